@@ -1,0 +1,37 @@
+"""The error family: every mistake a user can make is one of these, caught once in the CLI."""
+
+
+class FactcheckError(Exception):
+    """A user-facing error: printed as one line ``Error: ...`` and exit code 1."""
+
+
+class IngestError(FactcheckError):
+    """The source could not be read: missing, empty, binary, too large, unreachable."""
+
+
+class SegmentError(FactcheckError):
+    """The text could not be segmented."""
+
+
+class ClaimsError(FactcheckError):
+    """Claim extraction failed (for example, the bundled model file is damaged)."""
+
+
+class SourcesError(FactcheckError):
+    """A source registry file is invalid."""
+
+
+class ChecklistError(FactcheckError):
+    """A checklist file is invalid, or an expression in it is."""
+
+
+class WorksheetError(FactcheckError):
+    """A worksheet file is invalid, locked, or cannot be saved."""
+
+
+class ReviewError(FactcheckError):
+    """A review cannot proceed (for example, scripted answers do not fit the checklist)."""
+
+
+class RenderError(FactcheckError):
+    """A report cannot be rendered or written."""

@@ -1,0 +1,149 @@
+"""Typed, immutable models that flow between the pipeline stages."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class SegmentKind(enum.StrEnum):
+    """What a piece of the article's text is."""
+
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    RELATED = "related"
+    TAGS = "tags"
+    CLAIM = "claim"
+    STATEMENT = "statement"
+    QUESTION = "question"
+    OPINION = "opinion"
+
+
+FURNITURE_KINDS = frozenset(
+    {
+        SegmentKind.TITLE,
+        SegmentKind.DATELINE,
+        SegmentKind.BYLINE,
+        SegmentKind.CAPTION,
+        SegmentKind.CREDIT,
+        SegmentKind.RELATED,
+        SegmentKind.TAGS,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An ingested article: clean text plus what is known about it."""
+
+    source: str
+    """How the user named it: a path, '-' for stdin, or a URL."""
+    text: str
+    """The clean text: decoded, newlines normalised. All offsets point into this."""
+    sha256: str
+    """Hex sha256 of the raw input bytes, so a worksheet can tell if its article changed."""
+    title: str | None = None
+    """The headline, from HTML metadata or the text's own title line."""
+    outlet: str | None = None
+    """The publishing outlet (site name), when known."""
+    byline: str | None = None
+    """The author(s) as printed, without the leading 'By'."""
+    published: str | None = None
+    """Publication date as ISO 8601 (YYYY-MM-DD), when known."""
+    url: str | None = None
+    """The article's URL, when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One piece of the clean text, in order, with what kind of piece it is."""
+
+    start: int
+    """Offset of the first character in Document.text."""
+    end: int
+    """Offset one past the last character in Document.text."""
+    kind: SegmentKind
+    """Furniture kind, or the sentence's class (claim, statement, question, opinion)."""
+    text: str
+    """Document.text[start:end], stripped of nothing."""
+    block: int = 0
+    """Index of the block (paragraph) the segment belongs to."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who stands behind a claim, and through whom the article heard it."""
+
+    speaker: str | None = None
+    """The person or organisation the claim comes from, resolved from pronouns."""
+    role: str | None = None
+    """The speaker's role as the text gives it ('editor-in-chief of Al-Akhbar')."""
+    verb: str | None = None
+    """The reporting verb as written ('said', 'claimed', 'according to')."""
+    via: tuple[str, ...] = ()
+    """Intermediaries between the article and the speaker, nearest the article first."""
+    hedges: tuple[str, ...] = ()
+    """Hedging words found ('reportedly', 'allegedly', 'claimed', 'according to')."""
+    quote: bool = False
+    """Whether the claim is (or contains) a direct quotation."""
+
+    @property
+    def hops(self) -> int:
+        """Intermediaries between the article and the original speaker (0: first-hand)."""
+        return len(self.via)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A check-worthy statement with its score and attribution."""
+
+    id: str
+    """Stable id within the document: c1, c2, ..."""
+    text: str
+    """The claim's text: Document.text[start:end]."""
+    start: int
+    """Offset of the first character in Document.text."""
+    end: int
+    """Offset one past the last character in Document.text."""
+    check_worthiness: float
+    """Score in [0, 1]; higher is more worth checking."""
+    reasons: tuple[str, ...] = ()
+    """Human-readable reasons behind the score ('number', 'attribution', ...)."""
+    attribution: Attribution = field(default_factory=Attribution)
+    """Who stands behind the claim."""
+    sources: tuple[str, ...] = ()
+    """Ids of source-registry entries found on the claim's chain."""
+    block: int = 0
+    """Index of the block (paragraph) the claim sits in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage produces for one source."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """What the source registry knows about the sources on one claim's chain.
+
+    These are the ``sources.*`` names that checklist expressions can use.
+    """
+
+    any_partisan: bool = False
+    """Some matched source is partisan (yes or lean)."""
+    any_party_to_conflict: bool = False
+    """Some matched source is a party to a conflict or dispute."""
+    worst_reliability: str = "F"
+    """Worst default Admiralty reliability letter among matched sources, A (best) to F (cannot be
+    judged); F when nothing matched."""
+    state_media: bool = False
+    """Some matched source is state-controlled media."""
+    unknown: tuple[str, ...] = ()
+    """Names on the chain that the registry does not know."""
