@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, make_console
+
+if TYPE_CHECKING:
+    from factcheck.batch import BatchOptions, Outcome
 
 app = typer.Typer(
     name="factcheck",
@@ -62,9 +66,13 @@ def _options(ctx: typer.Context) -> Options:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error on stderr and exit."""
+    _error_line(message)
+    raise typer.Exit(code=code)
+
+
+def _error_line(message: str) -> None:
     err = make_console("never", file=sys.stderr)
     err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code=code)
 
 
 def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
@@ -81,8 +89,493 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
             raise
         print("Interrupted.", file=sys.stderr)
         raise typer.Exit(code=130) from None
+    except (typer.Exit, typer.Abort, typer.BadParameter):
+        raise
+    except Exception as exc:
+        # A bug, not the user's mistake: still one line, with the way to see more.
+        if opts.debug:
+            raise
+        fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
     if code:
         raise typer.Exit(code=code)
 
 
 # --- commands are added below: extract, review, report, checklist, sources ---
+
+
+def _run_batch(
+    sources: list[str], options: BatchOptions, jobs: int, opts: Options
+) -> list[Outcome]:
+    """Extract every source; a progress bar on stderr when there are several."""
+    from factcheck.batch import extract_many
+
+    if len(sources) == 1:
+        return extract_many(sources, options, jobs=1)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    err = make_console(opts.color, file=sys.stderr)
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("extract", total=len(sources))
+        return extract_many(sources, options, jobs=jobs, on_done=lambda _: progress.advance(task))
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .md, .html), '-' for stdin, or http(s) URLs."),
+    ],
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, jsonl or yaml (default: table on a terminal, json otherwise).",
+        ),
+    ] = None,
+    all_segments: Annotated[
+        bool, typer.Option("--all", help="Also list every segment of the text with its kind.")
+    ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", min=0.0, max=1.0, help="Claim threshold (default: model's)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many sources.")
+    ] = 1,
+    registry_paths: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+    ] = None,
+) -> None:
+    """Find the check-worthy claims in articles and who stands behind each one.
+
+    Example: factcheck extract examples/seed-article.txt --format json
+    """
+    fmt = output_format or ("table" if sys.stdout.isatty() else "json")
+    if fmt not in ("table", "json", "jsonl", "yaml"):
+        raise typer.BadParameter("expected table, json, jsonl or yaml", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> int:
+        from factcheck.batch import BatchOptions
+        from factcheck.render import extract as render
+
+        options = BatchOptions(registry_paths=tuple(registry_paths or ()), min_score=min_score)
+        outcomes = _run_batch(sources, options, jobs, opts)
+        done = [o.extraction for o in outcomes if o.extraction is not None]
+        for outcome in outcomes:
+            if outcome.error:
+                _error_line(outcome.error)
+        if done:
+            if fmt == "table":
+                console = make_console(opts.color)
+                for extraction in done:
+                    console.print(render.render_table(extraction, include_segments=all_segments))
+            else:
+                renderer = {
+                    "json": render.render_json,
+                    "jsonl": render.render_jsonl,
+                    "yaml": render.render_yaml,
+                }[fmt]
+                sys.stdout.write(renderer(done, include_segments=all_segments))
+        return 1 if len(done) < len(outcomes) else 0
+
+    run_guarded(ctx, action)
+
+
+def _reviewer_name(given: str | None) -> str:
+    """--reviewer, else $FACTCHECK_REVIEWER, else the login name."""
+    import getpass
+    import os
+
+    if given and given.strip():
+        return given.strip()
+    if os.environ.get("FACTCHECK_REVIEWER", "").strip():
+        return os.environ["FACTCHECK_REVIEWER"].strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "reviewer"
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(help="An article (file or URL), or a worksheet (.worksheet.yaml).")
+    ],
+    checklist: Annotated[
+        str | None,
+        typer.Option("--checklist", "-c", help="Checklist name or file (default: quick)."),
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option("--reviewer", help="Your name (default: $FACTCHECK_REVIEWER or login)."),
+    ] = None,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="Apply answers from a YAML file.")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; only apply --answers.")
+    ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", min=0.0, max=1.0, help="Review only claims scoring this."),
+    ] = None,
+    claims: Annotated[
+        str | None, typer.Option("--claims", help="Review only these claims, e.g. c3,c7.")
+    ] = None,
+    reports_dir: Annotated[
+        Path | None,
+        typer.Option("--reports-dir", help="Where worksheets live (default: ./reports)."),
+    ] = None,
+    registry_paths: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+    ] = None,
+) -> None:
+    """Review an article's claims against a checklist, one question at a time.
+
+    Keeps reports/<slug>.worksheet.yaml; each answer is saved as it is given, so quitting,
+    Ctrl-C or a crash loses nothing and the next run resumes where you stopped.
+
+    Example: factcheck review examples/seed-article.txt --checklist quick
+    """
+    import contextlib
+    import os
+    import shlex
+
+    opts = _options(ctx)
+    interactive = not no_input and sys.stdin.isatty()
+    if answers is None and not interactive:
+        fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
+    wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
+
+    def action() -> int:
+        from factcheck.render import review as screen
+        from factcheck.render.console import safe_text
+        from factcheck.review import open_review, review_worksheet
+
+        err = make_console(opts.color, file=sys.stderr)
+        folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        setup = open_review(
+            target,
+            checklist=checklist,
+            reports_dir=folder,
+            registry_paths=tuple(registry_paths or ()),
+        )
+        for warning in setup.warnings:
+            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        console = make_console(opts.color)
+        keyboard = screen.TtyKeyboard(sys.stdin.fileno(), console) if interactive else None
+        asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
+        try:
+            with keyboard or contextlib.nullcontext():
+                outcome = review_worksheet(
+                    setup,
+                    asker=asker,
+                    answers=answers,
+                    reviewer=_reviewer_name(reviewer),
+                    claims=wanted,
+                    min_score=min_score,
+                )
+        except KeyboardInterrupt:
+            setup.session.close()
+            resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
+            err.print(resume, markup=False, highlight=False, soft_wrap=True)
+            return 130
+        finally:
+            setup.session.close()
+        console.print(screen.render_outcome(outcome, setup.checklist))
+        err.print(f"Saved {setup.path}", markup=False, highlight=False, soft_wrap=True)
+        return 0
+
+    run_guarded(ctx, action)
+
+
+# --- sources: the source registry ---
+
+sources_app = typer.Typer(
+    help="The source registry: who stands behind each claim.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(sources_app, name="sources")
+
+_SourcesPaths = Annotated[
+    list[Path] | None,
+    typer.Option("--sources", help="Extra source registry file or folder (repeatable)."),
+]
+
+
+@sources_app.command("list")
+def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> None:
+    """List every source: the built-in registry, your own file, then --sources files.
+
+    Example: factcheck sources list
+    """
+
+    def action() -> None:
+        from factcheck.render.sources import render_source_list
+        from factcheck.sources import load_registry
+
+        registry = load_registry(tuple(registry_paths or ()))
+        make_console(_options(ctx).color).print(render_source_list(registry))
+
+    run_guarded(ctx, action)
+
+
+@sources_app.command("show")
+def sources_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="An id, name, alias or web domain.")],
+    registry_paths: _SourcesPaths = None,
+) -> None:
+    """Show everything the registry holds about one source, with its citations.
+
+    Example: factcheck sources show "Al-Manar TV"
+    """
+
+    def action() -> None:
+        from factcheck.errors import SourcesError
+        from factcheck.render.sources import render_source_entry
+        from factcheck.sources import load_registry
+
+        registry = load_registry(tuple(registry_paths or ()))
+        entry = registry.find(name)
+        if entry is None:
+            raise SourcesError(f"no source matches {name!r}; see 'factcheck sources list'")
+        make_console(_options(ctx).color).print(render_source_entry(entry, registry))
+
+    run_guarded(ctx, action)
+
+
+@sources_app.command("check")
+def sources_check(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), '-' or URL.")],
+    registry_paths: _SourcesPaths = None,
+) -> None:
+    """List the sources on every claim's chain of an article, and the names the registry lacks.
+
+    Example: factcheck sources check examples/seed-article.txt
+    """
+
+    def action() -> None:
+        from factcheck.pipeline import extract
+        from factcheck.render.sources import render_source_check
+        from factcheck.sources import check_sources, load_registry
+
+        registry = load_registry(tuple(registry_paths or ()))
+        report = check_sources(registry, extract(source, registry=registry))
+        make_console(_options(ctx).color).print(render_source_check(report))
+
+    run_guarded(ctx, action)
+
+
+def _sources_ask(
+    value: str | None, prompt: str, *, ask: bool, default: str = "", choices: tuple[str, ...] = ()
+) -> str:
+    """A flag's value, else (unless --no-input) the answer to a prompt."""
+    if value is not None or not ask:
+        return (value or default).strip()
+    text = f"{prompt} ({', '.join(choices)})" if choices else prompt
+    while True:
+        answer = str(typer.prompt(text, default=default, show_default=bool(default))).strip()
+        if not choices or answer in choices:
+            return answer
+        typer.echo(f"Expected one of: {', '.join(choices)}", err=True)
+
+
+def _sources_ask_list(values: list[str] | None, prompt: str, *, ask: bool) -> list[str]:
+    if values or not ask:
+        return [v.strip() for v in values or () if v.strip()]
+    answer = _sources_ask(None, f"{prompt} (comma-separated, Enter for none)", ask=True)
+    return [part.strip() for part in answer.split(",") if part.strip()]
+
+
+@sources_app.command("add")
+def sources_add(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option("--name", help="The source's usual name.")] = None,
+    source_id: Annotated[
+        str | None, typer.Option("--id", help="Registry id (default: made from the name).")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="newspaper, broadcaster, state-media, ...")
+    ] = None,
+    aliases: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name (repeatable).")
+    ] = None,
+    domains: Annotated[
+        list[str] | None, typer.Option("--domain", help="Web domain, e.g. example.com.")
+    ] = None,
+    affiliation: Annotated[
+        list[str] | None,
+        typer.Option("--affiliation", help="Id of an entry it belongs to (repeatable)."),
+    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Who owns or controls it.")] = None,
+    party_to: Annotated[
+        list[str] | None,
+        typer.Option("--party-to", help="A conflict or dispute it is party to (repeatable)."),
+    ] = None,
+    partisan: Annotated[
+        str | None, typer.Option("--partisan", help="yes, lean, no or unknown.")
+    ] = None,
+    direction: Annotated[
+        str | None, typer.Option("--direction", help="Which side, e.g. pro-government.")
+    ] = None,
+    sanctions: Annotated[
+        list[str] | None,
+        typer.Option("--sanction", help="A sanction, ban or designation (repeatable)."),
+    ] = None,
+    reliability: Annotated[
+        str | None, typer.Option("--reliability", help="Your Admiralty letter, A to F.")
+    ] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    citation: Annotated[
+        str | None,
+        typer.Option("--citation", help="Public URL supporting the facts you give."),
+    ] = None,
+    target: Annotated[
+        Path | None,
+        typer.Option("--file", help="Registry file to append to (default: your config file)."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; take every field from flags.")
+    ] = False,
+    registry_paths: _SourcesPaths = None,
+) -> None:
+    """Add a source to your own registry, asking for each field not given as a flag.
+
+    Example: factcheck sources add --name "Example Times" --kind newspaper
+    --domain example.com --citation https://example.com/about --no-input
+    """
+
+    def action() -> None:
+        from factcheck.sources import (
+            Partisan,
+            SourceKind,
+            add_entry,
+            entry_fields,
+            slugify,
+            user_registry_path,
+        )
+
+        ask = not no_input
+        if not ask and not (name and kind):
+            raise typer.BadParameter("--no-input needs at least --name and --kind")
+        the_name = _sources_ask(name, "Name", ask=ask)
+        the_id = _sources_ask(source_id, "Id", ask=ask, default=slugify(the_name))
+        kinds = tuple(k.value for k in SourceKind)
+        the_kind = _sources_ask(kind, "Kind", ask=ask, choices=kinds)
+        the_aliases = _sources_ask_list(aliases, "Aliases", ask=ask)
+        the_domains = _sources_ask_list(domains, "Web domains", ask=ask)
+        the_affiliation = _sources_ask_list(affiliation, "Affiliated with (ids)", ask=ask)
+        the_owner = _sources_ask(owner, "Owner (Enter for unknown)", ask=ask)
+        the_party_to = _sources_ask_list(party_to, "Party to conflicts", ask=ask)
+        stances = tuple(p.value for p in Partisan)
+        stance = _sources_ask(partisan, "Partisan", ask=ask, default="unknown", choices=stances)
+        leaning = stance in ("yes", "lean")
+        the_direction = _sources_ask(direction, "Direction (e.g. pro-X)", ask=ask and leaning)
+        the_sanctions = _sources_ask_list(sanctions, "Sanctions, bans, designations", ask=ask)
+        letter = _sources_ask(reliability, "Your reliability letter A-F (Enter: none)", ask=ask)
+        the_citation = _sources_ask(citation, "Citation URL for these facts", ask=ask)
+        the_notes = _sources_ask(notes, "Notes (Enter for none)", ask=ask)
+        fields = entry_fields(
+            source_id=the_id,
+            name=the_name,
+            kind=the_kind,
+            aliases=the_aliases,
+            domains=the_domains,
+            affiliation=the_affiliation,
+            owner=the_owner or None,
+            party_to=the_party_to,
+            partisan=stance,
+            direction=the_direction or None,
+            sanctions=the_sanctions,
+            reliability=letter.upper() or None,
+            notes=the_notes or None,
+            citation=the_citation or None,
+        )
+        path = target or user_registry_path()
+        entry = add_entry(fields, target=path, extra=tuple(registry_paths or ()))
+        err = make_console(_options(ctx).color, file=sys.stderr)
+        err.print(f"Added '{entry.id}' to {path}", markup=False, highlight=False, soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- checklist: list, show and validate checklists ---
+
+checklist_app = typer.Typer(
+    help="The checklists: list the built-in ones, show one, validate your own.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(checklist_app, name="checklist")
+
+
+@checklist_app.command("list")
+def checklist_list(ctx: typer.Context) -> None:
+    """List the built-in checklists.
+
+    Example: factcheck checklist list
+    """
+
+    def action() -> None:
+        from factcheck.checklist import list_checklists
+        from factcheck.render.checklist import render_checklist_list
+
+        make_console(_options(ctx).color).print(render_checklist_list(list_checklists()))
+
+    run_guarded(ctx, action)
+
+
+@checklist_app.command("show")
+def checklist_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A built-in checklist name, or a YAML file.")],
+) -> None:
+    """Show a checklist: its verdict scale, questions and when each is asked, rules and grade.
+
+    Example: factcheck checklist show quick
+    """
+
+    def action() -> None:
+        from factcheck.checklist import analyse_if_possible, load_checklist
+        from factcheck.render.checklist import render_checklist
+
+        checklist = load_checklist(name)
+        view = render_checklist(checklist, analyse_if_possible(checklist))
+        make_console(_options(ctx).color).print(view)
+
+    run_guarded(ctx, action)
+
+
+@checklist_app.command("validate")
+def checklist_validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Checklist YAML files (or built-in names).")],
+) -> None:
+    """Validate checklists: load each strictly, then prove that every reachable combination of
+    answers reaches exactly one verdict, every rule can fire and every question can be asked.
+    Prints OK per file, or each problem as FILE:LINE: PATH: MESSAGE; exits 1 on any error.
+
+    Example: factcheck checklist validate my-checklist.yaml checklists/*.yaml
+    """
+
+    def action() -> int:
+        from factcheck.checklist import validate_checklist
+        from factcheck.render.checklist import render_validation
+
+        console = make_console(_options(ctx).color)
+        results = [validate_checklist(path) for path in paths]
+        for result in results:
+            console.print(render_validation(result), soft_wrap=True)
+        return 0 if all(result.ok for result in results) else 1
+
+    run_guarded(ctx, action)

@@ -1,0 +1,435 @@
+"""Pipeline stage ①, ingest: read an article from a file, stdin or a URL into a Document.
+
+The Document's text is the input decoded, with a leading byte-order mark removed, CRLF and lone CR
+turned into LF, and Unicode normalised to NFC. Nothing else changes: whitespace (leading and
+trailing included), glued words and control characters stay as they were, so that every later
+offset points into exactly what the user gave. HTML pages are reduced to their article body by
+trafilatura, with one line per paragraph, and their metadata fills the Document's fields.
+"""
+
+from __future__ import annotations
+
+import codecs
+import http.client
+import os
+import re
+import socket
+import ssl
+import sys
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from hashlib import sha256
+from math import ceil
+from typing import IO, BinaryIO
+
+from factcheck import __version__
+from factcheck.errors import IngestError
+from factcheck.models import Document
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest input accepted, in bytes (64 MiB)."""
+
+FETCH_TIMEOUT = 20.0
+"""Seconds to wait for a web server to connect or send data."""
+
+USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"PK\x05\x06", "zip archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+_BOMS = (
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters that no text file is made of; tab, newlines, vertical tab and form feed
+# are ordinary text.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_SAMPLE = 1 << 20
+_CONTROL_SHARE = 0.3
+_UTF16_SAMPLE = 1 << 16
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_HTML_START = re.compile(
+    r"""\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
+        <(?:!doctype\s+html|html|head|body|meta|title)\b""",
+    re.I | re.S | re.X,
+)
+_URL_SCHEME = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """Input bytes as read, with what the transport said about them."""
+
+    data: bytes
+    """The raw bytes."""
+    html: bool | None
+    """True for HTML, False for plain text, None when the content must be sniffed."""
+    charset: str | None = None
+    """Character set declared outside the bytes (an HTTP header), if any."""
+    url: str | None = None
+    """The URL the bytes came from, after redirects."""
+
+
+def read_source(source: str, *, stdin: BinaryIO | None = None) -> Document:
+    """Read SOURCE (a file path, '-' for stdin, or an http(s) URL) into a Document.
+
+    Raises IngestError with a one-line message naming the source when it cannot be read.
+    """
+    scheme = _URL_SCHEME.match(source)
+    if source == "-":
+        name = "stdin"
+        raw = _Raw(_read_stream(stdin, name), html=None)
+    elif scheme and scheme.group(1).lower() in ("http", "https"):
+        name = source
+        raw = _fetch_url(source)
+    elif scheme:
+        raise IngestError(
+            f"{source}: unsupported URL scheme {scheme.group(1)!r} (use http or https)"
+        )
+    else:
+        name = source
+        raw = _read_file(source)
+    return _build_document(source, name, raw)
+
+
+def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
+    """Decode DATA to clean text: BOM removed, CRLF/CR turned into LF, NFC.
+
+    The encoding is taken from a byte-order mark, else from the NUL pattern of BOM-less UTF-16,
+    else from DECLARED (an HTTP or HTML charset), else UTF-8, else cp1252, else latin-1.
+    Binary data raises IngestError naming NAME.
+    """
+    kind = _sniff_binary(data)
+    if kind is not None:
+        raise IngestError(f"{name}: binary file, not text ({kind})")
+    text = _decode(data, name, declared)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    sample = text[:_CONTROL_SAMPLE]
+    if sample and len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
+        raise IngestError(f"{name}: binary file, not text (mostly control characters)")
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """Turn CRLF and lone CR into LF and normalise to NFC; change nothing else."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether TEXT opens like an HTML document (doctype, or an html/head/body/meta/title tag)."""
+    return _HTML_START.match(text[:4096]) is not None
+
+
+def _build_document(source: str, name: str, raw: _Raw) -> Document:
+    if not raw.data:
+        raise IngestError(f"{name}: {_noun(name)} is empty")
+    declared = raw.charset
+    if declared is None and raw.html is not False:
+        match = _META_CHARSET.search(raw.data[:4096])
+        declared = match.group(1).decode("ascii") if match else None
+    text = decode_bytes(raw.data, name, declared=declared)
+    if not text:
+        raise IngestError(f"{name}: {_noun(name)} is empty")
+    if text.isspace():
+        raise IngestError(f"{name}: {_noun(name)} is empty (whitespace only)")
+    digest = sha256(raw.data).hexdigest()
+    is_html = raw.html if raw.html is not None else looks_like_html(text)
+    if not is_html:
+        return Document(source=source, text=text, sha256=digest, url=raw.url)
+    return _extract_html(source, name, text, digest, raw.url)
+
+
+def _extract_html(source: str, name: str, html: str, digest: str, url: str | None) -> Document:
+    import trafilatura  # heavy: loaded only when an HTML page is read
+
+    if not looks_like_html(html):
+        # trafilatura rejects a bare fragment as "not HTML"; a wrapper makes it a document.
+        html = f"<html><body>{html}</body></html>"
+    extracted = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+    )
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not isinstance(body, str) or not body.strip():
+        raise IngestError(f"{name}: no article text found in the page")
+    text = normalise_text(body)
+    return Document(
+        source=source,
+        text=text,
+        sha256=digest,
+        title=_meta(extracted, "title"),
+        outlet=_meta(extracted, "sitename"),
+        byline=_meta(extracted, "author"),
+        published=_iso_date(_meta(extracted, "date")),
+        url=url or _meta(extracted, "url"),
+    )
+
+
+def _meta(extracted: object, field: str) -> str | None:
+    value = getattr(extracted, field, None)
+    if not isinstance(value, str):
+        return None
+    value = unicodedata.normalize("NFC", " ".join(value.split()))
+    return value or None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value)
+    return match.group(0) if match else None
+
+
+def _noun(name: str) -> str:
+    if name == "stdin":
+        return "input"
+    return "page" if _URL_SCHEME.match(name) else "file"
+
+
+def _too_large(name: str, size: int | None) -> IngestError:
+    limit = MAX_BYTES // 2**20
+    if size is None:
+        return IngestError(f"{name}: too large (the limit is {limit} MB)")
+    return IngestError(f"{name}: too large ({ceil(size / 2**20)} MB; the limit is {limit} MB)")
+
+
+def _read_file(path: str) -> _Raw:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise IngestError(f"{path}: file not found") from None
+    except NotADirectoryError:
+        raise IngestError(f"{path}: file not found (a parent is not a directory)") from None
+    except PermissionError:
+        raise IngestError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if os.path.isdir(path):
+        raise IngestError(f"{path}: is a directory")
+    if info.st_size > MAX_BYTES:
+        raise _too_large(path, info.st_size)
+    try:
+        with open(path, "rb") as handle:
+            # Read one byte past the limit: files that report no size (pipes, /dev/*) still stop.
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise IngestError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise IngestError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(path, None)
+    suffix = os.path.splitext(path)[1].lower()
+    html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
+    return _Raw(data, html=html)
+
+
+def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
+    if stream is None:
+        if sys.stdin is None:
+            raise IngestError(f"{name}: no standard input")
+        stream = sys.stdin.buffer
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, None)
+    return data
+
+
+class _WebRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http and https (urllib would also follow ftp)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            fp.close()  # urllib closes it only after a redirect it follows
+            raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _fetch_url(url: str) -> _Raw:
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        },
+    )
+    opener = urllib.request.build_opener(_WebRedirects)
+    try:
+        with opener.open(request, timeout=FETCH_TIMEOUT) as response:
+            final_url = response.geturl()
+            header = response.headers.get("Content-Type")
+            content_type = response.headers.get_content_type() if header else None
+            charset = response.headers.get_content_charset() if header else None
+            html = _classify_content_type(url, content_type)
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise _too_large(url, int(length))
+            data = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise IngestError(f"{url}: HTTP {exc.code} {exc.reason}".rstrip()) from None
+    except urllib.error.URLError as exc:
+        raise IngestError(f"{url}: {_describe_network_error(exc.reason)}") from None
+    except (TimeoutError, OSError, http.client.HTTPException) as exc:
+        raise IngestError(f"{url}: {_describe_network_error(exc)}") from None
+    except ValueError as exc:
+        raise IngestError(f"{url}: invalid URL ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(url, None)
+    return _Raw(data, html=html, charset=charset, url=final_url)
+
+
+def _classify_content_type(url: str, content_type: str | None) -> bool | None:
+    if content_type is None:
+        return None
+    if content_type in _HTML_TYPES:
+        return True
+    if content_type in _TEXT_TYPES:
+        return False
+    if content_type.startswith("text/"):
+        return None
+    raise IngestError(f"{url}: not a text page (content type {content_type})")
+
+
+def _describe_network_error(reason: object) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "cannot resolve the host name"
+    if isinstance(reason, TimeoutError):
+        return f"timed out after {FETCH_TIMEOUT:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS error ({reason.reason or reason})"
+    if isinstance(reason, http.client.HTTPException):
+        return f"connection failed ({type(reason).__name__})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"connection failed ({reason.strerror})"
+    return f"connection failed ({reason})"
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data:
+        bom = _bom_encoding(data)
+        wide = bom[0] if bom is not None else _utf16_by_nuls(data)
+        if wide is None or not wide.startswith(("utf-16", "utf-32")):
+            return "contains NUL bytes"
+    return None
+
+
+def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from where the NUL bytes sit: mostly-ASCII text puts them all on
+    one side of each two-byte unit."""
+    sample = data[:_UTF16_SAMPLE]
+    if len(sample) < 2 or len(data) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    units = len(sample) // 2
+    if odd > 0.3 * units and even <= 0.01 * units:
+        return "utf-16-le"
+    if even > 0.3 * units and odd <= 0.01 * units:
+        return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, name: str, declared: str | None) -> str:
+    bom = _bom_encoding(data)
+    if bom is not None:
+        encoding, skip = bom
+        return _decode_strict(data, encoding, name, skip)
+    utf16 = _utf16_by_nuls(data)
+    if utf16 is not None:
+        return _decode_strict(data, utf16, name, 0)
+    for encoding in (*_declared_encoding(declared), "utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    # latin-1 maps every byte, so it never fails.
+    return data.decode("latin-1")
+
+
+def _decode_strict(data: bytes, encoding: str, name: str, skip: int) -> str:
+    try:
+        return str(memoryview(data)[skip:], encoding)
+    except UnicodeDecodeError as exc:
+        label = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
+        raise IngestError(
+            f"{name}: not valid {label} (bad bytes at offset {skip + exc.start})"
+        ) from None
+
+
+def _declared_encoding(declared: str | None) -> tuple[str, ...]:
+    if not declared:
+        return ()
+    try:
+        encoding = codecs.lookup(declared.strip().lower()).name
+    except LookupError:
+        return ()
+    if encoding.startswith(("utf-16", "utf-32")):
+        # A declaration cannot be read in the encoding it names unless a BOM or NULs said so.
+        return ()
+    if encoding in ("latin-1", "iso8859-1", "ascii"):
+        # Browsers read these labels as cp1252, and so do we.
+        return ("cp1252",)
+    return (encoding,)

@@ -1,0 +1,152 @@
+"""Renderers for `factcheck extract`: the JSON/YAML contract and the Rich claims table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.models import Attribution, Claim, Document, Extraction, Segment
+from factcheck.render.console import safe_text
+
+FORMAT_VERSION = 1
+"""Bumped only when a field of the extract output is renamed or removed."""
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    """The document part of the extract contract."""
+    return {
+        "source": doc.source,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "byline": doc.byline,
+        "published": doc.published,
+        "url": doc.url,
+        "sha256": doc.sha256,
+    }
+
+
+def attribution_dict(attribution: Attribution) -> dict[str, Any]:
+    """The attribution part of one claim."""
+    return {
+        "speaker": attribution.speaker,
+        "role": attribution.role,
+        "verb": attribution.verb,
+        "via": list(attribution.via),
+        "hedges": list(attribution.hedges),
+        "quote": attribution.quote,
+        "hops": attribution.hops,
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """One claim as in the extract contract."""
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "check_worthiness": claim.check_worthiness,
+        "reasons": list(claim.reasons),
+        "attribution": attribution_dict(claim.attribution),
+        "sources": list(claim.sources),
+    }
+
+
+def segment_dict(segment: Segment) -> dict[str, Any]:
+    """One segment as in the extract contract (with --all)."""
+    return {
+        "text": segment.text,
+        "start": segment.start,
+        "end": segment.end,
+        "kind": str(segment.kind),
+    }
+
+
+def extraction_dict(extraction: Extraction, *, include_segments: bool = False) -> dict[str, Any]:
+    """One source's extract output as plain data."""
+    data: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "document": document_dict(extraction.document),
+        "claims": [claim_dict(c) for c in extraction.claims],
+    }
+    if include_segments:
+        data["segments"] = [segment_dict(s) for s in extraction.segments]
+    return data
+
+
+def render_json(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
+    """One JSON object for one source; a JSON array of them for several."""
+    items = [extraction_dict(e, include_segments=include_segments) for e in extractions]
+    payload: Any = items[0] if len(items) == 1 else items
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
+    """One compact JSON object per line, one line per source."""
+    return "".join(
+        json.dumps(extraction_dict(e, include_segments=include_segments), ensure_ascii=False) + "\n"
+        for e in extractions
+    )
+
+
+def render_yaml(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
+    """A YAML stream with one document per source."""
+    import yaml
+
+    items = [extraction_dict(e, include_segments=include_segments) for e in extractions]
+    return yaml.safe_dump_all(items, allow_unicode=True, sort_keys=False, width=100)
+
+
+def chain_text(claim: Claim, document: Document) -> str:
+    """The attribution chain from the article to the original speaker, e.g. 'A ← B ← C'."""
+    hops = [document.outlet or "article", *claim.attribution.via]
+    if claim.attribution.speaker:
+        hops.append(claim.attribution.speaker)
+    return " ← ".join(hops)
+
+
+def _header(doc: Document) -> Text:
+    title = safe_text(doc.title or doc.source, style="bold")
+    meta = [part for part in (doc.outlet, doc.byline, doc.published, doc.url) if part]
+    if meta:
+        title.append("\n")
+        title.append_text(safe_text(" · ".join(meta), style="dim"))
+    return title
+
+
+def render_table(extraction: Extraction, *, include_segments: bool = False) -> RenderableType:
+    """The claims of one source as a Rich table under the article's title."""
+    doc = extraction.document
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("claim", ratio=5)
+    table.add_column("speaker", ratio=2, overflow="fold")
+    table.add_column("chain", ratio=2, overflow="fold")
+    for claim in extraction.claims:
+        speaker = claim.attribution.speaker or "—"
+        table.add_row(
+            claim.id,
+            f"{claim.check_worthiness:.2f}",
+            safe_text(claim.text),
+            safe_text(speaker),
+            safe_text(chain_text(claim, doc), style="dim"),
+        )
+    parts: list[RenderableType] = [_header(doc), table]
+    if not extraction.claims:
+        parts.append(Text("No check-worthy claims found.", style="yellow"))
+    if include_segments:
+        seg_table = Table(box=box.SIMPLE_HEAD, expand=True, title="Segments")
+        seg_table.add_column("kind", no_wrap=True, style="magenta")
+        seg_table.add_column("span", no_wrap=True, justify="right", style="dim")
+        seg_table.add_column("text", ratio=1)
+        for seg in extraction.segments:
+            seg_table.add_row(str(seg.kind), f"{seg.start}-{seg.end}", safe_text(seg.text))
+        parts.append(seg_table)
+    return Group(*parts)

@@ -1,0 +1,473 @@
+"""Stage ⑨ render: the markdown report an editor reads and publishes (CommonMark with GFM tables).
+
+Every piece of text from the article, the reviewer or a registry or checklist file goes through
+:func:`escape_markdown`, which keeps it on one line and backslash-escapes whatever could start
+markup: HTML, links, images, autolinks (``https://``, ``www.``, e-mail and @-mentions), code,
+emphasis, strikethrough, math, headings, lists, block quotes and table cells. Links appear only
+where the report makes them: to the article and to evidence, and only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote, urlsplit
+
+from factcheck.checklist import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
+from factcheck.render.console import defang
+from factcheck.report import (
+    AnswerRow,
+    ClaimRow,
+    ClaimStatus,
+    Report,
+    SourceRow,
+    day,
+    one_line,
+    shorten,
+)
+from factcheck.worksheet import is_url
+
+TABLE_TEXT_WIDTH = 120
+"""Characters of a claim's text shown in the verdict table (the full text is in its section)."""
+MAX_CLAIM_IDS = 12
+"""Claim ids listed per source in the sources table before the rest are counted."""
+EMPTY = "—"
+"""Shown in a table cell that has nothing to show."""
+
+# Characters that open inline markup wherever they appear; '_' except inside a word (where it
+# never opens emphasis), '&' before what could be an entity, ':' before a non-space (URL schemes,
+# emoji codes) and the '.' of 'www.' (GFM's extended autolinks).
+_INLINE = re.compile(
+    r"[\\`*\[\]<>|~#$@]|(?<![^\W_])_|_(?![^\W_])|&(?=[#\w])|:(?=\S)|(?i:(?<=www)\.)"
+)
+# Characters that open a block (list item, ordered list, setext underline) only at a line start.
+_LEADING = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+_URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
+
+
+def escape_markdown(text: str) -> str:
+    """Untrusted text as inline markdown that shows exactly that text and nothing else.
+
+    Whitespace runs (line breaks included) become one space, control characters and bidi
+    overrides are shown as visible escapes, and every character that could open markup is
+    backslash-escaped, so the result is safe in a paragraph, a heading, a list item, a block
+    quote or a table cell.
+    """
+    line = defang(one_line(text))
+    line = _INLINE.sub(lambda m: "\\" + m.group(), line)
+    match = _LEADING.match(line)
+    if match is None:
+        return line
+    if match.group()[0].isdigit():
+        end = match.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
+
+
+def code_span(text: str) -> str:
+    """Text as an inline code span; a backtick inside never closes it. Not for table cells."""
+    line = defang(one_line(text))
+    longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if line.startswith("`") or line.endswith("`") or not line.strip() else ""
+    return f"{fence}{pad}{line}{pad}{fence}"
+
+
+def link_destination(url: str) -> str:
+    """A URL as a link destination: characters that could end or change it percent-encoded."""
+    encoded = quote(url, safe=_URL_SAFE)
+    # Entity references are decoded in destinations; an escaped '&' stays a plain '&'.
+    return encoded.replace("&", "\\&")
+
+
+def show_url(url: str, width: int = 70) -> str:
+    """A URL as link text: host and path, without the scheme, shortened."""
+    parts = urlsplit(url)
+    shown = parts.netloc + parts.path.rstrip("/")
+    if parts.query:
+        shown += "?" + parts.query
+    return shorten(shown or url, width)
+
+
+def link(text: str, url: str | None) -> str:
+    """A link for an http(s) URL; anything else is shown as escaped text, never linked."""
+    if url is None or not is_url(url):
+        return escape_markdown(text)
+    return f"[{escape_markdown(text)}]({link_destination(url)})"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
+    """A GFM table; cells must already be escaped. ``align``: one of 'l', 'r', 'c' per column."""
+    marks = {"l": ":---", "r": "---:", "c": ":---:"}
+    rule = [marks.get(a, "---") for a in align.ljust(len(header), "-")]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines.extend("| " + " | ".join(cell or EMPTY for cell in row) + " |" for row in rows)
+    return lines
+
+
+def _anchor(claim_id: str) -> str | None:
+    """The fragment GitHub gives the heading 'Claim <id>', for ids that map to it unchanged."""
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", claim_id):
+        return "claim-" + claim_id.lower()
+    return None
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def _joined(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- sections ----------------------------------------------------------------------------------
+
+
+def _title_block(report: Report) -> list[str]:
+    doc = report.document
+    checklist = report.checklist
+    title = one_line(doc.title or "") or doc.source
+    lines = [f"# Fact-check: {escape_markdown(title)}", ""]
+    fields: list[tuple[str, str]] = [("Article", link(title, doc.url))]
+    if doc.outlet:
+        fields.append(("Outlet", escape_markdown(doc.outlet)))
+    if doc.byline:
+        fields.append(("By", escape_markdown(doc.byline)))
+    if doc.published:
+        fields.append(("Published", escape_markdown(doc.published)))
+    if doc.url and not is_url(doc.url):
+        fields.append(("Address", escape_markdown(doc.url)))
+    if not doc.url:
+        fields.append(("Source", escape_markdown(doc.source)))
+    reviewers = ", ".join(report.reviewers)
+    fields.append(("Reviewed by", escape_markdown(reviewers) if reviewers else "nobody yet"))
+    if report.reviewed:
+        fields.append(("Review date", escape_markdown(day(report.reviewed) or "")))
+    fields.append(
+        (
+            "Checklist",
+            f"{escape_markdown(checklist.name)}, version {checklist.version} "
+            f"({escape_markdown(checklist.id)}; see [Methodology](#methodology))",
+        )
+    )
+    lines.extend(f"- **{label}:** {value}" for label, value in fields)
+    return lines
+
+
+def _summary(report: Report) -> list[str]:
+    total = len(report.claims)
+    lines = ["## Summary", ""]
+    if total == 0:
+        return [*lines, "The review found no check-worthy claims in the article."]
+    parts = [f"The article makes {_plural(total, 'check-worthy claim')}."]
+    decided = [f"{c.count} {escape_markdown(c.label)}" for c in report.counts if c.count]
+    if report.final:
+        reached = "reached a verdict" if report.final == 1 else "reached verdicts"
+        parts.append(f"{_plural(report.final, 'claim')} {reached}: {', '.join(decided)}.")
+    else:
+        parts.append("None has a final verdict yet.")
+    rest = []
+    if report.open:
+        rest.append(f"{report.open} {'is' if report.open == 1 else 'are'} still open")
+    if report.skipped:
+        rest.append(f"{report.skipped} {'was' if report.skipped == 1 else 'were'} skipped")
+    if rest:
+        parts.append(_joined(rest).capitalize() + ".")
+    lines.append(" ".join(parts))
+    if report.checklist.grade is not None:
+        graded = ", ".join(f"{escape_markdown(code)} ({count})" for code, count in report.grades)
+        lines += ["", f"Admiralty grades: {graded or 'none yet'}."]
+    lines.append("")
+    rows = [
+        (escape_markdown(c.label), str(c.count), _level_meaning(report, c.verdict))
+        for c in report.counts
+    ]
+    if report.open:
+        rows.append(("Open", str(report.open), "A required question is still unanswered."))
+    if report.skipped:
+        rows.append(("Skipped", str(report.skipped), "The reviewer skipped the claim."))
+    lines += _table(("Verdict", "Claims", "Meaning"), rows, "lrl")
+    return lines
+
+
+def _level_meaning(report: Report, verdict: str) -> str:
+    for level in report.checklist.scale:
+        if level.id == verdict:
+            return escape_markdown(level.description or "")
+    return "Not on the checklist's scale."
+
+
+def _verdict_cell(row: ClaimRow) -> str:
+    label = escape_markdown(row.label)
+    if row.status is ClaimStatus.SKIPPED:
+        return "skipped"
+    if row.status is ClaimStatus.OPEN:
+        return f"{label} (open)"
+    return f"**{label}**"
+
+
+def _verdict_table(report: Report) -> list[str]:
+    graded = report.checklist.grade is not None
+    header = ["Claim", "Verdict", *(["Grade"] if graded else []), "Speaker", "Hops", "Text"]
+    rows = []
+    for row in report.claims:
+        anchor = _anchor(row.id)
+        claim = f"[{escape_markdown(row.id)}](#{anchor})" if anchor else escape_markdown(row.id)
+        cells = [claim, _verdict_cell(row)]
+        if graded:
+            cells.append(escape_markdown(row.grade or ""))
+        cells += [
+            escape_markdown(row.speaker or ""),
+            str(row.hops),
+            escape_markdown(shorten(row.claim.text, TABLE_TEXT_WIDTH)),
+        ]
+        rows.append(cells)
+    align = "ll" + ("c" if graded else "") + "lrl"
+    return ["## Verdicts", "", *_table(header, rows, align)]
+
+
+def _answer_item(number: int, answer: AnswerRow) -> list[str]:
+    marker = f"{number}."
+    indent = " " * (len(marker) + 1)
+    if answer.label is None:
+        shown = "*not answered*"
+    else:
+        shown = f"**{escape_markdown(answer.label)}**"
+        if answer.prefill_accepted:
+            shown += " (the tool's suggestion, confirmed)"
+    lines = [f"{marker} {escape_markdown(answer.ask)} {shown}"]
+    if answer.note and answer.note.strip():
+        lines.append(f"{indent}- Note: {escape_markdown(answer.note)}")
+    if answer.evidence:
+        links = ", ".join(link(show_url(url), url) for url in answer.evidence)
+        lines.append(f"{indent}- Evidence: {links}")
+    return lines
+
+
+def _decision(row: ClaimRow) -> str:
+    override = row.override
+    if override is not None:
+        by = escape_markdown(override.reviewer)
+        when = escape_markdown(day(override.at) or "")
+        reason = escape_markdown(override.reason)
+        return f"Set by {by} on {when} in place of the checklist's rules: {reason}"
+    if row.rule == "default":
+        text = f"Decided by rule {row.rule_number}, the default"
+    else:
+        text = f"Decided by rule {row.rule_number}, {code_span(row.rule)}"
+    if row.reason:
+        text += f": {escape_markdown(row.reason)}"
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _verdict_line(report: Report, row: ClaimRow) -> list[str]:
+    label = escape_markdown(row.label)
+    if row.status is ClaimStatus.SKIPPED:
+        head = f"**Skipped.** Verdict so far: {label}."
+    elif row.status is ClaimStatus.OPEN:
+        missing = ", ".join(escape_markdown(q) for q in row.missing)
+        head = f"**Verdict so far: {label}** (open: no answer yet to {missing})."
+    else:
+        head = f"**Verdict: {label}**"
+        if row.grade:
+            head += f" (grade {escape_markdown(row.grade)})"
+        head += "."
+    return [f"{head} {_decision(row)}"]
+
+
+def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
+    att = row.claim.attribution
+    items = [("Attribution", " ← ".join(escape_markdown(name) for name in row.chain))]
+    if att.speaker:
+        speaker = escape_markdown(att.speaker)
+        if att.role:
+            speaker += f", {escape_markdown(att.role)}"
+        if att.verb:
+            speaker += f" ({escape_markdown(att.verb)})"
+        items.append(("Speaker", speaker))
+    if att.hedges:
+        items.append(("Hedged", escape_markdown(", ".join(att.hedges))))
+    if att.quote:
+        items.append(("Direct quotation", "yes"))
+    score = f"{row.claim.check_worthiness:.2f}"
+    if row.claim.reasons:
+        score += f" ({escape_markdown(', '.join(row.claim.reasons))})"
+    items.append(("Check-worthiness", score))
+    names = [_source_name(report, sid) for sid in row.claim.sources]
+    names += [f"{name} (not in the registry)" for name in row.entry.source_facts.unknown]
+    if names:
+        items.append(("Sources", escape_markdown(", ".join(names))))
+    if row.reviewers:
+        by = escape_markdown(", ".join(row.reviewers))
+        when = f" on {escape_markdown(day(row.reviewed) or '')}" if row.reviewed else ""
+        items.append(("Reviewed by", by + when))
+    return [f"- **{label}:** {value}" for label, value in items]
+
+
+def _source_name(report: Report, source_id: str) -> str:
+    for source in report.sources:
+        if source.id == source_id:
+            return source.name
+    return source_id
+
+
+def _claim_section(report: Report, row: ClaimRow) -> list[str]:
+    lines = [f"### Claim {escape_markdown(row.id)}", "", f"> {escape_markdown(row.claim.text)}", ""]
+    lines += _verdict_line(report, row)
+    lines += ["", *_claim_facts(report, row), ""]
+    asked = [answer for answer in row.answers if answer.asked]
+    if asked:
+        for number, answer in enumerate(asked, start=1):
+            lines += _answer_item(number, answer)
+    else:
+        lines.append("No question applies to this claim.")
+    ignored = [a for a in row.answers if not a.counted and a.value is not None]
+    if ignored:
+        shown = ", ".join(
+            f"{escape_markdown(a.question)} = {escape_markdown(a.value or '')}" for a in ignored
+        )
+        lines += ["", f"Answers kept but not counted (the question no longer applies): {shown}."]
+    return lines
+
+
+def _claims(report: Report) -> list[str]:
+    lines = ["## Claims"]
+    for row in report.claims:
+        lines += ["", *_claim_section(report, row)]
+    return lines
+
+
+def _reliability(letter: str | None) -> str:
+    if letter is None:
+        return EMPTY
+    meaning = SOURCE_RELIABILITY.get(letter)
+    return escape_markdown(f"{letter}: {meaning}" if meaning else letter)
+
+
+def _claim_list(source: SourceRow) -> str:
+    shown = ", ".join(escape_markdown(cid) for cid in source.claims[:MAX_CLAIM_IDS])
+    more = len(source.claims) - MAX_CLAIM_IDS
+    if more > 0:
+        shown += f" and {more} more"
+    return f"{len(source.claims)} ({shown})"
+
+
+def _sources(report: Report) -> list[str]:
+    lines = ["## Sources", ""]
+    if not report.sources:
+        return [*lines, "No source on the claims' chains was recognised."]
+    rows = [
+        (
+            escape_markdown(source.name),
+            escape_markdown(source.kind),
+            escape_markdown(", ".join(source.affiliation)),
+            escape_markdown(source.partisan or ""),
+            _reliability(source.reliability),
+            _claim_list(source),
+        )
+        for source in report.sources
+    ]
+    lines += _table(("Source", "Kind", "Affiliation", "Partisan", "Reliability", "Claims"), rows)
+    lines += [
+        "",
+        "Reliability letters are the source registry's documented defaults (Admiralty scale, "
+        "A best to F cannot be judged), a starting point for the reviewer rather than a finding.",
+    ]
+    return lines
+
+
+def _warnings(report: Report) -> list[str]:
+    if not report.warnings:
+        return []
+    lines = ["## Notes on this worksheet", ""]
+    lines.extend(f"- {escape_markdown(warning)}" for warning in report.warnings)
+    return lines
+
+
+def _question_item(number: int, report: Report, index: int) -> list[str]:
+    question = report.checklist.questions[index]
+    marker = f"{number}."
+    indent = " " * (len(marker) + 1)
+    lines = [f"{marker} **{escape_markdown(question.id)}:** {escape_markdown(question.ask)}"]
+    if question.choices:
+        shown = [
+            escape_markdown(c if question.label_for(c) == c else f"{c} ({question.label_for(c)})")
+            for c in question.choices
+        ]
+        lines.append(f"{indent}- Answers: {', '.join(shown)}")
+    else:
+        lines.append(f"{indent}- Answer: {escape_markdown(str(question.type))}")
+    lines.append(f"{indent}- {'Required' if question.required else 'Optional'}")
+    if question.when is not None:
+        lines.append(f"{indent}- Asked only when {code_span(question.when.source)}")
+    if question.prefill is not None:
+        lines.append(f"{indent}- Suggested answer: {code_span(question.prefill.source)}")
+    return lines
+
+
+def _methodology(report: Report) -> list[str]:
+    checklist = report.checklist
+    intro = (
+        f"Each claim was reviewed with the checklist **{escape_markdown(checklist.name)}** "
+        f"({escape_markdown(checklist.id)}, version {checklist.version}, sha256 "
+        f"{code_span(checklist.sha256[:16])}). {escape_markdown(checklist.description)}"
+    ).rstrip()
+    lines = ["## Methodology", "", intro, "", "### Verdicts", ""]
+    lines += _table(
+        ("Verdict", "Meaning"),
+        [
+            (escape_markdown(level.label), escape_markdown(level.description or ""))
+            for level in checklist.scale
+        ],
+    )
+    lines += ["", "### Questions", ""]
+    for index in range(len(checklist.questions)):
+        lines += _question_item(index + 1, report, index)
+    lines += ["", "### Rules", "", "The first rule that holds decides the verdict.", ""]
+    labels = {level.id: level.label for level in checklist.scale}
+    for number, rule in enumerate(checklist.rules, start=1):
+        condition = "Otherwise" if rule.when is None else f"If {code_span(rule.source)}"
+        text = (
+            f"{number}. {condition}: **{escape_markdown(labels.get(rule.verdict, rule.verdict))}**"
+        )
+        if rule.reason:
+            text += f". {escape_markdown(rule.reason)}"
+        lines.append(text)
+    if checklist.grade is not None:
+        lines += ["", "### Admiralty grade", ""]
+        lines.append(
+            "The grade pairs the source's reliability (a letter) with the information's "
+            "credibility (a digit); the first rule that holds gives each."
+        )
+        for title, rules, meanings in (
+            ("Source reliability", checklist.grade.source, SOURCE_RELIABILITY),
+            ("Information credibility", checklist.grade.credibility, INFORMATION_CREDIBILITY),
+        ):
+            lines += ["", f"{title}:", ""]
+            for number, grade_rule in enumerate(rules, start=1):
+                condition = (
+                    "Otherwise" if grade_rule.when is None else f"If {code_span(grade_rule.source)}"
+                )
+                meaning = meanings.get(grade_rule.value, "")
+                value = escape_markdown(
+                    f"{grade_rule.value} ({meaning})" if meaning else grade_rule.value
+                )
+                lines.append(f"{number}. {condition}: **{value}**")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as markdown: title block, summary, verdicts, claims, sources, method."""
+    sections = [
+        _title_block(report),
+        _summary(report),
+        _verdict_table(report),
+        _claims(report),
+        _sources(report),
+        _warnings(report),
+        _methodology(report),
+    ]
+    blocks = ["\n".join(section) for section in sections if section]
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,931 @@
+"""Stage ② segment: blocks, de-glued sentences and page furniture, with offsets into the text.
+
+Scraped article text arrives glued together ("May 31, 2021Iranian", "roomOn May 20",
+"Iran.”By Sharon"). This stage never edits the text: it finds the boundaries hidden inside glued
+runs, so every segment is an exact slice of ``Document.text`` and the whitespace between segments is
+all that is left out. Sentence boundaries come from sentencex (fast, rule-based) with corrections
+for the cases it gets wrong; then page furniture (headline, dateline, byline, caption, credit,
+related-story links, tag lists) is told apart from body sentences with general rules, and the
+headline, byline, outlet and date become the document's metadata when it does not have them yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+import sentencex
+
+from factcheck.errors import SegmentError
+from factcheck.models import Document, Segment, SegmentKind
+
+__all__ = [
+    "find_glued_boundaries",
+    "parse_date",
+    "segment_document",
+    "split_blocks",
+    "split_sentences",
+]
+
+_LOWER = "a-zß-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LETTERS = _LOWER + _UPPER
+_LETTER_SET = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
+)
+
+# ---------------------------------------------------------------------------------------------
+# Word lists. Kept short and general: they name patterns of English news text, not one article.
+
+# Abbreviations that stand before a name or a number and so never end a sentence.
+_NEVER_FINAL = frozenset(
+    """Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Cpt Sgt Maj Adm Cmdr Cdr Brig Cpl Pvt
+    Rev Fr Supt Insp Det Pres Amb Hon Atty Mt Ft St Approx approx ca Art Nos vs Vs""".split()
+)
+# Abbreviations that may be glued to a following capital without being a sentence end.
+_GLUE_KEEP_ABBREVIATIONS = _NEVER_FINAL | frozenset("No Jr Sr Inc Corp Co Ltd Bros Jan Feb".split())
+# Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
+_NAME_PARTICLES = frozenset("Mc Mac De Di Da Du Del Della La Le Van Von Fitz".split())
+# Camel-case brands whose humps are not boundaries (checked from the start of the word).
+_BRANDS = """YouTube PlayStation LinkedIn WhatsApp PayPal FedEx PowerPoint JavaScript TypeScript
+    WordPress GitHub GitLab TikTok WeChat BlackRock JetBlue SoftBank MasterCard HarperCollins
+    PricewaterhouseCoopers AstraZeneca GlaxoSmithKline ExxonMobil ConocoPhillips BlackBerry
+    CrowdStrike SolarWinds WikiLeaks BuzzFeed HuffPost SoundCloud DoorDash GoPro GoFundMe FaceTime
+    AirPods AirBnB StubHub SeaWorld WarnerMedia MetLife NatWest HelloFresh WeWork InterContinental
+    ArcelorMittal GlobalFoundries NewsGuard PolitiFact FactCheck TripAdvisor SurveyMonkey OnlyFans
+    CrossFit SmackDown WrestleMania StarCraft WarCraft MasterChef DreamWorks PepsiCo AbbVie CureVac
+    MoveOn InfoWars KitKat CoinDesk BitTorrent GameStop AutoZone HomeGoods MarketWatch BusinessWeek
+    TechCrunch ProPublica FiveThirtyEight RealClearPolitics OneDrive OneNote SharePoint PowerShell
+    YouGov LexisNexis ZipRecruiter ShopRite UnitedHealth ThyssenKrupp BlaBlaCar AirAsia EgyptAir
+    IndiGo SkyTeam NordicTrack CrowdTangle OpenTable LastPass ProtonMail DuckDuckGo StackOverflow
+    RedHat TheBlaze DeepMind SpaceX iPhone iPad iPod iTunes iCloud iHeartMedia easyJet eBay
+    PowerBall SportsCenter SkyNews ChemChina PetroChina SinoPec CapitaLand KuCoin BinanceUS
+    LiveJournal VKontakte MySpace FireWire WiFi HarperOne PhD PhDs NBCUniversal JPMorgan CNNMoney
+    HBOMax USAToday OKCupid PBSNewsHour MSNBCs"""
+_BRAND_RE = re.compile(
+    "(?:" + "|".join(sorted(_BRANDS.split(), key=len, reverse=True)) + f")(?![{_LOWER}])"
+)
+# Words that follow a number inside a product or unit name rather than starting a new phrase.
+_AFTER_NUMBER_IN_NAMES = frozenset(
+    """Pro Max Plus Ultra Mini Air Lite Series Edition Gen Gbps Mbps Kbps Gbit Mbit Ghz Mhz Khz
+    Com Eleven Runner Pac Password Blue Brown Hz Wh Ah""".split()
+)
+_ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued to "OS" is a name
+_TIMEZONES = (
+    "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|GMT|UTC|BST|CET|CEST|EET|EEST|"
+    "WET|WEST|MSK|IST|PKT|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|IDT|GST"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
+# 2021") rather than standing on its own after a headline.
+_DATE_GOVERNORS = frozenset(
+    """on in since until till by from of before after at to through between and or the as than
+    dated during for until around about circa""".split()
+)
+_BYLINE_STOPWORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec Then Now Contrast Comparison Law Far Way Default Design Night Day Noon Midnight Land Air
+    Sea Road Train Car Plane Ship Phone Email Mail Order Decree Force Hand Accident Chance Nature
+    Definition Virtue Means Mistake Early Late Last Next This That These Those Its Their His Her
+    Our My Your One Two Three All Both Each Some Many Most Such""".split()
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Press|Journal|Herald|Agency|Network|Media|Daily|Tribune|Guardian|"
+    r"Telegraph|Gazette|Chronicle|Observer|Independent|Wire|Radio|TV|Television|Magazine|Review|"
+    r"Monitor|Report|Reuters|Bloomberg|AFP|AP|BBC|CNN|NPR|Sun|Mail|Express|Mirror|Star|Standard|"
+    r"Globe|Insider|Register|Examiner|Inquirer|Bulletin|Courier|Dispatch|Sentinel|Record)\b"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:Correspondent|Reporter|Editor|Writer|Staff|Contributor|Columnist|Analyst|Bureau|Chief|"
+    r"Producer|Desk|Senior|Political|Diplomatic|Defence|Defense|Military|Foreign|Business|"
+    r"Economics|Science|Health)\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Blocks.
+
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+_TERMINAL_END_RE = re.compile(r"[.!?…][\"”’')\]]*\Z")
+_BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
+_CONTINUATION_WORDS = frozenset(
+    "the a an of to in and or for with by on at from that which who as than but".split()
+)
+
+
+def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into blocks (paragraphs), as (start, end) offsets into ``text``.
+
+    A line is a block, except that lines of a paragraph wrapped at a fixed width (a line that
+    continues into the next one) are joined. Block offsets exclude surrounding whitespace.
+    """
+    start, end = _check_range(text, start, end)
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text, start, end)]
+    if len(lines) < 2:
+        return [_strip(text, s, e) for s, e in lines]
+    wrapped = _looks_hard_wrapped(text, lines)
+    blocks: list[tuple[int, int]] = []
+    cur_start, cur_end = lines[0]
+    for (ps, pe), (ns, ne) in zip(lines, lines[1:], strict=False):
+        blank_between = text.count("\n", pe, ns) > 1
+        if not blank_between and _is_soft_break(text, ps, pe, ns, ne, wrapped):
+            cur_end = ne
+            continue
+        blocks.append(_strip(text, cur_start, cur_end))
+        cur_start, cur_end = ns, ne
+    blocks.append(_strip(text, cur_start, cur_end))
+    return blocks
+
+
+def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether most lines break at one fixed width, as in e-mail or plain-text wires."""
+    if len(lines) < 4:
+        return False
+    lengths = [len(text[s:e].rstrip()) for s, e in lines]
+    width = max(lengths)
+    if not 40 <= width <= 120:
+        return False
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    return near >= 0.6 * len(lengths)
+
+
+def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, wrapped: bool) -> bool:
+    prev = text[ps:pe].rstrip()
+    nxt = text[ns:ne].lstrip()
+    if not prev or not nxt or _BULLET_RE.match(nxt + " "):
+        return False
+    if wrapped:
+        return len(prev) >= 30 and not prev.endswith(":")
+    last_word = prev.rsplit(None, 1)[-1]
+    return (
+        nxt[0].islower() and not _TERMINAL_END_RE.search(prev)
+    ) or last_word.lower() in _CONTINUATION_WORDS
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _check_range(text: str, start: int, end: int | None) -> tuple[int, int]:
+    if not isinstance(text, str):
+        raise SegmentError(f"expected text as a string, got {type(text).__name__}")
+    end = len(text) if end is None else end
+    if not 0 <= start <= end <= len(text):
+        raise SegmentError(f"range {start}:{end} is outside the text (length {len(text)})")
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# Glue: boundaries inside text that lost its spaces.
+
+# Every glued boundary ends just before a capital (or an opening bracket or quote) that directly
+# follows a lowercase letter, a digit, or closing punctuation. Scanning for that pair first keeps
+# the regex engine in C for all but a few positions; each candidate is then judged in Python.
+_GLUE_CANDIDATE_RE = re.compile(
+    rf"[{_UPPER}(\[“\"](?:(?<=[{_LOWER}0-9.!?…”\")\]’].)|(?<=[{_UPPER}]{{3}})(?=[{_LOWER}]{{2}}))"
+)
+_PUNCT_RUN_RE = re.compile(r"[.!?…]+[”\"’)\]]*\Z")
+_OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{_UPPER}]")
+_LEFT_WORD_RE = re.compile(r"[\w.’'&-]*\Z")
+_RIGHT_WORD_RE = re.compile(r"[“\"‘(\[]?(\w+)")
+_NOT_SPACE_RUN_RE = re.compile(r"\S*")
+_ACRONYM_RE = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LETTERS}])")
+_DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
+_CAPITALISED_WORD_RE = re.compile(rf"[{_UPPER}][{_LOWER}]")
+
+
+def find_glued_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets in ``text[start:end]`` where a new sentence or phrase starts without a space.
+
+    For example after "Israel." in "Israel.The editor", after "2021" in "May 31, 2021Iranian",
+    before "Senior" in "The AlgemeinerSenior leaders"; but not inside McDonald, iPhone, YouTube,
+    DeSantis, U.S.A., 3.5 or an URL.
+    """
+    start, end = _check_range(text, start, end)
+    cuts: list[int] = []
+    for m in _GLUE_CANDIDATE_RE.finditer(text, start, end):
+        pos = m.start()
+        if pos <= start:
+            continue
+        cut = _judge_glue(text, pos, start, end)
+        if cut is not None and start < cut < end and (not cuts or cut > cuts[-1]):
+            cuts.append(cut)
+    return cuts
+
+
+def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
+    """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
+    left, right = text[pos - 1], text[pos]
+    capital = right.isupper()
+    if left in ".!?…" or (left in "”\"’)]" and _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)):
+        if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
+            return None
+        run = _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)
+        return _punct_glue(text, run.start() if run else pos - 1, pos, lo, hi)
+    if left in "”)]":
+        return pos
+    if left == '"':
+        return _straight_quote_glue(text, pos - 1, lo) if capital else None
+    if not capital:
+        return None
+    if left.isdigit():
+        digits = _DIGITS_BEFORE_RE.search(text, max(lo, pos - 4), pos)
+        if digits and _CAPITALISED_WORD_RE.match(text, pos, hi):
+            return _digit_glue(text, digits.start(), pos, lo, hi)
+        return None
+    if left == "’":
+        return None  # O’Brien, Qa’Ani
+    if left.isupper():
+        return _acronym_word_glue(text, pos, lo, hi)
+    if pos + 1 < hi and text[pos + 1].islower():
+        return _camel_glue(text, pos, lo, hi)
+    if right in "AI" and (pos + 1 == hi or text[pos + 1].isspace()):
+        return _camel_glue(text, pos, lo, hi)  # "power gridA firefighter"
+    if _ACRONYM_RE.match(text, pos, hi):
+        return _acronym_glue(text, pos, lo, hi)
+    return None
+
+
+def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int) -> int | None:
+    if ps == lo or text[ps - 1].isspace():
+        return None
+    if text.startswith('"', pe) and text.count('"', lo, pe) % 2 == 1:
+        return None  # the quote closes this sentence; the boundary comes after it
+    word = _LEFT_WORD_RE.search(text, max(lo, ps - 40), ps)
+    left = word.group().lstrip("'’-") if word else ""
+    if left in _GLUE_KEEP_ABBREVIATIONS or "." in left or (len(left) == 1 and left.isalpha()):
+        return None
+    run_start = text.rfind(" ", lo, ps) + 1 or lo
+    run = _NOT_SPACE_RUN_RE.match(text, run_start, hi)
+    token = run.group() if run else ""
+    if "://" in token or "www." in token or "@" in token:
+        return None
+    right = _RIGHT_WORD_RE.match(text, pe, hi)
+    if right and len(right.group(1)) == 1 and text.startswith(".", right.end()):
+        return None  # Ph.D., an initialism, not a sentence end
+    if right and left.isupper() and right.group(1).isupper() and len(right.group(1)) > 1:
+        return None  # ASP.NET, not two sentences
+    if text[pe - 1] == '"' and text.count('"', lo, pe - 1) % 2 == 0:
+        return pe - 1  # the straight quote opens the next sentence
+    return pe
+
+
+def _straight_quote_glue(text: str, qs: int, lo: int) -> int | None:
+    if qs == lo or text[qs - 1].isspace():
+        return None
+    # Only a closing quote ends something; an opening one glued to a word is a lost space.
+    return qs + 1 if text.count('"', lo, qs) % 2 == 1 else None
+
+
+def _digit_glue(text: str, ds: int, de: int, lo: int, hi: int) -> int | None:
+    if ds > lo and (text[ds - 1].isalnum() or text[ds - 1] in ".,:/-_#@"):
+        return None  # F-35A, B52, v2Beta: the number belongs to a name
+    word = _RIGHT_WORD_RE.match(text, de, hi)
+    if word and word.group(1) in _AFTER_NUMBER_IN_NAMES:
+        return None  # iPhone 15Pro, 10Gbps
+    return de
+
+
+def _camel_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    word_start = cut - 1
+    while word_start > lo and text[word_start - 1] in _LETTER_SET:
+        word_start -= 1
+    before = text[word_start - 1] if word_start > lo else " "
+    if before in "#@_/\\" or (before == "." and text[word_start].islower()):
+        return None  # hashtags, handles, paths, code (document.querySelector)
+    word_end = cut
+    while word_end < hi and text[word_end] in _LETTER_SET:
+        word_end += 1
+    if word_end < hi and text[word_end] in "(_":
+        return None  # looks like code: getElementById(
+    brand = _BRAND_RE.match(text, word_start, hi)
+    if brand and brand.end() > cut:
+        return None
+    hump_start = word_start
+    for i in range(cut - 1, word_start - 1, -1):
+        if text[i].isupper():
+            hump_start = i
+            break
+    hump = text[hump_start:cut]
+    if hump_start == word_start and (hump in _NAME_PARTICLES or len(hump) == 1):
+        return None  # McCain, MacArthur, DeSantis; iPhone, eBay
+    return cut
+
+
+def _acronym_word_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    """CNNKyiv, IDFReport: an acronym glued to a capitalised word."""
+    run_start = cut - 1
+    while run_start > lo and text[run_start - 1].isupper():
+        run_start -= 1
+    if run_start > lo and (text[run_start - 1] in _LETTER_SET or text[run_start - 1] in "#@_"):
+        return None  # McDONALDSmith, iOSDevice: not an acronym standing alone
+    brand = _BRAND_RE.match(text, run_start, hi)
+    if brand and brand.end() > cut:
+        return None
+    return cut
+
+
+def _acronym_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    word_start = cut
+    while word_start > lo and text[word_start - 1] in _LETTER_SET:
+        word_start -= 1
+    if cut - word_start < 3 or not text[word_start:cut].islower():
+        return None  # roomIDF, not iOS or McDONALD
+    if word_start > lo and text[word_start - 1] in "#@_./\\":
+        return None
+    acronym = _ACRONYM_RE.match(text, cut, hi)
+    if acronym and acronym.group() in _ACRONYM_SUFFIXES:
+        return None
+    return cut
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences.
+
+# Boundaries sentencex misses. One leading character class lets the engine skip ahead in C.
+_EXTRA_SPLIT_RE = re.compile(
+    rf"""[.!?…](?:
+        [”"’]?[)\]](?=\s+[“"‘(]?[{_UPPER}])             # (A whole sentence in brackets.) Next
+      | (?<=…)[”"’]?(?=\s+[“"‘]?[{_UPPER}])             # trailing off… Next
+      | (?<=\.)[a-z]{{2,6}}\.(?=\s+[“"‘(]?[{_UPPER}])   # example.org. Next (checked below)
+    )""",
+    re.VERBOSE,
+)
+_DOMAIN_TAIL_RE = re.compile(r"(?<![\w.@/-])[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\.\Z")
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
+_TZ_START_RE = re.compile(rf"(?:{_TIMEZONES})\b")
+_ALNUM_RE = re.compile(r"\w")
+_MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
+_CLOSERS = frozenset("”\"’)]")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` as (start, end) offsets into ``text``.
+
+    Blocks (lines, paragraphs) always end a sentence; glued boundaries are found first, then each
+    glue-free run is split by sentencex and corrected. Spans never include surrounding whitespace,
+    and only whitespace lies between them.
+    """
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in split_blocks(text, start, end):
+        spans.extend(_block_sentences(text, block_start, block_end))
+    return spans
+
+
+def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    if "\n" in chunk:
+        chunk = chunk.replace("\n", " ")  # a wrapped paragraph: the newline is a space
+    glued = {cut - start for cut in find_glued_boundaries(text, start, end)}
+    cuts = _sentencex_cuts(chunk)
+    cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(chunk) if _keep_extra_split(chunk, m))
+    cuts |= glued
+    cuts.discard(0)
+    cuts.discard(len(chunk))
+    bounds = [0, *sorted(cuts), len(chunk)]
+    merged: list[tuple[int, int]] = []
+    join_next = False
+    for raw_a, raw_b in zip(bounds, bounds[1:], strict=False):
+        a, b = _strip(chunk, raw_a, raw_b)
+        if a == b:
+            continue
+        if merged and (
+            _is_stray_punctuation(chunk, a, b)
+            or (raw_a not in glued and (join_next or _joins_previous(chunk, merged[-1], a)))
+        ):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+        join_next = _joins_next(chunk, a, b)
+    return [(start + a, start + b) for a, b in merged]
+
+
+def _sentencex_cuts(chunk: str) -> set[int]:
+    pieces = sentencex.segment("en", chunk)
+    cuts: set[int] = set()
+    pos = 0
+    for piece in pieces:
+        pos += len(piece)
+        cuts.add(pos)
+    if pos != len(chunk):  # never seen; keep offsets honest whatever the library returns
+        bounds = sentencex.get_sentence_boundaries("en", chunk)
+        cuts = {int(b["end_index"]) for b in bounds}
+    # A cut with no space on either side is glue, and glue was decided before: ASP.NET, a?b=C.
+    return {c for c in cuts if c <= 0 or c >= len(chunk) or chunk[c - 1].isspace() or chunk[c].isspace()}
+
+
+def _keep_extra_split(chunk: str, m: re.Match[str]) -> bool:
+    if not m.group().startswith(".") or m.group()[1:2] in ")]”\"’":
+        return True
+    return _DOMAIN_TAIL_RE.search(chunk, max(0, m.end() - 80), m.end()) is not None
+
+
+def _is_stray_punctuation(chunk: str, a: int, b: int) -> bool:
+    """A piece that is only a closing quote or bracket belongs to the sentence before it."""
+    return chunk[a] in _CLOSERS and _ALNUM_RE.search(chunk, a, b) is None
+
+
+def _joins_next(chunk: str, a: int, b: int) -> bool:
+    """Whether the piece chunk[a:b] cannot end a sentence: a list marker, a bullet or a title."""
+    if b - a <= 4 and (
+        _LIST_MARKER_RE.fullmatch(chunk, a, b) or _ALNUM_RE.search(chunk, a, b) is None
+    ):
+        return chunk[a] not in _CLOSERS
+    if chunk[b - 1] != ".":
+        return False
+    last = chunk[max(a, b - 12) : b - 1].rsplit(None, 1)[-1].lstrip("([“\"‘")
+    return last in _NEVER_FINAL
+
+
+def _joins_previous(chunk: str, prev: tuple[int, int], a: int) -> bool:
+    """Whether the piece starting at ``a`` continues the previous one (a time zone after a.m.)."""
+    last = chunk[max(prev[0], prev[1] - 4) : prev[1]]
+    return last in _MERIDIEM and _TZ_START_RE.match(chunk, a) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates.
+
+_ZONE = rf"\s*(?:{_TIMEZONES})\b(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?"
+_TIME = rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)(?:{_ZONE})?"
+_TIME_24 = rf"\d{{1,2}}[:.]\d{{2}}(?:{_ZONE})?"
+_AGO = r"\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+_DATE_CORE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4})"
+)
+_DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
+_STAMP_PREFIX = (
+    r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
+    r"First\s+published|Modified|Date)(?:\s+on)?\s*:?\s*"
+)
+_SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"
+_STAMP = rf"(?:{_DATE}(?:{_SEP}(?:{_TIME}|{_TIME_24}))?|(?:{_TIME}|{_TIME_24}){_SEP}{_DATE})"
+_DATELINE_RE = re.compile(
+    rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{_SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{_TIME}|{_AGO}))*\.?"
+)
+_UPDATED_TIME_RE = re.compile(
+    rf"{_STAMP_PREFIX}(?:{_WEEKDAY})?(?:{_TIME}|{_TIME_24}|{_AGO})"
+    rf"(?:{_SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{_TIME}|{_AGO}))*"
+)
+_TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+_LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{_UPPER}])")
+_FIND_DATE_RE = re.compile(
+    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
+    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+    r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None.
+
+    Understands "May 31, 2021", "31 May 2021", "2021-05-31" and numeric dates whose day is
+    unambiguous ("31/05/2021", "05/31/2021"); "05/06/2021" is left alone.
+    """
+    for m in _FIND_DATE_RE.finditer(text):
+        if m.group("mdy"):
+            parts = (m.group("y1"), _MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], m.group("d1"))
+        elif m.group("dmy"):
+            parts = (m.group("y2"), _MONTH_NUMBERS[m.group("m2").rstrip(".").lower()], m.group("d2"))
+        elif m.group("iso"):
+            parts = (m.group("y3"), m.group("m3"), m.group("d3"))
+        else:
+            first, second = int(m.group("a4")), int(m.group("b4"))
+            if first > 12 >= second:
+                parts = (m.group("y4"), second, first)
+            elif second > 12 >= first:
+                parts = (m.group("y4"), first, second)
+            else:
+                continue
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture patterns. Each is matched against a whole segment.
+
+_ROLE = r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Ss]taff)s?\b"
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du|di|ben)\b[-\s]?)"
+_NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_BYLINE_RE = re.compile(
+    rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+)?(?:By|BY|by)\s+)"
+    rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
+    rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
+    rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
+    rf"(?:{_SEP}{_DATE}(?:{_SEP}(?:{_TIME}|{_TIME_24}))?)?"
+)
+_REPORTING_RE = re.compile(
+    r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
+    r"(?:\s*;\s*(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
+    r"[^;()]*?)*\)?\.?"
+)
+_CREDIT_PAREN_RE = re.compile(
+    r"\(\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
+    r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
+    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
+)
+_CREDIT_LABEL_RE = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
+    r"Main image|Top image|File photo|Cover photo)s?\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
+)
+_CREDIT_AGENCY_RE = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|"
+    r"Reuters|REUTERS|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
+    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
+    r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
+)
+_CREDIT_SLASH_RE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}"
+)
+_CAPTION_LABEL_RE = re.compile(
+    r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
+    r"\s*(?::|–|—|\|)\s*\S"
+)
+_RELATED_LABEL_RE = re.compile(
+    r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"
+    r"RELATED|Related(?: [Aa]rticles?| [Ss]tories| [Cc]overage| [Cc]ontent| [Rr]eading)?|"
+    r"SEE ALSO|See also|See Also|MORE|More on this(?: story)?|Recommended|RECOMMENDED|"
+    r"Don['’]t miss|DON['’]T MISS|WATCH|Watch|LISTEN|Listen|Further reading)\s*[:|–—»›>-]\s*\S"
+)
+_RELATED_PLAIN_RE = re.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
+_RELATED_ALONE_RE = re.compile(
+    r"(?:Read more|Read More|READ MORE|Related|RELATED|More stories|Related stories|See also)"
+    r"\s*[:»›>]?"
+)
+_TAGS_LABEL_RE = re.compile(r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)\s*:")
+_HINT_RE = re.compile(
+    r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
+    r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
+    r"LISTEN|Further|Tags|TAGS|Topics|TOPICS|Filed|Categories|Keywords|Photo|Image|Picture|Video|"
+    r"Credit|Source|Illustration|Graphic|Main|Top|File|FILE|Cover|Pictured|Above|Caption|"
+    r"Updated|Published|Posted|First|Last|Modified|Date|\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|"
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+_QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
+_WORD_RE = re.compile(r"\S+")
+_TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
+_TITLE_MAX_WORDS = 30
+_HEADING_MAX_WORDS = 12
+_TAG_MAX_WORDS = 6
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A segment under construction."""
+
+    start: int
+    end: int
+    block: int
+    text: str
+    kind: SegmentKind | None = None
+    terminal: bool = False
+    words: int = 0
+
+
+def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
+    """Split ``doc.text`` into segments with kinds, and fill metadata the document lacks.
+
+    Returns the document with ``title``, ``byline``, ``outlet`` and ``published`` set from the
+    text's own headline, byline and dateline where they were None, and every non-whitespace piece
+    of the text as a Segment, in order. Body sentences are STATEMENT or QUESTION.
+    """
+    text = doc.text
+    units = list(_units(text))
+    block_sizes: dict[int, int] = {}
+    for unit in units:
+        block_sizes[unit.block] = block_sizes.get(unit.block, 0) + 1
+    _classify_patterns(units)
+    title = _classify_title(units, doc.title)
+    _classify_headings(units, block_sizes)
+    _classify_tags(text, units)
+    _classify_captions(units)
+    for unit in units:
+        if unit.kind is None:
+            question = _QUESTION_END_RE.search(unit.text) is not None
+            unit.kind = SegmentKind.QUESTION if question else SegmentKind.STATEMENT
+    segments = tuple(
+        Segment(start=u.start, end=u.end, kind=u.kind, text=u.text, block=u.block)
+        for u in units
+        if u.kind is not None
+    )
+    return _fill_metadata(doc, units, title), segments
+
+
+def _units(text: str) -> Iterator[_Unit]:
+    for block, (block_start, block_end) in enumerate(split_blocks(text)):
+        for start, end in _block_sentences(text, block_start, block_end):
+            for s, e in _split_dates(text, start, end):
+                piece = text[s:e]
+                yield _Unit(
+                    start=s,
+                    end=e,
+                    block=block,
+                    text=piece,
+                    terminal=_ends_sentence(piece),
+                    words=len(piece.split()) if len(piece) < 300 else 99,
+                )
+
+
+def _ends_sentence(piece: str) -> bool:
+    return piece.rstrip("\"”’')]")[-1:] in _TERMINAL_CHARS
+
+
+_TERMINAL_CHARS = frozenset(".!?…")
+
+
+def _split_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a dateline off a headline it follows ("... military room May 31, 2021") or off the
+    sentence it precedes ("May 31, 2021 Iranian missiles ...")."""
+    lead = _LEADING_DATE_RE.match(text, start, end)
+    if lead and lead.end() < end and not _DATELINE_RE.fullmatch(text, start, end):
+        rest = _strip(text, lead.end(), end)
+        return [(start, lead.end()), *_split_dates(text, *rest)]
+    if _ends_sentence(text[max(start, end - 4) : end]) or not text[end - 1].isdigit():
+        return [(start, end)]
+    trail = _TRAILING_DATE_RE.search(text, max(start, end - 80), end)
+    if trail and trail.start() > start and not _DATELINE_RE.fullmatch(text, start, end):
+        before = text[start : trail.start()].split()
+        if len(before) >= 2 and before[-1].lower() not in _DATE_GOVERNORS:
+            return [(start, trail.start()), (trail.start(1), end)]
+    return [(start, end)]
+
+
+def _classify_patterns(units: list[_Unit]) -> None:
+    """Furniture recognisable from a segment alone: datelines, bylines, credits, links, tags."""
+    for i, unit in enumerate(units):
+        piece = unit.text
+        if len(piece) > 300 or (unit.terminal and not _HINT_RE.match(piece)):
+            continue
+        glued_after = i + 1 < len(units) and units[i + 1].start == unit.end
+        unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
+
+
+def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
+    if words <= 12 and (_DATELINE_RE.fullmatch(piece) or _UPDATED_TIME_RE.fullmatch(piece)):
+        return SegmentKind.DATELINE
+    if words <= 16 and _is_byline(piece):
+        return SegmentKind.BYLINE
+    if _REPORTING_RE.fullmatch(piece):
+        return SegmentKind.BYLINE
+    if words <= 14 and _is_credit(piece):
+        return SegmentKind.CREDIT
+    if _RELATED_LABEL_RE.match(piece) or _RELATED_ALONE_RE.fullmatch(piece):
+        return SegmentKind.RELATED
+    if (
+        words <= 25
+        and _RELATED_PLAIN_RE.match(piece)
+        and (not terminal or (glued_after and not piece.endswith(".")))
+    ):
+        return SegmentKind.RELATED
+    if _TAGS_LABEL_RE.match(piece):
+        return SegmentKind.TAGS
+    return None
+
+
+def _is_byline(piece: str) -> bool:
+    m = _BYLINE_RE.fullmatch(piece)
+    if not m:
+        return False
+    first = m.group("rest").split(None, 1)[0].strip(",")
+    return first not in _BYLINE_STOPWORDS
+
+
+def _is_credit(piece: str) -> bool:
+    if piece.startswith(("(", "[")):
+        return _CREDIT_PAREN_RE.fullmatch(piece) is not None
+    if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
+        return False
+    return bool(
+        _CREDIT_LABEL_RE.fullmatch(piece)
+        or _CREDIT_AGENCY_RE.fullmatch(piece)
+        or _CREDIT_SLASH_RE.fullmatch(piece)
+    )
+
+
+def _normalise_title(piece: str) -> str:
+    return _TITLE_NORMALISE_RE.sub(" ", piece).strip().casefold()
+
+
+def _classify_title(units: list[_Unit], known_title: str | None) -> _Unit | None:
+    """The headline: the first short line without final punctuation before the body starts,
+    and every later repetition of it (or of the title the document already has)."""
+    headline: _Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.kind is not None:
+            continue
+        if _looks_like_headline(units, i):
+            headline = unit
+            unit.kind = SegmentKind.TITLE
+        break
+    wanted = {_normalise_title(u.text) for u in (headline,) if u is not None}
+    if known_title:
+        known = _normalise_title(known_title)
+        wanted.add(known)
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if sep in known_title:
+                wanted.add(_normalise_title(known_title.rsplit(sep, 1)[0]))
+    wanted.discard("")
+    if not wanted:
+        return headline
+    # Normalising only drops punctuation and spaces, so a repeat is never much shorter or longer.
+    shortest = min(len(w) for w in wanted)
+    longest = 2 * max(len(w) for w in wanted) + 8
+    first_words = {w.split(None, 1)[0] for w in wanted}
+    for unit in units:
+        if unit.kind is None and shortest <= len(unit.text) <= longest:
+            first = unit.text.split(None, 1)[0]
+            if _normalise_title(first) in first_words and _normalise_title(unit.text) in wanted:
+                unit.kind = SegmentKind.TITLE
+    return headline
+
+
+def _looks_like_headline(units: list[_Unit], i: int) -> bool:
+    unit = units[i]
+    if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
+        return False
+    if not (unit.text[0].isupper() or unit.text[0].isdigit() or unit.text[0] in "“\"‘'"):
+        return False
+    if unit.text.endswith((":", ";", ",")):
+        return False
+    if not unit.terminal:
+        return True
+    # A question or exclamation headline counts when it stands alone on its line and is repeated.
+    if unit.text.endswith(".") or unit.text.endswith("…"):
+        return False
+    normal = _normalise_title(unit.text)
+    return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+def _classify_headings(units: list[_Unit], block_sizes: dict[int, int]) -> None:
+    """Subheadings: a short line of its own, without final punctuation, before a paragraph."""
+    for i, unit in enumerate(units):
+        if unit.kind is not None or unit.terminal or block_sizes[unit.block] != 1:
+            continue
+        if not 1 <= unit.words <= _HEADING_MAX_WORDS or i == 0 or i + 1 >= len(units):
+            continue
+        if not (unit.text[0].isupper() or unit.text[0].isdigit()) or _BULLET_RE.match(unit.text):
+            continue
+        if unit.text.endswith((":", ";", ",", "-", "–", "—")):
+            continue
+        prev, nxt = units[i - 1], units[i + 1]
+        prev_is_line = block_sizes[prev.block] == 1 and not prev.terminal and prev.kind is None
+        if nxt.kind is None and nxt.terminal and not prev_is_line:
+            unit.kind = SegmentKind.TITLE
+
+
+def _classify_tags(text: str, units: list[_Unit]) -> None:
+    """A run of short capitalised phrases glued together, without final punctuation."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and _could_be_tag(units[j]):
+            if j > i and units[j - 1].end != units[j].start:
+                break
+            j += 1
+        run = j - i
+        if run >= 2:
+            at_end = j == len(units) or units[j].block != units[j - 1].block
+            at_start = i == 0 or units[i - 1].block != units[i].block or units[i - 1].terminal
+            if at_start and (run >= 3 or at_end):
+                for unit in units[i:j]:
+                    unit.kind = SegmentKind.TAGS
+            i = j
+        else:
+            i += 1
+
+
+def _could_be_tag(unit: _Unit) -> bool:
+    return (
+        unit.kind is None
+        and not unit.terminal
+        and 1 <= unit.words <= _TAG_MAX_WORDS
+        and (unit.text[0].isupper() or unit.text[0] == "#")
+        and not unit.text.endswith((":", ","))
+    )
+
+
+def _classify_captions(units: list[_Unit]) -> None:
+    """Photo captions: the sentence(s) just before a credit, and labelled captions."""
+    for i, unit in enumerate(units):
+        if unit.kind is None and _CAPTION_LABEL_RE.match(unit.text) and unit.terminal:
+            unit.kind = SegmentKind.CAPTION
+            continue
+        if unit.kind is not SegmentKind.CREDIT or i == 0:
+            continue
+        j = i - 1
+        while j >= 0 and units[j].kind is SegmentKind.CREDIT:
+            j -= 1
+        if j < 0 or units[j].kind is not None or not units[j].terminal:
+            continue
+        units[j].kind = SegmentKind.CAPTION
+        # A caption of two or three sentences: earlier sentences back to furniture in the block.
+        k = j - 1
+        while k >= 0 and k >= j - 2 and units[k].block == units[j].block and units[k].kind is None:
+            k -= 1
+        if k >= 0 and units[k].block == units[j].block and units[k].kind is not None:
+            for unit_before in units[k + 1 : j]:
+                unit_before.kind = SegmentKind.CAPTION
+
+
+def _fill_metadata(doc: Document, units: list[_Unit], title: _Unit | None) -> Document:
+    changes: dict[str, str] = {}
+    if doc.title is None and title is not None:
+        changes["title"] = title.text
+    if doc.published is None:
+        for unit in units:
+            if unit.kind in (SegmentKind.DATELINE, SegmentKind.BYLINE):
+                published = parse_date(unit.text)
+                if published:
+                    changes["published"] = published
+                    break
+    for unit in units:
+        if unit.kind is SegmentKind.BYLINE:
+            byline, outlet = _parse_byline(unit.text)
+            if doc.byline is None and byline:
+                changes["byline"] = byline
+            if doc.outlet is None and outlet:
+                changes["outlet"] = outlet
+            if byline or outlet:
+                break
+    if doc.outlet is None and "outlet" not in changes:
+        body = (u for u in units if u.kind is SegmentKind.STATEMENT)
+        for unit, _ in zip(body, range(3), strict=False):
+            wire = _WIRE_DATELINE_RE.match(unit.text)
+            if wire:
+                changes["outlet"] = wire.group("outlet")
+                break
+    return replace(doc, **changes) if changes else doc
+
+
+# "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
+_WIRE_DATELINE_RE = re.compile(
+    rf"[{_UPPER}][{_UPPER} .’'/-]{{1,40}}(?:,\s+{_MONTH}\s+\d{{1,2}})?\s+"
+    r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
+)
+
+
+_BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
+_REPORTING_NAMES_RE = re.compile(r"[Rr]eporting\s+by\s+([^;()]+?)(?:\s+in\s+[A-Z][^;()]*)?\s*(?:[;()]|\Z)")
+
+
+def _parse_byline(piece: str) -> tuple[str | None, str | None]:
+    """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
+    m = _BYLINE_RE.fullmatch(piece)
+    if not m:
+        reporting = _REPORTING_NAMES_RE.search(piece)
+        names = reporting.group(1).strip().rstrip(".") if reporting else None
+        return names, None
+    rest = m.group("rest").strip()
+    outlet: str | None = None
+    parts = _BYLINE_SPLIT_RE.split(rest, maxsplit=1)
+    if len(parts) == 2:
+        rest, outlet = parts[0].strip(), parts[1].strip()
+    elif ", " in rest:
+        head, tail = rest.rsplit(", ", 1)
+        if tail.startswith(("The ", "the ")) or _OUTLET_WORDS.search(tail):
+            rest, outlet = head, tail
+        elif _ROLE_WORDS.search(tail):
+            rest = head
+    if rest.startswith(("The ", "the ")) and outlet is None:
+        return None, rest
+    return (rest or None), (outlet or None)

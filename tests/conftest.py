@@ -1,0 +1,27 @@
+"""Shared test fixtures: keep every test away from the real reports/ and the user's config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "examples" / "seed-article.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "120")
+    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The bundled real scraped article."""
+    return SEED
