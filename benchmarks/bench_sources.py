@@ -103,7 +103,9 @@ def main() -> int:
         Claim(f"c{i}", "x", 0, 1, 0.9, attribution=Attribution(speaker=s, via=("Al-Manar TV",)))
         for i, s in enumerate(speakers * 20)
     ]
-    match_claim_sources(registry, claims[0], document)  # the article's ties, computed once
+    start = time.perf_counter()
+    match_claim_sources(registry, claims[0], document)  # reads the article's ties, once
+    ties_ms = (time.perf_counter() - start) * 1000
     chain_best, _ = best_ms(lambda: [match_claim_sources(registry, c, document) for c in claims])
 
     print(f"registry: {len(registry)} entries, loaded in {load_ms:.0f} ms")
@@ -112,6 +114,7 @@ def main() -> int:
         f"full match, {WORDS} words: {best:.1f} ms best, {median:.1f} ms median "
         f"({found} mentions; limit {LIMIT_MS:.0f} ms)"
     )
+    print(f"people tied to organisations in the article: {ties_ms:.1f} ms (once per article)")
     print(f"chains of {len(claims)} claims: {chain_best:.1f} ms")
     return 0 if median < LIMIT_MS else 1
 

@@ -93,7 +93,6 @@ _VERB_CLASS: dict[str, _Cls] = {
     **dict.fromkeys(_SAY, _Cls.SAY),
 }
 _CUES = frozenset(_VERB_CLASS) | {"according", "quoted", "quoting", "cited", "citing"}
-_HEDGE_VERBS = _lex("claimed claims claim claiming alleged alleges allege alleging")
 
 _BE = _lex("is are was were be been being 's")
 _AUX = _BE | _lex(
@@ -377,52 +376,59 @@ for _cluster in (
     for _word in _cluster.split():
         _HEAD_CLUSTERS[_word] = _HEAD_CLUSTERS.get(_word, frozenset()) | _lex(_cluster)
 
+_COMMON_INITIAL = (
+    _MODS
+    | _GROUP_NOUNS
+    | _DOC_NOUNS
+    | _ROLE_NOUNS
+    | _FRONT
+    | _ORG_NOUNS
+    | _MEDIA_NOUNS
+    | frozenset(_VERB_CLASS)
+)
+_RUN_GLUE = _NAME_PARTICLES | _lex("of for and on &")
+_CONTEXT_BEFORE = (_ROLE_PHRASE - _lex("of for to at the a an")) | {","}
+_CONTEXT_AFTER = _ORG_NOUNS | _MEDIA_NOUNS | _MODS | _lex(", (")
 _CHANNEL_CUES = _lex("interview interviews speaking talking spoke told comments remarks writing")
 
 # ---------------------------------------------------------------------------------------------
 # Regexes.
 # ---------------------------------------------------------------------------------------------
 
-_NORMALISE = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u201b": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
+_NORMAL_PAIRS = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u201b", "'"),
+    ("\u00b4", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u201f", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
 )
 _QMARK_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
-_TOKEN_RE = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Sen|Rep|Gov|Rev|Hon|Brig|Supt)\.(?=\s)"
-    r"|[A-Z]\.(?:[A-Z]\.)+"
-    r"|[A-Z]\.(?=\s+[A-Z])"
-    r"|\d+(?:[.,:]\d+)*%?"
-    r"|\w+(?:['\-]\w+)*(?:(?<=[sSzZ])'(?=[\s,.;:!?)]|$))?"
-    r"|[^\w\s]"
+_SPACED = tuple(",;:()[]{}!?\u2014\u2013\u2026")
+_ABBREVIATIONS = _lex(
+    """
+    mr mrs ms dr prof gen lt col sgt capt maj adm cmdr sen rep gov rev hon brig supt st jr sr
+    no vs inc corp ltd co mt ft gov
+    """
 )
-_HEDGE_RE = re.compile(
-    r"\b(?:"
-    r"(?P<word>reportedly|allegedly|purportedly|apparently|supposedly|ostensibly|seemingly"
-    r"|purported|unconfirmed|unverified|rumou?red|claimed|claims|alleged|alleges|allege"
-    r"|claim(?=\s+(?:that|to)\b))"
-    r"|(?P<acc>according\s+to)"
-    r"|(?:is|are|was|were|been|being)\s+(?P<to>said|believed|thought|understood|reported"
-    r"|alleged|rumou?red|claimed|suspected)\s+to\b"
-    r"|(?P<reports>reports\s+(?:suggest|say|indicate)(?:ed|s)?)"
-    r"|(?P<verify>could\s+not\s+(?:immediately\s+|independently\s+|yet\s+)*(?:be\s+)?"
-    r"(?:immediately\s+|independently\s+)*(?:verified|confirmed|verify|confirm)"
-    r"|(?:has|have)\s+not\s+been\s+(?:independently\s+)?(?:verified|confirmed)"
-    r"|not\s+(?:be\s+)?independently\s+verified)"
-    r"|(?P<it>it\s+(?:is|was|has\s+been)\s+(?:reported|alleged|claimed|rumou?red|understood))"
-    r")\b"
+_HEDGE_WORDS = _lex(
+    """
+    reportedly allegedly purportedly apparently supposedly ostensibly seemingly purported
+    unconfirmed unverified rumored rumoured claimed claims alleged alleges allege
+    """
 )
+_HEDGE_TO = _lex("said believed thought understood reported alleged rumored rumoured claimed suspected")
+_HEDGE_IT = _lex("reported alleged claimed rumored rumoured understood")
+_VERIFY = _lex("verified confirmed verify confirm")
+_HEDGE_TRIGGERS = (
+    _HEDGE_WORDS | _HEDGE_TO | _VERIFY | _lex("claim according reports reported understood")
+)
+_REPORTS_SAY = _lex("suggest suggests suggested say said indicate indicates indicated")
 _ANON_RE = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)"
     r"|speaking\s+anonymously|(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|identified)"
@@ -430,8 +436,6 @@ _ANON_RE = re.compile(
     r"|not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss)|anonymous\s+sources?)\b"
 )
 _REPEAT_RE = re.compile(r"(.)\1+")
-_KEY_DROP = str.maketrans("", "", "'-.\u2019")
-_SPACE_RE = re.compile(r"\s+")
 
 _PLACEHOLDER = 0xE000
 """Quoted text is replaced by one private-use character per quotation while parsing."""
@@ -593,11 +597,30 @@ class _Entity:
     """Whether it has been a speaker, so 'they'/'it' may refer to it."""
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(name: str) -> str:
-    text = name.lower().translate(_KEY_DROP)
+    """A spelling-tolerant key: Qa'ani, Qaani and QAANI share one."""
+    found = _KEYS.get(name)
+    if found is not None:
+        return found
+    text = name.lower().replace("'", "").replace("-", "").replace(".", "")
     if text.startswith("the "):
         text = text[4:]
-    return _REPEAT_RE.sub(r"\1", text)
+    text = _REPEAT_RE.sub(r"\1", text)
+    if len(_KEYS) > 50_000:
+        _KEYS.clear()
+    _KEYS[name] = text
+    return text
+
+
+def _normalise(text: str) -> str:
+    """Straight apostrophes and double quotes, same length, so offsets stay put."""
+    for old, new in _NORMAL_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _strip_possessive(token: str) -> str:
@@ -637,9 +660,10 @@ def _mod_matches(mod: str, words: set[str]) -> bool:
 class _Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
-    __slots__ = ("by_name", "by_surname", "docs", "recent")
+    __slots__ = ("by_name", "by_surname", "docs", "recent", "seen")
 
     def __init__(self) -> None:
+        self.seen: dict[str, _Entity] = {}
         self.by_name: dict[str, _Entity] = {}
         self.by_surname: dict[str, _Entity] = {}
         self.docs: dict[str, _Entity] = {}
@@ -659,7 +683,9 @@ class _Store:
         self.by_name.setdefault(_key(entity.name), entity)
         if entity.kind is _Kind.PERSON and len(tokens) >= 2:
             for key in _surname_keys(tokens[-1]):
-                self.by_surname[key] = entity
+                if self.by_surname.get(key) is not entity:
+                    self.by_surname[key] = entity
+                    self.seen.clear()  # a surname may now mean someone else
 
     def lookup(self, tokens: Sequence[str]) -> _Entity | None:
         name = " ".join(tokens)
@@ -773,6 +799,7 @@ class _Sentence:
         "mention_of",
         "mention_start",
         "n",
+        "qpos",
         "quotes",
         "store",
         "toks",
@@ -782,7 +809,7 @@ class _Sentence:
         self.store = store
         self.index = index
         self.apostrophe = "\u2019" in original and "'" not in original
-        normal = original.translate(_NORMALISE)
+        normal = _normalise(original)
         self.quotes: list[_Quote] = []
         if spans:
             pieces: list[str] = []
@@ -798,12 +825,17 @@ class _Sentence:
         else:
             masked = normal
         self.anon_text = masked
-        self.toks: list[str] = _TOKEN_RE.findall(masked)
+        self.toks: list[str] = _tokenize(masked)
         self.low: list[str] = [t.lower() for t in self.toks]
         self.n = len(self.toks)
         self.mention_of: list[_Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
+        self.qpos: dict[int, int] = {}
+        if self.quotes:
+            for k, token in enumerate(self.toks):
+                if len(token) == 1 and ord(token) >= _PLACEHOLDER:
+                    self.qpos[k] = ord(token) - _PLACEHOLDER
 
     # -- text helpers ------------------------------------------------------------------------
 
@@ -812,54 +844,64 @@ class _Sentence:
         return out.replace("'", "\u2019") if self.apostrophe else out
 
     def is_placeholder(self, i: int) -> bool:
-        return 0 <= i < self.n and len(self.toks[i]) == 1 and ord(self.toks[i]) >= _PLACEHOLDER
-
-    def quote_at(self, i: int) -> _Quote | None:
-        if self.is_placeholder(i):
-            number = ord(self.toks[i]) - _PLACEHOLDER
-            if number < len(self.quotes):
-                return self.quotes[number]
-        return None
+        return i in self.qpos
 
     # -- names -------------------------------------------------------------------------------
 
     def scan_names(self, toks: list[str], low: list[str], pos_override: int | None) -> None:
         """Find the names in ``toks`` and tie each to an entity with its role and kind."""
         n = len(toks)
-        i = 0
         main = pos_override is None
-        while i < n:
-            token = toks[i]
-            if not token[0].isalpha() or not _is_cap(token):
-                i += 1
+        store = self.store
+        seen = store.seen
+        done = 0
+        starts = [k for k, t in enumerate(toks) if t[0].isupper() or (t[2:3] == "-" and t[0] in "ae")]
+        for i in starts:
+            if i < done:
                 continue
             lw = low[i]
-            if lw in _CAP_STOP or (i == 0 and self._common_initial(lw)) or self._is_date(low, i):
-                i += 1
+            if lw in _CAP_STOP or (i == 0 and lw in _COMMON_INITIAL) or not _is_cap(toks[i]):
                 continue
-            j = self._run_end(toks, low, i)
-            if j == i:
-                i += 1
+            if i == 0 and lw.endswith(("ly", "ing")) or self._is_date(low, i):
                 continue
-            entity = self._register(toks, low, i, j, pos_override)
+            if i + 1 < n and (toks[i + 1][0].isupper() or low[i + 1] in _RUN_GLUE):
+                j = self._run_end(toks, low, i)
+            else:
+                j = i + 1
+                if lw in _DEMONYMS:
+                    continue
+            done = j
+            run = " ".join(toks[i:j])
+            entity = seen.get(run)
+            if entity is None:
+                entity = self._register(toks, low, i, j, pos_override)
+                if entity is not None:
+                    seen[run] = entity
+            else:
+                last = toks[j - 1]
+                if last[-1] != "'" and not last.endswith("'s"):
+                    if self._needs_context(toks, low, i, j):
+                        self._describe_around(entity, toks, low, i, j)
+                store.touch(entity, self.index, i if main else pos_override or 0, False)
             if main and entity is not None:
+                mention_of = self.mention_of
                 for k in range(i, j):
-                    self.mention_of[k] = entity
-            i = j
+                    mention_of[k] = entity
+                self.mention_start[i] = j - 1
+                self.mention_end[j - 1] = i
 
     @staticmethod
-    def _common_initial(lw: str) -> bool:
-        return (
-            lw in _MODS
-            or lw in _GROUP_NOUNS
-            or lw in _DOC_NOUNS
-            or lw in _ROLE_NOUNS
-            or lw in _FRONT
-            or lw in _ORG_NOUNS
-            or lw in _MEDIA_NOUNS
-            or lw.endswith(("ly", "ing"))
-            or lw in _VERB_CLASS
-        )
+    def _needs_context(toks: list[str], low: list[str], i: int, j: int) -> bool:
+        """Whether a known name's neighbours could add a role or a descriptor."""
+        if i:
+            before = low[i - 1]
+            if before in _CONTEXT_BEFORE or before[-1] == "'" or before.endswith("'s"):
+                return True
+            if "-" in before and toks[i - 1][0].isupper():
+                return True
+        if j < len(toks):
+            return low[j] in _CONTEXT_AFTER
+        return False
 
     @staticmethod
     def _is_date(low: list[str], i: int) -> bool:
@@ -1000,6 +1042,8 @@ class _Sentence:
         self, entity: _Entity, toks: list[str], low: list[str], i: int, j: int
     ) -> None:
         """Roles and descriptors next to a name: "Hamas head X", "X, a top adviser to Y,"."""
+        if entity.role_rank == 3:
+            return  # the first descriptive role is the one remembered
         n = len(toks)
         # Descriptor nouns for outlets and organisations: "the Lebanese daily Al-Akhbar".
         k = i - 1
@@ -1482,29 +1526,29 @@ def _has_complement(sent: _Sentence, v: int) -> bool:
 
 def _find_frames(sent: _Sentence) -> list[_Frame]:
     frames: list[_Frame] = []
-    low, toks = sent.low, sent.toks
-    for v in range(sent.n):
+    low = sent.low
+    n = sent.n
+    for v in [v for v, w in enumerate(low) if w in _CUES]:
         lw = low[v]
-        if lw == "according" and v + 1 < sent.n and low[v + 1] == "to":
-            _according(sent, v, frames)
-            continue
-        if lw in ("quoted", "quoting", "cited", "citing"):
+        if lw == "according":
+            if v + 1 < n and low[v + 1] == "to":
+                _according(sent, v, frames)
+        elif lw in ("quoted", "quoting", "cited", "citing"):
             _quoting(sent, v, frames)
+        else:
+            _verb_frame(sent, v, lw, _VERB_CLASS[lw], frames)
+    for v, number in sent.qpos.items():
+        quote = sent.quotes[number]
+        if quote.continued or not v or low[v - 1] not in ("and", "but"):
             continue
-        cls = _VERB_CLASS.get(lw)
-        if cls is not None:
-            _verb_frame(sent, v, lw, cls, frames)
-            continue
-        quote = sent.quote_at(v)
-        if quote is not None and not quote.continued:
-            first = quote.text.split(None, 1)
-            word = first[0].lower().strip(".,;:") if first else ""
-            if _VERB_CLASS.get(word) is _Cls.SAY and v and low[v - 1] in ("and", "but"):
-                # 'Qaani sent messages ... and “proclaimed that ...”': the verb is in the quote.
-                speaker, start = sent.clause_subject(v - 1)
-                if speaker is not None:
-                    frames.append(_Frame(word, v, speaker, start, quoted_object=True))
-    del toks
+        first = quote.text.split(None, 1)
+        word = first[0].lower().strip(".,;:") if first else ""
+        if _VERB_CLASS.get(word) is _Cls.SAY:
+            # 'Qaani sent messages ... and “proclaimed that ...”': the verb is in the quote.
+            speaker, start = sent.clause_subject(v - 1)
+            if speaker is not None:
+                frames.append(_Frame(word, v, speaker, start, quoted_object=True))
+    frames.sort(key=lambda f: f.vpos)
     return frames
 
 
@@ -1732,20 +1776,79 @@ def _nested(sent: _Sentence, outer: _Frame, inner: _Frame) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _hedges(sent: _Sentence) -> list[str]:
-    text = sent.anon_text.lower()
+def _tokenize(text: str) -> list[str]:
+    """Split normalised text into words and punctuation (fast: one translate and one split)."""
+    for mark in _SPACED:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    if '"' in text:
+        text = text.replace('"', " ")
+    toks = text.split()
+    if not toks:
+        return toks
+    if "." in text[:-1].rstrip(" .\"'"):
+        out: list[str] = []
+        for token in toks:
+            if len(token) > 1 and token[-1] == ".":
+                _split_period(token, out)
+            else:
+                out.append(token)
+        return out
+    last = toks[-1]
+    if len(last) > 1 and last[-1] == ".":
+        toks.pop()
+        _split_period(last, toks)
+    return toks
+
+
+def _split_period(token: str, out: list[str]) -> None:
+    core = token[:-1]
+    if "." in core or core.lower() in _ABBREVIATIONS or (len(core) == 1 and core.isupper()):
+        out.append(token)  # U.S., Mr., the W. in George W. Bush
+    else:
+        out.append(core)
+        out.append(".")
+
+
+def _hedges(low: list[str]) -> list[str]:
+    """Hedging words outside quotations, lowercase, in order, without repeats."""
+    if _HEDGE_TRIGGERS.isdisjoint(low):
+        return []
     found: list[str] = []
-    for match in _HEDGE_RE.finditer(text):
-        group = match.lastgroup
-        if group == "to":
-            word = f"{match.group('to')} to"
-        elif group == "acc":
-            word = "according to"
-        else:
-            word = _SPACE_RE.sub(" ", match.group(0))
-        if word not in found:
-            found.append(word)
+    n = len(low)
+    for i, word in enumerate(low):
+        if word not in _HEDGE_TRIGGERS:
+            continue
+        nxt = low[i + 1] if i + 1 < n else ""
+        prev = low[i - 1] if i else ""
+        label = ""
+        if word in _HEDGE_IT and prev in _BE and i >= 2 and (low[i - 2] == "it" or low[i - 3 : i - 1] == ["it", "has"]):
+            label = " ".join(low[i - 2 if low[i - 2] == "it" else i - 3 : i + 1])
+        elif word in _HEDGE_TO and prev in _BE and nxt == "to":
+            label = f"{word} to"
+        elif word in _HEDGE_WORDS:
+            label = word
+        elif word == "claim" and nxt in ("that", "to"):
+            label = word
+        elif word == "according" and nxt == "to":
+            label = "according to"
+        elif word == "reports" and nxt in _REPORTS_SAY:
+            label = f"reports {nxt}"
+        elif word in _VERIFY:
+            label = _unverified(low, i)
+        if label and label not in found:
+            found.append(label)
     return found
+
+
+def _unverified(low: list[str], i: int) -> str:
+    window = low[max(0, i - 5) : i]
+    if not ({"not", "cannot", "unable"} & set(window)):
+        return ""
+    if not ({"independently", "could", "cannot", "been", "unable"} & set(window)):
+        return ""
+    start = next(k for k, w in enumerate(window) if w in ("could", "cannot", "has", "have", "had", "unable", "not", "was", "were"))
+    return " ".join(window[start:] + [low[i]])
 
 
 def _starts_with_verb(quote: _Quote) -> bool:
@@ -1753,20 +1856,21 @@ def _starts_with_verb(quote: _Quote) -> bool:
     return bool(first) and _VERB_CLASS.get(first[0].lower()) is _Cls.SAY
 
 
+def _anonymity_stated(text: str) -> bool:
+    lowered = text.lower()
+    if "anonym" not in lowered and "named" not in lowered and "identif" not in lowered:
+        if "authori" not in lowered:
+            return False
+    return _ANON_RE.search(lowered) is not None
+
+
 def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
     store = sent.store
     sent.scan_names(sent.toks, sent.low, None)
-    for j, entity in enumerate(sent.mention_of):
-        if entity is not None and (j == 0 or sent.mention_of[j - 1] is not entity):
-            k = j
-            while k + 1 < sent.n and sent.mention_of[k + 1] is entity:
-                k += 1
-            sent.mention_start[j] = k
-            sent.mention_end[k] = j
     for number, quote in enumerate(sent.quotes):
-        tokens = _TOKEN_RE.findall(quote.text.translate(_NORMALISE))
+        tokens = _tokenize(quote.text)
         if tokens:
-            where = sent.toks.index(chr(_PLACEHOLDER + number)) if sent.quotes else 0
+            where = next((k for k, q in sent.qpos.items() if q == number), 0)
             sent.scan_names(tokens, [t.lower() for t in tokens], where)
 
     # The main clause's subject is the most salient mention for later pronouns.
@@ -1782,7 +1886,7 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
             _channels(sent, frames)
     chain = _chain(sent, frames)
 
-    hedges = _hedges(sent)
+    hedges = _hedges(sent.low)
     long_quote = any(q.words >= 4 or q.continued for q in sent.quotes)
     leads = bool(sent.quotes) and sent.is_placeholder(0) and sent.quotes[0].words >= 3
     if not chain:
@@ -1825,7 +1929,7 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         if outlet_key and (key == outlet_key or key in outlet_key or outlet_key in key):
             continue
         cleaned.append(name)
-    if speaker.anonymous or (speaker.name and _ANON_RE.search(sent.anon_text.lower())):
+    if speaker.anonymous or (speaker.name and _anonymity_stated(sent.anon_text)):
         if "anonymous" not in hedges:
             hedges.append("anonymous")
     quote = long_quote or any(f.quoted_object for f in chain)

@@ -579,3 +579,83 @@ def checklist_validate(
         return 0 if all(result.ok for result in results) else 1
 
     run_guarded(ctx, action)
+
+
+_REPORT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    worksheet: Annotated[Path, typer.Argument(help="A worksheet made by factcheck review.")],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="terminal, markdown, json, claimreview (JSON-LD) or csv."
+        ),
+    ] = "terminal",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write, or '-' for stdout (default: markdown goes to <slug>.md beside "
+            "the worksheet, the other formats to stdout).",
+        ),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="terminal: show every claim's answers and notes.")
+    ] = False,
+    checklist: Annotated[
+        str | None,
+        typer.Option("--checklist", "-c", help="The worksheet's checklist, if it has moved."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="claimreview: the address the report is published at."),
+    ] = None,
+    registry_paths: Annotated[
+        list[Path] | None,
+        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+    ] = None,
+) -> None:
+    """Report a worksheet's verdicts: in the terminal, as markdown to publish, or as data.
+
+    Example: factcheck report reports/seed-article.worksheet.yaml --format markdown
+    """
+    if output_format not in _REPORT_FORMATS:
+        expected = ", ".join(_REPORT_FORMATS[:-1]) + " or csv"
+        raise typer.BadParameter(f"expected {expected}", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.console import safe_text
+        from factcheck.render.report import render_report, render_terminal
+        from factcheck.report import load_report, report_path, write_report
+        from factcheck.worksheet import is_url, is_worksheet_file
+
+        if worksheet.exists() and not is_worksheet_file(worksheet):
+            raise FactcheckError(
+                f"{worksheet}: not a worksheet; make one with: factcheck review {worksheet}"
+            )
+        if url is not None and not is_url(url):
+            raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
+        sources = tuple(registry_paths or ())
+        built = load_report(worksheet, checklist=checklist, registry_paths=sources)
+        if output_format == "terminal" and output in (None, "-"):
+            make_console(opts.color).print(render_terminal(built, details))
+            return
+        err = make_console(opts.color, file=sys.stderr)
+        for warning in built.warnings:
+            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        text = render_report(built, output_format, details=details, url=url)
+        target = output
+        if target is None and output_format == "markdown":
+            target = str(report_path(worksheet))
+        if target in (None, "-"):
+            sys.stdout.write(text)
+            return
+        write_report(Path(target), text)
+        err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)

@@ -559,6 +559,24 @@ def fact_text(value: FactValue) -> str:
     return str(value)
 
 
+def answer_text(answer: AnswerRow) -> str:
+    """How an answer reads in a report: its label, or its id in words ('Yes', 'Cannot tell');
+    empty when unanswered."""
+    if answer.label is None:
+        return ""
+    if answer.label != answer.value or not re.fullmatch(r"[a-z][a-z0-9_]*", answer.label):
+        return answer.label
+    return answer.label.replace("_", " ").capitalize()
+
+
+def claim_anchor(claim_id: str) -> str | None:
+    """The fragment that the markdown report's heading 'Claim <id>' gets on GitHub and most
+    renderers ('claim-c3'), for ids made of letters, digits, '-' and '_'; None for others."""
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", claim_id):
+        return "claim-" + claim_id.lower()
+    return None
+
+
 def day(stamp: str | None) -> str | None:
     """The date part (YYYY-MM-DD) of an ISO 8601 time stamp."""
     if not stamp:

@@ -168,6 +168,8 @@ class ReviewOutcome:
     """Claims of this review whose verdict is not final yet (a required question unanswered)."""
     changes: int = 0
     """Changes recorded by this review."""
+    reviewed: tuple[str, ...] = ()
+    """Claims this review covered (all claims, or those chosen by --claims and --min-score)."""
 
 
 # --- the loop ----------------------------------------------------------------------------------
@@ -250,7 +252,7 @@ class _Walk:
     """Positions left forward, for going back."""
     changes: int = 0
     complete: set[int] = field(default_factory=set)
-    """Steps whose claim has every applicable question answered."""
+    """Steps whose claim is complete: overridden, or every required question answered."""
 
     def __post_init__(self) -> None:
         for step in range(len(self.order)):
@@ -293,12 +295,13 @@ class _Walk:
         self.refresh(step)
 
     def next_open(self, after: int) -> int | None:
+        """The next claim with an unanswered question (optional ones too), skipped ones aside."""
         for step in range(after + 1, len(self.order)):
-            if step in self.complete:
+            entry = self.entry(step)
+            if entry.skipped and not self.revisit_skipped:
                 continue
-            if self.entry(step).skipped and not self.revisit_skipped:
-                continue
-            return step
+            if first_open_question(self.checklist, entry) is not None:
+                return step
         return None
 
     def next_question(self, step: int, current: str) -> str | None:
@@ -499,6 +502,7 @@ def summarize_review(
         below_min_score=tuple(below),
         incomplete=tuple(e.id for e in entries if not claim_verdict(checklist, e).final),
         changes=changes,
+        reviewed=tuple(reviewed),
     )
 
 

@@ -9,8 +9,10 @@ related-story links, tag lists) is told apart from body sentences with general r
 headline, byline, outlet and date become the document's metadata when it does not have them yet.
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are what this module looks for)
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -29,6 +31,11 @@ __all__ = [
     "split_sentences",
 ]
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LETTERS = _LOWER + _UPPER
@@ -41,14 +48,14 @@ _LETTER_SET = frozenset(
 # Word lists. Kept short and general: they name patterns of English news text, not one article.
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
-_NEVER_FINAL = frozenset(
+_NEVER_FINAL = _word_set(
     """Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Cpt Sgt Maj Adm Cmdr Cdr Brig Cpl Pvt
-    Rev Fr Supt Insp Det Pres Amb Hon Atty Mt Ft St Approx approx ca Art Nos vs Vs""".split()
+    Rev Fr Supt Insp Det Pres Amb Hon Atty Mt Ft St Approx approx ca Art Nos vs Vs"""
 )
 # Abbreviations that may be glued to a following capital without being a sentence end.
-_GLUE_KEEP_ABBREVIATIONS = _NEVER_FINAL | frozenset("No Jr Sr Inc Corp Co Ltd Bros Jan Feb".split())
+_GLUE_KEEP_ABBREVIATIONS = _NEVER_FINAL | _word_set("No Jr Sr Inc Corp Co Ltd Bros Jan Feb")
 # Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
-_NAME_PARTICLES = frozenset("Mc Mac De Di Da Du Del Della La Le Van Von Fitz".split())
+_NAME_PARTICLES = _word_set("Mc Mac De Di Da Du Del Della La Le Van Von Fitz")
 # Camel-case brands whose humps are not boundaries (checked from the start of the word).
 _BRANDS = """YouTube PlayStation LinkedIn WhatsApp PayPal FedEx PowerPoint JavaScript TypeScript
     WordPress GitHub GitLab TikTok WeChat BlackRock JetBlue SoftBank MasterCard HarperCollins
@@ -69,9 +76,9 @@ _BRAND_RE = re.compile(
     "(?:" + "|".join(sorted(_BRANDS.split(), key=len, reverse=True)) + f")(?![{_LOWER}])"
 )
 # Words that follow a number inside a product or unit name rather than starting a new phrase.
-_AFTER_NUMBER_IN_NAMES = frozenset(
+_AFTER_NUMBER_IN_NAMES = _word_set(
     """Pro Max Plus Ultra Mini Air Lite Series Edition Gen Gbps Mbps Kbps Gbit Mbit Ghz Mhz Khz
-    Com Eleven Runner Pac Password Blue Brown Hz Wh Ah""".split()
+    Com Eleven Runner Pac Password Blue Brown Hz Wh Ah"""
 )
 _ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued to "OS" is a name
 _TIMEZONES = (
@@ -105,17 +112,17 @@ _MONTH_NUMBERS = {
 }
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
 # 2021") rather than standing on its own after a headline.
-_DATE_GOVERNORS = frozenset(
+_DATE_GOVERNORS = _word_set(
     """on in since until till by from of before after at to through between and or the as than
-    dated during for until around about circa""".split()
+    dated during for until around about circa"""
 )
-_BYLINE_STOPWORDS = frozenset(
+_BYLINE_STOPWORDS = _word_set(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
     Nov Dec Then Now Contrast Comparison Law Far Way Default Design Night Day Noon Midnight Land Air
     Sea Road Train Car Plane Ship Phone Email Mail Order Decree Force Hand Accident Chance Nature
     Definition Virtue Means Mistake Early Late Last Next This That These Those Its Their His Her
-    Our My Your One Two Three All Both Each Some Many Most Such""".split()
+    Our My Your One Two Three All Both Each Some Many Most Such"""
 )
 _OUTLET_WORDS = re.compile(
     r"\b(?:News|Times|Post|Press|Journal|Herald|Agency|Network|Media|Daily|Tribune|Guardian|"
@@ -133,61 +140,62 @@ _ROLE_WORDS = re.compile(
 # ---------------------------------------------------------------------------------------------
 # Blocks.
 
-_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
-_TERMINAL_END_RE = re.compile(r"[.!?…][\"”’')\]]*\Z")
+_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
 _BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
-_CONTINUATION_WORDS = frozenset(
-    "the a an of to in and or for with by on at from that which who as than but".split()
+_CONTINUATION_WORDS = _word_set(
+    "the a an of to in and or for with by on at from that which who as than but"
 )
+_LINE_END_CHARS = frozenset(".!?:…\"”’)")
 
 
 def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into blocks (paragraphs), as (start, end) offsets into ``text``.
 
-    A line is a block, except that lines of a paragraph wrapped at a fixed width (a line that
-    continues into the next one) are joined. Block offsets exclude surrounding whitespace.
+    A line is a block, except that lines of a paragraph wrapped at a fixed width, or a line that
+    plainly continues into the next one, are joined. Block offsets exclude surrounding whitespace.
     """
     start, end = _check_range(text, start, end)
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text, start, end)]
+    lines = [m.span() for m in _LINE_RE.finditer(text, start, end)]
     if len(lines) < 2:
-        return [_strip(text, s, e) for s, e in lines]
-    wrapped = _looks_hard_wrapped(text, lines)
+        return lines
+    width = _wrap_width(text, lines)
     blocks: list[tuple[int, int]] = []
     cur_start, cur_end = lines[0]
-    for (ps, pe), (ns, ne) in zip(lines, lines[1:], strict=False):
-        blank_between = text.count("\n", pe, ns) > 1
-        if not blank_between and _is_soft_break(text, ps, pe, ns, ne, wrapped):
+    for (ps, pe), (ns, ne) in itertools.pairwise(lines):
+        if text.count("\n", pe, ns) == 1 and _is_soft_break(text, ps, pe, ns, ne, width):
             cur_end = ne
             continue
-        blocks.append(_strip(text, cur_start, cur_end))
+        blocks.append((cur_start, cur_end))
         cur_start, cur_end = ns, ne
-    blocks.append(_strip(text, cur_start, cur_end))
+    blocks.append((cur_start, cur_end))
     return blocks
 
 
-def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Whether most lines break at one fixed width, as in e-mail or plain-text wires."""
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width the text is hard-wrapped at (e-mail, plain-text wires), or 0 when it is not.
+
+    Wrapped text has most lines near one width, and most of them break mid-sentence.
+    """
     if len(lines) < 4:
-        return False
-    lengths = [len(text[s:e].rstrip()) for s, e in lines]
+        return 0
+    lengths = [e - s for s, e in lines]
     width = max(lengths)
     if not 40 <= width <= 120:
-        return False
+        return 0
     near = sum(1 for n in lengths if n >= 0.75 * width)
-    return near >= 0.6 * len(lengths)
+    open_ended = sum(1 for _, e in lines if text[e - 1] not in _LINE_END_CHARS)
+    return width if near >= 0.6 * len(lines) and open_ended >= 0.5 * len(lines) else 0
 
 
-def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, wrapped: bool) -> bool:
-    prev = text[ps:pe].rstrip()
-    nxt = text[ns:ne].lstrip()
-    if not prev or not nxt or _BULLET_RE.match(nxt + " "):
-        return False
-    if wrapped:
-        return len(prev) >= 30 and not prev.endswith(":")
-    last_word = prev.rsplit(None, 1)[-1]
-    return (
-        nxt[0].islower() and not _TERMINAL_END_RE.search(prev)
-    ) or last_word.lower() in _CONTINUATION_WORDS
+def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) -> bool:
+    """Whether the line break between two lines is inside one paragraph."""
+    if width:
+        soft = pe - ps >= 0.6 * width and text[pe - 1] != ":"
+    elif text[ns].islower():
+        soft = text[pe - 1] not in _LINE_END_CHARS
+    else:
+        soft = text[max(ps, pe - 12) : pe].rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS
+    return soft and not _BULLET_RE.match(text[ns : min(ne, ns + 8)] + " ")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -234,13 +242,27 @@ def find_glued_boundaries(text: str, start: int = 0, end: int | None = None) -> 
     DeSantis, U.S.A., 3.5 or an URL.
     """
     start, end = _check_range(text, start, end)
+    return _glued(text, [(start, end)])
+
+
+def _glued(text: str, blocks: list[tuple[int, int]]) -> list[int]:
+    """Glued boundaries strictly inside each block, in order, from one scan over all of them."""
     cuts: list[int] = []
-    for m in _GLUE_CANDIDATE_RE.finditer(text, start, end):
+    if not blocks:
+        return cuts
+    remaining = iter(blocks[1:])
+    lo, hi = blocks[0]
+    for m in _GLUE_CANDIDATE_RE.finditer(text, lo, blocks[-1][1]):
         pos = m.start()
-        if pos <= start:
+        while pos >= hi:
+            following = next(remaining, None)
+            if following is None:
+                return cuts
+            lo, hi = following
+        if pos <= lo:
             continue
-        cut = _judge_glue(text, pos, start, end)
-        if cut is not None and start < cut < end and (not cuts or cut > cuts[-1]):
+        cut = _judge_glue(text, pos, lo, hi)
+        if cut is not None and lo < cut < hi and (not cuts or cut > cuts[-1]):
             cuts.append(cut)
     return cuts
 
@@ -249,7 +271,7 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
     """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
     left, right = text[pos - 1], text[pos]
     capital = right.isupper()
-    if left in ".!?…" or (left in "”\"’)]" and _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)):
+    if left in ".!?…" or (left in '”"’)]' and _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)):
         if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
             return None
         run = _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)
@@ -388,91 +410,102 @@ _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
 _TZ_START_RE = re.compile(rf"(?:{_TIMEZONES})\b")
 _ALNUM_RE = re.compile(r"\w")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
-_CLOSERS = frozenset("”\"’)]")
+_CLOSERS = frozenset('”"’)]')
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]`` as (start, end) offsets into ``text``.
 
-    Blocks (lines, paragraphs) always end a sentence; glued boundaries are found first, then each
-    glue-free run is split by sentencex and corrected. Spans never include surrounding whitespace,
-    and only whitespace lies between them.
+    Blocks (lines, paragraphs) always end a sentence, and so do glued boundaries; sentencex finds
+    the others, corrected where it is known to go wrong. Spans never include surrounding
+    whitespace, and only whitespace lies between them.
     """
-    spans: list[tuple[int, int]] = []
-    for block_start, block_end in split_blocks(text, start, end):
-        spans.extend(_block_sentences(text, block_start, block_end))
-    return spans
+    start, end = _check_range(text, start, end)
+    return [(s, e) for s, e, _ in _sentences(text, split_blocks(text, start, end))]
 
 
-def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    if "\n" in chunk:
-        chunk = chunk.replace("\n", " ")  # a wrapped paragraph: the newline is a space
-    glued = {cut - start for cut in find_glued_boundaries(text, start, end)}
-    cuts = _sentencex_cuts(chunk)
-    cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(chunk) if _keep_extra_split(chunk, m))
-    cuts |= glued
-    cuts.discard(0)
-    cuts.discard(len(chunk))
-    bounds = [0, *sorted(cuts), len(chunk)]
-    merged: list[tuple[int, int]] = []
+def _sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, block index) of every sentence in the blocks, in order.
+
+    The blocks are segmented in one sentencex call: per-block calls cost more than the splitting.
+    """
+    if not blocks:
+        return []
+    base = blocks[0][0]
+    flat = text[base : blocks[-1][1]]
+    if "\n" in flat:
+        flat = flat.replace("\n", " ")  # blocks are cut below; a newline inside one is a space
+    hard = {cut - base for cut in _glued(text, blocks)}
+    for block_start, block_end in blocks:
+        hard.add(block_start - base)
+        hard.add(block_end - base)
+    cuts = _sentencex_cuts(flat)
+    cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
+    cuts |= hard
+    cuts.add(0)
+    cuts.add(len(flat))
+    spans: list[list[int]] = []
+    block, block_end = 0, blocks[0][1] - base
     join_next = False
-    for raw_a, raw_b in zip(bounds, bounds[1:], strict=False):
-        a, b = _strip(chunk, raw_a, raw_b)
-        if a == b:
+    for raw_a, raw_b in itertools.pairwise(sorted(cuts)):
+        piece = flat[raw_a:raw_b]
+        stripped = piece.strip()
+        if not stripped:
             continue
-        if merged and (
-            _is_stray_punctuation(chunk, a, b)
-            or (raw_a not in glued and (join_next or _joins_previous(chunk, merged[-1], a)))
+        a = raw_a + len(piece) - len(piece.lstrip())
+        b = a + len(stripped)
+        same_block = a < block_end
+        while a >= block_end:
+            block += 1
+            block_end = blocks[block][1] - base
+        if (
+            spans
+            and same_block
+            and (
+                _is_stray_punctuation(stripped)
+                or (raw_a not in hard and (join_next or _joins_previous(flat, spans[-1][1], a)))
+            )
         ):
-            merged[-1] = (merged[-1][0], b)
+            spans[-1][1] = b
         else:
-            merged.append((a, b))
-        join_next = _joins_next(chunk, a, b)
-    return [(start + a, start + b) for a, b in merged]
+            spans.append([a, b, block])
+        join_next = _joins_next(stripped)
+    return [(base + a, base + b, i) for a, b, i in spans]
 
 
-def _sentencex_cuts(chunk: str) -> set[int]:
-    pieces = sentencex.segment("en", chunk)
-    cuts: set[int] = set()
-    pos = 0
-    for piece in pieces:
-        pos += len(piece)
-        cuts.add(pos)
-    if pos != len(chunk):  # never seen; keep offsets honest whatever the library returns
-        bounds = sentencex.get_sentence_boundaries("en", chunk)
-        cuts = {int(b["end_index"]) for b in bounds}
+def _sentencex_cuts(flat: str) -> set[int]:
+    ends = list(itertools.accumulate(map(len, sentencex.segment("en", flat))))
+    if ends and ends[-1] != len(flat):  # never seen; keep offsets honest whatever it returns
+        ends = [int(b["end_index"]) for b in sentencex.get_sentence_boundaries("en", flat)]
     # A cut with no space on either side is glue, and glue was decided before: ASP.NET, a?b=C.
-    return {c for c in cuts if c <= 0 or c >= len(chunk) or chunk[c - 1].isspace() or chunk[c].isspace()}
+    size = len(flat)
+    return {c for c in ends if 0 < c < size and (flat[c - 1].isspace() or flat[c].isspace())}
 
 
 def _keep_extra_split(chunk: str, m: re.Match[str]) -> bool:
-    if not m.group().startswith(".") or m.group()[1:2] in ")]”\"’":
+    if not m.group().startswith(".") or m.group()[1:2] in ')]”"’':
         return True
     return _DOMAIN_TAIL_RE.search(chunk, max(0, m.end() - 80), m.end()) is not None
 
 
-def _is_stray_punctuation(chunk: str, a: int, b: int) -> bool:
+def _is_stray_punctuation(piece: str) -> bool:
     """A piece that is only a closing quote or bracket belongs to the sentence before it."""
-    return chunk[a] in _CLOSERS and _ALNUM_RE.search(chunk, a, b) is None
+    return piece[0] in _CLOSERS and _ALNUM_RE.search(piece) is None
 
 
-def _joins_next(chunk: str, a: int, b: int) -> bool:
-    """Whether the piece chunk[a:b] cannot end a sentence: a list marker, a bullet or a title."""
-    if b - a <= 4 and (
-        _LIST_MARKER_RE.fullmatch(chunk, a, b) or _ALNUM_RE.search(chunk, a, b) is None
-    ):
-        return chunk[a] not in _CLOSERS
-    if chunk[b - 1] != ".":
+def _joins_next(piece: str) -> bool:
+    """Whether a piece cannot end a sentence: a list marker, a bullet, or a title like "Dr."."""
+    if len(piece) <= 4 and (_LIST_MARKER_RE.fullmatch(piece) or not _ALNUM_RE.search(piece)):
+        return piece[0] not in _CLOSERS
+    if piece[-1] != ".":
         return False
-    last = chunk[max(a, b - 12) : b - 1].rsplit(None, 1)[-1].lstrip("([“\"‘")
+    last = piece[-12:-1].rsplit(None, 1)[-1].lstrip('([“"‘')
     return last in _NEVER_FINAL
 
 
-def _joins_previous(chunk: str, prev: tuple[int, int], a: int) -> bool:
+def _joins_previous(flat: str, prev_end: int, a: int) -> bool:
     """Whether the piece starting at ``a`` continues the previous one (a time zone after a.m.)."""
-    last = chunk[max(prev[0], prev[1] - 4) : prev[1]]
-    return last in _MERIDIEM and _TZ_START_RE.match(chunk, a) is not None
+    return flat[prev_end - 4 : prev_end] in _MERIDIEM and _TZ_START_RE.match(flat, a) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,30 +554,36 @@ def parse_date(text: str) -> str | None:
     """
     for m in _FIND_DATE_RE.finditer(text):
         if m.group("mdy"):
-            parts = (m.group("y1"), _MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], m.group("d1"))
+            year, month, day = m.group("y1"), _month_number(m.group("m1")), m.group("d1")
         elif m.group("dmy"):
-            parts = (m.group("y2"), _MONTH_NUMBERS[m.group("m2").rstrip(".").lower()], m.group("d2"))
+            year, month, day = m.group("y2"), _month_number(m.group("m2")), m.group("d2")
         elif m.group("iso"):
-            parts = (m.group("y3"), m.group("m3"), m.group("d3"))
+            year, month, day = m.group("y3"), int(m.group("m3")), m.group("d3")
         else:
             first, second = int(m.group("a4")), int(m.group("b4"))
             if first > 12 >= second:
-                parts = (m.group("y4"), second, first)
+                year, month, day = m.group("y4"), second, str(first)
             elif second > 12 >= first:
-                parts = (m.group("y4"), first, second)
+                year, month, day = m.group("y4"), first, str(second)
             else:
                 continue
         try:
-            return date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+            return date(int(year), month, int(day)).isoformat()
         except ValueError:
             continue
     return None
 
 
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
 # ---------------------------------------------------------------------------------------------
 # Furniture patterns. Each is matched against a whole segment.
 
-_ROLE = r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Ss]taff)s?\b"
+_ROLE = (
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Ss]taff)s?\b"
+)
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du|di|ben)\b[-\s]?)"
 _NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 _BYLINE_RE = re.compile(
@@ -569,8 +608,9 @@ _CREDIT_LABEL_RE = re.compile(
     r"Main image|Top image|File photo|Cover photo)s?\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
 )
 _CREDIT_AGENCY_RE = re.compile(
-    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|"
-    r"Reuters|REUTERS|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
+    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
+    r"(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|Reuters|REUTERS|"
+    r"EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
     r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
@@ -652,18 +692,17 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
 
 
 def _units(text: str) -> Iterator[_Unit]:
-    for block, (block_start, block_end) in enumerate(split_blocks(text)):
-        for start, end in _block_sentences(text, block_start, block_end):
-            for s, e in _split_dates(text, start, end):
-                piece = text[s:e]
-                yield _Unit(
-                    start=s,
-                    end=e,
-                    block=block,
-                    text=piece,
-                    terminal=_ends_sentence(piece),
-                    words=len(piece.split()) if len(piece) < 300 else 99,
-                )
+    for start, end, block in _sentences(text, split_blocks(text)):
+        for s, e in _split_dates(text, start, end):
+            piece = text[s:e]
+            yield _Unit(
+                start=s,
+                end=e,
+                block=block,
+                text=piece,
+                terminal=_ends_sentence(piece),
+                words=len(piece.split()) if len(piece) < 300 else 99,
+            )
 
 
 def _ends_sentence(piece: str) -> bool:
@@ -905,7 +944,9 @@ _WIRE_DATELINE_RE = re.compile(
 
 
 _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
-_REPORTING_NAMES_RE = re.compile(r"[Rr]eporting\s+by\s+([^;()]+?)(?:\s+in\s+[A-Z][^;()]*)?\s*(?:[;()]|\Z)")
+_REPORTING_NAMES_RE = re.compile(
+    r"[Rr]eporting\s+by\s+([^;()]+?)(?:\s+in\s+[A-Z][^;()]*)?\s*(?:[;()]|\Z)"
+)
 
 
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:

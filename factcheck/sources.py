@@ -948,7 +948,7 @@ def _read_text(text: str, file: str) -> list[_Raw]:
     except yaml.YAMLError as exc:
         raise SourcesError(f"{file}: invalid YAML: {exc}") from None
     if root is None:
-        raise SourcesError(f"{file}:1: empty file (expected a mapping with key 'entries')")
+        return []  # empty, or comments only: a registry with nothing in it yet
     _check_tags(root, file, "", set())
     if not isinstance(root, yaml.MappingNode):
         _Loc(file, _line(root), "").fail(
@@ -1229,9 +1229,15 @@ def _appended(old: str, item: str, file: str) -> str:
         _Loc(file, _line(node), "entries").fail(
             "cannot append to a list written in [flow] style; write it as a block list"
         )
+    # 'entries:' with nothing, or an empty '[]': the block goes under it, after the line's comment.
     start, end = int(node.start_mark.index), int(node.end_mark.index)
+    key = old[:start].rstrip(" ")
+    head = key + old[end:]
+    eol = head.find("\n", len(key))
+    if eol < 0:
+        head, eol = head + "\n", len(head)
     block = "".join("  " + line for line in item.splitlines(True))
-    return old[:start].rstrip(" ") + "\n" + block + old[end:].lstrip(" ").lstrip("\n")
+    return head[: eol + 1] + block + head[eol + 1 :]
 
 
 def add_entry(

@@ -29,7 +29,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from factcheck.errors import WorksheetError
-from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
+from factcheck.models import (
+    FURNITURE_KINDS,
+    Attribution,
+    Claim,
+    Document,
+    Extraction,
+    SourceFacts,
+)
 
 if TYPE_CHECKING:
     from factcheck.checklist import Checklist, Question
@@ -313,13 +320,24 @@ def _freeze_fact(value: object) -> FactValue:
     return str(value)
 
 
+CONTEXT_SENTENCES = 2
+"""Sentences of the claim's paragraph kept on each side of it as context."""
+
+
 def _paragraph(extraction: Extraction, claim: Claim) -> tuple[int, int]:
-    spans = [(s.start, s.end) for s in extraction.segments if s.block == claim.block]
-    if not spans:
+    # Scraped text often glues a whole article into one block, so the context is the claim's
+    # block cut to a few sentences either side, page furniture left out.
+    body = sorted(
+        (s.start, s.end)
+        for s in extraction.segments
+        if s.block == claim.block and s.kind not in FURNITURE_KINDS
+    )
+    inside = [i for i, (start, end) in enumerate(body) if start < claim.end and end > claim.start]
+    if not inside:
         return (claim.start, claim.end)
-    start = min(start for start, _ in spans)
-    end = max(end for _, end in spans)
-    return (min(start, claim.start), max(end, claim.end))
+    first = max(inside[0] - CONTEXT_SENTENCES, 0)
+    last = min(inside[-1] + CONTEXT_SENTENCES, len(body) - 1)
+    return (min(body[first][0], claim.start), max(body[last][1], claim.end))
 
 
 def create_worksheet(

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.errors import ClaimsError
 from factcheck.models import SegmentKind
@@ -69,7 +70,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def _terms(tokens: list[str]) -> list[str]:
-    return tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
+    return tokens + list(map(" ".join, itertools.pairwise(tokens)))
 
 
 def extract_terms(text: str) -> list[str]:
@@ -192,7 +193,9 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'\u2019-]*)(?:\s+([A-Z]\w*))?")
 # weekdays (those are dates).
 _NOT_ACTORS = frozenset(
     [
-        *_words("I|I'm|I've|I'll|I'd|I\u2019m|I\u2019ve|I\u2019ll|I\u2019d|OK|Mr|Mrs|Ms|Dr|A|An|The"),
+        *_words(
+            "I|I'm|I've|I'll|I'd|I\u2019m|I\u2019ve|I\u2019ll|I\u2019d|OK|Mr|Mrs|Ms|Dr|A|An|The"
+        ),
         *(m.capitalize() for m in _MONTH_NAMES),
         *_words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"),
     ]
@@ -205,13 +208,13 @@ def _count_names(text: str) -> int:
     if first is None:
         return 0
     names: set[str] = set()
-    # The first word is capitalised anyway; count it only when its own shape says name (an
-    # acronym, an inner capital as in "Al-Amin") or a second capitalised word follows it.
+    # The first word is capitalised anyway; count it only when its shape says name (an acronym,
+    # an inner capital as in "Al-Amin", a possessive) or a second capitalised word follows it.
     word, second = first.group(1), first.group(2)
     if word[0].isupper() and word not in _NOT_ACTORS:
-        if (len(word) > 1 and word.isupper()) or any(c.isupper() for c in word[1:]):
-            names.add(word)
-        elif second is not None and second not in _NOT_ACTORS:
+        shaped = (len(word) > 1 and word.isupper()) or any(c.isupper() for c in word[1:])
+        possessive = word.endswith(("'s", "\u2019s", "'", "\u2019"))
+        if shaped or possessive or (second is not None and second not in _NOT_ACTORS):
             names.add(word)
     for match in _CAPITALISED.finditer(text, first.end(1)):
         name = match.group().rstrip(".'\u2019")
@@ -222,9 +225,11 @@ def _count_names(text: str) -> int:
     return len(names)
 
 
-@dataclass(frozen=True, slots=True)
-class _Analysis:
-    """What the rules and the model need to know about one sentence."""
+class _Analysis(NamedTuple):
+    """What the rules and the model need to know about one sentence.
+
+    A named tuple rather than a dataclass: it is built once per sentence on the hot path.
+    """
 
     terms: list[str]
     """The sentence's terms (tokens, then token pairs), repeats kept: the model counts them."""

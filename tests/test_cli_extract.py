@@ -79,7 +79,7 @@ def _claim_starting(claims: list[dict[str, object]], prefix: str) -> dict[str, o
 
 
 def test_seed_attributions(seed_path: Path) -> None:
-    code, out, _ = run("extract", str(seed_path), "--format", "json")
+    _, out, _ = run("extract", str(seed_path), "--format", "json")
     claims = json.loads(out)["claims"]
     layered = _claim_starting(claims, "The channel’s report said that Al-Amin claimed")
     attribution = layered["attribution"]
@@ -111,7 +111,7 @@ def test_seed_attributions(seed_path: Path) -> None:
 def test_seed_furniture_is_never_a_claim_and_every_body_sentence_is_accounted_for(
     seed_path: Path,
 ) -> None:
-    code, out, _ = run("extract", str(seed_path), "--format", "json", "--all")
+    _, out, _ = run("extract", str(seed_path), "--format", "json", "--all")
     data = json.loads(out)
     text = seed_path.read_text(encoding="utf-8")
     segments = data["segments"]

@@ -245,7 +245,7 @@ ALPHABET = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.text(max_size=60))
 def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) -> None:
     try:
@@ -254,7 +254,7 @@ def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) 
         pass
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=14).map(" ".join))
 def test_checker_returns_an_expr_or_raises_checklist_error_on_token_soup(text: str) -> None:
     try:
@@ -278,7 +278,7 @@ ENVIRONMENTS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=14).map(" ".join), ENVIRONMENTS)
 def test_checked_expressions_evaluate_without_error_and_substitution_agrees(
     text: str, env: dict[str, Value]
@@ -292,5 +292,5 @@ def test_checked_expressions_evaluate_without_error_and_substitution_agrees(
     for name in sorted(expr.names):
         folded = substitute(folded, name, env.get(name))
     assert evaluate(folded, {}) == value
-    if isinstance(expr.node, Compare | Var):
+    if expr.names and isinstance(expr.node, Compare | Var):
         assert folded == Lit(value)

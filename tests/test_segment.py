@@ -111,14 +111,14 @@ SEED_SEGMENTS = [
     (
         STATEMENT,
         "Al-Akhbar’s Al-Amin asserted that the Hezbollah sent weaponry and ammunition to Gaza and "
-        "helped to move a number of “Palestinian Resistance officers” out of the battle zone during "
-        "the conflict.",
+        "helped to move a number of “Palestinian Resistance officers” out of the battle zone "
+        "during the conflict.",
     ),
     (
         STATEMENT,
-        "Additionally, the military hub in Beirut provided Palestinian factions with data about the "
-        "movements of the Israeli military, while drones were used, Al-Amin claimed, to prevent an "
-        "“ambush” by the “enemy” on Hamas fighters near the Gaza border.",
+        "Additionally, the military hub in Beirut provided Palestinian factions with data about "
+        "the movements of the Israeli military, while drones were used, Al-Amin claimed, to "
+        "prevent an “ambush” by the “enemy” on Hamas fighters near the Gaza border.",
     ),
     (
         STATEMENT,
@@ -241,25 +241,34 @@ def test_known_title_marks_its_repetition_in_the_text() -> None:
     [
         ("May 31, 2021Iranian missiles", ["May 31, 2021", "Iranian missiles"]),
         ("joint military roomOn May 20, he", ["joint military room", "On May 20, he"]),
-        ("By Sharon Wrobel, The AlgemeinerSenior leaders", ["By Sharon Wrobel, The Algemeiner", "Senior leaders"]),  # noqa: E501
+        (
+            "By Sharon Wrobel, The AlgemeinerSenior leaders",
+            ["By Sharon Wrobel, The Algemeiner", "Senior leaders"],
+        ),
         ("council chiefAl-Akhbar’s Al-Amin said", ["council chief", "Al-Akhbar’s Al-Amin said"]),
         ("(IDF)(IDF)Report: Hamas", ["(IDF)", "(IDF)", "Report: Hamas"]),
         ("of this aggression is Iran.”By Sharon", ["of this aggression is Iran.”", "By Sharon"]),
         ("with Israel.The editor", ["with Israel.", "The editor"]),
         (
             "Gaza conflictHamasHezbollahIran proxiesIranian threatOperation Guardian of the Walls",
-            ["Gaza conflict", "Hamas", "Hezbollah", "Iran proxies", "Iranian threat",
-             "Operation Guardian of the Walls"],
-        ),  # fmt: skip
+            [
+                "Gaza conflict",
+                "Hamas",
+                "Hezbollah",
+                "Iran proxies",
+                "Iranian threat",
+                "Operation Guardian of the Walls",
+            ],
+        ),
         ("Will it hold?Few think so.", ["Will it hold?", "Few think so."]),
         ("It rained…Then it stopped.", ["It rained…", "Then it stopped."]),
-        ("The talks ended.(Both left.)Talks resume.", ["The talks ended.", "(Both left.)", "Talks resume."]),  # noqa: E501
+        ("The talks ended.(Both left.)Go.", ["The talks ended.", "(Both left.)", "Go."]),
         ('I said,"Go home."Then he left.', ['I said,"Go home."', "Then he left."]),
         ('He left."The end is near," she said.', ["He left.", '"The end is near," she said.']),
         ('He said "it is over"The next day', ['He said "it is over"', "The next day"]),
         ("He said ‘no.’The end.", ["He said ‘no.’", "The end."]),
         ("the death toll was 12.The count", ["the death toll was 12.", "The count"]),
-        ("Updated 12:03 PM, June 4, 2024By Jane Doe", ["Updated 12:03 PM, June 4, 2024", "By Jane Doe"]),  # noqa: E501
+        ("Updated 12:03 PM, June 4, 2024By Jane", ["Updated 12:03 PM, June 4, 2024", "By Jane"]),
         ("By Jane Doe, CNNKyiv’s air defenses", ["By Jane Doe, CNN", "Kyiv’s air defenses"]),
         ("in the roomIDF said", ["in the room", "IDF said"]),
         ("power gridA firefighter works", ["power grid", "A firefighter works"]),
@@ -360,105 +369,20 @@ def test_a_line_continuing_in_lowercase_is_the_same_block() -> None:
 
 # --- furniture from other outlets' page styles ---------------------------------------------------
 
-FIXTURE_CASES = {
-    "afp-style-photo-by-credit.txt": (
-        ("Rescuers search for survivors after Turkey quake", None, None, "2023-02-15"),
-        [
-            (TITLE, "Rescuers search for survivors after Turkey quake"),
-            (DATELINE, "15 February 2023"),
-            (CAPTION, "Rescue workers carry a survivor out of the rubble in Hatay on February 14, 2023."),  # noqa: E501
-            (CREDIT, "(Photo by Ozan Kose / AFP)"),
-            (STATEMENT, "Rescuers pulled a woman alive from the rubble on Wednesday, nine days after the earthquake."),  # noqa: E501
-            (RELATED, "See also: How the quake unfolded"),
-            (STATEMENT, '"It is a miracle," said one rescuer.'),
-            (TAGS, "Tags: Turkey, Syria, Earthquake"),
-        ],
-    ),
-    "cnn-style-everything-glued.txt": (
-        ("Ukraine says it downed 20 drones overnight", "Jane Doe and John Smith", "CNN", "2024-06-04"),  # noqa: E501
-        [
-            (TITLE, "Ukraine says it downed 20 drones overnight"),
-            (DATELINE, "Updated: 12:03 PM EDT, Tue June 4, 2024"),
-            (BYLINE, "By Jane Doe and John Smith, CNN"),
-            (STATEMENT, "Kyiv’s air defenses shot down 20 Russian drones overnight, the air force said."),  # noqa: E501
-            (STATEMENT, "The attack targeted energy facilities in the west of the country."),
-            (RELATED, "RELATED: Russia strikes Ukraine power grid"),
-            (CAPTION, "A firefighter works at the site of a strike in Kyiv, Ukraine, June 4, 2024."),
-            (CREDIT, "(AP Photo/Efrem Lukatsky)"),
-            (STATEMENT, "Officials said there were no casualties."),
-            (TAGS, "Ukraine"),
-            (TAGS, "Russia"),
-            (TAGS, "War in Ukraine"),
-            (TAGS, "Drones"),
-        ],
-    ),
-    "guardian-style-standfirst-topics.txt": (
-        ("Heatwave pushes temperatures past 47C in Pakistan", None, None, "2024-05-27"),
-        [
-            (TITLE, "Heatwave pushes temperatures past 47C in Pakistan"),
-            (STATEMENT, "Hospitals overwhelmed as power cuts leave millions without fans"),
-            (DATELINE, "Mon 27 May 2024 10.45 BST"),
-            (CAPTION, "Pedestrians shelter from the sun in Jacobabad."),
-            (CREDIT, "Photograph: Asim Hafeez/Bloomberg via Getty Images"),
-            (STATEMENT, "Temperatures in parts of Pakistan climbed above 47C on Sunday, officials said, as the country faced its third heatwave of the month."),  # noqa: E501
-            (STATEMENT, "Doctors in Jacobabad said they had treated more than 200 people for heatstroke."),  # noqa: E501
-            (QUESTION, "What happens next?"),
-            (STATEMENT, "The meteorological department expects the heat to ease by Thursday."),
-            (TAGS, "Topics: Pakistan, Heatwaves, Climate crisis"),
-        ],
-    ),
-    "reuters-style-caption-slash-credit.txt": (
-        ("Israel strikes Gaza as truce talks stall", "Nidal al-Mughrabi and Maayan Lubell", "Reuters", "2024-06-03"),  # noqa: E501
-        [
-            (TITLE, "Israel strikes Gaza as truce talks stall"),
-            (BYLINE, "By Nidal al-Mughrabi and Maayan Lubell"),
-            (DATELINE, "June 3, 20247:42 AM GMT+1"),
-            (DATELINE, "Updated 2 hours ago"),
-            (CAPTION, "Smoke rises after an Israeli strike in Rafah, in the southern Gaza Strip, June 2, 2024."),  # noqa: E501
-            (CREDIT, "REUTERS/Mohammed Salem"),
-            (STATEMENT, "CAIRO/JERUSALEM, June 3 (Reuters) - Israeli aircraft struck targets across Gaza on Monday, residents said, as mediators pressed both sides to accept a U.S.-backed ceasefire plan."),  # noqa: E501
-            (STATEMENT, '"We are waiting for an answer," an Egyptian official told Reuters.'),
-            (STATEMENT, "The official declined to be named."),
-            (RELATED, "Read more: What is in the Gaza ceasefire proposal?"),
-            (STATEMENT, 'Hamas said it would study the plan "positively" but wanted guarantees.'),
-            (BYLINE, "(Reporting by Nidal al-Mughrabi; Writing by Maayan Lubell; Editing by Alex Richardson)"),  # noqa: E501
-        ],
-    ),
-    "subheadings-and-bullets.txt": (
-        ("What the ceasefire deal says", None, None, None),
-        [
-            (TITLE, "What the ceasefire deal says"),
-            (STATEMENT, "The agreement was signed in Doha on Friday."),
-            (STATEMENT, "It runs for six weeks."),
-            (TITLE, "Prisoner exchange"),
-            (STATEMENT, "Both sides will release detainees in stages."),
-            (STATEMENT, "The first release is due on Sunday."),
-            (TITLE, "Aid"),
-            (STATEMENT, "Aid trucks will enter through two crossings."),
-            (STATEMENT, "Key points:"),
-            (STATEMENT, "- 600 trucks a day"),
-            (STATEMENT, "- Fuel for hospitals"),
-        ],
-    ),
-    "plain-article-no-furniture.txt": (
-        (None, None, None, None),
-        [
-            (STATEMENT, "The city council approved the budget on Tuesday."),
-            (STATEMENT, "It includes $4 million for road repairs."),
-            (STATEMENT, "Council members debated the plan for three hours."),
-            (STATEMENT, "Several residents spoke against it."),
-            (STATEMENT, "The mayor said she would sign it this week."),
-        ],
-    ),
-}
 
-
-@pytest.mark.parametrize("name", sorted(FIXTURE_CASES))
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.txt")))
 def test_outlet_styles_segment_into_the_expected_whole_list(name: str) -> None:
-    meta, expected = FIXTURE_CASES[name]
-    doc, segments = segment_document(_doc((FIXTURES / name).read_text(encoding="utf-8")))
-    assert (doc.title, doc.byline, doc.outlet, doc.published) == meta
-    assert [(seg.kind, seg.text) for seg in segments] == expected
+    with (FIXTURES / f"{name}.expected.yaml").open(encoding="utf-8") as fh:
+        expected = yaml.safe_load(fh)
+    doc, segments = segment_document(_doc((FIXTURES / f"{name}.txt").read_text(encoding="utf-8")))
+    meta = expected["metadata"]
+    assert (doc.title, doc.byline, doc.outlet, doc.published) == (
+        meta["title"],
+        meta["byline"],
+        meta["outlet"],
+        meta["published"],
+    )
+    assert [[seg.kind.value, seg.text] for seg in segments] == expected["segments"]
 
 
 def test_a_single_sentence_alone_is_a_body_sentence() -> None:
@@ -588,7 +512,7 @@ _PIECES = [
 _TEXT = st.lists(
     st.one_of(
         st.sampled_from(_PIECES),
-        st.text(alphabet="aZ9 .?!)(]\n\"”“’-:,#@", max_size=6),
+        st.text(alphabet='aZ9 .?!)(]\n"”“’-:,#@', max_size=6),
         st.text(max_size=4),
     ),
     max_size=30,
@@ -614,7 +538,9 @@ def _assert_covers(text: str, spans: list[tuple[int, int]]) -> None:
 def test_segments_never_drop_duplicate_or_reorder_text(text: str) -> None:
     doc, segments = segment_document(_doc(text))
     assert doc.text == text
-    assert all(isinstance(seg, Segment) and seg.text == text[seg.start : seg.end] for seg in segments)
+    assert all(
+        isinstance(seg, Segment) and seg.text == text[seg.start : seg.end] for seg in segments
+    )
     _assert_covers(text, [(seg.start, seg.end) for seg in segments])
     assert [seg.block for seg in segments] == sorted(seg.block for seg in segments)
 

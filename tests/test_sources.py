@@ -200,7 +200,6 @@ _KINDS = (
             "4: entries[0].aliases: expected a list of strings, got 'Just One'",
         ),
         ("invalid-yaml", "4: invalid YAML: did not find expected ',' or ']'"),
-        ("empty", "1: empty file (expected a mapping with key 'entries')"),
         ("top-level-list", "1: expected a mapping with key 'entries', got a list"),
         ("unknown-top-key", "2: unknown key 'sources' (expected one of: entries)"),
         (
@@ -251,6 +250,13 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourcesError) as caught:
         load_registry([path], builtin=False, user=False)
     assert str(caught.value) == f"{path}: not UTF-8 text"
+
+
+def test_an_empty_or_comment_only_file_has_no_entries(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.yaml", "")
+    comments = write(tmp_path / "comments.yaml", "# my sources, to come\n")
+    listed = write(tmp_path / "listed.yaml", "entries:\n")
+    assert load_registry([empty, comments, listed], builtin=False, user=False) == Registry()
 
 
 def test_yes_and_no_are_read_as_written(tmp_path: Path) -> None:
@@ -661,6 +667,16 @@ def test_add_entry_appends_and_keeps_comments(tmp_path: Path) -> None:
         "first",
         "second",
     ]
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "entries:   # later\n# tail\n"])
+def test_add_entry_to_a_file_with_no_entries(tmp_path: Path, text: str) -> None:
+    target = write(tmp_path / "mine.yaml", text)
+    fields = entry_fields(source_id="x-news", name="X News", kind="other", citation="https://x.ex")
+    add_entry(fields, target=target)
+    new = target.read_text(encoding="utf-8")
+    assert new.startswith(text.split("entries")[0])
+    assert [e.id for e in load_registry([target], builtin=False, user=False).entries] == ["x-news"]
 
 
 def test_add_entry_to_an_empty_flow_list(tmp_path: Path) -> None:

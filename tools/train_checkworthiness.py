@@ -123,9 +123,7 @@ def _balanced_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
     return measure_f1(list(labels[keep] == 1), list(predicted[keep]))[0]
 
 
-def _cross_validate(
-    texts: Sequence[str], labels: np.ndarray, min_df: int, c: float
-) -> np.ndarray:
+def _cross_validate(texts: Sequence[str], labels: np.ndarray, min_df: int, c: float) -> np.ndarray:
     """Out-of-fold probabilities for every training sentence."""
     scores = np.zeros(len(texts))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
@@ -159,7 +157,9 @@ def _num(value: float) -> str:
     return format(float(value), ".6g")
 
 
-def _write_model(path: Path, header: dict[str, Any], vocabulary: dict[str, tuple[float, float]]) -> None:
+def _write_model(
+    path: Path, header: dict[str, Any], vocabulary: dict[str, tuple[float, float]]
+) -> None:
     # Pretty header, then one vocabulary entry per line so diffs between versions stay readable.
     head = json.dumps(header, indent=2, ensure_ascii=False)
     lines = ",\n".join(
@@ -233,13 +233,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     min_df, c, threshold, cv_value = _select(texts, labels)
-    print(f"chosen: min_df={min_df} C={c} threshold={threshold} (cv {cv_value:.4f})", file=sys.stderr)
+    print(
+        f"chosen: min_df={min_df} C={c} threshold={threshold} (cv {cv_value:.4f})", file=sys.stderr
+    )
     vectorizer, model = _fit(texts, labels, min_df, c)
 
     coef = model.coef_[0]
     n_terms = len(vectorizer.vocabulary)
     idf = vectorizer.idf
-    vocabulary = {term: (float(idf[i]), float(coef[i])) for term, i in vectorizer.vocabulary.items()}
+    vocabulary = {
+        term: (float(idf[i]), float(coef[i])) for term, i in vectorizer.vocabulary.items()
+    }
     # Shift the bias so the tuned probability cut lands on DEFAULT_THRESHOLD.
     shift = math.log(threshold / (1 - threshold)) - math.log(
         DEFAULT_THRESHOLD / (1 - DEFAULT_THRESHOLD)
@@ -291,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     for part, table in header["heldout"].items():
         for name, fig in table.items():
-            print(f"| {part} | {name} | {fig['f1']:.3f} | {fig['precision']:.3f} | {fig['recall']:.3f} |")
+            cells = " | ".join(f"{fig[key]:.3f}" for key in ("f1", "precision", "recall"))
+            print(f"| {part} | {name} | {cells} |")
     return 0
 
 

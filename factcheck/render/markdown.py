@@ -21,6 +21,8 @@ from factcheck.report import (
     ClaimStatus,
     Report,
     SourceRow,
+    answer_text,
+    claim_anchor,
     day,
     one_line,
     shorten,
@@ -103,13 +105,6 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
     lines.extend("| " + " | ".join(cell or EMPTY for cell in row) + " |" for row in rows)
     return lines
-
-
-def _anchor(claim_id: str) -> str | None:
-    """The fragment GitHub gives the heading 'Claim <id>', for ids that map to it unchanged."""
-    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", claim_id):
-        return "claim-" + claim_id.lower()
-    return None
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -213,7 +208,7 @@ def _verdict_table(report: Report) -> list[str]:
     header = ["Claim", "Verdict", *(["Grade"] if graded else []), "Speaker", "Hops", "Text"]
     rows = []
     for row in report.claims:
-        anchor = _anchor(row.id)
+        anchor = claim_anchor(row.id)
         claim = f"[{escape_markdown(row.id)}](#{anchor})" if anchor else escape_markdown(row.id)
         cells = [claim, _verdict_cell(row)]
         if graded:
@@ -231,10 +226,11 @@ def _verdict_table(report: Report) -> list[str]:
 def _answer_item(number: int, answer: AnswerRow) -> list[str]:
     marker = f"{number}."
     indent = " " * (len(marker) + 1)
-    if answer.label is None:
+    shown = escape_markdown(answer_text(answer))
+    if not shown:
         shown = "*not answered*"
     else:
-        shown = f"**{escape_markdown(answer.label)}**"
+        shown = f"**{shown}**"
         if answer.prefill_accepted:
             shown += " (the tool's suggestion, confirmed)"
     lines = [f"{marker} {escape_markdown(answer.ask)} {shown}"]
@@ -246,35 +242,42 @@ def _answer_item(number: int, answer: AnswerRow) -> list[str]:
     return lines
 
 
-def _decision(row: ClaimRow) -> str:
+def _sentence(text: str | None) -> str:
+    line = escape_markdown(text or "")
+    return line if not line or line.endswith((".", "!", "?")) else line + "."
+
+
+def _rule(row: ClaimRow) -> str:
+    if row.rule == "default":
+        return f"(Rule {row.rule_number}, the default.)"
+    return f"(Rule {row.rule_number}: {code_span(row.rule)}.)"
+
+
+def _verdict_line(row: ClaimRow) -> str:
+    """The claim's verdict, why, and the rule (or override) that decided it."""
+    label = escape_markdown(row.label)
+    if row.status is ClaimStatus.SKIPPED:
+        return "**Skipped** by the reviewer: no verdict."
+    if row.status is ClaimStatus.OPEN:
+        if not any(answer.value is not None for answer in row.answers):
+            return "**Not reviewed yet.**"
+        missing = ", ".join(escape_markdown(q) for q in row.missing)
+        return (
+            f"**Open:** the verdict is final once these are answered: {missing}. "
+            f"So far: {label} {_rule(row)}"
+        )
+    grade = f" (grade {escape_markdown(row.grade)})" if row.grade else ""
     override = row.override
     if override is not None:
         by = escape_markdown(override.reviewer)
         when = escape_markdown(day(override.at) or "")
-        reason = escape_markdown(override.reason)
-        return f"Set by {by} on {when} in place of the checklist's rules: {reason}"
-    if row.rule == "default":
-        text = f"Decided by rule {row.rule_number}, the default"
-    else:
-        text = f"Decided by rule {row.rule_number}, {code_span(row.rule)}"
-    if row.reason:
-        text += f": {escape_markdown(row.reason)}"
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _verdict_line(report: Report, row: ClaimRow) -> list[str]:
-    label = escape_markdown(row.label)
-    if row.status is ClaimStatus.SKIPPED:
-        head = f"**Skipped.** Verdict so far: {label}."
-    elif row.status is ClaimStatus.OPEN:
-        missing = ", ".join(escape_markdown(q) for q in row.missing)
-        head = f"**Verdict so far: {label}** (open: no answer yet to {missing})."
-    else:
-        head = f"**Verdict: {label}**"
-        if row.grade:
-            head += f" (grade {escape_markdown(row.grade)})"
-        head += "."
-    return [f"{head} {_decision(row)}"]
+        return (
+            f"**Verdict: {label}**{grade}, set by {by} on {when} in place of the checklist's "
+            f"rules. {_sentence(override.reason)}"
+        )
+    head = f"**Verdict: {label}**{grade}." if grade else f"**Verdict: {label}.**"
+    reason = _sentence(row.reason)
+    return f"{head} {reason + ' ' if reason else ''}{_rule(row)}"
 
 
 def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
@@ -284,8 +287,6 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
         speaker = escape_markdown(att.speaker)
         if att.role:
             speaker += f", {escape_markdown(att.role)}"
-        if att.verb:
-            speaker += f" ({escape_markdown(att.verb)})"
         items.append(("Speaker", speaker))
     if att.hedges:
         items.append(("Hedged", escape_markdown(", ".join(att.hedges))))
@@ -315,9 +316,11 @@ def _source_name(report: Report, source_id: str) -> str:
 
 def _claim_section(report: Report, row: ClaimRow) -> list[str]:
     lines = [f"### Claim {escape_markdown(row.id)}", "", f"> {escape_markdown(row.claim.text)}", ""]
-    lines += _verdict_line(report, row)
-    lines += ["", *_claim_facts(report, row), ""]
+    lines += [_verdict_line(row), "", *_claim_facts(report, row)]
     asked = [answer for answer in row.answers if answer.asked]
+    if not any(answer.value is not None for answer in row.answers):
+        return lines
+    lines.append("")
     if asked:
         for number, answer in enumerate(asked, start=1):
             lines += _answer_item(number, answer)
@@ -414,15 +417,7 @@ def _methodology(report: Report) -> list[str]:
         f"({escape_markdown(checklist.id)}, version {checklist.version}, sha256 "
         f"{code_span(checklist.sha256[:16])}). {escape_markdown(checklist.description)}"
     ).rstrip()
-    lines = ["## Methodology", "", intro, "", "### Verdicts", ""]
-    lines += _table(
-        ("Verdict", "Meaning"),
-        [
-            (escape_markdown(level.label), escape_markdown(level.description or ""))
-            for level in checklist.scale
-        ],
-    )
-    lines += ["", "### Questions", ""]
+    lines = ["## Methodology", "", intro, "", "### Questions", ""]
     for index in range(len(checklist.questions)):
         lines += _question_item(index + 1, report, index)
     lines += ["", "### Rules", "", "The first rule that holds decides the verdict.", ""]

@@ -7,16 +7,28 @@ control characters are shown, not obeyed.
 
 from __future__ import annotations
 
+import io
+
 from rich import box
 from rich.color import Color, ColorParseError
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.checklist import SOURCE_RELIABILITY
+from factcheck.errors import RenderError
 from factcheck.render.console import safe_text
-from factcheck.report import AnswerRow, ClaimRow, ClaimStatus, Report, day, one_line, shorten
+from factcheck.report import (
+    AnswerRow,
+    ClaimRow,
+    ClaimStatus,
+    Report,
+    answer_text,
+    day,
+    one_line,
+    shorten,
+)
 
 DASH = "—"
 """Shown where there is nothing to show."""
@@ -67,13 +79,16 @@ def _summary(report: Report) -> RenderableType:
     row("Checklist", f"{checklist.name} ({checklist.id}, version {checklist.version})")
     counts = Text()
     for count in report.counts:
+        if not count.count:
+            continue
         if counts:
             counts.append("  ")
         counts.append_text(safe_text(count.label, style=verdict_style(count.colour)))
         counts.append(f" {count.count}")
     for name, number in (("open", report.open), ("skipped", report.skipped)):
         if number:
-            counts.append(f"  {name} {number}", style="dim")
+            counts.append("  " if counts else "")
+            counts.append(f"{name} {number}", style="dim")
     row("Claims", f"{len(report.claims)}")
     row("Verdicts", counts)
     if checklist.grade is not None:
@@ -141,35 +156,28 @@ def _sources_table(report: Report) -> RenderableType:
 
 def _answer(answer: AnswerRow) -> Text:
     if answer.label is None:
-        return Text("not answered", style="dim italic")
-    text = safe_text(answer.label, style="bold")
+        return Text(DASH, style="dim")
+    text = safe_text(answer_text(answer), style="bold")
     if answer.prefill_accepted:
         text.append(" (suggested)", style="dim")
     return text
 
 
-def _details(row: ClaimRow) -> RenderableType:
-    att = row.claim.attribution
-    lines: list[RenderableType] = [safe_text(one_line(row.claim.text))]
-    chain = Text("chain: ", style="dim")
-    chain.append_text(safe_text(" ← ".join(row.chain)))
-    lines.append(chain)
-    if att.role:
-        lines.append(Text.assemble(("role: ", "dim"), safe_text(att.role)))
-    if att.hedges:
-        lines.append(Text.assemble(("hedged: ", "dim"), safe_text(", ".join(att.hedges))))
-    verdict = Text.assemble(("verdict: ", "dim"), _verdict(row))
-    if row.grade:
-        verdict.append_text(safe_text(f"  grade {row.grade}"))
+def _why(row: ClaimRow) -> Text:
+    """Why the claim has its verdict: the override, or the rule and its reason."""
     if row.override is not None:
-        verdict.append_text(safe_text(f"  overridden: {row.override.reason}", style="dim"))
-    else:
-        rule = "default" if row.rule == "default" else row.rule
-        verdict.append_text(safe_text(f"  rule {row.rule_number}: {rule}", style="dim"))
-    lines.append(verdict)
-    if row.missing:
-        lines.append(safe_text(f"unanswered: {', '.join(row.missing)}", style="dim"))
-    table = Table(box=box.SIMPLE, show_header=True, expand=True, pad_edge=False)
+        by = f"{row.override.reviewer}, {day(row.override.at)}"
+        return safe_text(f"overridden by {by}: {one_line(row.override.reason)}")
+    rule = f"rule {row.rule_number}" + ("" if row.rule == "default" else f": {row.rule}")
+    text = safe_text(one_line(row.reason or ""))
+    if text:
+        text.append("  ")
+    text.append_text(safe_text(f"({rule})", style="dim"))
+    return text
+
+
+def _answers_table(row: ClaimRow) -> Table:
+    table = Table(box=box.SIMPLE, expand=True, pad_edge=False)
     table.add_column("question", ratio=3)
     table.add_column("answer", ratio=1)
     table.add_column("note and evidence", ratio=3)
@@ -184,9 +192,30 @@ def _details(row: ClaimRow) -> RenderableType:
                 notes.append("\n")
             notes.append_text(safe_text(url, style="underline"))
         table.add_row(safe_text(one_line(answer.ask)), _answer(answer), notes)
-    if table.row_count:
-        lines.append(table)
+    return table
+
+
+def _details(row: ClaimRow) -> RenderableType:
+    att = row.claim.attribution
+    lines: list[RenderableType] = [safe_text(one_line(row.claim.text))]
+    lines.append(Text.assemble(("chain: ", "dim"), safe_text(" ← ".join(row.chain))))
+    if att.role:
+        lines.append(Text.assemble(("role: ", "dim"), safe_text(att.role)))
+    if att.hedges:
+        lines.append(Text.assemble(("hedged: ", "dim"), safe_text(", ".join(att.hedges))))
+    reviewed = any(answer.value is not None for answer in row.answers)
+    if row.status is ClaimStatus.FINAL:
+        lines.append(Text.assemble(("why: ", "dim"), _why(row)))
+    elif row.status is ClaimStatus.OPEN and reviewed:
+        missing = ", ".join(row.missing)
+        lines.append(Text.assemble(("unanswered: ", "dim"), safe_text(missing)))
+    elif row.status is ClaimStatus.OPEN:
+        lines.append(Text("not reviewed yet", style="dim"))
+    if reviewed:
+        lines.append(_answers_table(row))
     title = Text.assemble(safe_text(row.id, style="bold"), " ", _verdict(row))
+    if row.grade and row.status is ClaimStatus.FINAL:
+        title.append_text(safe_text(f" {row.grade}"))
     return Panel(Group(*lines), title=title, title_align="left", box=box.ROUNDED)
 
 
@@ -199,3 +228,32 @@ def render_terminal(report: Report, details: bool = False) -> RenderableType:
     if report.warnings:
         parts += [safe_text(f"Note: {warning}", style="yellow") for warning in report.warnings]
     return Group(*parts)
+
+
+TEXT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
+"""The formats :func:`render_report` writes."""
+
+
+def render_report(
+    report: Report, fmt: str, *, details: bool = False, url: str | None = None, width: int = 100
+) -> str:
+    """The report as text in one of TEXT_FORMATS; 'terminal' is the plain text of the terminal
+    view at ``width`` columns, without colour or escape codes (for a file)."""
+    if fmt == "terminal":
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=width, color_system=None, highlight=False)
+        console.print(render_terminal(report, details))
+        return buffer.getvalue()
+    if fmt == "markdown":
+        from factcheck.render.markdown import render_markdown
+
+        return render_markdown(report)
+    from factcheck.render import data
+
+    if fmt == "json":
+        return data.render_json(report)
+    if fmt == "claimreview":
+        return data.render_claimreview(report, url=url)
+    if fmt == "csv":
+        return data.render_csv(report)
+    raise RenderError(f"unknown report format {fmt!r} (expected {', '.join(TEXT_FORMATS)})")

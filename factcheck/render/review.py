@@ -101,9 +101,12 @@ def highlight_claim(prompt: Prompt) -> Text:
     text = prompt.document.text
     start, end = prompt.entry.paragraph
     claim = prompt.entry.claim
+    # The markers show the claim where colour and reverse video are off (--color never).
     return Text.assemble(
         safe_text(text[start : claim.start]),
+        Text("▶", style="bold cyan"),
         safe_text(text[claim.start : claim.end], style="bold reverse"),
+        Text("◀", style="bold cyan"),
         safe_text(text[claim.end : end]),
     )
 
@@ -242,27 +245,42 @@ def render_prompt(
     )
 
 
-def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableType:
-    """What the review left: verdicts so far, skipped, below --min-score and unfinished claims."""
-    from factcheck.worksheet import claim_verdict
+def longest_label(checklist: Checklist) -> str:
+    """The longest verdict label on the checklist's scale (or 'skipped')."""
+    return max([level.label for level in checklist.scale] + ["skipped"], key=len)
 
-    table = Table(box=box.SIMPLE, show_edge=False)
-    table.add_column("Claim", no_wrap=True)
-    table.add_column("Verdict")
-    table.add_column("Grade", no_wrap=True)
-    table.add_column("Text", overflow="fold")
-    listed = set(outcome.skipped) | set(outcome.incomplete)
-    for entry in outcome.worksheet.claims:
-        verdict = claim_verdict(checklist, entry)
-        state = "" if verdict.final else " (open)"
-        if entry.id in listed or verdict.final:
-            text = entry.claim.text
-            table.add_row(
-                entry.id,
-                safe_text(verdict.label + state),
-                safe_text(verdict.grade or ""),
-                safe_text(text if len(text) <= 90 else text[:89] + "…"),
-            )
+
+def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableType:
+    """Where the review stands: each claim's verdict (or how far it got), then what is left."""
+    from factcheck.review import applicable
+    from factcheck.worksheet import claim_verdict, valid_answer_values
+
+    worksheet = outcome.worksheet
+    entries = [worksheet.entry(cid) for cid in outcome.reviewed] or list(worksheet.claims)
+    verdicts = [(entry, claim_verdict(checklist, entry)) for entry in entries]
+    graded = any(verdict.grade for _, verdict in verdicts)
+    table = Table(box=box.SIMPLE, show_edge=False, expand=True)
+    table.add_column("Claim", no_wrap=True, min_width=5)
+    table.add_column("Verdict", no_wrap=True, min_width=len(longest_label(checklist)))
+    if graded:
+        table.add_column("Grade", no_wrap=True, min_width=5)
+    table.add_column("Answered", justify="right", no_wrap=True, min_width=8)
+    table.add_column("Claim text", overflow="ellipsis", no_wrap=True, ratio=1)
+    for entry, verdict in verdicts:
+        asked = applicable(checklist, entry)
+        answered = valid_answer_values(checklist, entry)
+        done = sum(1 for question in asked if question.id in answered)
+        if entry.skipped:
+            label = Text("skipped", style="yellow")
+        elif verdict.final:
+            label = safe_text(verdict.label, style="bold")
+        else:
+            label = Text("open", style="dim")
+        row: list[RenderableType] = [safe_text(entry.id), label]
+        if graded:
+            row.append(safe_text(verdict.grade or "" if verdict.final else ""))
+        row += [Text(f"{done}/{len(asked)}"), safe_text(entry.claim.text)]
+        table.add_row(*row)
     parts: list[RenderableType] = [table]
     for title, ids in (
         ("Skipped", outcome.skipped),

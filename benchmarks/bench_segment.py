@@ -1,0 +1,110 @@
+"""Sentence segmentation figures: gold-set accuracy and throughput, ours against pysbd.
+
+Run: .venv/bin/python benchmarks/bench_segment.py
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pysbd
+import yaml
+
+from factcheck.models import Document
+from factcheck.segment import segment_document, split_sentences
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parent / "examples" / "seed-article.txt"
+GOLD = HERE / "segmentation_cases.yaml"
+
+
+def _ours(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def _pysbd(segmenter: pysbd.Segmenter) -> Callable[[str], list[str]]:
+    def split(text: str) -> list[str]:
+        return [s.strip() for s in segmenter.segment(text) if s.strip()]
+
+    return split
+
+
+def accuracy(cases: list[dict[str, object]], pysbd_split: Callable[[str], list[str]]) -> None:
+    """Exact-match accuracy per case on the gold set, overall and per category."""
+    ours: Counter[str] = Counter()
+    theirs: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for case in cases:
+        category, text, expected = str(case["category"]), str(case["text"]), case["sentences"]
+        totals[category] += 1
+        ours[category] += _ours(text) == expected
+        theirs[category] += pysbd_split(text) == expected
+    n = len(cases)
+    print(f"gold set: {n} cases ({GOLD.name})")
+    print(f"  accuracy ours  {sum(ours.values())}/{n} = {sum(ours.values()) / n:.1%}")
+    print(f"  accuracy pysbd {sum(theirs.values())}/{n} = {sum(theirs.values()) / n:.1%}")
+    for category in sorted(totals):
+        print(
+            f"    {category:<14} ours {ours[category]:>3}/{totals[category]:<3}"
+            f" pysbd {theirs[category]:>3}/{totals[category]}"
+        )
+
+
+def _best_seconds(action: Callable[[], object], runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def throughput(
+    name: str, text: str, pysbd_split: Callable[[str], list[str]], pysbd_bytes: int
+) -> None:
+    """MB/s of ours on all of ``text`` and of pysbd on a slice of it, paragraph by paragraph."""
+    size = len(text.encode())
+    split_s = _best_seconds(lambda: split_sentences(text))
+    doc = Document(source="bench", text=text, sha256="0" * 64)
+    document_s = _best_seconds(lambda: segment_document(doc))
+    paragraphs, taken = [], 0
+    for paragraph in text.split("\n\n"):
+        if taken >= pysbd_bytes:
+            break
+        paragraphs.append(paragraph)
+        taken += len(paragraph.encode()) + 2
+    pysbd_s = _best_seconds(lambda: [pysbd_split(p) for p in paragraphs], runs=1)
+    ours_rate = size / 1e6 / split_s
+    theirs_rate = taken / 1e6 / pysbd_s
+    print(f"throughput on {name}:")
+    print(f"  split_sentences  {size / 1e6:.2f} MB in {split_s:.3f} s = {ours_rate:.1f} MB/s")
+    print(f"  segment_document {size / 1e6:.2f} MB in {document_s:.3f} s = {size / 1e6 / document_s:.1f} MB/s")  # noqa: E501
+    print(f"  pysbd            {taken / 1e6:.3f} MB in {pysbd_s:.3f} s = {theirs_rate:.3f} MB/s")
+    print(f"  split_sentences / pysbd = {ours_rate / theirs_rate:.0f}x")
+
+
+def main() -> None:
+    with GOLD.open(encoding="utf-8") as fh:
+        cases: list[dict[str, object]] = yaml.safe_load(fh)["cases"]
+    pysbd_split = _pysbd(pysbd.Segmenter(language="en", clean=False))
+    accuracy(cases, pysbd_split)
+
+    seed = SEED.read_text(encoding="utf-8")
+    copies = 1_000_000 // len(seed.encode()) + 1
+    throughput("the seed article x%d (glued scraped text)" % copies, "\n\n".join([seed] * copies),
+               pysbd_split, 50_000)  # fmt: skip
+    clean = "\n\n".join(str(case["text"]) for case in cases)
+    clean_copies = 1_000_000 // len(clean.encode()) + 1
+    throughput(
+        f"the gold-set texts x{clean_copies} (clean news text)",
+        "\n\n".join([clean] * clean_copies),
+        pysbd_split,
+        50_000,
+    )
+
+
+if __name__ == "__main__":
+    main()
