@@ -57,8 +57,10 @@ def generate_checklist(seed: int, n_rules: int, n_questions: int = 12) -> str:
         lines += [f"  - id: {qid}", f"    ask: Question {i + 1}?", f"    answers: {spec}"]
         lines.append(f"    required: {'false' if i == 7 else 'true'}")
         if i % 4 == 3:
-            lines.append(f"    when: {_atom(rng, answers, i - 1 - rng.randrange(2))} or "
-                         f"{rng.choice(FACT_TESTS)}")
+            lines.append(
+                f"    when: {_atom(rng, answers, i - 1 - rng.randrange(2))} or "
+                f"{rng.choice(FACT_TESTS)}"
+            )
     lines.append("verdicts:")
     for _ in range(n_rules):
         picked = sorted(rng.sample(range(n_questions), rng.randint(2, 4)))
@@ -111,8 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(generate_checklist(args.seed, args.rules), encoding="utf-8")
         seconds, summary = time_validation(path, args.repeat)
     status = "ok" if seconds < TARGET_SECONDS else "SLOW"
-    print(f"generated 12 questions x 3-5 answers, {args.rules} rules: {seconds:.3f} s "
-          f"({summary}) [{status}, target < {TARGET_SECONDS:.0f} s]")
+    print(
+        f"generated 12 questions x 3-5 answers, {args.rules} rules: {seconds:.3f} s "
+        f"({summary}) [{status}, target < {TARGET_SECONDS:.0f} s]"
+    )
     for name in builtin_names():
         seconds, summary = time_validation(name, args.repeat)
         print(f"built-in {name}: {seconds:.4f} s ({summary})")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
+from itertools import compress
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -69,7 +70,7 @@ _SAY_COMP = _lex(
     """
     added adds adding posted posts posting writes writing recalled recalls observed observes
     responded responds notes reports claims states remarks comments estimates promises replies
-    counters stresses tweets highlights highlighted
+    counters stresses tweets highlights highlighted understands learned learnt
     """
 )
 _SPEECH = _lex(
@@ -164,7 +165,12 @@ _GROUP_NOUNS = _lex(
     medics activists diplomats diplomat aides aide insiders insider people person lawmakers
     prosecutors investigators authorities observers critics supporters organizers organisers
     officers soldiers rescuers paramedics leaders members neighbours neighbors relatives family
-    families survivors eyewitnesses monitors representatives negotiators mediators
+    families survivors eyewitnesses monitors representatives negotiators mediators deputies
+    troopers firefighters staff employees workers students teachers parents protesters
+    demonstrators campaigners economists forecasters meteorologists agents inspectors judges
+    lawyers attorneys detectives investigators medics nurses physicians engineers villagers
+    locals farmers traders bankers investors executives managers clerics militants fighters
+    commanders rebels spokespeople sources
     """
 )
 _ANON_HEADS = _lex("source sources insider insiders")
@@ -386,10 +392,15 @@ _COMMON_INITIAL = (
     | _MEDIA_NOUNS
     | frozenset(_VERB_CLASS)
 )
+_ANON_TRIGGERS = _lex(
+    "anonymity anonymously anonymous named identified authorized authorised"
+)
+_TITLE_PREFIX = _lex("former acting interim outgoing incoming then late ex")
+_ORG_OR_MEDIA = _ORG_NOUNS | _MEDIA_NOUNS
 _RUN_GLUE = _NAME_PARTICLES | _lex("of for and on &")
 _CONTEXT_BEFORE = (_ROLE_PHRASE - _lex("of for to at the a an")) | {","}
 _CONTEXT_AFTER = _ORG_NOUNS | _MEDIA_NOUNS | _MODS | _lex(", (")
-_CHANNEL_CUES = _lex("interview interviews speaking talking spoke told comments remarks writing")
+_CHANNEL_CUES = _lex("interview interviews speaking talking spoke comments remarks writing")
 
 # ---------------------------------------------------------------------------------------------
 # Regexes.
@@ -712,9 +723,10 @@ class _Store:
         for checked, entity in enumerate(reversed(self.recent)):
             if checked > 40:
                 break
-            if person != (entity.kind is _Kind.PERSON):
-                continue
-            if not person and entity.kind is _Kind.UNKNOWN and not entity.spoke:
+            if entity.kind is _Kind.UNKNOWN:
+                if not entity.spoke:
+                    continue
+            elif person != (entity.kind is _Kind.PERSON):
                 continue
             if entity.sent == sent and entity.pos < pos:
                 key = (entity.sent, entity.subj, -entity.pos)
@@ -808,8 +820,12 @@ class _Sentence:
     def __init__(self, store: _Store, index: int, original: str, spans: list[tuple[int, int]]):
         self.store = store
         self.index = index
-        self.apostrophe = "\u2019" in original and "'" not in original
-        normal = _normalise(original)
+        if original.isascii():
+            self.apostrophe = False
+            normal = original
+        else:
+            self.apostrophe = "\u2019" in original and "'" not in original
+            normal = _normalise(original)
         self.quotes: list[_Quote] = []
         if spans:
             pieces: list[str] = []
@@ -826,16 +842,14 @@ class _Sentence:
             masked = normal
         self.anon_text = masked
         self.toks: list[str] = _tokenize(masked)
-        self.low: list[str] = [t.lower() for t in self.toks]
+        self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
         self.mention_of: list[_Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
         self.qpos: dict[int, int] = {}
-        if self.quotes:
-            for k, token in enumerate(self.toks):
-                if len(token) == 1 and ord(token) >= _PLACEHOLDER:
-                    self.qpos[k] = ord(token) - _PLACEHOLDER
+        for number in range(len(self.quotes)):
+            self.qpos[self.toks.index(chr(_PLACEHOLDER + number))] = number
 
     # -- text helpers ------------------------------------------------------------------------
 
@@ -854,36 +868,66 @@ class _Sentence:
         main = pos_override is None
         store = self.store
         seen = store.seen
+        recent = store.recent
+        index = self.index
+        cap_stop, glue, context_before, context_after = (
+            _CAP_STOP,
+            _RUN_GLUE,
+            _CONTEXT_BEFORE,
+            _CONTEXT_AFTER,
+        )
         done = 0
-        starts = [k for k, t in enumerate(toks) if t[0].isupper() or (t[2:3] == "-" and t[0] in "ae")]
-        for i in starts:
+        # Tokens that differ from their lowercase hold a capital: cheap to find in C.
+        for i in list(compress(range(n), map(str.__ne__, toks, low))):
             if i < done:
                 continue
             lw = low[i]
-            if lw in _CAP_STOP or (i == 0 and lw in _COMMON_INITIAL) or not _is_cap(toks[i]):
+            if lw in cap_stop:
                 continue
-            if i == 0 and lw.endswith(("ly", "ing")) or self._is_date(low, i):
-                continue
-            if i + 1 < n and (toks[i + 1][0].isupper() or low[i + 1] in _RUN_GLUE):
-                j = self._run_end(toks, low, i)
-            else:
-                j = i + 1
-                if lw in _DEMONYMS:
+            token = toks[i]
+            if i == 0 and (lw in _COMMON_INITIAL or lw.endswith(("ly", "ing"))):
+                # "Former US President Donald Trump said": a title may open the sentence.
+                if not ((lw in _TITLES or lw in _TITLE_PREFIX) and n > 1 and toks[1] != low[1]):
                     continue
+            if (not token[0].isupper() or "-" in token) and not _is_cap(token):
+                continue
+            if lw in _MONTHS and self._is_date(low, i):
+                continue
+            j = i + 1
+            if j < n and token[-1] != "'" and not lw.endswith("'s") and (
+                toks[j] != low[j]
+                or (low[j] in glue and (toks[j + 1 : j + 2] != low[j + 1 : j + 2]
+                                        or low[j + 1 : j + 2] == ["the"]))
+                or (lw == "channel" and toks[j][0].isdigit())
+            ):
+                j = self._run_end(toks, low, i)
+                run = " ".join(toks[i:j])
+            elif lw in _DEMONYMS:
+                continue
+            else:
+                run = token
             done = j
-            run = " ".join(toks[i:j])
             entity = seen.get(run)
             if entity is None:
                 entity = self._register(toks, low, i, j, pos_override)
-                if entity is not None:
-                    seen[run] = entity
+                if entity is None:
+                    continue
+                seen[run] = entity
             else:
-                last = toks[j - 1]
-                if last[-1] != "'" and not last.endswith("'s"):
-                    if self._needs_context(toks, low, i, j):
+                if entity.role_rank < 3 and (
+                    (i and (low[i - 1] in context_before or "-" in low[i - 1]))
+                    or (j < n and low[j] in context_after)
+                ):
+                    last = toks[j - 1]
+                    if last[-1] != "'" and not last.endswith("'s"):
                         self._describe_around(entity, toks, low, i, j)
-                store.touch(entity, self.index, i if main else pos_override or 0, False)
-            if main and entity is not None:
+                pos = i if main else pos_override or 0
+                if entity.sent != index:
+                    entity.prev = (entity.sent, entity.pos, entity.subj)
+                    entity.sent, entity.pos, entity.subj = index, pos, False
+                recent.pop(entity, None)
+                recent[entity] = None
+            if main:
                 mention_of = self.mention_of
                 for k in range(i, j):
                     mention_of[k] = entity
@@ -992,9 +1036,12 @@ class _Sentence:
             if kind is _Kind.MEDIA:
                 entity.heads.update(_HEAD_CLUSTERS["channel"] if head in ("tv", "television") else ())
         if title_end:
-            title = self.text(toks, i, i + title_end)
-            rank = 1 if all(w in _HONORIFICS for w in lows[:title_end]) else 2
-            self._set_role(entity, title, lows[:title_end], rank)
+            first = i - 1 if i and low[i - 1] in _TITLE_PREFIX else i
+            title = self.text(toks, first, i + title_end)
+            if all(w in _HONORIFICS for w in lows[:title_end]):
+                entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
+            else:
+                self._set_role(entity, title, lows[:title_end], 2)
             if entity.kind is _Kind.UNKNOWN:
                 entity.kind = _Kind.PERSON
                 store.index(entity, name_tokens)
@@ -1071,6 +1118,18 @@ class _Sentence:
                     break
                 if k >= n or low[k] not in _MODS:
                     break
+            if entity.kind is not _Kind.UNKNOWN:
+                # An organisation has no role; only an appositive can describe it further:
+                # "Hamas, the militant group that rules Gaza".
+                if j + 2 < n and toks[j] == "," and low[j + 1] in ("a", "an", "the"):
+                    span = self._role_after(toks, low, j + 1)
+                    if span is not None:
+                        words = [_strip_possessive(w) for w in low[span[0] : span[1]]]
+                        heads, _ = _role_heads(words)
+                        if heads & _ORG_OR_MEDIA and not heads & _ROLE_NOUNS:
+                            entity.heads.update(heads)
+                            entity.words.update(words)
+                return
         # A role phrase right before the name, or before the comma: "Hamas head Ismail Haniyeh",
         # "The editor-in-chief of the Lebanese daily Al-Akhbar, Ibrahim Al-Amin".
         span = None
@@ -1085,7 +1144,7 @@ class _Sentence:
         start, end = span
         words = [_strip_possessive(w) for w in low[start:end]]
         heads, _ = _role_heads(words)
-        if heads & (_ORG_NOUNS | _MEDIA_NOUNS) and not heads & _ROLE_NOUNS:
+        if heads & _ORG_OR_MEDIA and not heads & _ROLE_NOUNS:
             if entity.kind is not _Kind.PERSON:
                 entity.heads.update(heads)
                 entity.words.update(words)
@@ -1141,13 +1200,17 @@ class _Sentence:
         if k < n and low[k] in ("a", "an", "the"):
             k += 1
         first = k
-        while k < n and k - first < 12:
+        in_pp = False
+        while k < n and k - first < 14:
             lw = _strip_possessive(low[k])
             token = toks[k]
             if lw in _ROLE_PHRASE or (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP):
+                in_pp = in_pp or lw in _NP_PREPS
                 k += 1
             elif "-" in lw and token[0].isalpha():
                 k += 1
+            elif in_pp and token[0].isalpha() and lw not in _BACK_STOP and lw not in _OTHER_PREPS:
+                k += 1  # "a professor of economics at Harvard University"
             else:
                 break
         end = k
@@ -1331,6 +1394,9 @@ class _Sentence:
             return _Speaker(self.text(self.toks, text_start, split))
         if low[i] in ("the", "this", "that") and split == j:
             mods = [_strip_possessive(w) for w in low[i + 1 : split - 1]]
+            compound = _COMPOUND_ROLES.get((mods[-1], head)) if mods else None
+            if compound is not None:
+                head, mods = compound, mods[:-1]
             found = self.store.describe(head, mods)
             if found is not None:
                 return _Speaker(found.name, found.role, found)
@@ -1352,7 +1418,7 @@ class _Sentence:
             return None
         entity = self.store.pronoun(pronoun, self.index, pos)
         if entity is None:
-            return None
+            return _Speaker(None)  # someone spoke; the text no longer says who
         return _Speaker(entity.name, entity.role, entity)
 
     # -- subjects ----------------------------------------------------------------------------
@@ -1447,10 +1513,22 @@ class _Sentence:
             or toks[seg_start][0].isdigit()
             or first in _ROLE_NOUNS
             or first in _MODS
+            or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
         )
         if appositive and c >= 1 and toks[c] == ",":
             start = self.np_start(c - 1)
             speaker = self.interpret(start, c)
+            if (
+                speaker is not None
+                and speaker.entity is None
+                and _strip_possessive(low[c - 1]) in _DOC_NOUNS
+                and "by" in low[seg_start:j]
+            ):
+                # "The report, published by Amnesty International on Thursday, said ..."
+                by = seg_start + low[seg_start:j].index("by") + 1
+                author = self.interpret(by, self.np_end(by, j))
+                if author is not None and author.entity is not None:
+                    speaker = author
             if speaker is not None:
                 return speaker, start, passive, True
         if end_of_name is not None and end_of_name == seg_start:
@@ -1528,7 +1606,7 @@ def _find_frames(sent: _Sentence) -> list[_Frame]:
     frames: list[_Frame] = []
     low = sent.low
     n = sent.n
-    for v in [v for v, w in enumerate(low) if w in _CUES]:
+    for v in list(compress(range(n), map(_CUES.__contains__, low))):
         lw = low[v]
         if lw == "according":
             if v + 1 < n and low[v + 1] == "to":
@@ -1587,10 +1665,13 @@ def _quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
             return
         end = sent.np_end(v + 1)
         inner = sent.interpret(v + 1, end)
+        verb = lw
+        if end + 1 < sent.n and low[end] == "as" and low[end + 1] in _VERB_CLASS:
+            verb = low[end + 1]  # "quoted X as saying"
         if outer is not None:
             frames.append(_Frame(lw, v, outer, ostart))
         if inner is not None:
-            frames.append(_Frame(lw, end, inner, v + 1, inner_of=len(frames) - 1))
+            frames.append(_Frame(verb, end, inner, v + 1, inner_of=len(frames) - 1))
         return
     # "..., citing Y": Y is the source of whoever reported it.
     end = sent.np_end(v + 1)
@@ -1666,11 +1747,12 @@ def _participle(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Fra
         begin = sent.np_start(v - 1)
         speaker = sent.interpret(begin, v)
         start = begin
-    if speaker is None and before in (",", "and") | _DOC_NOUNS:
+    if speaker is None and (before in (",", "and") or before in _DOC_NOUNS):
         speaker, start = sent.clause_subject(v)
     if speaker is None:
         return
-    frame = _Frame(verb, v, speaker, start, secondary=cls in (_Cls.SPEECH, _Cls.CALL))
+    # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.
+    frame = _Frame(verb, v, speaker, start, secondary=True)
     frame.quoted_object = _quote_is_object(sent, v, start)
     frames.append(frame)
 
@@ -1698,24 +1780,29 @@ def _is_outlet(speaker: _Speaker, *, strict: bool) -> bool:
 
 def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
     """'in an interview with Z', 'speaking to Z', 'in comments to Z': Z sits on the chain."""
-    if _CHANNEL_CUES.isdisjoint(sent.low) and "on" not in sent.low:
-        return
     low = sent.low
     n = sent.n
-    for c in range(n - 1):
+    cues = list(compress(range(n - 1), map(_CHANNEL_CUES.__contains__, low)))
+    # "said on Al-Manar TV": "on" counts right after a reporting verb or "interview".
+    cues.extend(f.vpos + 1 for f in frames if f.vpos + 1 < n - 1 and low[f.vpos + 1] == "on")
+    for c in cues:
         lw = low[c]
         nxt = low[c + 1]
         target = -1
         strict = False
-        if lw in ("interview", "interviews") and nxt in ("with", "to", "on", "for"):
-            target = c + 2
-        elif lw in ("speaking", "talking", "spoke") and nxt in ("to", "with"):
-            target = c + 2
-        elif lw in ("comments", "remarks") and nxt == "to":
-            target = c + 2
-        elif lw == "writing" and nxt in ("in", "for"):
-            target = c + 2
-        elif lw == "on" and c and (low[c - 1] in _VERB_CLASS or low[c - 1] == "interview"):
+        if lw in ("interview", "interviews"):
+            if nxt in ("with", "to", "on", "for"):
+                target = c + 2
+        elif lw in ("speaking", "talking", "spoke"):
+            if nxt in ("to", "with"):
+                target = c + 2
+        elif lw in ("comments", "remarks"):
+            if nxt == "to":
+                target = c + 2
+        elif lw == "writing":
+            if nxt in ("in", "for"):
+                target = c + 2
+        elif lw == "on":
             target, strict = c + 1, True
         if target < 0 or target >= n:
             continue
@@ -1723,8 +1810,6 @@ def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
         found = sent.interpret(target, end)
         if found is None or not _is_outlet(found, strict=strict):
             continue
-        if not frames:
-            return
         nearest = min(frames, key=lambda f: abs(f.vpos - c))
         if lw == "spoke" and nearest.vpos > c:
             continue  # "X spoke to Y and stressed": Y is a listener, not a channel
@@ -1867,11 +1952,10 @@ def _anonymity_stated(text: str) -> bool:
 def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
     store = sent.store
     sent.scan_names(sent.toks, sent.low, None)
-    for number, quote in enumerate(sent.quotes):
-        tokens = _tokenize(quote.text)
+    for where, number in sent.qpos.items():
+        tokens = _tokenize(sent.quotes[number].text)
         if tokens:
-            where = next((k for k, q in sent.qpos.items() if q == number), 0)
-            sent.scan_names(tokens, [t.lower() for t in tokens], where)
+            sent.scan_names(tokens, list(map(str.lower, tokens)), where)
 
     # The main clause's subject is the most salient mention for later pronouns.
     start = sent.skip_fronted(0, sent.n)
@@ -1929,7 +2013,9 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         if outlet_key and (key == outlet_key or key in outlet_key or outlet_key in key):
             continue
         cleaned.append(name)
-    if speaker.anonymous or (speaker.name and _anonymity_stated(sent.anon_text)):
+    if speaker.anonymous or (
+        speaker.name and not _ANON_TRIGGERS.isdisjoint(sent.low) and _anonymity_stated(sent.anon_text)
+    ):
         if "anonymous" not in hedges:
             hedges.append("anonymous")
     quote = long_quote or any(f.quoted_object for f in chain)

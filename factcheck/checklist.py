@@ -1106,18 +1106,22 @@ class _Var:
 _SENTINELS = ("\x00some text", "\x00other text")
 
 
-def _atoms(formulas: Sequence[Node]) -> Iterator[Compare | Answered]:
+def _atoms(formulas: Sequence[Node]) -> Iterator[Node]:
+    """The smallest parts that are true or false: comparisons, answered() and boolean facts."""
     for formula in formulas:
-        for node in walk(formula):
-            if isinstance(node, Compare | Answered):
-                yield node
+        if isinstance(formula, Compare | Answered | Var):
+            yield formula
+        elif isinstance(formula, And | Or):
+            yield from _atoms(formula.items)
+        elif isinstance(formula, Not):
+            yield from _atoms([formula.item])
 
 
 def _var_names(node: Node) -> list[str]:
     return [item.name for item in walk(node) if isinstance(item, Var)]
 
 
-def _constants(name: str, atoms: Sequence[Compare | Answered]) -> list[Value]:
+def _constants(name: str, atoms: Sequence[Node]) -> list[Value]:
     values: list[Value] = []
     for atom in atoms:
         if not isinstance(atom, Compare):
@@ -1158,7 +1162,7 @@ def _candidates(vtype: ValueType, constants: Sequence[Value]) -> list[Value]:
 def _classes(
     name: str,
     vtype: ValueType,
-    atoms: Sequence[Compare | Answered],
+    atoms: Sequence[Node],
     weighted: bool,
     partner_values: Mapping[str, tuple[Value, ...]],
 ) -> tuple[tuple[Value, int], ...]:
@@ -1525,7 +1529,7 @@ def validate_checklist(name_or_path: str | Path) -> Validation:
     try:
         analysis = analyse_checklist(checklist)
     except ChecklistTooComplex as exc:
-        problem = Problem(shown, 1, "verdicts", str(exc))
+        problem = Problem(shown, 0, "", f"cannot prove: {exc}")
         return Validation(
             str(name_or_path), checklist, None, (problem,), time.perf_counter() - started
         )

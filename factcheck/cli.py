@@ -205,36 +205,59 @@ def _reviewer_name(given: str | None) -> str:
 def review(
     ctx: typer.Context,
     target: Annotated[
-        str, typer.Argument(help="An article (file or URL), or a worksheet (.worksheet.yaml).")
+        str,
+        typer.Argument(
+            metavar="SOURCE|WORKSHEET",
+            help="An article (file or URL), or a worksheet (.worksheet.yaml).",
+        ),
     ],
     checklist: Annotated[
         str | None,
-        typer.Option("--checklist", "-c", help="Checklist name or file (default: quick)."),
+        typer.Option(
+            "--checklist",
+            "-c",
+            metavar="NAME|PATH",
+            help="Checklist for a new worksheet (default: quick).",
+        ),
     ] = None,
     reviewer: Annotated[
         str | None,
-        typer.Option("--reviewer", help="Your name (default: $FACTCHECK_REVIEWER or login)."),
+        typer.Option(
+            "--reviewer",
+            metavar="NAME",
+            help="Your name (default: $FACTCHECK_REVIEWER or login).",
+        ),
     ] = None,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="Apply answers from a YAML file.")
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Apply answers from a YAML file."),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; only apply --answers.")
     ] = False,
     min_score: Annotated[
         float | None,
-        typer.Option("--min-score", min=0.0, max=1.0, help="Review only claims scoring this."),
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            metavar="X",
+            help="Leave out claims scoring below X (listed at the end).",
+        ),
     ] = None,
     claims: Annotated[
-        str | None, typer.Option("--claims", help="Review only these claims, e.g. c3,c7.")
+        str | None,
+        typer.Option("--claims", metavar="IDS", help="Review only these claims, e.g. c3,c7."),
     ] = None,
     reports_dir: Annotated[
         Path | None,
-        typer.Option("--reports-dir", help="Where worksheets live (default: ./reports)."),
+        typer.Option(
+            "--reports-dir", metavar="DIR", help="Where worksheets live (default: ./reports)."
+        ),
     ] = None,
     registry_paths: Annotated[
         list[Path] | None,
-        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
     ] = None,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
@@ -538,9 +561,15 @@ def checklist_list(ctx: typer.Context) -> None:
 @checklist_app.command("show")
 def checklist_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A built-in checklist name, or a YAML file.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME|PATH", help="A built-in checklist name, or a YAML file.")
+    ],
 ) -> None:
-    """Show a checklist: its verdict scale, questions and when each is asked, rules and grade.
+    """Show a checklist's questions and rules.
+
+    Shows the verdict scale, each question with its answers, when it is asked, what suggests its
+    answer and its help, then the verdict rules and the Admiralty grade, with the share of
+    answer combinations each rule decides.
 
     Example: factcheck checklist show quick
     """
@@ -559,11 +588,17 @@ def checklist_show(
 @checklist_app.command("validate")
 def checklist_validate(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Checklist YAML files (or built-in names).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Checklist YAML files (or built-in names)."),
+    ],
 ) -> None:
-    """Validate checklists: load each strictly, then prove that every reachable combination of
-    answers reaches exactly one verdict, every rule can fire and every question can be asked.
-    Prints OK per file, or each problem as FILE:LINE: PATH: MESSAGE; exits 1 on any error.
+    """Validate checklists and prove their rules.
+
+    Loads each file strictly, then enumerates every reachable combination of answers and facts
+    to prove that each reaches exactly one verdict, every rule can fire and every question can
+    be asked. Prints OK per file, or each problem as FILE:LINE: PATH: MESSAGE; exits 1 on any
+    error.
 
     Example: factcheck checklist validate my-checklist.yaml checklists/*.yaml
     """

@@ -27,6 +27,7 @@ from factcheck.worksheet import (
     Worksheet,
     claim_verdict,
     document_slug,
+    is_url,
     valid_answer_values,
     worksheet_warnings,
 )
@@ -83,6 +84,8 @@ class AnswerRow:
     """Whether the answer counts towards the verdict (asked, and valid for the question)."""
     required: bool
     """Whether the checklist requires an answer when the question is asked."""
+    is_url: bool = False
+    """Whether the answer is an http(s) URL given to a URL question (reports may link it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +258,10 @@ def _answer_rows(checklist: Checklist, entry: ClaimReview) -> tuple[AnswerRow, .
             asked=qid in asked_ids,
             counted=qid in asked_ids and qid in valid,
             required=question.required if question is not None else False,
+            is_url=question is not None
+            and str(question.type) == "url"
+            and answer.value is not None
+            and is_url(answer.value),
         )
 
     rows = [row(q.id, entry.answers.get(q.id, Answer()), q) for q in asked]
@@ -462,8 +469,9 @@ def report_slug(worksheet_file: Path) -> str:
     name = worksheet_file.name
     for suffix in (WORKSHEET_SUFFIX, ".yaml", ".yml"):
         if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
+            name = name[: -len(suffix)]
+            break
+    return name.strip(".") or "report"
 
 
 def report_path(worksheet_file: Path, suffix: str = REPORT_SUFFIX) -> Path:

@@ -314,6 +314,14 @@ class _Walk:
                 return qid
         return None
 
+    def back(self) -> tuple[int, str] | None:
+        """The last position left forward whose question still applies (answers change that)."""
+        while self.history:
+            step, qid = self.history.pop()
+            if any(q.id == qid for q in applicable(self.checklist, self.entry(step))):
+                return step, qid
+        return None
+
     def finish_claim(self, step: int) -> None:
         if self.entry(step).skipped and step in self.complete:
             self.record(step, Action.UNSKIP)
@@ -396,10 +404,11 @@ def run_review(
         if isinstance(response, Quit):
             break
         if isinstance(response, Back):
-            if not walk.history:
+            previous = walk.back()
+            if previous is None:
                 error = "This is the first question of the review."
-                continue
-            step, qid = walk.history.pop()
+            else:
+                step, qid = previous
             continue
         if isinstance(response, Skip):
             if not entry.skipped:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -50,10 +49,10 @@ _LETTER_SET = frozenset(
 # Abbreviations that stand before a name or a number and so never end a sentence.
 _NEVER_FINAL = _word_set(
     """Mr Mrs Ms Messrs Dr Prof Gen Sen Rep Gov Lt Col Capt Cpt Sgt Maj Adm Cmdr Cdr Brig Cpl Pvt
-    Rev Fr Supt Insp Det Pres Amb Hon Atty Mt Ft St Approx approx ca Art Nos vs Vs"""
+    Rev Fr Supt Insp Det Pres Amb Hon Atty Approx approx ca Nos vs Vs"""
 )
 # Abbreviations that may be glued to a following capital without being a sentence end.
-_GLUE_KEEP_ABBREVIATIONS = _NEVER_FINAL | _word_set("No Jr Sr Inc Corp Co Ltd Bros Jan Feb")
+_GLUE_KEEP_ABBREVIATIONS = _NEVER_FINAL | _word_set("St Mt Ft Art No Jr Sr Inc Corp Co Ltd Bros")
 # Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
 _NAME_PARTICLES = _word_set("Mc Mac De Di Da Du Del Della La Le Van Von Fitz")
 # Camel-case brands whose humps are not boundaries (checked from the start of the word).
@@ -68,10 +67,9 @@ _BRANDS = """YouTube PlayStation LinkedIn WhatsApp PayPal FedEx PowerPoint JavaS
     TechCrunch ProPublica FiveThirtyEight RealClearPolitics OneDrive OneNote SharePoint PowerShell
     YouGov LexisNexis ZipRecruiter ShopRite UnitedHealth ThyssenKrupp BlaBlaCar AirAsia EgyptAir
     IndiGo SkyTeam NordicTrack CrowdTangle OpenTable LastPass ProtonMail DuckDuckGo StackOverflow
-    RedHat TheBlaze DeepMind SpaceX iPhone iPad iPod iTunes iCloud iHeartMedia easyJet eBay
-    PowerBall SportsCenter SkyNews ChemChina PetroChina SinoPec CapitaLand KuCoin BinanceUS
-    LiveJournal VKontakte MySpace FireWire WiFi HarperOne PhD PhDs NBCUniversal JPMorgan CNNMoney
-    HBOMax USAToday OKCupid PBSNewsHour MSNBCs"""
+    RedHat TheBlaze DeepMind iPhone iPad iPod iTunes iCloud iHeartMedia easyJet eBay PowerBall
+    SportsCenter ChemChina PetroChina CapitaLand KuCoin LiveJournal VKontakte MySpace FireWire WiFi
+    HarperOne PhD PhDs NBCUniversal JPMorgan CNNMoney HBOMax OKCupid PBSNewsHour"""
 _BRAND_RE = re.compile(
     "(?:" + "|".join(sorted(_BRANDS.split(), key=len, reverse=True)) + f")(?![{_LOWER}])"
 )
@@ -145,7 +143,7 @@ _BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)
 _CONTINUATION_WORDS = _word_set(
     "the a an of to in and or for with by on at from that which who as than but"
 )
-_LINE_END_CHARS = frozenset(".!?:…\"”’)")
+_LINE_END_CHARS = frozenset('.!?:…"”’)')
 
 
 def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -225,10 +223,13 @@ _GLUE_CANDIDATE_RE = re.compile(
     rf"[{_UPPER}(\[“\"](?:(?<=[{_LOWER}0-9.!?…”\")\]’].)|(?<=[{_UPPER}]{{3}})(?=[{_LOWER}]{{2}}))"
 )
 _PUNCT_RUN_RE = re.compile(r"[.!?…]+[”\"’)\]]*\Z")
+_PUNCT_ENDS = frozenset('.!?…”"’)]')
 _OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{_UPPER}]")
 _LEFT_WORD_RE = re.compile(r"[\w.’'&-]*\Z")
 _RIGHT_WORD_RE = re.compile(r"[“\"‘(\[]?(\w+)")
 _NOT_SPACE_RUN_RE = re.compile(r"\S*")
+_TOKEN_TAIL_RE = re.compile(r"\S*\Z")
+_INITIALISM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
 _ACRONYM_RE = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LETTERS}])")
 _DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
 _CAPITALISED_WORD_RE = re.compile(rf"[{_UPPER}][{_LOWER}]")
@@ -271,11 +272,11 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
     """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
     left, right = text[pos - 1], text[pos]
     capital = right.isupper()
-    if left in ".!?…" or (left in '”"’)]' and _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)):
+    run = _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos) if left in _PUNCT_ENDS else None
+    if run:
         if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
             return None
-        run = _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos)
-        return _punct_glue(text, run.start() if run else pos - 1, pos, lo, hi)
+        return _punct_glue(text, run.start(), pos, lo, hi)
     if left in "”)]":
         return pos
     if left == '"':
@@ -307,11 +308,11 @@ def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int) -> int | None:
         return None  # the quote closes this sentence; the boundary comes after it
     word = _LEFT_WORD_RE.search(text, max(lo, ps - 40), ps)
     left = word.group().lstrip("'’-") if word else ""
-    if left in _GLUE_KEEP_ABBREVIATIONS or "." in left or (len(left) == 1 and left.isalpha()):
-        return None
-    run_start = text.rfind(" ", lo, ps) + 1 or lo
-    run = _NOT_SPACE_RUN_RE.match(text, run_start, hi)
-    token = run.group() if run else ""
+    if left in _GLUE_KEEP_ABBREVIATIONS or _INITIALISM_RE.fullmatch(left):
+        return None  # Mr.Smith, U.S.The, J.R.R.Tolkien, W.Bush: not a sentence end
+    before = _TOKEN_TAIL_RE.search(text, max(lo, ps - 200), ps)
+    after = _NOT_SPACE_RUN_RE.match(text, pe, hi)
+    token = (before.group() if before else "") + text[ps:pe] + (after.group() if after else "")
     if "://" in token or "www." in token or "@" in token:
         return None
     right = _RIGHT_WORD_RE.match(text, pe, hi)
@@ -525,7 +526,7 @@ _DATE_CORE = (
 _DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
 _STAMP_PREFIX = (
     r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
-    r"First\s+published|Modified|Date)(?:\s+on)?\s*:?\s*"
+    r"First\s+published|Modified|Date)(?:\s+[Oo]n)?\s*:?\s*"
 )
 _SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"
 _STAMP = rf"(?:{_DATE}(?:{_SEP}(?:{_TIME}|{_TIME_24}))?|(?:{_TIME}|{_TIME_24}){_SEP}{_DATE})"
@@ -533,7 +534,8 @@ _DATELINE_RE = re.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{_SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{_TIME}|{_AGO}))*\.?"
 )
 _UPDATED_TIME_RE = re.compile(
-    rf"{_STAMP_PREFIX}(?:{_WEEKDAY})?(?:{_TIME}|{_TIME_24}|{_AGO})"
+    rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?)"
+    rf"(?:{_TIME}|{_TIME_24}|{_AGO})"
     rf"(?:{_SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{_TIME}|{_AGO}))*"
 )
 _TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
@@ -598,6 +600,9 @@ _REPORTING_RE = re.compile(
     r"(?:\s*;\s*(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"[^;()]*?)*\)?\.?"
 )
+_CONTRIBUTED_RE = re.compile(
+    r"\bcontributed(?: reporting)? to this (?:report|story|article)(?: from [^.]+)?\.?\Z"
+)
 _CREDIT_PAREN_RE = re.compile(
     r"\(\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
@@ -616,6 +621,13 @@ _CREDIT_AGENCY_RE = re.compile(
 )
 _CREDIT_SLASH_RE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}"
+)
+_INLINE_CREDIT_RE = re.compile(
+    r"[(\[]\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
+    r"\s*(?::|by)\s*[^()\[\]]{1,80}"
+    r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,4}(?:via\s+)?(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Xinhua|"
+    r"Anadolu Agency|Shutterstock|Handout|File photo)(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
@@ -642,7 +654,6 @@ _HINT_RE = re.compile(
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
 _QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
-_WORD_RE = re.compile(r"\S+")
 _TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
 _TITLE_MAX_WORDS = 30
 _HEADING_MAX_WORDS = 12
@@ -670,39 +681,47 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     of the text as a Segment, in order. Body sentences are STATEMENT or QUESTION.
     """
     text = doc.text
-    units = list(_units(text))
+    units = _units(text)
     block_sizes: dict[int, int] = {}
     for unit in units:
         block_sizes[unit.block] = block_sizes.get(unit.block, 0) + 1
     _classify_patterns(units)
     title = _classify_title(units, doc.title)
     _classify_headings(units, block_sizes)
-    _classify_tags(text, units)
+    _classify_tags(units)
     _classify_captions(units)
-    for unit in units:
-        if unit.kind is None:
-            question = _QUESTION_END_RE.search(unit.text) is not None
-            unit.kind = SegmentKind.QUESTION if question else SegmentKind.STATEMENT
     segments = tuple(
-        Segment(start=u.start, end=u.end, kind=u.kind, text=u.text, block=u.block)
+        Segment(
+            start=u.start, end=u.end, kind=u.kind or _body_kind(u.text), text=u.text, block=u.block
+        )
         for u in units
-        if u.kind is not None
     )
     return _fill_metadata(doc, units, title), segments
 
 
-def _units(text: str) -> Iterator[_Unit]:
+def _body_kind(piece: str) -> SegmentKind:
+    if _QUESTION_END_RE.search(piece):
+        return SegmentKind.QUESTION
+    return SegmentKind.STATEMENT
+
+
+def _units(text: str) -> list[_Unit]:
+    units: list[_Unit] = []
     for start, end, block in _sentences(text, split_blocks(text)):
-        for s, e in _split_dates(text, start, end):
-            piece = text[s:e]
-            yield _Unit(
-                start=s,
-                end=e,
-                block=block,
-                text=piece,
-                terminal=_ends_sentence(piece),
-                words=len(piece.split()) if len(piece) < 300 else 99,
-            )
+        piece = text[start:end]
+        if piece[0] in _DATE_START_CHARS or piece[-1].isdigit() or piece[-1] in ")]":
+            parts = _split_furniture(text, start, end)
+            if len(parts) > 1:
+                units.extend(_unit(text, s, e, block) for s, e in parts)
+                continue
+        units.append(_unit(text, start, end, block))
+    return units
+
+
+def _unit(text: str, start: int, end: int, block: int) -> _Unit:
+    piece = text[start:end]
+    words = len(piece.split()) if len(piece) < 300 else 99
+    return _Unit(start, end, block, piece, None, _ends_sentence(piece), words)
 
 
 def _ends_sentence(piece: str) -> bool:
@@ -710,15 +729,24 @@ def _ends_sentence(piece: str) -> bool:
 
 
 _TERMINAL_CHARS = frozenset(".!?…")
+# First letters of a dateline: digits, months, weekdays, "Updated", "Published", "Last", "Date"...
+_DATE_START_CHARS = frozenset("0123456789JFMASONDTWUPL")
 
 
-def _split_dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a dateline off a headline it follows ("... military room May 31, 2021") or off the
-    sentence it precedes ("May 31, 2021 Iranian missiles ...")."""
+def _split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split furniture printed on the same line as other text: a dateline after a headline
+    ("... military room May 31, 2021") or before a sentence ("May 31, 2021 Iranian missiles"),
+    and a photo credit after its caption ("... central Gaza [Abdel Kareem Hana/AP]")."""
     lead = _LEADING_DATE_RE.match(text, start, end)
     if lead and lead.end() < end and not _DATELINE_RE.fullmatch(text, start, end):
         rest = _strip(text, lead.end(), end)
-        return [(start, lead.end()), *_split_dates(text, *rest)]
+        return [(start, lead.end()), *_split_furniture(text, *rest)]
+    if text[end - 1] in ")]":
+        opening = text.rfind("(" if text[end - 1] == ")" else "[", start, end)
+        if opening > start and _INLINE_CREDIT_RE.fullmatch(text, opening, end):
+            caption_end = _strip(text, start, opening)[1]
+            if len(text[start:caption_end].split()) >= 3:
+                return [(start, caption_end), (opening, end)]
     if _ends_sentence(text[max(start, end - 4) : end]) or not text[end - 1].isdigit():
         return [(start, end)]
     trail = _TRAILING_DATE_RE.search(text, max(start, end - 80), end)
@@ -733,7 +761,9 @@ def _classify_patterns(units: list[_Unit]) -> None:
     """Furniture recognisable from a segment alone: datelines, bylines, credits, links, tags."""
     for i, unit in enumerate(units):
         piece = unit.text
-        if len(piece) > 300 or (unit.terminal and not _HINT_RE.match(piece)):
+        if len(piece) > 300 or (
+            unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece
+        ):
             continue
         glued_after = i + 1 < len(units) and units[i + 1].start == unit.end
         unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
@@ -744,7 +774,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE
     if words <= 16 and _is_byline(piece):
         return SegmentKind.BYLINE
-    if _REPORTING_RE.fullmatch(piece):
+    if _REPORTING_RE.fullmatch(piece) or (words <= 20 and _CONTRIBUTED_RE.search(piece)):
         return SegmentKind.BYLINE
     if words <= 14 and _is_credit(piece):
         return SegmentKind.CREDIT
@@ -771,7 +801,7 @@ def _is_byline(piece: str) -> bool:
 
 def _is_credit(piece: str) -> bool:
     if piece.startswith(("(", "[")):
-        return _CREDIT_PAREN_RE.fullmatch(piece) is not None
+        return bool(_CREDIT_PAREN_RE.fullmatch(piece) or _INLINE_CREDIT_RE.fullmatch(piece))
     if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
         return False
     return bool(
@@ -852,7 +882,7 @@ def _classify_headings(units: list[_Unit], block_sizes: dict[int, int]) -> None:
             unit.kind = SegmentKind.TITLE
 
 
-def _classify_tags(text: str, units: list[_Unit]) -> None:
+def _classify_tags(units: list[_Unit]) -> None:
     """A run of short capitalised phrases glued together, without final punctuation."""
     i = 0
     while i < len(units):
@@ -864,7 +894,13 @@ def _classify_tags(text: str, units: list[_Unit]) -> None:
         run = j - i
         if run >= 2:
             at_end = j == len(units) or units[j].block != units[j - 1].block
-            at_start = i == 0 or units[i - 1].block != units[i].block or units[i - 1].terminal
+            before = units[i - 1] if i else None
+            at_start = (
+                before is None
+                or before.block != units[i].block
+                or before.terminal
+                or before.kind is not None
+            )
             if at_start and (run >= 3 or at_end):
                 for unit in units[i:j]:
                     unit.kind = SegmentKind.TAGS
@@ -884,26 +920,21 @@ def _could_be_tag(unit: _Unit) -> bool:
 
 
 def _classify_captions(units: list[_Unit]) -> None:
-    """Photo captions: the sentence(s) just before a credit, and labelled captions."""
+    """Photo captions: the sentence just before a photo credit, and labelled captions."""
     for i, unit in enumerate(units):
         if unit.kind is None and _CAPTION_LABEL_RE.match(unit.text) and unit.terminal:
             unit.kind = SegmentKind.CAPTION
             continue
-        if unit.kind is not SegmentKind.CREDIT or i == 0:
-            continue
+        if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith("Source"):
+            continue  # "Source: ..." credits the article or a chart, not a photo
         j = i - 1
         while j >= 0 and units[j].kind is SegmentKind.CREDIT:
             j -= 1
-        if j < 0 or units[j].kind is not None or not units[j].terminal:
+        if j < 0 or units[j].kind is not None:
             continue
-        units[j].kind = SegmentKind.CAPTION
-        # A caption of two or three sentences: earlier sentences back to furniture in the block.
-        k = j - 1
-        while k >= 0 and k >= j - 2 and units[k].block == units[j].block and units[k].kind is None:
-            k -= 1
-        if k >= 0 and units[k].block == units[j].block and units[k].kind is not None:
-            for unit_before in units[k + 1 : j]:
-                unit_before.kind = SegmentKind.CAPTION
+        # An unpunctuated caption counts when its credit was printed on the same line.
+        if units[j].terminal or (units[j].block == unit.block and units[j].words >= 4):
+            units[j].kind = SegmentKind.CAPTION
 
 
 def _fill_metadata(doc: Document, units: list[_Unit], title: _Unit | None) -> Document:
@@ -927,7 +958,7 @@ def _fill_metadata(doc: Document, units: list[_Unit], title: _Unit | None) -> Do
             if byline or outlet:
                 break
     if doc.outlet is None and "outlet" not in changes:
-        body = (u for u in units if u.kind is SegmentKind.STATEMENT)
+        body = (u for u in units if u.kind is None)
         for unit, _ in zip(body, range(3), strict=False):
             wire = _WIRE_DATELINE_RE.match(unit.text)
             if wire:

@@ -127,7 +127,7 @@ _CUE_WORDS: dict[int, Iterable[str]] = {
         *_words("monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"),
         *_words("last year|last month|last week|last night|this year|this month|this week"),
     ],
-    _YEAR_SHAPE: ["0000", "0000s", "'00s"],
+    _YEAR_SHAPE: ["0000", "0000s"],
     _STATISTIC: _words(
         "percent|%|per cent|rate|rates|average|averages|median|per capita|poll|polls|survey"
         "|surveys|census|gdp|inflation|unemployment|unemployed|deficit|deficits|debt|budget"
@@ -136,9 +136,9 @@ _CUE_WORDS: dict[int, Iterable[str]] = {
     ),
     _COMPARATIVE: _words(
         "than|fewer|fewest|higher|lower|highest|lowest|largest|biggest|smallest|greatest|least"
-        "|larger|bigger|smaller|greater|worse|worst|better|best|most|record|twice|compared"
-        "|times as|as many|as much|first|top|ranked|outnumber|outnumbered|exceeds|exceeded"
-        "|surpassed|doubled|tripled|quadrupled|halved"
+        "|larger|bigger|smaller|greater|worse|worst|better|best|most|twice|compared|times as"
+        "|as many|as much|the first|the only|a record|record high|record low|ranked"
+        "|outnumber|outnumbered|exceeds|exceeded|surpassed|doubled|tripled|quadrupled|halved"
     ),
     _TREND: _words(
         "rose|risen|rising|fell|fallen|falling|grew|grown|growing|dropped|declined|declining"

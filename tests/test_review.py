@@ -567,3 +567,87 @@ def test_answers_file_errors_are_precise(
     with pytest.raises(ReviewError) as info:
         read_answers(Path("answers.yaml"), worksheet, checklist)
     assert str(info.value) == message
+
+
+def test_outcome_lists_verdicts_and_what_is_left(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.render.review import render_outcome
+
+    outcome, _, _ = review(
+        worksheet, checklist, [Accept(), Accept(), Reply("4"), Skip()], min_score=0.6
+    )
+    console = Console(width=90, file=io.StringIO(), color_system=None)
+    console.print(render_outcome(outcome, checklist))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert [line.rstrip() for line in lines] == [
+        " Claim   Verdict     Answered   Claim text",
+        "─" * 90,
+        " c1      Supported        3/3   Officials said 300 people were evacuated on Monday.",
+        " c2      skipped          0/4   The ministry told Al-Manar that 12 drones were shot down…",
+        "Skipped: c2",
+        "Below --min-score (not reviewed): c3",
+        "Not finished: c2",
+    ]
+
+
+def test_tty_keyboard_reads_keys_and_lines_from_a_terminal() -> None:
+    import os
+
+    from factcheck.render.review import TtyKeyboard
+
+    main, side = os.openpty()
+    try:
+        console = Console(file=io.StringIO(), color_system=None)
+        with TtyKeyboard(side, console) as keyboard:
+            os.write(main, b"y")
+            assert keyboard.read_key() == "y"
+            os.write(main, b"\x1b[A")  # an arrow key is one keystroke, ignored as escape
+            assert keyboard.read_key() == "\x1b"
+            os.write(main, "é".encode())
+            assert keyboard.read_key() == "é"
+            os.write(main, b"a note\n")
+            assert keyboard.read_line("Note: ") == "a note"
+            os.write(main, b"n")
+            assert keyboard.read_key() == "n"
+    finally:
+        os.close(main)
+        os.close(side)
+
+
+def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) -> None:
+    from factcheck.errors import FactcheckError
+    from factcheck.review import checklist_reference, open_review
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Dam repairs finished\n\nThe ministry said on Monday that 40 engineers repaired the dam "
+        "in 12 days, according to state television.\n",
+        encoding="utf-8",
+    )
+    reports = tmp_path / "reports"
+    setup = open_review(
+        str(article), checklist=str(FIXTURES / "checklist.yaml"), reports_dir=reports
+    )
+    try:
+        assert setup.created and setup.warnings == []
+        assert setup.path == reports / "dam-repairs-finished.worksheet.yaml"
+        ref = setup.session.worksheet.checklist
+        assert ref.source == checklist_reference(str(FIXTURES / "checklist.yaml"), setup.path)
+        assert (reports / ref.source).resolve() == (FIXTURES / "checklist.yaml").resolve()
+    finally:
+        setup.session.close()
+    with pytest.raises(FactcheckError) as info:
+        open_review(str(setup.path), checklist="quick", reports_dir=reports)
+    assert str(info.value) == (
+        "this worksheet uses checklist 'review-test', not 'quick'; "
+        "leave out --checklist or start a new worksheet"
+    )
+    article.write_text(article.read_text(encoding="utf-8") + "A late line.\n", encoding="utf-8")
+    again = open_review(str(article), reports_dir=reports)
+    try:
+        assert not again.created and again.checklist.id == "review-test"
+        assert again.warnings[0].startswith("the article changed since this worksheet was made")
+    finally:
+        again.session.close()
+    assert checklist_reference("quick", setup.path) == "quick"

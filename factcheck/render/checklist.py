@@ -36,6 +36,10 @@ def _style(colour: str | None) -> str:
     return colour
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}{'' if number == 1 else 's'}"
+
+
 def _share(count: int, total: int) -> str:
     if total == 0:
         return "-"
@@ -228,18 +232,17 @@ def render_validation(validation: Validation) -> Text:
         style = "red" if problem.severity is Severity.ERROR else "yellow"
         lines.append(safe_text(str(problem), style=style))
     if errors:
-        count = len(errors)
-        lines.append(
-            safe_text(f"{name}: {count} error{'s' if count > 1 else ''}", style="bold red")
-        )
+        lines.append(safe_text(f"{name}: {_count(len(errors), 'error')}", style="bold red"))
     elif checklist is not None and analysis is not None:
         summary = Text()
         summary.append_text(safe_text(f"{name}: "))
         summary.append("OK", style="bold green")
         summary.append_text(
             safe_text(
-                f" ({checklist.id} v{checklist.version}: {len(checklist.questions)} questions, "
-                f"{len(checklist.rules)} rules; {analysis.combinations:,} combinations checked "
+                f" ({checklist.id} v{checklist.version}: "
+                f"{_count(len(checklist.questions), 'question')}, "
+                f"{_count(len(checklist.rules), 'rule')}; "
+                f"{_count(analysis.combinations, 'combination')} checked "
                 f"in {validation.seconds:.3f} s)"
             )
         )

@@ -337,7 +337,8 @@ CSV_COLUMNS = (
     "reviewed",
     "text",
 )
-"""The fixed columns of the CSV report; three columns per question follow."""
+"""The fixed columns of the CSV report; three per question follow: answer:<id>, note:<id> and
+evidence:<id> (URLs separated by spaces)."""
 
 
 def neutralise_cell(value: str) -> str:
@@ -392,7 +393,7 @@ def render_csv(report: Report) -> str:
     question_ids = _question_ids(report)
     header = list(CSV_COLUMNS)
     for qid in question_ids:
-        header += [qid, f"{qid}.note", f"{qid}.evidence"]
+        header += [f"answer:{qid}", f"note:{qid}", f"evidence:{qid}"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([neutralise_cell(cell) for cell in header])

@@ -76,7 +76,16 @@ def code_span(text: str) -> str:
 
 
 def link_destination(url: str) -> str:
-    """A URL as a link destination: characters that could end or change it percent-encoded."""
+    """A URL as a link destination: characters that could end or change it percent-encoded, and
+    a non-ASCII host name in its IDNA (punycode) form."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = host
+        url = url.replace(host, ascii_host, 1)
     encoded = quote(url, safe=_URL_SAFE)
     # Entity references are decoded in destinations; an escaped '&' stays a plain '&'.
     return encoded.replace("&", "\\&")
@@ -229,6 +238,8 @@ def _answer_item(number: int, answer: AnswerRow) -> list[str]:
     shown = escape_markdown(answer_text(answer))
     if not shown:
         shown = "*not answered*"
+    elif answer.is_url and answer.value is not None:
+        shown = link(answer.value, answer.value)
     else:
         shown = f"**{shown}**"
         if answer.prefill_accepted:

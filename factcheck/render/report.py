@@ -141,7 +141,7 @@ def _sources_table(report: Report) -> RenderableType:
     table.add_column("source")
     table.add_column("kind")
     table.add_column("affiliation")
-    table.add_column("reliability")
+    table.add_column("reliability", no_wrap=True)
     table.add_column("claims", justify="right", no_wrap=True)
     for source in report.sources:
         table.add_row(
@@ -157,7 +157,7 @@ def _sources_table(report: Report) -> RenderableType:
 def _answer(answer: AnswerRow) -> Text:
     if answer.label is None:
         return Text(DASH, style="dim")
-    text = safe_text(answer_text(answer), style="bold")
+    text = safe_text(one_line(answer_text(answer)), style="bold")
     if answer.prefill_accepted:
         text.append(" (suggested)", style="dim")
     return text
@@ -180,7 +180,7 @@ def _answers_table(row: ClaimRow) -> Table:
     table = Table(box=box.SIMPLE, expand=True, pad_edge=False)
     table.add_column("question", ratio=3)
     table.add_column("answer", ratio=1)
-    table.add_column("note and evidence", ratio=3)
+    table.add_column("note and evidence", ratio=3, overflow="fold")
     for answer in row.answers:
         if not answer.asked:
             continue
