@@ -18,6 +18,11 @@ $(VENV)/.bench: $(BIN)/factcheck
 
 demo: $(BIN)/factcheck
 	$(BIN)/factcheck extract $(SEED)
+	FACTCHECK_NOW=2021-06-01T12:00:00Z $(BIN)/factcheck review $(SEED) --reports-dir reports \
+		--answers examples/seed-answers.yaml --no-input --reviewer "Demo Reviewer"
+	$(BIN)/factcheck report reports/report-hamas-coordinated-gaza-war-with-iran-hezbollah-in.worksheet.yaml \
+		--format markdown --output reports/seed-article.md
+	$(BIN)/factcheck report reports/report-hamas-coordinated-gaza-war-with-iran-hezbollah-in.worksheet.yaml
 
 test: $(BIN)/factcheck
 	$(BIN)/ruff check .

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import enum
 import re
-from itertools import compress
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 from factcheck.models import Attribution
 
@@ -26,6 +26,11 @@ __all__ = ["attribute_sentences", "quote_groups"]
 
 def _lex(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _names(text: str) -> frozenset[str]:
+    """Multi-word names separated by '|'."""
+    return frozenset(" ".join(name.split()) for name in text.split("|"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,7 +150,7 @@ _DOC_NOUNS = _lex(
 _MEDIA_NOUNS = _lex(
     """
     channel tv television broadcaster network station outlet daily newspaper paper tabloid weekly
-    magazine agency website site radio publication newsroom wire
+    magazine agency website site radio publication newsroom wire programme program show podcast
     """
 )
 _ORG_NOUNS = _lex(
@@ -155,7 +160,7 @@ _ORG_NOUNS = _lex(
     council committee commission court parliament embassy consulate regime campaign coalition
     alliance union federation association institute center centre foundation bank university
     hospital school board bureau service forces force navy brigades corps cabinet presidency
-    prosecutor's prosecutors municipality agency observatory
+    prosecutor's prosecutors municipality agency observatory tank think-tank
     """
 )
 _GROUP_NOUNS = _lex(
@@ -231,7 +236,7 @@ _MODS = _lex(
 _GENERIC_MODS = _lex(
     """
     former top senior then current new veteran longtime embattled powerful influential outspoken
-    same other latter two three four five late acting interim outgoing incoming
+    same other latter two three four five late acting interim outgoing incoming think
     """
 )
 _NUMBER_WORDS = _lex("one two three four five six seven eight nine ten dozen dozens several")
@@ -255,23 +260,22 @@ _MEDIA_HEADS = _lex(
     monthly newsweek reuters
     """
 )
-_KNOWN_MEDIA = frozenset(
-    k.strip()
-    for k in """
+_KNOWN_MEDIA = _names(
+    """
     reuters|ap|afp|associated press|agence france-presse|agence france presse|bbc|cnn|nbc|abc|
     cbs|fox news|msnbc|npr|pbs|sky news|al jazeera|al-jazeera|al arabiya|al-arabiya|al-manar|
     al manar|al-mayadeen|al mayadeen|rt|sputnik|tass|ria novosti|xinhua|irna|isna|tasnim|fars|
-    mehr|press tv|anadolu|dpa|efe|ansa|kyodo|yonhap|bloomberg|axios|politico|haaretz|ynet|
-    kan|i24news|new york times|washington post|wall street journal|guardian|telegraph|
-    independent|financial times|economist|le monde|der spiegel|spiegel|bild|el pais|el país|
-    the hill|cbc|euronews|deutsche welle|dw|france 24|voice of america|voa|radio free europe|
-    al-akhbar|al akhbar|asharq al-awsat|the national|gulf news|arab news|algemeiner|
-    jerusalem post|daily mail|usa today|los angeles times|newsweek|the atlantic|propublica|
-    semafor|nhk|itv|channel 4|channel 12|channel 13|channel 14|the times|times of israel|
-    the sun|the mirror|the intercept|mediapart|le figaro|corriere della sera|la repubblica|
-    el mundo|asahi|yomiuri|dawn|the hindu|times of india|al-quds al-arabi|wafa|maan|
-    shehab|safa|kann|walla|maariv|israel hayom|yedioth ahronoth|globes|nournews|fars news
-    """.split("|")
+    mehr|press tv|anadolu|dpa|efe|ansa|kyodo|yonhap|bloomberg|axios|politico|haaretz|ynet|kan|
+    i24news|new york times|washington post|wall street journal|guardian|telegraph|independent|
+    financial times|economist|le monde|der spiegel|spiegel|bild|el pais|el país|the hill|cbc|
+    euronews|deutsche welle|dw|france 24|voice of america|voa|radio free europe|al-akhbar|
+    al akhbar|asharq al-awsat|the national|gulf news|arab news|algemeiner|jerusalem post|
+    daily mail|usa today|los angeles times|newsweek|the atlantic|propublica|semafor|nhk|itv|
+    channel 4|channel 12|channel 13|channel 14|the times|times of israel|the sun|the mirror|
+    the intercept|mediapart|le figaro|corriere della sera|la repubblica|el mundo|asahi|yomiuri|
+    dawn|the hindu|times of india|al-quds al-arabi|wafa|maan|shehab|safa|walla|maariv|
+    israel hayom|yedioth ahronoth|globes|nournews|fars news
+    """
 )
 _PLACE_HEADS = _lex(
     """
@@ -377,7 +381,7 @@ for _cluster in (
     "company firm corporation group",
     "ministry department",
     "army military forces",
-    "center centre institute think-tank",
+    "center centre institute think-tank tank",
 ):
     for _word in _cluster.split():
         _HEAD_CLUSTERS[_word] = _HEAD_CLUSTERS.get(_word, frozenset()) | _lex(_cluster)
@@ -392,9 +396,9 @@ _COMMON_INITIAL = (
     | _MEDIA_NOUNS
     | frozenset(_VERB_CLASS)
 )
-_ANON_TRIGGERS = _lex(
-    "anonymity anonymously anonymous named identified authorized authorised"
-)
+_ANON_TRIGGERS = _lex("anonymity anonymously anonymous named identified authorized authorised")
+_SPEAKING = frozenset({_Kind.PERSON, _Kind.ORG, _Kind.MEDIA})
+_GENERIC_ORG_HEADS = _lex("group organization organisation movement militia faction company firm")
 _TITLE_PREFIX = _lex("former acting interim outgoing incoming then late ex")
 _ORG_OR_MEDIA = _ORG_NOUNS | _MEDIA_NOUNS
 _RUN_GLUE = _NAME_PARTICLES | _lex("of for and on &")
@@ -433,12 +437,12 @@ _HEDGE_WORDS = _lex(
     unconfirmed unverified rumored rumoured claimed claims alleged alleges allege
     """
 )
-_HEDGE_TO = _lex("said believed thought understood reported alleged rumored rumoured claimed suspected")
-_HEDGE_IT = _lex("reported alleged claimed rumored rumoured understood")
-_VERIFY = _lex("verified confirmed verify confirm")
-_HEDGE_TRIGGERS = (
-    _HEDGE_WORDS | _HEDGE_TO | _VERIFY | _lex("claim according reports reported understood")
+_HEDGE_TO = _lex(
+    "said believed thought understood reported alleged rumored rumoured claimed suspected"
 )
+_HEDGE_IT = _lex("reported alleged claimed rumored rumoured understood believed thought")
+_VERIFY = _lex("verified confirmed verify confirm")
+_HEDGE_TRIGGERS = _HEDGE_WORDS | _HEDGE_TO | _HEDGE_IT | _VERIFY | _lex("claim according reports")
 _REPORTS_SAY = _lex("suggest suggests suggested say said indicate indicates indicated")
 _ANON_RE = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)"
@@ -714,6 +718,13 @@ class _Store:
                 break
             if head in entity.heads and all(_mod_matches(m, entity.words) for m in wanted):
                 return entity
+        if head in _GENERIC_ORG_HEADS:
+            # "Hamas said ... The group said": an organisation that has spoken, most recent first.
+            for checked, entity in enumerate(reversed(self.recent)):
+                if checked > 30:
+                    break
+                if entity.spoke and entity.kind in (_Kind.ORG, _Kind.UNKNOWN):
+                    return entity
         return None
 
     def pronoun(self, pronoun: str, sent: int, pos: int) -> _Entity | None:
@@ -765,7 +776,7 @@ class _Frame:
     trailing: bool = False
     channels: list[_Speaker] = field(default_factory=list)
     secondary: bool = False
-    inner_of: int | None = None
+    cites: bool = False
     quoted_object: bool = False
 
 
@@ -790,9 +801,8 @@ def _is_cap(token: str) -> bool:
             tail = token.rsplit("-", 1)[1]
             return not tail[:1].islower()
         return True
-    if first in "ae" and len(token) > 3 and token[2] == "-" and token[3].isupper():
-        return True  # al-Nakhleh, el-Sisi
-    return False
+    # al-Nakhleh, el-Sisi
+    return first in "ae" and len(token) > 3 and token[2] == "-" and token[3].isupper()
 
 
 def _is_word(token: str) -> bool:
@@ -882,23 +892,34 @@ class _Sentence:
             if i < done:
                 continue
             lw = low[i]
-            if lw in cap_stop:
-                continue
             token = toks[i]
+            if lw in cap_stop and not (len(token) > 1 and token.isupper()):
+                continue
             if i == 0 and (lw in _COMMON_INITIAL or lw.endswith(("ly", "ing"))):
                 # "Former US President Donald Trump said": a title may open the sentence.
-                if not ((lw in _TITLES or lw in _TITLE_PREFIX) and n > 1 and toks[1] != low[1]):
+                opener = lw in _TITLES or lw in _TITLE_PREFIX or lw in _DEMONYMS
+                if not (opener and n > 1 and toks[1] != low[1]):
                     continue
             if (not token[0].isupper() or "-" in token) and not _is_cap(token):
                 continue
             if lw in _MONTHS and self._is_date(low, i):
                 continue
             j = i + 1
-            if j < n and token[-1] != "'" and not lw.endswith("'s") and (
-                toks[j] != low[j]
-                or (low[j] in glue and (toks[j + 1 : j + 2] != low[j + 1 : j + 2]
-                                        or low[j + 1 : j + 2] == ["the"]))
-                or (lw == "channel" and toks[j][0].isdigit())
+            if (
+                j < n
+                and token[-1] != "'"
+                and not lw.endswith("'s")
+                and (
+                    toks[j] != low[j]
+                    or (
+                        low[j] in glue
+                        and (
+                            toks[j + 1 : j + 2] != low[j + 1 : j + 2]
+                            or low[j + 1 : j + 2] == ["the"]
+                        )
+                    )
+                    or (lw == "channel" and toks[j][0].isdigit())
+                )
             ):
                 j = self._run_end(toks, low, i)
                 run = " ".join(toks[i:j])
@@ -935,19 +956,6 @@ class _Sentence:
                 self.mention_end[j - 1] = i
 
     @staticmethod
-    def _needs_context(toks: list[str], low: list[str], i: int, j: int) -> bool:
-        """Whether a known name's neighbours could add a role or a descriptor."""
-        if i:
-            before = low[i - 1]
-            if before in _CONTEXT_BEFORE or before[-1] == "'" or before.endswith("'s"):
-                return True
-            if "-" in before and toks[i - 1][0].isupper():
-                return True
-        if j < len(toks):
-            return low[j] in _CONTEXT_AFTER
-        return False
-
-    @staticmethod
     def _is_date(low: list[str], i: int) -> bool:
         lw = low[i]
         if lw in _WEEKDAYS:
@@ -966,9 +974,9 @@ class _Sentence:
         while j < n and not toks[j - 1].endswith("'") and not toks[j - 1].endswith("'s"):
             token = toks[j]
             lw = low[j]
-            if token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP:
-                j += 1
-            elif token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24"):
+            if (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP) or (
+                token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24")
+            ):
                 j += 1
             elif lw in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1]):
                 j += 2
@@ -986,7 +994,9 @@ class _Sentence:
             last = _strip_possessive(low[j - 1])
             if last not in _ORG_HEADS and last not in _MEDIA_HEADS:
                 first = connectors[0]
-                keep = low[first] in ("of", "for") and low[first - 1] in _ORG_HEADS
+                keep = low[first] in ("of", "for") and (
+                    low[first - 1] in _ORG_HEADS or low[first - 1] in _TITLES
+                )
                 if not keep:
                     j = first
         return j
@@ -1006,6 +1016,11 @@ class _Sentence:
             for k in range(len(lows) - 1):
                 if lows[k] in _TITLES and lows[k + 1] not in _TITLES:
                     title_end = k + 1
+            if title_end and lows[title_end] in ("of", "for"):
+                # "Secretary of State Antony Blinken": the title's complement, then the name.
+                title_end = max(title_end + 2, len(lows) - 2)
+                if title_end >= len(lows):
+                    return None
         if lows[0] in _TITLES and len(lows) == 1:
             return None
         if title_end and all(w in _TITLES for w in lows[title_end:]):
@@ -1030,11 +1045,14 @@ class _Sentence:
             entity.name = " ".join(name_tokens)  # the first mention was a bare surname
             store.index(entity, name_tokens)
         if kind is _Kind.MEDIA or kind is _Kind.ORG:
-            head = lows[-1]
-            entity.heads.add(head)
-            entity.heads.update(_HEAD_CLUSTERS.get(head, ()))
+            for head in lows[title_end:]:
+                if head in _ORG_HEADS or head in _MEDIA_HEADS:
+                    entity.heads.add(head)
+                    entity.heads.update(_HEAD_CLUSTERS.get(head, ()))
             if kind is _Kind.MEDIA:
-                entity.heads.update(_HEAD_CLUSTERS["channel"] if head in ("tv", "television") else ())
+                entity.heads.update(
+                    _HEAD_CLUSTERS["channel"] if head in ("tv", "television") else ()
+                )
         if title_end:
             first = i - 1 if i and low[i - 1] in _TITLE_PREFIX else i
             title = self.text(toks, first, i + title_end)
@@ -1051,9 +1069,7 @@ class _Sentence:
         return entity
 
     @staticmethod
-    def _classify(
-        names: list[str], lows: list[str], low: list[str], i: int, titled: bool
-    ) -> _Kind:
+    def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled: bool) -> _Kind:
         joined = " ".join(lows)
         last = lows[-1]
         before = low[i - 1] if i else ""
@@ -1061,6 +1077,7 @@ class _Sentence:
             return _Kind.MEDIA
         if (
             last in _ORG_HEADS
+            or any(w in _ORG_HEADS for w in lows[:-1])
             or before in _ORG_NOUNS
             or (len(names) == 1 and len(names[0]) >= 2 and names[0].isupper())
         ):
@@ -1165,9 +1182,11 @@ class _Sentence:
         while k >= 0 and end - k <= 12:
             lw = _strip_possessive(low[k])
             token = toks[k]
-            if lw in _ROLE_PHRASE or (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP):
-                k -= 1
-            elif "-" in lw and token[0].isalpha() and lw.split("-", 1)[0] in _ROLE_PHRASE:
+            if (
+                lw in _ROLE_PHRASE
+                or (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP)
+                or ("-" in lw and token[0].isalpha() and lw.split("-", 1)[0] in _ROLE_PHRASE)
+            ):
                 k -= 1
             else:
                 break
@@ -1204,7 +1223,9 @@ class _Sentence:
         while k < n and k - first < 14:
             lw = _strip_possessive(low[k])
             token = toks[k]
-            if lw in _ROLE_PHRASE or (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP):
+            if lw in _ROLE_PHRASE or (
+                token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP
+            ):
                 in_pp = in_pp or lw in _NP_PREPS
                 k += 1
             elif "-" in lw and token[0].isalpha():
@@ -1277,13 +1298,13 @@ class _Sentence:
             if k == i and lw in _PRONOUNS:
                 return k + 1
             if lw in _DETS or lw in _POSS_PRON:
-                if k != i and low[k - 1] not in _NP_PREPS:
+                if k != i and low[k - 1] not in _NP_PREPS and low[k - 1] != "on":
                     break
                 k += 1
                 continue
             if not _is_word(token):
                 break
-            if lw in _NP_PREPS and k > i:
+            if (lw in _NP_PREPS or (lw == "on" and low[k - 1] == "briefed")) and k > i:
                 if not headed or k + 1 >= end:
                     break
                 k += 1
@@ -1309,12 +1330,16 @@ class _Sentence:
             k -= 1
         return k
 
-    def interpret(self, i: int, j: int) -> _Speaker | None:
-        """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak."""
+    def interpret(self, i: int, j: int, *, loose: bool = False) -> _Speaker | None:
+        """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak.
+
+        ``loose`` also accepts a definite description with an unknown head ("the billionaire"),
+        for subjects of verbs that can only report speech.
+        """
         if j <= i:
             return None
         low, toks = self.low, self.toks
-        if j - i == 1 and low[i] in _PRONOUNS:
+        if j - i == 1 and low[i] in _PRONOUNS and self.mention_of[i] is None:
             return self.resolve_pronoun(low[i], i)
         split = j
         k = i + 1
@@ -1328,12 +1353,19 @@ class _Sentence:
                 break
             k += 1
         head = split - 1
+        while head > i and low[head].endswith("ed") and toks[head][0].islower():
+            head -= 1  # "a new study published in The Lancet"
         entity = self.mention_of[head]
         lw = _strip_possessive(low[head])
         if entity is not None and not low[head].endswith(("'s", "'")):
             if any(low[m] == "and" for m in range(i, head)):
-                name = self.text(toks, self._skip_det(i, head), split)
-                return _Speaker(name)
+                # "Olaf Scholz and Emmanuel Macron said": both stand behind it.
+                names: list[str] = []
+                for m in range(i, split):
+                    found = self.mention_of[m]
+                    if found is not None and (not names or names[-1] != found.name):
+                        names.append(found.name)
+                return _Speaker(" and ".join(names))
             return _Speaker(entity.name, entity.role, entity)
         if lw in _DOC_NOUNS:
             return self._document(i, split, j, lw)
@@ -1341,6 +1373,11 @@ class _Sentence:
             return self._common(i, split, j, lw)
         if entity is None and toks[head][0].isupper() and low[head] not in _CAP_STOP:
             return _Speaker(self.text(toks, self._skip_det(i, split), split))
+        if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
+            found = self.store.describe(lw, low[i + 1 : head])
+            if found is not None:
+                return _Speaker(found.name, found.role, found)
+            return _Speaker(self.text(toks, i + 1, split))
         return None
 
     def _skip_det(self, i: int, end: int) -> int:
@@ -1375,7 +1412,7 @@ class _Sentence:
             found = self.store.docs.get(noun)
             if found is not None:
                 return _Speaker(found.name, found.role, found)
-        return _Speaker(self.text(self.toks, self._skip_det(i, split), split))
+        return _Speaker(self.text(self.toks, self._skip_det(i, split), j))
 
     def _common(self, i: int, split: int, j: int, head: str) -> _Speaker | None:
         low = self.low
@@ -1387,11 +1424,16 @@ class _Sentence:
             if head in ("person", "someone"):
                 plural = False
             name = "unnamed sources" if plural else "unnamed source"
-            return _Speaker(name, None if role.lower() in ("source", "sources") else role, None, True)
+            return _Speaker(
+                name, None if role.lower() in ("source", "sources") else role, None, True
+            )
         possessor = self._possessor(i, split - 1)
-        if possessor is not None and possessor.entity is not None and head in _ROLE_NOUNS:
-            # "Hamas' spokesman": keep the words, the organisation is in them.
-            return _Speaker(self.text(self.toks, text_start, split))
+        if possessor is not None and possessor.entity is not None:
+            if head in _ROLE_NOUNS:
+                # "Hamas' spokesman": keep the words, the organisation is in them.
+                return _Speaker(self.text(self.toks, text_start, split))
+            if head in _MEDIA_NOUNS and possessor.entity.kind is _Kind.MEDIA:
+                return possessor  # "the BBC's Today programme": the outlet
         if low[i] in ("the", "this", "that") and split == j:
             mods = [_strip_possessive(w) for w in low[i + 1 : split - 1]]
             compound = _COMPOUND_ROLES.get((mods[-1], head)) if mods else None
@@ -1451,7 +1493,9 @@ class _Sentence:
         end = self.np_end(start, before)
         return self.interpret(start, end), start
 
-    def subject_left(self, v: int) -> tuple[_Speaker | None, int, bool, bool]:
+    def subject_left(
+        self, v: int, *, loose: bool = False
+    ) -> tuple[_Speaker | None, int, bool, bool]:
         """The subject before verb ``v``: (speaker, start, passive, found-a-slot)."""
         low, toks = self.low, self.toks
         j = v - 1
@@ -1471,6 +1515,9 @@ class _Sentence:
         if j < 0:
             return None, v, passive, False
         lw = low[j]
+        if self.mention_of[j] is not None:
+            start = self.np_start(j)
+            return self.interpret(start, j + 1), start, passive, True
         if lw in ("and", "but", "or"):
             speaker, start = self.clause_subject(j)
             return speaker, start, passive, True
@@ -1489,7 +1536,7 @@ class _Sentence:
         if not _is_word(toks[j]):
             return None, v, passive, False
         start = self.np_start(j)
-        return self.interpret(start, j + 1), start, passive, True
+        return self.interpret(start, j + 1, loose=loose), start, passive, True
 
     def _comma_subject(self, j: int, passive: bool) -> tuple[_Speaker | None, int, bool, bool]:
         low, toks = self.low, self.toks
@@ -1514,6 +1561,8 @@ class _Sentence:
             or first in _ROLE_NOUNS
             or first in _MODS
             or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
+            or first in _OTHER_PREPS
+            or first in _NP_PREPS
         )
         if appositive and c >= 1 and toks[c] == ",":
             start = self.np_start(c - 1)
@@ -1554,6 +1603,25 @@ class _Sentence:
         return self.interpret(start, end), start
 
 
+_ABBREVIATED_TITLES = {
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "maj": "major",
+    "adm": "admiral",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "prof": "professor",
+    "rev": "reverend",
+    "cmdr": "commander",
+    "brig": "brigadier",
+    "supt": "superintendent",
+}
+
+
 def _role_heads(words: Sequence[str]) -> tuple[set[str], set[str]]:
     """Split role words into head nouns (before the first preposition) and the rest."""
     heads: set[str] = set()
@@ -1562,6 +1630,7 @@ def _role_heads(words: Sequence[str]) -> tuple[set[str], set[str]]:
     previous = ""
     for raw in words:
         word = _strip_possessive(raw)
+        word = _ABBREVIATED_TITLES.get(word.rstrip("."), word)
         if word in ("of", "to", "for", "at", "with", "in"):
             in_head = False
             previous = ""
@@ -1671,13 +1740,13 @@ def _quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
         if outer is not None:
             frames.append(_Frame(lw, v, outer, ostart))
         if inner is not None:
-            frames.append(_Frame(verb, end, inner, v + 1, inner_of=len(frames) - 1))
+            frames.append(_Frame(verb, end, inner, v + 1, cites=True))
         return
     # "..., citing Y": Y is the source of whoever reported it.
     end = sent.np_end(v + 1)
     inner = sent.interpret(v + 1, end)
     if inner is not None:
-        frames.append(_Frame(lw, v, inner, v + 1, inner_of=-1))
+        frames.append(_Frame(lw, v, inner, v + 1, cites=True))
 
 
 def _verb_frame(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Frame]) -> None:
@@ -1689,14 +1758,18 @@ def _verb_frame(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Fra
     if cls is _Cls.CALL and not (v + 1 < sent.n and low[v + 1] in ("on", "for", "it")):
         return
     if cls is _Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
+        # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = sent.subject_left(v)
-        if speaker is None or speaker.entity is None or speaker.entity.kind is _Kind.PERSON:
-            if not (start < sent.n and _strip_possessive(low[sent.np_end(start) - 1]) in _DOC_NOUNS):
-                return
+        organisation = speaker is not None and speaker.entity is not None
+        if organisation and speaker.entity.kind is _Kind.PERSON:
+            organisation = False
+        document = start < sent.n and _strip_possessive(low[sent.np_end(start) - 1]) in _DOC_NOUNS
+        if not organisation and not document:
+            return
     if verb.endswith("ing") and not (v and low[v - 1] in _BE):
         _participle(sent, v, verb, cls, frames)
         return
-    speaker, start, passive, slot = sent.subject_left(v)
+    speaker, start, passive, slot = sent.subject_left(v, loose=cls is _Cls.SAY)
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":
             end = sent.np_end(v + 2)
@@ -1773,7 +1846,7 @@ def _is_outlet(speaker: _Speaker, *, strict: bool) -> bool:
     entity = speaker.entity
     if entity is None:
         return False
-    if entity.kind is _Kind.MEDIA or _key(entity.name) in _KNOWN_MEDIA:
+    if entity.kind is _Kind.MEDIA or entity.name.lower().removeprefix("the ") in _KNOWN_MEDIA:
         return True
     return not strict and entity.kind in (_Kind.ORG, _Kind.UNKNOWN)
 
@@ -1817,31 +1890,25 @@ def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
 
 
 def _chain(sent: _Sentence, frames: list[_Frame]) -> list[_Frame]:
-    """Order the frames from the article outwards in: outer reporters first, speaker last."""
+    """Order the frames from the article inwards: outer reporters first, the speaker last.
+
+    A trailing frame ("…, X said." or "…, according to X") wraps everything before it, so the
+    later it comes the further out it is. Leading frames nest left to right when the inner one
+    sits in the outer one's complement ("The channel's report said that Al-Amin claimed …").
+    """
     main = [f for f in frames if not f.secondary] or frames
-    if not main:
-        return []
-    for index, frame in enumerate(main):
-        if frame.inner_of == -1:
-            outer = [f for f in main[:index] if f.vpos < frame.vpos]
-            frame.inner_of = main.index(outer[-1]) if outer else None
-    chain: list[_Frame] = []
-    trailing = [f for f in main if f.trailing and f.inner_of is None]
-    leading = [f for f in main if not f.trailing or f.inner_of is not None]
-    for frame in sorted(trailing, key=lambda f: -f.vpos):
-        chain.append(frame)
-    for frame in leading:
-        if not chain or chain[-1].trailing and chain[-1] in trailing and not _leading_in(chain):
-            chain.append(frame)
-        elif frame.inner_of is not None and main[frame.inner_of] is chain[-1]:
-            chain.append(frame)
-        elif _nested(sent, chain[-1], frame):
-            chain.append(frame)
-    return chain
-
-
-def _leading_in(chain: list[_Frame]) -> bool:
-    return any(not f.trailing for f in chain)
+    outer = sorted((f for f in main if f.trailing and not f.cites), key=lambda f: -f.vpos)
+    nested: list[_Frame] = []
+    for frame in main:
+        if frame.trailing and not frame.cites:
+            continue
+        if (
+            not nested
+            or (frame.cites and frame.vpos > nested[-1].vpos)
+            or _nested(sent, nested[-1], frame)
+        ):
+            nested.append(frame)
+    return outer + nested
 
 
 _BREAKERS = _lex("; while whereas but and or although though because meanwhile")
@@ -1907,13 +1974,16 @@ def _hedges(low: list[str]) -> list[str]:
         nxt = low[i + 1] if i + 1 < n else ""
         prev = low[i - 1] if i else ""
         label = ""
-        if word in _HEDGE_IT and prev in _BE and i >= 2 and (low[i - 2] == "it" or low[i - 3 : i - 1] == ["it", "has"]):
+        if (
+            word in _HEDGE_IT
+            and prev in _BE
+            and i >= 2
+            and (low[i - 2] == "it" or low[i - 3 : i - 1] == ["it", "has"])
+        ):
             label = " ".join(low[i - 2 if low[i - 2] == "it" else i - 3 : i + 1])
         elif word in _HEDGE_TO and prev in _BE and nxt == "to":
             label = f"{word} to"
-        elif word in _HEDGE_WORDS:
-            label = word
-        elif word == "claim" and nxt in ("that", "to"):
+        elif word in _HEDGE_WORDS or (word == "claim" and nxt in ("that", "to")):
             label = word
         elif word == "according" and nxt == "to":
             label = "according to"
@@ -1932,8 +2002,12 @@ def _unverified(low: list[str], i: int) -> str:
         return ""
     if not ({"independently", "could", "cannot", "been", "unable"} & set(window)):
         return ""
-    start = next(k for k, w in enumerate(window) if w in ("could", "cannot", "has", "have", "had", "unable", "not", "was", "were"))
-    return " ".join(window[start:] + [low[i]])
+    start = next(
+        k
+        for k, w in enumerate(window)
+        if w in ("could", "cannot", "has", "have", "had", "unable", "not", "was", "were")
+    )
+    return " ".join([*window[start:], low[i]])
 
 
 def _starts_with_verb(quote: _Quote) -> bool:
@@ -1941,12 +2015,11 @@ def _starts_with_verb(quote: _Quote) -> bool:
     return bool(first) and _VERB_CLASS.get(first[0].lower()) is _Cls.SAY
 
 
-def _anonymity_stated(text: str) -> bool:
-    lowered = text.lower()
-    if "anonym" not in lowered and "named" not in lowered and "identif" not in lowered:
-        if "authori" not in lowered:
-            return False
-    return _ANON_RE.search(lowered) is not None
+def _anonymity_stated(sent: _Sentence) -> bool:
+    """'speaking on condition of anonymity', 'who asked not to be named', ..."""
+    if _ANON_TRIGGERS.isdisjoint(sent.low):
+        return False
+    return _ANON_RE.search(sent.anon_text.lower()) is not None
 
 
 def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
@@ -1978,9 +2051,8 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         if long_quote and not any(q.continued for q in sent.quotes):
             begin = sent.skip_fronted(0, sent.n)
             found = sent.interpret(begin, sent.np_end(begin))
-            if found is not None and found.entity is not None:
-                if found.entity.kind in (_Kind.PERSON, _Kind.ORG, _Kind.MEDIA):
-                    speaker = found
+            if found is not None and found.entity is not None and found.entity.kind in _SPEAKING:
+                speaker = found
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
         return _Outcome(
@@ -2013,11 +2085,9 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         if outlet_key and (key == outlet_key or key in outlet_key or outlet_key in key):
             continue
         cleaned.append(name)
-    if speaker.anonymous or (
-        speaker.name and not _ANON_TRIGGERS.isdisjoint(sent.low) and _anonymity_stated(sent.anon_text)
-    ):
-        if "anonymous" not in hedges:
-            hedges.append("anonymous")
+    anonymous = speaker.anonymous or (speaker.name is not None and _anonymity_stated(sent))
+    if anonymous and "anonymous" not in hedges:
+        hedges.append("anonymous")
     quote = long_quote or any(f.quoted_object for f in chain)
     role = speaker.role
     if speaker.entity is not None and speaker.entity.role:
@@ -2071,7 +2141,6 @@ def attribute_sentences(
             and results[k].speaker is None
             and results[k - 1].speaker is not None
             and results[k - 1].quote
-            and (blocks is None or blocks[k] == blocks[k - 1] or True)
         ):
             results[k] = _inherit(results[k - 1], results[k])
     return results

@@ -19,6 +19,7 @@ import enum
 import hashlib
 import itertools
 import math
+import operator
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -57,8 +58,10 @@ from factcheck.facts import FACTS, fact_variables
 
 MAX_FILE_BYTES = 1_000_000
 """Largest checklist file accepted."""
-MAX_STATES = 2_000_000
+MAX_STATES = 250_000
 """Search states `validate` explores before it gives up on a checklist as too complex."""
+MAX_QUESTIONS = 200
+"""Most questions a checklist may have."""
 
 SOURCE_RELIABILITY: Mapping[str, str] = {
     "A": "Completely reliable",
@@ -617,6 +620,9 @@ class _Reader:
     def questions(self, node: yaml.Node, where: str) -> tuple[Question, ...] | None:
         items = self.sequence(node, where, "a list of questions")
         if items is None:
+            return None
+        if len(items) > MAX_QUESTIONS:
+            self.fail(node, where, f"expected at most {MAX_QUESTIONS} questions, got {len(items)}")
             return None
         questions: list[Question] = []
         seen: dict[str, int] = {}
@@ -1302,11 +1308,11 @@ class _Formulas:
             return self.lit(self.values[item] is not None)
         return self.make(("answered", item), self.names[item])
 
-    def substitute(self, formula: int, name: str, value: Value) -> int:
-        """The formula with ``name`` set to ``value``, folded."""
+    def substitute(self, formula: int, name: str, value: Value, value_key: object) -> int:
+        """The formula with ``name`` set to ``value`` (whose _value_key is given), folded."""
         if name not in self.names[formula]:
             return formula
-        key = (formula, name, _value_key(value))
+        key = (formula, name, value_key)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
@@ -1320,20 +1326,20 @@ class _Formulas:
             assert isinstance(op, str) and isinstance(left, int) and isinstance(right, int)
             result = self.compare(
                 op,
-                self.substitute(left, name, value),
-                self.substitute(right, name, value),
+                self.substitute(left, name, value, value_key),
+                self.substitute(right, name, value, value_key),
                 order,  # type: ignore[arg-type]
             )
         elif kind in ("and", "or"):
             items = entry[1]
             assert isinstance(items, tuple)
             result = self.junction(
-                kind == "or", [self.substitute(item, name, value) for item in items]
+                kind == "or", [self.substitute(item, name, value, value_key) for item in items]
             )
         else:
             item = entry[1]
             assert isinstance(item, int)
-            inner = self.substitute(item, name, value)
+            inner = self.substitute(item, name, value, value_key)
             result = self.negate(inner) if kind == "not" else self.answered(inner)
         self.cache[key] = result
         return result
@@ -1378,13 +1384,18 @@ class _Search:
             for question in questions
             if question.value_type.finite
         }
+        facts = {
+            name: _Var(name, _classes(name, FACTS[name].type, atoms, False, partner_values))
+            for name in sorted(used & set(FACTS))
+        }
+        self.fact_cases = math.prod(len(var.classes) for var in facts.values())
+        # A fact is branched on just before the first question whose `when` reads it; facts
+        # that only rules read come last, so undecided fact tests ride along in the residual
+        # rules instead of multiplying every state above them.
         self.vars: list[_Var] = []
-        self.fact_cases = 1
-        for name in sorted(used & set(FACTS)):
-            classes = _classes(name, FACTS[name].type, atoms, False, partner_values)
-            self.fact_cases *= len(classes)
-            self.vars.append(_Var(name, classes))
         for index, question in enumerate(questions):
+            if question.when is not None:
+                self.vars += [facts.pop(name) for name in sorted(question.when.names & set(facts))]
             vtype = question.value_type
             if question.id in used:
                 classes = _classes(question.id, vtype, atoms, vtype.finite, partner_values)
@@ -1393,6 +1404,7 @@ class _Search:
             else:
                 classes = ((_SENTINELS[0], 1),)
             self.vars.append(_Var(question.id, classes, index, not question.required))
+        self.vars += facts.values()
         self.memo: dict[tuple[int, _State], tuple[int, ...]] = {}
 
     def rule_list(self, conditions: Sequence[Expr | None], offset: int) -> _RuleList:
@@ -1458,10 +1470,11 @@ class _Search:
             classes = (*classes, (None, 1))
         total = [0] * self.size
         if not relevant:
-            _add(total, self.explore(step + 1, state), sum(count for _, count in classes))
+            total = _add(total, self.explore(step + 1, state), sum(n for _, n in classes))
         else:
             for value, count in classes:
-                _add(total, self.explore(step + 1, self.assign(state, var.name, value)), count)
+                following = self.explore(step + 1, self.assign(state, var.name, value))
+                total = _add(total, following, count)
         if var.question >= 0:
             total[var.question] += total[-1]
         return tuple(total)
@@ -1473,19 +1486,30 @@ class _Search:
         )
 
     def assign(self, state: _State, name: str, value: Value) -> _State:
+        names = self.formulas.names
         substitute = self.formulas.substitute
-        whens = tuple(substitute(formula, name, value) for formula in state[0])
-        rules = [
-            self.trim(tuple((index, substitute(formula, name, value)) for index, formula in group))
-            for group in state[1:]
-        ]
-        return (whens, rules[0], rules[1], rules[2])
+        key = _value_key(value)
+        whens = tuple(
+            formula if name not in names[formula] else substitute(formula, name, value, key)
+            for formula in state[0]
+        )
+        groups: list[_RuleList] = []
+        for group in state[1:]:
+            if any(name in names[formula] for _, formula in group):
+                group = self.trim(
+                    tuple(
+                        (index, substitute(formula, name, value, key)) for index, formula in group
+                    )
+                )
+            groups.append(group)
+        return (whens, groups[0], groups[1], groups[2])
 
 
-def _add(total: list[int], vector: tuple[int, ...], weight: int) -> None:
-    for i, value in enumerate(vector):
-        if value:
-            total[i] += value * weight
+def _add(total: list[int], vector: Sequence[int], weight: int) -> list[int]:
+    """total + weight * vector, element by element."""
+    if weight == 1:
+        return list(map(operator.add, total, vector))
+    return list(map(operator.add, total, map(operator.mul, vector, itertools.repeat(weight))))
 
 
 # --- validation --------------------------------------------------------------------------------
@@ -1597,6 +1621,10 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
 
 def _why_dead(checklist: Checklist, when: Expr) -> str:
     alone = _Search(checklist, [when, None], grade_rules=False)
-    if alone.run()[alone.n_q]:
+    try:
+        holds = alone.run()[alone.n_q]
+    except ChecklistTooComplex:
+        return f"'{when.source}' never holds, or an earlier rule always decides first"
+    if holds:
         return f"every combination where '{when.source}' holds is decided by an earlier rule"
     return f"'{when.source}' never holds for any answers that can be given"

@@ -28,9 +28,6 @@ MAX_DEPTH = 40
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false", "answered"})
 """Words that cannot be question ids or bare answer values."""
 
-COMPARISONS = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
-"""Every comparison operator, as written."""
-
 Value = bool | int | float | str | tuple["Value", ...] | None
 
 

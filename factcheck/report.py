@@ -124,6 +124,8 @@ class ClaimRow:
     """Everyone who answered, noted or overrode on this claim, in order of first change."""
     reviewed: str | None
     """When the claim was last changed (ISO 8601, UTC), or None when nothing was recorded."""
+    rules_label: str | None = None
+    """With an override: the label of the verdict the checklist's rules give."""
 
     @property
     def id(self) -> str:
@@ -334,6 +336,12 @@ def build_claim_row(
     else:
         status = ClaimStatus.OPEN
     override = entry.override
+    rules_label = None
+    if override is not None:
+        from factcheck.verdicts import decide_verdict
+
+        ruled = decide_verdict(checklist, valid_answer_values(checklist, entry), entry.facts)
+        rules_label = ruled.label
     reviewers, reviewed = history if history is not None else _from_answers(entry)
     return ClaimRow(
         entry=entry,
@@ -352,6 +360,7 @@ def build_claim_row(
         speaker_kind=_speaker_kind(registry, entry.claim),
         reviewers=tuple(reviewers),
         reviewed=reviewed,
+        rules_label=rules_label,
     )
 
 
@@ -536,12 +545,10 @@ def write_report(path: Path, text: str) -> None:
 
 # --- small helpers shared by the renderers -----------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
-
 
 def one_line(text: str) -> str:
     """Text with every run of whitespace (line breaks included) as one space, trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def shorten(text: str, width: int) -> str:

@@ -12,6 +12,7 @@ headline, byline, outlet and date become the document's metadata when it does no
 # ruff: noqa: RUF001  (typographic quotes and dashes are what this module looks for)
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -233,6 +234,11 @@ _INITIALISM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
 _ACRONYM_RE = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LETTERS}])")
 _DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
 _CAPITALISED_WORD_RE = re.compile(rf"[{_UPPER}][{_LOWER}]")
+# Glue is judged within this many characters of a candidate, so no input makes the scan quadratic.
+_MAX_WORD = 64
+_LETTERS_TAIL_RE = re.compile(rf"[{_LETTERS}]+\Z")
+_LETTERS_HEAD_RE = re.compile(rf"[{_LETTERS}]*")
+_CAPITALS_TAIL_RE = re.compile(rf"[{_UPPER}]+\Z")
 
 
 def find_glued_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -253,6 +259,7 @@ def _glued(text: str, blocks: list[tuple[int, int]]) -> list[int]:
         return cuts
     remaining = iter(blocks[1:])
     lo, hi = blocks[0]
+    quotes = _Quotes(text, lo, hi)
     for m in _GLUE_CANDIDATE_RE.finditer(text, lo, blocks[-1][1]):
         pos = m.start()
         while pos >= hi:
@@ -260,15 +267,37 @@ def _glued(text: str, blocks: list[tuple[int, int]]) -> list[int]:
             if following is None:
                 return cuts
             lo, hi = following
+            quotes = _Quotes(text, lo, hi)
         if pos <= lo:
             continue
-        cut = _judge_glue(text, pos, lo, hi)
+        cut = _judge_glue(text, pos, lo, hi, quotes)
         if cut is not None and lo < cut < hi and (not cuts or cut > cuts[-1]):
             cuts.append(cut)
     return cuts
 
 
-def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
+class _Quotes:
+    """Straight double quotes in one block, found on first use: how many come before an offset
+    tells an opening quote from a closing one."""
+
+    __slots__ = ("_hi", "_lo", "_positions", "_text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        self._positions: list[int] | None = None
+
+    def before(self, pos: int) -> int:
+        if self._positions is None:
+            find = self._text.find
+            positions, at = [], find('"', self._lo, self._hi)
+            while at != -1:
+                positions.append(at)
+                at = find('"', at + 1, self._hi)
+            self._positions = positions
+        return bisect.bisect_left(self._positions, pos)
+
+
+def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
     """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
     left, right = text[pos - 1], text[pos]
     capital = right.isupper()
@@ -276,13 +305,15 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
     if run:
         if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
             return None
-        return _punct_glue(text, run.start(), pos, lo, hi)
+        return _punct_glue(text, run.start(), pos, lo, hi, quotes)
     if left in "”)]":
         return pos
     if left == '"':
-        return _straight_quote_glue(text, pos - 1, lo) if capital else None
+        # Only a closing quote ends something; an opening one glued to a word is a lost space.
+        return pos if capital and quotes.before(pos - 1) % 2 == 1 else None
     if not capital:
         return None
+    hi = min(hi, pos + _MAX_WORD)
     if left.isdigit():
         digits = _DIGITS_BEFORE_RE.search(text, max(lo, pos - 4), pos)
         if digits and _CAPITALISED_WORD_RE.match(text, pos, hi):
@@ -290,6 +321,7 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
         return None
     if left == "’":
         return None  # O’Brien, Qa’Ani
+    lo = max(lo, pos - _MAX_WORD)
     if left.isupper():
         return _acronym_word_glue(text, pos, lo, hi)
     if pos + 1 < hi and text[pos + 1].islower():
@@ -301,35 +333,28 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int) -> int | None:
     return None
 
 
-def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int) -> int | None:
+def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
     if ps == lo or text[ps - 1].isspace():
         return None
-    if text.startswith('"', pe) and text.count('"', lo, pe) % 2 == 1:
+    if text.startswith('"', pe) and quotes.before(pe) % 2 == 1:
         return None  # the quote closes this sentence; the boundary comes after it
     word = _LEFT_WORD_RE.search(text, max(lo, ps - 40), ps)
     left = word.group().lstrip("'’-") if word else ""
     if left in _GLUE_KEEP_ABBREVIATIONS or _INITIALISM_RE.fullmatch(left):
         return None  # Mr.Smith, U.S.The, J.R.R.Tolkien, W.Bush: not a sentence end
     before = _TOKEN_TAIL_RE.search(text, max(lo, ps - 200), ps)
-    after = _NOT_SPACE_RUN_RE.match(text, pe, hi)
+    after = _NOT_SPACE_RUN_RE.match(text, pe, min(hi, pe + 200))
     token = (before.group() if before else "") + text[ps:pe] + (after.group() if after else "")
     if "://" in token or "www." in token or "@" in token:
         return None
-    right = _RIGHT_WORD_RE.match(text, pe, hi)
+    right = _RIGHT_WORD_RE.match(text, pe, min(hi, pe + _MAX_WORD))
     if right and len(right.group(1)) == 1 and text.startswith(".", right.end()):
         return None  # Ph.D., an initialism, not a sentence end
     if right and left.isupper() and right.group(1).isupper() and len(right.group(1)) > 1:
         return None  # ASP.NET, not two sentences
-    if text[pe - 1] == '"' and text.count('"', lo, pe - 1) % 2 == 0:
+    if text[pe - 1] == '"' and quotes.before(pe - 1) % 2 == 0:
         return pe - 1  # the straight quote opens the next sentence
     return pe
-
-
-def _straight_quote_glue(text: str, qs: int, lo: int) -> int | None:
-    if qs == lo or text[qs - 1].isspace():
-        return None
-    # Only a closing quote ends something; an opening one glued to a word is a lost space.
-    return qs + 1 if text.count('"', lo, qs) % 2 == 1 else None
 
 
 def _digit_glue(text: str, ds: int, de: int, lo: int, hi: int) -> int | None:
@@ -342,25 +367,25 @@ def _digit_glue(text: str, ds: int, de: int, lo: int, hi: int) -> int | None:
 
 
 def _camel_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
-    word_start = cut - 1
-    while word_start > lo and text[word_start - 1] in _LETTER_SET:
-        word_start -= 1
+    """roomOn, AlgemeinerSenior, HamasHezbollah; but McCain, iPhone, YouTube, DeSantis."""
+    head = _LETTERS_TAIL_RE.search(text, lo, cut)
+    word_start = head.start() if head else cut
     before = text[word_start - 1] if word_start > lo else " "
     if before in "#@_/\\" or (before == "." and text[word_start].islower()):
         return None  # hashtags, handles, paths, code (document.querySelector)
-    word_end = cut
-    while word_end < hi and text[word_end] in _LETTER_SET:
-        word_end += 1
+    tail = _LETTERS_HEAD_RE.match(text, cut, hi)
+    word_end = tail.end() if tail else cut
     if word_end < hi and text[word_end] in "(_":
         return None  # looks like code: getElementById(
-    brand = _BRAND_RE.match(text, word_start, hi)
-    if brand and brand.end() > cut:
-        return None
     hump_start = word_start
     for i in range(cut - 1, word_start - 1, -1):
         if text[i].isupper():
             hump_start = i
             break
+    for brand_start in {word_start, hump_start}:
+        brand = _BRAND_RE.match(text, brand_start, hi)
+        if brand and brand.end() > cut:
+            return None
     hump = text[hump_start:cut]
     if hump_start == word_start and (hump in _NAME_PARTICLES or len(hump) == 1):
         return None  # McCain, MacArthur, DeSantis; iPhone, eBay
@@ -369,9 +394,8 @@ def _camel_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
 
 def _acronym_word_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
     """CNNKyiv, IDFReport: an acronym glued to a capitalised word."""
-    run_start = cut - 1
-    while run_start > lo and text[run_start - 1].isupper():
-        run_start -= 1
+    caps = _CAPITALS_TAIL_RE.search(text, lo, cut)
+    run_start = caps.start() if caps else cut - 1
     if run_start > lo and (text[run_start - 1] in _LETTER_SET or text[run_start - 1] in "#@_"):
         return None  # McDONALDSmith, iOSDevice: not an acronym standing alone
     brand = _BRAND_RE.match(text, run_start, hi)
@@ -381,11 +405,11 @@ def _acronym_word_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
 
 
 def _acronym_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
-    word_start = cut
-    while word_start > lo and text[word_start - 1] in _LETTER_SET:
-        word_start -= 1
+    """roomIDF: a lowercase word glued to an acronym; but not iOS, macOS or McDONALD."""
+    head = _LETTERS_TAIL_RE.search(text, lo, cut)
+    word_start = head.start() if head else cut
     if cut - word_start < 3 or not text[word_start:cut].islower():
-        return None  # roomIDF, not iOS or McDONALD
+        return None
     if word_start > lo and text[word_start - 1] in "#@_./\\":
         return None
     acronym = _ACRONYM_RE.match(text, cut, hi)

@@ -215,7 +215,13 @@ class Worksheet:
 
 
 def utc_now() -> str:
-    """The current time as ISO 8601 UTC to the second, as worksheets record it."""
+    """The current time as ISO 8601 UTC to the second, as worksheets record it.
+
+    $FACTCHECK_NOW, when it holds such a time, is used instead, so that examples are reproducible.
+    """
+    pinned = os.environ.get("FACTCHECK_NOW", "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", pinned):
+        return pinned
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -203,7 +203,7 @@ _NOT_ACTORS = frozenset(
 
 
 def _count_names(text: str) -> int:
-    """Distinct capitalised words that look like names of actors, counting up to three."""
+    """Distinct capitalised words that look like names of actors, up to three."""
     first = _FIRST_WORD.match(text)
     if first is None:
         return 0
@@ -216,13 +216,11 @@ def _count_names(text: str) -> int:
         possessive = word.endswith(("'s", "\u2019s", "'", "\u2019"))
         if shaped or possessive or (second is not None and second not in _NOT_ACTORS):
             names.add(word)
-    for match in _CAPITALISED.finditer(text, first.end(1)):
-        name = match.group().rstrip(".'\u2019")
+    for word in _CAPITALISED.findall(text, first.end(1)):
+        name = word.rstrip(".'\u2019")
         if name not in _NOT_ACTORS:
             names.add(name)
-            if len(names) >= 3:
-                break
-    return len(names)
+    return min(len(names), 3)
 
 
 class _Analysis(NamedTuple):

@@ -693,14 +693,14 @@ def test_the_format_reference_example_validates(tmp_path: Path) -> None:
 QUICK_LINES = (REPO / "checklists" / "quick.yaml").read_text(encoding="utf-8").splitlines()
 
 
-@settings(max_examples=5000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_loader_returns_a_checklist_or_raises_checklist_error_on_any_text(text: str) -> None:
     with contextlib.suppress(ChecklistError):
         parse(text)
 
 
-@settings(max_examples=5000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.tuples(

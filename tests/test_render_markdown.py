@@ -199,7 +199,7 @@ def test_a_document_url_that_is_not_http_is_shown_not_linked() -> None:
     [
         ("plain text, nothing to do.", "plain text, nothing to do."),
         ("snake_case _em_ a__b", "snake_case \\_em\\_ a\\_\\_b"),
-        ("AT&T &amp; &#60;", "AT\\&T \\&amp; \\&\\#60;"),
+        ("AT&T &amp; &#60;", "AT\\&T \\&amp; &\\#60;"),
         ("see https://x.example and www.x.example", "see https\\://x.example and www\\.x.example"),
         ("time: 10:30", "time: 10\\:30"),
         ("- not a list", "\\- not a list"),

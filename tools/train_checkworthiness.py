@@ -1,7 +1,7 @@
 """Train the stage ③ check-worthiness model and write factcheck/data/checkworthiness.json.
 
 Fits a logistic regression (balanced class weights) on TF-IDF word 1-2-grams from the runtime's own
-tokenizer plus the runtime's rule tags, picks the vocabulary cut-off, regularisation and decision
+tokenizer plus the rule features, picks the vocabulary cut-off, regularisation and decision
 threshold by 5-fold cross-validation on the training part only, and exports plain JSON that
 ``factcheck.worthiness`` scores in pure Python. The held-out sentences (``split_heldout``) are never
 trained on; they are scored at the end, through the runtime scorer reading the exported file,
@@ -25,15 +25,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import sklearn
-from scipy.sparse import csr_matrix, diags, hstack
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+import sklearn  # type: ignore[import-untyped]
+from scipy.sparse import csr_matrix, diags, hstack  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]
+    CountVectorizer,
+    TfidfVectorizer,
+)
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from factcheck.errors import ClaimsError  # noqa: E402
 from factcheck.models import SegmentKind  # noqa: E402
 from factcheck.worthiness import (  # noqa: E402
     DEFAULT_THRESHOLD,
@@ -130,8 +134,8 @@ def _cross_validate(texts: Sequence[str], labels: np.ndarray, min_df: int, c: fl
     scores = np.zeros(len(texts))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for fit_idx, test_idx in folds.split(np.zeros(len(texts)), labels):
-        vectorizer, model = _fit([texts[i] for i in fit_idx], labels[fit_idx], min_df, c)
-        scores[test_idx] = _predict(vectorizer, model, [texts[i] for i in test_idx])
+        weighting, model = _fit([texts[i] for i in fit_idx], labels[fit_idx], min_df, c)
+        scores[test_idx] = _predict(weighting, model, [texts[i] for i in test_idx])
     return scores
 
 
@@ -214,10 +218,12 @@ def _reference(split: Split) -> Callable[[Sequence[str]], np.ndarray]:
     return lambda texts: np.asarray(model.predict_proba(vectorizer.transform(texts))[:, 1])
 
 
-def _parity(path: Path, vectorizer: Any, model: Any, shift: float, texts: Sequence[str]) -> float:
+def _parity(
+    path: Path, weighting: Weighting, model: Any, shift: float, texts: Sequence[str]
+) -> float:
     """Largest gap between scikit-learn's and the pure-Python runtime's probabilities."""
     runtime = load_model(path)
-    expected = _predict(vectorizer, model, texts)
+    expected = _predict(weighting, model, texts)
     gaps = []
     for text, p in zip(texts, expected, strict=True):
         z = math.log(p / (1 - p)) - shift
@@ -232,7 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=MODEL_PATH, help="weights file to write")
     args = parser.parse_args(argv)
 
-    sentences: list[LabelledSentence] = load_labelled(args.data)
+    try:
+        sentences: list[LabelledSentence] = load_labelled(args.data)
+    except ClaimsError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
     split = split_heldout(sentences)
     texts = [s.text for s in split.train]
     labels = np.array([int(s.label) for s in split.train])
@@ -246,14 +256,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"chosen: min_df={min_df} C={c} threshold={threshold} (cv {cv_value:.4f})", file=sys.stderr
     )
-    vectorizer, model = _fit(texts, labels, min_df, c)
+    weighting, model = _fit(texts, labels, min_df, c)
 
     coef = model.coef_[0]
-    n_terms = len(vectorizer.vocabulary)
-    idf = vectorizer.idf
-    vocabulary = {
-        term: (float(idf[i]), float(coef[i])) for term, i in vectorizer.vocabulary.items()
-    }
+    n_terms = len(weighting.vocabulary)
+    idf = weighting.idf
+    vocabulary = {term: (float(idf[i]), float(coef[i])) for term, i in weighting.vocabulary.items()}
     # Shift the bias so the tuned probability cut lands on DEFAULT_THRESHOLD.
     shift = math.log(threshold / (1 - threshold)) - math.log(
         DEFAULT_THRESHOLD / (1 - DEFAULT_THRESHOLD)
@@ -294,8 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _write_model(args.output, header, vocabulary)
 
     header["heldout"] = _evaluate(split, _reference(split), args.output)
-    header["provenance"]["runtime_parity"] = _num(
-        _parity(args.output, vectorizer, model, shift, [s.text for s in split.heldout])
+    header["provenance"]["runtime_parity"] = float(
+        _num(_parity(args.output, weighting, model, shift, [s.text for s in split.heldout]))
     )
     _write_model(args.output, header, vocabulary)
 

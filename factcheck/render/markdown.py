@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from factcheck.checklist import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
@@ -36,17 +37,18 @@ MAX_CLAIM_IDS = 12
 EMPTY = "—"
 """Shown in a table cell that has nothing to show."""
 
-# Characters that open inline markup wherever they appear; '_' except inside a word (where it
-# never opens emphasis), '&' before what could be an entity, ':' before a non-space (URL schemes,
-# emoji codes) and the '.' of 'www.' (GFM's extended autolinks).
-_INLINE = re.compile(
-    r"[\\`*\[\]<>|~#$@]|(?<![^\W_])_|_(?![^\W_])|&(?=[#\w])|:(?=\S)|(?i:(?<=www)\.)"
-)
+# Characters that open inline markup wherever they appear: always escaped.
+_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`*[]<>|~#$@"})
+# Characters that open markup only in some places, escaped there: '_' except inside a word (where
+# it never opens emphasis), '&' before what could be an entity, ':' before a non-space (URL
+# schemes, emoji codes) and the '.' of 'www.' (GFM's extended autolinks).
+_CONTEXT = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=[#\w])|:(?=\S)|(?i:(?<=www)\.)")
 # Characters that open a block (list item, ordered list, setext underline) only at a line start.
 _LEADING = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 _URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
 
 
+@lru_cache(maxsize=8192)
 def escape_markdown(text: str) -> str:
     """Untrusted text as inline markdown that shows exactly that text and nothing else.
 
@@ -55,8 +57,8 @@ def escape_markdown(text: str) -> str:
     backslash-escaped, so the result is safe in a paragraph, a heading, a list item, a block
     quote or a table cell.
     """
-    line = defang(one_line(text))
-    line = _INLINE.sub(lambda m: "\\" + m.group(), line)
+    line = defang(one_line(text)).translate(_ALWAYS)
+    line = _CONTEXT.sub(_backslash, line)
     match = _LEADING.match(line)
     if match is None:
         return line
@@ -64,6 +66,10 @@ def escape_markdown(text: str) -> str:
         end = match.end()
         return line[:end] + "\\" + line[end:]
     return "\\" + line
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def code_span(text: str) -> str:
@@ -189,7 +195,7 @@ def _summary(report: Report) -> list[str]:
         for c in report.counts
     ]
     if report.open:
-        rows.append(("Open", str(report.open), "A required question is still unanswered."))
+        rows.append(("Open", str(report.open), "Not reviewed yet, or a question is unanswered."))
     if report.skipped:
         rows.append(("Skipped", str(report.skipped), "The reviewer skipped the claim."))
     lines += _table(("Verdict", "Claims", "Meaning"), rows, "lrl")
@@ -204,12 +210,11 @@ def _level_meaning(report: Report, verdict: str) -> str:
 
 
 def _verdict_cell(row: ClaimRow) -> str:
-    label = escape_markdown(row.label)
     if row.status is ClaimStatus.SKIPPED:
-        return "skipped"
+        return "*skipped*"
     if row.status is ClaimStatus.OPEN:
-        return f"{label} (open)"
-    return f"**{label}**"
+        return "*open*"
+    return f"**{escape_markdown(row.label)}**"
 
 
 def _verdict_table(report: Report) -> list[str]:
@@ -282,9 +287,10 @@ def _verdict_line(row: ClaimRow) -> str:
     if override is not None:
         by = escape_markdown(override.reviewer)
         when = escape_markdown(day(override.at) or "")
+        ruled = f" ({escape_markdown(row.rules_label)})" if row.rules_label else ""
         return (
             f"**Verdict: {label}**{grade}, set by {by} on {when} in place of the checklist's "
-            f"rules. {_sentence(override.reason)}"
+            f"verdict{ruled}. {_sentence(override.reason)}"
         )
     head = f"**Verdict: {label}**{grade}." if grade else f"**Verdict: {label}.**"
     reason = _sentence(row.reason)

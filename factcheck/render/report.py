@@ -8,17 +8,21 @@ control characters are shown, not obeyed.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 
 from rich import box
+from rich.cells import cell_len, set_cell_size
 from rich.color import Color, ColorParseError
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.checklist import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
-from factcheck.render.console import safe_text
+from factcheck.render.console import defang, safe_text
 from factcheck.report import (
     AnswerRow,
     ClaimRow,
@@ -36,6 +40,14 @@ TEXT_WIDTH = 160
 """Characters of a claim's text kept in the claims table before the table's own ellipsis."""
 
 
+DIM = Style(dim=True)
+BOLD = Style(bold=True)
+
+
+def _style(style: str) -> Style | None:
+    return Style.parse(style) if style else None
+
+
 def verdict_style(colour: str | None) -> str:
     """A Rich style for a scale colour; none when the checklist's colour is not one Rich knows."""
     if not colour:
@@ -50,10 +62,9 @@ def verdict_style(colour: str | None) -> str:
 def _verdict(row: ClaimRow) -> Text:
     if row.status is ClaimStatus.SKIPPED:
         return Text("skipped", style="dim")
-    label = safe_text(row.label, style=verdict_style(row.colour))
     if row.status is ClaimStatus.OPEN:
-        label.append(" (open)", style="dim")
-    return label
+        return Text("open", style="dim")
+    return safe_text(row.label, style=verdict_style(row.colour))
 
 
 def _summary(report: Report) -> RenderableType:
@@ -97,34 +108,109 @@ def _summary(report: Report) -> RenderableType:
     return Panel(grid, title="Fact-check report", title_align="left", box=box.ROUNDED)
 
 
-def _claims_table(report: Report) -> Table:
-    graded = report.checklist.grade is not None
-    table = Table(title="Claims", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("verdict", no_wrap=True)
-    if graded:
-        table.add_column("grade", no_wrap=True, justify="center")
-    table.add_column("speaker", max_width=24, overflow="ellipsis", no_wrap=True)
-    table.add_column("hops", justify="right", no_wrap=True)
-    table.add_column("claim", ratio=1, overflow="ellipsis", no_wrap=True)
-    for row in report.claims:
-        cells: list[RenderableType] = [safe_text(row.id), _verdict(row)]
-        if graded:
-            cells.append(safe_text(row.grade or DASH))
+class ClaimsTable:
+    """The claims table: one line per claim, columns fitted to the console's width.
+
+    A Rich Table measures every cell of every row; for a worksheet of thousands of claims that
+    takes seconds, so this lays the columns out once and writes each row as plain segments.
+    Every cell is made safe with ``defang`` first: segments reach the terminal as they are.
+    """
+
+    GAP = 3
+    """Spaces between columns."""
+    SPEAKER_WIDTH = 20
+    """Widest the speaker column gets; longer names end in '…'."""
+
+    def __init__(self, report: Report) -> None:
+        self.graded = report.checklist.grade is not None
+        self.rows = [self._cells(row) for row in report.claims]
+
+    def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
+        """The row's cells as (text, style), already safe for the terminal."""
+        if row.status is ClaimStatus.SKIPPED:
+            verdict = ("skipped", DIM)
+        elif row.status is ClaimStatus.OPEN:
+            verdict = ("open", DIM)
+        else:
+            verdict = (defang(one_line(row.label)), _style(verdict_style(row.colour)))
+        cells = [(defang(one_line(row.id)), None), verdict]
+        if self.graded:
+            cells.append((defang(row.grade or DASH), None))
         cells += [
-            safe_text(row.speaker or DASH),
-            str(row.hops),
-            safe_text(shorten(row.claim.text, TEXT_WIDTH)),
+            (defang(one_line(row.speaker or "")) or DASH, None),
+            (str(row.hops), None),
+            (defang(shorten(row.claim.text, TEXT_WIDTH)), None),
         ]
-        table.add_row(*cells)
-    return table
+        return cells
+
+    def _widths(self, width: int) -> list[int]:
+        header = ["id", "verdict", *(["grade"] if self.graded else []), "speaker", "hops", "claim"]
+        widths = [cell_len(name) for name in header]
+        for cells in self.rows:
+            for index, (text, _) in enumerate(cells[:-1]):
+                widths[index] = max(widths[index], cell_len(text))
+        speaker = len(header) - 3
+        widths[speaker] = min(widths[speaker], self.SPEAKER_WIDTH)
+        used = sum(widths[:-1]) + self.GAP * (len(widths) - 1) + 2
+        widths[-1] = max(10, width - used)
+        return widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        header = ["id", "verdict", *(["grade"] if self.graded else []), "speaker", "hops", "claim"]
+        widths = self._widths(options.max_width)
+        right = {len(header) - 2}  # hops
+        if self.graded:
+            right.add(2)
+        total = min(options.max_width, sum(widths) + self.GAP * (len(widths) - 1) + 2)
+        yield Segment("Claims", Style(italic=True))
+        yield Segment.line()
+        yield from self._line([(name, BOLD) for name in header], widths, right, total)
+        yield Segment("─" * total, DIM)
+        yield Segment.line()
+        for cells in self.rows:
+            yield from self._line(cells, widths, right, total)
+        yield Segment.line()
+
+    def _line(
+        self,
+        cells: list[tuple[str, Style | None]],
+        widths: list[int],
+        right: set[int],
+        total: int,
+    ) -> Iterable[Segment]:
+        yield Segment(" ")
+        used = 1
+        for index, ((text, style), width) in enumerate(zip(cells, widths, strict=True)):
+            if index:
+                yield Segment(" " * self.GAP)
+                used += self.GAP
+            width = min(width, total - used - 1)
+            if width <= 0:
+                break
+            if cell_len(text) > width:
+                text = set_cell_size(text, width - 1) + "…"
+            pad = " " * (width - cell_len(text))
+            if index in right:
+                yield Segment(pad)
+                yield Segment(text, style)
+            else:
+                yield Segment(text, style)
+                yield Segment(pad)
+            used += width
+        yield Segment.line()
 
 
 def _reliability(letter: str | None) -> Text:
     if letter is None:
         return Text(DASH, style="dim")
-    meaning = SOURCE_RELIABILITY.get(letter)
-    return safe_text(f"{letter} {meaning.lower()}" if meaning else letter)
+    return safe_text(letter, style="bold")
+
+
+RELIABILITY_NOTE = (
+    "Reliability: the registry's default letters, not findings: "
+    + ", ".join(f"{letter} {meaning.lower()}" for letter, meaning in SOURCE_RELIABILITY.items())
+    + "."
+)
 
 
 def _sources_table(report: Report) -> RenderableType:
@@ -135,13 +221,13 @@ def _sources_table(report: Report) -> RenderableType:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         expand=True,
-        caption="Reliability letters are the registry's defaults, not findings.",
+        caption=RELIABILITY_NOTE,
         caption_justify="left",
     )
-    table.add_column("source")
+    table.add_column("source", overflow="fold")
     table.add_column("kind")
-    table.add_column("affiliation")
-    table.add_column("reliability", no_wrap=True)
+    table.add_column("affiliation", overflow="fold")
+    table.add_column("reliability", justify="center", no_wrap=True)
     table.add_column("claims", justify="right", no_wrap=True)
     for source in report.sources:
         table.add_row(
@@ -167,7 +253,8 @@ def _why(row: ClaimRow) -> Text:
     """Why the claim has its verdict: the override, or the rule and its reason."""
     if row.override is not None:
         by = f"{row.override.reviewer}, {day(row.override.at)}"
-        return safe_text(f"overridden by {by}: {one_line(row.override.reason)}")
+        ruled = f" (the rules give {row.rules_label})" if row.rules_label else ""
+        return safe_text(f"overridden by {by}{ruled}: {one_line(row.override.reason)}")
     rule = f"rule {row.rule_number}" + ("" if row.rule == "default" else f": {row.rule}")
     text = safe_text(one_line(row.reason or ""))
     if text:
@@ -209,6 +296,7 @@ def _details(row: ClaimRow) -> RenderableType:
     elif row.status is ClaimStatus.OPEN and reviewed:
         missing = ", ".join(row.missing)
         lines.append(Text.assemble(("unanswered: ", "dim"), safe_text(missing)))
+        lines.append(Text.assemble(("so far: ", "dim"), safe_text(row.label), " ", _why(row)))
     elif row.status is ClaimStatus.OPEN:
         lines.append(Text("not reviewed yet", style="dim"))
     if reviewed:
@@ -221,7 +309,7 @@ def _details(row: ClaimRow) -> RenderableType:
 
 def render_terminal(report: Report, details: bool = False) -> RenderableType:
     """The report for the terminal: summary panel, claims table, sources, optional details."""
-    parts: list[RenderableType] = [_summary(report), _claims_table(report)]
+    parts: list[RenderableType] = [_summary(report), ClaimsTable(report)]
     if details:
         parts += [_details(row) for row in report.claims]
     parts.append(_sources_table(report))
