@@ -19,6 +19,8 @@ from factcheck.segment import segment_document, split_sentences
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "examples" / "seed-article.txt"
 GOLD = HERE / "segmentation_cases.yaml"
+TARGET_BYTES = 1_000_000
+PYSBD_BYTES = 50_000  # pysbd is run on a slice of each corpus; its rate is scaled from that
 
 
 def _ours(text: str) -> list[str]:
@@ -62,26 +64,28 @@ def _best_seconds(action: Callable[[], object], runs: int = 3) -> float:
     return best
 
 
-def throughput(
-    name: str, text: str, pysbd_split: Callable[[str], list[str]], pysbd_bytes: int
-) -> None:
+def _repeat(text: str) -> tuple[str, int]:
+    copies = TARGET_BYTES // len(text.encode()) + 1
+    return "\n\n".join([text] * copies), copies
+
+
+def throughput(name: str, text: str, pysbd_split: Callable[[str], list[str]]) -> None:
     """MB/s of ours on all of ``text`` and of pysbd on a slice of it, paragraph by paragraph."""
-    size = len(text.encode())
+    size = len(text.encode()) / 1e6
     split_s = _best_seconds(lambda: split_sentences(text))
     doc = Document(source="bench", text=text, sha256="0" * 64)
     document_s = _best_seconds(lambda: segment_document(doc))
     paragraphs, taken = [], 0
     for paragraph in text.split("\n\n"):
-        if taken >= pysbd_bytes:
+        if taken >= PYSBD_BYTES:
             break
         paragraphs.append(paragraph)
         taken += len(paragraph.encode()) + 2
     pysbd_s = _best_seconds(lambda: [pysbd_split(p) for p in paragraphs], runs=1)
-    ours_rate = size / 1e6 / split_s
-    theirs_rate = taken / 1e6 / pysbd_s
+    ours_rate, theirs_rate = size / split_s, taken / 1e6 / pysbd_s
     print(f"throughput on {name}:")
-    print(f"  split_sentences  {size / 1e6:.2f} MB in {split_s:.3f} s = {ours_rate:.1f} MB/s")
-    print(f"  segment_document {size / 1e6:.2f} MB in {document_s:.3f} s = {size / 1e6 / document_s:.1f} MB/s")  # noqa: E501
+    print(f"  split_sentences  {size:.2f} MB in {split_s:.3f} s = {ours_rate:.1f} MB/s")
+    print(f"  segment_document {size:.2f} MB in {document_s:.3f} s = {size / document_s:.1f} MB/s")
     print(f"  pysbd            {taken / 1e6:.3f} MB in {pysbd_s:.3f} s = {theirs_rate:.3f} MB/s")
     print(f"  split_sentences / pysbd = {ours_rate / theirs_rate:.0f}x")
 
@@ -93,27 +97,18 @@ def main() -> None:
     accuracy(cases, pysbd_split)
 
     seed = SEED.read_text(encoding="utf-8")
-    copies = 1_000_000 // len(seed.encode()) + 1
-    throughput("the seed article x%d (glued scraped text)" % copies, "\n\n".join([seed] * copies),
-               pysbd_split, 50_000)  # fmt: skip
+    text, copies = _repeat(seed)
+    throughput(f"the seed article x{copies} (glued scraped text)", text, pysbd_split)
+
     _, segments = segment_document(Document(source="seed", text=seed, sha256="0" * 64))
-    body = [seg.text for seg in segments if seg.kind in (SegmentKind.STATEMENT, SegmentKind.QUESTION)]
+    body_kinds = (SegmentKind.STATEMENT, SegmentKind.QUESTION)
+    body = [seg.text for seg in segments if seg.kind in body_kinds]
     article = "\n\n".join(" ".join(body[i : i + 3]) for i in range(0, len(body), 3))
-    copies = 1_000_000 // len(article.encode()) + 1
-    throughput(
-        f"the seed article's body as clean paragraphs x{copies}",
-        "\n\n".join([article] * copies),
-        pysbd_split,
-        50_000,
-    )
-    clean = "\n\n".join(str(case["text"]) for case in cases)
-    clean_copies = 1_000_000 // len(clean.encode()) + 1
-    throughput(
-        f"the gold-set texts x{clean_copies} (short paragraphs: the worst case)",
-        "\n\n".join([clean] * clean_copies),
-        pysbd_split,
-        50_000,
-    )
+    text, copies = _repeat(article)
+    throughput(f"the seed's body as clean paragraphs x{copies}", text, pysbd_split)
+
+    text, copies = _repeat("\n\n".join(str(case["text"]) for case in cases))
+    throughput(f"the gold-set texts x{copies} (short paragraphs)", text, pysbd_split)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -48,7 +48,7 @@ class _Cls(enum.StrEnum):
     SPEECH = "speech"
     """A speech act, used when the sentence has no reporting verb: urged, praised."""
     CALL = "call"
-    """'called', reporting only in 'called on/for': a phone call is not a statement."""
+    """'called', reporting only in 'called on/for/it' or before a quotation: not a phone call."""
     DOC = "doc"
     """A finding: showed, found; only with a document subject or before 'that'."""
 
@@ -89,7 +89,7 @@ _SPEECH = _lex(
     """
 )
 _CALL = _lex("called calls calling")
-_DOCV = _lex("showed shows show found finds documented documents detailed described lists listed")
+_DOCV = _lex("showed shows show found finds documented detailed described listed")
 
 _VERB_CLASS: dict[str, _Cls] = {
     **dict.fromkeys(_DOCV, _Cls.DOC),
@@ -207,6 +207,10 @@ _TITLES = _lex(
     chancellor ambassador commissioner chief inspector detective pastor reverend rev rev. bishop
     cardinal speaker director chairman chairwoman commander deputy brigadier emir sultan leader
     premier crown field marshal cmdr cmdr. brig brig. supt supt. attorney spokesman spokeswoman
+    mp mep mla msp mk congressman congresswoman councillor councilor boss manager coach
+    secretary-general director-general attorney-general vice-president commander-in-chief
+    editor-in-chief chief-of-staff
+    superintendent constable det det. insp insp. sheriff chairperson president-elect
     """
 )
 _HONORIFICS = _lex("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady")
@@ -293,7 +297,8 @@ _DEMONYMS = _lex(
     canadian mexican brazilian argentine argentinian nigerian kenyan ethiopian sudanese libyan
     tunisian algerian moroccan european african asian arab western eastern muslim jewish
     christian sunni shiite shia kurdish druze irish scottish welsh venezuelan colombian
-    chilean peruvian cuban south north
+    chilean peruvian cuban south north republican republicans democrat democrats democratic
+    conservative conservatives labour liberal liberals tory tories socialist greens
     """
 )
 _DEMONYM_OF = {
@@ -372,8 +377,19 @@ _FORWARD_NP = (
     | _lex("familiar close briefed local media")
 )
 _PERSONISH = _ROLE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | _MEDIA_NOUNS | _lex("media")
-_HEAD_CLUSTERS: dict[str, frozenset[str]] = {}
-for _cluster in (
+
+
+def _cluster_heads(*clusters: str) -> dict[str, frozenset[str]]:
+    """Each noun maps to every noun it shares a cluster with ("channel" -> "tv", "station")."""
+    out: dict[str, frozenset[str]] = {}
+    for cluster in clusters:
+        words = _lex(cluster)
+        for word in words:
+            out[word] = out.get(word, frozenset()) | words
+    return out
+
+
+_HEAD_CLUSTERS = _cluster_heads(
     "channel tv television broadcaster network station outlet",
     "daily newspaper paper outlet publication tabloid weekly",
     "agency wire outlet",
@@ -382,9 +398,7 @@ for _cluster in (
     "ministry department",
     "army military forces",
     "center centre institute think-tank tank",
-):
-    for _word in _cluster.split():
-        _HEAD_CLUSTERS[_word] = _HEAD_CLUSTERS.get(_word, frozenset()) | _lex(_cluster)
+)
 
 _COMMON_INITIAL = (
     _MODS
@@ -397,17 +411,16 @@ _COMMON_INITIAL = (
     | frozenset(_VERB_CLASS)
 )
 _ANON_TRIGGERS = _lex("anonymity anonymously anonymous named identified authorized authorised")
-_SPEAKING = frozenset({_Kind.PERSON, _Kind.ORG, _Kind.MEDIA})
 _GENERIC_ORG_HEADS = _lex("group organization organisation movement militia faction company firm")
 _TITLE_PREFIX = _lex("former acting interim outgoing incoming then late ex")
-_ORG_OR_MEDIA = _ORG_NOUNS | _MEDIA_NOUNS
+_ROLE_PREPS = _lex("of to for at with in")
 _RUN_GLUE = _NAME_PARTICLES | _lex("of for and on &")
 _CONTEXT_BEFORE = (_ROLE_PHRASE - _lex("of for to at the a an")) | {","}
 _CONTEXT_AFTER = _ORG_NOUNS | _MEDIA_NOUNS | _MODS | _lex(", (")
 _CHANNEL_CUES = _lex("interview interviews speaking talking spoke comments remarks writing")
 
 # ---------------------------------------------------------------------------------------------
-# Regexes.
+# Normalisation, tokens, hedges.
 # ---------------------------------------------------------------------------------------------
 
 _NORMAL_PAIRS = (
@@ -423,7 +436,6 @@ _NORMAL_PAIRS = (
     ("\u00ab", '"'),
     ("\u00bb", '"'),
 )
-_QMARK_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 _SPACED = tuple(",;:()[]{}!?\u2014\u2013\u2026")
 _ABBREVIATIONS = _lex(
     """
@@ -465,21 +477,37 @@ _MAX_QUOTE_SPAN = 4
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
 
 
-def _mark_kind(text: str, pos: int) -> int:
-    ch = text[pos]
-    before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    left_open = before.isspace() or before in "([{<\u2014\u2013-/:'\u2018"
-    right_open = after.isspace() or after in ".,;:!?)]}>\u2014\u2013-'\u2019"
-    if ch == '"':
-        if left_open and not right_open:
-            return _OPEN
-        if right_open and not left_open:
-            return _CLOSE
+_LEFT_OPEN = frozenset(" \t\n([{<\u2014\u2013-/:'\u2018")
+_RIGHT_OPEN = frozenset(" \t\n.,;:!?)]}>\u2014\u2013-'\u2019")
+
+
+_MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb")
+
+
+def _find_marks(text: str) -> list[int]:
+    """Offsets of the double quotation marks in ``text``, in order."""
+    found: list[int] = []
+    for mark in _MARKS:
+        pos = text.find(mark)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(mark, pos + 1)
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
+def _classify_mark(text: str, pos: int, mark: str) -> int:
+    """Whether a quotation mark opens or closes, from the mark and what touches it."""
+    left_open = pos == 0 or text[pos - 1] in _LEFT_OPEN
+    right_open = pos + 1 == len(text) or text[pos + 1] in _RIGHT_OPEN
+    if mark == '"':
+        if left_open != right_open:
+            return _OPEN if left_open else _CLOSE
         return _EITHER
-    if ch in "\u201c\u201e\u00ab\u201f":
+    if mark in "\u201c\u201e\u00ab\u201f":
         # German „…“ closes with “; a “ glued to the word before it is a closer too.
-        return _CLOSE if right_open and not left_open and ch == "\u201c" else _OPEN
+        return _CLOSE if right_open and not left_open and mark == "\u201c" else _OPEN
     return _OPEN if left_open and not right_open else _CLOSE
 
 
@@ -494,6 +522,7 @@ class _QuoteLayout:
 
 
 def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _QuoteLayout:
+    """Pair the quotation marks of a run of sentences, across sentence boundaries."""
     spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
     groups: list[tuple[int, int]] = []
     opened: tuple[int, int] | None = None
@@ -524,11 +553,8 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
             end_paragraph(index - 1)
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN:
             opened = None
-        if '"' not in text and _QMARK_RE.search(text) is None:
-            continue
-        for match in _QMARK_RE.finditer(text):
-            pos = match.start()
-            kind = _mark_kind(text, pos)
+        for pos in _find_marks(text):
+            kind = _classify_mark(text, pos, text[pos])
             if opened is None:
                 if kind != _CLOSE:
                     opened = (index, pos + 1)
@@ -547,6 +573,7 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
 
 
 def _merge_groups(groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort the groups and merge overlapping ones (a quote closing where the next opens)."""
     merged: list[tuple[int, int]] = []
     for first, last in sorted(groups):
         if merged and first <= merged[-1][1]:
@@ -566,7 +593,23 @@ def quote_groups(
     a paragraph (the usual way to continue a quote into the next paragraph) ends there.
     Overlapping ranges are merged, so the result is sorted and disjoint.
     """
-    return _layout_quotes(sentences, blocks).groups
+    return list(_shared_layout(sentences, blocks).groups)
+
+
+# The claims stage asks for attributions and quote groups of the same sentences, one after the
+# other: the second call reuses the first one's layout instead of scanning the text again.
+_LAST_LAYOUT: list[tuple[tuple[str, ...], tuple[int, ...] | None, _QuoteLayout]] = []
+
+
+def _shared_layout(sentences: Sequence[str], blocks: Sequence[int] | None) -> _QuoteLayout:
+    key = tuple(sentences)
+    block_key = None if blocks is None else tuple(blocks)
+    last = _LAST_LAYOUT[0] if _LAST_LAYOUT else None
+    if last is not None and last[1] == block_key and last[0] == key:
+        return last[2]
+    layout = _layout_quotes(key, block_key)
+    _LAST_LAYOUT[:] = [(key, block_key, layout)]
+    return layout
 
 
 # ---------------------------------------------------------------------------------------------
@@ -582,6 +625,11 @@ class _Kind(enum.StrEnum):
     MEDIA = "media"
     GROUP = "group"
     UNKNOWN = "unknown"
+
+
+_SPEAKING = frozenset({_Kind.PERSON, _Kind.ORG, _Kind.MEDIA, _Kind.UNKNOWN})
+_LOOSE = frozenset({_Cls.SAY, _Cls.SAY_COMP})
+"""Verbs whose subject may be any definite description: only a speaker says or adds."""
 
 
 # Mutable on purpose: an entity accumulates roles and mentions as the article goes on. It never
@@ -615,7 +663,7 @@ class _Entity:
 _KEYS: dict[str, str] = {}
 
 
-def _key(name: str) -> str:
+def _make_key(name: str) -> str:
     """A spelling-tolerant key: Qa'ani, Qaani and QAANI share one."""
     found = _KEYS.get(name)
     if found is not None:
@@ -646,12 +694,12 @@ def _strip_possessive(token: str) -> str:
     return token
 
 
-def _surname_keys(token: str) -> list[str]:
-    keys = [_key(token)]
+def _make_surname_keys(token: str) -> list[str]:
+    keys = [_make_key(token)]
     low = token.lower()
     for prefix in ("al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-"):
         if low.startswith(prefix) and len(low) > len(prefix) + 1:
-            keys.append(_key(token[len(prefix) :]))
+            keys.append(_make_key(token[len(prefix) :]))
             break
     return keys
 
@@ -675,9 +723,23 @@ def _mod_matches(mod: str, words: set[str]) -> bool:
 class _Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
-    __slots__ = ("by_name", "by_surname", "docs", "recent", "seen")
+    __slots__ = (
+        "by_head",
+        "by_name",
+        "by_surname",
+        "codes",
+        "described",
+        "docs",
+        "not_names",
+        "recent",
+        "seen",
+    )
 
     def __init__(self) -> None:
+        self.not_names: set[str] = set()
+        self.described: set[tuple[object, ...]] = set()
+        self.codes: dict[str, int] = {}
+        self.by_head: dict[str, dict[_Entity, None]] = {}
         self.seen: dict[str, _Entity] = {}
         self.by_name: dict[str, _Entity] = {}
         self.by_surname: dict[str, _Entity] = {}
@@ -694,10 +756,21 @@ class _Store:
         self.recent.pop(entity, None)
         self.recent[entity] = None
 
+    def add_head(self, entity: _Entity, head: str) -> None:
+        """Let descriptions with ``head`` (and its synonyms) refer to ``entity``."""
+        self.add_heads(entity, _HEAD_CLUSTERS.get(head, (head,)))
+        self.add_heads(entity, (head,))
+
+    def add_heads(self, entity: _Entity, heads: Iterable[str]) -> None:
+        for head in heads:
+            if head not in entity.heads:
+                entity.heads.add(head)
+                self.by_head.setdefault(head, {})[entity] = None
+
     def index(self, entity: _Entity, tokens: Sequence[str]) -> None:
-        self.by_name.setdefault(_key(entity.name), entity)
+        self.by_name.setdefault(_make_key(entity.name), entity)
         if entity.kind is _Kind.PERSON and len(tokens) >= 2:
-            for key in _surname_keys(tokens[-1]):
+            for key in _make_surname_keys(tokens[-1]):
                 if self.by_surname.get(key) is not entity:
                     self.by_surname[key] = entity
                     self.seen.clear()  # a surname may now mean someone else
@@ -705,35 +778,42 @@ class _Store:
     def lookup(self, tokens: Sequence[str]) -> _Entity | None:
         name = " ".join(tokens)
         if len(tokens) == 1:
-            for key in _surname_keys(tokens[0]):
+            for key in _make_surname_keys(tokens[0]):
                 found = self.by_surname.get(key)
                 if found is not None:
                     return found
-        return self.by_name.get(_key(name))
+        return self.by_name.get(_make_key(name))
 
     def describe(self, head: str, mods: Sequence[str]) -> _Entity | None:
+        """The most recent entity a description ("the Iranian leader") fits."""
         wanted = [m for m in mods if m not in _GENERIC_MODS and not m.isdigit()]
-        for checked, entity in enumerate(reversed(self.recent)):
-            if checked > 60:
-                break
-            if head in entity.heads and all(_mod_matches(m, entity.words) for m in wanted):
-                return entity
-        if head in _GENERIC_ORG_HEADS:
-            # "Hamas said ... The group said": an organisation that has spoken, most recent first.
+        best: _Entity | None = None
+        for entity in self.by_head.get(head, ()):
+            if best is not None and self._order(entity) < self._order(best):
+                continue
+            if all(_mod_matches(m, entity.words) for m in wanted):
+                best = entity
+        if best is None and head in _GENERIC_ORG_HEADS:
+            # "Hamas said ... The group said": the latest organisation, or a name that spoke.
             for checked, entity in enumerate(reversed(self.recent)):
                 if checked > 30:
                     break
-                if entity.spoke and entity.kind in (_Kind.ORG, _Kind.UNKNOWN):
+                if entity.kind is _Kind.ORG or (entity.spoke and entity.kind is _Kind.UNKNOWN):
                     return entity
-        return None
+        return best
+
+    @staticmethod
+    def _order(entity: _Entity) -> tuple[int, int]:
+        return (entity.sent, -entity.pos)
 
     def pronoun(self, pronoun: str, sent: int, pos: int) -> _Entity | None:
+        """The antecedent of a pronoun: recent sentences first, subjects before objects."""
         person = pronoun in ("he", "she", "him")
         best: _Entity | None = None
         best_key = (-1, False, 0)
-        for checked, entity in enumerate(reversed(self.recent)):
-            if checked > 40:
-                break
+        for entity in reversed(self.recent):
+            if entity.sent < best_key[0]:
+                break  # recency order: nothing further back can win
             if entity.kind is _Kind.UNKNOWN:
                 if not entity.spoke:
                     continue
@@ -760,9 +840,13 @@ class _Speaker:
     """Who a noun phrase names, once resolved."""
 
     name: str | None
+    """The name to report: an entity's full name, or the phrase itself ("Israeli officials")."""
     role: str | None = None
+    """The role the text gave the speaker, if any."""
     entity: _Entity | None = None
+    """The entity behind the name, when there is one to remember."""
     anonymous: bool = False
+    """Whether the source is unnamed on purpose ("a source familiar with ...")."""
 
 
 @dataclass(slots=True)
@@ -770,27 +854,45 @@ class _Frame:
     """One reporting construction: a speaker and the verb that reports them."""
 
     verb: str
+    """The reporting verb as written, lowercase ("said", "according to")."""
     vpos: int
+    """Token index of the verb."""
     speaker: _Speaker
+    """Who reports."""
     spos: int
+    """Token index where the speaker's phrase starts."""
     trailing: bool = False
+    """A parenthetical after what it reports ("…, X said."), so it wraps what comes before."""
     channels: list[_Speaker] = field(default_factory=list)
+    """Outlets the speaker spoke through ("in an interview with Z")."""
     secondary: bool = False
+    """A speech act or participle, used only when no reporting verb is found."""
     cites: bool = False
+    """Reports the source of the frame before it ("quoted Y as saying", "citing Y")."""
     quoted_object: bool = False
+    """The verb's object is a direct quotation."""
 
 
 @dataclass(slots=True)
 class _Quote:
+    """One quotation in a sentence, replaced by a placeholder token while parsing."""
+
     text: str
+    """The quoted words, marks excluded."""
     words: int
+    """How many words it has (scare quotes have one or two)."""
     continued: bool
+    """It opened in an earlier sentence."""
 
 
 @dataclass(slots=True)
 class _Outcome:
+    """What one sentence yields before the cross-sentence passes."""
+
     attribution: Attribution
+    """The sentence's own attribution."""
     leads_with_quote: bool
+    """The sentence opens with a quotation of three words or more."""
 
 
 def _is_cap(token: str) -> bool:
@@ -805,6 +907,31 @@ def _is_cap(token: str) -> bool:
     return first in "ae" and len(token) > 3 and token[2] == "-" and token[3].isupper()
 
 
+_CAN_NAME, _AT_START, _OPENER, _MONTH, _POSSESSIVE, _DEMONYM = 1, 2, 4, 8, 16, 32
+"""Bits of a token's code: how a capitalised token may take part in a name."""
+_RARE = _AT_START | _MONTH
+
+
+def _code_token(token: str) -> int:
+    lw = token.lower()
+    if lw in _CAP_STOP and not (len(token) > 1 and token.isupper()):
+        return 0
+    if (not token[0].isupper() or "-" in token) and not _is_cap(token):
+        return 0
+    code = _CAN_NAME
+    if lw in _COMMON_INITIAL or lw.endswith(("ly", "ing")):
+        code |= _AT_START
+        if lw in _TITLES or lw in _TITLE_PREFIX or lw in _DEMONYMS:
+            code |= _OPENER
+    if lw in _MONTHS:
+        code |= _MONTH
+    if token[-1] == "'" or lw.endswith("'s"):
+        code |= _POSSESSIVE
+    if lw in _DEMONYMS:
+        code |= _DEMONYM
+    return code
+
+
 def _is_word(token: str) -> bool:
     return token[0].isalnum()
 
@@ -813,10 +940,10 @@ class _Sentence:
     """Parsing state for one sentence: tokens, names found, and the reporting frames."""
 
     __slots__ = (
-        "anon_text",
         "apostrophe",
         "index",
         "low",
+        "masked",
         "mention_end",
         "mention_of",
         "mention_start",
@@ -827,7 +954,9 @@ class _Sentence:
         "toks",
     )
 
-    def __init__(self, store: _Store, index: int, original: str, spans: list[tuple[int, int]]):
+    def __init__(
+        self, store: _Store, index: int, original: str, spans: list[tuple[int, int]]
+    ) -> None:
         self.store = store
         self.index = index
         if original.isascii():
@@ -850,7 +979,7 @@ class _Sentence:
             masked = "".join(pieces).replace('"', " ")
         else:
             masked = normal
-        self.anon_text = masked
+        self.masked = masked
         self.toks: list[str] = _tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
@@ -858,12 +987,18 @@ class _Sentence:
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
         self.qpos: dict[int, int] = {}
-        for number in range(len(self.quotes)):
-            self.qpos[self.toks.index(chr(_PLACEHOLDER + number))] = number
+        if len(self.quotes) <= 8:
+            for number in range(len(self.quotes)):
+                self.qpos[self.toks.index(chr(_PLACEHOLDER + number))] = number
+        else:  # one pass rather than a search per quotation
+            first = chr(_PLACEHOLDER)
+            for k, token in enumerate(self.toks):
+                if len(token) == 1 and token >= first and ord(token) - _PLACEHOLDER < len(spans):
+                    self.qpos[k] = ord(token) - _PLACEHOLDER
 
     # -- text helpers ------------------------------------------------------------------------
 
-    def text(self, toks: Sequence[str], start: int, end: int) -> str:
+    def join_tokens(self, toks: Sequence[str], start: int, end: int) -> str:
         out = " ".join(toks[start:end]).replace(" - ", "-")
         return out.replace("'", "\u2019") if self.apostrophe else out
 
@@ -880,35 +1015,34 @@ class _Sentence:
         seen = store.seen
         recent = store.recent
         index = self.index
-        cap_stop, glue, context_before, context_after = (
-            _CAP_STOP,
-            _RUN_GLUE,
-            _CONTEXT_BEFORE,
-            _CONTEXT_AFTER,
-        )
+        glue, context_before, context_after = _RUN_GLUE, _CONTEXT_BEFORE, _CONTEXT_AFTER
+        codes = store.codes
+        described = store.described
         done = 0
         # Tokens that differ from their lowercase hold a capital: cheap to find in C.
         for i in list(compress(range(n), map(str.__ne__, toks, low))):
             if i < done:
                 continue
-            lw = low[i]
             token = toks[i]
-            if lw in cap_stop and not (len(token) > 1 and token.isupper()):
+            code = codes.get(token)
+            if code is None:
+                code = codes[token] = _code_token(token)
+            if not code & _CAN_NAME:
                 continue
-            if i == 0 and (lw in _COMMON_INITIAL or lw.endswith(("ly", "ing"))):
+            if code & _RARE:
                 # "Former US President Donald Trump said": a title may open the sentence.
-                opener = lw in _TITLES or lw in _TITLE_PREFIX or lw in _DEMONYMS
-                if not (opener and n > 1 and toks[1] != low[1]):
+                if (
+                    code & _AT_START
+                    and i == 0
+                    and not (n > 1 and toks[1] != low[1] and (code & _OPENER or low[1] in _TITLES))
+                ):
                     continue
-            if (not token[0].isupper() or "-" in token) and not _is_cap(token):
-                continue
-            if lw in _MONTHS and self._is_date(low, i):
-                continue
+                if code & _MONTH and self._is_date(low, i):
+                    continue
             j = i + 1
             if (
                 j < n
-                and token[-1] != "'"
-                and not lw.endswith("'s")
+                and not code & _POSSESSIVE
                 and (
                     toks[j] != low[j]
                     or (
@@ -918,20 +1052,23 @@ class _Sentence:
                             or low[j + 1 : j + 2] == ["the"]
                         )
                     )
-                    or (lw == "channel" and toks[j][0].isdigit())
+                    or (toks[j][0].isdigit() and low[i] == "channel")
                 )
             ):
-                j = self._run_end(toks, low, i)
+                j = self._find_run_end(toks, low, i)
                 run = " ".join(toks[i:j])
-            elif lw in _DEMONYMS:
+            elif code & _DEMONYM:
                 continue
             else:
                 run = token
             done = j
             entity = seen.get(run)
             if entity is None:
+                if run in store.not_names:
+                    continue
                 entity = self._register(toks, low, i, j, pos_override)
                 if entity is None:
+                    store.not_names.add(run)  # a bare title, a demonym
                     continue
                 seen[run] = entity
             else:
@@ -940,7 +1077,10 @@ class _Sentence:
                     or (j < n and low[j] in context_after)
                 ):
                     last = toks[j - 1]
-                    if last[-1] != "'" and not last.endswith("'s"):
+                    # The same name between the same words describes nothing new.
+                    context = (entity, *low[max(0, i - 2) : i], "|", *low[j : j + 2])
+                    if last[-1] != "'" and not last.endswith("'s") and context not in described:
+                        described.add(context)
                         self._describe_around(entity, toks, low, i, j)
                 pos = i if main else pos_override or 0
                 if entity.sent != index:
@@ -966,28 +1106,36 @@ class _Sentence:
         before = low[i - 1] if i else ""
         return after[:1].isdigit() or before in _DETS or before in _NP_PREPS or before in _FRONT
 
-    @staticmethod
-    def _run_end(toks: list[str], low: list[str], i: int) -> int:
+    def _find_run_end(self, toks: list[str], low: list[str], i: int) -> int:
+        """Where the name starting at token ``i`` ends: "Ziad al-Nakhleh"."""
+        codes = self.store.codes
         n = len(toks)
         j = i + 1
         connectors: list[int] = []
-        while j < n and not toks[j - 1].endswith("'") and not toks[j - 1].endswith("'s"):
+        while j < n:
             token = toks[j]
+            code = codes.get(token)
+            if code is None:
+                code = codes[token] = _code_token(token)
+            if code & _CAN_NAME:
+                j += 1
+                if code & _POSSESSIVE:
+                    break  # "IRGC's Al-Quds Force": the possessor ends here
+                continue
             lw = low[j]
-            if (token[0].isalpha() and _is_cap(token) and lw not in _CAP_STOP) or (
-                token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24")
-            ):
+            if token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24", "radio", "tv"):
                 j += 1
             elif lw in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1]):
                 j += 2
             elif lw in ("of", "for", "and", "on", "&") and j + 1 < n:
-                nxt = j + 1
-                if low[nxt] == "the" and nxt + 1 < n:
-                    nxt += 1
-                if not (toks[nxt][0].isalpha() and _is_cap(toks[nxt])) or low[nxt] in _CAP_STOP:
+                nxt = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
+                after = codes.get(toks[nxt])
+                if after is None:
+                    after = codes[toks[nxt]] = _code_token(toks[nxt])
+                if not after & _CAN_NAME:
                     break
                 connectors.append(j)
-                j = nxt + 1
+                j = nxt
             else:
                 break
         if connectors:
@@ -1030,6 +1178,16 @@ class _Sentence:
             return None
         entity = store.lookup(name_tokens)
         kind = self._classify(name_tokens, lows[title_end:], low, i, bool(title_end))
+        if entity is None and kind is _Kind.PERSON and len(name_tokens) > 1:
+            # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
+            bare = store.by_name.get(_make_key(name_tokens[-1]))
+            mergeable = (_Kind.UNKNOWN, _Kind.PERSON)
+            if bare is not None and bare.kind in mergeable and " " not in bare.name:
+                entity = bare
+                entity.name = " ".join(name_tokens)
+                entity.kind = _Kind.PERSON
+                entity.words.update(w.lower() for w in name_tokens)
+                store.index(entity, name_tokens)
         if entity is None:
             entity = _Entity(" ".join(name_tokens), kind)
             entity.words.update(w.lower() for w in name_tokens)
@@ -1037,25 +1195,13 @@ class _Sentence:
         elif entity.kind is _Kind.UNKNOWN and kind is not _Kind.UNKNOWN:
             entity.kind = kind
             store.index(entity, name_tokens)
-        elif (
-            entity.kind is _Kind.PERSON
-            and len(name_tokens) > len(entity.name.split())
-            and _key(name_tokens[-1]) == _key(entity.name.split()[-1])
-        ):
-            entity.name = " ".join(name_tokens)  # the first mention was a bare surname
-            store.index(entity, name_tokens)
         if kind is _Kind.MEDIA or kind is _Kind.ORG:
             for head in lows[title_end:]:
                 if head in _ORG_HEADS or head in _MEDIA_HEADS:
-                    entity.heads.add(head)
-                    entity.heads.update(_HEAD_CLUSTERS.get(head, ()))
-            if kind is _Kind.MEDIA:
-                entity.heads.update(
-                    _HEAD_CLUSTERS["channel"] if head in ("tv", "television") else ()
-                )
+                    self.store.add_head(entity, head)
         if title_end:
             first = i - 1 if i and low[i - 1] in _TITLE_PREFIX else i
-            title = self.text(toks, first, i + title_end)
+            title = self.join_tokens(toks, first, i + title_end)
             if all(w in _HONORIFICS for w in lows[:title_end]):
                 entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
             else:
@@ -1073,7 +1219,12 @@ class _Sentence:
         joined = " ".join(lows)
         last = lows[-1]
         before = low[i - 1] if i else ""
-        if joined in _KNOWN_MEDIA or last in _MEDIA_HEADS or before in _MEDIA_NOUNS:
+        if (
+            joined in _KNOWN_MEDIA
+            or lows[0] in _KNOWN_MEDIA
+            or last in _MEDIA_HEADS
+            or before in _MEDIA_NOUNS
+        ):
             return _Kind.MEDIA
         if (
             last in _ORG_HEADS
@@ -1095,8 +1246,8 @@ class _Sentence:
         return _Kind.UNKNOWN
 
     def _set_role(self, entity: _Entity, role: str, words: Sequence[str], rank: int) -> None:
-        heads, mods = _role_heads(words)
-        entity.heads.update(heads)
+        heads, mods, _ = _split_role(words)
+        self.store.add_heads(entity, heads)
         entity.words.update(heads)
         entity.words.update(mods)
         if rank > entity.role_rank:
@@ -1116,8 +1267,7 @@ class _Sentence:
                 if entity.kind is not _Kind.PERSON:
                     if entity.kind is _Kind.UNKNOWN:
                         entity.kind = _Kind.MEDIA if low[k] in _MEDIA_NOUNS else _Kind.ORG
-                    entity.heads.add(low[k])
-                    entity.heads.update(_HEAD_CLUSTERS.get(low[k], ()))
+                    self.store.add_head(entity, low[k])
                     entity.words.update(w for w in low[max(0, k - 2) : i] if w not in _DETS)
                 break
             k -= 1
@@ -1129,8 +1279,7 @@ class _Sentence:
                 if k < n and (low[k] in _ORG_NOUNS or low[k] in _MEDIA_NOUNS):
                     if entity.kind is _Kind.UNKNOWN:
                         entity.kind = _Kind.MEDIA if low[k] in _MEDIA_NOUNS else _Kind.ORG
-                    entity.heads.add(low[k])
-                    entity.heads.update(_HEAD_CLUSTERS.get(low[k], ()))
+                    self.store.add_head(entity, low[k])
                     entity.words.update(low[j : k + 1])
                     break
                 if k >= n or low[k] not in _MODS:
@@ -1139,43 +1288,49 @@ class _Sentence:
                 # An organisation has no role; only an appositive can describe it further:
                 # "Hamas, the militant group that rules Gaza".
                 if j + 2 < n and toks[j] == "," and low[j + 1] in ("a", "an", "the"):
-                    span = self._role_after(toks, low, j + 1)
+                    span = self._find_role_after(toks, low, j + 1)
                     if span is not None:
-                        words = [_strip_possessive(w) for w in low[span[0] : span[1]]]
-                        heads, _ = _role_heads(words)
-                        if heads & _ORG_OR_MEDIA and not heads & _ROLE_NOUNS:
-                            entity.heads.update(heads)
-                            entity.words.update(words)
+                        heads, mods, is_role = _split_role(low[span[0] : span[1]])
+                        if heads and not is_role:
+                            self.store.add_heads(entity, heads)
+                            entity.words.update(mods)
                 return
         # A role phrase right before the name, or before the comma: "Hamas head Ismail Haniyeh",
         # "The editor-in-chief of the Lebanese daily Al-Akhbar, Ibrahim Al-Amin".
         span = None
         if i and toks[i - 1] == ",":
-            span = self._role_before(toks, low, i - 1, appositive=True)
+            span = self._find_role_before(toks, low, i - 1, appositive=True)
         elif i:
-            span = self._role_before(toks, low, i, appositive=False)
-        if span is None and j + 1 < n and toks[j] == ",":
-            span = self._role_after(toks, low, j + 1)
+            span = self._find_role_before(toks, low, i, appositive=False)
+        after = j
+        if after + 1 < n and low[after] == "of" and _is_cap(toks[after + 1]):
+            after += 2  # "Senator Mitch McConnell of Kentucky, the minority leader,"
+            while after < n and toks[after] != "," and _is_cap(toks[after]):
+                after += 1
+        if span is None and after + 1 < n and toks[after] == ",":
+            span = self._find_role_after(toks, low, after + 1)
         if span is None:
             return
         start, end = span
-        words = [_strip_possessive(w) for w in low[start:end]]
-        heads, _ = _role_heads(words)
-        if heads & _ORG_OR_MEDIA and not heads & _ROLE_NOUNS:
-            if entity.kind is not _Kind.PERSON:
-                entity.heads.update(heads)
-                entity.words.update(words)
-            return
-        if not heads & _ROLE_NOUNS:
+        if toks is self.toks:
+            head = next((k for k in range(start, end) if low[k] in _ROLE_PREPS), end) - 1
+            named = self.mention_of[head]
+            if named is not None and named is not entity and named.kind is _Kind.PERSON:
+                return  # "Senator J.D. Vance, Republican of Ohio": a name, not a role
+        heads, mods, is_role = _split_role(low[start:end])
+        if not is_role:
+            if heads and entity.kind is not _Kind.PERSON:
+                self.store.add_heads(entity, heads)
+                entity.words.update(mods)
             return
         if entity.kind is _Kind.UNKNOWN:
             entity.kind = _Kind.PERSON
             self.store.index(entity, entity.name.split())
         if entity.kind is _Kind.PERSON:
-            self._set_role(entity, self.text(toks, start, end), words, 3)
+            self._set_role(entity, self.join_tokens(toks, start, end), low[start:end], 3)
 
     @staticmethod
-    def _role_before(
+    def _find_role_before(
         toks: list[str], low: list[str], end: int, *, appositive: bool
     ) -> tuple[int, int] | None:
         k = end - 1
@@ -1213,7 +1368,7 @@ class _Sentence:
         return start, end
 
     @staticmethod
-    def _role_after(toks: list[str], low: list[str], start: int) -> tuple[int, int] | None:
+    def _find_role_after(toks: list[str], low: list[str], start: int) -> tuple[int, int] | None:
         n = len(toks)
         k = start
         if k < n and low[k] in ("a", "an", "the"):
@@ -1230,8 +1385,11 @@ class _Sentence:
                 k += 1
             elif "-" in lw and token[0].isalpha():
                 k += 1
-            elif in_pp and token[0].isalpha() and lw not in _BACK_STOP and lw not in _OTHER_PREPS:
-                k += 1  # "a professor of economics at Harvard University"
+            elif token[0].isalpha() and lw not in _BACK_STOP and lw not in _OTHER_PREPS:
+                # "a professor of economics at Harvard University", "the majority leader"
+                if not in_pp and not any(w in _ROLE_NOUNS for w in low[k + 1 : k + 3]):
+                    break
+                k += 1
             else:
                 break
         end = k
@@ -1242,8 +1400,8 @@ class _Sentence:
         if end < n and toks[end] not in (",", ".", ";", ")") and not _is_word(toks[end]):
             return None
         words = [_strip_possessive(w) for w in low[first:end]]
-        lead = words[0]
-        if lead not in _ROLE_PHRASE and not low[first].endswith(("'s", "'")):
+        listed = _is_cap(toks[first]) and not low[first].endswith(("'s", "'"))
+        if listed and words[0] not in _ROLE_PHRASE and words[0] not in _TITLES:
             return None  # "Iran, Russia and China": a list, not an appositive
         if not any(w in _ROLE_NOUNS or w in _ORG_NOUNS or w in _MEDIA_NOUNS for w in words):
             return None
@@ -1251,7 +1409,7 @@ class _Sentence:
 
     # -- noun phrases ------------------------------------------------------------------------
 
-    def np_start(self, j: int) -> int:
+    def find_np_start(self, j: int) -> int:
         """Where the noun phrase ending at token ``j`` starts (scanning backwards)."""
         low = self.low
         k = j
@@ -1264,6 +1422,9 @@ class _Sentence:
                 continue
             lw = low[k]
             token = self.toks[k]
+            if k == j and _is_word(token) and lw not in _DETS and lw not in _PRONOUNS:
+                k -= 1  # the head itself, even when it could be a verb: "media reports said"
+                continue
             if not _is_word(token) or lw in _BACK_STOP:
                 if lw == "and" and k > 0 and (k - 1 in self.mention_end):
                     k -= 1
@@ -1281,7 +1442,7 @@ class _Sentence:
             start += 1
         return start
 
-    def np_end(self, i: int, limit: int | None = None) -> int:
+    def find_np_end(self, i: int, limit: int | None = None) -> int:
         """Where the noun phrase starting at token ``i`` ends (exclusive)."""
         low, toks = self.low, self.toks
         end = self.n if limit is None else limit
@@ -1320,6 +1481,9 @@ class _Sentence:
                 continue
             if lw in _BACK_STOP or lw in _OTHER_PREPS:
                 break
+            if headed and lw.endswith("ed") and k + 1 < end and low[k + 1] in ("by", "in", "from"):
+                k += 1  # "a readout published by the ministry"
+                continue
             prev = low[k - 1] if k > i else ""
             if prev in _DETS or prev in _POSS_PRON or prev in _MODS or prev in _NP_PREPS:
                 k += 1  # an ordinary noun after a determiner: "the matter", "the talks"
@@ -1368,24 +1532,24 @@ class _Sentence:
                 return _Speaker(" and ".join(names))
             return _Speaker(entity.name, entity.role, entity)
         if lw in _DOC_NOUNS:
-            return self._document(i, split, j, lw)
+            return self._resolve_document(i, split, j, lw)
         if lw in _PERSONISH or lw == "media":
-            return self._common(i, split, j, lw)
+            return self._resolve_common(i, split, j, lw)
         if entity is None and toks[head][0].isupper() and low[head] not in _CAP_STOP:
-            return _Speaker(self.text(toks, self._skip_det(i, split), split))
+            return _Speaker(self.join_tokens(toks, self._skip_determiners(i, split), split))
         if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
             found = self.store.describe(lw, low[i + 1 : head])
             if found is not None:
                 return _Speaker(found.name, found.role, found)
-            return _Speaker(self.text(toks, i + 1, split))
+            return _Speaker(self.join_tokens(toks, i + 1, split))
         return None
 
-    def _skip_det(self, i: int, end: int) -> int:
+    def _skip_determiners(self, i: int, end: int) -> int:
         while i < end - 1 and (self.low[i] in _DETS or self.low[i] in _POSS_PRON):
             i += 1
         return i
 
-    def _possessor(self, i: int, head: int) -> _Speaker | None:
+    def _find_possessor(self, i: int, head: int) -> _Speaker | None:
         for k in range(head - 1, i - 1, -1):
             if self.low[k].endswith(("'s", "'")):
                 entity = self.mention_of[k]
@@ -1396,13 +1560,19 @@ class _Sentence:
                 found = self.store.describe(word, mods)
                 if found is not None:
                     return _Speaker(found.name, found.role, found)
-                return _Speaker(self.text(self.toks, self._skip_det(i, k + 1), k + 1))
+                return _Speaker(
+                    self.join_tokens(self.toks, self._skip_determiners(i, k + 1), k + 1)
+                )
         return None
 
-    def _document(self, i: int, split: int, j: int, noun: str) -> _Speaker | None:
-        owner = self._possessor(i, split - 1)
+    def _resolve_document(self, i: int, split: int, j: int, noun: str) -> _Speaker | None:
+        """Who a document speaks for: "the channel's report", "an analysis by X", "its figures"."""
+        owner = self._find_possessor(i, split - 1)
+        if owner is None and self.low[i] in _PRONOUN_OF:
+            owner = self.resolve_pronoun(_PRONOUN_OF[self.low[i]], i)
+            owner = owner if owner is not None and owner.entity is not None else None
         if owner is None and split < j and self.low[split] in ("by", "from", "of"):
-            end = self.np_end(split + 1, j)
+            end = self.find_np_end(split + 1, j)
             owner = self.interpret(split + 1, end)
         if owner is not None:
             if owner.entity is not None:
@@ -1412,14 +1582,14 @@ class _Sentence:
             found = self.store.docs.get(noun)
             if found is not None:
                 return _Speaker(found.name, found.role, found)
-        return _Speaker(self.text(self.toks, self._skip_det(i, split), j))
+        return _Speaker(self.join_tokens(self.toks, self._skip_determiners(i, split), j))
 
-    def _common(self, i: int, split: int, j: int, head: str) -> _Speaker | None:
+    def _resolve_common(self, i: int, split: int, j: int, head: str) -> _Speaker | None:
         low = self.low
         after = low[split] if split < j else ""
-        text_start = self._skip_det(i, split)
+        text_start = self._skip_determiners(i, split)
         if head in _ANON_HEADS or after in _ANON_AFTER:
-            role = self.text(self.toks, text_start, j)
+            role = self.join_tokens(self.toks, text_start, j)
             plural = head.endswith("s") and head not in ("source",)
             if head in ("person", "someone"):
                 plural = False
@@ -1427,11 +1597,11 @@ class _Sentence:
             return _Speaker(
                 name, None if role.lower() in ("source", "sources") else role, None, True
             )
-        possessor = self._possessor(i, split - 1)
+        possessor = self._find_possessor(i, split - 1)
         if possessor is not None and possessor.entity is not None:
             if head in _ROLE_NOUNS:
                 # "Hamas' spokesman": keep the words, the organisation is in them.
-                return _Speaker(self.text(self.toks, text_start, split))
+                return _Speaker(self.join_tokens(self.toks, text_start, split))
             if head in _MEDIA_NOUNS and possessor.entity.kind is _Kind.MEDIA:
                 return possessor  # "the BBC's Today programme": the outlet
         if low[i] in ("the", "this", "that") and split == j:
@@ -1442,17 +1612,21 @@ class _Sentence:
             found = self.store.describe(head, mods)
             if found is not None:
                 return _Speaker(found.name, found.role, found)
-        name = self.text(self.toks, text_start, j if head in _ROLE_NOUNS else split)
+        name = self.join_tokens(self.toks, text_start, j if head in _ROLE_NOUNS else split)
         if name.lower() in ("others", "some", "many"):
             return None
-        entity = self.store.by_name.get(_key(name))
+        entity = self.store.by_name.get(_make_key(name))
         if entity is None:
-            kind = _Kind.GROUP if head.endswith("s") or head in _ORG_NOUNS else _Kind.UNKNOWN
+            if head in _MEDIA_NOUNS or head == "media":
+                kind = _Kind.MEDIA  # "state television", "local media"
+            elif head.endswith("s") or head in _ORG_NOUNS:
+                kind = _Kind.GROUP
+            else:
+                kind = _Kind.UNKNOWN
             entity = _Entity(name, kind)
-            entity.heads.add(head)
-            entity.heads.update(_HEAD_CLUSTERS.get(head, ()))
+            self.store.add_head(entity, head)
             entity.words.update(w for w in low[i:split])
-            self.store.by_name[_key(name)] = entity
+            self.store.by_name[_make_key(name)] = entity
         return _Speaker(name, None, entity)
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> _Speaker | None:
@@ -1474,26 +1648,23 @@ class _Sentence:
             lw = low[start]
             if not (lw in _FRONT or lw.endswith(("ly", "ing")) or lw in _MONTHS):
                 return start
-            comma = -1
-            for k in range(start + 1, min(limit, start + 20)):
-                if low[k] == ",":
-                    comma = k
-                    break
-            if comma < 0:
+            try:
+                start = low.index(",", start + 1, min(limit, start + 20)) + 1
+            except ValueError:
                 return start
-            start = comma + 1
         return start
 
-    def clause_subject(self, before: int) -> tuple[_Speaker | None, int]:
+    def find_clause_subject(self, before: int) -> tuple[_Speaker | None, int]:
         low = self.low
         b = before - 1
-        while b >= 0 and low[b] not in (";", "that", "while", "whereas", "because", "although"):
+        floor = max(-1, before - 60)
+        while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
             b -= 1
         start = self.skip_fronted(b + 1, before)
-        end = self.np_end(start, before)
+        end = self.find_np_end(start, before)
         return self.interpret(start, end), start
 
-    def subject_left(
+    def find_subject_before(
         self, v: int, *, loose: bool = False
     ) -> tuple[_Speaker | None, int, bool, bool]:
         """The subject before verb ``v``: (speaker, start, passive, found-a-slot)."""
@@ -1516,10 +1687,10 @@ class _Sentence:
             return None, v, passive, False
         lw = low[j]
         if self.mention_of[j] is not None:
-            start = self.np_start(j)
+            start = self.find_np_start(j)
             return self.interpret(start, j + 1), start, passive, True
         if lw in ("and", "but", "or"):
-            speaker, start = self.clause_subject(j)
+            speaker, start = self.find_clause_subject(j)
             return speaker, start, passive, True
         if lw in ("who", "which", "that"):
             k = j - 1
@@ -1527,18 +1698,18 @@ class _Sentence:
                 k -= 1
             if k < 0:
                 return None, v, passive, True
-            start = self.np_start(k)
+            start = self.find_np_start(k)
             return self.interpret(start, k + 1), start, passive, True
         if toks[j] == ",":
-            return self._comma_subject(j, passive)
+            return self._find_comma_subject(j, passive)
         if lw in _PRONOUNS:
             return self.resolve_pronoun(lw, j), j, passive, True
         if not _is_word(toks[j]):
             return None, v, passive, False
-        start = self.np_start(j)
+        start = self.find_np_start(j)
         return self.interpret(start, j + 1, loose=loose), start, passive, True
 
-    def _comma_subject(self, j: int, passive: bool) -> tuple[_Speaker | None, int, bool, bool]:
+    def _find_comma_subject(self, j: int, passive: bool) -> tuple[_Speaker | None, int, bool, bool]:
         low, toks = self.low, self.toks
         c = j - 1
         while c >= 0 and j - c <= 16 and toks[c] not in (",", "(", ";", ":"):
@@ -1555,7 +1726,7 @@ class _Sentence:
                 return _Speaker(entity.name, entity.role, entity), seg_start, passive, True
         first = low[seg_start]
         appositive = (
-            first in ("who", "which")
+            first in ("who", "which", "whose")
             or (first in ("a", "an", "the") and self._has_role_word(seg_start, j))
             or toks[seg_start][0].isdigit()
             or first in _ROLE_NOUNS
@@ -1564,8 +1735,13 @@ class _Sentence:
             or first in _OTHER_PREPS
             or first in _NP_PREPS
         )
+        if not appositive and c >= 1 and toks[c] == ",":
+            # "Senator J.D. Vance, Republican of Ohio, argued": anything between a person's
+            # name and the verb, set off by commas, describes the person.
+            before = self.mention_of[c - 1]
+            appositive = before is not None and before.kind is _Kind.PERSON
         if appositive and c >= 1 and toks[c] == ",":
-            start = self.np_start(c - 1)
+            start = self.find_np_start(c - 1)
             speaker = self.interpret(start, c)
             if (
                 speaker is not None
@@ -1575,7 +1751,7 @@ class _Sentence:
             ):
                 # "The report, published by Amnesty International on Thursday, said ..."
                 by = seg_start + low[seg_start:j].index("by") + 1
-                author = self.interpret(by, self.np_end(by, j))
+                author = self.interpret(by, self.find_np_end(by, j))
                 if author is not None and author.entity is not None:
                     speaker = author
             if speaker is not None:
@@ -1591,7 +1767,7 @@ class _Sentence:
             _strip_possessive(w) in _ROLE_NOUNS or w in _ORG_NOUNS for w in self.low[start:end]
         )
 
-    def subject_right(self, v: int) -> tuple[_Speaker | None, int]:
+    def find_subject_after(self, v: int) -> tuple[_Speaker | None, int]:
         """Inverted subject: '“…,” said Ahmed Hassan, a spokesman.'"""
         if v == 0:
             return None, v
@@ -1599,7 +1775,7 @@ class _Sentence:
         if before not in (",", ":") and not self.is_placeholder(v - 1):
             return None, v
         start = v + 1
-        end = self.np_end(start)
+        end = self.find_np_end(start)
         return self.interpret(start, end), start
 
 
@@ -1622,14 +1798,20 @@ _ABBREVIATED_TITLES = {
 }
 
 
-def _role_heads(words: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Split role words into head nouns (before the first preposition) and the rest."""
+def _split_role(words: Sequence[str]) -> tuple[set[str], set[str], bool]:
+    """Split lowercase role words into head nouns and the rest; say whether it names a role.
+
+    Heads come before the first preposition and are not possessors: in "Iran's supreme leader"
+    the head is "leader"; in "company's chief executive" it is "chief executive".
+    """
     heads: set[str] = set()
     mods: set[str] = set()
     in_head = True
+    is_role = False
     previous = ""
     for raw in words:
         word = _strip_possessive(raw)
+        possessor = word != raw
         word = _ABBREVIATED_TITLES.get(word.rstrip("."), word)
         if word in ("of", "to", "for", "at", "with", "in"):
             in_head = False
@@ -1637,7 +1819,10 @@ def _role_heads(words: Sequence[str]) -> tuple[set[str], set[str]]:
             continue
         if word in _DETS:
             continue
-        if in_head and (word in _ROLE_NOUNS or word in _TITLES):
+        if in_head and possessor:
+            mods.add(word)  # a possessor: "Iran's"
+        elif in_head and (word in _ROLE_NOUNS or word in _TITLES):
+            is_role = True
             compound = _COMPOUND_ROLES.get((previous, word))
             if compound is not None:
                 heads.discard(previous)
@@ -1653,7 +1838,7 @@ def _role_heads(words: Sequence[str]) -> tuple[set[str], set[str]]:
             if "-" in word:
                 mods.update(p for p in word.split("-") if len(p) > 2)
         previous = word
-    return heads, mods
+    return heads, mods, is_role
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1679,11 +1864,11 @@ def _find_frames(sent: _Sentence) -> list[_Frame]:
         lw = low[v]
         if lw == "according":
             if v + 1 < n and low[v + 1] == "to":
-                _according(sent, v, frames)
+                _read_according_to(sent, v, frames)
         elif lw in ("quoted", "quoting", "cited", "citing"):
-            _quoting(sent, v, frames)
+            _read_quoting(sent, v, frames)
         else:
-            _verb_frame(sent, v, lw, _VERB_CLASS[lw], frames)
+            _read_verb(sent, v, lw, _VERB_CLASS[lw], frames)
     for v, number in sent.qpos.items():
         quote = sent.quotes[number]
         if quote.continued or not v or low[v - 1] not in ("and", "but"):
@@ -1692,16 +1877,21 @@ def _find_frames(sent: _Sentence) -> list[_Frame]:
         word = first[0].lower().strip(".,;:") if first else ""
         if _VERB_CLASS.get(word) is _Cls.SAY:
             # 'Qaani sent messages ... and “proclaimed that ...”': the verb is in the quote.
-            speaker, start = sent.clause_subject(v - 1)
+            speaker, start = sent.find_clause_subject(v - 1)
             if speaker is not None:
                 frames.append(_Frame(word, v, speaker, start, quoted_object=True))
-    frames.sort(key=lambda f: f.vpos)
+    if len(frames) > 1:
+        frames.sort(key=_by_position)
     return frames
 
 
-def _according(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
+def _by_position(frame: _Frame) -> int:
+    return frame.vpos
+
+
+def _read_according_to(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
     start = v + 2
-    end = sent.np_end(start)
+    end = sent.find_np_end(start)
     speaker = sent.interpret(start, end)
     if speaker is None:
         return
@@ -1712,17 +1902,17 @@ def _according(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
     frames.append(frame)
 
 
-def _quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
+def _read_quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
     low = sent.low
     lw = low[v]
     if lw in ("quoted", "cited"):
         # "X quoted Y as saying", "Y was quoted by X as saying".
-        outer, ostart, passive, _ = sent.subject_left(v)
+        outer, ostart, passive, _ = sent.find_subject_before(v)
         if passive:
             k = v + 1
             via: _Speaker | None = None
             if k < sent.n and low[k] == "by":
-                end = sent.np_end(k + 1)
+                end = sent.find_np_end(k + 1)
                 via = sent.interpret(k + 1, end)
                 k = end
             if outer is None:
@@ -1732,7 +1922,7 @@ def _quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
                 frame.channels.append(via)
             frames.append(frame)
             return
-        end = sent.np_end(v + 1)
+        end = sent.find_np_end(v + 1)
         inner = sent.interpret(v + 1, end)
         verb = lw
         if end + 1 < sent.n and low[end] == "as" and low[end + 1] in _VERB_CLASS:
@@ -1743,43 +1933,47 @@ def _quoting(sent: _Sentence, v: int, frames: list[_Frame]) -> None:
             frames.append(_Frame(verb, end, inner, v + 1, cites=True))
         return
     # "..., citing Y": Y is the source of whoever reported it.
-    end = sent.np_end(v + 1)
+    end = sent.find_np_end(v + 1)
     inner = sent.interpret(v + 1, end)
     if inner is not None:
         frames.append(_Frame(lw, v, inner, v + 1, cites=True))
 
 
-def _verb_frame(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Frame]) -> None:
+def _read_verb(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Frame]) -> None:
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in _DETS or low[v - 1] in _POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
     if cls is _Cls.SAY_COMP and not _has_complement(sent, v):
         return
-    if cls is _Cls.CALL and not (v + 1 < sent.n and low[v + 1] in ("on", "for", "it")):
-        return
+    if cls is _Cls.CALL and not (
+        (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
+        or any(sent.is_placeholder(k) for k in range(v + 1, v + 5))
+    ):
+        return  # "called on", "called for", "called the vote “a historic moment”"
     if cls is _Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
-        speaker, start, _, _ = sent.subject_left(v)
-        organisation = speaker is not None and speaker.entity is not None
-        if organisation and speaker.entity.kind is _Kind.PERSON:
-            organisation = False
-        document = start < sent.n and _strip_possessive(low[sent.np_end(start) - 1]) in _DOC_NOUNS
+        speaker, start, _, _ = sent.find_subject_before(v)
+        entity = speaker.entity if speaker is not None else None
+        organisation = entity is not None and entity.kind in (_Kind.ORG, _Kind.MEDIA)
+        document = (
+            start < sent.n and _strip_possessive(low[sent.find_np_end(start) - 1]) in _DOC_NOUNS
+        )
         if not organisation and not document:
             return
     if verb.endswith("ing") and not (v and low[v - 1] in _BE):
-        _participle(sent, v, verb, cls, frames)
+        _read_participle(sent, v, verb, cls, frames)
         return
-    speaker, start, passive, slot = sent.subject_left(v, loose=cls is _Cls.SAY)
+    speaker, start, passive, slot = sent.find_subject_before(v, loose=cls in _LOOSE)
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":
-            end = sent.np_end(v + 2)
+            end = sent.find_np_end(v + 2)
             agent = sent.interpret(v + 2, end)
             if agent is not None:
                 frames.append(_Frame(verb, v, agent, v + 2, secondary=cls is _Cls.SPEECH))
         return
     trailing = False
     if speaker is None and not slot:
-        speaker, start = sent.subject_right(v)
+        speaker, start = sent.find_subject_after(v)
         trailing = speaker is not None
     if speaker is None:
         if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
@@ -1795,14 +1989,14 @@ def _verb_frame(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Fra
     frame.secondary = cls in (_Cls.SPEECH, _Cls.CALL)
     frame.quoted_object = _quote_is_object(sent, v, start)
     if verb in ("told", "tells", "tell", "telling"):
-        end = sent.np_end(v + 1)
+        end = sent.find_np_end(v + 1)
         listener = sent.interpret(v + 1, end) if end > v + 1 else None
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
 
 
-def _participle(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Frame]) -> None:
+def _read_participle(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Frame]) -> None:
     low = sent.low
     if not v:
         return
@@ -1811,17 +2005,17 @@ def _participle(sent: _Sentence, v: int, verb: str, cls: _Cls, frames: list[_Fra
     start = v
     if before in _DOC_NOUNS:
         # "a statement saying", "a statement from X saying": the document's author.
-        begin = sent.np_start(v - 1)
+        begin = sent.find_np_start(v - 1)
         speaker = sent.interpret(begin, v)
         if speaker is not None and speaker.entity is None:
             speaker = None
         start = begin
     elif sent.mention_end.get(v - 1) is not None or before in _PERSONISH:
-        begin = sent.np_start(v - 1)
+        begin = sent.find_np_start(v - 1)
         speaker = sent.interpret(begin, v)
         start = begin
     if speaker is None and (before in (",", "and") or before in _DOC_NOUNS):
-        speaker, start = sent.clause_subject(v)
+        speaker, start = sent.find_clause_subject(v)
     if speaker is None:
         return
     # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.
@@ -1851,11 +2045,13 @@ def _is_outlet(speaker: _Speaker, *, strict: bool) -> bool:
     return not strict and entity.kind in (_Kind.ORG, _Kind.UNKNOWN)
 
 
-def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
+def _attach_channels(sent: _Sentence, frames: list[_Frame]) -> None:
     """'in an interview with Z', 'speaking to Z', 'in comments to Z': Z sits on the chain."""
     low = sent.low
     n = sent.n
-    cues = list(compress(range(n - 1), map(_CHANNEL_CUES.__contains__, low)))
+    cues = []
+    if not _CHANNEL_CUES.isdisjoint(low):
+        cues = list(compress(range(n - 1), map(_CHANNEL_CUES.__contains__, low)))
     # "said on Al-Manar TV": "on" counts right after a reporting verb or "interview".
     cues.extend(f.vpos + 1 for f in frames if f.vpos + 1 < n - 1 and low[f.vpos + 1] == "on")
     for c in cues:
@@ -1879,7 +2075,7 @@ def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
             target, strict = c + 1, True
         if target < 0 or target >= n:
             continue
-        end = sent.np_end(target)
+        end = sent.find_np_end(target)
         found = sent.interpret(target, end)
         if found is None or not _is_outlet(found, strict=strict):
             continue
@@ -1889,13 +2085,15 @@ def _channels(sent: _Sentence, frames: list[_Frame]) -> None:
         nearest.channels.append(found)
 
 
-def _chain(sent: _Sentence, frames: list[_Frame]) -> list[_Frame]:
+def _order_chain(sent: _Sentence, frames: list[_Frame]) -> list[_Frame]:
     """Order the frames from the article inwards: outer reporters first, the speaker last.
 
     A trailing frame ("…, X said." or "…, according to X") wraps everything before it, so the
     later it comes the further out it is. Leading frames nest left to right when the inner one
     sits in the outer one's complement ("The channel's report said that Al-Amin claimed …").
     """
+    if len(frames) < 2:
+        return frames
     main = [f for f in frames if not f.secondary] or frames
     outer = sorted((f for f in main if f.trailing and not f.cites), key=lambda f: -f.vpos)
     nested: list[_Frame] = []
@@ -1915,7 +2113,7 @@ _BREAKERS = _lex("; while whereas but and or although though because meanwhile")
 
 
 def _nested(sent: _Sentence, outer: _Frame, inner: _Frame) -> bool:
-    if outer.trailing or inner.spos <= outer.vpos:
+    if outer.trailing or inner.spos <= outer.vpos or inner.spos - outer.vpos > 40:
         return False
     between = sent.low[outer.vpos + 1 : inner.spos]
     if outer.verb == "according to":
@@ -1962,7 +2160,7 @@ def _split_period(token: str, out: list[str]) -> None:
         out.append(".")
 
 
-def _hedges(low: list[str]) -> list[str]:
+def _find_hedges(low: list[str]) -> list[str]:
     """Hedging words outside quotations, lowercase, in order, without repeats."""
     if _HEDGE_TRIGGERS.isdisjoint(low):
         return []
@@ -1990,13 +2188,13 @@ def _hedges(low: list[str]) -> list[str]:
         elif word == "reports" and nxt in _REPORTS_SAY:
             label = f"reports {nxt}"
         elif word in _VERIFY:
-            label = _unverified(low, i)
+            label = _find_unverified(low, i)
         if label and label not in found:
             found.append(label)
     return found
 
 
-def _unverified(low: list[str], i: int) -> str:
+def _find_unverified(low: list[str], i: int) -> str:
     window = low[max(0, i - 5) : i]
     if not ({"not", "cannot", "unable"} & set(window)):
         return ""
@@ -2019,15 +2217,34 @@ def _anonymity_stated(sent: _Sentence) -> bool:
     """'speaking on condition of anonymity', 'who asked not to be named', ..."""
     if _ANON_TRIGGERS.isdisjoint(sent.low):
         return False
-    return _ANON_RE.search(sent.anon_text.lower()) is not None
+    return _ANON_RE.search(sent.masked.lower()) is not None
+
+
+_PRONOUN_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
+"""The pronoun behind a possessive determiner, for "its report", "his statement"."""
+
+_NOTHING = Attribution()
+"""The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
+
+
+def _same_outlet(key: str, outlet_key: str) -> bool:
+    """'bbc' and 'bbc news' are one outlet; 'ap' and 'apple' are not."""
+    if key == outlet_key:
+        return True
+    shorter, longer = sorted((key, outlet_key), key=len)
+    return longer.startswith(shorter + " ")
 
 
 def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
+    """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
     sent.scan_names(sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
-        tokens = _tokenize(sent.quotes[number].text)
-        if tokens:
+        quoted = sent.quotes[number]
+        # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
+        # quote makes "the IRGC general" resolvable); a short scare quote names no one.
+        if quoted.words >= 3 and quoted.text[1:] != quoted.text[1:].lower():
+            tokens = _tokenize(quoted.text)
             sent.scan_names(tokens, list(map(str.lower, tokens)), where)
 
     # The main clause's subject is the most salient mention for later pronouns.
@@ -2036,25 +2253,32 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
     if first is not None:
         store.touch(first, sent.index, start, True)
 
+    quotes = sent.quotes
     frames: list[_Frame] = []
-    if not _CUES.isdisjoint(sent.low) or any(_starts_with_verb(q) for q in sent.quotes):
+    if not _CUES.isdisjoint(sent.low) or (quotes and any(map(_starts_with_verb, quotes))):
         frames = _find_frames(sent)
         if frames:
-            _channels(sent, frames)
-    chain = _chain(sent, frames)
+            _attach_channels(sent, frames)
+    chain = _order_chain(sent, frames)
 
-    hedges = _hedges(sent.low)
-    long_quote = any(q.words >= 4 or q.continued for q in sent.quotes)
-    leads = bool(sent.quotes) and sent.is_placeholder(0) and sent.quotes[0].words >= 3
+    hedges = _find_hedges(sent.low)
+    long_quote = leads = continued = False
+    if quotes:
+        long_quote = any(q.words >= 4 or q.continued for q in quotes)
+        leads = sent.is_placeholder(0) and quotes[0].words >= 3
+        continued = any(q.continued for q in quotes)
     if not chain:
         speaker = None
-        if long_quote and not any(q.continued for q in sent.quotes):
-            begin = sent.skip_fronted(0, sent.n)
-            found = sent.interpret(begin, sent.np_end(begin))
+        if long_quote and not continued:
+            # No reporting verb, but a named subject and its words in quotation marks:
+            # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
+            found = sent.interpret(start, sent.find_np_end(start))
             if found is not None and found.entity is not None and found.entity.kind in _SPEAKING:
                 speaker = found
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
+        elif not hedges and not long_quote:
+            return _Outcome(_NOTHING, leads)
         return _Outcome(
             Attribution(
                 speaker=speaker.name if speaker else None,
@@ -2079,11 +2303,10 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         store.touch(speaker.entity, sent.index, main.spos, True)
     cleaned: list[str] = []
     for name in via:
-        key = _key(name)
         if name == speaker.name or name in cleaned:
             continue
-        if outlet_key and (key == outlet_key or key in outlet_key or outlet_key in key):
-            continue
+        if outlet_key and _same_outlet(_make_key(name), outlet_key):
+            continue  # "told Reuters" in a Reuters story is first-hand
         cleaned.append(name)
     anonymous = speaker.anonymous or (speaker.name is not None and _anonymity_stated(sent))
     if anonymous and "anonymous" not in hedges:
@@ -2113,14 +2336,21 @@ def attribute_sentences(
 ) -> list[Attribution]:
     """One Attribution per sentence, in article order.
 
-    ``sentences`` are an article's body sentences in order; pronouns and descriptions are
-    resolved from the ones before. ``outlet`` is the publishing outlet, left off the chain when
-    a speaker talked to it directly ("told Reuters" in a Reuters story). ``blocks`` gives each
-    sentence's paragraph index, so quotations never run past a paragraph.
+    ``sentences`` are an article's body sentences in order; pronouns, descriptions ("the IRGC
+    general") and bare surnames are resolved from the ones before. ``outlet`` is the publishing
+    outlet, left off the chain when a speaker talked to it directly ("told Reuters" in a Reuters
+    story). ``blocks`` gives each sentence's paragraph index, so quotations never run past a
+    paragraph.
+
+    A sentence without a reporting construction has no speaker: the article asserts it. A
+    pronoun with nothing to refer to keeps its verb but no speaker. ``quote`` is set when the
+    sentence quotes four words or more, when a quotation is the reporting verb's object, or
+    when the sentence lies inside a quotation that spans sentences; scare quotes around a word
+    or two do not count. Every sentence inside one quotation shares its speaker.
     """
-    layout = _layout_quotes(sentences, blocks)
+    layout = _shared_layout(sentences, blocks)
     store = _Store()
-    outlet_key = _key(outlet) if outlet else None
+    outlet_key = _make_key(outlet) if outlet else None
     outcomes = [
         _analyse(_Sentence(store, index, text, layout.spans[index]), outlet_key)
         for index, text in enumerate(sentences)

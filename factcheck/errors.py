@@ -35,3 +35,7 @@ class ReviewError(FactcheckError):
 
 class RenderError(FactcheckError):
     """A report cannot be rendered or written."""
+
+
+class CaseError(FactcheckError):
+    """A case folder cannot be read or written, or holds no usable articles."""

@@ -101,9 +101,33 @@ FACTS: Mapping[str, Fact] = {
             "How many source-registry entries were found on the claim's chain.",
             0,
         ),
+        Fact(
+            "case.matches",
+            ValueType(TypeKind.NUMBER, low=0, integer=True),
+            "How many other articles of the case report the claim (0 without a case).",
+            0,
+        ),
+        Fact(
+            "case.independent_matches",
+            ValueType(TypeKind.NUMBER, low=0, integer=True),
+            "How many independent chains in the case confirm the claim: reports that agree or "
+            "add detail and trace back to another source than the claim (0 without a case).",
+            0,
+        ),
+        Fact(
+            "case.conflicts",
+            ValueType(TypeKind.NUMBER, low=0, integer=True),
+            "How many reports in the case give a different number, date, place or actor for "
+            "the claim's event, or deny it (0 without a case).",
+            0,
+        ),
     )
 }
 """Every fact, by name."""
+
+CASE_FACTS = ("case.matches", "case.independent_matches", "case.conflicts")
+"""The facts that come from matching the claim against a case (`factcheck review --case`);
+`claim_facts` leaves them out, so without a case they take their default, 0."""
 
 
 def fact_variables() -> dict[str, Variable]:

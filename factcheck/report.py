@@ -22,7 +22,6 @@ from factcheck.worksheet import (
     WORKSHEET_SUFFIX,
     Answer,
     ClaimReview,
-    FactValue,
     Override,
     Worksheet,
     claim_verdict,
@@ -561,17 +560,6 @@ def shorten(text: str, width: int) -> str:
     if space >= width // 2:
         cut = cut[:space]
     return cut.rstrip() + "…"
-
-
-def fact_text(value: FactValue) -> str:
-    """A fact's value as a short string."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        return ", ".join(value) or "none"
-    if value is None:
-        return "none"
-    return str(value)
 
 
 def answer_text(answer: AnswerRow) -> str:

@@ -44,6 +44,7 @@ from factcheck.worksheet import (
 )
 
 if TYPE_CHECKING:
+    from factcheck.case import Case, CaseFindings
     from factcheck.checklist import Checklist, Question
     from factcheck.models import Document
     from factcheck.sources import Registry
@@ -84,11 +85,45 @@ class Prompt:
     """The claim's verdict given the answers so far (or its override)."""
     error: str | None = None
     """Why the last response was refused, to show above the question."""
+    hints: ClaimHints | None = None
+    """What the tool found about the claim beyond the checklist (other reports of it)."""
 
     @property
     def current(self) -> Answer | None:
         """The answer already recorded for this question, if any."""
         return self.entry.answers.get(self.question.id)
+
+    @property
+    def offers(self) -> tuple[EvidenceOffer, ...]:
+        """The evidence offered on this question, numbered from 1 as shown."""
+        if self.hints is None:
+            return ()
+        return tuple(o for o in self.hints.offers if o.question == self.question.id)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceOffer:
+    """Evidence the tool found for a claim, offered on one question for the reviewer to accept."""
+
+    question: str
+    """Id of the question it is offered on."""
+    label: str
+    """One line saying what it is, shown in the list of offers."""
+    evidence: str
+    """What is recorded as evidence: an http(s) URL, or 'case:' and an article's path."""
+    note: str
+    """The line added to the answer's note when it is accepted: what it says, and whether it is
+    independent."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHints:
+    """What the tool found about a claim beyond the checklist: lines to show, evidence to offer."""
+
+    lines: tuple[str, ...] = ()
+    """Shown with every question of the claim."""
+    offers: tuple[EvidenceOffer, ...] = ()
+    """Evidence the reviewer may accept, each on its question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +175,16 @@ class Quit:
     """Stop here; everything answered is already saved."""
 
 
-Response = Reply | Accept | Back | Skip | AddNote | AddEvidence | OverrideVerdict | Quit
+@dataclass(frozen=True, slots=True)
+class AcceptOffer:
+    """Record the offered evidence with this number (from 1) on the current question."""
+
+    number: int
+
+
+Response = (
+    Reply | Accept | Back | Skip | AddNote | AddEvidence | OverrideVerdict | Quit | AcceptOffer
+)
 """What the reviewer did at one prompt."""
 
 
@@ -344,12 +388,14 @@ def run_review(
     claims: Sequence[str] | None = None,
     min_score: float | None = None,
     now: Callable[[], str] = utc_now,
+    hints: Mapping[str, ClaimHints] | None = None,
 ) -> ReviewOutcome:
     """Ask the open questions claim by claim, from the first unanswered one, saving each change.
 
     Questions whose `when` is false are not asked; a required question cannot be passed with Enter.
     Skipped claims are passed over unless named in `claims`. Returns when every claim of the review
-    is complete, or when the reviewer quits.
+    is complete, or when the reviewer quits. ``hints`` (by claim id) are shown with each claim's
+    questions, and their evidence offers can be accepted.
     """
     from factcheck.verdicts import prefill
 
@@ -398,6 +444,7 @@ def run_review(
             suggestion=prefill(checklist, question, entry.facts),
             verdict=claim_verdict(checklist, entry),
             error=error,
+            hints=(hints or {}).get(entry.id),
         )
         response = asker.ask(prompt)
         error = None
@@ -436,6 +483,9 @@ def run_review(
             if current is None or url not in current.evidence:
                 walk.record(step, Action.EVIDENCE, question=qid, new=url)
             continue
+        if isinstance(response, AcceptOffer):
+            error = _accept_offer(walk, step, qid, prompt, response.number)
+            continue
         if isinstance(response, OverrideVerdict):
             error = _check_override(checklist, response.verdict, response.reason)
             if error is None:
@@ -471,6 +521,24 @@ def run_review(
         walk.history.append((step, qid))
         qid = walk.next_question(step, qid)
     return _outcome(walk, below, finished)
+
+
+def _accept_offer(walk: _Walk, step: int, qid: str, prompt: Prompt, number: int) -> str | None:
+    """Record an offer's evidence and note on the question; the reason it cannot, if so."""
+    offers = prompt.offers
+    if not offers:
+        return "No evidence is offered on this question."
+    if not 1 <= number <= len(offers):
+        return f"No offer {number}: choose 1 to {len(offers)}."
+    offer = offers[number - 1]
+    current = walk.entry(step).answers.get(qid, Answer())
+    if offer.evidence not in current.evidence:
+        walk.record(step, Action.EVIDENCE, question=qid, new=offer.evidence)
+    note = walk.entry(step).answers.get(qid, Answer()).note
+    if not note or offer.note not in note:
+        new = f"{note}\n{offer.note}" if note else offer.note
+        walk.record(step, Action.NOTE, question=qid, new=new)
+    return None
 
 
 def _check_override(checklist: Checklist, verdict: str, reason: str) -> str | None:
@@ -761,6 +829,7 @@ def review_worksheet(
             claims=claims,
             min_score=min_score,
             now=now,
+            hints=setup.hints,
         )
         return replace(outcome, changes=outcome.changes + changes)
     order, below = select_claims(session.worksheet, claims, min_score)
@@ -796,6 +865,10 @@ class ReviewSetup:
     """Changes since the worksheet was made (article, checklist, orphaned answers)."""
     created: bool
     """Whether the worksheet was made just now."""
+    findings: CaseFindings | None = None
+    """With a case: what its other articles say about each claim."""
+    hints: dict[str, ClaimHints] = field(default_factory=dict)
+    """With a case: per claim, the other reports to show and offer as evidence."""
 
     @property
     def path(self) -> Path:
@@ -864,15 +937,19 @@ def open_review(
     checklist: str | None = None,
     reports_dir: Path,
     registry_paths: Sequence[Path] = (),
+    case: Path | None = None,
 ) -> ReviewSetup:
     """Open a worksheet for review: the one named, or the article's (made now if need be).
 
     An article is extracted first; its worksheet is ``<reports_dir>/<slug>.worksheet.yaml``.
-    An existing worksheet keeps its claims and every answer, whatever changed since.
+    An existing worksheet keeps its claims and every answer, whatever changed since. With a
+    case folder, every claim is matched against the case's other articles: the ``case.*`` facts
+    are set from the matches, and the matches are offered as evidence.
     """
     from factcheck.sources import load_registry
 
     registry = load_registry(tuple(registry_paths))
+    loaded_case = _load_case(case, registry)
     target_path = Path(target)
     document_sha: str | None = None
     if is_worksheet_file(target_path):
@@ -888,8 +965,15 @@ def open_review(
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
+            findings = None
+            if loaded_case is not None:
+                from factcheck.case import apply_case_facts, match_claims
+
+                findings = match_claims(loaded_case, extraction, registry)
+                fresh = apply_case_facts(fresh, findings)
             session = open_session(path, new=fresh)
-            return ReviewSetup(session, chosen, registry, [], created=True)
+            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     loader = _checklist_loader(checklist, path)
 
@@ -903,7 +987,34 @@ def open_review(
         if document_sha is None:
             document_sha = _current_sha256(worksheet.document)
         warnings = worksheet_warnings(worksheet, loaded[-1], document_sha)
+        setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)
+        return _with_case(setup, loaded_case, None)
     except BaseException:
         session.close(compact=False)
         raise
-    return ReviewSetup(session, loaded[-1], registry, warnings, created=False)
+
+
+def _load_case(case: Path | None, registry: Registry) -> Case | None:
+    if case is None:
+        return None
+    from factcheck.case import load_case
+
+    return load_case(case, registry)
+
+
+def _with_case(setup: ReviewSetup, case: Case | None, findings: CaseFindings | None) -> ReviewSetup:
+    """The setup with the case's findings: facts on the worksheet, hints for the reviewer."""
+    if case is None:
+        return setup
+    from factcheck.case import apply_case_facts, match_claims, review_hints, worksheet_extraction
+
+    session = setup.session
+    if findings is None:
+        findings = match_claims(case, worksheet_extraction(session.worksheet), setup.registry)
+        # The facts are a snapshot taken when the worksheet is opened with the case; they are
+        # saved with the worksheet when the session closes.
+        session.worksheet = apply_case_facts(session.worksheet, findings)
+    setup.warnings.extend(case.warnings)
+    setup.findings = findings
+    setup.hints = review_hints(findings, setup.checklist, case)
+    return setup

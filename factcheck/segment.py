@@ -223,22 +223,23 @@ def _check_range(text: str, start: int, end: int | None) -> tuple[int, int]:
 _GLUE_CANDIDATE_RE = re.compile(
     rf"[{_UPPER}(\[“\"](?:(?<=[{_LOWER}0-9.!?…”\")\]’].)|(?<=[{_UPPER}]{{3}})(?=[{_LOWER}]{{2}}))"
 )
-_PUNCT_RUN_RE = re.compile(r"[.!?…]+[”\"’)\]]*\Z")
+_PUNCT_RUN_RE = re.compile(r"(?<![.!?…])[.!?…]+[”\"’)\]]*\Z")
 _PUNCT_ENDS = frozenset('.!?…”"’)]')
 _OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{_UPPER}]")
-_LEFT_WORD_RE = re.compile(r"[\w.’'&-]*\Z")
+# Backward searches start each attempt only where a run starts (the look-behind), so a search
+# over a window costs one pass over it.
+_LEFT_WORD_RE = re.compile(r"(?<![\w.’'&-])[\w.’'&-]*\Z")
 _RIGHT_WORD_RE = re.compile(r"[“\"‘(\[]?(\w+)")
 _NOT_SPACE_RUN_RE = re.compile(r"\S*")
-_TOKEN_TAIL_RE = re.compile(r"\S*\Z")
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
 _ACRONYM_RE = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LETTERS}])")
 _DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
 _CAPITALISED_WORD_RE = re.compile(rf"[{_UPPER}][{_LOWER}]")
 # Glue is judged within this many characters of a candidate, so no input makes the scan quadratic.
 _MAX_WORD = 64
-_LETTERS_TAIL_RE = re.compile(rf"[{_LETTERS}]+\Z")
+_LETTERS_TAIL_RE = re.compile(rf"(?<![{_LETTERS}])[{_LETTERS}]+\Z")
 _LETTERS_HEAD_RE = re.compile(rf"[{_LETTERS}]*")
-_CAPITALS_TAIL_RE = re.compile(rf"[{_UPPER}]+\Z")
+_CAPITALS_TAIL_RE = re.compile(rf"(?<![{_UPPER}])[{_UPPER}]+\Z")
 
 
 def find_glued_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -338,13 +339,15 @@ def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int, quotes: _Quotes) 
         return None
     if text.startswith('"', pe) and quotes.before(pe) % 2 == 1:
         return None  # the quote closes this sentence; the boundary comes after it
-    word = _LEFT_WORD_RE.search(text, max(lo, ps - 40), ps)
+    window = max(lo, ps - 200)
+    token_start = max(text.rfind(" ", window, ps), text.rfind("\n", window, ps)) + 1 or window
+    before = text[token_start:ps]
+    word = _LEFT_WORD_RE.search(before)
     left = word.group().lstrip("'’-") if word else ""
     if left in _GLUE_KEEP_ABBREVIATIONS or _INITIALISM_RE.fullmatch(left):
         return None  # Mr.Smith, U.S.The, J.R.R.Tolkien, W.Bush: not a sentence end
-    before = _TOKEN_TAIL_RE.search(text, max(lo, ps - 200), ps)
     after = _NOT_SPACE_RUN_RE.match(text, pe, min(hi, pe + 200))
-    token = (before.group() if before else "") + text[ps:pe] + (after.group() if after else "")
+    token = before + text[ps:pe] + (after.group() if after else "")
     if "://" in token or "www." in token or "@" in token:
         return None
     right = _RIGHT_WORD_RE.match(text, pe, min(hi, pe + _MAX_WORD))
@@ -436,6 +439,8 @@ _TZ_START_RE = re.compile(rf"(?:{_TIMEZONES})\b")
 _ALNUM_RE = re.compile(r"\w")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 _CLOSERS = frozenset('”"’)]')
+_UNICODE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_FALLBACK_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -499,7 +504,16 @@ def _sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 def _sentencex_cuts(flat: str) -> set[int]:
-    ends = list(itertools.accumulate(map(len, sentencex.segment("en", flat))))
+    if not flat.isascii():
+        # sentencex panics on a non-ASCII space between a capital and a period ("A\u00a0."); a
+        # plain space of the same length keeps every offset.
+        flat = _UNICODE_SPACE_RE.sub(" ", flat)
+    try:
+        ends = list(itertools.accumulate(map(len, sentencex.segment("en", flat))))
+    except BaseException as exc:  # a Rust panic surfaces as a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        ends = [m.end() for m in _FALLBACK_END_RE.finditer(flat)]
     if ends and ends[-1] != len(flat):  # never seen; keep offsets honest whatever it returns
         ends = [int(b["end_index"]) for b in sentencex.get_sentence_boundaries("en", flat)]
     # A cut with no space on either side is glue, and glue was decided before: ASP.NET, a?b=C.
@@ -676,6 +690,11 @@ _HINT_RE = re.compile(
     r"Credit|Source|Illustration|Graphic|Main|Top|File|FILE|Cover|Pictured|Above|Caption|"
     r"Updated|Published|Posted|First|Last|Modified|Date|\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+# "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
+_WIRE_DATELINE_RE = re.compile(
+    rf"[{_UPPER}][{_UPPER} .’'/-]{{1,40}}(?:,\s+{_MONTH}\s+\d{{1,2}})?\s+"
+    r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
 )
 _QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
 _TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
@@ -882,7 +901,7 @@ def _looks_like_headline(units: list[_Unit], i: int) -> bool:
         return False
     if not unit.terminal:
         return True
-    # A question or exclamation headline counts when it stands alone on its line and is repeated.
+    # A question or exclamation counts as the headline only when the page repeats it later.
     if unit.text.endswith(".") or unit.text.endswith("…"):
         return False
     normal = _normalise_title(unit.text)
@@ -951,14 +970,12 @@ def _classify_captions(units: list[_Unit]) -> None:
             continue
         if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith("Source"):
             continue  # "Source: ..." credits the article or a chart, not a photo
-        j = i - 1
-        while j >= 0 and units[j].kind is SegmentKind.CREDIT:
-            j -= 1
-        if j < 0 or units[j].kind is not None:
-            continue
+        caption = units[i - 1]
+        if caption.kind is not None:
+            continue  # another credit ((IDF)(IDF)), or furniture
         # An unpunctuated caption counts when its credit was printed on the same line.
-        if units[j].terminal or (units[j].block == unit.block and units[j].words >= 4):
-            units[j].kind = SegmentKind.CAPTION
+        if caption.terminal or (caption.block == unit.block and caption.words >= 4):
+            caption.kind = SegmentKind.CAPTION
 
 
 def _fill_metadata(doc: Document, units: list[_Unit], title: _Unit | None) -> Document:
@@ -989,13 +1006,6 @@ def _fill_metadata(doc: Document, units: list[_Unit], title: _Unit | None) -> Do
                 changes["outlet"] = wire.group("outlet")
                 break
     return replace(doc, **changes) if changes else doc
-
-
-# "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
-_WIRE_DATELINE_RE = re.compile(
-    rf"[{_UPPER}][{_UPPER} .’'/-]{{1,40}}(?:,\s+{_MONTH}\s+\d{{1,2}})?\s+"
-    r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
-)
 
 
 _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")

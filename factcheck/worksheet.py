@@ -297,6 +297,18 @@ def is_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(host) and port_ok
 
 
+CASE_EVIDENCE_PREFIX = "case:"
+"""Marks evidence that is an article of a case without a URL: 'case:' and the article's path."""
+
+
+def is_evidence(text: str) -> bool:
+    """Whether text can be recorded as evidence: an http(s) URL, or 'case:' and a path."""
+    if is_url(text):
+        return True
+    rest = text[len(CASE_EVIDENCE_PREFIX) :] if text.startswith(CASE_EVIDENCE_PREFIX) else ""
+    return bool(rest.strip()) and "\n" not in rest
+
+
 def check_value(question: Question, value: str) -> str | None:
     """Why value is not a valid answer to question (the message's tail), or None if it is."""
     from factcheck.checklist import AnswerType
@@ -909,7 +921,7 @@ def _read_answer(
             r.fail(m["value"], f"{where}.value", problem)
     evidence = r.texts(m["evidence"], f"{where}.evidence") if "evidence" in m else ()
     for i, url in enumerate(evidence):
-        if not is_url(url):
+        if not is_evidence(url):
             r.fail(m["evidence"], f"{where}.evidence[{i}]", f"expected an http(s) URL, got {url!r}")
     return Answer(
         value=value,

@@ -37,15 +37,31 @@ MAX_CLAIM_IDS = 12
 EMPTY = "—"
 """Shown in a table cell that has nothing to show."""
 
-# Characters that open inline markup wherever they appear: always escaped.
-_ALWAYS = str.maketrans({c: "\\" + c for c in "\\`*[]<>|~#$@"})
-# Characters that open markup only in some places, escaped there: '_' except inside a word (where
-# it never opens emphasis), '&' before what could be an entity, ':' before a non-space (URL
-# schemes, emoji codes) and the '.' of 'www.' (GFM's extended autolinks).
-_CONTEXT = re.compile(r"(?<![^\W_])_|_(?![^\W_])|&(?=[#\w])|:(?=\S)|(?i:(?<=www)\.)")
+# Characters that may open inline markup. Most are always escaped; '_' only outside a word (inside
+# one it never opens emphasis), '&' only before what could be an entity, ':' only before a
+# non-space (URL schemes, emoji codes). One character class keeps the scan fast.
+_SPECIAL = re.compile(r"[\\`*\[\]<>|~#$@_&:]")
+# The '.' of 'www.', which GFM's extended autolinks would turn into a link.
+_WWW = re.compile(r"(?i)(?<=www)\.")
 # Characters that open a block (list item, ordered list, setext underline) only at a line start.
 _LEADING = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 _URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
+
+
+def _escape_special(match: re.Match[str]) -> str:
+    char = match.group()
+    text = match.string
+    at = match.start()
+    after = text[at + 1 : at + 2]
+    if char == "_":
+        if at and text[at - 1].isalnum() and after.isalnum():
+            return char
+    elif char == "&":
+        if not (after == "#" or after == "_" or after.isalnum()):
+            return char
+    elif char == ":" and (not after or after.isspace()):
+        return char
+    return "\\" + char
 
 
 @lru_cache(maxsize=8192)
@@ -57,8 +73,9 @@ def escape_markdown(text: str) -> str:
     backslash-escaped, so the result is safe in a paragraph, a heading, a list item, a block
     quote or a table cell.
     """
-    line = defang(one_line(text)).translate(_ALWAYS)
-    line = _CONTEXT.sub(_backslash, line)
+    line = _SPECIAL.sub(_escape_special, defang(one_line(text)))
+    if "ww" in line or "WW" in line or "Ww" in line or "wW" in line:
+        line = _WWW.sub("\\\\.", line)
     match = _LEADING.match(line)
     if match is None:
         return line
@@ -66,10 +83,6 @@ def escape_markdown(text: str) -> str:
         end = match.end()
         return line[:end] + "\\" + line[end:]
     return "\\" + line
-
-
-def _backslash(match: re.Match[str]) -> str:
-    return "\\" + match.group()
 
 
 def code_span(text: str) -> str:

@@ -14,6 +14,7 @@ from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.color import Color, ColorParseError
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
@@ -127,13 +128,14 @@ class ClaimsTable:
 
     def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
         """The row's cells as (text, style), already safe for the terminal."""
+        verdict: tuple[str, Style | None]
         if row.status is ClaimStatus.SKIPPED:
             verdict = ("skipped", DIM)
         elif row.status is ClaimStatus.OPEN:
             verdict = ("open", DIM)
         else:
             verdict = (defang(one_line(row.label)), _style(verdict_style(row.colour)))
-        cells = [(defang(one_line(row.id)), None), verdict]
+        cells: list[tuple[str, Style | None]] = [(defang(one_line(row.id)), None), verdict]
         if self.graded:
             cells.append((defang(row.grade or DASH), None))
         cells += [
@@ -263,48 +265,50 @@ def _why(row: ClaimRow) -> Text:
     return text
 
 
-def _answers_table(row: ClaimRow) -> Table:
-    table = Table(box=box.SIMPLE, expand=True, pad_edge=False)
-    table.add_column("question", ratio=3)
-    table.add_column("answer", ratio=1)
-    table.add_column("note and evidence", ratio=3, overflow="fold")
-    for answer in row.answers:
-        if not answer.asked:
-            continue
-        notes = Text()
-        if answer.note:
-            notes.append_text(safe_text(one_line(answer.note)))
-        for url in answer.evidence:
-            if notes:
-                notes.append("\n")
-            notes.append_text(safe_text(url, style="underline"))
-        table.add_row(safe_text(one_line(answer.ask)), _answer(answer), notes)
-    return table
+def _answer_lines(text: Text, number: int, answer: AnswerRow) -> None:
+    text.append(f"\n{number}. ", style="dim")
+    text.append_text(safe_text(one_line(answer.ask)))
+    text.append("  ")
+    text.append_text(_answer(answer))
+    if answer.note and answer.note.strip():
+        text.append("\n   note: ", style="dim")
+        text.append_text(safe_text(one_line(answer.note)))
+    for url in answer.evidence:
+        text.append("\n   evidence: ", style="dim")
+        text.append_text(safe_text(one_line(url), style="underline"))
 
 
 def _details(row: ClaimRow) -> RenderableType:
+    """One claim in full: its text, chain, why it has its verdict, and every answer."""
     att = row.claim.attribution
-    lines: list[RenderableType] = [safe_text(one_line(row.claim.text))]
-    lines.append(Text.assemble(("chain: ", "dim"), safe_text(" ← ".join(row.chain))))
+    head = Text.assemble(safe_text(row.id, style="bold"), "  ", _verdict(row))
+    if row.grade and row.status is ClaimStatus.FINAL:
+        head.append_text(safe_text(f"  grade {row.grade}"))
+    text = safe_text(one_line(row.claim.text), style="italic")
+    text.append("\nchain: ", style="dim")
+    text.append_text(safe_text(" ← ".join(one_line(name) for name in row.chain)))
     if att.role:
-        lines.append(Text.assemble(("role: ", "dim"), safe_text(att.role)))
+        text.append("\nrole: ", style="dim")
+        text.append_text(safe_text(one_line(att.role)))
     if att.hedges:
-        lines.append(Text.assemble(("hedged: ", "dim"), safe_text(", ".join(att.hedges))))
+        text.append("\nhedged: ", style="dim")
+        text.append_text(safe_text(", ".join(att.hedges)))
     reviewed = any(answer.value is not None for answer in row.answers)
     if row.status is ClaimStatus.FINAL:
-        lines.append(Text.assemble(("why: ", "dim"), _why(row)))
+        text.append("\nwhy: ", style="dim")
+        text.append_text(_why(row))
     elif row.status is ClaimStatus.OPEN and reviewed:
-        missing = ", ".join(row.missing)
-        lines.append(Text.assemble(("unanswered: ", "dim"), safe_text(missing)))
-        lines.append(Text.assemble(("so far: ", "dim"), safe_text(row.label), " ", _why(row)))
+        text.append("\nunanswered: ", style="dim")
+        text.append_text(safe_text(", ".join(row.missing)))
+        text.append("\nso far: ", style="dim")
+        text.append_text(Text.assemble(safe_text(row.label), " ", _why(row)))
     elif row.status is ClaimStatus.OPEN:
-        lines.append(Text("not reviewed yet", style="dim"))
+        text.append("\nnot reviewed yet", style="dim")
     if reviewed:
-        lines.append(_answers_table(row))
-    title = Text.assemble(safe_text(row.id, style="bold"), " ", _verdict(row))
-    if row.grade and row.status is ClaimStatus.FINAL:
-        title.append_text(safe_text(f" {row.grade}"))
-    return Panel(Group(*lines), title=title, title_align="left", box=box.ROUNDED)
+        asked = [answer for answer in row.answers if answer.asked]
+        for number, answer in enumerate(asked, start=1):
+            _answer_lines(text, number, answer)
+    return Group(head, Padding(text, (0, 0, 1, 2)))
 
 
 def render_terminal(report: Report, details: bool = False) -> RenderableType:
