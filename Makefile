@@ -20,9 +20,8 @@ demo: $(BIN)/factcheck
 	$(BIN)/factcheck extract $(SEED)
 	FACTCHECK_NOW=2021-06-01T12:00:00Z $(BIN)/factcheck review $(SEED) --reports-dir reports \
 		--answers examples/seed-answers.yaml --no-input --reviewer "Demo Reviewer"
-	$(BIN)/factcheck report reports/report-hamas-coordinated-gaza-war-with-iran-hezbollah-in.worksheet.yaml \
-		--format markdown --output reports/seed-article.md
-	$(BIN)/factcheck report reports/report-hamas-coordinated-gaza-war-with-iran-hezbollah-in.worksheet.yaml
+	$(BIN)/factcheck report reports/seed-article.worksheet.yaml --format markdown
+	$(BIN)/factcheck report reports/seed-article.worksheet.yaml
 
 test: $(BIN)/factcheck
 	$(BIN)/ruff check .

@@ -57,12 +57,13 @@ def extract_claims(
     threshold = DEFAULT_THRESHOLD if min_score is None else min_score
     body = [i for i, seg in enumerate(segments) if seg.kind in _BODY_KINDS]
     texts = [segments[i].text for i in body]
-    attributions = attribute_sentences(texts)
+    blocks = [segments[i].block for i in body]
+    attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
     scores = [score_sentence(text, threshold) for text in texts]
 
     out = list(segments)
     claims: list[Claim] = []
-    for unit in _units(len(body), quote_groups(texts)):
+    for unit in _units(len(body), quote_groups(texts, blocks=blocks)):
         span = range(unit.first, unit.last + 1)
         worth = _merge_worthiness([scores[k] for k in span])
         for k in span:

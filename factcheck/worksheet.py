@@ -236,14 +236,22 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 
 def document_slug(document: Document) -> str:
-    """The slug a document's worksheet and report are named by: its title, else its file name."""
+    """The slug a document's worksheet and report are named by.
+
+    A file keeps its own name (``seed-article.txt`` → ``seed-article``), so reports sit beside
+    what the reviewer already calls the article; a URL uses the last part of its path; standard
+    input, or a URL without a path, uses the title.
+    """
+    source = document.source
+    if source not in ("", "-"):
+        if "://" not in source:
+            return slugify(Path(source).stem or source)
+        name = urlsplit(document.url or source).path.rstrip("/").rsplit("/", 1)[-1]
+        if Path(name).stem:
+            return slugify(Path(name).stem)
     if document.title and document.title.strip():
         return slugify(document.title)
-    source = document.url or document.source
-    if source in ("", "-"):
-        return "stdin"
-    name = urlsplit(source).path.rstrip("/").rsplit("/", 1)[-1] if "://" in source else source
-    return slugify(Path(name).stem or name)
+    return "stdin"
 
 
 def worksheet_path(reports_dir: Path, document: Document) -> Path:

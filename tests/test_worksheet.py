@@ -111,13 +111,15 @@ def test_slugify_is_lowercase_ascii_with_hyphens(title: str, slug: str) -> None:
 @pytest.mark.parametrize(
     ("document", "slug"),
     [
-        (Document("x.txt", "t", "0", title="Evacuation ordered"), "evacuation-ordered"),
+        (Document("x.txt", "t", "0", title="Evacuation ordered"), "x"),
         (Document("news/Gaza Story.html", "t", "0"), "gaza-story"),
         (Document("https://ex.org/2021/05/iran-room/", "t", "0"), "iran-room"),
+        (Document("https://ex.org/", "t", "0", title="Evacuation ordered"), "evacuation-ordered"),
+        (Document("-", "t", "0", title="Evacuation ordered"), "evacuation-ordered"),
         (Document("-", "t", "0"), "stdin"),
     ],
 )
-def test_document_slug_uses_title_then_file_name(document: Document, slug: str) -> None:
+def test_document_slug_uses_file_name_then_title(document: Document, slug: str) -> None:
     assert document_slug(document) == slug
 
 

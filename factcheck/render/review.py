@@ -21,6 +21,7 @@ from rich.text import Text
 from factcheck.render.console import safe_text
 from factcheck.review import (
     Accept,
+    AcceptOffer,
     AddEvidence,
     AddNote,
     Back,
@@ -53,7 +54,8 @@ class Command:
     """A key that needs more than itself: help, a line of text, or nothing known."""
 
     name: str
-    """'help', 'note', 'evidence', 'override', 'text' (type an answer) or 'unknown'."""
+    """'help', 'note', 'evidence', 'override', 'text' (type an answer), 'offer' (accept offered
+    evidence) or 'unknown'."""
 
 
 def choice_keys(question: Question) -> dict[str, str]:
@@ -89,6 +91,7 @@ def response_for_key(key: str, question: Question) -> Response | Command:
         "e": Command("evidence"),
         "o": Command("override"),
         "a": Command("text"),
+        "m": Command("offer"),
     }
     return simple.get(key, Command("unknown"))
 
@@ -234,6 +237,8 @@ def render_prompt(
     info.add_row("Chain", _chain(prompt))
     info.add_row("Sources", Group(*_source_lines(prompt, registry)))
     info.add_row("Score", score)
+    if prompt.hints is not None and prompt.hints.lines:
+        info.add_row("Case", Group(*(safe_text(line) for line in prompt.hints.lines)))
     return Group(
         progress,
         Panel(highlight_claim(prompt), box=box.ROUNDED, padding=(0, 1)),
@@ -241,8 +246,24 @@ def render_prompt(
         _verdict_line(prompt),
         Text(""),
         *_question_block(prompt, show_help),
+        *_offer_lines(prompt),
         Text(KEY_HELP, style="dim"),
     )
+
+
+def _offer_lines(prompt: Prompt) -> list[RenderableType]:
+    """Other reports of the claim offered as evidence on this question, numbered for 'm'."""
+    offers = prompt.offers
+    if not offers:
+        return []
+    lines: list[RenderableType] = [
+        Text("Other reports (m, then the number, records one as evidence):", style="cyan")
+    ]
+    for number, offer in enumerate(offers, start=1):
+        line = Text(f"  {number}. ", style="cyan")
+        line.append_text(safe_text(offer.label))
+        lines.append(line)
+    return lines
 
 
 def longest_label(checklist: Checklist) -> str:
@@ -409,6 +430,14 @@ class TerminalAsker:
                 continue
             if response.name == "unknown":
                 notice = f"Unknown key {key!r}; press ? for help.   {KEY_HELP}"
+                continue
+            if response.name == "offer":
+                if not prompt.offers:
+                    notice = "No other reports are offered on this question."
+                    continue
+                picked = self.keyboard.read_line(f"Record report (1-{len(prompt.offers)}): ")
+                if picked and picked.strip().isdigit():
+                    return AcceptOffer(int(picked.strip()))
                 continue
             typed = self._read_command(response.name, prompt.checklist)
             if typed is not None:
