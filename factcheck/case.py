@@ -1075,16 +1075,18 @@ def _body_details(
         if locative and not is_organisation(name):
             places.add(_name_key(name))
     actors: set[str] = set()
-    registry_spans: list[tuple[int, int]] = []
+    names_text = text
     if registry is not None:
+        # A registry name stands for its entry (aliases become one name); the rest of the text
+        # is searched for other names.
         for mention in registry.mentions(text):
-            registry_spans.append((mention.start, mention.end))
-            key = _name_key(mention.text)
-            if not any(_compatible_names(key, p) for p in places):
-                actors.add(mention.id)
-    for start, name, _ in names:
-        if any(s <= start < e for s, e in registry_spans):
-            continue
+            entry = registry.get(mention.id)
+            key = _name_key(entry.name if entry is not None else mention.text)
+            if not any(_compatible_names(_name_key(mention.text), p) for p in places):
+                actors.add(key)
+            blank = " " * (mention.end - mention.start)
+            names_text = names_text[: mention.start] + blank + names_text[mention.end :]
+    for _, name, _ in _proper_names(names_text, common) if names_text != text else names:
         key = _name_key(name)
         if key and not any(_compatible_names(key, p) for p in places):
             actors.add(key)
@@ -1183,13 +1185,17 @@ class Difference:
     """The claim's values, sorted."""
     theirs: tuple[str, ...]
     """The other report's values, sorted."""
+    clash: bool = True
+    """True: the reports disagree. False: the other report adds values the claim lacks."""
 
     def describe(self) -> str:
-        """The difference in words: 'number: 23 here, 25 there'."""
+        """The difference in words: 'number: 23 here, 25 there', 'adds place: Gaza'."""
         if self.kind is DetailKind.DENIAL:
             return "one report denies what the other asserts"
-        ours = ", ".join(self.ours) or "none"
         theirs = ", ".join(self.theirs) or "none"
+        if not self.clash:
+            return f"adds {self.kind.value}: {theirs}"
+        ours = ", ".join(self.ours) or "none"
         return f"{self.kind.value}: {ours} here, {theirs} there"
 
 
@@ -1221,9 +1227,12 @@ def compare_details(ours: Details, theirs: Details) -> tuple[list[Difference], l
     adds: list[Difference] = []
 
     def note(kind: DetailKind, relation: str, a: Iterable[str], b: Iterable[str]) -> None:
-        if relation in ("clash", "adds"):
-            diff = Difference(kind, tuple(sorted(a)), tuple(sorted(b)))
-            (clashes if relation == "clash" else adds).append(diff)
+        if relation == "clash":
+            clashes.append(Difference(kind, tuple(sorted(a)), tuple(sorted(b))))
+        elif relation == "adds":
+            mine = list(a)
+            extra = [v for v in b if not any(_compatible_names(v, m) for m in mine)]
+            adds.append(Difference(kind, tuple(sorted(mine)), tuple(sorted(extra)), clash=False))
 
     note(
         DetailKind.NUMBER,

@@ -259,6 +259,14 @@ def review(
         list[Path] | None,
         typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
     ] = None,
+    case_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--case",
+            metavar="CASE_DIR",
+            help="Match each claim against the other articles of this case (factcheck case add).",
+        ),
+    ] = None,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
 
@@ -289,6 +297,7 @@ def review(
             checklist=checklist,
             reports_dir=folder,
             registry_paths=tuple(registry_paths or ()),
+            case=case_dir,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
@@ -312,6 +321,10 @@ def review(
             return 130
         finally:
             setup.session.close()
+        if setup.findings is not None:
+            from factcheck.render.case import render_findings
+
+            console.print(render_findings(setup.findings))
         console.print(screen.render_outcome(outcome, setup.checklist))
         err.print(f"Saved {setup.path}", markup=False, highlight=False, soft_wrap=True)
         return 0
@@ -692,5 +705,74 @@ def report(
             return
         write_report(Path(target), text)
         err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- case: the articles about one story ---
+
+case_app = typer.Typer(
+    help="Cases: the articles about one story, to see who else reports each claim.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(case_app, name="case")
+
+_CaseDir = Annotated[Path, typer.Argument(metavar="CASE_DIR", help="The case folder.")]
+
+
+@case_app.command("add")
+def case_add(
+    ctx: typer.Context,
+    case_dir: _CaseDir,
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Article files (.txt, .md, .html), '-' for stdin, or http(s) URLs.",
+        ),
+    ],
+    registry_paths: _SourcesPaths = None,
+) -> None:
+    """Add articles about one story to a case folder (made if need be), extracting each once.
+
+    An article already in the case (the same bytes) is not extracted again. Then review an
+    article against the others with: factcheck review SOURCE --case CASE_DIR
+
+    Example: factcheck case add cases/joint-room examples/seed-article.txt https://example.com/a
+    """
+
+    def action() -> int:
+        from factcheck.case import add_to_case
+        from factcheck.render.case import render_added
+        from factcheck.sources import load_registry
+
+        registry = load_registry(tuple(registry_paths or ()))
+        results = add_to_case(case_dir, sources, registry=registry)
+        err = make_console(_options(ctx).color, file=sys.stderr)
+        err.print(render_added(results), soft_wrap=True)
+        return 1 if any(result.error for result in results) else 0
+
+    run_guarded(ctx, action)
+
+
+@case_app.command("show")
+def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPaths = None) -> None:
+    """List a case's articles with their outlet, date and number of claims.
+
+    Example: factcheck case show cases/joint-room
+    """
+
+    def action() -> None:
+        from factcheck.case import load_case
+        from factcheck.render.case import render_case
+        from factcheck.render.console import safe_text
+        from factcheck.sources import load_registry
+
+        case = load_case(case_dir, load_registry(tuple(registry_paths or ())))
+        err = make_console(_options(ctx).color, file=sys.stderr)
+        for warning in case.warnings:
+            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        make_console(_options(ctx).color).print(render_case(case))
 
     run_guarded(ctx, action)

@@ -190,6 +190,10 @@ class ChainMatch:
     """Names on the chain (outlet, via, speaker) that no entry matches."""
 
 
+_MEMO_MAX_CHARS = 400
+_MEMO_MAX_ITEMS = 4096
+
+
 @dataclass(frozen=True)
 class Registry:
     """The merged source registry, with lookups and a matcher built once on first use."""
@@ -209,7 +213,7 @@ class Registry:
         return _Matcher(self.entries)
 
     @cached_property
-    def _cache(self) -> dict[str, object]:
+    def _cache(self) -> dict[tuple[int, int], object]:
         return {}
 
     def get(self, source_id: str) -> SourceEntry | None:
@@ -239,9 +243,22 @@ class Registry:
             host = host.split(".", 1)[1]
         return None
 
+    @cached_property
+    def _short_mentions(self) -> dict[str, tuple[Mention, ...]]:
+        return {}
+
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every registry name in the text, left to right."""
-        return self._matcher.find(text)
+        if len(text) > _MEMO_MAX_CHARS:
+            return self._matcher.find(text)
+        # Speakers, outlets and roles recur claim after claim; their matches are memoised.
+        memo = self._short_mentions
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _MEMO_MAX_ITEMS:
+                memo.clear()
+            found = memo[text] = self._matcher.find(text)
+        return found
 
     def related(self, ids: Iterable[str]) -> tuple[SourceEntry, ...]:
         """The entries with these ids plus, transitively, the entries they are affiliated with."""
@@ -442,7 +459,10 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
     Al-Akhbar, Ibrahim Al-Amin,' and 'Ali Akbar Velayati, a top adviser to Iran's supreme leader'.
     """
     cache = registry._cache
-    cached = cache.get(text)
+    # Keyed by length and hash, not the text: comparing two equal megabyte-long articles on
+    # every lookup would cost more than the lookup saves.
+    key = (len(text), hash(text))
+    cached = cache.get(key)
     if isinstance(cached, dict):
         return cached
     mentions = registry.mentions(text)
@@ -492,7 +512,7 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
     result = {key: tuple(ids) for key, ids in ties.items()}
     if len(cache) > 32:
         cache.clear()
-    cache[text] = result
+    cache[key] = result
     return result
 
 

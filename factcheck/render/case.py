@@ -89,7 +89,7 @@ def render_added(results: Sequence[Added]) -> RenderableType:
         article = result.article
         if article is None:
             line = Text("Not added: ", style="bold red")
-            line.append_text(safe_text(f"{result.source}: {result.error}"))
+            line.append_text(safe_text(result.error or result.source))
         else:
             line = Text("Added: " if result.new else "Already in the case: ")
             line.append_text(safe_text(article.label, style="bold"))
