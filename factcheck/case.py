@@ -848,7 +848,7 @@ _PLACE_NOUNS = (
     "city|town|village|port|capital|province|region|district|zone|county|state|area|"
     "neighbourhood|neighborhood|suburb|camp|island|valley|border|strip"
 )
-_LOCATIVES = _wordset("in at near outside inside into across around from on toward towards")
+_LOCATIVES = _wordset("in at near outside inside into across around from on to toward towards")
 _PLACE_NOUN_SET = frozenset(_PLACE_NOUNS.split("|"))
 _PLACE_MODIFIERS = _wordset(
     """northern southern eastern western central north south east west occupied besieged
@@ -979,7 +979,7 @@ def claim_body(claim: Claim, outlet_names: Sequence[str] = ()) -> tuple[str, str
     names = [*_chain_names(claim.attribution), *outlet_names]
     speaker = claim.attribution.speaker or ""
     last = speaker.split()[-1] if speaker.split() else ""
-    if len(last) >= 3 and last[0].isupper():
+    if len(last) >= 3 and any(ch.isupper() for ch in last):
         names.append(last)
     lower = text.lower()
     chars = list(text)
@@ -1199,6 +1199,21 @@ class Difference:
         return f"{self.kind.value}: {ours} here, {theirs} there"
 
 
+_MONTH_LABELS = tuple(
+    max((name for name, number in _MONTHS.items() if number == month), key=len)
+    for month in range(1, 13)
+)
+
+
+def _show_date(value: str) -> str:
+    """A normalised date detail as people write it: '05-20' -> 'May 20', '05' -> 'May'."""
+    if re.fullmatch(r"\d\d-\d\d", value):
+        return f"{_MONTH_LABELS[int(value[:2]) - 1].title()} {int(value[3:])}"
+    if re.fullmatch(r"\d\d", value):
+        return _MONTH_LABELS[int(value) - 1].title()
+    return value.title() if value.isalpha() else value
+
+
 def _set_relation(ours: frozenset[str], theirs: frozenset[str]) -> str:
     """'same', 'none' (one side silent), 'adds' (theirs adds to ours), 'less' or 'clash'."""
     if not ours or not theirs:
@@ -1227,6 +1242,8 @@ def compare_details(ours: Details, theirs: Details) -> tuple[list[Difference], l
     adds: list[Difference] = []
 
     def note(kind: DetailKind, relation: str, a: Iterable[str], b: Iterable[str]) -> None:
+        if kind is DetailKind.DATE:
+            a, b = (_show_date(v) for v in a), (_show_date(v) for v in b)
         if relation == "clash":
             clashes.append(Difference(kind, tuple(sorted(a)), tuple(sorted(b))))
         elif relation == "adds":
