@@ -631,7 +631,7 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
     )
     try:
         assert setup.created and setup.warnings == []
-        assert setup.path == reports / "dam-repairs-finished.worksheet.yaml"
+        assert setup.path == reports / "article.worksheet.yaml"
         ref = setup.session.worksheet.checklist
         assert ref.source == checklist_reference(str(FIXTURES / "checklist.yaml"), setup.path)
         assert (reports / ref.source).resolve() == (FIXTURES / "checklist.yaml").resolve()

@@ -125,9 +125,9 @@ def test_document_slug_uses_file_name_then_title(document: Document, slug: str) 
 
 def test_worksheet_and_sibling_paths(tmp_path: Path) -> None:
     path = worksheet_path(tmp_path, Document("a.txt", "t", "0", title="A title"))
-    assert path == tmp_path / "a-title.worksheet.yaml"
-    assert journal_path(path) == tmp_path / "a-title.worksheet.journal"
-    assert lock_path(path) == tmp_path / "a-title.worksheet.lock"
+    assert path == tmp_path / "a.worksheet.yaml"
+    assert journal_path(path) == tmp_path / "a.worksheet.journal"
+    assert lock_path(path) == tmp_path / "a.worksheet.lock"
     assert is_worksheet_file(EVACUATION)
     assert not is_worksheet_file(CHECKLIST)
 
