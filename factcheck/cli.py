@@ -12,7 +12,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.render.console import ColorMode, make_console
+from factcheck.render.console import ColorMode, defang, make_console
 
 if TYPE_CHECKING:
     from factcheck.batch import BatchOptions, Outcome
@@ -71,8 +71,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _error_line(message: str) -> None:
-    err = make_console("never", file=sys.stderr)
-    err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    sys.stderr.write(f"Error: {defang(message)}\n")
 
 
 def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    # Rich loads only when something is rendered, so `factcheck --version` stays quick.
+    from rich.console import Console
+    from rich.text import Text
 
 ColorMode = Literal["auto", "always", "never"]
 
@@ -28,6 +30,8 @@ def defang(text: str) -> str:
 
 def safe_text(text: str, style: str = "") -> Text:
     """Untrusted text as a Rich Text: never parsed as markup, control codes made visible."""
+    from rich.text import Text
+
     return Text(defang(text), style=style)
 
 
@@ -35,6 +39,8 @@ def make_console(
     color: ColorMode = "auto", *, file: IO[str] | None = None, width: int | None = None
 ) -> Console:
     """Build a Console that follows --color and NO_COLOR; files never get escape codes."""
+    from rich.console import Console
+
     if color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):
         return Console(file=file, width=width, color_system=None, highlight=False, no_color=True)
     if color == "always":
