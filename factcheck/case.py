@@ -78,9 +78,11 @@ CONTAIN_THRESHOLD = 0.65
 compared although their cosine is below MATCH_THRESHOLD..."""
 CONTAIN_FLOOR = 0.35
 """...provided the cosine is at least this."""
-CONFLICT_THRESHOLD = 0.55
-"""Least similarity for a claim differing in one detail to count as a conflicting report of the
-same event rather than a report of another event."""
+ANCHOR_FLOOR = 0.3
+"""Least cosine similarity of two claims that share MIN_ANCHORS specific details (the same
+count of the same thing, the same day, place or name) to be compared."""
+MIN_ANCHORS = 2
+"""Specific details a less similar claim, or a conflicting one, must share with the claim."""
 MIN_SHARED = 3
 """Least content words and numbers two matching claims share."""
 COPY_THRESHOLD = 0.8
@@ -89,7 +91,7 @@ COPY_HINT = 0.2
 """Share of word trigrams two claims share, beyond which their articles are compared whole."""
 ARTICLE_COPY_THRESHOLD = 0.5
 """Share of word trigrams two articles share, beyond which one republishes the other."""
-TRIES_PER_ARTICLE = 3
+TRIES_PER_ARTICLE = 2
 """Claims of one other article compared in detail with a claim, most similar first."""
 STORY_DAYS = 60
 """Articles published further apart than this are about different events: a detail differing
@@ -198,6 +200,7 @@ def _utc_now() -> str:
     return utc_now()
 
 
+@lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """A digest of the code and data that shape an extraction, so stale caches are noticed."""
     package = Path(__file__).resolve().parent
@@ -803,7 +806,7 @@ _DATELINE = re.compile(
 )
 _QUOTE = re.compile(r"\u201c([^\u201d]{3,})\u201d|\"([^\"]{3,})\"|\u00ab([^\u00bb]{3,})\u00bb")
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects|refuted|dismissed|false|"
+    r"\b(?:not|never|no|neither|nor|denied|denies|deny|denying|rejected|rejects|refuted|dismissed|false|"
     r"untrue|baseless|nobody|none)\b|n[\u2019']t\b",
     re.IGNORECASE,
 )
@@ -817,13 +820,11 @@ _CITED_CUE = re.compile(
     r"\b(?:according to|told|via|quoted by|cited by|reported by|appeared in|published by|"
     r"published in|first published in|first published by|courtesy of|reporting by|"
     r"an interview with|interviewed by)[ \t]+(?:the[ \t]+)?"
-    r"(?:[\w-]+-(?:run|operated|owned)[ \t]+)?",
-    re.IGNORECASE,
+    r"(?:[\w-]+-(?:run|operated|owned)[ \t]+)?"
 )
 _CITED_VERB = re.compile(
     r"[ \t]+(?:reported|reports|said|says|quoted|cited|wrote|news agency|correspondent|"
-    r"contributed)\b",
-    re.IGNORECASE,
+    r"contributed)\b"
 )
 _RUN_AT = re.compile(_RUN)
 _RUN_BEFORE = re.compile(f"({_RUN})$")
@@ -833,11 +834,17 @@ def cited_names(text: str) -> list[str]:
     """Names a text gives as the source of what it reports: '(Reuters)', 'according to X',
     'told X', 'X reported', 'first appeared in X'."""
     names = [m.group(1) for m in _CITED_PAREN.finditer(text)]
-    for cue in _CITED_CUE.finditer(text):
+    # The cues are matched on lowercased text (faster than a case-blind pattern), whose
+    # offsets are the text's own when lowercasing keeps its length, as it does but for a few
+    # letters outside ASCII.
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for cue in _CITED_CUE.finditer(lower):
         run = _RUN_AT.match(text, cue.end())
         if run:
             names.append(run.group())
-    for verb in _CITED_VERB.finditer(text):
+    for verb in _CITED_VERB.finditer(lower):
         run = _RUN_BEFORE.search(text[max(0, verb.start() - 60) : verb.start()])
         if run:
             names.append(run.group(1))
@@ -923,11 +930,116 @@ def _show_number(value: float, percent: bool) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a claim with what it counts and how exact it is."""
+
+    value: float
+    """The number as written ('at least 17': 17)."""
+    low: float
+    """The least value the text allows ('at least 17': 17)."""
+    high: float
+    """The greatest value the text allows ('at least 17': infinity)."""
+    unit: str
+    """What it counts: '%', or the (stemmed) noun after it ('people'), else the word before it
+    ('magnitude', 'injure')."""
+    noun: bool
+    """Whether the unit is the noun after the number, which says for sure what it counts."""
+    shown: str
+    """The number as shown to the reviewer ('at least 17', '4.2%')."""
+
+    def comparable(self, other: Quantity) -> bool:
+        """Whether two numbers may count the same thing: the same unit, or one unit unsure."""
+        return self.unit == other.unit or not (self.noun and other.noun)
+
+    def overlaps(self, other: Quantity) -> bool:
+        """Whether both numbers can be true of one quantity."""
+        return self.low <= other.high and other.low <= self.high
+
+
+_QUALIFIERS = {
+    **dict.fromkeys(
+        (
+            "at least",
+            "no fewer than",
+            "no less than",
+            "a minimum of",
+            "more than",
+            "over",
+            "above",
+            "upwards of",
+            "in excess of",
+        ),
+        (1.0, math.inf),
+    ),
+    **dict.fromkeys(
+        ("up to", "at most", "fewer than", "less than", "under", "below", "no more than"),
+        (0.0, 1.0),
+    ),
+    **dict.fromkeys(("nearly", "almost", "close to"), (0.85, 1.0)),
+    **dict.fromkeys(
+        ("about", "around", "some", "roughly", "approximately", "an estimated", "circa"),
+        (0.85, 1.15),
+    ),
+}
+"""Words before a number that make it a bound or an estimate, with the factors that give the
+range it allows."""
+_QUALIFIER_ENDS = tuple(f" {q}" for q in _QUALIFIERS)
+_UNIT_SKIP = _wordset(
+    "more than at least about around nearly almost over some up to of by the a an"
+)
+
+
+def _quantity(text: str, span: tuple[int, int], value: float, percent: bool) -> Quantity:
+    """A number with its qualifier ('at least') and unit, read from the words around it."""
+    before = text[max(0, span[0] - 30) : span[0]]
+    low, high = value, value
+    shown = _show_number(value, percent)
+    tail = " " + " ".join(before.lower().split())
+    if tail.endswith(_QUALIFIER_ENDS):
+        qualifier = next(q for q in _QUALIFIERS if tail.endswith(f" {q}"))
+        low_factor, high_factor = _QUALIFIERS[qualifier]
+        low, high = value * low_factor, value * high_factor
+        shown = f"{qualifier} {shown}"
+    if percent:
+        return Quantity(value, low, high, "%", True, shown)
+    after = re.match(r"\s+([A-Za-z][\w-]*)", text[span[1] :])
+    if after:
+        word = fold_word(after.group(1))
+        if word not in _STOPWORDS and word not in _UNIT_SKIP:
+            return Quantity(value, low, high, _token(after.group(1)) or word, True, shown)
+    for word in reversed(re.findall(r"[A-Za-z][\w-]*", before)):
+        folded = fold_word(word)
+        if folded in _UNIT_SKIP or folded in _STOPWORDS:
+            continue
+        return Quantity(value, low, high, _token(word) or folded, False, shown)
+    return Quantity(value, low, high, "", False, shown)
+
+
+def _quantity_relation(ours: Sequence[Quantity], theirs: Sequence[Quantity]) -> str:
+    """'clash' when a number on each side counts the same thing and neither matches anything
+    on the other side; 'adds' when the other side has numbers the claim lacks; else 'same' or
+    'none'."""
+    if not ours or not theirs:
+        return "adds" if theirs else "none"
+
+    def matched(q: Quantity, others: Sequence[Quantity]) -> bool:
+        return any(q.comparable(o) and q.overlaps(o) for o in others)
+
+    lone_ours = [q for q in ours if not matched(q, theirs)]
+    lone_theirs = [q for q in theirs if not matched(q, ours)]
+    if any(a.comparable(b) for a in lone_ours for b in lone_theirs):
+        return "clash"
+    return "adds" if lone_theirs else "same"
+
+
+@dataclass(frozen=True, slots=True)
 class Details:
     """The checkable details of a claim, each normalised so that two reports compare."""
 
     numbers: frozenset[str] = frozenset()
-    """Quantities ('14', '4.2%'), dates and times left out."""
+    """Numbers as shown ('at least 14', '4.2%'), dates and times left out."""
+    quantities: tuple[Quantity, ...] = ()
+    """The same numbers with what they count, to compare."""
     days: frozenset[str] = frozenset()
     """Calendar days as MM-DD."""
     months: frozenset[str] = frozenset()
@@ -967,8 +1079,13 @@ def _compatible_names(a: str, b: str) -> bool:
     """Two folded names for the same thing: equal, or one's words within the other's."""
     if a == b:
         return True
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = _name_words(a), _name_words(b)
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(name.split())
 
 
 def claim_body(claim: Claim, outlet_names: Sequence[str] = ()) -> tuple[str, str | None]:
@@ -1059,14 +1176,17 @@ def _body_details(
         taken.append(found.span())
     taken.extend(found.span() for found in _TIME.finditer(text))
     weekdays = {fold(m.group(1)) for m in _WEEKDAY.finditer(text)}
-    numbers: set[str] = set()
+    quantities: list[Quantity] = []
     for found in _NUMBER.finditer(text):
         if free(found.span()):
             value = _number_value(found.group(1), found.group(2), found.group(4))
-            numbers.add(_show_number(value, bool(found.group(3))))
+            percent = bool(found.group(3))
+            quantities.append(_quantity(text, found.span(), value, percent))
     for found in _NUMBER_WORD.finditer(text):
         if free(found.span()):
-            numbers.add(_show_number(float(_NUMBER_WORDS[found.group().lower()]), False))
+            value = float(_NUMBER_WORDS[found.group().lower()])
+            quantities.append(_quantity(text, found.span(), value, False))
+    numbers = {q.shown for q in quantities}
     places: set[str] = set()
     if dateline_place:
         places.add(_name_key(dateline_place))
@@ -1092,6 +1212,7 @@ def _body_details(
             actors.add(key)
     return Details(
         numbers=frozenset(numbers),
+        quantities=tuple(quantities),
         days=frozenset(days),
         months=frozenset(months),
         years=frozenset(years),
@@ -1118,14 +1239,22 @@ def _trim_name(name: str, common: frozenset[str]) -> str:
     return " ".join(words)
 
 
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\u201c\"'(\u2018\u00ab]\s*)$")
+
+
 def _proper_names(text: str, common: frozenset[str]) -> list[tuple[int, str, bool]]:
     """Capitalised names in a text: (offset, name, whether a place preposition precedes it)."""
     names: list[tuple[int, str, bool]] = []
     for found in _PROPER.finditer(text):
         name = _trim_name(found.group(1), common)
+        if " " not in name and _SENTENCE_START.search(text[: found.start()]):
+            # A lone capitalised word opening a sentence or quotation is most often not a name.
+            continue
         if name and not _is_calendar(name):
             before = text[max(0, found.start() - 48) : found.start()]
-            names.append((found.start(), name, _is_locative(before)))
+            place = _is_locative(before) or _PLACE_AFTER.match(text, found.end()) is not None
+            names.append((found.start(), name, place))
     return names
 
 
@@ -1189,13 +1318,15 @@ class Difference:
     """True: the reports disagree. False: the other report adds values the claim lacks."""
 
     def describe(self) -> str:
-        """The difference in words: 'number: 23 here, 25 there', 'adds place: Gaza'."""
+        """The difference in words: 'number: 23 here, 25 there'; for added detail, what the
+        other report adds ('place: Gaza')."""
         if self.kind is DetailKind.DENIAL:
             return "one report denies what the other asserts"
-        theirs = ", ".join(self.theirs) or "none"
+        names = self.kind in (DetailKind.PLACE, DetailKind.ACTOR)
+        theirs = ", ".join(v.title() if names else v for v in self.theirs) or "none"
         if not self.clash:
-            return f"adds {self.kind.value}: {theirs}"
-        ours = ", ".join(self.ours) or "none"
+            return f"{self.kind.value}: {theirs}"
+        ours = ", ".join(v.title() if names else v for v in self.ours) or "none"
         return f"{self.kind.value}: {ours} here, {theirs} there"
 
 
@@ -1251,12 +1382,22 @@ def compare_details(ours: Details, theirs: Details) -> tuple[list[Difference], l
             extra = [v for v in b if not any(_compatible_names(v, m) for m in mine)]
             adds.append(Difference(kind, tuple(sorted(mine)), tuple(sorted(extra)), clash=False))
 
-    note(
-        DetailKind.NUMBER,
-        _set_relation(ours.numbers, theirs.numbers),
-        ours.numbers,
-        theirs.numbers,
-    )
+    numbers = _quantity_relation(ours.quantities, theirs.quantities)
+    if numbers == "clash":
+        clashes.append(
+            Difference(
+                DetailKind.NUMBER, tuple(sorted(ours.numbers)), tuple(sorted(theirs.numbers))
+            )
+        )
+    elif numbers == "adds":
+        extra = [
+            q.shown for q in theirs.quantities if not any(q.overlaps(o) for o in ours.quantities)
+        ]
+        adds.append(
+            Difference(
+                DetailKind.NUMBER, tuple(sorted(ours.numbers)), tuple(sorted(set(extra))), False
+            )
+        )
     date_relations = [
         _set_relation(ours.days, theirs.days),
         _set_relation(ours.years, theirs.years),
@@ -1280,6 +1421,25 @@ def compare_details(ours: Details, theirs: Details) -> tuple[list[Difference], l
     return clashes, adds
 
 
+def shared_details(ours: Details, theirs: Details) -> int:
+    """How many kinds of specific detail two claims share: the same number of the same thing
+    ('17 people'), a day, a place, a name."""
+    count = 0
+    if any(
+        a.noun and a.unit == b.unit and a.value == b.value >= 2
+        for a in ours.quantities
+        for b in theirs.quantities
+    ):
+        count += 1
+    if ours.days & theirs.days or ours.weekdays & theirs.weekdays:
+        count += 1
+    if any(_compatible_names(a, b) for a in ours.places for b in theirs.places):
+        count += 1
+    if any(_compatible_names(a, b) for a in ours.actors for b in theirs.actors):
+        count += 1
+    return count
+
+
 def _shingles(text: str) -> frozenset[int]:
     words = re.findall(r"[a-z0-9]+", fold(text))
     if len(words) < 3:
@@ -1297,13 +1457,7 @@ def shingle_overlap(a: frozenset[int], b: frozenset[int]) -> float:
 # --- who stands behind a report -----------------------------------------------------------------
 
 
-_GENERIC = _wordset(
-    """
-    official officials source sources spokesman spokeswoman spokesperson person people the a an
-    of its his her their senior local regional national state government report reports
-    statement
-    """
-)
+_FILLERS = _wordset("the a an its his her their our this that these those of s")
 
 
 class _Role(enum.IntEnum):
@@ -1369,10 +1523,12 @@ def _name_nodes(name: str, registry: Registry | None, role: _Role) -> list[_Node
     if _PERSON_NAME.match(head):
         # A person is named in full once and by surname after: the surname stands for them.
         return [_Node("~" + fold(head.split()[-1]).strip("'"), name, role)]
-    words = [_stem(w) for w in _name_key(name).split() if w not in _GENERIC]
+    # A description ('the regional government', 'hospital officials') stands for whoever it
+    # describes; 'officials' could be any of them, which `_shared_node` allows for.
+    words = [_stem(w) for w in _name_key(name).split() if w not in _FILLERS]
     if not words:
         return []
-    return [_Node("~" + " ".join(words[-2:]), name, role)]
+    return [_Node("~" + " ".join(words), name, role)]
 
 
 def outlet_key(name: str | None, registry: Registry | None) -> str | None:
@@ -1712,9 +1868,12 @@ class _Matcher:
         item.norm = math.sqrt(sum(w * w for w in item.weights.values()))
         item.mass = sum(item.weights.values())
 
-    def candidates(self, query: _Item) -> list[tuple[int, float, int]]:
-        """(position, cosine, shared tokens) of the claims similar enough to compare: a cosine
-        of MATCH_THRESHOLD, or a shorter claim CONTAIN_THRESHOLD contained in the longer one."""
+    def candidates(self, query: _Item) -> list[tuple[int, float, bool, int]]:
+        """(position, cosine, similar, shared tokens) of the claims worth comparing in detail.
+
+        ``similar`` holds for a cosine of MATCH_THRESHOLD, or a shorter claim CONTAIN_THRESHOLD
+        contained in the longer one; the others (down to ANCHOR_FLOOR) need shared details.
+        """
         dots: dict[int, float] = defaultdict(float)
         overlap: dict[int, float] = defaultdict(float)
         shared: Counter[int] = Counter()
@@ -1730,12 +1889,13 @@ class _Matcher:
             if not query.norm or not item.norm:
                 continue
             cosine = dot / (query.norm * item.norm)
+            if cosine < ANCHOR_FLOOR:
+                continue
             contained = overlap[position] / min(query.mass, item.mass)
-            if cosine >= MATCH_THRESHOLD or (
+            similar = cosine >= MATCH_THRESHOLD or (
                 contained >= CONTAIN_THRESHOLD and cosine >= CONTAIN_FLOOR
-            ):
-                found.append((position, cosine, shared[position]))
-        found.sort(key=lambda x: -x[1])
+            )
+            found.append((position, cosine, similar, shared[position]))
         return found
 
 
@@ -1868,9 +2028,9 @@ class _Judge:
         """Why two reports are not independent; empty when they are."""
         reasons = list(self.article_links(a, b))
         ra, rb = self.root(a, ca), self.root(b, cb)
-        shared = ra.keys & rb.keys
-        if shared:
-            reasons.append(f"both trace back to {_shared_label(shared, ra)}")
+        shared = _shared_node(ra, rb)
+        if shared is not None:
+            reasons.append(f"both trace back to {shared.label}")
         for x, root, y in ((a, ra, b), (b, rb, a)):
             if any(n.key == y.outlet_key and n.role is _Role.VIA for n in root.nodes):
                 reasons.append(f"{x.label} relays {y.label}")
@@ -1894,9 +2054,19 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
-def _shared_label(shared: frozenset[str], root: _Root) -> str:
-    node = next(n for n in root.nodes if n.key in shared)
-    return node.label
+def _shared_node(a: _Root, b: _Root) -> _Node | None:
+    """A source two chains share: the same registry entry or outlet, or descriptions of which
+    one's words are all in the other's ('officials' and 'hospital officials')."""
+    keys = b.keys
+    for node in a.nodes:
+        if node.key in keys:
+            return node
+    for node in a.nodes:
+        if node.key.startswith("~"):
+            for other in b.nodes:
+                if other.key.startswith("~") and _compatible_names(node.key[1:], other.key[1:]):
+                    return node
+    return None
 
 
 def _relation(clashes: Sequence[Difference], adds: Sequence[Difference]) -> Relation:
@@ -2019,16 +2189,16 @@ def _claim_findings(
     review, claim = query.article, query.claim
     candidates = sorted(
         (
-            (cosine, position, shared, q)
+            (cosine, position, similar, shared, q)
             for q in queries
-            for position, cosine, shared in matcher.candidates(q)
+            for position, cosine, similar, shared in matcher.candidates(q)
         ),
         key=lambda x: -x[0],
     )
     found: list[tuple[_Article, Claim, Relation, float, tuple[Difference, ...], str | None]] = []
     seen_articles: set[str] = set()
     tries: Counter[str] = Counter()
-    for cosine, position, shared, q in candidates:
+    for cosine, position, similar, shared, q in candidates:
         item = matcher.items[position]
         # One report per article: its most similar claim that fits. An article whose most
         # similar claims all differ in their details reports something else.
@@ -2040,10 +2210,15 @@ def _claim_findings(
         ours = judge.details(q)
         theirs = judge.details(item)
         if ours.blame != theirs.blame:
-            # Who is blamed is a claim of its own: a report of the event does not confirm it.
+            # Who is to blame is a claim of its own: a report of the event does not confirm
+            # it, and a claim that only presupposes the event does not confirm its details.
             continue
         clashes, adds = compare_details(ours, theirs)
-        if len(clashes) > 1 or (clashes and cosine < CONFLICT_THRESHOLD):
+        if len(clashes) > 1:
+            continue  # two kinds of detail differ: another event
+        # A report differing in a detail is a conflicting report of the same event only when
+        # specific details and the story tie it to that event; so is a less similar one.
+        if (clashes or not similar) and shared_details(ours, theirs) < MIN_ANCHORS:
             continue
         if clashes and not judge.same_story(review, item.article):
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from factcheck.attribution import attribute_sentences, quote_groups
 from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
@@ -12,24 +11,17 @@ from factcheck.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
 _BODY_KINDS = frozenset({SegmentKind.STATEMENT, SegmentKind.QUESTION})
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """One or more consecutive body sentences that form a single claim candidate."""
+def _units(count: int, groups: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) body-sentence indexes, inclusive, of each claim candidate.
 
-    first: int
-    """Index of the first sentence in the body list."""
-    last: int
-    """Index of the last sentence (inclusive)."""
-
-
-def _units(count: int, groups: Sequence[tuple[int, int]]) -> list[_Unit]:
-    # A quotation split over several sentences stays one unit, so it becomes one claim.
-    units: list[_Unit] = []
+    A quotation split over several sentences stays one unit, so it becomes one claim.
+    """
+    units: list[tuple[int, int]] = []
     starts = dict(groups)
     index = 0
     while index < count:
         last = max(index, min(starts.get(index, index), count - 1))
-        units.append(_Unit(index, last))
+        units.append((index, last))
         index = last + 1
     return units
 
@@ -38,13 +30,30 @@ def _merge_attribution(parts: Sequence[Attribution]) -> Attribution:
     """The attribution of a multi-sentence unit: the first sentence that names a speaker wins."""
     chosen = next((a for a in parts if a.speaker), parts[0])
     hedges = tuple(dict.fromkeys(h for a in parts for h in a.hedges))
-    return replace(chosen, hedges=hedges, quote=any(a.quote for a in parts))
+    return Attribution(
+        speaker=chosen.speaker,
+        role=chosen.role,
+        verb=chosen.verb,
+        via=chosen.via,
+        hedges=hedges,
+        quote=any(a.quote for a in parts),
+    )
 
 
 def _merge_worthiness(parts: Sequence[Worthiness]) -> Worthiness:
-    best = max(parts, key=lambda w: w.score)
+    best = max(parts, key=_score_of)
     reasons = tuple(dict.fromkeys(r for w in parts for r in w.reasons))
     return Worthiness(score=best.score, reasons=reasons, kind=best.kind)
+
+
+def _score_of(worth: Worthiness) -> float:
+    return worth.score
+
+
+def _is_plain(attribution: Attribution) -> bool:
+    """Whether a lone sentence's attribution is already its unit's (no repeated hedge)."""
+    hedges = attribution.hedges
+    return len(hedges) < 2 or len(set(hedges)) == len(hedges)
 
 
 def extract_claims(
@@ -63,26 +72,45 @@ def extract_claims(
 
     out = list(segments)
     claims: list[Claim] = []
-    for unit in _units(len(body), quote_groups(texts, blocks=blocks)):
-        span = range(unit.first, unit.last + 1)
-        worth = _merge_worthiness([scores[k] for k in span])
-        for k in span:
-            # Inside one quotation every sentence shares the unit's class.
-            kind = worth.kind if len(span) > 1 else scores[k].kind
-            out[body[k]] = replace(segments[body[k]], kind=kind)
-        if worth.kind is not SegmentKind.CLAIM:
-            continue
-        first, last = segments[body[unit.first]], segments[body[unit.last]]
+    text = doc.text
+    for first_k, last_k in _units(len(body), quote_groups(texts, blocks=blocks)):
+        if first_k == last_k:
+            # Most units are one sentence: its own score and attribution are the unit's.
+            worth = scores[first_k]
+            segment = segments[body[first_k]]
+            if segment.kind is not worth.kind:
+                out[body[first_k]] = _with_kind(segment, worth.kind)
+            if worth.kind is not SegmentKind.CLAIM:
+                continue
+            own = attributions[first_k]
+            attribution = own if _is_plain(own) else _merge_attribution([own])
+            first = last = segment
+        else:
+            span = range(first_k, last_k + 1)
+            worth = _merge_worthiness([scores[k] for k in span])
+            for k in span:
+                # Inside one quotation every sentence shares the unit's class.
+                segment = segments[body[k]]
+                if segment.kind is not worth.kind:
+                    out[body[k]] = _with_kind(segment, worth.kind)
+            if worth.kind is not SegmentKind.CLAIM:
+                continue
+            attribution = _merge_attribution([attributions[k] for k in span])
+            first, last = segments[body[first_k]], segments[body[last_k]]
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
-                text=doc.text[first.start : last.end],
+                text=text[first.start : last.end],
                 start=first.start,
                 end=last.end,
                 check_worthiness=round(worth.score, 4),
                 reasons=worth.reasons,
-                attribution=_merge_attribution([attributions[k] for k in span]),
+                attribution=attribution,
                 block=first.block,
             )
         )
     return tuple(out), tuple(claims)
+
+
+def _with_kind(segment: Segment, kind: SegmentKind) -> Segment:
+    return Segment(segment.start, segment.end, kind, segment.text, segment.block)

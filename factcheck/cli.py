@@ -665,6 +665,14 @@ def report(
         list[Path] | None,
         typer.Option("--sources", help="Extra source registry file (repeatable)."),
     ] = None,
+    case_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--case",
+            metavar="CASE_DIR",
+            help="terminal, markdown: add who else reports each claim, from this case.",
+        ),
+    ] = None,
 ) -> None:
     """Report a worksheet's verdicts: in the terminal, as markdown to publish, or as data.
 
@@ -689,13 +697,34 @@ def report(
             raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
         sources = tuple(registry_paths or ())
         built = load_report(worksheet, checklist=checklist, registry_paths=sources)
-        if output_format == "terminal" and output in (None, "-"):
-            make_console(opts.color).print(render_terminal(built, details))
-            return
         err = make_console(opts.color, file=sys.stderr)
+        findings = None
+        if case_dir is not None:
+            from factcheck.case import load_case, match_claims, worksheet_extraction
+            from factcheck.sources import load_registry
+
+            registry = load_registry(sources)
+            case = load_case(case_dir, registry)
+            for warning in case.warnings:
+                err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+            findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
+        if output_format == "terminal" and output in (None, "-"):
+            console = make_console(opts.color)
+            console.print(render_terminal(built, details))
+            if findings is not None:
+                from factcheck.render.case import render_findings
+
+                console.print(render_findings(findings))
+            return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
         text = render_report(built, output_format, details=details, url=url)
+        if findings is not None:
+            from factcheck.render.case import add_findings_to_report
+
+            if output_format not in ("terminal", "markdown"):
+                err.print("Warning: --case adds to terminal and markdown reports only", style="")
+            text = add_findings_to_report(built, output_format, text, findings)
         target = output
         if target is None and output_format == "markdown":
             target = str(report_path(worksheet))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.claims import extract_claims
 from factcheck.ingest import read_source
-from factcheck.models import Extraction
+from factcheck.models import Claim, Extraction
 from factcheck.segment import segment_document
 
 if TYPE_CHECKING:
@@ -28,7 +27,17 @@ def extract(
         from factcheck.sources import match_claim_sources
 
         claims = tuple(
-            replace(claim, sources=match_claim_sources(registry, claim, document))
+            Claim(
+                id=claim.id,
+                text=claim.text,
+                start=claim.start,
+                end=claim.end,
+                check_worthiness=claim.check_worthiness,
+                reasons=claim.reasons,
+                attribution=claim.attribution,
+                sources=match_claim_sources(registry, claim, document),
+                block=claim.block,
+            )
             for claim in claims
         )
     return Extraction(document=document, segments=segments, claims=claims)

@@ -429,6 +429,8 @@ _WORD = re.compile(r"[\w\u2019'-]+")
 _SENTENCE_END = re.compile('[.;:!?]["\u201d\u2019)]*(?=\\s|[A-Z]|$)')
 _POSSESSIVE = re.compile("['\u2019]s?(?=[ \t])")
 _APPOSITIVE = re.compile(r",[ \t]+([^,.;:]{0,80}?)(?=[,.;:]|$)")
+_FINAL_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?\W*$")
 
 
 def _strip_titles(name: str) -> str:
@@ -439,12 +441,12 @@ def _strip_titles(name: str) -> str:
 
 
 def _person_key(name: str) -> str:
-    base = re.sub(r"['\u2019]s?$", "", _strip_titles(name))
+    base = _FINAL_POSSESSIVE.sub("", _strip_titles(name))
     return _norm(base)
 
 
 def _surname_key(name: str) -> str:
-    words = re.sub(r"['\u2019]s?$", "", _strip_titles(name)).split()
+    words = _FINAL_POSSESSIVE.sub("", _strip_titles(name)).split()
     return _norm(words[-1]) if words else ""
 
 
@@ -518,7 +520,7 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
 
 def _unknown_name(registry: Registry, text: str) -> str | None:
     """The name at the head of a chain item when no registry entry covers it."""
-    stripped = re.sub(r"['\u2019]s?\W*$", "", text.strip())
+    stripped = _TRAILING_POSSESSIVE.sub("", text.strip())
     if not stripped:
         return None
     last = list(_WORD.finditer(stripped))
@@ -560,8 +562,13 @@ def _not_person(registry: Registry, source_id: str) -> bool:
 
 
 def _speaker_ids(
-    registry: Registry, speaker: str, document: Document, around: Sequence[Mention]
+    registry: Registry,
+    speaker: str,
+    document: Document,
+    around: Sequence[Mention],
+    unknown: str | None,
 ) -> list[str]:
+    """``unknown`` is ``_unknown_name(registry, speaker)``, which the caller needs as well."""
     ids: list[str] = []
     mentions = list(dict.fromkeys([*registry.mentions(speaker), *around]))
     for mention in mentions:
@@ -569,7 +576,7 @@ def _speaker_ids(
         entry = registry.get(mention.id)
         if entry is not None and entry.kind is SourceKind.PERSON:
             ids.extend(entry.affiliation)
-    name = _unknown_name(registry, speaker) or _tail_person(registry, speaker)
+    name = unknown or _tail_person(registry, speaker)
     if name:
         ties = _text_ties(registry, document.text)
         ids.extend(ties.get(_person_key(name)) or ties.get(_surname_key(name)) or ())
@@ -588,7 +595,7 @@ def _in_claim(name: str, claim: Claim, mentions: Sequence[Mention]) -> tuple[lis
     covered = False
     start = claim.text.find(name) if name else -1
     while start >= 0:
-        end = start + len(re.sub(r"['\u2019]s?\W*$", "", name))
+        end = start + len(_TRAILING_POSSESSIVE.sub("", name))
         for mention in mentions:
             if mention.start < end and start < mention.end:
                 found.append(mention)
@@ -613,27 +620,38 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     organisation the registry or the article ties them to), and organisations named in the
     speaker's role. Names inside what the claim asserts are not its sources.
     """
-    attribution = claim.attribution
-    ids, unknown = _outlet_ids(registry, document)
-    in_claim = registry.mentions(claim.text) if attribution.speaker or attribution.via else ()
-    for item in attribution.via:
-        around, covered = _in_claim(item, claim, in_claim)
-        ids.extend(m.id for m in (*registry.mentions(item), *around))
-        if not covered and (name := _unknown_name(registry, item)):
-            unknown.append(name)
-    if attribution.speaker:
-        around, covered = _in_claim(attribution.speaker, claim, in_claim)
-        ids.extend(_speaker_ids(registry, attribution.speaker, document, around))
-        if not covered and (name := _unknown_name(registry, attribution.speaker)):
-            unknown.append(name)
-    if attribution.role:
-        ids.extend(m.id for m in registry.mentions(attribution.role))
+    ids, unknown = _walk_chain(registry, claim, document, with_unknown=True)
     return ChainMatch(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown)))
 
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
     """Ids of the registry entries on the claim's chain, the article's outlet first."""
-    return match_chain(registry, claim, document).ids
+    ids, _ = _walk_chain(registry, claim, document, with_unknown=False)
+    return tuple(dict.fromkeys(ids))
+
+
+def _walk_chain(
+    registry: Registry, claim: Claim, document: Document, *, with_unknown: bool
+) -> tuple[list[str], list[str]]:
+    """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
+    attribution = claim.attribution
+    ids, unknown = _outlet_ids(registry, document)
+    speaker, via = attribution.speaker, attribution.via
+    in_claim = registry.mentions(claim.text) if speaker or via else ()
+    for item in via:
+        around, covered = _in_claim(item, claim, in_claim)
+        ids.extend(m.id for m in (*registry.mentions(item), *around))
+        if with_unknown and not covered and (name := _unknown_name(registry, item)):
+            unknown.append(name)
+    if speaker:
+        around, covered = _in_claim(speaker, claim, in_claim)
+        speaker_unknown = _unknown_name(registry, speaker)
+        ids.extend(_speaker_ids(registry, speaker, document, around, speaker_unknown))
+        if with_unknown and not covered and speaker_unknown:
+            unknown.append(speaker_unknown)
+    if attribution.role:
+        ids.extend(m.id for m in registry.mentions(attribution.role))
+    return ids, unknown
 
 
 def facts_for(registry: Registry, match: ChainMatch) -> SourceFacts:

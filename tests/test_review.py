@@ -651,3 +651,102 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
     finally:
         again.session.close()
     assert checklist_reference("quick", setup.path) == "quick"
+
+
+# --- evidence offered by the tool (a case's other reports) ----------------------------------------
+
+
+def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review import AcceptOffer, ClaimHints, EvidenceOffer
+
+    offer = EvidenceOffer(
+        question="corroborated",
+        label="Valley Herald, 2024-03-01: agrees; independent (traces back to the mayor)",
+        evidence="case:articles/herald.txt",
+        note="Also reported by Valley Herald: \u201c40 engineers repaired the dam.\u201d",
+    )
+    lines = ("Case dam: 2 reports from 2 independent chains.",)
+    hints = {"c2": ClaimHints(lines=lines, offers=(offer,))}
+    _, asker, saved = review(
+        worksheet,
+        checklist,
+        [AcceptOffer(2), AcceptOffer(1), AcceptOffer(1), Quit()],
+        claims=["c2"],
+        hints=hints,
+    )
+    first = asker.prompts[0]
+    assert first.question.id != "corroborated" and first.offers == ()
+    assert first.hints is not None and first.hints.lines[0].startswith("Case dam")
+    assert asker.prompts[1].error == "No evidence is offered on this question."
+    assert saved == []
+
+
+def test_accepting_an_offer_records_evidence_and_a_note_once(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review import AcceptOffer, ClaimHints, EvidenceOffer
+
+    offer = EvidenceOffer(
+        question="primary_source",
+        label="Valley Herald: agrees",
+        evidence="case:articles/herald.txt",
+        note="Also reported by Valley Herald.",
+    )
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [AcceptOffer(3), AcceptOffer(1), AcceptOffer(1), Quit()],
+        claims=["c2"],
+        hints={"c2": ClaimHints(offers=(offer,))},
+    )
+    assert asker.prompts[1].error == "No offer 3: choose 1 to 1."
+    assert [(c.action, c.question, c.new) for _, c in saved] == [
+        (Action.EVIDENCE, "primary_source", "case:articles/herald.txt"),
+        (Action.NOTE, "primary_source", "Also reported by Valley Herald."),
+    ]
+    answer = outcome.worksheet.entry("c2").answers["primary_source"]
+    assert answer.evidence == ("case:articles/herald.txt",)
+    assert answer.note == "Also reported by Valley Herald."
+
+
+def test_the_offer_key_asks_which_report_to_record(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review import AcceptOffer, ClaimHints, EvidenceOffer
+
+    class Keys:
+        def __init__(self) -> None:
+            self.keys = ["m"]
+            self.lines = ["1"]
+
+        def read_key(self) -> str:
+            return self.keys.pop(0)
+
+        def read_line(self, label: str) -> str | None:
+            return self.lines.pop(0)
+
+    offer = EvidenceOffer("primary_source", "Valley Herald: agrees", "case:a.txt", "Note.")
+    prompt_holder: list[Prompt] = []
+
+    class Capture:
+        def ask(self, prompt: Prompt) -> Response:
+            prompt_holder.append(prompt)
+            return Quit()
+
+    run_review(
+        worksheet,
+        checklist,
+        Capture(),
+        lambda ws, change: None,
+        reviewer="ana",
+        claims=["c2"],
+        hints={"c2": ClaimHints(offers=(offer,))},
+    )
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    asker = TerminalAsker(console, Keys(), clear=False)
+    assert asker.ask(prompt_holder[0]) == AcceptOffer(1)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Other reports (m, then the number, records one as evidence):" in shown
+    assert "  1. Valley Herald: agrees" in shown

@@ -520,3 +520,20 @@ def test_failed_save_keeps_the_old_file(
 
 def test_format_constant_marks_the_file() -> None:
     assert EVACUATION.read_text(encoding="utf-8").startswith(f"format: {FORMAT}\n")
+
+
+def test_evidence_is_a_url_or_a_case_article(worksheet: Worksheet, checklist: Checklist) -> None:
+    from factcheck.worksheet import is_evidence
+
+    assert is_evidence("https://example.com/a")
+    assert is_evidence("case:cases/dam/articles/0123456789abcdef.json")
+    assert not is_evidence("case:")
+    assert not is_evidence("case:two\nlines")
+    assert not is_evidence("examples/seed-article.txt")
+    reference = "case:articles/a.txt"
+    ws = apply_change(
+        worksheet,
+        change(worksheet, "c1", Action.EVIDENCE, question="primary_source", new=reference),
+    )
+    loaded = parse_worksheet(dump_worksheet(ws), "case.worksheet.yaml", checklist)
+    assert loaded.entry("c1").answers["primary_source"].evidence == (reference,)

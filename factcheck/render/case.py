@@ -8,11 +8,13 @@ with `safe_text` (terminal) or `escape_markdown` (markdown) only.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -26,6 +28,9 @@ from factcheck.case import (
     Relation,
 )
 from factcheck.render.console import safe_text
+
+if TYPE_CHECKING:
+    from factcheck.report import Report
 
 SECTION_TITLE = "Who else reports this, and are they independent?"
 """The heading of the findings, in the terminal and in the report."""
@@ -65,8 +70,8 @@ def render_case(case: Case) -> RenderableType:
     table.add_column("Outlet", no_wrap=True, max_width=28)
     table.add_column("Published", no_wrap=True)
     table.add_column("Claims", justify="right", no_wrap=True)
-    table.add_column("Title", ratio=2)
-    table.add_column("Source", ratio=1, overflow="fold")
+    table.add_column("Title", ratio=3)
+    table.add_column("Source", ratio=2, overflow="fold", min_width=14)
     table.add_column("Id", no_wrap=True, style="dim")
     for number, article in enumerate(case.articles, start=1):
         doc = article.document
@@ -126,10 +131,10 @@ def _matches_table(found: ClaimFindings) -> Table:
     table = Table(box=box.SIMPLE, show_edge=False, expand=True, pad_edge=False)
     table.add_column("Outlet", no_wrap=True, max_width=26)
     table.add_column("Published", no_wrap=True)
-    table.add_column("Relation", max_width=30)
-    table.add_column("Independent", ratio=1)
+    table.add_column("Relation", ratio=2)
+    table.add_column("Independent", ratio=2)
     table.add_column("Sim.", justify="right", no_wrap=True)
-    table.add_column("Their sentence", ratio=2)
+    table.add_column("Their sentence", ratio=3)
     for match in found.matches:
         doc = match.article.document
         sentence = safe_text(_shorten(match.claim.text))
@@ -181,7 +186,8 @@ def _claim_block(found: ClaimFindings) -> RenderableType:
             style="green",
         )
     if found.conflicts:
-        summary.append(f"  {_plural(found.conflicts, 'report')} conflict.", style="bold red")
+        verb = "conflicts" if found.conflicts == 1 else "conflict"
+        summary.append(f"  {_plural(found.conflicts, 'report')} {verb}.", style="bold red")
     parts: list[RenderableType] = [head, summary]
     if found.matches:
         parts.append(_matches_table(found))
@@ -243,7 +249,11 @@ def _markdown_drift(drift: QuoteDrift) -> list[str]:
     ]
     for variant in drift.variants:
         shown = "".join(
-            f"**{escape_markdown(word)}**" if new else escape_markdown(word)
+            " "
+            if not word.strip()
+            else f"**{escape_markdown(word)}**"
+            if new
+            else escape_markdown(word)
             for word, new in drift_words(variant.text.strip(), reference)
         )
         lines.append(f"| {_cell(variant.outlet)} | \u201c{shown}\u201d |")
@@ -273,7 +283,7 @@ def render_findings_markdown(findings: CaseFindings, *, level: int = 2) -> str:
             for match in found.matches:
                 relation = match.relation.label
                 if match.differences:
-                    relation += ": " + "; ".join(d.describe() for d in match.differences)
+                    relation += " (" + "; ".join(d.describe() for d in match.differences) + ")"
                 independent = (
                     f"yes: traces back to {match.root}"
                     if match.independent
@@ -292,3 +302,18 @@ def render_findings_markdown(findings: CaseFindings, *, level: int = 2) -> str:
         for drift in found.drift:
             lines += _markdown_drift(drift)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def add_findings_to_report(report: Report, fmt: str, text: str, findings: CaseFindings) -> str:
+    """A rendered report with the case's findings as a section: in markdown after the sources,
+    in terminal text at the end. Data formats (json, claimreview, csv) are returned unchanged."""
+    if fmt == "markdown":
+        from factcheck.render.markdown import render_markdown
+
+        return render_markdown(report, extra=(render_findings_markdown(findings),))
+    if fmt == "terminal":
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, color_system=None, highlight=False)
+        console.print(render_findings(findings))
+        return text + "\n" + buffer.getvalue()
+    return text

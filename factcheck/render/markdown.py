@@ -483,14 +483,19 @@ def _methodology(report: Report) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    """The whole report as markdown: title block, summary, verdicts, claims, sources, method."""
+def render_markdown(report: Report, extra: Sequence[str] = ()) -> str:
+    """The whole report as markdown: title block, summary, verdicts, claims, sources, method.
+
+    ``extra`` holds further sections, already markdown (a case's findings), placed after the
+    sources.
+    """
     sections = [
         _title_block(report),
         _summary(report),
         _verdict_table(report),
         _claims(report),
         _sources(report),
+        *(section.rstrip("\n").split("\n") for section in extra),
         _warnings(report),
         _methodology(report),
     ]
