@@ -45,7 +45,7 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     color: Annotated[
-        str, typer.Option("--color", help="Colour output: auto, always or never.")
+        str, typer.Option("--color", metavar="WHEN", help="Colour output: auto, always or never.")
     ] = "auto",
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     version: Annotated[
@@ -124,13 +124,17 @@ def extract(
     ctx: typer.Context,
     sources: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .md, .html), '-' for stdin, or http(s) URLs."),
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Article files (.txt, .md, .html), '-' for stdin, or http(s) URLs.",
+        ),
     ],
     output_format: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table, json, jsonl or yaml (default: table on a terminal, json otherwise).",
         ),
     ] = None,
@@ -139,14 +143,19 @@ def extract(
     ] = False,
     min_score: Annotated[
         float | None,
-        typer.Option("--min-score", min=0.0, max=1.0, help="Claim threshold (default: model's)."),
+        typer.Option(
+            "--min-score", metavar="X", min=0.0, max=1.0, help="Claim threshold (default: model's)."
+        ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes for many sources.")
+        int,
+        typer.Option(
+            "--jobs", "-j", metavar="N", min=1, help="Parallel processes for many sources."
+        ),
     ] = 1,
     registry_paths: Annotated[
         list[Path] | None,
-        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
     ] = None,
 ) -> None:
     """Find the check-worthy claims in articles and who stands behind each one.
@@ -342,7 +351,9 @@ app.add_typer(sources_app, name="sources")
 
 _SourcesPaths = Annotated[
     list[Path] | None,
-    typer.Option("--sources", help="Extra source registry file or folder (repeatable)."),
+    typer.Option(
+        "--sources", metavar="FILE", help="Extra source registry file or folder (repeatable)."
+    ),
 ]
 
 
@@ -366,7 +377,7 @@ def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> No
 @sources_app.command("show")
 def sources_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="An id, name, alias or web domain.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="An id, name, alias or web domain.")],
     registry_paths: _SourcesPaths = None,
 ) -> None:
     """Show everything the registry holds about one source, with its citations.
@@ -391,7 +402,9 @@ def sources_show(
 @sources_app.command("check")
 def sources_check(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), '-' or URL.")],
+    source: Annotated[
+        str, typer.Argument(metavar="SOURCE", help="Article file (.txt, .md, .html), '-' or URL.")
+    ],
     registry_paths: _SourcesPaths = None,
 ) -> None:
     """List the sources on every claim's chain of an article, and the names the registry lacks.
@@ -435,49 +448,71 @@ def _sources_ask_list(values: list[str] | None, prompt: str, *, ask: bool) -> li
 @sources_app.command("add")
 def sources_add(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option("--name", help="The source's usual name.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="The source's usual name.")
+    ] = None,
     source_id: Annotated[
-        str | None, typer.Option("--id", help="Registry id (default: made from the name).")
+        str | None,
+        typer.Option("--id", metavar="ID", help="Registry id (default: made from the name)."),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="newspaper, broadcaster, state-media, ...")
+        str | None,
+        typer.Option("--kind", metavar="KIND", help="newspaper, broadcaster, state-media, ..."),
     ] = None,
     aliases: Annotated[
-        list[str] | None, typer.Option("--alias", help="Another name (repeatable).")
+        list[str] | None, typer.Option("--alias", metavar="NAME", help="Another name (repeatable).")
     ] = None,
     domains: Annotated[
-        list[str] | None, typer.Option("--domain", help="Web domain, e.g. example.com.")
+        list[str] | None,
+        typer.Option("--domain", metavar="DOMAIN", help="Web domain, e.g. example.com."),
     ] = None,
     affiliation: Annotated[
         list[str] | None,
-        typer.Option("--affiliation", help="Id of an entry it belongs to (repeatable)."),
+        typer.Option(
+            "--affiliation", metavar="ID", help="Id of an entry it belongs to (repeatable)."
+        ),
     ] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="Who owns or controls it.")] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", metavar="NAME", help="Who owns or controls it.")
+    ] = None,
     party_to: Annotated[
         list[str] | None,
-        typer.Option("--party-to", help="A conflict or dispute it is party to (repeatable)."),
+        typer.Option(
+            "--party-to",
+            metavar="CONFLICT",
+            help="A conflict or dispute it is party to (repeatable).",
+        ),
     ] = None,
     partisan: Annotated[
-        str | None, typer.Option("--partisan", help="yes, lean, no or unknown.")
+        str | None,
+        typer.Option("--partisan", metavar="yes|lean|no|unknown", help="yes, lean, no or unknown."),
     ] = None,
     direction: Annotated[
-        str | None, typer.Option("--direction", help="Which side, e.g. pro-government.")
+        str | None,
+        typer.Option("--direction", metavar="SIDE", help="Which side, e.g. pro-government."),
     ] = None,
     sanctions: Annotated[
         list[str] | None,
-        typer.Option("--sanction", help="A sanction, ban or designation (repeatable)."),
+        typer.Option(
+            "--sanction", metavar="TEXT", help="A sanction, ban or designation (repeatable)."
+        ),
     ] = None,
     reliability: Annotated[
-        str | None, typer.Option("--reliability", help="Your Admiralty letter, A to F.")
+        str | None,
+        typer.Option("--reliability", metavar="A-F", help="Your Admiralty letter, A to F."),
     ] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Anything else.")] = None,
+    notes: Annotated[
+        str | None, typer.Option("--notes", metavar="TEXT", help="Anything else.")
+    ] = None,
     citation: Annotated[
         str | None,
-        typer.Option("--citation", help="Public URL supporting the facts you give."),
+        typer.Option("--citation", metavar="URL", help="Public URL supporting the facts you give."),
     ] = None,
     target: Annotated[
         Path | None,
-        typer.Option("--file", help="Registry file to append to (default: your config file)."),
+        typer.Option(
+            "--file", metavar="FILE", help="Registry file to append to (default: your config file)."
+        ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; take every field from flags.")
@@ -634,11 +669,16 @@ _REPORT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
 @app.command()
 def report(
     ctx: typer.Context,
-    worksheet: Annotated[Path, typer.Argument(help="A worksheet made by factcheck review.")],
+    worksheet: Annotated[
+        Path, typer.Argument(metavar="WORKSHEET", help="A worksheet made by factcheck review.")
+    ],
     output_format: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="terminal, markdown, json, claimreview (JSON-LD) or csv."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="terminal, markdown, json, claimreview (JSON-LD) or csv.",
         ),
     ] = "terminal",
     output: Annotated[
@@ -646,6 +686,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH|-",
             help="File to write, or '-' for stdout (default: markdown goes to <slug>.md beside "
             "the worksheet, the other formats to stdout).",
         ),
@@ -655,15 +696,22 @@ def report(
     ] = False,
     checklist: Annotated[
         str | None,
-        typer.Option("--checklist", "-c", help="The worksheet's checklist, if it has moved."),
+        typer.Option(
+            "--checklist",
+            "-c",
+            metavar="NAME|PATH",
+            help="The worksheet's checklist, if it has moved.",
+        ),
     ] = None,
     url: Annotated[
         str | None,
-        typer.Option("--url", help="claimreview: the address the report is published at."),
+        typer.Option(
+            "--url", metavar="URL", help="claimreview: the address the report is published at."
+        ),
     ] = None,
     registry_paths: Annotated[
         list[Path] | None,
-        typer.Option("--sources", help="Extra source registry file (repeatable)."),
+        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
     ] = None,
     case_dir: Annotated[
         Path | None,
