@@ -53,6 +53,7 @@ from factcheck.models import (
     Segment,
     SegmentKind,
 )
+from factcheck.records import attribution_record, document_record
 
 if TYPE_CHECKING:
     from factcheck.checklist import Checklist
@@ -267,34 +268,14 @@ def article_outlet(extraction: Extraction, registry: Registry | None = None) -> 
 # --- cache files --------------------------------------------------------------------------------
 
 
-def _document_record(document: Document) -> dict[str, Any]:
-    return {
-        "source": document.source,
-        "title": document.title,
-        "outlet": document.outlet,
-        "byline": document.byline,
-        "published": document.published,
-        "url": document.url,
-        "sha256": document.sha256,
-    }
-
-
 def _claim_record(claim: Claim) -> dict[str, Any]:
-    att = claim.attribution
     return {
         "id": claim.id,
         "start": claim.start,
         "end": claim.end,
         "check_worthiness": claim.check_worthiness,
         "reasons": list(claim.reasons),
-        "attribution": {
-            "speaker": att.speaker,
-            "role": att.role,
-            "verb": att.verb,
-            "via": list(att.via),
-            "hedges": list(att.hedges),
-            "quote": att.quote,
-        },
+        "attribution": attribution_record(claim.attribution),
         "sources": list(claim.sources),
         "block": claim.block,
     }
@@ -310,8 +291,8 @@ def article_record(
         "extractor": fingerprint,
         "added": added,
         "text": ingested.text,
-        "ingested": _document_record(ingested),
-        "document": _document_record(extraction.document),
+        "ingested": document_record(ingested),
+        "document": document_record(extraction.document),
         "segments": [[s.start, s.end, str(s.kind), s.block] for s in extraction.segments],
         "claims": [_claim_record(claim) for claim in extraction.claims],
     }

@@ -37,6 +37,7 @@ from factcheck.models import (
     Extraction,
     SourceFacts,
 )
+from factcheck.records import attribution_record, document_record
 
 if TYPE_CHECKING:
     from factcheck.checklist import Checklist, Question
@@ -652,13 +653,11 @@ def _claim_record(entry: ClaimReview) -> dict[str, Any]:
         "text": claim.text,
         "check_worthiness": claim.check_worthiness,
         "reasons": tuple(claim.reasons),
+        # Tuples are written in flow style: one short line per list.
         "attribution": {
-            "speaker": att.speaker,
-            "role": att.role,
-            "verb": att.verb,
+            **attribution_record(att),
             "via": tuple(att.via),
             "hedges": tuple(att.hedges),
-            "quote": att.quote,
         },
         "sources": tuple(claim.sources),
         "source_facts": _Flow(
@@ -686,16 +685,7 @@ def dump_worksheet(worksheet: Worksheet) -> str:
     data = {
         "format": FORMAT,
         "created": worksheet.created,
-        "document": {
-            "source": doc.source,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "byline": doc.byline,
-            "published": doc.published,
-            "url": doc.url,
-            "sha256": doc.sha256,
-            "text": doc.text,
-        },
+        "document": document_record(doc, with_text=True),
         "checklist": {
             "id": ref.id,
             "version": ref.version,

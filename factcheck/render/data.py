@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factcheck.checklist import Checklist, Question
+from factcheck.records import attribution_record, document_record
 from factcheck.render.console import defang
 from factcheck.report import (
     AnswerRow,
@@ -120,7 +121,6 @@ def _answer_record(answer: AnswerRow) -> dict[str, Any]:
 
 def _claim_record(row: ClaimRow) -> dict[str, Any]:
     claim = row.claim
-    att = claim.attribution
     sf = row.entry.source_facts
     override = row.override
     return {
@@ -132,15 +132,7 @@ def _claim_record(row: ClaimRow) -> dict[str, Any]:
         "paragraph": list(row.entry.paragraph),
         "check_worthiness": claim.check_worthiness,
         "reasons": list(claim.reasons),
-        "attribution": {
-            "speaker": att.speaker,
-            "role": att.role,
-            "verb": att.verb,
-            "via": list(att.via),
-            "hedges": list(att.hedges),
-            "quote": att.quote,
-            "hops": att.hops,
-        },
+        "attribution": attribution_record(claim.attribution, with_hops=True),
         "chain": list(row.chain),
         "sources": list(claim.sources),
         "source_facts": {
@@ -195,16 +187,7 @@ def report_record(report: Report) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "slug": report.slug,
-        "document": {
-            "source": doc.source,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "byline": doc.byline,
-            "published": doc.published,
-            "url": doc.url,
-            "sha256": doc.sha256,
-            "text": doc.text,
-        },
+        "document": document_record(doc, with_text=True),
         "checklist": _checklist_record(report),
         "created": report.worksheet.created or None,
         "reviewed": report.reviewed,

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
+from factcheck.records import attribution_record, document_record
 from factcheck.render.console import safe_text
 
 FORMAT_VERSION = 1
@@ -20,28 +21,12 @@ FORMAT_VERSION = 1
 
 def document_dict(doc: Document) -> dict[str, Any]:
     """The document part of the extract contract."""
-    return {
-        "source": doc.source,
-        "title": doc.title,
-        "outlet": doc.outlet,
-        "byline": doc.byline,
-        "published": doc.published,
-        "url": doc.url,
-        "sha256": doc.sha256,
-    }
+    return document_record(doc)
 
 
 def attribution_dict(attribution: Attribution) -> dict[str, Any]:
     """The attribution part of one claim."""
-    return {
-        "speaker": attribution.speaker,
-        "role": attribution.role,
-        "verb": attribution.verb,
-        "via": list(attribution.via),
-        "hedges": list(attribution.hedges),
-        "quote": attribution.quote,
-        "hops": attribution.hops,
-    }
+    return attribution_record(attribution, with_hops=True)
 
 
 def claim_dict(claim: Claim) -> dict[str, Any]:
