@@ -102,6 +102,14 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
 # --- commands are added below: extract, review, report, checklist, sources ---
 
 
+_SourcesPaths = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--sources", metavar="FILE", help="Extra source registry file or folder (repeatable)."
+    ),
+]
+
+
 def _run_batch(
     sources: list[str], options: BatchOptions, jobs: int, opts: Options
 ) -> list[Outcome]:
@@ -153,10 +161,7 @@ def extract(
             "--jobs", "-j", metavar="N", min=1, help="Parallel processes for many sources."
         ),
     ] = 1,
-    registry_paths: Annotated[
-        list[Path] | None,
-        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
-    ] = None,
+    registry_paths: _SourcesPaths = None,
 ) -> None:
     """Find the check-worthy claims in articles and who stands behind each one.
 
@@ -263,10 +268,7 @@ def review(
             "--reports-dir", metavar="DIR", help="Where worksheets live (default: ./reports)."
         ),
     ] = None,
-    registry_paths: Annotated[
-        list[Path] | None,
-        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
-    ] = None,
+    registry_paths: _SourcesPaths = None,
     case_dir: Annotated[
         Path | None,
         typer.Option(
@@ -348,13 +350,6 @@ sources_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(sources_app, name="sources")
-
-_SourcesPaths = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--sources", metavar="FILE", help="Extra source registry file or folder (repeatable)."
-    ),
-]
 
 
 @sources_app.command("list")
@@ -709,10 +704,7 @@ def report(
             "--url", metavar="URL", help="claimreview: the address the report is published at."
         ),
     ] = None,
-    registry_paths: Annotated[
-        list[Path] | None,
-        typer.Option("--sources", metavar="FILE", help="Extra source registry file (repeatable)."),
-    ] = None,
+    registry_paths: _SourcesPaths = None,
     case_dir: Annotated[
         Path | None,
         typer.Option(
