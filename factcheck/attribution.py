@@ -16,8 +16,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import ne
 
 from factcheck.models import Attribution
 
@@ -419,6 +421,15 @@ _CONTEXT_BEFORE = (_ROLE_PHRASE - _lex("of for to at the a an")) | {","}
 _CONTEXT_AFTER = _ORG_NOUNS | _MEDIA_NOUNS | _MODS | _lex(", (")
 _CHANNEL_CUES = _lex("interview interviews speaking talking spoke comments remarks writing")
 
+
+def _possessive_forms(words: frozenset[str]) -> frozenset[str]:
+    """The words as written bare or possessive: ``_strip_possessive(w) in words`` for these."""
+    return words | {f"{w}'s" for w in words} | {f"{w}'" for w in words}
+
+
+_ROLE_NOUN_FORMS = _possessive_forms(_ROLE_NOUNS)
+_DESCRIBING_FORMS = _possessive_forms(_ROLE_NOUNS | _ORG_NOUNS | _MEDIA_NOUNS)
+
 # ---------------------------------------------------------------------------------------------
 # Normalisation, tokens, hedges.
 # ---------------------------------------------------------------------------------------------
@@ -455,6 +466,8 @@ _HEDGE_TO = _lex(
 _HEDGE_IT = _lex("reported alleged claimed rumored rumoured understood believed thought")
 _VERIFY = _lex("verified confirmed verify confirm")
 _HEDGE_TRIGGERS = _HEDGE_WORDS | _HEDGE_TO | _HEDGE_IT | _VERIFY | _lex("claim according reports")
+_TRIGGERS = _CUES | _HEDGE_TRIGGERS | _CHANNEL_CUES | _ANON_TRIGGERS
+"""Every word whose presence sends a sentence down a slower path: one pass finds them all."""
 _REPORTS_SAY = _lex("suggest suggests suggested say said indicate indicates indicated")
 _ANON_RE = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+named)"
@@ -696,6 +709,8 @@ def _strip_possessive(token: str) -> str:
 
 def _make_surname_keys(token: str) -> list[str]:
     keys = [_make_key(token)]
+    if "-" not in token:
+        return keys  # every prefix below ends in a hyphen
     low = token.lower()
     for prefix in ("al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-"):
         if low.startswith(prefix) and len(low) > len(prefix) + 1:
@@ -1018,9 +1033,11 @@ class _Sentence:
         glue, context_before, context_after = _RUN_GLUE, _CONTEXT_BEFORE, _CONTEXT_AFTER
         codes = store.codes
         described = store.described
+        mention_of = self.mention_of
+        mention_start, mention_end = self.mention_start, self.mention_end
         done = 0
         # Tokens that differ from their lowercase hold a capital: cheap to find in C.
-        for i in list(compress(range(n), map(str.__ne__, toks, low))):
+        for i in list(compress(range(n), map(ne, toks, low))):
             if i < done:
                 continue
             token = toks[i]
@@ -1077,11 +1094,12 @@ class _Sentence:
                     or (j < n and low[j] in context_after)
                 ):
                     last = toks[j - 1]
-                    # The same name between the same words describes nothing new.
-                    context = (entity, *low[max(0, i - 2) : i], "|", *low[j : j + 2])
-                    if last[-1] != "'" and not last.endswith("'s") and context not in described:
-                        described.add(context)
-                        self._describe_around(entity, toks, low, i, j)
+                    if last[-1] != "'" and not last.endswith("'s"):
+                        # The same name between the same words describes nothing new.
+                        context = (entity, *low[max(0, i - 2) : i], "|", *low[j : j + 2])
+                        if context not in described:
+                            described.add(context)
+                            self._describe_around(entity, toks, low, i, j)
                 pos = i if main else pos_override or 0
                 if entity.sent != index:
                     entity.prev = (entity.sent, entity.pos, entity.subj)
@@ -1089,11 +1107,9 @@ class _Sentence:
                 recent.pop(entity, None)
                 recent[entity] = None
             if main:
-                mention_of = self.mention_of
-                for k in range(i, j):
-                    mention_of[k] = entity
-                self.mention_start[i] = j - 1
-                self.mention_end[j - 1] = i
+                mention_of[i:j] = [entity] * (j - i)
+                mention_start[i] = j - 1
+                mention_end[j - 1] = i
 
     @staticmethod
     def _is_date(low: list[str], i: int) -> bool:
@@ -1228,7 +1244,7 @@ class _Sentence:
             return _Kind.MEDIA
         if (
             last in _ORG_HEADS
-            or any(w in _ORG_HEADS for w in lows[:-1])
+            or not _ORG_HEADS.isdisjoint(lows[:-1])
             or before in _ORG_NOUNS
             or (len(names) == 1 and len(names[0]) >= 2 and names[0].isupper())
         ):
@@ -1333,6 +1349,8 @@ class _Sentence:
     def _find_role_before(
         toks: list[str], low: list[str], end: int, *, appositive: bool
     ) -> tuple[int, int] | None:
+        if _ROLE_NOUN_FORMS.isdisjoint(low[max(0, end - 12) : end]):
+            return None  # the phrase found below is never longer, and needs a role noun
         k = end - 1
         while k >= 0 and end - k <= 12:
             lw = _strip_possessive(low[k])
@@ -1369,6 +1387,8 @@ class _Sentence:
 
     @staticmethod
     def _find_role_after(toks: list[str], low: list[str], start: int) -> tuple[int, int] | None:
+        if _DESCRIBING_FORMS.isdisjoint(low[start : start + 15]):
+            return None  # the phrase found below is never longer, and needs one of these nouns
         n = len(toks)
         k = start
         if k < n and low[k] in ("a", "an", "the"):
@@ -1522,7 +1542,7 @@ class _Sentence:
         entity = self.mention_of[head]
         lw = _strip_possessive(low[head])
         if entity is not None and not low[head].endswith(("'s", "'")):
-            if any(low[m] == "and" for m in range(i, head)):
+            if "and" in low[i:head]:
                 # "Olaf Scholz and Emmanuel Macron said": both stand behind it.
                 names: list[str] = []
                 for m in range(i, split):
@@ -1856,11 +1876,21 @@ def _has_complement(sent: _Sentence, v: int) -> bool:
     return token in ("that", ":", ",", ".", ";", "in", "on") or sent.is_placeholder(nxt)
 
 
-def _find_frames(sent: _Sentence) -> list[_Frame]:
+def _find_frames(sent: _Sentence, cue_words: AbstractSet[str]) -> list[_Frame]:
+    """The sentence's reporting frames; ``cue_words`` are its words that are in ``_CUES``."""
     frames: list[_Frame] = []
     low = sent.low
     n = sent.n
-    for v in list(compress(range(n), map(_CUES.__contains__, low))):
+    # A sentence holds one or two cue words: finding where each stands is quicker than testing
+    # every word.
+    cues: list[int] = []
+    for word in cue_words:
+        at = -1
+        for _ in range(low.count(word)):
+            at = low.index(word, at + 1)
+            cues.append(at)
+    cues.sort()
+    for v in cues:
         lw = low[v]
         if lw == "according":
             if v + 1 < n and low[v + 1] == "to":
@@ -2045,15 +2075,20 @@ def _is_outlet(speaker: _Speaker, *, strict: bool) -> bool:
     return not strict and entity.kind in (_Kind.ORG, _Kind.UNKNOWN)
 
 
-def _attach_channels(sent: _Sentence, frames: list[_Frame]) -> None:
-    """'in an interview with Z', 'speaking to Z', 'in comments to Z': Z sits on the chain."""
+def _attach_channels(sent: _Sentence, frames: list[_Frame], present: frozenset[str]) -> None:
+    """'in an interview with Z', 'speaking to Z', 'in comments to Z': Z sits on the chain.
+
+    ``present`` holds the sentence's words that are in ``_TRIGGERS``.
+    """
     low = sent.low
     n = sent.n
     cues = []
-    if not _CHANNEL_CUES.isdisjoint(low):
+    if not _CHANNEL_CUES.isdisjoint(present):
         cues = list(compress(range(n - 1), map(_CHANNEL_CUES.__contains__, low)))
     # "said on Al-Manar TV": "on" counts right after a reporting verb or "interview".
-    cues.extend(f.vpos + 1 for f in frames if f.vpos + 1 < n - 1 and low[f.vpos + 1] == "on")
+    for frame in frames:
+        if frame.vpos + 1 < n - 1 and low[frame.vpos + 1] == "on":
+            cues.append(frame.vpos + 1)
     for c in cues:
         lw = low[c]
         nxt = low[c + 1]
@@ -2138,11 +2173,21 @@ def _tokenize(text: str) -> list[str]:
         return toks
     if "." in text[:-1].rstrip(" .\"'"):
         out: list[str] = []
+        append = out.append
         for token in toks:
-            if len(token) > 1 and token[-1] == ".":
-                _split_period(token, out)
+            if token[-1] == "." and len(token) > 1:
+                core = token[:-1]
+                if (
+                    "." in core
+                    or core.lower() in _ABBREVIATIONS
+                    or (len(core) == 1 and core.isupper())
+                ):
+                    append(token)  # as in _split_period
+                else:
+                    append(core)
+                    append(".")
             else:
-                out.append(token)
+                append(token)
         return out
     last = toks[-1]
     if len(last) > 1 and last[-1] == ".":
@@ -2160,9 +2205,12 @@ def _split_period(token: str, out: list[str]) -> None:
         out.append(".")
 
 
-def _find_hedges(low: list[str]) -> list[str]:
-    """Hedging words outside quotations, lowercase, in order, without repeats."""
-    if _HEDGE_TRIGGERS.isdisjoint(low):
+def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
+    """Hedging words outside quotations, lowercase, in order, without repeats.
+
+    ``present`` holds the sentence's words that are in ``_TRIGGERS``.
+    """
+    if _HEDGE_TRIGGERS.isdisjoint(present):
         return []
     found: list[str] = []
     n = len(low)
@@ -2213,9 +2261,12 @@ def _starts_with_verb(quote: _Quote) -> bool:
     return bool(first) and _VERB_CLASS.get(first[0].lower()) is _Cls.SAY
 
 
-def _anonymity_stated(sent: _Sentence) -> bool:
-    """'speaking on condition of anonymity', 'who asked not to be named', ..."""
-    if _ANON_TRIGGERS.isdisjoint(sent.low):
+def _anonymity_stated(sent: _Sentence, present: frozenset[str]) -> bool:
+    """'speaking on condition of anonymity', 'who asked not to be named', ...
+
+    ``present`` holds the sentence's words that are in ``_TRIGGERS``.
+    """
+    if _ANON_TRIGGERS.isdisjoint(present):
         return False
     return _ANON_RE.search(sent.masked.lower()) is not None
 
@@ -2255,18 +2306,21 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
 
     quotes = sent.quotes
     frames: list[_Frame] = []
-    if not _CUES.isdisjoint(sent.low) or (quotes and any(map(_starts_with_verb, quotes))):
-        frames = _find_frames(sent)
+    present = _TRIGGERS.intersection(sent.low)
+    cue_words = _CUES.intersection(present)
+    if cue_words or (quotes and any(map(_starts_with_verb, quotes))):
+        frames = _find_frames(sent, cue_words)
         if frames:
-            _attach_channels(sent, frames)
+            _attach_channels(sent, frames, present)
     chain = _order_chain(sent, frames)
 
-    hedges = _find_hedges(sent.low)
+    hedges = _find_hedges(sent.low, present)
     long_quote = leads = continued = False
     if quotes:
-        long_quote = any(q.words >= 4 or q.continued for q in quotes)
+        for quoted in quotes:
+            continued = continued or quoted.continued
+            long_quote = long_quote or quoted.words >= 4 or quoted.continued
         leads = sent.is_placeholder(0) and quotes[0].words >= 3
-        continued = any(q.continued for q in quotes)
     if not chain:
         speaker = None
         if long_quote and not continued:
@@ -2308,7 +2362,7 @@ def _analyse(sent: _Sentence, outlet_key: str | None) -> _Outcome:
         if outlet_key and _same_outlet(_make_key(name), outlet_key):
             continue  # "told Reuters" in a Reuters story is first-hand
         cleaned.append(name)
-    anonymous = speaker.anonymous or (speaker.name is not None and _anonymity_stated(sent))
+    anonymous = speaker.anonymous or (speaker.name is not None and _anonymity_stated(sent, present))
     if anonymous and "anonymous" not in hedges:
         hedges.append("anonymous")
     quote = long_quote or any(f.quoted_object for f in chain)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from factcheck.attribution import attribute_sentences, quote_groups
 from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
 from factcheck.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
+
+if TYPE_CHECKING:
+    from factcheck.sources import Registry
 
 _BODY_KINDS = frozenset({SegmentKind.STATEMENT, SegmentKind.QUESTION})
 
@@ -16,6 +20,8 @@ def _units(count: int, groups: Sequence[tuple[int, int]]) -> list[tuple[int, int
 
     A quotation split over several sentences stays one unit, so it becomes one claim.
     """
+    if not groups:
+        return list(zip(range(count), range(count), strict=True))
     units: list[tuple[int, int]] = []
     starts = dict(groups)
     index = 0
@@ -57,12 +63,20 @@ def _is_plain(attribution: Attribution) -> bool:
 
 
 def extract_claims(
-    doc: Document, segments: Sequence[Segment], *, min_score: float | None = None
+    doc: Document,
+    segments: Sequence[Segment],
+    *,
+    min_score: float | None = None,
+    registry: Registry | None = None,
 ) -> tuple[tuple[Segment, ...], tuple[Claim, ...]]:
     """Classify body sentences (claim, statement, question, opinion) and build the claims.
 
-    ``min_score`` replaces the model's default threshold for what counts as a claim.
+    ``min_score`` replaces the model's default threshold for what counts as a claim. With a
+    ``registry``, each claim's ``sources`` are matched on it (``sources.match_claim_sources``).
     """
+    if registry is not None:
+        # Imported here: the registry's module loads YAML, which plain extraction never needs.
+        from factcheck.sources import chain_sources
     threshold = DEFAULT_THRESHOLD if min_score is None else min_score
     body = [i for i, seg in enumerate(segments) if seg.kind in _BODY_KINDS]
     texts = [segments[i].text for i in body]
@@ -97,15 +111,18 @@ def extract_claims(
                 continue
             attribution = _merge_attribution([attributions[k] for k in span])
             first, last = segments[body[first_k]], segments[body[last_k]]
+        claim_text = text[first.start : last.end]
+        sources = () if registry is None else chain_sources(registry, claim_text, attribution, doc)
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
-                text=text[first.start : last.end],
+                text=claim_text,
                 start=first.start,
                 end=last.end,
                 check_worthiness=round(worth.score, 4),
                 reasons=worth.reasons,
                 attribution=attribution,
+                sources=sources,
                 block=first.block,
             )
         )

@@ -439,7 +439,11 @@ _TZ_START_RE = re.compile(rf"(?:{_TIMEZONES})\b")
 _ALNUM_RE = re.compile(r"\w")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 _CLOSERS = frozenset('”"’)]')
-_UNICODE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_UNICODE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_UNICODE_SPACE_RE = re.compile(f"[{_UNICODE_SPACES}]")
 _FALLBACK_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 
 
@@ -492,21 +496,23 @@ def _sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int,
             spans
             and same_block
             and (
-                _is_stray_punctuation(stripped)
+                (stripped[0] in _CLOSERS and _is_stray_punctuation(stripped))
                 or (raw_a not in hard and (join_next or _joins_previous(flat, spans[-1][1], a)))
             )
         ):
             spans[-1][1] = b
         else:
             spans.append([a, b, block])
-        join_next = _joins_next(stripped)
+        # Only a short piece or one ending in a period can run on into the next.
+        join_next = (len(stripped) <= 4 or stripped[-1] == ".") and _joins_next(stripped)
     return [(base + a, base + b, i) for a, b, i in spans]
 
 
 def _sentencex_cuts(flat: str) -> set[int]:
-    if not flat.isascii():
-        # sentencex panics on a non-ASCII space between a capital and a period ("A\u00a0."); a
-        # plain space of the same length keeps every offset.
+    # sentencex panics on a non-ASCII space between a capital and a period ("A\u00a0."); a plain
+    # space of the same length keeps every offset. Looking for each space first is quicker than
+    # the substitution when, as usual, there is none.
+    if not flat.isascii() and any(space in flat for space in _UNICODE_SPACES):
         flat = _UNICODE_SPACE_RE.sub(" ", flat)
     try:
         ends = list(itertools.accumulate(map(len, sentencex.segment("en", flat))))
@@ -713,7 +719,15 @@ class _Unit:
     text: str
     kind: SegmentKind | None = None
     terminal: bool = False
-    words: int = 0
+    counted: int = -1
+    """The word count once asked for, -1 before: most units never need it."""
+
+    @property
+    def words(self) -> int:
+        """Words in the text; 99 for a text too long to be furniture."""
+        if self.counted < 0:
+            self.counted = len(self.text.split()) if len(self.text) < 300 else 99
+        return self.counted
 
 
 def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
@@ -743,13 +757,14 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
 
 
 def _body_kind(piece: str) -> SegmentKind:
-    if _QUESTION_END_RE.search(piece):
+    if "?" in piece and _QUESTION_END_RE.search(piece):
         return SegmentKind.QUESTION
     return SegmentKind.STATEMENT
 
 
 def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
+    append = units.append
     for start, end, block in _sentences(text, split_blocks(text)):
         piece = text[start:end]
         if piece[0] in _DATE_START_CHARS or piece[-1].isdigit() or piece[-1] in ")]":
@@ -757,14 +772,13 @@ def _units(text: str) -> list[_Unit]:
             if len(parts) > 1:
                 units.extend(_unit(text, s, e, block) for s, e in parts)
                 continue
-        units.append(_unit(text, start, end, block))
+        append(_Unit(start, end, block, piece, None, _ends_sentence(piece)))
     return units
 
 
 def _unit(text: str, start: int, end: int, block: int) -> _Unit:
     piece = text[start:end]
-    words = len(piece.split()) if len(piece) < 300 else 99
-    return _Unit(start, end, block, piece, None, _ends_sentence(piece), words)
+    return _Unit(start, end, block, piece, None, _ends_sentence(piece))
 
 
 def _ends_sentence(piece: str) -> bool:
@@ -965,7 +979,7 @@ def _could_be_tag(unit: _Unit) -> bool:
 def _classify_captions(units: list[_Unit]) -> None:
     """Photo captions: the sentence just before a photo credit, and labelled captions."""
     for i, unit in enumerate(units):
-        if unit.kind is None and _CAPTION_LABEL_RE.match(unit.text) and unit.terminal:
+        if unit.kind is None and unit.terminal and _CAPTION_LABEL_RE.match(unit.text):
             unit.kind = SegmentKind.CAPTION
             continue
         if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith("Source"):

@@ -18,13 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 from urllib.parse import urlsplit
 
 import yaml
 
 from factcheck.errors import SourcesError
-from factcheck.models import Claim, Document, Extraction, SourceFacts
+from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
 
 # --- the model ---------------------------------------------------------------------------------
 
@@ -192,6 +192,8 @@ class ChainMatch:
 
 _MEMO_MAX_CHARS = 400
 _MEMO_MAX_ITEMS = 4096
+_WINDOW_STOPS = ',.;:!?()[]{}"\u201c\u201d\u00ab\u00bb'
+"""Punctuation that bounds the stretch of a long text scanned for the names around a position."""
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,10 @@ class Registry:
 
     @cached_property
     def _short_mentions(self) -> dict[str, tuple[Mention, ...]]:
+        return {}
+
+    @cached_property
+    def _chain_names(self) -> dict[str, _ChainName]:
         return {}
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
@@ -368,25 +374,44 @@ class _Matcher:
         self.keys: dict[str, str] = {}
         self.domains: dict[str, str] = {}
         trie = _Trie()
+        used: set[str] = set()
         for entry in entries:
             for name in entry.names:
                 atoms = _atoms(name)
                 if atoms:
                     trie.add(atoms)
                     self.keys.setdefault(_norm(name), entry.id)
+                    for char in unicodedata.normalize("NFC", " ".join(name.split())):
+                        used.update(char, char.upper(), char.lower())
             for domain in entry.domains:
                 self.domains.setdefault(domain, entry.id)
         body = trie.pattern() if self.keys else "(?!)"
         self.regex = re.compile(f"{_LEFT}(?P<core>{body}){_SUFFIX}{_RIGHT}")
+        # Characters no name contains (in either case) bound every match, so a scan between two
+        # of them finds exactly what a scan of the whole text finds there.
+        self.stops = "".join(c for c in _WINDOW_STOPS if c not in used)
+        self.stop = re.compile(f"[{re.escape(self.stops)}]") if self.stops else None
 
-    def find(self, text: str) -> tuple[Mention, ...]:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
+        """The names in ``text``, or only those in ``text[start:end]`` when both ends of that
+        stretch are stops (or ends of the text)."""
         out: list[Mention] = []
-        for match in self.regex.finditer(text):
+        matches = self.regex.finditer(text, start, len(text) if end is None else end)
+        for match in matches:
             core = match.group("core")
             found = self.keys.get(_norm(core))
             if found is not None:
                 out.append(Mention(found, match.start("core"), match.end("core"), core))
         return tuple(out)
+
+    def find_near(self, text: str, start: int, end: int) -> tuple[Mention, ...]:
+        """What ``find(text)`` returns between the stops on either side of ``text[start:end]``:
+        every name that overlaps that span, without scanning all of a long text."""
+        if self.stop is None:
+            return self.find(text)
+        low = max(text.rfind(stop, 0, start) for stop in self.stops) + 1
+        after = self.stop.search(text, end)
+        return self.find(text, low, after.start() if after else len(text))
 
 
 def _host(url_or_host: str) -> str:
@@ -561,14 +586,41 @@ def _not_person(registry: Registry, source_id: str) -> bool:
     return entry is not None and entry.kind is not SourceKind.PERSON
 
 
+class _ChainName(NamedTuple):
+    """What matching needs to know about one name on a chain; the same names recur claim after
+    claim, so this is worked out once per registry and name."""
+
+    unknown: str | None
+    """The name when no registry entry covers it (``_unknown_name``)."""
+    person_key: str
+    """``_person_key`` of the person the text may tie to an organisation, or ''."""
+    surname_key: str
+    """``_surname_key`` of that person, or ''."""
+
+
+def _chain_name(registry: Registry, text: str) -> _ChainName:
+    memo = registry._chain_names
+    found = memo.get(text)
+    if found is None:
+        unknown = _unknown_name(registry, text)
+        name = unknown or _tail_person(registry, text)
+        if name:
+            found = _ChainName(unknown, _person_key(name), _surname_key(name))
+        else:
+            found = _ChainName(unknown, "", "")
+        if len(memo) >= _MEMO_MAX_ITEMS:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
 def _speaker_ids(
     registry: Registry,
     speaker: str,
     document: Document,
     around: Sequence[Mention],
-    unknown: str | None,
+    names: _ChainName,
 ) -> list[str]:
-    """``unknown`` is ``_unknown_name(registry, speaker)``, which the caller needs as well."""
     ids: list[str] = []
     mentions = list(dict.fromkeys([*registry.mentions(speaker), *around]))
     for mention in mentions:
@@ -576,14 +628,13 @@ def _speaker_ids(
         entry = registry.get(mention.id)
         if entry is not None and entry.kind is SourceKind.PERSON:
             ids.extend(entry.affiliation)
-    name = unknown or _tail_person(registry, speaker)
-    if name:
+    if names.person_key or names.surname_key:
         ties = _text_ties(registry, document.text)
-        ids.extend(ties.get(_person_key(name)) or ties.get(_surname_key(name)) or ())
+        ids.extend(ties.get(names.person_key) or ties.get(names.surname_key) or ())
     return ids
 
 
-def _in_claim(name: str, claim: Claim, mentions: Sequence[Mention]) -> tuple[list[Mention], bool]:
+def _in_claim(registry: Registry, name: str, text: str) -> tuple[list[Mention], bool]:
     """Registry names in the claim's text that overlap where it writes a chain name, and whether
     one of them covers the name's last word.
 
@@ -593,14 +644,18 @@ def _in_claim(name: str, claim: Claim, mentions: Sequence[Mention]) -> tuple[lis
     """
     found: list[Mention] = []
     covered = False
-    start = claim.text.find(name) if name else -1
+    start = text.find(name) if name else -1
     while start >= 0:
         end = start + len(_TRAILING_POSSESSIVE.sub("", name))
+        if len(text) > _MEMO_MAX_CHARS:
+            mentions = registry._matcher.find_near(text, start, end)
+        else:
+            mentions = registry.mentions(text)
         for mention in mentions:
             if mention.start < end and start < mention.end:
                 found.append(mention)
                 covered = covered or mention.start < end <= mention.end
-        start = claim.text.find(name, start + len(name))
+        start = text.find(name, start + len(name))
     return found, covered
 
 
@@ -620,35 +675,45 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     organisation the registry or the article ties them to), and organisations named in the
     speaker's role. Names inside what the claim asserts are not its sources.
     """
-    ids, unknown = _walk_chain(registry, claim, document, with_unknown=True)
+    ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
     return ChainMatch(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown)))
 
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
     """Ids of the registry entries on the claim's chain, the article's outlet first."""
-    ids, _ = _walk_chain(registry, claim, document, with_unknown=False)
+    return chain_sources(registry, claim.text, claim.attribution, document)
+
+
+def chain_sources(
+    registry: Registry, text: str, attribution: Attribution, document: Document
+) -> tuple[str, ...]:
+    """``match_claim_sources`` for a claim with this text and attribution, before it is built."""
+    ids, _ = _walk_chain(registry, text, attribution, document, with_unknown=False)
     return tuple(dict.fromkeys(ids))
 
 
 def _walk_chain(
-    registry: Registry, claim: Claim, document: Document, *, with_unknown: bool
+    registry: Registry,
+    text: str,
+    attribution: Attribution,
+    document: Document,
+    *,
+    with_unknown: bool,
 ) -> tuple[list[str], list[str]]:
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
-    attribution = claim.attribution
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
-    in_claim = registry.mentions(claim.text) if speaker or via else ()
     for item in via:
-        around, covered = _in_claim(item, claim, in_claim)
+        around, covered = _in_claim(registry, item, text)
         ids.extend(m.id for m in (*registry.mentions(item), *around))
-        if with_unknown and not covered and (name := _unknown_name(registry, item)):
+        if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
             unknown.append(name)
     if speaker:
-        around, covered = _in_claim(speaker, claim, in_claim)
-        speaker_unknown = _unknown_name(registry, speaker)
-        ids.extend(_speaker_ids(registry, speaker, document, around, speaker_unknown))
-        if with_unknown and not covered and speaker_unknown:
-            unknown.append(speaker_unknown)
+        around, covered = _in_claim(registry, speaker, text)
+        names = _chain_name(registry, speaker)
+        ids.extend(_speaker_ids(registry, speaker, document, around, names))
+        if with_unknown and not covered and names.unknown:
+            unknown.append(names.unknown)
     if attribution.role:
         ids.extend(m.id for m in registry.mentions(attribution.role))
     return ids, unknown

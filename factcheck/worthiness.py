@@ -61,19 +61,42 @@ def _fold(text: str) -> str:
     low = text.lower()
     if "\u2019" in low or "\u2018" in low:
         low = low.replace("\u2019", "'").replace("\u2018", "'")
-    return _NONZERO_DIGIT.sub("0", low)
+    # Most sentences have no figure; looking for each digit is quicker than the substitution.
+    if (
+        "1" in low
+        or "2" in low
+        or "3" in low
+        or "4" in low
+        or "5" in low
+        or "6" in low
+        or "7" in low
+        or "8" in low
+        or "9" in low
+    ):
+        return _NONZERO_DIGIT.sub("0", low)
+    return low
+
+
+_WORD_TOKENS: dict[str, list[str]] = {}
+"""Tokens of the punctuated words seen so far ('said,', 'u.s.', '$0.0'): they recur."""
+_WORD_TOKENS_MAX = 20_000
 
 
 def _find_tokens(folded: str) -> list[str]:
     """``_TOKEN.findall(folded)``, faster: no token spans whitespace, and a whitespace-separated
     word made only of word characters is one token by itself."""
     tokens: list[str] = []
-    append, find = tokens.append, _TOKEN.findall
+    append, known = tokens.append, _WORD_TOKENS
     for word in folded.split():
         if word.isalnum():
             append(word)
-        else:
-            tokens += find(word)
+            continue
+        found = known.get(word)
+        if found is None:
+            if len(known) >= _WORD_TOKENS_MAX:
+                known.clear()
+            found = known[word] = _TOKEN.findall(word)
+        tokens += found
     return tokens
 
 
@@ -83,7 +106,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def _terms(tokens: list[str]) -> list[str]:
-    return tokens + list(map(" ".join, itertools.pairwise(tokens)))
+    return [*tokens, *map(" ".join, itertools.pairwise(tokens))]
 
 
 def extract_terms(text: str) -> list[str]:
@@ -200,7 +223,7 @@ _QUANTITY = re.compile(
 )
 # A capitalised word, unless it opens a quotation or a new sentence (where every word is
 # capitalised). The look-behinds sit after the capital so the scan jumps from capital to capital.
-_CAPITALISED = re.compile(r"[A-Z](?<![\w\"\u201c(\[].)(?<![.!?\"\u201c]\s.)[\w'\u2019.-]*")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w\"\u201c(\[].)(?<![.!?\"\u201c]\s.)[\w'\u2019.-]*+")
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'\u2019-]*)(?:\s+([A-Z]\w*))?")
 # Capitalised words that are not names of actors: the pronoun I, titles and articles, months and
 # weekdays (those are dates).
