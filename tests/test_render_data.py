@@ -10,15 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from report_fixtures import adversarial, check_reference, report, seed
 
-from factcheck.checklist import load_checklist
 from factcheck.render.data import (
     CSV_COLUMNS,
     FORMAT,
@@ -27,37 +24,8 @@ from factcheck.render.data import (
     render_csv,
     render_json,
 )
-from factcheck.report import Report, build_report
-from factcheck.sources import load_registry
-from factcheck.worksheet import load_worksheet
 
-FIXTURES = Path(__file__).parent / "fixtures" / "report"
-REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-@cache
-def report(name: str, checklist: str = "quick.yaml") -> Report:
-    """A fixture worksheet's report, with the fixture checklist and registry (not the built-ins)."""
-    loaded = load_checklist(FIXTURES / checklist)
-    registry = load_registry([FIXTURES / "sources.yaml"], builtin=False, user=False)
-    worksheet = load_worksheet(FIXTURES / f"{name}.worksheet.yaml", loaded)
-    return build_report(worksheet, loaded, registry, slug=name)
-
-
-def seed() -> Report:
-    return report("seed")
-
-
-def adversarial() -> Report:
-    return report("adversarial", "adversarial-checklist.yaml")
-
-
-def check_reference(name: str, text: str) -> None:
-    path = FIXTURES / name
-    if REGEN:
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -7,18 +7,15 @@ and review the diff before committing it.
 
 from __future__ import annotations
 
-import os
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from report_fixtures import adversarial, check_reference, report, seed
 
-from factcheck.checklist import load_checklist
 from factcheck.render.console import defang
 from factcheck.render.markdown import (
     code_span,
@@ -27,29 +24,7 @@ from factcheck.render.markdown import (
     link_destination,
     render_markdown,
 )
-from factcheck.report import Report, build_report, one_line
-from factcheck.sources import load_registry
-from factcheck.worksheet import load_worksheet
-
-FIXTURES = Path(__file__).parent / "fixtures" / "report"
-REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
-
-
-@cache
-def report(name: str, checklist: str = "quick.yaml") -> Report:
-    """A fixture worksheet's report, with the fixture checklist and registry (not the built-ins)."""
-    loaded = load_checklist(FIXTURES / checklist)
-    registry = load_registry([FIXTURES / "sources.yaml"], builtin=False, user=False)
-    worksheet = load_worksheet(FIXTURES / f"{name}.worksheet.yaml", loaded)
-    return build_report(worksheet, loaded, registry, slug=name)
-
-
-def seed() -> Report:
-    return report("seed")
-
-
-def adversarial() -> Report:
-    return report("adversarial", "adversarial-checklist.yaml")
+from factcheck.report import one_line
 
 
 def parse(markdown: str) -> list[Token]:
@@ -64,13 +39,6 @@ def walk(tokens: list[Token]) -> list[Token]:
         if token.children:
             out.extend(walk(token.children))
     return out
-
-
-def check_reference(name: str, text: str) -> None:
-    path = FIXTURES / name
-    if REGEN:
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
 
 
 # --- the reference report ------------------------------------------------------------------------

@@ -9,42 +9,18 @@ compared byte for byte. After an intended change, rewrite them with
 from __future__ import annotations
 
 import io
-import os
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
+from report_fixtures import adversarial, check_reference, seed
 from rich.console import Console
 
-from factcheck.checklist import load_checklist
 from factcheck.errors import RenderError
 from factcheck.render.report import render_report, render_terminal, verdict_style
-from factcheck.report import Report, build_report
-from factcheck.sources import load_registry
-from factcheck.worksheet import load_worksheet
+from factcheck.report import Report
 
-FIXTURES = Path(__file__).parent / "fixtures" / "report"
-REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
 # What Rich itself writes in colour: SGR sequences only, never a hyperlink or a cursor move.
 SGR = re.compile(r"\x1b\[[0-9;]*m")
-
-
-@cache
-def report(name: str, checklist: str = "quick.yaml") -> Report:
-    """A fixture worksheet's report, with the fixture checklist and registry (not the built-ins)."""
-    loaded = load_checklist(FIXTURES / checklist)
-    registry = load_registry([FIXTURES / "sources.yaml"], builtin=False, user=False)
-    worksheet = load_worksheet(FIXTURES / f"{name}.worksheet.yaml", loaded)
-    return build_report(worksheet, loaded, registry, slug=name)
-
-
-def seed() -> Report:
-    return report("seed")
-
-
-def adversarial() -> Report:
-    return report("adversarial", "adversarial-checklist.yaml")
 
 
 def plain(built: Report, details: bool = False) -> str:
@@ -58,13 +34,6 @@ def coloured(built: Report, details: bool = True) -> str:
     console = Console(width=100, color_system="truecolor", force_terminal=True, file=out)
     console.print(render_terminal(built, details))
     return out.getvalue()
-
-
-def check_reference(name: str, text: str) -> None:
-    path = FIXTURES / name
-    if REGEN:
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
 
 
 def test_terminal_report_matches_the_reference_file() -> None:
