@@ -54,6 +54,7 @@ from factcheck.models import (
     SegmentKind,
 )
 from factcheck.records import attribution_record, document_record
+from factcheck.segment import MONTH_NUMBERS
 
 if TYPE_CHECKING:
     from factcheck.checklist import Checklist
@@ -734,27 +735,6 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
@@ -1137,7 +1117,7 @@ def _body_details(
             continue
         month_name = found.group(1) or found.group(4)
         day = found.group(2) or found.group(3)
-        month = _MONTHS[fold(month_name).rstrip(".")]
+        month = MONTH_NUMBERS[fold(month_name).rstrip(".")]
         if 1 <= int(day) <= 31:
             days.add(f"{month:02d}-{int(day):02d}")
             months.add(f"{month:02d}")
@@ -1150,7 +1130,7 @@ def _body_details(
         if name == "may" and (found.start() == 0 or found.group(1) != "May"):
             continue
         if free(found.span()):
-            months.add(f"{_MONTHS[name]:02d}")
+            months.add(f"{MONTH_NUMBERS[name]:02d}")
     for found in _YEAR.finditer(text):
         if free(found.span()):
             years.add(found.group(1))
@@ -1251,7 +1231,7 @@ def _is_organisation(name: str, registry: Registry | None) -> bool:
 
 def _is_calendar(name: str) -> bool:
     first = fold(name.split()[0]).rstrip(".'s\u2019")
-    return first in _MONTHS or first in _WEEKDAYS
+    return first in MONTH_NUMBERS or first in _WEEKDAYS
 
 
 # --- comparing two claims -----------------------------------------------------------------------
@@ -1312,7 +1292,7 @@ class Difference:
 
 
 _MONTH_LABELS = tuple(
-    max((name for name, number in _MONTHS.items() if number == month), key=len)
+    max((name for name, number in MONTH_NUMBERS.items() if number == month), key=len)
     for month in range(1, 13)
 )
 

@@ -59,6 +59,13 @@ def main(
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
 
 
+def _command_group(name: str, help_text: str) -> typer.Typer:
+    """A group of subcommands under ``factcheck NAME``."""
+    group = typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(group, name=name)
+    return group
+
+
 def _options(ctx: typer.Context) -> Options:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Options) else Options()
@@ -344,12 +351,7 @@ def review(
 
 # --- sources: the source registry ---
 
-sources_app = typer.Typer(
-    help="The source registry: who stands behind each claim.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(sources_app, name="sources")
+sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
 
 @sources_app.command("list")
@@ -576,12 +578,9 @@ def sources_add(
 
 # --- checklist: list, show and validate checklists ---
 
-checklist_app = typer.Typer(
-    help="The checklists: list the built-in ones, show one, validate your own.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+checklist_app = _command_group(
+    "checklist", "The checklists: list the built-in ones, show one, validate your own."
 )
-app.add_typer(checklist_app, name="checklist")
 
 
 @checklist_app.command("list")
@@ -779,12 +778,9 @@ def report(
 
 # --- case: the articles about one story ---
 
-case_app = typer.Typer(
-    help="Cases: the articles about one story, to see who else reports each claim.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+case_app = _command_group(
+    "case", "Cases: the articles about one story, to see who else reports each claim."
 )
-app.add_typer(case_app, name="case")
 
 _CaseDir = Annotated[Path, typer.Argument(metavar="CASE_DIR", help="The case folder.")]
 

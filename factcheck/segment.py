@@ -88,7 +88,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_MONTH_NUMBERS = {
+MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         (
@@ -109,6 +109,7 @@ _MONTH_NUMBERS = {
     )
     for name in names
 }
+"""English month names and their common abbreviations, lower-case, to the month's number."""
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
 # 2021") rather than standing on its own after a headline.
 _DATE_GOVERNORS = _word_set(
@@ -621,7 +622,7 @@ def parse_date(text: str) -> str | None:
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 # ---------------------------------------------------------------------------------------------
