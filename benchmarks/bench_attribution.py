@@ -9,7 +9,7 @@ import re
 import time
 from pathlib import Path
 
-from factcheck.attribution import attribute_sentences, quote_groups
+from factcheck.extract.attribution import attribute_sentences, quote_groups
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "seed-article.txt"

@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from factcheck.case import Case, CaseArticle, add_to_case, load_case, match_claims
-from factcheck.sources import Registry, load_registry
+from factcheck.case.analysis import Case, CaseArticle, add_to_case, load_case, match_claims
+from factcheck.sources.registry import Registry, load_registry
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "case"

@@ -19,8 +19,8 @@ FACTCHECK = Path(sys.executable).parent / "factcheck"
 
 def throughput(target_bytes: int = 2_000_000) -> None:
     """MB/s of the whole pipeline (ingest → segment → claims → sources) on plain text, one core."""
-    from factcheck.batch import _registry
-    from factcheck.pipeline import extract
+    from factcheck.extract.batch import _registry
+    from factcheck.extract.pipeline import extract
 
     seed = SEED.read_text(encoding="utf-8")
     copies = target_bytes // len(seed.encode()) + 1

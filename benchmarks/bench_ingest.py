@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from factcheck.ingest import read_source
+from factcheck.extract.ingest import read_source
 
 PARAGRAPH = (
     "The council said on Tuesday that repairs to the Harbour Bridge would cost £48 million and "

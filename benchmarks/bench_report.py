@@ -19,13 +19,13 @@ from collections.abc import Callable
 
 from rich.console import Console
 
-from factcheck.checklist import load_checklist
+from factcheck.checklist.load import load_checklist
 from factcheck.models import Attribution, Claim, Document, SourceFacts
 from factcheck.render.markdown import render_markdown
 from factcheck.render.report import render_terminal
-from factcheck.report import Report, build_report
-from factcheck.sources import load_registry
-from factcheck.worksheet import Answer, ChecklistRef, ClaimReview, Override, Worksheet
+from factcheck.report.model import Report, build_report
+from factcheck.review.worksheet import Answer, ChecklistRef, ClaimReview, Override, Worksheet
+from factcheck.sources.registry import load_registry
 
 MARKDOWN_TARGET_S = 1.0
 TERMINAL_TARGET_S = 2.0

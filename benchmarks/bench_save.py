@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from factcheck.models import Attribution, Claim, Document, SourceFacts
-from factcheck.worksheet import (
+from factcheck.review.worksheet import (
     Action,
     ChecklistRef,
     ClaimReview,

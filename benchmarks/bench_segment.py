@@ -13,8 +13,8 @@ from pathlib import Path
 import pysbd
 import yaml
 
+from factcheck.extract.segment import segment_document, split_sentences
 from factcheck.models import Document, SegmentKind
-from factcheck.segment import segment_document, split_sentences
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "examples" / "seed-article.txt"

@@ -23,7 +23,7 @@ SEED = REPO / "examples" / "seed-article.txt"
 sys.path.insert(0, str(REPO))
 
 from factcheck.models import Attribution, Claim, Document  # noqa: E402
-from factcheck.sources import Registry, load_registry, match_claim_sources  # noqa: E402
+from factcheck.sources.registry import Registry, load_registry, match_claim_sources  # noqa: E402
 
 ENTRIES = 500
 WORDS = 5_000

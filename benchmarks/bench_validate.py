@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck.checklist import builtin_names, validate_checklist
+from factcheck.checklist.load import builtin_names, validate_checklist
 
 TARGET_SECONDS = 1.0
 WORDS = ("alpha", "bravo", "charlie", "delta", "echo")

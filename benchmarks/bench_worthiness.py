@@ -16,8 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from factcheck.models import SegmentKind  # noqa: E402
-from factcheck.worthiness import (  # noqa: E402
+from factcheck.extract.worthiness import (  # noqa: E402
     DEFAULT_THRESHOLD,
     RULE_BASELINE_REASONS,
     LabelledSentence,
@@ -27,6 +26,7 @@ from factcheck.worthiness import (  # noqa: E402
     score_sentence,
     split_heldout,
 )
+from factcheck.models import SegmentKind  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
 SEED = REPO / "examples" / "seed-article.txt"

@@ -15,7 +15,7 @@ from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, defang, make_console
 
 if TYPE_CHECKING:
-    from factcheck.batch import BatchOptions, Outcome
+    from factcheck.extract.batch import BatchOptions, Outcome
 
 app = typer.Typer(
     name="factcheck",
@@ -121,7 +121,7 @@ def _run_batch(
     sources: list[str], options: BatchOptions, jobs: int, opts: Options
 ) -> list[Outcome]:
     """Extract every source; a progress bar on stderr when there are several."""
-    from factcheck.batch import extract_many
+    from factcheck.extract.batch import extract_many
 
     if len(sources) == 1:
         return extract_many(sources, options, jobs=1)
@@ -180,7 +180,7 @@ def extract(
     opts = _options(ctx)
 
     def action() -> int:
-        from factcheck.batch import BatchOptions
+        from factcheck.extract.batch import BatchOptions
         from factcheck.render import extract as render
 
         options = BatchOptions(registry_paths=tuple(registry_paths or ()), min_score=min_score)
@@ -305,7 +305,7 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
-        from factcheck.review import open_review, review_worksheet
+        from factcheck.review.session import open_review, review_worksheet
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
@@ -363,7 +363,7 @@ def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> No
 
     def action() -> None:
         from factcheck.render.sources import render_source_list
-        from factcheck.sources import load_registry
+        from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         make_console(_options(ctx).color).print(render_source_list(registry))
@@ -385,7 +385,7 @@ def sources_show(
     def action() -> None:
         from factcheck.errors import SourcesError
         from factcheck.render.sources import render_source_entry
-        from factcheck.sources import load_registry
+        from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         entry = registry.find(name)
@@ -410,9 +410,9 @@ def sources_check(
     """
 
     def action() -> None:
-        from factcheck.pipeline import extract
+        from factcheck.extract.pipeline import extract
         from factcheck.render.sources import render_source_check
-        from factcheck.sources import check_sources, load_registry
+        from factcheck.sources.registry import check_sources, load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         report = check_sources(registry, extract(source, registry=registry))
@@ -523,7 +523,7 @@ def sources_add(
     """
 
     def action() -> None:
-        from factcheck.sources import (
+        from factcheck.sources.registry import (
             Partisan,
             SourceKind,
             add_entry,
@@ -591,7 +591,7 @@ def checklist_list(ctx: typer.Context) -> None:
     """
 
     def action() -> None:
-        from factcheck.checklist import list_checklists
+        from factcheck.checklist.load import list_checklists
         from factcheck.render.checklist import render_checklist_list
 
         make_console(_options(ctx).color).print(render_checklist_list(list_checklists()))
@@ -616,7 +616,7 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist import analyse_if_possible, load_checklist
+        from factcheck.checklist.load import analyse_if_possible, load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -645,7 +645,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist import validate_checklist
+        from factcheck.checklist.load import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)
@@ -725,8 +725,8 @@ def report(
     def action() -> None:
         from factcheck.render.console import safe_text
         from factcheck.render.report import render_report, render_terminal
-        from factcheck.report import load_report, report_path, write_report
-        from factcheck.worksheet import is_url, is_worksheet_file
+        from factcheck.report.model import load_report, report_path, write_report
+        from factcheck.review.worksheet import is_url, is_worksheet_file
 
         if worksheet.exists() and not is_worksheet_file(worksheet):
             raise FactcheckError(
@@ -739,8 +739,8 @@ def report(
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
-            from factcheck.case import load_case, match_claims, worksheet_extraction
-            from factcheck.sources import load_registry
+            from factcheck.case.analysis import load_case, match_claims, worksheet_extraction
+            from factcheck.sources.registry import load_registry
 
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
@@ -807,9 +807,9 @@ def case_add(
     """
 
     def action() -> int:
-        from factcheck.case import add_to_case
+        from factcheck.case.analysis import add_to_case
         from factcheck.render.case import render_added
-        from factcheck.sources import load_registry
+        from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         results = add_to_case(case_dir, sources, registry=registry)
@@ -828,10 +828,10 @@ def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPa
     """
 
     def action() -> None:
-        from factcheck.case import load_case
+        from factcheck.case.analysis import load_case
         from factcheck.render.case import render_case
         from factcheck.render.console import safe_text
-        from factcheck.sources import load_registry
+        from factcheck.sources.registry import load_registry
 
         case = load_case(case_dir, load_registry(tuple(registry_paths or ())))
         err = make_console(_options(ctx).color, file=sys.stderr)

@@ -6,10 +6,10 @@ import os
 from functools import cache
 from pathlib import Path
 
-from factcheck.checklist import load_checklist
-from factcheck.report import Report, build_report
-from factcheck.sources import load_registry
-from factcheck.worksheet import load_worksheet
+from factcheck.checklist.load import load_checklist
+from factcheck.report.model import Report, build_report
+from factcheck.review.worksheet import load_worksheet
+from factcheck.sources.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 REGEN = os.environ.get("FACTCHECK_REGEN") == "1"

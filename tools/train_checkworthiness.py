@@ -1,11 +1,11 @@
-"""Train the stage ③ check-worthiness model and write factcheck/data/checkworthiness.json.
+"""Train the stage ③ check-worthiness model and write factcheck/lexicon/en/checkworthiness.json.
 
 Fits a logistic regression (balanced class weights) on TF-IDF word 1-2-grams from the runtime's own
 tokenizer plus the rule features, picks the vocabulary cut-off, regularisation and decision
 threshold by 5-fold cross-validation on the training part only, and exports plain JSON that
-``factcheck.worthiness`` scores in pure Python. The held-out sentences (``split_heldout``) are never
-trained on; they are scored at the end, through the runtime scorer reading the exported file,
-alongside a reference TF-IDF logistic regression, the rule baseline and all-positive.
+``factcheck.extract.worthiness`` scores in pure Python. The held-out sentences (``split_heldout``)
+are never trained on; they are scored at the end, through the runtime scorer reading the exported
+file, alongside a reference TF-IDF logistic regression, the rule baseline and all-positive.
 
 Needs the ``train`` extra (scikit-learn, numpy):
 
@@ -38,8 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from factcheck.errors import ClaimsError  # noqa: E402
-from factcheck.models import SegmentKind  # noqa: E402
-from factcheck.worthiness import (  # noqa: E402
+from factcheck.extract.worthiness import (  # noqa: E402
     DEFAULT_THRESHOLD,
     HELDOUT_PERCENT,
     MODEL_FORMAT,
@@ -57,6 +56,7 @@ from factcheck.worthiness import (  # noqa: E402
     score_sentence,
     split_heldout,
 )
+from factcheck.models import SegmentKind  # noqa: E402
 
 MIN_DFS = (2, 3)
 """Vocabulary cut-offs tried: a term must occur in at least this many training sentences."""

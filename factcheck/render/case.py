@@ -18,7 +18,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.case import (
+from factcheck.case.analysis import (
     Added,
     Case,
     CaseFindings,
@@ -30,7 +30,7 @@ from factcheck.case import (
 from factcheck.render.console import safe_text
 
 if TYPE_CHECKING:
-    from factcheck.report import Report
+    from factcheck.report.model import Report
 
 SECTION_TITLE = "Who else reports this, and are they independent?"
 """The heading of the findings, in the terminal and in the report."""

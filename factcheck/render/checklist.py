@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.checklist import (
+from factcheck.checklist.load import (
     INFORMATION_CREDIBILITY,
     SOURCE_RELIABILITY,
     Analysis,

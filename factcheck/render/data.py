@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from factcheck.checklist import Checklist, Question
+from factcheck.checklist.load import Checklist, Question
 from factcheck.records import attribution_record, document_record
 from factcheck.render.console import defang
-from factcheck.report import (
+from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
     ClaimStatus,
@@ -26,7 +26,7 @@ from factcheck.report import (
     day,
     one_line,
 )
-from factcheck.worksheet import FactValue, change_record, is_url
+from factcheck.review.worksheet import FactValue, change_record, is_url
 
 FORMAT = "factcheck-report/1"
 """Value of the ``format`` key of the JSON report, with its version."""

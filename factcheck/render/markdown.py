@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
-from factcheck.checklist import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
+from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.render.console import defang
-from factcheck.report import (
+from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
     ClaimStatus,
@@ -28,7 +28,7 @@ from factcheck.report import (
     one_line,
     shorten,
 )
-from factcheck.worksheet import is_url
+from factcheck.review.worksheet import is_url
 
 TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""

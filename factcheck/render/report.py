@@ -21,10 +21,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.checklist import SOURCE_RELIABILITY
+from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
-from factcheck.report import (
+from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
     ClaimStatus,

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.render.console import safe_text
-from factcheck.review import (
+from factcheck.review.session import (
     Accept,
     AcceptOffer,
     AddEvidence,
@@ -35,8 +35,8 @@ from factcheck.review import (
 )
 
 if TYPE_CHECKING:
-    from factcheck.checklist import Checklist, Question
-    from factcheck.sources import Registry
+    from factcheck.checklist.load import Checklist, Question
+    from factcheck.sources.registry import Registry
 
 KEY_HELP = (
     "y/n/u/1-9 answer · Enter accept · ? help · b back · s skip claim · "
@@ -273,8 +273,8 @@ def longest_label(checklist: Checklist) -> str:
 
 def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableType:
     """Where the review stands: each claim's verdict (or how far it got), then what is left."""
-    from factcheck.review import applicable
-    from factcheck.worksheet import claim_verdict, valid_answer_values
+    from factcheck.review.session import applicable
+    from factcheck.review.worksheet import claim_verdict, valid_answer_values
 
     worksheet = outcome.worksheet
     entries = [worksheet.entry(cid) for cid in outcome.reviewed] or list(worksheet.claims)

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.render.console import defang, safe_text
-from factcheck.sources import Partisan, Registry, SourceCheck, SourceEntry
+from factcheck.sources.registry import Partisan, Registry, SourceCheck, SourceEntry
 
 DEFAULT_NOTE = (
     "Reliability letters are the registry's defaults, not findings: rate sources yourself."

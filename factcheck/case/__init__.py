@@ -1,0 +1,1 @@
+"""Cases: articles about one story, matched claims and independence of chains."""

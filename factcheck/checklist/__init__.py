@@ -1,0 +1,1 @@
+"""Stages ⑤ and ⑧: checklists, their expression language, facts and verdicts."""

@@ -1,0 +1,1 @@
+"""Stages ①–③: read a source, segment it, score claims and attribute them."""

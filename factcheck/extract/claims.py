@@ -1,0 +1,133 @@
+"""Stage ③ claims: score every body sentence, attribute it, and keep the check-worthy ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from factcheck.extract.attribution import attribute_sentences, quote_groups
+from factcheck.extract.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
+from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
+
+if TYPE_CHECKING:
+    from factcheck.sources.registry import Registry
+
+_BODY_KINDS = frozenset({SegmentKind.STATEMENT, SegmentKind.QUESTION})
+
+
+def _units(count: int, groups: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) body-sentence indexes, inclusive, of each claim candidate.
+
+    A quotation split over several sentences stays one unit, so it becomes one claim.
+    """
+    if not groups:
+        return list(zip(range(count), range(count), strict=True))
+    units: list[tuple[int, int]] = []
+    starts = dict(groups)
+    index = 0
+    while index < count:
+        last = max(index, min(starts.get(index, index), count - 1))
+        units.append((index, last))
+        index = last + 1
+    return units
+
+
+def _merge_attribution(parts: Sequence[Attribution]) -> Attribution:
+    """The attribution of a multi-sentence unit: the first sentence that names a speaker wins."""
+    chosen = next((a for a in parts if a.speaker), parts[0])
+    hedges = tuple(dict.fromkeys(h for a in parts for h in a.hedges))
+    return Attribution(
+        speaker=chosen.speaker,
+        role=chosen.role,
+        verb=chosen.verb,
+        via=chosen.via,
+        hedges=hedges,
+        quote=any(a.quote for a in parts),
+    )
+
+
+def _merge_worthiness(parts: Sequence[Worthiness]) -> Worthiness:
+    best = max(parts, key=_score_of)
+    reasons = tuple(dict.fromkeys(r for w in parts for r in w.reasons))
+    return Worthiness(score=best.score, reasons=reasons, kind=best.kind)
+
+
+def _score_of(worth: Worthiness) -> float:
+    return worth.score
+
+
+def _is_plain(attribution: Attribution) -> bool:
+    """Whether a lone sentence's attribution is already its unit's (no repeated hedge)."""
+    hedges = attribution.hedges
+    return len(hedges) < 2 or len(set(hedges)) == len(hedges)
+
+
+def extract_claims(
+    doc: Document,
+    segments: Sequence[Segment],
+    *,
+    min_score: float | None = None,
+    registry: Registry | None = None,
+) -> tuple[tuple[Segment, ...], tuple[Claim, ...]]:
+    """Classify body sentences (claim, statement, question, opinion) and build the claims.
+
+    ``min_score`` replaces the model's default threshold for what counts as a claim. With a
+    ``registry``, each claim's ``sources`` are matched on it (``sources.match_claim_sources``).
+    """
+    if registry is not None:
+        # Imported here: the registry's module loads YAML, which plain extraction never needs.
+        from factcheck.sources.registry import chain_sources
+    threshold = DEFAULT_THRESHOLD if min_score is None else min_score
+    body = [i for i, seg in enumerate(segments) if seg.kind in _BODY_KINDS]
+    texts = [segments[i].text for i in body]
+    blocks = [segments[i].block for i in body]
+    attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
+    scores = [score_sentence(text, threshold) for text in texts]
+
+    out = list(segments)
+    claims: list[Claim] = []
+    text = doc.text
+    for first_k, last_k in _units(len(body), quote_groups(texts, blocks=blocks)):
+        if first_k == last_k:
+            # Most units are one sentence: its own score and attribution are the unit's.
+            worth = scores[first_k]
+            segment = segments[body[first_k]]
+            if segment.kind is not worth.kind:
+                out[body[first_k]] = _with_kind(segment, worth.kind)
+            if worth.kind is not SegmentKind.CLAIM:
+                continue
+            own = attributions[first_k]
+            attribution = own if _is_plain(own) else _merge_attribution([own])
+            first = last = segment
+        else:
+            span = range(first_k, last_k + 1)
+            worth = _merge_worthiness([scores[k] for k in span])
+            for k in span:
+                # Inside one quotation every sentence shares the unit's class.
+                segment = segments[body[k]]
+                if segment.kind is not worth.kind:
+                    out[body[k]] = _with_kind(segment, worth.kind)
+            if worth.kind is not SegmentKind.CLAIM:
+                continue
+            attribution = _merge_attribution([attributions[k] for k in span])
+            first, last = segments[body[first_k]], segments[body[last_k]]
+        claim_text = text[first.start : last.end]
+        sources = () if registry is None else chain_sources(registry, claim_text, attribution, doc)
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                text=claim_text,
+                start=first.start,
+                end=last.end,
+                check_worthiness=round(worth.score, 4),
+                reasons=worth.reasons,
+                attribution=attribution,
+                sources=sources,
+                block=first.block,
+            )
+        )
+    return tuple(out), tuple(claims)
+
+
+def _with_kind(segment: Segment, kind: SegmentKind) -> Segment:
+    return Segment(segment.start, segment.end, kind, segment.text, segment.block)

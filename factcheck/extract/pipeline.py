@@ -1,0 +1,26 @@
+"""The extract pipeline: ingest → segment → claims → sources, for one source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, BinaryIO
+
+from factcheck.extract.claims import extract_claims
+from factcheck.extract.ingest import read_source
+from factcheck.extract.segment import segment_document
+from factcheck.models import Extraction
+
+if TYPE_CHECKING:
+    from factcheck.sources.registry import Registry
+
+
+def extract(
+    source: str,
+    *,
+    registry: Registry | None = None,
+    stdin: BinaryIO | None = None,
+    min_score: float | None = None,
+) -> Extraction:
+    """Read one source and extract its segments and claims; match claims on the registry."""
+    document, segments = segment_document(read_source(source, stdin=stdin))
+    segments, claims = extract_claims(document, segments, min_score=min_score, registry=registry)
+    return Extraction(document=document, segments=segments, claims=claims)

@@ -1,0 +1,638 @@
+"""Stage ③ claims: how worth checking one sentence is — a score, the reasons behind it, its kind.
+
+The score comes from a logistic regression over TF-IDF word 1-2-grams plus a few rule features,
+learned from the ClaimBuster debate sentences by ``tools/train_checkworthiness.py`` and shipped as
+plain JSON in ``factcheck/lexicon/en/checkworthiness.json``. It is evaluated here in pure Python;
+the tokenizer below is the one the trainer uses, so both see exactly the same terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from factcheck.errors import ClaimsError
+from factcheck.lexicon import DEFAULT_LANGUAGE
+from factcheck.models import SegmentKind
+
+DEFAULT_THRESHOLD: float = 0.5
+"""Scores at or above this make a sentence a CLAIM (the model's bias is set so 0.5 is its cut)."""
+
+MODEL_FORMAT = "factcheck-checkworthiness/1"
+"""The ``format`` field a weights file must carry."""
+
+TOKENIZER_VERSION = 2
+"""Bumped whenever ``extract_terms`` or the rule features change; weights record the version."""
+
+MODEL_PATH = DEFAULT_LANGUAGE.model_path
+"""The bundled weights."""
+
+REASONS: tuple[str, ...] = (
+    "number",
+    "date",
+    "quantity",
+    "statistic",
+    "comparative",
+    "trend",
+    "causal",
+    "attribution",
+    "named actor",
+)
+"""Every reason tag the rules can give, in the order they are reported."""
+
+RULE_FEATURES: tuple[str, ...] = (*REASONS, "names 2+", "names 3+")
+"""The model's rule features: the reason tags plus how many distinct capitalised names appear."""
+
+# --- tokenizer -----------------------------------------------------------------------------------
+
+# Digits become 0 so numbers generalise by shape ("0.0", "0,000", "0000").
+_NONZERO_DIGIT = re.compile("[1-9]")
+_TOKEN = re.compile(r"\w+(?:['.,]\w+)*|[?%$\u00a3\u20ac]")
+
+
+def _fold(text: str) -> str:
+    low = text.lower()
+    if "\u2019" in low or "\u2018" in low:
+        low = low.replace("\u2019", "'").replace("\u2018", "'")
+    # Most sentences have no figure; looking for each digit is quicker than the substitution.
+    if (
+        "1" in low
+        or "2" in low
+        or "3" in low
+        or "4" in low
+        or "5" in low
+        or "6" in low
+        or "7" in low
+        or "8" in low
+        or "9" in low
+    ):
+        return _NONZERO_DIGIT.sub("0", low)
+    return low
+
+
+_WORD_TOKENS: dict[str, list[str]] = {}
+"""Tokens of the punctuated words seen so far ('said,', 'u.s.', '$0.0'): they recur."""
+_WORD_TOKENS_MAX = 20_000
+
+
+def _find_tokens(folded: str) -> list[str]:
+    """``_TOKEN.findall(folded)``, faster: no token spans whitespace, and a whitespace-separated
+    word made only of word characters is one token by itself."""
+    tokens: list[str] = []
+    append, known = tokens.append, _WORD_TOKENS
+    for word in folded.split():
+        if word.isalnum():
+            append(word)
+            continue
+        found = known.get(word)
+        if found is None:
+            if len(known) >= _WORD_TOKENS_MAX:
+                known.clear()
+            found = known[word] = _TOKEN.findall(word)
+        tokens += found
+    return tokens
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word, number-shape and symbol tokens of a sentence."""
+    return _find_tokens(_fold(text))
+
+
+def _terms(tokens: list[str]) -> list[str]:
+    return [*tokens, *map(" ".join, itertools.pairwise(tokens))]
+
+
+def extract_terms(text: str) -> list[str]:
+    """The model's terms for a sentence: its tokens and its adjacent token pairs."""
+    return _terms(tokenize(text))
+
+
+# --- reasons -------------------------------------------------------------------------------------
+# Most rules are word lists matched against the sentence's own terms through one table of bit
+# flags, so finding every reason costs a single pass over the terms.
+
+_NUMWORD, _MAGNITUDE, _NUMWORD_UNIT, _DATE, _YEAR_SHAPE = 1, 2, 4, 8, 16
+_STATISTIC, _COMPARATIVE, _TREND, _CAUSAL, _ATTRIBUTION = 32, 64, 128, 256, 512
+_BELIEF, _EXHORTATION, _JUDGEMENT = 1024, 2048, 4096
+
+
+def _words(text: str) -> list[str]:
+    return text.split("|")
+
+
+_MONTH_NAMES = _words(
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTHS = [*_MONTH_NAMES, *_words("jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")]
+_DAY_SHAPES = _words("0|00|0st|0nd|0rd|0th|00st|00nd|00rd|00th")
+_NUMBER_WORDS = _words(
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    "|fifty|sixty|seventy|eighty|ninety|dozen|dozens|hundred|thousand"
+)
+_MAGNITUDES = _words("hundreds|thousands|million|millions|billion|billions|trillion|trillions")
+_UNITS = _words(
+    "percent|dollars|cents|euros|pounds|barrels|tons|tonnes|acres|miles|kilometres|kilometers"
+    "|people|persons|troops|soldiers|civilians|jobs|workers|americans|children|deaths|votes"
+    "|hours|days|weeks|months|years|decades|times|percentage|states|countries|nations"
+)
+_JUDGEMENT_WORDS = _words(
+    "wrong|terrible|horrible|awful|wonderful|fantastic|disgrace|disgraceful|shame|shameful"
+    "|outrageous|ridiculous|unacceptable|absurd|stupid|foolish|unfair|immoral|evil|disaster"
+    "|disastrous|tragedy|tragic|beautiful|amazing|incredible|pathetic|scandal|scandalous|crazy"
+    "|nonsense|insane|great|good|bad|right"
+)
+_CUE_WORDS: dict[int, Iterable[str]] = {
+    _NUMWORD: _NUMBER_WORDS + _MAGNITUDES,
+    _MAGNITUDE: _MAGNITUDES,
+    _NUMWORD_UNIT: [f"{n} {u}" for n in _NUMBER_WORDS for u in _UNITS],
+    _DATE: [
+        *(f"{m} {d}" for m in _MONTHS for d in [*_DAY_SHAPES, "0000"]),
+        *(f"{d} {m}" for m in _MONTHS for d in _DAY_SHAPES),
+        *(
+            f"{p} {m}"
+            for m in _MONTH_NAMES
+            for p in _words("in|on|since|by|until|from|last|next|early|late|mid|during")
+        ),
+        *_words("monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"),
+        *_words("last year|last month|last week|last night|this year|this month|this week"),
+    ],
+    _YEAR_SHAPE: ["0000", "0000s"],
+    _STATISTIC: _words(
+        "percent|%|per cent|rate|rates|average|averages|median|per capita|poll|polls|survey"
+        "|surveys|census|gdp|inflation|unemployment|unemployed|deficit|deficits|debt|budget"
+        "|statistics|figures|data|majority|share of|proportion|per year|a year|ratio|estimate"
+        "|income|wages|growth|tax|taxes|spending|population|toll"
+    ),
+    _COMPARATIVE: _words(
+        "than|fewer|fewest|higher|lower|highest|lowest|largest|biggest|smallest|greatest|least"
+        "|larger|bigger|smaller|greater|worse|worst|better|best|most|twice|compared|times as"
+        "|as many|as much|the first|the only|a record|record high|record low|ranked"
+        "|outnumber|outnumbered|exceeds|exceeded|surpassed|doubled|tripled|quadrupled|halved"
+    ),
+    _TREND: _words(
+        "rose|risen|rising|fell|fallen|falling|grew|grown|growing|dropped|declined|declining"
+        "|increased|increase|increases|increasing|decreased|decrease|decreases|cut|cuts|soared"
+        "|plunged|jumped|climbed|shrank|surged|slashed|raised|lowered|reduced|doubled|tripled"
+        "|went up|went down|gone up|gone down|up from|down from"
+    ),
+    _CAUSAL: _words(
+        "because|due to|as a result|result of|resulted in|results in|led to|leads to|lead to"
+        "|leading to|caused|causes|cause|causing|thanks to|therefore|consequently|contributed to"
+        "|responsible for|blamed|blames|attributed to|so that"
+    ),
+    _ATTRIBUTION: _words(
+        "said|says|say|saying|told|tells|claimed|claims|claim|claiming|stated|states|reported"
+        "|reports|reportedly|according to|announced|announces|asserted|asserts|alleged|alleges"
+        "|allegedly|confirmed|confirms|denied|denies|warned|warns|insisted|insists|added|noted"
+        "|wrote|writes|testified|admitted|acknowledged|revealed|disclosed|estimated|estimates"
+        "|quoted|cited|cites|argued|argues|declared|declares|stressed|emphasized|emphasised"
+        "|proclaimed|reaffirmed|showed that|shows that|found that|finds that"
+    ),
+    _BELIEF: _words(
+        "think|believe|feel|hope|guess|suppose|reckon|wish|trust|sure|convinced|confident"
+        "|certain|view|opinion|judgment|judgement|belief"
+    ),
+    _EXHORTATION: _words(
+        "must|should|shouldn't|ought|need|have to|has to|got to|had better|let's|let us"
+    ),
+    _JUDGEMENT: _JUDGEMENT_WORDS,
+}
+_CUES: dict[str, int] = {}
+for _flag, _cue_words in _CUE_WORDS.items():
+    for _word in _cue_words:
+        _CUES[_word] = _CUES.get(_word, 0) | _flag
+_CUE_TERMS = frozenset(_CUES)
+_NO_TERM = itertools.repeat(0j)
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
+_QUANTITY = re.compile(
+    r"[$\u00a3\u20ac]\s?0|0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
+    r"(?:%|percent|per\s?cent|percentage points?|(?:hundred|thousand|million|billion|trillion)s?"
+    r"|dollars?|cents?|euros?|pounds?|yuan|yen|rubles?|shekels?|barrels?|tons?|tonnes?|acres?"
+    r"|miles?|kilomet(?:er|re)s?|km|kg|meters?|metres?|feet|gallons?|people|persons?|troops"
+    r"|soldiers|civilians|jobs|workers|americans|children|deaths|casualties|votes|seconds?"
+    r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|times|states|countries|nations)"
+    r"(?!\w)"
+)
+# A capitalised word, unless it opens a quotation or a new sentence (where every word is
+# capitalised). The look-behinds sit after the capital so the scan jumps from capital to capital.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w\"\u201c(\[].)(?<![.!?\"\u201c]\s.)[\w'\u2019.-]*+")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'\u2019-]*)(?:\s+([A-Z]\w*))?")
+# Capitalised words that are not names of actors: the pronoun I, titles and articles, months and
+# weekdays (those are dates).
+_NOT_ACTORS = frozenset(
+    [
+        *_words(
+            "I|I'm|I've|I'll|I'd|I\u2019m|I\u2019ve|I\u2019ll|I\u2019d|OK|Mr|Mrs|Ms|Dr|A|An|The"
+        ),
+        *(m.capitalize() for m in _MONTH_NAMES),
+        *_words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"),
+    ]
+)
+
+
+_NAME_END = itertools.repeat(".'\u2019")
+"""What a capitalised word sheds before it counts as a name (for ``map``)."""
+
+
+def _count_names(text: str) -> int:
+    """Distinct capitalised words that look like names of actors, up to three."""
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return 0
+    names: set[str] = set()
+    # The first word is capitalised anyway; count it only when its shape says name (an acronym,
+    # an inner capital as in "Al-Amin", a possessive) or a second capitalised word follows it.
+    word, second = first.group(1), first.group(2)
+    if word[0].isupper() and word not in _NOT_ACTORS:
+        rest = word[1:]
+        # For ASCII, a capital after the first letter is exactly what lower() would change.
+        inner = rest != rest.lower() if rest.isascii() else any(c.isupper() for c in rest)
+        shaped = (len(word) > 1 and word.isupper()) or inner
+        possessive = word.endswith(("'s", "\u2019s", "'", "\u2019"))
+        if shaped or possessive or (second is not None and second not in _NOT_ACTORS):
+            names.add(word)
+    names.update(map(str.rstrip, _CAPITALISED.findall(text, first.end(1)), _NAME_END))
+    return min(len(names.difference(_NOT_ACTORS)), 3)
+
+
+class _Analysis(NamedTuple):
+    """What the rules and the model need to know about one sentence.
+
+    A named tuple rather than a dataclass: it is built once per sentence on the hot path.
+    """
+
+    terms: list[str]
+    """The sentence's terms (tokens, then token pairs), repeats kept: the model counts them."""
+    reasons: tuple[str, ...]
+    """Reason tags, in REASONS order."""
+    features: tuple[str, ...]
+    """Rule features present (the reasons and the name-count features)."""
+    folded: str
+    """The sentence lower-cased, apostrophes straightened, digits as 0."""
+    cues: int
+    """Bit flags of the word lists the sentence's terms hit."""
+    opener: str
+    """The first token, which tells whether the sentence may be a question without '?'."""
+
+
+def _analyse(text: str) -> _Analysis:
+    folded = _fold(text)
+    tokens = _find_tokens(folded)
+    terms = _terms(tokens)
+    cues = 0
+    for term in _CUE_TERMS.intersection(terms):
+        cues |= _CUES[term]
+    digits = "0" in folded
+    found: list[str] = []
+    if digits or cues & _NUMWORD:
+        found.append("number")
+    if cues & _DATE or (cues & _YEAR_SHAPE and _YEAR.search(text)):
+        found.append("date")
+    if cues & (_MAGNITUDE | _NUMWORD_UNIT) or (digits and _QUANTITY.search(folded)):
+        found.append("quantity")
+    if cues & _STATISTIC:
+        found.append("statistic")
+    if cues & _COMPARATIVE:
+        found.append("comparative")
+    if cues & _TREND:
+        found.append("trend")
+    if cues & _CAUSAL:
+        found.append("causal")
+    if cues & _ATTRIBUTION:
+        found.append("attribution")
+    names = _count_names(text)
+    if names:
+        found.append("named actor")
+    reasons = tuple(found)
+    if names >= 2:
+        found.append("names 2+")
+        if names >= 3:
+            found.append("names 3+")
+    opener = tokens[0] if tokens else ""
+    return _Analysis(terms, reasons, tuple(found), folded, cues, opener)
+
+
+def find_reasons(text: str) -> tuple[str, ...]:
+    """The rule tags a sentence carries, in ``REASONS`` order ('number', 'attribution', ...)."""
+    return _analyse(text).reasons
+
+
+def find_rule_features(text: str) -> tuple[str, ...]:
+    """The model's rule features present in a sentence (names from ``RULE_FEATURES``)."""
+    return _analyse(text).features
+
+
+# --- kinds ---------------------------------------------------------------------------------------
+
+_CLOSERS = " \t\n\"')]\u201d\u2019"
+_QUESTION_OPENERS = frozenset(
+    _words("who|what|when|where|why|how|which|do|does|did|is|are|was|can|could|will|would|has")
+    + _words("have|am|don't|doesn't|didn't|isn't|aren't|wasn't|can't|couldn't|won't|wouldn't")
+    + _words("hasn't|haven't")
+)
+_AUX = r"(?:do|does|did|is|are|was|can|could|will|would|has|have|am)(?:n't|n\u2019t)?"
+_INTERROGATIVE = re.compile(
+    rf"[\s\"'\u201c]*(?:(?:who|what|when|where|why|how|which)\s+{_AUX}\s+"
+    r"(?:i|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|our|their)\b"
+    rf"|{_AUX}\s+(?:i|you|we|they|he|she|it|there|anyone|anybody|anything)\b)",
+    re.IGNORECASE,
+)
+# Opinion patterns run on the folded text (lower case, straight apostrophes), and each only
+# when the sentence holds one of its cue words.
+_BELIEF_PATTERN = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|honestly\s+|strongly\s+|firmly\s+|truly\s+|do\s+|still\s+)?"
+    r"(?:think|believe|feel|hope|guess|suppose|reckon|wish|trust)\b(?!\s+(?:of|about)\b)"
+    r"|\bi(?:'m|\s+am)\s+(?:sure|convinced|confident|certain)\b"
+    r"|\bin\s+my\s+(?:view|opinion|judgment|judgement)\b|\bmy\s+(?:view|opinion|belief)\s+is\b"
+)
+_EXHORTATION_PATTERN = re.compile(
+    r"\b(?:we|you|us|they|everyone|everybody)\s+(?:all\s+)?(?:must|should|ought\s+to|need\s+to"
+    r"|have\s+to|got\s+to|had\s+better)\b|\blet(?:'s|\s+us)\b"
+    r"|\bshould(?:n't)?\b(?!\s+have\b|'ve\b)|\bought\s+to\b"
+)
+_JUDGEMENT_PATTERN = re.compile(
+    r"\b(?:is|are|was|were|'s|'re|be|been)\s+"
+    r"(?:(?:so|very|really|truly|absolutely|simply|just|totally|quite|utterly|a|an|the|such\s+a)\s+)*"
+    rf"(?:{'|'.join(_JUDGEMENT_WORDS)})"
+    # Only as the judgement itself ("is a disgrace."), not as an attribute ("is a great program").
+    r"(?=\s*(?:[.,;:!?\"\u201d)]|$)|\s+(?:and|but|for|to|that|because)\b)"
+)
+_OPINION_PATTERNS = (
+    (_BELIEF, _BELIEF_PATTERN),
+    (_EXHORTATION, _EXHORTATION_PATTERN),
+    (_JUDGEMENT, _JUDGEMENT_PATTERN),
+)
+# An opinion marker does not make a sentence an opinion when it also carries content a
+# fact-checker can test: figures, dates, or a statistic compared or tracked over time.
+_CHECKABLE = frozenset({"number", "date", "quantity"})
+_MEASURED = frozenset({"comparative", "trend"})
+
+
+def _checkable(reasons: tuple[str, ...]) -> bool:
+    if not _CHECKABLE.isdisjoint(reasons):
+        return True
+    return "statistic" in reasons and not _MEASURED.isdisjoint(reasons)
+
+
+def _classify(text: str, analysis: _Analysis, score: float, threshold: float) -> SegmentKind:
+    if text.rstrip(_CLOSERS).endswith("?") or (
+        analysis.opener in _QUESTION_OPENERS and _INTERROGATIVE.match(text)
+    ):
+        return SegmentKind.QUESTION
+    cues = analysis.cues
+    if cues & (_BELIEF | _EXHORTATION | _JUDGEMENT) and not _checkable(analysis.reasons):
+        for flag, pattern in _OPINION_PATTERNS:
+            if cues & flag and pattern.search(analysis.folded):
+                return SegmentKind.OPINION
+    return SegmentKind.CLAIM if score >= threshold else SegmentKind.STATEMENT
+
+
+# --- model ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WorthinessModel:
+    """Weights of the check-worthiness model, ready to score with."""
+
+    terms: Mapping[str, complex]
+    """Per occurrence of a term, what it adds to the TF-IDF dot product with the weights (real
+    part: idf x weight) and to the vector's squared norm (imaginary part: idf squared). One
+    complex sum over the sentence's terms gives both in a single pass."""
+    rules: Mapping[str, float]
+    """Weight of each rule feature (present = 1), keyed by the names in RULE_FEATURES."""
+    intercept: float
+    """Bias of the logistic regression, shifted so that ``threshold`` is the tuned cut."""
+    threshold: float
+    """The cut the model was tuned for; equals DEFAULT_THRESHOLD for the bundled weights."""
+    source: str
+    """Where the weights were read from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Worthiness:
+    """How worth checking a sentence is, why, and what kind of sentence it is."""
+
+    score: float
+    """Probability-like score in [0, 1]; higher is more worth checking."""
+    reasons: tuple[str, ...]
+    """Rule tags found in the sentence ('number', 'date', 'attribution', ...)."""
+    kind: SegmentKind
+    """CLAIM (score at or above the threshold), STATEMENT, QUESTION or OPINION."""
+
+
+def _finite(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ClaimsError(f"{where}: expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _section(data: Mapping[str, object], key: str, where: str) -> dict[str, object]:
+    if key not in data:
+        raise ClaimsError(f"{where}: missing field {key!r}")
+    value = data[key]
+    if not isinstance(value, dict):
+        raise ClaimsError(f"{where}: {key}: expected an object, got {type(value).__name__}")
+    return value
+
+
+def _parse_model(data: object, where: str) -> WorthinessModel:
+    if not isinstance(data, dict):
+        raise ClaimsError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    if data.get("format") != MODEL_FORMAT:
+        raise ClaimsError(f"{where}: format: expected {MODEL_FORMAT!r}, got {data.get('format')!r}")
+    if data.get("tokenizer") != TOKENIZER_VERSION:
+        raise ClaimsError(
+            f"{where}: tokenizer: expected version {TOKENIZER_VERSION}, "
+            f"got {data.get('tokenizer')!r}; retrain with tools/train_checkworthiness.py"
+        )
+    for key in ("intercept", "threshold"):
+        if key not in data:
+            raise ClaimsError(f"{where}: missing field {key!r}")
+    intercept = _finite(data["intercept"], f"{where}: intercept")
+    threshold = _finite(data["threshold"], f"{where}: threshold")
+    if not 0 < threshold < 1:
+        raise ClaimsError(f"{where}: threshold: expected a number between 0 and 1, got {threshold}")
+    rules = _section(data, "rules", where)
+    if set(rules) != set(RULE_FEATURES):
+        raise ClaimsError(
+            f"{where}: rules: expected weights for {', '.join(RULE_FEATURES)}; "
+            f"got {', '.join(rules) or 'none'}"
+        )
+    terms: dict[str, complex] = {}
+    for term, entry in _section(data, "vocabulary", where).items():
+        if not (isinstance(entry, list) and len(entry) == 2):
+            raise ClaimsError(f"{where}: vocabulary[{term!r}]: expected [idf, weight]")
+        idf = _finite(entry[0], f"{where}: vocabulary[{term!r}]")
+        weight = _finite(entry[1], f"{where}: vocabulary[{term!r}]")
+        terms[term] = complex(idf * weight, idf * idf)
+    return WorthinessModel(
+        terms=terms,
+        rules={name: _finite(value, f"{where}: rules[{name!r}]") for name, value in rules.items()},
+        intercept=intercept,
+        threshold=threshold,
+        source=where,
+    )
+
+
+def load_model(path: Path | None = None) -> WorthinessModel:
+    """Read check-worthiness weights (the bundled ones by default); ClaimsError when unusable."""
+    if path is None:
+        return _bundled_model()
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ClaimsError(
+            f"{where}: cannot read the check-worthiness model: {exc.strerror or exc}"
+        ) from exc
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ClaimsError(
+            f"{where}: the check-worthiness model is not valid JSON ({exc}); reinstall factcheck "
+            "or retrain with tools/train_checkworthiness.py"
+        ) from exc
+    return _parse_model(data, where)
+
+
+@functools.cache
+def _bundled_model() -> WorthinessModel:
+    # Loaded once, on first use, so importing this module stays cheap.
+    return load_model(MODEL_PATH)
+
+
+def _probability(model: WorthinessModel, analysis: _Analysis) -> float:
+    total = sum(map(model.terms.get, analysis.terms, _NO_TERM))
+    dot, norm = total.real, total.imag
+    z = model.intercept + (dot / math.sqrt(norm) if norm else 0.0)
+    z += sum(map(model.rules.__getitem__, analysis.features))
+    # Written this way so a very negative z cannot overflow exp().
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def score_sentence(
+    text: str, threshold: float = DEFAULT_THRESHOLD, *, model: WorthinessModel | None = None
+) -> Worthiness:
+    """Score one sentence for check-worthiness, tag why, and classify it.
+
+    ``model`` defaults to the bundled weights. Questions and opinions keep their score but are
+    never CLAIM.
+    """
+    if model is None:
+        model = _bundled_model()
+    analysis = _analyse(text)
+    score = _probability(model, analysis)
+    return Worthiness(score, analysis.reasons, _classify(text, analysis, score, threshold))
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+# The trainer, the benchmark and the tests all measure on the same held-out sentences, so the split
+# lives here, next to the model it judges.
+
+HELDOUT_PERCENT = 20
+"""Share of each class kept out of training, chosen by a hash of the sentence id."""
+
+RULE_BASELINE_REASONS = frozenset({"number", "named actor", "attribution"})
+"""The published rule baseline: a sentence is check-worthy when it has any of these."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    """One sentence of the training data with its check-worthiness label."""
+
+    sentence_id: int
+    """The dataset's own id, which also decides the held-out split."""
+    label: bool
+    """True when annotators judged the sentence a check-worthy factual claim."""
+    text: str
+    """The sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """The training sentences and the held-out ones, never trained on."""
+
+    train: tuple[LabelledSentence, ...]
+    """Sentences to learn from."""
+    heldout: tuple[LabelledSentence, ...]
+    """The held-out sentences, with the data's natural share of positives."""
+    balanced: tuple[LabelledSentence, ...]
+    """All held-out positives and as many held-out negatives, as in the published test split."""
+
+
+def load_labelled(path: Path) -> list[LabelledSentence]:
+    """Read ClaimBuster-style JSON: a list of ``{sentence_id, label, text}``."""
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise ClaimsError(f"{path}: cannot read labelled sentences: {exc.strerror}") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ClaimsError(f"{path}: labelled sentences are not valid JSON ({exc})") from exc
+    if not isinstance(data, list):
+        raise ClaimsError(f"{path}: expected a list of sentences, got {type(data).__name__}")
+    out: list[LabelledSentence] = []
+    for index, item in enumerate(data):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("sentence_id"), int)
+            and item.get("label") in (0, 1)
+            and isinstance(item.get("text"), str)
+        ):
+            raise ClaimsError(
+                f"{path}: [{index}]: expected {{sentence_id: int, label: 0|1, text: str}}"
+            )
+        out.append(LabelledSentence(item["sentence_id"], item["label"] == 1, item["text"]))
+    return out
+
+
+def _split_key(sentence: LabelledSentence) -> str:
+    return hashlib.sha256(str(sentence.sentence_id).encode()).hexdigest()
+
+
+def split_heldout(sentences: Sequence[LabelledSentence]) -> Split:
+    """The deterministic held-out split: per class, the ids with the lowest hashes.
+
+    Every part keeps the order of ``sentences``.
+    """
+    held: set[int] = set()
+    balanced: set[int] = set()
+    for label in (True, False):
+        ranked = sorted(
+            (i for i, s in enumerate(sentences) if s.label is label),
+            key=lambda i: _split_key(sentences[i]),
+        )
+        cut = round(len(ranked) * HELDOUT_PERCENT / 100)
+        held.update(ranked[:cut])
+        if label:
+            balanced.update(ranked[:cut])
+            positives = cut
+        else:
+            balanced.update(ranked[: min(cut, positives)])
+    return Split(
+        train=tuple(s for i, s in enumerate(sentences) if i not in held),
+        heldout=tuple(s for i, s in enumerate(sentences) if i in held),
+        balanced=tuple(s for i, s in enumerate(sentences) if i in balanced),
+    )
+
+
+def measure_f1(labels: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
+    """Positive-class (F1, precision, recall) of predictions against labels."""
+    hits = sum(1 for y, p in zip(labels, predicted, strict=True) if y and p)
+    chosen = sum(1 for p in predicted if p)
+    wanted = sum(1 for y in labels if y)
+    precision = hits / chosen if chosen else 0.0
+    recall = hits / wanted if wanted else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return f1, precision, recall

@@ -1,0 +1,58 @@
+"""Language data: word lists and models kept as files, one folder per language.
+
+Each language is a folder beside this file (``en/``) holding one word list per ``.txt`` file (one
+entry per line; ``#`` starts a comment; blank lines are ignored) and the check-worthiness model.
+Code asks for a list by name and gets a frozen set, read once and cached. A second language is a
+new folder with the same file names and its own model, plus an entry in ``LANGUAGES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent
+"""The folder holding one sub-folder per language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """Everything language-specific that the extraction stages need."""
+
+    code: str
+    """The language's code, as sentencex and the lexicon folder name it (``en``)."""
+    model: str = "checkworthiness.json"
+    """The check-worthiness model's file name inside the language folder."""
+
+    @property
+    def folder(self) -> Path:
+        """The language's lexicon folder."""
+        return LEXICON_DIR / self.code
+
+    @property
+    def model_path(self) -> Path:
+        """The check-worthiness model of this language."""
+        return self.folder / self.model
+
+
+LANGUAGES: dict[str, Language] = {"en": Language("en")}
+"""Every language the package ships, by code."""
+
+DEFAULT_LANGUAGE = LANGUAGES["en"]
+"""The language used when none is named."""
+
+
+@cache
+def entries(name: str, language: str = DEFAULT_LANGUAGE.code) -> tuple[str, ...]:
+    """The entries of word list ``name`` in file order, comments and blank lines left out."""
+    path = LANGUAGES[language].folder / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    stripped = (line.split("#", 1)[0].strip() for line in lines)
+    return tuple(line for line in stripped if line)
+
+
+@cache
+def words(name: str, language: str = DEFAULT_LANGUAGE.code) -> frozenset[str]:
+    """Word list ``name`` of ``language`` as a set, read once."""
+    return frozenset(entries(name, language))

@@ -1,0 +1,1 @@
+"""The report model built from a worksheet, shared by every renderer."""

@@ -1,0 +1,1 @@
+"""Stages ⑥–⑦: the worksheet, its journal, and the review loop."""

@@ -1,0 +1,1 @@
+"""Stage ④: the source registry and its matching on claims' chains."""

@@ -1,0 +1,379 @@
+"""Tests for cases: the case folder, claim details, matching, independence and quote drift."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from factcheck.case.analysis import (
+    ARTICLE_FORMAT,
+    Case,
+    CaseArticle,
+    ClaimFindings,
+    Details,
+    Relation,
+    add_to_case,
+    apply_case_facts,
+    article_outlet,
+    claim_details,
+    compare_details,
+    load_case,
+    match_claims,
+    review_hints,
+    worksheet_extraction,
+)
+from factcheck.checklist.load import load_checklist
+from factcheck.checklist.verdicts import prefill
+from factcheck.errors import CaseError
+from factcheck.models import Attribution, Claim, Document, Extraction
+from factcheck.review.worksheet import create_worksheet
+from factcheck.sources.registry import Registry, load_registry
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "case"
+SEED = REPO / "examples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry((FIXTURES / "sources.yaml",))
+
+
+@pytest.fixture(scope="module")
+def seed_case(tmp_path_factory: pytest.TempPathFactory, registry: Registry) -> Case:
+    """The seed article with the other reports of its story."""
+    folder = tmp_path_factory.mktemp("cases") / "joint-room"
+    sources = [SEED, *sorted((FIXTURES / "seed").glob("*.txt"))]
+    add_to_case(folder, [str(p) for p in sources], registry=registry)
+    return load_case(folder, registry)
+
+
+def by_outlet(case: Case, outlet: str) -> CaseArticle:
+    return next(a for a in case.articles if a.outlet == outlet)
+
+
+def claim_with(found: list[ClaimFindings] | tuple[ClaimFindings, ...], text: str) -> ClaimFindings:
+    return next(c for c in found if text in c.claim.text)
+
+
+def bench() -> ModuleType:
+    """benchmarks/bench_case.py, which scores the labelled set."""
+    spec = importlib.util.spec_from_file_location("bench_case", REPO / "benchmarks/bench_case.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_case"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- the case folder ----------------------------------------------------------------------------
+
+
+def test_adding_articles_caches_each_extraction_once(tmp_path: Path, registry: Registry) -> None:
+    folder = tmp_path / "ferry"
+    wire, copy = FIXTURES / "ferry" / "wire.txt", FIXTURES / "ferry" / "copy.txt"
+    first = add_to_case(folder, [str(wire), str(copy), "missing.txt"], registry=registry)
+    assert [(r.new, r.error) for r in first] == [
+        (True, None),
+        (True, None),
+        (False, "missing.txt: file not found"),
+    ]
+    cached = sorted(p.name for p in (folder / "articles").iterdir())
+    assert cached == sorted(f"{r.article.id}.json" for r in first if r.article)
+    record = json.loads((folder / "articles" / cached[0]).read_text(encoding="utf-8"))
+    assert record["format"] == ARTICLE_FORMAT and record["text"]
+    again = add_to_case(folder, [str(wire)], registry=registry)
+    assert again[0].new is False and again[0].article == first[0].article
+    case = load_case(folder, registry)
+    assert [(a.outlet, a.document.published, len(a.extraction.claims)) for a in case.articles] == [
+        ("Northwire", "2023-03-12", 4),
+        ("Kessel Courier", "2023-03-12", 4),
+    ]
+    assert case.warnings == ()
+    index = (folder / "case.yaml").read_text(encoding="utf-8")
+    assert "format: factcheck-case/1" in index and "outlet: Kessel Courier" in index
+
+
+def test_an_outlet_corrected_in_the_index_is_used(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    add_to_case(folder, [str(FIXTURES / "fire" / "copy.txt")])
+    index = folder / "case.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("Brennport Daily Mirror", "Daily Mirror"),
+        encoding="utf-8",
+    )
+    assert load_case(folder).articles[0].outlet == "Daily Mirror"
+
+
+def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    added = add_to_case(folder, [str(FIXTURES / "ferry" / "wire.txt")])
+    article = added[0].article
+    assert article is not None
+    path = folder / "articles" / f"{article.id}.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["version"] = 0
+    record["claims"] = []
+    path.write_text(json.dumps(record), encoding="utf-8")
+    reloaded = load_case(folder)
+    # An old cache is extracted again from the text it keeps, and rewritten.
+    assert reloaded.articles[0].extraction == article.extraction
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] != 0
+    path.write_text("{not json", encoding="utf-8")
+    damaged = load_case(folder)
+    assert damaged.articles == ()
+    assert damaged.warnings[0].startswith(f"{path}: damaged (")
+    path.unlink()
+    assert load_case(folder).warnings == (
+        f"{path}: missing; add the article again ({FIXTURES / 'ferry' / 'wire.txt'})",
+    )
+
+
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [
+        (None, "{dir}/case.yaml: no case index; add articles with: factcheck case add"),
+        ("format: other\n", "{dir}/case.yaml: format: expected 'factcheck-case/1'"),
+        ("format: [\n", "{dir}/case.yaml:2: not valid YAML"),
+        (
+            "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, colour: red}]\n",
+            "{dir}/case.yaml: articles[0]: unknown key 'colour'",
+        ),
+        (
+            "format: factcheck-case/1\narticles: [{id: abc}]\n",
+            "{dir}/case.yaml: articles[0].id: expected 16 hex digits",
+        ),
+    ],
+)
+def test_case_index_errors_name_the_file(tmp_path: Path, index: str | None, message: str) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    if index is not None:
+        (folder / "case.yaml").write_text(index, encoding="utf-8")
+    with pytest.raises(CaseError) as info:
+        load_case(folder)
+    assert str(info.value) == message.format(dir=folder)
+
+
+def test_a_case_is_not_made_in_a_folder_holding_other_things(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(CaseError, match=r"the folder is not empty and holds no case\.yaml"):
+        add_to_case(tmp_path, [str(SEED)])
+    with pytest.raises(CaseError, match="no such case folder"):
+        load_case(tmp_path / "nowhere")
+
+
+def test_outlet_comes_from_the_byline_before_a_wire_credit() -> None:
+    def outlet(text: str, **meta: str) -> str | None:
+        doc = Document(source="a.txt", text=text, sha256="0" * 64, **meta)
+        return article_outlet(Extraction(doc, (), ()))
+
+    assert outlet("Title\nBy Courier staff, Kessel Courier\n\nKESSEL (Northwire) - ...") == (
+        "Kessel Courier"
+    )
+    assert outlet("Title\nBy Tehran Monitor staff\n\nText.") == "Tehran Monitor"
+    assert outlet("Title\nBy Jane Doe\n\nText.", outlet="Valley Herald") == "Valley Herald"
+    assert outlet("Text only.") is None
+
+
+# --- details ------------------------------------------------------------------------------------
+
+
+def claim(text: str, speaker: str | None = None) -> Claim:
+    return Claim(
+        id="c1",
+        text=text,
+        start=0,
+        end=len(text),
+        check_worthiness=0.9,
+        attribution=Attribution(speaker=speaker),
+    )
+
+
+def test_details_of_a_claim() -> None:
+    details = claim_details(
+        claim(
+            "KESSEL (Northwire) - At least 14 people died when a ferry carrying 60 passengers "
+            "capsized on Lake Ardmoor near the town of Kessel on Sunday, March 12, police chief "
+            "Mara Lind said.",
+            speaker="Mara Lind",
+        )
+    )
+    assert details.numbers == {"at least 14", "60"}
+    assert [(q.unit, q.low, q.high) for q in details.quantities] == [
+        ("people", 14, float("inf")),
+        ("passenger", 60, 60),
+    ]
+    assert (details.days, details.weekdays) == ({"03-12"}, {"sunday"})
+    assert details.places == {"kessel", "lake ardmoor"}
+    assert details.actors == set() and not details.denial and not details.blame
+
+
+def test_an_earlier_value_is_not_what_the_claim_is_about() -> None:
+    details = claim_details(
+        claim("Inflation fell to 4.2 percent in March from 5.1 percent in February.")
+    )
+    assert (details.numbers, details.months) == ({"4.2%"}, {"03"})
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "clashes", "adds"),
+    [
+        ("killed 23 workers on Thursday", "At least 25 workers died on Thursday", ["number"], []),
+        ("killed 17 people", "17 people had died and 214 were hurt", [], ["number"]),
+        ("injuring more than 200 people", "214 people were injured", [], []),
+        (
+            "won 44 percent, with 97 percent counted",
+            "won 44 percent, 1,200 stations",
+            [],
+            ["number"],
+        ),
+        ("The blast hit Velka on Monday", "The blast hit Velka on Tuesday", ["date"], []),
+        ("Hamas fired the rocket", "Hamas denied firing the rocket", ["denial"], []),
+    ],
+)
+def test_comparing_details(ours: str, theirs: str, clashes: list[str], adds: list[str]) -> None:
+    found = compare_details(claim_details(claim(ours)), claim_details(claim(theirs)))
+    assert [d.kind.value for d in found[0]] == clashes
+    assert [d.kind.value for d in found[1]] == adds
+
+
+def test_differences_are_described_for_the_reviewer() -> None:
+    clashes, _ = compare_details(
+        claim_details(claim("killed 23 workers")),
+        claim_details(claim("killed at least 25 workers")),
+    )
+    assert clashes[0].describe() == "number: 23 here, at least 25 there"
+    _, adds = compare_details(Details(), claim_details(claim("struck on May 20")))
+    assert adds[0].describe() == "date: May 20"
+
+
+# --- matching the seed story --------------------------------------------------------------------
+
+
+def test_the_seed_claims_trace_back_to_al_manar_and_khamenei(
+    seed_case: Case, registry: Registry
+) -> None:
+    seed = by_outlet(seed_case, "The Algemeiner")
+    findings = match_claims(seed_case, seed.extraction, registry)
+    assert findings.excluded == seed.id and findings.compared == 5
+    room = claim_with(findings.claims, "interview with Hezbollah-operated Al-Manar TV")
+    assert room.summary == "all 3 reports trace back to Ibrahim al-Amin, via Al-Manar"
+    assert room.facts() == {"case.matches": 2, "case.independent_matches": 0, "case.conflicts": 0}
+    ledger = next(m for m in room.matches if m.article.outlet == "Jerusalem Ledger")
+    assert not ledger.independent
+    assert ledger.reasons[:2] == (
+        "Jerusalem Ledger cites The Algemeiner",
+        "both trace back to Ibrahim al-Amin",
+    )
+    victory = claim_with(findings.claims, "victory of the Zionist regime")
+    assert victory.summary == "all 4 reports trace back to Ali Khamenei"
+    assert [(v.outlet, v.text) for v in victory.drift[0].variants] == [
+        ("The Algemeiner", "victory of the Zionist regime,"),
+        ("Tehran Monitor", "victory over Zionist criminals,"),
+        ("Cedar Post", "victory against the Zionist regime."),
+    ]
+
+
+def test_an_independent_report_corroborates_one_part_of_a_claim(
+    seed_case: Case, registry: Registry
+) -> None:
+    seed = by_outlet(seed_case, "The Algemeiner")
+    findings = match_claims(seed_case, seed.extraction, registry)
+    visits = claim_with(findings.claims, "visited Lebanon twice")
+    assert visits.summary == (
+        "4 reports from 2 independent chains: Ibrahim al-Amin (3), "
+        "Israeli intelligence official (1)"
+    )
+    independent = [m for m in visits.matches if m.independent]
+    assert [m.article.outlet for m in independent] == ["Negev Dispatch"]
+    assert independent[0].relation is Relation.ADDS_DETAIL
+    assert independent[0].part is not None and "visited Lebanon twice" in independent[0].part
+    assert visits.facts()["case.independent_matches"] == 1
+    other = by_outlet(seed_case, "Levant Review")
+    assert not any(m.article == other for c in findings.claims for m in c.matches)
+
+
+def test_a_conflicting_number_is_a_conflict_not_a_confirmation(tmp_path: Path) -> None:
+    folder = tmp_path / "fire"
+    add_to_case(folder, [str(p) for p in sorted((FIXTURES / "fire").glob("*.txt"))])
+    case = load_case(folder)
+    wire = by_outlet(case, "Continental Press Agency")
+    toll = claim_with(match_claims(case, wire.extraction).claims, "killed 23 workers")
+    relations = {m.article.outlet: m.relation for m in toll.matches}
+    assert relations == {
+        "Brennport Daily Mirror": Relation.AGREES,
+        "The Brennport Observer": Relation.AGREES,
+        "Radio Brenn": Relation.CONFLICTS,
+    }
+    assert toll.facts() == {"case.matches": 3, "case.independent_matches": 1, "case.conflicts": 1}
+    mirror = next(m for m in toll.matches if m.article.outlet == "Brennport Daily Mirror")
+    assert "both trace back to Samuel Okoro" in mirror.reasons
+    assert any(reason.startswith("near-identical wording") for reason in mirror.reasons)
+
+
+def test_the_labelled_set_is_matched_precisely(tmp_path: Path) -> None:
+    registry = load_registry((FIXTURES / "sources.yaml",))
+    module = bench()
+    sets = (("labels.yaml", 0.85), ("labels-heldout.yaml", 0.8), ("labels-test.yaml", 0.75))
+    for labels, recall in sets:
+        scores = module.evaluate(tmp_path / labels, registry, FIXTURES / labels)
+        assert scores.matching.precision == 1.0, scores.matching.errors
+        assert scores.matching.recall >= recall, scores.matching.errors
+        assert scores.independence.precision == 1.0, scores.independence.errors
+        assert scores.corroborated.precision == 1.0, scores.corroborated.errors
+        assert scores.drift.precision == 1.0, scores.drift.errors
+
+
+# --- facts, checklist and review hints ----------------------------------------------------------
+
+
+def test_case_facts_prefill_the_corroborated_question(seed_case: Case, registry: Registry) -> None:
+    quick = load_checklist("quick")
+    question = quick.question("corroborated")
+    seed = by_outlet(seed_case, "The Algemeiner")
+    findings = match_claims(seed_case, seed.extraction, registry)
+    worksheet = apply_case_facts(create_worksheet(seed.extraction, quick, registry), findings)
+    suggested = {e.id: prefill(quick, question, e.facts) for e in worksheet.claims}
+    visits = claim_with(findings.claims, "visited Lebanon twice").claim.id
+    assert {cid for cid, value in suggested.items() if value} == {visits}
+    assert suggested[visits] == "yes"
+    assert prefill(quick, question, {}) is None
+    conflicted = {"case.independent_matches": 2, "case.conflicts": 1}
+    assert prefill(quick, question, conflicted) is None
+    assert worksheet_extraction(worksheet).claims == seed.extraction.claims
+
+
+def test_review_hints_offer_other_reports_on_the_corroborated_question(
+    seed_case: Case, registry: Registry
+) -> None:
+    seed = by_outlet(seed_case, "The Algemeiner")
+    findings = match_claims(seed_case, seed.extraction, registry)
+    hints = review_hints(findings, load_checklist("quick"), seed_case)
+    visits = claim_with(findings.claims, "visited Lebanon twice").claim.id
+    offers = hints[visits].offers
+    assert {o.question for o in offers} == {"corroborated"}
+    assert offers[0].evidence == f"case:{FIXTURES / 'seed' / 'independent.txt'}"
+    assert offers[0].label.startswith(
+        "Negev Dispatch, 2021-05-30: adds detail; independent (traces back to Israeli "
+        "intelligence official) \u2014 \u201cAn Israeli intelligence official said"
+    )
+    assert offers[0].note.startswith("Also reported by Negev Dispatch, 2021-05-30: adds detail")
+    assert hints[visits].lines[0] == (
+        "Case joint-room: 4 reports from 2 independent chains: Ibrahim al-Amin (3), "
+        "Israeli intelligence official (1)."
+    )
+
+
+def test_an_article_from_stdin_is_referenced_by_its_cached_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    with (FIXTURES / "ferry" / "drift.txt").open("rb") as stdin:
+        added = add_to_case(folder, ["-"], stdin=stdin)
+    article = added[0].article
+    assert article is not None and article.location == "stdin"
+    assert article.reference(folder) == f"case:{folder.as_posix()}/articles/{article.id}.json"

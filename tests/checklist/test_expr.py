@@ -1,0 +1,349 @@
+"""Tests for the checklist expression language: tokenizer, parser, type checker, evaluator."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.checklist.expr import (
+    And,
+    Compare,
+    ExprError,
+    Lit,
+    Name,
+    Not,
+    Or,
+    Tok,
+    TypeKind,
+    Value,
+    ValueType,
+    Var,
+    Variable,
+    compile_expr,
+    evaluate,
+    parse_expr,
+    show_value,
+    substitute,
+    tokenize,
+)
+from factcheck.checklist.facts import fact_variables
+from factcheck.errors import ChecklistError
+
+YES_NO = ValueType(TypeKind.CHOICE, choices=("yes", "no", "unclear"))
+SCALE = ValueType(TypeKind.NUMBER, low=1, high=5, integer=True)
+TEXT = ValueType(TypeKind.TEXT)
+
+VARIABLES = {
+    **fact_variables(),
+    "primary_source": Variable("primary_source", YES_NO, answer=True),
+    "corroborated": Variable("corroborated", YES_NO, answer=True),
+    "accuracy": Variable("accuracy", SCALE, answer=True),
+    "relevance": Variable("relevance", SCALE, answer=True),
+    "note": Variable("note", TEXT, answer=True),
+}
+
+
+def check(text: str) -> Value:
+    """Compile against VARIABLES and evaluate with a fixed environment."""
+    env = {
+        "primary_source": "yes",
+        "corroborated": None,
+        "accuracy": 4,
+        "relevance": 2,
+        "note": "seen",
+        "chain.hops": 2,
+        "sources.any_partisan": True,
+        "sources.worst_reliability": "D",
+        "claim.check_worthiness": 0.75,
+    }
+    return compile_expr(text, VARIABLES, expect=None).evaluate(env)
+
+
+def test_tokenize_names_operators_literals_and_columns() -> None:
+    tokens = tokenize("chain.hops >= 2 and q in ['a', \"b\", -1.5]")
+    assert [(t.kind, t.text, t.column) for t in tokens] == [
+        (Tok.NAME, "chain.hops", 1),
+        (Tok.OP, ">=", 12),
+        (Tok.NUMBER, "2", 15),
+        (Tok.NAME, "and", 17),
+        (Tok.NAME, "q", 21),
+        (Tok.NAME, "in", 23),
+        (Tok.PUNCT, "[", 26),
+        (Tok.STRING, "'a'", 27),
+        (Tok.PUNCT, ",", 30),
+        (Tok.STRING, '"b"', 32),
+        (Tok.PUNCT, ",", 35),
+        (Tok.NUMBER, "-1.5", 37),
+        (Tok.PUNCT, "]", 41),
+        (Tok.END, "", 42),
+    ]
+    assert tokens[11].value == -1.5
+
+
+def test_parse_precedence_not_binds_tighter_than_and_than_or() -> None:
+    tree = parse_expr("a == x or not b == y and c")
+    assert tree == Or(
+        (
+            Compare("==", Name("a", 1), Name("x", 6), 3),
+            And((Not(Compare("==", Name("b", 15), Name("y", 20), 17)), Name("c", 26))),
+        )
+    )
+
+
+def test_parse_parentheses_and_not_in() -> None:
+    tree = parse_expr("(a or b) and q not in [x, 'y']")
+    assert isinstance(tree, And)
+    assert tree.items[0] == Or((Name("a", 2), Name("b", 7)))
+    compare = tree.items[1]
+    assert isinstance(compare, Compare) and compare.op == "not in"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("primary_source == yes", True),
+        ("primary_source != yes", False),
+        ("yes == primary_source", True),
+        ("primary_source in [no, unclear]", False),
+        ("primary_source not in [no, unclear]", True),
+        ("primary_source == 'yes'", True),
+        ("corroborated == yes", False),
+        ("corroborated != yes", True),
+        ("corroborated in [yes, no, unclear]", False),
+        ("corroborated not in [yes]", True),
+        ("answered(corroborated)", False),
+        ("answered(primary_source)", True),
+        ("accuracy >= 4 and relevance < 3", True),
+        ("accuracy > relevance", True),
+        ("accuracy in [1, 2]", False),
+        ("chain.hops >= 2", True),
+        ("sources.worst_reliability >= C", True),
+        ("sources.worst_reliability < 'D'", False),
+        ("sources.worst_reliability in [D, E, F]", True),
+        ("sources.any_partisan and not sources.state_media", True),
+        ("sources.any_partisan == false", False),
+        ("claim.check_worthiness > 0.5", True),
+        ("note == 'seen' or note == \"other\"", True),
+        ("not (primary_source == yes or accuracy < 2)", False),
+        ("true", True),
+    ],
+)
+def test_evaluate(text: str, expected: bool) -> None:
+    assert check(text) is expected
+
+
+def test_unknown_facts_default_to_unanswered_and_comparisons_are_false() -> None:
+    expr = compile_expr("chain.hops >= 1", VARIABLES)
+    assert expr.evaluate({}) is False
+    assert compile_expr("chain.hops != 1", VARIABLES).evaluate({}) is True
+
+
+def test_expr_records_names_type_and_source() -> None:
+    expr = compile_expr("primary_source == yes and chain.hops < 2", VARIABLES)
+    assert expr.names == frozenset({"primary_source", "chain.hops"})
+    assert expr.type.kind is TypeKind.BOOL
+    assert str(expr) == "primary_source == yes and chain.hops < 2"
+    assert compile_expr("sources.worst_reliability", VARIABLES, expect=None).type.ordered
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty expression"),
+        ("primary_source =", "unexpected '='; compare with '==' (column 16)"),
+        (
+            "primary_source == yes and",
+            "expected a name, a value or '(', got end of text (column 26)",
+        ),
+        (
+            "(primary_source == yes",
+            "expected ')' to close the '(' at column 1, got end of text (column 23)",
+        ),
+        ("primary_source == yes)", "unexpected ')' after a complete expression (column 22)"),
+        ("'open", "string is not closed (column 1)"),
+        ("'a\\q'", "unknown escape in string; use \\\\, \\', \\\", \\n or \\t (column 3)"),
+        ("12abc", "malformed number '12a' (column 1)"),
+        ("chain. hops", "malformed name 'chain.' (column 1)"),
+        ("primary_source @ yes", "unexpected character '@' (column 16)"),
+        ("1 < 2 < 3", "comparisons cannot be chained; join them with 'and' (column 7)"),
+        (
+            "primary_sorce == yes",
+            "unknown name 'primary_sorce' (did you mean 'primary_source'?) (column 1)",
+        ),
+        ("chain.hop > 1", "unknown fact 'chain.hop' (did you mean 'chain.hops'?) (column 1)"),
+        (
+            "primary_source == maybe",
+            "unknown name 'maybe', and not one of yes, no, unclear (column 19)",
+        ),
+        ("primary_source == 'maybe'", "'maybe' is not one of yes, no, unclear (column 16)"),
+        (
+            "primary_source",
+            "expected true or false, got primary_source (one of yes, no, unclear); "
+            "compare it, for example primary_source == yes (column 1)",
+        ),
+        (
+            "accuracy and true",
+            "'and' needs true or false, got accuracy (a whole number from 1 to 5); "
+            "compare it, for example accuracy >= 1 (column 1)",
+        ),
+        ("not note", "'not' needs true or false, got note (text) (column 5)"),
+        ("chain.hops == yes", "unknown name 'yes' (column 15)"),
+        (
+            "chain.hops == primary_source",
+            "cannot compare chain.hops (a whole number, 0 or more) with primary_source "
+            "(one of yes, no, unclear) (column 12)",
+        ),
+        (
+            "accuracy >= 7",
+            "7 is outside the range of accuracy (a whole number from 1 to 5) (column 10)",
+        ),
+        (
+            "chain.hops < -1",
+            "-1 is outside the range of chain.hops (a whole number, 0 or more) (column 12)",
+        ),
+        (
+            "chain.hops > claim.check_worthiness",
+            "cannot compare chain.hops (a whole number, 0 or more) with claim.check_worthiness "
+            "(a number from 0 to 1): compare one of them with a value instead (column 12)",
+        ),
+        (
+            "primary_source < yes",
+            "cannot order primary_source (one of yes, no, unclear): its values have no order; "
+            "use 'in [...]' (column 16)",
+        ),
+        ("note < 'b'", "cannot order note (text) and 'b' (text): '<' compares numbers (column 6)"),
+        (
+            "primary_source in yes",
+            "'in' needs a list such as [a, b], got something else (column 16)",
+        ),
+        ("primary_source in []", "'in' needs a list with at least one value (column 19)"),
+        (
+            "primary_source in [yes, corroborated]",
+            "list items must be values, got the name 'corroborated' (column 25)",
+        ),
+        (
+            "primary_source == [yes]",
+            "a list can only follow 'in' or 'not in', not '==' (column 16)",
+        ),
+        ("[yes]", "a list can only follow 'in' or 'not in' (column 1)"),
+        (
+            "answered(chain.hops)",
+            "answered() takes a question id, got the fact 'chain.hops' (column 10)",
+        ),
+        ("answered(and)", "expected a question id in answered(...), got 'and' (column 10)"),
+        (
+            "answered primary_source",
+            "expected '(' after 'answered', got 'primary_source' (column 10)",
+        ),
+        ("not", "expected a name, a value or '(', got end of text (column 4)"),
+        ("(" * 50 + "true" + ")" * 50, "expression is nested more than 40 deep (column 41)"),
+        ("true or " * 300 + "true", "expression is longer than 2000 characters"),
+    ],
+)
+def test_errors_name_the_problem_and_column(text: str, message: str) -> None:
+    with pytest.raises(ExprError) as caught:
+        compile_expr(text, VARIABLES)
+    assert str(caught.value) == message
+
+
+def test_unavailable_names_give_their_reason() -> None:
+    with pytest.raises(ExprError, match=r"^'later' is asked later \(column 1\)$"):
+        compile_expr("later == yes", VARIABLES, unavailable={"later": "'later' is asked later"})
+
+
+def test_expr_error_is_a_checklist_error_with_column() -> None:
+    with pytest.raises(ChecklistError) as caught:
+        parse_expr("a ==")
+    assert isinstance(caught.value, ExprError)
+    assert (caught.value.reason, caught.value.column) == (
+        "expected a name, a value or '(', got end of text",
+        5,
+    )
+
+
+def test_substitute_folds_known_parts() -> None:
+    expr = compile_expr("primary_source == yes and (chain.hops < 2 or accuracy >= 4)", VARIABLES)
+    folded = substitute(expr.node, "primary_source", "yes")
+    assert folded == Or(
+        (
+            Compare("<", Var("chain.hops"), Lit(2), 39),
+            Compare(">=", Var("accuracy"), Lit(4), 55),
+        )
+    )
+    assert substitute(folded, "chain.hops", 1) == Lit(True)
+    assert substitute(expr.node, "primary_source", None) == Lit(False)
+
+
+def test_show_value() -> None:
+    assert [show_value(v) for v in (True, "a", 2.0, 2.5, None, ("x", 1))] == [
+        "true",
+        "'a'",
+        "2",
+        "2.5",
+        "unanswered",
+        "['x', 1]",
+    ]
+
+
+# --- properties -------------------------------------------------------------------------------
+
+ALPHABET = st.sampled_from(
+    [
+        "primary_source", "corroborated", "accuracy", "note", "chain.hops", "sources.any_partisan",
+        "sources.worst_reliability", "claim.check_worthiness", "yes", "no", "D", "answered",
+        "and", "or", "not", "in", "true", "false", "==", "!=", "<", "<=", ">", ">=", "(", ")",
+        "[", "]", ",", "'yes'", '"x"', "0", "1", "4", "-2", "0.5", "=", ".", "'", "\\", "@",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=60))
+def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) -> None:
+    with contextlib.suppress(ChecklistError):
+        parse_expr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=14).map(" ".join))
+def test_checker_returns_an_expr_or_raises_checklist_error_on_token_soup(text: str) -> None:
+    try:
+        expr = compile_expr(text, VARIABLES, expect=None)
+    except ChecklistError:
+        return
+    assert expr.source == text
+
+
+ENVIRONMENTS = st.fixed_dictionaries(
+    {
+        "primary_source": st.sampled_from(["yes", "no", "unclear", None]),
+        "corroborated": st.sampled_from(["yes", "no", "unclear", None]),
+        "accuracy": st.sampled_from([1, 2, 3, 4, 5, None]),
+        "note": st.sampled_from(["x", "seen", None]),
+        "chain.hops": st.integers(0, 5),
+        "sources.any_partisan": st.booleans(),
+        "sources.worst_reliability": st.sampled_from(list("ABCDEF")),
+        "claim.check_worthiness": st.floats(0, 1),
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=14).map(" ".join), ENVIRONMENTS)
+def test_checked_expressions_evaluate_without_error_and_substitution_agrees(
+    text: str, env: dict[str, Value]
+) -> None:
+    try:
+        expr = compile_expr(text, VARIABLES, expect=None)
+    except ChecklistError:
+        return
+    value = evaluate(expr.node, env)
+    folded = expr.node
+    for name in sorted(expr.names):
+        folded = substitute(folded, name, env.get(name))
+    assert evaluate(folded, {}) == value
+    if expr.names and isinstance(expr.node, Compare | Var):
+        assert folded == Lit(value)

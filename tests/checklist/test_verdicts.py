@@ -1,0 +1,212 @@
+"""Tests for stage ⑧: applicable questions, prefill and the verdict the rules give."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from factcheck.checklist.load import AnswerType, Checklist, analyse_checklist, load_checklist
+from factcheck.checklist.verdicts import (
+    Verdict,
+    answer_value,
+    applicable_questions,
+    decide_grade,
+    decide_verdict,
+    describe_grade,
+    parse_answer,
+    prefill,
+)
+from factcheck.errors import ChecklistError
+
+QUICK_FACTS = {
+    "chain.hops": 1,
+    "attribution.hedged": True,
+    "attribution.speaker_known": True,
+    "sources.any_partisan": True,
+    "sources.worst_reliability": "C",
+}
+
+
+def test_quick_verdict_from_a_complete_set_of_answers() -> None:
+    quick = load_checklist("quick")
+    answers = {
+        "primary_source": "yes",
+        "original_matches": "yes",
+        "corroborated": "no",
+        "partisan_chain": "no",
+        "hops": "one",
+        "hedged": "no",
+    }
+    assert decide_verdict(quick, answers, QUICK_FACTS) == Verdict(
+        verdict="accurate",
+        label="Accurate",
+        rule=(
+            "(primary_source == yes or corroborated == yes) and partisan_chain == no "
+            "and hops in [first_hand, one] and hedged == no"
+        ),
+        grade=None,
+        final=True,
+        missing=(),
+        reason="Confirmed, through a short chain with no interested party, and stated plainly.",
+        rule_index=2,
+    )
+
+
+def test_verdict_is_not_final_while_required_questions_are_open() -> None:
+    quick = load_checklist("quick")
+    verdict = decide_verdict(quick, {"corroborated": "contradicted"}, QUICK_FACTS)
+    assert (verdict.verdict, verdict.final) == ("false", False)
+    assert verdict.missing == ("primary_source", "partisan_chain", "hops", "hedged")
+
+
+def test_answers_to_questions_no_longer_asked_are_ignored() -> None:
+    quick = load_checklist("quick")
+    answers = {
+        "primary_source": "no",
+        "original_matches": "no",  # stale: only asked when primary_source == yes
+        "corroborated": "yes",
+        "partisan_chain": "yes",
+        "hops": "two",
+        "hedged": "yes",
+    }
+    verdict = decide_verdict(quick, answers, QUICK_FACTS)
+    assert (verdict.verdict, verdict.rule, verdict.final) == (
+        "mostly_accurate",
+        "primary_source == yes or corroborated == yes",
+        True,
+    )
+    assert [q.id for q in applicable_questions(quick, answers, QUICK_FACTS)] == [
+        "primary_source",
+        "corroborated",
+        "partisan_chain",
+        "hops",
+        "hedged",
+    ]
+
+
+def test_an_answer_that_no_longer_fits_counts_as_unanswered() -> None:
+    quick = load_checklist("quick")
+    verdict = decide_verdict(quick, {"primary_source": "maybe"}, QUICK_FACTS)
+    assert "primary_source" in verdict.missing
+    assert verdict.verdict == "unproven"
+
+
+def test_admiralty_grade_code() -> None:
+    admiralty = load_checklist("admiralty")
+    answers = {"source_reliability": "B", "confirmed": "no", "contradicted": "no"}
+    verdict = decide_verdict(admiralty, {**answers, "logical": "yes"}, {})
+    assert (verdict.verdict, verdict.label, verdict.grade, verdict.final) == (
+        "probably_true",
+        "Probably true",
+        "B2",
+        True,
+    )
+    assert decide_verdict(admiralty, {"source_reliability": "F", "confirmed": "yes"}, {}).grade == (
+        "F1"
+    )
+    open_verdict = decide_verdict(admiralty, {}, {})
+    assert (open_verdict.grade, open_verdict.verdict, open_verdict.final) == (
+        "F6",
+        "cannot_judge",
+        False,
+    )
+    assert describe_grade("B2") == "Usually reliable; Probably true"
+    assert decide_grade(load_checklist("quick"), {}) is None
+
+
+def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
+    craap = load_checklist("craap")
+    strong = {"currency": "4", "relevance": "5", "authority": "4", "accuracy": "5", "purpose": "5"}
+    assert decide_verdict(craap, strong, {}).verdict == "mostly_reliable"
+    linked = {**strong, "evidence_url": "https://example.org/report.pdf"}
+    assert decide_verdict(craap, linked, {}).verdict == "reliable"
+    assert decide_verdict(craap, {**strong, "accuracy": "2"}, {}).verdict == "unreliable"
+
+
+@pytest.mark.parametrize(
+    ("checklist", "question", "facts", "expected"),
+    [
+        ("quick", "primary_source", {"chain.hops": 0, "attribution.speaker_known": True}, "yes"),
+        ("quick", "primary_source", {"chain.hops": 2, "attribution.speaker_known": True}, "no"),
+        ("quick", "partisan_chain", {"sources.state_media": True}, "yes"),
+        ("quick", "hops", {"chain.hops": 0}, "first_hand"),
+        ("quick", "hops", {"chain.hops": 2}, "two"),
+        ("quick", "hops", {"chain.hops": 7}, "three_or_more"),
+        ("quick", "hedged", {"attribution.speaker_known": False}, "yes"),
+        ("quick", "corroborated", {}, None),
+        ("admiralty", "source_reliability", {"sources.worst_reliability": "D"}, "D"),
+        ("admiralty", "source_reliability", {}, "F"),
+        ("craap", "authority", {"sources.worst_reliability": "B"}, "4"),
+        ("craap", "authority", {"sources.worst_reliability": "F"}, None),
+        ("craap", "purpose", {"sources.any_partisan": True}, "2"),
+        ("sift", "source_known", {"sources.matched": 2, "sources.unknown": False}, "yes"),
+    ],
+)
+def test_prefill(checklist: str, question: str, facts: dict[str, object], expected: str) -> None:
+    loaded = load_checklist(checklist)
+    assert prefill(loaded, loaded.question(question), facts) == expected
+
+
+def test_parse_answer() -> None:
+    quick = load_checklist("quick")
+    craap = load_checklist("craap")
+    assert parse_answer(quick.question("primary_source"), " Yes ") == "yes"
+    assert parse_answer(quick.question("primary_source"), "  ") is None
+    assert parse_answer(craap.question("currency"), "3") == "3"
+    url = craap.question("evidence_url")
+    assert url.type is AnswerType.URL
+    assert parse_answer(url, "https://example.org/a?b=1") == "https://example.org/a?b=1"
+    with pytest.raises(ChecklistError) as caught:
+        parse_answer(quick.question("hops"), "four")
+    assert str(caught.value) == (
+        "'four' is not an answer to 'hops' (expected one of: first_hand, one, two, three_or_more)"
+    )
+    with pytest.raises(ChecklistError, match=r"^'example\.org' is not a web address"):
+        parse_answer(url, "example.org")
+    assert answer_value(craap.question("currency"), "3") == 3
+    assert answer_value(craap.question("currency"), "9") is None
+
+
+def every_answer_set(checklist: Checklist) -> Iterator[dict[str, str]]:
+    """Every complete set of answers the review could produce (optional ones may be blank)."""
+
+    def walk(index: int, answers: dict[str, str]) -> Iterator[dict[str, str]]:
+        if index == len(checklist.questions):
+            yield answers
+            return
+        question = checklist.questions[index]
+        asked = {q.id for q in applicable_questions(checklist, answers, {})}
+        if question.id not in asked:
+            yield from walk(index + 1, answers)
+            return
+        values = list(question.choices) or ["https://example.org/evidence"]
+        if not question.required:
+            values.append("")
+        for value in values:
+            yield from walk(index + 1, {**answers, question.id: value})
+
+    yield from walk(0, {})
+
+
+@pytest.mark.parametrize("name", ["quick", "sift", "admiralty", "craap"])
+def test_decide_verdict_agrees_with_the_validator_on_every_answer_set(name: str) -> None:
+    checklist = load_checklist(name)
+    fired: Counter[int] = Counter()
+    for answers in every_answer_set(checklist):
+        verdict = decide_verdict(checklist, answers, {})
+        assert verdict.final
+        fired[verdict.rule_index] += 1
+    analysis = analyse_checklist(checklist)
+    assert [fired[i] for i in range(len(checklist.rules))] == list(analysis.fired)
+
+
+def test_every_quick_verdict_is_reachable_by_some_answers() -> None:
+    quick = load_checklist("quick")
+    seen = {
+        decide_verdict(quick, answers, {}).verdict
+        for answers in itertools.islice(every_answer_set(quick), 10_000)
+    }
+    assert seen == {level.id for level in quick.scale}

@@ -1,0 +1,208 @@
+"""Tests for `factcheck case add | show` and `factcheck review --case`: exit codes and output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.render.case import SECTION_TITLE
+from factcheck.review.worksheet import load_worksheet
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "case"
+SEED = REPO / "examples" / "seed-article.txt"
+SEED_ANSWERS = REPO / "examples" / "seed-answers.yaml"
+STORY = sorted((FIXTURES / "seed").glob("*.txt"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    runner = CliRunner(env={"COLUMNS": "120"})
+    result = runner.invoke(app, ["--color", "never", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+@pytest.fixture
+def case_dir(tmp_path: Path) -> Path:
+    """The seed article and the other reports of its story, in a case."""
+    folder = tmp_path / "joint-room"
+    code, _, err = run("case", "add", str(folder), str(SEED), *map(str, STORY))
+    assert code == 0, err
+    return folder
+
+
+def test_case_add_reports_each_source_and_show_lists_them(tmp_path: Path) -> None:
+    folder = tmp_path / "ferry"
+    wire = str(FIXTURES / "ferry" / "wire.txt")
+    code, out, err = run("case", "add", str(folder), wire, "missing.txt")
+    assert (code, out) == (1, "")
+    assert lines(err) == [
+        "Added: Northwire (2023-03-12; 4 claims) Ferry capsizes on Lake Ardmoor, killing at "
+        "least 14",
+        "Not added: missing.txt: file not found",
+    ]
+    code, out, err = run("case", "add", str(folder), wire)
+    assert code == 0 and err.startswith("Already in the case: Northwire (2023-03-12; 4 claims)")
+    code, out, err = run("case", "show", str(folder))
+    assert (code, err) == (0, "")
+    assert lines(out)[0] == "Case ferry: 1 article, 4 claims"
+    assert lines(out)[3].split()[:5] == ["1", "Northwire", "2023-03-12", "4", "Ferry"]
+
+
+def test_case_errors_are_one_line(tmp_path: Path) -> None:
+    code, out, err = run("case", "show", str(tmp_path / "nowhere"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {tmp_path / 'nowhere'}: no such case folder; make one with: factcheck case add\n"
+    )
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = run("case", "add", str(tmp_path), str(SEED))
+    assert code == 1
+    assert err == f"Error: {tmp_path}: the folder is not empty and holds no case.yaml\n"
+
+
+def test_case_help_lists_its_commands() -> None:
+    code, out, _ = run("case", "--help")
+    assert code == 0
+    assert "add" in out and "show" in out and "who else reports each claim" in out
+
+
+def test_review_with_a_case_shows_who_else_reports_each_claim(
+    case_dir: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    code, out, err = run(
+        "review",
+        str(SEED),
+        "--case",
+        str(case_dir),
+        "--answers",
+        str(SEED_ANSWERS),
+        "--no-input",
+        "--reviewer",
+        "ana",
+        "--reports-dir",
+        str(reports),
+    )
+    assert code == 0, err
+    shown = lines(out)
+    assert shown[0] == SECTION_TITLE
+    assert shown[1].startswith("5 other articles compared: ")
+    assert "The article itself is in the case and is left out." in shown
+    assert (
+        "4 reports from 2 independent chains: Ibrahim al-Amin (3), Israeli intelligence official "
+        "(1).  Confirmed through 1 independent chain."
+    ) in " ".join(shown)
+    worksheet = load_worksheet(reports / "seed-article.worksheet.yaml")
+    facts = {
+        e.id: (e.facts["case.matches"], e.facts["case.independent_matches"])
+        for e in worksheet.claims
+        if e.facts.get("case.matches")
+    }
+    visits = next(e.id for e in worksheet.claims if "visited Lebanon twice" in e.claim.text)
+    assert facts[visits] == (3, 1)
+    assert all(independent == 0 for cid, (_, independent) in facts.items() if cid != visits)
+
+
+def test_an_existing_worksheet_gets_the_case_facts(case_dir: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    common = ["--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports)]
+    assert run("review", str(SEED), *common)[0] == 0
+    path = reports / "seed-article.worksheet.yaml"
+    assert not any("case.matches" in e.facts for e in load_worksheet(path).claims)
+    code, out, err = run("review", str(path), "--case", str(case_dir), *common)
+    assert code == 0, err
+    assert SECTION_TITLE in out
+    entries = load_worksheet(path).claims
+    assert sum(1 for e in entries if e.facts.get("case.matches")) >= 5
+    visits = next(e for e in entries if "visited Lebanon twice" in e.claim.text)
+    assert visits.facts["case.independent_matches"] == 1
+
+
+# --- accepting another report as evidence on a terminal ------------------------------------------
+
+
+@pytest.fixture
+def terminal() -> Iterator[list[pexpect.spawn]]:
+    spawned: list[pexpect.spawn] = []
+    yield spawned
+    for child in spawned:
+        if child.isalive():
+            child.close(force=True)
+
+
+def test_pty_accepts_an_independent_report_as_evidence(
+    case_dir: Path, tmp_path: Path, terminal: list[pexpect.spawn]
+) -> None:
+    reports = tmp_path / "reports"
+    env = dict(os.environ, COLUMNS="120", LINES="60", TERM="xterm", FACTCHECK_REVIEWER="ana")
+    args = [
+        "-m",
+        "factcheck",
+        "--color",
+        "never",
+        "review",
+        str(SEED),
+        "--case",
+        str(case_dir),
+        "--claims",
+        "c4",
+        "--reports-dir",
+        str(reports),
+    ]
+    child = pexpect.spawn(
+        sys.executable, args, env=env, encoding="utf-8", timeout=30, dimensions=(60, 120)
+    )
+    terminal.append(child)
+    child.expect_exact("Case joint-room: 4 reports from 2 independent chains")
+    child.expect_exact("q quit")
+    child.send("n")  # no primary source: the corroborated question comes next
+    child.expect_exact("Does at least one independent source confirm the claim?")
+    child.expect_exact("suggested: yes")
+    child.expect_exact("Other reports (m, then the number, records one as evidence):")
+    child.expect_exact("1. Negev Dispatch, 2021-05-30: adds detail; independent")
+    child.expect_exact("q quit")
+    child.send("m")
+    child.expect_exact("Record report (1-3): ")
+    child.send("1\r")
+    child.expect_exact("evidence: case:")
+    child.expect_exact("q quit")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    entry = load_worksheet(reports / "seed-article.worksheet.yaml").entry("c4")
+    answer = entry.answers["corroborated"]
+    assert answer.evidence == (f"case:{FIXTURES / 'seed' / 'independent.txt'}",)
+    assert answer.note is not None
+    assert answer.note.startswith("Also reported by Negev Dispatch, 2021-05-30: adds detail;")
+    assert answer.value is None
+
+
+def test_report_with_a_case_has_the_section(case_dir: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    answers = ["--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports)]
+    assert run("review", str(SEED), *answers)[0] == 0
+    worksheet = str(reports / "seed-article.worksheet.yaml")
+    code, out, err = run("report", worksheet, "-f", "markdown", "-o", "-", "--case", str(case_dir))
+    assert (code, err) == (0, "")
+    headings = [line for line in lines(out) if line.startswith("## ")]
+    at = headings.index(f"## {SECTION_TITLE}")
+    assert headings[at - 1] == "## Sources" and len(headings) > at + 1
+    assert "### c4: " in out
+    code, out, err = run("report", worksheet, "--case", str(case_dir))
+    assert (code, err) == (0, "")
+    assert SECTION_TITLE in out
+    code, out, err = run("report", worksheet, "-f", "json", "--case", str(case_dir))
+    assert code == 0 and SECTION_TITLE not in out
+    assert err == "Warning: --case adds to terminal and markdown reports only\n"

@@ -1,0 +1,166 @@
+"""The `factcheck report` command end to end: formats, where files go, errors, no escape codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.render.data import render_csv, render_json
+from factcheck.render.markdown import render_markdown
+from factcheck.report.model import load_report
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "report"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def worksheet(tmp_path: Path) -> Path:
+    """The seed worksheet in a scratch reports folder, named as `review` names it."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "seed-article.worksheet.yaml"
+    shutil.copy(FIXTURES / "seed.worksheet.yaml", target)
+    return target
+
+
+def fixed(worksheet: Path) -> list[str]:
+    """Options that pin the checklist and registry to the fixtures'."""
+    return [
+        str(worksheet),
+        "--checklist",
+        str(FIXTURES / "quick.yaml"),
+        "--sources",
+        str(FIXTURES / "sources.yaml"),
+    ]
+
+
+def expected(worksheet: Path) -> str:
+    built = load_report(
+        worksheet, checklist=FIXTURES / "quick.yaml", registry_paths=[FIXTURES / "sources.yaml"]
+    )
+    return render_markdown(built)
+
+
+def test_help_has_an_example() -> None:
+    code, out, _ = run("report", "--help")
+    assert code == 0
+    assert "Example: factcheck report reports/seed-article.worksheet.yaml" in out
+
+
+def test_markdown_goes_beside_the_worksheet(worksheet: Path) -> None:
+    code, out, err = run("report", *fixed(worksheet), "--format", "markdown")
+    target = worksheet.parent / "seed-article.md"
+    assert (code, out, err) == (0, "", f"Wrote {target}\n")
+    assert target.read_text(encoding="utf-8") == expected(worksheet)
+
+
+def test_markdown_to_stdout_or_a_named_file(worksheet: Path, tmp_path: Path) -> None:
+    code, out, err = run("report", *fixed(worksheet), "-f", "markdown", "--output", "-")
+    assert (code, out, err) == (0, expected(worksheet), "")
+    named = tmp_path / "elsewhere" / "published.md"
+    code, out, _ = run("report", *fixed(worksheet), "-f", "markdown", "-o", str(named))
+    assert (code, out) == (0, "")
+    assert named.read_text(encoding="utf-8") == expected(worksheet)
+    assert not (worksheet.parent / "seed-article.md").exists()
+
+
+def test_markdown_never_holds_escape_codes_even_with_colour_forced(worksheet: Path) -> None:
+    code, out, _ = run(
+        "--color", "always", "report", *fixed(worksheet), "-f", "markdown", "-o", "-"
+    )
+    assert code == 0
+    assert "\x1b" not in out
+
+
+def test_data_formats_go_to_stdout(worksheet: Path) -> None:
+    built = load_report(
+        worksheet, checklist=FIXTURES / "quick.yaml", registry_paths=[FIXTURES / "sources.yaml"]
+    )
+    code, out, err = run("report", *fixed(worksheet), "--format", "json")
+    assert (code, out, err) == (0, render_json(built), "")
+    code, out, _ = run("report", *fixed(worksheet), "--format", "csv")
+    assert (code, out) == (0, render_csv(built))
+    assert len(list(csv.reader(io.StringIO(out)))) == 19
+    url = "https://factcheck.example/seed"
+    code, out, _ = run("report", *fixed(worksheet), "-f", "claimreview", "--url", url)
+    assert code == 0
+    assert [r["url"] for r in json.loads(out)][:2] == [f"{url}#claim-c1", f"{url}#claim-c3"]
+
+
+def test_terminal_is_the_default(worksheet: Path) -> None:
+    code, out, err = run("--color", "never", "report", *fixed(worksheet))
+    assert (code, err) == (0, "")
+    assert "Fact-check report" in out
+    assert "Mostly accurate 2  Unproven 1  Misleading 1  open 13  skipped 1" in out
+    assert "The Al-Manar interview itself" not in out
+    code, out, _ = run("--color", "never", "report", *fixed(worksheet), "--details")
+    assert "The Al-Manar interview itself" in out
+
+
+def test_terminal_to_a_file_is_plain_text(worksheet: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    code, _, _ = run("--color", "always", "report", *fixed(worksheet), "-o", str(target))
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert text.startswith("╭─ Fact-check report ─")
+
+
+def test_checklist_found_by_the_worksheet_reference(worksheet: Path) -> None:
+    code, out, _ = run("report", str(worksheet), "-f", "json")
+    assert code == 0
+    assert json.loads(out)["checklist"]["id"] == "quick"
+
+
+def test_warnings_go_to_stderr(worksheet: Path) -> None:
+    text = worksheet.read_text(encoding="utf-8")
+    worksheet.write_text(text.replace("sha256: 1f73", "sha256: 0f73", 1), encoding="utf-8")
+    code, _, err = run("report", *fixed(worksheet), "-f", "json")
+    assert code == 0
+    assert err.startswith("Warning: checklist 'quick' changed since this worksheet was made")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.worksheet.yaml"], "Error: missing.worksheet.yaml: no such worksheet\n"),
+        (
+            [str(FIXTURES / "quick.yaml")],
+            f"Error: {FIXTURES / 'quick.yaml'}: not a worksheet; make one with: "
+            f"factcheck review {FIXTURES / 'quick.yaml'}\n",
+        ),
+        (
+            [str(FIXTURES / "seed.worksheet.yaml"), "-f", "claimreview", "--url", "ftp://x"],
+            "Error: --url: expected an http(s) URL, got 'ftp://x'\n",
+        ),
+    ],
+)
+def test_errors_are_one_line(args: list[str], message: str) -> None:
+    code, out, err = run("report", *args)
+    assert (code, out, err) == (1, "", message)
+
+
+def test_an_unknown_format_is_a_usage_error(worksheet: Path) -> None:
+    code, _, err = run("report", str(worksheet), "--format", "html")
+    assert code == 2
+    assert "expected terminal, markdown, json, claimreview or csv" in err
+
+
+def test_an_unwritable_output_is_one_line(worksheet: Path) -> None:
+    blocker = worksheet.parent / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run("report", *fixed(worksheet), "-f", "json", "-o", str(blocker / "x.json"))
+    assert code == 1
+    assert err.startswith("Error: ") and err.count("\n") == 1

@@ -1,0 +1,273 @@
+"""End-to-end tests of `factcheck review`: a real pseudo-terminal, SIGKILL, the lock, --answers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from factcheck.checklist.load import load_checklist
+from factcheck.review.worksheet import journal_path, load_worksheet, lock_path, parse_worksheet
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "seed-article.txt"
+SEED_ANSWERS = REPO / "examples" / "seed-answers.yaml"
+END_OF_SCREEN = "q quit"
+
+
+@pytest.fixture
+def worksheet(tmp_path: Path) -> Path:
+    """The evacuation worksheet and its checklist, side by side in a scratch folder."""
+    shutil.copy(FIXTURES / "checklist.yaml", tmp_path / "checklist.yaml")
+    text = (FIXTURES / "evacuation.worksheet.yaml").read_text(encoding="utf-8")
+    text = text.replace("source: tests/fixtures/review/checklist.yaml", "source: checklist.yaml")
+    path = tmp_path / "evacuation.worksheet.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(COLUMNS="120", LINES="50", TERM="xterm", FACTCHECK_REVIEWER="ana")
+    return env
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", "--color", "never", "review", *args],
+        cwd=cwd,
+        env=environment(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+class Terminal:
+    """`factcheck review` on a pseudo-terminal."""
+
+    def __init__(self, *args: str, cwd: Path) -> None:
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "factcheck", "--color", "never", "review", *args],
+            cwd=str(cwd),
+            env=environment(),
+            encoding="utf-8",
+            timeout=30,
+            dimensions=(50, 120),
+        )
+
+    def screen(self, *texts: str) -> None:
+        """Wait for a whole question screen showing each text, in order."""
+        for text in texts:
+            self.child.expect_exact(text)
+        self.child.expect_exact(END_OF_SCREEN)
+
+    def press(self, key: str, *then: str) -> None:
+        self.child.send(key)
+        self.screen(*then)
+
+    def finish(self) -> tuple[str, int]:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        assert self.child.exitstatus is not None
+        return str(self.child.before), self.child.exitstatus
+
+    def close(self) -> None:
+        if self.child.isalive():
+            self.child.close(force=True)
+
+
+@pytest.fixture
+def terminals() -> Iterator[list[Terminal]]:
+    opened: list[Terminal] = []
+    yield opened
+    for terminal in opened:
+        terminal.close()
+
+
+def open_terminal(terminals: list[Terminal], *args: str, cwd: Path) -> Terminal:
+    terminal = Terminal(*args, cwd=cwd)
+    terminals.append(terminal)
+    return terminal
+
+
+def answers_of(path: Path) -> dict[str, dict[str, str | None]]:
+    ws = load_worksheet(path)
+    return {e.id: {q: a.value for q, a in e.answers.items()} for e in ws.claims if e.answers}
+
+
+def test_pty_answer_back_note_interrupt_resume_finish(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    folder = worksheet.parent
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    term.screen("Claim 1/3 · question 1/4 · 0 claims done", "suggested: yes")
+    term.press("n", "Q2/4 Is any outlet on the claim's chain partisan?")
+    term.press("b", "Q1/4", "current answer: no   (Enter keeps it)")
+    term.press("y", "Q2/3")
+    term.child.send("N")
+    term.child.expect_exact("Note: ")
+    term.child.send("checked the register\r")
+    term.screen("note: checked the register")
+    term.press("n", "Claim 1/3 · question 3/3 · 1 claim done")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    assert "Saved. Resume with: factcheck review evacuation.worksheet.yaml" in output
+    assert not journal_path(worksheet).exists()  # compacted on the way out
+    saved = parse_worksheet(worksheet.read_text(encoding="utf-8"))
+    assert answers_of(worksheet) == {"c1": {"primary_source": "yes", "partisan_outlet": "no"}}
+    assert saved.entry("c1").answers["partisan_outlet"].note == "checked the register"
+    assert [(c.question, c.old, c.new) for c in saved.audit] == [
+        ("primary_source", None, "no"),
+        ("primary_source", "no", "yes"),
+        ("partisan_outlet", None, "checked the register"),
+        ("partisan_outlet", None, "no"),
+    ]
+    assert {c.reviewer for c in saved.audit} == {"ana"}
+
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    term.screen("Claim 1/3 · question 3/3")  # resumes at the first unanswered question
+    *keys, last = ["4", "n", "\r", "y", "\r", "y", "n", "2"]
+    for key in keys:
+        term.press(key)
+    term.child.send(last)
+    output, status = term.finish()
+    assert status == 0, output
+    assert answers_of(worksheet) == {
+        "c1": {"primary_source": "yes", "partisan_outlet": "no", "confidence": "4"},
+        "c2": {"primary_source": "no", "partisan_outlet": "yes", "corroborated": "yes"},
+        "c3": {
+            "primary_source": "yes",
+            "partisan_outlet": "no",
+            "confidence": "2",
+        },
+    }
+    assert "Supported" in output and "Not finished" not in output
+    assert not lock_path(worksheet).exists()
+
+
+def test_sigkill_mid_review_keeps_every_confirmed_answer(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    folder = worksheet.parent
+    before = worksheet.read_text(encoding="utf-8")
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    term.screen("Claim 1/3 · question 1/4")
+    term.press("u", "Q2/4")
+    term.press("\r", "Q3/4")  # the suggestion, accepted
+    term.child.send("e")
+    term.child.expect_exact("Evidence URL: ")
+    term.child.send("https://example.org/register\r")
+    term.screen("evidence: https://example.org/register")
+    term.press("y", "Q4/4")
+
+    # While it runs, a second review of the same worksheet is refused.
+    second = run(worksheet.name, "--answers", "none.yaml", "--no-input", cwd=folder)
+    assert second.returncode == 1
+    assert second.stderr == (
+        f"Error: {worksheet.name} is already open in another review "
+        f"(pid {term.child.pid} on {socket.gethostname()}); finish or quit that review first\n"
+    )
+
+    term.child.send("3")  # the keystroke in flight when the process dies
+    term.child.kill(signal.SIGKILL)
+    term.child.wait()
+
+    assert worksheet.read_text(encoding="utf-8") == before  # never rewritten: the journal has it
+    answers = answers_of(worksheet)["c1"]
+    assert {k: v for k, v in answers.items() if k != "confidence"} == {
+        "primary_source": "unclear",
+        "partisan_outlet": "no",
+        "corroborated": "yes",
+    }
+    c1 = load_worksheet(worksheet).entry("c1")
+    assert c1.answers["corroborated"].evidence == ("https://example.org/register",)
+    assert c1.answers["partisan_outlet"].prefill_accepted
+
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    confirmed = "confidence" in answers  # the keystroke in flight made it, or it did not
+    term.screen("Claim 2/3 · question 1/4" if confirmed else "Claim 1/3 · question 4/4")
+    term.child.send("q")
+    _, status = term.finish()
+    assert status == 0
+    assert parse_worksheet(worksheet.read_text(encoding="utf-8")) == load_worksheet(worksheet)
+    assert not journal_path(worksheet).exists()
+
+
+def test_without_a_terminal_or_answers_review_exits_2(worksheet: Path) -> None:
+    for extra in ((), ("--no-input",)):
+        result = run(worksheet.name, *extra, cwd=worksheet.parent)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == (
+            "Error: review needs a terminal to ask questions; use --answers FILE --no-input\n"
+        )
+
+
+def test_hand_broken_worksheet_is_one_precise_error_line(worksheet: Path) -> None:
+    text = worksheet.read_text(encoding="utf-8").replace(
+        "  skipped: false\n", "  skipped: no!\n", 1
+    )
+    worksheet.write_text(text, encoding="utf-8")
+    answers = worksheet.parent / "answers.yaml"
+    answers.write_text("c1:\n  primary_source: yes\n", encoding="utf-8")
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: evacuation.worksheet.yaml:40: claims[0].skipped: expected true or false, "
+        "got 'no!'\n"
+    )
+
+
+def test_answers_file_errors_are_reported_before_anything_is_saved(worksheet: Path) -> None:
+    answers = worksheet.parent / "answers.yaml"
+    answers.write_text("c1:\n  primary_source: yes\nc2:\n  primary_source: maybe\n")
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: answers.yaml:4: c2.primary_source: expected one of yes, no, unclear, got 'maybe'\n"
+    )
+    assert answers_of(worksheet) == {}
+
+
+def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))
+    result = run(str(SEED), *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = reports.glob("*.worksheet.yaml")
+    assert result.stderr == f"Saved {path}\n"
+    quick = load_checklist("quick")
+    ws = load_worksheet(path, quick)
+    assert ws.checklist.id == "quick" and ws.checklist.sha256 == quick.sha256
+    assert ws.document.sha256 and ws.document.title
+    answered = [e for e in ws.claims if e.answers]
+    assert len(answered) >= 3
+    assert all(c.reviewer == "ana" for c in ws.audit)
+    assert not journal_path(path).exists() and not lock_path(path).exists()
+
+    again = run(str(SEED), *args, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert load_worksheet(path, quick) == ws  # applying the same file twice changes nothing
+
+    changed = tmp_path / "seed-article.txt"
+    changed.write_text(SEED.read_text(encoding="utf-8") + "\nA late correction.\n", "utf-8")
+    edited = run(str(changed), *args, cwd=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stderr.startswith(
+        "Warning: the article changed since this worksheet was made; "
+        f"its {len(ws.claims)} claims and every answer are kept as they were\n"
+    )
+    assert load_worksheet(path, quick).claims == ws.claims

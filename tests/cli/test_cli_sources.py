@@ -1,0 +1,223 @@
+"""Tests for `factcheck sources list | show | check | add`: exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.models import Attribution, Claim, Document, Extraction
+from factcheck.sources.registry import Registry, load_registry, user_registry_path
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "sources"
+
+TEAM = """\
+entries:
+  - id: daily-example
+    name: The Daily Example
+    aliases: [Daily Example]
+    domains: [dailyexample.org]
+    kind: newspaper
+    owner: Example Holdings
+    partisan: {stance: lean, direction: pro-Example}
+    reliability: C
+    notes: A newspaper that exists only in tests.
+    citations:
+      kind: https://dailyexample.org/about
+      owner: https://dailyexample.org/about
+      partisan: https://dailyexample.org/about
+"""
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    runner = CliRunner(env={"COLUMNS": "120"})
+    result = runner.invoke(app, ["--color", "never", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    path = tmp_path / "team.yaml"
+    path.write_text(TEAM, encoding="utf-8")
+    return path
+
+
+def test_list_shows_every_entry_and_the_default_note(team: Path) -> None:
+    code, out, err = run("sources", "list", "--sources", str(team))
+    assert (code, err) == (0, "")
+    assert lines(out)[0] == f"Source registry ({len(load_registry()) + 1} entries)"
+    assert any(line.startswith("│ daily-example ") for line in lines(out))
+    assert lines(out)[-1] == (
+        "rel.: default reliability. Reliability letters are the registry's defaults, not "
+        "findings: rate sources yourself."
+    )
+
+
+def test_show_prints_the_whole_entry_with_citations(team: Path) -> None:
+    code, out, err = run("sources", "show", "Daily Example", "--sources", str(team))
+    assert (code, err) == (0, "")
+    assert lines(out) == [
+        "name                 The Daily Example",
+        "id                   daily-example",
+        "kind                 newspaper",
+        "aliases              Daily Example",
+        "domains              dailyexample.org",
+        "owner                Example Holdings",
+        "partisan             lean (pro-Example)",
+        "default reliability  C (fairly reliable): the registry's default; your call",
+        "notes                A newspaper that exists only in tests.",
+        f"defined in           {team}:2",
+        "",
+        "Citations",
+        "┏━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ fact     ┃ reference                      ┃",
+        "┡━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
+        "│ kind     │ https://dailyexample.org/about │",
+        "│ owner    │ https://dailyexample.org/about │",
+        "│ partisan │ https://dailyexample.org/about │",
+        "└──────────┴────────────────────────────────┘",
+    ]
+
+
+def test_show_finds_a_builtin_source_by_a_phrase() -> None:
+    code, out, _ = run("sources", "show", "the Hezbollah-operated Al-Manar")
+    assert code == 0
+    assert lines(out)[:3] == [
+        "name                 Al-Manar",
+        "id                   al-manar",
+        "kind                 party or militia media",
+    ]
+    assert "affiliation          Hezbollah (hezbollah)" in lines(out)
+
+
+def test_show_unknown_name_is_a_one_line_error() -> None:
+    assert run("sources", "show", "The Daily Nowhere") == (
+        1,
+        "",
+        "Error: no source matches 'The Daily Nowhere'; see 'factcheck sources list'\n",
+    )
+
+
+def test_a_bad_registry_file_is_a_one_line_error() -> None:
+    path = FIXTURES / "unknown-key.yaml"
+    code, out, err = run("sources", "list", "--sources", str(path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: {path}:18: entries[3]: unknown key 'owner_ship' (expected")
+    assert err.count("\n") == 1
+
+
+def test_add_from_flags_writes_the_user_registry() -> None:
+    args = ["sources", "add", "--no-input", "--name", "Example Wire", "--kind", "wire-service"]
+    args += ["--domain", "examplewire.org", "--owner", "Example Cooperative"]
+    args += ["--citation", "https://examplewire.org/about", "--reliability", "b"]
+    code, out, err = run(*args)
+    path = user_registry_path()
+    assert (code, out, err) == (0, "", f"Added 'example-wire' to {path}\n")
+    entry = load_registry().get("example-wire")
+    assert entry is not None
+    assert (entry.name, entry.owner, str(entry.reliability)) == (
+        "Example Wire",
+        "Example Cooperative",
+        "B",
+    )
+    assert entry.citations_for("owner") == ("https://examplewire.org/about",)
+    # A second add with the same id is refused and changes nothing.
+    before = path.read_text(encoding="utf-8")
+    code, out, err = run(*args)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: source id 'example-wire' already exists ({path}:4); choose another id\n"
+    )
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_add_asks_for_each_field(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    answers = [
+        "Gazette of Nowhere",  # name
+        "",  # id: the default made from the name
+        "tabloid",  # kind: not one of the kinds, asked again
+        "newspaper",
+        "The Gazette, Nowhere Gazette",  # aliases
+        "gazette.example",  # domains
+        "",  # affiliation
+        "Nowhere Media Ltd",  # owner
+        "",  # party to
+        "lean",  # partisan
+        "pro-Nowhere",  # direction
+        "",  # sanctions
+        "C",  # reliability
+        "https://gazette.example/about",  # citation
+        "",  # notes
+    ]
+    code, _, err = run("sources", "add", "--file", str(target), stdin="\n".join(answers) + "\n")
+    assert code == 0, err
+    assert err.endswith(f"Added 'gazette-of-nowhere' to {target}\n")
+    assert "Expected one of: wire-service, newspaper," in err
+    entry = load_registry([target]).get("gazette-of-nowhere")
+    assert entry is not None
+    assert entry.aliases == ("The Gazette", "Nowhere Gazette")
+    assert (entry.partisan_direction, entry.domains) == ("pro-Nowhere", ("gazette.example",))
+
+
+def test_add_with_a_bad_field_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    code, out, err = run(
+        "sources", "add", "--no-input", "--name", "Odd", "--kind", "tv", "--file", str(target)
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: new entry: kind: expected one of wire-service, newspaper,")
+    assert not target.exists()
+
+
+def test_add_without_name_and_kind_is_a_usage_error() -> None:
+    code, _, err = run("sources", "add", "--no-input")
+    assert code == 2
+    assert "--no-input needs at least --name and --kind" in err
+
+
+def _fake_pipeline(monkeypatch: pytest.MonkeyPatch, extraction: Extraction) -> None:
+    module = types.ModuleType("factcheck.extract.pipeline")
+
+    def extract(source: str, *, registry: Registry | None = None) -> Extraction:
+        assert source == "article.txt"
+        assert registry is not None
+        return extraction
+
+    module.extract = extract  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "factcheck.extract.pipeline", module)
+
+
+def test_check_lists_sources_claims_and_unknown_names(
+    monkeypatch: pytest.MonkeyPatch, team: Path
+) -> None:
+    title = "Budget \x1b[31mrow"
+    document = Document("article.txt", "text", "0", title=title, outlet="The Daily Example")
+    claims = (
+        Claim("c1", "a", 0, 1, 0.9, attribution=Attribution(speaker="Jane Doe")),
+        Claim("c2", "b", 1, 2, 0.9, attribution=Attribution(speaker="Sam Roe", via=("Ex Blog",))),
+    )
+    _fake_pipeline(monkeypatch, Extraction(document, (), claims))
+    code, out, err = run("sources", "check", "article.txt", "--sources", str(team))
+    assert (code, err) == (0, "")
+    expected = (FIXTURES / "expected" / "check.txt").read_text(encoding="utf-8")
+    assert "\n".join(lines(out)) + "\n" == expected
+
+
+def test_check_the_seed_article_end_to_end(seed_path: Path) -> None:
+    code, out, err = run("sources", "check", str(seed_path))
+    assert (code, err) == (0, "")
+    text = "\n".join(lines(out))
+    assert lines(out)[0].startswith("Article: Report: Hamas coordinated Gaza war with Iran")
+    assert "outlet: The Algemeiner" in text
+    sources = [line.split("│")[1].strip() for line in lines(out) if line.startswith("│ ")]
+    for name in ("The Algemeiner", "Al-Manar", "Al-Akhbar", "Ibrahim al-Amin", "Quds Force"):
+        assert name in sources, name

@@ -1,0 +1,934 @@
+"""Tests for stage ③ attribution: speakers, roles, verbs, chains, hedges, quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.attribution import attribute_sentences, quote_groups
+from factcheck.models import Attribution
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-article.txt"
+
+Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
+
+
+def row(a: Attribution) -> Row:
+    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
+
+
+# The seed article's body sentences, in order, as the segment stage cuts them: the headline,
+# caption, byline, "Read ..." links and tags are furniture and not part of the body.
+SEED_BODY = [
+    "Senior leaders of the Gaza Strip-ruling Hamas terrorist organization and the Palestinian "
+    "Islamic Jihad (PIJ) worked reportedly in close coordination with Iran’s Islamic "
+    "Revolutionary Guard Corps (IRGC) and the Hezbollah to discuss military operations during "
+    "the 11 days of fighting with Israel.",
+    "The editor-in-chief of the Lebanese daily Al-Akhbar, Ibrahim Al-Amin, said during an "
+    "interview with Hezbollah-operated Al-Manar TV that the IRGC, Hezbollah and Hamas set up a "
+    "joint military operations room in Beirut during the May hostilities in Israel and the Gaza "
+    "Strip.",
+    "The channel’s report said that Al-Amin claimed “officers from Hezbollah, IRGC, and Hamas "
+    "coordinated the military confrontation in Gaza” and “the Commander of IRGC’s Al-Quds Force, "
+    "General Esmail Qaani, visited Lebanon twice to attend the chamber meetings.”",
+    "According to a May 27 analysis by the Meir Amit Intelligence and Terrorism Information "
+    "Center, Qaani discussed the fighting between Israel and the Palestinians in a phone "
+    "conversation with Hamas head Ismail Haniyeh.",
+    "The IRGC general praised the acts of “resistance” against the “Zionists” and emphasized "
+    "Iran’s support for the Palestinians in light of the “aggression and crimes of the Zionist "
+    "enemy in Jerusalem and Gaza.”",
+    "Qa’ani also spoke to PIJ secretary general Ziad al-Nakhleh and stressed that Iran is "
+    "standing by the Palestinians who are defending their land and their rights.",
+    "Al-Akhbar’s Al-Amin asserted that the Hezbollah sent weaponry and ammunition to Gaza and "
+    "helped to move a number of “Palestinian Resistance officers” out of the battle zone during "
+    "the conflict.",
+    "Additionally, the military hub in Beirut provided Palestinian factions with data about the "
+    "movements of the Israeli military, while drones were used, Al-Amin claimed, to prevent an "
+    "“ambush” by the “enemy” on Hamas fighters near the Gaza border.",
+    "Meanwhile, on May 20, Prime Minister Benjamin Netanyahu showed German Foreign Minister Heiko "
+    "Maas during his visit to Israel an Iranian drone that had been downed by the Israel Defense "
+    "Forces in the Beit Shean area, as evidence that “the true backer of much of this aggression "
+    "is Iran.”",
+    "According to Netanyahu, “Iran sent an armed drone from Iraq or Syria,” which Israeli forces "
+    "intercepted on the border between Israel and Jordan.",
+    "The analysis by the Meir Amit Intelligence and Terrorism Information Center also showed that "
+    "senior Iranian officials have been keeping a close rapport with the leaders of Hamas and the "
+    "PIJ to express support as the ceasefire with Israel came into effect on May 21.",
+    "At the end of the fighting, Qaani sent congratulating messages to head of Hamas’ military "
+    "wing Mohammad Deif and to PIJ’s Commander of the military wing, Akram al-Ajouri and "
+    "“proclaimed that through their unity and perseverance, they were able to destroy the "
+    "pridefulness of the Israeli Army and proved that they are capable of inflicting heavy losses "
+    "to it, making the enemy experience the taste of horror and defeat.”",
+    "Going forward, Qaani reaffirmed that Iran will continue its support for the Palestinians "
+    "until the destruction of the “Zionist regime.”",
+    "Others who congratulated Haniyeh for the Palestinians “victories” included Ali Akbar "
+    "Velayati, a top adviser to Iran’s supreme leader, Ayatollah Ali Khamenei.",
+    "Hamas’ Haniyeh updated Khamenei on the fighting between Israel and the Palestinians and "
+    "asked for support to rally the Muslim, Arab and international community to stop the "
+    "“enemies of the Zionist enemy.”",
+    "Following the ceasefire, Khamenei issued a statement to the Palestinians in which he "
+    "congratulated them for their “victory of the Zionist regime,” which he claimed “had to "
+    "concede its defeat.”",
+    "The Iranian leader urged Muslim governments to provide the Palestinians with military and "
+    "financial assistance and help them in rebuilding the infrastructure and destruction in Gaza.",
+    "He warned that “preparation for the fight is ongoing” and that the decision when to start "
+    "and end the conflicts lies with the Palestinian leadership.",
+]
+
+AL_AMIN = ("Ibrahim Al-Amin", "editor-in-chief of the Lebanese daily Al-Akhbar")
+QAANI = ("Esmail Qaani", "Commander of IRGC’s Al-Quds Force")
+KHAMENEI = ("Ali Khamenei", "Iran’s supreme leader")
+NETANYAHU = ("Benjamin Netanyahu", "Prime Minister")
+MEIR_AMIT = "Meir Amit Intelligence and Terrorism Information Center"
+
+SEED_EXPECTED: list[Row] = [
+    (None, None, None, (), ("reportedly",), False),
+    (*AL_AMIN, "said", ("Al-Manar TV",), (), False),
+    (*AL_AMIN, "claimed", ("Al-Manar TV",), ("claimed",), True),
+    (MEIR_AMIT, None, "according to", (), ("according to",), False),
+    (*QAANI, "emphasized", (), (), True),
+    (*QAANI, "stressed", (), (), False),
+    (*AL_AMIN, "asserted", (), (), False),
+    (*AL_AMIN, "claimed", (), ("claimed",), False),
+    (*NETANYAHU, None, (), (), True),
+    (*NETANYAHU, "according to", (), ("according to",), True),
+    (MEIR_AMIT, None, "showed", (), (), False),
+    (*QAANI, "proclaimed", (), (), True),
+    (*QAANI, "reaffirmed", (), (), False),
+    (None, None, None, (), (), False),
+    ("Ismail Haniyeh", "Hamas head", "asked", (), (), True),
+    (*KHAMENEI, "claimed", (), ("claimed",), True),
+    (*KHAMENEI, "urged", (), (), False),
+    (*KHAMENEI, "warned", (), (), True),
+]
+
+
+def test_seed_body_sentences_come_from_the_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    missing = [s for s in SEED_BODY if s not in text]
+    assert missing == []
+
+
+def test_seed_body_attributions_whole_table() -> None:
+    assert [row(a) for a in attribute_sentences(SEED_BODY)] == SEED_EXPECTED
+
+
+def test_seed_has_no_multi_sentence_quotation() -> None:
+    assert quote_groups(SEED_BODY) == []
+
+
+def test_hops_count_the_chain() -> None:
+    attributions = attribute_sentences(SEED_BODY)
+    assert [a.hops for a in attributions[:4]] == [0, 1, 1, 0]
+
+
+def test_straight_apostrophes_and_quotes_give_the_same_attribution() -> None:
+    plain = [
+        s.replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'") for s in SEED_BODY
+    ]
+    curly = [row(a) for a in attribute_sentences(SEED_BODY)]
+    straight = [row(a) for a in attribute_sentences(plain)]
+    # Roles keep the text's own apostrophes; everything else is identical.
+    assert [r[:1] + r[2:] for r in straight] == [r[:1] + r[2:] for r in curly]
+    assert [r[1] for r in straight] == [r[1].replace("’", "'") if r[1] else None for r in curly]
+
+
+# ---------------------------------------------------------------------------------------------
+# Varied sentences in the styles of many outlets (own wording). Each case gives the sentences
+# needed for context; the expected row is the last sentence's.
+# ---------------------------------------------------------------------------------------------
+
+CASES: list[tuple[str, list[str], Row]] = [
+    (
+        "reuters-trailing-said-possessive-org",
+        [
+            "Russian forces fired more than 40 missiles at Ukrainian cities overnight, "
+            "Ukraine's air force said on Tuesday."
+        ],
+        ("Ukraine's air force", None, "said", (), (), False),
+    ),
+    (
+        "inverted-said-with-appositive-role",
+        [
+            '"We will not allow this to happen again," said Ahmed Hassan, a spokesman for the '
+            "Egyptian foreign ministry."
+        ],
+        ("Ahmed Hassan", "spokesman for the Egyptian foreign ministry", "said", (), (), True),
+    ),
+    (
+        "nyt-inverted-role-with-prepositions",
+        [
+            "“The situation is deteriorating quickly,” said Jane Doe, a professor of economics "
+            "at Harvard University."
+        ],
+        ("Jane Doe", "professor of economics at Harvard University", "said", (), (), True),
+    ),
+    (
+        "said-in-a-statement",
+        ["The company said in a statement that it had fired the executive."],
+        ("company", None, "said", (), (), False),
+    ),
+    (
+        "told-reuters-is-a-hop",
+        ["Smith told Reuters that the deal was dead."],
+        ("Smith", None, "told", ("Reuters",), (), False),
+    ),
+    (
+        "he-added-resolves-to-earlier-speaker",
+        ["Smith told Reuters that the deal was dead.", "He added that talks could resume."],
+        ("Smith", None, "added", (), (), False),
+    ),
+    (
+        "according-to-organisation",
+        ["According to the Syrian Observatory for Human Rights, at least 12 people were killed."],
+        (
+            "Syrian Observatory for Human Rights",
+            None,
+            "according to",
+            (),
+            ("according to",),
+            False,
+        ),
+    ),
+    (
+        "according-to-police-local-news",
+        ["According to police, the suspect was carrying a knife."],
+        ("police", None, "according to", (), ("according to",), False),
+    ),
+    (
+        "who-clause-between-subject-and-verb",
+        [
+            "Prime Minister Recep Tayyip Erdogan arrived in Ankara on Monday.",
+            "The minister, who was speaking at a press conference in Ankara, said the border "
+            "would stay closed.",
+        ],
+        ("minister", None, "said", (), (), False),
+    ),
+    (
+        "x-who-said-named",
+        [
+            "Ms Patel, who chairs the committee, told the BBC's Today programme that the bill "
+            "would pass."
+        ],
+        ("Patel", None, "told", ("BBC",), (), False),
+    ),
+    (
+        "officials-said",
+        ["Officials said the fire started in a kitchen."],
+        ("Officials", None, "said", (), (), False),
+    ),
+    (
+        "trailing-officials-said-ap",
+        [
+            "A wildfire that started Tuesday near a hiking trail has burned more than 5,000 "
+            "acres, fire officials said Wednesday."
+        ],
+        ("fire officials", None, "said", (), (), False),
+    ),
+    (
+        "people-familiar-anonymous",
+        ["Two people familiar with the matter said the bank was preparing a bid."],
+        (
+            "unnamed source",
+            "Two people familiar with the matter",
+            "said",
+            (),
+            ("anonymous",),
+            False,
+        ),
+    ),
+    (
+        "source-close-to-anonymous",
+        [
+            "A source close to the investigation, who asked not to be named, said the suspect "
+            "had been known to police."
+        ],
+        (
+            "unnamed source",
+            "source close to the investigation",
+            "said",
+            (),
+            ("anonymous",),
+            False,
+        ),
+    ),
+    (
+        "sources-told-cnn",
+        ["Sources told CNN that the director would step down."],
+        ("unnamed sources", None, "told", ("CNN",), ("anonymous",), False),
+    ),
+    (
+        "officials-on-condition-of-anonymity",
+        ["Two US officials, speaking on condition of anonymity, said the drone was Iranian."],
+        ("Two US officials", None, "said", (), ("anonymous",), False),
+    ),
+    (
+        "according-to-person-briefed",
+        ["According to a person briefed on the talks, the deal is close."],
+        (
+            "unnamed source",
+            "person briefed on the talks",
+            "according to",
+            (),
+            ("according to", "anonymous"),
+            False,
+        ),
+    ),
+    (
+        "fronted-interview-with-channel",
+        ["In an interview with CNN, Zelensky said Ukraine needed more air defence systems."],
+        ("Zelensky", None, "said", ("CNN",), (), False),
+    ),
+    (
+        "said-during-interview-with",
+        ["Zelensky said during an interview with the BBC that the counteroffensive had begun."],
+        ("Zelensky", None, "said", ("BBC",), (), False),
+    ),
+    (
+        "speaking-to-the-bbc",
+        [
+            'Speaking to the BBC, Foreign Secretary David Lammy said a ceasefire was "urgently '
+            'needed".'
+        ],
+        ("David Lammy", "Foreign Secretary", "said", ("BBC",), (), False),
+    ),
+    (
+        "guardian-writing-in",
+        ["Writing in the Guardian, the former minister argued that the policy had failed."],
+        ("former minister", None, "argued", ("Guardian",), (), False),
+    ),
+    (
+        "outlet-reported",
+        ["The New York Times reported that the president had been briefed on the plan."],
+        ("New York Times", None, "reported", (), (), False),
+    ),
+    (
+        "x-reported-that-y-said",
+        ["Reuters reported that the army said the strike targeted a weapons depot."],
+        ("army", None, "said", ("Reuters",), (), False),
+    ),
+    (
+        "x-quoted-y-as-saying",
+        ["Haaretz quoted a senior Israeli official as saying the operation would last weeks."],
+        ("senior Israeli official", None, "saying", ("Haaretz",), (), False),
+    ),
+    (
+        "was-quoted-by-outlet",
+        ["The minister was quoted by Tass as saying the talks had failed."],
+        ("minister", None, "quoted", ("Tass",), (), False),
+    ),
+    (
+        "citing-sources",
+        [
+            "The Wall Street Journal reported, citing people familiar with the matter, that the "
+            "company was exploring a sale."
+        ],
+        (
+            "unnamed source",
+            "people familiar with the matter",
+            "citing",
+            ("Wall Street Journal",),
+            ("anonymous",),
+            False,
+        ),
+    ),
+    (
+        "statement-from-x",
+        ["A statement from the ministry said 15 soldiers were wounded."],
+        ("ministry", None, "said", (), (), False),
+    ),
+    (
+        "x-s-report-said",
+        ["Amnesty International's report said the detainees had been tortured."],
+        ("Amnesty International", None, "said", (), (), False),
+    ),
+    (
+        "report-published-by",
+        [
+            "The report, published by Amnesty International on Thursday, said the detainees had "
+            "been tortured."
+        ],
+        ("Amnesty International", None, "said", (), (), False),
+    ),
+    (
+        "passive-reported-by",
+        ["It was reported by local media that the mayor had resigned."],
+        ("local media", None, "reported", (), ("it was reported",), False),
+    ),
+    (
+        "ap-on-weekday-said",
+        ["President Joe Biden on Monday said the United States would send more aid."],
+        ("Joe Biden", "President", "said", (), (), False),
+    ),
+    (
+        "title-with-complement",
+        ["U.S. Secretary of State Antony Blinken said the talks were constructive."],
+        ("Antony Blinken", "U.S. Secretary of State", "said", (), (), False),
+    ),
+    (
+        "role-before-name-lowercase",
+        [
+            "Chinese foreign ministry spokesperson Mao Ning told a regular briefing that Beijing "
+            "opposed the sanctions."
+        ],
+        ("Mao Ning", "Chinese foreign ministry spokesperson", "told", (), (), False),
+    ),
+    (
+        "appositive-before-name",
+        ["A senior Hamas official, Osama Hamdan, said the group rejected the plan."],
+        ("Osama Hamdan", "senior Hamas official", "said", (), (), False),
+    ),
+    (
+        "parenthetical-surname-remembers-role",
+        [
+            "A senior Hamas official, Osama Hamdan, said the group rejected the plan.",
+            'The plan, Hamdan said, was "dead on arrival".',
+        ],
+        ("Osama Hamdan", "senior Hamas official", "said", (), (), False),
+    ),
+    (
+        "definite-description-prime-minister",
+        [
+            "Prime Minister Rishi Sunak warned on Monday that the economy faced a difficult "
+            "winter.",
+            "The prime minister added that taxes would not rise.",
+        ],
+        ("Rishi Sunak", "Prime Minister", "added", (), (), False),
+    ),
+    (
+        "surname-remembers-title",
+        ["Fire Chief Tom Brown said crews arrived within minutes.", "Brown said no one was hurt."],
+        ("Tom Brown", "Fire Chief", "said", (), (), False),
+    ),
+    (
+        "it-added-organisation",
+        [
+            "The UN's humanitarian office said aid trucks were stuck at the border.",
+            "It added that fuel was running out.",
+        ],
+        ("UN's humanitarian office", None, "added", (), (), False),
+    ),
+    (
+        "they-added-group",
+        [
+            "Israeli officials said the hostages were alive.",
+            "They added that negotiations were continuing.",
+        ],
+        ("Israeli officials", None, "added", (), (), False),
+    ),
+    (
+        "the-group-resolves-to-speaking-organisation",
+        [
+            "Hamas said in a statement that it had accepted the proposal.",
+            "The group said it was waiting for Israel's response.",
+        ],
+        ("Hamas", None, "said", (), (), False),
+    ),
+    (
+        "the-company-resolves",
+        ["Apple said revenue rose 5%.", "The company also said it would buy back shares."],
+        ("Apple", None, "said", (), (), False),
+    ),
+    (
+        "the-think-tank-resolves",
+        [
+            "The plan is unworkable, according to a report by the Institute for Fiscal Studies.",
+            "The think tank said the target would require deep cuts.",
+        ],
+        ("Institute for Fiscal Studies", None, "said", (), (), False),
+    ),
+    (
+        "the-president-resolves",
+        [
+            "Ukrainian President Volodymyr Zelenskiy, in his nightly video address, thanked "
+            "troops for their resilience.",
+            "The president said Western partners had promised new air defence systems.",
+        ],
+        ("Volodymyr Zelenskiy", "Ukrainian President", "said", (), (), False),
+    ),
+    (
+        "speech-act-with-parenthetical",
+        [
+            "Ukrainian President Volodymyr Zelenskiy, in his nightly video address, thanked "
+            "troops for their resilience."
+        ],
+        ("Volodymyr Zelenskiy", "Ukrainian President", "thanked", (), (), False),
+    ),
+    (
+        "quote-then-wrote-on-telegram",
+        [
+            '"The enemy lost dozens of armoured vehicles," Oleksandr Tarnavskyi, commander of '
+            "Ukraine's southern group of forces, wrote on Telegram."
+        ],
+        (
+            "Oleksandr Tarnavskyi",
+            "commander of Ukraine's southern group of forces",
+            "wrote",
+            (),
+            (),
+            True,
+        ),
+    ),
+    (
+        "kremlin-spokesman-role",
+        ['Kremlin spokesman Dmitry Peskov said the talks were "not productive".'],
+        ("Dmitry Peskov", "Kremlin spokesman", "said", (), (), False),
+    ),
+    (
+        "coordinated-speakers",
+        [
+            "German Chancellor Olaf Scholz and French President Emmanuel Macron said in a joint "
+            "statement that they supported the plan."
+        ],
+        ("Olaf Scholz and Emmanuel Macron", None, "said", (), (), False),
+    ),
+    (
+        "researchers-found",
+        ["Researchers at Stanford University found that the drug reduced symptoms."],
+        ("Researchers", None, "found", (), (), False),
+    ),
+    (
+        "study-published-in-journal",
+        ["A new study published in The Lancet suggests that the vaccine is 90% effective."],
+        ("new study published in The Lancet", None, "suggests", (), (), False),
+    ),
+    (
+        "bbc-understands",
+        ["The BBC understands that the minister will resign."],
+        ("BBC", None, "understands", (), (), False),
+    ),
+    (
+        "acronym-who-said",
+        ['"There is no evidence of that," the WHO said in a statement.'],
+        ("WHO", None, "said", (), (), True),
+    ),
+    (
+        "posted-on-telegram",
+        ["The spokesman posted on Telegram that the bridge had been destroyed."],
+        ("spokesman", None, "posted", (), (), False),
+    ),
+    (
+        "tweeted",
+        ["Elon Musk tweeted that the feature would launch next week."],
+        ("Elon Musk", None, "tweeted", (), (), False),
+    ),
+    (
+        "allege-hedge",
+        ["Local residents allege that the factory has been polluting the river for years."],
+        ("Local residents", None, "allege", (), ("allege",), False),
+    ),
+    (
+        "claimed-hedge-with-former-title",
+        ["Former US President Donald Trump claimed the election was stolen."],
+        ("Donald Trump", "Former US President", "claimed", (), ("claimed",), False),
+    ),
+    (
+        "denied-honorific-is-no-role",
+        ["Mr Johnson, 59, denied any wrongdoing."],
+        ("Johnson", None, "denied", (), (), False),
+    ),
+    (
+        "unverifiable-claim",
+        [
+            "Ukraine's defence ministry said it had shot down 20 drones, a claim that could not "
+            "be independently verified."
+        ],
+        (
+            "Ukraine's defence ministry",
+            None,
+            "said",
+            (),
+            ("claim", "could not be independently verified"),
+            False,
+        ),
+    ),
+    (
+        "quote-said-inside-is-not-the-verb",
+        ["Gen. Mark Milley spoke first.", "“I never said that,” the general insisted."],
+        ("Mark Milley", "Gen.", "insisted", (), (), True),
+    ),
+    (
+        "unresolved-pronoun-keeps-verb",
+        ['"It\'s over," he said.'],
+        (None, None, "said", (), (), True),
+    ),
+    (
+        "bare-quote-continues-previous-speaker",
+        ['"We are ready for this," the coach said.', '"The players have worked hard all season."'],
+        ("coach", None, "said", (), (), True),
+    ),
+    (
+        "al-jazeera-reporting-from",
+        [
+            "Al Jazeera's Hamdah Salhut, reporting from Amman, said the border crossing "
+            "remained closed."
+        ],
+        ("Hamdah Salhut", None, "said", (), (), False),
+    ),
+    (
+        "local-news-sheriffs-deputies",
+        ["Sheriff's deputies said the driver fled the scene on foot."],
+        ("Sheriff's deputies", None, "said", (), (), False),
+    ),
+    (
+        "local-news-inverted-age",
+        [
+            "“I've lived here 30 years and I've never seen anything like this,” said Tom Reyes, "
+            "67, as he loaded his truck."
+        ],
+        ("Tom Reyes", None, "said", (), (), True),
+    ),
+]
+
+
+CASES += [
+    (
+        "according-to-outlet-then-said",
+        ["According to Reuters, the minister said the talks had failed."],
+        ("minister", None, "said", ("Reuters",), ("according to",), False),
+    ),
+    (
+        "trailing-said-then-according-to",
+        ["“The talks have failed,” the minister said, according to Reuters."],
+        ("minister", None, "said", ("Reuters",), ("according to",), True),
+    ),
+    (
+        "three-hop-chain",
+        [
+            "Al-Manar TV reported that the editor of Al-Akhbar said the IRGC had claimed "
+            "responsibility."
+        ],
+        ("IRGC", None, "claimed", ("Al-Manar TV", "editor of Al-Akhbar"), ("claimed",), False),
+    ),
+    (
+        "outlet-reported-nested-official",
+        [
+            "The Pentagon said Defense Secretary Lloyd Austin had stressed the importance of "
+            "open lines of communication."
+        ],
+        ("Lloyd Austin", "Defense Secretary", "stressed", ("Pentagon",), (), False),
+    ),
+    (
+        "trailing-state-media-reported",
+        [
+            'Beijing has warned Washington against "playing with fire" over Taiwan, Chinese state '
+            "media reported on Saturday."
+        ],
+        ("Beijing", None, "warned", ("Chinese state media",), (), False),
+    ),
+    (
+        "according-to-readout-published-by",
+        [
+            "In a phone call with his US counterpart, Chinese Defence Minister Dong Jun said China "
+            'would "never compromise" on the issue, according to a readout published by the '
+            "ministry."
+        ],
+        ("Dong Jun", "Chinese Defence Minister", "said", ("ministry",), ("according to",), False),
+    ),
+    (
+        "statement-in-which-he",
+        [
+            "Ayatollah Ali Khamenei spoke on Monday.",
+            "Khamenei issued a statement in which he congratulated the Palestinians.",
+        ],
+        ("Ali Khamenei", "Ayatollah", "congratulated", (), (), False),
+    ),
+    (
+        "statement-saying",
+        ["Hamas issued a statement saying the attack was a response to the raids."],
+        ("Hamas", None, "saying", (), (), False),
+    ),
+    (
+        "told-state-television",
+        ["Russian President Vladimir Putin told state television that the West was to blame."],
+        ("Vladimir Putin", "Russian President", "told", ("state television",), (), False),
+    ),
+    (
+        "told-radio-programme",
+        [
+            "But Labour MP Rachael Maskell, who has led opposition to the plans, told BBC Radio "
+            "4's Today programme the changes did not go far enough."
+        ],
+        ("Rachael Maskell", "Labour MP", "told", ("BBC Radio 4",), (), False),
+    ),
+    (
+        "appositive-role-with-possessor",
+        [
+            "The company's chief executive, Sundar Pichai, wrote in a blog post that the tool "
+            "would launch in May."
+        ],
+        ("Sundar Pichai", "company's chief executive", "wrote", (), (), False),
+    ),
+    (
+        "said-in-an-interview-with-nbc",
+        ["“We have to act now,” Ms. Harris said in an interview with NBC News on Sunday."],
+        ("Harris", None, "said", ("NBC News",), (), True),
+    ),
+    (
+        "al-jazeera-doctor-told",
+        [
+            "“The hospital is out of fuel,” Dr. Mohammed Abu Salmiya, the director of al-Shifa "
+            "hospital, told Al Jazeera."
+        ],
+        (
+            "Mohammed Abu Salmiya",
+            "director of al-Shifa hospital",
+            "told",
+            ("Al Jazeera",),
+            (),
+            True,
+        ),
+    ),
+    (
+        "local-news-she-urged",
+        [
+            'Det Supt Claire Smith said: "Our thoughts are with the family at this terrible time."',
+            "She urged anyone with information to contact the force.",
+        ],
+        ("Claire Smith", "Det Supt", "urged", (), (), False),
+    ),
+    (
+        "sports-manager",
+        [
+            'Manchester City manager Pep Guardiola said his side were "not good enough" after a '
+            "2-1 defeat at Villa Park."
+        ],
+        ("Pep Guardiola", "Manchester City manager", "said", (), (), False),
+    ),
+    (
+        "media-reports-said",
+        ["Media reports said the port was hit."],
+        ("Media reports", None, "said", (), ("reports said",), False),
+    ),
+    (
+        "surname-first-then-full-name",
+        [
+            "Netanyahu said the war would go on.",
+            "Prime Minister Benjamin Netanyahu met Biden.",
+            "He added that Hamas would be destroyed.",
+        ],
+        ("Benjamin Netanyahu", "Prime Minister", "added", (), (), False),
+    ),
+]
+
+SENATE = [
+    "Senator Chuck Schumer, the majority leader, called the vote “a historic moment for our "
+    "democracy.”",
+    "Senator Mitch McConnell of Kentucky, the minority leader, said that failing to act would "
+    "embolden adversaries.",
+    "But Senator J.D. Vance, Republican of Ohio, argued that the money would be better spent at "
+    "home.",
+    "“We cannot keep writing blank checks,” he said in a floor speech.",
+    "A spokesman for Mr. Johnson, Raj Shah, said the speaker's position had not changed.",
+    "UN Secretary-General Antonio Guterres said he was “deeply alarmed” by the escalation.",
+]
+
+CASES += [
+    (
+        "nyt-appositive-role-beats-title-and-called-a-quote",
+        SENATE[:1],
+        ("Chuck Schumer", "majority leader", "called", (), (), True),
+    ),
+    (
+        "nyt-of-state-then-role",
+        SENATE[:2],
+        ("Mitch McConnell", "minority leader", "said", (), (), False),
+    ),
+    (
+        "nyt-party-of-state-appositive",
+        SENATE[:3],
+        ("J.D. Vance", "Senator", "argued", (), (), False),
+    ),
+    ("nyt-he-after-appositive", SENATE[:4], ("J.D. Vance", "Senator", "said", (), (), True)),
+    (
+        "role-naming-another-person",
+        SENATE[:5],
+        ("Raj Shah", "spokesman for Mr. Johnson", "said", (), (), False),
+    ),
+    (
+        "hyphenated-title-opens-sentence",
+        SENATE[5:],
+        ("Antonio Guterres", "UN Secretary-General", "said", (), (), False),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_varied_outlet_styles(sentences: list[str], expected: Row) -> None:
+    assert row(attribute_sentences(sentences)[-1]) == expected
+
+
+NEGATIVE = [
+    ("the-said-document", "The said document was never published."),
+    ("no-reporting-verb", "The storm is expected to make landfall on Thursday."),
+    ("finding-verb-without-source", "The fighting showed no sign of abating."),
+    ("declined-to-say", "A spokesperson for the company declined to comment."),
+    ("verb-only-inside-quote", "Her message was simple: “They said no, so we said no.”"),
+    ("name-that-is-a-verb", "Said, a 24-year-old student, was arrested on Friday."),
+    ("others-who", "Others who praised the decision included several lawmakers."),
+    ("noun-claims", "His claims were widely shared online."),
+    ("no-comment", "The ministry did not respond to a request for comment."),
+    ("chant-is-short", 'Protesters chanted "Free Palestine" outside the embassy.'),
+    ("action", "Ollie Watkins scored the winner in the 78th minute."),
+    ("person-showed-object", "On May 20, Netanyahu showed the minister an Iranian drone."),
+]
+
+
+@pytest.mark.parametrize("sentence", [n[1] for n in NEGATIVE], ids=[n[0] for n in NEGATIVE])
+def test_sentences_without_attribution(sentence: str) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.via) == (None, None, ())
+
+
+HEDGES = [
+    ("The rebels reportedly seized the town.", ("reportedly",)),
+    ("The minister allegedly took bribes.", ("allegedly",)),
+    ("He is said to have fled the country.", ("said to",)),
+    ("The commander is believed to have been killed.", ("believed to",)),
+    ("Reports suggest the ceasefire is holding.", ("reports suggest",)),
+    ("Apparently, the talks collapsed overnight.", ("apparently",)),
+    ("The purportedly leaked memo surfaced online.", ("purportedly",)),
+    ("Unconfirmed reports said the port was hit.", ("unconfirmed", "reports said")),
+    ("It is believed that at least 20 people are still missing.", ("it is believed",)),
+    (
+        "The rebels reportedly seized the town, though the claim could not be independently "
+        "verified.",
+        ("reportedly", "could not be independently verified"),
+    ),
+    ("Reuters could not independently verify the footage.", ("could not independently verify",)),
+    ("They say the video is “reportedly” from 2019.", ()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HEDGES)
+def test_hedges_in_order_without_repeats(sentence: str, expected: tuple[str, ...]) -> None:
+    assert attribute_sentences([sentence])[0].hedges == expected
+
+
+def test_scare_quotes_are_not_a_direct_quotation() -> None:
+    result = attribute_sentences(["The army said it had killed a “terrorist” in the raid."])[0]
+    assert (result.speaker, result.quote) == ("army", False)
+
+
+def test_guillemets_are_quotation_marks() -> None:
+    result = attribute_sentences(["The minister said «we will win this war» on Monday."])[0]
+    assert (result.speaker, result.verb, result.quote) == ("minister", "said", True)
+
+
+def test_short_quote_that_is_the_verbs_object_counts() -> None:
+    result = attribute_sentences(['The minister said: "Never."'])[0]
+    assert (result.speaker, result.quote) == ("minister", True)
+
+
+def test_outlet_is_left_off_the_chain_when_the_article_is_its_own() -> None:
+    sentences = ["Smith told Reuters that the deal was dead."]
+    assert attribute_sentences(sentences, outlet="Reuters")[0].via == ()
+    assert attribute_sentences(sentences, outlet="BBC News")[0].via == ("Reuters",)
+    assert attribute_sentences(sentences, outlet="Reuters News")[0].via == ()
+    assert attribute_sentences(sentences, outlet="Reu")[0].via == ("Reuters",)
+
+
+def test_results_are_one_per_sentence_and_empty_input_is_fine() -> None:
+    assert attribute_sentences([]) == []
+    assert attribute_sentences(["", "   ", "—", "."]) == [Attribution()] * 4
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations over several sentences.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_quote_over_three_sentences_is_one_group_with_one_speaker() -> None:
+    sentences = [
+        'Mayor Karen Bass said: "This is the first step.',
+        "We will build more housing.",
+        'And we will do it fast."',
+        "The council votes next week.",
+    ]
+    assert quote_groups(sentences) == [(0, 2)]
+    rows = [row(a) for a in attribute_sentences(sentences)]
+    assert rows == [
+        ("Karen Bass", "Mayor", "said", (), (), True),
+        ("Karen Bass", "Mayor", "said", (), (), True),
+        ("Karen Bass", "Mayor", "said", (), (), True),
+        (None, None, None, (), (), False),
+    ]
+
+
+def test_quote_over_two_sentences_with_trailing_speaker() -> None:
+    sentences = [
+        "The vote came late on Friday.",
+        "“We are not going anywhere.",
+        "This is our home,” said Maria Lopez, whose house was destroyed.",
+    ]
+    assert quote_groups(sentences) == [(1, 2)]
+    assert [a.speaker for a in attribute_sentences(sentences)] == [
+        None,
+        "Maria Lopez",
+        "Maria Lopez",
+    ]
+
+
+def test_curly_german_and_french_quotes() -> None:
+    assert quote_groups(["Er sagte: „Das ist gut.", "Wir machen weiter.“", "Ende."]) == [(0, 1)]
+    assert quote_groups(["Il a dit : « C'est bien.", "Nous continuons. »", "Fin."]) == [(0, 1)]
+
+
+def test_unbalanced_quote_stops_at_the_paragraph() -> None:
+    sentences = [
+        "She called it “a disaster.",
+        "Officials said nothing.",
+        "The next paragraph begins here.",
+        "It goes on.",
+    ]
+    assert quote_groups(sentences, blocks=[0, 0, 1, 1]) == [(0, 1)]
+
+
+def test_quote_left_open_at_paragraph_end_continues_in_the_next() -> None:
+    sentences = [
+        "“We will rebuild,” the mayor said.",
+        "“It will take years.",
+        "But we will do it.",
+        "“No one will be left behind,” she added.",
+    ]
+    # The second paragraph's quote has no closing mark: by convention it ends with the
+    # paragraph, and the next paragraph opens a new one.
+    blocks = [0, 1, 1, 2]
+    assert quote_groups(sentences, blocks=blocks) == [(1, 2)]
+    speakers = [a.speaker for a in attribute_sentences(sentences, blocks=blocks)]
+    assert speakers == ["mayor", "mayor", "mayor", "mayor"]
+
+
+def test_stray_quote_mark_never_swallows_the_article() -> None:
+    sentences = ["He called it “absurd.", *[f"Sentence number {i} follows." for i in range(10)]]
+    assert quote_groups(sentences) == []
+
+
+def test_balanced_quotes_in_one_sentence_make_no_group() -> None:
+    assert quote_groups(['"Yes," he said.', '"No," she said.']) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Robustness: any text gives one attribution per sentence, never an exception.
+# ---------------------------------------------------------------------------------------------
+
+_ALPHABET = (
+    'said Said he He they The the according to “ ” " , . Reuters told Al-Amin Qa’ani minister '
+    "of ’s and quoted as saying citing sources by reportedly ( ) — Prime Minister a report "
+    "interview with who claims on Monday \ue000 « » „ Hamas' U.S. Mr. al-Nakhleh Secretary ; : that"
+)
+_WORDS = st.sampled_from(_ALPHABET.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=25).map(" ".join), max_size=6))
+def test_any_text_gives_one_attribution_per_sentence(sentences: list[str]) -> None:
+    results = attribute_sentences(sentences)
+    assert len(results) == len(sentences)
+    for group in quote_groups(sentences):
+        assert 0 <= group[0] < group[1] < len(sentences)

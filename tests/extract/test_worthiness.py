@@ -1,0 +1,402 @@
+"""Tests for stage ③ check-worthiness: reasons, kinds, scores, the weights file, held-out F1."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.errors import ClaimsError
+from factcheck.extract import worthiness as worthiness
+from factcheck.extract.worthiness import (
+    DEFAULT_THRESHOLD,
+    MODEL_FORMAT,
+    MODEL_PATH,
+    REASONS,
+    RULE_BASELINE_REASONS,
+    RULE_FEATURES,
+    TOKENIZER_VERSION,
+    LabelledSentence,
+    Worthiness,
+    extract_terms,
+    find_reasons,
+    load_labelled,
+    load_model,
+    measure_f1,
+    score_sentence,
+    split_heldout,
+    tokenize,
+)
+from factcheck.models import SegmentKind
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "worthiness"
+TRAIN = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
+
+
+@pytest.fixture
+def bundled_model_reset() -> Iterator[None]:
+    """Forget the cached bundled model before and after a test that swaps MODEL_PATH."""
+    worthiness._bundled_model.cache_clear()
+    yield
+    worthiness._bundled_model.cache_clear()
+
+
+# --- tokenizer -----------------------------------------------------------------------------------
+
+
+def test_tokenize_folds_case_digits_and_apostrophes() -> None:
+    assert tokenize("Unemployment fell to 3.5% in 2019, Iran\u2019s “data” said?") == [
+        "unemployment",
+        "fell",
+        "to",
+        "0.0",
+        "%",
+        "in",
+        "0000",
+        "iran's",
+        "data",
+        "said",
+        "?",
+    ]
+
+
+def test_extract_terms_are_tokens_then_adjacent_pairs_with_repeats() -> None:
+    assert extract_terms("We cut, we cut.") == [
+        "we",
+        "cut",
+        "we",
+        "cut",
+        "we cut",
+        "cut we",
+        "we cut",
+    ]
+    assert extract_terms("") == []
+
+
+# --- reasons -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        (
+            "Unemployment fell to 3.5% in 2019.",
+            ("number", "date", "quantity", "statistic", "trend"),
+        ),
+        ("On May 20, Netanyahu showed the drone.", ("number", "date", "named actor")),
+        ("The bill cost $200 million.", ("number", "quantity")),
+        ("Millions of acres were sold.", ("number", "quantity")),
+        ("Three people died in the fire.", ("number", "quantity")),
+        ("Prices went up because the plant closed.", ("trend", "causal")),
+        ("We have fewer ships than in the past.", ("comparative",)),
+        ("Crime has doubled.", ("comparative", "trend")),
+        ("According to the report, it was late.", ("attribution",)),
+        ("The channel reportedly aired the interview.", ("attribution",)),
+        ("The IRGC general praised the acts.", ("named actor",)),
+        ("Al-Amin spoke for an hour.", ("named actor",)),
+        ("Iran\u2019s leader spoke for an hour.", ("named actor",)),
+        ("Prime Minister spoke.", ("named actor",)),
+        ("In March the rain came.", ("date",)),
+        ("I walked home and I sat down.", ()),
+        ('He said: "The rest is fine."', ("attribution",)),
+        ("Thank you very much.", ()),
+        ("", ()),
+    ],
+)
+def test_find_reasons(text: str, reasons: tuple[str, ...]) -> None:
+    assert find_reasons(text) == reasons
+
+
+def test_reasons_are_reported_in_a_fixed_order_from_the_known_set() -> None:
+    found = find_reasons(
+        "Because of the war, Iran said that in 2019 inflation rose to 40%, the highest ever."
+    )
+    assert found == (
+        "number",
+        "date",
+        "quantity",
+        "statistic",
+        "comparative",
+        "trend",
+        "causal",
+        "attribution",
+        "named actor",
+    )
+    assert found == REASONS
+
+
+# --- kinds ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Unemployment fell to 3.5% in 2019.", SegmentKind.CLAIM),
+        ("Police said the fire killed three people on Tuesday.", SegmentKind.CLAIM),
+        (
+            "According to a May 27 analysis by the Meir Amit Intelligence and Terrorism "
+            "Information Center, Qaani discussed the fighting with Hamas head Ismail Haniyeh.",
+            SegmentKind.CLAIM,
+        ),
+        (
+            "The editor-in-chief of the Lebanese daily Al-Akhbar, Ibrahim Al-Amin, said during "
+            "an interview with Hezbollah-operated Al-Manar TV that the IRGC, Hezbollah and Hamas "
+            "set up a joint military operations room in Beirut.",
+            SegmentKind.CLAIM,
+        ),
+        ("Thank you very much.", SegmentKind.STATEMENT),
+        ("Is this the end?", SegmentKind.QUESTION),
+        ('He asked: "Did Iran send 40 drones?"', SegmentKind.QUESTION),
+        ("Do you know how many people lost their jobs last year", SegmentKind.QUESTION),
+        ("What is the unemployment rate now", SegmentKind.QUESTION),
+        ("I think we must act now.", SegmentKind.OPINION),
+        ("We should raise taxes.", SegmentKind.OPINION),
+        ("Let's get this country moving again.", SegmentKind.OPINION),
+        ("That is a disgrace.", SegmentKind.OPINION),
+        ("In my view, the plan is wrong.", SegmentKind.OPINION),
+    ],
+)
+def test_kind(text: str, kind: SegmentKind) -> None:
+    assert score_sentence(text).kind is kind
+
+
+def test_opinion_marker_with_checkable_figures_stays_a_claim() -> None:
+    result = score_sentence("I think unemployment rose to 9% in 2009.")
+    assert result.kind is SegmentKind.CLAIM
+
+
+def test_value_word_as_an_attribute_is_not_an_opinion() -> None:
+    assert score_sentence("The program is great.").kind is SegmentKind.OPINION
+    assert score_sentence("There is a great program in Richmond.").kind is not SegmentKind.OPINION
+
+
+def test_should_inside_another_word_is_not_an_exhortation() -> None:
+    result = score_sentence("He grabbed me by the shoulder.")
+    assert result.kind is not SegmentKind.OPINION
+
+
+@pytest.mark.parametrize("text", ["Did Iran send 40 drones in 2019?", "We must cut 5% by 2030?"])
+def test_questions_are_never_claims_whatever_the_threshold(text: str) -> None:
+    assert score_sentence(text, threshold=0.0).kind is SegmentKind.QUESTION
+
+
+def test_opinions_are_never_claims_whatever_the_threshold() -> None:
+    assert score_sentence("We should raise taxes.", threshold=0.0).kind is SegmentKind.OPINION
+
+
+def test_threshold_decides_claim_or_statement() -> None:
+    text = "The weather was nice."
+    score = score_sentence(text).score
+    assert 0.0 < score < 1.0
+    assert score_sentence(text, threshold=score).kind is SegmentKind.CLAIM
+    assert score_sentence(text, threshold=min(1.0, score + 1e-9)).kind is SegmentKind.STATEMENT
+
+
+def test_score_sentence_returns_worthiness() -> None:
+    result = score_sentence("Unemployment fell to 3.5% in 2019.")
+    assert isinstance(result, Worthiness)
+    assert result.score > 0.9
+    assert result.reasons == ("number", "date", "quantity", "statistic", "trend")
+
+
+# --- scores --------------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_score_is_a_probability_for_any_text(text: str) -> None:
+    result = score_sentence(text)
+    assert 0.0 <= result.score <= 1.0
+    assert set(result.reasons) <= set(REASONS)
+    assert result.kind in {
+        SegmentKind.CLAIM,
+        SegmentKind.STATEMENT,
+        SegmentKind.QUESTION,
+        SegmentKind.OPINION,
+    }
+
+
+def test_extreme_scores_do_not_overflow() -> None:
+    long_claim = " ".join(["In 2019 unemployment fell 3.5% said the Census Bureau."] * 500)
+    assert 0.0 <= score_sentence(long_claim).score <= 1.0
+    assert 0.0 <= score_sentence("thank you " * 2000).score <= 1.0
+
+
+def test_scores_follow_the_documented_formula() -> None:
+    model = load_model(FIXTURES / "tiny-model.json")
+
+    def expected(dot: float, norm2: float, rules: float) -> float:
+        return 1 / (1 + math.exp(-(-1.0 + dot / math.sqrt(norm2) + rules)))
+
+    # Only "fell" is in the vocabulary: idf 2, weight 1.5.
+    assert score_sentence("Unemployment fell.", model=model).score == pytest.approx(
+        expected(3.0, 4.0, 0.0)
+    )
+    # A repeated term counts twice, in the dot product and in the norm.
+    assert score_sentence("fell fell", model=model).score == pytest.approx(expected(6.0, 8.0, 0.0))
+    # "the weather" (idf 3, weight -2) joins in, and the number rule adds 2.
+    assert score_sentence("The weather fell 3 times.", model=model).score == pytest.approx(
+        expected(3.0 - 6.0, 4.0 + 9.0, 2.0)
+    )
+    # No known term at all: the bias and the rules alone.
+    assert score_sentence("Nothing here.", model=model).score == pytest.approx(
+        1 / (1 + math.exp(1.0))
+    )
+
+
+# --- the weights file ----------------------------------------------------------------------------
+
+
+def test_bundled_weights_file_has_its_fields() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == MODEL_FORMAT
+    assert data["tokenizer"] == TOKENIZER_VERSION
+    assert data["threshold"] == DEFAULT_THRESHOLD
+    assert isinstance(data["intercept"], float)
+    assert list(data["rules"]) == list(RULE_FEATURES)
+    assert len(data["vocabulary"]) > 5000
+    assert all(len(entry) == 2 and entry[0] >= 1.0 for entry in data["vocabulary"].values())
+    provenance = data["provenance"]
+    assert provenance["licence"] == "GPL-3.0"
+    assert "utaresearch/claimbuster-spotter" in provenance["data"]
+    assert float(provenance["runtime_parity"]) < 1e-4
+    for split in ("balanced", "natural"):
+        figures = data["heldout"][split]
+        assert figures["ours"]["f1"] > figures["rule_baseline"]["f1"]
+        assert set(figures) >= {"ours", "tfidf_lr_reference", "rule_baseline", "all_positive"}
+    assert MODEL_PATH.stat().st_size < 1_500_000
+
+
+def test_bundled_model_loads_and_is_cached() -> None:
+    model = load_model()
+    assert model is load_model()
+    assert model.threshold == DEFAULT_THRESHOLD
+    assert set(model.rules) == set(RULE_FEATURES)
+    assert model.source == str(MODEL_PATH)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("not-an-object.json", "expected a JSON object, got list"),
+        (
+            "wrong-format.json",
+            "format: expected 'factcheck-checkworthiness/1', got 'something-else/3'",
+        ),
+        (
+            "old-tokenizer.json",
+            "tokenizer: expected version 2, got 1; retrain with tools/train_checkworthiness.py",
+        ),
+        (
+            "threshold-out-of-range.json",
+            "threshold: expected a number between 0 and 1, got 1.5",
+        ),
+        (
+            "missing-rule.json",
+            "rules: expected weights for number, date, quantity, statistic, comparative, trend, "
+            "causal, attribution, named actor, names 2+, names 3+; got number, date",
+        ),
+        ("missing-vocabulary.json", "missing field 'vocabulary'"),
+        (
+            "non-numeric-weight.json",
+            "vocabulary['said']: expected a finite number, got 'high'",
+        ),
+    ],
+)
+def test_damaged_weights_file_is_a_claims_error(fixture: str, message: str) -> None:
+    path = FIXTURES / fixture
+    with pytest.raises(ClaimsError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_truncated_weights_file_is_a_claims_error() -> None:
+    path = FIXTURES / "truncated.json"
+    with pytest.raises(ClaimsError) as caught:
+        load_model(path)
+    assert re.fullmatch(
+        re.escape(f"{path}: the check-worthiness model is not valid JSON (")
+        + r"[^\n]+"
+        + re.escape("); reinstall factcheck or retrain with tools/train_checkworthiness.py"),
+        str(caught.value),
+    )
+
+
+def test_missing_weights_file_is_a_claims_error(tmp_path: Path) -> None:
+    path = tmp_path / "absent.json"
+    with pytest.raises(ClaimsError) as caught:
+        load_model(path)
+    assert str(caught.value) == (
+        f"{path}: cannot read the check-worthiness model: No such file or directory"
+    )
+
+
+def test_damaged_bundled_file_fails_scoring_with_claims_error(
+    monkeypatch: pytest.MonkeyPatch, bundled_model_reset: None
+) -> None:
+    path = FIXTURES / "truncated.json"
+    monkeypatch.setattr(worthiness, "MODEL_PATH", path)
+    with pytest.raises(ClaimsError, match="check-worthiness model is not valid JSON"):
+        score_sentence("Unemployment fell to 3.5% in 2019.")
+
+
+# --- evaluation helpers --------------------------------------------------------------------------
+
+
+def test_measure_f1() -> None:
+    labels = [True, True, False, False]
+    assert measure_f1(labels, [True, False, True, False]) == (0.5, 0.5, 0.5)
+    assert measure_f1(labels, [False] * 4) == (0.0, 0.0, 0.0)
+    assert measure_f1(labels, [True] * 4) == pytest.approx((2 / 3, 0.5, 1.0))
+
+
+def test_split_heldout_is_stratified_disjoint_and_deterministic() -> None:
+    sentences = [LabelledSentence(i, i % 4 == 0, f"sentence {i}") for i in range(1000)]
+    split = split_heldout(sentences)
+    assert split == split_heldout(sentences)
+    assert set(split_heldout(sentences[::-1]).heldout) == set(split.heldout)
+    assert len(split.train) == 800
+    assert len(split.heldout) == 200
+    assert sum(s.label for s in split.heldout) == 50
+    assert not set(split.train) & set(split.heldout)
+    assert set(split.balanced) <= set(split.heldout)
+    assert len(split.balanced) == 100
+    assert sum(s.label for s in split.balanced) == 50
+    assert list(split.heldout) == sorted(split.heldout, key=sentences.index)
+
+
+def test_load_labelled_rejects_bad_records(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('[{"sentence_id": 1, "label": 2, "text": "x"}]', encoding="utf-8")
+    with pytest.raises(ClaimsError) as caught:
+        load_labelled(path)
+    assert str(caught.value) == f"{path}: [0]: expected {{sentence_id: int, label: 0|1, text: str}}"
+
+
+# --- held-out quality ----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="ClaimBuster train.json not available")
+def test_heldout_f1_beats_the_rule_baseline() -> None:
+    split = split_heldout(load_labelled(TRAIN))
+    for part in (split.balanced, split.heldout):
+        labels = [s.label for s in part]
+        results = [score_sentence(s.text) for s in part]
+        ours = measure_f1(labels, [r.kind is SegmentKind.CLAIM for r in results])[0]
+        rule = measure_f1(
+            labels, [bool(RULE_BASELINE_REASONS.intersection(r.reasons)) for r in results]
+        )[0]
+        assert ours > rule + 0.05
+    balanced_labels = [s.label for s in split.balanced]
+    balanced_ours = measure_f1(
+        balanced_labels,
+        [score_sentence(s.text).kind is SegmentKind.CLAIM for s in split.balanced],
+    )[0]
+    assert balanced_ours > 0.73

@@ -1,0 +1,752 @@
+"""Tests for stage ⑦: the review loop driven by a scripted asker, and the answers-file path."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from factcheck.checklist.load import Checklist, load_checklist
+from factcheck.errors import ReviewError
+from factcheck.render.review import (
+    Command,
+    TerminalAsker,
+    choice_keys,
+    render_prompt,
+    response_for_key,
+)
+from factcheck.review.session import (
+    Accept,
+    AddEvidence,
+    AddNote,
+    Back,
+    OverrideVerdict,
+    Prompt,
+    Quit,
+    Reply,
+    Response,
+    ReviewOutcome,
+    Skip,
+    apply_answers,
+    read_answers,
+    run_review,
+)
+from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict, load_worksheet
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
+AT = "2024-03-02T10:00:00Z"
+
+
+@pytest.fixture
+def checklist() -> Checklist:
+    return load_checklist(FIXTURES / "checklist.yaml")
+
+
+@pytest.fixture
+def worksheet(checklist: Checklist) -> Worksheet:
+    return load_worksheet(FIXTURES / "evacuation.worksheet.yaml", checklist)
+
+
+class ScriptedAsker:
+    """Answers from a list; checks that everything before each question was saved."""
+
+    def __init__(self, responses: Sequence[Response], saved: list[tuple[Worksheet, Change]]):
+        self.responses = list(responses)
+        self.saved = saved
+        self.prompts: list[Prompt] = []
+
+    def ask(self, prompt: Prompt) -> Response:
+        if self.saved:
+            assert self.saved[-1][0].entry(prompt.entry.id) == prompt.entry
+        self.prompts.append(prompt)
+        assert self.responses, f"asked {prompt.entry.id}.{prompt.question.id} beyond the script"
+        return self.responses.pop(0)
+
+    @property
+    def asked(self) -> list[str]:
+        return [f"{p.entry.id}.{p.question.id}" for p in self.prompts]
+
+
+def review(
+    worksheet: Worksheet,
+    checklist: Checklist,
+    responses: Sequence[Response],
+    **options: object,
+) -> tuple[ReviewOutcome, ScriptedAsker, list[tuple[Worksheet, Change]]]:
+    saved: list[tuple[Worksheet, Change]] = []
+    asker = ScriptedAsker(responses, saved)
+    outcome = run_review(
+        worksheet,
+        checklist,
+        asker,
+        lambda ws, change: saved.append((ws, change)),
+        reviewer="ana",
+        now=lambda: AT,
+        **options,  # type: ignore[arg-type]
+    )
+    assert not asker.responses, "the review ended before the script did"
+    return outcome, asker, saved
+
+
+def values(ws: Worksheet, claim: str) -> dict[str, str]:
+    return ws.entry(claim).answer_values()
+
+
+# --- the walk ------------------------------------------------------------------------------------
+
+
+def test_full_review_asks_applicable_questions_in_order(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [
+            Accept(),  # c1.primary_source: suggestion yes (no hops)
+            Accept(),  # c1.partisan_outlet: suggestion no
+            Reply("4"),  # c1.confidence; corroborated is not asked when primary_source is yes
+            Reply("no"),
+            Accept(),  # c2.partisan_outlet: suggestion yes (Al-Manar)
+            Reply("yes"),
+            Accept(),  # c2.confidence is optional and has no suggestion: passed
+            Reply("unclear"),
+            Reply("no"),
+            Reply("no"),
+            Reply("2"),
+        ],
+    )
+    assert asker.asked == [
+        "c1.primary_source",
+        "c1.partisan_outlet",
+        "c1.confidence",
+        "c2.primary_source",
+        "c2.partisan_outlet",
+        "c2.corroborated",
+        "c2.confidence",
+        "c3.primary_source",
+        "c3.partisan_outlet",
+        "c3.corroborated",
+        "c3.confidence",
+    ]
+    first, *_ = asker.prompts
+    assert (first.claim_number, first.claim_count, first.question_number) == (1, 3, 1)
+    # Unanswered, primary_source != yes holds, so corroborated counts until the answer is in.
+    assert (first.question_count, first.claims_done, first.suggestion) == (4, 0, "yes")
+    assert [(p.question_number, p.question_count) for p in asker.prompts[1:3]] == [(2, 3), (3, 3)]
+    assert [(p.question_number, p.question_count) for p in asker.prompts[3:7]] == [
+        (1, 4),
+        (2, 4),
+        (3, 4),
+        (4, 4),
+    ]
+    assert [asker.prompts[i].claims_done for i in (3, 7, 10)] == [1, 2, 3]
+    ws = outcome.worksheet
+    assert values(ws, "c1") == {"primary_source": "yes", "partisan_outlet": "no", "confidence": "4"}
+    assert values(ws, "c3") == {
+        "primary_source": "unclear",
+        "partisan_outlet": "no",
+        "corroborated": "no",
+        "confidence": "2",
+    }
+    assert ws.entry("c1").answers["primary_source"].prefill_accepted
+    assert not ws.entry("c2").answers["primary_source"].prefill_accepted
+    assert [claim_verdict(checklist, e).verdict for e in ws.claims] == [
+        "supported",
+        "supported",
+        "disputed",
+    ]
+    assert outcome.finished and outcome.incomplete == () and outcome.skipped == ()
+    assert outcome.changes == len(saved) == 10
+    assert [c.seq for _, c in saved] == list(range(1, 11))
+
+
+def test_verdict_updates_as_answers_come_in(worksheet: Worksheet, checklist: Checklist) -> None:
+    _, asker, _ = review(worksheet, checklist, [Reply("yes"), Reply("no"), Quit()])
+    verdicts = [(p.verdict.verdict, p.verdict.final) for p in asker.prompts]
+    assert verdicts == [("unproven", False), ("unproven", False), ("supported", True)]
+
+
+def test_invalid_reply_is_refused_and_asked_again(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(worksheet, checklist, [Reply("maybe"), Reply("no"), Quit()])
+    assert asker.asked == ["c1.primary_source", "c1.primary_source", "c1.partisan_outlet"]
+    assert asker.prompts[1].error == (
+        "Not a valid answer: expected one of yes, no, unclear, got 'maybe'"
+    )
+    assert asker.prompts[2].error is None
+    assert len(saved) == 1
+    assert not outcome.finished
+
+
+def test_required_question_cannot_be_passed(worksheet: Worksheet, checklist: Checklist) -> None:
+    _, asker, _ = review(
+        worksheet,
+        checklist,
+        [Reply("no"), Reply("no"), Accept(), Reply("yes"), Quit()],
+        claims=["c1"],
+    )
+    assert asker.asked[2:4] == ["c1.corroborated", "c1.corroborated"]
+    assert asker.prompts[3].error == (
+        "This question is required: answer it, or press s to skip the claim."
+    )
+
+
+def test_back_revisits_and_changes_an_answer(worksheet: Worksheet, checklist: Checklist) -> None:
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [Back(), Accept(), Back(), Reply("no"), Accept(), Reply("yes"), Quit()],
+    )
+    assert asker.asked == [
+        "c1.primary_source",
+        "c1.primary_source",
+        "c1.partisan_outlet",
+        "c1.primary_source",
+        "c1.partisan_outlet",
+        "c1.corroborated",  # asked now that the primary source answer is no
+        "c1.confidence",
+    ]
+    assert asker.prompts[1].error == "This is the first question of the review."
+    assert asker.prompts[3].current is not None and asker.prompts[3].current.value == "yes"
+    assert [(c.question, c.old, c.new, c.prefill) for _, c in saved] == [
+        ("primary_source", None, "yes", True),
+        ("primary_source", "yes", "no", False),
+        ("partisan_outlet", None, "no", True),
+        ("corroborated", None, "yes", False),
+    ]
+    assert values(outcome.worksheet, "c1")["primary_source"] == "no"
+
+
+def test_enter_keeps_an_existing_answer(worksheet: Worksheet, checklist: Checklist) -> None:
+    _, _, saved = review(
+        worksheet, checklist, [Reply("no"), Back(), Accept(), Back(), Reply("no"), Quit()]
+    )
+    assert [(c.old, c.new) for _, c in saved] == [(None, "no")]
+
+
+def test_skipped_claims_are_passed_over_and_listed(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(worksheet, checklist, [Skip(), Skip(), Skip()])
+    assert asker.asked == ["c1.primary_source", "c2.primary_source", "c3.primary_source"]
+    assert outcome.skipped == ("c1", "c2", "c3")
+    assert outcome.finished
+    assert [c.action for _, c in saved] == [Action.SKIP] * 3
+    again, asker, _ = review(outcome.worksheet, checklist, [])
+    assert asker.asked == [] and again.skipped == ("c1", "c2", "c3")
+
+
+def test_naming_a_skipped_claim_reviews_it_and_unskips_it(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    skipped, _, _ = review(worksheet, checklist, [Skip(), Quit()])
+    outcome, asker, saved = review(
+        skipped.worksheet, checklist, [Accept(), Accept(), Accept()], claims=["c1"]
+    )
+    assert asker.asked == ["c1.primary_source", "c1.partisan_outlet", "c1.confidence"]
+    assert saved[-1][1].action is Action.UNSKIP
+    assert outcome.skipped == ()
+
+
+def test_notes_and_evidence_are_added_to_the_current_question(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [
+            AddNote("Press release"),
+            AddNote("  "),
+            AddNote("dated May 20"),
+            AddEvidence("example.org/release"),
+            AddEvidence("https://example.org/release"),
+            AddEvidence("https://example.org/release"),
+            Reply("yes"),
+            Quit(),
+        ],
+    )
+    assert asker.prompts[2].error == "A note needs some text."
+    assert asker.prompts[4].error == "Not an http(s) URL: 'example.org/release'"
+    answer = outcome.worksheet.entry("c1").answers["primary_source"]
+    assert answer.note == "Press release\ndated May 20"
+    assert answer.evidence == ("https://example.org/release",)
+    assert answer.value == "yes"
+    assert [c.action for _, c in saved] == [
+        Action.NOTE,
+        Action.NOTE,
+        Action.EVIDENCE,
+        Action.ANSWER,
+    ]
+    assert saved[1][1].old == "Press release"
+
+
+def test_override_needs_a_verdict_on_the_scale_and_a_reason(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [
+            OverrideVerdict("false", "made up"),
+            OverrideVerdict("disputed", " "),
+            OverrideVerdict("disputed", "The army denied it on May 21."),
+            Quit(),
+        ],
+    )
+    assert asker.prompts[1].error == (
+        "Not a verdict of this checklist: 'false' (expected one of supported, unproven, disputed)"
+    )
+    assert asker.prompts[2].error == "An override needs a reason."
+    verdict = asker.prompts[3].verdict
+    assert (verdict.verdict, verdict.label, verdict.final) == ("disputed", "Disputed", True)
+    assert verdict.rule == "override: The army denied it on May 21."
+    (only,) = saved
+    assert (only[1].action, only[1].new, only[1].reason) == (
+        Action.OVERRIDE,
+        "disputed",
+        "The army denied it on May 21.",
+    )
+    assert outcome.worksheet.entry("c1").override is not None
+
+
+def test_quit_then_resume_at_the_first_unanswered_question(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    first, _, _ = review(
+        worksheet, checklist, [Accept(), Accept(), Reply("3"), Reply("no"), Quit()]
+    )
+    assert not first.finished
+    _, asker, _ = review(first.worksheet, checklist, [Quit()])
+    assert asker.asked == ["c2.partisan_outlet"]
+    assert asker.prompts[0].claims_done == 1
+
+
+def test_min_score_leaves_claims_out_and_lists_them(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, _ = review(worksheet, checklist, [Skip(), Skip()], min_score=0.6)
+    assert asker.asked == ["c1.primary_source", "c2.primary_source"]
+    assert outcome.below_min_score == ("c3",)
+    assert asker.prompts[0].claim_count == 2
+
+
+def test_claims_subset_and_unknown_claims(worksheet: Worksheet, checklist: Checklist) -> None:
+    _, asker, _ = review(worksheet, checklist, [Skip()], claims=["c3"])
+    assert asker.asked == ["c3.primary_source"]
+    with pytest.raises(ReviewError) as info:
+        review(worksheet, checklist, [], claims=["c3", "c9"])
+    assert str(info.value) == "no claim 'c9' in the worksheet (it has c1, c2, c3)"
+
+
+def test_nothing_to_ask_when_everything_is_answered(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    done, _, _ = review(worksheet, checklist, [Accept(), Accept(), Reply("5")], claims=["c1"])
+    outcome, asker, saved = review(done.worksheet, checklist, [], claims=["c1"])
+    assert asker.asked == [] and saved == [] and outcome.finished
+
+
+# --- keys and the screen -------------------------------------------------------------------------
+
+
+def test_keys_map_to_responses(checklist: Checklist) -> None:
+    primary, _, _, confidence = checklist.questions
+    assert choice_keys(primary) == {
+        "1": "yes",
+        "2": "no",
+        "3": "unclear",
+        "y": "yes",
+        "n": "no",
+        "u": "unclear",
+    }
+    assert response_for_key("n", primary) == Reply("no")
+    assert response_for_key("4", confidence) == Reply("4")
+    assert response_for_key("\r", primary) == Accept()
+    assert response_for_key("b", primary) == Back()
+    assert response_for_key("s", primary) == Skip()
+    assert response_for_key("q", primary) == Quit()
+    assert response_for_key("N", primary) == Command("note")
+    assert response_for_key("e", primary) == Command("evidence")
+    assert response_for_key("o", primary) == Command("override")
+    assert response_for_key("?", primary) == Command("help")
+    assert response_for_key("x", primary) == Command("unknown")
+    assert response_for_key("y", confidence) == Command("unknown")
+
+
+class FakeKeyboard:
+    def __init__(self, keys: str, lines: Sequence[str | None] = ()) -> None:
+        self.keys = list(keys)
+        self.lines = list(lines)
+
+    def read_key(self) -> str:
+        return self.keys.pop(0)
+
+    def read_line(self, label: str) -> str | None:
+        return self.lines.pop(0)
+
+
+def first_prompt(worksheet: Worksheet, checklist: Checklist, claim: str = "c2") -> Prompt:
+    _, asker, _ = review(worksheet, checklist, [Quit()], claims=[claim])
+    return asker.prompts[0]
+
+
+def test_screen_shows_claim_in_paragraph_chain_score_and_progress(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    console = Console(width=120, file=io.StringIO(), color_system=None)
+    console.print(render_prompt(first_prompt(worksheet, checklist), show_help=True))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Claim 1/1 · question 1/4 · 0 claims done" in text
+    assert "The ministry told Al-Manar that 12 drones were shot down" in text
+    assert "Critics disagree." in text  # the rest of the paragraph
+    assert "Article → Al-Manar → The ministry" in text
+    assert "hedges: according to" in text
+    assert "Check-worthiness 0.91  (number, attribution)" in text
+    assert "Verdict so far: Unproven" in text and "(provisional)" in text
+    assert "Q1/4 Does the claim rest on a primary source? (required)" in text
+    assert "[1/y] yes   [2/n] no   [3/u] unclear" in text
+    assert "suggested: no   (Enter accepts)" in text
+    assert "A document, a recording or a first-hand witness." in text
+
+
+def test_untrusted_claim_text_is_never_markup(worksheet: Worksheet, checklist: Checklist) -> None:
+    from dataclasses import replace
+
+    prompt = first_prompt(worksheet, checklist)
+    doc = prompt.document
+    start = prompt.entry.paragraph[0]
+    evil = "[bold red]x[/] \x1b[2J"
+    text = doc.text[:start] + evil + doc.text[start + len(evil) :]
+    prompt = replace(prompt, document=replace(doc, text=text))
+    console = Console(width=100, file=io.StringIO(), color_system="truecolor", force_terminal=True)
+    console.print(render_prompt(prompt))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold red]x[/]" in out
+    assert "\\x1b[2J" in out and "\x1b[2J" not in out
+
+
+def test_terminal_asker_turns_keys_into_responses(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    prompt = first_prompt(worksheet, checklist)
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+
+    def ask(keys: str, lines: Sequence[str | None] = ()) -> Response:
+        return TerminalAsker(console, FakeKeyboard(keys, lines), clear=False).ask(prompt)
+
+    assert ask("?x?y") == Reply("yes")
+    assert "Unknown key 'x'" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert ask("N", ["checked the archive"]) == AddNote("checked the archive")
+    assert ask("Nq", [""]) == Quit()
+    assert ask("e", ["https://example.org "]) == AddEvidence("https://example.org")
+    assert ask("o", ["3", "Denied"]) == OverrideVerdict("disputed", "Denied")
+    assert ask("o", ["unproven", "Thin"]) == OverrideVerdict("unproven", "Thin")
+    assert ask("o\r", [""]) == Accept()
+
+
+# --- the answers file ----------------------------------------------------------------------------
+
+
+ANSWERS = """\
+c1:
+  primary_source: yes
+  partisan_outlet:
+    value: no
+    note: The Daily Example is independent.
+    evidence: https://example.org/about
+c2:
+  primary_source: no
+  partisan_outlet: yes
+  corroborated:
+    value: no
+    evidence: [https://example.org/denial]
+  override: {verdict: disputed, reason: The army denied it.}
+c3:
+  skip: true
+"""
+
+
+def write_answers(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_answers_file_is_applied_and_saved_change_by_change(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist
+) -> None:
+    script = read_answers(write_answers(tmp_path, ANSWERS), worksheet, checklist)
+    saved: list[tuple[Worksheet, Change]] = []
+    outcome = apply_answers(
+        worksheet,
+        checklist,
+        script,
+        lambda ws, c: saved.append((ws, c)),
+        reviewer="bot",
+        now=lambda: AT,
+    )
+    ws = outcome.worksheet
+    assert values(ws, "c1") == {"primary_source": "yes", "partisan_outlet": "no"}
+    partisan = ws.entry("c1").answers["partisan_outlet"]
+    assert partisan.note == "The Daily Example is independent."
+    assert partisan.evidence == ("https://example.org/about",)
+    assert ws.entry("c2").answers["corroborated"].evidence == ("https://example.org/denial",)
+    assert claim_verdict(checklist, ws.entry("c1")).verdict == "supported"
+    assert claim_verdict(checklist, ws.entry("c2")).rule == "override: The army denied it."
+    assert ws.entry("c3").skipped
+    assert outcome.skipped == ("c3",) and outcome.incomplete == ("c3",)
+    assert outcome.changes == len(saved) == 10
+    assert {c.reviewer for _, c in saved} == {"bot"}
+    again = apply_answers(ws, checklist, script, lambda ws, c: None, reviewer="bot")
+    assert again.changes == 0
+
+
+ANSWER_FAULTS = {
+    "bad value": (
+        "c1:\n  primary_source: maybe\n",
+        "answers.yaml:2: c1.primary_source: expected one of yes, no, unclear, got 'maybe'",
+    ),
+    "bad scale value": (
+        "c1:\n  confidence: {value: 7}\n",
+        "answers.yaml:2: c1.confidence.value: expected one of 1, 2, 3, 4, 5, got '7'",
+    ),
+    "unknown claim": (
+        "c9:\n  primary_source: yes\n",
+        "answers.yaml:2: c9: no such claim in the worksheet (it has c1, c2, c3)",
+    ),
+    "unknown question": (
+        "c1:\n  sources_ok: yes\n",
+        "answers.yaml:2: c1.sources_ok: not a question of checklist 'review-test' (expected "
+        "primary_source, partisan_outlet, corroborated, confidence, override, skip)",
+    ),
+    "question not asked": (
+        "c1:\n  primary_source: yes\n  corroborated: no\n",
+        "answers.yaml:3: c1.corroborated: not asked for this claim "
+        "(primary_source != yes is false)",
+    ),
+    "bad evidence": (
+        "c1:\n  primary_source:\n    value: yes\n    evidence: [example.org]\n",
+        "answers.yaml:4: c1.primary_source.evidence[0]: expected an http(s) URL, got 'example.org'",
+    ),
+    "unknown answer key": (
+        "c1:\n  primary_source: {value: yes, notes: x}\n",
+        "answers.yaml:2: c1.primary_source: unknown key 'notes' (expected value, note, evidence)",
+    ),
+    "override without reason": (
+        "c1:\n  override: {verdict: disputed, reason: ''}\n",
+        "answers.yaml:2: c1.override: an override needs a reason",
+    ),
+    "override off the scale": (
+        "c1:\n  override: {verdict: false, reason: x}\n",
+        "answers.yaml:2: c1.override: not a verdict of this checklist: 'false' "
+        "(expected one of supported, unproven, disputed)",
+    ),
+    "skip not boolean": (
+        "c1:\n  skip: later\n",
+        "answers.yaml:2: c1.skip: expected true or false, got 'later'",
+    ),
+    "not a mapping": ("- c1\n", "answers.yaml:1: expected a mapping, got a list"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(ANSWER_FAULTS))
+def test_answers_file_errors_are_precise(
+    fault: str,
+    tmp_path: Path,
+    worksheet: Worksheet,
+    checklist: Checklist,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text, message = ANSWER_FAULTS[fault]
+    write_answers(tmp_path, text)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ReviewError) as info:
+        read_answers(Path("answers.yaml"), worksheet, checklist)
+    assert str(info.value) == message
+
+
+def test_outcome_lists_verdicts_and_what_is_left(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.render.review import render_outcome
+
+    outcome, _, _ = review(
+        worksheet, checklist, [Accept(), Accept(), Reply("4"), Skip()], min_score=0.6
+    )
+    console = Console(width=90, file=io.StringIO(), color_system=None)
+    console.print(render_outcome(outcome, checklist))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert [line.rstrip() for line in lines] == [
+        " Claim   Verdict     Answered   Claim text",
+        "─" * 90,
+        " c1      Supported        3/3   Officials said 300 people were evacuated on Monday.",
+        " c2      skipped          0/4   The ministry told Al-Manar that 12 drones were shot down…",
+        "Skipped: c2",
+        "Below --min-score (not reviewed): c3",
+        "Not finished: c2",
+    ]
+
+
+def test_tty_keyboard_reads_keys_and_lines_from_a_terminal() -> None:
+    import os
+
+    from factcheck.render.review import TtyKeyboard
+
+    main, side = os.openpty()
+    try:
+        console = Console(file=io.StringIO(), color_system=None)
+        with TtyKeyboard(side, console) as keyboard:
+            os.write(main, b"y")
+            assert keyboard.read_key() == "y"
+            os.write(main, b"\x1b[A")  # an arrow key is one keystroke, ignored as escape
+            assert keyboard.read_key() == "\x1b"
+            os.write(main, "é".encode())
+            assert keyboard.read_key() == "é"
+            os.write(main, b"a note\n")
+            assert keyboard.read_line("Note: ") == "a note"
+            os.write(main, b"n")
+            assert keyboard.read_key() == "n"
+    finally:
+        os.close(main)
+        os.close(side)
+
+
+def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) -> None:
+    from factcheck.errors import FactcheckError
+    from factcheck.review.session import checklist_reference, open_review
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Dam repairs finished\n\nThe ministry said on Monday that 40 engineers repaired the dam "
+        "in 12 days, according to state television.\n",
+        encoding="utf-8",
+    )
+    reports = tmp_path / "reports"
+    setup = open_review(
+        str(article), checklist=str(FIXTURES / "checklist.yaml"), reports_dir=reports
+    )
+    try:
+        assert setup.created and setup.warnings == []
+        assert setup.path == reports / "article.worksheet.yaml"
+        ref = setup.session.worksheet.checklist
+        assert ref.source == checklist_reference(str(FIXTURES / "checklist.yaml"), setup.path)
+        assert (reports / ref.source).resolve() == (FIXTURES / "checklist.yaml").resolve()
+    finally:
+        setup.session.close()
+    with pytest.raises(FactcheckError) as info:
+        open_review(str(setup.path), checklist="quick", reports_dir=reports)
+    assert str(info.value) == (
+        "this worksheet uses checklist 'review-test', not 'quick'; "
+        "leave out --checklist or start a new worksheet"
+    )
+    article.write_text(article.read_text(encoding="utf-8") + "A late line.\n", encoding="utf-8")
+    again = open_review(str(article), reports_dir=reports)
+    try:
+        assert not again.created and again.checklist.id == "review-test"
+        assert again.warnings[0].startswith("the article changed since this worksheet was made")
+    finally:
+        again.session.close()
+    assert checklist_reference("quick", setup.path) == "quick"
+
+
+# --- evidence offered by the tool (a case's other reports) ----------------------------------------
+
+
+def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+
+    offer = EvidenceOffer(
+        question="corroborated",
+        label="Valley Herald, 2024-03-01: agrees; independent (traces back to the mayor)",
+        evidence="case:articles/herald.txt",
+        note="Also reported by Valley Herald: \u201c40 engineers repaired the dam.\u201d",
+    )
+    lines = ("Case dam: 2 reports from 2 independent chains.",)
+    hints = {"c2": ClaimHints(lines=lines, offers=(offer,))}
+    _, asker, saved = review(
+        worksheet,
+        checklist,
+        [AcceptOffer(2), AcceptOffer(1), AcceptOffer(1), Quit()],
+        claims=["c2"],
+        hints=hints,
+    )
+    first = asker.prompts[0]
+    assert first.question.id != "corroborated" and first.offers == ()
+    assert first.hints is not None and first.hints.lines[0].startswith("Case dam")
+    assert asker.prompts[1].error == "No evidence is offered on this question."
+    assert saved == []
+
+
+def test_accepting_an_offer_records_evidence_and_a_note_once(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+
+    offer = EvidenceOffer(
+        question="primary_source",
+        label="Valley Herald: agrees",
+        evidence="case:articles/herald.txt",
+        note="Also reported by Valley Herald.",
+    )
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [AcceptOffer(3), AcceptOffer(1), AcceptOffer(1), Quit()],
+        claims=["c2"],
+        hints={"c2": ClaimHints(offers=(offer,))},
+    )
+    assert asker.prompts[1].error == "No offer 3: choose 1 to 1."
+    assert [(c.action, c.question, c.new) for _, c in saved] == [
+        (Action.EVIDENCE, "primary_source", "case:articles/herald.txt"),
+        (Action.NOTE, "primary_source", "Also reported by Valley Herald."),
+    ]
+    answer = outcome.worksheet.entry("c2").answers["primary_source"]
+    assert answer.evidence == ("case:articles/herald.txt",)
+    assert answer.note == "Also reported by Valley Herald."
+
+
+def test_the_offer_key_asks_which_report_to_record(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+
+    class Keys:
+        def __init__(self) -> None:
+            self.keys = ["m"]
+            self.lines = ["1"]
+
+        def read_key(self) -> str:
+            return self.keys.pop(0)
+
+        def read_line(self, label: str) -> str | None:
+            return self.lines.pop(0)
+
+    offer = EvidenceOffer("primary_source", "Valley Herald: agrees", "case:a.txt", "Note.")
+    prompt_holder: list[Prompt] = []
+
+    class Capture:
+        def ask(self, prompt: Prompt) -> Response:
+            prompt_holder.append(prompt)
+            return Quit()
+
+    run_review(
+        worksheet,
+        checklist,
+        Capture(),
+        lambda ws, change: None,
+        reviewer="ana",
+        claims=["c2"],
+        hints={"c2": ClaimHints(offers=(offer,))},
+    )
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    asker = TerminalAsker(console, Keys(), clear=False)
+    assert asker.ask(prompt_holder[0]) == AcceptOffer(1)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Other reports (m, then the number, records one as evidence):" in shown
+    assert "  1. Valley Herald: agrees" in shown
