@@ -3,8 +3,8 @@
 Everything here is a pure function of a checklist, the answers so far and the claim's facts
 (see :func:`factcheck.checklist.facts.claim_facts`). Answers are strings: a choice id, '1'..'5'
 for a scale, free text or a URL. Questions are taken in order: a question counts as asked only
-when its `when` holds given the answers before it, and the answer to a question that is not asked is ignored, so a
-changed early answer never leaves a stale later one deciding the verdict.
+when its `when` holds given the answers before it, and the answer to a question that is not
+asked is ignored, so a changed early answer never leaves a stale later one deciding the verdict.
 """
 
 from __future__ import annotations
