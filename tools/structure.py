@@ -28,7 +28,7 @@ def module_name(path: Path) -> str:
 
 
 def imported_modules(tree: ast.AST, name: str, known: set[str]) -> Iterator[tuple[str, bool]]:
-    """Modules of the package imported by a module, each with whether the import is in a function."""
+    """The package's modules imported by a module, each with whether it is inside a function."""
     inside: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -134,7 +134,9 @@ def word_lists(tree: ast.AST) -> Iterator[tuple[int, int]]:
 
 def main() -> int:
     paths = sorted(PACKAGE.rglob("*.py"))
-    trees = {module_name(path): (path, ast.parse(path.read_text(encoding="utf-8"))) for path in paths}
+    trees = {
+        module_name(path): (path, ast.parse(path.read_text(encoding="utf-8"))) for path in paths
+    }
     known = set(trees)
     problems: list[str] = []
     graph: dict[str, set[str]] = {}
