@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.errors import CaseError, FactcheckError
 from factcheck.extract.segment import MONTH_NUMBERS
+from factcheck.lexicon import months
 from factcheck.models import (
     FURNITURE_KINDS,
     Attribution,
@@ -740,9 +741,14 @@ _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e1
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+_MONTH_NAMES = "|".join(
+    [
+        *(names[0].capitalize() for names in months()),
+        *(
+            rf"{short.capitalize()}\.?"
+            for short in sorted((s for names in months() for s in names[1:]), key=len, reverse=True)
+        ),
+    ]
 )
 _MONTH_DAY = re.compile(
     rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+"

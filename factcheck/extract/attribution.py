@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import ne
 
+from factcheck.lexicon import months
 from factcheck.models import Attribution
 
 __all__ = ["attribute_sentences", "quote_groups"]
@@ -112,10 +113,7 @@ _AUX = _BE | _lex(
     """
 )
 _WEEKDAYS = _lex("monday tuesday wednesday thursday friday saturday sunday")
-_MONTHS = _lex(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+_MONTHS = frozenset(name for names in months() for name in names)
 _DETS = _lex("the a an this that these those")
 _POSS_PRON = _lex("his her its their our my your")
 _PRONOUNS = _lex("he she they it him them we i")

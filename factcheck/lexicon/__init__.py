@@ -56,3 +56,10 @@ def entries(name: str, language: str = DEFAULT_LANGUAGE.code) -> tuple[str, ...]
 def words(name: str, language: str = DEFAULT_LANGUAGE.code) -> frozenset[str]:
     """Word list ``name`` of ``language`` as a set, read once."""
     return frozenset(entries(name, language))
+
+
+@cache
+def months(language: str = DEFAULT_LANGUAGE.code) -> tuple[tuple[str, ...], ...]:
+    """The month names of ``language`` from ``months.txt``: one tuple per month in calendar order,
+    the full name first and then its abbreviations, lower-case."""
+    return tuple(tuple(line.split()) for line in entries("months", language))
