@@ -14,12 +14,12 @@ from factcheck.extract.segment_text import LETTER_SET, LETTERS, LOWER, UPPER, ch
 from factcheck.lexicon import entries, words
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
-NEVER_FINAL = words("title_abbreviations")
+NEVER_FINAL = words("never_final_abbreviations")
 """Abbreviations such as "Mr" and "Gen" that stand before a name and never end a sentence."""
 # Abbreviations that may be glued to a following capital without being a sentence end.
 _GLUE_KEEP_ABBREVIATIONS = NEVER_FINAL | words("glue_abbreviations")
 # Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
-_NAME_PARTICLES = words("name_particles")
+_NAME_PARTICLES = words("camel_name_prefixes")
 # Camel-case brands whose humps are not boundaries (checked from the start of the word).
 _BRAND_RE = re.compile(
     "(?:" + "|".join(sorted(entries("brands"), key=len, reverse=True)) + f")(?![{LOWER}])"
