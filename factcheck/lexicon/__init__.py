@@ -58,7 +58,6 @@ def words(name: str, language: str = DEFAULT_LANGUAGE.code) -> frozenset[str]:
     return frozenset(entries(name, language))
 
 
-
 @cache
 def months(language: str = DEFAULT_LANGUAGE.code) -> tuple[tuple[str, ...], ...]:
     """The month names of ``language``: one tuple per month in calendar order, lower-case, the
