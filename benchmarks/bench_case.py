@@ -27,7 +27,8 @@ from typing import Any
 
 import yaml
 
-from factcheck.case.analysis import Case, CaseArticle, add_to_case, load_case, match_claims
+from factcheck.case.matching import match_claims
+from factcheck.case.store import Case, CaseArticle, add_to_case, load_case
 from factcheck.sources.registry import Registry, load_registry
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,22 +10,18 @@ from types import ModuleType
 
 import pytest
 
-from factcheck.case.analysis import (
+from factcheck.case.compare import Relation, compare_details
+from factcheck.case.details import Details, claim_details
+from factcheck.case.findings import ClaimFindings
+from factcheck.case.matching import match_claims
+from factcheck.case.review import apply_case_facts, review_hints, worksheet_extraction
+from factcheck.case.store import (
     ARTICLE_FORMAT,
     Case,
     CaseArticle,
-    ClaimFindings,
-    Details,
-    Relation,
     add_to_case,
-    apply_case_facts,
     article_outlet,
-    claim_details,
-    compare_details,
     load_case,
-    match_claims,
-    review_hints,
-    worksheet_extraction,
 )
 from factcheck.checklist.load import load_checklist
 from factcheck.checklist.verdicts import prefill
