@@ -192,6 +192,8 @@ class Score:
 
     @property
     def precision(self) -> float:
+        """Share of predictions that are right (1.0 with none: never predicting is caught by
+        recall, which the quality test holds to a floor too)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property

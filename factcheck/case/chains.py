@@ -12,12 +12,21 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from factcheck.case.compare import shingles
-from factcheck.case.details import cited_names, compatible_names, fold, name_key, stem
+from factcheck.case.details import (
+    cited_names,
+    compatible_names,
+    fold,
+    is_date_like,
+    name_key,
+    plausible_outlet,
+    stem,
+)
 from factcheck.case.store import CaseArticle
+from factcheck.lexicon import words
 from factcheck.models import (
     FURNITURE_KINDS,
     Claim,
@@ -68,6 +77,9 @@ class ChainNode:
     label: str
     """How to show it."""
     role: Role
+    known: bool = True
+    """Whether it names a source: a named or an explicit unnamed source. An outlet standing in
+    for a claim that names none is not one: where the outlet got it is unknown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +99,12 @@ class Root:
         """Keys of the speaker and their organisation (or the outlet, for its own words)."""
         return frozenset(n.key for n in self.nodes if n.role is not Role.VIA)
 
+    @property
+    def known(self) -> bool:
+        """Whether the chain names where the claim comes from (a named or an explicit unnamed
+        source); a report whose chain is unknown is never independent of another."""
+        return any(node.known for node in self.nodes)
+
     def label_of(self, key: str) -> str:
         return next((n.label for n in self.nodes if n.key == key), key)
 
@@ -95,8 +113,9 @@ _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+$"
 
 
 def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainNode]:
-    """Nodes for one name on a chain: a registry entry (a person with their organisation),
-    else a key made from the name's own words."""
+    """Nodes for one name on a chain: a registry entry (a person with their organisation), else a
+    key made from the name's own words. A date, or a common noun naming a text or a medium ('the
+    report'), is no source and gives no node."""
     if registry is not None:
         entry = registry.find(name)
         if entry is not None:
@@ -109,16 +128,26 @@ def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainN
                     label = org_entry.name if org_entry is not None else org
                     nodes.append(ChainNode(org, label, Role.ORGANISATION))
             return nodes
+    if is_date_like(name):
+        return []
     head = re.split(r"\s+of\s+|,", name.strip())[0].strip()
     if _PERSON_NAME.match(head):
+        if len(head.split()) == 1 and fold(head) in words("not_sources"):
+            return []  # 'Reports say', 'Report:' opening a sentence
         # A person is named in full once and by surname after: the surname stands for them.
         return [ChainNode("~" + fold(head.split()[-1]).strip("'"), name, role)]
     # A description ('the regional government', 'hospital officials') stands for whoever it
-    # describes; 'officials' could be any of them, which `shared_node` allows for.
-    words = [stem(w) for w in name_key(name).split() if w not in _FILLERS]
-    if not words:
+    # describes; 'officials' could be any of them, which `shared_node` allows for. Only a
+    # description of who speaks is a source: 'the report' is not.
+    stems = [stem(w) for w in name_key(name).split() if w not in _FILLERS]
+    if not any(s in _unnamed_source_stems() for s in stems):
         return []
-    return [ChainNode("~" + " ".join(words), name, role)]
+    return [ChainNode("~" + " ".join(stems), name, role)]
+
+
+@cache
+def _unnamed_source_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in words("unnamed_sources"))
 
 
 def outlet_key(name: str | None, registry: Registry | None) -> str | None:
@@ -141,7 +170,14 @@ def claim_root(claim: Claim, article: ArticleView, registry: Registry | None) ->
     for name in reversed(att.via):  # nearest the speaker first
         vias += _name_nodes(name, registry, Role.VIA)
     if not nodes and not vias:
-        nodes.append(ChainNode(article.outlet_key, article.label, Role.OUTLET))
+        # A source the sentence itself names ('..., the Regional Democracy Institute said',
+        # '(Northwire) -') when attribution found no speaker.
+        for name in dict.fromkeys(cited_names(claim.text)):
+            nodes += _name_nodes(name, registry, Role.SPEAKER)
+    if not nodes and not vias:
+        # The claim names no source: its outlet stands in for it, but where the outlet got it
+        # is unknown, so the chain is unknown.
+        nodes.append(ChainNode(article.outlet_key, article.label, Role.OUTLET, known=False))
     label = nodes[0].label if nodes else ""
     if vias:
         label = f"{label}, via {vias[0].label}" if label else vias[0].label
@@ -166,7 +202,9 @@ class ArticleView:
         self.id = article_id
         self.extraction = extraction
         self.case_article = case_article
-        self.label = outlet or extraction.document.title or extraction.document.source
+        outlet = plausible_outlet(outlet)
+        document = extraction.document
+        self.label = outlet or plausible_outlet(document.title) or document.source or "stdin"
         self.outlet = outlet
         self.outlet_key = outlet_key(outlet, registry) or f"#{article_id}"
         self.registry = registry
@@ -208,8 +246,12 @@ class ArticleView:
 
     def cites(self, other: ArticleView) -> bool:
         """Whether this article names the other's outlet as a source of what it reports."""
-        keys = [f" {name_key(n)} " for n in other.outlet_names]
-        return any(key.strip() and key in cited for key in keys for cited in self.cited)
+        return any(self.cites_name(n) for n in other.outlet_names)
+
+    def cites_name(self, name: str) -> bool:
+        """Whether this article names ``name`` as a source of what it reports."""
+        key = f" {name_key(name)} "
+        return bool(key.strip()) and any(key in cited for cited in self.cited)
 
 
 def shared_node(a: Root, b: Root) -> ChainNode | None:

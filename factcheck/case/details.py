@@ -28,6 +28,35 @@ if TYPE_CHECKING:
 # --- words, numbers and details -----------------------------------------------------------------
 
 
+_DATE_WORDS = frozenset(
+    ("updated", "posted", "published", "edited", "on", "at", "of", "am", "pm", "gmt", "utc")
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
+
+
+def is_date_like(text: str) -> bool:
+    """Whether a would-be name is a date or a time ('May 31, 2021', 'Monday, March 4',
+    '2024-03-04', 'Updated 10:42 GMT'): an outlet or a source is never a date."""
+    tokens = re.findall(r"[A-Za-z]+|\d+", fold(text))
+    if not tokens:
+        return bool(text.strip())
+    calendar = [t for t in tokens if t in MONTH_NUMBERS or t in _WEEKDAY_WORDS]
+    rest = [t for t in tokens if t not in calendar and t not in _DATE_WORDS]
+    return (bool(calendar) or bool(rest)) and all(_ORDINAL.match(t) for t in rest)
+
+
+_WEEKDAY_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+
+def plausible_outlet(name: str | None) -> str | None:
+    """The name when it can name an outlet; None for a date, a number or nothing."""
+    if not name or not name.strip() or is_date_like(name):
+        return None
+    return name
+
+
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 

@@ -210,6 +210,17 @@ def group_reports(
         return i
 
     reasons: list[list[str]] = [[] for _ in reports]
+    # A report whose chain is unknown is never independent of the claim under review, nor is
+    # any report when the claim's own chain is unknown; it is not tied to the other reports.
+    own_root = judge.root(*own)
+    for j in range(1, len(reports)):
+        article, claim = reports[j]
+        if not own_root.known:
+            reasons[j].append("the claim under review names no source")
+        if not judge.root(article, claim).known:
+            reasons[j].append(f"{article.label} names no source for it")
+        if reasons[j]:
+            parent[find(j)] = find(0)
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
             # Reports already in one group need no check, except against the claim under
@@ -220,7 +231,7 @@ def group_reports(
             if why:
                 parent[find(j)] = find(i)
                 if i == 0:
-                    reasons[j] = why
+                    reasons[j] = [*why, *reasons[j]]
     return [find(i) for i in range(len(reports))], reasons
 
 

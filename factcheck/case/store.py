@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
 from factcheck.models import (
     Attribution,
@@ -206,9 +207,14 @@ def article_outlet(extraction: Extraction, registry: Registry | None = None) -> 
                 candidate = _STAFF.sub("", line).strip()
             else:
                 continue
-            if candidate and candidate[0].isupper() and len(candidate.split()) <= 6:
+            if (
+                candidate
+                and candidate[0].isupper()
+                and len(candidate.split()) <= 6
+                and plausible_outlet(candidate)
+            ):
                 return candidate
-    if document.outlet:
+    if plausible_outlet(document.outlet):
         return document.outlet
     if registry is not None and document.url:
         entry = registry.by_domain(document.url)
