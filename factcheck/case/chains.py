@@ -132,7 +132,7 @@ def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainN
         return []
     head = re.split(r"\s+of\s+|,", name.strip())[0].strip()
     if _PERSON_NAME.match(head):
-        if len(head.split()) == 1 and fold(head) in words("not_sources"):
+        if len(head.split()) == 1 and fold(head) in _not_sources():
             return []  # 'Reports say', 'Report:' opening a sentence
         # A person is named in full once and by surname after: the surname stands for them.
         return [ChainNode("~" + fold(head.split()[-1]).strip("'"), name, role)]
@@ -147,7 +147,16 @@ def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainN
 
 @cache
 def _unnamed_source_stems() -> frozenset[str]:
-    return frozenset(stem(word) for word in words("unnamed_sources"))
+    """Stems of the nouns that make a description an explicit unnamed source: groups and
+    people ('officials', 'witnesses'), organisations ('the ministry'), roles ('a commander')."""
+    lists = ("group_nouns", "organisation_nouns", "role_nouns")
+    return frozenset(stem(word) for name in lists for word in words(name))
+
+
+@cache
+def _not_sources() -> frozenset[str]:
+    """Nouns naming a text or a medium, never who says something ('Reports say')."""
+    return words("document_nouns") | words("media_nouns")
 
 
 def outlet_key(name: str | None, registry: Registry | None) -> str | None:

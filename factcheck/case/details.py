@@ -65,7 +65,7 @@ _STOPWORDS = frozenset(word for line in entries("claim_stopwords") for word in l
 """Words that say nothing about what a claim asserts: function words and reporting verbs."""
 
 _NUMBER_WORDS = {
-    word: int(value) for word, value in (line.split() for line in entries("number_words"))
+    word: int(value) for word, value in (line.split() for line in entries("number_values"))
 }
 _LEMMAS = {
     form: lemma
