@@ -144,6 +144,11 @@ READERS: dict[str, Reader] = {"url": UrlReader(), "html": HtmlReader(), "text": 
 """Every input reader by name, in the order they are asked whether a source is theirs."""
 
 
+def read_page(data: bytes, url: str, *, charset: str | None = None) -> Document:
+    """The Document of a web page's bytes as fetched from URL (HTML, or text when it is not)."""
+    return _build_document(url, url, _Raw(data, html=None, charset=charset, url=url))
+
+
 def read_source(source: str, *, stdin: BinaryIO | None = None) -> Document:
     """Read SOURCE (a file path, '-' for stdin, or an http(s) URL) into a Document.
 
