@@ -17,6 +17,7 @@ def document_record(document: Document, *, with_text: bool = False) -> dict[str,
         "published": document.published,
         "url": document.url,
         "sha256": document.sha256,
+        "provenance": dict(document.provenance),
     }
     if with_text:
         record["text"] = document.text

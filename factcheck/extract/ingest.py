@@ -27,6 +27,7 @@ from typing import IO, BinaryIO
 
 from factcheck import __version__
 from factcheck.errors import IngestError
+from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
 from factcheck.models import Document
 
@@ -211,52 +212,12 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     digest = sha256(raw.data).hexdigest()
     is_html = raw.html if raw.html is not None else looks_like_html(text)
     if not is_html:
-        return Document(source=source, text=text, sha256=digest, url=raw.url)
-    return _extract_html(source, name, text, digest, raw.url)
-
-
-def _extract_html(source: str, name: str, html: str, digest: str, url: str | None) -> Document:
-    import trafilatura  # heavy: loaded only when an HTML page is read
-
-    if not looks_like_html(html):
-        # trafilatura rejects a bare fragment as "not HTML"; a wrapper makes it a document.
-        html = f"<html><body>{html}</body></html>"
-    extracted = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-    )
-    body = getattr(extracted, "text", None) if extracted is not None else None
-    if not isinstance(body, str) or not body.strip():
-        raise IngestError(f"{name}: no article text found in the page")
-    text = normalise_text(body)
-    return Document(
-        source=source,
-        text=text,
-        sha256=digest,
-        title=_meta(extracted, "title"),
-        outlet=_meta(extracted, "sitename"),
-        byline=_meta(extracted, "author"),
-        published=_iso_date(_meta(extracted, "date")),
-        url=url or _meta(extracted, "url"),
-    )
-
-
-def _meta(extracted: object, field: str) -> str | None:
-    value = getattr(extracted, field, None)
-    if not isinstance(value, str):
-        return None
-    value = unicodedata.normalize("NFC", " ".join(value.split()))
-    return value or None
-
-
-def _iso_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    match = re.match(r"\d{4}-\d{2}-\d{2}", value)
-    return match.group(0) if match else None
+        fetched = (("url", "fetch"),) if raw.url else ()
+        return Document(source=source, text=text, sha256=digest, url=raw.url, provenance=fetched)
+    if not looks_like_html(text):
+        # A bare fragment is not a document to the HTML parser; a wrapper makes it one.
+        text = f"<html><body>{text}</body></html>"
+    return html_document(source, name, text, digest, raw.url)
 
 
 def _noun(name: str) -> str:

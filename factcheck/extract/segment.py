@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
-from factcheck.extract.segment_dates import MONTH, MONTH_NUMBERS, parse_date
+from factcheck.extract.bylines import clean_byline
+from factcheck.extract.segment_dates import MONTH, MONTH_NUMBERS, parse_date, today
 from factcheck.extract.segment_furniture import (
     BYLINE_RE,
     DATE_START_CHARS,
@@ -109,22 +111,26 @@ def _unit(text: str, start: int, end: int, block: int) -> Unit:
 
 def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Document:
     changes: dict[str, str] = {}
+    origins = dict(doc.provenance)
     if doc.title is None and title is not None:
         changes["title"] = title.text
+        origins["title"] = "text"
     if doc.published is None:
-        for unit in units:
-            if unit.kind in (SegmentKind.DATELINE, SegmentKind.BYLINE):
-                published = parse_date(unit.text)
-                if published:
-                    changes["published"] = published
-                    break
+        published = _top_dateline(units)
+        if published:
+            changes["published"] = published
+            origins["published"] = "dateline"
     for unit in units:
         if unit.kind is SegmentKind.BYLINE:
             byline, outlet = _parse_byline(unit.text)
+            if byline and clean_byline(byline) is None:
+                byline = None  # a label or a date where the names should be
             if doc.byline is None and byline:
                 changes["byline"] = byline
+                origins["byline"] = "text"
             if doc.outlet is None and outlet:
                 changes["outlet"] = outlet
+                origins["outlet"] = "text"
             if byline or outlet:
                 break
     if doc.outlet is None and "outlet" not in changes:
@@ -133,8 +139,35 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
             wire = _WIRE_DATELINE_RE.match(unit.text)
             if wire:
                 changes["outlet"] = wire.group("outlet")
+                origins["outlet"] = "text"
                 break
-    return replace(doc, **changes) if changes else doc
+    if not changes:
+        return doc
+    order = ("title", "outlet", "byline", "published", "url")
+    provenance = tuple((key, origins[key]) for key in order if key in origins)
+    return replace(doc, **changes, provenance=provenance)
+
+
+def _top_dateline(units: list[Unit]) -> str | None:
+    """The date of a dateline or byline at the top of the text (before the second body sentence),
+    unless it is an "updated" stamp or later than today."""
+    body_seen = 0
+    for unit in units:
+        if unit.kind is None and unit.terminal:
+            body_seen += 1
+            if body_seen >= 2:
+                return None
+        if unit.kind not in (SegmentKind.DATELINE, SegmentKind.BYLINE):
+            continue
+        if _UPDATED_RE.match(unit.text):
+            continue
+        published = parse_date(unit.text)
+        if published and date.fromisoformat(published) <= today():
+            return published
+    return None
+
+
+_UPDATED_RE = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")

@@ -5,8 +5,9 @@ The month and time-zone names come from the lexicon; the patterns here say how t
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from factcheck.extract.segment_text import UPPER
 from factcheck.lexicon import entries, months
@@ -88,3 +89,15 @@ def parse_date(text: str) -> str | None:
 
 def _month_number(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def today() -> date:
+    """Today's date in UTC: no article is published later. $FACTCHECK_NOW (an ISO time such as
+    2021-06-01T12:00:00Z) stands in for the clock, so that examples are reproducible."""
+    pinned = os.environ.get("FACTCHECK_NOW", "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", pinned):
+        try:
+            return date.fromisoformat(pinned[:10])
+        except ValueError:
+            pass
+    return datetime.now(UTC).date()

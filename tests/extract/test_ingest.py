@@ -52,6 +52,7 @@ ARTICLE_META = {
     "byline": "Maria Okafor",
     "published": "2023-03-14",
 }
+FROM_META = (("title", "meta"), ("outlet", "meta"), ("byline", "meta"), ("published", "meta"))
 
 
 def sha(data: bytes) -> str:
@@ -262,6 +263,7 @@ def test_html_article_gives_body_text_and_metadata() -> None:
         text=ARTICLE_TEXT,
         sha256=sha(path.read_bytes()),
         url=ARTICLE_URL,
+        provenance=(*FROM_META, ("url", "meta")),
         **ARTICLE_META,
     )
 
@@ -434,7 +436,12 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_url_with_html_gives_article_and_metadata(server: str) -> None:
     url = f"{server}/news/bridge"
     assert read_source(url) == Document(
-        source=url, text=ARTICLE_TEXT, sha256=sha(ARTICLE_HTML), url=url, **ARTICLE_META
+        source=url,
+        text=ARTICLE_TEXT,
+        sha256=sha(ARTICLE_HTML),
+        url=url,
+        provenance=(*FROM_META, ("url", "fetch")),
+        **ARTICLE_META,
     )
     assert _Handler.user_agents[-1] == ingest.USER_AGENT
 
@@ -455,6 +462,7 @@ def test_url_plain_text_uses_the_header_charset(server: str) -> None:
         text=NOTES.replace("\r\n", "\n"),
         sha256=sha(NOTES.encode("cp1252")),
         url=url,
+        provenance=(("url", "fetch"),),
     )
 
 

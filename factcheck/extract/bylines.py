@@ -1,0 +1,88 @@
+"""Stage ① ingest and ② segment, bylines: who wrote an article, as people's names or a staff credit.
+
+A byline found in a page's metadata or text is kept only when it has the shape of one: personal
+names (two to five capitalised words, initials and name particles allowed), several joined by
+commas or "and", or a staff credit ("Reuters Staff", "Editorial Board"). Interface labels, dates,
+addresses and handles are not bylines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.lexicon import words
+
+_LEAD_RE = re.compile(
+    r"\A(?:(?:written|posted|reported|words|story|text|photos?|analysis|opinion|commentary|interview)\s+)?(?:by|from)\s*:?\s+"
+    r"|\A(?:authors?|writers?|byline)\s*:\s*",
+    re.IGNORECASE,
+)
+_SPLIT_RE = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|(?<=[a-z]{2})\.\s)\s*")
+_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-Þ][\w’'.-]*\Z|[A-ZÀ-Þ]\.(?:[A-Z]\.)*\Z")
+_NOT_A_NAME_RE = re.compile(r"\d|@|://|www\.|\.com\b|#|[<>{}=_/\\]")
+_MAX_LENGTH = 120
+
+
+def clean_byline(value: str | None) -> str | None:
+    """The byline in VALUE when it is people's names or a staff credit, else None.
+
+    A leading "By" and a trailing role ("Jane Roe, Senior Reporter") are left out; several names
+    are joined with ", ".
+    """
+    if not value:
+        return None
+    value = " ".join(value.split())
+    value = _LEAD_RE.sub("", value).strip(" ,;:|-–—")
+    if not value or len(value) > _MAX_LENGTH or _NOT_A_NAME_RE.search(value):
+        return None
+    names: list[str] = []
+    for part in _SPLIT_RE.split(value):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if names and _is_role(part):
+            continue  # "Jane Roe, Senior Reporter": the role after a name
+        if _is_person(part) or _is_staff_credit(part):
+            if part not in names:
+                names.append(part)
+        else:
+            return None
+    return ", ".join(names) or None
+
+
+def _is_person(part: str) -> bool:
+    tokens = part.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    interface = words("interface_words")
+    capitalised = 0
+    for token in tokens:
+        if token.lower() in interface:
+            return False
+        head, joint, rest = token.partition("-") if "-" in token else token.partition("’")
+        if joint and head.lower() in words("name_particles"):
+            token = rest  # al-Mughrabi, d’Alembert: a particle joined to the name
+        if _NAME_TOKEN_RE.match(token):
+            capitalised += 1
+        elif token.lower() not in words("name_particles"):
+            return False
+    return capitalised >= 2 and token[:1].isupper()
+
+
+def _is_role(part: str) -> bool:
+    roles = words("byline_roles")
+    tokens = part.split()
+    return 0 < len(tokens) <= 5 and any(t.strip(".").capitalize() in roles for t in tokens)
+
+
+def _is_staff_credit(part: str) -> bool:
+    """'Reuters Staff', 'The Editorial Board', 'Staff reporter': a credit with a role word and no
+    interface words."""
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5 or not tokens[0][0].isupper():
+        return False
+    interface = words("interface_words")
+    if any(t.lower() in interface for t in tokens):
+        return False
+    staff = words("staff_words")
+    return any(t.lower() in staff for t in tokens)

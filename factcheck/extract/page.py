@@ -1,0 +1,363 @@
+"""Stage ① ingest, web pages: the article body (by trafilatura) and the metadata the page states.
+
+Metadata is evidence, not a guess. The publication date comes only from the page's own metadata
+(JSON-LD of the article, meta tags, the article's ``<time>``) or from the URL's path, never from a
+"modified" stamp, a link or the page's copyright line, and never later than today; a full date in
+the URL wins over metadata that disagrees with it. The byline must be people's names or a staff
+credit; the title prefers the article's headline over the site's banner. Each field's origin is
+recorded in ``Document.provenance``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from factcheck.errors import IngestError
+from factcheck.extract.bylines import clean_byline
+from factcheck.extract.segment_dates import parse_date, today
+from factcheck.lexicon import words
+from factcheck.models import Document
+
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "article_date_original",
+    "originalpublicationdate",
+)
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+)
+_TITLE_KEYS = ("og:title", "twitter:title")
+_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Story")
+_ISO_DATE_RE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•)\s+")
+_MODIFIED_RE = re.compile(r"modif|updat|edit", re.IGNORECASE)
+_EARLIEST = date(1900, 1, 1)
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What a page says about itself, with where each value was found."""
+
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    authors: list[tuple[str, str]] = field(default_factory=list)
+    sites: list[tuple[str, str]] = field(default_factory=list)
+    canonical: str | None = None
+
+
+def html_document(source: str, name: str, page: str, digest: str, url: str | None) -> Document:
+    """The Document of an HTML page: trafilatura's article body and the page's own metadata."""
+    import trafilatura  # heavy: loaded only when an HTML page is read
+
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        raise IngestError(f"{name}: no article text found in the page")
+    evidence = _gather(tree)
+    extracted = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True
+    )
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not isinstance(body, str) or not body.strip():
+        raise IngestError(f"{name}: no article text found in the page")
+    text = _normalise(body, keep_lines=True)
+    page_url = url or evidence.canonical
+    found: dict[str, tuple[str, str]] = {}
+    site = _first(evidence.sites)
+    if site:
+        found["outlet"] = site
+    title = _title(evidence, site[0] if site else None)
+    if title:
+        found["title"] = title
+    byline = next(
+        ((b, origin) for value, origin in evidence.authors if (b := clean_byline(value))), None
+    )
+    if byline:
+        found["byline"] = byline
+    published = _published(evidence.dates, page_url)
+    if published:
+        found["published"] = published
+    if page_url:
+        found["url"] = (page_url, "fetch" if url else "meta")
+    order = ("title", "outlet", "byline", "published", "url")
+    return Document(
+        source=source,
+        text=text,
+        sha256=digest,
+        title=found["title"][0] if "title" in found else None,
+        outlet=found["outlet"][0] if "outlet" in found else None,
+        byline=found["byline"][0] if "byline" in found else None,
+        published=found["published"][0] if "published" in found else None,
+        url=page_url,
+        provenance=tuple((key, found[key][1]) for key in order if key in found),
+    )
+
+
+def url_date(url: str | None) -> str | None:
+    """The full date (YYYY-MM-DD) in a URL's path ('/2019/11/19/', '/2019-11-19-'), if any."""
+    if not url:
+        return None
+    match = _URL_DATE_RE.search(url.split("?", 1)[0])
+    if not match:
+        return None
+    return _valid(date_text="-".join(match.groups()))
+
+
+def _valid(date_text: str) -> str | None:
+    try:
+        value = date.fromisoformat(date_text)
+    except ValueError:
+        return None
+    return date_text if _EARLIEST <= value <= today() else None
+
+
+def _published(dates: list[tuple[str, str]], url: str | None) -> tuple[str, str] | None:
+    in_url = url_date(url)
+    for value, origin in dates:
+        match = _ISO_DATE_RE.match(value)
+        found = _valid("-".join(match.groups())) if match else None
+        if found is None and not match:
+            parsed = parse_date(value[:60])
+            found = _valid(parsed) if parsed else None
+        if found is None:
+            continue
+        if in_url and found != in_url:
+            return in_url, "url"  # the address is fixed when the article is first published
+        return found, origin
+    return (in_url, "url") if in_url else None
+
+
+def _title(evidence: _Evidence, site: str | None) -> tuple[str, str] | None:
+    """The headline: the first stated title that is not the site's name, without the site's name
+    around it; a title of three or more words is preferred."""
+    cleaned = []
+    for value, origin in evidence.titles:
+        title = _strip_site(value, site)
+        if title and (site is None or title.casefold() != site.casefold()):
+            cleaned.append((title, origin))
+    for title, origin in cleaned:
+        if len(title.split()) >= 3:
+            return title, origin
+    return cleaned[0] if cleaned else None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    site_key = _key(site) if site else None
+    kept = [p for p in parts if _key(p) != site_key and not (site_key and _key(p) in site_key)]
+    if not kept:
+        return title
+    # When no part names the site, a short last part is still the site's or section's name.
+    short_tail = len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3
+    if len(kept) == len(parts) and short_tail:
+        kept = parts[:-1]
+    return " ".join(kept) if len(kept) == 1 else _rejoin(title, kept)
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end] if 0 <= start < end else " ".join(kept)
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def _first(found: list[tuple[str, str]]) -> tuple[str, str] | None:
+    return found[0] if found else None
+
+
+def _normalise(value: str, *, keep_lines: bool = False) -> str:
+    if keep_lines:
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = " ".join(html.unescape(value).split()) if "&" in value else " ".join(value.split())
+    return unicodedata.normalize("NFC", text)
+
+
+# --- reading the page's own statements ----------------------------------------------------------
+
+
+def _gather(tree: Any) -> _Evidence:
+    evidence = _Evidence()
+    for node in _json_ld(tree):
+        _from_json_ld(node, evidence)
+    meta: dict[str, str] = {}
+    for element in tree.iterfind(".//meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = element.get("content")
+        if key and content and content.strip():
+            meta.setdefault(key.strip().lower(), _normalise(content))
+    for key in _TITLE_KEYS:
+        if key in meta:
+            evidence.titles.append((meta[key], "meta"))
+    for key in _PUBLISHED_KEYS:
+        if key in meta:
+            evidence.dates.append((meta[key], "meta"))
+    for key in _AUTHOR_KEYS:
+        if key in meta:
+            evidence.authors.append((meta[key], "meta"))
+    if "og:site_name" in meta:
+        evidence.sites.append((meta["og:site_name"], "meta"))
+    evidence.dates.extend((value, "time") for value in _article_times(tree))
+    evidence.authors.extend((value, "meta") for value in _author_marks(tree))
+    heading = tree.find(".//h1")
+    if heading is not None:
+        evidence.titles.append((_normalise(_text(heading)), "heading"))
+    page_title = tree.find(".//title")
+    if page_title is not None and page_title.text:
+        evidence.titles.append((_normalise(page_title.text), "meta"))
+    canonical = tree.find(".//link[@rel='canonical']")
+    href = canonical.get("href") if canonical is not None else meta.get("og:url")
+    if href and href.startswith(("http://", "https://")):
+        evidence.canonical = href.strip()
+    return evidence
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object in the page, nested graphs and lists flattened."""
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                yield item
+
+
+def _types(node: dict[str, Any]) -> str:
+    kind = node.get("@type", "")
+    return " ".join(kind) if isinstance(kind, list) else str(kind)
+
+
+def _from_json_ld(node: dict[str, Any], evidence: _Evidence) -> None:
+    if not _ARTICLE_TYPES.search(_types(node)):
+        return
+    headline = node.get("headline") or node.get("name")
+    if isinstance(headline, str) and headline.strip():
+        evidence.titles.append((_normalise(headline), "json-ld"))
+    published = node.get("datePublished") or node.get("dateCreated")
+    if isinstance(published, str):
+        evidence.dates.append((published, "json-ld"))
+    authors = node.get("author")
+    people = [
+        name
+        for author in (authors if isinstance(authors, list) else [authors])
+        if (name := _name(author)) and (_is_person_node(author) or _is_staff(name))
+    ]
+    if people:
+        evidence.authors.append((", ".join(people), "json-ld"))
+    site = _name(node.get("publisher"))
+    if site:
+        evidence.sites.append((site, "json-ld"))
+
+
+def _is_person_node(value: object) -> bool:
+    """An author given as a plain name or as a Person, not as an Organization."""
+    return not isinstance(value, dict) or "Organization" not in _types(value)
+
+
+def _is_staff(name: str) -> bool:
+    return any(word.lower() in words("staff_words") for word in name.split())
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, str):
+        return _normalise(value) or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _normalise(name) or None if isinstance(name, str) else None
+    return None
+
+
+def _text(element: Any) -> str:
+    """An element's text, with a space between the texts of its children."""
+    return " ".join(element.itertext())
+
+
+def _author_marks(tree: Any) -> Iterator[str]:
+    """Names the page marks up as its author: rel="author" links, itemprop="author" elements
+    and the first element whose class names a byline."""
+    for path in (".//a[@rel='author']", ".//*[@itemprop='author']"):
+        for element in tree.iterfind(path):
+            name = element.find(".//*[@itemprop='name']")
+            value = element.get("content") or _text(name if name is not None else element)
+            if value and value.strip():
+                yield _normalise(value)
+                break
+    for element in tree.iterfind(".//*[@class]"):
+        if "byline" in element.get("class", "").lower():
+            value = _normalise(_text(element))
+            if value:
+                yield value
+            return
+
+
+def _article_times(tree: Any) -> Iterator[str]:
+    """datetime values of the article's publication <time>: marked as the publication date, or
+    inside the <article>; never one marked as modified or updated."""
+    for element in tree.iterfind(".//time[@pubdate]"):
+        value = element.get("datetime") or element.get("pubdate")
+        if value:
+            yield value
+    for element in tree.iterfind(".//*[@itemprop='datePublished']"):
+        value = element.get("datetime") or element.get("content")
+        if value:
+            yield value
+    article = tree.find(".//article")
+    scope = article if article is not None else None
+    if scope is None:
+        return
+    for element in scope.iterfind(".//time[@datetime]"):
+        marks = " ".join(
+            element.get(attribute, "") for attribute in ("class", "itemprop", "id", "data-type")
+        )
+        parent = element.getparent()
+        if parent is not None:
+            marks += " " + (parent.get("class") or "")
+        if _MODIFIED_RE.search(marks):
+            continue
+        yield element.get("datetime", "")
+        return
