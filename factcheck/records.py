@@ -17,8 +17,10 @@ def document_record(document: Document, *, with_text: bool = False) -> dict[str,
         "published": document.published,
         "url": document.url,
         "sha256": document.sha256,
-        "provenance": dict(document.provenance),
     }
+    if document.provenance:
+        # Where each field came from ('meta', 'json-ld', 'url', 'dateline', 'text', ...).
+        record["provenance"] = dict(document.provenance)
     if with_text:
         record["text"] = document.text
     return record

@@ -48,7 +48,7 @@ def test_every_third_party_module_the_package_imports_is_a_declared_dependency()
         for module, where in _imported_modules().items()
         if module not in sys.stdlib_module_names and module not in ("factcheck", "__future__")
     }
-    assert {"typer", "rich", "yaml", "sentencex", "trafilatura", "lxml"} <= set(third_party)
+    assert {"typer", "rich", "yaml", "sentencex", "trafilatura"} <= set(third_party)
     missing = {
         module: where
         for module, where in third_party.items()

@@ -270,6 +270,9 @@ def _read_document(data: Mapping[str, Any], text: str) -> Document:
         byline=_text_or_none(data.get("byline")),
         published=_text_or_none(data.get("published")),
         url=_text_or_none(data.get("url")),
+        provenance=tuple(
+            (str(key), str(origin)) for key, origin in (data.get("provenance") or {}).items()
+        ),
     )
 
 

@@ -837,11 +837,18 @@ def compose_yaml(text: str, filename: str) -> yaml.Node:
 
 
 def _read_document(r: NodeReader, node: yaml.Node) -> Document:
-    keys = ("source", "title", "outlet", "byline", "published", "url", "sha256", "text")
+    keys = ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance")
     m = r.mapping(node, "document", required=("source", "sha256", "text"), optional=keys)
 
     def opt(key: str) -> str | None:
         return r.optional_text(m[key], f"document.{key}") if key in m else None
+
+    provenance: tuple[tuple[str, str], ...] = ()
+    if "provenance" in m:
+        origins = r.mapping(m["provenance"], "document.provenance", optional=None)
+        provenance = tuple(
+            (key, r.text(value, f"document.provenance.{key}")) for key, value in origins.items()
+        )
 
     return Document(
         source=r.text(m["source"], "document.source"),
@@ -852,6 +859,7 @@ def _read_document(r: NodeReader, node: yaml.Node) -> Document:
         byline=opt("byline"),
         published=opt("published"),
         url=opt("url"),
+        provenance=provenance,
     )
 
 

@@ -51,6 +51,12 @@ def test_seed_json_metadata_and_contract(seed_path: Path) -> None:
         "published": "2021-05-31",
         "url": None,
         "sha256": "4631b1a9e54c99bdfe329b1733661e71175ddb8c39fdd3f5943255685fac9219",
+        "provenance": {
+            "title": "text",
+            "outlet": "text",
+            "byline": "text",
+            "published": "dateline",
+        },
     }
     assert "segments" not in data
     claim = data["claims"][0]
