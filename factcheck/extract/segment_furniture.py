@@ -91,7 +91,7 @@ _RELATED_LABEL_RE = re.compile(
     r"SEE ALSO|See also|See Also|MORE|More on this(?: story)?|Recommended|RECOMMENDED|"
     r"Don['’]t miss|DON['’]T MISS|WATCH|Watch|LISTEN|Listen|Further reading)\s*[:|–—»›>-]\s*\S"
 )
-_RELATED_PLAIN_RE = re.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
+RELATED_PLAIN_RE = re.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
 _RELATED_ALONE_RE = re.compile(
     r"(?:Read more|Read More|READ MORE|Related|RELATED|More stories|Related stories|See also)"
     r"\s*[:»›>]?"
@@ -191,7 +191,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if (
         words <= 25
-        and _RELATED_PLAIN_RE.match(piece)
+        and RELATED_PLAIN_RE.match(piece)
         and (not terminal or (glued_after and not piece.endswith(".")))
     ):
         return SegmentKind.RELATED

@@ -8,8 +8,12 @@ phrase starts without a space, so later steps can cut there.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections import Counter
 
+from factcheck.extract.segment_dates import DATELINE_RE, UPDATED_TIME_RE
+from factcheck.extract.segment_furniture import BYLINE_RE, RELATED_PLAIN_RE
 from factcheck.extract.segment_text import LETTER_SET, LETTERS, LOWER, UPPER, check_range
 from factcheck.lexicon import entries, words
 
@@ -26,6 +30,13 @@ _BRAND_RE = re.compile(
 )
 # Words that follow a number inside a product or unit name rather than starting a new phrase.
 _AFTER_NUMBER_IN_NAMES = words("number_name_words")
+_OPENERS = words("sentence_openers")
+_TAG_RUN_PARTS = 3  # parts of four or more letters in a run of glued tags
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+# The parts of a run of letters: a capitalised word, an acronym, or a lowercase head.
+_HUMP_RE = re.compile(rf"[{UPPER}]+(?![{LOWER}])|[{UPPER}]?[{LOWER}]+|[^\W\d_]+")
+_STAMP_START_RE = re.compile(rf"(?:{UPDATED_TIME_RE.pattern})|(?:{DATELINE_RE.pattern})")
+_SENTENCE_MARKS = '.!?”"\n'
 _ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued to "OS" is a name
 
 # Every glued boundary ends just before a capital (or an opening bracket or quote) that directly
@@ -72,6 +83,7 @@ def glued_boundaries(text: str, blocks: list[tuple[int, int]]) -> list[int]:
     remaining = iter(blocks[1:])
     lo, hi = blocks[0]
     quotes = _Quotes(text, lo, hi)
+    seen = _Words(text)
     for m in _GLUE_CANDIDATE_RE.finditer(text, lo, blocks[-1][1]):
         pos = m.start()
         while pos >= hi:
@@ -82,7 +94,7 @@ def glued_boundaries(text: str, blocks: list[tuple[int, int]]) -> list[int]:
             quotes = _Quotes(text, lo, hi)
         if pos <= lo:
             continue
-        cut = _judge_glue(text, pos, lo, hi, quotes)
+        cut = _judge_glue(text, pos, lo, hi, quotes, seen)
         if cut is not None and lo < cut < hi and (not cuts or cut > cuts[-1]):
             cuts.append(cut)
     return cuts
@@ -109,7 +121,7 @@ class _Quotes:
         return bisect.bisect_left(self._positions, pos)
 
 
-def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
+def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _Words) -> int | None:
     """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
     left, right = text[pos - 1], text[pos]
     capital = right.isupper()
@@ -133,16 +145,71 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes) -> int |
         return None
     if left == "’":
         return None  # O’Brien, Qa’Ani
-    lo = max(lo, pos - _MAX_WORD)
+    block_lo, lo = lo, max(lo, pos - _MAX_WORD)
     if left.isupper():
-        return _acronym_word_glue(text, pos, lo, hi)
-    if pos + 1 < hi and text[pos + 1].islower():
-        return _camel_glue(text, pos, lo, hi)
-    if right in "AI" and (pos + 1 == hi or text[pos + 1].isspace()):
-        return _camel_glue(text, pos, lo, hi)  # "power gridA firefighter"
-    if _ACRONYM_RE.match(text, pos, hi):
-        return _acronym_glue(text, pos, lo, hi)
-    return None
+        cut = _acronym_word_glue(text, pos, lo, hi)
+    elif pos + 1 < hi and text[pos + 1].islower():
+        cut = _camel_glue(text, pos, lo, hi)
+    elif right in "AI" and (pos + 1 == hi or text[pos + 1].isspace()):
+        cut = _camel_glue(text, pos, lo, hi)  # "power gridA firefighter"
+    elif _ACRONYM_RE.match(text, pos, hi):
+        cut = _acronym_glue(text, pos, lo, hi)
+    else:
+        return None
+    if cut is None or not _glue_is_evident(text, cut, block_lo, hi, seen):
+        return None
+    return cut
+
+
+class _Words:
+    """How often each run of letters occurs in the text, counted on first use."""
+
+    __slots__ = ("_counts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: Counter[str] | None = None
+
+    def count(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(_LETTER_RUN_RE.findall(self._text))
+        return self._counts[word]
+
+
+def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> bool:
+    """Whether a capital inside a run of letters starts something new, not the next part of a
+    name such as JavaScript, GiveWell or HomeKit. The evidence: a function word starts there
+    ("roomOn May 20", "gridA firefighter"); a byline ends there ("By Jane Roe, The TimesSenior
+    leaders"); or the run is met only once and two of its parts stand alone elsewhere in the text
+    ("NoemSouth Dakota"); or it is a run of three or more glued tags, or a lowercase word glued
+    to one capitalised word ("chiefAl-Akhbar’s").
+    A time stamp after the capital ("overnightUpdated: 12:03 PM") counts as a function word."""
+    end = cut
+    while end < hi and text[end] in LETTER_SET:
+        end += 1
+    if text[cut:end].lower() in _OPENERS or _STAMP_START_RE.match(text, cut, hi):
+        return True
+    start = cut
+    while start > lo and text[start - 1] in LETTER_SET:
+        start -= 1
+    window = max(lo, cut - 160)
+    sentence = max(text.rfind(mark, window, start) for mark in _SENTENCE_MARKS)
+    lead = text[max(lo, sentence + 1) : cut].strip()
+    by = max(text.rfind("By ", window, start), text.rfind("BY ", window, start))
+    if by >= 0 and (by == lo or not text[by - 1].isalpha()) and BYLINE_RE.fullmatch(text, by, cut):
+        return True  # a byline glued to the text: "By Jane Roe, The TimesSenior leaders"
+    if lead.startswith(("Read ", "READ ")) and RELATED_PLAIN_RE.match(lead):
+        return True  # a link to another story glued to the text: "Read …fightingGoing forward"
+    run = _LETTER_RUN_RE.match(text, start)
+    word = run.group() if run else text[start:end]
+    if seen.count(word) > 1:
+        return False  # a name the text repeats
+    parts = _HUMP_RE.findall(word)
+    if len(parts) >= _TAG_RUN_PARTS and all(len(part) >= 4 for part in parts):
+        return True  # a run of glued tags: "areasLebanonHezbollahIsrael"
+    if len(parts) == 2 and parts[0].islower() and len(parts[0]) >= 4:
+        return True  # a word glued to the next phrase's first: "chiefAl-Akhbar’s"
+    return any(seen.count(a) and seen.count(b) for a, b in itertools.pairwise(parts))
 
 
 def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
