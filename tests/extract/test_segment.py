@@ -588,3 +588,26 @@ def test_pathological_glue_stays_linear(unit: str) -> None:
     # A quadratic scan would take minutes here; benchmarks/bench_segment.py measures the time.
     _, segments = segment_document(_doc(text))
     _assert_covers(text, [(seg.start, seg.end) for seg in segments])
+
+
+# --- names kept whole -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app is written in JavaScript and runs in the browser.",
+        "She built the deck in PowerPoint before the meeting.",
+        "GiveWell rates charities. GiveWell said the grant was its largest.",
+        "The SmartAsset survey covered 2,000 households.",
+        "Their DevOps team moved the site to WordPress last year.",
+    ],
+)
+def test_names_with_inner_capitals_stay_whole(text: str) -> None:
+    assert find_glued_boundaries(text) == []
+
+
+def test_a_capital_is_cut_when_both_parts_stand_alone_elsewhere() -> None:
+    text = "Kristi NoemSouth Dakota governor. Noem won South Dakota in 2018."
+    cut = text.index("South")
+    assert find_glued_boundaries(text) == [cut]

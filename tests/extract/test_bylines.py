@@ -1,0 +1,44 @@
+"""Tests for bylines: only people's names or staff credits become a document's byline."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.bylines import clean_byline
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("By Jane Roe", "Jane Roe"),
+        ("By AAMER MADHANI and JOSH BOAK", "AAMER MADHANI, JOSH BOAK"),
+        ("Nidal al-Mughrabi and Maayan Lubell", "Nidal al-Mughrabi, Maayan Lubell"),
+        ("Jane Roe, Senior Reporter", "Jane Roe"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("Reuters Staff", "Reuters Staff"),
+        ("The Editorial Board", "The Editorial Board"),
+        ("Analysis by Chris Cillizza", "Chris Cillizza"),
+    ],
+)
+def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
+    assert clean_byline(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Username",
+        "Follow Author",
+        "author",
+        "Admin",
+        "Updated June 4, 2024",
+        "Carrie Arnold November 15, 2019",
+        "https://example.org/people/jane-roe",
+        "@janeroe",
+        "jane.roe@example.org",
+        "",
+        None,
+    ],
+)
+def test_labels_dates_and_addresses_are_not_bylines(value: str | None) -> None:
+    assert clean_byline(value) is None

@@ -1,0 +1,111 @@
+"""Tests for web-page metadata: only what the page states, with where each field came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.ingest import read_page
+from factcheck.models import Document
+
+BODY = (
+    "<article><h1>{h1}</h1>{inside}"
+    "<p>The council said on Tuesday that repairs to the bridge would cost £48 million and close"
+    " one lane for two years, after inspectors found corrosion in 112 of its cables.</p>"
+    "<p>“We cannot wait any longer,” the head of transport told a public meeting.</p></article>"
+)
+
+
+def page(head: str = "", inside: str = "", h1: str = "Bridge repairs to cost £48 million") -> bytes:
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{BODY.format(h1=h1, inside=inside)}"
+    return (
+        html + "<footer>© 2011-2024 Courier Media. All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+def read(
+    head: str = "", inside: str = "", url: str = "https://courier.example/news/bridge"
+) -> Document:
+    return read_page(page(head, inside), url)
+
+
+@pytest.fixture(autouse=True)
+def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_NOW", "2024-06-01T12:00:00Z")
+
+
+def test_the_date_comes_from_the_pages_metadata() -> None:
+    doc = read('<meta property="article:published_time" content="2024-03-14T08:30:00+00:00">')
+    assert doc.published == "2024-03-14"
+    assert dict(doc.provenance)["published"] == "meta"
+
+
+def test_json_ld_of_the_article_gives_date_headline_and_author() -> None:
+    data = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "Organization",'
+        ' "name": "Courier", "foundingDate": "1901-01-01"}, {"@type": "NewsArticle",'
+        ' "headline": "Bridge repairs to cost &#163;48 million", "datePublished": "2024-03-14",'
+        ' "author": [{"@type": "Person", "name": "Maria Okafor"},'
+        ' {"@type": "Organization", "name": "Courier Media"}],'
+        ' "publisher": {"@type": "Organization", "name": "The Courier"}}]}'
+    )
+    doc = read(f'<script type="application/ld+json">{data}</script>')
+    assert (doc.title, doc.byline, doc.published, doc.outlet) == (
+        "Bridge repairs to cost £48 million",
+        "Maria Okafor",
+        "2024-03-14",
+        "The Courier",
+    )
+    assert doc.provenance == (
+        ("title", "json-ld"),
+        ("outlet", "json-ld"),
+        ("byline", "json-ld"),
+        ("published", "json-ld"),
+        ("url", "fetch"),
+    )
+
+
+def test_no_date_is_invented_from_links_copyright_or_updated_stamps() -> None:
+    inside = (
+        '<p class="updated">Updated <time class="updated" datetime="2024-05-02">May 2</time></p>'
+        '<a href="/news/2023/01/05/other-story">Another story from 2023-01-05</a>'
+    )
+    doc = read('<meta property="article:modified_time" content="2024-05-02">', inside)
+    assert doc.published is None
+    assert "published" not in dict(doc.provenance)
+
+
+def test_a_date_later_than_today_is_refused() -> None:
+    doc = read('<meta property="article:published_time" content="2031-01-01T00:00:00Z">')
+    assert doc.published is None
+
+
+def test_the_urls_date_wins_over_metadata_that_disagrees() -> None:
+    head = '<meta property="article:published_time" content="2024-03-20T08:30:00Z">'
+    doc = read(head, url="https://courier.example/2024/03/14/bridge-repairs/")
+    assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "url")
+
+
+def test_the_urls_date_is_used_when_the_page_states_none() -> None:
+    doc = read(url="https://courier.example/news/2024-03-14-bridge-repairs")
+    assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "url")
+
+
+def test_a_junk_author_is_no_byline() -> None:
+    assert read('<meta name="author" content="Follow Author">').byline is None
+    assert read('<meta name="author" content="admin">').byline is None
+    assert read('<meta name="author" content="Maria Okafor">').byline == "Maria Okafor"
+
+
+def test_the_headline_is_preferred_to_the_site_banner() -> None:
+    head = (
+        "<title>Bridge repairs to cost £48 million | The Courier</title>"
+        '<meta property="og:site_name" content="The Courier">'
+    )
+    doc = read(head)
+    assert (doc.title, doc.outlet) == ("Bridge repairs to cost £48 million", "The Courier")
+    assert dict(doc.provenance)["title"] == "heading"
+
+
+def test_the_article_time_is_a_publication_date() -> None:
+    doc = read(inside='<time datetime="2024-03-14T09:00:00Z">14 March 2024</time>')
+    assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "time")
