@@ -71,6 +71,8 @@ class Segment:
     """Document.text[start:end], stripped of nothing."""
     block: int = 0
     """Index of the block (paragraph) the segment belongs to."""
+    attribution: Attribution | None = None
+    """Who stands behind a body sentence (claim, statement, question, opinion); None elsewhere."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,8 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
+    if sent.headline:
+        return Outcome(_NOTHING, False)  # a title-case headline, not a reported sentence
     scan_names(sent, sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]

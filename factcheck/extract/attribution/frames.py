@@ -23,11 +23,24 @@ from factcheck.extract.attribution.words import (
     DETS,
     DOC_NOUNS,
     KNOWN_MEDIA,
+    MEDIA_HEADS,
+    MEDIA_NOUNS,
+    NP_PREPS,
+    OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
+    PRONOUNS,
     VERB_CLASS,
     Cls,
+    lex,
 )
+
+SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
+"""Verb classes that stand for the speaker only when no plain reporting verb does."""
+NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
+"""Words after which a verb form is a plural noun: "in states", "many reports"."""
+MODALS = lex("can could may might must should would will shall")
+REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
 
 def _has_complement(sent: Sentence, v: int) -> bool:
@@ -137,6 +150,16 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
+    if v and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'"))):
+        return  # "in states that", "the party's plans": a noun, not a verb
+    if v and toks[v][0].isupper():
+        return  # "United States", "Bernie Sanders Says": part of a name or a headline
+    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
+        return  # "may want to", "would support": a possibility, not a stance held
+    if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
+        return  # "a TV show", "the radio show"
+    if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
+        return  # "found itself"
     if cls is Cls.SAY_COMP and not _has_complement(sent, v):
         return
     if cls is Cls.CALL and not (
@@ -147,6 +170,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = find_subject_before(sent, v)
+        if start < sent.n and low[start] in PRONOUNS:
+            return  # "it shows": a pronoun names no document
         entity = speaker.entity if speaker is not None else None
         organisation = entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA)
         document = (
@@ -163,7 +188,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             end = find_np_end(sent, v + 2)
             agent = interpret(sent, v + 2, end)
             if agent is not None:
-                frames.append(Frame(verb, v, agent, v + 2, secondary=cls is Cls.SPEECH))
+                frames.append(Frame(verb, v, agent, v + 2, secondary=cls in SECONDARY))
         return
     trailing = False
     if speaker is None and not slot:
@@ -180,7 +205,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
     frame = Frame(verb, v, speaker, start, trailing=trailing)
-    frame.secondary = cls in (Cls.SPEECH, Cls.CALL)
+    frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)
     if verb in ("told", "tells", "tell", "telling"):
         end = find_np_end(sent, v + 1)

@@ -63,8 +63,8 @@ def find_subject_before(
     while j >= 0:
         lw = low[j]
         if lw in AUX or (lw.endswith("ly") and toks[j][0].islower() and lw.isalpha()):
-            if lw in BE and j == v - 1:
-                passive = True
+            if lw in BE and (j == v - 1 or lw != "'s"):
+                passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
         elif lw in WEEKDAYS:
             j -= 1

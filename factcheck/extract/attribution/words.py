@@ -38,6 +38,8 @@ class Cls(enum.StrEnum):
     """'called', reporting only in 'called on/for/it' or before a quotation: not a phone call."""
     DOC = "doc"
     """A finding: showed, found; only with a document subject or before 'that'."""
+    ATTITUDE = "attitude"
+    """A belief, wish or stance (believes, wants, backs): a cue when nothing reports speech."""
 
 
 SAY = words("reporting_verbs")
@@ -45,8 +47,10 @@ SAY_COMP = words("reporting_verbs_complement")
 SPEECH = words("speech_act_verbs")
 CALL = lex("called calls calling")
 DOCV = words("finding_verbs")
+ATTITUDE = words("attitude_verbs")
 
 VERB_CLASS: dict[str, Cls] = {
+    **dict.fromkeys(ATTITUDE, Cls.ATTITUDE),
     **dict.fromkeys(DOCV, Cls.DOC),
     **dict.fromkeys(CALL, Cls.CALL),
     **dict.fromkeys(SPEECH, Cls.SPEECH),
