@@ -9,7 +9,12 @@ from itertools import compress
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
 from factcheck.extract.attribution.phrases import find_np_end, find_np_start, interpret
-from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker
+from factcheck.extract.attribution.sentence import (
+    Frame,
+    Sentence,
+    Speaker,
+    is_word,
+)
 from factcheck.extract.attribution.subjects import (
     find_clause_subject,
     find_subject_after,
@@ -17,11 +22,13 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
+    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
     DETS,
     DOC_NOUNS,
+    GROUP_NOUNS,
     KNOWN_MEDIA,
     MEDIA_HEADS,
     MEDIA_NOUNS,
@@ -30,6 +37,7 @@ from factcheck.extract.attribution.words import (
     PERSONISH,
     POSS_PRON,
     PRONOUNS,
+    ROLE_NOUNS,
     VERB_CLASS,
     Cls,
     lex,
@@ -39,6 +47,12 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 """Verb classes that stand for the speaker only when no plain reporting verb does."""
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
 """Words after which a verb form is a plural noun: "in states", "many reports"."""
+NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
+"""Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
+had claimed")."""
+PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
+NOT_NOUNS = BACK_STOP | OTHER_PREPS | NP_PREPS | DETS | AUX
+"""Words that end a noun phrase."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -87,9 +101,29 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
             speaker, start = find_clause_subject(sent, v - 1)
             if speaker is not None:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
+    if ":" in low:
+        _read_colon(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
+    """'Marco Rubio: “…”', 'POLLS TOO EARLY - Mark Blumenthal: …': a name, a colon, words."""
+    low = sent.low
+    c = low.index(":")
+    start = 0
+    for k in range(c - 1, -1, -1):
+        if low[k] in ("-", "--", "\u2014", "\u2013"):
+            start = k + 1
+            break
+    if start >= c or sent.mention_start.get(start) != c - 1:
+        return  # the words before the colon must be one name and nothing else
+    entity = sent.mention_of[start]
+    if entity is None or entity.kind is not Kind.PERSON:
+        return
+    speaker = Speaker(entity.name, entity.role, entity)
+    frames.append(Frame("", c, speaker, start, quoted_object=sent.is_placeholder(c + 1)))
 
 
 def _by_position(frame: Frame) -> int:
@@ -100,6 +134,13 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
+    if speaker is None and end > start and is_word(sent.toks[start]):
+        # "according to state election filings": whatever noun phrase follows is the source.
+        low = sent.low
+        while end < sent.n and sent.toks[end].isalpha() and low[end] not in NOT_NOUNS:
+            end += 1
+        first = start + 1 if low[start] in DETS else start
+        speaker = Speaker(sent.join_tokens(sent.toks, first, end))
     if speaker is None:
         return
     trailing = v > 0 and sent.toks[v - 1] == ","
@@ -167,6 +208,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 5))
     ):
         return  # "called on", "called for", "called the vote “a historic moment”"
+    if cls is Cls.DOC and v and low[v - 1] in ("it", "this", "that"):
+        return  # "it shows that": the article's own reasoning, not a document's finding
     if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = find_subject_before(sent, v)
@@ -330,7 +373,26 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
             or _nests_in(sent, nested[-1], frame)
         ):
             nested.append(frame)
-    return outer + nested
+    chain = outer + nested
+    # A person who reports what others said is the speaker of all of it ("Zelenskiy said
+    # partners had promised ...", "officials could not ..., he stressed"): only outlets,
+    # documents and organisations pass words on.
+    for depth, frame in enumerate(chain[:-1]):
+        inner = chain[depth + 1].speaker.entity
+        named = inner is not None and inner.kind in NAMED and inner.name[:1].isupper()
+        if _is_person(frame.speaker) and not frame.cites and not named:
+            return chain[: depth + 1]
+    return chain
+
+
+def _is_person(speaker: Speaker) -> bool:
+    """A person or group of people, named or described ("the governor", "officials")."""
+    entity = speaker.entity
+    if speaker.anonymous:
+        return True
+    if entity is None:
+        return False
+    return entity.kind is Kind.PERSON or not PEOPLE_NOUNS.isdisjoint(entity.heads)
 
 
 def _nests_in(sent: Sentence, outer: Frame, inner: Frame) -> bool:
