@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from factcheck import files, yamlio
 from factcheck.errors import SourcesError
 from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
 
@@ -818,13 +819,6 @@ _CITABLE = (*CITED_FACTS, "domains", "notes")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_SAFE_TAGS = _STR_TAGS | {
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:timestamp",
-}
 _MAX_BYTES = 10_000_000
 _PARTISAN_KEYS = ("stance", "direction")
 _HEADER = (
@@ -871,23 +865,6 @@ def _describe(node: yaml.Node) -> str:
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
-
-
-def _check_tags(node: yaml.Node, file: str, path: str, seen: set[int]) -> None:
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if node.tag not in _SAFE_TAGS:
-        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        _Loc(file, _line(node), path).fail(f"tag '{tag}' is not allowed")
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check_tags(item, file, f"{path}[{index}]", seen)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _check_tags(key, file, path, seen)
-            name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-            _check_tags(value, file, f"{path}.{name}" if path else str(name), seen)
 
 
 def _pairs(node: yaml.MappingNode, file: str, path: str) -> list[tuple[str, yaml.Node, _Loc]]:
@@ -1043,16 +1020,13 @@ def _read_entry(node: yaml.Node, file: str, path: str) -> _Raw:
 def _read_text(text: str, file: str) -> list[_Raw]:
     """Parse one registry file's text into checked raw entries."""
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise SourcesError(f"{file}:{line}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"{file}: invalid YAML: {exc}") from None
+        root = yamlio.compose(text)
+    except yamlio.YamlSyntaxError as exc:
+        line = f":{exc.line}" if exc.line is not None else ""
+        raise SourcesError(f"{file}{line}: invalid YAML: {exc.problem}") from None
     if root is None:
         return []  # empty, or comments only: a registry with nothing in it yet
-    _check_tags(root, file, "", set())
+    yamlio.Reader(file, stop=SourcesError).check_tags(root)
     if not isinstance(root, yaml.MappingNode):
         _Loc(file, _line(root), "").fail(
             f"expected a mapping with key 'entries', got {_describe(root)}"
@@ -1262,8 +1236,7 @@ def load_registry(
 
 def slugify(name: str) -> str:
     """A registry id made from a name: 'Al-Manar TV' -> 'al-manar-tv'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    return files.slugify(name, max_length=None, fallback="", ascii_only=True)
 
 
 def entry_fields(
@@ -1316,8 +1289,8 @@ _NEW_PREFIX = re.compile(rf"^{_NEW}:\d+: (?:entries\[0\]\.?(?::\s)?)?")
 def _appended(old: str, item: str, file: str) -> str:
     """The registry text with one block-list item added to its entries, comments kept."""
     try:
-        root = yaml.compose(old, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        root = yamlio.compose(old)
+    except yamlio.YamlSyntaxError:
         root = None  # _read_text below reports it with a line number
     if root is None:
         return (old.rstrip("\n") + "\n" if old.strip() else _HEADER) + "entries:\n" + item
@@ -1376,9 +1349,9 @@ def add_entry(
     new = _appended(old, item, display)
     if [raw.id for raw in _read_text(new, display)][-1:] != [source_id]:
         raise SourcesError(f"{display}: cannot append the new entry; add it by hand")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.write_text(new, encoding="utf-8")
-    os.replace(temp, target)
+    try:
+        files.write_atomic(target, new)
+    except OSError as exc:
+        raise SourcesError(f"{display}: cannot save: {files.describe_os_error(exc)}") from None
     line = int(new.count("\n", 0, new.rindex(f"id: {source_id}")) + 1)
     return replace(entry, origins=(f"{display}:{line}",))

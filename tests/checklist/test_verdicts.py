@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from factcheck.checklist.load import AnswerType, Checklist, analyse_checklist, load_checklist
+from factcheck.checklist.analysis import analyse_checklist
+from factcheck.checklist.load import AnswerType, Checklist, load_checklist
 from factcheck.checklist.verdicts import (
     Verdict,
     answer_value,
