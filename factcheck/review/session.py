@@ -29,6 +29,7 @@ from factcheck.review.worksheet import (
     Worksheet,
     apply_change,
     check_value,
+    checklist_location,
     claim_verdict,
     create_worksheet,
     is_url,
@@ -607,7 +608,7 @@ def read_answers(
         raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
     r = NodeReader(str(path))
     try:
-        root = compose_yaml(text, str(path))
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
         claims = r.mapping(root, "", optional=None)
         scripted = [
             _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
@@ -879,11 +880,8 @@ def _checklist_loader(name: str | None, worksheet: Path) -> Callable[[ChecklistR
                     f"leave out --checklist or start a new worksheet"
                 )
             return checklist
-        source = ref.source
-        if not _is_builtin_name(source) and not Path(source).is_absolute():
-            source = str(worksheet.parent / source)
         try:
-            return load_checklist(source)
+            return load_checklist(checklist_location(ref.source, worksheet))
         except FactcheckError as exc:
             raise ReviewError(
                 f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "

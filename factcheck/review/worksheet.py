@@ -258,6 +258,14 @@ def lock_path(path: Path) -> Path:
     return _sibling(path, LOCK_SUFFIX)
 
 
+def checklist_location(source: str, worksheet: Path) -> str:
+    """Where to load a worksheet's checklist from: a built-in name as is, a relative file path
+    from the worksheet's folder (as the worksheet records it), an absolute path as is."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", source) or Path(source).is_absolute():
+        return source
+    return str(worksheet.parent / source)
+
+
 def is_worksheet_file(path: Path) -> bool:
     """Whether a path names a worksheet (by its suffix, or by its ``format`` line)."""
     if path.name.endswith(WORKSHEET_SUFFIX):
