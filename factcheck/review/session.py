@@ -28,6 +28,7 @@ from factcheck.review.worksheet import (
     ClaimReview,
     Worksheet,
     apply_change,
+    article_worksheet,
     check_value,
     checklist_location,
     claim_verdict,
@@ -38,7 +39,6 @@ from factcheck.review.worksheet import (
     normalize_value,
     utc_now,
     valid_answer_values,
-    worksheet_path,
     worksheet_warnings,
 )
 from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
@@ -933,7 +933,7 @@ def open_review(
 
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
-        path = worksheet_path(reports_dir, extraction.document)
+        path, renamed = article_worksheet(reports_dir, extraction.document)
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
@@ -944,7 +944,8 @@ def open_review(
 
                 fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
-            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            notes = [renamed] if renamed else []
+            setup = ReviewSetup(session, chosen, registry, notes, created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     loader = _checklist_loader(checklist, path)
