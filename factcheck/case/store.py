@@ -380,7 +380,7 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
         data = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
         where = f":{exc.line}" if exc.line is not None else ""
-        raise CaseError(f"{path}{where}: not valid YAML") from None
+        raise CaseError(f"{path}{where}: not valid YAML: {exc.problem}") from None
     if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
         raise CaseError(f"{path}: format: expected {CASE_FORMAT!r}")
     items = data.get("articles") or []
