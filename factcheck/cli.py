@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,15 @@ def main(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
+    _check_standard_streams()
+
+
+def _check_standard_streams() -> None:
+    # Python leaves sys.stdin/sys.stdout as None when the process starts with them closed.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        fail("standard output is closed; redirect it to a file or to /dev/null")
 
 
 def _command_group(name: str, help_text: str) -> typer.Typer:
@@ -616,7 +626,8 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist.load import analyse_if_possible, load_checklist
+        from factcheck.checklist.analysis import analyse_if_possible
+        from factcheck.checklist.load import load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -645,7 +656,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist.load import validate_checklist
+        from factcheck.checklist.validate import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)
@@ -739,14 +750,15 @@ def report(
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
-            from factcheck.case.analysis import load_case, match_claims, worksheet_extraction
+            from factcheck.case.review import match_worksheet
+            from factcheck.case.store import load_case
             from factcheck.sources.registry import load_registry
 
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-            findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
+            _, findings = match_worksheet(case, built.worksheet, registry)
         if output_format == "terminal" and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
@@ -807,7 +819,7 @@ def case_add(
     """
 
     def action() -> int:
-        from factcheck.case.analysis import add_to_case
+        from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
         from factcheck.sources.registry import load_registry
 
@@ -828,7 +840,7 @@ def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPa
     """
 
     def action() -> None:
-        from factcheck.case.analysis import load_case
+        from factcheck.case.store import load_case
         from factcheck.render.case import render_case
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry

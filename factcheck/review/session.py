@@ -18,33 +18,34 @@ from typing import TYPE_CHECKING, Protocol
 import yaml
 
 from factcheck.errors import FactcheckError, ReviewError, WorksheetError
+from factcheck.review.hints import ClaimHints, EvidenceOffer
+from factcheck.review.journal import WorksheetSession, open_session
 from factcheck.review.worksheet import (
     Action,
     Answer,
     Change,
     ChecklistRef,
     ClaimReview,
-    NodeReader,
     Worksheet,
-    WorksheetSession,
     apply_change,
+    article_worksheet,
     check_value,
+    checklist_location,
     claim_verdict,
-    compose_yaml,
     create_worksheet,
     is_url,
     is_worksheet_file,
     make_change,
     normalize_value,
-    open_session,
     utc_now,
     valid_answer_values,
-    worksheet_path,
     worksheet_warnings,
 )
+from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
-    from factcheck.case.analysis import Case, CaseFindings
+    from factcheck.case.findings import CaseFindings
+    from factcheck.case.store import Case
     from factcheck.checklist.load import Checklist, Question
     from factcheck.checklist.verdicts import Verdict
     from factcheck.models import Document
@@ -99,31 +100,6 @@ class Prompt:
         if self.hints is None:
             return ()
         return tuple(o for o in self.hints.offers if o.question == self.question.id)
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceOffer:
-    """Evidence the tool found for a claim, offered on one question for the reviewer to accept."""
-
-    question: str
-    """Id of the question it is offered on."""
-    label: str
-    """One line saying what it is, shown in the list of offers."""
-    evidence: str
-    """What is recorded as evidence: an http(s) URL, or 'case:' and an article's path."""
-    note: str
-    """The line added to the answer's note when it is accepted: what it says, and whether it is
-    independent."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHints:
-    """What the tool found about a claim beyond the checklist: lines to show, evidence to offer."""
-
-    lines: tuple[str, ...] = ()
-    """Shown with every question of the claim."""
-    offers: tuple[EvidenceOffer, ...] = ()
-    """Evidence the reviewer may accept, each on its question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,7 +608,7 @@ def read_answers(
         raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
     r = NodeReader(str(path))
     try:
-        root = compose_yaml(text, str(path))
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
         claims = r.mapping(root, "", optional=None)
         scripted = [
             _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
@@ -904,11 +880,8 @@ def _checklist_loader(name: str | None, worksheet: Path) -> Callable[[ChecklistR
                     f"leave out --checklist or start a new worksheet"
                 )
             return checklist
-        source = ref.source
-        if not _is_builtin_name(source) and not Path(source).is_absolute():
-            source = str(worksheet.parent / source)
         try:
-            return load_checklist(source)
+            return load_checklist(checklist_location(ref.source, worksheet))
         except FactcheckError as exc:
             raise ReviewError(
                 f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
@@ -960,19 +933,19 @@ def open_review(
 
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
-        path = worksheet_path(reports_dir, extraction.document)
+        path, renamed = article_worksheet(reports_dir, extraction.document)
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
             findings = None
             if loaded_case is not None:
-                from factcheck.case.analysis import apply_case_facts, match_claims
+                from factcheck.case.review import match_worksheet
 
-                findings = match_claims(loaded_case, extraction, registry)
-                fresh = apply_case_facts(fresh, findings)
+                fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
-            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            notes = [renamed] if renamed else []
+            setup = ReviewSetup(session, chosen, registry, notes, created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     loader = _checklist_loader(checklist, path)
@@ -997,7 +970,7 @@ def open_review(
 def _load_case(case: Path | None, registry: Registry) -> Case | None:
     if case is None:
         return None
-    from factcheck.case.analysis import load_case
+    from factcheck.case.store import load_case
 
     return load_case(case, registry)
 
@@ -1006,19 +979,13 @@ def _with_case(setup: ReviewSetup, case: Case | None, findings: CaseFindings | N
     """The setup with the case's findings: facts on the worksheet, hints for the reviewer."""
     if case is None:
         return setup
-    from factcheck.case.analysis import (
-        apply_case_facts,
-        match_claims,
-        review_hints,
-        worksheet_extraction,
-    )
+    from factcheck.case.review import match_worksheet, review_hints
 
     session = setup.session
     if findings is None:
-        findings = match_claims(case, worksheet_extraction(session.worksheet), setup.registry)
         # The facts are a snapshot taken when the worksheet is opened with the case; they are
         # saved with the worksheet when the session closes.
-        session.worksheet = apply_case_facts(session.worksheet, findings)
+        session.worksheet, findings = match_worksheet(case, session.worksheet, setup.registry)
     setup.warnings.extend(case.warnings)
     setup.findings = findings
     setup.hints = review_hints(findings, setup.checklist, case)

@@ -342,7 +342,7 @@ def test_a_panic_in_sentencex_falls_back_to_punctuation(monkeypatch: pytest.Monk
     def panic(language: str, text: str) -> list[str]:
         raise PanicException("byte index is not a char boundary")
 
-    monkeypatch.setattr("factcheck.extract.segment.sentencex.segment", panic)
+    monkeypatch.setattr("factcheck.extract.segment_sentences.sentencex.segment", panic)
     assert _sentences("Hamas fired rockets. Israel struck back!  Talks? None.") == [
         "Hamas fired rockets.",
         "Israel struck back!",
