@@ -107,6 +107,17 @@ class AnswerType(enum.StrEnum):
     URL = "url"
 
 
+class QuestionKind(enum.StrEnum):
+    """Who can answer a question: the article and registry, or only the reviewer's research."""
+
+    ARTICLE = "article"
+    """About the article: what its text and the source registry say (hops, hedges, who is on
+    the chain). The tool may suggest the answer."""
+    FINDING = "finding"
+    """A finding of the reviewer's research (primary source seen, original matches, independent
+    confirmation). Never suggested; evidence may be offered, taken only with an explicit key."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScaleLevel:
     """One verdict label on the checklist's scale."""
@@ -147,6 +158,15 @@ class Question:
     """Labels for the choices, in the same order; empty when the ids are the labels."""
     line: int = 0
     """Line of the question in its file."""
+    kind: QuestionKind = QuestionKind.FINDING
+    """About the article, or a finding of the reviewer's research."""
+    marked: bool = True
+    """Whether the file says the kind (`kind:`); unmarked questions are guessed and warned of."""
+    internal: bool = False
+    """A question for the reviewer only (SIFT's 'Stop'): left out of published reports."""
+    offer: Expr | None = None
+    """For a finding: the answer that strong evidence (a case, known fact-checks) points to,
+    offered with its source and taken only with an explicit key."""
 
     def label_for(self, answer: str) -> str:
         """The label of one of the question's answers (the answer itself if it has none)."""
@@ -369,7 +389,18 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|[a-z]+(?:_[a-z0-9]+)*[0-9]*")
 
 _TOP_KEYS = ("id", "name", "version", "description", "scale", "questions", "verdicts", "grade")
 _LEVEL_KEYS = ("id", "label", "description", "colour")
-_QUESTION_KEYS = ("id", "ask", "help", "answers", "required", "when", "prefill")
+_QUESTION_KEYS = (
+    "id",
+    "ask",
+    "help",
+    "kind",
+    "internal",
+    "answers",
+    "required",
+    "when",
+    "prefill",
+    "offer",
+)
 _RULE_KEYS = ("when", "verdict", "default", "reason")
 _PREFILL_KEYS = ("when", "answer", "default")
 
@@ -430,6 +461,10 @@ def _got(node: yaml.Node) -> str:
     if len(value) > 40:
         value = value[:37] + "..."
     return repr(value)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}null"
 
 
 def _short_tag(tag: str) -> str:
@@ -636,6 +671,23 @@ class _Reader:
             help_text = self.optional(found, "help", here, self.text)
             answers = self.optional(found, "answers", here, self.answers)
             required = self.optional(found, "required", here, self.boolean) or False
+            internal = self.optional(found, "internal", here, self.boolean) or False
+            marked = self.optional(found, "kind", here, self.question_kind)
+            if marked is QuestionKind.FINDING and "prefill" in found:
+                self.fail(
+                    found["prefill"],
+                    _join(here, "prefill"),
+                    "a finding of the reviewer's research is never prefilled; "
+                    "use 'offer' for evidence from a case or known fact-checks, "
+                    "or mark the question 'kind: article'",
+                )
+            if marked is not QuestionKind.FINDING and "offer" in found:
+                self.fail(
+                    found["offer"],
+                    _join(here, "offer"),
+                    "only a finding ('kind: finding') takes an offer; "
+                    "a question about the article uses 'prefill'",
+                )
             if ident is not None and ident in seen:
                 self.fail(
                     found["id"],
@@ -660,9 +712,23 @@ class _Reader:
                     None,
                     labels,
                     item.start_mark.line + 1,
+                    kind=marked
+                    or (QuestionKind.ARTICLE if "prefill" in found else QuestionKind.FINDING),
+                    marked=marked is not None,
+                    internal=internal,
                 )
             )
         return tuple(questions)
+
+    def question_kind(self, node: yaml.Node, where: str) -> QuestionKind | None:
+        value = self.text(node, where, "article or finding")
+        if value is None:
+            return None
+        try:
+            return QuestionKind(value)
+        except ValueError:
+            self.expected(node, where, "article or finding")
+            return None
 
     def question_id(self, node: yaml.Node, where: str) -> str | None:
         value = self.word(node, where, _QUESTION_ID, _QUESTION_ID_WHAT)
@@ -754,7 +820,9 @@ class _Reader:
             here = f"questions[{i}]"
             assert isinstance(item, yaml.MappingNode)
             found = {str(key.value): value for key, value in item.value}
-            when = prefill = None
+            when = prefill = offer = None
+            if "offer" in found:
+                offer = self.prefill(found["offer"], _join(here, "offer"), question, scope)
             if "when" in found:
                 when = self.compile(
                     found["when"], _join(here, "when"), *scope.before(position, "when")
@@ -773,6 +841,10 @@ class _Reader:
                     prefill,
                     question.labels,
                     question.line,
+                    kind=question.kind,
+                    marked=question.marked,
+                    internal=question.internal,
+                    offer=offer,
                 )
             )
         return tuple(compiled)
@@ -800,7 +872,7 @@ class _Reader:
         variables: Mapping[str, Variable],
         unavailable: Mapping[str, str],
     ) -> Expr | None:
-        branches: list[tuple[Expr, str]] = []
+        branches: list[tuple[Expr, str | None]] = []
         default: str | None = None
         parts: list[str] = []
         ok = True
@@ -831,6 +903,14 @@ class _Reader:
                 ok = False
                 continue
             condition = self.compile(found["when"], _join(here, "when"), variables, unavailable)
+            if _is_null(found["answer"]):
+                # Nothing is known that could suggest an answer: suggest none.
+                if condition is None:
+                    ok = False
+                    continue
+                branches.append((condition, None))
+                parts.append(f"nothing if {condition.source}")
+                continue
             answer = self.prefill_answer(found["answer"], _join(here, "answer"), question)
             if condition is None or answer is None:
                 ok = False
@@ -1602,6 +1682,19 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
                             f"rule can never fire: {_why_dead(checklist, grade_rule.when)}",
                         )
                     )
+    for i, question in enumerate(checklist.questions):
+        if not question.marked and question.prefill is not None:
+            problems.append(
+                Problem(
+                    shown,
+                    question.line,
+                    f"questions[{i}]",
+                    f"question '{question.id}' is prefilled but does not say its kind; it is "
+                    "taken as 'kind: article' (the text and registry answer it); a finding of "
+                    "your research ('kind: finding') is never prefilled",
+                    Severity.WARNING,
+                )
+            )
     reached = {
         rule.verdict for rule, count in zip(checklist.rules, analysis.fired, strict=True) if count
     }
