@@ -206,21 +206,6 @@ def extract(
     run_guarded(ctx, action)
 
 
-def _reviewer_name(given: str | None) -> str:
-    """--reviewer, else $FACTCHECK_REVIEWER, else the login name."""
-    import getpass
-    import os
-
-    if given and given.strip():
-        return given.strip()
-    if os.environ.get("FACTCHECK_REVIEWER", "").strip():
-        return os.environ["FACTCHECK_REVIEWER"].strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "reviewer"
-
-
 @app.command()
 def review(
     ctx: typer.Context,
@@ -245,8 +230,22 @@ def review(
         typer.Option(
             "--reviewer",
             metavar="NAME",
-            help="Your name (default: $FACTCHECK_REVIEWER or login).",
+            help="Your name (default: $FACTCHECK_REVIEWER, the worksheet's, your config's).",
         ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The published report's title.")
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", metavar="TEXT", help="What the article says, in your words."),
+    ] = None,
+    bottom_line: Annotated[
+        str | None,
+        typer.Option("--bottom-line", metavar="TEXT", help="Your overall conclusion."),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="The article's address.")
     ] = None,
     answers: Annotated[
         Path | None,
@@ -305,6 +304,8 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
+        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
         err = make_console(opts.color, file=sys.stderr)
@@ -319,17 +320,33 @@ def review(
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
         console = make_console(opts.color)
-        keyboard = screen.TtyKeyboard(sys.stdin.fileno(), console) if interactive else None
+        keyboard = (
+            TtyKeyboard(
+                sys.stdin.fileno(),
+                lambda label: console.print(safe_text(label, style="bold"), end=""),
+            )
+            if interactive
+            else None
+        )
         asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
+        written = {"title": title, "summary": summary, "bottom_line": bottom_line, "url": url}
         try:
             with keyboard or contextlib.nullcontext():
+                name = resolve_reviewer(
+                    reviewer,
+                    setup.session.worksheet,
+                    (lambda: keyboard.read_line("Your name, recorded with each answer: "))
+                    if keyboard
+                    else None,
+                )
                 outcome = review_worksheet(
                     setup,
                     asker=asker,
                     answers=answers,
-                    reviewer=_reviewer_name(reviewer),
+                    reviewer=name,
                     claims=wanted,
                     min_score=min_score,
+                    publication={k: v for k, v in written.items() if v is not None},
                 )
         except KeyboardInterrupt:
             setup.session.close()
