@@ -515,7 +515,7 @@ class TerminalAsker:
             ("summary", "What the article says, in two or three sentences", publication.summary),
             (
                 "bottom_line",
-                "Bottom line: what holds up and what does not",
+                "Bottom line: what holds up, what does not",
                 publication.bottom_line,
             ),
         )

@@ -52,6 +52,17 @@ def test_quick_verdict_from_a_complete_set_of_answers() -> None:
         missing=(),
         reason="Confirmed, through a short chain with no interested party, and stated plainly.",
         rule_index=2,
+        because=(
+            ("primary_source", "yes"),
+            ("corroborated", "no"),
+            ("partisan_chain", "no"),
+            ("hops", "one"),
+            ("hedged", "no"),
+        ),
+    )
+    assert decide_verdict(quick, answers, QUICK_FACTS).explain(quick) == (
+        "Confirmed, through a short chain with no interested party, and stated plainly. "
+        "(primary source: yes; corroborated: no; partisan chain: no; hops: One step; hedged: no)"
     )
 
 
