@@ -13,6 +13,7 @@ import typer
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, defang, make_console
+from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, parse_format
 
 if TYPE_CHECKING:
     from factcheck.extract.batch import BatchOptions, Outcome
@@ -674,9 +675,6 @@ def checklist_validate(
     run_guarded(ctx, action)
 
 
-_REPORT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
-
-
 @app.command()
 def report(
     ctx: typer.Context,
@@ -689,9 +687,9 @@ def report(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="terminal, markdown, json, claimreview (JSON-LD) or csv.",
+            help=format_help(),
         ),
-    ] = "terminal",
+    ] = ReportFormat.TERMINAL.value,
     output: Annotated[
         str | None,
         typer.Option(
@@ -703,7 +701,12 @@ def report(
         ),
     ] = None,
     details: Annotated[
-        bool, typer.Option("--details", help="terminal: show every claim's answers and notes.")
+        bool,
+        typer.Option(
+            "--details",
+            help="terminal: every claim's answers and notes; markdown: also the rule "
+            "expressions and the checklist's internal questions.",
+        ),
     ] = False,
     checklist: Annotated[
         str | None,
@@ -734,8 +737,10 @@ def report(
 
     Example: factcheck report reports/seed-article.worksheet.yaml --format markdown
     """
-    if output_format not in _REPORT_FORMATS:
-        expected = ", ".join(_REPORT_FORMATS[:-1]) + " or csv"
+    chosen = parse_format(output_format)
+    if chosen is None:
+        names = [fmt.value for fmt in REPORT_FORMATS]
+        expected = ", ".join(names[:-1]) + " or " + names[-1]
         raise typer.BadParameter(f"expected {expected}", param_hint="--format")
     opts = _options(ctx)
 
@@ -764,7 +769,7 @@ def report(
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
             findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
-        if output_format == "terminal" and output in (None, "-"):
+        if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
             if findings is not None:
@@ -774,7 +779,7 @@ def report(
             return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-        text = render_report(built, output_format, details=details, url=url)
+        text = render_report(built, chosen, details=details, url=url)
         if findings is not None:
             from factcheck.render.case import add_findings_to_report
 
@@ -782,7 +787,7 @@ def report(
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
         target = output
-        if target is None and output_format == "markdown":
+        if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
         if target in (None, "-"):
             sys.stdout.write(text)

@@ -263,9 +263,15 @@ def decide_verdict(
     level = checklist.level(rule.verdict)
     read = _var_names(rule.when.node) if rule.when is not None else []
     if rule.when is None:
-        for earlier in checklist.rules[:index]:
-            if earlier.when is not None:
-                read += [n for n in _var_names(earlier.when.node) if n not in read]
+        # The default fired because no earlier rule did: name the answers those rules turn on
+        # most (read by two or more of them), not every answer any of them reads.
+        earlier = [_var_names(r.when.node) for r in checklist.rules[:index] if r.when is not None]
+        for names in earlier:
+            read += [
+                n
+                for n in names
+                if n not in read and (len(earlier) < 2 or sum(n in e for e in earlier) >= 2)
+            ]
     asked_ids = {q.id for q in asked}
     because = tuple(
         (name, answers.get(name) if env.get(name) is not None else None)
