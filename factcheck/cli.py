@@ -634,7 +634,8 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist.load import analyse_if_possible, load_checklist
+        from factcheck.checklist.analysis import analyse_if_possible
+        from factcheck.checklist.load import load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -663,7 +664,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist.load import validate_checklist
+        from factcheck.checklist.validate import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)
@@ -761,14 +762,15 @@ def report(
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
-            from factcheck.case.analysis import load_case, match_claims, worksheet_extraction
+            from factcheck.case.review import match_worksheet
+            from factcheck.case.store import load_case
             from factcheck.sources.registry import load_registry
 
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-            findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
+            _, findings = match_worksheet(case, built.worksheet, registry)
         if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
@@ -829,7 +831,7 @@ def case_add(
     """
 
     def action() -> int:
-        from factcheck.case.analysis import add_to_case
+        from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
         from factcheck.sources.registry import load_registry
 
@@ -850,7 +852,7 @@ def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPa
     """
 
     def action() -> None:
-        from factcheck.case.analysis import load_case
+        from factcheck.case.store import load_case
         from factcheck.render.case import render_case
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ReviewError, WorksheetError
+from factcheck.review.hints import ClaimHints
 from factcheck.review.prompts import (
     Accept,
     AcceptOffer,
@@ -20,7 +21,6 @@ from factcheck.review.prompts import (
     AddNote,
     Asker,
     Back,
-    ClaimHints,
     Conclude,
     Correct,
     OverrideVerdict,

@@ -11,36 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from factcheck.review.hints import ClaimHints, EvidenceOffer
+
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
     from factcheck.checklist.verdicts import Verdict
     from factcheck.models import Document
     from factcheck.review.worksheet import Action, Answer, ClaimReview, Publication, Worksheet
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceOffer:
-    """Evidence the tool found for a claim, offered on one question for the reviewer to accept."""
-
-    question: str
-    """Id of the question it is offered on."""
-    label: str
-    """One line saying what it is, shown in the list of offers."""
-    evidence: str
-    """What is recorded as evidence: an http(s) URL, or 'case:' and an article's path."""
-    note: str
-    """The line added to the answer's note when it is accepted: what it says, and whether it is
-    independent."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHints:
-    """What the tool found about a claim beyond the checklist: lines to show, evidence to offer."""
-
-    lines: tuple[str, ...] = ()
-    """Shown with every question of the claim."""
-    offers: tuple[EvidenceOffer, ...] = ()
-    """Evidence the reviewer may accept, each on its question."""
 
 
 @dataclass(frozen=True, slots=True)

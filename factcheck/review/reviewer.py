@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from factcheck.errors import ReviewError
-from factcheck.review.worksheet import Worksheet, write_atomic
+from factcheck.files import write_atomic
+from factcheck.review.worksheet import Worksheet
 
 
 def config_path() -> Path:

@@ -22,17 +22,16 @@ from factcheck.review.worksheet import (
     PUBLICATION_FIELDS,
     Action,
     Answer,
-    NodeReader,
     Worksheet,
     apply_change,
     check_value,
-    compose_yaml,
     is_url,
     make_change,
     normalize_value,
     utc_now,
     valid_answer_values,
 )
+from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question

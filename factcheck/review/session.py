@@ -15,28 +15,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, ReviewError
+from factcheck.review.hints import ClaimHints, EvidenceOffer
+from factcheck.review.journal import WorksheetSession, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
-from factcheck.review.prompts import Asker, ClaimHints, EvidenceOffer, ReviewOutcome
+from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import (
     ARTICLE,
     PUBLICATION_FIELDS,
     Action,
     ChecklistRef,
-    WorksheetSession,
     apply_change,
     create_worksheet,
     is_url,
     is_worksheet_file,
     make_change,
-    open_session,
     utc_now,
     worksheet_path,
     worksheet_warnings,
 )
 
 if TYPE_CHECKING:
-    from factcheck.case.analysis import Case, CaseFindings
+    from factcheck.case.findings import CaseFindings
+    from factcheck.case.store import Case
     from factcheck.checklist.load import Checklist
     from factcheck.models import Document
     from factcheck.sources.registry import Registry
@@ -236,10 +237,9 @@ def open_review(
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
             findings = None
             if loaded_case is not None:
-                from factcheck.case.analysis import apply_case_facts, match_claims
+                from factcheck.case.review import match_worksheet
 
-                findings = match_claims(loaded_case, extraction, registry)
-                fresh = apply_case_facts(fresh, findings)
+                fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
             setup = ReviewSetup(session, chosen, registry, [], created=True)
             return _with_case(setup, loaded_case, findings)
@@ -266,7 +266,7 @@ def open_review(
 def _load_case(case: Path | None, registry: Registry) -> Case | None:
     if case is None:
         return None
-    from factcheck.case.analysis import load_case
+    from factcheck.case.store import load_case
 
     return load_case(case, registry)
 
@@ -275,19 +275,13 @@ def _with_case(setup: ReviewSetup, case: Case | None, findings: CaseFindings | N
     """The setup with the case's findings: facts on the worksheet, hints for the reviewer."""
     if case is None:
         return setup
-    from factcheck.case.analysis import (
-        apply_case_facts,
-        match_claims,
-        review_hints,
-        worksheet_extraction,
-    )
+    from factcheck.case.review import match_worksheet, review_hints
 
     session = setup.session
     if findings is None:
-        findings = match_claims(case, worksheet_extraction(session.worksheet), setup.registry)
         # The facts are a snapshot taken when the worksheet is opened with the case; they are
         # saved with the worksheet when the session closes.
-        session.worksheet = apply_case_facts(session.worksheet, findings)
+        session.worksheet, findings = match_worksheet(case, session.worksheet, setup.registry)
     setup.warnings.extend(case.warnings)
     setup.findings = findings
     setup.hints = review_hints(findings, setup.checklist, case)

@@ -13,6 +13,7 @@ from rich.console import Console
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import ReviewError
 from factcheck.render.review import TerminalAsker, render_prompt
+from factcheck.review.journal import load_worksheet
 from factcheck.review.keys import (
     Command,
     choice_keys,
@@ -37,7 +38,7 @@ from factcheck.review.prompts import (
     VerdictPrompt,
 )
 from factcheck.review.scripted import apply_answers, read_answers
-from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict, load_worksheet
+from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 AT = "2024-03-02T10:00:00Z"
@@ -621,7 +622,8 @@ ANSWER_FAULTS = {
     ),
     "unknown answer key": (
         "c1:\n  primary_source: {value: yes, notes: x}\n",
-        "answers.yaml:2: c1.primary_source: unknown key 'notes' (expected value, note, evidence)",
+        "answers.yaml:2: c1.primary_source: unknown key 'notes' "
+        "(expected one of: value, note, evidence)",
     ),
     "override without reason": (
         "c1:\n  override: {verdict: disputed, reason: ''}\n",
@@ -747,7 +749,8 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
 def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.prompts import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     offer = EvidenceOffer(
         question="corroborated",
@@ -774,7 +777,8 @@ def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
 def test_accepting_an_offer_records_evidence_and_a_note_once(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.prompts import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     offer = EvidenceOffer(
         question="primary_source",
@@ -802,7 +806,8 @@ def test_accepting_an_offer_records_evidence_and_a_note_once(
 def test_the_offer_key_asks_which_report_to_record(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.prompts import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     class Keys:
         def __init__(self) -> None:
