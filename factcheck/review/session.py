@@ -162,16 +162,26 @@ def checklist_reference(name: str, worksheet: Path) -> str:
         return str(target)
 
 
-def _checklist_loader(name: str | None, worksheet: Path) -> Callable[[ChecklistRef], Checklist]:
+def _checklist_loader(
+    name: str | None, worksheet: Path, article: str
+) -> Callable[[ChecklistRef], Checklist]:
     from factcheck.checklist.load import load_checklist
 
     def load(ref: ChecklistRef) -> Checklist:
         if name is not None:
             checklist = load_checklist(name)
             if checklist.id != ref.id:
+                import shlex
+
+                folder = worksheet.parent / checklist.id
+                again = (
+                    f"factcheck review {shlex.quote(article)} --checklist {shlex.quote(name)} "
+                    f"--reports-dir {shlex.quote(str(folder))}"
+                )
                 raise ReviewError(
-                    f"this worksheet uses checklist {ref.id!r}, not {checklist.id!r}; "
-                    f"leave out --checklist or start a new worksheet"
+                    f"this worksheet uses checklist {ref.id!r}, not {checklist.id!r}; leave out "
+                    f"--checklist to continue it, or start a second worksheet for "
+                    f"{checklist.id!r} in its own folder: {again}"
                 )
             return checklist
         source = ref.source
@@ -244,7 +254,9 @@ def open_review(
             setup = ReviewSetup(session, chosen, registry, [], created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
-    loader = _checklist_loader(checklist, path)
+    # Opened by its worksheet, the article's name is not known before the worksheet is read.
+    article = "ARTICLE" if is_worksheet_file(target_path) else target
+    loader = _checklist_loader(checklist, path, article)
 
     def remember(ref: ChecklistRef) -> Checklist:
         loaded.append(loader(ref))

@@ -728,10 +728,11 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
     finally:
         setup.session.close()
     with pytest.raises(FactcheckError) as info:
-        open_review(str(setup.path), checklist="quick", reports_dir=reports)
+        open_review(str(article), checklist="quick", reports_dir=reports)
     assert str(info.value) == (
-        "this worksheet uses checklist 'review-test', not 'quick'; "
-        "leave out --checklist or start a new worksheet"
+        "this worksheet uses checklist 'review-test', not 'quick'; leave out --checklist to "
+        "continue it, or start a second worksheet for 'quick' in its own folder: "
+        f"factcheck review {article} --checklist quick --reports-dir {reports / 'quick'}"
     )
     article.write_text(article.read_text(encoding="utf-8") + "A late line.\n", encoding="utf-8")
     again = open_review(str(article), reports_dir=reports)
