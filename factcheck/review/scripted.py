@@ -100,7 +100,7 @@ def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Scri
         raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
     r = NodeReader(str(path))
     try:
-        root = compose_yaml(text, str(path))
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
         claims = r.mapping(root, "", optional=None)
         publication: dict[str, str] = {}
         if _PUBLICATION_KEY in claims:

@@ -26,12 +26,13 @@ from factcheck.review.worksheet import (
     Action,
     ChecklistRef,
     apply_change,
+    article_worksheet,
+    checklist_location,
     create_worksheet,
     is_url,
     is_worksheet_file,
     make_change,
     utc_now,
-    worksheet_path,
     worksheet_warnings,
 )
 
@@ -184,11 +185,8 @@ def _checklist_loader(
                     f"{checklist.id!r} in its own folder: {again}"
                 )
             return checklist
-        source = ref.source
-        if not _is_builtin_name(source) and not Path(source).is_absolute():
-            source = str(worksheet.parent / source)
         try:
-            return load_checklist(source)
+            return load_checklist(checklist_location(ref.source, worksheet))
         except FactcheckError as exc:
             raise ReviewError(
                 f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
@@ -240,7 +238,7 @@ def open_review(
 
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
-        path = worksheet_path(reports_dir, extraction.document)
+        path, renamed = article_worksheet(reports_dir, extraction.document)
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
@@ -251,7 +249,8 @@ def open_review(
 
                 fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
-            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            notes = [renamed] if renamed else []
+            setup = ReviewSetup(session, chosen, registry, notes, created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     # Opened by its worksheet, the article's name is not known before the worksheet is read.
