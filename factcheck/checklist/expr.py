@@ -534,7 +534,7 @@ def compile_expr(
 
 def make_case(
     source: str,
-    branches: list[tuple[Expr, str]],
+    branches: list[tuple[Expr, str | None]],
     default: str | None,
     vtype: ValueType,
 ) -> Expr:
@@ -896,7 +896,8 @@ def substitute(node: Node, name: str, value: Value) -> Node:
         for item in node.items:
             folded = substitute(item, name, value)
             if isinstance(folded, Lit):
-                if folded.value is stop:
+                # Only true counts as true: an unanswered part fails an 'and' like false does.
+                if (folded.value is True) is stop:
                     return Lit(stop)
                 continue
             items.append(folded)
