@@ -593,7 +593,9 @@ def substitute(node: Node, name: str, value: Value) -> Node:
             items.append(folded)
         if not items:
             return Lit(not stop)
-        if len(items) == 1:
+        if len(items) == 1 and isinstance(items[0], Compare | And | Or | Not | Answered):
+            # Always true or false on its own; a bare name could be unanswered, so it keeps its
+            # 'and'/'or', which makes unanswered false.
             return items[0]
         return And(tuple(items)) if isinstance(node, And) else Or(tuple(items))
     if isinstance(node, Not):
