@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,15 @@ def main(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
+    _check_standard_streams()
+
+
+def _check_standard_streams() -> None:
+    # Python leaves sys.stdin/sys.stdout as None when the process starts with them closed.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        fail("standard output is closed; redirect it to a file or to /dev/null")
 
 
 def _command_group(name: str, help_text: str) -> typer.Typer:

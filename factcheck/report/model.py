@@ -500,7 +500,7 @@ def load_report(
     """
     from factcheck.checklist.load import load_checklist
     from factcheck.review.journal import load_worksheet
-    from factcheck.review.worksheet import ChecklistRef
+    from factcheck.review.worksheet import ChecklistRef, checklist_location
     from factcheck.sources.registry import load_registry
 
     loaded: list[Checklist] = []
@@ -515,7 +515,7 @@ def load_report(
                 )
         else:
             try:
-                found = load_checklist(ref.source)
+                found = load_checklist(checklist_location(ref.source, path))
             except FactcheckError as exc:
                 raise RenderError(
                     f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "

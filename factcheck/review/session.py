@@ -28,7 +28,9 @@ from factcheck.review.worksheet import (
     ClaimReview,
     Worksheet,
     apply_change,
+    article_worksheet,
     check_value,
+    checklist_location,
     claim_verdict,
     create_worksheet,
     is_url,
@@ -37,7 +39,6 @@ from factcheck.review.worksheet import (
     normalize_value,
     utc_now,
     valid_answer_values,
-    worksheet_path,
     worksheet_warnings,
 )
 from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
@@ -607,7 +608,7 @@ def read_answers(
         raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
     r = NodeReader(str(path))
     try:
-        root = compose_yaml(text, str(path))
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
         claims = r.mapping(root, "", optional=None)
         scripted = [
             _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
@@ -879,11 +880,8 @@ def _checklist_loader(name: str | None, worksheet: Path) -> Callable[[ChecklistR
                     f"leave out --checklist or start a new worksheet"
                 )
             return checklist
-        source = ref.source
-        if not _is_builtin_name(source) and not Path(source).is_absolute():
-            source = str(worksheet.parent / source)
         try:
-            return load_checklist(source)
+            return load_checklist(checklist_location(ref.source, worksheet))
         except FactcheckError as exc:
             raise ReviewError(
                 f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
@@ -935,7 +933,7 @@ def open_review(
 
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
-        path = worksheet_path(reports_dir, extraction.document)
+        path, renamed = article_worksheet(reports_dir, extraction.document)
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
@@ -946,7 +944,8 @@ def open_review(
 
                 fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
-            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            notes = [renamed] if renamed else []
+            setup = ReviewSetup(session, chosen, registry, notes, created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     loader = _checklist_loader(checklist, path)

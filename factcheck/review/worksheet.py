@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from factcheck import yamlio
 from factcheck.errors import WorksheetError
 from factcheck.files import slugify
 from factcheck.models import (
@@ -238,8 +239,57 @@ def document_slug(document: Document) -> str:
 
 
 def worksheet_path(reports_dir: Path, document: Document) -> Path:
-    """Where the worksheet for a document lives: ``<reports_dir>/<slug>.worksheet.yaml``."""
-    return reports_dir / f"{document_slug(document)}{WORKSHEET_SUFFIX}"
+    """Where the worksheet for a document lives: ``<reports_dir>/<slug>.worksheet.yaml``, or
+    ``<slug>-2``, ``<slug>-3``... when a worksheet of another article already has the name."""
+    return article_worksheet(reports_dir, document)[0]
+
+
+def article_worksheet(reports_dir: Path, document: Document) -> tuple[Path, str | None]:
+    """The document's worksheet path, and a note when its usual name belongs to another article.
+
+    A worksheet belongs to the article it was made from (``document.source``): ``x/story.txt``
+    and ``y/story.txt`` both want ``story.worksheet.yaml``, and the second gets
+    ``story-2.worksheet.yaml``.
+    """
+    slug = document_slug(document)
+    first = reports_dir / f"{slug}{WORKSHEET_SUFFIX}"
+    for number in range(1, 1000):
+        path = first if number == 1 else reports_dir / f"{slug}-{number}{WORKSHEET_SUFFIX}"
+        owner = worksheet_source(path)
+        if owner is None or owner == document.source:
+            if path == first:
+                return path, None
+            taken = worksheet_source(first)
+            return path, (
+                f"{first} belongs to another article ({taken}); this one's worksheet is {path.name}"
+            )
+    raise WorksheetError(f"{reports_dir}: too many worksheets named {slug}")
+
+
+_SOURCE_LINE = re.compile(r"^document:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+source:[ \t]*(.*)$", re.M)
+
+
+def worksheet_source(path: Path) -> str | None:
+    """The ``document.source`` a worksheet file records; None when there is no such file.
+
+    Only the head of the file is read; a file that cannot be read counts as the article's own
+    (opening it later reports the real problem).
+    """
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None
+    match = _SOURCE_LINE.search(head)
+    if match is None:
+        return None
+    try:
+        value = yamlio.load(match.group(1))
+    except yamlio.YamlSyntaxError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _sibling(path: Path, suffix: str) -> Path:
@@ -256,6 +306,14 @@ def journal_path(path: Path) -> Path:
 def lock_path(path: Path) -> Path:
     """The lock file beside a worksheet."""
     return _sibling(path, LOCK_SUFFIX)
+
+
+def checklist_location(source: str, worksheet: Path) -> str:
+    """Where to load a worksheet's checklist from: a built-in name as is, a relative file path
+    from the worksheet's folder (as the worksheet records it), an absolute path as is."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", source) or Path(source).is_absolute():
+        return source
+    return str(worksheet.parent / source)
 
 
 def is_worksheet_file(path: Path) -> bool:

@@ -417,15 +417,20 @@ _CLAIM_OPTIONAL = (
 )
 
 
+def _excerpt(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[: width - 3] + "...")
+
+
 def _read_claim(
     r: NodeReader,
     node: yaml.Node,
     where: str,
-    text_length: int,
+    article: str,
     checklist: Checklist | None,
     strict: bool,
 ) -> ClaimReview:
     m = r.mapping(node, where, required=_CLAIM_REQUIRED, optional=_CLAIM_OPTIONAL)
+    text_length = len(article)
     start = r.integer(m["start"], f"{where}.start")
     end = r.integer(m["end"], f"{where}.end")
     if not start <= end <= text_length:
@@ -435,9 +440,18 @@ def _read_claim(
         if ("check_worthiness" in m)
         else 0.0
     )
+    text = r.text(m["text"], f"{where}.text")
+    if text != article[start:end]:
+        r.fail(
+            m["text"],
+            f"{where}.text",
+            f"differs from the article's text at {start}-{end}: the worksheet has "
+            f"{_excerpt(text)}, the article has {_excerpt(article[start:end])}; "
+            "edit the answers, not the claim",
+        )
     claim = Claim(
         id=r.text(m["id"], f"{where}.id"),
-        text=r.text(m["text"], f"{where}.text"),
+        text=text,
         start=start,
         end=end,
         check_worthiness=score,
@@ -553,7 +567,7 @@ def parse_worksheet(
     claims: list[ClaimReview] = []
     seen: dict[str, int] = {}
     for i, node in enumerate(r.sequence(m["claims"], "claims")):
-        entry = _read_claim(r, node, f"claims[{i}]", len(document.text), resolved, strict)
+        entry = _read_claim(r, node, f"claims[{i}]", document.text, resolved, strict)
         if entry.id in seen:
             r.fail(node, f"claims[{i}].id", f"duplicate claim id {entry.id!r}")
         seen[entry.id] = i
