@@ -284,6 +284,13 @@ def review(
             help="Match each claim against the other articles of this case (factcheck case add).",
         ),
     ] = None,
+    own: Annotated[
+        bool,
+        typer.Option(
+            "--own",
+            help="Start your own worksheet, <slug>.<reviewer>.worksheet.yaml, beside another's.",
+        ),
+    ] = False,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
 
@@ -309,12 +316,15 @@ def review(
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        name = _reviewer_name(reviewer)
         setup = open_review(
             target,
             checklist=checklist,
             reports_dir=folder,
             registry_paths=tuple(registry_paths or ()),
             case=case_dir,
+            reviewer=name,
+            own=own,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
@@ -327,7 +337,7 @@ def review(
                     setup,
                     asker=asker,
                     answers=answers,
-                    reviewer=_reviewer_name(reviewer),
+                    reviewer=name,
                     claims=wanted,
                     min_score=min_score,
                 )
@@ -772,6 +782,108 @@ def report(
             return
         write_report(Path(target), text)
         err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- compare and merge: several reviewers of one article ---
+
+_Worksheets = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="WORKSHEET WORKSHEET...",
+        help="Worksheets of one article and one checklist, one per reviewer.",
+    ),
+]
+_TeamChecklist = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist", "-c", metavar="NAME|PATH", help="The worksheets' checklist, if it has moved."
+    ),
+]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown or json."),
+    ] = "terminal",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Compare reviewers: answers and verdicts side by side, and how far they agree.
+
+    Shows percent agreement and Krippendorff's alpha on the verdicts and on every question
+    (and Cohen's kappa for two reviewers), then each claim's answers, notes and evidence by
+    reviewer, disagreements marked.
+
+    Example: factcheck compare reports/seed-article.ana.worksheet.yaml
+    reports/seed-article.ben.worksheet.yaml
+    """
+    if output_format not in ("terminal", "markdown", "json"):
+        raise typer.BadParameter("expected terminal, markdown or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render import team as render
+        from factcheck.team.compare import compare_worksheets
+
+        comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "terminal":
+            make_console(opts.color).print(render.render_terminal(comparison))
+        else:
+            sys.stdout.write(render.RENDERERS[output_format](comparison))
+
+    run_guarded(ctx, action)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+    ],
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            metavar="RULE",
+            help="majority (most common answer; ties open) or unanimous (only shared answers).",
+        ),
+    ] = "majority",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Merge reviewers' worksheets into one; review it to settle what the rule left open.
+
+    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+
+    Example: factcheck merge reports/seed-article.*.worksheet.yaml
+    --output team/seed-article.worksheet.yaml
+    """
+    if rule not in ("majority", "unanimous"):
+        raise typer.BadParameter("expected majority or unanimous", param_hint="--rule")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.team import render_merge
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX, save_worksheet
+        from factcheck.team.merge import Rule, merge_worksheets
+
+        if not output.name.endswith(WORKSHEET_SUFFIX):
+            raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
+        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+            raise FactcheckError(f"{output}: already exists; choose another --output")
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
+        save_worksheet(output, result.worksheet)
+        err = make_console(opts.color, file=sys.stderr)
+        err.print(render_merge(result))
+        if result.open:
+            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
 
     run_guarded(ctx, action)
 

@@ -34,6 +34,7 @@ from factcheck.review.worksheet import (
     create_worksheet,
     is_url,
     is_worksheet_file,
+    load_worksheet,
     make_change,
     normalize_value,
     open_session,
@@ -938,15 +939,20 @@ def open_review(
     reports_dir: Path,
     registry_paths: Sequence[Path] = (),
     case: Path | None = None,
+    reviewer: str | None = None,
+    own: bool = False,
 ) -> ReviewSetup:
     """Open a worksheet for review: the one named, or the article's (made now if need be).
 
     An article is extracted first; its worksheet is ``<reports_dir>/<slug>.worksheet.yaml``.
     An existing worksheet keeps its claims and every answer, whatever changed since. With a
     case folder, every claim is matched against the case's other articles: the ``case.*`` facts
-    are set from the matches, and the matches are offered as evidence.
+    are set from the matches, and the matches are offered as evidence. A ``reviewer`` who has
+    their own worksheet (``<slug>.<reviewer>.worksheet.yaml``) continues it; with ``own``, they
+    start it beside the article's worksheet.
     """
     from factcheck.sources.registry import load_registry
+    from factcheck.team.own import choose_worksheet, fresh_copy, owner_warning
 
     registry = load_registry(tuple(registry_paths))
     loaded_case = _load_case(case, registry)
@@ -954,6 +960,13 @@ def open_review(
     document_sha: str | None = None
     if is_worksheet_file(target_path):
         path = target_path
+        choice = choose_worksheet(path, reviewer, own=True) if reviewer and own else None
+        if choice is not None and choice.start_from is not None:
+            start = load_worksheet(choice.start_from, _checklist_loader(checklist, path))
+            chosen = _checklist_loader(checklist, path)(start.checklist)
+            session = open_session(choice.path, new=fresh_copy(start))
+            return _with_case(ReviewSetup(session, chosen, registry, [], True), loaded_case, None)
+        path = choice.path if choice is not None else path
     else:
         from factcheck.checklist.load import load_checklist
         from factcheck.extract.pipeline import extract
@@ -961,6 +974,8 @@ def open_review(
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
         path = worksheet_path(reports_dir, extraction.document)
+        if reviewer:
+            path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
@@ -987,7 +1002,13 @@ def open_review(
         if document_sha is None:
             document_sha = _current_sha256(worksheet.document)
         warnings = worksheet_warnings(worksheet, loaded[-1], document_sha)
+        shared = owner_warning(worksheet, path, reviewer) if reviewer else None
+        warnings.extend([shared] if shared else [])
         setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)
+        if worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(worksheet, setup.checklist)
         return _with_case(setup, loaded_case, None)
     except BaseException:
         session.close(compact=False)

@@ -146,6 +146,22 @@ class ChecklistRef:
 
 
 @dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """How a worksheet was merged from several reviewers' worksheets (factcheck merge)."""
+
+    rule: str
+    """'majority' or 'unanimous'."""
+    reviewers: tuple[str, ...]
+    """The reviewers merged, in the order given."""
+    worksheets: tuple[str, ...]
+    """Their worksheet files, as given."""
+    originals: int
+    """Audit entries 1 to this hold each reviewer's own answers, notes and evidence."""
+    open: tuple[str, ...] = ()
+    """The questions the rule left open, as 'claim.question'."""
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimReview:
     """One claim of the worksheet with everything needed to review and report it offline."""
 
@@ -188,6 +204,8 @@ class Worksheet:
     """When the worksheet was made (ISO 8601, UTC)."""
     audit: tuple[Change, ...] = ()
     """Every change ever made, oldest first."""
+    merge: MergeRecord | None = None
+    """For a worksheet made by merging reviewers' worksheets: how."""
 
     @property
     def seq(self) -> int:
@@ -695,6 +713,15 @@ def dump_worksheet(worksheet: Worksheet) -> str:
         "claims": [_claim_record(entry) for entry in worksheet.claims],
         "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
+    if worksheet.merge is not None:
+        record = worksheet.merge
+        data["merge"] = {
+            "rule": record.rule,
+            "reviewers": record.reviewers,
+            "worksheets": record.worksheets,
+            "originals": record.originals,
+            "open": list(record.open),
+        }
     text: str = yaml.dump(
         data,
         Dumper=_Dumper,
@@ -1099,7 +1126,7 @@ def parse_worksheet(
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit"),
+        optional=("created", "audit", "merge"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
@@ -1131,6 +1158,22 @@ def parse_worksheet(
         claims=tuple(claims),
         created=r.text(m["created"], "created") if "created" in m else "",
         audit=tuple(audit),
+        merge=_read_merge(r, m["merge"], len(audit)) if "merge" in m else None,
+    )
+
+
+def _read_merge(r: NodeReader, node: yaml.Node, changes: int) -> MergeRecord:
+    keys = ("rule", "reviewers", "worksheets", "originals")
+    m = r.mapping(node, "merge", required=keys, optional=("open",))
+    originals = r.integer(m["originals"], "merge.originals")
+    if originals > changes:
+        r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
+    return MergeRecord(
+        rule=r.text(m["rule"], "merge.rule"),
+        reviewers=r.texts(m["reviewers"], "merge.reviewers"),
+        worksheets=r.texts(m["worksheets"], "merge.worksheets"),
+        originals=originals,
+        open=r.texts(m["open"], "merge.open") if "open" in m else (),
     )
 
 
