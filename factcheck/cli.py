@@ -328,6 +328,10 @@ def review(
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if setup.session.worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
         console = make_console(opts.color)
         keyboard = screen.TtyKeyboard(sys.stdin.fileno(), console) if interactive else None
         asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
@@ -746,6 +750,9 @@ def report(
             raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
         sources = tuple(registry_paths or ())
         built = load_report(worksheet, checklist=checklist, registry_paths=sources)
+        from factcheck.render.team import add_agreement_to_report, merged_comparison
+
+        team = merged_comparison(built)
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
@@ -760,6 +767,10 @@ def report(
         if output_format == "terminal" and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
+            if team is not None:
+                from factcheck.render.team import agreement_terminal
+
+                console.print(agreement_terminal(built, team))
             if findings is not None:
                 from factcheck.render.case import render_findings
 
@@ -774,6 +785,8 @@ def report(
             if output_format not in ("terminal", "markdown"):
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
+        if team is not None:
+            text = add_agreement_to_report(built, output_format, text, team)
         target = output
         if target is None and output_format == "markdown":
             target = str(report_path(worksheet))

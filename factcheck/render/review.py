@@ -238,7 +238,7 @@ def render_prompt(
     info.add_row("Sources", Group(*_source_lines(prompt, registry)))
     info.add_row("Score", score)
     if prompt.hints is not None and prompt.hints.lines:
-        info.add_row("Case", Group(*(safe_text(line) for line in prompt.hints.lines)))
+        info.add_row(prompt.hints.title, Group(*(safe_text(line) for line in prompt.hints.lines)))
     return Group(
         progress,
         Panel(highlight_claim(prompt), box=box.ROUNDED, padding=(0, 1)),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
+    from factcheck.report.model import Report
     from factcheck.team.agreement import Figure
     from factcheck.team.compare import (
         Agreement,
@@ -394,3 +395,128 @@ def render_merge(result: MergeResult) -> RenderableType:
 
 def _open_list(items: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"{claim}.{question}" for claim, question in items)
+
+
+# --- the report of a merged worksheet ----------------------------------------------------------
+
+
+def merged_comparison(report: Report) -> Comparison | None:
+    """For a merged worksheet's report: the reviewers it was merged from, compared."""
+    from pathlib import Path
+
+    from factcheck.team.compare import compare_sheets
+    from factcheck.team.merge import reviewer_sheets
+
+    worksheet = report.worksheet
+    if worksheet.merge is None:
+        return None
+    return compare_sheets(reviewer_sheets(worksheet, Path(report.slug)), report.checklist)
+
+
+def differences(comparison: Comparison) -> list[str]:
+    """One line per claim question (or verdict) the reviewers answered differently."""
+    lines = []
+    for claim in comparison.claims:
+        for row in claim.differing():
+            shown = ", ".join(f"{a.reviewer} {_answer_cell(a.label)}" for a in row.answers)
+            lines.append(f"{claim.id} {row.question}: {shown}")
+        if claim.agreed is False:
+            shown = ", ".join(f"{v.reviewer} {_verdict_cell(v)}" for v in claim.verdicts)
+            lines.append(f"{claim.id} verdict: {shown}")
+    return lines
+
+
+def _merge_line(report: Report, comparison: Comparison) -> str:
+    record = report.worksheet.merge
+    rule = record.rule if record is not None else "?"
+    still = _still_open(report)
+    return (
+        f"Merged from {len(comparison.sheets)} reviewers ({', '.join(comparison.reviewers)}) "
+        f"by the {rule} rule; {_count(len(record.open) if record else 0, 'question')} left open, "
+        f"{still} still open."
+    )
+
+
+def _still_open(report: Report) -> int:
+    record = report.worksheet.merge
+    if record is None:
+        return 0
+    count = 0
+    for item in record.open:
+        claim_id, _, qid = item.partition(".")
+        answer = report.worksheet.entry(claim_id).answers.get(qid)
+        count += answer is None or answer.value is None
+    return count
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word if number == 1 else word + 's'}"
+
+
+def agreement_markdown(report: Report, comparison: Comparison) -> list[str]:
+    """The summary's section on the reviewers of a merged worksheet: figures, then differences."""
+    lines = ["### Reviewers' agreement", "", escape_markdown(_merge_line(report, comparison)), ""]
+    lines.extend(markdown_agreement(comparison))
+    found = differences(comparison)
+    if found:
+        lines.extend(["", "Where the reviewers differed:", ""])
+        lines.extend(f"- {escape_markdown(line)}" for line in found)
+    return lines
+
+
+def agreement_terminal(report: Report, comparison: Comparison) -> RenderableType:
+    """The reviewers of a merged worksheet for the terminal report."""
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+
+    parts: list[RenderableType] = [safe_text(_merge_line(report, comparison))]
+    parts.append(_terminal_agreement(comparison))
+    found = differences(comparison)
+    if found:
+        parts.append(safe_text("Where the reviewers differed:", style="bold"))
+        parts.extend(safe_text(f"  {line}") for line in found)
+    return Panel(Group(*parts), title="Reviewers", title_align="left", box=box.ROUNDED)
+
+
+def agreement_data(report: Report, comparison: Comparison) -> dict[str, Any]:
+    """The reviewers of a merged worksheet as JSON-ready data."""
+    record = report.worksheet.merge
+    return {
+        "rule": record.rule if record else None,
+        "reviewers": list(comparison.reviewers),
+        "open": list(record.open) if record else [],
+        "still_open": _still_open(report),
+        "agreement": {
+            "verdict": agreement_record(comparison.verdict),
+            "questions": {q: agreement_record(a) for q, a in comparison.questions.items()},
+        },
+        "differences": differences(comparison),
+    }
+
+
+def add_agreement_to_report(report: Report, fmt: str, text: str, comparison: Comparison) -> str:
+    """A rendered report with the merged reviewers' agreement: in markdown at the end of the
+    summary, in JSON under ``team``, in terminal text at the end; other formats unchanged."""
+    if fmt == "markdown":
+        section = "\n".join(agreement_markdown(report, comparison))
+        at = text.find("\n## ", text.find("## Summary") + 1)
+        if at < 0:
+            return text.rstrip("\n") + "\n\n" + section + "\n"
+        return text[:at].rstrip("\n") + "\n\n" + section + "\n" + text[at:]
+    if fmt == "json":
+        import json
+
+        data = json.loads(text)
+        data["team"] = agreement_data(report, comparison)
+        return _dumps(data)
+    if fmt == "terminal":
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, color_system=None, highlight=False)
+        console.print(agreement_terminal(report, comparison))
+        return text + "\n" + buffer.getvalue()
+    return text

@@ -123,6 +123,8 @@ class ClaimHints:
 
     lines: tuple[str, ...] = ()
     """Shown with every question of the claim."""
+    title: str = "Case"
+    """What the lines are, shown beside them: other reports (Case), reviewers' answers, ..."""
     offers: tuple[EvidenceOffer, ...] = ()
     """Evidence the reviewer may accept, each on its question."""
 
@@ -293,6 +295,8 @@ class _Walk:
     order: list[int]
     """Worksheet indices of the claims in this review."""
     revisit_skipped: bool
+    only_open: bool = False
+    """Ask only unanswered questions (adjudicating a merge), not every one after the first."""
     history: list[tuple[int, str]] = field(default_factory=list)
     """Positions left forward, for going back."""
     changes: int = 0
@@ -354,8 +358,11 @@ class _Walk:
         ids = [q.id for q in self.checklist.questions]
         applicable_ids = {q.id for q in applicable(self.checklist, self.entry(step))}
         position = ids.index(current) if current in ids else -1
+        entry = self.entry(step)
         for qid in ids[position + 1 :]:
             if qid in applicable_ids:
+                if self.only_open and _valid_value(entry, _question(self.checklist, qid)):
+                    continue
                 return qid
         return None
 
@@ -390,13 +397,15 @@ def run_review(
     min_score: float | None = None,
     now: Callable[[], str] = utc_now,
     hints: Mapping[str, ClaimHints] | None = None,
+    only_open: bool = False,
 ) -> ReviewOutcome:
     """Ask the open questions claim by claim, from the first unanswered one, saving each change.
 
     Questions whose `when` is false are not asked; a required question cannot be passed with Enter.
     Skipped claims are passed over unless named in `claims`. Returns when every claim of the review
     is complete, or when the reviewer quits. ``hints`` (by claim id) are shown with each claim's
-    questions, and their evidence offers can be accepted.
+    questions, and their evidence offers can be accepted. With ``only_open``, questions that
+    have an answer are passed over instead of shown in turn after the first open one.
     """
     from factcheck.checklist.verdicts import prefill
 
@@ -409,6 +418,7 @@ def run_review(
         now=now,
         order=order,
         revisit_skipped=bool(claims),
+        only_open=only_open,
     )
     step = walk.next_open(-1)
     qid: str | None = None
@@ -831,6 +841,7 @@ def review_worksheet(
             min_score=min_score,
             now=now,
             hints=setup.hints,
+            only_open=session.worksheet.merge is not None,
         )
         return replace(outcome, changes=outcome.changes + changes)
     order, below = select_claims(session.worksheet, claims, min_score)
@@ -951,8 +962,8 @@ def open_review(
     their own worksheet (``<slug>.<reviewer>.worksheet.yaml``) continues it; with ``own``, they
     start it beside the article's worksheet.
     """
+    from factcheck.review.own import choose_worksheet, fresh_copy, owner_warning
     from factcheck.sources.registry import load_registry
-    from factcheck.team.own import choose_worksheet, fresh_copy, owner_warning
 
     registry = load_registry(tuple(registry_paths))
     loaded_case = _load_case(case, registry)
@@ -1005,10 +1016,6 @@ def open_review(
         shared = owner_warning(worksheet, path, reviewer) if reviewer else None
         warnings.extend([shared] if shared else [])
         setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)
-        if worksheet.merge is not None:
-            from factcheck.team.merge import adjudication_hints
-
-            setup.hints = adjudication_hints(worksheet, setup.checklist)
         return _with_case(setup, loaded_case, None)
     except BaseException:
         session.close(compact=False)

@@ -7,15 +7,14 @@ verdicts by reviewer and measures agreement on the verdicts and on every questio
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import TeamError
+from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import (
-    WORKSHEET_SUFFIX,
     ClaimReview,
     Worksheet,
     claim_verdict,
@@ -169,26 +168,6 @@ def _agreed(values: Sequence[str | None]) -> bool | None:
 
 
 # --- loading -------------------------------------------------------------------------------------
-
-
-def worksheet_reviewer(worksheet: Worksheet, path: Path | None = None) -> str:
-    """Who a worksheet belongs to: whoever made most of its changes, else whoever answered most,
-    else the name in ``<slug>.<reviewer>.worksheet.yaml``, else the file's stem."""
-    counts = Counter(change.reviewer for change in worksheet.audit)
-    if not counts:
-        counts = Counter(
-            answer.reviewer
-            for entry in worksheet.claims
-            for answer in entry.answers.values()
-            if answer.reviewer
-        )
-    if counts:
-        return counts.most_common(1)[0][0]
-    if path is not None:
-        from factcheck.team.own import reviewer_in_name
-
-        return reviewer_in_name(path) or path.name.removesuffix(WORKSHEET_SUFFIX)
-    return "reviewer"
 
 
 def load_sheets(

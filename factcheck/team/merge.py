@@ -333,4 +333,4 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
             parts.append(f"{sheet.reviewer}: {shown}{note}")
         if parts:
             by_claim.setdefault(claim_id, []).append(f"{qid}: " + "; ".join(parts))
-    return {claim: ClaimHints(lines=tuple(lines)) for claim, lines in by_claim.items()}
+    return {claim: ClaimHints(tuple(lines), title="Reviewers") for claim, lines in by_claim.items()}

@@ -44,9 +44,7 @@ def units_of(table: dict[str, list[int | None]]) -> list[Unit]:
 
 
 def reference(units: Sequence[Unit], coders: Sequence[str], level: str, domain: list[int]) -> float:
-    data = np.array(
-        [[unit.get(coder, np.nan) for unit in units] for coder in coders], dtype=float
-    )
+    data = np.array([[unit.get(coder, np.nan) for unit in units] for coder in coders], dtype=float)
     return float(krippendorff.alpha(data, level_of_measurement=level, value_domain=domain))
 
 
@@ -138,7 +136,9 @@ def _pairs(counts: dict[tuple[str, str], int]) -> list[Unit]:
         ({("y", "y"): 25, ("y", "n"): 35, ("n", "y"): 5, ("n", "n"): 35}, 0.2593),
     ],
 )
-def test_cohens_kappa_on_published_examples(counts: dict[tuple[str, str], int], kappa: float) -> None:
+def test_cohens_kappa_on_published_examples(
+    counts: dict[tuple[str, str], int], kappa: float
+) -> None:
     figure = cohen_kappa(_pairs(counts), "a", "b")
     assert figure.value == pytest.approx(kappa, abs=5e-5)
     assert figure.units == sum(counts.values())

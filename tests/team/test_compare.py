@@ -15,10 +15,11 @@ import pytest
 
 from factcheck.checklist.load import Checklist
 from factcheck.errors import TeamError
-from factcheck.render.team import render_json, render_markdown, render_terminal
 from factcheck.render.console import make_console
+from factcheck.render.team import render_json, render_markdown, render_terminal
+from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import ChecklistRef, load_worksheet, save_worksheet
-from factcheck.team.compare import compare_worksheets, worksheet_reviewer
+from factcheck.team.compare import compare_worksheets
 
 TEAM = Path(__file__).resolve().parents[1] / "fixtures" / "team"
 REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
@@ -34,7 +35,9 @@ def check_reference(name: str, text: str) -> None:
 
 def package_alpha(rows: list[list[float]], level: str, domain: list[int]) -> float:
     data = np.array(rows, dtype=float)
-    return round(float(krippendorff.alpha(data, level_of_measurement=level, value_domain=domain)), 3)
+    return round(
+        float(krippendorff.alpha(data, level_of_measurement=level, value_domain=domain)), 3
+    )
 
 
 NAN = float("nan")
@@ -77,7 +80,9 @@ def test_json_agreement_equals_the_krippendorff_package(pick: Pick) -> None:
     assert round(primary["krippendorff_alpha"], 3) == package_alpha(rows, "nominal", [0, 1, 2])
     assert data["claims"][1] == {
         "id": "c2",
-        "text": "The ministry told Al-Manar that 12 drones were shot down, according to the channel.",
+        "text": (
+            "The ministry told Al-Manar that 12 drones were shot down, according to the channel."
+        ),
         "agreed": False,
         "verdicts": {"ana": "disputed", "ben": "unproven", "cy": None},
         "status": {"ana": "final", "ben": "final", "cy": "skipped"},
@@ -159,7 +164,9 @@ def test_another_article_is_refused(pick: Pick, tmp_path: Path) -> None:
     ana, ben = pick("ana", "ben")
     worksheet = load_worksheet(ben)
     other = _rewrite(
-        ben, tmp_path / "other.worksheet.yaml", document=replace(worksheet.document, sha256="a" * 64)
+        ben,
+        tmp_path / "other.worksheet.yaml",
+        document=replace(worksheet.document, sha256="a" * 64),
     )
     with pytest.raises(TeamError) as caught:
         compare_worksheets([ana, other])

@@ -1,4 +1,4 @@
-"""Team review: each reviewer's own worksheet, side by side with the others' in one folder.
+"""Stage ⑥ worksheet: each reviewer's own worksheet, side by side with the others' in one folder.
 
 ``<slug>.worksheet.yaml`` is the article's first worksheet; ``<slug>.<reviewer>.worksheet.yaml``
 is a reviewer's own, started with ``factcheck review --own``. A reviewer who has one always
@@ -8,6 +8,7 @@ continues it, so a team sharing one git repository never writes into each other'
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,10 +63,26 @@ def choose_worksheet(shared: Path, reviewer: str, *, own: bool) -> Choice:
     return Choice(shared)
 
 
+def worksheet_reviewer(worksheet: Worksheet, path: Path | None = None) -> str:
+    """Who a worksheet belongs to: whoever made most of its changes, else whoever answered most,
+    else the name in ``<slug>.<reviewer>.worksheet.yaml``, else the file's stem."""
+    counts = Counter(change.reviewer for change in worksheet.audit)
+    if not counts:
+        counts = Counter(
+            answer.reviewer
+            for entry in worksheet.claims
+            for answer in entry.answers.values()
+            if answer.reviewer
+        )
+    if counts:
+        return counts.most_common(1)[0][0]
+    if path is not None:
+        return reviewer_in_name(path) or path.name.removesuffix(WORKSHEET_SUFFIX)
+    return "reviewer"
+
+
 def owner_warning(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
     """A warning when someone else made the worksheet the reviewer is about to answer in."""
-    from factcheck.team.compare import worksheet_reviewer
-
     if not worksheet.audit or worksheet.merge is not None:
         return None
     owner = worksheet_reviewer(worksheet, path)
