@@ -756,14 +756,15 @@ def report(
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
-            from factcheck.case.analysis import load_case, match_claims, worksheet_extraction
+            from factcheck.case.review import match_worksheet
+            from factcheck.case.store import load_case
             from factcheck.sources.registry import load_registry
 
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-            findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
+            _, findings = match_worksheet(case, built.worksheet, registry)
         if output_format == "terminal" and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
@@ -932,7 +933,7 @@ def case_add(
     """
 
     def action() -> int:
-        from factcheck.case.analysis import add_to_case
+        from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
         from factcheck.sources.registry import load_registry
 
@@ -953,7 +954,7 @@ def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPa
     """
 
     def action() -> None:
-        from factcheck.case.analysis import load_case
+        from factcheck.case.store import load_case
         from factcheck.render.case import render_case
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry

@@ -896,7 +896,8 @@ def substitute(node: Node, name: str, value: Value) -> Node:
         for item in node.items:
             folded = substitute(item, name, value)
             if isinstance(folded, Lit):
-                if folded.value is stop:
+                # Only true counts as true: an unanswered part fails an 'and' like false does.
+                if (folded.value is True) is stop:
                     return Lit(stop)
                 continue
             items.append(folded)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 import yaml
 
 from factcheck.errors import FactcheckError, ReviewError, WorksheetError
+from factcheck.review.hints import ClaimHints, EvidenceOffer
 from factcheck.review.worksheet import (
     Action,
     Answer,
@@ -45,7 +46,8 @@ from factcheck.review.worksheet import (
 )
 
 if TYPE_CHECKING:
-    from factcheck.case.analysis import Case, CaseFindings
+    from factcheck.case.findings import CaseFindings
+    from factcheck.case.store import Case
     from factcheck.checklist.load import Checklist, Question
     from factcheck.checklist.verdicts import Verdict
     from factcheck.models import Document
@@ -100,33 +102,6 @@ class Prompt:
         if self.hints is None:
             return ()
         return tuple(o for o in self.hints.offers if o.question == self.question.id)
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceOffer:
-    """Evidence the tool found for a claim, offered on one question for the reviewer to accept."""
-
-    question: str
-    """Id of the question it is offered on."""
-    label: str
-    """One line saying what it is, shown in the list of offers."""
-    evidence: str
-    """What is recorded as evidence: an http(s) URL, or 'case:' and an article's path."""
-    note: str
-    """The line added to the answer's note when it is accepted: what it says, and whether it is
-    independent."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHints:
-    """What the tool found about a claim beyond the checklist: lines to show, evidence to offer."""
-
-    lines: tuple[str, ...] = ()
-    """Shown with every question of the claim."""
-    title: str = "Case"
-    """What the lines are, shown beside them: other reports (Case), reviewers' answers, ..."""
-    offers: tuple[EvidenceOffer, ...] = ()
-    """Evidence the reviewer may accept, each on its question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -993,10 +968,9 @@ def open_review(
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
             findings = None
             if loaded_case is not None:
-                from factcheck.case.analysis import apply_case_facts, match_claims
+                from factcheck.case.review import match_worksheet
 
-                findings = match_claims(loaded_case, extraction, registry)
-                fresh = apply_case_facts(fresh, findings)
+                fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
             setup = ReviewSetup(session, chosen, registry, [], created=True)
             return _with_case(setup, loaded_case, findings)
@@ -1025,7 +999,7 @@ def open_review(
 def _load_case(case: Path | None, registry: Registry) -> Case | None:
     if case is None:
         return None
-    from factcheck.case.analysis import load_case
+    from factcheck.case.store import load_case
 
     return load_case(case, registry)
 
@@ -1034,19 +1008,13 @@ def _with_case(setup: ReviewSetup, case: Case | None, findings: CaseFindings | N
     """The setup with the case's findings: facts on the worksheet, hints for the reviewer."""
     if case is None:
         return setup
-    from factcheck.case.analysis import (
-        apply_case_facts,
-        match_claims,
-        review_hints,
-        worksheet_extraction,
-    )
+    from factcheck.case.review import match_worksheet, review_hints
 
     session = setup.session
     if findings is None:
-        findings = match_claims(case, worksheet_extraction(session.worksheet), setup.registry)
         # The facts are a snapshot taken when the worksheet is opened with the case; they are
         # saved with the worksheet when the session closes.
-        session.worksheet = apply_case_facts(session.worksheet, findings)
+        session.worksheet, findings = match_worksheet(case, session.worksheet, setup.registry)
     setup.warnings.extend(case.warnings)
     setup.findings = findings
     setup.hints = review_hints(findings, setup.checklist, case)

@@ -31,7 +31,7 @@ from factcheck.team.compare import Sheet, _claim_order, reviewer_answers
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist
-    from factcheck.review.session import ClaimHints
+    from factcheck.review.hints import ClaimHints
 
 MERGE_REVIEWER = "merge"
 """The name the merge's own changes are recorded under."""
@@ -309,7 +309,7 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
 
 def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, ClaimHints]:
     """For a merged worksheet: per claim, what each reviewer answered to each open question."""
-    from factcheck.review.session import ClaimHints
+    from factcheck.review.hints import ClaimHints
 
     record = worksheet.merge
     if record is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,8 @@ from factcheck.checklist.verdicts import (
     prefill,
 )
 from factcheck.errors import ChecklistError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts"
 
 QUICK_FACTS = {
     "chain.hops": 1,
@@ -210,3 +213,30 @@ def test_every_quick_verdict_is_reachable_by_some_answers() -> None:
         for answers in itertools.islice(every_answer_set(quick), 10_000)
     }
     assert seen == {level.id for level in quick.scale}
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(3, "3"), (3.0, "3"), (2.5, None), (4.999, None), (0.2, None), (9, None)],
+)
+def test_a_numeric_prefill_on_a_scale_is_suggested_only_when_it_is_a_point_of_the_scale(
+    score: float, expected: str | None
+) -> None:
+    checklist = load_checklist(FIXTURES / "numeric-prefill.yaml")
+    facts = {"claim.check_worthiness": score}
+    assert prefill(checklist, checklist.question("rating"), facts) == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "https://example.org/a b",
+        "https://example.org/a\nhttps://example.org/b",
+        "see https://example.org/a",
+        "https://example.org/a and more",
+    ],
+)
+def test_a_web_address_answer_must_be_one_address_and_nothing_else(answer: str) -> None:
+    url = load_checklist("craap").question("evidence_url")
+    with pytest.raises(ChecklistError, match="is not a web address for 'evidence_url'"):
+        parse_answer(url, answer)
