@@ -44,6 +44,12 @@ def _percent(figure: Figure) -> str:
     return f"{figure.value * 100:.0f}%"
 
 
+def _alpha_cell(agreement: Agreement, shape: str) -> str:
+    if agreement.alpha.value is None:
+        return agreement.alpha.text()
+    return shape.format(value=agreement.alpha.text(), metric=agreement.metric)
+
+
 def _figure_rows(comparison: Comparison) -> list[tuple[str, Agreement]]:
     rows = [("verdict", comparison.verdict)]
     rows.extend((qid, agreement) for qid, agreement in comparison.questions.items())
@@ -128,7 +134,7 @@ def _terminal_agreement(comparison: Comparison) -> RenderableType:
             safe_text(name),
             safe_text(str(agreement.alpha.units)),
             safe_text(_percent(agreement.percent)),
-            safe_text(f"{agreement.alpha.text()} {agreement.metric}"),
+            safe_text(_alpha_cell(agreement, "{value} {metric}")),
         ]
         if two and agreement.kappa is not None:
             cells.append(safe_text(agreement.kappa.text()))
@@ -253,7 +259,7 @@ def markdown_agreement(comparison: Comparison) -> list[str]:
             escape_markdown(name),
             str(agreement.alpha.units),
             escape_markdown(_percent(agreement.percent)),
-            escape_markdown(f"{agreement.alpha.text()} ({agreement.metric})"),
+            escape_markdown(_alpha_cell(agreement, "{value} ({metric})")),
         ]
         if two and agreement.kappa is not None:
             row.append(escape_markdown(agreement.kappa.text()))
