@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from factcheck.checklist.load import Checklist, load_checklist  # noqa: E402
 from factcheck.extract.pipeline import extract  # noqa: E402
 from factcheck.models import Claim  # noqa: E402
+from factcheck.review.journal import save_worksheet  # noqa: E402
 from factcheck.review.worksheet import (  # noqa: E402
     Action,
     Answer,
@@ -38,7 +39,6 @@ from factcheck.review.worksheet import (  # noqa: E402
     Override,
     Worksheet,
     create_worksheet,
-    save_worksheet,
 )
 
 COMPARE_TARGET_S = 1.0
@@ -216,8 +216,10 @@ def main() -> int:
     print(f"{'merge --output':44} {merge_s:9.3f}   target <= {MERGE_TARGET_S}")
     print(f"{'peer: report --format json (one worksheet)':44} {report_s:9.3f}")
     print(f"{'peer: --version (start-up alone)':44} {version_s:9.3f}")
-    print(f"verdict alpha: ours {ours:.6f} in {ours_s * 1000:.2f} ms; "
-          f"krippendorff package {theirs:.6f} in {theirs_s * 1000:.2f} ms")  # fmt: skip
+    print(
+        f"verdict alpha: ours {ours:.6f} in {ours_s * 1000:.2f} ms; "
+        f"krippendorff package {theirs:.6f} in {theirs_s * 1000:.2f} ms"
+    )
     ok = max(compare_json, compare_terminal) <= COMPARE_TARGET_S and merge_s <= MERGE_TARGET_S
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1

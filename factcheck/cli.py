@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,15 @@ def main(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
+    _check_standard_streams()
+
+
+def _check_standard_streams() -> None:
+    # Python leaves sys.stdin/sys.stdout as None when the process starts with them closed.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        fail("standard output is closed; redirect it to a file or to /dev/null")
 
 
 def _command_group(name: str, help_text: str) -> typer.Typer:
@@ -630,7 +640,8 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist.load import analyse_if_possible, load_checklist
+        from factcheck.checklist.analysis import analyse_if_possible
+        from factcheck.checklist.load import load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -659,7 +670,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist.load import validate_checklist
+        from factcheck.checklist.validate import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)
@@ -884,7 +895,8 @@ def merge(
 
     def action() -> None:
         from factcheck.render.team import render_merge
-        from factcheck.review.worksheet import WORKSHEET_SUFFIX, save_worksheet
+        from factcheck.review.journal import save_worksheet
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX
         from factcheck.team.merge import Rule, merge_worksheets
 
         if not output.name.endswith(WORKSHEET_SUFFIX):

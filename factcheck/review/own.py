@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, slugify, utc_now
+from factcheck.files import slugify
+from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, utc_now
 
 _OWN = re.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
 

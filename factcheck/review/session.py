@@ -19,31 +19,29 @@ import yaml
 
 from factcheck.errors import FactcheckError, ReviewError, WorksheetError
 from factcheck.review.hints import ClaimHints, EvidenceOffer
+from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.worksheet import (
     Action,
     Answer,
     Change,
     ChecklistRef,
     ClaimReview,
-    NodeReader,
     Worksheet,
-    WorksheetSession,
     apply_change,
+    article_worksheet,
     check_value,
+    checklist_location,
     claim_verdict,
-    compose_yaml,
     create_worksheet,
     is_url,
     is_worksheet_file,
-    load_worksheet,
     make_change,
     normalize_value,
-    open_session,
     utc_now,
     valid_answer_values,
-    worksheet_path,
     worksheet_warnings,
 )
+from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
     from factcheck.case.findings import CaseFindings
@@ -618,7 +616,7 @@ def read_answers(
         raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
     r = NodeReader(str(path))
     try:
-        root = compose_yaml(text, str(path))
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
         claims = r.mapping(root, "", optional=None)
         scripted = [
             _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
@@ -891,11 +889,8 @@ def _checklist_loader(name: str | None, worksheet: Path) -> Callable[[ChecklistR
                     f"leave out --checklist or start a new worksheet"
                 )
             return checklist
-        source = ref.source
-        if not _is_builtin_name(source) and not Path(source).is_absolute():
-            source = str(worksheet.parent / source)
         try:
-            return load_checklist(source)
+            return load_checklist(checklist_location(ref.source, worksheet))
         except FactcheckError as exc:
             raise ReviewError(
                 f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
@@ -959,7 +954,7 @@ def open_review(
 
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
-        path = worksheet_path(reports_dir, extraction.document)
+        path, renamed = article_worksheet(reports_dir, extraction.document)
         if reviewer:
             path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
@@ -972,7 +967,8 @@ def open_review(
 
                 fresh, findings = match_worksheet(loaded_case, fresh, registry, extraction)
             session = open_session(path, new=fresh)
-            setup = ReviewSetup(session, chosen, registry, [], created=True)
+            notes = [renamed] if renamed else []
+            setup = ReviewSetup(session, chosen, registry, notes, created=True)
             return _with_case(setup, loaded_case, findings)
     loaded: list[Checklist] = []
     loader = _checklist_loader(checklist, path)

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import TeamError
+from factcheck.review.journal import load_worksheet
 from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import (
     ClaimReview,
     Worksheet,
     claim_verdict,
-    load_worksheet,
 )
 from factcheck.team.agreement import (
     Figure,

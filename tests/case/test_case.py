@@ -135,7 +135,14 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
     [
         (None, "{dir}/case.yaml: no case index; add articles with: factcheck case add"),
         ("format: other\n", "{dir}/case.yaml: format: expected 'factcheck-case/1'"),
-        ("format: [\n", "{dir}/case.yaml:2: not valid YAML"),
+        (
+            "format: [\n",
+            "{dir}/case.yaml:2: not valid YAML: did not find expected node content",
+        ),
+        (
+            "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, outlet: 42}]\n",
+            "{dir}/case.yaml: articles[0].outlet: expected text, got a number",
+        ),
         (
             "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, colour: red}]\n",
             "{dir}/case.yaml: articles[0]: unknown key 'colour'",

@@ -15,7 +15,9 @@ import pexpect
 import pytest
 
 from factcheck.checklist.load import load_checklist
-from factcheck.review.worksheet import journal_path, load_worksheet, lock_path, parse_worksheet
+from factcheck.review.journal import load_worksheet
+from factcheck.review.worksheet import journal_path, lock_path
+from factcheck.review.worksheet_yaml import parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 REPO = Path(__file__).resolve().parents[2]
@@ -245,7 +247,9 @@ def test_answers_file_errors_are_reported_before_anything_is_saved(worksheet: Pa
 def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))
-    result = run(str(SEED), *args, cwd=tmp_path)
+    article = tmp_path / "seed-article.txt"
+    shutil.copyfile(SEED, article)
+    result = run(str(article), *args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (path,) = reports.glob("*.worksheet.yaml")
     assert result.stderr == f"Saved {path}\n"
@@ -258,13 +262,12 @@ def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
     assert all(c.reviewer == "ana" for c in ws.audit)
     assert not journal_path(path).exists() and not lock_path(path).exists()
 
-    again = run(str(SEED), *args, cwd=tmp_path)
+    again = run(str(article), *args, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert load_worksheet(path, quick) == ws  # applying the same file twice changes nothing
 
-    changed = tmp_path / "seed-article.txt"
-    changed.write_text(SEED.read_text(encoding="utf-8") + "\nA late correction.\n", "utf-8")
-    edited = run(str(changed), *args, cwd=tmp_path)
+    article.write_text(SEED.read_text(encoding="utf-8") + "\nA late correction.\n", "utf-8")
+    edited = run(str(article), *args, cwd=tmp_path)
     assert edited.returncode == 0, edited.stderr
     assert edited.stderr.startswith(
         "Warning: the article changed since this worksheet was made; "

@@ -38,9 +38,16 @@ def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def review(name: str, *extra: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return factcheck(
-        "review", str(SEED), "--reviewer", name, "--answers", str(ANSWERS[name]), "--no-input",
-        *extra, cwd=cwd,
-    )  # fmt: skip
+        "review",
+        str(SEED),
+        "--reviewer",
+        name,
+        "--answers",
+        str(ANSWERS[name]),
+        "--no-input",
+        *extra,
+        cwd=cwd,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +93,15 @@ def test_own_worksheets_live_side_by_side(team: Path) -> None:
 
 def test_another_reviewer_without_own_is_warned(team: Path, tmp_path: Path) -> None:
     done = factcheck(
-        "review", str(SEED), "--reviewer", "Dan", "--answers", str(TEAM / "seed-dan.answers.yaml"),
-        "--no-input", cwd=team,
-    )  # fmt: skip
+        "review",
+        str(SEED),
+        "--reviewer",
+        "Dan",
+        "--answers",
+        str(TEAM / "seed-dan.answers.yaml"),
+        "--no-input",
+        cwd=team,
+    )
     assert done.returncode == 0
     assert done.stderr.splitlines()[0] == (
         "Warning: reports/seed-article.worksheet.yaml is Alice's review; your answers go into it "
@@ -107,8 +120,13 @@ def test_compare_json(team: Path) -> None:
     assert set(verdict) >= {"krippendorff_alpha", "percent_agreement", "claims"}
     assert 0.0 < verdict["krippendorff_alpha"] < 1.0
     assert set(data["agreement"]["questions"]) == {
-        "primary_source", "original_matches", "corroborated", "partisan_chain", "hops", "hedged",
-    }  # fmt: skip
+        "primary_source",
+        "original_matches",
+        "corroborated",
+        "partisan_chain",
+        "hops",
+        "hedged",
+    }
     by_id = {claim["id"]: claim for claim in data["claims"]}
     assert by_id["c11"]["verdicts"] == {
         "Alice": "unproven",
@@ -135,10 +153,16 @@ def test_compare_two_gives_kappa_and_markdown_marks_differences(team: Path) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["reports/seed-article.worksheet.yaml"], "give at least two worksheets to compare or merge"),
-        (["reports/seed-article.worksheet.yaml", "nope.worksheet.yaml"], "nope.worksheet.yaml: no such worksheet"),
+        (
+            ["reports/seed-article.worksheet.yaml"],
+            "give at least two worksheets to compare or merge",
+        ),
+        (
+            ["reports/seed-article.worksheet.yaml", "nope.worksheet.yaml"],
+            "nope.worksheet.yaml: no such worksheet",
+        ),
     ],
-)  # fmt: skip
+)
 def test_compare_refuses_with_one_line(team: Path, args: list[str], message: str) -> None:
     done = factcheck("compare", *args, cwd=team)
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
@@ -146,9 +170,19 @@ def test_compare_refuses_with_one_line(team: Path, args: list[str], message: str
 
 def test_compare_refuses_another_checklist(team: Path, tmp_path: Path) -> None:
     other = factcheck(
-        "review", str(SEED), "--checklist", "sift", "--reviewer", "Eve", "--no-input",
-        "--answers", str(TEAM / "empty.answers.yaml"), "--reports-dir", str(tmp_path), cwd=team,
-    )  # fmt: skip
+        "review",
+        str(SEED),
+        "--checklist",
+        "sift",
+        "--reviewer",
+        "Eve",
+        "--no-input",
+        "--answers",
+        str(TEAM / "empty.answers.yaml"),
+        "--reports-dir",
+        str(tmp_path),
+        cwd=team,
+    )
     assert other.returncode == 0, other.stderr
     sift = str(tmp_path / "seed-article.worksheet.yaml")
     done = factcheck("compare", sheets(team)[0], sift, cwd=team)
@@ -180,16 +214,26 @@ def test_merge_report_and_adjudicate(team: Path, tmp_path: Path) -> None:
     assert "- c11 verdict: Alice Unproven (override), Bob Mostly accurate" in report.stdout
 
     settle = factcheck(
-        "review", str(out), "--reviewer", "Dee", "--answers", str(TEAM / "seed-settle.answers.yaml"),
-        "--no-input", cwd=team,
-    )  # fmt: skip
+        "review",
+        str(out),
+        "--reviewer",
+        "Dee",
+        "--answers",
+        str(TEAM / "seed-settle.answers.yaml"),
+        "--no-input",
+        cwd=team,
+    )
     assert settle.returncode == 0, settle.stderr
     data = json.loads(factcheck("report", str(out), "--format", "json", cwd=team).stdout)
     assert data["team"]["rule"] == "majority"
     assert data["team"]["still_open"] == 0
     assert data["team"]["open"] == [
-        "c3.primary_source", "c5.hedged", "c10.corroborated", "c14.primary_source", "c17.hops",
-    ]  # fmt: skip
+        "c3.primary_source",
+        "c5.hedged",
+        "c10.corroborated",
+        "c14.primary_source",
+        "c17.hops",
+    ]
 
 
 def test_adjudication_on_a_terminal_shows_each_reviewers_answer(team: Path, tmp_path: Path) -> None:

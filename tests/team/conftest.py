@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.checklist.load import Checklist, load_checklist
+from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.session import apply_answers, read_answers
-from factcheck.review.worksheet import Worksheet, load_worksheet, save_worksheet
+from factcheck.review.worksheet import Worksheet
 
 TESTS = Path(__file__).resolve().parent.parent
 REVIEW = TESTS / "fixtures" / "review"

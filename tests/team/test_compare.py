@@ -17,8 +17,9 @@ from factcheck.checklist.load import Checklist
 from factcheck.errors import TeamError
 from factcheck.render.console import make_console
 from factcheck.render.team import render_json, render_markdown, render_terminal
+from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.own import worksheet_reviewer
-from factcheck.review.worksheet import ChecklistRef, load_worksheet, save_worksheet
+from factcheck.review.worksheet import ChecklistRef
 from factcheck.team.compare import compare_worksheets
 
 TEAM = Path(__file__).resolve().parents[1] / "fixtures" / "team"

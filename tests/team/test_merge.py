@@ -6,15 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from factcheck.checklist.load import Checklist
+from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.session import Prompt, Quit, Reply, Response, open_review, run_review
-from factcheck.review.worksheet import (
-    Action,
-    Worksheet,
-    dump_worksheet,
-    load_worksheet,
-    parse_worksheet,
-    save_worksheet,
-)
+from factcheck.review.worksheet import Action, Worksheet
+from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 from factcheck.team.merge import (
     MERGE_REVIEWER,
     Rule,
