@@ -35,9 +35,13 @@ def reviewer_in_name(path: Path) -> str | None:
 def fresh_copy(worksheet: Worksheet) -> Worksheet:
     """The same claims and facts with no answers, overrides, skips or history."""
     claims = tuple(
-        replace(entry, answers={}, override=None, skipped=False) for entry in worksheet.claims
+        replace(entry, answers={}, override=None, skipped=False, conclusion=None)
+        for entry in worksheet.claims
     )
-    return replace(worksheet, claims=claims, created=utc_now(), audit=(), merge=None)
+    publication = replace(worksheet.publication, reviewer=None)
+    return replace(
+        worksheet, claims=claims, created=utc_now(), audit=(), merge=None, publication=publication
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,9 +74,10 @@ class ReviewerVerdict:
     label: str | None
     """The verdict's label."""
     status: str
-    """'final', 'override', 'incomplete', 'skipped' or 'absent' (claim not in the worksheet)."""
+    """'final', 'override', 'incomplete', 'skipped', 'dropped' (not a claim, said the reviewer)
+    or 'absent' (the claim is not in the worksheet)."""
     reason: str | None = None
-    """For an override: the reviewer's reason."""
+    """For an override or a drop: the reviewer's reason."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def load_sheets(
 
     def resolve(ref: ChecklistRef) -> Checklist:
         if not loaded:
-            loaded.append(_checklist_loader(checklist, paths[0])(ref))
+            loaded.append(_checklist_loader(checklist, paths[0], "ARTICLE")(ref))
         return loaded[0]
 
     sheets: list[Sheet] = []
@@ -249,6 +250,8 @@ def sheet_warnings(sheets: Sequence[Sheet], checklist: Checklist) -> tuple[str, 
 def _verdict(checklist: Checklist, reviewer: str, entry: ClaimReview | None) -> ReviewerVerdict:
     if entry is None:
         return ReviewerVerdict(reviewer, None, None, "absent")
+    if entry.dropped is not None:
+        return ReviewerVerdict(reviewer, None, None, "dropped", entry.dropped)
     if entry.skipped and entry.override is None:
         return ReviewerVerdict(reviewer, None, None, "skipped")
     verdict = claim_verdict(checklist, entry)
@@ -261,9 +264,14 @@ def _verdict(checklist: Checklist, reviewer: str, entry: ClaimReview | None) -> 
     return ReviewerVerdict(reviewer, verdict.verdict, verdict.label, "final")
 
 
+def _counts(entry: ClaimReview | None) -> bool:
+    """Whether a reviewer's answers on a claim count: not skipped, not dropped as no claim."""
+    return entry is not None and not entry.skipped and entry.dropped is None
+
+
 def reviewer_answers(checklist: Checklist, entry: ClaimReview | None) -> dict[str, str]:
     """The answers a reviewer gave that count: valid values of questions asked for the claim."""
-    from factcheck.review.session import applicable
+    from factcheck.review.loop import applicable
     from factcheck.review.worksheet import valid_answer_values
 
     if entry is None:
@@ -328,10 +336,7 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
             _verdict(checklist, name, entry) for name, entry in zip(reviewers, entries, strict=True)
         )
         verdict_units.append({v.reviewer: v.verdict for v in verdicts if v.verdict is not None})
-        values = [
-            reviewer_answers(checklist, e) if not (e is not None and e.skipped) else {}
-            for e in entries
-        ]
+        values = [reviewer_answers(checklist, e) if _counts(e) else {} for e in entries]
         rows: list[QuestionComparison] = []
         for question in checklist.questions:
             given = [v.get(question.id) for v in values]

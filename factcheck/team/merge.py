@@ -118,16 +118,38 @@ def _originals(sheet: Sheet, start: int) -> Iterator[Change]:
         if entry.skipped:
             seq += 1
             yield Change(seq, fallback, name, entry.id, Action.SKIP)
+        if entry.conclusion:
+            seq += 1
+            yield Change(seq, fallback, name, entry.id, Action.CONCLUSION, new=entry.conclusion)
+        if entry.dropped is not None:
+            seq += 1
+            yield Change(seq, fallback, name, entry.id, Action.DROP, reason=entry.dropped)
 
 
 def _notes(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> str | None:
     """Every reviewer's note on a question, one line each; reviewers with the same note share it."""
-    by_note: dict[str, list[str]] = {}
+    notes = []
     for name, entry in entries:
         answer = entry.answers.get(qid) if entry is not None else None
-        if answer is not None and answer.note:
-            by_note.setdefault(answer.note, []).append(name)
-    return "\n".join(f"{', '.join(names)}: {note}" for note, names in by_note.items()) or None
+        notes.append((name, answer.note if answer is not None else None))
+    return _joined(notes)
+
+
+def _joined(items: Sequence[tuple[str, str | None]]) -> str | None:
+    """Each reviewer's text, one line each; reviewers with the same text share a line."""
+    by_text: dict[str, list[str]] = {}
+    for name, text in items:
+        if text:
+            by_text.setdefault(text, []).append(name)
+    return "\n".join(f"{', '.join(names)}: {text}" for text, names in by_text.items()) or None
+
+
+def _dropped(entries: Sequence[tuple[str, ClaimReview | None]]) -> str | None:
+    """Why the claim is dropped, when every reviewer who has it dropped it."""
+    present = [(name, entry) for name, entry in entries if entry is not None]
+    if not present or any(entry.dropped is None for _name, entry in present):
+        return None
+    return _joined([(name, entry.dropped) for name, entry in present])
 
 
 def _evidence(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> tuple[str, ...]:
@@ -203,7 +225,7 @@ def merge_sheets(
         counted = {
             name: reviewer_answers(checklist, entry)
             for name, entry in entries
-            if entry is not None and not entry.skipped
+            if entry is not None and not entry.skipped and entry.dropped is None
         }
         touched = {qid for _name, entry in entries if entry is not None for qid in entry.answers}
         answers: dict[str, Answer] = {}
@@ -239,7 +261,22 @@ def merge_sheets(
         skipped = all(entry is None or entry.skipped for _name, entry in entries)
         if not skipped and any(entry is not None and entry.skipped for _n, entry in entries):
             builder.add(claim_id, Action.UNSKIP)
-        merged.append(replace(base, answers=answers, override=override, skipped=skipped))
+        conclusion = _joined([(n, e.conclusion) for n, e in entries if e is not None])
+        if conclusion:
+            builder.add(claim_id, Action.CONCLUSION, new=conclusion)
+        dropped = _dropped(entries)
+        if dropped is None and any(e is not None and e.dropped for _n, e in entries):
+            builder.add(claim_id, Action.DROP, new="restored")
+        merged.append(
+            replace(
+                base,
+                answers=answers,
+                override=override,
+                skipped=skipped,
+                conclusion=conclusion,
+                dropped=dropped,
+            )
+        )
     first = sheets[0].worksheet
     record = MergeRecord(
         rule=str(rule),
@@ -254,6 +291,7 @@ def merge_sheets(
         claims=tuple(merged),
         created=stamp,
         audit=tuple(changes),
+        publication=replace(first.publication, reviewer=None),
         merge=record,
     )
     return MergeResult(worksheet, rule, tuple(names), settled, tuple(open_items))
@@ -282,7 +320,9 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
     if record is None:
         raise TeamError(f"{path}: not a merged worksheet")
     bare = {
-        entry.id: replace(entry, answers={}, override=None, skipped=False)
+        entry.id: replace(
+            entry, answers={}, override=None, skipped=False, conclusion=None, dropped=None
+        )
         for entry in worksheet.claims
     }
     own: dict[str, dict[str, ClaimReview]] = {name: dict(bare) for name in record.reviewers}

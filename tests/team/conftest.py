@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.review.journal import load_worksheet, save_worksheet
-from factcheck.review.session import apply_answers, read_answers
+from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import Worksheet
 
 TESTS = Path(__file__).resolve().parent.parent

@@ -7,7 +7,17 @@ from pathlib import Path
 
 from factcheck.checklist.load import Checklist
 from factcheck.review.journal import load_worksheet, save_worksheet
-from factcheck.review.session import Prompt, Quit, Reply, Response, open_review, run_review
+from factcheck.review.loop import run_review
+from factcheck.review.prompts import (
+    Accept,
+    Prompt,
+    PublicationPrompt,
+    Quit,
+    Reply,
+    Response,
+    VerdictPrompt,
+)
+from factcheck.review.session import open_review
 from factcheck.review.worksheet import Action, Worksheet
 from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 from factcheck.team.merge import (
@@ -128,6 +138,12 @@ class Script:
     def ask(self, prompt: Prompt) -> Response:
         self.prompts.append(prompt)
         return Reply(self.replies.pop(0)) if self.replies else Quit()
+
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        return Accept()
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        return {}
 
 
 def test_review_of_a_merge_asks_only_the_open_questions(pick: Pick) -> None:
