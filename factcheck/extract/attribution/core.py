@@ -88,6 +88,12 @@ def _find_unverified(low: list[str], i: int) -> str:
     return " ".join([*window[start:], low[i]])
 
 
+def _is_title(quote: Quote) -> bool:
+    """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
+    words = [w for w in quote.text.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _starts_with_verb(quote: Quote) -> bool:
     first = quote.text.split(None, 1)
     return bool(first) and VERB_CLASS.get(first[0].lower()) is Cls.SAY
@@ -163,7 +169,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         leads = sent.is_placeholder(0) and quotes[0].words >= 3
     if not chain:
         speaker = None
-        if long_quote and not continued:
+        if long_quote and not continued and not all(map(_is_title, quotes)):
             # No reporting verb, but a named subject and its words in quotation marks:
             # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
             found = interpret(sent, start, find_np_end(sent, start))

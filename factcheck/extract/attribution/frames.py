@@ -8,7 +8,12 @@ from collections.abc import Set as AbstractSet
 from itertools import compress
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
-from factcheck.extract.attribution.phrases import find_np_end, find_np_start, interpret
+from factcheck.extract.attribution.phrases import (
+    INDEFINITE,
+    find_np_end,
+    find_np_start,
+    interpret,
+)
 from factcheck.extract.attribution.sentence import (
     Frame,
     Sentence,
@@ -53,6 +58,8 @@ had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 NOT_NOUNS = BACK_STOP | OTHER_PREPS | NP_PREPS | DETS | AUX
 """Words that end a noun phrase."""
+PAST_FORMS = lex("told wrote thought felt knew saw")
+"""Past forms that end in neither -s nor -d."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -122,8 +129,12 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     entity = sent.mention_of[start]
     if entity is None or entity.kind is not Kind.PERSON:
         return
+    after = sent.toks[c + 1] if c + 1 < sent.n else ""
+    quoted = sent.is_placeholder(c + 1)
+    if not quoted and not after.startswith(("'", "\u2018")):
+        return  # "Kasich: Now or never." is a heading, not his words
     speaker = Speaker(entity.name, entity.role, entity)
-    frames.append(Frame("", c, speaker, start, quoted_object=sent.is_placeholder(c + 1)))
+    frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
 
 def _by_position(frame: Frame) -> int:
@@ -247,6 +258,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             after += 1
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
+    if cls is Cls.ATTITUDE and not _can_hold_views(speaker):
+        return  # "Demographics favor Clinton", "China's Central Asian plans"
+    if low[start] in INDEFINITE and not verb.endswith(("s", "d")) and verb not in PAST_FORMS:
+        return  # "a larger say": a bare verb form never follows "a"
     frame = Frame(verb, v, speaker, start, trailing=trailing)
     frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)
@@ -383,6 +398,16 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         if _is_person(frame.speaker) and not frame.cites and not named:
             return chain[: depth + 1]
     return chain
+
+
+def _can_hold_views(speaker: Speaker) -> bool:
+    """A person, group, organisation or outlet: someone a belief or wish can belong to."""
+    entity = speaker.entity
+    if speaker.anonymous or (entity is None and speaker.name is None):
+        return True  # an unnamed source; an unresolved pronoun
+    if entity is None:
+        return False
+    return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
 
 
 def _is_person(speaker: Speaker) -> bool:
