@@ -127,8 +127,18 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
-    if sent.headline and ":" not in sent.low:
-        return Outcome(_NOTHING, False)  # a title-case headline, not a reported sentence
+    if sent.headline:
+        # A title-case headline: every word is capitalised, so names cannot be told apart;
+        # only "Name Says …" and "Name: …" attribute it.
+        headline = find_frames(sent, frozenset())
+        if not headline:
+            return Outcome(_NOTHING, False)
+        main = headline[0]
+        return Outcome(
+            Attribution(speaker=main.speaker.name, role=main.speaker.role, verb=main.verb or None),
+            False,
+        )
+
     scan_names(sent, sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]
@@ -150,7 +160,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     if ":" in sent.low:
         present = present | {":"}
     cue_words = CUES.intersection(present)
-    if cue_words or ":" in present or (quotes and any(map(_starts_with_verb, quotes))):
+    if cue_words or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)

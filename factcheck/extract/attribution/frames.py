@@ -27,10 +27,11 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
-    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
+    CLAUSE,
+    COMMON_VERBS,
     DETS,
     DOC_NOUNS,
     GROUP_NOUNS,
@@ -56,10 +57,12 @@ NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
 """Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
 had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
-NOT_NOUNS = BACK_STOP | OTHER_PREPS | NP_PREPS | DETS | AUX
-"""Words that end a noun phrase."""
+SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
+"""Words that end the source named after "according to"; "of", "by" and the like do not."""
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
+HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
+"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -110,9 +113,40 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
     if ":" in low:
         _read_colon(sent, frames)
+    if sent.headline and not frames:
+        _read_headline(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
+    """'Trump Warns Clinton Policy On Syria Will Fail': in a title-case headline, the name
+    before the first capitalised reporting verb is the speaker."""
+    low = sent.low
+    for v in range(1, min(sent.n, 6)):
+        cls = VERB_CLASS.get(low[v])
+        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper():
+            continue
+        speaker = _name_speaker(sent, 0, v)
+        if speaker is not None:
+            frames.append(Frame(low[v], v, speaker, 0))
+        return
+
+
+def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
+    """The speaker that tokens [start, end) name, when they are one name and nothing else."""
+    if sent.mention_start.get(start) == end - 1:
+        entity = sent.mention_of[start]
+        if entity is not None:
+            return Speaker(entity.name, entity.role, entity)
+    toks = sent.toks[start:end]
+    if not sent.headline or not 0 < len(toks) <= 4 or not all(t[0].isupper() for t in toks):
+        return None
+    found = sent.store.lookup(toks)  # in a headline: a name the article gives in full later
+    if found is not None:
+        return Speaker(found.name, found.role, found)
+    return Speaker(sent.join_tokens(sent.toks, start, end))
 
 
 def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
@@ -124,16 +158,14 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
         if low[k] in ("-", "--", "\u2014", "\u2013"):
             start = k + 1
             break
-    if start >= c or sent.mention_start.get(start) != c - 1:
+    speaker = _name_speaker(sent, start, c) if start < c else None
+    if speaker is None:
         return  # the words before the colon must be one name and nothing else
-    entity = sent.mention_of[start]
-    if entity is None or entity.kind is not Kind.PERSON:
-        return
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
-    quoted = sent.is_placeholder(c + 1)
-    if not quoted and not after.startswith(("'", "\u2018")):
+    quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
+    person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
+    if not (quoted and person) and not sent.headline:
         return  # "Kasich: Now or never." is a heading, not his words
-    speaker = Speaker(entity.name, entity.role, entity)
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
 
@@ -145,11 +177,14 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
-    if speaker is None and end > start and is_word(sent.toks[start]):
+    if speaker is None and start < sent.n and is_word(sent.toks[start]):
         # "according to state election filings": whatever noun phrase follows is the source.
         low = sent.low
-        while end < sent.n and sent.toks[end].isalpha() and low[end] not in NOT_NOUNS:
-            end += 1
+        end = max(end, start)
+        while end < sent.n and is_word(sent.toks[end]) and low[end] not in SOURCE_STOP:
+            end += 1  # "early results of the exit poll conducted by Edison Research"
+        while end > start and low[end - 1] in NP_PREPS:
+            end -= 1
         first = start + 1 if low[start] in DETS else start
         speaker = Speaker(sent.join_tokens(sent.toks, first, end))
     if speaker is None:
@@ -228,7 +263,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             return  # "it shows": a pronoun names no document
         entity = speaker.entity if speaker is not None else None
         organisation = entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA)
-        document = (
+        document = strip_possessive(low[v - 1]) in DOC_NOUNS or (
             start < sent.n and strip_possessive(low[find_np_end(sent, start) - 1]) in DOC_NOUNS
         )
         if not organisation and not document:
