@@ -15,6 +15,7 @@ from factcheck.extract.attribution.phrases import (
     interpret,
 )
 from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
@@ -126,9 +127,12 @@ def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
     low = sent.low
     for v in range(1, min(sent.n, 6)):
         cls = VERB_CLASS.get(low[v])
-        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper():
+        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper() or low[v].endswith("ing"):
             continue
-        speaker = _name_speaker(sent, 0, v)
+        end = v
+        while end > 1 and low[end - 1] in AUX:
+            end -= 1  # "Donald Trump Just Revealed"
+        speaker = _name_speaker(sent, 0, end)
         if speaker is not None:
             frames.append(Frame(low[v], v, speaker, 0))
         return
@@ -141,11 +145,15 @@ def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
         if entity is not None:
             return Speaker(entity.name, entity.role, entity)
     toks = sent.toks[start:end]
-    if not sent.headline or not 0 < len(toks) <= 4 or not all(t[0].isupper() for t in toks):
+    if not sent.headline or not 0 < len(toks) <= 3:
         return None
-    found = sent.store.lookup(toks)  # in a headline: a name the article gives in full later
+    found = sent.store.lookup(toks)  # in a headline: a name the article gave before
     if found is not None:
         return Speaker(found.name, found.role, found)
+    if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
+        return None  # "BOOM:", "Breaking News:"
+    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith("ing") for t in toks):
+        return None  # "Big Win For Bernie:", "Breaking:"
     return Speaker(sent.join_tokens(sent.toks, start, end))
 
 
@@ -241,6 +249,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "in states that", "the party's plans": a noun, not a verb
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
+    if v and toks[v - 1][0].isdigit():
+        return  # "300 pledged delegates", "34 posts": a count of things
+    if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
+        return  # "Costa reported from Washington": a reporter's credit line
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
         return  # "may want to", "would support": a possibility, not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
@@ -293,7 +305,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             after += 1
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
-    if cls is Cls.ATTITUDE and not _can_hold_views(speaker):
+    noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
+    if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
     if low[start] in INDEFINITE and not verb.endswith(("s", "d")) and verb not in PAST_FORMS:
         return  # "a larger say": a bare verb form never follows "a"
