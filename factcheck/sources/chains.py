@@ -21,6 +21,7 @@ from factcheck.sources.matching import (
     _norm,
 )
 from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
+from factcheck.sources.publisher import carried_from
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
 _NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
@@ -144,7 +145,22 @@ def _unknown_name(registry: Registry, text: str) -> str | None:
 
 
 def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
-    """The article's own outlet: from its outlet name, else its URL's domain, else its byline."""
+    """The article's publisher, then the outlets it carried the story from (a syndication chain).
+
+    The publisher is matched by its name, else by its URL's domain, else by the byline; a name the
+    registry lacks is returned as unknown, in the same order.
+    """
+    ids, unknown = _publisher_ids(registry, document)
+    for name in carried_from(document):
+        found = [m.id for m in registry.mentions(name) if _not_person(registry, m.id)]
+        if found:
+            ids.append(found[0])
+        else:
+            unknown.append(name)
+    return ids, unknown
+
+
+def _publisher_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
     unknown: list[str] = []
     if document.outlet:
         found = [m.id for m in registry.mentions(document.outlet) if _not_person(registry, m.id)]
