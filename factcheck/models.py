@@ -152,3 +152,9 @@ class SourceFacts:
     """Some matched source is state-controlled media."""
     unknown: tuple[str, ...] = ()
     """Names on the chain that the registry does not know."""
+    rated: bool = False
+    """Some rating set rates a source on the chain (the publisher's domain included)."""
+    lowest_ratings: tuple[tuple[str, float], ...] = ()
+    """Per rating set with a numeric scale, the lowest rating on the chain, 0 (lowest) to 1."""
+    publisher_known: bool = False
+    """The article's publisher is known."""
