@@ -189,7 +189,8 @@ def render_source_check(check: SourceCheck, data: dict[str, Any] | None = None) 
     if publisher.get("name"):
         line = Text("Publisher: ", style="bold")
         line.append(defang(str(publisher["name"])))
-        line.append(f" (from the {defang(str(publisher['evidence']))})", style="dim")
+        if publisher["evidence"]:
+            line.append(f" (found in: {defang(str(publisher['evidence']))})", style="dim")
         if publisher["carried_from"]:
             line.append("; carried from: ", style="bold")
             line.append(defang(", ".join(publisher["carried_from"])))

@@ -145,7 +145,9 @@ def find_publisher(
             carried.add(marker.group("outlet"), "syndication")
     if document.outlet and given not in _METADATA:
         byline = any(s.kind is SegmentKind.BYLINE and document.outlet in s.text for s in segments)
-        found.add(document.outlet, "byline" if byline else given or "text")
+        named = {name.casefold(): how for name, how in _text_evidence(document, head, registry)}
+        how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
+        found.add(document.outlet, how or "text")
     for segment in head:
         if credit := _DOMAIN_CREDIT.match(segment.text):
             found.add(credit.group("outlet"), "credit")
@@ -172,6 +174,22 @@ def find_publisher(
     if chain:
         provenance.append((CARRIED, _SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
+
+
+def _text_evidence(
+    document: Document, head: Sequence[Segment], registry: Registry | None
+) -> list[tuple[str, str]]:
+    """Outlets the text itself names in a credit, a copyright line or a wire dateline."""
+    out: list[tuple[str, str]] = []
+    for segment in head:
+        if credit := _DOMAIN_CREDIT.match(segment.text):
+            out.append((_clean(credit.group("outlet")), "credit"))
+        wire = _AGENCY_DATELINE.match(segment.text) or _CITY_AGENCY.match(segment.text)
+        if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
+            out.append((_clean(wire.group("outlet")), "dateline"))
+    for line in _COPYRIGHT.finditer(document.text[-_TAIL_CHARS:]):
+        out.append((_clean(line.group("outlet")), "copyright"))
+    return out
 
 
 def carried_from(document: Document) -> tuple[str, ...]:

@@ -254,8 +254,10 @@ def _clean_cell(text: str) -> str:
 
 
 def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dict[str, list[str]]]:
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    numbered = [(reader.line_num, row) for row in reader]
+    numbers = [n for n, row in numbered if any(cell.strip() for cell in row)]
+    rows = [row for _, row in numbered if any(cell.strip() for cell in row)]
     if len(rows) < 2:
         raise SourcesError(f"{display}: expected a header row and at least one rated domain")
     header = [_clean_cell(cell) for cell in rows[0]]
@@ -266,7 +268,7 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         raise SourcesError(f"{display}:1: expected a domain column and at least one rating column")
     table: dict[str, list[str]] = {}
     with_www: set[str] = set()
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in zip(numbers[1:], rows[1:], strict=True):
         if len(row) != len(header):
             raise SourcesError(
                 f"{display}:{number}: expected {len(header)} cells like the header, got {len(row)}"
