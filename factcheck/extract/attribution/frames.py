@@ -293,7 +293,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     trailing = False
     if speaker is None and not slot:
-        speaker, start = find_subject_after(sent, v)
+        speaker, start = find_subject_after(sent, v, loose=cls in LOOSE)
         trailing = speaker is not None
     if speaker is None:
         if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
@@ -308,8 +308,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
     if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
-    if low[start] in INDEFINITE and not verb.endswith(("s", "d")) and verb not in PAST_FORMS:
-        return  # "a larger say": a bare verb form never follows "a"
+    if (
+        low[start] in INDEFINITE
+        and not verb.endswith(("s", "d"))
+        and verb not in PAST_FORMS
+        and not low[v - 1].endswith("s")
+    ):
+        return  # "a larger say": a bare verb form never follows a singular "a …"
     frame = Frame(verb, v, speaker, start, trailing=trailing)
     frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)
