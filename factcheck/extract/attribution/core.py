@@ -10,7 +10,14 @@ from factcheck.extract.attribution.frames import attach_channels, find_frames, o
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
-from factcheck.extract.attribution.sentence import Frame, Outcome, Quote, Sentence, tokenize
+from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
+    Frame,
+    Outcome,
+    Quote,
+    Sentence,
+    tokenize,
+)
 from factcheck.extract.attribution.subjects import skip_fronted
 from factcheck.extract.attribution.words import (
     ANON_TRIGGERS,
@@ -90,7 +97,7 @@ def _find_unverified(low: list[str], i: int) -> str:
 
 def _is_title(quote: Quote) -> bool:
     """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
-    words = [w for w in quote.text.split() if w[:1].isalpha() and len(w) > 3]
+    words = [w for w in quote.text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

@@ -151,9 +151,9 @@ def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
     if found is not None:
         return Speaker(found.name, found.role, found)
     if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
-        return None  # "BOOM:", "Breaking News:"
-    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith("ing") for t in toks):
-        return None  # "Big Win For Bernie:", "Breaking:"
+        return None  # "BOOM:", "Q:"
+    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith(("ing", "ed")) for t in toks):
+        return None  # "Big Win For Bernie:", "Breaking:", "Revealed:"
     return Speaker(sent.join_tokens(sent.toks, start, end))
 
 
@@ -172,8 +172,8 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
     quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
     person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
-    if not (quoted and person) and not sent.headline:
-        return  # "Kasich: Now or never." is a heading, not his words
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person):
+        return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
 
