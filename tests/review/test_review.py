@@ -901,7 +901,7 @@ def test_corrections_are_recorded_and_replayed(worksheet: Worksheet, checklist: 
 def test_split_merge_and_drop(worksheet: Worksheet, checklist: Checklist) -> None:
     c2 = worksheet.entry("c2").claim
     at = c2.start + c2.text.index("according")
-    outcome, asker, saved = review(
+    outcome, _, saved = review(
         worksheet,
         checklist,
         [
