@@ -26,6 +26,7 @@ from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
+from factcheck.render.markdown import hops_shown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -126,6 +127,7 @@ class ClaimsTable:
 
     def __init__(self, report: Report) -> None:
         self.graded = report.checklist.grade is not None
+        self.report = report
         self.rows = [self._cells(row) for row in report.claims]
 
     def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
@@ -142,7 +144,8 @@ class ClaimsTable:
             cells.append((defang(row.grade or DASH), None))
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
-            (str(row.hops), None),
+            # The reviewer's answer about the hops, over the tool's count.
+            (defang(hops_shown(self.report, row)), None),
             (defang(shorten(row.claim.text, TEXT_WIDTH)), None),
         ]
         return cells
@@ -295,6 +298,12 @@ def _details(row: ClaimRow) -> RenderableType:
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))
+    if row.entry.corrected:
+        text.append("\ncorrected by the reviewer: ", style="dim")
+        text.append_text(safe_text(", ".join(row.entry.corrected)))
+    if row.entry.conclusion:
+        text.append("\nconclusion: ", style="dim")
+        text.append_text(safe_text(one_line(row.entry.conclusion)))
     reviewed = any(answer.value is not None for answer in row.answers)
     if row.status is ClaimStatus.FINAL:
         text.append("\nwhy: ", style="dim")
