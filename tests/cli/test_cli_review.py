@@ -308,6 +308,8 @@ def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
 # --- the bundled article on a real terminal: honest keys, Enter never answers research ---------
 
 QUESTION_END = "o override · r correct claim · q quit"
+# A claim that repeats an earlier one also offers to copy its answers.
+QUESTION_END_RE = r"o override · r correct claim(?: · C copy c\d+'s answers)? · q quit"
 VERDICT_END = "r correct claim · b back · q quit"
 CONCLUSION = "Conclusion in one line (Enter leaves it for later): "
 PUBLICATION = (
@@ -343,13 +345,13 @@ def spawn_review(*args: str, rows: int = 60, columns: int = 200) -> pexpect.spaw
     )
 
 
-def question_legend(screen: str) -> tuple[str, str, str]:
+def question_legend(screen: str, end: str = QUESTION_END) -> tuple[str, str, str]:
     """The question's words, its answers line and its keys line, from one drawn screen."""
     raw = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "").split("\n")
     lines = [line.strip() for line in raw]
     ask = next(line for line in reversed(lines) if re.match(r"Q\d+/\d+ ", line))
     answers = next(line for line in lines if line.startswith("[1"))
-    keys = raw[-1].lstrip() + QUESTION_END
+    keys = raw[-1].lstrip() + end
     return ask.split(" ", 1)[1], answers, keys
 
 
@@ -361,18 +363,18 @@ def test_pty_enter_alone_never_makes_a_claim_accurate(
     questions = verdicts = 0
     seen: set[str] = set()
     while True:
-        found = child.expect_exact(
-            [QUESTION_END, VERDICT_END, CONCLUSION, *PUBLICATION, pexpect.EOF]
-        )
+        patterns = [QUESTION_END_RE, *map(re.escape, [VERDICT_END, CONCLUSION, *PUBLICATION])]
+        found = child.expect([*patterns, pexpect.EOF])
         if found == 0:
             questions += 1
             screen = str(child.before)
             assert "does nothing here" not in screen
-            ask, answers, keys = question_legend(screen)
+            ask, answers, keys = question_legend(screen, str(child.after))
             start = next(prefix for prefix in QUICK_LEGENDS if ask.startswith(prefix))
             seen.add(start)
             expected_answers, enter = QUICK_LEGENDS[start]
             assert answers == expected_answers
+            keys = re.sub(r" · C copy c\d+'s answers", "", keys)
             if enter is not None:
                 assert keys == f"Enter {enter} · {COMMANDS} · q quit"
             else:
@@ -390,8 +392,8 @@ def test_pty_enter_alone_never_makes_a_claim_accurate(
     assert child.exitstatus == 0
     worksheet = load_worksheet(reports / "seed-article.worksheet.yaml")
     checklist = load_checklist("quick")
-    assert verdicts == len(worksheet.claims) == 17
-    assert questions >= 4 * 17
+    assert verdicts == len(worksheet.claims) == 18
+    assert questions >= 4 * 18
     assert seen >= {"Can you find the primary source", "Does at least one independent"}
     from factcheck.review.worksheet import claim_verdict
 
@@ -460,7 +462,7 @@ def test_pty_claim_stays_pinned_on_a_24_row_terminal(tmp_path: Path) -> None:
     rows = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn).replace("\r", "").split("\n")
     assert len(rows) <= 24
     assert any("▶On May 20, Netanyahu showed" in row for row in rows)
-    assert rows[0].strip().startswith("Claim 1/17") or rows[1].strip().startswith("Claim 1/17")
+    assert rows[0].strip().startswith("Claim 1/18") or rows[1].strip().startswith("Claim 1/18")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
