@@ -186,10 +186,11 @@ def shared_details(ours: Details, theirs: Details) -> int:
 
 
 def shingles(text: str) -> frozenset[int]:
+    """The hashes of a text's word trigrams (of its one or two words, when that short)."""
     words = re.findall(r"[a-z0-9]+", fold(text))
     if len(words) < 3:
         return frozenset((hash(" ".join(words)),)) if words else frozenset()
-    return frozenset(hash((a, b, c)) for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    return frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
 
 def shingle_overlap(a: frozenset[int], b: frozenset[int]) -> float:

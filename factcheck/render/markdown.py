@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.render.console import defang
+from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -346,7 +347,7 @@ def _source_name(report: Report, source_id: str) -> str:
 
 def _claim_section(report: Report, row: ClaimRow) -> list[str]:
     lines = [f"### Claim {escape_markdown(row.id)}", "", f"> {escape_markdown(row.claim.text)}", ""]
-    lines += [_verdict_line(row), "", *_claim_facts(report, row)]
+    lines += [_verdict_line(row), "", *chain_markdown(row.chain), "", *_claim_facts(report, row)]
     asked = [answer for answer in row.answers if answer.asked]
     if not any(answer.value is not None for answer in row.answers):
         return lines
