@@ -200,7 +200,7 @@ def test_findings_as_a_markdown_section_escape_article_text() -> None:
         "```mermaid",
         "flowchart LR",
         "  %% c1#58; who reports it",
-        '  subgraph g1["The claim\'s own chain: traces back to Samuel Okoro (2 reports)"]',
+        '  subgraph g1["The claim\'s own chain#58; traces back to Samuel Okoro (2 reports)"]',
         '    n4(["Samuel Okoro (root)"]):::root',
         '    n1["fire/copy.txt (this article)"]',
         '    n2["Continental Press Agency (agrees)"]',
