@@ -143,6 +143,7 @@ class _Builder:
     notes: dict[str, str] = field(default_factory=dict)
     edges: dict[tuple[str, str, EdgeKind], None] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    pairs: set[tuple[str, str]] = field(default_factory=set)
 
     def node(self, key: str, label: str, kind: NodeKind) -> str:
         """The id of the node for ``key``, made if need be. A source named like an outlet of
@@ -165,8 +166,11 @@ class _Builder:
         return node_id
 
     def edge(self, source: str, target: str, kind: EdgeKind) -> None:
-        if source != target:
+        """An edge, unless it loops or runs against one already drawn (outlets merged from
+        several articles can seem to copy each other)."""
+        if source != target and (target, source) not in self.pairs:
             self.edges.setdefault((source, target, kind), None)
+            self.pairs.add((source, target))
 
     def chain(self, nodes: Sequence[ChainNode], outlet: str) -> None:
         """Edges along one claim's chain: speaker, then intermediaries, to the outlet."""
@@ -322,25 +326,29 @@ def _reaches(builder: _Builder, start: str, targets: Sequence[str]) -> bool:
 
 def _article_links(builder: _Builder, views: Sequence[tuple[ArticleView, str]]) -> None:
     """Citation and copy edges between the outlets of a few reports (every pair compared)."""
-    for a, a_id in views:
-        for b, b_id in views:
+    for i, (a, a_id) in enumerate(views):
+        for j, (b, b_id) in enumerate(views):
             if a_id == b_id:
                 continue
             if a.cites(b):
                 builder.edge(b_id, a_id, EdgeKind.CITES)
-            elif _earlier(b, a) and shingle_overlap(a.shingles, b.shingles) >= (
-                ARTICLE_COPY_THRESHOLD
+            elif (
+                not b.cites(a)
+                and _earlier(b, a, j < i)
+                and shingle_overlap(a.shingles, b.shingles) >= ARTICLE_COPY_THRESHOLD
             ):
                 builder.edge(b_id, a_id, EdgeKind.COPIES)
 
 
-def _earlier(a: ArticleView, b: ArticleView) -> bool:
-    """Whether ``a`` came first: the earlier publication date, else the article under review,
-    else the smaller id."""
+def _earlier(a: ArticleView, b: ArticleView, a_first: bool) -> bool:
+    """Whether ``a`` came before ``b``: the earlier publication date; a dated article before an
+    undated one (a repost often drops the date); else ``a_first``, their order in the case."""
     da, db = a.extraction.document.published or "", b.extraction.document.published or ""
     if da and db and da != db:
         return da < db
-    return (a.id, a.label) < (b.id, b.label)
+    if bool(da) != bool(db):
+        return bool(da)
+    return a_first
 
 
 # --- a whole case -------------------------------------------------------------------------------
@@ -436,8 +444,11 @@ def _case_copies(builder: _Builder, views: Sequence[ArticleView], ids: Sequence[
     for a, b in sorted(candidates):
         if a == b or ids[a] == ids[b]:
             continue
-        first, second = (a, b) if _earlier(views[a], views[b]) else (b, a)
-        if (ids[first], ids[second], EdgeKind.CITES) in builder.edges:
+        first, second = (a, b) if _earlier(views[a], views[b], a < b) else (b, a)
+        if {
+            (ids[a], ids[b], EdgeKind.CITES),
+            (ids[b], ids[a], EdgeKind.CITES),
+        } & builder.edges.keys():
             continue
         if shingle_overlap(views[first].shingles, views[second].shingles) >= (
             ARTICLE_COPY_THRESHOLD
