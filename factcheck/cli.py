@@ -616,7 +616,8 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist.load import analyse_if_possible, load_checklist
+        from factcheck.checklist.analysis import analyse_if_possible
+        from factcheck.checklist.load import load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -645,7 +646,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist.load import validate_checklist
+        from factcheck.checklist.validate import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from factcheck.checklist.load import load_checklist
 from factcheck.report.model import Report, build_report
-from factcheck.review.worksheet import load_worksheet
+from factcheck.review.journal import load_worksheet
 from factcheck.sources.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report"

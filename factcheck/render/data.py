@@ -26,7 +26,8 @@ from factcheck.report.model import (
     day,
     one_line,
 )
-from factcheck.review.worksheet import FactValue, change_record, is_url
+from factcheck.review.worksheet import FactValue, is_url
+from factcheck.review.worksheet_yaml import change_record
 
 FORMAT = "factcheck-report/1"
 """Value of the ``format`` key of the JSON report, with its version."""

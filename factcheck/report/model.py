@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError, RenderError, WorksheetError
+from factcheck.errors import FactcheckError, RenderError
 from factcheck.models import Claim, Document
 from factcheck.review.worksheet import (
     WORKSHEET_SUFFIX,
@@ -499,7 +499,8 @@ def load_report(
     built-in with the same id.
     """
     from factcheck.checklist.load import load_checklist
-    from factcheck.review.worksheet import ChecklistRef, load_worksheet
+    from factcheck.review.journal import load_worksheet
+    from factcheck.review.worksheet import ChecklistRef
     from factcheck.sources.registry import load_registry
 
     loaded: list[Checklist] = []
@@ -532,14 +533,12 @@ def load_report(
 
 def write_report(path: Path, text: str) -> None:
     """Save a rendered report atomically: readers see the old file or the new one, never half."""
-    from factcheck.review.worksheet import write_atomic
+    from factcheck.files import describe_os_error, write_atomic
 
     try:
         write_atomic(path, text)
-    except WorksheetError as exc:
-        raise RenderError(str(exc)) from None
     except OSError as exc:
-        raise RenderError(f"{path}: cannot write the report: {exc.strerror}") from None
+        raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------

@@ -19,30 +19,28 @@ import yaml
 
 from factcheck.errors import FactcheckError, ReviewError, WorksheetError
 from factcheck.review.hints import ClaimHints, EvidenceOffer
+from factcheck.review.journal import WorksheetSession, open_session
 from factcheck.review.worksheet import (
     Action,
     Answer,
     Change,
     ChecklistRef,
     ClaimReview,
-    NodeReader,
     Worksheet,
-    WorksheetSession,
     apply_change,
     check_value,
     claim_verdict,
-    compose_yaml,
     create_worksheet,
     is_url,
     is_worksheet_file,
     make_change,
     normalize_value,
-    open_session,
     utc_now,
     valid_answer_values,
     worksheet_path,
     worksheet_warnings,
 )
+from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
     from factcheck.case.findings import CaseFindings

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checklist import load as checklist_module
+from factcheck.checklist import analysis as checklist_analysis
+from factcheck.checklist.analysis import analyse_checklist
 from factcheck.checklist.expr import Value
 from factcheck.checklist.facts import FACTS
 from factcheck.checklist.load import (
@@ -21,15 +22,14 @@ from factcheck.checklist.load import (
     Checklist,
     ChecklistLoadError,
     Severity,
-    analyse_checklist,
     builtin_dir,
     builtin_names,
     list_checklists,
     load_checklist,
     locate_checklist,
     parse_checklist,
-    validate_checklist,
 )
+from factcheck.checklist.validate import validate_checklist
 from factcheck.errors import ChecklistError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "checklists"
@@ -502,7 +502,7 @@ def test_answers_compared_with_each_other_use_every_value() -> None:
 
 def test_too_complex_checklist_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    monkeypatch.setattr(checklist_module, "MAX_STATES", 3)
+    monkeypatch.setattr(checklist_analysis, "MAX_STATES", 3)
     result = validate_checklist("quick")
     assert [str(p) for p in result.problems] == [
         "checklists/quick.yaml: cannot prove: more than 3 distinct states to check; split the "

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.checklist.load import AnswerType, Checklist, analyse_checklist, load_checklist
+from factcheck.checklist.analysis import analyse_checklist
+from factcheck.checklist.load import AnswerType, Checklist, load_checklist
 from factcheck.checklist.verdicts import (
     Verdict,
     answer_value,

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.render.case import SECTION_TITLE
-from factcheck.review.worksheet import load_worksheet
+from factcheck.review.journal import load_worksheet
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "case"

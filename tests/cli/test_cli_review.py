@@ -15,7 +15,9 @@ import pexpect
 import pytest
 
 from factcheck.checklist.load import load_checklist
-from factcheck.review.worksheet import journal_path, load_worksheet, lock_path, parse_worksheet
+from factcheck.review.journal import load_worksheet
+from factcheck.review.worksheet import journal_path, lock_path
+from factcheck.review.worksheet_yaml import parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 REPO = Path(__file__).resolve().parents[2]

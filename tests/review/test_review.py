@@ -18,6 +18,7 @@ from factcheck.render.review import (
     render_prompt,
     response_for_key,
 )
+from factcheck.review.journal import load_worksheet
 from factcheck.review.session import (
     Accept,
     AddEvidence,
@@ -34,7 +35,7 @@ from factcheck.review.session import (
     read_answers,
     run_review,
 )
-from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict, load_worksheet
+from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 AT = "2024-03-02T10:00:00Z"
@@ -534,7 +535,8 @@ ANSWER_FAULTS = {
     ),
     "unknown answer key": (
         "c1:\n  primary_source: {value: yes, notes: x}\n",
-        "answers.yaml:2: c1.primary_source: unknown key 'notes' (expected value, note, evidence)",
+        "answers.yaml:2: c1.primary_source: unknown key 'notes' "
+        "(expected one of: value, note, evidence)",
     ),
     "override without reason": (
         "c1:\n  override: {verdict: disputed, reason: ''}\n",
