@@ -435,8 +435,11 @@ def _case_copies(builder: _Builder, views: Sequence[ArticleView], ids: Sequence[
         samples.append(sample)
         for shingle in sample:
             index[shingle].append(position)
+    # A trigram found in more than half the articles is common wording, no sign of copying.
+    common = len(views) // 2 + 2
+    postings = {s: p for s, p in index.items() if len(p) > 1 and len(p) <= common}
     for a, sample in enumerate(samples):
-        shared = Counter(chain.from_iterable(index[s] for s in sample))
+        shared = Counter(chain.from_iterable(postings.get(s, ()) for s in sample))
         for b, count in shared.items():
             least = min(len(sample), len(samples[b]))
             if b > a and least and count / least >= ARTICLE_COPY_THRESHOLD / 2:
