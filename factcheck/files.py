@@ -40,6 +40,22 @@ def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
         raise
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create a folder (and its parents) unless it exists; NotAFolder if a file is in the way."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+        raise NotAFolder(blocker) from None
+
+
+class NotAFolder(OSError):
+    """A file stands where the tool needs a folder."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.ENOTDIR, "is a file, not a folder", str(path))
+
+
 def write_all(fd: int, data: bytes) -> None:
     """Write every byte or raise OSError: a short write (full disk) never passes silently."""
     view = memoryview(data)
@@ -75,7 +91,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     file never outlives the call.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_TRUNC
     while True:
         tmp = _temp_path(path)
@@ -102,7 +118,7 @@ def describe_os_error(exc: OSError) -> str:
     """An OSError as the tail of a one-line message ('Permission denied'), naming the file
     when it is not the one the message is about."""
     reason = exc.strerror or exc.__class__.__name__
-    return f"{exc.filename}: {reason}" if isinstance(exc, LinkRefused) else reason
+    return f"{exc.filename}: {reason}" if isinstance(exc, LinkRefused | NotAFolder) else reason
 
 
 SLUG_LENGTH = 60

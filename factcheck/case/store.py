@@ -255,6 +255,18 @@ def article_record(
     }
 
 
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(str(value))
+
+
 def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -368,7 +380,7 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
         data = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
         where = f":{exc.line}" if exc.line is not None else ""
-        raise CaseError(f"{path}{where}: not valid YAML") from None
+        raise CaseError(f"{path}{where}: not valid YAML: {exc.problem}") from None
     if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
         raise CaseError(f"{path}: format: expected {CASE_FORMAT!r}")
     items = data.get("articles") or []
@@ -383,6 +395,12 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
             raise CaseError(f"{path}: articles[{i}]: unknown key {sorted(unknown)[0]!r}")
         if not re.fullmatch(rf"[0-9a-f]{{{ID_LENGTH}}}", item["id"]):
             raise CaseError(f"{path}: articles[{i}].id: expected {ID_LENGTH} hex digits")
+        for key in ("source", "outlet", "title"):
+            value = item.get(key)
+            if value is not None and not isinstance(value, str):
+                raise CaseError(
+                    f"{path}: articles[{i}].{key}: expected text, got {_yaml_kind(value)}"
+                )
         entries.append(
             _IndexEntry(
                 id=item["id"],

@@ -296,7 +296,9 @@ def render_claimreview(
         for row in report.claims
         if row.status is ClaimStatus.FINAL
     ]
-    return _dumps(reviews)
+    # Pages embed ClaimReview in <script type="application/ld+json">: a reviewer's "</script>"
+    # must not end that block, so every "</" is written "<\/" (the same string in JSON).
+    return _dumps(reviews).replace("</", "<\\/")
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -216,6 +216,8 @@ class Report:
     """When the last change was recorded (ISO 8601, UTC), or None for an untouched worksheet."""
     warnings: tuple[str, ...]
     """What changed since the worksheet was made (checklist edits, answers no longer counted)."""
+    dropped: tuple[ClaimReview, ...] = ()
+    """Claims the reviewer dropped as not claims, with their reasons; left out of ``claims``."""
 
     @property
     def document(self) -> Document:
@@ -441,6 +443,7 @@ def build_report(
             history.get(entry.id) if worksheet.audit else None,
         )
         for entry in worksheet.claims
+        if entry.dropped is None
     )
     reviewers: dict[str, None] = {}
     for change in worksheet.audit:
@@ -466,6 +469,7 @@ def build_report(
         reviewers=tuple(reviewers),
         reviewed=max(stamps) if stamps else None,
         warnings=tuple(worksheet_warnings(worksheet, checklist)),
+        dropped=tuple(entry for entry in worksheet.claims if entry.dropped is not None),
     )
 
 
@@ -500,7 +504,7 @@ def load_report(
     """
     from factcheck.checklist.load import load_checklist
     from factcheck.review.journal import load_worksheet
-    from factcheck.review.worksheet import ChecklistRef
+    from factcheck.review.worksheet import ChecklistRef, checklist_location
     from factcheck.sources.registry import load_registry
 
     loaded: list[Checklist] = []
@@ -515,7 +519,7 @@ def load_report(
                 )
         else:
             try:
-                found = load_checklist(ref.source)
+                found = load_checklist(checklist_location(ref.source, path))
             except FactcheckError as exc:
                 raise RenderError(
                     f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "

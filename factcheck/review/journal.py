@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +20,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from factcheck.errors import WorksheetError
-from factcheck.files import describe_os_error, write_atomic
+from factcheck.files import (
+    describe_os_error,
+    ensure_folder,
+    open_nofollow,
+    write_all,
+    write_atomic,
+)
 from factcheck.review.worksheet import (
     Action,
     Change,
@@ -84,44 +91,81 @@ def _change_from_json(data: object) -> Change:
 def read_journal(path: Path) -> tuple[list[Change], int]:
     """The changes in a journal and the byte length of its intact part.
 
-    A last line cut short (the process was killed while writing it) is ignored; a damaged line
-    anywhere else is an error naming the line.
+    A last line cut short (the process was killed while writing it) is ignored, even when its
+    JSON is complete: without its newline the write had not finished. A line holding a cut-short
+    entry followed by complete ones (a failed write that an older version went on after) keeps
+    the complete ones. Any other damaged line is an error naming the line.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return [], 0
-    except OSError as exc:
-        raise WorksheetError(f"{path}: cannot read the journal: {exc.strerror}") from None
-    changes: list[Change] = []
-    good = 0
-    lines = data.split(b"\n")
-    for number, raw in enumerate(lines, start=1):
-        last = number == len(lines)
-        if not raw.strip():
-            if not last:
-                good += len(raw) + 1
-            continue
-        try:
-            change = _change_from_json(json.loads(raw))
-        except (ValueError, UnicodeDecodeError) as exc:
-            # A line without its newline is the one being written when the process died.
-            if last:
-                break
-            raise WorksheetError(f"{path}:{number}: damaged journal entry ({exc})") from None
-        if last:
-            break  # complete JSON but no newline: the write was still in flight
-        changes.append(change)
-        good += len(raw) + 1
+    changes, good, _ = _read_journal(path)
     return changes, good
 
 
-def replay_journal(worksheet: Worksheet, changes: Iterable[Change], where: Path) -> Worksheet:
-    """The worksheet with the journal's changes that it does not hold yet applied in order."""
+_ENTRY_START = re.compile(rb'(?=\{"seq":)')
+_TORN_SEQ = re.compile(rb'^\{"seq":(\d+)')
+
+
+def _read_journal(path: Path) -> tuple[list[Change], int, frozenset[int]]:
+    try:
+        fd = open_nofollow(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return [], 0, frozenset()
+    except OSError as exc:
+        raise WorksheetError(f"{path}: cannot read the journal: {describe_os_error(exc)}") from None
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read()
+    changes: list[Change] = []
+    lost: set[int] = set()
+    good = 0
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        if number == len(lines):
+            break  # no newline after it: empty, or cut short while being written
+        if raw.strip():
+            try:
+                changes.append(_change_from_json(json.loads(raw)))
+            except (ValueError, UnicodeDecodeError) as exc:
+                recovered = _torn_line(raw)
+                if recovered is None:
+                    raise WorksheetError(
+                        f"{path}:{number}: damaged journal entry ({exc})"
+                    ) from None
+                changes.extend(recovered[0])
+                lost.update(recovered[1])
+        good += len(raw) + 1
+    return changes, good, frozenset(lost)
+
+
+def _torn_line(raw: bytes) -> tuple[list[Change], list[int]] | None:
+    """The complete entries of a line that starts with cut-short ones, and the cut-short
+    entries' sequence numbers; None when the line is damaged in any other way."""
+    pieces = [piece for piece in _ENTRY_START.split(raw) if piece]
+    changes: list[Change] = []
+    lost: list[int] = []
+    for i, piece in enumerate(pieces):
+        try:
+            changes.append(_change_from_json(json.loads(piece)))
+        except (ValueError, UnicodeDecodeError):
+            seq = _TORN_SEQ.match(piece)
+            if changes or i == len(pieces) - 1 or seq is None:
+                return None
+            lost.append(int(seq.group(1)))
+    return (changes, lost) if lost else None
+
+
+def replay_journal(
+    worksheet: Worksheet, changes: Iterable[Change], where: Path, lost: frozenset[int] = frozenset()
+) -> Worksheet:
+    """The worksheet with the journal's changes that it does not hold yet applied in order.
+
+    ``lost`` names changes whose journal entry was cut short: the sequence may skip them.
+    """
     for change in changes:
         if change.seq <= worksheet.seq:
             continue  # already compacted into the YAML (a crash came before the journal reset)
-        if change.seq != worksheet.seq + 1:
+        expected = worksheet.seq + 1
+        while expected in lost and expected < change.seq:
+            expected += 1
+        if change.seq != expected:
             raise WorksheetError(
                 f"{where}: journal jumps from change {worksheet.seq} to {change.seq}; "
                 "it does not belong to this worksheet"
@@ -137,8 +181,8 @@ def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
     """A worksheet from disk: the YAML with its journal replayed over it."""
     worksheet = parse_worksheet(_read_text(path), str(path), checklist)
     jpath = journal_path(path)
-    changes, _ = read_journal(jpath)
-    return replay_journal(worksheet, changes, jpath)
+    changes, _, lost = _read_journal(jpath)
+    return replay_journal(worksheet, changes, jpath, lost)
 
 
 # --- durable saving ------------------------------------------------------------------------------
@@ -165,11 +209,19 @@ class WorksheetLock:
 
     def acquire(self) -> None:
         """Take the lock or raise WorksheetError naming who holds it."""
+        try:
+            self._acquire()
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.path}: cannot lock the worksheet: {describe_os_error(exc)}"
+            ) from None
+
+    def _acquire(self) -> None:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(self.path.parent)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -181,14 +233,18 @@ class WorksheetLock:
                 ) from None
             # The previous holder may have removed the file between our open and flock.
             try:
-                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path, follow_symlinks=False))
             except FileNotFoundError:
                 same = False
             if same:
                 break
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            write_all(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        except OSError:
+            os.close(fd)
+            raise
         self._fd = fd
 
     def release(self) -> None:
@@ -225,21 +281,42 @@ class WorksheetSession:
         """The latest state, including every recorded change."""
         self.journal = journal_path(path)
         self._lock = lock
-        self._fd: int | None = os.open(self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-
-    def record(self, worksheet: Worksheet, change: Change) -> None:
-        """Make a change durable: one JSON line appended to the journal and fsync'd."""
-        if self._fd is None:
-            raise WorksheetError(f"{self.path}: the review session is closed")
-        self.worksheet = worksheet
-        line = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
         try:
-            os.write(self._fd, (line + "\n").encode("utf-8"))
-            _sync(self._fd)
+            self._fd: int | None = open_nofollow(
+                self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
+            )
         except OSError as exc:
             raise WorksheetError(
-                f"{self.journal}: cannot save the answer: {exc.strerror}"
+                f"{self.journal}: cannot open the journal: {describe_os_error(exc)}"
             ) from None
+
+    def record(self, worksheet: Worksheet, change: Change) -> None:
+        """Make a change durable: one JSON line appended to the journal and fsync'd.
+
+        The line is written whole or not at all: after a failed or short write (a full disk) the
+        journal is cut back to where it was and WorksheetError is raised, so the review stops
+        before the next question instead of going on as if the answer were saved.
+        """
+        if self._fd is None:
+            raise WorksheetError(f"{self.path}: the review session is closed")
+        line = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
+        try:
+            size = os.fstat(self._fd).st_size
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}"
+            ) from None
+        try:
+            write_all(self._fd, (line + "\n").encode("utf-8"))
+            _sync(self._fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, size)
+            raise WorksheetError(
+                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}; "
+                "it was not recorded"
+            ) from None
+        self.worksheet = worksheet
 
     def compact(self) -> None:
         """Write the whole worksheet atomically, then empty the journal it now contains."""
@@ -309,18 +386,35 @@ def open_session(
         else:
             text = _read_text(path)
             worksheet = parse_worksheet(text, str(path), checklist)
-            changes, good = read_journal(jpath)
-            worksheet = replay_journal(worksheet, changes, jpath)
-            if jpath.exists() and jpath.stat().st_size != good:
-                # Appending after a torn line would glue the next change onto it.
-                with jpath.open("r+b") as handle:
-                    handle.truncate(good)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+            changes, good, lost = _read_journal(jpath)
+            worksheet = replay_journal(worksheet, changes, jpath, lost)
+            _cut_torn_tail(jpath, good)
         return WorksheetSession(path, worksheet, lock)
     except BaseException:
         lock.release()
         raise
+
+
+def _cut_torn_tail(journal: Path, good: int) -> None:
+    # Appending after a torn line would glue the next change onto it.
+    try:
+        fd = open_nofollow(journal, os.O_WRONLY)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WorksheetError(
+            f"{journal}: cannot open the journal: {describe_os_error(exc)}"
+        ) from None
+    try:
+        if os.fstat(fd).st_size != good:
+            os.ftruncate(fd, good)
+            os.fsync(fd)
+    except OSError as exc:
+        raise WorksheetError(
+            f"{journal}: cannot repair the journal: {describe_os_error(exc)}"
+        ) from None
+    finally:
+        os.close(fd)
 
 
 def _read_text(path: Path) -> str:
