@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.case.details import Details, compatible_names, fold, quantity_relation
-from factcheck.extract.segment import MONTH_NUMBERS
+from factcheck.extract.segment_dates import MONTH_NUMBERS
 
 if TYPE_CHECKING:
     pass

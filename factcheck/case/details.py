@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.segment import MONTH_NUMBERS
+from factcheck.extract.segment_dates import MONTH_NUMBERS
 from factcheck.lexicon import entries, months
 from factcheck.models import (
     Attribution,

@@ -1,15 +1,7 @@
-"""Cases, beside stage ④ sources: story maps, who repeats whom, as a graph to draw.
+"""Cases, beside stage ④ sources: story maps of a claim against a case and of a whole case.
 
-A story map has two kinds of node: the *outlets* that publish reports and the *sources* on their
-claims' chains (speakers and intermediaries). Its edges follow the information, from where a
-statement comes from to who repeats it: a speaker is quoted by an intermediary or an outlet, an
-intermediary's report is repeated by an outlet, one outlet is cited or copied by another. A *root*
-is a node that others repeat and that repeats nobody. Nodes are grouped by chain: reports that
-rest on one original are one group, and each independent chain is a group of its own.
+Both are drawn on the graph model of `factcheck.case.graph` by `factcheck.render.diagram`:
 
-Three maps are built here, each drawn by `factcheck.render.diagram`:
-
-- `chain_map`: one claim's chain, publisher ← intermediaries ← speaker;
 - `claim_map`: the story map of one claim of an article under review against a case (which
   articles report it, who cites whom, which chains are independent, where the wording changed);
 - `case_map`: a whole case (outlets, citations and copies between them, and the sources that the
@@ -18,16 +10,16 @@ Three maps are built here, each drawn by `factcheck.render.diagram`:
 
 from __future__ import annotations
 
-import enum
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from factcheck.case.chains import ArticleView, ChainNode, Role, claim_root
 from factcheck.case.compare import Relation, shingle_overlap
 from factcheck.case.details import name_key
+from factcheck.case.graph import EdgeKind, GraphBuilder, NodeKind, StoryMap, components
 from factcheck.case.judge import ARTICLE_COPY_THRESHOLD
 from factcheck.models import Extraction
 
@@ -37,212 +29,21 @@ if TYPE_CHECKING:
     from factcheck.models import Claim
     from factcheck.sources.registry import Registry
 
-MAP_FORMAT = "factcheck-storymap/1"
-"""Value of the ``format`` key of a story map written as JSON."""
 COPY_SAMPLE = 4
 """One word trigram in this many is indexed to find the article pairs worth comparing whole."""
 
 
-class NodeKind(enum.StrEnum):
-    """What a node of a story map stands for."""
-
-    OUTLET = "outlet"
-    """An outlet that publishes a report (an article of the case, or the article's publisher)."""
-    SOURCE = "source"
-    """A speaker or an intermediary on a claim's chain."""
-
-
-class EdgeKind(enum.StrEnum):
-    """How a statement travels along an edge, from the edge's source to its target."""
-
-    QUOTES = "quotes"
-    """The target quotes the source (a speaker)."""
-    REPORTS = "reports"
-    """The target repeats what the source (an intermediary) reported."""
-    CITES = "cites"
-    """The target names the source, an outlet, as where it has the story from."""
-    COPIES = "copies"
-    """The target republishes most of the source's wording."""
-
-    @property
-    def label(self) -> str:
-        """The edge in words, read from source to target."""
-        return {
-            "quotes": "quoted by",
-            "reports": "reported by",
-            "cites": "cited by",
-            "copies": "copied by",
-        }[self.value]
-
-
-@dataclass(frozen=True, slots=True)
-class MapNode:
-    """One node of a story map."""
-
-    id: str
-    """A short id, unique in the map ('n1')."""
-    label: str
-    """The outlet's or source's name, as the text gives it (untrusted)."""
-    kind: NodeKind
-    root: bool = False
-    """Whether others repeat it and it repeats nobody: where a chain starts."""
-    note: str = ""
-    """What to add to the name: 'this article', a relation ('conflicts: number: 23 here, 25
-    there'), a count of articles."""
-
-
-@dataclass(frozen=True, slots=True)
-class MapEdge:
-    """A statement travelling from one node to another."""
-
-    source: str
-    """Id of the node it comes from."""
-    target: str
-    """Id of the node that repeats it."""
-    kind: EdgeKind
-
-
-@dataclass(frozen=True, slots=True)
-class MapGroup:
-    """Nodes of one chain: reports resting on one original, or an independent chain."""
-
-    label: str
-    nodes: tuple[str, ...]
-    """Ids of its nodes, in the map's order."""
-    independent: bool = False
-    """For a claim's map: whether it is independent of the claim under review."""
-
-
-@dataclass(frozen=True, slots=True)
-class StoryMap:
-    """A story map: nodes, edges and groups, ready to draw."""
-
-    title: str
-    nodes: tuple[MapNode, ...] = ()
-    edges: tuple[MapEdge, ...] = ()
-    groups: tuple[MapGroup, ...] = ()
-
-    def node(self, node_id: str) -> MapNode:
-        """The node with this id."""
-        return next(n for n in self.nodes if n.id == node_id)
-
-    @property
-    def roots(self) -> tuple[MapNode, ...]:
-        """The nodes marked as roots."""
-        return tuple(n for n in self.nodes if n.root)
-
-
-@dataclass
-class _Builder:
-    """Collects nodes and edges under stable keys, then freezes them into a map."""
-
-    title: str
-    keys: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    kinds: dict[str, NodeKind] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    edges: dict[tuple[str, str, EdgeKind], None] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
-    pairs: set[tuple[str, str]] = field(default_factory=set)
-
-    def node(self, key: str, label: str, kind: NodeKind) -> str:
-        """The id of the node for ``key``, made if need be. A source named like an outlet of
-        the map is that outlet."""
-        if key in self.keys:
-            known = self.keys[key]
-            if kind is NodeKind.SOURCE and len(label) > len(self.labels[known]):
-                self.labels[known] = label  # the fullest name: 'Samuel Okoro', not 'Okoro'
-            return known
-        alias = self.aliases.get(name_key(label))
-        if kind is NodeKind.SOURCE and alias is not None:
-            self.keys[key] = alias
-            return alias
-        node_id = f"n{len(self.labels) + 1}"
-        self.keys[key] = node_id
-        self.labels[node_id] = label
-        self.kinds[node_id] = kind
-        if kind is NodeKind.OUTLET:
-            self.aliases.setdefault(name_key(label), node_id)
-        return node_id
-
-    def edge(self, source: str, target: str, kind: EdgeKind) -> None:
-        """An edge, unless it loops or runs against one already drawn (outlets merged from
-        several articles can seem to copy each other)."""
-        if source != target and (target, source) not in self.pairs:
-            self.edges.setdefault((source, target, kind), None)
-            self.pairs.add((source, target))
-
-    def chain(self, nodes: Sequence[ChainNode], outlet: str) -> None:
-        """Edges along one claim's chain: speaker, then intermediaries, to the outlet."""
-        path = [
-            (self.node(n.key, n.label, NodeKind.SOURCE), n.role)
-            for n in nodes
-            if n.known and n.role in (Role.SPEAKER, Role.VIA)
-        ]
-        hops = [*path, (outlet, Role.OUTLET)]
-        for (source, role), (target, _) in pairwise(hops):
-            kind = EdgeKind.QUOTES if role is Role.SPEAKER else EdgeKind.REPORTS
-            self.edge(source, target, kind)
-
-    def build(self, groups: Sequence[tuple[str, Sequence[str], bool]] = ()) -> StoryMap:
-        incoming = {target for _, target, _ in self.edges}
-        outgoing = {source for source, _, _ in self.edges}
-        nodes = tuple(
-            MapNode(
-                id=node_id,
-                label=label,
-                kind=self.kinds[node_id],
-                root=node_id in outgoing and node_id not in incoming,
-                note=self.notes.get(node_id, ""),
-            )
-            for node_id, label in self.labels.items()
-        )
-        edges = tuple(MapEdge(s, t, k) for s, t, k in self.edges)
-        frozen = tuple(
-            MapGroup(label, tuple(dict.fromkeys(ids)), independent)
-            for label, ids, independent in groups
-            if ids
-        )
-        return StoryMap(self.title, nodes, edges, frozen)
-
-
-def _components(node_ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """The connected parts of a graph, edges taken both ways, each in the nodes' order."""
-    order = list(node_ids)
-    parent = {n: n for n in order}
-
-    def find(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for a, b in edges:
-        parent[find(a)] = find(b)
-    parts: dict[str, list[str]] = defaultdict(list)
-    for n in order:
-        parts[find(n)].append(n)
-    return list(parts.values())
-
-
-# --- one claim's chain --------------------------------------------------------------------------
-
-
-def chain_map(chain: Sequence[str], title: str = "") -> StoryMap:
-    """A claim's chain as a map: ``chain`` is publisher, intermediaries, speaker (a report's
-    ``ClaimRow.chain``); each repeats the next."""
-    builder = _Builder(title)
-    ids = [
-        builder.node(f"{position}", name, NodeKind.OUTLET if not position else NodeKind.SOURCE)
-        for position, name in enumerate(chain)
+def _chain(builder: GraphBuilder, nodes: Sequence[ChainNode], outlet: str) -> None:
+    """Edges along one claim's chain: speaker, then intermediaries, to the outlet."""
+    path = [
+        (builder.node(n.key, n.label, NodeKind.SOURCE), n.role)
+        for n in nodes
+        if n.known and n.role in (Role.SPEAKER, Role.VIA)
     ]
-    for position in range(len(ids) - 1, 0, -1):
-        kind = EdgeKind.QUOTES if position == len(ids) - 1 else EdgeKind.REPORTS
-        builder.edge(ids[position], ids[position - 1], kind)
-    return builder.build()
-
-
-# --- one claim against a case -------------------------------------------------------------------
+    hops = [*path, (outlet, Role.OUTLET)]
+    for (source, role), (target, _) in pairwise(hops):
+        kind = EdgeKind.QUOTES if role is Role.SPEAKER else EdgeKind.REPORTS
+        builder.edge(source, target, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,12 +77,12 @@ def claim_map(findings: CaseFindings, found: ClaimFindings) -> StoryMap:
         group = match.root if match.independent else own_group
         reports.append(_Report(view, match.claim, note, group, match.independent))
     title = f"{found.claim.id}: who reports it"
-    builder = _Builder(title)
+    builder = GraphBuilder(title)
     outlets = [builder.node(r.view.outlet_key, r.view.label, NodeKind.OUTLET) for r in reports]
     for report, outlet in zip(reports, outlets, strict=True):
         previous = builder.notes.get(outlet)
         builder.notes[outlet] = f"{previous}; {report.note}" if previous else report.note
-        builder.chain(claim_root(report.claim, report.view, registry).nodes, outlet)
+        _chain(builder, claim_root(report.claim, report.view, registry).nodes, outlet)
     _article_links(builder, [(r.view, o) for r, o in zip(reports, outlets, strict=True)])
     members: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for report, outlet in zip(reports, outlets, strict=True):
@@ -309,7 +110,7 @@ def _own_extraction(findings: CaseFindings, found: ClaimFindings) -> Extraction:
     return Extraction(findings.document, (), (found.claim,))
 
 
-def _reaches(builder: _Builder, start: str, targets: Sequence[str]) -> bool:
+def _reaches(builder: GraphBuilder, start: str, targets: Sequence[str]) -> bool:
     """Whether a path of edges leads from ``start`` to one of ``targets``."""
     seen = {start}
     frontier = [start]
@@ -324,7 +125,7 @@ def _reaches(builder: _Builder, start: str, targets: Sequence[str]) -> bool:
     return False
 
 
-def _article_links(builder: _Builder, views: Sequence[tuple[ArticleView, str]]) -> None:
+def _article_links(builder: GraphBuilder, views: Sequence[tuple[ArticleView, str]]) -> None:
     """Citation and copy edges between the outlets of a few reports (every pair compared)."""
     for i, (a, a_id) in enumerate(views):
         for j, (b, b_id) in enumerate(views):
@@ -358,7 +159,7 @@ def case_map(case: Case, registry: Registry | None = None) -> StoryMap:
     """The story map of a whole case: each outlet, the citations and copies between them, and
     the sources that the claims of two or more outlets rest on, with the intermediaries on the
     way; nodes linked in any way are one group."""
-    builder = _Builder(f"Case {case.name}")
+    builder = GraphBuilder(f"Case {case.name}")
     views = [ArticleView(a.id, a.extraction, a.outlet, registry, a) for a in case.articles]
     outlet_ids = [builder.node(v.outlet_key, v.label, NodeKind.OUTLET) for v in views]
     articles = Counter(outlet_ids)
@@ -378,11 +179,11 @@ def case_map(case: Case, registry: Registry | None = None) -> StoryMap:
         if len({outlet for _, outlet in paths}) < 2:
             continue
         for nodes, outlet in dict.fromkeys(paths):
-            builder.chain(nodes, outlet)
+            _chain(builder, nodes, outlet)
     _case_citations(builder, views, outlet_ids)
     _case_copies(builder, views, outlet_ids)
     node_ids = list(builder.labels)
-    parts = _components(node_ids, ((s, t) for s, t, _ in builder.edges))
+    parts = components(node_ids, ((s, t) for s, t, _ in builder.edges))
     groups: list[tuple[str, Sequence[str], bool]] = []
     alone: list[str] = []
     incoming = {t for _, t, _ in builder.edges}
@@ -399,7 +200,9 @@ def case_map(case: Case, registry: Registry | None = None) -> StoryMap:
     return builder.build(groups)
 
 
-def _case_citations(builder: _Builder, views: Sequence[ArticleView], ids: Sequence[str]) -> None:
+def _case_citations(
+    builder: GraphBuilder, views: Sequence[ArticleView], ids: Sequence[str]
+) -> None:
     """Edges from each outlet to the outlets that name it as their source."""
     names: dict[str, str] = {}
     for view, node_id in zip(views, ids, strict=True):
@@ -421,7 +224,7 @@ SMALL_ARTICLE = 64
 """Articles with fewer word trigrams than this are compared whole with every other article."""
 
 
-def _case_copies(builder: _Builder, views: Sequence[ArticleView], ids: Sequence[str]) -> None:
+def _case_copies(builder: GraphBuilder, views: Sequence[ArticleView], ids: Sequence[str]) -> None:
     """Edges from each article to the articles that republish most of its wording. Pairs are
     compared whole when they share enough of a sample of their word trigrams, or when one of
     them is short."""

@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from factcheck.case.storymap import MAP_FORMAT, EdgeKind, MapNode, NodeKind, StoryMap
-from factcheck.render.console import defang
+from factcheck.case.graph import MAP_FORMAT, EdgeKind, MapNode, NodeKind, StoryMap, chain_map
+from factcheck.render.console import defang, safe_text
 from factcheck.report.model import one_line
 
 if TYPE_CHECKING:
@@ -118,8 +118,6 @@ def chain_markdown(chain: Sequence[str]) -> list[str]:
     """A claim's chain (publisher, intermediaries, speaker) as a Mermaid block drawn the way the
     chain is written, publisher on the left; its plain-text form is the claim's attribution
     line, which follows it in the report."""
-    from factcheck.case.storymap import chain_map
-
     return mermaid_block(chain_map(chain), "RL")
 
 
@@ -268,8 +266,6 @@ def render_tree(story: StoryMap) -> RenderableType:
     from rich.console import Group
     from rich.tree import Tree
 
-    from factcheck.render.console import safe_text
-
     trees: list[RenderableType] = []
     for label, entries in _tree(story):
         top = Tree(safe_text(_clean(label) if label else _clean(story.title), style="bold"))
@@ -292,13 +288,9 @@ def render_tree(story: StoryMap) -> RenderableType:
 def chain_tree(chain: Sequence[str]) -> RenderableType:
     """A claim's chain (publisher, intermediaries, speaker) as a Rich tree, the speaker at
     the top and each hop repeating the one above it."""
-    from factcheck.case.storymap import chain_map
-
     story = chain_map(chain)
     # Rich is imported here to keep start-up fast.
     from rich.tree import Tree
-
-    from factcheck.render.console import safe_text
 
     nodes = list(reversed(story.nodes))
     top = Tree(safe_text(_clean(nodes[0].label), style="bold")) if nodes else Tree("")
@@ -314,8 +306,6 @@ def chain_tree(chain: Sequence[str]) -> RenderableType:
 def verdict_bars(report: Report, verdict_style: Callable[[str | None], str]) -> Text:
     """The verdict distribution as a small bar chart: one line per verdict given, open and
     skipped claims last; ``verdict_style`` styles a verdict by its colour."""
-    from factcheck.render.console import safe_text
-
     rows: list[tuple[str, int, str]] = [
         (count.label, count.count, verdict_style(count.colour))
         for count in report.counts

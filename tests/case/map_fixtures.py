@@ -14,9 +14,10 @@ from functools import cache
 from pathlib import Path
 
 from factcheck.case.findings import CaseFindings
+from factcheck.case.graph import StoryMap
 from factcheck.case.matching import match_claims
 from factcheck.case.store import Case, add_to_case, load_case
-from factcheck.case.storymap import StoryMap, case_map, claim_map
+from factcheck.case.storymap import case_map, claim_map
 from factcheck.render.diagram import (
     render_dot,
     render_json,

@@ -16,9 +16,10 @@ from map_fixtures import (
     seed_case_map,
 )
 
+from factcheck.case.graph import NodeKind, StoryMap, chain_map
 from factcheck.case.matching import match_claims
 from factcheck.case.store import add_to_case, load_case
-from factcheck.case.storymap import NodeKind, StoryMap, case_map, chain_map, claim_map
+from factcheck.case.storymap import case_map, claim_map
 
 
 def reachable(story: StoryMap, start: str) -> set[str]:

@@ -14,7 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from factcheck.case.storymap import (
+from factcheck.case.graph import (
     EdgeKind,
     MapEdge,
     MapGroup,
