@@ -294,6 +294,13 @@ def review(
             help="Match each claim against the other articles of this case (factcheck case add).",
         ),
     ] = None,
+    own: Annotated[
+        bool,
+        typer.Option(
+            "--own",
+            help="Start your own worksheet, <slug>.<reviewer>.worksheet.yaml, beside another's.",
+        ),
+    ] = False,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
 
@@ -321,15 +328,27 @@ def review(
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        try:  # before the worksheet is open, only a given or configured name can choose it
+            known: str | None = resolve_reviewer(reviewer, None, None)
+        except FactcheckError:
+            known = None
+        if own and known is None:
+            raise FactcheckError("--own needs your name: --reviewer NAME")
         setup = open_review(
             target,
             checklist=checklist,
             reports_dir=folder,
             registry_paths=tuple(registry_paths or ()),
             case=case_dir,
+            reviewer=known,
+            own=own,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if setup.session.worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
         console = make_console(opts.color)
         keyboard = (
             TtyKeyboard(
@@ -769,6 +788,9 @@ def report(
             raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
         sources = tuple(registry_paths or ())
         built = load_report(worksheet, checklist=checklist, registry_paths=sources)
+        from factcheck.render.team import add_agreement_to_report, merged_comparison
+
+        team = merged_comparison(built)
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
@@ -784,6 +806,10 @@ def report(
         if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
+            if team is not None:
+                from factcheck.render.team import agreement_terminal
+
+                console.print(agreement_terminal(built, team))
             if findings is not None:
                 from factcheck.render.case import render_findings
 
@@ -798,6 +824,8 @@ def report(
             if output_format not in ("terminal", "markdown"):
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
+        if team is not None:
+            text = add_agreement_to_report(built, output_format, text, team)
         target = output
         if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
@@ -806,6 +834,109 @@ def report(
             return
         write_report(Path(target), text)
         err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- compare and merge: several reviewers of one article ---
+
+_Worksheets = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="WORKSHEET WORKSHEET...",
+        help="Worksheets of one article and one checklist, one per reviewer.",
+    ),
+]
+_TeamChecklist = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist", "-c", metavar="NAME|PATH", help="The worksheets' checklist, if it has moved."
+    ),
+]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown or json."),
+    ] = "terminal",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Compare reviewers: answers and verdicts side by side, and how far they agree.
+
+    Shows percent agreement and Krippendorff's alpha on the verdicts and on every question
+    (and Cohen's kappa for two reviewers), then each claim's answers, notes and evidence by
+    reviewer, disagreements marked.
+
+    Example: factcheck compare reports/seed-article.ana.worksheet.yaml
+    reports/seed-article.ben.worksheet.yaml
+    """
+    if output_format not in ("terminal", "markdown", "json"):
+        raise typer.BadParameter("expected terminal, markdown or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render import team as render
+        from factcheck.team.compare import compare_worksheets
+
+        comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "terminal":
+            make_console(opts.color).print(render.render_terminal(comparison))
+        else:
+            sys.stdout.write(render.RENDERERS[output_format](comparison))
+
+    run_guarded(ctx, action)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+    ],
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            metavar="RULE",
+            help="majority (most common answer; ties open) or unanimous (only shared answers).",
+        ),
+    ] = "majority",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Merge reviewers' worksheets into one; review it to settle what the rule left open.
+
+    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+
+    Example: factcheck merge reports/seed-article.*.worksheet.yaml
+    --output team/seed-article.worksheet.yaml
+    """
+    if rule not in ("majority", "unanimous"):
+        raise typer.BadParameter("expected majority or unanimous", param_hint="--rule")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.team import render_merge
+        from factcheck.review.journal import save_worksheet
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX
+        from factcheck.team.merge import Rule, merge_worksheets
+
+        if not output.name.endswith(WORKSHEET_SUFFIX):
+            raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
+        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+            raise FactcheckError(f"{output}: already exists; choose another --output")
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
+        save_worksheet(output, result.worksheet)
+        err = make_console(opts.color, file=sys.stderr)
+        err.print(render_merge(result))
+        if result.open:
+            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
 
     run_guarded(ctx, action)
 

@@ -71,6 +71,9 @@ class Segment:
     """Document.text[start:end], stripped of nothing."""
     block: int = 0
     """Index of the block (paragraph) the segment belongs to."""
+    attribution: Attribution | None = field(default=None, compare=False)
+    """Who stands behind a body sentence (claim, statement, question, opinion); None elsewhere.
+    Derived from the text, so it takes no part in comparing segments."""
 
 
 @dataclass(frozen=True, slots=True)

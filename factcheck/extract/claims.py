@@ -84,7 +84,10 @@ def extract_claims(
     attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
     scores = [score_sentence(text, threshold) for text in texts]
 
+    # Every body sentence carries its own attribution, whatever its class.
     out = list(segments)
+    for k, index in enumerate(body):
+        out[index] = _with(segments[index], segments[index].kind, attributions[k])
     claims: list[Claim] = []
     text = doc.text
     for first_k, last_k in _units(len(body), quote_groups(texts, blocks=blocks)):
@@ -93,7 +96,7 @@ def extract_claims(
             worth = scores[first_k]
             segment = segments[body[first_k]]
             if segment.kind is not worth.kind:
-                out[body[first_k]] = _with_kind(segment, worth.kind)
+                out[body[first_k]] = _with(segment, worth.kind, attributions[first_k])
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             own = attributions[first_k]
@@ -106,7 +109,7 @@ def extract_claims(
                 # Inside one quotation every sentence shares the unit's class.
                 segment = segments[body[k]]
                 if segment.kind is not worth.kind:
-                    out[body[k]] = _with_kind(segment, worth.kind)
+                    out[body[k]] = _with(segment, worth.kind, attributions[k])
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             attribution = _merge_attribution([attributions[k] for k in span])
@@ -129,5 +132,6 @@ def extract_claims(
     return tuple(out), tuple(claims)
 
 
-def _with_kind(segment: Segment, kind: SegmentKind) -> Segment:
-    return Segment(segment.start, segment.end, kind, segment.text, segment.block)
+def _with(segment: Segment, kind: SegmentKind, attribution: Attribution) -> Segment:
+    """The segment with its sentence class and attribution."""
+    return Segment(segment.start, segment.end, kind, segment.text, segment.block, attribution)

@@ -44,13 +44,16 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
 
 
 def segment_dict(segment: Segment) -> dict[str, Any]:
-    """One segment as in the extract contract (with --all)."""
-    return {
+    """One segment as in the extract contract (with --all); body sentences carry attribution."""
+    data: dict[str, Any] = {
         "text": segment.text,
         "start": segment.start,
         "end": segment.end,
         "kind": str(segment.kind),
     }
+    if segment.attribution is not None:
+        data["attribution"] = attribution_dict(segment.attribution)
+    return data
 
 
 def extraction_dict(extraction: Extraction, *, include_segments: bool = False) -> dict[str, Any]:

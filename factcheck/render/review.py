@@ -286,7 +286,7 @@ def render_prompt(
             score.append("   skipped earlier", style="yellow")
         info.add_row("Score", score)
     if prompt.hints is not None and prompt.hints.lines:
-        info.add_row("Case", Group(*(safe_text(line) for line in prompt.hints.lines)))
+        info.add_row(prompt.hints.title, Group(*(safe_text(line) for line in prompt.hints.lines)))
     return Group(
         progress,
         _claim_panel(prompt.document, prompt.entry, compact),

@@ -150,6 +150,8 @@ class _Walk:
     order: list[str]
     """Ids of the claims in this review, in the order they are reviewed."""
     revisit_skipped: bool
+    only_open: bool = False
+    """Ask only unanswered questions (adjudicating a merge), not every one after the first."""
     history: list[tuple[str, str]] = field(default_factory=list)
     """(claim id, question id) positions left forward, for going back."""
     changes: int = 0
@@ -209,8 +211,11 @@ class _Walk:
         ids = [q.id for q in self.checklist.questions]
         applicable_ids = {q.id for q in applicable(self.checklist, self.entry(step))}
         position = ids.index(current) if current in ids else -1
+        entry = self.entry(step)
         for qid in ids[position + 1 :]:
             if qid in applicable_ids:
+                if self.only_open and _valid_value(entry, _question(self.checklist, qid)):
+                    continue
                 return qid
         return None
 
@@ -253,6 +258,7 @@ def run_review(
     min_score: float | None = None,
     now: Callable[[], str] = utc_now,
     hints: Mapping[str, ClaimHints] | None = None,
+    only_open: bool = False,
 ) -> ReviewOutcome:
     """Ask the open questions claim by claim, from the first unanswered one, saving each change.
 
@@ -261,6 +267,7 @@ def run_review(
     Each claim ends with its verdict; the review ends by asking for the report's title, summary
     and bottom line. Skipped claims are passed over unless named in `claims`. ``hints`` (by
     claim id) are shown with each claim's questions, and their evidence offers can be accepted.
+    With ``only_open``, answered questions are passed over (adjudicating a merge).
     """
     order, below = select_claims(worksheet, claims, min_score)
     walk = _Walk(
@@ -271,6 +278,7 @@ def run_review(
         now=now,
         order=order,
         revisit_skipped=bool(claims),
+        only_open=only_open,
     )
     step = walk.next_open(-1)
     qid = walk.first(step)
