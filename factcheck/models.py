@@ -121,6 +121,11 @@ class Claim:
     """Ids of source-registry entries found on the claim's chain."""
     block: int = 0
     """Index of the block (paragraph) the claim sits in."""
+    caption: bool = False
+    """Whether the claim is a photo caption; its speaker is the photo's credit."""
+    repeats: str | None = None
+    """Id of the claim of the same article this one repeats (a standfirst repeating a body
+    sentence); None when it repeats none."""
 
 
 @dataclass(frozen=True, slots=True)

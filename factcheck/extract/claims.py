@@ -1,11 +1,15 @@
-"""Stage ③ claims: score every body sentence, attribute it, and keep the check-worthy ones."""
+"""Stage ③ claims: score every body sentence, attribute it, and keep the check-worthy ones;
+add check-worthy captions, and link claims that repeat another."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.extract.attribution import attribute_sentences, quote_groups
+from factcheck.extract.captions import caption_claims
+from factcheck.extract.repeats import link_repeats
 from factcheck.extract.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
 from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
 
@@ -129,7 +133,14 @@ def extract_claims(
                 block=first.block,
             )
         )
-    return tuple(out), tuple(claims)
+    for caption in caption_claims(out, first_id=len(claims) + 1, threshold=threshold):
+        sources = (
+            ()
+            if registry is None
+            else chain_sources(registry, caption.text, caption.attribution, doc)
+        )
+        claims.append(replace(caption, sources=sources))
+    return tuple(out), link_repeats(claims)
 
 
 def _with(segment: Segment, kind: SegmentKind, attribution: Attribution) -> Segment:
