@@ -105,6 +105,13 @@ def render_case_map(case: Case, registry: Registry | None, fmt: str) -> Renderab
         "text": render_text,
     }
     if fmt == "terminal":
+        if not story.nodes:
+            head = Text("Case ", style="bold")
+            head.append_text(safe_text(case.name, style="bold"))
+            head.append(": no articles to map")
+            return Group(
+                head, Text("Add articles with: factcheck case add CASE_DIR SOURCE...", "dim")
+            )
         return render_tree(story)
     if fmt not in DIAGRAM_FORMATS:
         raise ValueError(f"unknown map format {fmt!r}")

@@ -265,3 +265,39 @@ def test_case_show_map_rejects_unknown_formats(interview_dir: Path) -> None:
     assert code == 2 and "expected mermaid, dot, json or text" in err
     code, _, err = run("case", "show", str(interview_dir), "-o", "map.txt")
     assert code == 2 and "--output needs --format" in err
+
+
+def test_case_show_map_of_hostile_articles_stays_a_diagram(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        'Evil"] --> x["pwned <script>alert(1)</script>\nMay 3, 2024\nBy Staff, `Bad"]Outlet`\n\n'
+        "Fourteen people died in the fire, fire chief Dana Levi said.\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Fire kills 14\nMay 3, 2024\nBy Staff, Good Outlet\n\n"
+        "Fourteen people died in the fire, fire chief Dana Levi said on Friday.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "fire"
+    assert run("case", "add", str(folder), str(hostile), str(other))[0] == 0
+    code, out, err = run("case", "show", str(folder), "-f", "mermaid")
+    assert (code, err) == (0, "")
+    assert "<" not in out and "`" not in out and "-->" not in out.replace("-->|", "")
+    for line in out.splitlines():
+        assert line.count('"') in (0, 2), line
+    code, out, err = run("case", "show", str(folder), "--map")
+    assert (code, err) == (0, "")
+    assert "Dana Levi (root)" in out
+
+
+def test_case_show_map_of_an_empty_case(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    assert run("case", "add", str(folder), str(tmp_path / "missing.txt"))[0] == 1
+    code, out, err = run("case", "show", str(folder), "--map")
+    assert (code, err) == (0, "")
+    assert lines(out) == [
+        "Case empty: no articles to map",
+        "Add articles with: factcheck case add CASE_DIR SOURCE...",
+    ]
