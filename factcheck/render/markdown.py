@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.render.console import defang
+from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -468,7 +469,8 @@ def _claim_section(report: Report, row: ClaimRow, details: bool) -> list[str]:
     lines += [_verdict_line(report, row, details), ""]
     if row.entry.conclusion:
         lines += [f"**Conclusion:** {escape_markdown(row.entry.conclusion)}", ""]
-    lines += _claim_facts(report, row)
+    # The chain as a diagram, followed by its plain-text form: the attribution line.
+    lines += [*chain_markdown(row.chain), "", *_claim_facts(report, row)]
     internal = {q.id for q in report.checklist.questions if q.internal}
     asked = [
         answer
