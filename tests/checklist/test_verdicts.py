@@ -151,7 +151,19 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
         # Unknown stays unknown: no registry entry is unclear, never no.
         ("quick", "partisan_chain", {"sources.matched": 0}, "unclear"),
         ("quick", "partisan_chain", {"sources.matched": 1, "sources.unknown": True}, "unclear"),
-        ("quick", "partisan_chain", {"sources.matched": 1}, "no"),
+        ("quick", "partisan_chain", {"sources.matched": 1, "publisher.known": True}, "no"),
+        ("quick", "partisan_chain", {"sources.matched": 1}, "unclear"),  # publisher unknown
+        (
+            "quick",
+            "partisan_chain",
+            {
+                "sources.matched": 1,
+                "publisher.known": True,
+                "sources.rated": True,
+                "sources.lowest_rating.lin2023": 0.3,
+            },
+            "unclear",
+        ),
         ("quick", "hops", {"chain.hops": 0, "attribution.speaker_known": True}, "first_hand"),
         ("quick", "hops", {"chain.hops": 0}, None),
         ("quick", "hops", {"chain.hops": 2, "attribution.speaker_known": True}, "two"),
