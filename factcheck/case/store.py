@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
+from factcheck.files import write_atomic
 from factcheck.models import (
     Attribution,
     Claim,
@@ -256,6 +255,18 @@ def article_record(
     }
 
 
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(str(value))
+
+
 def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -333,25 +344,10 @@ def parse_article_record(data: object) -> tuple[Document, Extraction, str, bool]
     return ingested, Extraction(document, segments, claims), added, True
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
 def _write_article(case_dir: Path, article_id: str, record: Mapping[str, Any]) -> None:
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     try:
-        _write_atomic(_article_path(case_dir, article_id), text)
+        write_atomic(_article_path(case_dir, article_id), text)
     except OSError as exc:
         raise CaseError(f"{case_dir}: cannot write the cached article: {exc.strerror}") from None
 
@@ -370,7 +366,7 @@ class _IndexEntry:
 
 
 def _read_index(case_dir: Path) -> list[_IndexEntry]:
-    import yaml
+    from factcheck import yamlio  # PyYAML loads only when a case is read: keeps start-up fast
 
     path = case_index_path(case_dir)
     if not case_dir.exists():
@@ -384,11 +380,10 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseError(f"{path}: cannot read the case index: {exc}") from None
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise CaseError(f"{path}{where}: not valid YAML") from None
+        data = yamlio.load(text)
+    except yamlio.YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise CaseError(f"{path}{where}: not valid YAML: {exc.problem}") from None
     if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
         raise CaseError(f"{path}: format: expected {CASE_FORMAT!r}")
     items = data.get("articles") or []
@@ -403,6 +398,12 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
             raise CaseError(f"{path}: articles[{i}]: unknown key {sorted(unknown)[0]!r}")
         if not re.fullmatch(rf"[0-9a-f]{{{ID_LENGTH}}}", item["id"]):
             raise CaseError(f"{path}: articles[{i}].id: expected {ID_LENGTH} hex digits")
+        for key in ("source", "outlet", "title"):
+            value = item.get(key)
+            if value is not None and not isinstance(value, str):
+                raise CaseError(
+                    f"{path}: articles[{i}].{key}: expected text, got {_yaml_kind(value)}"
+                )
         entries.append(
             _IndexEntry(
                 id=item["id"],
@@ -442,7 +443,7 @@ def _write_index(case_dir: Path, articles: Sequence[CaseArticle]) -> None:
         width=1_000_000,
     )
     try:
-        _write_atomic(case_index_path(case_dir), head + body)
+        write_atomic(case_index_path(case_dir), head + body)
     except OSError as exc:
         raise CaseError(f"{case_dir}: cannot write the case index: {exc.strerror}") from None
 

@@ -23,10 +23,12 @@ from factcheck.report.model import (
     Report,
     SourceRow,
     claim_anchor,
+    claim_marks,
     day,
     one_line,
 )
-from factcheck.review.worksheet import FactValue, change_record, is_url
+from factcheck.review.worksheet import FactValue, is_url
+from factcheck.review.worksheet_yaml import change_record
 
 FORMAT = "factcheck-report/1"
 """Value of the ``format`` key of the JSON report, with its version."""
@@ -163,6 +165,9 @@ def _claim_record(row: ClaimRow) -> dict[str, Any]:
             "at": override.at,
         },
         "skipped": row.entry.skipped,
+        "caption": claim.caption,
+        "repeats": claim.repeats,
+        "repeated_by": list(row.repeated_by),
         "reviewers": list(row.reviewers),
         "reviewed": row.reviewed,
         "answers": [_answer_record(answer) for answer in row.answers],
@@ -295,7 +300,9 @@ def render_claimreview(
         for row in report.claims
         if row.status is ClaimStatus.FINAL
     ]
-    return _dumps(reviews)
+    # Pages embed ClaimReview in <script type="application/ld+json">: a reviewer's "</script>"
+    # must not end that block, so every "</" is written "<\/" (the same string in JSON).
+    return _dumps(reviews).replace("</", "<\\/")
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -319,6 +326,7 @@ CSV_COLUMNS = (
     "reviewers",
     "reviewed",
     "text",
+    "marks",
 )
 """The fixed columns of the CSV report; three per question follow: answer:<id>, note:<id> and
 evidence:<id> (URLs separated by spaces)."""
@@ -361,6 +369,7 @@ def _csv_row(row: ClaimRow, question_ids: Sequence[str]) -> list[str]:
         "; ".join(row.reviewers),
         row.reviewed or "",
         row.claim.text,
+        "; ".join(claim_marks(row)),
     ]
     for qid in question_ids:
         answer = answers.get(qid)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import assert_never
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -24,12 +25,16 @@ from rich.text import Text
 from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
+from factcheck.render.diagram import chain_tree, verdict_bars
+from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
+from factcheck.render.markdown import hops_shown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
     ClaimStatus,
     Report,
     answer_text,
+    claim_marks,
     day,
     one_line,
     shorten,
@@ -89,20 +94,8 @@ def _summary(report: Report) -> RenderableType:
     row("Reviewed by", ", ".join(report.reviewers) or "nobody yet")
     row("Review date", day(report.reviewed))
     row("Checklist", f"{checklist.name} ({checklist.id}, version {checklist.version})")
-    counts = Text()
-    for count in report.counts:
-        if not count.count:
-            continue
-        if counts:
-            counts.append("  ")
-        counts.append_text(safe_text(count.label, style=verdict_style(count.colour)))
-        counts.append(f" {count.count}")
-    for name, number in (("open", report.open), ("skipped", report.skipped)):
-        if number:
-            counts.append("  " if counts else "")
-            counts.append(f"{name} {number}", style="dim")
     row("Claims", f"{len(report.claims)}")
-    row("Verdicts", counts)
+    row("Verdicts", verdict_bars(report, verdict_style))
     if checklist.grade is not None:
         grades = "  ".join(f"{code} {count}" for code, count in report.grades)
         row("Grades", grades or "none yet")
@@ -124,6 +117,7 @@ class ClaimsTable:
 
     def __init__(self, report: Report) -> None:
         self.graded = report.checklist.grade is not None
+        self.report = report
         self.rows = [self._cells(row) for row in report.claims]
 
     def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
@@ -140,8 +134,9 @@ class ClaimsTable:
             cells.append((defang(row.grade or DASH), None))
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
-            (str(row.hops), None),
-            (defang(shorten(row.claim.text, TEXT_WIDTH)), None),
+            # The reviewer's answer about the hops, over the tool's count.
+            (defang(hops_shown(self.report, row)), None),
+            (defang(shorten(_marked(row), TEXT_WIDTH)), None),
         ]
         return cells
 
@@ -200,6 +195,12 @@ class ClaimsTable:
                 yield Segment(pad)
             used += width
         yield Segment.line()
+
+
+def _marked(row: ClaimRow) -> str:
+    """A claim's text in the claims table, after its marks (caption, repeats)."""
+    marks = claim_marks(row)
+    return f"({'; '.join(marks)}) {row.claim.text}" if marks else row.claim.text
 
 
 def _reliability(letter: str | None) -> Text:
@@ -284,15 +285,24 @@ def _details(row: ClaimRow) -> RenderableType:
     head = Text.assemble(safe_text(row.id, style="bold"), "  ", _verdict(row))
     if row.grade and row.status is ClaimStatus.FINAL:
         head.append_text(safe_text(f"  grade {row.grade}"))
-    text = safe_text(one_line(row.claim.text), style="italic")
-    text.append("\nchain: ", style="dim")
-    text.append_text(safe_text(" ← ".join(one_line(name) for name in row.chain)))
+    claim = safe_text(one_line(row.claim.text), style="italic")
+    chain = Group(Text("chain:", style="dim"), chain_tree(row.chain))
+    text = Text()
     if att.role:
         text.append("\nrole: ", style="dim")
         text.append_text(safe_text(one_line(att.role)))
+    for mark in claim_marks(row):
+        text.append("\nmarked: ", style="dim")
+        text.append_text(safe_text(mark))
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))
+    if row.entry.corrected:
+        text.append("\ncorrected by the reviewer: ", style="dim")
+        text.append_text(safe_text(", ".join(row.entry.corrected)))
+    if row.entry.conclusion:
+        text.append("\nconclusion: ", style="dim")
+        text.append_text(safe_text(one_line(row.entry.conclusion)))
     reviewed = any(answer.value is not None for answer in row.answers)
     if row.status is ClaimStatus.FINAL:
         text.append("\nwhy: ", style="dim")
@@ -308,7 +318,8 @@ def _details(row: ClaimRow) -> RenderableType:
         asked = [answer for answer in row.answers if answer.asked]
         for number, answer in enumerate(asked, start=1):
             _answer_lines(text, number, answer)
-    return Group(head, Padding(text, (0, 0, 1, 2)))
+    body = Group(claim, chain, text[1:]) if text else Group(claim, chain)
+    return Group(head, Padding(body, (0, 0, 1, 2)))
 
 
 def render_terminal(report: Report, details: bool = False) -> RenderableType:
@@ -322,30 +333,40 @@ def render_terminal(report: Report, details: bool = False) -> RenderableType:
     return Group(*parts)
 
 
-TEXT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
+TEXT_FORMATS = tuple(fmt.value for fmt in REPORT_FORMATS)
 """The formats :func:`render_report` writes."""
 
 
 def render_report(
-    report: Report, fmt: str, *, details: bool = False, url: str | None = None, width: int = 100
+    report: Report,
+    fmt: ReportFormat | str,
+    *,
+    details: bool = False,
+    url: str | None = None,
+    width: int = 100,
 ) -> str:
     """The report as text in one of TEXT_FORMATS; 'terminal' is the plain text of the terminal
     view at ``width`` columns, without colour or escape codes (for a file)."""
-    if fmt == "terminal":
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=width, color_system=None, highlight=False)
-        console.print(render_terminal(report, details))
-        return buffer.getvalue()
-    if fmt == "markdown":
-        from factcheck.render.markdown import render_markdown
-
-        return render_markdown(report)
+    chosen = parse_format(fmt) if isinstance(fmt, str) else fmt
+    if chosen is None:
+        raise RenderError(f"unknown report format {fmt!r} (expected {', '.join(TEXT_FORMATS)})")
     from factcheck.render import data
 
-    if fmt == "json":
-        return data.render_json(report)
-    if fmt == "claimreview":
-        return data.render_claimreview(report, url=url)
-    if fmt == "csv":
-        return data.render_csv(report)
-    raise RenderError(f"unknown report format {fmt!r} (expected {', '.join(TEXT_FORMATS)})")
+    match chosen:
+        case ReportFormat.TERMINAL:
+            buffer = io.StringIO()
+            console = Console(file=buffer, width=width, color_system=None, highlight=False)
+            console.print(render_terminal(report, details))
+            return buffer.getvalue()
+        case ReportFormat.MARKDOWN:
+            from factcheck.render.markdown import render_markdown
+
+            return render_markdown(report, details=details)
+        case ReportFormat.JSON:
+            return data.render_json(report)
+        case ReportFormat.CLAIMREVIEW:
+            return data.render_claimreview(report, url=url)
+        case ReportFormat.CSV:
+            return data.render_csv(report)
+        case _:
+            assert_never(chosen)

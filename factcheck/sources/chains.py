@@ -7,6 +7,7 @@ outlet, the via-chain, the speaker and the speaker's role), never in what the cl
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from factcheck.sources.matching import (
     _norm,
 )
 from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
+from factcheck.sources.names import name_domain
+from factcheck.sources.publisher import carried_from
+from factcheck.sources.ratings import RatingSet, domain_key, rating_sets
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
 _NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
@@ -144,7 +148,22 @@ def _unknown_name(registry: Registry, text: str) -> str | None:
 
 
 def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
-    """The article's own outlet: from its outlet name, else its URL's domain, else its byline."""
+    """The article's publisher, then the outlets it carried the story from (a syndication chain).
+
+    The publisher is matched by its name, else by its URL's domain, else by the byline; a name the
+    registry lacks is returned as unknown, in the same order.
+    """
+    ids, unknown = _publisher_ids(registry, document)
+    for name in carried_from(document):
+        found = [m.id for m in registry.mentions(name) if _not_person(registry, m.id)]
+        if found:
+            ids.append(found[0])
+        else:
+            unknown.append(name)
+    return ids, unknown
+
+
+def _publisher_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
     unknown: list[str] = []
     if document.outlet:
         found = [m.id for m in registry.mentions(document.outlet) if _not_person(registry, m.id)]
@@ -214,29 +233,75 @@ def _speaker_ids(
     return ids
 
 
-def _in_claim(registry: Registry, name: str, text: str) -> tuple[list[Mention], bool]:
-    """Registry names in the claim's text that overlap where it writes a chain name, and whether
-    one of them covers the name's last word.
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _ClaimText:
+    """A claim's text and the registry names in it, read once however many chain names it holds.
 
     Attribution may cut a long name short ('Meir Amit Intelligence' for the Meir Amit
     Intelligence and Terrorism Information Center); the name the claim writes around that span
-    is the one meant.
+    is the one meant. On text without punctuation a claim can be the whole article with a chain
+    of hundreds of names, so the text is scanned once, each distinct name is looked up once, and
+    in a long text a name is sought only where a word like its first one starts.
     """
-    found: list[Mention] = []
-    covered = False
-    start = text.find(name) if name else -1
-    while start >= 0:
-        end = start + len(_TRAILING_POSSESSIVE.sub("", name))
-        if len(text) > _MEMO_MAX_CHARS:
-            mentions = registry._matcher.find_near(text, start, end)
-        else:
-            mentions = registry.mentions(text)
-        for mention in mentions:
-            if mention.start < end and start < mention.end:
+
+    def __init__(self, registry: Registry, text: str) -> None:
+        self.registry = registry
+        self.text = text
+        self._mentions: tuple[Mention, ...] | None = None
+        self._ends: list[int] = []
+        self._words: dict[str, list[int]] | None = None
+        self._memo: dict[str, tuple[list[Mention], bool]] = {}
+
+    def overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        """Registry names in the claim's text that overlap where it writes ``name``, and whether
+        one of them covers the name's last word."""
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = self._overlaps(name)
+        return found
+
+    def _overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        found: list[Mention] = []
+        covered = False
+        starts = self._starts(name) if name else []
+        if not starts:
+            return found, covered
+        if self._mentions is None:
+            self._mentions = self.registry.mentions(self.text)
+            self._ends = [mention.end for mention in self._mentions]
+        mentions, length = self._mentions, len(_TRAILING_POSSESSIVE.sub("", name))
+        for start in starts:
+            end = start + length
+            index = bisect.bisect_right(self._ends, start)
+            while index < len(mentions) and mentions[index].start < end:
+                mention = mentions[index]
                 found.append(mention)
                 covered = covered or mention.start < end <= mention.end
-        start = text.find(name, start + len(name))
-    return found, covered
+                index += 1
+        return found, covered
+
+    def _starts(self, name: str) -> list[int]:
+        """Where ``name`` is written in the text, left to right, without overlaps."""
+        text, out = self.text, []
+        head = _WORD_RUN.match(name)
+        if head is None or len(text) <= _MEMO_MAX_CHARS:
+            start = text.find(name)
+            while start >= 0:
+                out.append(start)
+                start = text.find(name, start + len(name))
+            return out
+        if self._words is None:
+            self._words = {}
+            for word in _WORD_RUN.finditer(text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        after = 0
+        for start in self._words.get(head.group(), ()):
+            if start >= after and text.startswith(name, start):
+                out.append(start)
+                after = start + len(name)
+        return out
 
 
 def _tail_person(registry: Registry, speaker: str) -> str | None:
@@ -256,7 +321,43 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     speaker's role. Names inside what the claim asserts are not its sources.
     """
     ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
-    return ChainMatch(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown)))
+    unique, names = tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown))
+    return ChainMatch(
+        unique,
+        names,
+        domains=article_domains(document),
+        publisher_known=bool(document.outlet),
+        named=tuple(found for name in names if (found := named_domain(name, document))),
+    )
+
+
+def named_domain(name: str, document: Document) -> tuple[str, str, str] | None:
+    """The rated domain an unknown chain name stands for, as (name, domain, reason)."""
+    return _named_domain(name, document.outlet, document.url, rating_sets())
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_domain(
+    name: str, outlet: str | None, url: str | None, sets: tuple[RatingSet, ...]
+) -> tuple[str, str, str] | None:
+    page = Document("", "", "", outlet=outlet, url=url)
+    for rating_set in sets:
+        if found := name_domain(name, rating_set, page):
+            return (found.name, found.domain, found.reason)
+    return None
+
+
+def article_domains(document: Document) -> tuple[str, ...]:
+    """The article's own web domains: its URL's host, or an outlet named like a domain."""
+    out: list[str] = []
+    if document.url:
+        out.append(domain_key(document.url).split("/", 1)[0])
+    if document.outlet and _LOOKS_LIKE_DOMAIN.fullmatch(document.outlet.strip()):
+        out.append(domain_key(document.outlet))
+    return tuple(dict.fromkeys(d for d in out if d))
+
+
+_LOOKS_LIKE_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,12}")
 
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
@@ -283,13 +384,14 @@ def _walk_chain(
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
+    claim = _ClaimText(registry, text)
     for item in via:
-        around, covered = _in_claim(registry, item, text)
+        around, covered = claim.overlaps(item)
         ids.extend(m.id for m in (*registry.mentions(item), *around))
         if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
             unknown.append(name)
     if speaker:
-        around, covered = _in_claim(registry, speaker, text)
+        around, covered = claim.overlaps(speaker)
         names = _chain_name(registry, speaker)
         ids.extend(_speaker_ids(registry, speaker, document, around, names))
         if with_unknown and not covered and names.unknown:
@@ -303,12 +405,34 @@ def facts_for(registry: Registry, match: ChainMatch) -> SourceFacts:
     """The checklist facts of a chain: its entries and, transitively, their affiliations."""
     entries = registry.related(match.ids)
     letters = [e.reliability for e in entries if e.reliability is not None]
+    rated = False
+    lowest: list[tuple[str, float]] = []
+    # Each source is rated by the first of its domains a set rates: the article's own, then each
+    # registry entry's on the chain.
+    groups = [
+        match.domains,
+        *(e.domains for i in match.ids if (e := registry.get(i))),
+        *((domain,) for _, domain, _ in match.named),
+    ]
+    for rating_set in rating_sets():
+        numbers: list[float] = []
+        for domains in groups:
+            rating = next(filter(None, map(rating_set.get, domains)), None)
+            if rating is not None:
+                rated = True
+                if (number := rating_set.number(rating)) is not None:
+                    numbers.append(number)
+        if numbers:
+            lowest.append((rating_set.name, min(numbers)))
     return SourceFacts(
         any_partisan=any(e.is_partisan for e in entries),
         any_party_to_conflict=any(e.party_to for e in entries),
         worst_reliability=str(max(letters)) if letters else Reliability.F.value,
         state_media=any(e.kind is SourceKind.STATE_MEDIA for e in entries),
         unknown=match.unknown,
+        rated=rated,
+        lowest_ratings=tuple(lowest),
+        publisher_known=match.publisher_known,
     )
 
 
@@ -349,6 +473,8 @@ class SourceCheck:
     """Names to add to the registry, in order of first appearance."""
     facts: Mapping[str, SourceFacts] = field(default_factory=dict)
     """The checklist facts of each claim, by claim id."""
+    named: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Unknown names that spell a rated domain's own name: name to (domain, reason)."""
 
 
 def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
@@ -356,6 +482,7 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
     used: dict[str, list[str]] = {}
     unknown: dict[str, list[str]] = {}
     facts: dict[str, SourceFacts] = {}
+    named: dict[str, tuple[str, str]] = {}
     for claim in extraction.claims:
         match = match_chain(registry, claim, extraction.document)
         facts[claim.id] = facts_for(registry, match)
@@ -363,6 +490,8 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
             used.setdefault(source_id, []).append(claim.id)
         for name in match.unknown:
             unknown.setdefault(name, []).append(claim.id)
+        for name, domain, reason in match.named:
+            named[name] = (domain, reason)
     return SourceCheck(
         extraction=extraction,
         used=tuple(
@@ -372,4 +501,5 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
         ),
         unknown=tuple(UnknownName(name, tuple(claims)) for name, claims in unknown.items()),
         facts=facts,
+        named=named,
     )

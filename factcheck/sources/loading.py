@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from factcheck import yamlio
 from factcheck.errors import SourcesError
 from factcheck.sources.matching import Registry, _norm
 from factcheck.sources.model import (
@@ -33,13 +34,6 @@ _CITABLE = (*CITED_FACTS, "domains", "notes")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
-_SAFE_TAGS = _STR_TAGS | {
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:timestamp",
-}
 _MAX_BYTES = 10_000_000
 _PARTISAN_KEYS = ("stance", "direction")
 _HEADER = (
@@ -86,23 +80,6 @@ def _describe(node: yaml.Node) -> str:
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
-
-
-def _check_tags(node: yaml.Node, file: str, path: str, seen: set[int]) -> None:
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if node.tag not in _SAFE_TAGS:
-        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        _Loc(file, _line(node), path).fail(f"tag '{tag}' is not allowed")
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check_tags(item, file, f"{path}[{index}]", seen)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _check_tags(key, file, path, seen)
-            name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-            _check_tags(value, file, f"{path}.{name}" if path else str(name), seen)
 
 
 def _pairs(node: yaml.MappingNode, file: str, path: str) -> list[tuple[str, yaml.Node, _Loc]]:
@@ -258,16 +235,13 @@ def _read_entry(node: yaml.Node, file: str, path: str) -> _Raw:
 def _read_text(text: str, file: str) -> list[_Raw]:
     """Parse one registry file's text into checked raw entries."""
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise SourcesError(f"{file}:{line}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"{file}: invalid YAML: {exc}") from None
+        root = yamlio.compose(text)
+    except yamlio.YamlSyntaxError as exc:
+        line = f":{exc.line}" if exc.line is not None else ""
+        raise SourcesError(f"{file}{line}: invalid YAML: {exc.problem}") from None
     if root is None:
         return []  # empty, or comments only: a registry with nothing in it yet
-    _check_tags(root, file, "", set())
+    yamlio.Reader(file, stop=SourcesError).check_tags(root)
     if not isinstance(root, yaml.MappingNode):
         _Loc(file, _line(root), "").fail(
             f"expected a mapping with key 'entries', got {_describe(root)}"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from factcheck import files, yamlio
 from factcheck.errors import SourcesError
 from factcheck.sources.loading import (
     _HEADER,
@@ -28,8 +27,7 @@ from factcheck.sources.model import CITED_FACTS, SourceEntry
 
 def slugify(name: str) -> str:
     """A registry id made from a name: 'Al-Manar TV' -> 'al-manar-tv'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    return files.slugify(name, max_length=None, fallback="", ascii_only=True)
 
 
 def entry_fields(
@@ -82,8 +80,8 @@ _NEW_PREFIX = re.compile(rf"^{_NEW}:\d+: (?:entries\[0\]\.?(?::\s)?)?")
 def _appended(old: str, item: str, file: str) -> str:
     """The registry text with one block-list item added to its entries, comments kept."""
     try:
-        root = yaml.compose(old, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+        root = yamlio.compose(old)
+    except yamlio.YamlSyntaxError:
         root = None  # _read_text below reports it with a line number
     if root is None:
         return (old.rstrip("\n") + "\n" if old.strip() else _HEADER) + "entries:\n" + item
@@ -142,9 +140,9 @@ def add_entry(
     new = _appended(old, item, display)
     if [raw.id for raw in _read_text(new, display)][-1:] != [source_id]:
         raise SourcesError(f"{display}: cannot append the new entry; add it by hand")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.write_text(new, encoding="utf-8")
-    os.replace(temp, target)
+    try:
+        files.write_atomic(target, new)
+    except OSError as exc:
+        raise SourcesError(f"{display}: cannot save: {files.describe_os_error(exc)}") from None
     line = int(new.count("\n", 0, new.rindex(f"id: {source_id}")) + 1)
     return replace(entry, origins=(f"{display}:{line}",))

@@ -170,6 +170,15 @@ def test_claimreview_of_hostile_text_is_valid_json_without_raw_control_character
     assert reviews[2]["author"] == {"@type": "Person", "name": "=evil()"}
 
 
+def test_claimreview_cannot_end_an_embedding_script_block() -> None:
+    # Pages embed ClaimReview in <script type="application/ld+json">; a "</script>" in a
+    # reviewer's note or the article must not close that block.
+    text = render_claimreview(adversarial())
+    assert "</" not in text
+    reviews = json.loads(text)
+    assert any("</script>" in json.dumps(r, ensure_ascii=False) for r in reviews)
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ def walk(tokens: list[Token]) -> list[Token]:
 
 def test_seed_report_matches_the_reference_file() -> None:
     check_reference("seed.md")
+    check_reference("seed.details.md")
 
 
 def test_seed_report_has_the_expected_outline() -> None:
@@ -62,6 +63,7 @@ def test_seed_report_has_the_expected_outline() -> None:
             "Fact-check: Report: Hamas coordinated Gaza war with Iran, Hezbollah in joint "
             "military room",
         ),
+        ("h2", "To do before publishing"),
         ("h2", "Summary"),
         ("h2", "Verdicts"),
         ("h2", "Claims"),
@@ -77,10 +79,15 @@ def test_seed_report_shows_the_attribution_chain_and_the_deciding_rule() -> None
     markdown = render_markdown(seed())
     section = markdown.split("### Claim c3\n", 1)[1].split("### Claim c4\n", 1)[0]
     assert "- **Attribution:** The Algemeiner ← Al-Manar TV ← Ibrahim Al-Amin\n" in section
+    # The reason is generated from the rule that fired and the answers behind it; the rule's
+    # expression is for --details only.
     assert (
         "**Verdict: Unproven.** Neither the original nor an independent source could be found. "
-        "(Rule 5, the default.)\n"
+        "(no earlier rule held: corroborated: no; primary source: no)\n"
     ) in section
+    assert "==" not in render_markdown(seed())
+    detailed = render_markdown(seed(), details=True)
+    assert "(Rule 5, the default.)" in detailed.split("### Claim c3\n", 1)[1]
     assert "(https://en.wikipedia.org/wiki/Al_Akhbar_%28Lebanon%29)" in section
 
 
@@ -124,10 +131,16 @@ def test_adversarial_text_opens_no_html_image_code_or_foreign_link() -> None:
     markdown = render_markdown(adversarial())
     tokens = walk(parse(markdown))
     kinds = {token.type for token in tokens}
-    assert not kinds & {"html_block", "html_inline", "image", "fence", "code_block", "s_open"}
+    assert not kinds & {"html_block", "html_inline", "image", "code_block", "s_open"}
+    # The only fences are the claims' chain diagrams, whose labels are entity-coded.
+    assert {t.info for t in tokens if t.type == "fence"} == {"mermaid"}
     assert {t.attrGet("href") for t in tokens if t.type == "link_open"} == ADVERSARIAL_LINKS
     codes = {t.content for t in tokens if t.type == "code_inline"}
-    assert codes == {"verdict_call == yes", "rating >= 4", "daafab5127ed5dc2"}
+    assert codes >= {"daafab5127ed5dc2", "--title", "--url"}
+    assert not any("==" in code or ">=" in code for code in codes)
+    detailed = walk(parse(render_markdown(adversarial(), details=True)))
+    shown = {t.content for t in detailed if t.type == "code_inline"}
+    assert {"verdict_call == yes", "rating >= 4"} <= shown
     assert sum(1 for t in tokens if t.type == "blockquote_open") == 9
 
 
@@ -258,3 +271,26 @@ def test_links_keep_their_destination(url: str, href: str) -> None:
 def test_only_http_urls_become_links(url: str) -> None:
     assert link("text", url) == "text"
     assert link("text", None) == "text"
+
+
+def test_the_demo_report_is_publishable() -> None:
+    """The committed demo (make demo): summary, bottom line, a conclusion for every reviewed
+    claim, no rule expression, and the markdown in reports/ is what the worksheet gives."""
+    from pathlib import Path
+
+    from factcheck.report.model import ClaimStatus, load_report
+
+    repo = Path(__file__).resolve().parents[2]
+    built = load_report(repo / "reports" / "seed-article.worksheet.yaml")
+    markdown = render_markdown(built)
+    assert markdown == (repo / "reports" / "seed-article.md").read_text(encoding="utf-8")
+    publication = built.worksheet.publication
+    assert publication.summary and publication.bottom_line and publication.title
+    assert f"**Bottom line:** {escape_markdown(publication.bottom_line)}" in markdown
+    reviewed = [row for row in built.claims if row.status is ClaimStatus.FINAL]
+    assert len(reviewed) >= 17
+    for row in reviewed:
+        assert row.entry.conclusion
+        assert f"**Conclusion:** {escape_markdown(row.entry.conclusion)}" in markdown
+    assert not re.search(r"==|!=|>=|<=| in \[", markdown)
+    assert "Write a conclusion" not in markdown

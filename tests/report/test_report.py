@@ -28,7 +28,8 @@ from factcheck.report.model import (
     shorten,
     write_report,
 )
-from factcheck.review.worksheet import Worksheet, load_worksheet
+from factcheck.review.journal import load_worksheet
+from factcheck.review.worksheet import Worksheet
 from factcheck.sources.registry import Registry, load_registry
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "report"
@@ -149,6 +150,7 @@ def test_sources_in_order_of_first_appearance_with_their_claims() -> None:
         partisan="yes (pro-Hezbollah)",
         reliability="D",
         claims=("c3", "c4"),
+        ratings=(("lin2023", "0.4826"),),
     )
     assert len(sources[0].claims) == 18
     unknown = adversarial().sources[-1]
