@@ -53,7 +53,7 @@ def test_seed_json_metadata_and_contract(seed_path: Path) -> None:
         "sha256": "4631b1a9e54c99bdfe329b1733661e71175ddb8c39fdd3f5943255685fac9219",
         "provenance": {
             "title": "text",
-            "outlet": "text",
+            "outlet": "byline",
             "byline": "text",
             "published": "dateline",
         },
