@@ -1146,6 +1146,20 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         None,
     ),
     (
+        "fronted-poll",
+        ["In a new Marist College poll, 48 percent of voters chose the mayor."],
+        "new Marist College poll",
+        None,
+        None,
+    ),
+    (
+        "calling-someone-something",
+        ["Councillor Ines Baro called him a careless manager."],
+        "Ines Baro",
+        "Councillor",
+        "called",
+    ),
+    (
         "title-case-headline",
         ["Mayor Hale Warns Council Budget Plan Will Fail"],
         "Mayor Hale",
@@ -1227,6 +1241,7 @@ def test_news_error_classes(
         "Lane reported from Denver.",
         "Clinton leads by 270 pledged delegates.",
         "The senator maintained a busy schedule all week.",
+        "The council called a meeting for Friday.",
     ],
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:
