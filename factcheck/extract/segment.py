@@ -29,6 +29,7 @@ from factcheck.extract.segment_furniture import (
     classify_captions,
     classify_headings,
     classify_patterns,
+    classify_shapes,
     classify_tags,
     classify_title,
     ends_sentence,
@@ -75,6 +76,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
+    classify_shapes(units)
     segments = tuple(
         Segment(
             start=u.start, end=u.end, kind=u.kind or _body_kind(u.text), text=u.text, block=u.block

@@ -49,11 +49,12 @@ BYLINE_RE = re.compile(
 )
 _REPORTING_RE = re.compile(
     r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
-    r"(?:\s*;\s*(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
+    r"(?:\s*;\s*(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"[^;()]*?)*\)?\.?"
 )
 _CONTRIBUTED_RE = re.compile(
-    r"\bcontributed(?: reporting)? to this (?:report|story|article)(?: from [^.]+)?\.?\Z"
+    r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
+    r"(?: from [^.]+)?\.?\Z"
 )
 _CREDIT_PAREN_RE = re.compile(
     r"\(\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
@@ -231,7 +232,8 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
     for i, unit in enumerate(units):
         if unit.kind is not None:
             continue
-        if _looks_like_headline(units, i):
+        # Beside a page's stated title, a first line is a headline only if it shares its words.
+        if _looks_like_headline(units, i) and _near_title(unit.text, known_title):
             headline = unit
             unit.kind = SegmentKind.TITLE
         break
@@ -255,6 +257,13 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
             if _normalise_title(first) in first_words and _normalise_title(unit.text) in wanted:
                 unit.kind = SegmentKind.TITLE
     return headline
+
+
+def _near_title(piece: str, known_title: str | None) -> bool:
+    if known_title is None:
+        return True
+    known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
+    return len(known & set(_normalise_title(piece).split())) >= 2
 
 
 def _looks_like_headline(units: list[Unit], i: int) -> bool:
@@ -342,3 +351,58 @@ def classify_captions(units: list[Unit]) -> None:
         # An unpunctuated caption counts when its credit was printed on the same line.
         if caption.terminal or (caption.block == unit.block and caption.words >= 4):
             caption.kind = SegmentKind.CAPTION
+
+
+# --- furniture by shape -----------------------------------------------------------------------
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
+_COPYRIGHT_RE = re.compile(
+    r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
+)
+_FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
+_SHAPE_MAX_WORDS = 30
+_PROMPT_MAX_WORDS = 25
+
+
+def classify_shapes(units: list[Unit]) -> None:
+    """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
+    stamps and IDs, prompts to the reader, lines in capitals, and bulleted links to other
+    stories."""
+    for unit in units:
+        if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
+            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words)
+
+
+def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
+    if _EMAIL_RE.search(piece) or (words <= 12 and _HANDLE_OR_LINK_RE.search(piece)):
+        return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
+    if _COPYRIGHT_RE.search(piece):
+        return SegmentKind.CREDIT
+    letters = sum(c.isalpha() for c in piece)
+    if letters < 0.3 * len(piece.replace(" ", "")) and any(c.isdigit() for c in piece):
+        return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
+    if _is_prompt(piece, terminal, words):
+        return SegmentKind.RELATED
+    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
+    if words >= 2 and len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased):
+        return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
+    if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
+        return SegmentKind.RELATED  # a bulleted headline: a link to another story
+    return None
+
+
+def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
+    """An imperative addressed to the reader about the page: "Sign up for our newsletter",
+    "Follow her on Twitter", "Share it with a friend!"."""
+    if count > _PROMPT_MAX_WORDS:
+        return False
+    first = _FIRST_WORD_RE.match(piece)
+    if not first or first.group(1).lower() not in words("prompt_verbs"):
+        return False
+    if count <= 6 or piece.rstrip().endswith(("!", "...", "…")) or not terminal:
+        return True
+    interface = words("interface_words")
+    return bool(_HANDLE_OR_LINK_RE.search(piece)) or any(
+        w.strip(".,:;!?’'\"").lower() in interface for w in piece.split()
+    )
