@@ -12,9 +12,10 @@ Figures, per body sentence:
   is the annotated source up to titles, determiners, an appositive, the role words in front of
   a full name ("longtime Democratic pollster Pat Caddell" for "Pat Caddell") and a surname-only
   mention of the full name found ("Clinton" for "Hillary Clinton"). *Lenient*: the head words
-  match ("The Times newspaper" for "Times", "the church" for "Living Church of God"). An
-  annotated pronoun stands for the nearest named source before it in the article, so a speaker
-  counts when it is resolved to that person, and an unresolved pronoun does not.
+  match ("The Times newspaper" for "Times", "the church" for "Living Church of God").
+  PolNeAR marks no coreference, so an annotated pronoun stands for the last two distinct named
+  sources before it in the article and a relative "who" for the names just before it: a
+  speaker counts when it is resolved to one of them, and an unresolved pronoun does not.
 - the same on the direct-quote subset (sentences whose attributed content holds a quotation
   mark);
 - false attributions: the share of sentences without any annotated span that get a speaker or

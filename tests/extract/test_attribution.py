@@ -1100,6 +1100,13 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "wrote",
     ),
     (
+        "title-case-headline",
+        ["Mayor Hale Warns Council Budget Plan Will Fail"],
+        "Mayor Hale",
+        None,
+        "warns",
+    ),
+    (
         "colon-after-a-name",
         ["Ruth Kale: “The plant stays open.”"],
         "Ruth Kale",
@@ -1165,7 +1172,7 @@ def test_news_error_classes(
         "Turnout was high in states that allow early voting.",
         "Reality TV shows drew record audiences.",
         "It shows that prices rose faster than wages.",
-        "Mayor Hale Warns Council Budget Plan Will Fail",
+        "Council Budget Plan Will Fail After Long Delay",
         "The United States had been in secret talks for months.",
         "Voters may want to check the figures first.",
         "The company has found itself at the centre of the dispute.",

@@ -61,6 +61,8 @@ class Entity:
     """(sent, pos, subj) of the mention before the current sentence."""
     spoke: bool = False
     """Whether it has been a speaker, so 'they'/'it' may refer to it."""
+    quoted: int = -1
+    """The sentence in which it is named only inside a quotation, if that is the latest."""
     gender: str = ""
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
 
@@ -247,7 +249,11 @@ class Store:
                 continue
             if gender and entity.gender not in ("", gender):
                 continue  # "she" is not the man named last
-            if entity.sent == sent and entity.pos < pos:
+            if entity.sent == sent and entity.quoted == sent:
+                # Named only inside this sentence's quotation: the quote mentions them, the
+                # pronoun outside it is someone else ("“Sanders does it right,” he said").
+                key = (entity.prev[0], entity.prev[2], -entity.prev[1])
+            elif entity.sent == sent and entity.pos < pos:
                 key = (entity.sent, entity.subj, -entity.pos)
             elif entity.sent == sent:
                 key = (entity.prev[0], entity.prev[2], -entity.prev[1])

@@ -138,6 +138,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             if entity.sent != index:
                 entity.prev = (entity.sent, entity.pos, entity.subj)
                 entity.sent, entity.pos, entity.subj = index, pos, False
+                entity.quoted = -1 if main else index
             recent.pop(entity, None)
             recent[entity] = None
         if main:
@@ -266,7 +267,10 @@ def _register(
             store.index(entity, name_tokens)
     if not possessive:
         _describe_around(sent, entity, toks, low, i, j)
+    fresh = entity.sent != sent.index
     store.touch(entity, sent.index, pos, False)
+    if fresh:
+        entity.quoted = -1 if pos_override is None else sent.index
     return entity
 
 

@@ -130,7 +130,7 @@ _DATELINE = re.compile(
     r"\s*(?:--?|\u2014|\u2013)\s"
 )
 """A dateline opening a sentence: the filing place, state, date and agency, then a dash."""
-_HEADLINE_SMALL = frozenset(
+HEADLINE_SMALL = frozenset(
     [
         "a",
         "an",
@@ -157,7 +157,7 @@ _HEADLINE_WORDS = 4
 
 def _is_headline(toks: Sequence[str]) -> bool:
     """Whether a sentence is set in title case ("Trump Warns Clinton Policy On Syria")."""
-    content = [t for t in toks if t[0].isalpha() and t.lower() not in _HEADLINE_SMALL]
+    content = [t for t in toks if t[0].isalpha() and t.lower() not in HEADLINE_SMALL]
     if len(content) < _HEADLINE_WORDS:
         return False
     capitals = sum(1 for t in content if t[0].isupper())

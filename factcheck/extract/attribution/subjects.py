@@ -138,6 +138,13 @@ def _find_comma_subject(
         if entity is not None and entity.kind is not Kind.UNKNOWN:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     first = low[seg_start]
+    if j - seg_start <= 2 and all(
+        w.isalpha() and (w in FRONT or w.endswith("ly")) for w in low[seg_start:j]
+    ):
+        # "Proponents of the bill, however, say": an adverb set off by commas.
+        start = find_np_start(sent, c - 1) if c >= 1 and toks[c] == "," else j
+        if start < j:
+            return interpret(sent, start, c, loose=loose), start, passive, True
     appositive = (
         first in ("who", "which", "whose")
         or (first in ("a", "an", "the") and _has_role_word(sent, seg_start, j))
@@ -223,5 +230,7 @@ def find_subject_after(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if before not in (",", ":") and not sent.is_placeholder(v - 1):
         return None, v
     start = v + 1
+    if start < sent.n and sent.low[start] in PRONOUNS:
+        return None, v  # "…, say it would": a pronoun after the verb is its object
     end = find_np_end(sent, start)
     return interpret(sent, start, end), start
