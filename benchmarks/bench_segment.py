@@ -1,26 +1,31 @@
 """Sentence segmentation figures: gold-set accuracy and throughput, ours against pysbd.
 
-Run: .venv/bin/python benchmarks/bench_segment.py
+Throughput is measured on real, varied news text (``corpus.py``: different articles from the
+shared data folder, never copies of one), with the same articles for us and for pysbd, each run
+in a fresh process so no cache is warm; figures are the median of several runs with the spread.
+
+Run: .venv/bin/python benchmarks/bench_segment.py [--data DIR] [--size BYTES] [--runs 3]
 """
 
 from __future__ import annotations
 
-import time
+import argparse
+import json
+import statistics
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pysbd
 import yaml
+from corpus import DEFAULT_DATA, news_texts
 
-from factcheck.extract.segment import segment_document, split_sentences
-from factcheck.models import Document, SegmentKind
+from factcheck.extract.segment import split_sentences
 
 HERE = Path(__file__).resolve().parent
-SEED = HERE.parent / "examples" / "seed-article.txt"
 GOLD = HERE / "segmentation_cases.yaml"
-TARGET_BYTES = 1_000_000
-PYSBD_BYTES = 50_000  # pysbd is run on a slice of each corpus; its rate is scaled from that
 
 
 def _ours(text: str) -> list[str]:
@@ -55,60 +60,77 @@ def accuracy(cases: list[dict[str, object]], pysbd_split: Callable[[str], list[s
         )
 
 
-def _best_seconds(action: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
+_TIMED = """
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, {here!r})
+from corpus import news_texts, take
+from pathlib import Path
+texts = [text for _, text in take(news_texts(Path({data!r})), {size})]
+start = time.perf_counter()
+if {which!r} == "pysbd":
+    import pysbd
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    for text in texts:
+        for paragraph in text.split("\\n"):
+            if paragraph.strip():
+                segmenter.segment(paragraph)
+elif {which!r} == "split_sentences":
+    from factcheck.extract.segment import split_sentences
+    for text in texts:
+        split_sentences(text)
+else:
+    from factcheck.extract.segment import segment_document
+    from factcheck.models import Document
+    for text in texts:
+        segment_document(Document(source="bench", text=text, sha256="0" * 64))
+print(json.dumps([time.perf_counter() - start, sum(len(t.encode()) for t in texts)]))
+"""
+
+
+def _cold_runs(which: str, data: Path, size: int, runs: int) -> tuple[list[float], int]:
+    """Seconds of RUNS fresh processes (imports and first-use caches inside the timing), each
+    over the same articles, and the bytes they hold."""
+    script = _TIMED.format(here=str(HERE), data=str(data), size=size, which=which)
+    times, total = [], 0
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+        done = subprocess.run(
+            [sys.executable, "-c", script], check=True, capture_output=True, text=True
+        )
+        seconds, total = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(seconds)
+    return times, total
 
 
-def _repeat(text: str) -> tuple[str, int]:
-    copies = TARGET_BYTES // len(text.encode()) + 1
-    return "\n\n".join([text] * copies), copies
-
-
-def throughput(name: str, text: str, pysbd_split: Callable[[str], list[str]]) -> None:
-    """MB/s of ours on all of ``text`` and of pysbd on a slice of it, paragraph by paragraph."""
-    size = len(text.encode()) / 1e6
-    split_s = _best_seconds(lambda: split_sentences(text))
-    doc = Document(source="bench", text=text, sha256="0" * 64)
-    document_s = _best_seconds(lambda: segment_document(doc))
-    paragraphs, taken = [], 0
-    for paragraph in text.split("\n\n"):
-        if taken >= PYSBD_BYTES:
-            break
-        paragraphs.append(paragraph)
-        taken += len(paragraph.encode()) + 2
-    pysbd_s = _best_seconds(lambda: [pysbd_split(p) for p in paragraphs], runs=1)
-    ours_rate, theirs_rate = size / split_s, taken / 1e6 / pysbd_s
-    print(f"throughput on {name}:")
-    print(f"  split_sentences  {size:.2f} MB in {split_s:.3f} s = {ours_rate:.1f} MB/s")
-    print(f"  segment_document {size:.2f} MB in {document_s:.3f} s = {size / document_s:.1f} MB/s")
-    print(f"  pysbd            {taken / 1e6:.3f} MB in {pysbd_s:.3f} s = {theirs_rate:.3f} MB/s")
-    print(f"  split_sentences / pysbd = {ours_rate / theirs_rate:.0f}x")
+def throughput(data: Path, size: int, runs: int) -> None:
+    """MB/s of ours and of pysbd on the same real articles, each run cold in a fresh process."""
+    print(f"throughput on real articles (median of {runs} cold runs, a fresh process each):")
+    rates = {}
+    for which in ("split_sentences", "segment_document", "pysbd"):
+        times, total = _cold_runs(which, data, size, runs)
+        median = statistics.median(times)
+        rates[which] = total / 1e6 / median
+        print(
+            f"  {which:<17} {total / 1e6:.2f} MB in {median:6.2f} s (runs {min(times):.2f}-"
+            f"{max(times):.2f}) = {rates[which]:6.2f} MB/s"
+        )
+    print(f"  split_sentences / pysbd = {rates['split_sentences'] / rates['pysbd']:.0f}x")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--size", type=int, default=300_000, help="bytes of text per run")
+    parser.add_argument("--runs", type=int, default=3, help="measured runs per figure")
+    args = parser.parse_args()
     with GOLD.open(encoding="utf-8") as fh:
         cases: list[dict[str, object]] = yaml.safe_load(fh)["cases"]
     pysbd_split = _pysbd(pysbd.Segmenter(language="en", clean=False))
     accuracy(cases, pysbd_split)
-
-    seed = SEED.read_text(encoding="utf-8")
-    text, copies = _repeat(seed)
-    throughput(f"the seed article x{copies} (glued scraped text)", text, pysbd_split)
-
-    _, segments = segment_document(Document(source="seed", text=seed, sha256="0" * 64))
-    body_kinds = (SegmentKind.STATEMENT, SegmentKind.QUESTION)
-    body = [seg.text for seg in segments if seg.kind in body_kinds]
-    article = "\n\n".join(" ".join(body[i : i + 3]) for i in range(0, len(body), 3))
-    text, copies = _repeat(article)
-    throughput(f"the seed's body as clean paragraphs x{copies}", text, pysbd_split)
-
-    text, copies = _repeat("\n\n".join(str(case["text"]) for case in cases))
-    throughput(f"the gold-set texts x{copies} (short paragraphs)", text, pysbd_split)
+    if not news_texts(args.data):
+        print(f"throughput skipped: no articles under {args.data} (see ../shared/data/README.md)")
+        return
+    throughput(args.data, args.size, args.runs)
 
 
 if __name__ == "__main__":

@@ -388,7 +388,10 @@ def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     if words >= 2 and len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased):
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
-        return SegmentKind.RELATED  # a bulleted headline: a link to another story
+        long_words = [w for w in piece[2:].split() if len(w) >= 4]
+        capitalised = sum(w[0].isupper() for w in long_words)
+        if words >= 5 and long_words and capitalised >= 0.6 * len(long_words):
+            return SegmentKind.RELATED  # a bulleted headline in title case: another story
     return None
 
 
