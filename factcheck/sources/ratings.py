@@ -22,6 +22,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourcesError
+from factcheck.files import describe_os_error, write_atomic
 from factcheck.sources.loading import _read_text
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
@@ -369,14 +370,10 @@ def write_set(
 
 
 def _write_atomically(target: Path, lines: Sequence[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
     try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(lines)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+        write_atomic(target, "".join(lines))
+    except OSError as exc:
+        raise SourcesError(f"{target}: cannot write: {describe_os_error(exc)}") from None
 
 
 def site_label(domain: str) -> str:
