@@ -1,0 +1,487 @@
+"""Known fact-checks: the database, one SQLite file with a full-text index of every claim.
+
+The file is ``$XDG_DATA_HOME/factcheck/factchecks.sqlite`` unless ``--db`` or the environment
+variable ``FACTCHECK_FACTCHECKS_DB`` names another. Each record is stored with its search terms;
+an FTS5 index over them hands the best candidates to the re-ranker in
+:mod:`factcheck.factchecks.matcher`. Where SQLite lacks FTS5, the same ranking runs over every
+record instead: the same results, slower on large databases.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import FactchecksError
+from factcheck.factchecks import matcher
+from factcheck.factchecks.model import KnownCheck, Match, Verdict
+
+ENV_VAR = "FACTCHECK_FACTCHECKS_DB"
+"""The environment variable naming the database file."""
+SCHEMA_VERSION = "1"
+"""Bumped when the tables change."""
+TERMS_VERSION = "1"
+"""Bumped when the matcher's terms change; stored terms are then computed again."""
+
+_FIELDS = (
+    "claim",
+    "title",
+    "rating",
+    "verdict",
+    "publisher",
+    "url",
+    "date",
+    "claim_date",
+    "claimant",
+    "language",
+    "ref",
+    "origin",
+    "position",
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS factchecks (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    claim TEXT NOT NULL,
+    title TEXT,
+    rating TEXT,
+    verdict TEXT,
+    publisher TEXT,
+    url TEXT,
+    date TEXT,
+    claim_date TEXT,
+    claimant TEXT,
+    language TEXT,
+    ref TEXT,
+    origin TEXT NOT NULL,
+    position TEXT NOT NULL,
+    claim_terms TEXT NOT NULL,
+    title_terms TEXT NOT NULL
+);
+"""
+
+_FTS_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_index USING fts5(
+    claim_terms, title_terms, content='factchecks', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_vocab USING fts5vocab(factchecks_index, row);
+"""
+
+
+def default_path() -> Path:
+    """Where the database lives unless told otherwise."""
+    named = os.environ.get(ENV_VAR, "").strip()
+    if named:
+        return Path(named).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip()
+    base = Path(data_home) if data_home else Path.home() / ".local" / "share"
+    return base / "factcheck" / "factchecks.sqlite"
+
+
+def has_fts5() -> bool:
+    """Whether this Python's SQLite has the FTS5 full-text index."""
+    try:
+        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What an import did."""
+
+    added: int = 0
+    """New records."""
+    updated: int = 0
+    """Records already there whose fields changed."""
+    unchanged: int = 0
+    """Records already there exactly as read."""
+
+
+@dataclass(frozen=True, slots=True)
+class OriginStats:
+    """The records imported from one file."""
+
+    origin: str
+    """The file, as it was named when imported."""
+    records: int
+    """How many records came from it."""
+    first: str | None
+    """The earliest review date among them."""
+    last: str | None
+    """The latest review date among them."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseStats:
+    """What the database holds."""
+
+    path: str
+    """The database file."""
+    records: int
+    """How many known fact-checks."""
+    size: int
+    """The file's size in bytes."""
+    full_text: bool
+    """Whether the FTS5 index is used."""
+    origins: tuple[OriginStats, ...]
+    """Per file imported, most records first."""
+    publishers: tuple[tuple[str, int], ...]
+    """The publishers with the most records, and how many."""
+    verdicts: tuple[tuple[str, int], ...]
+    """How many records have each verdict ('unrated' for none), best first."""
+    languages: tuple[tuple[str, int], ...]
+    """How many records have each language ('unknown' for none)."""
+
+
+def _terms_text(values: Sequence[str]) -> str:
+    return " ".join(values)
+
+
+class FactcheckDatabase:
+    """An open database of known fact-checks."""
+
+    def __init__(self, path: Path, *, create: bool = False, full_text: bool | None = None) -> None:
+        """Open ``path``; with ``create``, make it (and its folder) if need be. ``full_text``
+        False forces the scan without FTS5 (None: use FTS5 where SQLite has it)."""
+        self.path = path
+        if not create and not path.is_file():
+            raise FactchecksError(
+                f"{path}: no fact-check database; import one with: factcheck factchecks import FILE"
+            )
+        try:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path)
+            else:
+                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            self._writable = create
+            self._setup(create, full_text)
+        except sqlite3.DatabaseError as exc:
+            raise FactchecksError(f"{path}: not a fact-check database ({exc})") from None
+        except OSError as exc:
+            raise FactchecksError(f"{path}: cannot open: {exc.strerror}") from None
+        self._corpus: list[matcher.Candidate] | None = None
+
+    def _setup(self, create: bool, full_text: bool | None) -> None:
+        db = self.db
+        if create:
+            db.executescript(_SCHEMA)
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema", SCHEMA_VERSION) != SCHEMA_VERSION:
+            raise FactchecksError(
+                f"{self.path}: made by another version of factcheck (schema {meta['schema']})"
+            )
+        stored_fts = meta.get("fts")
+        if stored_fts is None:
+            use = has_fts5() if full_text is None else full_text and has_fts5()
+        else:
+            use = stored_fts == "1"
+            if use and not has_fts5():
+                raise FactchecksError(
+                    f"{self.path}: this database uses SQLite's FTS5 index, which this Python's "
+                    "SQLite lacks; import the files again into a new database"
+                )
+        self.full_text = use
+        if create:
+            if use:
+                db.executescript(_FTS_SCHEMA)
+            with db:
+                db.executemany(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                    [("schema", SCHEMA_VERSION), ("fts", "1" if use else "0"), ("terms", "")],
+                )
+            if meta.get("terms") != TERMS_VERSION:
+                self._reindex()
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    def __enter__(self) -> FactcheckDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def add(self, records: Iterable[KnownCheck]) -> ImportCounts:
+        """Add records, updating those already there (the same review read again)."""
+        added = updated = unchanged = 0
+        db = self.db
+        with db:
+            for record in records:
+                values = (
+                    record.claim,
+                    record.title,
+                    record.rating,
+                    str(record.verdict) if record.verdict else None,
+                    record.publisher,
+                    record.url,
+                    record.date,
+                    record.claim_date,
+                    record.claimant,
+                    record.language,
+                    record.ref,
+                    record.origin,
+                    record.position,
+                )
+                key = record.key()
+                row = db.execute(
+                    f"SELECT id, {', '.join(_FIELDS)}, claim_terms, title_terms "
+                    "FROM factchecks WHERE key = ?",
+                    (key,),
+                ).fetchone()
+                if row is not None and tuple(row[1:-2]) == values:
+                    unchanged += 1
+                    continue
+                claim_terms = _terms_text(matcher.terms(record.claim))
+                title_terms = _terms_text(matcher.terms(record.title or ""))
+                if row is None:
+                    cursor = db.execute(
+                        f"INSERT INTO factchecks (key, {', '.join(_FIELDS)}, claim_terms, "
+                        f"title_terms) VALUES (?, {', '.join('?' for _ in _FIELDS)}, ?, ?)",
+                        (key, *values, claim_terms, title_terms),
+                    )
+                    rowid = cursor.lastrowid
+                    added += 1
+                else:
+                    rowid = row[0]
+                    self._unindex(rowid, row[-2], row[-1])
+                    db.execute(
+                        f"UPDATE factchecks SET {', '.join(f'{f} = ?' for f in _FIELDS)}, "
+                        "claim_terms = ?, title_terms = ? WHERE id = ?",
+                        (*values, claim_terms, title_terms, rowid),
+                    )
+                    updated += 1
+                if self.full_text:
+                    db.execute(
+                        "INSERT INTO factchecks_index (rowid, claim_terms, title_terms) "
+                        "VALUES (?, ?, ?)",
+                        (rowid, claim_terms, title_terms),
+                    )
+            self._update_meta()
+        self._corpus = None
+        return ImportCounts(added, updated, unchanged)
+
+    def _unindex(self, rowid: int, claim_terms: str, title_terms: str) -> None:
+        if self.full_text:
+            self.db.execute(
+                "INSERT INTO factchecks_index (factchecks_index, rowid, claim_terms, title_terms) "
+                "VALUES ('delete', ?, ?, ?)",
+                (rowid, claim_terms, title_terms),
+            )
+
+    def _update_meta(self) -> None:
+        count, claim_total, title_total = self.db.execute(
+            "SELECT count(*), "
+            "coalesce(sum(length(claim_terms) - length(replace(claim_terms, ' ', '')) "
+            "+ (claim_terms != '')), 0), "
+            "coalesce(sum(length(title_terms) - length(replace(title_terms, ' ', '')) "
+            "+ (title_terms != '')), 0) FROM factchecks"
+        ).fetchone()
+        self.db.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("count", str(count)),
+                ("claim_length", str(claim_total / count if count else 0.0)),
+                ("title_length", str(title_total / count if count else 0.0)),
+            ],
+        )
+
+    def _reindex(self) -> None:
+        """Compute every record's terms again (after the matcher's terms changed)."""
+        db = self.db
+        with db:
+            rows = db.execute("SELECT id, claim, title FROM factchecks").fetchall()
+            db.executemany(
+                "UPDATE factchecks SET claim_terms = ?, title_terms = ? WHERE id = ?",
+                [
+                    (
+                        _terms_text(matcher.terms(claim)),
+                        _terms_text(matcher.terms(title or "")),
+                        rowid,
+                    )
+                    for rowid, claim, title in rows
+                ],
+            )
+            if self.full_text:
+                db.execute("INSERT INTO factchecks_index (factchecks_index) VALUES ('rebuild')")
+            self._update_meta()
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
+            )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """How many records there are."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _stats(self, query: Sequence[str]) -> matcher.Stats:
+        meta = dict(
+            self.db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('count', 'claim_length', 'title_length')"
+            ).fetchall()
+        )
+        frequency: dict[str, int] = {}
+        if query:
+            if self.full_text:
+                marks = ", ".join("?" for _ in query)
+                frequency = dict(
+                    self.db.execute(
+                        f"SELECT term, doc FROM factchecks_vocab WHERE term IN ({marks})",
+                        tuple(query),
+                    ).fetchall()
+                )
+            else:
+                wanted = set(query)
+                for candidate in self._all():
+                    for term in wanted.intersection(candidate.claim_terms, candidate.title_terms):
+                        frequency[term] = frequency.get(term, 0) + 1
+        return matcher.Stats(
+            count=int(meta.get("count", 0)),
+            claim_length=float(meta.get("claim_length", 0.0)),
+            title_length=float(meta.get("title_length", 0.0)),
+            frequency=frequency,
+        )
+
+    def _all(self) -> list[matcher.Candidate]:
+        if self._corpus is None:
+            rows = self.db.execute(
+                "SELECT id, claim, title, claim_terms, title_terms FROM factchecks ORDER BY id"
+            )
+            self._corpus = [_candidate(row) for row in rows]
+        return self._corpus
+
+    def _candidates(self, query: matcher.Query, stats: matcher.Stats) -> list[matcher.Candidate]:
+        unique = query.unique
+        if not unique:
+            return []
+        if not self.full_text:
+            wanted = set(unique)
+            pool = [c for c in self._all() if wanted.intersection(c.claim_terms, c.title_terms)]
+            pool.sort(key=lambda c: (-matcher.bm25(unique, c, stats), c.key))
+            return pool[: matcher.CANDIDATES]
+        expression = " OR ".join(f'"{term}"' for term in unique)
+        rows = self.db.execute(
+            "SELECT f.id, f.claim, f.title, f.claim_terms, f.title_terms FROM factchecks AS f "
+            "JOIN (SELECT rowid FROM factchecks_index WHERE factchecks_index MATCH ? "
+            f"ORDER BY bm25(factchecks_index, 1.0, {matcher.TITLE_WEIGHT}) LIMIT ?) AS hit "
+            "ON f.id = hit.rowid",
+            (expression, matcher.CANDIDATES),
+        ).fetchall()
+        return [_candidate(row) for row in rows]
+
+    def search(self, text: str, *, limit: int = 5, min_score: float = 0.0) -> list[Match]:
+        """The known fact-checks that best match ``text``, best first."""
+        query = matcher.prepare(text)
+        stats = self._stats(query.unique)
+        ranked = matcher.rank(query, self._candidates(query, stats), stats)
+        chosen = [(s, c) for s, c in ranked if s >= min_score][:limit]
+        return self._matches(chosen)
+
+    def _matches(self, chosen: list[tuple[float, matcher.Candidate]]) -> list[Match]:
+        if not chosen:
+            return []
+        ids = [c.key for _, c in chosen]
+        marks = ", ".join("?" for _ in ids)
+        rows = {
+            row[0]: row
+            for row in self.db.execute(
+                "SELECT id, claim, title, rating, verdict, publisher, url, date "
+                f"FROM factchecks WHERE id IN ({marks})",
+                ids,
+            )
+        }
+        matches = []
+        for score, candidate in chosen:
+            row = rows[candidate.key]
+            matches.append(
+                Match(
+                    id=row[0],
+                    claim=row[1],
+                    title=row[2],
+                    rating=row[3],
+                    verdict=Verdict(row[4]) if row[4] else None,
+                    publisher=row[5],
+                    url=row[6],
+                    date=row[7],
+                    score=score,
+                )
+            )
+        return matches
+
+    def stats(self) -> DatabaseStats:
+        """What the database holds, and from where."""
+        db = self.db
+        origins = tuple(
+            OriginStats(origin, count, first, last)
+            for origin, count, first, last in db.execute(
+                "SELECT origin, count(*), min(date), max(date) FROM factchecks "
+                "GROUP BY origin ORDER BY count(*) DESC, origin"
+            )
+        )
+        publishers = tuple(
+            (name, count)
+            for name, count in db.execute(
+                "SELECT publisher, count(*) FROM factchecks WHERE publisher IS NOT NULL "
+                "GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 10"
+            )
+        )
+        counted = dict(
+            db.execute("SELECT coalesce(verdict, ''), count(*) FROM factchecks GROUP BY verdict")
+        )
+        verdicts = tuple((str(v), counted[str(v)]) for v in Verdict if counted.get(str(v))) + (
+            (("unrated", counted[""]),) if counted.get("") else ()
+        )
+        languages = tuple(
+            (name or "unknown", count)
+            for name, count in db.execute(
+                "SELECT language, count(*) FROM factchecks GROUP BY language "
+                "ORDER BY count(*) DESC, language"
+            )
+        )
+        return DatabaseStats(
+            path=str(self.path),
+            records=self.count(),
+            size=self.path.stat().st_size,
+            full_text=self.full_text,
+            origins=origins,
+            publishers=publishers,
+            verdicts=verdicts,
+            languages=languages,
+        )
+
+
+def _candidate(row: Sequence[object]) -> matcher.Candidate:
+    rowid, claim, title, claim_terms, title_terms = row
+    return matcher.Candidate(
+        key=int(str(rowid)),
+        claim=str(claim),
+        title=str(title or ""),
+        claim_terms=tuple(str(claim_terms).split()),
+        title_terms=tuple(str(title_terms).split()),
+    )
+
+
+def open_database(path: Path | None = None, *, create: bool = False) -> FactcheckDatabase:
+    """The database at ``path``, else at the default place."""
+    return FactcheckDatabase(path or default_path(), create=create)
+
+
+def existing_database(path: Path | None = None) -> FactcheckDatabase | None:
+    """The database if its file exists (for matching inside the workflow), else None."""
+    target = path or default_path()
+    if not target.is_file():
+        return None
+    return FactcheckDatabase(target)
