@@ -346,7 +346,9 @@ class FactcheckDatabase:
             else:
                 wanted = set(query)
                 for candidate in self._all():
-                    for term in wanted.intersection(candidate.claim_terms, candidate.title_terms):
+                    for term in wanted.intersection(
+                        (*candidate.claim_terms, *candidate.title_terms)
+                    ):
                         frequency[term] = frequency.get(term, 0) + 1
         return matcher.Stats(
             count=int(meta.get("count", 0)),
@@ -369,7 +371,9 @@ class FactcheckDatabase:
             return []
         if not self.full_text:
             wanted = set(unique)
-            pool = [c for c in self._all() if wanted.intersection(c.claim_terms, c.title_terms)]
+            pool = [
+                c for c in self._all() if not wanted.isdisjoint((*c.claim_terms, *c.title_terms))
+            ]
             pool.sort(key=lambda c: (-matcher.bm25(unique, c, stats), c.key))
             return pool[: matcher.CANDIDATES]
         expression = " OR ".join(f'"{term}"' for term in unique)
