@@ -11,6 +11,7 @@ shared names, shared numbers, quoted phrases and shared word pairs. Every featur
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -125,7 +126,7 @@ def tokens(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The search terms of ``text``: its words without function words, stemmed, in order."""
     stop = _stop_words()
-    return [stem(t) for t in tokens(text) if t not in stop and len(t) > 1 or t.isdigit()]
+    return [stem(t) for t in tokens(text) if (t not in stop and len(t) > 1) or t.isdigit()]
 
 
 def names(text: str) -> set[str]:
@@ -137,12 +138,8 @@ def names(text: str) -> set[str]:
         token = match.group()
         start = match.start()
         opens = previous in '.!?:"“' or start == 0
-        if (
-            token[0].isupper()
-            and not opens
-            and not token.isupper()
-            or len(token) > 1
-            and (token.isupper() and token.isalpha())
+        if (token[0].isupper() and not opens and not token.isupper()) or (
+            len(token) > 1 and (token.isupper() and token.isalpha())
         ):
             folded = _fold(token)
             if folded not in stop:
@@ -165,7 +162,7 @@ def quoted(text: str) -> list[list[str]]:
 
 def pairs(seq: Sequence[str]) -> set[tuple[str, str]]:
     """Adjacent pairs of terms."""
-    return set(zip(seq, seq[1:], strict=False))
+    return set(itertools.pairwise(seq))
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,10 +278,9 @@ def features(query: Query, candidate: Candidate, stats: Stats) -> dict[str, floa
 
 
 def _share(asked: Iterable[str], own: set[str]) -> float:
-    asked = set(asked)
-    if not asked or not own:
-        return 0.0
-    return len(asked & own) / len(own | asked) ** 0.5 / len(own) ** 0.5
+    """How much of the record's set the query shares, from 0 to 1."""
+    found = own.intersection(asked)
+    return len(found) / len(own) if own else 0.0
 
 
 def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:

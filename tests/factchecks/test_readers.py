@@ -149,8 +149,7 @@ def test_a_file_of_unknown_shape_asks_for_format(tmp_path: Path) -> None:
     with pytest.raises(FactchecksError) as caught:
         read_file(path)
     assert str(caught.value) == (
-        f"{path}: cannot tell the format; name it with --format "
-        f"({', '.join(READERS)})"
+        f"{path}: cannot tell the format; name it with --format ({', '.join(READERS)})"
     )
 
 
