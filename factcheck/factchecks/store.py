@@ -392,79 +392,86 @@ class FactcheckDatabase:
         stats = self._stats(query.unique)
         ranked = matcher.rank(query, self._candidates(query, stats), stats)
         chosen = [(s, c) for s, c in ranked if s >= min_score][:limit]
-        return self._matches(chosen)
-
-    def _matches(self, chosen: list[tuple[float, matcher.Candidate]]) -> list[Match]:
-        if not chosen:
-            return []
-        ids = [c.key for _, c in chosen]
-        marks = ", ".join("?" for _ in ids)
-        rows = {
-            row[0]: row
-            for row in self.db.execute(
-                "SELECT id, claim, title, rating, verdict, publisher, url, date "
-                f"FROM factchecks WHERE id IN ({marks})",
-                ids,
-            )
-        }
-        matches = []
-        for score, candidate in chosen:
-            row = rows[candidate.key]
-            matches.append(
-                Match(
-                    id=row[0],
-                    claim=row[1],
-                    title=row[2],
-                    rating=row[3],
-                    verdict=Verdict(row[4]) if row[4] else None,
-                    publisher=row[5],
-                    url=row[6],
-                    date=row[7],
-                    score=score,
-                )
-            )
-        return matches
+        return _load_matches(self.db, chosen)
 
     def stats(self) -> DatabaseStats:
         """What the database holds, and from where."""
-        db = self.db
-        origins = tuple(
-            OriginStats(origin, count, first, last)
-            for origin, count, first, last in db.execute(
-                "SELECT origin, count(*), min(date), max(date) FROM factchecks "
-                "GROUP BY origin ORDER BY count(*) DESC, origin"
+        return _collect_stats(self)
+
+
+def _load_matches(
+    db: sqlite3.Connection, chosen: list[tuple[float, matcher.Candidate]]
+) -> list[Match]:
+    if not chosen:
+        return []
+    ids = [c.key for _, c in chosen]
+    marks = ", ".join("?" for _ in ids)
+    rows = {
+        row[0]: row
+        for row in db.execute(
+            "SELECT id, claim, title, rating, verdict, publisher, url, date "
+            f"FROM factchecks WHERE id IN ({marks})",
+            ids,
+        )
+    }
+    matches = []
+    for score, candidate in chosen:
+        row = rows[candidate.key]
+        matches.append(
+            Match(
+                id=row[0],
+                claim=row[1],
+                title=row[2],
+                rating=row[3],
+                verdict=Verdict(row[4]) if row[4] else None,
+                publisher=row[5],
+                url=row[6],
+                date=row[7],
+                score=score,
             )
         )
-        publishers = tuple(
-            (name, count)
-            for name, count in db.execute(
-                "SELECT publisher, count(*) FROM factchecks WHERE publisher IS NOT NULL "
-                "GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 10"
-            )
+    return matches
+
+
+def _collect_stats(database: FactcheckDatabase) -> DatabaseStats:
+    db = database.db
+    origins = tuple(
+        OriginStats(origin, count, first, last)
+        for origin, count, first, last in db.execute(
+            "SELECT origin, count(*), min(date), max(date) FROM factchecks "
+            "GROUP BY origin ORDER BY count(*) DESC, origin"
         )
-        counted = dict(
-            db.execute("SELECT coalesce(verdict, ''), count(*) FROM factchecks GROUP BY verdict")
+    )
+    publishers = tuple(
+        (name, count)
+        for name, count in db.execute(
+            "SELECT publisher, count(*) FROM factchecks WHERE publisher IS NOT NULL "
+            "GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 10"
         )
-        verdicts = tuple((str(v), counted[str(v)]) for v in Verdict if counted.get(str(v))) + (
-            (("unrated", counted[""]),) if counted.get("") else ()
+    )
+    counted = dict(
+        db.execute("SELECT coalesce(verdict, ''), count(*) FROM factchecks GROUP BY verdict")
+    )
+    verdicts = tuple((str(v), counted[str(v)]) for v in Verdict if counted.get(str(v))) + (
+        (("unrated", counted[""]),) if counted.get("") else ()
+    )
+    languages = tuple(
+        (name or "unknown", count)
+        for name, count in db.execute(
+            "SELECT language, count(*) FROM factchecks GROUP BY language "
+            "ORDER BY count(*) DESC, language"
         )
-        languages = tuple(
-            (name or "unknown", count)
-            for name, count in db.execute(
-                "SELECT language, count(*) FROM factchecks GROUP BY language "
-                "ORDER BY count(*) DESC, language"
-            )
-        )
-        return DatabaseStats(
-            path=str(self.path),
-            records=self.count(),
-            size=self.path.stat().st_size,
-            full_text=self.full_text,
-            origins=origins,
-            publishers=publishers,
-            verdicts=verdicts,
-            languages=languages,
-        )
+    )
+    return DatabaseStats(
+        path=str(database.path),
+        records=database.count(),
+        size=database.path.stat().st_size,
+        full_text=database.full_text,
+        origins=origins,
+        publishers=publishers,
+        verdicts=verdicts,
+        languages=languages,
+    )
 
 
 def _candidate(row: Sequence[object]) -> matcher.Candidate:
