@@ -27,7 +27,8 @@ from typing import Any
 
 import yaml
 
-from factcheck.case.analysis import Case, CaseArticle, add_to_case, load_case, match_claims
+from factcheck.case.matching import match_claims
+from factcheck.case.store import Case, CaseArticle, add_to_case, load_case
 from factcheck.sources.registry import Registry, load_registry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -191,6 +192,8 @@ class Score:
 
     @property
     def precision(self) -> float:
+        """Share of predictions that are right (1.0 with none: never predicting is caught by
+        recall, which the quality test holds to a floor too)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property

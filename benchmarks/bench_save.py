@@ -18,17 +18,16 @@ import time
 from pathlib import Path
 
 from factcheck.models import Attribution, Claim, Document, SourceFacts
+from factcheck.review.journal import load_worksheet, open_session
 from factcheck.review.worksheet import (
     Action,
     ChecklistRef,
     ClaimReview,
     Worksheet,
     apply_change,
-    load_worksheet,
     make_change,
-    open_session,
-    parse_worksheet,
 )
+from factcheck.review.worksheet_yaml import parse_worksheet
 
 TARGET_MS = 10.0
 SENTENCE = "The ministry said on Tuesday that 1,200 people were evacuated from the border area. "

@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck.checklist.load import builtin_names, validate_checklist
+from factcheck.checklist.load import builtin_names
+from factcheck.checklist.validate import validate_checklist
 
 TARGET_SECONDS = 1.0
 WORDS = ("alpha", "bravo", "charlie", "delta", "echo")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import typer
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, defang, make_console
+from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, parse_format
 
 if TYPE_CHECKING:
     from factcheck.extract.batch import BatchOptions, Outcome
@@ -57,6 +59,15 @@ def main(
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
+    _check_standard_streams()
+
+
+def _check_standard_streams() -> None:
+    # Python leaves sys.stdin/sys.stdout as None when the process starts with them closed.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        fail("standard output is closed; redirect it to a file or to /dev/null")
 
 
 def _command_group(name: str, help_text: str) -> typer.Typer:
@@ -206,21 +217,6 @@ def extract(
     run_guarded(ctx, action)
 
 
-def _reviewer_name(given: str | None) -> str:
-    """--reviewer, else $FACTCHECK_REVIEWER, else the login name."""
-    import getpass
-    import os
-
-    if given and given.strip():
-        return given.strip()
-    if os.environ.get("FACTCHECK_REVIEWER", "").strip():
-        return os.environ["FACTCHECK_REVIEWER"].strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "reviewer"
-
-
 @app.command()
 def review(
     ctx: typer.Context,
@@ -245,8 +241,22 @@ def review(
         typer.Option(
             "--reviewer",
             metavar="NAME",
-            help="Your name (default: $FACTCHECK_REVIEWER or login).",
+            help="Your name (default: $FACTCHECK_REVIEWER, the worksheet's, your config's).",
         ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The published report's title.")
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", metavar="TEXT", help="What the article says, in your words."),
+    ] = None,
+    bottom_line: Annotated[
+        str | None,
+        typer.Option("--bottom-line", metavar="TEXT", help="Your overall conclusion."),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="The article's address.")
     ] = None,
     answers: Annotated[
         Path | None,
@@ -284,6 +294,13 @@ def review(
             help="Match each claim against the other articles of this case (factcheck case add).",
         ),
     ] = None,
+    own: Annotated[
+        bool,
+        typer.Option(
+            "--own",
+            help="Start your own worksheet, <slug>.<reviewer>.worksheet.yaml, beside another's.",
+        ),
+    ] = False,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
 
@@ -305,31 +322,61 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
+        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        try:  # before the worksheet is open, only a given or configured name can choose it
+            known: str | None = resolve_reviewer(reviewer, None, None)
+        except FactcheckError:
+            known = None
+        if own and known is None:
+            raise FactcheckError("--own needs your name: --reviewer NAME")
         setup = open_review(
             target,
             checklist=checklist,
             reports_dir=folder,
             registry_paths=tuple(registry_paths or ()),
             case=case_dir,
+            reviewer=known,
+            own=own,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if setup.session.worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
         console = make_console(opts.color)
-        keyboard = screen.TtyKeyboard(sys.stdin.fileno(), console) if interactive else None
+        keyboard = (
+            TtyKeyboard(
+                sys.stdin.fileno(),
+                lambda label: console.print(safe_text(label, style="bold"), end=""),
+            )
+            if interactive
+            else None
+        )
         asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
+        written = {"title": title, "summary": summary, "bottom_line": bottom_line, "url": url}
         try:
             with keyboard or contextlib.nullcontext():
+                name = resolve_reviewer(
+                    reviewer,
+                    setup.session.worksheet,
+                    (lambda: keyboard.read_line("Your name, recorded with each answer: "))
+                    if keyboard
+                    else None,
+                )
                 outcome = review_worksheet(
                     setup,
                     asker=asker,
                     answers=answers,
-                    reviewer=_reviewer_name(reviewer),
+                    reviewer=name,
                     claims=wanted,
                     min_score=min_score,
+                    publication={k: v for k, v in written.items() if v is not None},
                 )
         except KeyboardInterrupt:
             setup.session.close()
@@ -616,7 +663,8 @@ def checklist_show(
     """
 
     def action() -> None:
-        from factcheck.checklist.load import analyse_if_possible, load_checklist
+        from factcheck.checklist.analysis import analyse_if_possible
+        from factcheck.checklist.load import load_checklist
         from factcheck.render.checklist import render_checklist
 
         checklist = load_checklist(name)
@@ -645,7 +693,7 @@ def checklist_validate(
     """
 
     def action() -> int:
-        from factcheck.checklist.load import validate_checklist
+        from factcheck.checklist.validate import validate_checklist
         from factcheck.render.checklist import render_validation
 
         console = make_console(_options(ctx).color)
@@ -655,9 +703,6 @@ def checklist_validate(
         return 0 if all(result.ok for result in results) else 1
 
     run_guarded(ctx, action)
-
-
-_REPORT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
 
 
 @app.command()
@@ -672,9 +717,9 @@ def report(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="terminal, markdown, json, claimreview (JSON-LD) or csv.",
+            help=format_help(),
         ),
-    ] = "terminal",
+    ] = ReportFormat.TERMINAL.value,
     output: Annotated[
         str | None,
         typer.Option(
@@ -686,7 +731,12 @@ def report(
         ),
     ] = None,
     details: Annotated[
-        bool, typer.Option("--details", help="terminal: show every claim's answers and notes.")
+        bool,
+        typer.Option(
+            "--details",
+            help="terminal: every claim's answers and notes; markdown: also the rule "
+            "expressions and the checklist's internal questions.",
+        ),
     ] = False,
     checklist: Annotated[
         str | None,
@@ -717,8 +767,10 @@ def report(
 
     Example: factcheck report reports/seed-article.worksheet.yaml --format markdown
     """
-    if output_format not in _REPORT_FORMATS:
-        expected = ", ".join(_REPORT_FORMATS[:-1]) + " or csv"
+    chosen = parse_format(output_format)
+    if chosen is None:
+        names = [fmt.value for fmt in REPORT_FORMATS]
+        expected = ", ".join(names[:-1]) + " or " + names[-1]
         raise typer.BadParameter(f"expected {expected}", param_hint="--format")
     opts = _options(ctx)
 
@@ -736,20 +788,28 @@ def report(
             raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
         sources = tuple(registry_paths or ())
         built = load_report(worksheet, checklist=checklist, registry_paths=sources)
+        from factcheck.render.team import add_agreement_to_report, merged_comparison
+
+        team = merged_comparison(built)
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
-            from factcheck.case.analysis import load_case, match_claims, worksheet_extraction
+            from factcheck.case.review import match_worksheet
+            from factcheck.case.store import load_case
             from factcheck.sources.registry import load_registry
 
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-            findings = match_claims(case, worksheet_extraction(built.worksheet), registry)
-        if output_format == "terminal" and output in (None, "-"):
+            _, findings = match_worksheet(case, built.worksheet, registry)
+        if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
+            if team is not None:
+                from factcheck.render.team import agreement_terminal
+
+                console.print(agreement_terminal(built, team))
             if findings is not None:
                 from factcheck.render.case import render_findings
 
@@ -757,21 +817,126 @@ def report(
             return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-        text = render_report(built, output_format, details=details, url=url)
+        text = render_report(built, chosen, details=details, url=url)
         if findings is not None:
             from factcheck.render.case import add_findings_to_report
 
             if output_format not in ("terminal", "markdown"):
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
+        if team is not None:
+            text = add_agreement_to_report(built, output_format, text, team)
         target = output
-        if target is None and output_format == "markdown":
+        if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
         if target in (None, "-"):
             sys.stdout.write(text)
             return
         write_report(Path(target), text)
         err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- compare and merge: several reviewers of one article ---
+
+_Worksheets = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="WORKSHEET WORKSHEET...",
+        help="Worksheets of one article and one checklist, one per reviewer.",
+    ),
+]
+_TeamChecklist = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist", "-c", metavar="NAME|PATH", help="The worksheets' checklist, if it has moved."
+    ),
+]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown or json."),
+    ] = "terminal",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Compare reviewers: answers and verdicts side by side, and how far they agree.
+
+    Shows percent agreement and Krippendorff's alpha on the verdicts and on every question
+    (and Cohen's kappa for two reviewers), then each claim's answers, notes and evidence by
+    reviewer, disagreements marked.
+
+    Example: factcheck compare reports/seed-article.ana.worksheet.yaml
+    reports/seed-article.ben.worksheet.yaml
+    """
+    if output_format not in ("terminal", "markdown", "json"):
+        raise typer.BadParameter("expected terminal, markdown or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render import team as render
+        from factcheck.team.compare import compare_worksheets
+
+        comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "terminal":
+            make_console(opts.color).print(render.render_terminal(comparison))
+        else:
+            sys.stdout.write(render.RENDERERS[output_format](comparison))
+
+    run_guarded(ctx, action)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+    ],
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            metavar="RULE",
+            help="majority (most common answer; ties open) or unanimous (only shared answers).",
+        ),
+    ] = "majority",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Merge reviewers' worksheets into one; review it to settle what the rule left open.
+
+    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+
+    Example: factcheck merge reports/seed-article.*.worksheet.yaml
+    --output team/seed-article.worksheet.yaml
+    """
+    if rule not in ("majority", "unanimous"):
+        raise typer.BadParameter("expected majority or unanimous", param_hint="--rule")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.team import render_merge
+        from factcheck.review.journal import save_worksheet
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX
+        from factcheck.team.merge import Rule, merge_worksheets
+
+        if not output.name.endswith(WORKSHEET_SUFFIX):
+            raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
+        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+            raise FactcheckError(f"{output}: already exists; choose another --output")
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
+        save_worksheet(output, result.worksheet)
+        err = make_console(opts.color, file=sys.stderr)
+        err.print(render_merge(result))
+        if result.open:
+            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
 
     run_guarded(ctx, action)
 
@@ -807,7 +972,7 @@ def case_add(
     """
 
     def action() -> int:
-        from factcheck.case.analysis import add_to_case
+        from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
         from factcheck.sources.registry import load_registry
 
@@ -828,7 +993,7 @@ def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPa
     """
 
     def action() -> None:
-        from factcheck.case.analysis import load_case
+        from factcheck.case.store import load_case
         from factcheck.render.case import render_case
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry

@@ -27,6 +27,7 @@ from typing import IO, BinaryIO
 
 from factcheck import __version__
 from factcheck.errors import IngestError
+from factcheck.extract.readers import Reader, ReaderError
 from factcheck.models import Document
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -99,26 +100,62 @@ class _Raw:
     """The URL the bytes came from, after redirects."""
 
 
+class TextReader:
+    """A file or standard input; an HTML page without an HTML suffix is recognised by its start."""
+
+    summary = "a text or markdown file, or '-' for standard input"
+
+    def accepts(self, source: str) -> bool:
+        return _URL_SCHEME.match(source) is None
+
+    def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
+        if source == "-":
+            return _build_document(source, "stdin", _Raw(_read_stream(stdin, "stdin"), html=None))
+        return _build_document(source, source, _read_file(source))
+
+
+class HtmlReader:
+    """A web page saved as a file: its article body and metadata."""
+
+    summary = "an HTML file (" + ", ".join(sorted(HTML_SUFFIXES)) + ")"
+
+    def accepts(self, source: str) -> bool:
+        suffix = os.path.splitext(source)[1].lower()
+        return _URL_SCHEME.match(source) is None and suffix in HTML_SUFFIXES
+
+    def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
+        return _build_document(source, source, _read_file(source))
+
+
+class UrlReader:
+    """A web page fetched over http or https, read as HTML or text by its content type."""
+
+    summary = "an http or https URL"
+
+    def accepts(self, source: str) -> bool:
+        scheme = _URL_SCHEME.match(source)
+        return scheme is not None and scheme.group(1).lower() in ("http", "https")
+
+    def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
+        return _build_document(source, source, _fetch_url(source))
+
+
+READERS: dict[str, Reader] = {"url": UrlReader(), "html": HtmlReader(), "text": TextReader()}
+"""Every input reader by name, in the order they are asked whether a source is theirs."""
+
+
 def read_source(source: str, *, stdin: BinaryIO | None = None) -> Document:
     """Read SOURCE (a file path, '-' for stdin, or an http(s) URL) into a Document.
 
-    Raises IngestError with a one-line message naming the source when it cannot be read.
+    The first reader in READERS that accepts the source reads it. Raises IngestError with a
+    one-line message naming the source when it cannot be read.
     """
+    for reader in READERS.values():
+        if reader.accepts(source):
+            return reader.read(source, stdin=stdin)
     scheme = _URL_SCHEME.match(source)
-    if source == "-":
-        name = "stdin"
-        raw = _Raw(_read_stream(stdin, name), html=None)
-    elif scheme and scheme.group(1).lower() in ("http", "https"):
-        name = source
-        raw = _fetch_url(source)
-    elif scheme:
-        raise IngestError(
-            f"{source}: unsupported URL scheme {scheme.group(1)!r} (use http or https)"
-        )
-    else:
-        name = source
-        raw = _read_file(source)
-    return _build_document(source, name, raw)
+    kind = repr(scheme.group(1)) if scheme else "source"
+    raise ReaderError(f"{source}: unsupported URL scheme {kind} (use http or https)")
 
 
 def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:

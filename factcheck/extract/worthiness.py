@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factcheck.errors import ClaimsError
-from factcheck.lexicon import DEFAULT_LANGUAGE
+from factcheck.lexicon import DEFAULT_LANGUAGE, months
 from factcheck.models import SegmentKind
 
 DEFAULT_THRESHOLD: float = 0.5
@@ -128,10 +128,8 @@ def _words(text: str) -> list[str]:
     return text.split("|")
 
 
-_MONTH_NAMES = _words(
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_MONTHS = [*_MONTH_NAMES, *_words("jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")]
+_MONTH_NAMES = [names[0] for names in months()]
+_MONTHS = [*_MONTH_NAMES, *(short for names in months() for short in names[1:])]
 _DAY_SHAPES = _words("0|00|0st|0nd|0rd|0th|00st|00nd|00rd|00th")
 _NUMBER_WORDS = _words(
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"

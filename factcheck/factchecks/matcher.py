@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import words
+from factcheck.lexicon import entries
 
 # --- constants tuned on the CLEF 2020 CheckThat! task 2 training split (see docs/factchecks.md) ---
 
@@ -71,7 +71,7 @@ def clean_query(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return words("stop-words")
+    return frozenset(word for line in entries("claim_stopwords") for word in line.split())
 
 
 def _fold(token: str) -> str:

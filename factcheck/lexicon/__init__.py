@@ -56,3 +56,16 @@ def entries(name: str, language: str = DEFAULT_LANGUAGE.code) -> tuple[str, ...]
 def words(name: str, language: str = DEFAULT_LANGUAGE.code) -> frozenset[str]:
     """Word list ``name`` of ``language`` as a set, read once."""
     return frozenset(entries(name, language))
+
+
+@cache
+def months(language: str = DEFAULT_LANGUAGE.code) -> tuple[tuple[str, ...], ...]:
+    """The month names of ``language``: one tuple per month in calendar order, lower-case, the
+    full name first and then its abbreviations.
+
+    ``months.txt`` lists the twelve full names in calendar order, then the abbreviations; each
+    abbreviation belongs to the month whose name it begins.
+    """
+    names = entries("months", language)
+    full, short = names[:12], names[12:]
+    return tuple((name, *(s for s in short if name.startswith(s))) for name in full)

@@ -18,15 +18,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.case.analysis import (
-    Added,
-    Case,
-    CaseFindings,
-    ClaimFindings,
-    Match,
-    QuoteDrift,
-    Relation,
-)
+from factcheck.case.compare import Relation
+from factcheck.case.findings import CaseFindings, ClaimFindings, Match, QuoteDrift
+from factcheck.case.store import Added, Case
 from factcheck.render.console import safe_text
 
 if TYPE_CHECKING:

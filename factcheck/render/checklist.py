@@ -10,18 +10,18 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.checklist.load import (
+from factcheck.checklist.analysis import Analysis
+from factcheck.checklist.load import display_path
+from factcheck.checklist.model import (
     INFORMATION_CREDIBILITY,
     SOURCE_RELIABILITY,
-    Analysis,
     AnswerType,
     Checklist,
     GradeRule,
     Question,
     Severity,
-    Validation,
-    display_path,
 )
+from factcheck.checklist.validate import Validation
 from factcheck.render.console import safe_text
 
 

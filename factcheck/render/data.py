@@ -26,7 +26,8 @@ from factcheck.report.model import (
     day,
     one_line,
 )
-from factcheck.review.worksheet import FactValue, change_record, is_url
+from factcheck.review.worksheet import FactValue, is_url
+from factcheck.review.worksheet_yaml import change_record
 
 FORMAT = "factcheck-report/1"
 """Value of the ``format`` key of the JSON report, with its version."""
@@ -295,7 +296,9 @@ def render_claimreview(
         for row in report.claims
         if row.status is ClaimStatus.FINAL
     ]
-    return _dumps(reviews)
+    # Pages embed ClaimReview in <script type="application/ld+json">: a reviewer's "</script>"
+    # must not end that block, so every "</" is written "<\/" (the same string in JSON).
+    return _dumps(reviews).replace("</", "<\\/")
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError, RenderError, WorksheetError
+from factcheck.errors import FactcheckError, RenderError
 from factcheck.models import Claim, Document
 from factcheck.review.worksheet import (
     WORKSHEET_SUFFIX,
@@ -216,6 +216,8 @@ class Report:
     """When the last change was recorded (ISO 8601, UTC), or None for an untouched worksheet."""
     warnings: tuple[str, ...]
     """What changed since the worksheet was made (checklist edits, answers no longer counted)."""
+    dropped: tuple[ClaimReview, ...] = ()
+    """Claims the reviewer dropped as not claims, with their reasons; left out of ``claims``."""
 
     @property
     def document(self) -> Document:
@@ -441,6 +443,7 @@ def build_report(
             history.get(entry.id) if worksheet.audit else None,
         )
         for entry in worksheet.claims
+        if entry.dropped is None
     )
     reviewers: dict[str, None] = {}
     for change in worksheet.audit:
@@ -466,6 +469,7 @@ def build_report(
         reviewers=tuple(reviewers),
         reviewed=max(stamps) if stamps else None,
         warnings=tuple(worksheet_warnings(worksheet, checklist)),
+        dropped=tuple(entry for entry in worksheet.claims if entry.dropped is not None),
     )
 
 
@@ -499,7 +503,8 @@ def load_report(
     built-in with the same id.
     """
     from factcheck.checklist.load import load_checklist
-    from factcheck.review.worksheet import ChecklistRef, load_worksheet
+    from factcheck.review.journal import load_worksheet
+    from factcheck.review.worksheet import ChecklistRef, checklist_location
     from factcheck.sources.registry import load_registry
 
     loaded: list[Checklist] = []
@@ -514,7 +519,7 @@ def load_report(
                 )
         else:
             try:
-                found = load_checklist(ref.source)
+                found = load_checklist(checklist_location(ref.source, path))
             except FactcheckError as exc:
                 raise RenderError(
                     f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
@@ -532,14 +537,12 @@ def load_report(
 
 def write_report(path: Path, text: str) -> None:
     """Save a rendered report atomically: readers see the old file or the new one, never half."""
-    from factcheck.review.worksheet import write_atomic
+    from factcheck.files import describe_os_error, write_atomic
 
     try:
         write_atomic(path, text)
-    except WorksheetError as exc:
-        raise RenderError(str(exc)) from None
     except OSError as exc:
-        raise RenderError(f"{path}: cannot write the report: {exc.strerror}") from None
+        raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------

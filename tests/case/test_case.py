@@ -10,25 +10,21 @@ from types import ModuleType
 
 import pytest
 
-from factcheck.case.analysis import (
+from factcheck.case.compare import Relation, compare_details
+from factcheck.case.details import Details, claim_details
+from factcheck.case.findings import ClaimFindings
+from factcheck.case.matching import match_claims
+from factcheck.case.review import apply_case_facts, review_hints, worksheet_extraction
+from factcheck.case.store import (
     ARTICLE_FORMAT,
     Case,
     CaseArticle,
-    ClaimFindings,
-    Details,
-    Relation,
     add_to_case,
-    apply_case_facts,
     article_outlet,
-    claim_details,
-    compare_details,
     load_case,
-    match_claims,
-    review_hints,
-    worksheet_extraction,
 )
 from factcheck.checklist.load import load_checklist
-from factcheck.checklist.verdicts import prefill
+from factcheck.checklist.verdicts import offered, prefill
 from factcheck.errors import CaseError
 from factcheck.models import Attribution, Claim, Document, Extraction
 from factcheck.review.worksheet import create_worksheet
@@ -139,7 +135,14 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
     [
         (None, "{dir}/case.yaml: no case index; add articles with: factcheck case add"),
         ("format: other\n", "{dir}/case.yaml: format: expected 'factcheck-case/1'"),
-        ("format: [\n", "{dir}/case.yaml:2: not valid YAML"),
+        (
+            "format: [\n",
+            "{dir}/case.yaml:2: not valid YAML: did not find expected node content",
+        ),
+        (
+            "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, outlet: 42}]\n",
+            "{dir}/case.yaml: articles[0].outlet: expected text, got a number",
+        ),
         (
             "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, colour: red}]\n",
             "{dir}/case.yaml: articles[0]: unknown key 'colour'",
@@ -317,17 +320,61 @@ def test_a_conflicting_number_is_a_conflict_not_a_confirmation(tmp_path: Path) -
     assert any(reason.startswith("near-identical wording") for reason in mirror.reasons)
 
 
-def test_the_labelled_set_is_matched_precisely(tmp_path: Path) -> None:
+# Floors per labelled set: (precision, recall) for each score. Independence and the
+# `corroborated` suggestion are also held to a floor over the three sets together, since the
+# test set has few independent pairs (an independent report whose sentence names no source
+# that attribution finds is, rightly, never called independent).
+FLOORS = {
+    "labels.yaml": {
+        "matching": (1.0, 0.88),
+        "independence": (1.0, 0.95),
+        "conflicts": (1.0, 0.95),
+        "drift": (1.0, 0.95),
+        "corroborated": (1.0, 0.95),
+    },
+    "labels-heldout.yaml": {
+        "matching": (1.0, 0.8),
+        "independence": (1.0, 0.5),
+        "conflicts": (1.0, 0.95),
+        "drift": (1.0, 0.95),
+        "corroborated": (1.0, 0.25),
+    },
+    "labels-test.yaml": {
+        "matching": (1.0, 0.75),
+        "independence": (1.0, 0.0),
+        "conflicts": (1.0, 0.0),
+        "drift": (1.0, 0.95),
+        "corroborated": (1.0, 0.0),
+    },
+}
+POOLED_RECALL = {"independence": 0.75, "corroborated": 0.55}
+
+
+def test_the_labelled_sets_are_matched_with_precision_and_recall(tmp_path: Path) -> None:
     registry = load_registry((FIXTURES / "sources.yaml",))
     module = bench()
-    sets = (("labels.yaml", 0.85), ("labels-heldout.yaml", 0.8), ("labels-test.yaml", 0.75))
-    for labels, recall in sets:
+    pooled: dict[str, list[int]] = {name: [0, 0] for name in POOLED_RECALL}
+    for labels, floors in FLOORS.items():
         scores = module.evaluate(tmp_path / labels, registry, FIXTURES / labels)
-        assert scores.matching.precision == 1.0, scores.matching.errors
-        assert scores.matching.recall >= recall, scores.matching.errors
-        assert scores.independence.precision == 1.0, scores.independence.errors
-        assert scores.corroborated.precision == 1.0, scores.corroborated.errors
-        assert scores.drift.precision == 1.0, scores.drift.errors
+        for name, (precision, recall) in floors.items():
+            score = getattr(scores, name)
+            assert score.precision >= precision, (labels, name, score.errors)
+            assert score.recall >= recall, (labels, name, score.errors)
+            if name in pooled:
+                pooled[name][0] += score.tp
+                pooled[name][1] += score.tp + score.fn
+    for name, (found, expected) in pooled.items():
+        assert expected and found / expected >= POOLED_RECALL[name], (name, found, expected)
+
+
+def test_never_predicting_fails_the_recall_floors() -> None:
+    score = bench().Score()
+    for _ in range(3):
+        score.add(False, True, "a missed match")
+    assert (score.precision, score.recall) == (1.0, 0.0)
+    assert all(
+        recall > score.recall for floors in FLOORS.values() for _, recall in [floors["matching"]]
+    )
 
 
 # --- facts, checklist and review hints ----------------------------------------------------------
@@ -339,13 +386,15 @@ def test_case_facts_prefill_the_corroborated_question(seed_case: Case, registry:
     seed = by_outlet(seed_case, "The Algemeiner")
     findings = match_claims(seed_case, seed.extraction, registry)
     worksheet = apply_case_facts(create_worksheet(seed.extraction, quick, registry), findings)
-    suggested = {e.id: prefill(quick, question, e.facts) for e in worksheet.claims}
+    # Corroboration is a finding: the case's evidence is offered, never suggested.
+    assert all(prefill(quick, question, e.facts) is None for e in worksheet.claims)
+    suggested = {e.id: offered(question, e.facts) for e in worksheet.claims}
     visits = claim_with(findings.claims, "visited Lebanon twice").claim.id
     assert {cid for cid, value in suggested.items() if value} == {visits}
     assert suggested[visits] == "yes"
-    assert prefill(quick, question, {}) is None
+    assert offered(question, {}) is None
     conflicted = {"case.independent_matches": 2, "case.conflicts": 1}
-    assert prefill(quick, question, conflicted) is None
+    assert offered(question, conflicted) is None
     assert worksheet_extraction(worksheet).claims == seed.extraction.claims
 
 
@@ -377,3 +426,82 @@ def test_an_article_from_stdin_is_referenced_by_its_cached_copy(tmp_path: Path) 
     article = added[0].article
     assert article is not None and article.location == "stdin"
     assert article.reference(folder) == f"case:{folder.as_posix()}/articles/{article.id}.json"
+
+
+# --- independence rests on a known chain -------------------------------------------------------
+
+
+def test_copies_of_one_wire_report_are_never_independent_confirmation(tmp_path: Path) -> None:
+    """A wire report and five copies of it: a repost with no credit, a local outlet's rewrite,
+    a republisher, a content-farm rewrite citing 'reports', an article citing the wire."""
+    folder = tmp_path / "blast"
+    copies = sorted((FIXTURES / "propagation").glob("*.txt"))
+    add_to_case(folder, [str(p) for p in copies])
+    case = load_case(folder)
+    assert len(case.articles) == 6
+    for article in case.articles:
+        for found in match_claims(case, article.extraction).claims:
+            independent = [m for m in found.matches if m.independent]
+            assert independent == [], (article.label, found.claim.text, independent)
+            assert found.facts()["case.independent_matches"] == 0
+
+
+def test_a_date_is_never_an_outlet_and_a_common_noun_never_a_root(tmp_path: Path) -> None:
+    folder = tmp_path / "blast"
+    names = ("repost.txt", "contentfarm.txt", "wire.txt")
+    add_to_case(folder, [str(FIXTURES / "propagation" / n) for n in names])
+    case = load_case(folder)
+    repost = next(a for a in case.articles if a.document.source.endswith("repost.txt"))
+    assert repost.outlet is None
+    farm = next(a for a in case.articles if a.document.source.endswith("contentfarm.txt"))
+    found = match_claims(case, farm.extraction)
+    roots = {m.root for c in found.claims for m in c.matches}
+    assert roots and not roots & {"reports", "report", "statement", "the report"}
+    toll = claim_with(found.claims, "nine workers dead")
+    assert toll.matches and not any(m.independent for m in toll.matches)
+    assert all("names no source" in "; ".join(m.reasons) for m in toll.matches)
+
+
+def test_unknown_chains_are_never_independent() -> None:
+    from factcheck.case.chains import ArticleView, claim_root
+    from factcheck.case.details import is_date_like, plausible_outlet
+
+    for date in (
+        "May 31, 2021",
+        "Monday, March 4, 2024",
+        "2024-03-04",
+        "Updated 10:42 GMT",
+        "2021",
+    ):
+        assert is_date_like(date) and plausible_outlet(date) is None, date
+    for outlet in ("The Algemeiner", "Channel 4", "The Sun", "May Times", "Reuters"):
+        assert plausible_outlet(outlet) == outlet
+    text = (
+        "The report said 9 died. Hospital officials said 9 died. Nine died. Dana Levi said 9 died."
+    )
+    document = Document(source="a.txt", text=text, sha256="0" * 64, outlet="May 31, 2021")
+    view = ArticleView("a", Extraction(document, (), ()), document.outlet, None, None)
+    assert view.outlet is None and view.label == "a.txt"
+
+    def root(speaker: str | None, sentence: str) -> tuple[bool, str]:
+        start = text.index(sentence)
+        claim = Claim(
+            id="c1",
+            text=sentence,
+            start=start,
+            end=start + len(sentence),
+            check_worthiness=1.0,
+            reasons=(),
+            attribution=Attribution(speaker=speaker),
+        )
+        found = claim_root(claim, view, None)
+        return found.known, found.label
+
+    assert root("report", "The report said 9 died.") == (False, "a.txt")
+    assert root("Report", "The report said 9 died.") == (False, "a.txt")
+    assert root("Hospital officials", "Hospital officials said 9 died.") == (
+        True,
+        "Hospital officials",
+    )
+    assert root(None, "Nine died.") == (False, "a.txt")
+    assert root(None, "Dana Levi said 9 died.") == (True, "Dana Levi")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable, Mapping
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checklist.compile import compile_expr
 from factcheck.checklist.expr import (
+    MAX_LENGTH,
     And,
     Compare,
     ExprError,
@@ -22,12 +24,13 @@ from factcheck.checklist.expr import (
     ValueType,
     Var,
     Variable,
-    compile_expr,
+    compare,
     evaluate,
     parse_expr,
     show_value,
     substitute,
     tokenize,
+    walk,
 )
 from factcheck.checklist.facts import fact_variables
 from factcheck.errors import ChecklistError
@@ -303,8 +306,14 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=60))
 def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) -> None:
-    with contextlib.suppress(ChecklistError):
-        parse_expr(text)
+    try:
+        tree = parse_expr(text)
+    except ExprError as error:
+        # Every refusal points into the text (or just past its end) or names no column at all.
+        assert error.column is None or 1 <= error.column <= len(text) + 1
+        return
+    # A tree only ever holds names that were written in the text.
+    assert all(node.name in text for node in walk(tree) if isinstance(node, Name))
 
 
 @settings(max_examples=400, deadline=None)
@@ -312,9 +321,12 @@ def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) 
 def test_checker_returns_an_expr_or_raises_checklist_error_on_token_soup(text: str) -> None:
     try:
         expr = compile_expr(text, VARIABLES, expect=None)
-    except ChecklistError:
+    except ChecklistError as error:
+        assert str(error)
         return
     assert expr.source == text
+    assert expr.names <= set(VARIABLES)
+    assert all(name in text for name in expr.names)
 
 
 ENVIRONMENTS = st.fixed_dictionaries(
@@ -347,3 +359,202 @@ def test_checked_expressions_evaluate_without_error_and_substitution_agrees(
     assert evaluate(folded, {}) == value
     if expr.names and isinstance(expr.node, Compare | Var):
         assert folded == Lit(value)
+
+
+# --- expressions generated from the grammar ---------------------------------------------------
+#
+# Each generated expression comes with its meaning computed here, independently of the evaluator:
+# an unanswered value makes every comparison false except != and 'not in'; 'and' needs every part
+# true; 'or' one part true; 'not' is true unless its part is true; ordered choices compare by their
+# position on the scale, and a value off the scale is neither before nor after any other.
+
+Meaning = Callable[[Mapping[str, Value]], bool]
+RELIABILITY = "ABCDEF"
+CHOICES = ("yes", "no", "unclear")
+OPS: dict[str, Callable[[object, object], bool]] = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,  # type: ignore[operator]
+    "<=": lambda a, b: a <= b,  # type: ignore[operator]
+    ">": lambda a, b: a > b,  # type: ignore[operator]
+    ">=": lambda a, b: a >= b,  # type: ignore[operator]
+}
+
+
+def _meaning_of_comparison(
+    name: str, op: str, literal: object, key: Callable[[object], object]
+) -> Meaning:
+    def meaning(env: Mapping[str, Value]) -> bool:
+        value = env.get(name)
+        if value is None:
+            return op == "!="
+        if op in ("==", "!="):
+            return OPS[op](value, literal)
+        left, right = key(value), key(literal)
+        if left is None or right is None:
+            return False
+        return OPS[op](left, right)
+
+    return meaning
+
+
+def _scale_position(value: object) -> int | None:
+    return RELIABILITY.index(value) if isinstance(value, str) and value in RELIABILITY else None
+
+
+def _same(value: object) -> object:
+    return value
+
+
+CHOICE_COMPARISONS = st.builds(
+    lambda name, op, literal, quoted: (
+        f"{name} {op} {repr(literal) if quoted else literal}",
+        _meaning_of_comparison(name, op, literal, _same),
+    ),
+    st.sampled_from(["primary_source", "corroborated"]),
+    st.sampled_from(["==", "!="]),
+    st.sampled_from(CHOICES),
+    st.booleans(),
+)
+NUMBER_COMPARISONS = st.builds(
+    lambda name, op, literal: (
+        f"{name} {op} {literal}",
+        _meaning_of_comparison(name, op, literal, _same),
+    ),
+    st.sampled_from(["accuracy", "chain.hops"]),
+    st.sampled_from(list(OPS)),
+    st.integers(1, 5),
+)
+ORDERED_COMPARISONS = st.builds(
+    lambda op, literal: (
+        f"sources.worst_reliability {op} {literal}",
+        _meaning_of_comparison("sources.worst_reliability", op, literal, _scale_position),
+    ),
+    st.sampled_from(list(OPS)),
+    st.sampled_from(RELIABILITY),
+)
+
+
+def _membership(name: str, negated: bool, items: list[str]) -> tuple[str, Meaning]:
+    def meaning(env: Mapping[str, Value]) -> bool:
+        value = env.get(name)
+        if value is None:
+            return negated
+        return (value in items) != negated
+
+    op = "not in" if negated else "in"
+    return f"{name} {op} [{', '.join(items)}]", meaning
+
+
+MEMBERSHIPS = st.builds(
+    _membership,
+    st.sampled_from(["primary_source", "corroborated"]),
+    st.booleans(),
+    st.lists(st.sampled_from(CHOICES), min_size=1, max_size=3, unique=True),
+)
+FLAGS = st.sampled_from(
+    [
+        ("sources.any_partisan", lambda env: env.get("sources.any_partisan") is True),
+        ("answered(primary_source)", lambda env: env.get("primary_source") is not None),
+        ("answered(accuracy)", lambda env: env.get("accuracy") is not None),
+        ("true", lambda env: True),
+        ("false", lambda env: False),
+    ]
+)
+ATOMS = st.one_of(CHOICE_COMPARISONS, NUMBER_COMPARISONS, ORDERED_COMPARISONS, MEMBERSHIPS, FLAGS)
+
+
+def _not(part: tuple[str, Meaning]) -> tuple[str, Meaning]:
+    text, meaning = part
+    return f"not ({text})", lambda env: meaning(env) is not True
+
+
+def _join(word: str, parts: list[tuple[str, Meaning]]) -> tuple[str, Meaning]:
+    text = f" {word} ".join(f"({part})" for part, _ in parts)
+    meanings = [meaning for _, meaning in parts]
+    if word == "and":
+        return text, lambda env: all(meaning(env) for meaning in meanings)
+    return text, lambda env: any(meaning(env) for meaning in meanings)
+
+
+EXPRESSIONS = st.recursive(
+    ATOMS,
+    lambda inner: st.one_of(
+        inner.map(_not),
+        st.builds(_join, st.sampled_from(["and", "or"]), st.lists(inner, min_size=2, max_size=4)),
+    ),
+    max_leaves=12,
+)
+GRAMMAR_ENVIRONMENTS = st.fixed_dictionaries(
+    {
+        "primary_source": st.sampled_from([*CHOICES, None]),
+        "corroborated": st.sampled_from([*CHOICES, None]),
+        "accuracy": st.sampled_from([1, 2, 3, 4, 5, None]),
+        "chain.hops": st.sampled_from([0, 1, 2, 3, None]),
+        "sources.any_partisan": st.sampled_from([True, False, None]),
+        # "Z" is off the scale: an ordered comparison with it is false, never an error.
+        "sources.worst_reliability": st.sampled_from([*RELIABILITY, "Z", None]),
+    }
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(EXPRESSIONS, GRAMMAR_ENVIRONMENTS)
+def test_generated_expressions_evaluate_to_their_meaning(
+    generated: tuple[str, Meaning], env: dict[str, Value]
+) -> None:
+    text, meaning = generated
+    expr = compile_expr(text, VARIABLES)
+    assert evaluate(expr.node, env) is meaning(env)
+
+
+@settings(max_examples=500, deadline=None)
+@given(EXPRESSIONS, GRAMMAR_ENVIRONMENTS, st.data())
+def test_substitution_folds_to_the_meaning(
+    generated: tuple[str, Meaning], env: dict[str, Value], data: st.DataObject
+) -> None:
+    text, meaning = generated
+    expr = compile_expr(text, VARIABLES)
+    names = data.draw(st.permutations(sorted(expr.names)))
+    known = data.draw(st.integers(0, len(names)))
+    folded = expr.node
+    for name in names[:known]:
+        folded = substitute(folded, name, env[name])
+    # Partly substituted, the rest of the environment decides; once every name is substituted, the
+    # whole tree has folded to one literal.
+    assert evaluate(folded, env) is meaning(env)
+    for name in names[known:]:
+        folded = substitute(folded, name, env[name])
+    if names:
+        assert folded == Lit(meaning(env))
+
+
+def test_folding_an_and_of_true_parts_gives_true_and_an_or_of_false_parts_false() -> None:
+    both = compile_expr("answered(primary_source) and answered(accuracy)", VARIABLES).node
+    folded = substitute(substitute(both, "primary_source", "yes"), "accuracy", 3)
+    assert folded == Lit(True)
+    either = compile_expr("answered(primary_source) or answered(accuracy)", VARIABLES).node
+    folded = substitute(substitute(either, "primary_source", None), "accuracy", None)
+    assert folded == Lit(False)
+
+
+def test_not_of_an_unknown_flag_is_true_when_folded_and_evaluated() -> None:
+    expr = compile_expr("not sources.any_partisan", VARIABLES)
+    assert substitute(expr.node, "sources.any_partisan", None) == Lit(True)
+    assert evaluate(expr.node, {}) is True
+
+
+def test_ordered_comparison_with_a_value_off_the_scale_is_false() -> None:
+    order = tuple(RELIABILITY)
+    assert compare("<", "Z", "B", order) is False
+    assert compare(">=", "B", "Z", order) is False
+    assert compare("<", "A", "B", order) is True
+
+
+def test_expressions_up_to_the_length_limit_are_accepted() -> None:
+    base = "primary_source == yes"
+    longest = base + " " * (MAX_LENGTH - len(base))
+    assert compile_expr(longest, VARIABLES).names == {"primary_source"}
+    with pytest.raises(ExprError) as caught:
+        compile_expr(longest + " ", VARIABLES)
+    assert caught.value.reason == f"expression is longer than {MAX_LENGTH} characters"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from factcheck.checklist.load import AnswerType, Checklist, analyse_checklist, load_checklist
+from factcheck.checklist.analysis import analyse_checklist
+from factcheck.checklist.load import AnswerType, Checklist, load_checklist
 from factcheck.checklist.verdicts import (
     Verdict,
     answer_value,
@@ -20,6 +22,8 @@ from factcheck.checklist.verdicts import (
     prefill,
 )
 from factcheck.errors import ChecklistError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts"
 
 QUICK_FACTS = {
     "chain.hops": 1,
@@ -52,6 +56,17 @@ def test_quick_verdict_from_a_complete_set_of_answers() -> None:
         missing=(),
         reason="Confirmed, through a short chain with no interested party, and stated plainly.",
         rule_index=2,
+        because=(
+            ("primary_source", "yes"),
+            ("corroborated", "no"),
+            ("partisan_chain", "no"),
+            ("hops", "one"),
+            ("hedged", "no"),
+        ),
+    )
+    assert decide_verdict(quick, answers, QUICK_FACTS).explain(quick) == (
+        "Confirmed, through a short chain with no interested party, and stated plainly. "
+        "(primary source: yes; corroborated: no; partisan chain: no; hops: One step; hedged: no)"
     )
 
 
@@ -129,12 +144,17 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
 @pytest.mark.parametrize(
     ("checklist", "question", "facts", "expected"),
     [
-        ("quick", "primary_source", {"chain.hops": 0, "attribution.speaker_known": True}, "yes"),
-        ("quick", "primary_source", {"chain.hops": 2, "attribution.speaker_known": True}, "no"),
+        # A finding of the reviewer's research is never suggested.
+        ("quick", "primary_source", {"chain.hops": 0, "attribution.speaker_known": True}, None),
         ("quick", "partisan_chain", {"sources.state_media": True}, "yes"),
-        ("quick", "hops", {"chain.hops": 0}, "first_hand"),
-        ("quick", "hops", {"chain.hops": 2}, "two"),
-        ("quick", "hops", {"chain.hops": 7}, "three_or_more"),
+        # Unknown stays unknown: no registry entry is unclear, never no.
+        ("quick", "partisan_chain", {"sources.matched": 0}, "unclear"),
+        ("quick", "partisan_chain", {"sources.matched": 1, "sources.unknown": True}, "unclear"),
+        ("quick", "partisan_chain", {"sources.matched": 1}, "no"),
+        ("quick", "hops", {"chain.hops": 0, "attribution.speaker_known": True}, "first_hand"),
+        ("quick", "hops", {"chain.hops": 0}, None),
+        ("quick", "hops", {"chain.hops": 2, "attribution.speaker_known": True}, "two"),
+        ("quick", "hops", {"chain.hops": 7, "attribution.speaker_known": True}, "three_or_more"),
         ("quick", "hedged", {"attribution.speaker_known": False}, "yes"),
         ("quick", "corroborated", {}, None),
         ("admiralty", "source_reliability", {"sources.worst_reliability": "D"}, "D"),
@@ -143,6 +163,8 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
         ("craap", "authority", {"sources.worst_reliability": "F"}, None),
         ("craap", "purpose", {"sources.any_partisan": True}, "2"),
         ("sift", "source_known", {"sources.matched": 2, "sources.unknown": False}, "yes"),
+        ("sift", "source_known", {"sources.matched": 0}, "unclear"),
+        ("sift", "traced", {"chain.hops": 0, "attribution.speaker_known": True}, None),
     ],
 )
 def test_prefill(checklist: str, question: str, facts: dict[str, object], expected: str) -> None:
@@ -210,3 +232,30 @@ def test_every_quick_verdict_is_reachable_by_some_answers() -> None:
         for answers in itertools.islice(every_answer_set(quick), 10_000)
     }
     assert seen == {level.id for level in quick.scale}
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(3, "3"), (3.0, "3"), (2.5, None), (4.999, None), (0.2, None), (9, None)],
+)
+def test_a_numeric_prefill_on_a_scale_is_suggested_only_when_it_is_a_point_of_the_scale(
+    score: float, expected: str | None
+) -> None:
+    checklist = load_checklist(FIXTURES / "numeric-prefill.yaml")
+    facts = {"claim.check_worthiness": score}
+    assert prefill(checklist, checklist.question("rating"), facts) == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "https://example.org/a b",
+        "https://example.org/a\nhttps://example.org/b",
+        "see https://example.org/a",
+        "https://example.org/a and more",
+    ],
+)
+def test_a_web_address_answer_must_be_one_address_and_nothing_else(answer: str) -> None:
+    url = load_checklist("craap").question("evidence_url")
+    with pytest.raises(ChecklistError, match="is not a web address for 'evidence_url'"):
+        parse_answer(url, answer)

@@ -23,6 +23,7 @@ import pytest
 from factcheck.errors import IngestError
 from factcheck.extract import ingest as ingest
 from factcheck.extract.ingest import read_source
+from factcheck.extract.readers import ReaderError
 from factcheck.models import Document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
@@ -500,3 +501,41 @@ def test_url_with_unknown_host_is_an_error(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(IngestError) as caught:
         read_source(url)
     assert str(caught.value) == f"{url}: cannot resolve the host name"
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader registry.
+
+
+@pytest.mark.parametrize(
+    ("source", "reader"),
+    [
+        ("https://example.org/news/a.html", "url"),
+        ("HTTP://example.org/a", "url"),
+        ("page.HTM", "html"),
+        ("saved/page.xhtml", "html"),
+        ("article.txt", "text"),
+        ("notes", "text"),
+        ("-", "text"),
+    ],
+)
+def test_each_source_goes_to_the_first_reader_that_accepts_it(source: str, reader: str) -> None:
+    taken = [name for name, candidate in ingest.READERS.items() if candidate.accepts(source)]
+    assert taken[0] == reader
+    assert ingest.READERS["text"].accepts(source) == (reader != "url")
+
+
+def test_a_source_no_reader_accepts_is_a_reader_error() -> None:
+    with pytest.raises(ReaderError) as caught:
+        read_source("file:///etc/passwd")
+    assert (
+        str(caught.value) == "file:///etc/passwd: unsupported URL scheme 'file' (use http or https)"
+    )
+
+
+def test_every_reader_says_what_it_reads() -> None:
+    assert {name: reader.summary for name, reader in ingest.READERS.items()} == {
+        "url": "an http or https URL",
+        "html": "an HTML file (.htm, .html, .xhtml)",
+        "text": "a text or markdown file, or '-' for standard input",
+    }

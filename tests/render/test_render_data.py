@@ -2,7 +2,7 @@
 
 The reference files tests/fixtures/report/seed.json, seed.claimreview.json and seed.csv are
 compared byte for byte. After an intended change, rewrite them with
-``FACTCHECK_REGEN=1 .venv/bin/pytest tests/test_render_*.py`` and review the diff.
+``.venv/bin/python tools/regen_references.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066
 
 
 def test_json_matches_the_reference_file() -> None:
-    check_reference("seed.json", render_json(seed()))
+    check_reference("seed.json")
 
 
 def test_json_holds_the_whole_worksheet_with_computed_verdicts() -> None:
@@ -101,10 +101,7 @@ def test_json_keeps_hostile_text_exactly_and_escapes_what_a_terminal_would_obey(
 
 
 def test_claimreview_matches_the_reference_file() -> None:
-    check_reference(
-        "seed.claimreview.json",
-        render_claimreview(seed(), url="https://factcheck.example/seed-article"),
-    )
+    check_reference("seed.claimreview.json")
 
 
 def test_claimreview_parsed_back_field_by_field() -> None:
@@ -173,6 +170,15 @@ def test_claimreview_of_hostile_text_is_valid_json_without_raw_control_character
     assert reviews[2]["author"] == {"@type": "Person", "name": "=evil()"}
 
 
+def test_claimreview_cannot_end_an_embedding_script_block() -> None:
+    # Pages embed ClaimReview in <script type="application/ld+json">; a "</script>" in a
+    # reviewer's note or the article must not close that block.
+    text = render_claimreview(adversarial())
+    assert "</" not in text
+    reviews = json.loads(text)
+    assert any("</script>" in json.dumps(r, ensure_ascii=False) for r in reviews)
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 
@@ -181,7 +187,7 @@ def rows(text: str) -> list[list[str]]:
 
 
 def test_csv_matches_the_reference_file() -> None:
-    check_reference("seed.csv", render_csv(seed()))
+    check_reference("seed.csv")
 
 
 def test_csv_has_one_row_per_claim_and_three_columns_per_question() -> None:

@@ -28,7 +28,8 @@ from factcheck.report.model import (
     shorten,
     write_report,
 )
-from factcheck.review.worksheet import Worksheet, load_worksheet
+from factcheck.review.journal import load_worksheet
+from factcheck.review.worksheet import Worksheet
 from factcheck.sources.registry import Registry, load_registry
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "report"

@@ -14,6 +14,7 @@ import pytest
 
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import WorksheetError
+from factcheck.files import slugify, write_atomic
 from factcheck.models import (
     Attribution,
     Claim,
@@ -23,6 +24,13 @@ from factcheck.models import (
     SegmentKind,
     SourceFacts,
 )
+from factcheck.review.journal import (
+    WorksheetLock,
+    load_worksheet,
+    open_session,
+    read_journal,
+    save_worksheet,
+)
 from factcheck.review.worksheet import (
     FORMAT,
     Action,
@@ -30,26 +38,19 @@ from factcheck.review.worksheet import (
     Change,
     Override,
     Worksheet,
-    WorksheetLock,
     apply_change,
     check_value,
     create_worksheet,
     document_slug,
-    dump_worksheet,
     is_url,
     is_worksheet_file,
     journal_path,
-    load_worksheet,
     lock_path,
     make_change,
-    open_session,
-    parse_worksheet,
-    read_journal,
-    slugify,
     worksheet_path,
     worksheet_warnings,
-    write_atomic,
 )
+from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 CHECKLIST = FIXTURES / "review" / "checklist.yaml"
@@ -100,11 +101,15 @@ def answered(ws: Worksheet) -> Worksheet:
         ),
         ("Ça va? Été à Zürich!", "ca-va-ete-a-zurich"),
         ("  --  ", "worksheet"),
-        ("日本語のタイトル", "worksheet"),
+        ("日本語のタイトル", "日本語のタイトル"),
+        ("статья-日本", "статья-日本"),
+        ("..", "worksheet"),
         ("A" * 80, "a" * 60),
     ],
 )
-def test_slugify_is_lowercase_ascii_with_hyphens(title: str, slug: str) -> None:
+def test_slugify_keeps_letters_drops_accents_and_joins_words_with_hyphens(
+    title: str, slug: str
+) -> None:
     assert slugify(title) == slug
 
 
@@ -289,7 +294,8 @@ def test_untrusted_text_survives_the_round_trip(worksheet: Worksheet) -> None:
 
 FAULT_MESSAGES = {
     "audit-unknown-action": "audit-unknown-action.worksheet.yaml:86: audit[0].action: expected "
-    "one of answer, note, evidence, override, skip, unskip, got 'delete'",
+    "one of answer, note, evidence, override, skip, unskip, conclusion, publication, speaker, "
+    "role, add_hop, remove_hop, drop, add_claim, split, merge, got 'delete'",
     "audit-unknown-claim": "audit-unknown-claim.worksheet.yaml:86: audit[0].claim: "
     "no claim 'c9' in the worksheet",
     "bad-answer-value": "bad-answer-value.worksheet.yaml:65: "
@@ -314,8 +320,8 @@ FAULT_MESSAGES = {
     "skipped-not-boolean": "skipped-not-boolean.worksheet.yaml:40: claims[0].skipped: "
     "expected true or false, got 'maybe'",
     "unknown-key": "unknown-key.worksheet.yaml:41: claims[0]: unknown key 'verdict' (expected "
-    "id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, facts, "
-    "block, paragraph, skipped, override, answers)",
+    "one of: id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, "
+    "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected)",
     "wrong-format": "wrong-format.worksheet.yaml:1: format: "
     "expected 'factcheck-worksheet/1', got 'factcheck-worksheet/9'",
 }
@@ -473,7 +479,7 @@ def test_lock_of_a_killed_process_is_not_stuck(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from factcheck.review.worksheet import "
+            "import sys, time; from pathlib import Path; from factcheck.review.journal import "
             "WorksheetLock; WorksheetLock(Path(sys.argv[1])).acquire(); print('held', flush=True);"
             " time.sleep(60)",
             str(path),
@@ -513,7 +519,7 @@ def test_failed_save_keeps_the_old_file(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(WorksheetError, match="cannot save: No space left on device"):
-        write_atomic(path, dump_worksheet(worksheet))
+        save_worksheet(path, worksheet)
     assert path.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.worksheet.yaml"]
 

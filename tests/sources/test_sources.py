@@ -160,7 +160,11 @@ _KINDS = (
     ("fixture", "message"),
     [
         ("unknown-key", f"18: entries[3]: unknown key 'owner_ship' (expected one of: {_ALL_KEYS})"),
-        ("python-tag", "3: entries[0].name: tag '!!python/object/apply:os.system' is not allowed"),
+        (
+            "python-tag",
+            "3: entries[0].name: tag '!!python/object/apply:os.system' is not allowed: "
+            "only plain YAML values are",
+        ),
         ("missing-name", "2: entries[0]: missing key 'name'"),
         ("bad-kind", f"4: entries[0].kind: expected one of {_KINDS}, got 'tv'"),
         ("bad-reliability", "5: entries[0].reliability: expected a letter A to F, got 'G'"),

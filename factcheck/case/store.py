@@ -1,0 +1,565 @@
+"""Cases, beside stage ④ sources: the case folder, its index and each article's cached extraction.
+
+A case folder holds the articles about one story:
+
+    CASE_DIR/case.yaml                 the index: one entry per article (outlet, date, source)
+    CASE_DIR/articles/<id>.json        each article's cached extraction, with its text
+
+``<id>`` is the first 16 hex digits of the article's sha256, so an article is extracted once
+however often it is added. A cached extraction records the cache format and a fingerprint of the
+extractor; when either changed, the article is extracted again from its stored text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from factcheck.case.details import plausible_outlet
+from factcheck.errors import CaseError, FactcheckError
+from factcheck.files import write_atomic
+from factcheck.models import (
+    Attribution,
+    Claim,
+    Document,
+    Extraction,
+    Segment,
+    SegmentKind,
+)
+from factcheck.records import attribution_record, document_record
+
+if TYPE_CHECKING:
+    from factcheck.sources.registry import Registry
+
+CASE_FORMAT = "factcheck-case/1"
+"""Value of the ``format`` key of a case index."""
+ARTICLE_FORMAT = "factcheck-case-article"
+"""Value of the ``format`` key of a cached article."""
+CACHE_VERSION = 1
+"""Version of the cached article's layout; a cache with another version is extracted again."""
+INDEX_FILE = "case.yaml"
+ARTICLES_DIR = "articles"
+ID_LENGTH = 16
+"""Hex digits of the sha256 that name an article."""
+
+
+# The folders whose code and data shape an extraction: a change to any file in them makes a cache
+# stale. Whole folders are hashed, so a new module or word list is covered without a list to keep.
+_EXTRACTOR_FOLDERS = ("extract", "sources", "lexicon")
+
+
+# --- the case folder -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseArticle:
+    """One article of a case: its extraction, and how the case's index describes it."""
+
+    id: str
+    """The first 16 hex digits of the article's sha256."""
+    extraction: Extraction
+    """The cached extraction: document (with its text), segments and claims."""
+    outlet: str | None
+    """The publishing outlet, as the index gives it (the reviewer may correct it there)."""
+    added: str
+    """When the article was added (ISO 8601, UTC)."""
+
+    @property
+    def document(self) -> Document:
+        """The article's document."""
+        return self.extraction.document
+
+    @property
+    def location(self) -> str:
+        """Where the article came from: its URL, else its path, else 'stdin'."""
+        doc = self.document
+        if doc.url:
+            return doc.url
+        return "stdin" if doc.source in ("", "-") else doc.source
+
+    @property
+    def label(self) -> str:
+        """The outlet, else the title, else the location: how the article is named in findings."""
+        return self.outlet or self.document.title or self.location
+
+    def reference(self, case_dir: Path) -> str:
+        """How a worksheet records this article as evidence: its URL, else 'case:' and its path
+        (for an article read from stdin, the path of its cached copy in the case)."""
+        doc = self.document
+        if doc.url:
+            return doc.url
+        if doc.source in ("", "-"):
+            return f"case:{_article_path(case_dir, self.id).as_posix()}"
+        return f"case:{doc.source}"
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A case folder's articles, in the order they were added."""
+
+    path: Path
+    """The case folder."""
+    articles: tuple[CaseArticle, ...] = ()
+    """Every article whose cached extraction could be read."""
+    warnings: tuple[str, ...] = ()
+    """Articles left out (missing or damaged cache), and articles extracted again."""
+
+    @property
+    def name(self) -> str:
+        """The folder's name."""
+        return self.path.name
+
+    def article(self, article_id: str) -> CaseArticle | None:
+        """The article with this id (or a unique prefix of it)."""
+        found = [a for a in self.articles if a.id.startswith(article_id)]
+        return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What adding one source to a case did."""
+
+    source: str
+    """The source as the user named it."""
+    article: CaseArticle | None
+    """The article, new or already in the case; None when it could not be read."""
+    new: bool = False
+    """Whether it was extracted and added now (False: it was already in the case)."""
+    error: str | None = None
+    """The one-line error, when the source could not be read or extracted."""
+
+
+def case_index_path(case_dir: Path) -> Path:
+    """The case's index file."""
+    return case_dir / INDEX_FILE
+
+
+def _article_path(case_dir: Path, article_id: str) -> Path:
+    return case_dir / ARTICLES_DIR / f"{article_id}.json"
+
+
+def _utc_now() -> str:
+    from factcheck.review.worksheet import utc_now
+
+    return utc_now()
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A digest of the code and data that shape an extraction, so stale caches are noticed."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"{ARTICLE_FORMAT}/{CACHE_VERSION}".encode())
+    for folder in _EXTRACTOR_FOLDERS:
+        for path in sorted((package / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                with contextlib.suppress(OSError):
+                    digest.update(path.relative_to(package).as_posix().encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extract_document(ingested: Document, registry: Registry | None = None) -> Extraction:
+    """Stages ②-④ on an ingested document: segments, claims and their registry sources."""
+    from factcheck.extract.claims import extract_claims
+    from factcheck.extract.segment import segment_document
+
+    document, segments = segment_document(ingested)
+    segments, claims = extract_claims(document, segments)
+    if registry is not None:
+        from factcheck.sources.registry import match_claim_sources
+
+        claims = tuple(
+            replace(claim, sources=match_claim_sources(registry, claim, document))
+            for claim in claims
+        )
+    return Extraction(document=document, segments=segments, claims=claims)
+
+
+_BY_LINE = re.compile(r"^[ \t]*By[ \t]+([^\n]{2,100})$", re.MULTILINE)
+_STAFF = re.compile(
+    r"\s+(?:staff|staff writers?|reporters?|newsroom|news desk|desk|correspondents?|team)\s*$",
+    re.IGNORECASE,
+)
+
+
+def article_outlet(extraction: Extraction, registry: Registry | None = None) -> str | None:
+    """The outlet that published an article, as well as the text tells it.
+
+    A byline that names an outlet ('By Lena Harte, Northwire', 'By Tehran Monitor staff') wins
+    over the document's outlet, which may come from a wire credit in the dateline.
+    """
+    document = extraction.document
+    head = document.text[:600]
+    if not (document.byline and document.outlet):
+        for found in _BY_LINE.finditer(head):
+            line = found.group(1).strip()
+            if "," in line:
+                candidate = line.rsplit(",", 1)[1].strip()
+            elif _STAFF.search(line):
+                candidate = _STAFF.sub("", line).strip()
+            else:
+                continue
+            if (
+                candidate
+                and candidate[0].isupper()
+                and len(candidate.split()) <= 6
+                and plausible_outlet(candidate)
+            ):
+                return candidate
+    if plausible_outlet(document.outlet):
+        return document.outlet
+    if registry is not None and document.url:
+        entry = registry.by_domain(document.url)
+        if entry is not None:
+            return entry.name
+    return None
+
+
+# --- cache files --------------------------------------------------------------------------------
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "start": claim.start,
+        "end": claim.end,
+        "check_worthiness": claim.check_worthiness,
+        "reasons": list(claim.reasons),
+        "attribution": attribution_record(claim.attribution),
+        "sources": list(claim.sources),
+        "block": claim.block,
+    }
+
+
+def article_record(
+    ingested: Document, extraction: Extraction, *, added: str, fingerprint: str
+) -> dict[str, Any]:
+    """A cached article as plain data: the ingested text and metadata, then the extraction."""
+    return {
+        "format": ARTICLE_FORMAT,
+        "version": CACHE_VERSION,
+        "extractor": fingerprint,
+        "added": added,
+        "text": ingested.text,
+        "ingested": document_record(ingested),
+        "document": document_record(extraction.document),
+        "segments": [[s.start, s.end, str(s.kind), s.block] for s in extraction.segments],
+        "claims": [_claim_record(claim) for claim in extraction.claims],
+    }
+
+
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(str(value))
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _read_document(data: Mapping[str, Any], text: str) -> Document:
+    return Document(
+        source=str(data.get("source") or ""),
+        text=text,
+        sha256=str(data["sha256"]),
+        title=_text_or_none(data.get("title")),
+        outlet=_text_or_none(data.get("outlet")),
+        byline=_text_or_none(data.get("byline")),
+        published=_text_or_none(data.get("published")),
+        url=_text_or_none(data.get("url")),
+    )
+
+
+def _read_claim(data: Mapping[str, Any], text: str) -> Claim:
+    att = data.get("attribution") or {}
+    start, end = int(data["start"]), int(data["end"])
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"claim {data.get('id')!r} lies outside the text")
+    return Claim(
+        id=str(data["id"]),
+        text=text[start:end],
+        start=start,
+        end=end,
+        check_worthiness=float(data.get("check_worthiness", 0.0)),
+        reasons=tuple(str(r) for r in data.get("reasons") or ()),
+        attribution=Attribution(
+            speaker=_text_or_none(att.get("speaker")),
+            role=_text_or_none(att.get("role")),
+            verb=_text_or_none(att.get("verb")),
+            via=tuple(str(v) for v in att.get("via") or ()),
+            hedges=tuple(str(h) for h in att.get("hedges") or ()),
+            quote=bool(att.get("quote", False)),
+        ),
+        sources=tuple(str(s) for s in data.get("sources") or ()),
+        block=int(data.get("block", 0)),
+    )
+
+
+def parse_article_record(data: object) -> tuple[Document, Extraction, str, bool]:
+    """A cached article: (ingested document, extraction, added, whether it is current).
+
+    Raises ValueError, KeyError or TypeError when the record is damaged.
+    """
+    if not isinstance(data, dict) or data.get("format") != ARTICLE_FORMAT:
+        raise ValueError("not a cached factcheck article")
+    text = data["text"]
+    if not isinstance(text, str):
+        raise TypeError("text is not a string")
+    ingested = _read_document(data["ingested"], text)
+    current = data.get("version") == CACHE_VERSION and data.get("extractor") == (
+        extractor_fingerprint()
+    )
+    added = str(data.get("added") or "")
+    if not current:
+        return ingested, Extraction(ingested, (), ()), added, False
+    segments = tuple(
+        Segment(
+            start=int(s[0]),
+            end=int(s[1]),
+            kind=SegmentKind(s[2]),
+            text=text[int(s[0]) : int(s[1])],
+            block=int(s[3]),
+        )
+        for s in data["segments"]
+    )
+    claims = tuple(_read_claim(c, text) for c in data["claims"])
+    document = _read_document(data["document"], text)
+    return ingested, Extraction(document, segments, claims), added, True
+
+
+def _write_article(case_dir: Path, article_id: str, record: Mapping[str, Any]) -> None:
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    try:
+        write_atomic(_article_path(case_dir, article_id), text)
+    except OSError as exc:
+        raise CaseError(f"{case_dir}: cannot write the cached article: {exc.strerror}") from None
+
+
+# --- the index ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _IndexEntry:
+    id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    added: str
+
+
+def _read_index(case_dir: Path) -> list[_IndexEntry]:
+    from factcheck import yamlio  # PyYAML loads only when a case is read: keeps start-up fast
+
+    path = case_index_path(case_dir)
+    if not case_dir.exists():
+        raise CaseError(f"{case_dir}: no such case folder; make one with: factcheck case add")
+    if not case_dir.is_dir():
+        raise CaseError(f"{case_dir}: not a folder")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CaseError(f"{path}: no case index; add articles with: factcheck case add") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseError(f"{path}: cannot read the case index: {exc}") from None
+    try:
+        data = yamlio.load(text)
+    except yamlio.YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise CaseError(f"{path}{where}: not valid YAML: {exc.problem}") from None
+    if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
+        raise CaseError(f"{path}: format: expected {CASE_FORMAT!r}")
+    items = data.get("articles") or []
+    if not isinstance(items, list):
+        raise CaseError(f"{path}: articles: expected a list")
+    entries: list[_IndexEntry] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise CaseError(f"{path}: articles[{i}]: expected a mapping with an id")
+        unknown = set(item) - {"id", "source", "outlet", "title", "published", "claims", "added"}
+        if unknown:
+            raise CaseError(f"{path}: articles[{i}]: unknown key {sorted(unknown)[0]!r}")
+        if not re.fullmatch(rf"[0-9a-f]{{{ID_LENGTH}}}", item["id"]):
+            raise CaseError(f"{path}: articles[{i}].id: expected {ID_LENGTH} hex digits")
+        for key in ("source", "outlet", "title"):
+            value = item.get(key)
+            if value is not None and not isinstance(value, str):
+                raise CaseError(
+                    f"{path}: articles[{i}].{key}: expected text, got {_yaml_kind(value)}"
+                )
+        entries.append(
+            _IndexEntry(
+                id=item["id"],
+                source=str(item.get("source") or ""),
+                outlet=_text_or_none(item.get("outlet")) or None,
+                title=_text_or_none(item.get("title")),
+                published=str(item["published"]) if item.get("published") else None,
+                added=str(item.get("added") or ""),
+            )
+        )
+    return entries
+
+
+def _write_index(case_dir: Path, articles: Sequence[CaseArticle]) -> None:
+    import yaml
+
+    records = [
+        {
+            "id": a.id,
+            "source": a.location,
+            "outlet": a.outlet,
+            "title": a.document.title,
+            "published": a.document.published,
+            "claims": len(a.extraction.claims),
+            "added": a.added,
+        }
+        for a in articles
+    ]
+    head = (
+        "# A factcheck case: the articles about one story. Made by `factcheck case add`;\n"
+        "# correct an article's outlet here if the tool got it wrong. Format: docs/cases.md\n"
+    )
+    body = yaml.safe_dump(
+        {"format": CASE_FORMAT, "articles": records},
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+    )
+    try:
+        write_atomic(case_index_path(case_dir), head + body)
+    except OSError as exc:
+        raise CaseError(f"{case_dir}: cannot write the case index: {exc.strerror}") from None
+
+
+def _load_article(
+    case_dir: Path, entry: _IndexEntry, registry: Registry | None
+) -> tuple[CaseArticle | None, str | None]:
+    path = _article_path(case_dir, entry.id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ingested, extraction, added, current = parse_article_record(data)
+    except FileNotFoundError:
+        return None, f"{path}: missing; add the article again ({entry.source})"
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
+    warning = None
+    if not current:
+        extraction = extract_document(ingested, registry)
+        record = article_record(
+            ingested, extraction, added=added, fingerprint=extractor_fingerprint()
+        )
+        try:
+            _write_article(case_dir, entry.id, record)
+        except CaseError:
+            warning = f"{path}: extracted again, but the cache could not be updated"
+    article = CaseArticle(
+        id=entry.id,
+        extraction=extraction,
+        outlet=entry.outlet or article_outlet(extraction, registry),
+        added=entry.added or added,
+    )
+    return article, warning
+
+
+def load_case(case_dir: Path, registry: Registry | None = None) -> Case:
+    """Read a case: its index and every cached article (extracting stale ones again)."""
+    entries = _read_index(case_dir)
+    articles: list[CaseArticle] = []
+    warnings: list[str] = []
+    for entry in entries:
+        article, warning = _load_article(case_dir, entry, registry)
+        if article is not None:
+            articles.append(article)
+        if warning:
+            warnings.append(warning)
+    return Case(path=case_dir, articles=tuple(articles), warnings=tuple(warnings))
+
+
+def add_to_case(
+    case_dir: Path,
+    sources: Sequence[str],
+    *,
+    registry: Registry | None = None,
+    stdin: BinaryIO | None = None,
+    now: Callable[[], str] = _utc_now,
+    on_done: Callable[[Added], None] | None = None,
+) -> list[Added]:
+    """Add articles to a case (made if need be), extracting each one not already in it.
+
+    A source that cannot be read is reported in its ``Added.error`` and the others still go in.
+    """
+    if case_dir.exists() and not case_dir.is_dir():
+        raise CaseError(f"{case_dir}: not a folder")
+    if case_index_path(case_dir).exists():
+        case = load_case(case_dir, registry)
+        articles = list(case.articles)
+    else:
+        if case_dir.exists() and any(case_dir.iterdir()):
+            raise CaseError(f"{case_dir}: the folder is not empty and holds no {INDEX_FILE}")
+        articles = []
+    by_id = {a.id: a for a in articles}
+    results: list[Added] = []
+    fingerprint = extractor_fingerprint()
+    changed = False
+    for source in sources:
+        outcome = _add_one(case_dir, source, by_id, registry, stdin, now, fingerprint)
+        if outcome.new and outcome.article is not None:
+            articles.append(outcome.article)
+            by_id[outcome.article.id] = outcome.article
+            changed = True
+            # Each article is in the index as soon as it is cached, so an interrupted add
+            # loses nothing already extracted.
+            _write_index(case_dir, articles)
+        results.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    if not changed and not case_index_path(case_dir).exists():
+        _write_index(case_dir, articles)
+    return results
+
+
+def _add_one(
+    case_dir: Path,
+    source: str,
+    known: Mapping[str, CaseArticle],
+    registry: Registry | None,
+    stdin: BinaryIO | None,
+    now: Callable[[], str],
+    fingerprint: str,
+) -> Added:
+    from factcheck.extract.ingest import read_source
+
+    try:
+        ingested = read_source(source, stdin=stdin)
+        article_id = ingested.sha256[:ID_LENGTH]
+        if article_id in known:
+            return Added(source, known[article_id], new=False)
+        extraction = extract_document(ingested, registry)
+        added = now()
+        record = article_record(ingested, extraction, added=added, fingerprint=fingerprint)
+        _write_article(case_dir, article_id, record)
+    except CaseError:
+        raise
+    except FactcheckError as exc:
+        return Added(source, None, error=str(exc))
+    article = CaseArticle(
+        id=article_id,
+        extraction=extraction,
+        outlet=article_outlet(extraction, registry),
+        added=added,
+    )
+    return Added(source, article, new=True)

@@ -1,0 +1,270 @@
+"""Stage ③ claims, attribution: each sentence's attribution, and the passes across sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.extract.attribution.entities import SPEAKING, Store, make_key
+from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
+from factcheck.extract.attribution.names import scan_names
+from factcheck.extract.attribution.phrases import find_np_end, interpret
+from factcheck.extract.attribution.quotes import shared_layout
+from factcheck.extract.attribution.sentence import Frame, Outcome, Quote, Sentence, tokenize
+from factcheck.extract.attribution.subjects import skip_fronted
+from factcheck.extract.attribution.words import (
+    ANON_TRIGGERS,
+    BE,
+    CUES,
+    HEDGE_IT,
+    HEDGE_TO,
+    HEDGE_TRIGGERS,
+    HEDGE_WORDS,
+    REPORTS_SAY,
+    TRIGGERS,
+    VERB_CLASS,
+    VERIFY,
+    Cls,
+)
+from factcheck.lexicon import entries
+from factcheck.models import Attribution
+
+_ANON_RE = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, p.split())) for p in entries("anonymity_phrases"))
+    + r")\b"
+)
+"""Any phrase saying that a source is unnamed on purpose ("on condition of anonymity")."""
+
+
+def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
+    """Hedging words outside quotations, lowercase, in order, without repeats.
+
+    ``present`` holds the sentence's words that are in ``TRIGGERS``.
+    """
+    if HEDGE_TRIGGERS.isdisjoint(present):
+        return []
+    found: list[str] = []
+    n = len(low)
+    for i, word in enumerate(low):
+        if word not in HEDGE_TRIGGERS:
+            continue
+        nxt = low[i + 1] if i + 1 < n else ""
+        prev = low[i - 1] if i else ""
+        label = ""
+        if (
+            word in HEDGE_IT
+            and prev in BE
+            and i >= 2
+            and (low[i - 2] == "it" or low[i - 3 : i - 1] == ["it", "has"])
+        ):
+            label = " ".join(low[i - 2 if low[i - 2] == "it" else i - 3 : i + 1])
+        elif word in HEDGE_TO and prev in BE and nxt == "to":
+            label = f"{word} to"
+        elif word in HEDGE_WORDS or (word == "claim" and nxt in ("that", "to")):
+            label = word
+        elif word == "according" and nxt == "to":
+            label = "according to"
+        elif word == "reports" and nxt in REPORTS_SAY:
+            label = f"reports {nxt}"
+        elif word in VERIFY:
+            label = _find_unverified(low, i)
+        if label and label not in found:
+            found.append(label)
+    return found
+
+
+def _find_unverified(low: list[str], i: int) -> str:
+    window = low[max(0, i - 5) : i]
+    if not ({"not", "cannot", "unable"} & set(window)):
+        return ""
+    if not ({"independently", "could", "cannot", "been", "unable"} & set(window)):
+        return ""
+    start = next(
+        k
+        for k, w in enumerate(window)
+        if w in ("could", "cannot", "has", "have", "had", "unable", "not", "was", "were")
+    )
+    return " ".join([*window[start:], low[i]])
+
+
+def _starts_with_verb(quote: Quote) -> bool:
+    first = quote.text.split(None, 1)
+    return bool(first) and VERB_CLASS.get(first[0].lower()) is Cls.SAY
+
+
+def _anonymity_stated(sent: Sentence, present: frozenset[str]) -> bool:
+    """'speaking on condition of anonymity', 'who asked not to be named', ...
+
+    ``present`` holds the sentence's words that are in ``TRIGGERS``.
+    """
+    if ANON_TRIGGERS.isdisjoint(present):
+        return False
+    return _ANON_RE.search(sent.masked.lower()) is not None
+
+
+_NOTHING = Attribution()
+"""The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
+
+
+def _same_outlet(key: str, outlet_key: str) -> bool:
+    """'bbc' and 'bbc news' are one outlet; 'ap' and 'apple' are not."""
+    if key == outlet_key:
+        return True
+    shorter, longer = sorted((key, outlet_key), key=len)
+    return longer.startswith(shorter + " ")
+
+
+def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
+    """Attribute one sentence, updating the entity store for the sentences after it."""
+    store = sent.store
+    scan_names(sent, sent.toks, sent.low, None)
+    for where, number in sent.qpos.items():
+        quoted = sent.quotes[number]
+        # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
+        # quote makes "the IRGC general" resolvable); a short scare quote names no one.
+        if quoted.words >= 3 and quoted.text[1:] != quoted.text[1:].lower():
+            tokens = tokenize(quoted.text)
+            scan_names(sent, tokens, list(map(str.lower, tokens)), where)
+
+    # The main clause's subject is the most salient mention for later pronouns.
+    start = skip_fronted(sent, 0, sent.n)
+    first = sent.mention_of[start] if start < sent.n else None
+    if first is not None:
+        store.touch(first, sent.index, start, True)
+
+    quotes = sent.quotes
+    frames: list[Frame] = []
+    present = TRIGGERS.intersection(sent.low)
+    cue_words = CUES.intersection(present)
+    if cue_words or (quotes and any(map(_starts_with_verb, quotes))):
+        frames = find_frames(sent, cue_words)
+        if frames:
+            attach_channels(sent, frames, present)
+    chain = order_chain(sent, frames)
+
+    hedges = _find_hedges(sent.low, present)
+    long_quote = leads = continued = False
+    if quotes:
+        for quoted in quotes:
+            continued = continued or quoted.continued
+            long_quote = long_quote or quoted.words >= 4 or quoted.continued
+        leads = sent.is_placeholder(0) and quotes[0].words >= 3
+    if not chain:
+        speaker = None
+        if long_quote and not continued:
+            # No reporting verb, but a named subject and its words in quotation marks:
+            # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
+            found = interpret(sent, start, find_np_end(sent, start))
+            if found is not None and found.entity is not None and found.entity.kind in SPEAKING:
+                speaker = found
+        if speaker is not None and speaker.entity is not None:
+            store.touch(speaker.entity, sent.index, start, True)
+        elif not hedges and not long_quote:
+            return Outcome(_NOTHING, leads)
+        return Outcome(
+            Attribution(
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
+                hedges=tuple(hedges),
+                quote=long_quote,
+            ),
+            leads,
+        )
+
+    main = chain[-1]
+    via: list[str] = []
+    for frame in chain:
+        for channel in frame.channels:
+            if channel.name:
+                via.append(channel.name)
+        if frame is not main and frame.speaker.name:
+            via.append(frame.speaker.name)
+    speaker = main.speaker
+    if speaker.entity is not None:
+        speaker.entity.spoke = True
+        store.touch(speaker.entity, sent.index, main.spos, True)
+    cleaned: list[str] = []
+    for name in via:
+        if name == speaker.name or name in cleaned:
+            continue
+        if outlet_key and _same_outlet(make_key(name), outlet_key):
+            continue  # "told Reuters" in a Reuters story is first-hand
+        cleaned.append(name)
+    anonymous = speaker.anonymous or (speaker.name is not None and _anonymity_stated(sent, present))
+    if anonymous and "anonymous" not in hedges:
+        hedges.append("anonymous")
+    quote = long_quote or any(f.quoted_object for f in chain)
+    role = speaker.role
+    if speaker.entity is not None and speaker.entity.role:
+        role = speaker.entity.role
+    return Outcome(
+        Attribution(
+            speaker=speaker.name,
+            role=role,
+            verb=main.verb,
+            via=tuple(cleaned),
+            hedges=tuple(hedges),
+            quote=quote,
+        ),
+        leads,
+    )
+
+
+def attribute_sentences(
+    sentences: Sequence[str],
+    *,
+    outlet: str | None = None,
+    blocks: Sequence[int] | None = None,
+) -> list[Attribution]:
+    """One Attribution per sentence, in article order.
+
+    ``sentences`` are an article's body sentences in order; pronouns, descriptions ("the IRGC
+    general") and bare surnames are resolved from the ones before. ``outlet`` is the publishing
+    outlet, left off the chain when a speaker talked to it directly ("told Reuters" in a Reuters
+    story). ``blocks`` gives each sentence's paragraph index, so quotations never run past a
+    paragraph.
+
+    A sentence without a reporting construction has no speaker: the article asserts it. A
+    pronoun with nothing to refer to keeps its verb but no speaker. ``quote`` is set when the
+    sentence quotes four words or more, when a quotation is the reporting verb's object, or
+    when the sentence lies inside a quotation that spans sentences; scare quotes around a word
+    or two do not count. Every sentence inside one quotation shares its speaker.
+    """
+    layout = shared_layout(sentences, blocks)
+    store = Store()
+    outlet_key = make_key(outlet) if outlet else None
+    outcomes = [
+        _analyse(Sentence(store, index, text, layout.spans[index]), outlet_key)
+        for index, text in enumerate(sentences)
+    ]
+    results = [o.attribution for o in outcomes]
+    # Inside one quotation every sentence is the same speaker's.
+    for first, last in layout.groups:
+        owner = next((results[k] for k in range(first, last + 1) if results[k].verb), None)
+        if owner is None:
+            continue
+        for k in range(first, last + 1):
+            if results[k].speaker is None:
+                results[k] = _inherit(owner, results[k])
+    # A bare quotation right after a quoted speaker continues that speaker's words.
+    for k in range(1, len(results)):
+        if (
+            outcomes[k].leads_with_quote
+            and results[k].speaker is None
+            and results[k - 1].speaker is not None
+            and results[k - 1].quote
+        ):
+            results[k] = _inherit(results[k - 1], results[k])
+    return results
+
+
+def _inherit(owner: Attribution, own: Attribution) -> Attribution:
+    return Attribution(
+        speaker=owner.speaker,
+        role=owner.role,
+        verb=owner.verb,
+        via=owner.via,
+        hedges=own.hedges,
+        quote=True,
+    )

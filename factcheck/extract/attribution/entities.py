@@ -1,0 +1,227 @@
+"""Stage ③ claims, attribution: the people, organisations and outlets an article names, and
+how later mentions (surnames, descriptions, pronouns) find them again.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.extract.attribution.words import (
+    DEMONYM_OF,
+    GENERIC_MODS,
+    GENERIC_ORG_HEADS,
+    HEAD_CLUSTERS,
+    Cls,
+)
+
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
+class Kind(enum.StrEnum):
+    """What sort of thing an entity is, as far as the text shows."""
+
+    PERSON = "person"
+    ORG = "org"
+    MEDIA = "media"
+    GROUP = "group"
+    UNKNOWN = "unknown"
+
+
+SPEAKING = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA, Kind.UNKNOWN})
+LOOSE = frozenset({Cls.SAY, Cls.SAY_COMP})
+"""Verbs whose subject may be any definite description: only a speaker says or adds."""
+
+
+# Mutable on purpose: an entity accumulates roles and mentions as the article goes on. It never
+# leaves this module.
+@dataclass(slots=True, eq=False)
+class Entity:
+    name: str
+    """Canonical name: the first full form seen."""
+    kind: Kind
+    """Person, organisation, outlet, unnamed group, or not yet known."""
+    role: str | None = None
+    """The role the text gives the entity, in the text's own words."""
+    role_rank: int = 0
+    """How descriptive the role is: 0 none, 1 honorific, 2 title, 3 appositive or description."""
+    heads: set[str] = field(default_factory=set)
+    """Nouns a definite description may use for it ('general', 'channel')."""
+    words: set[str] = field(default_factory=set)
+    """Every word the text has tied to it, for matching a description's modifiers."""
+    sent: int = -1
+    """Sentence of the latest mention."""
+    pos: int = 0
+    """Token index of the first mention in that sentence."""
+    subj: bool = False
+    """Whether it was a subject or speaker in that sentence."""
+    prev: tuple[int, int, bool] = (-1, 0, False)
+    """(sent, pos, subj) of the mention before the current sentence."""
+    spoke: bool = False
+    """Whether it has been a speaker, so 'they'/'it' may refer to it."""
+
+
+_KEYS: dict[str, str] = {}
+
+
+def make_key(name: str) -> str:
+    """A spelling-tolerant key: Qa'ani, Qaani and QAANI share one."""
+    found = _KEYS.get(name)
+    if found is not None:
+        return found
+    text = name.lower().replace("'", "").replace("-", "").replace(".", "")
+    if text.startswith("the "):
+        text = text[4:]
+    text = _REPEAT_RE.sub(r"\1", text)
+    if len(_KEYS) > 50_000:
+        _KEYS.clear()
+    _KEYS[name] = text
+    return text
+
+
+def strip_possessive(token: str) -> str:
+    if token.endswith("'s"):
+        return token[:-2]
+    if token.endswith("'"):
+        return token[:-1]
+    return token
+
+
+def _make_surname_keys(token: str) -> list[str]:
+    keys = [make_key(token)]
+    if "-" not in token:
+        return keys  # every prefix below ends in a hyphen
+    low = token.lower()
+    for prefix in ("al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 1:
+            keys.append(make_key(token[len(prefix) :]))
+            break
+    return keys
+
+
+def _mod_matches(mod: str, words: set[str]) -> bool:
+    if mod in words:
+        return True
+    target = DEMONYM_OF.get(mod)
+    if target is not None and target in words:
+        return True
+    for word in words:
+        # Demonyms and their countries share a stem: Iran/Iranian, Israel/Israeli, Lebanon/Lebanese.
+        size = min(len(word), len(mod))
+        if size >= 4 and word[:4] == mod[:4] and (word.startswith(mod) or mod.startswith(word)):
+            return True
+        if size >= 5 and word[:5] == mod[:5]:
+            return True
+    return False
+
+
+class Store:
+    """Every entity named so far, with lookups by name, surname and recency."""
+
+    __slots__ = (
+        "by_head",
+        "by_name",
+        "by_surname",
+        "codes",
+        "described",
+        "docs",
+        "not_names",
+        "recent",
+        "seen",
+    )
+
+    def __init__(self) -> None:
+        self.not_names: set[str] = set()
+        self.described: set[tuple[object, ...]] = set()
+        self.codes: dict[str, int] = {}
+        self.by_head: dict[str, dict[Entity, None]] = {}
+        self.seen: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
+        self.by_surname: dict[str, Entity] = {}
+        self.docs: dict[str, Entity] = {}
+        self.recent: dict[Entity, None] = {}
+
+    def touch(self, entity: Entity, sent: int, pos: int, subj: bool) -> None:
+        if entity.sent != sent:
+            entity.prev = (entity.sent, entity.pos, entity.subj)
+            entity.sent, entity.pos, entity.subj = sent, pos, subj
+        else:
+            entity.pos = min(entity.pos, pos)
+            entity.subj = entity.subj or subj
+        self.recent.pop(entity, None)
+        self.recent[entity] = None
+
+    def add_head(self, entity: Entity, head: str) -> None:
+        """Let descriptions with ``head`` (and its synonyms) refer to ``entity``."""
+        self.add_heads(entity, HEAD_CLUSTERS.get(head, (head,)))
+        self.add_heads(entity, (head,))
+
+    def add_heads(self, entity: Entity, heads: Iterable[str]) -> None:
+        for head in heads:
+            if head not in entity.heads:
+                entity.heads.add(head)
+                self.by_head.setdefault(head, {})[entity] = None
+
+    def index(self, entity: Entity, tokens: Sequence[str]) -> None:
+        self.by_name.setdefault(make_key(entity.name), entity)
+        if entity.kind is Kind.PERSON and len(tokens) >= 2:
+            for key in _make_surname_keys(tokens[-1]):
+                if self.by_surname.get(key) is not entity:
+                    self.by_surname[key] = entity
+                    self.seen.clear()  # a surname may now mean someone else
+
+    def lookup(self, tokens: Sequence[str]) -> Entity | None:
+        name = " ".join(tokens)
+        if len(tokens) == 1:
+            for key in _make_surname_keys(tokens[0]):
+                found = self.by_surname.get(key)
+                if found is not None:
+                    return found
+        return self.by_name.get(make_key(name))
+
+    def describe(self, head: str, mods: Sequence[str]) -> Entity | None:
+        """The most recent entity a description ("the Iranian leader") fits."""
+        wanted = [m for m in mods if m not in GENERIC_MODS and not m.isdigit()]
+        best: Entity | None = None
+        for entity in self.by_head.get(head, ()):
+            if best is not None and self._order(entity) < self._order(best):
+                continue
+            if all(_mod_matches(m, entity.words) for m in wanted):
+                best = entity
+        if best is None and head in GENERIC_ORG_HEADS:
+            # "Hamas said ... The group said": the latest organisation, or a name that spoke.
+            for checked, entity in enumerate(reversed(self.recent)):
+                if checked > 30:
+                    break
+                if entity.kind is Kind.ORG or (entity.spoke and entity.kind is Kind.UNKNOWN):
+                    return entity
+        return best
+
+    @staticmethod
+    def _order(entity: Entity) -> tuple[int, int]:
+        return (entity.sent, -entity.pos)
+
+    def pronoun(self, pronoun: str, sent: int, pos: int) -> Entity | None:
+        """The antecedent of a pronoun: recent sentences first, subjects before objects."""
+        person = pronoun in ("he", "she", "him")
+        best: Entity | None = None
+        best_key = (-1, False, 0)
+        for entity in reversed(self.recent):
+            if entity.sent < best_key[0]:
+                break  # recency order: nothing further back can win
+            if entity.kind is Kind.UNKNOWN:
+                if not entity.spoke:
+                    continue
+            elif person != (entity.kind is Kind.PERSON):
+                continue
+            if entity.sent == sent and entity.pos < pos:
+                key = (entity.sent, entity.subj, -entity.pos)
+            elif entity.sent == sent:
+                key = (entity.prev[0], entity.prev[2], -entity.prev[1])
+            else:
+                key = (entity.sent, entity.subj, -entity.pos)
+            if key[0] >= 0 and key > best_key:
+                best, best_key = entity, key
+        return best

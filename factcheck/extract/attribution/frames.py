@@ -1,0 +1,317 @@
+"""Stage ③ claims, attribution: reported-speech frames — reporting verbs, "according to",
+"quoted ... as saying", the channels a speaker spoke through, and how frames nest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from itertools import compress
+
+from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
+from factcheck.extract.attribution.phrases import find_np_end, find_np_start, interpret
+from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker
+from factcheck.extract.attribution.subjects import (
+    find_clause_subject,
+    find_subject_after,
+    find_subject_before,
+)
+from factcheck.extract.attribution.words import (
+    AUX,
+    BE,
+    BREAKERS,
+    CHANNEL_CUES,
+    DETS,
+    DOC_NOUNS,
+    KNOWN_MEDIA,
+    PERSONISH,
+    POSS_PRON,
+    VERB_CLASS,
+    Cls,
+)
+
+
+def _has_complement(sent: Sentence, v: int) -> bool:
+    nxt = v + 1
+    while nxt < sent.n and sent.low[nxt] in AUX:
+        nxt += 1
+    if nxt >= sent.n:
+        return True
+    token = sent.low[nxt]
+    return token in ("that", ":", ",", ".", ";", "in", "on") or sent.is_placeholder(nxt)
+
+
+def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
+    """The sentence's reporting frames; ``cue_words`` are its words that are in ``CUES``."""
+    frames: list[Frame] = []
+    low = sent.low
+    n = sent.n
+    # A sentence holds one or two cue words: finding where each stands is quicker than testing
+    # every word.
+    cues: list[int] = []
+    for word in cue_words:
+        at = -1
+        for _ in range(low.count(word)):
+            at = low.index(word, at + 1)
+            cues.append(at)
+    cues.sort()
+    for v in cues:
+        lw = low[v]
+        if lw == "according":
+            if v + 1 < n and low[v + 1] == "to":
+                _read_according_to(sent, v, frames)
+        elif lw in ("quoted", "quoting", "cited", "citing"):
+            _read_quoting(sent, v, frames)
+        else:
+            _read_verb(sent, v, lw, VERB_CLASS[lw], frames)
+    for v, number in sent.qpos.items():
+        quote = sent.quotes[number]
+        if quote.continued or not v or low[v - 1] not in ("and", "but"):
+            continue
+        first = quote.text.split(None, 1)
+        word = first[0].lower().strip(".,;:") if first else ""
+        if VERB_CLASS.get(word) is Cls.SAY:
+            # 'Qaani sent messages ... and “proclaimed that ...”': the verb is in the quote.
+            speaker, start = find_clause_subject(sent, v - 1)
+            if speaker is not None:
+                frames.append(Frame(word, v, speaker, start, quoted_object=True))
+    if len(frames) > 1:
+        frames.sort(key=_by_position)
+    return frames
+
+
+def _by_position(frame: Frame) -> int:
+    return frame.vpos
+
+
+def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
+    start = v + 2
+    end = find_np_end(sent, start)
+    speaker = interpret(sent, start, end)
+    if speaker is None:
+        return
+    trailing = v > 0 and sent.toks[v - 1] == ","
+    frame = Frame("according to", v, speaker, start, trailing=trailing)
+    nxt = end + 1 if end < sent.n and sent.toks[end] == "," else end
+    frame.quoted_object = sent.is_placeholder(nxt) or sent.is_placeholder(v - 1)
+    frames.append(frame)
+
+
+def _read_quoting(sent: Sentence, v: int, frames: list[Frame]) -> None:
+    low = sent.low
+    lw = low[v]
+    if lw in ("quoted", "cited"):
+        # "X quoted Y as saying", "Y was quoted by X as saying".
+        outer, ostart, passive, _ = find_subject_before(sent, v)
+        if passive:
+            k = v + 1
+            via: Speaker | None = None
+            if k < sent.n and low[k] == "by":
+                end = find_np_end(sent, k + 1)
+                via = interpret(sent, k + 1, end)
+                k = end
+            if outer is None:
+                return
+            frame = Frame(lw, v, outer, ostart)
+            if via is not None:
+                frame.channels.append(via)
+            frames.append(frame)
+            return
+        end = find_np_end(sent, v + 1)
+        inner = interpret(sent, v + 1, end)
+        verb = lw
+        if end + 1 < sent.n and low[end] == "as" and low[end + 1] in VERB_CLASS:
+            verb = low[end + 1]  # "quoted X as saying"
+        if outer is not None:
+            frames.append(Frame(lw, v, outer, ostart))
+        if inner is not None:
+            frames.append(Frame(verb, end, inner, v + 1, cites=True))
+        return
+    # "..., citing Y": Y is the source of whoever reported it.
+    end = find_np_end(sent, v + 1)
+    inner = interpret(sent, v + 1, end)
+    if inner is not None:
+        frames.append(Frame(lw, v, inner, v + 1, cites=True))
+
+
+def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame]) -> None:
+    low, toks = sent.low, sent.toks
+    if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
+        return  # "the said document", "his claims"
+    if cls is Cls.SAY_COMP and not _has_complement(sent, v):
+        return
+    if cls is Cls.CALL and not (
+        (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
+        or any(sent.is_placeholder(k) for k in range(v + 1, v + 5))
+    ):
+        return  # "called on", "called for", "called the vote “a historic moment”"
+    if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
+        # Without "that", a finding needs a document or an organisation behind it.
+        speaker, start, _, _ = find_subject_before(sent, v)
+        entity = speaker.entity if speaker is not None else None
+        organisation = entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA)
+        document = (
+            start < sent.n and strip_possessive(low[find_np_end(sent, start) - 1]) in DOC_NOUNS
+        )
+        if not organisation and not document:
+            return
+    if verb.endswith("ing") and not (v and low[v - 1] in BE):
+        _read_participle(sent, v, verb, cls, frames)
+        return
+    speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
+    if passive and not verb.endswith("ing"):
+        if v + 1 < sent.n and low[v + 1] == "by":
+            end = find_np_end(sent, v + 2)
+            agent = interpret(sent, v + 2, end)
+            if agent is not None:
+                frames.append(Frame(verb, v, agent, v + 2, secondary=cls is Cls.SPEECH))
+        return
+    trailing = False
+    if speaker is None and not slot:
+        speaker, start = find_subject_after(sent, v)
+        trailing = speaker is not None
+    if speaker is None:
+        if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
+            return
+        return
+    if not trailing and start > 1 and (toks[start - 1] == "," or sent.is_placeholder(start - 1)):
+        after = v + 1
+        while after < sent.n and low[after] in AUX:
+            after += 1
+        if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
+            trailing = True
+    frame = Frame(verb, v, speaker, start, trailing=trailing)
+    frame.secondary = cls in (Cls.SPEECH, Cls.CALL)
+    frame.quoted_object = _quote_is_object(sent, v, start)
+    if verb in ("told", "tells", "tell", "telling"):
+        end = find_np_end(sent, v + 1)
+        listener = interpret(sent, v + 1, end) if end > v + 1 else None
+        if listener is not None and _is_outlet(listener, strict=True):
+            frame.channels.append(listener)
+    frames.append(frame)
+
+
+def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame]) -> None:
+    low = sent.low
+    if not v:
+        return
+    before = low[v - 1]
+    speaker: Speaker | None = None
+    start = v
+    if before in DOC_NOUNS:
+        # "a statement saying", "a statement from X saying": the document's author.
+        begin = find_np_start(sent, v - 1)
+        speaker = interpret(sent, begin, v)
+        if speaker is not None and speaker.entity is None:
+            speaker = None
+        start = begin
+    elif sent.mention_end.get(v - 1) is not None or before in PERSONISH:
+        begin = find_np_start(sent, v - 1)
+        speaker = interpret(sent, begin, v)
+        start = begin
+    if speaker is None and (before in (",", "and") or before in DOC_NOUNS):
+        speaker, start = find_clause_subject(sent, v)
+    if speaker is None:
+        return
+    # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.
+    frame = Frame(verb, v, speaker, start, secondary=True)
+    frame.quoted_object = _quote_is_object(sent, v, start)
+    frames.append(frame)
+
+
+def _quote_is_object(sent: Sentence, v: int, start: int) -> bool:
+    nxt = v + 1
+    if nxt < sent.n and sent.low[nxt] in ("that", ":", ","):
+        nxt += 1
+    if sent.is_placeholder(nxt):
+        return True
+    back = start - 1
+    if back >= 0 and sent.toks[back] == ",":
+        back -= 1
+    return sent.is_placeholder(back)
+
+
+def _is_outlet(speaker: Speaker, *, strict: bool) -> bool:
+    entity = speaker.entity
+    if entity is None:
+        return False
+    if entity.kind is Kind.MEDIA or entity.name.lower().removeprefix("the ") in KNOWN_MEDIA:
+        return True
+    return not strict and entity.kind in (Kind.ORG, Kind.UNKNOWN)
+
+
+def attach_channels(sent: Sentence, frames: list[Frame], present: frozenset[str]) -> None:
+    """'in an interview with Z', 'speaking to Z', 'in comments to Z': Z sits on the chain.
+
+    ``present`` holds the sentence's words that are in ``TRIGGERS``.
+    """
+    low = sent.low
+    n = sent.n
+    cues = []
+    if not CHANNEL_CUES.isdisjoint(present):
+        cues = list(compress(range(n - 1), map(CHANNEL_CUES.__contains__, low)))
+    # "said on Al-Manar TV": "on" counts right after a reporting verb or "interview".
+    for frame in frames:
+        if frame.vpos + 1 < n - 1 and low[frame.vpos + 1] == "on":
+            cues.append(frame.vpos + 1)
+    for c in cues:
+        lw = low[c]
+        nxt = low[c + 1]
+        target = -1
+        strict = False
+        if lw in ("interview", "interviews"):
+            if nxt in ("with", "to", "on", "for"):
+                target = c + 2
+        elif lw in ("speaking", "talking", "spoke"):
+            if nxt in ("to", "with"):
+                target = c + 2
+        elif lw in ("comments", "remarks"):
+            if nxt == "to":
+                target = c + 2
+        elif lw == "writing":
+            if nxt in ("in", "for"):
+                target = c + 2
+        elif lw == "on":
+            target, strict = c + 1, True
+        if target < 0 or target >= n:
+            continue
+        end = find_np_end(sent, target)
+        found = interpret(sent, target, end)
+        if found is None or not _is_outlet(found, strict=strict):
+            continue
+        nearest = min(frames, key=lambda f: abs(f.vpos - c))
+        if lw == "spoke" and nearest.vpos > c:
+            continue  # "X spoke to Y and stressed": Y is a listener, not a channel
+        nearest.channels.append(found)
+
+
+def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
+    """Order the frames from the article inwards: outer reporters first, the speaker last.
+
+    A trailing frame ("…, X said." or "…, according to X") wraps everything before it, so the
+    later it comes the further out it is. Leading frames nest left to right when the inner one
+    sits in the outer one's complement ("The channel's report said that Al-Amin claimed …").
+    """
+    if len(frames) < 2:
+        return frames
+    main = [f for f in frames if not f.secondary] or frames
+    outer = sorted((f for f in main if f.trailing and not f.cites), key=lambda f: -f.vpos)
+    nested: list[Frame] = []
+    for frame in main:
+        if frame.trailing and not frame.cites:
+            continue
+        if (
+            not nested
+            or (frame.cites and frame.vpos > nested[-1].vpos)
+            or _nests_in(sent, nested[-1], frame)
+        ):
+            nested.append(frame)
+    return outer + nested
+
+
+def _nests_in(sent: Sentence, outer: Frame, inner: Frame) -> bool:
+    if outer.trailing or inner.spos <= outer.vpos or inner.spos - outer.vpos > 40:
+        return False
+    between = sent.low[outer.vpos + 1 : inner.spos]
+    if outer.verb == "according to":
+        return not any(w in BREAKERS for w in between)
+    return not any(w in BREAKERS or w == "," for w in between)

@@ -1,0 +1,505 @@
+"""Stage ③ claims, attribution: names and roles — the names in a sentence, tied to entities with
+their kind and the role the text gives them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import compress
+from operator import ne
+
+from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
+from factcheck.extract.attribution.sentence import (
+    AT_START,
+    CAN_NAME,
+    DEMONYM,
+    MONTH,
+    OPENER,
+    POSSESSIVE,
+    RARE,
+    Sentence,
+    code_token,
+    is_cap,
+    is_word,
+)
+from factcheck.extract.attribution.words import (
+    ABBREVIATED_TITLES,
+    BACK_STOP,
+    CAP_STOP,
+    COMPOUND_ROLES,
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    DEMONYMS,
+    DESCRIBING_FORMS,
+    DETS,
+    FORWARD_NP,
+    FRONT,
+    HONORIFICS,
+    KNOWN_MEDIA,
+    MEDIA_HEADS,
+    MEDIA_NOUNS,
+    MODS,
+    MONTHS,
+    NAME_PARTICLES,
+    NP_PREPS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    OTHER_PREPS,
+    PLACE_HEADS,
+    ROLE_NOUN_FORMS,
+    ROLE_NOUNS,
+    ROLE_PHRASE,
+    ROLE_PREPS,
+    RUN_GLUE,
+    TITLE_PREFIX,
+    TITLES,
+    WEEKDAYS,
+)
+
+
+def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: int | None) -> None:
+    """Find the names in ``toks`` and tie each to an entity with its role and kind."""
+    n = len(toks)
+    main = pos_override is None
+    store = sent.store
+    seen = store.seen
+    recent = store.recent
+    index = sent.index
+    glue, context_before, context_after = RUN_GLUE, CONTEXT_BEFORE, CONTEXT_AFTER
+    codes = store.codes
+    described = store.described
+    mention_of = sent.mention_of
+    mention_start, mention_end = sent.mention_start, sent.mention_end
+    done = 0
+    # Tokens that differ from their lowercase hold a capital: cheap to find in C.
+    for i in list(compress(range(n), map(ne, toks, low))):
+        if i < done:
+            continue
+        token = toks[i]
+        code = codes.get(token)
+        if code is None:
+            code = codes[token] = code_token(token)
+        if not code & CAN_NAME:
+            continue
+        if code & RARE:
+            # "Former US President Donald Trump said": a title may open the sentence.
+            if (
+                code & AT_START
+                and i == 0
+                and not (n > 1 and toks[1] != low[1] and (code & OPENER or low[1] in TITLES))
+            ):
+                continue
+            if code & MONTH and _is_date(low, i):
+                continue
+        j = i + 1
+        if (
+            j < n
+            and not code & POSSESSIVE
+            and (
+                toks[j] != low[j]
+                or (
+                    low[j] in glue
+                    and (toks[j + 1 : j + 2] != low[j + 1 : j + 2] or low[j + 1 : j + 2] == ["the"])
+                )
+                or (toks[j][0].isdigit() and low[i] == "channel")
+            )
+        ):
+            j = _find_run_end(sent, toks, low, i)
+            run = " ".join(toks[i:j])
+        elif code & DEMONYM:
+            continue
+        else:
+            run = token
+        done = j
+        entity = seen.get(run)
+        if entity is None:
+            if run in store.not_names:
+                continue
+            entity = _register(sent, toks, low, i, j, pos_override)
+            if entity is None:
+                store.not_names.add(run)  # a bare title, a demonym
+                continue
+            seen[run] = entity
+        else:
+            if entity.role_rank < 3 and (
+                (i and (low[i - 1] in context_before or "-" in low[i - 1]))
+                or (j < n and low[j] in context_after)
+            ):
+                last = toks[j - 1]
+                if last[-1] != "'" and not last.endswith("'s"):
+                    # The same name between the same words describes nothing new.
+                    context = (entity, *low[max(0, i - 2) : i], "|", *low[j : j + 2])
+                    if context not in described:
+                        described.add(context)
+                        _describe_around(sent, entity, toks, low, i, j)
+            pos = i if main else pos_override or 0
+            if entity.sent != index:
+                entity.prev = (entity.sent, entity.pos, entity.subj)
+                entity.sent, entity.pos, entity.subj = index, pos, False
+            recent.pop(entity, None)
+            recent[entity] = None
+        if main:
+            mention_of[i:j] = [entity] * (j - i)
+            mention_start[i] = j - 1
+            mention_end[j - 1] = i
+
+
+def _is_date(low: list[str], i: int) -> bool:
+    lw = low[i]
+    if lw in WEEKDAYS:
+        return True
+    if lw not in MONTHS:
+        return False
+    after = low[i + 1] if i + 1 < len(low) else ""
+    before = low[i - 1] if i else ""
+    return after[:1].isdigit() or before in DETS or before in NP_PREPS or before in FRONT
+
+
+def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> int:
+    """Where the name starting at token ``i`` ends: "Ziad al-Nakhleh"."""
+    codes = sent.store.codes
+    n = len(toks)
+    j = i + 1
+    connectors: list[int] = []
+    while j < n:
+        token = toks[j]
+        code = codes.get(token)
+        if code is None:
+            code = codes[token] = code_token(token)
+        if code & CAN_NAME:
+            j += 1
+            if code & POSSESSIVE:
+                break  # "IRGC's Al-Quds Force": the possessor ends here
+            continue
+        lw = low[j]
+        if token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24", "radio", "tv"):
+            j += 1
+        elif lw in NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]):
+            j += 2
+        elif lw in ("of", "for", "and", "on", "&") and j + 1 < n:
+            nxt = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
+            after = codes.get(toks[nxt])
+            if after is None:
+                after = codes[toks[nxt]] = code_token(toks[nxt])
+            if not after & CAN_NAME:
+                break
+            connectors.append(j)
+            j = nxt
+        else:
+            break
+    if connectors:
+        last = strip_possessive(low[j - 1])
+        if last not in ORG_HEADS and last not in MEDIA_HEADS:
+            first = connectors[0]
+            keep = low[first] in ("of", "for") and (
+                low[first - 1] in ORG_HEADS or low[first - 1] in TITLES
+            )
+            if not keep:
+                j = first
+    return j
+
+
+def _register(
+    sent: Sentence, toks: list[str], low: list[str], i: int, j: int, pos_override: int | None
+) -> Entity | None:
+    store = sent.store
+    pos = i if pos_override is None else pos_override
+    possessive = toks[j - 1].endswith("'") or toks[j - 1].endswith("'s")
+    names = list(toks[i:j])
+    names[-1] = strip_possessive(names[-1])
+    lows = [strip_possessive(w) for w in low[i:j]]
+    # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
+    title_end = 0
+    if lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
+        for k in range(len(lows) - 1):
+            if lows[k] in TITLES and lows[k + 1] not in TITLES:
+                title_end = k + 1
+        if title_end and lows[title_end] in ("of", "for"):
+            # "Secretary of State Antony Blinken": the title's complement, then the name.
+            title_end = max(title_end + 2, len(lows) - 2)
+            if title_end >= len(lows):
+                return None
+    if lows[0] in TITLES and len(lows) == 1:
+        return None
+    if title_end and all(w in TITLES for w in lows[title_end:]):
+        return None
+    name_tokens = names[title_end:]
+    if len(name_tokens) == 1 and lows[-1] in DEMONYMS:
+        return None
+    entity = store.lookup(name_tokens)
+    kind = _classify(name_tokens, lows[title_end:], low, i, bool(title_end))
+    if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
+        # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
+        bare = store.by_name.get(make_key(name_tokens[-1]))
+        mergeable = (Kind.UNKNOWN, Kind.PERSON)
+        if bare is not None and bare.kind in mergeable and " " not in bare.name:
+            entity = bare
+            entity.name = " ".join(name_tokens)
+            entity.kind = Kind.PERSON
+            entity.words.update(w.lower() for w in name_tokens)
+            store.index(entity, name_tokens)
+    if entity is None:
+        entity = Entity(" ".join(name_tokens), kind)
+        entity.words.update(w.lower() for w in name_tokens)
+        store.index(entity, name_tokens)
+    elif entity.kind is Kind.UNKNOWN and kind is not Kind.UNKNOWN:
+        entity.kind = kind
+        store.index(entity, name_tokens)
+    if kind is Kind.MEDIA or kind is Kind.ORG:
+        for head in lows[title_end:]:
+            if head in ORG_HEADS or head in MEDIA_HEADS:
+                sent.store.add_head(entity, head)
+    if title_end:
+        first = i - 1 if i and low[i - 1] in TITLE_PREFIX else i
+        title = sent.join_tokens(toks, first, i + title_end)
+        if all(w in HONORIFICS for w in lows[:title_end]):
+            entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
+        else:
+            _set_role(sent, entity, title, lows[:title_end], 2)
+        if entity.kind is Kind.UNKNOWN:
+            entity.kind = Kind.PERSON
+            store.index(entity, name_tokens)
+    if not possessive:
+        _describe_around(sent, entity, toks, low, i, j)
+    store.touch(entity, sent.index, pos, False)
+    return entity
+
+
+def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled: bool) -> Kind:
+    joined = " ".join(lows)
+    last = lows[-1]
+    before = low[i - 1] if i else ""
+    if (
+        joined in KNOWN_MEDIA
+        or lows[0] in KNOWN_MEDIA
+        or last in MEDIA_HEADS
+        or before in MEDIA_NOUNS
+    ):
+        return Kind.MEDIA
+    if (
+        last in ORG_HEADS
+        or not ORG_HEADS.isdisjoint(lows[:-1])
+        or before in ORG_NOUNS
+        or (len(names) == 1 and len(names[0]) >= 2 and names[0].isupper())
+    ):
+        return Kind.ORG
+    if titled or (i and before in ROLE_NOUNS):
+        return Kind.PERSON
+    if (
+        len(names) >= 2
+        and len(names) <= 4
+        and lows[0] not in DEMONYMS
+        and last not in PLACE_HEADS
+        and not any(w.isupper() and len(w) > 1 for w in names)
+    ):
+        return Kind.PERSON
+    return Kind.UNKNOWN
+
+
+def _set_role(sent: Sentence, entity: Entity, role: str, words: Sequence[str], rank: int) -> None:
+    heads, mods, _ = _split_role(words)
+    sent.store.add_heads(entity, heads)
+    entity.words.update(heads)
+    entity.words.update(mods)
+    if rank > entity.role_rank:
+        entity.role, entity.role_rank = role, rank
+
+
+def _describe_around(
+    sent: Sentence, entity: Entity, toks: list[str], low: list[str], i: int, j: int
+) -> None:
+    """Roles and descriptors next to a name: "Hamas head X", "X, a top adviser to Y,"."""
+    if entity.role_rank == 3:
+        return  # the first descriptive role is the one remembered
+    n = len(toks)
+    # Descriptor nouns for outlets and organisations: "the Lebanese daily Al-Akhbar".
+    k = i - 1
+    while k >= 0 and k >= i - 3 and (low[k] in FORWARD_NP or is_cap(toks[k])):
+        if low[k] in MEDIA_NOUNS or low[k] in ORG_NOUNS:
+            if entity.kind is not Kind.PERSON:
+                if entity.kind is Kind.UNKNOWN:
+                    entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
+                sent.store.add_head(entity, low[k])
+                entity.words.update(w for w in low[max(0, k - 2) : i] if w not in DETS)
+            break
+        k -= 1
+    if i and "-" in toks[i - 1] and toks[i - 1][0].isupper():
+        entity.words.add(low[i - 1].split("-", 1)[0])  # "Hezbollah-operated Al-Manar TV"
+    if entity.kind is not Kind.PERSON:
+        # "Hamas terrorist organization", "Al-Manar channel".
+        for k in (j, j + 1):
+            if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
+                if entity.kind is Kind.UNKNOWN:
+                    entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
+                sent.store.add_head(entity, low[k])
+                entity.words.update(low[j : k + 1])
+                break
+            if k >= n or low[k] not in MODS:
+                break
+        if entity.kind is not Kind.UNKNOWN:
+            # An organisation has no role; only an appositive can describe it further:
+            # "Hamas, the militant group that rules Gaza".
+            if j + 2 < n and toks[j] == "," and low[j + 1] in ("a", "an", "the"):
+                span = _find_role_after(toks, low, j + 1)
+                if span is not None:
+                    heads, mods, is_role = _split_role(low[span[0] : span[1]])
+                    if heads and not is_role:
+                        sent.store.add_heads(entity, heads)
+                        entity.words.update(mods)
+            return
+    # A role phrase right before the name, or before the comma: "Hamas head Ismail Haniyeh",
+    # "The editor-in-chief of the Lebanese daily Al-Akhbar, Ibrahim Al-Amin".
+    span = None
+    if i and toks[i - 1] == ",":
+        span = _find_role_before(toks, low, i - 1, appositive=True)
+    elif i:
+        span = _find_role_before(toks, low, i, appositive=False)
+    after = j
+    if after + 1 < n and low[after] == "of" and is_cap(toks[after + 1]):
+        after += 2  # "Senator Mitch McConnell of Kentucky, the minority leader,"
+        while after < n and toks[after] != "," and is_cap(toks[after]):
+            after += 1
+    if span is None and after + 1 < n and toks[after] == ",":
+        span = _find_role_after(toks, low, after + 1)
+    if span is None:
+        return
+    start, end = span
+    if toks is sent.toks:
+        head = next((k for k in range(start, end) if low[k] in ROLE_PREPS), end) - 1
+        named = sent.mention_of[head]
+        if named is not None and named is not entity and named.kind is Kind.PERSON:
+            return  # "Senator J.D. Vance, Republican of Ohio": a name, not a role
+    heads, mods, is_role = _split_role(low[start:end])
+    if not is_role:
+        if heads and entity.kind is not Kind.PERSON:
+            sent.store.add_heads(entity, heads)
+            entity.words.update(mods)
+        return
+    if entity.kind is Kind.UNKNOWN:
+        entity.kind = Kind.PERSON
+        sent.store.index(entity, entity.name.split())
+    if entity.kind is Kind.PERSON:
+        _set_role(sent, entity, sent.join_tokens(toks, start, end), low[start:end], 3)
+
+
+def _find_role_before(
+    toks: list[str], low: list[str], end: int, *, appositive: bool
+) -> tuple[int, int] | None:
+    if ROLE_NOUN_FORMS.isdisjoint(low[max(0, end - 12) : end]):
+        return None  # the phrase found below is never longer, and needs a role noun
+    k = end - 1
+    while k >= 0 and end - k <= 12:
+        lw = strip_possessive(low[k])
+        token = toks[k]
+        if (
+            lw in ROLE_PHRASE
+            or (token[0].isalpha() and is_cap(token) and lw not in CAP_STOP)
+            or ("-" in lw and token[0].isalpha() and lw.split("-", 1)[0] in ROLE_PHRASE)
+        ):
+            k -= 1
+        else:
+            break
+    stop = k
+    start = k + 1
+    while start < end and low[start] in ("the", "a", "an", "of", "for", "to", "at"):
+        start += 1
+    if start >= end or low[end - 1] in ("of", "for", "to", "at", "the"):
+        return None
+    words = [strip_possessive(w) for w in low[start:end]]
+    if not any(w in ROLE_NOUNS for w in words):
+        return None
+    if appositive and stop >= 1 and toks[stop] == "," and is_cap(toks[stop - 1]):
+        # "X, a top adviser to Iran's supreme leader, Ayatollah Ali Khamenei": the phrase
+        # belongs to X; the new name takes only what follows its last preposition.
+        cut = max((m for m in range(start, end) if low[m] in ("to", "of", "for")), default=-1)
+        if cut < 0:
+            return None
+        start = cut + 1
+        while start < end and low[start] in ("the", "a", "an"):
+            start += 1
+        if not any(strip_possessive(w) in ROLE_NOUNS for w in low[start:end]):
+            return None
+    return start, end
+
+
+def _find_role_after(toks: list[str], low: list[str], start: int) -> tuple[int, int] | None:
+    if DESCRIBING_FORMS.isdisjoint(low[start : start + 15]):
+        return None  # the phrase found below is never longer, and needs one of these nouns
+    n = len(toks)
+    k = start
+    if k < n and low[k] in ("a", "an", "the"):
+        k += 1
+    first = k
+    in_pp = False
+    while k < n and k - first < 14:
+        lw = strip_possessive(low[k])
+        token = toks[k]
+        if lw in ROLE_PHRASE or (token[0].isalpha() and is_cap(token) and lw not in CAP_STOP):
+            in_pp = in_pp or lw in NP_PREPS
+            k += 1
+        elif "-" in lw and token[0].isalpha():
+            k += 1
+        elif token[0].isalpha() and lw not in BACK_STOP and lw not in OTHER_PREPS:
+            # "a professor of economics at Harvard University", "the majority leader"
+            if not in_pp and not any(w in ROLE_NOUNS for w in low[k + 1 : k + 3]):
+                break
+            k += 1
+        else:
+            break
+    end = k
+    while end > first and low[end - 1] in ("of", "for", "to", "at", "the"):
+        end -= 1
+    if end <= first:
+        return None
+    if end < n and toks[end] not in (",", ".", ";", ")") and not is_word(toks[end]):
+        return None
+    words = [strip_possessive(w) for w in low[first:end]]
+    listed = is_cap(toks[first]) and not low[first].endswith(("'s", "'"))
+    if listed and words[0] not in ROLE_PHRASE and words[0] not in TITLES:
+        return None  # "Iran, Russia and China": a list, not an appositive
+    if not any(w in ROLE_NOUNS or w in ORG_NOUNS or w in MEDIA_NOUNS for w in words):
+        return None
+    return first, end
+
+
+def _split_role(words: Sequence[str]) -> tuple[set[str], set[str], bool]:
+    """Split lowercase role words into head nouns and the rest; say whether it names a role.
+
+    Heads come before the first preposition and are not possessors: in "Iran's supreme leader"
+    the head is "leader"; in "company's chief executive" it is "chief executive".
+    """
+    heads: set[str] = set()
+    mods: set[str] = set()
+    in_head = True
+    is_role = False
+    previous = ""
+    for raw in words:
+        word = strip_possessive(raw)
+        possessor = word != raw
+        word = ABBREVIATED_TITLES.get(word.rstrip("."), word)
+        if word in ("of", "to", "for", "at", "with", "in"):
+            in_head = False
+            previous = ""
+            continue
+        if word in DETS:
+            continue
+        if in_head and possessor:
+            mods.add(word)  # a possessor: "Iran's"
+        elif in_head and (word in ROLE_NOUNS or word in TITLES):
+            is_role = True
+            compound = COMPOUND_ROLES.get((previous, word))
+            if compound is not None:
+                heads.discard(previous)
+                heads.add(compound)
+            else:
+                heads.add(word)
+            if "-" in word:
+                heads.add(word.split("-", 1)[0])
+        elif in_head and (word in ORG_NOUNS or word in MEDIA_NOUNS):
+            heads.add(word)
+        else:
+            mods.add(word)
+            if "-" in word:
+                mods.update(p for p in word.split("-") if len(p) > 2)
+        previous = word
+    return heads, mods, is_role

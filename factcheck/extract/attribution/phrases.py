@@ -1,0 +1,263 @@
+"""Stage ③ claims, attribution: noun phrases and coreference — where a phrase starts and ends,
+and whom it names (a name, a description, a document's author, a pronoun's antecedent).
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
+from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
+from factcheck.extract.attribution.words import (
+    ANON_AFTER,
+    ANON_HEADS,
+    BACK_STOP,
+    CAP_STOP,
+    COMPOUND_ROLES,
+    DETS,
+    DOC_NOUNS,
+    FORWARD_NP,
+    MEDIA_NOUNS,
+    MODS,
+    NP_PREPS,
+    ORG_NOUNS,
+    OTHER_PREPS,
+    PERSONISH,
+    POSS_PRON,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPLIT_PREPS,
+)
+
+_PRONOUN_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
+"""The pronoun behind a possessive determiner, for "its report", "his statement"."""
+
+
+def find_np_start(sent: Sentence, j: int) -> int:
+    """Where the noun phrase ending at token ``j`` starts (scanning backwards)."""
+    low = sent.low
+    k = j
+    steps = 0
+    while k >= 0 and steps < 14:
+        steps += 1
+        start = sent.mention_end.get(k)
+        if start is not None:
+            k = start - 1
+            continue
+        lw = low[k]
+        token = sent.toks[k]
+        if k == j and is_word(token) and lw not in DETS and lw not in PRONOUNS:
+            k -= 1  # the head itself, even when it could be a verb: "media reports said"
+            continue
+        if not is_word(token) or lw in BACK_STOP:
+            if lw == "and" and k > 0 and (k - 1 in sent.mention_end):
+                k -= 1
+                continue
+            break
+        if lw in DETS or lw in POSS_PRON:
+            if k > 0 and low[k - 1] in NP_PREPS:
+                k -= 2
+                continue
+            k -= 1
+            break
+        k -= 1
+    start = k + 1
+    while start <= j and low[start] in NP_PREPS:
+        start += 1
+    return start
+
+
+def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
+    """Where the noun phrase starting at token ``i`` ends (exclusive)."""
+    low, toks = sent.low, sent.toks
+    end = sent.n if limit is None else limit
+    k = i
+    headed = False
+    while k < end and k - i < 18:
+        stop = sent.mention_start.get(k)
+        if stop is not None:
+            k = stop + 1
+            headed = True
+            continue
+        lw = low[k]
+        token = toks[k]
+        if k == i and lw in PRONOUNS:
+            return k + 1
+        if lw in DETS or lw in POSS_PRON:
+            if k != i and low[k - 1] not in NP_PREPS and low[k - 1] != "on":
+                break
+            k += 1
+            continue
+        if not is_word(token):
+            break
+        if (lw in NP_PREPS or (lw == "on" and low[k - 1] == "briefed")) and k > i:
+            if not headed or k + 1 >= end:
+                break
+            k += 1
+            headed = False
+            continue
+        if lw in FORWARD_NP or token[0].isdigit() or lw in DOC_NOUNS:
+            k += 1
+            headed = True
+            continue
+        if token[0].isupper() or "-" in token or lw.endswith(("'s", "'")):
+            k += 1
+            headed = True
+            continue
+        if lw in BACK_STOP or lw in OTHER_PREPS:
+            break
+        if headed and lw.endswith("ed") and k + 1 < end and low[k + 1] in ("by", "in", "from"):
+            k += 1  # "a readout published by the ministry"
+            continue
+        prev = low[k - 1] if k > i else ""
+        if prev in DETS or prev in POSS_PRON or prev in MODS or prev in NP_PREPS:
+            k += 1  # an ordinary noun after a determiner: "the matter", "the talks"
+            headed = True
+            continue
+        break
+    while k > i and low[k - 1] in NP_PREPS:
+        k -= 1
+    return k
+
+
+def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker | None:
+    """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak.
+
+    ``loose`` also accepts a definite description with an unknown head ("the billionaire"),
+    for subjects of verbs that can only report speech.
+    """
+    if j <= i:
+        return None
+    low, toks = sent.low, sent.toks
+    if j - i == 1 and low[i] in PRONOUNS and sent.mention_of[i] is None:
+        return resolve_pronoun(sent, low[i], i)
+    split = j
+    k = i + 1
+    while k < j:
+        stop = sent.mention_start.get(k)
+        if stop is not None:
+            k = stop + 1
+            continue
+        if low[k] in SPLIT_PREPS:
+            split = k
+            break
+        k += 1
+    head = split - 1
+    while head > i and low[head].endswith("ed") and toks[head][0].islower():
+        head -= 1  # "a new study published in The Lancet"
+    entity = sent.mention_of[head]
+    lw = strip_possessive(low[head])
+    if entity is not None and not low[head].endswith(("'s", "'")):
+        if "and" in low[i:head]:
+            # "Olaf Scholz and Emmanuel Macron said": both stand behind it.
+            names: list[str] = []
+            for m in range(i, split):
+                found = sent.mention_of[m]
+                if found is not None and (not names or names[-1] != found.name):
+                    names.append(found.name)
+            return Speaker(" and ".join(names))
+        return Speaker(entity.name, entity.role, entity)
+    if lw in DOC_NOUNS:
+        return _resolve_document(sent, i, split, j, lw)
+    if lw in PERSONISH or lw == "media":
+        return _resolve_common(sent, i, split, j, lw)
+    if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
+        return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
+    if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
+        found = sent.store.describe(lw, low[i + 1 : head])
+        if found is not None:
+            return Speaker(found.name, found.role, found)
+        return Speaker(sent.join_tokens(toks, i + 1, split))
+    return None
+
+
+def _skip_determiners(sent: Sentence, i: int, end: int) -> int:
+    while i < end - 1 and (sent.low[i] in DETS or sent.low[i] in POSS_PRON):
+        i += 1
+    return i
+
+
+def _find_possessor(sent: Sentence, i: int, head: int) -> Speaker | None:
+    for k in range(head - 1, i - 1, -1):
+        if sent.low[k].endswith(("'s", "'")):
+            entity = sent.mention_of[k]
+            if entity is not None:
+                return Speaker(entity.name, entity.role, entity)
+            word = strip_possessive(sent.low[k])
+            mods = [strip_possessive(w) for w in sent.low[i:k] if w not in DETS]
+            found = sent.store.describe(word, mods)
+            if found is not None:
+                return Speaker(found.name, found.role, found)
+            return Speaker(sent.join_tokens(sent.toks, _skip_determiners(sent, i, k + 1), k + 1))
+    return None
+
+
+def _resolve_document(sent: Sentence, i: int, split: int, j: int, noun: str) -> Speaker | None:
+    """Who a document speaks for: "the channel's report", "an analysis by X", "its figures"."""
+    owner = _find_possessor(sent, i, split - 1)
+    if owner is None and sent.low[i] in _PRONOUN_OF:
+        owner = resolve_pronoun(sent, _PRONOUN_OF[sent.low[i]], i)
+        owner = owner if owner is not None and owner.entity is not None else None
+    if owner is None and split < j and sent.low[split] in ("by", "from", "of"):
+        end = find_np_end(sent, split + 1, j)
+        owner = interpret(sent, split + 1, end)
+    if owner is not None:
+        if owner.entity is not None:
+            sent.store.docs[noun] = owner.entity
+        return owner
+    if sent.low[i] in ("the", "this", "that"):
+        found = sent.store.docs.get(noun)
+        if found is not None:
+            return Speaker(found.name, found.role, found)
+    return Speaker(sent.join_tokens(sent.toks, _skip_determiners(sent, i, split), j))
+
+
+def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Speaker | None:
+    low = sent.low
+    after = low[split] if split < j else ""
+    text_start = _skip_determiners(sent, i, split)
+    if head in ANON_HEADS or after in ANON_AFTER:
+        role = sent.join_tokens(sent.toks, text_start, j)
+        plural = head.endswith("s") and head not in ("source",)
+        if head in ("person", "someone"):
+            plural = False
+        name = "unnamed sources" if plural else "unnamed source"
+        return Speaker(name, None if role.lower() in ("source", "sources") else role, None, True)
+    possessor = _find_possessor(sent, i, split - 1)
+    if possessor is not None and possessor.entity is not None:
+        if head in ROLE_NOUNS:
+            # "Hamas' spokesman": keep the words, the organisation is in them.
+            return Speaker(sent.join_tokens(sent.toks, text_start, split))
+        if head in MEDIA_NOUNS and possessor.entity.kind is Kind.MEDIA:
+            return possessor  # "the BBC's Today programme": the outlet
+    if low[i] in ("the", "this", "that") and split == j:
+        mods = [strip_possessive(w) for w in low[i + 1 : split - 1]]
+        compound = COMPOUND_ROLES.get((mods[-1], head)) if mods else None
+        if compound is not None:
+            head, mods = compound, mods[:-1]
+        found = sent.store.describe(head, mods)
+        if found is not None:
+            return Speaker(found.name, found.role, found)
+    name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else split)
+    if name.lower() in ("others", "some", "many"):
+        return None
+    entity = sent.store.by_name.get(make_key(name))
+    if entity is None:
+        if head in MEDIA_NOUNS or head == "media":
+            kind = Kind.MEDIA  # "state television", "local media"
+        elif head.endswith("s") or head in ORG_NOUNS:
+            kind = Kind.GROUP
+        else:
+            kind = Kind.UNKNOWN
+        entity = Entity(name, kind)
+        sent.store.add_head(entity, head)
+        entity.words.update(w for w in low[i:split])
+        sent.store.by_name[make_key(name)] = entity
+    return Speaker(name, None, entity)
+
+
+def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
+    if pronoun in ("we", "i"):
+        return None
+    entity = sent.store.pronoun(pronoun, sent.index, pos)
+    if entity is None:
+        return Speaker(None)  # someone spoke; the text no longer says who
+    return Speaker(entity.name, entity.role, entity)

@@ -1,0 +1,259 @@
+"""Stage ③ claims, attribution: one sentence as a record (tokens, quotations, where names
+stand) and the tokenizer that builds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.extract.attribution.entities import Entity, Store
+from factcheck.extract.attribution.quotes import PLACEHOLDER
+from factcheck.extract.attribution.words import (
+    ABBREVIATIONS,
+    CAP_STOP,
+    COMMON_INITIAL,
+    DEMONYMS,
+    MONTHS,
+    TITLE_PREFIX,
+    TITLES,
+)
+from factcheck.models import Attribution
+
+_NORMAL_PAIRS = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u201b", "'"),
+    ("\u00b4", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u201f", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
+)
+_SPACED = tuple(",;:()[]{}!?\u2014\u2013\u2026")
+
+
+def _normalise(text: str) -> str:
+    """Straight apostrophes and double quotes, same length, so offsets stay put."""
+    for old, new in _NORMAL_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a noun phrase names, once resolved."""
+
+    name: str | None
+    """The name to report: an entity's full name, or the phrase itself ("Israeli officials")."""
+    role: str | None = None
+    """The role the text gave the speaker, if any."""
+    entity: Entity | None = None
+    """The entity behind the name, when there is one to remember."""
+    anonymous: bool = False
+    """Whether the source is unnamed on purpose ("a source familiar with ...")."""
+
+
+@dataclass(slots=True)
+class Frame:
+    """One reporting construction: a speaker and the verb that reports them."""
+
+    verb: str
+    """The reporting verb as written, lowercase ("said", "according to")."""
+    vpos: int
+    """Token index of the verb."""
+    speaker: Speaker
+    """Who reports."""
+    spos: int
+    """Token index where the speaker's phrase starts."""
+    trailing: bool = False
+    """A parenthetical after what it reports ("…, X said."), so it wraps what comes before."""
+    channels: list[Speaker] = field(default_factory=list)
+    """Outlets the speaker spoke through ("in an interview with Z")."""
+    secondary: bool = False
+    """A speech act or participle, used only when no reporting verb is found."""
+    cites: bool = False
+    """Reports the source of the frame before it ("quoted Y as saying", "citing Y")."""
+    quoted_object: bool = False
+    """The verb's object is a direct quotation."""
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation in a sentence, replaced by a placeholder token while parsing."""
+
+    text: str
+    """The quoted words, marks excluded."""
+    words: int
+    """How many words it has (scare quotes have one or two)."""
+    continued: bool
+    """It opened in an earlier sentence."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one sentence yields before the cross-sentence passes."""
+
+    attribution: Attribution
+    """The sentence's own attribution."""
+    leads_with_quote: bool
+    """The sentence opens with a quotation of three words or more."""
+
+
+def is_cap(token: str) -> bool:
+    first = token[0]
+    if first.isupper():
+        if "-" in token:
+            # "Hezbollah-operated", "Strip-ruling": a modifier, not part of a name.
+            tail = token.rsplit("-", 1)[1]
+            return not tail[:1].islower()
+        return True
+    # al-Nakhleh, el-Sisi
+    return first in "ae" and len(token) > 3 and token[2] == "-" and token[3].isupper()
+
+
+CAN_NAME, AT_START, OPENER, MONTH, POSSESSIVE, DEMONYM = 1, 2, 4, 8, 16, 32
+"""Bits of a token's code: how a capitalised token may take part in a name."""
+RARE = AT_START | MONTH
+
+
+def code_token(token: str) -> int:
+    lw = token.lower()
+    if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
+        return 0
+    if (not token[0].isupper() or "-" in token) and not is_cap(token):
+        return 0
+    code = CAN_NAME
+    if lw in COMMON_INITIAL or lw.endswith(("ly", "ing")):
+        code |= AT_START
+        if lw in TITLES or lw in TITLE_PREFIX or lw in DEMONYMS:
+            code |= OPENER
+    if lw in MONTHS:
+        code |= MONTH
+    if token[-1] == "'" or lw.endswith("'s"):
+        code |= POSSESSIVE
+    if lw in DEMONYMS:
+        code |= DEMONYM
+    return code
+
+
+def is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+class Sentence:
+    """One sentence while it is read: tokens, quotations, and where each name stands."""
+
+    __slots__ = (
+        "apostrophe",
+        "index",
+        "low",
+        "masked",
+        "mention_end",
+        "mention_of",
+        "mention_start",
+        "n",
+        "qpos",
+        "quotes",
+        "store",
+        "toks",
+    )
+
+    def __init__(
+        self, store: Store, index: int, original: str, spans: list[tuple[int, int]]
+    ) -> None:
+        self.store = store
+        self.index = index
+        if original.isascii():
+            self.apostrophe = False
+            normal = original
+        else:
+            self.apostrophe = "\u2019" in original and "'" not in original
+            normal = _normalise(original)
+        self.quotes: list[Quote] = []
+        if spans:
+            pieces: list[str] = []
+            cursor = 0
+            for number, (start, end) in enumerate(spans):
+                inner = normal[start:end]
+                pieces.append(normal[cursor:start])
+                pieces.append(f" {chr(PLACEHOLDER + number)} ")
+                cursor = end
+                self.quotes.append(Quote(inner, len(inner.split()), start == 0))
+            pieces.append(normal[cursor:])
+            masked = "".join(pieces).replace('"', " ")
+        else:
+            masked = normal
+        self.masked = masked
+        self.toks: list[str] = tokenize(masked)
+        self.low: list[str] = list(map(str.lower, self.toks))
+        self.n = len(self.toks)
+        self.mention_of: list[Entity | None] = [None] * self.n
+        self.mention_start: dict[int, int] = {}
+        self.mention_end: dict[int, int] = {}
+        self.qpos: dict[int, int] = {}
+        if len(self.quotes) <= 8:
+            for number in range(len(self.quotes)):
+                self.qpos[self.toks.index(chr(PLACEHOLDER + number))] = number
+        else:  # one pass rather than a search per quotation
+            first = chr(PLACEHOLDER)
+            for k, token in enumerate(self.toks):
+                if len(token) == 1 and token >= first and ord(token) - PLACEHOLDER < len(spans):
+                    self.qpos[k] = ord(token) - PLACEHOLDER
+
+    # -- text helpers ------------------------------------------------------------------------
+
+    def join_tokens(self, toks: Sequence[str], start: int, end: int) -> str:
+        out = " ".join(toks[start:end]).replace(" - ", "-")
+        return out.replace("'", "\u2019") if self.apostrophe else out
+
+    def is_placeholder(self, i: int) -> bool:
+        return i in self.qpos
+
+
+def tokenize(text: str) -> list[str]:
+    """Split normalised text into words and punctuation (fast: one translate and one split)."""
+    for mark in _SPACED:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    if '"' in text:
+        text = text.replace('"', " ")
+    toks = text.split()
+    if not toks:
+        return toks
+    if "." in text[:-1].rstrip(" .\"'"):
+        out: list[str] = []
+        append = out.append
+        for token in toks:
+            if token[-1] == "." and len(token) > 1:
+                core = token[:-1]
+                if (
+                    "." in core
+                    or core.lower() in ABBREVIATIONS
+                    or (len(core) == 1 and core.isupper())
+                ):
+                    append(token)  # as in _split_period
+                else:
+                    append(core)
+                    append(".")
+            else:
+                append(token)
+        return out
+    last = toks[-1]
+    if len(last) > 1 and last[-1] == ".":
+        toks.pop()
+        _split_period(last, toks)
+    return toks
+
+
+def _split_period(token: str, out: list[str]) -> None:
+    core = token[:-1]
+    if "." in core or core.lower() in ABBREVIATIONS or (len(core) == 1 and core.isupper()):
+        out.append(token)  # U.S., Mr., the W. in George W. Bush
+    else:
+        out.append(core)
+        out.append(".")

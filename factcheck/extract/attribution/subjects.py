@@ -1,0 +1,171 @@
+"""Stage ③ claims, attribution: subjects — who stands before (or after) a verb."""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.entities import Kind, strip_possessive
+from factcheck.extract.attribution.phrases import (
+    find_np_end,
+    find_np_start,
+    interpret,
+    resolve_pronoun,
+)
+from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
+from factcheck.extract.attribution.words import (
+    AUX,
+    BE,
+    DOC_NOUNS,
+    FRONT,
+    MODS,
+    MONTHS,
+    NP_PREPS,
+    ORG_NOUNS,
+    OTHER_PREPS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    WEEKDAYS,
+)
+
+
+def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
+    """Skip fronted adverbials ("At the end of the fighting, ...") from ``start``."""
+    low = sent.low
+    for _ in range(4):
+        if start >= limit:
+            return start
+        lw = low[start]
+        if not (lw in FRONT or lw.endswith(("ly", "ing")) or lw in MONTHS):
+            return start
+        try:
+            start = low.index(",", start + 1, min(limit, start + 20)) + 1
+        except ValueError:
+            return start
+    return start
+
+
+def find_clause_subject(sent: Sentence, before: int) -> tuple[Speaker | None, int]:
+    low = sent.low
+    b = before - 1
+    floor = max(-1, before - 60)
+    while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
+        b -= 1
+    start = skip_fronted(sent, b + 1, before)
+    end = find_np_end(sent, start, before)
+    return interpret(sent, start, end), start
+
+
+def find_subject_before(
+    sent: Sentence, v: int, *, loose: bool = False
+) -> tuple[Speaker | None, int, bool, bool]:
+    """The subject before verb ``v``: (speaker, start, passive, found-a-slot)."""
+    low, toks = sent.low, sent.toks
+    j = v - 1
+    passive = False
+    while j >= 0:
+        lw = low[j]
+        if lw in AUX or (lw.endswith("ly") and toks[j][0].islower() and lw.isalpha()):
+            if lw in BE and j == v - 1:
+                passive = True
+            j -= 1
+        elif lw in WEEKDAYS:
+            j -= 1
+            if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
+                j -= 1
+        else:
+            break
+    if j < 0:
+        return None, v, passive, False
+    lw = low[j]
+    if sent.mention_of[j] is not None:
+        start = find_np_start(sent, j)
+        return interpret(sent, start, j + 1), start, passive, True
+    if lw in ("and", "but", "or"):
+        speaker, start = find_clause_subject(sent, j)
+        return speaker, start, passive, True
+    if lw in ("who", "which", "that"):
+        k = j - 1
+        if k >= 0 and toks[k] == ",":
+            k -= 1
+        if k < 0:
+            return None, v, passive, True
+        start = find_np_start(sent, k)
+        return interpret(sent, start, k + 1), start, passive, True
+    if toks[j] == ",":
+        return _find_comma_subject(sent, j, passive)
+    if lw in PRONOUNS:
+        return resolve_pronoun(sent, lw, j), j, passive, True
+    if not is_word(toks[j]):
+        return None, v, passive, False
+    start = find_np_start(sent, j)
+    return interpret(sent, start, j + 1, loose=loose), start, passive, True
+
+
+def _find_comma_subject(
+    sent: Sentence, j: int, passive: bool
+) -> tuple[Speaker | None, int, bool, bool]:
+    low, toks = sent.low, sent.toks
+    c = j - 1
+    while c >= 0 and j - c <= 16 and toks[c] not in (",", "(", ";", ":"):
+        if sent.is_placeholder(c):
+            break
+        c -= 1
+    seg_start = c + 1
+    if seg_start >= j:
+        return None, j, passive, False
+    end_of_name = sent.mention_end.get(j - 1)
+    if end_of_name is not None and end_of_name == seg_start:
+        entity = sent.mention_of[j - 1]
+        if entity is not None and entity.kind is not Kind.UNKNOWN:
+            return Speaker(entity.name, entity.role, entity), seg_start, passive, True
+    first = low[seg_start]
+    appositive = (
+        first in ("who", "which", "whose")
+        or (first in ("a", "an", "the") and _has_role_word(sent, seg_start, j))
+        or toks[seg_start][0].isdigit()
+        or first in ROLE_NOUNS
+        or first in MODS
+        or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
+        or first in OTHER_PREPS
+        or first in NP_PREPS
+    )
+    if not appositive and c >= 1 and toks[c] == ",":
+        # "Senator J.D. Vance, Republican of Ohio, argued": anything between a person's
+        # name and the verb, set off by commas, describes the person.
+        before = sent.mention_of[c - 1]
+        appositive = before is not None and before.kind is Kind.PERSON
+    if appositive and c >= 1 and toks[c] == ",":
+        start = find_np_start(sent, c - 1)
+        speaker = interpret(sent, start, c)
+        if (
+            speaker is not None
+            and speaker.entity is None
+            and strip_possessive(low[c - 1]) in DOC_NOUNS
+            and "by" in low[seg_start:j]
+        ):
+            # "The report, published by Amnesty International on Thursday, said ..."
+            by = seg_start + low[seg_start:j].index("by") + 1
+            author = interpret(sent, by, find_np_end(sent, by, j))
+            if author is not None and author.entity is not None:
+                speaker = author
+        if speaker is not None:
+            return speaker, start, passive, True
+    if end_of_name is not None and end_of_name == seg_start:
+        entity = sent.mention_of[j - 1]
+        if entity is not None:
+            return Speaker(entity.name, entity.role, entity), seg_start, passive, True
+    return None, j, passive, False
+
+
+def _has_role_word(sent: Sentence, start: int, end: int) -> bool:
+    return any(strip_possessive(w) in ROLE_NOUNS or w in ORG_NOUNS for w in sent.low[start:end])
+
+
+def find_subject_after(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
+    """Inverted subject: '“…,” said Ahmed Hassan, a spokesman.'"""
+    if v == 0:
+        return None, v
+    before = sent.toks[v - 1]
+    if before not in (",", ":") and not sent.is_placeholder(v - 1):
+        return None, v
+    start = v + 1
+    end = find_np_end(sent, start)
+    return interpret(sent, start, end), start

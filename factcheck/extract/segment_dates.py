@@ -1,0 +1,90 @@
+"""Stage ② segment, dates: datelines, time stamps and calendar dates as written in news pages.
+
+The month and time-zone names come from the lexicon; the patterns here say how they combine.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from factcheck.extract.segment_text import UPPER
+from factcheck.lexicon import entries, months
+
+TIMEZONES = "|".join(entries("timezones"))
+"""Time-zone abbreviations as a regex alternation."""
+MONTH_NUMBERS = {name: number for number, names in enumerate(months(), start=1) for name in names}
+"""Month names and their common abbreviations, lower-case, to the month's number."""
+MONTH = (
+    "(?:"
+    + "|".join(name.capitalize() for name in sorted(MONTH_NUMBERS, key=len, reverse=True))
+    + r")\.?"
+)
+"""A capitalised month name or abbreviation, with an optional period, as a regex."""
+
+_ZONE = rf"\s*(?:{TIMEZONES})\b(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?"
+TIME = rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)(?:{_ZONE})?"
+TIME_24 = rf"\d{{1,2}}[:.]\d{{2}}(?:{_ZONE})?"
+_AGO = r"\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+_DATE_CORE = (
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4})"
+)
+DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
+_STAMP_PREFIX = (
+    r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
+    r"First\s+published|Modified|Date)(?:\s+[Oo]n)?\s*:?\s*"
+)
+SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"
+_STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
+DATELINE_RE = re.compile(
+    rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"
+)
+UPDATED_TIME_RE = re.compile(
+    rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?)"
+    rf"(?:{TIME}|{TIME_24}|{_AGO})"
+    rf"(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*"
+)
+TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
+_FIND_DATE_RE = re.compile(
+    rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
+    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+    r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None.
+
+    Understands "May 31, 2021", "31 May 2021", "2021-05-31" and numeric dates whose day is
+    unambiguous ("31/05/2021", "05/31/2021"); "05/06/2021" is left alone.
+    """
+    for m in _FIND_DATE_RE.finditer(text):
+        if m.group("mdy"):
+            year, month, day = m.group("y1"), _month_number(m.group("m1")), m.group("d1")
+        elif m.group("dmy"):
+            year, month, day = m.group("y2"), _month_number(m.group("m2")), m.group("d2")
+        elif m.group("iso"):
+            year, month, day = m.group("y3"), int(m.group("m3")), m.group("d3")
+        else:
+            first, second = int(m.group("a4")), int(m.group("b4"))
+            if first > 12 >= second:
+                year, month, day = m.group("y4"), second, str(first)
+            elif second > 12 >= first:
+                year, month, day = m.group("y4"), first, str(second)
+            else:
+                continue
+        try:
+            return date(int(year), month, int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _month_number(name: str) -> int:
+    return MONTH_NUMBERS[name.rstrip(".").lower()]

@@ -1,0 +1,344 @@
+"""Stage ② segment, furniture: headlines, datelines, bylines, captions, credits, links and tags.
+
+Page furniture is told apart from body sentences with general rules over each segment's shape and
+its neighbours. Nothing here changes offsets, except that furniture printed on the same line as
+other text (a dateline after a headline, a credit after its caption) is cut off on its own.
+"""
+
+# ruff: noqa: RUF001  (typographic quotes and dashes are what this module looks for)
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.segment_dates import (
+    DATE,
+    DATELINE_RE,
+    LEADING_DATE_RE,
+    SEP,
+    TIME,
+    TIME_24,
+    TRAILING_DATE_RE,
+    UPDATED_TIME_RE,
+)
+from factcheck.extract.segment_text import BULLET_RE, strip_span
+from factcheck.lexicon import months, words
+from factcheck.models import SegmentKind
+
+# Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
+# 2021") rather than standing on its own after a headline.
+_DATE_GOVERNORS = words("date_governors")
+# Capitalised words after "By" that start an ordinary sentence ("By then"), not a byline.
+_BYLINE_STOPWORDS = (
+    words("byline_stopwords")
+    | {day.capitalize() for day in words("weekdays")}
+    | {name.capitalize() for names in months() for name in names}
+)
+
+_ROLE = (
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor|[Ss]taff)s?\b"
+)
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du|di|ben)\b[-\s]?)"
+_NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+BYLINE_RE = re.compile(
+    rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+)?(?:By|BY|by)\s+)"
+    rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
+    rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
+    rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
+    rf"(?:{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
+)
+_REPORTING_RE = re.compile(
+    r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
+    r"(?:\s*;\s*(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
+    r"[^;()]*?)*\)?\.?"
+)
+_CONTRIBUTED_RE = re.compile(
+    r"\bcontributed(?: reporting)? to this (?:report|story|article)(?: from [^.]+)?\.?\Z"
+)
+_CREDIT_PAREN_RE = re.compile(
+    r"\(\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
+    r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
+    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
+)
+_CREDIT_LABEL_RE = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
+    r"Main image|Top image|File photo|Cover photo)s?\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
+)
+_CREDIT_AGENCY_RE = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
+    r"(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|Reuters|REUTERS|"
+    r"EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
+    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
+    r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
+)
+_CREDIT_SLASH_RE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}"
+)
+_INLINE_CREDIT_RE = re.compile(
+    r"[(\[]\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
+    r"\s*(?::|by)\s*[^()\[\]]{1,80}"
+    r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,4}(?:via\s+)?(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Xinhua|"
+    r"Anadolu Agency|Shutterstock|Handout|File photo)(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
+)
+_CAPTION_LABEL_RE = re.compile(
+    r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
+    r"\s*(?::|–|—|\|)\s*\S"
+)
+_RELATED_LABEL_RE = re.compile(
+    r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"
+    r"RELATED|Related(?: [Aa]rticles?| [Ss]tories| [Cc]overage| [Cc]ontent| [Rr]eading)?|"
+    r"SEE ALSO|See also|See Also|MORE|More on this(?: story)?|Recommended|RECOMMENDED|"
+    r"Don['’]t miss|DON['’]T MISS|WATCH|Watch|LISTEN|Listen|Further reading)\s*[:|–—»›>-]\s*\S"
+)
+_RELATED_PLAIN_RE = re.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
+_RELATED_ALONE_RE = re.compile(
+    r"(?:Read more|Read More|READ MORE|Related|RELATED|More stories|Related stories|See also)"
+    r"\s*[:»›>]?"
+)
+_TAGS_LABEL_RE = re.compile(r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)\s*:")
+_HINT_RE = re.compile(
+    r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
+    r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
+    r"LISTEN|Further|Tags|TAGS|Topics|TOPICS|Filed|Categories|Keywords|Photo|Image|Picture|Video|"
+    r"Credit|Source|Illustration|Graphic|Main|Top|File|FILE|Cover|Pictured|Above|Caption|"
+    r"Updated|Published|Posted|First|Last|Modified|Date|\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|"
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
+_TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
+_TITLE_MAX_WORDS = 30
+_HEADING_MAX_WORDS = 12
+_TAG_MAX_WORDS = 6
+
+
+@dataclass(slots=True)
+class Unit:
+    """A segment under construction."""
+
+    start: int
+    end: int
+    block: int
+    text: str
+    kind: SegmentKind | None = None
+    terminal: bool = False
+    counted: int = -1
+    """The word count once asked for, -1 before: most units never need it."""
+
+    @property
+    def words(self) -> int:
+        """Words in the text; 99 for a text too long to be furniture."""
+        if self.counted < 0:
+            self.counted = len(self.text.split()) if len(self.text) < 300 else 99
+        return self.counted
+
+
+def ends_sentence(piece: str) -> bool:
+    return piece.rstrip("\"”’')]")[-1:] in _TERMINAL_CHARS
+
+
+_TERMINAL_CHARS = frozenset(".!?…")
+# First letters of a dateline: digits, months, weekdays, "Updated", "Published", "Last", "Date"...
+DATE_START_CHARS = frozenset("0123456789JFMASONDTWUPL")
+
+
+def split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split furniture printed on the same line as other text: a dateline after a headline
+    ("... military room May 31, 2021") or before a sentence ("May 31, 2021 Iranian missiles"),
+    and a photo credit after its caption ("... central Gaza [Abdel Kareem Hana/AP]")."""
+    lead = LEADING_DATE_RE.match(text, start, end)
+    if lead and lead.end() < end and not DATELINE_RE.fullmatch(text, start, end):
+        rest = strip_span(text, lead.end(), end)
+        return [(start, lead.end()), *split_furniture(text, *rest)]
+    if text[end - 1] in ")]":
+        opening = text.rfind("(" if text[end - 1] == ")" else "[", start, end)
+        if opening > start and _INLINE_CREDIT_RE.fullmatch(text, opening, end):
+            caption_end = strip_span(text, start, opening)[1]
+            if len(text[start:caption_end].split()) >= 3:
+                return [(start, caption_end), (opening, end)]
+    if ends_sentence(text[max(start, end - 4) : end]) or not text[end - 1].isdigit():
+        return [(start, end)]
+    trail = TRAILING_DATE_RE.search(text, max(start, end - 80), end)
+    if trail and trail.start() > start and not DATELINE_RE.fullmatch(text, start, end):
+        before = text[start : trail.start()].split()
+        if len(before) >= 2 and before[-1].lower() not in _DATE_GOVERNORS:
+            return [(start, trail.start()), (trail.start(1), end)]
+    return [(start, end)]
+
+
+def classify_patterns(units: list[Unit]) -> None:
+    """Furniture recognisable from a segment alone: datelines, bylines, credits, links, tags."""
+    for i, unit in enumerate(units):
+        piece = unit.text
+        if len(piece) > 300 or (
+            unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece
+        ):
+            continue
+        glued_after = i + 1 < len(units) and units[i + 1].start == unit.end
+        unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
+
+
+def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
+    if words <= 12 and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
+        return SegmentKind.DATELINE
+    if words <= 16 and _is_byline(piece):
+        return SegmentKind.BYLINE
+    if _REPORTING_RE.fullmatch(piece) or (words <= 20 and _CONTRIBUTED_RE.search(piece)):
+        return SegmentKind.BYLINE
+    if words <= 14 and _is_credit(piece):
+        return SegmentKind.CREDIT
+    if _RELATED_LABEL_RE.match(piece) or _RELATED_ALONE_RE.fullmatch(piece):
+        return SegmentKind.RELATED
+    if (
+        words <= 25
+        and _RELATED_PLAIN_RE.match(piece)
+        and (not terminal or (glued_after and not piece.endswith(".")))
+    ):
+        return SegmentKind.RELATED
+    if _TAGS_LABEL_RE.match(piece):
+        return SegmentKind.TAGS
+    return None
+
+
+def _is_byline(piece: str) -> bool:
+    m = BYLINE_RE.fullmatch(piece)
+    if not m:
+        return False
+    first = m.group("rest").split(None, 1)[0].strip(",")
+    return first not in _BYLINE_STOPWORDS
+
+
+def _is_credit(piece: str) -> bool:
+    if piece.startswith(("(", "[")):
+        return bool(_CREDIT_PAREN_RE.fullmatch(piece) or _INLINE_CREDIT_RE.fullmatch(piece))
+    if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
+        return False
+    return bool(
+        _CREDIT_LABEL_RE.fullmatch(piece)
+        or _CREDIT_AGENCY_RE.fullmatch(piece)
+        or _CREDIT_SLASH_RE.fullmatch(piece)
+    )
+
+
+def _normalise_title(piece: str) -> str:
+    return _TITLE_NORMALISE_RE.sub(" ", piece).strip().casefold()
+
+
+def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
+    """The headline: the first short line without final punctuation before the body starts,
+    and every later repetition of it (or of the title the document already has)."""
+    headline: Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.kind is not None:
+            continue
+        if _looks_like_headline(units, i):
+            headline = unit
+            unit.kind = SegmentKind.TITLE
+        break
+    wanted = {_normalise_title(u.text) for u in (headline,) if u is not None}
+    if known_title:
+        known = _normalise_title(known_title)
+        wanted.add(known)
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if sep in known_title:
+                wanted.add(_normalise_title(known_title.rsplit(sep, 1)[0]))
+    wanted.discard("")
+    if not wanted:
+        return headline
+    # Normalising only drops punctuation and spaces, so a repeat is never much shorter or longer.
+    shortest = min(len(w) for w in wanted)
+    longest = 2 * max(len(w) for w in wanted) + 8
+    first_words = {w.split(None, 1)[0] for w in wanted}
+    for unit in units:
+        if unit.kind is None and shortest <= len(unit.text) <= longest:
+            first = unit.text.split(None, 1)[0]
+            if _normalise_title(first) in first_words and _normalise_title(unit.text) in wanted:
+                unit.kind = SegmentKind.TITLE
+    return headline
+
+
+def _looks_like_headline(units: list[Unit], i: int) -> bool:
+    unit = units[i]
+    if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
+        return False
+    if not (unit.text[0].isupper() or unit.text[0].isdigit() or unit.text[0] in "“\"‘'"):
+        return False
+    if unit.text.endswith((":", ";", ",")):
+        return False
+    if not unit.terminal:
+        return True
+    # A question or exclamation counts as the headline only when the page repeats it later.
+    if unit.text.endswith(".") or unit.text.endswith("…"):
+        return False
+    normal = _normalise_title(unit.text)
+    return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
+    """Subheadings: a short line of its own, without final punctuation, before a paragraph."""
+    for i, unit in enumerate(units):
+        if unit.kind is not None or unit.terminal or block_sizes[unit.block] != 1:
+            continue
+        if not 1 <= unit.words <= _HEADING_MAX_WORDS or i == 0 or i + 1 >= len(units):
+            continue
+        if not (unit.text[0].isupper() or unit.text[0].isdigit()) or BULLET_RE.match(unit.text):
+            continue
+        if unit.text.endswith((":", ";", ",", "-", "–", "—")):
+            continue
+        prev, nxt = units[i - 1], units[i + 1]
+        prev_is_line = block_sizes[prev.block] == 1 and not prev.terminal and prev.kind is None
+        if nxt.kind is None and nxt.terminal and not prev_is_line:
+            unit.kind = SegmentKind.TITLE
+
+
+def classify_tags(units: list[Unit]) -> None:
+    """A run of short capitalised phrases glued together, without final punctuation."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and _could_be_tag(units[j]):
+            if j > i and units[j - 1].end != units[j].start:
+                break
+            j += 1
+        run = j - i
+        if run >= 2:
+            at_end = j == len(units) or units[j].block != units[j - 1].block
+            before = units[i - 1] if i else None
+            at_start = (
+                before is None
+                or before.block != units[i].block
+                or before.terminal
+                or before.kind is not None
+            )
+            if at_start and (run >= 3 or at_end):
+                for unit in units[i:j]:
+                    unit.kind = SegmentKind.TAGS
+            i = j
+        else:
+            i += 1
+
+
+def _could_be_tag(unit: Unit) -> bool:
+    return (
+        unit.kind is None
+        and not unit.terminal
+        and 1 <= unit.words <= _TAG_MAX_WORDS
+        and (unit.text[0].isupper() or unit.text[0] == "#")
+        and not unit.text.endswith((":", ","))
+    )
+
+
+def classify_captions(units: list[Unit]) -> None:
+    """Photo captions: the sentence just before a photo credit, and labelled captions."""
+    for i, unit in enumerate(units):
+        if unit.kind is None and unit.terminal and _CAPTION_LABEL_RE.match(unit.text):
+            unit.kind = SegmentKind.CAPTION
+            continue
+        if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith("Source"):
+            continue  # "Source: ..." credits the article or a chart, not a photo
+        caption = units[i - 1]
+        if caption.kind is not None:
+            continue  # another credit ((IDF)(IDF)), or furniture
+        # An unpunctuated caption counts when its credit was printed on the same line.
+        if caption.terminal or (caption.block == unit.block and caption.words >= 4):
+            caption.kind = SegmentKind.CAPTION

@@ -1,0 +1,232 @@
+"""Stage ② segment, glue: boundaries inside scraped text that lost its spaces.
+
+Scraped article text arrives glued together ("May 31, 2021Iranian", "roomOn May 20",
+"Iran.”By Sharon"). The text is never edited: this finds the offsets where a new sentence or
+phrase starts without a space, so later steps can cut there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from factcheck.extract.segment_text import LETTER_SET, LETTERS, LOWER, UPPER, check_range
+from factcheck.lexicon import entries, words
+
+# Abbreviations that stand before a name or a number and so never end a sentence.
+NEVER_FINAL = words("never_final_abbreviations")
+"""Abbreviations such as "Mr" and "Gen" that stand before a name and never end a sentence."""
+# Abbreviations that may be glued to a following capital without being a sentence end.
+_GLUE_KEEP_ABBREVIATIONS = NEVER_FINAL | words("glue_abbreviations")
+# Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
+_NAME_PARTICLES = words("camel_name_prefixes")
+# Camel-case brands whose humps are not boundaries (checked from the start of the word).
+_BRAND_RE = re.compile(
+    "(?:" + "|".join(sorted(entries("brands"), key=len, reverse=True)) + f")(?![{LOWER}])"
+)
+# Words that follow a number inside a product or unit name rather than starting a new phrase.
+_AFTER_NUMBER_IN_NAMES = words("number_name_words")
+_ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued to "OS" is a name
+
+# Every glued boundary ends just before a capital (or an opening bracket or quote) that directly
+# follows a lowercase letter, a digit, or closing punctuation. Scanning for that pair first keeps
+# the regex engine in C for all but a few positions; each candidate is then judged in Python.
+_GLUE_CANDIDATE_RE = re.compile(
+    rf"[{UPPER}(\[“\"](?:(?<=[{LOWER}0-9.!?…”\")\]’].)|(?<=[{UPPER}]{{3}})(?=[{LOWER}]{{2}}))"
+)
+_PUNCT_RUN_RE = re.compile(r"(?<![.!?…])[.!?…]+[”\"’)\]]*\Z")
+_PUNCT_ENDS = frozenset('.!?…”"’)]')
+_OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{UPPER}]")
+# Backward searches start each attempt only where a run starts (the look-behind), so a search
+# over a window costs one pass over it.
+_LEFT_WORD_RE = re.compile(r"(?<![\w.’'&-])[\w.’'&-]*\Z")
+_RIGHT_WORD_RE = re.compile(r"[“\"‘(\[]?(\w+)")
+_NOT_SPACE_RUN_RE = re.compile(r"\S*")
+_INITIALISM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
+_ACRONYM_RE = re.compile(rf"[{UPPER}]{{2,}}(?![{LETTERS}])")
+_DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
+_CAPITALISED_WORD_RE = re.compile(rf"[{UPPER}][{LOWER}]")
+# Glue is judged within this many characters of a candidate, so no input makes the scan quadratic.
+_MAX_WORD = 64
+_LETTERS_TAIL_RE = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]+\Z")
+_LETTERS_HEAD_RE = re.compile(rf"[{LETTERS}]*")
+_CAPITALS_TAIL_RE = re.compile(rf"(?<![{UPPER}])[{UPPER}]+\Z")
+
+
+def find_glued_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets in ``text[start:end]`` where a new sentence or phrase starts without a space.
+
+    For example after "Israel." in "Israel.The editor", after "2021" in "May 31, 2021Iranian",
+    before "Senior" in "The AlgemeinerSenior leaders"; but not inside McDonald, iPhone, YouTube,
+    DeSantis, U.S.A., 3.5 or an URL.
+    """
+    start, end = check_range(text, start, end)
+    return glued_boundaries(text, [(start, end)])
+
+
+def glued_boundaries(text: str, blocks: list[tuple[int, int]]) -> list[int]:
+    """Glued boundaries strictly inside each block, in order, from one scan over all of them."""
+    cuts: list[int] = []
+    if not blocks:
+        return cuts
+    remaining = iter(blocks[1:])
+    lo, hi = blocks[0]
+    quotes = _Quotes(text, lo, hi)
+    for m in _GLUE_CANDIDATE_RE.finditer(text, lo, blocks[-1][1]):
+        pos = m.start()
+        while pos >= hi:
+            following = next(remaining, None)
+            if following is None:
+                return cuts
+            lo, hi = following
+            quotes = _Quotes(text, lo, hi)
+        if pos <= lo:
+            continue
+        cut = _judge_glue(text, pos, lo, hi, quotes)
+        if cut is not None and lo < cut < hi and (not cuts or cut > cuts[-1]):
+            cuts.append(cut)
+    return cuts
+
+
+class _Quotes:
+    """Straight double quotes in one block, found on first use: how many come before an offset
+    tells an opening quote from a closing one."""
+
+    __slots__ = ("_hi", "_lo", "_positions", "_text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        self._positions: list[int] | None = None
+
+    def before(self, pos: int) -> int:
+        if self._positions is None:
+            find = self._text.find
+            positions, at = [], find('"', self._lo, self._hi)
+            while at != -1:
+                positions.append(at)
+                at = find('"', at + 1, self._hi)
+            self._positions = positions
+        return bisect.bisect_left(self._positions, pos)
+
+
+def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
+    """The boundary at a candidate pair text[pos-1], text[pos], or None when it is not one."""
+    left, right = text[pos - 1], text[pos]
+    capital = right.isupper()
+    run = _PUNCT_RUN_RE.search(text, max(lo, pos - 8), pos) if left in _PUNCT_ENDS else None
+    if run:
+        if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
+            return None
+        return _punct_glue(text, run.start(), pos, lo, hi, quotes)
+    if left in "”)]":
+        return pos
+    if left == '"':
+        # Only a closing quote ends something; an opening one glued to a word is a lost space.
+        return pos if capital and quotes.before(pos - 1) % 2 == 1 else None
+    if not capital:
+        return None
+    hi = min(hi, pos + _MAX_WORD)
+    if left.isdigit():
+        digits = _DIGITS_BEFORE_RE.search(text, max(lo, pos - 4), pos)
+        if digits and _CAPITALISED_WORD_RE.match(text, pos, hi):
+            return _digit_glue(text, digits.start(), pos, lo, hi)
+        return None
+    if left == "’":
+        return None  # O’Brien, Qa’Ani
+    lo = max(lo, pos - _MAX_WORD)
+    if left.isupper():
+        return _acronym_word_glue(text, pos, lo, hi)
+    if pos + 1 < hi and text[pos + 1].islower():
+        return _camel_glue(text, pos, lo, hi)
+    if right in "AI" and (pos + 1 == hi or text[pos + 1].isspace()):
+        return _camel_glue(text, pos, lo, hi)  # "power gridA firefighter"
+    if _ACRONYM_RE.match(text, pos, hi):
+        return _acronym_glue(text, pos, lo, hi)
+    return None
+
+
+def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int, quotes: _Quotes) -> int | None:
+    if ps == lo or text[ps - 1].isspace():
+        return None
+    if text.startswith('"', pe) and quotes.before(pe) % 2 == 1:
+        return None  # the quote closes this sentence; the boundary comes after it
+    window = max(lo, ps - 200)
+    token_start = max(text.rfind(" ", window, ps), text.rfind("\n", window, ps)) + 1 or window
+    before = text[token_start:ps]
+    word = _LEFT_WORD_RE.search(before)
+    left = word.group().lstrip("'’-") if word else ""
+    if left in _GLUE_KEEP_ABBREVIATIONS or _INITIALISM_RE.fullmatch(left):
+        return None  # Mr.Smith, U.S.The, J.R.R.Tolkien, W.Bush: not a sentence end
+    after = _NOT_SPACE_RUN_RE.match(text, pe, min(hi, pe + 200))
+    token = before + text[ps:pe] + (after.group() if after else "")
+    if "://" in token or "www." in token or "@" in token:
+        return None
+    right = _RIGHT_WORD_RE.match(text, pe, min(hi, pe + _MAX_WORD))
+    if right and len(right.group(1)) == 1 and text.startswith(".", right.end()):
+        return None  # Ph.D., an initialism, not a sentence end
+    if right and left.isupper() and right.group(1).isupper() and len(right.group(1)) > 1:
+        return None  # ASP.NET, not two sentences
+    if text[pe - 1] == '"' and quotes.before(pe - 1) % 2 == 0:
+        return pe - 1  # the straight quote opens the next sentence
+    return pe
+
+
+def _digit_glue(text: str, ds: int, de: int, lo: int, hi: int) -> int | None:
+    if ds > lo and (text[ds - 1].isalnum() or text[ds - 1] in ".,:/-_#@"):
+        return None  # F-35A, B52, v2Beta: the number belongs to a name
+    word = _RIGHT_WORD_RE.match(text, de, hi)
+    if word and word.group(1) in _AFTER_NUMBER_IN_NAMES:
+        return None  # iPhone 15Pro, 10Gbps
+    return de
+
+
+def _camel_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    """roomOn, AlgemeinerSenior, HamasHezbollah; but McCain, iPhone, YouTube, DeSantis."""
+    head = _LETTERS_TAIL_RE.search(text, lo, cut)
+    word_start = head.start() if head else cut
+    before = text[word_start - 1] if word_start > lo else " "
+    if before in "#@_/\\" or (before == "." and text[word_start].islower()):
+        return None  # hashtags, handles, paths, code (document.querySelector)
+    tail = _LETTERS_HEAD_RE.match(text, cut, hi)
+    word_end = tail.end() if tail else cut
+    if word_end < hi and text[word_end] in "(_":
+        return None  # looks like code: getElementById(
+    hump_start = word_start
+    for i in range(cut - 1, word_start - 1, -1):
+        if text[i].isupper():
+            hump_start = i
+            break
+    for brand_start in {word_start, hump_start}:
+        brand = _BRAND_RE.match(text, brand_start, hi)
+        if brand and brand.end() > cut:
+            return None
+    hump = text[hump_start:cut]
+    if hump_start == word_start and (hump in _NAME_PARTICLES or len(hump) == 1):
+        return None  # McCain, MacArthur, DeSantis; iPhone, eBay
+    return cut
+
+
+def _acronym_word_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    """CNNKyiv, IDFReport: an acronym glued to a capitalised word."""
+    caps = _CAPITALS_TAIL_RE.search(text, lo, cut)
+    run_start = caps.start() if caps else cut - 1
+    if run_start > lo and (text[run_start - 1] in LETTER_SET or text[run_start - 1] in "#@_"):
+        return None  # McDONALDSmith, iOSDevice: not an acronym standing alone
+    brand = _BRAND_RE.match(text, run_start, hi)
+    if brand and brand.end() > cut:
+        return None
+    return cut
+
+
+def _acronym_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
+    """roomIDF: a lowercase word glued to an acronym; but not iOS, macOS or McDONALD."""
+    head = _LETTERS_TAIL_RE.search(text, lo, cut)
+    word_start = head.start() if head else cut
+    if cut - word_start < 3 or not text[word_start:cut].islower():
+        return None
+    if word_start > lo and text[word_start - 1] in "#@_./\\":
+        return None
+    acronym = _ACRONYM_RE.match(text, cut, hi)
+    if acronym and acronym.group() in _ACRONYM_SUFFIXES:
+        return None
+    return cut

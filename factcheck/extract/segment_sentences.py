@@ -1,0 +1,148 @@
+"""Stage ② segment, sentences: sentence spans from sentencex, corrected where it goes wrong.
+
+Blocks and glued boundaries always end a sentence; sentencex (fast, rule-based) finds the others,
+in the language the lexicon names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import sentencex
+
+from factcheck.extract.segment_dates import TIMEZONES
+from factcheck.extract.segment_glue import NEVER_FINAL, glued_boundaries
+from factcheck.extract.segment_text import UPPER, check_range, split_blocks
+from factcheck.lexicon import DEFAULT_LANGUAGE
+
+# Boundaries sentencex misses. One leading character class lets the engine skip ahead in C.
+_EXTRA_SPLIT_RE = re.compile(
+    rf"""[.!?…](?:
+        [”"’]?[)\]](?=\s+[“"‘(]?[{UPPER}])             # (A whole sentence in brackets.) Next
+      | (?<=…)[”"’]?(?=\s+[“"‘]?[{UPPER}])             # trailing off… Next
+      | (?<=\.)[a-z]{{2,6}}\.(?=\s+[“"‘(]?[{UPPER}])   # example.org. Next (checked below)
+    )""",
+    re.VERBOSE,
+)
+_DOMAIN_TAIL_RE = re.compile(r"(?<![\w.@/-])[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\.\Z")
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
+_TZ_START_RE = re.compile(rf"(?:{TIMEZONES})\b")
+_ALNUM_RE = re.compile(r"\w")
+_MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
+_CLOSERS = frozenset('”"’)]')
+_UNICODE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_UNICODE_SPACE_RE = re.compile(f"[{_UNICODE_SPACES}]")
+_FALLBACK_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` as (start, end) offsets into ``text``.
+
+    Blocks (lines, paragraphs) always end a sentence, and so do glued boundaries; sentencex finds
+    the others, corrected where it is known to go wrong. Spans never include surrounding
+    whitespace, and only whitespace lies between them.
+    """
+    start, end = check_range(text, start, end)
+    return [(s, e) for s, e, _ in sentence_spans(text, split_blocks(text, start, end))]
+
+
+def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, block index) of every sentence in the blocks, in order.
+
+    The blocks are segmented in one sentencex call: per-block calls cost more than the splitting.
+    """
+    if not blocks:
+        return []
+    base = blocks[0][0]
+    flat = text[base : blocks[-1][1]]
+    if "\n" in flat:
+        flat = flat.replace("\n", " ")  # blocks are cut below; a newline inside one is a space
+    hard = {cut - base for cut in glued_boundaries(text, blocks)}
+    for block_start, block_end in blocks:
+        hard.add(block_start - base)
+        hard.add(block_end - base)
+    cuts = _sentencex_cuts(flat)
+    cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
+    cuts |= hard
+    cuts.add(0)
+    cuts.add(len(flat))
+    spans: list[list[int]] = []
+    block, block_end = 0, blocks[0][1] - base
+    join_next = False
+    for raw_a, raw_b in itertools.pairwise(sorted(cuts)):
+        piece = flat[raw_a:raw_b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        a = raw_a + len(piece) - len(piece.lstrip())
+        b = a + len(stripped)
+        same_block = a < block_end
+        while a >= block_end:
+            block += 1
+            block_end = blocks[block][1] - base
+        if (
+            spans
+            and same_block
+            and (
+                (stripped[0] in _CLOSERS and _is_stray_punctuation(stripped))
+                or (raw_a not in hard and (join_next or _joins_previous(flat, spans[-1][1], a)))
+            )
+        ):
+            spans[-1][1] = b
+        else:
+            spans.append([a, b, block])
+        # Only a short piece or one ending in a period can run on into the next.
+        join_next = (len(stripped) <= 4 or stripped[-1] == ".") and _joins_next(stripped)
+    return [(base + a, base + b, i) for a, b, i in spans]
+
+
+def _sentencex_cuts(flat: str) -> set[int]:
+    # sentencex panics on a non-ASCII space between a capital and a period ("A\u00a0."); a plain
+    # space of the same length keeps every offset. Looking for each space first is quicker than
+    # the substitution when, as usual, there is none.
+    if not flat.isascii() and any(space in flat for space in _UNICODE_SPACES):
+        flat = _UNICODE_SPACE_RE.sub(" ", flat)
+    try:
+        ends = list(itertools.accumulate(map(len, sentencex.segment(DEFAULT_LANGUAGE.code, flat))))
+    except BaseException as exc:  # a Rust panic surfaces as a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        ends = [m.end() for m in _FALLBACK_END_RE.finditer(flat)]
+    if ends and ends[-1] != len(flat):  # never seen; keep offsets honest whatever it returns
+        ends = [
+            int(b["end_index"])
+            for b in sentencex.get_sentence_boundaries(DEFAULT_LANGUAGE.code, flat)
+        ]
+    # A cut with no space on either side is glue, and glue was decided before: ASP.NET, a?b=C.
+    size = len(flat)
+    return {c for c in ends if 0 < c < size and (flat[c - 1].isspace() or flat[c].isspace())}
+
+
+def _keep_extra_split(chunk: str, m: re.Match[str]) -> bool:
+    if not m.group().startswith(".") or m.group()[1:2] in ')]”"’':
+        return True
+    return _DOMAIN_TAIL_RE.search(chunk, max(0, m.end() - 80), m.end()) is not None
+
+
+def _is_stray_punctuation(piece: str) -> bool:
+    """A piece that is only a closing quote or bracket belongs to the sentence before it."""
+    return piece[0] in _CLOSERS and _ALNUM_RE.search(piece) is None
+
+
+def _joins_next(piece: str) -> bool:
+    """Whether a piece cannot end a sentence: a list marker, a bullet, or a title like "Dr."."""
+    if len(piece) <= 4 and (_LIST_MARKER_RE.fullmatch(piece) or not _ALNUM_RE.search(piece)):
+        return piece[0] not in _CLOSERS
+    if piece[-1] != ".":
+        return False
+    last = piece[-12:-1].rsplit(None, 1)[-1].lstrip('([“"‘')
+    return last in NEVER_FINAL
+
+
+def _joins_previous(flat: str, prev_end: int, a: int) -> bool:
+    """Whether the piece starting at ``a`` continues the previous one (a time zone after a.m.)."""
+    return flat[prev_end - 4 : prev_end] in _MERIDIEM and _TZ_START_RE.match(flat, a) is not None

@@ -1,0 +1,96 @@
+"""Stage ② segment, blocks: the text's paragraphs, and the character classes the stage shares.
+
+A block is a line, or the lines of one paragraph wrapped at a fixed width. Every later step of the
+stage works inside blocks and never across them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from factcheck.errors import SegmentError
+from factcheck.lexicon import words
+
+LOWER = "a-zß-öø-ÿ"
+"""Lower-case letters, as a regex character-class body (Latin-1 letters included)."""
+UPPER = "A-ZÀ-ÖØ-Þ"
+"""Capital letters, as a regex character-class body."""
+LETTERS = LOWER + UPPER
+LETTER_SET = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
+)
+
+_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
+BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
+"""A list marker at the start of a line: a bullet, "1." or "(a)"."""
+_CONTINUATION_WORDS = words("continuation_words")
+_LINE_END_CHARS = frozenset('.!?:…"”’)')
+
+
+def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into blocks (paragraphs), as (start, end) offsets into ``text``.
+
+    A line is a block, except that lines of a paragraph wrapped at a fixed width, or a line that
+    plainly continues into the next one, are joined. Block offsets exclude surrounding whitespace.
+    """
+    start, end = check_range(text, start, end)
+    lines = [m.span() for m in _LINE_RE.finditer(text, start, end)]
+    if len(lines) < 2:
+        return lines
+    width = _wrap_width(text, lines)
+    blocks: list[tuple[int, int]] = []
+    cur_start, cur_end = lines[0]
+    for (ps, pe), (ns, ne) in itertools.pairwise(lines):
+        if text.count("\n", pe, ns) == 1 and _is_soft_break(text, ps, pe, ns, ne, width):
+            cur_end = ne
+            continue
+        blocks.append((cur_start, cur_end))
+        cur_start, cur_end = ns, ne
+    blocks.append((cur_start, cur_end))
+    return blocks
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width the text is hard-wrapped at (e-mail, plain-text wires), or 0 when it is not.
+
+    Wrapped text has most lines near one width, and most of them break mid-sentence.
+    """
+    if len(lines) < 4:
+        return 0
+    lengths = [e - s for s, e in lines]
+    width = max(lengths)
+    if not 40 <= width <= 120:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    open_ended = sum(1 for _, e in lines if text[e - 1] not in _LINE_END_CHARS)
+    return width if near >= 0.6 * len(lines) and open_ended >= 0.5 * len(lines) else 0
+
+
+def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) -> bool:
+    """Whether the line break between two lines is inside one paragraph."""
+    if width:
+        soft = pe - ps >= 0.6 * width and text[pe - 1] != ":"
+    elif text[ns].islower():
+        soft = text[pe - 1] not in _LINE_END_CHARS
+    else:
+        soft = text[max(ps, pe - 12) : pe].rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS
+    return soft and not BULLET_RE.match(text[ns : min(ne, ns + 8)] + " ")
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def check_range(text: str, start: int, end: int | None) -> tuple[int, int]:
+    if not isinstance(text, str):
+        raise SegmentError(f"expected text as a string, got {type(text).__name__}")
+    end = len(text) if end is None else end
+    if not 0 <= start <= end <= len(text):
+        raise SegmentError(f"range {start}:{end} is outside the text (length {len(text)})")
+    return start, end

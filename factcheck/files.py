@@ -1,0 +1,156 @@
+"""Shared by every stage that writes: atomic file replacement, safe opening and file-name slugs.
+
+Every file the tool writes (worksheets, reports, case articles and index, registry entries) goes
+through :func:`write_atomic`: the new content is written to a fresh temporary file in the target's
+folder (created with ``O_EXCL | O_NOFOLLOW``, so a planted file or symbolic link is never written
+through), fsync'd and renamed over the target, so the target is always the old or the new complete
+version. The temporary file is removed on any failure or interrupt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import itertools
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""``O_NOFOLLOW`` where the platform has it: opening a symbolic link fails instead of following."""
+
+_TEMP_COUNTER = itertools.count(1)
+
+
+class LinkRefused(OSError):
+    """A symbolic link stands where the tool keeps one of its own files."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.ELOOP, "is a symbolic link; remove it and try again", str(path))
+
+
+def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
+    """``os.open`` that refuses a symbolic link at path with :class:`LinkRefused`."""
+    try:
+        return os.open(path, flags | NOFOLLOW, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or (exc.errno == errno.EEXIST and path.is_symlink()):
+            raise LinkRefused(path) from None
+        raise
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create a folder (and its parents) unless it exists; NotAFolder if a file is in the way."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+        raise NotAFolder(blocker) from None
+
+
+class NotAFolder(OSError):
+    """A file stands where the tool needs a folder."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.ENOTDIR, "is a file, not a folder", str(path))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte or raise OSError: a short write (full disk) never passes silently."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, "no space left on the device")
+        view = view[written:]
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in a folder durable (best effort: some platforms cannot open folders)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMP_COUNTER)}.tmp")
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Replace a file's content so that it is always the old or the new complete version.
+
+    Raises OSError (LinkRefused for a symbolic link where the temporary file goes); the temporary
+    file never outlives the call.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    ensure_folder(path.parent)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_TRUNC
+    while True:
+        tmp = _temp_path(path)
+        try:
+            fd = open_nofollow(tmp, flags, 0o644)
+        except FileExistsError:
+            continue  # a stale file of a killed writer: pick the next name, never reuse it
+        break
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError as the tail of a one-line message ('Permission denied'), naming the file
+    when it is not the one the message is about."""
+    reason = exc.strerror or exc.__class__.__name__
+    return f"{exc.filename}: {reason}" if isinstance(exc, LinkRefused | NotAFolder) else reason
+
+
+SLUG_LENGTH = 60
+"""Longest slug, in characters."""
+
+
+def slugify(
+    text: str,
+    max_length: int | None = SLUG_LENGTH,
+    fallback: str = "worksheet",
+    *,
+    ascii_only: bool = False,
+) -> str:
+    """Lower-case words joined by hyphens, cut at a word boundary; ``fallback`` if none are left.
+
+    Accents on Latin letters are dropped (``Été`` → ``ete``) and anything that is neither a letter
+    nor a digit becomes a hyphen. Letters of other scripts are kept (``статья-日本``); with
+    ``ascii_only`` they are dropped, leaving ``a-z``, ``0-9`` and hyphens (as registry ids need).
+    """
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch) and (not kept or kept[-1].isascii()):
+            continue  # an accent on a Latin letter
+        if ch.isascii():
+            kept.append(ch if ch.isalnum() else "-")
+        elif ascii_only:
+            continue  # dropped, as registry ids always were: 'Straße' -> 'strae'
+        else:
+            kept.append(ch if unicodedata.category(ch)[0] in "LNM" else "-")
+    words = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    slug = re.sub(r"-{2,}", "-", words).strip("-")
+    if max_length is not None and len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
+    return slug.strip("-") or fallback

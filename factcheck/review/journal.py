@@ -1,0 +1,428 @@
+"""Stage ⑥ worksheet: the journal, the lock and durable saving of a worksheet under review.
+
+Each change made during a review is first appended, as one JSON line, to
+``<slug>.worksheet.journal`` beside the worksheet and fsync'd; loading replays the journal over the
+YAML. Compaction rewrites the YAML atomically (:func:`factcheck.files.write_atomic`) and then
+empties the journal. A journal line is written whole or the review stops with an error before the
+next question; a line torn by a crash is cut off on the next open, and what follows it is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import socket
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from factcheck.errors import WorksheetError
+from factcheck.files import (
+    describe_os_error,
+    ensure_folder,
+    open_nofollow,
+    write_all,
+    write_atomic,
+)
+from factcheck.review.worksheet import (
+    Action,
+    Change,
+    Worksheet,
+    apply_change,
+    journal_path,
+    lock_path,
+)
+from factcheck.review.worksheet_yaml import (
+    CHANGE_KEYS,
+    ChecklistSource,
+    change_record,
+    dump_worksheet,
+    parse_worksheet,
+)
+
+if TYPE_CHECKING:
+    pass
+
+# --- journal ------------------------------------------------------------------------------------
+
+
+def _change_from_json(data: object) -> Change:
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    unknown = set(data) - {*CHANGE_KEYS, "prefill"}
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r}")
+
+    def opt(key: str) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{key}: expected a string")
+        return value
+
+    def req(key: str) -> str:
+        value = opt(key)
+        if value is None:
+            raise ValueError(f"missing {key!r}")
+        return value
+
+    seq = data.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise ValueError("seq: expected a positive integer")
+    prefill = data.get("prefill", False)
+    if not isinstance(prefill, bool):
+        raise ValueError("prefill: expected true or false")
+    return Change(
+        seq=seq,
+        at=req("at"),
+        reviewer=req("reviewer"),
+        claim=req("claim"),
+        action=Action(req("action")),
+        question=opt("question"),
+        old=opt("old"),
+        new=opt("new"),
+        reason=opt("reason"),
+        prefill=prefill,
+    )
+
+
+def read_journal(path: Path) -> tuple[list[Change], int]:
+    """The changes in a journal and the byte length of its intact part.
+
+    A last line cut short (the process was killed while writing it) is ignored, even when its
+    JSON is complete: without its newline the write had not finished. A line holding a cut-short
+    entry followed by complete ones (a failed write that an older version went on after) keeps
+    the complete ones. Any other damaged line is an error naming the line.
+    """
+    changes, good, _ = _read_journal(path)
+    return changes, good
+
+
+_ENTRY_START = re.compile(rb'(?=\{"seq":)')
+_TORN_SEQ = re.compile(rb'^\{"seq":(\d+)')
+
+
+def _read_journal(path: Path) -> tuple[list[Change], int, frozenset[int]]:
+    try:
+        fd = open_nofollow(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return [], 0, frozenset()
+    except OSError as exc:
+        raise WorksheetError(f"{path}: cannot read the journal: {describe_os_error(exc)}") from None
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read()
+    changes: list[Change] = []
+    lost: set[int] = set()
+    good = 0
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        if number == len(lines):
+            break  # no newline after it: empty, or cut short while being written
+        if raw.strip():
+            try:
+                changes.append(_change_from_json(json.loads(raw)))
+            except (ValueError, UnicodeDecodeError) as exc:
+                recovered = _torn_line(raw)
+                if recovered is None:
+                    raise WorksheetError(
+                        f"{path}:{number}: damaged journal entry ({exc})"
+                    ) from None
+                changes.extend(recovered[0])
+                lost.update(recovered[1])
+        good += len(raw) + 1
+    return changes, good, frozenset(lost)
+
+
+def _torn_line(raw: bytes) -> tuple[list[Change], list[int]] | None:
+    """The complete entries of a line that starts with cut-short ones, and the cut-short
+    entries' sequence numbers; None when the line is damaged in any other way."""
+    pieces = [piece for piece in _ENTRY_START.split(raw) if piece]
+    changes: list[Change] = []
+    lost: list[int] = []
+    for i, piece in enumerate(pieces):
+        try:
+            changes.append(_change_from_json(json.loads(piece)))
+        except (ValueError, UnicodeDecodeError):
+            seq = _TORN_SEQ.match(piece)
+            if changes or i == len(pieces) - 1 or seq is None:
+                return None
+            lost.append(int(seq.group(1)))
+    return (changes, lost) if lost else None
+
+
+def replay_journal(
+    worksheet: Worksheet, changes: Iterable[Change], where: Path, lost: frozenset[int] = frozenset()
+) -> Worksheet:
+    """The worksheet with the journal's changes that it does not hold yet applied in order.
+
+    ``lost`` names changes whose journal entry was cut short: the sequence may skip them.
+    """
+    for change in changes:
+        if change.seq <= worksheet.seq:
+            continue  # already compacted into the YAML (a crash came before the journal reset)
+        expected = worksheet.seq + 1
+        while expected in lost and expected < change.seq:
+            expected += 1
+        if change.seq != expected:
+            raise WorksheetError(
+                f"{where}: journal jumps from change {worksheet.seq} to {change.seq}; "
+                "it does not belong to this worksheet"
+            )
+        try:
+            worksheet = apply_change(worksheet, change)
+        except WorksheetError as exc:
+            raise WorksheetError(f"{where}: change {change.seq}: {exc}") from None
+    return worksheet
+
+
+def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
+    """A worksheet from disk: the YAML with its journal replayed over it."""
+    worksheet = parse_worksheet(_read_text(path), str(path), checklist)
+    jpath = journal_path(path)
+    changes, _, lost = _read_journal(jpath)
+    return replay_journal(worksheet, changes, jpath, lost)
+
+
+# --- durable saving ------------------------------------------------------------------------------
+
+
+def save_worksheet(path: Path, worksheet: Worksheet) -> None:
+    """Write the whole worksheet atomically (no lock; use a WorksheetSession while reviewing)."""
+    try:
+        write_atomic(path, dump_worksheet(worksheet))
+    except OSError as exc:
+        raise WorksheetError(f"{path}: cannot save: {describe_os_error(exc)}") from None
+
+
+class WorksheetLock:
+    """An exclusive lock on a worksheet: an flock on ``<slug>.worksheet.lock``.
+
+    The kernel drops an flock when its process dies, so a crash never leaves it stuck.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.worksheet = path
+        self.path = lock_path(path)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise WorksheetError naming who holds it."""
+        try:
+            self._acquire()
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.path}: cannot lock the worksheet: {describe_os_error(exc)}"
+            ) from None
+
+    def _acquire(self) -> None:
+        import fcntl
+
+        ensure_folder(self.path.parent)
+        while True:
+            fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "another process"
+                os.close(fd)
+                raise WorksheetError(
+                    f"{self.worksheet} is already open in another review ({holder}); "
+                    "finish or quit that review first"
+                ) from None
+            # The previous holder may have removed the file between our open and flock.
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path, follow_symlinks=False))
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        try:
+            os.ftruncate(fd, 0)
+            write_all(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        except OSError:
+            os.close(fd)
+            raise
+        self._fd = fd
+
+    def release(self) -> None:
+        """Give the lock up and remove the lock file."""
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(self._fd)
+        self._fd = None
+
+    def __enter__(self) -> WorksheetLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+class WorksheetSession:
+    """A worksheet open for review: locked, every change journaled before it counts.
+
+    ``record`` is the ``save`` callable the review loop gets; ``compact`` rewrites the YAML.
+    """
+
+    def __init__(self, path: Path, worksheet: Worksheet, lock: WorksheetLock) -> None:
+        self.path = path
+        self.worksheet = worksheet
+        """The latest state, including every recorded change."""
+        self.journal = journal_path(path)
+        self._lock = lock
+        try:
+            self._fd: int | None = open_nofollow(
+                self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
+            )
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.journal}: cannot open the journal: {describe_os_error(exc)}"
+            ) from None
+
+    def record(self, worksheet: Worksheet, change: Change) -> None:
+        """Make a change durable: one JSON line appended to the journal and fsync'd.
+
+        The line is written whole or not at all: after a failed or short write (a full disk) the
+        journal is cut back to where it was and WorksheetError is raised, so the review stops
+        before the next question instead of going on as if the answer were saved.
+        """
+        if self._fd is None:
+            raise WorksheetError(f"{self.path}: the review session is closed")
+        line = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
+        try:
+            size = os.fstat(self._fd).st_size
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}"
+            ) from None
+        try:
+            write_all(self._fd, (line + "\n").encode("utf-8"))
+            _sync(self._fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, size)
+            raise WorksheetError(
+                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}; "
+                "it was not recorded"
+            ) from None
+        self.worksheet = worksheet
+
+    def compact(self) -> None:
+        """Write the whole worksheet atomically, then empty the journal it now contains."""
+        if self._fd is None:
+            return
+        save_worksheet(self.path, self.worksheet)
+        try:
+            os.ftruncate(self._fd, 0)
+            _sync(self._fd)
+        except OSError as exc:
+            raise WorksheetError(
+                f"{self.journal}: cannot reset the journal: {exc.strerror}"
+            ) from None
+
+    def close(self, *, compact: bool = True) -> None:
+        """Compact (unless told not to), remove the empty journal and release the lock."""
+        if self._fd is None:
+            return
+        try:
+            if compact:
+                self.compact()
+                with contextlib.suppress(OSError):
+                    if self.journal.stat().st_size == 0:
+                        self.journal.unlink()
+        finally:
+            os.close(self._fd)
+            self._fd = None
+            self._lock.release()
+
+    def __enter__(self) -> WorksheetSession:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _sync(fd: int) -> None:
+    # fdatasync skips the inode's timestamps, which replay does not need.
+    sync = getattr(os, "fdatasync", os.fsync)
+    sync(fd)
+
+
+def open_session(
+    path: Path, checklist: ChecklistSource = None, *, new: Worksheet | None = None
+) -> WorksheetSession:
+    """Lock a worksheet and open it for review.
+
+    With ``new``, the worksheet is created at path (written atomically before anything else);
+    otherwise it is loaded, its journal replayed and a torn last journal line cut off.
+    """
+    lock = WorksheetLock(path)
+    lock.acquire()
+    try:
+        jpath = journal_path(path)
+        if new is not None:
+            if path.exists():
+                raise WorksheetError(f"{path}: a worksheet already exists there")
+            with contextlib.suppress(FileNotFoundError):
+                jpath.unlink()  # a journal without its worksheet belongs to nothing
+            save_worksheet(path, new)
+            worksheet = new
+        else:
+            text = _read_text(path)
+            worksheet = parse_worksheet(text, str(path), checklist)
+            changes, good, lost = _read_journal(jpath)
+            worksheet = replay_journal(worksheet, changes, jpath, lost)
+            _cut_torn_tail(jpath, good)
+        return WorksheetSession(path, worksheet, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _cut_torn_tail(journal: Path, good: int) -> None:
+    # Appending after a torn line would glue the next change onto it.
+    try:
+        fd = open_nofollow(journal, os.O_WRONLY)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WorksheetError(
+            f"{journal}: cannot open the journal: {describe_os_error(exc)}"
+        ) from None
+    try:
+        if os.fstat(fd).st_size != good:
+            os.ftruncate(fd, good)
+            os.fsync(fd)
+    except OSError as exc:
+        raise WorksheetError(
+            f"{journal}: cannot repair the journal: {describe_os_error(exc)}"
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise WorksheetError(f"{path}: no such worksheet") from None
+    except UnicodeDecodeError:
+        raise WorksheetError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise WorksheetError(f"{path}: cannot read: {exc.strerror}") from None

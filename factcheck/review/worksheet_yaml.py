@@ -1,0 +1,645 @@
+"""Stage ⑥ worksheet: the worksheet as YAML, written diff-friendly and read with located errors.
+
+:func:`dump_worksheet` writes multi-line text as literal blocks and each audit entry on one line;
+:func:`parse_worksheet` reads it back through the shared strict reader of :mod:`factcheck.yamlio`,
+failing with ``file:line: path: expected X, got Y`` at the first mistake.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Union
+
+import yaml
+
+from factcheck.errors import WorksheetError
+from factcheck.models import (
+    Attribution,
+    Claim,
+    Document,
+    SourceFacts,
+)
+from factcheck.records import attribution_record, document_record
+from factcheck.review.worksheet import (
+    ARTICLE,
+    FORMAT,
+    PUBLICATION_FIELDS,
+    Action,
+    Answer,
+    Change,
+    ChecklistRef,
+    ClaimReview,
+    FactValue,
+    MergeRecord,
+    Override,
+    Publication,
+    Worksheet,
+    check_value,
+    is_evidence,
+)
+from factcheck.yamlio import DUMPER, NULL_TAG, TAG, Reader, YamlSyntaxError, compose, got, is_null
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist, Question
+
+# --- YAML: dump ----------------------------------------------------------------------------------
+
+
+class _Flow(dict[str, Any]):
+    """A mapping dumped on one line (audit entries), so each change is one line of diff."""
+
+
+class _Dumper(DUMPER):  # type: ignore[misc,valid-type]
+    """Safe dumper: multi-line text as literal blocks, audit entries in flow style, no aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+
+
+def _represent_tuple(dumper: yaml.SafeDumper, data: tuple[Any, ...]) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(tuple, _represent_tuple)
+
+
+def change_record(change: Change) -> dict[str, Any]:
+    """A change as a plain mapping (one journal line, one audit entry); defaults left out."""
+    record: dict[str, Any] = {
+        "seq": change.seq,
+        "at": change.at,
+        "reviewer": change.reviewer,
+        "claim": change.claim,
+        "action": str(change.action),
+    }
+    if change.question is not None:
+        record["question"] = change.question
+    record["old"] = change.old
+    record["new"] = change.new
+    if change.reason is not None:
+        record["reason"] = change.reason
+    if change.prefill:
+        record["prefill"] = True
+    return record
+
+
+def _claim_record(entry: ClaimReview) -> dict[str, Any]:
+    claim = entry.claim
+    att = claim.attribution
+    sf = entry.source_facts
+    answers = {
+        qid: {
+            "value": a.value,
+            "note": a.note,
+            "evidence": list(a.evidence),
+            "prefill_accepted": a.prefill_accepted,
+            "reviewer": a.reviewer,
+            "at": a.at,
+        }
+        for qid, a in entry.answers.items()
+    }
+    override = (
+        None
+        if entry.override is None
+        else {
+            "verdict": entry.override.verdict,
+            "reason": entry.override.reason,
+            "reviewer": entry.override.reviewer,
+            "at": entry.override.at,
+        }
+    )
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "check_worthiness": claim.check_worthiness,
+        "reasons": tuple(claim.reasons),
+        # Tuples are written in flow style: one short line per list.
+        "attribution": {
+            **attribution_record(att),
+            "via": tuple(att.via),
+            "hedges": tuple(att.hedges),
+        },
+        "sources": tuple(claim.sources),
+        "source_facts": _Flow(
+            any_partisan=sf.any_partisan,
+            any_party_to_conflict=sf.any_party_to_conflict,
+            worst_reliability=sf.worst_reliability,
+            state_media=sf.state_media,
+            unknown=tuple(sf.unknown),
+        ),
+        "facts": _Flow(entry.facts),
+        "start": claim.start,
+        "end": claim.end,
+        "block": claim.block,
+        "paragraph": entry.paragraph,
+        "skipped": entry.skipped,
+        "override": override,
+        "answers": answers,
+        **({"conclusion": entry.conclusion} if entry.conclusion is not None else {}),
+        **({"dropped": entry.dropped} if entry.dropped is not None else {}),
+        **({"corrected": entry.corrected} if entry.corrected else {}),
+    }
+
+
+def _publication_record(publication: Publication) -> dict[str, Any]:
+    # Left out while empty, so worksheets without it read as before.
+    parts = {name: publication.get(name) for name in PUBLICATION_FIELDS}
+    shown = {name: value for name, value in parts.items() if value is not None}
+    return {"publication": shown} if shown else {}
+
+
+def dump_worksheet(worksheet: Worksheet) -> str:
+    """The worksheet as readable, diff-friendly YAML."""
+    doc = worksheet.document
+    ref = worksheet.checklist
+    data = {
+        "format": FORMAT,
+        "created": worksheet.created,
+        "document": document_record(doc, with_text=True),
+        "checklist": {
+            "id": ref.id,
+            "version": ref.version,
+            "sha256": ref.sha256,
+            "source": ref.source,
+        },
+        **_publication_record(worksheet.publication),
+        "claims": [_claim_record(entry) for entry in worksheet.claims],
+        "audit": [_Flow(change_record(change)) for change in worksheet.audit],
+    }
+    if worksheet.merge is not None:
+        record = worksheet.merge
+        data["merge"] = {
+            "rule": record.rule,
+            "reviewers": record.reviewers,
+            "worksheets": record.worksheets,
+            "originals": record.originals,
+            "open": list(record.open),
+        }
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    return text
+
+
+# --- YAML: load with precise errors ---------------------------------------------------------
+
+
+class NodeReader:
+    """Reads worksheet nodes with the shared strict reader, stopping at the first mistake.
+
+    Every failure is a WorksheetError ``file:line: path: expected X, got Y``.
+    """
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self._base = Reader(filename, stop=WorksheetError)
+
+    def fail(self, node: yaml.Node, where: str, message: str) -> NoReturn:
+        self._base.fail(node, where, message)
+        raise AssertionError("unreachable: the reader stops at the first problem")
+
+    @staticmethod
+    def describe(node: yaml.Node) -> str:
+        return got(node)
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        where: str,
+        required: Sequence[str] = (),
+        optional: Sequence[str] | None = (),
+    ) -> dict[str, yaml.Node]:
+        """Keys → value nodes; optional=None allows any key."""
+        keys = None if optional is None else (*required, *optional)
+        found = self._base.mapping(node, where, keys, required)
+        assert found is not None
+        return found
+
+    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        items = self._base.sequence(node, where, empty=True)
+        assert items is not None
+        return items
+
+    def text(self, node: yaml.Node, where: str) -> str:
+        """Any scalar's text as written (so `yes` stays 'yes', dates stay strings)."""
+        value = self._base.scalar(node, where)
+        assert value is not None
+        return value
+
+    def optional_text(self, node: yaml.Node, where: str) -> str | None:
+        return None if is_null(node) else self.text(node, where)
+
+    def texts(self, node: yaml.Node, where: str) -> tuple[str, ...]:
+        return tuple(
+            self.text(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where))
+        )
+
+    def boolean(self, node: yaml.Node, where: str) -> bool:
+        value = self._base.boolean(node, where)
+        assert value is not None
+        return value
+
+    def integer(self, node: yaml.Node, where: str, minimum: int = 0) -> int:
+        if isinstance(node, yaml.ScalarNode) and node.tag == f"{TAG}int":
+            with contextlib.suppress(ValueError):
+                value = int(str(node.value).replace("_", ""), 0)
+                if value >= minimum:
+                    return value
+        self.fail(node, where, f"expected an integer >= {minimum}, got {got(node)}")
+
+    def number(self, node: yaml.Node, where: str) -> float:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (f"{TAG}int", f"{TAG}float"):
+            with contextlib.suppress(ValueError):
+                value = float(str(node.value).replace("_", ""))
+                if math.isfinite(value):
+                    return value
+        self.fail(node, where, f"expected a number, got {got(node)}")
+
+    def fact(self, node: yaml.Node, where: str) -> FactValue:
+        if isinstance(node, yaml.SequenceNode):
+            return self.texts(node, where)
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, where, f"expected a scalar or a list, got {got(node)}")
+        tag = node.tag
+        if tag == NULL_TAG:
+            return None
+        if tag == f"{TAG}bool":
+            return self.boolean(node, where)
+        if tag == f"{TAG}int":
+            return self.integer(node, where, minimum=-(2**63))
+        if tag == f"{TAG}float":
+            return self.number(node, where)
+        return str(node.value)
+
+
+def compose_yaml(text: str, filename: str, what: str = "a worksheet") -> yaml.Node:
+    """The document's root node, or WorksheetError naming the line of a syntax error."""
+    try:
+        node = compose(text)
+    except YamlSyntaxError as exc:
+        line = f":{exc.line}" if exc.line is not None else ""
+        raise WorksheetError(f"{filename}{line}: not valid YAML: {exc.problem}") from None
+    if node is None:
+        raise WorksheetError(f"{filename}: empty file, expected {what}")
+    return node
+
+
+def _read_document(r: NodeReader, node: yaml.Node) -> Document:
+    keys = ("source", "title", "outlet", "byline", "published", "url", "sha256", "text")
+    m = r.mapping(node, "document", required=("source", "sha256", "text"), optional=keys)
+
+    def opt(key: str) -> str | None:
+        return r.optional_text(m[key], f"document.{key}") if key in m else None
+
+    return Document(
+        source=r.text(m["source"], "document.source"),
+        text=r.text(m["text"], "document.text"),
+        sha256=r.text(m["sha256"], "document.sha256"),
+        title=opt("title"),
+        outlet=opt("outlet"),
+        byline=opt("byline"),
+        published=opt("published"),
+        url=opt("url"),
+    )
+
+
+def _read_checklist_ref(r: NodeReader, node: yaml.Node) -> ChecklistRef:
+    m = r.mapping(node, "checklist", required=("id", "version", "sha256", "source"))
+    return ChecklistRef(
+        id=r.text(m["id"], "checklist.id"),
+        version=r.integer(m["version"], "checklist.version"),
+        sha256=r.text(m["sha256"], "checklist.sha256"),
+        source=r.text(m["source"], "checklist.source"),
+    )
+
+
+def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
+    keys = ("speaker", "role", "verb", "via", "hedges", "quote")
+    m = r.mapping(node, where, optional=keys)
+
+    def opt(key: str) -> str | None:
+        return r.optional_text(m[key], f"{where}.{key}") if key in m else None
+
+    return Attribution(
+        speaker=opt("speaker"),
+        role=opt("role"),
+        verb=opt("verb"),
+        via=r.texts(m["via"], f"{where}.via") if "via" in m else (),
+        hedges=r.texts(m["hedges"], f"{where}.hedges") if "hedges" in m else (),
+        quote=r.boolean(m["quote"], f"{where}.quote") if "quote" in m else False,
+    )
+
+
+def _read_source_facts(r: NodeReader, node: yaml.Node, where: str) -> SourceFacts:
+    keys = ("any_partisan", "any_party_to_conflict", "worst_reliability", "state_media", "unknown")
+    m = r.mapping(node, where, optional=keys)
+    default = SourceFacts()
+    return SourceFacts(
+        any_partisan=r.boolean(m["any_partisan"], f"{where}.any_partisan")
+        if "any_partisan" in m
+        else default.any_partisan,
+        any_party_to_conflict=r.boolean(
+            m["any_party_to_conflict"], f"{where}.any_party_to_conflict"
+        )
+        if "any_party_to_conflict" in m
+        else default.any_party_to_conflict,
+        worst_reliability=r.text(m["worst_reliability"], f"{where}.worst_reliability")
+        if "worst_reliability" in m
+        else default.worst_reliability,
+        state_media=r.boolean(m["state_media"], f"{where}.state_media")
+        if "state_media" in m
+        else default.state_media,
+        unknown=r.texts(m["unknown"], f"{where}.unknown") if "unknown" in m else (),
+    )
+
+
+_ANSWER_KEYS = ("value", "note", "evidence", "prefill_accepted", "reviewer", "at")
+
+
+def _read_answer(
+    r: NodeReader, node: yaml.Node, where: str, question: Question | None, strict: bool
+) -> Answer:
+    m = r.mapping(node, where, optional=_ANSWER_KEYS)
+    value = r.optional_text(m["value"], f"{where}.value") if "value" in m else None
+    if strict and question is not None and value is not None:
+        problem = check_value(question, value)
+        if problem:
+            r.fail(m["value"], f"{where}.value", problem)
+    evidence = r.texts(m["evidence"], f"{where}.evidence") if "evidence" in m else ()
+    for i, url in enumerate(evidence):
+        if not is_evidence(url):
+            r.fail(m["evidence"], f"{where}.evidence[{i}]", f"expected an http(s) URL, got {url!r}")
+    return Answer(
+        value=value,
+        note=r.optional_text(m["note"], f"{where}.note") if "note" in m else None,
+        evidence=evidence,
+        prefill_accepted=r.boolean(m["prefill_accepted"], f"{where}.prefill_accepted")
+        if "prefill_accepted" in m
+        else False,
+        reviewer=r.optional_text(m["reviewer"], f"{where}.reviewer") if "reviewer" in m else None,
+        at=r.optional_text(m["at"], f"{where}.at") if "at" in m else None,
+    )
+
+
+def _read_override(
+    r: NodeReader, node: yaml.Node, where: str, checklist: Checklist | None, strict: bool
+) -> Override | None:
+    if is_null(node):
+        return None
+    m = r.mapping(node, where, required=("verdict", "reason", "reviewer", "at"))
+    verdict = r.text(m["verdict"], f"{where}.verdict")
+    if strict and checklist is not None:
+        levels = [level.id for level in checklist.scale]
+        if verdict not in levels:
+            r.fail(
+                m["verdict"],
+                f"{where}.verdict",
+                f"expected one of {', '.join(levels)}, got {verdict!r}",
+            )
+    reason = r.text(m["reason"], f"{where}.reason")
+    if not reason.strip():
+        r.fail(m["reason"], f"{where}.reason", "an override needs a reason")
+    return Override(
+        verdict=verdict,
+        reason=reason,
+        reviewer=r.text(m["reviewer"], f"{where}.reviewer"),
+        at=r.text(m["at"], f"{where}.at"),
+    )
+
+
+_CLAIM_REQUIRED = ("id", "text", "start", "end")
+_CLAIM_OPTIONAL = (
+    "check_worthiness",
+    "reasons",
+    "attribution",
+    "sources",
+    "source_facts",
+    "facts",
+    "block",
+    "paragraph",
+    "skipped",
+    "override",
+    "answers",
+    "conclusion",
+    "dropped",
+    "corrected",
+)
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[: width - 3] + "...")
+
+
+def _read_claim(
+    r: NodeReader,
+    node: yaml.Node,
+    where: str,
+    article: str,
+    checklist: Checklist | None,
+    strict: bool,
+) -> ClaimReview:
+    m = r.mapping(node, where, required=_CLAIM_REQUIRED, optional=_CLAIM_OPTIONAL)
+    text_length = len(article)
+    start = r.integer(m["start"], f"{where}.start")
+    end = r.integer(m["end"], f"{where}.end")
+    if not start <= end <= text_length:
+        r.fail(m["end"], f"{where}.end", f"expected {start} <= end <= {text_length}, got {end}")
+    score = (
+        r.number(m["check_worthiness"], f"{where}.check_worthiness")
+        if ("check_worthiness" in m)
+        else 0.0
+    )
+    text = r.text(m["text"], f"{where}.text")
+    if text != article[start:end]:
+        r.fail(
+            m["text"],
+            f"{where}.text",
+            f"differs from the article's text at {start}-{end}: the worksheet has "
+            f"{_excerpt(text)}, the article has {_excerpt(article[start:end])}; "
+            "edit the answers, not the claim",
+        )
+    claim = Claim(
+        id=r.text(m["id"], f"{where}.id"),
+        text=text,
+        start=start,
+        end=end,
+        check_worthiness=score,
+        reasons=r.texts(m["reasons"], f"{where}.reasons") if "reasons" in m else (),
+        attribution=_read_attribution(r, m["attribution"], f"{where}.attribution")
+        if "attribution" in m
+        else Attribution(),
+        sources=r.texts(m["sources"], f"{where}.sources") if "sources" in m else (),
+        block=r.integer(m["block"], f"{where}.block") if "block" in m else 0,
+    )
+    paragraph = (start, end)
+    if "paragraph" in m:
+        items = r.sequence(m["paragraph"], f"{where}.paragraph")
+        if len(items) != 2:
+            r.fail(m["paragraph"], f"{where}.paragraph", "expected [start, end]")
+        p_start = r.integer(items[0], f"{where}.paragraph[0]")
+        p_end = r.integer(items[1], f"{where}.paragraph[1]")
+        if not p_start <= start <= end <= p_end <= text_length:
+            r.fail(
+                m["paragraph"],
+                f"{where}.paragraph",
+                f"expected a span around the claim ({start}-{end}) within the text, "
+                f"got [{p_start}, {p_end}]",
+            )
+        paragraph = (p_start, p_end)
+    facts: dict[str, FactValue] = {}
+    if "facts" in m:
+        for name, value in r.mapping(m["facts"], f"{where}.facts", optional=None).items():
+            facts[name] = r.fact(value, f"{where}.facts.{name}")
+    answers: dict[str, Answer] = {}
+    if "answers" in m:
+        questions = {q.id: q for q in checklist.questions} if checklist is not None else {}
+        for qid, value in r.mapping(m["answers"], f"{where}.answers", optional=None).items():
+            question = questions.get(qid)
+            answers[qid] = _read_answer(r, value, f"{where}.answers.{qid}", question, strict)
+    return ClaimReview(
+        claim=claim,
+        paragraph=paragraph,
+        source_facts=_read_source_facts(r, m["source_facts"], f"{where}.source_facts")
+        if "source_facts" in m
+        else SourceFacts(),
+        facts=facts,
+        answers=answers,
+        override=_read_override(r, m["override"], f"{where}.override", checklist, strict)
+        if "override" in m
+        else None,
+        skipped=r.boolean(m["skipped"], f"{where}.skipped") if "skipped" in m else False,
+        conclusion=r.optional_text(m["conclusion"], f"{where}.conclusion")
+        if "conclusion" in m
+        else None,
+        dropped=r.optional_text(m["dropped"], f"{where}.dropped") if "dropped" in m else None,
+        corrected=r.texts(m["corrected"], f"{where}.corrected") if "corrected" in m else (),
+    )
+
+
+CHANGE_KEYS = ("seq", "at", "reviewer", "claim", "action", "question", "old", "new", "reason")
+
+
+def _read_change(r: NodeReader, node: yaml.Node, where: str) -> Change:
+    m = r.mapping(
+        node,
+        where,
+        required=("seq", "at", "reviewer", "claim", "action"),
+        optional=(*CHANGE_KEYS, "prefill"),
+    )
+    action_text = r.text(m["action"], f"{where}.action")
+    try:
+        action = Action(action_text)
+    except ValueError:
+        expected = ", ".join(a.value for a in Action)
+        r.fail(m["action"], f"{where}.action", f"expected one of {expected}, got {action_text!r}")
+
+    def opt(key: str) -> str | None:
+        return r.optional_text(m[key], f"{where}.{key}") if key in m else None
+
+    return Change(
+        seq=r.integer(m["seq"], f"{where}.seq", minimum=1),
+        at=r.text(m["at"], f"{where}.at"),
+        reviewer=r.text(m["reviewer"], f"{where}.reviewer"),
+        claim=r.text(m["claim"], f"{where}.claim"),
+        action=action,
+        question=opt("question"),
+        old=opt("old"),
+        new=opt("new"),
+        reason=opt("reason"),
+        prefill=r.boolean(m["prefill"], f"{where}.prefill") if "prefill" in m else False,
+    )
+
+
+ChecklistSource = Union["Checklist", Callable[[ChecklistRef], "Checklist"], None]
+"""A checklist, or a function from the worksheet's checklist reference to the checklist."""
+
+
+def parse_worksheet(
+    text: str, filename: str = "<worksheet>", checklist: ChecklistSource = None
+) -> Worksheet:
+    """A worksheet from its YAML text (no journal), with precise errors for any mistake.
+
+    With a checklist whose content is the one the worksheet was made with, answer values and
+    override verdicts are checked against it; after the checklist changed they are kept as they are.
+    ``checklist`` may be a function that loads it from the worksheet's own reference.
+    """
+    r = NodeReader(filename)
+    root = compose_yaml(text, filename)
+    m = r.mapping(
+        root,
+        "",
+        required=("format", "document", "checklist", "claims"),
+        optional=("created", "audit", "publication", "merge"),
+    )
+    fmt = r.text(m["format"], "format")
+    if fmt != FORMAT:
+        r.fail(m["format"], "format", f"expected {FORMAT!r}, got {fmt!r}")
+    document = _read_document(r, m["document"])
+    ref = _read_checklist_ref(r, m["checklist"])
+    resolved: Checklist | None = checklist(ref) if callable(checklist) else checklist
+    strict = resolved is not None and ref.sha256 == resolved.sha256 and ref.id == resolved.id
+    claims: list[ClaimReview] = []
+    seen: dict[str, int] = {}
+    for i, node in enumerate(r.sequence(m["claims"], "claims")):
+        entry = _read_claim(r, node, f"claims[{i}]", document.text, resolved, strict)
+        if entry.id in seen:
+            r.fail(node, f"claims[{i}].id", f"duplicate claim id {entry.id!r}")
+        seen[entry.id] = i
+        claims.append(entry)
+    audit: list[Change] = []
+    if "audit" in m:
+        for i, node in enumerate(r.sequence(m["audit"], "audit")):
+            change = _read_change(r, node, f"audit[{i}]")
+            if audit and change.seq <= audit[-1].seq:
+                r.fail(node, f"audit[{i}].seq", f"expected > {audit[-1].seq}, got {change.seq}")
+            if change.claim not in seen and change.claim != ARTICLE:
+                r.fail(node, f"audit[{i}].claim", f"no claim {change.claim!r} in the worksheet")
+            audit.append(change)
+    publication = Publication()
+    if "publication" in m:
+        parts = r.mapping(m["publication"], "publication", optional=PUBLICATION_FIELDS)
+        publication = Publication(
+            **{k: r.optional_text(v, f"publication.{k}") for k, v in parts.items()}
+        )
+    return Worksheet(
+        document=document,
+        checklist=ref,
+        claims=tuple(claims),
+        created=r.text(m["created"], "created") if "created" in m else "",
+        audit=tuple(audit),
+        publication=publication,
+        merge=_read_merge(r, m["merge"], len(audit)) if "merge" in m else None,
+    )
+
+
+def _read_merge(r: NodeReader, node: yaml.Node, changes: int) -> MergeRecord:
+    keys = ("rule", "reviewers", "worksheets", "originals")
+    m = r.mapping(node, "merge", required=keys, optional=("open",))
+    originals = r.integer(m["originals"], "merge.originals")
+    if originals > changes:
+        r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
+    return MergeRecord(
+        rule=r.text(m["rule"], "merge.rule"),
+        reviewers=r.texts(m["reviewers"], "merge.reviewers"),
+        worksheets=r.texts(m["worksheets"], "merge.worksheets"),
+        originals=originals,
+        open=r.texts(m["open"], "merge.open") if "open" in m else (),
+    )

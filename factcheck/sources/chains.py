@@ -1,0 +1,422 @@
+"""Stage ④ sources: who stands on each claim's chain, and the checklist facts of a chain.
+
+Matching finds registry names in the parts of a claim that say who stands behind it (the article's
+outlet, the via-chain, the speaker and the speaker's role), never in what the claim asserts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from factcheck.lexicon import words
+from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
+from factcheck.sources.matching import (
+    _MEMO_MAX_CHARS,
+    _MEMO_MAX_ITEMS,
+    Registry,
+    _norm,
+)
+from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
+
+_PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
+_NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}")
+_TRAILING_NAME = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})\W*$")
+
+_TITLES = words("chain_titles")
+_NOT_NAMES = words("chain_non_names")
+_ROLE_NOUNS = words("chain_role_nouns")
+_WORD = re.compile(r"[\w\u2019'-]+")
+_SENTENCE_END = re.compile('[.;:!?]["\u201d\u2019)]*(?=\\s|[A-Z]|$)')
+_POSSESSIVE = re.compile("['\u2019]s?(?=[ \t])")
+_APPOSITIVE = re.compile(r",[ \t]+([^,.;:]{0,80}?)(?=[,.;:]|$)")
+_FINAL_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?\W*$")
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while words and words[0].casefold().strip(".") in _TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _person_key(name: str) -> str:
+    base = _FINAL_POSSESSIVE.sub("", _strip_titles(name))
+    return _norm(base)
+
+
+def _surname_key(name: str) -> str:
+    words = _FINAL_POSSESSIVE.sub("", _strip_titles(name)).split()
+    return _norm(words[-1]) if words else ""
+
+
+def _has_role_noun(text: str) -> bool:
+    return any(w.casefold() in _ROLE_NOUNS for w in _WORD.findall(text))
+
+
+def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
+    """People the text ties to a registry organisation, keyed by full name and by surname.
+
+    The ties the press uses: 'Al-Akhbar's Al-Amin', 'Hamas head Ismail Haniyeh', 'the editor of
+    Al-Akhbar, Ibrahim Al-Amin,' and 'Ali Akbar Velayati, a top adviser to Iran's supreme leader'.
+    """
+    cache = registry._cache
+    # Keyed by length and hash, not the text: comparing two equal megabyte-long articles on
+    # every lookup would cost more than the lookup saves.
+    key = (len(text), hash(text))
+    cached = cache.get(key)
+    if isinstance(cached, dict):
+        return cached
+    mentions = registry.mentions(text)
+    org = {
+        m.start: m
+        for m in mentions
+        if (entry := registry.get(m.id)) is not None and entry.kind is not SourceKind.PERSON
+    }
+    ties: dict[str, list[str]] = {}
+
+    def tie(name: str, source_id: str, at: int) -> None:
+        if at in org:
+            return  # the 'name' is itself an organisation's name
+        for key in {_person_key(name), _surname_key(name)}:
+            if key:
+                ties.setdefault(key, [])
+                if source_id not in ties[key]:
+                    ties[key].append(source_id)
+
+    for start, mention in org.items():
+        # Stay inside the sentence, within a few words of the organisation's name.
+        window = _SENTENCE_END.split(text[mention.end : mention.end + 160], 1)[0]
+        before = _SENTENCE_END.split(text[max(0, start - 120) : start])[-1]
+        possessive = _POSSESSIVE.match(window)
+        for run in _NAME_RUN.finditer(window):
+            if mention.end + run.start() in org:
+                break  # the next name is another organisation's
+            between = window[: run.start()]
+            if len(_WORD.findall(between)) > 7:
+                break
+            if not _strip_titles(run.group()):
+                continue  # a title ('Commander'): the name may follow
+            direct = possessive is not None and not between[possessive.end() :].strip()
+            appositive = between.rstrip().endswith(",")
+            if direct or _has_role_noun(between) or (appositive and _has_role_noun(before)):
+                tie(run.group(), mention.id, mention.end + run.start())
+            break
+    # 'NAME, a top adviser to ORG' : an appositive right after a name, naming a role and an org.
+    starts = sorted(org)
+    for run in _NAME_RUN.finditer(text):
+        tail = _APPOSITIVE.match(text, run.end())
+        if not tail or not _has_role_noun(tail.group(1)):
+            continue
+        index = bisect.bisect_left(starts, tail.start(1))
+        if index < len(starts) and starts[index] < tail.end(1):
+            tie(run.group(), org[starts[index]].id, run.start())
+    result = {key: tuple(ids) for key, ids in ties.items()}
+    if len(cache) > 32:
+        cache.clear()
+    cache[key] = result
+    return result
+
+
+def _unknown_name(registry: Registry, text: str) -> str | None:
+    """The name at the head of a chain item when no registry entry covers it."""
+    stripped = _TRAILING_POSSESSIVE.sub("", text.strip())
+    if not stripped:
+        return None
+    last = list(_WORD.finditer(stripped))
+    if not last:
+        return None
+    tail_start = last[-1].start()
+    if any(m.start <= tail_start < m.end for m in registry.mentions(stripped)):
+        return None
+    found = _TRAILING_NAME.search(stripped)
+    if not found:
+        return None
+    name = _strip_titles(found.group(1))
+    if not name or name.casefold() in _NOT_NAMES:
+        return None
+    return name
+
+
+def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
+    """The article's own outlet: from its outlet name, else its URL's domain, else its byline."""
+    unknown: list[str] = []
+    if document.outlet:
+        found = [m.id for m in registry.mentions(document.outlet) if _not_person(registry, m.id)]
+        if found:
+            return found[:1], unknown
+    if document.url and (entry := registry.by_domain(document.url)):
+        return [entry.id], unknown
+    if document.outlet:
+        unknown.append(document.outlet.strip())
+        return [], unknown
+    if document.byline:
+        found = [m.id for m in registry.mentions(document.byline) if _not_person(registry, m.id)]
+        return found[-1:], unknown
+    return [], unknown
+
+
+def _not_person(registry: Registry, source_id: str) -> bool:
+    entry = registry.get(source_id)
+    return entry is not None and entry.kind is not SourceKind.PERSON
+
+
+class _ChainName(NamedTuple):
+    """What matching needs to know about one name on a chain; the same names recur claim after
+    claim, so this is worked out once per registry and name."""
+
+    unknown: str | None
+    """The name when no registry entry covers it (``_unknown_name``)."""
+    person_key: str
+    """``_person_key`` of the person the text may tie to an organisation, or ''."""
+    surname_key: str
+    """``_surname_key`` of that person, or ''."""
+
+
+def _chain_name(registry: Registry, text: str) -> _ChainName:
+    memo = registry._chain_names
+    found = memo.get(text)
+    if found is None:
+        unknown = _unknown_name(registry, text)
+        name = unknown or _tail_person(registry, text)
+        if name:
+            found = _ChainName(unknown, _person_key(name), _surname_key(name))
+        else:
+            found = _ChainName(unknown, "", "")
+        if len(memo) >= _MEMO_MAX_ITEMS:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+def _speaker_ids(
+    registry: Registry,
+    speaker: str,
+    document: Document,
+    around: Sequence[Mention],
+    names: _ChainName,
+) -> list[str]:
+    ids: list[str] = []
+    mentions = list(dict.fromkeys([*registry.mentions(speaker), *around]))
+    for mention in mentions:
+        ids.append(mention.id)
+        entry = registry.get(mention.id)
+        if entry is not None and entry.kind is SourceKind.PERSON:
+            ids.extend(entry.affiliation)
+    if names.person_key or names.surname_key:
+        ties = _text_ties(registry, document.text)
+        ids.extend(ties.get(names.person_key) or ties.get(names.surname_key) or ())
+    return ids
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _ClaimText:
+    """A claim's text and the registry names in it, read once however many chain names it holds.
+
+    Attribution may cut a long name short ('Meir Amit Intelligence' for the Meir Amit
+    Intelligence and Terrorism Information Center); the name the claim writes around that span
+    is the one meant. On text without punctuation a claim can be the whole article with a chain
+    of hundreds of names, so the text is scanned once, each distinct name is looked up once, and
+    in a long text a name is sought only where a word like its first one starts.
+    """
+
+    def __init__(self, registry: Registry, text: str) -> None:
+        self.registry = registry
+        self.text = text
+        self._mentions: tuple[Mention, ...] | None = None
+        self._ends: list[int] = []
+        self._words: dict[str, list[int]] | None = None
+        self._memo: dict[str, tuple[list[Mention], bool]] = {}
+
+    def overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        """Registry names in the claim's text that overlap where it writes ``name``, and whether
+        one of them covers the name's last word."""
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = self._overlaps(name)
+        return found
+
+    def _overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        found: list[Mention] = []
+        covered = False
+        starts = self._starts(name) if name else []
+        if not starts:
+            return found, covered
+        if self._mentions is None:
+            self._mentions = self.registry.mentions(self.text)
+            self._ends = [mention.end for mention in self._mentions]
+        mentions, length = self._mentions, len(_TRAILING_POSSESSIVE.sub("", name))
+        for start in starts:
+            end = start + length
+            index = bisect.bisect_right(self._ends, start)
+            while index < len(mentions) and mentions[index].start < end:
+                mention = mentions[index]
+                found.append(mention)
+                covered = covered or mention.start < end <= mention.end
+                index += 1
+        return found, covered
+
+    def _starts(self, name: str) -> list[int]:
+        """Where ``name`` is written in the text, left to right, without overlaps."""
+        text, out = self.text, []
+        head = _WORD_RUN.match(name)
+        if head is None or len(text) <= _MEMO_MAX_CHARS:
+            start = text.find(name)
+            while start >= 0:
+                out.append(start)
+                start = text.find(name, start + len(name))
+            return out
+        if self._words is None:
+            self._words = {}
+            for word in _WORD_RUN.finditer(text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        after = 0
+        for start in self._words.get(head.group(), ()):
+            if start >= after and text.startswith(name, start):
+                out.append(start)
+                after = start + len(name)
+        return out
+
+
+def _tail_person(registry: Registry, speaker: str) -> str | None:
+    mentions = registry.mentions(speaker)
+    if mentions:
+        entry = registry.get(mentions[-1].id)
+        if entry is not None and entry.kind is SourceKind.PERSON:
+            return mentions[-1].text
+    return None
+
+
+def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMatch:
+    """Who the registry knows on the claim's chain, in chain order, and which names it does not.
+
+    Only the chain counts: the article's outlet (first hop), the via-chain, the speaker (with the
+    organisation the registry or the article ties them to), and organisations named in the
+    speaker's role. Names inside what the claim asserts are not its sources.
+    """
+    ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
+    return ChainMatch(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown)))
+
+
+def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
+    """Ids of the registry entries on the claim's chain, the article's outlet first."""
+    return chain_sources(registry, claim.text, claim.attribution, document)
+
+
+def chain_sources(
+    registry: Registry, text: str, attribution: Attribution, document: Document
+) -> tuple[str, ...]:
+    """``match_claim_sources`` for a claim with this text and attribution, before it is built."""
+    ids, _ = _walk_chain(registry, text, attribution, document, with_unknown=False)
+    return tuple(dict.fromkeys(ids))
+
+
+def _walk_chain(
+    registry: Registry,
+    text: str,
+    attribution: Attribution,
+    document: Document,
+    *,
+    with_unknown: bool,
+) -> tuple[list[str], list[str]]:
+    """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
+    ids, unknown = _outlet_ids(registry, document)
+    speaker, via = attribution.speaker, attribution.via
+    claim = _ClaimText(registry, text)
+    for item in via:
+        around, covered = claim.overlaps(item)
+        ids.extend(m.id for m in (*registry.mentions(item), *around))
+        if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
+            unknown.append(name)
+    if speaker:
+        around, covered = claim.overlaps(speaker)
+        names = _chain_name(registry, speaker)
+        ids.extend(_speaker_ids(registry, speaker, document, around, names))
+        if with_unknown and not covered and names.unknown:
+            unknown.append(names.unknown)
+    if attribution.role:
+        ids.extend(m.id for m in registry.mentions(attribution.role))
+    return ids, unknown
+
+
+def facts_for(registry: Registry, match: ChainMatch) -> SourceFacts:
+    """The checklist facts of a chain: its entries and, transitively, their affiliations."""
+    entries = registry.related(match.ids)
+    letters = [e.reliability for e in entries if e.reliability is not None]
+    return SourceFacts(
+        any_partisan=any(e.is_partisan for e in entries),
+        any_party_to_conflict=any(e.party_to for e in entries),
+        worst_reliability=str(max(letters)) if letters else Reliability.F.value,
+        state_media=any(e.kind is SourceKind.STATE_MEDIA for e in entries),
+        unknown=match.unknown,
+    )
+
+
+def source_facts(registry: Registry, claim: Claim, document: Document) -> SourceFacts:
+    """The ``sources.*`` facts checklist expressions see for one claim."""
+    return facts_for(registry, match_chain(registry, claim, document))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUse:
+    """A registry entry found on some claims' chains."""
+
+    entry: SourceEntry
+    """The entry."""
+    claims: tuple[str, ...]
+    """Ids of the claims that rest on it, in article order."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    """A name on some claims' chains that the registry does not know."""
+
+    name: str
+    """The name as the article gives it."""
+    claims: tuple[str, ...]
+    """Ids of the claims it stands behind."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCheck:
+    """Every source behind an article's claims: what `factcheck sources check` shows."""
+
+    extraction: Extraction
+    """The article and its claims."""
+    used: tuple[SourceUse, ...]
+    """Known sources, in order of first appearance."""
+    unknown: tuple[UnknownName, ...]
+    """Names to add to the registry, in order of first appearance."""
+    facts: Mapping[str, SourceFacts] = field(default_factory=dict)
+    """The checklist facts of each claim, by claim id."""
+
+
+def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
+    """Match every claim of an extraction and gather who stands behind what."""
+    used: dict[str, list[str]] = {}
+    unknown: dict[str, list[str]] = {}
+    facts: dict[str, SourceFacts] = {}
+    for claim in extraction.claims:
+        match = match_chain(registry, claim, extraction.document)
+        facts[claim.id] = facts_for(registry, match)
+        for source_id in match.ids:
+            used.setdefault(source_id, []).append(claim.id)
+        for name in match.unknown:
+            unknown.setdefault(name, []).append(claim.id)
+    return SourceCheck(
+        extraction=extraction,
+        used=tuple(
+            SourceUse(entry, tuple(claims))
+            for source_id, claims in used.items()
+            if (entry := registry.get(source_id)) is not None
+        ),
+        unknown=tuple(UnknownName(name, tuple(claims)) for name, claims in unknown.items()),
+        facts=facts,
+    )

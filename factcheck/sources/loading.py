@@ -1,0 +1,446 @@
+"""Stage ④ sources: the registry's strict YAML loader and the merge of its files.
+
+The registry is a set of YAML files: the built-in ``sources/*.yaml``, the user's own file in their
+config directory, and files passed with ``--sources``; later files update earlier ones, entry by
+entry.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
+
+import yaml
+
+from factcheck import yamlio
+from factcheck.errors import SourcesError
+from factcheck.sources.matching import Registry, _norm
+from factcheck.sources.model import (
+    CITED_FACTS,
+    FIELDS,
+    Citation,
+    Partisan,
+    Reliability,
+    SourceEntry,
+    SourceKind,
+)
+
+_CITABLE = (*CITED_FACTS, "domains", "notes")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_MAX_BYTES = 10_000_000
+_PARTISAN_KEYS = ("stance", "direction")
+_HEADER = (
+    "# factcheck source registry: your own entries, merged over the built-in ones.\n"
+    "# Format: see docs/sources.md. Reliability letters are your call.\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loc:
+    """Where a value came from, for error messages."""
+
+    file: str
+    line: int
+    path: str
+
+    def fail(self, message: str) -> NoReturn:
+        where = f"{self.path}: " if self.path else ""
+        raise SourcesError(f"{self.file}:{self.line}: {where}{message}")
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One entry as read from one file: checked values and where each came from."""
+
+    id: str
+    loc: _Loc
+    values: dict[str, object] = field(default_factory=dict)
+    where: dict[str, _Loc] = field(default_factory=dict)
+    items: dict[str, list[_Loc]] = field(default_factory=dict)
+    cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cite_where: dict[str, _Loc] = field(default_factory=dict)
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if node.tag == "tag:yaml.org,2002:null":
+        return "nothing"
+    return repr(node.value)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _pairs(node: yaml.MappingNode, file: str, path: str) -> list[tuple[str, yaml.Node, _Loc]]:
+    out: list[tuple[str, yaml.Node, _Loc]] = []
+    seen: set[str] = set()
+    for key, value in node.value:
+        loc = _Loc(file, _line(key), path)
+        if not isinstance(key, yaml.ScalarNode) or key.tag not in _STR_TAGS:
+            loc.fail(f"expected a plain key, got {_describe(key)}")
+        name = str(key.value)
+        if name in seen:
+            loc.fail(f"duplicate key '{name}'")
+        seen.add(name)
+        out.append((name, value, loc))
+    return out
+
+
+def _string(node: yaml.Node, loc: _Loc) -> str:
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in _STR_TAGS:
+        loc.fail(f"expected a string, got {_describe(node)}")
+    text = " ".join(str(node.value).split())
+    if not text:
+        loc.fail("expected a string, got ''")
+    return text
+
+
+def _strings(node: yaml.Node, loc: _Loc, file: str) -> tuple[list[str], list[_Loc]]:
+    if not isinstance(node, yaml.SequenceNode):
+        loc.fail(f"expected a list of strings, got {_describe(node)}")
+    values: list[str] = []
+    locs: list[_Loc] = []
+    for index, item in enumerate(node.value):
+        item_loc = _Loc(file, _line(item), f"{loc.path}[{index}]")
+        values.append(_string(item, item_loc))
+        locs.append(item_loc)
+    return values, locs
+
+
+def _choice(text: str, allowed: Sequence[str], loc: _Loc) -> str:
+    if text not in allowed:
+        loc.fail(f"expected one of {', '.join(allowed)}, got {text!r}")
+    return text
+
+
+def _url(node: yaml.Node, loc: _Loc) -> str:
+    text = _string(node, loc)
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        loc.fail(f"expected an http(s) URL, got {text!r}")
+    return text
+
+
+def _partisan(node: yaml.Node, loc: _Loc, file: str) -> tuple[Partisan, str | None]:
+    stances = [p.value for p in Partisan]
+    if isinstance(node, yaml.ScalarNode):
+        stance = _choice(str(node.value), stances, loc)
+        if stance in (Partisan.YES, Partisan.LEAN):
+            loc.fail(
+                f"'{stance}' needs a direction: write {{stance: {stance}, direction: pro-...}}"
+            )
+        return Partisan(stance), None
+    if not isinstance(node, yaml.MappingNode):
+        loc.fail(f"expected yes, no, lean or unknown, or a mapping, got {_describe(node)}")
+    values: dict[str, str] = {}
+    for key, value, key_loc in _pairs(node, file, loc.path):
+        if key not in _PARTISAN_KEYS:
+            key_loc.fail(f"unknown key '{key}' (expected one of: {', '.join(_PARTISAN_KEYS)})")
+        sub = _Loc(file, _line(value), f"{loc.path}.{key}")
+        if key == "stance" and isinstance(value, yaml.ScalarNode):
+            values[key] = _choice(str(value.value), stances, sub)
+        else:
+            values[key] = _string(value, sub)
+    if "stance" not in values:
+        loc.fail("missing key 'stance'")
+    stance = Partisan(values["stance"])
+    direction = values.get("direction")
+    if stance in (Partisan.YES, Partisan.LEAN) and not direction:
+        loc.fail(f"missing key 'direction' (needed when stance is {stance})")
+    if stance in (Partisan.NO, Partisan.UNKNOWN) and direction:
+        loc.fail(f"a direction makes no sense when stance is {stance}")
+    return stance, direction
+
+
+def _citations(node: yaml.Node, loc: _Loc, file: str, raw: _Raw) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        loc.fail(f"expected a mapping of fact to URL, got {_describe(node)}")
+    out = raw.cites
+    for fact, value, key_loc in _pairs(node, file, loc.path):
+        if fact not in _CITABLE:
+            key_loc.fail(f"unknown fact '{fact}' (expected one of: {', '.join(_CITABLE)})")
+        sub = _Loc(file, _line(value), f"{loc.path}.{fact}")
+        raw.cite_where[fact] = _Loc(file, key_loc.line, sub.path)
+        if isinstance(value, yaml.SequenceNode):
+            if not value.value:
+                sub.fail("expected at least one URL")
+            out[fact] = tuple(
+                _url(item, _Loc(file, _line(item), f"{sub.path}[{i}]"))
+                for i, item in enumerate(value.value)
+            )
+        else:
+            out[fact] = (_url(value, sub),)
+
+
+def _read_entry(node: yaml.Node, file: str, path: str) -> _Raw:
+    loc = _Loc(file, _line(node), path)
+    if not isinstance(node, yaml.MappingNode):
+        loc.fail(f"expected a mapping, got {_describe(node)}")
+    pairs = _pairs(node, file, path)
+    for key, _, key_loc in pairs:
+        if key not in FIELDS:
+            key_loc.fail(f"unknown key '{key}' (expected one of: {', '.join(FIELDS)})")
+    by_key = {key: (value, key_loc) for key, value, key_loc in pairs}
+    if "id" not in by_key:
+        loc.fail("missing key 'id'")
+    id_node, _ = by_key["id"]
+    id_loc = _Loc(file, _line(id_node), f"{path}.id")
+    source_id = _string(id_node, id_loc)
+    if not _ID.fullmatch(source_id):
+        id_loc.fail(f"expected lowercase letters, digits and hyphens, got {source_id!r}")
+    raw = _Raw(source_id, loc)
+    for key, (value, key_loc) in by_key.items():
+        sub = _Loc(file, _line(value), f"{path}.{key}")
+        raw.where[key] = _Loc(file, key_loc.line, sub.path)
+        if key == "id":
+            continue
+        if key in ("name", "owner", "notes"):
+            raw.values[key] = _string(value, sub)
+        elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
+            values, locs = _strings(value, sub, file)
+            for text, item_loc in zip(values, locs, strict=True):
+                if key == "domains" and not _DOMAIN.fullmatch(text):
+                    item_loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
+                if key == "affiliation" and not _ID.fullmatch(text):
+                    item_loc.fail(f"expected a source id, got {text!r}")
+            if key == "domains":
+                values = [v.removeprefix("www.") for v in values]
+            raw.values[key] = tuple(values)
+            raw.items[key] = locs
+        elif key == "kind":
+            raw.values[key] = SourceKind(_choice(_string(value, sub), list(SourceKind), sub))
+        elif key == "reliability":
+            text = _string(value, sub)
+            if text not in list(Reliability):
+                sub.fail(f"expected a letter A to F, got {text!r}")
+            raw.values[key] = Reliability(text)
+        elif key == "partisan":
+            raw.values[key] = _partisan(value, sub, file)
+        else:
+            _citations(value, sub, file, raw)
+    return raw
+
+
+def _read_text(text: str, file: str) -> list[_Raw]:
+    """Parse one registry file's text into checked raw entries."""
+    try:
+        root = yamlio.compose(text)
+    except yamlio.YamlSyntaxError as exc:
+        line = f":{exc.line}" if exc.line is not None else ""
+        raise SourcesError(f"{file}{line}: invalid YAML: {exc.problem}") from None
+    if root is None:
+        return []  # empty, or comments only: a registry with nothing in it yet
+    yamlio.Reader(file, stop=SourcesError).check_tags(root)
+    if not isinstance(root, yaml.MappingNode):
+        _Loc(file, _line(root), "").fail(
+            f"expected a mapping with key 'entries', got {_describe(root)}"
+        )
+    pairs = _pairs(root, file, "")
+    for key, _, key_loc in pairs:
+        if key != "entries":
+            key_loc.fail(f"unknown key '{key}' (expected one of: entries)")
+    if not pairs:
+        _Loc(file, _line(root), "").fail("missing key 'entries'")
+    node = pairs[0][1]
+    if not isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        _Loc(file, _line(node), "entries").fail(
+            f"expected a list of entries, got {_describe(node)}"
+        )
+    return [_read_entry(item, file, f"entries[{i}]") for i, item in enumerate(node.value)]
+
+
+def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            raise SourcesError(f"{display}: file too large for a source registry")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourcesError(f"{display}: no such file") from None
+    except IsADirectoryError:
+        raise SourcesError(f"{display}: is a directory") from None
+    except OSError as exc:
+        raise SourcesError(f"{display}: cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SourcesError(f"{display}: not UTF-8 text") from None
+    return text, _read_text(text, display)
+
+
+@dataclass(slots=True)
+class _Layer:
+    """Registry files that merge at one level: within a layer an id may appear only once."""
+
+    files: list[tuple[str, list[_Raw]]]
+
+
+def _merge(layers: Sequence[_Layer]) -> Registry:
+    merged: dict[str, _Raw] = {}
+    origins: dict[str, list[str]] = {}
+    for layer in layers:
+        first_at: dict[str, _Loc] = {}
+        for _, raws in layer.files:
+            for raw in raws:
+                if raw.id in first_at:
+                    earlier = first_at[raw.id]
+                    _Loc(raw.loc.file, raw.where["id"].line, f"{raw.loc.path}.id").fail(
+                        f"duplicate id '{raw.id}' (first at {earlier.file}:{earlier.line})"
+                    )
+                first_at[raw.id] = raw.loc
+                origins.setdefault(raw.id, []).append(f"{raw.loc.file}:{raw.loc.line}")
+                if raw.id not in merged:
+                    merged[raw.id] = _Raw(raw.id, raw.loc)
+                _update(merged[raw.id], raw)
+    entries = [_finish(raw, origins[raw.id]) for raw in merged.values()]
+    registry = Registry(tuple(entries))
+    _check_links(registry, merged)
+    return registry
+
+
+def _update(target: _Raw, raw: _Raw) -> None:
+    for key, value in raw.values.items():
+        target.values[key] = value
+        target.where[key] = raw.where[key]
+        if key in raw.items:
+            target.items[key] = raw.items[key]
+        # A fact given anew drops the earlier citation: it supported the earlier value.
+        target.cites.pop(key, None)
+    target.cites.update(raw.cites)
+    target.cite_where.update(raw.cite_where)
+
+
+def _finish(raw: _Raw, origins: Sequence[str]) -> SourceEntry:
+    for key in ("name", "kind"):
+        if key not in raw.values:
+            raw.loc.fail(f"missing key '{key}'")
+    for fact in CITED_FACTS:
+        value = raw.values.get(fact)
+        given = bool(value) and value != (Partisan.UNKNOWN, None)
+        if given and fact not in raw.cites:
+            raw.where[fact].fail(f"no citation (add citations.{fact}: URL of a public reference)")
+    for fact in raw.cites:
+        if fact not in raw.values:
+            raw.cite_where[fact].fail(f"cites '{fact}', which the entry does not give")
+    stance = raw.values.get("partisan")
+    partisan, direction = stance if isinstance(stance, tuple) else (Partisan.UNKNOWN, None)
+    reliability = raw.values.get("reliability")
+    return SourceEntry(
+        id=raw.id,
+        name=str(raw.values["name"]),
+        kind=SourceKind(str(raw.values["kind"])),
+        aliases=_tuple(raw.values.get("aliases")),
+        domains=_tuple(raw.values.get("domains")),
+        affiliation=_tuple(raw.values.get("affiliation")),
+        owner=_optional(raw.values.get("owner")),
+        party_to=_tuple(raw.values.get("party_to")),
+        partisan=Partisan(partisan),
+        partisan_direction=_optional(direction),
+        sanctions=_tuple(raw.values.get("sanctions")),
+        reliability=Reliability(str(reliability)) if reliability is not None else None,
+        notes=_optional(raw.values.get("notes")),
+        citations=tuple(Citation(fact, url) for fact, urls in raw.cites.items() for url in urls),
+        origins=tuple(origins),
+    )
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _check_links(registry: Registry, raws: Mapping[str, _Raw]) -> None:
+    """Affiliations point at entries; no two entries share a name or an alias."""
+    owners: dict[str, tuple[str, _Loc]] = {}
+    hosts: dict[str, tuple[str, _Loc]] = {}
+    for entry in registry.entries:
+        raw = raws[entry.id]
+        for domain, loc in zip(entry.domains, raw.items.get("domains", []), strict=True):
+            seen = hosts.setdefault(domain, (entry.id, loc))
+            if seen[0] != entry.id:
+                loc.fail(
+                    f"domain {domain!r} already belongs to '{seen[0]}' "
+                    f"({seen[1].file}:{seen[1].line})"
+                )
+        for index, target in enumerate(entry.affiliation):
+            loc = raw.items["affiliation"][index]
+            if target == entry.id:
+                loc.fail("an entry cannot be affiliated with itself")
+            if registry.get(target) is None:
+                loc.fail(f"unknown source id '{target}'")
+        locs = [raw.where["name"], *raw.items.get("aliases", [])]
+        for name, loc in zip(entry.names, locs, strict=True):
+            key = _norm(name)
+            if not key:
+                loc.fail(f"{name!r} has no letters or digits to match")
+            other = owners.get(key)
+            if other is not None and other[0] != entry.id:
+                first = other[1]
+                loc.fail(f"{name!r} is already a name of '{other[0]}' ({first.file}:{first.line})")
+            owners.setdefault(key, (entry.id, loc))
+
+
+def builtin_sources_dir() -> Path:
+    """The built-in registry: packaged in the wheel, or the repository's sources/ folder."""
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "builtin" / "sources"
+    return packaged if packaged.is_dir() else here.parent / "sources"
+
+
+def user_registry_path() -> Path:
+    """The user's own registry file: $XDG_CONFIG_HOME/factcheck/sources.yaml."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "factcheck" / "sources.yaml"
+
+
+def _registry_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def _layer_paths(extra: Sequence[Path], *, builtin: bool, user: bool) -> list[list[Path]]:
+    layers: list[list[Path]] = []
+    if builtin:
+        layers.append(_registry_files(builtin_sources_dir()))
+    if user and user_registry_path().is_file():
+        layers.append([user_registry_path()])
+    layers.extend(_registry_files(Path(p)) for p in extra)
+    return layers
+
+
+def _display(path: Path) -> str:
+    builtin = builtin_sources_dir()
+    if path.parent == builtin:
+        return f"sources/{path.name}"
+    return str(path)
+
+
+def load_registry(
+    extra: Sequence[Path] = (), *, builtin: bool = True, user: bool = True
+) -> Registry:
+    """Load and merge the built-in registry, the user's file, then each extra file or folder.
+
+    An entry whose id is already defined updates it: the keys it gives replace the earlier ones.
+    """
+    layers = [
+        _Layer([(_display(path), _read_file(path, _display(path))[1]) for path in paths])
+        for paths in _layer_paths(extra, builtin=builtin, user=user)
+    ]
+    return _merge(layers)

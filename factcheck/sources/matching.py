@@ -1,0 +1,230 @@
+"""Stage ④ sources: the merged registry, its lookups, and registry names found in text.
+
+Every name, alias and domain of the registry is compiled once into one pattern (a trie of
+regex atoms), so a text is scanned once for all names at the same time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from factcheck.sources.model import Mention, SourceEntry
+
+if TYPE_CHECKING:
+    from factcheck.sources.chains import _ChainName
+
+_MEMO_MAX_CHARS = 400
+_MEMO_MAX_ITEMS = 4096
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The merged source registry, with lookups and a matcher built once on first use."""
+
+    entries: tuple[SourceEntry, ...] = ()
+    """Every entry, built-in first, in file order; user entries after."""
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _by_id(self) -> dict[str, SourceEntry]:
+        return {entry.id: entry for entry in self.entries}
+
+    @cached_property
+    def _matcher(self) -> _Matcher:
+        return _Matcher(self.entries)
+
+    @cached_property
+    def _cache(self) -> dict[tuple[int, int], object]:
+        return {}
+
+    def get(self, source_id: str) -> SourceEntry | None:
+        """The entry with this id, if any."""
+        return self._by_id.get(source_id)
+
+    def find(self, name: str) -> SourceEntry | None:
+        """The entry a user means by an id, a name, an alias or a web domain."""
+        text = name.strip()
+        if entry := self.get(text):
+            return entry
+        if found := self._matcher.keys.get(_norm(text)):
+            return self.get(found)
+        if entry := self.by_domain(text):
+            return entry
+        # In 'the Hezbollah-operated Al-Manar' the last name is the one meant: English noun
+        # phrases end in their head.
+        mentions = self.mentions(text)
+        return self.get(mentions[-1].id) if mentions else None
+
+    def by_domain(self, url_or_host: str) -> SourceEntry | None:
+        """The entry publishing on this URL's or host's domain (subdomains included)."""
+        host = _host(url_or_host)
+        while host and "." in host:
+            if found := self._matcher.domains.get(host):
+                return self.get(found)
+            host = host.split(".", 1)[1]
+        return None
+
+    @cached_property
+    def _short_mentions(self) -> dict[str, tuple[Mention, ...]]:
+        return {}
+
+    @cached_property
+    def _chain_names(self) -> dict[str, _ChainName]:
+        return {}
+
+    def mentions(self, text: str) -> tuple[Mention, ...]:
+        """Every registry name in the text, left to right."""
+        if len(text) > _MEMO_MAX_CHARS:
+            return self._matcher.find(text)
+        # Speakers, outlets and roles recur claim after claim; their matches are memoised.
+        memo = self._short_mentions
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _MEMO_MAX_ITEMS:
+                memo.clear()
+            found = memo[text] = self._matcher.find(text)
+        return found
+
+    def related(self, ids: Iterable[str]) -> tuple[SourceEntry, ...]:
+        """The entries with these ids plus, transitively, the entries they are affiliated with."""
+        out: dict[str, SourceEntry] = {}
+        todo = list(ids)
+        while todo:
+            entry = self.get(todo.pop(0))
+            if entry is None or entry.id in out:
+                continue
+            out[entry.id] = entry
+            todo.extend(entry.affiliation)
+        return tuple(out.values())
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+_SEPARATORS = " \t\n\u00a0-\u2010\u2011\u2012\u2013"
+_APOSTROPHES = "'\u2019\u2018\u02bc`"
+_SEP_ATOM = "[\\s\\-\u2010\u2011\u2012\u2013]?"
+_APOS_ATOM = "['\u2019\u2018\u02bc`]?"
+_DROP = str.maketrans("", "", _SEPARATORS + _APOSTROPHES)
+_SPLIT = re.compile(f"([{re.escape(_SEPARATORS)}]+)")
+
+# A name starts at a word start, or where glued text runs a lower-case letter into a capital
+# ("chiefAl-Akhbar"); it may carry a plural or possessive ending; and it ends at a word end, or
+# where a lower-case letter runs into a capitalised word ("The AlgemeinerSenior").
+_LEFT = r"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))"
+_SUFFIX = "(?:(?<=[a-z])s)?(?:['\u2019](?:s(?!\\w))?)?"
+_RIGHT = r"(?:(?!\w)|(?<=[a-z])(?=[A-Z][a-z]))"
+
+
+def _norm(text: str) -> str:
+    """The lookup key of a name: case-folded, without spaces, hyphens or apostrophes."""
+    return unicodedata.normalize("NFC", text).casefold().translate(_DROP)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _atoms(name: str) -> tuple[str, ...]:
+    """A name as regex atoms, one per character, with the case rules applied.
+
+    Acronyms (IDF, RT, AP) and one-word names (Hamas, Reuters) match only as written, so 'rapport'
+    never matches RT nor 'Apple' AP; longer names match in any case; a leading 'the' is either case.
+    """
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    pieces = [p for p in _SPLIT.split(name) if p]
+    words = [p for p in pieces if p[0] not in _SEPARATORS]
+    lead_the = len(words) > 1 and words[0].casefold() == "the"
+    any_case = len(words) - lead_the > 1
+    atoms: list[str] = []
+    word_index = 0
+    for piece in pieces:
+        if piece[0] in _SEPARATORS:
+            atoms.append(_SEP_ATOM)
+            continue
+        fold = (lead_the and word_index == 0) or (any_case and not _is_acronym(piece))
+        word_index += 1
+        for char in piece:
+            if char in _APOSTROPHES:
+                atoms.append(_APOS_ATOM)
+            elif fold and char.lower() != char.upper():
+                atoms.append(f"[{re.escape(char.upper())}{re.escape(char.lower())}]")
+            else:
+                atoms.append(re.escape(char))
+    return tuple(atoms)
+
+
+class _Trie:
+    """Regex atoms merged into a trie, so one compiled pattern tests every name at once."""
+
+    __slots__ = ("children", "depth", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.terminal = False
+        self.depth = 0
+
+    def add(self, atoms: Sequence[str]) -> None:
+        node = self
+        for index, atom in enumerate(atoms):
+            node.depth = max(node.depth, len(atoms) - index)
+            node = node.children.setdefault(atom, _Trie())
+        node.terminal = True
+
+    def pattern(self) -> str:
+        # Deepest branches first and the end of a name last, so the longest name wins ('Al-Quds
+        # Force' over 'Al-Quds', "Hamas' military wing" over 'Hamas'); backtracking still finds
+        # the shorter one when the longer cannot match here.
+        ordered = sorted(self.children.items(), key=lambda item: (-item[1].depth, item[0]))
+        parts = [atom + child.pattern() for atom, child in ordered]
+        if self.terminal:
+            if not parts:
+                return ""
+            parts.append("")
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+
+class _Matcher:
+    """All names, aliases and domains of a registry, compiled once."""
+
+    def __init__(self, entries: Sequence[SourceEntry]) -> None:
+        self.keys: dict[str, str] = {}
+        self.domains: dict[str, str] = {}
+        trie = _Trie()
+        for entry in entries:
+            for name in entry.names:
+                atoms = _atoms(name)
+                if atoms:
+                    trie.add(atoms)
+                    self.keys.setdefault(_norm(name), entry.id)
+            for domain in entry.domains:
+                self.domains.setdefault(domain, entry.id)
+        body = trie.pattern() if self.keys else "(?!)"
+        self.regex = re.compile(f"{_LEFT}(?P<core>{body}){_SUFFIX}{_RIGHT}")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
+        """The names in ``text``, or only those in ``text[start:end]``."""
+        out: list[Mention] = []
+        matches = self.regex.finditer(text, start, len(text) if end is None else end)
+        for match in matches:
+            core = match.group("core")
+            found = self.keys.get(_norm(core))
+            if found is not None:
+                out.append(Mention(found, match.start("core"), match.end("core"), core))
+        return tuple(out)
+
+
+def _host(url_or_host: str) -> str:
+    text = url_or_host.strip().casefold()
+    host = (urlsplit(text).hostname or "") if "//" in text else text.split("/", 1)[0]
+    return host.split(":", 1)[0].removeprefix("www.").rstrip(".")

@@ -1,0 +1,208 @@
+"""The command line under hostile and unlucky conditions: closed streams, files in the way,
+unwritable folders, names shared by two articles, custom checklists, edited worksheets."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.review.journal import load_worksheet
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "seed-article.txt"
+ANSWERS = "c1:\n  primary_source: yes\n"
+
+
+def factcheck(*args: str, cwd: Path, shell_redirect: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the command; ``shell_redirect`` (such as '>&-') is applied by a shell."""
+    command = [sys.executable, "-m", "factcheck", "--color", "never", *args]
+    if shell_redirect:
+        quoted = " ".join(f"'{part}'" for part in command)
+        return subprocess.run(
+            f"{quoted} {shell_redirect}",
+            shell=True,
+            cwd=cwd,
+            stdout=None if shell_redirect.startswith(">") else subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copyfile(SEED, tmp_path / "s.txt")
+    (tmp_path / "a.yaml").write_text(ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def review(project: Path, article: str, *more: str) -> subprocess.CompletedProcess[str]:
+    return factcheck(
+        "review",
+        article,
+        "--reports-dir",
+        "reports",
+        "--answers",
+        "a.yaml",
+        "--no-input",
+        *more,
+        cwd=project,
+    )
+
+
+def test_extract_with_standard_output_closed(project: Path) -> None:
+    result = factcheck("extract", "s.txt", cwd=project, shell_redirect=">&-")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: standard output is closed; redirect it to a file or to /dev/null\n"
+    )
+
+
+def test_review_with_standard_input_closed(project: Path) -> None:
+    result = factcheck(
+        "review", "s.txt", "--reports-dir", "reports", cwd=project, shell_redirect="<&-"
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr == (
+        "Error: review needs a terminal to ask questions; use --answers FILE --no-input\n"
+    )
+
+
+def test_a_file_where_the_reports_folder_should_be(project: Path) -> None:
+    (project / "reports").write_text("", encoding="utf-8")
+    result = review(project, "s.txt")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: reports/s.worksheet.lock: cannot lock the worksheet: "
+        "reports: is a file, not a folder\n"
+    )
+
+
+def test_report_into_a_file_where_a_folder_should_be(project: Path) -> None:
+    assert review(project, "s.txt").returncode == 0
+    (project / "out").write_text("", encoding="utf-8")
+    result = factcheck(
+        "report", "reports/s.worksheet.yaml", "-f", "markdown", "-o", "out/r.md", cwd=project
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Error: out/r.md: cannot save: out: is a file, not a folder\n"
+
+
+def test_an_unwritable_reports_folder_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, who writes anywhere: the refusal a read-only folder gives is simulated.
+    real_open = os.open
+
+    def read_only(path: object, flags: int, mode: int = 0o777, **kw: object) -> int:
+        if "reports" in str(path) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(os, "open", read_only)
+    result = CliRunner().invoke(
+        app,
+        ["review", "s.txt", "--reports-dir", "reports", "--answers", "a.yaml", "--no-input"],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: reports/s.worksheet.lock: cannot lock the worksheet: Permission denied\n"
+    )
+
+
+def test_answers_from_dev_null_say_what_was_expected(project: Path) -> None:
+    result = factcheck(
+        "review",
+        "s.txt",
+        "--reports-dir",
+        "r",
+        "--answers",
+        "/dev/null",
+        "--no-input",
+        cwd=project,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: /dev/null: empty file, expected answers (claim ids with their answers)\n"
+    )
+
+
+def test_two_articles_with_one_name_get_two_worksheets(project: Path) -> None:
+    for folder, size in (("x", None), ("y", 3000)):
+        (project / folder).mkdir()
+        text = SEED.read_text(encoding="utf-8")
+        (project / folder / "story.txt").write_text(text[:size], encoding="utf-8")
+    first = review(project, "x/story.txt")
+    assert first.stderr == "Saved reports/story.worksheet.yaml\n"
+    second = review(project, "y/story.txt")
+    assert second.stderr.startswith(
+        "Warning: reports/story.worksheet.yaml belongs to another article (x/story.txt); "
+        "this one's worksheet is story-2.worksheet.yaml\n"
+    )
+    assert second.stderr.endswith("Saved reports/story-2.worksheet.yaml\n")
+    again = review(project, "x/story.txt")  # each article comes back to its own worksheet
+    assert again.stderr == "Saved reports/story.worksheet.yaml\n"
+    assert load_worksheet(project / "reports" / "story.worksheet.yaml").document.source == (
+        "x/story.txt"
+    )
+    assert load_worksheet(project / "reports" / "story-2.worksheet.yaml").document.source == (
+        "y/story.txt"
+    )
+
+
+def test_names_in_other_scripts_are_kept(project: Path) -> None:
+    for name in ("新闻.txt", "статья-日本.txt"):
+        shutil.copyfile(SEED, project / name)
+    assert review(project, "新闻.txt").stderr == "Saved reports/新闻.worksheet.yaml\n"
+    assert review(project, "статья-日本.txt").stderr == (
+        "Saved reports/статья-日本.worksheet.yaml\n"
+    )
+
+
+def test_report_finds_a_custom_checklist_beside_the_worksheet(project: Path) -> None:
+    text = (REPO / "checklists" / "quick.yaml").read_text(encoding="utf-8")
+    (project / "my.yaml").write_text(text.replace("id: quick", "id: mine", 1), encoding="utf-8")
+    assert review(project, "s.txt", "--checklist", "my.yaml").returncode == 0
+    from_project = factcheck("report", "reports/s.worksheet.yaml", "-f", "json", cwd=project)
+    assert from_project.returncode == 0, from_project.stderr
+    elsewhere = project / "elsewhere"
+    elsewhere.mkdir()
+    from_elsewhere = factcheck("report", "../reports/s.worksheet.yaml", "-f", "json", cwd=elsewhere)
+    assert from_elsewhere.returncode == 0, from_elsewhere.stderr
+    assert from_elsewhere.stdout == from_project.stdout
+
+
+def test_an_edited_claim_text_is_refused_showing_both(project: Path) -> None:
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    text = path.read_text(encoding="utf-8")
+    original = load_worksheet(path).claims[0].claim.text
+    head, claims = text.split("\nclaims:\n", 1)
+    edited = claims.replace(original[:20], "Nobody ever said that", 1)
+    path.write_text(f"{head}\nclaims:\n{edited}", encoding="utf-8")
+    result = factcheck("report", str(path), cwd=project)
+    assert result.returncode == 1
+    assert "claims[0].text: differs from the article's text at" in result.stderr
+    assert "the worksheet has 'Nobody ever said that" in result.stderr
+    assert f"the article has {original[:20]!r}"[:-1] in result.stderr
+    assert result.stderr.count("\n") == 1

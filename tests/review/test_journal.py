@@ -1,0 +1,217 @@
+"""Tests for stage ⑥'s journal and lock under hostile and unlucky conditions: planted symbolic
+links, full disks, torn lines, and journals edited by hand."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import WorksheetError
+from factcheck.files import write_atomic
+from factcheck.review.journal import load_worksheet, open_session, read_journal
+from factcheck.review.worksheet import (
+    Action,
+    Change,
+    Worksheet,
+    apply_change,
+    journal_path,
+    lock_path,
+    make_change,
+)
+from factcheck.review.worksheet_yaml import change_record, dump_worksheet, parse_worksheet
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+EVACUATION = FIXTURES / "review" / "evacuation.worksheet.yaml"
+AT = "2024-03-02T09:05:00Z"
+
+
+@pytest.fixture
+def worksheet() -> Worksheet:
+    return parse_worksheet(EVACUATION.read_text(encoding="utf-8"))
+
+
+def skip(ws: Worksheet, claim: str) -> Change:
+    return make_change(ws, claim, Action.SKIP, reviewer="ana", now=lambda: AT)
+
+
+def line(change: Change) -> bytes:
+    text = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
+
+
+def three_changes(ws: Worksheet) -> list[Change]:
+    changes = []
+    for claim in ("c1", "c2", "c3"):
+        c = skip(ws, claim)
+        ws = apply_change(ws, c)
+        changes.append(c)
+    return changes
+
+
+def saved(tmp_path: Path, ws: Worksheet) -> Path:
+    path = tmp_path / "w.worksheet.yaml"
+    write_atomic(path, dump_worksheet(ws))
+    return path
+
+
+# --- planted symbolic links ---------------------------------------------------------------------
+
+
+def test_a_symbolic_link_at_the_lock_is_refused(tmp_path: Path, worksheet: Worksheet) -> None:
+    path = saved(tmp_path, worksheet)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    lock_path(path).symlink_to(victim)
+    with pytest.raises(WorksheetError) as info:
+        open_session(path)
+    assert str(info.value) == (
+        f"{lock_path(path)}: cannot lock the worksheet: {lock_path(path)}: "
+        "is a symbolic link; remove it and try again"
+    )
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_a_symbolic_link_at_the_journal_is_refused(tmp_path: Path, worksheet: Worksheet) -> None:
+    path = saved(tmp_path, worksheet)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    journal_path(path).symlink_to(victim)
+    with pytest.raises(WorksheetError) as info:
+        open_session(path)
+    assert str(info.value) == (
+        f"{journal_path(path)}: cannot read the journal: {journal_path(path)}: "
+        "is a symbolic link; remove it and try again"
+    )
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not lock_path(path).exists()  # the lock is given up again
+
+
+def test_a_dangling_symbolic_link_at_the_journal_creates_nothing(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    target = tmp_path / "created-through-the-link"
+    journal_path(path).symlink_to(target)
+    with pytest.raises(WorksheetError, match="is a symbolic link"):
+        load_worksheet(path)
+    assert not target.exists()
+
+
+# --- full disks -------------------------------------------------------------------------------
+
+
+def test_a_short_write_to_the_journal_fails_loudly_and_leaves_it_clean(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    after_first = apply_change(worksheet, first)
+    session.record(after_first, first)
+    intact = journal_path(path).read_bytes()
+
+    real_write = os.write
+    calls = 0
+
+    def disk_fills_up(fd: int, data: bytes) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return real_write(fd, bytes(data[:10]))  # part of the line fits
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    second = skip(after_first, "c2")
+    monkeypatch.setattr(os, "write", disk_fills_up)
+    with pytest.raises(WorksheetError) as info:
+        session.record(apply_change(after_first, second), second)
+    monkeypatch.undo()
+    assert str(info.value) == (
+        f"{journal_path(path)}: cannot save the answer: No space left on device; "
+        "it was not recorded"
+    )
+    assert journal_path(path).read_bytes() == intact  # the torn part is cut off again
+    assert session.worksheet == after_first  # the unsaved change does not count
+    session.close(compact=False)
+    assert load_worksheet(path) == after_first
+
+
+# --- torn and damaged journals -----------------------------------------------------------------
+
+
+def test_a_torn_entry_glued_to_later_ones_loses_only_itself(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    # An older version went on after a partial write: the next entry was appended to the torn
+    # one on the same line. The entries after the torn one are kept.
+    c1, c2, c3 = three_changes(worksheet)
+    path = saved(tmp_path, worksheet)
+    journal_path(path).write_bytes(line(c1) + line(c2)[:25] + line(c3))
+    loaded = load_worksheet(path)
+    assert [c.seq for c in loaded.audit] == [1, 3]
+    assert [e.skipped for e in loaded.claims] == [True, False, True]
+    session = open_session(path)  # and the review goes on from there
+    assert session.worksheet == loaded
+    session.close()
+    assert parse_worksheet(path.read_text(encoding="utf-8")) == loaded
+
+
+def test_a_complete_last_line_without_its_newline_is_not_applied(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    c1, c2, _ = three_changes(worksheet)
+    path = saved(tmp_path, worksheet)
+    journal_path(path).write_bytes(line(c1) + line(c2).rstrip(b"\n"))
+    assert [c.seq for c in load_worksheet(path).audit] == [1]
+    assert read_journal(journal_path(path)) == ([c1], len(line(c1)))
+    open_session(path).close(compact=False)
+    assert journal_path(path).read_bytes() == line(c1)
+
+
+def test_blank_lines_count_in_the_intact_length(tmp_path: Path, worksheet: Worksheet) -> None:
+    c1, c2, c3 = three_changes(worksheet)
+    path = saved(tmp_path, worksheet)
+    kept = line(c1) + b"\n  \n" + line(c2)
+    journal_path(path).write_bytes(kept + line(c3)[:12])
+    assert read_journal(journal_path(path)) == ([c1, c2], len(kept))
+    session = open_session(path)
+    assert journal_path(path).read_bytes() == kept  # cut after c2, never inside it
+    assert [c.seq for c in session.worksheet.audit] == [1, 2]
+    session.close(compact=False)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"seq": 0}, "seq: expected a positive integer"),
+        ({"seq": True}, "seq: expected a positive integer"),
+        ({"colour": "red"}, "unknown key 'colour'"),
+        ({"action": "delete"}, "'delete' is not a valid Action"),
+        ({"prefill": "yes"}, "prefill: expected true or false"),
+    ],
+)
+def test_a_hand_edited_journal_line_is_refused(
+    tmp_path: Path, worksheet: Worksheet, entry: dict[str, object], problem: str
+) -> None:
+    c1, c2, _ = three_changes(worksheet)
+    path = saved(tmp_path, worksheet)
+    edited = {**change_record(c1), **entry}
+    journal_path(path).write_bytes(json.dumps(edited).encode() + b"\n" + line(c2))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}:1: damaged journal entry ({problem})"
+
+
+def test_a_change_for_a_claim_past_the_end_is_a_worksheet_error(worksheet: Worksheet) -> None:
+    three = replace(worksheet, claims=worksheet.claims[:3])
+    assert three.position("c3") == 2
+    with pytest.raises(WorksheetError, match="no claim 'c4' in the worksheet"):
+        three.position("c4")
+    with pytest.raises(WorksheetError, match="no claim 'c0' in the worksheet"):
+        three.position("c0")
+    with pytest.raises(WorksheetError, match="no claim 'c4'"):
+        apply_change(three, replace(skip(three, "c1"), claim="c4"))

@@ -1,0 +1,212 @@
+"""Tests for the shared file machinery: the atomic writer, safe opening and slugs."""
+
+from __future__ import annotations
+
+import errno
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck import files
+from factcheck.errors import SourcesError, WorksheetError
+from factcheck.files import LinkRefused, slugify, write_atomic
+from factcheck.review.journal import save_worksheet
+from factcheck.review.worksheet_yaml import parse_worksheet
+from factcheck.sources.registry import add_entry, entry_fields
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EVACUATION = FIXTURES / "review" / "evacuation.worksheet.yaml"
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_write_atomic_replaces_the_whole_content(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    write_atomic(path, "a long first version\n")
+    write_atomic(path, "short\n")
+    assert path.read_bytes() == b"short\n"
+    assert names(tmp_path) == ["a.txt"]
+
+
+def test_a_stale_temporary_file_is_never_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A writer killed earlier left its temporary file, longer than the new content, at the name
+    # the next write would pick: its bytes must not reach the target.
+    monkeypatch.setattr(files, "_TEMP_COUNTER", itertools.count(7))
+    stale = tmp_path / f".a.txt.{os.getpid()}-7.tmp"
+    stale.write_text("stale content of a killed writer, much longer\n", encoding="utf-8")
+    write_atomic(tmp_path / "a.txt", "new\n")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "new\n"
+    assert stale.read_text(encoding="utf-8").startswith("stale content")
+
+
+def test_a_symbolic_link_at_the_temporary_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    monkeypatch.setattr(files, "_TEMP_COUNTER", itertools.count(3))
+    link = tmp_path / f".a.txt.{os.getpid()}-3.tmp"
+    link.symlink_to(victim)
+    with pytest.raises(LinkRefused) as info:
+        write_atomic(tmp_path / "a.txt", "new\n")
+    assert info.value.filename == str(link)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not (tmp_path / "a.txt").exists()
+
+
+@pytest.mark.parametrize("stage", ["write", "fsync", "replace"])
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    path = tmp_path / "a.txt"
+    write_atomic(path, "old\n")
+
+    def broken(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, stage, broken)
+    with pytest.raises(OSError, match="No space left on device"):
+        write_atomic(path, "new content\n")
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert names(tmp_path) == ["a.txt"]
+
+
+def test_a_short_write_is_completed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def one_byte_at_a_time(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:1]))
+
+    monkeypatch.setattr(os, "write", one_byte_at_a_time)
+    write_atomic(tmp_path / "a.txt", "whole\n")
+    monkeypatch.undo()
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "whole\n"
+
+
+def test_an_interrupt_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.txt"
+    write_atomic(path, "old\n")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "new\n")
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert names(tmp_path) == ["a.txt"]
+
+
+def test_the_worksheet_writer_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worksheet = parse_worksheet(EVACUATION.read_text(encoding="utf-8"))
+    path = tmp_path / "w.worksheet.yaml"
+    path.write_text("old\n", encoding="utf-8")
+
+    def interrupted(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_worksheet(path, worksheet)
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert names(tmp_path) == ["w.worksheet.yaml"]
+    save_worksheet(path, worksheet)
+    assert parse_worksheet(path.read_text(encoding="utf-8")) == worksheet
+
+
+def test_a_permission_error_on_save_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worksheet = parse_worksheet(EVACUATION.read_text(encoding="utf-8"))
+    real_open = os.open
+
+    def denied(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".tmp"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
+    path = tmp_path / "w.worksheet.yaml"
+    with pytest.raises(WorksheetError) as info:
+        save_worksheet(path, worksheet)
+    assert str(info.value) == f"{path}: cannot save: Permission denied"
+
+
+def test_registry_add_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "mine.yaml"
+    old = (
+        "# my outlets\nentries:\n  - id: first\n    name: First Outlet\n    kind: other\n"
+        "    citations:\n      kind: https://example.org/first\n"
+    )
+    target.write_text(old, encoding="utf-8")
+    fields = entry_fields(
+        source_id="second",
+        name="Second Outlet",
+        kind="other",
+        citation="https://example.org/second",
+    )
+
+    def broken(src: object, dst: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(SourcesError) as info:
+        add_entry(fields, target=target)
+    monkeypatch.undo()
+    assert str(info.value) == f"{target}: cannot save: Input/output error"
+    assert target.read_text(encoding="utf-8") == old
+    assert names(tmp_path) == ["mine.yaml"]
+    add_entry(fields, target=target)
+    assert target.read_text(encoding="utf-8").startswith(old)
+    assert "- id: second\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_file_in_place_of_the_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "reports").write_text("", encoding="utf-8")
+    with pytest.raises(OSError) as info:
+        write_atomic(tmp_path / "reports" / "sub" / "a.md", "x")
+    assert files.describe_os_error(info.value) == f"{tmp_path / 'reports'}: is a file, not a folder"
+
+
+# --- slugs ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("新闻", "新闻"),
+        ("статья-日本", "статья-日本"),
+        ("Ελληνικά νέα", "ελληνικά-νέα"),
+        ("समाचार पत्र", "समाचार-पत्र"),
+        (".", "worksheet"),
+        ("Ça va?", "ca-va"),
+    ],
+)
+def test_slugs_keep_letters_of_every_script(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_slug_length_limit_is_sixty_characters() -> None:
+    exact = "-".join(["abcde"] * 10)  # 59 characters
+    assert len(exact + "x") == 60
+    assert slugify(exact + "x") == exact + "x"  # exactly at the limit: kept whole
+    assert slugify(exact + "x-more") == exact + "x"  # a word ends exactly at the limit
+    assert slugify(exact + "xy") == "-".join(["abcde"] * 9)  # one over: the last word goes
+    assert slugify("a" * 60) == "a" * 60
+    assert slugify("a" * 61) == "a" * 60
+
+
+def test_registry_ids_stay_ascii() -> None:
+    assert slugify("Straße Zeitung", None, "", ascii_only=True) == "strae-zeitung"
+    assert slugify("新闻", None, "", ascii_only=True) == ""

@@ -1,0 +1,95 @@
+"""Tests for the shared YAML reading: alias bombs refused in every file the tool reads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import yamlio
+from factcheck.yamlio import YamlSyntaxError
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def bomb(levels: int = 9) -> str:
+    """A 'billion laughs' document: each level is nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels + 1):
+        refs = ", ".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_at_once() -> None:
+    text = bomb()
+    assert len(text) < 1500
+    with pytest.raises(YamlSyntaxError) as info:
+        yamlio.compose(text)
+    assert info.value.problem == "aliases expand to more than 2,000,000 values"
+    assert info.value.line is not None
+
+
+def test_a_few_aliases_are_fine() -> None:
+    root = yamlio.compose("base: &b [yes, no]\nother: *b\n")
+    assert root is not None
+    assert yamlio.load("base: &b [1, 2]\nother: *b\n") == {"base": [1, 2], "other": [1, 2]}
+
+
+def test_an_alias_of_itself_is_refused() -> None:
+    with pytest.raises(YamlSyntaxError, match="refers to itself"):
+        yamlio.compose("&a [*a]\n")
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    with pytest.raises(YamlSyntaxError):
+        yamlio.compose("[" * 100_000 + "]" * 100_000)
+
+
+def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_every_yaml_the_tool_reads_refuses_a_bomb(tmp_path: Path) -> None:
+    # Checklist, worksheet, source registry, case index and scripted answers: each command ends
+    # with one line naming the file and the line, at once.
+    (tmp_path / "bomb.yaml").write_text(bomb(), encoding="utf-8")
+    worksheet = tmp_path / "w.worksheet.yaml"
+    worksheet.write_text(bomb(), encoding="utf-8")
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "case.yaml").write_text(bomb(), encoding="utf-8")
+    seed = REPO / "examples" / "seed-article.txt"
+    runs = {
+        "checklist": factcheck("checklist", "validate", "bomb.yaml", cwd=tmp_path),
+        "worksheet": factcheck("report", str(worksheet), cwd=tmp_path),
+        "registry": factcheck("sources", "list", "--sources", "bomb.yaml", cwd=tmp_path),
+        "case": factcheck("case", "show", str(case), cwd=tmp_path),
+        "answers": factcheck(
+            "review",
+            str(seed),
+            "--reports-dir",
+            "r",
+            "--answers",
+            "bomb.yaml",
+            "--no-input",
+            cwd=tmp_path,
+        ),
+    }
+    for name, result in runs.items():
+        said = result.stdout + result.stderr  # `checklist validate` reports on stdout
+        assert result.returncode == 1, (name, said)
+        assert "aliases expand to more than 2,000,000 values" in said, (name, said)
+        assert said.count("\n") <= 2, (name, said)
+        assert "Traceback" not in said, name
