@@ -803,6 +803,10 @@ def report(
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
             _, findings = match_worksheet(case, built.worksheet, registry)
+        from factcheck.factchecks.findings import match_claims
+
+        # None without a database of known fact-checks: the report is then as it was.
+        known = match_claims(row.claim for row in built.claims)
         if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
@@ -814,6 +818,10 @@ def report(
                 from factcheck.render.case import render_findings
 
                 console.print(render_findings(findings))
+            if known is not None:
+                from factcheck.render.factchecks import render_factchecks_terminal
+
+                console.print(render_factchecks_terminal(built, known))
             return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
@@ -826,6 +834,10 @@ def report(
             text = add_findings_to_report(built, output_format, text, findings)
         if team is not None:
             text = add_agreement_to_report(built, output_format, text, team)
+        if known is not None:
+            from factcheck.render.factchecks import add_factchecks_to_report
+
+            text = add_factchecks_to_report(built, output_format, text, known)
         target = output
         if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))

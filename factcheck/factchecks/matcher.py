@@ -1,17 +1,16 @@
 """Known fact-checks: the matcher, from text to search terms and from candidates to ranked matches.
 
-The ranker is lexical and runs on the standard library. A query (a tweet, a headline, an article's
+The ranker is lexical and runs on the standard library. A query (a post, a headline, an article's
 sentence) and each known fact-check are reduced to stemmed terms; candidates are scored with BM25
-over the fact-check's claim and title, then re-ranked with features that survive paraphrase
-poorly but mark a real match well: how much of the fact-check's own wording the query covers,
-shared names, shared numbers, quoted phrases and shared word pairs. Every feature is a number from
-0 to 1 and the score is their weighted sum, so scores compare across queries and one threshold
+over the fact-check's claim and title (a title match counting ``TITLE_WEIGHT`` of a claim match),
+then re-ranked with how much of the fact-check's own wording the query covers and how much of the
+query's wording the fact-check covers. Every feature is a number from 0 to 1 and the score is
+their weighted sum, so scores compare across queries and databases, and one threshold
 (``SHOW_THRESHOLD``) decides what is shown.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -30,24 +29,18 @@ B = 0.75
 """BM25 length normalisation."""
 TITLE_WEIGHT = 0.8
 """How much a term in the fact-check's title counts against one in its claim."""
-BM25_HALF = 12.0
-"""The BM25 score that maps to 0.5 once saturated into 0..1."""
-WEIGHTS: Mapping[str, float] = {
-    "bm25": 0.40,
-    "covered": 0.30,
-    "query": 0.10,
-    "names": 0.08,
-    "numbers": 0.04,
-    "quotes": 0.04,
-    "pairs": 0.04,
-}
+BM25_HALF = 1.0
+"""The BM25 score, in units of the rarest term's weight, that maps to 0.5 once saturated."""
+WEIGHTS: Mapping[str, float] = {"bm25": 0.8, "covered": 0.1, "query": 0.1}
 """Weight of each feature in the score; they add up to 1, so the score is in 0..1."""
 
-SHOW_THRESHOLD = 0.5
-"""The score above which a match is shown in extract, review and reports."""
-STRONG_THRESHOLD = 0.6
-"""The score above which a match may offer its rating as the answer to a checklist question."""
-CANDIDATES = 60
+SHOW_THRESHOLD = 0.6
+"""The score from which a match is shown in extract, review and reports: on the CLEF 2020
+training split 90% of the best matches from 0.58 up are right (see docs/factchecks.md)."""
+STRONG_THRESHOLD = 0.65
+"""The score from which a match's rating is offered as the answer to a checklist question: 95% of
+the best matches from there up are right on the training split."""
+CANDIDATES = 50
 """How many candidates the index hands to the re-ranker."""
 
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*", re.IGNORECASE)
@@ -129,42 +122,6 @@ def terms(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if (t not in stop and len(t) > 1) or t.isdigit()]
 
 
-def names(text: str) -> set[str]:
-    """Stemmed capitalised words that do not open a sentence: the names a text mentions."""
-    found: set[str] = set()
-    stop = _stop_words()
-    previous = "."
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        start = match.start()
-        opens = previous in '.!?:"“' or start == 0
-        if (token[0].isupper() and not opens and not token.isupper()) or (
-            len(token) > 1 and (token.isupper() and token.isalpha())
-        ):
-            folded = _fold(token)
-            if folded not in stop:
-                found.add(stem(folded))
-        tail = text[match.end() : match.end() + 3].strip()
-        previous = tail[:1] if tail else ""
-    return found
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers in ``text``, written without thousands separators."""
-    return {_number(t) for t in _TOKEN.findall(text) if t[0].isdigit()}
-
-
-def quoted(text: str) -> list[list[str]]:
-    """The search terms of each quoted phrase of two or more terms."""
-    phrases = (terms(m.group(1)) for m in _QUOTED.finditer(text))
-    return [p for p in phrases if len(p) >= 2]
-
-
-def pairs(seq: Sequence[str]) -> set[tuple[str, str]]:
-    """Adjacent pairs of terms."""
-    return set(itertools.pairwise(seq))
-
-
 @dataclass(frozen=True, slots=True)
 class Query:
     """A text prepared for matching."""
@@ -173,12 +130,6 @@ class Query:
     """The text as given."""
     terms: tuple[str, ...]
     """Its search terms, in order."""
-    names: frozenset[str]
-    """Stemmed names it mentions."""
-    numbers: frozenset[str]
-    """Numbers it gives."""
-    quotes: tuple[tuple[str, ...], ...]
-    """Terms of its quoted phrases."""
 
     @property
     def unique(self) -> tuple[str, ...]:
@@ -187,15 +138,8 @@ class Query:
 
 
 def prepare(text: str) -> Query:
-    """Prepare a query: cleaned of links and signatures, then reduced to terms and features."""
-    clean = clean_query(text)
-    return Query(
-        text=text,
-        terms=tuple(terms(clean)),
-        names=frozenset(names(clean)),
-        numbers=frozenset(numbers(clean)),
-        quotes=tuple(tuple(p) for p in quoted(clean)),
-    )
+    """Prepare a query: cleaned of links, then reduced to terms."""
+    return Query(text=text, terms=tuple(terms(clean_query(text))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +169,18 @@ class Stats:
     title_length: float
     """Average number of terms in a title."""
     frequency: Mapping[str, int]
-    """For each query term, in how many fact-checks it occurs."""
+    """For each term of the query and of the candidates, in how many fact-checks it occurs."""
 
     def idf(self, term: str) -> float:
         """Inverse document frequency, never negative."""
         df = self.frequency.get(term, 0)
         return math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
+
+    @property
+    def idf_max(self) -> float:
+        """The largest weight a term can have: BM25 is divided by it, so that scores mean the
+        same in a database of fifty fact-checks and in one of a million."""
+        return math.log(1.0 + (self.count + 0.5) / 0.5)
 
 
 def bm25(query: Sequence[str], candidate: Candidate, stats: Stats) -> float:
@@ -248,48 +198,20 @@ def bm25(query: Sequence[str], candidate: Candidate, stats: Stats) -> float:
 
 
 def features(query: Query, candidate: Candidate, stats: Stats) -> dict[str, float]:
-    """Every feature of one candidate for one query, each from 0 to 1."""
+    """Every feature of one candidate for one query, each from 0 to 1: BM25 saturated, the share
+    of the fact-check's own wording the query covers, and the share of the query's it covers
+    (both weighted by how rare each term is)."""
     unique = query.unique
     own = set(candidate.claim_terms) | set(candidate.title_terms)
     asked = set(unique)
     idf = stats.idf
-    own_mass = sum(idf(t) for t in own) or 1.0
-    asked_mass = sum(idf(t) for t in asked) or 1.0
-    shared = own & asked
-    shared_mass = sum(idf(t) for t in shared)
-    raw = bm25(unique, candidate, stats)
-    text = f"{candidate.claim} {candidate.title}"
-    own_names = names(text)
-    own_numbers = numbers(text)
-    own_pairs = pairs(candidate.claim_terms) | pairs(candidate.title_terms)
-    asked_pairs = pairs(query.terms)
-    quotes = [
-        q for q in query.quotes if _contains(candidate.claim_terms + candidate.title_terms, q)
-    ]
+    shared = sum(idf(t) for t in own & asked)
+    raw = bm25(unique, candidate, stats) / stats.idf_max
     return {
         "bm25": raw / (raw + BM25_HALF),
-        "covered": shared_mass / own_mass,
-        "query": shared_mass / asked_mass,
-        "names": _share(query.names, own_names),
-        "numbers": _share(query.numbers, own_numbers),
-        "quotes": 1.0 if quotes else 0.0,
-        "pairs": min(1.0, len(own_pairs & asked_pairs) / 3),
+        "covered": shared / (sum(idf(t) for t in own) or 1.0),
+        "query": shared / (sum(idf(t) for t in asked) or 1.0),
     }
-
-
-def _share(asked: Iterable[str], own: set[str]) -> float:
-    """How much of the record's set the query shares, from 0 to 1."""
-    found = own.intersection(asked)
-    return len(found) / len(own) if own else 0.0
-
-
-def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
-    size = len(phrase)
-    first = phrase[0]
-    return any(
-        seq[i] == first and tuple(seq[i : i + size]) == tuple(phrase)
-        for i in range(len(seq) - size + 1)
-    )
 
 
 def score(query: Query, candidate: Candidate, stats: Stats) -> float:

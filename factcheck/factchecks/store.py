@@ -9,7 +9,6 @@ record instead: the same results, slower on large databases.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,10 +16,9 @@ from pathlib import Path
 
 from factcheck.errors import FactchecksError
 from factcheck.factchecks import matcher
+from factcheck.factchecks.location import default_path
 from factcheck.factchecks.model import KnownCheck, Match, Verdict
 
-ENV_VAR = "FACTCHECK_FACTCHECKS_DB"
-"""The environment variable naming the database file."""
 SCHEMA_VERSION = "1"
 """Bumped when the tables change."""
 TERMS_VERSION = "1"
@@ -72,16 +70,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_index USING fts5(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_vocab USING fts5vocab(factchecks_index, row);
 """
-
-
-def default_path() -> Path:
-    """Where the database lives unless told otherwise."""
-    named = os.environ.get(ENV_VAR, "").strip()
-    if named:
-        return Path(named).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME", "").strip()
-    base = Path(data_home) if data_home else Path.home() / ".local" / "share"
-    return base / "factcheck" / "factchecks.sqlite"
 
 
 def has_fts5() -> bool:
@@ -169,6 +157,8 @@ class FactcheckDatabase:
         except OSError as exc:
             raise FactchecksError(f"{path}: cannot open: {exc.strerror}") from None
         self._corpus: list[matcher.Candidate] | None = None
+        self._frequency: dict[str, int] = {}
+        """Document frequencies looked up so far (emptied by every import)."""
 
     def _setup(self, create: bool, full_text: bool | None) -> None:
         db = self.db
@@ -270,6 +260,7 @@ class FactcheckDatabase:
                     )
             self._update_meta()
         self._corpus = None
+        self._frequency = {}
         return ImportCounts(added, updated, unchanged)
 
     def _unindex(self, rowid: int, claim_terms: str, title_terms: str) -> None:
@@ -327,34 +318,36 @@ class FactcheckDatabase:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
         return int(row[0]) if row else 0
 
-    def _stats(self, query: Sequence[str]) -> matcher.Stats:
+    def _stats(self, needed: Iterable[str]) -> matcher.Stats:
+        """The collection's statistics, with the document frequency of every term needed."""
         meta = dict(
             self.db.execute(
                 "SELECT key, value FROM meta WHERE key IN ('count', 'claim_length', 'title_length')"
             ).fetchall()
         )
-        frequency: dict[str, int] = {}
-        if query:
-            if self.full_text:
-                marks = ", ".join("?" for _ in query)
-                frequency = dict(
+        known = self._frequency
+        missing = [t for t in dict.fromkeys(needed) if t not in known]
+        if missing and self.full_text:
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                found = dict(
                     self.db.execute(
-                        f"SELECT term, doc FROM factchecks_vocab WHERE term IN ({marks})",
-                        tuple(query),
+                        f"SELECT term, doc FROM factchecks_vocab WHERE term IN ({marks})", chunk
                     ).fetchall()
                 )
-            else:
-                wanted = set(query)
+                known.update((t, found.get(t, 0)) for t in chunk)
+        elif missing:
+            if not known:
                 for candidate in self._all():
-                    for term in wanted.intersection(
-                        (*candidate.claim_terms, *candidate.title_terms)
-                    ):
-                        frequency[term] = frequency.get(term, 0) + 1
+                    for term in {*candidate.claim_terms, *candidate.title_terms}:
+                        known[term] = known.get(term, 0) + 1
+            known.update((t, 0) for t in missing if t not in known)
         return matcher.Stats(
             count=int(meta.get("count", 0)),
             claim_length=float(meta.get("claim_length", 0.0)),
             title_length=float(meta.get("title_length", 0.0)),
-            frequency=frequency,
+            frequency=known,
         )
 
     def _all(self) -> list[matcher.Candidate]:
@@ -365,11 +358,12 @@ class FactcheckDatabase:
             self._corpus = [_candidate(row) for row in rows]
         return self._corpus
 
-    def _candidates(self, query: matcher.Query, stats: matcher.Stats) -> list[matcher.Candidate]:
+    def _candidates(self, query: matcher.Query) -> list[matcher.Candidate]:
         unique = query.unique
         if not unique:
             return []
         if not self.full_text:
+            stats = self._stats(unique)
             wanted = set(unique)
             pool = [
                 c for c in self._all() if not wanted.isdisjoint((*c.claim_terms, *c.title_terms))
@@ -389,8 +383,13 @@ class FactcheckDatabase:
     def search(self, text: str, *, limit: int = 5, min_score: float = 0.0) -> list[Match]:
         """The known fact-checks that best match ``text``, best first."""
         query = matcher.prepare(text)
-        stats = self._stats(query.unique)
-        ranked = matcher.rank(query, self._candidates(query, stats), stats)
+        candidates = self._candidates(query)
+        needed = [*query.unique]
+        for candidate in candidates:
+            needed.extend(candidate.claim_terms)
+            needed.extend(candidate.title_terms)
+        stats = self._stats(needed)
+        ranked = matcher.rank(query, candidates, stats)
         chosen = [(s, c) for s, c in ranked if s >= min_score][:limit]
         return _load_matches(self.db, chosen)
 

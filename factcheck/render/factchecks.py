@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -13,6 +14,9 @@ from rich.text import Text
 from factcheck.factchecks.model import Match, Problem
 from factcheck.factchecks.store import DatabaseStats, ImportCounts
 from factcheck.render.console import safe_text
+
+if TYPE_CHECKING:
+    from factcheck.report.model import Report
 
 
 def search_record(query: str, matches: Sequence[Match]) -> dict[str, object]:
@@ -118,3 +122,73 @@ def import_summary(origin: str, counts: ImportCounts, problems: Sequence[Problem
         f"{origin}: {counts.added} added, {counts.updated} updated, "
         f"{counts.unchanged} unchanged{skipped}"
     )
+
+
+SECTION_TITLE = "Known fact-checks"
+"""The heading of the report section listing prior fact-checks per claim."""
+
+
+def factchecks_markdown(report: Report, found: Mapping[str, Sequence[Match]]) -> str:
+    """The prior fact-checks of each claim as a markdown section; every field is untrusted text,
+    escaped, and only http(s) addresses become links."""
+    from factcheck.render.markdown import escape_markdown, link
+
+    lines = [f"## {SECTION_TITLE}", ""]
+    listed = [(row, found.get(row.id, ())) for row in report.claims]
+    listed = [(row, matches) for row, matches in listed if matches]
+    if not listed:
+        lines.append("No claim matches a known fact-check.")
+        return "\n".join(lines)
+    lines += [
+        "Published fact-checks that match a claim, best match first (match score from 0 to 1).",
+        "",
+    ]
+    for row, matches in listed:
+        lines.append(f"- **{row.id}**: {escape_markdown(' '.join(row.claim.text.split()))}")
+        for match in matches:
+            head = " · ".join(
+                p for p in (match.rating or "unrated", match.publisher, match.date) if p
+            )
+            reviewed = escape_markdown(" ".join(match.claim.split()))
+            lines.append(f"  - {link(head, match.url)}: “{reviewed}” (match {match.score:.2f})")
+    return "\n".join(lines)
+
+
+def render_factchecks_terminal(report: Report, found: Mapping[str, Sequence[Match]]) -> Group:
+    """The prior fact-checks of each claim for the terminal."""
+    parts: list[RenderableType] = [Text(SECTION_TITLE, style="bold")]
+    for row in report.claims:
+        for match in found.get(row.id, ()):
+            line = safe_text(f"{row.id}  ", style="cyan")
+            line.append_text(safe_text(match_summary(match), style="bold"))
+            line.append_text(safe_text(f"  “{' '.join(match.claim.split())}”"))
+            if match.url:
+                line.append_text(safe_text(f"  {match.url}", style="dim"))
+            parts.append(line)
+    if len(parts) == 1:
+        parts.append(Text("No claim matches a known fact-check.", style="dim"))
+    return Group(*parts)
+
+
+def add_factchecks_to_report(
+    report: Report, fmt: str, text: str, found: Mapping[str, Sequence[Match]]
+) -> str:
+    """A rendered report with each claim's prior fact-checks: in markdown as a section after the
+    claims, in terminal text at the end; data formats are returned unchanged."""
+    if fmt == "markdown":
+        section = factchecks_markdown(report, found)
+        claims = text.find("\n## Claims")
+        at = text.find("\n## ", claims + 1) if claims >= 0 else -1
+        if at < 0:
+            return text.rstrip("\n") + "\n\n" + section + "\n"
+        return text[:at].rstrip("\n") + "\n\n" + section + "\n" + text[at:]
+    if fmt == "terminal":
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=100, color_system=None, highlight=False)
+        console.print(render_factchecks_terminal(report, found))
+        return text + "\n" + buffer.getvalue()
+    return text

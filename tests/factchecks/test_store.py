@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactchecksError
+from factcheck.factchecks.location import default_path
 from factcheck.factchecks.model import Verdict
 from factcheck.factchecks.readers import read_file
 from factcheck.factchecks.store import (
@@ -15,7 +16,6 @@ from factcheck.factchecks.store import (
     FactcheckDatabase,
     ImportCounts,
     OriginStats,
-    default_path,
     existing_database,
     has_fts5,
 )
