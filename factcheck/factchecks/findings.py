@@ -28,7 +28,7 @@ MATCHES_SHOWN = 3
 Found = Mapping[str, tuple[Match, ...]]
 """Known fact-checks per claim id."""
 
-_OPEN: dict[tuple[str, int], FactcheckDatabase] = {}
+_OPEN: dict[tuple[str, int, int, int], FactcheckDatabase] = {}
 
 
 def workflow_database() -> FactcheckDatabase | None:
@@ -36,9 +36,13 @@ def workflow_database() -> FactcheckDatabase | None:
     path = default_path()
     if not path.is_file():
         return None
-    # A connection must not cross into a worker process, so each process opens its own.
-    key = (str(path), os.getpid())
+    # A connection must not cross into a worker process, so each process opens its own; a file
+    # changed since (a new import) is opened again.
+    stat = path.stat()
+    key = (str(path), os.getpid(), stat.st_mtime_ns, stat.st_size)
     if key not in _OPEN:
+        for old in [k for k in _OPEN if k[:2] == key[:2]]:
+            _OPEN.pop(old).close()
         from factcheck.factchecks.store import FactcheckDatabase
 
         _OPEN[key] = FactcheckDatabase(path)

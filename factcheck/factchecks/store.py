@@ -10,6 +10,7 @@ record instead: the same results, slower on large databases.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,13 @@ from factcheck.factchecks.model import KnownCheck, Match, Verdict
 
 SCHEMA_VERSION = "1"
 """Bumped when the tables change."""
-TERMS_VERSION = "1"
+TERMS_VERSION = "2"
 """Bumped when the matcher's terms change; stored terms are then computed again."""
+
+COMMON_SHARE = 0.005
+"""A term in more than this share of the records does not pick candidates (it still scores)."""
+COMMON_FLOOR = 50
+"""... unless it is in at most this many records."""
 
 _FIELDS = (
     "claim",
@@ -61,6 +67,7 @@ CREATE TABLE IF NOT EXISTS factchecks (
     claim_terms TEXT NOT NULL,
     title_terms TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 _FTS_SCHEMA = """
@@ -68,7 +75,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_index USING fts5(
     claim_terms, title_terms, content='factchecks', content_rowid='id',
     tokenize='unicode61 remove_diacritics 0'
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS factchecks_vocab USING fts5vocab(factchecks_index, row);
 """
 
 
@@ -207,6 +213,7 @@ class FactcheckDatabase:
         """Add records, updating those already there (the same review read again)."""
         added = updated = unchanged = 0
         db = self.db
+        delta: Counter[str] = Counter()
         with db:
             for record in records:
                 values = (
@@ -235,6 +242,7 @@ class FactcheckDatabase:
                     continue
                 claim_terms = _terms_text(matcher.terms(record.claim))
                 title_terms = _terms_text(matcher.terms(record.title or ""))
+                delta.update({*claim_terms.split(), *title_terms.split()})
                 if row is None:
                     cursor = db.execute(
                         f"INSERT INTO factchecks (key, {', '.join(_FIELDS)}, claim_terms, "
@@ -246,6 +254,7 @@ class FactcheckDatabase:
                 else:
                     rowid = row[0]
                     self._unindex(rowid, row[-2], row[-1])
+                    delta.subtract({*row[-2].split(), *row[-1].split()})
                     db.execute(
                         f"UPDATE factchecks SET {', '.join(f'{f} = ?' for f in _FIELDS)}, "
                         "claim_terms = ?, title_terms = ? WHERE id = ?",
@@ -258,6 +267,7 @@ class FactcheckDatabase:
                         "VALUES (?, ?, ?)",
                         (rowid, claim_terms, title_terms),
                     )
+            _count_terms(db, delta)
             self._update_meta()
         self._corpus = None
         self._frequency = {}
@@ -306,6 +316,13 @@ class FactcheckDatabase:
             )
             if self.full_text:
                 db.execute("INSERT INTO factchecks_index (factchecks_index) VALUES ('rebuild')")
+            db.execute("DELETE FROM vocab")
+            counts: Counter[str] = Counter()
+            for claim_terms, title_terms in db.execute(
+                "SELECT claim_terms, title_terms FROM factchecks"
+            ):
+                counts.update({*claim_terms.split(), *title_terms.split()})
+            _count_terms(db, counts)
             self._update_meta()
             db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
@@ -327,22 +344,13 @@ class FactcheckDatabase:
         )
         known = self._frequency
         missing = [t for t in dict.fromkeys(needed) if t not in known]
-        if missing and self.full_text:
-            for start in range(0, len(missing), 500):
-                chunk = missing[start : start + 500]
-                marks = ", ".join("?" for _ in chunk)
-                found = dict(
-                    self.db.execute(
-                        f"SELECT term, doc FROM factchecks_vocab WHERE term IN ({marks})", chunk
-                    ).fetchall()
-                )
-                known.update((t, found.get(t, 0)) for t in chunk)
-        elif missing:
-            if not known:
-                for candidate in self._all():
-                    for term in {*candidate.claim_terms, *candidate.title_terms}:
-                        known[term] = known.get(term, 0) + 1
-            known.update((t, 0) for t in missing if t not in known)
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found = dict(
+                self.db.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", chunk)
+            )
+            known.update((t, found.get(t, 0)) for t in chunk)
         return matcher.Stats(
             count=int(meta.get("count", 0)),
             claim_length=float(meta.get("claim_length", 0.0)),
@@ -370,7 +378,17 @@ class FactcheckDatabase:
             ]
             pool.sort(key=lambda c: (-matcher.bm25(unique, c, stats), c.key))
             return pool[: matcher.CANDIDATES]
-        expression = " OR ".join(f'"{term}"' for term in unique)
+        # Terms found in many records cost the index most and pick candidates least; the
+        # re-ranker still weighs every term.
+        stats = self._stats(unique)
+        common = max(COMMON_SHARE * stats.count, COMMON_FLOOR)
+        rare = [t for t in unique if 0 < stats.frequency.get(t, 0) <= common]
+        if not rare:
+            known = [t for t in unique if stats.frequency.get(t, 0)]
+            rare = sorted(known, key=lambda t: stats.frequency[t])[:3]
+            if not rare:
+                return []
+        expression = " OR ".join(f'"{term}"' for term in rare)
         rows = self.db.execute(
             "SELECT f.id, f.claim, f.title, f.claim_terms, f.title_terms FROM factchecks AS f "
             "JOIN (SELECT rowid FROM factchecks_index WHERE factchecks_index MATCH ? "
@@ -471,6 +489,16 @@ def _collect_stats(database: FactcheckDatabase) -> DatabaseStats:
         verdicts=verdicts,
         languages=languages,
     )
+
+
+def _count_terms(db: sqlite3.Connection, delta: Counter[str]) -> None:
+    """Add each term's change in document frequency to the vocabulary."""
+    db.executemany(
+        "INSERT INTO vocab (term, df) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        [(term, change) for term, change in delta.items() if change],
+    )
+    db.execute("DELETE FROM vocab WHERE df <= 0")
 
 
 def _candidate(row: Sequence[object]) -> matcher.Candidate:
