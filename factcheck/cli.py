@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -401,19 +402,49 @@ def review(
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
 
+_SourcesFormat = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="FORMAT", help="table or json (see docs/sources.md)."),
+]
+
+
+def _sources_print(ctx: typer.Context, fmt: str, table: Callable[[], object], data: object) -> None:
+    """Print a sources command's result as a table, or as JSON on standard output."""
+    if fmt == "json":
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        make_console(_options(ctx).color).print(table())
+
+
+def _sources_format(fmt: str) -> str:
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("expected table or json", param_hint="--format")
+    return fmt
+
+
 @sources_app.command("list")
-def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> None:
-    """List every source: the built-in registry, your own file, then --sources files.
+def sources_list(
+    ctx: typer.Context,
+    registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
+) -> None:
+    """List every source: the built-in registry, your own file, then --sources files; and every
+    rating set.
 
     Example: factcheck sources list
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
         from factcheck.render.sources import render_source_list
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import list_record
         from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
-        make_console(_options(ctx).color).print(render_source_list(registry))
+        sets = rating_sets()
+        data = list_record(registry, sets) if fmt == "json" else None
+        _sources_print(ctx, fmt, lambda: render_source_list(registry, sets), data)
 
     run_guarded(ctx, action)
 
@@ -421,24 +452,29 @@ def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> No
 @sources_app.command("show")
 def sources_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="An id, name, alias or web domain.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An id, name, alias, web domain or URL.")
+    ],
     registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
 ) -> None:
-    """Show everything the registry holds about one source, with its citations.
+    """Show everything the registry and the rating sets hold about one source, with citations.
 
     Example: factcheck sources show "Al-Manar TV"
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
-        from factcheck.errors import SourcesError
-        from factcheck.render.sources import render_source_entry
-        from factcheck.sources.registry import load_registry
+        from factcheck.render.sources import render_source_show
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import show_record
+        from factcheck.sources.registry import find_source, load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
-        entry = registry.find(name)
-        if entry is None:
-            raise SourcesError(f"no source matches {name!r}; see 'factcheck sources list'")
-        make_console(_options(ctx).color).print(render_source_entry(entry, registry))
+        sets = rating_sets()
+        entry, domain = find_source(registry, name, sets)
+        data = show_record(entry, domain, sets)
+        _sources_print(ctx, fmt, lambda: render_source_show(entry, registry, data), data)
 
     run_guarded(ctx, action)
 
@@ -450,20 +486,55 @@ def sources_check(
         str, typer.Argument(metavar="SOURCE", help="Article file (.txt, .md, .html), '-' or URL.")
     ],
     registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
 ) -> None:
-    """List the sources on every claim's chain of an article, and the names the registry lacks.
+    """List the publisher and the sources on every claim's chain of an article, each set's
+    ratings, and the names the registry lacks.
 
     Example: factcheck sources check examples/seed-article.txt
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
         from factcheck.extract.pipeline import extract
         from factcheck.render.sources import render_source_check
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import check_record
         from factcheck.sources.registry import check_sources, load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         report = check_sources(registry, extract(source, registry=registry))
-        make_console(_options(ctx).color).print(render_source_check(report))
+        data = check_record(report, rating_sets())
+        _sources_print(ctx, fmt, lambda: render_source_check(report, data), data)
+
+    run_guarded(ctx, action)
+
+
+@sources_app.command("import")
+def sources_import(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="CSV or TSV (domain, ratings) or YAML registry.")
+    ],
+    name: Annotated[
+        str, typer.Option("--as", metavar="NAME", help="The set's name, e.g. newsroom-2024.")
+    ],
+    citation: Annotated[
+        str | None,
+        typer.Option("--citation", metavar="TEXT", help="Where the ratings come from."),
+    ] = None,
+) -> None:
+    """Import a rating set, kept beside the others under its own name and citation.
+
+    Example: factcheck sources import ratings.csv --as newsroom --citation "Desk ratings, 2024"
+    """
+
+    def action() -> None:
+        from factcheck.sources.ratings import import_set
+
+        found, replaced = import_set(file, name, citation)
+        verb = "Replaced" if replaced else "Imported"
+        typer.echo(f"{verb} rating set '{found.name}': {len(found):,} domains ({found.path})")
 
     run_guarded(ctx, action)
 
@@ -998,23 +1069,70 @@ def case_add(
 
 
 @case_app.command("show")
-def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPaths = None) -> None:
-    """List a case's articles with their outlet, date and number of claims.
+def case_show(
+    ctx: typer.Context,
+    case_dir: _CaseDir,
+    registry_paths: _SourcesPaths = None,
+    story_map: Annotated[
+        bool,
+        typer.Option(
+            "--map",
+            help="Draw the case's story map: outlets, who cites or copies whom, the sources "
+            "they rest on, roots marked, independent chains grouped.",
+        ),
+    ] = False,
+    map_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Write the story map as mermaid, dot (Graphviz), json or text (implies --map).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="With --format: write the map here ('-': stdout).",
+        ),
+    ] = None,
+) -> None:
+    """List a case's articles with their outlet, date and number of claims, or draw its map.
 
-    Example: factcheck case show cases/joint-room
+    Example: factcheck case show cases/joint-room --map --format mermaid -o joint-room.mmd
     """
+    if map_format is not None and map_format not in ("mermaid", "dot", "json", "text"):
+        raise typer.BadParameter("expected mermaid, dot, json or text", param_hint="--format")
+    if output is not None and map_format is None:
+        raise typer.BadParameter("--output needs --format", param_hint="--output")
 
     def action() -> None:
         from factcheck.case.store import load_case
-        from factcheck.render.case import render_case
+        from factcheck.render.case import render_case, render_case_map
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry
 
-        case = load_case(case_dir, load_registry(tuple(registry_paths or ())))
+        registry = load_registry(tuple(registry_paths or ()))
+        case = load_case(case_dir, registry)
         err = make_console(_options(ctx).color, file=sys.stderr)
         for warning in case.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-        make_console(_options(ctx).color).print(render_case(case))
+        if map_format is not None:
+            text = render_case_map(case, registry, map_format)
+            assert isinstance(text, str)
+            if output in (None, "-"):
+                sys.stdout.write(text)
+                return
+            from factcheck.report.model import write_report
+
+            write_report(Path(output), text)
+            err.print(safe_text(f"Wrote {output}"), soft_wrap=True)
+            return
+        shown = render_case_map(case, registry, "terminal") if story_map else render_case(case)
+        make_console(_options(ctx).color).print(shown)
 
     run_guarded(ctx, action)
 

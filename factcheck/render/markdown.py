@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.render.console import defang
+from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -29,11 +30,13 @@ from factcheck.report.model import (
     SourceRow,
     answer_text,
     claim_anchor,
+    claim_marks,
     day,
     one_line,
     shorten,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
+from factcheck.sources.ratings import rating_sets
 
 TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""
@@ -315,7 +318,7 @@ def _verdict_table(report: Report) -> list[str]:
         cells += [
             speaker,
             escape_markdown(hops_shown(report, row)),
-            escape_markdown(shorten(row.claim.text, TABLE_TEXT_WIDTH)),
+            escape_markdown(_marked(row, shorten(row.claim.text, TABLE_TEXT_WIDTH))),
             escape_markdown(row.entry.conclusion or ""),
         ]
         rows.append(cells)
@@ -428,6 +431,7 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
     ):
         if what in corrected:
             items.append(("Claim", words))
+    items += [("Marked", escape_markdown(mark)) for mark in claim_marks(row)]
     if att.hedges:
         items.append(("Hedged", escape_markdown(", ".join(att.hedges))))
     if att.quote:
@@ -447,6 +451,12 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
     return [f"- **{label}:** {value}" for label, value in items]
 
 
+def _marked(row: ClaimRow, text: str) -> str:
+    """A claim's text in the verdict table, after its marks (caption, repeats)."""
+    marks = claim_marks(row)
+    return f"({'; '.join(marks)}) {text}" if marks else text
+
+
 def _source_name(report: Report, source_id: str) -> str:
     for source in report.sources:
         if source.id == source_id:
@@ -459,7 +469,8 @@ def _claim_section(report: Report, row: ClaimRow, details: bool) -> list[str]:
     lines += [_verdict_line(report, row, details), ""]
     if row.entry.conclusion:
         lines += [f"**Conclusion:** {escape_markdown(row.entry.conclusion)}", ""]
-    lines += _claim_facts(report, row)
+    # The chain as a diagram, followed by its plain-text form: the attribution line.
+    lines += [*chain_markdown(row.chain), "", *_claim_facts(report, row)]
     internal = {q.id for q in report.checklist.questions if q.internal}
     asked = [
         answer
@@ -521,10 +532,16 @@ def _claim_list(source: SourceRow) -> str:
     return f"{len(source.claims)} ({shown})"
 
 
+def _rating(value: str) -> str:
+    """A rating cell: a plain number or letter as it is, anything else escaped."""
+    return value if re.fullmatch(r"-?\d+(?:\.\d+)?|[A-F]", value) else escape_markdown(value)
+
+
 def _sources(report: Report) -> list[str]:
     lines = ["## Sources", ""]
     if not report.sources:
         return [*lines, "No source on the claims' chains was recognised."]
+    sets = list(dict.fromkeys(name for source in report.sources for name, _ in source.ratings))
     rows = [
         (
             escape_markdown(source.name),
@@ -532,16 +549,22 @@ def _sources(report: Report) -> list[str]:
             escape_markdown(", ".join(source.affiliation)),
             escape_markdown(source.partisan or ""),
             _reliability(source.reliability),
+            *(_rating(dict(source.ratings).get(name, "")) for name in sets),
             _claim_list(source),
         )
         for source in report.sources
     ]
-    lines += _table(("Source", "Kind", "Affiliation", "Partisan", "Reliability", "Claims"), rows)
+    head = ("Source", "Kind", "Affiliation", "Partisan", "Reliability", *sets, "Claims")
+    lines += _table(tuple(escape_markdown(h) for h in head), rows)
     lines += [
         "",
         "Reliability letters are the source registry's documented defaults (Admiralty scale, "
         "A best to F cannot be judged), a starting point for the reviewer rather than a finding.",
     ]
+    if sets:
+        cited = {s.name: s.citation for s in rating_sets()}
+        lines += ["", "Ratings, each set on its own:"]
+        lines += [f"- {escape_markdown(n)}: {escape_markdown(cited.get(n, ''))}" for n in sets]
     return lines
 
 

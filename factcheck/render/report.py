@@ -25,6 +25,7 @@ from rich.text import Text
 from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
+from factcheck.render.diagram import chain_tree, verdict_bars
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
 from factcheck.report.model import (
     AnswerRow,
@@ -32,6 +33,7 @@ from factcheck.report.model import (
     ClaimStatus,
     Report,
     answer_text,
+    claim_marks,
     day,
     one_line,
     shorten,
@@ -91,20 +93,8 @@ def _summary(report: Report) -> RenderableType:
     row("Reviewed by", ", ".join(report.reviewers) or "nobody yet")
     row("Review date", day(report.reviewed))
     row("Checklist", f"{checklist.name} ({checklist.id}, version {checklist.version})")
-    counts = Text()
-    for count in report.counts:
-        if not count.count:
-            continue
-        if counts:
-            counts.append("  ")
-        counts.append_text(safe_text(count.label, style=verdict_style(count.colour)))
-        counts.append(f" {count.count}")
-    for name, number in (("open", report.open), ("skipped", report.skipped)):
-        if number:
-            counts.append("  " if counts else "")
-            counts.append(f"{name} {number}", style="dim")
     row("Claims", f"{len(report.claims)}")
-    row("Verdicts", counts)
+    row("Verdicts", verdict_bars(report, verdict_style))
     if checklist.grade is not None:
         grades = "  ".join(f"{code} {count}" for code, count in report.grades)
         row("Grades", grades or "none yet")
@@ -143,7 +133,7 @@ class ClaimsTable:
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
             (str(row.hops), None),
-            (defang(shorten(row.claim.text, TEXT_WIDTH)), None),
+            (defang(shorten(_marked(row), TEXT_WIDTH)), None),
         ]
         return cells
 
@@ -202,6 +192,12 @@ class ClaimsTable:
                 yield Segment(pad)
             used += width
         yield Segment.line()
+
+
+def _marked(row: ClaimRow) -> str:
+    """A claim's text in the claims table, after its marks (caption, repeats)."""
+    marks = claim_marks(row)
+    return f"({'; '.join(marks)}) {row.claim.text}" if marks else row.claim.text
 
 
 def _reliability(letter: str | None) -> Text:
@@ -286,12 +282,15 @@ def _details(row: ClaimRow) -> RenderableType:
     head = Text.assemble(safe_text(row.id, style="bold"), "  ", _verdict(row))
     if row.grade and row.status is ClaimStatus.FINAL:
         head.append_text(safe_text(f"  grade {row.grade}"))
-    text = safe_text(one_line(row.claim.text), style="italic")
-    text.append("\nchain: ", style="dim")
-    text.append_text(safe_text(" ← ".join(one_line(name) for name in row.chain)))
+    claim = safe_text(one_line(row.claim.text), style="italic")
+    chain = Group(Text("chain:", style="dim"), chain_tree(row.chain))
+    text = Text()
     if att.role:
         text.append("\nrole: ", style="dim")
         text.append_text(safe_text(one_line(att.role)))
+    for mark in claim_marks(row):
+        text.append("\nmarked: ", style="dim")
+        text.append_text(safe_text(mark))
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))
@@ -310,7 +309,8 @@ def _details(row: ClaimRow) -> RenderableType:
         asked = [answer for answer in row.answers if answer.asked]
         for number, answer in enumerate(asked, start=1):
             _answer_lines(text, number, answer)
-    return Group(head, Padding(text, (0, 0, 1, 2)))
+    body = Group(claim, chain, text[1:]) if text else Group(claim, chain)
+    return Group(head, Padding(body, (0, 0, 1, 2)))
 
 
 def render_terminal(report: Report, details: bool = False) -> RenderableType:

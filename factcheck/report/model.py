@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from factcheck.review.worksheet import (
     valid_answer_values,
     worksheet_warnings,
 )
+from factcheck.sources.ratings import rating_sets
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -125,6 +126,8 @@ class ClaimRow:
     """When the claim was last changed (ISO 8601, UTC), or None when nothing was recorded."""
     rules_label: str | None = None
     """With an override: the label of the verdict the checklist's rules give."""
+    repeated_by: tuple[str, ...] = ()
+    """Claims of the article that repeat this one (near-duplicates linked at extraction)."""
 
     @property
     def id(self) -> str:
@@ -184,6 +187,8 @@ class SourceRow:
     """The registry's default Admiralty reliability letter, A to F; None when it gives none."""
     claims: tuple[str, ...]
     """Ids of the claims whose chain includes it, in article order."""
+    ratings: tuple[tuple[str, str], ...] = ()
+    """Each rating set's rating of it, as (set name, rating), in set order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +376,16 @@ def _partisan(partisan: str, direction: str | None) -> str | None:
     return f"{partisan} ({direction})" if direction else partisan
 
 
+def _ratings(domains: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each rating set's rating of a source, by the first of its domains the set rates."""
+    out = []
+    for rating_set in rating_sets():
+        rating = next(filter(None, map(rating_set.get, domains)), None)
+        if rating is not None:
+            out.append((rating_set.name, rating.value))
+    return tuple(out)
+
+
 def _source_rows(rows: Sequence[ClaimRow], registry: Registry | None) -> tuple[SourceRow, ...]:
     by_id: dict[str, list[str]] = {}
     unknown: dict[str, list[str]] = {}
@@ -400,6 +415,7 @@ def _source_rows(rows: Sequence[ClaimRow], registry: Registry | None) -> tuple[S
                 partisan=_partisan(str(entry.partisan), entry.partisan_direction),
                 reliability=str(entry.reliability) if entry.reliability is not None else None,
                 claims=tuple(claim_ids),
+                ratings=_ratings(entry.domains),
             )
         )
     out.extend(
@@ -445,6 +461,12 @@ def build_report(
         for entry in worksheet.claims
         if entry.dropped is None
     )
+    repeats: dict[str, list[str]] = {}
+    for row in rows:
+        if row.claim.repeats:
+            repeats.setdefault(row.claim.repeats, []).append(row.id)
+    if repeats:
+        rows = tuple(replace(row, repeated_by=tuple(repeats.get(row.id, ()))) for row in rows)
     reviewers: dict[str, None] = {}
     for change in worksheet.audit:
         reviewers.setdefault(change.reviewer, None)
@@ -546,6 +568,20 @@ def write_report(path: Path, text: str) -> None:
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------
+
+
+def claim_marks(row: ClaimRow) -> tuple[str, ...]:
+    """What every report says about a claim beyond its text: a photo caption and its credit,
+    and the claims it repeats or that repeat it."""
+    marks = []
+    if row.claim.caption:
+        credit = row.claim.attribution.speaker
+        marks.append(f"photo caption, credited to {credit}" if credit else "photo caption")
+    if row.claim.repeats:
+        marks.append(f"repeats {row.claim.repeats}")
+    if row.repeated_by:
+        marks.append("repeated in " + ", ".join(row.repeated_by))
+    return tuple(marks)
 
 
 def one_line(text: str) -> str:

@@ -22,6 +22,7 @@ from factcheck.review.prompts import (
     Asker,
     Back,
     Conclude,
+    CopyAnswers,
     Correct,
     OverrideVerdict,
     Prompt,
@@ -326,6 +327,7 @@ def run_review(
             continue
         question = _question(checklist, qid)
         ids = [q.id for q in applicable(checklist, entry)]
+        repeated_in, copy_from = _repeat_links(walk.worksheet, entry)
         prompt = Prompt(
             checklist=checklist,
             document=walk.worksheet.document,
@@ -340,6 +342,8 @@ def run_review(
             verdict=claim_verdict(checklist, entry),
             error=error,
             hints=(hints or {}).get(entry.id),
+            repeated_in=repeated_in,
+            copy_from=copy_from,
         )
         response = asker.ask(prompt)
         error = None
@@ -359,6 +363,12 @@ def run_review(
             step = walk.next_open(step)
             qid = walk.first(step)
             continue
+        if isinstance(response, CopyAnswers):
+            error = _copy_answers(walk, step, response.source)
+            if error is None:
+                walk.history.append((entry.id, qid))
+                qid = walk.first(step)
+            continue
         if isinstance(response, Accept | Reply | TakeOffer):
             error = _answer(walk, step, prompt, response)
             if error is None:
@@ -374,6 +384,40 @@ def run_review(
     if finished:
         _ask_publication(walk, asker)
     return _outcome(walk, below, finished)
+
+
+def _repeat_links(worksheet: Worksheet, entry: ClaimReview) -> tuple[tuple[str, ...], str | None]:
+    """The claims that repeat this one, and the linked claim with answers to copy, if any."""
+    repeated_in = tuple(e.id for e in worksheet.claims if e.claim.repeats == entry.id)
+    linked = [*([entry.claim.repeats] if entry.claim.repeats else []), *repeated_in]
+    for claim_id in linked:
+        try:
+            other = worksheet.entry(claim_id)
+        except WorksheetError:
+            continue
+        if any(answer.value is not None for answer in other.answers.values()):
+            return repeated_in, claim_id
+    return repeated_in, None
+
+
+def _copy_answers(walk: _Walk, step: int, source: str) -> str | None:
+    """Record the linked claim's answers, notes and evidence on this claim (one fact, answered
+    once); the reason it cannot, if so."""
+    target = walk.entry(step)
+    try:
+        other = walk.worksheet.entry(source)
+    except WorksheetError:
+        return f"No claim {source} to copy from."
+    for qid, answer in other.answers.items():
+        mine = walk.entry(step).answers.get(qid, Answer())
+        if answer.value is not None and answer.value != mine.value:
+            walk.record(target.id, Action.ANSWER, question=qid, new=answer.value)
+        if answer.note and answer.note != mine.note:
+            walk.record(target.id, Action.NOTE, question=qid, new=answer.note)
+        for url in answer.evidence:
+            if url not in walk.entry(step).answers.get(qid, Answer()).evidence:
+                walk.record(target.id, Action.EVIDENCE, question=qid, new=url)
+    return None
 
 
 def _answer(

@@ -121,9 +121,15 @@ def _claim_record(entry: ClaimReview) -> dict[str, Any]:
             "at": entry.override.at,
         }
     )
+    # A caption and a repeat are marked; other claims carry neither key.
+    marks = {
+        **({"caption": True} if claim.caption else {}),
+        **({"repeats": claim.repeats} if claim.repeats else {}),
+    }
     return {
         "id": claim.id,
         "text": claim.text,
+        **marks,
         "check_worthiness": claim.check_worthiness,
         "reasons": tuple(claim.reasons),
         # Tuples are written in flow style: one short line per list.
@@ -441,6 +447,8 @@ _CLAIM_OPTIONAL = (
     "conclusion",
     "dropped",
     "corrected",
+    "caption",
+    "repeats",
 )
 
 
@@ -488,6 +496,8 @@ def _read_claim(
         else Attribution(),
         sources=r.texts(m["sources"], f"{where}.sources") if "sources" in m else (),
         block=r.integer(m["block"], f"{where}.block") if "block" in m else 0,
+        caption=r.boolean(m["caption"], f"{where}.caption") if "caption" in m else False,
+        repeats=r.optional_text(m["repeats"], f"{where}.repeats") if "repeats" in m else None,
     )
     paragraph = (start, end)
     if "paragraph" in m:

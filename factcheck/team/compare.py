@@ -371,18 +371,13 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
 
 
 def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:
-    """Every claim id of any worksheet with its text, in article order."""
-    found: dict[str, tuple[int, str]] = {}
+    """Every claim id of any worksheet with its text: in the first worksheet's order, then the
+    claims only later worksheets have, in theirs."""
+    found: dict[str, str] = {}
     for sheet in sheets:
         for entry in sheet.worksheet.claims:
-            found.setdefault(entry.id, (entry.claim.start, entry.claim.text))
-    ordered = sorted(found.items(), key=lambda item: (item[1][0], _id_number(item[0])))
-    return [(claim_id, text) for claim_id, (_start, text) in ordered]
-
-
-def _id_number(claim_id: str) -> int:
-    digits = claim_id.lstrip("c")
-    return int(digits) if digits.isdigit() else 0
+            found.setdefault(entry.id, entry.claim.text)
+    return list(found.items())
 
 
 def compare_worksheets(paths: Sequence[Path], *, checklist: str | None = None) -> Comparison:

@@ -88,6 +88,12 @@ def _find_unverified(low: list[str], i: int) -> str:
     return " ".join([*window[start:], low[i]])
 
 
+def _is_title(quote: Quote) -> bool:
+    """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
+    words = [w for w in quote.text.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _starts_with_verb(quote: Quote) -> bool:
     first = quote.text.split(None, 1)
     return bool(first) and VERB_CLASS.get(first[0].lower()) is Cls.SAY
@@ -102,6 +108,9 @@ def _anonymity_stated(sent: Sentence, present: frozenset[str]) -> bool:
         return False
     return _ANON_RE.search(sent.masked.lower()) is not None
 
+
+CONCESSIVE = frozenset({"while", "whereas", "although", "though"})
+"""Words opening a subordinate clause that the main clause after the comma outweighs."""
 
 _NOTHING = Attribution()
 """The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
@@ -118,6 +127,18 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
+    if sent.headline:
+        # A title-case headline: every word is capitalised, so names cannot be told apart;
+        # only "Name Says …" and "Name: …" attribute it.
+        headline = find_frames(sent, frozenset())
+        if not headline:
+            return Outcome(_NOTHING, False)
+        main = headline[0]
+        return Outcome(
+            Attribution(speaker=main.speaker.name, role=main.speaker.role, verb=main.verb or None),
+            False,
+        )
+
     scan_names(sent, sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]
@@ -136,11 +157,17 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     quotes = sent.quotes
     frames: list[Frame] = []
     present = TRIGGERS.intersection(sent.low)
+    if ":" in sent.low:
+        present = present | {":"}
     cue_words = CUES.intersection(present)
-    if cue_words or (quotes and any(map(_starts_with_verb, quotes))):
+    if cue_words or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)
+    if len(frames) > 1 and sent.low[0] in CONCESSIVE and "," in sent.low:
+        # "While Clinton has vowed …, Trump has pledged …": the main clause's speaker.
+        comma = sent.low.index(",")
+        frames = [f for f in frames if f.vpos > comma] or frames
     chain = order_chain(sent, frames)
 
     hedges = _find_hedges(sent.low, present)
@@ -152,11 +179,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         leads = sent.is_placeholder(0) and quotes[0].words >= 3
     if not chain:
         speaker = None
-        if long_quote and not continued:
+        if long_quote and not continued and not all(map(_is_title, quotes)):
             # No reporting verb, but a named subject and its words in quotation marks:
             # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
             found = interpret(sent, start, find_np_end(sent, start))
-            if found is not None and found.entity is not None and found.entity.kind in SPEAKING:
+            entity = found.entity if found is not None else None
+            if entity is not None and entity.kind in SPEAKING and not entity.name.isupper():
                 speaker = found
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
@@ -202,7 +230,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         Attribution(
             speaker=speaker.name,
             role=role,
-            verb=main.verb,
+            verb=main.verb or None,
             via=tuple(cleaned),
             hedges=tuple(hedges),
             quote=quote,
@@ -247,15 +275,17 @@ def attribute_sentences(
         for k in range(first, last + 1):
             if results[k].speaker is None:
                 results[k] = _inherit(owner, results[k])
-    # A bare quotation right after a quoted speaker continues that speaker's words.
+    # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
+    # that speaker's words.
     for k in range(1, len(results)):
+        before = results[k - 1]
         if (
             outcomes[k].leads_with_quote
             and results[k].speaker is None
-            and results[k - 1].speaker is not None
-            and results[k - 1].quote
+            and before.speaker is not None
+            and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
         ):
-            results[k] = _inherit(results[k - 1], results[k])
+            results[k] = _inherit(before, results[k])
     return results
 
 
