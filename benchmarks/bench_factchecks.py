@@ -138,12 +138,13 @@ def varied(records: Sequence[KnownCheck], total: int, seed: int = 7) -> list[Kno
     return out
 
 
-def timed_import(path: Path, records: Sequence[KnownCheck]) -> float:
+def timed_import(path: Path, records: Sequence[KnownCheck]) -> tuple[float, float]:
+    """Processor time and wall-clock time of importing the records into a new database."""
     path.unlink(missing_ok=True)
-    start = time.perf_counter()
+    start, clock = time.process_time(), time.perf_counter()
     with FactcheckDatabase(path, create=True) as db:
         db.add(records)
-    return time.perf_counter() - start
+    return time.process_time() - start, time.perf_counter() - clock
 
 
 def rankings(path: Path, queries: list[tuple[str, str]]) -> tuple[list[list[str]], list[float]]:
@@ -211,7 +212,12 @@ def main() -> int:
         small, large = folder / "clef.sqlite", folder / "large.sqlite"
 
         imports = [timed_import(small, records[:10_000]) for _ in range(args.runs)]
-        print(f"import 10,000 records: {statistics.median(imports):.2f} s (median of {args.runs})")
+        cpu = statistics.median(i[0] for i in imports)
+        wall = statistics.median(i[1] for i in imports)
+        print(
+            f"import 10,000 records (median of {args.runs}): {cpu:.2f} s processor time, "
+            f"{wall:.2f} s wall clock"
+        )
         timed_import(small, records)
 
         print(f"\nquality ({len(records):,} verified claims)")
@@ -229,9 +235,12 @@ def main() -> int:
             print(f"  {name} threshold {floor}: {figure} (dev)")
 
         many = varied(records, args.records)
-        seconds = timed_import(large, many)
+        cpu_import, wall_import = timed_import(large, many)
         size = large.stat().st_size / 1e6
-        print(f"\n{len(many):,} records: import {seconds:.1f} s, database {size:.1f} MB")
+        print(
+            f"\n{len(many):,} records: import {cpu_import:.1f} s processor time "
+            f"({wall_import:.1f} s wall clock), database {size:.1f} MB"
+        )
         texts = [t for _, t in dev + train]
         cpu, wall = query_times(large, texts)
         print(

@@ -27,7 +27,7 @@ TERMS_VERSION = "2"
 
 COMMON_SHARE = 0.005
 """A term in more than this share of the records does not pick candidates (it still scores)."""
-COMMON_FLOOR = 50
+COMMON_FLOOR = 200
 """... unless it is in at most this many records."""
 
 _FIELDS = (
