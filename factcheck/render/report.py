@@ -27,6 +27,7 @@ from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
 from factcheck.render.diagram import chain_tree, verdict_bars
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
+from factcheck.render.markdown import hops_shown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -116,6 +117,7 @@ class ClaimsTable:
 
     def __init__(self, report: Report) -> None:
         self.graded = report.checklist.grade is not None
+        self.report = report
         self.rows = [self._cells(row) for row in report.claims]
 
     def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
@@ -132,7 +134,8 @@ class ClaimsTable:
             cells.append((defang(row.grade or DASH), None))
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
-            (str(row.hops), None),
+            # The reviewer's answer about the hops, over the tool's count.
+            (defang(hops_shown(self.report, row)), None),
             (defang(shorten(_marked(row), TEXT_WIDTH)), None),
         ]
         return cells
@@ -294,6 +297,12 @@ def _details(row: ClaimRow) -> RenderableType:
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))
+    if row.entry.corrected:
+        text.append("\ncorrected by the reviewer: ", style="dim")
+        text.append_text(safe_text(", ".join(row.entry.corrected)))
+    if row.entry.conclusion:
+        text.append("\nconclusion: ", style="dim")
+        text.append_text(safe_text(one_line(row.entry.conclusion)))
     reviewed = any(answer.value is not None for answer in row.answers)
     if row.status is ClaimStatus.FINAL:
         text.append("\nwhy: ", style="dim")

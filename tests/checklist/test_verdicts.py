@@ -274,6 +274,18 @@ def test_a_web_address_answer_must_be_one_address_and_nothing_else(answer: str) 
         parse_answer(url, answer)
 
 
+def test_every_answer_type_has_one_kind() -> None:
+    from factcheck.checklist.answers import ANSWER_KINDS, answer_kind, read_keyword
+    from factcheck.checklist.model import AnswerType
+
+    assert set(ANSWER_KINDS) == set(AnswerType)
+    assert all(answer_kind(t).type is t for t in AnswerType)
+    assert read_keyword("yes-no-unclear") == (AnswerType.CHOICE, ("yes", "no", "unclear"))
+    assert read_keyword("scale") == (AnswerType.SCALE, ("1", "2", "3", "4", "5"))
+    assert read_keyword("url") == (AnswerType.URL, ())
+    assert read_keyword("maybe") is None
+
+
 def test_a_question_that_is_not_asked_counts_as_unanswered_whatever_was_recorded() -> None:
     checklist = load_checklist(FIXTURES / "skipped-question.yaml")
     asked = decide_verdict(checklist, {"first": "yes", "second": "the minutes"}, {})

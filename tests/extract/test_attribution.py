@@ -1100,6 +1100,52 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "wrote",
     ),
     (
+        "poll-respondents",
+        ["Sixty-two percent said the economy was getting worse."],
+        "Sixty-two percent",
+        None,
+        "said",
+    ),
+    (
+        "according-to-a-long-source",
+        ["The deficit grew, according to early results of a review by the budget office."],
+        "early results of a review by the budget office",
+        None,
+        "according to",
+    ),
+    (
+        "person-after-a-place-phrase",
+        ["At the state convention in Denver Sen. Rosa Lind (D-Colo.) said the party was united."],
+        "Rosa Lind",
+        "Sen.",
+        "said",
+    ),
+    (
+        "clause-opener-with-a-description",
+        ["“We will be back,” Ohio delegate Tom Reed, wearing a red cap, said on Monday."],
+        "Tom Reed",
+        "Ohio delegate",
+        "said",
+    ),
+    (
+        "described-subject-is-the-antecedent",
+        [
+            "Senator Tom Hale spoke on Monday.",
+            "The senator remembered a scholarship offer from West Point.",
+            "“It was a great offer,” he said.",
+        ],
+        "Tom Hale",
+        "Senator",
+        "said",
+    ),
+    (
+        "headline-colon-with-a-known-name",
+        ["Sen. Ray Tolan spoke in Akron.", "Tolan: ‘We Will Win This Fight In November’"],
+        "Ray Tolan",
+        "Sen.",
+        None,
+    ),
+    (
         "title-case-headline",
         ["Mayor Hale Warns Council Budget Plan Will Fail"],
         "Mayor Hale",
@@ -1177,6 +1223,10 @@ def test_news_error_classes(
         "Voters may want to check the figures first.",
         "The company has found itself at the centre of the dispute.",
         "The bridge was not approved by the deadline.",
+        "Kasich: Now or never.",
+        "Lane reported from Denver.",
+        "Clinton leads by 270 pledged delegates.",
+        "The senator maintained a busy schedule all week.",
     ],
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:

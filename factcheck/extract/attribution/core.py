@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.attribution.entities import SPEAKING, Store, make_key
+from factcheck.extract.attribution.entities import SPEAKING, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
-from factcheck.extract.attribution.sentence import Frame, Outcome, Quote, Sentence, tokenize
+from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
+    Frame,
+    Outcome,
+    Quote,
+    Sentence,
+    tokenize,
+)
 from factcheck.extract.attribution.subjects import skip_fronted
 from factcheck.extract.attribution.words import (
     ANON_TRIGGERS,
@@ -90,7 +97,7 @@ def _find_unverified(low: list[str], i: int) -> str:
 
 def _is_title(quote: Quote) -> bool:
     """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
-    words = [w for w in quote.text.split() if w[:1].isalpha() and len(w) > 3]
+    words = [w for w in quote.text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -151,6 +158,11 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     # The main clause's subject is the most salient mention for later pronouns.
     start = skip_fronted(sent, 0, sent.n)
     first = sent.mention_of[start] if start < sent.n else None
+    if first is None and start < sent.n and sent.low[start] in ("the", "this"):
+        # "The candidate also refuted …": a description of someone named before.
+        described = interpret(sent, start, find_np_end(sent, start), loose=True)
+        if described is not None and described.entity is not None:
+            first = described.entity if described.entity.kind is Kind.PERSON else None
     if first is not None:
         store.touch(first, sent.index, start, True)
 

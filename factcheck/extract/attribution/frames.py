@@ -151,9 +151,9 @@ def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
     if found is not None:
         return Speaker(found.name, found.role, found)
     if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
-        return None  # "BOOM:", "Breaking News:"
-    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith("ing") for t in toks):
-        return None  # "Big Win For Bernie:", "Breaking:"
+        return None  # "BOOM:", "Q:"
+    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith(("ing", "ed")) for t in toks):
+        return None  # "Big Win For Bernie:", "Breaking:", "Revealed:"
     return Speaker(sent.join_tokens(sent.toks, start, end))
 
 
@@ -172,8 +172,8 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
     quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
     person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
-    if not (quoted and person) and not sent.headline:
-        return  # "Kasich: Now or never." is a heading, not his words
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person):
+        return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
 
@@ -293,7 +293,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     trailing = False
     if speaker is None and not slot:
-        speaker, start = find_subject_after(sent, v)
+        speaker, start = find_subject_after(sent, v, loose=cls in LOOSE)
         trailing = speaker is not None
     if speaker is None:
         if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
@@ -308,8 +308,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
     if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
-    if low[start] in INDEFINITE and not verb.endswith(("s", "d")) and verb not in PAST_FORMS:
-        return  # "a larger say": a bare verb form never follows "a"
+    if (
+        low[start] in INDEFINITE
+        and not verb.endswith(("s", "d"))
+        and verb not in PAST_FORMS
+        and not low[v - 1].endswith("s")
+    ):
+        return  # "a larger say": a bare verb form never follows a singular "a …"
     frame = Frame(verb, v, speaker, start, trailing=trailing)
     frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)

@@ -256,8 +256,11 @@ def _register(
     if gender and not entity.gender:
         entity.gender = gender  # "Mrs. Clinton"
     if title_end:
-        first = i - 1 if i and low[i - 1] in TITLE_PREFIX else i
-        title = sent.join_tokens(toks, first, i + title_end)
+        begin = -1 if i and low[i - 1] in TITLE_PREFIX else 0
+        if i and (low[i - 1] in ("in", "at", "from") or low[i - 1] in OTHER_PREPS):
+            # "in Denver Sen. Rosa Lind": the place belongs to the preposition, not the title.
+            begin = next(k for k in range(title_end) if lows[k] in TITLES)
+        title = sent.join_tokens(toks, i + begin, i + title_end)
         if all(w in HONORIFICS for w in lows[:title_end]):
             entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
         else:

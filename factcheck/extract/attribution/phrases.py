@@ -206,7 +206,6 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         return Speaker("unnamed source", sent.join_tokens(toks, i, j), anonymous=True)
     if (
         loose
-        and head > i
         and j - i <= 6
         and low[head].endswith("s")
         and toks[head].isalpha()
