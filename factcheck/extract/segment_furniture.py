@@ -375,7 +375,7 @@ def classify_shapes(units: list[Unit]) -> None:
 
 
 def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
-    if _EMAIL_RE.search(piece) or (words <= 12 and _HANDLE_OR_LINK_RE.search(piece)):
+    if _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
     if _COPYRIGHT_RE.search(piece):
         return SegmentKind.CREDIT
