@@ -39,3 +39,11 @@ class RenderError(FactcheckError):
 
 class CaseError(FactcheckError):
     """A case folder cannot be read or written, or holds no usable articles."""
+
+
+class FactcheckWarning(UserWarning):
+    """Something the user should know that did not stop the command: printed as ``Warning: ...``."""
+
+
+class IngestWarning(FactcheckWarning):
+    """The source was read, but not exactly as it was written (for example, stray bytes)."""
