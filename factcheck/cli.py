@@ -14,6 +14,7 @@ import typer
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, defang, make_console
+from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, parse_format
 
 if TYPE_CHECKING:
     from factcheck.extract.batch import BatchOptions, Outcome
@@ -236,21 +237,6 @@ def extract(
     run_guarded(ctx, action)
 
 
-def _reviewer_name(given: str | None) -> str:
-    """--reviewer, else $FACTCHECK_REVIEWER, else the login name."""
-    import getpass
-    import os
-
-    if given and given.strip():
-        return given.strip()
-    if os.environ.get("FACTCHECK_REVIEWER", "").strip():
-        return os.environ["FACTCHECK_REVIEWER"].strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "reviewer"
-
-
 @app.command()
 def review(
     ctx: typer.Context,
@@ -275,8 +261,22 @@ def review(
         typer.Option(
             "--reviewer",
             metavar="NAME",
-            help="Your name (default: $FACTCHECK_REVIEWER or login).",
+            help="Your name (default: $FACTCHECK_REVIEWER, the worksheet's, your config's).",
         ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The published report's title.")
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", metavar="TEXT", help="What the article says, in your words."),
+    ] = None,
+    bottom_line: Annotated[
+        str | None,
+        typer.Option("--bottom-line", metavar="TEXT", help="Your overall conclusion."),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="The article's address.")
     ] = None,
     answers: Annotated[
         Path | None,
@@ -335,6 +335,8 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
+        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
         err = make_console(opts.color, file=sys.stderr)
@@ -349,17 +351,33 @@ def review(
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
         console = make_console(opts.color)
-        keyboard = screen.TtyKeyboard(sys.stdin.fileno(), console) if interactive else None
+        keyboard = (
+            TtyKeyboard(
+                sys.stdin.fileno(),
+                lambda label: console.print(safe_text(label, style="bold"), end=""),
+            )
+            if interactive
+            else None
+        )
         asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
+        written = {"title": title, "summary": summary, "bottom_line": bottom_line, "url": url}
         try:
             with keyboard or contextlib.nullcontext():
+                name = resolve_reviewer(
+                    reviewer,
+                    setup.session.worksheet,
+                    (lambda: keyboard.read_line("Your name, recorded with each answer: "))
+                    if keyboard
+                    else None,
+                )
                 outcome = review_worksheet(
                     setup,
                     asker=asker,
                     answers=answers,
-                    reviewer=_reviewer_name(reviewer),
+                    reviewer=name,
                     claims=wanted,
                     min_score=min_score,
+                    publication={k: v for k, v in written.items() if v is not None},
                 )
         except KeyboardInterrupt:
             setup.session.close()
@@ -688,9 +706,6 @@ def checklist_validate(
     run_guarded(ctx, action)
 
 
-_REPORT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
-
-
 @app.command()
 def report(
     ctx: typer.Context,
@@ -703,9 +718,9 @@ def report(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="terminal, markdown, json, claimreview (JSON-LD) or csv.",
+            help=format_help(),
         ),
-    ] = "terminal",
+    ] = ReportFormat.TERMINAL.value,
     output: Annotated[
         str | None,
         typer.Option(
@@ -717,7 +732,12 @@ def report(
         ),
     ] = None,
     details: Annotated[
-        bool, typer.Option("--details", help="terminal: show every claim's answers and notes.")
+        bool,
+        typer.Option(
+            "--details",
+            help="terminal: every claim's answers and notes; markdown: also the rule "
+            "expressions and the checklist's internal questions.",
+        ),
     ] = False,
     checklist: Annotated[
         str | None,
@@ -748,8 +768,10 @@ def report(
 
     Example: factcheck report reports/seed-article.worksheet.yaml --format markdown
     """
-    if output_format not in _REPORT_FORMATS:
-        expected = ", ".join(_REPORT_FORMATS[:-1]) + " or csv"
+    chosen = parse_format(output_format)
+    if chosen is None:
+        names = [fmt.value for fmt in REPORT_FORMATS]
+        expected = ", ".join(names[:-1]) + " or " + names[-1]
         raise typer.BadParameter(f"expected {expected}", param_hint="--format")
     opts = _options(ctx)
 
@@ -779,7 +801,7 @@ def report(
             for warning in case.warnings:
                 err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
             _, findings = match_worksheet(case, built.worksheet, registry)
-        if output_format == "terminal" and output in (None, "-"):
+        if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
             if findings is not None:
@@ -789,7 +811,7 @@ def report(
             return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-        text = render_report(built, output_format, details=details, url=url)
+        text = render_report(built, chosen, details=details, url=url)
         if findings is not None:
             from factcheck.render.case import add_findings_to_report
 
@@ -797,7 +819,7 @@ def report(
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
         target = output
-        if target is None and output_format == "markdown":
+        if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
         if target in (None, "-"):
             sys.stdout.write(text)

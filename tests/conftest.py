@@ -17,6 +17,8 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("COLUMNS", "120")
+    # The reviewer is never guessed from the login; tests name one unless they test that.
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "Test Reviewer")
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM_PROGRAM"):
         monkeypatch.delenv(name, raising=False)
 

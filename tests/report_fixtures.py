@@ -51,6 +51,12 @@ def _markdown() -> str:
     return render_markdown(seed())
 
 
+def _markdown_details() -> str:
+    from factcheck.render.markdown import render_markdown
+
+    return render_markdown(seed(), details=True)
+
+
 def _json() -> str:
     from factcheck.render.data import render_json
 
@@ -73,6 +79,7 @@ REFERENCES: dict[str, Callable[[], str]] = {
     "seed.terminal.txt": lambda: terminal_text(seed()),
     "seed.details.txt": lambda: terminal_text(seed(), details=True),
     "seed.md": _markdown,
+    "seed.details.md": _markdown_details,
     "seed.json": _json,
     "seed.csv": _csv,
     "seed.claimreview.json": _claimreview,

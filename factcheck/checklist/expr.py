@@ -534,7 +534,7 @@ def compile_expr(
 
 def make_case(
     source: str,
-    branches: list[tuple[Expr, str]],
+    branches: list[tuple[Expr, str | None]],
     default: str | None,
     vtype: ValueType,
 ) -> Expr:

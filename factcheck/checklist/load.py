@@ -31,6 +31,7 @@ from factcheck.checklist.model import (
     GradeRule,
     Problem,
     Question,
+    QuestionKind,
     Rule,
     ScaleLevel,
     Severity,
@@ -54,6 +55,7 @@ __all__ = [
     "GradeRule",
     "Problem",
     "Question",
+    "QuestionKind",
     "Rule",
     "ScaleLevel",
     "Severity",
@@ -135,7 +137,18 @@ _QUESTION_ID = re.compile(r"[a-z][a-z0-9_]*")
 _CHOICE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+-]*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|[a-z]+(?:_[a-z0-9]+)*[0-9]*")
 
-_QUESTION_KEYS = ("id", "ask", "help", "answers", "required", "when", "prefill")
+_QUESTION_KEYS = (
+    "id",
+    "ask",
+    "help",
+    "kind",
+    "internal",
+    "answers",
+    "required",
+    "when",
+    "prefill",
+    "offer",
+)
 _TOP_KEYS = ("id", "name", "version", "description", "scale", "questions", "verdicts", "grade")
 _LEVEL_KEYS = ("id", "label", "description", "colour")
 
@@ -264,6 +277,23 @@ class _Reader(RuleReader):
             help_text = self.optional(found, "help", here, self.text)
             answers = self.optional(found, "answers", here, self.answers)
             required = self.optional(found, "required", here, self.boolean) or False
+            internal = self.optional(found, "internal", here, self.boolean) or False
+            marked = self.optional(found, "kind", here, self.question_kind)
+            if marked is QuestionKind.FINDING and "prefill" in found:
+                self.fail(
+                    found["prefill"],
+                    join(here, "prefill"),
+                    "a finding of the reviewer's research is never prefilled; "
+                    "use 'offer' for evidence from a case or known fact-checks, "
+                    "or mark the question 'kind: article'",
+                )
+            if marked is not QuestionKind.FINDING and "offer" in found:
+                self.fail(
+                    found["offer"],
+                    join(here, "offer"),
+                    "only a finding ('kind: finding') takes an offer; "
+                    "a question about the article uses 'prefill'",
+                )
             if ident is not None and ident in seen:
                 self.fail(
                     found["id"],
@@ -288,9 +318,23 @@ class _Reader(RuleReader):
                     None,
                     labels,
                     item.start_mark.line + 1,
+                    kind=marked
+                    or (QuestionKind.ARTICLE if "prefill" in found else QuestionKind.FINDING),
+                    marked=marked is not None,
+                    internal=internal,
                 )
             )
         return tuple(questions)
+
+    def question_kind(self, node: yaml.Node, where: str) -> QuestionKind | None:
+        value = self.text(node, where, "article or finding")
+        if value is None:
+            return None
+        try:
+            return QuestionKind(value)
+        except ValueError:
+            self.expected(node, where, "article or finding")
+            return None
 
     def question_id(self, node: yaml.Node, where: str) -> str | None:
         value = self.word(node, where, _QUESTION_ID, _QUESTION_ID_WHAT)

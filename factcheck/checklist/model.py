@@ -68,6 +68,17 @@ class AnswerType(enum.StrEnum):
     URL = "url"
 
 
+class QuestionKind(enum.StrEnum):
+    """Who can answer a question: the article and registry, or only the reviewer's research."""
+
+    ARTICLE = "article"
+    """About the article: what its text and the source registry say (hops, hedges, who is on
+    the chain). The tool may suggest the answer."""
+    FINDING = "finding"
+    """A finding of the reviewer's research (primary source seen, original matches, independent
+    confirmation). Never suggested; evidence may be offered, taken only with an explicit key."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScaleLevel:
     """One verdict label on the checklist's scale."""
@@ -108,6 +119,15 @@ class Question:
     """Labels for the choices, in the same order; empty when the ids are the labels."""
     line: int = 0
     """Line of the question in its file."""
+    kind: QuestionKind = QuestionKind.FINDING
+    """About the article, or a finding of the reviewer's research."""
+    marked: bool = True
+    """Whether the file says the kind (`kind:`); unmarked questions are guessed and warned of."""
+    internal: bool = False
+    """A question for the reviewer only (SIFT's 'Stop'): left out of published reports."""
+    offer: Expr | None = None
+    """For a finding: the answer that strong evidence (a case, known fact-checks) points to,
+    offered with its source and taken only with an explicit key."""
 
     def label_for(self, answer: str) -> str:
         """The label of one of the question's answers (the answer itself if it has none)."""

@@ -33,7 +33,7 @@ from factcheck.checklist.model import (
     Rule,
     ScaleLevel,
 )
-from factcheck.yamlio import Reader, join
+from factcheck.yamlio import Reader, is_null, join
 
 _RULE_KEYS = ("when", "verdict", "default", "reason")
 _PREFILL_KEYS = ("when", "answer", "default")
@@ -78,7 +78,9 @@ class RuleReader(Reader):
             here = f"questions[{i}]"
             assert isinstance(item, yaml.MappingNode)
             found = {str(key.value): value for key, value in item.value}
-            when = prefill = None
+            when = prefill = offer = None
+            if "offer" in found:
+                offer = self.prefill(found["offer"], join(here, "offer"), question, scope)
             if "when" in found:
                 when = self.compile(
                     found["when"], join(here, "when"), *scope.before(position, "when")
@@ -97,6 +99,10 @@ class RuleReader(Reader):
                     prefill,
                     question.labels,
                     question.line,
+                    kind=question.kind,
+                    marked=question.marked,
+                    internal=question.internal,
+                    offer=offer,
                 )
             )
         return tuple(compiled)
@@ -122,7 +128,7 @@ class RuleReader(Reader):
         variables: Mapping[str, Variable],
         unavailable: Mapping[str, str],
     ) -> Expr | None:
-        branches: list[tuple[Expr, str]] = []
+        branches: list[tuple[Expr, str | None]] = []
         default: str | None = None
         parts: list[str] = []
         ok = True
@@ -153,6 +159,14 @@ class RuleReader(Reader):
                 ok = False
                 continue
             condition = self.compile(found["when"], join(here, "when"), variables, unavailable)
+            if is_null(found["answer"]):
+                # Nothing is known that could suggest an answer: suggest none.
+                if condition is None:
+                    ok = False
+                    continue
+                branches.append((condition, None))
+                parts.append(f"nothing if {condition.source}")
+                continue
             answer = self.prefill_answer(found["answer"], join(here, "answer"), question)
             if condition is None or answer is None:
                 ok = False

@@ -105,6 +105,19 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
                             f"rule can never fire: {_why_dead(checklist, grade_rule.when)}",
                         )
                     )
+    for i, question in enumerate(checklist.questions):
+        if not question.marked and question.prefill is not None:
+            problems.append(
+                Problem(
+                    shown,
+                    question.line,
+                    f"questions[{i}]",
+                    f"question '{question.id}' is prefilled but does not say its kind; it is "
+                    "taken as 'kind: article' (the text and registry answer it); a finding of "
+                    "your research ('kind: finding') is never prefilled",
+                    Severity.WARNING,
+                )
+            )
     reached = {
         rule.verdict for rule, count in zip(checklist.rules, analysis.fired, strict=True) if count
     }

@@ -13,7 +13,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from factcheck.checklist.expr import Value
+from factcheck.checklist.expr import (
+    And,
+    Answered,
+    Case,
+    Compare,
+    Expr,
+    Node,
+    Not,
+    Or,
+    Value,
+    Var,
+    evaluate,
+)
 from factcheck.checklist.facts import complete_facts
 from factcheck.checklist.load import (
     INFORMATION_CREDIBILITY,
@@ -22,6 +34,7 @@ from factcheck.checklist.load import (
     Checklist,
     GradeRule,
     Question,
+    QuestionKind,
     Rule,
 )
 from factcheck.errors import ChecklistError
@@ -49,6 +62,64 @@ class Verdict:
     """The rule's reason in words, when the checklist gives one."""
     rule_index: int = 0
     """Position of the deciding rule in the checklist's verdicts."""
+    because: tuple[tuple[str, str | None], ...] = ()
+    """The answers that made the rule fire: (question id, answer) pairs, None for unanswered;
+    for the default, the answers the earlier rules read."""
+
+    def explain(self, checklist: Checklist) -> str:
+        """The verdict's reason in words: the rule's reason and the answers behind it."""
+        parts = [self.reason.rstrip(".") + "." if self.reason else ""]
+        if self.because:
+            shown = "; ".join(
+                f"{_question_words(checklist, qid)}: "
+                + (
+                    checklist.question(qid).label_for(value)
+                    if value is not None
+                    else "not answered"
+                )
+                for qid, value in self.because
+            )
+            parts.append(f"({'no earlier rule held: ' if self.rule == 'default' else ''}{shown})")
+        return " ".join(p for p in parts if p)
+
+
+def _question_words(checklist: Checklist, qid: str) -> str:
+    return qid.replace("_", " ")
+
+
+def _var_names(node: Node) -> list[str]:
+    """The variables a node reads, in the order written, each once."""
+    found: list[str] = []
+
+    def walk(item: Node) -> None:
+        if isinstance(item, Var):
+            if item.name not in found:
+                found.append(item.name)
+        elif isinstance(item, Compare):
+            walk(item.left)
+            walk(item.right)
+        elif isinstance(item, And | Or):
+            for sub in item.items:
+                walk(sub)
+        elif isinstance(item, Not | Answered):
+            walk(item.item)
+        elif isinstance(item, Case):
+            for condition, value in item.branches:
+                walk(condition)
+                walk(value)
+            if item.default is not None:
+                walk(item.default)
+
+    walk(node)
+    return found
+
+
+def _show_fact(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None or value == ():
+        return "none"
+    return str(value)
 
 
 def parse_answer(question: Question, raw: str | None) -> str | None:
@@ -114,10 +185,43 @@ def applicable_questions(
 
 def prefill(checklist: Checklist, question: Question, facts: Mapping[str, object]) -> str | None:
     """The answer the question's prefill suggests for these facts, or None."""
-    if question.prefill is None:
+    return suggested(question, facts)
+
+
+def suggested(question: Question, facts: Mapping[str, object]) -> str | None:
+    """The answer a question's prefill suggests for these facts, or None; a finding of the
+    reviewer's research is never suggested."""
+    if question.prefill is None or question.kind is QuestionKind.FINDING:
         return None
     value = question.prefill.evaluate(complete_facts(facts))
     return _as_answer(question, value)
+
+
+def offered(question: Question, facts: Mapping[str, object]) -> str | None:
+    """The answer strong evidence points to on a finding (its `offer`), or None."""
+    if question.offer is None:
+        return None
+    return _as_answer(question, question.offer.evaluate(complete_facts(facts)))
+
+
+def explain_facts(expr: Expr, facts: Mapping[str, object]) -> str:
+    """Why an expression over facts gave its value, in one line: the facts that decided it.
+
+    For a list of cases, the condition of the case that held (or every condition, for the
+    default); for a plain expression, every fact it reads.
+    """
+    env = complete_facts(facts)
+    node = expr.node
+    names: list[str]
+    if isinstance(node, Case):
+        names = []
+        for condition, _ in node.branches:
+            names += [n for n in _var_names(condition) if n not in names]
+            if evaluate(condition, env) is True:
+                break
+    else:
+        names = _var_names(node)
+    return ", ".join(f"{name} = {_show_fact(env.get(name))}" for name in names)
 
 
 def _as_answer(question: Question, value: Value) -> str | None:
@@ -157,6 +261,23 @@ def decide_verdict(
     index = _first(checklist.rules, env)
     rule = checklist.rules[index]
     level = checklist.level(rule.verdict)
+    read = _var_names(rule.when.node) if rule.when is not None else []
+    if rule.when is None:
+        # The default fired because no earlier rule did: name the answers those rules turn on
+        # most (read by two or more of them), not every answer any of them reads.
+        earlier = [_var_names(r.when.node) for r in checklist.rules[:index] if r.when is not None]
+        for names in earlier:
+            read += [
+                n
+                for n in names
+                if n not in read and (len(earlier) < 2 or sum(n in e for e in earlier) >= 2)
+            ]
+    asked_ids = {q.id for q in asked}
+    because = tuple(
+        (name, answers.get(name) if env.get(name) is not None else None)
+        for name in read
+        if name in asked_ids
+    )
     return Verdict(
         verdict=rule.verdict,
         label=level.label,
@@ -166,6 +287,7 @@ def decide_verdict(
         missing=missing,
         reason=rule.reason,
         rule_index=index,
+        because=because,
     )
 
 

@@ -5,6 +5,11 @@ Every piece of text from the article, the reviewer or a registry or checklist fi
 markup: HTML, links, images, autolinks (``https://``, ``www.``, e-mail and @-mentions), code,
 emphasis, strikethrough, math, headings, lists, block quotes and table cells. Links appear only
 where the report makes them: to the article and to evidence, and only for http(s) URLs.
+
+The report is written to be published: the reviewer's title, summary, bottom line and a
+conclusion per claim; the verdicts' reasons in words. Rule expressions and the checklist's
+internal questions appear only with ``details``. Nothing is refused: what a publishable report
+still lacks is listed at the top under "To do before publishing".
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from factcheck.report.model import (
     one_line,
     shorten,
 )
-from factcheck.review.worksheet import is_url
+from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
 
 TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""
@@ -148,21 +153,72 @@ def _joined(items: Sequence[str]) -> str:
 # --- sections ----------------------------------------------------------------------------------
 
 
+def _article_url(report: Report) -> str | None:
+    return report.worksheet.publication.url or report.document.url
+
+
+def _todo(report: Report) -> list[str]:
+    """What a publishable report still lacks; empty when nothing."""
+    publication = report.worksheet.publication
+    items: list[str] = []
+    if not publication.title:
+        items.append("Write a title (the article's headline stands in): `--title`.")
+    if not publication.summary:
+        items.append("Summarise what the article says: `--summary`.")
+    if not publication.bottom_line:
+        items.append("Write the bottom line: `--bottom-line`.")
+    if not _article_url(report) or not is_url(_article_url(report) or ""):
+        items.append("Give the article's address: `--url`.")
+    unconcluded = [
+        r.id for r in report.claims if r.status is ClaimStatus.FINAL and not r.entry.conclusion
+    ]
+    if unconcluded:
+        items.append(f"Write a conclusion for {_ids(unconcluded)}.")
+    open_ids = [r.id for r in report.claims if r.status is ClaimStatus.OPEN]
+    if open_ids:
+        items.append(f"Finish the review of {_ids(open_ids)}.")
+    local = [
+        r.id
+        for r in report.claims
+        if any(url.startswith(CASE_EVIDENCE_PREFIX) for a in r.answers for url in a.evidence)
+    ]
+    if local:
+        items.append(f"Replace evidence that is a local file with a link ({_ids(local)}).")
+    if not items:
+        return []
+    return [
+        "## To do before publishing",
+        "",
+        *(f"- {item}" for item in items),
+        "",
+        "Set the parts with `factcheck review WORKSHEET --title ... --summary ... "
+        "--bottom-line ... --url ...`; conclusions are asked for at each claim's verdict.",
+    ]
+
+
+def _ids(ids: Sequence[str]) -> str:
+    shown = ", ".join(escape_markdown(cid) for cid in ids[:MAX_CLAIM_IDS])
+    more = len(ids) - MAX_CLAIM_IDS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
 def _title_block(report: Report) -> list[str]:
     doc = report.document
     checklist = report.checklist
     title = one_line(doc.title or "") or doc.source
-    lines = [f"# Fact-check: {escape_markdown(title)}", ""]
-    fields: list[tuple[str, str]] = [("Article", link(title, doc.url))]
+    heading = one_line(report.worksheet.publication.title or "") or f"Fact-check: {title}"
+    url = _article_url(report)
+    lines = [f"# {escape_markdown(heading)}", ""]
+    fields: list[tuple[str, str]] = [("Article", link(title, url))]
     if doc.outlet:
         fields.append(("Outlet", escape_markdown(doc.outlet)))
     if doc.byline:
         fields.append(("By", escape_markdown(doc.byline)))
     if doc.published:
         fields.append(("Published", escape_markdown(doc.published)))
-    if doc.url and not is_url(doc.url):
-        fields.append(("Address", escape_markdown(doc.url)))
-    if not doc.url:
+    if url and not is_url(url):
+        fields.append(("Address", escape_markdown(url)))
+    if not url:
         fields.append(("Source", escape_markdown(doc.source)))
     reviewers = ", ".join(report.reviewers)
     fields.append(("Reviewed by", escape_markdown(reviewers) if reviewers else "nobody yet"))
@@ -182,6 +238,11 @@ def _title_block(report: Report) -> list[str]:
 def _summary(report: Report) -> list[str]:
     total = len(report.claims)
     lines = ["## Summary", ""]
+    publication = report.worksheet.publication
+    if publication.summary:
+        lines += [escape_markdown(publication.summary), ""]
+    if publication.bottom_line:
+        lines += [f"**Bottom line:** {escape_markdown(publication.bottom_line)}", ""]
     if total == 0:
         return [*lines, "The review found no check-worthy claims in the article."]
     parts = [f"The article makes {_plural(total, 'check-worthy claim')}."]
@@ -232,7 +293,15 @@ def _verdict_cell(row: ClaimRow) -> str:
 
 def _verdict_table(report: Report) -> list[str]:
     graded = report.checklist.grade is not None
-    header = ["Claim", "Verdict", *(["Grade"] if graded else []), "Speaker", "Hops", "Text"]
+    header = [
+        "Claim",
+        "Verdict",
+        *(["Grade"] if graded else []),
+        "Speaker",
+        "Hops",
+        "Text",
+        "Conclusion",
+    ]
     rows = []
     for row in report.claims:
         anchor = claim_anchor(row.id)
@@ -240,14 +309,38 @@ def _verdict_table(report: Report) -> list[str]:
         cells = [claim, _verdict_cell(row)]
         if graded:
             cells.append(escape_markdown(row.grade or ""))
+        speaker = escape_markdown(row.speaker or "")
+        if "speaker" in row.entry.corrected:
+            speaker += " (reviewer)"
         cells += [
-            escape_markdown(row.speaker or ""),
-            str(row.hops),
+            speaker,
+            escape_markdown(hops_shown(report, row)),
             escape_markdown(shorten(row.claim.text, TABLE_TEXT_WIDTH)),
+            escape_markdown(row.entry.conclusion or ""),
         ]
         rows.append(cells)
-    align = "ll" + ("c" if graded else "") + "lrl"
+    align = "ll" + ("c" if graded else "") + "lrll"
     return ["## Verdicts", "", *_table(header, rows, align)]
+
+
+def hops_shown(report: Report, row: ClaimRow) -> str:
+    """The claim's hops as the reviewer answered them (a question whose suggestion counts
+    chain.hops), else the tool's count."""
+    for answer in row.answers:
+        if answer.value is None or not answer.counted:
+            continue
+        question = next((q for q in report.checklist.questions if q.id == answer.question), None)
+        prefill = question.prefill if question is not None else None
+        if prefill is not None and "chain.hops" in prefill.names:
+            return answer_text(answer)
+    return str(row.hops)
+
+
+def _evidence_link(url: str) -> str:
+    if url.startswith(CASE_EVIDENCE_PREFIX):
+        name = url[len(CASE_EVIDENCE_PREFIX) :].rsplit("/", 1)[-1]
+        return f"{escape_markdown(name)} (a file of the case, no link yet)"
+    return link(show_url(url), url)
 
 
 def _answer_item(number: int, answer: AnswerRow) -> list[str]:
@@ -266,7 +359,7 @@ def _answer_item(number: int, answer: AnswerRow) -> list[str]:
     if answer.note and answer.note.strip():
         lines.append(f"{indent}- Note: {escape_markdown(answer.note)}")
     if answer.evidence:
-        links = ", ".join(link(show_url(url), url) for url in answer.evidence)
+        links = ", ".join(_evidence_link(url) for url in answer.evidence)
         lines.append(f"{indent}- Evidence: {links}")
     return lines
 
@@ -276,14 +369,16 @@ def _sentence(text: str | None) -> str:
     return line if not line or line.endswith((".", "!", "?")) else line + "."
 
 
-def _rule(row: ClaimRow) -> str:
+def _rule(row: ClaimRow, details: bool = True) -> str:
+    if not details:
+        return ""
     if row.rule == "default":
         return f"(Rule {row.rule_number}, the default.)"
     return f"(Rule {row.rule_number}: {code_span(row.rule)}.)"
 
 
-def _verdict_line(row: ClaimRow) -> str:
-    """The claim's verdict, why, and the rule (or override) that decided it."""
+def _verdict_line(report: Report, row: ClaimRow, details: bool) -> str:
+    """The claim's verdict, why in words, and (with details) the rule that decided it."""
     label = escape_markdown(row.label)
     if row.status is ClaimStatus.SKIPPED:
         return "**Skipped** by the reviewer: no verdict."
@@ -293,8 +388,8 @@ def _verdict_line(row: ClaimRow) -> str:
         missing = ", ".join(escape_markdown(q) for q in row.missing)
         return (
             f"**Open:** the verdict is final once these are answered: {missing}. "
-            f"So far: {label} {_rule(row)}"
-        )
+            f"So far: {label}. {_rule(row, details)}"
+        ).rstrip()
     grade = f" (grade {escape_markdown(row.grade)})" if row.grade else ""
     override = row.override
     if override is not None:
@@ -306,18 +401,33 @@ def _verdict_line(row: ClaimRow) -> str:
             f"verdict{ruled}. {_sentence(override.reason)}"
         )
     head = f"**Verdict: {label}**{grade}." if grade else f"**Verdict: {label}.**"
-    reason = _sentence(row.reason)
-    return f"{head} {reason + ' ' if reason else ''}{_rule(row)}"
+    from factcheck.review.worksheet import claim_verdict
+
+    reason = escape_markdown(claim_verdict(report.checklist, row.entry).explain(report.checklist))
+    return f"{head} {reason + ' ' if reason else ''}{_rule(row, details)}".rstrip()
 
 
 def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
     att = row.claim.attribution
-    items = [("Attribution", " ← ".join(escape_markdown(name) for name in row.chain))]
+    corrected = row.entry.corrected
+    chain = " ← ".join(escape_markdown(name) for name in row.chain)
+    if "chain" in corrected:
+        chain += " (corrected by the reviewer)"
+    items = [("Attribution", chain)]
     if att.speaker:
         speaker = escape_markdown(att.speaker)
         if att.role:
             speaker += f", {escape_markdown(att.role)}"
+        if "speaker" in corrected or "role" in corrected:
+            speaker += " (corrected by the reviewer)"
         items.append(("Speaker", speaker))
+    for what, words in (
+        ("added", "added by the reviewer from the article's text"),
+        ("split", "split by the reviewer"),
+        ("merged", "merged by the reviewer"),
+    ):
+        if what in corrected:
+            items.append(("Claim", words))
     if att.hedges:
         items.append(("Hedged", escape_markdown(", ".join(att.hedges))))
     if att.quote:
@@ -344,10 +454,18 @@ def _source_name(report: Report, source_id: str) -> str:
     return source_id
 
 
-def _claim_section(report: Report, row: ClaimRow) -> list[str]:
+def _claim_section(report: Report, row: ClaimRow, details: bool) -> list[str]:
     lines = [f"### Claim {escape_markdown(row.id)}", "", f"> {escape_markdown(row.claim.text)}", ""]
-    lines += [_verdict_line(row), "", *_claim_facts(report, row)]
-    asked = [answer for answer in row.answers if answer.asked]
+    lines += [_verdict_line(report, row, details), ""]
+    if row.entry.conclusion:
+        lines += [f"**Conclusion:** {escape_markdown(row.entry.conclusion)}", ""]
+    lines += _claim_facts(report, row)
+    internal = {q.id for q in report.checklist.questions if q.internal}
+    asked = [
+        answer
+        for answer in row.answers
+        if answer.asked and (details or answer.question not in internal)
+    ]
     if not any(answer.value is not None for answer in row.answers):
         return lines
     lines.append("")
@@ -365,11 +483,27 @@ def _claim_section(report: Report, row: ClaimRow) -> list[str]:
     return lines
 
 
-def _claims(report: Report) -> list[str]:
+def _claims(report: Report, details: bool) -> list[str]:
     lines = ["## Claims"]
     for row in report.claims:
-        lines += ["", *_claim_section(report, row)]
+        lines += ["", *_claim_section(report, row, details)]
     return lines
+
+
+def _dropped(report: Report) -> list[str]:
+    if not report.dropped:
+        return []
+    lines = ["## Dropped as not claims", "", "The reviewer found these are not factual claims.", ""]
+    for entry in report.dropped:
+        lines.append(_dropped_item(entry))
+    return lines
+
+
+def _dropped_item(entry: ClaimReview) -> str:
+    return (
+        f"- {escape_markdown(entry.id)}: “{escape_markdown(shorten(entry.claim.text, 160))}” "
+        f"— {escape_markdown(entry.dropped or '')}"
+    )
 
 
 def _reliability(letter: str | None) -> str:
@@ -419,7 +553,7 @@ def _warnings(report: Report) -> list[str]:
     return lines
 
 
-def _question_item(number: int, report: Report, index: int) -> list[str]:
+def _question_item(number: int, report: Report, index: int, details: bool) -> list[str]:
     question = report.checklist.questions[index]
     marker = f"{number}."
     indent = " " * (len(marker) + 1)
@@ -433,14 +567,22 @@ def _question_item(number: int, report: Report, index: int) -> list[str]:
     else:
         lines.append(f"{indent}- Answer: {escape_markdown(str(question.type))}")
     lines.append(f"{indent}- {'Required' if question.required else 'Optional'}")
+    kind = "about the article" if question.kind == "article" else "a finding of research"
+    lines.append(f"{indent}- {kind.capitalize()}")
+    if not details:
+        if question.when is not None:
+            lines.append(f"{indent}- Asked only for some claims")
+        return lines
     if question.when is not None:
         lines.append(f"{indent}- Asked only when {code_span(question.when.source)}")
     if question.prefill is not None:
         lines.append(f"{indent}- Suggested answer: {code_span(question.prefill.source)}")
+    if question.offer is not None:
+        lines.append(f"{indent}- Offered answer: {code_span(question.offer.source)}")
     return lines
 
 
-def _methodology(report: Report) -> list[str]:
+def _methodology(report: Report, details: bool) -> list[str]:
     checklist = report.checklist
     intro = (
         f"Each claim was reviewed with the checklist **{escape_markdown(checklist.name)}** "
@@ -448,19 +590,25 @@ def _methodology(report: Report) -> list[str]:
         f"{code_span(checklist.sha256[:16])}). {escape_markdown(checklist.description)}"
     ).rstrip()
     lines = ["## Methodology", "", intro, "", "### Questions", ""]
-    for index in range(len(checklist.questions)):
-        lines += _question_item(index + 1, report, index)
+    shown = [index for index, q in enumerate(checklist.questions) if details or not q.internal]
+    for number, index in enumerate(shown, start=1):
+        lines += _question_item(number, report, index, details)
     lines += ["", "### Rules", "", "The first rule that holds decides the verdict.", ""]
     labels = {level.id: level.label for level in checklist.scale}
     for number, rule in enumerate(checklist.rules, start=1):
-        condition = "Otherwise" if rule.when is None else f"If {code_span(rule.source)}"
+        if rule.when is None:
+            condition = "Otherwise"
+        elif details:
+            condition = f"If {code_span(rule.source)}"
+        else:
+            condition = "When the answers fit"
         text = (
             f"{number}. {condition}: **{escape_markdown(labels.get(rule.verdict, rule.verdict))}**"
         )
         if rule.reason:
             text += f". {escape_markdown(rule.reason)}"
         lines.append(text)
-    if checklist.grade is not None:
+    if checklist.grade is not None and details:
         lines += ["", "### Admiralty grade", ""]
         lines.append(
             "The grade pairs the source's reliability (a letter) with the information's "
@@ -483,21 +631,24 @@ def _methodology(report: Report) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report, extra: Sequence[str] = ()) -> str:
-    """The whole report as markdown: title block, summary, verdicts, claims, sources, method.
+def render_markdown(report: Report, extra: Sequence[str] = (), *, details: bool = False) -> str:
+    """The whole report as markdown: title block, what is left to do, summary and bottom line,
+    verdicts, claims, sources, method.
 
     ``extra`` holds further sections, already markdown (a case's findings), placed after the
-    sources.
+    sources. ``details`` adds the rule expressions and the checklist's internal questions.
     """
     sections = [
         _title_block(report),
+        _todo(report),
         _summary(report),
         _verdict_table(report),
-        _claims(report),
+        _claims(report, details),
+        _dropped(report),
         _sources(report),
         *(section.rstrip("\n").split("\n") for section in extra),
         _warnings(report),
-        _methodology(report),
+        _methodology(report, details),
     ]
     blocks = ["\n".join(section) for section in sections if section]
     return "\n\n".join(blocks) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import assert_never
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -24,6 +25,7 @@ from rich.text import Text
 from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
+from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -322,30 +324,40 @@ def render_terminal(report: Report, details: bool = False) -> RenderableType:
     return Group(*parts)
 
 
-TEXT_FORMATS = ("terminal", "markdown", "json", "claimreview", "csv")
+TEXT_FORMATS = tuple(fmt.value for fmt in REPORT_FORMATS)
 """The formats :func:`render_report` writes."""
 
 
 def render_report(
-    report: Report, fmt: str, *, details: bool = False, url: str | None = None, width: int = 100
+    report: Report,
+    fmt: ReportFormat | str,
+    *,
+    details: bool = False,
+    url: str | None = None,
+    width: int = 100,
 ) -> str:
     """The report as text in one of TEXT_FORMATS; 'terminal' is the plain text of the terminal
     view at ``width`` columns, without colour or escape codes (for a file)."""
-    if fmt == "terminal":
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=width, color_system=None, highlight=False)
-        console.print(render_terminal(report, details))
-        return buffer.getvalue()
-    if fmt == "markdown":
-        from factcheck.render.markdown import render_markdown
-
-        return render_markdown(report)
+    chosen = parse_format(fmt) if isinstance(fmt, str) else fmt
+    if chosen is None:
+        raise RenderError(f"unknown report format {fmt!r} (expected {', '.join(TEXT_FORMATS)})")
     from factcheck.render import data
 
-    if fmt == "json":
-        return data.render_json(report)
-    if fmt == "claimreview":
-        return data.render_claimreview(report, url=url)
-    if fmt == "csv":
-        return data.render_csv(report)
-    raise RenderError(f"unknown report format {fmt!r} (expected {', '.join(TEXT_FORMATS)})")
+    match chosen:
+        case ReportFormat.TERMINAL:
+            buffer = io.StringIO()
+            console = Console(file=buffer, width=width, color_system=None, highlight=False)
+            console.print(render_terminal(report, details))
+            return buffer.getvalue()
+        case ReportFormat.MARKDOWN:
+            from factcheck.render.markdown import render_markdown
+
+            return render_markdown(report, details=details)
+        case ReportFormat.JSON:
+            return data.render_json(report)
+        case ReportFormat.CLAIMREVIEW:
+            return data.render_claimreview(report, url=url)
+        case ReportFormat.CSV:
+            return data.render_csv(report)
+        case _:
+            assert_never(chosen)

@@ -1,16 +1,17 @@
-"""Stage ⑦ on a terminal: the review screen for one claim and single-key answers read from the tty.
+"""Stage ⑦ on a terminal: the review screens, and the asker that reads the reviewer's keys.
 
-`render_prompt` is pure (a Rich renderable for one question); `TerminalAsker` draws it and turns
-keystrokes into review responses. Article text is shown with `safe_text` only, never as markup.
+`render_prompt`, `render_verdict` and `render_outcome` are pure (Rich renderables). The claim is
+shown in its paragraph as the segmenter understood it: sentences separated, page furniture dimmed,
+the claim highlighted. `TerminalAsker` draws a screen, pinning the claim at the top when the
+terminal is short, and turns keys (see :mod:`factcheck.review.keys`) into review responses.
+Article text is shown with `safe_text` only, never as markup.
 """
 
 from __future__ import annotations
 
-import os
-import select
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -18,104 +19,112 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.models import FURNITURE_KINDS, Document, Segment
 from factcheck.render.console import safe_text
-from factcheck.review.session import (
+from factcheck.review.keys import (
+    Command,
+    Keyboard,
+    choice_keys,
+    format_legend,
+    question_legend,
+    response_for_key,
+    verdict_legend,
+    verdict_response_for_key,
+)
+from factcheck.review.prompts import (
     Accept,
     AcceptOffer,
     AddEvidence,
     AddNote,
-    Back,
+    Conclude,
+    Correct,
     OverrideVerdict,
     Prompt,
-    Quit,
+    PublicationPrompt,
     Reply,
     Response,
     ReviewOutcome,
-    Skip,
+    VerdictPrompt,
 )
 
 if TYPE_CHECKING:
-    from factcheck.checklist.load import Checklist, Question
+    from factcheck.checklist.load import Checklist
+    from factcheck.review.worksheet import ClaimReview
     from factcheck.sources.registry import Registry
 
-KEY_HELP = (
-    "y/n/u/1-9 answer · Enter accept · ? help · b back · s skip claim · "
-    "N note · e evidence · o override · q quit"
-)
-"""The one-line key reminder under every question."""
 
-_LETTERS = {"y": "yes", "n": "no", "u": "unclear"}
-_ENTER = ("\r", "\n")
-_CTRL_D = "\x04"
+# --- the claim in its paragraph ------------------------------------------------------------------
+
+_SEGMENTS: dict[str, tuple[Segment, ...]] = {}
+"""Segments of each article shown, by its sha256: segmenting once per review is enough."""
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
-    """A key that needs more than itself: help, a line of text, or nothing known."""
+def article_segments(document: Document) -> tuple[Segment, ...]:
+    """The article's clean text as the segmenter understands it (sentences and furniture)."""
+    cached = _SEGMENTS.get(document.sha256)
+    if cached is None:
+        from factcheck.extract.segment import segment_document
 
-    name: str
-    """'help', 'note', 'evidence', 'override', 'text' (type an answer), 'offer' (accept offered
-    evidence) or 'unknown'."""
-
-
-def choice_keys(question: Question) -> dict[str, str]:
-    """Key → choice for a question: y/n/u for yes/no/unclear, digits for the nth choice or level."""
-    keys: dict[str, str] = {}
-    choices = tuple(question.choices)
-    for index, choice in enumerate(choices[:9], start=1):
-        keys[str(index)] = choice
-    # A scale whose levels are digits answers with the level itself.
-    for choice in choices:
-        if len(choice) == 1 and choice.isdigit():
-            keys[choice] = choice
-    for letter, choice in _LETTERS.items():
-        if choice in choices:
-            keys[letter] = choice
-    return keys
+        _, segments = segment_document(document)
+        cached = _SEGMENTS[document.sha256] = segments
+    return cached
 
 
-def response_for_key(key: str, question: Question) -> Response | Command:
-    """What one keystroke means at this question."""
-    keys = choice_keys(question)
-    if key in keys:
-        return Reply(keys[key])
-    simple: dict[str, Response | Command] = {
-        "\r": Accept(),
-        "\n": Accept(),
-        "b": Back(),
-        "s": Skip(),
-        "q": Quit(),
-        _CTRL_D: Quit(),
-        "?": Command("help"),
-        "N": Command("note"),
-        "e": Command("evidence"),
-        "o": Command("override"),
-        "a": Command("text"),
-        "m": Command("offer"),
-    }
-    return simple.get(key, Command("unknown"))
+def _claim_part(text: str, start: int, end: int, claim_start: int, claim_end: int) -> Text:
+    """One piece of text with the part inside the claim highlighted and marked."""
+    line = Text()
+    cut_start, cut_end = max(start, claim_start), min(end, claim_end)
+    if cut_start >= cut_end:
+        return safe_text(text[start:end])
+    line.append_text(safe_text(text[start:cut_start]))
+    if cut_start == claim_start:
+        # The markers show the claim where colour and reverse video are off (--color never).
+        line.append("▶", style="bold cyan")
+    line.append_text(safe_text(text[cut_start:cut_end], style="bold reverse"))
+    if cut_end == claim_end:
+        line.append("◀", style="bold cyan")
+    line.append_text(safe_text(text[cut_end:end]))
+    return line
 
 
-# --- the screen ----------------------------------------------------------------------------------
+def highlight_claim(document: Document, entry: ClaimReview, *, compact: bool = False) -> Text:
+    """The claim's paragraph, sentence by sentence, furniture dimmed on its own line, the claim
+    highlighted; ``compact`` keeps only the sentences that hold the claim."""
+    text = document.text
+    claim = entry.claim
+    start, end = entry.paragraph
+    start, end = min(start, claim.start), max(end, claim.end)
+    try:
+        segments = [s for s in article_segments(document) if s.end > start and s.start < end]
+    except Exception:
+        segments = []
+    if compact:
+        segments = [s for s in segments if s.end > claim.start and s.start < claim.end]
+    if not segments:
+        return _claim_part(
+            text,
+            claim.start if compact else start,
+            claim.end if compact else end,
+            claim.start,
+            claim.end,
+        )
+    shown = Text()
+    previous_furniture = False
+    for index, segment in enumerate(segments):
+        furniture = segment.kind in FURNITURE_KINDS
+        if index:
+            shown.append("\n" if furniture or previous_furniture else " ")
+        if furniture:
+            shown.append_text(safe_text(f"[{segment.kind}] ", style="dim italic"))
+            shown.append_text(safe_text(text[segment.start : segment.end], style="dim"))
+        else:
+            shown.append_text(_claim_part(text, segment.start, segment.end, claim.start, claim.end))
+        previous_furniture = furniture
+    return shown
 
 
-def highlight_claim(prompt: Prompt) -> Text:
-    """The claim's paragraph with the claim itself highlighted; all of it untrusted text."""
-    text = prompt.document.text
-    start, end = prompt.entry.paragraph
-    claim = prompt.entry.claim
-    # The markers show the claim where colour and reverse video are off (--color never).
-    return Text.assemble(
-        safe_text(text[start : claim.start]),
-        Text("▶", style="bold cyan"),
-        safe_text(text[claim.start : claim.end], style="bold reverse"),
-        Text("◀", style="bold cyan"),
-        safe_text(text[claim.end : end]),
-    )
-
-
-def _chain(prompt: Prompt) -> Text:
-    att = prompt.entry.claim.attribution
+def _chain(entry: ClaimReview) -> Text:
+    att = entry.claim.attribution
     line = Text("Article")
     for hop in att.via:
         line.append(" → ")
@@ -128,14 +137,17 @@ def _chain(prompt: Prompt) -> Text:
     if att.hedges:
         details.append("hedges: " + ", ".join(att.hedges))
     shown = [d for d in details if d]
+    fixed = [w for w in ("speaker", "role", "chain") if w in entry.corrected]
+    if fixed:
+        shown.append("corrected by the reviewer: " + ", ".join(fixed))
     if shown:
         line.append_text(safe_text("   " + "; ".join(shown), style="dim"))
     return line
 
 
-def _source_lines(prompt: Prompt, registry: Registry | None) -> list[Text]:
+def _source_lines(claim_entry: ClaimReview, registry: Registry | None) -> list[Text]:
     lines: list[Text] = []
-    for source_id in prompt.entry.claim.sources:
+    for source_id in claim_entry.claim.sources:
         entry = registry.get(source_id) if registry is not None else None
         if entry is None:
             lines.append(safe_text(f"• {source_id}"))
@@ -156,7 +168,7 @@ def _source_lines(prompt: Prompt, registry: Registry | None) -> list[Text]:
         line = safe_text(f"• {entry.name}", style="bold")
         line.append_text(safe_text("  " + "; ".join(f for f in facts if f)))
         lines.append(line)
-    sf = prompt.entry.source_facts
+    sf = claim_entry.source_facts
     if sf.unknown:
         lines.append(safe_text("• not in the registry: " + ", ".join(sf.unknown), style="yellow"))
     if not lines:
@@ -171,8 +183,21 @@ def _verdict_line(prompt: Prompt) -> Text:
     if verdict.grade:
         line.append_text(safe_text(f"  grade {verdict.grade}"))
     line.append("  (final)" if verdict.final else "  (provisional)", style="dim")
-    line.append_text(safe_text(f"  rule: {verdict.rule}", style="dim"))
     return line
+
+
+def _answer_options(prompt: Prompt) -> Text:
+    """The answers with their keys: '[1/y] yes   [2/n] no'."""
+    question = prompt.question
+    by_choice: dict[str, list[str]] = {}
+    for key, choice in choice_keys(question).items():
+        by_choice.setdefault(choice, []).append(key)
+    options = Text("   ")
+    for choice in question.choices:
+        options.append(f"[{'/'.join(by_choice.get(choice, []))}] ", style="cyan")
+        options.append_text(safe_text(question.label_for(choice)))
+        options.append("   ")
+    return options
 
 
 def _question_block(prompt: Prompt, show_help: bool) -> list[RenderableType]:
@@ -182,26 +207,28 @@ def _question_block(prompt: Prompt, show_help: bool) -> list[RenderableType]:
     if question.required:
         head.append(" (required)", style="dim")
     parts: list[RenderableType] = [head]
-    keys = choice_keys(question)
-    if keys:
-        by_choice: dict[str, list[str]] = {}
-        for key, choice in keys.items():
-            by_choice.setdefault(choice, []).append(key)
-        options = Text("   ")
-        for choice in question.choices:
-            options.append(f"[{'/'.join(by_choice.get(choice, []))}] ", style="cyan")
-            options.append_text(safe_text(question.label_for(choice)))
-            options.append("   ")
-        parts.append(options)
+    if question.choices:
+        parts.append(_answer_options(prompt))
     else:
         parts.append(Text("   [a] type the answer", style="cyan"))
     current = prompt.current
+    suggestion = prompt.suggestion
     if current is not None and current.value is not None:
         shown = question.label_for(current.value)
         parts.append(safe_text(f"   current answer: {shown}   (Enter keeps it)"))
-    elif prompt.suggestion is not None:
-        shown = question.label_for(prompt.suggestion)
-        parts.append(safe_text(f"   suggested: {shown}   (Enter accepts)"))
+    if suggestion is not None:
+        shown = question.label_for(suggestion.value)
+        if suggestion.offered:
+            line = safe_text(f"   offered: {shown}   (t takes it; Enter does not)", style="yellow")
+        elif current is None or current.value is None:
+            line = safe_text(f"   suggested: {shown}   (Enter accepts)")
+        else:
+            line = safe_text(f"   suggested: {shown}")
+        parts.append(line)
+        parts.append(safe_text(f"   why: {suggestion.reason}", style="dim"))
+    elif current is None or current.value is None:
+        kind = "your research answers it" if question.kind == "finding" else "no suggestion"
+        parts.append(safe_text(f"   {kind}: Enter leaves it open", style="dim"))
     if current is not None and current.note:
         parts.append(safe_text(f"   note: {current.note}", style="dim"))
     if current is not None:
@@ -214,10 +241,30 @@ def _question_block(prompt: Prompt, show_help: bool) -> list[RenderableType]:
     return parts
 
 
+def _claim_panel(document: Document, entry: ClaimReview, compact: bool) -> Panel:
+    title = None
+    if entry.corrected:
+        title = safe_text("corrected by the reviewer: " + ", ".join(entry.corrected), style="dim")
+    return Panel(
+        highlight_claim(document, entry, compact=compact),
+        box=box.ROUNDED,
+        padding=(0, 1),
+        title=title,
+        title_align="right",
+    )
+
+
 def render_prompt(
-    prompt: Prompt, registry: Registry | None = None, *, show_help: bool = False
+    prompt: Prompt,
+    registry: Registry | None = None,
+    *,
+    show_help: bool = False,
+    compact: bool = False,
 ) -> RenderableType:
-    """The screen for one question: claim in its paragraph, chain, sources, score, progress."""
+    """The screen for one question: claim in its paragraph, chain, sources, score, progress.
+
+    ``compact`` (a short terminal) keeps the claim's own sentence and leaves out the score.
+    """
     claim = prompt.entry.claim
     progress = Text(
         f"Claim {prompt.claim_number}/{prompt.claim_count} · "
@@ -226,29 +273,67 @@ def render_prompt(
         style="bold",
     )
     progress.append_text(safe_text(f"   {claim.id} · {prompt.checklist.name}", style="dim"))
-    score = Text(f"Check-worthiness {claim.check_worthiness:.2f}")
-    if claim.reasons:
-        score.append_text(safe_text("  (" + ", ".join(claim.reasons) + ")", style="dim"))
-    if prompt.entry.skipped:
-        score.append("   skipped earlier", style="yellow")
     info = Table.grid(padding=(0, 1))
     info.add_column(style="dim", no_wrap=True)
     info.add_column()
-    info.add_row("Chain", _chain(prompt))
-    info.add_row("Sources", Group(*_source_lines(prompt, registry)))
-    info.add_row("Score", score)
+    info.add_row("Chain", _chain(prompt.entry))
+    info.add_row("Sources", Group(*_source_lines(prompt.entry, registry)))
+    if not compact:
+        score = Text(f"Check-worthiness {claim.check_worthiness:.2f}")
+        if claim.reasons:
+            score.append_text(safe_text("  (" + ", ".join(claim.reasons) + ")", style="dim"))
+        if prompt.entry.skipped:
+            score.append("   skipped earlier", style="yellow")
+        info.add_row("Score", score)
     if prompt.hints is not None and prompt.hints.lines:
         info.add_row("Case", Group(*(safe_text(line) for line in prompt.hints.lines)))
     return Group(
         progress,
-        Panel(highlight_claim(prompt), box=box.ROUNDED, padding=(0, 1)),
+        _claim_panel(prompt.document, prompt.entry, compact),
         info,
         _verdict_line(prompt),
-        Text(""),
+        *([] if compact else [Text("")]),
         *_question_block(prompt, show_help),
         *_offer_lines(prompt),
-        Text(KEY_HELP, style="dim"),
+        Text(format_legend(question_legend(prompt)), style="dim"),
     )
+
+
+def render_verdict(
+    prompt: VerdictPrompt, registry: Registry | None = None, *, compact: bool = False
+) -> RenderableType:
+    """The end of a claim: its verdict, the rule that gave it in words, the conclusion."""
+    entry = prompt.entry
+    verdict = prompt.verdict
+    progress = Text(f"Claim {prompt.claim_number}/{prompt.claim_count} · verdict", style="bold")
+    progress.append_text(safe_text(f"   {entry.id} · {prompt.checklist.name}", style="dim"))
+    info = Table.grid(padding=(0, 1))
+    info.add_column(style="dim", no_wrap=True)
+    info.add_column()
+    info.add_row("Chain", _chain(entry))
+    label = safe_text(verdict.label, style="bold")
+    if verdict.grade:
+        label.append_text(safe_text(f"  grade {verdict.grade}"))
+    if not verdict.final:
+        open_ids = ", ".join(verdict.missing)
+        label.append_text(safe_text(f"  (not final: {open_ids} open)", style="yellow"))
+    info.add_row("Verdict", label)
+    if entry.override is not None:
+        why = f"overridden by {entry.override.reviewer}: {entry.override.reason}"
+    else:
+        why = verdict.explain(prompt.checklist)
+    info.add_row("Why", safe_text(why))
+    info.add_row(
+        "Conclusion",
+        safe_text(entry.conclusion)
+        if entry.conclusion
+        else Text("none yet (Enter asks for one line)", style="dim"),
+    )
+    parts: list[RenderableType] = [progress, _claim_panel(prompt.document, entry, compact), info]
+    if prompt.error:
+        parts.append(safe_text(prompt.error, style="bold red"))
+    parts.append(Text(format_legend(verdict_legend()), style="dim"))
+    return Group(*parts)
 
 
 def _offer_lines(prompt: Prompt) -> list[RenderableType]:
@@ -273,7 +358,7 @@ def longest_label(checklist: Checklist) -> str:
 
 def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableType:
     """Where the review stands: each claim's verdict (or how far it got), then what is left."""
-    from factcheck.review.session import applicable
+    from factcheck.review.loop import applicable
     from factcheck.review.worksheet import claim_verdict, valid_answer_values
 
     worksheet = outcome.worksheet
@@ -291,7 +376,9 @@ def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableTy
         asked = applicable(checklist, entry)
         answered = valid_answer_values(checklist, entry)
         done = sum(1 for question in asked if question.id in answered)
-        if entry.skipped:
+        if entry.dropped is not None:
+            label = Text("dropped", style="dim")
+        elif entry.skipped:
             label = Text("skipped", style="yellow")
         elif verdict.final:
             label = safe_text(verdict.label, style="bold")
@@ -307,96 +394,29 @@ def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableTy
         ("Skipped", outcome.skipped),
         ("Below --min-score (not reviewed)", outcome.below_min_score),
         ("Not finished", outcome.incomplete),
+        ("Dropped as not claims", outcome.dropped),
     ):
         if ids:
             parts.append(safe_text(f"{title}: {', '.join(ids)}"))
     return Group(*parts)
 
 
-# --- keys from the terminal ----------------------------------------------------------------------
+# --- the asker -----------------------------------------------------------------------------------
 
-
-class Keyboard(Protocol):
-    """Where keystrokes and lines come from."""
-
-    def read_key(self) -> str:
-        """One keystroke, without echo or waiting for Enter."""
-        ...
-
-    def read_line(self, label: str) -> str | None:
-        """A line of text typed after label, or None on end of input."""
-        ...
-
-
-class TtyKeyboard:
-    """Keystrokes from a terminal in cbreak mode: one key at a time, no echo.
-
-    Use it as a context manager around the whole review, so keys typed ahead are never dropped;
-    the terminal's settings are restored on the way out, whatever happens. Cbreak keeps the
-    terminal's own Ctrl-C handling, so Ctrl-C still raises KeyboardInterrupt.
-    """
-
-    def __init__(self, fd: int, console: Console) -> None:
-        self.fd = fd
-        self.console = console
-        self._saved: list[Any] | None = None
-
-    def __enter__(self) -> TtyKeyboard:
-        import termios
-        import tty
-
-        self._saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd, termios.TCSANOW)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._restore()
-
-    def _restore(self) -> None:
-        import termios
-
-        if self._saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSANOW, self._saved)
-
-    def read_key(self) -> str:
-        first = os.read(self.fd, 1)
-        if not first:
-            return _CTRL_D
-        data = first
-        # An escape sequence (arrow keys) or a multi-byte character arrives all at once.
-        while select.select([self.fd], [], [], 0.02)[0]:
-            more = os.read(self.fd, 16)
-            if not more:
-                break
-            data += more
-        if data.startswith(b"\x1b"):
-            return "\x1b"
-        return data.decode("utf-8", "replace")[:1]
-
-    def read_line(self, label: str) -> str | None:
-        """A line typed with the terminal's own editing (cooked mode), then back to cbreak."""
-        import termios
-        import tty
-
-        self.console.print(Text(label, style="bold"), end="")
-        self._restore()
-        try:
-            chunks: list[bytes] = []
-            while True:
-                chunk = os.read(self.fd, 4096)
-                if not chunk:
-                    return None
-                chunks.append(chunk)
-                if chunk.endswith(b"\n"):
-                    break
-        finally:
-            if self._saved is not None:
-                tty.setcbreak(self.fd, termios.TCSANOW)
-        return b"".join(chunks).decode("utf-8", "replace").rstrip("\r\n")
+_CORRECTIONS = (
+    ("s", "speaker"),
+    ("r", "role"),
+    ("h", "add hop"),
+    ("x", "remove hop"),
+    ("p", "split"),
+    ("m", "merge"),
+    ("a", "add claim"),
+    ("d", "drop: not a claim"),
+)
 
 
 class TerminalAsker:
-    """Shows each question on the console and reads the reviewer's keystrokes."""
+    """Shows each screen on the console and reads the reviewer's keystrokes."""
 
     def __init__(
         self,
@@ -411,52 +431,143 @@ class TerminalAsker:
         self.registry = registry
         self.clear = clear
 
+    def _draw(self, screen: RenderableType, compact: RenderableType | None = None) -> None:
+        """Draw a screen; on a terminal too short for it, the compact one, so the claim stays
+        pinned at the top."""
+        if self.clear:
+            self.console.clear()
+            if compact is not None:
+                lines = self.console.render_lines(screen, self.console.options, pad=False)
+                if len(lines) >= self.console.height:
+                    screen = compact
+        self.console.print(screen)
+
     def ask(self, prompt: Prompt) -> Response:
-        """Draw the screen and return the first keystroke that means something."""
+        """Draw the question and return the first keystroke that means something."""
         show_help = False
         notice: str | None = None
         while True:
-            if self.clear:
-                self.console.clear()
-            shown = prompt if notice is None else _with_error(prompt, notice)
-            self.console.print(render_prompt(shown, self.registry, show_help=show_help))
+            shown = prompt if notice is None else replace(prompt, error=notice)
+            self._draw(
+                render_prompt(shown, self.registry, show_help=show_help),
+                render_prompt(shown, self.registry, show_help=show_help, compact=True),
+            )
             notice = None
             key = self.keyboard.read_key()
-            response = response_for_key(key, prompt.question)
+            response = response_for_key(key, prompt)
             if not isinstance(response, Command):
                 return response
-            if response.name == "help":
+            if response is Command.HELP:
                 show_help = not show_help
                 continue
-            if response.name == "unknown":
-                notice = f"Unknown key {key!r}; press ? for help.   {KEY_HELP}"
+            if response is Command.UNKNOWN:
+                notice = f"Key {key!r} does nothing here; the keys are listed below."
                 continue
-            if response.name == "offer":
-                if not prompt.offers:
-                    notice = "No other reports are offered on this question."
-                    continue
-                picked = self.keyboard.read_line(f"Record report (1-{len(prompt.offers)}): ")
-                if picked and picked.strip().isdigit():
-                    return AcceptOffer(int(picked.strip()))
-                continue
-            typed = self._read_command(response.name, prompt.checklist)
+            typed = self._command(response, prompt, prompt.entry, prompt.document)
             if typed is not None:
                 return typed
 
-    def _read_command(self, name: str, checklist: Checklist) -> Response | None:
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        """Draw the claim's verdict step and return what the reviewer chose."""
+        notice: str | None = None
+        while True:
+            shown = prompt if notice is None else replace(prompt, error=notice)
+            self._draw(
+                render_verdict(shown, self.registry),
+                render_verdict(shown, self.registry, compact=True),
+            )
+            notice = None
+            key = self.keyboard.read_key()
+            response = verdict_response_for_key(key, prompt)
+            if not isinstance(response, Command):
+                return response
+            if response is Command.UNKNOWN:
+                notice = f"Key {key!r} does nothing here; the keys are listed below."
+                continue
+            if response is Command.ACCEPT:
+                if prompt.entry.conclusion:
+                    return Accept()
+                line = self.keyboard.read_line(
+                    "Conclusion in one line (Enter leaves it for later): "
+                )
+                if line is None:
+                    return Accept()
+                return Accept(conclusion=line.strip() or None)
+            typed = self._command(response, None, prompt.entry, prompt.document)
+            if typed is not None:
+                return typed
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        """Ask for the report's title, summary and bottom line; Enter keeps what is there."""
+        if self.clear:
+            self.console.clear()
+        self.console.print(Text("The published report", style="bold"))
+        self.console.print(
+            Text(
+                "Write what a reader needs beyond the verdicts; Enter keeps what is shown. "
+                "Edit later with: factcheck review WORKSHEET --title/--summary/--bottom-line",
+                style="dim",
+            )
+        )
+        publication = prompt.publication
+        asked = (
+            ("title", "Title", publication.title or prompt.worksheet.document.title),
+            ("summary", "What the article says, in two or three sentences", publication.summary),
+            (
+                "bottom_line",
+                "Bottom line: what holds up, what does not",
+                publication.bottom_line,
+            ),
+        )
+        written: dict[str, str] = {}
+        for name, label, current in asked:
+            if current:
+                self.console.print(safe_text(f"  now: {current}", style="dim"))
+            line = self.keyboard.read_line(f"{label}: ")
+            if line is None:
+                return written
+            if line.strip():
+                written[name] = line.strip()
+        return written
+
+    def _command(
+        self,
+        command: Command,
+        prompt: Prompt | None,
+        entry: ClaimReview,
+        document: Document,
+    ) -> Response | None:
         read = self.keyboard.read_line
-        if name == "note":
+        if command is Command.NOTE:
             text = read("Note: ")
             return AddNote(text) if text and text.strip() else None
-        if name == "evidence":
+        if command is Command.EVIDENCE:
             url = read("Evidence URL: ")
             return AddEvidence(url.strip()) if url and url.strip() else None
-        if name == "text":
+        if command is Command.TEXT:
             value = read("Answer: ")
             return Reply(value) if value and value.strip() else None
-        levels = _scale_ids(checklist)
+        if command is Command.CONCLUSION:
+            text = read("Conclusion in one line (empty clears it): ")
+            return None if text is None else Conclude(text)
+        if command is Command.OFFER and prompt is not None:
+            picked = read(f"Record report (1-{len(prompt.offers)}): ")
+            if picked and picked.strip().isdigit():
+                return AcceptOffer(int(picked.strip()))
+            return None
+        if command is Command.CORRECT:
+            return self._correction(entry, document)
+        if command is Command.OVERRIDE:
+            checklist = prompt.checklist if prompt is not None else None
+            return self._override(checklist)
+        return None
+
+    def _override(self, checklist: Checklist | None) -> Response | None:
+        read = self.keyboard.read_line
+        levels = _scale_ids(checklist) if checklist is not None else []
         listing = "  ".join(f"{i}) {level}" for i, level in enumerate(levels, start=1))
-        self.console.print(safe_text(f"Verdicts: {listing}"))
+        if listing:
+            self.console.print(safe_text(f"Verdicts: {listing}"))
         picked = read("Override verdict (number or id, empty to cancel): ")
         if not picked or not picked.strip():
             return None
@@ -468,12 +579,60 @@ class TerminalAsker:
             return None
         return OverrideVerdict(picked, reason)
 
+    def _correction(self, entry: ClaimReview, document: Document) -> Response | None:
+        from factcheck.review.worksheet import Action
+
+        read = self.keyboard.read_line
+        menu = " · ".join(f"{key} {what}" for key, what in _CORRECTIONS)
+        self.console.print(safe_text(f"Correct {entry.id}: {menu}"))
+        choice = (read("Which (empty to cancel): ") or "").strip()[:1]
+        att = entry.claim.attribution
+        if choice == "s":
+            line = read(f"Speaker (now {att.speaker or 'unknown'}; empty: unknown): ")
+            return None if line is None else Correct(Action.SPEAKER, line)
+        if choice == "r":
+            line = read(f"Role (now {att.role or 'none'}; empty: none): ")
+            return None if line is None else Correct(Action.ROLE, line)
+        if choice == "h":
+            name = read("Hop to add (the outlet or person the claim passed through): ")
+            if not name or not name.strip():
+                return None
+            where = read(f"Position, 0 nearest the article (0-{len(att.via)}, Enter 0): ") or "0"
+            position = int(where) if where.strip().isdigit() else 0
+            return Correct(Action.ADD_HOP, name, position=position)
+        if choice == "x":
+            name = read(f"Hop to remove ({', '.join(att.via) or 'none'}): ")
+            return Correct(Action.REMOVE_HOP, name.strip()) if name and name.strip() else None
+        if choice == "p":
+            words = read("Split after the words: ")
+            found = _find(entry.claim.text, words)
+            if found is None:
+                return None
+            return Correct(Action.SPLIT, position=entry.claim.start + found)
+        if choice == "m":
+            other = read("Merge with claim (id): ")
+            return Correct(Action.MERGE, other.strip()) if other and other.strip() else None
+        if choice == "a":
+            words = read("Words from the sentence to add as a claim: ")
+            found = _find(document.text, words, end=False)
+            if found is None:
+                return None
+            return Correct(Action.ADD_CLAIM, position=found)
+        if choice == "d":
+            reason = read("Why is it not a claim? ")
+            return Correct(Action.DROP, reason=reason) if reason and reason.strip() else None
+        return None
+
+
+def _find(text: str, words: str | None, *, end: bool = True) -> int | None:
+    """Where typed words occur in text (case-insensitive): the offset after them, or of them."""
+    if not words or not words.strip():
+        return None
+    index = text.lower().find(words.strip().lower())
+    if index < 0:
+        return None
+    return index + len(words.strip()) if end else index
+
 
 def _scale_ids(checklist: Checklist) -> Sequence[str]:
     return [level.id for level in checklist.scale]
-
-
-def _with_error(prompt: Prompt, message: str) -> Prompt:
-    from dataclasses import replace
-
-    return replace(prompt, error=message)

@@ -216,6 +216,8 @@ class Report:
     """When the last change was recorded (ISO 8601, UTC), or None for an untouched worksheet."""
     warnings: tuple[str, ...]
     """What changed since the worksheet was made (checklist edits, answers no longer counted)."""
+    dropped: tuple[ClaimReview, ...] = ()
+    """Claims the reviewer dropped as not claims, with their reasons; left out of ``claims``."""
 
     @property
     def document(self) -> Document:
@@ -441,6 +443,7 @@ def build_report(
             history.get(entry.id) if worksheet.audit else None,
         )
         for entry in worksheet.claims
+        if entry.dropped is None
     )
     reviewers: dict[str, None] = {}
     for change in worksheet.audit:
@@ -466,6 +469,7 @@ def build_report(
         reviewers=tuple(reviewers),
         reviewed=max(stamps) if stamps else None,
         warnings=tuple(worksheet_warnings(worksheet, checklist)),
+        dropped=tuple(entry for entry in worksheet.claims if entry.dropped is not None),
     )
 
 

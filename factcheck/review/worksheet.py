@@ -15,7 +15,7 @@ import enum
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from factcheck.errors import WorksheetError
 from factcheck.files import slugify
 from factcheck.models import (
     FURNITURE_KINDS,
+    Attribution,
     Claim,
     Document,
     Extraction,
@@ -63,6 +64,35 @@ class Action(enum.StrEnum):
     """Marked the claim as skipped."""
     UNSKIP = "unskip"
     """Took the claim off the skipped list."""
+    CONCLUSION = "conclusion"
+    """Set (new) or cleared (None) the reviewer's one-line conclusion on the claim."""
+    PUBLICATION = "publication"
+    """Set a part of the published report (question: title, summary, bottom_line, url or
+    reviewer); the claim is 'article'."""
+    SPEAKER = "speaker"
+    """Corrected the claim's speaker (new; None: unknown)."""
+    ROLE = "role"
+    """Corrected the speaker's role (new; None: no role)."""
+    ADD_HOP = "add_hop"
+    """Added an intermediary (new) to the chain at a position (question, 0: nearest the
+    article)."""
+    REMOVE_HOP = "remove_hop"
+    """Removed an intermediary (old) from the chain."""
+    DROP = "drop"
+    """Dropped the claim as not a claim (reason), or restored it (new None)."""
+    ADD_CLAIM = "add_claim"
+    """Added a claim (the change's claim id) from the article's text at offsets new 'start-end'."""
+    SPLIT = "split"
+    """Split the claim at an offset (question) into itself and a new claim (new id)."""
+    MERGE = "merge"
+    """Merged another claim (new id) into this one; the other is dropped."""
+
+
+ARTICLE = "article"
+"""The claim id of changes that concern the whole report (Action.PUBLICATION)."""
+
+PUBLICATION_FIELDS = ("title", "summary", "bottom_line", "url", "reviewer")
+"""The parts of the published report a reviewer writes, in the order they are asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +186,13 @@ class ClaimReview:
     """The reviewer's verdict override, if any."""
     skipped: bool = False
     """Whether the reviewer skipped this claim."""
+    conclusion: str | None = None
+    """The reviewer's one-line conclusion, published with the verdict."""
+    dropped: str | None = None
+    """Why the reviewer dropped it as not a claim; None while it is one."""
+    corrected: tuple[str, ...] = ()
+    """What the reviewer corrected (speaker, role, chain, added, split, merged, dropped);
+    reports mark these as the reviewer's."""
 
     @property
     def id(self) -> str:
@@ -165,6 +202,27 @@ class ClaimReview:
     def answer_values(self) -> dict[str, str]:
         """Answered questions → value, as verdict rules and `when` expressions read them."""
         return {qid: a.value for qid, a in self.answers.items() if a.value is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the reviewer writes for the published report, beyond the claims."""
+
+    title: str | None = None
+    """The report's title; the article's title when not set."""
+    summary: str | None = None
+    """What the article says, in the reviewer's words."""
+    bottom_line: str | None = None
+    """The reviewer's overall conclusion."""
+    url: str | None = None
+    """The article's address, set for any input (plain text has none of its own)."""
+    reviewer: str | None = None
+    """Who reviews this worksheet, remembered for the next session."""
+
+    def get(self, name: str) -> str | None:
+        """One of PUBLICATION_FIELDS."""
+        value: str | None = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +239,8 @@ class Worksheet:
     """When the worksheet was made (ISO 8601, UTC)."""
     audit: tuple[Change, ...] = ()
     """Every change ever made, oldest first."""
+    publication: Publication = field(default_factory=Publication)
+    """Title, summary, bottom line, URL and reviewer, as the reviewer gave them."""
 
     @property
     def seq(self) -> int:
@@ -462,8 +522,105 @@ def _updated_answer(entry: ClaimReview, change: Change) -> Answer:
     return replace(answer, reviewer=change.reviewer, at=change.at)
 
 
+def _refreshed(entry: ClaimReview, attribution: Attribution, what: str) -> ClaimReview:
+    """The claim with a corrected attribution, the facts read from it updated."""
+    facts = dict(entry.facts)
+    facts["chain.hops"] = attribution.hops
+    facts["attribution.speaker_known"] = bool(attribution.speaker)
+    corrected = entry.corrected if what in entry.corrected else (*entry.corrected, what)
+    return replace(
+        entry,
+        claim=replace(entry.claim, attribution=attribution),
+        facts=facts,
+        corrected=corrected,
+    )
+
+
+def _paragraph_of(worksheet: Worksheet, start: int, end: int) -> tuple[int, int]:
+    text = worksheet.document.text
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return (first, len(text) if last < 0 else last)
+
+
+def _new_entry(worksheet: Worksheet, claim: Claim, source: ClaimReview | None) -> ClaimReview:
+    from factcheck.checklist.facts import claim_facts
+
+    sources = source.source_facts if source is not None else SourceFacts()
+    facts = {name: _freeze_fact(v) for name, v in claim_facts(claim, sources).items()}
+    if source is not None:
+        facts = {
+            **source.facts,
+            **{k: facts[k] for k in ("chain.hops", "attribution.speaker_known")},
+        }
+    what = "split" if source is not None else "added"
+    return ClaimReview(
+        claim=claim,
+        paragraph=_paragraph_of(worksheet, claim.start, claim.end),
+        source_facts=sources,
+        facts=facts,
+        corrected=(what,),
+    )
+
+
+def _in_order(claims: Iterable[ClaimReview]) -> tuple[ClaimReview, ...]:
+    return tuple(sorted(claims, key=lambda e: (e.claim.start, e.claim.end)))
+
+
+def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
+    """Publication parts, added, split and merged claims: changes beyond one claim."""
+    from factcheck.review import corrections
+
+    text = worksheet.document.text
+    claims = list(worksheet.claims)
+    if change.action is Action.PUBLICATION:
+        if change.question not in PUBLICATION_FIELDS:
+            raise WorksheetError(f"change {change.seq}: no part {change.question!r} to publish")
+        publication = replace(worksheet.publication, **{change.question: change.new})
+        return replace(worksheet, publication=publication, audit=(*worksheet.audit, change))
+    try:
+        if change.action is Action.ADD_CLAIM:
+            start, end = corrections.parse_span(change.new or "")
+            if end > len(text):
+                raise ValueError(f"{end} is past the end of the text")
+            claim = corrections.new_claim(text, change.claim, start, end)
+            claims.append(_new_entry(worksheet, claim, None))
+        elif change.action is Action.SPLIT:
+            index = worksheet.position(change.claim)
+            entry = claims[index]
+            first, second = corrections.split_claim(
+                text, entry.claim, int(change.question or "0"), change.new or ""
+            )
+            claims[index] = replace(entry, claim=first, corrected=(*entry.corrected, "split"))
+            claims.append(_new_entry(worksheet, second, entry))
+        else:
+            index = worksheet.position(change.claim)
+            other = worksheet.position(change.new or "")
+            entry = claims[index]
+            claims[index] = replace(
+                entry,
+                claim=corrections.merged_claim(text, entry.claim, claims[other].claim),
+                corrected=(*entry.corrected, "merged"),
+            )
+            claims[other] = replace(
+                claims[other],
+                dropped=f"merged into {entry.id}",
+                corrected=(*claims[other].corrected, "merged"),
+            )
+    except ValueError as exc:
+        raise WorksheetError(f"change {change.seq}: {exc}") from None
+    return replace(worksheet, claims=_in_order(claims), audit=(*worksheet.audit, change))
+
+
+_STRUCTURAL = frozenset({Action.PUBLICATION, Action.ADD_CLAIM, Action.SPLIT, Action.MERGE})
+
+
 def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
     """The worksheet with one change applied and appended to its audit log."""
+    from factcheck.review import corrections
+
+    if change.action in _STRUCTURAL:
+        return _apply_structural(worksheet, change)
     index = worksheet.position(change.claim)
     entry = worksheet.claims[index]
     action = change.action
@@ -490,6 +647,29 @@ def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
         entry = replace(entry, skipped=True)
     elif action is Action.UNSKIP:
         entry = replace(entry, skipped=False)
+    elif action is Action.CONCLUSION:
+        entry = replace(entry, conclusion=change.new)
+    elif action is Action.SPEAKER:
+        att = corrections.with_speaker(entry.claim.attribution, change.new)
+        entry = _refreshed(entry, att, "speaker")
+    elif action is Action.ROLE:
+        entry = _refreshed(
+            entry, corrections.with_role(entry.claim.attribution, change.new), "role"
+        )
+    elif action is Action.ADD_HOP:
+        position = int(change.question or "0")
+        att = corrections.with_hop(entry.claim.attribution, change.new or "", position)
+        entry = _refreshed(entry, att, "chain")
+    elif action is Action.REMOVE_HOP:
+        att = corrections.without_hop(entry.claim.attribution, change.old or "")
+        entry = _refreshed(entry, att, "chain")
+    elif action is Action.DROP:
+        corrected = (
+            entry.corrected if "dropped" in entry.corrected else (*entry.corrected, "dropped")
+        )
+        entry = replace(
+            entry, dropped=change.reason if change.new is None else None, corrected=corrected
+        )
     else:  # pragma: no cover - exhaustive over Action
         raise WorksheetError(f"unknown action {action!r}")
     claims = (*worksheet.claims[:index], entry, *worksheet.claims[index + 1 :])
@@ -509,9 +689,25 @@ def make_change(
     now: Callable[[], str] = utc_now,
 ) -> Change:
     """The next change to a worksheet, with its sequence number and the old value filled in."""
-    entry = worksheet.entry(claim_id)
     old: str | None = None
-    if question is not None and action in (Action.ANSWER, Action.NOTE):
+    if action is Action.PUBLICATION:
+        old = worksheet.publication.get(question or "")
+        return Change(worksheet.seq + 1, now(), reviewer, ARTICLE, action, question, old, new)
+    if action is Action.ADD_CLAIM:
+        return Change(worksheet.seq + 1, now(), reviewer, claim_id, action, None, None, new)
+    entry = worksheet.entry(claim_id)
+    att = entry.claim.attribution
+    if action is Action.CONCLUSION:
+        old = entry.conclusion
+    elif action is Action.SPEAKER:
+        old = att.speaker
+    elif action is Action.ROLE:
+        old = att.role
+    elif action is Action.REMOVE_HOP:
+        old, new = new, None
+    elif action is Action.DROP:
+        old = entry.dropped
+    elif question is not None and action in (Action.ANSWER, Action.NOTE):
         answer = entry.answers.get(question)
         if answer is not None:
             old = answer.value if action is Action.ANSWER else answer.note

@@ -23,7 +23,9 @@ from factcheck.models import (
 )
 from factcheck.records import attribution_record, document_record
 from factcheck.review.worksheet import (
+    ARTICLE,
     FORMAT,
+    PUBLICATION_FIELDS,
     Action,
     Answer,
     Change,
@@ -31,6 +33,7 @@ from factcheck.review.worksheet import (
     ClaimReview,
     FactValue,
     Override,
+    Publication,
     Worksheet,
     check_value,
     is_evidence,
@@ -144,7 +147,17 @@ def _claim_record(entry: ClaimReview) -> dict[str, Any]:
         "skipped": entry.skipped,
         "override": override,
         "answers": answers,
+        **({"conclusion": entry.conclusion} if entry.conclusion is not None else {}),
+        **({"dropped": entry.dropped} if entry.dropped is not None else {}),
+        **({"corrected": entry.corrected} if entry.corrected else {}),
     }
+
+
+def _publication_record(publication: Publication) -> dict[str, Any]:
+    # Left out while empty, so worksheets without it read as before.
+    parts = {name: publication.get(name) for name in PUBLICATION_FIELDS}
+    shown = {name: value for name, value in parts.items() if value is not None}
+    return {"publication": shown} if shown else {}
 
 
 def dump_worksheet(worksheet: Worksheet) -> str:
@@ -161,6 +174,7 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             "sha256": ref.sha256,
             "source": ref.source,
         },
+        **_publication_record(worksheet.publication),
         "claims": [_claim_record(entry) for entry in worksheet.claims],
         "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
@@ -414,6 +428,9 @@ _CLAIM_OPTIONAL = (
     "skipped",
     "override",
     "answers",
+    "conclusion",
+    "dropped",
+    "corrected",
 )
 
 
@@ -499,6 +516,11 @@ def _read_claim(
         if "override" in m
         else None,
         skipped=r.boolean(m["skipped"], f"{where}.skipped") if "skipped" in m else False,
+        conclusion=r.optional_text(m["conclusion"], f"{where}.conclusion")
+        if "conclusion" in m
+        else None,
+        dropped=r.optional_text(m["dropped"], f"{where}.dropped") if "dropped" in m else None,
+        corrected=r.texts(m["corrected"], f"{where}.corrected") if "corrected" in m else (),
     )
 
 
@@ -555,7 +577,7 @@ def parse_worksheet(
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit"),
+        optional=("created", "audit", "publication"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
@@ -578,13 +600,20 @@ def parse_worksheet(
             change = _read_change(r, node, f"audit[{i}]")
             if audit and change.seq <= audit[-1].seq:
                 r.fail(node, f"audit[{i}].seq", f"expected > {audit[-1].seq}, got {change.seq}")
-            if change.claim not in seen:
+            if change.claim not in seen and change.claim != ARTICLE:
                 r.fail(node, f"audit[{i}].claim", f"no claim {change.claim!r} in the worksheet")
             audit.append(change)
+    publication = Publication()
+    if "publication" in m:
+        parts = r.mapping(m["publication"], "publication", optional=PUBLICATION_FIELDS)
+        publication = Publication(
+            **{k: r.optional_text(v, f"publication.{k}") for k, v in parts.items()}
+        )
     return Worksheet(
         document=document,
         checklist=ref,
         claims=tuple(claims),
         created=r.text(m["created"], "created") if "created" in m else "",
         audit=tuple(audit),
+        publication=publication,
     )

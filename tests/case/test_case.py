@@ -24,7 +24,7 @@ from factcheck.case.store import (
     load_case,
 )
 from factcheck.checklist.load import load_checklist
-from factcheck.checklist.verdicts import prefill
+from factcheck.checklist.verdicts import offered, prefill
 from factcheck.errors import CaseError
 from factcheck.models import Attribution, Claim, Document, Extraction
 from factcheck.review.worksheet import create_worksheet
@@ -386,13 +386,15 @@ def test_case_facts_prefill_the_corroborated_question(seed_case: Case, registry:
     seed = by_outlet(seed_case, "The Algemeiner")
     findings = match_claims(seed_case, seed.extraction, registry)
     worksheet = apply_case_facts(create_worksheet(seed.extraction, quick, registry), findings)
-    suggested = {e.id: prefill(quick, question, e.facts) for e in worksheet.claims}
+    # Corroboration is a finding: the case's evidence is offered, never suggested.
+    assert all(prefill(quick, question, e.facts) is None for e in worksheet.claims)
+    suggested = {e.id: offered(question, e.facts) for e in worksheet.claims}
     visits = claim_with(findings.claims, "visited Lebanon twice").claim.id
     assert {cid for cid, value in suggested.items() if value} == {visits}
     assert suggested[visits] == "yes"
-    assert prefill(quick, question, {}) is None
+    assert offered(question, {}) is None
     conflicted = {"case.independent_matches": 2, "case.conflicts": 1}
-    assert prefill(quick, question, conflicted) is None
+    assert offered(question, conflicted) is None
     assert worksheet_extraction(worksheet).claims == seed.extraction.claims
 
 

@@ -21,6 +21,7 @@ from factcheck.checklist.load import (
     AnswerType,
     Checklist,
     ChecklistLoadError,
+    QuestionKind,
     Severity,
     builtin_dir,
     builtin_names,
@@ -95,6 +96,11 @@ FAULTS = {
         "prefill-reads-answer.yaml:13: questions[1].prefill: prefill can use only claim and "
         "source facts, not the answer to 'primary_source' (column 1)"
     ],
+    "prefilled-finding": [
+        "prefilled-finding.yaml:11: questions[0].prefill: a finding of the reviewer's research "
+        "is never prefilled; use 'offer' for evidence from a case or known fact-checks, or mark "
+        "the question 'kind: article'"
+    ],
     "prefill-wrong-type": [
         "prefill-wrong-type.yaml:10: questions[0].prefill: a true/false prefill needs the "
         "answers yes and no"
@@ -121,7 +127,8 @@ FAULTS = {
     ],
     "unknown-key": [
         "unknown-key.yaml:12: questions[1]: unknown key 'ansers' "
-        "(expected one of: id, ask, help, answers, required, when, prefill)"
+        "(expected one of: id, ask, help, kind, internal, answers, required, when, prefill, "
+        "offer)"
     ],
     "unknown-name": [
         "unknown-name.yaml:12: verdicts[0].when: unknown name 'primary_sorce' "
@@ -258,9 +265,12 @@ def test_question_model_from_yaml() -> None:
     assert hops.required and hops.when is None
     assert hops.prefill is not None
     assert hops.prefill.source == (
-        "first_hand if chain.hops == 0; one if chain.hops == 1; two if chain.hops == 2; "
-        "else three_or_more"
+        "nothing if not attribution.speaker_known; first_hand if chain.hops == 0; "
+        "one if chain.hops == 1; two if chain.hops == 2; else three_or_more"
     )
+    assert hops.kind is QuestionKind.ARTICLE
+    assert quick.question("primary_source").kind is QuestionKind.FINDING
+    assert quick.question("primary_source").prefill is None
     original = quick.question("original_matches")
     assert original.when is not None and original.when.source == "primary_source == yes"
     assert quick.question("primary_source").label_for("yes") == "yes"
@@ -299,7 +309,7 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
         parse(text)
     assert str(caught.value) == (
         "test.yaml:8: questions[0]: unknown key 'colour' (expected one of: id, ask, help, "
-        "answers, required, when, prefill) (and 1 more problem)"
+        "kind, internal, answers, required, when, prefill, offer) (and 1 more problem)"
     )
 
 
@@ -728,3 +738,13 @@ def test_loader_never_crashes_on_a_damaged_builtin(edits: list[tuple[str, int, i
     except ChecklistError:
         return
     analyse_checklist(checklist)
+
+
+@pytest.mark.parametrize("name", ["quick", "sift", "admiralty", "craap"])
+def test_every_builtin_validates_with_every_question_marked(name: str) -> None:
+    result = validate_checklist(name)
+    assert result.problems == ()
+    assert result.checklist is not None
+    assert all(question.marked for question in result.checklist.questions)
+    findings = [q for q in result.checklist.questions if q.kind is QuestionKind.FINDING]
+    assert findings and all(q.prefill is None for q in findings)

@@ -56,6 +56,17 @@ def test_quick_verdict_from_a_complete_set_of_answers() -> None:
         missing=(),
         reason="Confirmed, through a short chain with no interested party, and stated plainly.",
         rule_index=2,
+        because=(
+            ("primary_source", "yes"),
+            ("corroborated", "no"),
+            ("partisan_chain", "no"),
+            ("hops", "one"),
+            ("hedged", "no"),
+        ),
+    )
+    assert decide_verdict(quick, answers, QUICK_FACTS).explain(quick) == (
+        "Confirmed, through a short chain with no interested party, and stated plainly. "
+        "(primary source: yes; corroborated: no; partisan chain: no; hops: One step; hedged: no)"
     )
 
 
@@ -133,12 +144,17 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
 @pytest.mark.parametrize(
     ("checklist", "question", "facts", "expected"),
     [
-        ("quick", "primary_source", {"chain.hops": 0, "attribution.speaker_known": True}, "yes"),
-        ("quick", "primary_source", {"chain.hops": 2, "attribution.speaker_known": True}, "no"),
+        # A finding of the reviewer's research is never suggested.
+        ("quick", "primary_source", {"chain.hops": 0, "attribution.speaker_known": True}, None),
         ("quick", "partisan_chain", {"sources.state_media": True}, "yes"),
-        ("quick", "hops", {"chain.hops": 0}, "first_hand"),
-        ("quick", "hops", {"chain.hops": 2}, "two"),
-        ("quick", "hops", {"chain.hops": 7}, "three_or_more"),
+        # Unknown stays unknown: no registry entry is unclear, never no.
+        ("quick", "partisan_chain", {"sources.matched": 0}, "unclear"),
+        ("quick", "partisan_chain", {"sources.matched": 1, "sources.unknown": True}, "unclear"),
+        ("quick", "partisan_chain", {"sources.matched": 1}, "no"),
+        ("quick", "hops", {"chain.hops": 0, "attribution.speaker_known": True}, "first_hand"),
+        ("quick", "hops", {"chain.hops": 0}, None),
+        ("quick", "hops", {"chain.hops": 2, "attribution.speaker_known": True}, "two"),
+        ("quick", "hops", {"chain.hops": 7, "attribution.speaker_known": True}, "three_or_more"),
         ("quick", "hedged", {"attribution.speaker_known": False}, "yes"),
         ("quick", "corroborated", {}, None),
         ("admiralty", "source_reliability", {"sources.worst_reliability": "D"}, "D"),
@@ -147,6 +163,8 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
         ("craap", "authority", {"sources.worst_reliability": "F"}, None),
         ("craap", "purpose", {"sources.any_partisan": True}, "2"),
         ("sift", "source_known", {"sources.matched": 2, "sources.unknown": False}, "yes"),
+        ("sift", "source_known", {"sources.matched": 0}, "unclear"),
+        ("sift", "traced", {"chain.hops": 0, "attribution.speaker_known": True}, None),
     ],
 )
 def test_prefill(checklist: str, question: str, facts: dict[str, object], expected: str) -> None:

@@ -47,7 +47,7 @@ def test_show_lists_questions_branches_and_rules() -> None:
     assert "File: checklists/quick.yaml" in text
     assert "2. original_matches  required" in text
     assert any("asked when primary_source == yes  (60% of cases)" in line for line in text)
-    assert any("suggested  first_hand if chain.hops == 0;" in line for line in text)
+    assert any("suggested  nothing if not attribution.speaker_known;" in line for line in text)
     assert any("otherwise (default)" in line and "Unproven" in line for line in text)
     assert text[-1].startswith("Checked 360 reachable combinations of answers and facts in ")
 

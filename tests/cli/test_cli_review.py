@@ -133,6 +133,7 @@ def test_pty_answer_back_note_interrupt_resume_finish(
     assert answers_of(worksheet) == {"c1": {"primary_source": "yes", "partisan_outlet": "no"}}
     assert saved.entry("c1").answers["partisan_outlet"].note == "checked the register"
     assert [(c.question, c.old, c.new) for c in saved.audit] == [
+        ("reviewer", None, "ana"),  # remembered with the worksheet
         ("primary_source", None, "no"),
         ("primary_source", "no", "yes"),
         ("partisan_outlet", None, "checked the register"),
@@ -142,10 +143,28 @@ def test_pty_answer_back_note_interrupt_resume_finish(
 
     term = open_terminal(terminals, worksheet.name, cwd=folder)
     term.screen("Claim 1/3 · question 3/3")  # resumes at the first unanswered question
-    *keys, last = ["4", "n", "\r", "y", "\r", "y", "n", "2"]
-    for key in keys:
+    term.press("4", "Claim 1/3 · verdict", "Supported", "none yet (Enter asks for one line)")
+    term.child.send("\r")  # accept the verdict; a one-line conclusion is asked for
+    term.child.expect_exact("Conclusion in one line (Enter leaves it for later): ")
+    term.child.send("The register lists 300 evacuees.\r")
+    term.screen("Claim 2/3 · question 1/4")
+    for key in ["n", "\r", "y", "\r"]:
         term.press(key)
-    term.child.send(last)
+    term.child.send("\r")  # the verdict of c2
+    term.child.expect_exact("Conclusion in one line")
+    term.child.send("\r")  # left for later
+    term.screen("Claim 3/3 · question 1/4")
+    for key in ["y", "n", "2"]:
+        term.press(key)
+    term.child.send("\r")
+    term.child.expect_exact("Conclusion in one line")
+    term.child.send("\r")
+    term.child.expect_exact("Title: ")
+    term.child.send("Evacuation figures checked\r")
+    term.child.expect_exact("What the article says, in two or three sentences: ")
+    term.child.send("\r")
+    term.child.expect_exact("Bottom line: what holds up, what does not: ")
+    term.child.send("The figures hold up.\r")
     output, status = term.finish()
     assert status == 0, output
     assert answers_of(worksheet) == {
@@ -157,6 +176,15 @@ def test_pty_answer_back_note_interrupt_resume_finish(
             "confidence": "2",
         },
     }
+    done = load_worksheet(worksheet)
+    assert done.entry("c1").conclusion == "The register lists 300 evacuees."
+    assert done.entry("c2").conclusion is None
+    assert (done.publication.title, done.publication.summary) == (
+        "Evacuation figures checked",
+        None,
+    )
+    assert done.publication.bottom_line == "The figures hold up."
+    assert done.publication.reviewer == "ana"
     assert "Supported" in output and "Not finished" not in output
     assert not lock_path(worksheet).exists()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,30 +12,32 @@ from rich.console import Console
 
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import ReviewError
-from factcheck.render.review import (
+from factcheck.render.review import TerminalAsker, render_prompt
+from factcheck.review.journal import load_worksheet
+from factcheck.review.keys import (
     Command,
-    TerminalAsker,
     choice_keys,
-    render_prompt,
+    format_legend,
+    question_legend,
     response_for_key,
 )
-from factcheck.review.journal import load_worksheet
-from factcheck.review.session import (
+from factcheck.review.loop import run_review
+from factcheck.review.prompts import (
     Accept,
     AddEvidence,
     AddNote,
     Back,
     OverrideVerdict,
     Prompt,
+    PublicationPrompt,
     Quit,
     Reply,
     Response,
     ReviewOutcome,
     Skip,
-    apply_answers,
-    read_answers,
-    run_review,
+    VerdictPrompt,
 )
+from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
@@ -52,12 +55,34 @@ def worksheet(checklist: Checklist) -> Worksheet:
 
 
 class ScriptedAsker:
-    """Answers from a list; checks that everything before each question was saved."""
+    """Answers from a list; checks that everything before each question was saved.
 
-    def __init__(self, responses: Sequence[Response], saved: list[tuple[Worksheet, Change]]):
+    Verdict steps take their responses from ``verdicts`` (Accept when it runs out); the end of
+    the review writes ``publication``.
+    """
+
+    def __init__(
+        self,
+        responses: Sequence[Response],
+        saved: list[tuple[Worksheet, Change]],
+        verdicts: Sequence[Response] = (),
+        publication: dict[str, str] | None = None,
+    ):
         self.responses = list(responses)
         self.saved = saved
         self.prompts: list[Prompt] = []
+        self.verdicts = list(verdicts)
+        self.verdict_prompts: list[VerdictPrompt] = []
+        self.publication = publication or {}
+        self.publication_prompts: list[PublicationPrompt] = []
+
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        self.verdict_prompts.append(prompt)
+        return self.verdicts.pop(0) if self.verdicts else Accept()
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        self.publication_prompts.append(prompt)
+        return self.publication
 
     def ask(self, prompt: Prompt) -> Response:
         if self.saved:
@@ -75,10 +100,12 @@ def review(
     worksheet: Worksheet,
     checklist: Checklist,
     responses: Sequence[Response],
+    verdicts: Sequence[Response] = (),
+    publication: dict[str, str] | None = None,
     **options: object,
 ) -> tuple[ReviewOutcome, ScriptedAsker, list[tuple[Worksheet, Change]]]:
     saved: list[tuple[Worksheet, Change]] = []
-    asker = ScriptedAsker(responses, saved)
+    asker = ScriptedAsker(responses, saved, verdicts, publication)
     outcome = run_review(
         worksheet,
         checklist,
@@ -135,7 +162,13 @@ def test_full_review_asks_applicable_questions_in_order(
     first, *_ = asker.prompts
     assert (first.claim_number, first.claim_count, first.question_number) == (1, 3, 1)
     # Unanswered, primary_source != yes holds, so corroborated counts until the answer is in.
-    assert (first.question_count, first.claims_done, first.suggestion) == (4, 0, "yes")
+    assert (first.question_count, first.claims_done) == (4, 0)
+    assert first.suggestion is not None and first.suggestion.value == "yes"
+    assert first.suggestion.reason == "chain.hops = 0" and not first.suggestion.offered
+    # Each claim ends with its verdict step, then the report's parts are asked for.
+    assert [p.entry.id for p in asker.verdict_prompts] == ["c1", "c2", "c3"]
+    assert asker.verdict_prompts[0].verdict.verdict == "supported"
+    assert len(asker.publication_prompts) == 1
     assert [(p.question_number, p.question_count) for p in asker.prompts[1:3]] == [(2, 3), (3, 3)]
     assert [(p.question_number, p.question_count) for p in asker.prompts[3:7]] == [
         (1, 4),
@@ -183,17 +216,26 @@ def test_invalid_reply_is_refused_and_asked_again(
     assert not outcome.finished
 
 
-def test_required_question_cannot_be_passed(worksheet: Worksheet, checklist: Checklist) -> None:
-    _, asker, _ = review(
+def test_enter_leaves_a_question_without_suggestion_open(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(
         worksheet,
         checklist,
-        [Reply("no"), Reply("no"), Accept(), Reply("yes"), Quit()],
+        [Reply("no"), Reply("no"), Accept(), Accept()],
         claims=["c1"],
     )
-    assert asker.asked[2:4] == ["c1.corroborated", "c1.corroborated"]
-    assert asker.prompts[3].error == (
-        "This question is required: answer it, or press s to skip the claim."
-    )
+    # Enter on the required corroborated question records nothing and goes on.
+    assert asker.asked == [
+        "c1.primary_source",
+        "c1.partisan_outlet",
+        "c1.corroborated",
+        "c1.confidence",
+    ]
+    assert [c.question for _, c in saved] == ["primary_source", "partisan_outlet"]
+    (step,) = asker.verdict_prompts
+    assert not step.verdict.final and step.verdict.missing == ("corroborated",)
+    assert outcome.incomplete == ("c1",)
 
 
 def test_back_revisits_and_changes_an_answer(worksheet: Worksheet, checklist: Checklist) -> None:
@@ -234,6 +276,7 @@ def test_skipped_claims_are_passed_over_and_listed(
 ) -> None:
     outcome, asker, saved = review(worksheet, checklist, [Skip(), Skip(), Skip()])
     assert asker.asked == ["c1.primary_source", "c2.primary_source", "c3.primary_source"]
+    assert asker.verdict_prompts == []
     assert outcome.skipped == ("c1", "c2", "c3")
     assert outcome.finished
     assert [c.action for _, c in saved] == [Action.SKIP] * 3
@@ -354,7 +397,7 @@ def test_nothing_to_ask_when_everything_is_answered(
 # --- keys and the screen -------------------------------------------------------------------------
 
 
-def test_keys_map_to_responses(checklist: Checklist) -> None:
+def test_keys_map_to_responses(worksheet: Worksheet, checklist: Checklist) -> None:
     primary, _, _, confidence = checklist.questions
     assert choice_keys(primary) == {
         "1": "yes",
@@ -364,18 +407,60 @@ def test_keys_map_to_responses(checklist: Checklist) -> None:
         "n": "no",
         "u": "unclear",
     }
-    assert response_for_key("n", primary) == Reply("no")
-    assert response_for_key("4", confidence) == Reply("4")
-    assert response_for_key("\r", primary) == Accept()
-    assert response_for_key("b", primary) == Back()
-    assert response_for_key("s", primary) == Skip()
-    assert response_for_key("q", primary) == Quit()
-    assert response_for_key("N", primary) == Command("note")
-    assert response_for_key("e", primary) == Command("evidence")
-    assert response_for_key("o", primary) == Command("override")
-    assert response_for_key("?", primary) == Command("help")
-    assert response_for_key("x", primary) == Command("unknown")
-    assert response_for_key("y", confidence) == Command("unknown")
+    prompt = first_prompt(worksheet, checklist)
+    assert response_for_key("n", prompt) == Reply("no")
+    assert response_for_key("\r", prompt) == Accept()
+    assert response_for_key("b", prompt) == Back()
+    assert response_for_key("s", prompt) == Skip()
+    assert response_for_key("q", prompt) == Quit()
+    assert response_for_key("N", prompt) == Command.NOTE
+    assert response_for_key("e", prompt) == Command.EVIDENCE
+    assert response_for_key("o", prompt) == Command.OVERRIDE
+    assert response_for_key("r", prompt) == Command.CORRECT
+    assert response_for_key("?", prompt) == Command.HELP
+    assert response_for_key("x", prompt) == Command.UNKNOWN
+    # Nothing is offered here, so t (take the offer) and m (record a report) do nothing.
+    assert response_for_key("t", prompt) == Command.UNKNOWN
+    assert response_for_key("m", prompt) == Command.UNKNOWN
+    scale = replace(prompt, question=confidence)
+    assert response_for_key("4", scale) == Reply("4")
+    assert response_for_key("y", scale) == Command.UNKNOWN
+
+
+def test_first_letters_answer_when_unambiguous() -> None:
+    quick = load_checklist("quick")
+    assert choice_keys(quick.question("corroborated")) == {
+        "1": "yes",
+        "2": "no",
+        "3": "contradicted",
+        "y": "yes",
+        "n": "no",
+        "c": "contradicted",
+    }
+    assert choice_keys(quick.question("original_matches"))["p"] == "partly"
+    # first_hand, one, two, three_or_more: o is a command, t is ambiguous; numbers always work.
+    assert choice_keys(quick.question("hops")) == {
+        "1": "first_hand",
+        "2": "one",
+        "3": "two",
+        "4": "three_or_more",
+        "f": "first_hand",
+    }
+    sift = load_checklist("sift")
+    keys = choice_keys(sift.question("better_coverage"))
+    assert keys == {"1": "confirms", "2": "contradicts", "3": "mixed", "4": "none", "n": "none"}
+
+
+def test_legend_lists_only_the_keys_that_work(worksheet: Worksheet, checklist: Checklist) -> None:
+    prompt = first_prompt(worksheet, checklist)
+    assert format_legend(question_legend(prompt)) == (
+        "Enter accept suggestion · ? help · b back · s skip claim · N note · e evidence · "
+        "o override · r correct claim · q quit"
+    )
+    for key in ("b", "s", "N", "e", "o", "r", "q", "?", "\r"):
+        assert response_for_key(key, prompt) != Command.UNKNOWN
+    open_finding = replace(prompt, suggestion=None)
+    assert format_legend(question_legend(open_finding)).startswith("Enter leave open · ")
 
 
 class FakeKeyboard:
@@ -440,7 +525,8 @@ def test_terminal_asker_turns_keys_into_responses(
         return TerminalAsker(console, FakeKeyboard(keys, lines), clear=False).ask(prompt)
 
     assert ask("?x?y") == Reply("yes")
-    assert "Unknown key 'x'" in console.file.getvalue()  # type: ignore[attr-defined]
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Key 'x' does nothing here; the keys are listed below." in shown
     assert ask("N", ["checked the archive"]) == AddNote("checked the archive")
     assert ask("Nq", [""]) == Quit()
     assert ask("e", ["https://example.org "]) == AddEvidence("https://example.org")
@@ -522,7 +608,8 @@ ANSWER_FAULTS = {
     "unknown question": (
         "c1:\n  sources_ok: yes\n",
         "answers.yaml:2: c1.sources_ok: not a question of checklist 'review-test' (expected "
-        "primary_source, partisan_outlet, corroborated, confidence, override, skip)",
+        "primary_source, partisan_outlet, corroborated, confidence, override, skip, conclusion, "
+        "drop, speaker, role)",
     ),
     "question not asked": (
         "c1:\n  primary_source: yes\n  corroborated: no\n",
@@ -596,12 +683,12 @@ def test_outcome_lists_verdicts_and_what_is_left(
 def test_tty_keyboard_reads_keys_and_lines_from_a_terminal() -> None:
     import os
 
-    from factcheck.render.review import TtyKeyboard
+    from factcheck.review.keys import TtyKeyboard
 
     main, side = os.openpty()
     try:
-        console = Console(file=io.StringIO(), color_system=None)
-        with TtyKeyboard(side, console) as keyboard:
+        labels: list[str] = []
+        with TtyKeyboard(side, labels.append) as keyboard:
             os.write(main, b"y")
             assert keyboard.read_key() == "y"
             os.write(main, b"\x1b[A")  # an arrow key is one keystroke, ignored as escape
@@ -610,6 +697,7 @@ def test_tty_keyboard_reads_keys_and_lines_from_a_terminal() -> None:
             assert keyboard.read_key() == "é"
             os.write(main, b"a note\n")
             assert keyboard.read_line("Note: ") == "a note"
+            assert labels == ["Note: "]
             os.write(main, b"n")
             assert keyboard.read_key() == "n"
     finally:
@@ -640,10 +728,11 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
     finally:
         setup.session.close()
     with pytest.raises(FactcheckError) as info:
-        open_review(str(setup.path), checklist="quick", reports_dir=reports)
+        open_review(str(article), checklist="quick", reports_dir=reports)
     assert str(info.value) == (
-        "this worksheet uses checklist 'review-test', not 'quick'; "
-        "leave out --checklist or start a new worksheet"
+        "this worksheet uses checklist 'review-test', not 'quick'; leave out --checklist to "
+        "continue it, or start a second worksheet for 'quick' in its own folder: "
+        f"factcheck review {article} --checklist quick --reports-dir {reports / 'quick'}"
     )
     article.write_text(article.read_text(encoding="utf-8") + "A late line.\n", encoding="utf-8")
     again = open_review(str(article), reports_dir=reports)
@@ -661,7 +750,8 @@ def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) ->
 def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     offer = EvidenceOffer(
         question="corroborated",
@@ -688,7 +778,8 @@ def test_offered_evidence_is_shown_on_its_question_and_recorded_when_accepted(
 def test_accepting_an_offer_records_evidence_and_a_note_once(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     offer = EvidenceOffer(
         question="primary_source",
@@ -716,7 +807,8 @@ def test_accepting_an_offer_records_evidence_and_a_note_once(
 def test_the_offer_key_asks_which_report_to_record(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.session import AcceptOffer, ClaimHints, EvidenceOffer
+    from factcheck.review.hints import ClaimHints, EvidenceOffer
+    from factcheck.review.prompts import AcceptOffer
 
     class Keys:
         def __init__(self) -> None:
@@ -732,7 +824,7 @@ def test_the_offer_key_asks_which_report_to_record(
     offer = EvidenceOffer("primary_source", "Valley Herald: agrees", "case:a.txt", "Note.")
     prompt_holder: list[Prompt] = []
 
-    class Capture:
+    class Capture(ScriptedAsker):
         def ask(self, prompt: Prompt) -> Response:
             prompt_holder.append(prompt)
             return Quit()
@@ -740,7 +832,7 @@ def test_the_offer_key_asks_which_report_to_record(
     run_review(
         worksheet,
         checklist,
-        Capture(),
+        Capture([], []),
         lambda ws, change: None,
         reviewer="ana",
         claims=["c2"],

@@ -294,7 +294,8 @@ def test_untrusted_text_survives_the_round_trip(worksheet: Worksheet) -> None:
 
 FAULT_MESSAGES = {
     "audit-unknown-action": "audit-unknown-action.worksheet.yaml:86: audit[0].action: expected "
-    "one of answer, note, evidence, override, skip, unskip, got 'delete'",
+    "one of answer, note, evidence, override, skip, unskip, conclusion, publication, speaker, "
+    "role, add_hop, remove_hop, drop, add_claim, split, merge, got 'delete'",
     "audit-unknown-claim": "audit-unknown-claim.worksheet.yaml:86: audit[0].claim: "
     "no claim 'c9' in the worksheet",
     "bad-answer-value": "bad-answer-value.worksheet.yaml:65: "
@@ -320,7 +321,7 @@ FAULT_MESSAGES = {
     "expected true or false, got 'maybe'",
     "unknown-key": "unknown-key.worksheet.yaml:41: claims[0]: unknown key 'verdict' (expected "
     "one of: id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, "
-    "facts, block, paragraph, skipped, override, answers)",
+    "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected)",
     "wrong-format": "wrong-format.worksheet.yaml:1: format: "
     "expected 'factcheck-worksheet/1', got 'factcheck-worksheet/9'",
 }

@@ -1,0 +1,83 @@
+"""Stage ⑦ review: who is reviewing, remembered per worksheet and in the user's config.
+
+The name is never taken silently from the login: it comes from ``--reviewer``, then
+$FACTCHECK_REVIEWER, then the worksheet (whoever reviewed it last), then the user's config file
+(``$XDG_CONFIG_HOME/factcheck/config.yaml``, key ``reviewer``); failing those, the reviewer is
+asked once, and the answer is saved in the config.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from factcheck.errors import ReviewError
+from factcheck.files import write_atomic
+from factcheck.review.worksheet import Worksheet
+
+
+def config_path() -> Path:
+    """The user's config file: $XDG_CONFIG_HOME/factcheck/config.yaml (~/.config by default)."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "factcheck" / "config.yaml"
+
+
+def _read_config(path: Path) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ReviewError(f"{path}: cannot read the config file: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReviewError(f"{path}: expected a mapping such as 'reviewer: Ana Lima'")
+    return data
+
+
+def configured_reviewer() -> str | None:
+    """The reviewer named in the user's config, if any."""
+    value = _read_config(config_path()).get("reviewer")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def remember_reviewer(name: str) -> None:
+    """Save the reviewer's name in the user's config, keeping its other keys."""
+    path = config_path()
+    data = _read_config(path)
+    if data.get("reviewer") == name:
+        return
+    data["reviewer"] = name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def resolve_reviewer(
+    given: str | None,
+    worksheet: Worksheet | None,
+    ask: Callable[[], str | None] | None,
+) -> str:
+    """The reviewer's name, from the first place that has one; ``ask`` (a terminal) is used
+    last, and its answer remembered. Without any, a ReviewError says how to give one."""
+    for candidate in (given, os.environ.get("FACTCHECK_REVIEWER")):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    if worksheet is not None and worksheet.publication.reviewer:
+        return worksheet.publication.reviewer
+    configured = configured_reviewer()
+    if configured:
+        return configured
+    if ask is not None:
+        typed = (ask() or "").strip()
+        if typed:
+            remember_reviewer(typed)
+            return typed
+    raise ReviewError(
+        "say who is reviewing: --reviewer NAME (remembered with the worksheet), or "
+        f"'reviewer: NAME' in {config_path()}"
+    )

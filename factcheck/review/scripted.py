@@ -1,0 +1,291 @@
+"""Stage ⑦ review, scripted: an answers file (``--answers FILE``) checked and applied.
+
+The file is checked against the worksheet and checklist as the interactive loop would check each
+response, with ``file:line`` errors; applying it records each change in turn, so a file applied
+twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from factcheck.errors import ReviewError, WorksheetError
+from factcheck.review.loop import Save, check_override, is_complete, summarize_review
+from factcheck.review.prompts import ReviewOutcome
+from factcheck.review.worksheet import (
+    ARTICLE,
+    PUBLICATION_FIELDS,
+    Action,
+    Answer,
+    Worksheet,
+    apply_change,
+    check_value,
+    is_url,
+    make_change,
+    normalize_value,
+    utc_now,
+    valid_answer_values,
+)
+from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist, Question
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptedAnswer:
+    """One question's answer from an answers file."""
+
+    value: str | None = None
+    """The answer value; None when the file gives only a note or evidence."""
+    note: str | None = None
+    """A note to record with it."""
+    evidence: tuple[str, ...] = ()
+    """Evidence URLs to add."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptedClaim:
+    """What an answers file says about one claim."""
+
+    claim: str
+    """The claim's id."""
+    answers: Mapping[str, ScriptedAnswer]
+    """Answers by question id, in the file's order."""
+    override: tuple[str, str] | None = None
+    """A verdict override: (verdict id, reason)."""
+    skip: bool = False
+    """Mark the claim skipped."""
+    conclusion: str | None = None
+    """The reviewer's one-line conclusion."""
+    drop: str | None = None
+    """Drop the claim as not a claim, for this reason."""
+    speaker: str | None = None
+    """A corrected speaker."""
+    role: str | None = None
+    """A corrected role."""
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """An answers file: claims, and the parts of the published report."""
+
+    claims: tuple[ScriptedClaim, ...]
+    publication: Mapping[str, str]
+    """Title, summary, bottom line, URL by name."""
+
+
+_OVERRIDE_KEY = "override"
+_SKIP_KEY = "skip"
+_CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
+_PUBLICATION_KEY = ARTICLE
+
+
+def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Script:
+    """An answers file, checked against the worksheet and checklist as the interactive loop would.
+
+    Errors name the file, line and place: ``answers.yaml:4: c2.primary_source: expected one of
+    yes, no, unclear, got 'maybe'``.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReviewError(f"{path}: no such answers file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
+    r = NodeReader(str(path))
+    try:
+        root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
+        claims = r.mapping(root, "", optional=None)
+        publication: dict[str, str] = {}
+        if _PUBLICATION_KEY in claims:
+            parts = r.mapping(
+                claims.pop(_PUBLICATION_KEY), _PUBLICATION_KEY, optional=PUBLICATION_FIELDS
+            )
+            publication = {
+                name: r.text(node, f"{_PUBLICATION_KEY}.{name}").strip()
+                for name, node in parts.items()
+            }
+            url = publication.get("url")
+            if url is not None and not is_url(url):
+                r.fail(parts["url"], "article.url", f"expected an http(s) URL, got {url!r}")
+        scripted = [
+            _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
+        ]
+    except WorksheetError as exc:
+        raise ReviewError(str(exc)) from None
+    return Script(tuple(scripted), publication)
+
+
+def _read_scripted_claim(
+    r: NodeReader, claim_id: str, node: yaml.Node, worksheet: Worksheet, checklist: Checklist
+) -> ScriptedClaim:
+    ids = [entry.id for entry in worksheet.claims]
+    if claim_id not in set(ids):
+        shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+        r.fail(node, claim_id, f"no such claim in the worksheet (it has {shown or 'no claims'})")
+    entry = worksheet.entry(claim_id)
+    questions = {q.id: q for q in checklist.questions}
+    fields = r.mapping(node, claim_id, optional=None)
+    answers: dict[str, ScriptedAnswer] = {}
+    override: tuple[str, str] | None = None
+    skip = False
+    texts: dict[str, str] = {}
+    for key, value in fields.items():
+        where = f"{claim_id}.{key}"
+        if key in questions:
+            answers[key] = _read_scripted_answer(r, value, where, questions[key])
+        elif key == _OVERRIDE_KEY:
+            m = r.mapping(value, where, required=("verdict", "reason"))
+            verdict = r.text(m["verdict"], f"{where}.verdict")
+            reason = r.text(m["reason"], f"{where}.reason")
+            problem = check_override(checklist, verdict, reason)
+            if problem:
+                r.fail(value, where, problem[0].lower() + problem[1:].rstrip("."))
+            override = (verdict, reason.strip())
+        elif key == _SKIP_KEY:
+            skip = r.boolean(value, where)
+        elif key in _CLAIM_TEXT_KEYS:
+            texts[key] = r.text(value, where).strip()
+        else:
+            expected = ", ".join([*questions, _OVERRIDE_KEY, _SKIP_KEY, *_CLAIM_TEXT_KEYS])
+            r.fail(
+                value, where, f"not a question of checklist {checklist.id!r} (expected {expected})"
+            )
+    # `when` conditions are judged on the answers the claim will have once the file is applied.
+    merged = valid_answer_values(checklist, entry)
+    merged.update({qid: a.value for qid, a in answers.items() if a.value is not None})
+    from factcheck.checklist.verdicts import applicable_questions
+
+    asked = {q.id for q in applicable_questions(checklist, merged, entry.facts)}
+    for qid in answers:
+        if qid not in asked:
+            question = questions[qid]
+            condition = getattr(question.when, "source", None) or "its condition"
+            r.fail(
+                fields[qid],
+                f"{claim_id}.{qid}",
+                f"not asked for this claim ({condition} is false)",
+            )
+    return ScriptedClaim(claim=claim_id, answers=answers, override=override, skip=skip, **texts)
+
+
+def _read_scripted_answer(
+    r: NodeReader, node: yaml.Node, where: str, question: Question
+) -> ScriptedAnswer:
+    if isinstance(node, yaml.ScalarNode):
+        value = normalize_value(question, r.text(node, where))
+        problem = check_value(question, value)
+        if problem:
+            r.fail(node, where, problem)
+        return ScriptedAnswer(value=value)
+    m = r.mapping(node, where, optional=("value", "note", "evidence"))
+    value_or_none = r.optional_text(m["value"], f"{where}.value") if "value" in m else None
+    if value_or_none is not None:
+        value_or_none = normalize_value(question, value_or_none)
+    if value_or_none is not None:
+        problem = check_value(question, value_or_none)
+        if problem:
+            r.fail(m["value"], f"{where}.value", problem)
+    note = r.optional_text(m["note"], f"{where}.note") if "note" in m else None
+    evidence: tuple[str, ...] = ()
+    if "evidence" in m:
+        ev = m["evidence"]
+        items = [ev] if isinstance(ev, yaml.ScalarNode) else r.sequence(ev, f"{where}.evidence")
+        urls = []
+        for i, item in enumerate(items):
+            url = r.text(item, f"{where}.evidence[{i}]")
+            if not is_url(url):
+                r.fail(item, f"{where}.evidence[{i}]", f"expected an http(s) URL, got {url!r}")
+            urls.append(url)
+        evidence = tuple(urls)
+    return ScriptedAnswer(value=value_or_none, note=note, evidence=evidence)
+
+
+def apply_answers(
+    worksheet: Worksheet,
+    checklist: Checklist,
+    script: Script,
+    save: Save,
+    *,
+    reviewer: str,
+    now: Callable[[], str] = utc_now,
+) -> ReviewOutcome:
+    """Record an answers file's answers, notes, evidence, overrides and skips, each saved in turn.
+
+    Values equal to what the worksheet holds are not recorded again, so applying a file twice
+    changes nothing the second time.
+    """
+    changes = 0
+
+    def record(
+        claim_id: str,
+        action: Action,
+        *,
+        question: str | None = None,
+        new: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        nonlocal worksheet, changes
+        change = make_change(
+            worksheet,
+            claim_id,
+            action,
+            reviewer=reviewer,
+            question=question,
+            new=new,
+            reason=reason,
+            now=now,
+        )
+        worksheet = apply_change(worksheet, change)
+        save(worksheet, change)
+        changes += 1
+
+    for scripted in script.claims:
+        cid = scripted.claim
+        entry = worksheet.entry(cid)
+        att = entry.claim.attribution
+        if scripted.speaker is not None and scripted.speaker != (att.speaker or ""):
+            record(cid, Action.SPEAKER, new=scripted.speaker or None)
+        if scripted.role is not None and scripted.role != (att.role or ""):
+            record(cid, Action.ROLE, new=scripted.role or None)
+        if scripted.drop is not None and entry.dropped is None:
+            record(cid, Action.DROP, reason=scripted.drop)
+        for qid, wanted in scripted.answers.items():
+            current = worksheet.entry(cid).answers.get(qid, Answer())
+            if wanted.value is not None and wanted.value != current.value:
+                record(cid, Action.ANSWER, question=qid, new=wanted.value)
+            if wanted.note is not None and wanted.note.strip() != (current.note or ""):
+                record(cid, Action.NOTE, question=qid, new=wanted.note.strip())
+            for url in wanted.evidence:
+                if url not in worksheet.entry(cid).answers.get(qid, Answer()).evidence:
+                    record(cid, Action.EVIDENCE, question=qid, new=url)
+        entry = worksheet.entry(cid)
+        if scripted.override is not None:
+            verdict, reason = scripted.override
+            if entry.override is None or (entry.override.verdict, entry.override.reason) != (
+                verdict,
+                reason,
+            ):
+                record(cid, Action.OVERRIDE, new=verdict, reason=reason)
+        if scripted.conclusion is not None and scripted.conclusion != (entry.conclusion or ""):
+            record(cid, Action.CONCLUSION, new=scripted.conclusion or None)
+        if scripted.skip and not entry.skipped:
+            record(cid, Action.SKIP)
+        elif not scripted.skip and entry.skipped and is_complete(checklist, entry):
+            record(cid, Action.UNSKIP)
+    for name, value in script.publication.items():
+        if value != (worksheet.publication.get(name) or ""):
+            record(ARTICLE, Action.PUBLICATION, question=name, new=value or None)
+    return summarize_review(
+        worksheet,
+        checklist,
+        [entry.id for entry in worksheet.claims],
+        finished=all(is_complete(checklist, e) or e.skipped for e in worksheet.claims),
+        changes=changes,
+    )
