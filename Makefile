@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := examples/seed-article.txt
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench mutation clean
 
 $(BIN)/factcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,18 @@ test: $(BIN)/factcheck
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+$(VENV)/.mutation: $(BIN)/factcheck
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	touch $@
+
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/run_all.py
 
+# Not part of CI: mutmut over the core modules of [tool.mutmut] (tens of minutes), then the score.
+mutation: $(VENV)/.mutation
+	rm -rf mutants
+	-$(BIN)/mutmut run
+	$(BIN)/python tools/mutation_report.py
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist mutants .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
+from factcheck.checklist.compile import compile_expr, make_case
 from factcheck.checklist.expr import (
     BOOL,
     Expr,
@@ -19,8 +20,6 @@ from factcheck.checklist.expr import (
     TypeKind,
     ValueType,
     Variable,
-    compile_expr,
-    make_case,
 )
 from factcheck.checklist.facts import fact_variables
 from factcheck.checklist.model import (

@@ -214,29 +214,75 @@ def _speaker_ids(
     return ids
 
 
-def _in_claim(registry: Registry, name: str, text: str) -> tuple[list[Mention], bool]:
-    """Registry names in the claim's text that overlap where it writes a chain name, and whether
-    one of them covers the name's last word.
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _ClaimText:
+    """A claim's text and the registry names in it, read once however many chain names it holds.
 
     Attribution may cut a long name short ('Meir Amit Intelligence' for the Meir Amit
     Intelligence and Terrorism Information Center); the name the claim writes around that span
-    is the one meant.
+    is the one meant. On text without punctuation a claim can be the whole article with a chain
+    of hundreds of names, so the text is scanned once, each distinct name is looked up once, and
+    in a long text a name is sought only where a word like its first one starts.
     """
-    found: list[Mention] = []
-    covered = False
-    start = text.find(name) if name else -1
-    while start >= 0:
-        end = start + len(_TRAILING_POSSESSIVE.sub("", name))
-        if len(text) > _MEMO_MAX_CHARS:
-            mentions = registry._matcher.find_near(text, start, end)
-        else:
-            mentions = registry.mentions(text)
-        for mention in mentions:
-            if mention.start < end and start < mention.end:
+
+    def __init__(self, registry: Registry, text: str) -> None:
+        self.registry = registry
+        self.text = text
+        self._mentions: tuple[Mention, ...] | None = None
+        self._ends: list[int] = []
+        self._words: dict[str, list[int]] | None = None
+        self._memo: dict[str, tuple[list[Mention], bool]] = {}
+
+    def overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        """Registry names in the claim's text that overlap where it writes ``name``, and whether
+        one of them covers the name's last word."""
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = self._overlaps(name)
+        return found
+
+    def _overlaps(self, name: str) -> tuple[list[Mention], bool]:
+        found: list[Mention] = []
+        covered = False
+        starts = self._starts(name) if name else []
+        if not starts:
+            return found, covered
+        if self._mentions is None:
+            self._mentions = self.registry.mentions(self.text)
+            self._ends = [mention.end for mention in self._mentions]
+        mentions, length = self._mentions, len(_TRAILING_POSSESSIVE.sub("", name))
+        for start in starts:
+            end = start + length
+            index = bisect.bisect_right(self._ends, start)
+            while index < len(mentions) and mentions[index].start < end:
+                mention = mentions[index]
                 found.append(mention)
                 covered = covered or mention.start < end <= mention.end
-        start = text.find(name, start + len(name))
-    return found, covered
+                index += 1
+        return found, covered
+
+    def _starts(self, name: str) -> list[int]:
+        """Where ``name`` is written in the text, left to right, without overlaps."""
+        text, out = self.text, []
+        head = _WORD_RUN.match(name)
+        if head is None or len(text) <= _MEMO_MAX_CHARS:
+            start = text.find(name)
+            while start >= 0:
+                out.append(start)
+                start = text.find(name, start + len(name))
+            return out
+        if self._words is None:
+            self._words = {}
+            for word in _WORD_RUN.finditer(text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        after = 0
+        for start in self._words.get(head.group(), ()):
+            if start >= after and text.startswith(name, start):
+                out.append(start)
+                after = start + len(name)
+        return out
 
 
 def _tail_person(registry: Registry, speaker: str) -> str | None:
@@ -283,13 +329,14 @@ def _walk_chain(
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
+    claim = _ClaimText(registry, text)
     for item in via:
-        around, covered = _in_claim(registry, item, text)
+        around, covered = claim.overlaps(item)
         ids.extend(m.id for m in (*registry.mentions(item), *around))
         if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
             unknown.append(name)
     if speaker:
-        around, covered = _in_claim(registry, speaker, text)
+        around, covered = claim.overlaps(speaker)
         names = _chain_name(registry, speaker)
         ids.extend(_speaker_ids(registry, speaker, document, around, names))
         if with_unknown and not covered and names.unknown:

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 
 _MEMO_MAX_CHARS = 400
 _MEMO_MAX_ITEMS = 4096
-_WINDOW_STOPS = ',.;:!?()[]{}"\u201c\u201d\u00ab\u00bb'
-"""Punctuation that bounds the stretch of a long text scanned for the names around a position."""
 
 
 @dataclass(frozen=True)
@@ -203,27 +201,19 @@ class _Matcher:
         self.keys: dict[str, str] = {}
         self.domains: dict[str, str] = {}
         trie = _Trie()
-        used: set[str] = set()
         for entry in entries:
             for name in entry.names:
                 atoms = _atoms(name)
                 if atoms:
                     trie.add(atoms)
                     self.keys.setdefault(_norm(name), entry.id)
-                    for char in unicodedata.normalize("NFC", " ".join(name.split())):
-                        used.update(char, char.upper(), char.lower())
             for domain in entry.domains:
                 self.domains.setdefault(domain, entry.id)
         body = trie.pattern() if self.keys else "(?!)"
         self.regex = re.compile(f"{_LEFT}(?P<core>{body}){_SUFFIX}{_RIGHT}")
-        # Characters no name contains (in either case) bound every match, so a scan between two
-        # of them finds exactly what a scan of the whole text finds there.
-        self.stops = "".join(c for c in _WINDOW_STOPS if c not in used)
-        self.stop = re.compile(f"[{re.escape(self.stops)}]") if self.stops else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
-        """The names in ``text``, or only those in ``text[start:end]`` when both ends of that
-        stretch are stops (or ends of the text)."""
+        """The names in ``text``, or only those in ``text[start:end]``."""
         out: list[Mention] = []
         matches = self.regex.finditer(text, start, len(text) if end is None else end)
         for match in matches:
@@ -232,15 +222,6 @@ class _Matcher:
             if found is not None:
                 out.append(Mention(found, match.start("core"), match.end("core"), core))
         return tuple(out)
-
-    def find_near(self, text: str, start: int, end: int) -> tuple[Mention, ...]:
-        """What ``find(text)`` returns between the stops on either side of ``text[start:end]``:
-        every name that overlaps that span, without scanning all of a long text."""
-        if self.stop is None:
-            return self.find(text)
-        low = max(text.rfind(stop, 0, start) for stop in self.stops) + 1
-        after = self.stop.search(text, end)
-        return self.find(text, low, after.start() if after else len(text))
 
 
 def _host(url_or_host: str) -> str:

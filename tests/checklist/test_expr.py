@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checklist.compile import compile_expr
 from factcheck.checklist.expr import (
     MAX_LENGTH,
     And,
@@ -24,7 +25,6 @@ from factcheck.checklist.expr import (
     Var,
     Variable,
     compare,
-    compile_expr,
     evaluate,
     parse_expr,
     show_value,
