@@ -118,6 +118,7 @@ def _ignore_interrupts() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone handles it, by
     # stopping the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _in_workers(
@@ -129,7 +130,13 @@ def _in_workers(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = min(jobs, len(work))
     tasks = [(chunk, options) for chunk in _chunks(work, workers)]
-    pool = context.Pool(workers, initializer=_ignore_interrupts)
+    # Ctrl-C is held back while the workers are forked, so none is hit before it ignores it;
+    # one pressed meanwhile reaches this process when the workers exist.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = context.Pool(workers, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         for results in pool.imap_unordered(_extract_chunk, tasks):
             yield from results
