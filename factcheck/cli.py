@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -314,6 +315,13 @@ def review(
             help="Match each claim against the other articles of this case (factcheck case add).",
         ),
     ] = None,
+    own: Annotated[
+        bool,
+        typer.Option(
+            "--own",
+            help="Start your own worksheet, <slug>.<reviewer>.worksheet.yaml, beside another's.",
+        ),
+    ] = False,
 ) -> None:
     """Review an article's claims against a checklist, one question at a time.
 
@@ -341,15 +349,27 @@ def review(
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        try:  # before the worksheet is open, only a given or configured name can choose it
+            known: str | None = resolve_reviewer(reviewer, None, None)
+        except FactcheckError:
+            known = None
+        if own and known is None:
+            raise FactcheckError("--own needs your name: --reviewer NAME")
         setup = open_review(
             target,
             checklist=checklist,
             reports_dir=folder,
             registry_paths=tuple(registry_paths or ()),
             case=case_dir,
+            reviewer=known,
+            own=own,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if setup.session.worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
         console = make_console(opts.color)
         keyboard = (
             TtyKeyboard(
@@ -402,19 +422,49 @@ def review(
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
 
+_SourcesFormat = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="FORMAT", help="table or json (see docs/sources.md)."),
+]
+
+
+def _sources_print(ctx: typer.Context, fmt: str, table: Callable[[], object], data: object) -> None:
+    """Print a sources command's result as a table, or as JSON on standard output."""
+    if fmt == "json":
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        make_console(_options(ctx).color).print(table())
+
+
+def _sources_format(fmt: str) -> str:
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("expected table or json", param_hint="--format")
+    return fmt
+
+
 @sources_app.command("list")
-def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> None:
-    """List every source: the built-in registry, your own file, then --sources files.
+def sources_list(
+    ctx: typer.Context,
+    registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
+) -> None:
+    """List every source: the built-in registry, your own file, then --sources files; and every
+    rating set.
 
     Example: factcheck sources list
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
         from factcheck.render.sources import render_source_list
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import list_record
         from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
-        make_console(_options(ctx).color).print(render_source_list(registry))
+        sets = rating_sets()
+        data = list_record(registry, sets) if fmt == "json" else None
+        _sources_print(ctx, fmt, lambda: render_source_list(registry, sets), data)
 
     run_guarded(ctx, action)
 
@@ -422,24 +472,29 @@ def sources_list(ctx: typer.Context, registry_paths: _SourcesPaths = None) -> No
 @sources_app.command("show")
 def sources_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="An id, name, alias or web domain.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An id, name, alias, web domain or URL.")
+    ],
     registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
 ) -> None:
-    """Show everything the registry holds about one source, with its citations.
+    """Show everything the registry and the rating sets hold about one source, with citations.
 
     Example: factcheck sources show "Al-Manar TV"
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
-        from factcheck.errors import SourcesError
-        from factcheck.render.sources import render_source_entry
-        from factcheck.sources.registry import load_registry
+        from factcheck.render.sources import render_source_show
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import show_record
+        from factcheck.sources.registry import find_source, load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
-        entry = registry.find(name)
-        if entry is None:
-            raise SourcesError(f"no source matches {name!r}; see 'factcheck sources list'")
-        make_console(_options(ctx).color).print(render_source_entry(entry, registry))
+        sets = rating_sets()
+        entry, domain = find_source(registry, name, sets)
+        data = show_record(entry, domain, sets)
+        _sources_print(ctx, fmt, lambda: render_source_show(entry, registry, data), data)
 
     run_guarded(ctx, action)
 
@@ -451,20 +506,55 @@ def sources_check(
         str, typer.Argument(metavar="SOURCE", help="Article file (.txt, .md, .html), '-' or URL.")
     ],
     registry_paths: _SourcesPaths = None,
+    output_format: _SourcesFormat = "table",
 ) -> None:
-    """List the sources on every claim's chain of an article, and the names the registry lacks.
+    """List the publisher and the sources on every claim's chain of an article, each set's
+    ratings, and the names the registry lacks.
 
     Example: factcheck sources check examples/seed-article.txt
     """
+    fmt = _sources_format(output_format)
 
     def action() -> None:
         from factcheck.extract.pipeline import extract
         from factcheck.render.sources import render_source_check
+        from factcheck.sources.ratings import rating_sets
+        from factcheck.sources.records import check_record
         from factcheck.sources.registry import check_sources, load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         report = check_sources(registry, extract(source, registry=registry))
-        make_console(_options(ctx).color).print(render_source_check(report))
+        data = check_record(report, rating_sets())
+        _sources_print(ctx, fmt, lambda: render_source_check(report, data), data)
+
+    run_guarded(ctx, action)
+
+
+@sources_app.command("import")
+def sources_import(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="CSV or TSV (domain, ratings) or YAML registry.")
+    ],
+    name: Annotated[
+        str, typer.Option("--as", metavar="NAME", help="The set's name, e.g. newsroom-2024.")
+    ],
+    citation: Annotated[
+        str | None,
+        typer.Option("--citation", metavar="TEXT", help="Where the ratings come from."),
+    ] = None,
+) -> None:
+    """Import a rating set, kept beside the others under its own name and citation.
+
+    Example: factcheck sources import ratings.csv --as newsroom --citation "Desk ratings, 2024"
+    """
+
+    def action() -> None:
+        from factcheck.sources.ratings import import_set
+
+        found, replaced = import_set(file, name, citation)
+        verb = "Replaced" if replaced else "Imported"
+        typer.echo(f"{verb} rating set '{found.name}': {len(found):,} domains ({found.path})")
 
     run_guarded(ctx, action)
 
@@ -789,6 +879,9 @@ def report(
             raise FactcheckError(f"--url: expected an http(s) URL, got {url!r}")
         sources = tuple(registry_paths or ())
         built = load_report(worksheet, checklist=checklist, registry_paths=sources)
+        from factcheck.render.team import add_agreement_to_report, merged_comparison
+
+        team = merged_comparison(built)
         err = make_console(opts.color, file=sys.stderr)
         findings = None
         if case_dir is not None:
@@ -804,6 +897,10 @@ def report(
         if chosen is ReportFormat.TERMINAL and output in (None, "-"):
             console = make_console(opts.color)
             console.print(render_terminal(built, details))
+            if team is not None:
+                from factcheck.render.team import agreement_terminal
+
+                console.print(agreement_terminal(built, team))
             if findings is not None:
                 from factcheck.render.case import render_findings
 
@@ -818,6 +915,8 @@ def report(
             if output_format not in ("terminal", "markdown"):
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
             text = add_findings_to_report(built, output_format, text, findings)
+        if team is not None:
+            text = add_agreement_to_report(built, output_format, text, team)
         target = output
         if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
@@ -826,6 +925,109 @@ def report(
             return
         write_report(Path(target), text)
         err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+
+    run_guarded(ctx, action)
+
+
+# --- compare and merge: several reviewers of one article ---
+
+_Worksheets = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="WORKSHEET WORKSHEET...",
+        help="Worksheets of one article and one checklist, one per reviewer.",
+    ),
+]
+_TeamChecklist = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist", "-c", metavar="NAME|PATH", help="The worksheets' checklist, if it has moved."
+    ),
+]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown or json."),
+    ] = "terminal",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Compare reviewers: answers and verdicts side by side, and how far they agree.
+
+    Shows percent agreement and Krippendorff's alpha on the verdicts and on every question
+    (and Cohen's kappa for two reviewers), then each claim's answers, notes and evidence by
+    reviewer, disagreements marked.
+
+    Example: factcheck compare reports/seed-article.ana.worksheet.yaml
+    reports/seed-article.ben.worksheet.yaml
+    """
+    if output_format not in ("terminal", "markdown", "json"):
+        raise typer.BadParameter("expected terminal, markdown or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render import team as render
+        from factcheck.team.compare import compare_worksheets
+
+        comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "terminal":
+            make_console(opts.color).print(render.render_terminal(comparison))
+        else:
+            sys.stdout.write(render.RENDERERS[output_format](comparison))
+
+    run_guarded(ctx, action)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+    ],
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            metavar="RULE",
+            help="majority (most common answer; ties open) or unanimous (only shared answers).",
+        ),
+    ] = "majority",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Merge reviewers' worksheets into one; review it to settle what the rule left open.
+
+    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+
+    Example: factcheck merge reports/seed-article.*.worksheet.yaml
+    --output team/seed-article.worksheet.yaml
+    """
+    if rule not in ("majority", "unanimous"):
+        raise typer.BadParameter("expected majority or unanimous", param_hint="--rule")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.team import render_merge
+        from factcheck.review.journal import save_worksheet
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX
+        from factcheck.team.merge import Rule, merge_worksheets
+
+        if not output.name.endswith(WORKSHEET_SUFFIX):
+            raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
+        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+            raise FactcheckError(f"{output}: already exists; choose another --output")
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
+        save_worksheet(output, result.worksheet)
+        err = make_console(opts.color, file=sys.stderr)
+        err.print(render_merge(result))
+        if result.open:
+            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
 
     run_guarded(ctx, action)
 

@@ -33,6 +33,10 @@ class ReviewError(FactcheckError):
     """A review cannot proceed (for example, scripted answers do not fit the checklist)."""
 
 
+class TeamError(FactcheckError):
+    """Worksheets of several reviewers cannot be compared or merged (another article, ...)."""
+
+
 class RenderError(FactcheckError):
     """A report cannot be rendered or written."""
 

@@ -55,6 +55,11 @@ class Document:
     """Publication date as ISO 8601 (YYYY-MM-DD), when known."""
     url: str | None = None
     """The article's URL, when known."""
+    provenance: tuple[tuple[str, str], ...] = ()
+    """Where each metadata field came from, as (field, origin) pairs: 'meta' (the page's meta
+    tags or title), 'json-ld', 'time' (the article's <time>), 'heading' (its <h1>), 'url' (the
+    address's path), 'fetch' (the address it was fetched from), 'dateline' or 'text' (the
+    article's own text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,9 @@ class Segment:
     """Document.text[start:end], stripped of nothing."""
     block: int = 0
     """Index of the block (paragraph) the segment belongs to."""
+    attribution: Attribution | None = field(default=None, compare=False)
+    """Who stands behind a body sentence (claim, statement, question, opinion); None elsewhere.
+    Derived from the text, so it takes no part in comparing segments."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,11 @@ class Claim:
     """Ids of source-registry entries found on the claim's chain."""
     block: int = 0
     """Index of the block (paragraph) the claim sits in."""
+    caption: bool = False
+    """Whether the claim is a photo caption; its speaker is the photo's credit."""
+    repeats: str | None = None
+    """Id of the claim of the same article this one repeats (a standfirst repeating a body
+    sentence); None when it repeats none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +160,9 @@ class SourceFacts:
     """Some matched source is state-controlled media."""
     unknown: tuple[str, ...] = ()
     """Names on the chain that the registry does not know."""
+    rated: bool = False
+    """Some rating set rates a source on the chain (the publisher's domain included)."""
+    lowest_ratings: tuple[tuple[str, float], ...] = ()
+    """Per rating set with a numeric scale, the lowest rating on the chain, 0 (lowest) to 1."""
+    publisher_known: bool = False
+    """The article's publisher is known."""

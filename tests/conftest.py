@@ -15,6 +15,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("COLUMNS", "120")
     # The reviewer is never guessed from the login; tests name one unless they test that.

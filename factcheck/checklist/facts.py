@@ -102,6 +102,26 @@ FACTS: Mapping[str, Fact] = {
             0,
         ),
         Fact(
+            "sources.rated",
+            BOOL,
+            "Some rating set (`factcheck sources list`) rates a source on the claim's chain, the "
+            "article's publisher included.",
+            False,
+        ),
+        Fact(
+            "sources.lowest_rating.lin2023",
+            ValueType(TypeKind.NUMBER, low=0, high=1),
+            "The lowest news-domain quality rating of Lin et al. (2023) among the chain's sources, "
+            "0 (lowest) to 1 (highest); 0 when the set rates none of them (see sources.rated).",
+            0.0,
+        ),
+        Fact(
+            "publisher.known",
+            BOOL,
+            "The article's publisher is known: from its page, its URL or a credit in its text.",
+            False,
+        ),
+        Fact(
             "case.matches",
             ValueType(TypeKind.NUMBER, low=0, integer=True),
             "How many other articles of the case report the claim (0 without a case).",
@@ -150,6 +170,9 @@ def claim_facts(claim: Claim, sources: SourceFacts) -> dict[str, object]:
         "sources.state_media": sources.state_media,
         "sources.unknown": bool(sources.unknown),
         "sources.matched": len(claim.sources),
+        "sources.rated": sources.rated,
+        "sources.lowest_rating.lin2023": dict(sources.lowest_ratings).get("lin2023", 0.0),
+        "publisher.known": sources.publisher_known,
     }
 
 

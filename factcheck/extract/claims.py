@@ -1,11 +1,15 @@
-"""Stage ③ claims: score every body sentence, attribute it, and keep the check-worthy ones."""
+"""Stage ③ claims: score every body sentence, attribute it, and keep the check-worthy ones;
+add check-worthy captions, and link claims that repeat another."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.extract.attribution import attribute_sentences, quote_groups
+from factcheck.extract.captions import caption_claims
+from factcheck.extract.repeats import link_repeats
 from factcheck.extract.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
 from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
 
@@ -84,7 +88,10 @@ def extract_claims(
     attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
     scores = [score_sentence(text, threshold) for text in texts]
 
+    # Every body sentence carries its own attribution, whatever its class.
     out = list(segments)
+    for k, index in enumerate(body):
+        out[index] = _with(segments[index], segments[index].kind, attributions[k])
     claims: list[Claim] = []
     text = doc.text
     for first_k, last_k in _units(len(body), quote_groups(texts, blocks=blocks)):
@@ -93,7 +100,7 @@ def extract_claims(
             worth = scores[first_k]
             segment = segments[body[first_k]]
             if segment.kind is not worth.kind:
-                out[body[first_k]] = _with_kind(segment, worth.kind)
+                out[body[first_k]] = _with(segment, worth.kind, attributions[first_k])
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             own = attributions[first_k]
@@ -106,7 +113,7 @@ def extract_claims(
                 # Inside one quotation every sentence shares the unit's class.
                 segment = segments[body[k]]
                 if segment.kind is not worth.kind:
-                    out[body[k]] = _with_kind(segment, worth.kind)
+                    out[body[k]] = _with(segment, worth.kind, attributions[k])
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             attribution = _merge_attribution([attributions[k] for k in span])
@@ -126,8 +133,16 @@ def extract_claims(
                 block=first.block,
             )
         )
-    return tuple(out), tuple(claims)
+    for caption in caption_claims(out, first_id=len(claims) + 1, threshold=threshold):
+        sources = (
+            ()
+            if registry is None
+            else chain_sources(registry, caption.text, caption.attribution, doc)
+        )
+        claims.append(replace(caption, sources=sources))
+    return tuple(out), link_repeats(claims)
 
 
-def _with_kind(segment: Segment, kind: SegmentKind) -> Segment:
-    return Segment(segment.start, segment.end, kind, segment.text, segment.block)
+def _with(segment: Segment, kind: SegmentKind, attribution: Attribution) -> Segment:
+    """The segment with its sentence class and attribution."""
+    return Segment(segment.start, segment.end, kind, segment.text, segment.block, attribution)

@@ -8,6 +8,7 @@ from factcheck.extract.claims import extract_claims
 from factcheck.extract.ingest import read_source
 from factcheck.extract.segment import segment_document
 from factcheck.models import Extraction
+from factcheck.sources.publisher import find_publisher
 
 if TYPE_CHECKING:
     from factcheck.sources.registry import Registry
@@ -22,5 +23,6 @@ def extract(
 ) -> Extraction:
     """Read one source and extract its segments and claims; match claims on the registry."""
     document, segments = segment_document(read_source(source, stdin=stdin))
+    document = find_publisher(document, segments, registry)
     segments, claims = extract_claims(document, segments, min_score=min_score, registry=registry)
     return Extraction(document=document, segments=segments, claims=claims)

@@ -134,7 +134,7 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
             if wire:
                 changes["outlet"] = wire.group("outlet")
                 break
-    return replace(doc, **changes) if changes else doc
+    return replace(doc, **changes) if changes else doc  # type: ignore[arg-type]  # str fields only
 
 
 _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")

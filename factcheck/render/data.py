@@ -23,6 +23,7 @@ from factcheck.report.model import (
     Report,
     SourceRow,
     claim_anchor,
+    claim_marks,
     day,
     one_line,
 )
@@ -164,6 +165,9 @@ def _claim_record(row: ClaimRow) -> dict[str, Any]:
             "at": override.at,
         },
         "skipped": row.entry.skipped,
+        "caption": claim.caption,
+        "repeats": claim.repeats,
+        "repeated_by": list(row.repeated_by),
         "reviewers": list(row.reviewers),
         "reviewed": row.reviewed,
         "answers": [_answer_record(answer) for answer in row.answers],
@@ -322,6 +326,7 @@ CSV_COLUMNS = (
     "reviewers",
     "reviewed",
     "text",
+    "marks",
 )
 """The fixed columns of the CSV report; three per question follow: answer:<id>, note:<id> and
 evidence:<id> (URLs separated by spaces)."""
@@ -364,6 +369,7 @@ def _csv_row(row: ClaimRow, question_ids: Sequence[str]) -> list[str]:
         "; ".join(row.reviewers),
         row.reviewed or "",
         row.claim.text,
+        "; ".join(claim_marks(row)),
     ]
     for qid in question_ids:
         answer = answers.get(qid)

@@ -40,17 +40,22 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "reasons": list(claim.reasons),
         "attribution": attribution_dict(claim.attribution),
         "sources": list(claim.sources),
+        "caption": claim.caption,
+        "repeats": claim.repeats,
     }
 
 
 def segment_dict(segment: Segment) -> dict[str, Any]:
-    """One segment as in the extract contract (with --all)."""
-    return {
+    """One segment as in the extract contract (with --all); body sentences carry attribution."""
+    data: dict[str, Any] = {
         "text": segment.text,
         "start": segment.start,
         "end": segment.end,
         "kind": str(segment.kind),
     }
+    if segment.attribution is not None:
+        data["attribution"] = attribution_dict(segment.attribution)
+    return data
 
 
 def extraction_dict(extraction: Extraction, *, include_segments: bool = False) -> dict[str, Any]:
@@ -116,10 +121,14 @@ def render_table(extraction: Extraction, *, include_segments: bool = False) -> R
     table.add_column("chain", ratio=2, overflow="fold")
     for claim in extraction.claims:
         speaker = claim.attribution.speaker or "—"
+        text = safe_text(claim.text)
+        if claim.caption or claim.repeats:
+            mark = "caption" if claim.caption else f"repeats {claim.repeats}"
+            text = Text.assemble(safe_text(f"[{mark}] ", style="dim"), text)
         table.add_row(
             claim.id,
             f"{claim.check_worthiness:.2f}",
-            safe_text(claim.text),
+            text,
             safe_text(speaker),
             safe_text(chain_text(claim, doc), style="dim"),
         )

@@ -29,6 +29,7 @@ from factcheck.report.model import (
     SourceRow,
     answer_text,
     claim_anchor,
+    claim_marks,
     day,
     one_line,
     shorten,
@@ -315,7 +316,7 @@ def _verdict_table(report: Report) -> list[str]:
         cells += [
             speaker,
             escape_markdown(hops_shown(report, row)),
-            escape_markdown(shorten(row.claim.text, TABLE_TEXT_WIDTH)),
+            escape_markdown(_marked(row, shorten(row.claim.text, TABLE_TEXT_WIDTH))),
             escape_markdown(row.entry.conclusion or ""),
         ]
         rows.append(cells)
@@ -428,6 +429,7 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
     ):
         if what in corrected:
             items.append(("Claim", words))
+    items += [("Marked", escape_markdown(mark)) for mark in claim_marks(row)]
     if att.hedges:
         items.append(("Hedged", escape_markdown(", ".join(att.hedges))))
     if att.quote:
@@ -445,6 +447,12 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
         when = f" on {escape_markdown(day(row.reviewed) or '')}" if row.reviewed else ""
         items.append(("Reviewed by", by + when))
     return [f"- **{label}:** {value}" for label, value in items]
+
+
+def _marked(row: ClaimRow, text: str) -> str:
+    """A claim's text in the verdict table, after its marks (caption, repeats)."""
+    marks = claim_marks(row)
+    return f"({'; '.join(marks)}) {text}" if marks else text
 
 
 def _source_name(report: Report, source_id: str) -> str:

@@ -32,6 +32,7 @@ from factcheck.report.model import (
     ClaimStatus,
     Report,
     answer_text,
+    claim_marks,
     day,
     one_line,
     shorten,
@@ -143,7 +144,7 @@ class ClaimsTable:
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
             (str(row.hops), None),
-            (defang(shorten(row.claim.text, TEXT_WIDTH)), None),
+            (defang(shorten(_marked(row), TEXT_WIDTH)), None),
         ]
         return cells
 
@@ -202,6 +203,12 @@ class ClaimsTable:
                 yield Segment(pad)
             used += width
         yield Segment.line()
+
+
+def _marked(row: ClaimRow) -> str:
+    """A claim's text in the claims table, after its marks (caption, repeats)."""
+    marks = claim_marks(row)
+    return f"({'; '.join(marks)}) {row.claim.text}" if marks else row.claim.text
 
 
 def _reliability(letter: str | None) -> Text:
@@ -292,6 +299,9 @@ def _details(row: ClaimRow) -> RenderableType:
     if att.role:
         text.append("\nrole: ", style="dim")
         text.append_text(safe_text(one_line(att.role)))
+    for mark in claim_marks(row):
+        text.append("\nmarked: ", style="dim")
+        text.append_text(safe_text(mark))
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))

@@ -254,6 +254,18 @@ def _claim_panel(document: Document, entry: ClaimReview, compact: bool) -> Panel
     )
 
 
+def _repeat_text(prompt: Prompt) -> str:
+    """The claim's link to the claim it repeats, or to those repeating it, and how to copy."""
+    parts = []
+    if prompt.entry.claim.repeats:
+        parts.append(f"this claim repeats {prompt.entry.claim.repeats}")
+    if prompt.repeated_in:
+        parts.append(f"repeated in {', '.join(prompt.repeated_in)}")
+    if prompt.copy_from:
+        parts.append(f"C copies {prompt.copy_from}'s answers")
+    return " · ".join(parts)
+
+
 def render_prompt(
     prompt: Prompt,
     registry: Registry | None = None,
@@ -286,7 +298,10 @@ def render_prompt(
             score.append("   skipped earlier", style="yellow")
         info.add_row("Score", score)
     if prompt.hints is not None and prompt.hints.lines:
-        info.add_row("Case", Group(*(safe_text(line) for line in prompt.hints.lines)))
+        info.add_row(prompt.hints.title, Group(*(safe_text(line) for line in prompt.hints.lines)))
+    repeats = _repeat_text(prompt)
+    if repeats:
+        info.add_row("Repeats", safe_text(repeats))
     return Group(
         progress,
         _claim_panel(prompt.document, prompt.entry, compact),

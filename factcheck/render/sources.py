@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.render.console import defang, safe_text
+from factcheck.sources.ratings import RatingSet
 from factcheck.sources.registry import Partisan, Registry, SourceCheck, SourceEntry
 
 DEFAULT_NOTE = (
@@ -56,8 +60,8 @@ def _flags(entry: SourceEntry) -> str:
     return "; ".join(flags) or "-"
 
 
-def render_source_list(registry: Registry) -> RenderableType:
-    """Every registry entry in a table."""
+def render_source_list(registry: Registry, sets: Sequence[RatingSet] = ()) -> RenderableType:
+    """Every registry entry in a table, then the rating sets."""
     table = Table(title=f"Source registry ({len(registry)} entries)", title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("name")
@@ -72,7 +76,57 @@ def render_source_list(registry: Registry) -> RenderableType:
             safe_text(_flags(entry)),
             _reliability(entry),
         )
-    return Group(table, Text(f"rel.: default reliability. {DEFAULT_NOTE}", style="dim"))
+    parts: list[RenderableType] = [table]
+    if sets:
+        rated = Table(title="Rating sets", title_justify="left")
+        rated.add_column("set", no_wrap=True)
+        rated.add_column("domains", justify="right")
+        rated.add_column("scale")
+        rated.add_column("citation", overflow="fold")
+        for rating_set in sets:
+            rated.add_row(
+                safe_text(rating_set.name),
+                f"{len(rating_set):,}",
+                safe_text(rating_set.scale),
+                safe_text(rating_set.citation),
+            )
+        parts.append(rated)
+    parts.append(Text(f"rel.: default reliability. {DEFAULT_NOTE}", style="dim"))
+    return Group(*parts)
+
+
+def render_source_show(
+    entry: SourceEntry | None, registry: Registry, data: dict[str, Any]
+) -> RenderableType:
+    """`sources show`: the registry entry (if any), then each rating set's rating."""
+    parts: list[RenderableType] = []
+    if entry is not None:
+        parts.append(render_source_entry(entry, registry))
+    else:
+        parts.append(Text.assemble(("domain  ", "bold"), safe_text(str(data["domain"]))))
+        parts.append(Text("Not in the source registry.", style="dim"))
+    parts.append(_ratings_table(data["ratings"]))
+    return Group(*parts)
+
+
+def _ratings_table(ratings: Sequence[dict[str, Any]]) -> RenderableType:
+    if not ratings:
+        return Text("No rating set rates it.", style="dim")
+    table = Table(title="Ratings (each set on its own, never combined)", title_justify="left")
+    table.add_column("set", no_wrap=True)
+    table.add_column("domain", no_wrap=True)
+    table.add_column("rating", justify="right")
+    table.add_column("citation", overflow="fold")
+    for rating in ratings:
+        values = rating["values"]
+        shown = ", ".join(f"{k}: {v}" for k, v in values.items()) if len(values) > 1 else None
+        table.add_row(
+            safe_text(rating["set"]),
+            safe_text(rating["domain"]),
+            safe_text(shown or str(rating["rating"])),
+            safe_text(rating["citation"]),
+        )
+    return table
 
 
 def render_source_entry(entry: SourceEntry, registry: Registry) -> RenderableType:
@@ -116,8 +170,11 @@ def render_source_entry(entry: SourceEntry, registry: Registry) -> RenderableTyp
     return Group(grid, Text(""), cites)
 
 
-def render_source_check(check: SourceCheck) -> RenderableType:
-    """The sources behind an article's claims, and the names the registry does not know."""
+def render_source_check(check: SourceCheck, data: dict[str, Any] | None = None) -> RenderableType:
+    """The sources behind an article's claims, and the names the registry does not know.
+
+    ``data`` is the check's JSON record: the publisher's evidence and each set's ratings.
+    """
     document = check.extraction.document
     claims = check.extraction.claims
     head = Text()
@@ -127,7 +184,26 @@ def render_source_check(check: SourceCheck) -> RenderableType:
         head.append("  outlet: ", style="bold")
         head.append(defang(document.outlet))
     head.append(f"  claims: {len(claims)}")
-    parts: list[RenderableType] = [head, Text("")]
+    parts: list[RenderableType] = [head]
+    publisher = (data or {}).get("publisher") or {}
+    if publisher.get("name"):
+        line = Text("Publisher: ", style="bold")
+        line.append(defang(str(publisher["name"])))
+        if publisher["evidence"]:
+            line.append(f" (found in: {defang(str(publisher['evidence']))})", style="dim")
+        if publisher["carried_from"]:
+            line.append("; carried from: ", style="bold")
+            line.append(defang(", ".join(publisher["carried_from"])))
+        for rating in publisher["ratings"]:
+            line.append(f"; {defang(rating['set'])}: ", style="bold")
+            line.append(defang(f"{rating['rating']} ({rating['domain']})"))
+        parts.append(line)
+    parts.append(Text(""))
+    ratings = {
+        source["id"]: {r["set"]: r for r in source["ratings"]}
+        for source in (data or {}).get("sources", ())
+    }
+    set_names = list(dict.fromkeys(n for by_set in ratings.values() for n in by_set))
 
     if check.used:
         parts.append(Text("Sources on the claims' chains", style="bold"))
@@ -135,11 +211,17 @@ def render_source_check(check: SourceCheck) -> RenderableType:
         table.add_column("source", ratio=2)
         table.add_column("facts", ratio=4)
         table.add_column("rel.", justify="center", no_wrap=True)
+        for set_name in set_names:
+            table.add_column(safe_text(set_name), justify="right", no_wrap=True)
         table.add_column("claims", ratio=2)
         for use in check.used:
             name = safe_text(use.entry.name, style="bold")
             name.append(f"\n{defang(use.entry.id)}", style="dim")
-            table.add_row(name, _facts(use.entry), _reliability(use.entry), _ids(use.claims))
+            by_set = ratings.get(use.entry.id, {})
+            cells = [safe_text(str(by_set[n]["rating"])) if n in by_set else "-" for n in set_names]
+            table.add_row(
+                name, _facts(use.entry), _reliability(use.entry), *cells, _ids(use.claims)
+            )
         parts.append(table)
     else:
         parts.append(Text("No registry source on any claim's chain."))
@@ -182,6 +264,10 @@ def render_source_check(check: SourceCheck) -> RenderableType:
             )
         )
     parts.append(Text(f"rel.: default reliability. {DEFAULT_NOTE}", style="dim"))
+    if set_names:
+        cited = {r["set"]: r["citation"] for by_set in ratings.values() for r in by_set.values()}
+        for set_name, citation in cited.items():
+            parts.append(safe_text(f"{set_name}: {citation}", style="dim"))
     return Group(*parts)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,6 +125,8 @@ class ClaimRow:
     """When the claim was last changed (ISO 8601, UTC), or None when nothing was recorded."""
     rules_label: str | None = None
     """With an override: the label of the verdict the checklist's rules give."""
+    repeated_by: tuple[str, ...] = ()
+    """Claims of the article that repeat this one (near-duplicates linked at extraction)."""
 
     @property
     def id(self) -> str:
@@ -445,6 +447,12 @@ def build_report(
         for entry in worksheet.claims
         if entry.dropped is None
     )
+    repeats: dict[str, list[str]] = {}
+    for row in rows:
+        if row.claim.repeats:
+            repeats.setdefault(row.claim.repeats, []).append(row.id)
+    if repeats:
+        rows = tuple(replace(row, repeated_by=tuple(repeats.get(row.id, ()))) for row in rows)
     reviewers: dict[str, None] = {}
     for change in worksheet.audit:
         reviewers.setdefault(change.reviewer, None)
@@ -546,6 +554,20 @@ def write_report(path: Path, text: str) -> None:
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------
+
+
+def claim_marks(row: ClaimRow) -> tuple[str, ...]:
+    """What every report says about a claim beyond its text: a photo caption and its credit,
+    and the claims it repeats or that repeat it."""
+    marks = []
+    if row.claim.caption:
+        credit = row.claim.attribution.speaker
+        marks.append(f"photo caption, credited to {credit}" if credit else "photo caption")
+    if row.claim.repeats:
+        marks.append(f"repeats {row.claim.repeats}")
+    if row.repeated_by:
+        marks.append("repeated in " + ", ".join(row.repeated_by))
+    return tuple(marks)
 
 
 def one_line(text: str) -> str:

@@ -30,5 +30,7 @@ class ClaimHints:
 
     lines: tuple[str, ...] = ()
     """Shown with every question of the claim."""
+    title: str = "Case"
+    """What the lines are, shown beside them: other reports (Case), reviewers' answers, ..."""
     offers: tuple[EvidenceOffer, ...] = ()
     """Evidence the reviewer may accept, each on its question."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from factcheck.review.prompts import Accept, Back, Quit, Response, Skip, TakeOffer
+from factcheck.review.prompts import Accept, Back, CopyAnswers, Quit, Response, Skip, TakeOffer
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Question
@@ -57,7 +57,7 @@ class Key:
 
 # Command letters never answer a question, so their meaning does not change from one screen to
 # the next.
-_COMMAND_LETTERS = frozenset("bsqeomtarN?")
+_COMMAND_LETTERS = frozenset("bsqeomtarNC?")
 
 
 def choice_keys(question: Question) -> dict[str, str]:
@@ -98,6 +98,8 @@ def question_commands(prompt: Prompt) -> dict[str, Command | Response]:
         keys["m"] = Command.OFFER
     keys["o"] = Command.OVERRIDE
     keys["r"] = Command.CORRECT
+    if prompt.copy_from is not None:
+        keys["C"] = CopyAnswers(prompt.copy_from)
     keys["q"] = Quit()
     keys[CTRL_D] = Quit()
     return keys
@@ -142,6 +144,7 @@ def question_legend(prompt: Prompt) -> list[Key]:
         "m": "record report",
         "o": "override",
         "r": "correct claim",
+        "C": f"copy {prompt.copy_from}'s answers",
         "q": "quit",
     }
     legend = [Key("Enter", enter_does(prompt))]

@@ -22,6 +22,7 @@ from factcheck.review.prompts import (
     Asker,
     Back,
     Conclude,
+    CopyAnswers,
     Correct,
     OverrideVerdict,
     Prompt,
@@ -150,6 +151,8 @@ class _Walk:
     order: list[str]
     """Ids of the claims in this review, in the order they are reviewed."""
     revisit_skipped: bool
+    only_open: bool = False
+    """Ask only unanswered questions (adjudicating a merge), not every one after the first."""
     history: list[tuple[str, str]] = field(default_factory=list)
     """(claim id, question id) positions left forward, for going back."""
     changes: int = 0
@@ -209,8 +212,11 @@ class _Walk:
         ids = [q.id for q in self.checklist.questions]
         applicable_ids = {q.id for q in applicable(self.checklist, self.entry(step))}
         position = ids.index(current) if current in ids else -1
+        entry = self.entry(step)
         for qid in ids[position + 1 :]:
             if qid in applicable_ids:
+                if self.only_open and _valid_value(entry, _question(self.checklist, qid)):
+                    continue
                 return qid
         return None
 
@@ -253,6 +259,7 @@ def run_review(
     min_score: float | None = None,
     now: Callable[[], str] = utc_now,
     hints: Mapping[str, ClaimHints] | None = None,
+    only_open: bool = False,
 ) -> ReviewOutcome:
     """Ask the open questions claim by claim, from the first unanswered one, saving each change.
 
@@ -261,6 +268,7 @@ def run_review(
     Each claim ends with its verdict; the review ends by asking for the report's title, summary
     and bottom line. Skipped claims are passed over unless named in `claims`. ``hints`` (by
     claim id) are shown with each claim's questions, and their evidence offers can be accepted.
+    With ``only_open``, answered questions are passed over (adjudicating a merge).
     """
     order, below = select_claims(worksheet, claims, min_score)
     walk = _Walk(
@@ -271,6 +279,7 @@ def run_review(
         now=now,
         order=order,
         revisit_skipped=bool(claims),
+        only_open=only_open,
     )
     step = walk.next_open(-1)
     qid = walk.first(step)
@@ -318,6 +327,7 @@ def run_review(
             continue
         question = _question(checklist, qid)
         ids = [q.id for q in applicable(checklist, entry)]
+        repeated_in, copy_from = _repeat_links(walk.worksheet, entry)
         prompt = Prompt(
             checklist=checklist,
             document=walk.worksheet.document,
@@ -332,6 +342,8 @@ def run_review(
             verdict=claim_verdict(checklist, entry),
             error=error,
             hints=(hints or {}).get(entry.id),
+            repeated_in=repeated_in,
+            copy_from=copy_from,
         )
         response = asker.ask(prompt)
         error = None
@@ -351,6 +363,12 @@ def run_review(
             step = walk.next_open(step)
             qid = walk.first(step)
             continue
+        if isinstance(response, CopyAnswers):
+            error = _copy_answers(walk, step, response.source)
+            if error is None:
+                walk.history.append((entry.id, qid))
+                qid = walk.first(step)
+            continue
         if isinstance(response, Accept | Reply | TakeOffer):
             error = _answer(walk, step, prompt, response)
             if error is None:
@@ -366,6 +384,40 @@ def run_review(
     if finished:
         _ask_publication(walk, asker)
     return _outcome(walk, below, finished)
+
+
+def _repeat_links(worksheet: Worksheet, entry: ClaimReview) -> tuple[tuple[str, ...], str | None]:
+    """The claims that repeat this one, and the linked claim with answers to copy, if any."""
+    repeated_in = tuple(e.id for e in worksheet.claims if e.claim.repeats == entry.id)
+    linked = [*([entry.claim.repeats] if entry.claim.repeats else []), *repeated_in]
+    for claim_id in linked:
+        try:
+            other = worksheet.entry(claim_id)
+        except WorksheetError:
+            continue
+        if any(answer.value is not None for answer in other.answers.values()):
+            return repeated_in, claim_id
+    return repeated_in, None
+
+
+def _copy_answers(walk: _Walk, step: int, source: str) -> str | None:
+    """Record the linked claim's answers, notes and evidence on this claim (one fact, answered
+    once); the reason it cannot, if so."""
+    target = walk.entry(step)
+    try:
+        other = walk.worksheet.entry(source)
+    except WorksheetError:
+        return f"No claim {source} to copy from."
+    for qid, answer in other.answers.items():
+        mine = walk.entry(step).answers.get(qid, Answer())
+        if answer.value is not None and answer.value != mine.value:
+            walk.record(target.id, Action.ANSWER, question=qid, new=answer.value)
+        if answer.note and answer.note != mine.note:
+            walk.record(target.id, Action.NOTE, question=qid, new=answer.note)
+        for url in answer.evidence:
+            if url not in walk.entry(step).answers.get(qid, Answer()).evidence:
+                walk.record(target.id, Action.EVIDENCE, question=qid, new=url)
+    return None
 
 
 def _answer(

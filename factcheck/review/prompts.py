@@ -63,6 +63,10 @@ class Prompt:
     """Why the last response was refused, to show above the question."""
     hints: ClaimHints | None = None
     """What the tool found about the claim beyond the checklist (other reports of it)."""
+    repeated_in: tuple[str, ...] = ()
+    """Claims of the article that repeat this one (this claim's own ``repeats`` is on it)."""
+    copy_from: str | None = None
+    """The repeated or repeating claim whose answers `CopyAnswers` copies, when it has any."""
 
     @property
     def current(self) -> Answer | None:
@@ -175,6 +179,14 @@ class AcceptOffer:
 
 
 @dataclass(frozen=True, slots=True)
+class CopyAnswers:
+    """Copy every answer, note and evidence of the claim this one repeats (or that repeats it)."""
+
+    source: str
+    """The id of the claim to copy from."""
+
+
+@dataclass(frozen=True, slots=True)
 class Correct:
     """A correction of what the extractor found (an `Action` of the corrections family).
 
@@ -192,6 +204,7 @@ class Correct:
 
 Response = (
     Reply
+    | CopyAnswers
     | Accept
     | TakeOffer
     | Back

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, ReviewError
 from factcheck.review.hints import ClaimHints, EvidenceOffer
-from factcheck.review.journal import WorksheetSession, open_session
+from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
 from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.scripted import apply_answers, read_answers
@@ -101,6 +101,7 @@ def review_worksheet(
             min_score=min_score,
             now=now,
             hints=setup.hints,
+            only_open=session.worksheet.merge is not None,
         )
         return replace(outcome, changes=outcome.changes + changes)
     order, below = select_claims(session.worksheet, claims, min_score)
@@ -216,14 +217,19 @@ def open_review(
     reports_dir: Path,
     registry_paths: Sequence[Path] = (),
     case: Path | None = None,
+    reviewer: str | None = None,
+    own: bool = False,
 ) -> ReviewSetup:
     """Open a worksheet for review: the one named, or the article's (made now if need be).
 
     An article is extracted first; its worksheet is ``<reports_dir>/<slug>.worksheet.yaml``.
     An existing worksheet keeps its claims and every answer, whatever changed since. With a
     case folder, every claim is matched against the case's other articles: the ``case.*`` facts
-    are set from the matches, and the matches are offered as evidence.
+    are set from the matches, and the matches are offered as evidence. A ``reviewer`` who has
+    their own worksheet (``<slug>.<reviewer>.worksheet.yaml``) continues it; with ``own``, they
+    start it beside the article's worksheet.
     """
+    from factcheck.review.own import choose_worksheet, fresh_copy, owner_warning
     from factcheck.sources.registry import load_registry
 
     registry = load_registry(tuple(registry_paths))
@@ -232,6 +238,14 @@ def open_review(
     document_sha: str | None = None
     if is_worksheet_file(target_path):
         path = target_path
+        choice = choose_worksheet(path, reviewer, own=True) if reviewer and own else None
+        if choice is not None and choice.start_from is not None:
+            start_loader = _checklist_loader(checklist, path, "ARTICLE")
+            start = load_worksheet(choice.start_from, start_loader)
+            session = open_session(choice.path, new=fresh_copy(start))
+            setup = ReviewSetup(session, start_loader(start.checklist), registry, [], True)
+            return _with_case(setup, loaded_case, None)
+        path = choice.path if choice is not None else path
     else:
         from factcheck.checklist.load import load_checklist
         from factcheck.extract.pipeline import extract
@@ -239,6 +253,8 @@ def open_review(
         extraction = extract(target, registry=registry)
         document_sha = extraction.document.sha256
         path, renamed = article_worksheet(reports_dir, extraction.document)
+        if reviewer:
+            path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
             chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
             reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
@@ -267,6 +283,8 @@ def open_review(
         if document_sha is None:
             document_sha = _current_sha256(worksheet.document)
         warnings = worksheet_warnings(worksheet, loaded[-1], document_sha)
+        shared = owner_warning(worksheet, path, reviewer) if reviewer else None
+        warnings.extend([shared] if shared else [])
         setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)
         return _with_case(setup, loaded_case, None)
     except BaseException:

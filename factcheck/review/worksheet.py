@@ -169,6 +169,22 @@ class ChecklistRef:
 
 
 @dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """How a worksheet was merged from several reviewers' worksheets (factcheck merge)."""
+
+    rule: str
+    """'majority' or 'unanimous'."""
+    reviewers: tuple[str, ...]
+    """The reviewers merged, in the order given."""
+    worksheets: tuple[str, ...]
+    """Their worksheet files, as given."""
+    originals: int
+    """Audit entries 1 to this hold each reviewer's own answers, notes and evidence."""
+    open: tuple[str, ...] = ()
+    """The questions the rule left open, as 'claim.question'."""
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimReview:
     """One claim of the worksheet with everything needed to review and report it offline."""
 
@@ -241,6 +257,8 @@ class Worksheet:
     """Every change ever made, oldest first."""
     publication: Publication = field(default_factory=Publication)
     """Title, summary, bottom line, URL and reviewer, as the reviewer gave them."""
+    merge: MergeRecord | None = None
+    """For a worksheet made by merging reviewers' worksheets: how."""
 
     @property
     def seq(self) -> int:

@@ -32,6 +32,7 @@ from factcheck.review.worksheet import (
     ChecklistRef,
     ClaimReview,
     FactValue,
+    MergeRecord,
     Override,
     Publication,
     Worksheet,
@@ -120,9 +121,15 @@ def _claim_record(entry: ClaimReview) -> dict[str, Any]:
             "at": entry.override.at,
         }
     )
+    # A caption and a repeat are marked; other claims carry neither key.
+    marks = {
+        **({"caption": True} if claim.caption else {}),
+        **({"repeats": claim.repeats} if claim.repeats else {}),
+    }
     return {
         "id": claim.id,
         "text": claim.text,
+        **marks,
         "check_worthiness": claim.check_worthiness,
         "reasons": tuple(claim.reasons),
         # Tuples are written in flow style: one short line per list.
@@ -178,6 +185,15 @@ def dump_worksheet(worksheet: Worksheet) -> str:
         "claims": [_claim_record(entry) for entry in worksheet.claims],
         "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
+    if worksheet.merge is not None:
+        record = worksheet.merge
+        data["merge"] = {
+            "rule": record.rule,
+            "reviewers": record.reviewers,
+            "worksheets": record.worksheets,
+            "originals": record.originals,
+            "open": list(record.open),
+        }
     text: str = yaml.dump(
         data,
         Dumper=_Dumper,
@@ -431,6 +447,8 @@ _CLAIM_OPTIONAL = (
     "conclusion",
     "dropped",
     "corrected",
+    "caption",
+    "repeats",
 )
 
 
@@ -478,6 +496,8 @@ def _read_claim(
         else Attribution(),
         sources=r.texts(m["sources"], f"{where}.sources") if "sources" in m else (),
         block=r.integer(m["block"], f"{where}.block") if "block" in m else 0,
+        caption=r.boolean(m["caption"], f"{where}.caption") if "caption" in m else False,
+        repeats=r.optional_text(m["repeats"], f"{where}.repeats") if "repeats" in m else None,
     )
     paragraph = (start, end)
     if "paragraph" in m:
@@ -577,7 +597,7 @@ def parse_worksheet(
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit", "publication"),
+        optional=("created", "audit", "publication", "merge"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
@@ -616,4 +636,20 @@ def parse_worksheet(
         created=r.text(m["created"], "created") if "created" in m else "",
         audit=tuple(audit),
         publication=publication,
+        merge=_read_merge(r, m["merge"], len(audit)) if "merge" in m else None,
+    )
+
+
+def _read_merge(r: NodeReader, node: yaml.Node, changes: int) -> MergeRecord:
+    keys = ("rule", "reviewers", "worksheets", "originals")
+    m = r.mapping(node, "merge", required=keys, optional=("open",))
+    originals = r.integer(m["originals"], "merge.originals")
+    if originals > changes:
+        r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
+    return MergeRecord(
+        rule=r.text(m["rule"], "merge.rule"),
+        reviewers=r.texts(m["reviewers"], "merge.reviewers"),
+        worksheets=r.texts(m["worksheets"], "merge.worksheets"),
+        originals=originals,
+        open=r.texts(m["open"], "merge.open") if "open" in m else (),
     )

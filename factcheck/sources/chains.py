@@ -21,6 +21,8 @@ from factcheck.sources.matching import (
     _norm,
 )
 from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
+from factcheck.sources.publisher import carried_from
+from factcheck.sources.ratings import domain_key, rating_sets
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
 _NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
@@ -144,7 +146,22 @@ def _unknown_name(registry: Registry, text: str) -> str | None:
 
 
 def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
-    """The article's own outlet: from its outlet name, else its URL's domain, else its byline."""
+    """The article's publisher, then the outlets it carried the story from (a syndication chain).
+
+    The publisher is matched by its name, else by its URL's domain, else by the byline; a name the
+    registry lacks is returned as unknown, in the same order.
+    """
+    ids, unknown = _publisher_ids(registry, document)
+    for name in carried_from(document):
+        found = [m.id for m in registry.mentions(name) if _not_person(registry, m.id)]
+        if found:
+            ids.append(found[0])
+        else:
+            unknown.append(name)
+    return ids, unknown
+
+
+def _publisher_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
     unknown: list[str] = []
     if document.outlet:
         found = [m.id for m in registry.mentions(document.outlet) if _not_person(registry, m.id)]
@@ -302,7 +319,26 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     speaker's role. Names inside what the claim asserts are not its sources.
     """
     ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
-    return ChainMatch(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown)))
+    unique = tuple(dict.fromkeys(ids))
+    return ChainMatch(
+        unique,
+        tuple(dict.fromkeys(unknown)),
+        domains=article_domains(document),
+        publisher_known=bool(document.outlet),
+    )
+
+
+def article_domains(document: Document) -> tuple[str, ...]:
+    """The article's own web domains: its URL's host, or an outlet named like a domain."""
+    out: list[str] = []
+    if document.url:
+        out.append(domain_key(document.url).split("/", 1)[0])
+    if document.outlet and _LOOKS_LIKE_DOMAIN.fullmatch(document.outlet.strip()):
+        out.append(domain_key(document.outlet))
+    return tuple(dict.fromkeys(d for d in out if d))
+
+
+_LOOKS_LIKE_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,12}")
 
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
@@ -350,12 +386,30 @@ def facts_for(registry: Registry, match: ChainMatch) -> SourceFacts:
     """The checklist facts of a chain: its entries and, transitively, their affiliations."""
     entries = registry.related(match.ids)
     letters = [e.reliability for e in entries if e.reliability is not None]
+    rated = False
+    lowest: list[tuple[str, float]] = []
+    # Each source is rated by the first of its domains a set rates: the article's own, then each
+    # registry entry's on the chain.
+    groups = [match.domains, *(e.domains for i in match.ids if (e := registry.get(i)))]
+    for rating_set in rating_sets():
+        numbers: list[float] = []
+        for domains in groups:
+            rating = next(filter(None, map(rating_set.get, domains)), None)
+            if rating is not None:
+                rated = True
+                if (number := rating_set.number(rating)) is not None:
+                    numbers.append(number)
+        if numbers:
+            lowest.append((rating_set.name, min(numbers)))
     return SourceFacts(
         any_partisan=any(e.is_partisan for e in entries),
         any_party_to_conflict=any(e.party_to for e in entries),
         worst_reliability=str(max(letters)) if letters else Reliability.F.value,
         state_media=any(e.kind is SourceKind.STATE_MEDIA for e in entries),
         unknown=match.unknown,
+        rated=rated,
+        lowest_ratings=tuple(lowest),
+        publisher_known=match.publisher_known,
     )
 
 

@@ -165,6 +165,11 @@ class ChainMatch:
     organisation, then organisations named in the speaker's role."""
     unknown: tuple[str, ...]
     """Names on the chain (outlet, via, speaker) that no entry matches."""
+    domains: tuple[str, ...] = ()
+    """The article's own web domains (its URL's host, or an outlet named like a domain): rating
+    sets rate the publisher by them even when the registry does not know it."""
+    publisher_known: bool = False
+    """Whether the article's publisher is known (from its page, URL or text)."""
 
 
 FIELDS = (

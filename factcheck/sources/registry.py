@@ -20,6 +20,7 @@ from factcheck.sources.chains import (
     source_facts,
 )
 from factcheck.sources.loading import builtin_sources_dir, load_registry, user_registry_path
+from factcheck.sources.lookup import find_source
 from factcheck.sources.matching import Registry
 from factcheck.sources.model import (
     CITED_FACTS,
@@ -54,6 +55,7 @@ __all__ = [
     "check_sources",
     "entry_fields",
     "facts_for",
+    "find_source",
     "load_registry",
     "match_chain",
     "match_claim_sources",

@@ -41,6 +41,9 @@ def test_claim_facts_from_the_seed_style_chain() -> None:
         worst_reliability="E",
         state_media=False,
         unknown=("Some Blog",),
+        rated=True,
+        lowest_ratings=(("lin2023", 0.3), ("newsroom", 0.8)),
+        publisher_known=True,
     )
     assert claim_facts(claim, sources) == {
         "chain.hops": 1,
@@ -54,6 +57,9 @@ def test_claim_facts_from_the_seed_style_chain() -> None:
         "sources.state_media": False,
         "sources.unknown": True,
         "sources.matched": 2,
+        "sources.rated": True,
+        "sources.lowest_rating.lin2023": 0.3,
+        "publisher.known": True,
     }
 
 

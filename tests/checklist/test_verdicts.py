@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Iterator
@@ -259,3 +260,52 @@ def test_a_web_address_answer_must_be_one_address_and_nothing_else(answer: str) 
     url = load_checklist("craap").question("evidence_url")
     with pytest.raises(ChecklistError, match="is not a web address for 'evidence_url'"):
         parse_answer(url, answer)
+
+
+def test_a_question_that_is_not_asked_counts_as_unanswered_whatever_was_recorded() -> None:
+    checklist = load_checklist(FIXTURES / "skipped-question.yaml")
+    asked = decide_verdict(checklist, {"first": "yes", "second": "the minutes"}, {})
+    assert asked.verdict == "followed_up"
+    skipped = decide_verdict(checklist, {"first": "no", "second": "the minutes"}, {})
+    assert skipped.verdict == "not_followed_up"
+    blank = decide_verdict(checklist, {"first": "no"}, {})
+    assert blank.verdict == "not_followed_up"
+
+
+def test_a_web_address_error_says_what_is_expected() -> None:
+    url = load_checklist("craap").question("evidence_url")
+    with pytest.raises(ChecklistError) as caught:
+        parse_answer(url, "ftp://example.org/file")
+    assert str(caught.value) == (
+        "'ftp://example.org/file' is not a web address for 'evidence_url' "
+        "(expected one starting with http:// or https://)"
+    )
+
+
+def test_rules_without_a_default_that_match_nothing_are_an_error_not_a_verdict() -> None:
+    checklist = load_checklist("admiralty")
+    assert checklist.grade is not None
+    # Only "confirmed == yes" is left; with nothing answered no rule applies.
+    without_default = dataclasses.replace(checklist, rules=checklist.rules[:1])
+    with pytest.raises(ChecklistError) as caught:
+        decide_verdict(without_default, {}, {})
+    assert str(caught.value) == "no verdict rule applies; the checklist has no default"
+    grade = dataclasses.replace(
+        checklist.grade, source=tuple(r for r in checklist.grade.source if r.when is not None)[:1]
+    )
+    with pytest.raises(ChecklistError) as caught:
+        decide_grade(dataclasses.replace(checklist, grade=grade), {})
+    assert str(caught.value) == "no grade rule applies; the checklist has no default"
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("B2", "Usually reliable; Probably true"),
+        ("Z2", "?; Probably true"),
+        ("B9", "Usually reliable; ?"),
+        ("", "?; ?"),
+    ],
+)
+def test_describe_grade_marks_unknown_parts_with_a_question_mark(code: str, words: str) -> None:
+    assert describe_grade(code) == words

@@ -63,6 +63,8 @@ def test_seed_json_metadata_and_contract(seed_path: Path) -> None:
         "reasons",
         "attribution",
         "sources",
+        "caption",
+        "repeats",
     }
     assert set(claim["attribution"]) >= {"speaker", "role", "verb", "via", "hedges", "quote"}
     text = seed_path.read_text(encoding="utf-8")
@@ -127,7 +129,16 @@ def test_seed_furniture_is_never_a_claim_and_every_body_sentence_is_accounted_fo
     furniture = [
         s for s in segments if s["kind"] not in ("claim", "statement", "question", "opinion")
     ]
-    claim_spans = [(c["start"], c["end"]) for c in data["claims"]]
+    # A factual photo caption is a claim too, marked as one; other furniture never is.
+    captions = [c for c in data["claims"] if c["caption"]]
+    assert [(c["text"], c["attribution"]["speaker"]) for c in captions] == [
+        (
+            "Iranian missiles headed towards Hamas in Gaza were intercepted by the Israeli navy "
+            "in March 2014.",
+            "IDF",
+        )
+    ]
+    claim_spans = [(c["start"], c["end"]) for c in data["claims"] if not c["caption"]]
     for piece in furniture:
         for start, end in claim_spans:
             assert piece["end"] <= start or piece["start"] >= end, piece

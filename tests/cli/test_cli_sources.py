@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 from pathlib import Path
@@ -84,6 +85,7 @@ def test_show_prints_the_whole_entry_with_citations(team: Path) -> None:
         "│ owner    │ https://dailyexample.org/about │",
         "│ partisan │ https://dailyexample.org/about │",
         "└──────────┴────────────────────────────────┘",
+        "No rating set rates it.",
     ]
 
 
@@ -221,3 +223,95 @@ def test_check_the_seed_article_end_to_end(seed_path: Path) -> None:
     sources = [line.split("│")[1].strip() for line in lines(out) if line.startswith("│ ")]
     for name in ("The Algemeiner", "Al-Manar", "Al-Akhbar", "Ibrahim al-Amin", "Quds Force"):
         assert name in sources, name
+
+
+# --- rating sets and JSON ----------------------------------------------------------------------
+
+
+def test_show_a_rated_domain_that_the_registry_lacks_as_json() -> None:
+    code, out, err = run("sources", "show", "https://www.breitbart.com/politics/x", "-f", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["format"] == 1
+    assert data["entry"] is None
+    assert data["domain"] == "breitbart.com/politics/x"
+    [rating] = data["ratings"]
+    assert (rating["set"], rating["domain"], rating["rating"]) == (
+        "lin2023",
+        "breitbart.com",
+        "0.2972",
+    )
+    assert rating["citation"].endswith("https://doi.org/10.1093/pnasnexus/pgad286")
+
+
+def test_import_keeps_sets_side_by_side_and_show_prints_each(tmp_path: Path) -> None:
+    table = tmp_path / "desk.csv"
+    table.write_text("Site,score,note\nbreitbart.com,2,desk view\nnew.example.org,5,ok\n")
+    code, out, err = run("sources", "import", str(table), "--as", "desk", "--citation", "Desk 2024")
+    assert (code, err) == (0, "")
+    assert out.startswith("Imported rating set 'desk': 2 domains (")
+    code, out, err = run("sources", "show", "breitbart.com", "-f", "json")
+    assert (code, err) == (0, "")
+    ratings = json.loads(out)["ratings"]
+    assert [(r["set"], r["rating"], r["values"], r["citation"][:9]) for r in ratings] == [
+        ("lin2023", "0.2972", {"pc1": "0.2972"}, "Lin, H., "),
+        ("desk", "2", {"score": "2", "note": "desk view"}, "Desk 2024"),
+    ]
+    code, out, err = run("sources", "list", "-f", "json")
+    assert (code, err) == (0, "")
+    sets = json.loads(out)["rating_sets"]
+    assert [(s["name"], s["domains"], s["scale"]) for s in sets] == [
+        ("lin2023", 11519, "number"),
+        ("desk", 2, "number"),
+    ]
+    # Re-importing under the same name replaces the set.
+    code, out, _ = run("sources", "import", str(table), "--as", "desk")
+    assert (code, out.split(":")[0]) == (0, "Replaced rating set 'desk'")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("domain,score\n", "expected a header row and at least one rated domain"),
+        ("domain,score\nnot a domain,3\n", "2: expected a domain, got 'not a domain'"),
+        ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
+        ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
+    ],
+)
+def test_import_refuses_a_bad_table_with_one_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    table = tmp_path / "bad.csv"
+    table.write_text(content)
+    code, out, err = run("sources", "import", str(table), "--as", "bad")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: {table}")
+    assert err.rstrip("\n").endswith(message)
+    assert err.count("\n") == 1
+
+
+def test_a_bad_format_is_refused() -> None:
+    code, out, err = run("sources", "list", "--format", "xml")
+    assert (code, out) == (2, "")
+    assert "expected table or json" in err
+
+
+def test_check_names_the_publisher_from_a_wire_dateline_first_on_every_chain(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Floods hit northern province\n\n"
+        "BEIJING (Reuters) - Floods killed at least 12 people in northern China on Tuesday, "
+        "officials said, as the army deployed 3,000 soldiers to help.\n\n"
+        "Xinhua reported that 40,000 people had been evacuated from three counties.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("sources", "check", str(article), "-f", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["publisher"]["name"] == "Reuters"
+    assert data["publisher"]["evidence"] == "dateline"
+    assert data["publisher"]["carried_from"] == []
+    assert [c["sources"][0] for c in data["claims"]] == ["reuters"] * len(data["claims"])
+    assert [c["sources"] for c in data["claims"]][-1] == ["reuters", "xinhua"]

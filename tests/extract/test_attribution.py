@@ -932,3 +932,313 @@ def test_any_text_gives_one_attribution_per_sentence(sentences: list[str]) -> No
     assert len(results) == len(sentences)
     for group in quote_groups(sentences):
         assert 0 <= group[0] < group[1] < len(sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# Error classes seen on election news, each with sentences written for these tests.
+# ---------------------------------------------------------------------------------------------
+
+# (id, sentences, speaker, role, verb) of the last sentence.
+NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
+    (
+        "anonymous-appositive",
+        ["One clerk, who spoke on condition of anonymity, said the ballots arrived late."],
+        "unnamed source",
+        "One clerk",
+        "said",
+    ),
+    (
+        "anonymous-familiar-with",
+        ["A person familiar with the negotiations said a deal was days away."],
+        "unnamed source",
+        "person familiar with the negotiations",
+        "said",
+    ),
+    (
+        "according-to-records",
+        ["The committee spent $2 million on ads, according to state election filings."],
+        "state election filings",
+        None,
+        "according to",
+    ),
+    (
+        "frame-after-the-quote",
+        ["“We will not back down,” the mayor of Springfield told reporters."],
+        "mayor of Springfield",
+        None,
+        "told",
+    ),
+    (
+        "inverted-frame-with-appositive",
+        ["“The numbers are moving,” said Dana Whitfield, a pollster in Ohio."],
+        "Dana Whitfield",
+        "pollster in Ohio",
+        "said",
+    ),
+    (
+        "double-apostrophe-quotes",
+        ["''The numbers are moving,'' said Dana Whitfield, a pollster in Ohio."],
+        "Dana Whitfield",
+        "pollster in Ohio",
+        "said",
+    ),
+    (
+        "name-then-appositives-then-verb",
+        [
+            "“It was close,” Mr. Arlen Voss, now 70 and living in Tulsa, Okla., said by phone "
+            "this week."
+        ],
+        "Arlen Voss",
+        None,
+        "said",
+    ),
+    (
+        "name-with-state-then-role",
+        [
+            "Senator Maria Ortez of Nevada, the No. 3 Democrat in the Senate, said the vote "
+            "would be close."
+        ],
+        "Maria Ortez",
+        "Senator",
+        "said",
+    ),
+    (
+        "party-and-state-in-parentheses",
+        ["Rep. Lena Marsh (D-Ore.) said the bill had the votes."],
+        "Lena Marsh",
+        "Rep.",
+        "said",
+    ),
+    (
+        "relative-clause-subject",
+        ["Two officials who spoke with the newspaper said the plan was dropped."],
+        "Two officials",
+        None,
+        "said",
+    ),
+    (
+        "indefinite-speaker",
+        ["“He never gave up,” a longtime fan said on Facebook."],
+        "unnamed source",
+        "a longtime fan",
+        "said",
+    ),
+    (
+        "dateline-agency",
+        ["BOSTON (AP) – The senator said the bill would pass."],
+        "senator",
+        None,
+        "said",
+    ),
+    (
+        "dateline-state",
+        ["DAYTON, Ohio — Governor Ruth Kale insisted the plant would stay open."],
+        "Ruth Kale",
+        "Governor",
+        "insisted",
+    ),
+    (
+        "modifier-is-not-the-speaker",
+        ["The plan is doomed, the influential French weekly wrote on Monday."],
+        "influential French weekly",
+        None,
+        "wrote",
+    ),
+    (
+        "country-short-form-is-not-the-speaker",
+        ["The deal is off, the respected US daily reported."],
+        "respected US daily",
+        None,
+        "reported",
+    ),
+    (
+        "subject-of-the-content-is-not-the-speaker",
+        [
+            "Senator Paul Verne spoke on Monday.",
+            "Party officials could not explain the shortfall, he stressed.",
+        ],
+        "Paul Verne",
+        "Senator",
+        "stressed",
+    ),
+    (
+        "person-reporting-others",
+        ["The governor said party donors had promised more money."],
+        "governor",
+        None,
+        "said",
+    ),
+    (
+        "main-clause-after-while",
+        ["While Hale has vowed to raise taxes, Moreno has pledged to cut them."],
+        "Moreno",
+        None,
+        "pledged",
+    ),
+    (
+        "governing-cue-not-the-participle",
+        ["The treasurer said the budget was balanced, adding that taxes would fall."],
+        "treasurer",
+        None,
+        "said",
+    ),
+    (
+        "finding",
+        ["A new survey found that most renters expect higher costs."],
+        "new survey",
+        None,
+        "found",
+    ),
+    ("belief", ["The governor believes the tax is unfair."], "governor", None, "believes"),
+    ("wish", ["The union wants a shorter working week."], "union", None, "wants"),
+    ("stance", ["Councillor Ines Baro backs the new stadium."], "Ines Baro", "Councillor", "backs"),
+    (
+        "quoted-question",
+        ["“Can we still win this?” her aide wrote in an email."],
+        "aide",
+        None,
+        "wrote",
+    ),
+    (
+        "colon-after-a-name",
+        ["Ruth Kale: “The plant stays open.”"],
+        "Ruth Kale",
+        None,
+        None,
+    ),
+    (
+        "honorific-picks-the-namesake",
+        [
+            "Helen Grant spoke first.",
+            "Her husband, Martin Grant, spoke next.",
+            "Mrs. Grant said the fund would double.",
+        ],
+        "Helen Grant",
+        None,
+        "said",
+    ),
+    (
+        "pronoun-gender-from-honorific",
+        ["Mr. Dorsey met Mrs. Abebe on Monday.", "She said the talks went well."],
+        "Abebe",
+        None,
+        "said",
+    ),
+    (
+        "pronoun-gender-from-role-noun",
+        [
+            "The spokeswoman, Lena Park, met the mayor, Tom Reyes.",
+            "She said the city would appeal.",
+        ],
+        "Lena Park",
+        "spokeswoman",
+        "said",
+    ),
+    (
+        "given-name-alone",
+        [
+            "Olivia Brandt and Hugo Brandt arrived together.",
+            "Olivia said the campaign was over.",
+        ],
+        "Olivia Brandt",
+        None,
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speaker", "role", "verb"),
+    [c[1:] for c in NEWS_CASES],
+    ids=[c[0] for c in NEWS_CASES],
+)
+def test_news_error_classes(
+    sentences: list[str], speaker: str | None, role: str | None, verb: str | None
+) -> None:
+    result = attribute_sentences(sentences)[-1]
+    assert (result.speaker, result.role, result.verb) == (speaker, role, verb)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout was high in states that allow early voting.",
+        "Reality TV shows drew record audiences.",
+        "It shows that prices rose faster than wages.",
+        "Mayor Hale Warns Council Budget Plan Will Fail",
+        "The United States had been in secret talks for months.",
+        "Voters may want to check the figures first.",
+        "The company has found itself at the centre of the dispute.",
+        "The bridge was not approved by the deadline.",
+    ],
+)
+def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:
+    assert attribute_sentences([sentence]) == [Attribution()]
+
+
+def test_bare_quote_after_a_speaker_goes_on_with_that_speaker() -> None:
+    sentences = [
+        "Dana Whitfield, a pollster in Ohio, said the race had tightened.",
+        "“Nobody expected this.”",
+    ]
+    assert attribute_sentences(sentences, blocks=[0, 1])[-1].speaker == "Dana Whitfield"
+
+
+def test_colon_introduces_the_next_quotation() -> None:
+    sentences = ["Whitfield continued:", "“The numbers are moving and they are moving fast.”"]
+    results = attribute_sentences(sentences, blocks=[0, 1])
+    assert [r.speaker for r in results] == ["Whitfield", "Whitfield"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every body segment carries its attribution, whatever its class.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_body_segment_carries_its_attribution(tmp_path: Path) -> None:
+    from factcheck.extract.pipeline import extract
+    from factcheck.render.extract import extraction_dict
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Council Delays Stadium Vote\n\n"
+        "The city council delayed its vote on the new stadium by two weeks on Tuesday, "
+        "officials said.\n\n"
+        "“Can we still afford this?” asked Councillor Ines Baro.\n\n"
+        "The mayor believes the stadium is a good idea.\n",
+        encoding="utf-8",
+    )
+    data = extraction_dict(extract(str(article), min_score=1.0), include_segments=True)
+    assert data["claims"] == []
+    body = [
+        s for s in data["segments"] if s["kind"] in ("claim", "statement", "question", "opinion")
+    ]
+    assert [(s["attribution"]["speaker"], s["attribution"]["verb"]) for s in body] == [
+        ("officials", "said"),
+        ("Ines Baro", "asked"),
+        ("mayor", "believes"),
+    ]
+    assert all("attribution" not in s for s in data["segments"] if s not in body)
+
+
+# ---------------------------------------------------------------------------------------------
+# Opt-in: figures on PolNeAR's dev split stay above a floor (needs ../shared/data/polnear).
+# ---------------------------------------------------------------------------------------------
+
+POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "data"
+
+
+def test_polnear_dev_figures_stay_above_the_floor() -> None:
+    if not (POLNEAR / "dev").is_dir():
+        pytest.skip(f"PolNeAR not found at {POLNEAR}: see ../shared/data/README.md")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_attribution.py"
+    spec = importlib.util.spec_from_file_location("bench_attribution", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
+    assert figures.lenient.prf()[2] >= 0.6
+    assert figures.quotes.prf()[2] >= 0.75
+    assert figures.false <= 0.04 * figures.empty

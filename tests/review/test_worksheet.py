@@ -321,7 +321,8 @@ FAULT_MESSAGES = {
     "expected true or false, got 'maybe'",
     "unknown-key": "unknown-key.worksheet.yaml:41: claims[0]: unknown key 'verdict' (expected "
     "one of: id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, "
-    "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected)",
+    "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected, caption, "
+    "repeats)",
     "wrong-format": "wrong-format.worksheet.yaml:1: format: "
     "expected 'factcheck-worksheet/1', got 'factcheck-worksheet/9'",
 }

@@ -492,7 +492,7 @@ def test_a_name_cut_short_by_attribution_is_read_as_the_claim_writes_it(
     text = "According to an analysis by the Meir Amit Intelligence and Terrorism Information Center"
     cut = Attribution(speaker="Meir Amit Intelligence", verb="according to")
     match = match_chain(registry, Claim("c5", text, 0, len(text), 0.9, attribution=cut), seed_doc)
-    assert match == ChainMatch(("algemeiner", "meir-amit-itic"), ())
+    assert match == ChainMatch(("algemeiner", "meir-amit-itic"), (), publisher_known=True)
 
 
 def test_a_person_is_linked_to_the_organisation_the_article_ties_them_to(
@@ -501,7 +501,7 @@ def test_a_person_is_linked_to_the_organisation_the_article_ties_them_to(
     # Akram al-Ajouri is not in the registry, but the article calls him "PIJ's Commander of the
     # military wing": the claim rests on PIJ, and his name is listed for the user to add.
     match = match_chain(registry, claim("Akram al-Ajouri"), seed_doc)
-    assert match == ChainMatch(("algemeiner", "pij"), ("Akram al-Ajouri",))
+    assert match == ChainMatch(("algemeiner", "pij"), ("Akram al-Ajouri",), publisher_known=True)
 
 
 def test_text_ties_work_without_a_person_entry(tmp_path: Path, seed_doc: Document) -> None:
@@ -513,23 +513,36 @@ def test_text_ties_work_without_a_person_entry(tmp_path: Path, seed_doc: Documen
     )
     small = load_registry([path], builtin=False, user=False)
     match = match_chain(small, claim("Al-Amin"), seed_doc)
-    assert match == ChainMatch(("al-akhbar",), ("The Algemeiner", "Al-Amin"))
+    assert match == ChainMatch(("al-akhbar",), ("The Algemeiner", "Al-Amin"), publisher_known=True)
 
 
 @pytest.mark.parametrize(
-    ("document", "ids", "unknown"),
+    ("document", "expected"),
     [
-        (Document("a", "", "0", url="https://www.reuters.com/world/x"), ("reuters",), ()),
-        (Document("a", "", "0", outlet="BBC News", url="https://x.example/"), ("bbc",), ()),
-        (Document("a", "", "0", byline="Jane Doe, Associated Press"), ("ap",), ()),
-        (Document("a", "", "0", outlet="The Daily Nowhere"), (), ("The Daily Nowhere",)),
-        (Document("a", "", "0"), (), ()),
+        (
+            Document("a", "", "0", url="https://www.reuters.com/world/x"),
+            ChainMatch(("reuters",), (), ("reuters.com",)),
+        ),
+        (
+            Document("a", "", "0", outlet="BBC News", url="https://x.example/"),
+            ChainMatch(("bbc",), (), ("x.example",), publisher_known=True),
+        ),
+        (Document("a", "", "0", byline="Jane Doe, Associated Press"), ChainMatch(("ap",), ())),
+        (
+            Document("a", "", "0", outlet="The Daily Nowhere"),
+            ChainMatch((), ("The Daily Nowhere",), publisher_known=True),
+        ),
+        (
+            Document("a", "", "0", outlet="Example.org"),
+            ChainMatch((), ("Example.org",), ("example.org",), publisher_known=True),
+        ),
+        (Document("a", "", "0"), ChainMatch((), ())),
     ],
 )
 def test_the_articles_outlet_is_the_first_hop(
-    registry: Registry, document: Document, ids: tuple[str, ...], unknown: tuple[str, ...]
+    registry: Registry, document: Document, expected: ChainMatch
 ) -> None:
-    assert match_chain(registry, claim(), document) == ChainMatch(ids, unknown)
+    assert match_chain(registry, claim(), document) == expected
 
 
 def test_unknown_names_on_the_chain(registry: Registry, seed_doc: Document) -> None:
@@ -538,7 +551,9 @@ def test_unknown_names_on_the_chain(registry: Registry, seed_doc: Document) -> N
         claim("Senator John Q. Smith", via=("Some Blog", "the channel\u2019s report")),
         seed_doc,
     )
-    assert match == ChainMatch(("algemeiner",), ("Some Blog", "John Q. Smith"))
+    assert match == ChainMatch(
+        ("algemeiner",), ("Some Blog", "John Q. Smith"), publisher_known=True
+    )
     assert match_chain(registry, claim("Officials"), seed_doc).unknown == ()
 
 
@@ -555,6 +570,9 @@ def test_source_facts_of_a_claim_relayed_by_party_media(
         worst_reliability="D",
         state_media=False,
         unknown=(),
+        rated=True,  # algemeiner.com and almanar.com.lb are in the shipped rating set
+        lowest_ratings=(("lin2023", 0.4826),),
+        publisher_known=True,
     )
 
 
@@ -565,16 +583,20 @@ def test_source_facts_of_state_media_and_of_wires(registry: Registry) -> None:
         any_party_to_conflict=True,  # through IRIB to the Supreme Leader's office
         worst_reliability="D",
         state_media=True,
+        rated=True,
+        lowest_ratings=(("lin2023", 0.6915),),
     )
     wire = Document("a", "", "0", url="https://apnews.com/article/1")
-    assert source_facts(registry, claim(), wire) == SourceFacts(worst_reliability="B")
+    assert source_facts(registry, claim(), wire) == SourceFacts(
+        worst_reliability="B", rated=True, lowest_ratings=(("lin2023", 0.998),)
+    )
 
 
 def test_source_facts_when_nothing_matches() -> None:
     empty = Registry()
     document = Document("a", "", "0", outlet="Nowhere News")
     assert source_facts(empty, claim("Jane Doe"), document) == SourceFacts(
-        worst_reliability="F", unknown=("Nowhere News", "Jane Doe")
+        worst_reliability="F", unknown=("Nowhere News", "Jane Doe"), publisher_known=True
     )
 
 
@@ -601,6 +623,9 @@ def test_check_sources_gathers_who_stands_behind_what(
         any_partisan=True,  # The Algemeiner leans pro-Israel
         any_party_to_conflict=True,
         worst_reliability="D",
+        rated=True,
+        lowest_ratings=(("lin2023", 0.7729),),
+        publisher_known=True,
     )
     assert check.facts["c3"].unknown == ("Akram al-Ajouri",)
 

@@ -103,6 +103,9 @@ def _anonymity_stated(sent: Sentence, present: frozenset[str]) -> bool:
     return _ANON_RE.search(sent.masked.lower()) is not None
 
 
+CONCESSIVE = frozenset({"while", "whereas", "although", "though"})
+"""Words opening a subordinate clause that the main clause after the comma outweighs."""
+
 _NOTHING = Attribution()
 """The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
 
@@ -118,6 +121,8 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
+    if sent.headline and ":" not in sent.low:
+        return Outcome(_NOTHING, False)  # a title-case headline, not a reported sentence
     scan_names(sent, sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]
@@ -136,11 +141,17 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     quotes = sent.quotes
     frames: list[Frame] = []
     present = TRIGGERS.intersection(sent.low)
+    if ":" in sent.low:
+        present = present | {":"}
     cue_words = CUES.intersection(present)
-    if cue_words or (quotes and any(map(_starts_with_verb, quotes))):
+    if cue_words or ":" in present or (quotes and any(map(_starts_with_verb, quotes))):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)
+    if len(frames) > 1 and sent.low[0] in CONCESSIVE and "," in sent.low:
+        # "While Clinton has vowed …, Trump has pledged …": the main clause's speaker.
+        comma = sent.low.index(",")
+        frames = [f for f in frames if f.vpos > comma] or frames
     chain = order_chain(sent, frames)
 
     hedges = _find_hedges(sent.low, present)
@@ -156,7 +167,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             # No reporting verb, but a named subject and its words in quotation marks:
             # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
             found = interpret(sent, start, find_np_end(sent, start))
-            if found is not None and found.entity is not None and found.entity.kind in SPEAKING:
+            entity = found.entity if found is not None else None
+            if entity is not None and entity.kind in SPEAKING and not entity.name.isupper():
                 speaker = found
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
@@ -202,7 +214,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         Attribution(
             speaker=speaker.name,
             role=role,
-            verb=main.verb,
+            verb=main.verb or None,
             via=tuple(cleaned),
             hedges=tuple(hedges),
             quote=quote,
@@ -247,15 +259,17 @@ def attribute_sentences(
         for k in range(first, last + 1):
             if results[k].speaker is None:
                 results[k] = _inherit(owner, results[k])
-    # A bare quotation right after a quoted speaker continues that speaker's words.
+    # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
+    # that speaker's words.
     for k in range(1, len(results)):
+        before = results[k - 1]
         if (
             outcomes[k].leads_with_quote
             and results[k].speaker is None
-            and results[k - 1].speaker is not None
-            and results[k - 1].quote
+            and before.speaker is not None
+            and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
         ):
-            results[k] = _inherit(results[k - 1], results[k])
+            results[k] = _inherit(before, results[k])
     return results
 
 

@@ -61,6 +61,8 @@ class Entity:
     """(sent, pos, subj) of the mention before the current sentence."""
     spoke: bool = False
     """Whether it has been a speaker, so 'they'/'it' may refer to it."""
+    gender: str = ""
+    """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
 
 
 _KEYS: dict[str, str] = {}
@@ -117,16 +119,22 @@ def _mod_matches(mod: str, words: set[str]) -> bool:
     return False
 
 
+GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+"""The gender a pronoun tells."""
+
+
 class Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
     __slots__ = (
+        "by_given",
         "by_head",
         "by_name",
         "by_surname",
         "codes",
         "described",
         "docs",
+        "namesakes",
         "not_names",
         "recent",
         "seen",
@@ -140,6 +148,8 @@ class Store:
         self.seen: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
         self.by_surname: dict[str, Entity] = {}
+        self.namesakes: dict[str, list[Entity]] = {}
+        self.by_given: dict[str, Entity | None] = {}
         self.docs: dict[str, Entity] = {}
         self.recent: dict[Entity, None] = {}
 
@@ -171,15 +181,33 @@ class Store:
                 if self.by_surname.get(key) is not entity:
                     self.by_surname[key] = entity
                     self.seen.clear()  # a surname may now mean someone else
+                namesakes = self.namesakes.setdefault(key, [])
+                if entity not in namesakes:
+                    namesakes.append(entity)
+            given = make_key(tokens[0])
+            if self.by_given.get(given, entity) is not entity:
+                self.by_given[given] = None  # two people share it: it names neither
+            else:
+                self.by_given[given] = entity
 
-    def lookup(self, tokens: Sequence[str]) -> Entity | None:
+    def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
+        """The entity a name refers to: full name, surname (of the right gender), given name."""
         name = " ".join(tokens)
         if len(tokens) == 1:
             for key in _make_surname_keys(tokens[0]):
                 found = self.by_surname.get(key)
+                if found is not None and gender and found.gender not in ("", gender):
+                    # "Mrs. Clinton" after Bill Clinton: the latest namesake of her gender.
+                    found = next(
+                        (e for e in reversed(self.namesakes[key]) if e.gender in ("", gender)),
+                        None,
+                    )
                 if found is not None:
                     return found
-        return self.by_name.get(make_key(name))
+        found = self.by_name.get(make_key(name))
+        if found is None and len(tokens) == 1:
+            found = self.by_given.get(make_key(name))  # "Hillary" for Hillary Clinton
+        return found
 
     def describe(self, head: str, mods: Sequence[str]) -> Entity | None:
         """The most recent entity a description ("the Iranian leader") fits."""
@@ -206,6 +234,7 @@ class Store:
     def pronoun(self, pronoun: str, sent: int, pos: int) -> Entity | None:
         """The antecedent of a pronoun: recent sentences first, subjects before objects."""
         person = pronoun in ("he", "she", "him")
+        gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
         best_key = (-1, False, 0)
         for entity in reversed(self.recent):
@@ -216,6 +245,8 @@ class Store:
                     continue
             elif person != (entity.kind is Kind.PERSON):
                 continue
+            if gender and entity.gender not in ("", gender):
+                continue  # "she" is not the man named last
             if entity.sent == sent and entity.pos < pos:
                 key = (entity.sent, entity.subj, -entity.pos)
             elif entity.sent == sent:

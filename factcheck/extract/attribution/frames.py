@@ -9,7 +9,12 @@ from itertools import compress
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
 from factcheck.extract.attribution.phrases import find_np_end, find_np_start, interpret
-from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker
+from factcheck.extract.attribution.sentence import (
+    Frame,
+    Sentence,
+    Speaker,
+    is_word,
+)
 from factcheck.extract.attribution.subjects import (
     find_clause_subject,
     find_subject_after,
@@ -17,17 +22,39 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
+    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
     DETS,
     DOC_NOUNS,
+    GROUP_NOUNS,
     KNOWN_MEDIA,
+    MEDIA_HEADS,
+    MEDIA_NOUNS,
+    NP_PREPS,
+    OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
+    PRONOUNS,
+    ROLE_NOUNS,
     VERB_CLASS,
     Cls,
+    lex,
 )
+
+SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
+"""Verb classes that stand for the speaker only when no plain reporting verb does."""
+NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
+"""Words after which a verb form is a plural noun: "in states", "many reports"."""
+NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
+"""Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
+had claimed")."""
+PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
+NOT_NOUNS = BACK_STOP | OTHER_PREPS | NP_PREPS | DETS | AUX
+"""Words that end a noun phrase."""
+MODALS = lex("can could may might must should would will shall")
+REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
 
 def _has_complement(sent: Sentence, v: int) -> bool:
@@ -74,9 +101,29 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
             speaker, start = find_clause_subject(sent, v - 1)
             if speaker is not None:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
+    if ":" in low:
+        _read_colon(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
+    """'Marco Rubio: “…”', 'POLLS TOO EARLY - Mark Blumenthal: …': a name, a colon, words."""
+    low = sent.low
+    c = low.index(":")
+    start = 0
+    for k in range(c - 1, -1, -1):
+        if low[k] in ("-", "--", "\u2014", "\u2013"):
+            start = k + 1
+            break
+    if start >= c or sent.mention_start.get(start) != c - 1:
+        return  # the words before the colon must be one name and nothing else
+    entity = sent.mention_of[start]
+    if entity is None or entity.kind is not Kind.PERSON:
+        return
+    speaker = Speaker(entity.name, entity.role, entity)
+    frames.append(Frame("", c, speaker, start, quoted_object=sent.is_placeholder(c + 1)))
 
 
 def _by_position(frame: Frame) -> int:
@@ -87,6 +134,13 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
+    if speaker is None and end > start and is_word(sent.toks[start]):
+        # "according to state election filings": whatever noun phrase follows is the source.
+        low = sent.low
+        while end < sent.n and sent.toks[end].isalpha() and low[end] not in NOT_NOUNS:
+            end += 1
+        first = start + 1 if low[start] in DETS else start
+        speaker = Speaker(sent.join_tokens(sent.toks, first, end))
     if speaker is None:
         return
     trailing = v > 0 and sent.toks[v - 1] == ","
@@ -137,6 +191,16 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
+    if v and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'"))):
+        return  # "in states that", "the party's plans": a noun, not a verb
+    if v and toks[v][0].isupper():
+        return  # "United States", "Bernie Sanders Says": part of a name or a headline
+    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
+        return  # "may want to", "would support": a possibility, not a stance held
+    if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
+        return  # "a TV show", "the radio show"
+    if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
+        return  # "found itself"
     if cls is Cls.SAY_COMP and not _has_complement(sent, v):
         return
     if cls is Cls.CALL and not (
@@ -144,9 +208,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 5))
     ):
         return  # "called on", "called for", "called the vote “a historic moment”"
+    if cls is Cls.DOC and v and low[v - 1] in ("it", "this", "that"):
+        return  # "it shows that": the article's own reasoning, not a document's finding
     if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = find_subject_before(sent, v)
+        if start < sent.n and low[start] in PRONOUNS:
+            return  # "it shows": a pronoun names no document
         entity = speaker.entity if speaker is not None else None
         organisation = entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA)
         document = (
@@ -163,7 +231,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             end = find_np_end(sent, v + 2)
             agent = interpret(sent, v + 2, end)
             if agent is not None:
-                frames.append(Frame(verb, v, agent, v + 2, secondary=cls is Cls.SPEECH))
+                frames.append(Frame(verb, v, agent, v + 2, secondary=cls in SECONDARY))
         return
     trailing = False
     if speaker is None and not slot:
@@ -180,7 +248,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
     frame = Frame(verb, v, speaker, start, trailing=trailing)
-    frame.secondary = cls in (Cls.SPEECH, Cls.CALL)
+    frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)
     if verb in ("told", "tells", "tell", "telling"):
         end = find_np_end(sent, v + 1)
@@ -305,7 +373,26 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
             or _nests_in(sent, nested[-1], frame)
         ):
             nested.append(frame)
-    return outer + nested
+    chain = outer + nested
+    # A person who reports what others said is the speaker of all of it ("Zelenskiy said
+    # partners had promised ...", "officials could not ..., he stressed"): only outlets,
+    # documents and organisations pass words on.
+    for depth, frame in enumerate(chain[:-1]):
+        inner = chain[depth + 1].speaker.entity
+        named = inner is not None and inner.kind in NAMED and inner.name[:1].isupper()
+        if _is_person(frame.speaker) and not frame.cites and not named:
+            return chain[: depth + 1]
+    return chain
+
+
+def _is_person(speaker: Speaker) -> bool:
+    """A person or group of people, named or described ("the governor", "officials")."""
+    entity = speaker.entity
+    if speaker.anonymous:
+        return True
+    if entity is None:
+        return False
+    return entity.kind is Kind.PERSON or not PEOPLE_NOUNS.isdisjoint(entity.heads)
 
 
 def _nests_in(sent: Sentence, outer: Frame, inner: Frame) -> bool:

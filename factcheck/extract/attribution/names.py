@@ -29,11 +29,13 @@ from factcheck.extract.attribution.words import (
     COMPOUND_ROLES,
     CONTEXT_AFTER,
     CONTEXT_BEFORE,
+    DEMONYM_OF,
     DEMONYMS,
     DESCRIBING_FORMS,
     DETS,
     FORWARD_NP,
     FRONT,
+    GENDERED,
     HONORIFICS,
     KNOWN_MEDIA,
     MEDIA_HEADS,
@@ -226,7 +228,8 @@ def _register(
     name_tokens = names[title_end:]
     if len(name_tokens) == 1 and lows[-1] in DEMONYMS:
         return None
-    entity = store.lookup(name_tokens)
+    gender = gender_in(lows[:title_end])
+    entity = store.lookup(name_tokens, gender)
     kind = _classify(name_tokens, lows[title_end:], low, i, bool(title_end))
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
@@ -249,6 +252,8 @@ def _register(
         for head in lows[title_end:]:
             if head in ORG_HEADS or head in MEDIA_HEADS:
                 sent.store.add_head(entity, head)
+    if gender and not entity.gender:
+        entity.gender = gender  # "Mrs. Clinton"
     if title_end:
         first = i - 1 if i and low[i - 1] in TITLE_PREFIX else i
         title = sent.join_tokens(toks, first, i + title_end)
@@ -298,6 +303,8 @@ def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled:
 
 def _set_role(sent: Sentence, entity: Entity, role: str, words: Sequence[str], rank: int) -> None:
     heads, mods, _ = _split_role(words)
+    if not entity.gender:
+        entity.gender = gender_in(words)  # "his wife, Jane Doe", "the spokeswoman"
     sent.store.add_heads(entity, heads)
     entity.words.update(heads)
     entity.words.update(mods)
@@ -325,8 +332,9 @@ def _describe_around(
         k -= 1
     if i and "-" in toks[i - 1] and toks[i - 1][0].isupper():
         entity.words.add(low[i - 1].split("-", 1)[0])  # "Hezbollah-operated Al-Manar TV"
-    if entity.kind is not Kind.PERSON:
-        # "Hamas terrorist organization", "Al-Manar channel".
+    if entity.kind is not Kind.PERSON and not _is_place_word(entity):
+        # "Hamas terrorist organization", "Al-Manar channel"; but in "the US daily" the
+        # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
                 if entity.kind is Kind.UNKNOWN:
@@ -460,6 +468,24 @@ def _find_role_after(toks: list[str], low: list[str], start: int) -> tuple[int, 
     if not any(w in ROLE_NOUNS or w in ORG_NOUNS or w in MEDIA_NOUNS for w in words):
         return None
     return first, end
+
+
+def _is_place_word(entity: Entity) -> bool:
+    """Whether a name is a demonym or a country's short form (US, UK): a modifier."""
+    name = entity.name.lower()
+    return name in DEMONYMS or name in DEMONYM_OF
+
+
+def gender_in(words: Sequence[str]) -> str:
+    """'m' or 'f' from the first gendered title or noun before any preposition, else ''."""
+    for raw in words:
+        word = strip_possessive(raw)
+        if word in ROLE_PREPS:
+            break
+        found = GENDERED.get(word)
+        if found:
+            return found
+    return ""
 
 
 def _split_role(words: Sequence[str]) -> tuple[set[str], set[str], bool]:

@@ -4,7 +4,13 @@ and whom it names (a name, a description, a document's author, a pronoun's antec
 
 from __future__ import annotations
 
-from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
+from factcheck.extract.attribution.entities import (
+    GENDER_OF,
+    Entity,
+    Kind,
+    make_key,
+    strip_possessive,
+)
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
     ANON_AFTER,
@@ -18,6 +24,7 @@ from factcheck.extract.attribution.words import (
     MEDIA_NOUNS,
     MODS,
     NP_PREPS,
+    NUMBER_WORDS,
     ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
@@ -25,6 +32,7 @@ from factcheck.extract.attribution.words import (
     PRONOUNS,
     ROLE_NOUNS,
     SPLIT_PREPS,
+    lex,
 )
 
 _PRONOUN_OF = {"its": "it", "their": "they", "his": "he", "her": "she"}
@@ -118,6 +126,10 @@ def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
     return k
 
 
+INDEFINITE = lex("a an another one")
+"""Determiners of a noun phrase that describes someone without naming them."""
+
+
 def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker | None:
     """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak.
 
@@ -166,6 +178,30 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         if found is not None:
             return Speaker(found.name, found.role, found)
         return Speaker(sent.join_tokens(toks, i + 1, split))
+    if (
+        loose
+        and head > i
+        and (low[i] in INDEFINITE or low[i] in NUMBER_WORDS or toks[i][0].isdigit())
+        and toks[head][0].islower()
+        and toks[head].replace("-", "").isalnum()
+        and low[head] not in BACK_STOP
+    ):
+        # "a friend said", "one California delegate said": someone the text does not name.
+        return Speaker("unnamed source", sent.join_tokens(toks, i, j), anonymous=True)
+    if (
+        loose
+        and head > i
+        and j - i <= 6
+        and low[head].endswith("s")
+        and toks[head].isalpha()
+        and toks[head][0].islower()
+        and low[head] not in BACK_STOP
+        and low[i] not in PRONOUNS
+    ):
+        # "Mrs. Clinton's confidants say", "several political experts suggest"
+        return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
+    if loose and low[i] == "the" and head > i and "-" in toks[head] and toks[head][0].isdigit():
+        return Speaker(sent.join_tokens(toks, i + 1, split))  # "the 46-year-old said"
     return None
 
 
@@ -260,4 +296,6 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
     entity = sent.store.pronoun(pronoun, sent.index, pos)
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
+    if entity.kind is Kind.PERSON and not entity.gender:
+        entity.gender = GENDER_OF.get(pronoun, "")  # "he said" tells it for later pronouns
     return Speaker(entity.name, entity.role, entity)

@@ -20,6 +20,11 @@ _RIGHT_OPEN = frozenset(" \t\n.,;:!?)]}>\u2014\u2013-'\u2019")
 _MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb")
 
 
+def double_apostrophes(text: str) -> str:
+    """Two apostrophes as a double quotation mark (''like this''), keeping every offset."""
+    return text.replace("''", '" ') if "''" in text else text
+
+
 def _find_marks(text: str) -> list[int]:
     """Offsets of the double quotation marks in ``text``, in order."""
     found: list[int] = []
@@ -84,7 +89,8 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
             close(last, len(sentences[last]))
         opened = None
 
-    for index, text in enumerate(sentences):
+    for index, raw in enumerate(sentences):
+        text = double_apostrophes(raw)
         if blocks is not None and index and blocks[index] != blocks[index - 1]:
             end_paragraph(index - 1)
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN:

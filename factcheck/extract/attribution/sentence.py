@@ -4,11 +4,12 @@ stand) and the tokenizer that builds it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.entities import Entity, Store
-from factcheck.extract.attribution.quotes import PLACEHOLDER
+from factcheck.extract.attribution.quotes import PLACEHOLDER, double_apostrophes
 from factcheck.extract.attribution.words import (
     ABBREVIATIONS,
     CAP_STOP,
@@ -121,8 +122,52 @@ CAN_NAME, AT_START, OPENER, MONTH, POSSESSIVE, DEMONYM = 1, 2, 4, 8, 16, 32
 RARE = AT_START | MONTH
 
 
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
+    r"(?:,(?: [A-Z][A-Za-z.]*){1,3})?"  # its state or country: ", N.C.", ", Calif."
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # the date: ", Jan. 1"
+    r"(?: \([^()]{1,40}\))?"  # the agency: "(Reuters)"
+    r"\s*(?:--?|\u2014|\u2013)\s"
+)
+"""A dateline opening a sentence: the filing place, state, date and agency, then a dash."""
+_HEADLINE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "as",
+        "from",
+        "vs",
+        "via",
+    ]
+)
+_HEADLINE_WORDS = 4
+
+
+def _is_headline(toks: Sequence[str]) -> bool:
+    """Whether a sentence is set in title case ("Trump Warns Clinton Policy On Syria")."""
+    content = [t for t in toks if t[0].isalpha() and t.lower() not in _HEADLINE_SMALL]
+    if len(content) < _HEADLINE_WORDS:
+        return False
+    capitals = sum(1 for t in content if t[0].isupper())
+    return capitals >= len(content) - 1 and capitals * 10 >= len(content) * 9
+
+
 def code_token(token: str) -> int:
     lw = token.lower()
+    if lw.endswith("n't"):
+        return 0  # "Don't", "Can't"
     if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
         return 0
     if (not token[0].isupper() or "-" in token) and not is_cap(token):
@@ -150,6 +195,7 @@ class Sentence:
 
     __slots__ = (
         "apostrophe",
+        "headline",
         "index",
         "low",
         "masked",
@@ -174,6 +220,11 @@ class Sentence:
         else:
             self.apostrophe = "\u2019" in original and "'" not in original
             normal = _normalise(original)
+        normal = double_apostrophes(normal)
+        dateline = _DATELINE.match(normal)
+        if dateline is not None and (not spans or spans[0][0] >= dateline.end()):
+            # "WASHINGTON (AFP) -", "SELMA, N.C. —": where the story was filed, not a speaker.
+            normal = " " * dateline.end() + normal[dateline.end() :]
         self.quotes: list[Quote] = []
         if spans:
             pieces: list[str] = []
@@ -192,6 +243,7 @@ class Sentence:
         self.toks: list[str] = tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
+        self.headline = _is_headline(self.toks)
         self.mention_of: list[Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}

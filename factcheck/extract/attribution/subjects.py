@@ -12,6 +12,7 @@ from factcheck.extract.attribution.phrases import (
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
     AUX,
+    BACK_STOP,
     BE,
     DOC_NOUNS,
     FRONT,
@@ -20,10 +21,15 @@ from factcheck.extract.attribution.words import (
     NP_PREPS,
     ORG_NOUNS,
     OTHER_PREPS,
+    PERSONISH,
     PRONOUNS,
     ROLE_NOUNS,
     WEEKDAYS,
+    lex,
 )
+
+LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
+"""Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
 
 
 def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
@@ -62,9 +68,19 @@ def find_subject_before(
     passive = False
     while j >= 0:
         lw = low[j]
-        if lw in AUX or (lw.endswith("ly") and toks[j][0].islower() and lw.isalpha()):
-            if lw in BE and j == v - 1:
-                passive = True
+        if lw == ")" and "(" in low[max(0, j - 8) : j]:
+            # "Rep. Earl Blumenauer (D-Ore.) said": a parenthesis describes the subject.
+            j = max(k for k in range(max(0, j - 8), j) if low[k] == "(") - 1
+            continue
+        if lw in AUX or (
+            lw.endswith("ly")
+            and toks[j][0].islower()
+            and lw.isalpha()
+            and lw not in LY_NOUNS
+            and lw not in PERSONISH
+        ):
+            if lw in BE and (j == v - 1 or lw != "'s"):
+                passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
         elif lw in WEEKDAYS:
             j -= 1
@@ -75,6 +91,11 @@ def find_subject_before(
     if j < 0:
         return None, v, passive, False
     lw = low[j]
+    who = _relative_before(sent, j)
+    if who is not None:
+        # "Officials who spoke with the Post said": the noun the relative clause hangs on.
+        start = find_np_start(sent, who - 1)
+        return interpret(sent, start, who, loose=loose), start, passive, True
     if sent.mention_of[j] is not None:
         start = find_np_start(sent, j)
         return interpret(sent, start, j + 1), start, passive, True
@@ -90,7 +111,7 @@ def find_subject_before(
         start = find_np_start(sent, k)
         return interpret(sent, start, k + 1), start, passive, True
     if toks[j] == ",":
-        return _find_comma_subject(sent, j, passive)
+        return _find_comma_subject(sent, j, passive, loose=loose)
     if lw in PRONOUNS:
         return resolve_pronoun(sent, lw, j), j, passive, True
     if not is_word(toks[j]):
@@ -100,7 +121,7 @@ def find_subject_before(
 
 
 def _find_comma_subject(
-    sent: Sentence, j: int, passive: bool
+    sent: Sentence, j: int, passive: bool, *, loose: bool = False
 ) -> tuple[Speaker | None, int, bool, bool]:
     low, toks = sent.low, sent.toks
     c = j - 1
@@ -128,13 +149,17 @@ def _find_comma_subject(
         or first in NP_PREPS
     )
     if not appositive and c >= 1 and toks[c] == ",":
-        # "Senator J.D. Vance, Republican of Ohio, argued": anything between a person's
-        # name and the verb, set off by commas, describes the person.
-        before = sent.mention_of[c - 1]
-        appositive = before is not None and before.kind is Kind.PERSON
+        # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
+        # No. 2 Republican in the Senate, said": anything between a person's name and the
+        # verb, set off by commas, describes the person.
+        np_start = find_np_start(sent, c - 1)
+        appositive = any(
+            entity is not None and entity.kind is Kind.PERSON
+            for entity in sent.mention_of[np_start:c]
+        )
     if appositive and c >= 1 and toks[c] == ",":
         start = find_np_start(sent, c - 1)
-        speaker = interpret(sent, start, c)
+        speaker = interpret(sent, start, c, loose=loose)
         if (
             speaker is not None
             and speaker.entity is None
@@ -152,7 +177,38 @@ def _find_comma_subject(
         entity = sent.mention_of[j - 1]
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
-    return None, j, passive, False
+    return _find_clause_opener(sent, j, passive)
+
+
+def _find_clause_opener(
+    sent: Sentence, j: int, passive: bool
+) -> tuple[Speaker | None, int, bool, bool]:
+    """'“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said': the person who opens
+    the clause, followed by a comma, before any number of descriptive segments."""
+    start = 0
+    if sent.is_placeholder(0):
+        start = 2 if sent.n > 1 and sent.toks[1] == "," else 1
+    start = skip_fronted(sent, start, j)
+    stop = sent.mention_start.get(start)
+    if stop is None or stop + 1 >= j or sent.toks[stop + 1] != ",":
+        return None, j, passive, False
+    entity = sent.mention_of[start]
+    if entity is None or entity.kind is not Kind.PERSON:
+        return None, j, passive, False
+    return Speaker(entity.name, entity.role, entity), start, passive, True
+
+
+def _relative_before(sent: Sentence, j: int) -> int | None:
+    """Where "who" opens a relative clause that runs, without a comma, up to token ``j``."""
+    low = sent.low
+    for k in range(j, max(0, j - 14), -1):
+        lw = low[k]
+        if lw in (",", ";", ":", "(", ")") or sent.is_placeholder(k):
+            return None
+        if sent.toks[k] == "who":  # not "the WHO"
+            before = sent.toks[k - 1]
+            return k if is_word(before) and low[k - 1] not in BACK_STOP else None
+    return None
 
 
 def _has_role_word(sent: Sentence, start: int, end: int) -> bool:

@@ -38,6 +38,8 @@ class Cls(enum.StrEnum):
     """'called', reporting only in 'called on/for/it' or before a quotation: not a phone call."""
     DOC = "doc"
     """A finding: showed, found; only with a document subject or before 'that'."""
+    ATTITUDE = "attitude"
+    """A belief, wish or stance (believes, wants, backs): a cue when nothing reports speech."""
 
 
 SAY = words("reporting_verbs")
@@ -45,8 +47,10 @@ SAY_COMP = words("reporting_verbs_complement")
 SPEECH = words("speech_act_verbs")
 CALL = lex("called calls calling")
 DOCV = words("finding_verbs")
+ATTITUDE = words("attitude_verbs")
 
 VERB_CLASS: dict[str, Cls] = {
+    **dict.fromkeys(ATTITUDE, Cls.ATTITUDE),
     **dict.fromkeys(DOCV, Cls.DOC),
     **dict.fromkeys(CALL, Cls.CALL),
     **dict.fromkeys(SPEECH, Cls.SPEECH),
@@ -98,14 +102,14 @@ ROLE_PHRASE = (
     | MEDIA_NOUNS
     | ORG_NOUNS
     | DEMONYMS
-    | lex("of for to at the a an wing force forces division branch unit office bureau council")
+    | lex("of for to at in the a an wing force forces division branch unit office bureau council")
 )
 BACK_STOP = (
     CLAUSE
     | COMMON_VERBS
     | OTHER_PREPS
     | PRONOUNS
-    | frozenset(VERB_CLASS)
+    | (frozenset(VERB_CLASS) - ATTITUDE)
     | lex("and according quoted cited citing")
 )
 FORWARD_NP = (
@@ -142,7 +146,7 @@ COMMON_INITIAL = (
     | FRONT
     | ORG_NOUNS
     | MEDIA_NOUNS
-    | frozenset(VERB_CLASS)
+    | (frozenset(VERB_CLASS) - ATTITUDE)
 )
 ANON_TRIGGERS = lex("anonymity anonymously anonymous named identified authorized authorised")
 GENERIC_ORG_HEADS = lex("group organization organisation movement militia faction company firm")
@@ -172,4 +176,5 @@ TRIGGERS = CUES | HEDGE_TRIGGERS | CHANNEL_CUES | ANON_TRIGGERS
 """Every word whose presence sends a sentence down a slower path: one pass finds them all."""
 REPORTS_SAY = lex("suggest suggests suggested say said indicate indicates indicated")
 ABBREVIATED_TITLES = _pairs("title_abbreviations")
+GENDERED = _pairs("gendered_words")
 BREAKERS = lex("; while whereas but and or although though because meanwhile")

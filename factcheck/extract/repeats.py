@@ -1,0 +1,68 @@
+"""Stage ③ claims: near-duplicate claims within one article, linked rather than reviewed twice.
+
+News articles often say the same thing twice: the standfirst repeats a body sentence, a caption
+or a closing line restates the lead. Two claims are near-duplicates when nearly all the content
+words of the shorter one are in the longer one and their numbers agree; the shorter claim then
+``repeats`` the longer, which carries more detail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from factcheck.lexicon import entries
+from factcheck.models import Claim
+
+CONTAINMENT = 0.8
+"""Share of the shorter claim's content words the longer one must hold."""
+MIN_WORDS = 6
+"""Content words the shorter claim needs at least, so that short sentences never match."""
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(word for line in entries("claim_stopwords") for word in line.split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The lower-case words of a claim that say what it asserts (numbers included)."""
+    stop = _stopwords()
+    words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
+
+
+def _numbers(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if any(ch.isdigit() for ch in w))
+
+
+def is_repeat(shorter: frozenset[str], longer: frozenset[str]) -> bool:
+    """Whether a claim with content words ``shorter`` repeats one with ``longer``."""
+    if len(shorter) < MIN_WORDS or not _numbers(shorter) <= _numbers(longer):
+        return False
+    return len(shorter & longer) / len(shorter) >= CONTAINMENT
+
+
+def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The claims with ``repeats`` set on each near-duplicate of a longer claim.
+
+    A claim repeats the longest claim it nearly duplicates, so every link points at the claim
+    with the most detail, never at another repeat.
+    """
+    words = [content_words(claim.text) for claim in claims]
+    order = sorted(range(len(claims)), key=lambda i: (-len(words[i]), i))
+    primary: dict[int, int] = {}
+    for rank, i in enumerate(order):
+        if i in primary:
+            continue
+        for j in order[rank + 1 :]:
+            if j not in primary and is_repeat(words[j], words[i]):
+                primary[j] = i
+    return tuple(
+        replace(claim, repeats=claims[primary[i]].id) if i in primary else claim
+        for i, claim in enumerate(claims)
+    )

@@ -1,0 +1,99 @@
+"""Stage ⑥ worksheet: each reviewer's own worksheet, side by side with the others' in one folder.
+
+``<slug>.worksheet.yaml`` is the article's first worksheet; ``<slug>.<reviewer>.worksheet.yaml``
+is a reviewer's own, started with ``factcheck review --own``. A reviewer who has one always
+continues it, so a team sharing one git repository never writes into each other's answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from factcheck.files import slugify
+from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, utc_now
+
+_OWN = re.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
+
+
+def own_path(worksheet: Path, reviewer: str) -> Path:
+    """The reviewer's own worksheet beside another one of the same article."""
+    name = worksheet.name
+    match = _OWN.match(name)
+    slug = match.group("slug") if match else name.removesuffix(WORKSHEET_SUFFIX)
+    return worksheet.with_name(f"{slug}.{slugify(reviewer)}{WORKSHEET_SUFFIX}")
+
+
+def reviewer_in_name(path: Path) -> str | None:
+    """The reviewer slug in ``<slug>.<reviewer>.worksheet.yaml``, if the name has one."""
+    match = _OWN.match(path.name)
+    return match.group("reviewer") if match else None
+
+
+def fresh_copy(worksheet: Worksheet) -> Worksheet:
+    """The same claims and facts with no answers, overrides, skips or history."""
+    claims = tuple(
+        replace(entry, answers={}, override=None, skipped=False, conclusion=None)
+        for entry in worksheet.claims
+    )
+    publication = replace(worksheet.publication, reviewer=None)
+    return replace(
+        worksheet, claims=claims, created=utc_now(), audit=(), merge=None, publication=publication
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Which worksheet a reviewer's review opens."""
+
+    path: Path
+    """The worksheet to open (or to create, when ``start_from`` is set)."""
+    start_from: Path | None = None
+    """For a new own worksheet: the worksheet whose claims it starts from, if it is not new."""
+
+
+def choose_worksheet(shared: Path, reviewer: str, *, own: bool) -> Choice:
+    """The worksheet a review by ``reviewer`` opens, given the article's (or the named) one.
+
+    The reviewer's own worksheet when it exists; with ``own``, a new one beside ``shared``;
+    otherwise ``shared`` itself.
+    """
+    mine = own_path(shared, reviewer)
+    if mine.exists() or (reviewer_in_name(shared) == slugify(reviewer)):
+        return Choice(mine if mine.exists() else shared)
+    if own:
+        return Choice(mine, start_from=shared if shared.exists() else None)
+    return Choice(shared)
+
+
+def worksheet_reviewer(worksheet: Worksheet, path: Path | None = None) -> str:
+    """Who a worksheet belongs to: whoever made most of its changes, else whoever answered most,
+    else the name in ``<slug>.<reviewer>.worksheet.yaml``, else the file's stem."""
+    counts = Counter(change.reviewer for change in worksheet.audit)
+    if not counts:
+        counts = Counter(
+            answer.reviewer
+            for entry in worksheet.claims
+            for answer in entry.answers.values()
+            if answer.reviewer
+        )
+    if counts:
+        return counts.most_common(1)[0][0]
+    if path is not None:
+        return reviewer_in_name(path) or path.name.removesuffix(WORKSHEET_SUFFIX)
+    return "reviewer"
+
+
+def owner_warning(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
+    """A warning when someone else made the worksheet the reviewer is about to answer in."""
+    if not worksheet.audit or worksheet.merge is not None:
+        return None
+    owner = worksheet_reviewer(worksheet, path)
+    if owner == reviewer:
+        return None
+    return (
+        f"{path} is {owner}'s review; your answers go into it under your name. "
+        f"To keep your own, use --own (it makes {own_path(path, reviewer).name})"
+    )

@@ -1,0 +1,365 @@
+"""Stage ④ sources: rating sets — domain ratings from outside the registry, each set on its own.
+
+A rating set is one sorted text file: a few ``# key: value`` header lines (name, title, citation,
+scale), a column header, then one line per domain (``domain<TAB>rating<TAB>...``), sorted by
+domain. A lookup is a binary search on the file itself, so nothing is read until a domain is
+asked for and a lookup stays under a millisecond among hundreds of thousands of domains. The
+shipped set lives beside this module; sets a user imports live in their data folder. Sets are
+never blended: each answers for itself, with its own citation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlsplit
+
+from factcheck.errors import SourcesError
+
+SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
+"""The rating sets that ship with the package."""
+SUFFIX = ".tsv"
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DOMAIN_COLUMNS = ("domain", "site", "host", "url", "website")
+_LETTERS = "ABCDEF"
+_LINEAR_SCAN = 4096
+_MAX_IMPORT_BYTES = 200_000_000
+
+
+def user_ratings_dir() -> Path:
+    """Where imported sets live: $XDG_DATA_HOME/factcheck/ratings."""
+    base = os.environ.get("XDG_DATA_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "factcheck" / "ratings"
+
+
+def domain_key(url_or_domain: str) -> str:
+    """The lookup form of a domain, URL or 'domain/path': lower case, no scheme, no 'www.'."""
+    text = url_or_domain.strip().casefold()
+    if "//" in text:
+        parts = urlsplit(text)
+        text = (parts.hostname or "") + parts.path
+    text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return text.removeprefix("www.").rstrip(".")
+
+
+def candidate_keys(url_or_domain: str) -> list[str]:
+    """The keys a URL may be rated under, most specific first: host and first path segment,
+    the host, then each parent domain ('en.example.ir/news', 'en.example.ir', 'example.ir')."""
+    key = domain_key(url_or_domain)
+    host, _, path = key.partition("/")
+    out: list[str] = []
+    if path:
+        out.append(f"{host}/{path.split('/', 1)[0]}")
+    while host and "." in host:
+        out.append(host)
+        host = host.split(".", 1)[1]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """One set's rating of one domain."""
+
+    set: str
+    """The set's name."""
+    domain: str
+    """The domain as the set lists it."""
+    values: tuple[tuple[str, str], ...]
+    """Every rating column of the set, as (column, value), the main rating first."""
+
+    @property
+    def value(self) -> str:
+        """The main rating (the set's first rating column)."""
+        return self.values[0][1]
+
+
+@dataclass(frozen=True)
+class RatingSet:
+    """A rating set on disk: its header read on first use, lines found by binary search."""
+
+    path: Path
+    """The set's file."""
+    meta: Mapping[str, str] = field(default_factory=dict)
+    """Header values: name, title, citation, scale, and any others (source, licence)."""
+    columns: tuple[str, ...] = ()
+    """The rating columns, main rating first."""
+    data_start: int = 0
+    """Byte offset of the first data line."""
+
+    @property
+    def name(self) -> str:
+        """The set's name, as `--as NAME` gave it."""
+        return self.meta.get("name", self.path.stem)
+
+    @property
+    def title(self) -> str:
+        """A title for people."""
+        return self.meta.get("title", self.name)
+
+    @property
+    def citation(self) -> str:
+        """Where the ratings come from, as the set's maker asks to be cited."""
+        return self.meta.get("citation", "")
+
+    @property
+    def scale(self) -> str:
+        """'number' (higher is better), 'letter' (A best) or 'text'."""
+        return self.meta.get("scale", "text")
+
+    def get(self, url_or_domain: str) -> Rating | None:
+        """The set's rating of a domain, URL or 'domain/path', trying parent domains too."""
+        for key in candidate_keys(url_or_domain):
+            if found := self._find(key):
+                return found
+        return None
+
+    def exact(self, key: str) -> Rating | None:
+        """The set's rating of exactly this key."""
+        return self._find(domain_key(key))
+
+    def _find(self, key: str) -> Rating | None:
+        with self.path.open("rb") as handle:
+            line = _search(handle, key.encode("utf-8"), self.data_start)
+        if line is None:
+            return None
+        cells = line.decode("utf-8").rstrip("\n").split("\t")
+        values = tuple(zip(self.columns, cells[1:], strict=False))
+        return Rating(self.name, cells[0], values)
+
+    def domains(self) -> Iterator[str]:
+        """Every domain the set rates, in file order."""
+        with self.path.open("rb") as handle:
+            handle.seek(self.data_start)
+            for line in handle:
+                yield line.split(b"\t", 1)[0].decode("utf-8")
+
+    def __len__(self) -> int:
+        with self.path.open("rb") as handle:
+            handle.seek(self.data_start)
+            return sum(1 for _ in handle)
+
+    def number(self, rating: Rating) -> float | None:
+        """The main rating as a number from 0 (lowest) to 1 (highest), when the scale has one."""
+        if self.scale == "letter" and rating.value in _LETTERS:
+            return 1 - _LETTERS.index(rating.value) / (len(_LETTERS) - 1)
+        if self.scale == "number":
+            try:
+                return float(rating.value)
+            except ValueError:
+                return None
+        return None
+
+
+def _search(handle: IO[bytes], key: bytes, start: int) -> bytes | None:
+    """The line whose first cell is ``key`` in a file sorted by that cell, from ``start`` on."""
+    handle.seek(0, io.SEEK_END)
+    low, high = start, handle.tell()
+    while high - low > _LINEAR_SCAN:
+        middle = (low + high) // 2
+        handle.seek(middle - 1)
+        handle.readline()  # on to the next line start
+        at = handle.tell()
+        if at >= high:
+            high = middle
+            continue
+        line = handle.readline()
+        cell = line.split(b"\t", 1)[0]
+        if cell < key:
+            low = at + len(line)
+        elif cell == key:
+            return line
+        else:
+            high = at
+    handle.seek(low)
+    while handle.tell() < high:
+        line = handle.readline()
+        if not line:
+            break
+        cell = line.split(b"\t", 1)[0]
+        if cell == key:
+            return line
+        if cell > key:
+            break
+    return None
+
+
+def open_set(path: Path) -> RatingSet:
+    """Read a set's header."""
+    meta: dict[str, str] = {}
+    try:
+        with path.open("rb") as handle:
+            while True:
+                line = handle.readline()
+                if not line:
+                    raise SourcesError(f"{path}: no column header: not a rating set")
+                text = line.decode("utf-8").rstrip("\n")
+                if text.startswith("#"):
+                    key, sep, value = text[1:].strip().partition(":")
+                    if sep:
+                        meta.setdefault(key.strip(), value.strip())
+                    continue
+                columns = tuple(text.split("\t")[1:])
+                return RatingSet(path, meta, columns, handle.tell())
+    except OSError as exc:
+        raise SourcesError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SourcesError(f"{path}: not UTF-8 text") from None
+
+
+def rating_sets(user: bool = True) -> tuple[RatingSet, ...]:
+    """Every rating set: the shipped ones, then the user's imported ones, each by name."""
+    return _sets(user_ratings_dir() if user else None)
+
+
+@cache
+def _sets(folder: Path | None) -> tuple[RatingSet, ...]:
+    paths = sorted(SHIPPED_DIR.glob(f"*{SUFFIX}"))
+    if folder is not None and folder.is_dir():
+        paths.extend(sorted(folder.glob(f"*{SUFFIX}")))
+    sets: dict[str, RatingSet] = {}
+    for path in paths:
+        found = open_set(path)
+        sets[found.name] = found  # an imported set may replace a shipped one of the same name
+    return tuple(sets.values())
+
+
+def ratings_for(url_or_domain: str, sets: Sequence[RatingSet]) -> tuple[Rating, ...]:
+    """Each set's rating of a domain, in set order; sets that do not rate it are left out."""
+    return tuple(r for s in sets if (r := s.get(url_or_domain)) is not None)
+
+
+# --- importing ---------------------------------------------------------------------------------
+
+
+def _scale(values: Sequence[str]) -> str:
+    if values and all(v in _LETTERS for v in values):
+        return "letter"
+    try:
+        [float(v) for v in values]
+    except ValueError:
+        return "text"
+    return "number"
+
+
+def _clean_cell(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dict[str, list[str]]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    numbered = [(reader.line_num, row) for row in reader]
+    numbers = [n for n, row in numbered if any(cell.strip() for cell in row)]
+    rows = [row for _, row in numbered if any(cell.strip() for cell in row)]
+    if len(rows) < 2:
+        raise SourcesError(f"{display}: expected a header row and at least one rated domain")
+    header = [_clean_cell(cell) for cell in rows[0]]
+    lowered = [cell.casefold() for cell in header]
+    index = next((lowered.index(c) for c in _DOMAIN_COLUMNS if c in lowered), 0)
+    columns = [cell for i, cell in enumerate(header) if i != index]
+    if not columns:
+        raise SourcesError(f"{display}:1: expected a domain column and at least one rating column")
+    table: dict[str, list[str]] = {}
+    with_www: set[str] = set()
+    for number, row in zip(numbers[1:], rows[1:], strict=True):
+        if len(row) != len(header):
+            raise SourcesError(
+                f"{display}:{number}: expected {len(header)} cells like the header, got {len(row)}"
+            )
+        key = domain_key(row[index])
+        if not key or " " in key or "." not in key:
+            raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
+        values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
+        if key in table:
+            if key not in with_www:
+                raise SourcesError(f"{display}:{number}: domain {key!r} is listed twice")
+            with_www.discard(key)  # 'www.x.org' and 'x.org' both listed: the bare one counts
+            if row[index].strip().casefold().startswith("www."):
+                continue
+        elif row[index].strip().casefold().startswith("www."):
+            with_www.add(key)
+        table[key] = values
+    return columns, table
+
+
+def _read_registry_yaml(text: str, display: str) -> tuple[list[str], dict[str, list[str]]]:
+    from factcheck.sources.loading import _read_text
+
+    table: dict[str, list[str]] = {}
+    for raw in _read_text(text, display):
+        letter = raw.values.get("reliability")
+        domains = raw.values.get("domains")
+        if letter is None or not isinstance(domains, tuple):
+            continue
+        for domain in domains:
+            table.setdefault(domain_key(str(domain)), [str(letter)])
+    if not table:
+        raise SourcesError(f"{display}: no entry gives both domains and a reliability letter")
+    return ["reliability"], table
+
+
+def read_rating_file(path: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """A CSV, TSV or YAML registry file as rating columns and a table of domain to values."""
+    display = str(path)
+    try:
+        if path.stat().st_size > _MAX_IMPORT_BYTES:
+            raise SourcesError(f"{display}: file too large for a rating set")
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise SourcesError(f"{display}: no such file") from None
+    except IsADirectoryError:
+        raise SourcesError(f"{display}: is a directory") from None
+    except OSError as exc:
+        raise SourcesError(f"{display}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SourcesError(f"{display}: not UTF-8 text") from None
+    suffix = path.suffix.casefold()
+    if suffix in (".yaml", ".yml"):
+        return _read_registry_yaml(text, display)
+    if suffix == ".tsv" or (suffix != ".csv" and "\t" in text.split("\n", 1)[0]):
+        return _read_table(text, display, "\t")
+    return _read_table(text, display, ",")
+
+
+def write_set(
+    target: Path,
+    columns: Sequence[str],
+    table: Mapping[str, Sequence[str]],
+    meta: Mapping[str, str],
+) -> RatingSet:
+    """Write a rating set file, sorted for binary search, atomically."""
+    scale = _scale([values[0] for values in table.values()])
+    head = {**meta, "scale": scale}
+    lines = [f"# {key}: {' '.join(str(value).split())}\n" for key, value in head.items() if value]
+    lines.append("\t".join(["domain", *columns]) + "\n")
+    for key in sorted(table, key=lambda k: k.encode("utf-8")):
+        lines.append("\t".join([key, *table[key]]) + "\n")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.tmp")
+    try:
+        with temp.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(lines)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return open_set(target)
+
+
+def import_set(path: Path, name: str, citation: str | None = None) -> tuple[RatingSet, bool]:
+    """Import a rating file as the user's set ``name``; returns it and whether it replaced one."""
+    if not _NAME.fullmatch(name):
+        raise SourcesError(f"expected a set name of lowercase letters, digits, hyphens: {name!r}")
+    columns, table = read_rating_file(path)
+    target = user_ratings_dir() / f"{name}{SUFFIX}"
+    replaced = target.exists()
+    meta = {"name": name, "title": name, "citation": citation or f"imported from {path.name}"}
+    found = write_set(target, columns, table, meta)
+    _sets.cache_clear()
+    return found, replaced

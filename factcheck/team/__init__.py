@@ -1,0 +1,1 @@
+"""Team review: several reviewers' worksheets of one article compared, measured and merged."""

@@ -1,0 +1,386 @@
+"""Team review: several reviewers' worksheets of one article, side by side, with their agreement.
+
+`load_sheets` reads the worksheets and refuses any set that is not of one article (same sha256)
+and one checklist (same id and version). `compare_sheets` lines up each claim's answers and
+verdicts by reviewer and measures agreement on the verdicts and on every question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.errors import TeamError
+from factcheck.review.journal import load_worksheet
+from factcheck.review.own import worksheet_reviewer
+from factcheck.review.worksheet import (
+    ClaimReview,
+    Worksheet,
+    claim_verdict,
+)
+from factcheck.team.agreement import (
+    Figure,
+    Metric,
+    Unit,
+    cohen_kappa,
+    krippendorff_alpha,
+    pairwise_agreement,
+    percent_agreement,
+)
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist, Question
+    from factcheck.models import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One reviewer's worksheet."""
+
+    reviewer: str
+    """Whose review it is."""
+    path: Path
+    """Where it was read from."""
+    worksheet: Worksheet
+    """The worksheet, journal replayed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerAnswer:
+    """What one reviewer answered to one question about one claim."""
+
+    reviewer: str
+    """Who answered."""
+    value: str | None
+    """The answer's id; None when the reviewer gave none (not asked, skipped, not reached)."""
+    label: str | None
+    """The answer as readers see it."""
+    note: str | None = None
+    """The reviewer's note."""
+    evidence: tuple[str, ...] = ()
+    """The reviewer's evidence URLs."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerVerdict:
+    """One reviewer's verdict on one claim."""
+
+    reviewer: str
+    """Whose verdict."""
+    verdict: str | None
+    """The verdict id; None when the reviewer did not reach one (skipped or unfinished)."""
+    label: str | None
+    """The verdict's label."""
+    status: str
+    """'final', 'override', 'incomplete', 'skipped', 'dropped' (not a claim, said the reviewer)
+    or 'absent' (the claim is not in the worksheet)."""
+    reason: str | None = None
+    """For an override or a drop: the reviewer's reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionComparison:
+    """One question of one claim across reviewers."""
+
+    question: str
+    """The question's id."""
+    answers: tuple[ReviewerAnswer, ...]
+    """One per reviewer, in reviewer order."""
+
+    @property
+    def agreed(self) -> bool | None:
+        """Whether every given answer is the same; None when fewer than two were given."""
+        return _agreed([a.value for a in self.answers])
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimComparison:
+    """One claim across reviewers."""
+
+    id: str
+    """The claim's id."""
+    text: str
+    """The claim's text."""
+    verdicts: tuple[ReviewerVerdict, ...]
+    """One per reviewer, in reviewer order."""
+    questions: tuple[QuestionComparison, ...]
+    """The questions at least one reviewer answered, in checklist order."""
+
+    @property
+    def agreed(self) -> bool | None:
+        """Whether every reviewer's verdict is the same; None when fewer than two reached one."""
+        return _agreed([v.verdict for v in self.verdicts])
+
+    def differing(self) -> tuple[QuestionComparison, ...]:
+        """The questions the reviewers answered differently."""
+        return tuple(q for q in self.questions if q.agreed is False)
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Agreement on one thing rated per claim (the verdict, or one question)."""
+
+    metric: Metric
+    """The metric Krippendorff's alpha uses: ordinal for ordered answers, nominal otherwise."""
+    ratings: int
+    """Ratings given in all."""
+    percent: Figure
+    """Share of claims (rated at least twice) on which every rating is the same."""
+    pairwise: Figure
+    """Share of agreeing pairs of ratings."""
+    alpha: Figure
+    """Krippendorff's alpha with `metric`."""
+    kappa: Figure | None
+    """Cohen's kappa, with exactly two reviewers; None otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Several reviewers' worksheets of one article, compared."""
+
+    document: Document
+    """The article."""
+    checklist: Checklist
+    """The checklist they used."""
+    sheets: tuple[Sheet, ...]
+    """The worksheets, in the order given."""
+    claims: tuple[ClaimComparison, ...]
+    """Every claim, in article order."""
+    verdict: Agreement
+    """Agreement on the verdicts."""
+    questions: Mapping[str, Agreement]
+    """Agreement per question id (choice and scale questions), in checklist order."""
+    warnings: tuple[str, ...] = ()
+    """What the reader should know (checklist edited between reviews, ...)."""
+
+    @property
+    def reviewers(self) -> tuple[str, ...]:
+        """The reviewers' names, in the order given."""
+        return tuple(sheet.reviewer for sheet in self.sheets)
+
+
+def _agreed(values: Sequence[str | None]) -> bool | None:
+    given = [v for v in values if v is not None]
+    if len(given) < 2:
+        return None
+    return len(set(given)) == 1
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def load_sheets(
+    paths: Sequence[Path], *, checklist: str | None = None
+) -> tuple[list[Sheet], Checklist]:
+    """Read worksheets of one article and one checklist; refuse any other set with the mismatch.
+
+    Returns the worksheets and the checklist, loaded once (from the first worksheet's reference
+    unless ``checklist`` names it).
+    """
+    from factcheck.review.session import _checklist_loader
+    from factcheck.review.worksheet import ChecklistRef
+
+    if len(paths) < 2:
+        raise TeamError("give at least two worksheets to compare or merge")
+    loaded: list[Checklist] = []
+
+    def resolve(ref: ChecklistRef) -> Checklist:
+        if not loaded:
+            loaded.append(_checklist_loader(checklist, paths[0], "ARTICLE")(ref))
+        return loaded[0]
+
+    sheets: list[Sheet] = []
+    for path in paths:
+        worksheet = load_worksheet(path, resolve)
+        sheets.append(Sheet(worksheet_reviewer(worksheet, path), path, worksheet))
+    check_sheets(sheets)
+    return sheets, loaded[0]
+
+
+def check_sheets(sheets: Sequence[Sheet]) -> None:
+    """Raise TeamError naming the first mismatch: article, checklist, claims or reviewer."""
+    first = sheets[0]
+    doc = first.worksheet.document
+    ref = first.worksheet.checklist
+    seen: dict[str, Path] = {first.reviewer: first.path}
+    texts = {entry.id: entry.claim.text for entry in first.worksheet.claims}
+    for sheet in sheets[1:]:
+        other = sheet.worksheet
+        if other.document.sha256 != doc.sha256:
+            raise TeamError(
+                f"{sheet.path} is of another article than {first.path} "
+                f"(sha256 {other.document.sha256[:12]} vs {doc.sha256[:12]})"
+            )
+        theirs = other.checklist
+        if (theirs.id, theirs.version) != (ref.id, ref.version):
+            raise TeamError(
+                f"{sheet.path} uses checklist {theirs.id!r} version {theirs.version}, "
+                f"{first.path} uses {ref.id!r} version {ref.version}"
+            )
+        if sheet.reviewer in seen:
+            raise TeamError(
+                f"{sheet.path} and {seen[sheet.reviewer]} are both by reviewer {sheet.reviewer!r}"
+            )
+        seen[sheet.reviewer] = sheet.path
+        for entry in other.claims:
+            known = texts.setdefault(entry.id, entry.claim.text)
+            if known != entry.claim.text:
+                raise TeamError(
+                    f"{sheet.path} and {first.path} have different claims under id {entry.id!r} "
+                    "(made with different versions of factcheck?)"
+                )
+
+
+def sheet_warnings(sheets: Sequence[Sheet], checklist: Checklist) -> tuple[str, ...]:
+    """Warnings worth showing with a comparison or merge."""
+    edited = [str(s.path) for s in sheets if s.worksheet.checklist.sha256 != checklist.sha256]
+    if edited:
+        return (
+            f"checklist {checklist.id!r} was edited since these worksheets were made "
+            f"({', '.join(edited)}); answers are compared as they are",
+        )
+    return ()
+
+
+# --- comparing -----------------------------------------------------------------------------------
+
+
+def _verdict(checklist: Checklist, reviewer: str, entry: ClaimReview | None) -> ReviewerVerdict:
+    if entry is None:
+        return ReviewerVerdict(reviewer, None, None, "absent")
+    if entry.dropped is not None:
+        return ReviewerVerdict(reviewer, None, None, "dropped", entry.dropped)
+    if entry.skipped and entry.override is None:
+        return ReviewerVerdict(reviewer, None, None, "skipped")
+    verdict = claim_verdict(checklist, entry)
+    if entry.override is not None:
+        return ReviewerVerdict(
+            reviewer, verdict.verdict, verdict.label, "override", entry.override.reason
+        )
+    if not verdict.final:
+        return ReviewerVerdict(reviewer, None, None, "incomplete")
+    return ReviewerVerdict(reviewer, verdict.verdict, verdict.label, "final")
+
+
+def _counts(entry: ClaimReview | None) -> bool:
+    """Whether a reviewer's answers on a claim count: not skipped, not dropped as no claim."""
+    return entry is not None and not entry.skipped and entry.dropped is None
+
+
+def reviewer_answers(checklist: Checklist, entry: ClaimReview | None) -> dict[str, str]:
+    """The answers a reviewer gave that count: valid values of questions asked for the claim."""
+    from factcheck.review.loop import applicable
+    from factcheck.review.worksheet import valid_answer_values
+
+    if entry is None:
+        return {}
+    values = valid_answer_values(checklist, entry)
+    asked = {q.id for q in applicable(checklist, entry)}
+    return {qid: value for qid, value in values.items() if qid in asked}
+
+
+def _answer(
+    question: Question, reviewer: str, entry: ClaimReview | None, value: str | None
+) -> ReviewerAnswer:
+    answer = entry.answers.get(question.id) if entry is not None else None
+    return ReviewerAnswer(
+        reviewer=reviewer,
+        value=value,
+        label=question.label_for(value) if value is not None else None,
+        note=answer.note if answer is not None else None,
+        evidence=answer.evidence if answer is not None else (),
+    )
+
+
+def question_metric(question: Question) -> Metric:
+    """Ordinal for scale questions (their levels are ordered), nominal for choices."""
+    from factcheck.checklist.load import AnswerType
+
+    return Metric.ORDINAL if question.type is AnswerType.SCALE else Metric.NOMINAL
+
+
+def measure(
+    units: Sequence[Unit],
+    metric: Metric,
+    order: Sequence[Hashable] | None,
+    reviewers: Sequence[str],
+) -> Agreement:
+    """Every agreement figure over one set of reliability data."""
+    kappa = cohen_kappa(units, reviewers[0], reviewers[1]) if len(reviewers) == 2 else None
+    return Agreement(
+        metric=metric,
+        ratings=sum(len(unit) for unit in units),
+        percent=percent_agreement(units),
+        pairwise=pairwise_agreement(units),
+        alpha=krippendorff_alpha(units, metric, order),
+        kappa=kappa,
+    )
+
+
+def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
+    """Each claim's answers and verdicts side by side, and agreement on verdicts and questions."""
+    from factcheck.checklist.load import AnswerType
+
+    reviewers = [sheet.reviewer for sheet in sheets]
+    by_id = [{entry.id: entry for entry in sheet.worksheet.claims} for sheet in sheets]
+    order = _claim_order(sheets)
+    rated = [q for q in checklist.questions if q.type in (AnswerType.CHOICE, AnswerType.SCALE)]
+    verdict_units: list[Unit] = []
+    question_units: dict[str, list[Unit]] = {q.id: [] for q in rated}
+    claims: list[ClaimComparison] = []
+    for claim_id, text in order:
+        entries = [found.get(claim_id) for found in by_id]
+        verdicts = tuple(
+            _verdict(checklist, name, entry) for name, entry in zip(reviewers, entries, strict=True)
+        )
+        verdict_units.append({v.reviewer: v.verdict for v in verdicts if v.verdict is not None})
+        values = [reviewer_answers(checklist, e) if _counts(e) else {} for e in entries]
+        rows: list[QuestionComparison] = []
+        for question in checklist.questions:
+            given = [v.get(question.id) for v in values]
+            noted = any(
+                e is not None and question.id in e.answers and e.answers[question.id].note
+                for e in entries
+            )
+            if all(g is None for g in given) and not noted:
+                continue
+            answers = tuple(
+                _answer(question, name, entry, value)
+                for name, entry, value in zip(reviewers, entries, given, strict=True)
+            )
+            rows.append(QuestionComparison(question.id, answers))
+            if question.id in question_units:
+                unit = {a.reviewer: a.value for a in answers if a.value is not None}
+                question_units[question.id].append(unit)
+        claims.append(ClaimComparison(claim_id, text, verdicts, tuple(rows)))
+    levels = [level.id for level in checklist.scale]
+    agreement = {
+        q.id: measure(question_units[q.id], question_metric(q), q.choices, reviewers) for q in rated
+    }
+    return Comparison(
+        document=sheets[0].worksheet.document,
+        checklist=checklist,
+        sheets=tuple(sheets),
+        claims=tuple(claims),
+        verdict=measure(verdict_units, Metric.ORDINAL, levels, reviewers),
+        questions=agreement,
+        warnings=sheet_warnings(sheets, checklist),
+    )
+
+
+def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:
+    """Every claim id of any worksheet with its text: in the first worksheet's order, then the
+    claims only later worksheets have, in theirs."""
+    found: dict[str, str] = {}
+    for sheet in sheets:
+        for entry in sheet.worksheet.claims:
+            found.setdefault(entry.id, entry.claim.text)
+    return list(found.items())
+
+
+def compare_worksheets(paths: Sequence[Path], *, checklist: str | None = None) -> Comparison:
+    """Load the worksheets and compare them."""
+    sheets, resolved = load_sheets(paths, checklist=checklist)
+    return compare_sheets(sheets, resolved)

@@ -1,0 +1,376 @@
+"""Team review: several reviewers' worksheets merged into one, by majority or unanimity.
+
+The merged worksheet's audit log first holds every reviewer's own answers, notes, evidence,
+overrides and skips, under their names (entries 1 to ``merge.originals``); then the merge's own
+changes, which set each answer the rule settles and clear each one it leaves open. Reviewing the
+merged worksheet asks only what is left open, and shows what each reviewer answered.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.errors import TeamError, WorksheetError
+from factcheck.review.worksheet import (
+    Action,
+    Answer,
+    Change,
+    ClaimReview,
+    MergeRecord,
+    Override,
+    Worksheet,
+    apply_change,
+    utc_now,
+)
+from factcheck.team.compare import Sheet, _claim_order, reviewer_answers
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist
+    from factcheck.review.hints import ClaimHints
+
+MERGE_REVIEWER = "merge"
+"""The name the merge's own changes are recorded under."""
+
+
+class Rule(enum.StrEnum):
+    """How reviewers' answers become one."""
+
+    MAJORITY = "majority"
+    """The most common answer; a tie is left open."""
+    UNANIMOUS = "unanimous"
+    """Only an answer every reviewer who answered gave (at least two of them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """A merged worksheet and what the rule did."""
+
+    worksheet: Worksheet
+    """The merged worksheet."""
+    rule: Rule
+    """The rule applied."""
+    reviewers: tuple[str, ...]
+    """The reviewers merged."""
+    settled: int
+    """Answers the rule settled."""
+    open: tuple[tuple[str, str], ...]
+    """(claim, question) pairs the rule left open, in article and checklist order."""
+
+
+def decide(values: Sequence[str], rule: Rule) -> str | None:
+    """The answer the rule gives for these reviewers' answers, or None (open)."""
+    if not values:
+        return None
+    counts = Counter(values).most_common()
+    if rule is Rule.UNANIMOUS:
+        return counts[0][0] if len(counts) == 1 and len(values) >= 2 else None
+    if len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    return counts[0][0]
+
+
+def _originals(sheet: Sheet, start: int) -> Iterator[Change]:
+    """One reviewer's final answers, notes, evidence, overrides and skips as audit entries."""
+    seq = start
+    fallback = sheet.worksheet.created or utc_now()
+    name = sheet.reviewer
+    for entry in sheet.worksheet.claims:
+        for qid, answer in entry.answers.items():
+            at = answer.at or fallback
+            if answer.value is not None:
+                seq += 1
+                yield Change(
+                    seq,
+                    at,
+                    name,
+                    entry.id,
+                    Action.ANSWER,
+                    qid,
+                    None,
+                    answer.value,
+                    prefill=answer.prefill_accepted,
+                )
+            if answer.note:
+                seq += 1
+                yield Change(seq, at, name, entry.id, Action.NOTE, qid, None, answer.note)
+            for url in answer.evidence:
+                seq += 1
+                yield Change(seq, at, name, entry.id, Action.EVIDENCE, qid, None, url)
+        if entry.override is not None:
+            seq += 1
+            override = entry.override
+            yield Change(
+                seq,
+                override.at,
+                name,
+                entry.id,
+                Action.OVERRIDE,
+                None,
+                None,
+                override.verdict,
+                reason=override.reason,
+            )
+        if entry.skipped:
+            seq += 1
+            yield Change(seq, fallback, name, entry.id, Action.SKIP)
+        if entry.conclusion:
+            seq += 1
+            yield Change(seq, fallback, name, entry.id, Action.CONCLUSION, new=entry.conclusion)
+        if entry.dropped is not None:
+            seq += 1
+            yield Change(seq, fallback, name, entry.id, Action.DROP, reason=entry.dropped)
+
+
+def _notes(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> str | None:
+    """Every reviewer's note on a question, one line each; reviewers with the same note share it."""
+    notes = []
+    for name, entry in entries:
+        answer = entry.answers.get(qid) if entry is not None else None
+        notes.append((name, answer.note if answer is not None else None))
+    return _joined(notes)
+
+
+def _joined(items: Sequence[tuple[str, str | None]]) -> str | None:
+    """Each reviewer's text, one line each; reviewers with the same text share a line."""
+    by_text: dict[str, list[str]] = {}
+    for name, text in items:
+        if text:
+            by_text.setdefault(text, []).append(name)
+    return "\n".join(f"{', '.join(names)}: {text}" for text, names in by_text.items()) or None
+
+
+def _dropped(entries: Sequence[tuple[str, ClaimReview | None]]) -> str | None:
+    """Why the claim is dropped, when every reviewer who has it dropped it."""
+    present = [(name, entry) for name, entry in entries if entry is not None]
+    if not present or any(entry.dropped is None for _name, entry in present):
+        return None
+    return _joined([(name, entry.dropped) for name, entry in present])
+
+
+def _evidence(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for _name, entry in entries:
+        answer = entry.answers.get(qid) if entry is not None else None
+        if answer is not None:
+            found.update(dict.fromkeys(answer.evidence))
+    return tuple(found)
+
+
+def _reason(rule: Rule, votes: Sequence[tuple[str, str]], value: str | None) -> str:
+    shown = ", ".join(f"{name} {answer}" for name, answer in votes)
+    if value is None:
+        return f"open under the {rule} rule: {shown or 'no answer'}"
+    agreeing = sum(1 for _name, answer in votes if answer == value)
+    return f"{rule}: {agreeing} of {len(votes)} ({shown})"
+
+
+@dataclass(slots=True)
+class _Builder:
+    """The merged worksheet's audit log as it grows."""
+
+    now: str
+    changes: list[Change]
+
+    def add(self, claim: str, action: Action, **fields: object) -> None:
+        seq = len(self.changes) + 1
+        change = Change(seq, self.now, MERGE_REVIEWER, claim, action, **fields)  # type: ignore[arg-type]
+        self.changes.append(change)
+
+
+def _merge_override(
+    entries: Sequence[tuple[str, ClaimReview | None]], rule: Rule, now: str
+) -> Override | None:
+    present = [entry for _name, entry in entries if entry is not None]
+    choices = [entry.override.verdict if entry.override else "" for entry in present]
+    verdict = decide(choices, rule)
+    if not verdict:
+        return None
+    reasons = [
+        f"{name}: {entry.override.reason}"
+        for name, entry in entries
+        if entry is not None and entry.override is not None and entry.override.verdict == verdict
+    ]
+    return Override(verdict, "; ".join(reasons), MERGE_REVIEWER, now)
+
+
+def merge_sheets(
+    sheets: Sequence[Sheet],
+    checklist: Checklist,
+    rule: Rule,
+    *,
+    now: Callable[[], str] = utc_now,
+) -> MergeResult:
+    """One worksheet whose answers follow the rule, every original kept in its audit log."""
+    stamp = now()
+    names = [sheet.reviewer for sheet in sheets]
+    if MERGE_REVIEWER in names:
+        raise TeamError(f"a reviewer may not be called {MERGE_REVIEWER!r} in a merge")
+    changes: list[Change] = []
+    for sheet in sheets:
+        changes.extend(_originals(sheet, len(changes)))
+    originals = len(changes)
+    builder = _Builder(stamp, changes)
+    by_id = [{entry.id: entry for entry in sheet.worksheet.claims} for sheet in sheets]
+    merged: list[ClaimReview] = []
+    open_items: list[tuple[str, str]] = []
+    settled = 0
+    for claim_id, _text in _claim_order(sheets):
+        entries = [(name, found.get(claim_id)) for name, found in zip(names, by_id, strict=True)]
+        base = next(entry for _name, entry in entries if entry is not None)
+        counted = {
+            name: reviewer_answers(checklist, entry)
+            for name, entry in entries
+            if entry is not None and not entry.skipped and entry.dropped is None
+        }
+        touched = {qid for _name, entry in entries if entry is not None for qid in entry.answers}
+        answers: dict[str, Answer] = {}
+        for question in [*checklist.questions]:
+            qid = question.id
+            votes = [(name, counted[name][qid]) for name in names if qid in counted.get(name, {})]
+            value = decide([answer for _name, answer in votes], rule)
+            if value is not None:
+                settled += 1
+            elif votes:
+                open_items.append((claim_id, qid))
+            if qid not in touched:
+                continue
+            note = _notes(entries, qid)
+            answers[qid] = Answer(
+                value=value,
+                note=note,
+                evidence=_evidence(entries, qid),
+                reviewer=MERGE_REVIEWER,
+                at=stamp,
+            )
+            builder.add(
+                claim_id, Action.ANSWER, question=qid, new=value, reason=_reason(rule, votes, value)
+            )
+            if note:
+                builder.add(claim_id, Action.NOTE, question=qid, new=note)
+        override = _merge_override(entries, rule, stamp)
+        if any(entry is not None and entry.override for _name, entry in entries):
+            reason = override.reason if override else f"no {rule} for an override"
+            builder.add(
+                claim_id, Action.OVERRIDE, new=override.verdict if override else None, reason=reason
+            )
+        skipped = all(entry is None or entry.skipped for _name, entry in entries)
+        if not skipped and any(entry is not None and entry.skipped for _n, entry in entries):
+            builder.add(claim_id, Action.UNSKIP)
+        conclusion = _joined([(n, e.conclusion) for n, e in entries if e is not None])
+        if conclusion:
+            builder.add(claim_id, Action.CONCLUSION, new=conclusion)
+        dropped = _dropped(entries)
+        if dropped is None and any(e is not None and e.dropped for _n, e in entries):
+            builder.add(claim_id, Action.DROP, new="restored")
+        merged.append(
+            replace(
+                base,
+                answers=answers,
+                override=override,
+                skipped=skipped,
+                conclusion=conclusion,
+                dropped=dropped,
+            )
+        )
+    first = sheets[0].worksheet
+    record = MergeRecord(
+        rule=str(rule),
+        reviewers=tuple(names),
+        worksheets=tuple(str(sheet.path) for sheet in sheets),
+        originals=originals,
+        open=tuple(f"{claim}.{question}" for claim, question in open_items),
+    )
+    worksheet = Worksheet(
+        document=first.document,
+        checklist=first.checklist,
+        claims=tuple(merged),
+        created=stamp,
+        audit=tuple(changes),
+        publication=replace(first.publication, reviewer=None),
+        merge=record,
+    )
+    return MergeResult(worksheet, rule, tuple(names), settled, tuple(open_items))
+
+
+def merge_worksheets(
+    paths: Sequence[Path],
+    rule: Rule,
+    *,
+    checklist: str | None = None,
+    now: Callable[[], str] = utc_now,
+) -> MergeResult:
+    """Load the worksheets and merge them."""
+    from factcheck.team.compare import load_sheets
+
+    sheets, resolved = load_sheets(paths, checklist=checklist)
+    return merge_sheets(sheets, resolved, rule, now=now)
+
+
+# --- reading a merged worksheet back ------------------------------------------------------------
+
+
+def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
+    """Each merged reviewer's own worksheet, rebuilt from the merged worksheet's audit log."""
+    record = worksheet.merge
+    if record is None:
+        raise TeamError(f"{path}: not a merged worksheet")
+    bare = {
+        entry.id: replace(
+            entry, answers={}, override=None, skipped=False, conclusion=None, dropped=None
+        )
+        for entry in worksheet.claims
+    }
+    own: dict[str, dict[str, ClaimReview]] = {name: dict(bare) for name in record.reviewers}
+    for change in worksheet.audit[: record.originals]:
+        claims = own.get(change.reviewer)
+        if claims is None or change.claim not in claims:
+            continue
+        single = Worksheet(worksheet.document, worksheet.checklist, (claims[change.claim],), "")
+        claims[change.claim] = apply_change(single, replace(change, seq=1)).claims[0]
+    return [
+        Sheet(
+            reviewer=name,
+            path=Path(source),
+            worksheet=replace(
+                worksheet,
+                claims=tuple(own[name][e.id] for e in worksheet.claims),
+                audit=(),
+                merge=None,
+            ),
+        )
+        for name, source in zip(record.reviewers, record.worksheets, strict=True)
+    ]
+
+
+def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, ClaimHints]:
+    """For a merged worksheet: per claim, what each reviewer answered to each open question."""
+    from factcheck.review.hints import ClaimHints
+
+    record = worksheet.merge
+    if record is None:
+        return {}
+    sheets = reviewer_sheets(worksheet, Path("merged"))
+    by_claim: dict[str, list[str]] = {}
+    labels = {q.id: q for q in checklist.questions}
+    for item in record.open:
+        claim_id, _, qid = item.partition(".")
+        question = labels.get(qid)
+        parts = []
+        for sheet in sheets:
+            try:
+                answer = sheet.worksheet.entry(claim_id).answers.get(qid)
+            except WorksheetError:
+                answer = None
+            if answer is None or answer.value is None:
+                continue
+            shown = question.label_for(answer.value) if question else answer.value
+            note = f" ({answer.note})" if answer.note else ""
+            parts.append(f"{sheet.reviewer}: {shown}{note}")
+        if parts:
+            by_claim.setdefault(claim_id, []).append(f"{qid}: " + "; ".join(parts))
+    return {claim: ClaimHints(tuple(lines), title="Reviewers") for claim, lines in by_claim.items()}

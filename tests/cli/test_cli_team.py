@@ -1,0 +1,260 @@
+"""End-to-end: three reviewers of the bundled article, their worksheets compared and merged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "examples" / "seed-article.txt"
+TEAM = REPO / "tests" / "fixtures" / "team"
+ANSWERS = {
+    "Alice": REPO / "examples" / "seed-answers.yaml",
+    "Bob": TEAM / "seed-bob.answers.yaml",
+    "Carol": TEAM / "seed-carol.answers.yaml",
+}
+
+
+def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, COLUMNS="120", FACTCHECK_NOW="2021-06-01T12:00:00Z")
+    env.pop("FACTCHECK_REPORTS_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", "--color", "never", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def review(name: str, *extra: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return factcheck(
+        "review",
+        str(SEED),
+        "--reviewer",
+        name,
+        "--answers",
+        str(ANSWERS[name]),
+        "--no-input",
+        *extra,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder where Alice reviewed the article, then Bob and Carol each with --own."""
+    folder = tmp_path_factory.mktemp("team")
+    first = review("Alice", cwd=folder)
+    assert first.returncode == 0, first.stderr
+    for name in ("Bob", "Carol"):
+        done = review(name, "--own", cwd=folder)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.endswith(f"Saved reports/seed-article.{name.lower()}.worksheet.yaml\n")
+    return folder
+
+
+def sheets(folder: Path) -> list[str]:
+    return [
+        "reports/seed-article.worksheet.yaml",
+        "reports/seed-article.bob.worksheet.yaml",
+        "reports/seed-article.carol.worksheet.yaml",
+    ]
+
+
+def test_own_worksheets_live_side_by_side(team: Path) -> None:
+    names = sorted(p.name for p in (team / "reports").iterdir())
+    assert names == [
+        "seed-article.bob.worksheet.yaml",
+        "seed-article.carol.worksheet.yaml",
+        "seed-article.md",
+        "seed-article.worksheet.yaml",
+    ] or names == [
+        "seed-article.bob.worksheet.yaml",
+        "seed-article.carol.worksheet.yaml",
+        "seed-article.worksheet.yaml",
+    ]
+    alice = (team / "reports" / "seed-article.worksheet.yaml").read_text(encoding="utf-8")
+    assert "reviewer: Bob" not in alice and "reviewer: Carol" not in alice
+    # Bob again, without --own: he continues his own worksheet, nothing to change.
+    again = review("Bob", cwd=team)
+    assert again.returncode == 0
+    assert again.stderr == "Saved reports/seed-article.bob.worksheet.yaml\n"
+
+
+def test_another_reviewer_without_own_is_warned(team: Path, tmp_path: Path) -> None:
+    done = factcheck(
+        "review",
+        str(SEED),
+        "--reviewer",
+        "Dan",
+        "--answers",
+        str(TEAM / "seed-dan.answers.yaml"),
+        "--no-input",
+        cwd=team,
+    )
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[0] == (
+        "Warning: reports/seed-article.worksheet.yaml is Alice's review; your answers go into it "
+        "under your name. To keep your own, use --own (it makes seed-article.dan.worksheet.yaml)"
+    )
+
+
+def test_compare_json(team: Path) -> None:
+    done = factcheck("compare", *sheets(team), "--format", "json", cwd=team)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    data = json.loads(done.stdout)
+    assert [r["name"] for r in data["reviewers"]] == ["Alice", "Bob", "Carol"]
+    verdict = data["agreement"]["verdict"]
+    assert verdict["metric"] == "ordinal"
+    assert set(verdict) >= {"krippendorff_alpha", "percent_agreement", "claims"}
+    assert 0.0 < verdict["krippendorff_alpha"] < 1.0
+    assert set(data["agreement"]["questions"]) == {
+        "primary_source",
+        "original_matches",
+        "corroborated",
+        "partisan_chain",
+        "hops",
+        "hedged",
+    }
+    by_id = {claim["id"]: claim for claim in data["claims"]}
+    assert by_id["c11"]["verdicts"] == {
+        "Alice": "unproven",
+        "Bob": "mostly_accurate",
+        "Carol": "unproven",
+    }
+    assert by_id["c11"]["agreed"] is False
+    assert by_id["c4"]["verdicts"]["Carol"] is None
+    assert by_id["c4"]["status"]["Carol"] == "skipped"
+    assert by_id["c3"]["questions"]["primary_source"]["answers"] == {
+        "Alice": "unclear",
+        "Bob": "no",
+        "Carol": "unclear",
+    }
+
+
+def test_compare_two_gives_kappa_and_markdown_marks_differences(team: Path) -> None:
+    done = factcheck("compare", *sheets(team)[:2], "--format", "markdown", cwd=team)
+    assert done.returncode == 0, done.stderr
+    assert "| On | Claims | All agree | Krippendorff's alpha | Cohen's kappa |" in done.stdout
+    assert "| c11 | **Unproven (override)** | **Mostly accurate** | no ≠ |" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["reports/seed-article.worksheet.yaml"],
+            "give at least two worksheets to compare or merge",
+        ),
+        (
+            ["reports/seed-article.worksheet.yaml", "nope.worksheet.yaml"],
+            "nope.worksheet.yaml: no such worksheet",
+        ),
+    ],
+)
+def test_compare_refuses_with_one_line(team: Path, args: list[str], message: str) -> None:
+    done = factcheck("compare", *args, cwd=team)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
+
+
+def test_compare_refuses_another_checklist(team: Path, tmp_path: Path) -> None:
+    other = factcheck(
+        "review",
+        str(SEED),
+        "--checklist",
+        "sift",
+        "--reviewer",
+        "Eve",
+        "--no-input",
+        "--answers",
+        str(TEAM / "empty.answers.yaml"),
+        "--reports-dir",
+        str(tmp_path),
+        cwd=team,
+    )
+    assert other.returncode == 0, other.stderr
+    sift = str(tmp_path / "seed-article.worksheet.yaml")
+    done = factcheck("compare", sheets(team)[0], sift, cwd=team)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Error: {sift} uses checklist 'sift' version 1, "
+        "reports/seed-article.worksheet.yaml uses 'quick' version 1\n"
+    )
+
+
+def test_merge_report_and_adjudicate(team: Path, tmp_path: Path) -> None:
+    out = tmp_path / "merged.worksheet.yaml"
+    done = factcheck("merge", *sheets(team)[:2], "--output", str(out), cwd=team)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("Merged 2 reviewers (Alice, Bob) by the majority rule: ")
+    assert lines[1] == (
+        "Open questions: c3.primary_source, c5.hedged, c10.corroborated, c14.primary_source, "
+        "c17.hops"
+    )
+    assert lines[-2:] == [f"Settle them with: factcheck review {out}", f"Saved {out}"]
+    again = factcheck("merge", *sheets(team)[:2], "--output", str(out), cwd=team)
+    assert again.stderr == f"Error: {out}: already exists; choose another --output\n"
+
+    report = factcheck("report", str(out), "--format", "markdown", "--output", "-", cwd=team)
+    assert report.returncode == 0, report.stderr
+    assert "### Reviewers' agreement" in report.stdout
+    assert "- c3 primary_source: Alice unclear, Bob no" in report.stdout
+    assert "- c11 verdict: Alice Unproven (override), Bob Mostly accurate" in report.stdout
+
+    settle = factcheck(
+        "review",
+        str(out),
+        "--reviewer",
+        "Dee",
+        "--answers",
+        str(TEAM / "seed-settle.answers.yaml"),
+        "--no-input",
+        cwd=team,
+    )
+    assert settle.returncode == 0, settle.stderr
+    data = json.loads(factcheck("report", str(out), "--format", "json", cwd=team).stdout)
+    assert data["team"]["rule"] == "majority"
+    assert data["team"]["still_open"] == 0
+    assert data["team"]["open"] == [
+        "c3.primary_source",
+        "c5.hedged",
+        "c10.corroborated",
+        "c14.primary_source",
+        "c17.hops",
+    ]
+
+
+def test_adjudication_on_a_terminal_shows_each_reviewers_answer(team: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pty.worksheet.yaml"
+    assert factcheck("merge", *sheets(team)[:2], "--output", str(out), cwd=team).returncode == 0
+    env = dict(os.environ, COLUMNS="120", LINES="50", TERM="xterm", FACTCHECK_REVIEWER="Dee")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "factcheck", "--color", "never", "review", str(out)],
+        cwd=str(team),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 120),
+    )
+    child.expect_exact("Reviewers")
+    child.expect_exact("primary_source: Alice: unclear")
+    child.expect_exact("Bob: no")
+    child.expect_exact("Can you find the primary source")
+    child.expect_exact("q quit")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

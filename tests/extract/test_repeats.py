@@ -1,0 +1,69 @@
+"""Near-duplicate claims of one article: which claim repeats which."""
+
+from __future__ import annotations
+
+from factcheck.extract.pipeline import extract
+from factcheck.extract.repeats import content_words, is_repeat, link_repeats
+from factcheck.models import Claim
+
+LEAD = (
+    "Meanwhile, on May 20, Prime Minister Benjamin Netanyahu showed German Foreign Minister Heiko "
+    "Maas during his visit to Israel an Iranian drone that had been downed by the Israel Defense "
+    "Forces in the Beit Shean area."
+)
+
+
+def claim(number: int, text: str) -> Claim:
+    return Claim(id=f"c{number}", text=text, start=0, end=len(text), check_worthiness=0.9)
+
+
+def test_content_words_leave_out_function_words() -> None:
+    assert content_words("The ministry said that 300 people were evacuated on Monday.") == {
+        "ministry",
+        "300",
+        "people",
+        "evacuated",
+        "monday",
+    }
+
+
+def test_a_standfirst_repeats_the_longer_body_sentence() -> None:
+    standfirst = claim(
+        1, "On May 20, Netanyahu showed the German foreign minister an Iranian drone."
+    )
+    body = claim(2, LEAD)
+    other = claim(3, "The ministry said 300 people were evacuated from the border on Monday.")
+    linked = link_repeats([standfirst, other, body])
+    assert [(c.id, c.repeats) for c in linked] == [("c1", "c2"), ("c3", None), ("c2", None)]
+
+
+def test_different_numbers_or_few_words_are_not_repeats() -> None:
+    first = content_words(
+        "Officials said 300 people were evacuated from the northern border towns."
+    )
+    second = content_words(
+        "Officials said 400 people were evacuated from the northern border towns."
+    )
+    assert not is_repeat(first, second)
+    assert not is_repeat(
+        content_words("Prices rose sharply."), content_words("Prices rose sharply.")
+    )
+    assert is_repeat(first, first)
+
+
+def test_every_repeat_points_at_the_fullest_claim() -> None:
+    short = claim(
+        1, "Netanyahu showed German Foreign Minister Heiko Maas an Iranian drone in Israel."
+    )
+    middle = claim(
+        2,
+        "On May 20, Netanyahu showed German Foreign Minister Heiko Maas an Iranian drone "
+        "in Israel.",
+    )
+    linked = link_repeats([short, middle, claim(3, LEAD)])
+    assert [c.repeats for c in linked] == ["c3", "c3", None]
+
+
+def test_the_bundled_article_links_c1_to_c10_only(seed_path: object) -> None:
+    claims = extract(str(seed_path)).claims
+    assert [(c.id, c.repeats) for c in claims if c.repeats] == [("c1", "c10")]

@@ -1,0 +1,196 @@
+"""`compare`: reviewers side by side, agreement figures, refusals of mismatched worksheets."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import krippendorff
+import numpy as np
+import pytest
+
+from factcheck.checklist.load import Checklist
+from factcheck.errors import TeamError
+from factcheck.render.console import make_console
+from factcheck.render.team import render_json, render_markdown, render_terminal
+from factcheck.review.journal import load_worksheet, save_worksheet
+from factcheck.review.own import worksheet_reviewer
+from factcheck.review.worksheet import ChecklistRef
+from factcheck.team.compare import compare_worksheets
+
+TEAM = Path(__file__).resolve().parents[1] / "fixtures" / "team"
+REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
+Pick = Callable[..., list[Path]]
+
+
+def check_reference(name: str, text: str) -> None:
+    path = TEAM / name
+    if REGEN:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def package_alpha(rows: list[list[float]], level: str, domain: list[int]) -> float:
+    data = np.array(rows, dtype=float)
+    return round(
+        float(krippendorff.alpha(data, level_of_measurement=level, value_domain=domain)), 3
+    )
+
+
+NAN = float("nan")
+
+
+def test_reviewer_names_come_from_who_made_the_changes(pick: Pick) -> None:
+    ana = pick("ana")[0]
+    assert worksheet_reviewer(load_worksheet(ana), ana) == "ana"
+
+
+def test_markdown_shows_answers_verdicts_notes_and_evidence_side_by_side(pick: Pick) -> None:
+    comparison = compare_worksheets(pick("ana", "ben", "cy"))
+    text = render_markdown(comparison).replace(str(pick("ana")[0].parent), "TMP")
+    check_reference("evacuation.compare.md", text)
+
+
+def test_json_agreement_equals_the_krippendorff_package(pick: Pick) -> None:
+    data = json.loads(render_json(compare_worksheets(pick("ana", "ben", "cy"))))
+    verdict = data["agreement"]["verdict"]
+    # Verdicts (supported=0 < unproven=1 < disputed=2 on the checklist's scale), Cy skipped c2.
+    rows = [[0, 2, 0], [0, 1, 0], [0, NAN, 1]]
+    assert verdict["metric"] == "ordinal"
+    assert round(verdict["krippendorff_alpha"], 3) == package_alpha(rows, "ordinal", [0, 1, 2])
+    assert verdict["percent_agreement"] == pytest.approx(1 / 3)
+    assert (verdict["claims"], verdict["ratings"]) == (3, 8)
+    assert "cohen_kappa" not in verdict
+    confidence = data["agreement"]["questions"]["confidence"]
+    rows = [[4, 2, 5], [5, 2, 3], [4, NAN, 4]]
+    assert confidence["metric"] == "ordinal"
+    expected = package_alpha(rows, "ordinal", [1, 2, 3, 4, 5])
+    assert round(confidence["krippendorff_alpha"], 3) == expected
+    primary = data["agreement"]["questions"]["primary_source"]
+    codes = {"yes": 0, "no": 1, "unclear": 2}
+    rows = [
+        [codes[v] for v in ("yes", "no", "yes")],
+        [codes[v] for v in ("yes", "no", "unclear")],
+        [codes["yes"], NAN, codes["yes"]],
+    ]
+    assert primary["metric"] == "nominal"
+    assert round(primary["krippendorff_alpha"], 3) == package_alpha(rows, "nominal", [0, 1, 2])
+    assert data["claims"][1] == {
+        "id": "c2",
+        "text": (
+            "The ministry told Al-Manar that 12 drones were shot down, according to the channel."
+        ),
+        "agreed": False,
+        "verdicts": {"ana": "disputed", "ben": "unproven", "cy": None},
+        "status": {"ana": "final", "ben": "final", "cy": "skipped"},
+        "overrides": {},
+        "questions": {
+            "primary_source": {
+                "agreed": True,
+                "answers": {"ana": "no", "ben": "no", "cy": None},
+                "notes": {},
+                "evidence": {},
+            },
+            "partisan_outlet": {
+                "agreed": True,
+                "answers": {"ana": "yes", "ben": "yes", "cy": None},
+                "notes": {
+                    "ana": "Al-Manar is Hezbollah's channel.",
+                    "ben": "Al-Manar is Hezbollah's channel.",
+                },
+                "evidence": {
+                    "ana": ["https://example.org/al-manar"],
+                    "ben": ["https://example.org/al-manar"],
+                },
+            },
+            "corroborated": {
+                "agreed": False,
+                "answers": {"ana": "no", "ben": "unclear", "cy": None},
+                "notes": {"ben": "Two wire reports, both citing the ministry."},
+                "evidence": {},
+            },
+            "confidence": {
+                "agreed": True,
+                "answers": {"ana": "2", "ben": "2", "cy": None},
+                "notes": {},
+                "evidence": {},
+            },
+        },
+    }
+
+
+def test_two_reviewers_get_cohens_kappa(pick: Pick) -> None:
+    data = json.loads(render_json(compare_worksheets(pick("ana", "ben"))))
+    verdict = data["agreement"]["verdict"]
+    # ana: supported, disputed, supported; ben: supported, unproven, supported.
+    # p_o = 2/3; both said supported twice, so p_e = 4/9 and kappa = (6/9 - 4/9) / (5/9) = 0.4.
+    assert verdict["cohen_kappa"] == pytest.approx(0.4)
+    assert verdict["cohen_kappa_claims"] == 3
+    primary = data["agreement"]["questions"]["primary_source"]
+    assert set(primary) >= {"krippendorff_alpha", "percent_agreement", "cohen_kappa", "claims"}
+
+
+def test_a_figure_that_cannot_be_computed_says_so(pick: Pick) -> None:
+    data = json.loads(render_json(compare_worksheets(pick("ana", "cy"))))
+    corroborated = data["agreement"]["questions"]["corroborated"]
+    # Cy skipped c2 and was never asked on c3: no claim has two answers.
+    assert corroborated["krippendorff_alpha"] is None
+    assert corroborated["unavailable"]["krippendorff_alpha"] == "no claim has two ratings"
+    assert corroborated["unavailable"]["cohen_kappa"] == "no claim is rated by both reviewers"
+    assert "NaN" not in render_json(compare_worksheets(pick("ana", "cy")))
+
+
+def test_terminal_marks_disagreements_without_colour(pick: Pick) -> None:
+    out = io.StringIO()
+    console = make_console("never", width=100, file=out)
+    console.print(render_terminal(compare_worksheets(pick("ana", "ben", "cy"))))
+    text = out.getvalue()
+    assert "  c2      Disputed    Unproven    skipped     ≠" in text
+    assert "  c1      Supported   Supported   Supported" in text
+    assert "ben on corroborated: Two wire reports, both citing the ministry." in text
+    assert "verdict                3         33%   0.597 ordinal" in text
+
+
+def _rewrite(path: Path, target: Path, **changes: object) -> Path:
+    worksheet = load_worksheet(path)
+    save_worksheet(target, replace(worksheet, **changes))  # type: ignore[arg-type]
+    return target
+
+
+def test_another_article_is_refused(pick: Pick, tmp_path: Path) -> None:
+    ana, ben = pick("ana", "ben")
+    worksheet = load_worksheet(ben)
+    other = _rewrite(
+        ben,
+        tmp_path / "other.worksheet.yaml",
+        document=replace(worksheet.document, sha256="a" * 64),
+    )
+    with pytest.raises(TeamError) as caught:
+        compare_worksheets([ana, other])
+    assert str(caught.value) == (
+        f"{other} is of another article than {ana} (sha256 aaaaaaaaaaaa vs 555555555555)"
+    )
+
+
+def test_another_checklist_version_is_refused(pick: Pick, checklist: Checklist) -> None:
+    ana, ben = pick("ana", "ben")
+    ref = load_worksheet(ben).checklist
+    _rewrite(ben, ben, checklist=ChecklistRef(ref.id, 2, ref.sha256, ref.source))
+    with pytest.raises(TeamError) as caught:
+        compare_worksheets([ana, ben])
+    assert str(caught.value) == (
+        f"{ben} uses checklist 'review-test' version 2, {ana} uses 'review-test' version 1"
+    )
+
+
+def test_the_same_reviewer_twice_and_a_single_worksheet_are_refused(pick: Pick) -> None:
+    ana = pick("ana")[0]
+    with pytest.raises(TeamError, match="give at least two worksheets"):
+        compare_worksheets([ana])
+    with pytest.raises(TeamError) as caught:
+        compare_worksheets([ana, ana])
+    assert str(caught.value) == f"{ana} and {ana} are both by reviewer 'ana'"

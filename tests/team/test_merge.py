@@ -1,0 +1,179 @@
+"""`merge`: one worksheet by majority or unanimity, originals kept, open questions adjudicated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from factcheck.checklist.load import Checklist
+from factcheck.review.journal import load_worksheet, save_worksheet
+from factcheck.review.loop import run_review
+from factcheck.review.prompts import (
+    Accept,
+    Prompt,
+    PublicationPrompt,
+    Quit,
+    Reply,
+    Response,
+    VerdictPrompt,
+)
+from factcheck.review.session import open_review
+from factcheck.review.worksheet import Action, Worksheet
+from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
+from factcheck.team.merge import (
+    MERGE_REVIEWER,
+    Rule,
+    adjudication_hints,
+    decide,
+    merge_worksheets,
+    reviewer_sheets,
+)
+
+Pick = Callable[..., list[Path]]
+NOW = "2024-03-09T12:00:00Z"
+
+
+def values(worksheet: Worksheet) -> dict[str, dict[str, str | None]]:
+    return {e.id: {q: a.value for q, a in e.answers.items()} for e in worksheet.claims}
+
+
+def test_decide_follows_the_rule() -> None:
+    assert decide(["yes", "yes", "no"], Rule.MAJORITY) == "yes"
+    assert decide(["yes", "no"], Rule.MAJORITY) is None
+    assert decide(["yes", "no", "unclear"], Rule.MAJORITY) is None
+    assert decide(["yes"], Rule.MAJORITY) == "yes"
+    assert decide([], Rule.MAJORITY) is None
+    assert decide(["yes", "yes"], Rule.UNANIMOUS) == "yes"
+    assert decide(["yes", "yes", "no"], Rule.UNANIMOUS) is None
+    assert decide(["yes"], Rule.UNANIMOUS) is None
+
+
+def test_majority_of_three(pick: Pick) -> None:
+    result = merge_worksheets(pick("ana", "ben", "cy"), Rule.MAJORITY, now=lambda: NOW)
+    assert values(result.worksheet) == {
+        "c1": {"primary_source": "yes", "partisan_outlet": "no", "confidence": "4"},
+        # Cy skipped c2: ana and ben decide; they differ on corroborated.
+        "c2": {
+            "primary_source": "no",
+            "partisan_outlet": "yes",
+            "corroborated": None,
+            "confidence": "2",
+        },
+        "c3": {
+            "primary_source": "yes",
+            "partisan_outlet": "no",
+            "corroborated": "yes",
+            "confidence": None,
+        },
+    }
+    assert result.open == (("c2", "corroborated"), ("c3", "confidence"))
+    assert result.worksheet.merge is not None
+    assert result.worksheet.merge.open == ("c2.corroborated", "c3.confidence")
+    assert [entry.skipped for entry in result.worksheet.claims] == [False, False, False]
+
+
+def test_unanimous_keeps_only_shared_answers(pick: Pick) -> None:
+    result = merge_worksheets(pick("ana", "ben", "cy"), Rule.UNANIMOUS, now=lambda: NOW)
+    assert values(result.worksheet)["c3"] == {
+        "primary_source": None,
+        "partisan_outlet": None,
+        "corroborated": None,
+        "confidence": None,
+    }
+    assert values(result.worksheet)["c1"] == {
+        "primary_source": "yes",
+        "partisan_outlet": "no",
+        "confidence": None,
+    }
+    assert ("c3", "corroborated") in result.open  # only Ben answered it
+
+
+def test_notes_and_evidence_of_every_reviewer_are_kept(pick: Pick) -> None:
+    result = merge_worksheets(pick("ana", "ben", "cy"), Rule.MAJORITY, now=lambda: NOW)
+    c2 = result.worksheet.entry("c2")
+    assert c2.answers["partisan_outlet"].note == "ana, ben: Al-Manar is Hezbollah's channel."
+    assert c2.answers["partisan_outlet"].evidence == ("https://example.org/al-manar",)
+    assert c2.answers["corroborated"].note == "ben: Two wire reports, both citing the ministry."
+    originals = result.worksheet.audit[: result.worksheet.merge.originals]  # type: ignore[union-attr]
+    assert {change.reviewer for change in originals} == {"ana", "ben", "cy"}
+    evidence = [(c.reviewer, c.claim, c.new) for c in originals if c.action is Action.EVIDENCE]
+    assert evidence == [
+        ("ana", "c2", "https://example.org/al-manar"),
+        ("ben", "c2", "https://example.org/al-manar"),
+        ("ben", "c3", "https://example.org/homes"),
+    ]
+    after = result.worksheet.audit[result.worksheet.merge.originals :]  # type: ignore[union-attr]
+    assert {change.reviewer for change in after} == {MERGE_REVIEWER}
+    reasons = {(c.claim, c.question): c.reason for c in after if c.action is Action.ANSWER}
+    assert reasons[("c2", "corroborated")] == "open under the majority rule: ana no, ben unclear"
+    assert reasons[("c1", "confidence")] == "majority: 2 of 3 (ana 4, ben 5, cy 4)"
+
+
+def test_each_reviewer_is_rebuilt_from_the_merged_worksheet(
+    pick: Pick, tmp_path: Path, checklist: Checklist
+) -> None:
+    paths = pick("ana", "ben", "cy")
+    result = merge_worksheets(paths, Rule.MAJORITY, now=lambda: NOW)
+    target = paths[0].parent / "merged.worksheet.yaml"
+    save_worksheet(target, result.worksheet)
+    loaded = load_worksheet(target, checklist)
+    assert loaded == parse_worksheet(dump_worksheet(result.worksheet), checklist=checklist)
+    assert loaded.merge == result.worksheet.merge
+    for sheet, path in zip(reviewer_sheets(loaded, target), paths, strict=True):
+        original = load_worksheet(path, checklist)
+        assert values(sheet.worksheet) == values(original)
+        assert [e.skipped for e in sheet.worksheet.claims] == [e.skipped for e in original.claims]
+        notes = {(e.id, q): a.note for e in original.claims for q, a in e.answers.items()}
+        rebuilt = {(e.id, q): a.note for e in sheet.worksheet.claims for q, a in e.answers.items()}
+        assert rebuilt == notes
+
+
+class Script:
+    """Answers the questions it is asked, in turn, and records each prompt."""
+
+    def __init__(self, *replies: str) -> None:
+        self.replies = list(replies)
+        self.prompts: list[Prompt] = []
+
+    def ask(self, prompt: Prompt) -> Response:
+        self.prompts.append(prompt)
+        return Reply(self.replies.pop(0)) if self.replies else Quit()
+
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        return Accept()
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        return {}
+
+
+def test_review_of_a_merge_asks_only_the_open_questions(pick: Pick) -> None:
+    paths = pick("ana", "ben", "cy")
+    result = merge_worksheets(paths, Rule.MAJORITY, now=lambda: NOW)
+    target = paths[0].parent / "merged.worksheet.yaml"
+    save_worksheet(target, result.worksheet)
+    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
+    setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
+    script = Script("no", "4")
+    with setup.session:
+        outcome = run_review(
+            setup.session.worksheet,
+            setup.checklist,
+            script,
+            setup.session.record,
+            reviewer="dee",
+            hints=setup.hints,
+            only_open=True,
+        )
+    asked = [(p.entry.id, p.question.id) for p in script.prompts]
+    assert asked == [("c2", "corroborated"), ("c3", "confidence")]
+    assert script.prompts[0].hints is not None
+    assert script.prompts[0].hints.title == "Reviewers"
+    assert script.prompts[0].hints.lines == (
+        "corroborated: ana: no; ben: unclear (Two wire reports, both citing the ministry.)",
+    )
+    assert script.prompts[1].hints is not None
+    assert script.prompts[1].hints.lines == ("confidence: ana: 5; ben: 3; cy: 4",)
+    assert outcome.finished
+    merged = load_worksheet(target)
+    assert merged.entry("c2").answers["corroborated"].value == "no"
+    assert merged.entry("c2").answers["corroborated"].reviewer == "dee"
