@@ -12,16 +12,18 @@ Figures, per body sentence:
   is the annotated source up to titles, determiners, an appositive, the role words in front of
   a full name ("longtime Democratic pollster Pat Caddell" for "Pat Caddell") and a surname-only
   mention of the full name found ("Clinton" for "Hillary Clinton"). *Lenient*: the head words
-  match ("The Times newspaper" for "Times", "the church" for "Living Church of God"). An
-  annotated pronoun stands for the nearest named source before it in the article, so a speaker
-  counts when it is resolved to that person, and an unresolved pronoun does not.
+  match ("The Times newspaper" for "Times", "the church" for "Living Church of God").
+  PolNeAR marks no coreference, so an annotated pronoun stands for the last two distinct named
+  sources before it in the article and a relative "who" for the names just before it: a
+  speaker counts when it is resolved to one of them, and an unresolved pronoun does not.
 - the same on the direct-quote subset (sentences whose attributed content holds a quotation
   mark);
 - false attributions: the share of sentences without any annotated span that get a speaker or
   a cue;
 - cue accuracy: among sentences whose speaker is right (lenient), the share whose reporting
   verb is the annotated cue;
-- seconds per MB of body text, median of several runs.
+- seconds per MB of body text, median of several runs: the whole extraction (segmenting,
+  scoring, attributing), the attribution stage alone, and the peer's parse.
 
 The peer is TextBlob's bundled Pattern shallow parser (part-of-speech tags and chunks, pure
 Python, no model download), with the subject of a reporting verb as the speaker: spaCy's
@@ -45,6 +47,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from factcheck.extract.attribution import attribute_sentences  # noqa: E402
 from factcheck.extract.claims import extract_claims  # noqa: E402
 from factcheck.extract.ingest import read_source  # noqa: E402
 from factcheck.extract.segment import segment_document  # noqa: E402
@@ -159,12 +162,12 @@ def load_article(text_path: Path, ann_path: Path) -> Article:
 def load_split(folder: Path) -> list[Article]:
     articles = []
     anns: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # one annotator per article
+    for path in sorted((folder / "attributions").glob("*.ann")):
+        anns.setdefault(path.stem.rsplit("_", 1)[0], path)  # one annotator per article
     for text_path in sorted((folder / "text").glob("*.txt")):
-        ann = anns.get(text_path.stem)
-        if ann is not None:
-            articles.append(load_article(text_path, ann))
+        chosen = anns.get(text_path.stem)
+        if chosen is not None:
+            articles.append(load_article(text_path, chosen))
     return articles
 
 
@@ -293,6 +296,20 @@ def _sentence(article: Article, start: int, end: int, predicted: Attribution) ->
     )
 
 
+def time_attribution(sentences: Sequence[Sentence], runs: int) -> float:
+    """Median seconds of the attribution stage alone on every article's body sentences."""
+    by_article: dict[str, list[str]] = {}
+    for s in sentences:
+        by_article.setdefault(s.article.name, []).append(s.text)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for texts in by_article.values():
+            attribute_sentences(texts)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 def time_factcheck(articles: Sequence[Article], runs: int) -> float:
     """Median seconds to segment and attribute every article (the extract pipeline's stages)."""
     timings = []
@@ -377,7 +394,7 @@ _PEER_CUES = frozenset(
 def peer_parser() -> Callable[[str], Attribution] | None:
     """A shallow-parse baseline: the noun chunk that is the subject of a reporting verb."""
     try:
-        from textblob.en import parse
+        from textblob.en import parse  # type: ignore[import-untyped]
     except ImportError:
         return None
 
@@ -514,6 +531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     figures = score(sentences)
     report("factcheck", figures, time_factcheck(articles, args.runs), megabytes)
+    stage = time_attribution(sentences, args.runs)
+    print(f"{'factcheck attribution':<24} {stage / megabytes:.2f} s/MB (the stage alone)")
     for s, golds_of in figures.errors[: args.errors]:
         a = s.predicted
         print(f"- {s.article.name}: got {a.speaker!r} ({a.verb}) want {golds_of}\n  {s.text[:300]}")

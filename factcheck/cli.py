@@ -1077,22 +1077,69 @@ def case_add(
 
 
 @case_app.command("show")
-def case_show(ctx: typer.Context, case_dir: _CaseDir, registry_paths: _SourcesPaths = None) -> None:
-    """List a case's articles with their outlet, date and number of claims.
+def case_show(
+    ctx: typer.Context,
+    case_dir: _CaseDir,
+    registry_paths: _SourcesPaths = None,
+    story_map: Annotated[
+        bool,
+        typer.Option(
+            "--map",
+            help="Draw the case's story map: outlets, who cites or copies whom, the sources "
+            "they rest on, roots marked, independent chains grouped.",
+        ),
+    ] = False,
+    map_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Write the story map as mermaid, dot (Graphviz), json or text (implies --map).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="With --format: write the map here ('-': stdout).",
+        ),
+    ] = None,
+) -> None:
+    """List a case's articles with their outlet, date and number of claims, or draw its map.
 
-    Example: factcheck case show cases/joint-room
+    Example: factcheck case show cases/joint-room --map --format mermaid -o joint-room.mmd
     """
+    if map_format is not None and map_format not in ("mermaid", "dot", "json", "text"):
+        raise typer.BadParameter("expected mermaid, dot, json or text", param_hint="--format")
+    if output is not None and map_format is None:
+        raise typer.BadParameter("--output needs --format", param_hint="--output")
 
     def action() -> None:
         from factcheck.case.store import load_case
-        from factcheck.render.case import render_case
+        from factcheck.render.case import render_case, render_case_map
         from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry
 
-        case = load_case(case_dir, load_registry(tuple(registry_paths or ())))
+        registry = load_registry(tuple(registry_paths or ()))
+        case = load_case(case_dir, registry)
         err = make_console(_options(ctx).color, file=sys.stderr)
         for warning in case.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
-        make_console(_options(ctx).color).print(render_case(case))
+        if map_format is not None:
+            text = render_case_map(case, registry, map_format)
+            assert isinstance(text, str)
+            if output in (None, "-"):
+                sys.stdout.write(text)
+                return
+            from factcheck.report.model import write_report
+
+            write_report(Path(output), text)
+            err.print(safe_text(f"Wrote {output}"), soft_wrap=True)
+            return
+        shown = render_case_map(case, registry, "terminal") if story_map else render_case(case)
+        make_console(_options(ctx).color).print(shown)
 
     run_guarded(ctx, action)

@@ -22,6 +22,7 @@ from factcheck.case.details import (
     fold,
     is_date_like,
     name_key,
+    owner_sources,
     plausible_outlet,
     stem,
 )
@@ -134,8 +135,12 @@ def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainN
     if _PERSON_NAME.match(head):
         if len(head.split()) == 1 and fold(head) in _not_sources():
             return []  # 'Reports say', 'Report:' opening a sentence
+        last = fold(head.split()[-1]).strip("'")
+        if len(head.split()) > 1 and (last in words("organisation_heads") or last in _MEDIA):
+            # An organisation is named in full: 'National Seismological Institute'.
+            return [ChainNode("~" + name_key(head), name, role)]
         # A person is named in full once and by surname after: the surname stands for them.
-        return [ChainNode("~" + fold(head.split()[-1]).strip("'"), name, role)]
+        return [ChainNode("~" + last, name, role)]
     # A description ('the regional government', 'hospital officials') stands for whoever it
     # describes; 'officials' could be any of them, which `shared_node` allows for. Only a
     # description of who speaks is a source: 'the report' is not.
@@ -149,8 +154,12 @@ def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainN
 def _unnamed_source_stems() -> frozenset[str]:
     """Stems of the nouns that make a description an explicit unnamed source: groups and
     people ('officials', 'witnesses'), organisations ('the ministry'), roles ('a commander')."""
-    lists = ("group_nouns", "organisation_nouns", "role_nouns")
+    lists = ("group_nouns", "organisation_nouns", "organisation_heads", "role_nouns")
     return frozenset(stem(word) for name in lists for word in words(name))
+
+
+_MEDIA = frozenset(("wire", "tv", "radio", "news", "post", "times", "herald", "press", "agency"))
+"""Last words that make a capitalised name an outlet, named in full ('Meridian Wire')."""
 
 
 @cache
@@ -181,7 +190,7 @@ def claim_root(claim: Claim, article: ArticleView, registry: Registry | None) ->
     if not nodes and not vias:
         # A source the sentence itself names ('..., the Regional Democracy Institute said',
         # '(Northwire) -') when attribution found no speaker.
-        for name in dict.fromkeys(cited_names(claim.text)):
+        for name in dict.fromkeys([*cited_names(claim.text), *owner_sources(claim.text)]):
             nodes += _name_nodes(name, registry, Role.SPEAKER)
     if not nodes and not vias:
         # The claim names no source: its outlet stands in for it, but where the outlet got it

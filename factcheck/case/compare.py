@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.case.details import Details, compatible_names, fold, quantity_relation
-from factcheck.extract.segment import MONTH_NUMBERS
+from factcheck.extract.segment_dates import MONTH_NUMBERS
 
 if TYPE_CHECKING:
     pass
@@ -186,10 +186,11 @@ def shared_details(ours: Details, theirs: Details) -> int:
 
 
 def shingles(text: str) -> frozenset[int]:
+    """The hashes of a text's word trigrams (of its one or two words, when that short)."""
     words = re.findall(r"[a-z0-9]+", fold(text))
     if len(words) < 3:
         return frozenset((hash(" ".join(words)),)) if words else frozenset()
-    return frozenset(hash((a, b, c)) for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    return frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
 
 def shingle_overlap(a: frozenset[int], b: frozenset[int]) -> float:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck.extract.segment import MONTH_NUMBERS
-from factcheck.lexicon import entries, months
+from factcheck.extract.segment_dates import MONTH_NUMBERS
+from factcheck.lexicon import entries, months, words
 from factcheck.models import (
     Attribution,
     Claim,
@@ -160,6 +160,49 @@ def cited_names(text: str) -> list[str]:
         run = _RUN_BEFORE.search(text[max(0, verb.start() - 60) : verb.start()])
         if run:
             names.append(run.group(1))
+    return names
+
+
+_POSSESSIVE = re.compile(
+    r"([\w-]+)['\u2019]s\s+(?:own\s+|latest\s+|new\s+|preliminary\s+|official\s+|parallel\s+"
+    r"|final\s+)?([A-Za-z]+)"
+)
+_NOT_BEFORE_OWNER = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "and", "or"))
+"""Words that end the owner's name, read backwards from its possessive; so does a preposition."""
+_PREPOSITIONS = frozenset(("of", "to", "by", "from", "in", "on", "at", "for", "with", "as"))
+_DATA_NOUNS = ("count", "counts")
+"""Nouns for data that the document nouns lack ('the mission's parallel count')."""
+_ORGANISATION_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?((?:[A-Z][\w'\u2019-]*\s+){0,5}[A-Z][\w-]*)\s+(?:[a-z]+ed|said|says|"
+    r"found|finds|shows|estimates)\b"
+)
+
+
+def owner_sources(text: str) -> list[str]:
+    """Who a text says its data comes from: the owner of a document or count ('the provincial
+    health department's own figures show', 'according to the mission's parallel count'), and a
+    named organisation opening the sentence as its subject ('The National Seismological
+    Institute measured')."""
+    names: list[str] = []
+    documents = words("document_nouns")
+    for found in _POSSESSIVE.finditer(text):
+        noun = found.group(2).lower()
+        if noun not in documents and noun not in _DATA_NOUNS:
+            continue
+        lead: list[str] = []
+        for token in reversed(re.findall(r"[\w-]+|[^\w\s]", text[: found.start(1)])[-3:]):
+            word = token.lower()
+            if (
+                not re.fullmatch(r"[\w-]+", token)
+                or word in _NOT_BEFORE_OWNER
+                or word in _PREPOSITIONS
+            ):
+                break
+            lead.insert(0, token)
+        names.append(" ".join([*lead, found.group(1)]))
+    subject = _ORGANISATION_SUBJECT.match(text)
+    if subject and fold(subject.group(1).split()[-1]) in words("organisation_heads"):
+        names.append(subject.group(1))
     return names
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from factcheck.models import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from factcheck.sources.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,8 @@ class CaseFindings:
     """Articles of the case compared with it."""
     excluded: str | None = None
     """The case article that is the article under review itself, left out of the comparison."""
+    registry: Registry | None = field(default=None, compare=False, repr=False)
+    """The source registry the claims were matched with, to draw their story maps alike."""
 
     def claim(self, claim_id: str) -> ClaimFindings | None:
         """The findings for one claim."""

@@ -219,6 +219,7 @@ def match_claims(
         claims=tuple(results),
         compared=len(articles),
         excluded=excluded,
+        registry=registry,
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from factcheck.checklist.answers import read_keyword
 from factcheck.checklist.expr import KEYWORDS
 from factcheck.checklist.model import (
     INFORMATION_CREDIBILITY,
@@ -349,13 +350,9 @@ class _Reader(RuleReader):
         self, node: yaml.Node, where: str
     ) -> tuple[AnswerType, tuple[str, ...], tuple[str, ...]] | None:
         if isinstance(node, yaml.ScalarNode):
-            value = str(node.value)
-            if value in PRESETS:
-                return AnswerType.CHOICE, PRESETS[value], ()
-            if value == "scale":
-                return AnswerType.SCALE, SCALE_ANSWERS, ()
-            if value in ("text", "url"):
-                return AnswerType(value), (), ()
+            named = read_keyword(str(node.value))
+            if named is not None:
+                return named[0], named[1], ()
         if not isinstance(node, yaml.SequenceNode):
             self.expected(node, where, _ANSWERS_WHAT)
             return None

@@ -9,10 +9,10 @@ asked is ignored, so a changed early answer never leaves a stale later one decid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from factcheck.checklist.answers import answer_kind
 from factcheck.checklist.expr import (
     And,
     Answered,
@@ -38,8 +38,6 @@ from factcheck.checklist.load import (
     Rule,
 )
 from factcheck.errors import ChecklistError
-
-_URL = re.compile(r"https?://[^\s/?#]+\.[^\s]*|https?://localhost\S*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +137,7 @@ def parse_answer(question: Question, raw: str | None) -> str | None:
             f"'{answer}' is not an answer to '{question.id}' "
             f"(expected one of: {', '.join(question.choices)})"
         )
-    if question.type is AnswerType.URL and not _URL.fullmatch(answer):
+    if question.type is AnswerType.URL and answer_kind(question.type).check(question, answer):
         raise ChecklistError(
             f"'{answer}' is not a web address for '{question.id}' "
             "(expected one starting with http:// or https://)"
@@ -156,9 +154,7 @@ def answer_value(question: Question, answer: str | None) -> Value:
         return None
     if parsed is None:
         return None
-    if question.type is AnswerType.SCALE:
-        return int(parsed)
-    return parsed
+    return answer_kind(question.type).value(question, parsed)
 
 
 def _walk(

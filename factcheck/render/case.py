@@ -1,8 +1,10 @@
 """Cases on a terminal and in markdown: a case's articles, and who else reports each claim.
 
-`render_case` lists a case folder (``factcheck case show``); `render_findings` shows what the
-case's other articles say about each claim of an article under review, with drifted quotations
-side by side; `render_findings_markdown` is the same as a report section. Article text is shown
+`render_case` lists a case folder (``factcheck case show``) and `render_case_map` draws its story
+map (``--map``); `render_findings` shows what the case's other articles say about each claim of an
+article under review, with its story map as a tree and drifted quotations side by side;
+`render_findings_markdown` is the same as a report section, the story map as a Mermaid diagram
+followed by its text form. Article text is shown
 with `safe_text` (terminal) or `escape_markdown` (markdown) only.
 """
 
@@ -21,10 +23,21 @@ from rich.text import Text
 from factcheck.case.compare import Relation
 from factcheck.case.findings import CaseFindings, ClaimFindings, Match, QuoteDrift
 from factcheck.case.store import Added, Case
+from factcheck.case.storymap import case_map, claim_map
 from factcheck.render.console import safe_text
+from factcheck.render.diagram import (
+    DIAGRAM_FORMATS,
+    render_dot,
+    render_json,
+    render_mermaid,
+    render_text,
+    render_tree,
+    story_markdown,
+)
 
 if TYPE_CHECKING:
     from factcheck.report.model import Report
+    from factcheck.sources.registry import Registry
 
 SECTION_TITLE = "Who else reports this, and are they independent?"
 """The heading of the findings, in the terminal and in the report."""
@@ -79,6 +92,30 @@ def render_case(case: Case) -> RenderableType:
             article.id[:8],
         )
     return Group(head, table)
+
+
+def render_case_map(case: Case, registry: Registry | None, fmt: str) -> RenderableType | str:
+    """The story map of a whole case: Rich trees for the terminal (``fmt`` 'terminal'), else
+    text in one of DIAGRAM_FORMATS."""
+    story = case_map(case, registry)
+    writers = {
+        "mermaid": render_mermaid,
+        "dot": render_dot,
+        "json": render_json,
+        "text": render_text,
+    }
+    if fmt == "terminal":
+        if not story.nodes:
+            head = Text("Case ", style="bold")
+            head.append_text(safe_text(case.name, style="bold"))
+            head.append(": no articles to map")
+            return Group(
+                head, Text("Add articles with: factcheck case add CASE_DIR SOURCE...", "dim")
+            )
+        return render_tree(story)
+    if fmt not in DIAGRAM_FORMATS:
+        raise ValueError(f"unknown map format {fmt!r}")
+    return writers[fmt](story)
 
 
 def render_added(results: Sequence[Added]) -> RenderableType:
@@ -170,7 +207,7 @@ def _drift_table(drift: QuoteDrift) -> RenderableType:
     return Group(head, table)
 
 
-def _claim_block(found: ClaimFindings) -> RenderableType:
+def _claim_block(findings: CaseFindings, found: ClaimFindings) -> RenderableType:
     head = Text(f"{found.claim.id} ", style="bold cyan")
     head.append_text(safe_text(_shorten(found.claim.text, 200), style="bold"))
     summary = safe_text(f"{found.summary[0].upper()}{found.summary[1:]}.")
@@ -184,6 +221,7 @@ def _claim_block(found: ClaimFindings) -> RenderableType:
         summary.append(f"  {_plural(found.conflicts, 'report')} {verb}.", style="bold red")
     parts: list[RenderableType] = [head, summary]
     if found.matches:
+        parts.append(render_tree(claim_map(findings, found)))
         parts.append(_matches_table(found))
     parts.extend(_drift_table(drift) for drift in found.drift)
     return Group(*parts)
@@ -210,7 +248,7 @@ def render_findings(findings: CaseFindings) -> RenderableType:
         parts.append(Text("The article itself is in the case and is left out.", style="dim"))
     for found in findings.claims:
         if found.matches or found.drift:
-            parts += [Text(""), _claim_block(found)]
+            parts += [Text(""), _claim_block(findings, found)]
     return Group(*parts)
 
 
@@ -270,6 +308,7 @@ def render_findings_markdown(findings: CaseFindings, *, level: int = 2) -> str:
             "",
         ]
         if found.matches:
+            lines += [*story_markdown(claim_map(findings, found), escape_markdown), ""]
             lines += [
                 "| Outlet | Published | Relation | Independent | Similarity | Their sentence |",
                 "| --- | --- | --- | --- | ---: | --- |",

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.render.console import defang
+from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -35,6 +36,7 @@ from factcheck.report.model import (
     shorten,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
+from factcheck.sources.ratings import rating_sets
 
 TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""
@@ -467,7 +469,8 @@ def _claim_section(report: Report, row: ClaimRow, details: bool) -> list[str]:
     lines += [_verdict_line(report, row, details), ""]
     if row.entry.conclusion:
         lines += [f"**Conclusion:** {escape_markdown(row.entry.conclusion)}", ""]
-    lines += _claim_facts(report, row)
+    # The chain as a diagram, followed by its plain-text form: the attribution line.
+    lines += [*chain_markdown(row.chain), "", *_claim_facts(report, row)]
     internal = {q.id for q in report.checklist.questions if q.internal}
     asked = [
         answer
@@ -529,10 +532,16 @@ def _claim_list(source: SourceRow) -> str:
     return f"{len(source.claims)} ({shown})"
 
 
+def _rating(value: str) -> str:
+    """A rating cell: a plain number or letter as it is, anything else escaped."""
+    return value if re.fullmatch(r"-?\d+(?:\.\d+)?|[A-F]", value) else escape_markdown(value)
+
+
 def _sources(report: Report) -> list[str]:
     lines = ["## Sources", ""]
     if not report.sources:
         return [*lines, "No source on the claims' chains was recognised."]
+    sets = list(dict.fromkeys(name for source in report.sources for name, _ in source.ratings))
     rows = [
         (
             escape_markdown(source.name),
@@ -540,16 +549,22 @@ def _sources(report: Report) -> list[str]:
             escape_markdown(", ".join(source.affiliation)),
             escape_markdown(source.partisan or ""),
             _reliability(source.reliability),
+            *(_rating(dict(source.ratings).get(name, "")) for name in sets),
             _claim_list(source),
         )
         for source in report.sources
     ]
-    lines += _table(("Source", "Kind", "Affiliation", "Partisan", "Reliability", "Claims"), rows)
+    head = ("Source", "Kind", "Affiliation", "Partisan", "Reliability", *sets, "Claims")
+    lines += _table(tuple(escape_markdown(h) for h in head), rows)
     lines += [
         "",
         "Reliability letters are the source registry's documented defaults (Admiralty scale, "
         "A best to F cannot be judged), a starting point for the reviewer rather than a finding.",
     ]
+    if sets:
+        cited = {s.name: s.citation for s in rating_sets()}
+        lines += ["", "Ratings, each set on its own:"]
+        lines += [f"- {escape_markdown(n)}: {escape_markdown(cited.get(n, ''))}" for n in sets]
     return lines
 
 

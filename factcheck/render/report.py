@@ -25,7 +25,9 @@ from rich.text import Text
 from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
 from factcheck.render.console import defang, safe_text
+from factcheck.render.diagram import chain_tree, verdict_bars
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
+from factcheck.render.markdown import hops_shown
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -92,20 +94,8 @@ def _summary(report: Report) -> RenderableType:
     row("Reviewed by", ", ".join(report.reviewers) or "nobody yet")
     row("Review date", day(report.reviewed))
     row("Checklist", f"{checklist.name} ({checklist.id}, version {checklist.version})")
-    counts = Text()
-    for count in report.counts:
-        if not count.count:
-            continue
-        if counts:
-            counts.append("  ")
-        counts.append_text(safe_text(count.label, style=verdict_style(count.colour)))
-        counts.append(f" {count.count}")
-    for name, number in (("open", report.open), ("skipped", report.skipped)):
-        if number:
-            counts.append("  " if counts else "")
-            counts.append(f"{name} {number}", style="dim")
     row("Claims", f"{len(report.claims)}")
-    row("Verdicts", counts)
+    row("Verdicts", verdict_bars(report, verdict_style))
     if checklist.grade is not None:
         grades = "  ".join(f"{code} {count}" for code, count in report.grades)
         row("Grades", grades or "none yet")
@@ -127,6 +117,7 @@ class ClaimsTable:
 
     def __init__(self, report: Report) -> None:
         self.graded = report.checklist.grade is not None
+        self.report = report
         self.rows = [self._cells(row) for row in report.claims]
 
     def _cells(self, row: ClaimRow) -> list[tuple[str, Style | None]]:
@@ -143,7 +134,8 @@ class ClaimsTable:
             cells.append((defang(row.grade or DASH), None))
         cells += [
             (defang(one_line(row.speaker or "")) or DASH, None),
-            (str(row.hops), None),
+            # The reviewer's answer about the hops, over the tool's count.
+            (defang(hops_shown(self.report, row)), None),
             (defang(shorten(_marked(row), TEXT_WIDTH)), None),
         ]
         return cells
@@ -293,9 +285,9 @@ def _details(row: ClaimRow) -> RenderableType:
     head = Text.assemble(safe_text(row.id, style="bold"), "  ", _verdict(row))
     if row.grade and row.status is ClaimStatus.FINAL:
         head.append_text(safe_text(f"  grade {row.grade}"))
-    text = safe_text(one_line(row.claim.text), style="italic")
-    text.append("\nchain: ", style="dim")
-    text.append_text(safe_text(" ← ".join(one_line(name) for name in row.chain)))
+    claim = safe_text(one_line(row.claim.text), style="italic")
+    chain = Group(Text("chain:", style="dim"), chain_tree(row.chain))
+    text = Text()
     if att.role:
         text.append("\nrole: ", style="dim")
         text.append_text(safe_text(one_line(att.role)))
@@ -305,6 +297,12 @@ def _details(row: ClaimRow) -> RenderableType:
     if att.hedges:
         text.append("\nhedged: ", style="dim")
         text.append_text(safe_text(", ".join(att.hedges)))
+    if row.entry.corrected:
+        text.append("\ncorrected by the reviewer: ", style="dim")
+        text.append_text(safe_text(", ".join(row.entry.corrected)))
+    if row.entry.conclusion:
+        text.append("\nconclusion: ", style="dim")
+        text.append_text(safe_text(one_line(row.entry.conclusion)))
     reviewed = any(answer.value is not None for answer in row.answers)
     if row.status is ClaimStatus.FINAL:
         text.append("\nwhy: ", style="dim")
@@ -320,7 +318,8 @@ def _details(row: ClaimRow) -> RenderableType:
         asked = [answer for answer in row.answers if answer.asked]
         for number, answer in enumerate(asked, start=1):
             _answer_lines(text, number, answer)
-    return Group(head, Padding(text, (0, 0, 1, 2)))
+    body = Group(claim, chain, text[1:]) if text else Group(claim, chain)
+    return Group(head, Padding(body, (0, 0, 1, 2)))
 
 
 def render_terminal(report: Report, details: bool = False) -> RenderableType:

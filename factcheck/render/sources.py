@@ -254,8 +254,14 @@ def render_source_check(check: SourceCheck, data: dict[str, Any] | None = None) 
         unknown = Table(expand=True)
         unknown.add_column("name", ratio=2)
         unknown.add_column("claims", ratio=1)
+        rated_as = {u["name"]: u["rated_as"] for u in (data or {}).get("unknown", ())}
         for item in check.unknown:
-            unknown.add_row(safe_text(item.name), _ids(item.claims))
+            cell = safe_text(item.name)
+            if found := rated_as.get(item.name):
+                shown = "; ".join(f"{r['set']} {r['rating']}" for r in found["ratings"])
+                cell.append(f"\n  rated as {found['domain']} ({shown})", style="bold")
+                cell.append(f"\n  {found['reason']}", style="dim")
+            unknown.add_row(cell, _ids(item.claims))
         parts.append(unknown)
         parts.append(
             Text(

@@ -30,6 +30,7 @@ from factcheck.review.worksheet import (
     valid_answer_values,
     worksheet_warnings,
 )
+from factcheck.sources.ratings import rating_sets
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -186,6 +187,8 @@ class SourceRow:
     """The registry's default Admiralty reliability letter, A to F; None when it gives none."""
     claims: tuple[str, ...]
     """Ids of the claims whose chain includes it, in article order."""
+    ratings: tuple[tuple[str, str], ...] = ()
+    """Each rating set's rating of it, as (set name, rating), in set order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +376,16 @@ def _partisan(partisan: str, direction: str | None) -> str | None:
     return f"{partisan} ({direction})" if direction else partisan
 
 
+def _ratings(domains: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each rating set's rating of a source, by the first of its domains the set rates."""
+    out = []
+    for rating_set in rating_sets():
+        rating = next(filter(None, map(rating_set.get, domains)), None)
+        if rating is not None:
+            out.append((rating_set.name, rating.value))
+    return tuple(out)
+
+
 def _source_rows(rows: Sequence[ClaimRow], registry: Registry | None) -> tuple[SourceRow, ...]:
     by_id: dict[str, list[str]] = {}
     unknown: dict[str, list[str]] = {}
@@ -402,6 +415,7 @@ def _source_rows(rows: Sequence[ClaimRow], registry: Registry | None) -> tuple[S
                 partisan=_partisan(str(entry.partisan), entry.partisan_direction),
                 reliability=str(entry.reliability) if entry.reliability is not None else None,
                 claims=tuple(claim_ids),
+                ratings=_ratings(entry.domains),
             )
         )
     out.extend(

@@ -63,13 +63,10 @@ _COMMAND_LETTERS = frozenset("bsqeomtarNC?")
 def choice_keys(question: Question) -> dict[str, str]:
     """Key → choice: the number of each of the first nine choices (a scale's levels are their
     own digits), and each choice's first letter when it is unambiguous."""
-    keys: dict[str, str] = {}
+    from factcheck.checklist.answers import answer_kind
+
+    keys = answer_kind(question.type).keys(question)
     choices = tuple(question.choices)
-    for index, choice in enumerate(choices[:9], start=1):
-        keys[str(index)] = choice
-    for choice in choices:
-        if len(choice) == 1 and choice.isdigit():
-            keys[choice] = choice
     firsts: dict[str, list[str]] = {}
     for choice in choices:
         first = choice[:1]

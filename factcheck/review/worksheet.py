@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from factcheck import yamlio
+from factcheck.checklist.answers import answer_kind, is_http_url
 from factcheck.errors import WorksheetError
 from factcheck.files import slugify
 from factcheck.models import (
@@ -413,15 +414,7 @@ def is_worksheet_file(path: Path) -> bool:
 
 def is_url(text: str) -> bool:
     """Whether text is an absolute http(s) URL with a host and no whitespace."""
-    if not text or any(ch.isspace() for ch in text):
-        return False
-    try:
-        parts = urlsplit(text)
-        port_ok = parts.port is None or parts.port > 0
-    except ValueError:
-        return False
-    host = parts.hostname or ""
-    return parts.scheme in ("http", "https") and bool(host) and port_ok
+    return is_http_url(text)
 
 
 CASE_EVIDENCE_PREFIX = "case:"
@@ -438,18 +431,7 @@ def is_evidence(text: str) -> bool:
 
 def check_value(question: Question, value: str) -> str | None:
     """Why value is not a valid answer to question (the message's tail), or None if it is."""
-    from factcheck.checklist.load import AnswerType
-
-    kind = question.type
-    if kind in (AnswerType.CHOICE, AnswerType.SCALE):
-        if value not in question.choices:
-            return f"expected one of {', '.join(question.choices)}, got {value!r}"
-        return None
-    if kind is AnswerType.TEXT:
-        return None if value.strip() else "expected some text, got an empty string"
-    if kind is AnswerType.URL:
-        return None if is_url(value) else f"expected an http(s) URL, got {value!r}"
-    return f"unsupported answer type {kind!s}"
+    return answer_kind(question.type).check(question, value)
 
 
 # --- making and changing worksheets ------------------------------------------------------------

@@ -7,6 +7,7 @@ outlet, the via-chain, the speaker and the speaker's role), never in what the cl
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,8 +22,9 @@ from factcheck.sources.matching import (
     _norm,
 )
 from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
+from factcheck.sources.names import name_domain
 from factcheck.sources.publisher import carried_from
-from factcheck.sources.ratings import domain_key, rating_sets
+from factcheck.sources.ratings import RatingSet, domain_key, rating_sets
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
 _NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
@@ -319,13 +321,30 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     speaker's role. Names inside what the claim asserts are not its sources.
     """
     ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
-    unique = tuple(dict.fromkeys(ids))
+    unique, names = tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown))
     return ChainMatch(
         unique,
-        tuple(dict.fromkeys(unknown)),
+        names,
         domains=article_domains(document),
         publisher_known=bool(document.outlet),
+        named=tuple(found for name in names if (found := named_domain(name, document))),
     )
+
+
+def named_domain(name: str, document: Document) -> tuple[str, str, str] | None:
+    """The rated domain an unknown chain name stands for, as (name, domain, reason)."""
+    return _named_domain(name, document.outlet, document.url, rating_sets())
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_domain(
+    name: str, outlet: str | None, url: str | None, sets: tuple[RatingSet, ...]
+) -> tuple[str, str, str] | None:
+    page = Document("", "", "", outlet=outlet, url=url)
+    for rating_set in sets:
+        if found := name_domain(name, rating_set, page):
+            return (found.name, found.domain, found.reason)
+    return None
 
 
 def article_domains(document: Document) -> tuple[str, ...]:
@@ -390,7 +409,11 @@ def facts_for(registry: Registry, match: ChainMatch) -> SourceFacts:
     lowest: list[tuple[str, float]] = []
     # Each source is rated by the first of its domains a set rates: the article's own, then each
     # registry entry's on the chain.
-    groups = [match.domains, *(e.domains for i in match.ids if (e := registry.get(i)))]
+    groups = [
+        match.domains,
+        *(e.domains for i in match.ids if (e := registry.get(i))),
+        *((domain,) for _, domain, _ in match.named),
+    ]
     for rating_set in rating_sets():
         numbers: list[float] = []
         for domains in groups:
@@ -450,6 +473,8 @@ class SourceCheck:
     """Names to add to the registry, in order of first appearance."""
     facts: Mapping[str, SourceFacts] = field(default_factory=dict)
     """The checklist facts of each claim, by claim id."""
+    named: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Unknown names that spell a rated domain's own name: name to (domain, reason)."""
 
 
 def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
@@ -457,6 +482,7 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
     used: dict[str, list[str]] = {}
     unknown: dict[str, list[str]] = {}
     facts: dict[str, SourceFacts] = {}
+    named: dict[str, tuple[str, str]] = {}
     for claim in extraction.claims:
         match = match_chain(registry, claim, extraction.document)
         facts[claim.id] = facts_for(registry, match)
@@ -464,6 +490,8 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
             used.setdefault(source_id, []).append(claim.id)
         for name in match.unknown:
             unknown.setdefault(name, []).append(claim.id)
+        for name, domain, reason in match.named:
+            named[name] = (domain, reason)
     return SourceCheck(
         extraction=extraction,
         used=tuple(
@@ -473,4 +501,5 @@ def check_sources(registry: Registry, extraction: Extraction) -> SourceCheck:
         ),
         unknown=tuple(UnknownName(name, tuple(claims)) for name, claims in unknown.items()),
         facts=facts,
+        named=named,
     )

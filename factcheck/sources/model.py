@@ -170,6 +170,8 @@ class ChainMatch:
     sets rate the publisher by them even when the registry does not know it."""
     publisher_known: bool = False
     """Whether the article's publisher is known (from its page, URL or text)."""
+    named: tuple[tuple[str, str, str], ...] = ()
+    """Unknown names that spell a rated domain's own name, as (name, domain, reason)."""
 
 
 FIELDS = (

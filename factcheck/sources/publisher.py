@@ -159,7 +159,7 @@ def find_publisher(
     for match in _ORIGINALLY.finditer(tail):
         carried.add(match.group("outlet"), "originally published")
     for segment in head:
-        text = segment.text
+        text = _after_marker(segment.text)
         wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
         if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
             # A dateline names the agency the story comes from: the publisher when nothing else
@@ -167,6 +167,9 @@ def find_publisher(
             (carried if found.items else found).add(wire.group("outlet"), "dateline")
             break
     if not found.items:
+        if document.outlet and given not in _METADATA:
+            # The text's own rules named something that is no outlet (a date, a weekday).
+            return replace(document, outlet=None, provenance=tuple(provenance))
         return document
     publisher, how = found.items[0]
     chain = [name for name, _ in carried.items if name.casefold() != publisher.casefold()]
@@ -184,12 +187,19 @@ def _text_evidence(
     for segment in head:
         if credit := _DOMAIN_CREDIT.match(segment.text):
             out.append((_clean(credit.group("outlet")), "credit"))
-        wire = _AGENCY_DATELINE.match(segment.text) or _CITY_AGENCY.match(segment.text)
+        text = _after_marker(segment.text)
+        wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
         if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
             out.append((_clean(wire.group("outlet")), "dateline"))
     for line in _COPYRIGHT.finditer(document.text[-_TAIL_CHARS:]):
         out.append((_clean(line.group("outlet")), "copyright"))
     return out
+
+
+def _after_marker(text: str) -> str:
+    """The text after a leading syndication marker: '(MENAFN- X) TEHRAN, June 1 (IRNA) -'."""
+    marker = _SYNDICATED.match(text)
+    return text[marker.end() :].lstrip() if marker else text
 
 
 def carried_from(document: Document) -> tuple[str, ...]:

@@ -26,6 +26,9 @@ from factcheck.errors import SourcesError
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
 """The rating sets that ship with the package."""
 SUFFIX = ".tsv"
+NAMES_SUFFIX = ".names"
+"""Beside each set, its sites by their own names ('breitbart<TAB>breitbart.com'), sorted."""
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN_COLUMNS = ("domain", "site", "host", "url", "website")
 _LETTERS = "ABCDEF"
@@ -81,7 +84,7 @@ class Rating:
         return self.values[0][1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RatingSet:
     """A rating set on disk: its header read on first use, lines found by binary search."""
 
@@ -133,6 +136,15 @@ class RatingSet:
         cells = line.decode("utf-8").rstrip("\n").split("\t")
         values = tuple(zip(self.columns, cells[1:], strict=False))
         return Rating(self.name, cells[0], values)
+
+    def site_named(self, label: str) -> str | None:
+        """The one site whose own name is ``label`` ('breitbart' -> 'breitbart.com'), if any."""
+        names = self.path.with_suffix(NAMES_SUFFIX)
+        if not label or not names.is_file():
+            return None
+        with names.open("rb") as handle:
+            line = _search(handle, label.encode("utf-8"), 0)
+        return line.decode("utf-8").rstrip("\n").split("\t")[1] if line else None
 
     def domains(self) -> Iterator[str]:
         """Every domain the set rates, in file order."""
@@ -341,6 +353,12 @@ def write_set(
     lines.append("\t".join(["domain", *columns]) + "\n")
     for key in sorted(table, key=lambda k: k.encode("utf-8")):
         lines.append("\t".join([key, *table[key]]) + "\n")
+    _write_atomically(target.with_suffix(NAMES_SUFFIX), _name_lines(table))
+    _write_atomically(target, lines)
+    return open_set(target)
+
+
+def _write_atomically(target: Path, lines: Sequence[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     try:
@@ -349,7 +367,39 @@ def write_set(
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
-    return open_set(target)
+
+
+def site_label(domain: str) -> str:
+    """A domain's own name: 'breitbart' for breitbart.com, 'bbc' for www.bbc.co.uk."""
+    labels = domain_key(domain).split("/", 1)[0].split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+def site_of(domain: str) -> str:
+    """The registrable domain: 'bbc.co.uk' for news.bbc.co.uk."""
+    host = domain_key(domain).split("/", 1)[0]
+    label = site_label(host)
+    return host[host.rindex(label) :] if label in host else host
+
+
+def _name_lines(table: Mapping[str, Sequence[str]]) -> list[str]:
+    """Each site name with its one site; a name several sites share is left out, unless they all
+    carry the same ratings (one outlet on several top-level domains)."""
+    sites: dict[str, dict[str, tuple[str, ...]]] = {}
+    for domain, values in table.items():
+        site = site_of(domain)
+        rated = table.get(site)
+        if rated is None and site != domain:
+            continue  # only a section or a subdomain of the site is rated
+        sites.setdefault(site_label(domain), {})[site] = tuple(rated if rated else values)
+    lines = []
+    for label in sorted(sites, key=lambda k: k.encode("utf-8")):
+        found = sites[label]
+        if len(set(found.values())) == 1:
+            lines.append(f"{label}\t{sorted(found)[0]}\n")
+    return lines
 
 
 def import_set(path: Path, name: str, citation: str | None = None) -> tuple[RatingSet, bool]:

@@ -110,6 +110,20 @@ def publisher_record(document: Document) -> dict[str, Any]:
     }
 
 
+def _rated_as(name: str, check: SourceCheck, sets: Sequence[RatingSet]) -> dict[str, Any]:
+    named = check.named.get(name)
+    if named is None:
+        return {"rated_as": None}
+    domain, reason = named
+    return {
+        "rated_as": {
+            "domain": domain,
+            "reason": reason,
+            "ratings": entry_ratings(None, [domain], sets),
+        }
+    }
+
+
 def check_record(check: SourceCheck, sets: Sequence[RatingSet]) -> dict[str, Any]:
     """`sources check`: the publisher, the sources on the chains, unknown names, facts per claim."""
     document = check.extraction.document
@@ -126,7 +140,10 @@ def check_record(check: SourceCheck, sets: Sequence[RatingSet]) -> dict[str, Any
             }
             for use in check.used
         ],
-        "unknown": [{"name": u.name, "claims": list(u.claims)} for u in check.unknown],
+        "unknown": [
+            {"name": u.name, "claims": list(u.claims), **_rated_as(u.name, check, sets)}
+            for u in check.unknown
+        ],
         "claims": [
             {
                 "id": claim.id,

@@ -151,7 +151,19 @@ def test_craap_compares_scale_answers_as_numbers_and_needs_a_link() -> None:
         # Unknown stays unknown: no registry entry is unclear, never no.
         ("quick", "partisan_chain", {"sources.matched": 0}, "unclear"),
         ("quick", "partisan_chain", {"sources.matched": 1, "sources.unknown": True}, "unclear"),
-        ("quick", "partisan_chain", {"sources.matched": 1}, "no"),
+        ("quick", "partisan_chain", {"sources.matched": 1, "publisher.known": True}, "no"),
+        ("quick", "partisan_chain", {"sources.matched": 1}, "unclear"),  # publisher unknown
+        (
+            "quick",
+            "partisan_chain",
+            {
+                "sources.matched": 1,
+                "publisher.known": True,
+                "sources.rated": True,
+                "sources.lowest_rating.lin2023": 0.3,
+            },
+            "unclear",
+        ),
         ("quick", "hops", {"chain.hops": 0, "attribution.speaker_known": True}, "first_hand"),
         ("quick", "hops", {"chain.hops": 0}, None),
         ("quick", "hops", {"chain.hops": 2, "attribution.speaker_known": True}, "two"),
@@ -260,6 +272,18 @@ def test_a_web_address_answer_must_be_one_address_and_nothing_else(answer: str) 
     url = load_checklist("craap").question("evidence_url")
     with pytest.raises(ChecklistError, match="is not a web address for 'evidence_url'"):
         parse_answer(url, answer)
+
+
+def test_every_answer_type_has_one_kind() -> None:
+    from factcheck.checklist.answers import ANSWER_KINDS, answer_kind, read_keyword
+    from factcheck.checklist.model import AnswerType
+
+    assert set(ANSWER_KINDS) == set(AnswerType)
+    assert all(answer_kind(t).type is t for t in AnswerType)
+    assert read_keyword("yes-no-unclear") == (AnswerType.CHOICE, ("yes", "no", "unclear"))
+    assert read_keyword("scale") == (AnswerType.SCALE, ("1", "2", "3", "4", "5"))
+    assert read_keyword("url") == (AnswerType.URL, ())
+    assert read_keyword("maybe") is None
 
 
 def test_a_question_that_is_not_asked_counts_as_unanswered_whatever_was_recorded() -> None:

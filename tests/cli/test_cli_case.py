@@ -207,3 +207,97 @@ def test_report_with_a_case_has_the_section(case_dir: Path, tmp_path: Path) -> N
     code, out, err = run("report", worksheet, "-f", "json", "--case", str(case_dir))
     assert code == 0 and SECTION_TITLE not in out
     assert err == "Warning: --case adds to terminal and markdown reports only\n"
+
+
+INTERVIEW = sorted((FIXTURES / "interview").glob("*.txt"))
+SOURCES = str(FIXTURES / "sources.yaml")
+MAPS = FIXTURES / "maps"
+
+
+@pytest.fixture
+def interview_dir(tmp_path: Path) -> Path:
+    """The seed case: the bundled article and four other reports of the same interview."""
+    folder = tmp_path / "joint-room"
+    code, _, err = run(
+        "case", "add", str(folder), str(SEED), *map(str, INTERVIEW), "--sources", SOURCES
+    )
+    assert code == 0, err
+    return folder
+
+
+def test_case_show_map_draws_one_root_as_a_tree(interview_dir: Path) -> None:
+    code, out, err = run("case", "show", str(interview_dir), "--map", "--sources", SOURCES)
+    assert (code, err) == (0, "")
+    assert lines(out)[:4] == [
+        "Chain 1: traces back to Ibrahim al-Amin (5 outlets)",
+        "└── Ibrahim al-Amin (root)",
+        "    ├── quoted by Al-Manar",
+        "    │   ├── reported by The Algemeiner",
+    ]
+    assert len(lines(out)) == 12
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reference"),
+    [
+        ("mermaid", "joint-room.mmd"),
+        ("dot", "joint-room.dot"),
+        ("json", "joint-room.json"),
+        ("text", "joint-room.txt"),
+    ],
+)
+def test_case_show_map_writes_each_format(
+    interview_dir: Path, tmp_path: Path, fmt: str, reference: str
+) -> None:
+    code, out, err = run("case", "show", str(interview_dir), "--format", fmt, "--sources", SOURCES)
+    assert (code, err) == (0, "")
+    assert out == (MAPS / reference).read_text(encoding="utf-8")
+    target = tmp_path / f"map.{fmt}"
+    code, out, err = run(
+        "case", "show", str(interview_dir), "-f", fmt, "-o", str(target), "--sources", SOURCES
+    )
+    assert (code, out, err) == (0, "", f"Wrote {target}\n")
+    assert target.read_text(encoding="utf-8") == (MAPS / reference).read_text(encoding="utf-8")
+
+
+def test_case_show_map_rejects_unknown_formats(interview_dir: Path) -> None:
+    code, _, err = run("case", "show", str(interview_dir), "--format", "svg")
+    assert code == 2 and "expected mermaid, dot, json or text" in err
+    code, _, err = run("case", "show", str(interview_dir), "-o", "map.txt")
+    assert code == 2 and "--output needs --format" in err
+
+
+def test_case_show_map_of_hostile_articles_stays_a_diagram(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        'Evil"] --> x["pwned <script>alert(1)</script>\nMay 3, 2024\nBy Staff, `Bad"]Outlet`\n\n'
+        "Fourteen people died in the fire, fire chief Dana Levi said.\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Fire kills 14\nMay 3, 2024\nBy Staff, Good Outlet\n\n"
+        "Fourteen people died in the fire, fire chief Dana Levi said on Friday.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "fire"
+    assert run("case", "add", str(folder), str(hostile), str(other))[0] == 0
+    code, out, err = run("case", "show", str(folder), "-f", "mermaid")
+    assert (code, err) == (0, "")
+    assert "<" not in out and "`" not in out and "-->" not in out.replace("-->|", "")
+    for line in out.splitlines():
+        assert line.count('"') in (0, 2), line
+    code, out, err = run("case", "show", str(folder), "--map")
+    assert (code, err) == (0, "")
+    assert "Dana Levi (root)" in out
+
+
+def test_case_show_map_of_an_empty_case(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    assert run("case", "add", str(folder), str(tmp_path / "missing.txt"))[0] == 1
+    code, out, err = run("case", "show", str(folder), "--map")
+    assert (code, err) == (0, "")
+    assert lines(out) == [
+        "Case empty: no articles to map",
+        "Add articles with: factcheck case add CASE_DIR SOURCE...",
+    ]

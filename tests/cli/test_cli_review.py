@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -302,3 +303,166 @@ def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
         f"its {len(ws.claims)} claims and every answer are kept as they were\n"
     )
     assert load_worksheet(path, quick).claims == ws.claims
+
+
+# --- the bundled article on a real terminal: honest keys, Enter never answers research ---------
+
+QUESTION_END = "o override · r correct claim · q quit"
+# A claim that repeats an earlier one also offers to copy its answers.
+QUESTION_END_RE = r"o override · r correct claim(?: · C copy c\d+'s answers)? · q quit"
+VERDICT_END = "r correct claim · b back · q quit"
+CONCLUSION = "Conclusion in one line (Enter leaves it for later): "
+PUBLICATION = (
+    "Title: ",
+    "What the article says, in two or three sentences: ",
+    "Bottom line: what holds up, what does not: ",
+)
+COMMANDS = "? help · b back · s skip claim · N note · e evidence · o override · r correct claim"
+# The answers line and the keys line of each question of the quick checklist, as shown.
+QUICK_LEGENDS = {
+    "Can you find the primary source": ("[1/y] yes   [2/n] no   [3/u] unclear", "leave open"),
+    "Does the primary source say": ("[1/y] yes   [2/p] partly   [3/n] no", "leave open"),
+    "Does at least one independent": ("[1/y] yes   [2/n] no   [3/c] contradicted", "leave open"),
+    "Is any outlet or person": ("[1/y] yes   [2/n] no   [3/u] unclear", "accept suggestion"),
+    "How many steps lie": (
+        "[1/f] First-hand   [2] One step   [3] Two steps   [4] Three or more",
+        None,
+    ),
+    "Is the claim hedged": ("[1/y] yes   [2/n] no", "accept suggestion"),
+}
+
+
+def spawn_review(*args: str, rows: int = 60, columns: int = 200) -> pexpect.spawn:
+    env = environment()
+    env.update(COLUMNS=str(columns), LINES=str(rows))
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "factcheck", "--color", "never", "review", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(rows, columns),
+    )
+
+
+def question_legend(screen: str, end: str = QUESTION_END) -> tuple[str, str, str]:
+    """The question's words, its answers line and its keys line, from one drawn screen."""
+    raw = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "").split("\n")
+    lines = [line.strip() for line in raw]
+    ask = next(line for line in reversed(lines) if re.match(r"Q\d+/\d+ ", line))
+    answers = next(line for line in lines if line.startswith("[1"))
+    keys = raw[-1].lstrip() + end
+    return ask.split(" ", 1)[1], answers, keys
+
+
+def test_pty_enter_alone_never_makes_a_claim_accurate(
+    tmp_path: Path, terminals: list[Terminal]
+) -> None:
+    reports = tmp_path / "reports"
+    child = spawn_review(str(SEED), "--reports-dir", str(reports))
+    questions = verdicts = 0
+    seen: set[str] = set()
+    while True:
+        patterns = [QUESTION_END_RE, *map(re.escape, [VERDICT_END, CONCLUSION, *PUBLICATION])]
+        found = child.expect([*patterns, pexpect.EOF])
+        if found == 0:
+            questions += 1
+            screen = str(child.before)
+            assert "does nothing here" not in screen
+            ask, answers, keys = question_legend(screen, str(child.after))
+            start = next(prefix for prefix in QUICK_LEGENDS if ask.startswith(prefix))
+            seen.add(start)
+            expected_answers, enter = QUICK_LEGENDS[start]
+            assert answers == expected_answers
+            keys = re.sub(r" · C copy c\d+'s answers", "", keys)
+            if enter is not None:
+                assert keys == f"Enter {enter} · {COMMANDS} · q quit"
+            else:
+                assert keys in (
+                    f"Enter leave open · {COMMANDS} · q quit",
+                    f"Enter accept suggestion · {COMMANDS} · q quit",
+                )
+        elif found == 1:
+            verdicts += 1
+            assert "Enter accept · c conclusion · o override" in str(child.before) + VERDICT_END
+        elif found == 3 + len(PUBLICATION):
+            break
+        child.send("\r")
+    child.close()
+    assert child.exitstatus == 0
+    worksheet = load_worksheet(reports / "seed-article.worksheet.yaml")
+    checklist = load_checklist("quick")
+    assert verdicts == len(worksheet.claims) == 18
+    assert questions >= 4 * 18
+    assert seen >= {"Can you find the primary source", "Does at least one independent"}
+    from factcheck.review.worksheet import claim_verdict
+
+    labels = {claim_verdict(checklist, entry).label for entry in worksheet.claims}
+    assert not labels & {"Accurate", "Mostly accurate"}
+    findings = ("primary_source", "original_matches", "corroborated")
+    assert not any(qid in entry.answers for entry in worksheet.claims for qid in findings)
+    assert worksheet.publication.reviewer == "ana"
+    assert all(change.prefill for change in worksheet.audit if change.action == "answer")
+
+
+def test_pty_every_listed_key_works(tmp_path: Path, terminals: list[Terminal]) -> None:
+    reports = tmp_path / "reports"
+    child = spawn_review(str(SEED), "--claims", "c3", "--reports-dir", str(reports))
+
+    def screen() -> str:
+        child.expect_exact(QUESTION_END)
+        shown = str(child.before)
+        assert "does nothing here" not in shown
+        return shown
+
+    def line(prompt: str, text: str = "") -> None:
+        child.expect_exact(prompt)
+        child.send(text + "\r")
+
+    first = screen()
+    assert question_legend(first)[0].startswith("Can you find the primary source")
+    for key in ["1", "y", "2", "n", "3", "u"]:  # every answer key, then back
+        child.send(key)
+        screen()
+        child.send("b")
+        assert "current answer" in screen()
+    for key, prompt in [
+        ("N", "Note: "),
+        ("e", "Evidence URL: "),
+        ("o", "Override verdict (number or id, empty to cancel): "),
+        ("r", "Which (empty to cancel): "),
+    ]:
+        child.send(key)
+        line(prompt)  # an empty line cancels
+        screen()
+    child.send("?")
+    assert "Answer yes only if you have found it" in screen()
+    child.send("\r")  # keeps 'unclear'
+    shown = screen()
+    assert question_legend(shown)[1] == "[1/y] yes   [2/n] no   [3/c] contradicted"
+    child.send("c")
+    shown = screen()
+    assert question_legend(shown)[0].startswith("Is any outlet or person")
+    child.send("s")  # skip the rest of the claim: the review of c3 is over
+    for prompt in PUBLICATION:
+        line(prompt)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    entry = load_worksheet(reports / "seed-article.worksheet.yaml").entry("c3")
+    assert entry.answers["primary_source"].value == "unclear"
+    assert entry.answers["corroborated"].value == "contradicted"
+    assert entry.skipped
+
+
+def test_pty_claim_stays_pinned_on_a_24_row_terminal(tmp_path: Path) -> None:
+    child = spawn_review(str(SEED), "--reports-dir", str(tmp_path), rows=24, columns=80)
+    child.expect_exact(QUESTION_END[-20:])
+    drawn = str(child.before).split("\x1b[2J")[-1]
+    rows = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn).replace("\r", "").split("\n")
+    assert len(rows) <= 24
+    assert any("▶On May 20, Netanyahu showed" in row for row in rows)
+    assert rows[0].strip().startswith("Claim 1/18") or rows[1].strip().startswith("Claim 1/18")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()

@@ -187,7 +187,7 @@ def test_findings_on_the_terminal() -> None:
 
 def test_findings_as_a_markdown_section_escape_article_text() -> None:
     markdown = render_findings_markdown(findings())
-    assert markdown.splitlines()[:10] == [
+    assert markdown.splitlines()[:33] == [
         f"## {SECTION_TITLE}",
         "",
         "2 other articles compared: 1 of 2 claims reported elsewhere, 0 confirmed through an "
@@ -196,6 +196,31 @@ def test_findings_as_a_markdown_section_escape_article_text() -> None:
         "### c1: A fire at a textile factory killed 23 workers on Thursday.",
         "",
         "3 reports from 2 independent chains: Samuel Okoro (2), hospital official (1).",
+        "",
+        "```mermaid",
+        "flowchart LR",
+        "  %% c1#58; who reports it",
+        '  subgraph g1["The claim\'s own chain#58; traces back to Samuel Okoro (2 reports)"]',
+        '    n4(["Samuel Okoro (root)"]):::root',
+        '    n1["fire/copy.txt (this article)"]',
+        '    n2["Continental Press Agency (agrees)"]',
+        "  end",
+        '  subgraph g2["Independent chain#58; traces back to hospital official (1 report)"]',
+        '    n3["Radio #91;Brenn#93;(https#58;//evil.example) (conflicts#58; number#58; 23 here, '
+        'at least 25 there#59; quotation worded differently)"]',
+        "  end",
+        "  n4 -->|quoted by| n1",
+        "  n4 -->|quoted by| n2",
+        "  classDef root stroke-width:3px,font-weight:bold",
+        "```",
+        "",
+        "- **The claim's own chain: traces back to Samuel Okoro (2 reports)**",
+        "  - Samuel Okoro (root)",
+        "    - quoted by fire/copy.txt (this article)",
+        "    - quoted by Continental Press Agency (agrees)",
+        "- **Independent chain: traces back to hospital official (1 report)**",
+        "  - Radio \\[Brenn\\](https\\://evil.example) (conflicts: number: 23 here, at least 25 "
+        "there; quotation worded differently)",
         "",
         "| Outlet | Published | Relation | Independent | Similarity | Their sentence |",
         "| --- | --- | --- | --- | ---: | --- |",

@@ -131,7 +131,9 @@ def test_adversarial_text_opens_no_html_image_code_or_foreign_link() -> None:
     markdown = render_markdown(adversarial())
     tokens = walk(parse(markdown))
     kinds = {token.type for token in tokens}
-    assert not kinds & {"html_block", "html_inline", "image", "fence", "code_block", "s_open"}
+    assert not kinds & {"html_block", "html_inline", "image", "code_block", "s_open"}
+    # The only fences are the claims' chain diagrams, whose labels are entity-coded.
+    assert {t.info for t in tokens if t.type == "fence"} == {"mermaid"}
     assert {t.attrGet("href") for t in tokens if t.type == "link_open"} == ADVERSARIAL_LINKS
     codes = {t.content for t in tokens if t.type == "code_inline"}
     assert codes >= {"daafab5127ed5dc2", "--title", "--url"}
@@ -269,3 +271,26 @@ def test_links_keep_their_destination(url: str, href: str) -> None:
 def test_only_http_urls_become_links(url: str) -> None:
     assert link("text", url) == "text"
     assert link("text", None) == "text"
+
+
+def test_the_demo_report_is_publishable() -> None:
+    """The committed demo (make demo): summary, bottom line, a conclusion for every reviewed
+    claim, no rule expression, and the markdown in reports/ is what the worksheet gives."""
+    from pathlib import Path
+
+    from factcheck.report.model import ClaimStatus, load_report
+
+    repo = Path(__file__).resolve().parents[2]
+    built = load_report(repo / "reports" / "seed-article.worksheet.yaml")
+    markdown = render_markdown(built)
+    assert markdown == (repo / "reports" / "seed-article.md").read_text(encoding="utf-8")
+    publication = built.worksheet.publication
+    assert publication.summary and publication.bottom_line and publication.title
+    assert f"**Bottom line:** {escape_markdown(publication.bottom_line)}" in markdown
+    reviewed = [row for row in built.claims if row.status is ClaimStatus.FINAL]
+    assert len(reviewed) >= 17
+    for row in reviewed:
+        assert row.entry.conclusion
+        assert f"**Conclusion:** {escape_markdown(row.entry.conclusion)}" in markdown
+    assert not re.search(r"==|!=|>=|<=| in \[", markdown)
+    assert "Write a conclusion" not in markdown

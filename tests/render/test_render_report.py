@@ -46,7 +46,13 @@ def test_terminal_details_match_the_reference_file() -> None:
 
 def test_summary_panel_counts_verdicts() -> None:
     text = plain(seed())
-    assert "│ Verdicts     Mostly accurate 2  Unproven 1  Misleading 1  open 13  skipped 1" in text
+    assert [line.rstrip(" │") for line in text.splitlines()[10:15]] == [
+        "│ Verdicts     Mostly accurate ███ 2",
+        "│              Unproven        ██ 1",
+        "│              Misleading      ██ 1",
+        "│              open            ████████████████████ 13",
+        "│              skipped         ██ 1",
+    ]
     assert "│ Checklist    Quick source check (quick, version 1)" in text
 
 

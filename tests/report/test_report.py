@@ -150,6 +150,7 @@ def test_sources_in_order_of_first_appearance_with_their_claims() -> None:
         partisan="yes (pro-Hezbollah)",
         reliability="D",
         claims=("c3", "c4"),
+        ratings=(("lin2023", "0.4826"),),
     )
     assert len(sources[0].claims) == 18
     unknown = adversarial().sources[-1]

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import ReviewError
-from factcheck.render.review import TerminalAsker, render_prompt
+from factcheck.render.review import TerminalAsker, render_prompt, render_verdict
 from factcheck.review.journal import load_worksheet
 from factcheck.review.keys import (
     Command,
@@ -27,6 +27,8 @@ from factcheck.review.prompts import (
     AddEvidence,
     AddNote,
     Back,
+    Conclude,
+    Correct,
     OverrideVerdict,
     Prompt,
     PublicationPrompt,
@@ -35,6 +37,7 @@ from factcheck.review.prompts import (
     Response,
     ReviewOutcome,
     Skip,
+    TakeOffer,
     VerdictPrompt,
 )
 from factcheck.review.scripted import apply_answers, read_answers
@@ -844,3 +847,211 @@ def test_the_offer_key_asks_which_report_to_record(
     shown = console.file.getvalue()  # type: ignore[attr-defined]
     assert "Other reports (m, then the number, records one as evidence):" in shown
     assert "  1. Valley Herald: agrees" in shown
+
+
+# --- corrections, the verdict step and the report's parts ----------------------------------------
+
+
+def test_corrections_are_recorded_and_replayed(worksheet: Worksheet, checklist: Checklist) -> None:
+    from factcheck.review.journal import replay_journal
+    from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
+
+    text = worksheet.document.text
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [
+            Correct(Action.SPEAKER, "The interior ministry"),
+            Correct(Action.ROLE, "the government's spokesman"),
+            Correct(Action.ADD_HOP, "Kan news", position=0),
+            Correct(Action.REMOVE_HOP, "Nobody"),
+            Correct(Action.DROP),
+            Correct(Action.ADD_CLAIM, position=text.index("Roads stayed closed")),
+            Quit(),
+        ],
+        claims=["c1"],
+    )
+    assert asker.prompts[4].error == "No hop 'Nobody' on the chain (hops: Kan news)."
+    assert asker.prompts[5].error == "Dropping a claim needs a reason."
+    ws = outcome.worksheet
+    c1 = ws.entry("c1")
+    att = c1.claim.attribution
+    assert (att.speaker, att.role, att.via) == (
+        "The interior ministry",
+        "the government's spokesman",
+        ("Kan news",),
+    )
+    assert c1.facts["chain.hops"] == 1
+    assert c1.corrected == ("speaker", "role", "chain")
+    added = ws.entry("c4")
+    assert added.claim.text == "Roads stayed closed."
+    assert added.corrected == ("added",)
+    assert [e.id for e in ws.claims] == ["c1", "c4", "c2", "c3"]  # in article order
+    assert [c.action for _, c in saved] == [
+        Action.SPEAKER,
+        Action.ROLE,
+        Action.ADD_HOP,
+        Action.ADD_CLAIM,
+    ]
+    # The journal replays to the same worksheet, and the YAML keeps every correction.
+    assert replay_journal(worksheet, [c for _, c in saved], Path("j")) == ws
+    assert parse_worksheet(dump_worksheet(ws), "x.yaml", checklist) == ws
+
+
+def test_split_merge_and_drop(worksheet: Worksheet, checklist: Checklist) -> None:
+    c2 = worksheet.entry("c2").claim
+    at = c2.start + c2.text.index("according")
+    outcome, _, saved = review(
+        worksheet,
+        checklist,
+        [
+            Correct(Action.SPLIT, position=at),
+            Correct(Action.MERGE, "c4"),
+            Skip(),
+            Correct(Action.DROP, reason="A reporter's own count, not a claim to check."),
+        ],
+        claims=["c2", "c3"],
+    )
+    after_split = saved[0][0]
+    assert after_split.entry("c2").claim.text == (
+        "The ministry told Al-Manar that 12 drones were shot down,"
+    )
+    assert after_split.entry("c4").claim.text == "according to the channel."
+    assert after_split.entry("c4").claim.attribution == c2.attribution
+    ws = outcome.worksheet
+    assert ws.entry("c2").claim.text == c2.text  # merged back
+    assert ws.entry("c2").corrected == ("split", "merged")
+    assert ws.entry("c4").dropped == "merged into c2"
+    assert ws.entry("c3").dropped == "A reporter's own count, not a claim to check."
+    assert [c.action for _, c in saved] == [
+        Action.SPLIT,
+        Action.MERGE,
+        Action.SKIP,
+        Action.DROP,
+    ]
+    assert outcome.dropped == ("c4", "c3") and outcome.finished
+
+
+def test_verdict_step_records_a_conclusion_and_an_override(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, asker, saved = review(
+        worksheet,
+        checklist,
+        [Reply("yes"), Reply("no"), Accept(), Accept()],
+        verdicts=[
+            OverrideVerdict("disputed", " "),
+            Conclude("The register lists 300 evacuees."),
+            Back(),
+            Accept(),
+        ],
+        claims=["c1"],
+        publication={"title": "Evacuation checked", "bottom_line": "It holds."},
+    )
+    steps = asker.verdict_prompts
+    assert steps[1].error == "An override needs a reason."
+    assert asker.asked[-1] == "c1.confidence"  # b on the verdict step goes back a question
+    ws = outcome.worksheet
+    assert ws.entry("c1").conclusion == "The register lists 300 evacuees."
+    assert ws.publication.title == "Evacuation checked"
+    assert ws.publication.bottom_line == "It holds." and ws.publication.summary is None
+    assert [(c.claim, c.action, c.question) for _, c in saved][-2:] == [
+        ("article", Action.PUBLICATION, "title"),
+        ("article", Action.PUBLICATION, "bottom_line"),
+    ]
+
+
+def test_verdict_screen_says_why_in_words(worksheet: Worksheet, checklist: Checklist) -> None:
+    _, asker, _ = review(worksheet, checklist, [Reply("yes"), Reply("no"), Accept()], claims=["c1"])
+    console = Console(width=120, file=io.StringIO(), color_system=None)
+    console.print(render_verdict(asker.verdict_prompts[0]))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Claim 1/1 · verdict" in text
+    assert "Supported" in text
+    assert "(primary source: yes; partisan outlet: no)" in text
+    assert "none yet (Enter asks for one line)" in text
+    assert text.rstrip().endswith(
+        "Enter accept · c conclusion · o override · r correct claim · b back · q quit"
+    )
+
+
+def test_offered_answer_on_a_finding_is_taken_only_with_its_key(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.prompts import Suggestion
+
+    prompt = first_prompt(worksheet, checklist)
+    offered = replace(
+        prompt,
+        suggestion=Suggestion("yes", "case.independent_matches = 2", offered=True),
+    )
+    assert format_legend(question_legend(offered)).startswith("Enter leave open · ")
+    assert response_for_key("t", offered) == TakeOffer()
+    console = Console(width=120, file=io.StringIO(), color_system=None)
+    console.print(render_prompt(offered))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "offered: yes   (t takes it; Enter does not)" in text
+    assert "why: case.independent_matches = 2" in text
+    assert "t take offer" in text
+
+
+def test_context_shows_sentences_with_furniture_dimmed() -> None:
+    from factcheck.render.review import highlight_claim
+    from factcheck.review.journal import load_worksheet as load
+
+    seed = load(Path(__file__).parents[2] / "reports" / "seed-article.worksheet.yaml")
+    entry = seed.entry("c1")
+    shown = highlight_claim(seed.document, entry).plain
+    # The byline the segmenter separated is on a line of its own, marked, not glued to the body.
+    assert "\n[byline] By Sharon Wrobel, The Algemeiner\n" in shown
+    assert "is Iran.”◀" in shown and "AlgemeinerSenior" not in shown
+    compact = highlight_claim(seed.document, entry, compact=True).plain
+    assert compact.startswith("▶On May 20, Netanyahu showed") and "[byline]" not in compact
+
+
+def test_answers_file_sets_conclusions_corrections_and_the_report_parts(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist
+) -> None:
+    path = write_answers(
+        tmp_path,
+        "c1:\n  primary_source: yes\n  conclusion: Confirmed by the register.\n"
+        "  speaker: The mayor's office\n"
+        "c3:\n  drop: A reporter's own count.\n"
+        "article:\n  title: Evacuation checked\n  summary: Officials report 300 evacuees.\n"
+        "  url: https://example.org/evacuation\n",
+    )
+    script = read_answers(path, worksheet, checklist)
+    outcome = apply_answers(worksheet, checklist, script, lambda ws, c: None, reviewer="bot")
+    ws = outcome.worksheet
+    assert ws.entry("c1").conclusion == "Confirmed by the register."
+    assert ws.entry("c1").claim.attribution.speaker == "The mayor's office"
+    assert ws.entry("c3").dropped == "A reporter's own count."
+    assert ws.publication.url == "https://example.org/evacuation"
+    again = apply_answers(ws, checklist, script, lambda ws, c: None, reviewer="bot")
+    assert again.changes == 0
+    bad = write_answers(tmp_path, "article:\n  url: example.org\n")
+    with pytest.raises(ReviewError) as info:
+        read_answers(bad, worksheet, checklist)
+    assert str(info.value) == f"{bad}:2: article.url: expected an http(s) URL, got 'example.org'"
+
+
+def test_the_reviewer_is_never_the_login(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review.reviewer import config_path, resolve_reviewer
+
+    monkeypatch.delenv("FACTCHECK_REVIEWER")
+    with pytest.raises(ReviewError) as info:
+        resolve_reviewer(None, worksheet, None)
+    assert str(info.value) == (
+        "say who is reviewing: --reviewer NAME (remembered with the worksheet), or "
+        f"'reviewer: NAME' in {config_path()}"
+    )
+    assert resolve_reviewer(None, worksheet, lambda: "  Ana Lima ") == "Ana Lima"
+    assert config_path().read_text(encoding="utf-8") == "reviewer: Ana Lima\n"
+    assert resolve_reviewer(None, worksheet, None) == "Ana Lima"  # from the config now
+    remembered = replace(worksheet, publication=replace(worksheet.publication, reviewer="Bo"))
+    assert resolve_reviewer(None, remembered, None) == "Bo"
+    assert resolve_reviewer("Cy", remembered, None) == "Cy"
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "Di")
+    assert resolve_reviewer(None, remembered, None) == "Di"

@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.attribution.entities import SPEAKING, Store, make_key
+from factcheck.extract.attribution.entities import SPEAKING, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
-from factcheck.extract.attribution.sentence import Frame, Outcome, Quote, Sentence, tokenize
+from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
+    Frame,
+    Outcome,
+    Quote,
+    Sentence,
+    tokenize,
+)
 from factcheck.extract.attribution.subjects import skip_fronted
 from factcheck.extract.attribution.words import (
     ANON_TRIGGERS,
@@ -88,6 +95,12 @@ def _find_unverified(low: list[str], i: int) -> str:
     return " ".join([*window[start:], low[i]])
 
 
+def _is_title(quote: Quote) -> bool:
+    """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
+    words = [w for w in quote.text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _starts_with_verb(quote: Quote) -> bool:
     first = quote.text.split(None, 1)
     return bool(first) and VERB_CLASS.get(first[0].lower()) is Cls.SAY
@@ -121,8 +134,18 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
-    if sent.headline and ":" not in sent.low:
-        return Outcome(_NOTHING, False)  # a title-case headline, not a reported sentence
+    if sent.headline:
+        # A title-case headline: every word is capitalised, so names cannot be told apart;
+        # only "Name Says …" and "Name: …" attribute it.
+        headline = find_frames(sent, frozenset())
+        if not headline:
+            return Outcome(_NOTHING, False)
+        main = headline[0]
+        return Outcome(
+            Attribution(speaker=main.speaker.name, role=main.speaker.role, verb=main.verb or None),
+            False,
+        )
+
     scan_names(sent, sent.toks, sent.low, None)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]
@@ -135,6 +158,11 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     # The main clause's subject is the most salient mention for later pronouns.
     start = skip_fronted(sent, 0, sent.n)
     first = sent.mention_of[start] if start < sent.n else None
+    if first is None and start < sent.n and sent.low[start] in ("the", "this"):
+        # "The candidate also refuted …": a description of someone named before.
+        described = interpret(sent, start, find_np_end(sent, start), loose=True)
+        if described is not None and described.entity is not None:
+            first = described.entity if described.entity.kind is Kind.PERSON else None
     if first is not None:
         store.touch(first, sent.index, start, True)
 
@@ -144,7 +172,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     if ":" in sent.low:
         present = present | {":"}
     cue_words = CUES.intersection(present)
-    if cue_words or ":" in present or (quotes and any(map(_starts_with_verb, quotes))):
+    if cue_words or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)
@@ -163,7 +191,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         leads = sent.is_placeholder(0) and quotes[0].words >= 3
     if not chain:
         speaker = None
-        if long_quote and not continued:
+        if long_quote and not continued and not all(map(_is_title, quotes)):
             # No reporting verb, but a named subject and its words in quotation marks:
             # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
             found = interpret(sent, start, find_np_end(sent, start))

@@ -61,6 +61,8 @@ class Entity:
     """(sent, pos, subj) of the mention before the current sentence."""
     spoke: bool = False
     """Whether it has been a speaker, so 'they'/'it' may refer to it."""
+    quoted: int = -1
+    """The sentence in which it is named only inside a quotation, if that is the latest."""
     gender: str = ""
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
 
@@ -236,7 +238,7 @@ class Store:
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
-        best_key = (-1, False, 0)
+        best_key: tuple[int, bool, bool, int] = (-1, False, False, 0)
         for entity in reversed(self.recent):
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
@@ -247,12 +249,19 @@ class Store:
                 continue
             if gender and entity.gender not in ("", gender):
                 continue  # "she" is not the man named last
-            if entity.sent == sent and entity.pos < pos:
-                key = (entity.sent, entity.subj, -entity.pos)
+            # Someone who spoke, has a title or role, or whose gender is known is a person for
+            # sure; a bare two-word name ("West Point") may be a place.
+            sure = entity.spoke or entity.role_rank > 0 or bool(entity.gender)
+            if entity.sent == sent and entity.quoted == sent:
+                # Named only inside this sentence's quotation: the quote mentions them, the
+                # pronoun outside it is someone else ("“Sanders does it right,” he said").
+                key = (entity.prev[0], entity.prev[2], sure, -entity.prev[1])
+            elif entity.sent == sent and entity.pos < pos:
+                key = (entity.sent, entity.subj, sure, -entity.pos)
             elif entity.sent == sent:
-                key = (entity.prev[0], entity.prev[2], -entity.prev[1])
+                key = (entity.prev[0], entity.prev[2], sure, -entity.prev[1])
             else:
-                key = (entity.sent, entity.subj, -entity.pos)
+                key = (entity.sent, entity.subj, sure, -entity.pos)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
         return best

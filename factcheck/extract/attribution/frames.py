@@ -8,8 +8,14 @@ from collections.abc import Set as AbstractSet
 from itertools import compress
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
-from factcheck.extract.attribution.phrases import find_np_end, find_np_start, interpret
+from factcheck.extract.attribution.phrases import (
+    INDEFINITE,
+    find_np_end,
+    find_np_start,
+    interpret,
+)
 from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
@@ -22,10 +28,11 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
-    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
+    CLAUSE,
+    COMMON_VERBS,
     DETS,
     DOC_NOUNS,
     GROUP_NOUNS,
@@ -51,8 +58,12 @@ NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
 """Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
 had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
-NOT_NOUNS = BACK_STOP | OTHER_PREPS | NP_PREPS | DETS | AUX
-"""Words that end a noun phrase."""
+SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
+"""Words that end the source named after "according to"; "of", "by" and the like do not."""
+PAST_FORMS = lex("told wrote thought felt knew saw")
+"""Past forms that end in neither -s nor -d."""
+HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
+"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -103,9 +114,47 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
     if ":" in low:
         _read_colon(sent, frames)
+    if sent.headline and not frames:
+        _read_headline(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
+    """'Trump Warns Clinton Policy On Syria Will Fail': in a title-case headline, the name
+    before the first capitalised reporting verb is the speaker."""
+    low = sent.low
+    for v in range(1, min(sent.n, 6)):
+        cls = VERB_CLASS.get(low[v])
+        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper() or low[v].endswith("ing"):
+            continue
+        end = v
+        while end > 1 and low[end - 1] in AUX:
+            end -= 1  # "Donald Trump Just Revealed"
+        speaker = _name_speaker(sent, 0, end)
+        if speaker is not None:
+            frames.append(Frame(low[v], v, speaker, 0))
+        return
+
+
+def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
+    """The speaker that tokens [start, end) name, when they are one name and nothing else."""
+    if sent.mention_start.get(start) == end - 1:
+        entity = sent.mention_of[start]
+        if entity is not None:
+            return Speaker(entity.name, entity.role, entity)
+    toks = sent.toks[start:end]
+    if not sent.headline or not 0 < len(toks) <= 3:
+        return None
+    found = sent.store.lookup(toks)  # in a headline: a name the article gave before
+    if found is not None:
+        return Speaker(found.name, found.role, found)
+    if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
+        return None  # "BOOM:", "Q:"
+    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith(("ing", "ed")) for t in toks):
+        return None  # "Big Win For Bernie:", "Breaking:", "Revealed:"
+    return Speaker(sent.join_tokens(sent.toks, start, end))
 
 
 def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
@@ -117,13 +166,15 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
         if low[k] in ("-", "--", "\u2014", "\u2013"):
             start = k + 1
             break
-    if start >= c or sent.mention_start.get(start) != c - 1:
+    speaker = _name_speaker(sent, start, c) if start < c else None
+    if speaker is None:
         return  # the words before the colon must be one name and nothing else
-    entity = sent.mention_of[start]
-    if entity is None or entity.kind is not Kind.PERSON:
-        return
-    speaker = Speaker(entity.name, entity.role, entity)
-    frames.append(Frame("", c, speaker, start, quoted_object=sent.is_placeholder(c + 1)))
+    after = sent.toks[c + 1] if c + 1 < sent.n else ""
+    quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
+    person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person):
+        return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
+    frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
 
 def _by_position(frame: Frame) -> int:
@@ -134,11 +185,14 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
-    if speaker is None and end > start and is_word(sent.toks[start]):
+    if speaker is None and start < sent.n and is_word(sent.toks[start]):
         # "according to state election filings": whatever noun phrase follows is the source.
         low = sent.low
-        while end < sent.n and sent.toks[end].isalpha() and low[end] not in NOT_NOUNS:
-            end += 1
+        end = max(end, start)
+        while end < sent.n and is_word(sent.toks[end]) and low[end] not in SOURCE_STOP:
+            end += 1  # "early results of the exit poll conducted by Edison Research"
+        while end > start and low[end - 1] in NP_PREPS:
+            end -= 1
         first = start + 1 if low[start] in DETS else start
         speaker = Speaker(sent.join_tokens(sent.toks, first, end))
     if speaker is None:
@@ -195,6 +249,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "in states that", "the party's plans": a noun, not a verb
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
+    if v and toks[v - 1][0].isdigit():
+        return  # "300 pledged delegates", "34 posts": a count of things
+    if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
+        return  # "Costa reported from Washington": a reporter's credit line
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
         return  # "may want to", "would support": a possibility, not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
@@ -217,7 +275,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             return  # "it shows": a pronoun names no document
         entity = speaker.entity if speaker is not None else None
         organisation = entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA)
-        document = (
+        document = strip_possessive(low[v - 1]) in DOC_NOUNS or (
             start < sent.n and strip_possessive(low[find_np_end(sent, start) - 1]) in DOC_NOUNS
         )
         if not organisation and not document:
@@ -235,7 +293,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     trailing = False
     if speaker is None and not slot:
-        speaker, start = find_subject_after(sent, v)
+        speaker, start = find_subject_after(sent, v, loose=cls in LOOSE)
         trailing = speaker is not None
     if speaker is None:
         if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
@@ -247,6 +305,16 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             after += 1
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
+    noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
+    if noun_like and not _can_hold_views(speaker):
+        return  # "Demographics favor Clinton", "China's Central Asian plans"
+    if (
+        low[start] in INDEFINITE
+        and not verb.endswith(("s", "d"))
+        and verb not in PAST_FORMS
+        and not low[v - 1].endswith("s")
+    ):
+        return  # "a larger say": a bare verb form never follows a singular "a …"
     frame = Frame(verb, v, speaker, start, trailing=trailing)
     frame.secondary = cls in SECONDARY
     frame.quoted_object = _quote_is_object(sent, v, start)
@@ -383,6 +451,16 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         if _is_person(frame.speaker) and not frame.cites and not named:
             return chain[: depth + 1]
     return chain
+
+
+def _can_hold_views(speaker: Speaker) -> bool:
+    """A person, group, organisation or outlet: someone a belief or wish can belong to."""
+    entity = speaker.entity
+    if speaker.anonymous or (entity is None and speaker.name is None):
+        return True  # an unnamed source; an unresolved pronoun
+    if entity is None:
+        return False
+    return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
 
 
 def _is_person(speaker: Speaker) -> bool:

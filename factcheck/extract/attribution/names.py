@@ -138,6 +138,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             if entity.sent != index:
                 entity.prev = (entity.sent, entity.pos, entity.subj)
                 entity.sent, entity.pos, entity.subj = index, pos, False
+                entity.quoted = -1 if main else index
             recent.pop(entity, None)
             recent[entity] = None
         if main:
@@ -255,8 +256,11 @@ def _register(
     if gender and not entity.gender:
         entity.gender = gender  # "Mrs. Clinton"
     if title_end:
-        first = i - 1 if i and low[i - 1] in TITLE_PREFIX else i
-        title = sent.join_tokens(toks, first, i + title_end)
+        begin = -1 if i and low[i - 1] in TITLE_PREFIX else 0
+        if i and (low[i - 1] in ("in", "at", "from") or low[i - 1] in OTHER_PREPS):
+            # "in Denver Sen. Rosa Lind": the place belongs to the preposition, not the title.
+            begin = next(k for k in range(title_end) if lows[k] in TITLES)
+        title = sent.join_tokens(toks, i + begin, i + title_end)
         if all(w in HONORIFICS for w in lows[:title_end]):
             entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
         else:
@@ -266,7 +270,10 @@ def _register(
             store.index(entity, name_tokens)
     if not possessive:
         _describe_around(sent, entity, toks, low, i, j)
+    fresh = entity.sent != sent.index
     store.touch(entity, sent.index, pos, False)
+    if fresh:
+        entity.quoted = -1 if pos_override is None else sent.index
     return entity
 
 

@@ -18,6 +18,7 @@ from factcheck.extract.attribution.words import (
     BACK_STOP,
     CAP_STOP,
     COMPOUND_ROLES,
+    DEMONYMS,
     DETS,
     DOC_NOUNS,
     FORWARD_NP,
@@ -130,6 +131,18 @@ INDEFINITE = lex("a an another one")
 """Determiners of a noun phrase that describes someone without naming them."""
 
 
+SHARES = lex("percent half majority plurality third quarter two-thirds three-quarters most")
+"""Words for a share of the people asked."""
+
+
+def _is_number(word: str) -> bool:
+    """'42', 'twenty-four', 'six': a count of people."""
+    return word.isdigit() or word in NUMBER_WORDS or word.split("-")[0] in NUMBER_WORDS | TENS
+
+
+TENS = lex("twenty thirty forty fifty sixty seventy eighty ninety")
+
+
 def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker | None:
     """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak.
 
@@ -171,6 +184,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         return _resolve_document(sent, i, split, j, lw)
     if lw in PERSONISH or lw == "media":
         return _resolve_common(sent, i, split, j, lw)
+    if entity is None and head == split - 1 and low[head] in DEMONYMS and low[head].endswith("s"):
+        # "Democrats don't think", "many Republicans believe": a group by its affiliation.
+        return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
@@ -190,7 +206,6 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         return Speaker("unnamed source", sent.join_tokens(toks, i, j), anonymous=True)
     if (
         loose
-        and head > i
         and j - i <= 6
         and low[head].endswith("s")
         and toks[head].isalpha()
@@ -200,6 +215,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     ):
         # "Mrs. Clinton's confidants say", "several political experts suggest"
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
+    if loose and (low[head] in SHARES or low[i] in SHARES or _is_number(low[i])):
+        # "Twenty-four percent said", "half of GOP primary voters said": poll respondents.
+        return Speaker(sent.join_tokens(toks, i, j))
     if loose and low[i] == "the" and head > i and "-" in toks[head] and toks[head][0].isdigit():
         return Speaker(sent.join_tokens(toks, i + 1, split))  # "the 46-year-old said"
     return None

@@ -130,7 +130,7 @@ _DATELINE = re.compile(
     r"\s*(?:--?|\u2014|\u2013)\s"
 )
 """A dateline opening a sentence: the filing place, state, date and agency, then a dash."""
-_HEADLINE_SMALL = frozenset(
+HEADLINE_SMALL = frozenset(
     [
         "a",
         "an",
@@ -157,11 +157,20 @@ _HEADLINE_WORDS = 4
 
 def _is_headline(toks: Sequence[str]) -> bool:
     """Whether a sentence is set in title case ("Trump Warns Clinton Policy On Syria")."""
-    content = [t for t in toks if t[0].isalpha() and t.lower() not in _HEADLINE_SMALL]
-    if len(content) < _HEADLINE_WORDS:
-        return False
-    capitals = sum(1 for t in content if t[0].isupper())
-    return capitals >= len(content) - 1 and capitals * 10 >= len(content) * 9
+    capitals = lower = 0
+    for token in toks:
+        first = token[0]
+        if not first.isalpha():
+            continue
+        if first.islower():
+            if token in HEADLINE_SMALL:
+                continue
+            lower += 1
+            if lower > 1:
+                return False  # most sentences stop here, at their second lowercase word
+        elif token.lower() not in HEADLINE_SMALL:
+            capitals += 1
+    return capitals + lower >= _HEADLINE_WORDS and capitals * 10 >= (capitals + lower) * 9
 
 
 def code_token(token: str) -> int:

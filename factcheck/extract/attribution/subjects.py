@@ -96,8 +96,16 @@ def find_subject_before(
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
         start = find_np_start(sent, who - 1)
         return interpret(sent, start, who, loose=loose), start, passive, True
-    if sent.mention_of[j] is not None:
+    named = sent.mention_of[j]
+    if named is not None:
         start = find_np_start(sent, j)
+        first = sent.mention_end.get(j, start)
+        if named.kind is Kind.PERSON and start < first and low[first - 1] not in ("and", ","):
+            # "at the party convention Sen. Elizabeth Warren said": the person, not the place.
+            speaker = interpret(sent, start, j + 1)
+            if speaker is None or speaker.entity is not named:
+                return interpret(sent, first, j + 1), first, passive, True
+            return speaker, start, passive, True
         return interpret(sent, start, j + 1), start, passive, True
     if lw in ("and", "but", "or"):
         speaker, start = find_clause_subject(sent, j)
@@ -138,6 +146,13 @@ def _find_comma_subject(
         if entity is not None and entity.kind is not Kind.UNKNOWN:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     first = low[seg_start]
+    if j - seg_start <= 2 and all(
+        w.isalpha() and (w in FRONT or w.endswith("ly")) for w in low[seg_start:j]
+    ):
+        # "Proponents of the bill, however, say": an adverb set off by commas.
+        start = find_np_start(sent, c - 1) if c >= 1 and toks[c] == "," else j
+        if start < j:
+            return interpret(sent, start, c, loose=loose), start, passive, True
     appositive = (
         first in ("who", "which", "whose")
         or (first in ("a", "an", "the") and _has_role_word(sent, seg_start, j))
@@ -189,10 +204,12 @@ def _find_clause_opener(
     if sent.is_placeholder(0):
         start = 2 if sent.n > 1 and sent.toks[1] == "," else 1
     start = skip_fronted(sent, start, j)
-    stop = sent.mention_start.get(start)
-    if stop is None or stop + 1 >= j or sent.toks[stop + 1] != ",":
+    end = start
+    while end < j and sent.toks[end] != "," and not sent.is_placeholder(end) and end - start < 8:
+        end += 1  # "Texas delegate Bill Eastland, wearing a cowboy hat, said"
+    if end >= j or sent.toks[end] != ",":
         return None, j, passive, False
-    entity = sent.mention_of[start]
+    entity = sent.mention_of[end - 1]
     if entity is None or entity.kind is not Kind.PERSON:
         return None, j, passive, False
     return Speaker(entity.name, entity.role, entity), start, passive, True
@@ -215,7 +232,9 @@ def _has_role_word(sent: Sentence, start: int, end: int) -> bool:
     return any(strip_possessive(w) in ROLE_NOUNS or w in ORG_NOUNS for w in sent.low[start:end])
 
 
-def find_subject_after(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
+def find_subject_after(
+    sent: Sentence, v: int, *, loose: bool = False
+) -> tuple[Speaker | None, int]:
     """Inverted subject: '“…,” said Ahmed Hassan, a spokesman.'"""
     if v == 0:
         return None, v
@@ -223,5 +242,7 @@ def find_subject_after(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if before not in (",", ":") and not sent.is_placeholder(v - 1):
         return None, v
     start = v + 1
+    if start < sent.n and sent.low[start] in PRONOUNS:
+        return None, v  # "…, say it would": a pronoun after the verb is its object
     end = find_np_end(sent, start)
-    return interpret(sent, start, end), start
+    return interpret(sent, start, end, loose=loose), start

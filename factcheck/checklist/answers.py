@@ -1,0 +1,157 @@
+"""Stage ⑤ checklist: the kinds of answer a question takes, one registry for every place that
+branches on them.
+
+Each kind says how `answers:` names it in a checklist file (read), whether a value is an answer
+(check), what an answer is worth in expressions (value) and which keys answer it in a review
+(keys). :func:`answer_kind` is the one place that maps an :class:`AnswerType` to its kind; mypy's
+``assert_never`` there makes a type added to the enum and not given a kind an error.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, assert_never
+from urllib.parse import urlsplit
+
+from factcheck.checklist.model import PRESETS, SCALE_ANSWERS, AnswerType
+
+if TYPE_CHECKING:
+    from factcheck.checklist.expr import Value
+    from factcheck.checklist.model import Question
+
+
+def is_http_url(text: str) -> bool:
+    """Whether text is an absolute http(s) URL with a host and no whitespace."""
+    if not text or any(ch.isspace() for ch in text):
+        return False
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and bool(host) and port_ok
+
+
+class AnswerKind(Protocol):
+    """What a kind of answer needs from the loader, the worksheet, the rules and the review."""
+
+    type: AnswerType
+    """The type questions of this kind have."""
+
+    def read(self, keyword: str) -> tuple[str, ...] | None:
+        """The choices that `answers: KEYWORD` gives this kind, or None if the keyword is not
+        one of its names."""
+        ...
+
+    def check(self, question: Question, value: str) -> str | None:
+        """Why value is not an answer to the question (a message's tail), or None if it is."""
+        ...
+
+    def value(self, question: Question, answer: str) -> Value:
+        """An answer, already checked, as expressions see it."""
+        ...
+
+    def keys(self, question: Question) -> dict[str, str]:
+        """Single keys that answer the question in a review, key → answer."""
+        ...
+
+
+def _numbered(question: Question) -> dict[str, str]:
+    return {str(index): choice for index, choice in enumerate(question.choices[:9], start=1)}
+
+
+class ChoiceAnswers:
+    """One of a list of answers (`[yes, no, unclear]`, `yes-no`)."""
+
+    type = AnswerType.CHOICE
+
+    def read(self, keyword: str) -> tuple[str, ...] | None:
+        return PRESETS.get(keyword)
+
+    def check(self, question: Question, value: str) -> str | None:
+        if value not in question.choices:
+            return f"expected one of {', '.join(question.choices)}, got {value!r}"
+        return None
+
+    def value(self, question: Question, answer: str) -> Value:
+        return answer
+
+    def keys(self, question: Question) -> dict[str, str]:
+        return _numbered(question)
+
+
+class ScaleAnswers(ChoiceAnswers):
+    """A rating from 1 to 5; a number in expressions."""
+
+    type = AnswerType.SCALE
+
+    def read(self, keyword: str) -> tuple[str, ...] | None:
+        return SCALE_ANSWERS if keyword == "scale" else None
+
+    def value(self, question: Question, answer: str) -> Value:
+        return int(answer)
+
+    def keys(self, question: Question) -> dict[str, str]:
+        # A level is answered with its own digit.
+        return {choice: choice for choice in question.choices if choice.isdigit()}
+
+
+class TextAnswers:
+    """Free text, typed after a key; expressions see whether it is given."""
+
+    type = AnswerType.TEXT
+
+    def read(self, keyword: str) -> tuple[str, ...] | None:
+        return () if keyword == self.type.value else None
+
+    def check(self, question: Question, value: str) -> str | None:
+        return None if value.strip() else "expected some text, got an empty string"
+
+    def value(self, question: Question, answer: str) -> Value:
+        return answer
+
+    def keys(self, question: Question) -> dict[str, str]:
+        return {}
+
+
+class UrlAnswers(TextAnswers):
+    """A web address (http or https)."""
+
+    type = AnswerType.URL
+
+    def check(self, question: Question, value: str) -> str | None:
+        return None if is_http_url(value) else f"expected an http(s) URL, got {value!r}"
+
+
+_CHOICE = ChoiceAnswers()
+_SCALE = ScaleAnswers()
+_TEXT = TextAnswers()
+_URL_KIND = UrlAnswers()
+
+
+def answer_kind(answer_type: AnswerType) -> AnswerKind:
+    """The kind of answer of a question type."""
+    match answer_type:
+        case AnswerType.CHOICE:
+            return _CHOICE
+        case AnswerType.SCALE:
+            return _SCALE
+        case AnswerType.TEXT:
+            return _TEXT
+        case AnswerType.URL:
+            return _URL_KIND
+        case _:
+            assert_never(answer_type)
+
+
+ANSWER_KINDS: dict[AnswerType, AnswerKind] = {t: answer_kind(t) for t in AnswerType}
+"""Every kind of answer, by type."""
+
+
+def read_keyword(keyword: str) -> tuple[AnswerType, tuple[str, ...]] | None:
+    """The type and choices that `answers: KEYWORD` names (yes-no, scale, text, ...), or None."""
+    for answer_type, kind in ANSWER_KINDS.items():
+        choices = kind.read(keyword)
+        if choices is not None:
+            return answer_type, choices
+    return None

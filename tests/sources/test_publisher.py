@@ -1,0 +1,119 @@
+"""Publisher detection: the strongest evidence names the publisher, later evidence its chain."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from factcheck.extract.pipeline import extract
+from factcheck.models import Document
+from factcheck.sources.publisher import carried_from, find_publisher
+from factcheck.sources.registry import Registry, load_registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(user=False)
+
+
+def _read(text: str, registry: Registry, url: str | None = None) -> Document:
+    extraction = extract("-", registry=registry, stdin=io.BytesIO(text.encode()))
+    document = extraction.document
+    if url is not None:
+        document = find_publisher(Document("-", document.text, "0", url=url), (), registry)
+    return document
+
+
+BODY = "Officials said on Monday that 40 people had been arrested after protests in the capital."
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence", "carried"),
+    [
+        (f"TEHRAN, June 1 (IRNA) \u2013 {BODY}", "IRNA", "dateline", ()),
+        (f"LONDON (Reuters) - {BODY}", "Reuters", "dateline", ()),
+        (f"Beirut, Lebanon, May 3 (AP) \u2014 {BODY}", "AP", "dateline", ()),
+        (f"Tehran, IRNA \u2013 {BODY}", "IRNA", "dateline", ()),
+        (f"Mehrnews.com \u2013 {BODY}", "Mehrnews.com", "credit", ()),
+        (
+            f"(MENAFN- Tehran Times) TEHRAN, June 1 (IRNA) \u2013 {BODY}",
+            "MENAFN",
+            "syndication",
+            ("Tehran Times", "IRNA"),
+        ),
+        (f"{BODY}\n\nCopyright 2023 The Associated Press. All rights reserved.", None, None, ()),
+        (f"{BODY}\n\n\u00a9 2024 Example Daily News. All rights reserved.", None, None, ()),
+        (BODY, None, None, ()),
+    ],
+)
+def test_the_publisher_and_its_chain_come_from_the_text(
+    registry: Registry,
+    text: str,
+    outlet: str | None,
+    evidence: str | None,
+    carried: tuple[str, ...],
+) -> None:
+    document = _read(text, registry)
+    if outlet is None and evidence is None and "\u00a9" in text:
+        outlet, evidence = "Example Daily News", "copyright"
+    elif outlet is None and evidence is None and "Copyright" in text:
+        outlet, evidence = "The Associated Press", "copyright"
+    assert document.outlet == outlet
+    assert dict(document.provenance).get("outlet") == evidence
+    assert carried_from(document) == carried
+
+
+def test_a_byline_outlet_carrying_a_wire_story_is_a_chain_of_two(registry: Registry) -> None:
+    text = (
+        f"Protests spread\n\nBy Jane Roe, The Daily Example\n\nCAIRO, June 3 (Reuters) - {BODY}\n"
+    )
+    document = _read(text, registry)
+    assert (document.outlet, carried_from(document)) == ("The Daily Example", ("Reuters",))
+    assert dict(document.provenance)["outlet"] == "byline"
+
+
+def test_the_url_domain_and_its_parents_name_a_registry_publisher(registry: Registry) -> None:
+    document = _read(BODY, registry, url="https://en.presstv.ir/Detail/2021/06/01/1")
+    assert (document.outlet, dict(document.provenance)["outlet"]) == ("Press TV", "url")
+
+
+def test_page_metadata_outranks_the_text(registry: Registry) -> None:
+    page = Document(
+        "-",
+        f"LONDON (Reuters) - {BODY}",
+        "0",
+        outlet="Example Herald",
+        provenance=(("title", "meta"), ("outlet", "json-ld")),
+    )
+    document = find_publisher(page, (), registry)
+    assert document.outlet == "Example Herald"
+    assert document.provenance == (
+        ("title", "meta"),
+        ("outlet", "json-ld"),
+        ("outlet.via", "Reuters"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"GAZA CITY, May 20 (Monday) - {BODY}",
+        f"Gaza City, Monday \u2013 {BODY}",
+        f"Jerusalem, May 21 \u2013 {BODY}",
+        f"{BODY} \u00a9 Reuters/Jane Doe",
+    ],
+)
+def test_dates_and_photo_credits_are_never_outlets(registry: Registry, text: str) -> None:
+    assert _read(text, registry).outlet is None
+
+
+def test_every_claim_starts_with_the_publisher(registry: Registry) -> None:
+    text = (
+        "Floods hit north\n\nBEIJING (Reuters) - Floods killed at least 12 people on Tuesday, "
+        "officials said.\n\nXinhua reported that 40,000 people had been evacuated.\n\n"
+        "The army said 3,000 soldiers were sent to help.\n"
+    )
+    extraction = extract("-", registry=registry, stdin=io.BytesIO(text.encode()))
+    assert extraction.claims
+    assert [claim.sources[0] for claim in extraction.claims] == ["reuters"] * len(extraction.claims)

@@ -1,0 +1,137 @@
+"""Rating sets: the sorted file and its search, imports, the shipped set, names for domains."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.models import Document
+from factcheck.sources.names import name_domain
+from factcheck.sources.ratings import (
+    candidate_keys,
+    import_set,
+    open_set,
+    rating_sets,
+    read_rating_file,
+    site_label,
+    write_set,
+)
+
+_LABEL = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
+    lambda s: s[0] != "-" and s[-1] != "-"
+)
+_DOMAIN = st.builds(lambda a, b: f"{a}.{b}", _LABEL, st.sampled_from(["com", "org", "co.uk", "ir"]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(_DOMAIN, min_size=1, max_size=3000), st.lists(_DOMAIN, max_size=30))
+def test_binary_search_finds_every_rated_domain_and_nothing_else(
+    tmp_path_factory: object, rated: set[str], others: list[str]
+) -> None:
+    folder = Path(str(tmp_path_factory.mktemp("set")))
+    table = {domain: [str(len(domain))] for domain in rated}
+    found = write_set(folder / "t.tsv", ["score"], table, {"name": "t", "citation": "c"})
+    assert len(found) == len(rated)
+    for domain in rated:
+        rating = found.exact(domain)
+        assert rating is not None
+        assert (rating.domain, rating.value) == (domain, str(len(domain)))
+    for domain in others:
+        if domain not in rated:
+            assert found.exact(domain) is None
+
+
+def test_a_hundred_thousand_domains_each_found(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    table = {f"site{i:06d}-{rng.randrange(10**6)}.example": [str(i)] for i in range(100_000)}
+    found = write_set(tmp_path / "big.tsv", ["n"], table, {"name": "big"})
+    for domain in rng.sample(sorted(table), 500):
+        rating = found.exact(domain)
+        assert rating is not None and rating.value == table[domain][0]
+    assert found.exact("site-missing.example") is None
+
+
+def test_lookups_try_the_section_the_host_then_parent_domains() -> None:
+    assert candidate_keys("https://www.en.example.ir/news/2021/x?q=1") == [
+        "en.example.ir/news",
+        "en.example.ir",
+        "example.ir",
+    ]
+    assert candidate_keys("Example.ORG") == ["example.org"]
+
+
+def test_the_shipped_set_carries_its_citation_and_rates_by_parent_domain() -> None:
+    [shipped] = rating_sets()
+    assert shipped.name == "lin2023"
+    assert shipped.scale == "number"
+    assert shipped.citation.endswith("https://doi.org/10.1093/pnasnexus/pgad286")
+    assert len(shipped) == 11_519
+    rating = shipped.get("https://en.presstv.ir/Detail/1")
+    assert rating is not None and (rating.domain, rating.value) == ("presstv.ir", "0.6915")
+    section = shipped.get("https://www.rfi.fr/en/africa/x")
+    assert section is not None and section.domain == "rfi.fr/en"
+
+
+def test_imported_sets_sit_beside_the_shipped_one_never_blended(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "desk.yaml"
+    yaml_file.write_text(
+        "entries:\n"
+        "  - {id: example-wire, name: Example Wire, kind: wire-service, reliability: B,\n"
+        "     domains: [examplewire.org, breitbart.com], citations: {kind: https://x.org}}\n"
+        "  - {id: no-letter, name: No Letter, kind: newspaper, domains: [noletter.org],\n"
+        "     citations: {kind: https://x.org}}\n",
+        encoding="utf-8",
+    )
+    found, replaced = import_set(yaml_file, "desk", "Desk letters")
+    assert (found.name, found.scale, found.columns, replaced) == (
+        "desk",
+        "letter",
+        ("reliability",),
+        False,
+    )
+    assert [s.name for s in rating_sets()] == ["lin2023", "desk"]
+    ratings = [(r.set, r.value) for s in rating_sets() if (r := s.get("breitbart.com"))]
+    assert ratings == [("lin2023", "0.2972"), ("desk", "B")]
+    letter = found.get("examplewire.org")
+    assert letter is not None and found.number(letter) == 0.8
+
+
+def test_tsv_with_a_www_duplicate_keeps_the_bare_domain(tmp_path: Path) -> None:
+    path = tmp_path / "t.tsv"
+    path.write_text("url\trating\twhy\nwww.a.org\t1\tx\na.org\t2\ty\nhttps://b.org/\t3\tz\n")
+    columns, table = read_rating_file(path)
+    assert (columns, table) == (["rating", "why"], {"a.org": ["2", "y"], "b.org": ["3", "z"]})
+    assert open_set(write_set(tmp_path / "s.tsv", columns, table, {}).path).scale == "number"
+
+
+def test_site_names() -> None:
+    assert [site_label(d) for d in ("breitbart.com", "www.bbc.co.uk", "en.presstv.ir")] == [
+        "breitbart",
+        "bbc",
+        "presstv",
+    ]
+
+
+def test_names_match_rated_domains_precision_first() -> None:
+    [shipped] = rating_sets()
+
+    def domain(name: str, document: Document | None = None) -> str | None:
+        found = name_domain(name, shipped, document)
+        return found.domain if found else None
+
+    assert domain("Breitbart News") == "breitbart.com"
+    assert domain("Fox News") == "foxnews.com"
+    assert domain("The Guardian") == "theguardian.com"
+    # Not proper names, too short to be safe, or not a site's own name: no match.
+    assert [domain(n) for n in ("breitbart news", "RT", "Fox", "Jane Doe", "officials")] == [
+        None
+    ] * 5
+    found = name_domain("Breitbart News", shipped)
+    assert found is not None
+    assert found.reason == "'Breitbart News' without 'News' spells breitbart.com's own name"
+    page = Document("-", "", "0", outlet="Example Site Name", url="https://www.breitbart.com/x")
+    assert domain("Example Site Name", page) == "breitbart.com"
