@@ -1,6 +1,9 @@
 """Opening big worksheets: time and peak memory to load 5,000 and 25,000 claims.
 
-Run: .venv/bin/python benchmarks/bench_worksheet.py [RUNS]
+Run: .venv/bin/python benchmarks/bench_worksheet.py [RUNS] [KEEP_DIR]
+
+With KEEP_DIR, the worksheets are written there and kept, so that another version of the package
+can be measured on the same files (PYTHONPATH=OTHER_CHECKOUT ... RUNS KEEP_DIR reuses them).
 
 The worksheets are made from real text: PolNeAR news articles (../shared/data/polnear/) joined
 into one long article, extracted and made into a worksheet with the quick checklist; the "answered"
@@ -38,7 +41,10 @@ import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
 if sys.argv[2] == "factcheck":
-    from factcheck.review.journal import load_worksheet
+    try:
+        from factcheck.review.journal import load_worksheet
+    except ImportError:  # a version from before the journal had its own module
+        from factcheck.review.worksheet import load_worksheet
     load_worksheet(Path(sys.argv[1]))
 else:
     import yaml
@@ -109,7 +115,14 @@ def measure(path: Path, who: str) -> dict[str, float]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with tempfile.TemporaryDirectory() as tmp:
-        made = make_worksheets(Path(tmp))
+        folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = sorted(folder.glob("*.worksheet.yaml"))
+        if kept:
+            made = {path.name: path for path in kept}
+            print(f"worksheets kept in {folder}")
+        else:
+            made = make_worksheets(folder)
         for label, path in made.items():
             size_mb = path.stat().st_size / 1e6
             for who in ("factcheck", "pyyaml"):
