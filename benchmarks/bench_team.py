@@ -4,7 +4,7 @@ The article's sentences are real ones (ClaimBuster's, when ../shared/data is pre
 the bundled article's, repeated). Ten reviewers answer the built-in `quick` checklist for every
 claim: mostly the same answers, each departing from them now and then, with notes, evidence, a
 few overrides and skipped claims, as a team does. Each command runs as a fresh process (cold
-start, as a user runs it), five times; the median is reported. In the same run the peers are
+start, as a user runs it), three times; the median is reported. In the same run the peers are
 timed: `factcheck report --format json` of one worksheet (the everyday command on the same
 files), and the `krippendorff` package on the same reliability data as our pure-Python alpha.
 
@@ -143,7 +143,7 @@ def make_team(folder: Path, claims: int, reviewers: int) -> list[Path]:
     return paths
 
 
-def run(args: Sequence[str], rounds: int = 5) -> float:
+def run(args: Sequence[str], rounds: int = 3) -> float:
     """Median wall time of a factcheck command, each run a fresh process."""
     times = []
     for _ in range(rounds):
@@ -203,7 +203,7 @@ def main() -> int:
         compare_terminal = run(["--color", "never", "compare", *names])
         out = folder / "merged" / "team-article.worksheet.yaml"
         merge_times = []
-        for _ in range(5):
+        for _ in range(3):
             out.unlink(missing_ok=True)
             merge_times.append(run(["merge", *names, "--output", str(out)], rounds=1))
         merge_s = statistics.median(merge_times)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,72 @@ def test_slug_length_limit_is_sixty_characters() -> None:
 def test_registry_ids_stay_ascii() -> None:
     assert slugify("Straße Zeitung", None, "", ascii_only=True) == "strae-zeitung"
     assert slugify("新闻", None, "", ascii_only=True) == ""
+
+
+def test_a_write_that_makes_no_progress_is_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(os, "write", lambda fd, data: 0)
+    with pytest.raises(OSError) as info:
+        write_atomic(path, "new\n")
+    monkeypatch.undo()
+    assert (info.value.errno, info.value.strerror) == (errno.ENOSPC, "no space left on the device")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert names(tmp_path) == ["a.txt"]
+
+
+def test_bytes_are_written_as_they_are_and_text_as_utf8(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a.bin", b"\xff\x00raw")
+    assert (tmp_path / "a.bin").read_bytes() == b"\xff\x00raw"
+    write_atomic(tmp_path / "a.txt", "Straße ✓\n")
+    assert (tmp_path / "a.txt").read_bytes() == "Straße ✓\n".encode()
+
+
+def test_written_files_are_readable_by_others_and_writable_by_the_owner(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", "x\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+
+
+def test_missing_folders_are_created_on_the_way(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a" / "b" / "c.txt", "x\n")
+    assert (tmp_path / "a" / "b" / "c.txt").read_text(encoding="utf-8") == "x\n"
+
+
+def test_a_symbolic_link_and_a_file_in_the_way_carry_their_error_numbers(tmp_path: Path) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(LinkRefused) as refused:
+        files.open_nofollow(link, os.O_WRONLY | os.O_CREAT)
+    assert refused.value.errno == errno.ELOOP
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(files.NotAFolder) as in_the_way:
+        files.ensure_folder(blocker / "sub")
+    assert (in_the_way.value.errno, in_the_way.value.filename) == (errno.ENOTDIR, str(blocker))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("--Story--.txt", "story-txt"),
+        ("what?now", "what-now"),
+        ("статья—日本", "статья-日本"),
+        ("«新闻»", "新闻"),
+        ("Été", "ete"),
+    ],
+)
+def test_anything_but_letters_and_digits_separates_words(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_a_word_ending_just_past_the_limit_is_dropped_whole() -> None:
+    nine = "-".join(["abcde"] * 9)  # 53 characters
+    over = nine + "-abcdefg"  # the tenth word ends at 61 characters
+    assert slugify(over + "-more") == nine
+    assert slugify(over) == nine

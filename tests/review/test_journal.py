@@ -4,8 +4,11 @@ links, full disks, torn lines, and journals edited by hand."""
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
+import socket
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -215,3 +218,180 @@ def test_a_change_for_a_claim_past_the_end_is_a_worksheet_error(worksheet: Works
         three.position("c0")
     with pytest.raises(WorksheetError, match="no claim 'c4'"):
         apply_change(three, replace(skip(three, "c1"), claim="c4"))
+
+
+# --- what a journal holds, and how a damaged one is reported --------------------------------------
+
+
+def journal_of(tmp_path: Path, worksheet: Worksheet, *lines: bytes) -> Path:
+    path = saved(tmp_path, worksheet)
+    journal_path(path).write_bytes(b"".join(lines))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (b"[1, 2]", "not an object"),
+        (b'{"seq":1,"at":5,"reviewer":"ana","claim":"c1","action":"skip"}',
+         "at: expected a string"),
+        (b'{"seq":1,"reviewer":"ana","claim":"c1","action":"skip"}', "missing 'at'"),
+        (b'{"seq":1,"at":"x","reviewer":"ana","claim":"c1","action":"skip","extra":1}',
+         "unknown key 'extra'"),
+    ],
+)  # fmt: skip
+def test_a_damaged_journal_entry_is_named_with_its_problem(
+    tmp_path: Path, worksheet: Worksheet, entry: bytes, problem: str
+) -> None:
+    path = journal_of(tmp_path, worksheet, entry + b"\n")
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}:1: damaged journal entry ({problem})"
+
+
+def test_a_line_of_two_whole_entries_is_damaged(tmp_path: Path, worksheet: Worksheet) -> None:
+    first, second = three_changes(worksheet)[:2]
+    glued = line(first).rstrip(b"\n") + line(second)
+    path = journal_of(tmp_path, worksheet, glued)
+    with pytest.raises(WorksheetError, match=r":1: damaged journal entry"):
+        load_worksheet(path)
+
+
+def test_a_torn_entry_on_a_line_of_its_own_is_damaged(tmp_path: Path, worksheet: Worksheet) -> None:
+    first, second, _ = three_changes(worksheet)
+    torn = line(first)[:25] + b"\n"
+    path = journal_of(tmp_path, worksheet, torn, line(second))
+    with pytest.raises(WorksheetError, match=r":1: damaged journal entry"):
+        load_worksheet(path)
+
+
+def test_a_missing_journal_holds_nothing(tmp_path: Path) -> None:
+    assert read_journal(tmp_path / "none.worksheet.journal") == ([], 0)
+
+
+def test_reasons_prefills_and_other_scripts_survive_the_journal(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    override = make_change(
+        worksheet, "c1", Action.OVERRIDE, reviewer="ana", new="disputed",
+        reason="Ωmega: the minutes say otherwise", now=lambda: AT,
+    )  # fmt: skip
+    with open_session(path) as session:
+        session.record(apply_change(worksheet, override), override)
+        raw = journal_path(path).read_bytes()
+        # One line per change, written as UTF-8 text rather than \u escapes.
+        assert raw.count(b"\n") == 1 and "Ωmega".encode() in raw
+        assert read_journal(journal_path(path))[0] == [override]
+        session.close(compact=False)
+    overridden = load_worksheet(path).entry("c1").override
+    assert overridden is not None
+    assert (overridden.verdict, overridden.reason) == (
+        "disputed",
+        "Ωmega: the minutes say otherwise",
+    )
+
+
+def test_changes_already_in_the_worksheet_are_passed_over_and_the_rest_replayed(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    changes = three_changes(worksheet)
+    compacted = apply_change(apply_change(worksheet, changes[0]), changes[1])
+    path = journal_of(tmp_path, compacted, *(line(c) for c in changes))
+    assert load_worksheet(path).seq == 3
+    assert load_worksheet(path).entry("c3").skipped
+
+
+def test_an_entry_cut_short_and_then_written_whole_replays_once(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    first, second, _ = three_changes(worksheet)
+    torn_then_whole = line(second)[:30] + line(second)
+    path = journal_of(tmp_path, worksheet, line(first), torn_then_whole)
+    replayed = load_worksheet(path)
+    assert replayed.seq == 2
+    assert replayed.entry("c2").skipped
+
+
+def test_a_journal_that_jumps_belongs_to_another_worksheet(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    _, _, third = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(third))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == (
+        f"{journal_path(path)}: journal jumps from change 0 to 3; "
+        "it does not belong to this worksheet"
+    )
+
+
+def test_a_change_that_cannot_apply_names_the_journal_and_the_change(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    bad = Change(1, AT, "ana", "c99", Action.SKIP)
+    path = journal_of(tmp_path, worksheet, line(bad))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value).startswith(f"{journal_path(path)}: change 1: ")
+
+
+def test_recording_after_the_session_closed_is_refused(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    session = open_session(path)
+    session.close()
+    change = skip(worksheet, "c1")
+    with pytest.raises(WorksheetError) as info:
+        session.record(apply_change(worksheet, change), change)
+    assert str(info.value) == f"{path}: the review session is closed"
+
+
+def test_the_lock_names_who_holds_it(tmp_path: Path, worksheet: Worksheet) -> None:
+    path = saved(tmp_path, worksheet)
+    with open_session(path):
+        with pytest.raises(WorksheetError) as info:
+            open_session(path)
+        holder = f"pid {os.getpid()} on {socket.gethostname()}"
+        assert str(info.value) == (
+            f"{path} is already open in another review ({holder}); finish or quit that review first"
+        )
+    # Released: the lock file is gone and the worksheet opens again.
+    assert not lock_path(path).exists()
+    open_session(path).close()
+
+
+def test_a_lock_held_without_a_note_names_another_process(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(
+            WorksheetError, match=r"already open in another review \(another process\)"
+        ):
+            open_session(path)
+    finally:
+        os.close(fd)
+
+
+def test_files_of_a_review_are_readable_by_others_and_writable_by_the_owner(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        path = saved(tmp_path, worksheet)
+        with open_session(path) as session:
+            change = skip(worksheet, "c1")
+            session.record(apply_change(worksheet, change), change)
+            modes = {
+                name: stat.S_IMODE(p.stat().st_mode)
+                for name, p in (("lock", lock_path(path)), ("journal", journal_path(path)))
+            }
+            session.close(compact=True)
+        modes["worksheet"] = stat.S_IMODE(path.stat().st_mode)
+    finally:
+        os.umask(previous)
+    assert modes == {"lock": 0o644, "journal": 0o644, "worksheet": 0o644}

@@ -172,7 +172,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     if ":" in sent.low:
         present = present | {":"}
     cue_words = CUES.intersection(present)
-    if cue_words or ":" in present or any(map(_starts_with_verb, quotes)):
+    fronted = sent.low[:1] == ["in"]
+    if cue_words or fronted or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)

@@ -64,6 +64,8 @@ PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
 """Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
+FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
+"""Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -114,6 +116,8 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
     if ":" in low:
         _read_colon(sent, frames)
+    if low and low[0] == "in":
+        _read_fronted_document(sent, frames)
     if sent.headline and not frames:
         _read_headline(sent, frames)
     if len(frames) > 1:
@@ -179,6 +183,30 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
 
 def _by_position(frame: Frame) -> int:
     return frame.vpos
+
+
+def _names_something(sent: Sentence, v: int) -> bool:
+    """'called him a kind man', 'calls herself a democratic socialist': X called Y a Z."""
+    low = sent.low
+    if v + 1 >= sent.n or low[v + 1] in INDEFINITE or low[v + 1] in DETS:
+        return False  # "called a meeting", "called the election": an act, not words
+    end = find_np_end(sent, v + 1)
+    return end > v + 1 and end < sent.n and low[end] in ("a", "an")
+
+
+def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
+    """'In a CBS News poll released Monday, 50 percent chose Clinton': the poll says so."""
+    low = sent.low
+    if sent.n < 4 or low[0] != "in" or low[1] not in INDEFINITE | DETS or "," not in low[:16]:
+        return
+    comma = low.index(",")
+    head = next((k for k in range(2, comma) if low[k] in NP_PREPS or low[k].endswith("ed")), comma)
+    if strip_possessive(low[head - 1]) not in FRONT_DOCUMENTS:
+        return
+    speaker = interpret(sent, 1, comma)
+    if speaker is None:
+        speaker = Speaker(sent.join_tokens(sent.toks, 2, head))
+    frames.append(Frame("", 0, speaker, 1, secondary=True))
 
 
 def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
@@ -263,7 +291,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls is Cls.CALL and not (
         (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
-        or any(sent.is_placeholder(k) for k in range(v + 1, v + 5))
+        or any(sent.is_placeholder(k) for k in range(v + 1, v + 8))
+        or _names_something(sent, v)
     ):
         return  # "called on", "called for", "called the vote “a historic moment”"
     if cls is Cls.DOC and v and low[v - 1] in ("it", "this", "that"):
