@@ -24,6 +24,11 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist
+    from factcheck.review.worksheet import ClaimReview, Worksheet
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = next(
@@ -55,48 +60,72 @@ print(json.dumps({"seconds": seconds, "mb": peak}))
 """
 
 
-def source_text() -> tuple[str, str]:
+def articles() -> tuple[list[Path], str]:
     if DATA is not None:
-        texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*/text/*.txt"))]
-        return "\n\n".join(texts), f"{len(texts)} PolNeAR articles"
-    seed = (REPO / "examples" / "seed-article.txt").read_text(encoding="utf-8")
-    return "\n\n".join([seed] * 200), "the seed article x200 (PolNeAR absent)"
+        paths = sorted(DATA.glob("*/text/*.txt"))
+        return paths, f"{len(paths)} PolNeAR articles"
+    return [REPO / "examples" / "seed-article.txt"], "the seed article (PolNeAR absent)"
+
+
+def per_article(paths: list[Path], checklist: Checklist) -> list[Worksheet]:
+    from factcheck.extract.pipeline import extract
+    from factcheck.review.worksheet import create_worksheet
+
+    return [create_worksheet(extract(str(path), min_score=0.0), checklist) for path in paths]
+
+
+def joined(parts: list[Worksheet], size: int) -> Worksheet:
+    """Articles joined into one, in turn until it has ``size`` claims (offsets moved to match);
+    past the last article they start again."""
+    texts: list[str] = []
+    claims: list[ClaimReview] = []
+    offset = 0
+    while len(claims) < size:
+        for part in parts:
+            for entry in part.claims[: size - len(claims)]:
+                claim = entry.claim
+                moved = replace(
+                    claim,
+                    id=f"c{len(claims) + 1}",
+                    start=claim.start + offset,
+                    end=claim.end + offset,
+                )
+                start, end = entry.paragraph
+                claims.append(replace(entry, claim=moved, paragraph=(start + offset, end + offset)))
+            texts.append(part.document.text)
+            offset += len(part.document.text) + 2
+            if len(claims) >= size:
+                break
+    document = replace(parts[0].document, text="\n\n".join(texts), title="Many articles")
+    return replace(parts[0], document=document, claims=tuple(claims))
 
 
 def make_worksheets(folder: Path) -> dict[str, Path]:
     from factcheck.checklist.load import load_checklist
-    from factcheck.extract.pipeline import extract
-    from factcheck.review.worksheet import Answer, create_worksheet
+    from factcheck.review.worksheet import Answer
     from factcheck.review.worksheet_yaml import dump_worksheet
 
-    text, described = source_text()
-    article = folder / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    extraction = extract(str(article), min_score=0.0)
+    paths, described = articles()
     checklist = load_checklist("quick")
-    base = create_worksheet(extraction, checklist)
-    print(f"worksheets from {described}: {len(base.claims)} distinct claims")
+    parts = per_article(paths, checklist)
+    print(f"worksheets from {described}: {sum(len(p.claims) for p in parts)} claims in all")
+    answers = {
+        q.id: Answer(
+            value=q.choices[0] if q.choices else "https://example.org/a",
+            reviewer="bench",
+            at="2024-01-01T00:00:00Z",
+        )
+        for q in checklist.questions
+    }
     made: dict[str, Path] = {}
     for size in SIZES:
-        claims = tuple(
-            replace(e, claim=replace(e.claim, id=f"c{i + 1}"))
-            for i, e in enumerate(base.claims[i % len(base.claims)] for i in range(size))
-        )
-        fresh = replace(base, claims=claims)
+        fresh = joined(parts, size)
         path = folder / f"fresh-{size}.worksheet.yaml"
         path.write_text(dump_worksheet(fresh), encoding="utf-8")
         made[f"{size:,} claims, fresh"] = path
-        answers = {
-            q.id: Answer(
-                value=q.choices[0] if q.choices else "https://example.org/a",
-                reviewer="bench",
-                at="2024-01-01T00:00:00Z",
-            )
-            for q in checklist.questions
-        }
-        answered = replace(fresh, claims=tuple(replace(e, answers=answers) for e in claims))
+        claims = tuple(replace(e, answers=answers) for e in fresh.claims)
         path = folder / f"answered-{size}.worksheet.yaml"
-        path.write_text(dump_worksheet(answered), encoding="utf-8")
+        path.write_text(dump_worksheet(replace(fresh, claims=claims)), encoding="utf-8")
         made[f"{size:,} claims, answered"] = path
     return made
 
