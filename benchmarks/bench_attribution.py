@@ -9,9 +9,10 @@ gold attributions are those whose content overlaps it or whose cue lies inside i
 Figures, per body sentence:
 
 - speaker precision, recall and F1. *Strict*: the speaker (or its role, for an unnamed source)
-  is the annotated source up to titles, determiners, an appositive, the role words in front of
-  a full name ("longtime Democratic pollster Pat Caddell" for "Pat Caddell") and a surname-only
-  mention of the full name found ("Clinton" for "Hillary Clinton"). *Lenient*: the head words
+  is the annotated source (or one of its comma-separated parts) up to titles, determiners, a
+  place after "of", the role words in front of a full name ("longtime Democratic pollster Pat
+  Caddell" for "Pat Caddell") and a surname-only mention of the full name found ("Clinton"
+  for "Hillary Clinton"). *Lenient*: the head words
   match ("The Times newspaper" for "Times", "the church" for "Living Church of God").
   PolNeAR marks no coreference, so an annotated pronoun stands for the last two distinct named
   sources before it in the article and a relative "who" for the names just before it: a
@@ -202,16 +203,27 @@ def _name_part(text: str) -> list[str]:
     return words
 
 
+def _gold_names(gold: str) -> list[list[str]]:
+    """The name parts of an annotated source: each comma-separated part, without titles or a
+    place after "of" ("Sen. Chuck Schumer of New York, the presumptive leader")."""
+    out = []
+    for part in re.split(r"[,()]", gold):
+        words = _name_part(part)
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        if words:
+            out.append(words)
+    return out
+
+
 def strict_match(candidates: Sequence[str], gold: str) -> bool:
-    g = _name_part(gold)
-    if not g:
-        return False
-    for candidate in candidates:
-        p = _name_part(candidate)
-        if not p:
-            continue
-        if p == g or (len(p) >= 2 and g[-len(p) :] == p) or p[-len(g) :] == g:
-            return True
+    for g in _gold_names(gold):
+        for candidate in candidates:
+            p = _name_part(candidate)
+            if not p:
+                continue
+            if p == g or (len(p) >= 2 and g[-len(p) :] == p) or p[-len(g) :] == g:
+                return True
     return False
 
 

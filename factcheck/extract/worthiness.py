@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factcheck.errors import ClaimsError
-from factcheck.lexicon import DEFAULT_LANGUAGE, months
+from factcheck.lexicon import DEFAULT_LANGUAGE, entries, months
 from factcheck.models import SegmentKind
 
 DEFAULT_THRESHOLD: float = 0.5
@@ -128,25 +128,17 @@ def _words(text: str) -> list[str]:
     return text.split("|")
 
 
+def _list(name: str) -> list[str]:
+    return list(entries(name))
+
+
 _MONTH_NAMES = [names[0] for names in months()]
 _MONTHS = [*_MONTH_NAMES, *(short for names in months() for short in names[1:])]
 _DAY_SHAPES = _words("0|00|0st|0nd|0rd|0th|00st|00nd|00rd|00th")
-_NUMBER_WORDS = _words(
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-    "|fifty|sixty|seventy|eighty|ninety|dozen|dozens|hundred|thousand"
-)
-_MAGNITUDES = _words("hundreds|thousands|million|millions|billion|billions|trillion|trillions")
-_UNITS = _words(
-    "percent|dollars|cents|euros|pounds|barrels|tons|tonnes|acres|miles|kilometres|kilometers"
-    "|people|persons|troops|soldiers|civilians|jobs|workers|americans|children|deaths|votes"
-    "|hours|days|weeks|months|years|decades|times|percentage|states|countries|nations"
-)
-_JUDGEMENT_WORDS = _words(
-    "wrong|terrible|horrible|awful|wonderful|fantastic|disgrace|disgraceful|shame|shameful"
-    "|outrageous|ridiculous|unacceptable|absurd|stupid|foolish|unfair|immoral|evil|disaster"
-    "|disastrous|tragedy|tragic|beautiful|amazing|incredible|pathetic|scandal|scandalous|crazy"
-    "|nonsense|insane|great|good|bad|right"
-)
+_NUMBER_WORDS = _list("count_words")
+_MAGNITUDES = _list("magnitudes")
+_UNITS = _list("count_units")
+_JUDGEMENT_WORDS = _list("judgement_words")
 _CUE_WORDS: dict[int, Iterable[str]] = {
     _NUMWORD: _NUMBER_WORDS + _MAGNITUDES,
     _MAGNITUDE: _MAGNITUDES,
@@ -154,53 +146,19 @@ _CUE_WORDS: dict[int, Iterable[str]] = {
     _DATE: [
         *(f"{m} {d}" for m in _MONTHS for d in [*_DAY_SHAPES, "0000"]),
         *(f"{d} {m}" for m in _MONTHS for d in _DAY_SHAPES),
-        *(
-            f"{p} {m}"
-            for m in _MONTH_NAMES
-            for p in _words("in|on|since|by|until|from|last|next|early|late|mid|during")
-        ),
-        *_words("monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"),
-        *_words("last year|last month|last week|last night|this year|this month|this week"),
+        *(f"{p} {m}" for m in _MONTH_NAMES for p in _list("date_prepositions")),
+        *_list("weekdays"),
+        "yesterday",
+        *_list("relative_periods"),
     ],
     _YEAR_SHAPE: ["0000", "0000s"],
-    _STATISTIC: _words(
-        "percent|%|per cent|rate|rates|average|averages|median|per capita|poll|polls|survey"
-        "|surveys|census|gdp|inflation|unemployment|unemployed|deficit|deficits|debt|budget"
-        "|statistics|figures|data|majority|share of|proportion|per year|a year|ratio|estimate"
-        "|income|wages|growth|tax|taxes|spending|population|toll"
-    ),
-    _COMPARATIVE: _words(
-        "than|fewer|fewest|higher|lower|highest|lowest|largest|biggest|smallest|greatest|least"
-        "|larger|bigger|smaller|greater|worse|worst|better|best|most|twice|compared|times as"
-        "|as many|as much|the first|the only|a record|record high|record low|ranked"
-        "|outnumber|outnumbered|exceeds|exceeded|surpassed|doubled|tripled|quadrupled|halved"
-    ),
-    _TREND: _words(
-        "rose|risen|rising|fell|fallen|falling|grew|grown|growing|dropped|declined|declining"
-        "|increased|increase|increases|increasing|decreased|decrease|decreases|cut|cuts|soared"
-        "|plunged|jumped|climbed|shrank|surged|slashed|raised|lowered|reduced|doubled|tripled"
-        "|went up|went down|gone up|gone down|up from|down from"
-    ),
-    _CAUSAL: _words(
-        "because|due to|as a result|result of|resulted in|results in|led to|leads to|lead to"
-        "|leading to|caused|causes|cause|causing|thanks to|therefore|consequently|contributed to"
-        "|responsible for|blamed|blames|attributed to|so that"
-    ),
-    _ATTRIBUTION: _words(
-        "said|says|say|saying|told|tells|claimed|claims|claim|claiming|stated|states|reported"
-        "|reports|reportedly|according to|announced|announces|asserted|asserts|alleged|alleges"
-        "|allegedly|confirmed|confirms|denied|denies|warned|warns|insisted|insists|added|noted"
-        "|wrote|writes|testified|admitted|acknowledged|revealed|disclosed|estimated|estimates"
-        "|quoted|cited|cites|argued|argues|declared|declares|stressed|emphasized|emphasised"
-        "|proclaimed|reaffirmed|showed that|shows that|found that|finds that"
-    ),
-    _BELIEF: _words(
-        "think|believe|feel|hope|guess|suppose|reckon|wish|trust|sure|convinced|confident"
-        "|certain|view|opinion|judgment|judgement|belief"
-    ),
-    _EXHORTATION: _words(
-        "must|should|shouldn't|ought|need|have to|has to|got to|had better|let's|let us"
-    ),
+    _STATISTIC: _list("statistic_cues"),
+    _COMPARATIVE: _list("comparative_cues"),
+    _TREND: _list("trend_cues"),
+    _CAUSAL: _list("causal_cues"),
+    _ATTRIBUTION: _list("attribution_cues"),
+    _BELIEF: _list("belief_cues"),
+    _EXHORTATION: _list("exhortation_cues"),
     _JUDGEMENT: _JUDGEMENT_WORDS,
 }
 _CUES: dict[str, int] = {}
@@ -211,13 +169,11 @@ _CUE_TERMS = frozenset(_CUES)
 _NO_TERM = itertools.repeat(0j)
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
+# A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
+# plural), so a unit list is data while the shape of a quantity is the rule here.
 _QUANTITY = re.compile(
     r"[$\u00a3\u20ac]\s?0|0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
-    r"(?:%|percent|per\s?cent|percentage points?|(?:hundred|thousand|million|billion|trillion)s?"
-    r"|dollars?|cents?|euros?|pounds?|yuan|yen|rubles?|shekels?|barrels?|tons?|tonnes?|acres?"
-    r"|miles?|kilomet(?:er|re)s?|km|kg|meters?|metres?|feet|gallons?|people|persons?|troops"
-    r"|soldiers|civilians|jobs|workers|americans|children|deaths|casualties|votes|seconds?"
-    r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|times|states|countries|nations)"
+    "(?:" + "|".join(entries("quantity_unit_patterns")) + ")"
     r"(?!\w)"
 )
 # A capitalised word, unless it opens a quotation or a new sentence (where every word is
@@ -232,7 +188,7 @@ _NOT_ACTORS = frozenset(
             "I|I'm|I've|I'll|I'd|I\u2019m|I\u2019ve|I\u2019ll|I\u2019d|OK|Mr|Mrs|Ms|Dr|A|An|The"
         ),
         *(m.capitalize() for m in _MONTH_NAMES),
-        *_words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"),
+        *(day.capitalize() for day in _list("weekdays")),
     ]
 )
 
@@ -332,24 +288,28 @@ def find_rule_features(text: str) -> tuple[str, ...]:
 # --- kinds ---------------------------------------------------------------------------------------
 
 _CLOSERS = " \t\n\"')]\u201d\u2019"
-_QUESTION_OPENERS = frozenset(
-    _words("who|what|when|where|why|how|which|do|does|did|is|are|was|can|could|will|would|has")
-    + _words("have|am|don't|doesn't|didn't|isn't|aren't|wasn't|can't|couldn't|won't|wouldn't")
-    + _words("hasn't|haven't")
-)
+_QUESTION_OPENERS = frozenset(_list("question_openers"))
+
+
+def _alternatives(name: str) -> str:
+    return "(?:" + "|".join(map(re.escape, entries(name))) + ")"
+
+
 _AUX = r"(?:do|does|did|is|are|was|can|could|will|would|has|have|am)(?:n't|n\u2019t)?"
+# "What did the minister ...", "Will they ...": a question word or an auxiliary, then who it asks
+# about; the words after each come from the lexicon.
 _INTERROGATIVE = re.compile(
     rf"[\s\"'\u201c]*(?:(?:who|what|when|where|why|how|which)\s+{_AUX}\s+"
-    r"(?:i|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|our|their)\b"
-    rf"|{_AUX}\s+(?:i|you|we|they|he|she|it|there|anyone|anybody|anything)\b)",
+    rf"{_alternatives('question_subjects')}\b"
+    rf"|{_AUX}\s+{_alternatives('question_subjects_after_auxiliary')}\b)",
     re.IGNORECASE,
 )
 # Opinion patterns run on the folded text (lower case, straight apostrophes), and each only
 # when the sentence holds one of its cue words.
 _BELIEF_PATTERN = re.compile(
-    r"\b(?:i|we)\s+(?:really\s+|honestly\s+|strongly\s+|firmly\s+|truly\s+|do\s+|still\s+)?"
-    r"(?:think|believe|feel|hope|guess|suppose|reckon|wish|trust)\b(?!\s+(?:of|about)\b)"
-    r"|\bi(?:'m|\s+am)\s+(?:sure|convinced|confident|certain)\b"
+    rf"\b(?:i|we)\s+(?:{_alternatives('belief_adverbs')}\s+)?"
+    rf"{_alternatives('belief_verbs')}\b(?!\s+(?:of|about)\b)"
+    rf"|\bi(?:'m|\s+am)\s+{_alternatives('certainty_words')}\b"
     r"|\bin\s+my\s+(?:view|opinion|judgment|judgement)\b|\bmy\s+(?:view|opinion|belief)\s+is\b"
 )
 _EXHORTATION_PATTERN = re.compile(

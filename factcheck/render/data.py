@@ -268,6 +268,10 @@ def claim_review(
     if report.document.published:
         item["datePublished"] = report.document.published
     item["appearance"] = _appearance(report)
+    marks = claim_marks(row)
+    if marks:
+        # A caption says what a photo shows; a repeat points at the fuller claim.
+        item["description"] = "; ".join(marks)
     rating: dict[str, Any] = {"@type": "Rating"}
     if row.rank < size:
         rating |= {"ratingValue": size - row.rank, "bestRating": size, "worstRating": 1}

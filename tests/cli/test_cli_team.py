@@ -258,3 +258,24 @@ def test_adjudication_on_a_terminal_shows_each_reviewers_answer(team: Path, tmp_
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_report_marks_the_caption_and_the_repeat(team: Path) -> None:
+    done = factcheck(
+        "report", "reports/seed-article.worksheet.yaml", "-f", "markdown", "-o", "-", cwd=team
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("- **Marked:** photo caption, credited to IDF") == 1
+    assert "- **Marked:** repeats c10" in done.stdout
+    assert "- **Marked:** repeated in c1" in done.stdout
+    data = json.loads(
+        factcheck("report", "reports/seed-article.worksheet.yaml", "-f", "json", cwd=team).stdout
+    )
+    marked = [(c["id"], c["caption"], c["repeats"], c["repeated_by"]) for c in data["claims"]]
+    assert [m for m in marked if m[1] or m[2] or m[3]] == [
+        ("c1", False, "c10", []),
+        ("c10", False, None, ["c1"]),
+        ("c18", True, None, []),
+    ]
+    assert len(data["claims"]) == 18
+    assert data["summary"]["final"] + data["summary"]["skipped"] == 18

@@ -1316,3 +1316,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     assert figures.lenient.prf()[2] >= 0.6
     assert figures.quotes.prf()[2] >= 0.75
     assert figures.false <= 0.04 * figures.empty
+
+
+def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
+    sentences = ["“We were never told.”", "“Nobody called us,” said Mara Quist, a resident."]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [(r.speaker, r.quote) for r in results] == [("Mara Quist", True), ("Mara Quist", True)]

@@ -299,6 +299,19 @@ def attribute_sentences(
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
         ):
             results[k] = _inherit(before, results[k])
+    # A bare quotation opening a paragraph whose next quotation names its speaker ("“A.” “B,”
+    # she said.") is that speaker's too.
+    for k in range(len(results) - 2, -1, -1):
+        after = results[k + 1]
+        if (
+            outcomes[k].leads_with_quote
+            and results[k].speaker is None
+            and outcomes[k + 1].leads_with_quote
+            and after.speaker is not None
+            and after.quote
+            and (blocks is None or blocks[k] == blocks[k + 1])
+        ):
+            results[k] = _inherit(after, results[k])
     return results
 
 

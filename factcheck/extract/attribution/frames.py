@@ -389,7 +389,7 @@ def _quote_is_object(sent: Sentence, v: int, start: int) -> bool:
         nxt += 1
     if sent.is_placeholder(nxt):
         return True
-    back = start - 1
+    back = min(start, v) - 1  # before the subject, or before an inverted verb ("…,” said X)
     if back >= 0 and sent.toks[back] == ",":
         back -= 1
     return sent.is_placeholder(back)

@@ -24,6 +24,7 @@ from factcheck.extract.attribution.words import (
     FORWARD_NP,
     MEDIA_NOUNS,
     MODS,
+    MONTHS,
     NP_PREPS,
     NUMBER_WORDS,
     ORG_NOUNS,
@@ -33,6 +34,7 @@ from factcheck.extract.attribution.words import (
     PRONOUNS,
     ROLE_NOUNS,
     SPLIT_PREPS,
+    WEEKDAYS,
     lex,
 )
 
@@ -143,6 +145,10 @@ def _is_number(word: str) -> bool:
 TENS = lex("twenty thirty forty fifty sixty seventy eighty ninety")
 
 
+TIME_NOUNS = lex("year years month months week weeks day days decade decades time morning night")
+"""Nouns for times, which a noun phrase ending in never names a speaker."""
+
+
 def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker | None:
     """Resolve the noun phrase toks[i:j] to a speaker, or None if it cannot speak.
 
@@ -170,6 +176,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         head -= 1  # "a new study published in The Lancet"
     entity = sent.mention_of[head]
     lw = strip_possessive(low[head])
+    if entity is None and (lw in TIME_NOUNS or lw in MONTHS or lw in WEEKDAYS):
+        return None  # "earlier this year", "Wednesday's": a time, never a speaker
     if entity is not None and not low[head].endswith(("'s", "'")):
         if "and" in low[i:head]:
             # "Olaf Scholz and Emmanuel Macron said": both stand behind it.
