@@ -45,6 +45,10 @@ class CaseError(FactcheckError):
     """A case folder cannot be read or written, or holds no usable articles."""
 
 
+class FactchecksError(FactcheckError):
+    """The known fact-checks database or a file to import into it cannot be used."""
+
+
 class FactcheckWarning(UserWarning):
     """Something the user should know that did not stop the command: printed as ``Warning: ...``."""
 
