@@ -43,3 +43,7 @@ class RenderError(FactcheckError):
 
 class CaseError(FactcheckError):
     """A case folder cannot be read or written, or holds no usable articles."""
+
+
+class FactchecksError(FactcheckError):
+    """The known fact-checks database or a file to import into it cannot be used."""

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.factchecks.model import Match
 
 
 class SegmentKind(enum.StrEnum):
@@ -140,6 +145,9 @@ class Extraction:
     document: Document
     segments: tuple[Segment, ...]
     claims: tuple[Claim, ...]
+    factchecks: Mapping[str, tuple[Match, ...]] | None = None
+    """Known fact-checks matching each claim (by claim id), best first; None when there is no
+    fact-check database."""
 
 
 @dataclass(frozen=True, slots=True)

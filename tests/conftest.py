@@ -1,4 +1,4 @@
-"""Shared test fixtures: keep every test away from the real reports/ and the user's config."""
+"""Shared test fixtures: keep every test away from the real reports/, the user's config and data."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("FACTCHECK_FACTCHECKS_DB", raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("COLUMNS", "120")
     # The reviewer is never guessed from the login; tests name one unless they test that.

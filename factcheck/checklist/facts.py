@@ -11,10 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from factcheck.checklist.expr import BOOL, TypeKind, Value, ValueType, Variable
+from factcheck.factchecks.model import Verdict
 from factcheck.models import Claim, SourceFacts
 
 RELIABILITY_LETTERS = ("A", "B", "C", "D", "E", "F")
 """Admiralty source-reliability letters, best first; F means it cannot be judged."""
+
+FACTCHECK_RATINGS = ("none", *(str(v) for v in Verdict))
+"""Values of ``factchecks.rating``: none, then a known fact-check's rating on one scale."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,20 @@ FACTS: Mapping[str, Fact] = {
             "the claim's event, or deny it (0 without a case).",
             0,
         ),
+        Fact(
+            "factchecks.match",
+            BOOL,
+            "A known fact-check matches the claim strongly (see docs/factchecks.md); false "
+            "without a fact-check database.",
+            False,
+        ),
+        Fact(
+            "factchecks.rating",
+            ValueType(TypeKind.CHOICE, choices=FACTCHECK_RATINGS),
+            "The rating of the best strong known fact-check on one scale (true, mostly_true, "
+            "mixed, unproven, misleading, mostly_false, false); none without one.",
+            "none",
+        ),
     )
 }
 """Every fact, by name."""
@@ -148,6 +166,10 @@ FACTS: Mapping[str, Fact] = {
 CASE_FACTS = ("case.matches", "case.independent_matches", "case.conflicts")
 """The facts that come from matching the claim against a case (`factcheck review --case`);
 `claim_facts` leaves them out, so without a case they take their default, 0."""
+
+FACTCHECK_FACTS = ("factchecks.match", "factchecks.rating")
+"""The facts that come from the known fact-checks database; `claim_facts` leaves them out, so
+without a database they take their defaults (false, none)."""
 
 
 def fact_variables() -> dict[str, Variable]:

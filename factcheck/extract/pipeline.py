@@ -21,8 +21,14 @@ def extract(
     stdin: BinaryIO | None = None,
     min_score: float | None = None,
 ) -> Extraction:
-    """Read one source and extract its segments and claims; match claims on the registry."""
+    """Read one source and extract its segments and claims; match claims on the registry and,
+    when there is a database of known fact-checks, on it."""
     document, segments = segment_document(read_source(source, stdin=stdin))
     document = find_publisher(document, segments, registry)
     segments, claims = extract_claims(document, segments, min_score=min_score, registry=registry)
-    return Extraction(document=document, segments=segments, claims=claims)
+    # The fact-check matcher (and sqlite3) load only when a database exists.
+    from factcheck.factchecks.findings import match_claims
+
+    return Extraction(
+        document=document, segments=segments, claims=claims, factchecks=match_claims(claims)
+    )

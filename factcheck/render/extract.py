@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.factchecks.model import Match
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
 from factcheck.records import attribution_record, document_record
 from factcheck.render.console import safe_text
@@ -65,6 +66,10 @@ def extraction_dict(extraction: Extraction, *, include_segments: bool = False) -
         "document": document_dict(extraction.document),
         "claims": [claim_dict(c) for c in extraction.claims],
     }
+    if extraction.factchecks is not None:
+        # Only with a database of known fact-checks: each claim's matches, best first.
+        for record, claim in zip(data["claims"], extraction.claims, strict=True):
+            record["factchecks"] = [m.record() for m in extraction.factchecks.get(claim.id, ())]
     if include_segments:
         data["segments"] = [segment_dict(s) for s in extraction.segments]
     return data
@@ -110,6 +115,17 @@ def _header(doc: Document) -> Text:
     return title
 
 
+def _factchecks_cell(matches: Sequence[Match]) -> Text:
+    """The best known fact-check's rating and publisher, and how many more match."""
+    if not matches:
+        return Text("—", style="dim")
+    best = matches[0]
+    cell = safe_text(" · ".join(p for p in (best.rating or "unrated", best.publisher) if p))
+    if len(matches) > 1:
+        cell.append(f" (+{len(matches) - 1})", style="dim")
+    return cell
+
+
 def render_table(extraction: Extraction, *, include_segments: bool = False) -> RenderableType:
     """The claims of one source as a Rich table under the article's title."""
     doc = extraction.document
@@ -119,19 +135,25 @@ def render_table(extraction: Extraction, *, include_segments: bool = False) -> R
     table.add_column("claim", ratio=5)
     table.add_column("speaker", ratio=2, overflow="fold")
     table.add_column("chain", ratio=2, overflow="fold")
+    found = extraction.factchecks
+    if found is not None:
+        table.add_column("checked before", ratio=2, overflow="fold")
     for claim in extraction.claims:
         speaker = claim.attribution.speaker or "—"
         text = safe_text(claim.text)
         if claim.caption or claim.repeats:
             mark = "caption" if claim.caption else f"repeats {claim.repeats}"
             text = Text.assemble(safe_text(f"[{mark}] ", style="dim"), text)
-        table.add_row(
+        cells: list[str | Text] = [
             claim.id,
             f"{claim.check_worthiness:.2f}",
             text,
             safe_text(speaker),
             safe_text(chain_text(claim, doc), style="dim"),
-        )
+        ]
+        if found is not None:
+            cells.append(_factchecks_cell(found.get(claim.id, ())))
+        table.add_row(*cells)
     parts: list[RenderableType] = [_header(doc), table]
     if not extraction.claims:
         parts.append(Text("No check-worthy claims found.", style="yellow"))

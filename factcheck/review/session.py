@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from factcheck.case.findings import CaseFindings
     from factcheck.case.store import Case
     from factcheck.checklist.load import Checklist
+    from factcheck.factchecks.model import Match
     from factcheck.models import Document
     from factcheck.sources.registry import Registry
 
@@ -244,7 +245,7 @@ def open_review(
             start = load_worksheet(choice.start_from, start_loader)
             session = open_session(choice.path, new=fresh_copy(start))
             setup = ReviewSetup(session, start_loader(start.checklist), registry, [], True)
-            return _with_case(setup, loaded_case, None)
+            return _with_factchecks(_with_case(setup, loaded_case, None), None)
         path = choice.path if choice is not None else path
     else:
         from factcheck.checklist.load import load_checklist
@@ -267,7 +268,7 @@ def open_review(
             session = open_session(path, new=fresh)
             notes = [renamed] if renamed else []
             setup = ReviewSetup(session, chosen, registry, notes, created=True)
-            return _with_case(setup, loaded_case, findings)
+            return _with_factchecks(_with_case(setup, loaded_case, findings), extraction.factchecks)
     loaded: list[Checklist] = []
     # Opened by its worksheet, the article's name is not known before the worksheet is read.
     article = "ARTICLE" if is_worksheet_file(target_path) else target
@@ -286,7 +287,7 @@ def open_review(
         shared = owner_warning(worksheet, path, reviewer) if reviewer else None
         warnings.extend([shared] if shared else [])
         setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)
-        return _with_case(setup, loaded_case, None)
+        return _with_factchecks(_with_case(setup, loaded_case, None), None)
     except BaseException:
         session.close(compact=False)
         raise
@@ -314,4 +315,26 @@ def _with_case(setup: ReviewSetup, case: Case | None, findings: CaseFindings | N
     setup.warnings.extend(case.warnings)
     setup.findings = findings
     setup.hints = review_hints(findings, setup.checklist, case)
+    return setup
+
+
+def _with_factchecks(
+    setup: ReviewSetup, found: Mapping[str, tuple[Match, ...]] | None
+) -> ReviewSetup:
+    """The setup with the known fact-checks matching each claim (``found``, else matched now
+    when a database exists): ``factchecks.*`` facts on the worksheet, hints for the reviewer."""
+    from factcheck.factchecks.findings import (
+        apply_factcheck_facts,
+        match_claims,
+        merge_hints,
+        review_hints,
+    )
+
+    session = setup.session
+    if found is None:
+        found = match_claims(entry.claim for entry in session.worksheet.claims)
+        if found is None:
+            return setup
+    session.worksheet = apply_factcheck_facts(session.worksheet, found)
+    setup.hints = merge_hints(setup.hints, review_hints(found, setup.checklist))
     return setup

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from factcheck.checklist.expr import TypeKind
-from factcheck.checklist.facts import CASE_FACTS, FACTS, claim_facts, complete_facts, fact_variables
+from factcheck.checklist.facts import (
+    CASE_FACTS,
+    FACTCHECK_FACTS,
+    FACTS,
+    claim_facts,
+    complete_facts,
+    fact_variables,
+)
 from factcheck.models import Attribution, Claim, SourceFacts
 
 CONTRACT_NAMES = {
@@ -66,7 +73,8 @@ def test_claim_facts_from_the_seed_style_chain() -> None:
 def test_every_contract_name_has_a_typed_fact_with_a_default() -> None:
     assert set(FACTS) >= CONTRACT_NAMES
     claim = Claim(id="c1", text="x", start=0, end=1, check_worthiness=0.5)
-    assert set(claim_facts(claim, SourceFacts())) | set(CASE_FACTS) == set(FACTS)
+    others = {*CASE_FACTS, *FACTCHECK_FACTS}
+    assert set(claim_facts(claim, SourceFacts())) | others == set(FACTS)
     assert all(complete_facts({})[name] == 0 for name in CASE_FACTS)
     assert complete_facts({"chain.hops": 3})["chain.hops"] == 3
     assert complete_facts({})["sources.worst_reliability"] == "F"

@@ -1,0 +1,1 @@
+"""Known fact-checks: import published fact-checks, store them, and match claims against them."""

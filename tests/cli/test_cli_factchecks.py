@@ -1,0 +1,149 @@
+"""Tests for `factcheck factchecks import | search | stats`: exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "factchecks"
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    runner = CliRunner(env={"COLUMNS": "120"})
+    result = runner.invoke(app, ["--color", "never", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def imported(db: Path) -> None:
+    files = [str(FIXTURES / n) for n in ("claimreview-graph.json", "google.json", "table.csv")]
+    code, _, _ = run("factchecks", "import", *files, "--db", str(db))
+    assert code == 0
+
+
+def test_import_reports_each_file_and_each_bad_record(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    graph, table = FIXTURES / "claimreview-graph.json", FIXTURES / "table.csv"
+    code, out, err = run("factchecks", "import", str(graph), str(table), "--db", str(db))
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"Warning: {graph}: @graph[3]: no claimReviewed text",
+        f"{graph}: 2 added, 0 updated, 0 unchanged, 1 skipped",
+        f"Warning: {table}: line 4: empty claim",
+        f"Warning: {table}: line 5: expected 7 columns, got 8",
+        f"{table}: 2 added, 0 updated, 0 unchanged, 2 skipped",
+    ]
+    code, _, err = run("factchecks", "import", str(table), "--db", str(db))
+    assert code == 0
+    assert err.splitlines()[-1] == f"{table}: 0 added, 0 updated, 2 unchanged, 2 skipped"
+
+
+def test_import_goes_to_the_data_directory_or_the_environment_variable(tmp_path: Path) -> None:
+    code, _, _ = run("factchecks", "import", str(FIXTURES / "claimreview-one.json"))
+    assert code == 0
+    assert (Path(os.environ["XDG_DATA_HOME"]) / "factcheck" / "factchecks.sqlite").is_file()
+    target = tmp_path / "team.sqlite"
+    runner = CliRunner(env={"FACTCHECK_FACTCHECKS_DB": str(target)})
+    result = runner.invoke(app, ["factchecks", "import", str(FIXTURES / "datafeed.json")])
+    assert result.exit_code == 0
+    assert target.is_file()
+
+
+def test_a_file_that_cannot_be_read_is_one_error_and_the_others_import(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    broken, good = FIXTURES / "broken.json", FIXTURES / "claimreview-one.json"
+    code, out, err = run("factchecks", "import", str(broken), str(good), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"Error: {broken}:2: not valid JSON: Expecting value",
+        f"{good}: 1 added, 0 updated, 0 unchanged",
+    ]
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("factchecks", "import", "x.json", "--format", "xml")
+    assert code == 2
+    assert "expected one of datafeed, google, claimreview, tsv, csv" in err
+
+
+def test_search_prints_json_with_the_documented_fields(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    imported(db)
+    code, out, err = run(
+        "factchecks", "search", "shark swimming on a flooded highway", "--db", str(db), "-n", "2"
+    )
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["query"] == "shark swimming on a flooded highway"
+    assert [list(m) for m in data["matches"]] == [
+        ["id", "claim", "title", "rating", "verdict", "publisher", "url", "date", "score"]
+    ] * 2
+    assert sorted((m["publisher"], m["rating"]) for m in data["matches"]) == [
+        ("Other Example", "Fake"),
+        ("Search Example", "Altered photo"),
+    ]
+    assert data["matches"][0]["score"] >= data["matches"][1]["score"] > 0
+
+
+def test_search_reads_one_query_per_line_and_answers_in_order(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    imported(db)
+    stdin = "Do vaccines carry tracking microchips?\n\nHarbour tunnel flooded three times\n"
+    code, out, err = run("factchecks", "search", "-", "--db", str(db), "--limit", "1", stdin=stdin)
+    assert (code, err) == (0, "")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == [
+        "Do vaccines carry tracking microchips?",
+        "",
+        "Harbour tunnel flooded three times",
+    ]
+    assert [[m["url"] for m in line["matches"]] for line in lines] == [
+        ["https://table.example/7"],
+        [],
+        ["https://check.example/reviews/tunnel-flood"],
+    ]
+
+
+def test_search_table_escapes_untrusted_text(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        'claim,rating,publisher\n"Moon made of [bold]cheese[/bold] \x1b[31m",False,Desk\n',
+        encoding="utf-8",
+    )
+    assert run("factchecks", "import", str(feed), "--db", str(db))[0] == 0
+    code, out, _ = run("factchecks", "search", "moon cheese", "--db", str(db), "-f", "table")
+    assert code == 0
+    assert "[bold]cheese[/bold] \\x1b[31m" in out
+    assert "\x1b" not in out
+
+
+def test_search_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
+    db = tmp_path / "none.sqlite"
+    code, out, err = run("factchecks", "search", "anything", "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {db}: no fact-check database; import one with: factcheck factchecks import FILE\n"
+    )
+
+
+def test_stats_json_and_table(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    imported(db)
+    code, out, err = run("factchecks", "stats", "--db", str(db), "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["records"], data["verdicts"]) == (6, {"true": 1, "false": 4, "mostly_true": 1})
+    assert [o["origin"] for o in data["origins"]] == [
+        str(FIXTURES / "claimreview-graph.json"),
+        str(FIXTURES / "google.json"),
+        str(FIXTURES / "table.csv"),
+    ]
+    code, out, _ = run("factchecks", "stats", "--db", str(db))
+    assert code == 0
+    assert "6 fact-checks" in out
+    assert "Imported from" in out

@@ -1,0 +1,160 @@
+"""Tests for the known fact-check readers: every format, detection, and malformed records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import FactchecksError
+from factcheck.factchecks.model import KnownCheck, Verdict
+from factcheck.factchecks.readers import READERS, read_file
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "factchecks"
+OWN_REPORT = Path(__file__).parents[1] / "fixtures" / "report" / "seed.claimreview.json"
+
+
+def test_an_at_graph_yields_its_claim_reviews_and_reports_the_one_without_a_claim() -> None:
+    path = FIXTURES / "claimreview-graph.json"
+    result = read_file(path)
+    assert result.records == [
+        KnownCheck(
+            claim="The harbour tunnel flooded three times last winter and was closed for 40 days.",
+            origin=str(path),
+            position="@graph[1]",
+            title="No, the harbour tunnel did not flood last winter",
+            rating="Pants on Fire",
+            verdict=Verdict.FALSE,
+            publisher="Example Check",
+            url="https://check.example/reviews/tunnel-flood",
+            date="2024-02-11",
+            claim_date="2024-02-01",
+            claimant="Dana Ortiz",
+            language="en",
+        ),
+        KnownCheck(
+            claim="The city will double the bridge toll in March.",
+            origin=str(path),
+            position="@graph[2]",
+            rating="4/5",
+            verdict=Verdict.MOSTLY_TRUE,
+            publisher="Example Check",
+            url="https://check.example/reviews/bridge-toll",
+            date="2024-03-02",
+        ),
+    ]
+    assert [str(p) for p in result.problems] == [f"{path}: @graph[3]: no claimReviewed text"]
+
+
+def test_one_claim_review_object_is_read() -> None:
+    result = read_file(FIXTURES / "claimreview-one.json")
+    (record,) = result.records
+    assert (record.title, record.rating, record.verdict, record.position) == (
+        "Are all branch libraries closing in June?",
+        "Mostly false",
+        Verdict.MOSTLY_FALSE,
+        "[0]",
+    )
+
+
+def test_factchecks_own_claimreview_report_is_read_back() -> None:
+    result = read_file(OWN_REPORT)
+    assert result.problems == []
+    assert [(r.rating, r.verdict, r.publisher, r.claimant) for r in result.records] == [
+        ("Mostly accurate", Verdict.MOSTLY_TRUE, "Demo Reviewer", "Netanyahu"),
+        ("Unproven", Verdict.UNPROVEN, "Demo Reviewer", "Ibrahim Al-Amin"),
+        ("Mostly accurate", Verdict.MOSTLY_TRUE, "Demo Reviewer", "Benjamin Netanyahu"),
+        ("Misleading", Verdict.MISLEADING, "Demo Reviewer", "Ali Khamenei"),
+    ]
+    assert result.records[0].url == "https://factcheck.example/seed-article#claim-c1"
+    assert result.records[0].claim.startswith("On May 20, Netanyahu showed")
+
+
+def test_a_data_feed_is_read_item_by_item() -> None:
+    path = FIXTURES / "datafeed.json"
+    result = read_file(path)
+    assert [(r.claim, r.verdict, r.position, r.claimant) for r in result.records] == [
+        (
+            "Drinking seawater cures the common cold.",
+            Verdict.FALSE,
+            "dataFeedElement[0].item[0]",
+            "A blogger",
+        ),
+        (
+            "The national rail network carried 2.5 billion passengers in 2019.",
+            Verdict.TRUE,
+            "dataFeedElement[2].item[0]",
+            None,
+        ),
+    ]
+    assert [str(p) for p in result.problems] == [
+        f"{path}: dataFeedElement[1]: expected a ClaimReview object"
+    ]
+
+
+def test_google_claims_search_gives_one_record_per_review() -> None:
+    path = FIXTURES / "google.json"
+    result = read_file(path)
+    assert [(r.publisher, r.rating, r.verdict, r.date, r.claim_date) for r in result.records] == [
+        ("Search Example", "Altered photo", Verdict.FALSE, "2023-09-02", "2023-09-01"),
+        ("Other Example", "Fake", Verdict.FALSE, "2023-09-05", "2023-09-01"),
+    ]
+    assert {r.claimant for r in result.records} == {"Social media posts"}
+    assert [str(p) for p in result.problems] == [f"{path}: claims[1]: no claim text"]
+
+
+def test_csv_columns_are_found_by_name_and_bad_rows_reported_by_line() -> None:
+    path = FIXTURES / "table.csv"
+    result = read_file(path)
+    assert [(r.ref, r.claim, r.verdict, r.position) for r in result.records] == [
+        ("7", "Vaccines contain microchips that track people.", Verdict.FALSE, "line 2"),
+        ("8", "The museum, closed since 2019, reopens in May.", Verdict.TRUE, "line 3"),
+    ]
+    assert [str(p) for p in result.problems] == [
+        f"{path}: line 4: empty claim",
+        f"{path}: line 5: expected 7 columns, got 8",
+    ]
+
+
+def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
+    result = read_file(FIXTURES / "table.tsv")
+    assert [(r.ref, r.claim, r.title) for r in result.records] == [
+        (
+            "0",
+            "A village in the hills has had no rain for ten years.",
+            "Has It Not Rained in the Village for a Decade?",
+        ),
+        ("1", 'A "miracle" tree grows upside down in the park.', "Does a Tree Grow Upside Down?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "message"),
+    [
+        ("broken.json", None, "broken.json:2: not valid JSON: Expecting value"),
+        ("no-claim-column.csv", None, "no-claim-column.csv: line 1: no claim column"),
+        ("google.json", "datafeed", "google.json: not a datafeed file"),
+        ("missing.json", None, "missing.json: no such file"),
+    ],
+)
+def test_unreadable_files_are_one_error(name: str, fmt: str | None, message: str) -> None:
+    with pytest.raises(FactchecksError) as caught:
+        read_file(FIXTURES / name, fmt)
+    assert message in str(caught.value)
+
+
+def test_a_file_of_unknown_shape_asks_for_format(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some words\n", encoding="utf-8")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == (
+        f"{path}: cannot tell the format; name it with --format ({', '.join(READERS)})"
+    )
+
+
+def test_format_can_be_forced(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_text("claim\tpublisher\nThe moon is hollow.\tDesk\n", encoding="utf-8")
+    (record,) = read_file(path, "tsv").records
+    assert (record.claim, record.publisher) == ("The moon is hollow.", "Desk")
