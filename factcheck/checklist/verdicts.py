@@ -217,7 +217,20 @@ def explain_facts(expr: Expr, facts: Mapping[str, object]) -> str:
                 break
     else:
         names = _var_names(node)
-    return ", ".join(f"{name} = {_show_fact(env.get(name))}" for name in names)
+    if any(env.get(name) is True for name in names):
+        # Facts that hold are the reason; those that do not only add noise.
+        names = [name for name in names if env.get(name) is not False]
+    return "; ".join(_fact_words(name, env.get(name)) for name in names)
+
+
+def _fact_words(name: str, value: object) -> str:
+    """A fact as the reason for a suggestion: a true one in words, others as name = value."""
+    from factcheck.checklist.facts import FACTS
+
+    fact = FACTS.get(name)
+    if value is True and fact is not None:
+        return fact.description.rstrip(".")
+    return f"{name} = {_show_fact(value)}"
 
 
 def _as_answer(question: Question, value: Value) -> str | None:

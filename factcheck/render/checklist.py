@@ -138,6 +138,10 @@ def _question_table(checklist: Checklist, analysis: Analysis | None) -> Renderab
         title.append_text(safe_text(question.id, style="bold"))
         if question.required:
             title.append("  required", style="dim")
+        kind = "about the article" if question.kind == "article" else "a finding of research"
+        title.append(f"  {kind}", style="dim")
+        if question.internal:
+            title.append("  internal (left out of published reports)", style="dim")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=2)
         grid.add_column(style="dim", no_wrap=True, width=10)
@@ -152,6 +156,8 @@ def _question_table(checklist: Checklist, analysis: Analysis | None) -> Renderab
             grid.add_row("", "asked when", when)
         if question.prefill is not None:
             grid.add_row("", "suggested", safe_text(question.prefill.source))
+        if question.offer is not None:
+            grid.add_row("", "offered", safe_text(question.offer.source))
         if question.help:
             grid.add_row("", "help", safe_text(question.help, style="dim"))
         blocks += [title, grid]

@@ -27,7 +27,7 @@ from factcheck.report.model import (
     day,
     one_line,
 )
-from factcheck.review.worksheet import FactValue, is_url
+from factcheck.review.worksheet import PUBLICATION_FIELDS, FactValue, is_url
 from factcheck.review.worksheet_yaml import change_record
 
 FORMAT = "factcheck-report/1"
@@ -170,6 +170,8 @@ def _claim_record(row: ClaimRow) -> dict[str, Any]:
         "repeated_by": list(row.repeated_by),
         "reviewers": list(row.reviewers),
         "reviewed": row.reviewed,
+        "conclusion": row.entry.conclusion,
+        "corrected": list(row.entry.corrected),
         "answers": [_answer_record(answer) for answer in row.answers],
     }
 
@@ -207,7 +209,14 @@ def report_record(report: Report) -> dict[str, Any]:
             ],
             "grades": [{"grade": code, "count": count} for code, count in report.grades],
         },
+        "publication": {
+            name: report.worksheet.publication.get(name) for name in PUBLICATION_FIELDS
+        },
         "claims": [_claim_record(row) for row in report.claims],
+        "dropped": [
+            {"id": entry.id, "text": entry.claim.text, "reason": entry.dropped}
+            for entry in report.dropped
+        ],
         "sources": [_source_record(source) for source in report.sources],
         "warnings": list(report.warnings),
         "audit": [change_record(change) for change in report.worksheet.audit],

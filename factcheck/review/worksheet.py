@@ -15,7 +15,7 @@ import enum
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,21 +68,19 @@ class Action(enum.StrEnum):
     CONCLUSION = "conclusion"
     """Set (new) or cleared (None) the reviewer's one-line conclusion on the claim."""
     PUBLICATION = "publication"
-    """Set a part of the published report (question: title, summary, bottom_line, url or
-    reviewer); the claim is 'article'."""
+    """Set a part of the published report (question: one of PUBLICATION_FIELDS)."""
     SPEAKER = "speaker"
     """Corrected the claim's speaker (new; None: unknown)."""
     ROLE = "role"
     """Corrected the speaker's role (new; None: no role)."""
     ADD_HOP = "add_hop"
-    """Added an intermediary (new) to the chain at a position (question, 0: nearest the
-    article)."""
+    """Added an intermediary (new) to the chain at a position (question; 0: the article's)."""
     REMOVE_HOP = "remove_hop"
     """Removed an intermediary (old) from the chain."""
     DROP = "drop"
     """Dropped the claim as not a claim (reason), or restored it (new None)."""
     ADD_CLAIM = "add_claim"
-    """Added a claim (the change's claim id) from the article's text at offsets new 'start-end'."""
+    """Added a claim (the change's claim id) from the article's text at new: 'start-end'."""
     SPLIT = "split"
     """Split the claim at an offset (question) into itself and a new claim (new id)."""
     MERGE = "merge"
@@ -208,8 +206,7 @@ class ClaimReview:
     dropped: str | None = None
     """Why the reviewer dropped it as not a claim; None while it is one."""
     corrected: tuple[str, ...] = ()
-    """What the reviewer corrected (speaker, role, chain, added, split, merged, dropped);
-    reports mark these as the reviewer's."""
+    """What the reviewer corrected (speaker, role, chain, added, split, ...), marked in reports."""
 
     @property
     def id(self) -> str:
@@ -238,8 +235,7 @@ class Publication:
 
     def get(self, name: str) -> str | None:
         """One of PUBLICATION_FIELDS."""
-        value: str | None = getattr(self, name)
-        return value
+        return str(getattr(self, name)) if getattr(self, name) is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,10 +533,8 @@ def _refreshed(entry: ClaimReview, attribution: Attribution, what: str) -> Claim
 
 
 def _paragraph_of(worksheet: Worksheet, start: int, end: int) -> tuple[int, int]:
-    text = worksheet.document.text
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    return (first, len(text) if last < 0 else last)
+    text, last = worksheet.document.text, worksheet.document.text.find("\n", end)
+    return (text.rfind("\n", 0, start) + 1, len(text) if last < 0 else last)
 
 
 def _new_entry(worksheet: Worksheet, claim: Claim, source: ClaimReview | None) -> ClaimReview:
@@ -561,10 +555,6 @@ def _new_entry(worksheet: Worksheet, claim: Claim, source: ClaimReview | None) -
         facts=facts,
         corrected=(what,),
     )
-
-
-def _in_order(claims: Iterable[ClaimReview]) -> tuple[ClaimReview, ...]:
-    return tuple(sorted(claims, key=lambda e: (e.claim.start, e.claim.end)))
 
 
 def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
@@ -609,7 +599,8 @@ def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
             )
     except ValueError as exc:
         raise WorksheetError(f"change {change.seq}: {exc}") from None
-    return replace(worksheet, claims=_in_order(claims), audit=(*worksheet.audit, change))
+    ordered = tuple(sorted(claims, key=lambda e: (e.claim.start, e.claim.end)))
+    return replace(worksheet, claims=ordered, audit=(*worksheet.audit, change))
 
 
 _STRUCTURAL = frozenset({Action.PUBLICATION, Action.ADD_CLAIM, Action.SPLIT, Action.MERGE})

@@ -19,6 +19,7 @@ class SourceKind(enum.StrEnum):
     MILITARY = "military"
     ARMED_GROUP = "armed-group"
     NGO = "ngo"
+    SYNDICATION = "syndication"
     PERSON = "person"
     OTHER = "other"
 
@@ -39,6 +40,7 @@ _KIND_LABELS = {
     SourceKind.MILITARY: "military",
     SourceKind.ARMED_GROUP: "armed group",
     SourceKind.NGO: "NGO",
+    SourceKind.SYNDICATION: "syndication service",
     SourceKind.PERSON: "person",
     SourceKind.OTHER: "other",
 }

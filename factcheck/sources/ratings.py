@@ -22,6 +22,8 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourcesError
+from factcheck.files import describe_os_error, write_atomic
+from factcheck.sources.loading import _read_text
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
 """The rating sets that ship with the package."""
@@ -33,6 +35,7 @@ _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN_COLUMNS = ("domain", "site", "host", "url", "website")
 _LETTERS = "ABCDEF"
 _LINEAR_SCAN = 4096
+_MEMO_ITEMS = 65_536
 _MAX_IMPORT_BYTES = 200_000_000
 
 
@@ -96,6 +99,8 @@ class RatingSet:
     """The rating columns, main rating first."""
     data_start: int = 0
     """Byte offset of the first data line."""
+    memo: dict[str, Rating | None] = field(default_factory=dict, repr=False)
+    """Keys already looked up: an article asks for its publisher's domain once per claim."""
 
     @property
     def name(self) -> str:
@@ -129,13 +134,18 @@ class RatingSet:
         return self._find(domain_key(key))
 
     def _find(self, key: str) -> Rating | None:
+        if key in self.memo:
+            return self.memo[key]
         with self.path.open("rb") as handle:
             line = _search(handle, key.encode("utf-8"), self.data_start)
-        if line is None:
-            return None
-        cells = line.decode("utf-8").rstrip("\n").split("\t")
-        values = tuple(zip(self.columns, cells[1:], strict=False))
-        return Rating(self.name, cells[0], values)
+        found = None
+        if line is not None:
+            cells = line.decode("utf-8").rstrip("\n").split("\t")
+            found = Rating(self.name, cells[0], tuple(zip(self.columns, cells[1:], strict=False)))
+        if len(self.memo) >= _MEMO_ITEMS:
+            self.memo.clear()
+        self.memo[key] = found
+        return found
 
     def site_named(self, label: str) -> str | None:
         """The one site whose own name is ``label`` ('breitbart' -> 'breitbart.com'), if any."""
@@ -219,7 +229,7 @@ def open_set(path: Path) -> RatingSet:
                         meta.setdefault(key.strip(), value.strip())
                     continue
                 columns = tuple(text.split("\t")[1:])
-                return RatingSet(path, meta, columns, handle.tell())
+                return RatingSet(path, meta, columns, handle.tell(), {})
     except OSError as exc:
         raise SourcesError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
@@ -228,11 +238,14 @@ def open_set(path: Path) -> RatingSet:
 
 def rating_sets(user: bool = True) -> tuple[RatingSet, ...]:
     """Every rating set: the shipped ones, then the user's imported ones, each by name."""
-    return _sets(user_ratings_dir() if user else None)
+    # Keyed by the environment that locates the user's folder, so finding it costs nothing.
+    env = (os.environ.get("XDG_DATA_HOME", ""), os.environ.get("HOME", "")) if user else None
+    return _sets(env)
 
 
 @cache
-def _sets(folder: Path | None) -> tuple[RatingSet, ...]:
+def _sets(env: tuple[str, str] | None) -> tuple[RatingSet, ...]:
+    folder = user_ratings_dir() if env is not None else None
     paths = sorted(SHIPPED_DIR.glob(f"*{SUFFIX}"))
     if folder is not None and folder.is_dir():
         paths.extend(sorted(folder.glob(f"*{SUFFIX}")))
@@ -302,8 +315,6 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
 
 
 def _read_registry_yaml(text: str, display: str) -> tuple[list[str], dict[str, list[str]]]:
-    from factcheck.sources.loading import _read_text
-
     table: dict[str, list[str]] = {}
     for raw in _read_text(text, display):
         letter = raw.values.get("reliability")
@@ -359,14 +370,10 @@ def write_set(
 
 
 def _write_atomically(target: Path, lines: Sequence[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
     try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(lines)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+        write_atomic(target, "".join(lines))
+    except OSError as exc:
+        raise SourcesError(f"{target}: cannot write: {describe_os_error(exc)}") from None
 
 
 def site_label(domain: str) -> str:

@@ -169,7 +169,7 @@ def test_pty_accepts_an_independent_report_as_evidence(
     child.send("n")  # no primary source: the corroborated question comes next
     child.expect_exact("Does at least one independent source confirm the claim?")
     child.expect_exact("offered: yes   (t takes it; Enter does not)")
-    child.expect_exact("why: case.independent_matches = 1, case.conflicts = 0")
+    child.expect_exact("why: case.independent_matches = 1; case.conflicts = 0")
     child.expect_exact("Other reports (m, then the number, records one as evidence):")
     child.expect_exact("1. Negev Dispatch, 2021-05-30: adds detail; independent")
     child.expect_exact("q quit")

@@ -45,7 +45,7 @@ def test_show_lists_questions_branches_and_rules() -> None:
     text = lines(out)
     assert text[0] == "Quick source check  quick v1"
     assert "File: checklists/quick.yaml" in text
-    assert "2. original_matches  required" in text
+    assert "2. original_matches  required  a finding of research" in text
     assert any("asked when primary_source == yes  (60% of cases)" in line for line in text)
     assert any("suggested  nothing if not attribution.speaker_known;" in line for line in text)
     assert any("otherwise (default)" in line and "Unproven" in line for line in text)

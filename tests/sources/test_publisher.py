@@ -117,3 +117,16 @@ def test_every_claim_starts_with_the_publisher(registry: Registry) -> None:
     extraction = extract("-", registry=registry, stdin=io.BytesIO(text.encode()))
     assert extraction.claims
     assert [claim.sources[0] for claim in extraction.claims] == ["reuters"] * len(extraction.claims)
+
+
+def test_a_syndicated_agency_story_is_a_chain_of_three(registry: Registry) -> None:
+    from factcheck.sources.registry import match_chain
+
+    text = f"(MENAFN- Tehran Times) TEHRAN, June 1 (IRNA) \u2013 {BODY}\n"
+    extraction = extract("-", registry=registry, stdin=io.BytesIO(text.encode()))
+    [claim] = extraction.claims
+    match = match_chain(registry, claim, extraction.document)
+    # The service that published the page, the newspaper it carried, the agency the story is from.
+    assert match.ids[:2] == ("menafn", "irna")
+    assert match.unknown[:1] == ("Tehran Times",)
+    assert claim.sources[:2] == ("menafn", "irna")

@@ -76,7 +76,12 @@ def write(path: Path, text: str) -> Path:
 
 def test_builtin_files_are_split_by_area() -> None:
     names = sorted(p.name for p in builtin_sources_dir().glob("*.yaml"))
-    assert names == ["middle-east.yaml", "people.yaml", "wires-and-broadcasters.yaml"]
+    assert names == [
+        "agencies-and-syndication.yaml",
+        "middle-east.yaml",
+        "people.yaml",
+        "wires-and-broadcasters.yaml",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -152,7 +157,7 @@ _AFFILIATION_KEYS = "id, name, aliases, domains, kind, affiliation, owner, party
 _ALL_KEYS = f"{_AFFILIATION_KEYS}, sanctions, reliability, notes, citations"
 _KINDS = (
     "wire-service, newspaper, broadcaster, state-media, party-media, think-tank, government, "
-    "military, armed-group, ngo, person, other"
+    "military, armed-group, ngo, syndication, person, other"
 )
 
 
