@@ -347,25 +347,24 @@ def test_describe_grade_marks_unknown_parts_with_a_question_mark(code: str, word
         (
             "hops",
             {"attribution.speaker_known": True, "chain.hops": 1},
-            "attribution.speaker_known = yes, chain.hops = 1",
+            "The article names who the claim comes from; chain.hops = 1",
         ),
         ("hops", {}, "attribution.speaker_known = no"),
         (
             "hedged",
             {"attribution.hedged": False, "attribution.speaker_known": True},
-            "attribution.hedged = no, attribution.speaker_known = yes",
+            "The article names who the claim comes from",
         ),
         (
             "partisan_chain",
             {"sources.any_partisan": True},
-            "sources.any_partisan = yes, sources.any_party_to_conflict = no, "
-            "sources.state_media = no",
+            "Some source on the claim's chain is partisan",
         ),
         (
             "partisan_chain",
             {},
-            "sources.any_partisan = no, sources.any_party_to_conflict = no, "
-            "sources.state_media = no, publisher.known = no, sources.unknown = no, "
+            "sources.any_partisan = no; sources.any_party_to_conflict = no; "
+            "sources.state_media = no; publisher.known = no; sources.unknown = no; "
             "sources.matched = 0",
         ),
     ],
