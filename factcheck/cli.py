@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -61,6 +61,26 @@ def main(
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
     _check_standard_streams()
+    _show_warnings()
+
+
+def _show_warnings() -> None:
+    # The package's warnings are for the user: one line each, every time, without Python's
+    # file and line.
+    import warnings
+
+    from factcheck.errors import FactcheckWarning
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+        if issubclass(category, FactcheckWarning):
+            sys.stderr.write(f"Warning: {defang(str(message))}\n")
+        else:
+            shown(message, category, *args, **kw)
+
+    warnings.showwarning = show
+    warnings.simplefilter("always", FactcheckWarning)
 
 
 def _check_standard_streams() -> None:

@@ -47,3 +47,11 @@ class CaseError(FactcheckError):
 
 class FactchecksError(FactcheckError):
     """The known fact-checks database or a file to import into it cannot be used."""
+
+
+class FactcheckWarning(UserWarning):
+    """Something the user should know that did not stop the command: printed as ``Warning: ...``."""
+
+
+class IngestWarning(FactcheckWarning):
+    """The source was read, but not exactly as it was written (for example, stray bytes)."""

@@ -53,7 +53,9 @@ class YamlSyntaxError(Exception):
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large document is read (and its nodes
+    turned into values): it would otherwise walk the millions of live nodes again and again."""
     # Composing creates millions of small objects that all stay alive: the cyclic collector
     # would walk them again and again for nothing, tripling the time for a large worksheet.
     enabled = gc.isenabled()
@@ -68,7 +70,7 @@ def _collector_paused() -> Iterator[None]:
 def compose(text: str) -> yaml.Node | None:
     """The document's node tree (None for an empty document), or YamlSyntaxError."""
     try:
-        with _collector_paused():
+        with collector_paused():
             root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -79,9 +81,14 @@ def compose(text: str) -> yaml.Node | None:
         raise YamlSyntaxError(str(exc)) from None
     except RecursionError:
         raise YamlSyntaxError("nested too deeply") from None
-    if root is not None:
-        check_expansion(root)
+    if root is not None and _ANCHOR.search(text):
+        check_expansion(root)  # only a document with an anchor can have aliases
     return root
+
+
+# An anchor ('&name') where YAML allows one: at the start of a line or after a space, '[', '{' or
+# ','. Text that merely contains '&' (in a quoted string, say) only costs the full check.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\]},]", re.M)
 
 
 def load(text: str) -> Any:
@@ -91,7 +98,7 @@ def load(text: str) -> Any:
         return None
     constructor = yaml.constructor.SafeConstructor()
     try:
-        with _collector_paused():
+        with collector_paused():
             return constructor.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

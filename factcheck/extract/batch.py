@@ -1,10 +1,11 @@
-"""Run the extract pipeline over many sources, in parallel processes, keeping going on errors."""
+"""Stage ① to ④ in batches: the extract pipeline over many sources, in parallel processes,
+keeping going on errors."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,26 +72,77 @@ def extract_many(
     jobs: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Extract every source, in input order; ``on_done`` is called as each one finishes."""
+    """Extract every source, in input order; ``on_done`` is called as each one finishes.
+
+    With ``jobs`` > 1 the sources are shared out in small chunks to worker processes, forked after
+    this process has extracted the first source itself, so that every worker starts with the
+    models and the registry already loaded. Ctrl-C (KeyboardInterrupt) stops the workers at once.
+    """
     outcomes: list[Outcome | None] = [None] * len(sources)
-    parallel = jobs > 1 and len(sources) > 1
-    for index, source in enumerate(sources):
-        # Standard input belongs to this process, so '-' is never handed to a worker.
-        if not parallel or source == "-":
-            outcome = extract_one(source, options)
-            outcomes[index] = outcome
-            if on_done:
-                on_done(outcome)
-    if parallel:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            futures = {
-                pool.submit(extract_one, source, options): index
-                for index, source in enumerate(sources)
-                if source != "-"
-            }
-            for future in as_completed(futures):
-                outcome = future.result()
-                outcomes[futures[future]] = outcome
-                if on_done:
-                    on_done(outcome)
+
+    def done(index: int, outcome: Outcome) -> None:
+        outcomes[index] = outcome
+        if on_done:
+            on_done(outcome)
+
+    # Standard input belongs to this process, so '-' is never handed to a worker.
+    local = [i for i, source in enumerate(sources) if source == "-"]
+    remote = [i for i, source in enumerate(sources) if source != "-"]
+    if jobs <= 1 or len(remote) <= 2:
+        local, remote = list(range(len(sources))), []
+    elif not local:
+        local = [remote.pop(0)]  # warms this process's caches before the workers fork
+    for index in local:
+        done(index, extract_one(sources[index], options))
+    if remote:
+        for index, outcome in _in_workers([(i, sources[i]) for i in remote], options, jobs):
+            done(index, outcome)
     return [o for o in outcomes if o is not None]
+
+
+def _chunks(work: list[tuple[int, str]], workers: int) -> list[list[tuple[int, str]]]:
+    # Several chunks per worker keep them equally busy to the end; a chunk of a few sources
+    # saves a round trip per source.
+    size = max(1, min(8, len(work) // (workers * 6)))
+    return [work[start : start + size] for start in range(0, len(work), size)]
+
+
+def _extract_chunk(
+    task: tuple[list[tuple[int, str]], BatchOptions],
+) -> list[tuple[int, Outcome]]:
+    items, options = task
+    return [(index, extract_one(source, options)) for index, source in items]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it, by
+    # stopping the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _in_workers(
+    work: list[tuple[int, str]], options: BatchOptions, jobs: int
+) -> Iterator[tuple[int, Outcome]]:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(jobs, len(work))
+    tasks = [(chunk, options) for chunk in _chunks(work, workers)]
+    # Ctrl-C is held back while the workers are forked, so none is hit before it ignores it;
+    # one pressed meanwhile reaches this process when the workers exist.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = context.Pool(workers, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        for results in pool.imap_unordered(_extract_chunk, tasks):
+            yield from results
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

@@ -10,6 +10,7 @@ trafilatura, with one line per paragraph, and their metadata fills the Document'
 from __future__ import annotations
 
 import codecs
+import contextlib
 import http.client
 import os
 import re
@@ -20,13 +21,14 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from dataclasses import dataclass
 from hashlib import sha256
 from math import ceil
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from factcheck import __version__
-from factcheck.errors import IngestError
+from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
 from factcheck.models import Document
@@ -36,6 +38,12 @@ MAX_BYTES = 64 * 1024 * 1024
 
 FETCH_TIMEOUT = 20.0
 """Seconds to wait for a web server to connect or send data."""
+
+FETCH_DEADLINE = 60.0
+"""Seconds a whole download may take (connecting, redirects, headers and body): a server that
+sends a byte now and then cannot hold the tool."""
+
+_FETCH_CHUNK = 64 * 1024
 
 USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
 
@@ -298,7 +306,74 @@ class _WebRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down."""
+
+    def __init__(self, seconds: float) -> None:
+        import threading
+
+        self.seconds = seconds
+        self.expired = False
+        self._connections: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def watch(self, connection: http.client.HTTPConnection) -> http.client.HTTPConnection:
+        with self._lock:
+            self._connections.append(connection)
+        return connection
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for connection in self._connections:
+                if connection.sock is not None:
+                    with contextlib.suppress(OSError):
+                        connection.sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    class Http(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
+                return deadline.watch(http.client.HTTPConnection(host, **kw))
+
+            return self.do_open(connect, req)
+
+    class Https(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
+                return deadline.watch(http.client.HTTPSConnection(host, **kw))
+
+            return self.do_open(connect, req)
+
+    return urllib.request.build_opener(Http, Https, _WebRedirects)
+
+
+def _without_credentials(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"***@{host}"))
+
+
 def _fetch_url(url: str) -> _Raw:
+    try:
+        has_credentials = "@" in urllib.parse.urlsplit(url).netloc
+    except ValueError as exc:
+        raise IngestError(f"{url}: invalid URL ({exc})") from None
+    if has_credentials:
+        raise IngestError(
+            f"{_without_credentials(url)}: a URL with a user name or password is not "
+            "supported; download the page yourself and pass the file"
+        )
     request = urllib.request.Request(
         url,
         headers={
@@ -306,9 +381,9 @@ def _fetch_url(url: str) -> _Raw:
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
         },
     )
-    opener = urllib.request.build_opener(_WebRedirects)
+    deadline = _Deadline(FETCH_DEADLINE)
     try:
-        with opener.open(request, timeout=FETCH_TIMEOUT) as response:
+        with deadline, _opener(deadline).open(request, timeout=FETCH_TIMEOUT) as response:
             final_url = response.geturl()
             header = response.headers.get("Content-Type")
             content_type = response.headers.get_content_type() if header else None
@@ -317,19 +392,46 @@ def _fetch_url(url: str) -> _Raw:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise _too_large(url, int(length))
-            data = response.read(MAX_BYTES + 1)
+            data = _read_body(response, deadline)
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise IngestError(f"{url}: HTTP {exc.code} {exc.reason}".rstrip()) from None
+        if 300 <= exc.code < 400 and "loop" in str(exc.reason):
+            raise IngestError(f"{url}: redirected in a loop (HTTP {exc.code})") from None
+        reason = " ".join(str(exc.reason).split())  # one line, whatever the server sent
+        raise IngestError(f"{url}: HTTP {exc.code} {reason}".rstrip()) from None
     except urllib.error.URLError as exc:
+        if deadline.expired:
+            raise _too_slow(url) from None
         raise IngestError(f"{url}: {_describe_network_error(exc.reason)}") from None
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
+        if deadline.expired:
+            raise _too_slow(url) from None
         raise IngestError(f"{url}: {_describe_network_error(exc)}") from None
     except ValueError as exc:
         raise IngestError(f"{url}: invalid URL ({exc})") from None
     if len(data) > MAX_BYTES:
         raise _too_large(url, None)
     return _Raw(data, html=html, charset=charset, url=final_url)
+
+
+def _read_body(response: http.client.HTTPResponse, deadline: _Deadline) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = response.read1(_FETCH_CHUNK)
+        if deadline.expired:
+            raise TimeoutError("deadline")
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def _too_slow(url: str) -> IngestError:
+    return IngestError(
+        f"{url}: the download took longer than {FETCH_DEADLINE:g} s (the server is too slow)"
+    )
 
 
 def _classify_content_type(url: str, content_type: str | None) -> bool | None:
@@ -403,13 +505,53 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
     utf16 = _utf16_by_nuls(data)
     if utf16 is not None:
         return _decode_strict(data, utf16, name, 0)
-    for encoding in (*_declared_encoding(declared), "utf-8", "cp1252"):
+    for encoding in _declared_encoding(declared):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    # latin-1 maps every byte, so it never fails.
-    return data.decode("latin-1")
+    repaired = _utf8_with_stray_bytes(data, name)
+    if repaired is not None:
+        return repaired
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # latin-1 maps every byte, so it never fails.
+        return data.decode("latin-1")
+
+
+_STRAY = re.compile("[\udc80-\udcff]+")
+
+
+def _utf8_with_stray_bytes(data: bytes, name: str) -> str | None:
+    """UTF-8 text, with the few bytes that are not UTF-8 read as cp1252 (and a warning).
+
+    Text pasted together from several sources is often UTF-8 with a few cp1252 bytes (curly
+    quotes, dashes). It is read as UTF-8 when its valid multi-byte characters outnumber the
+    stray bytes; otherwise None (the text is in a single-byte encoding).
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(match.end() - match.start() for match in _STRAY.finditer(text))
+    if not stray:
+        return text
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if wide < stray:
+        return None
+
+    def as_cp1252(match: re.Match[str]) -> str:
+        raw = match.group().encode("utf-8", errors="surrogateescape")
+        return raw.decode("cp1252", errors="replace")
+
+    first = _STRAY.search(text)
+    offset = len(text[: first.start()].encode("utf-8", errors="surrogateescape")) if first else 0
+    warnings.warn(
+        IngestWarning(
+            f"{name}: {stray} byte{'s' if stray > 1 else ''} that are not UTF-8 "
+            f"(first at offset {offset}) were read as Windows-1252"
+        ),
+        stacklevel=2,
+    )
+    return _STRAY.sub(as_cp1252, text)
 
 
 def _decode_strict(data: bytes, encoding: str, name: str, skip: int) -> str:

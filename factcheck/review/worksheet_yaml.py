@@ -39,7 +39,17 @@ from factcheck.review.worksheet import (
     check_value,
     is_evidence,
 )
-from factcheck.yamlio import DUMPER, NULL_TAG, TAG, Reader, YamlSyntaxError, compose, got, is_null
+from factcheck.yamlio import (
+    DUMPER,
+    NULL_TAG,
+    TAG,
+    Reader,
+    YamlSyntaxError,
+    collector_paused,
+    compose,
+    got,
+    is_null,
+)
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -599,6 +609,11 @@ def parse_worksheet(
     override verdicts are checked against it; after the checklist changed they are kept as they are.
     ``checklist`` may be a function that loads it from the worksheet's own reference.
     """
+    with collector_paused():
+        return _parse_worksheet(text, filename, checklist)
+
+
+def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Worksheet:
     r = NodeReader(filename)
     root = compose_yaml(text, filename)
     m = r.mapping(

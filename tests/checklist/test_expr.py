@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checklist.compile import compile_expr
+from factcheck.checklist.compile import compile_expr, make_case
 from factcheck.checklist.expr import (
     MAX_LENGTH,
     And,
@@ -26,6 +26,7 @@ from factcheck.checklist.expr import (
     Variable,
     compare,
     evaluate,
+    names_in,
     parse_expr,
     show_value,
     substitute,
@@ -563,3 +564,101 @@ def test_expressions_up_to_the_length_limit_are_accepted() -> None:
     with pytest.raises(ExprError) as caught:
         compile_expr(longest + " ", VARIABLES)
     assert caught.value.reason == f"expression is longer than {MAX_LENGTH} characters"
+
+
+# --- strings, lists, partial substitution, types ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("'a\\'b'", "a'b"),
+        ('"say \\"no\\""', 'say "no"'),
+        ("'tab\\there'", "tab\there"),
+        ("'line\\nbreak'", "line\nbreak"),
+        ("'back\\\\slash'", "back\\slash"),
+        ("'\\\\'", "\\"),
+        ("'plain'", "plain"),
+    ],
+)
+def test_strings_read_their_escapes(text: str, value: str) -> None:
+    token = tokenize(text)[0]
+    assert (token.kind, token.value, token.text) == (Tok.STRING, value, text)
+    assert tokenize(text)[1].kind is Tok.END
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "column"),
+    [
+        ("'a\\qb'", "unknown escape in string; use \\\\, \\', \\\", \\n or \\t", 3),
+        ("x == 'open", "string is not closed", 6),
+        ("x in [yes no]", "expected ',' between list items, got 'no'", 11),
+        ("x in [yes, and]", "expected a value in the list, got 'and'", 12),
+    ],
+)
+def test_strings_and_lists_name_what_is_wrong_and_where(
+    text: str, reason: str, column: int
+) -> None:
+    with pytest.raises(ExprError) as caught:
+        parse_expr(text)
+    assert (caught.value.reason, caught.value.column) == (reason, column)
+
+
+ORDERED = ValueType(TypeKind.CHOICE, choices=tuple("ABCDEF"), ordered=True)
+PAIRS = {
+    "first": Variable("first", ORDERED, answer=True),
+    "second": Variable("second", ORDERED, answer=True),
+    "primary_source": VARIABLES["primary_source"],
+    "corroborated": VARIABLES["corroborated"],
+}
+
+
+def test_substituting_one_side_of_a_comparison_keeps_the_other_and_its_order() -> None:
+    expr = compile_expr("first < second", PAIRS)
+    folded = substitute(expr.node, "first", "B")
+    assert folded == Compare("<", Lit("B"), Var("second"), 7, tuple("ABCDEF"))
+    assert [evaluate(folded, {"second": s}) for s in "ABD"] == [False, False, True]
+    other = substitute(expr.node, "second", "B")
+    assert other == Compare("<", Var("first"), Lit("B"), 7, tuple("ABCDEF"))
+    assert [evaluate(other, {"first": f}) for f in "ABD"] == [True, False, False]
+
+
+def test_substituting_a_name_a_comparison_does_not_read_leaves_it_as_it_was() -> None:
+    expr = compile_expr("primary_source == corroborated", PAIRS)
+    assert substitute(expr.node, "first", "A") is expr.node
+    folded = substitute(expr.node, "corroborated", "no")
+    assert folded == Compare("==", Var("primary_source"), Lit("no"), 16, None)
+
+
+def test_walk_visits_every_branch_and_the_default_of_a_case() -> None:
+    yes = compile_expr("primary_source == yes", PAIRS)
+    no = compile_expr("corroborated == no", PAIRS)
+    case = make_case("two branches", [(yes, "supported"), (no, None)], "open", YES_NO)
+    nodes = list(walk(case.node))
+    assert nodes == [
+        case.node,
+        yes.node, Var("primary_source"), Lit("yes"), Lit("supported"),
+        no.node, Var("corroborated"), Lit("no"), Lit(None),
+        Lit("open"),
+    ]  # fmt: skip
+    assert names_in(case.node) == {"primary_source", "corroborated"}
+    without_default = make_case("one branch", [(yes, "supported")], None, YES_NO)
+    assert list(walk(without_default.node))[-1] == Lit("supported")
+
+
+@pytest.mark.parametrize(
+    "vtype",
+    [
+        ValueType(TypeKind.NUMBER, low=1, high=None, integer=True),
+        ValueType(TypeKind.NUMBER, low=None, high=5, integer=True),
+        ValueType(TypeKind.NUMBER, low=0, high=1, integer=False),
+        ValueType(TypeKind.TEXT),
+    ],
+)
+def test_only_bounded_whole_numbers_choices_and_booleans_have_a_set_of_values(
+    vtype: ValueType,
+) -> None:
+    with pytest.raises(ValueError) as caught:
+        vtype.values()
+    assert str(caught.value) == f"{vtype.describe()} has no finite set of values"
+    assert ValueType(TypeKind.NUMBER, low=1, high=3, integer=True).values() == (1, 2, 3)

@@ -19,8 +19,11 @@ from factcheck.checklist.verdicts import (
     decide_grade,
     decide_verdict,
     describe_grade,
+    explain_facts,
+    offered,
     parse_answer,
     prefill,
+    suggested,
 )
 from factcheck.errors import ChecklistError
 
@@ -333,3 +336,102 @@ def test_rules_without_a_default_that_match_nothing_are_an_error_not_a_verdict()
 )
 def test_describe_grade_marks_unknown_parts_with_a_question_mark(code: str, words: str) -> None:
     assert describe_grade(code) == words
+
+
+# --- suggestions, offers and reasons in words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "why"),
+    [
+        (
+            "hops",
+            {"attribution.speaker_known": True, "chain.hops": 1},
+            "The article names who the claim comes from; chain.hops = 1",
+        ),
+        ("hops", {}, "attribution.speaker_known = no"),
+        (
+            "hedged",
+            {"attribution.hedged": False, "attribution.speaker_known": True},
+            "The article names who the claim comes from",
+        ),
+        (
+            "partisan_chain",
+            {"sources.any_partisan": True},
+            "Some source on the claim's chain is partisan",
+        ),
+        (
+            "partisan_chain",
+            {},
+            "sources.any_partisan = no; sources.any_party_to_conflict = no; "
+            "sources.state_media = no; publisher.known = no; sources.unknown = no; "
+            "sources.matched = 0",
+        ),
+    ],
+)
+def test_a_suggestion_is_explained_by_the_facts_that_decided_it(
+    question: str, facts: dict[str, object], why: str
+) -> None:
+    prefill_expr = load_checklist("quick").question(question).prefill
+    assert prefill_expr is not None
+    assert explain_facts(prefill_expr, facts) == why
+
+
+@pytest.mark.parametrize(
+    ("facts", "offer"),
+    [
+        ({"case.independent_matches": 1, "case.conflicts": 0}, "yes"),
+        ({"case.independent_matches": 1, "case.conflicts": 1}, None),
+        ({"factchecks.match": True, "factchecks.rating": "false"}, "contradicted"),
+        ({"factchecks.match": True, "factchecks.rating": "mostly_true"}, "yes"),
+        ({"factchecks.match": False, "factchecks.rating": "false"}, None),
+        ({}, None),
+    ],
+)
+def test_a_finding_is_offered_on_strong_evidence_and_never_suggested(
+    facts: dict[str, object], offer: str | None
+) -> None:
+    corroborated = load_checklist("quick").question("corroborated")
+    assert offered(corroborated, facts) == offer
+    assert suggested(corroborated, facts) is None
+
+
+@pytest.mark.parametrize(
+    ("answers", "verdict", "words"),
+    [
+        (
+            {"primary_source": "yes", "original_matches": "yes", "corroborated": "no",
+             "partisan_chain": "no", "hops": "one", "hedged": "no"},
+            "accurate",
+            "Confirmed, through a short chain with no interested party, and stated plainly. "
+            "(primary source: yes; corroborated: no; partisan chain: no; hops: One step; "
+            "hedged: no)",
+        ),
+        (
+            {"primary_source": "no", "corroborated": "contradicted"},
+            "false",
+            "The original or an independent source contradicts the claim. "
+            "(corroborated: contradicted)",
+        ),
+        (
+            {},
+            "unproven",
+            "Neither the original nor an independent source could be found. (no earlier rule "
+            "held: corroborated: not answered; primary source: not answered)",
+        ),
+    ],
+)  # fmt: skip
+def test_a_verdict_is_explained_by_its_rule_and_the_answers_that_made_it_fire(
+    answers: dict[str, str], verdict: str, words: str
+) -> None:
+    quick = load_checklist("quick")
+    decided = decide_verdict(quick, answers, {})
+    assert (decided.verdict, decided.explain(quick)) == (verdict, words)
+
+
+def test_a_verdict_without_a_reason_or_answers_explains_nothing() -> None:
+    quick = load_checklist("quick")
+    bare = Verdict("unproven", "Unproven", "default", None, final=False)
+    assert bare.explain(quick) == ""
+    reason_only = dataclasses.replace(bare, reason="Nothing found...")
+    assert reason_only.explain(quick) == "Nothing found."

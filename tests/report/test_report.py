@@ -7,6 +7,7 @@ import os
 import shutil
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,21 +250,34 @@ def test_write_report_replaces_the_file(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["report.md"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
-def test_write_report_fails_with_a_one_line_error(tmp_path: Path) -> None:
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(RenderError, match="cannot"):
-            write_report(tmp_path / "report.md", "x")
-    finally:
-        tmp_path.chmod(0o700)
+def test_write_report_fails_with_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, who writes anywhere: a read-only folder's refusal is simulated.
+    real_open = os.open
+
+    def read_only(path: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", read_only)
+    target = tmp_path / "report.md"
+    with pytest.raises(RenderError) as info:
+        write_report(target, "x")
+    assert str(info.value) == f"{target}: cannot save: Permission denied"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_write_report_into_a_file_path_fails(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(RenderError):
+    with pytest.raises(RenderError) as info:
         write_report(blocker / "report.md", "x")
+    assert (
+        str(info.value)
+        == f"{blocker / 'report.md'}: cannot save: {blocker}: is a file, not a folder"
+    )
 
 
 # --- helpers -----------------------------------------------------------------------------------

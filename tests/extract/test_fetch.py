@@ -1,0 +1,189 @@
+"""Stage ① ingest under hostile servers and unlucky bytes: trickling servers, redirect loops,
+credentials in URLs, and UTF-8 text with a few Windows-1252 bytes.
+
+Every server here listens on 127.0.0.1 only and stops by itself.
+"""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.errors import IngestError, IngestWarning
+from factcheck.extract import ingest
+from factcheck.extract.ingest import decode_bytes, read_source
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def trickle_server(headers_too: bool) -> Iterator[str]:
+    """A server that sends one byte every 0.1 s, for 30 s at the most."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65536)
+                head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+                body = b"The minister said 300 people were evacuated. " * 10
+                data = head + body if headers_too else body
+                if not headers_too:
+                    conn.sendall(head)
+                started = time.monotonic()
+                for byte in data:
+                    if stop.is_set() or time.monotonic() - started > 30:
+                        break
+                    try:
+                        conn.sendall(bytes([byte]))
+                    except OSError:
+                        break
+                    time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+
+
+@pytest.fixture
+def trickling_body() -> Iterator[str]:
+    yield from trickle_server(headers_too=False)
+
+
+@pytest.fixture
+def trickling_headers() -> Iterator[str]:
+    yield from trickle_server(headers_too=True)
+
+
+def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
+    trickling_body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    with pytest.raises(IngestError) as caught:
+        read_source(trickling_body)
+    assert str(caught.value) == (
+        f"{trickling_body}: the download took longer than 1 s (the server is too slow)"
+    )
+
+
+def test_headers_sent_a_byte_at_a_time_are_stopped_at_the_deadline(
+    trickling_headers: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    with pytest.raises(IngestError) as caught:
+        read_source(trickling_headers)
+    assert str(caught.value) == (
+        f"{trickling_headers}: the download took longer than 1 s (the server is too slow)"
+    )
+
+
+class _Loop(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(302)
+        target = "/b" if self.path == "/a" else "/a"
+        self.send_header("Location", target)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def looping() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Loop)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/a"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_redirect_loop_is_one_line(looping: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source(looping)
+    assert str(caught.value) == f"{looping}: redirected in a loop (HTTP 302)"
+
+
+def test_a_url_with_credentials_is_refused_without_echoing_them() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source("http://ana:s3cret@127.0.0.1:9/article")
+    assert str(caught.value) == (
+        "http://***@127.0.0.1:9/article: a URL with a user name or password is not supported; "
+        "download the page yourself and pass the file"
+    )
+    assert "s3cret" not in str(caught.value)
+
+
+# --- stray bytes ----------------------------------------------------------------------------
+
+
+def test_utf8_with_a_few_windows_1252_bytes_is_repaired_with_a_warning() -> None:
+    utf8 = "Café naïve — the “quote” said. " * 5
+    data = utf8.encode() + " He said “no” – twice.".encode("cp1252") + utf8.encode()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = decode_bytes(data, "mixed.txt")
+    assert text == utf8 + " He said “no” – twice." + utf8
+    assert [str(w.message) for w in caught] == [
+        f"mixed.txt: 3 bytes that are not UTF-8 (first at offset {len(utf8.encode()) + 9}) "
+        "were read as Windows-1252"
+    ]
+    assert caught[0].category is IngestWarning
+
+
+def test_windows_1252_text_is_still_read_as_such_without_a_warning() -> None:
+    data = ("He said “no” – café. " * 10).encode("cp1252")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert decode_bytes(data, "old.txt") == "He said “no” – café. " * 10
+    assert caught == []
+
+
+def test_the_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "mixed.txt"
+    utf8 = "The ministry — in a “statement” — said 300 people were evacuated. " * 3
+    path.write_bytes(utf8.encode() + " It said “no”.".encode("cp1252"))
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "extract", "-f", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0
+    offset = len(utf8.encode()) + 9
+    assert done.stderr == (
+        f"Warning: {path}: 2 bytes that are not UTF-8 (first at offset {offset}) "
+        "were read as Windows-1252\n"
+    )
+    assert "It said “no”." in done.stdout
