@@ -1,0 +1,144 @@
+"""The command line's application: global options, errors caught once, shared options."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.render.console import ColorMode, defang
+
+if TYPE_CHECKING:
+    pass
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find the claims in a news article, check them against a checklist, report verdicts.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass(slots=True)
+class Options:
+    """Global options shared by every command."""
+
+    color: ColorMode = "auto"
+    debug: bool = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    color: Annotated[
+        str, typer.Option("--color", metavar="WHEN", help="Colour output: auto, always or never.")
+    ] = "auto",
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show version and exit."),
+    ] = False,
+) -> None:
+    """Find the claims in a news article, check them against a checklist, report verdicts."""
+    if color not in ("auto", "always", "never"):
+        raise typer.BadParameter("expected auto, always or never", param_hint="--color")
+    ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
+    _check_standard_streams()
+    _show_warnings()
+
+
+def _show_warnings() -> None:
+    # The package's warnings are for the user: one line each, every time, without Python's
+    # file and line.
+    import warnings
+
+    from factcheck.errors import FactcheckWarning
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+        if issubclass(category, FactcheckWarning):
+            sys.stderr.write(f"Warning: {defang(str(message))}\n")
+        else:
+            shown(message, category, *args, **kw)
+
+    warnings.showwarning = show
+    warnings.simplefilter("always", FactcheckWarning)
+
+
+def _check_standard_streams() -> None:
+    # Python leaves sys.stdin/sys.stdout as None when the process starts with them closed.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        fail("standard output is closed; redirect it to a file or to /dev/null")
+
+
+def _command_group(name: str, help_text: str) -> typer.Typer:
+    """A group of subcommands under ``factcheck NAME``."""
+    group = typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(group, name=name)
+    return group
+
+
+def _options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options()
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error on stderr and exit."""
+    _error_line(message)
+    raise typer.Exit(code=code)
+
+
+def _error_line(message: str) -> None:
+    sys.stderr.write(f"Error: {defang(message)}\n")
+
+
+def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
+    """Run a command body: user errors become one line on stderr, Ctrl-C exits 130."""
+    opts = _options(ctx)
+    try:
+        code = action()
+    except FactcheckError as exc:
+        if opts.debug:
+            raise
+        fail(str(exc))
+    except KeyboardInterrupt:
+        if opts.debug:
+            raise
+        print("Interrupted.", file=sys.stderr)
+        raise typer.Exit(code=130) from None
+    except (typer.Exit, typer.Abort, typer.BadParameter):
+        raise
+    except Exception as exc:
+        # A bug, not the user's mistake: still one line, with the way to see more.
+        if opts.debug:
+            raise
+        fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+    if code:
+        raise typer.Exit(code=code)
+
+
+_SourcesPaths = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--sources", metavar="FILE", help="Extra source registry file or folder (repeatable)."
+    ),
+]

@@ -1,0 +1,184 @@
+"""The `factchecks` commands: the database of known fact-checks.
+
+Each command imports the core and its renderer when it runs: loading them takes about a
+second, which `factcheck --version` and `--help` must not pay.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck.errors import FactcheckError
+from factcheck.render.console import make_console
+
+if TYPE_CHECKING:
+    pass
+from factcheck.cli.app import _command_group, _error_line, _options, run_guarded
+
+factchecks_app = _command_group(
+    "factchecks", "Known fact-checks: import published reviews, then find the ones a claim matches."
+)
+
+
+_FactchecksDb = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        help="The database file (default: $FACTCHECK_FACTCHECKS_DB, else "
+        "$XDG_DATA_HOME/factcheck/factchecks.sqlite).",
+    ),
+]
+
+
+@factchecks_app.command("import")
+def factchecks_import(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...", help="ClaimReview JSON-LD, DataFeed, claims:search JSON, CSV or TSV."
+        ),
+    ],
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="claimreview, datafeed, google, csv or tsv (default: found from the content).",
+        ),
+    ] = None,
+    db: _FactchecksDb = None,
+) -> None:
+    """Import published fact-checks; a record imported before is updated, not repeated.
+
+    A record that cannot be read is reported with its file and position; the others still
+    import. Your own reports become searchable too: factcheck report WORKSHEET --format
+    claimreview > mine.json, then import mine.json.
+
+    Example: factcheck factchecks import feed.json verified_claims.tsv
+    """
+    from factcheck.factchecks.readers import FORMAT_NAMES
+
+    if input_format is not None and input_format not in FORMAT_NAMES:
+        raise typer.BadParameter(
+            f"expected one of {', '.join(FORMAT_NAMES)}", param_hint="--format"
+        )
+    opts = _options(ctx)
+
+    def action() -> int:
+        from factcheck.factchecks.readers import read_file
+        from factcheck.factchecks.store import open_database
+        from factcheck.render.console import safe_text
+        from factcheck.render.factchecks import import_summary
+
+        err = make_console(opts.color, file=sys.stderr)
+        failed = 0
+        with open_database(db, create=True) as database:
+            for path in files:
+                try:
+                    result = read_file(path, input_format)
+                except FactcheckError as exc:
+                    _error_line(str(exc))
+                    failed += 1
+                    continue
+                for problem in result.problems:
+                    err.print(safe_text(f"Warning: {problem}"), soft_wrap=True)
+                counts = database.add(result.records)
+                summary = import_summary(str(path), counts, result.problems)
+                err.print(safe_text(summary), soft_wrap=True)
+        return 1 if failed else 0
+
+    run_guarded(ctx, action)
+
+
+@factchecks_app.command("search")
+def factchecks_search(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(metavar="TEXT|-", help="A claim, headline or post; '-' reads one per line."),
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", min=1, help="Matches per query.")
+    ] = 5,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json or jsonl (default: table on a terminal, json otherwise).",
+        ),
+    ] = None,
+    db: _FactchecksDb = None,
+) -> None:
+    """Find the known fact-checks that match a claim, best first, with a score from 0 to 1.
+
+    With '-', each line of standard input is one query, and each prints one JSON line
+    {"query": ..., "matches": [...]} in input order.
+
+    Example: factcheck factchecks search "Bricks of cocaine washed ashore after Hurricane Dorian"
+    """
+    fmt = output_format or ("table" if sys.stdout.isatty() else "json")
+    if fmt not in ("table", "json", "jsonl"):
+        raise typer.BadParameter("expected table, json or jsonl", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.factchecks.store import open_database
+        from factcheck.render import factchecks as render
+
+        queries = sys.stdin.read().splitlines() if text == "-" else [text]
+        console = make_console(opts.color) if fmt == "table" else None
+        with open_database(db) as database:
+            for query in queries:
+                matches = database.search(query, limit=limit)
+                if console is not None:
+                    console.print(render.render_search_table(query, matches))
+                elif fmt == "json" and text != "-":
+                    sys.stdout.write(render.render_search_json(query, matches))
+                else:
+                    sys.stdout.write(render.render_search_line(query, matches))
+                    sys.stdout.flush()
+
+    run_guarded(ctx, action)
+
+
+@factchecks_app.command("stats")
+def factchecks_stats(
+    ctx: typer.Context,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="table or json."),
+    ] = "table",
+    db: _FactchecksDb = None,
+) -> None:
+    """Show what the database holds: how many fact-checks, from which files, by whom.
+
+    Example: factcheck factchecks stats
+    """
+    if output_format not in ("table", "json"):
+        raise typer.BadParameter("expected table or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+
+        from factcheck.factchecks.store import open_database
+        from factcheck.render import factchecks as render
+
+        with open_database(db) as database:
+            stats = database.stats()
+        if output_format == "json":
+            sys.stdout.write(json.dumps(render.stats_record(stats), ensure_ascii=False, indent=2))
+            sys.stdout.write("\n")
+        else:
+            make_console(opts.color).print(render.render_stats(stats))
+
+    run_guarded(ctx, action)

@@ -1,0 +1,199 @@
+"""The `review` command: a worksheet reviewed at a terminal or from an answers file.
+
+Each command imports the core and its renderer when it runs: loading them takes about a
+second, which `factcheck --version` and `--help` must not pay.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck.errors import FactcheckError
+from factcheck.render.console import make_console
+
+if TYPE_CHECKING:
+    pass
+from factcheck.cli.app import _options, _SourcesPaths, app, fail, run_guarded
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="SOURCE|WORKSHEET",
+            help="An article (file or URL), or a worksheet (.worksheet.yaml).",
+        ),
+    ],
+    checklist: Annotated[
+        str | None,
+        typer.Option(
+            "--checklist",
+            "-c",
+            metavar="NAME|PATH",
+            help="Checklist for a new worksheet (default: quick).",
+        ),
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            metavar="NAME",
+            help="Your name (default: $FACTCHECK_REVIEWER, the worksheet's, your config's).",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The published report's title.")
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", metavar="TEXT", help="What the article says, in your words."),
+    ] = None,
+    bottom_line: Annotated[
+        str | None,
+        typer.Option("--bottom-line", metavar="TEXT", help="Your overall conclusion."),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="The article's address.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Apply answers from a YAML file."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; only apply --answers.")
+    ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            metavar="X",
+            help="Leave out claims scoring below X (listed at the end).",
+        ),
+    ] = None,
+    claims: Annotated[
+        str | None,
+        typer.Option("--claims", metavar="IDS", help="Review only these claims, e.g. c3,c7."),
+    ] = None,
+    reports_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--reports-dir", metavar="DIR", help="Where worksheets live (default: ./reports)."
+        ),
+    ] = None,
+    registry_paths: _SourcesPaths = None,
+    case_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--case",
+            metavar="CASE_DIR",
+            help="Match each claim against the other articles of this case (factcheck case add).",
+        ),
+    ] = None,
+    own: Annotated[
+        bool,
+        typer.Option(
+            "--own",
+            help="Start your own worksheet, <slug>.<reviewer>.worksheet.yaml, beside another's.",
+        ),
+    ] = False,
+) -> None:
+    """Review an article's claims against a checklist, one question at a time.
+
+    Keeps reports/<slug>.worksheet.yaml; each answer is saved as it is given, so quitting,
+    Ctrl-C or a crash loses nothing and the next run resumes where you stopped.
+
+    Example: factcheck review examples/seed-article.txt --checklist quick
+    """
+    import contextlib
+    import shlex
+
+    opts = _options(ctx)
+    interactive = not no_input and sys.stdin.isatty()
+    if answers is None and not interactive:
+        fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
+    wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
+
+    def action() -> int:
+        from factcheck.render import review as screen
+        from factcheck.render.console import safe_text
+        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.reviewer import resolve_reviewer
+        from factcheck.review.session import open_review, review_worksheet
+
+        err = make_console(opts.color, file=sys.stderr)
+        folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
+        try:  # before the worksheet is open, only a given or configured name can choose it
+            known: str | None = resolve_reviewer(reviewer, None, None)
+        except FactcheckError:
+            known = None
+        if own and known is None:
+            raise FactcheckError("--own needs your name: --reviewer NAME")
+        setup = open_review(
+            target,
+            checklist=checklist,
+            reports_dir=folder,
+            registry_paths=tuple(registry_paths or ()),
+            case=case_dir,
+            reviewer=known,
+            own=own,
+        )
+        for warning in setup.warnings:
+            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if setup.session.worksheet.merge is not None:
+            from factcheck.team.merge import adjudication_hints
+
+            setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
+        console = make_console(opts.color)
+        keyboard = (
+            TtyKeyboard(
+                sys.stdin.fileno(),
+                lambda label: console.print(safe_text(label, style="bold"), end=""),
+            )
+            if interactive
+            else None
+        )
+        asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
+        written = {"title": title, "summary": summary, "bottom_line": bottom_line, "url": url}
+        try:
+            with keyboard or contextlib.nullcontext():
+                name = resolve_reviewer(
+                    reviewer,
+                    setup.session.worksheet,
+                    (lambda: keyboard.read_line("Your name, recorded with each answer: "))
+                    if keyboard
+                    else None,
+                )
+                outcome = review_worksheet(
+                    setup,
+                    asker=asker,
+                    answers=answers,
+                    reviewer=name,
+                    claims=wanted,
+                    min_score=min_score,
+                    publication={k: v for k, v in written.items() if v is not None},
+                )
+        except KeyboardInterrupt:
+            setup.session.close()
+            resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
+            err.print(resume, markup=False, highlight=False, soft_wrap=True)
+            return 130
+        finally:
+            setup.session.close()
+        if setup.findings is not None:
+            from factcheck.render.case import render_findings
+
+            console.print(render_findings(setup.findings))
+        console.print(screen.render_outcome(outcome, setup.checklist))
+        err.print(f"Saved {setup.path}", markup=False, highlight=False, soft_wrap=True)
+        return 0
+
+    run_guarded(ctx, action)

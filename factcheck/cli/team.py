@@ -1,0 +1,122 @@
+"""The `compare` and `merge` commands: several reviewers of one article.
+
+Each command imports the core and its renderer when it runs: loading them takes about a
+second, which `factcheck --version` and `--help` must not pay.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck.errors import FactcheckError
+from factcheck.render.console import make_console
+
+if TYPE_CHECKING:
+    pass
+from factcheck.cli.app import _options, app, run_guarded
+
+_Worksheets = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="WORKSHEET WORKSHEET...",
+        help="Worksheets of one article and one checklist, one per reviewer.",
+    ),
+]
+
+
+_TeamChecklist = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist", "-c", metavar="NAME|PATH", help="The worksheets' checklist, if it has moved."
+    ),
+]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown or json."),
+    ] = "terminal",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Compare reviewers: answers and verdicts side by side, and how far they agree.
+
+    Shows percent agreement and Krippendorff's alpha on the verdicts and on every question
+    (and Cohen's kappa for two reviewers), then each claim's answers, notes and evidence by
+    reviewer, disagreements marked.
+
+    Example: factcheck compare reports/seed-article.ana.worksheet.yaml
+    reports/seed-article.ben.worksheet.yaml
+    """
+    if output_format not in ("terminal", "markdown", "json"):
+        raise typer.BadParameter("expected terminal, markdown or json", param_hint="--format")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render import team as render
+        from factcheck.team.compare import compare_worksheets
+
+        comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "terminal":
+            make_console(opts.color).print(render.render_terminal(comparison))
+        else:
+            sys.stdout.write(render.RENDERERS[output_format](comparison))
+
+    run_guarded(ctx, action)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    worksheets: _Worksheets,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+    ],
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            metavar="RULE",
+            help="majority (most common answer; ties open) or unanimous (only shared answers).",
+        ),
+    ] = "majority",
+    checklist: _TeamChecklist = None,
+) -> None:
+    """Merge reviewers' worksheets into one; review it to settle what the rule left open.
+
+    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+
+    Example: factcheck merge reports/seed-article.*.worksheet.yaml
+    --output team/seed-article.worksheet.yaml
+    """
+    if rule not in ("majority", "unanimous"):
+        raise typer.BadParameter("expected majority or unanimous", param_hint="--rule")
+    opts = _options(ctx)
+
+    def action() -> None:
+        from factcheck.render.team import render_merge
+        from factcheck.review.journal import save_worksheet
+        from factcheck.review.worksheet import WORKSHEET_SUFFIX
+        from factcheck.team.merge import Rule, merge_worksheets
+
+        if not output.name.endswith(WORKSHEET_SUFFIX):
+            raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
+        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+            raise FactcheckError(f"{output}: already exists; choose another --output")
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
+        save_worksheet(output, result.worksheet)
+        err = make_console(opts.color, file=sys.stderr)
+        err.print(render_merge(result))
+        if result.open:
+            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
+
+    run_guarded(ctx, action)
