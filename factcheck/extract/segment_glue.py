@@ -189,8 +189,8 @@ def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> boo
         end += 1
     if text[cut:end].lower() in _OPENERS or _STAMP_START_RE.match(text, cut, hi):
         return True
-    start = cut
-    while start > lo and text[start - 1] in LETTER_SET:
+    start, word_lo = cut, max(lo, cut - _MAX_WORD)
+    while start > word_lo and text[start - 1] in LETTER_SET:
         start -= 1
     window = max(lo, cut - 160)
     sentence = max(text.rfind(mark, window, start) for mark in _SENTENCE_MARKS)
@@ -200,7 +200,8 @@ def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> boo
         return True  # a byline glued to the text: "By Jane Roe, The TimesSenior leaders"
     if lead.startswith(("Read ", "READ ")) and RELATED_PLAIN_RE.match(lead):
         return True  # a link to another story glued to the text: "Read …fightingGoing forward"
-    run = _LETTER_RUN_RE.match(text, start)
+    # Bounded by hi, so a pathological run of letters costs no more than a word's length.
+    run = _LETTER_RUN_RE.match(text, start, hi)
     word = run.group() if run else text[start:end]
     if seen.count(word) > 1:
         return False  # a name the text repeats
