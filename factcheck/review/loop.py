@@ -231,6 +231,13 @@ class _Walk:
                 return step, qid
         return None
 
+    def go_back(self, step: int, qid: str | None) -> tuple[int, str | None, str | None]:
+        """The position to go back to, or the same one with the reason there is none."""
+        previous = self.back()
+        if previous is None:
+            return step, qid, "This is the first question of the review."
+        return (*previous, None)
+
     def finish_claim(self, step: int) -> None:
         entry = self.entry(step)
         if entry.skipped and is_complete(self.checklist, entry):
@@ -306,11 +313,7 @@ def run_review(
             if isinstance(response, Quit):
                 break
             if isinstance(response, Back):
-                previous = walk.back()
-                if previous is None:
-                    error = "This is the first question of the review."
-                else:
-                    step, qid = previous
+                step, qid, error = walk.go_back(step, qid)
                 continue
             if isinstance(response, Accept):
                 text = (response.conclusion or "").strip()
@@ -350,11 +353,7 @@ def run_review(
         if isinstance(response, Quit):
             break
         if isinstance(response, Back):
-            previous = walk.back()
-            if previous is None:
-                error = "This is the first question of the review."
-            else:
-                step, qid = previous
+            step, qid, error = walk.go_back(step, qid)
             continue
         if isinstance(response, Skip):
             if not entry.skipped:
