@@ -365,7 +365,11 @@ def classify_captions(units: list[Unit]) -> None:
         if unit.kind is None and unit.terminal and _CAPTION_LABEL_RE.match(unit.text):
             unit.kind = SegmentKind.CAPTION
             continue
-        if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith(("Source", "SOURCE")):
+        if (
+            unit.kind is not SegmentKind.CREDIT
+            or i == 0
+            or unit.text.startswith(("Source", "SOURCE"))
+        ):
             continue  # "Source: ..." credits the article or a chart, not a photo
         caption = units[i - 1]
         if caption.kind is not None:
@@ -384,7 +388,9 @@ _COPYRIGHT_RE = re.compile(
 )
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]".
-_TEASER_TAG_RE = re.compile(r"\[\s*[A-Z][A-Z ]{2,}\]?\s*\]?\s*\|?\Z|\[(?:Video|Photos?|Gallery|Audio)\]\Z")
+_TEASER_TAG_RE = re.compile(
+    r"\[\s*[A-Z][A-Z ]{2,}\s*\]\s*\|?\Z|\[(?:Video|Photos?|Gallery|Audio)\]\Z"
+)
 _READING_TIME_RE = re.compile(
     r"(?:\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read|(?:Reading|Read)\s+time\s*:?\s*\d{1,3}"
     r"\s*(?:min|mins|minutes?))\.?",
