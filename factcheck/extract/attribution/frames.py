@@ -177,7 +177,8 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
     quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
     person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
-    if not (quoted and (person or sent.headline)) and not (sent.headline and person):
+    said = person and start == 0 and sum(map(is_word, sent.toks[c + 1 :])) >= 5
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
         return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
@@ -298,6 +299,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "called on", "called for", "called the vote “a historic moment”"
     if cls is Cls.DOC and v and low[v - 1] in ("it", "this", "that"):
         return  # "it shows that": the article's own reasoning, not a document's finding
+    opener: tuple[Speaker, int] | None = None
     if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = find_subject_before(sent, v)
@@ -309,11 +311,17 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             start < sent.n and strip_possessive(low[find_np_end(sent, start) - 1]) in DOC_NOUNS
         )
         if not organisation and not document:
-            return
+            # "Exit polls taken in Ohio found": the document opens the sentence.
+            speaker, start = find_opener_subject(sent, v)
+            if speaker is None or not _is_document(sent, speaker, start, v):
+                return
+            opener = speaker, start
     if verb.endswith("ing") and not (v and low[v - 1] in BE):
         _read_participle(sent, v, verb, cls, frames)
         return
     speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
+    if opener is not None:
+        (speaker, start), passive = opener, False
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":
             end = find_np_end(sent, v + 2)
@@ -356,6 +364,17 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _is_document(sent: Sentence, speaker: Speaker, start: int, v: int) -> bool:
+    """Whether a subject is a document or stands for an organisation's findings."""
+    entity = speaker.entity
+    if entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA):
+        return True
+    end = start
+    while end < v and sent.low[end] not in NP_PREPS and is_word(sent.toks[end]):
+        end += 1
+    return end > start and strip_possessive(sent.low[end - 1]) in DOC_NOUNS
 
 
 def _disagrees(sent: Sentence, v: int, verb: str, speaker: Speaker) -> bool:

@@ -15,6 +15,7 @@ from factcheck.extract.attribution.words import (
     CAP_STOP,
     COMMON_INITIAL,
     DEMONYMS,
+    HEDGE_WORDS,
     MONTHS,
     TITLE_PREFIX,
     TITLES,
@@ -186,6 +187,8 @@ def code_token(token: str) -> int:
         code |= AT_START
         if lw in TITLES or lw in TITLE_PREFIX or lw in DEMONYMS:
             code |= OPENER
+        elif lw.endswith("ly") and lw not in COMMON_INITIAL and lw not in HEDGE_WORDS:
+            code |= OPENER  # "Carly Fiorina", "Kelly Ayotte": a given name, not an adverb
     if lw in MONTHS:
         code |= MONTH
     if token[-1] == "'" or lw.endswith("'s"):

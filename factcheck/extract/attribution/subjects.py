@@ -221,6 +221,8 @@ OPENER_SKIP = lex("but and yet so still instead meanwhile however")
 """Words that may open a sentence before its subject ("But Crawford, who …, said")."""
 DASHES = lex("— – - --")
 RELATIVE_OPENERS = lex("who whose which whom")
+PARTICIPLES = lex("taken done given shown written held run led made")
+"""Irregular past participles that open a reduced relative clause ("polls taken in Ohio")."""
 
 
 def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
@@ -243,15 +245,23 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if start >= v - 1 or v - start > 45:
         return None, v
     end = start
-    while end < v and end - start < 9:
+    while end < v and end - start < 12:
         lw = low[end]
         if lw in RELATIVE_OPENERS or toks[end] in (",", "(") or lw in DASHES:
             break
-        if end > start and lw.endswith("ing") and toks[end].isalpha():
-            break
+        if (
+            end > start
+            and toks[end].isalpha()
+            and toks[end][0].islower()
+            and (lw.endswith(("ing", "ed")) or lw in PARTICIPLES)
+        ):
+            break  # "Exit polls taken in Ohio found", "Democrats trying to … say"
         if not is_word(toks[end]) or (lw in BACK_STOP and lw not in ("and", "of")) or lw in AUX:
             return None, v
         end += 1
+    if end == v:
+        # "A survey by the organization in March found": the opener runs up to the verb.
+        return interpret(sent, start, v, loose=True), start
     if end <= start or end >= v - 1:
         return None, v
     after = low[end]
