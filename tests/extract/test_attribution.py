@@ -1382,3 +1382,32 @@ def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> No
     sentences = ["“We were never told.”", "“Nobody called us,” said Mara Quist, a resident."]
     results = attribute_sentences(sentences, blocks=[0, 0])
     assert [(r.speaker, r.quote) for r in results] == [("Mara Quist", True), ("Mara Quist", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "others"),
+    [
+        (
+            "While Clinton has vowed to raise taxes on the rich, Trump has pledged to cut them.",
+            "Trump",
+            ("Clinton",),
+        ),
+        (
+            "Sen. Bernie Sanders praised the ruling, but Hillary Clinton said it was a mistake.",
+            "Hillary Clinton",
+            ("Bernie Sanders",),
+        ),
+        (
+            "Officials said the road was closed; residents said it was open.",
+            "Officials",
+            ("residents",),
+        ),
+        ("Netanyahu said Hamas claimed the rockets were aimed at soldiers.", "Hamas", ()),
+        ("The minister said the talks had failed and officials would leave.", "minister", ()),
+    ],
+)
+def test_each_clause_with_its_own_speaker_is_kept(
+    sentence: str, speaker: str, others: tuple[str, ...]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.others) == (speaker, others)
