@@ -202,7 +202,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         present = present | {":"}
     cue_words = CUES.intersection(present)
     fronted = sent.low[:1] == ["in"]
-    if cue_words or fronted or ":" in present or any(map(_starts_with_verb, quotes)):
+    opens = bool(quotes) and sent.is_placeholder(0)
+    if cue_words or fronted or opens or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)

@@ -22,6 +22,7 @@ from factcheck.extract.attribution.sentence import (
     is_word,
 )
 from factcheck.extract.attribution.subjects import (
+    PERSONAL,
     find_clause_subject,
     find_opener_subject,
     find_subject_after,
@@ -121,9 +122,38 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
         _read_fronted_document(sent, frames)
     if sent.headline and not frames:
         _read_headline(sent, frames)
+    if not frames and sent.is_placeholder(0):
+        _read_quote_then_verb(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
+    """'“Mexico!” the audience screamed back.', '“…?” reacted Trump.': a quotation that opens
+    the sentence, then only a speaker and a past-tense verb of any kind."""
+    low, n = sent.low, sent.n
+    k = 1
+    if k < n and sent.toks[k] == ",":
+        k += 1
+    end = n - 1 if n and sent.toks[-1] in (".", "!", "?") else n
+    if not 0 < end - k <= 7:
+        return
+    for v in range(k, end):
+        word = sent.toks[v]
+        if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in PAST_FORMS)):
+            continue
+        if v == k:
+            speaker: Speaker | None = interpret(sent, v + 1, end, loose=True)
+            start = v + 1
+        else:
+            tail = low[v + 1 : end]
+            if any(w.isalpha() and w not in ("back", "out", "loudly", "again") for w in tail):
+                return  # more than a particle after the verb: not a bare speech frame
+            speaker, start = interpret(sent, k, v, loose=True), k
+        if speaker is not None and speaker.name:
+            frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
+        return
 
 
 def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
@@ -172,6 +202,20 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
             start = k + 1
             break
     speaker = _name_speaker(sent, start, c) if start < c else None
+    named = sent.mention_of[c - 1] if c else None
+    if (
+        speaker is None
+        and named is not None
+        and named.kind is Kind.PERSON
+        and c + 1 < sent.n
+        and sent.is_placeholder(c + 1)
+        and sent.mention_end.get(c - 1) is not None
+    ):
+        # "… doesn't surprise pollster Daron Shaw: “…”": the person right before the colon.
+        begin = sent.mention_end[c - 1]
+        speaker = Speaker(named.name, named.role, named)
+        frames.append(Frame("", c, speaker, begin, quoted_object=True))
+        return
     if speaker is None:
         return  # the words before the colon must be one name and nothing else
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
@@ -275,7 +319,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
-    if v and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'"))):
+    if (
+        v
+        and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'")))
+        and low[v - 1].partition("'")[0] not in PERSONAL  # "he's said": has said
+    ):
         return  # "in states that", "the party's plans": a noun, not a verb
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
@@ -293,7 +341,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls is Cls.CALL and not (
         (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
-        or any(sent.is_placeholder(k) for k in range(v + 1, v + 8))
+        or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
         or _names_something(sent, v)
     ):
         return  # "called on", "called for", "called the vote “a historic moment”"
