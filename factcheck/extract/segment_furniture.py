@@ -385,7 +385,9 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
 _COPYRIGHT_RE = re.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
+    r"|(?m:^\s*copyright\b)"
 )
+_IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]".
 _TEASER_TAG_RE = re.compile(
@@ -402,20 +404,31 @@ _SHAPE_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 25
 
 
-def classify_shapes(units: list[Unit]) -> None:
+def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
-    stamps and IDs, prompts to the reader, lines in capitals, and bulleted links to other
-    stories."""
-    for unit in units:
+    stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
+    inside the body), and bulleted links to other stories."""
+    in_body = False
+    for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
-            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words)
+            heading = in_body and _is_body_heading(units, i, block_sizes)
+            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+        in_body = in_body or (unit.kind is None and unit.terminal)
 
 
-def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
+def _is_body_heading(units: list[Unit], i: int, block_sizes: dict[int, int]) -> bool:
+    """A line of its own, of more than a label's words, before a body paragraph."""
+    unit = units[i]
+    if block_sizes[unit.block] != 1 or unit.words <= _LABEL_MAX_WORDS or i + 1 >= len(units):
+        return False
+    return units[i + 1].kind is None and units[i + 1].terminal
+
+
+def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> SegmentKind | None:
     if _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if _COPYRIGHT_RE.search(piece):
-        return SegmentKind.CREDIT
+    if _COPYRIGHT_RE.search(piece) or _IMAGE_URL_RE.search(piece):
+        return SegmentKind.CREDIT  # a copyright line, or the address of an image
     letters = sum(c.isalpha() for c in piece)
     if letters < 0.3 * len(piece.replace(" ", "")) and any(c.isdigit() for c in piece):
         return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
@@ -429,7 +442,8 @@ def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         if _is_interface_label(piece):
             return SegmentKind.RELATED  # interface labels: "Comments", "Home |", "Share"
     cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
-    if words >= 2 and len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased):
+    capitals = sum(c.isupper() for c in cased) >= 0.85 * len(cased)
+    if words >= 2 and len(cased) >= 6 and capitals and not heading:
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
         long_words = [w for w in piece[2:].split() if len(w) >= 4]
