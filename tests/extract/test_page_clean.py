@@ -56,8 +56,14 @@ def _page(furniture: bool) -> bytes:
 
 
 EXPECTED = "\n".join(
-    ["Bridge repairs to cost £48 million", BODY[0], QUOTE, BODY[1], *(f"- {i}" for i in LIST)]
-    + [BODY[2]]
+    [
+        "Bridge repairs to cost £48 million",
+        BODY[0],
+        QUOTE,
+        BODY[1],
+        *(f"- {item}" for item in LIST),
+        BODY[2],
+    ]
 )
 
 
