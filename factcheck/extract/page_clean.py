@@ -63,23 +63,33 @@ def _teaser_runs(tree: Any) -> list[Any]:
 def _lead_link_words(element: Any) -> int:
     """Words of the link whose text opens ELEMENT (image links before it skipped); 0 when the
     element's text starts outside a link."""
-    from lxml import etree  # trafilatura's parser: already loaded with it
-
-    links: list[Any] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start":
-            if node.tag == "a" and node.get("href"):
-                links.append(node)
-            text = node.text if isinstance(node.tag, str) else None
-        else:
-            if links and links[-1] is node:
-                links.pop()
+    # Text in document order: a node's text, then its children, then its tail.
+    stack: list[tuple[Any, bool]] = [(element, False)]
+    while stack:
+        node, closed = stack.pop()
+        if closed:
             if node is element:
-                break
-            text = node.tail
+                return 0
+            text, holder = node.tail, node.getparent()
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            text, holder = (node.text if isinstance(node.tag, str) else None), node
         if text and text.strip():
-            return _words(links[0].text_content()) if links else 0
+            link = _enclosing_link(holder, element)
+            return _words(link.text_content()) if link is not None else 0
     return 0
+
+
+def _enclosing_link(node: Any, top: Any) -> Any:
+    """The <a href> that holds NODE, looking no higher than TOP."""
+    while node is not None:
+        if node.tag == "a" and node.get("href"):
+            return node
+        if node is top:
+            return None
+        node = node.getparent()
+    return None
 
 
 def _link_lines(tree: Any) -> list[Any]:
