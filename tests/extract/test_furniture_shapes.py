@@ -23,11 +23,13 @@ def test_lines_in_capitals_as_the_rule_says(piece: str) -> None:
 
 
 def test_shapes_of_furniture() -> None:
-    assert _shape_kind("Reach her at jane@example.org.", True, 5) is SegmentKind.CREDIT
-    assert _shape_kind("© 2021 The Outlet. All rights reserved.", True, 6) is SegmentKind.CREDIT
-    assert _shape_kind("All Rights Reserved", False, 3) is SegmentKind.CREDIT
-    assert _shape_kind("2019-11-19T07:23:12+01:00", False, 1) is SegmentKind.DATELINE
-    assert _shape_kind("BREAKING NEWS FROM THE FRONT", False, 5) is SegmentKind.TITLE
-    assert _shape_kind("The ministry said 300 people left.", True, 6) is None
-    assert _shape_kind("(C) 2020 by the author", False, 5) is SegmentKind.CREDIT
-    assert _shape_kind("He wrote (c) notes", False, 4) is None
+    assert _shape_kind("Reach her at jane@example.org.", True, 5, False) is SegmentKind.CREDIT
+    assert (
+        _shape_kind("© 2021 The Outlet. All rights reserved.", True, 6, False) is SegmentKind.CREDIT
+    )
+    assert _shape_kind("All Rights Reserved", False, 3, False) is SegmentKind.CREDIT
+    assert _shape_kind("2019-11-19T07:23:12+01:00", False, 1, False) is SegmentKind.DATELINE
+    assert _shape_kind("BREAKING NEWS FROM THE FRONT", False, 5, False) is SegmentKind.TITLE
+    assert _shape_kind("The ministry said 300 people left.", True, 6, False) is None
+    assert _shape_kind("(C) 2020 by the author", False, 5, False) is SegmentKind.CREDIT
+    assert _shape_kind("He wrote (c) notes", False, 4, False) is None
