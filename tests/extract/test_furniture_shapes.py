@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from factcheck.extract.segment_furniture import _in_capitals, _shape_kind
 from factcheck.models import SegmentKind
 
-LETTERS = "aAbBzZ éÉßẞǅǈªº ŉ ΣσςІі ١2٣²½ -:.,@©()'’"
+LETTERS = "aAbBzZ éÉßẞǅǈªº ŉ Σσς\u0406\u0456 \u06612\u0663²½ -:.,@©()'’"
 
 
 def _capitals_as_written(piece: str) -> bool:
