@@ -42,54 +42,50 @@ def _words(text: str) -> int:
 def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
+    teasers: set[Any] = set()
+    for link in tree.iterfind(".//a[@href]"):
+        if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
+            teasers.update(_opened_by(link))
     out: list[Any] = []
-    for parent in tree.iter():
-        run: list[Any] = []
-        for child in [*parent.iterchildren(), None]:
-            if (
-                child is not None
-                and child.tag in _BLOCK_TAGS
-                and _lead_link_words(child) >= _HEADLINE_MIN_WORDS
-                and _words(child.text_content()) <= _TEASER_MAX_WORDS
-            ):
-                run.append(child)
-                continue
-            if len(run) >= _TEASER_RUN:
-                out.extend(run)
-            run = []
+    for item in teasers:
+        before = item.getprevious()
+        if before is not None and before in teasers:
+            continue  # not the first of its run
+        run = [item]
+        after = item.getnext()
+        while after is not None and after in teasers:
+            run.append(after)
+            after = after.getnext()
+        if len(run) >= _TEASER_RUN:
+            out.extend(run)
     return out
 
 
-def _lead_link_words(element: Any) -> int:
-    """Words of the link whose text opens ELEMENT (image links before it skipped); 0 when the
-    element's text starts outside a link."""
-    # Text in document order: a node's text, then its children, then its tail.
-    stack: list[tuple[Any, bool]] = [(element, False)]
-    while stack:
-        node, closed = stack.pop()
-        if closed:
-            if node is element:
-                return 0
-            text, holder = node.tail, node.getparent()
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            text, holder = (node.text if isinstance(node.tag, str) else None), node
-        if text and text.strip():
-            link = _enclosing_link(holder, element)
-            return _words(link.text_content()) if link is not None else 0
-    return 0
+def _opened_by(link: Any) -> list[Any]:
+    """The blocks, short enough for a teaser, whose text starts with LINK's text."""
+    out = []
+    node = link
+    while (parent := node.getparent()) is not None and _leads(node, parent):
+        node = parent
+        if node.tag in _BLOCK_TAGS:
+            if _words(node.text_content()) > _TEASER_MAX_WORDS:
+                break
+            out.append(node)
+    return out
 
 
-def _enclosing_link(node: Any, top: Any) -> Any:
-    """The <a href> that holds NODE, looking no higher than TOP."""
-    while node is not None:
-        if node.tag == "a" and node.get("href"):
-            return node
-        if node is top:
-            return None
-        node = node.getparent()
-    return None
+def _leads(node: Any, parent: Any) -> bool:
+    """Whether no text of PARENT comes before NODE."""
+    if parent.text and parent.text.strip():
+        return False
+    before = node.getprevious()
+    while before is not None:
+        if (before.tail and before.tail.strip()) or (
+            isinstance(before.tag, str) and before.text_content().strip()
+        ):
+            return False
+        before = before.getprevious()
+    return True
 
 
 def _link_lines(tree: Any) -> list[Any]:
@@ -120,8 +116,12 @@ def _alt_captions(tree: Any) -> list[Any]:
     }
     if not alts:
         return []
+    starts = {alt.split(None, 1)[0] for alt in alts}
     out = []
     for element in tree.iter(*_CAPTION_TAGS):
+        opening = (element.text or "").split(None, 1)
+        if not opening or opening[0].casefold() not in starts:
+            continue  # a caption's text starts right inside its element
         text = element.text_content()
         if _words(text) >= _HEADLINE_MIN_WORDS and _key(text) in alts:
             out.append(element)
