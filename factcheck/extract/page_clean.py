@@ -130,3 +130,72 @@ def _alt_captions(tree: Any) -> list[Any]:
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+# --- an article body split into chunks ---------------------------------------------------------
+
+_LONG_PARAGRAPH_WORDS = 12
+_CHUNK_MIN_PARAGRAPHS = 2
+_PROBE_CHARS = 80
+
+
+def split_body_chunks(tree: Any, text: str) -> bool:
+    """Join the chunks of an article body that the page splits into sibling containers of one
+    kind (the same tag and class, advertisements between them) when TEXT, the body read from
+    the page, holds some chunks but not the others. Returns whether the page changed; the body
+    should then be read again.
+
+    A chunk holds at least two paragraphs of prose and never a page's main heading, a date or
+    an <article> of its own, so that a next story printed below the first stays out."""
+    said = " ".join(text.split())
+    changed = False
+    for chunks in _chunk_groups(tree):
+        if any(chunk.getparent() is None for chunk in chunks):
+            continue  # inside a chunk already joined to another
+        held = [_probe(chunk) in said for chunk in chunks]
+        if any(held) and not all(held):
+            first = chunks[0]
+            for chunk in chunks[1:]:
+                for child in list(chunk):
+                    first.append(child)  # moves the child
+                if chunk.text and chunk.text.strip():
+                    first.append(chunk.makeelement("p", {}))
+                    first[-1].text = chunk.text
+                chunk.drop_tree()
+            changed = True
+    return changed
+
+
+def _chunk_groups(tree: Any) -> list[list[Any]]:
+    counts: dict[Any, int] = {}
+    for paragraph in tree.iter("p"):
+        if _words(paragraph.text_content()) < _LONG_PARAGRAPH_WORDS:
+            continue
+        for ancestor in paragraph.iterancestors():
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
+    for element, count in counts.items():
+        parent = element.getparent()
+        kind = element.get("class")
+        if count < _CHUNK_MIN_PARAGRAPHS or parent is None or not kind:
+            continue
+        groups.setdefault((parent, element.tag, kind), []).append(element)
+    out = []
+    for members in groups.values():
+        if len(members) >= 2 and not any(_is_story(member) for member in members):
+            out.append(sorted(members, key=lambda m: m.getparent().index(m)))
+    return out
+
+
+def _is_story(element: Any) -> bool:
+    """A container of its own story: an <article>, or one with a main heading or a date."""
+    return element.tag == "article" or any(True for _ in element.iter("h1", "time", "article"))
+
+
+def _probe(chunk: Any) -> str:
+    """The start of the chunk's first long paragraph, spaces normalised."""
+    for paragraph in chunk.iter("p"):
+        words = paragraph.text_content().split()
+        if len(words) >= _LONG_PARAGRAPH_WORDS:
+            return " ".join(words)[:_PROBE_CHARS]
+    return ""
