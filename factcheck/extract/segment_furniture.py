@@ -385,7 +385,11 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
 _COPYRIGHT_RE = re.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
+    r"|(?m:^\s*copyright\b)"
 )
+_IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
+_COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
+"""One of these is in every match of ``_COPYRIGHT_RE``."""
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]".
 _TEASER_TAG_RE = re.compile(
@@ -402,23 +406,39 @@ _SHAPE_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 25
 
 
-def classify_shapes(units: list[Unit]) -> None:
+def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
-    stamps and IDs, prompts to the reader, lines in capitals, and bulleted links to other
-    stories."""
-    for unit in units:
+    stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
+    inside the body), and bulleted links to other stories."""
+    in_body = False
+    for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
-            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words)
+            heading = in_body and _is_body_heading(units, i, block_sizes)
+            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+        in_body = in_body or (unit.kind is None and unit.terminal)
 
 
-def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
-    if _EMAIL_RE.search(piece):
+def _is_body_heading(units: list[Unit], i: int, block_sizes: dict[int, int]) -> bool:
+    """A line of its own, of more than a label's words, before a body paragraph."""
+    unit = units[i]
+    if block_sizes[unit.block] != 1 or unit.words <= _LABEL_MAX_WORDS or i + 1 >= len(units):
+        return False
+    return units[i + 1].kind is None and units[i + 1].terminal
+
+
+def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> SegmentKind | None:
+    # Each pattern is tried only on text holding a string every match of it holds.
+    if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if _COPYRIGHT_RE.search(piece):
-        return SegmentKind.CREDIT
-    letters = sum(c.isalpha() for c in piece)
-    if letters < 0.3 * len(piece.replace(" ", "")) and any(c.isdigit() for c in piece):
-        return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
+    if (any(map(piece.__contains__, _COPYRIGHT_NEEDS)) and _COPYRIGHT_RE.search(piece)) or (
+        "//" in piece and _IMAGE_URL_RE.search(piece)
+    ):
+        return SegmentKind.CREDIT  # a copyright line, or the address of an image
+    # Character loops run in C (map), and only when a cheaper test leaves the answer open.
+    if any(map(str.isdigit, piece)):
+        letters = sum(map(str.isalpha, piece))
+        if letters < 0.3 * (len(piece) - piece.count(" ")):
+            return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
     if not terminal and _TEASER_TAG_RE.search(piece):
@@ -428,8 +448,7 @@ def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
             return SegmentKind.TAGS  # a lone lower-case word or two: a section or topic label
         if _is_interface_label(piece):
             return SegmentKind.RELATED  # interface labels: "Comments", "Home |", "Share"
-    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
-    if words >= 2 and len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased):
+    if words >= 2 and not heading and _in_capitals(piece):
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
         long_words = [w for w in piece[2:].split() if len(w) >= 4]
@@ -437,6 +456,19 @@ def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         if words >= 5 and long_words and capitalised >= 0.6 * len(long_words):
             return SegmentKind.RELATED  # a bulleted headline in title case: another story
     return None
+
+
+_NOT_ASCII_LOWER = bytes(b for b in range(256) if not 0x61 <= b <= 0x7A)
+
+
+def _in_capitals(piece: str) -> bool:
+    """At least six letters with a case, 85% of them capitals."""
+    # Every a-z is a cased letter that is not a capital: with more than a fifth of the text in
+    # a-z, no 85% can be capitals, and the per-letter count below is skipped.
+    if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER)) > 0.2 * len(piece):
+        return False
+    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 6 and sum(map(str.isupper, cased)) >= 0.85 * len(cased)
 
 
 def _is_related_label(piece: str, terminal: bool, count: int) -> bool:

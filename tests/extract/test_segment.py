@@ -467,6 +467,36 @@ def test_interface_labels_after_the_body_are_furniture() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["https://cdn.example.org/images/2019/bridge-at-dusk.jpg", "copyright Example Media 2019"],
+)
+def test_image_addresses_and_copyright_lines_are_credits(line: str) -> None:
+    text = f"Hamas fired rockets at Israel on Monday.\n{line}\nIsrael struck back on Tuesday."
+    assert _kinds(text) == [
+        (STATEMENT, "Hamas fired rockets at Israel on Monday."),
+        (CREDIT, line),
+        (STATEMENT, "Israel struck back on Tuesday."),
+    ]
+
+
+def test_a_subheading_in_capitals_inside_the_body_stays_body() -> None:
+    text = (
+        "Hamas fired rockets at Israel on Monday.\n"
+        "WHO WILL LEAD THE TALKS?\n"
+        "Israel struck back on Tuesday.\n"
+        "SHARE THIS\n"
+        "The war began in October."
+    )
+    assert _kinds(text) == [
+        (STATEMENT, "Hamas fired rockets at Israel on Monday."),
+        (QUESTION, "WHO WILL LEAD THE TALKS?"),
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (TITLE, "SHARE THIS"),
+        (STATEMENT, "The war began in October."),
+    ]
+
+
 def test_a_subheading_inside_the_body_stays_body_unless_it_is_a_short_label() -> None:
     text = (
         "Truce talks resume\n"
@@ -523,6 +553,7 @@ def test_a_subheading_inside_the_body_stays_body_unless_it_is_a_short_label() ->
         ("The Morning Briefing Newsletter", RELATED),
         ("Plague fears grow in China [VIDEO]", RELATED),
         ("comments", TAGS),
+        ("Reach the reporter on Twitter at https://twitter.com/janedoe", RELATED),
     ],
 )
 def test_furniture_lines_between_paragraphs(line: str, kind: SegmentKind) -> None:
