@@ -21,6 +21,7 @@ from typing import Any
 
 from factcheck.errors import IngestError
 from factcheck.extract.bylines import clean_byline
+from factcheck.extract.page_clean import drop_page_furniture
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
@@ -86,6 +87,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     if tree is None:
         raise IngestError(f"{name}: no article text found in the page")
     evidence = _gather(tree)
+    drop_page_furniture(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True
     )

@@ -76,7 +76,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
-    classify_shapes(units)
+    classify_shapes(units, block_sizes)
     segments = tuple(
         Segment(
             start=u.start, end=u.end, kind=u.kind or _body_kind(u.text), text=u.text, block=u.block

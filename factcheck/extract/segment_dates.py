@@ -37,7 +37,7 @@ _DATE_CORE = (
 DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
 _STAMP_PREFIX = (
     r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
-    r"First\s+published|Modified|Date)(?:\s+[Oo]n)?\s*:?\s*"
+    r"First\s+published|Modified|Date)(?:\s+(?:[Oo]n|at))?\s*:?\s*"
 )
 SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"
 _STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"

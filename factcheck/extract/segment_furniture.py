@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.extract.segment_dates import (
     DATE,
@@ -63,7 +64,8 @@ _CREDIT_PAREN_RE = re.compile(
 )
 _CREDIT_LABEL_RE = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
-    r"Main image|Top image|File photo|Cover photo)s?\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
+    r"\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
 )
 _CREDIT_AGENCY_RE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
@@ -102,7 +104,8 @@ _HINT_RE = re.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
     r"LISTEN|Further|Tags|TAGS|Topics|TOPICS|Filed|Categories|Keywords|Photo|Image|Picture|Video|"
-    r"Credit|Source|Illustration|Graphic|Main|Top|File|FILE|Cover|Pictured|Above|Caption|"
+    r"Credit|CREDIT|Source|SOURCE|PHOTO|IMAGE|Illustration|Graphic|Main|Top|File|FILE|Cover|"
+    r"Pictured|Above|Caption|"
     r"Updated|Published|Posted|First|Last|Modified|Date|\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
@@ -110,6 +113,7 @@ QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
 _TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
 _TITLE_MAX_WORDS = 30
 _HEADING_MAX_WORDS = 12
+_LABEL_MAX_WORDS = 3
 _TAG_MAX_WORDS = 6
 
 
@@ -182,9 +186,11 @@ def classify_patterns(units: list[Unit]) -> None:
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
     if words <= 12 and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
         return SegmentKind.DATELINE
+    if words <= 5 and _READING_TIME_RE.fullmatch(piece):
+        return SegmentKind.DATELINE  # "5 min read"
     if words <= 16 and _is_byline(piece):
         return SegmentKind.BYLINE
-    if _REPORTING_RE.fullmatch(piece) or (words <= 20 and _CONTRIBUTED_RE.search(piece)):
+    if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
     if words <= 14 and _is_credit(piece):
         return SegmentKind.CREDIT
@@ -199,6 +205,13 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
     return None
+
+
+def _is_contribution(piece: str, words: int) -> bool:
+    """A closing credit: "Jane Doe contributed reporting." A long list of names is a credit only
+    when it says what it contributed to ("... contributed to this report.")."""
+    found = _CONTRIBUTED_RE.search(piece)
+    return found is not None and (words <= 20 or " to this " in found.group())
 
 
 def _is_byline(piece: str) -> bool:
@@ -284,11 +297,20 @@ def _looks_like_headline(units: list[Unit], i: int) -> bool:
 
 
 def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
-    """Subheadings: a short line of its own, without final punctuation, before a paragraph."""
+    """Subheadings: a short line of its own, without final punctuation, before a paragraph.
+
+    Before the body (a kicker, a section name) every such line is furniture. Inside the body a
+    label of a few words ("Background") is furniture too, but a longer subheading says something
+    about the story ("Prisons plagued by understaffing"): it stays a body segment."""
+    in_body = False
     for i, unit in enumerate(units):
+        if unit.kind is None and unit.terminal:
+            in_body = True
         if unit.kind is not None or unit.terminal or block_sizes[unit.block] != 1:
             continue
         if not 1 <= unit.words <= _HEADING_MAX_WORDS or i == 0 or i + 1 >= len(units):
+            continue
+        if in_body and unit.words > _LABEL_MAX_WORDS:
             continue
         if not (unit.text[0].isupper() or unit.text[0].isdigit()) or BULLET_RE.match(unit.text):
             continue
@@ -343,7 +365,11 @@ def classify_captions(units: list[Unit]) -> None:
         if unit.kind is None and unit.terminal and _CAPTION_LABEL_RE.match(unit.text):
             unit.kind = SegmentKind.CAPTION
             continue
-        if unit.kind is not SegmentKind.CREDIT or i == 0 or unit.text.startswith("Source"):
+        if (
+            unit.kind is not SegmentKind.CREDIT
+            or i == 0
+            or unit.text.startswith(("Source", "SOURCE"))
+        ):
             continue  # "Source: ..." credits the article or a chart, not a photo
         caption = units[i - 1]
         if caption.kind is not None:
@@ -359,33 +385,65 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
 _COPYRIGHT_RE = re.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
+    r"|(?m:^\s*copyright\b)"
 )
+_IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
+# A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]".
+_TEASER_TAG_RE = re.compile(
+    r"\[\s*[A-Z][A-Z ]{2,}\s*\]\s*\|?\Z|\[(?:Video|Photos?|Gallery|Audio)\]\Z"
+)
+_READING_TIME_RE = re.compile(
+    r"(?:\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read|(?:Reading|Read)\s+time\s*:?\s*\d{1,3}"
+    r"\s*(?:min|mins|minutes?))\.?",
+    re.IGNORECASE,
+)
+_LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
+_LABEL_END_RE = re.compile(r"\s*(?:[:|»›>–—-]|\.\.\.|…)")
 _SHAPE_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 25
 
 
-def classify_shapes(units: list[Unit]) -> None:
+def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
-    stamps and IDs, prompts to the reader, lines in capitals, and bulleted links to other
-    stories."""
-    for unit in units:
+    stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
+    inside the body), and bulleted links to other stories."""
+    in_body = False
+    for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
-            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words)
+            heading = in_body and _is_body_heading(units, i, block_sizes)
+            unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+        in_body = in_body or (unit.kind is None and unit.terminal)
 
 
-def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
+def _is_body_heading(units: list[Unit], i: int, block_sizes: dict[int, int]) -> bool:
+    """A line of its own, of more than a label's words, before a body paragraph."""
+    unit = units[i]
+    if block_sizes[unit.block] != 1 or unit.words <= _LABEL_MAX_WORDS or i + 1 >= len(units):
+        return False
+    return units[i + 1].kind is None and units[i + 1].terminal
+
+
+def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> SegmentKind | None:
     if _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if _COPYRIGHT_RE.search(piece):
-        return SegmentKind.CREDIT
+    if _COPYRIGHT_RE.search(piece) or _IMAGE_URL_RE.search(piece):
+        return SegmentKind.CREDIT  # a copyright line, or the address of an image
     letters = sum(c.isalpha() for c in piece)
     if letters < 0.3 * len(piece.replace(" ", "")) and any(c.isdigit() for c in piece):
         return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
-    if _is_prompt(piece, terminal, words):
+    if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
+    if not terminal and _TEASER_TAG_RE.search(piece):
+        return SegmentKind.RELATED
+    if not terminal and words <= 3:
+        if _LOWER_LABEL_RE.fullmatch(piece):
+            return SegmentKind.TAGS  # a lone lower-case word or two: a section or topic label
+        if _is_interface_label(piece):
+            return SegmentKind.RELATED  # interface labels: "Comments", "Home |", "Share"
     cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
-    if words >= 2 and len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased):
+    capitals = sum(c.isupper() for c in cased) >= 0.85 * len(cased)
+    if words >= 2 and len(cased) >= 6 and capitals and not heading:
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
         long_words = [w for w in piece[2:].split() if len(w) >= 4]
@@ -393,6 +451,38 @@ def _shape_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         if words >= 5 and long_words and capitalised >= 0.6 * len(long_words):
             return SegmentKind.RELATED  # a bulleted headline in title case: another story
     return None
+
+
+def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
+    """The label of a box of links to other stories ("You may also like…", "Most read in
+    world news", "Popular on Example"), alone or before a teaser ("See more: ...")."""
+    if count > _PROMPT_MAX_WORDS:
+        return False
+    lowered = piece.casefold().replace("’", "'")
+    for label in _related_labels():
+        if lowered.startswith(label) and not lowered[len(label) : len(label) + 1].isalnum():
+            rest = piece[len(label) :]
+            if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
+                return True  # the label alone, or a label and its separator
+            # An unpunctuated label line ("Most read in world news"); a one-word label ("More")
+            # only with its separator, as it also opens sentences.
+            return not terminal and count <= 12 and " " in label
+    if not terminal and count <= 6:
+        last = lowered.rstrip(" :").rsplit(None, 1)[-1:]
+        return last in (["newsletter"], ["newsletters"])  # "The Morning Briefing newsletter"
+    return False
+
+
+def _is_interface_label(piece: str) -> bool:
+    labels = [w.strip("|:·•-").lower() for w in piece.split()]
+    interface = words("interface_words")
+    return any(labels) and all(w in interface for w in labels if w)
+
+
+@cache
+def _related_labels() -> tuple[str, ...]:
+    """The labels, longest first so that the longest one that fits is tried first."""
+    return tuple(sorted(words("related_labels"), key=len, reverse=True))
 
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:

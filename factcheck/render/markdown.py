@@ -20,6 +20,7 @@ from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
+from factcheck.models import Attribution, Segment
 from factcheck.render.console import defang
 from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
@@ -33,6 +34,7 @@ from factcheck.report.model import (
     claim_marks,
     day,
     one_line,
+    other_voices,
     shorten,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
@@ -517,6 +519,30 @@ def _dropped_item(entry: ClaimReview) -> str:
     )
 
 
+def voice_line(segment: Segment) -> str:
+    """Who a sentence comes from, as the article says: speaker, role, verb, intermediaries."""
+    att = segment.attribution or Attribution()
+    who = escape_markdown(att.speaker or "")
+    if att.role:
+        who += f", {escape_markdown(att.role)}"
+    if att.verb:
+        who += f" ({escape_markdown(att.verb)})"
+    if att.via:
+        who += f", via {escape_markdown(', '.join(att.via))}"
+    return who
+
+
+def _voices(report: Report) -> list[str]:
+    voices = other_voices(report.worksheet)
+    if not voices:
+        return []
+    lines = ["## Other voices", "", "Sentences that are not claims, and who they come from.", ""]
+    for segment in voices:
+        text = escape_markdown(shorten(segment.text, 160))
+        lines.append(f"- {segment.kind}: {text} — {voice_line(segment)}")
+    return lines
+
+
 def _reliability(letter: str | None) -> str:
     if letter is None:
         return EMPTY
@@ -668,6 +694,7 @@ def render_markdown(report: Report, extra: Sequence[str] = (), *, details: bool 
         _verdict_table(report),
         _claims(report, details),
         _dropped(report),
+        _voices(report),
         _sources(report),
         *(section.rstrip("\n").split("\n") for section in extra),
         _warnings(report),

@@ -37,6 +37,7 @@ from factcheck.report.model import (
     claim_marks,
     day,
     one_line,
+    other_voices,
     shorten,
 )
 
@@ -243,6 +244,26 @@ def _sources_table(report: Report) -> RenderableType:
     return table
 
 
+def _voices_table(report: Report) -> RenderableType | None:
+    voices = other_voices(report.worksheet)
+    if not voices:
+        return None
+    table = Table(title="Other voices", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("sentence", overflow="fold", ratio=3)
+    table.add_column("who", overflow="fold", ratio=2)
+    for segment in voices:
+        att = segment.attribution
+        assert att is not None and att.speaker is not None  # other_voices keeps only these
+        who = att.speaker + (f", {att.role}" if att.role else "")
+        who += f" ({att.verb})" if att.verb else ""
+        who += f", via {', '.join(att.via)}" if att.via else ""
+        table.add_row(
+            str(segment.kind), safe_text(shorten(one_line(segment.text), 160)), safe_text(who)
+        )
+    return table
+
+
 def _answer(answer: AnswerRow) -> Text:
     if answer.label is None:
         return Text(DASH, style="dim")
@@ -327,6 +348,9 @@ def render_terminal(report: Report, details: bool = False) -> RenderableType:
     parts: list[RenderableType] = [_summary(report), ClaimsTable(report)]
     if details:
         parts += [_details(row) for row in report.claims]
+    voices = _voices_table(report)
+    if voices is not None:
+        parts.append(voices)
     parts.append(_sources_table(report))
     if report.warnings:
         parts += [safe_text(f"Note: {warning}", style="yellow") for warning in report.warnings]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, RenderError
-from factcheck.models import Claim, Document
+from factcheck.models import Claim, Document, Segment
 from factcheck.review.worksheet import (
     WORKSHEET_SUFFIX,
     Answer,
@@ -568,6 +568,18 @@ def write_report(path: Path, text: str) -> None:
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------
+
+
+def other_voices(worksheet: Worksheet) -> tuple[Segment, ...]:
+    """Body sentences outside every claim that the article attributes to someone, in order."""
+    spans = [(entry.claim.start, entry.claim.end) for entry in worksheet.claims]
+    return tuple(
+        segment
+        for segment in worksheet.segments
+        if segment.attribution is not None
+        and segment.attribution.speaker
+        and not any(start < segment.end and segment.start < end for start, end in spans)
+    )
 
 
 def claim_marks(row: ClaimRow) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from factcheck.models import (
     Claim,
     Document,
     Extraction,
+    Segment,
     SourceFacts,
 )
 
@@ -99,8 +100,7 @@ class Answer:
     """The reviewer's answer to one question about one claim."""
 
     value: str | None = None
-    """Choice id, scale level ('1'..'5'), free text or URL; None while only a note or evidence
-    has been recorded."""
+    """Choice id, scale level ('1'..'5'), free text or URL; None while there is none yet."""
     note: str | None = None
     """The reviewer's note."""
     evidence: tuple[str, ...] = ()
@@ -256,6 +256,8 @@ class Worksheet:
     """Title, summary, bottom line, URL and reviewer, as the reviewer gave them."""
     merge: MergeRecord | None = None
     """For a worksheet made by merging reviewers' worksheets: how."""
+    segments: tuple[Segment, ...] = ()
+    """Every body sentence (claim, statement, question, opinion) with its attribution."""
 
     @property
     def seq(self) -> int:
@@ -502,6 +504,7 @@ def create_worksheet(
         ),
         claims=tuple(entries),
         created=now(),
+        segments=tuple(s for s in extraction.segments if s.attribution is not None),
     )
 
 
@@ -733,8 +736,7 @@ def valid_answer_values(checklist: Checklist, entry: ClaimReview) -> dict[str, s
 
 
 def normalize_value(question: Question, value: str) -> str:
-    """A typed answer in its canonical form: surrounding space dropped, choices matched
-    without regard to case ('Yes' -> 'yes')."""
+    """A typed answer in canonical form: space stripped, choices matched case-blind ('Yes')."""
     value = value.strip()
     if value not in question.choices:
         for choice in question.choices:

@@ -19,9 +19,12 @@ import yaml
 from factcheck import fastyaml
 from factcheck.errors import WorksheetError
 from factcheck.models import (
+    FURNITURE_KINDS,
     Attribution,
     Claim,
     Document,
+    Segment,
+    SegmentKind,
     SourceFacts,
 )
 from factcheck.records import attribution_record, document_record
@@ -174,6 +177,16 @@ def _claim_record(entry: ClaimReview) -> dict[str, Any]:
     }
 
 
+def _segment_record(segment: Segment) -> _Flow:
+    """A body sentence on one line: its offsets, kind and attribution, defaults left out."""
+    record = _Flow(start=segment.start, end=segment.end, kind=str(segment.kind))
+    att = segment.attribution or Attribution()
+    for key, value in attribution_record(att).items():
+        if value not in (None, [], False):
+            record[key] = tuple(value) if isinstance(value, list) else value
+    return record
+
+
 def _publication_record(publication: Publication) -> dict[str, Any]:
     # Left out while empty, so worksheets without it read as before.
     parts = {name: publication.get(name) for name in PUBLICATION_FIELDS}
@@ -197,6 +210,12 @@ def dump_worksheet(worksheet: Worksheet) -> str:
         },
         **_publication_record(worksheet.publication),
         "claims": [_claim_record(entry) for entry in worksheet.claims],
+        # Every body sentence with who says it; a worksheet from before this lists none.
+        **(
+            {"segments": list(map(_segment_record, worksheet.segments))}
+            if worksheet.segments
+            else {}
+        ),
         "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
     if worksheet.merge is not None:
@@ -359,10 +378,14 @@ def _read_checklist_ref(r: NodeReader, node: yaml.Node) -> ChecklistRef:
     )
 
 
-def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
-    keys = ("speaker", "role", "verb", "via", "hedges", "quote")
-    m = r.mapping(node, where, optional=keys)
+ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote")
 
+
+def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
+    return _attribution_from(r, r.mapping(node, where, optional=ATTRIBUTION_KEYS), where)
+
+
+def _attribution_from(r: NodeReader, m: dict[str, yaml.Node], where: str) -> Attribution:
     def opt(key: str) -> str | None:
         return r.optional_text(m[key], f"{where}.{key}") if key in m else None
 
@@ -373,6 +396,28 @@ def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution
         via=r.texts(m["via"], f"{where}.via") if "via" in m else (),
         hedges=r.texts(m["hedges"], f"{where}.hedges") if "hedges" in m else (),
         quote=r.boolean(m["quote"], f"{where}.quote") if "quote" in m else False,
+    )
+
+
+BODY_KINDS = tuple(str(kind) for kind in SegmentKind if kind not in FURNITURE_KINDS)
+"""The kinds of a body sentence, the only segments a worksheet lists."""
+
+
+def _read_segment(r: NodeReader, node: yaml.Node, where: str, article: str) -> Segment:
+    m = r.mapping(node, where, required=("start", "end", "kind"), optional=ATTRIBUTION_KEYS)
+    start = r.integer(m["start"], f"{where}.start")
+    end = r.integer(m["end"], f"{where}.end")
+    if not start <= end <= len(article):
+        r.fail(m["end"], f"{where}.end", f"expected {start} <= end <= {len(article)}, got {end}")
+    kind = r.text(m["kind"], f"{where}.kind")
+    if kind not in BODY_KINDS:
+        r.fail(m["kind"], f"{where}.kind", f"expected one of {', '.join(BODY_KINDS)}, got {kind!r}")
+    return Segment(
+        start=start,
+        end=end,
+        kind=SegmentKind(kind),
+        text=article[start:end],
+        attribution=_attribution_from(r, m, where),
     )
 
 
@@ -647,7 +692,7 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit", "publication", "merge"),
+        optional=("created", "audit", "publication", "merge", "segments"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
@@ -664,6 +709,10 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
             r.fail(node, f"claims[{i}].id", f"duplicate claim id {entry.id!r}")
         seen[entry.id] = i
         claims.append(entry)
+    segments = tuple(
+        _read_segment(r, node, f"segments[{i}]", document.text)
+        for i, node in enumerate(r.sequence(m["segments"], "segments") if "segments" in m else ())
+    )
     audit: list[Change] = []
     if "audit" in m:
         for i, node in enumerate(r.sequence(m["audit"], "audit")):
@@ -687,6 +736,7 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         audit=tuple(audit),
         publication=publication,
         merge=_read_merge(r, m["merge"], len(audit)) if "merge" in m else None,
+        segments=segments,
     )
 
 

@@ -293,6 +293,7 @@ def merge_sheets(
         audit=tuple(changes),
         publication=replace(first.publication, reviewer=None),
         merge=record,
+        segments=first.segments,
     )
     return MergeResult(worksheet, rule, tuple(names), settled, tuple(open_items))
 

@@ -164,3 +164,54 @@ def test_an_unwritable_output_is_one_line(worksheet: Path) -> None:
     code, _, err = run("report", *fixed(worksheet), "-f", "json", "-o", str(blocker / "x.json"))
     assert code == 1
     assert err.startswith("Error: ") and err.count("\n") == 1
+
+
+def test_worksheet_and_report_show_who_speaks_in_every_body_sentence(tmp_path: Path) -> None:
+    article = tmp_path / "stadium.txt"
+    article.write_text(
+        "Council Delays Stadium Vote\n\n"
+        "The city council delayed its vote on the new stadium by two weeks on Tuesday, "
+        "officials said, after the cost rose to $410 million.\n\n"
+        "“Can we still afford this?” asked Councillor Ines Baro.\n\n"
+        "The mayor believes the stadium is a good idea.\n\n"
+        "Residents packed the hall.\n",
+        encoding="utf-8",
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("{}\n", encoding="utf-8")
+    folder = tmp_path / "reports"
+    code, _, err = run(
+        "review",
+        str(article),
+        "--answers",
+        str(answers),
+        "--no-input",
+        "--reviewer",
+        "ana",
+        "--reports-dir",
+        str(folder),
+    )
+    assert code == 0, err
+    sheet = folder / "stadium.worksheet.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    listed = text.split("\nsegments:\n", 1)[1].split("\naudit:", 1)[0]
+    assert listed.splitlines() == [
+        "- {start: 29, end: 159, kind: claim, speaker: officials, verb: said}",
+        "- {start: 161, end: 216, kind: question, speaker: Ines Baro, role: Councillor, "
+        "verb: asked, quote: true}",
+        "- {start: 218, end: 264, kind: statement, speaker: mayor, verb: believes}",
+        "- {start: 266, end: 292, kind: statement}",
+    ]
+    code, out, err = run("report", str(sheet), "--format", "markdown", "--output", "-")
+    assert code == 0, err
+    section = out.split("## Other voices\n", 1)[1].split("\n## ", 1)[0]
+    assert section.strip().splitlines() == [
+        "Sentences that are not claims, and who they come from.",
+        "",
+        "- question: “Can we still afford this?” asked Councillor Ines Baro. — Ines Baro, "
+        "Councillor (asked)",
+        "- statement: The mayor believes the stadium is a good idea. — mayor (believes)",
+    ]
+    code, out, err = run("report", str(sheet), "--format", "terminal", "--output", "-")
+    assert code == 0, err
+    assert "Other voices" in out and "mayor (believes)" in out

@@ -1202,6 +1202,58 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "said",
     ),
     (
+        "subject-before-a-relative-clause",
+        ["The county clerks whose offices ran out of ballots say the state sent too few."],
+        "county clerks",
+        None,
+        "say",
+    ),
+    (
+        "subject-before-a-participle",
+        ["Farmers hoping to sell abroad say the tariffs will hurt them."],
+        "Farmers",
+        None,
+        "say",
+    ),
+    (
+        "subject-with-an-aside-in-dashes",
+        ["Tomas Reyl — a welder from Akron — says he will vote for the first time."],
+        "Tomas Reyl",
+        None,
+        "says",
+    ),
+    (
+        "subject-with-a-relative-clause-in-commas",
+        [
+            "But Nadia Orkin, who led the audit for two years before leaving the agency, "
+            "said the figures were never checked."
+        ],
+        "Nadia Orkin",
+        None,
+        "said",
+    ),
+    (
+        "fronted-participle-then-subject",
+        ["Reached by phone on Monday, Orkin — who now teaches — told the paper it was true."],
+        "Orkin",
+        None,
+        "told",
+    ),
+    (
+        "participle-after-a-dash",
+        ["Pia Lund changed her vote on the spot – saying the bill had been rewritten."],
+        "Pia Lund",
+        None,
+        "saying",
+    ),
+    (
+        "adverb-between-subject-and-verb",
+        ["Mayor Hale has since said the plan will go ahead."],
+        "Hale",
+        "Mayor",
+        "said",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1246,6 +1298,14 @@ def test_news_error_classes(
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:
     assert attribute_sentences([sentence]) == [Attribution()]
+
+
+def test_bare_form_after_a_persons_name_is_a_noun() -> None:
+    sentences = [
+        "Maria Rivera met the board on Monday.",
+        "Rivera support is strongest among older voters.",
+    ]
+    assert attribute_sentences(sentences)[-1] == Attribution()
 
 
 def test_bare_quote_after_a_speaker_goes_on_with_that_speaker() -> None:

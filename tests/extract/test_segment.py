@@ -441,6 +441,82 @@ def test_body_sentences_that_look_like_furniture_stay_body() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "More than 100 people were killed in the strikes.",
+        "Also on Tuesday, the army withdrew from the town.",
+        "Most read newspapers still print on Sundays.",
+        "Popular on campus, the dean resigned in June.",
+        "Rockets were fired from Gaza on Monday [1]",
+    ],
+)
+def test_sentences_opening_like_a_label_stay_body(line: str) -> None:
+    text = f"Hamas fired rockets at Israel on Monday.\n{line}\nIsrael struck back on Tuesday."
+    assert [kind for kind, _ in _kinds(text)] == [STATEMENT] * 3
+
+
+def test_interface_labels_after_the_body_are_furniture() -> None:
+    assert _kinds("Israel struck back on Tuesday.\nShare | Comments\n\nCareers") == [
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (RELATED, "Share | Comments"),
+        (STATEMENT, "Careers"),
+    ]
+    assert _kinds("Israel struck back on Tuesday.\n\nimmunology") == [
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (TAGS, "immunology"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["https://cdn.example.org/images/2019/bridge-at-dusk.jpg", "copyright Example Media 2019"],
+)
+def test_image_addresses_and_copyright_lines_are_credits(line: str) -> None:
+    text = f"Hamas fired rockets at Israel on Monday.\n{line}\nIsrael struck back on Tuesday."
+    assert _kinds(text) == [
+        (STATEMENT, "Hamas fired rockets at Israel on Monday."),
+        (CREDIT, line),
+        (STATEMENT, "Israel struck back on Tuesday."),
+    ]
+
+
+def test_a_subheading_in_capitals_inside_the_body_stays_body() -> None:
+    text = (
+        "Hamas fired rockets at Israel on Monday.\n"
+        "WHO WILL LEAD THE TALKS?\n"
+        "Israel struck back on Tuesday.\n"
+        "SHARE THIS\n"
+        "The war began in October."
+    )
+    assert _kinds(text) == [
+        (STATEMENT, "Hamas fired rockets at Israel on Monday."),
+        (QUESTION, "WHO WILL LEAD THE TALKS?"),
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (TITLE, "SHARE THIS"),
+        (STATEMENT, "The war began in October."),
+    ]
+
+
+def test_a_subheading_inside_the_body_stays_body_unless_it_is_a_short_label() -> None:
+    text = (
+        "Truce talks resume\n"
+        "Hamas fired rockets at Israel on Monday.\n"
+        "Prisons plagued by understaffing and overcrowding\n"
+        "Israel struck back on Tuesday.\n"
+        "Background\n"
+        "The war began in October."
+    )
+    assert _kinds(text) == [
+        (TITLE, "Truce talks resume"),
+        (STATEMENT, "Hamas fired rockets at Israel on Monday."),
+        (STATEMENT, "Prisons plagued by understaffing and overcrowding"),
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (TITLE, "Background"),
+        (STATEMENT, "The war began in October."),
+    ]
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("May 31, 2021", DATELINE),
@@ -462,6 +538,22 @@ def test_body_sentences_that_look_like_furniture_stay_body() -> None:
         ("Related: Iran tests new missile", RELATED),
         ("See also Hezbollah’s arsenal explained", RELATED),
         ("Tags: Gaza, Hamas, Iran", TAGS),
+        ("Updated at 1:23 p.m.", DATELINE),
+        ("5 min read", DATELINE),
+        ("PHOTO: Adel Hana", CREDIT),
+        (
+            "Jane Doe, John Smith, Ann Lee, Bob Ray, Carl Moe, Dan Poe and Eve Kay, all of the "
+            "Associated Press, contributed to this report.",
+            BYLINE,
+        ),
+        ("You may also like...", RELATED),
+        ("Most read in world news", RELATED),
+        ("See more: Hamas leader killed in strike", RELATED),
+        ("More:", RELATED),
+        ("The Morning Briefing Newsletter", RELATED),
+        ("Plague fears grow in China [VIDEO]", RELATED),
+        ("comments", TAGS),
+        ("Reach the reporter on Twitter at https://twitter.com/janedoe", RELATED),
     ],
 )
 def test_furniture_lines_between_paragraphs(line: str, kind: SegmentKind) -> None:

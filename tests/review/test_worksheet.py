@@ -255,6 +255,42 @@ def test_answers_and_audit_round_trip(worksheet: Worksheet, checklist: Checklist
     assert parse_worksheet(text, "x.yaml", checklist) == ws
 
 
+def test_body_segments_and_their_speakers_round_trip(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    text = worksheet.document.text
+    said = "Officials said 300 people were evacuated on Monday."
+    other = "Critics disagree."
+    segments = (
+        Segment(
+            text.index(said),
+            text.index(said) + len(said),
+            SegmentKind.CLAIM,
+            said,
+            attribution=Attribution(speaker="Officials", verb="said"),
+        ),
+        Segment(
+            text.index(other),
+            text.index(other) + len(other),
+            SegmentKind.OPINION,
+            other,
+            attribution=Attribution(speaker="Critics", verb="disagree", hedges=("x",)),
+        ),
+    )
+    ws = replace(worksheet, segments=segments)
+    dumped = dump_worksheet(ws)
+    listed = dumped.split("\nsegments:\n", 1)[1].split("\naudit:", 1)[0]
+    assert listed.splitlines() == [
+        "- {start: 19, end: 70, kind: claim, speaker: Officials, verb: said}",
+        "- {start: 176, end: 193, kind: opinion, speaker: Critics, verb: disagree, hedges: [x]}",
+    ]
+    back = parse_worksheet(dumped, "x.yaml", checklist)
+    assert back == ws
+    assert [(s.text, s.attribution) for s in back.segments] == [
+        (s.text, s.attribution) for s in segments
+    ]
+
+
 def test_yaml_is_diff_friendly(worksheet: Worksheet) -> None:
     text = dump_worksheet(answered(worksheet))
     audit = text[text.index("\naudit:\n") :]
@@ -317,6 +353,8 @@ FAULT_MESSAGES = {
     "expected one of supported, unproven, disputed, got 'true-ish'",
     "override-without-reason": "override-without-reason.worksheet.yaml:41: "
     "claims[0].override.reason: an override needs a reason",
+    "segment-furniture": "segment-furniture.worksheet.yaml:87: segments[1].kind: expected one "
+    "of claim, statement, question, opinion, got 'title'",
     "skipped-not-boolean": "skipped-not-boolean.worksheet.yaml:40: claims[0].skipped: "
     "expected true or false, got 'maybe'",
     "duplicate-key": "duplicate-key.worksheet.yaml:41: claims[0]: "

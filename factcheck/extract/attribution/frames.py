@@ -23,6 +23,7 @@ from factcheck.extract.attribution.sentence import (
 )
 from factcheck.extract.attribution.subjects import (
     find_clause_subject,
+    find_opener_subject,
     find_subject_after,
     find_subject_before,
 )
@@ -324,9 +325,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     if speaker is None and not slot:
         speaker, start = find_subject_after(sent, v, loose=cls in LOOSE)
         trailing = speaker is not None
+    if speaker is None and not trailing:
+        speaker, start = find_opener_subject(sent, v)
     if speaker is None:
-        if slot and toks[v - 1 if v else 0] in ("he", "she", "they"):
-            return
         return
     if not trailing and start > 1 and (toks[start - 1] == "," or sent.is_placeholder(start - 1)):
         after = v + 1
@@ -334,6 +335,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             after += 1
         if after >= sent.n or toks[after] in (",", ".", ";") or low[after] in ("in", "on"):
             trailing = True
+    if not trailing and _disagrees(sent, v, verb, speaker):
+        return  # "Clinton support 27 percent": a bare form after one person's name is a noun
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
     if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
@@ -355,6 +358,16 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     frames.append(frame)
 
 
+def _disagrees(sent: Sentence, v: int, verb: str, speaker: Speaker) -> bool:
+    """Whether a bare verb form follows one person's name directly, which agreement rules out."""
+    entity = speaker.entity
+    if entity is None or entity.kind is not Kind.PERSON or " and " in (speaker.name or ""):
+        return False
+    if sent.mention_end.get(v - 1) is None or sent.headline:
+        return False
+    return not verb.endswith(("s", "d", "ing")) and verb not in PAST_FORMS
+
+
 def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame]) -> None:
     low = sent.low
     if not v:
@@ -373,8 +386,8 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         begin = find_np_start(sent, v - 1)
         speaker = interpret(sent, begin, v)
         start = begin
-    if speaker is None and (before in (",", "and") or before in DOC_NOUNS):
-        speaker, start = find_clause_subject(sent, v)
+    if speaker is None and (before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS):
+        speaker, start = find_clause_subject(sent, v, loose=cls is Cls.SAY)
     if speaker is None:
         return
     # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.

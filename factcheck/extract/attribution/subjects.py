@@ -48,7 +48,9 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
     return start
 
 
-def find_clause_subject(sent: Sentence, before: int) -> tuple[Speaker | None, int]:
+def find_clause_subject(
+    sent: Sentence, before: int, *, loose: bool = False
+) -> tuple[Speaker | None, int]:
     low = sent.low
     b = before - 1
     floor = max(-1, before - 60)
@@ -56,7 +58,7 @@ def find_clause_subject(sent: Sentence, before: int) -> tuple[Speaker | None, in
         b -= 1
     start = skip_fronted(sent, b + 1, before)
     end = find_np_end(sent, start, before)
-    return interpret(sent, start, end), start
+    return interpret(sent, start, end, loose=loose), start
 
 
 def find_subject_before(
@@ -213,6 +215,60 @@ def _find_clause_opener(
     if entity is None or entity.kind is not Kind.PERSON:
         return None, j, passive, False
     return Speaker(entity.name, entity.role, entity), start, passive, True
+
+
+OPENER_SKIP = lex("but and yet so still instead meanwhile however")
+"""Words that may open a sentence before its subject ("But Crawford, who …, said")."""
+DASHES = lex("— – - --")
+RELATIVE_OPENERS = lex("who whose which whom")
+
+
+def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
+    """The sentence's opening noun phrase as the subject of verb ``v`` when everything between
+    them describes it: a relative clause ("The officials whose laws were struck down say"), a
+    participle ("Democrats trying to regain the Senate say"), or an aside set off by commas,
+    dashes or a parenthesis ("Rep. Sander Levin (Mich.), a superdelegate, said")."""
+    low, toks = sent.low, sent.toks
+    start = 0
+    if sent.is_placeholder(0):
+        return None, v
+    while start < v and low[start] in OPENER_SKIP:
+        start += 1
+        if start < v and toks[start] == ",":
+            start += 1
+    start = skip_fronted(sent, start, v)
+    if start < v and low[start].endswith("ed") and toks[start][0].isupper():
+        # "Reached by phone on Tuesday, Joyce …": a fronted participle clause.
+        start = skip_fronted(sent, _past_comma(sent, start, v), v)
+    if start >= v - 1 or v - start > 45:
+        return None, v
+    end = start
+    while end < v and end - start < 9:
+        lw = low[end]
+        if lw in RELATIVE_OPENERS or toks[end] in (",", "(") or lw in DASHES:
+            break
+        if end > start and lw.endswith("ing") and toks[end].isalpha():
+            break
+        if not is_word(toks[end]) or (lw in BACK_STOP and lw not in ("and", "of")) or lw in AUX:
+            return None, v
+        end += 1
+    if end <= start or end >= v - 1:
+        return None, v
+    after = low[end]
+    closed = toks[v - 1] in (",", ")") or low[v - 1] in DASHES
+    if (after in (",", "(") or after in DASHES) and not closed:
+        return None, v
+    between = low[end:v]
+    if ";" in between or ":" in between or any(map(sent.is_placeholder, range(end, v))):
+        return None, v
+    return interpret(sent, start, end, loose=True), start
+
+
+def _past_comma(sent: Sentence, start: int, limit: int) -> int:
+    try:
+        return sent.low.index(",", start + 1, min(limit, start + 20)) + 1
+    except ValueError:
+        return start
 
 
 def _relative_before(sent: Sentence, j: int) -> int | None:

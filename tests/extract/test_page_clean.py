@@ -1,0 +1,77 @@
+"""Tests for the furniture taken out of a web page before its article body is read."""
+
+from __future__ import annotations
+
+from factcheck.extract.ingest import read_page
+
+BODY = [
+    "The council said on Tuesday that repairs to the bridge would cost £48 million and close one"
+    " lane for two years, after inspectors found corrosion in 112 of its cables.",
+    "Engineers first raised concerns about the cables in 2019, when a routine survey found rust on"
+    " the northern span and recommended a full inspection within three years.",
+    "The work will start in March and is expected to finish before the summer of 2026, according"
+    " to the council's published schedule for the project.",
+]
+QUOTE = (
+    "Jane Doe, the council's head of transport, said the closure would add about ten minutes to"
+    " most journeys across the river during the morning peak."
+)
+LIST = [
+    "One lane will stay open in each direction.",
+    "Cyclists will use a temporary path.",
+    "Buses keep their routes.",
+]
+
+
+def _page(furniture: bool) -> bytes:
+    caption = "The northern span of the bridge at dusk"
+    teasers = (
+        ("Mayor opens new library in the old town hall", "The building reopens after five years"),
+        ("Rail strike called off after late-night talks", "Unions accepted the offer"),
+        ("Council tax to rise by five per cent", "The budget was approved on Monday"),
+    )
+    parts = [
+        "<!DOCTYPE html><html><head><title>Bridge repairs</title></head><body><article>",
+        "<h1>Bridge repairs to cost £48 million</h1>",
+        f"<p>{BODY[0]}</p>",
+        f'<div><img src="/a.jpg" alt="{caption}"><br><span class="small">{caption}</span></div>'
+        if furniture
+        else "",
+        f'<p><a href="/people/jane-doe">Jane Doe</a>{QUOTE.removeprefix("Jane Doe")}</p>',
+        '<p><a href="/news/ferry">Ferry fares to rise for the third year running</a></p>'
+        if furniture
+        else "",
+        f"<p>{BODY[1]}</p>",
+        "<ul>" + "".join(f"<li>{item}</li>" for item in LIST) + "</ul>",
+        f"<p>{BODY[2]}</p>",
+    ]
+    if furniture:
+        parts.append("<ul>")
+        for n, (headline, teaser) in enumerate(teasers):
+            link = f'<a href="/news/{n}">'
+            parts.append(f'<li>{link}<img src="/t{n}.jpg"></a>{link}{headline}</a> {teaser}</li>')
+        parts.append("</ul>")
+    parts.append("</article></body></html>")
+    return "".join(parts).encode()
+
+
+EXPECTED = "\n".join(
+    [
+        "Bridge repairs to cost £48 million",
+        BODY[0],
+        QUOTE,
+        BODY[1],
+        *(f"- {item}" for item in LIST),
+        BODY[2],
+    ]
+)
+
+
+def test_boxes_of_links_link_lines_and_repeated_alt_text_are_left_out() -> None:
+    doc = read_page(_page(furniture=True), "https://courier.example/news/bridge")
+    assert doc.text == EXPECTED
+
+
+def test_a_page_without_such_furniture_reads_the_same() -> None:
+    doc = read_page(_page(furniture=False), "https://courier.example/news/bridge")
+    assert doc.text == EXPECTED
