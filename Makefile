@@ -27,7 +27,7 @@ test: $(BIN)/factcheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 $(VENV)/.mutation: $(BIN)/factcheck
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'

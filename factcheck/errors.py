@@ -53,5 +53,9 @@ class FactcheckWarning(UserWarning):
     """Something the user should know that did not stop the command: printed as ``Warning: ...``."""
 
 
+class JournalWarning(FactcheckWarning):
+    """A worksheet's journal held entries cut short by a failed write; they were left out."""
+
+
 class IngestWarning(FactcheckWarning):
     """The source was read, but not exactly as it was written (for example, stray bytes)."""

@@ -61,8 +61,13 @@ def main() -> int:
     by_status = Counter(statuses.values())
     print("mutants: " + ", ".join(f"{count} {status}" for status, count in by_status.most_common()))
     print(f"equivalent mutants listed: {sum(name in statuses for name in listed)}")
-    score = killed / len(counted) if counted else 1.0
-    print(f"mutation score: {killed}/{len(counted)} = {score:.1%}")
+    unchecked = sum(status in NOT_RUN for status in statuses.values())
+    if not counted:
+        print(f"no mutant was checked ({unchecked} not run): see the output of `mutmut run`")
+        return 1
+    print(f"mutation score: {killed}/{len(counted)} = {killed / len(counted):.1%}")
+    if unchecked:
+        print(f"incomplete: {unchecked} mutants were not run; the score leaves them out")
     for name in survivors:
         print(f"survived: {name} ({counted[name]})  -> mutmut show {name}")
     stale = sorted(name for name in listed if name not in statuses)

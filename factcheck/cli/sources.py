@@ -100,6 +100,35 @@ def sources_show(
     run_guarded(ctx, action)
 
 
+@sources_app.command("validate")
+def sources_validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="Registry YAML files or folders of them."),
+    ],
+) -> None:
+    """Check registry files over the built-in registry.
+
+    Prints OK per file with its number of entries, or every problem as FILE:LINE: PATH: MESSAGE;
+    exits 1 on any error.
+
+    Example: factcheck sources validate my-sources.yaml
+    """
+
+    def action() -> int:
+        from factcheck.render.sources import render_registry_validation
+        from factcheck.sources.registry import validate_registry
+
+        console = make_console(_options(ctx).color)
+        results = [validate_registry(path) for path in paths]
+        for result in results:
+            console.print(render_registry_validation(result), soft_wrap=True)
+        return 1 if any(result.problems for result in results) else 0
+
+    run_guarded(ctx, action)
+
+
 @sources_app.command("check")
 def sources_check(
     ctx: typer.Context,

@@ -116,7 +116,13 @@ def merge(
         err = make_console(opts.color, file=sys.stderr)
         err.print(render_merge(result))
         if result.open:
-            err.print(f"Settle them with: factcheck review {output}", markup=False, highlight=False)
+            # One line, however long the path: it is a command to copy.
+            err.print(
+                f"Settle them with: factcheck review {output}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
 
     run_guarded(ctx, action)

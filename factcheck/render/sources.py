@@ -11,7 +11,13 @@ from rich.text import Text
 
 from factcheck.render.console import defang, safe_text
 from factcheck.sources.ratings import RatingSet
-from factcheck.sources.registry import Partisan, Registry, SourceCheck, SourceEntry
+from factcheck.sources.registry import (
+    Partisan,
+    Registry,
+    RegistryValidation,
+    SourceCheck,
+    SourceEntry,
+)
 
 DEFAULT_NOTE = (
     "Reliability letters are the registry's defaults, not findings: rate sources yourself."
@@ -283,3 +289,19 @@ def _yes(value: bool) -> str:
 
 def _ids(claim_ids: tuple[str, ...]) -> Text:
     return safe_text(", ".join(claim_ids))
+
+
+def render_registry_validation(validation: RegistryValidation) -> Text:
+    """One registry file's result: its problems one per line and their count, or OK."""
+    lines = [safe_text(problem, style="red") for problem in validation.problems]
+    count = len(validation.problems)
+    if count:
+        noun = "error" if count == 1 else "errors"
+        lines.append(safe_text(f"{validation.source}: {count} {noun}", style="bold red"))
+    else:
+        summary = safe_text(f"{validation.source}: ")
+        summary.append("OK", style="bold green")
+        noun = "entry" if validation.entries == 1 else "entries"
+        summary.append_text(safe_text(f" ({validation.entries} {noun})"))
+        lines.append(summary)
+    return Text("\n").join(lines)

@@ -5,6 +5,7 @@ Each change made during a review is first appended, as one JSON line, to
 YAML. Compaction rewrites the YAML atomically (:func:`factcheck.files.write_atomic`) and then
 empties the journal. A journal line is written whole or the review stops with an error before the
 next question; a line torn by a crash is cut off on the next open, and what follows it is kept.
+Loading names, in one warning, every entry it had to leave out.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import json
 import os
 import re
 import socket
+import warnings
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
-from factcheck.errors import WorksheetError
+from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import (
     describe_os_error,
     ensure_folder,
@@ -42,9 +44,6 @@ from factcheck.review.worksheet_yaml import (
     dump_worksheet,
     parse_worksheet,
 )
-
-if TYPE_CHECKING:
-    pass
 
 # --- journal ------------------------------------------------------------------------------------
 
@@ -92,29 +91,43 @@ def read_journal(path: Path) -> tuple[list[Change], int]:
     """The changes in a journal and the byte length of its intact part.
 
     A last line cut short (the process was killed while writing it) is ignored, even when its
-    JSON is complete: without its newline the write had not finished. A line holding a cut-short
-    entry followed by complete ones (a failed write that an older version went on after) keeps
+    JSON is complete: without its newline the write had not finished. A line holding cut-short
+    entries followed by complete ones (a failed write that an older version went on after) keeps
     the complete ones. Any other damaged line is an error naming the line.
     """
-    changes, good, _ = _read_journal(path)
-    return changes, good
+    journal = _read_journal(path)
+    return journal.changes, journal.good
 
 
 _ENTRY_START = re.compile(rb'(?=\{"seq":)')
+_ENTRY_HEAD = b'{"seq":'
 _TORN_SEQ = re.compile(rb'^\{"seq":(\d+)')
 
 
-def _read_journal(path: Path) -> tuple[list[Change], int, frozenset[int]]:
+@dataclass(frozen=True, slots=True)
+class _Journal:
+    """What a journal file holds."""
+
+    changes: list[Change]
+    good: int
+    """The byte length of the intact part: every line that ends with its newline."""
+    after_torn: frozenset[int]
+    """Sequence numbers of changes written right after entries that were cut short."""
+    tail: bytes
+    """A last line without its newline (cut short while being written), not applied."""
+
+
+def _read_journal(path: Path) -> _Journal:
     try:
         fd = open_nofollow(path, os.O_RDONLY)
     except FileNotFoundError:
-        return [], 0, frozenset()
+        return _Journal([], 0, frozenset(), b"")
     except OSError as exc:
         raise WorksheetError(f"{path}: cannot read the journal: {describe_os_error(exc)}") from None
     with os.fdopen(fd, "rb") as handle:
         data = handle.read()
     changes: list[Change] = []
-    lost: set[int] = set()
+    after_torn: set[int] = set()
     good = 0
     lines = data.split(b"\n")
     for number, raw in enumerate(lines, start=1):
@@ -129,43 +142,53 @@ def _read_journal(path: Path) -> tuple[list[Change], int, frozenset[int]]:
                     raise WorksheetError(
                         f"{path}:{number}: damaged journal entry ({exc})"
                     ) from None
-                changes.extend(recovered[0])
-                lost.update(recovered[1])
+                after_torn.add(recovered[0].seq)
+                changes.extend(recovered)
         good += len(raw) + 1
-    return changes, good, frozenset(lost)
+    return _Journal(changes, good, frozenset(after_torn), data[good:])
 
 
-def _torn_line(raw: bytes) -> tuple[list[Change], list[int]] | None:
-    """The complete entries of a line that starts with cut-short ones, and the cut-short
-    entries' sequence numbers; None when the line is damaged in any other way."""
+def _torn_line(raw: bytes) -> list[Change] | None:
+    """The complete entries of a line that starts with entries cut short; None when the line is
+    damaged in any other way."""
     pieces = [piece for piece in _ENTRY_START.split(raw) if piece]
+    torn = False
     changes: list[Change] = []
-    lost: list[int] = []
-    for i, piece in enumerate(pieces):
+    for piece in pieces:
         try:
             changes.append(_change_from_json(json.loads(piece)))
         except (ValueError, UnicodeDecodeError):
-            seq = _TORN_SEQ.match(piece)
-            if changes or i == len(pieces) - 1 or seq is None:
+            if changes or not (piece.startswith(_ENTRY_HEAD) or _ENTRY_HEAD.startswith(piece)):
                 return None
-            lost.append(int(seq.group(1)))
-    return (changes, lost) if lost else None
+            torn = True
+    return changes if torn and changes else None
 
 
 def replay_journal(
-    worksheet: Worksheet, changes: Iterable[Change], where: Path, lost: frozenset[int] = frozenset()
+    worksheet: Worksheet,
+    changes: Iterable[Change],
+    where: Path,
+    after_torn: frozenset[int] = frozenset(),
 ) -> Worksheet:
     """The worksheet with the journal's changes that it does not hold yet applied in order.
 
-    ``lost`` names changes whose journal entry was cut short: the sequence may skip them.
+    ``after_torn`` names changes written right after entries that were cut short: the sequence
+    may skip those entries there.
     """
+    return _replay(worksheet, changes, where, after_torn)[0]
+
+
+def _replay(
+    worksheet: Worksheet, changes: Iterable[Change], where: Path, after_torn: frozenset[int]
+) -> tuple[Worksheet, list[int]]:
+    lost: list[int] = []
     for change in changes:
         if change.seq <= worksheet.seq:
             continue  # already compacted into the YAML (a crash came before the journal reset)
         expected = worksheet.seq + 1
-        while expected in lost and expected < change.seq:
-            expected += 1
-        if change.seq != expected:
+        if change.seq in after_torn and change.seq > expected:
+            lost.extend(range(expected, change.seq))  # the entries cut short before it
+        elif change.seq != expected:
             raise WorksheetError(
                 f"{where}: journal jumps from change {worksheet.seq} to {change.seq}; "
                 "it does not belong to this worksheet"
@@ -174,15 +197,42 @@ def replay_journal(
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
             raise WorksheetError(f"{where}: change {change.seq}: {exc}") from None
-    return worksheet
+    return worksheet, lost
 
 
 def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
     """A worksheet from disk: the YAML with its journal replayed over it."""
     worksheet = parse_worksheet(_read_text(path), str(path), checklist)
-    jpath = journal_path(path)
-    changes, _, lost = _read_journal(jpath)
-    return replay_journal(worksheet, changes, jpath, lost)
+    return _replayed(worksheet, journal_path(path))[0]
+
+
+def _replayed(worksheet: Worksheet, jpath: Path) -> tuple[Worksheet, _Journal]:
+    """The worksheet with its journal replayed, warning once about what had to be left out."""
+    journal = _read_journal(jpath)
+    replayed, lost = _replay(worksheet, journal.changes, jpath, journal.after_torn)
+    note = _left_out(lost, replayed.seq, journal.tail)
+    if note:
+        warnings.warn(JournalWarning(f"{jpath}: {note}"), stacklevel=3)
+    return replayed, journal
+
+
+def _left_out(lost: list[int], last: int, tail: bytes) -> str | None:
+    """One sentence naming the journal entries that replay left out; None if it left out none."""
+    parts: list[str] = []
+    if lost:
+        after = last - lost[0] - (len(lost) - 1)  # each later number was lost or kept
+        many = len(lost) > 1
+        parts.append(
+            f"change{'s' if many else ''} {', '.join(map(str, lost))} "
+            f"{'were' if many else 'was'} cut short by a failed write and "
+            f"{'are' if many else 'is'} lost; the {after} change{'s' if after != 1 else ''} "
+            f"after {'them' if many else 'it'} {'is' if after == 1 else 'are'} kept"
+        )
+    if tail.strip():
+        seq = _TORN_SEQ.match(tail)
+        which = f" (change {int(seq.group(1))})" if seq else ""
+        parts.append(f"the last entry{which} was cut short by an interrupted write and is left out")
+    return "; ".join(parts) or None
 
 
 # --- durable saving ------------------------------------------------------------------------------
@@ -385,10 +435,8 @@ def open_session(
             worksheet = new
         else:
             text = _read_text(path)
-            worksheet = parse_worksheet(text, str(path), checklist)
-            changes, good, lost = _read_journal(jpath)
-            worksheet = replay_journal(worksheet, changes, jpath, lost)
-            _cut_torn_tail(jpath, good)
+            worksheet, journal = _replayed(parse_worksheet(text, str(path), checklist), jpath)
+            _cut_torn_tail(jpath, journal.good)
         return WorksheetSession(path, worksheet, lock)
     except BaseException:
         lock.release()

@@ -2,14 +2,15 @@
 
 The registry is a set of YAML files: the built-in ``sources/*.yaml``, the user's own file in their
 config directory, and files passed with ``--sources``; later files update earlier ones, entry by
-entry.
+entry. Every mistake in a file is reported, each with its file and line, not only the first.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -42,6 +43,48 @@ _HEADER = (
 )
 
 
+class SourcesLoadError(SourcesError):
+    """Registry files failed to load; ``problems`` lists every problem found, in file order."""
+
+    def __init__(self, problems: Sequence[_Fault]) -> None:
+        ordered = sorted(problems, key=lambda fault: (fault.file, fault.line))
+        more = len(ordered) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(f"{ordered[0]}{suffix}")
+        self.faults = tuple(ordered)
+        self.problems = tuple(str(fault) for fault in ordered)
+        """Every problem as FILE:LINE: PATH: MESSAGE, in file order."""
+
+
+class _Fault(SourcesError):
+    """One located mistake; the loaders gather them into one SourcesLoadError."""
+
+    def __init__(self, file: str, line: int, message: str) -> None:
+        super().__init__(f"{file}:{line}: {message}")
+        self.file = file
+        self.line = line
+
+
+class _Problems:
+    """The problems found so far: each step runs in ``each()``, which records its mistake."""
+
+    def __init__(self) -> None:
+        self.found: list[_Fault] = []
+
+    @contextmanager
+    def each(self) -> Iterator[None]:
+        try:
+            yield
+        except _Fault as fault:
+            self.found.append(fault)
+        except SourcesLoadError as exc:
+            self.found.extend(exc.faults)
+
+    def check(self) -> None:
+        if self.found:
+            raise SourcesLoadError(self.found)
+
+
 @dataclass(frozen=True, slots=True)
 class _Loc:
     """Where a value came from, for error messages."""
@@ -52,7 +95,7 @@ class _Loc:
 
     def fail(self, message: str) -> NoReturn:
         where = f"{self.path}: " if self.path else ""
-        raise SourcesError(f"{self.file}:{self.line}: {where}{message}")
+        raise _Fault(self.file, self.line, f"{where}{message}")
 
 
 @dataclass(slots=True)
@@ -183,15 +226,16 @@ def _citations(node: yaml.Node, loc: _Loc, file: str, raw: _Raw) -> None:
             out[fact] = (_url(value, sub),)
 
 
-def _read_entry(node: yaml.Node, file: str, path: str) -> _Raw:
+def _read_entry(node: yaml.Node, file: str, path: str, problems: _Problems) -> _Raw:
     loc = _Loc(file, _line(node), path)
     if not isinstance(node, yaml.MappingNode):
         loc.fail(f"expected a mapping, got {_describe(node)}")
     pairs = _pairs(node, file, path)
     for key, _, key_loc in pairs:
         if key not in FIELDS:
-            key_loc.fail(f"unknown key '{key}' (expected one of: {', '.join(FIELDS)})")
-    by_key = {key: (value, key_loc) for key, value, key_loc in pairs}
+            with problems.each():
+                key_loc.fail(f"unknown key '{key}' (expected one of: {', '.join(FIELDS)})")
+    by_key = {key: (value, key_loc) for key, value, key_loc in pairs if key in FIELDS}
     if "id" not in by_key:
         loc.fail("missing key 'id'")
     id_node, _ = by_key["id"]
@@ -203,33 +247,37 @@ def _read_entry(node: yaml.Node, file: str, path: str) -> _Raw:
     for key, (value, key_loc) in by_key.items():
         sub = _Loc(file, _line(value), f"{path}.{key}")
         raw.where[key] = _Loc(file, key_loc.line, sub.path)
-        if key == "id":
-            continue
-        if key in ("name", "owner", "notes"):
-            raw.values[key] = _string(value, sub)
-        elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
-            values, locs = _strings(value, sub, file)
-            for text, item_loc in zip(values, locs, strict=True):
-                if key == "domains" and not _DOMAIN.fullmatch(text):
-                    item_loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
-                if key == "affiliation" and not _ID.fullmatch(text):
-                    item_loc.fail(f"expected a source id, got {text!r}")
-            if key == "domains":
-                values = [v.removeprefix("www.") for v in values]
-            raw.values[key] = tuple(values)
-            raw.items[key] = locs
-        elif key == "kind":
-            raw.values[key] = SourceKind(_choice(_string(value, sub), list(SourceKind), sub))
-        elif key == "reliability":
-            text = _string(value, sub)
-            if text not in list(Reliability):
-                sub.fail(f"expected a letter A to F, got {text!r}")
-            raw.values[key] = Reliability(text)
-        elif key == "partisan":
-            raw.values[key] = _partisan(value, sub, file)
-        else:
-            _citations(value, sub, file, raw)
+        if key != "id":
+            with problems.each():
+                _read_value(raw, key, value, sub, file)
     return raw
+
+
+def _read_value(raw: _Raw, key: str, value: yaml.Node, sub: _Loc, file: str) -> None:
+    if key in ("name", "owner", "notes"):
+        raw.values[key] = _string(value, sub)
+    elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
+        values, locs = _strings(value, sub, file)
+        for text, item_loc in zip(values, locs, strict=True):
+            if key == "domains" and not _DOMAIN.fullmatch(text):
+                item_loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
+            if key == "affiliation" and not _ID.fullmatch(text):
+                item_loc.fail(f"expected a source id, got {text!r}")
+        if key == "domains":
+            values = [v.removeprefix("www.") for v in values]
+        raw.values[key] = tuple(values)
+        raw.items[key] = locs
+    elif key == "kind":
+        raw.values[key] = SourceKind(_choice(_string(value, sub), list(SourceKind), sub))
+    elif key == "reliability":
+        text = _string(value, sub)
+        if text not in list(Reliability):
+            sub.fail(f"expected a letter A to F, got {text!r}")
+        raw.values[key] = Reliability(text)
+    elif key == "partisan":
+        raw.values[key] = _partisan(value, sub, file)
+    else:
+        _citations(value, sub, file, raw)
 
 
 def _read_text(text: str, file: str) -> list[_Raw]:
@@ -259,7 +307,13 @@ def _read_text(text: str, file: str) -> list[_Raw]:
         _Loc(file, _line(node), "entries").fail(
             f"expected a list of entries, got {_describe(node)}"
         )
-    return [_read_entry(item, file, f"entries[{i}]") for i, item in enumerate(node.value)]
+    problems = _Problems()
+    raws: list[_Raw] = []
+    for i, item in enumerate(node.value):
+        with problems.each():
+            raws.append(_read_entry(item, file, f"entries[{i}]", problems))
+    problems.check()
+    return raws
 
 
 def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
@@ -290,23 +344,30 @@ class _Layer:
 def _merge(layers: Sequence[_Layer]) -> Registry:
     merged: dict[str, _Raw] = {}
     origins: dict[str, list[str]] = {}
+    problems = _Problems()
     for layer in layers:
         first_at: dict[str, _Loc] = {}
         for _, raws in layer.files:
             for raw in raws:
                 if raw.id in first_at:
                     earlier = first_at[raw.id]
-                    _Loc(raw.loc.file, raw.where["id"].line, f"{raw.loc.path}.id").fail(
-                        f"duplicate id '{raw.id}' (first at {earlier.file}:{earlier.line})"
-                    )
+                    with problems.each():
+                        _Loc(raw.loc.file, raw.where["id"].line, f"{raw.loc.path}.id").fail(
+                            f"duplicate id '{raw.id}' (first at {earlier.file}:{earlier.line})"
+                        )
+                    continue
                 first_at[raw.id] = raw.loc
                 origins.setdefault(raw.id, []).append(f"{raw.loc.file}:{raw.loc.line}")
                 if raw.id not in merged:
                     merged[raw.id] = _Raw(raw.id, raw.loc)
                 _update(merged[raw.id], raw)
-    entries = [_finish(raw, origins[raw.id]) for raw in merged.values()]
+    entries: list[SourceEntry] = []
+    for raw in merged.values():
+        with problems.each():
+            entries.append(_finish(raw, origins[raw.id], problems))
     registry = Registry(tuple(entries))
-    _check_links(registry, merged)
+    _check_links(registry, merged, problems)
+    problems.check()
     return registry
 
 
@@ -322,18 +383,22 @@ def _update(target: _Raw, raw: _Raw) -> None:
     target.cite_where.update(raw.cite_where)
 
 
-def _finish(raw: _Raw, origins: Sequence[str]) -> SourceEntry:
-    for key in ("name", "kind"):
-        if key not in raw.values:
-            raw.loc.fail(f"missing key '{key}'")
+def _finish(raw: _Raw, origins: Sequence[str], problems: _Problems) -> SourceEntry:
     for fact in CITED_FACTS:
         value = raw.values.get(fact)
         given = bool(value) and value != (Partisan.UNKNOWN, None)
         if given and fact not in raw.cites:
-            raw.where[fact].fail(f"no citation (add citations.{fact}: URL of a public reference)")
+            with problems.each():
+                raw.where[fact].fail(
+                    f"no citation (add citations.{fact}: URL of a public reference)"
+                )
     for fact in raw.cites:
         if fact not in raw.values:
-            raw.cite_where[fact].fail(f"cites '{fact}', which the entry does not give")
+            with problems.each():
+                raw.cite_where[fact].fail(f"cites '{fact}', which the entry does not give")
+    for key in ("name", "kind"):
+        if key not in raw.values:
+            raw.loc.fail(f"missing key '{key}'")
     stance = raw.values.get("partisan")
     partisan, direction = stance if isinstance(stance, tuple) else (Partisan.UNKNOWN, None)
     reliability = raw.values.get("reliability")
@@ -364,7 +429,7 @@ def _optional(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _check_links(registry: Registry, raws: Mapping[str, _Raw]) -> None:
+def _check_links(registry: Registry, raws: Mapping[str, _Raw], problems: _Problems) -> None:
     """Affiliations point at entries; no two entries share a name or an alias."""
     owners: dict[str, tuple[str, _Loc]] = {}
     hosts: dict[str, tuple[str, _Loc]] = {}
@@ -373,25 +438,30 @@ def _check_links(registry: Registry, raws: Mapping[str, _Raw]) -> None:
         for domain, loc in zip(entry.domains, raw.items.get("domains", []), strict=True):
             seen = hosts.setdefault(domain, (entry.id, loc))
             if seen[0] != entry.id:
-                loc.fail(
-                    f"domain {domain!r} already belongs to '{seen[0]}' "
-                    f"({seen[1].file}:{seen[1].line})"
-                )
+                with problems.each():
+                    loc.fail(
+                        f"domain {domain!r} already belongs to '{seen[0]}' "
+                        f"({seen[1].file}:{seen[1].line})"
+                    )
         for index, target in enumerate(entry.affiliation):
             loc = raw.items["affiliation"][index]
-            if target == entry.id:
-                loc.fail("an entry cannot be affiliated with itself")
-            if registry.get(target) is None:
-                loc.fail(f"unknown source id '{target}'")
+            with problems.each():
+                if target == entry.id:
+                    loc.fail("an entry cannot be affiliated with itself")
+                if registry.get(target) is None:
+                    loc.fail(f"unknown source id '{target}'")
         locs = [raw.where["name"], *raw.items.get("aliases", [])]
         for name, loc in zip(entry.names, locs, strict=True):
             key = _norm(name)
-            if not key:
-                loc.fail(f"{name!r} has no letters or digits to match")
             other = owners.get(key)
-            if other is not None and other[0] != entry.id:
-                first = other[1]
-                loc.fail(f"{name!r} is already a name of '{other[0]}' ({first.file}:{first.line})")
+            with problems.each():
+                if not key:
+                    loc.fail(f"{name!r} has no letters or digits to match")
+                if other is not None and other[0] != entry.id:
+                    first = other[1]
+                    loc.fail(
+                        f"{name!r} is already a name of '{other[0]}' ({first.file}:{first.line})"
+                    )
             owners.setdefault(key, (entry.id, loc))
 
 
@@ -439,8 +509,37 @@ def load_registry(
 
     An entry whose id is already defined updates it: the keys it gives replace the earlier ones.
     """
-    layers = [
-        _Layer([(_display(path), _read_file(path, _display(path))[1]) for path in paths])
-        for paths in _layer_paths(extra, builtin=builtin, user=user)
-    ]
+    layers: list[_Layer] = []
+    problems = _Problems()
+    for paths in _layer_paths(extra, builtin=builtin, user=user):
+        layers.append(_Layer([]))
+        for path in paths:
+            with problems.each():
+                layers[-1].files.append((_display(path), _read_file(path, _display(path))[1]))
+    problems.check()
     return _merge(layers)
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryValidation:
+    """One registry file checked over the built-in registry: its problems, or its entries."""
+
+    source: str
+    problems: tuple[str, ...]
+    """Every problem as FILE:LINE: PATH: MESSAGE (or FILE: MESSAGE), in file order."""
+    entries: int
+    """How many entries the file gives (0 when it has problems)."""
+
+
+def validate_registry(path: Path) -> RegistryValidation:
+    """Load one registry file (or folder) over the built-in registry, collecting every problem."""
+    shown = _display(path)
+    try:
+        registry = load_registry([path], user=False)
+    except SourcesLoadError as exc:
+        return RegistryValidation(shown, exc.problems, 0)
+    except SourcesError as exc:
+        return RegistryValidation(shown, (str(exc),), 0)
+    prefix = f"{shown}:" if not path.is_dir() else f"{shown}{os.sep}"
+    given = sum(any(o.startswith(prefix) for o in entry.origins) for entry in registry.entries)
+    return RegistryValidation(shown, (), given)

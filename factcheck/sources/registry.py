@@ -19,7 +19,14 @@ from factcheck.sources.chains import (
     match_claim_sources,
     source_facts,
 )
-from factcheck.sources.loading import builtin_sources_dir, load_registry, user_registry_path
+from factcheck.sources.loading import (
+    RegistryValidation,
+    SourcesLoadError,
+    builtin_sources_dir,
+    load_registry,
+    user_registry_path,
+    validate_registry,
+)
 from factcheck.sources.lookup import find_source
 from factcheck.sources.matching import Registry
 from factcheck.sources.model import (
@@ -43,11 +50,13 @@ __all__ = [
     "Mention",
     "Partisan",
     "Registry",
+    "RegistryValidation",
     "Reliability",
     "SourceCheck",
     "SourceEntry",
     "SourceKind",
     "SourceUse",
+    "SourcesLoadError",
     "UnknownName",
     "add_entry",
     "builtin_sources_dir",
@@ -62,4 +71,5 @@ __all__ = [
     "slugify",
     "source_facts",
     "user_registry_path",
+    "validate_registry",
 ]

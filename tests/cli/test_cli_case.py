@@ -163,6 +163,7 @@ def test_pty_accepts_an_independent_report_as_evidence(
     child = pexpect.spawn(
         sys.executable, args, env=env, encoding="utf-8", timeout=30, dimensions=(60, 120)
     )
+    child.delaybeforesend = None  # each key waits for its screen instead
     terminal.append(child)
     child.expect_exact("Case joint-room: 4 reports from 2 independent chains")
     child.expect_exact("q quit")

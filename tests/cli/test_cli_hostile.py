@@ -206,3 +206,40 @@ def test_an_edited_claim_text_is_refused_showing_both(project: Path) -> None:
     assert "the worksheet has 'Nobody ever said that" in result.stderr
     assert f"the article has {original[:20]!r}"[:-1] in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_journal_torn_by_a_full_disk_keeps_later_answers_and_says_what_was_lost(
+    project: Path,
+) -> None:
+    import json
+
+    from factcheck.review.worksheet import Action, apply_change, journal_path, make_change
+    from factcheck.review.worksheet_yaml import change_record
+
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    sheet = load_worksheet(path)
+    lines = []
+    for claim, value in (("c2", "yes"), ("c3", "no"), ("c4", "yes")):
+        change = make_change(
+            sheet, claim, Action.ANSWER, reviewer="ana", question="primary_source", new=value
+        )
+        sheet = apply_change(sheet, change)
+        record = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
+        lines.append(record.encode() + b"\n")
+    # The disk filled up in the middle of c3's answer; an older version went on writing.
+    journal_path(path).write_bytes(lines[0] + lines[1][:40] + lines[2])
+    result = factcheck("report", "reports/s.worksheet.yaml", "-f", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    first = sheet.seq - 2
+    assert result.stderr == (
+        f"Warning: reports/s.worksheet.journal: change {first + 1} was cut short by a failed "
+        "write and is lost; the 1 change after it is kept\n"
+    )
+    answers = {
+        claim["id"]: answer["value"]
+        for claim in json.loads(result.stdout)["claims"]
+        for answer in claim["answers"]
+        if answer["question"] == "primary_source"
+    }
+    assert [answers[c] for c in ("c1", "c2", "c3", "c4")] == ["yes", "yes", None, "yes"]

@@ -70,6 +70,7 @@ class Terminal:
             timeout=30,
             dimensions=(50, 120),
         )
+        self.child.delaybeforesend = None  # each key waits for its screen instead
 
     def screen(self, *texts: str) -> None:
         """Wait for a whole question screen showing each text, in order."""
@@ -335,7 +336,7 @@ QUICK_LEGENDS = {
 def spawn_review(*args: str, rows: int = 60, columns: int = 200) -> pexpect.spawn:
     env = environment()
     env.update(COLUMNS=str(columns), LINES=str(rows))
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "factcheck", "--color", "never", "review", *args],
         env=env,
@@ -343,6 +344,8 @@ def spawn_review(*args: str, rows: int = 60, columns: int = 200) -> pexpect.spaw
         timeout=60,
         dimensions=(rows, columns),
     )
+    child.delaybeforesend = None  # each key waits for its screen instead
+    return child
 
 
 def question_legend(screen: str, end: str = QUESTION_END) -> tuple[str, str, str]:

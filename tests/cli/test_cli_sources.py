@@ -315,3 +315,38 @@ def test_check_names_the_publisher_from_a_wire_dateline_first_on_every_chain(
     assert data["publisher"]["carried_from"] == []
     assert [c["sources"][0] for c in data["claims"]] == ["reuters"] * len(data["claims"])
     assert [c["sources"] for c in data["claims"]][-1] == ["reuters", "xinhua"]
+
+
+def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "entries:\n  - id: one\n    name: One\n    kind: tv\n    reliability: G\n"
+        "  - {id: two, name: Two, kind: other, colour: red}\n",
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "entries:\n  - {id: mine, name: Mine, kind: other, citations: {kind: https://a.org}}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("sources", "validate", str(good), str(bad))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{good}: OK (1 entry)",
+        f"{bad}:4: entries[0].kind: expected one of wire-service, newspaper, broadcaster, "
+        "state-media, party-media, think-tank, government, military, armed-group, ngo, "
+        "syndication, person, other, got 'tv'",
+        f"{bad}:5: entries[0].reliability: expected a letter A to F, got 'G'",
+        f"{bad}:6: entries[1]: unknown key 'colour' (expected one of: id, name, aliases, "
+        "domains, kind, affiliation, owner, party_to, partisan, sanctions, reliability, notes, "
+        "citations)",
+        f"{bad}: 3 errors",
+    ]
+    assert run("sources", "validate", str(good)) == (0, f"{good}: OK (1 entry)\n", "")
+    code, out, err = run("sources", "list", "--sources", str(bad))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {bad}:4: entries[0].kind: expected one of wire-service, newspaper, broadcaster, "
+        "state-media, party-media, think-tank, government, military, armed-group, ngo, "
+        "syndication, person, other, got 'tv' (and 2 more problems)\n"
+    )

@@ -249,6 +249,7 @@ def test_adjudication_on_a_terminal_shows_each_reviewers_answer(team: Path, tmp_
         timeout=30,
         dimensions=(50, 120),
     )
+    child.delaybeforesend = None  # each key waits for its screen instead
     child.expect_exact("Reviewers")
     child.expect_exact("primary_source: Alice: unclear")
     child.expect_exact("Bob: no")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import WorksheetError
+from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import write_atomic
 from factcheck.review.journal import load_worksheet, open_session, read_journal
 from factcheck.review.worksheet import (
@@ -54,6 +54,10 @@ def three_changes(ws: Worksheet) -> list[Change]:
         ws = apply_change(ws, c)
         changes.append(c)
     return changes
+
+
+def warned(caught: pytest.WarningsRecorder) -> list[str]:
+    return [str(w.message) for w in caught]
 
 
 def saved(tmp_path: Path, ws: Worksheet) -> Path:
@@ -154,13 +158,71 @@ def test_a_torn_entry_glued_to_later_ones_loses_only_itself(
     c1, c2, c3 = three_changes(worksheet)
     path = saved(tmp_path, worksheet)
     journal_path(path).write_bytes(line(c1) + line(c2)[:25] + line(c3))
-    loaded = load_worksheet(path)
+    told = (
+        f"{journal_path(path)}: change 2 was cut short by a failed write and is lost; "
+        "the 1 change after it is kept"
+    )
+    with pytest.warns(JournalWarning) as caught:
+        loaded = load_worksheet(path)
+    assert warned(caught) == [told]
     assert [c.seq for c in loaded.audit] == [1, 3]
     assert [e.skipped for e in loaded.claims] == [True, False, True]
-    session = open_session(path)  # and the review goes on from there
+    with pytest.warns(JournalWarning) as caught:
+        session = open_session(path)  # and the review goes on from there
+    assert warned(caught) == [told]
     assert session.worksheet == loaded
     session.close()
     assert parse_worksheet(path.read_text(encoding="utf-8")) == loaded
+    assert not journal_path(path).exists()  # compacted: nothing is left to warn about
+    assert load_worksheet(path) == loaded
+
+
+@pytest.mark.parametrize("kept", [7, 3, 1], ids=["head-and-seq", "no-seq", "one-byte"])
+def test_an_entry_torn_before_its_number_loses_only_itself(
+    tmp_path: Path, worksheet: Worksheet, kept: int
+) -> None:
+    # However little of the torn entry reached the disk, the entries after it are recovered.
+    c1, c2, c3 = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(c1) + line(c2)[:kept] + line(c3))
+    with pytest.warns(JournalWarning) as caught:
+        loaded = load_worksheet(path)
+    assert warned(caught) == [
+        f"{journal_path(path)}: change 2 was cut short by a failed write and is lost; "
+        "the 1 change after it is kept"
+    ]
+    assert [c.seq for c in loaded.audit] == [1, 3]
+
+
+def test_entries_torn_one_after_the_other_are_named_together(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    ws = worksheet
+    changes = []
+    for claim, action in [("c1", Action.SKIP), ("c2", Action.SKIP), ("c3", Action.SKIP),
+                          ("c1", Action.UNSKIP), ("c2", Action.UNSKIP)]:  # fmt: skip
+        changes.append(make_change(ws, claim, action, reviewer="ana", now=lambda: AT))
+        ws = apply_change(ws, changes[-1])
+    c1, c2, c3, c4, c5 = (line(c) for c in changes)
+    path = journal_of(tmp_path, worksheet, c1 + c2[:30] + c3[:9] + c4, c5)
+    with pytest.warns(JournalWarning) as caught:
+        loaded = load_worksheet(path)
+    assert warned(caught) == [
+        f"{journal_path(path)}: changes 2, 3 were cut short by a failed write and are lost; "
+        "the 2 changes after them are kept"
+    ]
+    assert [c.seq for c in loaded.audit] == [1, 4, 5]
+    assert [e.skipped for e in loaded.claims] == [False, False, False]
+
+
+def test_a_torn_entry_already_saved_in_the_worksheet_is_not_reported_lost(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    # The review went on after the failed write and saved the whole worksheet, change 2 included,
+    # but stopped before the journal was emptied.
+    c1, c2, c3 = three_changes(worksheet)
+    compacted = apply_change(apply_change(apply_change(worksheet, c1), c2), c3)
+    path = journal_of(tmp_path, compacted, line(c1) + line(c2)[:25] + line(c3))
+    assert load_worksheet(path) == compacted  # and no warning: nothing was lost
 
 
 def test_a_complete_last_line_without_its_newline_is_not_applied(
@@ -169,10 +231,19 @@ def test_a_complete_last_line_without_its_newline_is_not_applied(
     c1, c2, _ = three_changes(worksheet)
     path = saved(tmp_path, worksheet)
     journal_path(path).write_bytes(line(c1) + line(c2).rstrip(b"\n"))
-    assert [c.seq for c in load_worksheet(path).audit] == [1]
+    told = (
+        f"{journal_path(path)}: the last entry (change 2) was cut short by an interrupted write "
+        "and is left out"
+    )
+    with pytest.warns(JournalWarning) as caught:
+        assert [c.seq for c in load_worksheet(path).audit] == [1]
+    assert warned(caught) == [told]
     assert read_journal(journal_path(path)) == ([c1], len(line(c1)))
-    open_session(path).close(compact=False)
+    with pytest.warns(JournalWarning) as caught:
+        open_session(path).close(compact=False)
+    assert warned(caught) == [told]
     assert journal_path(path).read_bytes() == line(c1)
+    assert [c.seq for c in load_worksheet(path).audit] == [1]  # cut off: told once
 
 
 def test_blank_lines_count_in_the_intact_length(tmp_path: Path, worksheet: Worksheet) -> None:
@@ -181,7 +252,8 @@ def test_blank_lines_count_in_the_intact_length(tmp_path: Path, worksheet: Works
     kept = line(c1) + b"\n  \n" + line(c2)
     journal_path(path).write_bytes(kept + line(c3)[:12])
     assert read_journal(journal_path(path)) == ([c1, c2], len(kept))
-    session = open_session(path)
+    with pytest.warns(JournalWarning, match=r"the last entry \(change 3\) was cut short"):
+        session = open_session(path)
     assert journal_path(path).read_bytes() == kept  # cut after c2, never inside it
     assert [c.seq for c in session.worksheet.audit] == [1, 2]
     session.close(compact=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checklist.load import Checklist, load_checklist
-from factcheck.errors import WorksheetError
+from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import slugify, write_atomic
 from factcheck.models import (
     Attribution,
@@ -452,8 +452,10 @@ def test_torn_last_journal_line_is_ignored_and_cut(tmp_path: Path, worksheet: Wo
     journal = journal_path(path)
     intact = journal.read_bytes()
     journal.write_bytes(intact + b'{"seq":2,"at":"2024-03-02T09:0')
-    assert load_worksheet(path).seq == 1
-    session = open_session(path)
+    with pytest.warns(JournalWarning, match=r"the last entry \(change 2\) was cut short"):
+        assert load_worksheet(path).seq == 1
+    with pytest.warns(JournalWarning, match=r"the last entry \(change 2\) was cut short"):
+        session = open_session(path)
     assert journal.read_bytes() == intact
     c2 = change(session.worksheet, "c2", Action.SKIP)
     session.record(apply_change(session.worksheet, c2), c2)

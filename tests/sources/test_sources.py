@@ -17,6 +17,7 @@ from factcheck.sources.registry import (
     Registry,
     Reliability,
     SourceKind,
+    SourcesLoadError,
     add_entry,
     builtin_sources_dir,
     check_sources,
@@ -227,6 +228,68 @@ def test_loader_faults_name_file_line_and_path(fixture: str, message: str) -> No
     with pytest.raises(SourcesError) as caught:
         load_registry([path], user=False)
     assert str(caught.value) == f"{path}:{message}"
+
+
+MANY_MISTAKES = """\
+entries:
+  - id: one
+    name: One
+    kind: tv
+    reliability: G
+  - id: Two Words
+    name: Two
+    kind: other
+  - id: three
+    name: Three
+    kind: newspaper
+    colour: red
+"""
+
+
+def test_every_mistake_of_a_registry_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "mine.yaml", MANY_MISTAKES)
+    with pytest.raises(SourcesLoadError) as caught:
+        load_registry([path], user=False)
+    assert caught.value.problems == (
+        f"{path}:4: entries[0].kind: expected one of {_KINDS}, got 'tv'",
+        f"{path}:5: entries[0].reliability: expected a letter A to F, got 'G'",
+        f"{path}:6: entries[1].id: expected lowercase letters, digits and hyphens, got 'Two Words'",
+        f"{path}:12: entries[2]: unknown key 'colour' (expected one of: {_ALL_KEYS})",
+    )
+    assert str(caught.value) == f"{caught.value.problems[0]} (and 3 more problems)"
+
+
+def test_mistakes_between_entries_are_all_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "mine.yaml",
+        "entries:\n"
+        "  - {id: a-one, name: Reuters, kind: other, citations: {kind: https://a.org}}\n"
+        "  - id: a-two\n"
+        "    name: Two\n"
+        "    kind: other\n"
+        "    owner: Someone\n"
+        "    affiliation: [a-nobody]\n"
+        "    citations: {kind: https://a.org, affiliation: https://a.org}\n",
+    )
+    with pytest.raises(SourcesLoadError) as caught:
+        load_registry([path], user=False)
+    assert caught.value.problems == (
+        f"{path}:2: entries[0].name: 'Reuters' is already a name of 'reuters' "
+        f"({builtin_line(WIRES, 'reuters', 'name')})",
+        f"{path}:6: entries[1].owner: no citation (add citations.owner: URL of a public reference)",
+        f"{path}:7: entries[1].affiliation[0]: unknown source id 'a-nobody'",
+    )
+
+
+def test_the_mistakes_of_every_file_of_a_folder_are_reported(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.yaml", "entries:\n  - {id: x, name: X, kind: tv}\n")
+    second = write(tmp_path / "b.yaml", "entries:\n  - {id: y, name: Y, kind: other, ink: 1}\n")
+    with pytest.raises(SourcesLoadError) as caught:
+        load_registry([tmp_path], builtin=False, user=False)
+    assert caught.value.problems == (
+        f"{first}:2: entries[0].kind: expected one of {_KINDS}, got 'tv'",
+        f"{second}:2: entries[0]: unknown key 'ink' (expected one of: {_ALL_KEYS})",
+    )
 
 
 def test_duplicate_id_in_one_file(tmp_path: Path) -> None:
