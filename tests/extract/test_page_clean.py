@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import trafilatura
+
 from factcheck.extract.ingest import read_page
+from factcheck.extract.page_clean import split_body_chunks
 
 BODY = [
     "The council said on Tuesday that repairs to the bridge would cost £48 million and close one"
@@ -75,3 +80,51 @@ def test_boxes_of_links_link_lines_and_repeated_alt_text_are_left_out() -> None:
 def test_a_page_without_such_furniture_reads_the_same() -> None:
     doc = read_page(_page(furniture=False), "https://courier.example/news/bridge")
     assert doc.text == EXPECTED
+
+
+# --- an article body split into chunks ---------------------------------------------------------
+
+PARAGRAPHS = [
+    f"Paragraph {n} says the council spent {n} million pounds on the bridge over {n} years,"
+    " more than it had planned."
+    for n in range(1, 7)
+]
+
+
+def _split_page(second: str) -> str:
+    def chunk(paragraphs: list[str], extra: str = "") -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f'<div class="body__chunk">{extra}{inner}</div>'
+
+    return (
+        "<html><body><main><h1>Bridge repairs cost more than planned</h1><div>"
+        f"{chunk(PARAGRAPHS[:3])}<div class='ad'>Advertisement</div>"
+        f"{chunk(PARAGRAPHS[3:], second)}</div></main></body></html>"
+    )
+
+
+def _tree(html: str) -> Any:
+    tree = trafilatura.load_html(html)
+    assert tree is not None
+    return tree
+
+
+def _paragraphs(tree: Any) -> list[str]:
+    return [" ".join(p.text_content().split()) for p in tree.iter("p")]
+
+
+def test_a_body_split_into_chunks_is_joined_when_only_some_were_read() -> None:
+    tree = _tree(_split_page(""))
+    assert split_body_chunks(tree, "\n".join(PARAGRAPHS[:3])) is True
+    chunks = [div for div in tree.iter("div") if div.get("class") == "body__chunk"]
+    assert len(chunks) == 1
+    assert [" ".join(p.text_content().split()) for p in chunks[0].iter("p")] == PARAGRAPHS
+
+
+def test_chunks_already_read_or_another_story_are_left_alone() -> None:
+    tree = _tree(_split_page(""))
+    assert split_body_chunks(tree, "\n".join(PARAGRAPHS)) is False
+    assert _paragraphs(tree) == PARAGRAPHS
+    story = _tree(_split_page("<time datetime='2024-05-02'>2 May</time>"))
+    assert split_body_chunks(story, "\n".join(PARAGRAPHS[:3])) is False
+    assert len([d for d in story.iter("div") if d.get("class") == "body__chunk"]) == 2
