@@ -1516,3 +1516,28 @@ def test_each_clause_with_its_own_speaker_is_kept(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.others) == (speaker, others)
+
+
+def test_bare_quote_then_a_sentence_naming_only_who_said_it() -> None:
+    sentences = ["“Why are you still backing him?”", "Obama asked Republican lawmakers."]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [(r.speaker, r.verb, r.quote) for r in results] == [
+        ("Obama", "asked", True),
+        ("Obama", "asked", False),
+    ]
+
+
+def test_short_quote_that_is_the_whole_sentence_goes_on_with_the_speaker() -> None:
+    sentences = ["“There was carnage on the road,” Wassim Bouhlel said.", "“Bodies everywhere.”"]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [r.speaker for r in results] == ["Wassim Bouhlel", "Wassim Bouhlel"]
+
+
+def test_quotation_over_sentences_after_a_colon_is_the_introduced_speakers() -> None:
+    sentences = [
+        "Dr. Kelli Ward stated:",
+        "“The department has lost its way. It sues states for political reasons.",
+        "It should stop now.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 1])
+    assert [r.speaker for r in results] == ["Kelli Ward"] * 3
