@@ -17,6 +17,7 @@ from typing import Any
 _BLOCK_TAGS = frozenset(
     {"div", "li", "p", "article", "section", "aside", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 )
+_CARD_TAGS = frozenset({"img", "picture", "div", "p", "h2", "h3", "h4", "h5", "h6"})
 # Elements read as one line of text.
 _LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "dt", "dd")
 _CAPTION_TAGS = ("figcaption", "p", "span")
@@ -48,19 +49,25 @@ def _teaser_runs(tree: Any) -> list[Any]:
     for link in tree.iterfind(".//a[@href]"):
         if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
             teasers.update(_opened_by(link))
+            if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+                teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
     for item in teasers:
         before = item.getprevious()
-        if before is not None and before in teasers:
+        if before is not None and before in teasers and _blank(before.tail):
             continue  # not the first of its run
         run = [item]
         after = item.getnext()
-        while after is not None and after in teasers:
+        while after is not None and after in teasers and _blank(run[-1].tail):
             run.append(after)
             after = after.getnext()
         if len(run) >= _TEASER_RUN:
             out.extend(run)
     return out
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
 
 
 def _opened_by(link: Any) -> list[Any]:
