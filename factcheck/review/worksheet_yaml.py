@@ -1,8 +1,10 @@
 """Stage ⑥ worksheet: the worksheet as YAML, written diff-friendly and read with located errors.
 
 :func:`dump_worksheet` writes multi-line text as literal blocks and each audit entry on one line;
-:func:`parse_worksheet` reads it back through the shared strict reader of :mod:`factcheck.yamlio`,
-failing with ``file:line: path: expected X, got Y`` at the first mistake.
+:func:`parse_worksheet` reads it back: first with the fast reader of the plain subset the tool
+writes (:mod:`factcheck.review.worksheet_fast`), and when that declines, through the shared strict
+reader of :mod:`factcheck.yamlio`, failing with ``file:line: path: expected X, got Y`` at the first
+mistake.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Union
 
 import yaml
 
+from factcheck import fastyaml
 from factcheck.errors import WorksheetError
 from factcheck.models import (
     FURNITURE_KINDS,
@@ -42,6 +45,7 @@ from factcheck.review.worksheet import (
     check_value,
     is_evidence,
 )
+from factcheck.review.worksheet_fast import read_values
 from factcheck.yamlio import (
     DUMPER,
     NULL_TAG,
@@ -654,8 +658,31 @@ def parse_worksheet(
     override verdicts are checked against it; after the checklist changed they are kept as they are.
     ``checklist`` may be a function that loads it from the worksheet's own reference.
     """
+    if callable(checklist):
+        checklist = _once(checklist)
     with collector_paused():
+        try:
+            values = fastyaml.load(text)
+        except fastyaml.Unsupported:
+            pass
+        else:
+            try:
+                return read_values(values, checklist)
+            except fastyaml.Unsupported:
+                del values  # read again, nodes and all, to accept it or name the line at fault
         return _parse_worksheet(text, filename, checklist)
+
+
+def _once(load: Callable[[ChecklistRef], Checklist]) -> Callable[[ChecklistRef], Checklist]:
+    """``load``, called at most once however often the result is asked for."""
+    loaded: list[Checklist] = []
+
+    def cached(ref: ChecklistRef) -> Checklist:
+        if not loaded:
+            loaded.append(load(ref))
+        return loaded[0]
+
+    return cached
 
 
 def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Worksheet:
