@@ -599,7 +599,7 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
             and inner.name[:1].isupper()
             and sent.low[nxt.spos] not in PRONOUNS  # "…, he said": whoever "he" is
         )
-        if _reports_as_a_person(frame.speaker) and not frame.cites and not named:
+        if _reports_as_a_person(frame) and not frame.cites and not named:
             return chain[: depth + 1]
     return chain
 
@@ -614,12 +614,18 @@ def _can_hold_views(speaker: Speaker) -> bool:
     return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
 
 
-def _reports_as_a_person(speaker: Speaker) -> bool:
-    """A person, or a bare surname not yet known as anything else ("…, Frankel said")."""
-    entity = speaker.entity
-    if entity is not None and entity.kind is Kind.UNKNOWN and " " not in entity.name:
+def _reports_as_a_person(frame: Frame) -> bool:
+    """A person, or a bare surname not yet known as anything else, as the subject of a speech
+    verb ("…, Frankel said"); "according to Northwire" names a source, not a person."""
+    entity = frame.speaker.entity
+    if (
+        entity is not None
+        and entity.kind is Kind.UNKNOWN
+        and " " not in entity.name
+        and frame.verb != "according to"
+    ):
         return entity.name.lower() not in KNOWN_MEDIA and not entity.name.isupper()
-    return _is_person(speaker)
+    return _is_person(frame.speaker)
 
 
 def _is_person(speaker: Speaker) -> bool:
