@@ -448,6 +448,8 @@ def test_body_sentences_that_look_like_furniture_stay_body() -> None:
         "Most read newspapers still print on Sundays.",
         "Popular on campus, the dean resigned in June.",
         "Rockets were fired from Gaza on Monday [1]",
+        "More-restrictive voting laws take effect in 17 states",
+        "One poll shows the senator 16 points ahead in Indiana. [IPFW]",
     ],
 )
 def test_sentences_opening_like_a_label_stay_body(line: str) -> None:
