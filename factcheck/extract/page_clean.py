@@ -211,9 +211,10 @@ def _probe(chunk: Any) -> str:
 
 
 def other_stories(tree: Any, text: str) -> bool:
-    """Remove the <article> elements of other stories whose text TEXT, the body read from the
-    page, took in: every <article> holding a long paragraph of TEXT other than the one where
-    TEXT's first long paragraph is, and those around it. Returns whether the page changed."""
+    """Remove the <article> elements of other stories that TEXT, the body read from the page,
+    took in: articles holding a long paragraph of TEXT that sit inside another article beside
+    the story (a box of related posts), neither around the story, nor inside it, nor its
+    siblings (the entries of a live blog). Returns whether the page changed."""
     said = " ".join(text.split())
     articles = [a for a in tree.iter("article") if (probe := _probe(a)) and probe in said]
     if len(articles) < 2:
@@ -222,8 +223,15 @@ def other_stories(tree: Any, text: str) -> bool:
     # The innermost article holding the opening paragraph is the story.
     inner = [a for a in articles if _probe(a) == _probe(opening)]
     story = max(inner, key=lambda a: sum(1 for _ in a.iterancestors()))
-    keep = {story, *story.iterancestors("article")}
-    doomed = [a for a in articles if a not in keep and _probe(a) != _probe(story)]
+    around = set(story.iterancestors())
+    doomed = [
+        article
+        for article in articles
+        if article not in around
+        and _probe(article) != _probe(story)
+        and article.getparent() is not story.getparent()
+        and story not in set(article.iterancestors())
+    ]
     for article in doomed:
         if article.getparent() is not None:
             article.drop_tree()
