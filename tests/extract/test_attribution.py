@@ -1380,6 +1380,26 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "agree",
     ),
     (
+        "two-word-place-is-no-person",
+        [
+            "Ana Ruiz ran the bank.",
+            "But even today, Puerto Rico runs everything through it, she said.",
+        ],
+        "Ana Ruiz",
+        None,
+        "said",
+    ),
+    (
+        "contracted-pronoun-subject",
+        [
+            "Jeb Bush spoke in Iowa.",
+            "He’s comparing the plan to the last one and says it is unlawful.",
+        ],
+        "Jeb Bush",
+        None,
+        "says",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",

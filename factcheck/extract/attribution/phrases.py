@@ -164,6 +164,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     low, toks = sent.low, sent.toks
     if j - i == 1 and low[i] in PRONOUNS and sent.mention_of[i] is None:
         return resolve_pronoun(sent, low[i], i)
+    base, _, tail = low[i].partition("'")
+    if j - i == 1 and tail in ("s", "ve", "d", "ll", "re", "m") and base in PRONOUNS:
+        return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
     split = j
     k = i + 1
     while k < j:
