@@ -47,7 +47,14 @@ from factcheck.review.worksheet import (  # noqa: E402
 
 COMPARE_TARGET_S = 1.0
 MERGE_TARGET_S = 2.0
-CLAIMBUSTER = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
+CLAIMBUSTER = next(
+    (
+        base / "shared" / "data" / "claimbuster" / "train.json"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared" / "data" / "claimbuster" / "train.json").is_file()
+    ),
+    REPO.parent / "shared" / "data" / "claimbuster" / "train.json",
+)
 SEED = REPO / "examples" / "seed-article.txt"
 AT = "2024-05-01T09:00:00Z"
 NOTES = (
