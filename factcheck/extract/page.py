@@ -21,7 +21,7 @@ from typing import Any
 
 from factcheck.errors import IngestError
 from factcheck.extract.bylines import clean_byline
-from factcheck.extract.page_clean import drop_page_furniture, split_body_chunks
+from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
@@ -91,6 +91,8 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     body = _body(trafilatura, tree, url)
     if body and split_body_chunks(tree, body):
         body = _body(trafilatura, tree, url)  # the body was split: read it again, joined
+    if body and other_stories(tree, body):
+        body = _body(trafilatura, tree, url)  # other stories were read with it: read it again
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
     text = _normalise(body, keep_lines=True)

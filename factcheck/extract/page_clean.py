@@ -1,10 +1,12 @@
-"""Stage ① ingest, web pages: furniture taken out of the page before its article body is read.
+"""Stage ① ingest, web pages: furniture taken out of the page around its article body.
 
 Some furniture is plain only in the HTML: boxes of links to other stories (each item opens with
 a link to another page, a headline, often with a teaser after it), paragraphs that are nothing
 but links, and image captions that repeat the image's description. trafilatura keeps many of
 them when they sit inside the article's container, so they are removed from the parsed page
-first. The rules read the page's structure, never its words.
+first. After a first reading, two mistakes are mended and the body read again: a body split into
+chunks of which only some were read, and other stories (other <article> elements) read with it.
+The rules read the page's structure, never its words.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from typing import Any
 _BLOCK_TAGS = frozenset(
     {"div", "li", "p", "article", "section", "aside", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 )
+_CARD_TAGS = frozenset({"img", "picture", "div", "p", "h2", "h3", "h4", "h5", "h6"})
 # Elements read as one line of text.
 _LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "dt", "dd")
 _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
+# Links of three words or more, counted by the XPath engine: two spaces or more between words.
+_HEADLINE_LINKS = (
+    "//a[@href][string-length(normalize-space()) -"
+    " string-length(translate(normalize-space(), ' ', '')) >= 2]"
+)
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
@@ -43,22 +51,27 @@ def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
     teasers: set[Any] = set()
-    for link in tree.iterfind(".//a[@href]"):
-        if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
-            teasers.update(_opened_by(link))
+    for link in tree.xpath(_HEADLINE_LINKS):
+        teasers.update(_opened_by(link))
+        if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+            teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
     for item in teasers:
         before = item.getprevious()
-        if before is not None and before in teasers:
+        if before is not None and before in teasers and _blank(before.tail):
             continue  # not the first of its run
         run = [item]
         after = item.getnext()
-        while after is not None and after in teasers:
+        while after is not None and after in teasers and _blank(run[-1].tail):
             run.append(after)
             after = after.getnext()
         if len(run) >= _TEASER_RUN:
             out.extend(run)
     return out
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
 
 
 def _opened_by(link: Any) -> list[Any]:
@@ -199,3 +212,31 @@ def _probe(chunk: Any) -> str:
         if len(words) >= _LONG_PARAGRAPH_WORDS:
             return " ".join(words)[:_PROBE_CHARS]
     return ""
+
+
+def other_stories(tree: Any, text: str) -> bool:
+    """Remove the <article> elements of other stories that TEXT, the body read from the page,
+    took in: articles holding a long paragraph of TEXT that sit inside another article beside
+    the story (a box of related posts), neither around the story, nor inside it, nor its
+    siblings (the entries of a live blog). Returns whether the page changed."""
+    said = " ".join(text.split())
+    articles = [a for a in tree.iter("article") if (probe := _probe(a)) and probe in said]
+    if len(articles) < 2:
+        return False
+    opening = min(articles, key=lambda a: said.find(_probe(a)))
+    # The innermost article holding the opening paragraph is the story.
+    inner = [a for a in articles if _probe(a) == _probe(opening)]
+    story = max(inner, key=lambda a: sum(1 for _ in a.iterancestors()))
+    around = set(story.iterancestors())
+    doomed = [
+        article
+        for article in articles
+        if article not in around
+        and _probe(article) != _probe(story)
+        and article.getparent() is not story.getparent()
+        and story not in set(article.iterancestors())
+    ]
+    for article in doomed:
+        if article.getparent() is not None:
+            article.drop_tree()
+    return bool(doomed)

@@ -385,7 +385,7 @@ def _read_checklist_ref(r: NodeReader, node: yaml.Node) -> ChecklistRef:
     )
 
 
-ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote")
+ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
 
 
 def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
@@ -403,6 +403,7 @@ def _attribution_from(r: NodeReader, m: dict[str, yaml.Node], where: str) -> Att
         via=r.texts(m["via"], f"{where}.via") if "via" in m else (),
         hedges=r.texts(m["hedges"], f"{where}.hedges") if "hedges" in m else (),
         quote=r.boolean(m["quote"], f"{where}.quote") if "quote" in m else False,
+        others=r.texts(m["others"], f"{where}.others") if "others" in m else (),
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import trafilatura
 
 from factcheck.extract.ingest import read_page
-from factcheck.extract.page_clean import split_body_chunks
+from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 
 BODY = [
     "The council said on Tuesday that repairs to the bridge would cost £48 million and close one"
@@ -128,3 +128,59 @@ def test_chunks_already_read_or_another_story_are_left_alone() -> None:
     story = _tree(_split_page("<time datetime='2024-05-02'>2 May</time>"))
     assert split_body_chunks(story, "\n".join(PARAGRAPHS[:3])) is False
     assert len([d for d in story.iter("div") if d.get("class") == "body__chunk"]) == 2
+
+
+def _stories_page() -> str:
+    related = "".join(
+        f"<article class='post'><h3>Story {n}</h3><p>{p}</p></article>"
+        for n, p in enumerate(PARAGRAPHS[3:])
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    return (
+        "<html><body><article class='post'><h1>Bridge repairs cost more than planned</h1>"
+        f"{body}</article><article class='related'><h3>You may like</h3>{related}</article>"
+        "</body></html>"
+    )
+
+
+def test_other_stories_read_with_the_body_are_removed() -> None:
+    tree = _tree(_stories_page())
+    assert other_stories(tree, "\n".join(PARAGRAPHS)) is True
+    assert _paragraphs(tree) == PARAGRAPHS[:3]
+
+
+def test_a_body_read_alone_keeps_the_other_stories_on_the_page() -> None:
+    tree = _tree(_stories_page())
+    assert other_stories(tree, "\n".join(PARAGRAPHS[:3])) is False
+    assert _paragraphs(tree) == PARAGRAPHS
+
+
+def test_a_run_of_cards_goes_and_links_inside_a_sentence_stay() -> None:
+    cards = "".join(
+        f'<a href="/more/{n}"><img src="/c{n}.jpg"><h3>Story number {n} of the box</h3></a>'
+        for n in range(3)
+    )
+    names = "".join(f'<a href="/people/{n}">Council member number {n}</a>, ' for n in range(3))
+    tree = _tree(
+        f"<html><body><p>The vote was backed by {names}and the mayor.</p>"
+        f"<div>{cards}</div></body></html>"
+    )
+    drop_page_furniture(tree)
+    assert [" ".join(e.text_content().split()) for e in tree.iter("p", "div")] == [
+        "The vote was backed by Council member number 0, Council member number 1, Council"
+        " member number 2, and the mayor.",
+        "",
+    ]
+
+
+def test_the_entries_of_a_live_blog_are_kept() -> None:
+    entries = "".join(f"<article class='entry'><p>{p}</p></article>" for p in PARAGRAPHS)
+    siblings = _tree(f"<html><body><main>{entries}</main></body></html>")
+    assert other_stories(siblings, "\n".join(PARAGRAPHS)) is False
+    nested = _tree(
+        f"<html><body><article class='live'><p>{PARAGRAPHS[0]}</p>"
+        + "".join(f"<article class='entry'><p>{p}</p></article>" for p in PARAGRAPHS[1:])
+        + "</article></body></html>"
+    )
+    assert other_stories(nested, "\n".join(PARAGRAPHS)) is False
+    assert _paragraphs(siblings) == _paragraphs(nested) == PARAGRAPHS
