@@ -1400,6 +1400,34 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "says",
     ),
     (
+        "aside-in-dashes-before-the-verb",
+        ["Insiders in both states — Nevada and Ohio — said the race was close."],
+        "unnamed sources",
+        "Insiders in both states",
+        "said",
+    ),
+    (
+        "adverb-before-the-colon",
+        ["Ana Ruiz spoke.", "Then she added warily: “There is always something.”"],
+        "Ana Ruiz",
+        None,
+        "added",
+    ),
+    (
+        "part-of-a-group",
+        ["Some of the women said they had spoken out."],
+        "Some of the women",
+        None,
+        "said",
+    ),
+    (
+        "team-holds-a-view",
+        ["Kasich's team thinks he has momentum."],
+        "Kasich's team",
+        None,
+        "thinks",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
