@@ -1359,6 +1359,47 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "said",
     ),
     (
+        "group-named-by-affiliation-holds-a-view",
+        ["Many Republicans think the deal is bad."],
+        "Many Republicans",
+        None,
+        "think",
+    ),
+    (
+        "plural-role-noun-holds-a-view",
+        ["Clinton allies fear the toll all this is taking."],
+        "Clinton allies",
+        None,
+        "fear",
+    ),
+    (
+        "share-of-a-group-holds-a-view",
+        ["Only a quarter of Americans agree with him."],
+        "a quarter of Americans",
+        None,
+        "agree",
+    ),
+    (
+        "two-word-place-is-no-person",
+        [
+            "Ana Ruiz ran the bank.",
+            "But even today, Puerto Rico runs everything through it, she said.",
+        ],
+        "Ana Ruiz",
+        None,
+        "said",
+    ),
+    (
+        "contracted-pronoun-subject",
+        [
+            "Jeb Bush spoke in Iowa.",
+            "He’s comparing the plan to the last one and says it is unlawful.",
+        ],
+        "Jeb Bush",
+        None,
+        "says",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1399,6 +1440,8 @@ def test_news_error_classes(
         "Clinton leads by 270 pledged delegates.",
         "The senator maintained a busy schedule all week.",
         "The council called a meeting for Friday.",
+        "Volunteers knocked on doors to drum up support for the levy.",
+        "Demographics favor the incumbent.",
     ],
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:

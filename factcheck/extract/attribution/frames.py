@@ -13,6 +13,7 @@ from factcheck.extract.attribution.phrases import (
     find_np_end,
     find_np_start,
     interpret,
+    is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
@@ -75,6 +76,8 @@ CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
 """Words that open the reported clause right after a verb ("say that", "said they")."""
 INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
 OBJECTS = lex("him her them me us you it")
+NOT_STANCE = lex("to up out of")
+"""Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -341,8 +344,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
-    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
-        return  # "may want to", "would support": a possibility, not a stance held
+    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
+        return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
         return  # "a TV show", "the radio show"
     if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
@@ -410,6 +413,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
     if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
+    if noun_like and start and low[start - 1].endswith(("'s", "'")) and verb.endswith("s"):
+        return  # "China's Central Asian plans": the whole phrase is someone's, a noun
     if (
         low[start] in INDEFINITE
         and v - start <= 3
@@ -610,7 +615,9 @@ def _can_hold_views(speaker: Speaker) -> bool:
     if speaker.anonymous or (entity is None and speaker.name is None):
         return True  # an unnamed source; an unresolved pronoun
     if entity is None:
-        return False
+        return is_people_word((speaker.name or "").rsplit(None, 1)[-1].lower())
+    if entity.kind is Kind.UNKNOWN and is_people_word(entity.name.lower()):
+        return True  # "Voters want …": a common noun that only opens the sentence
     return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
 
 
