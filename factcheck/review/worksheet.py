@@ -307,9 +307,9 @@ def document_slug(document: Document) -> str:
     if source not in ("", "-"):
         if "://" not in source:
             return slugify(Path(source).stem or source)
-        name = urlsplit(document.url or source).path.rstrip("/").rsplit("/", 1)[-1]
-        if Path(name).stem:
-            return slugify(Path(name).stem)
+        name = Path(urlsplit(document.url or source).path).stem  # the last part of the path
+        if name:
+            return slugify(name)
     if document.title and document.title.strip():
         return slugify(document.title)
     return "stdin"
