@@ -120,12 +120,12 @@ class _Journal:
 def _read_journal(path: Path) -> _Journal:
     try:
         fd = open_nofollow(path, os.O_RDONLY)
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         return _Journal([], 0, frozenset(), b"")
     except OSError as exc:
         raise WorksheetError(f"{path}: cannot read the journal: {describe_os_error(exc)}") from None
-    with os.fdopen(fd, "rb") as handle:
-        data = handle.read()
     changes: list[Change] = []
     after_torn: set[int] = set()
     good = 0

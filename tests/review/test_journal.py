@@ -467,3 +467,153 @@ def test_files_of_a_review_are_readable_by_others_and_writable_by_the_owner(
     finally:
         os.umask(previous)
     assert modes == {"lock": 0o644, "journal": 0o644, "worksheet": 0o644}
+
+
+# --- the operating system refusing ----------------------------------------------------------------
+
+
+def eio(*_: object) -> None:
+    raise OSError(errno.EIO, "Input/output error")
+
+
+def test_a_folder_where_the_journal_should_be_is_one_error(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    journal_path(path).mkdir()
+    message = f"{journal_path(path)}: cannot read the journal: Is a directory"
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == message
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == message
+    open_session(tmp_path / "other.worksheet.yaml", new=worksheet).close()  # the lock was freed
+
+
+def test_a_journal_that_cannot_be_opened_for_writing_is_one_error(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.review.journal as journal
+
+    path = saved(tmp_path, worksheet)
+    real_open = journal.open_nofollow
+
+    def refuse_writing(where: Path, flags: int, mode: int = 0o644) -> int:
+        if where == journal_path(path) and flags & os.O_WRONLY:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(where, flags, mode)
+
+    monkeypatch.setattr(journal, "open_nofollow", refuse_writing)
+    journal_path(path).write_bytes(line(skip(worksheet, "c1"))[:9])  # a torn tail to cut
+    with pytest.raises(WorksheetError) as caught, pytest.warns(JournalWarning):
+        open_session(path)
+    assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
+    journal_path(path).unlink()
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
+    assert not lock_path(path).exists()
+
+
+def test_a_torn_tail_that_cannot_be_cut_is_one_error(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, _ = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(first), line(second)[:9])
+    real_truncate = os.ftruncate
+
+    def cut_fails(fd: int, length: int) -> None:
+        if length:  # the lock is emptied, not cut
+            eio()
+        real_truncate(fd, length)
+
+    monkeypatch.setattr(os, "ftruncate", cut_fails)
+    with pytest.raises(WorksheetError) as caught, pytest.warns(JournalWarning):
+        open_session(path)
+    assert (
+        str(caught.value) == f"{journal_path(path)}: cannot repair the journal: Input/output error"
+    )
+
+
+def test_an_answer_that_cannot_be_saved_says_why(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    monkeypatch.setattr(os, "fstat", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.record(apply_change(worksheet, first), first)
+    assert str(caught.value) == f"{journal_path(path)}: cannot save the answer: Input/output error"
+    monkeypatch.undo()
+    assert session.worksheet == worksheet
+    # A failed write whose undoing fails too still stops the review with the same kind of error.
+    monkeypatch.setattr(os, "write", eio)
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.record(apply_change(worksheet, first), first)
+    assert str(caught.value) == (
+        f"{journal_path(path)}: cannot save the answer: Input/output error; it was not recorded"
+    )
+    monkeypatch.undo()
+    session.close(compact=False)
+
+
+def test_a_journal_that_cannot_be_emptied_after_saving_says_why(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    session.record(apply_change(worksheet, first), first)
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.compact()
+    assert (
+        str(caught.value) == f"{journal_path(path)}: cannot reset the journal: Input/output error"
+    )
+    monkeypatch.undo()
+    session.close(compact=False)
+    assert load_worksheet(path) == apply_change(worksheet, first)  # saved, and replayed once
+
+
+def test_closing_after_the_journal_was_deleted_still_saves(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    session.record(apply_change(worksheet, first), first)
+    journal_path(path).unlink()
+    session.close()
+    assert load_worksheet(path) == apply_change(worksheet, first)
+    assert not lock_path(path).exists()
+
+
+def test_a_suggestion_taken_is_remembered_through_the_journal(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    taken = make_change(
+        worksheet, "c1", Action.ANSWER, reviewer="ana", question="primary_source", new="yes",
+        prefill=True, now=lambda: AT,
+    )  # fmt: skip
+    with open_session(path, new=worksheet) as session:
+        session.record(apply_change(worksheet, taken), taken)
+        session.close(compact=False)
+    assert load_worksheet(path).entry("c1").answers["primary_source"].prefill_accepted is True
+
+
+def test_errors_on_opening_name_the_file_at_fault(tmp_path: Path, worksheet: Worksheet) -> None:
+    path = saved(tmp_path, worksheet)
+    path.write_text(path.read_text(encoding="utf-8").replace("claims:", "claimz:", 1))
+    with pytest.raises(WorksheetError, match=rf"^{path}:\d+: "):
+        open_session(path)
+    path = journal_of(tmp_path, worksheet, line(three_changes(worksheet)[2]))
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == (
+        f"{journal_path(path)}: journal jumps from change 0 to 3; "
+        "it does not belong to this worksheet"
+    )

@@ -339,3 +339,118 @@ def test_a_worksheet_is_known_by_its_format_line(tmp_path: Path, worksheet: Work
     found = {p.name for p in tmp_path.iterdir() if is_worksheet_file(p)}
     assert found == {"w.yml", "w.yaml"}
     assert is_worksheet_file(tmp_path / "anything.worksheet.yaml")  # by its name alone
+
+
+# --- verdicts, warnings and the facts a worksheet keeps ----------------------------------------
+
+
+def test_an_override_to_a_verdict_the_scale_lacks_shows_its_id(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.worksheet import claim_verdict
+
+    ws = applied(worksheet, "c1", Action.OVERRIDE, new="retracted", reason="Pulled by the paper")
+    verdict = claim_verdict(checklist, ws.entry("c1"))
+    assert (verdict.verdict, verdict.label, verdict.rule, verdict.final) == (
+        "retracted",
+        "retracted",
+        "override: Pulled by the paper",
+        True,
+    )
+
+
+def test_every_answer_a_changed_checklist_no_longer_takes_is_listed(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    from factcheck.review.worksheet import worksheet_warnings
+
+    ws = worksheet
+    for claim, question, value in [
+        ("c1", "primary_source", "yes"),
+        ("c2", "primary_source", "no"),
+        ("c1", "confidence", "5"),
+        ("c3", "confidence", "4"),
+    ]:
+        ws = applied(ws, claim, Action.ANSWER, question=question, new=value)
+    confidence = next(q for q in checklist.questions if q.id == "confidence")
+    narrower = replace(confidence, choices=("1", "2", "3"))
+    changed = replace(
+        checklist,
+        questions=tuple(
+            narrower if q.id == "confidence" else q
+            for q in checklist.questions
+            if q.id != "primary_source"
+        ),
+    )
+    assert worksheet_warnings(ws, changed, ws.document.sha256)[-2:] == [
+        "answers to questions the checklist no longer has (kept): "
+        "c1.primary_source, c2.primary_source",
+        "answers no longer valid for their question (kept; asked again): "
+        "c1.confidence ('5'), c3.confidence ('4')",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        (None, None),
+        (True, True),
+        (3, 3),
+        ("F", "F"),
+        (0.5, 0.5),
+        (float("nan"), None),
+        (float("inf"), None),
+        (["b", 2], ("b", "2")),
+        (("a",), ("a",)),
+        (frozenset({"x"}), ("x",)),
+        (Path("p"), "p"),
+    ],
+)
+def test_facts_are_kept_as_plain_values(value: object, kept: object) -> None:
+    from factcheck.review.worksheet import _freeze_fact
+
+    assert _freeze_fact(value) == kept
+    assert type(_freeze_fact(value)) is type(kept)
+
+
+def test_a_claims_context_is_two_sentences_either_side_within_its_block(
+    checklist: Checklist,
+) -> None:
+    from factcheck.models import Attribution, Claim, Extraction, Segment, SegmentKind
+    from factcheck.review.worksheet import create_worksheet
+
+    # Sentences glued without spaces: each one ends where the next begins.
+    sentences = ["One.", "Two.", "Three.", "Officials said 300 left.", "Five.", "Six.", "Seven."]
+    text = "".join(sentences)
+    segments = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        kind = SegmentKind.CLAIM if sentence.startswith("Officials") else SegmentKind.STATEMENT
+        segments.append(Segment(start, start + len(sentence), kind, sentence, 1))
+    claimed = segments[3]
+    claim = Claim(
+        "c1", claimed.text, claimed.start, claimed.end, 0.8, ("number",),
+        Attribution(speaker="Officials"), block=1,
+    )  # fmt: skip
+    document = Document("a.txt", text, "ab" * 32)
+    ws = create_worksheet(Extraction(document, tuple(segments), (claim,)), checklist)
+    start, end = ws.entry("c1").paragraph
+    assert text[start:end] == "Two.Three.Officials said 300 left.Five.Six."
+
+
+def test_a_new_worksheet_keeps_each_claims_source_facts(checklist: Checklist) -> None:
+    from factcheck.models import Attribution, Claim, Extraction
+    from factcheck.review.worksheet import create_worksheet
+    from factcheck.sources.registry import load_registry
+
+    text = "The ministry told Al-Manar that 12 drones were shot down."
+    claim = Claim(
+        "c1", text, 0, len(text), 0.9, ("number",),
+        Attribution(speaker="The ministry", via=("Al-Manar",)), block=0,
+    )  # fmt: skip
+    document = Document("a.txt", text, "ab" * 32)
+    registry = load_registry(user=False)
+    ws = create_worksheet(Extraction(document, (), (claim,)), checklist, registry)
+    facts = ws.entry("c1").source_facts
+    assert facts.any_partisan is True and facts.any_party_to_conflict is True
+    assert ws.entry("c1").facts["sources.any_partisan"] is True
