@@ -1,0 +1,88 @@
+"""Tests for the case judge: which articles can be about the same story, and the places an
+article names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from factcheck.case.chains import ArticleView
+from factcheck.case.judge import STORY_DAYS, Judge
+from factcheck.extract.pipeline import extract
+
+
+def view(tmp_path: Path, name: str, text: str, published: str | None = None) -> ArticleView:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(str(path))
+    document = replace(extraction.document, published=published)
+    return ArticleView(name, replace(extraction, document=document), name, None, None)
+
+
+HAIFA = "Officials said 300 people were evacuated in Haifa on Monday. Ines Baro said roads closed."
+EILAT = "Officials said 300 people were evacuated in Eilat on Monday. Ines Baro said roads closed."
+NOWHERE = "Officials said 300 people were evacuated on Monday. Ines Baro said roads closed."
+
+
+def test_an_article_names_the_places_it_reports_from(tmp_path: Path) -> None:
+    judge = Judge(None, frozenset())
+    haifa = view(tmp_path, "a", HAIFA)
+    assert judge.places(haifa) == frozenset({"haifa"})  # not the people it names
+    assert judge.places(haifa) == frozenset({"haifa"})  # and the same when asked again
+    assert judge.places(view(tmp_path, "b", NOWHERE)) == frozenset()
+    dateline = view(tmp_path, "c", "KESSEL (Northwire) - Officials said 300 people were evacuated.")
+    assert judge.places(dateline) == frozenset({"kessel"})
+
+
+def test_places_are_read_from_the_whole_body_not_only_its_claims(tmp_path: Path) -> None:
+    judge = Judge(None, frozenset())
+    article = view(tmp_path, "a", "Why were they still in Haifa?\n\n" + NOWHERE)
+    assert "in Haifa" not in " ".join(c.text for c in article.extraction.claims)
+    assert judge.places(article) == frozenset({"haifa"})
+    claims_only = ArticleView(
+        "b", replace(article.extraction, segments=()), "b", None, None
+    )  # an extraction without its segments still has its claims
+    assert judge.places(view(tmp_path, "c", HAIFA)) == frozenset({"haifa"})
+    assert judge.places(claims_only) == frozenset()
+
+
+def test_a_common_place_or_none_named_makes_the_same_story(tmp_path: Path) -> None:
+    judge = Judge(None, frozenset())
+    haifa, eilat = view(tmp_path, "a", HAIFA), view(tmp_path, "b", EILAT)
+    nowhere, haifa_too = view(tmp_path, "c", NOWHERE), view(tmp_path, "d", HAIFA)
+    assert judge.same_story(haifa, haifa_too)
+    assert not judge.same_story(haifa, eilat)
+    assert judge.same_story(haifa, nowhere) and judge.same_story(nowhere, eilat)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("2021-05-01", "2021-05-01", True),
+        ("2021-05-01", "2021-06-30", True),  # STORY_DAYS apart
+        ("2021-05-01", "2021-07-01", False),
+        ("2021-05-01T09:00:00Z", "2021-06-30T23:00:00Z", True),
+        ("2021-05-01T09:00:00Z", "2021-07-01T09:00:00Z", False),
+        ("2021-05-01", "2022-05-01", False),
+        ("2021-05-01", "last May", True),  # an unknown date rules nothing out
+        (None, "2022-05-01", True),
+    ],
+)
+def test_articles_far_apart_in_time_are_other_stories(
+    tmp_path: Path, first: str | None, second: str, same: bool
+) -> None:
+    judge = Judge(None, frozenset())
+    a, b = view(tmp_path, "a", HAIFA, first), view(tmp_path, "b", HAIFA, second)
+    assert judge.same_story(a, b) is same
+
+
+def test_the_story_window_is_sixty_days() -> None:
+    assert STORY_DAYS == 60
+
+
+def test_article_overlap_is_the_same_either_way(tmp_path: Path) -> None:
+    judge = Judge(None, frozenset())
+    a, b = view(tmp_path, "a", HAIFA), view(tmp_path, "b", EILAT)
+    assert judge.article_overlap(a, b) == judge.article_overlap(b, a) > 0.3
