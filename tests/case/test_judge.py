@@ -86,3 +86,39 @@ def test_article_overlap_is_the_same_either_way(tmp_path: Path) -> None:
     judge = Judge(None, frozenset())
     a, b = view(tmp_path, "a", HAIFA), view(tmp_path, "b", EILAT)
     assert judge.article_overlap(a, b) == judge.article_overlap(b, a) > 0.3
+
+
+def outlet_view(tmp_path: Path, name: str, outlet: str, text: str, registry: object) -> ArticleView:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return ArticleView(name, extract(str(path)), outlet, registry, None)  # type: ignore[arg-type]
+
+
+def test_articles_are_tied_by_their_outlets_and_by_citing_each_other(tmp_path: Path) -> None:
+    from factcheck.sources.registry import load_registry
+
+    registry = load_registry(user=False)
+    tasnim = outlet_view(tmp_path, "a", "Tasnim News Agency", HAIFA, registry)
+    fars = outlet_view(tmp_path, "b", "Fars News Agency", EILAT, registry)
+    assert Judge(registry, frozenset()).article_links(tasnim, fars) == (
+        "Tasnim News Agency and Fars News Agency are both part of "
+        "Office of the Supreme Leader of Iran",
+    )  # the first of what they share by id: iran-supreme-leader, irgc
+    assert Judge(None, frozenset()).article_links(tasnim, fars) == (
+        "Tasnim News Agency and Fars News Agency are both part of iran-supreme-leader",
+    )
+    again = outlet_view(tmp_path, "c", "Tasnim News Agency", NOWHERE, registry)
+    assert Judge(registry, frozenset()).article_links(tasnim, again) == (
+        "both published by Tasnim News Agency",
+    )
+    judge = Judge(None, frozenset())
+    herald = outlet_view(
+        tmp_path, "d", "Valley Herald", NOWHERE + " It said so, according to the Dispatch.", None
+    )
+    dispatch = outlet_view(
+        tmp_path, "e", "Dispatch", HAIFA + " The Valley Herald reported the same.", None
+    )
+    both = judge.article_links(herald, dispatch)
+    assert both == ("Valley Herald cites Dispatch", "Dispatch cites Valley Herald")
+    assert judge.article_links(dispatch, herald) == both  # one answer, asked either way
+    assert judge.article_links(herald, outlet_view(tmp_path, "f", "Ledger", EILAT, None)) == ()

@@ -617,3 +617,42 @@ def test_errors_on_opening_name_the_file_at_fault(tmp_path: Path, worksheet: Wor
         f"{journal_path(path)}: journal jumps from change 0 to 3; "
         "it does not belong to this worksheet"
     )
+
+
+def test_a_torn_tail_without_its_number_and_a_torn_entry_are_told_together(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    c1, c2, c3 = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(c1) + line(c2)[:20] + line(c3), b'{"s')
+    with pytest.warns(JournalWarning) as caught:
+        assert [c.seq for c in load_worksheet(path).audit] == [1, 3]
+    assert warned(caught) == [
+        f"{journal_path(path)}: change 2 was cut short by a failed write and is lost; "
+        "the 1 change after it is kept; "
+        "the last entry was cut short by an interrupted write and is left out"
+    ]
+
+
+def test_a_line_that_starts_with_anything_but_an_entry_is_damaged(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    c1 = three_changes(worksheet)[0]
+    path = journal_of(tmp_path, worksheet, b"garbage" + line(c1))
+    with pytest.raises(WorksheetError, match=r":1: damaged journal entry"):
+        load_worksheet(path)
+
+
+def test_a_lock_is_released_once_and_only_by_its_holder(tmp_path: Path) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    holder = WorksheetLock(path)
+    holder.acquire()
+    WorksheetLock(path).release()  # never taken: the holder's lock file stays
+    assert lock_path(path).exists()
+    lock_path(path).unlink()  # removed by hand while held
+    holder.release()
+    holder.release()
+    with WorksheetLock(path):
+        assert lock_path(path).exists()
+    assert not lock_path(path).exists()
