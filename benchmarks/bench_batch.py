@@ -12,6 +12,7 @@ speed-up of --jobs 2 over --jobs 1 (the peer is the same command on one core).
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,7 +45,14 @@ def articles(count: int) -> list[str]:
     return chosen
 
 
-def run(paths: list[str], jobs: int) -> float:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(paths: list[str], jobs: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its workers) of one extract run."""
+    cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [str(FACTCHECK), "extract", "-f", "jsonl", "--jobs", str(jobs), *paths],
@@ -56,7 +64,7 @@ def run(paths: list[str], jobs: int) -> float:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"factcheck extract failed: {done.stderr.strip()[:300]}")
-    return seconds
+    return seconds, _cpu() - cpu
 
 
 def main() -> None:
@@ -68,17 +76,27 @@ def main() -> None:
     paths = articles(count)
     size = sum(os.path.getsize(p) for p in paths)
     print(f"batch extract: {len(paths)} PolNeAR articles, {size / 1e6:.2f} MB, {runs} runs each")
+    print(f"  load average at the start: {os.getloadavg()[0]:.1f}")
     times: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(runs):
         for jobs in (1, 2):
-            times[jobs].append(run(paths, jobs))
+            seconds, cpu = run(paths, jobs)
+            times[jobs].append(seconds)
+            cpus[jobs].append(cpu)
     for jobs, values in times.items():
         print(
             f"  --jobs {jobs}: median {statistics.median(values):.2f} s "
-            f"(min {min(values):.2f}, max {max(values):.2f})"
+            f"(min {min(values):.2f}, max {max(values):.2f}), CPU "
+            f"{statistics.median(cpus[jobs]):.2f} s"
         )
     speedup = statistics.median(times[1]) / statistics.median(times[2])
-    print(f"  speed-up of --jobs 2: {speedup:.2f}x (target 1.7x on 2 cores)")
+    best = min(times[1]) / min(times[2])
+    print(
+        f"  speed-up of --jobs 2: {speedup:.2f}x (best runs {best:.2f}x; target 1.7x on 2 cores); "
+        f"CPU spent by --jobs 2 over --jobs 1: "
+        f"{statistics.median(cpus[2]) / statistics.median(cpus[1]):.2f}x"
+    )
     print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
 
 

@@ -102,6 +102,9 @@ class Attribution:
     """Hedging words found ('reportedly', 'allegedly', 'claimed', 'according to')."""
     quote: bool = False
     """Whether the claim is (or contains) a direct quotation."""
+    others: tuple[str, ...] = ()
+    """Other speakers of the same sentence, each with a clause of their own ("While Clinton
+    has vowed …, Trump has pledged …": Clinton, beside the speaker Trump)."""
 
     @property
     def hops(self) -> int:

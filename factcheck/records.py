@@ -36,6 +36,8 @@ def attribution_record(attribution: Attribution, *, with_hops: bool = False) -> 
         "hedges": list(attribution.hedges),
         "quote": attribution.quote,
     }
+    if attribution.others:
+        record["others"] = list(attribution.others)  # only when the sentence has them
     if with_hops:
         record["hops"] = attribution.hops
     return record

@@ -306,6 +306,7 @@ def _read_claim(data: Mapping[str, Any], text: str) -> Claim:
             via=tuple(str(v) for v in att.get("via") or ()),
             hedges=tuple(str(h) for h in att.get("hedges") or ()),
             quote=bool(att.get("quote", False)),
+            others=tuple(str(o) for o in att.get("others") or ()),
         ),
         sources=tuple(str(s) for s in data.get("sources") or ()),
         block=int(data.get("block", 0)),

@@ -26,11 +26,13 @@ def _run_batch(
 
     if len(sources) == 1:
         return extract_many(sources, options, jobs=1)
+    err = make_console(opts.color, file=sys.stderr)
+    if not err.is_terminal:
+        return extract_many(sources, options, jobs=jobs)  # no bar to draw
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    err = make_console(opts.color, file=sys.stderr)
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=len(sources))
         return extract_many(sources, options, jobs=jobs, on_done=lambda _: progress.advance(task))
 
@@ -81,27 +83,35 @@ def extract(
     opts = _options(ctx)
 
     def action() -> int:
+        import functools
+
         from factcheck.extract.batch import BatchOptions
         from factcheck.render import extract as render
 
-        options = BatchOptions(registry_paths=tuple(registry_paths or ()), min_score=min_score)
+        # Text formats are written where each source is extracted: a worker sends back text.
+        piece = (
+            None
+            if fmt == "table"
+            else functools.partial(render.render_piece, fmt=fmt, include_segments=all_segments)
+        )
+        options = BatchOptions(
+            registry_paths=tuple(registry_paths or ()), min_score=min_score, render=piece
+        )
         outcomes = _run_batch(sources, options, jobs, opts)
-        done = [o.extraction for o in outcomes if o.extraction is not None]
         for outcome in outcomes:
             if outcome.error:
                 _error_line(outcome.error)
+        done = [o for o in outcomes if o.error is None]
         if done:
             if fmt == "table":
                 console = make_console(opts.color)
-                for extraction in done:
-                    console.print(render.render_table(extraction, include_segments=all_segments))
+                for outcome in done:
+                    assert outcome.extraction is not None
+                    console.print(
+                        render.render_table(outcome.extraction, include_segments=all_segments)
+                    )
             else:
-                renderer = {
-                    "json": render.render_json,
-                    "jsonl": render.render_jsonl,
-                    "yaml": render.render_yaml,
-                }[fmt]
-                sys.stdout.write(renderer(done, include_segments=all_segments))
+                sys.stdout.write(render.join_pieces([o.text or "" for o in done], fmt))
         return 1 if len(done) < len(outcomes) else 0
 
     run_guarded(ctx, action)

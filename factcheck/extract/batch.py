@@ -29,6 +29,9 @@ class Outcome:
     """The extraction, when it succeeded."""
     error: str | None
     """The one-line error message, when it failed."""
+    text: str | None = None
+    """The extraction as ``BatchOptions.render`` writes it, when there is a renderer; the
+    extraction itself is then left out, so a worker sends back only this text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,9 @@ class BatchOptions:
     """Match claims on the source registry."""
     min_score: float | None = None
     """Claim threshold, or None for the model's default."""
+    render: Callable[[Extraction], str] | None = None
+    """Writes each extraction as text where it is extracted (a module-level function or a
+    ``functools.partial`` of one, so it can travel to worker processes)."""
 
 
 @cache
@@ -57,6 +63,8 @@ def extract_one(source: str, options: BatchOptions) -> Outcome:
         extraction = extract(source, registry=registry, min_score=options.min_score)
     except FactcheckError as exc:
         return Outcome(source, None, str(exc))
+    if options.render is not None:
+        return Outcome(source, None, None, options.render(extraction))
     return Outcome(source, extraction, None)
 
 
@@ -124,6 +132,7 @@ def _ignore_interrupts() -> None:
 def _in_workers(
     work: list[tuple[int, str]], options: BatchOptions, jobs: int
 ) -> Iterator[tuple[int, Outcome]]:
+    import gc
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
@@ -133,10 +142,15 @@ def _in_workers(
     # Ctrl-C is held back while the workers are forked, so none is hit before it ignores it;
     # one pressed meanwhile reaches this process when the workers exist.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # The objects loaded so far (model, registry, word lists) are left out of the workers'
+    # garbage collections: scanning them would write to every page they share with this process
+    # and make each worker copy those pages.
+    gc.freeze()
     try:
         pool = context.Pool(workers, initializer=_ignore_interrupts)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        gc.unfreeze()
     try:
         for results in pool.imap_unordered(_extract_chunk, tasks):
             yield from results

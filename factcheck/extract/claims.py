@@ -47,6 +47,7 @@ def _merge_attribution(parts: Sequence[Attribution]) -> Attribution:
         via=chosen.via,
         hedges=hedges,
         quote=any(a.quote for a in parts),
+        others=tuple(dict.fromkeys(o for a in parts for o in a.others if o != chosen.speaker)),
     )
 
 

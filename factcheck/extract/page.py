@@ -21,7 +21,7 @@ from typing import Any
 
 from factcheck.errors import IngestError
 from factcheck.extract.bylines import clean_byline
-from factcheck.extract.page_clean import drop_page_furniture
+from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
@@ -88,10 +88,11 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         raise IngestError(f"{name}: no article text found in the page")
     evidence = _gather(tree)
     drop_page_furniture(tree)
-    extracted = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True
-    )
-    body = getattr(extracted, "text", None) if extracted is not None else None
+    body = _body(trafilatura, tree, url)
+    if body and split_body_chunks(tree, body):
+        body = _body(trafilatura, tree, url)  # the body was split: read it again, joined
+    if body and other_stories(tree, body):
+        body = _body(trafilatura, tree, url)  # other stories were read with it: read it again
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
     text = _normalise(body, keep_lines=True)
@@ -125,6 +126,14 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         url=page_url,
         provenance=tuple((key, found[key][1]) for key in order if key in found),
     )
+
+
+def _body(trafilatura: Any, tree: Any, url: str | None) -> str | None:
+    extracted = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True
+    )
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    return body if isinstance(body, str) else None
 
 
 def url_date(url: str | None) -> str | None:

@@ -1,10 +1,12 @@
-"""Stage ① ingest, web pages: furniture taken out of the page before its article body is read.
+"""Stage ① ingest, web pages: furniture taken out of the page around its article body.
 
 Some furniture is plain only in the HTML: boxes of links to other stories (each item opens with
 a link to another page, a headline, often with a teaser after it), paragraphs that are nothing
 but links, and image captions that repeat the image's description. trafilatura keeps many of
 them when they sit inside the article's container, so they are removed from the parsed page
-first. The rules read the page's structure, never its words.
+first. After a first reading, two mistakes are mended and the body read again: a body split into
+chunks of which only some were read, and other stories (other <article> elements) read with it.
+The rules read the page's structure, never its words.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 _BLOCK_TAGS = frozenset(
     {"div", "li", "p", "article", "section", "aside", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 )
+_CARD_TAGS = frozenset({"img", "picture", "div", "p", "h2", "h3", "h4", "h5", "h6"})
 # Elements read as one line of text.
 _LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "dt", "dd")
 _CAPTION_TAGS = ("figcaption", "p", "span")
@@ -42,54 +45,56 @@ def _words(text: str) -> int:
 def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
+    teasers: set[Any] = set()
+    for link in tree.iterfind(".//a[@href]"):
+        if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
+            teasers.update(_opened_by(link))
+            if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+                teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
-    for parent in tree.iter():
-        run: list[Any] = []
-        for child in [*parent.iterchildren(), None]:
-            if (
-                child is not None
-                and child.tag in _BLOCK_TAGS
-                and _lead_link_words(child) >= _HEADLINE_MIN_WORDS
-                and _words(child.text_content()) <= _TEASER_MAX_WORDS
-            ):
-                run.append(child)
-                continue
-            if len(run) >= _TEASER_RUN:
-                out.extend(run)
-            run = []
+    for item in teasers:
+        before = item.getprevious()
+        if before is not None and before in teasers and _blank(before.tail):
+            continue  # not the first of its run
+        run = [item]
+        after = item.getnext()
+        while after is not None and after in teasers and _blank(run[-1].tail):
+            run.append(after)
+            after = after.getnext()
+        if len(run) >= _TEASER_RUN:
+            out.extend(run)
     return out
 
 
-def _lead_link_words(element: Any) -> int:
-    """Words of the link whose text opens ELEMENT (image links before it skipped); 0 when the
-    element's text starts outside a link."""
-    # Text in document order: a node's text, then its children, then its tail.
-    stack: list[tuple[Any, bool]] = [(element, False)]
-    while stack:
-        node, closed = stack.pop()
-        if closed:
-            if node is element:
-                return 0
-            text, holder = node.tail, node.getparent()
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            text, holder = (node.text if isinstance(node.tag, str) else None), node
-        if text and text.strip():
-            link = _enclosing_link(holder, element)
-            return _words(link.text_content()) if link is not None else 0
-    return 0
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
 
 
-def _enclosing_link(node: Any, top: Any) -> Any:
-    """The <a href> that holds NODE, looking no higher than TOP."""
-    while node is not None:
-        if node.tag == "a" and node.get("href"):
-            return node
-        if node is top:
-            return None
-        node = node.getparent()
-    return None
+def _opened_by(link: Any) -> list[Any]:
+    """The blocks, short enough for a teaser, whose text starts with LINK's text."""
+    out = []
+    node = link
+    while (parent := node.getparent()) is not None and _leads(node, parent):
+        node = parent
+        if node.tag in _BLOCK_TAGS:
+            if _words(node.text_content()) > _TEASER_MAX_WORDS:
+                break
+            out.append(node)
+    return out
+
+
+def _leads(node: Any, parent: Any) -> bool:
+    """Whether no text of PARENT comes before NODE."""
+    if parent.text and parent.text.strip():
+        return False
+    before = node.getprevious()
+    while before is not None:
+        if (before.tail and before.tail.strip()) or (
+            isinstance(before.tag, str) and before.text_content().strip()
+        ):
+            return False
+        before = before.getprevious()
+    return True
 
 
 def _link_lines(tree: Any) -> list[Any]:
@@ -120,8 +125,12 @@ def _alt_captions(tree: Any) -> list[Any]:
     }
     if not alts:
         return []
+    starts = {alt.split(None, 1)[0] for alt in alts}
     out = []
     for element in tree.iter(*_CAPTION_TAGS):
+        opening = (element.text or "").split(None, 1)
+        if not opening or opening[0].casefold() not in starts:
+            continue  # a caption's text starts right inside its element
         text = element.text_content()
         if _words(text) >= _HEADLINE_MIN_WORDS and _key(text) in alts:
             out.append(element)
@@ -130,3 +139,92 @@ def _alt_captions(tree: Any) -> list[Any]:
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+# --- an article body split into chunks ---------------------------------------------------------
+
+_LONG_PARAGRAPH_WORDS = 12
+_CHUNK_MIN_PARAGRAPHS = 2
+_PROBE_CHARS = 80
+
+
+def split_body_chunks(tree: Any, text: str) -> bool:
+    """Join the chunks of an article body that the page splits into sibling containers of one
+    kind (the same tag and class, advertisements between them) when TEXT, the body read from
+    the page, holds some chunks but not the others. Returns whether the page changed; the body
+    should then be read again.
+
+    A chunk holds at least two paragraphs of prose and never a page's main heading, a date or
+    an <article> of its own, so that a next story printed below the first stays out."""
+    said = " ".join(text.split())
+    changed = False
+    for chunks in _chunk_groups(tree):
+        if any(chunk.getparent() is None for chunk in chunks):
+            continue  # inside a chunk already joined to another
+        held = [_probe(chunk) in said for chunk in chunks]
+        if any(held) and not all(held):
+            first = chunks[0]
+            for chunk in chunks[1:]:
+                for child in list(chunk):
+                    first.append(child)  # moves the child
+                if chunk.text and chunk.text.strip():
+                    first.append(chunk.makeelement("p", {}))
+                    first[-1].text = chunk.text
+                chunk.drop_tree()
+            changed = True
+    return changed
+
+
+def _chunk_groups(tree: Any) -> list[list[Any]]:
+    counts: dict[Any, int] = {}
+    for paragraph in tree.iter("p"):
+        if _words(paragraph.text_content()) < _LONG_PARAGRAPH_WORDS:
+            continue
+        for ancestor in paragraph.iterancestors():
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
+    for element, count in counts.items():
+        parent = element.getparent()
+        kind = element.get("class")
+        if count < _CHUNK_MIN_PARAGRAPHS or parent is None or not kind:
+            continue
+        groups.setdefault((parent, element.tag, kind), []).append(element)
+    out = []
+    for members in groups.values():
+        if len(members) >= 2 and not any(_is_story(member) for member in members):
+            out.append(sorted(members, key=lambda m: m.getparent().index(m)))
+    return out
+
+
+def _is_story(element: Any) -> bool:
+    """A container of its own story: an <article>, or one with a main heading or a date."""
+    return element.tag == "article" or any(True for _ in element.iter("h1", "time", "article"))
+
+
+def _probe(chunk: Any) -> str:
+    """The start of the chunk's first long paragraph, spaces normalised."""
+    for paragraph in chunk.iter("p"):
+        words = paragraph.text_content().split()
+        if len(words) >= _LONG_PARAGRAPH_WORDS:
+            return " ".join(words)[:_PROBE_CHARS]
+    return ""
+
+
+def other_stories(tree: Any, text: str) -> bool:
+    """Remove the <article> elements of other stories whose text TEXT, the body read from the
+    page, took in: every <article> holding a long paragraph of TEXT other than the one where
+    TEXT's first long paragraph is, and those around it. Returns whether the page changed."""
+    said = " ".join(text.split())
+    articles = [a for a in tree.iter("article") if (probe := _probe(a)) and probe in said]
+    if len(articles) < 2:
+        return False
+    opening = min(articles, key=lambda a: said.find(_probe(a)))
+    # The innermost article holding the opening paragraph is the story.
+    inner = [a for a in articles if _probe(a) == _probe(opening)]
+    story = max(inner, key=lambda a: sum(1 for _ in a.iterancestors()))
+    keep = {story, *story.iterancestors("article")}
+    doomed = [a for a in articles if a not in keep and _probe(a) != _probe(story)]
+    for article in doomed:
+        if article.getparent() is not None:
+            article.drop_tree()
+    return bool(doomed)

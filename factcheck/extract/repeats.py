@@ -37,14 +37,24 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in words if any(ch.isdigit() for ch in w))
+    # No character is both a letter and a digit, so all-letter words are skipped at once.
+    return frozenset(w for w in words if not w.isalpha() and any(ch.isdigit() for ch in w))
+
+
+def _contains(
+    shorter: frozenset[str],
+    numbers: frozenset[str],
+    longer: frozenset[str],
+    longer_numbers: frozenset[str],
+) -> bool:
+    if len(shorter) < MIN_WORDS or not numbers <= longer_numbers:
+        return False
+    return len(shorter & longer) / len(shorter) >= CONTAINMENT
 
 
 def is_repeat(shorter: frozenset[str], longer: frozenset[str]) -> bool:
     """Whether a claim with content words ``shorter`` repeats one with ``longer``."""
-    if len(shorter) < MIN_WORDS or not _numbers(shorter) <= _numbers(longer):
-        return False
-    return len(shorter & longer) / len(shorter) >= CONTAINMENT
+    return _contains(shorter, _numbers(shorter), longer, _numbers(longer))
 
 
 def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
@@ -54,13 +64,18 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     with the most detail, never at another repeat.
     """
     words = [content_words(claim.text) for claim in claims]
+    # Each claim's numbers are worked out once, not once per pair compared.
+    numbers = [_numbers(w) for w in words]
     order = sorted(range(len(claims)), key=lambda i: (-len(words[i]), i))
+    # Claims too short to repeat anything come last in that order and are never compared.
+    long = sum(1 for w in words if len(w) >= MIN_WORDS)
     primary: dict[int, int] = {}
-    for rank, i in enumerate(order):
+    for rank, i in enumerate(order[:long]):
         if i in primary:
             continue
-        for j in order[rank + 1 :]:
-            if j not in primary and is_repeat(words[j], words[i]):
+        longer, longer_numbers = words[i], numbers[i]
+        for j in order[rank + 1 : long]:
+            if j not in primary and _contains(words[j], numbers[j], longer, longer_numbers):
                 primary[j] = i
     return tuple(
         replace(claim, repeats=claims[primary[i]].id) if i in primary else claim

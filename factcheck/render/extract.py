@@ -77,25 +77,58 @@ def extraction_dict(extraction: Extraction, *, include_segments: bool = False) -
 
 def render_json(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
     """One JSON object for one source; a JSON array of them for several."""
-    items = [extraction_dict(e, include_segments=include_segments) for e in extractions]
-    payload: Any = items[0] if len(items) == 1 else items
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return join_pieces(
+        [render_piece(e, "json", include_segments=include_segments) for e in extractions], "json"
+    )
 
 
 def render_jsonl(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
     """One compact JSON object per line, one line per source."""
-    return "".join(
-        json.dumps(extraction_dict(e, include_segments=include_segments), ensure_ascii=False) + "\n"
-        for e in extractions
+    return join_pieces(
+        [render_piece(e, "jsonl", include_segments=include_segments) for e in extractions], "jsonl"
     )
 
 
 def render_yaml(extractions: Sequence[Extraction], *, include_segments: bool = False) -> str:
     """A YAML stream with one document per source."""
-    import yaml
+    return join_pieces(
+        [render_piece(e, "yaml", include_segments=include_segments) for e in extractions], "yaml"
+    )
 
-    items = [extraction_dict(e, include_segments=include_segments) for e in extractions]
-    return yaml.safe_dump_all(items, allow_unicode=True, sort_keys=False, width=100)
+
+PIECE_FORMATS = ("json", "jsonl", "yaml")
+"""The output formats made of one piece of text per source (``render_piece``, ``join_pieces``)."""
+
+
+def render_piece(extraction: Extraction, fmt: str, *, include_segments: bool = False) -> str:
+    """One source's part of the json, jsonl or yaml output, written where it was extracted.
+
+    ``join_pieces`` puts the parts of several sources together, so a batch can render each source
+    in the process that extracted it and send back only text.
+    """
+    data = extraction_dict(extraction, include_segments=include_segments)
+    if fmt == "jsonl":
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump_all([data], allow_unicode=True, sort_keys=False, width=100)
+    raise ValueError(f"not a piece format: {fmt}")
+
+
+def join_pieces(pieces: Sequence[str], fmt: str) -> str:
+    """The whole output of ``render_piece``'s parts, one per source, in order."""
+    if fmt == "json":
+        if len(pieces) == 1:
+            return pieces[0] + "\n"
+        # A JSON text holds no raw line break, so each line of a part moves in by one level.
+        return "[\n" + ",\n".join("  " + p.replace("\n", "\n  ") for p in pieces) + "\n]\n"
+    if fmt == "yaml":
+        # Each part is one block mapping, so the stream separates them with a bare marker.
+        return "---\n".join(pieces)
+    return "".join(pieces)
 
 
 def chain_text(claim: Claim, document: Document) -> str:

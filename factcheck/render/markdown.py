@@ -426,6 +426,8 @@ def _claim_facts(report: Report, row: ClaimRow) -> list[str]:
         if "speaker" in corrected or "role" in corrected:
             speaker += " (corrected by the reviewer)"
         items.append(("Speaker", speaker))
+    if att.others:
+        items.append(("Also speaking", escape_markdown(", ".join(att.others))))
     for what, words in (
         ("added", "added by the reviewer from the article's text"),
         ("split", "split by the reviewer"),
@@ -529,6 +531,8 @@ def voice_line(segment: Segment) -> str:
         who += f" ({escape_markdown(att.verb)})"
     if att.via:
         who += f", via {escape_markdown(', '.join(att.via))}"
+    if att.others:
+        who += f"; also {escape_markdown(', '.join(att.others))}"
     return who
 
 

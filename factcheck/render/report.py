@@ -258,6 +258,7 @@ def _voices_table(report: Report) -> RenderableType | None:
         who = att.speaker + (f", {att.role}" if att.role else "")
         who += f" ({att.verb})" if att.verb else ""
         who += f", via {', '.join(att.via)}" if att.via else ""
+        who += f"; also {', '.join(att.others)}" if att.others else ""
         table.add_row(
             str(segment.kind), safe_text(shorten(one_line(segment.text), 160)), safe_text(who)
         )

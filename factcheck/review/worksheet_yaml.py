@@ -1,8 +1,10 @@
 """Stage ⑥ worksheet: the worksheet as YAML, written diff-friendly and read with located errors.
 
 :func:`dump_worksheet` writes multi-line text as literal blocks and each audit entry on one line;
-:func:`parse_worksheet` reads it back through the shared strict reader of :mod:`factcheck.yamlio`,
-failing with ``file:line: path: expected X, got Y`` at the first mistake.
+:func:`parse_worksheet` reads it back: first with the fast reader of the plain subset the tool
+writes (:mod:`factcheck.review.worksheet_fast`), and when that declines, through the shared strict
+reader of :mod:`factcheck.yamlio`, failing with ``file:line: path: expected X, got Y`` at the first
+mistake.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Union
 
 import yaml
 
+from factcheck import fastyaml
 from factcheck.errors import WorksheetError
 from factcheck.models import (
     FURNITURE_KINDS,
@@ -42,6 +45,7 @@ from factcheck.review.worksheet import (
     check_value,
     is_evidence,
 )
+from factcheck.review.worksheet_fast import read_values
 from factcheck.yamlio import (
     DUMPER,
     NULL_TAG,
@@ -374,7 +378,7 @@ def _read_checklist_ref(r: NodeReader, node: yaml.Node) -> ChecklistRef:
     )
 
 
-ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote")
+ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
 
 
 def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
@@ -392,6 +396,7 @@ def _attribution_from(r: NodeReader, m: dict[str, yaml.Node], where: str) -> Att
         via=r.texts(m["via"], f"{where}.via") if "via" in m else (),
         hedges=r.texts(m["hedges"], f"{where}.hedges") if "hedges" in m else (),
         quote=r.boolean(m["quote"], f"{where}.quote") if "quote" in m else False,
+        others=r.texts(m["others"], f"{where}.others") if "others" in m else (),
     )
 
 
@@ -654,8 +659,31 @@ def parse_worksheet(
     override verdicts are checked against it; after the checklist changed they are kept as they are.
     ``checklist`` may be a function that loads it from the worksheet's own reference.
     """
+    if callable(checklist):
+        checklist = _once(checklist)
     with collector_paused():
+        try:
+            values = fastyaml.load(text)
+        except fastyaml.Unsupported:
+            pass
+        else:
+            try:
+                return read_values(values, checklist)
+            except fastyaml.Unsupported:
+                del values  # read again, nodes and all, to accept it or name the line at fault
         return _parse_worksheet(text, filename, checklist)
+
+
+def _once(load: Callable[[ChecklistRef], Checklist]) -> Callable[[ChecklistRef], Checklist]:
+    """``load``, called at most once however often the result is asked for."""
+    loaded: list[Checklist] = []
+
+    def cached(ref: ChecklistRef) -> Checklist:
+        if not loaded:
+            loaded.append(load(ref))
+        return loaded[0]
+
+    return cached
 
 
 def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Worksheet:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -121,6 +121,7 @@ _SPLIT = re.compile(f"([{re.escape(_SEPARATORS)}]+)")
 _LEFT = r"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))"
 _SUFFIX = "(?:(?<=[a-z])s)?(?:['\u2019](?:s(?!\\w))?)?"
 _RIGHT = r"(?:(?!\w)|(?<=[a-z])(?=[A-Z][a-z]))"
+_GLUED_CAPITAL = re.compile("[A-Z](?<=[a-z][A-Z])")
 
 
 def _norm(text: str) -> str:
@@ -193,6 +194,40 @@ class _Trie:
             return parts[0]
         return "(?:" + "|".join(parts) + ")"
 
+    def dispatch_pattern(self) -> str | None:
+        """The same pattern with one branch per first character, the names that start with it
+        inside, in the same order; None when a name may start with an optional atom.
+
+        A regex tries a branch whose first item is a plain character at once, so a position
+        where no name starts is rejected after one comparison per character, not per name.
+        """
+        ordered = sorted(self.children.items(), key=lambda item: (-item[1].depth, item[0]))
+        groups: dict[str, list[str]] = {}
+        for atom, child in ordered:
+            chars = _atom_chars(atom)
+            if chars is None:
+                return None
+            for char in chars:
+                groups.setdefault(char, []).append(child.pattern())
+        if not groups or self.terminal:
+            return None
+        branches = [
+            re.escape(char) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+            for char, rest in groups.items()
+        ]
+        return "(?:" + "|".join(branches) + ")"
+
+
+def _atom_chars(atom: str) -> str | None:
+    """The characters an atom of ``_atoms`` matches, one each, or None for an optional atom."""
+    if atom in (_SEP_ATOM, _APOS_ATOM):
+        return None
+    inner = atom[1:-1] if atom.startswith("[") and atom.endswith("]") and len(atom) > 2 else atom
+    chars = "".join(dict.fromkeys(re.sub(r"\\(.)", r"\1", inner, flags=re.DOTALL)))
+    if not chars or not all(re.fullmatch(atom, char) for char in chars):
+        return None
+    return chars
+
 
 class _Matcher:
     """All names, aliases and domains of a registry, compiled once."""
@@ -211,17 +246,62 @@ class _Matcher:
                 self.domains.setdefault(domain, entry.id)
         body = trie.pattern() if self.keys else "(?!)"
         self.regex = re.compile(f"{_LEFT}(?P<core>{body}){_SUFFIX}{_RIGHT}")
+        # The same names just after a character that is not a word character: the regex skips
+        # to such characters without trying the names at every position of a word.
+        dispatch = trie.dispatch_pattern() if self.keys else None
+        self.after_break = (
+            re.compile(f"\\W(?P<core>{dispatch}){_SUFFIX}{_RIGHT}") if dispatch else None
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
         """The names in ``text``, or only those in ``text[start:end]``."""
         out: list[Mention] = []
-        matches = self.regex.finditer(text, start, len(text) if end is None else end)
+        if start == 0 and end is None and self.after_break is not None:
+            matches: Iterable[re.Match[str]] = self._matches(text, self.after_break)
+        else:
+            matches = self.regex.finditer(text, start, len(text) if end is None else end)
         for match in matches:
             core = match.group("core")
             found = self.keys.get(_norm(core))
             if found is not None:
                 out.append(Mention(found, match.start("core"), match.end("core"), core))
         return tuple(out)
+
+    def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """What ``self.regex.finditer(text)`` finds, found faster.
+
+        A name starts at the start of the text, after a character that is not a word character
+        (``after_break``), or at a capital glued to a lower-case letter (rare: each is tried).
+        The earlier of the next two candidates is taken, and the search goes on after it.
+        """
+        regex = self.regex
+        glued = [m.start() for m in _GLUED_CAPITAL.finditer(text)]
+        next_glued = 0
+        pos = 0
+        if (first := regex.match(text)) is not None:
+            yield first
+            pos = first.end()
+        broken: re.Match[str] | None = after_break.search(text, max(pos - 1, 0))
+        glue: re.Match[str] | None = None
+        glue_pending = True
+        while True:
+            if broken is not None and broken.start("core") < pos:
+                broken = after_break.search(text, pos - 1)
+            if glue_pending or (glue is not None and glue.start() < pos):
+                glue, glue_pending = None, False
+                while next_glued < len(glued) and glue is None:
+                    at = glued[next_glued]
+                    next_glued += 1
+                    if at >= pos:
+                        glue = regex.match(text, at)
+            if glue is None or (broken is not None and broken.start("core") < glue.start()):
+                chosen = broken
+            else:
+                chosen = glue
+            if chosen is None:
+                return
+            yield chosen
+            pos = chosen.end()
 
 
 def _host(url_or_host: str) -> str:

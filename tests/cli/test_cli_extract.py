@@ -214,6 +214,33 @@ def test_parallel_jobs_give_the_same_output(tmp_path: Path, seed_path: Path) -> 
     assert len(serial.splitlines()) == 4
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml"])
+def test_every_text_format_is_the_same_in_parallel_and_holds_every_source(
+    tmp_path: Path, seed_path: Path, fmt: str
+) -> None:
+    texts = [
+        seed_path.read_bytes(),
+        b"The company said profits rose 12% in 2023.\n",
+        "Officials said 300 people were evacuated, according to Reuters.\n\n"
+        "\u201cWe did all we could,\u201d the mayor said.\n".encode(),
+        b"Is the bridge safe? Engineers say it is not.\n",
+    ]
+    paths = [str(_write(tmp_path / f"b{i}.txt", data)) for i, data in enumerate(texts)]
+    paths.insert(2, str(tmp_path / "missing.txt"))
+    code, serial, err = run("extract", *paths, "--format", fmt, "--all", "--jobs", "1")
+    assert (code, err) == (1, f"Error: {tmp_path / 'missing.txt'}: file not found\n")
+    assert run("extract", *paths, "--format", fmt, "--all", "--jobs", "2") == (code, serial, err)
+    _, lines, _ = run("extract", *paths, "--format", "jsonl", "--all")
+    expected = [json.loads(line) for line in lines.splitlines()]
+    assert [d["document"]["source"] for d in expected] == [p for p in paths if "missing" not in p]
+    parsed = {
+        "json": lambda: json.loads(serial),
+        "jsonl": lambda: expected,
+        "yaml": lambda: list(yaml.safe_load_all(serial)),
+    }[fmt]()
+    assert parsed == expected
+
+
 def test_yaml_and_json_agree(seed_path: Path) -> None:
     _, as_json, _ = run("extract", str(seed_path), "--format", "json", "--all")
     _, as_yaml, _ = run("extract", str(seed_path), "--format", "yaml", "--all")

@@ -1254,6 +1254,62 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "said",
     ),
     (
+        "quote-then-speaker-and-any-past-verb",
+        ["“Never!” the crowd roared back."],
+        "crowd",
+        None,
+        "roared",
+    ),
+    (
+        "inverted-speaker-after-a-quote",
+        ["“How big is that wall?” asked the boy, who wore a red cap."],
+        "boy",
+        None,
+        "asked",
+    ),
+    (
+        "person-before-a-colon-and-a-quote",
+        ["The result did not surprise pollster Ana Ruiz: “Turnout decided it.”"],
+        "Ana Ruiz",
+        "pollster",
+        None,
+    ),
+    (
+        "contracted-auxiliary",
+        ["Ron Pell spoke first.", "He's said the plan is dead."],
+        "Ron Pell",
+        None,
+        "said",
+    ),
+    (
+        "participle-after-a-fronted-place",
+        ["Here in Columbia, Ron Pell stepped up his attacks, saying the law had failed."],
+        "Ron Pell",
+        None,
+        "saying",
+    ),
+    (
+        "document-opening-the-sentence",
+        ["Exit polls taken in Ohio found that most voters backed the levy."],
+        "Exit polls",
+        None,
+        "found",
+    ),
+    (
+        "given-name-ending-in-ly",
+        ["Carly Voss ran the firm for six years.", "She said the merger was a mistake."],
+        "Carly Voss",
+        None,
+        "said",
+    ),
+    (
+        "place-after-a-preposition-is-no-person",
+        ["Mara Lind arrived on Monday.", "At a diner in New Hampshire, she said it was close."],
+        "Mara Lind",
+        None,
+        "said",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1382,3 +1438,32 @@ def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> No
     sentences = ["“We were never told.”", "“Nobody called us,” said Mara Quist, a resident."]
     results = attribute_sentences(sentences, blocks=[0, 0])
     assert [(r.speaker, r.quote) for r in results] == [("Mara Quist", True), ("Mara Quist", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "others"),
+    [
+        (
+            "While Clinton has vowed to raise taxes on the rich, Trump has pledged to cut them.",
+            "Trump",
+            ("Clinton",),
+        ),
+        (
+            "Sen. Bernie Sanders praised the ruling, but Hillary Clinton said it was a mistake.",
+            "Hillary Clinton",
+            ("Bernie Sanders",),
+        ),
+        (
+            "Officials said the road was closed; residents said it was open.",
+            "Officials",
+            ("residents",),
+        ),
+        ("Netanyahu said Hamas claimed the rockets were aimed at soldiers.", "Hamas", ()),
+        ("The minister said the talks had failed and officials would leave.", "minister", ()),
+    ],
+)
+def test_each_clause_with_its_own_speaker_is_kept(
+    sentence: str, speaker: str, others: tuple[str, ...]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.others) == (speaker, others)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import trafilatura
+
 from factcheck.extract.ingest import read_page
+from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 
 BODY = [
     "The council said on Tuesday that repairs to the bridge would cost £48 million and close one"
@@ -75,3 +80,94 @@ def test_boxes_of_links_link_lines_and_repeated_alt_text_are_left_out() -> None:
 def test_a_page_without_such_furniture_reads_the_same() -> None:
     doc = read_page(_page(furniture=False), "https://courier.example/news/bridge")
     assert doc.text == EXPECTED
+
+
+# --- an article body split into chunks ---------------------------------------------------------
+
+PARAGRAPHS = [
+    f"Paragraph {n} says the council spent {n} million pounds on the bridge over {n} years,"
+    " more than it had planned."
+    for n in range(1, 7)
+]
+
+
+def _split_page(second: str) -> str:
+    def chunk(paragraphs: list[str], extra: str = "") -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f'<div class="body__chunk">{extra}{inner}</div>'
+
+    return (
+        "<html><body><main><h1>Bridge repairs cost more than planned</h1><div>"
+        f"{chunk(PARAGRAPHS[:3])}<div class='ad'>Advertisement</div>"
+        f"{chunk(PARAGRAPHS[3:], second)}</div></main></body></html>"
+    )
+
+
+def _tree(html: str) -> Any:
+    tree = trafilatura.load_html(html)
+    assert tree is not None
+    return tree
+
+
+def _paragraphs(tree: Any) -> list[str]:
+    return [" ".join(p.text_content().split()) for p in tree.iter("p")]
+
+
+def test_a_body_split_into_chunks_is_joined_when_only_some_were_read() -> None:
+    tree = _tree(_split_page(""))
+    assert split_body_chunks(tree, "\n".join(PARAGRAPHS[:3])) is True
+    chunks = [div for div in tree.iter("div") if div.get("class") == "body__chunk"]
+    assert len(chunks) == 1
+    assert [" ".join(p.text_content().split()) for p in chunks[0].iter("p")] == PARAGRAPHS
+
+
+def test_chunks_already_read_or_another_story_are_left_alone() -> None:
+    tree = _tree(_split_page(""))
+    assert split_body_chunks(tree, "\n".join(PARAGRAPHS)) is False
+    assert _paragraphs(tree) == PARAGRAPHS
+    story = _tree(_split_page("<time datetime='2024-05-02'>2 May</time>"))
+    assert split_body_chunks(story, "\n".join(PARAGRAPHS[:3])) is False
+    assert len([d for d in story.iter("div") if d.get("class") == "body__chunk"]) == 2
+
+
+def _stories_page() -> str:
+    related = "".join(
+        f"<article class='post'><h3>Story {n}</h3><p>{p}</p></article>"
+        for n, p in enumerate(PARAGRAPHS[3:])
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    return (
+        "<html><body><article class='post'><h1>Bridge repairs cost more than planned</h1>"
+        f"{body}</article><article class='related'><h3>You may like</h3>{related}</article>"
+        "</body></html>"
+    )
+
+
+def test_other_stories_read_with_the_body_are_removed() -> None:
+    tree = _tree(_stories_page())
+    assert other_stories(tree, "\n".join(PARAGRAPHS)) is True
+    assert _paragraphs(tree) == PARAGRAPHS[:3]
+
+
+def test_a_body_read_alone_keeps_the_other_stories_on_the_page() -> None:
+    tree = _tree(_stories_page())
+    assert other_stories(tree, "\n".join(PARAGRAPHS[:3])) is False
+    assert _paragraphs(tree) == PARAGRAPHS
+
+
+def test_a_run_of_cards_goes_and_links_inside_a_sentence_stay() -> None:
+    cards = "".join(
+        f'<a href="/more/{n}"><img src="/c{n}.jpg"><h3>Story number {n} of the box</h3></a>'
+        for n in range(3)
+    )
+    names = "".join(f'<a href="/people/{n}">Council member number {n}</a>, ' for n in range(3))
+    tree = _tree(
+        f"<html><body><p>The vote was backed by {names}and the mayor.</p>"
+        f"<div>{cards}</div></body></html>"
+    )
+    drop_page_furniture(tree)
+    assert [" ".join(e.text_content().split()) for e in tree.iter("p", "div")] == [
+        "The vote was backed by Council member number 0, Council member number 1, Council"
+        " member number 2, and the mayor.",
+        "",
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck.extract.pipeline import extract
 from factcheck.extract.repeats import content_words, is_repeat, link_repeats
 from factcheck.models import Claim
@@ -67,3 +70,50 @@ def test_every_repeat_points_at_the_fullest_claim() -> None:
 def test_the_bundled_article_links_c1_to_c10_only(seed_path: object) -> None:
     claims = extract(str(seed_path)).claims
     assert [(c.id, c.repeats) for c in claims if c.repeats] == [("c1", "c10")]
+
+
+def _linked_pair_by_pair(claims: list[Claim]) -> list[str | None]:
+    """Which claim each one repeats, comparing every pair, longest first (the definition)."""
+    words = [content_words(c.text) for c in claims]
+    order = sorted(range(len(claims)), key=lambda i: (-len(words[i]), i))
+    primary: dict[int, int] = {}
+    for rank, i in enumerate(order):
+        if i not in primary:
+            for j in order[rank + 1 :]:
+                if j not in primary and is_repeat(words[j], words[i]):
+                    primary[j] = i
+    return [claims[primary[i]].id if i in primary else None for i in range(len(claims))]
+
+
+VOCABULARY = [
+    "officials",
+    "said",
+    "300",
+    "people",
+    "were",
+    "evacuated",
+    "from",
+    "northern",
+    "border",
+    "towns",
+    "on",
+    "monday",
+    "after",
+    "rockets",
+    "hit",
+    "12",
+    "homes",
+    "and",
+    "the",
+    "army",
+    "400",
+    "reported",
+    "damage",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=14), max_size=12))
+def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> None:
+    claims = [claim(i + 1, " ".join(words) + ".") for i, words in enumerate(sentences)]
+    assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)

@@ -357,6 +357,8 @@ FAULT_MESSAGES = {
     "of claim, statement, question, opinion, got 'title'",
     "skipped-not-boolean": "skipped-not-boolean.worksheet.yaml:40: claims[0].skipped: "
     "expected true or false, got 'maybe'",
+    "duplicate-key": "duplicate-key.worksheet.yaml:41: claims[0]: "
+    "duplicate key 'skipped' (first at line 40)",
     "unknown-key": "unknown-key.worksheet.yaml:41: claims[0]: unknown key 'verdict' (expected "
     "one of: id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, "
     "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected, caption, "

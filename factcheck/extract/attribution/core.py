@@ -117,6 +117,35 @@ def _anonymity_stated(sent: Sentence, present: frozenset[str]) -> bool:
 
 
 CONCESSIVE = frozenset({"while", "whereas", "although", "though"})
+COORDINATORS = frozenset({"but", "while", "whereas", "although", "though", "yet", ";"})
+"""Words that open a clause of its own after a comma ("…, but Clinton said …")."""
+
+
+def _other_speakers(sent: Sentence, frames: list[Frame], main: Frame) -> tuple[str, ...]:
+    """Speakers of the sentence's other clauses, each with a subject and a cue of its own:
+    "While Clinton has vowed …, Trump has pledged …", "Sanders praised it, but Clinton said …".
+
+    A speaker inside the main speaker's report ("Netanyahu said Hamas claimed …") is not one.
+    """
+    if len(frames) < 2:
+        return ()
+    low = sent.low
+    names: list[str] = []
+    for frame in frames:
+        name = frame.speaker.name
+        if frame is main or frame.cites or not name or name == main.speaker.name:
+            continue
+        first, second = sorted((frame, main), key=lambda f: f.spos)
+        if first.trailing or second.trailing or second.spos <= first.vpos:
+            continue
+        before = low[max(0, second.spos - 2) : second.spos]
+        concessive = low[0] in CONCESSIVE and first.spos <= 2 and before[-1:] == [","]
+        coordinated = (before[-1:] and before[-1] in COORDINATORS) or before == [",", "and"]
+        if (concessive or coordinated) and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
 """Words opening a subordinate clause that the main clause after the comma outweighs."""
 
 _NOTHING = Attribution()
@@ -173,10 +202,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         present = present | {":"}
     cue_words = CUES.intersection(present)
     fronted = sent.low[:1] == ["in"]
-    if cue_words or fronted or ":" in present or any(map(_starts_with_verb, quotes)):
+    opens = bool(quotes) and sent.is_placeholder(0)
+    if cue_words or fronted or opens or ":" in present or any(map(_starts_with_verb, quotes)):
         frames = find_frames(sent, cue_words)
         if frames:
             attach_channels(sent, frames, present)
+    all_frames = frames
     if len(frames) > 1 and sent.low[0] in CONCESSIVE and "," in sent.low:
         # "While Clinton has vowed …, Trump has pledged …": the main clause's speaker.
         comma = sent.low.index(",")
@@ -247,6 +278,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             via=tuple(cleaned),
             hedges=tuple(hedges),
             quote=quote,
+            others=_other_speakers(sent, all_frames, main),
         ),
         leads,
     )

@@ -22,6 +22,7 @@ from factcheck.extract.attribution.sentence import (
     is_word,
 )
 from factcheck.extract.attribution.subjects import (
+    PERSONAL,
     find_clause_subject,
     find_opener_subject,
     find_subject_after,
@@ -121,9 +122,38 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
         _read_fronted_document(sent, frames)
     if sent.headline and not frames:
         _read_headline(sent, frames)
+    if not frames and sent.is_placeholder(0):
+        _read_quote_then_verb(sent, frames)
     if len(frames) > 1:
         frames.sort(key=_by_position)
     return frames
+
+
+def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
+    """'“Mexico!” the audience screamed back.', '“…?” reacted Trump.': a quotation that opens
+    the sentence, then only a speaker and a past-tense verb of any kind."""
+    low, n = sent.low, sent.n
+    k = 1
+    if k < n and sent.toks[k] == ",":
+        k += 1
+    end = n - 1 if n and sent.toks[-1] in (".", "!", "?") else n
+    if not 0 < end - k <= 7:
+        return
+    for v in range(k, end):
+        word = sent.toks[v]
+        if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in PAST_FORMS)):
+            continue
+        if v == k:
+            speaker: Speaker | None = interpret(sent, v + 1, end, loose=True)
+            start = v + 1
+        else:
+            tail = low[v + 1 : end]
+            if any(w.isalpha() and w not in ("back", "out", "loudly", "again") for w in tail):
+                return  # more than a particle after the verb: not a bare speech frame
+            speaker, start = interpret(sent, k, v, loose=True), k
+        if speaker is not None and speaker.name:
+            frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
+        return
 
 
 def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
@@ -172,12 +202,27 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
             start = k + 1
             break
     speaker = _name_speaker(sent, start, c) if start < c else None
+    named = sent.mention_of[c - 1] if c else None
+    if (
+        speaker is None
+        and named is not None
+        and named.kind is Kind.PERSON
+        and c + 1 < sent.n
+        and sent.is_placeholder(c + 1)
+        and sent.mention_end.get(c - 1) is not None
+    ):
+        # "… doesn't surprise pollster Daron Shaw: “…”": the person right before the colon.
+        begin = sent.mention_end[c - 1]
+        speaker = Speaker(named.name, named.role, named)
+        frames.append(Frame("", c, speaker, begin, quoted_object=True))
+        return
     if speaker is None:
         return  # the words before the colon must be one name and nothing else
     after = sent.toks[c + 1] if c + 1 < sent.n else ""
     quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
     person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
-    if not (quoted and (person or sent.headline)) and not (sent.headline and person):
+    said = person and start == 0 and sum(map(is_word, sent.toks[c + 1 :])) >= 5
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
         return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
 
@@ -274,7 +319,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
-    if v and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'"))):
+    if (
+        v
+        and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'")))
+        and low[v - 1].partition("'")[0] not in PERSONAL  # "he's said": has said
+    ):
         return  # "in states that", "the party's plans": a noun, not a verb
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
@@ -292,12 +341,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls is Cls.CALL and not (
         (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
-        or any(sent.is_placeholder(k) for k in range(v + 1, v + 8))
+        or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
         or _names_something(sent, v)
     ):
         return  # "called on", "called for", "called the vote “a historic moment”"
     if cls is Cls.DOC and v and low[v - 1] in ("it", "this", "that"):
         return  # "it shows that": the article's own reasoning, not a document's finding
+    opener: tuple[Speaker, int] | None = None
     if cls is Cls.DOC and not (v + 1 < sent.n and low[v + 1] == "that"):
         # Without "that", a finding needs a document or an organisation behind it.
         speaker, start, _, _ = find_subject_before(sent, v)
@@ -309,11 +359,17 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             start < sent.n and strip_possessive(low[find_np_end(sent, start) - 1]) in DOC_NOUNS
         )
         if not organisation and not document:
-            return
+            # "Exit polls taken in Ohio found": the document opens the sentence.
+            speaker, start = find_opener_subject(sent, v)
+            if speaker is None or not _is_document(sent, speaker, start, v):
+                return
+            opener = speaker, start
     if verb.endswith("ing") and not (v and low[v - 1] in BE):
         _read_participle(sent, v, verb, cls, frames)
         return
     speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
+    if opener is not None:
+        (speaker, start), passive = opener, False
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":
             end = find_np_end(sent, v + 2)
@@ -356,6 +412,17 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _is_document(sent: Sentence, speaker: Speaker, start: int, v: int) -> bool:
+    """Whether a subject is a document or stands for an organisation's findings."""
+    entity = speaker.entity
+    if entity is not None and entity.kind in (Kind.ORG, Kind.MEDIA):
+        return True
+    end = start
+    while end < v and sent.low[end] not in NP_PREPS and is_word(sent.toks[end]):
+        end += 1
+    return end > start and strip_possessive(sent.low[end - 1]) in DOC_NOUNS
 
 
 def _disagrees(sent: Sentence, v: int, verb: str, speaker: Speaker) -> bool:

@@ -56,6 +56,7 @@ from factcheck.extract.attribution.words import (
     TITLE_PREFIX,
     TITLES,
     WEEKDAYS,
+    lex,
 )
 
 
@@ -277,6 +278,11 @@ def _register(
     return entity
 
 
+PLACE_BEFORE = lex("in from at the across throughout")
+"""Words before a capitalised name that make it a place or an institution, not a person:
+"flew to New York", "in South Carolina", "the White House"."""
+
+
 def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled: bool) -> Kind:
     joined = " ".join(lows)
     last = lows[-1]
@@ -302,6 +308,7 @@ def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled:
         and len(names) <= 4
         and lows[0] not in DEMONYMS
         and last not in PLACE_HEADS
+        and before not in PLACE_BEFORE
         and not any(w.isupper() and len(w) > 1 for w in names)
     ):
         return Kind.PERSON

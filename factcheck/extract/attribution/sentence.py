@@ -15,6 +15,7 @@ from factcheck.extract.attribution.words import (
     CAP_STOP,
     COMMON_INITIAL,
     DEMONYMS,
+    HEDGE_WORDS,
     MONTHS,
     TITLE_PREFIX,
     TITLES,
@@ -179,6 +180,9 @@ def code_token(token: str) -> int:
         return 0  # "Don't", "Can't"
     if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
         return 0
+    base, _, tail = lw.partition("'")
+    if tail in ("s", "ve", "d", "ll", "re", "m") and base in CAP_STOP:
+        return 0  # "He's", "They've", "It's": a pronoun and its auxiliary
     if (not token[0].isupper() or "-" in token) and not is_cap(token):
         return 0
     code = CAN_NAME
@@ -186,6 +190,8 @@ def code_token(token: str) -> int:
         code |= AT_START
         if lw in TITLES or lw in TITLE_PREFIX or lw in DEMONYMS:
             code |= OPENER
+        elif lw.endswith("ly") and lw not in COMMON_INITIAL and lw not in HEDGE_WORDS:
+            code |= OPENER  # "Carly Fiorina", "Kelly Ayotte": a given name, not an adverb
     if lw in MONTHS:
         code |= MONTH
     if token[-1] == "'" or lw.endswith("'s"):

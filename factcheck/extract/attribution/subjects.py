@@ -28,6 +28,8 @@ from factcheck.extract.attribution.words import (
     lex,
 )
 
+PERSONAL = lex("he she they we i")
+"""Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
 LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
 """Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
 
@@ -58,7 +60,15 @@ def find_clause_subject(
         b -= 1
     start = skip_fronted(sent, b + 1, before)
     end = find_np_end(sent, start, before)
-    return interpret(sent, start, end, loose=loose), start
+    speaker = interpret(sent, start, end, loose=loose)
+    if speaker is None and start < before and sent.toks[start][0].isupper():
+        # "Here in Columbia, Sanders stepped up …, saying": past a fronted place or time.
+        later = _past_comma(sent, start, min(before, start + 8))
+        if later != start:
+            end = find_np_end(sent, later, before)
+            speaker = interpret(sent, later, end, loose=loose)
+            start = later if speaker is not None else start
+    return speaker, start
 
 
 def find_subject_before(
@@ -124,6 +134,10 @@ def find_subject_before(
         return _find_comma_subject(sent, j, passive, loose=loose)
     if lw in PRONOUNS:
         return resolve_pronoun(sent, lw, j), j, passive, True
+    base, _, tail = lw.partition("'")
+    if tail in ("s", "ve", "d") and base in PERSONAL:
+        # "He's said", "they've argued": the pronoun and its auxiliary in one token.
+        return resolve_pronoun(sent, base, j), j, False, True
     if not is_word(toks[j]):
         return None, v, passive, False
     start = find_np_start(sent, j)
@@ -221,6 +235,8 @@ OPENER_SKIP = lex("but and yet so still instead meanwhile however")
 """Words that may open a sentence before its subject ("But Crawford, who …, said")."""
 DASHES = lex("— – - --")
 RELATIVE_OPENERS = lex("who whose which whom")
+PARTICIPLES = lex("taken done given shown written held run led made")
+"""Irregular past participles that open a reduced relative clause ("polls taken in Ohio")."""
 
 
 def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
@@ -243,15 +259,23 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if start >= v - 1 or v - start > 45:
         return None, v
     end = start
-    while end < v and end - start < 9:
+    while end < v and end - start < 12:
         lw = low[end]
         if lw in RELATIVE_OPENERS or toks[end] in (",", "(") or lw in DASHES:
             break
-        if end > start and lw.endswith("ing") and toks[end].isalpha():
-            break
+        if (
+            end > start
+            and toks[end].isalpha()
+            and toks[end][0].islower()
+            and (lw.endswith(("ing", "ed")) or lw in PARTICIPLES)
+        ):
+            break  # "Exit polls taken in Ohio found", "Democrats trying to … say"
         if not is_word(toks[end]) or (lw in BACK_STOP and lw not in ("and", "of")) or lw in AUX:
             return None, v
         end += 1
+    if end == v:
+        # "A survey by the organization in March found": the opener runs up to the verb.
+        return interpret(sent, start, v, loose=True), start
     if end <= start or end >= v - 1:
         return None, v
     after = low[end]
@@ -297,6 +321,8 @@ def find_subject_after(
     before = sent.toks[v - 1]
     if before not in (",", ":") and not sent.is_placeholder(v - 1):
         return None, v
+    # Right after a quotation, whoever follows the verb is its speaker ("…?” asked the boy).
+    loose = loose or sent.is_placeholder(v - 1) or (v > 1 and sent.is_placeholder(v - 2))
     start = v + 1
     if start < sent.n and sent.low[start] in PRONOUNS:
         return None, v  # "…, say it would": a pronoun after the verb is its object

@@ -1,0 +1,382 @@
+"""Stage ⑥ worksheet: reading a valid worksheet fast, with no YAML nodes.
+
+:func:`read_values` builds the worksheet from the values :func:`factcheck.fastyaml.load` gives,
+making every check :func:`factcheck.review.worksheet_yaml.parse_worksheet` makes. It never
+explains a mistake: at the first value that is not exactly what a valid worksheet holds, it raises
+:class:`factcheck.fastyaml.Unsupported`, and the worksheet is read again by the node reader, which
+accepts what YAML allows beyond the plain subset (`yes` as a note, say) and names the line of
+anything wrong. Either way a worksheet reads the same.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from factcheck.fastyaml import Unsupported
+from factcheck.models import Attribution, Claim, Document, SourceFacts
+from factcheck.review.worksheet import (
+    ARTICLE,
+    FORMAT,
+    PUBLICATION_FIELDS,
+    Action,
+    Answer,
+    Change,
+    ChecklistRef,
+    ClaimReview,
+    FactValue,
+    MergeRecord,
+    Override,
+    Publication,
+    Worksheet,
+    check_value,
+    is_evidence,
+)
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist, Question
+
+
+def _no(what: str) -> Unsupported:
+    return Unsupported(what)
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _no("text")
+    return value
+
+
+def _opt_text(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
+        raise _no("text or nothing")
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _no("list")
+    for item in value:
+        if type(item) is not str:
+            raise _no("list of text")
+    return tuple(value)
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _no("true or false")
+    return value
+
+
+def _int(value: Any, minimum: int = 0) -> int:
+    if type(value) is not int or value < minimum:
+        raise _no("integer")
+    return value
+
+
+def _number(value: Any) -> float:
+    if type(value) is int:
+        return float(value)
+    if type(value) is not float or not math.isfinite(value):
+        raise _no("number")
+    return value
+
+
+def _fact(value: Any) -> FactValue:
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value  # type: ignore[no-any-return]
+    if kind is int:
+        return _int(value, -(2**63))
+    if kind is float:
+        return _number(value)
+    return _texts(value)
+
+
+def _mapping(
+    value: Any, required: tuple[str, ...], allowed: frozenset[str] | None
+) -> dict[str, Any]:
+    if type(value) is not dict:
+        raise _no("mapping")
+    for key in value:
+        if type(key) is not str or (allowed is not None and key not in allowed):
+            raise _no("key")
+    for key in required:
+        if key not in value:
+            raise _no("missing key")
+    return value
+
+
+_ROOT = ("format", "document", "checklist", "claims")
+_ROOT_KEYS = frozenset((*_ROOT, "created", "audit", "publication", "merge"))
+_DOC_REQUIRED = ("source", "sha256", "text")
+_DOC_KEYS = frozenset(
+    ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance", "text")
+)
+_REF = ("id", "version", "sha256", "source")
+_ATTRIBUTION_KEYS = frozenset(("speaker", "role", "verb", "via", "hedges", "quote"))
+_SOURCE_FACT_KEYS = frozenset(
+    ("any_partisan", "any_party_to_conflict", "worst_reliability", "state_media", "unknown")
+)
+_ANSWER_KEYS = frozenset(("value", "note", "evidence", "prefill_accepted", "reviewer", "at"))
+_OVERRIDE = ("verdict", "reason", "reviewer", "at")
+_CLAIM_REQUIRED = ("id", "text", "start", "end")
+_CLAIM_KEYS = frozenset(
+    (
+        *_CLAIM_REQUIRED,
+        "check_worthiness",
+        "reasons",
+        "attribution",
+        "sources",
+        "source_facts",
+        "facts",
+        "block",
+        "paragraph",
+        "skipped",
+        "override",
+        "answers",
+        "conclusion",
+        "dropped",
+        "corrected",
+        "caption",
+        "repeats",
+    )
+)
+_CHANGE_REQUIRED = ("seq", "at", "reviewer", "claim", "action")
+_CHANGE_KEYS = frozenset((*_CHANGE_REQUIRED, "question", "old", "new", "reason", "prefill"))
+_MERGE_REQUIRED = ("rule", "reviewers", "worksheets", "originals")
+_MERGE_KEYS = frozenset((*_MERGE_REQUIRED, "open"))
+_ACTIONS = {action.value: action for action in Action}
+_NO_ATTRIBUTION = Attribution()
+_NO_SOURCE_FACTS = SourceFacts()
+
+
+def _document(value: Any) -> Document:
+    m = _mapping(value, _DOC_REQUIRED, _DOC_KEYS)
+    provenance: tuple[tuple[str, str], ...] = ()
+    if "provenance" in m:
+        origins = _mapping(m["provenance"], (), None)
+        provenance = tuple((key, _text(origin)) for key, origin in origins.items())
+    get = m.get
+    return Document(
+        source=_text(m["source"]),
+        text=_text(m["text"]),
+        sha256=_text(m["sha256"]),
+        title=_opt_text(get("title")),
+        outlet=_opt_text(get("outlet")),
+        byline=_opt_text(get("byline")),
+        published=_opt_text(get("published")),
+        url=_opt_text(get("url")),
+        provenance=provenance,
+    )
+
+
+def _attribution(value: Any) -> Attribution:
+    m = _mapping(value, (), _ATTRIBUTION_KEYS)
+    get = m.get
+    return Attribution(
+        speaker=_opt_text(get("speaker")),
+        role=_opt_text(get("role")),
+        verb=_opt_text(get("verb")),
+        via=_texts(m["via"]) if "via" in m else (),
+        hedges=_texts(m["hedges"]) if "hedges" in m else (),
+        quote=_bool(m["quote"]) if "quote" in m else False,
+    )
+
+
+def _source_facts(value: Any) -> SourceFacts:
+    m = _mapping(value, (), _SOURCE_FACT_KEYS)
+    default = _NO_SOURCE_FACTS
+    return SourceFacts(
+        any_partisan=_bool(m["any_partisan"]) if "any_partisan" in m else default.any_partisan,
+        any_party_to_conflict=_bool(m["any_party_to_conflict"])
+        if "any_party_to_conflict" in m
+        else default.any_party_to_conflict,
+        worst_reliability=_text(m["worst_reliability"])
+        if "worst_reliability" in m
+        else default.worst_reliability,
+        state_media=_bool(m["state_media"]) if "state_media" in m else default.state_media,
+        unknown=_texts(m["unknown"]) if "unknown" in m else (),
+    )
+
+
+def _answer(value: Any, question: Question | None, strict: bool) -> Answer:
+    m = _mapping(value, (), _ANSWER_KEYS)
+    get = m.get
+    answer = _opt_text(get("value"))
+    if strict and question is not None and answer is not None and check_value(question, answer):
+        raise _no("answer value")
+    evidence = _texts(m["evidence"]) if "evidence" in m else ()
+    for url in evidence:
+        if not is_evidence(url):
+            raise _no("evidence")
+    return Answer(
+        value=answer,
+        note=_opt_text(get("note")),
+        evidence=evidence,
+        prefill_accepted=_bool(m["prefill_accepted"]) if "prefill_accepted" in m else False,
+        reviewer=_opt_text(get("reviewer")),
+        at=_opt_text(get("at")),
+    )
+
+
+def _override(value: Any, levels: frozenset[str] | None) -> Override | None:
+    if value is None:
+        return None
+    m = _mapping(value, _OVERRIDE, frozenset(_OVERRIDE))
+    verdict = _text(m["verdict"])
+    reason = _text(m["reason"])
+    if (levels is not None and verdict not in levels) or not reason.strip():
+        raise _no("override")
+    return Override(
+        verdict=verdict, reason=reason, reviewer=_text(m["reviewer"]), at=_text(m["at"])
+    )
+
+
+def _claim(
+    value: Any,
+    article: str,
+    questions: dict[str, Question],
+    strict: bool,
+    levels: frozenset[str] | None,
+) -> ClaimReview:
+    m = _mapping(value, _CLAIM_REQUIRED, _CLAIM_KEYS)
+    get = m.get
+    start = _int(m["start"])
+    end = _int(m["end"])
+    text = _text(m["text"])
+    if not start <= end <= len(article) or text != article[start:end]:
+        raise _no("claim span")
+    claim = Claim(
+        id=_text(m["id"]),
+        text=text,
+        start=start,
+        end=end,
+        check_worthiness=_number(m["check_worthiness"]) if "check_worthiness" in m else 0.0,
+        reasons=_texts(m["reasons"]) if "reasons" in m else (),
+        attribution=_attribution(m["attribution"]) if "attribution" in m else _NO_ATTRIBUTION,
+        sources=_texts(m["sources"]) if "sources" in m else (),
+        block=_int(m["block"]) if "block" in m else 0,
+        caption=_bool(m["caption"]) if "caption" in m else False,
+        repeats=_opt_text(get("repeats")),
+    )
+    paragraph = (start, end)
+    if "paragraph" in m:
+        span = m["paragraph"]
+        if type(span) is not list or len(span) != 2:
+            raise _no("paragraph")
+        p_start, p_end = _int(span[0]), _int(span[1])
+        if not p_start <= start <= end <= p_end <= len(article):
+            raise _no("paragraph")
+        paragraph = (p_start, p_end)
+    facts: dict[str, FactValue] = {}
+    if "facts" in m:
+        for name, fact in _mapping(m["facts"], (), None).items():
+            facts[name] = _fact(fact)
+    answers: dict[str, Answer] = {}
+    if "answers" in m:
+        for qid, answer in _mapping(m["answers"], (), None).items():
+            answers[qid] = _answer(answer, questions.get(qid), strict)
+    return ClaimReview(
+        claim=claim,
+        paragraph=paragraph,
+        source_facts=_source_facts(m["source_facts"]) if "source_facts" in m else _NO_SOURCE_FACTS,
+        facts=facts,
+        answers=answers,
+        override=_override(m["override"], levels) if "override" in m else None,
+        skipped=_bool(m["skipped"]) if "skipped" in m else False,
+        conclusion=_opt_text(get("conclusion")),
+        dropped=_opt_text(get("dropped")),
+        corrected=_texts(m["corrected"]) if "corrected" in m else (),
+    )
+
+
+def _change(value: Any) -> Change:
+    m = _mapping(value, _CHANGE_REQUIRED, _CHANGE_KEYS)
+    action = _ACTIONS.get(_text(m["action"]))
+    if action is None:
+        raise _no("action")
+    get = m.get
+    return Change(
+        seq=_int(m["seq"], 1),
+        at=_text(m["at"]),
+        reviewer=_text(m["reviewer"]),
+        claim=_text(m["claim"]),
+        action=action,
+        question=_opt_text(get("question")),
+        old=_opt_text(get("old")),
+        new=_opt_text(get("new")),
+        reason=_opt_text(get("reason")),
+        prefill=_bool(m["prefill"]) if "prefill" in m else False,
+    )
+
+
+def _merge(value: Any, changes: int) -> MergeRecord:
+    m = _mapping(value, _MERGE_REQUIRED, _MERGE_KEYS)
+    originals = _int(m["originals"])
+    if originals > changes:
+        raise _no("merge.originals")
+    return MergeRecord(
+        rule=_text(m["rule"]),
+        reviewers=_texts(m["reviewers"]),
+        worksheets=_texts(m["worksheets"]),
+        originals=originals,
+        open=_texts(m["open"]) if "open" in m else (),
+    )
+
+
+def read_values(
+    data: Any, checklist: Checklist | Callable[[ChecklistRef], Checklist] | None
+) -> Worksheet:
+    """The worksheet these values hold, or Unsupported at the first doubt."""
+    m = _mapping(data, _ROOT, _ROOT_KEYS)
+    if _text(m["format"]) != FORMAT:
+        raise _no("format")
+    document = _document(m["document"])
+    r = _mapping(m["checklist"], _REF, frozenset(_REF))
+    ref = ChecklistRef(
+        id=_text(r["id"]),
+        version=_int(r["version"]),
+        sha256=_text(r["sha256"]),
+        source=_text(r["source"]),
+    )
+    resolved: Checklist | None = checklist(ref) if callable(checklist) else checklist
+    strict = resolved is not None and ref.sha256 == resolved.sha256 and ref.id == resolved.id
+    questions = {q.id: q for q in resolved.questions} if resolved is not None else {}
+    levels = (
+        frozenset(level.id for level in resolved.scale) if strict and resolved is not None else None
+    )
+    claims_data = m["claims"]
+    if type(claims_data) is not list:
+        raise _no("claims")
+    article = document.text
+    claims = [_claim(entry, article, questions, strict, levels) for entry in claims_data]
+    seen = {entry.claim.id for entry in claims}
+    if len(seen) != len(claims):
+        raise _no("duplicate claim id")
+    audit: list[Change] = []
+    if "audit" in m:
+        entries = m["audit"]
+        if type(entries) is not list:
+            raise _no("audit")
+        last = 0
+        for entry in entries:
+            change = _change(entry)
+            if change.seq <= last or (change.claim not in seen and change.claim != ARTICLE):
+                raise _no("audit order")
+            last = change.seq
+            audit.append(change)
+    publication = Publication()
+    if "publication" in m:
+        parts = _mapping(m["publication"], (), frozenset(PUBLICATION_FIELDS))
+        publication = Publication(**{key: _opt_text(value) for key, value in parts.items()})
+    return Worksheet(
+        document=document,
+        checklist=ref,
+        claims=tuple(claims),
+        created=_text(m["created"]) if "created" in m else "",
+        audit=tuple(audit),
+        publication=publication,
+        merge=_merge(m["merge"], len(audit)) if "merge" in m else None,
+    )

@@ -1,0 +1,35 @@
+"""Furniture told by shape: the quick tests give the answers of the rules as written."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.segment_furniture import _in_capitals, _shape_kind
+from factcheck.models import SegmentKind
+
+LETTERS = "aAbBzZ éÉßẞǅǈªº ŉ Σσς\u0406\u0456 \u06612\u0663²½ -:.,@©()'’"
+
+
+def _capitals_as_written(piece: str) -> bool:
+    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LETTERS, max_size=60))
+def test_lines_in_capitals_as_the_rule_says(piece: str) -> None:
+    assert _in_capitals(piece) == _capitals_as_written(piece)
+
+
+def test_shapes_of_furniture() -> None:
+    assert _shape_kind("Reach her at jane@example.org.", True, 5, False) is SegmentKind.CREDIT
+    assert (
+        _shape_kind("© 2021 The Outlet. All rights reserved.", True, 6, False) is SegmentKind.CREDIT
+    )
+    assert _shape_kind("All Rights Reserved", False, 3, False) is SegmentKind.CREDIT
+    assert _shape_kind("2019-11-19T07:23:12+01:00", False, 1, False) is SegmentKind.DATELINE
+    assert _shape_kind("BREAKING NEWS FROM THE FRONT", False, 5, False) is SegmentKind.TITLE
+    assert _shape_kind("The ministry said 300 people left.", True, 6, False) is None
+    assert _shape_kind("(C) 2020 by the author", False, 5, False) is SegmentKind.CREDIT
+    assert _shape_kind("He wrote (c) notes", False, 4, False) is None

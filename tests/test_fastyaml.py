@@ -1,0 +1,281 @@
+"""Tests for the fast reader of the plain YAML subset: it reads what PyYAML reads, or declines."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck import fastyaml
+from factcheck.checklist.load import load_checklist
+from factcheck.review.journal import load_worksheet
+from factcheck.review.worksheet_yaml import _Dumper, _Flow, dump_worksheet, parse_worksheet
+from factcheck.yamlio import LOADER
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class _Reference(LOADER):  # type: ignore[misc,valid-type]
+    """PyYAML's safe loader, keeping timestamps as the text written (as the strict reader does)."""
+
+
+_Reference.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def reference(text: str) -> Any:
+    return yaml.load(text, Loader=_Reference)
+
+
+def agrees(text: str) -> bool:
+    """Whether the fast reader gives PyYAML's values; False when it declines."""
+    try:
+        fast = fastyaml.load(text)
+    except fastyaml.Unsupported:
+        return False
+    assert fast == reference(text), text
+    return True
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+
+
+PIECES = [
+    "yes",
+    "no",
+    "null",
+    "~",
+    "true",
+    "Off",
+    "1",
+    "-5",
+    "0",
+    "012",
+    "0x1F",
+    "1_000",
+    "1.5",
+    "1.0e-05",
+    ".inf",
+    ".nan",
+    "2024-01-01",
+    "2024-01-01T09:00:00Z",
+    "<<",
+    "=",
+    "a: b",
+    "a:b",
+    "#",
+    " #x",
+    "x #y",
+    "- x",
+    "-x",
+    "--",
+    "?",
+    "? x",
+    ":x",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ", ",
+    "'",
+    "''",
+    '"',
+    "\\",
+    "|",
+    ">",
+    "&a",
+    "*a",
+    "!x",
+    "%",
+    "@",
+    "`",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x07",
+    "é",
+    "日本",
+    "’",
+    "http://x.org/a?b=c#d",
+    "word",
+    "two words",
+    "c1",
+    "reviewer1",
+    "---",
+    "...",
+    "\\n",
+    "😀",
+    "\xa0",
+    "\xad",
+]
+
+
+def random_text(rng: random.Random) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 4)))
+
+
+def random_value(rng: random.Random, depth: int = 0) -> Any:
+    roll = rng.random()
+    if depth >= 3 or roll < 0.45:
+        scalar = rng.choice(
+            [random_text(rng), rng.randint(-5, 10**6), rng.random() * 100, None, True, False]
+        )
+        return scalar
+    if roll < 0.6:
+        return tuple(random_value(rng, 3) for _ in range(rng.randint(0, 4)))
+    if roll < 0.7:
+        return _Flow({random_text(rng) or "k": random_value(rng, 2) for _ in range(3)})
+    if roll < 0.8:
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    return {
+        rng.choice(["id", "text", "note", "a.b", random_text(rng)]): random_value(rng, depth + 1)
+        for _ in range(rng.randint(1, 4))
+    }
+
+
+def test_random_documents_read_as_pyyaml_reads_them() -> None:
+    rng = random.Random(16)
+    accepted = 0
+    for _ in range(3000):
+        data = {"top": random_value(rng), "more": [random_value(rng), random_value(rng)]}
+        accepted += agrees(dump(data))
+    # The subset is most of what the tool writes, even of such awkward text.
+    assert accepted > 900
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n",
+        "a: yes\nb: 'yes'\nc: null\nd:\ne: ''\n",
+        "a: 1.5\nb: -3\nc: 1.0e-05\n",
+        "a: 2024-01-01\nb: 2024-01-01 09:00:00\n",
+        "a: x y z\nb: http://example.org/a#b\n",
+        "a:\n- 1\n- b: 2\n  c: 3\n- - nested\n",
+        "a:\n  - 1\n  - 2\nb: 3\n",
+        "a: |\n  one\n  two\nb: 1\n",
+        "a: |-\n  one\n\n  two\n\n\nb: 1\n",
+        "a: |+\n  one\n\n\nb: 1\n",
+        "a: |2\n    indented\n  text\n",
+        "a: |\n\n  after a blank line\n",
+        "a: |\n    deeper first\n  less deep\n",
+        'a: "one\\ttab"\nb: "x\\x41\\u263a"\n',
+        'a: "folded\n  over\n\n  lines"\nb: 1\n',
+        'a: "escaped\\\n  break"\n',
+        "a: [1, 'two, three', \"four\", [], [5]]\n",
+        "a: {b: 1, c: [x, y], d: {e: f}, 'g h': ''}\n",
+        "a: {b: 1, b: 2}\n",
+        "a: [a: b]\n",
+        "a: [x, ]\n",
+        "a: {b: 1,c: 2}\n",
+        "a: 1\na: 2\n",
+        "a: 1 # comment\n",
+        "# comment\na: 1\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 5\n",
+        "a: !!binary aGVsbG8=\n",
+        "<<: {a: 1}\n",
+        "a: {<<: {b: 1}}\n",
+        "a: 0o17\nb: 010\nc: 1_000\nd: 0x1F\ne: 1:30\nf: .inf\ng: +5\n",
+        "a: >\n  folded\n  text\n",
+        "a: plain\n  continued\n",
+        "? a\n: 1\n",
+        "---\na: 1\n",
+        "a: 1\n...\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "\ufeffa: 1\n",
+        "a: 1\r\nb: 2\r\n",
+        "a:\tb\n",
+        "a: 1",
+        "- a\n- b\n",
+        "a: 'it''s'\n",
+        "a: 'multi\n  line'\n",
+        "a: x\n b: y\n",
+        "a:\n  b: 1\n c: 2\n",
+        "a: -\n",
+        "a: - b\n",
+        "a: b: c\n",
+        "a: [b\n",
+        "a: 'x' y\n",
+        '"a": 1\n',
+        "1: one\ntrue: yes\nnull: x\n",
+        "a: \u2028\n",
+        "a: x\x85y\n",
+        "",
+        "\n",
+    ],
+)
+def test_hand_written_yaml_is_read_as_pyyaml_reads_it_or_declined(text: str) -> None:
+    try:
+        reference(text)
+    except yaml.YAMLError:
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(text)
+        return
+    agrees(text)
+
+
+def test_duplicate_keys_are_declined_for_the_strict_reader_to_refuse() -> None:
+    # PyYAML keeps the last value silently; the strict reader names the line.
+    for text in ("a: 1\na: 2\n", "a: {b: 1, b: 2}\n", "- x: 1\n  x: 2\n"):
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(text)
+
+
+def test_what_the_tool_writes_is_read_fast() -> None:
+    for path in (FIXTURES / "review").glob("*.worksheet.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert agrees(text), path
+        assert agrees(dump_worksheet(parse_worksheet(text, str(path))))
+
+
+def test_worksheets_read_the_same_fast_or_through_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    checklist = load_checklist(str(FIXTURES / "review" / "checklist.yaml"))
+    path = FIXTURES / "review" / "evacuation.worksheet.yaml"
+    text = path.read_text(encoding="utf-8")
+    fast = parse_worksheet(text, str(path), checklist)
+
+    def declined(text: str) -> Any:
+        raise fastyaml.Unsupported("declined")
+
+    monkeypatch.setattr(fastyaml, "load", declined)
+    assert parse_worksheet(text, str(path), checklist) == fast
+
+
+def test_a_hand_edited_worksheet_keeps_yaml_meaning_beyond_the_subset(tmp_path: Path) -> None:
+    path = FIXTURES / "review" / "evacuation.worksheet.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  answers: {}\n" in text
+    # A note written as a bare `yes` and a comment: outside the subset, read by the node reader.
+    edited = text.replace(
+        "  answers: {}\n",
+        textwrap.indent(
+            "answers:  # edited by hand\n  extra:\n    value: no\n    note: yes\n", "  "
+        ),
+        1,
+    )
+    target = tmp_path / "edited.worksheet.yaml"
+    target.write_text(edited, encoding="utf-8")
+    worksheet = load_worksheet(target)
+    answer = next(e for e in worksheet.claims if "extra" in e.answers).answers["extra"]
+    assert (answer.value, answer.note) == ("no", "yes")
