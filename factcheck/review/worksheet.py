@@ -10,6 +10,7 @@ always either the old or the new complete version.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import enum
 import math
@@ -353,10 +354,8 @@ def worksheet_source(path: Path) -> str | None:
     (opening it later reports the real problem).
     """
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(65536)
-    except FileNotFoundError:
-        return None
+        with path.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
     except OSError:
         return None
     match = _SOURCE_LINE.search(head)
@@ -400,8 +399,9 @@ def is_worksheet_file(path: Path) -> bool:
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
         return False
     try:
-        with path.open(encoding="utf-8") as handle:
-            head = handle.read(4096)
+        with path.open("rb") as handle:
+            # A character cut at the end of the head is not a mistake of the file.
+            head = codecs.getincrementaldecoder("utf-8")().decode(handle.read(4096), final=False)
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(rf"^format:\s*['\"]?{re.escape(FORMAT)}", head, re.MULTILINE) is not None

@@ -499,8 +499,10 @@ def test_a_journal_that_cannot_be_opened_for_writing_is_one_error(
     path = saved(tmp_path, worksheet)
     real_open = journal.open_nofollow
 
+    refused = os.O_WRONLY  # first the repair of a torn tail, then appending
+
     def refuse_writing(where: Path, flags: int, mode: int = 0o644) -> int:
-        if where == journal_path(path) and flags & os.O_WRONLY:
+        if where == journal_path(path) and flags & refused == refused:
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(where, flags, mode)
 
@@ -510,6 +512,7 @@ def test_a_journal_that_cannot_be_opened_for_writing_is_one_error(
         open_session(path)
     assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
     journal_path(path).unlink()
+    refused = os.O_WRONLY | os.O_APPEND
     with pytest.raises(WorksheetError) as caught:
         open_session(path)
     assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
@@ -656,3 +659,55 @@ def test_a_lock_is_released_once_and_only_by_its_holder(tmp_path: Path) -> None:
     with WorksheetLock(path):
         assert lock_path(path).exists()
     assert not lock_path(path).exists()
+
+
+def test_replaying_a_journal_that_jumps_names_it(worksheet: Worksheet) -> None:
+    from factcheck.review.journal import replay_journal
+
+    third = three_changes(worksheet)[2]
+    with pytest.raises(WorksheetError) as caught:
+        replay_journal(worksheet, [third], Path("w.worksheet.journal"))
+    assert str(caught.value) == (
+        "w.worksheet.journal: journal jumps from change 0 to 3; "
+        "it does not belong to this worksheet"
+    )
+
+
+def test_a_lock_file_that_vanishes_while_being_taken_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    real_stat = os.stat
+    vanished = []
+
+    def previous_holder_cleans_up(where: object, **kw: object) -> os.stat_result:
+        if where == lock_path(path) and not vanished:
+            vanished.append(where)
+            lock_path(path).unlink()  # between our open and our flock
+        return real_stat(where, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", previous_holder_cleans_up)
+    lock = WorksheetLock(path)
+    lock.acquire()
+    monkeypatch.undo()
+    assert vanished and lock_path(path).exists()  # the lock held is the one on disk
+    with pytest.raises(WorksheetError, match="already open in another review"):
+        WorksheetLock(path).acquire()
+    lock.release()
+
+
+def test_a_lock_that_cannot_be_written_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        WorksheetLock(path).acquire()
+    assert str(caught.value) == f"{lock_path(path)}: cannot lock the worksheet: Input/output error"
+    monkeypatch.undo()
+    with WorksheetLock(path):  # nothing was left holding it
+        pass

@@ -105,7 +105,7 @@ def test_a_claim_is_dropped_with_its_reason_and_restored(worksheet: Worksheet) -
     c3 = worksheet.entry("c3")
     ws = applied(worksheet, "c3", Action.DROP, reason="A reporter's own count.")
     assert ws.entry("c3") == replace(c3, dropped="A reporter's own count.", corrected=("dropped",))
-    restore = change(ws, "c3", Action.DROP, new="restore")
+    restore = change(ws, "c3", Action.DROP, new="restore", reason="It is a claim after all.")
     assert restore.old == "A reporter's own count."
     ws = apply_change(ws, restore)
     assert ws.entry("c3") == replace(c3, corrected=("dropped",))
@@ -427,6 +427,7 @@ def test_a_claims_context_is_two_sentences_either_side_within_its_block(
         start = text.index(sentence)
         kind = SegmentKind.CLAIM if sentence.startswith("Officials") else SegmentKind.STATEMENT
         segments.append(Segment(start, start + len(sentence), kind, sentence, 1))
+    segments[1] = replace(segments[1], attribution=Attribution(speaker="Dana Levi"))
     claimed = segments[3]
     claim = Claim(
         "c1", claimed.text, claimed.start, claimed.end, 0.8, ("number",),
@@ -436,6 +437,7 @@ def test_a_claims_context_is_two_sentences_either_side_within_its_block(
     ws = create_worksheet(Extraction(document, tuple(segments), (claim,)), checklist)
     start, end = ws.entry("c1").paragraph
     assert text[start:end] == "Two.Three.Officials said 300 left.Five.Six."
+    assert ws.segments == (segments[1],)  # the sentences whose speaker is known
 
 
 def test_a_new_worksheet_keeps_each_claims_source_facts(checklist: Checklist) -> None:
@@ -454,3 +456,36 @@ def test_a_new_worksheet_keeps_each_claims_source_facts(checklist: Checklist) ->
     facts = ws.entry("c1").source_facts
     assert facts.any_partisan is True and facts.any_party_to_conflict is True
     assert ws.entry("c1").facts["sources.any_partisan"] is True
+
+
+def test_evidence_records_no_old_value(worksheet: Worksheet) -> None:
+    ws = applied(worksheet, "c1", Action.ANSWER, question="primary_source", new="yes")
+    ws = applied(ws, "c1", Action.NOTE, question="primary_source", new="page 2")
+    evidence = change(ws, "c1", Action.EVIDENCE, question="primary_source", new="https://a.org")
+    assert (evidence.old, evidence.new) == (None, "https://a.org")
+
+
+@pytest.mark.parametrize(
+    ("action", "details", "message"),
+    [
+        (Action.ADD_CLAIM, {}, "change 1: expected start-end offsets, got ''"),
+        (Action.SPLIT, {"new": "c4"}, "change 1: expected an offset inside c2 (92-175)"),
+        (Action.MERGE, {}, "no claim '' in the worksheet"),
+    ],
+)
+def test_a_structural_change_without_its_parts_is_refused(
+    worksheet: Worksheet, action: Action, details: dict[str, object], message: str
+) -> None:
+    bad = Change(1, AT, "ana", "c2" if action is not Action.ADD_CLAIM else "c4", action,
+                 details.get("question"), None, details.get("new"))  # type: ignore[arg-type]  # fmt: skip
+    with pytest.raises(WorksheetError) as caught:
+        apply_change(worksheet, bad)
+    assert str(caught.value) == message
+
+
+def test_a_paragraph_after_a_leading_blank_line_starts_after_it(worksheet: Worksheet) -> None:
+    text = "\nRoads stayed closed. More.\nNext."
+    document = replace(worksheet.document, text=text)
+    ws = replace(worksheet, document=document)
+    ws = applied(ws, "c4", Action.ADD_CLAIM, new="1-21")
+    assert ws.entry("c4").paragraph == (1, text.index("\nNext"))
