@@ -122,3 +122,29 @@ def test_articles_are_tied_by_their_outlets_and_by_citing_each_other(tmp_path: P
     assert both == ("Valley Herald cites Dispatch", "Dispatch cites Valley Herald")
     assert judge.article_links(dispatch, herald) == both  # one answer, asked either way
     assert judge.article_links(herald, outlet_view(tmp_path, "f", "Ledger", EILAT, None)) == ()
+
+
+def test_a_claim_under_review_without_a_source_is_independent_of_nothing(
+    tmp_path: Path,
+) -> None:
+    from factcheck.case.judge import Relation, group_reports
+
+    judge = Judge(None, frozenset())
+    own = view(tmp_path, "a", "300 people were evacuated in Haifa on Monday.")
+    other = view(tmp_path, "b", "Officials said 300 people were evacuated in Haifa on Monday.")
+    third = view(tmp_path, "c", "Ines Baro said 300 people were evacuated in Haifa on Monday.")
+    (own_claim,), (other_claim,), (third_claim,) = (
+        own.extraction.claims,
+        other.extraction.claims,
+        third.extraction.claims,
+    )
+    assert not judge.root(own, own_claim).known and judge.root(other, other_claim).known
+    groups, reasons = group_reports(
+        judge,
+        (own, own_claim),
+        [(other, other_claim, Relation.AGREES), (third, third_claim, Relation.AGREES)],
+    )
+    assert groups == [0, 0, 0]
+    assert reasons[0] == []
+    assert reasons[1][-1] == "the claim under review names no source"
+    assert reasons[2][-1] == "the claim under review names no source"
