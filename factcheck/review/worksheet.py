@@ -354,8 +354,8 @@ def worksheet_source(path: Path) -> str | None:
     (opening it later reports the real problem).
     """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "replace")
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
     except OSError:
         return None
     match = _SOURCE_LINE.search(head)

@@ -489,3 +489,58 @@ def test_a_paragraph_after_a_leading_blank_line_starts_after_it(worksheet: Works
     ws = replace(worksheet, document=document)
     ws = applied(ws, "c4", Action.ADD_CLAIM, new="1-21")
     assert ws.entry("c4").paragraph == (1, text.index("\nNext"))
+
+
+def test_a_worksheet_written_with_windows_line_ends_is_still_found(tmp_path: Path) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    path.write_bytes(b"format: factcheck-worksheet/1\r\ndocument:\r\n  source: s.txt\r\n")
+    assert worksheet_source(path) == "s.txt"
+    other = tmp_path / "w.yaml"
+    other.write_bytes(path.read_bytes())
+    assert is_worksheet_file(other)
+
+
+def test_sibling_files_of_a_worksheet_with_another_name(tmp_path: Path) -> None:
+    from factcheck.review.worksheet import journal_path, lock_path
+
+    assert journal_path(tmp_path / "team.yml") == tmp_path / "team.worksheet.journal"
+    assert lock_path(tmp_path / "a.b.yaml") == tmp_path / "a.b.worksheet.lock"
+
+
+def test_a_worksheet_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(tmp_path / "none.worksheet.yaml")
+    assert str(caught.value) == f"{tmp_path / 'none.worksheet.yaml'}: no such worksheet"
+    binary = tmp_path / "bin.worksheet.yaml"
+    binary.write_bytes(b"format: \xff\n")
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(binary)
+    assert str(caught.value) == f"{binary}: not UTF-8 text"
+    folder = tmp_path / "folder.worksheet.yaml"
+    folder.mkdir()
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(folder)
+    assert str(caught.value) == f"{folder}: cannot read: Is a directory"
+
+
+def test_the_time_a_change_is_recorded_at(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+    import re
+    import time
+
+    from factcheck.review.worksheet import utc_now
+
+    monkeypatch.setenv("FACTCHECK_NOW", " 2021-06-01T12:00:00Z ")
+    assert utc_now() == "2021-06-01T12:00:00Z"
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours from UTC: local time would show
+    time.tzset()
+    try:
+        for pinned in ("2021-06-01t12:00:00z", "yesterday", ""):
+            monkeypatch.setenv("FACTCHECK_NOW", pinned)
+            now = utc_now()
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", now), now
+            recorded = dt.datetime.strptime(now, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+            assert abs(recorded - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
