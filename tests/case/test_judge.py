@@ -148,3 +148,27 @@ def test_a_claim_under_review_without_a_source_is_independent_of_nothing(
     assert reasons[0] == []
     assert reasons[1][-1] == "the claim under review names no source"
     assert reasons[2][-1] == "the claim under review names no source"
+
+
+def test_a_group_is_named_by_the_source_most_of_its_reports_rest_on(tmp_path: Path) -> None:
+    from factcheck.case.judge import group_root
+
+    judge = Judge(None, frozenset())
+    said = "said 300 people were evacuated in Haifa on Monday."
+    told = "The ministry told Reuters that 300 people were evacuated in Haifa on Monday."
+    a = view(tmp_path, "a", f"Ines Baro {said}", "2021-05-02")
+    b = view(tmp_path, "b", f"Ines Baro {said}", "2021-05-01")
+    c = view(tmp_path, "c", f"Dana Levi {said}", "2021-05-01")
+    g = view(tmp_path, "g", f"Avi Cohen {said}", "2021-05-01")
+    d, e = view(tmp_path, "d", told, "2021-05-03"), view(tmp_path, "e", told, "2021-05-04")
+    undated = view(tmp_path, "f", "300 people were evacuated in Haifa on Monday.")
+
+    def root(*views: ArticleView) -> str:
+        return group_root(judge, [(v, v.extraction.claims[0]) for v in views])
+
+    assert root(a, b) == root(a, b, c) == root(a) == "Ines Baro"
+    assert root(d, e) == root(d) == "ministry, via Reuters"
+    # Nothing in common: the earliest report names the group, then the first by id.
+    assert root(a, c) == root(c, a) == "Dana Levi"
+    assert root(g, c) == "Dana Levi"
+    assert root(undated, a) == "Ines Baro"
