@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus import DEFAULT_DATA, news_texts, take
 
@@ -50,20 +52,36 @@ def _write(texts: list[tuple[str, str]], folder: Path) -> list[str]:
     return paths
 
 
-def _runs(cmd: list[str], runs: int) -> list[float]:
-    times = []
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Runs(NamedTuple):
+    """Wall and CPU seconds (the process and its workers) of each run of one command."""
+
+    wall: list[float]
+    cpu: list[float]
+
+
+def _runs(cmd: list[str], runs: int) -> Runs:
+    out = Runs([], [])
     for _ in range(runs):
+        cpu = _cpu()
         start = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
+        out.wall.append(time.perf_counter() - start)
+        out.cpu.append(_cpu() - cpu)
+    return out
 
 
-def _line(label: str, size: float, times: list[float]) -> None:
-    median = statistics.median(times)
+def _line(label: str, size: float, runs: Runs) -> None:
+    median = statistics.median(runs.wall)
+    cpu = statistics.median(runs.cpu)
     print(
-        f"  {label:<34} {size:5.2f} MB in {median:6.2f} s (runs {min(times):.2f}-"
-        f"{max(times):.2f}) = {size / median:5.2f} MB/s"
+        f"  {label:<34} {size:5.2f} MB in {median:6.2f} s (runs {min(runs.wall):.2f}-"
+        f"{max(runs.wall):.2f}) = {size / median:5.2f} MB/s; CPU {cpu:6.2f} s = "
+        f"{size / cpu:5.2f} MB/s"
     )
 
 
@@ -86,8 +104,8 @@ def throughput(texts: list[tuple[str, str]], runs: int) -> None:
 def startup(runs: int = 15) -> None:
     """`factcheck --version` wall time against `python -c 'import typer'`, median of runs."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "factcheck")], check=True)
-    ours = _runs([str(FACTCHECK), "--version"], runs)
-    typer = _runs([sys.executable, "-c", "import typer"], runs)
+    ours = _runs([str(FACTCHECK), "--version"], runs).wall
+    typer = _runs([sys.executable, "-c", "import typer"], runs).wall
     print(
         f"startup (median of {runs}): factcheck --version {statistics.median(ours) * 1000:.0f} ms "
         f"(runs {min(ours) * 1000:.0f}-{max(ours) * 1000:.0f}), import typer "
@@ -103,7 +121,7 @@ def batch(texts: list[tuple[str, str]], runs: int) -> None:
         timings = {}
         for jobs in (1, 2):
             cmd = [str(FACTCHECK), "extract", *paths, "--format", "jsonl", "--jobs", str(jobs)]
-            timings[jobs] = statistics.median(_runs(cmd, runs))
+            timings[jobs] = statistics.median(_runs(cmd, runs).wall)
     print(
         f"batch of {len(paths)} articles (median of {runs}): --jobs 1 {timings[1]:.2f} s, "
         f"--jobs 2 {timings[2]:.2f} s, speed-up {timings[1] / timings[2]:.2f}x"

@@ -11,7 +11,15 @@ import json
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data"
+# ../shared beside the repository; a git worktree one folder deeper looks one level further up.
+DEFAULT_DATA = next(
+    (
+        base / "shared" / "data"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared" / "data").is_dir()
+    ),
+    REPO.parent / "shared" / "data",
+)
 
 
 def news_texts(data: Path = DEFAULT_DATA) -> list[tuple[str, str]]:

@@ -186,9 +186,18 @@ def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:_CONTROL_SAMPLE]
-    if sample and len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample):
+    if sample and _controls(sample) > _CONTROL_SHARE * len(sample):
         raise IngestError(f"{name}: binary file, not text (mostly control characters)")
     return normalise_text(text)
+
+
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+
+
+def _controls(text: str) -> int:
+    """How many characters of TEXT ``_CONTROL`` matches, counted in C: every one of them is
+    below U+0100, so the text is first reduced to its Latin-1 characters."""
+    return len(text.encode("latin-1", "ignore").translate(None, _NOT_CONTROL_BYTES))
 
 
 def normalise_text(text: str) -> str:
@@ -530,6 +539,10 @@ def _utf8_with_stray_bytes(data: bytes, name: str) -> str | None:
     quotes, dashes). It is read as UTF-8 when its valid multi-byte characters outnumber the
     stray bytes; otherwise None (the text is in a single-byte encoding).
     """
+    try:
+        return data.decode("utf-8")  # valid UTF-8: no stray byte to look for
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", errors="surrogateescape")
     stray = sum(match.end() - match.start() for match in _STRAY.finditer(text))
     if not stray:

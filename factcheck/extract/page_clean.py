@@ -24,6 +24,11 @@ _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
+# Links of three words or more, counted by the XPath engine: two spaces or more between words.
+_HEADLINE_LINKS = (
+    "//a[@href][string-length(normalize-space()) -"
+    " string-length(translate(normalize-space(), ' ', '')) >= 2]"
+)
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
@@ -46,11 +51,10 @@ def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
     teasers: set[Any] = set()
-    for link in tree.iterfind(".//a[@href]"):
-        if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
-            teasers.update(_opened_by(link))
-            if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
-                teasers.add(link)  # a card: a link around a picture or a heading
+    for link in tree.xpath(_HEADLINE_LINKS):
+        teasers.update(_opened_by(link))
+        if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+            teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
     for item in teasers:
         before = item.getprevious()
@@ -211,9 +215,10 @@ def _probe(chunk: Any) -> str:
 
 
 def other_stories(tree: Any, text: str) -> bool:
-    """Remove the <article> elements of other stories whose text TEXT, the body read from the
-    page, took in: every <article> holding a long paragraph of TEXT other than the one where
-    TEXT's first long paragraph is, and those around it. Returns whether the page changed."""
+    """Remove the <article> elements of other stories that TEXT, the body read from the page,
+    took in: articles holding a long paragraph of TEXT that sit inside another article beside
+    the story (a box of related posts), neither around the story, nor inside it, nor its
+    siblings (the entries of a live blog). Returns whether the page changed."""
     said = " ".join(text.split())
     articles = [a for a in tree.iter("article") if (probe := _probe(a)) and probe in said]
     if len(articles) < 2:
@@ -222,8 +227,15 @@ def other_stories(tree: Any, text: str) -> bool:
     # The innermost article holding the opening paragraph is the story.
     inner = [a for a in articles if _probe(a) == _probe(opening)]
     story = max(inner, key=lambda a: sum(1 for _ in a.iterancestors()))
-    keep = {story, *story.iterancestors("article")}
-    doomed = [a for a in articles if a not in keep and _probe(a) != _probe(story)]
+    around = set(story.iterancestors())
+    doomed = [
+        article
+        for article in articles
+        if article not in around
+        and _probe(article) != _probe(story)
+        and article.getparent() is not story.getparent()
+        and story not in set(article.iterancestors())
+    ]
     for article in doomed:
         if article.getparent() is not None:
             article.drop_tree()

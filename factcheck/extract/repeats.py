@@ -9,7 +9,7 @@ words of the shorter one are in the longer one and their numbers agree; the shor
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -32,7 +32,14 @@ def _stopwords() -> frozenset[str]:
 def content_words(text: str) -> frozenset[str]:
     """The lower-case words of a claim that say what it asserts (numbers included)."""
     stop = _stopwords()
-    words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    words: Iterable[str]
+    if "\u0130" in text or "\u03a3" in text:
+        words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    else:
+        # Without a dotted capital I (two characters in lower case) or a capital sigma (lowered
+        # by its context), lowering the whole text lowers each word as on its own, and no
+        # character changes whether it belongs to a word.
+        words = _WORD.findall(text.lower().replace("\u2019", "'"))
     return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
 
 

@@ -391,9 +391,10 @@ _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", 
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
-# A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]".
+# A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
+# not a sentence with its source after it ("... in Indiana. [IPFW]").
 _TEASER_TAG_RE = re.compile(
-    r"\[\s*[A-Z][A-Z ]{2,}\s*\]\s*\|?\Z|\[(?:Video|Photos?|Gallery|Audio)\]\Z"
+    r"[\w’'\"”)]\s*(?:\[\s*[A-Z][A-Z ]{2,}\s*\]\s*\|?|\[(?:Video|Photos?|Gallery|Audio)\])\Z"
 )
 _READING_TIME_RE = re.compile(
     r"(?:\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read|(?:Reading|Read)\s+time\s*:?\s*\d{1,3}"
@@ -401,7 +402,7 @@ _READING_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
-_LABEL_END_RE = re.compile(r"\s*(?:[:|»›>–—-]|\.\.\.|…)")
+_LABEL_END_RE = re.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
 _SHAPE_MAX_WORDS = 30
 _PROMPT_MAX_WORDS = 25
 

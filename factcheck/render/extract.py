@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from factcheck.factchecks.model import Match
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
 from factcheck.records import attribution_record, document_record
 from factcheck.render.console import safe_text
+
+if TYPE_CHECKING:
+    # Rich loads only for the table: the text formats, written in batch workers, never need it.
+    from rich.console import RenderableType
+    from rich.text import Text
 
 FORMAT_VERSION = 1
 """Bumped only when a field of the extract output is renamed or removed."""
@@ -150,6 +150,8 @@ def _header(doc: Document) -> Text:
 
 def _factchecks_cell(matches: Sequence[Match]) -> Text:
     """The best known fact-check's rating and publisher, and how many more match."""
+    from rich.text import Text
+
     if not matches:
         return Text("—", style="dim")
     best = matches[0]
@@ -161,6 +163,11 @@ def _factchecks_cell(matches: Sequence[Match]) -> Text:
 
 def render_table(extraction: Extraction, *, include_segments: bool = False) -> RenderableType:
     """The claims of one source as a Rich table under the article's title."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     doc = extraction.document
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
     table.add_column("id", no_wrap=True, style="cyan")

@@ -83,6 +83,12 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
         if (entry := registry.get(m.id)) is not None and entry.kind is not SourceKind.PERSON
     }
     ties: dict[str, list[str]] = {}
+    if not org:
+        # Every tie is to an organisation named in the text: with none, there is nothing to read.
+        if len(cache) > 32:
+            cache.clear()
+        cache[key] = {}
+        return {}
 
     def tie(name: str, source_id: str, at: int) -> None:
         if at in org:

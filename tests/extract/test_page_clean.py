@@ -171,3 +171,16 @@ def test_a_run_of_cards_goes_and_links_inside_a_sentence_stay() -> None:
         " member number 2, and the mayor.",
         "",
     ]
+
+
+def test_the_entries_of_a_live_blog_are_kept() -> None:
+    entries = "".join(f"<article class='entry'><p>{p}</p></article>" for p in PARAGRAPHS)
+    siblings = _tree(f"<html><body><main>{entries}</main></body></html>")
+    assert other_stories(siblings, "\n".join(PARAGRAPHS)) is False
+    nested = _tree(
+        f"<html><body><article class='live'><p>{PARAGRAPHS[0]}</p>"
+        + "".join(f"<article class='entry'><p>{p}</p></article>" for p in PARAGRAPHS[1:])
+        + "</article></body></html>"
+    )
+    assert other_stories(nested, "\n".join(PARAGRAPHS)) is False
+    assert _paragraphs(siblings) == _paragraphs(nested) == PARAGRAPHS

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.pipeline import extract
-from factcheck.extract.repeats import content_words, is_repeat, link_repeats
+from factcheck.extract.repeats import _stopwords, content_words, is_repeat, link_repeats
 from factcheck.models import Claim
 
 LEAD = (
@@ -117,3 +119,17 @@ VOCABULARY = [
 def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> None:
     claims = [claim(i + 1, " ".join(words) + ".") for i, words in enumerate(sentences)]
     assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)
+
+
+def _content_words_word_by_word(text: str) -> frozenset[str]:
+    """The definition: each word lowered on its own, curly apostrophes straightened."""
+    found = re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)
+    words = (w.lower().replace("\u2019", "'") for w in found)
+    stop = _stopwords()
+    return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBcİiIΣ\u03c3ς\u0391\u0392 ’'._-0123 ThEǅé\n", max_size=40))
+def test_content_words_are_those_of_each_word_lowered_on_its_own(text: str) -> None:
+    assert content_words(text) == _content_words_word_by_word(text)

@@ -448,11 +448,19 @@ def test_body_sentences_that_look_like_furniture_stay_body() -> None:
         "Most read newspapers still print on Sundays.",
         "Popular on campus, the dean resigned in June.",
         "Rockets were fired from Gaza on Monday [1]",
+        "More-restrictive voting laws take effect in 17 states",
     ],
 )
 def test_sentences_opening_like_a_label_stay_body(line: str) -> None:
     text = f"Hamas fired rockets at Israel on Monday.\n{line}\nIsrael struck back on Tuesday."
     assert [kind for kind, _ in _kinds(text)] == [STATEMENT] * 3
+
+
+def test_a_sentence_with_its_source_in_brackets_stays_body() -> None:
+    assert _kinds("One poll shows the senator 16 points ahead in Indiana. [IPFW]") == [
+        (STATEMENT, "One poll shows the senator 16 points ahead in Indiana."),
+        (STATEMENT, "[IPFW]"),
+    ]
 
 
 def test_interface_labels_after_the_body_are_furniture() -> None:
