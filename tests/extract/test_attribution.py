@@ -1400,6 +1400,34 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "says",
     ),
     (
+        "aside-in-dashes-before-the-verb",
+        ["Insiders in both states — Nevada and Ohio — said the race was close."],
+        "unnamed sources",
+        "Insiders in both states",
+        "said",
+    ),
+    (
+        "adverb-before-the-colon",
+        ["Ana Ruiz spoke.", "Then she added warily: “There is always something.”"],
+        "Ana Ruiz",
+        None,
+        "added",
+    ),
+    (
+        "part-of-a-group",
+        ["Some of the women said they had spoken out."],
+        "Some of the women",
+        None,
+        "said",
+    ),
+    (
+        "team-holds-a-view",
+        ["Kasich's team thinks he has momentum."],
+        "Kasich's team",
+        None,
+        "thinks",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1521,8 +1549,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.6
-    assert figures.quotes.prf()[2] >= 0.75
+    assert figures.lenient.prf()[2] >= 0.7
+    assert figures.strict.prf()[2] >= 0.64
+    assert figures.quotes.prf()[2] >= 0.82
     assert figures.false <= 0.04 * figures.empty
 
 

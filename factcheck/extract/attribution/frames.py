@@ -82,10 +82,14 @@ MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
 
+def _is_adverb(token: str) -> bool:
+    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+
+
 def _has_complement(sent: Sentence, v: int) -> bool:
     nxt = v + 1
-    while nxt < sent.n and sent.low[nxt] in AUX:
-        nxt += 1
+    while nxt < sent.n and (sent.low[nxt] in AUX or _is_adverb(sent.toks[nxt])):
+        nxt += 1  # "added warily:", "responded pointedly, …"
     if nxt >= sent.n:
         return True
     token = sent.low[nxt]
@@ -413,8 +417,6 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
     if noun_like and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
-    if noun_like and start and low[start - 1].endswith(("'s", "'")) and verb.endswith("s"):
-        return  # "China's Central Asian plans": the whole phrase is someone's, a noun
     if (
         low[start] in INDEFINITE
         and v - start <= 3

@@ -205,6 +205,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if loose and j - i == 1 and low[i] in QUANTIFIERS:
         # "Several said", "Others say": people the text counts but does not name.
         return Speaker("unnamed sources", toks[i].lower(), anonymous=True)
+    if low[i] in QUANTIFIERS and split < j and low[split] == "of" and is_people_word(low[j - 1]):
+        return Speaker(sent.join_tokens(toks, i, j))  # "Some of the women said"
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
