@@ -402,38 +402,6 @@ _READING_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-# Words printed between a player's controls ("Current Time", "Stream Type LIVE").
-_PLAYER_COMPANIONS = frozenset(
-    {
-        "current",
-        "time",
-        "stream",
-        "type",
-        "live",
-        "rate",
-        "off",
-        "on",
-        "selected",
-        "settings",
-        "audio",
-        "track",
-        "opens",
-        "window",
-        "this",
-        "is",
-        "a",
-        "to",
-        "of",
-        "the",
-        "currently",
-        "playing",
-        "now",
-        "next",
-        "up",
-        "end",
-        "x",
-    }
-)
 _LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
 _LABEL_END_RE = re.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
 _SHAPE_MAX_WORDS = 30
@@ -557,7 +525,7 @@ def _is_player_text(piece: str) -> bool:
     tokens = [t.lower() for t in _TOKEN_RE.findall(piece)]
     controls = words("player_words")
     found = {t for t in tokens if t in controls}
-    ordinary = words("interface_words") | _PLAYER_COMPANIONS
+    ordinary = words("interface_words") | words("player_labels")
     known = sum(t in controls or t in ordinary for t in tokens)
     return len(found) >= 3 and known >= 0.7 * len(tokens)
 
