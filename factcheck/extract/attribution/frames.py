@@ -498,18 +498,6 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         start = begin
     if speaker is None and (before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS):
         speaker, start = find_clause_subject(sent, v, loose=cls is Cls.SAY)
-    if (
-        speaker is None
-        and cls in (Cls.SAY, Cls.SPEECH)
-        and before.isalpha()
-        and before != "without"
-    ):
-        # "Sanders opened a rally blasting Clinton", "spent Thursday discussing …": a named
-        # subject of the clause does the talking.
-        found, begin = find_clause_subject(sent, v)
-        entity = found.entity if found is not None else None
-        if entity is not None and entity.kind in NAMED and low[begin] not in PRONOUNS:
-            speaker, start = found, begin
     if speaker is None:
         return
     # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.
