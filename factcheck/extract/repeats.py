@@ -45,7 +45,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
     # No character is both a letter and a digit, so all-letter words are skipped at once.
-    return frozenset(w for w in words if not w.isalpha() and any(ch.isdigit() for ch in w))
+    return frozenset(w for w in words if not w.isalpha() and any(map(str.isdigit, w)))
 
 
 def _contains(
@@ -88,12 +88,13 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     for rank in range(long):
         for word in words[order[rank]]:
             holders.setdefault(word, []).append(rank)
+    held = {word: len(ranks) for word, ranks in holders.items()}
     primary: dict[int, int] = {}
     for rank in range(1, long):
         j = order[rank]
         shorter = words[j]
         spare = len(shorter) - _shared_needed(len(shorter))
-        rarest = sorted(shorter, key=lambda word: len(holders[word]))[: spare + 1]
+        rarest = sorted(shorter, key=held.__getitem__)[: spare + 1]
         earlier = sorted({r for word in rarest for r in holders[word] if r < rank})
         for r in earlier:
             # The first longer claim it repeats that does not itself repeat another.
