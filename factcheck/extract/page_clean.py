@@ -24,6 +24,11 @@ _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
+# Links of three words or more, counted by the XPath engine: two spaces or more between words.
+_HEADLINE_LINKS = (
+    "//a[@href][string-length(normalize-space()) -"
+    " string-length(translate(normalize-space(), ' ', '')) >= 2]"
+)
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
@@ -46,11 +51,10 @@ def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
     teasers: set[Any] = set()
-    for link in tree.iterfind(".//a[@href]"):
-        if _words(link.text_content()) >= _HEADLINE_MIN_WORDS:
-            teasers.update(_opened_by(link))
-            if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
-                teasers.add(link)  # a card: a link around a picture or a heading
+    for link in tree.xpath(_HEADLINE_LINKS):
+        teasers.update(_opened_by(link))
+        if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+            teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
     for item in teasers:
         before = item.getprevious()

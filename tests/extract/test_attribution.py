@@ -1310,6 +1310,55 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "said",
     ),
     (
+        "people-counted-but-not-named",
+        ["Several said they would rather stay home."],
+        "unnamed sources",
+        "several",
+        "said",
+    ),
+    (
+        "share-of-respondents",
+        ["47% say the country is on the wrong track."],
+        "47%",
+        None,
+        "say",
+    ),
+    (
+        "floating-quantifier",
+        ["But Richards and Menendez both stressed that it was not all bad news."],
+        "Richards and Menendez",
+        None,
+        "stressed",
+    ),
+    (
+        "infinitive-of-a-reporting-verb",
+        ["Ron Pell went on to say that the economy had hit bottom."],
+        "Ron Pell",
+        None,
+        "say",
+    ),
+    (
+        "object-of-the-asking-speaks-not-the-asker",
+        ["Lena Ruiz asked him to say the vote was fair."],
+        "Lena Ruiz",
+        None,
+        "asked",
+    ),
+    (
+        "trailing-surname-wraps-a-pronoun-frame",
+        ["Tom Vale spoke.", "He promised to win the seat, Frankel said."],
+        "Frankel",
+        None,
+        "said",
+    ),
+    (
+        "title-case-dateline-with-agency",
+        ["Washington (AFP) – Mayor Tom Vale said the bridge would reopen."],
+        "Tom Vale",
+        "Mayor",
+        "said",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1467,3 +1516,28 @@ def test_each_clause_with_its_own_speaker_is_kept(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.others) == (speaker, others)
+
+
+def test_bare_quote_then_a_sentence_naming_only_who_said_it() -> None:
+    sentences = ["“Why are you still backing him?”", "Obama asked Republican lawmakers."]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [(r.speaker, r.verb, r.quote) for r in results] == [
+        ("Obama", "asked", True),
+        ("Obama", "asked", False),
+    ]
+
+
+def test_short_quote_that_is_the_whole_sentence_goes_on_with_the_speaker() -> None:
+    sentences = ["“There was carnage on the road,” Wassim Bouhlel said.", "“Bodies everywhere.”"]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [r.speaker for r in results] == ["Wassim Bouhlel", "Wassim Bouhlel"]
+
+
+def test_quotation_over_sentences_after_a_colon_is_the_introduced_speakers() -> None:
+    sentences = [
+        "Dr. Kelli Ward stated:",
+        "“The department has lost its way. It sues states for political reasons.",
+        "It should stop now.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 1])
+    assert [r.speaker for r in results] == ["Kelli Ward"] * 3

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from factcheck.extract.ingest import read_page
@@ -109,3 +112,35 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
 def test_the_article_time_is_a_publication_date() -> None:
     doc = read(inside='<time datetime="2024-03-14T09:00:00Z">14 March 2024</time>')
     assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "time")
+
+
+# ---------------------------------------------------------------------------------------------
+# Opt-in: figures on the article-extraction benchmark's pages (needs ../shared/data).
+# ---------------------------------------------------------------------------------------------
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def test_benchmark_pages_keep_furniture_out_and_body_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (SHARED_DATA / "article-extraction-benchmark" / "ground-truth.json").is_file():
+        pytest.skip(f"the benchmark pages are not in {SHARED_DATA}: see ../shared/data/README.md")
+    import importlib.util
+
+    benchmarks = Path(__file__).resolve().parents[2] / "benchmarks"
+    monkeypatch.syspath_prepend(str(benchmarks))  # the benchmark imports its neighbours
+    path = benchmarks / "bench_pages.py"
+    spec = importlib.util.spec_from_file_location("bench_pages", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    total: Counter[str] = Counter()
+    disagree = 0
+    for page in bench.load_pages(SHARED_DATA):
+        counts, meta = bench.ours(page)
+        total.update(counts)
+        expected = bench.url_date(page[2])
+        disagree += bool(expected and meta["published"] and meta["published"] != expected)
+    assert total["leak"] <= 0.02 * total["body"]
+    assert total["found"] >= 0.96 * total["sentences"]
+    assert total["split"] <= 10
+    assert disagree == 0

@@ -220,7 +220,9 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         for quoted in quotes:
             continued = continued or quoted.continued
             long_quote = long_quote or quoted.words >= 4 or quoted.continued
-        leads = sent.is_placeholder(0) and quotes[0].words >= 3
+        # A quotation of three words or more, or one that is the whole sentence ("“Bodies
+        # everywhere.”"), opens it.
+        leads = sent.is_placeholder(0) and (quotes[0].words >= 3 or sent.n <= 3)
     if not chain:
         speaker = None
         if long_quote and not continued and not all(map(_is_title, quotes)):
@@ -312,9 +314,12 @@ def attribute_sentences(
         for index, text in enumerate(sentences)
     ]
     results = [o.attribution for o in outcomes]
-    # Inside one quotation every sentence is the same speaker's.
+    # Inside one quotation every sentence is the same speaker's; a quotation that names no one
+    # is the words of the speaker introduced just before it ("Dr. Ward stated:").
     for first, last in layout.groups:
         owner = next((results[k] for k in range(first, last + 1) if results[k].verb), None)
+        if owner is None and first and _introduces(sentences[first - 1], results[first - 1]):
+            owner = results[first - 1]
         if owner is None:
             continue
         for k in range(first, last + 1):
@@ -331,6 +336,20 @@ def attribute_sentences(
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
         ):
             results[k] = _inherit(before, results[k])
+    # A bare quotation followed by a short sentence that only names who said it ("“Why are you
+    # still endorsing him?”" "Obama asked Republican politicians.").
+    for k in range(len(results) - 2, -1, -1):
+        after = results[k + 1]
+        if (
+            outcomes[k].leads_with_quote
+            and results[k].speaker is None
+            and after.speaker is not None
+            and after.verb is not None
+            and not after.quote
+            and len(sentences[k + 1].split()) <= 12
+            and (blocks is None or blocks[k] == blocks[k + 1])
+        ):
+            results[k] = _inherit(after, results[k])
     # A bare quotation opening a paragraph whose next quotation names its speaker ("“A.” “B,”
     # she said.") is that speaker's too.
     for k in range(len(results) - 2, -1, -1):
@@ -345,6 +364,11 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+def _introduces(text: str, attribution: Attribution) -> bool:
+    """'Dr. Ward stated:': a sentence that names a speaker and ends on a colon."""
+    return attribution.speaker is not None and text.rstrip().endswith(":")
 
 
 def _inherit(owner: Attribution, own: Attribution) -> Attribution:

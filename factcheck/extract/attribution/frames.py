@@ -68,6 +68,13 @@ HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
 """Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
+CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
+"""'He's predicting', 'they're saying': a pronoun and a contracted form of "be"."""
+QUANTIFIERS = lex("many several few some all both most")
+CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
+"""Words that open the reported clause right after a verb ("say that", "said they")."""
+INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
+OBJECTS = lex("him her them me us you it")
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
@@ -319,16 +326,19 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
-    if (
+    counted = v and (low[v - 1] in QUANTIFIERS or toks[v - 1][0].isdigit())
+    if counted and _clause_follows(sent, v):
+        pass  # "Several said they …", "47% say the …": people counted, then their words
+    elif (
         v
         and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'")))
         and low[v - 1].partition("'")[0] not in PERSONAL  # "he's said": has said
     ):
         return  # "in states that", "the party's plans": a noun, not a verb
+    elif v and toks[v - 1][0].isdigit():
+        return  # "300 pledged delegates", "34 posts": a count of things
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
-    if v and toks[v - 1][0].isdigit():
-        return  # "300 pledged delegates", "34 posts": a count of things
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
@@ -364,7 +374,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             if speaker is None or not _is_document(sent, speaker, start, v):
                 return
             opener = speaker, start
-    if verb.endswith("ing") and not (v and low[v - 1] in BE):
+    progressive = v and (low[v - 1] in BE or low[v - 1].partition("'")[::2] in CONTRACTED_BE)
+    if v > 1 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
+        _read_infinitive(sent, v, verb, frames)
+        return
+    if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
     speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
@@ -398,6 +412,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "Demographics favor Clinton", "China's Central Asian plans"
     if (
         low[start] in INDEFINITE
+        and v - start <= 3
         and not verb.endswith(("s", "d"))
         and verb not in PAST_FORMS
         and not low[v - 1].endswith("s")
@@ -423,6 +438,27 @@ def _is_document(sent: Sentence, speaker: Speaker, start: int, v: int) -> bool:
     while end < v and sent.low[end] not in NP_PREPS and is_word(sent.toks[end]):
         end += 1
     return end > start and strip_possessive(sent.low[end - 1]) in DOC_NOUNS
+
+
+def _read_infinitive(sent: Sentence, v: int, verb: str, frames: list[Frame]) -> None:
+    """'Pell went on to say that …', 'she rose to argue …': the clause's subject says it, unless
+    someone else stands between them ("asked him to say" makes him the speaker, not the asker)."""
+    speaker, start = find_clause_subject(sent, v - 1)
+    if speaker is None or start >= v - 1:
+        return
+    end = find_np_end(sent, start, v - 1)
+    between = range(end, v - 1)
+    if any(sent.low[k] in OBJECTS or sent.mention_of[k] is not None for k in between):
+        return
+    frames.append(Frame(verb, v, speaker, start, secondary=True))
+
+
+def _clause_follows(sent: Sentence, v: int) -> bool:
+    """Whether reported words start right after the verb: "that", a pronoun, a quotation."""
+    nxt = v + 1
+    if nxt >= sent.n:
+        return False
+    return sent.low[nxt] in CLAUSE_STARTS or sent.is_placeholder(nxt)
 
 
 def _disagrees(sent: Sentence, v: int, verb: str, speaker: Speaker) -> bool:
@@ -555,9 +591,15 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
     # partners had promised ...", "officials could not ..., he stressed"): only outlets,
     # documents and organisations pass words on.
     for depth, frame in enumerate(chain[:-1]):
-        inner = chain[depth + 1].speaker.entity
-        named = inner is not None and inner.kind in NAMED and inner.name[:1].isupper()
-        if _is_person(frame.speaker) and not frame.cites and not named:
+        nxt = chain[depth + 1]
+        inner = nxt.speaker.entity
+        named = (
+            inner is not None
+            and (inner.kind in NAMED or inner.kind is Kind.UNKNOWN)
+            and inner.name[:1].isupper()
+            and sent.low[nxt.spos] not in PRONOUNS  # "…, he said": whoever "he" is
+        )
+        if _reports_as_a_person(frame) and not frame.cites and not named:
             return chain[: depth + 1]
     return chain
 
@@ -570,6 +612,20 @@ def _can_hold_views(speaker: Speaker) -> bool:
     if entity is None:
         return False
     return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
+
+
+def _reports_as_a_person(frame: Frame) -> bool:
+    """A person, or a bare surname not yet known as anything else, as the subject of a speech
+    verb ("…, Frankel said"); "according to Northwire" names a source, not a person."""
+    entity = frame.speaker.entity
+    if (
+        entity is not None
+        and entity.kind is Kind.UNKNOWN
+        and " " not in entity.name
+        and frame.verb != "according to"
+    ):
+        return entity.name.lower() not in KNOWN_MEDIA and not entity.name.isupper()
+    return _is_person(frame.speaker)
 
 
 def _is_person(speaker: Speaker) -> bool:

@@ -133,13 +133,17 @@ INDEFINITE = lex("a an another one")
 """Determiners of a noun phrase that describes someone without naming them."""
 
 
+QUANTIFIERS = lex("several others some many most few both")
+"""Words that stand alone for a number of people ("Several said")."""
 SHARES = lex("percent half majority plurality third quarter two-thirds three-quarters most")
 """Words for a share of the people asked."""
 
 
 def _is_number(word: str) -> bool:
-    """'42', 'twenty-four', 'six': a count of people."""
-    return word.isdigit() or word in NUMBER_WORDS or word.split("-")[0] in NUMBER_WORDS | TENS
+    """'42', '47%', 'twenty-four', 'six': a count or share of people."""
+    if word.removesuffix("%").isdigit():
+        return True
+    return word in NUMBER_WORDS or word.split("-")[0] in NUMBER_WORDS | TENS
 
 
 TENS = lex("twenty thirty forty fifty sixty seventy eighty ninety")
@@ -195,6 +199,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if entity is None and head == split - 1 and low[head] in DEMONYMS and low[head].endswith("s"):
         # "Democrats don't think", "many Republicans believe": a group by its affiliation.
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
+    if loose and j - i == 1 and low[i] in QUANTIFIERS:
+        # "Several said", "Others say": people the text counts but does not name.
+        return Speaker("unnamed sources", toks[i].lower(), anonymous=True)
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():

@@ -124,10 +124,13 @@ RARE = AT_START | MONTH
 
 
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
+    r"\s*(?:"
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
     r"(?:,(?: [A-Z][A-Za-z.]*){1,3})?"  # its state or country: ", N.C.", ", Calif."
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # the date: ", Jan. 1"
     r"(?: \([^()]{1,40}\))?"  # the agency: "(Reuters)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][a-z.]+)? \([A-Z][A-Za-z ]{1,20}\)"
+    r")"  # or a place in title case with its agency: "Washington (AFP)"
     r"\s*(?:--?|\u2014|\u2013)\s"
 )
 """A dateline opening a sentence: the filing place, state, date and agency, then a dash."""

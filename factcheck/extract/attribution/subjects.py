@@ -270,6 +270,9 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
             and (lw.endswith(("ing", "ed")) or lw in PARTICIPLES)
         ):
             break  # "Exit polls taken in Ohio found", "Democrats trying to … say"
+        if lw in OTHER_PREPS and end > start and lw not in BACK_STOP - OTHER_PREPS:
+            end += 1  # "insiders across the four states"
+            continue
         if not is_word(toks[end]) or (lw in BACK_STOP and lw not in ("and", "of")) or lw in AUX:
             return None, v
         end += 1
@@ -279,7 +282,10 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if end <= start or end >= v - 1:
         return None, v
     after = low[end]
-    closed = toks[v - 1] in (",", ")") or low[v - 1] in DASHES
+    last = v - 1
+    while last > end and (low[last] in AUX or low[last] in ("long", "both", "all")):
+        last -= 1  # "…, has said", "— have long argued"
+    closed = toks[last] in (",", ")") or low[last] in DASHES
     if (after in (",", "(") or after in DASHES) and not closed:
         return None, v
     between = low[end:v]
