@@ -122,15 +122,46 @@ _MISSING = object()
 _EMPTY = object()  # an empty flow list: a new list each time it is read
 
 
+class _Memory:
+    """What the reader has worked out about pieces of text, kept from one document to the next
+    (the worksheets of one article share most of their lines). Only values that cannot change
+    are kept: strings, numbers, booleans and None."""
+
+    LIMIT = 400_000
+    """Most entries kept after a document is read."""
+
+    def __init__(self) -> None:
+        self.plain: dict[str, Any] = {}
+        """Plain scalars, and their values."""
+        self.keys: dict[str, Any] = {}
+        """Block mapping keys, and their values."""
+        self.scalars: dict[str, Any] = {}
+        """One-line scalars as written after ``key:`` or ``- ``, and their values."""
+        self.lines: dict[str, tuple[int, Any, Any]] = {}
+        """Lines ``key: scalar``: their column, key and value."""
+        self.pieces: dict[str, tuple[Any, Any]] = {}
+        """Items of flow mappings, and their keys and values."""
+        self.items: dict[str, tuple[Any, Any]] = {}
+        """Items of flow lists (None, and their values)."""
+
+    def trim(self) -> None:
+        """Forget everything once it has grown past LIMIT entries."""
+        parts = (self.plain, self.keys, self.scalars, self.lines, self.pieces, self.items)
+        if sum(map(len, parts)) > self.LIMIT:
+            for part in parts:
+                part.clear()
+
+
+_MEMORY = _Memory()
+
+
 class _FlowReader:
     """Reads one-line flow collections, remembering the items seen."""
 
-    def __init__(self) -> None:
-        self.cache: dict[str, Any] = {}
-        """Plain scalars seen, and their values."""
-        self.pieces: dict[str, tuple[Any, Any]] = {}
-        self.items: dict[str, tuple[Any, Any]] = {}
-        """Items of flow mappings (key and value) and of flow lists (None and value) seen before."""
+    def __init__(self, memory: _Memory) -> None:
+        self.cache = memory.plain
+        self.pieces = memory.pieces
+        self.items = memory.items
 
     def flow(self, text: str, i: int) -> Any:
         """A flow list or mapping that opens and closes on line i."""
@@ -282,17 +313,15 @@ class _FlowReader:
 class _Parser(_FlowReader):
     """Reads block collections line by line."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, memory: _Memory) -> None:
         if not text.endswith("\n") or _AWKWARD.search(text):
             raise Unsupported("line breaks or characters outside the subset")
         self.lines = text.split("\n")
         self.lines.pop()  # after the last line break
-        super().__init__()
-        self.keys: dict[str, Any] = {}
-        self.scalars: dict[str, Any] = {}
-        self.memo: dict[str, tuple[int, Any, Any]] = {}
-        """Lines ``key: scalar`` seen before: their column, key and value."""
-        """One-line scalars as written, and their values."""
+        super().__init__(memory)
+        self.keys = memory.keys
+        self.scalars = memory.scalars
+        self.memo = memory.lines
 
     def document(self) -> Any:
         lines = self.lines
@@ -521,6 +550,8 @@ def _whole(token: tuple[str, ...]) -> str:
 def load(text: str) -> Any:
     """The document's values, or :class:`Unsupported` when it is outside the subset."""
     try:
-        return _Parser(text).document()
+        return _Parser(text, _MEMORY).document()
     except (IndexError, RecursionError, yaml.YAMLError) as exc:
         raise Unsupported(str(exc)) from None
+    finally:
+        _MEMORY.trim()

@@ -145,6 +145,7 @@ _QUESTION_KEYS = (
     "kind",
     "internal",
     "answers",
+    "ordered",
     "required",
     "when",
     "prefill",
@@ -279,6 +280,14 @@ class _Reader(RuleReader):
             answers = self.optional(found, "answers", here, self.answers)
             required = self.optional(found, "required", here, self.boolean) or False
             internal = self.optional(found, "internal", here, self.boolean) or False
+            ordered = self.optional(found, "ordered", here, self.boolean) or False
+            if ordered and answers is not None and answers[0] is not AnswerType.CHOICE:
+                self.fail(
+                    found["ordered"],
+                    join(here, "ordered"),
+                    f"only a list of answers can be ordered, not {answers[0]} answers"
+                    + (" (a scale is ordered already)" if answers[0] is AnswerType.SCALE else ""),
+                )
             marked = self.optional(found, "kind", here, self.question_kind)
             if marked is QuestionKind.FINDING and "prefill" in found:
                 self.fail(
@@ -323,6 +332,7 @@ class _Reader(RuleReader):
                     or (QuestionKind.ARTICLE if "prefill" in found else QuestionKind.FINDING),
                     marked=marked is not None,
                     internal=internal,
+                    ordered=ordered,
                 )
             )
         return tuple(questions)

@@ -128,6 +128,9 @@ class Question:
     offer: Expr | None = None
     """For a finding: the answer that strong evidence (a case, known fact-checks) points to,
     offered with its source and taken only with an explicit key."""
+    ordered: bool = False
+    """Whether a choice question's answers are ranked, in the order listed (as a scale's are):
+    agreement between reviewers is then measured with the ordinal metric."""
 
     def label_for(self, answer: str) -> str:
         """The label of one of the question's answers (the answer itself if it has none)."""

@@ -102,6 +102,7 @@ class RuleReader(Reader):
                     marked=question.marked,
                     internal=question.internal,
                     offer=offer,
+                    ordered=question.ordered,
                 )
             )
         return tuple(compiled)

@@ -142,6 +142,8 @@ def _question_table(checklist: Checklist, analysis: Analysis | None) -> Renderab
         title.append(f"  {kind}", style="dim")
         if question.internal:
             title.append("  internal (left out of published reports)", style="dim")
+        if question.ordered:
+            title.append("  answers ordered", style="dim")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=2)
         grid.add_column(style="dim", no_wrap=True, width=10)

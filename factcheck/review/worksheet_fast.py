@@ -15,7 +15,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from factcheck.fastyaml import Unsupported
-from factcheck.models import Attribution, Claim, Document, SourceFacts
+from factcheck.models import (
+    FURNITURE_KINDS,
+    Attribution,
+    Claim,
+    Document,
+    Segment,
+    SegmentKind,
+    SourceFacts,
+)
 from factcheck.review.worksheet import (
     ARTICLE,
     FORMAT,
@@ -109,13 +117,17 @@ def _mapping(
 
 
 _ROOT = ("format", "document", "checklist", "claims")
-_ROOT_KEYS = frozenset((*_ROOT, "created", "audit", "publication", "merge"))
+_ROOT_KEYS = frozenset((*_ROOT, "created", "audit", "publication", "merge", "segments"))
 _DOC_REQUIRED = ("source", "sha256", "text")
 _DOC_KEYS = frozenset(
     ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance", "text")
 )
 _REF = ("id", "version", "sha256", "source")
-_ATTRIBUTION_KEYS = frozenset(("speaker", "role", "verb", "via", "hedges", "quote"))
+_ATTRIBUTION = ("speaker", "role", "verb", "via", "hedges", "quote")
+_ATTRIBUTION_KEYS = frozenset(_ATTRIBUTION)
+_SEGMENT_REQUIRED = ("start", "end", "kind")
+_SEGMENT_KEYS = frozenset((*_SEGMENT_REQUIRED, *_ATTRIBUTION))
+_BODY_KINDS = {str(kind): kind for kind in SegmentKind if kind not in FURNITURE_KINDS}
 _SOURCE_FACT_KEYS = frozenset(
     ("any_partisan", "any_party_to_conflict", "worst_reliability", "state_media", "unknown")
 )
@@ -173,7 +185,10 @@ def _document(value: Any) -> Document:
 
 
 def _attribution(value: Any) -> Attribution:
-    m = _mapping(value, (), _ATTRIBUTION_KEYS)
+    return _attribution_from(_mapping(value, (), _ATTRIBUTION_KEYS))
+
+
+def _attribution_from(m: dict[str, Any]) -> Attribution:
     get = m.get
     return Attribution(
         speaker=_opt_text(get("speaker")),
@@ -182,6 +197,22 @@ def _attribution(value: Any) -> Attribution:
         via=_texts(m["via"]) if "via" in m else (),
         hedges=_texts(m["hedges"]) if "hedges" in m else (),
         quote=_bool(m["quote"]) if "quote" in m else False,
+    )
+
+
+def _segment(value: Any, article: str) -> Segment:
+    m = _mapping(value, _SEGMENT_REQUIRED, _SEGMENT_KEYS)
+    start = _int(m["start"])
+    end = _int(m["end"])
+    kind = _BODY_KINDS.get(_text(m["kind"]))
+    if not start <= end <= len(article) or kind is None:
+        raise _no("segment")
+    return Segment(
+        start=start,
+        end=end,
+        kind=kind,
+        text=article[start:end],
+        attribution=_attribution_from(m),
     )
 
 
@@ -355,6 +386,12 @@ def read_values(
     seen = {entry.claim.id for entry in claims}
     if len(seen) != len(claims):
         raise _no("duplicate claim id")
+    segments: tuple[Segment, ...] = ()
+    if "segments" in m:
+        listed = m["segments"]
+        if type(listed) is not list:
+            raise _no("segments")
+        segments = tuple(_segment(segment, article) for segment in listed)
     audit: list[Change] = []
     if "audit" in m:
         entries = m["audit"]
@@ -379,4 +416,5 @@ def read_values(
         audit=tuple(audit),
         publication=publication,
         merge=_merge(m["merge"], len(audit)) if "merge" in m else None,
+        segments=segments,
     )

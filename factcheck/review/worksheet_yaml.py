@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Union
 
 import yaml
 
-from factcheck import fastyaml
+from factcheck import fastyaml, yamlwrite
 from factcheck.errors import WorksheetError
 from factcheck.models import (
     FURNITURE_KINDS,
@@ -57,6 +57,7 @@ from factcheck.yamlio import (
     got,
     is_null,
 )
+from factcheck.yamlwrite import Flow
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -64,8 +65,8 @@ if TYPE_CHECKING:
 # --- YAML: dump ----------------------------------------------------------------------------------
 
 
-class _Flow(dict[str, Any]):
-    """A mapping dumped on one line (audit entries), so each change is one line of diff."""
+_Flow = Flow
+"""A mapping dumped on one line (audit entries), so each change is one line of diff."""
 
 
 class _Dumper(DUMPER):  # type: ignore[misc,valid-type]
@@ -227,6 +228,12 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             "originals": record.originals,
             "open": list(record.open),
         }
+    return yamlwrite.dump(data, pyyaml_dump)
+
+
+def pyyaml_dump(data: object) -> str:
+    """Data as PyYAML writes it with the worksheet's settings (the layout
+    :func:`factcheck.yamlwrite.dump` reproduces)."""
     text: str = yaml.dump(
         data,
         Dumper=_Dumper,

@@ -295,10 +295,12 @@ def _answer(
 
 
 def question_metric(question: Question) -> Metric:
-    """Ordinal for scale questions (their levels are ordered), nominal for choices."""
+    """Ordinal for scale questions and choices the checklist marks ``ordered``, nominal for
+    other choices."""
     from factcheck.checklist.load import AnswerType
 
-    return Metric.ORDINAL if question.type is AnswerType.SCALE else Metric.NOMINAL
+    ranked = question.type is AnswerType.SCALE or question.ordered
+    return Metric.ORDINAL if ranked else Metric.NOMINAL
 
 
 def measure(

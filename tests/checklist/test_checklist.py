@@ -127,8 +127,8 @@ FAULTS = {
     ],
     "unknown-key": [
         "unknown-key.yaml:12: questions[1]: unknown key 'ansers' "
-        "(expected one of: id, ask, help, kind, internal, answers, required, when, prefill, "
-        "offer)"
+        "(expected one of: id, ask, help, kind, internal, answers, ordered, required, when, "
+        "prefill, offer)"
     ],
     "unknown-name": [
         "unknown-name.yaml:12: verdicts[0].when: unknown name 'primary_sorce' "
@@ -278,6 +278,21 @@ def test_question_model_from_yaml() -> None:
     assert quick.level("false").label == "False"
 
 
+def test_an_ordered_choice_question_keeps_its_order() -> None:
+    checklist = parse(
+        minimal(
+            "  - {id: q, ask: Q?, answers: [low, mid, high], ordered: true}\n"
+            "  - {id: r, ask: R?, answers: [a, b], ordered: false}\n"
+            "  - {id: s, ask: S?, answers: yes-no}"
+        )
+    )
+    assert [(q.id, q.choices, q.ordered) for q in checklist.questions] == [
+        ("q", ("low", "mid", "high"), True),
+        ("r", ("a", "b"), False),
+        ("s", ("yes", "no"), False),
+    ]
+
+
 def test_unknown_builtin_name_lists_the_builtins() -> None:
     with pytest.raises(ChecklistError) as caught:
         load_checklist("quik")
@@ -309,7 +324,7 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
         parse(text)
     assert str(caught.value) == (
         "test.yaml:8: questions[0]: unknown key 'colour' (expected one of: id, ask, help, "
-        "kind, internal, answers, required, when, prefill, offer) (and 1 more problem)"
+        "kind, internal, answers, ordered, required, when, prefill, offer) (and 1 more problem)"
     )
 
 
@@ -359,6 +374,23 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
             "  - {id: q, ask: Q?, answers: yes-no, required: sometimes}",
             "  - default: ok",
             "test.yaml:8: questions[0].required: expected true or false, got 'sometimes'",
+        ),
+        (
+            "  - {id: q, ask: Q?, answers: [low, mid, high], ordered: perhaps}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].ordered: expected true or false, got 'perhaps'",
+        ),
+        (
+            "  - {id: q, ask: Q?, answers: text, ordered: true}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].ordered: only a list of answers can be ordered, "
+            "not text answers",
+        ),
+        (
+            "  - {id: q, ask: Q?, answers: scale, ordered: true}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].ordered: only a list of answers can be ordered, "
+            "not scale answers (a scale is ordered already)",
         ),
         (
             "  - {id: q, ask: Q?, answers: yes-no, help: }",

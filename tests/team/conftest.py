@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,27 @@ def team(tmp_path: Path, checklist: Checklist) -> dict[str, Path]:
         save_worksheet(path, answered(base, checklist, reviewer, f"2024-03-0{day}T10:00:00Z"))
         paths[reviewer] = path
     return paths
+
+
+@pytest.fixture
+def team_with() -> Callable[[Path], list[Path]]:
+    """Makes Ana's, Ben's and Cy's worksheets with the checklist file given, beside it."""
+
+    def make(checklist_file: Path) -> list[Path]:
+        from factcheck.review.worksheet import ChecklistRef
+
+        checklist = load_checklist(checklist_file)
+        blank = load_worksheet(REVIEW / "evacuation.worksheet.yaml")
+        ref = ChecklistRef(checklist.id, checklist.version, checklist.sha256, checklist_file.name)
+        base = replace(blank, checklist=ref)
+        paths = []
+        for day, reviewer in enumerate(REVIEWERS, start=2):
+            path = checklist_file.parent / f"evacuation.{reviewer}.worksheet.yaml"
+            save_worksheet(path, answered(base, checklist, reviewer, f"2024-03-0{day}T10:00:00Z"))
+            paths.append(path)
+        return paths
+
+    return make
 
 
 @pytest.fixture

@@ -194,3 +194,27 @@ def test_the_same_reviewer_twice_and_a_single_worksheet_are_refused(pick: Pick) 
     with pytest.raises(TeamError) as caught:
         compare_worksheets([ana, ana])
     assert str(caught.value) == f"{ana} and {ana} are both by reviewer 'ana'"
+
+
+def test_an_ordered_choice_question_gets_ordinal_alpha(
+    tmp_path: Path, team_with: Callable[[Path], list[Path]]
+) -> None:
+    # primary_source with its answers ranked: yes < unclear < no.
+    text = (TEAM.parent / "review" / "checklist.yaml").read_text(encoding="utf-8")
+    ranked = text.replace(
+        "help: A document, a recording or a first-hand witness.\n    answers: yes-no-unclear",
+        "help: A document, a recording or a first-hand witness.\n"
+        "    answers: [yes, unclear, no]\n    ordered: true",
+    )
+    assert ranked != text
+    (tmp_path / "checklist.yaml").write_text(ranked, encoding="utf-8")
+    paths = team_with(tmp_path / "checklist.yaml")
+    data = json.loads(render_json(compare_worksheets(paths)))
+    primary = data["agreement"]["questions"]["primary_source"]
+    # Ana yes, no, yes; Ben yes, no, unclear; Cy yes, (skipped c2), yes.
+    rows: list[list[float]] = [[0, 2, 0], [0, 2, 1], [0, NAN, 0]]
+    assert primary["metric"] == "ordinal"
+    expected = package_alpha(rows, "ordinal", [0, 1, 2])
+    assert round(primary["krippendorff_alpha"], 3) == expected
+    assert expected != package_alpha(rows, "nominal", [0, 1, 2])
+    assert data["agreement"]["questions"]["corroborated"]["metric"] == "nominal"

@@ -1,0 +1,92 @@
+"""Tests for stage ⑥: a worksheet reads the same through the fast reader and the node reader."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from factcheck import fastyaml
+from factcheck.checklist.load import load_checklist
+from factcheck.extract.pipeline import extract
+from factcheck.review.worksheet import (
+    Action,
+    Answer,
+    Change,
+    MergeRecord,
+    Override,
+    Publication,
+    Worksheet,
+    create_worksheet,
+)
+from factcheck.review.worksheet_fast import read_values
+from factcheck.review.worksheet_yaml import _parse_worksheet, dump_worksheet, parse_worksheet
+
+SEED = Path(__file__).parents[2] / "examples" / "seed-article.txt"
+AT = "2024-05-01T09:00:00Z"
+
+
+def full_worksheet() -> Worksheet:
+    """A worksheet from a real article with every part a worksheet can have filled in."""
+    checklist = load_checklist("quick")
+    worksheet = create_worksheet(extract(str(SEED)), checklist)
+    assert worksheet.segments and len(worksheet.claims) > 3
+    question = checklist.questions[0]
+    claims = list(worksheet.claims)
+    claims[0] = replace(
+        claims[0],
+        answers={
+            question.id: Answer(
+                question.choices[0], "A note: with colon, 'quotes' and # hash", ("https://x.org/a",)
+            ),
+            "gone_question": Answer("yes", None, (), True, "ana", AT),
+        },
+        override=Override(checklist.scale[0].id, "The only source is a party.", "ana", AT),
+        conclusion="Line one\nline two",
+    )
+    claims[1] = replace(claims[1], skipped=True, dropped="not a claim", corrected=("speaker",))
+    audit = (
+        Change(1, AT, "ana", claims[0].id, Action.ANSWER, question.id, None, "yes"),
+        Change(2, AT, "ana", claims[0].id, Action.NOTE, question.id, None, "yes", reason="why"),
+    )
+    return replace(
+        worksheet,
+        claims=tuple(claims),
+        audit=audit,
+        publication=Publication(title="T", summary="Several\nlines", reviewer="ana"),
+        merge=MergeRecord("majority", ("ana", "ben"), ("a.yaml", "b.yaml"), 1, ("c1.q",)),
+    )
+
+
+def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
+    checklist = load_checklist("quick")
+    text = dump_worksheet(full_worksheet())
+    fast = read_values(fastyaml.load(text), checklist)  # raises if the fast reader declines
+    assert fast == _parse_worksheet(text, "w.yaml", checklist)
+    assert fast == full_worksheet()
+    assert parse_worksheet(text, "w.yaml", checklist) == fast
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("skipped: false", "skipped: maybe"),
+        ("start: ", "start: -"),
+        ("format: factcheck-worksheet/1", "format: factcheck-worksheet/2"),
+        ("  check_worthiness: ", "  check_worthiness: x"),
+        ("value: ", "value: [a]\n      x: "),
+        ("kind: claim", "kind: title"),
+        ("rule: majority", "rule: [majority]"),
+        ("party.\n    reviewer: ana", "party.\n    reviewer: ~"),
+    ],
+)
+def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new: str) -> None:
+    checklist = load_checklist("quick")
+    text = dump_worksheet(full_worksheet())
+    assert old in text
+    broken = text.replace(old, new, 1)
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(broken), checklist)
+    with pytest.raises(Exception, match=r"^w\.yaml:\d+: "):
+        parse_worksheet(broken, "w.yaml", checklist)
