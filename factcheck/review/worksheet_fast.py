@@ -107,9 +107,13 @@ def _mapping(
 ) -> dict[str, Any]:
     if type(value) is not dict:
         raise _no("mapping")
-    for key in value:
-        if type(key) is not str or (allowed is not None and key not in allowed):
+    keys = value.keys()
+    if allowed is not None:
+        # Allowed keys are strings: 1 or True is never one of them.
+        if not keys <= allowed:
             raise _no("key")
+    elif any(type(key) is not str for key in keys):
+        raise _no("key")
     for key in required:
         if key not in value:
             raise _no("missing key")
