@@ -334,8 +334,11 @@ def _claim(
         paragraph = (p_start, p_end)
     facts: dict[str, FactValue] = {}
     if "facts" in m:
-        for name, fact in _mapping(m["facts"], (), None).items():
-            facts[name] = _fact(fact)
+        facts = dict(_mapping(m["facts"], (), None))
+        for name, fact in facts.items():
+            kind = type(fact)
+            if kind is not str and kind is not bool and fact is not None:
+                facts[name] = _fact(fact)
     answers: dict[str, Answer] = {}
     if "answers" in m:
         for qid, answer in _mapping(m["answers"], (), None).items():
