@@ -147,10 +147,10 @@ def slugify(
         elif ascii_only:
             continue  # dropped, as registry ids always were: 'Straße' -> 'strae'
         else:
-            kept.append(ch if unicodedata.category(ch)[0] in "LNM" else "-")
+            kept.append(ch if unicodedata.category(ch)[0] in ("L", "N", "M") else "-")
     words = unicodedata.normalize("NFC", "".join(kept)).casefold()
     slug = re.sub(r"-{2,}", "-", words).strip("-")
     if max_length is not None and len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
-    return slug.strip("-") or fallback
+    return slug or fallback

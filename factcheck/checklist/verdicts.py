@@ -69,7 +69,7 @@ class Verdict:
         parts = [self.reason.rstrip(".") + "." if self.reason else ""]
         if self.because:
             shown = "; ".join(
-                f"{_question_words(checklist, qid)}: "
+                f"{_question_words(qid)}: "
                 + (
                     checklist.question(qid).label_for(value)
                     if value is not None
@@ -81,7 +81,7 @@ class Verdict:
         return " ".join(p for p in parts if p)
 
 
-def _question_words(checklist: Checklist, qid: str) -> str:
+def _question_words(qid: str) -> str:
     return qid.replace("_", " ")
 
 
@@ -243,7 +243,9 @@ def _as_answer(question: Question, value: Value) -> str | None:
         return None
     if not isinstance(value, int | float) or question.type is not AnswerType.SCALE:
         return None
-    whole = str(int(value)) if float(value).is_integer() else ""
+    if not float(value).is_integer():
+        return None  # 2.5 is no point of a scale of whole numbers
+    whole = str(int(value))
     return whole if whole in question.choices else None
 
 

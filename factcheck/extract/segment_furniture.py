@@ -401,6 +401,7 @@ _READING_TIME_RE = re.compile(
     r"\s*(?:min|mins|minutes?))\.?",
     re.IGNORECASE,
 )
+_TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
 _LABEL_END_RE = re.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
 _SHAPE_MAX_WORDS = 30
@@ -410,13 +411,31 @@ _PROMPT_MAX_WORDS = 25
 def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
     stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
-    inside the body), and bulleted links to other stories."""
+    inside the body), bulleted links to other stories, and the lines of a video player's
+    controls (read whole, as the glue repair cuts them into pieces)."""
+    _classify_players(units)
     in_body = False
     for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
             heading = in_body and _is_body_heading(units, i, block_sizes)
             unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
         in_body = in_body or (unit.kind is None and unit.terminal)
+
+
+def _classify_players(units: list[Unit]) -> None:
+    start = 0
+    while start < len(units):
+        end = start + 1
+        while end < len(units) and units[end].block == units[start].block:
+            end += 1
+        line = units[start:end]
+        if sum(u.words for u in line) <= 2 * _SHAPE_MAX_WORDS and _is_player_text(
+            " ".join(u.text for u in line)
+        ):
+            for unit in line:
+                if unit.kind is None or unit.kind is SegmentKind.TAGS:
+                    unit.kind = SegmentKind.RELATED
+        start = end
 
 
 def _is_body_heading(units: list[Unit], i: int, block_sizes: dict[int, int]) -> bool:
@@ -493,9 +512,22 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
 
 
 def _is_interface_label(piece: str) -> bool:
-    labels = [w.strip("|:·•-").lower() for w in piece.split()]
+    """Labels of a page's interface, with their counts: "Comments", "Home |", "Share 12"."""
+    labels = [w.strip("|:·•-()").lower() for w in piece.split()]
+    labels = [w for w in labels if w and not w.isdigit()]
     interface = words("interface_words")
-    return any(labels) and all(w in interface for w in labels if w)
+    return bool(labels) and all(w in interface for w in labels)
+
+
+def _is_player_text(piece: str) -> bool:
+    """The controls of a video or audio player, often glued: "Play VideoPlayMuteCurrent Time
+    0:00/Duration 0:00Loaded: 0%" (three control words or more, and most of the words)."""
+    tokens = [t.lower() for t in _TOKEN_RE.findall(piece)]
+    controls = words("player_words")
+    found = {t for t in tokens if t in controls}
+    ordinary = words("interface_words") | words("player_labels")
+    known = sum(t in controls or t in ordinary for t in tokens)
+    return len(found) >= 3 and known >= 0.7 * len(tokens)
 
 
 @cache

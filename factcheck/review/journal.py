@@ -120,12 +120,12 @@ class _Journal:
 def _read_journal(path: Path) -> _Journal:
     try:
         fd = open_nofollow(path, os.O_RDONLY)
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         return _Journal([], 0, frozenset(), b"")
     except OSError as exc:
         raise WorksheetError(f"{path}: cannot read the journal: {describe_os_error(exc)}") from None
-    with os.fdopen(fd, "rb") as handle:
-        data = handle.read()
     changes: list[Change] = []
     after_torn: set[int] = set()
     good = 0
@@ -152,7 +152,7 @@ def _torn_line(raw: bytes) -> list[Change] | None:
     """The complete entries of a line that starts with entries cut short; None when the line is
     damaged in any other way."""
     pieces = [piece for piece in _ENTRY_START.split(raw) if piece]
-    torn = False
+    torn = 0
     changes: list[Change] = []
     for piece in pieces:
         try:
@@ -160,7 +160,7 @@ def _torn_line(raw: bytes) -> list[Change] | None:
         except (ValueError, UnicodeDecodeError):
             if changes or not (piece.startswith(_ENTRY_HEAD) or _ENTRY_HEAD.startswith(piece)):
                 return None
-            torn = True
+            torn += 1
     return changes if torn and changes else None
 
 
@@ -185,14 +185,13 @@ def _replay(
     for change in changes:
         if change.seq <= worksheet.seq:
             continue  # already compacted into the YAML (a crash came before the journal reset)
-        expected = worksheet.seq + 1
-        if change.seq in after_torn and change.seq > expected:
-            lost.extend(range(expected, change.seq))  # the entries cut short before it
-        elif change.seq != expected:
+        skipped = range(worksheet.seq + 1, change.seq)  # empty for the next change in order
+        if skipped and change.seq not in after_torn:
             raise WorksheetError(
                 f"{where}: journal jumps from change {worksheet.seq} to {change.seq}; "
                 "it does not belong to this worksheet"
             )
+        lost.extend(skipped)  # entries cut short before it
         try:
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:

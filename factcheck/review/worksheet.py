@@ -10,6 +10,7 @@ always either the old or the new complete version.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import enum
 import math
@@ -307,9 +308,9 @@ def document_slug(document: Document) -> str:
     if source not in ("", "-"):
         if "://" not in source:
             return slugify(Path(source).stem or source)
-        name = urlsplit(document.url or source).path.rstrip("/").rsplit("/", 1)[-1]
-        if Path(name).stem:
-            return slugify(Path(name).stem)
+        name = Path(urlsplit(document.url or source).path).stem  # the last part of the path
+        if name:
+            return slugify(name)
     if document.title and document.title.strip():
         return slugify(document.title)
     return "stdin"
@@ -355,8 +356,6 @@ def worksheet_source(path: Path) -> str | None:
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(65536)
-    except FileNotFoundError:
-        return None
     except OSError:
         return None
     match = _SOURCE_LINE.search(head)
@@ -400,8 +399,9 @@ def is_worksheet_file(path: Path) -> bool:
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
         return False
     try:
-        with path.open(encoding="utf-8") as handle:
-            head = handle.read(4096)
+        with path.open("rb") as handle:
+            # A character cut at the end of the head is not a mistake of the file.
+            head = codecs.getincrementaldecoder("utf-8")().decode(handle.read(4096), final=False)
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(rf"^format:\s*['\"]?{re.escape(FORMAT)}", head, re.MULTILINE) is not None

@@ -435,3 +435,25 @@ def test_a_verdict_without_a_reason_or_answers_explains_nothing() -> None:
     assert bare.explain(quick) == ""
     reason_only = dataclasses.replace(bare, reason="Nothing found...")
     assert reason_only.explain(quick) == "Nothing found."
+
+
+def test_a_reason_keeps_its_last_word_and_ends_with_one_full_stop() -> None:
+    quick = load_checklist("quick")
+    bare = Verdict("false", "False", "r1", None, final=True, reason="Denied by agency X")
+    assert bare.explain(quick) == "Denied by agency X."
+
+
+def test_an_unknown_fact_is_shown_as_none_in_a_reason() -> None:
+    offer = load_checklist("quick").question("corroborated").offer
+    assert offer is not None
+    why = explain_facts(offer, {"factchecks.match": True})
+    assert why.endswith("; factchecks.rating = none")
+    assert "None" not in why
+
+
+def test_a_question_without_a_prefill_suggests_nothing() -> None:
+    hedged = load_checklist("quick").question("hedged")
+    assert suggested(hedged, {"attribution.hedged": True}) == "yes"
+    assert (
+        suggested(dataclasses.replace(hedged, prefill=None), {"attribution.hedged": True}) is None
+    )

@@ -1359,6 +1359,75 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "said",
     ),
     (
+        "group-named-by-affiliation-holds-a-view",
+        ["Many Republicans think the deal is bad."],
+        "Many Republicans",
+        None,
+        "think",
+    ),
+    (
+        "plural-role-noun-holds-a-view",
+        ["Clinton allies fear the toll all this is taking."],
+        "Clinton allies",
+        None,
+        "fear",
+    ),
+    (
+        "share-of-a-group-holds-a-view",
+        ["Only a quarter of Americans agree with him."],
+        "a quarter of Americans",
+        None,
+        "agree",
+    ),
+    (
+        "two-word-place-is-no-person",
+        [
+            "Ana Ruiz ran the bank.",
+            "But even today, Puerto Rico runs everything through it, she said.",
+        ],
+        "Ana Ruiz",
+        None,
+        "said",
+    ),
+    (
+        "contracted-pronoun-subject",
+        [
+            "Jeb Bush spoke in Iowa.",
+            "He’s comparing the plan to the last one and says it is unlawful.",
+        ],
+        "Jeb Bush",
+        None,
+        "says",
+    ),
+    (
+        "aside-in-dashes-before-the-verb",
+        ["Insiders in both states — Nevada and Ohio — said the race was close."],
+        "unnamed sources",
+        "Insiders in both states",
+        "said",
+    ),
+    (
+        "adverb-before-the-colon",
+        ["Ana Ruiz spoke.", "Then she added warily: “There is always something.”"],
+        "Ana Ruiz",
+        None,
+        "added",
+    ),
+    (
+        "part-of-a-group",
+        ["Some of the women said they had spoken out."],
+        "Some of the women",
+        None,
+        "said",
+    ),
+    (
+        "team-holds-a-view",
+        ["Kasich's team thinks he has momentum."],
+        "Kasich's team",
+        None,
+        "thinks",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1399,6 +1468,8 @@ def test_news_error_classes(
         "Clinton leads by 270 pledged delegates.",
         "The senator maintained a busy schedule all week.",
         "The council called a meeting for Friday.",
+        "Volunteers knocked on doors to drum up support for the levy.",
+        "Demographics favor the incumbent.",
     ],
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:
@@ -1478,8 +1549,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.6
-    assert figures.quotes.prf()[2] >= 0.75
+    assert figures.lenient.prf()[2] >= 0.7
+    assert figures.strict.prf()[2] >= 0.64
+    assert figures.quotes.prf()[2] >= 0.82
     assert figures.false <= 0.04 * figures.empty
 
 

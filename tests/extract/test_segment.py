@@ -456,6 +456,36 @@ def test_sentences_opening_like_a_label_stay_body(line: str) -> None:
     assert [kind for kind, _ in _kinds(text)] == [STATEMENT] * 3
 
 
+def test_a_video_players_controls_are_furniture_and_sentences_about_video_are_not() -> None:
+    controls = (
+        "Video Player is loading.Play VideoPlayMuteCurrent Time 0:00/Duration 0:00Loaded: 0%"
+        "Stream Type LIVESeek to live, currently playing liveLIVERemaining Time -0:00 1x"
+        "Playback RateChaptersChaptersDescriptionsdescriptions off, selectedCaptionscaptions"
+        " settings, opens captions settings dialogcaptions off, selectedAudio Track"
+        "FullscreenThis is a modal window."
+    )
+    text = f"Police released a video of the arrest.\n{controls}\nThe video shows two officers."
+    kinds = _kinds(text)
+    assert kinds[0] == (STATEMENT, "Police released a video of the arrest.")
+    assert kinds[-1] == (STATEMENT, "The video shows two officers.")
+    assert "".join(kinds[i][1] for i in range(1, len(kinds) - 1)).replace(
+        " ", ""
+    ) == controls.replace(" ", "")
+    assert {kind for kind, _ in kinds[1:-1]} == {RELATED}
+    for sentence in (
+        "The duration of the playback was short, the mayor said.",
+        "Captions, subtitles and audio descriptions are required by law, the agency said.",
+    ):
+        assert _kinds(sentence) == [(STATEMENT, sentence)]
+
+
+def test_interface_labels_with_counts_are_furniture() -> None:
+    assert _kinds("Israel struck back on Tuesday.\n12 Comments") == [
+        (STATEMENT, "Israel struck back on Tuesday."),
+        (RELATED, "12 Comments"),
+    ]
+
+
 def test_a_sentence_with_its_source_in_brackets_stays_body() -> None:
     assert _kinds("One poll shows the senator 16 points ahead in Indiana. [IPFW]") == [
         (STATEMENT, "One poll shows the senator 16 points ahead in Indiana."),

@@ -467,3 +467,247 @@ def test_files_of_a_review_are_readable_by_others_and_writable_by_the_owner(
     finally:
         os.umask(previous)
     assert modes == {"lock": 0o644, "journal": 0o644, "worksheet": 0o644}
+
+
+# --- the operating system refusing ----------------------------------------------------------------
+
+
+def eio(*_: object) -> None:
+    raise OSError(errno.EIO, "Input/output error")
+
+
+def test_a_folder_where_the_journal_should_be_is_one_error(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = saved(tmp_path, worksheet)
+    journal_path(path).mkdir()
+    message = f"{journal_path(path)}: cannot read the journal: Is a directory"
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == message
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == message
+    open_session(tmp_path / "other.worksheet.yaml", new=worksheet).close()  # the lock was freed
+
+
+def test_a_journal_that_cannot_be_opened_for_writing_is_one_error(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.review.journal as journal
+
+    path = saved(tmp_path, worksheet)
+    real_open = journal.open_nofollow
+
+    refused = os.O_WRONLY  # first the repair of a torn tail, then appending
+
+    def refuse_writing(where: Path, flags: int, mode: int = 0o644) -> int:
+        if where == journal_path(path) and flags & refused == refused:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(where, flags, mode)
+
+    monkeypatch.setattr(journal, "open_nofollow", refuse_writing)
+    journal_path(path).write_bytes(line(skip(worksheet, "c1"))[:9])  # a torn tail to cut
+    with pytest.raises(WorksheetError) as caught, pytest.warns(JournalWarning):
+        open_session(path)
+    assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
+    journal_path(path).unlink()
+    refused = os.O_WRONLY | os.O_APPEND
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == f"{journal_path(path)}: cannot open the journal: Permission denied"
+    assert not lock_path(path).exists()
+
+
+def test_a_torn_tail_that_cannot_be_cut_is_one_error(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, _ = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(first), line(second)[:9])
+    real_truncate = os.ftruncate
+
+    def cut_fails(fd: int, length: int) -> None:
+        if length:  # the lock is emptied, not cut
+            eio()
+        real_truncate(fd, length)
+
+    monkeypatch.setattr(os, "ftruncate", cut_fails)
+    with pytest.raises(WorksheetError) as caught, pytest.warns(JournalWarning):
+        open_session(path)
+    assert (
+        str(caught.value) == f"{journal_path(path)}: cannot repair the journal: Input/output error"
+    )
+
+
+def test_an_answer_that_cannot_be_saved_says_why(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    monkeypatch.setattr(os, "fstat", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.record(apply_change(worksheet, first), first)
+    assert str(caught.value) == f"{journal_path(path)}: cannot save the answer: Input/output error"
+    monkeypatch.undo()
+    assert session.worksheet == worksheet
+    # A failed write whose undoing fails too still stops the review with the same kind of error.
+    monkeypatch.setattr(os, "write", eio)
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.record(apply_change(worksheet, first), first)
+    assert str(caught.value) == (
+        f"{journal_path(path)}: cannot save the answer: Input/output error; it was not recorded"
+    )
+    monkeypatch.undo()
+    session.close(compact=False)
+
+
+def test_a_journal_that_cannot_be_emptied_after_saving_says_why(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    session.record(apply_change(worksheet, first), first)
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        session.compact()
+    assert (
+        str(caught.value) == f"{journal_path(path)}: cannot reset the journal: Input/output error"
+    )
+    monkeypatch.undo()
+    session.close(compact=False)
+    assert load_worksheet(path) == apply_change(worksheet, first)  # saved, and replayed once
+
+
+def test_closing_after_the_journal_was_deleted_still_saves(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    first = skip(worksheet, "c1")
+    session.record(apply_change(worksheet, first), first)
+    journal_path(path).unlink()
+    session.close()
+    assert load_worksheet(path) == apply_change(worksheet, first)
+    assert not lock_path(path).exists()
+
+
+def test_a_suggestion_taken_is_remembered_through_the_journal(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    taken = make_change(
+        worksheet, "c1", Action.ANSWER, reviewer="ana", question="primary_source", new="yes",
+        prefill=True, now=lambda: AT,
+    )  # fmt: skip
+    with open_session(path, new=worksheet) as session:
+        session.record(apply_change(worksheet, taken), taken)
+        session.close(compact=False)
+    assert load_worksheet(path).entry("c1").answers["primary_source"].prefill_accepted is True
+
+
+def test_errors_on_opening_name_the_file_at_fault(tmp_path: Path, worksheet: Worksheet) -> None:
+    path = saved(tmp_path, worksheet)
+    path.write_text(path.read_text(encoding="utf-8").replace("claims:", "claimz:", 1))
+    with pytest.raises(WorksheetError, match=rf"^{path}:\d+: "):
+        open_session(path)
+    path = journal_of(tmp_path, worksheet, line(three_changes(worksheet)[2]))
+    with pytest.raises(WorksheetError) as caught:
+        open_session(path)
+    assert str(caught.value) == (
+        f"{journal_path(path)}: journal jumps from change 0 to 3; "
+        "it does not belong to this worksheet"
+    )
+
+
+def test_a_torn_tail_without_its_number_and_a_torn_entry_are_told_together(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    c1, c2, c3 = three_changes(worksheet)
+    path = journal_of(tmp_path, worksheet, line(c1) + line(c2)[:20] + line(c3), b'{"s')
+    with pytest.warns(JournalWarning) as caught:
+        assert [c.seq for c in load_worksheet(path).audit] == [1, 3]
+    assert warned(caught) == [
+        f"{journal_path(path)}: change 2 was cut short by a failed write and is lost; "
+        "the 1 change after it is kept; "
+        "the last entry was cut short by an interrupted write and is left out"
+    ]
+
+
+def test_a_line_that_starts_with_anything_but_an_entry_is_damaged(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    c1 = three_changes(worksheet)[0]
+    path = journal_of(tmp_path, worksheet, b"garbage" + line(c1))
+    with pytest.raises(WorksheetError, match=r":1: damaged journal entry"):
+        load_worksheet(path)
+
+
+def test_a_lock_is_released_once_and_only_by_its_holder(tmp_path: Path) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    holder = WorksheetLock(path)
+    holder.acquire()
+    WorksheetLock(path).release()  # never taken: the holder's lock file stays
+    assert lock_path(path).exists()
+    lock_path(path).unlink()  # removed by hand while held
+    holder.release()
+    holder.release()
+    with WorksheetLock(path):
+        assert lock_path(path).exists()
+    assert not lock_path(path).exists()
+
+
+def test_replaying_a_journal_that_jumps_names_it(worksheet: Worksheet) -> None:
+    from factcheck.review.journal import replay_journal
+
+    third = three_changes(worksheet)[2]
+    with pytest.raises(WorksheetError) as caught:
+        replay_journal(worksheet, [third], Path("w.worksheet.journal"))
+    assert str(caught.value) == (
+        "w.worksheet.journal: journal jumps from change 0 to 3; "
+        "it does not belong to this worksheet"
+    )
+
+
+def test_a_lock_file_that_vanishes_while_being_taken_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    real_stat = os.stat
+    vanished = []
+
+    def previous_holder_cleans_up(where: object, **kw: object) -> os.stat_result:
+        if where == lock_path(path) and not vanished:
+            vanished.append(where)
+            lock_path(path).unlink()  # between our open and our flock
+        return real_stat(where, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", previous_holder_cleans_up)
+    lock = WorksheetLock(path)
+    lock.acquire()
+    monkeypatch.undo()
+    assert vanished and lock_path(path).exists()  # the lock held is the one on disk
+    with pytest.raises(WorksheetError, match="already open in another review"):
+        WorksheetLock(path).acquire()
+    lock.release()
+
+
+def test_a_lock_that_cannot_be_written_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    path = tmp_path / "w.worksheet.yaml"
+    monkeypatch.setattr(os, "ftruncate", eio)
+    with pytest.raises(WorksheetError) as caught:
+        WorksheetLock(path).acquire()
+    assert str(caught.value) == f"{lock_path(path)}: cannot lock the worksheet: Input/output error"
+    monkeypatch.undo()
+    with WorksheetLock(path):  # nothing was left holding it
+        pass

@@ -816,3 +816,10 @@ def test_add_entry_checks_the_new_entry_strictly(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match=r"^new entry: kind: no citation"):
         add_entry(uncited, target=target)
     assert target.read_text() == "entries:\n"
+
+
+def test_related_entries_follow_affiliations_once_and_skip_unknown_ids(registry: Registry) -> None:
+    found = [e.id for e in registry.related(["nobody", "tasnim", "fars", "tasnim"])]
+    assert found[:2] == ["tasnim", "fars"]
+    assert sorted(found) == sorted(set(found))  # each once, however often reached
+    assert {"irgc", "iran-supreme-leader"} <= set(found)

@@ -13,6 +13,7 @@ from factcheck.extract.attribution.phrases import (
     find_np_end,
     find_np_start,
     interpret,
+    is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
@@ -75,14 +76,20 @@ CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
 """Words that open the reported clause right after a verb ("say that", "said they")."""
 INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
 OBJECTS = lex("him her them me us you it")
+NOT_STANCE = lex("to up out of")
+"""Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 MODALS = lex("can could may might must should would will shall")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
 
+def _is_adverb(token: str) -> bool:
+    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+
+
 def _has_complement(sent: Sentence, v: int) -> bool:
     nxt = v + 1
-    while nxt < sent.n and sent.low[nxt] in AUX:
-        nxt += 1
+    while nxt < sent.n and (sent.low[nxt] in AUX or _is_adverb(sent.toks[nxt])):
+        nxt += 1  # "added warily:", "responded pointedly, …"
     if nxt >= sent.n:
         return True
     token = sent.low[nxt]
@@ -341,8 +348,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
-    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] == "to"):
-        return  # "may want to", "would support": a possibility, not a stance held
+    if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
+        return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
         return  # "a TV show", "the radio show"
     if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
@@ -610,7 +617,9 @@ def _can_hold_views(speaker: Speaker) -> bool:
     if speaker.anonymous or (entity is None and speaker.name is None):
         return True  # an unnamed source; an unresolved pronoun
     if entity is None:
-        return False
+        return is_people_word((speaker.name or "").rsplit(None, 1)[-1].lower())
+    if entity.kind is Kind.UNKNOWN and is_people_word(entity.name.lower()):
+        return True  # "Voters want …": a common noun that only opens the sentence
     return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)
 
 

@@ -48,6 +48,7 @@ from factcheck.extract.attribution.words import (
     ORG_NOUNS,
     OTHER_PREPS,
     PLACE_HEADS,
+    PLACES,
     ROLE_NOUN_FORMS,
     ROLE_NOUNS,
     ROLE_PHRASE,
@@ -309,6 +310,7 @@ def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled:
         and lows[0] not in DEMONYMS
         and last not in PLACE_HEADS
         and before not in PLACE_BEFORE
+        and joined not in PLACES
         and not any(w.isupper() and len(w) > 1 for w in names)
     ):
         return Kind.PERSON

@@ -164,6 +164,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     low, toks = sent.low, sent.toks
     if j - i == 1 and low[i] in PRONOUNS and sent.mention_of[i] is None:
         return resolve_pronoun(sent, low[i], i)
+    base, _, tail = low[i].partition("'")
+    if j - i == 1 and tail in ("s", "ve", "d", "ll", "re", "m") and base in PRONOUNS:
+        return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
     split = j
     k = i + 1
     while k < j:
@@ -194,7 +197,7 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         return Speaker(entity.name, entity.role, entity)
     if lw in DOC_NOUNS:
         return _resolve_document(sent, i, split, j, lw)
-    if lw in PERSONISH or lw == "media":
+    if lw in PERSONISH or lw == "media" or (entity is None and is_people_word(lw)):
         return _resolve_common(sent, i, split, j, lw)
     if entity is None and head == split - 1 and low[head] in DEMONYMS and low[head].endswith("s"):
         # "Democrats don't think", "many Republicans believe": a group by its affiliation.
@@ -202,6 +205,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if loose and j - i == 1 and low[i] in QUANTIFIERS:
         # "Several said", "Others say": people the text counts but does not name.
         return Speaker("unnamed sources", toks[i].lower(), anonymous=True)
+    if low[i] in QUANTIFIERS and split < j and low[split] == "of" and is_people_word(low[j - 1]):
+        return Speaker(sent.join_tokens(toks, i, j))  # "Some of the women said"
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
@@ -230,12 +235,22 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     ):
         # "Mrs. Clinton's confidants say", "several political experts suggest"
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
-    if loose and (low[head] in SHARES or low[i] in SHARES or _is_number(low[i])):
+    counted = low[head] in SHARES or low[i] in SHARES or _is_number(low[i])
+    if counted and (loose or is_people_word(strip_possessive(low[j - 1]))):
         # "Twenty-four percent said", "half of GOP primary voters said": poll respondents.
         return Speaker(sent.join_tokens(toks, i, j))
     if loose and low[i] == "the" and head > i and "-" in toks[head] and toks[head][0].isdigit():
         return Speaker(sent.join_tokens(toks, i + 1, split))  # "the 46-year-old said"
     return None
+
+
+def is_people_word(word: str) -> bool:
+    """'advisers', 'allies', 'Democrats', 'voters': a word for people, plural forms included."""
+    if word in PERSONISH or word in DEMONYMS:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in PERSONISH
+    return word.endswith("s") and (word[:-1] in PERSONISH or word[:-1] in DEMONYMS)
 
 
 def _skip_determiners(sent: Sentence, i: int, end: int) -> int:

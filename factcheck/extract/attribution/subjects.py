@@ -84,6 +84,10 @@ def find_subject_before(
             # "Rep. Earl Blumenauer (D-Ore.) said": a parenthesis describes the subject.
             j = max(k for k in range(max(0, j - 8), j) if low[k] == "(") - 1
             continue
+        if lw in DASHES and j > 1 and lw in low[max(0, j - 12) : j - 1]:
+            # "insiders in the next two states — Nevada and South Carolina — said": an aside.
+            j = max(k for k in range(max(0, j - 12), j - 1) if low[k] == lw) - 1
+            continue
         if lw in AUX or (
             lw.endswith("ly")
             and toks[j][0].islower()
