@@ -45,7 +45,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
     # No character is both a letter and a digit, so all-letter words are skipped at once.
-    return frozenset(w for w in words if not w.isalpha() and any(ch.isdigit() for ch in w))
+    return frozenset(w for w in words if not w.isalpha() and any(map(str.isdigit, w)))
 
 
 def _contains(
@@ -64,6 +64,11 @@ def is_repeat(shorter: frozenset[str], longer: frozenset[str]) -> bool:
     return _contains(shorter, _numbers(shorter), longer, _numbers(longer))
 
 
+def _shared_needed(size: int) -> int:
+    """The fewest words a claim of ``size`` content words must share with a longer one."""
+    return next(m for m in range(size + 1) if m / size >= CONTAINMENT)
+
+
 def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The claims with ``repeats`` set on each near-duplicate of a longer claim.
 
@@ -76,14 +81,27 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     order = sorted(range(len(claims)), key=lambda i: (-len(words[i]), i))
     # Claims too short to repeat anything come last in that order and are never compared.
     long = sum(1 for w in words if len(w) >= MIN_WORDS)
+    # Where each word is, by rank in that order: a claim is compared only with the longer claims
+    # that hold one of its rarest words. A claim that may lack k of its words in a longer one
+    # shares at least one of any k + 1 of them, so no near-duplicate is missed.
+    holders: dict[str, list[int]] = {}
+    for rank in range(long):
+        for word in words[order[rank]]:
+            holders.setdefault(word, []).append(rank)
+    held = {word: len(ranks) for word, ranks in holders.items()}
     primary: dict[int, int] = {}
-    for rank, i in enumerate(order[:long]):
-        if i in primary:
-            continue
-        longer, longer_numbers = words[i], numbers[i]
-        for j in order[rank + 1 : long]:
-            if j not in primary and _contains(words[j], numbers[j], longer, longer_numbers):
+    for rank in range(1, long):
+        j = order[rank]
+        shorter = words[j]
+        spare = len(shorter) - _shared_needed(len(shorter))
+        rarest = sorted(shorter, key=held.__getitem__)[: spare + 1]
+        earlier = sorted({r for word in rarest for r in holders[word] if r < rank})
+        for r in earlier:
+            # The first longer claim it repeats that does not itself repeat another.
+            i = order[r]
+            if i not in primary and _contains(shorter, numbers[j], words[i], numbers[i]):
                 primary[j] = i
+                break
     return tuple(
         replace(claim, repeats=claims[primary[i]].id) if i in primary else claim
         for i, claim in enumerate(claims)

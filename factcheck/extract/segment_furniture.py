@@ -405,6 +405,7 @@ _TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
 _LABEL_END_RE = re.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
 _SHAPE_MAX_WORDS = 30
+_PLAYER_MAX_CHARS = 600
 _PROMPT_MAX_WORDS = 25
 
 
@@ -429,8 +430,11 @@ def _classify_players(units: list[Unit]) -> None:
         while end < len(units) and units[end].block == units[start].block:
             end += 1
         line = units[start:end]
-        if sum(u.words for u in line) <= 2 * _SHAPE_MAX_WORDS and _is_player_text(
-            " ".join(u.text for u in line)
+        # A line of controls has pieces without final punctuation; a paragraph of prose has not.
+        if (
+            any(not u.terminal for u in line)
+            and sum(len(u.text) for u in line) <= _PLAYER_MAX_CHARS
+            and _is_player_text(" ".join(u.text for u in line))
         ):
             for unit in line:
                 if unit.kind is None or unit.kind is SegmentKind.TAGS:
@@ -496,17 +500,16 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
     world news", "Popular on Example"), alone or before a teaser ("See more: ...")."""
     if count > _PROMPT_MAX_WORDS:
         return False
-    lowered = piece.casefold().replace("’", "'")
-    for label in _related_labels():
-        if lowered.startswith(label) and not lowered[len(label) : len(label) + 1].isalnum():
-            rest = piece[len(label) :]
-            if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
-                return True  # the label alone, or a label and its separator
-            # An unpunctuated label line ("Most read in world news"); a one-word label ("More")
-            # only with its separator, as it also opens sentences.
-            return not terminal and count <= 12 and " " in label
+    label = _related_label_re().match(piece)
+    if label:
+        rest = piece[label.end() :]
+        if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
+            return True  # the label alone, or a label and its separator
+        # An unpunctuated label line ("Most read in world news"); a one-word label ("More")
+        # only with its separator, as it also opens sentences.
+        return not terminal and count <= 12 and " " in label.group()
     if not terminal and count <= 6:
-        last = lowered.rstrip(" :").rsplit(None, 1)[-1:]
+        last = piece.casefold().rstrip(" :").rsplit(None, 1)[-1:]
         return last in (["newsletter"], ["newsletters"])  # "The Morning Briefing newsletter"
     return False
 
@@ -522,8 +525,11 @@ def _is_interface_label(piece: str) -> bool:
 def _is_player_text(piece: str) -> bool:
     """The controls of a video or audio player, often glued: "Play VideoPlayMuteCurrent Time
     0:00/Duration 0:00Loaded: 0%" (three control words or more, and most of the words)."""
-    tokens = [t.lower() for t in _TOKEN_RE.findall(piece)]
     controls = words("player_words")
+    lowered = piece.lower()
+    if sum(control in lowered for control in controls) < 3:
+        return False  # most lines: a quick look for the control words, glued or not
+    tokens = [t.lower() for t in _TOKEN_RE.findall(piece)]
     found = {t for t in tokens if t in controls}
     ordinary = words("interface_words") | words("player_labels")
     known = sum(t in controls or t in ordinary for t in tokens)
@@ -531,9 +537,11 @@ def _is_player_text(piece: str) -> bool:
 
 
 @cache
-def _related_labels() -> tuple[str, ...]:
-    """The labels, longest first so that the longest one that fits is tried first."""
-    return tuple(sorted(words("related_labels"), key=len, reverse=True))
+def _related_label_re() -> re.Pattern[str]:
+    """A related-box label at the start of a text, the longest that fits, as a whole word."""
+    labels = sorted(words("related_labels"), key=len, reverse=True)
+    alternation = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    return re.compile(rf"(?:{alternation})(?![^\W_])", re.IGNORECASE)
 
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:

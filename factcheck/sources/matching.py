@@ -244,64 +244,92 @@ class _Matcher:
                     self.keys.setdefault(_norm(name), entry.id)
             for domain in entry.domains:
                 self.domains.setdefault(domain, entry.id)
-        body = trie.pattern() if self.keys else "(?!)"
-        self.regex = re.compile(f"{_LEFT}(?P<core>{body}){_SUFFIX}{_RIGHT}")
+        self._body = trie.pattern() if self.keys else "(?!)"
         # The same names just after a character that is not a word character: the regex skips
         # to such characters without trying the names at every position of a word.
         dispatch = trie.dispatch_pattern() if self.keys else None
         self.after_break = (
             re.compile(f"\\W(?P<core>{dispatch}){_SUFFIX}{_RIGHT}") if dispatch else None
         )
+        # A match reads at most one character per atom, the suffix's three and two after them.
+        self._reach = trie.depth + 8
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Every name, tried at every position (compiled when a search needs it)."""
+        return re.compile(f"{_LEFT}(?P<core>{self._body}){_SUFFIX}{_RIGHT}")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
         """The names in ``text``, or only those in ``text[start:end]``."""
         out: list[Mention] = []
         if start == 0 and end is None and self.after_break is not None:
-            matches: Iterable[re.Match[str]] = self._matches(text, self.after_break)
+            found_at: Iterable[tuple[int, int, str]] = self._matches(text, self.after_break)
         else:
-            matches = self.regex.finditer(text, start, len(text) if end is None else end)
-        for match in matches:
-            core = match.group("core")
+            found_at = (
+                (m.start("core"), m.end("core"), m.group("core"))
+                for m in self.regex.finditer(text, start, len(text) if end is None else end)
+            )
+        for core_start, core_end, core in found_at:
             found = self.keys.get(_norm(core))
             if found is not None:
-                out.append(Mention(found, match.start("core"), match.end("core"), core))
+                out.append(Mention(found, core_start, core_end, core))
         return tuple(out)
 
-    def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """What ``self.regex.finditer(text)`` finds, found faster.
+    def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, text) of the name of each match of ``self.regex.finditer(text)``, found
+        faster.
 
         A name starts at the start of the text, after a character that is not a word character
         (``after_break``), or at a capital glued to a lower-case letter (rare: each is tried).
         The earlier of the next two candidates is taken, and the search goes on after it.
         """
-        regex = self.regex
         glued = [m.start() for m in _GLUED_CAPITAL.finditer(text)]
         next_glued = 0
         pos = 0
-        if (first := regex.match(text)) is not None:
-            yield first
-            pos = first.end()
-        broken: re.Match[str] | None = after_break.search(text, max(pos - 1, 0))
-        glue: re.Match[str] | None = None
+        if (first := self._match_at(text, 0, after_break)) is not None:
+            yield first[:3]
+            pos = first[3]
+        broken = after_break.search(text, max(pos - 1, 0))
+        glue: tuple[int, int, str, int] | None = None
         glue_pending = True
         while True:
             if broken is not None and broken.start("core") < pos:
                 broken = after_break.search(text, pos - 1)
-            if glue_pending or (glue is not None and glue.start() < pos):
+            if glue_pending or (glue is not None and glue[0] < pos):
                 glue, glue_pending = None, False
                 while next_glued < len(glued) and glue is None:
                     at = glued[next_glued]
                     next_glued += 1
                     if at >= pos:
-                        glue = regex.match(text, at)
-            if glue is None or (broken is not None and broken.start("core") < glue.start()):
-                chosen = broken
+                        glue = self._match_at(text, at, after_break)
+            if broken is not None and (glue is None or broken.start("core") < glue[0]):
+                yield broken.start("core"), broken.end("core"), broken.group("core")
+                pos = broken.end()
+            elif glue is not None:
+                yield glue[:3]
+                pos = glue[3]
             else:
-                chosen = glue
-            if chosen is None:
                 return
-            yield chosen
-            pos = chosen.end()
+
+    def _match_at(
+        self, text: str, at: int, after_break: re.Pattern[str]
+    ) -> tuple[int, int, str, int] | None:
+        """(start, end, text) of the name starting at ``at`` and the end of its match, where a
+        name may start (the start of the text, a glued capital); None when none does.
+
+        ``after_break`` runs on a space and a window of the text that outreaches any match, so
+        what it finds there is what ``self.regex`` finds at ``at``.
+        """
+        match = after_break.match(" " + text[at : at + self._reach])
+        if match is None:
+            return None
+        shift = at - 1
+        return (
+            match.start("core") + shift,
+            match.end("core") + shift,
+            match.group("core"),
+            match.end() + shift,
+        )
 
 
 def _host(url_or_host: str) -> str:

@@ -1428,6 +1428,13 @@ NEWS_CASES: list[tuple[str, list[str], str | None, str | None, str | None]] = [
         "thinks",
     ),
     (
+        "continues-to-insist",
+        ["The Republican nominee continues to insist that he wants to release his taxes."],
+        "Republican nominee",
+        None,
+        "insist",
+    ),
+    (
         "given-name-alone",
         [
             "Olivia Brandt and Hugo Brandt arrived together.",
@@ -1470,6 +1477,8 @@ def test_news_error_classes(
         "The council called a meeting for Friday.",
         "Volunteers knocked on doors to drum up support for the levy.",
         "Demographics favor the incumbent.",
+        "It is too soon to say whether the plan will work.",
+        "There is no way to tell without seeing the returns.",
     ],
 )
 def test_nouns_headlines_and_possibilities_are_not_attributions(sentence: str) -> None:

@@ -115,7 +115,7 @@ VOCABULARY = [
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=14), max_size=12))
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=14), max_size=25))
 def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> None:
     claims = [claim(i + 1, " ".join(words) + ".") for i, words in enumerate(sentences)]
     assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)

@@ -222,7 +222,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             long_quote = long_quote or quoted.words >= 4 or quoted.continued
         # A quotation of three words or more, or one that is the whole sentence ("“Bodies
         # everywhere.”"), opens it.
-        leads = sent.is_placeholder(0) and (quotes[0].words >= 3 or sent.n <= 3)
+        whole = sent.n <= 3 and not _is_title(quotes[0]) and not quotes[0].text.endswith(":")
+        leads = sent.is_placeholder(0) and (quotes[0].words >= 3 or whole)
     if not chain:
         speaker = None
         if long_quote and not continued and not all(map(_is_title, quotes)):

@@ -75,6 +75,12 @@ QUANTIFIERS = lex("many several few some all both most")
 CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
 """Words that open the reported clause right after a verb ("say that", "said they")."""
 INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
+LEADS_TO = lex(
+    "on rose stood came returned began started proceeded paused stopped continues continued "
+    "continue appeared appears seemed seems"
+)
+"""Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
+"too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
@@ -382,9 +388,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
                 return
             opener = speaker, start
     progressive = v and (low[v - 1] in BE or low[v - 1].partition("'")[::2] in CONTRACTED_BE)
-    if v > 1 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
-        _read_infinitive(sent, v, verb, frames)
-        return
+    if v > 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
+        if low[v - 2] in LEADS_TO:
+            _read_infinitive(sent, v, verb, frames)
+        return  # "asked him to say", "too soon to say": not words anyone said
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
@@ -451,7 +458,7 @@ def _read_infinitive(sent: Sentence, v: int, verb: str, frames: list[Frame]) -> 
     """'Pell went on to say that …', 'she rose to argue …': the clause's subject says it, unless
     someone else stands between them ("asked him to say" makes him the speaker, not the asker)."""
     speaker, start = find_clause_subject(sent, v - 1)
-    if speaker is None or start >= v - 1:
+    if speaker is None or speaker.entity is None or start >= v - 1:
         return
     end = find_np_end(sent, start, v - 1)
     between = range(end, v - 1)

@@ -281,7 +281,13 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
             return None, v
         end += 1
     if end == v:
-        # "A survey by the organization in March found": the opener runs up to the verb.
+        # "A survey by the organization in March found": the opener runs up to the verb, a
+        # noun and what a preposition adds to it, not a clause of its own.
+        prep = next(
+            (k for k in range(start + 1, v) if low[k] in NP_PREPS or low[k] in OTHER_PREPS), v
+        )
+        if v - start > 3 and (prep - start > 4 or prep == v):
+            return None, v  # a short noun phrase, or one a preposition extends
         return interpret(sent, start, v, loose=True), start
     if end <= start or end >= v - 1:
         return None, v
