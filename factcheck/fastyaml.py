@@ -360,6 +360,7 @@ class _Parser(_FlowReader):
         scalars = self.scalars
         memo = self.memo
         depth = -1
+        line = ""
         while i < count:
             if first is not None:
                 content, first = first, None
@@ -367,12 +368,14 @@ class _Parser(_FlowReader):
             else:
                 line = lines[i]
                 seen = memo.get(line)
-                if seen is not None and seen[0] == indent:
-                    if seen[1] in result:
-                        raise Unsupported(f"line {i + 1}: duplicate key")
-                    result[seen[1]] = seen[2]
-                    i += 1
-                    continue
+                if seen is not None:
+                    column, name, value = seen
+                    if column == indent:
+                        if name in result:
+                            raise Unsupported(f"line {i + 1}: duplicate key")
+                        result[name] = value
+                        i += 1
+                        continue
                 content = line.lstrip(" ")
                 if not content:
                     i += 1

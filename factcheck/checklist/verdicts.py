@@ -9,7 +9,7 @@ asked is ignored, so a changed early answer never leaves a stale later one decid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 from factcheck.checklist.answers import answer_kind
@@ -263,10 +263,55 @@ def _first_value(rules: tuple[GradeRule, ...], env: Mapping[str, object]) -> str
     raise ChecklistError("no grade rule applies; the checklist has no default")
 
 
+_DECIDED: dict[int, tuple[Checklist, tuple[str, ...], dict[Hashable, Verdict]]] = {}
+"""Verdicts decided, by checklist: the checklist, the facts its expressions read, and the
+verdict for each set of answers and values of those facts."""
+_MOST_DECIDED = 100_000
+_ABSENT = object()
+
+
+def _read_facts(checklist: Checklist) -> tuple[str, ...]:
+    """The facts a verdict can depend on: those the questions', rules' and grade's `when` read."""
+    exprs = [q.when for q in checklist.questions] + [r.when for r in checklist.rules]
+    if checklist.grade is not None:
+        exprs += [r.when for r in (*checklist.grade.source, *checklist.grade.credibility)]
+    questions = {q.id for q in checklist.questions}
+    names: dict[str, None] = {}
+    for expr in exprs:
+        if expr is not None:
+            names.update(dict.fromkeys(n for n in _var_names(expr.node) if n not in questions))
+    return tuple(names)
+
+
 def decide_verdict(
     checklist: Checklist, answers: Mapping[str, str], facts: Mapping[str, object]
 ) -> Verdict:
-    """The verdict the first matching rule gives, the Admiralty grade, and whether it is final."""
+    """The verdict the first matching rule gives, the Admiralty grade, and whether it is final.
+
+    Claims with the same answers and the same values of the facts the checklist reads get the
+    same verdict: it is worked out once."""
+    known = _DECIDED.get(id(checklist))
+    if known is None or known[0] is not checklist:
+        if len(_DECIDED) > 8:
+            _DECIDED.clear()
+        known = _DECIDED[id(checklist)] = (checklist, _read_facts(checklist), {})
+    _, read, decided = known
+    key = (frozenset(answers.items()), tuple(facts.get(name, _ABSENT) for name in read))
+    try:
+        return decided[key]
+    except KeyError:
+        pass
+    except TypeError:  # a fact that cannot be a key (a list): work it out every time
+        return _decide_verdict(checklist, answers, facts)
+    if len(decided) > _MOST_DECIDED:
+        decided.clear()
+    verdict = decided[key] = _decide_verdict(checklist, answers, facts)
+    return verdict
+
+
+def _decide_verdict(
+    checklist: Checklist, answers: Mapping[str, str], facts: Mapping[str, object]
+) -> Verdict:
     env, asked = _walk(checklist, answers, facts)
     missing = tuple(q.id for q in asked if q.required and env[q.id] is None)
     index = _first(checklist.rules, env)

@@ -44,8 +44,59 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dumps(data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    text = _indented(data, "\n")
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _indented(value: object, newline: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``, character for
+    character, without the standard library's slower pure-Python encoder (which it uses
+    whenever there is an indent). ``newline`` is a line break and the current indentation."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value or value in (_INFINITY, -_INFINITY):
+            raise ValueError("Out of range float values are not JSON compliant")
+        return float.__repr__(value)
+    inner = newline + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{_string(_key(key))}: {_indented(item, inner)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return (
+            "["
+            + inner
+            + ("," + inner).join([_indented(item, inner) for item in value])
+            + (newline + "]")
+        )
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _key(key: object) -> str:
+    # As json.dumps turns a key into a string.
+    if isinstance(key, str):
+        return key
+    if key is True or key is False or key is None:
+        return _indented(key, "")
+    if isinstance(key, int | float):
+        return _indented(key, "")
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+_string = json.encoder.encode_basestring
+_INFINITY = float("inf")
 
 
 # --- JSON --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ on the terminal they go through `safe_text`, in markdown through `escape_markdow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factcheck.records import document_record
@@ -16,7 +16,7 @@ from factcheck.render.markdown import EMPTY, _table, escape_markdown, link, show
 from factcheck.report.model import one_line, shorten
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.text import Text
 
     from factcheck.report.model import Report
@@ -143,42 +143,159 @@ def _terminal_agreement(comparison: Comparison) -> RenderableType:
 
 
 def _terminal_verdicts(comparison: Comparison) -> RenderableType:
-    from rich import box
-    from rich.table import Table
+    from rich.console import Group
 
-    table = Table(title="Verdicts", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Claim", no_wrap=True)
-    for reviewer in comparison.reviewers:
-        table.add_column(safe_text(reviewer))
-    table.add_column("", no_wrap=True)
-    for claim in comparison.claims:
-        style = "bold red" if claim.agreed is False else ""
-        cells = [safe_text(_verdict_cell(v), style=style) for v in claim.verdicts]
-        table.add_row(safe_text(claim.id), *cells, safe_text(_mark(claim.agreed), style=style))
-    return table
+    rows = [
+        (
+            claim.id,
+            [_verdict_cell(v) for v in claim.verdicts],
+            claim.agreed,
+            "bold red" if claim.agreed is False else "",
+        )
+        for claim in comparison.claims
+    ]
+
+    def table() -> RenderableType:
+        from rich import box
+        from rich.table import Table
+
+        table = Table(title="Verdicts", title_justify="left", box=box.SIMPLE_HEAD)
+        table.add_column("Claim", no_wrap=True)
+        for reviewer in comparison.reviewers:
+            table.add_column(safe_text(reviewer))
+        table.add_column("", no_wrap=True)
+        for claim_id, cells, agreed, style in rows:
+            table.add_row(
+                safe_text(claim_id),
+                *(safe_text(cell, style=style) for cell in cells),
+                safe_text(_mark(agreed), style=style),
+            )
+        return table
+
+    def grouped() -> RenderableType:
+        lines = [safe_text("Verdicts (the reviewers do not fit side by side)", style="italic")]
+        lines.extend(
+            _grouped_line(claim_id, comparison.reviewers, cells, agreed, style)
+            for claim_id, cells, agreed, style in rows
+        )
+        return Group(*lines)
+
+    return _SideBySide(_natural_width(comparison.reviewers, rows, "Claim"), table, grouped)
+
+
+class _SideBySide:
+    """A table with a column per reviewer where it fits the width; where it does not (many
+    reviewers), the same cells as one line per row, reviewers grouped by what they gave, which
+    stays readable and is quick to lay out however many rows there are."""
+
+    def __init__(
+        self,
+        natural: int,
+        table: Callable[[], RenderableType],
+        grouped: Callable[[], RenderableType],
+    ) -> None:
+        self.natural = natural
+        self.table = table
+        self.grouped = grouped
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table() if self.natural <= options.max_width else self.grouped()
+
+
+def _natural_width(
+    reviewers: Sequence[str], rows: Sequence[tuple[str, list[str], bool | None, str]], first: str
+) -> int:
+    """The width of the side-by-side table with no cell wrapped: each column its widest cell
+    and a space either side, a space between columns and at each edge."""
+    from rich.cells import cell_len
+
+    widths = [max([cell_len(first), *(cell_len(row[0]) for row in rows)])]
+    for i, reviewer in enumerate(reviewers):
+        widths.append(max([cell_len(reviewer), *(cell_len(row[1][i]) for row in rows)]))
+    widths.append(cell_len(DIFFERS))
+    return sum(width + 2 for width in widths) + len(widths) + 1
+
+
+def _grouped_line(
+    name: str, reviewers: Sequence[str], cells: Sequence[str], agreed: bool | None, style: str
+) -> Text:
+    """One row as a line: its name, ≠ when the reviewers differ, then each value given with
+    the reviewers who gave it, in order of first appearance, the largest group last as 'the
+    other N' ('all' when they gave one value)."""
+    groups: dict[str, list[str]] = {}
+    for reviewer, cell in zip(reviewers, cells, strict=True):
+        groups.setdefault(cell, []).append(reviewer)
+    mark = f" {_mark(agreed)}" if agreed is False else ""
+    if len(groups) == 1:
+        shown = f"{cells[0]}: all"
+    else:
+        # The largest group last, as "the other N", when it has more than one reviewer.
+        largest = max(groups, key=lambda cell: len(groups[cell]))
+        rest = groups[largest]
+        if len(rest) < 2:
+            largest = ""  # no group to sum up
+        parts = [f"{cell}: {', '.join(who)}" for cell, who in groups.items() if cell != largest]
+        if largest:
+            parts.append(f"{largest}: the other {len(rest)}")
+        shown = " · ".join(parts)
+    return safe_text(f"  {name}{mark}  {shown}", style=style)
 
 
 def _terminal_claim(comparison: Comparison, claim: ClaimComparison) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Question")
-    for reviewer in comparison.reviewers:
-        table.add_column(safe_text(reviewer))
-    table.add_column("", no_wrap=True)
-    for row in claim.questions:
-        style = "bold red" if row.agreed is False else ""
-        cells = [safe_text(_answer_cell(a.label), style=style) for a in row.answers]
-        table.add_row(safe_text(row.question), *cells, safe_text(_mark(row.agreed), style=style))
-    style = "bold red" if claim.agreed is False else "bold"
-    verdicts = [safe_text(_verdict_cell(v), style=style) for v in claim.verdicts]
-    table.add_row(safe_text("verdict", style="bold"), *verdicts, safe_text(_mark(claim.agreed)))
+    rows = [
+        (
+            row.question,
+            [_answer_cell(a.label) for a in row.answers],
+            row.agreed,
+            "bold red" if row.agreed is False else "",
+        )
+        for row in claim.questions
+    ]
+    verdict_style = "bold red" if claim.agreed is False else "bold"
+    rows.append(
+        ("verdict", [_verdict_cell(v) for v in claim.verdicts], claim.agreed, verdict_style)
+    )
+
+    def table() -> RenderableType:
+        from rich.table import Table
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+        table.add_column("Question")
+        for reviewer in comparison.reviewers:
+            table.add_column(safe_text(reviewer))
+        table.add_column("", no_wrap=True)
+        for name, cells, agreed, style in rows[:-1]:
+            table.add_row(
+                safe_text(name),
+                *(safe_text(cell, style=style) for cell in cells),
+                safe_text(_mark(agreed), style=style),
+            )
+        verdicts = [safe_text(cell, style=verdict_style) for cell in rows[-1][1]]
+        table.add_row(safe_text("verdict", style="bold"), *verdicts, safe_text(_mark(claim.agreed)))
+        return table
+
+    def grouped() -> RenderableType:
+        return Group(
+            *(
+                _grouped_line(name, comparison.reviewers, cells, agreed, style)
+                for name, cells, agreed, style in rows
+            )
+        )
+
+    # The table has no outer edge: two columns fewer of spaces.
+    natural = _natural_width(comparison.reviewers, rows, "Question") - 2
     notes = [_note_text(line) for line in _note_lines(comparison, claim)]
     title = safe_text(f"{claim.id}  {shorten(one_line(claim.text), CLAIM_WIDTH)}")
-    return Panel(Group(table, *notes), title=title, title_align="left", box=box.ROUNDED)
+    return Panel(
+        Group(_SideBySide(natural, table, grouped), *notes),
+        title=title,
+        title_align="left",
+        box=box.ROUNDED,
+    )
 
 
 def claim_notes(claim: ClaimComparison) -> list[tuple[str, str, str, bool]]:

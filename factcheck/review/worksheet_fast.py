@@ -107,9 +107,13 @@ def _mapping(
 ) -> dict[str, Any]:
     if type(value) is not dict:
         raise _no("mapping")
-    for key in value:
-        if type(key) is not str or (allowed is not None and key not in allowed):
+    keys = value.keys()
+    if allowed is not None:
+        # Allowed keys are strings: 1 or True is never one of them.
+        if not keys <= allowed:
             raise _no("key")
+    elif any(type(key) is not str for key in keys):
+        raise _no("key")
     for key in required:
         if key not in value:
             raise _no("missing key")
@@ -232,6 +236,32 @@ def _source_facts(value: Any) -> SourceFacts:
     )
 
 
+def _remembered_answer(
+    value: Any,
+    qid: str,
+    question: Question | None,
+    strict: bool,
+    seen: dict[tuple[Any, ...], Answer],
+) -> Answer:
+    """An answer, read once for all the answers written the same way (most are: a reviewer
+    answers many claims alike, at one time)."""
+    if type(value) is not dict or not value.keys() <= _ANSWER_KEYS:
+        raise _no("answer")
+    get = value.get
+    prefill = get("prefill_accepted", False)
+    evidence = get("evidence", ())
+    if type(prefill) is not bool or type(evidence) not in (list, tuple):
+        return _answer(value, question, strict)  # not to be confused with a valid one
+    key = (qid, get("value"), get("note"), prefill, get("reviewer"), get("at"), *evidence)
+    try:
+        return seen[key]
+    except KeyError:
+        answer = seen[key] = _answer(value, question, strict)
+        return answer
+    except TypeError:  # a value that cannot be a key: not a valid answer
+        return _answer(value, question, strict)
+
+
 def _answer(value: Any, question: Question | None, strict: bool) -> Answer:
     m = _mapping(value, (), _ANSWER_KEYS)
     get = m.get
@@ -271,6 +301,7 @@ def _claim(
     questions: dict[str, Question],
     strict: bool,
     levels: frozenset[str] | None,
+    seen: dict[tuple[Any, ...], Answer],
 ) -> ClaimReview:
     m = _mapping(value, _CLAIM_REQUIRED, _CLAIM_KEYS)
     get = m.get
@@ -303,12 +334,15 @@ def _claim(
         paragraph = (p_start, p_end)
     facts: dict[str, FactValue] = {}
     if "facts" in m:
-        for name, fact in _mapping(m["facts"], (), None).items():
-            facts[name] = _fact(fact)
+        facts = dict(_mapping(m["facts"], (), None))
+        for name, fact in facts.items():
+            kind = type(fact)
+            if kind is not str and kind is not bool and fact is not None:
+                facts[name] = _fact(fact)
     answers: dict[str, Answer] = {}
     if "answers" in m:
         for qid, answer in _mapping(m["answers"], (), None).items():
-            answers[qid] = _answer(answer, questions.get(qid), strict)
+            answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
     return ClaimReview(
         claim=claim,
         paragraph=paragraph,
@@ -382,7 +416,8 @@ def read_values(
     if type(claims_data) is not list:
         raise _no("claims")
     article = document.text
-    claims = [_claim(entry, article, questions, strict, levels) for entry in claims_data]
+    alike: dict[tuple[Any, ...], Answer] = {}
+    claims = [_claim(entry, article, questions, strict, levels, alike) for entry in claims_data]
     seen = {entry.claim.id for entry in claims}
     if len(seen) != len(claims):
         raise _no("duplicate claim id")

@@ -90,3 +90,17 @@ def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new
         read_values(fastyaml.load(broken), checklist)
     with pytest.raises(Exception, match=r"^w\.yaml:\d+: "):
         parse_worksheet(broken, "w.yaml", checklist)
+
+
+def test_an_answer_like_a_valid_one_but_mistyped_is_still_declined() -> None:
+    checklist = load_checklist("quick")
+    data = fastyaml.load(dump_worksheet(full_worksheet()))
+    qid = checklist.questions[0].id
+    valid = data["claims"][0]["answers"][qid]
+    data["claims"][2]["answers"] = {qid: dict(valid)}
+    worksheet = read_values(data, checklist)
+    assert worksheet.claims[2].answers[qid] == worksheet.claims[0].answers[qid]
+    for wrong in ({"prefill_accepted": 0}, {"evidence": "https://x.org/a"}, {"note": 1}):
+        data["claims"][3]["answers"] = {qid: {**valid, **wrong}}
+        with pytest.raises(fastyaml.Unsupported):
+            read_values(data, checklist)

@@ -218,3 +218,16 @@ def test_an_ordered_choice_question_gets_ordinal_alpha(
     assert round(primary["krippendorff_alpha"], 3) == expected
     assert expected != package_alpha(rows, "nominal", [0, 1, 2])
     assert data["agreement"]["questions"]["corroborated"]["metric"] == "nominal"
+
+
+def test_reviewers_that_do_not_fit_side_by_side_are_grouped_by_answer(pick: Pick) -> None:
+    out = io.StringIO()
+    console = make_console("never", width=44, file=out)
+    console.print(render_terminal(compare_worksheets(pick("ana", "ben", "cy"))))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert "Verdicts (the reviewers do not fit side by" in lines
+    assert "  c1  Supported: all" in lines
+    assert "  c2 ≠  Disputed: ana · Unproven: ben ·" in lines
+    assert "  c3 ≠  Unproven: cy · Supported: the other" in lines
+    assert "│   confidence ≠  5: ben · 4: the other 2  │" in lines
+    assert "│   corroborated ≠  no: ana · unclear: ben │" in lines

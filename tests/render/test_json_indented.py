@@ -1,0 +1,42 @@
+"""JSON output: the indented writer gives exactly what json.dumps gives with an indent of 2."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+
+from factcheck.render.data import _indented
+
+TEXTS = ["", "a", "é", "日本", '"', "\\", "\n", "\x00", "\u2028", "😀", "</script>", " x "]
+
+
+def value(rng: random.Random, depth: int = 0) -> Any:
+    roll = rng.random()
+    if depth > 3 or roll < 0.5:
+        scalars = [rng.choice(TEXTS), rng.randint(-(10**30), 10**30), rng.uniform(-1e9, 1e9)]
+        return rng.choice([*scalars, None, True, False, 0.0, -0.0, 1e300, 5e-324])
+    if roll < 0.7:
+        return [value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    if roll < 0.75:
+        return tuple(value(rng, depth + 1) for _ in range(rng.randint(0, 3)))
+    keys = [*TEXTS, 1, 2.5, True, False, None]
+    return {rng.choice(keys): value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+
+
+def test_random_data_is_written_as_json_dumps_writes_it() -> None:
+    rng = random.Random(9)
+    for _ in range(2000):
+        data = value(rng)
+        expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+        assert _indented(data, "\n") == expected
+
+
+@pytest.mark.parametrize("bad", [float("nan"), [float("inf")], {"a": object()}, {(1,): 2}])
+def test_what_json_dumps_refuses_is_refused(bad: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        json.dumps(bad, ensure_ascii=False, indent=2, allow_nan=False)
+    with pytest.raises((ValueError, TypeError)):
+        _indented(bad, "\n")
