@@ -1644,3 +1644,36 @@ def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> N
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sen. Bernie Sanders, who has endorsed Tim Canova, raised $2 million in a week.",
+        "Governor Maria Ostrova, who backs the new highway, toured the plant on Monday.",
+        "Mayor Tom Reyes, who praised the budget, left the meeting early.",
+    ],
+)
+def test_a_stance_inside_a_relative_clause_is_a_deed_not_an_attribution(sentence: str) -> None:
+    assert attribute_sentences([sentence])[0] == Attribution()
+
+
+def test_a_stance_inside_a_relative_clause_still_counts_before_reported_words() -> None:
+    sentence = "Mayor Tom Reyes, who believes that the budget is too small, left early."
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == ("Tom Reyes", "believes")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("“The party is in thrall to its donors,” writes Kevin D. Williamson.", "writes"),
+        ("“We will not give up on this city,” added Kevin D. Williamson.", "added"),
+        ("“We will not give up,” notes Kevin D. Williamson, a columnist.", "notes"),
+    ],
+)
+def test_a_quotation_is_the_complement_of_the_verb_right_after_it(
+    sentence: str, verb: str
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.quote) == ("Kevin D. Williamson", verb, True)
