@@ -1672,8 +1672,6 @@ def test_a_stance_inside_a_relative_clause_still_counts_before_reported_words() 
         ("“We will not give up,” notes Kevin D. Williamson, a columnist.", "notes"),
     ],
 )
-def test_a_quotation_is_the_complement_of_the_verb_right_after_it(
-    sentence: str, verb: str
-) -> None:
+def test_a_quotation_is_the_complement_of_the_verb_right_after_it(sentence: str, verb: str) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb, result.quote) == ("Kevin D. Williamson", verb, True)
