@@ -1675,3 +1675,14 @@ def test_a_stance_inside_a_relative_clause_still_counts_before_reported_words() 
 def test_a_quotation_is_the_complement_of_the_verb_right_after_it(sentence: str, verb: str) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb, result.quote) == ("Kevin D. Williamson", verb, True)
+
+
+def test_a_quotation_before_the_subject_completes_the_verb_after_it() -> None:
+    sentences = ["Mary Smith met the mayor.", "“Really,” she added when the host looked shocked."]
+    result = attribute_sentences(sentences)[1]
+    assert (result.speaker, result.verb, result.quote) == ("Mary Smith", "added", True)
+
+
+def test_an_adverb_between_the_subject_and_the_verb_is_skipped() -> None:
+    result = attribute_sentences(["Carter however said he would welcome the talks."])[0]
+    assert (result.speaker, result.verb) == ("Carter", "said")

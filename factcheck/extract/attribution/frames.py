@@ -99,6 +99,13 @@ def _has_complement(sent: Sentence, v: int) -> bool:
     before = v - 1 if v and sent.toks[v - 1] == "," else v
     if before and sent.is_placeholder(before - 1):
         return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
+    k = v - 1
+    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
+        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
+    if k < v - 1 and sent.toks[k] == "," and k:
+        k -= 1
+    if k < v - 1 and sent.is_placeholder(k):
+        return True
     nxt = v + 1
     while nxt < sent.n and (sent.low[nxt] in AUX or _is_adverb(sent.toks[nxt])):
         nxt += 1  # "added warily:", "responded pointedly, …"
