@@ -6,7 +6,12 @@ The articles are PolNeAR's news texts (seven outlets, 2015-16) read from ../shar
 the benchmark says so and stops when they are absent. Each run is a fresh `factcheck extract`
 process (cold caches), writing JSON Lines to /dev/null; the two settings alternate so that load on
 the machine falls on both alike. Figures: median wall time of the runs, with min-max, and the
-speed-up of --jobs 2 over --jobs 1 (the peer is the same command on one core).
+speed-up of --jobs 2 over --jobs 1 (the peer is the same command on one core), with the CPU
+time of each setting: their ratio is the parallel path's own overhead.
+
+On a machine shared with other sessions, Linux gives each session one fair share of the cores
+(autogroup), however many processes it runs, so the wall-clock speed-up is only meaningful when
+the machine is otherwise idle (see the load average printed before and after).
 """
 
 from __future__ import annotations

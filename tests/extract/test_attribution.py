@@ -1622,3 +1622,25 @@ def test_quotation_over_sentences_after_a_colon_is_the_introduced_speakers() -> 
     ]
     results = attribute_sentences(sentences, blocks=[0, 1, 1])
     assert [r.speaker for r in results] == ["Kelli Ward"] * 3
+
+
+def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> None:
+    sentences = [
+        "Jake Tapper asked the governor about the law.",
+        "Governor Mary Fallin answered.",
+        "TAPPER: What do you say to people who worry about profiling?",
+        "FALLIN: I think people want safe communities.",
+        "They want jobs.",
+        "Next week the debate moves on.",
+        "BREAKING: The vote was delayed again.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3, 3, 4, 5])
+    assert [r.speaker for r in results] == [
+        "Jake Tapper",
+        None,
+        "Jake Tapper",
+        "Mary Fallin",
+        "Mary Fallin",
+        None,
+        None,
+    ]

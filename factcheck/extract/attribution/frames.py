@@ -222,6 +222,11 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
             start = k + 1
             break
     speaker = _name_speaker(sent, start, c) if start < c else None
+    if speaker is None and start == 0 and 0 < c <= 3 and sum(map(is_word, sent.toks[c:])) >= 3:
+        speaker = _transcript_label(sent, c)
+        if speaker is not None:
+            frames.append(Frame("", c, speaker, 0))
+            return
     named = sent.mention_of[c - 1] if c else None
     if (
         speaker is None
@@ -245,6 +250,18 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
         return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
+
+
+def _transcript_label(sent: Sentence, c: int) -> Speaker | None:
+    """'TAPPER: They want safe communities.': a transcript's speaker label in capitals, for a
+    person the article has named ("Jake Tapper")."""
+    toks = sent.toks[:c]
+    if not all(t.isalpha() and t.isupper() and len(t) > 1 for t in toks):
+        return None
+    found = sent.store.lookup([t.capitalize() for t in toks])
+    if found is None or found.kind is not Kind.PERSON:
+        return None
+    return Speaker(found.name, found.role, found)
 
 
 def _by_position(frame: Frame) -> int:

@@ -7,6 +7,7 @@ from factcheck.extract.attribution.phrases import (
     find_np_end,
     find_np_start,
     interpret,
+    is_people_word,
     resolve_pronoun,
 )
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
@@ -288,6 +289,9 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
         )
         if v - start > 3 and (prep - start > 4 or prep == v):
             return None, v  # a short noun phrase, or one a preposition extends
+        head = strip_possessive(low[prep - 1])
+        if sent.mention_of[prep - 1] is None and head not in DOC_NOUNS and not is_people_word(head):
+            return None, v  # "The investments make up …": no document or people before the verb
         return interpret(sent, start, v, loose=True), start
     if end <= start or end >= v - 1:
         return None, v
