@@ -1686,3 +1686,30 @@ def test_a_quotation_before_the_subject_completes_the_verb_after_it() -> None:
 def test_an_adverb_between_the_subject_and_the_verb_is_skipped() -> None:
     result = attribute_sentences(["Carter however said he would welcome the talks."])[0]
     assert (result.speaker, result.verb) == ("Carter", "said")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government's only hope was to delay the trial until the election.",
+        "Among their biggest challenges is finding affordable housing for the workers.",
+        "Evangelical voters, whose support Mr. Cruz won in Iowa, moved to Mr. Trump.",
+    ],
+)
+def test_a_stance_word_after_a_noun_determiner_is_a_noun(sentence: str) -> None:
+    assert attribute_sentences([sentence])[0] == Attribution()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        ("“It is a mistake,” said retired Army Gen. Mick Bednarek.", "Mick Bednarek", "Army Gen."),
+        ("“We will win,” the GOP front-runner said on Sunday.", "GOP front-runner", None),
+        ("“I owe him a lot,” his colleague wrote on Facebook.", "colleague", None),
+    ],
+)
+def test_roles_before_a_name_or_alone_name_the_speaker(
+    sentence: str, speaker: str, role: str | None
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.role) == (speaker, role)

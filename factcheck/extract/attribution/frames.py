@@ -58,6 +58,8 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
 RELATIVE_WORDS = lex("who which whom")
+NOUN_DETERMINERS = lex("whose only own better best every each")
+"""Words after which a bare stance or finding form is a noun: "their only hope"."""
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
 """Words after which a verb form is a plural noun: "in states", "many reports"."""
 NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
@@ -384,6 +386,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
+    if cls in (Cls.ATTITUDE, Cls.DOC) and v and _noun_after(low[v - 1], verb):
+        return  # "her only hope", "their biggest challenges", "whose support": a noun
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
         return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
@@ -474,6 +478,14 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _noun_after(before: str, verb: str) -> bool:
+    """Whether a bare verb form follows a word that only goes before a noun."""
+    if verb.endswith(("ed", "ing")) or before in VERB_CLASS:
+        return False
+    superlative = before.endswith("est") and len(before) > 5 and before.isalpha()
+    return before in NOUN_DETERMINERS or superlative
 
 
 def _in_relative_clause(sent: Sentence, v: int) -> bool:
