@@ -44,8 +44,22 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dumps(data: object) -> str:
-    text = _indented(data, "\n")
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    if isinstance(data, dict) and data:
+        # Joined once with its last line break: a large report is copied as few times as may be.
+        parts = [f"{_string(_key(key))}: {_indented(item, _INNER)}" for key, item in data.items()]
+        return "{" + _INNER + ("," + _INNER).join(parts) + "\n}\n"
+    return _indented(data, "\n") + "\n"
+
+
+_INNER = "\n  "
+
+
+def _string(text: str) -> str:
+    """A JSON string, with the characters of _JSON_UNSAFE escaped too."""
+    quoted = _encode_string(text)
+    if _JSON_UNSAFE.search(quoted):
+        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
 
 
 def _indented(value: object, newline: str) -> str:
@@ -95,7 +109,7 @@ def _key(key: object) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-_string = json.encoder.encode_basestring
+_encode_string = json.encoder.encode_basestring
 _INFINITY = float("inf")
 
 

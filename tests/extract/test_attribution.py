@@ -1622,3 +1622,67 @@ def test_quotation_over_sentences_after_a_colon_is_the_introduced_speakers() -> 
     ]
     results = attribute_sentences(sentences, blocks=[0, 1, 1])
     assert [r.speaker for r in results] == ["Kelli Ward"] * 3
+
+
+def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> None:
+    sentences = [
+        "Jake Tapper asked the governor about the law.",
+        "Governor Mary Fallin answered.",
+        "TAPPER: What do you say to people who worry about profiling?",
+        "FALLIN: I think people want safe communities.",
+        "They want jobs.",
+        "Next week the debate moves on.",
+        "BREAKING: The vote was delayed again.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3, 3, 4, 5])
+    assert [r.speaker for r in results] == [
+        "Jake Tapper",
+        None,
+        "Jake Tapper",
+        "Mary Fallin",
+        "Mary Fallin",
+        None,
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sen. Bernie Sanders, who has endorsed Tim Canova, raised $2 million in a week.",
+        "Governor Maria Ostrova, who backs the new highway, toured the plant on Monday.",
+        "Mayor Tom Reyes, who praised the budget, left the meeting early.",
+    ],
+)
+def test_a_stance_inside_a_relative_clause_is_a_deed_not_an_attribution(sentence: str) -> None:
+    assert attribute_sentences([sentence])[0] == Attribution()
+
+
+def test_a_stance_inside_a_relative_clause_still_counts_before_reported_words() -> None:
+    sentence = "Mayor Tom Reyes, who believes that the budget is too small, left early."
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == ("Tom Reyes", "believes")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("“The party is in thrall to its donors,” writes Kevin D. Williamson.", "writes"),
+        ("“We will not give up on this city,” added Kevin D. Williamson.", "added"),
+        ("“We will not give up,” notes Kevin D. Williamson, a columnist.", "notes"),
+    ],
+)
+def test_a_quotation_is_the_complement_of_the_verb_right_after_it(sentence: str, verb: str) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.quote) == ("Kevin D. Williamson", verb, True)
+
+
+def test_a_quotation_before_the_subject_completes_the_verb_after_it() -> None:
+    sentences = ["Mary Smith met the mayor.", "“Really,” she added when the host looked shocked."]
+    result = attribute_sentences(sentences)[1]
+    assert (result.speaker, result.verb, result.quote) == ("Mary Smith", "added", True)
+
+
+def test_an_adverb_between_the_subject_and_the_verb_is_skipped() -> None:
+    result = attribute_sentences(["Carter however said he would welcome the talks."])[0]
+    assert (result.speaker, result.verb) == ("Carter", "said")

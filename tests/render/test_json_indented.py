@@ -1,4 +1,5 @@
-"""JSON output: the indented writer gives exactly what json.dumps gives with an indent of 2."""
+"""JSON output: exactly what json.dumps gives with an indent of 2, with the characters that
+terminals or browsers act on escaped."""
 
 from __future__ import annotations
 
@@ -8,9 +9,23 @@ from typing import Any
 
 import pytest
 
-from factcheck.render.data import _indented
+from factcheck.render.data import _JSON_UNSAFE, _dumps, _indented
 
-TEXTS = ["", "a", "é", "日本", '"', "\\", "\n", "\x00", "\u2028", "😀", "</script>", " x "]
+TEXTS = [
+    "",
+    "a",
+    "é",
+    "日本",
+    '"',
+    "\\",
+    "\n",
+    "\x00",
+    "\u2028",
+    "\x85",
+    "\u202e",
+    "😀",
+    "</script>",
+]
 
 
 def value(rng: random.Random, depth: int = 0) -> Any:
@@ -26,12 +41,17 @@ def value(rng: random.Random, depth: int = 0) -> Any:
     return {rng.choice(keys): value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
 
 
+def reference(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 def test_random_data_is_written_as_json_dumps_writes_it() -> None:
     rng = random.Random(9)
     for _ in range(2000):
         data = value(rng)
-        expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-        assert _indented(data, "\n") == expected
+        assert _dumps(data) == reference(data)
+        assert _dumps({"top": data, "more": [data]}) == reference({"top": data, "more": [data]})
 
 
 @pytest.mark.parametrize("bad", [float("nan"), [float("inf")], {"a": object()}, {(1,): 2}])

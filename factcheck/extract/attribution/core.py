@@ -270,6 +270,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     if anonymous and "anonymous" not in hedges:
         hedges.append("anonymous")
     quote = long_quote or any(f.quoted_object for f in chain)
+    labelled = (
+        not main.verb
+        and main.spos == 0
+        and sent.low[main.vpos] == ":"
+        and sent.toks[0].isupper()  # a transcript's label in capitals: "TAPPER: …"
+    )
     role = speaker.role
     if speaker.entity is not None and speaker.entity.role:
         role = speaker.entity.role
@@ -284,6 +290,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             others=_other_speakers(sent, all_frames, main),
         ),
         leads,
+        labelled,
     )
 
 
@@ -337,6 +344,19 @@ def attribute_sentences(
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
         ):
             results[k] = _inherit(before, results[k])
+    # In a transcript, the sentences after a speaker's label ("TAPPER: …") in the same paragraph
+    # are that speaker's too.
+    if blocks is not None:
+        label: Attribution | None = None
+        for k, outcome in enumerate(outcomes):
+            if k and blocks[k] != blocks[k - 1]:
+                label = None
+            if outcome.labelled:
+                label = results[k]
+            elif label is not None and results[k].speaker is None:
+                results[k] = _inherit(label, results[k])
+            elif results[k].speaker is not None:
+                label = None
     # A bare quotation followed by a short sentence that only names who said it ("“Why are you
     # still endorsing him?”" "Obama asked Republican politicians.").
     for k in range(len(results) - 2, -1, -1):

@@ -55,6 +55,9 @@ from factcheck.extract.attribution.words import (
 
 SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 """Verb classes that stand for the speaker only when no plain reporting verb does."""
+RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
+"""Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
+RELATIVE_WORDS = lex("who which whom")
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
 """Words after which a verb form is a plural noun: "in states", "many reports"."""
 NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
@@ -93,6 +96,16 @@ def _is_adverb(token: str) -> bool:
 
 
 def _has_complement(sent: Sentence, v: int) -> bool:
+    before = v - 1 if v and sent.toks[v - 1] == "," else v
+    if before and sent.is_placeholder(before - 1):
+        return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
+    k = v - 1
+    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
+        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
+    if k < v - 1 and sent.toks[k] == "," and k:
+        k -= 1
+    if k < v - 1 and sent.is_placeholder(k):
+        return True
     nxt = v + 1
     while nxt < sent.n and (sent.low[nxt] in AUX or _is_adverb(sent.toks[nxt])):
         nxt += 1  # "added warily:", "responded pointedly, …"
@@ -222,6 +235,11 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
             start = k + 1
             break
     speaker = _name_speaker(sent, start, c) if start < c else None
+    if speaker is None and start == 0 and 0 < c <= 3 and sum(map(is_word, sent.toks[c:])) >= 3:
+        speaker = _transcript_label(sent, c)
+        if speaker is not None:
+            frames.append(Frame("", c, speaker, 0))
+            return
     named = sent.mention_of[c - 1] if c else None
     if (
         speaker is None
@@ -245,6 +263,18 @@ def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
     if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
         return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
+
+
+def _transcript_label(sent: Sentence, c: int) -> Speaker | None:
+    """'TAPPER: They want safe communities.': a transcript's speaker label in capitals, for a
+    person the article has named ("Jake Tapper")."""
+    toks = sent.toks[:c]
+    if not all(t.isalpha() and t.isupper() and len(t) > 1 for t in toks):
+        return None
+    found = sent.store.lookup([t.capitalize() for t in toks])
+    if found is None or found.kind is not Kind.PERSON:
+        return None
+    return Speaker(found.name, found.role, found)
 
 
 def _by_position(frame: Frame) -> int:
@@ -362,6 +392,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "found itself"
     if cls is Cls.SAY_COMP and not _has_complement(sent, v):
         return
+    if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
+        return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
     if cls is Cls.CALL and not (
         (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
@@ -422,7 +454,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     if not trailing and _disagrees(sent, v, verb, speaker):
         return  # "Clinton support 27 percent": a bare form after one person's name is a noun
     noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
-    if noun_like and not _can_hold_views(speaker):
+    after_quote = trailing and sent.is_placeholder(v - 1)  # "“…,” writes Kevin D. Williamson"
+    if noun_like and not after_quote and not _can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
     if (
         low[start] in INDEFINITE
@@ -441,6 +474,20 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _in_relative_clause(sent: Sentence, v: int) -> bool:
+    """Whether the verb opens a relative clause: "who has endorsed", "which backs"."""
+    k = v - 1
+    while k >= 0 and (sent.low[k] in AUX or _is_adverb(sent.toks[k])):
+        k -= 1
+    return k >= 0 and sent.low[k] in RELATIVE_WORDS
+
+
+def _reports_words(sent: Sentence, v: int) -> bool:
+    """Whether reported words follow the verb: "that …", a colon or a quotation."""
+    nxt = v + 1
+    return nxt < sent.n and (sent.low[nxt] in ("that", ":") or sent.is_placeholder(nxt))
 
 
 def _is_document(sent: Sentence, speaker: Speaker, start: int, v: int) -> bool:

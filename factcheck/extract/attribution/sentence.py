@@ -104,6 +104,8 @@ class Outcome:
     """The sentence's own attribution."""
     leads_with_quote: bool
     """The sentence opens with a quotation of three words or more."""
+    labelled: bool = False
+    """The sentence opens with a transcript's speaker label in capitals ("TAPPER: …")."""
 
 
 def is_cap(token: str) -> bool:
