@@ -1713,3 +1713,17 @@ def test_roles_before_a_name_or_alone_name_the_speaker(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.role) == (speaker, role)
+
+
+def test_a_pronoun_in_a_persons_report_does_not_take_the_speaker_over() -> None:
+    sentences = [
+        "Ash Carter met Rand Paul.",
+        "Former Clinton Senior Adviser Sidney Blumenthal said that he has “no idea” if he would "
+        "have told Hillary Clinton.",
+        "The channel reported that he told aides the plan was dead.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results[1:]] == [
+        ("Former Clinton Senior Adviser Sidney Blumenthal", "said"),
+        ("Former Clinton Senior Adviser Sidney Blumenthal", "told"),
+    ]

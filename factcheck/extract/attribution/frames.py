@@ -674,6 +674,14 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         )
         if _reports_as_a_person(frame) and not frame.cites and not named:
             return chain[: depth + 1]
+        outer_entity = frame.speaker.entity
+        if (
+            sent.low[nxt.spos] in ("he", "she")
+            and not frame.cites
+            and outer_entity is not None
+            and outer_entity.kind not in (Kind.ORG, Kind.MEDIA)
+        ):
+            return chain[: depth + 1]  # "Sidney Blumenthal said that he … told …": his words
     return chain
 
 
