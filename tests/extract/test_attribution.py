@@ -1727,3 +1727,25 @@ def test_a_pronoun_in_a_persons_report_does_not_take_the_speaker_over() -> None:
         ("Former Clinton Senior Adviser Sidney Blumenthal", "said"),
         ("Former Clinton Senior Adviser Sidney Blumenthal", "told"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The race is running out, according to even his own supporters, who are worried.",
+            "own supporters",
+        ),
+        (
+            "But according to recently hacked party documents, the party had harsh words.",
+            "hacked party documents",
+        ),
+        ("The plan costs $1 trillion, according to the “Medicare for all” document.", None),
+    ],
+)
+def test_according_to_skips_adverbs_and_never_names_an_empty_source(
+    sentence: str, speaker: str | None
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert result.speaker == speaker
+    assert result.speaker != ""

@@ -309,6 +309,8 @@ def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
 
 def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
+    while start < sent.n - 1 and (sent.low[start] == "even" or _is_adverb(sent.toks[start])):
+        start += 1  # "according to even his own supporters", "… to recently hacked documents"
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
     if speaker is None and start < sent.n and is_word(sent.toks[start]):
@@ -320,6 +322,8 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
         while end > start and low[end - 1] in NP_PREPS:
             end -= 1
         first = start + 1 if low[start] in DETS else start
+        if first >= end:
+            return  # "according to the “Medicare for all” document": no words to name it by
         speaker = Speaker(sent.join_tokens(sent.toks, first, end))
     if speaker is None:
         return
