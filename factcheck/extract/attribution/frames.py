@@ -58,6 +58,7 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
 RELATIVE_WORDS = lex("who which whom")
+ADJECTIVES_IN_LY = lex("early daily weekly monthly quarterly yearly likely only elderly")
 NOUN_DETERMINERS = lex("whose only own better best every each")
 """Words after which a bare stance or finding form is a noun: "their only hope"."""
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
@@ -309,7 +310,10 @@ def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
 
 def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
-    while start < sent.n - 1 and (sent.low[start] == "even" or _is_adverb(sent.toks[start])):
+    while start < sent.n - 1 and (
+        sent.low[start] == "even"
+        or (_is_adverb(sent.toks[start]) and sent.low[start] not in ADJECTIVES_IN_LY)
+    ):
         start += 1  # "according to even his own supporters", "… to recently hacked documents"
     end = find_np_end(sent, start)
     speaker = interpret(sent, start, end)
