@@ -1749,3 +1749,21 @@ def test_according_to_skips_adverbs_and_never_names_an_empty_source(
     result = attribute_sentences([sentence])[0]
     assert result.speaker == speaker
     assert result.speaker != ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carla Lee wanted a quieter street.",
+        "The unions backed the mayor in the primary.",
+        "Carla Lee boasts a 45-point lead nationally.",
+        "The county estimated the cost at $4 million.",
+    ],
+)
+def test_cues_that_rarely_report_anything_are_not_read(sentence: str) -> None:
+    assert attribute_sentences([sentence])[0] == Attribution()
+
+
+def test_a_present_stance_is_still_a_cue() -> None:
+    result = attribute_sentences(["Carla Lee wants a quieter street."])[0]
+    assert (result.speaker, result.verb) == ("Carla Lee", "wants")
