@@ -1767,3 +1767,25 @@ def test_cues_that_rarely_report_anything_are_not_read(sentence: str) -> None:
 def test_a_present_stance_is_still_a_cue() -> None:
     result = attribute_sentences(["Carla Lee wants a quieter street."])[0]
     assert (result.speaker, result.verb) == ("Carla Lee", "wants")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb"),
+    [
+        ("“Nooooo!” the crowd cried out, booing.", "crowd", "cried"),
+        (
+            "“The answer is no,” the Republican nominee riffed on her reply.",
+            "Republican nominee",
+            "riffed",
+        ),
+    ],
+)
+def test_a_phrase_after_the_verb_of_a_quotation_frame_is_not_its_object(
+    sentence: str, speaker: str, verb: str
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.quote) == (speaker, verb, True)
+
+
+def test_an_object_after_the_verb_of_a_quotation_frame_still_rules_it_out() -> None:
+    assert attribute_sentences(["“Go home,” the officers ordered the crowd."])[0].speaker is None

@@ -58,6 +58,9 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
 RELATIVE_WORDS = lex("who which whom")
+PARTICLES = lex("back out up loudly again")
+TAIL_OPENERS = lex(", on at in to from as during after before while with when")
+"""Words that open a phrase after a speech verb, not its object: "riffed on", "shouted at"."""
 ADJECTIVES_IN_LY = lex("early daily weekly monthly quarterly yearly likely only elderly")
 NOUN_DETERMINERS = lex("whose only own better best every each")
 """Words after which a bare stance or finding form is a noun: "their only hope"."""
@@ -184,7 +187,11 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
             start = v + 1
         else:
             tail = low[v + 1 : end]
-            if any(w.isalpha() and w not in ("back", "out", "loudly", "again") for w in tail):
+            while tail and (tail[0] in PARTICLES or _is_adverb(tail[0])):
+                tail = tail[1:]
+            if tail and tail[0] in TAIL_OPENERS:
+                tail = []  # "“…,” the nominee riffed on her answer", "… cried out, booing"
+            if any(w.isalpha() and w not in PARTICLES for w in tail):
                 return  # more than a particle after the verb: not a bare speech frame
             speaker, start = interpret(sent, k, v, loose=True), k
         if speaker is not None and speaker.name:
