@@ -20,6 +20,7 @@ from factcheck.review.worksheet import (
     Worksheet,
     claim_verdict,
 )
+from factcheck.review.worksheet_skim import skim_worksheet
 from factcheck.team.agreement import (
     Figure,
     Metric,
@@ -172,12 +173,13 @@ def _agreed(values: Sequence[str | None]) -> bool | None:
 
 
 def load_sheets(
-    paths: Sequence[Path], *, checklist: str | None = None
+    paths: Sequence[Path], *, checklist: str | None = None, audit: bool = True
 ) -> tuple[list[Sheet], Checklist]:
     """Read worksheets of one article and one checklist; refuse any other set with the mismatch.
 
     Returns the worksheets and the checklist, loaded once (from the first worksheet's reference
-    unless ``checklist`` names it).
+    unless ``checklist`` names it). With ``audit=False`` (read-only comparison) a worksheet's
+    audit log may be left out, only its reviewers counted (see :mod:`worksheet_skim`).
     """
     from factcheck.review.session import _checklist_loader
     from factcheck.review.worksheet import ChecklistRef
@@ -193,8 +195,12 @@ def load_sheets(
 
     sheets: list[Sheet] = []
     for path in paths:
-        worksheet = load_worksheet(path, resolve)
-        sheets.append(Sheet(worksheet_reviewer(worksheet, path), path, worksheet))
+        if audit:
+            worksheet, counts = load_worksheet(path, resolve), None
+        else:
+            worksheet, counts = skim_worksheet(path, resolve)
+        reviewer = counts.most_common(1)[0][0] if counts else worksheet_reviewer(worksheet, path)
+        sheets.append(Sheet(reviewer, path, worksheet))
     check_sheets(sheets)
     return sheets, loaded[0]
 
@@ -384,5 +390,5 @@ def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:
 
 def compare_worksheets(paths: Sequence[Path], *, checklist: str | None = None) -> Comparison:
     """Load the worksheets and compare them."""
-    sheets, resolved = load_sheets(paths, checklist=checklist)
+    sheets, resolved = load_sheets(paths, checklist=checklist, audit=False)
     return compare_sheets(sheets, resolved)
