@@ -8,7 +8,7 @@ verdicts by reviewer and measures agreement on the verdicts and on every questio
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -340,11 +340,14 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
     claims: list[ClaimComparison] = []
     for claim_id, text in order:
         entries = [found.get(claim_id) for found in by_id]
+        memo: list[tuple[ClaimReview, dict[str, str], ReviewerVerdict, dict[str, str]]] = []
+        worked = [_worked(checklist, entry, memo) for entry in entries]
         verdicts = tuple(
-            _verdict(checklist, name, entry) for name, entry in zip(reviewers, entries, strict=True)
+            replace(verdict, reviewer=name)
+            for name, (verdict, _) in zip(reviewers, worked, strict=True)
         )
         verdict_units.append({v.reviewer: v.verdict for v in verdicts if v.verdict is not None})
-        values = [reviewer_answers(checklist, e) if _counts(e) else {} for e in entries]
+        values = [counted for _, counted in worked]
         rows: list[QuestionComparison] = []
         for question in checklist.questions:
             given = [v.get(question.id) for v in values]
@@ -376,6 +379,30 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
         questions=agreement,
         warnings=sheet_warnings(sheets, checklist),
     )
+
+
+def _worked(
+    checklist: Checklist,
+    entry: ClaimReview | None,
+    memo: list[tuple[ClaimReview, dict[str, str], ReviewerVerdict, dict[str, str]]],
+) -> tuple[ReviewerVerdict, dict[str, str]]:
+    """A reviewer's verdict (under no name) and counted answers on a claim, worked out once for
+    each distinct way the claim's reviewers answered it (``memo`` holds the ones seen)."""
+    if entry is None:
+        return _verdict(checklist, "", None), {}
+    given = entry.answer_values()
+    for seen, answered, verdict, counted in memo:
+        if (
+            answered == given
+            and seen.facts == entry.facts
+            and (seen.override, seen.skipped, seen.dropped)
+            == (entry.override, entry.skipped, entry.dropped)
+        ):
+            return verdict, counted
+    verdict = _verdict(checklist, "", entry)
+    counted = reviewer_answers(checklist, entry) if _counts(entry) else {}
+    memo.append((entry, given, verdict, counted))
+    return verdict, counted
 
 
 def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:

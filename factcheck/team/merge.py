@@ -198,6 +198,22 @@ def _merge_override(
     return Override(verdict, "; ".join(reasons), MERGE_REVIEWER, now)
 
 
+def _counted(
+    checklist: Checklist,
+    entry: ClaimReview,
+    seen: list[tuple[ClaimReview, dict[str, str], dict[str, str]]],
+) -> dict[str, str]:
+    """A reviewer's counted answers on a claim, worked out once for each distinct way the claim's
+    reviewers answered it (``seen`` holds the ones already worked out)."""
+    given = entry.answer_values()
+    for other, answered, counted in seen:
+        if answered == given and other.facts == entry.facts:
+            return counted
+    counted = reviewer_answers(checklist, entry)
+    seen.append((entry, given, counted))
+    return counted
+
+
 def merge_sheets(
     sheets: Sequence[Sheet],
     checklist: Checklist,
@@ -222,8 +238,9 @@ def merge_sheets(
     for claim_id, _text in _claim_order(sheets):
         entries = [(name, found.get(claim_id)) for name, found in zip(names, by_id, strict=True)]
         base = next(entry for _name, entry in entries if entry is not None)
+        seen: list[tuple[ClaimReview, dict[str, str], dict[str, str]]] = []
         counted = {
-            name: reviewer_answers(checklist, entry)
+            name: _counted(checklist, entry, seen)
             for name, entry in entries
             if entry is not None and not entry.skipped and entry.dropped is None
         }
