@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from inprocess import run_cli
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -22,9 +23,9 @@ ANSWERS = "c1:\n  primary_source: yes\n"
 
 
 def factcheck(*args: str, cwd: Path, shell_redirect: str = "") -> subprocess.CompletedProcess[str]:
-    """Run the command; ``shell_redirect`` (such as '>&-') is applied by a shell."""
-    command = [sys.executable, "-m", "factcheck", "--color", "never", *args]
+    """Run the command; with ``shell_redirect`` (such as '>&-'), in a shell that applies it."""
     if shell_redirect:
+        command = [sys.executable, "-m", "factcheck", "--color", "never", *args]
         quoted = " ".join(f"'{part}'" for part in command)
         return subprocess.run(
             f"{quoted} {shell_redirect}",
@@ -36,15 +37,7 @@ def factcheck(*args: str, cwd: Path, shell_redirect: str = "") -> subprocess.Com
             timeout=120,
             check=False,
         )
-    return subprocess.run(
-        command,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli("--color", "never", *args, cwd=cwd)
 
 
 @pytest.fixture

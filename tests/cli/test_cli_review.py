@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from inprocess import run_cli
 
 from factcheck.checklist.load import load_checklist
 from factcheck.review.journal import load_worksheet
@@ -45,6 +46,12 @@ def environment() -> dict[str, str]:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``factcheck review ARGS`` run in this process, for tests not about the process itself."""
+    env = {"COLUMNS": "120", "LINES": "50", "TERM": "xterm", "FACTCHECK_REVIEWER": "ana"}
+    return run_cli("--color", "never", "review", *args, cwd=cwd, env=env)
+
+
+def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "factcheck", "--color", "never", "review", *args],
         cwd=cwd,
@@ -241,7 +248,7 @@ def test_sigkill_mid_review_keeps_every_confirmed_answer(
 
 def test_without_a_terminal_or_answers_review_exits_2(worksheet: Path) -> None:
     for extra in ((), ("--no-input",)):
-        result = run(worksheet.name, *extra, cwd=worksheet.parent)
+        result = run_process(worksheet.name, *extra, cwd=worksheet.parent)
         assert (result.returncode, result.stdout) == (2, "")
         assert result.stderr == (
             "Error: review needs a terminal to ask questions; use --answers FILE --no-input\n"
@@ -499,17 +506,14 @@ def test_report_parts_and_the_reviewer_from_the_command_line(worksheet: Path) ->
     assert ws.publication.reviewer == "ana"
     assert [c.question for c in ws.audit] == ["title", "bottom_line", "url", "reviewer"]
     # Without a name anywhere, the review says how to give one instead of using the login.
-    env = environment()
-    del env["FACTCHECK_REVIEWER"]
-    fresh = subprocess.run(
-        [sys.executable, "-m", "factcheck", "review", str(SEED), "--reports-dir", "r", *common],
+    fresh = run_cli(
+        "review",
+        str(SEED),
+        "--reports-dir",
+        "r",
+        *common,
         cwd=folder,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        env={"COLUMNS": "120", "FACTCHECK_REVIEWER": None},
     )
     assert fresh.returncode == 1
     assert fresh.stderr.startswith("Error: say who is reviewing: --reviewer NAME")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from inprocess import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-article.txt"
@@ -22,18 +23,8 @@ ANSWERS = {
 
 
 def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS="120", FACTCHECK_NOW="2021-06-01T12:00:00Z")
-    env.pop("FACTCHECK_REPORTS_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", "--color", "never", *args],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    env = {"COLUMNS": "120", "FACTCHECK_NOW": "2021-06-01T12:00:00Z", "FACTCHECK_REPORTS_DIR": None}
+    return run_cli("--color", "never", *args, cwd=cwd, env=env)
 
 
 def review(name: str, *extra: str, cwd: Path) -> subprocess.CompletedProcess[str]:
