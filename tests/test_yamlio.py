@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from inprocess import run_cli
 
 from factcheck import yamlio
 from factcheck.yamlio import YamlSyntaxError
@@ -50,15 +50,7 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
 
 
 def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_every_yaml_the_tool_reads_refuses_a_bomb(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,9 @@ def test_own_worksheets_live_side_by_side(team: Path) -> None:
 
 
 def test_another_reviewer_without_own_is_warned(team: Path, tmp_path: Path) -> None:
+    # Dan's answers go into Alice's worksheet: a copy keeps the shared folder as it was.
+    folder = tmp_path / "team"
+    shutil.copytree(team, folder)
     done = factcheck(
         "review",
         str(SEED),
@@ -91,7 +95,7 @@ def test_another_reviewer_without_own_is_warned(team: Path, tmp_path: Path) -> N
         "--answers",
         str(TEAM / "seed-dan.answers.yaml"),
         "--no-input",
-        cwd=team,
+        cwd=folder,
     )
     assert done.returncode == 0
     assert done.stderr.splitlines()[0] == (

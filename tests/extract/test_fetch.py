@@ -167,19 +167,12 @@ def test_windows_1252_text_is_still_read_as_such_without_a_warning() -> None:
 
 
 def test_the_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None:
-    import subprocess
-    import sys
+    from inprocess import run_cli
 
     path = tmp_path / "mixed.txt"
     utf8 = "The ministry — in a “statement” — said 300 people were evacuated. " * 3
     path.write_bytes(utf8.encode() + " It said “no”.".encode("cp1252"))
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "extract", "-f", "json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_cli("extract", "-f", "json", str(path), cwd=tmp_path)
     assert done.returncode == 0
     offset = len(utf8.encode()) + 9
     assert done.stderr == (
