@@ -127,7 +127,7 @@ _DOC_KEYS = frozenset(
     ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance", "text")
 )
 _REF = ("id", "version", "sha256", "source")
-_ATTRIBUTION = ("speaker", "role", "verb", "via", "hedges", "quote")
+_ATTRIBUTION = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
 _ATTRIBUTION_KEYS = frozenset(_ATTRIBUTION)
 _SEGMENT_REQUIRED = ("start", "end", "kind")
 _SEGMENT_KEYS = frozenset((*_SEGMENT_REQUIRED, *_ATTRIBUTION))
@@ -201,6 +201,7 @@ def _attribution_from(m: dict[str, Any]) -> Attribution:
         via=_texts(m["via"]) if "via" in m else (),
         hedges=_texts(m["hedges"]) if "hedges" in m else (),
         quote=_bool(m["quote"]) if "quote" in m else False,
+        others=_texts(m["others"]) if "others" in m else (),
     )
 
 

@@ -46,6 +46,10 @@ def full_worksheet() -> Worksheet:
         conclusion="Line one\nline two",
     )
     claims[1] = replace(claims[1], skipped=True, dropped="not a claim", corrected=("speaker",))
+    said = replace(claims[2].claim.attribution, others=("Clinton",))  # two speakers
+    claims[2] = replace(claims[2], claim=replace(claims[2].claim, attribution=said))
+    segments = list(worksheet.segments)
+    segments[0] = replace(segments[0], attribution=replace(segments[0].attribution, others=("A",)))
     audit = (
         Change(1, AT, "ana", claims[0].id, Action.ANSWER, question.id, None, "yes"),
         Change(2, AT, "ana", claims[0].id, Action.NOTE, question.id, None, "yes", reason="why"),
@@ -53,6 +57,7 @@ def full_worksheet() -> Worksheet:
     return replace(
         worksheet,
         claims=tuple(claims),
+        segments=tuple(segments),
         audit=audit,
         publication=Publication(title="T", summary="Several\nlines", reviewer="ana"),
         merge=MergeRecord("majority", ("ana", "ben"), ("a.yaml", "b.yaml"), 1, ("c1.q",)),
