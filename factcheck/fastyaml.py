@@ -90,6 +90,14 @@ def _plain(text: str, cache: dict[str, Any]) -> Any:
     return value
 
 
+def reads_as_text(text: str) -> bool:
+    """Whether ``text``, written plain, reads back as this very string, not a bool or null."""
+    try:
+        return bool(_plain(text, {}) == text)
+    except Unsupported:
+        return False
+
+
 def _block_plain(text: str, cache: dict[str, Any]) -> Any:
     """A plain scalar that stands alone on its line after ``key: `` or ``- ``."""
     if (

@@ -37,8 +37,8 @@ from factcheck.review.worksheet import (
     journal_path,
     lock_path,
 )
+from factcheck.review.worksheet_fast import CHANGE_KEYS
 from factcheck.review.worksheet_yaml import (
-    CHANGE_KEYS,
     ChecklistSource,
     change_record,
     dump_worksheet,

@@ -120,6 +120,33 @@ def _mapping(
     return value
 
 
+# The keys each part of a worksheet file may hold; the node reader (worksheet_yaml) uses them too.
+ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
+"""Keys of an attribution: a claim's mapping, or inline in a body segment."""
+ANSWER_KEYS = ("value", "note", "evidence", "prefill_accepted", "reviewer", "at")
+CLAIM_REQUIRED = ("id", "text", "start", "end")
+CLAIM_OPTIONAL = (
+    "check_worthiness",
+    "reasons",
+    "attribution",
+    "sources",
+    "source_facts",
+    "facts",
+    "block",
+    "paragraph",
+    "skipped",
+    "override",
+    "answers",
+    "conclusion",
+    "dropped",
+    "corrected",
+    "caption",
+    "repeats",
+)
+CHANGE_REQUIRED = ("seq", "at", "reviewer", "claim", "action")
+CHANGE_KEYS = (*CHANGE_REQUIRED, "question", "old", "new", "reason")
+"""Keys of an audit change (a change may also carry ``prefill``)."""
+
 _ROOT = ("format", "document", "checklist", "claims")
 _ROOT_KEYS = frozenset((*_ROOT, "created", "audit", "publication", "merge", "segments"))
 _DOC_REQUIRED = ("source", "sha256", "text")
@@ -127,40 +154,17 @@ _DOC_KEYS = frozenset(
     ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance", "text")
 )
 _REF = ("id", "version", "sha256", "source")
-_ATTRIBUTION = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
-_ATTRIBUTION_KEYS = frozenset(_ATTRIBUTION)
+_ATTRIBUTION_KEYS = frozenset(ATTRIBUTION_KEYS)
 _SEGMENT_REQUIRED = ("start", "end", "kind")
-_SEGMENT_KEYS = frozenset((*_SEGMENT_REQUIRED, *_ATTRIBUTION))
+_SEGMENT_KEYS = frozenset((*_SEGMENT_REQUIRED, *ATTRIBUTION_KEYS))
 _BODY_KINDS = {str(kind): kind for kind in SegmentKind if kind not in FURNITURE_KINDS}
 _SOURCE_FACT_KEYS = frozenset(
     ("any_partisan", "any_party_to_conflict", "worst_reliability", "state_media", "unknown")
 )
-_ANSWER_KEYS = frozenset(("value", "note", "evidence", "prefill_accepted", "reviewer", "at"))
+_ANSWER_KEYS = frozenset(ANSWER_KEYS)
 _OVERRIDE = ("verdict", "reason", "reviewer", "at")
-_CLAIM_REQUIRED = ("id", "text", "start", "end")
-_CLAIM_KEYS = frozenset(
-    (
-        *_CLAIM_REQUIRED,
-        "check_worthiness",
-        "reasons",
-        "attribution",
-        "sources",
-        "source_facts",
-        "facts",
-        "block",
-        "paragraph",
-        "skipped",
-        "override",
-        "answers",
-        "conclusion",
-        "dropped",
-        "corrected",
-        "caption",
-        "repeats",
-    )
-)
-_CHANGE_REQUIRED = ("seq", "at", "reviewer", "claim", "action")
-_CHANGE_KEYS = frozenset((*_CHANGE_REQUIRED, "question", "old", "new", "reason", "prefill"))
+_CLAIM_KEYS = frozenset((*CLAIM_REQUIRED, *CLAIM_OPTIONAL))
+_CHANGE_KEYS = frozenset((*CHANGE_KEYS, "prefill"))
 _MERGE_REQUIRED = ("rule", "reviewers", "worksheets", "originals")
 _MERGE_KEYS = frozenset((*_MERGE_REQUIRED, "open"))
 _ACTIONS = {action.value: action for action in Action}
@@ -304,7 +308,7 @@ def _claim(
     levels: frozenset[str] | None,
     seen: dict[tuple[Any, ...], Answer],
 ) -> ClaimReview:
-    m = _mapping(value, _CLAIM_REQUIRED, _CLAIM_KEYS)
+    m = _mapping(value, CLAIM_REQUIRED, _CLAIM_KEYS)
     get = m.get
     start = _int(m["start"])
     end = _int(m["end"])
@@ -359,7 +363,7 @@ def _claim(
 
 
 def _change(value: Any) -> Change:
-    m = _mapping(value, _CHANGE_REQUIRED, _CHANGE_KEYS)
+    m = _mapping(value, CHANGE_REQUIRED, _CHANGE_KEYS)
     action = _ACTIONS.get(_text(m["action"]))
     if action is None:
         raise _no("action")

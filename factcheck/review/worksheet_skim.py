@@ -33,9 +33,6 @@ _AUDIT = "audit:"
 _ENTRY = re.compile(
     r"- \{seq: [1-9][0-9]*, at: '[^'\n]*', reviewer: ([A-Za-z][A-Za-z0-9_-]*), claim: [^\n]*\}"
 )
-_RESOLVED = frozenset(
-    ["y", "yes", "n", "no", "true", "false", "on", "off", "null"]
-)  # plain words YAML reads as something other than text
 
 
 def skim_worksheet(
@@ -69,7 +66,7 @@ def _skim(text: str, checklist: ChecklistSource) -> tuple[Worksheet, Counter[str
         if stop < 0:
             return None
         match = _ENTRY.fullmatch(text, end, stop)
-        if match is None or match.group(1).lower() in _RESOLVED:
+        if match is None or not fastyaml.reads_as_text(match.group(1)):
             return None
         counts[match.group(1)] += 1
         end = stop + 1

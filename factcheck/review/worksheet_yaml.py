@@ -45,7 +45,15 @@ from factcheck.review.worksheet import (
     check_value,
     is_evidence,
 )
-from factcheck.review.worksheet_fast import read_values
+from factcheck.review.worksheet_fast import (
+    ANSWER_KEYS,
+    ATTRIBUTION_KEYS,
+    CHANGE_KEYS,
+    CHANGE_REQUIRED,
+    CLAIM_OPTIONAL,
+    CLAIM_REQUIRED,
+    read_values,
+)
 from factcheck.yamlio import (
     DUMPER,
     NULL_TAG,
@@ -385,9 +393,6 @@ def _read_checklist_ref(r: NodeReader, node: yaml.Node) -> ChecklistRef:
     )
 
 
-ATTRIBUTION_KEYS = ("speaker", "role", "verb", "via", "hedges", "quote", "others")
-
-
 def _read_attribution(r: NodeReader, node: yaml.Node, where: str) -> Attribution:
     return _attribution_from(r, r.mapping(node, where, optional=ATTRIBUTION_KEYS), where)
 
@@ -452,13 +457,10 @@ def _read_source_facts(r: NodeReader, node: yaml.Node, where: str) -> SourceFact
     )
 
 
-_ANSWER_KEYS = ("value", "note", "evidence", "prefill_accepted", "reviewer", "at")
-
-
 def _read_answer(
     r: NodeReader, node: yaml.Node, where: str, question: Question | None, strict: bool
 ) -> Answer:
-    m = r.mapping(node, where, optional=_ANSWER_KEYS)
+    m = r.mapping(node, where, optional=ANSWER_KEYS)
     value = r.optional_text(m["value"], f"{where}.value") if "value" in m else None
     if strict and question is not None and value is not None:
         problem = check_value(question, value)
@@ -506,27 +508,6 @@ def _read_override(
     )
 
 
-_CLAIM_REQUIRED = ("id", "text", "start", "end")
-_CLAIM_OPTIONAL = (
-    "check_worthiness",
-    "reasons",
-    "attribution",
-    "sources",
-    "source_facts",
-    "facts",
-    "block",
-    "paragraph",
-    "skipped",
-    "override",
-    "answers",
-    "conclusion",
-    "dropped",
-    "corrected",
-    "caption",
-    "repeats",
-)
-
-
 def _excerpt(text: str, width: int = 60) -> str:
     return repr(text if len(text) <= width else text[: width - 3] + "...")
 
@@ -539,7 +520,7 @@ def _read_claim(
     checklist: Checklist | None,
     strict: bool,
 ) -> ClaimReview:
-    m = r.mapping(node, where, required=_CLAIM_REQUIRED, optional=_CLAIM_OPTIONAL)
+    m = r.mapping(node, where, required=CLAIM_REQUIRED, optional=CLAIM_OPTIONAL)
     text_length = len(article)
     start = r.integer(m["start"], f"{where}.start")
     end = r.integer(m["end"], f"{where}.end")
@@ -619,14 +600,11 @@ def _read_claim(
     )
 
 
-CHANGE_KEYS = ("seq", "at", "reviewer", "claim", "action", "question", "old", "new", "reason")
-
-
 def _read_change(r: NodeReader, node: yaml.Node, where: str) -> Change:
     m = r.mapping(
         node,
         where,
-        required=("seq", "at", "reviewer", "claim", "action"),
+        required=CHANGE_REQUIRED,
         optional=(*CHANGE_KEYS, "prefill"),
     )
     action_text = r.text(m["action"], f"{where}.action")
