@@ -126,6 +126,8 @@ def _double_quoted(text: str) -> str:
     return value
 
 
+_BLOCK_LINES = 64
+"""Longest block mapping (in lines) remembered as a whole."""
 _MISSING = object()
 _EMPTY = object()  # an empty flow list: a new list each time it is read
 
@@ -330,6 +332,8 @@ class _Parser(_FlowReader):
         self.keys = memory.keys
         self.scalars = memory.scalars
         self.memo = memory.lines
+        self.blocks: dict[tuple[str, ...], dict[str, Any]] = {}
+        """Block mappings read in this document, by their lines."""
 
     def document(self) -> Any:
         lines = self.lines
@@ -428,13 +432,39 @@ class _Parser(_FlowReader):
                     if is_item:
                         result[name], i = self.sequence(i, depth)
                     else:
-                        result[name], i = self.mapping(i, depth, None)
+                        result[name], i = self.block(i, depth, indent)
                     continue
                 if depth == indent and is_item:
                     result[name], i = self.sequence(i, depth)
                     continue
             result[name] = None
         return result, i
+
+    def block(self, i: int, depth: int, indent: int) -> tuple[dict[str, Any], int]:
+        """The block mapping at column ``depth`` that starts on line i as the value of a key at
+        column ``indent``. A mapping written line for line as one read before in this document
+        (a reviewer's answers, an attribution) is that mapping again: the same object."""
+        lines = self.lines
+        count = len(lines)
+        inside = " " * (indent + 1)
+        j = i + 1
+        while j < count:
+            line = lines[j]
+            if not line.startswith(inside) and line.strip(" "):
+                break
+            j += 1
+        if j - i > _BLOCK_LINES:
+            return self.mapping(i, depth, None)
+        written = tuple(lines[i:j])
+        known = self.blocks.get(written)
+        if known is not None:
+            return known, j
+        value, end = self.mapping(i, depth, None)
+        if end == j:
+            # The mapping stopped where the lines at or left of its key's column start, so the
+            # same lines read the same way wherever they stand.
+            self.blocks[written] = value
+        return value, end
 
     def sequence(self, i: int, indent: int) -> tuple[list[Any], int]:
         """A block sequence whose dashes are at column ``indent``."""
@@ -559,7 +589,11 @@ def _whole(token: tuple[str, ...]) -> str:
 
 
 def load(text: str) -> Any:
-    """The document's values, or :class:`Unsupported` when it is outside the subset."""
+    """The document's values, or :class:`Unsupported` when it is outside the subset.
+
+    Block mappings written alike, line for line, are one object (as an alias makes them in
+    PyYAML): the values are for reading, not for changing in place.
+    """
     try:
         return _Parser(text, _MEMORY).document()
     except (IndexError, RecursionError, yaml.YAMLError) as exc:

@@ -196,6 +196,17 @@ def _attribution(value: Any) -> Attribution:
     return _attribution_from(_mapping(value, (), _ATTRIBUTION_KEYS))
 
 
+def _known_attribution(value: Any, blocks: dict[int, tuple[Any, Any]]) -> Attribution:
+    """An attribution, read once for each mapping object (``blocks``, by the mapping's id,
+    holds the mapping too, so that the id stays its own)."""
+    known = blocks.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]  # type: ignore[no-any-return]
+    attribution = _attribution(value)
+    blocks[id(value)] = (value, attribution)
+    return attribution
+
+
 def _attribution_from(m: dict[str, Any]) -> Attribution:
     get = m.get
     return Attribution(
@@ -307,6 +318,7 @@ def _claim(
     strict: bool,
     levels: frozenset[str] | None,
     seen: dict[tuple[Any, ...], Answer],
+    blocks: dict[int, tuple[Any, Any]],
 ) -> ClaimReview:
     m = _mapping(value, CLAIM_REQUIRED, _CLAIM_KEYS)
     get = m.get
@@ -322,7 +334,9 @@ def _claim(
         end=end,
         check_worthiness=_number(m["check_worthiness"]) if "check_worthiness" in m else 0.0,
         reasons=_texts(m["reasons"]) if "reasons" in m else (),
-        attribution=_attribution(m["attribution"]) if "attribution" in m else _NO_ATTRIBUTION,
+        attribution=_known_attribution(m["attribution"], blocks)
+        if "attribution" in m
+        else _NO_ATTRIBUTION,
         sources=_texts(m["sources"]) if "sources" in m else (),
         block=_int(m["block"]) if "block" in m else 0,
         caption=_bool(m["caption"]) if "caption" in m else False,
@@ -346,8 +360,15 @@ def _claim(
                 facts[name] = _fact(fact)
     answers: dict[str, Answer] = {}
     if "answers" in m:
-        for qid, answer in _mapping(m["answers"], (), None).items():
-            answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
+        written = m["answers"]
+        # Answers written alike are one mapping (see fastyaml.load): read it once.
+        known = blocks.get(id(written))
+        if known is not None and known[0] is written:
+            answers = dict(known[1])
+        else:
+            for qid, answer in _mapping(written, (), None).items():
+                answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
+            blocks[id(written)] = (written, answers.copy())
     return ClaimReview(
         claim=claim,
         paragraph=paragraph,
@@ -422,7 +443,10 @@ def read_values(
         raise _no("claims")
     article = document.text
     alike: dict[tuple[Any, ...], Answer] = {}
-    claims = [_claim(entry, article, questions, strict, levels, alike) for entry in claims_data]
+    blocks: dict[int, tuple[Any, Any]] = {}
+    claims = [
+        _claim(entry, article, questions, strict, levels, alike, blocks) for entry in claims_data
+    ]
     seen = {entry.claim.id for entry in claims}
     if len(seen) != len(claims):
         raise _no("duplicate claim id")
