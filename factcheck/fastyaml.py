@@ -323,11 +323,8 @@ class _FlowReader:
 class _Parser(_FlowReader):
     """Reads block collections line by line."""
 
-    def __init__(self, text: str, memory: _Memory) -> None:
-        if not text.endswith("\n") or _AWKWARD.search(text):
-            raise Unsupported("line breaks or characters outside the subset")
-        self.lines = text.split("\n")
-        self.lines.pop()  # after the last line break
+    def __init__(self, lines: list[str], memory: _Memory) -> None:
+        self.lines = lines
         super().__init__(memory)
         self.keys = memory.keys
         self.scalars = memory.scalars
@@ -588,14 +585,29 @@ def _whole(token: tuple[str, ...]) -> str:
     return token[0]
 
 
+def split_lines(text: str) -> list[str]:
+    """The document's lines for :func:`load_lines`, or :class:`Unsupported` when it holds line
+    breaks or characters outside the subset. The text is not needed after this."""
+    if not text.endswith("\n") or _AWKWARD.search(text):
+        raise Unsupported("line breaks or characters outside the subset")
+    lines = text.split("\n")
+    lines.pop()  # after the last line break
+    return lines
+
+
 def load(text: str) -> Any:
     """The document's values, or :class:`Unsupported` when it is outside the subset.
 
     Block mappings written alike, line for line, are one object (as an alias makes them in
     PyYAML): the values are for reading, not for changing in place.
     """
+    return load_lines(split_lines(text))
+
+
+def load_lines(lines: list[str]) -> Any:
+    """:func:`load` of the document whose :func:`split_lines` these are."""
     try:
-        return _Parser(text, _MEMORY).document()
+        return _Parser(lines, _MEMORY).document()
     except (IndexError, RecursionError, yaml.YAMLError) as exc:
         raise Unsupported(str(exc)) from None
     finally:

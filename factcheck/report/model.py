@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -557,8 +557,9 @@ def load_report(
     return build_report(worksheet, loaded[-1], registry, slug=report_slug(path))
 
 
-def write_report(path: Path, text: str) -> None:
-    """Save a rendered report atomically: readers see the old file or the new one, never half."""
+def write_report(path: Path, text: str | Iterable[str]) -> None:
+    """Save a rendered report (whole, or in pieces as they are made) atomically: readers see the
+    old file or the new one, never half."""
     from factcheck.files import describe_os_error, write_atomic
 
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.render.data import _JSON_UNSAFE, _dumps, _indented
+from factcheck.render.jsonout import _JSON_UNSAFE, _dumps, _indented
 
 TEXTS = [
     "",
