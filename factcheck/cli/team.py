@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _options, app, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _options, app, run_guarded
 
 _Worksheets = Annotated[
     list[Path],
@@ -60,10 +57,16 @@ def compare(
     opts = _options(ctx)
 
     def action() -> None:
-        from factcheck.render import team as render
         from factcheck.team.compare import compare_worksheets
 
         comparison = compare_worksheets(worksheets, checklist=checklist)
+        if output_format == "json":
+            from factcheck.render.team_json import render_json
+
+            sys.stdout.write(render_json(comparison))
+            return
+        from factcheck.render import team as render
+
         if output_format == "terminal":
             make_console(opts.color).print(render.render_terminal(comparison))
         else:

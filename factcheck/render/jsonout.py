@@ -20,7 +20,7 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 def _dumps(data: object) -> str:
     if isinstance(data, dict) and data:
         # Joined once with its last line break: a large report is copied as few times as may be.
-        parts = [f"{_string(_key(key))}: {_indented(item, _INNER)}" for key, item in data.items()]
+        parts = [f"{_key_text(key)}{_indented(item, _INNER)}" for key, item in data.items()]
         return "{" + _INNER + ("," + _INNER).join(parts) + "\n}\n"
     return _indented(data, "\n") + "\n"
 
@@ -30,10 +30,36 @@ _INNER = "\n  "
 
 def _string(text: str) -> str:
     """A JSON string, with the characters of _JSON_UNSAFE escaped too."""
+    quoted = _QUOTED.get(text)
+    if quoted is not None:
+        return quoted
     quoted = _encode_string(text)
     if _JSON_UNSAFE.search(quoted):
-        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+        quoted = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    if len(text) <= _SHORT:
+        if len(_QUOTED) >= _REMEMBERED:
+            _QUOTED.clear()
+        _QUOTED[text] = quoted
     return quoted
+
+
+def _key_text(key: object) -> str:
+    """A key as it stands before its value: quoted, with the colon and space after it."""
+    known = _KEYS.get(key) if type(key) is str else None
+    if known is None:
+        known = f"{_string(_key(key))}: "
+        if type(key) is str:
+            if len(_KEYS) >= _REMEMBERED:
+                _KEYS.clear()
+            _KEYS[key] = known
+    return known
+
+
+# Short strings and keys recur (names, answer ids, every record's keys): each is quoted once.
+_QUOTED: dict[str, str] = {}
+_KEYS: dict[str, str] = {}
+_SHORT = 64
+_REMEMBERED = 50_000
 
 
 def _indented(value: object, newline: str) -> str:
@@ -58,7 +84,7 @@ def _indented(value: object, newline: str) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{_string(_key(key))}: {_indented(item, inner)}" for key, item in value.items()]
+        items = [f"{_key_text(key)}{_indented(item, inner)}" for key, item in value.items()]
         return "{" + inner + ("," + inner).join(items) + newline + "}"
     if isinstance(value, list | tuple):
         if not value:
@@ -102,7 +128,7 @@ def dump_pieces(data: dict[str, object]) -> Iterator[str]:
         return
     opening = "{"
     for key, item in data.items():
-        yield f"{opening}{_INNER}{_string(_key(key))}: "
+        yield f"{opening}{_INNER}{_key_text(key)}"
         opening = ","
         if isinstance(item, Stream):
             yield from _stream(item.items, _INNER)
