@@ -65,12 +65,21 @@ def compare(
 
             sys.stdout.write(render_json(comparison))
             return
-        from factcheck.render import team as render
+        if output_format == "markdown":
+            from factcheck.render.team_markdown import render_markdown
 
-        if output_format == "terminal":
-            make_console(opts.color).print(render.render_terminal(comparison))
+            sys.stdout.write(render_markdown(comparison))
+            return
+        from factcheck.render.team import render_terminal
+        from factcheck.render.team_plain import plain_terminal
+
+        console = make_console(opts.color)
+        text = plain_terminal(comparison, console)
+        if text is None:
+            console.print(render_terminal(comparison))
         else:
-            sys.stdout.write(render.RENDERERS[output_format](comparison))
+            console.file.write(text)
+            console.file.flush()
 
     run_guarded(ctx, action)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from factcheck.checklist.load import Checklist, Question
-from factcheck.records import attribution_record, document_record
+from factcheck.records import attribution_record, document_record, one_line
 from factcheck.render.console import defang
 from factcheck.render.jsonout import Stream, _dumps, dump_pieces
 from factcheck.report.model import (
@@ -24,7 +24,6 @@ from factcheck.report.model import (
     claim_anchor,
     claim_marks,
     day,
-    one_line,
 )
 from factcheck.review.worksheet import PUBLICATION_FIELDS, FactValue, is_url
 from factcheck.review.worksheet_yaml import change_record

@@ -597,23 +597,6 @@ def claim_marks(row: ClaimRow) -> tuple[str, ...]:
     return tuple(marks)
 
 
-def one_line(text: str) -> str:
-    """Text with every run of whitespace (line breaks included) as one space, trimmed."""
-    return " ".join(text.split())
-
-
-def shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, cut at a word boundary and ended with '…'."""
-    line = one_line(text)
-    if len(line) <= width:
-        return line
-    cut = line[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
-
-
 def answer_text(answer: AnswerRow) -> str:
     """How an answer reads in a report: its label, or its id in words ('Yes', 'Cannot tell');
     empty when unanswered."""
