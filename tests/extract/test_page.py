@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from shared_data import SHARED_DATA
 
 from factcheck.extract.ingest import read_page
 from factcheck.models import Document
@@ -117,8 +118,6 @@ def test_the_article_time_is_a_publication_date() -> None:
 # ---------------------------------------------------------------------------------------------
 # Opt-in: figures on the article-extraction benchmark's pages (needs ../shared/data).
 # ---------------------------------------------------------------------------------------------
-
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def test_benchmark_pages_keep_furniture_out_and_body_in(monkeypatch: pytest.MonkeyPatch) -> None:
