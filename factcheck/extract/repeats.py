@@ -9,7 +9,6 @@ words of the shorter one are in the longer one and their numbers agree; the shor
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -32,6 +31,7 @@ def _stopwords() -> frozenset[str]:
 
 def content_words(text: str) -> frozenset[str]:
     """The lower-case words of a claim that say what it asserts (numbers included)."""
+    stop = _stopwords()
     words: Iterable[str]
     if "\u0130" in text or "\u03a3" in text:
         words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
@@ -40,11 +40,7 @@ def content_words(text: str) -> frozenset[str]:
         # by its context), lowering the whole text lowers each word as on its own, and no
         # character changes whether it belongs to a word.
         words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    # Set operations in C first; single letters are rare once stopwords are out.
-    found = frozenset(words).difference(_stopwords())
-    if found and min(map(len, found)) == 1:
-        return frozenset(w for w in found if len(w) > 1 or w.isdigit())
-    return found
+    return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
@@ -88,10 +84,10 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     # Where each word is, by rank in that order: a claim is compared only with the longer claims
     # that hold one of its rarest words. A claim that may lack k of its words in a longer one
     # shares at least one of any k + 1 of them, so no near-duplicate is missed.
-    holders: defaultdict[str, list[int]] = defaultdict(list)
+    holders: dict[str, list[int]] = {}
     for rank in range(long):
         for word in words[order[rank]]:
-            holders[word].append(rank)
+            holders.setdefault(word, []).append(rank)
     held = {word: len(ranks) for word, ranks in holders.items()}
     primary: dict[int, int] = {}
     for rank in range(1, long):
