@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.fastyaml import Unsupported
 from factcheck.models import (
@@ -44,6 +44,9 @@ from factcheck.review.worksheet import (
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
+
+
+_T = TypeVar("_T")
 
 
 def _no(what: str) -> Unsupported:
@@ -196,15 +199,16 @@ def _attribution(value: Any) -> Attribution:
     return _attribution_from(_mapping(value, (), _ATTRIBUTION_KEYS))
 
 
-def _known_attribution(value: Any, blocks: dict[int, tuple[Any, Any]]) -> Attribution:
-    """An attribution, read once for each mapping object (``blocks``, by the mapping's id,
-    holds the mapping too, so that the id stays its own)."""
+def _known(read: Callable[[Any], _T], value: Any, blocks: dict[int, tuple[Any, Any]]) -> _T:
+    """``read(value)``, read once for each mapping object: collections written alike are one
+    object (see fastyaml.load). ``blocks``, by the mapping's id, holds the mapping too, so that
+    the id stays its own."""
     known = blocks.get(id(value))
     if known is not None and known[0] is value:
         return known[1]  # type: ignore[no-any-return]
-    attribution = _attribution(value)
-    blocks[id(value)] = (value, attribution)
-    return attribution
+    done = read(value)
+    blocks[id(value)] = (value, done)
+    return done
 
 
 def _attribution_from(m: dict[str, Any]) -> Attribution:
@@ -334,7 +338,7 @@ def _claim(
         end=end,
         check_worthiness=_number(m["check_worthiness"]) if "check_worthiness" in m else 0.0,
         reasons=_texts(m["reasons"]) if "reasons" in m else (),
-        attribution=_known_attribution(m["attribution"], blocks)
+        attribution=_known(_attribution, m["attribution"], blocks)
         if "attribution" in m
         else _NO_ATTRIBUTION,
         sources=_texts(m["sources"]) if "sources" in m else (),
@@ -353,15 +357,23 @@ def _claim(
         paragraph = (p_start, p_end)
     facts: dict[str, FactValue] = {}
     if "facts" in m:
-        facts = dict(_mapping(m["facts"], (), None))
-        for name, fact in facts.items():
-            kind = type(fact)
-            if kind is not str and kind is not bool and fact is not None:
-                facts[name] = _fact(fact)
+        written = m["facts"]
+        known = blocks.get(id(written))
+        if known is not None and known[0] is written:
+            facts = dict(known[1])
+        else:
+            facts = dict(_mapping(written, (), None))
+            for name, fact in facts.items():
+                kind = type(fact)
+                if kind is not str and kind is not bool and fact is not None:
+                    facts[name] = _fact(fact)
+            blocks[id(written)] = (written, facts.copy())
     return ClaimReview(
         claim=claim,
         paragraph=paragraph,
-        source_facts=_source_facts(m["source_facts"]) if "source_facts" in m else _NO_SOURCE_FACTS,
+        source_facts=_known(_source_facts, m["source_facts"], blocks)
+        if "source_facts" in m
+        else _NO_SOURCE_FACTS,
         facts=facts,
         answers=_answers(m, questions, strict, seen, blocks),
         override=_override(m["override"], levels) if "override" in m else None,
