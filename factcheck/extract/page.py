@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from factcheck.errors import IngestError
 from factcheck.extract.bylines import clean_byline
@@ -101,7 +102,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     site = _first(evidence.sites)
     if site:
         found["outlet"] = site
-    title = _title(evidence, site[0] if site else None)
+    title = _title(evidence, site[0] if site else None, page_url)
     if title:
         found["title"] = title
     byline = next(
@@ -170,12 +171,12 @@ def _published(dates: list[tuple[str, str]], url: str | None) -> tuple[str, str]
     return (in_url, "url") if in_url else None
 
 
-def _title(evidence: _Evidence, site: str | None) -> tuple[str, str] | None:
+def _title(evidence: _Evidence, site: str | None, url: str | None) -> tuple[str, str] | None:
     """The headline: the first stated title that is not the site's name, without the site's name
-    around it; a title of three or more words is preferred."""
+    or the section named in the address around it; a title of three or more words is preferred."""
     cleaned = []
     for value, origin in evidence.titles:
-        title = _strip_site(value, site)
+        title = _strip_address_names(_strip_site(value, site), url)
         if title and (site is None or title.casefold() != site.casefold()):
             cleaned.append((title, origin))
     for title, origin in cleaned:
@@ -197,6 +198,29 @@ def _strip_site(title: str, site: str | None) -> str:
     if len(kept) == len(parts) and short_tail:
         kept = parts[:-1]
     return " ".join(kept) if len(kept) == 1 else _rejoin(title, kept)
+
+
+def _strip_address_names(title: str, url: str | None) -> str:
+    """Drop an edge part of the title that the address names: a leading section that is a folder
+    of the path ('Opinion | …' at /opinion/), or a trailing site name that starts with the host's
+    own name ('… – Vortex Cannon Entertainment' at vortexcannon.org)."""
+    if not url:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    address = urlsplit(url)
+    folders = {_key(f) for f in [f for f in address.path.split("/") if f][:-1]}  # not the slug
+    labels = (address.hostname or "").split(".")
+    host = _key(labels[-2] if len(labels) >= 2 else "")
+    first, last = _key(parts[0]), _key(parts[-1])
+    if len(parts[0].split()) <= 2 and first in folders:
+        parts = parts[1:]
+    elif len(host) >= 4 and len(parts[-1].split()) <= 4 and last.startswith(host):
+        parts = parts[:-1]
+    else:
+        return title
+    return _rejoin(title, parts) if len(" ".join(parts).split()) >= 2 else title
 
 
 def _rejoin(title: str, kept: list[str]) -> str:

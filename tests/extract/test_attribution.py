@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import SHARED_DATA
 
 from factcheck.extract.attribution import attribute_sentences, quote_groups
 from factcheck.models import Attribution
@@ -1542,7 +1543,7 @@ def test_every_body_segment_carries_its_attribution(tmp_path: Path) -> None:
 # Opt-in: figures on PolNeAR's dev split stay above a floor (needs ../shared/data/polnear).
 # ---------------------------------------------------------------------------------------------
 
-POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "data"
+POLNEAR = SHARED_DATA / "polnear" / "data"
 
 
 def test_polnear_dev_figures_stay_above_the_floor() -> None:

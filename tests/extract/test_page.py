@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from shared_data import SHARED_DATA
 
 from factcheck.extract.ingest import read_page
 from factcheck.models import Document
@@ -109,6 +110,41 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
     assert dict(doc.provenance)["title"] == "heading"
 
 
+@pytest.mark.parametrize(
+    ("title", "url", "headline"),
+    [
+        # a section label that is a folder of the address
+        (
+            "Opinion | Bridges Are Not Optional",
+            "https://courier.example/2024/05/opinion/x.html",
+            "Bridges Are Not Optional",
+        ),
+        # a site name that starts with the host's own name, though the page never states it
+        (
+            "About bridges – Courier Media Group",
+            "https://courier.example/about-bridges/",
+            "About bridges",
+        ),
+        # neither: a part that only looks like a label stays
+        (
+            "Opinion | Bridges Are Not Optional",
+            "https://courier.example/2024/05/x.html",
+            "Opinion | Bridges Are Not Optional",
+        ),
+        (
+            "Courier strike – what it means",
+            "https://courier.example/strike/",
+            "Courier strike – what it means",
+        ),
+        ("Opinion | Bridges", "https://courier.example/opinion/x.html", "Opinion | Bridges"),
+    ],
+)
+def test_the_address_names_the_section_and_the_site_around_a_title(
+    title: str, url: str, headline: str
+) -> None:
+    assert read_page(page(f"<title>{title}</title>", h1=""), url).title == headline
+
+
 def test_the_article_time_is_a_publication_date() -> None:
     doc = read(inside='<time datetime="2024-03-14T09:00:00Z">14 March 2024</time>')
     assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "time")
@@ -117,8 +153,6 @@ def test_the_article_time_is_a_publication_date() -> None:
 # ---------------------------------------------------------------------------------------------
 # Opt-in: figures on the article-extraction benchmark's pages (needs ../shared/data).
 # ---------------------------------------------------------------------------------------------
-
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def test_benchmark_pages_keep_furniture_out_and_body_in(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import SHARED_DATA
 
 from factcheck.errors import ClaimsError
 from factcheck.extract import worthiness as worthiness
@@ -37,7 +38,7 @@ from factcheck.models import SegmentKind
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "worthiness"
-TRAIN = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
+TRAIN = SHARED_DATA / "claimbuster" / "train.json"
 
 
 @pytest.fixture
