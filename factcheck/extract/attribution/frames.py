@@ -502,7 +502,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             trailing = True
     if not trailing and _disagrees(sent, v, verb, speaker):
         return  # "Clinton support 27 percent": a bare form after one person's name is a noun
-    noun_like = cls is Cls.ATTITUDE or cls is Cls.SAY_COMP
+    noun_like = cls is Cls.ATTITUDE or (
+        cls is Cls.SAY_COMP and (verb.endswith("s") or speaker.entity is None)
+    )  # "the drinking continued": a subject that cannot have added anything
     after_quote = trailing and sent.is_placeholder(v - 1)  # "“…,” writes Kevin D. Williamson"
     if noun_like and not after_quote and not can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"

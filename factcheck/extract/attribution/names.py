@@ -239,6 +239,7 @@ def _register(
     gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
     kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
+    fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
         bare = store.by_name.get(make_key(name_tokens[-1]))
@@ -249,19 +250,22 @@ def _register(
             entity.kind = Kind.PERSON
             entity.words.update(w.lower() for w in name_tokens)
             store.index(entity, name_tokens)
+            fresh_person = True
     if entity is None:
         entity = Entity(" ".join(name_tokens), kind)
         entity.words.update(w.lower() for w in name_tokens)
         store.index(entity, name_tokens)
+        fresh_person = kind is Kind.PERSON
     elif entity.kind is Kind.UNKNOWN and kind is not Kind.UNKNOWN:
         entity.kind = kind
         store.index(entity, name_tokens)
+        fresh_person = kind is Kind.PERSON
+    if fresh_person and len(name_tokens) > 1 and not entity.given:
+        entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
     if kind is Kind.MEDIA or kind is Kind.ORG:
         for head in lows[title_end:]:
             if head in ORG_HEADS or head in MEDIA_HEADS:
                 sent.store.add_head(entity, head)
-    if entity.kind is Kind.PERSON and len(name_tokens) > 1 and not entity.given:
-        entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
     if gender and not entity.gender:
         entity.gender = gender  # "Mrs. Clinton"
     if title_end:
@@ -319,8 +323,10 @@ def _classify(
         return Kind.ORG
     if titled or (i and before in ROLE_NOUNS):
         return Kind.PERSON
-    if joined in STATES or joined in PLACES or (
-        before == "," and _after_place(toks, low, i - 1) and low[end : end + 1] == [","]
+    if (
+        joined in STATES
+        or joined in PLACES
+        or (before == "," and _after_place(toks, low, i - 1) and low[end : end + 1] == [","])
     ):
         return Kind.PLACE
     if (

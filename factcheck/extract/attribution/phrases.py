@@ -170,7 +170,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
     if low[i] == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
         return Speaker(sent.join_tokens(toks, i, j))  # "those surveyed", "those who …"
-    if _is_share(low, i, j):
+    near = low[i + 1 : i + 4]
+    if ("in" in near or "out" in near) and _is_share(low, i, j):
         # "One in five say", "nearly eight in 10 voters said": a share of the people asked.
         return Speaker(sent.join_tokens(toks, i, j))
     split = j

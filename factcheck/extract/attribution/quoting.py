@@ -4,7 +4,7 @@ sentence quotes ("the protesters chanted “…”", "Merkel heralded the deal a
 
 from __future__ import annotations
 
-from factcheck.extract.attribution.entities import SPEAKING, strip_possessive
+from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
 from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
@@ -24,7 +24,7 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     end = find_np_end(sent, start)
     found = interpret(sent, start, end)
     entity = found.entity if found is not None else None
-    if found is not None and entity is not None:
+    if found is not None and entity is not None and entity.kind is not Kind.GROUP:
         if entity.name.isupper() or entity.kind not in SPEAKING:
             return None
         if long_quote:
