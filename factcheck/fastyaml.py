@@ -126,6 +126,8 @@ def _double_quoted(text: str) -> str:
     return value
 
 
+_BLOCK_LINES = 64
+"""Longest block mapping (in lines) remembered as a whole."""
 _MISSING = object()
 _EMPTY = object()  # an empty flow list: a new list each time it is read
 
@@ -321,15 +323,14 @@ class _FlowReader:
 class _Parser(_FlowReader):
     """Reads block collections line by line."""
 
-    def __init__(self, text: str, memory: _Memory) -> None:
-        if not text.endswith("\n") or _AWKWARD.search(text):
-            raise Unsupported("line breaks or characters outside the subset")
-        self.lines = text.split("\n")
-        self.lines.pop()  # after the last line break
+    def __init__(self, lines: list[str], memory: _Memory) -> None:
+        self.lines = lines
         super().__init__(memory)
         self.keys = memory.keys
         self.scalars = memory.scalars
         self.memo = memory.lines
+        self.blocks: dict[tuple[str, ...], dict[str, Any]] = {}
+        """Block mappings read in this document, by their lines."""
 
     def document(self) -> Any:
         lines = self.lines
@@ -428,13 +429,39 @@ class _Parser(_FlowReader):
                     if is_item:
                         result[name], i = self.sequence(i, depth)
                     else:
-                        result[name], i = self.mapping(i, depth, None)
+                        result[name], i = self.block(i, depth, indent)
                     continue
                 if depth == indent and is_item:
                     result[name], i = self.sequence(i, depth)
                     continue
             result[name] = None
         return result, i
+
+    def block(self, i: int, depth: int, indent: int) -> tuple[dict[str, Any], int]:
+        """The block mapping at column ``depth`` that starts on line i as the value of a key at
+        column ``indent``. A mapping written line for line as one read before in this document
+        (a reviewer's answers, an attribution) is that mapping again: the same object."""
+        lines = self.lines
+        count = len(lines)
+        inside = " " * (indent + 1)
+        j = i + 1
+        while j < count:
+            line = lines[j]
+            if not line.startswith(inside) and line.strip(" "):
+                break
+            j += 1
+        if j - i > _BLOCK_LINES:
+            return self.mapping(i, depth, None)
+        written = tuple(lines[i:j])
+        known = self.blocks.get(written)
+        if known is not None:
+            return known, j
+        value, end = self.mapping(i, depth, None)
+        if end == j:
+            # The mapping stopped where the lines at or left of its key's column start, so the
+            # same lines read the same way wherever they stand.
+            self.blocks[written] = value
+        return value, end
 
     def sequence(self, i: int, indent: int) -> tuple[list[Any], int]:
         """A block sequence whose dashes are at column ``indent``."""
@@ -558,10 +585,29 @@ def _whole(token: tuple[str, ...]) -> str:
     return token[0]
 
 
+def split_lines(text: str) -> list[str]:
+    """The document's lines for :func:`load_lines`, or :class:`Unsupported` when it holds line
+    breaks or characters outside the subset. The text is not needed after this."""
+    if not text.endswith("\n") or _AWKWARD.search(text):
+        raise Unsupported("line breaks or characters outside the subset")
+    lines = text.split("\n")
+    lines.pop()  # after the last line break
+    return lines
+
+
 def load(text: str) -> Any:
-    """The document's values, or :class:`Unsupported` when it is outside the subset."""
+    """The document's values, or :class:`Unsupported` when it is outside the subset.
+
+    Block mappings written alike, line for line, are one object (as an alias makes them in
+    PyYAML): the values are for reading, not for changing in place.
+    """
+    return load_lines(split_lines(text))
+
+
+def load_lines(lines: list[str]) -> Any:
+    """:func:`load` of the document whose :func:`split_lines` these are."""
     try:
-        return _Parser(text, _MEMORY).document()
+        return _Parser(lines, _MEMORY).document()
     except (IndexError, RecursionError, yaml.YAMLError) as exc:
         raise Unsupported(str(exc)) from None
     finally:

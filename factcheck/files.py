@@ -15,6 +15,7 @@ import itertools
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -66,6 +67,22 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def _chunks(pieces: Iterable[str | bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """The pieces as UTF-8, gathered into chunks of about ``size`` bytes (fewer writes)."""
+    gathered: list[bytes] = []
+    length = 0
+    for piece in pieces:
+        data = piece.encode("utf-8") if isinstance(piece, str) else piece
+        gathered.append(data)
+        length += len(data)
+        if length >= size:
+            yield b"".join(gathered)
+            gathered.clear()
+            length = 0
+    if gathered:
+        yield b"".join(gathered)
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename in a folder durable (best effort: some platforms cannot open folders)."""
     try:
@@ -84,13 +101,17 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMP_COUNTER)}.tmp")
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
     """Replace a file's content so that it is always the old or the new complete version.
 
+    ``content`` may come in pieces of text (an iterable of strings), written as they come.
     Raises OSError (LinkRefused for a symbolic link where the temporary file goes); the temporary
     file never outlives the call.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, str | bytes):
+        pieces: Iterable[str | bytes] = (content,)
+    else:
+        pieces = content
     ensure_folder(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_TRUNC
     while True:
@@ -102,7 +123,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         break
     try:
         try:
-            write_all(fd, data)
+            for chunk in _chunks(pieces):
+                write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)

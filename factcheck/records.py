@@ -41,3 +41,26 @@ def attribution_record(attribution: Attribution, *, with_hops: bool = False) -> 
     if with_hops:
         record["hops"] = attribution.hops
     return record
+
+
+# --- text as every format shows it ---------------------------------------------------------------
+
+EMPTY = "—"
+"""Shown in a table cell that has nothing to show."""
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace (line breaks included) as one space, trimmed."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, cut at a word boundary and ended with '…'."""
+    line = one_line(text)
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

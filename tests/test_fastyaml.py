@@ -268,3 +268,41 @@ def test_a_hand_edited_worksheet_keeps_yaml_meaning_beyond_the_subset(tmp_path: 
     worksheet = load_worksheet(target)
     answer = next(e for e in worksheet.claims if "extra" in e.answers).answers["extra"]
     assert (answer.value, answer.note) == ("no", "yes")
+
+
+BLOCK = "    value: 'yes'\n    note: null\n    evidence: []\n    at: '2024-01-01T00:00:00Z'\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same block mapping under several keys and in several items.
+        f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  q1:\n{BLOCK}",
+        f"- x:\n{BLOCK}  y: 1\n- x:\n{BLOCK}  y: 2\n",
+        # Alike, then going on deeper: a longer block, not the one read before.
+        f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}    more:\n      deeper: 1\n",
+        # Alike but for a blank line inside, and at the very end of the text.
+        f"a:\n  q1:\n{BLOCK}\n  q2:\n{BLOCK}",
+        # The same lines at another column: not the same block.
+        f"a:\n  q1:\n{BLOCK}b:\n{textwrap.indent(BLOCK, '  ')}",
+        # Blocks of blocks.
+        f"a:\n  q:\n{BLOCK}b:\n  q:\n{BLOCK}c:\n  q:\n{BLOCK}  r:\n{BLOCK}",
+    ],
+)
+def test_block_mappings_written_alike_read_as_pyyaml_reads_them(text: str) -> None:
+    assert agrees(text)
+
+
+def test_a_block_written_alike_but_followed_by_a_bad_line_is_still_declined() -> None:
+    good = f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}"
+    assert agrees(good)
+    for bad in (good + "   odd: 1\n", good + " odd: 1\n", good.replace("  q2:", "  q1:")):
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(bad)
+
+
+def test_block_mappings_written_alike_are_one_object_and_lists_are_not() -> None:
+    values = fastyaml.load(f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  - []\n  - []\n")
+    assert values["a"]["q1"] is values["a"]["q2"]
+    assert values["a"]["q1"] == reference(BLOCK.replace("    ", ""))
+    assert values["b"][0] is not values["b"][1]

@@ -6,6 +6,7 @@ import errno
 import itertools
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,24 @@ def test_write_atomic_replaces_the_whole_content(tmp_path: Path) -> None:
     write_atomic(path, "a long first version\n")
     write_atomic(path, "short\n")
     assert path.read_bytes() == b"short\n"
+    assert names(tmp_path) == ["a.txt"]
+
+
+def test_write_atomic_writes_pieces_as_they_come(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    write_atomic(path, "old\n")
+    pieces = ("é" * 700_000 for _ in range(3))  # more than one chunk of about a megabyte
+    write_atomic(path, pieces)
+    assert path.read_text(encoding="utf-8") == "é" * 2_100_000
+    assert names(tmp_path) == ["a.txt"]
+
+    def failing() -> Iterator[str]:
+        yield "half of a new version"
+        raise ValueError("cannot make the rest")
+
+    with pytest.raises(ValueError, match="cannot make the rest"):
+        write_atomic(path, failing())
+    assert path.read_text(encoding="utf-8") == "é" * 2_100_000  # the old version, whole
     assert names(tmp_path) == ["a.txt"]
 
 

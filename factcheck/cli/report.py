@@ -141,6 +141,21 @@ def report(
             return
         for warning in built.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+        if chosen is ReportFormat.JSON:
+            if findings is not None:
+                err.print("Warning: --case adds to terminal and markdown reports only", style="")
+            from factcheck.render.data import json_pieces
+            from factcheck.render.team import agreement_data
+
+            # Written piece by piece: a report of many claims is never held whole.
+            extra = {"team": agreement_data(built, team)} if team is not None else None
+            pieces = json_pieces(built, extra)
+            if output in (None, "-"):
+                sys.stdout.writelines(pieces)
+                return
+            write_report(Path(output), pieces)
+            err.print(safe_text(f"Wrote {output}"), soft_wrap=True)
+            return
         text = render_report(built, chosen, details=details, url=url)
         if findings is not None:
             from factcheck.render.case import add_findings_to_report

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _options, app, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _options, app, run_guarded
 
 _Worksheets = Annotated[
     list[Path],
@@ -60,14 +57,29 @@ def compare(
     opts = _options(ctx)
 
     def action() -> None:
-        from factcheck.render import team as render
         from factcheck.team.compare import compare_worksheets
 
         comparison = compare_worksheets(worksheets, checklist=checklist)
-        if output_format == "terminal":
-            make_console(opts.color).print(render.render_terminal(comparison))
+        if output_format == "json":
+            from factcheck.render.team_json import render_json
+
+            sys.stdout.write(render_json(comparison))
+            return
+        if output_format == "markdown":
+            from factcheck.render.team_markdown import render_markdown
+
+            sys.stdout.write(render_markdown(comparison))
+            return
+        from factcheck.render.team import render_terminal
+        from factcheck.render.team_plain import plain_terminal
+
+        console = make_console(opts.color)
+        text = plain_terminal(comparison, console)
+        if text is None:
+            console.print(render_terminal(comparison))
         else:
-            sys.stdout.write(render.RENDERERS[output_format](comparison))
+            console.file.write(text)
+            console.file.flush()
 
     run_guarded(ctx, action)
 

@@ -355,8 +355,10 @@ def _text(element: Any) -> str:
 def _author_marks(tree: Any) -> Iterator[str]:
     """Names the page marks up as its author: rel="author" links, itemprop="author" elements
     and the first element whose class names a byline."""
-    for path in (".//a[@rel='author']", ".//*[@itemprop='author']"):
-        for element in tree.iterfind(path):
+    # XPath, not iterfind, where any tag may match: libxml2 walks the tree, and only the elements
+    # found become Python objects (iterfind makes one for every element of the page).
+    for found in (tree.iterfind(".//a[@rel='author']"), tree.xpath(".//*[@itemprop='author']")):
+        for element in found:
             name = element.find(".//*[@itemprop='name']")
             value = element.get("content") or _text(name if name is not None else element)
             if value and value.strip():
@@ -377,7 +379,7 @@ def _article_times(tree: Any) -> Iterator[str]:
         value = element.get("datetime") or element.get("pubdate")
         if value:
             yield value
-    for element in tree.iterfind(".//*[@itemprop='datePublished']"):
+    for element in tree.xpath(".//*[@itemprop='datePublished']"):  # XPath: see _author_marks
         value = element.get("datetime") or element.get("content")
         if value:
             yield value

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from factcheck.checklist.load import Checklist, Question
-from factcheck.records import attribution_record, document_record
+from factcheck.records import attribution_record, document_record, one_line
 from factcheck.render.console import defang
+from factcheck.render.jsonout import Stream, _dumps, dump_pieces
 from factcheck.report.model import (
     AnswerRow,
     ClaimRow,
@@ -25,7 +24,6 @@ from factcheck.report.model import (
     claim_anchor,
     claim_marks,
     day,
-    one_line,
 )
 from factcheck.review.worksheet import PUBLICATION_FIELDS, FactValue, is_url
 from factcheck.review.worksheet_yaml import change_record
@@ -36,81 +34,8 @@ FORMAT = "factcheck-report/1"
 SCHEMA_CONTEXT = "https://schema.org"
 """The JSON-LD context of ClaimReview output."""
 
-# JSON escapes C0 controls itself; these are the other characters a terminal or an editor may
-# act on (DEL, C1 controls, line separators, bidi overrides). They only occur inside strings.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A spreadsheet reads a cell starting with one of these as a formula (or a DDE command).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _dumps(data: object) -> str:
-    if isinstance(data, dict) and data:
-        # Joined once with its last line break: a large report is copied as few times as may be.
-        parts = [f"{_string(_key(key))}: {_indented(item, _INNER)}" for key, item in data.items()]
-        return "{" + _INNER + ("," + _INNER).join(parts) + "\n}\n"
-    return _indented(data, "\n") + "\n"
-
-
-_INNER = "\n  "
-
-
-def _string(text: str) -> str:
-    """A JSON string, with the characters of _JSON_UNSAFE escaped too."""
-    quoted = _encode_string(text)
-    if _JSON_UNSAFE.search(quoted):
-        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-    return quoted
-
-
-def _indented(value: object, newline: str) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``, character for
-    character, without the standard library's slower pure-Python encoder (which it uses
-    whenever there is an indent). ``newline`` is a line break and the current indentation."""
-    if isinstance(value, str):
-        return _string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        if value != value or value in (_INFINITY, -_INFINITY):
-            raise ValueError("Out of range float values are not JSON compliant")
-        return float.__repr__(value)
-    inner = newline + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [f"{_string(_key(key))}: {_indented(item, inner)}" for key, item in value.items()]
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        return (
-            "["
-            + inner
-            + ("," + inner).join([_indented(item, inner) for item in value])
-            + (newline + "]")
-        )
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _key(key: object) -> str:
-    # As json.dumps turns a key into a string.
-    if isinstance(key, str):
-        return key
-    if key is True or key is False or key is None:
-        return _indented(key, "")
-    if isinstance(key, int | float):
-        return _indented(key, "")
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-
-
-_encode_string = json.encoder.encode_basestring
-_INFINITY = float("inf")
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -255,6 +180,12 @@ def _source_record(source: SourceRow) -> dict[str, Any]:
 
 def report_record(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data (the structure docs/report-json.md describes)."""
+    claims = [_claim_record(row) for row in report.claims]
+    audit = [change_record(change) for change in report.worksheet.audit]
+    return _report_record(report, claims, audit)
+
+
+def _report_record(report: Report, claims: object, audit: object) -> dict[str, Any]:
     doc = report.document
     return {
         "format": FORMAT,
@@ -277,20 +208,31 @@ def report_record(report: Report) -> dict[str, Any]:
         "publication": {
             name: report.worksheet.publication.get(name) for name in PUBLICATION_FIELDS
         },
-        "claims": [_claim_record(row) for row in report.claims],
+        "claims": claims,
         "dropped": [
             {"id": entry.id, "text": entry.claim.text, "reason": entry.dropped}
             for entry in report.dropped
         ],
         "sources": [_source_record(source) for source in report.sources],
         "warnings": list(report.warnings),
-        "audit": [change_record(change) for change in report.worksheet.audit],
+        "audit": audit,
     }
 
 
 def render_json(report: Report) -> str:
     """The whole worksheet with its computed verdicts as indented JSON (UTF-8, newline at end)."""
     return _dumps(report_record(report))
+
+
+def json_pieces(report: Report, extra: Mapping[str, object] | None = None) -> Iterator[str]:
+    """The text of :func:`render_json` (with ``extra`` top-level keys after the others), in
+    pieces: each claim and audit change is made into text only when it is written, so that a
+    report of many claims is never held whole."""
+    claims = Stream(_claim_record(row) for row in report.claims)
+    audit = Stream(change_record(change) for change in report.worksheet.audit)
+    record = _report_record(report, claims, audit)
+    record.update(extra or {})
+    return dump_pieces(record)
 
 
 # --- ClaimReview -------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from factcheck.case.graph import MAP_FORMAT, EdgeKind, MapNode, NodeKind, StoryMap, chain_map
+from factcheck.records import one_line
 from factcheck.render.console import defang, safe_text
-from factcheck.report.model import one_line
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.models import Attribution, Segment
+from factcheck.records import EMPTY, one_line, shorten
 from factcheck.render.console import defang
 from factcheck.render.diagram import chain_markdown
 from factcheck.report.model import (
@@ -33,9 +34,7 @@ from factcheck.report.model import (
     claim_anchor,
     claim_marks,
     day,
-    one_line,
     other_voices,
-    shorten,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
 from factcheck.sources.ratings import rating_sets
@@ -44,8 +43,6 @@ TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""
 MAX_CLAIM_IDS = 12
 """Claim ids listed per source in the sources table before the rest are counted."""
-EMPTY = "—"
-"""Shown in a table cell that has nothing to show."""
 
 # Characters that may open inline markup. Most are always escaped; '_' only outside a word (inside
 # one it never opens emphasis), '&' only before what could be an entity, ':' only before a

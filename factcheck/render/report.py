@@ -24,6 +24,7 @@ from rich.text import Text
 
 from factcheck.checklist.load import SOURCE_RELIABILITY
 from factcheck.errors import RenderError
+from factcheck.records import one_line, shorten
 from factcheck.render.console import defang, safe_text
 from factcheck.render.diagram import chain_tree, verdict_bars
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, parse_format
@@ -36,9 +37,7 @@ from factcheck.report.model import (
     answer_text,
     claim_marks,
     day,
-    one_line,
     other_voices,
-    shorten,
 )
 
 DASH = "—"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -557,8 +557,9 @@ def load_report(
     return build_report(worksheet, loaded[-1], registry, slug=report_slug(path))
 
 
-def write_report(path: Path, text: str) -> None:
-    """Save a rendered report atomically: readers see the old file or the new one, never half."""
+def write_report(path: Path, text: str | Iterable[str]) -> None:
+    """Save a rendered report (whole, or in pieces as they are made) atomically: readers see the
+    old file or the new one, never half."""
     from factcheck.files import describe_os_error, write_atomic
 
     try:
@@ -594,23 +595,6 @@ def claim_marks(row: ClaimRow) -> tuple[str, ...]:
     if row.repeated_by:
         marks.append("repeated in " + ", ".join(row.repeated_by))
     return tuple(marks)
-
-
-def one_line(text: str) -> str:
-    """Text with every run of whitespace (line breaks included) as one space, trimmed."""
-    return " ".join(text.split())
-
-
-def shorten(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, cut at a word boundary and ended with '…'."""
-    line = one_line(text)
-    if len(line) <= width:
-        return line
-    cut = line[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
 
 
 def answer_text(answer: AnswerRow) -> str:

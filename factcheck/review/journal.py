@@ -42,7 +42,7 @@ from factcheck.review.worksheet_yaml import (
     ChecklistSource,
     change_record,
     dump_worksheet,
-    parse_worksheet,
+    parse_worksheet_text,
 )
 
 # --- journal ------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def _replay(
 
 def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
     """A worksheet from disk: the YAML with its journal replayed over it."""
-    worksheet = parse_worksheet(_read_text(path), str(path), checklist)
+    worksheet = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
     return _replayed(worksheet, journal_path(path))[0]
 
 
@@ -433,8 +433,8 @@ def open_session(
             save_worksheet(path, new)
             worksheet = new
         else:
-            text = _read_text(path)
-            worksheet, journal = _replayed(parse_worksheet(text, str(path), checklist), jpath)
+            read = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
+            worksheet, journal = _replayed(read, jpath)
             _cut_torn_tail(jpath, journal.good)
         return WorksheetSession(path, worksheet, lock)
     except BaseException:

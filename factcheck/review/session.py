@@ -19,6 +19,7 @@ from factcheck.review.hints import ClaimHints, EvidenceOffer
 from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
 from factcheck.review.prompts import Asker, ReviewOutcome
+from factcheck.review.reference import checklist_loader
 from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import (
     ARTICLE,
@@ -27,7 +28,6 @@ from factcheck.review.worksheet import (
     ChecklistRef,
     apply_change,
     article_worksheet,
-    checklist_location,
     create_worksheet,
     is_url,
     is_worksheet_file,
@@ -165,39 +165,6 @@ def checklist_reference(name: str, worksheet: Path) -> str:
         return str(target)
 
 
-def _checklist_loader(
-    name: str | None, worksheet: Path, article: str
-) -> Callable[[ChecklistRef], Checklist]:
-    from factcheck.checklist.load import load_checklist
-
-    def load(ref: ChecklistRef) -> Checklist:
-        if name is not None:
-            checklist = load_checklist(name)
-            if checklist.id != ref.id:
-                import shlex
-
-                folder = worksheet.parent / checklist.id
-                again = (
-                    f"factcheck review {shlex.quote(article)} --checklist {shlex.quote(name)} "
-                    f"--reports-dir {shlex.quote(str(folder))}"
-                )
-                raise ReviewError(
-                    f"this worksheet uses checklist {ref.id!r}, not {checklist.id!r}; leave out "
-                    f"--checklist to continue it, or start a second worksheet for "
-                    f"{checklist.id!r} in its own folder: {again}"
-                )
-            return checklist
-        try:
-            return load_checklist(checklist_location(ref.source, worksheet))
-        except FactcheckError as exc:
-            raise ReviewError(
-                f"cannot load the worksheet's checklist {ref.source!r} ({exc}); "
-                "pass it with --checklist"
-            ) from None
-
-    return load
-
-
 def _current_sha256(document: Document) -> str | None:
     """The article's sha256 now, when it is a local file that can be read again."""
     from factcheck.extract.ingest import read_source
@@ -241,7 +208,7 @@ def open_review(
         path = target_path
         choice = choose_worksheet(path, reviewer, own=True) if reviewer and own else None
         if choice is not None and choice.start_from is not None:
-            start_loader = _checklist_loader(checklist, path, "ARTICLE")
+            start_loader = checklist_loader(checklist, path, "ARTICLE")
             start = load_worksheet(choice.start_from, start_loader)
             session = open_session(choice.path, new=fresh_copy(start))
             setup = ReviewSetup(session, start_loader(start.checklist), registry, [], True)
@@ -272,7 +239,7 @@ def open_review(
     loaded: list[Checklist] = []
     # Opened by its worksheet, the article's name is not known before the worksheet is read.
     article = "ARTICLE" if is_worksheet_file(target_path) else target
-    loader = _checklist_loader(checklist, path, article)
+    loader = checklist_loader(checklist, path, article)
 
     def remember(ref: ChecklistRef) -> Checklist:
         loaded.append(loader(ref))

@@ -196,6 +196,17 @@ def _attribution(value: Any) -> Attribution:
     return _attribution_from(_mapping(value, (), _ATTRIBUTION_KEYS))
 
 
+def _known_attribution(value: Any, blocks: dict[int, tuple[Any, Any]]) -> Attribution:
+    """An attribution, read once for each mapping object (``blocks``, by the mapping's id,
+    holds the mapping too, so that the id stays its own)."""
+    known = blocks.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]  # type: ignore[no-any-return]
+    attribution = _attribution(value)
+    blocks[id(value)] = (value, attribution)
+    return attribution
+
+
 def _attribution_from(m: dict[str, Any]) -> Attribution:
     get = m.get
     return Attribution(
@@ -307,6 +318,7 @@ def _claim(
     strict: bool,
     levels: frozenset[str] | None,
     seen: dict[tuple[Any, ...], Answer],
+    blocks: dict[int, tuple[Any, Any]],
 ) -> ClaimReview:
     m = _mapping(value, CLAIM_REQUIRED, _CLAIM_KEYS)
     get = m.get
@@ -322,7 +334,9 @@ def _claim(
         end=end,
         check_worthiness=_number(m["check_worthiness"]) if "check_worthiness" in m else 0.0,
         reasons=_texts(m["reasons"]) if "reasons" in m else (),
-        attribution=_attribution(m["attribution"]) if "attribution" in m else _NO_ATTRIBUTION,
+        attribution=_known_attribution(m["attribution"], blocks)
+        if "attribution" in m
+        else _NO_ATTRIBUTION,
         sources=_texts(m["sources"]) if "sources" in m else (),
         block=_int(m["block"]) if "block" in m else 0,
         caption=_bool(m["caption"]) if "caption" in m else False,
@@ -344,20 +358,77 @@ def _claim(
             kind = type(fact)
             if kind is not str and kind is not bool and fact is not None:
                 facts[name] = _fact(fact)
-    answers: dict[str, Answer] = {}
-    if "answers" in m:
-        for qid, answer in _mapping(m["answers"], (), None).items():
-            answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
     return ClaimReview(
         claim=claim,
         paragraph=paragraph,
         source_facts=_source_facts(m["source_facts"]) if "source_facts" in m else _NO_SOURCE_FACTS,
         facts=facts,
-        answers=answers,
+        answers=_answers(m, questions, strict, seen, blocks),
         override=_override(m["override"], levels) if "override" in m else None,
         skipped=_bool(m["skipped"]) if "skipped" in m else False,
         conclusion=_opt_text(get("conclusion")),
         dropped=_opt_text(get("dropped")),
+        corrected=_texts(m["corrected"]) if "corrected" in m else (),
+    )
+
+
+def _answers(
+    m: dict[str, Any],
+    questions: dict[str, Question],
+    strict: bool,
+    seen: dict[tuple[Any, ...], Answer],
+    blocks: dict[int, tuple[Any, Any]],
+) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    if "answers" in m:
+        written = m["answers"]
+        # Answers written alike are one mapping (see fastyaml.load): read it once.
+        known = blocks.get(id(written))
+        if known is not None and known[0] is written:
+            return dict(known[1])
+        for qid, answer in _mapping(written, (), None).items():
+            answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
+        blocks[id(written)] = (written, answers.copy())
+    return answers
+
+
+class Reviewed:
+    """In the claims :func:`read_values` reads: a claim read before (from another reviewer's
+    worksheet of the article, written alike), with what this reviewer did still to be read:
+    the values of the keys in `REVIEW_KEYS`."""
+
+    __slots__ = ("base", "values")
+
+    def __init__(self, base: ClaimReview, values: Any) -> None:
+        self.base = base
+        self.values = values
+
+
+REVIEW_KEYS = ("skipped", "override", "answers", "conclusion", "dropped", "corrected")
+"""The keys of a claim that record what its reviewer did, written after the claim's own."""
+_REVIEW_KEYS = frozenset(REVIEW_KEYS)
+
+
+def _reviewed(
+    item: Reviewed,
+    questions: dict[str, Question],
+    strict: bool,
+    levels: frozenset[str] | None,
+    seen: dict[tuple[Any, ...], Answer],
+    blocks: dict[int, tuple[Any, Any]],
+) -> ClaimReview:
+    m = _mapping(item.values, ("skipped",), _REVIEW_KEYS)
+    base = item.base
+    return ClaimReview(
+        claim=base.claim,
+        paragraph=base.paragraph,
+        source_facts=base.source_facts,
+        facts=dict(base.facts),
+        answers=_answers(m, questions, strict, seen, blocks),
+        override=_override(m["override"], levels) if "override" in m else None,
+        skipped=_bool(m["skipped"]),
+        conclusion=_opt_text(m.get("conclusion")),
+        dropped=_opt_text(m.get("dropped")),
         corrected=_texts(m["corrected"]) if "corrected" in m else (),
     )
 
@@ -422,7 +493,13 @@ def read_values(
         raise _no("claims")
     article = document.text
     alike: dict[tuple[Any, ...], Answer] = {}
-    claims = [_claim(entry, article, questions, strict, levels, alike) for entry in claims_data]
+    blocks: dict[int, tuple[Any, Any]] = {}
+    claims = [
+        _claim(entry, article, questions, strict, levels, alike, blocks)
+        if type(entry) is not Reviewed
+        else _reviewed(entry, questions, strict, levels, alike, blocks)
+        for entry in claims_data
+    ]
     seen = {entry.claim.id for entry in claims}
     if len(seen) != len(claims):
         raise _no("duplicate claim id")

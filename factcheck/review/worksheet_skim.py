@@ -23,53 +23,58 @@ from typing import TYPE_CHECKING
 from factcheck import fastyaml
 from factcheck.review.journal import _read_text, load_worksheet
 from factcheck.review.worksheet import Worksheet, journal_path
-from factcheck.review.worksheet_fast import read_values
+from factcheck.review.worksheet_shared import SharedReader
 from factcheck.yamlio import collector_paused
 
 if TYPE_CHECKING:
     from factcheck.review.worksheet_yaml import ChecklistSource
 
 _AUDIT = "audit:"
+# One change of the log as the tool writes it (a line of its own).
 _ENTRY = re.compile(
-    r"- \{seq: [1-9][0-9]*, at: '[^'\n]*', reviewer: ([A-Za-z][A-Za-z0-9_-]*), claim: [^\n]*\}"
+    r"^- \{seq: [1-9][0-9]*, at: '[^'\n]*', reviewer: ([A-Za-z][A-Za-z0-9_-]*), claim: [^\n]*\}$",
+    re.M,
 )
+# The line break before the first line after the log's start that is not one of its items.
+_LOG_END = re.compile(r"\n(?!- )")
 
 
 def skim_worksheet(
-    path: Path, checklist: ChecklistSource = None
+    path: Path, checklist: ChecklistSource = None, shared: SharedReader | None = None
 ) -> tuple[Worksheet, Counter[str] | None]:
     """The worksheet at ``path`` and how many audit changes each reviewer made.
 
     When the audit log was skipped, the worksheet's ``audit`` is empty and the counts are given;
     when the file was read in full (see the module's note), the counts are None and the audit is
-    the worksheet's own.
+    the worksheet's own. Worksheets of one article skimmed with one ``shared`` reader have their
+    claims read once (see :mod:`worksheet_shared`).
     """
     if not os.path.lexists(journal_path(path)):
         text = _read_text(path)
-        skimmed = _skim(text, checklist)
+        skimmed = _skim(text, checklist, shared or SharedReader())
         if skimmed is not None:
             return skimmed
     return load_worksheet(path, checklist), None
 
 
-def _skim(text: str, checklist: ChecklistSource) -> tuple[Worksheet, Counter[str]] | None:
+def _skim(
+    text: str, checklist: ChecklistSource, shared: SharedReader
+) -> tuple[Worksheet, Counter[str]] | None:
     start = text.find("\n" + _AUDIT + "\n")
     if start < 0:
         return None
     start += 1
     body = start + len(_AUDIT) + 1
-    end = body
-    counts: Counter[str] = Counter()
     size = len(text)
-    while end < size and text.startswith("- ", end):
-        stop = text.find("\n", end)
-        if stop < 0:
-            return None
-        match = _ENTRY.fullmatch(text, end, stop)
-        if match is None or not fastyaml.reads_as_text(match.group(1)):
-            return None
-        counts[match.group(1)] += 1
-        end = stop + 1
+    stop = _LOG_END.search(text, body - 1)
+    end = size if stop is None else stop.start() + 1
+    log = text[body:end]
+    names = _ENTRY.findall(log)
+    if len(names) != log.count("\n") or (end == size and log and not log.endswith("\n")):
+        return None  # a line not as the tool writes it
+    counts = Counter(names)
+    if not all(fastyaml.reads_as_text(name) for name in counts):
+        return None
     if end < size and not text[end].isalpha():
         return None  # the log must end where the next top-level key starts
     rest = text[:start] + text[end:]
@@ -77,6 +82,6 @@ def _skim(text: str, checklist: ChecklistSource) -> tuple[Worksheet, Counter[str
         return None
     with collector_paused():
         try:
-            return read_values(fastyaml.load(rest), checklist), counts
+            return shared.read(rest, checklist), counts
         except fastyaml.Unsupported:
             return None

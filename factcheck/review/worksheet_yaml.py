@@ -659,6 +659,26 @@ def parse_worksheet(
         return _parse_worksheet(text, filename, checklist)
 
 
+def parse_worksheet_text(
+    read: Callable[[], str], filename: str, checklist: ChecklistSource = None
+) -> Worksheet:
+    """:func:`parse_worksheet` of the text ``read`` gives, without holding the text while the
+    worksheet is built (a large worksheet is then not in memory twice); the text is read again
+    only when the node reader has to explain or accept it."""
+    if callable(checklist):
+        checklist = _once(checklist)
+    with collector_paused():
+        values: Any = None
+        with contextlib.suppress(fastyaml.Unsupported):
+            values = fastyaml.load_lines(fastyaml.split_lines(read()))
+        if values is not None:
+            try:
+                return read_values(values, checklist)
+            except fastyaml.Unsupported:
+                values = None
+        return _parse_worksheet(read(), filename, checklist)
+
+
 def _once(load: Callable[[ChecklistRef], Checklist]) -> Callable[[ChecklistRef], Checklist]:
     """``load``, called at most once however often the result is asked for."""
     loaded: list[Checklist] = []

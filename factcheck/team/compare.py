@@ -20,6 +20,7 @@ from factcheck.review.worksheet import (
     Worksheet,
     claim_verdict,
 )
+from factcheck.review.worksheet_shared import SharedReader
 from factcheck.review.worksheet_skim import skim_worksheet
 from factcheck.team.agreement import (
     Figure,
@@ -181,7 +182,7 @@ def load_sheets(
     unless ``checklist`` names it). With ``audit=False`` (read-only comparison) a worksheet's
     audit log may be left out, only its reviewers counted (see :mod:`worksheet_skim`).
     """
-    from factcheck.review.session import _checklist_loader
+    from factcheck.review.reference import checklist_loader
     from factcheck.review.worksheet import ChecklistRef
 
     if len(paths) < 2:
@@ -190,15 +191,16 @@ def load_sheets(
 
     def resolve(ref: ChecklistRef) -> Checklist:
         if not loaded:
-            loaded.append(_checklist_loader(checklist, paths[0], "ARTICLE")(ref))
+            loaded.append(checklist_loader(checklist, paths[0], "ARTICLE")(ref))
         return loaded[0]
 
     sheets: list[Sheet] = []
+    shared = SharedReader()
     for path in paths:
         if audit:
             worksheet, counts = load_worksheet(path, resolve), None
         else:
-            worksheet, counts = skim_worksheet(path, resolve)
+            worksheet, counts = skim_worksheet(path, resolve, shared)
         reviewer = counts.most_common(1)[0][0] if counts else worksheet_reviewer(worksheet, path)
         sheets.append(Sheet(reviewer, path, worksheet))
     check_sheets(sheets)
@@ -277,13 +279,13 @@ def _counts(entry: ClaimReview | None) -> bool:
 
 def reviewer_answers(checklist: Checklist, entry: ClaimReview | None) -> dict[str, str]:
     """The answers a reviewer gave that count: valid values of questions asked for the claim."""
-    from factcheck.review.loop import applicable
+    from factcheck.checklist.verdicts import applicable_questions
     from factcheck.review.worksheet import valid_answer_values
 
     if entry is None:
         return {}
     values = valid_answer_values(checklist, entry)
-    asked = {q.id for q in applicable(checklist, entry)}
+    asked = {q.id for q in applicable_questions(checklist, values, entry.facts)}
     return {qid: value for qid, value in values.items() if qid in asked}
 
 
@@ -338,30 +340,31 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
     verdict_units: list[Unit] = []
     question_units: dict[str, list[Unit]] = {q.id: [] for q in rated}
     claims: list[ClaimComparison] = []
+    # Most verdicts and answers recur, claim after claim: each is made once.
+    named: dict[tuple[str, ReviewerVerdict], ReviewerVerdict] = {}
+    shown: dict[tuple[object, ...], ReviewerAnswer] = {}
     for claim_id, text in order:
         entries = [found.get(claim_id) for found in by_id]
         memo: list[tuple[ClaimReview, dict[str, str], ReviewerVerdict, dict[str, str]]] = []
         worked = [_worked(checklist, entry, memo) for entry in entries]
         verdicts = tuple(
-            replace(verdict, reviewer=name)
+            _named(named, name, verdict)
             for name, (verdict, _) in zip(reviewers, worked, strict=True)
         )
         verdict_units.append({v.reviewer: v.verdict for v in verdicts if v.verdict is not None})
         values = [counted for _, counted in worked]
         rows: list[QuestionComparison] = []
         for question in checklist.questions:
-            given = [v.get(question.id) for v in values]
-            noted = any(
-                e is not None and question.id in e.answers and e.answers[question.id].note
-                for e in entries
-            )
+            qid = question.id
+            given = [v.get(qid) for v in values]
+            noted = any(e is not None and qid in e.answers and e.answers[qid].note for e in entries)
             if all(g is None for g in given) and not noted:
                 continue
             answers = tuple(
-                _answer(question, name, entry, value)
+                _shown(shown, question, name, entry, value)
                 for name, entry, value in zip(reviewers, entries, given, strict=True)
             )
-            rows.append(QuestionComparison(question.id, answers))
+            rows.append(QuestionComparison(qid, answers))
             if question.id in question_units:
                 unit = {a.reviewer: a.value for a in answers if a.value is not None}
                 question_units[question.id].append(unit)
@@ -379,6 +382,33 @@ def compare_sheets(sheets: Sequence[Sheet], checklist: Checklist) -> Comparison:
         questions=agreement,
         warnings=sheet_warnings(sheets, checklist),
     )
+
+
+def _named(
+    named: dict[tuple[str, ReviewerVerdict], ReviewerVerdict], name: str, verdict: ReviewerVerdict
+) -> ReviewerVerdict:
+    """The verdict under the reviewer's name, made once for each name and verdict."""
+    key = (name, verdict)
+    found = named.get(key)
+    if found is None:
+        found = named[key] = replace(verdict, reviewer=name)
+    return found
+
+
+def _shown(
+    shown: dict[tuple[object, ...], ReviewerAnswer],
+    question: Question,
+    name: str,
+    entry: ClaimReview | None,
+    value: str | None,
+) -> ReviewerAnswer:
+    """:func:`_answer`, made once for each reviewer, question, value, note and evidence."""
+    answer = entry.answers.get(question.id) if entry is not None else None
+    key = (name, question.id, value, *((answer.note, answer.evidence) if answer else ()))
+    found = shown.get(key)
+    if found is None:
+        found = shown[key] = _answer(question, name, entry, value)
+    return found
 
 
 def _worked(

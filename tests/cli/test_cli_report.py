@@ -99,6 +99,17 @@ def test_data_formats_go_to_stdout(worksheet: Path) -> None:
     assert [r["url"] for r in json.loads(out)][:2] == [f"{url}#claim-c1", f"{url}#claim-c3"]
 
 
+def test_json_to_a_named_file_is_the_json_written_whole(worksheet: Path, tmp_path: Path) -> None:
+    built = load_report(
+        worksheet, checklist=FIXTURES / "quick.yaml", registry_paths=[FIXTURES / "sources.yaml"]
+    )
+    target = tmp_path / "out" / "seed.json"
+    code, out, err = run("report", *fixed(worksheet), "--format", "json", "--output", str(target))
+    assert (code, out, err) == (0, "", f"Wrote {target}\n")
+    assert target.read_text(encoding="utf-8") == render_json(built)
+    assert [p.name for p in target.parent.iterdir()] == ["seed.json"]
+
+
 def test_terminal_is_the_default(worksheet: Path) -> None:
     code, out, err = run("--color", "never", "report", *fixed(worksheet))
     assert (code, err) == (0, "")

@@ -13,6 +13,10 @@ import pexpect
 import pytest
 from inprocess import run_cli
 
+from factcheck.render.data import render_json
+from factcheck.render.team import add_agreement_to_report, merged_comparison
+from factcheck.report.model import load_report
+
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "examples" / "seed-article.txt"
 TEAM = REPO / "tests" / "fixtures" / "team"
@@ -219,7 +223,13 @@ def test_merge_report_and_adjudicate(team: Path, tmp_path: Path) -> None:
         cwd=team,
     )
     assert settle.returncode == 0, settle.stderr
-    data = json.loads(factcheck("report", str(out), "--format", "json", cwd=team).stdout)
+    streamed = factcheck("report", str(out), "--format", "json", cwd=team).stdout
+    data = json.loads(streamed)
+    # Written claim by claim, with the team's figures after the rest: as the whole text has them.
+    built = load_report(out)
+    comparison = merged_comparison(built)
+    assert comparison is not None
+    assert streamed == add_agreement_to_report(built, "json", render_json(built), comparison)
     assert data["team"]["rule"] == "majority"
     assert data["team"]["still_open"] == 0
     assert data["team"]["open"] == [

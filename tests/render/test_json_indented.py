@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from factcheck.render.data import _JSON_UNSAFE, _dumps, _indented
+from factcheck.render.jsonout import _JSON_UNSAFE, Stream, _dumps, _indented, dump_pieces
 
 TEXTS = [
     "",
@@ -60,3 +61,31 @@ def test_what_json_dumps_refuses_is_refused(bad: object) -> None:
         json.dumps(bad, ensure_ascii=False, indent=2, allow_nan=False)
     with pytest.raises((ValueError, TypeError)):
         _indented(bad, "\n")
+
+
+def test_json_written_in_pieces_is_the_json_written_whole() -> None:
+    rng = random.Random(11)
+    for _ in range(500):
+        data = {f"k{i}": value(rng) for i in range(rng.randint(0, 4))}
+        lists = {key: item for key, item in data.items() if isinstance(item, list)}
+        streamed = {key: Stream(iter(item)) if key in lists else item for key, item in data.items()}
+        pieces = list(dump_pieces(streamed))
+        assert "".join(pieces) == _dumps(data) == reference(data)
+
+
+def test_the_items_of_a_streamed_list_are_made_as_they_are_written() -> None:
+    made: list[int] = []
+
+    def items() -> Iterator[dict[str, int]]:
+        for number in range(3):
+            made.append(number)
+            yield {"n": number}
+
+    pieces = dump_pieces({"before": 1, "items": Stream(items()), "after": []})
+    seen = ""
+    for piece in pieces:
+        seen += piece
+        # Each item is made as its piece is taken, not before.
+        assert len(made) == seen.count('"n"')
+    assert seen == reference({"before": 1, "items": [{"n": 0}, {"n": 1}, {"n": 2}], "after": []})
+    assert list(dump_pieces({})) == ["{}\n"]

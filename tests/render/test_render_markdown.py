@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from report_fixtures import adversarial, check_reference, report, seed
 
+from factcheck.records import one_line
 from factcheck.render.console import defang
 from factcheck.render.markdown import (
     code_span,
@@ -24,7 +25,6 @@ from factcheck.render.markdown import (
     link_destination,
     render_markdown,
 )
-from factcheck.report.model import one_line
 
 
 def parse(markdown: str) -> list[Token]:

@@ -13,6 +13,7 @@ import pytest
 
 from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import RenderError
+from factcheck.records import one_line, shorten
 from factcheck.report.model import (
     ClaimStatus,
     Report,
@@ -23,10 +24,8 @@ from factcheck.report.model import (
     claim_anchor,
     day,
     load_report,
-    one_line,
     report_path,
     report_slug,
-    shorten,
     write_report,
 )
 from factcheck.review.journal import load_worksheet

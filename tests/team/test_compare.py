@@ -16,7 +16,9 @@ import pytest
 from factcheck.checklist.load import Checklist
 from factcheck.errors import TeamError
 from factcheck.render.console import make_console
-from factcheck.render.team import render_json, render_markdown, render_terminal
+from factcheck.render.team import render_terminal
+from factcheck.render.team_json import render_json
+from factcheck.render.team_markdown import render_markdown
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import ChecklistRef
