@@ -1559,10 +1559,10 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.71
-    assert figures.strict.prf()[2] >= 0.65
-    assert figures.quotes.prf()[2] >= 0.84
-    assert figures.false <= 0.032 * figures.empty
+    assert figures.lenient.prf()[2] >= 0.72
+    assert figures.strict.prf()[2] >= 0.665
+    assert figures.quotes.prf()[2] >= 0.855
+    assert figures.false <= 0.031 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -1790,3 +1790,80 @@ def test_a_phrase_after_the_verb_of_a_quotation_frame_is_not_its_object(
 
 def test_an_object_after_the_verb_of_a_quotation_frame_still_rules_it_out() -> None:
     assert attribute_sentences(["“Go home,” the officers ordered the crowd."])[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb"),
+    [
+        ("One in five say that won't be true.", "One in five", "say"),
+        ("Nearly nine out of 10 say they will need new skills.", "Nearly nine out of 10", "say"),
+        ("Those surveyed said the funding should stay.", "Those surveyed", "said"),
+        (
+            "But those who back her opponents say the coverage has hurt her.",
+            "those who back her opponents",
+            "say",
+        ),
+        ("The ad claims “Jeb is the conservative you can trust.”", "ad", "claims"),
+        ("Groberg then went on to explain what he likes about Clinton.", "Groberg", "explain"),
+        ("Mr. Lou declined to offer his own figure for layoffs.", "Lou", "declined"),
+        ("The senator refused to say whether she would run.", "senator", "refused"),
+    ],
+)
+def test_counted_people_documents_and_refusals_speak(
+    sentence: str, speaker: str, verb: str
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == (speaker, verb)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout declined in almost every state.",
+        "Mr. Thiel refused to be interviewed.",
+        "It doesn't tell you much about whether a person would be a good engineer.",
+        "The figure, which helps explain the gap, was revised.",
+        "China's ambitious Central Asian plans did not go down well in Moscow.",
+        "The two taped an hourlong show that aired on Thursday.",
+        "Officials worked with the ministry to discuss the border.",
+    ],
+)
+def test_forms_that_report_nothing(sentence: str) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == (None, None)
+
+
+def test_a_place_after_a_town_is_no_speaker_and_no_antecedent() -> None:
+    sentences = [
+        "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him "
+        "“a total stiff.”",
+        "He says, “Here’s a guy who wouldn’t get hired.”",
+    ]
+    assert [(r.speaker, r.verb) for r in attribute_sentences(sentences)] == [
+        ("Trump", "calling"),
+        ("Trump", "says"),
+    ]
+
+
+def test_a_pronoun_keeps_to_the_gender_a_given_name_tells() -> None:
+    sentences = [
+        "Susan Collins met Gary Peters on Monday.",
+        "“We agreed on very little,” she said.",
+    ]
+    assert attribute_sentences(sentences)[1].speaker == "Susan Collins"
+
+
+def test_he_said_goes_on_with_the_last_speaker_before_the_subject() -> None:
+    sentences = [
+        "Trump's grasp of policy is worrying, Mark Cuban said.",
+        "“It's possible for anybody to change,” he said when asked about Trump.",
+    ]
+    assert attribute_sentences(sentences)[1].speaker == "Mark Cuban"
+
+
+def test_a_named_subject_whose_words_are_quoted_without_a_reporting_verb() -> None:
+    sentences = [
+        "German Chancellor Angela Merkel heralded the deal with Turkey as a “breakthrough.”",
+        "Holding signs, the protesters chanted “Bad for New Jersey, bad for you.”",
+    ]
+    assert [r.speaker for r in attribute_sentences(sentences)] == ["Angela Merkel", "protesters"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.attribution.entities import SPEAKING, Kind, Store, make_key
+from factcheck.extract.attribution.entities import Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
+from factcheck.extract.attribution.quoting import quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
     Frame,
@@ -226,16 +227,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         leads = sent.is_placeholder(0) and (quotes[0].words >= 3 or whole)
     if not chain:
         speaker = None
-        if long_quote and not continued and not all(map(_is_title, quotes)):
-            # No reporting verb, but a named subject and its words in quotation marks:
-            # "Netanyahu showed ... as evidence that “the true backer ... is Iran.”"
-            found = interpret(sent, start, find_np_end(sent, start))
-            entity = found.entity if found is not None else None
-            if entity is not None and entity.kind in SPEAKING and not entity.name.isupper():
-                speaker = found
+        if quotes and not continued and not all(map(_is_title, quotes)):
+            # No reporting verb, but a subject that can speak and words in quotation marks.
+            speaker = quoting_subject(sent, start, long_quote)
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
-        elif not hedges and not long_quote:
+        elif speaker is None and not hedges and not long_quote:
             return Outcome(_NOTHING, leads)
         return Outcome(
             Attribution(
@@ -258,6 +255,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     speaker = main.speaker
     if speaker.entity is not None:
         speaker.entity.spoke = True
+        speaker.entity.said = sent.index
         store.touch(speaker.entity, sent.index, main.spos, True)
     cleaned: list[str] = []
     for name in via:

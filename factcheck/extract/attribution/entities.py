@@ -27,6 +27,8 @@ class Kind(enum.StrEnum):
     ORG = "org"
     MEDIA = "media"
     GROUP = "group"
+    PLACE = "place"
+    """A place named as such ("in Salem, New Hampshire"): it never speaks nor takes a pronoun."""
     UNKNOWN = "unknown"
 
 
@@ -61,10 +63,14 @@ class Entity:
     """(sent, pos, subj) of the mention before the current sentence."""
     spoke: bool = False
     """Whether it has been a speaker, so 'they'/'it' may refer to it."""
+    said: int = -1
+    """The latest sentence it is the speaker of: "he said" after it most likely goes on."""
     quoted: int = -1
     """The sentence in which it is named only inside a quotation, if that is the latest."""
     gender: str = ""
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
+    given: str = ""
+    """'m' or 'f' as the given name usually tells ("Susan Collins"); a pronoun may overrule it."""
 
 
 _KEYS: dict[str, str] = {}
@@ -198,10 +204,15 @@ class Store:
         if len(tokens) == 1:
             for key in _make_surname_keys(tokens[0]):
                 found = self.by_surname.get(key)
-                if found is not None and gender and found.gender not in ("", gender):
+                told = (found.gender or found.given) if found is not None else ""
+                if found is not None and gender and told not in ("", gender):
                     # "Mrs. Clinton" after Bill Clinton: the latest namesake of her gender.
                     found = next(
-                        (e for e in reversed(self.namesakes[key]) if e.gender in ("", gender)),
+                        (
+                            e
+                            for e in reversed(self.namesakes[key])
+                            if (e.gender or e.given) in ("", gender)
+                        ),
                         None,
                     )
                 if found is not None:
@@ -238,16 +249,16 @@ class Store:
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
-        best_key: tuple[int, bool, bool, int] = (-1, False, False, 0)
+        best_key: tuple[int, bool, bool, bool, int] = (-1, False, False, False, 0)
         for entity in reversed(self.recent):
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
             if entity.kind is Kind.UNKNOWN:
                 if not entity.spoke:
                     continue
-            elif person != (entity.kind is Kind.PERSON):
+            elif entity.kind is Kind.PLACE or person != (entity.kind is Kind.PERSON):
                 continue
-            if gender and entity.gender not in ("", gender):
+            if gender and (entity.gender or entity.given) not in ("", gender):
                 continue  # "she" is not the man named last
             # Someone who spoke, has a title or role, or whose gender is known is a person for
             # sure; a bare two-word name ("West Point") may be a place.
@@ -255,13 +266,16 @@ class Store:
             if entity.sent == sent and entity.quoted == sent:
                 # Named only inside this sentence's quotation: the quote mentions them, the
                 # pronoun outside it is someone else ("“Sanders does it right,” he said").
-                key = (entity.prev[0], entity.prev[2], sure, -entity.prev[1])
+                at, first, subj = entity.prev
             elif entity.sent == sent and entity.pos < pos:
-                key = (entity.sent, entity.subj, sure, -entity.pos)
+                at, first, subj = entity.sent, entity.pos, entity.subj
             elif entity.sent == sent:
-                key = (entity.prev[0], entity.prev[2], sure, -entity.prev[1])
+                at, first, subj = entity.prev
             else:
-                key = (entity.sent, entity.subj, sure, -entity.pos)
+                at, first, subj = entity.sent, entity.pos, entity.subj
+            # The speaker of that sentence first, then its subject: "“…,” Cuban said. “…,” he
+            # said when asked about Trump".
+            key = (at, entity.said == at, subj, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
         return best

@@ -36,6 +36,7 @@ from factcheck.extract.attribution.words import (
     CHANNEL_CUES,
     CLAUSE,
     COMMON_VERBS,
+    DEMONYMS,
     DETS,
     DOC_NOUNS,
     GROUP_NOUNS,
@@ -58,6 +59,8 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
 RELATIVE_WORDS = lex("who which whom")
+NOUN_SENSITIVE = frozenset({Cls.ATTITUDE, Cls.DOC, Cls.SPEECH})
+"""Verb classes with plural nouns among their forms ("challenges", "plans", "findings")."""
 PARTICLES = lex("back out up loudly again")
 TAIL_OPENERS = lex(", on at in to from as during after before while with when")
 """Words that open a phrase after a speech verb, not its object: "riffed on", "shouted at"."""
@@ -91,13 +94,20 @@ LEADS_TO = lex(
 """Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
 "too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
+COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before")
+"""Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 MODALS = lex("can could may might must should would will shall")
+NEGATED_BE = lex("isn't wasn't aren't weren't")
+TELLS = lex("tell tells")
+HELPS = lex("help helps helped helping")
+IMPERSONAL = lex("it this that which what")
+REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 
 
-def _is_adverb(token: str) -> bool:
+def is_adverb(token: str) -> bool:
     return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
 
 
@@ -113,12 +123,12 @@ def _has_complement(sent: Sentence, v: int) -> bool:
     if k < v - 1 and sent.is_placeholder(k):
         return True
     nxt = v + 1
-    while nxt < sent.n and (sent.low[nxt] in AUX or _is_adverb(sent.toks[nxt])):
+    while nxt < sent.n and (sent.low[nxt] in AUX or is_adverb(sent.toks[nxt])):
         nxt += 1  # "added warily:", "responded pointedly, …"
     if nxt >= sent.n:
         return True
     token = sent.low[nxt]
-    return token in ("that", ":", ",", ".", ";", "in", "on") or sent.is_placeholder(nxt)
+    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
 
 
 def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
@@ -176,6 +186,8 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
     if k < n and sent.toks[k] == ",":
         k += 1
     end = n - 1 if n and sent.toks[-1] in (".", "!", "?") else n
+    if "," in low[k:end]:
+        end = low.index(",", k)  # "“…,” the man shouted, using an expletive …"
     if not 0 < end - k <= 7:
         return
     for v in range(k, end):
@@ -187,7 +199,7 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
             start = v + 1
         else:
             tail = low[v + 1 : end]
-            while tail and (tail[0] in PARTICLES or _is_adverb(tail[0])):
+            while tail and (tail[0] in PARTICLES or is_adverb(tail[0])):
                 tail = tail[1:]
             if tail and tail[0] in TAIL_OPENERS:
                 tail = []  # "“…,” the nominee riffed on her answer", "… cried out, booing"
@@ -207,6 +219,8 @@ def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
         cls = VERB_CLASS.get(low[v])
         if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper() or low[v].endswith("ing"):
             continue
+        if low[v - 1] == "to":
+            return  # "Doctor To Discuss …": an infinitive, not what anyone said
         end = v
         while end > 1 and low[end - 1] in AUX:
             end -= 1  # "Donald Trump Just Revealed"
@@ -319,7 +333,7 @@ def _read_according_to(sent: Sentence, v: int, frames: list[Frame]) -> None:
     start = v + 2
     while start < sent.n - 1 and (
         sent.low[start] == "even"
-        or (_is_adverb(sent.toks[start]) and sent.low[start] not in ADJECTIVES_IN_LY)
+        or (is_adverb(sent.toks[start]) and sent.low[start] not in ADJECTIVES_IN_LY)
     ):
         start += 1  # "according to even his own supporters", "… to recently hacked documents"
     end = find_np_end(sent, start)
@@ -401,12 +415,14 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
-    if cls in (Cls.ATTITUDE, Cls.DOC) and v and _noun_after(low[v - 1], verb):
+    if cls in NOUN_SENSITIVE and v and _noun_after(low[v - 1], verb):
         return  # "her only hope", "their biggest challenges", "whose support": a noun
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
         return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
         return  # "a TV show", "the radio show"
+    if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and _modifies(low[v - 1], verb):
+        return  # "an hourlong show": a noun after its determiner and an adjective
     if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
         return  # "found itself"
     if cls is Cls.SAY_COMP and not _has_complement(sent, v):
@@ -438,17 +454,31 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             if speaker is None or not _is_document(sent, speaker, start, v):
                 return
             opener = speaker, start
-    progressive = v and (low[v - 1] in BE or low[v - 1].partition("'")[::2] in CONTRACTED_BE)
+    progressive = v and (
+        low[v - 1] in BE
+        or low[v - 1] in NEGATED_BE
+        or low[v - 1].partition("'")[::2] in CONTRACTED_BE
+    )
     if v > 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
         if low[v - 2] in LEADS_TO:
             _read_infinitive(sent, v, verb, frames)
         return  # "asked him to say", "too soon to say": not words anyone said
+    if v and low[v - 1] in HELPS:
+        return  # "which helps explain": a bare infinitive, no one speaks
+    if v and low[v - 1] == "to" and cls is Cls.SPEECH:
+        return  # "worked with Y to discuss": a purpose, not a speech act
+    if verb in REFUSALS and (
+        low[v + 1 : v + 2] != ["to"] or low[v + 2 : v + 3] in (["comment"], ["be"])
+    ):
+        return  # "declined to comment": nothing was said; "it declined in every state": a fall
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
     speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
     if opener is not None:
         (speaker, start), passive = opener, False
+    if verb.endswith("ed") and low[v + 1 : v + 2] == ["by"] and low[v - 1] not in AUX:
+        passive = True  # "decisions opposed by Israel": a reduced relative, Israel opposed
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":
             end = find_np_end(sent, v + 2)
@@ -462,8 +492,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         trailing = speaker is not None
     if speaker is None and not trailing:
         speaker, start = find_opener_subject(sent, v)
-    if speaker is None:
-        return
+    if speaker is None or (verb in TELLS and low[start] in IMPERSONAL):
+        return  # "it doesn't tell voters much": no one speaks
     if not trailing and start > 1 and (toks[start - 1] == "," or sent.is_placeholder(start - 1)):
         after = v + 1
         while after < sent.n and low[after] in AUX:
@@ -472,13 +502,16 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             trailing = True
     if not trailing and _disagrees(sent, v, verb, speaker):
         return  # "Clinton support 27 percent": a bare form after one person's name is a noun
-    noun_like = cls is Cls.ATTITUDE or (cls is Cls.SAY_COMP and verb.endswith("s"))
+    noun_like = cls is Cls.ATTITUDE or (
+        cls is Cls.SAY_COMP and (verb.endswith("s") or speaker.entity is None)
+    )  # "the drinking continued": a subject that cannot have added anything
     after_quote = trailing and sent.is_placeholder(v - 1)  # "“…,” writes Kevin D. Williamson"
-    if noun_like and not after_quote and not _can_hold_views(speaker):
+    if noun_like and not after_quote and not can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
     if (
         low[start] in INDEFINITE
         and v - start <= 3
+        and low[start + 1] not in ("in", "out")  # "One in five say"
         and not verb.endswith(("s", "d"))
         and verb not in PAST_FORMS
         and not low[v - 1].endswith("s")
@@ -495,18 +528,26 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     frames.append(frame)
 
 
+def _modifies(before: str, verb: str) -> bool:
+    """Whether a word between "a" and a finding form can only be its adjective."""
+    if verb.endswith("ed") or strip_possessive(before) in DOC_NOUNS or is_people_word(before):
+        return False
+    return before.isalpha() and not before.endswith("s")
+
+
 def _noun_after(before: str, verb: str) -> bool:
     """Whether a bare verb form follows a word that only goes before a noun."""
     if verb.endswith(("ed", "ing")) or before in VERB_CLASS:
         return False
     superlative = before.endswith("est") and len(before) > 5 and before.isalpha()
-    return before in NOUN_DETERMINERS or superlative
+    adjective = before in DEMONYMS and not before.endswith("s")  # "Asian plans", not "Democrats"
+    return before in NOUN_DETERMINERS or superlative or adjective
 
 
 def _in_relative_clause(sent: Sentence, v: int) -> bool:
     """Whether the verb opens a relative clause: "who has endorsed", "which backs"."""
     k = v - 1
-    while k >= 0 and (sent.low[k] in AUX or _is_adverb(sent.toks[k])):
+    while k >= 0 and (sent.low[k] in AUX or is_adverb(sent.toks[k])):
         k -= 1
     return k >= 0 and sent.low[k] in RELATIVE_WORDS
 
@@ -700,13 +741,14 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
     return chain
 
 
-def _can_hold_views(speaker: Speaker) -> bool:
+def can_hold_views(speaker: Speaker) -> bool:
     """A person, group, organisation or outlet: someone a belief or wish can belong to."""
     entity = speaker.entity
     if speaker.anonymous or (entity is None and speaker.name is None):
         return True  # an unnamed source; an unresolved pronoun
     if entity is None:
-        return is_people_word((speaker.name or "").rsplit(None, 1)[-1].lower())
+        head = (speaker.name or "").rsplit(None, 1)[-1].lower()
+        return is_people_word(head) or head in DOC_NOUNS  # "voters want", "the ad claims"
     if entity.kind is Kind.UNKNOWN and is_people_word(entity.name.lower()):
         return True  # "Voters want …": a common noun that only opens the sentence
     return entity.kind is not Kind.UNKNOWN or entity.spoke or not PERSONISH.isdisjoint(entity.heads)

@@ -36,6 +36,7 @@ from factcheck.extract.attribution.words import (
     FORWARD_NP,
     FRONT,
     GENDERED,
+    GIVEN_NAMES,
     HONORIFICS,
     KNOWN_MEDIA,
     MEDIA_HEADS,
@@ -54,8 +55,10 @@ from factcheck.extract.attribution.words import (
     ROLE_PHRASE,
     ROLE_PREPS,
     RUN_GLUE,
+    STATES,
     TITLE_PREFIX,
     TITLES,
+    VERB_CLASS,
     WEEKDAYS,
     lex,
 )
@@ -109,6 +112,8 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             )
         ):
             j = _find_run_end(sent, toks, low, i)
+            while main and sent.headline and j - i > 1 and low[j - 1] in VERB_CLASS:
+                j -= 1  # "Obama Sees …" in a title-case headline: the verb is no part of the name
             run = " ".join(toks[i:j])
         elif code & DEMONYM:
             continue
@@ -233,7 +238,8 @@ def _register(
         return None
     gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
-    kind = _classify(name_tokens, lows[title_end:], low, i, bool(title_end))
+    kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
+    fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
         bare = store.by_name.get(make_key(name_tokens[-1]))
@@ -244,13 +250,18 @@ def _register(
             entity.kind = Kind.PERSON
             entity.words.update(w.lower() for w in name_tokens)
             store.index(entity, name_tokens)
+            fresh_person = True
     if entity is None:
         entity = Entity(" ".join(name_tokens), kind)
         entity.words.update(w.lower() for w in name_tokens)
         store.index(entity, name_tokens)
+        fresh_person = kind is Kind.PERSON
     elif entity.kind is Kind.UNKNOWN and kind is not Kind.UNKNOWN:
         entity.kind = kind
         store.index(entity, name_tokens)
+        fresh_person = kind is Kind.PERSON
+    if fresh_person and len(name_tokens) > 1 and not entity.given:
+        entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
     if kind is Kind.MEDIA or kind is Kind.ORG:
         for head in lows[title_end:]:
             if head in ORG_HEADS or head in MEDIA_HEADS:
@@ -284,7 +295,15 @@ PLACE_BEFORE = lex("in from at the across throughout")
 "flew to New York", "in South Carolina", "the White House"."""
 
 
-def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled: bool) -> Kind:
+def _classify(
+    names: list[str],
+    lows: list[str],
+    toks: list[str],
+    low: list[str],
+    span: tuple[int, int],
+    titled: bool,
+) -> Kind:
+    i, end = span
     joined = " ".join(lows)
     last = lows[-1]
     before = low[i - 1] if i else ""
@@ -305,6 +324,12 @@ def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled:
     if titled or (i and before in ROLE_NOUNS):
         return Kind.PERSON
     if (
+        joined in STATES
+        or joined in PLACES
+        or (before == "," and _after_place(toks, low, i - 1) and low[end : end + 1] == [","])
+    ):
+        return Kind.PLACE
+    if (
         len(names) >= 2
         and len(names) <= 4
         and lows[0] not in DEMONYMS
@@ -315,6 +340,18 @@ def _classify(names: list[str], lows: list[str], low: list[str], i: int, titled:
     ):
         return Kind.PERSON
     return Kind.UNKNOWN
+
+
+PLACE_PREPS = lex("in at from near outside to")
+
+
+def _after_place(toks: list[str], low: list[str], comma: int) -> bool:
+    """Whether a comma follows a name that a place preposition governs ("in Salem,", "from
+    San Jose,"): the name after the comma is its state or country."""
+    k = comma - 1
+    while k >= 0 and k >= comma - 4 and toks[k][:1].isupper():
+        k -= 1
+    return comma - k > 1 and k >= 0 and low[k] in PLACE_PREPS
 
 
 def _set_role(sent: Sentence, entity: Entity, role: str, words: Sequence[str], rank: int) -> None:

@@ -15,6 +15,7 @@ from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
     ANON_AFTER,
     ANON_HEADS,
+    AUX,
     BACK_STOP,
     CAP_STOP,
     COMPOUND_ROLES,
@@ -97,8 +98,8 @@ def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
                 break
             k += 1
             continue
-        if not is_word(token):
-            break
+        if not is_word(token) or (headed and lw in AUX and token == lw):
+            break  # "Groberg then went on": an adverb after a name ends it
         if (lw in NP_PREPS or (lw == "on" and low[k - 1] == "briefed")) and k > i:
             if not headed or k + 1 >= end:
                 break
@@ -167,6 +168,12 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     base, _, tail = low[i].partition("'")
     if j - i == 1 and tail in ("s", "ve", "d", "ll", "re", "m") and base in PRONOUNS:
         return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
+    if low[i] == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
+        return Speaker(sent.join_tokens(toks, i, j))  # "those surveyed", "those who …"
+    near = low[i + 1 : i + 4]
+    if ("in" in near or "out" in near) and _is_share(low, i, j):
+        # "One in five say", "nearly eight in 10 voters said": a share of the people asked.
+        return Speaker(sent.join_tokens(toks, i, j))
     split = j
     k = i + 1
     while k < j:
@@ -185,6 +192,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     lw = strip_possessive(low[head])
     if entity is None and (lw in TIME_NOUNS or lw in MONTHS or lw in WEEKDAYS):
         return None  # "earlier this year", "Wednesday's": a time, never a speaker
+    if entity is not None and entity.kind is Kind.PLACE:
+        return None  # "in San Jose, California": a place
     if entity is not None and not low[head].endswith(("'s", "'")):
         if "and" in low[i:head]:
             # "Olaf Scholz and Emmanuel Macron said": both stand behind it.
@@ -242,6 +251,24 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if loose and low[i] == "the" and head > i and "-" in toks[head] and toks[head][0].isdigit():
         return Speaker(sent.join_tokens(toks, i + 1, split))  # "the 46-year-old said"
     return None
+
+
+APPROXIMATELY = lex("nearly almost about roughly around just fully only over some")
+"""Words before a count that leave it a count ("nearly eight in 10")."""
+
+
+def _is_participle(token: str) -> bool:
+    return token.isalpha() and token.islower() and token.endswith("ed")
+
+
+def _is_share(low: list[str], i: int, j: int) -> bool:
+    """'one in five', 'eight out of 10 voters', '42%': a share of people counted."""
+    while i < j - 1 and low[i] in APPROXIMATELY:
+        i += 1
+    if not (_is_number(low[i]) or low[i] == "one") or i + 2 >= j + 1:
+        return False
+    after = low[i + 1 : i + 4]
+    return after[:1] == ["in"] or after[:2] == ["out", "of"]
 
 
 def is_people_word(word: str) -> bool:

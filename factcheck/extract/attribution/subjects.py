@@ -48,6 +48,20 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
             start = low.index(",", start + 1, min(limit, start + 20)) + 1
         except ValueError:
             return start
+        start = _past_place(sent, start, limit)
+    return start
+
+
+def _past_place(sent: Sentence, start: int, limit: int) -> int:
+    """Past a place's state or country after the comma: "In Salem, New Hampshire, Trump"."""
+    if start >= limit:
+        return start
+    entity = sent.mention_of[start]
+    end = sent.mention_start.get(start)
+    if entity is None or entity.kind is not Kind.PLACE or end is None:
+        return start
+    if end + 1 < limit and sent.toks[end + 1] == ",":
+        return end + 2
     return start
 
 
@@ -112,6 +126,9 @@ def find_subject_before(
     if who is not None:
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
         start = find_np_start(sent, who - 1)
+        if who - start == 1 and low[start] == "those":
+            # "Those who back her opponents say": the clause is all that names them.
+            return interpret(sent, start, j + 1), start, passive, True
         return interpret(sent, start, who, loose=loose), start, passive, True
     named = sent.mention_of[j]
     if named is not None:

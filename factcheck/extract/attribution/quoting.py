@@ -1,0 +1,66 @@
+"""Stage ③ claims, attribution: speakers without a reporting verb — a subject whose own words a
+sentence quotes ("the protesters chanted “…”", "Merkel heralded the deal as a “breakthrough”").
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
+from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
+from factcheck.extract.attribution.phrases import find_np_end, interpret
+from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
+from factcheck.extract.attribution.words import AUX, BACK_STOP, DOC_NOUNS, PRONOUNS, lex
+
+IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
+"""More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
+
+
+def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:
+    """The subject of a clause without a reporting verb whose words are quoted: "Netanyahu
+    showed … as evidence that “…”", "the protesters chanted “…”", "Merkel heralded the deal as
+    a “breakthrough”" (a named subject, its verb, then a quotation of any length)."""
+    n, low = sent.n, sent.low
+    if start >= n:
+        return None
+    end = find_np_end(sent, start)
+    found = interpret(sent, start, end)
+    entity = found.entity if found is not None else None
+    if found is not None and entity is not None and entity.kind is not Kind.GROUP:
+        if entity.name.isupper() or entity.kind not in SPEAKING:
+            return None
+        if long_quote:
+            return found
+        named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
+        return found if named and _verb_then_quote(sent, end) else None
+    if not long_quote or sent.is_placeholder(start) or not is_word(sent.toks[start]):
+        return None
+    if low[start] in PRONOUNS:
+        return None
+    found = interpret(sent, start, end, loose=True)
+    if found is None or found.name is None or found.anonymous:
+        return None
+    document = strip_possessive(low[end - 1]) in DOC_NOUNS
+    if not (document or can_hold_views(found)):
+        return None
+    return found if _verb_then_quote(sent, end) else None
+
+
+def _verb_then_quote(sent: Sentence, end: int) -> bool:
+    """Whether a finite verb follows the subject ending at ``end``, then a quotation."""
+    n, low = sent.n, sent.low
+    k = end
+    while k < n and (low[k] in AUX or is_adverb(sent.toks[k])):
+        k += 1
+    if k >= n or not _finite(sent.toks[k]) or low[k] in BACK_STOP:
+        return False
+    return any(sent.is_placeholder(q) for q in range(k + 1, n))
+
+
+def _finite(token: str) -> bool:
+    """A lowercase form that may be a finite verb: "chanted", "accuses", "wrote"."""
+    if not (token.isalpha() and token.islower()):
+        return False
+    return (
+        (token.endswith(("ed", "s")) and not token.endswith("ss"))
+        or token in PAST_FORMS
+        or token in IRREGULAR_PAST
+    )
