@@ -221,7 +221,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
         found = sent.store.describe(lw, low[i + 1 : head])
         if found is not None:
-            return Speaker(found.name, found.role, found)
+            return Speaker(
+                found.name, found.role, found, described=sent.join_tokens(toks, i + 1, split)
+            )
         return Speaker(sent.join_tokens(toks, i + 1, split))
     if (
         loose
@@ -346,7 +348,8 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
             head, mods = compound, mods[:-1]
         found = sent.store.describe(head, mods)
         if found is not None:
-            return Speaker(found.name, found.role, found)
+            described = sent.join_tokens(sent.toks, i + 1, split)
+            return Speaker(found.name, found.role, found, described=described)
     name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else split)
     if name.lower() in ("others", "some", "many"):
         return None

@@ -58,6 +58,8 @@ class Speaker:
     """The entity behind the name, when there is one to remember."""
     anonymous: bool = False
     """Whether the source is unnamed on purpose ("a source familiar with ...")."""
+    described: str | None = None
+    """The description this sentence names a known speaker by ("the Florida senator")."""
 
 
 @dataclass(slots=True)
