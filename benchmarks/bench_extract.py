@@ -6,7 +6,9 @@ process (cold caches: the model, the registry and every memo are loaded or built
 timing); figures are the median of several runs, with the spread. The peer for throughput is
 pysbd splitting the same texts into sentences, a small part of our work, on the same workload.
 
-Run: .venv/bin/python benchmarks/bench_extract.py [--data DIR] [--runs 3]
+Run: .venv/bin/python benchmarks/bench_extract.py [--data DIR] [--runs 3] [--articles N]
+[--stages]. ``--articles N`` measures only the first N articles (both sources mixed) for a quick
+look; ``--stages`` prints, instead of the figures, where one cold run over them spends its CPU.
 """
 
 from __future__ import annotations
@@ -41,6 +43,60 @@ for path in paths:
             segmenter.segment(paragraph)
 print(time.perf_counter() - start)
 """
+
+
+_STAGES = """
+import functools, json, sys, time
+start = time.process_time()
+from factcheck.extract import batch, claims, pipeline
+from factcheck.render import extract as render
+from factcheck.sources import registry
+spent = {}
+def timed(module, name, stage):
+    original = getattr(module, name)
+    def run(*args, **kwargs):
+        begun = time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[stage] = spent.get(stage, 0.0) + time.process_time() - begun
+    setattr(module, name, run)
+timed(pipeline, "read_source", "read")
+timed(pipeline, "segment_document", "segment")
+timed(pipeline, "find_publisher", "publisher")
+timed(claims, "attribute_sentences", "attribution")
+timed(claims, "score_sentence", "worthiness")
+timed(registry, "chain_sources", "sources")
+timed(claims, "link_repeats", "repeats")
+timed(render, "render_piece", "render")
+options = batch.BatchOptions(
+    render=functools.partial(render.render_piece, fmt="jsonl", include_segments=False)
+)
+loaded = time.process_time()
+for path in json.loads(sys.argv[1]):
+    batch.extract_one(path, options)
+spent["imports"] = loaded - start
+print(json.dumps([spent, time.process_time() - start]))
+"""
+
+
+def stages(texts: list[tuple[str, str]]) -> None:
+    """Where one cold run of the extraction spends its CPU, by stage (first use of the model and
+    the registry included in the stage that loads them)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = _write(texts, Path(tmp))
+        size = sum(Path(p).stat().st_size for p in paths) / 1e6
+        done = subprocess.run(
+            [sys.executable, "-c", _STAGES, json.dumps(paths)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    spent, total = json.loads(done.stdout)
+    spent["other"] = total - sum(spent.values())
+    print(f"CPU by stage, one cold run over {len(paths)} articles ({size:.2f} MB), {total:.2f} s:")
+    for stage, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {stage:<12} {seconds:6.2f} s  {seconds / total:4.0%}")
 
 
 def _write(texts: list[tuple[str, str]], folder: Path) -> list[str]:
@@ -132,10 +188,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--runs", type=int, default=3, help="measured runs per figure")
+    parser.add_argument(
+        "--articles", type=int, default=None, help="only the first N articles (a quick look)"
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="print the CPU of each stage of one cold run"
+    )
     args = parser.parse_args()
     texts = news_texts(args.data)
     if not texts:
         print(f"skipped: no articles under {args.data} (see ../shared/data/README.md)")
+        return
+    if args.articles is not None:
+        texts = take(texts, sum(len(text.encode()) for _, text in texts))[: args.articles]
+    if args.stages:
+        stages(texts)
         return
     throughput(texts, args.runs)
     startup()

@@ -301,8 +301,11 @@ def test_a_block_written_alike_but_followed_by_a_bad_line_is_still_declined() ->
             fastyaml.load(bad)
 
 
-def test_block_mappings_written_alike_are_one_object_and_lists_are_not() -> None:
-    values = fastyaml.load(f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  - []\n  - []\n")
+def test_collections_written_alike_are_one_object() -> None:
+    text = f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  - [x]\n  - [x]\n  - {{x: []}}\n  - [y]\n"
+    values = fastyaml.load(text)
+    assert values == reference(text)
     assert values["a"]["q1"] is values["a"]["q2"]
-    assert values["a"]["q1"] == reference(BLOCK.replace("    ", ""))
-    assert values["b"][0] is not values["b"][1]
+    assert values["b"][0] is values["b"][1]
+    assert values["b"][0] is not values["b"][3]
+    assert values["b"][2]["x"] is not values["a"]["q1"]["evidence"]

@@ -115,6 +115,24 @@ def extract_terms(text: str) -> list[str]:
     return _terms(tokenize(text))
 
 
+Key = str | tuple[str, str]
+"""A term as scoring looks it up: a token, or a pair of tokens as a tuple (the pair's term
+joined by a space is never built: no token holds a space, so the tuple says the same)."""
+
+
+def _keys(tokens: list[str]) -> list[Key]:
+    """``_terms`` as lookup keys, in the same order."""
+    return [*tokens, *itertools.pairwise(tokens)]
+
+
+def term_key(term: str) -> Key | None:
+    """The lookup key of a term, or None for one with more than two words (never a term)."""
+    words = term.split(" ")
+    if len(words) == 1:
+        return term
+    return (words[0], words[1]) if len(words) == 2 else None
+
+
 # --- reasons -------------------------------------------------------------------------------------
 # Most rules are word lists matched against the sentence's own terms through one table of bit
 # flags, so finding every reason costs a single pass over the terms.
@@ -161,10 +179,11 @@ _CUE_WORDS: dict[int, Iterable[str]] = {
     _EXHORTATION: _list("exhortation_cues"),
     _JUDGEMENT: _JUDGEMENT_WORDS,
 }
-_CUES: dict[str, int] = {}
+_CUES: dict[Key, int] = {}
 for _flag, _cue_words in _CUE_WORDS.items():
     for _word in _cue_words:
-        _CUES[_word] = _CUES.get(_word, 0) | _flag
+        if (_key := term_key(_word)) is not None:
+            _CUES[_key] = _CUES.get(_key, 0) | _flag
 _CUE_TERMS = frozenset(_CUES)
 _NO_TERM = itertools.repeat(0j)
 
@@ -224,8 +243,9 @@ class _Analysis(NamedTuple):
     A named tuple rather than a dataclass: it is built once per sentence on the hot path.
     """
 
-    terms: list[str]
-    """The sentence's terms (tokens, then token pairs), repeats kept: the model counts them."""
+    terms: list[Key]
+    """The sentence's terms (tokens, then token pairs) as keys, repeats kept: the model counts
+    them."""
     reasons: tuple[str, ...]
     """Reason tags, in REASONS order."""
     features: tuple[str, ...]
@@ -241,7 +261,7 @@ class _Analysis(NamedTuple):
 def _analyse(text: str) -> _Analysis:
     folded = _fold(text)
     tokens = _find_tokens(folded)
-    terms = _terms(tokens)
+    terms = _keys(tokens)
     cues = 0
     for term in _CUE_TERMS.intersection(terms):
         cues |= _CUES[term]
@@ -365,6 +385,8 @@ class WorthinessModel:
     """Per occurrence of a term, what it adds to the TF-IDF dot product with the weights (real
     part: idf x weight) and to the vector's squared norm (imaginary part: idf squared). One
     complex sum over the sentence's terms gives both in a single pass."""
+    keyed: Mapping[Key, complex]
+    """``terms`` by ``term_key``, as scoring looks them up."""
     rules: Mapping[str, float]
     """Weight of each rule feature (present = 1), keyed by the names in RULE_FEATURES."""
     intercept: float
@@ -432,8 +454,12 @@ def _parse_model(data: object, where: str) -> WorthinessModel:
         idf = _finite(entry[0], f"{where}: vocabulary[{term!r}]")
         weight = _finite(entry[1], f"{where}: vocabulary[{term!r}]")
         terms[term] = complex(idf * weight, idf * idf)
+    keyed: dict[Key, complex] = {
+        found: value for term, value in terms.items() if (found := term_key(term)) is not None
+    }
     return WorthinessModel(
         terms=terms,
+        keyed=keyed,
         rules={name: _finite(value, f"{where}: rules[{name!r}]") for name, value in rules.items()},
         intercept=intercept,
         threshold=threshold,
@@ -469,7 +495,7 @@ def _bundled_model() -> WorthinessModel:
 
 
 def _probability(model: WorthinessModel, analysis: _Analysis) -> float:
-    total = sum(map(model.terms.get, analysis.terms, _NO_TERM))
+    total = sum(map(model.keyed.get, analysis.terms, _NO_TERM))
     dot, norm = total.real, total.imag
     z = model.intercept + (dot / math.sqrt(norm) if norm else 0.0)
     z += sum(map(model.rules.__getitem__, analysis.features))
