@@ -123,8 +123,10 @@ def _has_complement(sent: Sentence, v: int) -> bool:
     if k < v - 1 and sent.is_placeholder(k):
         return True
     nxt = v + 1
-    while nxt < sent.n and (sent.low[nxt] in AUX or is_adverb(sent.toks[nxt])):
-        nxt += 1  # "added warily:", "responded pointedly, …"
+    while nxt < sent.n and (
+        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
+    ):
+        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
     if nxt >= sent.n:
         return True
     token = sent.low[nxt]
