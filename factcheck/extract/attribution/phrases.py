@@ -285,6 +285,8 @@ def is_people_word(word: str) -> bool:
         return True
     if word.endswith("ies"):
         return word[:-3] + "y" in PERSONISH
+    if word.endswith("men"):
+        return word[:-3] + "man" in PERSONISH  # "spokesmen", "congressmen"
     return word.endswith("s") and (word[:-1] in PERSONISH or word[:-1] in DEMONYMS)
 
 
