@@ -1811,6 +1811,11 @@ def test_an_object_after_the_verb_of_a_quotation_frame_still_rules_it_out() -> N
         ("The ad claims “Jeb is the conservative you can trust.”", "ad", "claims"),
         ("Groberg then went on to explain what he likes about Clinton.", "Groberg", "explain"),
         ("Mr. Lou declined to offer his own figure for layoffs.", "Lou", "declined"),
+        (
+            "The movement plans to protest the debate, the Daily Caller reports.",
+            "Daily Caller",
+            "reports",
+        ),
         ("The senator refused to say whether she would run.", "senator", "refused"),
     ],
 )
