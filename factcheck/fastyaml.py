@@ -13,6 +13,7 @@ Timestamps stay the text written, as the strict reader keeps them.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Any
 
 import yaml
@@ -608,10 +609,15 @@ def _whole(token: tuple[str, ...]) -> str:
 def split_lines(text: str) -> list[str]:
     """The document's lines for :func:`load_lines`, or :class:`Unsupported` when it holds line
     breaks or characters outside the subset. The text is not needed after this."""
-    if not text.endswith("\n") or _AWKWARD.search(text):
-        raise Unsupported("line breaks or characters outside the subset")
+    if not text.endswith("\n"):
+        raise Unsupported("no line break at the end")
     lines = text.split("\n")
     lines.pop()  # after the last line break
+    # Every awkward character is a control, format, separator or unassigned one, which no
+    # printable line holds: only the few other lines are searched.
+    for line in filterfalse(str.isprintable, lines):
+        if _AWKWARD.search(line):
+            raise Unsupported("line breaks or characters outside the subset")
     return lines
 
 
