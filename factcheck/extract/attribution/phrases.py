@@ -169,10 +169,10 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     base, _, tail = low[i].partition("'")
     if j - i == 1 and tail in ("s", "ve", "d", "ll", "re", "m") and base in PRONOUNS:
         return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
-    if low[i] == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
+    first = low[i]
+    if first == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
         return Speaker(sent.join_tokens(toks, i, j))  # "those surveyed", "those who …"
-    near = low[i + 1 : i + 4]
-    if ("in" in near or "out" in near) and _is_share(low, i, j):
+    if (first in SHARE_STARTS or first[:1].isdigit() or "-" in first) and _is_share(low, i, j):
         # "One in five say", "nearly eight in 10 voters said": a share of the people asked.
         return Speaker(sent.join_tokens(toks, i, j))
     split = j
@@ -262,6 +262,9 @@ APPROXIMATELY = lex("nearly almost about roughly around just fully only over som
 """Words before a count that leave it a count ("nearly eight in 10")."""
 
 
+SHARE_STARTS = APPROXIMATELY | NUMBER_WORDS | TENS | {"one"}
+
+
 def _is_participle(token: str) -> bool:
     return token.isalpha() and token.islower() and token.endswith("ed")
 
@@ -270,7 +273,7 @@ def _is_share(low: list[str], i: int, j: int) -> bool:
     """'one in five', 'eight out of 10 voters', '42%': a share of people counted."""
     while i < j - 1 and low[i] in APPROXIMATELY:
         i += 1
-    if not (_is_number(low[i]) or low[i] == "one") or i + 2 >= j + 1:
+    if not (_is_number(low[i]) or low[i] == "one") or i + 2 > j:
         return False
     after = low[i + 1 : i + 4]
     return after[:1] == ["in"] or after[:2] == ["out", "of"]
@@ -282,6 +285,8 @@ def is_people_word(word: str) -> bool:
         return True
     if word.endswith("ies"):
         return word[:-3] + "y" in PERSONISH
+    if word.endswith("men"):
+        return word[:-3] + "man" in PERSONISH  # "spokesmen", "congressmen"
     return word.endswith("s") and (word[:-1] in PERSONISH or word[:-1] in DEMONYMS)
 
 
