@@ -1,6 +1,6 @@
 """Opening big worksheets: time and peak memory to load 5,000 and 25,000 claims.
 
-Run: .venv/bin/python benchmarks/bench_worksheet.py [RUNS] [KEEP_DIR]
+Run: .venv/bin/python benchmarks/bench_worksheet.py [RUNS] [KEEP_DIR] [--source]
 
 With KEEP_DIR, the worksheets are written there and kept, so that another version of the package
 can be measured on the same files (PYTHONPATH=OTHER_CHECKOUT ... RUNS KEEP_DIR reuses them).
@@ -14,6 +14,8 @@ fresh process (cold caches); figures are the median of the runs with min-max, an
 CPU time is what the load itself costs); timing starts before the package is imported. The peer,
 measured in the same run on the same file, is PyYAML's own C loader turning the file into plain
 Python values (yaml.load with CSafeLoader), which checks nothing and keeps no line numbers.
+The package is byte-compiled first, as an installed copy is (see bytecode.py; --source times it
+compiled on every run).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bytecode import byte_compile
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist
@@ -148,9 +152,12 @@ def measure(path: Path, who: str) -> dict[str, float]:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    args = [arg for arg in sys.argv[1:] if arg != "--source"]
+    if "--source" not in sys.argv[1:]:
+        print(byte_compile(Path.cwd()))
+    runs = int(args[0]) if args else 3
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tmp)
+        folder = Path(args[1]) if len(args) > 1 else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         kept = sorted(folder.glob("*.worksheet.yaml"))
         if kept:

@@ -13,6 +13,7 @@ Timestamps stay the text written, as the strict reader keeps them.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Any
 
 import yaml
@@ -331,6 +332,10 @@ class _Parser(_FlowReader):
         self.memo = memory.lines
         self.blocks: dict[tuple[str, ...], dict[str, Any]] = {}
         """Block mappings read in this document, by their lines."""
+        self.starts: dict[str, tuple[list[str], dict[str, Any]]] = {}
+        """The last of those blocks to start with each line, with its lines."""
+        self.flows: dict[str, Any] = {}
+        """Flow collections read in this document, by their text."""
 
     def document(self) -> Any:
         lines = self.lines
@@ -444,6 +449,15 @@ class _Parser(_FlowReader):
         lines = self.lines
         count = len(lines)
         inside = " " * (indent + 1)
+        last = self.starts.get(lines[i])
+        if last is not None:
+            # The block last read that starts with this line, if these lines are its lines and
+            # the next one is not inside it.
+            j = i + len(last[0])
+            if lines[i:j] == last[0] and (
+                j == count or (not lines[j].startswith(inside) and lines[j].strip(" "))
+            ):
+                return last[1], j
         j = i + 1
         while j < count:
             line = lines[j]
@@ -452,15 +466,18 @@ class _Parser(_FlowReader):
             j += 1
         if j - i > _BLOCK_LINES:
             return self.mapping(i, depth, None)
-        written = tuple(lines[i:j])
-        known = self.blocks.get(written)
+        written = lines[i:j]
+        key = tuple(written)
+        known = self.blocks.get(key)
         if known is not None:
+            self.starts[written[0]] = (written, known)
             return known, j
         value, end = self.mapping(i, depth, None)
         if end == j:
             # The mapping stopped where the lines at or left of its key's column start, so the
             # same lines read the same way wherever they stand.
-            self.blocks[written] = value
+            self.blocks[key] = value
+            self.starts[written[0]] = (written, value)
         return value, end
 
     def sequence(self, i: int, indent: int) -> tuple[list[Any], int]:
@@ -508,7 +525,11 @@ class _Parser(_FlowReader):
         elif first == "|":
             return self.literal(text, i, indent)
         elif first in "[{":
-            return self.flow(text, i), i + 1
+            # Flow collections written alike are one object, as block mappings are.
+            value = self.flows.get(text, _MISSING)
+            if value is _MISSING:
+                value = self.flows[text] = self.flow(text, i)
+            return value, i + 1
         else:
             value = _block_plain(text, self.cache)
         self.scalars[raw] = value
@@ -588,18 +609,24 @@ def _whole(token: tuple[str, ...]) -> str:
 def split_lines(text: str) -> list[str]:
     """The document's lines for :func:`load_lines`, or :class:`Unsupported` when it holds line
     breaks or characters outside the subset. The text is not needed after this."""
-    if not text.endswith("\n") or _AWKWARD.search(text):
-        raise Unsupported("line breaks or characters outside the subset")
+    if not text.endswith("\n"):
+        raise Unsupported("no line break at the end")
     lines = text.split("\n")
     lines.pop()  # after the last line break
+    # Every awkward character is a control, format, separator or unassigned one, which no
+    # printable line holds: only the few other lines are searched.
+    for line in filterfalse(str.isprintable, lines):
+        if _AWKWARD.search(line):
+            raise Unsupported("line breaks or characters outside the subset")
     return lines
 
 
 def load(text: str) -> Any:
     """The document's values, or :class:`Unsupported` when it is outside the subset.
 
-    Block mappings written alike, line for line, are one object (as an alias makes them in
-    PyYAML): the values are for reading, not for changing in place.
+    Collections written alike (block mappings line for line, flow collections character for
+    character) are one object, as an alias makes them in PyYAML: the values are for reading, not
+    for changing in place.
     """
     return load_lines(split_lines(text))
 

@@ -301,8 +301,23 @@ def test_a_block_written_alike_but_followed_by_a_bad_line_is_still_declined() ->
             fastyaml.load(bad)
 
 
-def test_block_mappings_written_alike_are_one_object_and_lists_are_not() -> None:
-    values = fastyaml.load(f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  - []\n  - []\n")
+def test_collections_written_alike_are_one_object() -> None:
+    text = f"a:\n  q1:\n{BLOCK}  q2:\n{BLOCK}b:\n  - [x]\n  - [x]\n  - {{x: []}}\n  - [y]\n"
+    values = fastyaml.load(text)
+    assert values == reference(text)
     assert values["a"]["q1"] is values["a"]["q2"]
-    assert values["a"]["q1"] == reference(BLOCK.replace("    ", ""))
-    assert values["b"][0] is not values["b"][1]
+    assert values["b"][0] is values["b"][1]
+    assert values["b"][0] is not values["b"][3]
+    assert values["b"][2]["x"] is not values["a"]["q1"]["evidence"]
+
+
+def test_every_awkward_character_is_declined_wherever_it_stands() -> None:
+    awkward = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) != "\n"]
+    awkward += ["\ud800", "\udfff", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"]
+    for char in awkward:
+        for text in (f"a: x{char}y\n", f"a: 'x{char}'\nb: 1\n", f"- a\n- {char}\n"):
+            with pytest.raises(fastyaml.Unsupported):
+                fastyaml.load(text)
+    # Characters Python does not call printable but YAML reads as text are read.
+    for char in ("\xa0", "\u200b", "\u3000", "\U000e0001"):
+        assert agrees(f"a: 'x{char}y'\n")

@@ -191,9 +191,14 @@ def natural_width(reviewers: Sequence[str], rows: Sequence[Row], first: str) -> 
     and a space either side, a space between columns and at each edge."""
     from rich.cells import cell_len
 
-    widths = [max([cell_len(first), *(cell_len(row[0]) for row in rows)])]
+    def widest(texts: list[str]) -> int:
+        # Printable ASCII is a cell a character, as Rich measures it, without measuring.
+        joined = "".join(texts)
+        return max(map(len if joined.isascii() and joined.isprintable() else cell_len, texts))
+
+    widths = [widest([first, *(row[0] for row in rows)])]
     for i, reviewer in enumerate(reviewers):
-        widths.append(max([cell_len(reviewer), *(cell_len(row[1][i]) for row in rows)]))
+        widths.append(widest([reviewer, *(row[1][i] for row in rows)]))
     widths.append(cell_len(DIFFERS))
     return sum(width + 2 for width in widths) + len(widths) + 1
 

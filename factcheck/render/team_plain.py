@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from factcheck.team.compare import ClaimComparison, Comparison
 
+_NOT_YET: list[str] = []
 NARROWEST = 20
 """Narrowest console laid out here; narrower ones are left to Rich."""
 # Characters one cell wide that Rich measures as such and never joins to the next one: beyond
@@ -99,6 +100,16 @@ class _Layout:
         self.console = console
         self.width = console.width
         self.parts: list[str] = []
+        self.wrapped: dict[tuple[str, int], list[str] | None] = {}
+        """Lines wrapped so far (many recur: 'verdict  False: all'), by text and width."""
+
+    def wrap(self, text: str, width: int) -> list[str] | None:
+        """:func:`wrap` of the text made safe to show, each text and width wrapped once."""
+        key = (text, width)
+        lines = self.wrapped.get(key, _NOT_YET)
+        if lines is _NOT_YET:
+            lines = self.wrapped[key] = wrap(defang(text), width)
+        return lines
 
     def rich(self, *renderables: RenderableType) -> None:
         """Parts laid out by Rich."""
@@ -112,7 +123,7 @@ class _Layout:
         """Lines of text at the console's width; False (nothing added) when one is not plain."""
         out = []
         for text in texts:
-            wrapped = wrap(defang(text), self.width)
+            wrapped = self.wrap(text, self.width)
             if wrapped is None:
                 return False
             out.extend(wrapped)
@@ -131,7 +142,7 @@ class _Layout:
         body: list[str] = []
         texts = [grouped_text(name, reviewers, cells, agreed) for name, cells, agreed, _ in rows]
         for text in [*texts, *note_lines(claim)]:
-            wrapped = wrap(defang(text), inner)
+            wrapped = self.wrap(text, inner)
             if wrapped is None:
                 return False
             body.extend(wrapped)

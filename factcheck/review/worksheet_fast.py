@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.fastyaml import Unsupported
 from factcheck.models import (
@@ -44,6 +44,9 @@ from factcheck.review.worksheet import (
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
+
+
+_T = TypeVar("_T")
 
 
 def _no(what: str) -> Unsupported:
@@ -196,15 +199,21 @@ def _attribution(value: Any) -> Attribution:
     return _attribution_from(_mapping(value, (), _ATTRIBUTION_KEYS))
 
 
-def _known_attribution(value: Any, blocks: dict[int, tuple[Any, Any]]) -> Attribution:
-    """An attribution, read once for each mapping object (``blocks``, by the mapping's id,
-    holds the mapping too, so that the id stays its own)."""
-    known = blocks.get(id(value))
+_Read = dict[tuple[object, int], tuple[Any, Any]]
+"""What was read from each mapping object, by what it was read as and the object's id (with the
+object, so that the id stays its own): collections written alike are one object (see
+fastyaml.load) and are read once."""
+
+
+def _known(read: Callable[[Any], _T], value: Any, done: _Read) -> _T:
+    """``read(value)``, read once for each mapping object."""
+    key = (read.__name__, id(value))
+    known = done.get(key)
     if known is not None and known[0] is value:
         return known[1]  # type: ignore[no-any-return]
-    attribution = _attribution(value)
-    blocks[id(value)] = (value, attribution)
-    return attribution
+    result = read(value)
+    done[key] = (value, result)
+    return result
 
 
 def _attribution_from(m: dict[str, Any]) -> Attribution:
@@ -318,7 +327,7 @@ def _claim(
     strict: bool,
     levels: frozenset[str] | None,
     seen: dict[tuple[Any, ...], Answer],
-    blocks: dict[int, tuple[Any, Any]],
+    blocks: _Read,
 ) -> ClaimReview:
     m = _mapping(value, CLAIM_REQUIRED, _CLAIM_KEYS)
     get = m.get
@@ -334,7 +343,7 @@ def _claim(
         end=end,
         check_worthiness=_number(m["check_worthiness"]) if "check_worthiness" in m else 0.0,
         reasons=_texts(m["reasons"]) if "reasons" in m else (),
-        attribution=_known_attribution(m["attribution"], blocks)
+        attribution=_known(_attribution, m["attribution"], blocks)
         if "attribution" in m
         else _NO_ATTRIBUTION,
         sources=_texts(m["sources"]) if "sources" in m else (),
@@ -353,15 +362,13 @@ def _claim(
         paragraph = (p_start, p_end)
     facts: dict[str, FactValue] = {}
     if "facts" in m:
-        facts = dict(_mapping(m["facts"], (), None))
-        for name, fact in facts.items():
-            kind = type(fact)
-            if kind is not str and kind is not bool and fact is not None:
-                facts[name] = _fact(fact)
+        facts = dict(_known(_facts, m["facts"], blocks))
     return ClaimReview(
         claim=claim,
         paragraph=paragraph,
-        source_facts=_source_facts(m["source_facts"]) if "source_facts" in m else _NO_SOURCE_FACTS,
+        source_facts=_known(_source_facts, m["source_facts"], blocks)
+        if "source_facts" in m
+        else _NO_SOURCE_FACTS,
         facts=facts,
         answers=_answers(m, questions, strict, seen, blocks),
         override=_override(m["override"], levels) if "override" in m else None,
@@ -372,23 +379,41 @@ def _claim(
     )
 
 
+def _facts(value: Any) -> dict[str, FactValue]:
+    facts = dict(_mapping(value, (), None))
+    for name, fact in facts.items():
+        kind = type(fact)
+        if kind is not str and kind is not bool and fact is not None:
+            facts[name] = _fact(fact)
+    return facts
+
+
 def _answers(
     m: dict[str, Any],
     questions: dict[str, Question],
     strict: bool,
     seen: dict[tuple[Any, ...], Answer],
-    blocks: dict[int, tuple[Any, Any]],
+    blocks: _Read,
 ) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     if "answers" in m:
         written = m["answers"]
         # Answers written alike are one mapping (see fastyaml.load): read it once.
-        known = blocks.get(id(written))
+        key = ("answers", id(written))
+        known = blocks.get(key)
         if known is not None and known[0] is written:
             return dict(known[1])
         for qid, answer in _mapping(written, (), None).items():
-            answers[qid] = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
-        blocks[id(written)] = (written, answers.copy())
+            # So is an answer written alike under a question.
+            one = (("answer", qid), id(answer))
+            found = blocks.get(one)
+            if found is not None and found[0] is answer:
+                answers[qid] = found[1]
+                continue
+            read = _remembered_answer(answer, qid, questions.get(qid), strict, seen)
+            blocks[one] = (answer, read)
+            answers[qid] = read
+        blocks[key] = (written, answers.copy())
     return answers
 
 
@@ -415,7 +440,7 @@ def _reviewed(
     strict: bool,
     levels: frozenset[str] | None,
     seen: dict[tuple[Any, ...], Answer],
-    blocks: dict[int, tuple[Any, Any]],
+    blocks: _Read,
 ) -> ClaimReview:
     m = _mapping(item.values, ("skipped",), _REVIEW_KEYS)
     base = item.base
@@ -493,7 +518,7 @@ def read_values(
         raise _no("claims")
     article = document.text
     alike: dict[tuple[Any, ...], Answer] = {}
-    blocks: dict[int, tuple[Any, Any]] = {}
+    blocks: _Read = {}
     claims = [
         _claim(entry, article, questions, strict, levels, alike, blocks)
         if type(entry) is not Reviewed

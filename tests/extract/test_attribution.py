@@ -1799,6 +1799,11 @@ def test_an_object_after_the_verb_of_a_quotation_frame_still_rules_it_out() -> N
         ("Nearly nine out of 10 say they will need new skills.", "Nearly nine out of 10", "say"),
         ("Those surveyed said the funding should stay.", "Those surveyed", "said"),
         (
+            "White House and Pentagon spokesmen said the ban stood.",
+            "White House and Pentagon spokesmen",
+            "said",
+        ),
+        (
             "But those who back her opponents say the coverage has hurt her.",
             "those who back her opponents",
             "say",
@@ -1806,6 +1811,11 @@ def test_an_object_after_the_verb_of_a_quotation_frame_still_rules_it_out() -> N
         ("The ad claims “Jeb is the conservative you can trust.”", "ad", "claims"),
         ("Groberg then went on to explain what he likes about Clinton.", "Groberg", "explain"),
         ("Mr. Lou declined to offer his own figure for layoffs.", "Lou", "declined"),
+        (
+            "The movement plans to protest the debate, the Daily Caller reports.",
+            "Daily Caller",
+            "reports",
+        ),
         ("The senator refused to say whether she would run.", "senator", "refused"),
     ],
 )

@@ -510,12 +510,15 @@ def test_untrusted_claim_text_is_never_markup(worksheet: Worksheet, checklist: C
     start = prompt.entry.paragraph[0]
     evil = "[bold red]x[/] \x1b[2J"
     text = doc.text[:start] + evil + doc.text[start + len(evil) :]
-    prompt = replace(prompt, document=replace(doc, text=text))
+    # Another text, so its own sha256: the paragraph's sentences are not the original's, which
+    # an earlier test may have left in the cache of article segments.
+    prompt = replace(prompt, document=replace(doc, text=text, sha256="e" * 64))
     console = Console(width=100, file=io.StringIO(), color_system="truecolor", force_terminal=True)
     console.print(render_prompt(prompt))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert "[bold red]x[/]" in out
-    assert "\\x1b[2J" in out and "\x1b[2J" not in out
+    # The escape is shown, not obeyed (the segmenter may end a sentence inside it).
+    assert "\\x1b[2" in out and "\x1b[2J" not in out
 
 
 def test_terminal_asker_turns_keys_into_responses(

@@ -109,3 +109,32 @@ def test_an_answer_like_a_valid_one_but_mistyped_is_still_declined() -> None:
         data["claims"][3]["answers"] = {qid: {**valid, **wrong}}
         with pytest.raises(fastyaml.Unsupported):
             read_values(data, checklist)
+
+
+def test_mappings_written_alike_read_as_what_each_stands_for() -> None:
+    # Written alike, the mappings are one object (fastyaml.load); each is still read as what it
+    # stands for where it stands: facts, source facts, answers, an attribution, an answer.
+    checklist = load_checklist("quick")
+    worksheet = full_worksheet()
+    bare = replace(worksheet, claims=tuple(replace(e, answers={}) for e in worksheet.claims))
+    lines = dump_worksheet(bare).split("\n")
+    for i, line in enumerate(lines):
+        for key in ("source_facts", "facts"):
+            if line.startswith(f"  {key}: {{"):
+                lines[i] = f"  {key}: {{}}"
+    at = lines.index("  attribution:")
+    while lines[at + 1].startswith("    "):
+        del lines[at + 1]  # the first claim's attribution, left empty
+    lines[at] = "  attribution: {}"
+    edited = "\n".join(lines)
+    assert edited.count("  attribution: {}") == 1 and edited.count("  answers: {}") > 3
+    assert edited.count("source_facts: {}") > 3 and edited.count("  facts: {}") > 3
+    fast = read_values(fastyaml.load(edited), checklist)
+    assert fast == _parse_worksheet(edited, "w.yaml", checklist)
+    assert all(entry.facts == {} and entry.answers == {} for entry in fast.claims)
+    qid = checklist.questions[0].id
+    answer = "value: 'yes', note: null, evidence: [], prefill_accepted: false"
+    alike = edited.replace("  answers: {}\n", f"  answers: {{{qid}: {{{answer}}}}}\n", 2)
+    both = read_values(fastyaml.load(alike), checklist)
+    assert both == _parse_worksheet(alike, "w.yaml", checklist)
+    assert both.claims[0].answers == both.claims[1].answers != {}

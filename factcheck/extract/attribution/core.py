@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.attribution.entities import Kind, Store, make_key
+from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
@@ -21,6 +21,7 @@ from factcheck.extract.attribution.sentence import (
 )
 from factcheck.extract.attribution.subjects import skip_fronted
 from factcheck.extract.attribution.words import (
+    ABBREVIATED_TITLES,
     ANON_TRIGGERS,
     BE,
     CUES,
@@ -275,8 +276,13 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         and sent.toks[0].isupper()  # a transcript's label in capitals: "TAPPER: …"
     )
     role = speaker.role
-    if speaker.entity is not None and speaker.entity.role:
-        role = speaker.entity.role
+    entity = speaker.entity
+    if entity is not None and entity.role:
+        role = entity.role
+    if entity is not None and _describes_anew(speaker.described, entity):
+        # "the Florida senator said" of "Sen. Marco Rubio": the role this sentence gives, unless
+        # an appositive described the speaker more fully ("commander of the Quds Force").
+        role = speaker.described
     return Outcome(
         Attribution(
             speaker=speaker.name,
@@ -383,6 +389,17 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+def _describes_anew(described: str | None, entity: Entity) -> bool:
+    """Whether a description tells more than the entity's name and its title ("the senator" of
+    "Sen. Bernie Sanders"); an appositive role stays ("commander of the Quds Force")."""
+    if described is None or entity.role_rank >= 3 or entity.kind is not Kind.PERSON:
+        return False
+    words = described.lower().split()
+    held = f"{entity.name} {entity.role or ''}".lower().replace(".", "").split()
+    held += [ABBREVIATED_TITLES.get(w, w) for w in held]  # "Gen." is "general"
+    return any(w not in held for w in words)
 
 
 def _introduces(text: str, attribution: Attribution) -> bool:

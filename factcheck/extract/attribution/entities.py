@@ -11,9 +11,13 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.words import (
     DEMONYM_OF,
+    DEMONYMS,
     GENERIC_MODS,
     GENERIC_ORG_HEADS,
+    GIVEN_NAMES,
+    GROUP_NOUNS,
     HEAD_CLUSTERS,
+    ROLE_NOUNS,
     Cls,
 )
 
@@ -125,6 +129,19 @@ def _mod_matches(mod: str, words: set[str]) -> bool:
         if size >= 5 and word[:5] == mod[:5]:
             return True
     return False
+
+
+def _not_a_person_name(name: str) -> bool:
+    """A name of several words that neither a given name or an initial opens nor a word for a
+    person ends ("HuffPost Live", "West Point"): not "he" or "she"."""
+    words = name.lower().split()
+    if len(words) < 2 or words[0] in GIVEN_NAMES or words[0].endswith(".") or name.islower():
+        return False  # "Greg Raiff", "J.M. Berger", "retired customer service representative"
+    head = next((k for k, w in enumerate(words) if w in _OF), len(words)) - 1
+    return not any(w in ROLE_NOUNS or w in DEMONYMS or w in GROUP_NOUNS for w in words[: head + 1])
+
+
+_OF = frozenset(["of", "for", "in", "at", "to", "with", "from", "de"])
 
 
 GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -254,7 +271,7 @@ class Store:
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
             if entity.kind is Kind.UNKNOWN:
-                if not entity.spoke:
+                if not entity.spoke or (person and _not_a_person_name(entity.name)):
                     continue
             elif entity.kind is Kind.PLACE or person != (entity.kind is Kind.PERSON):
                 continue

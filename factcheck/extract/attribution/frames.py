@@ -123,8 +123,10 @@ def _has_complement(sent: Sentence, v: int) -> bool:
     if k < v - 1 and sent.is_placeholder(k):
         return True
     nxt = v + 1
-    while nxt < sent.n and (sent.low[nxt] in AUX or is_adverb(sent.toks[nxt])):
-        nxt += 1  # "added warily:", "responded pointedly, …"
+    while nxt < sent.n and (
+        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
+    ):
+        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
     if nxt >= sent.n:
         return True
     token = sent.low[nxt]
@@ -506,7 +508,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         cls is Cls.SAY_COMP and (verb.endswith("s") or speaker.entity is None)
     )  # "the drinking continued": a subject that cannot have added anything
     after_quote = trailing and sent.is_placeholder(v - 1)  # "“…,” writes Kevin D. Williamson"
-    if noun_like and not after_quote and not can_hold_views(speaker):
+    # "…, the Daily Caller reports.": a name set off after what it reports is its speaker.
+    aside = trailing and cls is Cls.SAY_COMP and speaker.entity is not None
+    if noun_like and not after_quote and not aside and not can_hold_views(speaker):
         return  # "Demographics favor Clinton", "China's Central Asian plans"
     if (
         low[start] in INDEFINITE

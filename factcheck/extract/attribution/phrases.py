@@ -134,7 +134,8 @@ INDEFINITE = lex("a an another one")
 """Determiners of a noun phrase that describes someone without naming them."""
 
 
-QUANTIFIERS = lex("several others some many most few both")
+QUANTIFIERS = lex("several others some many most few both another")
+LEAD_INS = lex("yet and but still")
 """Words that stand alone for a number of people ("Several said")."""
 SHARES = lex("percent half majority plurality third quarter two-thirds three-quarters most")
 """Words for a share of the people asked."""
@@ -168,10 +169,10 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     base, _, tail = low[i].partition("'")
     if j - i == 1 and tail in ("s", "ve", "d", "ll", "re", "m") and base in PRONOUNS:
         return resolve_pronoun(sent, base, i)  # "He's comparing …": the pronoun itself
-    if low[i] == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
+    first = low[i]
+    if first == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
         return Speaker(sent.join_tokens(toks, i, j))  # "those surveyed", "those who …"
-    near = low[i + 1 : i + 4]
-    if ("in" in near or "out" in near) and _is_share(low, i, j):
+    if (first in SHARE_STARTS or first[:1].isdigit() or "-" in first) and _is_share(low, i, j):
         # "One in five say", "nearly eight in 10 voters said": a share of the people asked.
         return Speaker(sent.join_tokens(toks, i, j))
     split = j
@@ -211,9 +212,11 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if entity is None and head == split - 1 and low[head] in DEMONYMS and low[head].endswith("s"):
         # "Democrats don't think", "many Republicans believe": a group by its affiliation.
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
-    if loose and j - i == 1 and low[i] in QUANTIFIERS:
-        # "Several said", "Others say": people the text counts but does not name.
-        return Speaker("unnamed sources", toks[i].lower(), anonymous=True)
+    if loose and low[j - 1] in QUANTIFIERS and all(w in LEAD_INS for w in low[i : j - 1]):
+        # "Several said", "Others say", "Yet another said": people counted but not named.
+        plural = low[j - 1] != "another"
+        name = "unnamed sources" if plural else "unnamed source"
+        return Speaker(name, toks[j - 1].lower(), anonymous=True)
     if low[i] in QUANTIFIERS and split < j and low[split] == "of" and is_people_word(low[j - 1]):
         return Speaker(sent.join_tokens(toks, i, j))  # "Some of the women said"
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
@@ -221,7 +224,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():
         found = sent.store.describe(lw, low[i + 1 : head])
         if found is not None:
-            return Speaker(found.name, found.role, found)
+            return Speaker(
+                found.name, found.role, found, described=sent.join_tokens(toks, i + 1, split)
+            )
         return Speaker(sent.join_tokens(toks, i + 1, split))
     if (
         loose
@@ -257,6 +262,9 @@ APPROXIMATELY = lex("nearly almost about roughly around just fully only over som
 """Words before a count that leave it a count ("nearly eight in 10")."""
 
 
+SHARE_STARTS = APPROXIMATELY | NUMBER_WORDS | TENS | {"one"}
+
+
 def _is_participle(token: str) -> bool:
     return token.isalpha() and token.islower() and token.endswith("ed")
 
@@ -265,7 +273,7 @@ def _is_share(low: list[str], i: int, j: int) -> bool:
     """'one in five', 'eight out of 10 voters', '42%': a share of people counted."""
     while i < j - 1 and low[i] in APPROXIMATELY:
         i += 1
-    if not (_is_number(low[i]) or low[i] == "one") or i + 2 >= j + 1:
+    if not (_is_number(low[i]) or low[i] == "one") or i + 2 > j:
         return False
     after = low[i + 1 : i + 4]
     return after[:1] == ["in"] or after[:2] == ["out", "of"]
@@ -277,6 +285,8 @@ def is_people_word(word: str) -> bool:
         return True
     if word.endswith("ies"):
         return word[:-3] + "y" in PERSONISH
+    if word.endswith("men"):
+        return word[:-3] + "man" in PERSONISH  # "spokesmen", "congressmen"
     return word.endswith("s") and (word[:-1] in PERSONISH or word[:-1] in DEMONYMS)
 
 
@@ -346,7 +356,8 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
             head, mods = compound, mods[:-1]
         found = sent.store.describe(head, mods)
         if found is not None:
-            return Speaker(found.name, found.role, found)
+            described = sent.join_tokens(sent.toks, i + 1, split)
+            return Speaker(found.name, found.role, found, described=described)
     name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else split)
     if name.lower() in ("others", "some", "many"):
         return None

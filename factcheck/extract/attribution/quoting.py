@@ -27,6 +27,8 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     if found is not None and entity is not None and entity.kind is not Kind.GROUP:
         if entity.name.isupper() or entity.kind not in SPEAKING:
             return None
+        if entity.kind is Kind.UNKNOWN and entity.prev[0] < 0 and not entity.spoke:
+            return None  # "Led by …", "Thirteen years earlier": a capital no name bears out
         if long_quote:
             return found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS

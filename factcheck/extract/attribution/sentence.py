@@ -58,6 +58,8 @@ class Speaker:
     """The entity behind the name, when there is one to remember."""
     anonymous: bool = False
     """Whether the source is unnamed on purpose ("a source familiar with ...")."""
+    described: str | None = None
+    """The description this sentence names a known speaker by ("the Florida senator")."""
 
 
 @dataclass(slots=True)
@@ -161,9 +163,13 @@ HEADLINE_SMALL = frozenset(
 _HEADLINE_WORDS = 4
 
 
-def _is_headline(toks: Sequence[str]) -> bool:
-    """Whether a sentence is set in title case ("Trump Warns Clinton Policy On Syria")."""
+def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
+    """Whether a sentence is set in title case ("Trump Warns Clinton Policy On Syria").
+
+    With its quotations masked, a sentence such as "“…,” said Jane Roe, the Miller Chair of …"
+    keeps one lowercase word: then none may be lowercase."""
     capitals = lower = 0
+    most = 0 if quoted else 1
     for token in toks:
         first = token[0]
         if not first.isalpha():
@@ -172,7 +178,7 @@ def _is_headline(toks: Sequence[str]) -> bool:
             if token in HEADLINE_SMALL:
                 continue
             lower += 1
-            if lower > 1:
+            if lower > most:
                 return False  # most sentences stop here, at their second lowercase word
         elif token.lower() not in HEADLINE_SMALL:
             capitals += 1
@@ -263,7 +269,7 @@ class Sentence:
         self.toks: list[str] = tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
-        self.headline = _is_headline(self.toks)
+        self.headline = _is_headline(self.toks, bool(self.quotes))
         self.mention_of: list[Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
