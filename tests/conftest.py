@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import fastyaml
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "seed-article.txt"
 
@@ -23,6 +25,9 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("FACTCHECK_REVIEWER", "Test Reviewer")
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM_PROGRAM"):
         monkeypatch.delenv(name, raising=False)
+    # The fast YAML reader remembers what it read from one document to the next: each test starts
+    # with nothing remembered, so that what it reads is read, whatever the tests before it read.
+    monkeypatch.setattr(fastyaml, "_MEMORY", fastyaml._Memory())
 
 
 @pytest.fixture

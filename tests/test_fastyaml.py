@@ -321,3 +321,52 @@ def test_every_awkward_character_is_declined_wherever_it_stands() -> None:
     # Characters Python does not call printable but YAML reads as text are read.
     for char in ("\xa0", "\u200b", "\u3000", "\U000e0001"):
         assert agrees(f"a: 'x{char}y'\n")
+
+
+def fast(text: str) -> Any:
+    """The fast reader's values, which must be PyYAML's; Unsupported if it declines."""
+    values = fastyaml.load(text)
+    assert values == reference(text), text
+    return values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('a: ""\nb: "x"\nc: "\\"q\\" \\u263a"\n', {"a": "", "b": "x", "c": '"q" \u263a'}),
+        ('a: "folded\n  over\n\n  lines"\nb: 1\n', {"a": "folded over\nlines", "b": 1}),
+        ('- "one\n  two"\n- "three"\n', ["one two", "three"]),
+        ('a:\n  b: "x\n    y\n   z"\n  c: 1\n', {"a": {"b": "x y z", "c": 1}}),
+        ('a: "x\n  \\"y\\" z"\nb: 2\n', {"a": 'x "y" z', "b": 2}),
+        ('a: "x\\\n  y"\n', {"a": "xy"}),
+    ],
+)
+def test_double_quoted_scalars_on_one_line_or_several_are_read_fast(
+    text: str, expected: Any
+) -> None:
+    assert fast(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: "x" y\n',
+        'a: "x\n  y" z\n',
+        'a: "x\n',
+        'a: "x\n  y\n',
+        'a: "x\nb: 1\nc: "y"\n',
+        '- "x\n  y" z\n- b\n',
+    ],
+)
+def test_double_quoted_scalars_pyyaml_refuses_are_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
+
+
+def test_only_plain_text_that_reads_back_as_itself_reads_as_text() -> None:
+    for text in ("ana", "c1", "reviewer_2", "x y", "2024-01-01", "0o17"):
+        assert fastyaml.reads_as_text(text), text
+    for text in ("yes", "No", "null", "~", "12", "1.5", "0x1F", "1_000", ".inf", "<<", "="):
+        assert not fastyaml.reads_as_text(text), text

@@ -20,6 +20,8 @@ EQUIVALENTS = ROOT / "tools" / "mutation-equivalents.txt"
 KILLED = {"killed", "timeout"}
 NOT_RUN = {"skipped", "not checked"}
 LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+): (?P<status>.+?)\s*$")
+# The module of a mutant's name: what comes before its function (`x_name`) or method (`xǁClassǁ`).
+MODULE = re.compile(r"^(?P<module>.+?)\.x[_ǁ]")
 
 
 def equivalents() -> dict[str, str]:
@@ -45,6 +47,23 @@ def results() -> dict[str, str]:
     return {m["name"]: m["status"] for m in map(LINE.match, output.splitlines()) if m}
 
 
+def module_of(name: str) -> str:
+    match = MODULE.match(name)
+    return match["module"] if match else name.rpartition("__mutmut_")[0]
+
+
+def by_module(statuses: dict[str, str], counted: dict[str, str]) -> dict[str, list[int]]:
+    """Module -> [killed, counted, not run] of its mutants."""
+    scores: dict[str, list[int]] = {}
+    for name, status in statuses.items():
+        score = scores.setdefault(module_of(name), [0, 0, 0])
+        if name in counted:
+            score[0] += status in KILLED
+            score[1] += 1
+        score[2] += status in NOT_RUN
+    return scores
+
+
 def main() -> int:
     statuses = results()
     if not statuses:
@@ -66,6 +85,9 @@ def main() -> int:
         print(f"no mutant was checked ({unchecked} not run): see the output of `mutmut run`")
         return 1
     print(f"mutation score: {killed}/{len(counted)} = {killed / len(counted):.1%}")
+    for module, (done, total, idle) in sorted(by_module(statuses, counted).items()):
+        score = f"{done}/{total} = {done / total:.1%}" if total else "none counted"
+        print(f"  {module}: {score}" + (f" ({idle} not run)" if idle else ""))
     if unchecked:
         print(f"incomplete: {unchecked} mutants were not run; the score leaves them out")
     for name in survivors:

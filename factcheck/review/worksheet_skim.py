@@ -70,8 +70,8 @@ def _skim(
     end = size if stop is None else stop.start() + 1
     log = text[body:end]
     names = _ENTRY.findall(log)
-    if len(names) != log.count("\n") or (end == size and log and not log.endswith("\n")):
-        return None  # a line not as the tool writes it
+    if not names or len(names) != log.count("\n") or not log.endswith("\n"):
+        return None  # a line not as the tool writes it (an empty log is written `audit: []`)
     counts = Counter(names)
     if not all(fastyaml.reads_as_text(name) for name in counts):
         return None

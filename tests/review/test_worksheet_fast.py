@@ -84,6 +84,11 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("kind: claim", "kind: title"),
         ("rule: majority", "rule: [majority]"),
         ("party.\n    reviewer: ana", "party.\n    reviewer: ~"),
+        ("  originals: 1\n", "  originals: 1\n  extra: 1\n"),
+        ("  originals: 1\n", "  originals: 3\n"),
+        ("- {seq: 2,", "- {seq: 2, extra: 1,"),
+        ("- {seq: 1,", "- {seq: 0,"),
+        ("- {start: 277, end: 447,", "- {start: 277, end: 447, extra: 1,"),
     ],
 )
 def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new: str) -> None:
@@ -105,7 +110,8 @@ def test_an_answer_like_a_valid_one_but_mistyped_is_still_declined() -> None:
     data["claims"][2]["answers"] = {qid: dict(valid)}
     worksheet = read_values(data, checklist)
     assert worksheet.claims[2].answers[qid] == worksheet.claims[0].answers[qid]
-    for wrong in ({"prefill_accepted": 0}, {"evidence": "https://x.org/a"}, {"note": 1}):
+    wrongs = ({"prefill_accepted": 0}, {"evidence": "https://x.org/a"}, {"note": 1}, {"value": [1]})
+    for wrong in wrongs:
         data["claims"][3]["answers"] = {qid: {**valid, **wrong}}
         with pytest.raises(fastyaml.Unsupported):
             read_values(data, checklist)
@@ -138,3 +144,75 @@ def test_mappings_written_alike_read_as_what_each_stands_for() -> None:
     both = read_values(fastyaml.load(alike), checklist)
     assert both == _parse_worksheet(alike, "w.yaml", checklist)
     assert both.claims[0].answers == both.claims[1].answers != {}
+
+
+def fast_and_strict(text: str) -> Worksheet:
+    """The worksheet read fast (Unsupported if the fast reader declines), as the node reader
+    reads it."""
+    checklist = load_checklist("quick")
+    fast = read_values(fastyaml.load(text), checklist)
+    assert fast == _parse_worksheet(text, "w.yaml", checklist)
+    return fast
+
+
+def test_what_the_tool_leaves_out_or_a_reviewer_may_leave_out_is_read_fast() -> None:
+    text = dump_worksheet(full_worksheet())
+    for line in ("      prefill_accepted: false\n", "      evidence: []\n", "  open:\n  - c1.q\n"):
+        assert line in text
+        text = text.replace(line, "")
+    worksheet = fast_and_strict(text)
+    assert worksheet.merge is not None and worksheet.merge.open == ()
+    answer = worksheet.claims[0].answers["gone_question"]
+    assert answer == Answer("yes", None, (), True, "ana", AT)
+    assert worksheet.claims == full_worksheet().claims
+
+
+def test_edge_values_a_valid_worksheet_may_hold_are_read_fast() -> None:
+    worksheet = full_worksheet()
+    article = worksheet.document.text
+    first, *segments = worksheet.segments
+    last = replace(segments[-1], end=len(article), text=article[segments[-1].start :])
+    empty = replace(first, end=first.start, text="")
+    change = replace(worksheet.audit[0], prefill=True)
+    assert worksheet.merge is not None
+    edged = replace(
+        worksheet,
+        segments=(empty, *segments[:-1], last),
+        audit=(change, *worksheet.audit[1:]),
+        merge=replace(worksheet.merge, originals=len(worksheet.audit)),
+    )
+    assert fast_and_strict(dump_worksheet(edged)) == edged
+
+
+def test_answers_written_alike_are_read_once_each_as_written() -> None:
+    checklist = load_checklist("quick")
+    data = fastyaml.load(dump_worksheet(full_worksheet()))
+    qid = checklist.questions[0].id
+    claims = data["claims"]
+    written = [
+        {"value": "yes"},
+        {"value": "yes"},
+        {"value": "yes", "prefill_accepted": True},
+        {"value": "yes", "reviewer": "ben"},
+        {"value": "yes", "at": AT},
+        {"value": "yes", "note": "n"},
+        {"value": "yes", "evidence": ["https://x.org/a"]},
+        {"value": "no"},
+    ]
+    for entry, answer in zip(claims[2:], written, strict=False):
+        entry["answers"] = {qid: answer}
+    read = [e.answers[qid] for e in read_values(data, checklist).claims[2 : 2 + len(written)]]
+    assert read == [
+        Answer("yes"),
+        Answer("yes"),
+        Answer("yes", prefill_accepted=True),
+        Answer("yes", reviewer="ben"),
+        Answer("yes", at=AT),
+        Answer("yes", note="n"),
+        Answer("yes", evidence=("https://x.org/a",)),
+        Answer("no"),
+    ]
+    assert read[0] is read[1]  # two mappings, written alike: one answer
+    claims[3]["answers"] = {qid: "yes"}
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(data, checklist)

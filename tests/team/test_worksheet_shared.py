@@ -81,6 +81,15 @@ EDITS = {
         "  override: {verdict: supported, reason: '', reviewer: ben, at: '2024-03-03T10:00:00Z'}\n",
         1,
     ),
+    "an override off the scale": lambda text: text.replace(
+        "  override: null\n",
+        "  override: {verdict: nonsense, reason: why, reviewer: ben, at: '2024-03-03T10:00:00Z'}\n",
+        1,
+    ),
+    "no override": lambda text: text.replace("  override: null\n", "", 1),
+    "a key unknown after skipped": lambda text: text.replace(
+        "  skipped: false\n", "  skipped: false\n  extra: 1\n", 1
+    ),
     "another article": lambda text: text.replace("    Officials said", "    Officers said", 1),
     "the claims ended early": lambda text: text.replace("\n- id: c2\n", "\nx: 1\n- id: c2\n", 1),
     "a comment": lambda text: text.replace("\n- id: c2\n", "\n# c2\n- id: c2\n", 1),
@@ -92,6 +101,8 @@ DECLINED = {
     "skipped twice",
     "an answer not in the checklist",
     "an override without a reason",
+    "an override off the scale",
+    "a key unknown after skipped",
     "another article",
     "the claims ended early",
     "a comment",
