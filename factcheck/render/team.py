@@ -117,6 +117,8 @@ Row = tuple[str, list[str], bool | None, str]
 """A row side by side: its name, a cell per reviewer, whether they agreed, and its style."""
 ALIKE = "The reviewers answered every claim alike."
 """Stands for the claims one by one when there are none to show."""
+VERDICTS_TITLE = "Verdicts"
+"""Heads the verdicts side by side."""
 GROUPED_VERDICTS = "Verdicts (the reviewers do not fit side by side)"
 """Heads the verdicts when they are shown one line per claim."""
 
@@ -143,7 +145,7 @@ def _terminal_verdicts(comparison: Comparison) -> RenderableType:
         from rich import box
         from rich.table import Table
 
-        table = Table(title="Verdicts", title_justify="left", box=box.SIMPLE_HEAD)
+        table = Table(title=VERDICTS_TITLE, title_justify="left", box=box.SIMPLE_HEAD)
         table.add_column("Claim", no_wrap=True)
         for reviewer in comparison.reviewers:
             table.add_column(safe_text(reviewer))

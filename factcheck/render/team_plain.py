@@ -20,6 +20,7 @@ from factcheck.render.console import defang
 from factcheck.render.team import (
     ALIKE,
     GROUPED_VERDICTS,
+    VERDICTS_TITLE,
     Row,
     _terminal_agreement,
     _terminal_claim,
@@ -33,6 +34,7 @@ from factcheck.render.team import (
     note_lines,
     verdict_rows,
 )
+from factcheck.render.team_cells import mark_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -93,6 +95,40 @@ def wrap(text: str, width: int) -> list[str] | None:
     return lines
 
 
+def table_lines(header: list[str], rows: list[list[str]], *, edge: bool) -> list[str] | None:
+    """The lines of Rich's ``Table(box=SIMPLE_HEAD, show_edge=edge)`` of these unstyled cells
+    when every column is as wide as its widest cell (it fits the width: no cell wraps); None
+    when a cell is not plain (see :func:`_plain`)."""
+    from rich.box import SIMPLE_HEAD as BOX
+
+    cells = [header, *rows]
+    if not all(_plain(text) for row in cells for text in row if text):
+        return None
+    widths = [max(map(len, column)) for column in zip(*cells, strict=True)]
+
+    def line(row: list[str], left: str, between: str, right: str) -> str:
+        inner = between.join(
+            f" {text}{' ' * (width - len(text))} " for text, width in zip(row, widths, strict=True)
+        )
+        return f"{left}{inner}{right}" if edge else inner
+
+    rule = BOX.head_row_cross.join(BOX.head_row_horizontal * (width + 2) for width in widths)
+    lines = [line(header, BOX.head_left, BOX.head_vertical, BOX.head_right)]
+    lines.append(f"{BOX.head_row_left}{rule}{BOX.head_row_right}" if edge else rule)
+    lines.extend(line(row, BOX.mid_left, BOX.mid_vertical, BOX.mid_right) for row in rows)
+    if edge:
+        top = BOX.top_divider.join(BOX.top * (width + 2) for width in widths)
+        bottom = BOX.bottom_divider.join(BOX.bottom * (width + 2) for width in widths)
+        lines.insert(0, f"{BOX.top_left}{top}{BOX.top_right}")
+        lines.append(f"{BOX.bottom_left}{bottom}{BOX.bottom_right}")
+    return lines
+
+
+def _cells(rows: list[Row]) -> list[list[str]]:
+    """The table cells of rows side by side: name, a cell per reviewer, the ≠ mark."""
+    return [[name, *cells, mark_text(agreed)] for name, cells, agreed, _ in rows]
+
+
 class _Layout:
     """The text of a comparison, built part by part."""
 
@@ -130,9 +166,11 @@ class _Layout:
         self.parts.append("".join(line + "\n" for line in out))
         return True
 
-    def panel(self, claim: ClaimComparison, rows: list[Row], reviewers: tuple[str, ...]) -> bool:
-        """A differing claim's panel, rows one line each (they do not fit side by side); False
-        (nothing added) when some text is not plain."""
+    def panel(
+        self, claim: ClaimComparison, rows: list[Row], reviewers: tuple[str, ...], table: bool
+    ) -> bool:
+        """A differing claim's panel: its rows as a table side by side when they fit (``table``),
+        else a line each; then its notes. False (nothing added) when some text is not plain."""
         from rich.box import ROUNDED
 
         inner = self.width - 4
@@ -140,8 +178,17 @@ class _Layout:
         if not _plain(title):
             return False
         body: list[str] = []
-        texts = [grouped_text(name, reviewers, cells, agreed) for name, cells, agreed, _ in rows]
-        for text in [*texts, *note_lines(claim)]:
+        texts = note_lines(claim)
+        if table:
+            lines = table_lines(["Question", *reviewers, ""], _cells(rows), edge=False)
+            if lines is None:
+                return False
+            body.extend(lines)
+        else:
+            texts = [
+                grouped_text(n, reviewers, cells, agreed) for n, cells, agreed, _ in rows
+            ] + texts
+        for text in texts:
             wrapped = self.wrap(text, inner)
             if wrapped is None:
                 return False
@@ -174,7 +221,15 @@ def plain_terminal(comparison: Comparison, console: Console) -> str | None:
     reviewers = comparison.reviewers
     rows = verdict_rows(comparison)
     if natural_width(reviewers, rows, "Claim") <= layout.width:
-        layout.rich(_terminal_verdicts(comparison))
+        table = table_lines(["Claim", *reviewers, ""], _cells(rows), edge=True)
+        if table is None:
+            layout.rich(_terminal_verdicts(comparison))
+        else:
+            # The title as Rich puts it: left, padded to the table's width.
+            title = [
+                line.ljust(len(table[0])) for line in wrap(VERDICTS_TITLE, len(table[0])) or []
+            ]
+            layout.parts.append("".join(f"{line}\n" for line in [*title, *table]))
     else:
         texts = [grouped_text(name, reviewers, cells, agreed) for name, cells, agreed, _ in rows]
         if not layout.lines([GROUPED_VERDICTS, *texts]):
@@ -184,7 +239,7 @@ def plain_terminal(comparison: Comparison, console: Console) -> str | None:
         rows = claim_rows(claim)
         # The rows' table has no outer edge: two columns fewer of spaces (as _terminal_claim).
         fits = natural_width(reviewers, rows, "Question") - 2 <= layout.width - 4
-        if fits or not layout.panel(claim, rows, reviewers):
+        if not layout.panel(claim, rows, reviewers, fits):
             layout.rich(_terminal_claim(comparison, claim))
     if not differing and not layout.lines([ALIKE]):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.segment_furniture import _in_capitals, _shape_kind
+from factcheck.extract.segment_furniture import _has_digit, _in_capitals, _shape_kind
 from factcheck.models import SegmentKind
 
 LETTERS = "aAbBzZ éÉßẞǅǈªº ŉ Σσς\u0406\u0456 \u06612\u0663²½ -:.,@©()'’"
@@ -20,6 +20,16 @@ def _capitals_as_written(piece: str) -> bool:
 @given(st.text(alphabet=LETTERS, max_size=60))
 def test_lines_in_capitals_as_the_rule_says(piece: str) -> None:
     assert _in_capitals(piece) == _capitals_as_written(piece)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LETTERS, max_size=60))
+def test_digits_found_as_str_isdigit_finds_them(piece: str) -> None:
+    # ASCII text by substring searches, other text (Arabic-Indic digits, superscripts) by isdigit.
+    assert _has_digit(piece) == any(c.isdigit() for c in piece)
+    assert _has_digit(piece.encode("ascii", "ignore").decode()) == any(
+        c in "0123456789" for c in piece
+    )
 
 
 def test_shapes_of_furniture() -> None:

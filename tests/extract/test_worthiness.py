@@ -252,6 +252,31 @@ def test_scores_follow_the_documented_formula() -> None:
     )
 
 
+def test_pairs_looked_up_as_tuples_give_the_sums_of_the_joined_terms() -> None:
+    # Scoring never joins a token pair into its term: the sums must be those of the terms,
+    # added in the same order, to the last bit.
+    model = load_model()
+    sentences = [
+        "Unemployment fell to 3.5% in 2019, the Census Bureau said on Tuesday.",
+        "“We will build a wall,” Trump told supporters in Phoenix, Arizona.",
+        "The ministry has not confirmed the figures, according to Reuters.",
+        "Is this the end?",
+        "",
+    ]
+    for text in sentences:
+        total = sum(model.terms.get(term, 0j) for term in extract_terms(text))
+        z = model.intercept + (total.real / math.sqrt(total.imag) if total.imag else 0.0)
+        z += sum(model.rules[name] for name in worthiness.find_rule_features(text))
+        logistic = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+        assert score_sentence(text).score == logistic
+
+
+def test_term_keys_split_pairs_and_skip_longer_terms() -> None:
+    assert worthiness.term_key("fell") == "fell"
+    assert worthiness.term_key("the weather") == ("the", "weather")
+    assert worthiness.term_key("one two three") is None
+
+
 # --- the weights file ----------------------------------------------------------------------------
 
 

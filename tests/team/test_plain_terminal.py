@@ -134,3 +134,22 @@ def test_the_command_prints_what_rich_prints(pick: Pick) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == by_rich(compare_worksheets(paths), 90)
+
+
+def test_names_rich_may_measure_otherwise_are_left_to_rich(pick: Pick) -> None:
+    ana, ben, cy = pick("ana", "ben", "cy")
+    paths = [ana, *renamed(ben, ["zoë"]), *renamed(cy, ["東京"])]
+    comparison = compare_worksheets(paths)
+    assert comparison.reviewers == ("ana", "zoë", "東京")
+    laid_out = {width: plain(comparison, width) for width in WIDTHS}
+    for width, text in laid_out.items():
+        # Left to Rich whole (None) where a line names them, in part where a table does.
+        assert text is None or text == by_rich(comparison, width)
+    assert laid_out[20] is None and laid_out[160] is not None
+
+
+def test_tables_side_by_side_are_laid_out_as_rich_lays_them_out(pick: Pick) -> None:
+    comparison = compare_worksheets(pick("ana", "ben"))
+    text = plain(comparison, 100)
+    assert text == by_rich(comparison, 100)
+    assert text is not None and "  Claim   ana" in text and "│  Question" in text
