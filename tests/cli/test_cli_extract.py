@@ -33,6 +33,27 @@ def test_python_dash_m_runs_the_same_app() -> None:
     assert (done.returncode, done.stdout) == (0, f"factcheck {__version__}\n")
 
 
+def test_a_command_starts_without_loading_what_it_does_not_use(tmp_path: Path) -> None:
+    # Each command is a fresh process: what start-up loads, every run pays for.
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said taxes will rise 3% next year.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from factcheck.cli import app\n"
+        f"sys.argv = ['factcheck', 'extract', {str(article)!r}, '--format', 'json']\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted({'pydantic', 'trafilatura', 'lxml', 'krippendorff'} & set(sys.modules))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "[]\n"
+    assert json.loads(done.stdout)["claims"][0]["text"].startswith("The mayor said")
+
+
 def test_every_command_has_help_with_an_example() -> None:
     code, out, _ = run("extract", "--help")
     assert code == 0
