@@ -279,7 +279,11 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     entity = speaker.entity
     if entity is not None and entity.role:
         role = entity.role
-    if entity is not None and _describes_anew(speaker.described, entity):
+    if (
+        speaker.described is not None
+        and entity is not None
+        and _describes_anew(speaker.described, entity)
+    ):
         # "the Florida senator said" of "Sen. Marco Rubio": the role this sentence gives, unless
         # an appositive described the speaker more fully ("commander of the Quds Force").
         role = speaker.described
@@ -391,10 +395,10 @@ def attribute_sentences(
     return results
 
 
-def _describes_anew(described: str | None, entity: Entity) -> bool:
+def _describes_anew(described: str, entity: Entity) -> bool:
     """Whether a description tells more than the entity's name and its title ("the senator" of
     "Sen. Bernie Sanders"); an appositive role stays ("commander of the Quds Force")."""
-    if described is None or entity.role_rank >= 3 or entity.kind is not Kind.PERSON:
+    if entity.role_rank >= 3 or entity.kind is not Kind.PERSON:
         return False
     words = described.lower().split()
     held = f"{entity.name} {entity.role or ''}".lower().replace(".", "").split()

@@ -96,6 +96,8 @@ def make_key(name: str) -> str:
 
 
 def strip_possessive(token: str) -> str:
+    if "'" not in token:
+        return token  # most words: one scan instead of two suffix tests
     if token.endswith("'s"):
         return token[:-2]
     if token.endswith("'"):

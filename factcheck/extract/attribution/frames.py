@@ -479,7 +479,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
     if opener is not None:
         (speaker, start), passive = opener, False
-    if verb.endswith("ed") and low[v + 1 : v + 2] == ["by"] and low[v - 1] not in AUX:
+    if v + 1 < sent.n and low[v + 1] == "by" and verb.endswith("ed") and low[v - 1] not in AUX:
         passive = True  # "decisions opposed by Israel": a reduced relative, Israel opposed
     if passive and not verb.endswith("ing"):
         if v + 1 < sent.n and low[v + 1] == "by":

@@ -172,7 +172,7 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
     first = low[i]
     if first == "those" and (j - i == 1 or low[i + 1] == "who" or _is_participle(toks[i + 1])):
         return Speaker(sent.join_tokens(toks, i, j))  # "those surveyed", "those who …"
-    if (first in SHARE_STARTS or first[:1].isdigit() or "-" in first) and _is_share(low, i, j):
+    if (first in SHARE_STARTS or first[:1] in DIGITS or "-" in first) and _is_share(low, i, j):
         # "One in five say", "nearly eight in 10 voters said": a share of the people asked.
         return Speaker(sent.join_tokens(toks, i, j))
     split = j
@@ -263,6 +263,7 @@ APPROXIMATELY = lex("nearly almost about roughly around just fully only over som
 
 
 SHARE_STARTS = APPROXIMATELY | NUMBER_WORDS | TENS | {"one"}
+DIGITS = frozenset("0123456789")
 
 
 def _is_participle(token: str) -> bool:
