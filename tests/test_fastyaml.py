@@ -330,6 +330,17 @@ def fast(text: str) -> Any:
     return values
 
 
+def test_flow_collections_as_the_tool_writes_them_are_read() -> None:
+    text = "a: [x, [], 'it''s', 1]\nb: {c: [], d: 'it''s', e: x y}\nc: [[], []]\n"
+    values = fast(text)
+    assert values == {
+        "a": ["x", [], "it's", 1],
+        "b": {"c": [], "d": "it's", "e": "x y"},
+        "c": [[], []],
+    }
+    assert values["c"][0] is not values["c"][1]  # each empty list is a list of its own
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

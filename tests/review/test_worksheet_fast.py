@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,6 +90,10 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("- {seq: 2,", "- {seq: 2, extra: 1,"),
         ("- {seq: 1,", "- {seq: 0,"),
         ("- {start: 277, end: 447,", "- {start: 277, end: 447, extra: 1,"),
+        ("    quote: true\n  sources:", "    quote: true\n    extra: 1\n  sources:"),
+        ("state_media: false, unknown: []}", "state_media: false, unknown: [], extra: 1}"),
+        ("party.\n", "party.\n    extra: 1\n"),
+        ("{chain.hops: 0,", "{chain.hops: -9223372036854775809,"),
     ],
 )
 def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new: str) -> None:
@@ -216,3 +221,44 @@ def test_answers_written_alike_are_read_once_each_as_written() -> None:
     claims[3]["answers"] = {qid: "yes"}
     with pytest.raises(fastyaml.Unsupported):
         read_values(data, checklist)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("-1000", -1000),
+        ("-9223372036854775808", -(2**63)),
+        ("2.5", 2.5),
+        ("[a, b]", ("a", "b")),
+        ("[]", ()),
+        ("x", "x"),
+        ("null", None),
+    ],
+)
+def test_facts_of_every_kind_are_read_fast(written: str, value: object) -> None:
+    text = dump_worksheet(full_worksheet()).replace(
+        "{chain.hops: 0,", f"{{chain.hops: {written},", 1
+    )
+    assert fast_and_strict(text).claims[0].facts["chain.hops"] == value
+
+
+def test_source_facts_are_read_fast_as_written() -> None:
+    text = dump_worksheet(full_worksheet())
+    edited = text.replace("state_media: false, unknown: []}", "state_media: true, unknown: [x]}", 1)
+    facts = fast_and_strict(edited).claims[0].source_facts
+    assert (facts.state_media, facts.unknown, facts.worst_reliability) == (True, ("x",), "F")
+
+
+def test_parts_written_alike_are_read_once() -> None:
+    worksheet = full_worksheet()
+    claims = list(worksheet.claims)
+    said = claims[3].claim.attribution
+    claims[4] = replace(claims[4], claim=replace(claims[4].claim, attribution=said))
+    worksheet = fast_and_strict(dump_worksheet(replace(worksheet, claims=tuple(claims))))
+    for read in (
+        [e.source_facts for e in worksheet.claims],
+        [e.claim.attribution for e in worksheet.claims],
+    ):
+        alike = [(a, b) for a, b in itertools.combinations(read, 2) if a == b]
+        assert alike
+        assert all(a is b for a, b in alike)
