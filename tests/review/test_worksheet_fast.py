@@ -262,3 +262,43 @@ def test_parts_written_alike_are_read_once() -> None:
         alike = [(a, b) for a, b in itertools.combinations(read, 2) if a == b]
         assert alike
         assert all(a is b for a, b in alike)
+
+
+def test_an_answer_written_alike_under_another_question_is_checked_against_it() -> None:
+    # "unclear" answers primary_source, but is not a choice of original_matches.
+    checklist = load_checklist("quick")
+    worksheet = full_worksheet()
+    claims = list(worksheet.claims)
+    answer = Answer("unclear", None, (), False, "ana", AT)
+    alike = {"primary_source": answer, "original_matches": answer}
+    claims[5] = replace(claims[5], answers=alike)
+    text = dump_worksheet(replace(worksheet, claims=tuple(claims)))
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(text), checklist)
+    with pytest.raises(Exception, match=r"^w\.yaml:\d+: .*original_matches"):
+        _parse_worksheet(text, "w.yaml", checklist)
+    data = fastyaml.load(dump_worksheet(full_worksheet()))
+    data["claims"][5]["answers"] = {qid: {"value": "unclear"} for qid in alike}
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(data, checklist)
+
+
+def test_a_claim_must_be_the_article_text_it_spans() -> None:
+    checklist = load_checklist("quick")
+    data = fastyaml.load(dump_worksheet(full_worksheet()))
+    data["claims"][0]["text"] = "Not the article's words."
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(data, checklist)
+
+
+def test_an_empty_claim_and_a_whole_number_score_are_read_fast() -> None:
+    worksheet = full_worksheet()
+    first = worksheet.claims[0]
+    empty = replace(first.claim, end=first.claim.start, text="", check_worthiness=1.0)
+    edged = replace(worksheet, claims=(replace(first, claim=empty), *worksheet.claims[1:]))
+    text = dump_worksheet(edged)
+    assert "  check_worthiness: 1.0\n" in text
+    assert (
+        fast_and_strict(text.replace("  check_worthiness: 1.0\n", "  check_worthiness: 1\n"))
+        == edged
+    )
