@@ -11,6 +11,7 @@ import pytest
 from factcheck import fastyaml
 from factcheck.checklist.load import load_checklist
 from factcheck.extract.pipeline import extract
+from factcheck.models import Attribution
 from factcheck.review.worksheet import (
     Action,
     Answer,
@@ -94,6 +95,8 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("state_media: false, unknown: []}", "state_media: false, unknown: [], extra: 1}"),
         ("party.\n", "party.\n    extra: 1\n"),
         ("{chain.hops: 0,", "{chain.hops: -9223372036854775809,"),
+        ("  paragraph: [", "  paragraph: [0, "),
+        ("document:\n", "document:\n  extra: 1\n"),
     ],
 )
 def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new: str) -> None:
@@ -302,3 +305,36 @@ def test_an_empty_claim_and_a_whole_number_score_are_read_fast() -> None:
         fast_and_strict(text.replace("  check_worthiness: 1.0\n", "  check_worthiness: 1\n"))
         == edged
     )
+
+
+def test_a_claim_with_only_its_required_keys_is_read_fast() -> None:
+    text = dump_worksheet(full_worksheet())
+    start = text.index("\nclaims:\n- ") + len("\nclaims:\n")
+    end = text.index("\n- ", start) + 1
+    kept: list[str] = []
+    keep = False
+    for line in text[start:end].splitlines(keepends=True):
+        if not line.startswith("    "):
+            keep = line.startswith(("- id: ", "  text: ", "  start: ", "  end: "))
+        if keep:
+            kept.append(line)
+    assert len(kept) == 4
+    read = fast_and_strict(text[:start] + "".join(kept) + text[end:]).claims[0]
+    claim = full_worksheet().claims[0].claim
+    assert read.claim == replace(
+        claim, check_worthiness=0.0, reasons=(), attribution=Attribution(), repeats=None
+    )
+    assert read.paragraph == (claim.start, claim.end)
+    assert (read.facts, read.answers, read.skipped, read.claim.block) == (
+        {},
+        {},
+        False,
+        0,
+    )
+
+
+def test_the_document_is_read_fast_with_every_part() -> None:
+    worksheet = full_worksheet()
+    document = replace(worksheet.document, url="https://example.org/a", published="2024-05-01")
+    read = fast_and_strict(dump_worksheet(replace(worksheet, document=document)))
+    assert read.document == document
