@@ -95,7 +95,11 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("state_media: false, unknown: []}", "state_media: false, unknown: [], extra: 1}"),
         ("party.\n", "party.\n    extra: 1\n"),
         ("{chain.hops: 0,", "{chain.hops: -9223372036854775809,"),
-        ("  paragraph: [", "  paragraph: [0, "),
+        ("  paragraph: [277, 1045]", "  paragraph: [277, 1045, 0]"),
+        ("- {seq: 2,", "- {seq: 1,"),
+        ("publication:\n", "publication:\n  extra: x\n"),
+        ("checklist:\n", "checklist:\n  extra: x\n"),
+        ("format: ", "extra: x\nformat: "),
         ("document:\n", "document:\n  extra: 1\n"),
     ],
 )
@@ -338,3 +342,24 @@ def test_the_document_is_read_fast_with_every_part() -> None:
     document = replace(worksheet.document, url="https://example.org/a", published="2024-05-01")
     read = fast_and_strict(dump_worksheet(replace(worksheet, document=document)))
     assert read.document == document
+
+
+def test_a_worksheet_without_its_creation_time_is_read_fast() -> None:
+    text = dump_worksheet(full_worksheet())
+    start = text.index("\ncreated: ") + 1
+    edited = text[:start] + text[text.index("\n", start) + 1 :]
+    assert fast_and_strict(edited).created == ""
+
+
+def test_after_the_checklist_changed_an_override_off_its_scale_is_kept() -> None:
+    worksheet = full_worksheet()
+    first = worksheet.claims[0]
+    assert first.override is not None
+    override = replace(first.override, verdict="retired-level")
+    changed = replace(worksheet.checklist, sha256="0" * 64)
+    edited = replace(
+        worksheet,
+        checklist=changed,
+        claims=(replace(first, override=override), *worksheet.claims[1:]),
+    )
+    assert fast_and_strict(dump_worksheet(edited)) == edited
