@@ -264,7 +264,11 @@ class _FlowReader:
                     top = [] if indicator == "[" else {}
                     key = _MISSING
                     continue
-                elif not top and (indicator == "]" if isinstance(top, list) else indicator == "}"):
+                elif (
+                    not top
+                    and key is _MISSING  # `{a: }` holds a key whose value is null
+                    and (indicator == "]" if isinstance(top, list) else indicator == "}")
+                ):
                     value = top
                     if not stack:
                         top = None

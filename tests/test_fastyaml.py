@@ -381,3 +381,38 @@ def test_only_plain_text_that_reads_back_as_itself_reads_as_text() -> None:
         assert fastyaml.reads_as_text(text), text
     for text in ("yes", "No", "null", "~", "12", "1.5", "0x1F", "1_000", ".inf", "<<", "="):
         assert not fastyaml.reads_as_text(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {b: }\n",
+        "a: [{b: }]\n",
+        "a: {b, c}\n",
+        "a: [x}\n",
+        "a: {b: 1]\n",
+        "a: [a 'b']\n",
+        "a: {[x]: 1}\n",
+        "a: [x, [y], {z: [w]}]\n",
+        "a: {b: [], c: {}, d: [[]]}\n",
+    ],
+)
+def test_flow_collections_read_as_pyyaml_reads_them_or_are_declined(text: str) -> None:
+    try:
+        expected = reference(text)
+    except yaml.YAMLError:
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(text)
+        return
+    try:
+        values = fastyaml.load(text)
+    except fastyaml.Unsupported:
+        return
+    assert values == expected
+
+
+def test_a_flow_key_without_its_value_is_not_lost() -> None:
+    # PyYAML reads `{b: }` as {"b": None}: the key is kept, or the text is declined.
+    for text in ("a: {b: }\n", "a: [{b: }]\n"):
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(text)

@@ -100,6 +100,7 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("publication:\n", "publication:\n  extra: x\n"),
         ("checklist:\n", "checklist:\n  extra: x\n"),
         ("format: ", "extra: x\nformat: "),
+        ("  answers: {}\n", "  answers: {primary_source: }\n"),
         ("document:\n", "document:\n  extra: 1\n"),
     ],
 )
