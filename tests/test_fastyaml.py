@@ -416,3 +416,21 @@ def test_a_flow_key_without_its_value_is_not_lost() -> None:
     for text in ("a: {b: }\n", "a: [{b: }]\n"):
         with pytest.raises(fastyaml.Unsupported):
             fastyaml.load(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: |\n  one\n  two\nb: 1\n",
+        "a: |-\n  one\n\n  two\n\n\nb: 1\n",
+        "a: |+\n  one\n\n\nb: 1\n",
+        "a: |2\n    indented\n  text\n",
+        "a: |-2\n    x\n",
+        "a: |+1\n  x\n\n",
+        "a: |2-\n   x\n",
+        "a: |\n\n  after a blank line\n",
+        "a:\n  b: |\n    nested\n\n    text\n  c: 1\n",
+    ],
+)
+def test_literal_blocks_are_read_fast(text: str) -> None:
+    fast(text)
