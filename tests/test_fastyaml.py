@@ -411,6 +411,16 @@ def test_flow_collections_read_as_pyyaml_reads_them_or_are_declined(text: str) -
     assert values == expected
 
 
+def test_empty_collections_are_read_fast_and_mismatched_brackets_declined() -> None:
+    text = "a: {}\nb: []\nc: [{}, []]\nd: {e: {}, f: [[]]}\n"
+    assert fast(text) == {"a": {}, "b": [], "c": [{}, []], "d": {"e": {}, "f": [[]]}}
+    for bad in ("a: {]\n", "a: [}\n", "a: [{]]\n", "a: {b: [}}\n"):
+        with pytest.raises(yaml.YAMLError):
+            reference(bad)
+        with pytest.raises(fastyaml.Unsupported):
+            fastyaml.load(bad)
+
+
 def test_a_flow_key_without_its_value_is_not_lost() -> None:
     # PyYAML reads `{b: }` as {"b": None}: the key is kept, or the text is declined.
     for text in ("a: {b: }\n", "a: [{b: }]\n"):
