@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from worksheet_fixtures import AT, CHECKLIST, EVACUATION, FIXTURES, change
 
-from factcheck.checklist.load import Checklist, load_checklist
+from factcheck.checklist.load import Checklist
 from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import slugify, write_atomic
 from factcheck.models import (
@@ -46,31 +47,12 @@ from factcheck.review.worksheet import (
     is_worksheet_file,
     journal_path,
     lock_path,
-    make_change,
     worksheet_path,
     worksheet_warnings,
 )
 from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-CHECKLIST = FIXTURES / "review" / "checklist.yaml"
-EVACUATION = FIXTURES / "review" / "evacuation.worksheet.yaml"
 FAULTS = FIXTURES / "worksheet"
-AT = "2024-03-02T09:05:00Z"
-
-
-@pytest.fixture
-def checklist() -> Checklist:
-    return load_checklist(CHECKLIST)
-
-
-@pytest.fixture
-def worksheet(checklist: Checklist) -> Worksheet:
-    return load_worksheet(EVACUATION, checklist)
-
-
-def change(ws: Worksheet, claim: str, action: Action, **details: object) -> Change:
-    return make_change(ws, claim, action, reviewer="ana", now=lambda: AT, **details)  # type: ignore[arg-type]
 
 
 def answered(ws: Worksheet) -> Worksheet:

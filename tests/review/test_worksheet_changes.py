@@ -7,8 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from worksheet_fixtures import AT, EVACUATION, change
 
-from factcheck.checklist.load import Checklist, load_checklist
+from factcheck.checklist.load import Checklist
 from factcheck.errors import WorksheetError
 from factcheck.files import slugify
 from factcheck.models import Document, SourceFacts
@@ -23,30 +24,10 @@ from factcheck.review.worksheet import (
     article_worksheet,
     document_slug,
     is_worksheet_file,
-    make_change,
     normalize_value,
     worksheet_source,
 )
 from factcheck.review.worksheet_yaml import dump_worksheet
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-CHECKLIST = FIXTURES / "review" / "checklist.yaml"
-EVACUATION = FIXTURES / "review" / "evacuation.worksheet.yaml"
-AT = "2024-03-02T09:05:00Z"
-
-
-@pytest.fixture
-def checklist() -> Checklist:
-    return load_checklist(CHECKLIST)
-
-
-@pytest.fixture
-def worksheet(checklist: Checklist) -> Worksheet:
-    return load_worksheet(EVACUATION, checklist)
-
-
-def change(ws: Worksheet, claim: str, action: Action, **details: object) -> Change:
-    return make_change(ws, claim, action, reviewer="ana", now=lambda: AT, **details)  # type: ignore[arg-type]
 
 
 def applied(ws: Worksheet, claim: str, action: Action, **details: object) -> Worksheet:
