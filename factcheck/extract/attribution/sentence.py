@@ -108,6 +108,8 @@ class Outcome:
     """The sentence opens with a quotation of three words or more."""
     labelled: bool = False
     """The sentence opens with a transcript's speaker label in capitals ("TAPPER: …")."""
+    signed: bool = False
+    """The sentence is a signature after a quotation ("— Jane Roe, Ohio."): no words of its own."""
 
 
 def is_cap(token: str) -> bool:
