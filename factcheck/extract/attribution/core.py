@@ -53,6 +53,12 @@ _SIGNATURE = re.compile(
     r"\s*(?:[,(][^\"\u201c\u201d]*)?$"
 )
 """A signature line under a quotation: "— Jane Roe.", "-Sen. John Doe, Ohio, on Twitter"."""
+_HEADED = re.compile(
+    r"((?:[A-Z][\w.'\u2019&-]*\s+){0,3}[A-Z][\w'\u2019&-]*)"
+    r"(?:\s+(?:on|to|at|in)\s+[^:]{1,60})?\s*:\s+(\S+\s+){2,}"
+)
+"""A headline that gives a speaker's words after a colon: "Graham: Trump Cannot Win.",
+"Sanders on the Debate: ‘We Won.’"."""
 _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")
 
@@ -372,6 +378,9 @@ def attribute_sentences(
             if results[k].speaker is None:
                 results[k] = _inherit(owner, results[k])
     _sign_quotations(sentences, results, outcomes, layout.groups)
+    for k in range(min(2, len(sentences))):
+        if results[k].speaker is None and ":" in sentences[k]:
+            results[k] = _headline_speaker(sentences, k, store) or results[k]
     if blocks is not None and layout.runs_on:
         _continue_paragraphs(sentences, results, blocks, layout.groups, layout.runs_on)
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
@@ -459,6 +468,25 @@ def _sign_quotations(
         for j in range(firsts.get(k - 1, k - 1), k):
             if results[j].speaker is None:
                 results[j] = _inherit(results[k], results[j])
+
+
+def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribution | None:
+    """'Graham: Trump Cannot Win.': an article's opening line that puts words after a name the
+    article goes on to name again (so "Breaking:", "The Latest:" or "Poll Watch:" are not)."""
+    found = _HEADED.match(sentences[k].strip())
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if any(w.lower() in HEADLINE_SMALL or (w.isupper() and len(w) > 3) for w in words):
+        return None  # "The Latest:", "Big Win For Bernie:", "BREAKING NEWS:"
+    surname = words[-1].rstrip(".")
+    rest = " ".join(sentences[k + 1 :])
+    if re.search(rf"(?<![\w.]) ?\b{re.escape(surname)}\b", rest) is None:
+        return None
+    entity = store.lookup(words[-1:]) if len(words) == 1 else store.lookup(words)
+    if entity is not None and entity.kind in (Kind.PERSON, Kind.ORG, Kind.MEDIA):
+        return Attribution(speaker=entity.name, role=entity.role)
+    return Attribution(speaker=" ".join(words))
 
 
 _OPENING = ('"', "\u201c", "''")
