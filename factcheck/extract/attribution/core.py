@@ -502,7 +502,7 @@ def _continue_paragraphs(
     """A paragraph left inside a quotation and the next one opening with a quotation mark are
     one speaker's words (the convention for quotations over several paragraphs): the speaker
     named before carries on."""
-    lasts = {first: last for first, last in groups}
+    lasts = dict(groups)
     joins = [
         k
         for k in range(1, len(sentences))
