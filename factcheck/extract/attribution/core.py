@@ -203,7 +203,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             return Outcome(_NOTHING, False)
         main = headline[0]
         return Outcome(
-            Attribution(speaker=main.speaker.name, role=main.speaker.role, verb=main.verb or None),
+            Attribution(
+                speaker=main.speaker.name,
+                role=main.speaker.role,
+                verb=main.verb or None,
+                quote=main.quoted_object,
+            ),
             False,
         )
 
