@@ -159,3 +159,16 @@ def test_a_label_before_a_colon_and_a_quotation_names_its_speaker(
 def test_a_phrase_ending_in_from_before_a_colon_is_no_label() -> None:
     sentence = "The questions ranged from polite to hostile: “Why now?” “Who paid for it?”"
     assert rows([sentence])[0][0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ruth Ames won the caucus, claiming her third victory of the night.", NONE),
+        ("Ames took the seat, claiming 41 percent of the vote.", NONE),
+        ("Ames claimed his rival was lying.", ("Ames", None, "claimed", (), (), False)),
+        ("Ames claimed that the count was wrong.", ("Ames", None, "claimed", (), (), False)),
+    ],
+)
+def test_claiming_a_victory_is_not_a_claim(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]

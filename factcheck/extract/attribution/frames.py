@@ -103,6 +103,8 @@ HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
 REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
+CLAIMS = lex("claim claims claimed claiming")
+HAVE = lex("has have had")
 
 
 def is_adverb(token: str) -> bool:
@@ -381,6 +383,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         low[v + 1 : v + 2] != ["to"] or low[v + 2 : v + 3] in (["comment"], ["be"])
     ):
         return  # "declined to comment": nothing was said; "it declined in every state": a fall
+    if verb in CLAIMS and _takes_something(sent, v):
+        return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
@@ -438,6 +442,22 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _takes_something(sent: Sentence, v: int) -> bool:
+    """Whether "claim" takes a thing rather than a statement: "claimed a victory", "claimed
+    his third win", "claiming 41 percent" (but "claimed his rival was lying")."""
+    low = sent.low
+    k = v + 1
+    if k >= sent.n or not (low[k] in ("a", "an") or low[k] in POSS_PRON or low[k][:1].isdigit()):
+        return False
+    end = find_np_end(sent, k)
+    while end < sent.n and (low[end].isdigit() or low[end] in ("percent", "%")):
+        end += 1
+    if end >= sent.n:
+        return True
+    after = low[end]
+    return not (after in BE or after in HAVE or after in MODALS or after.endswith(("ed", "s")))
 
 
 def _modifies(before: str, verb: str) -> bool:
