@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
@@ -386,8 +385,6 @@ def attribute_sentences(
     for k in range(min(2, len(sentences))):
         if results[k].speaker is None and ":" in sentences[k]:
             results[k] = _headline_speaker(sentences, k, store) or results[k]
-    if blocks is not None and layout.runs_on:
-        _continue_paragraphs(sentences, results, blocks, layout.groups, layout.runs_on)
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
     for k in range(1, len(results)):
@@ -492,34 +489,6 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
     if entity is not None and entity.kind in (Kind.PERSON, Kind.ORG, Kind.MEDIA):
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
-
-
-_OPENING = ('"', "\u201c", "''")
-
-
-def _continue_paragraphs(
-    sentences: Sequence[str],
-    results: list[Attribution],
-    blocks: Sequence[int],
-    groups: Sequence[tuple[int, int]],
-    runs_on: AbstractSet[int],
-) -> None:
-    """A paragraph left inside a quotation and the next one opening with a quotation mark are
-    one speaker's words (the convention for quotations over several paragraphs): the speaker
-    named before carries on."""
-    lasts = dict(groups)
-    joins = [
-        k
-        for k in range(1, len(sentences))
-        if k - 1 in runs_on
-        and blocks[k] != blocks[k - 1]
-        and sentences[k].lstrip().startswith(_OPENING)
-    ]
-    for k in joins:  # "X said: “…" then "“…”"
-        if results[k].speaker is None and results[k - 1].speaker is not None:
-            for j in range(k, lasts.get(k, k) + 1):
-                if results[j].speaker is None:
-                    results[j] = _inherit(results[k - 1], results[j])
 
 
 def _describes_anew(described: str, entity: Entity) -> bool:
