@@ -175,3 +175,19 @@ def test_a_phrase_ending_in_from_before_a_colon_is_no_label() -> None:
 )
 def test_claiming_a_victory_is_not_a_claim(sentence: str, expected: Row) -> None:
     assert rows([sentence]) == [expected]
+
+
+def test_a_sentence_ending_on_a_colon_gives_its_subject_to_the_quotation_after_it() -> None:
+    sentences = [
+        "Senator Ilse Pardo issued the following statement:",
+        "“Our thoughts are with everyone hurt in the fire.”",
+    ]
+    assert rows(sentences, [0, 1]) == [
+        ("Ilse Pardo", "Senator", "issued", (), (), False),
+        ("Ilse Pardo", "Senator", "issued", (), (), True),
+    ]
+
+
+def test_a_colon_without_a_named_subject_introduces_no_one() -> None:
+    sentences = ["Here are the facts:", "“One, two and three are all true.”"]
+    assert rows(sentences, [0, 1]) == [NONE, (None, None, None, (), (), True)]

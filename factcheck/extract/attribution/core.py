@@ -10,7 +10,7 @@ from factcheck.extract.attribution.frames import attach_channels, find_frames, o
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
-from factcheck.extract.attribution.quoting import quoting_subject
+from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
     Frame,
@@ -274,6 +274,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
         elif speaker is None and not hedges and not long_quote:
+            if sent.n > 2 and sent.toks[-1] == ":":
+                return Outcome(_NOTHING, leads, introduces=_introducer(sent, start))
             return Outcome(_NOTHING, leads)
         return Outcome(
             Attribution(
@@ -385,6 +387,10 @@ def attribute_sentences(
     for k in range(min(2, len(sentences))):
         if results[k].speaker is None and ":" in sentences[k]:
             results[k] = _headline_speaker(sentences, k, store) or results[k]
+    for k in range(len(results) - 1):
+        intro = outcomes[k].introduces
+        if intro is not None and results[k].speaker is None and outcomes[k + 1].leads_with_quote:
+            results[k] = intro  # "He then listed the qualities he wants:" and a quotation
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
     for k in range(1, len(results)):
@@ -437,6 +443,14 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+def _introducer(sent: Sentence, start: int) -> Attribution | None:
+    found = colon_subject(sent, start)
+    if found is None:
+        return None
+    speaker, verb = found
+    return Attribution(speaker=speaker.name, role=speaker.role, verb=verb)
 
 
 def _signature(sent: Sentence) -> Attribution | None:
