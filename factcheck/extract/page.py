@@ -364,16 +364,12 @@ def _author_marks(tree: Any) -> Iterator[str]:
             if value and value.strip():
                 yield _normalise(value)
                 break
-    # Only A-Z lower to the letters of "byline" (no other character's lower case holds one of
-    # them alone), so XPath's translate() finds what lower() would.
-    for element in tree.xpath(_BYLINE_CLASS):
-        value = _normalise(_text(element))
-        if value:
-            yield value
-        return
-
-
-_BYLINE_CLASS = "(.//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline')])[1]"
+    for element in tree.iterfind(".//*[@class]"):
+        if "byline" in element.get("class", "").lower():
+            value = _normalise(_text(element))
+            if value:
+                yield value
+            return
 
 
 def _article_times(tree: Any) -> Iterator[str]:
