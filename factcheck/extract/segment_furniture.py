@@ -289,11 +289,36 @@ def _looks_like_headline(units: list[Unit], i: int) -> bool:
         return False
     if not unit.terminal:
         return True
-    # A question or exclamation counts as the headline only when the page repeats it later.
-    if unit.text.endswith(".") or unit.text.endswith("…"):
+    if unit.text.endswith("."):
+        # "Visa Program Up for Renewal Amid Allegations of Fraud.": a paragraph of its own in
+        # title case is a headline even with a full stop; a sentence has lowercase words.
+        return units[i + 1].block != unit.block and title_case(unit.text)
+    if unit.text.endswith("…"):
         return False
+    # A question or exclamation counts as the headline only when the page repeats it later.
     normal = _normalise_title(unit.text)
     return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+_HEADLINE_SMALL = words("headline_small_words")
+_QUOTE_MARKS = "\"“‘'(["
+
+
+def title_case(text: str) -> bool:
+    """Whether TEXT is set in title case: at least four capitalised words and no lowercase word
+    but the short ones a headline leaves small ("of", "to", "the")."""
+    capitals = 0
+    for word in text.split():
+        word = word.lstrip(_QUOTE_MARKS)
+        first = word[:1]
+        if not first.isalpha():
+            continue
+        if first.islower():
+            if word.rstrip(".,;:!?’'\"”)]").lower() not in _HEADLINE_SMALL:
+                return False
+        else:
+            capitals += 1
+    return capitals >= 4
 
 
 def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:

@@ -233,6 +233,46 @@ def test_known_title_marks_its_repetition_in_the_text() -> None:
     ]
 
 
+def test_title_case_first_paragraph_with_a_full_stop_is_the_headline() -> None:
+    text = (
+        "Harbour Council Says Ferry Fares Will Rise for the Third Year.\n\n"
+        "The council voted on Tuesday. Fares rise in May, the treasurer said."
+    )
+    doc, segments = segment_document(_doc(text))
+    assert doc.title == "Harbour Council Says Ferry Fares Will Rise for the Third Year."
+    assert dict(doc.provenance) == {"title": "text"}
+    assert [(s.kind, s.text) for s in segments] == [
+        (TITLE, "Harbour Council Says Ferry Fares Will Rise for the Third Year."),
+        (STATEMENT, "The council voted on Tuesday."),
+        (STATEMENT, "Fares rise in May, the treasurer said."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A sentence: lowercase words that a headline would capitalise.
+        "Harbour Council says ferry fares will rise for the third year.",
+        # Too few words to tell a headline from a short sentence.
+        "Fares Rise Again.",
+    ],
+)
+def test_first_paragraph_that_is_a_sentence_stays_in_the_body(first: str) -> None:
+    text = f"{first}\n\nThe council voted on Tuesday."
+    doc, segments = segment_document(_doc(text))
+    assert doc.title is None
+    assert [s.text for s in segments if s.kind is TITLE] == []
+    assert segments[0].text == first
+
+
+def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
+    text = "Harbour Council Says Ferry Fares Will Rise. The council voted on Tuesday.\n\nMore."
+    doc, segments = segment_document(_doc(text))
+    assert doc.title is None
+    assert segments[0].kind is not TITLE
+    assert segments[0].text == "Harbour Council Says Ferry Fares Will Rise."
+
+
 # --- glue repair ---------------------------------------------------------------------------------
 
 

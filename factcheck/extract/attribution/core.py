@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
@@ -17,6 +18,7 @@ from factcheck.extract.attribution.sentence import (
     Outcome,
     Quote,
     Sentence,
+    is_word,
     tokenize,
 )
 from factcheck.extract.attribution.subjects import skip_fronted
@@ -29,11 +31,13 @@ from factcheck.extract.attribution.words import (
     HEDGE_TO,
     HEDGE_TRIGGERS,
     HEDGE_WORDS,
+    KNOWN_MEDIA,
     REPORTS_SAY,
     TRIGGERS,
     VERB_CLASS,
     VERIFY,
     Cls,
+    lex,
 )
 from factcheck.lexicon import entries
 from factcheck.models import Attribution
@@ -44,6 +48,19 @@ _ANON_RE = re.compile(
     + r")\b"
 )
 """Any phrase saying that a source is unnamed on purpose ("on condition of anonymity")."""
+_SIGNATURE = re.compile(
+    r"[-\u2013\u2014\u2015]+\s*((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w'\u2019-]*)\.?"
+    r"\s*(?:[,(][^\"\u201c\u201d]*)?$"
+)
+"""A signature line under a quotation: "— Jane Roe.", "-Sen. John Doe, Ohio, on Twitter"."""
+_HEADED = re.compile(
+    r"((?:[A-Z][\w.'\u2019&-]*\s+){0,3}[A-Z][\w'\u2019&-]*)"
+    r"(?:\s+(?:on|to|at|in)\s+[^:]{1,60})?\s*:\s+(\S+\s+){2,}"
+)
+"""A headline that gives a speaker's words after a colon: "Graham: Trump Cannot Win.",
+"Sanders on the Debate: ‘We Won.’"."""
+_DASHES = "-\u2013\u2014\u2015"
+_CLOSING = ('"', "\u201d", "\u2019", "'")
 
 
 def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
@@ -118,6 +135,19 @@ def _anonymity_stated(sent: Sentence, present: frozenset[str]) -> bool:
     return _ANON_RE.search(sent.masked.lower()) is not None
 
 
+QUOTE_LEAD_INS = lex("but and instead then still so yet also or plus now later")
+"""Connectives that may open a sentence which is otherwise one quotation ("But “…”")."""
+
+
+def _leads_after_connective(sent: Sentence) -> bool:
+    """'But “…”', 'Instead, “…”': a connective, then a quotation that ends the sentence."""
+    k = 2 if sent.n > 1 and sent.toks[1] == "," else 1
+    number = sent.qpos.get(k)
+    if number is None or sent.quotes[number].words < 3:
+        return False
+    return not any(map(is_word, sent.toks[k + 1 :]))
+
+
 CONCESSIVE = frozenset({"while", "whereas", "although", "though"})
 COORDINATORS = frozenset({"but", "while", "whereas", "although", "though", "yet", ";"})
 """Words that open a clause of its own after a comma ("…, but Clinton said …")."""
@@ -178,6 +208,10 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         )
 
     scan_names(sent, sent.toks, sent.low, None)
+    if sent.masked.lstrip()[:1] in _DASHES:
+        signed = _signature(sent)
+        if signed is not None:
+            return Outcome(signed, False, signed=True)
     for where, number in sent.qpos.items():
         quoted = sent.quotes[number]
         # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
@@ -226,6 +260,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         # everywhere.”"), opens it.
         whole = sent.n <= 3 and not _is_title(quotes[0]) and not quotes[0].text.endswith(":")
         leads = sent.is_placeholder(0) and (quotes[0].words >= 3 or whole)
+        if not leads and sent.low[0] in QUOTE_LEAD_INS:
+            leads = _leads_after_connective(sent)
     if not chain:
         speaker = None
         if quotes and not continued and not all(map(_is_title, quotes)):
@@ -341,6 +377,12 @@ def attribute_sentences(
         for k in range(first, last + 1):
             if results[k].speaker is None:
                 results[k] = _inherit(owner, results[k])
+    _sign_quotations(sentences, results, outcomes, layout.groups)
+    for k in range(min(2, len(sentences))):
+        if results[k].speaker is None and ":" in sentences[k]:
+            results[k] = _headline_speaker(sentences, k, store) or results[k]
+    if blocks is not None and layout.runs_on:
+        _continue_paragraphs(sentences, results, blocks, layout.groups, layout.runs_on)
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
     for k in range(1, len(results)):
@@ -393,6 +435,86 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+def _signature(sent: Sentence) -> Attribution | None:
+    """'— Jane Roe, Ohio.': a line that only signs the quotation above it."""
+    found = _SIGNATURE.fullmatch(sent.masked.strip())
+    if found is None or len(found.group(1)) > 60:
+        return None
+    words = found.group(1).split()
+    if " ".join(words).lower() in KNOWN_MEDIA:
+        return None  # "— Reuters": the wire service's credit line
+    entity = sent.store.lookup(words)
+    if entity is not None:
+        return Attribution(speaker=entity.name, role=entity.role)
+    return Attribution(speaker=" ".join(words))
+
+
+def _sign_quotations(
+    sentences: Sequence[str],
+    results: list[Attribution],
+    outcomes: Sequence[Outcome],
+    groups: Sequence[tuple[int, int]],
+) -> None:
+    """A signature line ("— Jane Roe.") names the speaker of the quotation right above it."""
+    firsts = {last: first for first, last in groups}
+    for k, outcome in enumerate(outcomes):
+        if not outcome.signed:
+            continue
+        if not k or not sentences[k - 1].rstrip().endswith(_CLOSING):
+            results[k] = _NOTHING  # a dash and a name under no quotation sign nothing
+            continue
+        for j in range(firsts.get(k - 1, k - 1), k):
+            if results[j].speaker is None:
+                results[j] = _inherit(results[k], results[j])
+
+
+def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribution | None:
+    """'Graham: Trump Cannot Win.': an article's opening line that puts words after a name the
+    article goes on to name again (so "Breaking:", "The Latest:" or "Poll Watch:" are not)."""
+    found = _HEADED.match(sentences[k].strip())
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if any(w.lower() in HEADLINE_SMALL or (w.isupper() and len(w) > 3) for w in words):
+        return None  # "The Latest:", "Big Win For Bernie:", "BREAKING NEWS:"
+    surname = words[-1].rstrip(".")
+    rest = " ".join(sentences[k + 1 :])
+    if re.search(rf"(?<![\w.]) ?\b{re.escape(surname)}\b", rest) is None:
+        return None
+    entity = store.lookup(words[-1:]) if len(words) == 1 else store.lookup(words)
+    if entity is not None and entity.kind in (Kind.PERSON, Kind.ORG, Kind.MEDIA):
+        return Attribution(speaker=entity.name, role=entity.role)
+    return Attribution(speaker=" ".join(words))
+
+
+_OPENING = ('"', "\u201c", "''")
+
+
+def _continue_paragraphs(
+    sentences: Sequence[str],
+    results: list[Attribution],
+    blocks: Sequence[int],
+    groups: Sequence[tuple[int, int]],
+    runs_on: AbstractSet[int],
+) -> None:
+    """A paragraph left inside a quotation and the next one opening with a quotation mark are
+    one speaker's words (the convention for quotations over several paragraphs): the speaker
+    named before carries on."""
+    lasts = dict(groups)
+    joins = [
+        k
+        for k in range(1, len(sentences))
+        if k - 1 in runs_on
+        and blocks[k] != blocks[k - 1]
+        and sentences[k].lstrip().startswith(_OPENING)
+    ]
+    for k in joins:  # "X said: “…" then "“…”"
+        if results[k].speaker is None and results[k - 1].speaker is not None:
+            for j in range(k, lasts.get(k, k) + 1):
+                if results[j].speaker is None:
+                    results[j] = _inherit(results[k - 1], results[j])
 
 
 def _describes_anew(described: str, entity: Entity) -> bool:

@@ -20,6 +20,7 @@ from factcheck.extract.attribution.words import (
     TITLE_PREFIX,
     TITLES,
 )
+from factcheck.lexicon import words
 from factcheck.models import Attribution
 
 _NORMAL_PAIRS = (
@@ -108,6 +109,8 @@ class Outcome:
     """The sentence opens with a quotation of three words or more."""
     labelled: bool = False
     """The sentence opens with a transcript's speaker label in capitals ("TAPPER: …")."""
+    signed: bool = False
+    """The sentence is a signature after a quotation ("— Jane Roe, Ohio."): no words of its own."""
 
 
 def is_cap(token: str) -> bool:
@@ -138,28 +141,7 @@ _DATELINE = re.compile(
     r"\s*(?:--?|\u2014|\u2013)\s"
 )
 """A dateline opening a sentence: the filing place, state, date and agency, then a dash."""
-HEADLINE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "as",
-        "from",
-        "vs",
-        "via",
-    ]
-)
+HEADLINE_SMALL = words("headline_small_words")
 _HEADLINE_WORDS = 4
 
 

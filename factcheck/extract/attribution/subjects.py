@@ -364,4 +364,28 @@ def find_subject_after(
     if start < sent.n and sent.low[start] in PRONOUNS:
         return None, v  # "…, say it would": a pronoun after the verb is its object
     end = find_np_end(sent, start)
-    return interpret(sent, start, end, loose=loose), start
+    found = interpret(sent, start, end, loose=loose)
+    if found is None and end <= start + 1:
+        # "…,” said election lawyer Joe Smith": lowercase words describing the name after them.
+        end = _name_after_role(sent, start)
+        if end:
+            found = interpret(sent, start, end, loose=loose)
+    return found, start
+
+
+def _name_after_role(sent: Sentence, start: int) -> int:
+    """The end of a name that follows at most four lowercase words from ``start``, or 0."""
+    low, toks = sent.low, sent.toks
+    for k in range(start, min(start + 5, sent.n)):
+        stop = sent.mention_start.get(k)
+        if stop is not None:
+            after = sent.toks[stop + 1] if stop + 1 < sent.n else ""
+            if k == start or (after.isalpha() and after.islower()):
+                return 0  # "another Twitter user": the name is a modifier, not the head
+            return stop + 1
+        token = toks[k]
+        if not (token.isalpha() and token.islower()) or low[k] in BACK_STOP:
+            return 0
+        if low[k] in OTHER_PREPS or low[k] in NP_PREPS:
+            return 0
+    return 0

@@ -1,0 +1,125 @@
+"""Tests for stage ③ attribution across sentences: signatures under quotations, quotations that
+go on after a connective or into the next paragraph, headlines that name a speaker, and roles
+before an inverted speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from factcheck.extract.attribution import attribute_sentences
+from factcheck.models import Attribution
+
+Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
+NONE: Row = (None, None, None, (), (), False)
+
+
+def rows(sentences: Sequence[str], blocks: Sequence[int] | None = None) -> list[Row]:
+    return [row(a) for a in attribute_sentences(sentences, blocks=blocks)]
+
+
+def row(a: Attribution) -> Row:
+    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
+
+
+def test_lowercase_role_words_before_an_inverted_speaker() -> None:
+    assert rows(["“Fees like these are a red flag,” said election lawyer Ruth Ansel."]) == [
+        ("Ruth Ansel", "lawyer", "said", (), (), True)
+    ]
+
+
+def test_a_name_that_only_modifies_the_inverted_subject_is_not_the_speaker() -> None:
+    # "Facebook" is not the speaker of "another Facebook user".
+    assert rows(["“The lines were too long,” said another Facebook user, Lena Ortiz."]) == [
+        (None, None, None, (), (), True)
+    ]
+
+
+def test_a_signature_line_names_the_speaker_of_the_quotation_above_it() -> None:
+    sentences = [
+        "Dora Velk wrote to the paper.",
+        '"The plan will not work. Nobody asked us."',
+        "- Velk, Tucson.",
+    ]
+    assert rows(sentences, [0, 1, 2]) == [
+        ("Dora Velk", None, "wrote", (), (), False),
+        ("Dora Velk", None, None, (), (), True),
+        ("Dora Velk", None, None, (), (), False),
+    ]
+
+
+def test_a_signature_spans_every_sentence_of_the_quotation() -> None:
+    sentences = ["“We are not ready.", "Nobody is.”", "\u2015 Omar Castel, 41, of Reno"]
+    assert rows(sentences, [0, 0, 1]) == [
+        ("Omar Castel", None, None, (), (), True),
+        ("Omar Castel", None, None, (), (), True),
+        ("Omar Castel", None, None, (), (), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ['"The plan will not work."', "\u2014 Reuters."],  # a wire service's credit line
+        ["The vote passed.", "- Dora Velk."],  # no quotation above the dash
+        ["The vote passed.", "- Because nobody came."],  # not a name
+    ],
+)
+def test_a_dash_line_that_signs_no_quotation_names_no_one(sentences: list[str]) -> None:
+    assert rows(sentences, [0, 1]) == [
+        (None, None, None, (), (), sentences[0].startswith('"')),
+        NONE,
+    ]
+
+
+def test_a_quotation_after_a_connective_goes_on_with_the_speaker_before() -> None:
+    sentences = ["“We will win this,” Ames said.", "But “the count will take a few days.”"]
+    assert rows(sentences, [0, 0]) == [
+        ("Ames", None, "said", (), (), True),
+        ("Ames", None, "said", (), (), True),
+    ]
+
+
+def test_a_quotation_continued_into_the_next_paragraph_keeps_its_speaker() -> None:
+    sentences = [
+        "Dr. Tobin Ward stated:",
+        '"The rule is wrong. It hurts our towns.',
+        '"The state must act now."',
+        "The hearing ended.",
+    ]
+    assert rows(sentences, [0, 1, 2, 3]) == [
+        ("Tobin Ward", None, "stated", (), (), False),
+        ("Tobin Ward", None, "stated", (), (), True),
+        ("Tobin Ward", None, "stated", (), (), True),
+        NONE,
+    ]
+
+
+def test_a_paragraph_that_does_not_open_with_a_quotation_mark_is_not_continued() -> None:
+    sentences = ["“The rule is wrong,” Ward said. “It hurts our towns.", "The state did nothing."]
+    assert rows(sentences, [0, 1]) == [("Ward", None, "said", (), (), True), NONE]
+
+
+def test_a_headline_gives_the_words_after_a_colon_to_the_name_before_it() -> None:
+    sentences = [
+        "Pardo: The Budget Will Pass This Week.",
+        "Senator Ilse Pardo said on Monday that the votes were there.",
+    ]
+    assert rows(sentences, [0, 1]) == [
+        ("Ilse Pardo", "Senator", None, (), (), False),
+        ("Ilse Pardo", "Senator", "said", (), (), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Breaking: Pardo Wins The Vote.",  # a label the article never names again
+        "Pardo: The Budget Will Pass This Week.",  # a name the article never names again
+        "Win For Pardo: The Budget Will Pass.",  # a phrase, not a name
+    ],
+)
+def test_a_headline_label_is_not_a_speaker(headline: str) -> None:
+    second = "Ilse Pardo won the vote." if "Pardo:" not in headline else "The votes were there."
+    assert rows([headline, second], [0, 1])[0] == NONE
