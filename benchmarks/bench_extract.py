@@ -6,9 +6,13 @@ process (cold caches: the model, the registry and every memo are loaded or built
 timing); figures are the median of several runs, with the spread. The peer for throughput is
 pysbd splitting the same texts into sentences, a small part of our work, on the same workload.
 
+The package is byte-compiled first, as an installed copy is (see bytecode.py; ``--source`` times
+it compiled from source on every run).
+
 Run: .venv/bin/python benchmarks/bench_extract.py [--data DIR] [--runs 3] [--articles N]
-[--stages]. ``--articles N`` measures only the first N articles (both sources mixed) for a quick
-look; ``--stages`` prints, instead of the figures, where one cold run over them spends its CPU.
+[--stages] [--source]. ``--articles N`` measures only the first N articles (both sources mixed)
+for a quick look; ``--stages`` prints, instead of the figures, where one cold run over them
+spends its CPU.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from bytecode import byte_compile
 from corpus import DEFAULT_DATA, news_texts, take
 
 REPO = Path(__file__).resolve().parent.parent
@@ -194,6 +199,9 @@ def main() -> None:
     parser.add_argument(
         "--stages", action="store_true", help="print the CPU of each stage of one cold run"
     )
+    parser.add_argument(
+        "--source", action="store_true", help="do not byte-compile the package first"
+    )
     args = parser.parse_args()
     texts = news_texts(args.data)
     if not texts:
@@ -201,6 +209,8 @@ def main() -> None:
         return
     if args.articles is not None:
         texts = take(texts, sum(len(text.encode()) for _, text in texts))[: args.articles]
+    if not args.source:
+        print(byte_compile(REPO))
     if args.stages:
         stages(texts)
         return

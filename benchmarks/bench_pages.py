@@ -16,7 +16,10 @@ library our HTML reading starts from, run on the same pages with the same option
   (``bare_extraction``) and in its HTML parse (``load_html``, whose tree our metadata and
   furniture cleaning read too, so the page is parsed once).
 
-Run: .venv/bin/python benchmarks/bench_pages.py [--data DIR] [--runs 3]
+The package is byte-compiled before the timed runs, as an installed copy is (see bytecode.py;
+``--source`` times it compiled from source on every run).
+
+Run: .venv/bin/python benchmarks/bench_pages.py [--data DIR] [--runs 3] [--source]
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bytecode import byte_compile
 from corpus import DEFAULT_DATA
 
 REPO = Path(__file__).resolve().parent.parent
@@ -269,6 +273,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--runs", type=int, default=3, help="timed runs, each a fresh process")
+    parser.add_argument(
+        "--source", action="store_true", help="do not byte-compile the package first"
+    )
     args = parser.parse_args()
     if not (args.data / SET / "ground-truth.json").is_file():
         print(f"skipped: {args.data / SET} is not there (see ../shared/data/README.md)")
@@ -278,6 +285,8 @@ def main() -> None:
     print(f"{len(pages)} pages from {SET}")
     quality("ours (whole extraction)", pages, ours)
     quality("peer (trafilatura alone)", pages, peer)
+    if not args.source:
+        print(byte_compile(REPO))
     print(f"speed (median of {args.runs} cold runs, a fresh process each):")
     _speed("ours", timing(args.data, "extract_ours", args.runs))
     _speed("peer", timing(args.data, "extract_peer", args.runs))

@@ -11,27 +11,26 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import http.client
 import os
 import re
-import socket
-import ssl
 import sys
 import unicodedata
-import urllib.error
 import urllib.parse
-import urllib.request
 import warnings
 from dataclasses import dataclass
 from hashlib import sha256
 from math import ceil
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from factcheck import __version__
 from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
 from factcheck.models import Document
+
+if TYPE_CHECKING:
+    import http.client
+    import urllib.request
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input accepted, in bytes (64 MiB)."""
@@ -296,25 +295,6 @@ def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
     return data
 
 
-class _WebRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http and https (urllib would also follow ftp)."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            fp.close()  # urllib closes it only after a redirect it follows
-            raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 class _Deadline:
     """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down."""
 
@@ -334,6 +314,8 @@ class _Deadline:
         return connection
 
     def _expire(self) -> None:
+        import socket  # loaded already: the connections were opened with it
+
         with self._lock:
             self.expired = True
             for connection in self._connections:
@@ -350,6 +332,10 @@ class _Deadline:
 
 
 def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    # The network modules load only when a URL is fetched: reading files never needs them.
+    import http.client
+    import urllib.request
+
     class Http(urllib.request.HTTPHandler):
         def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
@@ -364,7 +350,25 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
 
             return self.do_open(connect, req)
 
-    return urllib.request.build_opener(Http, Https, _WebRedirects)
+    class WebRedirects(urllib.request.HTTPRedirectHandler):
+        """Follow redirects only to http and https (urllib would also follow ftp)."""
+
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: http.client.HTTPMessage,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+            if scheme not in ("http", "https"):
+                fp.close()  # urllib closes it only after a redirect it follows
+                raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(Http, Https, WebRedirects)
 
 
 def _without_credentials(url: str) -> str:
@@ -374,6 +378,10 @@ def _without_credentials(url: str) -> str:
 
 
 def _fetch_url(url: str) -> _Raw:
+    import http.client
+    import urllib.error
+    import urllib.request
+
     try:
         has_credentials = "@" in urllib.parse.urlsplit(url).netloc
     except ValueError as exc:
@@ -456,6 +464,10 @@ def _classify_content_type(url: str, content_type: str | None) -> bool | None:
 
 
 def _describe_network_error(reason: object) -> str:
+    import http.client
+    import socket
+    import ssl
+
     if isinstance(reason, socket.gaierror):
         return "cannot resolve the host name"
     if isinstance(reason, TimeoutError):

@@ -8,7 +8,9 @@ words of the shorter one are in the longer one and their numbers agree; the shor
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -22,6 +24,7 @@ MIN_WORDS = 6
 """Content words the shorter claim needs at least, so that short sentences never match."""
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
 
 
 @cache
@@ -38,8 +41,12 @@ def content_words(text: str) -> frozenset[str]:
     else:
         # Without a dotted capital I (two characters in lower case) or a capital sigma (lowered
         # by its context), lowering the whole text lowers each word as on its own, and no
-        # character changes whether it belongs to a word.
-        words = _WORD.findall(text.lower().replace("\u2019", "'"))
+        # character changes whether it belongs to a word. With underscores made spaces, a word
+        # character is a letter or a digit, which the engine tests faster.
+        low = text.lower().replace("\u2019", "'")
+        if "_" in low:
+            low = low.replace("_", " ")
+        words = _PLAIN_WORD.findall(low)
     return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
 
 
@@ -69,6 +76,16 @@ def _shared_needed(size: int) -> int:
     return next(m for m in range(size + 1) if m / size >= CONTAINMENT)
 
 
+def _numbers_of(
+    memo: dict[int, frozenset[str]], words: Sequence[frozenset[str]], index: int
+) -> frozenset[str]:
+    """``_numbers`` of one claim's words, worked out once however many pairs it is in."""
+    found = memo.get(index)
+    if found is None:
+        found = memo[index] = _numbers(words[index])
+    return found
+
+
 def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The claims with ``repeats`` set on each near-duplicate of a longer claim.
 
@@ -76,30 +93,40 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     with the most detail, never at another repeat.
     """
     words = [content_words(claim.text) for claim in claims]
-    # Each claim's numbers are worked out once, not once per pair compared.
-    numbers = [_numbers(w) for w in words]
     order = sorted(range(len(claims)), key=lambda i: (-len(words[i]), i))
     # Claims too short to repeat anything come last in that order and are never compared.
     long = sum(1 for w in words if len(w) >= MIN_WORDS)
-    # Where each word is, by rank in that order: a claim is compared only with the longer claims
-    # that hold one of its rarest words. A claim that may lack k of its words in a longer one
-    # shares at least one of any k + 1 of them, so no near-duplicate is missed.
-    holders: dict[str, list[int]] = {}
-    for rank in range(long):
-        for word in words[order[rank]]:
-            holders.setdefault(word, []).append(rank)
-    held = {word: len(ranks) for word, ranks in holders.items()}
+    ranked = [words[order[rank]] for rank in range(long)]
+    # How many of those claims hold each word. A claim can only repeat a longer one through
+    # words two of them hold, so a claim with too few such words is never compared at all.
+    held = Counter(itertools.chain.from_iterable(ranked))
+    shared = frozenset(word for word, count in held.items() if count > 1)
     primary: dict[int, int] = {}
+    # Where each shared word is, by rank in that order, built when first needed.
+    holders: dict[str, list[int]] | None = None
+    numbers: dict[int, frozenset[str]] = {}
     for rank in range(1, long):
+        shorter = ranked[rank]
+        needed = _shared_needed(len(shorter))
+        if len(shorter & shared) < needed:
+            continue
+        if holders is None:
+            holders = {}
+            for r, held_words in enumerate(ranked):
+                for word in held_words & shared:
+                    holders.setdefault(word, []).append(r)
         j = order[rank]
-        shorter = words[j]
-        spare = len(shorter) - _shared_needed(len(shorter))
+        # A claim is compared only with the longer claims that hold one of its rarest words: a
+        # claim that may lack k of its words in a longer one shares at least one of any k + 1.
+        spare = len(shorter) - needed
         rarest = sorted(shorter, key=held.__getitem__)[: spare + 1]
-        earlier = sorted({r for word in rarest for r in holders[word] if r < rank})
+        earlier = sorted({r for word in rarest for r in holders.get(word, ()) if r < rank})
         for r in earlier:
             # The first longer claim it repeats that does not itself repeat another.
             i = order[r]
-            if i not in primary and _contains(shorter, numbers[j], words[i], numbers[i]):
+            if i not in primary and _contains(
+                shorter, _numbers_of(numbers, words, j), words[i], _numbers_of(numbers, words, i)
+            ):
                 primary[j] = i
                 break
     return tuple(

@@ -13,11 +13,12 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from factcheck.errors import ClaimsError
 from factcheck.lexicon import DEFAULT_LANGUAGE, entries, months
@@ -447,16 +448,13 @@ def _parse_model(data: object, where: str) -> WorthinessModel:
             f"{where}: rules: expected weights for {', '.join(RULE_FEATURES)}; "
             f"got {', '.join(rules) or 'none'}"
         )
-    terms: dict[str, complex] = {}
-    for term, entry in _section(data, "vocabulary", where).items():
-        if not (isinstance(entry, list) and len(entry) == 2):
-            raise ClaimsError(f"{where}: vocabulary[{term!r}]: expected [idf, weight]")
-        idf = _finite(entry[0], f"{where}: vocabulary[{term!r}]")
-        weight = _finite(entry[1], f"{where}: vocabulary[{term!r}]")
-        terms[term] = complex(idf * weight, idf * idf)
-    keyed: dict[Key, complex] = {
-        found: value for term, value in terms.items() if (found := term_key(term)) is not None
-    }
+    terms = _vocabulary(_section(data, "vocabulary", where), where)
+    keyed: dict[Key, complex] = {}
+    for term, value in terms.items():
+        if " " not in term:
+            keyed[term] = value
+        elif (found := term_key(term)) is not None:
+            keyed[found] = value
     return WorthinessModel(
         terms=terms,
         keyed=keyed,
@@ -465,6 +463,35 @@ def _parse_model(data: object, where: str) -> WorthinessModel:
         threshold=threshold,
         source=where,
     )
+
+
+def _vocabulary(vocabulary: dict[str, object], where: str) -> dict[str, complex]:
+    """Each term's [idf, weight] as its complex contribution; ClaimsError for a bad entry.
+
+    The model is read on every run, so a well-formed vocabulary is checked and converted by
+    whole-list operations that run in C; only a bad one is read entry by entry, to name it.
+    """
+    entries = list(vocabulary.values())
+    if set(map(type, entries)) <= {list}:
+        pairs = cast(list[list[float]], entries)
+        numbers = list(itertools.chain.from_iterable(pairs))
+        if (
+            set(map(len, pairs)) <= {2}
+            and set(map(type, numbers)) <= {int, float}
+            and all(map(math.isfinite, numbers))
+        ):
+            idfs = list(map(float, numbers[0::2]))
+            weights = list(map(float, numbers[1::2]))
+            values = map(complex, map(operator.mul, idfs, weights), map(operator.mul, idfs, idfs))
+            return dict(zip(vocabulary, values, strict=True))
+    terms: dict[str, complex] = {}
+    for term, entry in vocabulary.items():
+        if not (isinstance(entry, list) and len(entry) == 2):
+            raise ClaimsError(f"{where}: vocabulary[{term!r}]: expected [idf, weight]")
+        idf = _finite(entry[0], f"{where}: vocabulary[{term!r}]")
+        weight = _finite(entry[1], f"{where}: vocabulary[{term!r}]")
+        terms[term] = complex(idf * weight, idf * idf)
+    return terms
 
 
 def load_model(path: Path | None = None) -> WorthinessModel:

@@ -159,6 +159,16 @@ def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list
     The publisher is matched by its name, else by its URL's domain, else by the byline; a name the
     registry lacks is returned as unknown, in the same order.
     """
+    # Every claim of an article starts its chain here: the last article's answer is kept.
+    memo = registry._outlets
+    if memo and memo[0][0] is document:
+        return list(memo[0][1]), list(memo[0][2])
+    ids, unknown = _read_outlet_ids(registry, document)
+    memo[:] = [(document, tuple(ids), tuple(unknown))]
+    return ids, unknown
+
+
+def _read_outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
     ids, unknown = _publisher_ids(registry, document)
     for name in carried_from(document):
         found = [m.id for m in registry.mentions(name) if _not_person(registry, m.id)]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from factcheck.sources.model import Mention, SourceEntry
 
 if TYPE_CHECKING:
+    from factcheck.models import Document
     from factcheck.sources.chains import _ChainName
 
 _MEMO_MAX_CHARS = 400
@@ -79,6 +80,11 @@ class Registry:
     @cached_property
     def _chain_names(self) -> dict[str, _ChainName]:
         return {}
+
+    @cached_property
+    def _outlets(self) -> list[tuple[Document, tuple[str, ...], tuple[str, ...]]]:
+        """The last article whose outlets were matched, with the ids and the unknown names."""
+        return []
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every registry name in the text, left to right."""
