@@ -191,3 +191,16 @@ def test_a_sentence_ending_on_a_colon_gives_its_subject_to_the_quotation_after_i
 def test_a_colon_without_a_named_subject_introduces_no_one() -> None:
     sentences = ["Here are the facts:", "“One, two and three are all true.”"]
     assert rows(sentences, [0, 1]) == [NONE, (None, None, None, (), (), True)]
+
+
+def test_a_surname_in_ly_opening_a_sentence_names_the_person_named_before() -> None:
+    sentences = ["Mara Kelly asked the first question.", "Kelly responded: “Not this week.”"]
+    assert rows(sentences) == [
+        ("Mara Kelly", None, "asked", (), (), False),
+        ("Mara Kelly", None, "responded", (), (), True),
+    ]
+
+
+def test_a_connective_before_the_subject_of_coordinated_verbs_is_skipped() -> None:
+    sentence = "But the Ohio Supreme Court overruled and said the state allowed early voting."
+    assert rows([sentence]) == [("Ohio Supreme Court", None, "said", (), (), False)]
