@@ -204,3 +204,22 @@ def test_a_surname_in_ly_opening_a_sentence_names_the_person_named_before() -> N
 def test_a_connective_before_the_subject_of_coordinated_verbs_is_skipped() -> None:
     sentence = "But the Ohio Supreme Court overruled and said the state allowed early voting."
     assert rows([sentence]) == [("Ohio Supreme Court", None, "said", (), (), False)]
+
+
+def test_a_sentence_that_only_tags_its_speaker_names_the_quotation_before_it() -> None:
+    sentences = [
+        "“All the way to the floor!”",
+        "Tomas Ruiz shouted, waving a sign for the senator as the hall filled up for the vote.",
+    ]
+    assert rows(sentences, [0, 0]) == [
+        ("Tomas Ruiz", None, "shouted", (), (), True),
+        ("Tomas Ruiz", None, "shouted", (), (), False),
+    ]
+
+
+def test_a_long_sentence_with_words_of_its_own_does_not_tag_the_quotation_before_it() -> None:
+    sentences = [
+        "“All the way to the floor!”",
+        "Tomas Ruiz said that the fight would go on to the convention floor this summer.",
+    ]
+    assert rows(sentences, [0, 0])[0] == (None, None, None, (), (), True)

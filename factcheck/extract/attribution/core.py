@@ -341,6 +341,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         ),
         leads,
         labelled,
+        tags=main.spos == 0 and not quotes and _tag_only(sent, main.vpos),
     )
 
 
@@ -425,7 +426,7 @@ def attribute_sentences(
             and after.speaker is not None
             and after.verb is not None
             and not after.quote
-            and len(sentences[k + 1].split()) <= 12
+            and (outcomes[k + 1].tags or len(sentences[k + 1].split()) <= 12)
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
             results[k] = _inherit(after, results[k])
@@ -443,6 +444,18 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+TAG_ENDS = lex(", . ! ? ; into to at as with before after while in on")
+"""What may follow a reporting verb that takes no words of its own: "said into the phone"."""
+
+
+def _tag_only(sent: Sentence, v: int) -> bool:
+    """Whether the verb at ``v`` reports no words after it ("Dawson shouted, waving a sign")."""
+    k = v + 1
+    while k < sent.n and (sent.low[k] in ("back", "again") or sent.low[k].endswith("ly")):
+        k += 1
+    return k >= sent.n or sent.low[k] in TAG_ENDS
 
 
 def _introducer(sent: Sentence, start: int) -> Attribution | None:
