@@ -223,3 +223,23 @@ def test_a_long_sentence_with_words_of_its_own_does_not_tag_the_quotation_before
         "Tomas Ruiz said that the fight would go on to the convention floor this summer.",
     ]
     assert rows(sentences, [0, 0])[0] == (None, None, None, (), (), True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“He knows nothing about our towns or our lives.”― Pamela Pardo", "Pamela Pardo"),
+        (
+            "“He knows nothing about our towns.” \u2015\u00a0Julia A. Diaz Marino.",
+            "Julia A. Diaz Marino",
+        ),
+    ],
+)
+def test_a_quotation_signed_at_the_end_of_its_sentence(sentence: str, speaker: str) -> None:
+    assert rows([sentence]) == [(speaker, None, None, (), (), True)]
+
+
+def test_a_dash_after_a_quotation_that_names_no_one_signs_nothing() -> None:
+    assert rows(["“He knows nothing about our towns.” - and so on."]) == [
+        (None, None, None, (), (), True)
+    ]

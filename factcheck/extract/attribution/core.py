@@ -9,7 +9,7 @@ from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
-from factcheck.extract.attribution.quotes import shared_layout
+from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
@@ -194,6 +194,10 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
+    if sent.quotes and sent.is_placeholder(0) and sent.masked.rstrip(" .")[-1:].isalpha():
+        signed = _signed_quotation(sent)
+        if signed is not None:
+            return Outcome(signed, sent.quotes[0].words >= 3)
     if sent.headline:
         # A title-case headline: every word is capitalised, so names cannot be told apart;
         # only "Name Says …" and "Name: …" attribute it.
@@ -478,6 +482,22 @@ def _signature(sent: Sentence) -> Attribution | None:
     if entity is not None:
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
+
+
+def _signed_quotation(sent: Sentence) -> Attribution | None:
+    """'“…”― Jane Roe.': a quotation signed at the end of its own sentence."""
+    last = sent.masked.rfind(chr(PLACEHOLDER + len(sent.quotes) - 1))
+    tail = sent.masked[last + 1 :].strip()
+    if not tail or tail[0] not in _DASHES:
+        return None
+    found = _SIGNATURE.fullmatch(tail)
+    if found is None or len(found.group(1)) > 60:
+        return None
+    words = found.group(1).split()
+    entity = sent.store.lookup(words)
+    if entity is not None:
+        return Attribution(speaker=entity.name, role=entity.role, quote=True)
+    return Attribution(speaker=" ".join(words), quote=True)
 
 
 def _sign_quotations(
