@@ -243,3 +243,20 @@ def test_a_dash_after_a_quotation_that_names_no_one_signs_nothing() -> None:
     assert rows(["“He knows nothing about our towns.” - and so on."]) == [
         (None, None, None, (), (), True)
     ]
+
+
+def test_a_label_in_capitals_inside_a_quoted_transcript_names_its_speaker() -> None:
+    sentences = [
+        "Anchor Dana Wills spoke with Governor Ray Pardo on Sunday.",
+        '"WILLS: Let us start with the debate. Is it still on?',
+        "Nobody seems to know.",
+        '"PARDO: It is on, and we will be there.',
+        '"HOST: Thank you both.',
+    ]
+    assert rows(sentences, [0, 1, 1, 2, 3]) == [
+        NONE,
+        ("Dana Wills", "Anchor", None, (), (), True),
+        ("Dana Wills", "Anchor", None, (), (), True),
+        ("Ray Pardo", "Governor", None, (), (), True),
+        NONE,  # a label the article never named
+    ]

@@ -58,6 +58,8 @@ _HEADED = re.compile(
 )
 """A headline that gives a speaker's words after a colon: "Graham: Trump Cannot Win.",
 "Sanders on the Debate: ‘We Won.’"."""
+_LABEL = re.compile(r"([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):\s")
+"""A transcript's speaker label in capitals ("WALLACE: …"), here inside a quoted transcript."""
 _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")
 
@@ -194,10 +196,17 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
-    if sent.quotes and sent.is_placeholder(0) and sent.masked.rstrip(" .")[-1:].isalpha():
-        signed = _signed_quotation(sent)
+    if sent.quotes and sent.is_placeholder(0):
+        signed = _signed_quotation(sent) if sent.masked.rstrip(" .")[-1:].isalpha() else None
         if signed is not None:
             return Outcome(signed, sent.quotes[0].words >= 3)
+        label = _LABEL.match(sent.quotes[0].text)
+        if label is not None:
+            named = _labelled(sent, label.group(1))
+            if named is not None:
+                return Outcome(named, False, labelled=True)
+            if label.group(1).isalpha():
+                return Outcome(_NOTHING, False)  # "WALLACE:" unknown: not the last speaker
     if sent.headline:
         # A title-case headline: every word is capitalised, so names cannot be told apart;
         # only "Name Says …" and "Name: …" attribute it.
@@ -482,6 +491,14 @@ def _signature(sent: Sentence) -> Attribution | None:
     if entity is not None:
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
+
+
+def _labelled(sent: Sentence, label: str) -> Attribution | None:
+    """The person a quoted transcript's label names ("WALLACE:" for Chris Wallace)."""
+    entity = sent.store.lookup([word.capitalize() for word in label.split()])
+    if entity is None or entity.kind is not Kind.PERSON:
+        return None
+    return Attribution(speaker=entity.name, role=entity.role, quote=True)
 
 
 def _signed_quotation(sent: Sentence) -> Attribution | None:
