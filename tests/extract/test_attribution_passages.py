@@ -251,12 +251,14 @@ def test_a_label_in_capitals_inside_a_quoted_transcript_names_its_speaker() -> N
         '"WILLS: Let us start with the debate. Is it still on?',
         "Nobody seems to know.",
         '"PARDO: It is on, and we will be there.',
+        '"(CROSSTALK.)',
         '"HOST: Thank you both.',
     ]
-    assert rows(sentences, [0, 1, 1, 2, 3]) == [
+    assert rows(sentences, [0, 1, 1, 2, 2, 3]) == [
         NONE,
         ("Dana Wills", "Anchor", None, (), (), True),
         ("Dana Wills", "Anchor", None, (), (), True),
         ("Ray Pardo", "Governor", None, (), (), True),
+        NONE,  # a note in brackets: nobody says it
         NONE,  # a label the article never named
     ]

@@ -414,6 +414,7 @@ def attribute_sentences(
             and results[k].speaker is None
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
+            and not _aside(sentences[k])
         ):
             results[k] = _inherit(before, results[k])
     # In a transcript, the sentences after a speaker's label ("TAPPER: …") in the same paragraph
@@ -425,7 +426,7 @@ def attribute_sentences(
                 label = None
             if outcome.labelled:
                 label = results[k]
-            elif label is not None and results[k].speaker is None:
+            elif label is not None and results[k].speaker is None and not _aside(sentences[k]):
                 results[k] = _inherit(label, results[k])
             elif results[k].speaker is not None:
                 label = None
@@ -491,6 +492,12 @@ def _signature(sent: Sentence) -> Attribution | None:
     if entity is not None:
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
+
+
+def _aside(text: str) -> bool:
+    """'(CROSSTALK.)', '[Applause]': a transcript's note in brackets, which nobody says."""
+    core = text.strip(' "\u201c\u201d.')
+    return core[:1] in "([" and core[-1:] in ")]"
 
 
 def _labelled(sent: Sentence, label: str) -> Attribution | None:
