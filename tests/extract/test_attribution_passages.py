@@ -123,3 +123,71 @@ def test_a_headline_gives_the_words_after_a_colon_to_the_name_before_it() -> Non
 def test_a_headline_label_is_not_a_speaker(headline: str) -> None:
     second = "Ilse Pardo won the vote." if "Pardo:" not in headline else "The votes were there."
     assert rows([headline, second], [0, 1])[0] == NONE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“We will be there by noon,” the notice read.", ("notice", None, "read", (), (), True)),
+        ("The notice read: “Closed for the season.”", ("notice", None, "read", (), (), True)),
+        ("He read the statement aloud to the crowd.", NONE),
+    ],
+)
+def test_read_reports_a_documents_words_only_before_or_after_a_quotation(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Nina Hale and Omar Reyes: “The survey closed two days before the vote.”",
+            "Nina Hale and Omar Reyes",
+        ),
+        ("From the audit: “Most of the ballots were counted twice by mistake.”", "audit"),
+        ("More from Reyes: “The margin was smaller than any poll had shown.”", "Reyes"),
+    ],
+)
+def test_a_label_before_a_colon_and_a_quotation_names_its_speaker(
+    sentence: str, speaker: str
+) -> None:
+    assert rows([sentence]) == [(speaker, None, None, (), (), True)]
+
+
+def test_a_phrase_ending_in_from_before_a_colon_is_no_label() -> None:
+    sentence = "The questions ranged from polite to hostile: “Why now?” “Who paid for it?”"
+    assert rows([sentence])[0][0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ruth Ames won the caucus, claiming her third victory of the night.", NONE),
+        ("Ames took the seat, claiming 41 percent of the vote.", NONE),
+        ("Ames claimed his rival was lying.", ("Ames", None, "claimed", (), ("claimed",), False)),
+        (
+            "Ames claimed that the count was wrong.",
+            ("Ames", None, "claimed", (), ("claimed",), False),
+        ),
+    ],
+)
+def test_claiming_a_victory_is_not_a_claim(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+def test_a_sentence_ending_on_a_colon_gives_its_subject_to_the_quotation_after_it() -> None:
+    sentences = [
+        "Senator Ilse Pardo issued the following statement:",
+        "“Our thoughts are with everyone hurt in the fire.”",
+    ]
+    assert rows(sentences, [0, 1]) == [
+        ("Ilse Pardo", "Senator", "issued", (), (), False),
+        ("Ilse Pardo", "Senator", "issued", (), (), True),
+    ]
+
+
+def test_a_colon_without_a_named_subject_introduces_no_one() -> None:
+    sentences = ["Here are the facts:", "“One, two and three are all true.”"]
+    assert rows(sentences, [0, 1]) == [NONE, (None, None, None, (), (), True)]

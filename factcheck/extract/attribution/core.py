@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import shared_layout
-from factcheck.extract.attribution.quoting import quoting_subject
+from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
     Frame,
@@ -203,7 +202,12 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
             return Outcome(_NOTHING, False)
         main = headline[0]
         return Outcome(
-            Attribution(speaker=main.speaker.name, role=main.speaker.role, verb=main.verb or None),
+            Attribution(
+                speaker=main.speaker.name,
+                role=main.speaker.role,
+                verb=main.verb or None,
+                quote=main.quoted_object,
+            ),
             False,
         )
 
@@ -270,6 +274,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         if speaker is not None and speaker.entity is not None:
             store.touch(speaker.entity, sent.index, start, True)
         elif speaker is None and not hedges and not long_quote:
+            if sent.n > 2 and sent.toks[-1] == ":":
+                return Outcome(_NOTHING, leads, introduces=_introducer(sent, start))
             return Outcome(_NOTHING, leads)
         return Outcome(
             Attribution(
@@ -381,8 +387,10 @@ def attribute_sentences(
     for k in range(min(2, len(sentences))):
         if results[k].speaker is None and ":" in sentences[k]:
             results[k] = _headline_speaker(sentences, k, store) or results[k]
-    if blocks is not None and layout.runs_on:
-        _continue_paragraphs(sentences, results, blocks, layout.groups, layout.runs_on)
+    for k in range(len(results) - 1):
+        intro = outcomes[k].introduces
+        if intro is not None and results[k].speaker is None and outcomes[k + 1].leads_with_quote:
+            results[k] = intro  # "He then listed the qualities he wants:" and a quotation
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
     for k in range(1, len(results)):
@@ -437,6 +445,14 @@ def attribute_sentences(
     return results
 
 
+def _introducer(sent: Sentence, start: int) -> Attribution | None:
+    found = colon_subject(sent, start)
+    if found is None:
+        return None
+    speaker, verb = found
+    return Attribution(speaker=speaker.name, role=speaker.role, verb=verb)
+
+
 def _signature(sent: Sentence) -> Attribution | None:
     """'— Jane Roe, Ohio.': a line that only signs the quotation above it."""
     found = _SIGNATURE.fullmatch(sent.masked.strip())
@@ -487,34 +503,6 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
     if entity is not None and entity.kind in (Kind.PERSON, Kind.ORG, Kind.MEDIA):
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
-
-
-_OPENING = ('"', "\u201c", "''")
-
-
-def _continue_paragraphs(
-    sentences: Sequence[str],
-    results: list[Attribution],
-    blocks: Sequence[int],
-    groups: Sequence[tuple[int, int]],
-    runs_on: AbstractSet[int],
-) -> None:
-    """A paragraph left inside a quotation and the next one opening with a quotation mark are
-    one speaker's words (the convention for quotations over several paragraphs): the speaker
-    named before carries on."""
-    lasts = dict(groups)
-    joins = [
-        k
-        for k in range(1, len(sentences))
-        if k - 1 in runs_on
-        and blocks[k] != blocks[k - 1]
-        and sentences[k].lstrip().startswith(_OPENING)
-    ]
-    for k in joins:  # "X said: “…" then "“…”"
-        if results[k].speaker is None and results[k - 1].speaker is not None:
-            for j in range(k, lasts.get(k, k) + 1):
-                if results[j].speaker is None:
-                    results[j] = _inherit(results[k - 1], results[j])
 
 
 def _describes_anew(described: str, entity: Entity) -> bool:

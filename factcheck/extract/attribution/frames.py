@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from itertools import compress
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
+from factcheck.extract.attribution.labels import read_colon, read_headline
 from factcheck.extract.attribution.phrases import (
     INDEFINITE,
     find_np_end,
@@ -16,7 +17,6 @@ from factcheck.extract.attribution.phrases import (
     is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
-    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
@@ -77,8 +77,6 @@ SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according"))
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
-HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
-"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
@@ -105,6 +103,8 @@ HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
 REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
+CLAIMS = lex("claim claims claimed claiming")
+HAVE = lex("has have had")
 
 
 def is_adverb(token: str) -> bool:
@@ -168,11 +168,11 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
             if speaker is not None:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
     if ":" in low:
-        _read_colon(sent, frames)
+        read_colon(sent, frames)
     if low and low[0] == "in":
         _read_fronted_document(sent, frames)
     if sent.headline and not frames:
-        _read_headline(sent, frames)
+        read_headline(sent, frames)
     if not frames and sent.is_placeholder(0):
         _read_quote_then_verb(sent, frames)
     if len(frames) > 1:
@@ -211,96 +211,6 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if speaker is not None and speaker.name:
             frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
         return
-
-
-def _read_headline(sent: Sentence, frames: list[Frame]) -> None:
-    """'Trump Warns Clinton Policy On Syria Will Fail': in a title-case headline, the name
-    before the first capitalised reporting verb is the speaker."""
-    low = sent.low
-    for v in range(1, min(sent.n, 6)):
-        cls = VERB_CLASS.get(low[v])
-        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper() or low[v].endswith("ing"):
-            continue
-        if low[v - 1] == "to":
-            return  # "Doctor To Discuss …": an infinitive, not what anyone said
-        end = v
-        while end > 1 and low[end - 1] in AUX:
-            end -= 1  # "Donald Trump Just Revealed"
-        speaker = _name_speaker(sent, 0, end)
-        if speaker is not None:
-            frames.append(Frame(low[v], v, speaker, 0))
-        return
-
-
-def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
-    """The speaker that tokens [start, end) name, when they are one name and nothing else."""
-    if sent.mention_start.get(start) == end - 1:
-        entity = sent.mention_of[start]
-        if entity is not None:
-            return Speaker(entity.name, entity.role, entity)
-    toks = sent.toks[start:end]
-    if not sent.headline or not 0 < len(toks) <= 3:
-        return None
-    found = sent.store.lookup(toks)  # in a headline: a name the article gave before
-    if found is not None:
-        return Speaker(found.name, found.role, found)
-    if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
-        return None  # "BOOM:", "Q:"
-    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith(("ing", "ed")) for t in toks):
-        return None  # "Big Win For Bernie:", "Breaking:", "Revealed:"
-    return Speaker(sent.join_tokens(sent.toks, start, end))
-
-
-def _read_colon(sent: Sentence, frames: list[Frame]) -> None:
-    """'Marco Rubio: “…”', 'POLLS TOO EARLY - Mark Blumenthal: …': a name, a colon, words."""
-    low = sent.low
-    c = low.index(":")
-    start = 0
-    for k in range(c - 1, -1, -1):
-        if low[k] in ("-", "--", "\u2014", "\u2013"):
-            start = k + 1
-            break
-    speaker = _name_speaker(sent, start, c) if start < c else None
-    if speaker is None and start == 0 and 0 < c <= 3 and sum(map(is_word, sent.toks[c:])) >= 3:
-        speaker = _transcript_label(sent, c)
-        if speaker is not None:
-            frames.append(Frame("", c, speaker, 0))
-            return
-    named = sent.mention_of[c - 1] if c else None
-    if (
-        speaker is None
-        and named is not None
-        and named.kind is Kind.PERSON
-        and c + 1 < sent.n
-        and sent.is_placeholder(c + 1)
-        and sent.mention_end.get(c - 1) is not None
-    ):
-        # "… doesn't surprise pollster Daron Shaw: “…”": the person right before the colon.
-        begin = sent.mention_end[c - 1]
-        speaker = Speaker(named.name, named.role, named)
-        frames.append(Frame("", c, speaker, begin, quoted_object=True))
-        return
-    if speaker is None:
-        return  # the words before the colon must be one name and nothing else
-    after = sent.toks[c + 1] if c + 1 < sent.n else ""
-    quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
-    person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
-    said = person and start == 0 and sum(map(is_word, sent.toks[c + 1 :])) >= 5
-    if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
-        return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
-    frames.append(Frame("", c, speaker, start, quoted_object=quoted))
-
-
-def _transcript_label(sent: Sentence, c: int) -> Speaker | None:
-    """'TAPPER: They want safe communities.': a transcript's speaker label in capitals, for a
-    person the article has named ("Jake Tapper")."""
-    toks = sent.toks[:c]
-    if not all(t.isalpha() and t.isupper() and len(t) > 1 for t in toks):
-        return None
-    found = sent.store.lookup([t.capitalize() for t in toks])
-    if found is None or found.kind is not Kind.PERSON:
-        return None
-    return Speaker(found.name, found.role, found)
 
 
 def _by_position(frame: Frame) -> int:
@@ -473,6 +383,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         low[v + 1 : v + 2] != ["to"] or low[v + 2 : v + 3] in (["comment"], ["be"])
     ):
         return  # "declined to comment": nothing was said; "it declined in every state": a fall
+    if verb in CLAIMS and _takes_something(sent, v):
+        return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
@@ -530,6 +442,22 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _takes_something(sent: Sentence, v: int) -> bool:
+    """Whether "claim" takes a thing rather than a statement: "claimed a victory", "claimed
+    his third win", "claiming 41 percent" (but "claimed his rival was lying")."""
+    low = sent.low
+    k = v + 1
+    if k >= sent.n or not (low[k] in ("a", "an") or low[k] in POSS_PRON or low[k][:1].isdigit()):
+        return False
+    end = find_np_end(sent, k)
+    while end < sent.n and (low[end].isdigit() or low[end] in ("percent", "%")):
+        end += 1
+    if end >= sent.n:
+        return True
+    after = low[end]
+    return not (after in BE or after in HAVE or after in MODALS or after.endswith(("ed", "s")))
 
 
 def _modifies(before: str, verb: str) -> bool:

@@ -60,8 +60,6 @@ class _QuoteLayout:
     """Per sentence: (start, end) character ranges of quoted text, marks excluded."""
     groups: list[tuple[int, int]]
     """Inclusive sentence ranges joined by one quotation."""
-    runs_on: frozenset[int]
-    """Sentences ending a paragraph inside a quotation that the next paragraph may continue."""
 
 
 def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _QuoteLayout:
@@ -69,7 +67,6 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
     spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
     groups: list[tuple[int, int]] = []
     opened: tuple[int, int] | None = None
-    runs_on: set[int] = set()
 
     def close(at_sent: int, at_pos: int) -> None:
         assert opened is not None
@@ -90,7 +87,6 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
         # multi-paragraph quotes), unless it opened too far back to be anything but a stray mark.
         if opened is not None and last - opened[0] <= _MAX_QUOTE_SPAN:
             close(last, len(sentences[last]))
-            runs_on.add(last)
         opened = None
 
     for index, raw in enumerate(sentences):
@@ -115,7 +111,7 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
                 opened = None
     if sentences:
         end_paragraph(len(sentences) - 1)
-    return _QuoteLayout(spans, _merge_groups(groups), frozenset(runs_on))
+    return _QuoteLayout(spans, _merge_groups(groups))
 
 
 def _merge_groups(groups: list[tuple[int, int]]) -> list[tuple[int, int]]:

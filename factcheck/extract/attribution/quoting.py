@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
 from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
-from factcheck.extract.attribution.phrases import find_np_end, interpret
+from factcheck.extract.attribution.phrases import find_np_end, interpret, resolve_pronoun
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import AUX, BACK_STOP, DOC_NOUNS, PRONOUNS, lex
 
@@ -66,3 +66,28 @@ def _finite(token: str) -> bool:
         or token in PAST_FORMS
         or token in IRREGULAR_PAST
     )
+
+
+def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
+    """The subject and verb of a sentence that ends on a colon, for the quotation after it:
+    "He then listed the qualities he wants:", "The senator issued this statement:"."""
+    n, low = sent.n, sent.low
+    if start >= n - 2 or sent.toks[-1] != ":" or sent.quotes:
+        return None
+    if low[start] in ("he", "she"):
+        found = resolve_pronoun(sent, low[start], start)
+        end = start + 1
+    else:
+        end = find_np_end(sent, start)
+        found = interpret(sent, start, end)
+        entity = found.entity if found is not None else None
+        if entity is None or entity.kind not in NAMED or entity.name.isupper():
+            return None
+    if found is None or found.name is None:
+        return None
+    k = end
+    while k < n and (low[k] in AUX or is_adverb(sent.toks[k]) or low[k] in ("then", "also")):
+        k += 1
+    if k >= n or not _finite(sent.toks[k]) or low[k] in BACK_STOP:
+        return None
+    return found, low[k]

@@ -111,6 +111,8 @@ class Outcome:
     """The sentence opens with a transcript's speaker label in capitals ("TAPPER: …")."""
     signed: bool = False
     """The sentence is a signature after a quotation ("— Jane Roe, Ohio."): no words of its own."""
+    introduces: Attribution | None = None
+    """Who speaks in a quotation that may follow this sentence, which ends on a colon."""
 
 
 def is_cap(token: str) -> bool:

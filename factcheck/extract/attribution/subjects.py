@@ -42,8 +42,10 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
         if start >= limit:
             return start
         lw = low[start]
-        if not (lw in FRONT or lw.endswith(("ly", "ing")) or lw in MONTHS):
-            return start
+        if not (lw in FRONT or lw in MONTHS) and (
+            not lw.endswith(("ly", "ing")) or start in sent.mention_start
+        ):
+            return start  # "Carly Fiorina, …" is a name, not a fronted adverb
         try:
             start = low.index(",", start + 1, min(limit, start + 20)) + 1
         except ValueError:

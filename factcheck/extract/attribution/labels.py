@@ -1,0 +1,132 @@
+"""Stage ③ claims, attribution: speaker labels — a name before a colon ("Marco Rubio: “…”",
+"TAPPER: …"), and the name before a headline's reporting verb ("Trump Warns …")."""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.entities import Kind
+from factcheck.extract.attribution.sentence import HEADLINE_SMALL, Frame, Sentence, Speaker, is_word
+from factcheck.extract.attribution.words import AUX, VERB_CLASS, Cls
+
+HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
+"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
+
+
+def read_headline(sent: Sentence, frames: list[Frame]) -> None:
+    """'Trump Warns Clinton Policy On Syria Will Fail': in a title-case headline, the name
+    before the first capitalised reporting verb is the speaker."""
+    low = sent.low
+    for v in range(1, min(sent.n, 6)):
+        cls = VERB_CLASS.get(low[v])
+        if cls not in HEADLINE_CUES or not sent.toks[v][0].isupper() or low[v].endswith("ing"):
+            continue
+        if low[v - 1] == "to":
+            return  # "Doctor To Discuss …": an infinitive, not what anyone said
+        end = v
+        while end > 1 and low[end - 1] in AUX:
+            end -= 1  # "Donald Trump Just Revealed"
+        speaker = _name_speaker(sent, 0, end)
+        if speaker is not None:
+            frames.append(Frame(low[v], v, speaker, 0))
+        return
+
+
+def _name_speaker(sent: Sentence, start: int, end: int) -> Speaker | None:
+    """The speaker that tokens [start, end) name, when they are one name and nothing else."""
+    if sent.mention_start.get(start) == end - 1:
+        entity = sent.mention_of[start]
+        if entity is not None:
+            return Speaker(entity.name, entity.role, entity)
+    toks = sent.toks[start:end]
+    if not sent.headline or not 0 < len(toks) <= 3:
+        return None
+    found = sent.store.lookup(toks)  # in a headline: a name the article gave before
+    if found is not None:
+        return Speaker(found.name, found.role, found)
+    if not all(t[0].isupper() and not t.isupper() and t.isalpha() for t in toks):
+        return None  # "BOOM:", "Q:"
+    if any(t.lower() in HEADLINE_SMALL or t.lower().endswith(("ing", "ed")) for t in toks):
+        return None  # "Big Win For Bernie:", "Breaking:", "Revealed:"
+    return Speaker(sent.join_tokens(sent.toks, start, end))
+
+
+def read_colon(sent: Sentence, frames: list[Frame]) -> None:
+    """'Marco Rubio: “…”', 'POLLS TOO EARLY - Mark Blumenthal: …': a name, a colon, words."""
+    low = sent.low
+    c = low.index(":")
+    start = 0
+    for k in range(c - 1, -1, -1):
+        if low[k] in ("-", "--", "\u2014", "\u2013"):
+            start = k + 1
+            break
+    speaker = _name_speaker(sent, start, c) if start < c else None
+    if speaker is None and start == 0 and 0 < c <= 3 and sum(map(is_word, sent.toks[c:])) >= 3:
+        speaker = _transcript_label(sent, c)
+        if speaker is not None:
+            frames.append(Frame("", c, speaker, 0))
+            return
+    named = sent.mention_of[c - 1] if c else None
+    if (
+        speaker is None
+        and named is not None
+        and named.kind is Kind.PERSON
+        and c + 1 < sent.n
+        and sent.is_placeholder(c + 1)
+        and sent.mention_end.get(c - 1) is not None
+    ):
+        # "… doesn't surprise pollster Daron Shaw: “…”": the person right before the colon.
+        begin = sent.mention_end[c - 1]
+        speaker = Speaker(named.name, named.role, named)
+        frames.append(Frame("", c, speaker, begin, quoted_object=True))
+        return
+    if speaker is None and start < c and c + 1 < sent.n and sent.is_placeholder(c + 1):
+        speaker = _quoted_label(sent, start, c)
+        if speaker is not None:
+            frames.append(Frame("", c, speaker, start, quoted_object=True))
+        return
+    if speaker is None:
+        return  # the words before the colon must be one name and nothing else
+    after = sent.toks[c + 1] if c + 1 < sent.n else ""
+    quoted = sent.is_placeholder(c + 1) or after.startswith(("'", "\u2018"))
+    person = speaker.entity is not None and speaker.entity.kind is Kind.PERSON
+    said = person and start == 0 and sum(map(is_word, sent.toks[c + 1 :])) >= 5
+    if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
+        return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
+    frames.append(Frame("", c, speaker, start, quoted_object=quoted))
+
+
+def _quoted_label(sent: Sentence, start: int, c: int) -> Speaker | None:
+    """Before a colon and a quotation, a name with a parenthesis ("Rep. Jane Roe (D-Ohio):"),
+    two names ("Jane Roe and John Doe:") or a source after "from" ("From the report:")."""
+    low = sent.low
+    end = c
+    if low[end - 1] == ")" and "(" in low[start : end - 1]:
+        end = max(k for k in range(start, end - 1) if low[k] == "(")
+    if end < c:
+        found = _name_speaker(sent, start, end) if start < end else None
+        if found is not None:
+            return found
+    if "and" in low[start:end]:
+        k = low.index("and", start, end)
+        first = _name_speaker(sent, start, k) if start < k else None
+        second = _name_speaker(sent, k + 1, end) if k + 1 < end else None
+        if first is not None and second is not None:
+            return Speaker(f"{first.name} and {second.name}")
+    k = start + 1 if low[start] == "more" else start
+    if low[k] == "from" and k + 1 < end:
+        k += 2 if low[k + 1] == "the" else 1
+        words = sent.toks[k:end]
+        if 0 < len(words) <= 4 and all(is_word(w) and "'" not in w for w in words):
+            return _name_speaker(sent, k, end) or Speaker(sent.join_tokens(sent.toks, k, end))
+    return None
+
+
+def _transcript_label(sent: Sentence, c: int) -> Speaker | None:
+    """'TAPPER: They want safe communities.': a transcript's speaker label in capitals, for a
+    person the article has named ("Jake Tapper")."""
+    toks = sent.toks[:c]
+    if not all(t.isalpha() and t.isupper() and len(t) > 1 for t in toks):
+        return None
+    found = sent.store.lookup([t.capitalize() for t in toks])
+    if found is None or found.kind is not Kind.PERSON:
+        return None
+    return Speaker(found.name, found.role, found)
