@@ -89,32 +89,25 @@ def extract_claims(
     attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
     scores = [score_sentence(text, threshold) for text in texts]
 
-    # Every body sentence carries its own attribution, whatever its class.
-    out = list(segments)
-    for k, index in enumerate(body):
-        out[index] = _with(segments[index], segments[index].kind, attributions[k])
+    # The class of each body sentence, decided unit by unit below.
+    kinds = [segments[i].kind for i in body]
     claims: list[Claim] = []
     text = doc.text
     for first_k, last_k in _units(len(body), quote_groups(texts, blocks=blocks)):
         if first_k == last_k:
             # Most units are one sentence: its own score and attribution are the unit's.
             worth = scores[first_k]
-            segment = segments[body[first_k]]
-            if segment.kind is not worth.kind:
-                out[body[first_k]] = _with(segment, worth.kind, attributions[first_k])
+            kinds[first_k] = worth.kind
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             own = attributions[first_k]
             attribution = own if _is_plain(own) else _merge_attribution([own])
-            first = last = segment
+            first = last = segments[body[first_k]]
         else:
             span = range(first_k, last_k + 1)
             worth = _merge_worthiness([scores[k] for k in span])
             for k in span:
-                # Inside one quotation every sentence shares the unit's class.
-                segment = segments[body[k]]
-                if segment.kind is not worth.kind:
-                    out[body[k]] = _with(segment, worth.kind, attributions[k])
+                kinds[k] = worth.kind  # inside one quotation every sentence shares the class
             if worth.kind is not SegmentKind.CLAIM:
                 continue
             attribution = _merge_attribution([attributions[k] for k in span])
@@ -134,6 +127,10 @@ def extract_claims(
                 block=first.block,
             )
         )
+    # Every body sentence carries its own attribution, whatever its class.
+    out = list(segments)
+    for k, index in enumerate(body):
+        out[index] = _with(segments[index], kinds[k], attributions[k])
     for caption in caption_claims(out, first_id=len(claims) + 1, threshold=threshold):
         sources = (
             ()

@@ -71,6 +71,7 @@ def is_repeat(shorter: frozenset[str], longer: frozenset[str]) -> bool:
     return _contains(shorter, _numbers(shorter), longer, _numbers(longer))
 
 
+@cache
 def _shared_needed(size: int) -> int:
     """The fewest words a claim of ``size`` content words must share with a longer one."""
     return next(m for m in range(size + 1) if m / size >= CONTAINMENT)

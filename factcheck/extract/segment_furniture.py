@@ -485,9 +485,13 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
     # Character loops run in C (map), and only when a cheaper test leaves the answer open.
     if _has_digit(piece):
-        letters = sum(map(str.isalpha, piece))
-        if letters < 0.3 * (len(piece) - piece.count(" ")):
-            return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
+        limit = 0.3 * (len(piece) - piece.count(" "))
+        # The letters a-z and A-Z, counted with two C calls, are some of its letters: when they
+        # reach the limit, so do all of them, and the per-character count is skipped.
+        if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER)) < limit:
+            letters = sum(map(str.isalpha, piece))
+            if letters < limit:
+                return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
     if not terminal and _TEASER_TAG_RE.search(piece):
@@ -518,6 +522,7 @@ def _has_digit(piece: str) -> bool:
 
 
 _NOT_ASCII_LOWER = bytes(b for b in range(256) if not 0x61 <= b <= 0x7A)
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def _in_capitals(piece: str) -> bool:

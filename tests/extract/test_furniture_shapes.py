@@ -32,6 +32,21 @@ def test_digits_found_as_str_isdigit_finds_them(piece: str) -> None:
     )
 
 
+def _few_letters_as_written(piece: str) -> bool:
+    letters = sum(c.isalpha() for c in piece)
+    return any(c.isdigit() for c in piece) and letters < 0.3 * (len(piece) - piece.count(" "))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=LETTERS.replace("@", "").replace("©", "").replace("(", "") + "09", max_size=60)
+)
+def test_time_stamps_and_ids_as_the_rule_says(piece: str) -> None:
+    # Letters of every script count, ASCII or not ("ǅ", "ª", Cyrillic, Greek), and only they.
+    found = _shape_kind(piece, True, 5, False) is SegmentKind.DATELINE
+    assert found == _few_letters_as_written(piece)
+
+
 def test_shapes_of_furniture() -> None:
     assert _shape_kind("Reach her at jane@example.org.", True, 5, False) is SegmentKind.CREDIT
     assert (

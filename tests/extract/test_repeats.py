@@ -121,6 +121,28 @@ def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> 
     assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)
 
 
+# Words enough that most claims share only a few: most are never compared with any other.
+WIDE_VOCABULARY = [*VOCABULARY, *(f"word{n}" for n in range(40)), "7", "2021"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(WIDE_VOCABULARY), min_size=4, max_size=16), max_size=30),
+    st.lists(st.integers(min_value=0, max_value=29), max_size=6),
+)
+def test_links_among_claims_sharing_few_words_are_those_of_every_pair(
+    sentences: list[list[str]], copied: list[int]
+) -> None:
+    # Some claims come back word for word, or with words of their own added, so that there are
+    # repeats to find among the claims that share nothing.
+    for index in copied:
+        if index < len(sentences):
+            sentences.append([*sentences[index], f"extra{index}"])
+            sentences.append(sentences[index][1:])
+    claims = [claim(i + 1, " ".join(words) + ".") for i, words in enumerate(sentences)]
+    assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)
+
+
 def _content_words_word_by_word(text: str) -> frozenset[str]:
     """The definition: each word lowered on its own, curly apostrophes straightened."""
     found = re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)

@@ -343,6 +343,46 @@ def test_damaged_weights_file_is_a_claims_error(fixture: str, message: str) -> N
     assert str(caught.value) == f"{path}: {message}"
 
 
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("[2.0]", "expected [idf, weight]"),
+        ('"2.0 1.5"', "expected [idf, weight]"),
+        ("[2.0, 1.5, 0.1]", "expected [idf, weight]"),
+        ("[true, 1.5]", "expected a finite number, got True"),
+        ("[2.0, Infinity]", "expected a finite number, got inf"),
+        ("[1e999, 1.5]", "expected a finite number, got inf"),
+        ("[2.0, NaN]", "expected a finite number, got nan"),
+        ("[[2.0], 1.5]", "expected a finite number, got [2.0]"),
+    ],
+)
+def test_one_bad_vocabulary_entry_among_good_ones_is_named(
+    tmp_path: Path, entry: str, message: str
+) -> None:
+    text = (FIXTURES / "tiny-model.json").read_text(encoding="utf-8")
+    path = tmp_path / "model.json"
+    path.write_text(text.replace('"fell": [2.0, 1.5]', f'"rose": [1.0, 1.0], "fell": {entry}'))
+    with pytest.raises(ClaimsError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}: vocabulary['fell']: {message}"
+
+
+def test_whole_numbers_in_the_vocabulary_score_as_their_floats(tmp_path: Path) -> None:
+    text = (FIXTURES / "tiny-model.json").read_text(encoding="utf-8")
+    path = tmp_path / "model.json"
+    path.write_text(
+        text.replace('"fell": [2.0, 1.5]', '"fell": [2, 1.5], "a b c": [1, 1]').replace(
+            '"the weather": [3.0, -2.0]', '"the weather": [3, -2]'
+        )
+    )
+    tiny = load_model(FIXTURES / "tiny-model.json")
+    model = load_model(path)
+    assert model.terms == {**tiny.terms, "a b c": complex(1.0, 1.0)}
+    assert model.keyed == tiny.keyed  # a term of three words is never looked up
+    text = "The weather fell."
+    assert score_sentence(text, model=model) == score_sentence(text, model=tiny)
+
+
 def test_truncated_weights_file_is_a_claims_error() -> None:
     path = FIXTURES / "truncated.json"
     with pytest.raises(ClaimsError) as caught:

@@ -637,6 +637,26 @@ def test_unknown_names_on_the_chain(registry: Registry, seed_doc: Document) -> N
     assert match_chain(registry, claim("Officials"), seed_doc).unknown == ()
 
 
+def test_each_articles_claims_start_from_its_own_outlet(registry: Registry) -> None:
+    bbc = Document("a", "", "0", outlet="BBC News")
+    reuters = Document("b", "", "0", url="https://www.reuters.com/world/x")
+    # Claims of two articles in turn, and a claim whose speaker must not stay on the next chain.
+    chains = [
+        match_claim_sources(registry, claim("Hamas\u2019 Haniyeh"), bbc),
+        match_claim_sources(registry, claim(), bbc),
+        match_claim_sources(registry, claim(), reuters),
+        match_claim_sources(registry, claim("Khamenei"), bbc),
+        match_claim_sources(registry, claim(), reuters),
+    ]
+    assert chains == [
+        ("bbc", "hamas", "ismail-haniyeh"),
+        ("bbc",),
+        ("reuters",),
+        ("bbc", "ali-khamenei", "iran-supreme-leader"),
+        ("reuters",),
+    ]
+
+
 # --- facts -------------------------------------------------------------------------------------
 
 
