@@ -262,3 +262,16 @@ def test_a_label_in_capitals_inside_a_quoted_transcript_names_its_speaker() -> N
         NONE,  # a note in brackets: nobody says it
         NONE,  # a label the article never named
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“Nobody asked us,” Ruth Ames points out.", ("Ruth Ames", None, "points", (), (), True)),
+        ("Ames led the field by six percentage points on Sunday.", NONE),
+    ],
+)
+def test_points_out_reports_words_and_percentage_points_do_not(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

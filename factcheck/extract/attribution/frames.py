@@ -383,6 +383,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         low[v + 1 : v + 2] != ["to"] or low[v + 2 : v + 3] in (["comment"], ["be"])
     ):
         return  # "declined to comment": nothing was said; "it declined in every state": a fall
+    if verb == "points" and low[v + 1 : v + 2] != ["out"]:
+        return  # "six percentage points", "it points to": only "points out" reports words
     if verb in CLAIMS and _takes_something(sent, v):
         return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
     if verb.endswith("ing") and not progressive:
