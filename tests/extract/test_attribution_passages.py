@@ -29,6 +29,11 @@ def test_lowercase_role_words_before_an_inverted_speaker() -> None:
     ]
 
 
+def test_role_words_in_any_case_before_an_inverted_speaker_with_a_place() -> None:
+    sentence = "“I do not know where she is,” said undecided Republican voter Ann Hale of Derry."
+    assert rows([sentence]) == [("Ann Hale", "Republican voter", "said", (), (), True)]
+
+
 def test_a_name_that_only_modifies_the_inverted_subject_is_not_the_speaker() -> None:
     # "Facebook" is not the speaker of "another Facebook user".
     assert rows(["“The lines were too long,” said another Facebook user, Lena Ortiz."]) == [

@@ -30,6 +30,8 @@ from factcheck.extract.attribution.words import (
 )
 
 PERSONAL = lex("he she they we i")
+AFTER_NAME = lex("and who whose which said says told added")
+"""Words that may follow a name that heads its noun phrase."""
 """Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
 LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
 """Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
@@ -378,18 +380,19 @@ def find_subject_after(
 
 
 def _name_after_role(sent: Sentence, start: int) -> int:
-    """The end of a name that follows at most four lowercase words from ``start``, or 0."""
+    """The end of a name that follows at most four role words from ``start``, or 0."""
     low, toks = sent.low, sent.toks
     for k in range(start, min(start + 5, sent.n)):
         stop = sent.mention_start.get(k)
         if stop is not None:
             after = sent.toks[stop + 1] if stop + 1 < sent.n else ""
-            if k == start or (after.isalpha() and after.islower()):
+            head = after.isalpha() and after.islower() and after not in NP_PREPS
+            if k == start or (head and after not in OTHER_PREPS and after not in AFTER_NAME):
                 return 0  # "another Twitter user": the name is a modifier, not the head
             return stop + 1
         token = toks[k]
-        if not (token.isalpha() and token.islower()) or low[k] in BACK_STOP:
-            return 0
+        if not token.isalpha() or low[k] in BACK_STOP:
+            return 0  # "said undecided Republican voter Jane Roe": role words, any case
         if low[k] in OTHER_PREPS or low[k] in NP_PREPS:
             return 0
     return 0
