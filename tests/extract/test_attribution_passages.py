@@ -280,3 +280,14 @@ def test_points_out_reports_words_and_percentage_points_do_not(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Most farm workers in Idaho, Utah and Iowa said they were ignored.", "Most farm workers"),
+        ("The senator from Nevada said the bill was dead.", "senator from Nevada"),
+    ],
+)
+def test_people_before_a_list_of_places_speak_not_the_places(sentence: str, speaker: str) -> None:
+    assert rows([sentence])[0][0] == speaker

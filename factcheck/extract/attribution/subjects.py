@@ -30,6 +30,7 @@ from factcheck.extract.attribution.words import (
 )
 
 PERSONAL = lex("he she they we i")
+PLACE_PREPS = lex("in of from across")
 AFTER_NAME = lex("and who whose which said says told added")
 """Words that may follow a name that heads its noun phrase."""
 """Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
@@ -146,6 +147,10 @@ def find_subject_before(
             if speaker is None or speaker.entity is not named:
                 return interpret(sent, first, j + 1), first, passive, True
             return speaker, start, passive, True
+        if named.kind is Kind.PLACE:
+            holder = _before_places(sent, sent.mention_end.get(j, start))
+            if holder is not None:
+                return holder[0], holder[1], passive, True
         return interpret(sent, start, j + 1), start, passive, True
     if lw in ("and", "but", "or"):
         speaker, start = find_clause_subject(sent, j)
@@ -170,6 +175,20 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     return interpret(sent, start, j + 1, loose=loose), start, passive, True
+
+
+def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
+    """'Most voters in Ohio, Iowa and Utah said', 'the mayors of Leeds and York said': the
+    people before the places, which never speak themselves."""
+    low = sent.low
+    k = first - 1
+    while k > 0 and (low[k] in (",", "and") or sent.mention_of[k] is not None):
+        k -= 1  # back over a list of places
+    if k < 1 or low[k] not in PLACE_PREPS or low[k - 1] in ROLE_NOUNS:
+        return None  # "the senator from Texas said": a role the place belongs to
+    start = find_np_start(sent, k - 1)
+    found = interpret(sent, start, k)
+    return (found, start) if found is not None else None
 
 
 def _find_comma_subject(
