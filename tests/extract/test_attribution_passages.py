@@ -35,10 +35,15 @@ def test_role_words_in_any_case_before_an_inverted_speaker_with_a_place() -> Non
 
 
 def test_a_name_that_only_modifies_the_inverted_subject_is_not_the_speaker() -> None:
-    # "Facebook" is not the speaker of "another Facebook user".
+    # "Facebook" is not the speaker of "another Facebook user": the name set off after it is.
     assert rows(["“The lines were too long,” said another Facebook user, Lena Ortiz."]) == [
-        (None, None, None, (), (), True)
+        ("Lena Ortiz", None, "said", (), (), True)
     ]
+
+
+def test_a_name_set_off_after_an_indefinite_description_is_the_speaker() -> None:
+    sentence = "“We came a long way,” said one protester, Lena Ortiz, who drove from Ohio."
+    assert rows([sentence]) == [("Lena Ortiz", None, "said", (), (), True)]
 
 
 def test_a_signature_line_names_the_speaker_of_the_quotation_above_it() -> None:

@@ -30,6 +30,7 @@ from factcheck.extract.attribution.words import (
 )
 
 PERSONAL = lex("he she they we i")
+INDEFINITES = lex("a an one another")
 PLACE_PREPS = lex("in of from across")
 AFTER_NAME = lex("and who whose which said says told added")
 """Words that may follow a name that heads its noun phrase."""
@@ -395,7 +396,27 @@ def find_subject_after(
         end = _name_after_role(sent, start)
         if end:
             found = interpret(sent, start, end, loose=loose)
+    if found is None or (found.entity is None and sent.low[start] in INDEFINITES):
+        found = _appositive_name(sent, start) or found  # "said one protester, Jane Roe,"
     return found, start
+
+
+def _appositive_name(sent: Sentence, start: int) -> Speaker | None:
+    """'…,” said another Twitter user, Jane Roe.': the name set off after a description."""
+    low = sent.low
+    for k in range(start + 1, min(start + 8, sent.n - 1)):
+        if low[k] != ",":
+            if not is_word(sent.toks[k]) or low[k] in BACK_STOP:
+                return None
+            continue
+        entity = sent.mention_of[k + 1]
+        stop = sent.mention_start.get(k + 1)
+        if entity is None or stop is None or entity.kind is not Kind.PERSON:
+            return None
+        if stop + 1 < sent.n and sent.toks[stop + 1] not in (",", ".", ";"):
+            return None
+        return interpret(sent, k + 1, stop + 1)
+    return None
 
 
 def _name_after_role(sent: Sentence, start: int) -> int:
