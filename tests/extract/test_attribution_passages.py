@@ -191,3 +191,74 @@ def test_a_sentence_ending_on_a_colon_gives_its_subject_to_the_quotation_after_i
 def test_a_colon_without_a_named_subject_introduces_no_one() -> None:
     sentences = ["Here are the facts:", "“One, two and three are all true.”"]
     assert rows(sentences, [0, 1]) == [NONE, (None, None, None, (), (), True)]
+
+
+def test_a_surname_in_ly_opening_a_sentence_names_the_person_named_before() -> None:
+    sentences = ["Mara Kelly asked the first question.", "Kelly responded: “Not this week.”"]
+    assert rows(sentences) == [
+        ("Mara Kelly", None, "asked", (), (), False),
+        ("Mara Kelly", None, "responded", (), (), True),
+    ]
+
+
+def test_a_connective_before_the_subject_of_coordinated_verbs_is_skipped() -> None:
+    sentence = "But the Ohio Supreme Court overruled and said the state allowed early voting."
+    assert rows([sentence]) == [("Ohio Supreme Court", None, "said", (), (), False)]
+
+
+def test_a_sentence_that_only_tags_its_speaker_names_the_quotation_before_it() -> None:
+    sentences = [
+        "“All the way to the floor!”",
+        "Tomas Ruiz shouted, waving a sign for the senator as the hall filled up for the vote.",
+    ]
+    assert rows(sentences, [0, 0]) == [
+        ("Tomas Ruiz", None, "shouted", (), (), True),
+        ("Tomas Ruiz", None, "shouted", (), (), False),
+    ]
+
+
+def test_a_long_sentence_with_words_of_its_own_does_not_tag_the_quotation_before_it() -> None:
+    sentences = [
+        "“All the way to the floor!”",
+        "Tomas Ruiz said that the fight would go on to the convention floor this summer.",
+    ]
+    assert rows(sentences, [0, 0])[0] == (None, None, None, (), (), True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“He knows nothing about our towns or our lives.”― Pamela Pardo", "Pamela Pardo"),
+        (
+            "“He knows nothing about our towns.” \u2015\u00a0Julia A. Diaz Marino.",
+            "Julia A. Diaz Marino",
+        ),
+    ],
+)
+def test_a_quotation_signed_at_the_end_of_its_sentence(sentence: str, speaker: str) -> None:
+    assert rows([sentence]) == [(speaker, None, None, (), (), True)]
+
+
+def test_a_dash_after_a_quotation_that_names_no_one_signs_nothing() -> None:
+    assert rows(["“He knows nothing about our towns.” - and so on."]) == [
+        (None, None, None, (), (), True)
+    ]
+
+
+def test_a_label_in_capitals_inside_a_quoted_transcript_names_its_speaker() -> None:
+    sentences = [
+        "Anchor Dana Wills spoke with Governor Ray Pardo on Sunday.",
+        '"WILLS: Let us start with the debate. Is it still on?',
+        "Nobody seems to know.",
+        '"PARDO: It is on, and we will be there.',
+        '"(CROSSTALK.)',
+        '"HOST: Thank you both.',
+    ]
+    assert rows(sentences, [0, 1, 1, 2, 2, 3]) == [
+        NONE,
+        ("Dana Wills", "Anchor", None, (), (), True),
+        ("Dana Wills", "Anchor", None, (), (), True),
+        ("Ray Pardo", "Governor", None, (), (), True),
+        NONE,  # a note in brackets: nobody says it
+        NONE,  # a label the article never named
+    ]

@@ -9,7 +9,7 @@ from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
-from factcheck.extract.attribution.quotes import shared_layout
+from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
@@ -58,6 +58,8 @@ _HEADED = re.compile(
 )
 """A headline that gives a speaker's words after a colon: "Graham: Trump Cannot Win.",
 "Sanders on the Debate: ‘We Won.’"."""
+_LABEL = re.compile(r"([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):\s")
+"""A transcript's speaker label in capitals ("WALLACE: …"), here inside a quoted transcript."""
 _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")
 
@@ -194,6 +196,17 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
 def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
     """Attribute one sentence, updating the entity store for the sentences after it."""
     store = sent.store
+    if sent.quotes and sent.is_placeholder(0):
+        signed = _signed_quotation(sent) if sent.masked.rstrip(" .")[-1:].isalpha() else None
+        if signed is not None:
+            return Outcome(signed, sent.quotes[0].words >= 3)
+        label = _LABEL.match(sent.quotes[0].text)
+        if label is not None:
+            named = _labelled(sent, label.group(1))
+            if named is not None:
+                return Outcome(named, False, labelled=True)
+            if label.group(1).isalpha():
+                return Outcome(_NOTHING, False)  # "WALLACE:" unknown: not the last speaker
     if sent.headline:
         # A title-case headline: every word is capitalised, so names cannot be told apart;
         # only "Name Says …" and "Name: …" attribute it.
@@ -341,6 +354,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         ),
         leads,
         labelled,
+        tags=main.spos == 0 and not quotes and _tag_only(sent, main.vpos),
     )
 
 
@@ -400,6 +414,7 @@ def attribute_sentences(
             and results[k].speaker is None
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
+            and not _aside(sentences[k])
         ):
             results[k] = _inherit(before, results[k])
     # In a transcript, the sentences after a speaker's label ("TAPPER: …") in the same paragraph
@@ -411,7 +426,7 @@ def attribute_sentences(
                 label = None
             if outcome.labelled:
                 label = results[k]
-            elif label is not None and results[k].speaker is None:
+            elif label is not None and results[k].speaker is None and not _aside(sentences[k]):
                 results[k] = _inherit(label, results[k])
             elif results[k].speaker is not None:
                 label = None
@@ -425,7 +440,7 @@ def attribute_sentences(
             and after.speaker is not None
             and after.verb is not None
             and not after.quote
-            and len(sentences[k + 1].split()) <= 12
+            and (outcomes[k + 1].tags or len(sentences[k + 1].split()) <= 12)
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
             results[k] = _inherit(after, results[k])
@@ -443,6 +458,18 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     return results
+
+
+TAG_ENDS = lex(", . ! ? ; into to at as with before after while in on")
+"""What may follow a reporting verb that takes no words of its own: "said into the phone"."""
+
+
+def _tag_only(sent: Sentence, v: int) -> bool:
+    """Whether the verb at ``v`` reports no words after it ("Dawson shouted, waving a sign")."""
+    k = v + 1
+    while k < sent.n and (sent.low[k] in ("back", "again") or sent.low[k].endswith("ly")):
+        k += 1
+    return k >= sent.n or sent.low[k] in TAG_ENDS
 
 
 def _introducer(sent: Sentence, start: int) -> Attribution | None:
@@ -465,6 +492,36 @@ def _signature(sent: Sentence) -> Attribution | None:
     if entity is not None:
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
+
+
+def _aside(text: str) -> bool:
+    """'(CROSSTALK.)', '[Applause]': a transcript's note in brackets, which nobody says."""
+    core = text.strip(' "\u201c\u201d.')
+    return core[:1] in "([" and core[-1:] in ")]"
+
+
+def _labelled(sent: Sentence, label: str) -> Attribution | None:
+    """The person a quoted transcript's label names ("WALLACE:" for Chris Wallace)."""
+    entity = sent.store.lookup([word.capitalize() for word in label.split()])
+    if entity is None or entity.kind is not Kind.PERSON:
+        return None
+    return Attribution(speaker=entity.name, role=entity.role, quote=True)
+
+
+def _signed_quotation(sent: Sentence) -> Attribution | None:
+    """'“…”― Jane Roe.': a quotation signed at the end of its own sentence."""
+    last = sent.masked.rfind(chr(PLACEHOLDER + len(sent.quotes) - 1))
+    tail = sent.masked[last + 1 :].strip()
+    if not tail or tail[0] not in _DASHES:
+        return None
+    found = _SIGNATURE.fullmatch(tail)
+    if found is None or len(found.group(1)) > 60:
+        return None
+    words = found.group(1).split()
+    entity = sent.store.lookup(words)
+    if entity is not None:
+        return Attribution(speaker=entity.name, role=entity.role, quote=True)
+    return Attribution(speaker=" ".join(words), quote=True)
 
 
 def _sign_quotations(

@@ -94,8 +94,9 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 code & AT_START
                 and i == 0
                 and not (n > 1 and toks[1] != low[1] and (code & OPENER or low[1] in TITLES))
+                and not (low[0].endswith(("ly", "ing")) and sent.store.lookup(toks[:1]))
             ):
-                continue
+                continue  # "Reportedly", "Kelly" (unless a Kelly was named before)
             if code & MONTH and _is_date(low, i):
                 continue
         j = i + 1

@@ -113,6 +113,9 @@ class Outcome:
     """The sentence is a signature after a quotation ("— Jane Roe, Ohio."): no words of its own."""
     introduces: Attribution | None = None
     """Who speaks in a quotation that may follow this sentence, which ends on a colon."""
+    tags: bool = False
+    """The sentence opens with its speaker and a reporting verb that takes no words of its own
+    ("Dawson shouted, waving a sign."): it may name the speaker of a quotation just before."""
 
 
 def is_cap(token: str) -> bool:
