@@ -296,3 +296,9 @@ def test_points_out_reports_words_and_percentage_points_do_not(
 )
 def test_people_before_a_list_of_places_speak_not_the_places(sentence: str, speaker: str) -> None:
     assert rows([sentence])[0][0] == speaker
+
+
+def test_a_share_of_the_people_in_a_place_or_group_speaks() -> None:
+    assert rows(["Many in the crowd said the senator was the one they trusted."]) == [
+        ("Many in the crowd", None, "said", (), (), False)
+    ]
