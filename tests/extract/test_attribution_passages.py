@@ -302,3 +302,12 @@ def test_a_share_of_the_people_in_a_place_or_group_speaks() -> None:
     assert rows(["Many in the crowd said the senator was the one they trusted."]) == [
         ("Many in the crowd", None, "said", (), (), False)
     ]
+
+
+def test_he_is_not_a_people_named_by_its_demonym() -> None:
+    sentences = [
+        "Senator Paul Ruiz spoke at the fair.",
+        "Americans said they were tired of the fight.",
+        "“We are done with it,” he said.",
+    ]
+    assert rows(sentences)[2] == ("Paul Ruiz", "Senator", "said", (), (), True)
