@@ -311,3 +311,11 @@ def test_he_is_not_a_people_named_by_its_demonym() -> None:
         "“We are done with it,” he said.",
     ]
     assert rows(sentences)[2] == ("Paul Ruiz", "Senator", "said", (), (), True)
+
+
+def test_a_common_given_name_tells_she_from_the_man_named_last() -> None:
+    sentences = [
+        "Veronica Sosa met Senator Paul Ruiz at the fair.",
+        "“I would rather leave,” she said.",
+    ]
+    assert rows(sentences)[1] == ("Veronica Sosa", None, "said", (), (), True)
