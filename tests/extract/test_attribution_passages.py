@@ -315,7 +315,8 @@ def test_he_is_not_a_people_named_by_its_demonym() -> None:
 
 def test_a_common_given_name_tells_she_from_the_man_named_last() -> None:
     sentences = [
-        "Veronica Sosa met Senator Paul Ruiz at the fair.",
-        "“I would rather leave,” she said.",
+        "Phyllis Sosa listened from the front row.",
+        "Lamar Reagan spoke about the wall.",
+        "“He never gave up on it,” she said.",
     ]
-    assert rows(sentences)[1] == ("Veronica Sosa", None, "said", (), (), True)
+    assert rows(sentences)[2] == ("Phyllis Sosa", None, "said", (), (), True)
