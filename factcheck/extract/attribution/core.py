@@ -32,6 +32,7 @@ from factcheck.extract.attribution.words import (
     HEDGE_WORDS,
     KNOWN_MEDIA,
     REPORTS_SAY,
+    ROLE_NOUNS,
     TRIGGERS,
     VERB_CLASS,
     VERIFY,
@@ -185,6 +186,28 @@ _NOTHING = Attribution()
 """The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
 
 
+def _introduced_person(sent: Sentence, start: int) -> Entity | None:
+    """Someone unnamed brought in as the subject: "A student in the front row was unimpressed.
+    “…,” he said" — the student, not the man named before, is who a later pronoun means."""
+    low, toks = sent.low, sent.toks
+    limit = min(sent.n, start + 5)
+    head = next((k for k in range(start + 1, limit) if low[k] in ROLE_NOUNS), None)
+    if head is None or not all(is_word(toks[k]) for k in range(start + 1, head)):
+        return None
+    comma = next((k for k in range(head + 1, min(sent.n - 1, head + 6)) if toks[k] == ","), None)
+    if comma is not None:
+        named = sent.mention_of[comma + 1]
+        if named is not None:
+            # "A retired teacher from Ohio, Mary Jones, …": the name set off is the subject.
+            return named if named.kind is Kind.PERSON else None
+    found = interpret(sent, start, head + 1, loose=True)
+    entity = found.entity if found is not None else None
+    if entity is None or entity.kind is not Kind.UNKNOWN:
+        return None
+    entity.kind = Kind.PERSON
+    return entity
+
+
 def _same_outlet(key: str, outlet_key: str) -> bool:
     """'bbc' and 'bbc news' are one outlet; 'ap' and 'apple' are not."""
     if key == outlet_key:
@@ -245,6 +268,8 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         described = interpret(sent, start, find_np_end(sent, start), loose=True)
         if described is not None and described.entity is not None:
             first = described.entity if described.entity.kind is Kind.PERSON else None
+    elif first is None and start < sent.n and sent.low[start] in ("a", "an", "one"):
+        first = _introduced_person(sent, start)
     if first is not None:
         store.touch(first, sent.index, start, True)
 

@@ -327,7 +327,12 @@ def _classify(
     if (
         joined in STATES
         or joined in PLACES
-        or (before == "," and _after_place(toks, low, i - 1) and low[end : end + 1] == [","])
+        or (
+            before == ","
+            and _after_place(toks, low, i - 1)
+            and low[end : end + 1] == [","]
+            and not (len(lows) > 1 and lows[0] in GIVEN_NAMES)  # "from Ohio, Mary Jones,"
+        )
     ):
         return Kind.PLACE
     if (
