@@ -38,3 +38,45 @@ def test_an_unnamed_subject_that_is_no_person_takes_no_pronoun() -> None:
             "“It was a good day anyway,” he said.",
         ]
     ) == [(None, None), (None, None), ("Donald Trump", "said")]
+
+
+def test_a_bare_surname_goes_on_meaning_the_namesake_who_spoke() -> None:
+    assert speakers(
+        [
+            "Hillary Clinton campaigned in Ohio on Monday.",
+            "Clinton said the economy was her first concern.",
+            "Her husband, former President Bill Clinton, stayed in New York.",
+            "Clinton said later that the race was close.",
+        ]
+    ) == [
+        (None, None),
+        ("Hillary Clinton", "said"),
+        (None, None),
+        ("Hillary Clinton", "said"),
+    ]
+
+
+def test_a_bare_surname_means_the_latest_namesake_when_neither_spoke() -> None:
+    assert speakers(
+        [
+            "Hillary Clinton campaigned in Ohio on Monday.",
+            "Her husband, former President Bill Clinton, stayed in New York.",
+            "Clinton said later that the race was close.",
+        ]
+    ) == [(None, None), (None, None), ("Bill Clinton", "said")]
+
+
+def test_a_pronoun_of_the_other_gender_keeps_the_namesake_of_its_gender() -> None:
+    assert speakers(
+        [
+            "Hillary Clinton campaigned in Ohio on Monday.",
+            "Clinton said the economy was her first concern.",
+            "Her husband, former President Bill Clinton, stayed in New York.",
+            "Mr. Clinton said he would join her on Friday.",
+        ]
+    ) == [
+        (None, None),
+        ("Hillary Clinton", "said"),
+        (None, None),
+        ("Bill Clinton", "said"),
+    ]

@@ -240,6 +240,17 @@ class Store:
                         ),
                         None,
                     )
+                if found is not None and not found.spoke and len(self.namesakes[key]) > 1:
+                    # "Clinton said" after a mention of Bill Clinton in a story where Hillary
+                    # Clinton speaks: a bare surname goes on meaning the namesake who spoke.
+                    found = next(
+                        (
+                            e
+                            for e in reversed(self.namesakes[key])
+                            if e.spoke and (not gender or (e.gender or e.given) in ("", gender))
+                        ),
+                        found,
+                    )
                 if found is not None:
                     return found
         found = self.by_name.get(make_key(name))
