@@ -320,3 +320,14 @@ def test_a_common_given_name_tells_she_from_the_man_named_last() -> None:
         "“He never gave up on it,” she said.",
     ]
     assert rows(sentences)[2] == ("Phyllis Sosa", None, "said", (), (), True)
+
+
+def test_how_opens_the_words_a_speaker_recalls() -> None:
+    sentences = [
+        "Omar Sami recalled how, on his first night, he saw only a dark road.",
+        "“I kept asking myself where the city was.”",
+    ]
+    assert rows(sentences, [0, 0]) == [
+        ("Omar Sami", None, "recalled", (), (), False),
+        ("Omar Sami", None, "recalled", (), (), True),
+    ]

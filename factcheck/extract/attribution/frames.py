@@ -92,7 +92,7 @@ LEADS_TO = lex(
 """Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
 "too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
-COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before")
+COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
 """Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
