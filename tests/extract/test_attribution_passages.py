@@ -331,3 +331,23 @@ def test_how_opens_the_words_a_speaker_recalls() -> None:
         ("Omar Sami", None, "recalled", (), (), False),
         ("Omar Sami", None, "recalled", (), (), True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“The answer is no,” the Republican nominee riffed on his rival's reply to the "
+            "question, drawing laughs from the crowd.",
+            ("Republican nominee", None, "riffed", (), (), True),
+        ),
+        (
+            "“Tales of the Night,” a series that first aired in 1989, will return next year.",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_quotation_then_a_speaker_and_a_past_verb_however_long_the_tail(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -17,6 +17,7 @@ from factcheck.extract.attribution.phrases import (
     is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
@@ -184,15 +185,17 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
     """'“Mexico!” the audience screamed back.', '“…?” reacted Trump.': a quotation that opens
     the sentence, then only a speaker and a past-tense verb of any kind."""
     low, n = sent.low, sent.n
+    if _names_a_work(sent.quotes[sent.qpos[0]].text):
+        return  # "“Tales From the Crypt,” an HBO series that first aired …": a title
     k = 1
     if k < n and sent.toks[k] == ",":
         k += 1
     end = n - 1 if n and sent.toks[-1] in (".", "!", "?") else n
     if "," in low[k:end]:
         end = low.index(",", k)  # "“…,” the man shouted, using an expletive …"
-    if not 0 < end - k <= 7:
+    if end <= k:
         return
-    for v in range(k, end):
+    for v in range(k, min(end, k + 7)):
         word = sent.toks[v]
         if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in PAST_FORMS)):
             continue
@@ -211,6 +214,12 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if speaker is not None and speaker.name:
             frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
         return
+
+
+def _names_a_work(text: str) -> bool:
+    """A quotation set in title case names a work rather than quoting words."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
+    return len(words) > 1 and all(w[0].isupper() for w in words)
 
 
 def _by_position(frame: Frame) -> int:
