@@ -342,6 +342,10 @@ def test_how_opens_the_words_a_speaker_recalls() -> None:
             ("Republican nominee", None, "riffed", (), (), True),
         ),
         (
+            "“We have always fought the same enemies,” the ministers state in the paper.",
+            ("ministers", None, "state", (), (), True),
+        ),
+        (
             "“Tales of the Night,” a series that first aired in 1989, will return next year.",
             (None, None, None, (), (), True),
         ),

@@ -106,6 +106,8 @@ REFUSALS = lex("decline declines declined declining refuse refuses refused refus
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
+STATES = lex("state states")
+"""After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
 
 
 def is_adverb(token: str) -> bool:
@@ -197,7 +199,11 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         return
     for v in range(k, min(end, k + 7)):
         word = sent.toks[v]
-        if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in PAST_FORMS)):
+        if not (
+            word.isalpha()
+            and word.islower()
+            and (word.endswith("ed") or word in PAST_FORMS or word in STATES)
+        ):
             continue
         if v == k:
             speaker: Speaker | None = interpret(sent, v + 1, end, loose=True)
