@@ -355,3 +355,11 @@ def test_a_quotation_then_a_speaker_and_a_past_verb_however_long_the_tail(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+def test_a_sentence_of_quotation_marks_alone_belongs_to_the_quotation_after_it() -> None:
+    sentences = ["”", "… they are nothing like him,” said Ada Crane."]
+    assert rows(sentences, [0, 0]) == [
+        ("Ada Crane", None, "said", (), (), True),
+        ("Ada Crane", None, "said", (), (), False),
+    ]
