@@ -363,3 +363,9 @@ def test_a_sentence_of_quotation_marks_alone_belongs_to_the_quotation_after_it()
         ("Ada Crane", None, "said", (), (), True),
         ("Ada Crane", None, "said", (), (), False),
     ]
+
+
+def test_called_again_for_is_a_call() -> None:
+    assert rows(["Ruth Ames called again for the chief to resign."]) == [
+        ("Ruth Ames", None, "called", (), (), False)
+    ]

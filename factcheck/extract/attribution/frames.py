@@ -356,8 +356,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
+    after = v + 1
+    while after < sent.n - 1 and (low[after] in ("again", "also") or is_adverb(toks[after])):
+        after += 1  # "called again for", "called repeatedly on"
     if cls is Cls.CALL and not (
-        (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
+        (after < sent.n and low[after] in ("on", "for", "it"))
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
         or _names_something(sent, v)
     ):
