@@ -369,3 +369,26 @@ def test_called_again_for_is_a_call() -> None:
     assert rows(["Ruth Ames called again for the chief to resign."]) == [
         ("Ruth Ames", None, "called", (), (), False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ruth Ames landed in trouble last week by saying that the judge was biased.",
+            ("Ruth Ames", None, "saying", (), (), False),
+        ),
+        (
+            "Then Ruth Ames cut into Bush, calling him a “stiff” and a bore.",
+            ("Ruth Ames", None, "calling", (), (), False),  # a one-word scare quote
+        ),
+        (
+            "But the overall sense of a lull has real downsides, suggesting the race is over.",
+            NONE,
+        ),
+    ],
+)
+def test_a_participle_of_speech_takes_the_subject_of_its_clause(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -107,6 +107,9 @@ REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
 STATES = lex("state states")
+OWN_ACT = lex("by while")
+OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
+"""Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
 """After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
 
 
@@ -334,6 +337,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         v
         and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'")))
         and low[v - 1].partition("'")[0] not in PERSONAL  # "he's said": has said
+        and not (low[v - 1] in OWN_ACT and verb.endswith("ing") and cls in OWN_ACT_CUES)
     ):
         return  # "in states that", "the party's plans": a noun, not a verb
     elif v and toks[v - 1][0].isdigit():
@@ -570,8 +574,12 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         begin = find_np_start(sent, v - 1)
         speaker = interpret(sent, begin, v)
         start = begin
-    if speaker is None and (before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS):
+    if speaker is None and (
+        before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS or before in OWN_ACT
+    ):
         speaker, start = find_clause_subject(sent, v, loose=cls is Cls.SAY)
+        if speaker is not None and speaker.entity is None and not can_hold_views(speaker):
+            return  # "the overall sense of a lull …, suggesting": no one suggests it
     if speaker is None:
         return
     # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.
