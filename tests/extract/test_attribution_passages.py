@@ -296,3 +296,27 @@ def test_points_out_reports_words_and_percentage_points_do_not(
 )
 def test_people_before_a_list_of_places_speak_not_the_places(sentence: str, speaker: str) -> None:
     assert rows([sentence])[0][0] == speaker
+
+
+def test_a_share_of_the_people_in_a_place_or_group_speaks() -> None:
+    assert rows(["Many in the crowd said the senator was the one they trusted."]) == [
+        ("Many in the crowd", None, "said", (), (), False)
+    ]
+
+
+def test_he_is_not_a_people_named_by_its_demonym() -> None:
+    sentences = [
+        "Senator Paul Ruiz spoke at the fair.",
+        "Americans said they were tired of the fight.",
+        "“We are done with it,” he said.",
+    ]
+    assert rows(sentences)[2] == ("Paul Ruiz", "Senator", "said", (), (), True)
+
+
+def test_a_common_given_name_tells_she_from_the_man_named_last() -> None:
+    sentences = [
+        "Phyllis Sosa listened from the front row.",
+        "Lamar Reagan spoke about the wall.",
+        "“He never gave up on it,” she said.",
+    ]
+    assert rows(sentences)[2] == ("Phyllis Sosa", None, "said", (), (), True)

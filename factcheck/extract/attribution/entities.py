@@ -137,6 +137,12 @@ def _not_a_person_name(name: str) -> bool:
     """A name of several words that neither a given name or an initial opens nor a word for a
     person ends ("HuffPost Live", "West Point"): not "he" or "she"."""
     words = name.lower().split()
+    if len(words) == 1 and (
+        (name.isupper() and len(name.replace(".", "")) <= 4)
+        or (words[0].endswith("s") and words[0][:-1] in DEMONYMS)  # "Americans", not "Cuban"
+        or (words[0].endswith("ese") and words[0] in DEMONYMS)
+    ):
+        return True  # "EST", "N.H.", "GOP", "Americans": an abbreviation or a people
     if len(words) < 2 or words[0] in GIVEN_NAMES or words[0].endswith(".") or name.islower():
         return False  # "Greg Raiff", "J.M. Berger", "retired customer service representative"
     head = next((k for k, w in enumerate(words) if w in _OF), len(words)) - 1

@@ -30,6 +30,7 @@ from factcheck.extract.attribution.words import (
 )
 
 PERSONAL = lex("he she they we i")
+COUNTED = lex("many most some few several others all those")
 INDEFINITES = lex("a an one another")
 PLACE_PREPS = lex("in of from across")
 AFTER_NAME = lex("and who whose which said says told added")
@@ -175,7 +176,11 @@ def find_subject_before(
     if not is_word(toks[j]):
         return None, v, passive, False
     start = find_np_start(sent, j)
-    return interpret(sent, start, j + 1, loose=loose), start, passive, True
+    found = interpret(sent, start, j + 1, loose=loose)
+    if found is None and low[start] in COUNTED and low[start + 1 : start + 2] == ["in"]:
+        # "Many in the crowd said": a share of the people the phrase after "in" names.
+        found = Speaker(sent.join_tokens(toks, start, j + 1))
+    return found, start, passive, True
 
 
 def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
