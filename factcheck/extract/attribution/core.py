@@ -578,6 +578,8 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
     if any(w.lower() in HEADLINE_SMALL or (w.isupper() and len(w) > 3) for w in words):
         return None  # "The Latest:", "Big Win For Bernie:", "BREAKING NEWS:"
     surname = words[-1].rstrip(".")
+    if len(surname) < 2:
+        return None  # "Q: …", "A: …": an interview's turns, not a name
     rest = " ".join(sentences[k + 1 :])
     if re.search(rf"(?<![\w.]) ?\b{re.escape(surname)}\b", rest) is None:
         return None
