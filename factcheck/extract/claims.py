@@ -86,7 +86,7 @@ def extract_claims(
     body = [i for i, seg in enumerate(segments) if seg.kind in _BODY_KINDS]
     texts = [segments[i].text for i in body]
     blocks = [segments[i].block for i in body]
-    attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks)
+    attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks, title=doc.title)
     scores = [score_sentence(text, threshold) for text in texts]
 
     # The class of each body sentence, decided unit by unit below.

@@ -1877,3 +1877,12 @@ def test_a_named_subject_whose_words_are_quoted_without_a_reporting_verb() -> No
         "Holding signs, the protesters chanted “Bad for New Jersey, bad for you.”",
     ]
     assert [r.speaker for r in attribute_sentences(sentences)] == ["Angela Merkel", "protesters"]
+
+
+def test_an_interviews_q_and_a_labels_are_no_speakers() -> None:
+    sentences = [
+        "Q: Will you vote for the bill?",
+        "A: I will not vote for a bill that cuts school funding.",
+        "Q: What about the tax cuts?",
+    ]
+    assert [a.speaker for a in attribute_sentences(sentences)] == [None, None, None]

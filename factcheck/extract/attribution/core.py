@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
+from factcheck.extract.attribution.interview import answer_turns
 from factcheck.extract.attribution.names import scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
@@ -388,6 +389,7 @@ def attribute_sentences(
     *,
     outlet: str | None = None,
     blocks: Sequence[int] | None = None,
+    title: str | None = None,
 ) -> list[Attribution]:
     """One Attribution per sentence, in article order.
 
@@ -395,7 +397,8 @@ def attribute_sentences(
     general") and bare surnames are resolved from the ones before. ``outlet`` is the publishing
     outlet, left off the chain when a speaker talked to it directly ("told Reuters" in a Reuters
     story). ``blocks`` gives each sentence's paragraph index, so quotations never run past a
-    paragraph.
+    paragraph. ``title`` is the article's headline, which may name the person an interview
+    printed as questions and answers is with.
 
     A sentence without a reporting construction has no speaker: the article asserts it. A
     pronoun with nothing to refer to keeps its verb but no speaker. ``quote`` is set when the
@@ -492,6 +495,7 @@ def attribute_sentences(
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
             results[k] = _inherit(after, results[k])
+    answer_turns(sentences, blocks, results, store, title)
     return results
 
 
@@ -595,6 +599,8 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
     if any(w.lower() in HEADLINE_SMALL or (w.isupper() and len(w) > 3) for w in words):
         return None  # "The Latest:", "Big Win For Bernie:", "BREAKING NEWS:"
     surname = words[-1].rstrip(".")
+    if len(surname) < 2:
+        return None  # "Q: …", "A: …": an interview's turns, not a name
     rest = " ".join(sentences[k + 1 :])
     if re.search(rf"(?<![\w.]) ?\b{re.escape(surname)}\b", rest) is None:
         return None
