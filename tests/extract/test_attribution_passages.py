@@ -320,3 +320,75 @@ def test_a_common_given_name_tells_she_from_the_man_named_last() -> None:
         "“He never gave up on it,” she said.",
     ]
     assert rows(sentences)[2] == ("Phyllis Sosa", None, "said", (), (), True)
+
+
+def test_how_opens_the_words_a_speaker_recalls() -> None:
+    sentences = [
+        "Omar Sami recalled how, on his first night, he saw only a dark road.",
+        "“I kept asking myself where the city was.”",
+    ]
+    assert rows(sentences, [0, 0]) == [
+        ("Omar Sami", None, "recalled", (), (), False),
+        ("Omar Sami", None, "recalled", (), (), True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“The answer is no,” the Republican nominee riffed on his rival's reply to the "
+            "question, drawing laughs from the crowd.",
+            ("Republican nominee", None, "riffed", (), (), True),
+        ),
+        (
+            "“We have always fought the same enemies,” the ministers state in the paper.",
+            ("ministers", None, "state", (), (), True),
+        ),
+        (
+            "“Tales of the Night,” a series that first aired in 1989, will return next year.",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_quotation_then_a_speaker_and_a_past_verb_however_long_the_tail(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
+
+
+def test_a_sentence_of_quotation_marks_alone_belongs_to_the_quotation_after_it() -> None:
+    sentences = ["”", "… they are nothing like him,” said Ada Crane."]
+    assert rows(sentences, [0, 0]) == [
+        ("Ada Crane", None, "said", (), (), True),
+        ("Ada Crane", None, "said", (), (), False),
+    ]
+
+
+def test_called_again_for_is_a_call() -> None:
+    assert rows(["Ruth Ames called again for the chief to resign."]) == [
+        ("Ruth Ames", None, "called", (), (), False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ruth Ames landed in trouble last week by saying that the judge was biased.",
+            ("Ruth Ames", None, "saying", (), (), False),
+        ),
+        (
+            "Then Ruth Ames cut into Bush, calling him a “stiff” and a bore.",
+            ("Ruth Ames", None, "calling", (), (), False),  # a one-word scare quote
+        ),
+        (
+            "But the overall sense of a lull has real downsides, suggesting the race is over.",
+            NONE,
+        ),
+    ],
+)
+def test_a_participle_of_speech_takes_the_subject_of_its_clause(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

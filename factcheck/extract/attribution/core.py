@@ -458,6 +458,16 @@ def attribute_sentences(
                 results[k] = _inherit(label, results[k])
             elif results[k].speaker is not None:
                 label = None
+    # A sentence of quotation marks alone ("”") belongs to the quotation next to it.
+    for k in range(len(results) - 1):
+        after = results[k + 1]
+        if (
+            results[k].speaker is None
+            and after.speaker is not None
+            and _marks_only(sentences[k])
+            and not _QUOTE_CHARS.isdisjoint(sentences[k + 1])
+        ):
+            results[k] = _inherit(after, results[k])
     # A bare quotation followed by a short sentence that only names who said it ("“Why are you
     # still endorsing him?”" "Obama asked Republican politicians.").
     for k in range(len(results) - 2, -1, -1):
@@ -521,6 +531,13 @@ def _signature(sent: Sentence) -> Attribution | None:
     if entity is not None:
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
+
+
+def _marks_only(text: str) -> bool:
+    return not any(c.isalnum() for c in text) and any(c in _QUOTE_CHARS for c in text)
+
+
+_QUOTE_CHARS = frozenset('"\u201c\u201d')
 
 
 def _aside(text: str) -> bool:

@@ -17,6 +17,7 @@ from factcheck.extract.attribution.phrases import (
     is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
+    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
@@ -92,7 +93,7 @@ LEADS_TO = lex(
 """Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
 "too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
-COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before")
+COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
 """Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
@@ -105,6 +106,11 @@ REFUSALS = lex("decline declines declined declining refuse refuses refused refus
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
+STATES = lex("state states")
+OWN_ACT = lex("by while")
+OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
+"""Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
+"""After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
 
 
 def is_adverb(token: str) -> bool:
@@ -184,17 +190,23 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
     """'“Mexico!” the audience screamed back.', '“…?” reacted Trump.': a quotation that opens
     the sentence, then only a speaker and a past-tense verb of any kind."""
     low, n = sent.low, sent.n
+    if _names_a_work(sent.quotes[sent.qpos[0]].text):
+        return  # "“Tales From the Crypt,” an HBO series that first aired …": a title
     k = 1
     if k < n and sent.toks[k] == ",":
         k += 1
     end = n - 1 if n and sent.toks[-1] in (".", "!", "?") else n
     if "," in low[k:end]:
         end = low.index(",", k)  # "“…,” the man shouted, using an expletive …"
-    if not 0 < end - k <= 7:
+    if end <= k:
         return
-    for v in range(k, end):
+    for v in range(k, min(end, k + 7)):
         word = sent.toks[v]
-        if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in PAST_FORMS)):
+        if not (
+            word.isalpha()
+            and word.islower()
+            and (word.endswith("ed") or word in PAST_FORMS or word in STATES)
+        ):
             continue
         if v == k:
             speaker: Speaker | None = interpret(sent, v + 1, end, loose=True)
@@ -211,6 +223,12 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if speaker is not None and speaker.name:
             frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
         return
+
+
+def _names_a_work(text: str) -> bool:
+    """A quotation set in title case names a work rather than quoting words."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
+    return len(words) > 1 and all(w[0].isupper() for w in words)
 
 
 def _by_position(frame: Frame) -> int:
@@ -319,6 +337,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         v
         and (low[v - 1] in NOUN_BEFORE or low[v - 1].endswith(("'s", "'")))
         and low[v - 1].partition("'")[0] not in PERSONAL  # "he's said": has said
+        and not (low[v - 1] in OWN_ACT and verb.endswith("ing") and cls in OWN_ACT_CUES)
     ):
         return  # "in states that", "the party's plans": a noun, not a verb
     elif v and toks[v - 1][0].isdigit():
@@ -341,8 +360,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
+    after = v + 1
+    while after < sent.n - 1 and (low[after] in ("again", "also") or is_adverb(toks[after])):
+        after += 1  # "called again for", "called repeatedly on"
     if cls is Cls.CALL and not (
-        (v + 1 < sent.n and low[v + 1] in ("on", "for", "it"))
+        (after < sent.n and low[after] in ("on", "for", "it"))
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
         or _names_something(sent, v)
     ):
@@ -552,8 +574,12 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         begin = find_np_start(sent, v - 1)
         speaker = interpret(sent, begin, v)
         start = begin
-    if speaker is None and (before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS):
+    if speaker is None and (
+        before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS or before in OWN_ACT
+    ):
         speaker, start = find_clause_subject(sent, v, loose=cls is Cls.SAY)
+        if speaker is not None and speaker.entity is None and not can_hold_views(speaker):
+            return  # "the overall sense of a lull …, suggesting": no one suggests it
     if speaker is None:
         return
     # A participle ("…, saying", "reporting from Amman") yields to a finite reporting verb.

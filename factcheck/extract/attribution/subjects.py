@@ -81,7 +81,9 @@ def find_clause_subject(
     while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
         b -= 1
     start = skip_fronted(sent, b + 1, before)
-    while start < before - 1 and (low[start] in OPENER_SKIP or low[start] == ","):
+    if start >= before - 1:
+        start = b + 1  # "Then he cut into Bush, calling him …": no subject after the comma
+    while start < before - 1 and (low[start] in OPENER_SKIP or low[start] in (",", "then")):
         start += 1  # "But the court overruled and said …", "So, Obama has …"
     end = find_np_end(sent, start, before)
     speaker = interpret(sent, start, end, loose=loose)
