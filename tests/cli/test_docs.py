@@ -59,3 +59,35 @@ def test_readme_command_summary_names_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"factcheck {command[0]}" in readme, command
+
+
+def test_the_committed_demo_reports_are_what_a_fresh_demo_writes(tmp_path: Path) -> None:
+    """`make demo` reviews the seed with scripted answers into reports/; run from nothing, the
+    same commands must write the committed worksheet and report byte for byte, so a change to
+    extraction that alters them is seen here rather than hidden by the saved worksheet."""
+    from inprocess import run_cli
+
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    for name in ("seed-article.txt", "seed-answers.yaml"):
+        (examples / name).write_bytes((REPO / "examples" / name).read_bytes())
+    review = run_cli(
+        "review",
+        "examples/seed-article.txt",
+        "--reports-dir",
+        "reports",
+        "--answers",
+        "examples/seed-answers.yaml",
+        "--no-input",
+        "--reviewer",
+        "Demo Reviewer",
+        cwd=tmp_path,
+        env={"FACTCHECK_NOW": "2021-06-01T12:00:00Z", "FACTCHECK_REPORTS_DIR": None},
+    )
+    assert review.returncode == 0, review.stderr
+    worksheet = "reports/seed-article.worksheet.yaml"
+    report = run_cli("report", worksheet, "--format", "markdown", cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+    for name in ("seed-article.worksheet.yaml", "seed-article.md"):
+        written = (tmp_path / "reports" / name).read_text(encoding="utf-8")
+        assert written == (REPO / "reports" / name).read_text(encoding="utf-8"), name

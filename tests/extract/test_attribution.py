@@ -1886,3 +1886,14 @@ def test_an_interviews_q_and_a_labels_are_no_speakers() -> None:
         "Q: What about the tax cuts?",
     ]
     assert [a.speaker for a in attribute_sentences(sentences)] == [None, None, None]
+
+
+def test_a_name_met_first_inside_the_sentence_speaks_when_its_verb_leads_to_a_quotation() -> None:
+    # The seed's standfirst: "Netanyahu" is named here for the first time, after a date.
+    sentence = (
+        "On May 20, Netanyahu showed the German foreign minister an Iranian drone that was "
+        "downed by the IDF as evidence that “the true backer of much of this aggression is Iran.”"
+    )
+    capital = "Thirteen years earlier “the true backer of much of this aggression” was named."
+    assert [a.speaker for a in attribute_sentences([sentence])] == ["Netanyahu"]
+    assert [a.speaker for a in attribute_sentences([capital])] == [None]

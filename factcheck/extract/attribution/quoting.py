@@ -27,8 +27,11 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     if found is not None and entity is not None and entity.kind is not Kind.GROUP:
         if entity.name.isupper() or entity.kind not in SPEAKING:
             return None
-        if entity.kind is Kind.UNKNOWN and entity.prev[0] < 0 and not entity.spoke:
-            return None  # "Led by …", "Thirteen years earlier": a capital no name bears out
+        unproven = entity.kind is Kind.UNKNOWN and entity.prev[0] < 0 and not entity.spoke
+        if unproven and (not start or end >= n or not _finite(sent.toks[end])):
+            # "Led by …", "Thirteen years earlier": a capital no name bears out, unless a verb
+            # follows it inside the sentence, then the quotation ("On May 20, Netanyahu showed").
+            return None
         if long_quote:
             return found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
