@@ -411,3 +411,11 @@ def test_a_verb_joined_to_an_infinitive_is_no_statement(sentence: str, expected:
 def test_a_name_with_a_middle_initial_is_a_person() -> None:
     sentence = "The files were moved to storage, Peter F. Kalin, the undersecretary, said."
     assert rows([sentence]) == [("Peter F. Kalin", None, "said", (), (), False)]
+
+
+def test_a_long_parenthesis_between_subject_and_verb_is_skipped() -> None:
+    sentence = (
+        "Sen. Ina Marsh (a Vermont Democrat so young she has been mistaken for an intern "
+        "on the Hill) says she was upset."
+    )
+    assert rows([sentence]) == [("Ina Marsh", "Sen.", "says", (), (), False)]

@@ -106,9 +106,9 @@ def find_subject_before(
     passive = False
     while j >= 0:
         lw = low[j]
-        if lw == ")" and "(" in low[max(0, j - 8) : j]:
+        if lw == ")" and "(" in low[max(0, j - 20) : j]:
             # "Rep. Earl Blumenauer (D-Ore.) said": a parenthesis describes the subject.
-            j = max(k for k in range(max(0, j - 8), j) if low[k] == "(") - 1
+            j = max(k for k in range(max(0, j - 20), j) if low[k] == "(") - 1
             continue
         if lw in DASHES and j > 1 and lw in low[max(0, j - 12) : j - 1]:
             # "insiders in the next two states — Nevada and South Carolina — said": an aside.
