@@ -1559,8 +1559,8 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.745
-    assert figures.strict.prf()[2] >= 0.69
+    assert figures.lenient.prf()[2] >= 0.75
+    assert figures.strict.prf()[2] >= 0.695
     assert figures.quotes.prf()[2] >= 0.88
     assert figures.false <= 0.031 * figures.empty
 

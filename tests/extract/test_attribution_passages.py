@@ -392,3 +392,22 @@ def test_a_participle_of_speech_takes_the_subject_of_its_clause(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ruth Ames needs to sell herself and tell more jokes.", NONE),
+        (
+            "Officials went to the site and say the damage is severe.",
+            ("Officials", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_joined_to_an_infinitive_is_no_statement(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+def test_a_name_with_a_middle_initial_is_a_person() -> None:
+    sentence = "The files were moved to storage, Peter F. Kalin, the undersecretary, said."
+    assert rows([sentence]) == [("Peter F. Kalin", None, "said", (), (), False)]

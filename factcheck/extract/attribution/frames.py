@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from itertools import compress
+from itertools import compress, pairwise
 
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
 from factcheck.extract.attribution.labels import read_colon, read_headline
@@ -397,6 +397,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if low[v - 2] in LEADS_TO:
             _read_infinitive(sent, v, verb, frames)
         return  # "asked him to say", "too soon to say": not words anyone said
+    if _coordinated_infinitive(sent, v, verb):
+        return  # "needs to sell herself and tell more jokes": an infinitive, not a statement
     if v and low[v - 1] in HELPS:
         return  # "which helps explain": a bare infinitive, no one speaks
     if v and low[v - 1] == "to" and cls is Cls.SPEECH:
@@ -482,6 +484,18 @@ def _takes_something(sent: Sentence, v: int) -> bool:
         return True
     after = low[end]
     return not (after in BE or after in HAVE or after in MODALS or after.endswith(("ed", "s")))
+
+
+def _coordinated_infinitive(sent: Sentence, v: int, verb: str) -> bool:
+    """Whether a bare verb form joins an infinitive a few words before ("to sell X and tell")."""
+    low = sent.low
+    if v < 3 or low[v - 1] not in ("and", "or") or verb.endswith(("s", "d", "ing")):
+        return False
+    window = low[max(0, v - 7) : v - 1]
+    return any(
+        w == "to" and nxt.isalpha() and nxt not in DETS and nxt not in POSS_PRON
+        for w, nxt in pairwise(window)
+    )
 
 
 def _modifies(before: str, verb: str) -> bool:

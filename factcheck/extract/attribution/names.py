@@ -342,7 +342,7 @@ def _classify(
         and last not in PLACE_HEADS
         and before not in PLACE_BEFORE
         and joined not in PLACES
-        and not any(w.isupper() and len(w) > 1 for w in names)
+        and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in names)  # "F." is an initial
     ):
         return Kind.PERSON
     return Kind.UNKNOWN
