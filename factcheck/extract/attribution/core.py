@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
@@ -306,6 +307,23 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         if not leads and sent.low[0] in QUOTE_LEAD_INS:
             leads = _leads_after_connective(sent)
     if not chain:
+        aside = fronted_aside(sent)
+        if aside is not None:
+            # "As Akhil Amar put it, …", "In the words of Senator Ann Hale, …"
+            said, cue = aside
+            if said.entity is not None:
+                said.entity.spoke = True
+                store.touch(said.entity, sent.index, 0, True)
+            return Outcome(
+                Attribution(
+                    speaker=said.name,
+                    role=said.role,
+                    verb=cue,
+                    hedges=tuple(hedges),
+                    quote=long_quote,
+                ),
+                leads,
+            )
         speaker = None
         if quotes and not continued and not all(map(_is_title, quotes)):
             # No reporting verb, but a subject that can speak and words in quotation marks.
