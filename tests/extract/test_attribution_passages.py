@@ -419,3 +419,9 @@ def test_a_long_parenthesis_between_subject_and_verb_is_skipped() -> None:
         "on the Hill) says she was upset."
     )
     assert rows([sentence]) == [("Ina Marsh", "Sen.", "says", (), (), False)]
+
+
+def test_a_surname_that_is_also_a_common_word_follows_a_given_name() -> None:
+    assert rows(["Drug maker chief executive Ian Read said the deal was sound."]) == [
+        ("Ian Read", "chief executive", "said", (), (), False)
+    ]

@@ -183,6 +183,9 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
                 break  # "IRGC's Al-Quds Force": the possessor ends here
             continue
         lw = low[j]
+        if j == i + 1 and low[i] in GIVEN_NAMES and token.isalpha() and token[0].isupper():
+            j += 1  # "Ian Read", "Al From": a surname that is also a common word
+            break
         if token[0].isdigit() and low[j - 1] in ("channel", "kan", "i24", "radio", "tv"):
             j += 1
         elif lw in NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]):
