@@ -13,6 +13,7 @@ from factcheck.extract.attribution.words import lex
 LEAD_INS = lex("but and yet so just")
 """Words that may come before the aside: "But as one voter put it, …"."""
 
+_OPENERS = LEAD_INS | {"as", "in"}
 _WINDOW = 16
 """Tokens the speaker and an appositive may take before "put it"."""
 
@@ -20,6 +21,8 @@ _WINDOW = 16
 def fronted_aside(sent: Sentence) -> tuple[Speaker, str] | None:
     """The speaker and the cue of an aside that opens the sentence, or None."""
     low = sent.low
+    if not low or low[0] not in _OPENERS:
+        return None  # most sentences: one set lookup
     k = 0
     while k < sent.n and low[k] in LEAD_INS:
         k += 1
