@@ -1897,3 +1897,12 @@ def test_a_name_met_first_inside_the_sentence_speaks_when_its_verb_leads_to_a_qu
     capital = "Thirteen years earlier “the true backer of much of this aggression” was named."
     assert [a.speaker for a in attribute_sentences([sentence])] == ["Netanyahu"]
     assert [a.speaker for a in attribute_sentences([capital])] == [None]
+
+
+@pytest.mark.parametrize("fronted", ["Eight years ago,", "Two days earlier,"])
+def test_a_fronted_time_phrase_is_no_subject_of_coordinated_verbs(fronted: str) -> None:
+    sentences = [
+        "Al Sharpton marched in Harlem.",
+        f"{fronted} he backed the mayor and said, “Nobody has done more for this city.”",
+    ]
+    assert attribute_sentences(sentences)[1].speaker == "Al Sharpton"

@@ -47,7 +47,7 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
         if start >= limit:
             return start
         lw = low[start]
-        if not (lw in FRONT or lw in MONTHS) and (
+        if not (lw in FRONT or lw in MONTHS or _ago(low, start, limit)) and (
             not lw.endswith(("ly", "ing")) or start in sent.mention_start
         ):
             return start  # "Carly Fiorina, …" is a name, not a fronted adverb
@@ -57,6 +57,16 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
             return start
         start = _past_place(sent, start, limit)
     return start
+
+
+AGO = lex("ago earlier later before")
+"""Words that close a fronted time phrase: "Eight years ago,", "Two days earlier,"."""
+
+
+def _ago(low: list[str], start: int, limit: int) -> bool:
+    """Whether a short phrase ending in "ago" or "earlier" and a comma opens at ``start``."""
+    end = min(limit, start + 6)
+    return any(low[k] in AGO and low[k + 1] == "," for k in range(start + 1, end - 1))
 
 
 def _past_place(sent: Sentence, start: int, limit: int) -> int:
