@@ -64,6 +64,21 @@ def speakers(sentences: list[str]) -> Speakers:
             [NO_ONE, ("Hillary Clinton", "said"), NO_ONE, ("Bill Clinton", "said")],
             id="a title of the other gender keeps the namesake of that gender",
         ),
+        pytest.param(
+            ["Pfizer chief executive Ian Read spoke on Monday.", "Read said the deal was fair."],
+            [NO_ONE, ("Ian Read", "said")],
+            id="a surname that is a common word, once its person is named",
+        ),
+        pytest.param(
+            ["Pfizer chief executive Ian Read spoke on Monday.", "Read the statement here."],
+            [NO_ONE, NO_ONE],
+            id="the common word itself still speaks for no one",
+        ),
+        pytest.param(
+            ["The mayor spoke on Monday.", "Read said the deal was fair."],
+            [NO_ONE, NO_ONE],
+            id="a common word no person bears is no name",
+        ),
     ],
 )
 def test_who_a_pronoun_or_surname_stands_for(sentences: list[str], expected: Speakers) -> None:

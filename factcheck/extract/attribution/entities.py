@@ -223,6 +223,12 @@ class Store:
             else:
                 self.by_given[given] = entity
 
+    def is_surname(self, token: str) -> bool:
+        """Whether ``token`` is the surname of a person named before."""
+        if not self.by_surname:
+            return False
+        return any(key in self.by_surname for key in _make_surname_keys(token))
+
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
         name = " ".join(tokens)

@@ -87,8 +87,11 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
         if code is None:
             code = codes[token] = code_token(token)
         if not code & CAN_NAME:
-            continue
-        if code & RARE:
+            if not (token.isalpha() and len(token) > 2 and store.is_surname(token)):
+                continue
+            # "Read said" after "Ian Read": a common word that is a surname met before.
+            code = CAN_NAME
+        elif code & RARE:
             # "Former US President Donald Trump said": a title may open the sentence.
             if (
                 code & AT_START

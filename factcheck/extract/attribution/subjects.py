@@ -124,7 +124,7 @@ def find_subject_before(
             # "insiders in the next two states — Nevada and South Carolina — said": an aside.
             j = max(k for k in range(max(0, j - 12), j - 1) if low[k] == lw) - 1
             continue
-        if lw in AUX or (
+        if (lw in AUX and sent.mention_of[j] is None) or (
             lw.endswith("ly")
             and toks[j][0].islower()
             and lw.isalpha()
