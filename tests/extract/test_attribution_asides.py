@@ -20,6 +20,10 @@ Row3 = tuple[str | None, str | None, bool]
         ),
         ("But as the mayor put it, nobody wins a war of budgets.", ("mayor", None, "put", False)),
         (
+            "As Senator Ann Hale put it: “This nominee will not be confirmed.”",
+            ("Ann Hale", "Senator", "put", True),
+        ),
+        (
             "In the words of Senator Ann Hale, “the bill is dead and buried.”",
             ("Ann Hale", "Senator", "in the words of", True),
         ),
