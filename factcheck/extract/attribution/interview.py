@@ -71,10 +71,10 @@ def _interviewed(intro: Sequence[str], store: Store) -> Attribution | None:
     return None
 
 
-def _person(words: list[str], store: Store) -> Attribution | None:
-    for start in range(len(words)):
+def _person(tokens: list[str], store: Store) -> Attribution | None:
+    for start in range(len(tokens)):
         # "Senator Ann Hale": the name the article knows, without the title before it.
-        entity = store.lookup(words[start:])
+        entity = store.lookup(tokens[start:])
         if entity is None or entity.kind is not Kind.PERSON:
             continue
         role = (entity.role or "").lower().split()
