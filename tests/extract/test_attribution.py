@@ -1906,3 +1906,40 @@ def test_a_fronted_time_phrase_is_no_subject_of_coordinated_verbs(fronted: str) 
         f"{fronted} he backed the mayor and said, “Nobody has done more for this city.”",
     ]
     assert attribute_sentences(sentences)[1].speaker == "Al Sharpton"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Farmers marched past the town hall, chanting “No farms, no food” and waving flags.",
+            ("Farmers", None, "chanting", (), (), True),
+        ),
+        (
+            "The nurses chanted “Safe staffing saves lives” outside the hospital.",
+            ("nurses", None, "chanted", (), (), True),
+        ),
+        (
+            "Asked about the delay, the mayor could only quip: “Trains are never late in spring.”",
+            ("mayor", None, "quip", (), (), True),
+        ),
+    ],
+)
+def test_chanting_shouting_and_quipping_report_the_words_they_come_with(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chanting outside the hospital grew louder as the night went on.",
+        "Fans were shouting at the referee all evening in the rain.",
+        "Farmers marched past the town hall, chanting and waving flags for hours.",
+    ],
+)
+def test_chanting_without_words_reported_has_no_speaker(sentence: str) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        (None, None, None, (), (), False)
+    ]
