@@ -1940,6 +1940,4 @@ def test_chanting_shouting_and_quipping_report_the_words_they_come_with(
     ],
 )
 def test_chanting_without_words_reported_has_no_speaker(sentence: str) -> None:
-    assert [row(a) for a in attribute_sentences([sentence])] == [
-        (None, None, None, (), (), False)
-    ]
+    assert [row(a) for a in attribute_sentences([sentence])] == [(None, None, None, (), (), False)]
