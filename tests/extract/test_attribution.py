@@ -774,7 +774,7 @@ NEGATIVE = [
     ("others-who", "Others who praised the decision included several lawmakers."),
     ("noun-claims", "His claims were widely shared online."),
     ("no-comment", "The ministry did not respond to a request for comment."),
-    ("chant-is-short", 'Protesters chanted "Free Palestine" outside the embassy.'),
+    ("chant-without-words", "Protesters chanted outside the embassy until midnight."),
     ("action", "Ollie Watkins scored the winner in the 78th minute."),
     ("person-showed-object", "On May 20, Netanyahu showed the minister an Iranian drone."),
 ]
@@ -1918,6 +1918,10 @@ def test_a_fronted_time_phrase_is_no_subject_of_coordinated_verbs(fronted: str) 
         (
             "The nurses chanted “Safe staffing saves lives” outside the hospital.",
             ("nurses", None, "chanted", (), (), True),
+        ),
+        (
+            'Protesters chanted "Free Palestine" outside the embassy.',
+            ("Protesters", None, "chanted", (), (), True),
         ),
         (
             "Asked about the delay, the mayor could only quip: “Trains are never late in spring.”",
