@@ -1945,3 +1945,24 @@ def test_chanting_shouting_and_quipping_report_the_words_they_come_with(
 )
 def test_chanting_without_words_reported_has_no_speaker(sentence: str) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [(None, None, None, (), (), False)]
+
+
+def test_a_participle_after_a_nouns_that_clause_belongs_to_the_sentence_subject() -> None:
+    sentence = (
+        "Mayor Ruth Alder repeated accusations that Councilman Dale Pike skips meetings, "
+        "calling him “the invisible man of City Hall.”"
+    )
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        ("Ruth Alder", "Mayor", "repeated", (), (), True)
+    ]
+
+
+def test_a_participle_after_a_verbs_that_clause_keeps_that_clauses_subject() -> None:
+    # "said that the minister resigned, citing …": the minister cites the reasons.
+    sentence = (
+        "Mayor Ruth Alder said that Councilman Dale Pike resigned on Tuesday, "
+        "citing “personal reasons and a long illness.”"
+    )
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        ("Ruth Alder", "Mayor", "said", (), (), True)
+    ]

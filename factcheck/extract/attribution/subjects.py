@@ -90,6 +90,13 @@ def find_clause_subject(
     floor = max(-1, before - 60)
     while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
         b -= 1
+    joined = low[before].endswith("ing") or low[before - 1] == "and"
+    while joined and b > floor + 1 and low[b] == "that" and _noun_before_that(low[b - 1]):
+        # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
+        # opens holds no subject of a participle or a coordinated verb; the sentence's does.
+        b -= 1
+        while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
+            b -= 1
     start = skip_fronted(sent, b + 1, before)
     if start >= before - 1:
         start = b + 1  # "Then he cut into Bush, calling him …": no subject after the comma
@@ -105,6 +112,11 @@ def find_clause_subject(
             speaker = interpret(sent, later, end, loose=loose)
             start = later if speaker is not None else start
     return speaker, start
+
+
+def _noun_before_that(word: str) -> bool:
+    """'accusations', 'statement', 'argument': a noun whose "that" opens its content."""
+    return word in DOC_NOUNS or word.endswith(("tion", "tions", "ment", "ments"))
 
 
 def find_subject_before(
