@@ -1966,3 +1966,22 @@ def test_a_participle_after_a_verbs_that_clause_keeps_that_clauses_subject() -> 
     assert [row(a) for a in attribute_sentences([sentence])] == [
         ("Ruth Alder", "Mayor", "said", (), (), True)
     ]
+
+
+def test_an_appositive_holding_a_list_still_names_the_speaker_before_it() -> None:
+    sentence = (
+        "Pension payments “will rise again next year,” Maria Costa, assistant secretary of "
+        "state for health, welfare, and pensions, said on Monday."
+    )
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        ("Maria Costa", "assistant secretary of state for health", "said", (), (), True)
+    ]
+
+
+def test_a_list_of_speakers_is_no_appositive() -> None:
+    sentence = (
+        "Pension payments “will rise again next year,” the farmers, growers, and bakers said."
+    )
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        ("bakers", None, "said", (), (), True)
+    ]

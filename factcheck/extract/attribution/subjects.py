@@ -239,6 +239,13 @@ def _find_comma_subject(
         if entity is not None and entity.kind is not Kind.UNKNOWN:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     first = low[seg_start]
+    if first in ("and", "or") and c >= 1 and toks[c] == ",":
+        # "Anne Richards, assistant secretary for population, refugees, and migration, said":
+        # the last item of a list in an appositive; the appositive opens before the list.
+        opener = _list_opener(sent, c)
+        if opener is not None:
+            c, seg_start = opener, opener + 1
+            first = low[seg_start]
     if j - seg_start <= 2 and all(
         w.isalpha() and (w in FRONT or w.endswith("ly")) for w in low[seg_start:j]
     ):
@@ -286,6 +293,24 @@ def _find_comma_subject(
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     return _find_clause_opener(sent, j, passive)
+
+
+def _list_opener(sent: Sentence, c: int) -> int | None:
+    """The comma before the phrase a list of short items ending at comma ``c`` completes
+    ("for population, refugees, and migration"), or None when there is no such phrase."""
+    toks = sent.toks
+    for _ in range(4):
+        b = c - 1
+        while b >= 0 and c - b <= 10 and toks[b] not in (",", "(", ";", ":"):
+            if sent.is_placeholder(b) or not is_word(toks[b]):
+                return None
+            b -= 1
+        if b < 0 or toks[b] != "," or c - b > 10:
+            return None
+        if c - b - 1 > 2:
+            return b if sent.low[c - 2] in NP_PREPS else None
+        c = b
+    return None
 
 
 def _find_clause_opener(
