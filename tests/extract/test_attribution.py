@@ -1985,3 +1985,30 @@ def test_a_list_of_speakers_is_no_appositive() -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [
         ("bakers", None, "said", (), (), True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ruth Alder delivered a blunt message to Dale Pike: “Show up to the meetings "
+            "or step down.”",
+            ("Ruth Alder", "Mayor", None, (), (), True),
+        ),
+        (
+            "Mayor Ruth Alder said of Dale Pike: “He has not been to a meeting since spring.”",
+            ("Ruth Alder", "Mayor", "said", (), (), True),
+        ),
+        (
+            # Near miss: the person before the colon is the object of a verb, not of a
+            # preposition, and speaks.
+            "The result does not surprise pollster Dale Pike: “Voters made up their minds "
+            "long ago.”",
+            ("Dale Pike", "pollster", None, (), (), True),
+        ),
+    ],
+)
+def test_a_name_a_preposition_governs_before_a_colon_is_no_speaker(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]

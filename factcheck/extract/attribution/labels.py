@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.sentence import HEADLINE_SMALL, Frame, Sentence, Speaker, is_word
-from factcheck.extract.attribution.words import AUX, VERB_CLASS, Cls
+from factcheck.extract.attribution.words import AUX, VERB_CLASS, Cls, lex
 
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
+ADDRESSED = lex("to about of with at for against on toward towards")
+"""Words that make the name after them an object: "a message to Trump:", "said of Sanders:"."""
 """Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 
 
@@ -72,6 +74,7 @@ def read_colon(sent: Sentence, frames: list[Frame]) -> None:
         and c + 1 < sent.n
         and sent.is_placeholder(c + 1)
         and sent.mention_end.get(c - 1) is not None
+        and not _addressed(sent, sent.mention_end[c - 1])
     ):
         # "… doesn't surprise pollster Daron Shaw: “…”": the person right before the colon.
         begin = sent.mention_end[c - 1]
@@ -92,6 +95,14 @@ def read_colon(sent: Sentence, frames: list[Frame]) -> None:
     if not (quoted and (person or sent.headline)) and not (sent.headline and person) and not said:
         return  # "Kasich: Now or never.", "Paid Notice: Deaths" are headings, not words said
     frames.append(Frame("", c, speaker, start, quoted_object=quoted))
+
+
+def _addressed(sent: Sentence, begin: int) -> bool:
+    """Whether the name opening at ``begin`` is what a preposition governs, not a speaker."""
+    k = begin - 1
+    while k >= 0 and sent.low[k] in ("the", "a", "an") or (k >= 0 and sent.toks[k][:1].isupper()):
+        k -= 1  # past a title or role before the name: "to Sen. Ted Cruz"
+    return k >= 0 and sent.low[k] in ADDRESSED
 
 
 def _quoted_label(sent: Sentence, start: int, c: int) -> Speaker | None:
