@@ -100,7 +100,7 @@ def read_colon(sent: Sentence, frames: list[Frame]) -> None:
 def _addressed(sent: Sentence, begin: int) -> bool:
     """Whether the name opening at ``begin`` is what a preposition governs, not a speaker."""
     k = begin - 1
-    while k >= 0 and sent.low[k] in ("the", "a", "an") or (k >= 0 and sent.toks[k][:1].isupper()):
+    while k >= 0 and (sent.low[k] in ("the", "a", "an") or sent.toks[k][:1].isupper()):
         k -= 1  # past a title or role before the name: "to Sen. Ted Cruz"
     return k >= 0 and sent.low[k] in ADDRESSED
 
