@@ -2012,3 +2012,30 @@ def test_a_name_a_preposition_governs_before_a_colon_is_no_speaker(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“The audit will find nothing at all,” Rep. Dale Pike (R-Ohio), a member of the "
+            "oversight panel, said.",
+            ("Dale Pike", "Rep.", "said", (), (), True),
+        ),
+        (
+            "Rep. Dale Pike (R-Ohio), a member of the oversight panel, said the audit "
+            "“will find nothing at all.”",
+            ("Dale Pike", "Rep.", "said", (), (), True),
+        ),
+        (
+            # Near miss: no parenthesis, the appositive gives the role.
+            "“The audit will find nothing at all,” Dale Pike, a member of the oversight panel, "
+            "said.",
+            ("Dale Pike", "member of the oversight panel", "said", (), (), True),
+        ),
+    ],
+)
+def test_a_parenthesis_after_a_name_keeps_the_appositive_after_it(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]

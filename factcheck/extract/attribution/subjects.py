@@ -267,14 +267,16 @@ def _find_comma_subject(
         # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
         # No. 2 Republican in the Senate, said": anything between a person's name and the
         # verb, set off by commas, describes the person.
-        np_start = find_np_start(sent, c - 1)
+        e = _before_parenthesis(sent, c)
+        np_start = find_np_start(sent, e - 1)
         appositive = any(
             entity is not None and entity.kind is Kind.PERSON
-            for entity in sent.mention_of[np_start:c]
+            for entity in sent.mention_of[np_start:e]
         )
     if appositive and c >= 1 and toks[c] == ",":
-        start = find_np_start(sent, c - 1)
-        speaker = interpret(sent, start, c, loose=loose)
+        e = _before_parenthesis(sent, c)  # "Rep. Jim Jordan (R-Ohio), a panel member, said"
+        start = find_np_start(sent, e - 1)
+        speaker = interpret(sent, start, e, loose=loose)
         if (
             speaker is not None
             and speaker.entity is None
@@ -293,6 +295,14 @@ def _find_comma_subject(
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     return _find_clause_opener(sent, j, passive)
+
+
+def _before_parenthesis(sent: Sentence, c: int) -> int:
+    """Where a parenthesis that ends right before token ``c`` opens ("(R-Ohio)"), else ``c``."""
+    low = sent.low
+    if c >= 3 and low[c - 1] == ")" and "(" in low[max(0, c - 8) : c - 1]:
+        return max(k for k in range(max(0, c - 8), c - 1) if low[k] == "(")
+    return c
 
 
 def _list_opener(sent: Sentence, c: int) -> int | None:
