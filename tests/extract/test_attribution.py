@@ -2039,3 +2039,15 @@ def test_a_parenthesis_after_a_name_keeps_the_appositive_after_it(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_year_between_a_relative_and_its_verb_is_no_speaker() -> None:
+    sentences = [
+        "The mayor met Dale Pike, now the council leader, who in 2010 said the plan was "
+        "“a waste of money from start to finish.”",
+        "The audit in 2010 said the plan was “a waste of money from start to finish.”",
+    ]
+    assert [row(a) for a in attribute_sentences(sentences)] == [
+        ("council leader", None, "said", (), (), True),
+        ("audit", None, "said", (), (), True),
+    ]

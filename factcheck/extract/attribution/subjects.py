@@ -150,6 +150,8 @@ def find_subject_before(
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
                 j -= 1
+        elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
+            j -= 2  # "McConnell, who in 2010 said": a year before the verb
         else:
             break
     if j < 0:
