@@ -1560,8 +1560,8 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
     assert figures.lenient.prf()[2] >= 0.75
-    assert figures.strict.prf()[2] >= 0.695
-    assert figures.quotes.prf()[2] >= 0.88
+    assert figures.strict.prf()[2] >= 0.698
+    assert figures.quotes.prf()[2] >= 0.887
     assert figures.false <= 0.031 * figures.empty
 
 
@@ -2050,4 +2050,24 @@ def test_a_year_between_a_relative_and_its_verb_is_no_speaker() -> None:
     assert [row(a) for a in attribute_sentences(sentences)] == [
         ("council leader", None, "said", (), (), True),
         ("audit", None, "said", (), (), True),
+    ]
+
+
+def test_a_sentence_opening_on_a_participle_names_no_one() -> None:
+    sentences = [
+        "Governor Ann Hale visited the new estate last year.",
+        "Chastened by the reviews, Hale revised her plan in the spring.",
+        "“The relief will go to first-time buyers and renters,” she said last month.",
+    ]
+    assert [row(a) for a in attribute_sentences(sentences)] == [
+        (None, None, None, (), (), False),
+        (None, None, None, (), (), False),
+        ("Ann Hale", "Governor", "said", (), (), True),
+    ]
+
+
+def test_a_name_ending_in_ed_still_opens_a_sentence() -> None:
+    sentence = "Mohammed al-Rashid said the talks would resume “within the next two weeks.”"
+    assert [row(a) for a in attribute_sentences([sentence])] == [
+        ("Mohammed al-Rashid", None, "said", (), (), True)
     ]

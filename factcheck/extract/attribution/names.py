@@ -64,6 +64,18 @@ from factcheck.extract.attribution.words import (
 )
 
 
+def _fronted_participle(toks: list[str], low: list[str]) -> bool:
+    """'Chastened by', 'Frustrated with': a sentence that opens on a participle and the
+    preposition it takes."""
+    return (
+        len(low) > 2
+        and len(low[0]) > 5
+        and low[0].endswith("ed")
+        and low[1] in ("by", "with", "over", "about", "after")
+        and toks[1] == low[1]
+    )
+
+
 def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: int | None) -> None:
     """Find the names in ``toks`` and tie each to an entity with its role and kind."""
     n = len(toks)
@@ -102,6 +114,8 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 continue  # "Reportedly", "Kelly" (unless a Kelly was named before)
             if code & MONTH and _is_date(low, i):
                 continue
+        if i == 0 and _fronted_participle(toks, low) and not store.lookup(toks[:1]):
+            continue  # "Chastened by the analyses, Trump …": a participle, not a name
         j = i + 1
         if (
             j < n
