@@ -414,7 +414,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
         return
-    speaker, start, passive, slot = find_subject_before(sent, v, loose=cls in LOOSE)
+    # "“…?” the narrator asks": a speech act right after a quotation and its subject reports it.
+    loose = cls in LOOSE or (cls is Cls.SPEECH and _quote_then_subject(sent, v))
+    speaker, start, passive, slot = find_subject_before(sent, v, loose=loose)
     if opener is not None:
         (speaker, start), passive = opener, False
     if v + 1 < sent.n and low[v + 1] == "by" and verb.endswith("ed") and low[v - 1] not in AUX:
@@ -468,6 +470,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _quote_then_subject(sent: Sentence, v: int) -> bool:
+    """Whether verb ``v`` ends its clause and a quotation ends a few words before it."""
+    if v + 1 < sent.n and is_word(sent.toks[v + 1]):
+        return False
+    return any(sent.is_placeholder(k) for k in range(max(0, v - 8), v - 1))
 
 
 def _takes_something(sent: Sentence, v: int) -> bool:
