@@ -2115,3 +2115,25 @@ def test_a_speech_act_right_after_a_quotation_and_its_subject_reports_it(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“Count the votes again!” came shouts from the delegates, as the chair waited.",
+            ("delegates", None, "came", (), (), True),
+        ),
+        (
+            "“Count the votes again!” came the reply from Mayor Ruth Alder.",
+            ("Ruth Alder", "Mayor", "came", (), (), True),
+        ),
+        (
+            # Near miss: nothing says where the words came from.
+            "“Count the votes again!” came the reply.",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_words_that_came_from_someone_are_theirs(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]

@@ -200,16 +200,23 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         end = low.index(",", k)  # "“…,” the man shouted, using an expletive …"
     if end <= k:
         return
+    speaker: Speaker | None
     for v in range(k, min(end, k + 7)):
         word = sent.toks[v]
         if not (
             word.isalpha()
             and word.islower()
-            and (word.endswith("ed") or word in PAST_FORMS or word in STATES)
+            and (word.endswith("ed") or word in PAST_FORMS or word in STATES or word == "came")
         ):
             continue
-        if v == k:
-            speaker: Speaker | None = interpret(sent, v + 1, end, loose=True)
+        source = _came_from(sent, v, end) if v == k else None
+        if source is not None:
+            # "“Call the roll,” came shouts from the crowd": the words came from the speaker.
+            speaker, start = interpret(sent, source, end, loose=True), source
+        elif word == "came":
+            return  # "“…” came the reply": no one named
+        elif v == k:
+            speaker = interpret(sent, v + 1, end, loose=True)
             start = v + 1
         else:
             tail = low[v + 1 : end]
@@ -223,6 +230,18 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if speaker is not None and speaker.name:
             frames.append(Frame(word, v, speaker, start, trailing=True, quoted_object=True))
         return
+
+
+def _came_from(sent: Sentence, v: int, end: int) -> int | None:
+    """After "came" and a few words ("shouts", "the reply"), where the phrase after "from"
+    opens, or None."""
+    low = sent.low
+    if low[v] != "came":
+        return None
+    for f in range(v + 2, min(end - 1, v + 5)):
+        if low[f] == "from":
+            return f + 1
+    return None
 
 
 def _names_a_work(text: str) -> bool:
