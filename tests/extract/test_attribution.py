@@ -2137,3 +2137,21 @@ def test_a_speech_act_right_after_a_quotation_and_its_subject_reports_it(
 )
 def test_words_that_came_from_someone_are_theirs(sentence: str, expected: Row) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The petition accuses the council of “ignoring the needs of its poorest residents.”",
+            ("petition", None, "accuses", (), (), True),
+        ),
+        (
+            # Near miss: a petition drive is an event, and nothing is reported.
+            "The petition drive ended in March after “a long and very cold winter of work.”",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_petition_is_a_document_that_speaks(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
