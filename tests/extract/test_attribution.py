@@ -1560,8 +1560,8 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
     assert figures.lenient.prf()[2] >= 0.75
-    assert figures.strict.prf()[2] >= 0.698
-    assert figures.quotes.prf()[2] >= 0.889
+    assert figures.strict.prf()[2] >= 0.700
+    assert figures.quotes.prf()[2] >= 0.891
     assert figures.false <= 0.031 * figures.empty
 
 
@@ -2154,4 +2154,24 @@ def test_words_that_came_from_someone_are_theirs(sentence: str, expected: Row) -
     ],
 )
 def test_a_petition_is_a_document_that_speaks(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nurses marching through the streets chanted “Safe staffing now” until midnight.",
+            ("Nurses", None, "chanted", (), (), True),
+        ),
+        (
+            # Near miss: the opener is no one who could hold a view.
+            "Prices rising across the country favor “a very different outcome” this year.",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_participle_after_the_opener_leaves_the_opener_the_speaker(
+    sentence: str, expected: Row
+) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]

@@ -470,7 +470,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     # "…, the Daily Caller reports.": a name set off after what it reports is its speaker.
     aside = trailing and cls is Cls.SAY_COMP and speaker.entity is not None
     if noun_like and not after_quote and not aside and not can_hold_views(speaker):
-        return  # "Demographics favor Clinton", "China's Central Asian plans"
+        # "Protesters marching through the streets chanted": the opener, not the streets.
+        found, begin = find_opener_subject(sent, v) if not trailing else (None, v)
+        if found is None or v - begin > 8 or not can_hold_views(found):
+            return  # "Demographics favor Clinton", "China's Central Asian plans"
+        speaker, start = found, begin
     if (
         low[start] in INDEFINITE
         and v - start <= 3
