@@ -539,16 +539,26 @@ def _introducer(sent: Sentence, start: int) -> Attribution | None:
 
 def _signature(sent: Sentence) -> Attribution | None:
     """'— Jane Roe, Ohio.': a line that only signs the quotation above it."""
-    found = _SIGNATURE.fullmatch(sent.masked.strip())
+    words = _signer_words(sent.masked.strip())
+    if words is None or " ".join(words).lower() in KNOWN_MEDIA:
+        return None  # "— Reuters": the wire service's credit line
+    return _signed_by(sent, words, quote=False)
+
+
+def _signer_words(line: str) -> list[str] | None:
+    """The name a signature ("— Jane Roe, Ohio.") gives, word by word."""
+    found = _SIGNATURE.fullmatch(line)
     if found is None or len(found.group(1)) > 60:
         return None
-    words = found.group(1).split()
-    if " ".join(words).lower() in KNOWN_MEDIA:
-        return None  # "— Reuters": the wire service's credit line
+    return found.group(1).split()
+
+
+def _signed_by(sent: Sentence, words: list[str], *, quote: bool) -> Attribution:
+    """The signer as the speaker: the person the article knows by that name, else the name."""
     entity = sent.store.lookup(words)
     if entity is not None:
-        return Attribution(speaker=entity.name, role=entity.role)
-    return Attribution(speaker=" ".join(words))
+        return Attribution(speaker=entity.name, role=entity.role, quote=quote)
+    return Attribution(speaker=" ".join(words), quote=quote)
 
 
 def _marks_only(text: str) -> bool:
@@ -578,14 +588,8 @@ def _signed_quotation(sent: Sentence) -> Attribution | None:
     tail = sent.masked[last + 1 :].strip()
     if not tail or tail[0] not in _DASHES:
         return None
-    found = _SIGNATURE.fullmatch(tail)
-    if found is None or len(found.group(1)) > 60:
-        return None
-    words = found.group(1).split()
-    entity = sent.store.lookup(words)
-    if entity is not None:
-        return Attribution(speaker=entity.name, role=entity.role, quote=True)
-    return Attribution(speaker=" ".join(words), quote=True)
+    words = _signer_words(tail)
+    return _signed_by(sent, words, quote=True) if words is not None else None
 
 
 def _sign_quotations(
