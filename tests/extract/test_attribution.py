@@ -1559,8 +1559,8 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.75
-    assert figures.strict.prf()[2] >= 0.700
+    assert figures.lenient.prf()[2] >= 0.759
+    assert figures.strict.prf()[2] >= 0.703
     assert figures.quotes.prf()[2] >= 0.891
     assert figures.false <= 0.031 * figures.empty
 
@@ -1645,6 +1645,36 @@ def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> N
         None,
         None,
     ]
+
+
+def test_transcript_labels_of_unnamed_people_name_their_turns_in_a_dialogue() -> None:
+    sentences = [
+        "Governor Mary Fallin spoke on a Sunday show.",
+        "Partial transcript as follows:",
+        '"HOLT: Let\u2019s begin with the budget. Will you sign it?',
+        '"FALLIN: I will sign it. It keeps taxes low.',
+        '"UPDATE: The vote was moved to Monday.',
+        '"HOLT: One more question, if I may.',
+        "Why now?",
+        '"FALLIN: Because the state needs it."',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3, 4, 5, 5, 6])
+    assert [(r.speaker, r.quote) for r in results] == [
+        (None, False),
+        (None, False),
+        ("Holt", True),
+        ("Mary Fallin", True),
+        (None, False),
+        ("Holt", True),
+        ("Holt", True),
+        ("Mary Fallin", True),
+    ]
+
+
+def test_a_capital_label_opening_one_paragraph_only_names_no_one() -> None:
+    sentences = ["HOLT: The vote was moved to Monday.", "The mayor left."]
+    results = attribute_sentences(sentences, blocks=[0, 1])
+    assert results == [Attribution(), Attribution()]
 
 
 @pytest.mark.parametrize(
