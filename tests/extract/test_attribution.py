@@ -2205,3 +2205,35 @@ def test_a_participle_after_the_opener_leaves_the_opener_the_speaker(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_bare_given_name_as_the_subject_is_who_a_later_pronoun_means() -> None:
+    sentences = [
+        "The magazine sent Dana Whitfield to a farm town in Iowa.",
+        "Whitfield writes:",
+        '"Gloria thought the whole visit was a mistake.',
+        'She was tired, not angry."',
+        "“I never wanted the cameras here,” she said.",
+        "Curtis came home at six.",
+        "“They will leave soon,” he said.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 2, 3, 4, 5])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Gloria", "said"),
+        (None, None),
+        ("Curtis", "said"),
+    ]
+
+
+def test_a_given_name_inside_someone_elses_quotation_is_not_the_pronouns_antecedent() -> None:
+    sentences = [
+        "“I would not do it,” John Hale said.",
+        "“It is not a real question. Maybe Chuck [Todd] didn’t ask me the right way.”",
+        "When asked about a vote in the House, he said: “That would be okay.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("John Hale", "said")] * 3

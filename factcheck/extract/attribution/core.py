@@ -268,7 +268,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         quoted = sent.quotes[number]
         # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
         # quote makes "the IRGC general" resolvable); a short scare quote names no one.
-        if quoted.words >= 3 and quoted.text[1:] != quoted.text[1:].lower():
+        if quoted.words >= 3 and quoted.text != quoted.text.lower():
             tokens = tokenize(quoted.text)
             scan_names(sent, tokens, list(map(str.lower, tokens)), where)
 
