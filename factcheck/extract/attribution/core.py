@@ -242,6 +242,10 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         if label is not None and label.group(1) in voices and not _labelled(sent, label.group(1)):
             # "WALLACE: Let's start …": a turn of someone the article never named in full.
             return Outcome(Attribution(speaker=_label_name(label.group(1))), False, labelled=True)
+    if sent.headline and sent.masked.lstrip()[:1] in _DASHES:
+        signed = _signature(sent)  # "― Julie A. Diaz Martinez.": a signature, not a headline
+        if signed is not None:
+            return Outcome(signed, False, signed=True)
     if sent.headline:
         # A title-case headline: every word is capitalised, so names cannot be told apart;
         # only "Name Says …" and "Name: …" attribute it.
