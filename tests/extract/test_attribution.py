@@ -2266,3 +2266,23 @@ def test_a_signature_of_four_capitalised_words_is_no_headline() -> None:
         ("Julia A. Ortiz Romero", True),
         ("Julia A. Ortiz Romero", False),
     ]
+
+
+def test_a_persons_campaign_leaves_the_person_someone_she_may_mean() -> None:
+    sentences = [
+        "If it worked against Orrin Fenwick, it might work against Paul Dorsey.",
+        "That is what the Marsh campaign hopes.",
+        "“He built his company with a loan from his father,” Marsh said.",
+        "On Monday night, Marsh went after Dorsey, painting him as a Fenwick copy.",
+        "“Why won’t he release his tax returns?” she said.",
+        "The Marsh administration later said it would publish them.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Marsh", "hopes"),
+        ("Marsh", "said"),
+        (None, None),
+        ("Marsh", "said"),
+        ("Marsh", "said"),
+    ]

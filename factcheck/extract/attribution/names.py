@@ -371,6 +371,9 @@ def _classify(
     return Kind.UNKNOWN
 
 
+LED_BY = lex("campaign camp administration")
+"""Organisations named after the one person who leads them ("the Clinton campaign")."""
+
 PLACE_PREPS = lex("in at from near outside to")
 
 
@@ -419,7 +422,9 @@ def _describe_around(
         # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
-                if entity.kind is Kind.UNKNOWN:
+                led = k == j and j - i == 1 and low[k] in LED_BY
+                if entity.kind is Kind.UNKNOWN and not led:
+                    # "the Clinton campaign" leaves Clinton a person, whom "she" may mean.
                     entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
                 sent.store.add_head(entity, low[k])
                 entity.words.update(low[j : k + 1])
