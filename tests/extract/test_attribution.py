@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.765
-    assert figures.strict.prf()[2] >= 0.709
-    assert figures.quotes.prf()[2] >= 0.900
+    assert figures.lenient.prf()[2] >= 0.768
+    assert figures.strict.prf()[2] >= 0.711
+    assert figures.quotes.prf()[2] >= 0.906
     assert figures.false <= 0.031 * figures.empty
 
 
@@ -2285,4 +2285,22 @@ def test_a_persons_campaign_leaves_the_person_someone_she_may_mean() -> None:
         (None, None),
         ("Marsh", "said"),
         ("Marsh", "said"),
+    ]
+
+
+def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> None:
+    sentences = [
+        "Paul Dorsey is asking about the sound problems at Monday's forum with Hillary Clinton.",
+        "He notes that the Commission on Public Forums said there was an issue with his microphone.",
+        "He says, “Fixing that microphone was harder than beating Crooked Hillary Clinton.”",
+        "He says: “I wonder why it was bad.”",
+        "Clinton now says she wants a review.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Paul Dorsey", "asking"),
+        ("Commission on Public Forums", "said"),
+        ("Paul Dorsey", "says"),
+        ("Paul Dorsey", "says"),
+        ("Hillary Clinton", "says"),
     ]
