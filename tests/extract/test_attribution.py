@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.768
-    assert figures.strict.prf()[2] >= 0.711
-    assert figures.quotes.prf()[2] >= 0.906
+    assert figures.lenient.prf()[2] >= 0.772
+    assert figures.strict.prf()[2] >= 0.715
+    assert figures.quotes.prf()[2] >= 0.914
     assert figures.false <= 0.031 * figures.empty
 
 
@@ -2303,4 +2303,35 @@ def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> No
         ("Paul Dorsey", "says"),
         ("Paul Dorsey", "says"),
         ("Hillary Clinton", "says"),
+    ]
+
+
+def test_a_subject_pronoun_keeps_its_person_the_antecedent_of_the_next_he() -> None:
+    sentences = [
+        "Former party chairman Dan Fowley said the party needs a plan.",
+        "“You would be a fool not to prepare,” he said in an interview.",
+        "He added a note of caution, should Mayor Bill Ostrow return to work too early.",
+        "“He better rest before he gets back out there,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Dan Fowley", "said"),
+        ("Dan Fowley", "said"),
+        (None, None),
+        ("Dan Fowley", "said"),
+    ]
+
+
+def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
+    sentences = [
+        "Senator Tom Greene spoke in Tampa on Monday.",
+        "While Mayor Ray Dunn had a choir singing for him, that has not happened for Greene, "
+        "which is something that concerns Henry Caspar, president of the county club.",
+        "“No one is singing for Tom,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.role, r.verb) for r in results] == [
+        (None, None, None),
+        (None, None, None),
+        ("Henry Caspar", "president of the county club", "said"),
     ]
