@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.75
-    assert figures.strict.prf()[2] >= 0.700
-    assert figures.quotes.prf()[2] >= 0.891
+    assert figures.lenient.prf()[2] >= 0.765
+    assert figures.strict.prf()[2] >= 0.709
+    assert figures.quotes.prf()[2] >= 0.900
     assert figures.false <= 0.028 * figures.empty
 
 
@@ -1645,6 +1645,36 @@ def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> N
         None,
         None,
     ]
+
+
+def test_transcript_labels_of_unnamed_people_name_their_turns_in_a_dialogue() -> None:
+    sentences = [
+        "Governor Mary Fallin spoke on a Sunday show.",
+        "Partial transcript as follows:",
+        '"HOLT: Let\u2019s begin with the budget. Will you sign it?',
+        '"FALLIN: I will sign it. It keeps taxes low.',
+        '"UPDATE: The vote was moved to Monday.',
+        '"HOLT: One more question, if I may.',
+        "Why now?",
+        '"FALLIN: Because the state needs it."',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3, 4, 5, 5, 6])
+    assert [(r.speaker, r.quote) for r in results] == [
+        (None, False),
+        (None, False),
+        ("Holt", True),
+        ("Mary Fallin", True),
+        (None, False),
+        ("Holt", True),
+        ("Holt", True),
+        ("Mary Fallin", True),
+    ]
+
+
+def test_a_capital_label_opening_one_paragraph_only_names_no_one() -> None:
+    sentences = ["HOLT: The vote was moved to Monday.", "The mayor left."]
+    results = attribute_sentences(sentences, blocks=[0, 1])
+    assert results == [Attribution(), Attribution()]
 
 
 @pytest.mark.parametrize(
@@ -2237,3 +2267,64 @@ def test_a_relative_clause_whose_object_is_the_relative_word_reports_nothing(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_bare_given_name_as_the_subject_is_who_a_later_pronoun_means() -> None:
+    sentences = [
+        "The magazine sent Dana Whitfield to a farm town in Iowa.",
+        "Whitfield writes:",
+        '"Gloria thought the whole visit was a mistake.',
+        'She was tired, not angry."',
+        "“I never wanted the cameras here,” she said.",
+        "Curtis came home at six.",
+        "“They will leave soon,” he said.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 2, 3, 4, 5])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Gloria", "said"),
+        (None, None),
+        ("Curtis", "said"),
+    ]
+
+
+def test_a_given_name_inside_someone_elses_quotation_is_not_the_pronouns_antecedent() -> None:
+    sentences = [
+        "“I would not do it,” John Hale said.",
+        "“It is not a real question. Maybe Chuck [Todd] didn’t ask me the right way.”",
+        "When asked about a vote in the House, he said: “That would be okay.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("John Hale", "said")] * 3
+
+
+def test_a_paragraph_opening_on_a_closing_mark_opens_a_signed_quotation() -> None:
+    sentences = [
+        "Readers sent us their views.",
+        "\u201d",
+        "Worry.",
+        "I am afraid the plant will close.",
+        "Nobody in town talks about anything else.\u201d",
+        "\u2015 Rosa M. Delgado",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 1, 1, 1, 1])
+    assert [(r.speaker, r.quote) for r in results] == [
+        (None, False),
+        *[("Rosa M. Delgado", True)] * 4,
+        ("Rosa M. Delgado", False),
+    ]
+
+
+def test_a_signature_of_four_capitalised_words_is_no_headline() -> None:
+    sentences = [
+        "\u201cThe plant kept this town alive for forty years, and we will fight for it.\u201d",
+        "\u2015 Julia A. Ortiz Romero.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [(r.speaker, r.quote) for r in results] == [
+        ("Julia A. Ortiz Romero", True),
+        ("Julia A. Ortiz Romero", False),
+    ]

@@ -283,6 +283,8 @@ def _register(
         fresh_person = kind is Kind.PERSON
     if fresh_person and len(name_tokens) > 1 and not entity.given:
         entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
+    elif entity.kind is Kind.UNKNOWN and len(name_tokens) == 1 and not entity.given:
+        entity.given = GIVEN_NAMES.get(lows[-1], "")  # "Melanie": someone a pronoun may mean
     if kind is Kind.MEDIA or kind is Kind.ORG:
         for head in lows[title_end:]:
             if head in ORG_HEADS or head in MEDIA_HEADS:
@@ -305,7 +307,8 @@ def _register(
     if not possessive:
         _describe_around(sent, entity, toks, low, i, j)
     fresh = entity.sent != sent.index
-    store.touch(entity, sent.index, pos, False)
+    # A given name opening a quoted sentence ("“Melanie thought …") is that sentence's subject.
+    store.touch(entity, sent.index, pos, pos_override == 0 and i == 0 and bool(entity.given))
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
