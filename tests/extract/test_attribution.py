@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.765
-    assert figures.strict.prf()[2] >= 0.709
-    assert figures.quotes.prf()[2] >= 0.900
+    assert figures.lenient.prf()[2] >= 0.768
+    assert figures.strict.prf()[2] >= 0.711
+    assert figures.quotes.prf()[2] >= 0.906
     assert figures.false <= 0.028 * figures.empty
 
 
@@ -2327,4 +2327,42 @@ def test_a_signature_of_four_capitalised_words_is_no_headline() -> None:
     assert [(r.speaker, r.quote) for r in results] == [
         ("Julia A. Ortiz Romero", True),
         ("Julia A. Ortiz Romero", False),
+    ]
+
+
+def test_a_persons_campaign_leaves_the_person_someone_she_may_mean() -> None:
+    sentences = [
+        "If it worked against Orrin Fenwick, it might work against Paul Dorsey.",
+        "That is what the Marsh campaign hopes.",
+        "“He built his company with a loan from his father,” Marsh said.",
+        "On Monday night, Marsh went after Dorsey, painting him as a Fenwick copy.",
+        "“Why won’t he release his tax returns?” she said.",
+        "The Marsh administration later said it would publish them.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Marsh", "hopes"),
+        ("Marsh", "said"),
+        (None, None),
+        ("Marsh", "said"),
+        ("Marsh", "said"),
+    ]
+
+
+def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> None:
+    sentences = [
+        "Paul Dorsey is asking about the sound problems at Monday's forum with Hillary Clinton.",
+        "He notes that the Commission on Public Forums said there was an issue with his microphone.",
+        "He says, “Fixing that microphone was harder than beating Crooked Hillary Clinton.”",
+        "He says: “I wonder why it was bad.”",
+        "Clinton now says she wants a review.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Paul Dorsey", "asking"),
+        ("Commission on Public Forums", "said"),
+        ("Paul Dorsey", "says"),
+        ("Paul Dorsey", "says"),
+        ("Hillary Clinton", "says"),
     ]

@@ -222,9 +222,10 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
         last = strip_possessive(low[j - 1])
         if last not in ORG_HEADS and last not in MEDIA_HEADS:
             first = connectors[0]
-            keep = low[first] in ("of", "for") and (
-                low[first - 1] in ORG_HEADS or low[first - 1] in TITLES
-            )
+            keep = (
+                low[first] in ("of", "for")
+                and (low[first - 1] in ORG_HEADS or low[first - 1] in TITLES)
+            ) or (low[first] == "on" and low[first - 1] in ORG_HEADS)  # "Council on Foreign …"
             if not keep:
                 j = first
     return j
@@ -259,6 +260,10 @@ def _register(
         return None
     gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
+    if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
+        # "Crooked Hillary Clinton": an epithet before a person named in full before.
+        found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
+        entity = found if found is not None and found.kind is Kind.PERSON else None
     kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
@@ -371,6 +376,9 @@ def _classify(
     return Kind.UNKNOWN
 
 
+LED_BY = lex("campaign camp administration")
+"""Organisations named after the one person who leads them ("the Clinton campaign")."""
+
 PLACE_PREPS = lex("in at from near outside to")
 
 
@@ -419,7 +427,9 @@ def _describe_around(
         # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
-                if entity.kind is Kind.UNKNOWN:
+                led = k == j and j - i == 1 and low[k] in LED_BY
+                if entity.kind is Kind.UNKNOWN and not led:
+                    # "the Clinton campaign" leaves Clinton a person, whom "she" may mean.
                     entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
                 sent.store.add_head(entity, low[k])
                 entity.words.update(low[j : k + 1])
