@@ -2353,7 +2353,7 @@ def test_a_persons_campaign_leaves_the_person_someone_she_may_mean() -> None:
 def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> None:
     sentences = [
         "Paul Dorsey is asking about the sound problems at Monday's forum with Hillary Clinton.",
-        "He notes that the Commission on Public Forums said there was an issue with his microphone.",
+        "He notes that the Commission on Public Forums said there was an issue with his sound.",
         "He says, “Fixing that microphone was harder than beating Crooked Hillary Clinton.”",
         "He says: “I wonder why it was bad.”",
         "Clinton now says she wants a review.",
