@@ -1559,10 +1559,10 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.75
-    assert figures.strict.prf()[2] >= 0.700
-    assert figures.quotes.prf()[2] >= 0.891
-    assert figures.false <= 0.031 * figures.empty
+    assert figures.lenient.prf()[2] >= 0.768
+    assert figures.strict.prf()[2] >= 0.711
+    assert figures.quotes.prf()[2] >= 0.906
+    assert figures.false <= 0.028 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -1645,6 +1645,36 @@ def test_transcript_labels_name_the_speaker_for_the_rest_of_the_paragraph() -> N
         None,
         None,
     ]
+
+
+def test_transcript_labels_of_unnamed_people_name_their_turns_in_a_dialogue() -> None:
+    sentences = [
+        "Governor Mary Fallin spoke on a Sunday show.",
+        "Partial transcript as follows:",
+        '"HOLT: Let\u2019s begin with the budget. Will you sign it?',
+        '"FALLIN: I will sign it. It keeps taxes low.',
+        '"UPDATE: The vote was moved to Monday.',
+        '"HOLT: One more question, if I may.',
+        "Why now?",
+        '"FALLIN: Because the state needs it."',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3, 4, 5, 5, 6])
+    assert [(r.speaker, r.quote) for r in results] == [
+        (None, False),
+        (None, False),
+        ("Holt", True),
+        ("Mary Fallin", True),
+        (None, False),
+        ("Holt", True),
+        ("Holt", True),
+        ("Mary Fallin", True),
+    ]
+
+
+def test_a_capital_label_opening_one_paragraph_only_names_no_one() -> None:
+    sentences = ["HOLT: The vote was moved to Monday.", "The mayor left."]
+    results = attribute_sentences(sentences, blocks=[0, 1])
+    assert results == [Attribution(), Attribution()]
 
 
 @pytest.mark.parametrize(
@@ -2175,3 +2205,164 @@ def test_a_participle_after_the_opener_leaves_the_opener_the_speaker(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The hearing stalled because of the contractor's Fifth Amendment claims and a "
+            "missing witness.",
+            (None, None, None, (), ("claims",), False),
+        ),
+        (
+            # Near miss: the possessive phrase opens the clause, so "claims" is its verb.
+            "The contractor's lawyer claims that the records were lost in a flood.",
+            ("contractor's lawyer", None, "claims", (), ("claims",), False),
+        ),
+    ],
+)
+def test_a_possessive_phrase_after_a_preposition_makes_the_verb_form_a_noun(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The levy, which Mayor Ann Cole championed, failed in November.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "The bill funds the programs that Senator Ray Diaz supports.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Some customers got credit cards in the mail they never asked for.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "The ideas he believes in are older than the party.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near miss: the same verbs with their objects after them.
+            "Senator Ray Diaz supports the programs that the bill funds.",
+            ("Ray Diaz", "Senator", "supports", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole asked for patience as the crews worked through the night.",
+            ("Ann Cole", "Mayor", "asked", (), (), False),
+        ),
+        (
+            # Near miss: a denial's object is what someone said, so it keeps its speaker.
+            "The committee rejected the charge, which Mayor Ann Cole has always denied.",
+            ("Ann Cole", "Mayor", "denied", (), (), False),
+        ),
+    ],
+)
+def test_a_relative_clause_whose_object_is_the_relative_word_reports_nothing(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_bare_given_name_as_the_subject_is_who_a_later_pronoun_means() -> None:
+    sentences = [
+        "The magazine sent Dana Whitfield to a farm town in Iowa.",
+        "Whitfield writes:",
+        '"Gloria thought the whole visit was a mistake.',
+        'She was tired, not angry."',
+        "“I never wanted the cameras here,” she said.",
+        "Curtis came home at six.",
+        "“They will leave soon,” he said.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 2, 3, 4, 5])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Dana Whitfield", "writes"),
+        ("Gloria", "said"),
+        (None, None),
+        ("Curtis", "said"),
+    ]
+
+
+def test_a_given_name_inside_someone_elses_quotation_is_not_the_pronouns_antecedent() -> None:
+    sentences = [
+        "“I would not do it,” John Hale said.",
+        "“It is not a real question. Maybe Chuck [Todd] didn’t ask me the right way.”",
+        "When asked about a vote in the House, he said: “That would be okay.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("John Hale", "said")] * 3
+
+
+def test_a_paragraph_opening_on_a_closing_mark_opens_a_signed_quotation() -> None:
+    sentences = [
+        "Readers sent us their views.",
+        "\u201d",
+        "Worry.",
+        "I am afraid the plant will close.",
+        "Nobody in town talks about anything else.\u201d",
+        "\u2015 Rosa M. Delgado",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 1, 1, 1, 1])
+    assert [(r.speaker, r.quote) for r in results] == [
+        (None, False),
+        *[("Rosa M. Delgado", True)] * 4,
+        ("Rosa M. Delgado", False),
+    ]
+
+
+def test_a_signature_of_four_capitalised_words_is_no_headline() -> None:
+    sentences = [
+        "\u201cThe plant kept this town alive for forty years, and we will fight for it.\u201d",
+        "\u2015 Julia A. Ortiz Romero.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0])
+    assert [(r.speaker, r.quote) for r in results] == [
+        ("Julia A. Ortiz Romero", True),
+        ("Julia A. Ortiz Romero", False),
+    ]
+
+
+def test_a_persons_campaign_leaves_the_person_someone_she_may_mean() -> None:
+    sentences = [
+        "If it worked against Orrin Fenwick, it might work against Paul Dorsey.",
+        "That is what the Marsh campaign hopes.",
+        "“He built his company with a loan from his father,” Marsh said.",
+        "On Monday night, Marsh went after Dorsey, painting him as a Fenwick copy.",
+        "“Why won’t he release his tax returns?” she said.",
+        "The Marsh administration later said it would publish them.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Marsh", "hopes"),
+        ("Marsh", "said"),
+        (None, None),
+        ("Marsh", "said"),
+        ("Marsh", "said"),
+    ]
+
+
+def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> None:
+    sentences = [
+        "Paul Dorsey is asking about the sound problems at Monday's forum with Hillary Clinton.",
+        "He notes that the Commission on Public Forums said there was an issue with his sound.",
+        "He says, “Fixing that microphone was harder than beating Crooked Hillary Clinton.”",
+        "He says: “I wonder why it was bad.”",
+        "Clinton now says she wants a review.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Paul Dorsey", "asking"),
+        ("Commission on Public Forums", "said"),
+        ("Paul Dorsey", "says"),
+        ("Paul Dorsey", "says"),
+        ("Hillary Clinton", "says"),
+    ]

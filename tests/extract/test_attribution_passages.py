@@ -359,9 +359,10 @@ def test_a_quotation_then_a_speaker_and_a_past_verb_however_long_the_tail(
 
 def test_a_sentence_of_quotation_marks_alone_belongs_to_the_quotation_after_it() -> None:
     sentences = ["”", "… they are nothing like him,” said Ada Crane."]
+    # The mark opening the paragraph opens the quotation that the second sentence closes.
     assert rows(sentences, [0, 0]) == [
         ("Ada Crane", None, "said", (), (), True),
-        ("Ada Crane", None, "said", (), (), False),
+        ("Ada Crane", None, "said", (), (), True),
     ]
 
 

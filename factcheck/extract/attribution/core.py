@@ -218,8 +218,11 @@ def _same_outlet(key: str, outlet_key: str) -> bool:
     return longer.startswith(shorter + " ")
 
 
-def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
-    """Attribute one sentence, updating the entity store for the sentences after it."""
+def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> Outcome:
+    """Attribute one sentence, updating the entity store for the sentences after it.
+
+    ``voices`` are the transcript's speaker labels ("WALLACE", "PENCE"): each opens turns in
+    more than one paragraph of the article."""
     store = sent.store
     if sent.quotes and sent.is_placeholder(0):
         signed = _signed_quotation(sent) if sent.masked.rstrip(" .")[-1:].isalpha() else None
@@ -228,10 +231,21 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         label = _LABEL.match(sent.quotes[0].text)
         if label is not None:
             named = _labelled(sent, label.group(1))
+            if named is None and label.group(1) in voices:
+                named = Attribution(speaker=_label_name(label.group(1)), quote=True)
             if named is not None:
                 return Outcome(named, False, labelled=True)
             if label.group(1).isalpha():
-                return Outcome(_NOTHING, False)  # "WALLACE:" unknown: not the last speaker
+                return Outcome(_NOTHING, False)  # "VIDEO:" unknown: not the last speaker
+    elif voices:
+        label = _LABEL.match(sent.masked.lstrip(' "\u201c'))
+        if label is not None and label.group(1) in voices and not _labelled(sent, label.group(1)):
+            # "WALLACE: Let's start …": a turn of someone the article never named in full.
+            return Outcome(Attribution(speaker=_label_name(label.group(1))), False, labelled=True)
+    if sent.headline and sent.masked.lstrip()[:1] in _DASHES:
+        signed = _signature(sent)  # "― Julie A. Diaz Martinez.": a signature, not a headline
+        if signed is not None:
+            return Outcome(signed, False, signed=True)
     if sent.headline:
         # A title-case headline: every word is capitalised, so names cannot be told apart;
         # only "Name Says …" and "Name: …" attribute it.
@@ -258,7 +272,7 @@ def _analyse(sent: Sentence, outlet_key: str | None) -> Outcome:
         quoted = sent.quotes[number]
         # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
         # quote makes "the IRGC general" resolvable); a short scare quote names no one.
-        if quoted.words >= 3 and quoted.text[1:] != quoted.text[1:].lower():
+        if quoted.words >= 3 and quoted.text != quoted.text.lower():
             tokens = tokenize(quoted.text)
             scan_names(sent, tokens, list(map(str.lower, tokens)), where)
 
@@ -427,8 +441,9 @@ def attribute_sentences(
     layout = shared_layout(sentences, blocks)
     store = Store()
     outlet_key = make_key(outlet) if outlet else None
+    voices = _voices(sentences, blocks)
     outcomes = [
-        _analyse(Sentence(store, index, text, layout.spans[index]), outlet_key)
+        _analyse(Sentence(store, index, text, layout.spans[index]), outlet_key, voices)
         for index, text in enumerate(sentences)
     ]
     results = [o.attribution for o in outcomes]
@@ -572,6 +587,28 @@ def _aside(text: str) -> bool:
     """'(CROSSTALK.)', '[Applause]': a transcript's note in brackets, which nobody says."""
     core = text.strip(' "\u201c\u201d.')
     return core[:1] in "([" and core[-1:] in ")]"
+
+
+def _voices(sentences: Sequence[str], blocks: Sequence[int] | None) -> frozenset[str]:
+    """A transcript's speaker labels: capitals before a colon that open paragraphs ("WALLACE:
+    …", quoted or not), when two labels or more each open two turns or more, as in a dialogue
+    (so a lone "UPDATE:" or "CORRECTION:" never counts)."""
+    if blocks is None:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for k, text in enumerate(sentences):
+        if k and blocks[k] == blocks[k - 1]:
+            continue
+        found = _LABEL.match(text.lstrip(' "\u201c'))
+        if found is not None and found.group(1).replace(" ", "").isalpha():
+            counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+    repeated = frozenset(label for label, count in counts.items() if count >= 2)
+    return repeated if len(repeated) >= 2 else frozenset()
+
+
+def _label_name(label: str) -> str:
+    """'WALLACE' as the name 'Wallace', 'JAKE TAPPER' as 'Jake Tapper'."""
+    return " ".join(word.capitalize() for word in label.split())
 
 
 def _labelled(sent: Sentence, label: str) -> Attribution | None:

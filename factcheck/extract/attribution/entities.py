@@ -296,7 +296,9 @@ class Store:
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
             if entity.kind is Kind.UNKNOWN:
-                if not entity.spoke or (person and _not_a_person_name(entity.name)):
+                # A bare given name ("Melanie") is someone "she" may mean before she speaks.
+                named = bool(gender) and entity.given == gender
+                if not (entity.spoke or named) or (person and _not_a_person_name(entity.name)):
                     continue
             elif entity.kind is Kind.PLACE or person != (entity.kind is Kind.PERSON):
                 continue
@@ -317,6 +319,8 @@ class Store:
                 at, first, subj = entity.sent, entity.pos, entity.subj
             # The speaker of that sentence first, then its subject: "“…,” Cuban said. “…,” he
             # said when asked about Trump".
+            if entity.kind is Kind.UNKNOWN and not entity.spoke and not subj:
+                continue  # a bare given name only as the subject: "Melanie thought …"
             key = (at, entity.said == at, subj, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key

@@ -222,9 +222,10 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
         last = strip_possessive(low[j - 1])
         if last not in ORG_HEADS and last not in MEDIA_HEADS:
             first = connectors[0]
-            keep = low[first] in ("of", "for") and (
-                low[first - 1] in ORG_HEADS or low[first - 1] in TITLES
-            )
+            keep = (
+                low[first] in ("of", "for")
+                and (low[first - 1] in ORG_HEADS or low[first - 1] in TITLES)
+            ) or (low[first] == "on" and low[first - 1] in ORG_HEADS)  # "Council on Foreign …"
             if not keep:
                 j = first
     return j
@@ -259,6 +260,10 @@ def _register(
         return None
     gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
+    if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
+        # "Crooked Hillary Clinton": an epithet before a person named in full before.
+        found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
+        entity = found if found is not None and found.kind is Kind.PERSON else None
     kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
@@ -283,6 +288,8 @@ def _register(
         fresh_person = kind is Kind.PERSON
     if fresh_person and len(name_tokens) > 1 and not entity.given:
         entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
+    elif entity.kind is Kind.UNKNOWN and len(name_tokens) == 1 and not entity.given:
+        entity.given = GIVEN_NAMES.get(lows[-1], "")  # "Melanie": someone a pronoun may mean
     if kind is Kind.MEDIA or kind is Kind.ORG:
         for head in lows[title_end:]:
             if head in ORG_HEADS or head in MEDIA_HEADS:
@@ -305,7 +312,8 @@ def _register(
     if not possessive:
         _describe_around(sent, entity, toks, low, i, j)
     fresh = entity.sent != sent.index
-    store.touch(entity, sent.index, pos, False)
+    # A given name opening a quoted sentence ("“Melanie thought …") is that sentence's subject.
+    store.touch(entity, sent.index, pos, pos_override == 0 and i == 0 and bool(entity.given))
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
@@ -368,6 +376,9 @@ def _classify(
     return Kind.UNKNOWN
 
 
+LED_BY = lex("campaign camp administration")
+"""Organisations named after the one person who leads them ("the Clinton campaign")."""
+
 PLACE_PREPS = lex("in at from near outside to")
 
 
@@ -416,7 +427,9 @@ def _describe_around(
         # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
-                if entity.kind is Kind.UNKNOWN:
+                led = k == j and j - i == 1 and low[k] in LED_BY
+                if entity.kind is Kind.UNKNOWN and not led:
+                    # "the Clinton campaign" leaves Clinton a person, whom "she" may mean.
                     entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
                 sent.store.add_head(entity, low[k])
                 entity.words.update(low[j : k + 1])

@@ -91,14 +91,17 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
 
     for index, raw in enumerate(sentences):
         text = double_apostrophes(raw)
-        if blocks is not None and index and blocks[index] != blocks[index - 1]:
+        starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
+        if starts and index:
             end_paragraph(index - 1)
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN:
             opened = None
+        lead = len(text) - len(text.lstrip())
         for pos in _find_marks(text):
             kind = _classify_mark(text, pos, text[pos])
             if opened is None:
-                if kind != _CLOSE:
+                if kind != _CLOSE or (starts and pos == lead and text[pos] == "\u201d"):
+                    # A paragraph opening on a closing mark ("”Fear. I am afraid …”") opens.
                     opened = (index, pos + 1)
             elif kind == _OPEN and opened[0] == index:
                 opened = (index, pos + 1)  # the earlier mark in this sentence was stray
