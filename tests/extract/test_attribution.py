@@ -1562,7 +1562,7 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     assert figures.lenient.prf()[2] >= 0.772
     assert figures.strict.prf()[2] >= 0.715
     assert figures.quotes.prf()[2] >= 0.914
-    assert figures.false <= 0.031 * figures.empty
+    assert figures.false <= 0.028 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -2202,6 +2202,68 @@ def test_a_petition_is_a_document_that_speaks(sentence: str, expected: Row) -> N
     ],
 )
 def test_a_participle_after_the_opener_leaves_the_opener_the_speaker(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The hearing stalled because of the contractor's Fifth Amendment claims and a "
+            "missing witness.",
+            (None, None, None, (), ("claims",), False),
+        ),
+        (
+            # Near miss: the possessive phrase opens the clause, so "claims" is its verb.
+            "The contractor's lawyer claims that the records were lost in a flood.",
+            ("contractor's lawyer", None, "claims", (), ("claims",), False),
+        ),
+    ],
+)
+def test_a_possessive_phrase_after_a_preposition_makes_the_verb_form_a_noun(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The levy, which Mayor Ann Cole championed, failed in November.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "The bill funds the programs that Senator Ray Diaz supports.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Some customers got credit cards in the mail they never asked for.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "The ideas he believes in are older than the party.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near miss: the same verbs with their objects after them.
+            "Senator Ray Diaz supports the programs that the bill funds.",
+            ("Ray Diaz", "Senator", "supports", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole asked for patience as the crews worked through the night.",
+            ("Ann Cole", "Mayor", "asked", (), (), False),
+        ),
+        (
+            # Near miss: a denial's object is what someone said, so it keeps its speaker.
+            "The committee rejected the charge, which Mayor Ann Cole has always denied.",
+            ("Ann Cole", "Mayor", "denied", (), (), False),
+        ),
+    ],
+)
+def test_a_relative_clause_whose_object_is_the_relative_word_reports_nothing(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]

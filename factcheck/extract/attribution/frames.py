@@ -7,6 +7,14 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from itertools import compress, pairwise
 
+from factcheck.extract.attribution.complements import (
+    MODALS,
+    NOUN_BEFORE,
+    PARTICLES,
+    object_relative,
+    possessed_after_preposition,
+)
+from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
 from factcheck.extract.attribution.labels import read_colon, read_headline
 from factcheck.extract.attribution.phrases import (
@@ -62,14 +70,11 @@ RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 RELATIVE_WORDS = lex("who which whom")
 NOUN_SENSITIVE = frozenset({Cls.ATTITUDE, Cls.DOC, Cls.SPEECH})
 """Verb classes with plural nouns among their forms ("challenges", "plans", "findings")."""
-PARTICLES = lex("back out up loudly again")
 TAIL_OPENERS = lex(", on at in to from as during after before while with when")
 """Words that open a phrase after a speech verb, not its object: "riffed on", "shouted at"."""
 ADJECTIVES_IN_LY = lex("early daily weekly monthly quarterly yearly likely only elderly")
 NOUN_DETERMINERS = lex("whose only own better best every each")
 """Words after which a bare stance or finding form is a noun: "their only hope"."""
-NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
-"""Words after which a verb form is a plural noun: "in states", "many reports"."""
 NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
 """Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
 had claimed")."""
@@ -97,7 +102,6 @@ COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how w
 """Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
-MODALS = lex("can could may might must should would will shall")
 NEGATED_BE = lex("isn't wasn't aren't weren't")
 TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
@@ -111,10 +115,6 @@ OWN_ACT = lex("by while")
 OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
 """Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
 """After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
-
-
-def is_adverb(token: str) -> bool:
-    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
 
 
 def _has_complement(sent: Sentence, v: int) -> bool:
@@ -455,6 +455,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         speaker, start = find_opener_subject(sent, v)
     if speaker is None or (verb in TELLS and low[start] in IMPERSONAL):
         return  # "it doesn't tell voters much": no one speaks
+    if not trailing and possessed_after_preposition(sent, v, start):
+        return  # "because of the aide's Fifth Amendment claims": a plural noun, not a verb
+    if not trailing and object_relative(sent, v, start, cls):
+        return  # "the law, which the senator championed, …": the relative word is its object
     if not trailing and start > 1 and (toks[start - 1] == "," or sent.is_placeholder(start - 1)):
         after = v + 1
         while after < sent.n and low[after] in AUX:
