@@ -556,7 +556,7 @@ def _turn_taken(
         return False
     if outcomes[k + 1].tags and (after.verb in ASKED or VERB_CLASS.get(after.verb) is Cls.SAY):
         return True  # "Borger asked.", "Cruz replied.", not "Reyes disagreed."
-    question = sentences[k].rstrip().rstrip('"\u201d\u2019\'').endswith("?")
+    question = sentences[k].rstrip().rstrip("\"\u201d\u2019'").endswith("?")
     return question and after.verb in ASKED and len(sentences[k + 1].split()) <= 12
 
 
