@@ -2427,3 +2427,13 @@ def test_a_bare_quotation_before_another_persons_deed_stays_the_last_speakers() 
     ]
     results = attribute_sentences(sentences, blocks=[0, 0, 0])
     assert [r.speaker for r in results] == ["Ann Hale", "Ann Hale", "Tom Reyes"]
+
+
+def test_a_person_named_inside_the_last_quotation_is_not_who_she_said_means() -> None:
+    sentences = [
+        '"It is true we got close to a deal," Ann Hale said in Denver.',
+        '"I voted for it, and so did Senator Mary Lund."',
+        'The failure was "heartbreaking," she said.',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("Ann Hale", "said")] * 3
