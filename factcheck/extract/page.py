@@ -269,8 +269,9 @@ def _gather(tree: Any) -> _Evidence:
             evidence.authors.append((meta[key], "meta"))
     if "og:site_name" in meta:
         evidence.sites.append((meta["og:site_name"], "meta"))
-    evidence.dates.extend((value, "time") for value in _article_times(tree))
-    evidence.authors.extend((value, "meta") for value in _author_marks(tree))
+    itemprops = _itemprops(tree)
+    evidence.dates.extend((value, "time") for value in _article_times(tree, itemprops))
+    evidence.authors.extend((value, "meta") for value in _author_marks(tree, itemprops))
     heading = tree.find(".//h1")
     if heading is not None:
         evidence.titles.append((_normalise(_text(heading)), "heading"))
@@ -352,12 +353,20 @@ def _text(element: Any) -> str:
     return " ".join(element.itertext())
 
 
-def _author_marks(tree: Any) -> Iterator[str]:
+def _itemprops(tree: Any) -> dict[str, list[Any]]:
+    """The elements that carry an ``itemprop`` attribute, by its value, in page order."""
+    # One walk for every itemprop the metadata reads: XPath selects the attributes (libxml2 walks
+    # the tree, and only what it finds becomes a Python object), each knows its element.
+    found: dict[str, list[Any]] = {}
+    for value in tree.xpath(".//*/@itemprop"):
+        found.setdefault(str(value), []).append(value.getparent())
+    return found
+
+
+def _author_marks(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
     """Names the page marks up as its author: rel="author" links, itemprop="author" elements
     and the first element whose class names a byline."""
-    # XPath, not iterfind, where any tag may match: libxml2 walks the tree, and only the elements
-    # found become Python objects (iterfind makes one for every element of the page).
-    for found in (tree.iterfind(".//a[@rel='author']"), tree.xpath(".//*[@itemprop='author']")):
+    for found in (tree.iterfind(".//a[@rel='author']"), itemprops.get("author", ())):
         for element in found:
             name = element.find(".//*[@itemprop='name']")
             value = element.get("content") or _text(name if name is not None else element)
@@ -372,14 +381,14 @@ def _author_marks(tree: Any) -> Iterator[str]:
             return
 
 
-def _article_times(tree: Any) -> Iterator[str]:
+def _article_times(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
     """datetime values of the article's publication <time>: marked as the publication date, or
     inside the <article>; never one marked as modified or updated."""
     for element in tree.iterfind(".//time[@pubdate]"):
         value = element.get("datetime") or element.get("pubdate")
         if value:
             yield value
-    for element in tree.xpath(".//*[@itemprop='datePublished']"):  # XPath: see _author_marks
+    for element in itemprops.get("datePublished", ()):
         value = element.get("datetime") or element.get("content")
         if value:
             yield value

@@ -24,11 +24,9 @@ _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
-# Links of three words or more, counted by the XPath engine: two spaces or more between words.
-_HEADLINE_LINKS = (
-    "//a[@href][string-length(normalize-space()) -"
-    " string-length(translate(normalize-space(), ' ', '')) >= 2]"
-)
+# Links of three words or more, told by the XPath engine: text is left after the second space
+# between words (normalize-space() leaves one space between words and none at either end).
+_HEADLINE_LINKS = "//a[@href][substring-after(substring-after(normalize-space(), ' '), ' ')]"
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50

@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.768
-    assert figures.strict.prf()[2] >= 0.711
-    assert figures.quotes.prf()[2] >= 0.906
+    assert figures.lenient.prf()[2] >= 0.772
+    assert figures.strict.prf()[2] >= 0.715
+    assert figures.quotes.prf()[2] >= 0.914
     assert figures.false <= 0.025 * figures.empty
 
 
@@ -2406,3 +2406,34 @@ def test_a_speech_act_whose_object_gives_it_another_sense_reports_nothing(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_subject_pronoun_keeps_its_person_the_antecedent_of_the_next_he() -> None:
+    sentences = [
+        "Former party chairman Dan Fowley said the party needs a plan.",
+        "“You would be a fool not to prepare,” he said in an interview.",
+        "He added a note of caution, should Mayor Bill Ostrow return to work too early.",
+        "“He better rest before he gets back out there,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Dan Fowley", "said"),
+        ("Dan Fowley", "said"),
+        (None, None),
+        ("Dan Fowley", "said"),
+    ]
+
+
+def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
+    sentences = [
+        "Senator Tom Greene spoke in Tampa on Monday.",
+        "While Mayor Ray Dunn had a choir singing for him, that has not happened for Greene, "
+        "which is something that concerns Henry Caspar, president of the county club.",
+        "“No one is singing for Tom,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.role, r.verb) for r in results] == [
+        (None, None, None),
+        (None, None, None),
+        ("Henry Caspar", "president of the county club", "said"),
+    ]

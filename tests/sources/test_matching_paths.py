@@ -92,3 +92,52 @@ def test_the_seed_article_yields_the_same_names_both_ways() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert matcher.find(text) == _plain(matcher, text)
     assert len(matcher.find(text)) > 10
+
+
+def _stretches(text: str) -> list[str]:
+    """Every stretch of TEXT from one space-separated piece to another (and the whole text)."""
+    cuts = [0, *(i for i, c in enumerate(text) if c.isspace()), len(text)]
+    return [text[a:b] for a in cuts for b in cuts if a < b]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(GLUE)), max_size=24))
+def test_names_of_a_stretch_read_off_the_whole_text_are_those_a_scan_of_it_finds(
+    parts: list[str],
+) -> None:
+    matcher = _registry()._matcher
+    for text in ("".join(parts), "".join(parts).lower()):
+        whole = matcher.read_whole(text)
+        assert whole is not None
+        assert whole.mentions == matcher.find(text)
+        for piece in _stretches(text):
+            found = whole.within(piece)
+            assert found is None or found == matcher.find(piece), piece
+
+
+def test_names_of_a_stretch_at_the_edges() -> None:
+    matcher = _registry()._matcher
+    text = "Press TV said Hamas. Al-Manar TV and Israel Defense Forces, the Associated Press."
+    whole = matcher.read_whole(text)
+    assert whole is not None
+    said = whole.within("Hamas. Al-Manar TV and")
+    assert said is not None and [m.text for m in said] == ["Hamas", "Al-Manar TV"]
+    assert said == matcher.find("Hamas. Al-Manar TV and")
+    assert whole.within("Hamas. Al-Manar TV and Israel") is None  # ends inside a name
+    # A stretch cutting through a name, or glued to the text around it, is scanned on its own.
+    assert whole.within("TV said Hamas.") is None
+    assert whole.within("Defense Forces,") is None
+    assert whole.within("ress TV said") is None
+    assert whole.within("not in the text") is None
+    assert whole.within("") is None
+    assert whole.within(text) == whole.mentions
+
+
+def test_a_claim_reads_the_names_of_its_own_text_when_its_article_was_read() -> None:
+    registry = _registry()
+    article = "Officials said Hamas fighters moved north. Reuters quoted Press TV on Monday."
+    whole = registry.whole_text(article)
+    assert whole is not None and registry.whole_text(article, read=False) is whole
+    claim = "Reuters quoted Press TV on Monday."
+    assert whole.within(claim) == registry.mentions(claim)
+    assert registry.whole_text("Another article about Hamas.", read=False) is None

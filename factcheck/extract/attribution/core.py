@@ -286,6 +286,10 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
             first = described.entity if described.entity.kind is Kind.PERSON else None
     elif first is None and start < sent.n and sent.low[start] in ("a", "an", "one"):
         first = _introduced_person(sent, start)
+    elif first is None and start < sent.n and sent.low[start] in ("he", "she"):
+        # "He added a note of caution, should Clinton …": the person a subject pronoun means
+        # stays the most salient one, whatever the sentence names after it.
+        first = store.pronoun(sent.low[start], sent.index, start)
     if first is not None:
         store.touch(first, sent.index, start, True)
 
