@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.772
-    assert figures.strict.prf()[2] >= 0.715
-    assert figures.quotes.prf()[2] >= 0.914
+    assert figures.lenient.prf()[2] >= 0.774
+    assert figures.strict.prf()[2] >= 0.717
+    assert figures.quotes.prf()[2] >= 0.917
     assert figures.false <= 0.025 * figures.empty
 
 
@@ -2437,3 +2437,33 @@ def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
         (None, None, None),
         ("Henry Caspar", "president of the county club", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "verb"),
+    [("Gloria Bell asked.", "asked"), ("Gloria Bell asked the senator.", "asked")],
+)
+def test_a_bare_question_that_the_next_sentence_tags_is_the_next_speakers_turn(
+    tag: str, verb: str
+) -> None:
+    sentences = [
+        "“It tells you that one of us is the candidate of the machine,” Senator Ann Hale said.",
+        "“That would be you?”",
+        tag,
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 0])
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Ann Hale", "said"),
+        ("Gloria Bell", verb),
+        ("Gloria Bell", verb),
+    ]
+
+
+def test_a_bare_quotation_before_another_persons_deed_stays_the_last_speakers() -> None:
+    sentences = [
+        "“We can win this,” Senator Ann Hale said.",
+        "“We have the momentum now.”",
+        "Mayor Tom Reyes disagreed.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 0])
+    assert [r.speaker for r in results] == ["Ann Hale", "Ann Hale", "Tom Reyes"]
