@@ -1562,7 +1562,7 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     assert figures.lenient.prf()[2] >= 0.774
     assert figures.strict.prf()[2] >= 0.717
     assert figures.quotes.prf()[2] >= 0.917
-    assert figures.false <= 0.028 * figures.empty
+    assert figures.false <= 0.025 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -2366,6 +2366,46 @@ def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> No
         ("Paul Dorsey", "says"),
         ("Hillary Clinton", "says"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2000, the militants attacked the USS Cole, killing 17 sailors.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Gunmen attacked the embassy in Tripoli on Tuesday.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole welcomed two hundred guests to the gala.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole appealed the ruling to the state supreme court.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: the same verbs with a person, a decision or a plea as their object.
+            "Senator Ray Diaz attacked the governor for cutting school budgets.",
+            ("Ray Diaz", "Senator", "attacked", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz welcomed the decision to reopen the plant.",
+            ("Ray Diaz", "Senator", "welcomed", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz appealed for calm after the verdict.",
+            ("Ray Diaz", "Senator", "appealed", (), (), False),
+        ),
+    ],
+)
+def test_a_speech_act_whose_object_gives_it_another_sense_reports_nothing(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
 
 
 def test_a_subject_pronoun_keeps_its_person_the_antecedent_of_the_next_he() -> None:

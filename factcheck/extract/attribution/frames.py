@@ -11,6 +11,7 @@ from factcheck.extract.attribution.complements import (
     MODALS,
     NOUN_BEFORE,
     PARTICLES,
+    acts_on_a_thing,
     object_relative,
     possessed_after_preposition,
 )
@@ -377,6 +378,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "found itself"
     if cls is Cls.SAY_COMP and not _has_complement(sent, v):
         return
+    if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
+        return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
     if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
     after = v + 1
