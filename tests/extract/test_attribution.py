@@ -2521,3 +2521,13 @@ def test_a_stance_joined_to_a_relative_clause_or_after_anything_is_a_deed(
 )
 def test_telling_nothing_and_feeling_well_report_no_words(sentence: str, expected: Row) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_person_named_inside_the_last_quotation_is_not_who_she_said_means() -> None:
+    sentences = [
+        '"It is true we got close to a deal," Ann Hale said in Denver.',
+        '"I voted for it, and so did Senator Mary Lund."',
+        'The failure was "heartbreaking," she said.',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("Ann Hale", "said")] * 3

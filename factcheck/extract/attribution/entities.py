@@ -315,6 +315,10 @@ class Store:
                 at, first, subj = entity.sent, entity.pos, entity.subj
             elif entity.sent == sent:
                 at, first, subj = entity.prev
+            elif entity.quoted == entity.sent and not entity.subj:
+                # Named only inside an earlier sentence's quotation ("“President Obama and I
+                # voted for it.”"): the quotation's speaker, not them, is who "she said" means.
+                at, first, subj = entity.prev
             else:
                 at, first, subj = entity.sent, entity.pos, entity.subj
             # The speaker of that sentence first, then its subject: "“…,” Cuban said. “…,” he
