@@ -1562,7 +1562,7 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     assert figures.lenient.prf()[2] >= 0.779
     assert figures.strict.prf()[2] >= 0.722
     assert figures.quotes.prf()[2] >= 0.919
-    assert figures.false <= 0.025 * figures.empty
+    assert figures.false <= 0.022 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -2467,6 +2467,60 @@ def test_a_bare_quotation_before_another_persons_deed_stays_the_last_speakers() 
     ]
     results = attribute_sentences(sentences, blocks=[0, 0, 0])
     assert [r.speaker for r in results] == ["Ann Hale", "Ann Hale", "Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Tom Reyes, who leads the council and backs the new highway, toured the plant.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near miss: the same two verbs in the main clause.
+            "Mayor Tom Reyes led the council and backs the new highway.",
+            ("Tom Reyes", "Mayor", "backs", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole will do everything she wants.",
+            (None, None, None, (), (), False),
+        ),
+    ],
+)
+def test_a_stance_joined_to_a_relative_clause_or_after_anything_is_a_deed(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole told reporters nothing about the levy on Monday.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole did not feel well and left the dinner early.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Council members feel free to discuss the budget.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: "nothing" opens the reported clause; "feel" takes a clause.
+            "Mayor Ann Cole told reporters nothing would change before the vote.",
+            ("Ann Cole", "Mayor", "told", (), (), False),
+        ),
+        (
+            "Council members feel the levy will pass.",
+            ("Council members", None, "feel", (), (), False),
+        ),
+    ],
+)
+def test_telling_nothing_and_feeling_well_report_no_words(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
 
 
 def test_a_person_named_inside_the_last_quotation_is_not_who_she_said_means() -> None:

@@ -11,6 +11,7 @@ from factcheck.extract.attribution.entities import Kind, strip_possessive
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
 from factcheck.extract.attribution.sentence import Sentence, is_word
 from factcheck.extract.attribution.words import (
+    AUX,
     BE,
     BREAKERS,
     CLAUSE,
@@ -27,7 +28,10 @@ PARTICLES = lex("back out up loudly again")
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
 """Words after which a verb form is a plural noun: "in states", "many reports"."""
 MODALS = lex("can could may might must should would will shall")
+RELATIVE_WORDS = lex("who which whom")
 OBJECT_RELATIVES = lex("which whom that")
+INDEFINITE_PRONOUNS = lex("anything everything something nothing")
+"""Pronouns a relative clause may follow without a relative word: "anything it doesn't know"."""
 DEED_CLASSES = frozenset({Cls.SPEECH, Cls.ATTITUDE})
 """Verb classes whose object, when it is a relative word, is a deed or a thing rather than
 words: "the bill, which she championed"; "the charge, which he denied" keeps its speaker."""
@@ -39,10 +43,38 @@ ATTACKS = lex("attack attacks attacked attacking")
 TARGETS = words("attack_targets")
 COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
 GUESTS = lex("him her them us me")
+NOTHING = lex("nothing anything")
+"""Objects that report no words: "said nothing about it", "wouldn't tell voters anything"."""
+FEELS = lex("feel feels felt feeling")
+FEELINGS = lex("well free better worse good bad great fine safe sick terrible so very too")
+"""Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
+LISTENER_VERBS = lex("tell tells told telling ask asks asked asking")
 
 
 def is_adverb(token: str) -> bool:
     return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+
+
+def in_relative_clause(sent: Sentence, v: int) -> bool:
+    """Whether the verb opens a relative clause ("who has endorsed", "which backs") or joins
+    the verb that opens one ("who led the team and considers her a mentor")."""
+    low = sent.low
+    k = _before_adverbs(sent, v - 1)
+    if k >= 0 and low[k] == "and":
+        # The first verb's clause, back to its relative word, with no comma on the way.
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if not is_word(sent.toks[j]) or (low[j] in BE and low[j - 1] not in RELATIVE_WORDS):
+                return False  # "Officials who made statements were mocked and criticized"
+            if low[j] in RELATIVE_WORDS:
+                return j + 1 < k and low[j + 1] not in CLAUSE
+        return False
+    return k >= 0 and low[k] in RELATIVE_WORDS
+
+
+def _before_adverbs(sent: Sentence, k: int) -> int:
+    while k >= 0 and (sent.low[k] in AUX or is_adverb(sent.toks[k])):
+        k -= 1
+    return k
 
 
 def possessed_after_preposition(sent: Sentence, v: int, start: int) -> bool:
@@ -64,7 +96,7 @@ def object_relative(sent: Sentence, v: int, start: int, cls: Cls) -> bool:
     low = sent.low
     before = low[start - 1]
     k = _past_adverbs(sent, v + 1)
-    if before in OBJECT_RELATIVES:
+    if before in OBJECT_RELATIVES or before in INDEFINITE_PRONOUNS:
         return cls in DEED_CLASSES and _clause_ends(sent, k)
     noun = sent.toks[start - 1]
     if not (noun.isalpha() and noun.islower()) or before in CLAUSE or before in BREAKERS:
@@ -116,3 +148,24 @@ def acts_on_a_thing(sent: Sentence, v: int) -> bool:
         return person or low[k] in GUESTS or low[k] in COUNTS or is_people_word(head)
     place = entity is not None and entity.kind is Kind.PLACE
     return place or any(w in TARGETS or w in STATES for w in low[k:end])
+
+
+def reports_nothing(sent: Sentence, v: int) -> bool:
+    """Whether a verb of telling gives its listener no words: "wouldn't tell the agency
+    anything", "told reporters nothing" ("nothing would change" after it is a clause)."""
+    low = sent.low
+    k = _past_adverbs(sent, v + 1)
+    if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
+        return False
+    k = max(k + 1, find_np_end(sent, k))  # past the listener: "reporters", "the agency"
+    if k >= sent.n or low[k] not in NOTHING:
+        return False
+    after = low[k + 1] if k + 1 < sent.n else ""
+    return not (after in AUX or after in MODALS or after.endswith(("ed", "s")))
+
+
+def senses_only(sent: Sentence, v: int) -> bool:
+    """Whether "feel" names how someone feels rather than what they believe: "did not feel
+    well", "feel so beleaguered", "feel free to" (a belief takes a clause: "feel that …")."""
+    k = v + 1
+    return sent.low[v] in FEELS and k < sent.n and sent.low[k] in FEELINGS

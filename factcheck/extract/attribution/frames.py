@@ -12,8 +12,11 @@ from factcheck.extract.attribution.complements import (
     NOUN_BEFORE,
     PARTICLES,
     acts_on_a_thing,
+    in_relative_clause,
     object_relative,
     possessed_after_preposition,
+    reports_nothing,
+    senses_only,
 )
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
@@ -68,7 +71,6 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 """Verb classes that stand for the speaker only when no plain reporting verb does."""
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
-RELATIVE_WORDS = lex("who which whom")
 NOUN_SENSITIVE = frozenset({Cls.ATTITUDE, Cls.DOC, Cls.SPEECH})
 """Verb classes with plural nouns among their forms ("challenges", "plans", "findings")."""
 TAIL_OPENERS = lex(", on at in to from as during after before while with when")
@@ -380,7 +382,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
-    if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
+    if reports_nothing(sent, v) or senses_only(sent, v):
+        return  # "told reporters nothing", "didn't feel well": no words, no belief
+    if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
     after = v + 1
     while after < sent.n - 1 and (low[after] in ("again", "also") or is_adverb(toks[after])):
@@ -551,14 +555,6 @@ def _noun_after(before: str, verb: str) -> bool:
     superlative = before.endswith("est") and len(before) > 5 and before.isalpha()
     adjective = before in DEMONYMS and not before.endswith("s")  # "Asian plans", not "Democrats"
     return before in NOUN_DETERMINERS or superlative or adjective
-
-
-def _in_relative_clause(sent: Sentence, v: int) -> bool:
-    """Whether the verb opens a relative clause: "who has endorsed", "which backs"."""
-    k = v - 1
-    while k >= 0 and (sent.low[k] in AUX or is_adverb(sent.toks[k])):
-        k -= 1
-    return k >= 0 and sent.low[k] in RELATIVE_WORDS
 
 
 def _reports_words(sent: Sentence, v: int) -> bool:
