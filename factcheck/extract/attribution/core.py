@@ -494,8 +494,10 @@ def attribute_sentences(
                 label = results[k]
             elif label is not None and results[k].speaker is None and not _aside(sentences[k]):
                 results[k] = _inherit(label, results[k])
-            elif results[k].speaker is not None:
-                label = None
+            elif results[k].speaker is not None and (
+                label is None or results[k].speaker != label.speaker
+            ):
+                label = None  # someone else speaks: the turn has ended
     # A sentence of quotation marks alone ("”") belongs to the quotation next to it.
     for k in range(len(results) - 1):
         after = results[k + 1]
