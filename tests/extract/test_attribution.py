@@ -2537,6 +2537,38 @@ def test_a_person_named_inside_the_last_quotation_is_not_who_she_said_means() ->
     assert [(r.speaker, r.verb) for r in results] == [("Ann Hale", "said")] * 3
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole testified before the council last fall.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: words reported after the circumstances, or before the speaker.
+            "Mayor Ann Cole testified before the council that the levy was legal.",
+            ("Ann Cole", "Mayor", "testified", (), (), False),
+        ),
+        (
+            "The levy failed, the council posted on its website.",
+            ("council", None, "posted", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_that_needs_its_words_reports_nothing_with_only_circumstances(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_verb_going_on_with_a_quotation_keeps_its_speaker_with_only_circumstances() -> None:
+    sentences = ["“We will win this fight,” Mayor Ann Cole said.", "Cole added during the rally."]
+    assert [(a.speaker, a.verb) for a in attribute_sentences(sentences)] == [
+        ("Ann Cole", "said"),
+        ("Ann Cole", "added"),
+    ]
+
+
 def test_a_quotation_opening_its_paragraph_runs_on_to_the_mark_that_closes_it() -> None:
     sentences = [
         "The letters arrived after the debate.",

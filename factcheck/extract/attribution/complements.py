@@ -1,8 +1,10 @@
-"""Stage ③ claims, attribution: complements — what stands after a verb form, and whether
-it leaves the form a reporting verb: an object that is a relative word ("the law, which the
+"""Stage ③ claims, attribution: complements — what stands around a verb form, and whether
+it leaves the form a reporting verb: the words it needs ("testified" alone before the
+circumstances reports nothing), an object that is a relative word ("the law, which the
 senator championed"), a possessive phrase that makes the form a plural noun ("because of
-the aide's claims"), or an object that gives a speech act its other sense ("attacked the
-embassy", "welcomed two hundred guests", "appealed the ruling").
+the aide's claims"), an object that gives a speech act its other sense ("attacked the
+embassy", "welcomed two hundred guests", "appealed the ruling"), or none at all ("told
+reporters nothing", "did not feel well").
 """
 
 from __future__ import annotations
@@ -44,11 +46,17 @@ TARGETS = words("attack_targets")
 COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
 GUESTS = lex("him her them us me")
 NOTHING = lex("nothing anything")
-"""Objects that report no words: "said nothing about it", "wouldn't tell voters anything"."""
+"""What a listener may be told instead of words: "wouldn't tell voters anything"."""
 FEELS = lex("feel feels felt feeling")
 FEELINGS = lex("well free better worse good bad great fine safe sick terrible so very too")
 """Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
 LISTENER_VERBS = lex("tell tells told telling ask asks asked asking")
+COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
+"""Words after which a verb such as "added" ended its own words: "Trump added during …"."""
+CIRCUMSTANCES = lex("in on during while when after before")
+REPORTED_AFTER = lex("that :")
+GOES_ON = lex("added adds continued continues")
+"""Verbs that go on with words just quoted ("Trump added during an interview.")."""
 
 
 def is_adverb(token: str) -> bool:
@@ -169,3 +177,41 @@ def senses_only(sent: Sentence, v: int) -> bool:
     well", "feel so beleaguered", "feel free to" (a belief takes a clause: "feel that …")."""
     k = v + 1
     return sent.low[v] in FEELS and k < sent.n and sent.low[k] in FEELINGS
+
+
+def has_complement(sent: Sentence, v: int) -> bool:
+    """Whether a verb such as "added" or "testified" has its words: a quotation before it, or
+    "that", a colon, a quotation or the clause's end after it."""
+    before = v - 1 if v and sent.toks[v - 1] == "," else v
+    if before and sent.is_placeholder(before - 1):
+        return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
+    k = v - 1
+    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
+        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
+    if k < v - 1 and sent.toks[k] == "," and k:
+        k -= 1
+    if k < v - 1 and sent.is_placeholder(k):
+        return True
+    nxt = v + 1
+    while nxt < sent.n and (
+        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
+    ):
+        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
+    if nxt >= sent.n:
+        return True
+    token = sent.low[nxt]
+    if token in CIRCUMSTANCES and sent.low[v] not in GOES_ON and _opens_clause(sent, v):
+        # "Clinton testified before the panel last fall": no words anywhere
+        return bool(sent.quotes) or not REPORTED_AFTER.isdisjoint(sent.low[nxt:])
+    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
+
+
+def _opens_clause(sent: Sentence, v: int) -> bool:
+    """Whether the verb's subject opens the sentence or follows "and", rather than being set
+    off by a comma after what it reports ("…, the church posted on Facebook")."""
+    for k in range(v - 1, max(-1, v - 11), -1):
+        if sent.low[k] == "and":
+            return True
+        if not is_word(sent.toks[k]):
+            return False
+    return v < 11

@@ -12,6 +12,7 @@ from factcheck.extract.attribution.complements import (
     NOUN_BEFORE,
     PARTICLES,
     acts_on_a_thing,
+    has_complement,
     in_relative_clause,
     object_relative,
     possessed_after_preposition,
@@ -101,8 +102,6 @@ LEADS_TO = lex(
 """Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
 "too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
-COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
-"""Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 NEGATED_BE = lex("isn't wasn't aren't weren't")
@@ -118,28 +117,6 @@ OWN_ACT = lex("by while")
 OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
 """Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
 """After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
-
-
-def _has_complement(sent: Sentence, v: int) -> bool:
-    before = v - 1 if v and sent.toks[v - 1] == "," else v
-    if before and sent.is_placeholder(before - 1):
-        return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
-    k = v - 1
-    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
-        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
-    if k < v - 1 and sent.toks[k] == "," and k:
-        k -= 1
-    if k < v - 1 and sent.is_placeholder(k):
-        return True
-    nxt = v + 1
-    while nxt < sent.n and (
-        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
-    ):
-        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
-    if nxt >= sent.n:
-        return True
-    token = sent.low[nxt]
-    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
 
 
 def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
@@ -378,7 +355,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "an hourlong show": a noun after its determiner and an adjective
     if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
         return  # "found itself"
-    if cls is Cls.SAY_COMP and not _has_complement(sent, v):
+    if cls is Cls.SAY_COMP and not has_complement(sent, v):
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
