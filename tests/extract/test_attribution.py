@@ -2441,7 +2441,11 @@ def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "verb"),
-    [("Gloria Bell asked.", "asked"), ("Gloria Bell asked the senator.", "asked")],
+    [
+        ("Gloria Bell asked.", "asked"),
+        ("Gloria Bell asked the senator.", "asked"),
+        ("Gloria Bell demanded.", "demanded"),
+    ],
 )
 def test_a_bare_question_that_the_next_sentence_tags_is_the_next_speakers_turn(
     tag: str, verb: str
