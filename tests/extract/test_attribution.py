@@ -2612,3 +2612,29 @@ def test_a_finding_verb_before_a_colon_introduces_the_persons_quotation() -> Non
         ("Dana Whitfield", "wrote"),
         *[("Dana Whitfield", "listed")] * 3,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole wrote the introduction for a new book on the city.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: words reported after the thing written, or before the writer.
+            "Mayor Ann Cole wrote a letter to the governor asking for more funds.",
+            ("Ann Cole", "Mayor", "wrote", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole wrote in the letter that the funds had run out.",
+            ("Ann Cole", "Mayor", "wrote", (), (), False),
+        ),
+        (
+            "“The funds have run out,” wrote Mayor Ann Cole.",
+            ("Ann Cole", "Mayor", "wrote", (), (), True),
+        ),
+    ],
+)
+def test_writing_a_thing_with_no_words_reported_is_a_deed(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
