@@ -2248,6 +2248,10 @@ def test_a_possessive_phrase_after_a_preposition_makes_the_verb_form_a_noun(
             (None, None, None, (), (), False),
         ),
         (
+            "The ideas he believes in - lower taxes and fewer rules - are older than the party.",
+            (None, None, None, (), (), False),
+        ),
+        (
             # Near miss: the same verbs with their objects after them.
             "Senator Ray Diaz supports the programs that the bill funds.",
             ("Ray Diaz", "Senator", "supports", (), (), False),
@@ -2623,4 +2627,28 @@ def test_a_labelled_turn_goes_on_past_a_short_question_to_the_end_of_its_paragra
     ],
 )
 def test_writing_a_thing_with_no_words_reported_is_a_deed(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Senator Ray Diaz denied Carter a final-night photograph of unity.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: a denial of a report or of a clause disputes what someone said.
+            "Senator Ray Diaz denied the report on Monday.",
+            ("Ray Diaz", "Senator", "denied", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz denied Carter had asked for a photograph.",
+            ("Ray Diaz", "Senator", "denied", (), (), False),
+        ),
+    ],
+)
+def test_denying_someone_a_thing_withholds_it_and_reports_nothing(
+    sentence: str, expected: Row
+) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
