@@ -1559,10 +1559,10 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.768
-    assert figures.strict.prf()[2] >= 0.711
-    assert figures.quotes.prf()[2] >= 0.906
-    assert figures.false <= 0.028 * figures.empty
+    assert figures.lenient.prf()[2] >= 0.779
+    assert figures.strict.prf()[2] >= 0.722
+    assert figures.quotes.prf()[2] >= 0.919
+    assert figures.false <= 0.022 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:
@@ -2366,3 +2366,231 @@ def test_an_organisation_on_a_subject_and_an_epithet_before_a_known_name() -> No
         ("Paul Dorsey", "says"),
         ("Hillary Clinton", "says"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2000, the militants attacked the USS Cole, killing 17 sailors.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Gunmen attacked the embassy in Tripoli on Tuesday.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole welcomed two hundred guests to the gala.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole appealed the ruling to the state supreme court.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: the same verbs with a person, a decision or a plea as their object.
+            "Senator Ray Diaz attacked the governor for cutting school budgets.",
+            ("Ray Diaz", "Senator", "attacked", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz welcomed the decision to reopen the plant.",
+            ("Ray Diaz", "Senator", "welcomed", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz appealed for calm after the verdict.",
+            ("Ray Diaz", "Senator", "appealed", (), (), False),
+        ),
+    ],
+)
+def test_a_speech_act_whose_object_gives_it_another_sense_reports_nothing(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_subject_pronoun_keeps_its_person_the_antecedent_of_the_next_he() -> None:
+    sentences = [
+        "Former party chairman Dan Fowley said the party needs a plan.",
+        "“You would be a fool not to prepare,” he said in an interview.",
+        "He added a note of caution, should Mayor Bill Ostrow return to work too early.",
+        "“He better rest before he gets back out there,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Dan Fowley", "said"),
+        ("Dan Fowley", "said"),
+        (None, None),
+        ("Dan Fowley", "said"),
+    ]
+
+
+def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
+    sentences = [
+        "Senator Tom Greene spoke in Tampa on Monday.",
+        "While Mayor Ray Dunn had a choir singing for him, that has not happened for Greene, "
+        "which is something that concerns Henry Caspar, president of the county club.",
+        "“No one is singing for Tom,” he said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.role, r.verb) for r in results] == [
+        (None, None, None),
+        (None, None, None),
+        ("Henry Caspar", "president of the county club", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "verb"),
+    [("Gloria Bell asked.", "asked"), ("Gloria Bell asked the senator.", "asked")],
+)
+def test_a_bare_question_that_the_next_sentence_tags_is_the_next_speakers_turn(
+    tag: str, verb: str
+) -> None:
+    sentences = [
+        "“It tells you that one of us is the candidate of the machine,” Senator Ann Hale said.",
+        "“That would be you?”",
+        tag,
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 0])
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Ann Hale", "said"),
+        ("Gloria Bell", verb),
+        ("Gloria Bell", verb),
+    ]
+
+
+def test_a_bare_quotation_before_another_persons_deed_stays_the_last_speakers() -> None:
+    sentences = [
+        "“We can win this,” Senator Ann Hale said.",
+        "“We have the momentum now.”",
+        "Mayor Tom Reyes disagreed.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 0])
+    assert [r.speaker for r in results] == ["Ann Hale", "Ann Hale", "Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Tom Reyes, who leads the council and backs the new highway, toured the plant.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near miss: the same two verbs in the main clause.
+            "Mayor Tom Reyes led the council and backs the new highway.",
+            ("Tom Reyes", "Mayor", "backs", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole will do everything she wants.",
+            (None, None, None, (), (), False),
+        ),
+    ],
+)
+def test_a_stance_joined_to_a_relative_clause_or_after_anything_is_a_deed(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole told reporters nothing about the levy on Monday.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Mayor Ann Cole did not feel well and left the dinner early.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "Council members feel free to discuss the budget.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: "nothing" opens the reported clause; "feel" takes a clause.
+            "Mayor Ann Cole told reporters nothing would change before the vote.",
+            ("Ann Cole", "Mayor", "told", (), (), False),
+        ),
+        (
+            "Council members feel the levy will pass.",
+            ("Council members", None, "feel", (), (), False),
+        ),
+    ],
+)
+def test_telling_nothing_and_feeling_well_report_no_words(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_person_named_inside_the_last_quotation_is_not_who_she_said_means() -> None:
+    sentences = [
+        '"It is true we got close to a deal," Ann Hale said in Denver.',
+        '"I voted for it, and so did Senator Mary Lund."',
+        'The failure was "heartbreaking," she said.',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 0, 1])
+    assert [(r.speaker, r.verb) for r in results] == [("Ann Hale", "said")] * 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole testified before the council last fall.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: words reported after the circumstances, or before the speaker.
+            "Mayor Ann Cole testified before the council that the levy was legal.",
+            ("Ann Cole", "Mayor", "testified", (), (), False),
+        ),
+        (
+            "The levy failed, the council posted on its website.",
+            ("council", None, "posted", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_that_needs_its_words_reports_nothing_with_only_circumstances(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+def test_a_verb_going_on_with_a_quotation_keeps_its_speaker_with_only_circumstances() -> None:
+    sentences = ["“We will win this fight,” Mayor Ann Cole said.", "Cole added during the rally."]
+    assert [(a.speaker, a.verb) for a in attribute_sentences(sentences)] == [
+        ("Ann Cole", "said"),
+        ("Ann Cole", "added"),
+    ]
+
+
+def test_a_quotation_opening_its_paragraph_runs_on_to_the_mark_that_closes_it() -> None:
+    sentences = [
+        "The letters arrived after the debate.",
+        "“Worry.",
+        "I am afraid the plant will close.",
+        "The owners say nothing.",
+        "The union says less.",
+        "Nobody believes the mayor any more.",
+        "We need a plan before winter.”",
+        "― Rosa M. Delgado",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 1, 1, 1, 1, 1, 1])
+    assert [r.speaker for r in results] == [None, *["Rosa M. Delgado"] * 7]
+
+
+def test_a_labelled_turn_goes_on_past_a_short_question_to_the_end_of_its_paragraph() -> None:
+    sentences = [
+        "Governor Mary Fallin took questions.",
+        '"HOLT: Did you mislead the families?',
+        '"FALLIN: I feel for the families.',
+        "I answered every question.",
+        "I stayed for eleven hours.",
+        "Why?",
+        "Because the facts were already known.",
+        "We had said so many times.",
+        'That is when I spoke."',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 2, 2, 2, 2, 2, 2])
+    assert [r.speaker for r in results] == [None, None, *["Mary Fallin"] * 7]

@@ -1,36 +1,88 @@
-"""Stage ③ claims, attribution: complements — what stands after a verb form, and whether
-it leaves the form a reporting verb: an object that is a relative word ("the law, which the
-senator championed"), or a possessive phrase that makes the form a plural noun ("because of
-the aide's claims").
+"""Stage ③ claims, attribution: complements — what stands around a verb form, and whether
+it leaves the form a reporting verb: the words it needs ("testified" alone before the
+circumstances reports nothing), an object that is a relative word ("the law, which the
+senator championed"), a possessive phrase that makes the form a plural noun ("because of
+the aide's claims"), an object that gives a speech act its other sense ("attacked the
+embassy", "welcomed two hundred guests", "appealed the ruling"), or none at all ("told
+reporters nothing", "did not feel well").
 """
 
 from __future__ import annotations
 
-from factcheck.extract.attribution.sentence import Sentence
+from factcheck.extract.attribution.entities import Kind, strip_possessive
+from factcheck.extract.attribution.phrases import find_np_end, is_people_word
+from factcheck.extract.attribution.sentence import Sentence, is_word
 from factcheck.extract.attribution.words import (
+    AUX,
     BE,
     BREAKERS,
     CLAUSE,
     NP_PREPS,
+    NUMBER_WORDS,
     OTHER_PREPS,
+    STATES,
     Cls,
     lex,
 )
+from factcheck.lexicon import words
 
 PARTICLES = lex("back out up loudly again")
 NOUN_BEFORE = frozenset(NP_PREPS - {"to"}) | OTHER_PREPS | lex("many several few some all both")
 """Words after which a verb form is a plural noun: "in states", "many reports"."""
 MODALS = lex("can could may might must should would will shall")
+RELATIVE_WORDS = lex("who which whom")
 OBJECT_RELATIVES = lex("which whom that")
+INDEFINITE_PRONOUNS = lex("anything everything something nothing")
+"""Pronouns a relative clause may follow without a relative word: "anything it doesn't know"."""
 DEED_CLASSES = frozenset({Cls.SPEECH, Cls.ATTITUDE})
 """Verb classes whose object, when it is a relative word, is a deed or a thing rather than
 words: "the bill, which she championed"; "the charge, which he denied" keeps its speaker."""
 GAP_ENDS = lex(", . ; : ) and or but \u2014 \u2013")
 """What may end a clause whose verb has no object left: "…, which she championed, and …"."""
+APPEALS = lex("appeal appeals appealed appealing")
+WELCOMES = lex("welcome welcomes welcomed welcoming")
+ATTACKS = lex("attack attacks attacked attacking")
+TARGETS = words("attack_targets")
+COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
+GUESTS = lex("him her them us me")
+NOTHING = lex("nothing anything")
+"""What a listener may be told instead of words: "wouldn't tell voters anything"."""
+FEELS = lex("feel feels felt feeling")
+FEELINGS = lex("well free better worse good bad great fine safe sick terrible so very too")
+"""Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
+LISTENER_VERBS = lex("tell tells told telling ask asks asked asking")
+COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
+"""Words after which a verb such as "added" ended its own words: "Trump added during …"."""
+CIRCUMSTANCES = lex("in on during while when after before")
+REPORTED_AFTER = lex("that :")
+GOES_ON = lex("added adds continued continues")
+"""Verbs that go on with words just quoted ("Trump added during an interview.")."""
 
 
 def is_adverb(token: str) -> bool:
     return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+
+
+def in_relative_clause(sent: Sentence, v: int) -> bool:
+    """Whether the verb opens a relative clause ("who has endorsed", "which backs") or joins
+    the verb that opens one ("who led the team and considers her a mentor")."""
+    low = sent.low
+    k = _before_adverbs(sent, v - 1)
+    if k >= 0 and low[k] == "and":
+        # The first verb's clause, back to its relative word, with no comma on the way.
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if not is_word(sent.toks[j]) or (low[j] in BE and low[j - 1] not in RELATIVE_WORDS):
+                return False  # "Officials who made statements were mocked and criticized"
+            if low[j] in RELATIVE_WORDS:
+                return j + 1 < k and low[j + 1] not in CLAUSE
+        return False
+    return k >= 0 and low[k] in RELATIVE_WORDS
+
+
+def _before_adverbs(sent: Sentence, k: int) -> int:
+    while k >= 0 and (sent.low[k] in AUX or is_adverb(sent.toks[k])):
+        k -= 1
+    return k
 
 
 def possessed_after_preposition(sent: Sentence, v: int, start: int) -> bool:
@@ -52,7 +104,7 @@ def object_relative(sent: Sentence, v: int, start: int, cls: Cls) -> bool:
     low = sent.low
     before = low[start - 1]
     k = _past_adverbs(sent, v + 1)
-    if before in OBJECT_RELATIVES:
+    if before in OBJECT_RELATIVES or before in INDEFINITE_PRONOUNS:
         return cls in DEED_CLASSES and _clause_ends(sent, k)
     noun = sent.toks[start - 1]
     if not (noun.isalpha() and noun.islower()) or before in CLAUSE or before in BREAKERS:
@@ -75,3 +127,91 @@ def _clause_ends(sent: Sentence, k: int) -> bool:
     if k >= sent.n:
         return True
     return sent.low[k] in GAP_ENDS and not (k + 1 < sent.n and sent.is_placeholder(k + 1))
+
+
+def acts_on_a_thing(sent: Sentence, v: int) -> bool:
+    """Whether a verb that is a speech act in one sense takes an object that gives it its
+    other sense: "appealed the ruling" (to a court; "appealed for calm" speaks), "welcomed two
+    hundred guests" (as a host; "welcomed the decision" speaks), "attacked the embassy" (with
+    force; "attacked the senator" speaks)."""
+    low = sent.low
+    verb = low[v]
+    k = _past_adverbs(sent, v + 1)
+    if k >= sent.n or not is_word(sent.toks[k]) or low[k] == "that":
+        return False
+    if verb in APPEALS:
+        return low[k] not in ("to", "for")
+    if verb not in WELCOMES and verb not in ATTACKS:
+        return False
+    end = k
+    while end < sent.n and is_word(sent.toks[end]) and low[end] not in NP_PREPS:
+        end += 1
+    end = min(end, find_np_end(sent, k))
+    if end <= k:
+        return False
+    entity = sent.mention_of[k]
+    if verb in WELCOMES:
+        head = strip_possessive(low[end - 1])
+        person = entity is not None and entity.kind is Kind.PERSON
+        return person or low[k] in GUESTS or low[k] in COUNTS or is_people_word(head)
+    place = entity is not None and entity.kind is Kind.PLACE
+    return place or any(w in TARGETS or w in STATES for w in low[k:end])
+
+
+def reports_nothing(sent: Sentence, v: int) -> bool:
+    """Whether a verb of telling gives its listener no words: "wouldn't tell the agency
+    anything", "told reporters nothing" ("nothing would change" after it is a clause)."""
+    low = sent.low
+    k = _past_adverbs(sent, v + 1)
+    if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
+        return False
+    k = max(k + 1, find_np_end(sent, k))  # past the listener: "reporters", "the agency"
+    if k >= sent.n or low[k] not in NOTHING:
+        return False
+    after = low[k + 1] if k + 1 < sent.n else ""
+    return not (after in AUX or after in MODALS or after.endswith(("ed", "s")))
+
+
+def senses_only(sent: Sentence, v: int) -> bool:
+    """Whether "feel" names how someone feels rather than what they believe: "did not feel
+    well", "feel so beleaguered", "feel free to" (a belief takes a clause: "feel that …")."""
+    k = v + 1
+    return sent.low[v] in FEELS and k < sent.n and sent.low[k] in FEELINGS
+
+
+def has_complement(sent: Sentence, v: int) -> bool:
+    """Whether a verb such as "added" or "testified" has its words: a quotation before it, or
+    "that", a colon, a quotation or the clause's end after it."""
+    before = v - 1 if v and sent.toks[v - 1] == "," else v
+    if before and sent.is_placeholder(before - 1):
+        return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
+    k = v - 1
+    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
+        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
+    if k < v - 1 and sent.toks[k] == "," and k:
+        k -= 1
+    if k < v - 1 and sent.is_placeholder(k):
+        return True
+    nxt = v + 1
+    while nxt < sent.n and (
+        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
+    ):
+        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
+    if nxt >= sent.n:
+        return True
+    token = sent.low[nxt]
+    if token in CIRCUMSTANCES and sent.low[v] not in GOES_ON and _opens_clause(sent, v):
+        # "Clinton testified before the panel last fall": no words anywhere
+        return bool(sent.quotes) or not REPORTED_AFTER.isdisjoint(sent.low[nxt:])
+    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
+
+
+def _opens_clause(sent: Sentence, v: int) -> bool:
+    """Whether the verb's subject opens the sentence or follows "and", rather than being set
+    off by a comma after what it reports ("…, the church posted on Facebook")."""
+    for k in range(v - 1, max(-1, v - 11), -1):
+        if sent.low[k] == "and":
+            return True
+        if not is_word(sent.toks[k]):
+            return False
+    return v < 11

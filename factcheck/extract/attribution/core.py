@@ -286,6 +286,10 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
             first = described.entity if described.entity.kind is Kind.PERSON else None
     elif first is None and start < sent.n and sent.low[start] in ("a", "an", "one"):
         first = _introduced_person(sent, start)
+    elif first is None and start < sent.n and sent.low[start] in ("he", "she"):
+        # "He added a note of caution, should Clinton …": the person a subject pronoun means
+        # stays the most salient one, whatever the sentence names after it.
+        first = store.pronoun(sent.low[start], sent.index, start)
     if first is not None:
         store.touch(first, sent.index, start, True)
 
@@ -476,6 +480,7 @@ def attribute_sentences(
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
             and not _aside(sentences[k])
+            and not _turn_taken(sentences, results, outcomes, blocks, k)
         ):
             results[k] = _inherit(before, results[k])
     # In a transcript, the sentences after a speaker's label ("TAPPER: …") in the same paragraph
@@ -489,8 +494,10 @@ def attribute_sentences(
                 label = results[k]
             elif label is not None and results[k].speaker is None and not _aside(sentences[k]):
                 results[k] = _inherit(label, results[k])
-            elif results[k].speaker is not None:
-                label = None
+            elif results[k].speaker is not None and (
+                label is None or results[k].speaker != label.speaker
+            ):
+                label = None  # someone else speaks: the turn has ended
     # A sentence of quotation marks alone ("”") belongs to the quotation next to it.
     for k in range(len(results) - 1):
         after = results[k + 1]
@@ -530,6 +537,29 @@ def attribute_sentences(
             results[k] = _inherit(after, results[k])
     answer_turns(sentences, blocks, results, store, title)
     return results
+
+
+ASKED = lex("asked asks")
+
+
+def _turn_taken(
+    sentences: Sequence[str],
+    results: Sequence[Attribution],
+    outcomes: Sequence[Outcome],
+    blocks: Sequence[int] | None,
+    k: int,
+) -> bool:
+    """Whether the bare quotation at ``k`` is someone else's turn that the next sentence names:
+    "“That would be you?”" then "Borger asked." or "Todd asked the candidate."."""
+    if k + 1 >= len(results) or (blocks is not None and blocks[k] != blocks[k + 1]):
+        return False
+    after = results[k + 1]
+    if after.speaker is None or after.verb is None or after.quote:
+        return False
+    if outcomes[k + 1].tags and (after.verb in ASKED or VERB_CLASS.get(after.verb) is Cls.SAY):
+        return True  # "Borger asked.", "Cruz replied.", not "Reyes disagreed."
+    question = sentences[k].rstrip().rstrip("\"\u201d\u2019'").endswith("?")
+    return question and after.verb in ASKED and len(sentences[k + 1].split()) <= 12
 
 
 TAG_ENDS = lex(", . ! ? ; into to at as with before after while in on")

@@ -291,7 +291,7 @@ class Store:
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
-        best_key: tuple[int, bool, bool, bool, int] = (-1, False, False, False, 0)
+        best_key: tuple[int, bool, bool, bool, bool, int] = (-1, False, False, False, False, 0)
         for entity in reversed(self.recent):
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
@@ -315,13 +315,20 @@ class Store:
                 at, first, subj = entity.sent, entity.pos, entity.subj
             elif entity.sent == sent:
                 at, first, subj = entity.prev
+            elif entity.quoted == entity.sent and not entity.subj:
+                # Named only inside an earlier sentence's quotation ("“President Obama and I
+                # voted for it.”"): the quotation's speaker, not them, is who "she said" means.
+                at, first, subj = entity.prev
             else:
                 at, first, subj = entity.sent, entity.pos, entity.subj
             # The speaker of that sentence first, then its subject: "“…,” Cuban said. “…,” he
             # said when asked about Trump".
             if entity.kind is Kind.UNKNOWN and not entity.spoke and not subj:
                 continue  # a bare given name only as the subject: "Melanie thought …"
-            key = (at, entity.said == at, subj, sure, -first)
+            # Someone brought in with a role in that very sentence ("…, which concerns Henry
+            # Crespo, president of the caucus.") is who the next "he said" most likely means.
+            introduced = at == entity.sent and entity.prev[0] < 0 and entity.role_rank >= 3
+            key = (at, entity.said == at, subj, introduced, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
         return best

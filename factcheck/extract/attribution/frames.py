@@ -11,8 +11,13 @@ from factcheck.extract.attribution.complements import (
     MODALS,
     NOUN_BEFORE,
     PARTICLES,
+    acts_on_a_thing,
+    has_complement,
+    in_relative_clause,
     object_relative,
     possessed_after_preposition,
+    reports_nothing,
+    senses_only,
 )
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
@@ -67,7 +72,6 @@ SECONDARY = frozenset({Cls.SPEECH, Cls.CALL, Cls.ATTITUDE})
 """Verb classes that stand for the speaker only when no plain reporting verb does."""
 RELATIVE_SENSITIVE = frozenset({Cls.SPEECH, Cls.ATTITUDE, Cls.DOC})
 """Verb classes that name a deed rather than words inside a relative clause, unless words follow."""
-RELATIVE_WORDS = lex("who which whom")
 NOUN_SENSITIVE = frozenset({Cls.ATTITUDE, Cls.DOC, Cls.SPEECH})
 """Verb classes with plural nouns among their forms ("challenges", "plans", "findings")."""
 TAIL_OPENERS = lex(", on at in to from as during after before while with when")
@@ -98,8 +102,6 @@ LEADS_TO = lex(
 """Words before "to" that make an infinitive the subject's own act ("went on to say"), unlike
 "too soon to say", "not authorized to reveal" or "would have to tell"."""
 OBJECTS = lex("him her them me us you it")
-COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
-"""Words after which a verb such as "added" ended its own words: "Trump added during …"."""
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 NEGATED_BE = lex("isn't wasn't aren't weren't")
@@ -115,28 +117,6 @@ OWN_ACT = lex("by while")
 OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
 """Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
 """After a quotation only: "“…,” the report states." ("in swing states" elsewhere)."""
-
-
-def _has_complement(sent: Sentence, v: int) -> bool:
-    before = v - 1 if v and sent.toks[v - 1] == "," else v
-    if before and sent.is_placeholder(before - 1):
-        return True  # "“…,” writes Kevin Williamson": the quotation before it is the complement
-    k = v - 1
-    while k > 0 and v - k <= 4 and is_word(sent.toks[k]):
-        k -= 1  # "“Really,” she added when …", "“…,” the senator's aide noted in …"
-    if k < v - 1 and sent.toks[k] == "," and k:
-        k -= 1
-    if k < v - 1 and sent.is_placeholder(k):
-        return True
-    nxt = v + 1
-    while nxt < sent.n and (
-        sent.low[nxt] in AUX or is_adverb(sent.toks[nxt]) or sent.low[nxt] in ("back", "later")
-    ):
-        nxt += 1  # "added warily:", "responded pointedly, …", "writes back, …"
-    if nxt >= sent.n:
-        return True
-    token = sent.low[nxt]
-    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
 
 
 def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
@@ -375,9 +355,13 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "an hourlong show": a noun after its determiner and an adjective
     if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
         return  # "found itself"
-    if cls is Cls.SAY_COMP and not _has_complement(sent, v):
+    if cls is Cls.SAY_COMP and not has_complement(sent, v):
         return
-    if cls in RELATIVE_SENSITIVE and _in_relative_clause(sent, v) and not _reports_words(sent, v):
+    if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
+        return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
+    if reports_nothing(sent, v) or senses_only(sent, v):
+        return  # "told reporters nothing", "didn't feel well": no words, no belief
+    if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
     after = v + 1
     while after < sent.n - 1 and (low[after] in ("again", "also") or is_adverb(toks[after])):
@@ -548,14 +532,6 @@ def _noun_after(before: str, verb: str) -> bool:
     superlative = before.endswith("est") and len(before) > 5 and before.isalpha()
     adjective = before in DEMONYMS and not before.endswith("s")  # "Asian plans", not "Democrats"
     return before in NOUN_DETERMINERS or superlative or adjective
-
-
-def _in_relative_clause(sent: Sentence, v: int) -> bool:
-    """Whether the verb opens a relative clause: "who has endorsed", "which backs"."""
-    k = v - 1
-    while k >= 0 and (sent.low[k] in AUX or is_adverb(sent.toks[k])):
-        k -= 1
-    return k >= 0 and sent.low[k] in RELATIVE_WORDS
 
 
 def _reports_words(sent: Sentence, v: int) -> bool:

@@ -67,6 +67,7 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
     spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
     groups: list[tuple[int, int]] = []
     opened: tuple[int, int] | None = None
+    leading = False  # whether the open quotation opened its paragraph
 
     def close(at_sent: int, at_pos: int) -> None:
         assert opened is not None
@@ -94,8 +95,8 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
         starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
         if starts and index:
             end_paragraph(index - 1)
-        if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN:
-            opened = None
+        if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN and not leading:
+            opened = None  # a quotation opening its paragraph may run on to the mark closing it
         lead = len(text) - len(text.lstrip())
         for pos in _find_marks(text):
             kind = _classify_mark(text, pos, text[pos])
@@ -103,12 +104,15 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
                 if kind != _CLOSE or (starts and pos == lead and text[pos] == "\u201d"):
                     # A paragraph opening on a closing mark ("”Fear. I am afraid …”") opens.
                     opened = (index, pos + 1)
+                    leading = starts and pos == lead
             elif kind == _OPEN and opened[0] == index:
                 opened = (index, pos + 1)  # the earlier mark in this sentence was stray
+                leading = starts and pos == lead
             elif kind == _OPEN:
                 if index - 1 >= opened[0]:
                     close(index - 1, len(sentences[index - 1]))
                 opened = (index, pos + 1)
+                leading = starts and pos == lead
             else:
                 close(index, pos)
                 opened = None
