@@ -2441,7 +2441,11 @@ def test_someone_introduced_with_a_role_is_who_the_next_he_said_means() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "verb"),
-    [("Gloria Bell asked.", "asked"), ("Gloria Bell asked the senator.", "asked")],
+    [
+        ("Gloria Bell asked.", "asked"),
+        ("Gloria Bell asked the senator.", "asked"),
+        ("Gloria Bell demanded.", "demanded"),
+    ],
 )
 def test_a_bare_question_that_the_next_sentence_tags_is_the_next_speakers_turn(
     tag: str, verb: str
@@ -2594,3 +2598,43 @@ def test_a_labelled_turn_goes_on_past_a_short_question_to_the_end_of_its_paragra
     ]
     results = attribute_sentences(sentences, blocks=[0, 1, 2, 2, 2, 2, 2, 2, 2])
     assert [r.speaker for r in results] == [None, None, *["Mary Fallin"] * 7]
+
+
+def test_a_finding_verb_before_a_colon_introduces_the_persons_quotation() -> None:
+    sentences = [
+        "“I endorse the governor,” Dana Whitfield wrote.",
+        "She then listed the qualities a good nominee needs:",
+        '"Has the candidate a record of service?',
+        '"Is the candidate honest?"',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3])
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Dana Whitfield", "wrote"),
+        *[("Dana Whitfield", "listed")] * 3,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Ann Cole wrote the introduction for a new book on the city.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: words reported after the thing written, or before the writer.
+            "Mayor Ann Cole wrote a letter to the governor asking for more funds.",
+            ("Ann Cole", "Mayor", "wrote", (), (), False),
+        ),
+        (
+            "Mayor Ann Cole wrote in the letter that the funds had run out.",
+            ("Ann Cole", "Mayor", "wrote", (), (), False),
+        ),
+        (
+            "“The funds have run out,” wrote Mayor Ann Cole.",
+            ("Ann Cole", "Mayor", "wrote", (), (), True),
+        ),
+    ],
+)
+def test_writing_a_thing_with_no_words_reported_is_a_deed(sentence: str, expected: Row) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]

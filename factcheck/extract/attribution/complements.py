@@ -3,8 +3,8 @@ it leaves the form a reporting verb: the words it needs ("testified" alone befor
 circumstances reports nothing), an object that is a relative word ("the law, which the
 senator championed"), a possessive phrase that makes the form a plural noun ("because of
 the aide's claims"), an object that gives a speech act its other sense ("attacked the
-embassy", "welcomed two hundred guests", "appealed the ruling"), or none at all ("told
-reporters nothing", "did not feel well").
+embassy", "welcomed two hundred guests", "appealed the ruling", "wrote the introduction"),
+or none at all ("told reporters nothing", "did not feel well").
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from factcheck.extract.attribution.words import (
     NUMBER_WORDS,
     OTHER_PREPS,
     STATES,
+    VERB_CLASS,
     Cls,
     lex,
 )
@@ -50,6 +51,8 @@ NOTHING = lex("nothing anything")
 FEELS = lex("feel feels felt feeling")
 FEELINGS = lex("well free better worse good bad great fine safe sick terrible so very too")
 """Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
+WRITES = lex("wrote writes write penned pens posted posts")
+OWNERS = lex("the a an his her its their")
 LISTENER_VERBS = lex("tell tells told telling ask asks asked asking")
 COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
 """Words after which a verb such as "added" ended its own words: "Trump added during …"."""
@@ -215,3 +218,20 @@ def _opens_clause(sent: Sentence, v: int) -> bool:
         if not is_word(sent.toks[k]):
             return False
     return v < 11
+
+
+def writes_a_thing(sent: Sentence, v: int) -> bool:
+    """Whether a verb of writing has a thing written as its object and no words reported
+    anywhere after it: "wrote the introduction for a new book", "posted the clip to YouTube"
+    (unlike "wrote a letter asking …" or "wrote in the letter that …")."""
+    low = sent.low
+    if low[v] not in WRITES or v + 1 >= sent.n or low[v + 1] not in OWNERS:
+        return False
+    before = v - 2 if v > 1 and sent.toks[v - 1] == "," else v - 1
+    if before >= 0 and sent.is_placeholder(before):
+        return False  # "“…,” wrote the ambassador": the writer follows the words
+    for k in range(v + 2, sent.n):
+        word = low[k]
+        if word in ("that", ":") or sent.is_placeholder(k) or word in VERB_CLASS:
+            return False
+    return True

@@ -556,9 +556,10 @@ def _turn_taken(
     after = results[k + 1]
     if after.speaker is None or after.verb is None or after.quote:
         return False
-    if outcomes[k + 1].tags and (after.verb in ASKED or VERB_CLASS.get(after.verb) is Cls.SAY):
-        return True  # "Borger asked.", "Cruz replied.", not "Reyes disagreed."
     question = sentences[k].rstrip().rstrip("\"\u201d\u2019'").endswith("?")
+    said = after.verb in ASKED or VERB_CLASS.get(after.verb) is Cls.SAY
+    if outcomes[k + 1].tags and (said or question):
+        return True  # "Borger asked.", "Cruz replied.", "?” Vitter demanded.", not "Reyes agreed."
     return question and after.verb in ASKED and len(sentences[k + 1].split()) <= 12
 
 

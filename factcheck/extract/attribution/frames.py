@@ -18,6 +18,7 @@ from factcheck.extract.attribution.complements import (
     possessed_after_preposition,
     reports_nothing,
     senses_only,
+    writes_a_thing,
 )
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
@@ -359,7 +360,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
-    if reports_nothing(sent, v) or senses_only(sent, v):
+    if reports_nothing(sent, v) or senses_only(sent, v) or writes_a_thing(sent, v):
         return  # "told reporters nothing", "didn't feel well": no words, no belief
     if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
         return  # "Sanders, who has endorsed Canova", "the pact, which Trump criticized": a deed
