@@ -2604,6 +2604,20 @@ def test_a_labelled_turn_goes_on_past_a_short_question_to_the_end_of_its_paragra
     assert [r.speaker for r in results] == [None, None, *["Mary Fallin"] * 7]
 
 
+def test_a_finding_verb_before_a_colon_introduces_the_persons_quotation() -> None:
+    sentences = [
+        "“I endorse the governor,” Dana Whitfield wrote.",
+        "She then listed the qualities a good nominee needs:",
+        '"Has the candidate a record of service?',
+        '"Is the candidate honest?"',
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3])
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Dana Whitfield", "wrote"),
+        *[("Dana Whitfield", "listed")] * 3,
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

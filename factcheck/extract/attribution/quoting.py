@@ -8,7 +8,15 @@ from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possess
 from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
 from factcheck.extract.attribution.phrases import find_np_end, interpret, resolve_pronoun
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
-from factcheck.extract.attribution.words import AUX, BACK_STOP, DOC_NOUNS, PRONOUNS, lex
+from factcheck.extract.attribution.words import (
+    AUX,
+    BACK_STOP,
+    DOC_NOUNS,
+    PRONOUNS,
+    VERB_CLASS,
+    Cls,
+    lex,
+)
 
 IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
 """More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
@@ -91,6 +99,8 @@ def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
     k = end
     while k < n and (low[k] in AUX or is_adverb(sent.toks[k]) or low[k] in ("then", "also")):
         k += 1
-    if k >= n or not _finite(sent.toks[k]) or low[k] in BACK_STOP:
+    if k >= n or not _finite(sent.toks[k]):
         return None
+    if low[k] in BACK_STOP and VERB_CLASS.get(low[k]) is not Cls.DOC:
+        return None  # "listed", "outlined": a finding verb, which only a document's speaks by
     return found, low[k]
