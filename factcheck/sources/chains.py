@@ -122,10 +122,11 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
     starts = sorted(org)
     for run in _NAME_RUN.finditer(text):
         tail = _APPOSITIVE.match(text, run.end())
-        if not tail or not _has_role_noun(tail.group(1)):
+        if not tail:
             continue
+        # The appositive must name an organisation (a lookup) and a role (a scan of its words).
         index = bisect.bisect_left(starts, tail.start(1))
-        if index < len(starts) and starts[index] < tail.end(1):
+        if index < len(starts) and starts[index] < tail.end(1) and _has_role_noun(tail.group(1)):
             tie(run.group(), org[starts[index]].id, run.start())
     result = {key: tuple(ids) for key, ids in ties.items()}
     if len(cache) > 32:

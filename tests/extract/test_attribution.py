@@ -2248,6 +2248,10 @@ def test_a_possessive_phrase_after_a_preposition_makes_the_verb_form_a_noun(
             (None, None, None, (), (), False),
         ),
         (
+            "The ideas he believes in - lower taxes and fewer rules - are older than the party.",
+            (None, None, None, (), (), False),
+        ),
+        (
             # Near miss: the same verbs with their objects after them.
             "Senator Ray Diaz supports the programs that the bill funds.",
             ("Ray Diaz", "Senator", "supports", (), (), False),
@@ -2667,3 +2671,27 @@ def test_words_said_at_the_end_of_a_sentence_inside_a_quoted_passage_keep_their_
         ("Jo Marsh", "wrote"),
         ("Tom Reyes", "chanting"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Senator Ray Diaz denied Carter a final-night photograph of unity.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            # Near misses: a denial of a report or of a clause disputes what someone said.
+            "Senator Ray Diaz denied the report on Monday.",
+            ("Ray Diaz", "Senator", "denied", (), (), False),
+        ),
+        (
+            "Senator Ray Diaz denied Carter had asked for a photograph.",
+            ("Ray Diaz", "Senator", "denied", (), (), False),
+        ),
+    ],
+)
+def test_denying_someone_a_thing_withholds_it_and_reports_nothing(
+    sentence: str, expected: Row
+) -> None:
+    assert [row(a) for a in attribute_sentences([sentence])] == [expected]

@@ -4,7 +4,7 @@ circumstances reports nothing), an object that is a relative word ("the law, whi
 senator championed"), a possessive phrase that makes the form a plural noun ("because of
 the aide's claims"), an object that gives a speech act its other sense ("attacked the
 embassy", "welcomed two hundred guests", "appealed the ruling", "wrote the introduction"),
-or none at all ("told reporters nothing", "did not feel well").
+or none at all ("told reporters nothing", "did not feel well", "denied him a hearing").
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ INDEFINITE_PRONOUNS = lex("anything everything something nothing")
 DEED_CLASSES = frozenset({Cls.SPEECH, Cls.ATTITUDE})
 """Verb classes whose object, when it is a relative word, is a deed or a thing rather than
 words: "the bill, which she championed"; "the charge, which he denied" keeps its speaker."""
-GAP_ENDS = lex(", . ; : ) and or but \u2014 \u2013")
+GAP_ENDS = lex(", . ; : ) and or but - \u2014 \u2013")
 """What may end a clause whose verb has no object left: "…, which she championed, and …"."""
 APPEALS = lex("appeal appeals appealed appealing")
 WELCOMES = lex("welcome welcomes welcomed welcoming")
@@ -53,6 +53,7 @@ FEELINGS = lex("well free better worse good bad great fine safe sick terrible so
 """Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
 WRITES = lex("wrote writes write penned pens posted posts")
 OWNERS = lex("the a an his her its their")
+DENIES = lex("deny denies denied denying")
 LISTENER_VERBS = lex("tell tells told telling ask asks asked asking")
 COMPLEMENT_STARTS = lex("that : , . ; in on during while when after before how why")
 """Words after which a verb such as "added" ended its own words: "Trump added during …"."""
@@ -235,3 +236,16 @@ def writes_a_thing(sent: Sentence, v: int) -> bool:
         if word in ("that", ":") or sent.is_placeholder(k) or word in VERB_CLASS:
             return False
     return True
+
+
+def withholds(sent: Sentence, v: int) -> bool:
+    """Whether "deny" has a person and then a thing as its objects, so it withholds rather
+    than disputes: "denied Carter a final-night photograph", "deny him a hearing"."""
+    low = sent.low
+    k = v + 1
+    if low[v] not in DENIES or k >= sent.n:
+        return False
+    last = k if low[k] in GUESTS else sent.mention_start.get(k)
+    if last is None:
+        return False
+    return last + 1 < sent.n and low[last + 1] in OWNERS
