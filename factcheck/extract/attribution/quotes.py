@@ -52,6 +52,20 @@ def _classify_mark(text: str, pos: int, mark: str) -> int:
     return _OPEN if left_open and not right_open else _CLOSE
 
 
+def _inner_close(text: str, marks: Sequence[int], number: int) -> int:
+    """Where the quoted phrase that mark ``number`` opens closes, on a mark of the same style
+    before the end of the same sentence; -1 if none does."""
+    straight = text[marks[number]] == '"'
+    for pos in marks[number + 1 :]:
+        if (text[pos] == '"') == straight:
+            if _classify_mark(text, pos, text[pos]) == _OPEN:
+                return -1
+            # A phrase quoted inside the sentence ("about “Equal Justice Under Law” anymore"),
+            # not words that end it, which someone in the passage says ("chanting “U-S-A!”").
+            return pos if any(c.isalnum() for c in text[pos + 1 :]) else -1
+    return -1
+
+
 @dataclass(slots=True)
 class _QuoteLayout:
     """Where the quotations are, per sentence, and which sentences they join."""
@@ -68,6 +82,7 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
     groups: list[tuple[int, int]] = []
     opened: tuple[int, int] | None = None
     leading = False  # whether the open quotation opened its paragraph
+    straight = False  # whether it opened on a straight mark ('"') rather than a curly one
 
     def close(at_sent: int, at_pos: int) -> None:
         assert opened is not None
@@ -98,21 +113,36 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN and not leading:
             opened = None  # a quotation opening its paragraph may run on to the mark closing it
         lead = len(text) - len(text.lstrip())
-        for pos in _find_marks(text):
+        marks = _find_marks(text)
+        nested = -1
+        for number, pos in enumerate(marks):
+            if pos <= nested:
+                continue
             kind = _classify_mark(text, pos, text[pos])
+            if (
+                opened is not None
+                and kind != _CLOSE
+                and (text[pos] == '"') != straight
+                and not (opened[0] == index and not text[opened[1] : pos].strip())
+            ):
+                # '"… isn’t about “Equal Justice Under Law” anymore."': a quotation inside the
+                # open one, in the other style of marks, closes before the outer one does.
+                nested = _inner_close(text, marks, number)
+                if nested >= 0:
+                    continue
             if opened is None:
                 if kind != _CLOSE or (starts and pos == lead and text[pos] == "\u201d"):
                     # A paragraph opening on a closing mark ("”Fear. I am afraid …”") opens.
                     opened = (index, pos + 1)
-                    leading = starts and pos == lead
+                    leading, straight = starts and pos == lead, text[pos] == '"'
             elif kind == _OPEN and opened[0] == index:
                 opened = (index, pos + 1)  # the earlier mark in this sentence was stray
-                leading = starts and pos == lead
+                leading, straight = starts and pos == lead, text[pos] == '"'
             elif kind == _OPEN:
                 if index - 1 >= opened[0]:
                     close(index - 1, len(sentences[index - 1]))
                 opened = (index, pos + 1)
-                leading = starts and pos == lead
+                leading, straight = starts and pos == lead, text[pos] == '"'
             else:
                 close(index, pos)
                 opened = None
