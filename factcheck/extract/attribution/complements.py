@@ -45,7 +45,7 @@ WELCOMES = lex("welcome welcomes welcomed welcoming")
 ATTACKS = lex("attack attacks attacked attacking")
 TARGETS = words("attack_targets")
 COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
-GUESTS = lex("him her them us me")
+OBJECT_PRONOUNS = lex("him her them us me")
 NOTHING = lex("nothing anything")
 """What a listener may be told instead of words: "wouldn't tell voters anything"."""
 FEELS = lex("feel feels felt feeling")
@@ -75,10 +75,11 @@ def in_relative_clause(sent: Sentence, v: int) -> bool:
     if k >= 0 and low[k] == "and":
         # The first verb's clause, back to its relative word, with no comma on the way.
         for j in range(k - 1, max(-1, k - 12), -1):
-            if not is_word(sent.toks[j]) or (low[j] in BE and low[j - 1] not in RELATIVE_WORDS):
-                return False  # "Officials who made statements were mocked and criticized"
             if low[j] in RELATIVE_WORDS:
                 return j + 1 < k and low[j + 1] not in CLAUSE
+            main_verb = low[j] in BE and (j == 0 or low[j - 1] not in RELATIVE_WORDS)
+            if not is_word(sent.toks[j]) or main_verb:
+                return False  # "Officials who made statements were mocked and criticized"
         return False
     return k >= 0 and low[k] in RELATIVE_WORDS
 
@@ -157,7 +158,7 @@ def acts_on_a_thing(sent: Sentence, v: int) -> bool:
     if verb in WELCOMES:
         head = strip_possessive(low[end - 1])
         person = entity is not None and entity.kind is Kind.PERSON
-        return person or low[k] in GUESTS or low[k] in COUNTS or is_people_word(head)
+        return person or low[k] in OBJECT_PRONOUNS or low[k] in COUNTS or is_people_word(head)
     place = entity is not None and entity.kind is Kind.PLACE
     return place or any(w in TARGETS or w in STATES for w in low[k:end])
 
@@ -245,7 +246,7 @@ def withholds(sent: Sentence, v: int) -> bool:
     k = v + 1
     if low[v] not in DENIES or k >= sent.n:
         return False
-    last = k if low[k] in GUESTS else sent.mention_start.get(k)
+    last = k if low[k] in OBJECT_PRONOUNS else sent.mention_start.get(k)
     if last is None:
         return False
     return last + 1 < sent.n and low[last + 1] in OWNERS
