@@ -1559,9 +1559,9 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.781
-    assert figures.strict.prf()[2] >= 0.724
-    assert figures.quotes.prf()[2] >= 0.922
+    assert figures.lenient.prf()[2] >= 0.782
+    assert figures.strict.prf()[2] >= 0.725
+    assert figures.quotes.prf()[2] >= 0.924
     assert figures.false <= 0.022 * figures.empty
 
 
@@ -2707,3 +2707,28 @@ def test_denying_someone_a_thing_withholds_it_and_reports_nothing(
 def test_likening_one_thing_to_another_is_a_speech_act(sentence: str, quote: bool) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb, result.quote) == ("Ann Hale", "likened", quote)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tom Reyes was defensive about not paying an architect who said he was cheated, "
+            "saying, “Maybe he did not do a good job.”",
+            ("Tom Reyes", "saying"),
+        ),
+        (
+            "Tom Reyes, who said he was cheated, replied, “Maybe he did not do a good job.”",
+            ("Tom Reyes", "replied"),
+        ),
+        (
+            "Ann Hale, who has called the plan “a fire sale,” voted against it on Monday.",
+            ("Ann Hale", "called"),
+        ),
+    ],
+)
+def test_a_quotation_belongs_to_the_frame_that_takes_it_not_a_relative_clauses(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

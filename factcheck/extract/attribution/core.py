@@ -210,6 +210,13 @@ def _introduced_person(sent: Sentence, start: int) -> Entity | None:
     return entity
 
 
+def _relative(sent: Sentence, frame: Frame) -> bool:
+    """Whether the frame's verb is in a relative clause: "an architect who said …"."""
+    return frame.spos < frame.vpos and any(
+        w in ("who", "which") for w in sent.low[max(frame.spos, frame.vpos - 3) : frame.vpos]
+    )
+
+
 def _same_outlet(key: str, outlet_key: str) -> bool:
     """'bbc' and 'bbc news' are one outlet; 'ap' and 'apple' are not."""
     if key == outlet_key:
@@ -310,6 +317,12 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "While Clinton has vowed …, Trump has pledged …": the main clause's speaker.
         comma = sent.low.index(",")
         frames = [f for f in frames if f.vpos > comma] or frames
+    if len(frames) > 1 and any(
+        f.quoted_object and not f.trailing and not _relative(sent, f) for f in frames
+    ):
+        # "… an architect who said he was cheated, saying, “…”": the quotation is the words of
+        # the frame that takes it, not of a relative clause's.
+        frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
     chain = order_chain(sent, frames)
 
     hedges = _find_hedges(sent.low, present)
