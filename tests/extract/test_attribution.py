@@ -2695,3 +2695,15 @@ def test_denying_someone_a_thing_withholds_it_and_reports_nothing(
     sentence: str, expected: Row
 ) -> None:
     assert [row(a) for a in attribute_sentences([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("A former judge, Ann Hale, likened the plan to “a fire sale of public land.”", True),
+        ("Senator Ann Hale likened the deal to a bad mortgage.", False),
+    ],
+)
+def test_likening_one_thing_to_another_is_a_speech_act(sentence: str, quote: bool) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.quote) == ("Ann Hale", "likened", quote)
