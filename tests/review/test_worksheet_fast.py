@@ -32,7 +32,7 @@ AT = "2024-05-01T09:00:00Z"
 def full_worksheet() -> Worksheet:
     """A worksheet from a real article with every part a worksheet can have filled in."""
     checklist = load_checklist("quick")
-    worksheet = create_worksheet(extract(str(SEED)), checklist)
+    worksheet = create_worksheet(extract(str(SEED)), checklist, now=lambda: AT)
     assert worksheet.segments and len(worksheet.claims) > 3
     question = checklist.questions[0]
     claims = list(worksheet.claims)
