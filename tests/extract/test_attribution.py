@@ -2732,3 +2732,17 @@ def test_a_quotation_belongs_to_the_frame_that_takes_it_not_a_relative_clauses(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+def test_a_reporting_verb_before_its_speaker_and_a_colon_introduces_the_quotation() -> None:
+    sentences = [
+        "Roger Ames spoke on a radio show.",
+        "Stated Ames:",
+        "“I think the stakes are so high that they would do anything.",
+        "“There is evidence of fraud.”",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        *[("Roger Ames", "stated")] * 3,
+    ]

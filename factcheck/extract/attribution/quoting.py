@@ -85,6 +85,12 @@ def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
     n, low = sent.n, sent.low
     if start >= n - 2 or sent.toks[-1] != ":" or sent.quotes:
         return None
+    if VERB_CLASS.get(low[start]) in (Cls.SAY, Cls.SAY_COMP) and sent.toks[start][0].isupper():
+        # "Stated Stone:", "Added the senator:": the verb first, then who speaks.
+        found = interpret(sent, start + 1, n - 1)
+        if found is None or found.name is None or found.entity is None:
+            return None
+        return found, low[start]
     if low[start] in ("he", "she"):
         found = resolve_pronoun(sent, low[start], start)
         end = start + 1
