@@ -2746,3 +2746,17 @@ def test_a_reporting_verb_before_its_speaker_and_a_colon_introduces_the_quotatio
         (None, None),
         *[("Roger Ames", "stated")] * 3,
     ]
+
+
+def test_a_woman_brought_in_as_the_subject_is_who_a_later_she_said_means() -> None:
+    sentences = [
+        "Tom Reyes spoke for an hour.",
+        "The woman who started it all told the station she was a retired nurse.",
+        "“He truly cares about people,” she said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("woman", "told"),
+        ("woman", "said"),
+    ]

@@ -9,7 +9,7 @@ from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
-from factcheck.extract.attribution.names import scan_names
+from factcheck.extract.attribution.names import gender_in, scan_names
 from factcheck.extract.attribution.phrases import find_np_end, interpret
 from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
@@ -288,7 +288,13 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     first = sent.mention_of[start] if start < sent.n else None
     if first is None and start < sent.n and sent.low[start] in ("the", "this"):
         # "The candidate also refuted …": a description of someone named before.
-        described = interpret(sent, start, find_np_end(sent, start), loose=True)
+        end = find_np_end(sent, start)
+        described = interpret(sent, start, end, loose=True)
+        gender = gender_in(sent.low[end - 1 : end])
+        if described is not None and described.entity is None and described.name and gender:
+            # "The woman who started it all …": someone a later "she said" means.
+            described.entity = Entity(described.name, Kind.PERSON, gender=gender)
+            store.add_head(described.entity, sent.low[end - 1])
         if described is not None and described.entity is not None:
             first = described.entity if described.entity.kind is Kind.PERSON else None
     elif first is None and start < sent.n and sent.low[start] in ("a", "an", "one"):
