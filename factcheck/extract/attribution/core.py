@@ -217,6 +217,14 @@ def _relative(sent: Sentence, frame: Frame) -> bool:
     )
 
 
+def _label_only(toks: Sequence[str]) -> bool:
+    """'X.', 'ABSTRACT.', 'FULL TEXT.': a sentence of one word, or a few in capitals, alone."""
+    words = [t for t in toks if is_word(t)]
+    if not words or len(words) > 3 or any(not is_word(t) and t not in ".:" for t in toks):
+        return False
+    return len(words) == 1 or all(w.isupper() for w in words)
+
+
 def _same_outlet(key: str, outlet_key: str) -> bool:
     """'bbc' and 'bbc news' are one outlet; 'ap' and 'apple' are not."""
     if key == outlet_key:
@@ -270,6 +278,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
             False,
         )
 
+    if not sent.quotes and _label_only(sent.toks):
+        return Outcome(_NOTHING, False)  # "X.", "FULL TEXT.": a label, which names no one
     scan_names(sent, sent.toks, sent.low, None)
     if sent.masked.lstrip()[:1] in _DASHES:
         signed = _signature(sent)
