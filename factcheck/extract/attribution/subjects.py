@@ -102,7 +102,7 @@ def find_clause_subject(
         start = b + 1  # "Then he cut into Bush, calling him …": no subject after the comma
     while start < before - 1 and (low[start] in OPENER_SKIP or low[start] in (",", "then")):
         start += 1  # "But the court overruled and said …", "So, Obama has …"
-    end = find_np_end(sent, start, before)
+    end = _past_role(sent, find_np_end(sent, start, before), before)
     speaker = interpret(sent, start, end, loose=loose)
     if speaker is None and start < before and sent.toks[start][0].isupper():
         # "Here in Columbia, Sanders stepped up …, saying": past a fronted place or time.
@@ -112,6 +112,21 @@ def find_clause_subject(
             speaker = interpret(sent, later, end, loose=loose)
             start = later if speaker is not None else start
     return speaker, start
+
+
+def _past_role(sent: Sentence, end: int, limit: int) -> int:
+    """The end of the person a noun phrase ending at ``end`` goes on to name after a role
+    ("Republican presidential candidate Donald Trump"), else ``end``."""
+    low, toks = sent.low, sent.toks
+    k = end
+    while k < limit and k - end < 4 and sent.mention_of[k] is None and toks[k].isalpha():
+        if toks[k] != low[k] or low[k] in BACK_STOP or low[k] in AUX:
+            return end
+        k += 1
+    named = sent.mention_of[k] if end < k < limit else None
+    if named is None or named.kind is not Kind.PERSON or low[k - 1] not in ROLE_NOUNS:
+        return end
+    return sent.mention_start.get(k, k) + 1
 
 
 def _noun_before_that(word: str) -> bool:
