@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.extract.attribution.asides import fronted_aside
+from factcheck.extract.attribution.clauses import main_clause_frames
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
@@ -333,6 +334,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "While Clinton has vowed …, Trump has pledged …": the main clause's speaker.
         comma = sent.low.index(",")
         frames = [f for f in frames if f.vpos > comma] or frames
+    frames = main_clause_frames(sent, frames)
     if len(frames) > 1 and any(
         f.quoted_object and not f.trailing and not _relative(sent, f) for f in frames
     ):
