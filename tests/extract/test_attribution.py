@@ -2760,3 +2760,80 @@ def test_a_woman_brought_in_as_the_subject_is_who_a_later_she_said_means() -> No
         ("woman", "told"),
         ("woman", "said"),
     ]
+
+
+def test_a_label_sentence_names_no_one_and_no_later_they_means_it() -> None:
+    sentences = [
+        "Voters are tired.",
+        "X.",
+        "On one side are activists and intellectuals who are frustrated.",
+        "They acknowledge what they consider modest achievements.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2, 3])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        (None, None),
+        (None, None),
+        (None, "acknowledge"),
+    ]
+
+
+def test_a_named_group_is_still_what_a_later_they_means() -> None:
+    sentences = [
+        "The Acme Workers Union met on Monday.",
+        "The union said the plant would close.",
+        "They acknowledge what they consider modest achievements.",
+    ]
+    results = attribute_sentences(sentences, blocks=[0, 1, 2])
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Acme Workers Union", "said"),
+        ("Acme Workers Union", "acknowledge"),
+    ]
+
+
+@pytest.mark.parametrize("adverb", ["", "quickly "])
+def test_a_participles_subject_runs_past_a_role_to_the_person(adverb: str) -> None:
+    sentence = (
+        f"Republican presidential candidate Donald Trump {adverb}took to Twitter, writing: "
+        "“This is a disaster for the country.”"
+    )
+    assert row(attribute_sentences([sentence])[0]) == (
+        "Donald Trump",
+        "candidate",
+        "writing",
+        (),
+        (),
+        True,
+    )
+
+
+def test_a_participles_subject_that_names_no_one_after_a_role_stays() -> None:
+    sentence = "The Republican candidate quickly took to Twitter, writing: “This is a disaster.”"
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.quote) == ("Republican candidate", "writing", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“I love this brand,” Trump said in August after Acme announced it was cutting jobs.",
+            ("Trump", "said", ()),
+        ),
+        (
+            "Not long after Acme announced the cuts, Trump said the company had betrayed Ohio.",
+            ("Trump", "said", ()),
+        ),
+        (
+            # "As X reported" names the source of what follows: it stays X's.
+            "As Acme reported, Trump said the company had betrayed Ohio.",
+            ("Acme", "reported", ()),
+        ),
+    ],
+)
+def test_a_cue_in_an_adverbial_clause_is_not_the_content_of_the_main_verb(
+    sentence: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb, result.via) == expected
