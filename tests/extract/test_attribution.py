@@ -2837,3 +2837,29 @@ def test_a_cue_in_an_adverbial_clause_is_not_the_content_of_the_main_verb(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb, result.via) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The investments make up only a tiny fraction of his worth, and a comparison with "
+            "his previous filings shows he has reduced his holdings.",
+            (None, None),
+        ),
+        (
+            "The investments make up only a tiny fraction of his worth, and a new report shows "
+            "he has reduced his holdings.",
+            ("new report", "shows"),
+        ),
+        (
+            "The company makes up a tiny fraction of the market and says it will grow.",
+            ("company", "says"),
+        ),
+    ],
+)
+def test_the_clause_after_a_comma_and_has_its_own_subject(
+    sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

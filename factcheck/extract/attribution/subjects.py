@@ -417,8 +417,8 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
         if sent.mention_of[prep - 1] is None and head not in DOC_NOUNS and not is_people_word(head):
             return None, v  # "The investments make up …": no document or people before the verb
         return interpret(sent, start, v, loose=True), start
-    if end <= start or end >= v - 1:
-        return None, v
+    if end <= start or end >= v - 1 or end - start >= 12:
+        return None, v  # a phrase that runs on past any noun's length holds a verb of its own
     after = low[end]
     last = v - 1
     while last > end and (low[last] in AUX or low[last] in ("long", "both", "all")):
@@ -427,7 +427,7 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if (after in (",", "(") or after in DASHES) and not closed:
         return None, v
     between = low[end:v]
-    if ";" in between or ":" in between or any(map(sent.is_placeholder, range(end, v))):
+    if ";" in between or ":" in between or ", and" in " ".join(between) or any(map(sent.is_placeholder, range(end, v))):
         return None, v
     return interpret(sent, start, end, loose=True), start
 
