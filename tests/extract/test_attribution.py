@@ -2863,3 +2863,34 @@ def test_the_clause_after_a_comma_and_has_its_own_subject(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Democrats Hillary Clinton, Bernie Sanders, and Martin O'Malley offered voters a "
+            "sharp contrast with Republicans.",
+            "Hillary Clinton, Bernie Sanders and Martin O'Malley",
+        ),
+        (
+            "Hillary Clinton, Bernie Sanders and Martin O'Malley said the plan was fair.",
+            "Hillary Clinton, Bernie Sanders and Martin O'Malley",
+        ),
+        (
+            "Republicans John Kasich and Ted Cruz said the plan was fair.",
+            "John Kasich and Ted Cruz",
+        ),
+        # The name before the comma ends a phrase of its own: it is no part of the list.
+        (
+            "Asked about Hillary Clinton, Donald Trump and Mike Pence said nothing new.",
+            "Donald Trump and Mike Pence",
+        ),
+        (
+            "The Center for Economic and Policy Research found that the tax would raise money.",
+            "Center for Economic and Policy Research",
+        ),
+    ],
+)
+def test_a_list_of_people_as_the_subject_is_the_whole_list(sentence: str, expected: str) -> None:
+    assert attribute_sentences([sentence])[0].speaker == expected

@@ -72,9 +72,36 @@ def find_np_start(sent: Sentence, j: int) -> int:
             break
         k -= 1
     start = k + 1
+    if 0 < start <= j and low[start - 1] in ("and", ","):
+        start = _list_start(sent, start, j)
     while start <= j and low[start] in NP_PREPS:
         start += 1
     return start
+
+
+def _list_start(sent: Sentence, start: int, j: int) -> int:
+    """Where a list of three people or more opens, back past the commas between its names
+    ("Hillary Clinton, Bernie Sanders, and Martin O'Malley"), else ``start``. The list must
+    open the clause, not end a phrase before it ("Asked about Clinton, Trump and Pence")."""
+    low, toks = sent.low, sent.toks
+    if start >= 2 and low[start - 2 : start] == [",", "and"]:
+        k, needed = start - 2, 2  # "A, B, and C": from C
+    elif start >= 1 and low[start - 1] == "," and "and" in low[start:j]:
+        k, needed = start - 1, 1  # "A, B and C": from B
+    else:
+        return start
+    first, items = start, 0
+    while k >= 1 and low[k] == "," and k - 1 in sent.mention_end:
+        named = sent.mention_of[k - 1]
+        if named is None or named.kind is not Kind.PERSON:
+            return start
+        first, items = sent.mention_end[k - 1], items + 1
+        k = first - 1
+    if items < needed:
+        return start
+    before = low[k] if k >= 0 else ""
+    opens = k < 0 or toks[k][0].isupper() or before in DETS or is_people_word(before)
+    return first if opens and before not in NP_PREPS else start
 
 
 def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
@@ -203,7 +230,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
                 found = sent.mention_of[m]
                 if found is not None and (not names or names[-1] != found.name):
                     names.append(found.name)
-            return Speaker(" and ".join(names))
+            listed = ", ".join(names[:-1])
+            return Speaker(f"{listed} and {names[-1]}" if listed else names[-1])
         return Speaker(entity.name, entity.role, entity)
     if lw in DOC_NOUNS:
         return _resolve_document(sent, i, split, j, lw)
