@@ -2894,3 +2894,30 @@ def test_the_clause_after_a_comma_and_has_its_own_subject(
 )
 def test_a_list_of_people_as_the_subject_is_the_whole_list(sentence: str, expected: str) -> None:
     assert attribute_sentences([sentence])[0].speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hillary Clinton and Senator Elizabeth Warren held a rally in Ohio, as they sought "
+            "to energize young voters.",
+            ("Hillary Clinton and Elizabeth Warren", "sought"),
+        ),
+        (
+            "Presidential candidates Hillary Clinton and Donald Trump cited the figure on Monday.",
+            ("Hillary Clinton and Donald Trump", "cited"),
+        ),
+        # "they" after a participle means the supporters just named, not the sentence's subject.
+        (
+            "Paul Ryan and Mitch McConnell remain confident despite a few supporters of the bill, "
+            "such as Bob Corker, now saying they think it should be changed.",
+            (None, "think"),
+        ),
+    ],
+)
+def test_they_in_a_clause_of_a_coordinated_subject_means_all_of_it(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

@@ -228,6 +228,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
             names: list[str] = []
             for m in range(i, split):
                 found = sent.mention_of[m]
+                last = sent.mention_start.get(m, m)
+                if last + 1 < split and low[last + 1] not in ("and", ",", "&"):
+                    continue  # "Presidential candidates X and Y": a modifier, not one of them
                 if found is not None and (not names or names[-1] != found.name):
                     names.append(found.name)
             listed = ", ".join(names[:-1])
@@ -408,9 +411,47 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
 def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
     if pronoun in ("we", "i"):
         return None
+    if pronoun == "they" and pos and sent.low[pos - 1] in CLAUSE_OPENERS:
+        listed = coordinated_subject(sent, pos)
+        if listed is not None:
+            return listed  # "Clinton and Warren held a rally, as they sought …": both
     entity = sent.store.pronoun(pronoun, sent.index, pos)
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
     if entity.kind is Kind.PERSON and not entity.gender:
         entity.gender = GENDER_OF.get(pronoun, "")  # "he said" tells it for later pronouns
     return Speaker(entity.name, entity.role, entity)
+
+
+def coordinated_subject(sent: Sentence, limit: int) -> Speaker | None:
+    """People joined by "and" that open the sentence as its subject, before token ``limit``
+    ("Hillary Clinton and Senator Elizabeth Warren held …"), else None."""
+    low = sent.low
+    names: list[str] = []
+    k = 1 if low[0] in LEAD_INS else 0
+    while k < limit:
+        entity = sent.mention_of[k]
+        if entity is None and low[k] in TITLE_WORDS and k + 1 < limit:
+            k += 1  # "Senator" before a name the scan took without its title
+            continue
+        if entity is None or entity.kind is not Kind.PERSON or k not in sent.mention_start:
+            return None
+        names.append(entity.name)
+        k = sent.mention_start[k] + 1
+        if k < limit and low[k] == "and":
+            k += 1
+        elif k + 1 < limit and low[k] == "," and sent.mention_of[k + 1] is not None:
+            k += 1
+        else:
+            break
+    if len(names) < 2 or k >= limit or not sent.toks[k].isalpha() or sent.toks[k] != low[k]:
+        return None  # no verb after the names: they are not the subject
+    listed = ", ".join(names[:-1])
+    name = f"{listed} and {names[-1]}"
+    return Speaker(name, None, Entity(name, Kind.GROUP))  # a group for this sentence alone
+
+
+CLAUSE_OPENERS = lex("as because when while after before since until if and but that so")
+"""Words opening a clause whose "they" is the sentence's own subject ("…, as they sought")."""
+TITLE_WORDS = lex("senator sen. rep. representative gov. governor mayor president dr.")
+"""Titles that may stand before a listed name without being part of it."""
