@@ -2921,3 +2921,30 @@ def test_they_in_a_clause_of_a_coordinated_subject_means_all_of_it(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been a powerful "
+            "surrogate, attacking Mr. Trump as a fraud.",
+            ("Warren", "attacking"),
+        ),
+        (
+            "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been a powerful "
+            "surrogate.",
+            ("Warren", "endorsed"),
+        ),
+        # A pronoun of the other gender keeps its antecedent from before.
+        (
+            "When she endorsed the plan this month, Mr. Lund was in Ohio.",
+            ("Hillary Clinton", "endorsed"),
+        ),
+    ],
+)
+def test_a_pronoun_in_a_fronted_clause_means_the_main_clauses_subject(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    results = attribute_sentences(["Hillary Clinton campaigned in Ohio.", sentence])
+    assert (results[1].speaker, results[1].verb) == expected

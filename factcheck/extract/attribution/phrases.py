@@ -4,6 +4,7 @@ and whom it names (a name, a description, a document's author, a pronoun's antec
 
 from __future__ import annotations
 
+from factcheck.extract.attribution.clauses import SUBORDINATORS
 from factcheck.extract.attribution.entities import (
     GENDER_OF,
     Entity,
@@ -411,6 +412,9 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
 def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
     if pronoun in ("we", "i"):
         return None
+    ahead = _main_subject_ahead(sent, pronoun, pos)
+    if ahead is not None:
+        return ahead
     if pronoun == "they" and pos and sent.low[pos - 1] in CLAUSE_OPENERS:
         listed = coordinated_subject(sent, pos)
         if listed is not None:
@@ -455,3 +459,26 @@ CLAUSE_OPENERS = lex("as because when while after before since until if and but 
 """Words opening a clause whose "they" is the sentence's own subject ("…, as they sought")."""
 TITLE_WORDS = lex("senator sen. rep. representative gov. governor mayor president dr.")
 """Titles that may stand before a listed name without being part of it."""
+
+
+def _main_subject_ahead(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
+    """The person who opens the main clause, for a pronoun that is the subject of a fronted
+    subordinate clause before it: "Ever since she endorsed Mrs. Clinton, Ms. Warren has …"."""
+    low = sent.low
+    if pronoun not in GENDER_OF or not 0 < pos <= 2 or low[pos - 1] not in SUBORDINATORS:
+        return None
+    if pos == 2 and low[0] not in DEGREE_WORDS:
+        return None
+    comma = next((k for k in range(pos + 1, min(sent.n, pos + 30)) if low[k] == ","), None)
+    if comma is None or comma + 1 >= sent.n:
+        return None
+    entity = sent.mention_of[comma + 1]
+    if entity is None or entity.kind is not Kind.PERSON:
+        return None
+    if (entity.gender or entity.given) not in ("", GENDER_OF[pronoun]):
+        return None
+    return Speaker(entity.name, entity.role, entity)
+
+
+DEGREE_WORDS = lex("ever even just long shortly soon right only well")
+"""Words that may stand before the word opening a fronted clause ("Ever since …")."""

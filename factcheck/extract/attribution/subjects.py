@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import Kind, strip_possessive
 from factcheck.extract.attribution.phrases import (
+    DEGREE_WORDS,
     find_np_end,
     find_np_start,
     interpret,
@@ -47,6 +48,8 @@ def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
         if start >= limit:
             return start
         lw = low[start]
+        if lw in DEGREE_WORDS and start + 1 < limit and low[start + 1] in FRONT:
+            lw = low[start + 1]  # "Ever since she endorsed …,", "Even as", "Shortly after"
         if not (lw in FRONT or lw in MONTHS or _ago(low, start, limit)) and (
             not lw.endswith(("ly", "ing")) or start in sent.mention_start
         ):
