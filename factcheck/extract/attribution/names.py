@@ -132,7 +132,8 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             j = _find_run_end(sent, toks, low, i)
             while main and sent.headline and j - i > 1 and low[j - 1] in VERB_CLASS:
                 j -= 1  # "Obama Sees …" in a title-case headline: the verb is no part of the name
-            if j - i >= 3 and low[i] in DEMONYMS and low[i][-1] == "s" and low[i + 1] in GIVEN_NAMES:
+            party = low[i] in DEMONYMS and low[i][-1] == "s"
+            if party and j - i >= 3 and low[i + 1] in GIVEN_NAMES:
                 i += 1  # "Democrats Hillary Clinton, …": the party's people, then a name
             run = " ".join(toks[i:j])
         elif code & DEMONYM:

@@ -235,7 +235,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
                 if found is not None and (not names or names[-1] != found.name):
                     names.append(found.name)
             listed = ", ".join(names[:-1])
-            return Speaker(f"{listed} and {names[-1]}" if listed else names[-1])
+            if names:
+                return Speaker(f"{listed} and {names[-1]}" if listed else names[-1])
         return Speaker(entity.name, entity.role, entity)
     if lw in DOC_NOUNS:
         return _resolve_document(sent, i, split, j, lw)
@@ -442,9 +443,8 @@ def coordinated_subject(sent: Sentence, limit: int) -> Speaker | None:
             return None
         names.append(entity.name)
         k = sent.mention_start[k] + 1
-        if k < limit and low[k] == "and":
-            k += 1
-        elif k + 1 < limit and low[k] == "," and sent.mention_of[k + 1] is not None:
+        joined = k < limit and low[k] == "and"
+        if joined or (k + 1 < limit and low[k] == "," and sent.mention_of[k + 1] is not None):
             k += 1
         else:
             break

@@ -430,7 +430,9 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if (after in (",", "(") or after in DASHES) and not closed:
         return None, v
     between = low[end:v]
-    if ";" in between or ":" in between or ", and" in " ".join(between) or any(map(sent.is_placeholder, range(end, v))):
+    if ";" in between or ":" in between or ", and" in " ".join(between):
+        return None, v  # "…, and a comparison … shows": the clause after ", and" has its own
+    if any(map(sent.is_placeholder, range(end, v))):
         return None, v
     return interpret(sent, start, end, loose=True), start
 
