@@ -2948,3 +2948,29 @@ def test_a_pronoun_in_a_fronted_clause_means_the_main_clauses_subject(
 ) -> None:
     results = attribute_sentences(["Hillary Clinton campaigned in Ohio.", sentence])
     assert (results[1].speaker, results[1].verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Sanders answered an early question by focusing on the problems that America faces "
+            "— stagnant wages, rising costs — calling them a rigged economy.",
+            ("Sanders", "calling"),
+        ),
+        (
+            "Ann Hale left the party that her father founded, calling it a mistake.",
+            ("Ann Hale", "calling"),
+        ),
+        # A verb's "that" opens its complement, whose subject a participle after it may have.
+        (
+            "Officials believe that Ann Hale left the party, calling it a mistake.",
+            ("Ann Hale", "calling"),
+        ),
+    ],
+)
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_subject(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

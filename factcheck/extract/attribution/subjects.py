@@ -16,6 +16,7 @@ from factcheck.extract.attribution.words import (
     AUX,
     BACK_STOP,
     BE,
+    DETS,
     DOC_NOUNS,
     FRONT,
     MODS,
@@ -24,8 +25,10 @@ from factcheck.extract.attribution.words import (
     ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
+    POSS_PRON,
     PRONOUNS,
     ROLE_NOUNS,
+    VERB_CLASS,
     WEEKDAYS,
     lex,
 )
@@ -94,7 +97,7 @@ def find_clause_subject(
     while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
         b -= 1
     joined = low[before].endswith("ing") or low[before - 1] == "and"
-    while joined and b > floor + 1 and low[b] == "that" and _noun_before_that(low[b - 1]):
+    while joined and b > floor + 1 and low[b] == "that" and _that_after_noun(low, b):
         # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
         # opens holds no subject of a participle or a coordinated verb; the sentence's does.
         b -= 1
@@ -130,6 +133,17 @@ def _past_role(sent: Sentence, end: int, limit: int) -> int:
     if named is None or named.kind is not Kind.PERSON or low[k - 1] not in ROLE_NOUNS:
         return end
     return sent.mention_start.get(k, k) + 1
+
+
+def _that_after_noun(low: list[str], b: int) -> bool:
+    """Whether the "that" at ``b`` follows a noun, so opens its content or a relative clause
+    ("accusations that …", "the problems that America faces"), not a verb's complement."""
+    if _noun_before_that(low[b - 1]):
+        return True
+    if low[0] == "it" and low[1:2] and low[1] in BE:
+        return False  # "It was at the conference that Swanson delivered …": a cleft
+    det = low[b - 3 : b - 1]
+    return low[b - 1] not in VERB_CLASS and any(w in DETS or w in POSS_PRON for w in det)
 
 
 def _noun_before_that(word: str) -> bool:
