@@ -2974,3 +2974,25 @@ def test_a_participle_after_a_relative_clause_belongs_to_the_main_subject(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("the former secretary of state", ("Hillary Clinton", "former secretary of state")),
+        # Another office is someone else.
+        ("the former secretary of defense", ("former secretary of defense", None)),
+    ],
+)
+def test_a_description_with_its_complement_finds_the_person_it_was_given_to(
+    description: str, expected: tuple[str, str | None]
+) -> None:
+    sentences = [
+        "Hillary Clinton, the former secretary of state, spoke first.",
+        f"Later, {description} talked about jobs and said the economy was growing.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.role, r.verb) for r in results] == [
+        (None, None, None),
+        (*expected, "said"),
+    ]

@@ -383,14 +383,17 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
             return Speaker(sent.join_tokens(sent.toks, text_start, split))
         if head in MEDIA_NOUNS and possessor.entity.kind is Kind.MEDIA:
             return possessor  # "the BBC's Today programme": the outlet
-    if low[i] in ("the", "this", "that") and split == j:
+    if low[i] in ("the", "this", "that") and (split == j or low[split] == "of"):
+        # "the former secretary of state": a role the article gave someone before.
         mods = [strip_possessive(w) for w in low[i + 1 : split - 1]]
+        role = head
         compound = COMPOUND_ROLES.get((mods[-1], head)) if mods else None
         if compound is not None:
-            head, mods = compound, mods[:-1]
-        found = sent.store.describe(head, mods)
+            role, mods = compound, mods[:-1]
+        mods += [w for w in low[split + 1 : j] if w not in DETS]  # "of state", not "of defense"
+        found = sent.store.describe(role, mods)
         if found is not None:
-            described = sent.join_tokens(sent.toks, i + 1, split)
+            described = sent.join_tokens(sent.toks, i + 1, j)
             return Speaker(found.name, found.role, found, described=described)
     name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else split)
     if name.lower() in ("others", "some", "many"):
