@@ -2996,3 +2996,23 @@ def test_a_description_with_its_complement_finds_the_person_it_was_given_to(
         (None, None, None),
         (*expected, "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("He mocked Rubio for losing every state.", ("Donald Trump", "mocked")),
+        # A name in a clause inside the pronoun's own may still be who it means.
+        ("He said that Rubio's campaign was over.", ("Marco Rubio", "said")),
+    ],
+)
+def test_a_name_in_its_subject_pronouns_clause_is_not_its_antecedent(
+    second: str, expected: tuple[str, str]
+) -> None:
+    sentences = [
+        "Donald Trump spoke in Ohio after Marco Rubio left the stage.",
+        "Marco Rubio said the race was not over.",
+        second,
+    ]
+    results = attribute_sentences(sentences)
+    assert (results[2].speaker, results[2].verb) == expected

@@ -11,7 +11,7 @@ from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
 from factcheck.extract.attribution.names import gender_in, scan_names
-from factcheck.extract.attribution.phrases import find_np_end, interpret
+from factcheck.extract.attribution.phrases import clause_end, find_np_end, interpret
 from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
@@ -313,7 +313,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     elif first is None and start < sent.n and sent.low[start] in ("he", "she"):
         # "He added a note of caution, should Clinton …": the person a subject pronoun means
         # stays the most salient one, whatever the sentence names after it.
-        first = store.pronoun(sent.low[start], sent.index, start)
+        first = store.pronoun(sent.low[start], sent.index, start, clause_end(sent, start))
     if first is not None:
         store.touch(first, sent.index, start, True)
 

@@ -152,6 +152,9 @@ def _not_a_person_name(name: str) -> bool:
 _OF = frozenset(["of", "for", "in", "at", "to", "with", "from", "de"])
 
 
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+"""Pronouns that stand as a subject, which no name after them in their sentence can mean."""
+
 GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 """The gender a pronoun tells."""
 
@@ -286,8 +289,13 @@ class Store:
     def _order(entity: Entity) -> tuple[int, int]:
         return (entity.sent, -entity.pos)
 
-    def pronoun(self, pronoun: str, sent: int, pos: int) -> Entity | None:
-        """The antecedent of a pronoun: recent sentences first, subjects before objects."""
+    def pronoun(self, pronoun: str, sent: int, pos: int, clause_end: int = -1) -> Entity | None:
+        """The antecedent of a pronoun: recent sentences first, subjects before objects.
+
+        ``clause_end`` is where the clause of a subject pronoun ends: no name before it can
+        be the pronoun's antecedent."""
+        if pronoun not in SUBJECT_PRONOUNS:
+            clause_end = -1
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
@@ -313,6 +321,8 @@ class Store:
                 at, first, subj = entity.prev
             elif entity.sent == sent and entity.pos < pos:
                 at, first, subj = entity.sent, entity.pos, entity.subj
+            elif entity.sent == sent and pos < entity.pos < clause_end:
+                continue  # "she endorsed Mrs. Clinton": a name in its subject's clause is not it
             elif entity.sent == sent:
                 at, first, subj = entity.prev
             elif entity.quoted == entity.sent and not entity.subj:

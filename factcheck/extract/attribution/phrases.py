@@ -423,7 +423,7 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
         listed = coordinated_subject(sent, pos)
         if listed is not None:
             return listed  # "Clinton and Warren held a rally, as they sought …": both
-    entity = sent.store.pronoun(pronoun, sent.index, pos)
+    entity = sent.store.pronoun(pronoun, sent.index, pos, clause_end(sent, pos))
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
     if entity.kind is Kind.PERSON and not entity.gender:
@@ -485,3 +485,18 @@ def _main_subject_ahead(sent: Sentence, pronoun: str, pos: int) -> Speaker | Non
 
 DEGREE_WORDS = lex("ever even just long shortly soon right only well")
 """Words that may stand before the word opening a fronted clause ("Ever since …")."""
+
+
+def clause_end(sent: Sentence, pos: int) -> int:
+    """Where the simple clause that opens at token ``pos`` ends: the first comma, colon, dash,
+    quotation, or word opening a clause within it ("that", "when") after it."""
+    for k in range(pos + 1, sent.n):
+        if sent.toks[k] in CLAUSE_ENDS or sent.is_placeholder(k) or sent.low[k] in INNER_CLAUSE:
+            return k
+    return sent.n
+
+
+INNER_CLAUSE = SUBORDINATORS | lex("that who which whether if")
+
+
+CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "--", "(", "."})
