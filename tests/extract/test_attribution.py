@@ -2774,7 +2774,7 @@ def test_a_label_sentence_names_no_one_and_no_later_they_means_it() -> None:
         (None, None),
         (None, None),
         (None, None),
-        (None, "acknowledge"),
+        ("activists and intellectuals", "acknowledge"),
     ]
 
 
@@ -3016,3 +3016,18 @@ def test_a_name_in_its_subject_pronouns_clause_is_not_its_antecedent(
     ]
     results = attribute_sentences(sentences)
     assert (results[2].speaker, results[2].verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Many members were dismayed at the loss.", ("members", "consider")),
+        # "That" opens no noun phrase: the verb after it names no one.
+        ("That frustrates many members.", (None, "consider")),
+    ],
+)
+def test_people_named_by_a_plural_subject_are_who_a_later_they_means(
+    first: str, expected: tuple[str | None, str]
+) -> None:
+    results = attribute_sentences([first, "They consider it a refuge."])
+    assert (results[1].speaker, results[1].verb) == expected

@@ -23,7 +23,7 @@ from factcheck.extract.attribution.sentence import (
     is_word,
     tokenize,
 )
-from factcheck.extract.attribution.subjects import skip_fronted
+from factcheck.extract.attribution.subjects import plural_subject, skip_fronted
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
     ANON_TRIGGERS,
@@ -314,6 +314,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "He added a note of caution, should Clinton …": the person a subject pronoun means
         # stays the most salient one, whatever the sentence names after it.
         first = store.pronoun(sent.low[start], sent.index, start, clause_end(sent, start))
+    elif first is None and start < sent.n:
+        first, start = plural_subject(sent, start)
     if first is not None:
         store.touch(first, sent.index, start, True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extract.attribution.entities import Kind, strip_possessive
+from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
     find_np_end,
@@ -536,3 +536,44 @@ def _name_after_role(sent: Sentence, start: int) -> int:
         if low[k] in OTHER_PREPS or low[k] in NP_PREPS:
             return 0
     return 0
+
+
+PLACING = lex("on in among at behind across")
+"""Prepositions that may open an inverted sentence ("On one side are activists …")."""
+NP_ENDS = lex("who that which whose , . ; :")
+PLURAL_DETS = lex("the these those many some most all several other")
+
+
+def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
+    """People named by a plural noun as the sentence's subject, also after an inverted
+    placing ("Voters are tired.", "On one side are activists and intellectuals who …"), as a
+    group a later "they" may mean; (None, ``start``) when there are none."""
+    low, toks = sent.low, sent.toks
+    k = start
+    if low[k] in PLACING:
+        verb = next((m for m in range(k + 1, min(sent.n, k + 7)) if low[m] in BE), None)
+        if verb is None:
+            return None, start
+        k = verb + 1
+    while k < sent.n and low[k] in PLURAL_DETS:
+        k += 1
+    end = k
+    while end < sent.n and end - k < 6 and low[end] not in NP_ENDS:
+        word = toks[end]
+        if not word.isalpha() or word != low[end] or low[end] in AUX:
+            break
+        if low[end] in BACK_STOP and low[end] != "and":
+            break
+        end += 1
+    heads = [low[end - 1]] + [low[m - 1] for m in range(k + 1, end) if low[m] == "and"]
+    if end <= k or not low[end - 1].endswith("s") or not any(map(is_people_word, heads)):
+        return None, start
+    name = sent.join_tokens(toks, k, end)
+    key = make_key(name)
+    entity = sent.store.by_name.get(key)
+    if entity is None:
+        entity = Entity(name, Kind.GROUP)
+        entity.words.update(low[k:end])
+        sent.store.add_head(entity, low[end - 1])
+        sent.store.by_name[key] = entity
+    return (entity, k) if entity.kind is Kind.GROUP else (None, start)
