@@ -364,6 +364,7 @@ def _classify(
             and low[end : end + 1] == [","]
             and not (len(lows) > 1 and lows[0] in GIVEN_NAMES)  # "from Ohio, Mary Jones,"
         )
+        or (before == "," and len(lows) == 1 and _after_affiliation(toks, low, i - 1))
     ):
         return Kind.PLACE
     if (
@@ -392,6 +393,24 @@ def _after_place(toks: list[str], low: list[str], comma: int) -> bool:
     while k >= 0 and k >= comma - 4 and toks[k][:1].isupper():
         k -= 1
     return comma - k > 1 and k >= 0 and low[k] in PLACE_PREPS
+
+
+def _after_affiliation(toks: list[str], low: list[str], comma: int) -> bool:
+    """Whether a comma follows the institution someone belongs to ("DeLong of the University
+    of California,", "a professor at Texas A&M University,"): the name after it is the campus.
+    "Speaking at the University of Miami, Trump …" names no one the institution belongs to."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 8 and (toks[k][:1].isupper() or low[k] in ("of", "&")):
+        k -= 1
+    run = low[k + 1 : comma]
+    if not run or ORG_HEADS.isdisjoint(run):
+        return False
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] not in ("of", "at"):
+        return False
+    holder = toks[k - 1]
+    return holder[:1].isupper() or strip_possessive(low[k - 1]) in ROLE_NOUNS
 
 
 def _set_role(sent: Sentence, entity: Entity, role: str, words: Sequence[str], rank: int) -> None:
