@@ -478,7 +478,7 @@ def attribute_sentences(
     or two do not count. Every sentence inside one quotation shares its speaker.
     """
     layout = shared_layout(sentences, blocks)
-    store = Store()
+    store = Store(sentences)
     outlet_key = make_key(outlet) if outlet else None
     voices = _voices(sentences, blocks)
     outcomes = [

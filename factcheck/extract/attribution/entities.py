@@ -159,6 +159,20 @@ GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 """The gender a pronoun tells."""
 
 
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
+
+
+def plain_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Words an article writes in lower case inside its sentences and never capitalises there
+    ("cool", "presidential"): capitalised, they only open a sentence, and name no one."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for text in sentences:
+        for word in _WORD.findall(text)[1:]:
+            (lower if word[0].islower() else capital).add(word.lower())
+    return frozenset(lower - capital)
+
+
 class Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
@@ -172,11 +186,13 @@ class Store:
         "docs",
         "namesakes",
         "not_names",
+        "plain",
         "recent",
         "seen",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: Sequence[str] = ()) -> None:
+        self.plain = plain_words(sentences)
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
         self.codes: dict[str, int] = {}
@@ -277,10 +293,14 @@ class Store:
             if all(_mod_matches(m, entity.words) for m in wanted):
                 best = entity
         if best is None and head in GENERIC_ORG_HEADS:
-            # "Hamas said ... The group said": the latest organisation, or a name that spoke.
+            # "Hamas said ... The group said": the latest organisation, or a name that spoke;
+            # "the terrorist group" is not "SITE Intelligence Group", whose own name has the
+            # head with other modifiers.
             for checked, entity in enumerate(reversed(self.recent)):
                 if checked > 30:
                     break
+                if wanted and head in entity.name.lower().split():
+                    continue
                 if entity.kind is Kind.ORG or (entity.spoke and entity.kind is Kind.UNKNOWN):
                     return entity
         return best

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import ne
 
-from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
+from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key, strip_possessive
 from factcheck.extract.attribution.sentence import (
     AT_START,
     CAN_NAME,
@@ -116,6 +116,8 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 continue
         if i == 0 and _fronted_participle(toks, low) and not store.lookup(toks[:1]):
             continue  # "Chastened by the analyses, Trump …": a participle, not a name
+        if i == 0 and low[0] in store.plain and _plain_opener(store, toks, low, code):
+            continue  # "Cool heads prevailed": a word the article writes in lower case
         j = i + 1
         if (
             j < n
@@ -173,6 +175,16 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             mention_of[i:j] = [entity] * (j - i)
             mention_start[i] = j - 1
             mention_end[j - 1] = i
+
+
+def _plain_opener(store: Store, toks: list[str], low: list[str], code: int) -> bool:
+    """Whether a sentence's capitalised first word, which the article writes in lower case
+    elsewhere, is that word and not a name: never a title, a party, a given name ("Bill
+    Clinton" beside a bill) or a particle ("De Blasio"), nor a name met before."""
+    first = low[0]
+    if code & DEMONYM or first in TITLES or first in GIVEN_NAMES or first in NAME_PARTICLES:
+        return False
+    return store.lookup(toks[:1]) is None
 
 
 def _is_date(low: list[str], i: int) -> bool:
