@@ -75,6 +75,9 @@ class Entity:
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
     given: str = ""
     """'m' or 'f' as the given name usually tells ("Susan Collins"); a pronoun may overrule it."""
+    listed: bool = False
+    """Whether it is people listed as a subject ("Jane Roe and Bob Lee"), whom a "they" in
+    their own sentence does not mean ("…, such as Bob Lee, now saying they think")."""
 
 
 _KEYS: dict[str, str] = {}
@@ -338,6 +341,8 @@ class Store:
             if entity.sent == sent and entity.quoted == sent:
                 # Named only inside this sentence's quotation: the quote mentions them, the
                 # pronoun outside it is someone else ("“Sanders does it right,” he said").
+                at, first, subj = entity.prev
+            elif entity.sent == sent and entity.listed:
                 at, first, subj = entity.prev
             elif entity.sent == sent and entity.pos < pos:
                 at, first, subj = entity.sent, entity.pos, entity.subj

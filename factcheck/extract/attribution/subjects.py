@@ -254,9 +254,12 @@ def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
     k = first - 1
     while k > 0 and (low[k] in (",", "and") or sent.mention_of[k] is not None):
         k -= 1  # back over a list of places
-    if k > 1 and low[k] == "the" and sent.mention_of[k + 1] is not None:
+    campus = k > 1 and low[k] == "the" and sent.mention_of[k + 1] is not None
+    if campus:
         k -= 1  # "of the University of California, Berkeley": an institution and its campus
-    if k < 1 or low[k] not in PLACE_PREPS or low[k - 1] in ROLE_NOUNS:
+    if k < 1 or low[k] not in (PLACE_PREPS | {"at"} if campus else PLACE_PREPS):
+        return None
+    if low[k - 1] in ROLE_NOUNS and not campus:
         return None  # "the senator from Texas said": a role the place belongs to
     start = find_np_start(sent, k - 1)
     found = interpret(sent, start, k)
@@ -572,6 +575,7 @@ def listed_people(sent: Sentence, start: int) -> Entity | None:
         return None
     key = make_key(listed.name)
     entity = sent.store.by_name.setdefault(key, listed.entity)
+    entity.listed = True
     return entity if entity.kind is Kind.GROUP else None
 
 
