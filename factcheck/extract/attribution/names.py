@@ -461,7 +461,7 @@ def _describe_around(
         # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
-                led = low[k] in LED_BY  # "the Clinton campaign", "the Sanders presidential campaign"
+                led = low[k] in LED_BY  # "the Clinton campaign", "the Lee presidential campaign"
                 if entity.kind is Kind.UNKNOWN and not led:
                     # "the Clinton campaign" leaves Clinton a person, whom "she" may mean.
                     entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
