@@ -17,6 +17,7 @@ from factcheck.extract.attribution.words import (
     BE,
     BREAKERS,
     CLAUSE,
+    DETS,
     NP_PREPS,
     NUMBER_WORDS,
     OTHER_PREPS,
@@ -61,6 +62,10 @@ CIRCUMSTANCES = lex("in on during while when after before")
 REPORTED_AFTER = lex("that :")
 GOES_ON = lex("added adds continued continues")
 """Verbs that go on with words just quoted ("Trump added during an interview.")."""
+NOUN_TAKERS = words("noun_taking_verbs")
+FEATURES = words("expressive_features")
+DO = lex("do does did don't doesn't didn't to")
+"""Words before a subject that make a bare form its verb: "Did the Clinton Foundation refuse"."""
 
 
 def is_adverb(token: str) -> bool:
@@ -250,3 +255,39 @@ def withholds(sent: Sentence, v: int) -> bool:
     if last is None:
         return False
     return last + 1 < sent.n and low[last + 1] in OWNERS
+
+
+def is_noun_form(sent: Sentence, v: int) -> bool:
+    """Whether a stance or finding form is a noun by the word before it: the object of a verb
+    that takes a thing ("provides support", "lent support", "raise doubts"), a gerund before a
+    bare form ("polling doubt": a gerund subject would take "shows"), or a singular name
+    between a determiner and a bare form ("the hit CW show", "the Sanders show")."""
+    if not v:
+        return False
+    low, toks = sent.low, sent.toks
+    verb, before = low[v], low[v - 1]
+    bare = f"{verb}s" in VERB_CLASS or (verb.endswith("s") and verb[:-1] in VERB_CLASS)
+    if not bare or verb.endswith(("ed", "ing")):
+        return False  # "sought", "found": forms that are never nouns
+    if before in NOUN_TAKERS and toks[v - 1].islower():
+        return True
+    if verb.endswith("s") or sent.headline:
+        return False
+    gerund = before.endswith("ing") and len(before) > 5 and toks[v - 1].isalpha()
+    if gerund and toks[v - 1].islower() and before not in VERB_CLASS:
+        return before not in INDEFINITE_PRONOUNS
+    k = v - 1
+    while k >= 0 and toks[k][:1].isupper() and is_word(toks[k]) and not low[k].endswith("s"):
+        k -= 1
+    if k == v - 1 or k < 0:
+        return False
+    if low[k] not in DETS and k and toks[k].isalpha() and toks[k].islower():
+        k -= 1  # "the hit CW show": an adjective between the determiner and the name
+    return low[k] in DETS and not (k and (low[k - 1] in DO or low[k - 1] in MODALS))
+
+
+def is_figure_of_speech(sent: Sentence, v: int) -> bool:
+    """Whether the subject right before a verb of saying is a face or a look, which speaks
+    only as a figure of speech: "their smiles said a lot", "his eyes clearly said everything"."""
+    k = _before_adverbs(sent, v - 1)
+    return k >= 0 and sent.toks[k].islower() and strip_possessive(sent.low[k]) in FEATURES
