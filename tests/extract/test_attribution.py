@@ -3056,3 +3056,16 @@ def test_a_verb_form_used_as_a_noun_or_a_figure_of_speech_reports_nothing(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A short quotation before a noun names a kind of thing: nobody is quoted.
+        ("Senator Dana Kell hosted a “unity” dinner for donors.", None),
+        ("Senator Dana Kell hosted a dinner for “real patriots” in May.", "Dana Kell"),
+    ],
+)
+def test_a_quotation_modifying_a_noun_quotes_no_one(sentence: str, expected: str | None) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == (expected, None)
