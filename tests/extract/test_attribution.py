@@ -3049,6 +3049,9 @@ def test_people_named_by_a_plural_subject_are_who_a_later_they_means(
         # A face or a look says things only as a figure of speech.
         ("Their smiles said a lot.", (None, None)),
         ("Their aides said a lot was at stake.", ("aides", "said")),
+        # An -ed form between another verb and a noun is that noun's adjective.
+        ("The new rules led several firms to cancel planned mergers.", (None, None)),
+        ("Several firms planned mergers before the new rules.", ("Several firms", "planned")),
     ],
 )
 def test_a_verb_form_used_as_a_noun_or_a_figure_of_speech_reports_nothing(

@@ -291,3 +291,21 @@ def is_figure_of_speech(sent: Sentence, v: int) -> bool:
     only as a figure of speech: "their smiles said a lot", "his eyes clearly said everything"."""
     k = _before_adverbs(sent, v - 1)
     return k >= 0 and sent.toks[k].islower() and strip_possessive(sent.low[k]) in FEATURES
+
+
+def modifies_a_noun(sent: Sentence, v: int) -> bool:
+    """Whether an -ed form stands between another verb and a noun, as that noun's adjective:
+    "to reconsider planned deals", "could cut pledged funds", "militarizing disputed waters"."""
+    low, toks = sent.low, sent.toks
+    if v < 2 or v + 1 >= sent.n or not low[v].endswith("ed"):
+        return False
+    before, noun = toks[v - 1], toks[v + 1]
+    if not (before.isalpha() and before.islower() and noun.isalpha() and noun.islower()):
+        return False
+    if noun in NOUN_BEFORE or noun in CLAUSE or noun in BREAKERS or noun in AUX or noun in DETS:
+        return False  # "to have pledged that", "militarizing, claimed the …"
+    if before.endswith("ing") and len(before) > 5:
+        return before not in VERB_CLASS and before not in ("being", "having")
+    opener = low[v - 2]
+    verb_before = before not in AUX and not is_adverb(before) and before not in VERB_CLASS
+    return (opener == "to" or opener in MODALS) and verb_before
