@@ -3052,6 +3052,9 @@ def test_people_named_by_a_plural_subject_are_who_a_later_they_means(
         # An -ed form between another verb and a noun is that noun's adjective.
         ("The new rules led several firms to cancel planned mergers.", (None, None)),
         ("Several firms planned mergers before the new rules.", ("Several firms", "planned")),
+        # A reply that was not given reports no words.
+        ("Mayor Lena Ortiz did not reply to a request for comment.", (None, None)),
+        ("Mayor Lena Ortiz replied that the budget was balanced.", ("Lena Ortiz", "replied")),
     ],
 )
 def test_a_verb_form_used_as_a_noun_or_a_figure_of_speech_reports_nothing(

@@ -47,6 +47,7 @@ ATTACKS = lex("attack attacks attacked attacking")
 TARGETS = words("attack_targets")
 COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
 OBJECT_PRONOUNS = lex("him her them us me")
+REPLIES = lex("reply replies replied respond responds responded answer answers answered")
 NOTHING = lex("nothing anything")
 """What a listener may be told instead of words: "wouldn't tell voters anything"."""
 FEELS = lex("feel feels felt feeling")
@@ -170,8 +171,15 @@ def acts_on_a_thing(sent: Sentence, v: int) -> bool:
 
 def reports_nothing(sent: Sentence, v: int) -> bool:
     """Whether a verb of telling gives its listener no words: "wouldn't tell the agency
-    anything", "told reporters nothing" ("nothing would change" after it is a clause)."""
+    anything", "told reporters nothing" ("nothing would change" after it is a clause), or a
+    reply is denied: "did not reply to a request for comment", "has never responded"."""
     low = sent.low
+    if low[v] in REPLIES:
+        k = v - 1
+        while k >= 0 and (low[k] in AUX or is_adverb(sent.toks[k])):
+            if low[k] in ("not", "never") or low[k].endswith("n't"):
+                return True
+            k -= 1
     k = _past_adverbs(sent, v + 1)
     if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
         return False
