@@ -3036,6 +3036,50 @@ def test_people_named_by_a_plural_subject_are_who_a_later_they_means(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # A stance or finding form after a verb that takes a thing is that verb's object.
+        ("The island is an ally of whoever provides support for its fleet.", (None, None)),
+        ("Neighbours who lent support to the family were thanked.", (None, None)),
+        ("Neighbours who know the family support its appeal.", ("Neighbours", "support")),
+        # After a gerund a bare form is a noun; a gerund subject takes the -s form.
+        ("Mounting polling doubt hung over the campaign.", (None, None)),
+        ("Recent polling shows the mayor ahead.", ("Recent polling", "shows")),
+        # A bare form after a determiner and a singular name is a noun, unless "did" asks.
+        ("He hosted the popular Denholm show for years.", (None, None)),
+        ("Did the Denholm Trust support the bill?", ("Denholm Trust", "support")),
+        # A face or a look says things only as a figure of speech.
+        ("Their smiles said a lot.", (None, None)),
+        ("Their aides said a lot was at stake.", ("aides", "said")),
+        # An -ed form between another verb and a noun is that noun's adjective.
+        ("The new rules led several firms to cancel planned mergers.", (None, None)),
+        ("Several firms planned mergers before the new rules.", ("Several firms", "planned")),
+        # A reply that was not given reports no words.
+        ("Mayor Lena Ortiz did not reply to a request for comment.", (None, None)),
+        ("Mayor Lena Ortiz replied that the budget was balanced.", ("Lena Ortiz", "replied")),
+    ],
+)
+def test_a_verb_form_used_as_a_noun_or_a_figure_of_speech_reports_nothing(
+    sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A short quotation before a noun names a kind of thing: nobody is quoted.
+        ("Senator Dana Kell hosted a “unity” dinner for donors.", None),
+        ("Senator Dana Kell hosted a dinner for “real patriots” in May.", "Dana Kell"),
+    ],
+)
+def test_a_quotation_modifying_a_noun_quotes_no_one(sentence: str, expected: str | None) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         (
             "Jane Roe campaigned against Bob Lee, whom many progressives believed was unfair.",
             ("many progressives", "believed"),

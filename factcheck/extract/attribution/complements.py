@@ -17,6 +17,7 @@ from factcheck.extract.attribution.words import (
     BE,
     BREAKERS,
     CLAUSE,
+    DETS,
     NP_PREPS,
     NUMBER_WORDS,
     OTHER_PREPS,
@@ -46,6 +47,7 @@ ATTACKS = lex("attack attacks attacked attacking")
 TARGETS = words("attack_targets")
 COUNTS = NUMBER_WORDS | lex("several dozens hundreds thousands scores")
 OBJECT_PRONOUNS = lex("him her them us me")
+REPLIES = lex("reply replies replied respond responds responded answer answers answered")
 NOTHING = lex("nothing anything")
 """What a listener may be told instead of words: "wouldn't tell voters anything"."""
 FEELS = lex("feel feels felt feeling")
@@ -61,6 +63,10 @@ CIRCUMSTANCES = lex("in on during while when after before")
 REPORTED_AFTER = lex("that :")
 GOES_ON = lex("added adds continued continues")
 """Verbs that go on with words just quoted ("Trump added during an interview.")."""
+NOUN_TAKERS = words("noun_taking_verbs")
+FEATURES = words("expressive_features")
+DO = lex("do does did don't doesn't didn't to")
+"""Words before a subject that make a bare form its verb: "Did the Clinton Foundation refuse"."""
 
 
 def is_adverb(token: str) -> bool:
@@ -165,8 +171,15 @@ def acts_on_a_thing(sent: Sentence, v: int) -> bool:
 
 def reports_nothing(sent: Sentence, v: int) -> bool:
     """Whether a verb of telling gives its listener no words: "wouldn't tell the agency
-    anything", "told reporters nothing" ("nothing would change" after it is a clause)."""
+    anything", "told reporters nothing" ("nothing would change" after it is a clause), or a
+    reply is denied: "did not reply to a request for comment", "has never responded"."""
     low = sent.low
+    if low[v] in REPLIES:
+        k = v - 1
+        while k >= 0 and (low[k] in AUX or is_adverb(sent.toks[k])):
+            if low[k] in ("not", "never") or low[k].endswith("n't"):
+                return True
+            k -= 1
     k = _past_adverbs(sent, v + 1)
     if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
         return False
@@ -250,3 +263,57 @@ def withholds(sent: Sentence, v: int) -> bool:
     if last is None:
         return False
     return last + 1 < sent.n and low[last + 1] in OWNERS
+
+
+def is_noun_form(sent: Sentence, v: int) -> bool:
+    """Whether a stance or finding form is a noun by the word before it: the object of a verb
+    that takes a thing ("provides support", "lent support", "raise doubts"), a gerund before a
+    bare form ("polling doubt": a gerund subject would take "shows"), or a singular name
+    between a determiner and a bare form ("the hit CW show", "the Sanders show")."""
+    if not v:
+        return False
+    low, toks = sent.low, sent.toks
+    verb, before = low[v], low[v - 1]
+    bare = f"{verb}s" in VERB_CLASS or (verb.endswith("s") and verb[:-1] in VERB_CLASS)
+    if not bare or verb.endswith(("ed", "ing")):
+        return False  # "sought", "found": forms that are never nouns
+    if before in NOUN_TAKERS and toks[v - 1].islower():
+        return True
+    if verb.endswith("s") or sent.headline:
+        return False
+    gerund = before.endswith("ing") and len(before) > 5 and toks[v - 1].isalpha()
+    if gerund and toks[v - 1].islower() and before not in VERB_CLASS:
+        return before not in INDEFINITE_PRONOUNS
+    k = v - 1
+    while k >= 0 and toks[k][:1].isupper() and is_word(toks[k]) and not low[k].endswith("s"):
+        k -= 1
+    if k == v - 1 or k < 0:
+        return False
+    if low[k] not in DETS and k and toks[k].isalpha() and toks[k].islower():
+        k -= 1  # "the hit CW show": an adjective between the determiner and the name
+    return low[k] in DETS and not (k and (low[k - 1] in DO or low[k - 1] in MODALS))
+
+
+def is_figure_of_speech(sent: Sentence, v: int) -> bool:
+    """Whether the subject right before a verb of saying is a face or a look, which speaks
+    only as a figure of speech: "their smiles said a lot", "his eyes clearly said everything"."""
+    k = _before_adverbs(sent, v - 1)
+    return k >= 0 and sent.toks[k].islower() and strip_possessive(sent.low[k]) in FEATURES
+
+
+def modifies_a_noun(sent: Sentence, v: int) -> bool:
+    """Whether an -ed form stands between another verb and a noun, as that noun's adjective:
+    "to reconsider planned deals", "could cut pledged funds", "militarizing disputed waters"."""
+    low, toks = sent.low, sent.toks
+    if v < 2 or v + 1 >= sent.n or not low[v].endswith("ed"):
+        return False
+    before, noun = toks[v - 1], toks[v + 1]
+    if not (before.isalpha() and before.islower() and noun.isalpha() and noun.islower()):
+        return False
+    if noun in NOUN_BEFORE or noun in CLAUSE or noun in BREAKERS or noun in AUX or noun in DETS:
+        return False  # "to have pledged that", "militarizing, claimed the …"
+    if before.endswith("ing") and len(before) > 5:
+        return before not in VERB_CLASS and before not in ("being", "having")
+    opener = low[v - 2]
+    verb_before = before not in AUX and not is_adverb(before) and before not in VERB_CLASS
+    return (opener == "to" or opener in MODALS) and verb_before

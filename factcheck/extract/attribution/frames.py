@@ -14,6 +14,9 @@ from factcheck.extract.attribution.complements import (
     acts_on_a_thing,
     has_complement,
     in_relative_clause,
+    is_figure_of_speech,
+    is_noun_form,
+    modifies_a_noun,
     object_relative,
     possessed_after_preposition,
     reports_nothing,
@@ -347,8 +350,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
-    if cls in NOUN_SENSITIVE and v and _noun_after(low[v - 1], verb):
-        return  # "her only hope", "their biggest challenges", "whose support": a noun
+    if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
+        return  # "her only hope", "whose support", "provides support", "the hit CW show"
+    if is_figure_of_speech(sent, v) or modifies_a_noun(sent, v):
+        return  # "their smiles said a lot", "to reconsider planned deals": no one speaks
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
         return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):

@@ -11,13 +11,23 @@ from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
     AUX,
     BACK_STOP,
+    CLAUSE,
+    DETS,
     DOC_NOUNS,
+    NP_PREPS,
+    OTHER_PREPS,
+    POSS_PRON,
     PRONOUNS,
     VERB_CLASS,
     Cls,
     lex,
 )
 
+NOT_NOUNS = (
+    CLAUSE | OTHER_PREPS | NP_PREPS | DETS | PRONOUNS | POSS_PRON | lex("and or but nor than as")
+)
+"""Words after a quotation that show it modifies no noun: "“fair share” of taxes", "“fundamentally
+transform” the country", "“embrace” him"."""
 IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
 """More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
 
@@ -65,7 +75,21 @@ def _verb_then_quote(sent: Sentence, end: int) -> bool:
         k += 1
     if k >= n or not _finite(sent.toks[k]) or low[k] in BACK_STOP:
         return False
-    return any(sent.is_placeholder(q) for q in range(k + 1, n))
+    return any(sent.is_placeholder(q) and not _names_a_kind(sent, q) for q in range(k + 1, n))
+
+
+def _names_a_kind(sent: Sentence, q: int) -> bool:
+    """Whether a short quotation modifies the noun right after it, naming a kind of thing
+    rather than quoting anyone: "“closed” primaries", "a “unity” lunch", "“is it over?”
+    headlines" (unlike "as a “breakthrough” in …" or "“fair share” of taxes")."""
+    quote = sent.quotes[sent.qpos[q]]
+    if quote.words > 3 or q + 1 >= sent.n:
+        return False
+    after = sent.toks[q + 1]
+    word = after.lower()
+    if not (after.isalpha() and after.islower()) or word in NOT_NOUNS or word in AUX:
+        return False
+    return word not in VERB_CLASS and not word.endswith(("ed", "ly", "ing"))
 
 
 def _finite(token: str) -> bool:
