@@ -3197,3 +3197,39 @@ def test_a_first_word_the_article_writes_in_lower_case_names_no_one(
     sentences: list[str], expected: str
 ) -> None:
     assert attribute_sentences(sentences)[1].speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Investors see a small chance of a cut, implying that they expect slower growth.",
+            ("Investors", "expect"),
+        ),
+        ("And Democrats have not decided which plan they prefer.", ("Democrats", "prefer")),
+        # Things, not people, are no one a "they" can mean.
+        (
+            "Markets see a small chance of a cut, implying that they expect slower growth.",
+            (None, "expect"),
+        ),
+    ],
+)
+def test_a_plural_subject_capitalised_only_by_its_place_is_who_they_means(
+    sentence: str, expected: tuple[str | None, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Whenever asked about the plan, they changed the subject.", (None, None)),
+        ("Whenever asked about the plan, Jane Roe said it was fine.", ("Jane Roe", "said")),
+    ],
+)
+def test_whenever_opening_a_sentence_names_no_one(
+    sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

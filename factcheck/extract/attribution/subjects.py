@@ -17,6 +17,7 @@ from factcheck.extract.attribution.words import (
     AUX,
     BACK_STOP,
     BE,
+    DEMONYMS,
     DETS,
     DOC_NOUNS,
     FRONT,
@@ -565,6 +566,7 @@ PLACING = lex("on in among at behind across")
 """Prepositions that may open an inverted sentence ("On one side are activists …")."""
 NP_ENDS = lex("who that which whose , . ; :")
 PLURAL_DETS = lex("the these those many some most all several other")
+LEAD_INS = lex("and but yet so")
 
 
 def listed_people(sent: Sentence, start: int) -> Entity | None:
@@ -590,12 +592,20 @@ def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
         if verb is None:
             return None, start
         k = verb + 1
+    elif low[k] in LEAD_INS and k + 1 < sent.n:
+        k += 1  # "And Democrats haven't decided …"
     while k < sent.n and low[k] in PLURAL_DETS:
         k += 1
     end = k
+    stop = find_np_end(sent, k) if k < sent.n else k  # "Investors see …": the verb ends it
     while end < sent.n and end - k < 6 and low[end] not in NP_ENDS:
+        if end >= stop > k and "and" not in low[end - 1 : end + 1]:
+            break
         word = toks[end]
-        if not word.isalpha() or word != low[end] or low[end] in AUX:
+        # A capital opening the sentence, or a party's ("Democrats"), is no name.
+        opening = end == k and (k == 0 or low[k - 1] in LEAD_INS)
+        common = word == low[end] or ((opening or low[end] in DEMONYMS) and word[1:].islower())
+        if not word.isalpha() or not common or low[end] in AUX:
             break
         if low[end] in BACK_STOP and low[end] != "and":
             break
