@@ -3233,3 +3233,25 @@ def test_whenever_opening_a_sentence_names_no_one(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As Republicans scrambled to raise cash last year, they proposed sweeping cuts.",
+            ("Republicans", "proposed"),
+        ),
+        (
+            "Both senators had to answer videos showing that they supported the plan.",
+            ("senators", "supported"),
+        ),
+        # Things in the fronted clause are no one a "they" can mean.
+        ("As the markets fell last year, they proposed sweeping cuts.", (None, "proposed")),
+    ],
+)
+def test_people_named_in_a_fronted_clause_are_who_the_main_clauses_they_means(
+    sentence: str, expected: tuple[str | None, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

@@ -23,7 +23,12 @@ from factcheck.extract.attribution.sentence import (
     is_word,
     tokenize,
 )
-from factcheck.extract.attribution.subjects import listed_people, plural_subject, skip_fronted
+from factcheck.extract.attribution.subjects import (
+    fronted_plural,
+    listed_people,
+    plural_subject,
+    skip_fronted,
+)
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
     ANON_TRIGGERS,
@@ -318,6 +323,9 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         first, start = plural_subject(sent, start)
     if first is not None and first.kind is Kind.PERSON:
         first = listed_people(sent, start) or first  # "Jane Roe and Bob Lee wrote …": both
+    fronted = fronted_plural(sent, start)  # "As Republicans scrambled …, they proposed …"
+    if fronted is not None:
+        store.touch(fronted, sent.index, 1, True)
     if first is not None:
         store.touch(first, sent.index, start, True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.extract.attribution.clauses import SUBORDINATORS
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
@@ -565,7 +566,7 @@ def _name_after_role(sent: Sentence, start: int) -> int:
 PLACING = lex("on in among at behind across")
 """Prepositions that may open an inverted sentence ("On one side are activists …")."""
 NP_ENDS = lex("who that which whose , . ; :")
-PLURAL_DETS = lex("the these those many some most all several other")
+PLURAL_DETS = lex("the these those many some most all several other both")
 LEAD_INS = lex("and but yet so")
 
 
@@ -579,6 +580,18 @@ def listed_people(sent: Sentence, start: int) -> Entity | None:
     entity = sent.store.by_name.setdefault(key, listed.entity)
     entity.listed = True
     return entity if entity.kind is Kind.GROUP else None
+
+
+FRONTED_OPENERS = SUBORDINATORS | lex("as although though if")
+
+
+def fronted_plural(sent: Sentence, start: int) -> Entity | None:
+    """People named by a plural noun as the subject of a fronted clause that ends before the
+    main clause at ``start`` ("As Republicans scrambled to raise cash, they proposed …")."""
+    if start < 3 or sent.low[0] not in FRONTED_OPENERS:
+        return None
+    entity, k = plural_subject(sent, 1)
+    return entity if entity is not None and k < start else None
 
 
 def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
