@@ -3075,3 +3075,12 @@ def test_a_verb_form_used_as_a_noun_or_a_figure_of_speech_reports_nothing(
 def test_a_quotation_modifying_a_noun_quotes_no_one(sentence: str, expected: str | None) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == (expected, None)
+
+
+def test_a_persons_name_between_the_and_a_bare_form_makes_it_a_noun() -> None:
+    first = "Bernie Sanders spoke in Ohio."
+    results = attribute_sentences([first, "The committee welcomed the Sanders show on Friday."])
+    assert (results[1].speaker, results[1].verb) == (None, None)
+    # A plural name before the bare form is its subject.
+    results = attribute_sentences([first, "The Democrats show that the plan failed."])
+    assert (results[1].speaker, results[1].verb) == ("Democrats", "show")
