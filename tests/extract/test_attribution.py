@@ -2800,7 +2800,7 @@ def test_a_participles_subject_runs_past_a_role_to_the_person(adverb: str) -> No
     )
     assert row(attribute_sentences([sentence])[0]) == (
         "Donald Trump",
-        "candidate",
+        "Republican presidential candidate",
         "writing",
         (),
         (),
@@ -3084,3 +3084,125 @@ def test_a_persons_name_between_the_and_a_bare_form_makes_it_a_noun() -> None:
     # A plural name before the bare form is its subject.
     results = attribute_sentences([first, "The Democrats show that the plan failed."])
     assert (results[1].speaker, results[1].verb) == ("Democrats", "show")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Jane Roe campaigned against Bob Lee, whom many progressives believed was unfair.",
+            ("many progressives", "believed"),
+        ),
+        (
+            "Jane Roe campaigned against the law, which many progressives believed was unfair.",
+            ("many progressives", "believed"),
+        ),
+        # Without a relative clause of its own, the belief is the main subject's.
+        (
+            "Jane Roe campaigned against Bob Lee and believed he was unfair.",
+            ("Jane Roe", "believed"),
+        ),
+    ],
+)
+def test_an_object_relative_clauses_own_subject_is_its_speaker(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Jane Roe and Bob Lee of the University of California, Berkeley argue that the "
+            "banks failed.",
+            ("Jane Roe and Bob Lee", "argue"),
+        ),
+        (
+            "A professor at the University of Texas, Austin said the banks failed.",
+            ("professor", "said"),
+        ),
+        # An institution where something happens belongs to no one: the name after it speaks.
+        (
+            "Speaking at the University of Miami, Bob Lee said the banks failed.",
+            ("Bob Lee", "said"),
+        ),
+        # A person's name after the institution is an appositive, not a campus.
+        (
+            "The director of the Acme Centre, Ina Kirsch, said the banks failed.",
+            ("Ina Kirsch", "said"),
+        ),
+    ],
+)
+def test_a_campus_after_an_institution_is_a_place_not_the_speaker(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Jane Roe and Bob Lee wrote a book about banks.", "Jane Roe and Bob Lee"),
+        # One person named with others in the object is not a "they".
+        ("Jane Roe met the bank's lawyers in Ohio.", None),
+    ],
+)
+def test_people_listed_as_the_subject_are_who_a_later_they_write_means(
+    first: str, expected: str | None
+) -> None:
+    results = attribute_sentences([first, "Even at best, they write, the banks produced little."])
+    assert (results[1].speaker, results[1].verb) == (expected, "write")
+
+
+def test_the_election_office_before_a_name_is_part_of_its_role() -> None:
+    sentences = [
+        "Republican presidential candidate Jane Roe said the banks failed.",
+        "It began when the Jane Roe presidential campaign challenged Bob Lee to a debate.",
+        "Friday, she told reporters that Lee was afraid.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.role, r.verb) for r in results] == [
+        ("Jane Roe", "Republican presidential candidate", "said"),
+        ("Jane Roe presidential campaign", None, "challenged"),
+        # The campaign named after her leaves her a person "she" means.
+        ("Jane Roe", "Republican presidential candidate", "told"),
+    ]
+
+
+def test_a_description_is_not_an_organisation_whose_name_has_its_head() -> None:
+    sentences = [
+        "Forums posted messages, the Acme Monitoring Group said.",
+        "The forums posted messages in which the terrorist group urged followers to attack.",
+        # A description whose modifiers its name has still finds it.
+        "The monitoring group said the posts were old.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        ("Acme Monitoring Group", "said"),
+        ("terrorist group", "urged"),
+        ("Acme Monitoring Group", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            [
+                "Former Obama speechwriter Jane Roe published a column.",
+                "She said the former president would approve.",
+            ],
+            "Jane Roe",
+        ),
+        # A surname that is also a word, and a given name that is one too, stay names.
+        (["Todd Young met young voters in Ohio.", "Young said the race was close."], "Todd Young"),
+        (["The Senate passed the bill on Monday.", "Bill Lee said it was fair."], "Bill Lee"),
+    ],
+)
+def test_a_first_word_the_article_writes_in_lower_case_names_no_one(
+    sentences: list[str], expected: str
+) -> None:
+    assert attribute_sentences(sentences)[1].speaker == expected

@@ -23,7 +23,7 @@ from factcheck.extract.attribution.sentence import (
     is_word,
     tokenize,
 )
-from factcheck.extract.attribution.subjects import plural_subject, skip_fronted
+from factcheck.extract.attribution.subjects import listed_people, plural_subject, skip_fronted
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
     ANON_TRIGGERS,
@@ -316,6 +316,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         first = store.pronoun(sent.low[start], sent.index, start, clause_end(sent, start))
     elif first is None and start < sent.n:
         first, start = plural_subject(sent, start)
+    if first is not None and first.kind is Kind.PERSON:
+        first = listed_people(sent, start) or first  # "Jane Roe and Bob Lee wrote …": both
     if first is not None:
         store.touch(first, sent.index, start, True)
 
@@ -476,7 +478,7 @@ def attribute_sentences(
     or two do not count. Every sentence inside one quotation shares its speaker.
     """
     layout = shared_layout(sentences, blocks)
-    store = Store()
+    store = Store(sentences)
     outlet_key = make_key(outlet) if outlet else None
     voices = _voices(sentences, blocks)
     outcomes = [

@@ -75,6 +75,9 @@ class Entity:
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
     given: str = ""
     """'m' or 'f' as the given name usually tells ("Susan Collins"); a pronoun may overrule it."""
+    listed: bool = False
+    """Whether it is people listed as a subject ("Jane Roe and Bob Lee"), whom a "they" in
+    their own sentence does not mean ("…, such as Bob Lee, now saying they think")."""
 
 
 _KEYS: dict[str, str] = {}
@@ -159,6 +162,20 @@ GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 """The gender a pronoun tells."""
 
 
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
+
+
+def plain_words(sentences: Iterable[str]) -> frozenset[str]:
+    """Words an article writes in lower case inside its sentences and never capitalises there
+    ("cool", "presidential"): capitalised, they only open a sentence, and name no one."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for text in sentences:
+        for word in _WORD.findall(text)[1:]:
+            (lower if word[0].islower() else capital).add(word.lower())
+    return frozenset(lower - capital)
+
+
 class Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
@@ -172,11 +189,13 @@ class Store:
         "docs",
         "namesakes",
         "not_names",
+        "plain",
         "recent",
         "seen",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: Sequence[str] = ()) -> None:
+        self.plain = plain_words(sentences)
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
         self.codes: dict[str, int] = {}
@@ -277,10 +296,14 @@ class Store:
             if all(_mod_matches(m, entity.words) for m in wanted):
                 best = entity
         if best is None and head in GENERIC_ORG_HEADS:
-            # "Hamas said ... The group said": the latest organisation, or a name that spoke.
+            # "Hamas said ... The group said": the latest organisation, or a name that spoke;
+            # "the terrorist group" is not "SITE Intelligence Group", whose own name has the
+            # head with other modifiers.
             for checked, entity in enumerate(reversed(self.recent)):
                 if checked > 30:
                     break
+                if wanted and head in entity.name.lower().split():
+                    continue
                 if entity.kind is Kind.ORG or (entity.spoke and entity.kind is Kind.UNKNOWN):
                     return entity
         return best
@@ -318,6 +341,8 @@ class Store:
             if entity.sent == sent and entity.quoted == sent:
                 # Named only inside this sentence's quotation: the quote mentions them, the
                 # pronoun outside it is someone else ("“Sanders does it right,” he said").
+                at, first, subj = entity.prev
+            elif entity.sent == sent and entity.listed:
                 at, first, subj = entity.prev
             elif entity.sent == sent and entity.pos < pos:
                 at, first, subj = entity.sent, entity.pos, entity.subj

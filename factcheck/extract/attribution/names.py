@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import ne
 
-from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
+from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key, strip_possessive
 from factcheck.extract.attribution.sentence import (
     AT_START,
     CAN_NAME,
@@ -116,6 +116,8 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 continue
         if i == 0 and _fronted_participle(toks, low) and not store.lookup(toks[:1]):
             continue  # "Chastened by the analyses, Trump …": a participle, not a name
+        if i == 0 and low[0] in store.plain and _plain_opener(store, toks, low, code):
+            continue  # "Cool heads prevailed": a word the article writes in lower case
         j = i + 1
         if (
             j < n
@@ -173,6 +175,16 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
             mention_of[i:j] = [entity] * (j - i)
             mention_start[i] = j - 1
             mention_end[j - 1] = i
+
+
+def _plain_opener(store: Store, toks: list[str], low: list[str], code: int) -> bool:
+    """Whether a sentence's capitalised first word, which the article writes in lower case
+    elsewhere, is that word and not a name: never a title, a party, a given name ("Bill
+    Clinton" beside a bill) or a particle ("De Blasio"), nor a name met before."""
+    first = low[0]
+    if code & DEMONYM or first in TITLES or first in GIVEN_NAMES or first in NAME_PARTICLES:
+        return False
+    return store.lookup(toks[:1]) is None
 
 
 def _is_date(low: list[str], i: int) -> bool:
@@ -364,6 +376,7 @@ def _classify(
             and low[end : end + 1] == [","]
             and not (len(lows) > 1 and lows[0] in GIVEN_NAMES)  # "from Ohio, Mary Jones,"
         )
+        or (before == "," and len(lows) == 1 and _after_affiliation(toks, low, i - 1))
     ):
         return Kind.PLACE
     if (
@@ -392,6 +405,24 @@ def _after_place(toks: list[str], low: list[str], comma: int) -> bool:
     while k >= 0 and k >= comma - 4 and toks[k][:1].isupper():
         k -= 1
     return comma - k > 1 and k >= 0 and low[k] in PLACE_PREPS
+
+
+def _after_affiliation(toks: list[str], low: list[str], comma: int) -> bool:
+    """Whether a comma follows the institution someone belongs to ("DeLong of the University
+    of California,", "a professor at Texas A&M University,"): the name after it is the campus.
+    "Speaking at the University of Miami, Trump …" names no one the institution belongs to."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 8 and (toks[k][:1].isupper() or low[k] in ("of", "&")):
+        k -= 1
+    run = low[k + 1 : comma]
+    if not run or ORG_HEADS.isdisjoint(run):
+        return False
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] not in ("of", "at"):
+        return False
+    holder = toks[k - 1]
+    return holder[:1].isupper() or strip_possessive(low[k - 1]) in ROLE_NOUNS
 
 
 def _set_role(sent: Sentence, entity: Entity, role: str, words: Sequence[str], rank: int) -> None:
@@ -430,7 +461,7 @@ def _describe_around(
         # country only modifies the noun.
         for k in (j, j + 1):
             if k < n and (low[k] in ORG_NOUNS or low[k] in MEDIA_NOUNS):
-                led = k == j and j - i == 1 and low[k] in LED_BY
+                led = low[k] in LED_BY  # "the Clinton campaign", "the Lee presidential campaign"
                 if entity.kind is Kind.UNKNOWN and not led:
                     # "the Clinton campaign" leaves Clinton a person, whom "she" may mean.
                     entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG

@@ -431,12 +431,13 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
     return Speaker(entity.name, entity.role, entity)
 
 
-def coordinated_subject(sent: Sentence, limit: int) -> Speaker | None:
-    """People joined by "and" that open the sentence as its subject, before token ``limit``
-    ("Hillary Clinton and Senator Elizabeth Warren held …"), else None."""
+def coordinated_subject(sent: Sentence, limit: int, begin: int = 0) -> Speaker | None:
+    """People joined by "and" that open the sentence (or the clause at ``begin``) as its
+    subject, before token ``limit`` ("Hillary Clinton and Senator Elizabeth Warren held …"),
+    else None."""
     low = sent.low
     names: list[str] = []
-    k = 1 if low[0] in LEAD_INS else 0
+    k = begin + 1 if low[begin] in LEAD_INS else begin
     while k < limit:
         entity = sent.mention_of[k]
         if entity is None and low[k] in TITLE_WORDS and k + 1 < limit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
+    coordinated_subject,
     find_np_end,
     find_np_start,
     interpret,
@@ -35,6 +36,8 @@ from factcheck.extract.attribution.words import (
 
 PERSONAL = lex("he she they we i")
 COUNTED = lex("many most some few several others all those")
+OBJECT_RELATIVES = lex("whom which who")
+"""Relative words a clause with its own subject may open ("whom many voters believed")."""
 INDEFINITES = lex("a an one another")
 PLACE_PREPS = lex("in of from across")
 AFTER_NAME = lex("and who whose which said says told added")
@@ -235,6 +238,9 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if found is None and start and low[start - 1] in OBJECT_RELATIVES and low[start] in COUNTED:
+        # "…, whom many progressives believed was …": the relative clause's own subject.
+        found = interpret(sent, start, j + 1, loose=True)
     if found is None and low[start] in COUNTED and low[start + 1 : start + 2] == ["in"]:
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
@@ -248,7 +254,12 @@ def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
     k = first - 1
     while k > 0 and (low[k] in (",", "and") or sent.mention_of[k] is not None):
         k -= 1  # back over a list of places
-    if k < 1 or low[k] not in PLACE_PREPS or low[k - 1] in ROLE_NOUNS:
+    campus = k > 1 and low[k] == "the" and sent.mention_of[k + 1] is not None
+    if campus:
+        k -= 1  # "of the University of California, Berkeley": an institution and its campus
+    if k < 1 or low[k] not in (PLACE_PREPS | {"at"} if campus else PLACE_PREPS):
+        return None
+    if low[k - 1] in ROLE_NOUNS and not campus:
         return None  # "the senator from Texas said": a role the place belongs to
     start = find_np_start(sent, k - 1)
     found = interpret(sent, start, k)
@@ -404,6 +415,8 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
         start = skip_fronted(sent, _past_comma(sent, start, v), v)
     if start >= v - 1 or v - start > 45:
         return None, v
+    if _own_subject_after_relative(sent, v):
+        return None, v  # "…, whom many voters believed": the relative clause has its own subject
     end = start
     while end < v and end - start < 12:
         lw = low[end]
@@ -449,6 +462,16 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if any(map(sent.is_placeholder, range(end, v))):
         return None, v
     return interpret(sent, start, end, loose=True), start
+
+
+def _own_subject_after_relative(sent: Sentence, v: int) -> bool:
+    """Whether verb ``v`` is in an object relative clause with a subject of its own: "…, whom
+    many voters believed", "…, which the senator said"; "which left little doubt" has none."""
+    k = find_np_start(sent, v - 1)
+    if not k or sent.low[k - 1] not in ("whom", "which"):
+        return False
+    first = sent.low[k]
+    return first in DETS or first in COUNTED or first in PRONOUNS or sent.mention_of[k] is not None
 
 
 def _past_comma(sent: Sentence, start: int, limit: int) -> int:
@@ -542,6 +565,18 @@ PLACING = lex("on in among at behind across")
 """Prepositions that may open an inverted sentence ("On one side are activists …")."""
 NP_ENDS = lex("who that which whose , . ; :")
 PLURAL_DETS = lex("the these those many some most all several other")
+
+
+def listed_people(sent: Sentence, start: int) -> Entity | None:
+    """People joined by "and" as the subject of the clause at ``start`` ("Jane Roe and Bob Lee
+    of Ohio State wrote …"): one group, kept so that a later "they" means them all."""
+    listed = coordinated_subject(sent, sent.n, start)
+    if listed is None or listed.name is None or listed.entity is None:
+        return None
+    key = make_key(listed.name)
+    entity = sent.store.by_name.setdefault(key, listed.entity)
+    entity.listed = True
+    return entity if entity.kind is Kind.GROUP else None
 
 
 def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
