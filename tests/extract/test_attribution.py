@@ -3077,6 +3077,15 @@ def test_a_quotation_modifying_a_noun_quotes_no_one(sentence: str, expected: str
     assert (result.speaker, result.verb) == (expected, None)
 
 
+def test_a_persons_name_between_the_and_a_bare_form_makes_it_a_noun() -> None:
+    first = "Bernie Sanders spoke in Ohio."
+    results = attribute_sentences([first, "The committee welcomed the Sanders show on Friday."])
+    assert (results[1].speaker, results[1].verb) == (None, None)
+    # A plural name before the bare form is its subject.
+    results = attribute_sentences([first, "The Democrats show that the plan failed."])
+    assert (results[1].speaker, results[1].verb) == ("Democrats", "show")
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -285,13 +285,20 @@ def is_noun_form(sent: Sentence, v: int) -> bool:
     if gerund and toks[v - 1].islower() and before not in VERB_CLASS:
         return before not in INDEFINITE_PRONOUNS
     k = v - 1
-    while k >= 0 and toks[k][:1].isupper() and is_word(toks[k]) and not low[k].endswith("s"):
+    while k >= 0 and toks[k][:1].isupper() and is_word(toks[k]) and _singular(sent, k):
         k -= 1
     if k == v - 1 or k < 0:
         return False
     if low[k] not in DETS and k and toks[k].isalpha() and toks[k].islower():
         k -= 1  # "the hit CW show": an adjective between the determiner and the name
     return low[k] in DETS and not (k and (low[k - 1] in DO or low[k - 1] in MODALS))
+
+
+def _singular(sent: Sentence, k: int) -> bool:
+    """Whether a capitalised word is singular: not a plural ("Democrats"), or a person's name
+    ("the Sanders show")."""
+    entity = sent.mention_of[k]
+    return not sent.low[k].endswith("s") or (entity is not None and entity.kind is Kind.PERSON)
 
 
 def is_figure_of_speech(sent: Sentence, v: int) -> bool:
