@@ -323,9 +323,9 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         first, start = plural_subject(sent, start)
     if first is not None and first.kind is Kind.PERSON:
         first = listed_people(sent, start) or first  # "Jane Roe and Bob Lee wrote …": both
-    fronted = fronted_plural(sent, start)  # "As Republicans scrambled …, they proposed …"
-    if fronted is not None:
-        store.touch(fronted, sent.index, 1, True)
+    people = fronted_plural(sent, start)  # "As Republicans scrambled …, they proposed …"
+    if people is not None:
+        store.touch(people, sent.index, 1, True)
     if first is not None:
         store.touch(first, sent.index, start, True)
 
