@@ -3264,3 +3264,50 @@ def test_people_named_in_a_fronted_clause_are_who_the_main_clauses_they_means(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("The plant closed in the U.S. last year.", "company"),
+        # An organisation that spoke is still who "the company" means.
+        ("Acme Corp cut jobs in the U.S., Acme Corp said.", "Acme Corp"),
+    ],
+)
+def test_a_dotted_place_abbreviation_is_not_an_organisation(first: str, expected: str) -> None:
+    results = attribute_sentences([first, "But the company says it fears a slump."])
+    assert (results[1].speaker, results[1].verb) == (expected, "says")
+
+
+def test_a_name_the_company_meant_is_not_a_later_she() -> None:
+    sentences = [
+        "State Representative Jane Roe visited Fenwick.",
+        "Fenwick said it would move the plant.",
+        "The company says it fears a slump.",
+        "Her district includes the plant, she said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Fenwick", "said"),
+        ("Fenwick", "says"),
+        ("Jane Roe", "said"),
+    ]
+
+
+def test_a_preposition_opening_a_sentence_starts_no_name() -> None:
+    sentences = ["Outside Acme's plant, a worker took a break.", "“The mood is calm,” he said."]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [(None, None), (None, "said")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Most of them said they had loved the work.", "Most of them"),
+        ("Many of the workers said they had loved the work.", "Many of the workers"),
+    ],
+)
+def test_a_share_of_them_is_the_speaker_not_what_them_means(sentence: str, expected: str) -> None:
+    results = attribute_sentences(["Acme Corp said it would close.", sentence])
+    assert (results[1].speaker, results[1].verb) == (expected, "said")

@@ -305,6 +305,7 @@ class Store:
                 if wanted and head in entity.name.lower().split():
                     continue
                 if entity.kind is Kind.ORG or (entity.spoke and entity.kind is Kind.UNKNOWN):
+                    entity.kind = Kind.ORG  # "the company": no longer a "she" or a "he"
                     return entity
         return best
 

@@ -362,7 +362,12 @@ def _classify(
         last in ORG_HEADS
         or not ORG_HEADS.isdisjoint(lows[:-1])
         or before in ORG_NOUNS
-        or (len(names) == 1 and len(names[0]) >= 2 and names[0].isupper())
+        or (
+            len(names) == 1
+            and len(names[0]) >= 2
+            and names[0].isupper()
+            and len(names[0].replace(".", "")) * 2 != len(names[0])  # "U.S.", "D.C.": places
+        )
     ):
         return Kind.ORG
     if titled or (i and before in ROLE_NOUNS):

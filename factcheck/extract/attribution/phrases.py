@@ -250,8 +250,13 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         plural = low[j - 1] != "another"
         name = "unnamed sources" if plural else "unnamed source"
         return Speaker(name, toks[j - 1].lower(), anonymous=True)
-    if low[i] in QUANTIFIERS and split < j and low[split] == "of" and is_people_word(low[j - 1]):
-        return Speaker(sent.join_tokens(toks, i, j))  # "Some of the women said"
+    if (
+        low[i] in QUANTIFIERS
+        and split < j
+        and low[split] == "of"
+        and (is_people_word(low[j - 1]) or (j - split == 2 and low[j - 1] in ("them", "us")))
+    ):
+        return Speaker(sent.join_tokens(toks, i, j))  # "Some of the women said", "Most of them"
     if entity is None and toks[head][0].isupper() and low[head] not in CAP_STOP:
         return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
     if loose and low[i] in ("the", "this") and head > i and toks[head].isalpha():

@@ -230,6 +230,9 @@ def find_subject_before(
         return interpret(sent, start, k + 1), start, passive, True
     if toks[j] == ",":
         return _find_comma_subject(sent, j, passive, loose=loose)
+    if lw in PRONOUNS and j >= 2 and low[j - 1] == "of" and low[j - 2] in COUNTED:
+        start = find_np_start(sent, j - 2)  # "Most of them said": a share of the people
+        return interpret(sent, start, j + 1), start, passive, True
     if lw in PRONOUNS:
         return resolve_pronoun(sent, lw, j), j, passive, True
     base, _, tail = lw.partition("'")
