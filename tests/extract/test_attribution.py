@@ -3311,3 +3311,39 @@ def test_a_preposition_opening_a_sentence_starts_no_name() -> None:
 def test_a_share_of_them_is_the_speaker_not_what_them_means(sentence: str, expected: str) -> None:
     results = attribute_sentences(["Acme Corp said it would close.", sentence])
     assert (results[1].speaker, results[1].verb) == (expected, "said")
+
+
+def test_a_bare_surname_goes_on_meaning_the_namesake_it_has_meant() -> None:
+    sentences = [
+        "Donald Trump spoke in Ohio.",
+        "Trump said the wall would rise.",
+        "Ivanka Trump introduced her father.",
+        "Trump blamed Jane Roe for the deficit.",
+        # A title that tells the gender still finds the namesake it fits.
+        "Ms. Trump smiled, she said.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [(r.speaker, r.verb) for r in results] == [
+        (None, None),
+        ("Donald Trump", "said"),
+        (None, None),
+        ("Donald Trump", "blamed"),
+        ("Ivanka Trump", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("The editors think the Jane Lee campaign took voters for granted.", "Leslie Roe"),
+        # Named as the subject of a clause, she is who the next "she said" means.
+        ("The editors think Jane Lee took voters for granted.", "Jane Lee"),
+    ],
+)
+def test_a_name_that_only_names_a_campaign_is_not_a_later_she(middle: str, expected: str) -> None:
+    sentences = [
+        "“The campaign is in a panic,” said Leslie Roe, a caucus leader.",
+        middle,
+        "“They have a big problem,” she said.",
+    ]
+    assert attribute_sentences(sentences)[2].speaker == expected

@@ -75,6 +75,9 @@ class Entity:
     """'m' or 'f' once a title, a role noun or a pronoun has told; '' until then."""
     given: str = ""
     """'m' or 'f' as the given name usually tells ("Susan Collins"); a pronoun may overrule it."""
+    bare: int = -1
+    """The latest sentence that called it by its surname alone ("Trump said"): among namesakes,
+    the one a bare surname goes on meaning."""
     listed: bool = False
     """Whether it is people listed as a subject ("Jane Roe and Bob Lee"), whom a "they" in
     their own sentence does not mean ("…, such as Bob Lee, now saying they think")."""
@@ -150,6 +153,10 @@ def _not_a_person_name(name: str) -> bool:
         return False  # "Greg Raiff", "J.M. Berger", "retired customer service representative"
     head = next((k for k, w in enumerate(words) if w in _OF), len(words)) - 1
     return not any(w in ROLE_NOUNS or w in DEMONYMS or w in GROUP_NOUNS for w in words[: head + 1])
+
+
+def _bare_order(entity: Entity) -> int:
+    return entity.bare
 
 
 _OF = frozenset(["of", "for", "in", "at", "to", "with", "from", "de"])
@@ -268,7 +275,12 @@ class Store:
                         ),
                         None,
                     )
-                if found is not None and not found.spoke and len(self.namesakes[key]) > 1:
+                usual = max(self.namesakes.get(key, ()), key=_bare_order, default=None)
+                if found is not None and not gender and usual is not None and usual.bare >= 0:
+                    # "Trump said" after "Ivanka Trump": the namesake the article has been
+                    # calling by the surname alone keeps it.
+                    found = usual
+                elif found is not None and not found.spoke and len(self.namesakes[key]) > 1:
                     # "Clinton said" after a mention of Bill Clinton in a story where Hillary
                     # Clinton speaks: a bare surname goes on meaning the namesake who spoke.
                     found = next(

@@ -165,16 +165,27 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                         described.add(context)
                         _describe_around(sent, entity, toks, low, i, j)
             pos = i if main else pos_override or 0
-            if entity.sent != index:
+            if _names_a_camp(low, i, j):
+                pass  # "the Clinton campaign": the person is not brought back into view
+            elif entity.sent != index:
                 entity.prev = (entity.sent, entity.pos, entity.subj)
                 entity.sent, entity.pos, entity.subj = index, pos, False
                 entity.quoted = -1 if main else index
-            recent.pop(entity, None)
-            recent[entity] = None
+            if not _names_a_camp(low, i, j):
+                recent.pop(entity, None)
+                recent[entity] = None
+        if main and j - i == 1 and entity.kind is Kind.PERSON and " " in entity.name:
+            entity.bare = index  # "Trump said": the surname alone
         if main:
             mention_of[i:j] = [entity] * (j - i)
             mention_start[i] = j - 1
             mention_end[j - 1] = i
+
+
+def _names_a_camp(low: list[str], i: int, j: int) -> bool:
+    """Whether the name at ``i:j`` only names a campaign or administration after "the" ("the
+    Clinton campaign"), which is no mention of the person a later pronoun may mean."""
+    return 0 < i and j < len(low) and low[i - 1] == "the" and low[j] in LED_BY
 
 
 def _plain_opener(store: Store, toks: list[str], low: list[str], code: int) -> bool:
@@ -328,7 +339,8 @@ def _register(
         _describe_around(sent, entity, toks, low, i, j)
     fresh = entity.sent != sent.index
     # A given name opening a quoted sentence ("“Melanie thought …") is that sentence's subject.
-    store.touch(entity, sent.index, pos, pos_override == 0 and i == 0 and bool(entity.given))
+    if not _names_a_camp(low, i, j):  # "the Clinton campaign" names no one into view
+        store.touch(entity, sent.index, pos, pos_override == 0 and i == 0 and bool(entity.given))
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
