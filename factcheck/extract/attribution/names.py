@@ -185,7 +185,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
 def _names_a_camp(low: list[str], i: int, j: int) -> bool:
     """Whether the name at ``i:j`` only names a campaign or administration after "the" ("the
     Clinton campaign"), which is no mention of the person a later pronoun may mean."""
-    return 0 < i and j < len(low) and low[i - 1] == "the" and low[j] in LED_BY
+    return i > 0 and j < len(low) and low[i - 1] == "the" and low[j] in LED_BY
 
 
 def _plain_opener(store: Store, toks: list[str], low: list[str], code: int) -> bool:
