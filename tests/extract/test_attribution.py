@@ -3347,3 +3347,22 @@ def test_a_name_that_only_names_a_campaign_is_not_a_later_she(middle: str, expec
         "“They have a big problem,” she said.",
     ]
     assert attribute_sentences(sentences)[2].speaker == expected
+
+
+def test_a_state_before_a_surname_modifies_it_and_names_no_one_new() -> None:
+    sentences = [
+        "A teen was hurt outside a Wisconsin Trump rally.",
+        "Trump said the state was broke.",
+        "Donald Trump spoke in Janesville.",
+        "Trump said it again.",
+        # A state before a party word is a description, which stays whole.
+        "The Kentucky Republican said the state was broke.",
+    ]
+    results = attribute_sentences(sentences)
+    assert [r.speaker for r in results] == [
+        None,
+        "Trump",
+        None,
+        "Donald Trump",
+        "Kentucky Republican",
+    ]

@@ -284,6 +284,15 @@ def _register(
     name_tokens = names[title_end:]
     if len(name_tokens) == 1 and lows[-1] in DEMONYMS:
         return None
+    first = lows[title_end]
+    if (
+        len(name_tokens) == 2
+        and first in STATES
+        and first not in GIVEN_NAMES
+        and lows[-1] not in DEMONYMS  # "the Kentucky Republican": a description
+        and lows[-1] not in TITLES
+    ):
+        name_tokens = name_tokens[1:]  # "a Wisconsin Trump rally": the state modifies the name
     gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
     if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
