@@ -3366,3 +3366,66 @@ def test_a_state_before_a_surname_modifies_it_and_names_no_one_new() -> None:
         "Donald Trump",
         "Kentucky Republican",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The officials whom Trump hired said the plan was sound.", "officials"),
+        ("The aide to whom Trump spoke said the plan was sound.", "aide"),
+        ("Voters whom many pundits dismissed said the plan was sound.", "Voters"),
+        # The near miss: a subject relative clause, which was already skipped.
+        ("Officials who spoke with the Post said the plan was sound.", "Officials"),
+    ],
+)
+def test_an_object_relative_clause_in_the_subject_is_skipped(sentence: str, expected: str) -> None:
+    assert row(attribute_sentences([sentence])[0]) == (expected, None, "said", (), (), False)
+
+
+def test_the_verb_of_an_object_relative_clause_has_its_own_subject() -> None:
+    result = attribute_sentences(["But Mr. Roe is someone whom Mr. Trump views as a peer."])[0]
+    assert row(result) == ("Trump", None, "views", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mr. Adams, then at Chase, and Mr. Brook, at a rival bank, decided to leave.",
+            ("Adams and Brook", None, "decided", (), (), False),
+        ),
+        (
+            "Jeb Bush and his older brother said the war was a mistake.",
+            ("Jeb Bush and his older brother", None, "said", (), (), False),
+        ),
+        # Near misses: one described person, and names that close a fronted phrase.
+        (
+            "Mr. Adams, the chairman, said the firm would grow.",
+            ("Adams", "chairman", "said", (), (), False),
+        ),
+        (
+            "Asked about Jeb Bush and his brother, the aide said the war was a mistake.",
+            ("aide", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_person_joined_to_another_described_one_are_both_the_subject(
+    sentence: str, expected: Row
+) -> None:
+    assert row(attribute_sentences([sentence])[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She has won the most pledged delegates in the race.", (None, None)),
+        ("Clinton now has many more pledged delegates than Sanders.", (None, None)),
+        # The near miss: a quantifier as the subject, with the verb it governs.
+        ("Most pledged to vote against the bill.", ("unnamed sources", "pledged")),
+    ],
+)
+def test_a_participle_between_a_quantifier_and_a_noun_is_an_adjective(
+    sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    result = attribute_sentences([sentence])[0]
+    assert (result.speaker, result.verb) == expected

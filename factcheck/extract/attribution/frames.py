@@ -50,6 +50,7 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
+    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
@@ -97,6 +98,8 @@ FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
 """'He's predicting', 'they're saying': a pronoun and a contracted form of "be"."""
 QUANTIFIERS = lex("many several few some all both most")
+COMPARED = QUANTIFIERS | lex("more fewer less")
+"""Words after which a participle before a noun is its adjective ("more pledged delegates")."""
 CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
 """Words that open the reported clause right after a verb ("say that", "said they")."""
 INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
@@ -346,6 +349,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "in states that", "the party's plans": a noun, not a verb
     elif v and toks[v - 1][0].isdigit():
         return  # "300 pledged delegates", "34 posts": a count of things
+    if v and low[v - 1] in COMPARED and verb.endswith("ed") and _plural_noun_after(sent, v):
+        return  # "more pledged delegates", "the most pledged votes": a participle as adjective
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
@@ -532,6 +537,21 @@ def _modifies(before: str, verb: str) -> bool:
     if verb.endswith("ed") or strip_possessive(before) in DOC_NOUNS or is_people_word(before):
         return False
     return before.isalpha() and not before.endswith("s")
+
+
+def _plural_noun_after(sent: Sentence, v: int) -> bool:
+    """Whether a lowercase plural noun, not a clause's start, follows verb ``v``."""
+    nxt = v + 1
+    if nxt >= sent.n:
+        return False
+    word = sent.toks[nxt]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and word not in BACK_STOP
+        and word not in CLAUSE_STARTS
+    )
 
 
 def _noun_after(before: str, verb: str) -> bool:

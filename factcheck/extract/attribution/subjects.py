@@ -243,6 +243,10 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if found is not None and low[start] in POSS_PRON:
+        both = _joined_person(sent, start, found)  # "Jeb Bush and his older brother said"
+        if both is not None:
+            return both[0], both[1], passive, True
     if found is None and start and low[start - 1] in OBJECT_RELATIVES and low[start] in COUNTED:
         # "…, whom many progressives believed was …": the relative clause's own subject.
         found = interpret(sent, start, j + 1, loose=True)
@@ -250,6 +254,33 @@ def find_subject_before(
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
     return found, start, passive, True
+
+
+def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker, int] | None:
+    """Both people when the phrase at ``start`` is joined by "and" to a person who opens the
+    clause: "Jeb Bush and his older brother said", "Mr. Roe, then at Chase, and Mr. Lee, at a
+    rival bank, decided"; the group and where it starts, else None."""
+    low = sent.low
+    if start < 2 or low[start - 1] != "and":
+        return None
+    k = start - 2
+    if low[k] == ",":
+        # A description set off by commas after the first name: back to the comma before it.
+        k = next((m for m in range(k - 1, max(-1, k - 10), -1) if low[m] == ","), -1) - 1
+        if k < 0 or second.entity is None or second.entity.kind is not Kind.PERSON:
+            return None
+    first = sent.mention_of[k]
+    opens = sent.mention_end.get(k)
+    if first is None or first.kind is not Kind.PERSON or opens is None:
+        return None
+    if opens and low[opens - 1] not in LEAD_INS:
+        return None  # "Asked about Bush and his brother, …": the names close a phrase
+    if second.entity is not None and second.entity.kind is Kind.PERSON:
+        other = second.entity.name
+    else:
+        other = sent.join_tokens(sent.toks, start, find_np_end(sent, start))
+    name = f"{first.name} and {other}"
+    return Speaker(name, None, Entity(name, Kind.GROUP)), opens
 
 
 def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
@@ -339,6 +370,9 @@ def _find_comma_subject(
             if author is not None and author.entity is not None:
                 speaker = author
         if speaker is not None:
+            both = _joined_person(sent, start, speaker)
+            if both is not None:
+                return both[0], both[1], passive, True
             return speaker, start, passive, True
     if end_of_name is not None and end_of_name == seg_start:
         entity = sent.mention_of[j - 1]
@@ -487,13 +521,18 @@ def _past_comma(sent: Sentence, start: int, limit: int) -> int:
 
 
 def _relative_before(sent: Sentence, j: int) -> int | None:
-    """Where "who" opens a relative clause that runs, without a comma, up to token ``j``."""
+    """Where "who" or "whom" opens a relative clause that runs, without a comma, up to token
+    ``j`` ("the officials whom Trump hired said": the officials, not Trump)."""
     low = sent.low
     for k in range(j, max(0, j - 14), -1):
         lw = low[k]
         if lw in (",", ";", ":", "(", ")") or sent.is_placeholder(k):
             return None
-        if sent.toks[k] == "who":  # not "the WHO"
+        if sent.toks[k] in ("who", "whom"):  # not "the WHO"; "whom Trump hired" has its own
+            if low[k] == "whom" and find_np_end(sent, k + 1, j + 1) > j:
+                return None  # "someone whom Trump views as": the verb is the clause's own
+            if low[k] == "whom" and k > 1 and (low[k - 1] in NP_PREPS or low[k - 1] in OTHER_PREPS):
+                k -= 1  # "the aide to whom Trump spoke": the noun before the preposition
             before = sent.toks[k - 1]
             return k if is_word(before) and low[k - 1] not in BACK_STOP else None
     return None
