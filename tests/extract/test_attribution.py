@@ -3398,6 +3398,14 @@ def test_the_verb_of_an_object_relative_clause_has_its_own_subject() -> None:
             "Jeb Bush and his older brother said the war was a mistake.",
             ("Jeb Bush and his older brother", None, "said", (), (), False),
         ),
+        (
+            "Over lunch, Mr. Adams, then at Chase, and Mr. Brook, at a rival bank, decided to go.",
+            ("Adams and Brook", None, "decided", (), (), False),
+        ),
+        (
+            "Jeb Bush and his older brother, meanwhile, said the war was a mistake.",
+            ("Jeb Bush and his older brother", None, "said", (), (), False),
+        ),
         # Near misses: one described person, and names that close a fronted phrase.
         (
             "Mr. Adams, the chairman, said the firm would grow.",

@@ -273,7 +273,7 @@ def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker
     opens = sent.mention_end.get(k)
     if first is None or first.kind is not Kind.PERSON or opens is None:
         return None
-    if opens and low[opens - 1] not in LEAD_INS:
+    if opens and low[opens - 1] not in LEAD_INS and skip_fronted(sent, 0, opens + 1) != opens:
         return None  # "Asked about Bush and his brother, …": the names close a phrase
     if second.entity is not None and second.entity.kind is Kind.PERSON:
         other = second.entity.name
@@ -333,7 +333,11 @@ def _find_comma_subject(
         # "Proponents of the bill, however, say": an adverb set off by commas.
         start = find_np_start(sent, c - 1) if c >= 1 and toks[c] == "," else j
         if start < j:
-            return interpret(sent, start, c, loose=loose), start, passive, True
+            found = interpret(sent, start, c, loose=loose)
+            both = _joined_person(sent, start, found) if found is not None else None
+            if both is not None:
+                return both[0], both[1], passive, True  # "Jeb Bush and his brother, however,"
+            return found, start, passive, True
     appositive = (
         first in ("who", "which", "whose")
         or (first in ("a", "an", "the") and _has_role_word(sent, seg_start, j))
