@@ -541,17 +541,9 @@ def _modifies(before: str, verb: str) -> bool:
 
 def _plural_noun_after(sent: Sentence, v: int) -> bool:
     """Whether a lowercase plural noun, not a clause's start, follows verb ``v``."""
-    nxt = v + 1
-    if nxt >= sent.n:
-        return False
-    word = sent.toks[nxt]
-    return (
-        word.isalpha()
-        and word.islower()
-        and word.endswith("s")
-        and word not in BACK_STOP
-        and word not in CLAUSE_STARTS
-    )
+    word = sent.toks[v + 1] if v + 1 < sent.n else ""
+    plural = word.isalpha() and word.islower() and word.endswith("s")
+    return plural and word not in BACK_STOP and word not in CLAUSE_STARTS
 
 
 def _noun_after(before: str, verb: str) -> bool:
