@@ -3374,6 +3374,7 @@ def test_a_state_before_a_surname_modifies_it_and_names_no_one_new() -> None:
         ("The officials whom Trump hired said the plan was sound.", "officials"),
         ("The aide to whom Trump spoke said the plan was sound.", "aide"),
         ("Voters whom many pundits dismissed said the plan was sound.", "Voters"),
+        ("The senator, whom Trump hired last year, said the plan was sound.", "senator"),
         # The near miss: a subject relative clause, which was already skipped.
         ("Officials who spoke with the Post said the plan was sound.", "Officials"),
     ],

@@ -339,7 +339,7 @@ def _find_comma_subject(
                 return both[0], both[1], passive, True  # "Jeb Bush and his brother, however,"
             return found, start, passive, True
     appositive = (
-        first in ("who", "which", "whose")
+        first in ("who", "whom", "which", "whose")
         or (first in ("a", "an", "the") and _has_role_word(sent, seg_start, j))
         or toks[seg_start][0].isdigit()
         or first in ROLE_NOUNS
