@@ -76,8 +76,7 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
     cached = cache.get(key)
     if isinstance(cached, dict):
         return cached
-    whole = registry.whole_text(text)
-    mentions = whole.mentions if whole is not None else registry.mentions(text)
+    mentions = registry.mentions(text)
     org = {
         m.start: m
         for m in mentions
@@ -264,14 +263,9 @@ class _ClaimText:
     in a long text a name is sought only where a word like its first one starts.
     """
 
-    def __init__(self, registry: Registry, text: str, article: str, *, read_article: bool) -> None:
+    def __init__(self, registry: Registry, text: str) -> None:
         self.registry = registry
         self.text = text
-        self.article = article
-        """The article's whole text, of which ``text`` is a stretch."""
-        self.read_article = read_article
-        """Whether the article's names are read (when the chain needs them anyway) to tell the
-        claim's; otherwise they are used only when read already."""
         self._mentions: tuple[Mention, ...] | None = None
         self._ends: list[int] = []
         self._words: dict[str, list[int]] | None = None
@@ -292,7 +286,7 @@ class _ClaimText:
         if not starts:
             return found, covered
         if self._mentions is None:
-            self._mentions = self._read_mentions()
+            self._mentions = self.registry.mentions(self.text)
             self._ends = [mention.end for mention in self._mentions]
         mentions, length = self._mentions, len(_TRAILING_POSSESSIVE.sub("", name))
         for start in starts:
@@ -304,11 +298,6 @@ class _ClaimText:
                 covered = covered or mention.start < end <= mention.end
                 index += 1
         return found, covered
-
-    def _read_mentions(self) -> tuple[Mention, ...]:
-        whole = self.registry.whole_text(self.article, read=self.read_article)
-        found = whole.within(self.text) if whole is not None else None
-        return self.registry.mentions(self.text) if found is None else found
 
     def _starts(self, name: str) -> list[int]:
         """Where ``name`` is written in the text, left to right, without overlaps."""
@@ -412,17 +401,15 @@ def _walk_chain(
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
-    names = _chain_name(registry, speaker) if speaker else None
-    # A speaker the article may tie to an organisation has the article's names read anyway.
-    ties = names is not None and bool(names.person_key or names.surname_key)
-    claim = _ClaimText(registry, text, document.text, read_article=ties)
+    claim = _ClaimText(registry, text)
     for item in via:
         around, covered = claim.overlaps(item)
         ids.extend(m.id for m in (*registry.mentions(item), *around))
         if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
             unknown.append(name)
-    if speaker and names is not None:
+    if speaker:
         around, covered = claim.overlaps(speaker)
+        names = _chain_name(registry, speaker)
         ids.extend(_speaker_ids(registry, speaker, document, around, names))
         if with_unknown and not covered and names.unknown:
             unknown.append(names.unknown)

@@ -6,7 +6,6 @@ regex atoms), so a text is scanned once for all names at the same time.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -86,23 +85,6 @@ class Registry:
     def _outlets(self) -> list[tuple[Document, tuple[str, ...], tuple[str, ...]]]:
         """The last article whose outlets were matched, with the ids and the unknown names."""
         return []
-
-    @cached_property
-    def _whole_texts(self) -> list[WholeText]:
-        """The last article text read whole."""
-        return []
-
-    def whole_text(self, text: str, *, read: bool = True) -> WholeText | None:
-        """Every registry name in an article's text, read once for all its claims (the last
-        article's is kept). None when ``read`` is false and the text was not read yet, or when
-        this registry's names are not read that way (``mentions`` then reads each piece)."""
-        memo = self._whole_texts
-        if memo and memo[0].text is text:
-            return memo[0]
-        whole = self._matcher.read_whole(text) if read else None
-        if whole is not None:
-            memo[:] = [whole]
-        return whole
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every registry name in the text, left to right."""
@@ -299,19 +281,6 @@ class _Matcher:
                 out.append(Mention(found, core_start, core_end, core))
         return tuple(out)
 
-    def read_whole(self, text: str) -> WholeText | None:
-        """``find(text)``, kept with every name the scan read (those without an entry too), so
-        that the names of any stretch of the text can be told without reading it again; None when
-        the names are found with the regex tried at every position."""
-        if self.after_break is None:
-            return None
-        spans: list[tuple[int, int, Mention | None]] = []
-        for core_start, core_end, core in self._matches(text, self.after_break):
-            found = self.keys.get(_norm(core))
-            mention = None if found is None else Mention(found, core_start, core_end, core)
-            spans.append((core_start, core_end, mention))
-        return WholeText(text, spans)
-
     def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, text) of the name of each match of ``self.regex.finditer(text)``, found
         faster.
@@ -366,49 +335,6 @@ class _Matcher:
             match.end("core") + shift,
             match.group("core"),
             match.end() + shift,
-        )
-
-
-class WholeText:
-    """The registry names of an article's whole text, and from them those of any stretch of it.
-
-    A claim's chain names are looked for in the claim's text; the claim is a stretch of the
-    article, whose names were read already. A scan of the stretch alone finds exactly the names
-    the article's scan found inside it when the stretch is set off by white space (or the text's
-    ends) and no name the article's scan read crosses either of its ends: a name starts after a
-    character that is not a word character or at a glued capital, reads on only through the
-    characters of a name, and white space reads the same as the start or the end of a text.
-    """
-
-    __slots__ = ("_spans", "_starts", "mentions", "text")
-
-    def __init__(self, text: str, spans: list[tuple[int, int, Mention | None]]) -> None:
-        self.text = text
-        """The article's text."""
-        self.mentions = tuple(mention for _, _, mention in spans if mention is not None)
-        """``Registry.mentions(text)``."""
-        self._spans = spans
-        self._starts = [start for start, _, _ in spans]
-
-    def within(self, piece: str) -> tuple[Mention, ...] | None:
-        """``Registry.mentions(piece)`` for a stretch of the text, offsets into ``piece``; None
-        when the stretch is not one whose names can be read off the article's."""
-        text = self.text
-        at = text.find(piece) if piece else -1
-        if at < 0:
-            return None
-        end = at + len(piece)
-        if (at and not text[at - 1].isspace()) or (end < len(text) and not text[end].isspace()):
-            return None
-        first = bisect.bisect_left(self._starts, at)
-        last = bisect.bisect_left(self._starts, end, first)
-        spans = self._spans
-        if (first and spans[first - 1][1] >= at) or (last > first and spans[last - 1][1] > end):
-            return None  # a name read across an end of the stretch
-        return tuple(
-            Mention(m.id, m.start - at, m.end - at, m.text)
-            for _, _, m in spans[first:last]
-            if m is not None
         )
 
 

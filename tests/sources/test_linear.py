@@ -45,7 +45,6 @@ def _counting() -> Iterator[list[int]]:
     """A counter of characters the name matcher reads, across every registry."""
     count = [0]
     original = matching._Matcher.find
-    original_whole = matching._Matcher.read_whole
 
     def counting(
         self: matching._Matcher, text: str, start: int = 0, end: int | None = None
@@ -53,13 +52,8 @@ def _counting() -> Iterator[list[int]]:
         count[0] += (len(text) if end is None else end) - start
         return original(self, text, start, end)
 
-    def counting_whole(self: matching._Matcher, text: str) -> matching.WholeText | None:
-        count[0] += len(text)
-        return original_whole(self, text)
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(matching._Matcher, "find", counting)
-        patch.setattr(matching._Matcher, "read_whole", counting_whole)
         yield count
 
 
@@ -68,7 +62,6 @@ def _work(text: str) -> int:
     registry = _registry()
     registry.__dict__.pop("_short_mentions", None)
     registry.__dict__.pop("_cache", None)
-    registry.__dict__.pop("_whole_texts", None)
     with _counting() as count:
         extraction = extract("-", registry=registry, stdin=io.BytesIO(text.encode()))
     assert extraction.claims  # the text is read and matched, not skipped
