@@ -275,10 +275,8 @@ class Store:
                         ),
                         None,
                     )
-                usual = None
-                if found is not None and not gender:
-                    usual = max(self.namesakes.get(key, ()), key=_bare_order, default=None)
-                if usual is not None and usual.bare >= 0:
+                usual = max(self.namesakes.get(key, ()), key=_bare_order, default=None)
+                if found is not None and not gender and usual is not None and usual.bare >= 0:
                     # "Trump said" after "Ivanka Trump": the namesake the article has been
                     # calling by the surname alone keeps it.
                     found = usual

@@ -257,110 +257,15 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
     return j
 
 
-class _Shape:
-    """What a run of name tokens says by itself, whatever the sentence around it: its titles,
-    the name they lead to and the kind its words alone point to. Worked out once per spelling."""
-
-    __slots__ = (
-        "bare_key",
-        "epithet_key",
-        "first_title",
-        "gender",
-        "given_first",
-        "given_last",
-        "given_lead",
-        "heads",
-        "honorific",
-        "joined",
-        "media",
-        "name",
-        "name_tokens",
-        "org",
-        "person_shape",
-        "place",
-        "possessive",
-        "single",
-        "title_end",
-        "title_words",
-        "words",
-    )
-
-    def __init__(self, span: tuple[str, ...], lows: list[str], title_end: int) -> None:
-        names = list(span)
-        names[-1] = strip_possessive(names[-1])
-        self.possessive = span[-1].endswith("'") or span[-1].endswith("'s")
-        self.title_end = title_end
-        self.title_words = lows[:title_end]
-        self.gender = gender_in(self.title_words)
-        self.honorific = all(w in HONORIFICS for w in self.title_words)
-        self.first_title = next((k for k in range(title_end) if lows[k] in TITLES), 0)
-        name_tokens = names[title_end:]
-        first = lows[title_end]
-        if (
-            len(name_tokens) == 2
-            and first in STATES
-            and first not in GIVEN_NAMES
-            and lows[-1] not in DEMONYMS  # "the Kentucky Republican": a description
-            and lows[-1] not in TITLES
-        ):
-            name_tokens = name_tokens[1:]  # "a Wisconsin Trump rally": the state modifies the name
-        self.name_tokens = name_tokens
-        self.name = " ".join(name_tokens)
-        self.words = [w.lower() for w in name_tokens]
-        self.epithet_key = (
-            make_key(" ".join(name_tokens[1:]))
-            if len(name_tokens) >= 3 and first not in GIVEN_NAMES
-            else None
-        )
-        self.bare_key = make_key(name_tokens[-1])
-        self.given_first = GIVEN_NAMES.get(self.words[0], "")
-        self.given_last = GIVEN_NAMES.get(lows[-1], "")
-        kind_lows = lows[title_end:]
-        self.heads = [w for w in kind_lows if w in ORG_HEADS or w in MEDIA_HEADS]
-        # The kind the words alone tell; see _classify for the order the tests go in.
-        joined = " ".join(kind_lows)
-        last = kind_lows[-1]
-        self.joined = joined
-        self.media = joined in KNOWN_MEDIA or kind_lows[0] in KNOWN_MEDIA or last in MEDIA_HEADS
-        self.org = (
-            last in ORG_HEADS
-            or not ORG_HEADS.isdisjoint(kind_lows[:-1])
-            or (
-                len(name_tokens) == 1
-                and len(name_tokens[0]) >= 2
-                and name_tokens[0].isupper()
-                and len(name_tokens[0].replace(".", "")) * 2 != len(name_tokens[0])  # "U.S."
-            )
-        )
-        self.place = joined in STATES or joined in PLACES
-        self.given_lead = len(kind_lows) > 1 and kind_lows[0] in GIVEN_NAMES
-        self.single = len(kind_lows) == 1
-        self.person_shape = (
-            len(name_tokens) >= 2
-            and len(name_tokens) <= 4
-            and kind_lows[0] not in DEMONYMS
-            and last not in PLACE_HEADS
-            and joined not in PLACES
-            and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in name_tokens)  # "F."
-        )
-
-
-_SHAPES: dict[tuple[str, ...], _Shape | None] = {}
-
-
-def _shape_of(span: tuple[str, ...]) -> _Shape | None:
-    """The shape of a run of name tokens, or None for a bare title or a demonym."""
-    if span in _SHAPES:
-        return _SHAPES[span]
-    shape = _make_shape(span)
-    if len(_SHAPES) > 50_000:
-        _SHAPES.clear()
-    _SHAPES[span] = shape
-    return shape
-
-
-def _make_shape(span: tuple[str, ...]) -> _Shape | None:
-    lows = [strip_possessive(w.lower()) for w in span]
+def _register(
+    sent: Sentence, toks: list[str], low: list[str], i: int, j: int, pos_override: int | None
+) -> Entity | None:
+    store = sent.store
+    pos = i if pos_override is None else pos_override
+    possessive = toks[j - 1].endswith("'") or toks[j - 1].endswith("'s")
+    names = list(toks[i:j])
+    names[-1] = strip_possessive(names[-1])
+    lows = [strip_possessive(w) for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
     if lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
@@ -376,43 +281,40 @@ def _make_shape(span: tuple[str, ...]) -> _Shape | None:
         return None
     if title_end and all(w in TITLES for w in lows[title_end:]):
         return None
-    if len(lows) - title_end == 1 and lows[-1] in DEMONYMS:
+    name_tokens = names[title_end:]
+    if len(name_tokens) == 1 and lows[-1] in DEMONYMS:
         return None
-    return _Shape(span, lows, title_end)
-
-
-def _register(
-    sent: Sentence, toks: list[str], low: list[str], i: int, j: int, pos_override: int | None
-) -> Entity | None:
-    shape = _shape_of(tuple(toks[i:j]))
-    if shape is None:
-        return None
-    store = sent.store
-    pos = i if pos_override is None else pos_override
-    title_end = shape.title_end
-    name_tokens = shape.name_tokens
-    gender = shape.gender
+    first = lows[title_end]
+    if (
+        len(name_tokens) == 2
+        and first in STATES
+        and first not in GIVEN_NAMES
+        and lows[-1] not in DEMONYMS  # "the Kentucky Republican": a description
+        and lows[-1] not in TITLES
+    ):
+        name_tokens = name_tokens[1:]  # "a Wisconsin Trump rally": the state modifies the name
+    gender = gender_in(lows[:title_end])
     entity = store.lookup(name_tokens, gender)
-    if entity is None and shape.epithet_key is not None:
+    if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
-        found = store.by_name.get(shape.epithet_key)
+        found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
         entity = found if found is not None and found.kind is Kind.PERSON else None
-    kind = _classify(shape, toks, low, i, j)
+    kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
-        bare = store.by_name.get(shape.bare_key)
+        bare = store.by_name.get(make_key(name_tokens[-1]))
         mergeable = (Kind.UNKNOWN, Kind.PERSON)
         if bare is not None and bare.kind in mergeable and " " not in bare.name:
             entity = bare
-            entity.name = shape.name
+            entity.name = " ".join(name_tokens)
             entity.kind = Kind.PERSON
-            entity.words.update(shape.words)
+            entity.words.update(w.lower() for w in name_tokens)
             store.index(entity, name_tokens)
             fresh_person = True
     if entity is None:
-        entity = Entity(shape.name, kind)
-        entity.words.update(shape.words)
+        entity = Entity(" ".join(name_tokens), kind)
+        entity.words.update(w.lower() for w in name_tokens)
         store.index(entity, name_tokens)
         fresh_person = kind is Kind.PERSON
     elif entity.kind is Kind.UNKNOWN and kind is not Kind.UNKNOWN:
@@ -420,28 +322,29 @@ def _register(
         store.index(entity, name_tokens)
         fresh_person = kind is Kind.PERSON
     if fresh_person and len(name_tokens) > 1 and not entity.given:
-        entity.given = shape.given_first  # "Susan Collins": she
+        entity.given = GIVEN_NAMES.get(name_tokens[0].lower(), "")  # "Susan Collins": she
     elif entity.kind is Kind.UNKNOWN and len(name_tokens) == 1 and not entity.given:
-        entity.given = shape.given_last  # "Melanie": someone a pronoun may mean
+        entity.given = GIVEN_NAMES.get(lows[-1], "")  # "Melanie": someone a pronoun may mean
     if kind is Kind.MEDIA or kind is Kind.ORG:
-        for head in shape.heads:
-            store.add_head(entity, head)
+        for head in lows[title_end:]:
+            if head in ORG_HEADS or head in MEDIA_HEADS:
+                sent.store.add_head(entity, head)
     if gender and not entity.gender:
         entity.gender = gender  # "Mrs. Clinton"
     if title_end:
         begin = -1 if i and low[i - 1] in TITLE_PREFIX else 0
         if i and (low[i - 1] in ("in", "at", "from") or low[i - 1] in OTHER_PREPS):
             # "in Denver Sen. Rosa Lind": the place belongs to the preposition, not the title.
-            begin = shape.first_title
+            begin = next(k for k in range(title_end) if lows[k] in TITLES)
         title = sent.join_tokens(toks, i + begin, i + title_end)
-        if shape.honorific:
+        if all(w in HONORIFICS for w in lows[:title_end]):
             entity.role_rank = max(entity.role_rank, 1)  # Mr, Dr: a person, not a role
         else:
-            _set_role(sent, entity, title, shape.title_words, 2)
+            _set_role(sent, entity, title, lows[:title_end], 2)
         if entity.kind is Kind.UNKNOWN:
             entity.kind = Kind.PERSON
             store.index(entity, name_tokens)
-    if not shape.possessive:
+    if not possessive:
         _describe_around(sent, entity, toks, low, i, j)
     fresh = entity.sent != sent.index
     # A given name opening a quoted sentence ("“Melanie thought …") is that sentence's subject.
@@ -457,27 +360,60 @@ PLACE_BEFORE = lex("in from at the across throughout")
 "flew to New York", "in South Carolina", "the White House"."""
 
 
-def _classify(shape: _Shape, toks: list[str], low: list[str], i: int, end: int) -> Kind:
-    """The kind of the name at ``i:end``: what its words tell, then the word before it."""
+def _classify(
+    names: list[str],
+    lows: list[str],
+    toks: list[str],
+    low: list[str],
+    span: tuple[int, int],
+    titled: bool,
+) -> Kind:
+    i, end = span
+    joined = " ".join(lows)
+    last = lows[-1]
     before = low[i - 1] if i else ""
-    if shape.media or before in MEDIA_NOUNS:
+    if (
+        joined in KNOWN_MEDIA
+        or lows[0] in KNOWN_MEDIA
+        or last in MEDIA_HEADS
+        or before in MEDIA_NOUNS
+    ):
         return Kind.MEDIA
-    if shape.org or before in ORG_NOUNS:
+    if (
+        last in ORG_HEADS
+        or not ORG_HEADS.isdisjoint(lows[:-1])
+        or before in ORG_NOUNS
+        or (
+            len(names) == 1
+            and len(names[0]) >= 2
+            and names[0].isupper()
+            and len(names[0].replace(".", "")) * 2 != len(names[0])  # "U.S.", "D.C.": places
+        )
+    ):
         return Kind.ORG
-    if shape.title_end or (i and before in ROLE_NOUNS):
+    if titled or (i and before in ROLE_NOUNS):
         return Kind.PERSON
     if (
-        shape.place
+        joined in STATES
+        or joined in PLACES
         or (
             before == ","
             and _after_place(toks, low, i - 1)
             and low[end : end + 1] == [","]
-            and not shape.given_lead  # "from Ohio, Mary Jones,"
+            and not (len(lows) > 1 and lows[0] in GIVEN_NAMES)  # "from Ohio, Mary Jones,"
         )
-        or (before == "," and shape.single and _after_affiliation(toks, low, i - 1))
+        or (before == "," and len(lows) == 1 and _after_affiliation(toks, low, i - 1))
     ):
         return Kind.PLACE
-    if shape.person_shape and before not in PLACE_BEFORE:
+    if (
+        len(names) >= 2
+        and len(names) <= 4
+        and lows[0] not in DEMONYMS
+        and last not in PLACE_HEADS
+        and before not in PLACE_BEFORE
+        and joined not in PLACES
+        and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in names)  # "F." is an initial
+    ):
         return Kind.PERSON
     return Kind.UNKNOWN
 
