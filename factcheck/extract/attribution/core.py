@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
+from factcheck.extract.attribution.counts import poll_speaker
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
@@ -353,7 +354,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "… an architect who said he was cheated, saying, “…”": the quotation is the words of
         # the frame that takes it, not of a relative clause's.
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
-    chain = order_chain(sent, frames)
+    chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
 
     hedges = _find_hedges(sent.low, present)
     long_quote = leads = continued = False
