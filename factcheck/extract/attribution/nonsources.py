@@ -1,0 +1,49 @@
+"""Stage ③ claims, attribution: frames that look like reports but name no source — "according
+to" a measure ("overweight according to his body mass index") and a passive whose subject is a
+bare "it" ("It was first declared by President Nixon"), a thing done rather than words said."""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.phrases import find_np_end
+from factcheck.extract.attribution.sentence import Frame, Sentence, is_word
+from factcheck.extract.attribution.words import AUX, CLAUSE, NP_PREPS, POSS_PRON, lex
+from factcheck.lexicon import words
+
+CRITERIA = words("criterion_nouns")
+"""Heads of a measure or standard that something is judged by."""
+PHRASE_ENDS = NP_PREPS | CLAUSE | lex("and or")
+PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
+
+
+def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], bool]:
+    """The frames that name a source, and whether an "according to" a measure was dropped (so
+    it hedges nothing either)."""
+    kept = [f for f in frames if not names_no_source(sent, f)]
+    if len(kept) == len(frames):
+        return frames, False
+    return kept, any(f.verb == "according to" and f not in kept for f in frames)
+
+
+def names_no_source(sent: Sentence, frame: Frame) -> bool:
+    """Whether a frame only looks like a report: "according to" a measure or a preference, or
+    an impersonal passive ("It was declared by …") with no words after it."""
+    low = sent.low
+    if frame.verb == "according to":
+        start = frame.spos
+        if start >= sent.n or not (low[start] in POSS_PRON or low[start] == "the"):
+            return False
+        end = start + 1
+        while end < sent.n and is_word(sent.toks[end]) and low[end] not in PHRASE_ENDS:
+            end += 1  # "his body mass index", up to a preposition or a clause
+        return end > start + 1 and low[end - 1] in CRITERIA
+    v = frame.vpos
+    if not (0 < v < sent.n - 1 and low[v + 1] == "by" and frame.spos == v + 2):
+        return False
+    k = v - 1
+    while k > 0 and (low[k] in AUX or low[k] in PASSIVE_ADVERBS or low[k].endswith("ly")):
+        k -= 1
+    if low[k] != "it" or k == v - 1:
+        return False
+    end = find_np_end(sent, v + 2)
+    # "It was reported by CNN that …": the words follow the agent.
+    return not any(low[j] == "that" or sent.is_placeholder(j) for j in range(end, sent.n))
