@@ -210,15 +210,23 @@ class PlainWords:
         return any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word))
 
     def _holding(self, needle: str) -> Iterator[int]:
-        """The sentences that hold ``needle``, in order."""
+        """The sentences that may hold ``needle`` as a word _WORD finds, in order: not where a
+        letter in lower case follows it, nor, for a word in lower case, where a letter comes
+        right before it (a word would run on through it)."""
+        text = self.text
+        size = len(needle)
+        lower = needle[0].islower()
         last = -1
-        at = self.text.find(needle)
+        at = text.find(needle)
         while at >= 0:
-            number = bisect_right(self.starts, at) - 1
-            if number != last:
-                yield number
-                last = number
-            at = self.text.find(needle, at + 1)
+            after = text[at + size : at + size + 1]
+            before = text[at - 1 : at] if at else ""
+            if not ("a" <= after <= "z") and not (lower and before.isascii() and before.isalpha()):
+                number = bisect_right(self.starts, at) - 1
+                if number != last:
+                    yield number
+                    last = number
+            at = text.find(needle, at + 1)
 
 
 class Store:
