@@ -104,3 +104,30 @@ def test_a_passive_with_a_bare_it_as_subject_is_a_deed_not_a_report() -> None:
         ("it was reported",),
         False,
     )
+
+
+def test_evidence_from_a_look_or_a_walk_is_the_articles_own_reasoning() -> None:
+    empty: Row = (None, None, None, (), (), False)
+    assert only("A look at the mayor's budget and audits suggests that the city is broke.") == (
+        empty
+    )
+    assert only("A walk through their offices hints at these differences.") == empty
+
+
+def test_evidence_from_people_or_documents_keeps_its_speaker() -> None:
+    assert only("A spokesman for the governor suggested that the plan was dead.") == (
+        "spokesman for the governor",
+        None,
+        "suggested",
+        (),
+        (),
+        False,
+    )
+    assert only("The records suggest that the city is nearly broke.") == (
+        "records",
+        None,
+        "suggest",
+        (),
+        (),
+        False,
+    )
