@@ -131,3 +131,34 @@ def test_evidence_from_people_or_documents_keeps_its_speaker() -> None:
         (),
         False,
     )
+
+
+# -- a thing cited is evidence: the one citing it speaks --------------------------------------
+
+
+def test_the_one_citing_a_thing_speaks_for_it() -> None:
+    assert only("The mayor cited the Head Start program.") == (
+        "mayor",
+        None,
+        "cited",
+        (),
+        (),
+        False,
+    )
+    assert only("Ms. Tarn, citing data from the Labor Department, said that wages rose.") == (
+        "Tarn",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    results = attribute_sentences(
+        ["Senator Ana Ruiz spoke in Dover.", "She won over donors by citing her Iowa results."]
+    )
+    assert row(results[1]) == ("Ana Ruiz", "Senator", "citing", (), (), False)
+
+
+def test_someone_quoted_as_saying_is_still_the_speaker() -> None:
+    text = "The Dunmore Herald quoted Ana Ruiz, a resident, as saying that the water was brown."
+    assert only(text) == ("Ana Ruiz", "resident", "quoted", ("Dunmore Herald",), (), False)

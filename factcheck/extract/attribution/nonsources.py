@@ -1,11 +1,13 @@
 """Stage ③ claims, attribution: frames that look like reports but name no source — "according
-to" a measure ("overweight according to his body mass index") and a passive whose subject is a
-bare "it" ("It was first declared by President Nixon"), a thing done rather than words said."""
+to" a measure ("overweight according to his body mass index"), a passive whose subject is a
+bare "it" ("It was first declared by President Nixon"), evidence from a thing ("A look at his
+fleet suggests …") and a thing cited ("cited the Head Start program")."""
 
 from __future__ import annotations
 
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
 from factcheck.extract.attribution.sentence import Frame, Sentence, is_word
+from factcheck.extract.attribution.subjects import find_clause_subject
 from factcheck.extract.attribution.words import (
     AUX,
     CLAUSE,
@@ -15,12 +17,14 @@ from factcheck.extract.attribution.words import (
     NP_PREPS,
     ORG_NOUNS,
     POSS_PRON,
+    VERB_CLASS,
     lex,
 )
 from factcheck.lexicon import words
 
 CRITERIA = words("criterion_nouns")
 """Heads of a measure or standard that something is judged by."""
+CITES = lex("cited citing quoted quoting")
 EVIDENCE = words("evidence_verbs")
 SUBJECT_PREPS = lex("of at in on through about from into")
 PHRASE_ENDS = NP_PREPS | CLAUSE | lex("and or")
@@ -30,17 +34,32 @@ PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
 def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], bool]:
     """The frames that name a source, and whether an "according to" a measure was dropped (so
     it hedges nothing either)."""
-    kept = [f for f in frames if not names_no_source(sent, f)]
-    if len(kept) == len(frames):
-        return frames, False
-    return kept, any(f.verb == "according to" and f not in kept for f in frames)
+    kept: list[Frame] = []
+    for frame in frames:
+        if not names_no_source(sent, frame):
+            kept.append(frame)
+        elif frame.verb in ("citing", "quoting"):
+            # "…, citing statistics": whoever cites them, the participle's subject, speaks.
+            speaker, start = find_clause_subject(sent, frame.vpos)
+            if speaker is not None and start < frame.vpos:
+                kept.append(Frame(frame.verb, frame.vpos, speaker, start, secondary=True))
+    held = {id(f) for f in kept}
+    return kept, any(f.verb == "according to" and id(f) not in held for f in frames)
 
 
 def names_no_source(sent: Sentence, frame: Frame) -> bool:
     """Whether a frame only looks like a report: "according to" a measure or a preference, an
-    impersonal passive ("It was declared by …") with no words after it, or evidence that is
-    neither a document nor anyone's view ("A look at his fleet suggests that …")."""
+    impersonal passive ("It was declared by …") with no words after it, evidence that is
+    neither a document nor anyone's view ("A look at his fleet suggests that …"), or a thing
+    cited ("cited the Head Start program"), which the one citing it speaks for."""
     low = sent.low
+    if frame.cites and frame.verb in CITES:
+        # "cited the Head Start program", "citing statistics": evidence named, no one quoted;
+        # "quoted X as saying" has the reported verb instead, "quoting X: “…”" a quotation.
+        after = range(frame.spos, min(sent.n, frame.spos + 12))
+        if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
+            return False  # "quoted Ana Ruiz, a resident, as saying …"
+        return not any(map(sent.is_placeholder, after))
     if frame.verb in EVIDENCE:
         return _evidence_of_a_thing(sent, frame)
     if frame.verb == "according to":
