@@ -227,10 +227,16 @@ def _relative(sent: Sentence, frame: Frame) -> bool:
 
 def _label_only(toks: Sequence[str]) -> bool:
     """'X.', 'ABSTRACT.', 'FULL TEXT.': a sentence of one word, or a few in capitals, alone."""
-    words = [t for t in toks if is_word(t)]
-    if not words or len(words) > 3 or any(not is_word(t) and t not in ".:" for t in toks):
-        return False
-    return len(words) == 1 or all(w.isupper() for w in words)
+    words: list[str] = []
+    for token in toks:
+        if not is_word(token):
+            if token not in ".:":
+                return False
+        elif len(words) == 3:
+            return False  # most sentences stop here, at their fourth word
+        else:
+            words.append(token)
+    return len(words) == 1 or (bool(words) and all(w.isupper() for w in words))
 
 
 def _same_outlet(key: str, outlet_key: str) -> bool:
