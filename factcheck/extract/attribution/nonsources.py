@@ -55,11 +55,12 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
     low = sent.low
     if frame.cites and frame.verb in CITES:
         # "cited the Head Start program", "citing statistics": evidence named, no one quoted;
-        # "quoted X as saying" has the reported verb instead, "quoting X: “…”" a quotation.
+        # "quoted X as saying …", "quoting X: “…”" and "citing people familiar with the
+        # matter" pass someone's words on.
         after = range(frame.spos, min(sent.n, frame.spos + 12))
         if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
             return False  # "quoted Ana Ruiz, a resident, as saying …"
-        return not any(map(sent.is_placeholder, after))
+        return not frame.speaker.anonymous and not any(map(sent.is_placeholder, after))
     if frame.verb in EVIDENCE:
         return _evidence_of_a_thing(sent, frame)
     if frame.verb == "according to":
