@@ -104,3 +104,61 @@ def test_a_passive_with_a_bare_it_as_subject_is_a_deed_not_a_report() -> None:
         ("it was reported",),
         False,
     )
+
+
+def test_evidence_from_a_look_or_a_walk_is_the_articles_own_reasoning() -> None:
+    empty: Row = (None, None, None, (), (), False)
+    assert only("A look at the mayor's budget and audits suggests that the city is broke.") == (
+        empty
+    )
+    assert only("A walk through their offices hints at these differences.") == empty
+
+
+def test_evidence_from_people_or_documents_keeps_its_speaker() -> None:
+    assert only("A spokesman for the governor suggested that the plan was dead.") == (
+        "spokesman for the governor",
+        None,
+        "suggested",
+        (),
+        (),
+        False,
+    )
+    assert only("The records suggest that the city is nearly broke.") == (
+        "records",
+        None,
+        "suggest",
+        (),
+        (),
+        False,
+    )
+
+
+# -- a thing cited is evidence: the one citing it speaks --------------------------------------
+
+
+def test_the_one_citing_a_thing_speaks_for_it() -> None:
+    assert only("The mayor cited the Head Start program.") == (
+        "mayor",
+        None,
+        "cited",
+        (),
+        (),
+        False,
+    )
+    assert only("Ms. Tarn, citing data from the Labor Department, said that wages rose.") == (
+        "Tarn",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    results = attribute_sentences(
+        ["Senator Ana Ruiz spoke in Dover.", "She won over donors by citing her Iowa results."]
+    )
+    assert row(results[1]) == ("Ana Ruiz", "Senator", "citing", (), (), False)
+
+
+def test_someone_quoted_as_saying_is_still_the_speaker() -> None:
+    text = "The Dunmore Herald quoted Ana Ruiz, a resident, as saying that the water was brown."
+    assert only(text) == ("Ana Ruiz", "resident", "quoted", ("Dunmore Herald",), (), False)
