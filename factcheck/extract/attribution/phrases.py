@@ -428,10 +428,9 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
         listed = coordinated_subject(sent, pos)
         if listed is not None:
             return listed  # "Clinton and Warren held a rally, as they sought …": both
-    document = sent.store.document
-    if pronoun == "it" and document is not None and (document[0], document[1]) < (sent.index, pos):
-        if document[0] >= sent.index - 1:
-            return Speaker(document[2])  # "The email goes on to say: …" "It adds …"
+    document = sent.store.document if pronoun == "it" else None
+    if document is not None and sent.index - 1 <= document[0] and document[:2] < (sent.index, pos):
+        return Speaker(document[2])  # "The email goes on to say: …" "It adds …"
     entity = sent.store.pronoun(pronoun, sent.index, pos, clause_end(sent, pos))
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
