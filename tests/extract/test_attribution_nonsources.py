@@ -187,3 +187,17 @@ def test_it_without_a_document_subject_still_means_the_organisation() -> None:
         ["The Harlow Institute released a report on Monday.", "It said the mayor ignored it."]
     )
     assert row(results[1]) == ("Harlow Institute", None, "said", (), (), False)
+
+
+def test_they_after_people_named_by_a_plural_noun_means_those_people() -> None:
+    results = attribute_sentences(
+        [
+            "The Dover Alliance backed Ana Varga in March.",
+            "Varga's advisers have long insisted they expected a close race.",
+            "Many members were dismayed at what they consider a betrayal.",
+        ]
+    )
+    assert [row(a)[:3] for a in results[1:]] == [
+        ("Varga's advisers", None, "expected"),
+        ("Many members", None, "consider"),
+    ]
