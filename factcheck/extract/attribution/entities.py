@@ -240,6 +240,7 @@ class Store:
         "codes",
         "described",
         "docs",
+        "document",
         "namesakes",
         "not_names",
         "plain",
@@ -259,6 +260,8 @@ class Store:
         self.namesakes: dict[str, list[Entity]] = {}
         self.by_given: dict[str, Entity | None] = {}
         self.docs: dict[str, Entity] = {}
+        self.document: tuple[int, int, str] | None = None
+        """The document that is a sentence's subject (sentence, position, words), for "it"."""
         self.recent: dict[Entity, None] = {}
 
     def touch(self, entity: Entity, sent: int, pos: int, subj: bool) -> None:
