@@ -658,8 +658,10 @@ def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
     while k < sent.n and low[k] in PLURAL_DETS:
         k += 1
     end = k
-    stop = find_np_end(sent, k) if k < sent.n else k  # "Investors see …": the verb ends it
+    stop = -1  # where the noun phrase ends, found once a word past its first one asks
     while end < sent.n and end - k < 6 and low[end] not in NP_ENDS:
+        if end > k and stop < 0:
+            stop = find_np_end(sent, k)  # "Investors see …": the verb ends it
         if end >= stop > k and "and" not in low[end - 1 : end + 1]:
             break
         word = toks[end]
@@ -671,8 +673,10 @@ def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
         if low[end] in BACK_STOP and low[end] != "and":
             break
         end += 1
+    if end <= k or not low[end - 1].endswith("s"):
+        return None, start
     heads = [low[end - 1]] + [low[m - 1] for m in range(k + 1, end) if low[m] == "and"]
-    if end <= k or not low[end - 1].endswith("s") or not any(map(is_people_word, heads)):
+    if not any(map(is_people_word, heads)):
         return None, start
     name = sent.join_tokens(toks, k, end)
     key = make_key(name)
