@@ -530,6 +530,9 @@ def _relative_before(sent: Sentence, j: int) -> int | None:
     """Where "who" or "whom" opens a relative clause that runs, without a comma, up to token
     ``j`` ("the officials whom Trump hired said": the officials, not Trump)."""
     low = sent.low
+    window = sent.toks[max(0, j - 14) + 1 : j + 1]
+    if "who" not in window and "whom" not in window:
+        return None  # most subjects: no relative word this close
     for k in range(j, max(0, j - 14), -1):
         lw = low[k]
         if lw in (",", ";", ":", "(", ")") or sent.is_placeholder(k):
