@@ -1559,10 +1559,10 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.782
-    assert figures.strict.prf()[2] >= 0.725
-    assert figures.quotes.prf()[2] >= 0.924
-    assert figures.false <= 0.022 * figures.empty
+    assert figures.lenient.prf()[2] >= 0.787
+    assert figures.strict.prf()[2] >= 0.729
+    assert figures.quotes.prf()[2] >= 0.925
+    assert figures.false <= 0.020 * figures.empty
 
 
 def test_bare_quote_takes_the_speaker_of_the_next_quote_in_its_paragraph() -> None:

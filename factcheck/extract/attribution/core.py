@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
+from factcheck.extract.attribution.counts import poll_speaker
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
 from factcheck.extract.attribution.names import gender_in, scan_names
+from factcheck.extract.attribution.nonsources import drop_nonsources
 from factcheck.extract.attribution.phrases import clause_end, find_np_end, interpret
 from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
@@ -225,10 +227,16 @@ def _relative(sent: Sentence, frame: Frame) -> bool:
 
 def _label_only(toks: Sequence[str]) -> bool:
     """'X.', 'ABSTRACT.', 'FULL TEXT.': a sentence of one word, or a few in capitals, alone."""
-    words = [t for t in toks if is_word(t)]
-    if not words or len(words) > 3 or any(not is_word(t) and t not in ".:" for t in toks):
-        return False
-    return len(words) == 1 or all(w.isupper() for w in words)
+    words: list[str] = []
+    for token in toks:
+        if not is_word(token):
+            if token not in ".:":
+                return False
+        elif len(words) == 3:
+            return False  # most sentences stop here, at their fourth word
+        else:
+            words.append(token)
+    return len(words) == 1 or (bool(words) and all(w.isupper() for w in words))
 
 
 def _same_outlet(key: str, outlet_key: str) -> bool:
@@ -331,6 +339,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
 
     quotes = sent.quotes
     frames: list[Frame] = []
+    measured = False  # "according to his body mass index": no source, and no hedge
     present = TRIGGERS.intersection(sent.low)
     if ":" in sent.low:
         present = present | {":"}
@@ -338,7 +347,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     fronted = sent.low[:1] == ["in"]
     opens = bool(quotes) and sent.is_placeholder(0)
     if cue_words or fronted or opens or ":" in present or any(map(_starts_with_verb, quotes)):
-        frames = find_frames(sent, cue_words)
+        frames, measured = drop_nonsources(sent, find_frames(sent, cue_words))
         if frames:
             attach_channels(sent, frames, present)
     all_frames = frames
@@ -353,9 +362,9 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "… an architect who said he was cheated, saying, “…”": the quotation is the words of
         # the frame that takes it, not of a relative clause's.
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
-    chain = order_chain(sent, frames)
+    chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
 
-    hedges = _find_hedges(sent.low, present)
+    hedges = [h for h in _find_hedges(sent.low, present) if not measured or h != "according to"]
     long_quote = leads = continued = False
     if quotes:
         for quoted in quotes:

@@ -175,12 +175,12 @@ _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
 def plain_words(sentences: Iterable[str]) -> frozenset[str]:
     """Words an article writes in lower case inside its sentences and never capitalises there
     ("cool", "presidential"): capitalised, they only open a sentence, and name no one."""
-    lower: set[str] = set()
-    capital: set[str] = set()
+    found: set[str] = set()
     for text in sentences:
-        for word in _WORD.findall(text)[1:]:
-            (lower if word[0].islower() else capital).add(word.lower())
-    return frozenset(lower - capital)
+        found.update(_WORD.findall(text)[1:])
+    # Each spelling is sorted once: a word in lower case is lower case throughout.
+    lower = {word for word in found if word[0].islower()}
+    return frozenset(lower.difference([word.lower() for word in found - lower]))
 
 
 class Store:
@@ -275,12 +275,14 @@ class Store:
                         ),
                         None,
                     )
-                usual = max(self.namesakes.get(key, ()), key=_bare_order, default=None)
-                if found is not None and not gender and usual is not None and usual.bare >= 0:
+                if found is None:
+                    continue
+                usual = None if gender else max(self.namesakes[key], key=_bare_order)
+                if usual is not None and usual.bare >= 0:
                     # "Trump said" after "Ivanka Trump": the namesake the article has been
                     # calling by the surname alone keeps it.
                     found = usual
-                elif found is not None and not found.spoke and len(self.namesakes[key]) > 1:
+                elif not found.spoke and len(self.namesakes[key]) > 1:
                     # "Clinton said" after a mention of Bill Clinton in a story where Hillary
                     # Clinton speaks: a bare surname goes on meaning the namesake who spoke.
                     found = next(
@@ -291,8 +293,7 @@ class Store:
                         ),
                         found,
                     )
-                if found is not None:
-                    return found
+                return found
         found = self.by_name.get(make_key(name))
         if found is None and len(tokens) == 1:
             found = self.by_given.get(make_key(name))  # "Hillary" for Hillary Clinton

@@ -164,14 +164,13 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                     if context not in described:
                         described.add(context)
                         _describe_around(sent, entity, toks, low, i, j)
-            pos = i if main else pos_override or 0
-            if _names_a_camp(low, i, j):
-                pass  # "the Clinton campaign": the person is not brought back into view
-            elif entity.sent != index:
-                entity.prev = (entity.sent, entity.pos, entity.subj)
-                entity.sent, entity.pos, entity.subj = index, pos, False
-                entity.quoted = -1 if main else index
+            # "the Clinton campaign": the person is not brought back into view
             if not _names_a_camp(low, i, j):
+                if entity.sent != index:
+                    entity.prev = (entity.sent, entity.pos, entity.subj)
+                    pos = i if main else pos_override or 0
+                    entity.sent, entity.pos, entity.subj = index, pos, False
+                    entity.quoted = -1 if main else index
                 recent.pop(entity, None)
                 recent[entity] = None
         if main and j - i == 1 and entity.kind is Kind.PERSON and " " in entity.name:
@@ -293,7 +292,7 @@ def _register(
         and lows[-1] not in TITLES
     ):
         name_tokens = name_tokens[1:]  # "a Wisconsin Trump rally": the state modifies the name
-    gender = gender_in(lows[:title_end])
+    gender = gender_in(lows[:title_end]) if title_end else ""
     entity = store.lookup(name_tokens, gender)
     if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
@@ -309,12 +308,12 @@ def _register(
             entity = bare
             entity.name = " ".join(name_tokens)
             entity.kind = Kind.PERSON
-            entity.words.update(w.lower() for w in name_tokens)
+            entity.words.update(map(str.lower, name_tokens))
             store.index(entity, name_tokens)
             fresh_person = True
     if entity is None:
         entity = Entity(" ".join(name_tokens), kind)
-        entity.words.update(w.lower() for w in name_tokens)
+        entity.words.update(map(str.lower, name_tokens))
         store.index(entity, name_tokens)
         fresh_person = kind is Kind.PERSON
     elif entity.kind is Kind.UNKNOWN and kind is not Kind.UNKNOWN:

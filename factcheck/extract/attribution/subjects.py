@@ -77,6 +77,8 @@ AGO = lex("ago earlier later before")
 def _ago(low: list[str], start: int, limit: int) -> bool:
     """Whether a short phrase ending in "ago" or "earlier" and a comma opens at ``start``."""
     end = min(limit, start + 6)
+    if "," not in low[start + 2 : end]:
+        return False  # most sentences: no comma this early
     return any(low[k] in AGO and low[k + 1] == "," for k in range(start + 1, end - 1))
 
 

@@ -1,0 +1,113 @@
+"""Stage ③ claims, attribution: frames that look like reports but name no source — "according
+to" a measure ("overweight according to his body mass index"), a passive whose subject is a
+bare "it" ("It was first declared by President Nixon"), evidence from a thing ("A look at his
+fleet suggests …") and a thing cited ("cited the Head Start program")."""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.phrases import find_np_end, is_people_word
+from factcheck.extract.attribution.sentence import Frame, Sentence, is_word
+from factcheck.extract.attribution.subjects import find_clause_subject
+from factcheck.extract.attribution.words import (
+    AUX,
+    CLAUSE,
+    DETS,
+    DOC_NOUNS,
+    MEDIA_NOUNS,
+    NP_PREPS,
+    ORG_NOUNS,
+    POSS_PRON,
+    VERB_CLASS,
+    lex,
+)
+from factcheck.lexicon import words
+
+CRITERIA = words("criterion_nouns")
+"""Heads of a measure or standard that something is judged by."""
+CITES = lex("cited citing quoted quoting")
+EVIDENCE = words("evidence_verbs")
+SUBJECT_PREPS = lex("of at in on through about from into")
+PHRASE_ENDS = NP_PREPS | CLAUSE | lex("and or")
+PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
+
+
+def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], bool]:
+    """The frames that name a source, and whether an "according to" a measure was dropped (so
+    it hedges nothing either)."""
+    kept: list[Frame] = []
+    for frame in frames:
+        if not names_no_source(sent, frame):
+            kept.append(frame)
+        elif frame.verb in ("citing", "quoting"):
+            # "…, citing statistics": whoever cites them, the participle's subject, speaks.
+            speaker, start = find_clause_subject(sent, frame.vpos)
+            if speaker is not None and start < frame.vpos:
+                kept.append(Frame(frame.verb, frame.vpos, speaker, start, secondary=True))
+    held = {id(f) for f in kept}
+    return kept, any(f.verb == "according to" and id(f) not in held for f in frames)
+
+
+def names_no_source(sent: Sentence, frame: Frame) -> bool:
+    """Whether a frame only looks like a report: "according to" a measure or a preference, an
+    impersonal passive ("It was declared by …") with no words after it, evidence that is
+    neither a document nor anyone's view ("A look at his fleet suggests that …"), or a thing
+    cited ("cited the Head Start program"), which the one citing it speaks for."""
+    low = sent.low
+    if frame.cites and frame.verb in CITES:
+        # "cited the Head Start program", "citing statistics": evidence named, no one quoted;
+        # "quoted X as saying …", "quoting X: “…”" and "citing people familiar with the
+        # matter" pass someone's words on.
+        after = range(frame.spos, min(sent.n, frame.spos + 12))
+        if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
+            return False  # "quoted Ana Ruiz, a resident, as saying …"
+        return not frame.speaker.anonymous and not any(map(sent.is_placeholder, after))
+    if frame.verb in EVIDENCE:
+        return _evidence_of_a_thing(sent, frame)
+    if frame.verb == "according to":
+        start = frame.spos
+        if start >= sent.n or not (low[start] in POSS_PRON or low[start] == "the"):
+            return False
+        end = start + 1
+        while end < sent.n and is_word(sent.toks[end]) and low[end] not in PHRASE_ENDS:
+            end += 1  # "his body mass index", up to a preposition or a clause
+        return end > start + 1 and low[end - 1] in CRITERIA
+    v = frame.vpos
+    if not (0 < v < sent.n - 1 and low[v + 1] == "by" and frame.spos == v + 2):
+        return False
+    k = v - 1
+    while k > 0 and (low[k] in AUX or low[k] in PASSIVE_ADVERBS or low[k].endswith("ly")):
+        k -= 1
+    if low[k] != "it" or k == v - 1:
+        return False
+    end = find_np_end(sent, v + 2)
+    # "It was reported by CNN that …": the words follow the agent.
+    return not any(low[j] == "that" or sent.is_placeholder(j) for j in range(end, sent.n))
+
+
+def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
+    """Whether an evidence verb's subject is a thing that only shows something: "A walk through
+    their offices hints", "A look at his airplanes and helicopters suggests" (the speaker found
+    is inside a phrase after a preposition, so the subject's head is the noun before it)."""
+    if frame.trailing or frame.cites or frame.spos >= frame.vpos:
+        return False
+    low = sent.low
+    k = frame.spos - 1
+    while k > 0 and frame.spos - k < 8 and _in_the_object(sent, k):
+        k -= 1  # "A look at Mr. Trump's airplanes and helicopters": back to "at"
+    if k < 1 or low[k] not in SUBJECT_PREPS or not sent.toks[k - 1].isalpha():
+        return False
+    head = sent.toks[k - 1]  # "A look at Mr. Trump's airplanes": a look
+    return head.islower() and not head.endswith(("ed", "ing")) and not _speaks_for_itself(head)
+
+
+def _in_the_object(sent: Sentence, k: int) -> bool:
+    """Whether token ``k`` may stand inside the noun phrase after the subject's preposition:
+    a determiner, a name, a possessive, "and", or the noun before "and"."""
+    word, token = sent.low[k], sent.toks[k]
+    if word in DETS or word in POSS_PRON or word == "and" or word.endswith("'s"):
+        return True
+    return token[:1].isupper() or (token.isalpha() and sent.low[k + 1] == "and")
+
+
+def _speaks_for_itself(head: str) -> bool:
+    return head in DOC_NOUNS or head in ORG_NOUNS or head in MEDIA_NOUNS or is_people_word(head)

@@ -1,0 +1,164 @@
+"""Tests for stage ③ attribution: poll figures, and frames that look like reports but are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.attribution import attribute_sentences
+from factcheck.models import Attribution
+
+Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
+
+
+def row(a: Attribution) -> Row:
+    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
+
+
+def only(text: str) -> Row:
+    return row(attribute_sentences([text])[0])
+
+
+# -- poll figures: the poll that counted people speaks, not the people counted --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Harlow College poll found that 64 percent of likely voters said the mayor "
+            "should resign.",
+            ("Harlow College poll", None, "found", (), (), False),
+        ),
+        (
+            "In a Granite Daily poll, 58 percent of parents said the schools were safe.",
+            ("Granite Daily poll", None, None, (), (), False),
+        ),
+        (
+            "Polls show as many as 30 percent of Ms. Varga's backers say they will stay home.",
+            ("Polls", None, "show", (), (), False),
+        ),
+        (
+            "Nearly six in 10 say they would pay more for local goods, according to the survey.",
+            ("survey", None, "according to", (), ("according to",), False),
+        ),
+    ],
+)
+def test_a_poll_speaks_for_the_share_of_people_it_counted(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+def test_a_share_of_people_without_a_poll_named_stays_the_speaker() -> None:
+    assert only("Forty percent of the farmers said they would sell their land.") == (
+        "Forty percent of the farmers",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+
+
+# -- frames that name no source ----------------------------------------------------------------
+
+
+def test_according_to_a_measure_names_no_source_and_hedges_nothing() -> None:
+    empty: Row = (None, None, None, (), (), False)
+    assert only("The bridge counts as unsafe according to the state's safety index.") == empty
+    assert only("Voters simply pick a side according to their instinctive preference.") == empty
+
+
+def test_according_to_people_or_a_document_still_names_the_source() -> None:
+    assert only("The senator is in good health, according to his doctors.") == (
+        "doctors",
+        None,
+        "according to",
+        (),
+        ("according to",),
+        False,
+    )
+    assert only("The firm lost money last year, according to its annual report.") == (
+        "annual report",
+        None,
+        "according to",
+        (),
+        ("according to",),
+        False,
+    )
+
+
+def test_a_passive_with_a_bare_it_as_subject_is_a_deed_not_a_report() -> None:
+    assert only("It was first declared by Governor Ana Ruiz in 1998.") == (
+        None,
+        None,
+        None,
+        (),
+        (),
+        False,
+    )
+    # Words after the agent are what it reported.
+    assert only("It was reported by the Dunmore Herald that the talks had failed.") == (
+        "Dunmore Herald",
+        None,
+        "reported",
+        (),
+        ("it was reported",),
+        False,
+    )
+
+
+def test_evidence_from_a_look_or_a_walk_is_the_articles_own_reasoning() -> None:
+    empty: Row = (None, None, None, (), (), False)
+    assert only("A look at the mayor's budget and audits suggests that the city is broke.") == (
+        empty
+    )
+    assert only("A walk through their offices hints at these differences.") == empty
+
+
+def test_evidence_from_people_or_documents_keeps_its_speaker() -> None:
+    assert only("A spokesman for the governor suggested that the plan was dead.") == (
+        "spokesman for the governor",
+        None,
+        "suggested",
+        (),
+        (),
+        False,
+    )
+    assert only("The records suggest that the city is nearly broke.") == (
+        "records",
+        None,
+        "suggest",
+        (),
+        (),
+        False,
+    )
+
+
+# -- a thing cited is evidence: the one citing it speaks --------------------------------------
+
+
+def test_the_one_citing_a_thing_speaks_for_it() -> None:
+    assert only("The mayor cited the Head Start program.") == (
+        "mayor",
+        None,
+        "cited",
+        (),
+        (),
+        False,
+    )
+    assert only("Ms. Tarn, citing data from the Labor Department, said that wages rose.") == (
+        "Tarn",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    results = attribute_sentences(
+        ["Senator Ana Ruiz spoke in Dover.", "She won over donors by citing her Iowa results."]
+    )
+    assert row(results[1]) == ("Ana Ruiz", "Senator", "citing", (), (), False)
+
+
+def test_someone_quoted_as_saying_is_still_the_speaker() -> None:
+    text = "The Dunmore Herald quoted Ana Ruiz, a resident, as saying that the water was brown."
+    assert only(text) == ("Ana Ruiz", "resident", "quoted", ("Dunmore Herald",), (), False)
