@@ -162,3 +162,42 @@ def test_the_one_citing_a_thing_speaks_for_it() -> None:
 def test_someone_quoted_as_saying_is_still_the_speaker() -> None:
     text = "The Dunmore Herald quoted Ana Ruiz, a resident, as saying that the water was brown."
     assert only(text) == ("Ana Ruiz", "resident", "quoted", ("Dunmore Herald",), (), False)
+
+
+# -- "it" after a document as the subject means the document -------------------------------
+
+
+def test_it_after_a_document_subject_means_the_document() -> None:
+    results = attribute_sentences(
+        [
+            "The Harlow Institute released a report on Monday.",
+            "The report, which runs to 90 pages, faults the city council.",
+            "It also said the mayor ignored two warnings.",
+        ]
+    )
+    assert [row(a) for a in results] == [
+        (None, None, None, (), (), False),
+        (None, None, None, (), (), False),
+        ("report", None, "said", (), (), False),
+    ]
+
+
+def test_it_without_a_document_subject_still_means_the_organisation() -> None:
+    results = attribute_sentences(
+        ["The Harlow Institute released a report on Monday.", "It said the mayor ignored it."]
+    )
+    assert row(results[1]) == ("Harlow Institute", None, "said", (), (), False)
+
+
+def test_they_after_people_named_by_a_plural_noun_means_those_people() -> None:
+    results = attribute_sentences(
+        [
+            "The Dover Alliance backed Ana Varga in March.",
+            "Varga's advisers have long insisted they expected a close race.",
+            "Many members were dismayed at what they consider a betrayal.",
+        ]
+    )
+    assert [row(a)[:3] for a in results[1:]] == [
+        ("Varga's advisers", None, "expected"),
+        ("Many members", None, "consider"),
+    ]

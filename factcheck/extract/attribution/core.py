@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
 from factcheck.extract.attribution.counts import poll_speaker
+from factcheck.extract.attribution.documents import note_document_subject
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
@@ -309,6 +310,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
 
     # The main clause's subject is the most salient mention for later pronouns.
     start = skip_fronted(sent, 0, sent.n)
+    note_document_subject(sent, start)
     first = sent.mention_of[start] if start < sent.n else None
     if first is None and start < sent.n and sent.low[start] in ("the", "this"):
         # "The candidate also refuted …": a description of someone named before.

@@ -428,6 +428,13 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
         listed = coordinated_subject(sent, pos)
         if listed is not None:
             return listed  # "Clinton and Warren held a rally, as they sought …": both
+    if pronoun == "they":
+        people = _people_subject(sent, pos)
+        if people is not None:
+            return people  # "Clinton's advisers have insisted they thought …": the advisers
+    document = sent.store.document if pronoun == "it" else None
+    if document is not None and sent.index - 1 <= document[0] and document[:2] < (sent.index, pos):
+        return Speaker(document[2])  # "The email goes on to say: …" "It adds …"
     entity = sent.store.pronoun(pronoun, sent.index, pos, clause_end(sent, pos))
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
@@ -468,6 +475,33 @@ CLAUSE_OPENERS = lex("as because when while after before since until if and but 
 """Words opening a clause whose "they" is the sentence's own subject ("…, as they sought")."""
 TITLE_WORDS = lex("senator sen. rep. representative gov. governor mayor president dr.")
 """Titles that may stand before a listed name without being part of it."""
+
+
+def _people_subject(sent: Sentence, pos: int) -> Speaker | None:
+    """The sentence's subject when it names people by a plural noun, unnamed ("Clinton's
+    advisers", "Many members"), and "they" at ``pos`` stands in a later clause of the same
+    sentence ("… have long insisted they thought …")."""
+    low, toks = sent.low, sent.toks
+    start = k = 1 if low[0] in LEAD_INS else 0
+    head = -1
+    while k < pos and k - start < 5:
+        word = low[k]
+        if word in DETS or word.endswith(("'s", "'")) or word in ("many", "some", "most"):
+            k += 1
+            continue
+        people = word.endswith("s") and is_people_word(word)
+        if not word.isalpha() or word in AUX or (toks[k] != word and not people):
+            return None  # a name, a number or a verb before any noun for people
+        if people:
+            head = k
+            break
+        k += 1
+    if head < 0 or head + 1 >= pos or low[head + 1] in ("of", ","):
+        return None  # "The heads of both firms": whose heads is another matter
+    if not any(low[m] in AUX or low[m].endswith(("ed", "s")) for m in range(head + 1, pos)):
+        return None
+    first = start + 1 if low[start] in DETS else start
+    return Speaker(sent.join_tokens(toks, first, head + 1))
 
 
 def _main_subject_ahead(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:

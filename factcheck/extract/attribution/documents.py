@@ -1,0 +1,26 @@
+"""Stage ③ claims, attribution: a document as a sentence's subject ("The email goes on to say
+…", "The report, released Monday, found …") is what a bare "it" in the next sentence means
+("It adds …"), before any organisation named in passing."""
+
+from __future__ import annotations
+
+from factcheck.extract.attribution.phrases import find_np_end
+from factcheck.extract.attribution.sentence import Sentence, is_word
+from factcheck.extract.attribution.words import DETS, DOC_NOUNS, NP_PREPS, POSS_PRON
+
+
+def note_document_subject(sent: Sentence, start: int) -> None:
+    """Remember the document that opens the main clause at ``start``, if one does."""
+    low = sent.low
+    if start >= sent.n or not (low[start] in DETS or low[start] in POSS_PRON):
+        return
+    head = -1
+    end = min(find_np_end(sent, start), start + 6)
+    for k in range(start + 1, end):
+        if not is_word(sent.toks[k]) or low[k] in NP_PREPS:
+            break
+        if low[k] in DOC_NOUNS:
+            head = k  # "The staff letter", not "the report's authors"
+    if head >= 0:
+        first = start + 1 if low[start] in DETS else start
+        sent.store.document = (sent.index, head, sent.join_tokens(sent.toks, first, head + 1))
