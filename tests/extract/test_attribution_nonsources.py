@@ -201,3 +201,23 @@ def test_they_after_people_named_by_a_plural_noun_means_those_people() -> None:
         ("Varga's advisers", None, "expected"),
         ("Many members", None, "consider"),
     ]
+
+
+def test_an_age_set_off_after_a_name_is_not_the_speaker() -> None:
+    assert only("Mara Quist, 63, a retired teacher, said the bridge was unsafe.") == (
+        "Mara Quist",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    assert only("Tom Vale, 58, who lives in Dover, says he will vote.")[:3] == (
+        "Tom Vale",
+        None,
+        "says",
+    )
+    # A count after a name is people counted, not an age.
+    assert only("While 86 percent of voters liked Ana Varga, 43 said the same of Tom Vale.")[
+        :3
+    ] == ("43", None, "said")

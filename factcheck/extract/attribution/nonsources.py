@@ -6,7 +6,7 @@ fleet suggests …") and a thing cited ("cited the Head Start program")."""
 from __future__ import annotations
 
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
-from factcheck.extract.attribution.sentence import Frame, Sentence, is_word
+from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker, is_word
 from factcheck.extract.attribution.subjects import find_clause_subject
 from factcheck.extract.attribution.words import (
     AUX,
@@ -36,6 +36,7 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
     it hedges nothing either)."""
     kept: list[Frame] = []
     for frame in frames:
+        _age_to_person(sent, frame)
         if not names_no_source(sent, frame):
             kept.append(frame)
         elif frame.verb in ("citing", "quoting"):
@@ -45,6 +46,19 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
                 kept.append(Frame(frame.verb, frame.vpos, speaker, start, secondary=True))
     held = {id(f) for f in kept}
     return kept, any(f.verb == "according to" and id(f) not in held for f in frames)
+
+
+def _age_to_person(sent: Sentence, frame: Frame) -> None:
+    """ "Roxana Leon, 63, an independent voter, said": the age set off after a name is not the
+    speaker; the person named is."""
+    name, k = frame.speaker.name or "", frame.spos
+    if not name.isdigit() or k < 2 or sent.toks[k - 1] != "," or sent.toks[k + 1] != ",":
+        return  # "Clinton, 43 said the same": a count, not an age
+    begin = sent.mention_end.get(k - 2)
+    entity = sent.mention_of[k - 2]
+    if begin is not None and entity is not None:
+        frame.speaker = Speaker(entity.name, entity.role, entity)
+        frame.spos = begin
 
 
 def names_no_source(sent: Sentence, frame: Frame) -> bool:
