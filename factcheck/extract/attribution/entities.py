@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.words import (
@@ -170,17 +171,62 @@ GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
+_LOWER_WORD = re.compile(r"[a-z][a-z]+(?:-[a-z]+)*")
+"""What _WORD finds in lower case."""
 
 
-def plain_words(sentences: Iterable[str]) -> frozenset[str]:
+class PlainWords:
     """Words an article writes in lower case inside its sentences and never capitalises there
-    ("cool", "presidential"): capitalised, they only open a sentence, and name no one."""
-    found: set[str] = set()
-    for text in sentences:
-        found.update(_WORD.findall(text)[1:])
-    # Each spelling is sorted once: a word in lower case is lower case throughout.
-    lower = {word for word in found if word[0].islower()}
-    return frozenset(lower.difference([word.lower() for word in found - lower]))
+    ("cool", "presidential"): capitalised, they only open a sentence, and name no one.
+
+    A sentence's first word does not count. Only a few words are ever asked about, so each is
+    looked up in the sentences that hold it, the first time it is asked about."""
+
+    __slots__ = ("known", "sentences", "starts", "text")
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.sentences = sentences
+        self.text = "\n".join(sentences)
+        self.starts: list[int] = []
+        at = 0
+        for sentence in sentences:
+            self.starts.append(at)
+            at += len(sentence) + 1
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._is_plain(word)
+        return found
+
+    def _is_plain(self, word: str) -> bool:
+        if _LOWER_WORD.fullmatch(word) is None:
+            return False  # not a word in lower case as _WORD finds them
+        capital = word[0].upper() + word[1:]
+        for number in self._holding(capital):
+            if capital in _WORD.findall(self.sentences[number])[1:]:
+                return False  # capitalised inside a sentence
+        return any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word))
+
+    def _holding(self, needle: str) -> Iterator[int]:
+        """The sentences that may hold ``needle`` as a word _WORD finds, in order: not where a
+        letter in lower case follows it, nor, for a word in lower case, where a letter comes
+        right before it (a word would run on through it)."""
+        text = self.text
+        size = len(needle)
+        lower = needle[0].islower()
+        last = -1
+        at = text.find(needle)
+        while at >= 0:
+            after = text[at + size : at + size + 1]
+            before = text[at - 1 : at] if at else ""
+            if not ("a" <= after <= "z") and not (lower and before.isascii() and before.isalpha()):
+                number = bisect_right(self.starts, at) - 1
+                if number != last:
+                    yield number
+                    last = number
+            at = text.find(needle, at + 1)
 
 
 class Store:
@@ -203,7 +249,7 @@ class Store:
     )
 
     def __init__(self, sentences: Sequence[str] = ()) -> None:
-        self.plain = plain_words(sentences)
+        self.plain = PlainWords(sentences)
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
         self.codes: dict[str, int] = {}

@@ -261,8 +261,8 @@ def _register(
 ) -> Entity | None:
     store = sent.store
     pos = i if pos_override is None else pos_override
-    possessive = toks[j - 1].endswith("'") or toks[j - 1].endswith("'s")
-    names = list(toks[i:j])
+    possessive = toks[j - 1].endswith(("'", "'s"))
+    names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
     lows = [strip_possessive(w) for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
@@ -298,7 +298,11 @@ def _register(
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
         found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
         entity = found if found is not None and found.kind is Kind.PERSON else None
-    kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
+    heads = [w for w in lows[title_end:] if w in ORG_HEADS or w in MEDIA_HEADS]
+    kind = Kind.UNKNOWN
+    if entity is None or entity.kind is Kind.UNKNOWN or heads:
+        # Only a new entity, one of unknown kind or an organisation's heads need the kind.
+        kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
@@ -325,9 +329,8 @@ def _register(
     elif entity.kind is Kind.UNKNOWN and len(name_tokens) == 1 and not entity.given:
         entity.given = GIVEN_NAMES.get(lows[-1], "")  # "Melanie": someone a pronoun may mean
     if kind is Kind.MEDIA or kind is Kind.ORG:
-        for head in lows[title_end:]:
-            if head in ORG_HEADS or head in MEDIA_HEADS:
-                sent.store.add_head(entity, head)
+        for head in heads:
+            sent.store.add_head(entity, head)
     if gender and not entity.gender:
         entity.gender = gender  # "Mrs. Clinton"
     if title_end:

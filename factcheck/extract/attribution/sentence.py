@@ -234,7 +234,9 @@ class Sentence:
             self.apostrophe = "\u2019" in original and "'" not in original
             normal = _normalise(original)
         normal = double_apostrophes(normal)
-        dateline = _DATELINE.match(normal)
+        # A dateline ends on a dash: most sentences have none, and skip the pattern.
+        dated = "-" in normal or "\u2014" in normal or "\u2013" in normal
+        dateline = _DATELINE.match(normal) if dated else None
         if dateline is not None and (not spans or spans[0][0] >= dateline.end()):
             # "WASHINGTON (AFP) -", "SELMA, N.C. —": where the story was filed, not a speaker.
             normal = " " * dateline.end() + normal[dateline.end() :]
