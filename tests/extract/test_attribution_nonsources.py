@@ -221,3 +221,29 @@ def test_an_age_set_off_after_a_name_is_not_the_speaker() -> None:
     assert only("While 86 percent of voters liked Ana Varga, 43 said the same of Tom Vale.")[
         :3
     ] == ("43", None, "said")
+
+
+def test_a_share_that_only_agrees_after_a_poll_is_the_polls_finding() -> None:
+    results = attribute_sentences(
+        [
+            "A Harlow College poll released Monday found that 74 percent of likely voters said "
+            "the mayor should resign.",
+            "Sixty-two percent of Republicans agreed.",
+        ]
+    )
+    # The poll's name loses the participle left dangling ("poll released").
+    assert [row(a) for a in results] == [
+        ("Harlow College poll", None, "found", (), (), False),
+        ("Harlow College poll", None, "found", (), (), False),
+    ]
+    after_a_person = attribute_sentences(
+        ["Tom Vale said the mayor should resign.", "Sixty-two percent of Republicans agreed."]
+    )
+    assert row(after_a_person[1]) == (
+        "Sixty-two percent of Republicans",
+        None,
+        "agreed",
+        (),
+        (),
+        False,
+    )
