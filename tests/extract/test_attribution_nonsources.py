@@ -247,3 +247,25 @@ def test_a_share_that_only_agrees_after_a_poll_is_the_polls_finding() -> None:
         (),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Varga, speaking at a rally in Wilmington, N.C., warned that the plant would close.",
+        "Ana Varga, during a town hall in Columbus, Ohio, warned that the plant would close.",
+    ],
+)
+def test_a_place_set_off_before_the_verb_never_speaks(text: str) -> None:
+    assert only(text) == ("Ana Varga", None, "warned", (), (), False)
+
+
+def test_a_place_in_an_appositive_leaves_the_person_and_role() -> None:
+    assert only("Ana Varga, a farmer from Salem, Oregon, warned that the plant would close.") == (
+        "Ana Varga",
+        "farmer",
+        "warned",
+        (),
+        (),
+        False,
+    )

@@ -5,6 +5,7 @@ fleet suggests …") and a thing cited ("cited the Head Start program")."""
 
 from __future__ import annotations
 
+from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
 from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker, is_word
 from factcheck.extract.attribution.subjects import find_clause_subject
@@ -37,6 +38,9 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
     kept: list[Frame] = []
     for frame in frames:
         _age_to_person(sent, frame)
+        _place_to_subject(sent, frame)
+        if frame.speaker.entity is not None and frame.speaker.entity.kind is Kind.PLACE:
+            continue  # a place never speaks
         if not names_no_source(sent, frame):
             kept.append(frame)
         elif frame.verb in ("citing", "quoting"):
@@ -59,6 +63,18 @@ def _age_to_person(sent: Sentence, frame: Frame) -> None:
     if begin is not None and entity is not None:
         frame.speaker = Speaker(entity.name, entity.role, entity)
         frame.spos = begin
+
+
+def _place_to_subject(sent: Sentence, frame: Frame) -> None:
+    """ "Trump, speaking at a rally in Wilmington, N.C., warned": a place set off before the
+    verb is not its subject; the clause's subject is."""
+    entity = frame.speaker.entity
+    if entity is None or entity.kind is not Kind.PLACE or frame.spos > frame.vpos:
+        return
+    speaker, start = find_clause_subject(sent, frame.spos)
+    found = speaker.entity if speaker is not None else None
+    if speaker is not None and (found is None or found.kind is not Kind.PLACE):
+        frame.speaker, frame.spos = speaker, start
 
 
 def names_no_source(sent: Sentence, frame: Frame) -> bool:
