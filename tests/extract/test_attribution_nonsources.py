@@ -269,3 +269,18 @@ def test_a_place_in_an_appositive_leaves_the_person_and_role() -> None:
         (),
         False,
     )
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_the_one_quoted() -> None:
+    quoted = "on the council with a “question that amounted to a spanking.”"
+    results = attribute_sentences(
+        [
+            "The Dover Herald is a paper.",
+            f"The Dover Herald blonde, a former mayor, unloaded {quoted}",
+            f"Ana Varga unloaded {quoted}",
+        ]
+    )
+    assert [row(a) for a in results[1:]] == [
+        (None, None, None, (), (), True),
+        ("Ana Varga", None, None, (), (), True),
+    ]
