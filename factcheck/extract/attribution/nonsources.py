@@ -1,7 +1,8 @@
 """Stage ③ claims, attribution: frames that look like reports but name no source — "according
 to" a measure ("overweight according to his body mass index"), a passive whose subject is a
 bare "it" ("It was first declared by President Nixon"), evidence from a thing ("A look at his
-fleet suggests …") and a thing cited ("cited the Head Start program")."""
+fleet suggests …") and a thing cited ("cited the Head Start program") — and frames whose
+speaker is an age or a place set off before the verb, which stand for the person named."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
 
 
 def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], bool]:
-    """The frames that name a source, and whether an "according to" a measure was dropped (so
-    it hedges nothing either)."""
+    """The frames that name a source, each with the person an age or a place set off before it
+    stands for, and whether an "according to" a measure was dropped (so it hedges nothing)."""
     kept: list[Frame] = []
     for frame in frames:
         _age_to_person(sent, frame)
@@ -53,10 +54,12 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
 
 
 def _age_to_person(sent: Sentence, frame: Frame) -> None:
-    """ "Roxana Leon, 63, an independent voter, said": the age set off after a name is not the
+    """An age set off after a name ("Roxana Leon, 63, an independent voter, said") is not the
     speaker; the person named is."""
     name, k = frame.speaker.name or "", frame.spos
-    if not name.isdigit() or k < 2 or sent.toks[k - 1] != "," or sent.toks[k + 1] != ",":
+    if not name.isdigit() or not 2 <= k < sent.n - 1 or sent.toks[k - 1] != ",":
+        return
+    if sent.toks[k + 1] != ",":
         return  # "Clinton, 43 said the same": a count, not an age
     begin = sent.mention_end.get(k - 2)
     entity = sent.mention_of[k - 2]
@@ -66,8 +69,8 @@ def _age_to_person(sent: Sentence, frame: Frame) -> None:
 
 
 def _place_to_subject(sent: Sentence, frame: Frame) -> None:
-    """ "Trump, speaking at a rally in Wilmington, N.C., warned": a place set off before the
-    verb is not its subject; the clause's subject is."""
+    """A place set off before the verb ("Trump, speaking at a rally in Wilmington, N.C.,
+    warned") is not its subject; the clause's subject is."""
     entity = frame.speaker.entity
     if entity is None or entity.kind is not Kind.PLACE or frame.spos > frame.vpos:
         return
