@@ -203,7 +203,8 @@ def normalise_text(text: str) -> str:
     """Turn CRLF and lone CR into LF and normalise to NFC; change nothing else."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not unicodedata.is_normalized("NFC", text):
+    # ASCII text is always NFC, and telling ASCII costs nothing (the string records it).
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
 

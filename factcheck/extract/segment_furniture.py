@@ -267,7 +267,9 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
     for unit in units:
         if unit.kind is None and shortest <= len(unit.text) <= longest:
             first = unit.text.split(None, 1)[0]
-            if _normalise_title(first) in first_words and _normalise_title(unit.text) in wanted:
+            # A word of letters and digits only is its own normal form once case-folded.
+            first = first.casefold() if first.isalnum() else _normalise_title(first)
+            if first in first_words and _normalise_title(unit.text) in wanted:
                 unit.kind = SegmentKind.TITLE
     return headline
 

@@ -170,18 +170,46 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _W
 
 
 class _Words:
-    """How often each run of letters occurs in the text, counted on first use."""
+    """How often each run of letters occurs in the text.
 
-    __slots__ = ("_counts", "_text")
+    Most texts ask about no word or a few: each is counted where it is written (a search in C),
+    and only a text that asks about many has all its runs counted at once.
+    """
+
+    __slots__ = ("_asked", "_counts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._counts: Counter[str] | None = None
+        self._asked: dict[str, int] = {}
 
     def count(self, word: str) -> int:
-        if self._counts is None:
-            self._counts = Counter(_LETTER_RUN_RE.findall(self._text))
-        return self._counts[word]
+        if self._counts is not None:
+            return self._counts[word]
+        found = self._asked.get(word)
+        if found is None:
+            if len(self._asked) >= _WORDS_ASKED_MAX:
+                self._counts = Counter(_LETTER_RUN_RE.findall(self._text))
+                return self._counts[word]
+            found = self._asked[word] = self._written(word)
+        return found
+
+    def _written(self, word: str) -> int:
+        """Runs of letters that are WORD: its occurrences with no letter on either side."""
+        if not _LETTER_RUN_RE.fullmatch(word):
+            return 0
+        text, find, size, total = self._text, self._text.find, len(word), 0
+        at = find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or not _LETTER_RE.match(text, at - 1)) and not _LETTER_RE.match(text, end):
+                total += 1
+            at = find(word, at + 1)
+        return total
+
+
+_WORDS_ASKED_MAX = 16
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> bool:

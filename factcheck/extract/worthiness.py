@@ -186,7 +186,6 @@ for _flag, _cue_words in _CUE_WORDS.items():
         if (_key := term_key(_word)) is not None:
             _CUES[_key] = _CUES.get(_key, 0) | _flag
 _CUE_TERMS = frozenset(_CUES)
-_NO_TERM = itertools.repeat(0j)
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
 # A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
@@ -522,7 +521,8 @@ def _bundled_model() -> WorthinessModel:
 
 
 def _probability(model: WorthinessModel, analysis: _Analysis) -> float:
-    total = sum(map(model.keyed.get, analysis.terms, _NO_TERM))
+    # Terms the model lacks add nothing: they are left out of the sum rather than added as 0.
+    total = sum(filter(None, map(model.keyed.get, analysis.terms)))
     dot, norm = total.real, total.imag
     z = model.intercept + (dot / math.sqrt(norm) if norm else 0.0)
     z += sum(map(model.rules.__getitem__, analysis.features))

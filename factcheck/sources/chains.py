@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -119,8 +119,8 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
             break
     # 'NAME, a top adviser to ORG' : an appositive right after a name, naming a role and an org.
     starts = sorted(org)
-    for run in _NAME_RUN.finditer(text):
-        tail = _APPOSITIVE.match(text, run.end())
+    for comma, run in _runs_before_appositives(text, starts):
+        tail = _APPOSITIVE.match(text, comma)
         if not tail:
             continue
         # The appositive must name an organisation (a lookup) and a role (a scan of its words).
@@ -132,6 +132,31 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
         cache.clear()
     cache[key] = result
     return result
+
+
+def _runs_before_appositives(
+    text: str, starts: Sequence[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(comma, name run) for each comma, in text order, that may open an appositive holding one
+    of the organisations starting at STARTS, with the name run that ends right before it: the
+    runs ``_NAME_RUN.finditer(text)`` finds that end at such a comma.
+
+    An appositive holds no ',.;:', so the comma that opens it is the last of those characters
+    before the organisation's name; and no name run holds a comma, so the runs of the whole text
+    that lie after one comma are those of the text from that comma on. Only the stretch before
+    each such comma is read, not the whole text.
+    """
+    commas = sorted(
+        {
+            at
+            for start in starts
+            if (at := max(text.rfind(mark, 0, start) for mark in ",.;:")) >= 0 and text[at] == ","
+        }
+    )
+    for comma in commas:
+        runs = list(_NAME_RUN.finditer(text, text.rfind(",", 0, comma) + 1, comma))
+        if runs and runs[-1].end() == comma:
+            yield comma, runs[-1]
 
 
 def _unknown_name(registry: Registry, text: str) -> str | None:

@@ -201,3 +201,86 @@ def test_they_after_people_named_by_a_plural_noun_means_those_people() -> None:
         ("Varga's advisers", None, "expected"),
         ("Many members", None, "consider"),
     ]
+
+
+def test_an_age_set_off_after_a_name_is_not_the_speaker() -> None:
+    assert only("Mara Quist, 63, a retired teacher, said the bridge was unsafe.") == (
+        "Mara Quist",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    assert only("Tom Vale, 58, who lives in Dover, says he will vote.")[:3] == (
+        "Tom Vale",
+        None,
+        "says",
+    )
+    # A count after a name is people counted, not an age.
+    assert only("While 86 percent of voters liked Ana Varga, 43 said the same of Tom Vale.")[
+        :3
+    ] == ("43", None, "said")
+
+
+def test_a_share_that_only_agrees_after_a_poll_is_the_polls_finding() -> None:
+    results = attribute_sentences(
+        [
+            "A Harlow College poll released Monday found that 74 percent of likely voters said "
+            "the mayor should resign.",
+            "Sixty-two percent of Republicans agreed.",
+        ]
+    )
+    # The poll's name loses the participle left dangling ("poll released").
+    assert [row(a) for a in results] == [
+        ("Harlow College poll", None, "found", (), (), False),
+        ("Harlow College poll", None, "found", (), (), False),
+    ]
+    after_a_person = attribute_sentences(
+        ["Tom Vale said the mayor should resign.", "Sixty-two percent of Republicans agreed."]
+    )
+    assert row(after_a_person[1]) == (
+        "Sixty-two percent of Republicans",
+        None,
+        "agreed",
+        (),
+        (),
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Varga, speaking at a rally in Wilmington, N.C., warned that the plant would close.",
+        "Ana Varga, during a town hall in Columbus, Ohio, warned that the plant would close.",
+    ],
+)
+def test_a_place_set_off_before_the_verb_never_speaks(text: str) -> None:
+    assert only(text) == ("Ana Varga", None, "warned", (), (), False)
+
+
+def test_a_place_in_an_appositive_leaves_the_person_and_role() -> None:
+    assert only("Ana Varga, a farmer from Salem, Oregon, warned that the plant would close.") == (
+        "Ana Varga",
+        "farmer",
+        "warned",
+        (),
+        (),
+        False,
+    )
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_the_one_quoted() -> None:
+    quoted = "on the council with a “question that amounted to a spanking.”"
+    results = attribute_sentences(
+        [
+            "The Dover Herald is a paper.",
+            f"The Dover Herald blonde, a former mayor, unloaded {quoted}",
+            f"Ana Varga unloaded {quoted}",
+        ]
+    )
+    assert [row(a) for a in results[1:]] == [
+        (None, None, None, (), (), True),
+        ("Ana Varga", None, None, (), (), True),
+    ]

@@ -781,3 +781,14 @@ def test_a_capital_is_cut_when_both_parts_stand_alone_elsewhere() -> None:
     text = "Kristi NoemSouth Dakota governor. Noem won South Dakota in 2018."
     cut = text.index("South")
     assert find_glued_boundaries(text) == [cut]
+
+
+def test_glue_evidence_is_the_same_however_many_words_the_text_asks_about() -> None:
+    # Enough inner capitals that counting each word where it is written gives way to counting
+    # every run of letters at once: the decisions must not change.
+    names = [f"Zon{chr(97 + i)}Vel{chr(97 + i)}" for i in range(20)]
+    filler = " ".join(f"They met at {name} on Monday." for name in names)
+    text = f"{filler} Kristi NoemSouth Dakota governor. Noem won South Dakota in 2018."
+    assert find_glued_boundaries(text) == [text.index("South")]
+    twice = f"{filler} {names[0]} again. Kristi NoemSouth Dakota governor. Noem won South."
+    assert find_glued_boundaries(twice) == [twice.index("South")]

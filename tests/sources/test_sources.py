@@ -843,3 +843,27 @@ def test_related_entries_follow_affiliations_once_and_skip_unknown_ids(registry:
     assert found[:2] == ["tasnim", "fars"]
     assert sorted(found) == sorted(set(found))  # each once, however often reached
     assert {"irgc", "iran-supreme-leader"} <= set(found)
+
+
+_TALKS = "Officials met on Monday, in Cairo, for talks, the first since May. "
+
+
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        (_TALKS + "Samir Haddad, a top adviser to Hezbollah, said the talks would go on.", True),
+        # The appositive must follow the name, hold the organisation and name a role.
+        (_TALKS + "Samir Haddad. A top adviser to Hezbollah said the talks would go on.", False),
+        (_TALKS + "Samir Haddad, a friend of Hezbollah, said the talks would go on.", False),
+        (_TALKS + "Samir Haddad, who spoke, a top adviser to Hezbollah, said it.", False),
+        (_TALKS + "Samir Haddad, a top adviser to Hezbollah; more on that later.", True),
+    ],
+    ids=["appositive", "full stop", "no role", "not next to the name", "semicolon"],
+)
+def test_an_appositive_ties_the_name_before_it_to_the_organisation_it_names(
+    registry: Registry, text: str, tied: bool
+) -> None:
+    doc = Document("a", text, "0", outlet="The Daily Nowhere")
+    match = match_chain(registry, claim("Samir Haddad"), doc)
+    assert match.ids == (("hezbollah",) if tied else ())
+    assert match.unknown == ("The Daily Nowhere", "Samir Haddad")

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
-from factcheck.extract.attribution.counts import poll_speaker
-from factcheck.extract.attribution.documents import note_document_subject
+from factcheck.extract.attribution.counts import poll_goes_on, poll_speaker
+from factcheck.extract.attribution.documents import document_name, note_document_subject
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
@@ -460,7 +460,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         role = speaker.described
     return Outcome(
         Attribution(
-            speaker=speaker.name,
+            speaker=document_name(speaker.name),
             role=role,
             verb=main.verb or None,
             via=tuple(cleaned),
@@ -590,6 +590,7 @@ def attribute_sentences(
         ):
             results[k] = _inherit(after, results[k])
     answer_turns(sentences, blocks, results, store, title)
+    poll_goes_on(sentences, results)
     return results
 
 

@@ -4,8 +4,12 @@ found, so the poll that counted them is the speaker, not the people counted."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from factcheck.extract.attribution.sentence import Frame, Sentence
 from factcheck.extract.attribution.words import NUMBER_WORDS, lex
+from factcheck.models import Attribution
 
 SHARES = lex("percent per cent % majority plurality")
 """Words that make a subject a share of the people asked."""
@@ -40,3 +44,34 @@ def poll_speaker(sent: Sentence, chain: list[Frame], frames: list[Frame]) -> lis
         return chain[:-1]
     fronted = next((f for f in frames if f.secondary and not f.verb and f.spos == 1), None)
     return [fronted] if fronted is not None else chain
+
+
+POLLS = lex("poll polls polling survey surveys")
+"""Head words of a poll's name."""
+_SHARE_AGREES = re.compile(
+    r"(?i)^\W*(?:and |but |only |just )?(?:[\w-]+ (?:percent|per cent)|\d+%|[\w-]+ in (?:10|ten)"
+    r"|a (?:majority|plurality))\b[^,;:]*? (\w+)\W*$"
+)
+"""A share of people and a verb that ends the sentence: "Sixty-two percent of Republicans
+agreed.", "Only 24 percent disagreed."."""
+
+
+def poll_goes_on(sentences: Sequence[str], results: list[Attribution]) -> None:
+    """A share of people who only agree or disagree, right after a poll's finding ("A poll
+    found that 74 percent said …" "Sixty-two percent of Republicans agreed.") is that poll's
+    finding too."""
+    for k in range(1, len(results)):
+        before, own = results[k - 1], results[k]
+        if before.speaker is None or own.verb is None or own.quote:
+            continue
+        found = _SHARE_AGREES.match(sentences[k])
+        head = before.speaker.lower().split()
+        if found is None or found.group(1).lower() != own.verb or POLLS.isdisjoint(head):
+            continue
+        results[k] = Attribution(
+            speaker=before.speaker,
+            role=before.role,
+            verb=before.verb,
+            via=before.via,
+            hedges=own.hedges,
+        )

@@ -24,3 +24,15 @@ def note_document_subject(sent: Sentence, start: int) -> None:
     if head >= 0:
         first = start + 1 if low[start] in DETS else start
         sent.store.document = (sent.index, head, sent.join_tokens(sent.toks, first, head + 1))
+
+
+def document_name(name: str | None) -> str | None:
+    """A document's name without a participle left dangling at its end: "report published" (of
+    "A news report published Wednesday said …") is the report, "poll released" the poll; a
+    participle with more after it ("a lawsuit filed by …") stays."""
+    if name is None or " " not in name:
+        return name
+    rest, last = name.rsplit(" ", 1)
+    if last.endswith("ed") and last.islower() and rest.rsplit(" ", 1)[-1].lower() in DOC_NOUNS:
+        return rest
+    return name

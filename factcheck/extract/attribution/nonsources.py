@@ -1,12 +1,14 @@
 """Stage ③ claims, attribution: frames that look like reports but name no source — "according
 to" a measure ("overweight according to his body mass index"), a passive whose subject is a
 bare "it" ("It was first declared by President Nixon"), evidence from a thing ("A look at his
-fleet suggests …") and a thing cited ("cited the Head Start program")."""
+fleet suggests …") and a thing cited ("cited the Head Start program") — and frames whose
+speaker is an age or a place set off before the verb, which stand for the person named."""
 
 from __future__ import annotations
 
+from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
-from factcheck.extract.attribution.sentence import Frame, Sentence, is_word
+from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker, is_word
 from factcheck.extract.attribution.subjects import find_clause_subject
 from factcheck.extract.attribution.words import (
     AUX,
@@ -32,10 +34,14 @@ PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
 
 
 def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], bool]:
-    """The frames that name a source, and whether an "according to" a measure was dropped (so
-    it hedges nothing either)."""
+    """The frames that name a source, each with the person an age or a place set off before it
+    stands for, and whether an "according to" a measure was dropped (so it hedges nothing)."""
     kept: list[Frame] = []
     for frame in frames:
+        _age_to_person(sent, frame)
+        _place_to_subject(sent, frame)
+        if frame.speaker.entity is not None and frame.speaker.entity.kind is Kind.PLACE:
+            continue  # a place never speaks
         if not names_no_source(sent, frame):
             kept.append(frame)
         elif frame.verb in ("citing", "quoting"):
@@ -45,6 +51,33 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
                 kept.append(Frame(frame.verb, frame.vpos, speaker, start, secondary=True))
     held = {id(f) for f in kept}
     return kept, any(f.verb == "according to" and id(f) not in held for f in frames)
+
+
+def _age_to_person(sent: Sentence, frame: Frame) -> None:
+    """An age set off after a name ("Roxana Leon, 63, an independent voter, said") is not the
+    speaker; the person named is."""
+    name, k = frame.speaker.name or "", frame.spos
+    if not name.isdigit() or not 2 <= k < sent.n - 1 or sent.toks[k - 1] != ",":
+        return
+    if sent.toks[k + 1] != ",":
+        return  # "Clinton, 43 said the same": a count, not an age
+    begin = sent.mention_end.get(k - 2)
+    entity = sent.mention_of[k - 2]
+    if begin is not None and entity is not None:
+        frame.speaker = Speaker(entity.name, entity.role, entity)
+        frame.spos = begin
+
+
+def _place_to_subject(sent: Sentence, frame: Frame) -> None:
+    """A place set off before the verb ("Trump, speaking at a rally in Wilmington, N.C.,
+    warned") is not its subject; the clause's subject is."""
+    entity = frame.speaker.entity
+    if entity is None or entity.kind is not Kind.PLACE or frame.spos > frame.vpos:
+        return
+    speaker, start = find_clause_subject(sent, frame.spos)
+    found = speaker.entity if speaker is not None else None
+    if speaker is not None and (found is None or found.kind is not Kind.PLACE):
+        frame.speaker, frame.spos = speaker, start
 
 
 def names_no_source(sent: Sentence, frame: Frame) -> bool:

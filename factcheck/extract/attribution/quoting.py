@@ -50,6 +50,8 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
             # "Led by …", "Thirteen years earlier": a capital no name bears out, unless a verb
             # follows it inside the sentence, then the quotation ("On May 20, Netanyahu showed").
             return None
+        if end < n and _modified_noun(sent, end):
+            return None  # "The Fox News Channel blonde, a co-moderator, …": the name modifies
         if long_quote:
             return found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
@@ -90,6 +92,17 @@ def _names_a_kind(sent: Sentence, q: int) -> bool:
     if not (after.isalpha() and after.islower()) or word in NOT_NOUNS or word in AUX:
         return False
     return word not in VERB_CLASS and not word.endswith(("ed", "ly", "ing"))
+
+
+def _modified_noun(sent: Sentence, k: int) -> bool:
+    """Whether the word right after a name is a noun the name modifies: lower case, then a
+    comma or a verb ("the Fox News Channel blonde, a …"), neither a verb nor an adverb itself."""
+    token, word = sent.toks[k], sent.low[k]
+    if not (token.isalpha() and token.islower()) or word in AUX or word in BACK_STOP:
+        return False
+    if _finite(token) or is_adverb(token) or word in VERB_CLASS or word.endswith("ing"):
+        return False
+    return k + 1 < sent.n and (sent.toks[k + 1] == "," or _finite(sent.toks[k + 1]))
 
 
 def _finite(token: str) -> bool:
