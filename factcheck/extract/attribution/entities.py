@@ -203,11 +203,12 @@ class PlainWords:
     def _is_plain(self, word: str) -> bool:
         if _LOWER_WORD.fullmatch(word) is None:
             return False  # not a word in lower case as _WORD finds them
+        if not any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)):
+            return False  # never in lower case, as most names asked about
         capital = word[0].upper() + word[1:]
-        for number in self._holding(capital):
-            if capital in _WORD.findall(self.sentences[number])[1:]:
-                return False  # capitalised inside a sentence
-        return any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word))
+        return not any(
+            capital in _WORD.findall(self.sentences[n])[1:] for n in self._holding(capital)
+        )
 
     def _holding(self, needle: str) -> Iterator[int]:
         """The sentences that may hold ``needle`` as a word _WORD finds, in order: not where a
@@ -305,6 +306,8 @@ class Store:
         """Whether ``token`` is the surname of a person named before."""
         if not self.by_surname:
             return False
+        if "-" not in token:
+            return make_key(token) in self.by_surname  # its only key, as most words have
         return any(key in self.by_surname for key in _make_surname_keys(token))
 
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:

@@ -178,9 +178,10 @@ def code_token(token: str) -> int:
         return 0  # "Don't", "Can't"
     if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
         return 0
-    base, _, tail = lw.partition("'")
-    if tail in ("s", "ve", "d", "ll", "re", "m") and base in CAP_STOP:
-        return 0  # "He's", "They've", "It's": a pronoun and its auxiliary
+    if "'" in lw:
+        base, _, tail = lw.partition("'")
+        if tail in ("s", "ve", "d", "ll", "re", "m") and base in CAP_STOP:
+            return 0  # "He's", "They've", "It's": a pronoun and its auxiliary
     if (not token[0].isupper() or "-" in token) and not is_cap(token):
         return 0
     code = CAN_NAME
