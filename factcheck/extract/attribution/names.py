@@ -116,7 +116,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 continue
         if i == 0 and _fronted_participle(toks, low) and not store.lookup(toks[:1]):
             continue  # "Chastened by the analyses, Trump …": a participle, not a name
-        if i == 0 and low[0] in store.plain and _plain_opener(store, toks, low, code):
+        if i == 0 and _plain_opener(store, toks, low, code) and low[0] in store.plain:
             continue  # "Cool heads prevailed": a word the article writes in lower case
         j = i + 1
         if (
@@ -264,7 +264,7 @@ def _register(
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
-    lows = [strip_possessive(w) for w in low[i:j]]
+    lows = [strip_possessive(w) if "'" in w else w for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
     if lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
