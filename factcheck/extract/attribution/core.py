@@ -23,6 +23,7 @@ from factcheck.extract.attribution.sentence import (
     Outcome,
     Quote,
     Sentence,
+    count_title_words,
     is_word,
     tokenize,
 )
@@ -129,8 +130,7 @@ def _find_unverified(low: list[str], i: int) -> str:
 
 def _is_title(quote: Quote) -> bool:
     """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
-    words = [w for w in quote.text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return count_title_words(quote.text) > 0
 
 
 def _starts_with_verb(quote: Quote) -> bool:

@@ -35,10 +35,10 @@ from factcheck.extract.attribution.phrases import (
     is_people_word,
 )
 from factcheck.extract.attribution.sentence import (
-    HEADLINE_SMALL,
     Frame,
     Sentence,
     Speaker,
+    count_title_words,
     is_word,
 )
 from factcheck.extract.attribution.subjects import (
@@ -234,8 +234,7 @@ def _came_from(sent: Sentence, v: int, end: int) -> int | None:
 
 def _names_a_work(text: str) -> bool:
     """A quotation set in title case names a work rather than quoting words."""
-    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in HEADLINE_SMALL]
-    return len(words) > 1 and all(w[0].isupper() for w in words)
+    return count_title_words(text) > 1
 
 
 def _by_position(frame: Frame) -> int:

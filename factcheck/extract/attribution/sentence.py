@@ -172,6 +172,19 @@ def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
     return capitals + lower >= _HEADLINE_WORDS and capitals * 10 >= (capitals + lower) * 9
 
 
+def count_title_words(text: str) -> int:
+    """How many words of ``text`` a title capitalises (not "of", "the", …), or 0 as soon as one
+    of them is in lower case: a quotation of such words names a work."""
+    count = 0
+    for word in text.split():
+        if not word[:1].isalpha() or word.lower() in HEADLINE_SMALL:
+            continue
+        if not word[0].isupper():
+            return 0  # most quotations stop here, at their first ordinary word
+        count += 1
+    return count
+
+
 def code_token(token: str) -> int:
     lw = token.lower()
     if lw.endswith("n't"):
