@@ -45,6 +45,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _words_upto(text: str, limit: int) -> int:
+    """The words in TEXT, counted up to LIMIT + 1: a long text is not split into all its words
+    to tell that it has more than LIMIT."""
+    return len(text.split(None, limit))
+
+
 def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
     Olszewski on IR](...) New England's roster is re-shuffling"."""
@@ -79,7 +85,7 @@ def _opened_by(link: Any) -> list[Any]:
     while (parent := node.getparent()) is not None and _leads(node, parent):
         node = parent
         if node.tag in _BLOCK_TAGS:
-            if _words(node.text_content()) > _TEASER_MAX_WORDS:
+            if _words_upto(node.text_content(), _TEASER_MAX_WORDS) > _TEASER_MAX_WORDS:
                 break
             out.append(node)
     return out
@@ -103,7 +109,7 @@ def _link_lines(tree: Any) -> list[Any]:
     """Paragraphs and headings whose words are nearly all link text: another story's headline."""
     out = []
     for element in tree.iter(*_LINE_TAGS):
-        total = _words(element.text_content())
+        total = _words_upto(element.text_content(), _LINK_LINE_MAX_WORDS)
         if 2 <= total <= _LINK_LINE_MAX_WORDS and _link_words(element) >= _LINK_LINE_SHARE * total:
             out.append(element)
     return out
@@ -180,7 +186,7 @@ def split_body_chunks(tree: Any, text: str) -> bool:
 def _chunk_groups(tree: Any) -> list[list[Any]]:
     counts: dict[Any, int] = {}
     for paragraph in tree.iter("p"):
-        if _words(paragraph.text_content()) < _LONG_PARAGRAPH_WORDS:
+        if _words_upto(paragraph.text_content(), _LONG_PARAGRAPH_WORDS) < _LONG_PARAGRAPH_WORDS:
             continue
         for ancestor in paragraph.iterancestors():
             counts[ancestor] = counts.get(ancestor, 0) + 1
@@ -218,19 +224,22 @@ def other_stories(tree: Any, text: str) -> bool:
     the story (a box of related posts), neither around the story, nor inside it, nor its
     siblings (the entries of a live blog). Returns whether the page changed."""
     said = " ".join(text.split())
-    articles = [a for a in tree.iter("article") if (probe := _probe(a)) and probe in said]
-    if len(articles) < 2:
+    # Each article's probe is read once: a page of many articles would otherwise read every
+    # article's paragraphs again for every other article.
+    probes = {a: probe for a in tree.iter("article") if (probe := _probe(a)) and probe in said}
+    if len(probes) < 2:
         return False
-    opening = min(articles, key=lambda a: said.find(_probe(a)))
+    articles = list(probes)
+    opening = min(articles, key=lambda a: said.find(probes[a]))
     # The innermost article holding the opening paragraph is the story.
-    inner = [a for a in articles if _probe(a) == _probe(opening)]
+    inner = [a for a in articles if probes[a] == probes[opening]]
     story = max(inner, key=lambda a: sum(1 for _ in a.iterancestors()))
     around = set(story.iterancestors())
     doomed = [
         article
         for article in articles
         if article not in around
-        and _probe(article) != _probe(story)
+        and probes[article] != probes[story]
         and article.getparent() is not story.getparent()
         and story not in set(article.iterancestors())
     ]

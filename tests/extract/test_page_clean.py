@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import trafilatura
 
 from factcheck.extract.ingest import read_page
@@ -184,3 +185,11 @@ def test_the_entries_of_a_live_blog_are_kept() -> None:
     )
     assert other_stories(nested, "\n".join(PARAGRAPHS)) is False
     assert _paragraphs(siblings) == _paragraphs(nested) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(("count", "dropped"), [(1, False), (2, True), (50, True), (51, False)])
+def test_a_line_of_links_goes_up_to_the_longest_a_headline_runs(count: int, dropped: bool) -> None:
+    words = " ".join(f"word{n}" for n in range(count))
+    tree = _tree(f'<html><body><p><a href="/other">{words}</a></p><p>Kept.</p></body></html>')
+    drop_page_furniture(tree)
+    assert _paragraphs(tree) == (["Kept."] if dropped else [words, "Kept."])
