@@ -309,7 +309,6 @@ class Store:
 
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
-        name = " ".join(tokens)
         if len(tokens) == 1:
             for key in _make_surname_keys(tokens[0]):
                 found = self.by_surname.get(key)
@@ -343,6 +342,7 @@ class Store:
                         found,
                     )
                 return found
+        name = " ".join(tokens)
         found = self.by_name.get(make_key(name))
         if found is None and len(tokens) == 1:
             found = self.by_given.get(make_key(name))  # "Hillary" for Hillary Clinton

@@ -473,13 +473,14 @@ def _describe_around(
     n = len(toks)
     # Descriptor nouns for outlets and organisations: "the Lebanese daily Al-Akhbar".
     k = i - 1
-    while k >= 0 and k >= i - 3 and (low[k] in FORWARD_NP or is_cap(toks[k])):
+    while entity.kind is not Kind.PERSON and k >= i - 3 and k >= 0:
+        if not (low[k] in FORWARD_NP or is_cap(toks[k])):
+            break
         if low[k] in MEDIA_NOUNS or low[k] in ORG_NOUNS:
-            if entity.kind is not Kind.PERSON:
-                if entity.kind is Kind.UNKNOWN:
-                    entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
-                sent.store.add_head(entity, low[k])
-                entity.words.update(w for w in low[max(0, k - 2) : i] if w not in DETS)
+            if entity.kind is Kind.UNKNOWN:
+                entity.kind = Kind.MEDIA if low[k] in MEDIA_NOUNS else Kind.ORG
+            sent.store.add_head(entity, low[k])
+            entity.words.update(w for w in low[max(0, k - 2) : i] if w not in DETS)
             break
         k -= 1
     if i and "-" in toks[i - 1] and toks[i - 1][0].isupper():

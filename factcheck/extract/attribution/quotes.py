@@ -25,10 +25,11 @@ def double_apostrophes(text: str) -> str:
     return text.replace("''", '" ') if "''" in text else text
 
 
-def _find_marks(text: str) -> list[int]:
-    """Offsets of the double quotation marks in ``text``, in order."""
+def _find_marks(text: str, kinds: Sequence[str] = _MARKS) -> list[int]:
+    """Offsets of the double quotation marks in ``text``, in order; ``kinds`` are the marks
+    that may be there."""
     found: list[int] = []
-    for mark in _MARKS:
+    for mark in kinds:
         pos = text.find(mark)
         while pos >= 0:
             found.append(pos)
@@ -105,6 +106,9 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
             close(last, len(sentences[last]))
         opened = None
 
+    # The marks the article uses at all, so that each sentence is searched for those only.
+    joined = "".join(sentences)
+    kinds = [m for m in _MARKS if m in joined or (m == '"' and "''" in joined)]
     for index, raw in enumerate(sentences):
         text = double_apostrophes(raw)
         starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
@@ -112,8 +116,8 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
             end_paragraph(index - 1)
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN and not leading:
             opened = None  # a quotation opening its paragraph may run on to the mark closing it
-        lead = len(text) - len(text.lstrip())
-        marks = _find_marks(text)
+        marks = _find_marks(text, kinds)
+        lead = len(text) - len(text.lstrip()) if marks else 0
         nested = -1
         for number, pos in enumerate(marks):
             if pos <= nested:

@@ -530,6 +530,9 @@ def _relative_before(sent: Sentence, j: int) -> int | None:
     """Where "who" or "whom" opens a relative clause that runs, without a comma, up to token
     ``j`` ("the officials whom Trump hired said": the officials, not Trump)."""
     low = sent.low
+    window = sent.toks[max(0, j - 14) + 1 : j + 1]
+    if "who" not in window and "whom" not in window:
+        return None  # most subjects: no relative word this close
     for k in range(j, max(0, j - 14), -1):
         lw = low[k]
         if lw in (",", ";", ":", "(", ")") or sent.is_placeholder(k):
@@ -658,8 +661,10 @@ def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
     while k < sent.n and low[k] in PLURAL_DETS:
         k += 1
     end = k
-    stop = find_np_end(sent, k) if k < sent.n else k  # "Investors see …": the verb ends it
+    stop = -1  # where the noun phrase ends, found once a word past its first one asks
     while end < sent.n and end - k < 6 and low[end] not in NP_ENDS:
+        if end > k and stop < 0:
+            stop = find_np_end(sent, k)  # "Investors see …": the verb ends it
         if end >= stop > k and "and" not in low[end - 1 : end + 1]:
             break
         word = toks[end]
@@ -671,8 +676,10 @@ def plural_subject(sent: Sentence, start: int) -> tuple[Entity | None, int]:
         if low[end] in BACK_STOP and low[end] != "and":
             break
         end += 1
+    if end <= k or not low[end - 1].endswith("s"):
+        return None, start
     heads = [low[end - 1]] + [low[m - 1] for m in range(k + 1, end) if low[m] == "and"]
-    if end <= k or not low[end - 1].endswith("s") or not any(map(is_people_word, heads)):
+    if not any(map(is_people_word, heads)):
         return None, start
     name = sent.join_tokens(toks, k, end)
     key = make_key(name)
