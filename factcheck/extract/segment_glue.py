@@ -173,7 +173,8 @@ class _Words:
     """How often each run of letters occurs in the text.
 
     Most texts ask about no word or a few: each is counted where it is written (a search in C),
-    and only a text that asks about many has all its runs counted at once.
+    and only a text that asks about many words, or about one written very often, has all its
+    runs counted at once, so the work stays linear in the text.
     """
 
     __slots__ = ("_asked", "_counts", "_text")
@@ -188,27 +189,32 @@ class _Words:
             return self._counts[word]
         found = self._asked.get(word)
         if found is None:
-            if len(self._asked) >= _WORDS_ASKED_MAX:
+            written = self._written(word) if len(self._asked) < _WORDS_ASKED_MAX else None
+            if written is None:
                 self._counts = Counter(_LETTER_RUN_RE.findall(self._text))
                 return self._counts[word]
-            found = self._asked[word] = self._written(word)
+            found = self._asked[word] = written
         return found
 
-    def _written(self, word: str) -> int:
-        """Runs of letters that are WORD: its occurrences with no letter on either side."""
+    def _written(self, word: str) -> int | None:
+        """Runs of letters that are WORD: its occurrences with no letter on either side; None
+        when it is written more than ``_WORD_SEEN_MAX`` times."""
         if not _LETTER_RUN_RE.fullmatch(word):
             return 0
         text, find, size, total = self._text, self._text.find, len(word), 0
         at = find(word)
-        while at >= 0:
+        for _ in range(_WORD_SEEN_MAX):
+            if at < 0:
+                return total
             end = at + size
             if (at == 0 or not _LETTER_RE.match(text, at - 1)) and not _LETTER_RE.match(text, end):
                 total += 1
             at = find(word, at + 1)
-        return total
+        return total if at < 0 else None
 
 
 _WORDS_ASKED_MAX = 16
+_WORD_SEEN_MAX = 64
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 

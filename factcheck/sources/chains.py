@@ -138,21 +138,22 @@ def _runs_before_appositives(
     text: str, starts: Sequence[int]
 ) -> Iterator[tuple[int, re.Match[str]]]:
     """(comma, name run) for each comma, in text order, that may open an appositive holding one
-    of the organisations starting at STARTS, with the name run that ends right before it: the
-    runs ``_NAME_RUN.finditer(text)`` finds that end at such a comma.
+    of the organisations starting at STARTS (in order), with the name run that ends right before
+    it: the runs ``_NAME_RUN.finditer(text)`` finds that end at such a comma.
 
     An appositive holds no ',.;:', so the comma that opens it is the last of those characters
     before the organisation's name; and no name run holds a comma, so the runs of the whole text
-    that lie after one comma are those of the text from that comma on. Only the stretch before
-    each such comma is read, not the whole text.
+    that lie after one comma are those of the text from that comma on. Each stretch of the text
+    is searched once, however many organisations it holds.
     """
-    commas = sorted(
-        {
-            at
-            for start in starts
-            if (at := max(text.rfind(mark, 0, start) for mark in ",.;:")) >= 0 and text[at] == ","
-        }
-    )
+    commas: list[int] = []
+    mark, searched = -1, 0
+    for start in starts:
+        # The last mark before this start: one after the previous start, or the same as for it.
+        mark = max(mark, *(text.rfind(m, searched, start) for m in ",.;:"))
+        searched = start
+        if mark >= 0 and text[mark] == "," and (not commas or commas[-1] != mark):
+            commas.append(mark)
     for comma in commas:
         runs = list(_NAME_RUN.finditer(text, text.rfind(",", 0, comma) + 1, comma))
         if runs and runs[-1].end() == comma:

@@ -792,3 +792,9 @@ def test_glue_evidence_is_the_same_however_many_words_the_text_asks_about() -> N
     assert find_glued_boundaries(text) == [text.index("South")]
     twice = f"{filler} {names[0]} again. Kristi NoemSouth Dakota governor. Noem won South."
     assert find_glued_boundaries(twice) == [twice.index("South")]
+
+
+def test_glue_evidence_is_the_same_for_a_word_the_text_writes_very_often() -> None:
+    often = " ".join(["South Dakota voted."] * 80)
+    text = f"Kristi NoemSouth Dakota governor. Noem won. {often}"
+    assert find_glued_boundaries(text) == [text.index("South")]

@@ -13,6 +13,7 @@ from factcheck.models import Attribution
 
 SHARES = lex("percent per cent % majority plurality")
 """Words that make a subject a share of the people asked."""
+WINDOW_ENDS = lex("of who that , said say says")
 
 
 def counted(sent: Sentence, frame: Frame) -> bool:
@@ -21,7 +22,7 @@ def counted(sent: Sentence, frame: Frame) -> bool:
     low = sent.low
     window = low[frame.spos : min(frame.vpos, frame.spos + 6)] if frame.spos < frame.vpos else []
     for k, word in enumerate(window):
-        if word in ("of", "who", "that") or word in lex(", said say says"):
+        if word in WINDOW_ENDS:
             break
         if word in SHARES or word.endswith("%"):
             return True

@@ -14,6 +14,8 @@ def note_document_subject(sent: Sentence, start: int) -> None:
     low = sent.low
     if start >= sent.n or not (low[start] in DETS or low[start] in POSS_PRON):
         return
+    if DOC_NOUNS.isdisjoint(low[start + 1 : start + 6]):
+        return  # no document named where the subject stands
     head = -1
     end = min(find_np_end(sent, start), start + 6)
     for k in range(start + 1, end):

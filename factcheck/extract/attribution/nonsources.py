@@ -37,6 +37,7 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
     """The frames that name a source, each with the person an age or a place set off before it
     stands for, and whether an "according to" a measure was dropped (so it hedges nothing)."""
     kept: list[Frame] = []
+    measured = False
     for frame in frames:
         _age_to_person(sent, frame)
         _place_to_subject(sent, frame)
@@ -44,13 +45,14 @@ def drop_nonsources(sent: Sentence, frames: list[Frame]) -> tuple[list[Frame], b
             continue  # a place never speaks
         if not names_no_source(sent, frame):
             kept.append(frame)
+        elif frame.verb == "according to":
+            measured = True
         elif frame.verb in ("citing", "quoting"):
             # "…, citing statistics": whoever cites them, the participle's subject, speaks.
             speaker, start = find_clause_subject(sent, frame.vpos)
             if speaker is not None and start < frame.vpos:
                 kept.append(Frame(frame.verb, frame.vpos, speaker, start, secondary=True))
-    held = {id(f) for f in kept}
-    return kept, any(f.verb == "according to" and id(f) not in held for f in frames)
+    return kept, measured
 
 
 def _age_to_person(sent: Sentence, frame: Frame) -> None:
