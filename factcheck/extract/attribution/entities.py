@@ -312,7 +312,7 @@ class Store:
 
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
-        if len(tokens) == 1:
+        if len(tokens) == 1 and self.by_surname:
             for key in _make_surname_keys(tokens[0]):
                 found = self.by_surname.get(key)
                 told = (found.gender or found.given) if found is not None else ""
@@ -345,10 +345,10 @@ class Store:
                         found,
                     )
                 return found
-        name = " ".join(tokens)
-        found = self.by_name.get(make_key(name))
+        key = make_key(" ".join(tokens))
+        found = self.by_name.get(key)
         if found is None and len(tokens) == 1:
-            found = self.by_given.get(make_key(name))  # "Hillary" for Hillary Clinton
+            found = self.by_given.get(key)  # "Hillary" for Hillary Clinton
         return found
 
     def describe(self, head: str, mods: Sequence[str]) -> Entity | None:

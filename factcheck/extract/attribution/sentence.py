@@ -187,11 +187,12 @@ def count_title_words(text: str) -> int:
 
 def code_token(token: str) -> int:
     lw = token.lower()
-    if lw.endswith("n't"):
-        return 0  # "Don't", "Can't"
     if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
         return 0
-    if "'" in lw:
+    apostrophe = "'" in lw
+    if apostrophe:
+        if lw.endswith("n't"):
+            return 0  # "Don't", "Can't"
         base, _, tail = lw.partition("'")
         if tail in ("s", "ve", "d", "ll", "re", "m") and base in CAP_STOP:
             return 0  # "He's", "They've", "It's": a pronoun and its auxiliary
@@ -206,7 +207,7 @@ def code_token(token: str) -> int:
             code |= OPENER  # "Carly Fiorina", "Kelly Ayotte": a given name, not an adverb
     if lw in MONTHS:
         code |= MONTH
-    if token[-1] == "'" or lw.endswith("'s"):
+    if apostrophe and (token[-1] == "'" or lw.endswith("'s")):
         code |= POSSESSIVE
     if lw in DEMONYMS:
         code |= DEMONYM
