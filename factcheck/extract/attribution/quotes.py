@@ -109,6 +109,8 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
     # The marks the article uses at all, so that each sentence is searched for those only.
     joined = "".join(sentences)
     kinds = [m for m in _MARKS if m in joined or (m == '"' and "''" in joined)]
+    if not kinds:
+        return _QuoteLayout(spans, groups)  # no quotation anywhere
     for index, raw in enumerate(sentences):
         text = double_apostrophes(raw)
         starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
