@@ -284,3 +284,57 @@ def test_a_name_that_only_modifies_a_noun_is_not_the_one_quoted() -> None:
         (None, None, None, (), (), True),
         ("Ana Varga", None, None, (), (), True),
     ]
+
+
+# -- a past form used as an adjective, and a verb's object after it -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Though Clinton keeps a large pledged delegate lead over Mr. Vance, she may lose.",
+        "The city will keep screening people, a plan announced earlier this year.",
+    ],
+)
+def test_a_past_form_after_a_and_an_adjective_reports_nothing(text: str) -> None:
+    assert only(text) == (None, None, None, (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A spokesman confirmed reports of the deal.",
+            ("spokesman", None, "confirmed", (), (), False),
+        ),
+        (
+            "Japan backed the statement, a call echoed by Korea on Saturday.",
+            ("Korea", None, "echoed", (), (), False),
+        ),
+    ],
+)
+def test_a_subject_or_an_agent_around_the_past_form_still_reports(
+    text: str, expected: Row
+) -> None:
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The former champion, now a speaker, thanked Mayor Lee for the help.",
+            ("former champion", None, "thanked", (), (), False),
+        ),
+        (
+            "U.S. officials have, in fact, praised the Saudis for their help.",
+            (None, None, None, (), (), False),
+        ),
+        (
+            "The plan will pass, predicted Jane Roe, a teacher.",
+            ("Jane Roe", "teacher", "predicted", (), (), False),
+        ),
+    ],
+)
+def test_a_name_after_the_verb_and_before_for_is_its_object(text: str, expected: Row) -> None:
+    assert only(text) == expected

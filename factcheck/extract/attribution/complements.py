@@ -4,7 +4,9 @@ circumstances reports nothing), an object that is a relative word ("the law, whi
 senator championed"), a possessive phrase that makes the form a plural noun ("because of
 the aide's claims"), an object that gives a speech act its other sense ("attacked the
 embassy", "welcomed two hundred guests", "appealed the ruling", "wrote the introduction"),
-or none at all ("told reporters nothing", "did not feel well", "denied him a hearing").
+or none at all ("told reporters nothing", "did not feel well", "denied him a hearing"); a past
+form that is an adjective ("a large pledged delegate lead"); a name after the verb that is its
+object ("thanked Mayor Lee for the help").
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from factcheck.extract.attribution.words import (
     BREAKERS,
     CLAUSE,
     DETS,
+    DOC_NOUNS,
+    MEDIA_NOUNS,
     NP_PREPS,
     NUMBER_WORDS,
     OTHER_PREPS,
@@ -36,6 +40,8 @@ RELATIVE_WORDS = lex("who which whom")
 OBJECT_RELATIVES = lex("which whom that")
 INDEFINITE_PRONOUNS = lex("anything everything something nothing")
 """Pronouns a relative clause may follow without a relative word: "anything it doesn't know"."""
+CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
+"""Words that open the reported clause right after a verb ("say that", "said they")."""
 DEED_CLASSES = frozenset({Cls.SPEECH, Cls.ATTITUDE})
 """Verb classes whose object, when it is a relative word, is a deed or a thing rather than
 words: "the bill, which she championed"; "the charge, which he denied" keeps its speaker."""
@@ -324,3 +330,38 @@ def modifies_a_noun(sent: Sentence, v: int) -> bool:
     opener = low[v - 2]
     verb_before = before not in AUX and not is_adverb(before) and before not in VERB_CLASS
     return (opener == "to" or opener in MODALS) and verb_before
+
+
+OBJECT_PREPS = lex("for about to into over")
+"""Prepositions that follow a verb's object ("thanked Obama for", "posted the clip to")."""
+
+
+def object_then_purpose(sent: Sentence, v: int, start: int) -> bool:
+    """Whether the noun phrase after verb ``v`` (at ``start``, not after a quotation) goes on
+    into a preposition that only an object takes ("praised the Saudis for their help"): the
+    verb's object, not an inverted subject ("…, predicted Jane Roe, a teacher")."""
+    if sent.is_placeholder(v - 1):
+        return False
+    end = min(find_np_end(sent, start) + 1, sent.n)
+    for j in range(start + 1, end):
+        if not is_word(sent.toks[j]):
+            return False
+        if sent.low[j] in OBJECT_PREPS:
+            return True
+    return False
+
+
+def adjective_participle(sent: Sentence, v: int, verb: str) -> bool:
+    """Whether a past form between "a"/"an" and its adjective and a lowercase word is itself an
+    adjective ("a large pledged delegate lead", "a plan announced earlier"), not a report; a
+    word for people, a document or an outlet before it is a subject ("a spokesman confirmed")
+    and "by" after it names an agent ("a call echoed by Japan")."""
+    low = sent.low
+    if v < 2 or v + 1 >= sent.n or not verb.endswith("ed") or low[v - 2] not in ("a", "an"):
+        return False
+    before, word = sent.toks[v - 1], sent.toks[v + 1]
+    if not before.isalpha() or not before.islower() or is_people_word(before):
+        return False
+    if strip_possessive(before) in DOC_NOUNS or before in MEDIA_NOUNS:
+        return False
+    return word.isalpha() and word.islower() and word not in CLAUSE_STARTS and word != "by"

@@ -8,16 +8,19 @@ from collections.abc import Set as AbstractSet
 from itertools import compress, pairwise
 
 from factcheck.extract.attribution.complements import (
+    CLAUSE_STARTS,
     MODALS,
     NOUN_BEFORE,
     PARTICLES,
     acts_on_a_thing,
+    adjective_participle,
     has_complement,
     in_relative_clause,
     is_figure_of_speech,
     is_noun_form,
     modifies_a_noun,
     object_relative,
+    object_then_purpose,
     possessed_after_preposition,
     reports_nothing,
     senses_only,
@@ -100,8 +103,6 @@ CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
 QUANTIFIERS = lex("many several few some all both most")
 COMPARED = QUANTIFIERS | lex("more fewer less")
 """Words after which a participle before a noun is its adjective ("more pledged delegates")."""
-CLAUSE_STARTS = lex("that , : they he she it we i the a an there")
-"""Words that open the reported clause right after a verb ("say that", "said they")."""
 INFINITIVE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP})
 LEADS_TO = lex(
     "on rose stood came returned began started proceeded paused stopped continues continued "
@@ -352,6 +353,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "more pledged delegates", "the most pledged votes": a participle as adjective
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
+    if adjective_participle(sent, v, verb):
+        return  # "a large pledged delegate lead", "a plan announced earlier": an adjective
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
     if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
@@ -448,6 +451,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     if speaker is None and not slot:
         speaker, start = find_subject_after(sent, v, loose=cls in LOOSE)
         trailing = speaker is not None
+        if trailing and cls not in LOOSE and object_then_purpose(sent, v, start):
+            # "Jo Roe, now a coach, thanked Obama for …": the name after the verb is its object.
+            speaker, trailing = None, False
     if speaker is None and not trailing:
         speaker, start = find_opener_subject(sent, v)
     if speaker is None or (verb in TELLS and low[start] in IMPERSONAL):
