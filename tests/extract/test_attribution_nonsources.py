@@ -313,9 +313,7 @@ def test_a_past_form_after_a_and_an_adjective_reports_nothing(text: str) -> None
         ),
     ],
 )
-def test_a_subject_or_an_agent_around_the_past_form_still_reports(
-    text: str, expected: Row
-) -> None:
+def test_a_subject_or_an_agent_around_the_past_form_still_reports(text: str, expected: Row) -> None:
     assert only(text) == expected
 
 
