@@ -336,3 +336,30 @@ def test_a_subject_or_an_agent_around_the_past_form_still_reports(text: str, exp
 )
 def test_a_name_after_the_verb_and_before_for_is_its_object(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+# -- the publication's own notes on its text report no one ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction: An earlier version of this story incorrectly indicated that Ann Lee, "
+        "the chairwoman, intended to run.",
+        "This article was updated to reflect that Mr. Vance conceded.",
+        "An earlier version of this article misstated when Ann Lee said the plan began.",
+    ],
+)
+def test_a_correction_or_update_note_has_no_speaker(text: str) -> None:
+    assert only(text) == (None, None, None, (), (), False)
+
+
+def test_an_update_with_news_of_its_own_keeps_its_speaker() -> None:
+    assert only("UPDATE: The website that listed it, Ann Lee said, removed the listing.") == (
+        "Ann Lee",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )

@@ -12,6 +12,7 @@ from factcheck.extract.attribution.documents import document_name, note_document
 from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
+from factcheck.extract.attribution.labels import is_editorial_note
 from factcheck.extract.attribution.names import gender_in, scan_names
 from factcheck.extract.attribution.nonsources import drop_nonsources
 from factcheck.extract.attribution.phrases import clause_end, find_np_end, interpret
@@ -254,6 +255,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     ``voices`` are the transcript's speaker labels ("WALLACE", "PENCE"): each opens turns in
     more than one paragraph of the article."""
     store = sent.store
+    if is_editorial_note(sent.masked):
+        return Outcome(_NOTHING, False)  # "Correction: An earlier version of this story …"
     if sent.quotes and sent.is_placeholder(0):
         signed = _signed_quotation(sent) if sent.masked.rstrip(" .")[-1:].isalpha() else None
         if signed is not None:

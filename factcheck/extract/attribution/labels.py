@@ -1,11 +1,31 @@
 """Stage ③ claims, attribution: speaker labels — a name before a colon ("Marco Rubio: “…”",
-"TAPPER: …"), and the name before a headline's reporting verb ("Trump Warns …")."""
+"TAPPER: …"), the name before a headline's reporting verb ("Trump Warns …"), and the
+publication's own notes ("Correction: …", "This story has been updated …"), which report no one."""
 
 from __future__ import annotations
+
+import re
 
 from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.sentence import HEADLINE_SMALL, Frame, Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import AUX, VERB_CLASS, Cls, lex
+
+_WORK = r"(?:article|story|post|report|piece|column|item|page)"
+_NOTE = re.compile(
+    r"(?:(?:correction|clarification|editor'?s'? note|update)s?\s*(?::|\u2014|--)\s*)?"
+    rf"(?:this {_WORK} (?:has been|had been|was|is) (?:updated|corrected|revised|amended)"
+    rf"|an? (?:earlier|previous|prior) version of this {_WORK})",
+    re.IGNORECASE,
+)
+"""The opening of a note the publication adds to its own text: a correction or an update."""
+
+
+def is_editorial_note(text: str) -> bool:
+    """Whether a sentence is the publication's note on its own text ("Correction: An earlier
+    version of this story misstated …", "This article was updated to reflect that …"): what
+    it tells is the publication's, so no one in it is a speaker."""
+    return _NOTE.match(text.lstrip(" \u201c\"'")) is not None
+
 
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
 ADDRESSED = lex("to about of with at for against on toward towards")
