@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from attribution_rows import Row, row
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_data import SHARED_DATA
@@ -13,12 +14,6 @@ from factcheck.extract.attribution import attribute_sentences, quote_groups
 from factcheck.models import Attribution
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-article.txt"
-
-Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
-
-
-def row(a: Attribution) -> Row:
-    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
 
 
 # The seed article's body sentences, in order, as the segment stage cuts them: the headline,

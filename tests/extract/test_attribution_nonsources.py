@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from attribution_rows import Row, row
 
 from factcheck.extract.attribution import attribute_sentences
-from factcheck.models import Attribution
-
-Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
-
-
-def row(a: Attribution) -> Row:
-    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
 
 
 def only(text: str) -> Row:

@@ -7,20 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from attribution_rows import Row, row
 
 from factcheck.extract.attribution import attribute_sentences
-from factcheck.models import Attribution
 
-Row = tuple[str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], bool]
 NONE: Row = (None, None, None, (), (), False)
 
 
 def rows(sentences: Sequence[str], blocks: Sequence[int] | None = None) -> list[Row]:
     return [row(a) for a in attribute_sentences(sentences, blocks=blocks)]
-
-
-def row(a: Attribution) -> Row:
-    return (a.speaker, a.role, a.verb, a.via, a.hedges, a.quote)
 
 
 def test_lowercase_role_words_before_an_inverted_speaker() -> None:

@@ -4,6 +4,8 @@ and whom it names (a name, a description, a document's author, a pronoun's antec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from factcheck.extract.attribution.clauses import SUBORDINATORS
 from factcheck.extract.attribution.entities import (
     GENDER_OF,
@@ -234,9 +236,8 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
                     continue  # "Presidential candidates X and Y": a modifier, not one of them
                 if found is not None and (not names or names[-1] != found.name):
                     names.append(found.name)
-            listed = ", ".join(names[:-1])
             if names:
-                return Speaker(f"{listed} and {names[-1]}" if listed else names[-1])
+                return Speaker(join_names(names))
         return Speaker(entity.name, entity.role, entity)
     if lw in DOC_NOUNS:
         return _resolve_document(sent, i, split, j, lw)
@@ -466,9 +467,15 @@ def coordinated_subject(sent: Sentence, limit: int, begin: int = 0) -> Speaker |
             break
     if len(names) < 2 or k >= limit or not sent.toks[k].isalpha() or sent.toks[k] != low[k]:
         return None  # no verb after the names: they are not the subject
-    listed = ", ".join(names[:-1])
-    name = f"{listed} and {names[-1]}"
+    name = join_names(names)
     return Speaker(name, None, Entity(name, Kind.GROUP))  # a group for this sentence alone
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Names as a list is written: "A", "A and B", "A, B and C"."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 CLAUSE_OPENERS = lex("as because when while after before since until if and but that so")

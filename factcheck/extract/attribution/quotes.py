@@ -137,21 +137,20 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
                 if nested >= 0:
                     continue
             if opened is None:
-                if kind != _CLOSE or (starts and pos == lead and text[pos] == "\u201d"):
-                    # A paragraph opening on a closing mark ("”Fear. I am afraid …”") opens.
-                    opened = (index, pos + 1)
-                    leading, straight = starts and pos == lead, text[pos] == '"'
-            elif kind == _OPEN and opened[0] == index:
-                opened = (index, pos + 1)  # the earlier mark in this sentence was stray
-                leading, straight = starts and pos == lead, text[pos] == '"'
+                # A paragraph opening on a closing mark ("”Fear. I am afraid …”") opens.
+                opens = kind != _CLOSE or (starts and pos == lead and text[pos] == "\u201d")
             elif kind == _OPEN:
-                if index - 1 >= opened[0]:
+                # In the same sentence, the earlier mark was stray; else the quotation before
+                # runs to the end of the sentence before this one.
+                if opened[0] != index and index - 1 >= opened[0]:
                     close(index - 1, len(sentences[index - 1]))
-                opened = (index, pos + 1)
-                leading, straight = starts and pos == lead, text[pos] == '"'
+                opens = True
             else:
                 close(index, pos)
-                opened = None
+                opened, opens = None, False
+            if opens:
+                opened = (index, pos + 1)
+                leading, straight = starts and pos == lead, text[pos] == '"'
     if sentences:
         end_paragraph(len(sentences) - 1)
     return _QuoteLayout(spans, _merge_groups(groups))

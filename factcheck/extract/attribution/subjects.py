@@ -42,6 +42,8 @@ OBJECT_RELATIVES = lex("whom which who")
 """Relative words a clause with its own subject may open ("whom many voters believed")."""
 INDEFINITES = lex("a an one another")
 PLACE_PREPS = lex("in of from across")
+CAMPUS_PREPS = PLACE_PREPS | lex("at")
+"""Prepositions before an institution and its campus ("a professor at the University of …")."""
 AFTER_NAME = lex("and who whose which said says told added")
 """Words that may follow a name that heads its noun phrase."""
 """Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
@@ -295,7 +297,7 @@ def _before_places(sent: Sentence, first: int) -> tuple[Speaker, int] | None:
     campus = k > 1 and low[k] == "the" and sent.mention_of[k + 1] is not None
     if campus:
         k -= 1  # "of the University of California, Berkeley": an institution and its campus
-    if k < 1 or low[k] not in (PLACE_PREPS | {"at"} if campus else PLACE_PREPS):
+    if k < 1 or low[k] not in (CAMPUS_PREPS if campus else PLACE_PREPS):
         return None
     if low[k - 1] in ROLE_NOUNS and not campus:
         return None  # "the senator from Texas said": a role the place belongs to
