@@ -2860,6 +2860,22 @@ def test_the_clause_after_a_comma_and_has_its_own_subject(
     assert (result.speaker, result.verb) == expected
 
 
+@pytest.mark.parametrize("given", ["Andy", "Tom"])
+def test_a_name_after_a_comma_that_opens_with_and_is_no_conjunction(given: str) -> None:
+    sentence = (
+        f"In Ohio, the Republican nominee, {given} Reyes — whose mother, also as mayor, built "
+        "the new library in the city — promised to cut taxes."
+    )
+    assert row(attribute_sentences([sentence])[0]) == (
+        "Republican nominee",
+        None,
+        "promised",
+        (),
+        (),
+        False,
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from factcheck.extract.attribution.clauses import SUBORDINATORS
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
@@ -504,7 +506,7 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     if (after in (",", "(") or after in DASHES) and not closed:
         return None, v
     between = low[end:v]
-    if ";" in between or ":" in between or ", and" in " ".join(between):
+    if ";" in between or ":" in between or any(p == (",", "and") for p in pairwise(between)):
         return None, v  # "…, and a comparison … shows": the clause after ", and" has its own
     if any(map(sent.is_placeholder, range(end, v))):
         return None, v
