@@ -38,6 +38,7 @@ from factcheck.extract.attribution.words import (
     PRONOUNS,
     ROLE_NOUNS,
     SPLIT_PREPS,
+    TITLES,
     WEEKDAYS,
     lex,
 )
@@ -453,7 +454,7 @@ def coordinated_subject(sent: Sentence, limit: int, begin: int = 0) -> Speaker |
     k = begin + 1 if low[begin] in LEAD_INS else begin
     while k < limit:
         entity = sent.mention_of[k]
-        if entity is None and low[k] in TITLE_WORDS and k + 1 < limit:
+        if entity is None and low[k] in TITLES and k + 1 < limit:
             k += 1  # "Senator" before a name the scan took without its title
             continue
         if entity is None or entity.kind is not Kind.PERSON or k not in sent.mention_start:
@@ -480,8 +481,6 @@ def join_names(names: Sequence[str]) -> str:
 
 CLAUSE_OPENERS = lex("as because when while after before since until if and but that so")
 """Words opening a clause whose "they" is the sentence's own subject ("…, as they sought")."""
-TITLE_WORDS = lex("senator sen. rep. representative gov. governor mayor president dr.")
-"""Titles that may stand before a listed name without being part of it."""
 
 
 def _people_subject(sent: Sentence, pos: int) -> Speaker | None:
