@@ -172,6 +172,12 @@ def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
     return capitals + lower >= _HEADLINE_WORDS and capitals * 10 >= (capitals + lower) * 9
 
 
+def _is_prose(quote: Quote) -> bool:
+    """A quotation of four words or more not set in title case: a sentence quoted inside
+    another ("According to Ann Lee of Acme, “the plan has failed.”"), which no headline holds."""
+    return quote.words >= 4 and count_title_words(quote.text) == 0
+
+
 def count_title_words(text: str) -> int:
     """How many words of ``text`` a title capitalises (not "of", "the", …), or 0 as soon as one
     of them is in lower case: a quotation of such words names a work."""
@@ -273,7 +279,9 @@ class Sentence:
         self.toks: list[str] = tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
-        self.headline = _is_headline(self.toks, bool(self.quotes))
+        self.headline = not any(map(_is_prose, self.quotes)) and _is_headline(
+            self.toks, bool(self.quotes)
+        )
         self.mention_of: list[Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
