@@ -225,7 +225,11 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
                 break  # "IRGC's Al-Quds Force": the possessor ends here
             continue
         lw = low[j]
-        if token[0].isupper() and (lw in ORG_HEADS or lw in MEDIA_HEADS):
+        if (
+            token[0].isupper()
+            and (lw in ORG_HEADS or lw in MEDIA_HEADS)
+            and strip_possessive(low[j - 1]) == low[j - 1]  # not "BBC Radio 4's Today"
+        ):
             # "Human Rights Watch", "USA Today": a word that starts no name ends one here.
             j += 1
             break

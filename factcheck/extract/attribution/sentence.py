@@ -173,8 +173,7 @@ def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
 
 
 def _is_prose(quote: Quote) -> bool:
-    """A quotation of four words or more not set in title case: a sentence quoted inside
-    another ("According to Ann Lee of Acme, “the plan has failed.”"), which no headline holds."""
+    """A quotation of four words or more not set in title case: a sentence, not a title."""
     return quote.words >= 4 and count_title_words(quote.text) == 0
 
 
@@ -279,9 +278,6 @@ class Sentence:
         self.toks: list[str] = tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
-        self.headline = not any(map(_is_prose, self.quotes)) and _is_headline(
-            self.toks, bool(self.quotes)
-        )
         self.mention_of: list[Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
@@ -294,6 +290,19 @@ class Sentence:
             for k, token in enumerate(self.toks):
                 if len(token) == 1 and token >= first and ord(token) - PLACEHOLDER < len(spans):
                     self.qpos[k] = ord(token) - PLACEHOLDER
+        self.headline = _is_headline(self.toks, bool(self.quotes)) and not self._sets_off_prose()
+
+    def _sets_off_prose(self) -> bool:
+        """Whether words with one in lower case, then a comma, set off a quoted sentence, as a
+        report does ("According to Ann Lee of Acme, “the plan has failed.”"): no title-case
+        headline reads so, though its other words are all capitalised."""
+        return any(
+            k > 1
+            and self.toks[k - 1] == ","
+            and _is_prose(self.quotes[number])
+            and any(token.islower() for token in self.toks[1 : k - 1])
+            for k, number in self.qpos.items()
+        )
 
     # -- text helpers ------------------------------------------------------------------------
 
