@@ -30,7 +30,10 @@ def test_a_quoted_sentence_set_off_by_a_comma_is_no_title_case_headline() -> Non
     ("headline", "expected"),
     [
         # Inline, not set off by a comma: a headline's quotation, in any case.
-        ("Hale Says Plan “will fail badly next year” In Ohio", ("Hale", None, "says", (), (), False)),
+        (
+            "Hale Says Plan “will fail badly next year” In Ohio",
+            ("Hale", None, "says", (), (), False),
+        ),
         ("Hale Says Plan “Will Fail” In Ohio", ("Hale", None, "says", (), (), False)),
         # Set off by a comma, but no word before it in lower case.
         (
@@ -71,3 +74,37 @@ def test_an_organisation_head_that_starts_no_name_still_ends_one(
 )
 def test_a_capitalised_organisation_head_alone_names_no_one(sentence: str) -> None:
     assert rows([sentence]) == [NONE]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # An organisation named before, described now: the description is its role.
+        (
+            ["Acme Corp said revenue rose.", "The company said it would appeal."],
+            ("Acme Corp", "company", "said", (), (), False),
+        ),
+        (
+            ["Acme Corp said revenue rose.", "“We will appeal the ruling,” the company said."],
+            ("Acme Corp", "company", "said", (), (), True),
+        ),
+        # Someone whose title the article gave keeps it: "the senator" tells no more.
+        (
+            ["Sen. Ann Hale of Ohio said the plan would fail.", "The senator said it would."],
+            ("Ann Hale", "Sen.", "said", (), (), False),
+        ),
+        # A description that is the speaker's whole name adds no role.
+        (
+            ["The task force said the plan would fail.", "The task force said it would appeal."],
+            ("task force", None, "said", (), (), False),
+        ),
+        (
+            ["Two lawmakers said the plan would fail.", "The two lawmakers argue it would."],
+            ("Two lawmakers", None, "argue", (), (), False),
+        ),
+    ],
+)
+def test_a_description_of_a_speaker_named_before_gives_the_role(
+    sentences: list[str], expected: Row
+) -> None:
+    assert rows(sentences)[-1] == expected
