@@ -9,7 +9,7 @@ from __future__ import annotations
 from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
 from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker, is_word
-from factcheck.extract.attribution.subjects import find_clause_subject
+from factcheck.extract.attribution.subjects import COUNTED, find_clause_subject
 from factcheck.extract.attribution.words import (
     AUX,
     CLAUSE,
@@ -17,7 +17,10 @@ from factcheck.extract.attribution.words import (
     DOC_NOUNS,
     MEDIA_NOUNS,
     NP_PREPS,
+    NUMBER_WORDS,
     ORG_NOUNS,
+    ROLE_NOUNS,
+    GROUP_NOUNS,
     POSS_PRON,
     VERB_CLASS,
     lex,
@@ -28,6 +31,7 @@ CRITERIA = words("criterion_nouns")
 """Heads of a measure or standard that something is judged by."""
 CITES = lex("cited citing quoted quoting")
 EVIDENCE = words("evidence_verbs")
+ECHOES = lex("echo echoes echoed")
 SUBJECT_PREPS = lex("of at in on through about from into")
 PHRASE_ENDS = NP_PREPS | CLAUSE | lex("and or")
 PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
@@ -96,7 +100,7 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
         if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
             return False  # "quoted Ana Ruiz, a resident, as saying …"
         return not frame.speaker.anonymous and not any(map(sent.is_placeholder, after))
-    if frame.verb in EVIDENCE:
+    if frame.verb in EVIDENCE or frame.verb in ECHOES:
         return _evidence_of_a_thing(sent, frame)
     if frame.verb == "according to":
         start = frame.spos
@@ -125,6 +129,8 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
     is inside a phrase after a preposition, so the subject's head is the noun before it)."""
     if frame.trailing or frame.cites or frame.spos >= frame.vpos:
         return False
+    if _a_thing_itself(sent, frame):
+        return True
     low = sent.low
     k = frame.spos - 1
     while k > 0 and frame.spos - k < 8 and _in_the_object(sent, k):
@@ -133,6 +139,22 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
         return False
     head = sent.toks[k - 1]  # "A look at Mr. Trump's airplanes": a look
     return head.islower() and not head.endswith(("ed", "ing")) and not _speaks_for_itself(head)
+
+
+def _a_thing_itself(sent: Sentence, frame: Frame) -> bool:
+    """Whether the subject itself is a thing named by a common noun ("The tone of his speech
+    echoed …", "the resistance in the greenest of countries underscores …"), not a document,
+    an organisation or anyone who holds a view."""
+    speaker = frame.speaker
+    if speaker.entity is not None or speaker.anonymous or speaker.role:
+        return False
+    words_ = (speaker.name or "").split()
+    if len(words_) != 1 or not words_[0].isalpha() or not words_[0].islower():
+        return False
+    head = words_[0]
+    if head in NUMBER_WORDS or head in COUNTED or head in ROLE_NOUNS or head in GROUP_NOUNS:
+        return False  # "one suggested …", "others suggest …": people counted
+    return not _speaks_for_itself(head)
 
 
 def _in_the_object(sent: Sentence, k: int) -> bool:
