@@ -100,6 +100,9 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
         if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
             return False  # "quoted Ana Ruiz, a resident, as saying …"
         return not frame.speaker.anonymous and not any(map(sent.is_placeholder, after))
+    v = frame.vpos
+    if _impression(sent, frame):
+        return True  # "it can feel like …", "The debate promised to be …": no one holds a view
     if frame.verb in EVIDENCE or frame.verb in ECHOES:
         return _evidence_of_a_thing(sent, frame)
     if frame.verb == "according to":
@@ -110,7 +113,6 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
         while end < sent.n and is_word(sent.toks[end]) and low[end] not in PHRASE_ENDS:
             end += 1  # "his body mass index", up to a preposition or a clause
         return end > start + 1 and low[end - 1] in CRITERIA
-    v = frame.vpos
     if not (0 < v < sent.n - 1 and low[v + 1] == "by" and frame.spos == v + 2):
         return False
     k = v - 1
@@ -139,6 +141,19 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
         return False
     head = sent.toks[k - 1]  # "A look at Mr. Trump's airplanes": a look
     return head.islower() and not head.endswith(("ed", "ing")) and not _speaks_for_itself(head)
+
+
+def _impression(sent: Sentence, frame: Frame) -> bool:
+    """Whether the frame only gives an impression: a bare "it" before "… like" or "… as if"
+    ("it can sometimes feel like …"), or a thing that "promised to be" something (was
+    expected to be: "The debate promised to be a crucial moment")."""
+    low, v = sent.low, frame.vpos
+    if frame.trailing or frame.spos >= v or v + 2 >= sent.n:
+        return False
+    after = low[v + 1 : v + 3]
+    if low[frame.spos] == "it" and (after[0] == "like" or after in (["as", "if"], ["as", "though"])):
+        return True
+    return after == ["to", "be"] and _a_thing_itself(sent, frame)
 
 
 def _a_thing_itself(sent: Sentence, frame: Frame) -> bool:
