@@ -15,13 +15,13 @@ from factcheck.extract.attribution.words import (
     CLAUSE,
     DETS,
     DOC_NOUNS,
+    GROUP_NOUNS,
     MEDIA_NOUNS,
     NP_PREPS,
     NUMBER_WORDS,
     ORG_NOUNS,
-    ROLE_NOUNS,
-    GROUP_NOUNS,
     POSS_PRON,
+    ROLE_NOUNS,
     VERB_CLASS,
     lex,
 )
@@ -151,7 +151,9 @@ def _impression(sent: Sentence, frame: Frame) -> bool:
     if frame.trailing or frame.spos >= v or v + 2 >= sent.n:
         return False
     after = low[v + 1 : v + 3]
-    if low[frame.spos] == "it" and (after[0] == "like" or after in (["as", "if"], ["as", "though"])):
+    if low[frame.spos] == "it" and (
+        after[0] == "like" or after in (["as", "if"], ["as", "though"])
+    ):
         return True
     return after == ["to", "be"] and _a_thing_itself(sent, frame)
 
