@@ -88,9 +88,18 @@ def test_a_capitalised_organisation_head_alone_names_no_one(sentence: str) -> No
             ["Acme Corp said revenue rose.", "“We will appeal the ruling,” the company said."],
             ("Acme Corp", "company", "said", (), (), True),
         ),
-        # Someone whose title the article gave keeps it: "the senator" tells no more.
+        # A title the article abbreviated, written out in full where the sentence does.
         (
             ["Sen. Ann Hale of Ohio said the plan would fail.", "The senator said it would."],
+            ("Ann Hale", "senator", "said", (), (), False),
+        ),
+        (
+            ["Ohio Sen. Ann Hale said the plan would fail.", "The senator said it would."],
+            ("Ann Hale", "Ohio senator", "said", (), (), False),
+        ),
+        # Named by name alone, the speaker keeps the title as the article wrote it.
+        (
+            ["Sen. Ann Hale said the plan would fail.", "Hale said it would."],
             ("Ann Hale", "Sen.", "said", (), (), False),
         ),
         # A description that is the speaker's whole name adds no role.

@@ -162,14 +162,25 @@ def described_role(described: str | None, entity: Entity, role: str | None) -> s
     Florida senator" of "Sen. Marco Rubio", "the company" of Acme Corp): the description, when
     it tells more than the name and title the article gave, or when there is no role at all and
     it is more than the name ("the Clinton campaign" of "Clinton campaign" is not); else
-    ``role``. An appositive role stays ("commander of the Quds Force")."""
+    ``role``, with any title the description writes out in full. An appositive role stays
+    ("commander of the Quds Force")."""
     if described is None:
         return role
     if _describes_anew(described, entity) or (
         role is None and not _names_itself(described, entity)
     ):
         return described
-    return role
+    return None if role is None else _spelled_out(role, described.lower().split())
+
+
+def _spelled_out(role: str, words: list[str]) -> str:
+    """The role with each abbreviated title a description writes out in full ("Florida Sen."
+    as "Florida senator" where the sentence says "the senator")."""
+    out = []
+    for token in role.split():
+        full = ABBREVIATED_TITLES.get(token.lower().rstrip("."))
+        out.append(full if full is not None and full in words else token)
+    return " ".join(out)
 
 
 def _describes_anew(described: str, entity: Entity) -> bool:
