@@ -117,3 +117,49 @@ def test_a_description_of_a_speaker_named_before_gives_the_role(
     sentences: list[str], expected: Row
 ) -> None:
     assert rows(sentences)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "that" after a preposition is a determiner: the participle's subject is the clause's.
+        (
+            "Tom Reyes responded to that post by calling Hale “a liar who never tells the truth.”",
+            ("Tom Reyes", None, "calling", (), (), True),
+        ),
+        # "that" after a verb opens the clause whose subject speaks.
+        (
+            "Tom Reyes said that post offices would close, calling it “a disaster for the towns.”",
+            ("Tom Reyes", None, "said", (), (), True),
+        ),
+    ],
+)
+def test_that_after_a_preposition_opens_no_clause(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A connective before "she", whose words a colon sets off.
+        (
+            "Then she added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            ("Ann Hale", None, None, (), (), True),
+        ),
+        (
+            "And she is sure of one thing: “They are creating a monster out of him.”",
+            ("Ann Hale", None, None, (), (), True),
+        ),
+        # Short scare quotes after the pronoun's verb are no one's words.
+        ("Then she added a “caveat.”", NONE),
+        # "it" is no person whose words a sentence quotes.
+        (
+            "Then it added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_connective_before_a_pronoun_keeps_the_quoting_subject(
+    second: str, expected: Row
+) -> None:
+    assert rows(["Ann Hale spoke first.", second])[-1] == expected

@@ -28,6 +28,8 @@ NOT_NOUNS = (
 )
 """Words after a quotation that show it modifies no noun: "“fair share” of taxes", "“fundamentally
 transform” the country", "“embrace” him"."""
+LEAD_WORDS = lex("and but then so yet still later finally")
+"""Connectives before a clause's subject: "Then she added a caveat: “…”"."""
 IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
 """More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
 
@@ -39,6 +41,11 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     n, low = sent.n, sent.low
     if start >= n:
         return None
+    k = start
+    while k < n - 1 and (low[k] in LEAD_WORDS or low[k] == ","):
+        k += 1  # "Then she added …", "And, she said …"
+    if low[k] in ("he", "she", "they"):
+        start = k
     end = find_np_end(sent, start)
     found = interpret(sent, start, end)
     entity = found.entity if found is not None else None
@@ -129,7 +136,7 @@ def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
             return None
         return found, low[start]
     if low[start] in ("he", "she"):
-        found = resolve_pronoun(sent, low[start], start)
+        found = resolve_pronoun(sent, sent.low[start], start)
         end = start + 1
     else:
         end = find_np_end(sent, start)
