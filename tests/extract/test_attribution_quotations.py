@@ -163,3 +163,24 @@ def test_a_connective_before_a_pronoun_keeps_the_quoting_subject(
     second: str, expected: Row
 ) -> None:
     assert rows(["Ann Hale spoke first.", second])[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“You want to be the tough guy tonight,” Ruiz shot back. “Let me talk.”",
+            ("Ruiz", None, "shot", (), (), True),
+        ),
+        (
+            "“They are only here for the free food,” Ruiz shot back with a laugh.",
+            ("Ruiz", None, "shot", (), (), True),
+        ),
+        # More than a particle after the verb: the quotation is no one's words here.
+        ("“Lock her up” took hold among the delegates.", (None, None, None, (), (), False)),
+    ],
+)
+def test_an_irregular_past_after_a_quotation_and_its_speaker_reports_it(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -96,6 +96,11 @@ SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according"))
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
+IRREGULAR_PAST = lex(
+    "made gave put took sent began spoke sang held brought ran got set struck shot"
+)
+"""More past forms in neither -s nor -d, for a verb before or after quoted words ("gave it
+“…”", "“…,” Lee shot back")."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
@@ -195,7 +200,13 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if not (
             word.isalpha()
             and word.islower()
-            and (word.endswith("ed") or word in PAST_FORMS or word in STATES or word == "came")
+            and (
+                word.endswith("ed")
+                or word in PAST_FORMS
+                or (word in IRREGULAR_PAST and v > k)  # "“…,” Lee shot back", not "took hold"
+                or word in STATES
+                or word == "came"
+            )
         ):
             continue
         source = _came_from(sent, v, end) if v == k else None

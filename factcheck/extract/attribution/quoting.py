@@ -5,7 +5,13 @@ sentence quotes ("the protesters chanted “…”", "Merkel heralded the deal a
 from __future__ import annotations
 
 from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
-from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
+from factcheck.extract.attribution.frames import (
+    IRREGULAR_PAST,
+    NAMED,
+    PAST_FORMS,
+    can_hold_views,
+    is_adverb,
+)
 from factcheck.extract.attribution.phrases import find_np_end, interpret, resolve_pronoun
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
@@ -30,8 +36,6 @@ NOT_NOUNS = (
 transform” the country", "“embrace” him"."""
 LEAD_WORDS = lex("and but then so yet still later finally")
 """Connectives before a clause's subject: "Then she added a caveat: “…”"."""
-IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
-"""More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
 
 
 def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:
