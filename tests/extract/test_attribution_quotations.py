@@ -184,3 +184,22 @@ def test_an_irregular_past_after_a_quotation_and_its_speaker_reports_it(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As Ruth Vance puts it, the council is making the mayor “an offer he cannot refuse.”",
+            ("Ruth Vance", None, "puts", (), (), True),
+        ),
+        (
+            "As Ruth Vance put it, the council is making the mayor an offer.",
+            ("Ruth Vance", None, "put", (), (), False),
+        ),
+        # Not an aside about words: "puts it" without a comma after it.
+        ("As Ruth Vance puts it on the table, the council waits.", NONE),
+    ],
+)
+def test_an_aside_in_the_present_names_the_speaker(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
