@@ -203,3 +203,18 @@ def test_an_irregular_past_after_a_quotation_and_its_speaker_reports_it(
 )
 def test_an_aside_in_the_present_names_the_speaker(sentence: str, expected: Row) -> None:
     assert rows([sentence]) == [expected]
+
+
+def test_a_quotation_right_after_a_name_is_not_the_named_persons_words() -> None:
+    sentences = [
+        "Ann Hale spoke first.",
+        "“We thought only Reyes was careless,” said Lena Ortiz, a teacher.",
+        "Hale “kind of misspoke here. This is not something she should say in public.”",
+        "Hale said she had “a plan that cannot fail in any town.”",
+    ]
+    assert rows(sentences) == [
+        NONE,
+        ("Lena Ortiz", "teacher", "said", (), (), True),
+        (None, None, None, (), (), True),
+        ("Ann Hale", None, "said", (), (), True),
+    ]

@@ -64,7 +64,9 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
         if end < n and _modified_noun(sent, end):
             return None  # "The Fox News Channel blonde, a co-moderator, …": the name modifies
         if long_quote:
-            return found
+            # "Biden “kind of misspoke.”": a quotation right after the name, with no verb of
+            # the name's own before it, goes on with someone else's words about them.
+            return None if end < n and sent.is_placeholder(end) else found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
         return found if named and _verb_then_quote(sent, end) else None
     if not long_quote or sent.is_placeholder(start) or not is_word(sent.toks[start]):
