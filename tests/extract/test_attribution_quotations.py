@@ -218,3 +218,43 @@ def test_a_quotation_right_after_a_name_is_not_the_named_persons_words() -> None
         (None, None, None, (), (), True),
         ("Ann Hale", None, "said", (), (), True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speaker"),
+    [
+        # The article writes "election" and "day" in lower case: "Election Day" is no person.
+        (
+            [
+                "Ann Hale voted early.",
+                "The lines grew long on election day, and the day dragged on.",
+                "By noon, Election Day had brought long lines.",
+                "“We waited for hours,” she said.",
+            ],
+            "Ann Hale",
+        ),
+        # One word the article never writes in lower case: a person's name.
+        (
+            [
+                "Ann Hale voted early.",
+                "Ilse Brown carried a brown paper bag to the polls.",
+                "“We waited for hours,” she said.",
+            ],
+            "Ilse Brown",
+        ),
+        # A given name first: a person, whatever else the article writes in lower case.
+        (
+            [
+                "Ann Hale voted early.",
+                "The lines grew long on election day; Mark said he would wait.",
+                "By noon, Mark Day had brought long lines.",
+                "“We waited for hours,” he said.",
+            ],
+            "Mark Day",
+        ),
+    ],
+)
+def test_words_the_article_writes_in_lower_case_make_no_person(
+    sentences: list[str], speaker: str
+) -> None:
+    assert rows(sentences)[-1][0] == speaker

@@ -227,7 +227,7 @@ class PlainWords:
     A sentence's first word does not count. Only a few words are ever asked about, so each is
     looked up in the sentences that hold it, the first time it is asked about."""
 
-    __slots__ = ("known", "sentences", "starts", "text")
+    __slots__ = ("known", "lowered", "sentences", "starts", "text")
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.sentences = sentences
@@ -238,6 +238,7 @@ class PlainWords:
             self.starts.append(at)
             at += len(sentence) + 1
         self.known: dict[str, bool] = {}
+        self.lowered: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         found = self.known.get(word)
@@ -245,10 +246,18 @@ class PlainWords:
             found = self.known[word] = self._is_plain(word)
         return found
 
+    def written_lower(self, word: str) -> bool:
+        """Whether the article writes ``word`` in lower case somewhere inside a sentence, even
+        if it capitalises it elsewhere ("day" beside "Election Day")."""
+        found = self.lowered.get(word)
+        if found is None:
+            found = self.lowered[word] = _LOWER_WORD.fullmatch(word) is not None and any(
+                word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)
+            )
+        return found
+
     def _is_plain(self, word: str) -> bool:
-        if _LOWER_WORD.fullmatch(word) is None:
-            return False  # not a word in lower case as _WORD finds them
-        if not any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)):
+        if not self.written_lower(word):
             return False  # never in lower case, as most names asked about
         capital = word[0].upper() + word[1:]
         return not any(
