@@ -258,3 +258,29 @@ def test_words_the_article_writes_in_lower_case_make_no_person(
     sentences: list[str], speaker: str
 ) -> None:
     assert rows(sentences)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The one told, before a colon and a quotation, is the listener.
+        (
+            "Sen. Ann Hale was critical of the plan, telling Tom Reyes: “It is typical of them.”",
+            ("Ann Hale", "Sen.", "telling", (), (), True),
+        ),
+        # A place a preposition governs is no subject of the participle after it.
+        (
+            "Ann Hale answered the question on Facebook writing, “Yes, I will. I was wrong.”",
+            ("Ann Hale", None, "writing", (), (), True),
+        ),
+        # After "with", the name is the participle's subject.
+        (
+            "The vote went ahead, with Ann Hale calling the plan “a disgrace to the county.”",
+            ("Ann Hale", None, "calling", (), (), True),
+        ),
+    ],
+)
+def test_an_object_before_a_colon_or_a_participle_is_no_speaker(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -96,6 +96,9 @@ SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according"))
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
+WHERE_PREPS = lex("on in at into onto via through during")
+"""Prepositions of place and time: the name after one is no subject of a participle after it
+("on Facebook writing"), where "with" or "about" opens a clause ("with Trump calling")."""
 IRREGULAR_PAST = lex(
     "made gave put took sent began spoke sang held brought ran got set struck shot"
 )
@@ -635,7 +638,12 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         start = begin
     elif sent.mention_end.get(v - 1) is not None or before in PERSONISH:
         begin = find_np_start(sent, v - 1)
-        speaker = interpret(sent, begin, v)
+        if begin and low[begin - 1] in WHERE_PREPS:
+            # "responded on Facebook writing, “…”": the name a preposition governs is no
+            # subject; the clause's is.
+            speaker, begin = find_clause_subject(sent, v, loose=cls is Cls.SAY)
+        else:
+            speaker = interpret(sent, begin, v)
         start = begin
     if speaker is None and (
         before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS or before in OWN_ACT
