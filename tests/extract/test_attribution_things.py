@@ -101,3 +101,35 @@ def test_a_title_in_quotation_marks_before_posted_is_not_the_words_of_the_object
 def test_words_in_quotation_marks_before_wrote_are_the_writers() -> None:
     text = "“We will not give up on this town,” wrote the mayor on Monday."
     assert only(text) == ("mayor", None, "wrote", (), (), True)
+
+
+# -- deeds that take a verb of speech: declaring oneself something, passing a request on -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2007 the mayor declared himself an independent.",
+        "The senator won the spin by declaring himself the comeback kid.",
+        "His aides referred requests for comment to the campaign.",
+    ],
+)
+def test_a_deed_done_with_a_verb_of_speech_names_no_speaker(text: str) -> None:
+    assert only(text) == EMPTY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor declared that the town was broke.",
+            ("mayor", None, "declared", (), (), False),
+        ),
+        (
+            "The mayor referred to the council as “a pack of cowards.”",
+            ("mayor", None, "referred", (), (), True),
+        ),
+    ],
+)
+def test_a_declaration_or_a_reference_still_speaks(text: str, expected: Row) -> None:
+    assert only(text) == expected

@@ -118,6 +118,8 @@ TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
 REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
+DECLARES = lex("declare declares declared declaring")
+REFERS = lex("refer refers referred referring")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
@@ -367,8 +369,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "a TV show", "the radio show"
     if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and _modifies(low[v - 1], verb):
         return  # "an hourlong show": a noun after its determiner and an adjective
-    if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
-        return  # "found itself"
+    if (cls is Cls.DOC or verb in DECLARES) and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
+        return  # "found itself", "declared himself an independent": a deed, not a report
+    if verb in REFERS and low[v + 1 : v + 2] != ["to"]:
+        return  # "referred requests for comment to the campaign": passed on, not said
     if cls is Cls.SAY_COMP and not has_complement(sent, v):
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
