@@ -133,3 +133,16 @@ def test_a_deed_done_with_a_verb_of_speech_names_no_speaker(text: str) -> None:
 )
 def test_a_declaration_or_a_reference_still_speaks(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+def test_a_stance_word_after_than_is_a_noun() -> None:
+    text = "A hopeful can run a campaign fueled by little more than hope."
+    assert only(text) == EMPTY
+    assert only("Many voters hope that the mayor will resign.") == (
+        "Many voters",
+        None,
+        "hope",
+        (),
+        (),
+        False,
+    )

@@ -361,6 +361,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "Costa reported from Washington": a reporter's credit line
     if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
         return  # "her only hope", "whose support", "provides support", "the hit CW show"
+    if cls in NOUN_SENSITIVE and v > 1 and low[v - 1] == "than" and low[v - 2] != "rather":
+        return  # "little more than hope": a noun compared ("rather than support her" is a verb)
     if is_figure_of_speech(sent, v) or modifies_a_noun(sent, v):
         return  # "their smiles said a lot", "to reconsider planned deals": no one speaks
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
