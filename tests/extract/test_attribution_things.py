@@ -146,3 +146,15 @@ def test_a_stance_word_after_than_is_a_noun() -> None:
         (),
         False,
     )
+
+
+def test_a_fronted_poll_with_no_finding_after_it_names_no_speaker() -> None:
+    assert only("In the polls, anyway.") == EMPTY
+    assert only("In the latest polls, he doesn't.") == (
+        "latest polls",
+        None,
+        None,
+        (),
+        (),
+        False,
+    )

@@ -259,6 +259,8 @@ def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
     if sent.n < 4 or low[0] != "in" or low[1] not in INDEFINITE | DETS or "," not in low[:16]:
         return
     comma = low.index(",")
+    if sum(map(is_word, sent.toks[comma + 1 :])) < 2:
+        return  # "In the polls, anyway.": no finding follows
     head = next((k for k in range(2, comma) if low[k] in NP_PREPS or low[k].endswith("ed")), comma)
     if strip_possessive(low[head - 1]) not in FRONT_DOCUMENTS:
         return
