@@ -158,3 +158,50 @@ def test_a_fronted_poll_with_no_finding_after_it_names_no_speaker() -> None:
         (),
         False,
     )
+
+
+# -- the subject is the people, not where they are or when they spoke --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Several aides on the campaign said that the mayor would resign.",
+            ("Several aides", None, "said", (), (), False),
+        ),
+        (
+            "But several party leaders on the ground told reporters that the plan was dead.",
+            ("several party leaders", None, "told", (), (), False),
+        ),
+        (
+            "The mayor's allies have in the past said that the plan was dead.",
+            ("mayor's allies", None, "said", (), (), False),
+        ),
+        (
+            "The mayor has for years argued that the town is broke.",
+            ("mayor", None, "argued", (), (), False),
+        ),
+    ],
+)
+def test_a_place_or_a_time_before_the_verb_is_not_the_subject(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+def test_people_before_a_phrase_of_place_keep_their_words() -> None:
+    assert only("Protesters across the state said that the plan was dead.") == (
+        "Protesters",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    assert only("Officials at the Pentagon said that the plan was dead.") == (
+        "Officials",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
