@@ -205,3 +205,31 @@ def test_people_before_a_phrase_of_place_keep_their_words() -> None:
         (),
         False,
     )
+
+
+# -- weighing a thing is no view held ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would have been better if voters could have considered them.",
+        "The council considered it on Monday.",
+    ],
+)
+def test_considering_a_thing_named_before_holds_no_view(text: str) -> None:
+    assert only(text) == EMPTY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many voters consider him a friend.", ("Many voters", None, "consider", (), (), False)),
+        (
+            "The council considered that the plan was dead.",
+            ("council", None, "considered", (), (), False),
+        ),
+    ],
+)
+def test_considering_something_of_someone_is_a_view(text: str, expected: Row) -> None:
+    assert only(text) == expected

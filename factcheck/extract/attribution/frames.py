@@ -24,6 +24,7 @@ from factcheck.extract.attribution.complements import (
     possessed_after_preposition,
     reports_nothing,
     senses_only,
+    weighs_only,
     withholds,
     writes_a_thing,
 )
@@ -383,6 +384,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
     if reports_nothing(sent, v) or senses_only(sent, v) or writes_a_thing(sent, v):
         return  # "told reporters nothing", "didn't feel well": no words, no belief
+    if weighs_only(sent, v):
+        return  # "voters could have considered them": weighed, no view held
     if withholds(sent, v):
         return  # "denied Carter a photograph": a thing withheld, not a claim disputed
     if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
