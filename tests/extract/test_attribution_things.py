@@ -233,3 +233,28 @@ def test_considering_a_thing_named_before_holds_no_view(text: str) -> None:
 )
 def test_considering_something_of_someone_is_a_view(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+# -- "say" as a noun -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The judge still has the final say on the case.", EMPTY),
+        (
+            "The experts say that the plan is dead.",
+            ("experts", None, "say", (), (), False),
+        ),
+        (
+            "Observers around the country say that the plan is dead.",
+            ("Observers", None, "say", (), (), False),
+        ),
+        (
+            "Those surveyed say that the plan is dead.",
+            ("Those surveyed", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_say_after_a_determiner_and_its_modifier_is_a_noun(text: str, expected: Row) -> None:
+    assert only(text) == expected

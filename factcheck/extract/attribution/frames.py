@@ -68,6 +68,7 @@ from factcheck.extract.attribution.words import (
     MEDIA_HEADS,
     MEDIA_NOUNS,
     NP_PREPS,
+    ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
@@ -95,6 +96,7 @@ had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
+THOSE = lex("those these")
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
@@ -342,6 +344,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
+    if _modified_noun(sent, v, verb):
+        return  # "the final say": a noun after its modifier
     counted = v and (low[v - 1] in QUANTIFIERS or toks[v - 1][0].isdigit())
     if counted and _clause_follows(sent, v):
         pass  # "Several said they …", "47% say the …": people counted, then their words
@@ -511,6 +515,23 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _modified_noun(sent: Sentence, v: int, verb: str) -> bool:
+    """Whether "say" follows a determiner and a singular word that only modifies it: "the final
+    say", "a bigger say" (but "the experts say", "those surveyed say", "those who say": a
+    subject and its verb)."""
+    low = sent.low
+    if verb != "say" or v < 2 or not (low[v - 2] in DETS or low[v - 2] in POSS_PRON):
+        return False
+    word = sent.toks[v - 1]
+    if not word.isalpha() or not word.islower() or sent.mention_of[v - 1] is not None:
+        return False
+    if word.endswith(("s", "ed")) or word in CLAUSE or word in PRONOUNS or low[v - 2] in THOSE:
+        return False  # "the groups say", "those surveyed say", "those who say"
+    if v > 2 and (low[v - 3] in NP_PREPS or low[v - 3] in OTHER_PREPS):
+        return False  # "observers around the country say": a phrase that ends the subject
+    return not (is_people_word(word) or word in PEOPLE_NOUNS or word in ORG_NOUNS)
 
 
 def _quote_then_subject(sent: Sentence, v: int) -> bool:
