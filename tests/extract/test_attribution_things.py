@@ -258,3 +258,14 @@ def test_considering_something_of_someone_is_a_view(text: str, expected: Row) ->
 )
 def test_say_after_a_determiner_and_its_modifier_is_a_noun(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+def test_people_briefed_on_something_are_unnamed_sources_not_the_thing() -> None:
+    assert only("People briefed on the talks said that the deal was close.") == (
+        "unnamed source",
+        "People briefed on the talks",
+        "said",
+        (),
+        ("anonymous",),
+        False,
+    )

@@ -17,6 +17,7 @@ from factcheck.extract.attribution.phrases import (
 )
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
+    ANON_AFTER,
     AUX,
     BACK_STOP,
     BE,
@@ -252,6 +253,13 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if start >= 3 and low[start - 1] == "on" and low[start - 2] in ANON_AFTER:
+        # "People briefed on the situation say": unnamed sources, not the situation.
+        begin = find_np_start(sent, start - 3)
+        if _people_before(sent, start - 3):
+            briefed = interpret(sent, begin, j + 1, loose=loose)
+            if briefed is not None:
+                return briefed, begin, passive, True
     if start >= 2 and low[start - 1] in SETTING_PREPS and _people_before(sent, start - 2):
         # "Several aides on the campaign said": the people, not where they are.
         begin = find_np_start(sent, start - 2)
