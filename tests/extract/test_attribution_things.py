@@ -269,3 +269,10 @@ def test_people_briefed_on_something_are_unnamed_sources_not_the_thing() -> None
         ("anonymous",),
         False,
     )
+
+
+def test_a_verb_after_but_joins_the_main_clause_not_a_relative_one() -> None:
+    text = "The mayor praised those who left but said that the plant would close."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+    text = "Officials who spoke with the paper said that the plant would close."
+    assert only(text) == ("Officials", None, "said", (), (), False)

@@ -204,7 +204,9 @@ def find_subject_before(
     if j < 0:
         return None, v, passive, False
     lw = low[j]
-    who = _relative_before(sent, j)
+    # "The mayor praised those who left but said": the verb joins the main clause, not the
+    # relative one.
+    who = None if lw in ("but", "and") and j and low[j - 1] != "," else _relative_before(sent, j)
     if who is not None:
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
         start = find_np_start(sent, who - 1)
