@@ -421,12 +421,12 @@ CASES: list[tuple[str, list[str], Row]] = [
             "Hamas said in a statement that it had accepted the proposal.",
             "The group said it was waiting for Israel's response.",
         ],
-        ("Hamas", None, "said", (), (), False),
+        ("Hamas", "group", "said", (), (), False),
     ),
     (
         "the-company-resolves",
         ["Apple said revenue rose 5%.", "The company also said it would buy back shares."],
-        ("Apple", None, "said", (), (), False),
+        ("Apple", "company", "said", (), (), False),
     ),
     (
         "the-think-tank-resolves",
@@ -434,7 +434,7 @@ CASES: list[tuple[str, list[str], Row]] = [
             "The plan is unworkable, according to a report by the Institute for Fiscal Studies.",
             "The think tank said the target would require deep cuts.",
         ],
-        ("Institute for Fiscal Studies", None, "said", (), (), False),
+        ("Institute for Fiscal Studies", "think tank", "said", (), (), False),
     ),
     (
         "the-president-resolves",
@@ -1554,8 +1554,8 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     sys.modules["bench_attribution"] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
-    assert figures.lenient.prf()[2] >= 0.788
-    assert figures.strict.prf()[2] >= 0.730
+    assert figures.lenient.prf()[2] >= 0.789
+    assert figures.strict.prf()[2] >= 0.732
     assert figures.quotes.prf()[2] >= 0.926
     assert figures.false <= 0.020 * figures.empty
 

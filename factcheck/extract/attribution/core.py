@@ -9,7 +9,13 @@ from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
 from factcheck.extract.attribution.counts import poll_goes_on, poll_speaker
 from factcheck.extract.attribution.documents import document_name, note_document_subject
-from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
+from factcheck.extract.attribution.entities import (
+    Entity,
+    Kind,
+    Store,
+    described_role,
+    make_key,
+)
 from factcheck.extract.attribution.frames import attach_channels, find_frames, order_chain
 from factcheck.extract.attribution.interview import answer_turns
 from factcheck.extract.attribution.labels import is_editorial_note
@@ -35,7 +41,6 @@ from factcheck.extract.attribution.subjects import (
     skip_fronted,
 )
 from factcheck.extract.attribution.words import (
-    ABBREVIATED_TITLES,
     ANON_TRIGGERS,
     BE,
     CUES,
@@ -451,16 +456,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     )
     role = speaker.role
     entity = speaker.entity
-    if entity is not None and entity.role:
-        role = entity.role
-    if (
-        speaker.described is not None
-        and entity is not None
-        and _describes_anew(speaker.described, entity)
-    ):
-        # "the Florida senator said" of "Sen. Marco Rubio": the role this sentence gives, unless
-        # an appositive described the speaker more fully ("commander of the Quds Force").
-        role = speaker.described
+    if entity is not None:
+        role = described_role(speaker.described, entity, entity.role or role)
     return Outcome(
         Attribution(
             speaker=document_name(speaker.name),
@@ -756,17 +753,6 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
     if entity is not None and entity.kind in (Kind.PERSON, Kind.ORG, Kind.MEDIA):
         return Attribution(speaker=entity.name, role=entity.role)
     return Attribution(speaker=" ".join(words))
-
-
-def _describes_anew(described: str, entity: Entity) -> bool:
-    """Whether a description tells more than the entity's name and its title ("the senator" of
-    "Sen. Bernie Sanders"); an appositive role stays ("commander of the Quds Force")."""
-    if entity.role_rank >= 3 or entity.kind is not Kind.PERSON:
-        return False
-    words = described.lower().split()
-    held = f"{entity.name} {entity.role or ''}".lower().replace(".", "").split()
-    held += [ABBREVIATED_TITLES.get(w, w) for w in held]  # "Gen." is "general"
-    return any(w not in held for w in words)
 
 
 def _introduces(text: str, attribution: Attribution) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.words import (
+    ABBREVIATED_TITLES,
     DEMONYM_OF,
     DEMONYMS,
     GENERIC_MODS,
@@ -154,6 +155,39 @@ def _not_a_person_name(name: str) -> bool:
         return False  # "Greg Raiff", "J.M. Berger", "retired customer service representative"
     head = next((k for k, w in enumerate(words) if w in _OF), len(words)) - 1
     return not any(w in ROLE_NOUNS or w in DEMONYMS or w in GROUP_NOUNS for w in words[: head + 1])
+
+
+def described_role(described: str | None, entity: Entity, role: str | None) -> str | None:
+    """The role to report for ``entity`` when a sentence describes it (``described``, as "the
+    Florida senator" of "Sen. Marco Rubio", "the company" of Acme Corp): the description, when
+    it tells more than the name and title the article gave, or when there is no role at all and
+    it is more than the name ("the Clinton campaign" of "Clinton campaign" is not); else
+    ``role``. An appositive role stays ("commander of the Quds Force")."""
+    if described is None:
+        return role
+    if _describes_anew(described, entity) or (
+        role is None and not _names_itself(described, entity)
+    ):
+        return described
+    return role
+
+
+def _describes_anew(described: str, entity: Entity) -> bool:
+    """Whether a description tells more than a person's name and title ("the senator" of
+    "Sen. Bernie Sanders" does not)."""
+    if entity.role_rank >= 3 or entity.kind is not Kind.PERSON:
+        return False
+    words = described.lower().split()
+    held = f"{entity.name} {entity.role or ''}".lower().replace(".", "").split()
+    held += [ABBREVIATED_TITLES.get(w, w) for w in held]  # "Gen." is "general"
+    return any(w not in held for w in words)
+
+
+def _names_itself(described: str, entity: Entity) -> bool:
+    """Whether every word of a description is in the entity's name."""
+    held = {strip_possessive(w) for w in entity.name.lower().replace("\u2019", "'").split()}
+    words = described.lower().replace("\u2019", "'").split()
+    return all(strip_possessive(word) in held for word in words)
 
 
 def _bare_order(entity: Entity) -> int:

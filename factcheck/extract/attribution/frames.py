@@ -118,6 +118,8 @@ TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
 REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
+DECLARES = lex("declare declares declared declaring")
+REFERS = lex("refer refers referred referring")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
@@ -257,6 +259,8 @@ def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
     if sent.n < 4 or low[0] != "in" or low[1] not in INDEFINITE | DETS or "," not in low[:16]:
         return
     comma = low.index(",")
+    if sum(map(is_word, sent.toks[comma + 1 :])) < 2:
+        return  # "In the polls, anyway.": no finding follows
     head = next((k for k in range(2, comma) if low[k] in NP_PREPS or low[k].endswith("ed")), comma)
     if strip_possessive(low[head - 1]) not in FRONT_DOCUMENTS:
         return
@@ -359,6 +363,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "Costa reported from Washington": a reporter's credit line
     if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
         return  # "her only hope", "whose support", "provides support", "the hit CW show"
+    if cls in NOUN_SENSITIVE and v > 1 and low[v - 1] == "than" and low[v - 2] != "rather":
+        return  # "little more than hope": a noun compared ("rather than support her" is a verb)
     if is_figure_of_speech(sent, v) or modifies_a_noun(sent, v):
         return  # "their smiles said a lot", "to reconsider planned deals": no one speaks
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
@@ -367,8 +373,10 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "a TV show", "the radio show"
     if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and _modifies(low[v - 1], verb):
         return  # "an hourlong show": a noun after its determiner and an adjective
-    if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
-        return  # "found itself"
+    if (cls is Cls.DOC or verb in DECLARES) and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
+        return  # "found itself", "declared himself an independent": a deed, not a report
+    if verb in REFERS and low[v + 1 : v + 2] != ["to"]:
+        return  # "referred requests for comment to the campaign": passed on, not said
     if cls is Cls.SAY_COMP and not has_complement(sent, v):
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):

@@ -225,6 +225,14 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
                 break  # "IRGC's Al-Quds Force": the possessor ends here
             continue
         lw = low[j]
+        if (
+            token[0].isupper()
+            and (lw in ORG_HEADS or lw in MEDIA_HEADS)
+            and strip_possessive(low[j - 1]) == low[j - 1]  # not "BBC Radio 4's Today"
+        ):
+            # "Human Rights Watch", "USA Today": a word that starts no name ends one here.
+            j += 1
+            break
         if j == i + 1 and low[i] in GIVEN_NAMES and token.isalpha() and token[0].isupper():
             j += 1  # "Ian Read", "Al From": a surname that is also a common word
             break

@@ -9,16 +9,19 @@ from __future__ import annotations
 from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
 from factcheck.extract.attribution.sentence import Frame, Sentence, Speaker, is_word
-from factcheck.extract.attribution.subjects import find_clause_subject
+from factcheck.extract.attribution.subjects import COUNTED, find_clause_subject
 from factcheck.extract.attribution.words import (
     AUX,
     CLAUSE,
     DETS,
     DOC_NOUNS,
+    GROUP_NOUNS,
     MEDIA_NOUNS,
     NP_PREPS,
+    NUMBER_WORDS,
     ORG_NOUNS,
     POSS_PRON,
+    ROLE_NOUNS,
     VERB_CLASS,
     lex,
 )
@@ -28,6 +31,7 @@ CRITERIA = words("criterion_nouns")
 """Heads of a measure or standard that something is judged by."""
 CITES = lex("cited citing quoted quoting")
 EVIDENCE = words("evidence_verbs")
+ECHOES = lex("echo echoes echoed")
 SUBJECT_PREPS = lex("of at in on through about from into")
 PHRASE_ENDS = NP_PREPS | CLAUSE | lex("and or")
 PASSIVE_ADVERBS = lex("first later also originally then once never not widely")
@@ -96,7 +100,10 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
         if any(low[j] == "as" and low[j + 1] in VERB_CLASS for j in after if j + 1 < sent.n):
             return False  # "quoted Ana Ruiz, a resident, as saying …"
         return not frame.speaker.anonymous and not any(map(sent.is_placeholder, after))
-    if frame.verb in EVIDENCE:
+    v = frame.vpos
+    if _impression(sent, frame):
+        return True  # "it can feel like …", "The debate promised to be …": no one holds a view
+    if frame.verb in EVIDENCE or frame.verb in ECHOES:
         return _evidence_of_a_thing(sent, frame)
     if frame.verb == "according to":
         start = frame.spos
@@ -106,7 +113,6 @@ def names_no_source(sent: Sentence, frame: Frame) -> bool:
         while end < sent.n and is_word(sent.toks[end]) and low[end] not in PHRASE_ENDS:
             end += 1  # "his body mass index", up to a preposition or a clause
         return end > start + 1 and low[end - 1] in CRITERIA
-    v = frame.vpos
     if not (0 < v < sent.n - 1 and low[v + 1] == "by" and frame.spos == v + 2):
         return False
     k = v - 1
@@ -125,6 +131,8 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
     is inside a phrase after a preposition, so the subject's head is the noun before it)."""
     if frame.trailing or frame.cites or frame.spos >= frame.vpos:
         return False
+    if _a_thing_itself(sent, frame):
+        return True
     low = sent.low
     k = frame.spos - 1
     while k > 0 and frame.spos - k < 8 and _in_the_object(sent, k):
@@ -133,6 +141,37 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
         return False
     head = sent.toks[k - 1]  # "A look at Mr. Trump's airplanes": a look
     return head.islower() and not head.endswith(("ed", "ing")) and not _speaks_for_itself(head)
+
+
+def _impression(sent: Sentence, frame: Frame) -> bool:
+    """Whether the frame only gives an impression: a bare "it" before "… like" or "… as if"
+    ("it can sometimes feel like …"), or a thing that "promised to be" something (was
+    expected to be: "The debate promised to be a crucial moment")."""
+    low, v = sent.low, frame.vpos
+    if frame.trailing or frame.spos >= v or v + 2 >= sent.n:
+        return False
+    after = low[v + 1 : v + 3]
+    if low[frame.spos] == "it" and (
+        after[0] == "like" or after in (["as", "if"], ["as", "though"])
+    ):
+        return True
+    return after == ["to", "be"] and _a_thing_itself(sent, frame)
+
+
+def _a_thing_itself(sent: Sentence, frame: Frame) -> bool:
+    """Whether the subject itself is a thing named by a common noun ("The tone of his speech
+    echoed …", "the resistance in the greenest of countries underscores …"), not a document,
+    an organisation or anyone who holds a view."""
+    speaker = frame.speaker
+    if speaker.entity is not None or speaker.anonymous or speaker.role:
+        return False
+    words_ = (speaker.name or "").split()
+    if len(words_) != 1 or not words_[0].isalpha() or not words_[0].islower():
+        return False
+    head = words_[0]
+    if head in NUMBER_WORDS or head in COUNTED or head in ROLE_NOUNS or head in GROUP_NOUNS:
+        return False  # "one suggested …", "others suggest …": people counted
+    return not _speaks_for_itself(head)
 
 
 def _in_the_object(sent: Sentence, k: int) -> bool:

@@ -172,6 +172,11 @@ def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
     return capitals + lower >= _HEADLINE_WORDS and capitals * 10 >= (capitals + lower) * 9
 
 
+def _is_prose(quote: Quote) -> bool:
+    """A quotation of four words or more not set in title case: a sentence, not a title."""
+    return quote.words >= 4 and count_title_words(quote.text) == 0
+
+
 def count_title_words(text: str) -> int:
     """How many words of ``text`` a title capitalises (not "of", "the", …), or 0 as soon as one
     of them is in lower case: a quotation of such words names a work."""
@@ -273,7 +278,6 @@ class Sentence:
         self.toks: list[str] = tokenize(masked)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
-        self.headline = _is_headline(self.toks, bool(self.quotes))
         self.mention_of: list[Entity | None] = [None] * self.n
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
@@ -286,6 +290,19 @@ class Sentence:
             for k, token in enumerate(self.toks):
                 if len(token) == 1 and token >= first and ord(token) - PLACEHOLDER < len(spans):
                     self.qpos[k] = ord(token) - PLACEHOLDER
+        self.headline = _is_headline(self.toks, bool(self.quotes)) and not self._sets_off_prose()
+
+    def _sets_off_prose(self) -> bool:
+        """Whether words with one in lower case, then a comma, set off a quoted sentence, as a
+        report does ("According to Ann Lee of Acme, “the plan has failed.”"): no title-case
+        headline reads so, though its other words are all capitalised."""
+        return any(
+            k > 1
+            and self.toks[k - 1] == ","
+            and _is_prose(self.quotes[number])
+            and any(token.islower() for token in self.toks[1 : k - 1])
+            for k, number in self.qpos.items()
+        )
 
     # -- text helpers ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from factcheck.extract.attribution.words import (
     DETS,
     DOC_NOUNS,
     FRONT,
+    GROUP_NOUNS,
     MODS,
     MONTHS,
     NP_PREPS,
@@ -195,6 +196,8 @@ def find_subject_before(
                 j -= 1
         elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
             j -= 2  # "McConnell, who in 2010 said": a year before the verb
+        elif lw in PERIODS and _time_phrase(low, j) is not None:
+            j = _time_phrase(low, j) or 0  # "have in the past said", "has for years argued"
         else:
             break
     if j < 0:
@@ -249,6 +252,12 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if start >= 2 and low[start - 1] in SETTING_PREPS and _people_before(sent, start - 2):
+        # "Several aides on the campaign said": the people, not where they are.
+        begin = find_np_start(sent, start - 2)
+        people = interpret(sent, begin, start - 1, loose=loose)
+        if people is not None:
+            return people, begin, passive, True
     if found is not None and low[start] in POSS_PRON:
         both = _joined_person(sent, start, found)  # "Jeb Bush and his older brother said"
         if both is not None:
@@ -260,6 +269,36 @@ def find_subject_before(
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
     return found, start, passive, True
+
+
+SETTING_PREPS = lex("on across around inside within throughout")
+"""Prepositions that set people somewhere ("aides on the campaign", "pages across the
+country"): the noun phrase that follows names a place or a body, not the subject."""
+
+
+def _people_before(sent: Sentence, k: int) -> bool:
+    """Whether token ``k`` is a lowercase word for people ("aides", "leaders", "pages")."""
+    word = sent.low[k]
+    if not sent.toks[k].isalpha() or sent.mention_of[k] is not None:
+        return False
+    return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
+
+
+PERIODS = lex("past time meantime days weeks months years decades")
+"""Nouns that end a phrase of time set between an auxiliary and its verb."""
+TIME_PREPS = lex("in for over at")
+TIME_WORDS = lex("the recent past last several many few")
+
+
+def _time_phrase(low: list[str], j: int) -> int | None:
+    """Where the auxiliary before a phrase of time ending at ``j`` stands ("have in the past",
+    "has for years"), or None when no auxiliary precedes the phrase."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and low[k] in TIME_WORDS:
+        k -= 1
+    if k < 1 or low[k] not in TIME_PREPS or low[k - 1] not in AUX:
+        return None
+    return k - 1
 
 
 def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker, int] | None:
