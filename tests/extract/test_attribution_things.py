@@ -276,3 +276,26 @@ def test_a_verb_after_but_joins_the_main_clause_not_a_relative_one() -> None:
     assert only(text) == ("mayor", None, "said", (), (), False)
     text = "Officials who spoke with the paper said that the plant would close."
     assert only(text) == ("Officials", None, "said", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor said the way the council ignored women who complained was wrong.",
+            ("mayor", None, "said", (), (), False),
+        ),
+        (
+            "The mayor sounded the alarm, echoing security experts who say the plan is dead.",
+            ("security experts", None, "say", (), (), False),
+        ),
+        (
+            "The newly elected officials who said the plan was dead were wrong.",
+            ("newly elected officials", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_before_the_noun_a_relative_clause_hangs_on_is_left_out(
+    text: str, expected: Row
+) -> None:
+    assert only(text) == expected

@@ -209,7 +209,7 @@ def find_subject_before(
     who = None if lw in ("but", "and") and j and low[j - 1] != "," else _relative_before(sent, j)
     if who is not None:
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
-        start = find_np_start(sent, who - 1)
+        start = _past_verb(sent, find_np_start(sent, who - 1), who)
         if who - start == 1 and low[start] == "those":
             # "Those who back her opponents say": the clause is all that names them.
             return interpret(sent, start, j + 1), start, passive, True
@@ -309,6 +309,28 @@ def _time_phrase(low: list[str], j: int) -> int | None:
     if k < 1 or low[k] not in TIME_PREPS or low[k - 1] not in AUX:
         return None
     return k - 1
+
+
+def _past_verb(sent: Sentence, start: int, end: int) -> int:
+    """Where the noun phrase between ``start`` and ``end`` begins once a verb inside it is left
+    out: "the Clinton operation disparaged women who …" (women), "…, echoing security experts
+    who …" (security experts); an adjective after a determiner or an adverb stays ("the newly
+    elected officials")."""
+    low, toks = sent.low, sent.toks
+    for k in range(end - 2, start - 1, -1):
+        word = toks[k]
+        if not (word.isalpha() and word.islower() and word.endswith(("ed", "ing"))):
+            continue
+        before = low[k - 1] if k else ""
+        if k > start and (before in DETS or before in POSS_PRON or before.endswith("ly")):
+            continue  # "the elected officials", "newly elected officials"
+        if k == start and before != ",":
+            continue
+        k += 1
+        while k < end - 1 and (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
+            k += 1  # "compared with the 30 percent who …": the share
+        return k
+    return start
 
 
 def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker, int] | None:
