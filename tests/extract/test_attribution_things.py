@@ -299,3 +299,20 @@ def test_a_verb_before_the_noun_a_relative_clause_hangs_on_is_left_out(
     text: str, expected: Row
 ) -> None:
     assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The biggest hawks, like Ann Lee and Bob Roe, say the bulk of the troops should stay.",
+            ("biggest hawks", None, "say", (), (), False),
+        ),
+        (
+            "Yet local economists, such as Ann Lee, say the tax encourages savings.",
+            ("local economists", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_examples_set_off_after_a_subject_leave_the_subject(text: str, expected: Row) -> None:
+    assert only(text) == expected

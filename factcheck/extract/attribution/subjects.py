@@ -424,6 +424,7 @@ def _find_comma_subject(
         or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
         or first in OTHER_PREPS
         or first in NP_PREPS
+        or first in EXAMPLE_OPENERS  # "The hawks, like Rubio and Bush, say"
     )
     if not appositive and c >= 1 and toks[c] == ",":
         # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
@@ -438,6 +439,8 @@ def _find_comma_subject(
     if appositive and c >= 1 and toks[c] == ",":
         e = _before_parenthesis(sent, c)  # "Rep. Jim Jordan (R-Ohio), a panel member, said"
         start = find_np_start(sent, e - 1)
+        while start < e - 1 and low[start] in OPENER_SKIP:
+            start += 1  # "Yet Democratic economists, like …, say"
         speaker = interpret(sent, start, e, loose=loose)
         if (
             speaker is not None
@@ -460,6 +463,10 @@ def _find_comma_subject(
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     return _find_clause_opener(sent, j, passive)
+
+
+EXAMPLE_OPENERS = lex("like such unlike including")
+"""Words that open examples set off after a subject ("hawks, such as Rubio, say")."""
 
 
 def _before_parenthesis(sent: Sentence, c: int) -> int:
