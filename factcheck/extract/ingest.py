@@ -268,7 +268,12 @@ def _read_file(path: str) -> _Raw:
     try:
         with open(path, "rb") as handle:
             # Read one byte past the limit: files that report no size (pipes, /dev/*) still stop.
-            data = handle.read(MAX_BYTES + 1)
+            # The size the file reports, and one byte more, is read first: a read of the whole
+            # limit allocates that much memory for every file.
+            want = min(info.st_size, MAX_BYTES) + 1
+            data = handle.read(want)
+            if len(data) == want and want <= MAX_BYTES:
+                data += handle.read(MAX_BYTES + 1 - want)
     except PermissionError:
         raise IngestError(f"{path}: permission denied") from None
     except IsADirectoryError:

@@ -253,6 +253,60 @@ def test_file_just_over_the_limit_rounds_up(
     assert str(caught.value) == "edge.txt: too large (65 MB; the limit is 64 MB)"
 
 
+def _reporting_size(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Make os.stat report SIZE bytes for every file, as for a file still being written."""
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        found = real_stat(path, *args, **kwargs)
+        fields = list(found)
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(ingest.os, "stat", stat)
+
+
+def test_a_file_longer_than_its_reported_size_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "The ministry said 300 people were evacuated on Monday.\n" * 50
+    (tmp_path / "growing.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for size in (0, 1, 20, len(text) - 1):
+        _reporting_size(monkeypatch, size)
+        assert read_source("growing.txt").text == text
+
+
+def test_a_file_over_the_limit_is_refused_whatever_size_it_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with (tmp_path / "grown.txt").open("wb") as handle:
+        handle.truncate(ingest.MAX_BYTES + 1)
+    monkeypatch.chdir(tmp_path)
+    _reporting_size(monkeypatch, 10)
+    with pytest.raises(IngestError) as caught:
+        read_source("grown.txt")
+    assert str(caught.value) == "grown.txt: too large (the limit is 64 MB)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_reporting_no_size_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    text = "Officials said the bridge would reopen in June.\n" * 2000
+
+    def write() -> None:
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert read_source(str(path)).text == text
+    finally:
+        writer.join()
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 

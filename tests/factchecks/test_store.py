@@ -164,3 +164,18 @@ def test_a_file_that_is_not_a_database_is_one_error(tmp_path: Path) -> None:
     with pytest.raises(FactchecksError) as caught:
         FactcheckDatabase(path)
     assert str(caught.value).startswith(f"{path}: not a fact-check database")
+
+
+def test_the_database_path_follows_the_variables_as_they_change(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("FACTCHECK_FACTCHECKS_DB", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    for home in ("one", "two", "one"):
+        monkeypatch.setenv("HOME", str(tmp_path / home))
+        expected = tmp_path / home / ".local" / "share" / "factcheck" / "factchecks.sqlite"
+        assert default_path() == expected
+    monkeypatch.setenv("XDG_DATA_HOME", "  ")  # blank: as if not set
+    assert default_path() == expected
+    monkeypatch.setenv("FACTCHECK_FACTCHECKS_DB", "~/team.sqlite")
+    assert default_path() == tmp_path / "one" / "team.sqlite"

@@ -24,6 +24,7 @@ from factcheck.extract.attribution.complements import (
     possessed_after_preposition,
     reports_nothing,
     senses_only,
+    weighs_only,
     withholds,
     writes_a_thing,
 )
@@ -67,6 +68,7 @@ from factcheck.extract.attribution.words import (
     MEDIA_HEADS,
     MEDIA_NOUNS,
     NP_PREPS,
+    ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
@@ -94,6 +96,7 @@ had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
+THOSE = lex("those these")
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
 WHERE_PREPS = lex("on in at into onto via through during")
@@ -126,6 +129,8 @@ TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
 REFUSALS = lex("decline declines declined declining refuse refuses refused refusing")
+DECLARES = lex("declare declares declared declaring")
+REFERS = lex("refer refers referred referring")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 HAVE = lex("has have had")
@@ -271,6 +276,8 @@ def _read_fronted_document(sent: Sentence, frames: list[Frame]) -> None:
     if sent.n < 4 or low[0] != "in" or low[1] not in INDEFINITE | DETS or "," not in low[:16]:
         return
     comma = low.index(",")
+    if sum(map(is_word, sent.toks[comma + 1 :])) < 2:
+        return  # "In the polls, anyway.": no finding follows
     head = next((k for k in range(2, comma) if low[k] in NP_PREPS or low[k].endswith("ed")), comma)
     if strip_possessive(low[head - 1]) not in FRONT_DOCUMENTS:
         return
@@ -351,6 +358,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
+    if _modified_noun(sent, v, verb):
+        return  # "the final say": a noun after its modifier
     counted = v and (low[v - 1] in QUANTIFIERS or toks[v - 1][0].isdigit())
     if counted and _clause_follows(sent, v):
         pass  # "Several said they …", "47% say the …": people counted, then their words
@@ -373,6 +382,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "Costa reported from Washington": a reporter's credit line
     if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
         return  # "her only hope", "whose support", "provides support", "the hit CW show"
+    if cls in NOUN_SENSITIVE and v > 1 and low[v - 1] == "than" and low[v - 2] != "rather":
+        return  # "little more than hope": a noun compared ("rather than support her" is a verb)
     if is_figure_of_speech(sent, v) or modifies_a_noun(sent, v):
         return  # "their smiles said a lot", "to reconsider planned deals": no one speaks
     if cls is Cls.ATTITUDE and v and (low[v - 1] in MODALS or low[v - 1] in NOT_STANCE):
@@ -381,14 +392,18 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "a TV show", "the radio show"
     if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and _modifies(low[v - 1], verb):
         return  # "an hourlong show": a noun after its determiner and an adjective
-    if cls is Cls.DOC and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
-        return  # "found itself"
+    if (cls is Cls.DOC or verb in DECLARES) and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
+        return  # "found itself", "declared himself an independent": a deed, not a report
+    if verb in REFERS and low[v + 1 : v + 2] != ["to"]:
+        return  # "referred requests for comment to the campaign": passed on, not said
     if cls is Cls.SAY_COMP and not has_complement(sent, v):
         return
     if cls is Cls.SPEECH and acts_on_a_thing(sent, v):
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
     if reports_nothing(sent, v) or senses_only(sent, v) or writes_a_thing(sent, v):
         return  # "told reporters nothing", "didn't feel well": no words, no belief
+    if weighs_only(sent, v):
+        return  # "voters could have considered them": weighed, no view held
     if withholds(sent, v):
         return  # "denied Carter a photograph": a thing withheld, not a claim disputed
     if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
@@ -514,6 +529,23 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if listener is not None and _is_outlet(listener, strict=True):
             frame.channels.append(listener)
     frames.append(frame)
+
+
+def _modified_noun(sent: Sentence, v: int, verb: str) -> bool:
+    """Whether "say" follows a determiner and a singular word that only modifies it: "the final
+    say", "a bigger say" (but "the experts say", "those surveyed say", "those who say": a
+    subject and its verb)."""
+    low = sent.low
+    if verb != "say" or v < 2 or not (low[v - 2] in DETS or low[v - 2] in POSS_PRON):
+        return False
+    word = sent.toks[v - 1]
+    if not word.isalpha() or not word.islower() or sent.mention_of[v - 1] is not None:
+        return False
+    if word.endswith(("s", "ed")) or word in CLAUSE or word in PRONOUNS or low[v - 2] in THOSE:
+        return False  # "the groups say", "those surveyed say", "those who say"
+    if v > 2 and (low[v - 3] in NP_PREPS or low[v - 3] in OTHER_PREPS):
+        return False  # "observers around the country say": a phrase that ends the subject
+    return not (is_people_word(word) or word in PEOPLE_NOUNS or word in ORG_NOUNS)
 
 
 def _quote_then_subject(sent: Sentence, v: int) -> bool:

@@ -17,6 +17,7 @@ from factcheck.extract.attribution.phrases import (
 )
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
+    ANON_AFTER,
     AUX,
     BACK_STOP,
     BE,
@@ -24,6 +25,7 @@ from factcheck.extract.attribution.words import (
     DETS,
     DOC_NOUNS,
     FRONT,
+    GROUP_NOUNS,
     MODS,
     MONTHS,
     NP_PREPS,
@@ -198,15 +200,19 @@ def find_subject_before(
                 j -= 1
         elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
             j -= 2  # "McConnell, who in 2010 said": a year before the verb
+        elif lw in PERIODS and _time_phrase(low, j) is not None:
+            j = _time_phrase(low, j) or 0  # "have in the past said", "has for years argued"
         else:
             break
     if j < 0:
         return None, v, passive, False
     lw = low[j]
-    who = _relative_before(sent, j)
+    # "The mayor praised those who left but said": the verb joins the main clause, not the
+    # relative one.
+    who = None if lw in ("but", "and") and j and low[j - 1] != "," else _relative_before(sent, j)
     if who is not None:
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
-        start = find_np_start(sent, who - 1)
+        start = _past_verb(sent, find_np_start(sent, who - 1), who)
         if who - start == 1 and low[start] == "those":
             # "Those who back her opponents say": the clause is all that names them.
             return interpret(sent, start, j + 1), start, passive, True
@@ -252,6 +258,19 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if start >= 3 and low[start - 1] == "on" and low[start - 2] in ANON_AFTER:
+        # "People briefed on the situation say": unnamed sources, not the situation.
+        begin = find_np_start(sent, start - 3)
+        if _people_before(sent, start - 3):
+            briefed = interpret(sent, begin, j + 1, loose=loose)
+            if briefed is not None:
+                return briefed, begin, passive, True
+    if start >= 2 and low[start - 1] in SETTING_PREPS and _people_before(sent, start - 2):
+        # "Several aides on the campaign said": the people, not where they are.
+        begin = find_np_start(sent, start - 2)
+        people = interpret(sent, begin, start - 1, loose=loose)
+        if people is not None:
+            return people, begin, passive, True
     if found is not None and low[start] in POSS_PRON:
         both = _joined_person(sent, start, found)  # "Jeb Bush and his older brother said"
         if both is not None:
@@ -263,6 +282,58 @@ def find_subject_before(
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
     return found, start, passive, True
+
+
+SETTING_PREPS = lex("on across around inside within throughout")
+"""Prepositions that set people somewhere ("aides on the campaign", "pages across the
+country"): the noun phrase that follows names a place or a body, not the subject."""
+
+
+def _people_before(sent: Sentence, k: int) -> bool:
+    """Whether token ``k`` is a lowercase word for people ("aides", "leaders", "pages")."""
+    word = sent.low[k]
+    if not sent.toks[k].isalpha() or sent.mention_of[k] is not None:
+        return False
+    return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
+
+
+PERIODS = lex("past time meantime days weeks months years decades")
+"""Nouns that end a phrase of time set between an auxiliary and its verb."""
+TIME_PREPS = lex("in for over at")
+TIME_WORDS = lex("the recent past last several many few")
+
+
+def _time_phrase(low: list[str], j: int) -> int | None:
+    """Where the auxiliary before a phrase of time ending at ``j`` stands ("have in the past",
+    "has for years"), or None when no auxiliary precedes the phrase."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and low[k] in TIME_WORDS:
+        k -= 1
+    if k < 1 or low[k] not in TIME_PREPS or low[k - 1] not in AUX:
+        return None
+    return k - 1
+
+
+def _past_verb(sent: Sentence, start: int, end: int) -> int:
+    """Where the noun phrase between ``start`` and ``end`` begins once a verb inside it is left
+    out: "the Clinton operation disparaged women who …" (women), "…, echoing security experts
+    who …" (security experts); an adjective after a determiner or an adverb stays ("the newly
+    elected officials")."""
+    low, toks = sent.low, sent.toks
+    for k in range(end - 2, start - 1, -1):
+        word = toks[k]
+        if not (word.isalpha() and word.islower() and word.endswith(("ed", "ing"))):
+            continue
+        before = low[k - 1] if k else ""
+        if k > start and (before in DETS or before in POSS_PRON or before.endswith("ly")):
+            continue  # "the elected officials", "newly elected officials"
+        if k == start and before != ",":
+            continue
+        k += 1
+        while k < end - 1 and (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
+            k += 1  # "compared with the 30 percent who …": the share
+        return k
+    return start
 
 
 def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker, int] | None:
@@ -356,6 +427,7 @@ def _find_comma_subject(
         or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
         or first in OTHER_PREPS
         or first in NP_PREPS
+        or first in EXAMPLE_OPENERS  # "The hawks, like Rubio and Bush, say"
     )
     if not appositive and c >= 1 and toks[c] == ",":
         # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
@@ -370,6 +442,8 @@ def _find_comma_subject(
     if appositive and c >= 1 and toks[c] == ",":
         e = _before_parenthesis(sent, c)  # "Rep. Jim Jordan (R-Ohio), a panel member, said"
         start = find_np_start(sent, e - 1)
+        while start < e - 1 and low[start] in OPENER_SKIP:
+            start += 1  # "Yet Democratic economists, like …, say"
         speaker = interpret(sent, start, e, loose=loose)
         if (
             speaker is not None
@@ -392,6 +466,10 @@ def _find_comma_subject(
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     return _find_clause_opener(sent, j, passive)
+
+
+EXAMPLE_OPENERS = lex("like such unlike including")
+"""Words that open examples set off after a subject ("hawks, such as Rubio, say")."""
 
 
 def _before_parenthesis(sent: Sentence, c: int) -> int:
