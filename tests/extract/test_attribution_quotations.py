@@ -284,3 +284,19 @@ def test_an_object_before_a_colon_or_a_participle_is_no_speaker(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # Someone only described who speaks is whom the next "she said" means.
+        ("The retired nurse acknowledged that she expected a hard race.", "retired nurse"),
+        # An organisation or a group described is no "she".
+        ("The agency acknowledged that the race would be hard.", "Ann Hale"),
+        ("Those who came acknowledged that the race would be hard.", "Ann Hale"),
+        ("The volunteers acknowledged that the race would be hard.", "Ann Hale"),
+    ],
+)
+def test_a_described_speaker_is_whom_a_later_pronoun_means(second: str, speaker: str) -> None:
+    sentences = ["Ann Hale spoke at the rally.", second, "“I have no problem with it,” she said."]
+    assert rows(sentences)[-1] == (speaker, None, "said", (), (), True)

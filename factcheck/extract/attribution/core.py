@@ -13,6 +13,7 @@ from factcheck.extract.attribution.entities import (
     Entity,
     Kind,
     Store,
+    described_person,
     described_role,
     make_key,
 )
@@ -433,6 +434,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         if frame is not main and frame.speaker.name:
             via.append(frame.speaker.name)
     speaker = main.speaker
+    if speaker.entity is None:
+        speaker.entity = described_person(speaker.name, speaker.anonymous)
     if speaker.entity is not None:
         speaker.entity.spoke = True
         speaker.entity.said = sent.index

@@ -12,13 +12,21 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
+    CLAUSE,
     DEMONYM_OF,
     DEMONYMS,
+    DETS,
+    DOC_NOUNS,
     GENERIC_MODS,
     GENERIC_ORG_HEADS,
     GIVEN_NAMES,
     GROUP_NOUNS,
     HEAD_CLUSTERS,
+    MEDIA_NOUNS,
+    NP_PREPS,
+    ORG_NOUNS,
+    OTHER_PREPS,
+    PRONOUNS,
     ROLE_NOUNS,
     Cls,
 )
@@ -155,6 +163,29 @@ def _not_a_person_name(name: str) -> bool:
         return False  # "Greg Raiff", "J.M. Berger", "retired customer service representative"
     head = next((k for k, w in enumerate(words) if w in _OF), len(words)) - 1
     return not any(w in ROLE_NOUNS or w in DEMONYMS or w in GROUP_NOUNS for w in words[: head + 1])
+
+
+def described_person(name: str | None, anonymous: bool) -> Entity | None:
+    """Someone only described ("the retired neurosurgeon acknowledged …") who speaks: a person
+    a later "he" or "she" may mean. Not a group, an organisation, an outlet or a document ("the
+    agency said"), and not an unnamed source."""
+    if name is None or anonymous or not name.islower():
+        return None
+    words = name.split()
+    head = words[-1]
+    if len(words) > 4 or head.endswith(("s", "ed", "ing")) or head in _NOT_HEADS:
+        return None  # "those who", "video of the episode", "base chief known"
+    if not all(w.isalpha() and w not in _NOT_HEADS for w in words):
+        return None
+    if head in ORG_NOUNS or head in MEDIA_NOUNS or head in DOC_NOUNS or head in GROUP_NOUNS:
+        return None
+    return Entity(name, Kind.PERSON)
+
+
+_NOT_HEADS = (
+    DETS | PRONOUNS | CLAUSE | NP_PREPS | OTHER_PREPS | frozenset(["one", "no", "not", "and"])
+)
+"""Words no description of a person is made of: "those who", "department no longer …"."""
 
 
 def described_role(described: str | None, entity: Entity, role: str | None) -> str | None:
