@@ -300,3 +300,32 @@ def test_an_object_before_a_colon_or_a_participle_is_no_speaker(
 def test_a_described_speaker_is_whom_a_later_pronoun_means(second: str, speaker: str) -> None:
     sentences = ["Ann Hale spoke at the rally.", second, "“I have no problem with it,” she said."]
     assert rows(sentences)[-1] == (speaker, None, "said", (), (), True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ann Hale, the party chair, this past week announced a new website.",
+            ("Ann Hale", "party chair", "announced", (), (), False),
+        ),
+        (
+            "The Dune County Council this week announced another step.",
+            ("Dune County Council", None, "announced", (), (), False),
+        ),
+        (
+            "The council yesterday announced a new rule.",
+            ("council", None, "announced", (), (), False),
+        ),
+        (
+            "A Dune Institute poll last week found that most voters want hearings.",
+            ("Dune Institute poll", None, "found", (), (), False),
+        ),
+        (
+            "Ann Hale has long said that she will support the nominee.",
+            ("Ann Hale", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_time_phrase_between_a_subject_and_its_verb(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]

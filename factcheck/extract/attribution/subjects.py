@@ -55,6 +55,12 @@ LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
 """Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
 
 
+DAY_WORDS = lex("yesterday today tonight earlier")
+SPANS = lex("week month year weekend morning afternoon evening night")
+SPAN_OPENERS = lex("this last past next")
+"""A time phrase between a subject and its verb: "yesterday", "this past week", "last month"."""
+
+
 def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
     """Skip fronted adverbials ("At the end of the fighting, ...") from ``start``."""
     low = sent.low
@@ -197,6 +203,12 @@ def find_subject_before(
         elif lw in WEEKDAYS:
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
+                j -= 1
+        elif lw in DAY_WORDS:
+            j -= 1  # "The committee yesterday announced"
+        elif lw in SPANS and j >= 1 and low[j - 1] in SPAN_OPENERS:
+            j -= 2  # "The committee this week announced", "Priebus, …, this past week said"
+            if j >= 0 and low[j] == "this":
                 j -= 1
         elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
             j -= 2  # "McConnell, who in 2010 said": a year before the verb
