@@ -150,6 +150,11 @@ def test_that_after_a_preposition_opens_no_clause(sentence: str, expected: Row) 
             "And she is sure of one thing: “They are creating a monster out of him.”",
             ("Ann Hale", None, None, (), (), True),
         ),
+        # A connective before a name.
+        (
+            "And Hale gloated: “I told you they would not be ready for it.”",
+            ("Ann Hale", None, None, (), (), True),
+        ),
         # Short scare quotes after the pronoun's verb are no one's words.
         ("Then she added a “caveat.”", NONE),
         # "it" is no person whose words a sentence quotes.

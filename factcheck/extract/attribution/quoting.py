@@ -48,8 +48,8 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     k = start
     while k < n - 1 and (low[k] in LEAD_WORDS or low[k] == ","):
         k += 1  # "Then she added …", "And, she said …"
-    if low[k] in ("he", "she", "they"):
-        start = k
+    if k > start and (low[k] in ("he", "she", "they") or sent.mention_of[k] is not None):
+        start = k  # "And Mr. Christie gloated: “…”"
     end = find_np_end(sent, start)
     found = interpret(sent, start, end)
     entity = found.entity if found is not None else None
