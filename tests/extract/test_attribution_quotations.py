@@ -334,3 +334,29 @@ def test_a_described_speaker_is_whom_a_later_pronoun_means(second: str, speaker:
 )
 def test_a_time_phrase_between_a_subject_and_its_verb(sentence: str, expected: Row) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A second reporting verb after "and" shares the first one's subject.
+        (
+            "Ann Hale said that Tom Reyes is “a decent man,” and said that Lena Ortiz “melted "
+            "down last night.”",
+            ("Ann Hale", None, "said", (), (), True),
+        ),
+        (
+            "Ann Hale noted that the mayor has rebounded before and said he can do so again.",
+            ("Ann Hale", None, "noted", (), (), False),
+        ),
+        # A relative clause's own subject denies, not the main clause's.
+        (
+            "Ann Hale faced a charge that Tom Reyes has always denied.",
+            ("Tom Reyes", None, "denied", (), (), False),
+        ),
+    ],
+)
+def test_a_second_report_after_and_shares_the_first_ones_subject(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -37,6 +37,7 @@ from factcheck.extract.attribution.words import (
     ROLE_NOUNS,
     VERB_CLASS,
     WEEKDAYS,
+    Cls,
     lex,
 )
 
@@ -119,7 +120,11 @@ def find_clause_subject(
     ):
         b -= 1  # "responded to that tweet": "that" after a preposition opens no clause
     joined = low[before].endswith("ing") or low[before - 1] == "and"
-    while joined and b > floor + 1 and low[b] == "that" and _that_after_noun(low, b):
+    while (
+        b > floor + 1
+        and low[b] == "that"
+        and ((joined and _that_after_noun(low, b)) or _report_then_report(sent, b, before))
+    ):
         # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
         # opens holds no subject of a participle or a coordinated verb; the sentence's does.
         b -= 1
@@ -155,6 +160,22 @@ def _past_role(sent: Sentence, end: int, limit: int) -> int:
     if named is None or named.kind is not Kind.PERSON or low[k - 1] not in ROLE_NOUNS:
         return end
     return sent.mention_start.get(k, k) + 1
+
+
+def _report_then_report(sent: Sentence, b: int, before: int) -> bool:
+    """Whether "that" at ``b`` opens what a reporting verb reports and a second reporting verb
+    joins the first after "and": "Graham said that Carson is … and said that …" (Graham said
+    both)."""
+    low = sent.low
+    return (
+        low[before] == "and"
+        and before + 1 < sent.n
+        and VERB_CLASS.get(low[b - 1]) in _REPORTS
+        and VERB_CLASS.get(low[before + 1]) in _REPORTS
+    )
+
+
+_REPORTS = (Cls.SAY, Cls.SAY_COMP)
 
 
 def _that_after_noun(low: list[str], b: int) -> bool:
