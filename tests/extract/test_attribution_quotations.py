@@ -360,3 +360,22 @@ def test_a_second_report_after_and_shares_the_first_ones_subject(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # What others "will say" inside a report is the reporter's expectation.
+        (
+            "Mayor Ann Hale said she expected that voters will say “no” to the plan.",
+            ("Ann Hale", "Mayor", "said", (), (), False),
+        ),
+        # A report inside a report, in the past: the inner speaker, through the outer one.
+        (
+            "Mayor Ann Hale said that Tom Reyes claimed the plan would fail.",
+            ("Tom Reyes", None, "claimed", ("Ann Hale",), ("claimed",), False),
+        ),
+    ],
+)
+def test_a_modal_report_inside_a_report_is_its_content(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]

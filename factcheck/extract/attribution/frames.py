@@ -772,6 +772,8 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
     for frame in main:
         if frame.trailing and not frame.cites:
             continue
+        if nested and _modal(sent, frame):
+            continue  # "Obama said he expected that Americans will say no": what they may say
         if (
             not nested
             or (frame.cites and frame.vpos > nested[-1].vpos)
@@ -802,6 +804,11 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         ):
             return chain[: depth + 1]  # "Sidney Blumenthal said that he … told …": his words
     return chain
+
+
+def _modal(sent: Sentence, frame: Frame) -> bool:
+    """Whether a modal stands right before the frame's verb ("will say", "would argue")."""
+    return frame.vpos > 0 and sent.low[frame.vpos - 1] in MODALS
 
 
 def can_hold_views(speaker: Speaker) -> bool:
