@@ -379,3 +379,14 @@ def test_a_second_report_after_and_shares_the_first_ones_subject(
 )
 def test_a_modal_report_inside_a_report_is_its_content(sentence: str, expected: Row) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Continuing to explain her view, Ann Hale rejected the notion that the plan had failed.",
+        "Pausing to explain her view, Ann Hale rejected the notion that the plan had failed.",
+    ],
+)
+def test_a_fronted_participle_before_an_infinitive_is_no_speaker(sentence: str) -> None:
+    assert rows([sentence]) == [("Ann Hale", None, "rejected", (), (), False)]

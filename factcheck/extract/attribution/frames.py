@@ -441,7 +441,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         or low[v - 1] in NEGATED_BE
         or low[v - 1].partition("'")[::2] in CONTRACTED_BE
     )
-    if v > 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
+    if v >= 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
         if low[v - 2] in LEADS_TO:
             _read_infinitive(sent, v, verb, frames)
         return  # "asked him to say", "too soon to say": not words anyone said
