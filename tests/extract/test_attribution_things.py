@@ -316,3 +316,10 @@ def test_a_verb_before_the_noun_a_relative_clause_hangs_on_is_left_out(
 )
 def test_examples_set_off_after_a_subject_leave_the_subject(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
+    text = "The mayor has long said that he will support the nominee."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+    text = "Critics have long argued that the plan is dead."
+    assert only(text) == ("Critics", None, "argued", (), (), False)

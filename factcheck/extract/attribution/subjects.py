@@ -191,6 +191,8 @@ def find_subject_before(
             if lw in BE and (j == v - 1 or lw != "'s"):
                 passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
+        elif lw == "long" and j and low[j - 1] in AUX:
+            j -= 1  # "Mr. Ryan has long said": an adverb after the auxiliary
         elif lw in WEEKDAYS:
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
