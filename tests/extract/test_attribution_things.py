@@ -323,3 +323,7 @@ def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
     assert only(text) == ("mayor", None, "said", (), (), False)
     text = "Critics have long argued that the plan is dead."
     assert only(text) == ("Critics", None, "argued", (), (), False)
+    text = "The council has twice complained that the plan is dead."
+    assert only(text) == ("council", None, "complained", (), (), False)
+    text = "The mayor has at times said that the plan is dead."
+    assert only(text) == ("mayor", None, "said", (), (), False)

@@ -191,8 +191,8 @@ def find_subject_before(
             if lw in BE and (j == v - 1 or lw != "'s"):
                 passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
-        elif lw == "long" and j and low[j - 1] in AUX:
-            j -= 1  # "Mr. Ryan has long said": an adverb after the auxiliary
+        elif lw in AUX_ADVERBS and j and low[j - 1] in AUX:
+            j -= 1  # "Mr. Ryan has long said", "has twice said": an adverb after the auxiliary
         elif lw in WEEKDAYS:
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
@@ -296,7 +296,8 @@ def _people_before(sent: Sentence, k: int) -> bool:
     return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
 
 
-PERIODS = lex("past time meantime days weeks months years decades")
+PERIODS = lex("past time times meantime days weeks months years decades")
+AUX_ADVERBS = lex("long twice")
 """Nouns that end a phrase of time set between an auxiliary and its verb."""
 TIME_PREPS = lex("in for over at")
 TIME_WORDS = lex("the recent past last several many few")
