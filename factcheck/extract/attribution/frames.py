@@ -99,6 +99,14 @@ SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according"))
 THOSE = lex("those these")
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
+WHERE_PREPS = lex("on in at into onto via through during")
+"""Prepositions of place and time: the name after one is no subject of a participle after it
+("on Facebook writing"), where "with" or "about" opens a clause ("with Trump calling")."""
+IRREGULAR_PAST = lex(
+    "made gave put took sent began spoke sang held brought ran got set struck shot"
+)
+"""More past forms in neither -s nor -d, for a verb before or after quoted words ("gave it
+“…”", "“…,” Lee shot back")."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
@@ -200,7 +208,13 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if not (
             word.isalpha()
             and word.islower()
-            and (word.endswith("ed") or word in PAST_FORMS or word in STATES or word == "came")
+            and (
+                word.endswith("ed")
+                or word in PAST_FORMS
+                or (word in IRREGULAR_PAST and v > k)  # "“…,” Lee shot back", not "took hold"
+                or word in STATES
+                or word == "came"
+            )
         ):
             continue
         source = _came_from(sent, v, end) if v == k else None
@@ -656,7 +670,12 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         start = begin
     elif sent.mention_end.get(v - 1) is not None or before in PERSONISH:
         begin = find_np_start(sent, v - 1)
-        speaker = interpret(sent, begin, v)
+        if begin and low[begin - 1] in WHERE_PREPS:
+            # "responded on Facebook writing, “…”": the name a preposition governs is no
+            # subject; the clause's is.
+            speaker, begin = find_clause_subject(sent, v, loose=cls is Cls.SAY)
+        else:
+            speaker = interpret(sent, begin, v)
         start = begin
     if speaker is None and (
         before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS or before in OWN_ACT

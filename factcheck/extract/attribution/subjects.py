@@ -107,8 +107,11 @@ def find_clause_subject(
     low = sent.low
     b = before - 1
     floor = max(-1, before - 60)
-    while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
-        b -= 1
+    while b > floor and (
+        low[b] not in (";", "that", "while", "whereas", "because", "although")
+        or (low[b] == "that" and b and (low[b - 1] in NP_PREPS or low[b - 1] in OTHER_PREPS))
+    ):
+        b -= 1  # "responded to that tweet": "that" after a preposition opens no clause
     joined = low[before].endswith("ing") or low[before - 1] == "and"
     while joined and b > floor + 1 and low[b] == "that" and _that_after_noun(low, b):
         # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
