@@ -327,3 +327,21 @@ def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
     assert only(text) == ("council", None, "complained", (), (), False)
     text = "The mayor has at times said that the plan is dead."
     assert only(text) == ("mayor", None, "said", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senators all said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        (
+            "The senators have each said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        ("All said that the plan was dead.", EMPTY),
+    ],
+)
+def test_a_quantifier_after_the_subject_is_not_part_of_it(text: str, expected: Row) -> None:
+    assert only(text) == expected

@@ -194,6 +194,8 @@ def find_subject_before(
             if lw in BE and (j == v - 1 or lw != "'s"):
                 passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
+        elif lw in FLOATING and j and is_word(toks[j - 1]) and low[j - 1] not in DETS:
+            j -= 1  # "The senators all said", "have each said": a quantifier after its noun
         elif lw in AUX_ADVERBS and j and low[j - 1] in AUX:
             j -= 1  # "Mr. Ryan has long said", "has twice said": an adverb after the auxiliary
         elif lw in WEEKDAYS:
@@ -301,6 +303,7 @@ def _people_before(sent: Sentence, k: int) -> bool:
 
 PERIODS = lex("past time times meantime days weeks months years decades")
 AUX_ADVERBS = lex("long twice")
+FLOATING = lex("all each")
 """Nouns that end a phrase of time set between an auxiliary and its verb."""
 TIME_PREPS = lex("in for over at")
 TIME_WORDS = lex("the recent past last several many few")
