@@ -192,7 +192,7 @@ def test_they_after_people_named_by_a_plural_noun_means_those_people() -> None:
         ]
     )
     assert [row(a)[:3] for a in results[1:]] == [
-        ("Varga's advisers", None, "expected"),
+        ("Varga's advisers", None, "insisted"),
         ("Many members", None, "consider"),
     ]
 

@@ -88,9 +88,18 @@ def test_a_capitalised_organisation_head_alone_names_no_one(sentence: str) -> No
             ["Acme Corp said revenue rose.", "“We will appeal the ruling,” the company said."],
             ("Acme Corp", "company", "said", (), (), True),
         ),
-        # Someone whose title the article gave keeps it: "the senator" tells no more.
+        # A title the article abbreviated, written out in full where the sentence does.
         (
             ["Sen. Ann Hale of Ohio said the plan would fail.", "The senator said it would."],
+            ("Ann Hale", "senator", "said", (), (), False),
+        ),
+        (
+            ["Ohio Sen. Ann Hale said the plan would fail.", "The senator said it would."],
+            ("Ann Hale", "Ohio senator", "said", (), (), False),
+        ),
+        # Named by name alone, the speaker keeps the title as the article wrote it.
+        (
+            ["Sen. Ann Hale said the plan would fail.", "Hale said it would."],
             ("Ann Hale", "Sen.", "said", (), (), False),
         ),
         # A description that is the speaker's whole name adds no role.
@@ -108,3 +117,170 @@ def test_a_description_of_a_speaker_named_before_gives_the_role(
     sentences: list[str], expected: Row
 ) -> None:
     assert rows(sentences)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "that" after a preposition is a determiner: the participle's subject is the clause's.
+        (
+            "Tom Reyes responded to that post by calling Hale “a liar who never tells the truth.”",
+            ("Tom Reyes", None, "calling", (), (), True),
+        ),
+        # "that" after a verb opens the clause whose subject speaks.
+        (
+            "Tom Reyes said that post offices would close, calling it “a disaster for the towns.”",
+            ("Tom Reyes", None, "said", (), (), True),
+        ),
+    ],
+)
+def test_that_after_a_preposition_opens_no_clause(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A connective before "she", whose words a colon sets off.
+        (
+            "Then she added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            ("Ann Hale", None, None, (), (), True),
+        ),
+        (
+            "And she is sure of one thing: “They are creating a monster out of him.”",
+            ("Ann Hale", None, None, (), (), True),
+        ),
+        # Short scare quotes after the pronoun's verb are no one's words.
+        ("Then she added a “caveat.”", NONE),
+        # "it" is no person whose words a sentence quotes.
+        (
+            "Then it added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            (None, None, None, (), (), True),
+        ),
+    ],
+)
+def test_a_connective_before_a_pronoun_keeps_the_quoting_subject(
+    second: str, expected: Row
+) -> None:
+    assert rows(["Ann Hale spoke first.", second])[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“You want to be the tough guy tonight,” Ruiz shot back. “Let me talk.”",
+            ("Ruiz", None, "shot", (), (), True),
+        ),
+        (
+            "“They are only here for the free food,” Ruiz shot back with a laugh.",
+            ("Ruiz", None, "shot", (), (), True),
+        ),
+        # More than a particle after the verb: the quotation is no one's words here.
+        ("“Lock her up” took hold among the delegates.", (None, None, None, (), (), False)),
+    ],
+)
+def test_an_irregular_past_after_a_quotation_and_its_speaker_reports_it(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As Ruth Vance puts it, the council is making the mayor “an offer he cannot refuse.”",
+            ("Ruth Vance", None, "puts", (), (), True),
+        ),
+        (
+            "As Ruth Vance put it, the council is making the mayor an offer.",
+            ("Ruth Vance", None, "put", (), (), False),
+        ),
+        # Not an aside about words: "puts it" without a comma after it.
+        ("As Ruth Vance puts it on the table, the council waits.", NONE),
+    ],
+)
+def test_an_aside_in_the_present_names_the_speaker(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+def test_a_quotation_right_after_a_name_is_not_the_named_persons_words() -> None:
+    sentences = [
+        "Ann Hale spoke first.",
+        "“We thought only Reyes was careless,” said Lena Ortiz, a teacher.",
+        "Hale “kind of misspoke here. This is not something she should say in public.”",
+        "Hale said she had “a plan that cannot fail in any town.”",
+    ]
+    assert rows(sentences) == [
+        NONE,
+        ("Lena Ortiz", "teacher", "said", (), (), True),
+        (None, None, None, (), (), True),
+        ("Ann Hale", None, "said", (), (), True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "speaker"),
+    [
+        # The article writes "election" and "day" in lower case: "Election Day" is no person.
+        (
+            [
+                "Ann Hale voted early.",
+                "The lines grew long on election day, and the day dragged on.",
+                "By noon, Election Day had brought long lines.",
+                "“We waited for hours,” she said.",
+            ],
+            "Ann Hale",
+        ),
+        # One word the article never writes in lower case: a person's name.
+        (
+            [
+                "Ann Hale voted early.",
+                "Ilse Brown carried a brown paper bag to the polls.",
+                "“We waited for hours,” she said.",
+            ],
+            "Ilse Brown",
+        ),
+        # A given name first: a person, whatever else the article writes in lower case.
+        (
+            [
+                "Ann Hale voted early.",
+                "The lines grew long on election day; Mark said he would wait.",
+                "By noon, Mark Day had brought long lines.",
+                "“We waited for hours,” he said.",
+            ],
+            "Mark Day",
+        ),
+    ],
+)
+def test_words_the_article_writes_in_lower_case_make_no_person(
+    sentences: list[str], speaker: str
+) -> None:
+    assert rows(sentences)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The one told, before a colon and a quotation, is the listener.
+        (
+            "Sen. Ann Hale was critical of the plan, telling Tom Reyes: “It is typical of them.”",
+            ("Ann Hale", "Sen.", "telling", (), (), True),
+        ),
+        # A place a preposition governs is no subject of the participle after it.
+        (
+            "Ann Hale answered the question on Facebook writing, “Yes, I will. I was wrong.”",
+            ("Ann Hale", None, "writing", (), (), True),
+        ),
+        # After "with", the name is the participle's subject.
+        (
+            "The vote went ahead, with Ann Hale calling the plan “a disgrace to the county.”",
+            ("Ann Hale", None, "calling", (), (), True),
+        ),
+    ],
+)
+def test_an_object_before_a_colon_or_a_participle_is_no_speaker(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

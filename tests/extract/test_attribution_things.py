@@ -205,3 +205,143 @@ def test_people_before_a_phrase_of_place_keep_their_words() -> None:
         (),
         False,
     )
+
+
+# -- weighing a thing is no view held ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would have been better if voters could have considered them.",
+        "The council considered it on Monday.",
+    ],
+)
+def test_considering_a_thing_named_before_holds_no_view(text: str) -> None:
+    assert only(text) == EMPTY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many voters consider him a friend.", ("Many voters", None, "consider", (), (), False)),
+        (
+            "The council considered that the plan was dead.",
+            ("council", None, "considered", (), (), False),
+        ),
+    ],
+)
+def test_considering_something_of_someone_is_a_view(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+# -- "say" as a noun -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The judge still has the final say on the case.", EMPTY),
+        (
+            "The experts say that the plan is dead.",
+            ("experts", None, "say", (), (), False),
+        ),
+        (
+            "Observers around the country say that the plan is dead.",
+            ("Observers", None, "say", (), (), False),
+        ),
+        (
+            "Those surveyed say that the plan is dead.",
+            ("Those surveyed", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_say_after_a_determiner_and_its_modifier_is_a_noun(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+def test_people_briefed_on_something_are_unnamed_sources_not_the_thing() -> None:
+    assert only("People briefed on the talks said that the deal was close.") == (
+        "unnamed source",
+        "People briefed on the talks",
+        "said",
+        (),
+        ("anonymous",),
+        False,
+    )
+
+
+def test_a_verb_after_but_joins_the_main_clause_not_a_relative_one() -> None:
+    text = "The mayor praised those who left but said that the plant would close."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+    text = "Officials who spoke with the paper said that the plant would close."
+    assert only(text) == ("Officials", None, "said", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor said the way the council ignored women who complained was wrong.",
+            ("mayor", None, "said", (), (), False),
+        ),
+        (
+            "The mayor sounded the alarm, echoing security experts who say the plan is dead.",
+            ("security experts", None, "say", (), (), False),
+        ),
+        (
+            "The newly elected officials who said the plan was dead were wrong.",
+            ("newly elected officials", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_before_the_noun_a_relative_clause_hangs_on_is_left_out(
+    text: str, expected: Row
+) -> None:
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The biggest hawks, like Ann Lee and Bob Roe, say the bulk of the troops should stay.",
+            ("biggest hawks", None, "say", (), (), False),
+        ),
+        (
+            "Yet local economists, such as Ann Lee, say the tax encourages savings.",
+            ("local economists", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_examples_set_off_after_a_subject_leave_the_subject(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
+    text = "The mayor has long said that he will support the nominee."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+    text = "Critics have long argued that the plan is dead."
+    assert only(text) == ("Critics", None, "argued", (), (), False)
+    text = "The council has twice complained that the plan is dead."
+    assert only(text) == ("council", None, "complained", (), (), False)
+    text = "The mayor has at times said that the plan is dead."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senators all said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        (
+            "The senators have each said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        ("All said that the plan was dead.", EMPTY),
+    ],
+)
+def test_a_quantifier_after_the_subject_is_not_part_of_it(text: str, expected: Row) -> None:
+    assert only(text) == expected

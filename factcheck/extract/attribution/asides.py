@@ -32,10 +32,10 @@ def fronted_aside(sent: Sentence) -> tuple[Speaker, str] | None:
     if low[k : k + 1] != ["as"]:
         return None
     for j in range(k + 2, min(sent.n - 2, k + _WINDOW)):
-        if low[j] == "put" and low[j + 1] == "it" and low[j + 2] in (",", ":"):
+        if low[j] in ("put", "puts") and low[j + 1] == "it" and low[j + 2] in (",", ":"):
             # The speaker ends at the first comma: "As Amar, a professor at Yale, put it".
             found = _speaker_before_comma(sent, k + 1, j)
-            return (found, "put") if found is not None else None
+            return (found, low[j]) if found is not None else None
     return None
 
 

@@ -56,6 +56,8 @@ OBJECT_PRONOUNS = lex("him her them us me")
 REPLIES = lex("reply replies replied respond responds responded answer answers answered")
 NOTHING = lex("nothing anything")
 """What a listener may be told instead of words: "wouldn't tell voters anything"."""
+CONSIDERS = lex("consider considers considered considering")
+WEIGHED = lex("it them this that")
 FEELS = lex("feel feels felt feeling")
 FEELINGS = lex("well free better worse good bad great fine safe sick terrible so very too")
 """Words after "feel" that name a sensation, not a belief: "didn't feel well", "feel free"."""
@@ -201,6 +203,15 @@ def senses_only(sent: Sentence, v: int) -> bool:
     well", "feel so beleaguered", "feel free to" (a belief takes a clause: "feel that …")."""
     k = v + 1
     return sent.low[v] in FEELS and k < sent.n and sent.low[k] in FEELINGS
+
+
+def weighs_only(sent: Sentence, v: int) -> bool:
+    """Whether "consider" only weighs a thing named before: "voters could have considered
+    them." (a view takes something said of the object: "considered him a friend")."""
+    k = v + 1
+    if sent.low[v] not in CONSIDERS or k >= sent.n or sent.low[k] not in WEIGHED:
+        return False
+    return k + 1 >= sent.n or sent.low[k + 1] in GAP_ENDS or sent.low[k + 1] in CIRCUMSTANCES
 
 
 def has_complement(sent: Sentence, v: int) -> bool:

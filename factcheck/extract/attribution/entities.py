@@ -162,14 +162,25 @@ def described_role(described: str | None, entity: Entity, role: str | None) -> s
     Florida senator" of "Sen. Marco Rubio", "the company" of Acme Corp): the description, when
     it tells more than the name and title the article gave, or when there is no role at all and
     it is more than the name ("the Clinton campaign" of "Clinton campaign" is not); else
-    ``role``. An appositive role stays ("commander of the Quds Force")."""
+    ``role``, with any title the description writes out in full. An appositive role stays
+    ("commander of the Quds Force")."""
     if described is None:
         return role
     if _describes_anew(described, entity) or (
         role is None and not _names_itself(described, entity)
     ):
         return described
-    return role
+    return None if role is None else _spelled_out(role, described.lower().split())
+
+
+def _spelled_out(role: str, words: list[str]) -> str:
+    """The role with each abbreviated title a description writes out in full ("Florida Sen."
+    as "Florida senator" where the sentence says "the senator")."""
+    out = []
+    for token in role.split():
+        full = ABBREVIATED_TITLES.get(token.lower().rstrip("."))
+        out.append(full if full is not None and full in words else token)
+    return " ".join(out)
 
 
 def _describes_anew(described: str, entity: Entity) -> bool:
@@ -216,7 +227,7 @@ class PlainWords:
     A sentence's first word does not count. Only a few words are ever asked about, so each is
     looked up in the sentences that hold it, the first time it is asked about."""
 
-    __slots__ = ("known", "sentences", "starts", "text")
+    __slots__ = ("known", "lowered", "sentences", "starts", "text")
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.sentences = sentences
@@ -227,6 +238,7 @@ class PlainWords:
             self.starts.append(at)
             at += len(sentence) + 1
         self.known: dict[str, bool] = {}
+        self.lowered: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         found = self.known.get(word)
@@ -234,10 +246,18 @@ class PlainWords:
             found = self.known[word] = self._is_plain(word)
         return found
 
+    def written_lower(self, word: str) -> bool:
+        """Whether the article writes ``word`` in lower case somewhere inside a sentence, even
+        if it capitalises it elsewhere ("day" beside "Election Day")."""
+        found = self.lowered.get(word)
+        if found is None:
+            found = self.lowered[word] = _LOWER_WORD.fullmatch(word) is not None and any(
+                word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)
+            )
+        return found
+
     def _is_plain(self, word: str) -> bool:
-        if _LOWER_WORD.fullmatch(word) is None:
-            return False  # not a word in lower case as _WORD finds them
-        if not any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)):
+        if not self.written_lower(word):
             return False  # never in lower case, as most names asked about
         capital = word[0].upper() + word[1:]
         return not any(

@@ -24,6 +24,7 @@ from factcheck.extract.attribution.complements import (
     possessed_after_preposition,
     reports_nothing,
     senses_only,
+    weighs_only,
     withholds,
     writes_a_thing,
 )
@@ -67,6 +68,7 @@ from factcheck.extract.attribution.words import (
     MEDIA_HEADS,
     MEDIA_NOUNS,
     NP_PREPS,
+    ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
@@ -94,8 +96,17 @@ had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
+THOSE = lex("those these")
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
+WHERE_PREPS = lex("on in at into onto via through during")
+"""Prepositions of place and time: the name after one is no subject of a participle after it
+("on Facebook writing"), where "with" or "about" opens a clause ("with Trump calling")."""
+IRREGULAR_PAST = lex(
+    "made gave put took sent began spoke sang held brought ran got set struck shot"
+)
+"""More past forms in neither -s nor -d, for a verb before or after quoted words ("gave it
+“…”", "“…,” Lee shot back")."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))
@@ -197,7 +208,13 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
         if not (
             word.isalpha()
             and word.islower()
-            and (word.endswith("ed") or word in PAST_FORMS or word in STATES or word == "came")
+            and (
+                word.endswith("ed")
+                or word in PAST_FORMS
+                or (word in IRREGULAR_PAST and v > k)  # "“…,” Lee shot back", not "took hold"
+                or word in STATES
+                or word == "came"
+            )
         ):
             continue
         source = _came_from(sent, v, end) if v == k else None
@@ -341,6 +358,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
+    if _modified_noun(sent, v, verb):
+        return  # "the final say": a noun after its modifier
     counted = v and (low[v - 1] in QUANTIFIERS or toks[v - 1][0].isdigit())
     if counted and _clause_follows(sent, v):
         pass  # "Several said they …", "47% say the …": people counted, then their words
@@ -383,6 +402,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "attacked the embassy", "welcomed two hundred guests": a deed, not words
     if reports_nothing(sent, v) or senses_only(sent, v) or writes_a_thing(sent, v):
         return  # "told reporters nothing", "didn't feel well": no words, no belief
+    if weighs_only(sent, v):
+        return  # "voters could have considered them": weighed, no view held
     if withholds(sent, v):
         return  # "denied Carter a photograph": a thing withheld, not a claim disputed
     if cls in RELATIVE_SENSITIVE and in_relative_clause(sent, v) and not _reports_words(sent, v):
@@ -510,6 +531,23 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     frames.append(frame)
 
 
+def _modified_noun(sent: Sentence, v: int, verb: str) -> bool:
+    """Whether "say" follows a determiner and a singular word that only modifies it: "the final
+    say", "a bigger say" (but "the experts say", "those surveyed say", "those who say": a
+    subject and its verb)."""
+    low = sent.low
+    if verb != "say" or v < 2 or not (low[v - 2] in DETS or low[v - 2] in POSS_PRON):
+        return False
+    word = sent.toks[v - 1]
+    if not word.isalpha() or not word.islower() or sent.mention_of[v - 1] is not None:
+        return False
+    if word.endswith(("s", "ed")) or word in CLAUSE or word in PRONOUNS or low[v - 2] in THOSE:
+        return False  # "the groups say", "those surveyed say", "those who say"
+    if v > 2 and (low[v - 3] in NP_PREPS or low[v - 3] in OTHER_PREPS):
+        return False  # "observers around the country say": a phrase that ends the subject
+    return not (is_people_word(word) or word in PEOPLE_NOUNS or word in ORG_NOUNS)
+
+
 def _quote_then_subject(sent: Sentence, v: int) -> bool:
     """Whether verb ``v`` ends its clause and a quotation ends a few words before it."""
     if v + 1 < sent.n and is_word(sent.toks[v + 1]):
@@ -632,7 +670,12 @@ def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[F
         start = begin
     elif sent.mention_end.get(v - 1) is not None or before in PERSONISH:
         begin = find_np_start(sent, v - 1)
-        speaker = interpret(sent, begin, v)
+        if begin and low[begin - 1] in WHERE_PREPS:
+            # "responded on Facebook writing, “…”": the name a preposition governs is no
+            # subject; the clause's is.
+            speaker, begin = find_clause_subject(sent, v, loose=cls is Cls.SAY)
+        else:
+            speaker = interpret(sent, begin, v)
         start = begin
     if speaker is None and (
         before in (",", "and", "\u2014", "\u2013") or before in DOC_NOUNS or before in OWN_ACT

@@ -28,8 +28,9 @@ def is_editorial_note(text: str) -> bool:
 
 
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
-ADDRESSED = lex("to about of with at for against on toward towards")
-"""Words that make the name after them an object: "a message to Trump:", "said of Sanders:"."""
+ADDRESSED = lex("to about of with at for against on toward towards told telling tells tell asked")
+"""Words that make the name after them an object: "a message to Trump:", "said of Sanders:",
+"telling Breitbart London:" (the listener)."""
 """Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 
 

@@ -311,6 +311,8 @@ def _register(
     if entity is None or entity.kind is Kind.UNKNOWN or heads:
         # Only a new entity, one of unknown kind or an organisation's heads need the kind.
         kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
+        if kind is Kind.PERSON and _common_words(store, lows[title_end:], low[i - 1] if i else ""):
+            kind = Kind.UNKNOWN  # "Election Day", "Social Security": words, not a person's name
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
         # "Netanyahu said ..." before "Benjamin Netanyahu": one person, the full name wins.
@@ -363,6 +365,14 @@ def _register(
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
+
+
+def _common_words(store: Store, lows: list[str], before: str) -> bool:
+    """Whether a name of several words that no title, role or given name marks as a person's
+    is made of words the article also writes in lower case ("Social Security")."""
+    if len(lows) < 2 or lows[0] in GIVEN_NAMES or before in ROLE_NOUNS:
+        return False
+    return all(store.plain.written_lower(word) for word in lows)
 
 
 PLACE_BEFORE = lex("in from at the across throughout")

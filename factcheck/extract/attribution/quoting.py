@@ -5,7 +5,13 @@ sentence quotes ("the protesters chanted “…”", "Merkel heralded the deal a
 from __future__ import annotations
 
 from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
-from factcheck.extract.attribution.frames import NAMED, PAST_FORMS, can_hold_views, is_adverb
+from factcheck.extract.attribution.frames import (
+    IRREGULAR_PAST,
+    NAMED,
+    PAST_FORMS,
+    can_hold_views,
+    is_adverb,
+)
 from factcheck.extract.attribution.phrases import find_np_end, interpret, resolve_pronoun
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
@@ -28,8 +34,8 @@ NOT_NOUNS = (
 )
 """Words after a quotation that show it modifies no noun: "“fair share” of taxes", "“fundamentally
 transform” the country", "“embrace” him"."""
-IRREGULAR_PAST = lex("made gave put took sent began spoke sang held brought ran got set struck")
-"""More past forms in neither -s nor -d, for a verb before quoted words ("gave it “…”")."""
+LEAD_WORDS = lex("and but then so yet still later finally")
+"""Connectives before a clause's subject: "Then she added a caveat: “…”"."""
 
 
 def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:
@@ -39,6 +45,11 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
     n, low = sent.n, sent.low
     if start >= n:
         return None
+    k = start
+    while k < n - 1 and (low[k] in LEAD_WORDS or low[k] == ","):
+        k += 1  # "Then she added …", "And, she said …"
+    if low[k] in ("he", "she", "they"):
+        start = k
     end = find_np_end(sent, start)
     found = interpret(sent, start, end)
     entity = found.entity if found is not None else None
@@ -53,7 +64,9 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
         if end < n and _modified_noun(sent, end):
             return None  # "The Fox News Channel blonde, a co-moderator, …": the name modifies
         if long_quote:
-            return found
+            # "Biden “kind of misspoke.”": a quotation right after the name, with no verb of
+            # the name's own before it, goes on with someone else's words about them.
+            return None if end < n and sent.is_placeholder(end) else found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
         return found if named and _verb_then_quote(sent, end) else None
     if not long_quote or sent.is_placeholder(start) or not is_word(sent.toks[start]):
@@ -129,7 +142,7 @@ def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
             return None
         return found, low[start]
     if low[start] in ("he", "she"):
-        found = resolve_pronoun(sent, low[start], start)
+        found = resolve_pronoun(sent, sent.low[start], start)
         end = start + 1
     else:
         end = find_np_end(sent, start)

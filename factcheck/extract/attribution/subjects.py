@@ -17,6 +17,7 @@ from factcheck.extract.attribution.phrases import (
 )
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import (
+    ANON_AFTER,
     AUX,
     BACK_STOP,
     BE,
@@ -106,8 +107,11 @@ def find_clause_subject(
     low = sent.low
     b = before - 1
     floor = max(-1, before - 60)
-    while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
-        b -= 1
+    while b > floor and (
+        low[b] not in (";", "that", "while", "whereas", "because", "although")
+        or (low[b] == "that" and b and (low[b - 1] in NP_PREPS or low[b - 1] in OTHER_PREPS))
+    ):
+        b -= 1  # "responded to that tweet": "that" after a preposition opens no clause
     joined = low[before].endswith("ing") or low[before - 1] == "and"
     while joined and b > floor + 1 and low[b] == "that" and _that_after_noun(low, b):
         # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
@@ -190,6 +194,10 @@ def find_subject_before(
             if lw in BE and (j == v - 1 or lw != "'s"):
                 passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
+        elif lw in FLOATING and j and is_word(toks[j - 1]) and low[j - 1] not in DETS:
+            j -= 1  # "The senators all said", "have each said": a quantifier after its noun
+        elif lw in AUX_ADVERBS and j and low[j - 1] in AUX:
+            j -= 1  # "Mr. Ryan has long said", "has twice said": an adverb after the auxiliary
         elif lw in WEEKDAYS:
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
@@ -203,10 +211,12 @@ def find_subject_before(
     if j < 0:
         return None, v, passive, False
     lw = low[j]
-    who = _relative_before(sent, j)
+    # "The mayor praised those who left but said": the verb joins the main clause, not the
+    # relative one.
+    who = None if lw in ("but", "and") and j and low[j - 1] != "," else _relative_before(sent, j)
     if who is not None:
         # "Officials who spoke with the Post said": the noun the relative clause hangs on.
-        start = find_np_start(sent, who - 1)
+        start = _past_verb(sent, find_np_start(sent, who - 1), who)
         if who - start == 1 and low[start] == "those":
             # "Those who back her opponents say": the clause is all that names them.
             return interpret(sent, start, j + 1), start, passive, True
@@ -252,6 +262,13 @@ def find_subject_before(
         return None, v, passive, False
     start = find_np_start(sent, j)
     found = interpret(sent, start, j + 1, loose=loose)
+    if start >= 3 and low[start - 1] == "on" and low[start - 2] in ANON_AFTER:
+        # "People briefed on the situation say": unnamed sources, not the situation.
+        begin = find_np_start(sent, start - 3)
+        if _people_before(sent, start - 3):
+            briefed = interpret(sent, begin, j + 1, loose=loose)
+            if briefed is not None:
+                return briefed, begin, passive, True
     if start >= 2 and low[start - 1] in SETTING_PREPS and _people_before(sent, start - 2):
         # "Several aides on the campaign said": the people, not where they are.
         begin = find_np_start(sent, start - 2)
@@ -284,7 +301,9 @@ def _people_before(sent: Sentence, k: int) -> bool:
     return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
 
 
-PERIODS = lex("past time meantime days weeks months years decades")
+PERIODS = lex("past time times meantime days weeks months years decades")
+AUX_ADVERBS = lex("long twice")
+FLOATING = lex("all each")
 """Nouns that end a phrase of time set between an auxiliary and its verb."""
 TIME_PREPS = lex("in for over at")
 TIME_WORDS = lex("the recent past last several many few")
@@ -299,6 +318,28 @@ def _time_phrase(low: list[str], j: int) -> int | None:
     if k < 1 or low[k] not in TIME_PREPS or low[k - 1] not in AUX:
         return None
     return k - 1
+
+
+def _past_verb(sent: Sentence, start: int, end: int) -> int:
+    """Where the noun phrase between ``start`` and ``end`` begins once a verb inside it is left
+    out: "the Clinton operation disparaged women who …" (women), "…, echoing security experts
+    who …" (security experts); an adjective after a determiner or an adverb stays ("the newly
+    elected officials")."""
+    low, toks = sent.low, sent.toks
+    for k in range(end - 2, start - 1, -1):
+        word = toks[k]
+        if not (word.isalpha() and word.islower() and word.endswith(("ed", "ing"))):
+            continue
+        before = low[k - 1] if k else ""
+        if k > start and (before in DETS or before in POSS_PRON or before.endswith("ly")):
+            continue  # "the elected officials", "newly elected officials"
+        if k == start and before != ",":
+            continue
+        k += 1
+        while k < end - 1 and (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
+            k += 1  # "compared with the 30 percent who …": the share
+        return k
+    return start
 
 
 def _joined_person(sent: Sentence, start: int, second: Speaker) -> tuple[Speaker, int] | None:
@@ -392,6 +433,7 @@ def _find_comma_subject(
         or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
         or first in OTHER_PREPS
         or first in NP_PREPS
+        or first in EXAMPLE_OPENERS  # "The hawks, like Rubio and Bush, say"
     )
     if not appositive and c >= 1 and toks[c] == ",":
         # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
@@ -406,6 +448,8 @@ def _find_comma_subject(
     if appositive and c >= 1 and toks[c] == ",":
         e = _before_parenthesis(sent, c)  # "Rep. Jim Jordan (R-Ohio), a panel member, said"
         start = find_np_start(sent, e - 1)
+        while start < e - 1 and low[start] in OPENER_SKIP:
+            start += 1  # "Yet Democratic economists, like …, say"
         speaker = interpret(sent, start, e, loose=loose)
         if (
             speaker is not None
@@ -428,6 +472,10 @@ def _find_comma_subject(
         if entity is not None:
             return Speaker(entity.name, entity.role, entity), seg_start, passive, True
     return _find_clause_opener(sent, j, passive)
+
+
+EXAMPLE_OPENERS = lex("like such unlike including")
+"""Words that open examples set off after a subject ("hawks, such as Rubio, say")."""
 
 
 def _before_parenthesis(sent: Sentence, c: int) -> int:
