@@ -16,7 +16,8 @@ tokens), ``entities`` (everyone named so far), ``names`` (names and roles), ``ph
 phrases and coreference), ``subjects`` (who stands before a verb), ``complements`` (what
 stands after it), ``nounforms`` (cue words used as nouns or adjectives), ``frames``
 (reported-speech frames), ``labels`` (a name before a colon, a headline's speaker),
-``quoting`` (a subject whose words are quoted without a reporting verb) and ``core`` (one attribution per sentence, and the passes across sentences).
+``quoting`` (a subject whose words are quoted without a reporting verb) and ``core`` (one
+attribution per sentence, and the passes across sentences).
 """
 
 from __future__ import annotations
