@@ -113,7 +113,11 @@ def extract_claims(
             attribution = _merge_attribution([attributions[k] for k in span])
             first, last = segments[body[first_k]], segments[body[last_k]]
         claim_text = text[first.start : last.end]
-        sources = () if registry is None else chain_sources(registry, claim_text, attribution, doc)
+        sources = (
+            ()
+            if registry is None
+            else chain_sources(registry, claim_text, attribution, doc, start=first.start)
+        )
         claims.append(
             Claim(
                 id=f"c{len(claims) + 1}",
@@ -135,7 +139,9 @@ def extract_claims(
         sources = (
             ()
             if registry is None
-            else chain_sources(registry, caption.text, caption.attribution, doc)
+            else chain_sources(
+                registry, caption.text, caption.attribution, doc, start=caption.start
+            )
         )
         claims.append(replace(caption, sources=sources))
     return tuple(out), link_repeats(claims)
