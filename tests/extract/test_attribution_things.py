@@ -345,3 +345,17 @@ def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
 )
 def test_a_quantifier_after_the_subject_is_not_part_of_it(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+def test_people_named_and_others_speak_together() -> None:
+    text = "Ann Toretti, Mary Rao and other prominent donors said their networks had grown."
+    assert only(text) == (
+        "Ann Toretti, Mary Rao and other prominent donors",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    text = "Other prominent donors in both parties said their networks had grown."
+    assert only(text) == ("Other prominent donors", None, "said", (), (), False)

@@ -285,7 +285,23 @@ def find_subject_before(
     if found is None and low[start] in COUNTED and low[start + 1 : start + 2] == ["in"]:
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
+    if found is None and "and" in low[start + 1 : j]:
+        found = _names_and_others(sent, start, j)
     return found, start, passive, True
+
+
+def _names_and_others(sent: Sentence, start: int, j: int) -> Speaker | None:
+    """'Ann Lee, Mary Rao and other bundlers said': the people named and the others together,
+    when a person's name opens the list and "other" or "others" closes it."""
+    low = sent.low
+    k = max(m for m in range(start + 1, j) if low[m] == "and")
+    first = sent.mention_of[start]
+    if first is None or first.kind is not Kind.PERSON or low[k + 1] not in ("other", "others"):
+        return None
+    while start > 1 and low[start - 1] == "," and sent.mention_end.get(start - 2) is not None:
+        start = sent.mention_end[start - 2]  # "Ann Lee, Mary Rao and others": back to Ann Lee
+    name = sent.join_tokens(sent.toks, start, j + 1)
+    return Speaker(name, None, Entity(name, Kind.GROUP))
 
 
 SETTING_PREPS = lex("on across around inside within throughout")
