@@ -359,3 +359,14 @@ def test_people_named_and_others_speak_together() -> None:
     )
     text = "Other prominent donors in both parties said their networks had grown."
     assert only(text) == ("Other prominent donors", None, "said", (), (), False)
+
+
+def test_sources_privy_to_something_are_unnamed_sources() -> None:
+    assert only("Sources privy to the talks say the deal is close.") == (
+        "unnamed sources",
+        "Sources privy to the talks",
+        "say",
+        (),
+        ("anonymous",),
+        False,
+    )
