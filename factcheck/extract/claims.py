@@ -113,18 +113,24 @@ def extract_claims(
             attribution = _merge_attribution([attributions[k] for k in span])
             first, last = segments[body[first_k]], segments[body[last_k]]
         claim_text = text[first.start : last.end]
-        sources = () if registry is None else chain_sources(registry, claim_text, attribution, doc)
+        sources = (
+            ()
+            if registry is None
+            else chain_sources(registry, claim_text, attribution, doc, start=first.start)
+        )
+        # Positional: id, text, start, end, check_worthiness, reasons, attribution, sources,
+        # block (a keyword call to a dataclass costs a third more, claim after claim).
         claims.append(
             Claim(
-                id=f"c{len(claims) + 1}",
-                text=claim_text,
-                start=first.start,
-                end=last.end,
-                check_worthiness=round(worth.score, 4),
-                reasons=worth.reasons,
-                attribution=attribution,
-                sources=sources,
-                block=first.block,
+                f"c{len(claims) + 1}",
+                claim_text,
+                first.start,
+                last.end,
+                round(worth.score, 4),
+                worth.reasons,
+                attribution,
+                sources,
+                first.block,
             )
         )
     # Every body sentence carries its own attribution, whatever its class.
@@ -135,7 +141,9 @@ def extract_claims(
         sources = (
             ()
             if registry is None
-            else chain_sources(registry, caption.text, caption.attribution, doc)
+            else chain_sources(
+                registry, caption.text, caption.attribution, doc, start=caption.start
+            )
         )
         claims.append(replace(caption, sources=sources))
     return tuple(out), link_repeats(claims)

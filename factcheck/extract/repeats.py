@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -32,22 +32,41 @@ def _stopwords() -> frozenset[str]:
     return frozenset(word for line in entries("claim_stopwords") for word in line.split())
 
 
+_EDGE_MARKS = ".,'\"()[]{}:;!?%$\u00a3\u20ac\u201c\u201d\u00ab\u00bb-\u2013\u2014\u2026*/|"
+"""Punctuation that is no word character: around a word ('said,', '(the', '\u201cno\u201d') it
+only ends the word."""
+
+
 def content_words(text: str) -> frozenset[str]:
     """The lower-case words of a claim that say what it asserts (numbers included)."""
     stop = _stopwords()
-    words: Iterable[str]
     if "\u0130" in text or "\u03a3" in text:
         words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
-    else:
-        # Without a dotted capital I (two characters in lower case) or a capital sigma (lowered
-        # by its context), lowering the whole text lowers each word as on its own, and no
-        # character changes whether it belongs to a word. With underscores made spaces, a word
-        # character is a letter or a digit, which the engine tests faster.
-        low = text.lower().replace("\u2019", "'")
-        if "_" in low:
-            low = low.replace("_", " ")
-        words = _PLAIN_WORD.findall(low)
-    return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
+        return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
+    # Without a dotted capital I (two characters in lower case) or a capital sigma (lowered by
+    # its context), lowering the whole text lowers each word as on its own, and no character
+    # changes whether it belongs to a word. With underscores made spaces, a word character is a
+    # letter or a digit. No word spans whitespace, and most whitespace-separated pieces are a
+    # word alone, or one between marks that are no word characters: only the others are read
+    # with the pattern.
+    low = text.lower().replace("\u2019", "'")
+    if "_" in low:
+        low = low.replace("_", " ")
+    found: list[str] = []
+    keep = found.append
+    for word in low.split():
+        if not word.isalnum():
+            word = word.strip(_EDGE_MARKS)
+            if not word.isalnum():
+                found += (
+                    w
+                    for w in _PLAIN_WORD.findall(word)
+                    if w not in stop and (len(w) > 1 or w.isdigit())
+                )
+                continue
+        if word not in stop and (len(word) > 1 or word.isdigit()):
+            keep(word)
+    return frozenset(found)
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:

@@ -77,11 +77,10 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_tags(units)
     classify_captions(units)
     classify_shapes(units, block_sizes)
+    # Positional arguments: a segment is made for every piece of every article, and a keyword
+    # call costs half as much again.
     segments = tuple(
-        Segment(
-            start=u.start, end=u.end, kind=u.kind or _body_kind(u.text), text=u.text, block=u.block
-        )
-        for u in units
+        Segment(u.start, u.end, u.kind or _body_kind(u.text), u.text, u.block) for u in units
     )
     return _fill_metadata(doc, units, title), segments
 

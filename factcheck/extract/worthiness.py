@@ -80,18 +80,26 @@ def _fold(text: str) -> str:
 
 
 _WORD_TOKENS: dict[str, list[str]] = {}
-"""Tokens of the punctuated words seen so far ('said,', 'u.s.', '$0.0'): they recur."""
+"""Tokens of the punctuated words seen so far ('u.s.', '$0.0', "iran's"): they recur."""
 _WORD_TOKENS_MAX = 20_000
+_EDGE_MARKS = ".,'\"()[]{}:;!\u201c\u201d\u00ab\u00bb-\u2013\u2014\u2026*/|"
+"""Punctuation that is neither a word character nor a token: around a word ('said,', '(the',
+'\u201cno\u201d') it only ends the word."""
 
 
 def _find_tokens(folded: str) -> list[str]:
     """``_TOKEN.findall(folded)``, faster: no token spans whitespace, and a whitespace-separated
-    word made only of word characters is one token by itself."""
+    word made only of word characters is one token by itself; so is such a word between marks
+    that no token holds (``_EDGE_MARKS``)."""
     tokens: list[str] = []
     append, known = tokens.append, _WORD_TOKENS
     for word in folded.split():
         if word.isalnum():
             append(word)
+            continue
+        core = word.strip(_EDGE_MARKS)
+        if core.isalnum():
+            append(core)
             continue
         found = known.get(word)
         if found is None:

@@ -96,6 +96,9 @@ def render_yaml(extractions: Sequence[Extraction], *, include_segments: bool = F
     )
 
 
+_JSONL = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+"""``json.dumps(data, ensure_ascii=False)``, made once; plain data holds no cycle to look for."""
+
 PIECE_FORMATS = ("json", "jsonl", "yaml")
 """The output formats made of one piece of text per source (``render_piece``, ``join_pieces``)."""
 
@@ -108,7 +111,7 @@ def render_piece(extraction: Extraction, fmt: str, *, include_segments: bool = F
     """
     data = extraction_dict(extraction, include_segments=include_segments)
     if fmt == "jsonl":
-        return json.dumps(data, ensure_ascii=False) + "\n"
+        return _JSONL.encode(data) + "\n"
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "yaml":

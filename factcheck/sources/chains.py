@@ -76,7 +76,7 @@ def _text_ties(registry: Registry, text: str) -> dict[str, tuple[str, ...]]:
     cached = cache.get(key)
     if isinstance(cached, dict):
         return cached
-    mentions = registry.mentions(text)
+    mentions = registry.document_mentions(text)
     org = {
         m.start: m
         for m in mentions
@@ -289,9 +289,13 @@ class _ClaimText:
     in a long text a name is sought only where a word like its first one starts.
     """
 
-    def __init__(self, registry: Registry, text: str) -> None:
+    def __init__(
+        self, registry: Registry, text: str, document: Document, start: int | None = None
+    ) -> None:
         self.registry = registry
         self.text = text
+        self._document = document
+        self._start = start
         self._mentions: tuple[Mention, ...] | None = None
         self._ends: list[int] = []
         self._words: dict[str, list[int]] | None = None
@@ -312,7 +316,7 @@ class _ClaimText:
         if not starts:
             return found, covered
         if self._mentions is None:
-            self._mentions = self.registry.mentions(self.text)
+            self._mentions = self._read_mentions()
             self._ends = [mention.end for mention in self._mentions]
         mentions, length = self._mentions, len(_TRAILING_POSSESSIVE.sub("", name))
         for start in starts:
@@ -324,6 +328,16 @@ class _ClaimText:
                 covered = covered or mention.start < end <= mention.end
                 index += 1
         return found, covered
+
+    def _read_mentions(self) -> tuple[Mention, ...]:
+        """The registry names in the claim's text: read off the scan of the whole article when
+        there is one and the claim is a stretch of it, else found in the claim's text."""
+        start, article, text = self._start, self._document.text, self.text
+        if start is not None and article.startswith(text, start):
+            found = self.registry.stretch_mentions(article, start, start + len(text))
+            if found is not None:
+                return found
+        return self.registry.mentions(text)
 
     def _starts(self, name: str) -> list[int]:
         """Where ``name`` is written in the text, left to right, without overlaps."""
@@ -363,7 +377,9 @@ def match_chain(registry: Registry, claim: Claim, document: Document) -> ChainMa
     organisation the registry or the article ties them to), and organisations named in the
     speaker's role. Names inside what the claim asserts are not its sources.
     """
-    ids, unknown = _walk_chain(registry, claim.text, claim.attribution, document, with_unknown=True)
+    ids, unknown = _walk_chain(
+        registry, claim.text, claim.attribution, document, with_unknown=True, start=claim.start
+    )
     unique, names = tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(unknown))
     return ChainMatch(
         unique,
@@ -405,14 +421,20 @@ _LOOKS_LIKE_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,12}")
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:
     """Ids of the registry entries on the claim's chain, the article's outlet first."""
-    return chain_sources(registry, claim.text, claim.attribution, document)
+    return chain_sources(registry, claim.text, claim.attribution, document, start=claim.start)
 
 
 def chain_sources(
-    registry: Registry, text: str, attribution: Attribution, document: Document
+    registry: Registry,
+    text: str,
+    attribution: Attribution,
+    document: Document,
+    *,
+    start: int | None = None,
 ) -> tuple[str, ...]:
-    """``match_claim_sources`` for a claim with this text and attribution, before it is built."""
-    ids, _ = _walk_chain(registry, text, attribution, document, with_unknown=False)
+    """``match_claim_sources`` for a claim with this text and attribution, before it is built;
+    ``start``, where the text starts in the article's, lets the article's names be read once."""
+    ids, _ = _walk_chain(registry, text, attribution, document, with_unknown=False, start=start)
     return tuple(dict.fromkeys(ids))
 
 
@@ -423,11 +445,12 @@ def _walk_chain(
     document: Document,
     *,
     with_unknown: bool,
+    start: int | None = None,
 ) -> tuple[list[str], list[str]]:
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
-    claim = _ClaimText(registry, text)
+    claim = _ClaimText(registry, text, document, start)
     for item in via:
         around, covered = claim.overlaps(item)
         ids.extend(m.id for m in (*registry.mentions(item), *around))

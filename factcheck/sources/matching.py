@@ -6,6 +6,7 @@ regex atoms), so a text is scanned once for all names at the same time.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -99,6 +100,54 @@ class Registry:
             found = memo[text] = self._matcher.find(text)
         return found
 
+    @cached_property
+    def _scans(self) -> dict[tuple[int, int], _Scan]:
+        return {}
+
+    def document_mentions(self, text: str) -> tuple[Mention, ...]:
+        """``mentions(text)`` for a whole article's text, kept (for the last few articles) so
+        that the mentions in any stretch of it can be read off without a second scan
+        (``stretch_mentions``)."""
+        # Keyed by length and hash, not the text: comparing two equal megabyte-long articles on
+        # every lookup would cost more than the lookup saves.
+        key = (len(text), hash(text))
+        scan = self._scans.get(key)
+        if scan is None or scan.text != text:
+            if len(self._scans) > 32:
+                self._scans.clear()
+            scan = self._scans[key] = _Scan(text, *self._matcher.scan(text))
+        return scan.mentions
+
+    def stretch_mentions(self, text: str, start: int, end: int) -> tuple[Mention, ...] | None:
+        """``mentions(text[start:end])`` read off the scan of the whole ``text`` when
+        ``document_mentions`` has made one and the stretch is a part that scan reads the same
+        way; None otherwise.
+
+        It does when whitespace (or the end of the text) lies on both sides of the stretch and
+        no match of the scan runs across either side: every match then reads the same characters
+        in the stretch alone as in the whole text, and sees a non-word character (or nothing)
+        beyond the name.
+        """
+        scan = self._scans.get((len(text), hash(text)))
+        if scan is None or scan.text != text:
+            return None
+        if (start > 0 and not text[start - 1].isspace()) or (
+            end < len(text) and not text[end].isspace()
+        ):
+            return None
+        spans = scan.spans
+        first = bisect.bisect_left(spans, (start,))
+        if first and spans[first - 1][1] >= start:
+            return None  # a match runs into the stretch from before it
+        last = bisect.bisect_left(spans, (end,), first)
+        if last > first and spans[last - 1][1] > end:
+            return None  # a match runs on past the stretch
+        lo = bisect.bisect_left(scan.starts, start)
+        hi = bisect.bisect_left(scan.starts, end, lo)
+        return tuple(
+            Mention(m.id, m.start - start, m.end - start, m.text) for m in scan.mentions[lo:hi]
+        )
+
     def related(self, ids: Iterable[str]) -> tuple[SourceEntry, ...]:
         """The entries with these ids plus, transitively, the entries they are affiliated with."""
         out: dict[str, SourceEntry] = {}
@@ -110,6 +159,18 @@ class Registry:
             out[entry.id] = entry
             todo.extend(entry.affiliation)
         return tuple(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """One scan of a whole text: its mentions, and the span of the name of every match, a
+    registry name or not, in order (the matches never overlap)."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    """The start of each mention, for bisecting."""
 
 
 # --- matching ----------------------------------------------------------------------------------
@@ -280,6 +341,25 @@ class _Matcher:
             if found is not None:
                 out.append(Mention(found, core_start, core_end, core))
         return tuple(out)
+
+    def scan(self, text: str) -> tuple[tuple[Mention, ...], list[tuple[int, int]], list[int]]:
+        """``find(text)``, with the (start, end) of the name of every match, in order, and the
+        start of each mention."""
+        found_at: Iterable[tuple[int, int, str]]
+        if self.after_break is not None:
+            found_at = self._matches(text, self.after_break)
+        else:
+            found_at = (
+                (m.start("core"), m.end("core"), m.group("core")) for m in self.regex.finditer(text)
+            )
+        out: list[Mention] = []
+        spans: list[tuple[int, int]] = []
+        for core_start, core_end, core in found_at:
+            spans.append((core_start, core_end))
+            found = self.keys.get(_norm(core))
+            if found is not None:
+                out.append(Mention(found, core_start, core_end, core))
+        return tuple(out), spans, [m.start for m in out]
 
     def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, text) of the name of each match of ``self.regex.finditer(text)``, found

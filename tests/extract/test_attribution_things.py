@@ -316,3 +316,57 @@ def test_a_verb_before_the_noun_a_relative_clause_hangs_on_is_left_out(
 )
 def test_examples_set_off_after_a_subject_leave_the_subject(text: str, expected: Row) -> None:
     assert only(text) == expected
+
+
+def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
+    text = "The mayor has long said that he will support the nominee."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+    text = "Critics have long argued that the plan is dead."
+    assert only(text) == ("Critics", None, "argued", (), (), False)
+    text = "The council has twice complained that the plan is dead."
+    assert only(text) == ("council", None, "complained", (), (), False)
+    text = "The mayor has at times said that the plan is dead."
+    assert only(text) == ("mayor", None, "said", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senators all said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        (
+            "The senators have each said that the plan was dead.",
+            ("senators", None, "said", (), (), False),
+        ),
+        ("All said that the plan was dead.", EMPTY),
+    ],
+)
+def test_a_quantifier_after_the_subject_is_not_part_of_it(text: str, expected: Row) -> None:
+    assert only(text) == expected
+
+
+def test_people_named_and_others_speak_together() -> None:
+    text = "Ann Toretti, Mary Rao and other prominent donors said their networks had grown."
+    assert only(text) == (
+        "Ann Toretti, Mary Rao and other prominent donors",
+        None,
+        "said",
+        (),
+        (),
+        False,
+    )
+    text = "Other prominent donors in both parties said their networks had grown."
+    assert only(text) == ("Other prominent donors", None, "said", (), (), False)
+
+
+def test_sources_privy_to_something_are_unnamed_sources() -> None:
+    assert only("Sources privy to the talks say the deal is close.") == (
+        "unnamed sources",
+        "Sources privy to the talks",
+        "say",
+        (),
+        ("anonymous",),
+        False,
+    )

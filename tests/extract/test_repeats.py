@@ -155,3 +155,22 @@ def _content_words_word_by_word(text: str) -> frozenset[str]:
 @given(st.text(alphabet="aBcİiIΣ\u03c3ς\u0391\u0392 ’'._-0123 ThEǅé\n", max_size=40))
 def test_content_words_are_those_of_each_word_lowered_on_its_own(text: str) -> None:
     assert content_words(text) == _content_words_word_by_word(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB0_é²ǅ'’.,\"()[]:;!?%$€£“”«»-–—…*/| \n\t", max_size=50))
+def test_content_words_between_marks_are_those_of_the_definition(text: str) -> None:
+    assert content_words(text) == _content_words_word_by_word(text)
+
+
+def test_a_word_between_marks_is_a_content_word_alone() -> None:
+    text = "(Officials) “said,” 'the' toll’s rise: 12%, $5, x-ray — a_b ‘q’ u.s. ²!"
+    assert content_words(text) == {
+        "officials",
+        "toll's",
+        "rise",
+        "12",
+        "5",
+        "ray",
+        "²",
+    }

@@ -207,6 +207,35 @@ def test_score_sentence_returns_worthiness() -> None:
     assert result.reasons == ("number", "date", "quantity", "statistic", "trend")
 
 
+_TOKEN_DEFINITION = re.compile(r"\w+(?:['.,]\w+)*|[?%$\u00a3\u20ac]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet="ab0_é²'.,\"()[]:;!?%$€£“”«»-–—…*/| \n\tİΣ",
+        max_size=60,
+    )
+)
+def test_tokens_are_those_of_the_token_pattern(text: str) -> None:
+    folded = worthiness._fold(text)
+    assert worthiness._find_tokens(folded) == _TOKEN_DEFINITION.findall(folded)
+    assert tokenize(text) == _TOKEN_DEFINITION.findall(folded)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("(the “u.s.” said,", ["the", "u.s", "said"]),
+        ("…end… 'em' \"'a'\" ''", ["end", "em", "a"]),
+        ("$5, 5%, £5? (€5) [a_b] -x- ", ["$", "0", "0", "%", "£", "0", "?", "€", "0", "a_b", "x"]),
+        ("«élan» ²: iran's, a.b.", ["élan", "²", "iran's", "a.b"]),
+    ],
+)
+def test_a_word_between_marks_is_one_token(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
 # --- scores --------------------------------------------------------------------------------------
 
 

@@ -9,12 +9,15 @@ to the word before it, and a name that starts inside another.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract.pipeline import extract
+from factcheck.sources.chains import chain_sources, match_claim_sources
 from factcheck.sources.matching import Registry, _Matcher
 from factcheck.sources.model import SourceEntry, SourceKind
 from factcheck.sources.registry import load_registry
@@ -92,3 +95,66 @@ def test_the_seed_article_yields_the_same_names_both_ways() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert matcher.find(text) == _plain(matcher, text)
     assert len(matcher.find(text)) > 10
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """Every (start, end) of a stretch of TEXT that starts and ends at a word of it."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    return [(a, z) for i, (a, _) in enumerate(words) for _, z in words[i:]]
+
+
+def _check_stretches(registry: Registry, text: str) -> int:
+    """Every stretch read off the article's scan has the mentions of the stretch alone; how
+    many were read off it."""
+    read = 0
+    for start, end in _stretches(text):
+        found = registry.stretch_mentions(text, start, end)
+        if found is not None:
+            read += 1
+            assert found == registry._matcher.find(text[start:end]), (start, end)
+    return read
+
+
+STRETCH_PARTS = (*NAMES, "New", "Al", "the", "Force", "TV")
+STRETCH_GLUE = (" ", "  ", "\n", ", ", ". ", "(", ")", "-", "'s ", "’", "x", " said ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(STRETCH_PARTS), st.sampled_from(STRETCH_GLUE)), max_size=14)
+)
+def test_a_stretch_of_a_scanned_article_has_the_names_of_the_stretch_alone(
+    parts: list[str],
+) -> None:
+    registry = load_registry(user=False, builtin=True)
+    text = "".join(parts)
+    assert registry.stretch_mentions(text, 0, len(text)) is None  # no scan of it yet
+    assert registry.document_mentions(text) == registry._matcher.find(text)
+    _check_stretches(registry, text)
+
+
+def test_a_stretch_that_cuts_a_name_or_a_word_is_found_on_its_own() -> None:
+    registry = load_registry(user=False, builtin=True)
+    text = "Officials of the Israel Defense Forces told Reuters. Al-Manar TV said so."
+    registry.document_mentions(text)
+    cut = text.index("Defense")
+    assert registry.stretch_mentions(text, cut, len(text)) is None  # inside a name
+    assert registry.stretch_mentions(text, 0, cut - 1) is None
+    glued = text.index("Reuters") + 2
+    assert registry.stretch_mentions(text, glued, len(text)) is None  # inside a word
+    after = text.index("Al-Manar")
+    assert registry.stretch_mentions(text, after, len(text)) == registry.mentions(text[after:])
+    assert _check_stretches(registry, text) > 10
+    # Another text of the same length and hash key is never read off this scan.
+    assert registry.stretch_mentions(text.upper(), 0, len(text)) is None
+
+
+def test_claims_find_the_same_sources_with_and_without_the_article_scan() -> None:
+    registry = load_registry(user=False, builtin=True)
+    extraction = extract(str(SEED), registry=registry)
+    assert extraction.claims
+    fresh = load_registry(user=False, builtin=True)  # no scan of the article yet
+    for claim in extraction.claims:
+        alone = chain_sources(fresh, claim.text, claim.attribution, extraction.document)
+        assert claim.sources == alone
+        assert match_claim_sources(registry, claim, extraction.document) == alone

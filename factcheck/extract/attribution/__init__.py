@@ -14,9 +14,10 @@ The modules, in the order a sentence meets them: ``words`` (word classes from th
 files), ``quotes`` (quotations across sentences), ``sentence`` (the sentence record and its
 tokens), ``entities`` (everyone named so far), ``names`` (names and roles), ``phrases`` (noun
 phrases and coreference), ``subjects`` (who stands before a verb), ``complements`` (what
-stands after it), ``frames`` (reported-speech frames), ``labels`` (a name before a colon, a
-headline's speaker), ``quoting`` (a subject whose words are quoted without a reporting verb)
-and ``core`` (one attribution per sentence, and the passes across sentences).
+stands after it), ``nounforms`` (cue words used as nouns or adjectives), ``frames``
+(reported-speech frames), ``labels`` (a name before a colon, a headline's speaker),
+``quoting`` (a subject whose words are quoted without a reporting verb) and ``core`` (one
+attribution per sentence, and the passes across sentences).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from itertools import compress, pairwise
+from itertools import compress
 
 from factcheck.extract.attribution.complements import (
     CLAUSE_STARTS,
@@ -31,6 +31,14 @@ from factcheck.extract.attribution.complements import (
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
 from factcheck.extract.attribution.labels import read_colon, read_headline
+from factcheck.extract.attribution.nounforms import (
+    coordinated_infinitive,
+    modified_noun,
+    noun_after,
+    only_modifies,
+    plural_noun_after,
+    takes_a_thing,
+)
 from factcheck.extract.attribution.phrases import (
     INDEFINITE,
     find_np_end,
@@ -54,13 +62,11 @@ from factcheck.extract.attribution.subjects import (
 )
 from factcheck.extract.attribution.words import (
     AUX,
-    BACK_STOP,
     BE,
     BREAKERS,
     CHANNEL_CUES,
     CLAUSE,
     COMMON_VERBS,
-    DEMONYMS,
     DETS,
     DOC_NOUNS,
     GROUP_NOUNS,
@@ -68,7 +74,6 @@ from factcheck.extract.attribution.words import (
     MEDIA_HEADS,
     MEDIA_NOUNS,
     NP_PREPS,
-    ORG_NOUNS,
     OTHER_PREPS,
     PERSONISH,
     POSS_PRON,
@@ -88,7 +93,6 @@ NOUN_SENSITIVE = frozenset({Cls.ATTITUDE, Cls.DOC, Cls.SPEECH})
 TAIL_OPENERS = lex(", on at in to from as during after before while with when")
 """Words that open a phrase after a speech verb, not its object: "riffed on", "shouted at"."""
 ADJECTIVES_IN_LY = lex("early daily weekly monthly quarterly yearly likely only elderly")
-NOUN_DETERMINERS = lex("whose only own better best every each")
 """Words after which a bare stance or finding form is a noun: "their only hope"."""
 NAMED = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA})
 """Kinds of a named speaker, whose words a person may pass on ("the editor said the IRGC
@@ -96,7 +100,6 @@ had claimed")."""
 PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 SOURCE_STOP = (CLAUSE | COMMON_VERBS | OTHER_PREPS | AUX | lex("and according")) - NP_PREPS
 """Words that end the source named after "according to"; "of", "by" and the like do not."""
-THOSE = lex("those these")
 PAST_FORMS = lex("told wrote thought felt knew saw")
 """Past forms that end in neither -s nor -d."""
 WHERE_PREPS = lex("on in at into onto via through during")
@@ -133,7 +136,6 @@ DECLARES = lex("declare declares declared declaring")
 REFERS = lex("refer refers referred referring")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
-HAVE = lex("has have had")
 STATES = lex("state states")
 OWN_ACT = lex("by while")
 OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
@@ -358,7 +360,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     low, toks = sent.low, sent.toks
     if v and (low[v - 1] in DETS or low[v - 1] in POSS_PRON or low[v - 1] == "so-called"):
         return  # "the said document", "his claims"
-    if _modified_noun(sent, v, verb):
+    if modified_noun(sent, v, verb):
         return  # "the final say": a noun after its modifier
     counted = v and (low[v - 1] in QUANTIFIERS or toks[v - 1][0].isdigit())
     if counted and _clause_follows(sent, v):
@@ -372,7 +374,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "in states that", "the party's plans": a noun, not a verb
     elif v and toks[v - 1][0].isdigit():
         return  # "300 pledged delegates", "34 posts": a count of things
-    if v and low[v - 1] in COMPARED and verb.endswith("ed") and _plural_noun_after(sent, v):
+    if v and low[v - 1] in COMPARED and verb.endswith("ed") and plural_noun_after(sent, v):
         return  # "more pledged delegates", "the most pledged votes": a participle as adjective
     if v and toks[v][0].isupper():
         return  # "United States", "Bernie Sanders Says": part of a name or a headline
@@ -380,7 +382,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "a large pledged delegate lead", "a plan announced earlier": an adjective
     if verb in ("reported", "reporting") and v + 1 < sent.n and low[v + 1] == "from":
         return  # "Costa reported from Washington": a reporter's credit line
-    if cls in NOUN_SENSITIVE and v and (_noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
+    if cls in NOUN_SENSITIVE and v and (noun_after(low[v - 1], verb) or is_noun_form(sent, v)):
         return  # "her only hope", "whose support", "provides support", "the hit CW show"
     if cls in NOUN_SENSITIVE and v > 1 and low[v - 1] == "than" and low[v - 2] != "rather":
         return  # "little more than hope": a noun compared ("rather than support her" is a verb)
@@ -390,7 +392,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "may want to", "would support", "drum up support": not a stance held
     if cls is Cls.DOC and v and (low[v - 1] in MEDIA_NOUNS or low[v - 1] in MEDIA_HEADS):
         return  # "a TV show", "the radio show"
-    if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and _modifies(low[v - 1], verb):
+    if cls is Cls.DOC and v > 1 and low[v - 2] in INDEFINITE and only_modifies(low[v - 1], verb):
         return  # "an hourlong show": a noun after its determiner and an adjective
     if (cls is Cls.DOC or verb in DECLARES) and v + 1 < sent.n and low[v + 1] in REFLEXIVES:
         return  # "found itself", "declared himself an independent": a deed, not a report
@@ -445,7 +447,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         if low[v - 2] in LEADS_TO:
             _read_infinitive(sent, v, verb, frames)
         return  # "asked him to say", "too soon to say": not words anyone said
-    if _coordinated_infinitive(sent, v, verb):
+    if coordinated_infinitive(sent, v, verb):
         return  # "needs to sell herself and tell more jokes": an infinitive, not a statement
     if v and low[v - 1] in HELPS:
         return  # "which helps explain": a bare infinitive, no one speaks
@@ -457,7 +459,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "declined to comment": nothing was said; "it declined in every state": a fall
     if verb == "points" and low[v + 1 : v + 2] != ["out"]:
         return  # "six percentage points", "it points to": only "points out" reports words
-    if verb in CLAIMS and _takes_something(sent, v):
+    if verb in CLAIMS and takes_a_thing(sent, v):
         return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
     if verb.endswith("ing") and not progressive:
         _read_participle(sent, v, verb, cls, frames)
@@ -531,79 +533,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     frames.append(frame)
 
 
-def _modified_noun(sent: Sentence, v: int, verb: str) -> bool:
-    """Whether "say" follows a determiner and a singular word that only modifies it: "the final
-    say", "a bigger say" (but "the experts say", "those surveyed say", "those who say": a
-    subject and its verb)."""
-    low = sent.low
-    if verb != "say" or v < 2 or not (low[v - 2] in DETS or low[v - 2] in POSS_PRON):
-        return False
-    word = sent.toks[v - 1]
-    if not word.isalpha() or not word.islower() or sent.mention_of[v - 1] is not None:
-        return False
-    if word.endswith(("s", "ed")) or word in CLAUSE or word in PRONOUNS or low[v - 2] in THOSE:
-        return False  # "the groups say", "those surveyed say", "those who say"
-    if v > 2 and (low[v - 3] in NP_PREPS or low[v - 3] in OTHER_PREPS):
-        return False  # "observers around the country say": a phrase that ends the subject
-    return not (is_people_word(word) or word in PEOPLE_NOUNS or word in ORG_NOUNS)
-
-
 def _quote_then_subject(sent: Sentence, v: int) -> bool:
     """Whether verb ``v`` ends its clause and a quotation ends a few words before it."""
     if v + 1 < sent.n and is_word(sent.toks[v + 1]):
         return False
     return any(sent.is_placeholder(k) for k in range(max(0, v - 8), v - 1))
-
-
-def _takes_something(sent: Sentence, v: int) -> bool:
-    """Whether "claim" takes a thing rather than a statement: "claimed a victory", "claimed
-    his third win", "claiming 41 percent" (but "claimed his rival was lying")."""
-    low = sent.low
-    k = v + 1
-    if k >= sent.n or not (low[k] in ("a", "an") or low[k] in POSS_PRON or low[k][:1].isdigit()):
-        return False
-    end = find_np_end(sent, k)
-    while end < sent.n and (low[end].isdigit() or low[end] in ("percent", "%")):
-        end += 1
-    if end >= sent.n:
-        return True
-    after = low[end]
-    return not (after in BE or after in HAVE or after in MODALS or after.endswith(("ed", "s")))
-
-
-def _coordinated_infinitive(sent: Sentence, v: int, verb: str) -> bool:
-    """Whether a bare verb form joins an infinitive a few words before ("to sell X and tell")."""
-    low = sent.low
-    if v < 3 or low[v - 1] not in ("and", "or") or verb.endswith(("s", "d", "ing")):
-        return False
-    window = low[max(0, v - 7) : v - 1]
-    return any(
-        w == "to" and nxt.isalpha() and nxt not in DETS and nxt not in POSS_PRON
-        for w, nxt in pairwise(window)
-    )
-
-
-def _modifies(before: str, verb: str) -> bool:
-    """Whether a word between "a" and a finding form can only be its adjective."""
-    if verb.endswith("ed") or strip_possessive(before) in DOC_NOUNS or is_people_word(before):
-        return False
-    return before.isalpha() and not before.endswith("s")
-
-
-def _plural_noun_after(sent: Sentence, v: int) -> bool:
-    """Whether a lowercase plural noun, not a clause's start, follows verb ``v``."""
-    word = sent.toks[v + 1] if v + 1 < sent.n else ""
-    plural = word.isalpha() and word.islower() and word.endswith("s")
-    return plural and word not in BACK_STOP and word not in CLAUSE_STARTS
-
-
-def _noun_after(before: str, verb: str) -> bool:
-    """Whether a bare verb form follows a word that only goes before a noun."""
-    if verb.endswith(("ed", "ing")) or before in VERB_CLASS:
-        return False
-    superlative = before.endswith("est") and len(before) > 5 and before.isalpha()
-    adjective = before in DEMONYMS and not before.endswith("s")  # "Asian plans", not "Democrats"
-    return before in NOUN_DETERMINERS or superlative or adjective
 
 
 def _reports_words(sent: Sentence, v: int) -> bool:

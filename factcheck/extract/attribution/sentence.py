@@ -307,7 +307,7 @@ class Sentence:
     # -- text helpers ------------------------------------------------------------------------
 
     def join_tokens(self, toks: Sequence[str], start: int, end: int) -> str:
-        out = " ".join(toks[start:end]).replace(" - ", "-")
+        out = " ".join(toks[start:end]).replace(" - ", "-").replace(" , ", ", ")
         return out.replace("'", "\u2019") if self.apostrophe else out
 
     def is_placeholder(self, i: int) -> bool:

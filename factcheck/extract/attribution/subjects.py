@@ -221,6 +221,10 @@ def find_subject_before(
             if lw in BE and (j == v - 1 or lw != "'s"):
                 passive = True  # "was said", "was not asked", "is widely expected"
             j -= 1
+        elif lw in FLOATING and j and is_word(toks[j - 1]) and low[j - 1] not in DETS:
+            j -= 1  # "The senators all said", "have each said": a quantifier after its noun
+        elif lw in AUX_ADVERBS and j and low[j - 1] in AUX:
+            j -= 1  # "Mr. Ryan has long said", "has twice said": an adverb after the auxiliary
         elif lw in WEEKDAYS:
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
@@ -314,7 +318,23 @@ def find_subject_before(
     if found is None and low[start] in COUNTED and low[start + 1 : start + 2] == ["in"]:
         # "Many in the crowd said": a share of the people the phrase after "in" names.
         found = Speaker(sent.join_tokens(toks, start, j + 1))
+    if found is None and "and" in low[start + 1 : j]:
+        found = _names_and_others(sent, start, j)
     return found, start, passive, True
+
+
+def _names_and_others(sent: Sentence, start: int, j: int) -> Speaker | None:
+    """'Ann Lee, Mary Rao and other bundlers said': the people named and the others together,
+    when a person's name opens the list and "other" or "others" closes it."""
+    low = sent.low
+    k = max(m for m in range(start + 1, j) if low[m] == "and")
+    first = sent.mention_of[start]
+    if first is None or first.kind is not Kind.PERSON or low[k + 1] not in ("other", "others"):
+        return None
+    while start > 1 and low[start - 1] == "," and sent.mention_end.get(start - 2) is not None:
+        start = sent.mention_end[start - 2]  # "Ann Lee, Mary Rao and others": back to Ann Lee
+    name = sent.join_tokens(sent.toks, start, j + 1)
+    return Speaker(name, None, Entity(name, Kind.GROUP))
 
 
 SETTING_PREPS = lex("on across around inside within throughout")
@@ -330,7 +350,9 @@ def _people_before(sent: Sentence, k: int) -> bool:
     return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
 
 
-PERIODS = lex("past time meantime days weeks months years decades")
+PERIODS = lex("past time times meantime days weeks months years decades")
+AUX_ADVERBS = lex("long twice")
+FLOATING = lex("all each")
 """Nouns that end a phrase of time set between an auxiliary and its verb."""
 TIME_PREPS = lex("in for over at")
 TIME_WORDS = lex("the recent past last several many few")
