@@ -390,3 +390,20 @@ def test_a_modal_report_inside_a_report_is_its_content(sentence: str, expected: 
 )
 def test_a_fronted_participle_before_an_infinitive_is_no_speaker(sentence: str) -> None:
     assert rows([sentence]) == [("Ann Hale", None, "rejected", (), (), False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A clause without "that" after a verb that needs its words.
+        ("Ann Hale added the campaign was ready.", ("Ann Hale", None, "added", (), (), False)),
+        (
+            "Ann Hale notes the foundation hid four donations.",
+            ("Ann Hale", None, "notes", (), (), False),
+        ),
+        # A thing added, not words.
+        ("Ann Hale added the amendment to the bill.", NONE),
+    ],
+)
+def test_a_clause_without_that_is_the_words_a_verb_reports(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]

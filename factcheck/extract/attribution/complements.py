@@ -21,6 +21,7 @@ from factcheck.extract.attribution.words import (
     CLAUSE,
     DETS,
     DOC_NOUNS,
+    IRREGULAR_PAST,
     MEDIA_NOUNS,
     NP_PREPS,
     NUMBER_WORDS,
@@ -238,7 +239,29 @@ def has_complement(sent: Sentence, v: int) -> bool:
     if token in CIRCUMSTANCES and sent.low[v] not in GOES_ON and _opens_clause(sent, v):
         # "Clinton testified before the panel last fall": no words anywhere
         return bool(sent.quotes) or not REPORTED_AFTER.isdisjoint(sent.low[nxt:])
-    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt)
+    return token in COMPLEMENT_STARTS or sent.is_placeholder(nxt) or _bare_clause(sent, nxt)
+
+
+def _bare_clause(sent: Sentence, k: int) -> bool:
+    """Whether a clause without "that" opens at ``k``: a determiner's noun phrase, then its
+    verb ("notes the foundation hid four donations", "added the campaign was ready")."""
+    low = sent.low
+    if low[k] not in ("the", "his", "her", "their", "its"):
+        return False
+    end = find_np_end(sent, k)
+    if end >= sent.n or not 2 <= end - k <= 5:
+        return False  # "the pledged delegates": no noun before the form in -ed
+    verb = low[end]
+    return (
+        verb in AUX
+        or verb in IRREGULAR_PAST
+        or (
+            verb.endswith("ed")
+            and verb.isalpha()
+            and end + 1 < sent.n
+            and is_word(sent.toks[end + 1])
+        )
+    )
 
 
 def _opens_clause(sent: Sentence, v: int) -> bool:

@@ -70,6 +70,7 @@ from factcheck.extract.attribution.words import (
     DETS,
     DOC_NOUNS,
     GROUP_NOUNS,
+    IRREGULAR_PAST,
     KNOWN_MEDIA,
     MEDIA_HEADS,
     MEDIA_NOUNS,
@@ -105,11 +106,6 @@ PAST_FORMS = lex("told wrote thought felt knew saw")
 WHERE_PREPS = lex("on in at into onto via through during")
 """Prepositions of place and time: the name after one is no subject of a participle after it
 ("on Facebook writing"), where "with" or "about" opens a clause ("with Trump calling")."""
-IRREGULAR_PAST = lex(
-    "made gave put took sent began spoke sang held brought ran got set struck shot"
-)
-"""More past forms in neither -s nor -d, for a verb before or after quoted words ("gave it
-“…”", "“…,” Lee shot back")."""
 FRONT_DOCUMENTS = lex("poll polls survey surveys study report analysis")
 """Documents that, fronted with "In a …,", stand behind the sentence's figures."""
 CONTRACTED_BE = frozenset((p, t) for p in PERSONAL for t in ("s", "re", "m"))

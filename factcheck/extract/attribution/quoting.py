@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import SPEAKING, Kind, strip_possessive
 from factcheck.extract.attribution.frames import (
-    IRREGULAR_PAST,
     NAMED,
     PAST_FORMS,
     can_hold_views,
@@ -20,6 +19,7 @@ from factcheck.extract.attribution.words import (
     CLAUSE,
     DETS,
     DOC_NOUNS,
+    IRREGULAR_PAST,
     NP_PREPS,
     OTHER_PREPS,
     POSS_PRON,

@@ -61,6 +61,11 @@ CUES = frozenset(VERB_CLASS) | {"according", "quoted", "quoting", "cited", "citi
 
 BE = lex("is are was were be been being 's")
 AUX = BE | words("verb_companions")
+IRREGULAR_PAST = lex(
+    "made gave put took sent began spoke sang held brought ran got set struck shot hid"
+)
+"""Past forms in neither -s nor -d, for a verb next to quoted words ("gave it “…”", "“…,” Lee
+shot back") or opening a clause ("notes the foundation hid …")."""
 WEEKDAYS = words("weekdays")
 MONTHS = words("months")
 DETS = lex("the a an this that these those")
