@@ -407,3 +407,37 @@ def test_a_fronted_participle_before_an_infinitive_is_no_speaker(sentence: str) 
 )
 def test_a_clause_without_that_is_the_words_a_verb_reports(sentence: str, expected: Row) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A man named in the words a trailing "he said" reports is what is talked about.
+        (
+            [
+                "Joseph Hunter, a blogger, said he will not vote for Tom Reyes.",
+                "Also, Reyes is no conservative, he said.",
+            ],
+            ("Joseph Hunter", None, "said", (), (), False),
+        ),
+        (
+            [
+                "Joseph Hunter, a blogger, said he will vote.",
+                "He is leaning toward Tom Reyes, he said, because Reyes can win.",
+            ],
+            ("Joseph Hunter", None, "said", (), (), False),
+        ),
+        # After a quotation, the sentence's subject may be whose words they are.
+        (
+            [
+                "Joseph Hunter, a blogger, said he will vote.",
+                "Sen. Ann Hale scolded him: “The science is against you on all three,” she said.",
+            ],
+            ("Ann Hale", "Sen.", "said", (), (), True),
+        ),
+    ],
+)
+def test_a_name_in_the_words_a_trailing_pronoun_reports_is_not_its_antecedent(
+    sentences: list[str], expected: Row
+) -> None:
+    assert rows(sentences)[-1] == expected

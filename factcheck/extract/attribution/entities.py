@@ -463,11 +463,15 @@ class Store:
     def _order(entity: Entity) -> tuple[int, int]:
         return (entity.sent, -entity.pos)
 
-    def pronoun(self, pronoun: str, sent: int, pos: int, clause_end: int = -1) -> Entity | None:
+    def pronoun(
+        self, pronoun: str, sent: int, pos: int, clause_end: int = -1, *, after: bool = False
+    ) -> Entity | None:
         """The antecedent of a pronoun: recent sentences first, subjects before objects.
 
         ``clause_end`` is where the clause of a subject pronoun ends: no name before it can
-        be the pronoun's antecedent."""
+        be the pronoun's antecedent. ``after`` says the pronoun reports the words before it
+        ("Trump is no conservative, he said"): a name in those words is what is talked about,
+        so it counts where it was named before."""
         if pronoun not in SUBJECT_PRONOUNS:
             clause_end = -1
         person = pronoun in ("he", "she", "him")
@@ -493,7 +497,9 @@ class Store:
                 # Named only inside this sentence's quotation: the quote mentions them, the
                 # pronoun outside it is someone else ("“Sanders does it right,” he said").
                 at, first, subj = entity.prev
-            elif entity.sent == sent and entity.listed:
+            elif entity.sent == sent and (entity.listed or (after and entity.pos < pos)):
+                # Listed with others, or named in the words a trailing "he said" reports: where
+                # the entity was named before counts.
                 at, first, subj = entity.prev
             elif entity.sent == sent and entity.pos < pos:
                 at, first, subj = entity.sent, entity.pos, entity.subj
@@ -517,4 +523,8 @@ class Store:
             key = (at, entity.said == at, subj, introduced, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
+        if after and (best is None or best.said < sent - 2):
+            # No one who spoke just before: the name in the words may be the speaker after all
+            # ("Ms. Trump smiled, she said").
+            return self.pronoun(pronoun, sent, pos, clause_end)
         return best

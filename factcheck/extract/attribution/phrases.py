@@ -39,6 +39,7 @@ from factcheck.extract.attribution.words import (
     ROLE_NOUNS,
     SPLIT_PREPS,
     TITLES,
+    VERB_CLASS,
     WEEKDAYS,
     lex,
 )
@@ -437,12 +438,21 @@ def resolve_pronoun(sent: Sentence, pronoun: str, pos: int) -> Speaker | None:
     document = sent.store.document if pronoun == "it" else None
     if document is not None and sent.index - 1 <= document[0] and document[:2] < (sent.index, pos):
         return Speaker(document[2])  # "The email goes on to say: …" "It adds …"
-    entity = sent.store.pronoun(pronoun, sent.index, pos, clause_end(sent, pos))
+    after = pronoun in ("he", "she") and _reports_before(sent, pos)
+    entity = sent.store.pronoun(pronoun, sent.index, pos, clause_end(sent, pos), after=after)
     if entity is None:
         return Speaker(None)  # someone spoke; the text no longer says who
     if entity.kind is Kind.PERSON and not entity.gender:
         entity.gender = GENDER_OF.get(pronoun, "")  # "he said" tells it for later pronouns
     return Speaker(entity.name, entity.role, entity)
+
+
+def _reports_before(sent: Sentence, pos: int) -> bool:
+    """Whether the pronoun at ``pos`` follows the words it reports and a comma, then a
+    reporting verb: "…, he said", "…,” she added"."""
+    if not pos or sent.toks[pos - 1] != "," or any(map(sent.is_placeholder, range(pos))):
+        return False  # after a quotation, its speaker may be the sentence's subject
+    return pos + 1 < sent.n and sent.low[pos + 1] in VERB_CLASS
 
 
 def coordinated_subject(sent: Sentence, limit: int, begin: int = 0) -> Speaker | None:
