@@ -441,3 +441,19 @@ def test_a_name_in_the_words_a_trailing_pronoun_reports_is_not_its_antecedent(
     sentences: list[str], expected: Row
 ) -> None:
     assert rows(sentences)[-1] == expected
+
+
+def test_a_name_inside_a_quotation_moves_no_mention_after_the_pronoun() -> None:
+    sentences = [
+        "Ann Hale spoke at the rally.",
+        "“He says the right things,” said Lena Ortiz, director of the group.",
+        "“And he has none of the friends that Ann has,” she said, mentioning Hale's donors.",
+    ]
+    assert rows(sentences)[-1] == (
+        "Lena Ortiz",
+        "director of the group",
+        "said",
+        (),
+        (),
+        True,
+    )

@@ -360,7 +360,9 @@ def _register(
         _describe_around(sent, entity, toks, low, i, j)
     fresh = entity.sent != sent.index
     # A given name opening a quoted sentence ("“Melanie thought …") is that sentence's subject.
-    if not _names_a_camp(low, i, j):  # "the Clinton campaign" names no one into view
+    # A name inside a quotation moves no mention outside it ("“… Hillary has …,” she said,
+    # mentioning Clinton's ties"): the quotation stands before the pronoun, the name after it.
+    if not _names_a_camp(low, i, j) and (fresh or pos_override is None):
         store.touch(entity, sent.index, pos, pos_override == 0 and i == 0 and bool(entity.given))
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
