@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 _MEMO_MAX_CHARS = 400
 _MEMO_MAX_ITEMS = 4096
+_SCANS_KEPT = 4
+"""Articles whose scans are kept: their claims are matched while the article is at hand."""
 
 
 @dataclass(frozen=True)
@@ -113,15 +115,18 @@ class Registry:
         key = (len(text), hash(text))
         scan = self._scans.get(key)
         if scan is None or scan.text != text:
-            if len(self._scans) > 32:
+            if len(self._scans) >= _SCANS_KEPT:
                 self._scans.clear()
             scan = self._scans[key] = _Scan(text, *self._matcher.scan(text))
+        elif scan.text is not text:
+            # The same text in another string: kept as this one, which the stretches name.
+            scan = self._scans[key] = _Scan(text, scan.mentions, scan.spans, scan.starts)
         return scan.mentions
 
     def stretch_mentions(self, text: str, start: int, end: int) -> tuple[Mention, ...] | None:
         """``mentions(text[start:end])`` read off the scan of the whole ``text`` when
-        ``document_mentions`` has made one and the stretch is a part that scan reads the same
-        way; None otherwise.
+        ``document_mentions`` has made one of this very string and the stretch is a part that
+        scan reads the same way; None otherwise.
 
         It does when whitespace (or the end of the text) lies on both sides of the stretch and
         no match of the scan runs across either side: every match then reads the same characters
@@ -129,8 +134,8 @@ class Registry:
         beyond the name.
         """
         scan = self._scans.get((len(text), hash(text)))
-        if scan is None or scan.text != text:
-            return None
+        if scan is None or scan.text is not text:
+            return None  # only the very string scanned: comparing texts would cost a scan each
         if (start > 0 and not text[start - 1].isspace()) or (
             end < len(text) and not text[end].isspace()
         ):

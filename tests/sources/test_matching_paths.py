@@ -145,8 +145,16 @@ def test_a_stretch_that_cuts_a_name_or_a_word_is_found_on_its_own() -> None:
     after = text.index("Al-Manar")
     assert registry.stretch_mentions(text, after, len(text)) == registry.mentions(text[after:])
     assert _check_stretches(registry, text) > 10
-    # Another text of the same length and hash key is never read off this scan.
+    # Another text is never read off this scan, nor the same text in another string until it
+    # is the one scanned.
     assert registry.stretch_mentions(text.upper(), 0, len(text)) is None
+    same = "".join(list(text))
+    assert same == text and same is not text
+    assert registry.stretch_mentions(same, after, len(text)) is None
+    assert registry.document_mentions(same) == registry.document_mentions(text)
+    assert registry.stretch_mentions(same, after, len(text)) is None  # text is scanned last
+    registry.document_mentions(same)
+    assert registry.stretch_mentions(same, after, len(text)) == registry.mentions(text[after:])
 
 
 def test_claims_find_the_same_sources_with_and_without_the_article_scan() -> None:
