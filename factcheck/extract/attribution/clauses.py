@@ -1,10 +1,19 @@
 """Stage ③ claims, attribution: clauses — which reporting frames belong to the main clause
-and which to a clause that only tells when or why ("…, Trump said after Acme announced …")."""
+and which to a clause that only tells when or why ("…, Trump said after Acme announced …"),
+where a "that" opens a clause, and a time phrase between a subject and its verb."""
 
 from __future__ import annotations
 
 from factcheck.extract.attribution.sentence import Frame, Sentence
-from factcheck.extract.attribution.words import lex
+from factcheck.extract.attribution.words import (
+    BE,
+    DETS,
+    DOC_NOUNS,
+    POSS_PRON,
+    VERB_CLASS,
+    Cls,
+    lex,
+)
 
 SUBORDINATORS = lex("after before when whenever while because since until unless once")
 """Words that open an adverbial clause: a cue inside one reports nothing of the main clause.
@@ -30,3 +39,53 @@ def main_clause_frames(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         dropped.update(id(f) for f in frames if frame.spos <= f.spos and f.vpos < end)
     kept = [f for f in frames if id(f) not in dropped]
     return kept or frames
+
+
+DAY_WORDS = lex("yesterday today tonight earlier")
+SPANS = lex("week month year weekend morning afternoon evening night")
+SPAN_OPENERS = lex("this last past next")
+TIME_ENDS = DAY_WORDS | SPANS
+"""Words that end a time phrase between a subject and its verb: "yesterday", "this past
+week", "last month"."""
+
+
+def time_phrase_start(low: list[str], j: int) -> int | None:
+    """Where the time phrase ending at ``j`` leaves off, going back ("The council this past
+    week announced" from "week" to "council"), or None."""
+    if low[j] in DAY_WORDS:
+        return j - 1
+    if low[j] in SPANS and j >= 1 and low[j - 1] in SPAN_OPENERS:
+        return j - 3 if j >= 2 and low[j - 2] == "this" else j - 2
+    return None
+
+
+def report_then_report(sent: Sentence, b: int, before: int) -> bool:
+    """Whether "that" at ``b`` opens what a reporting verb reports and a second reporting verb
+    joins the first after "and": "Graham said that Carson is … and said that …" (Graham said
+    both)."""
+    low = sent.low
+    return (
+        low[before] == "and"
+        and before + 1 < sent.n
+        and VERB_CLASS.get(low[b - 1]) in _REPORTS
+        and VERB_CLASS.get(low[before + 1]) in _REPORTS
+    )
+
+
+_REPORTS = (Cls.SAY, Cls.SAY_COMP)
+
+
+def that_after_noun(low: list[str], b: int) -> bool:
+    """Whether the "that" at ``b`` follows a noun, so opens its content or a relative clause
+    ("accusations that …", "the problems that America faces"), not a verb's complement."""
+    if _noun_before_that(low[b - 1]):
+        return True
+    if low[0] == "it" and low[1:2] and low[1] in BE:
+        return False  # "It was at the conference that Swanson delivered …": a cleft
+    det = low[b - 3 : b - 1]
+    return low[b - 1] not in VERB_CLASS and any(w in DETS or w in POSS_PRON for w in det)
+
+
+def _noun_before_that(word: str) -> bool:
+    """'accusations', 'statement', 'argument': a noun whose "that" opens its content."""
+    return word in DOC_NOUNS or word.endswith(("tion", "tions", "ment", "ments"))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from factcheck.extract.attribution.clauses import SUBORDINATORS
+from factcheck.extract.attribution.clauses import (
+    SUBORDINATORS,
+    TIME_ENDS,
+    report_then_report,
+    that_after_noun,
+    time_phrase_start,
+)
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
@@ -35,9 +41,7 @@ from factcheck.extract.attribution.words import (
     POSS_PRON,
     PRONOUNS,
     ROLE_NOUNS,
-    VERB_CLASS,
     WEEKDAYS,
-    Cls,
     lex,
 )
 
@@ -54,12 +58,6 @@ AFTER_NAME = lex("and who whose which said says told added")
 """Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
 LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
 """Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
-
-
-DAY_WORDS = lex("yesterday today tonight earlier")
-SPANS = lex("week month year weekend morning afternoon evening night")
-SPAN_OPENERS = lex("this last past next")
-"""A time phrase between a subject and its verb: "yesterday", "this past week", "last month"."""
 
 
 def skip_fronted(sent: Sentence, start: int, limit: int) -> int:
@@ -123,7 +121,7 @@ def find_clause_subject(
     while (
         b > floor + 1
         and low[b] == "that"
-        and ((joined and _that_after_noun(low, b)) or _report_then_report(sent, b, before))
+        and ((joined and that_after_noun(low, b)) or report_then_report(sent, b, before))
     ):
         # "X repeated accusations that Y recites …, calling him": the clause a noun's "that"
         # opens holds no subject of a participle or a coordinated verb; the sentence's does.
@@ -162,38 +160,6 @@ def _past_role(sent: Sentence, end: int, limit: int) -> int:
     return sent.mention_start.get(k, k) + 1
 
 
-def _report_then_report(sent: Sentence, b: int, before: int) -> bool:
-    """Whether "that" at ``b`` opens what a reporting verb reports and a second reporting verb
-    joins the first after "and": "Graham said that Carson is … and said that …" (Graham said
-    both)."""
-    low = sent.low
-    return (
-        low[before] == "and"
-        and before + 1 < sent.n
-        and VERB_CLASS.get(low[b - 1]) in _REPORTS
-        and VERB_CLASS.get(low[before + 1]) in _REPORTS
-    )
-
-
-_REPORTS = (Cls.SAY, Cls.SAY_COMP)
-
-
-def _that_after_noun(low: list[str], b: int) -> bool:
-    """Whether the "that" at ``b`` follows a noun, so opens its content or a relative clause
-    ("accusations that …", "the problems that America faces"), not a verb's complement."""
-    if _noun_before_that(low[b - 1]):
-        return True
-    if low[0] == "it" and low[1:2] and low[1] in BE:
-        return False  # "It was at the conference that Swanson delivered …": a cleft
-    det = low[b - 3 : b - 1]
-    return low[b - 1] not in VERB_CLASS and any(w in DETS or w in POSS_PRON for w in det)
-
-
-def _noun_before_that(word: str) -> bool:
-    """'accusations', 'statement', 'argument': a noun whose "that" opens its content."""
-    return word in DOC_NOUNS or word.endswith(("tion", "tions", "ment", "ments"))
-
-
 def find_subject_before(
     sent: Sentence, v: int, *, loose: bool = False
 ) -> tuple[Speaker | None, int, bool, bool]:
@@ -229,12 +195,8 @@ def find_subject_before(
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
                 j -= 1
-        elif lw in DAY_WORDS:
-            j -= 1  # "The committee yesterday announced"
-        elif lw in SPANS and j >= 1 and low[j - 1] in SPAN_OPENERS:
-            j -= 2  # "The committee this week announced", "Priebus, …, this past week said"
-            if j >= 0 and low[j] == "this":
-                j -= 1
+        elif lw in TIME_ENDS and time_phrase_start(low, j) is not None:
+            j = time_phrase_start(low, j) or 0  # "The council this week announced"
         elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
             j -= 2  # "McConnell, who in 2010 said": a year before the verb
         elif lw in PERIODS and _time_phrase(low, j) is not None:
