@@ -457,3 +457,24 @@ def test_a_name_inside_a_quotation_moves_no_mention_after_the_pronoun() -> None:
         (),
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Two roles joined by "and" before the name: the person named after both.
+        (
+            "“We will win this state,” said former Ohio Gov. and Dune Party Chairman Ed Rendell.",
+            ("Ed Rendell", "Dune Party Chairman", "said", (), (), True),
+        ),
+        # One role: the name after it, as before.
+        (
+            "“We will win this state,” said former Ohio Gov. Ed Rendell.",
+            ("Ed Rendell", "former Ohio Gov.", "said", (), (), True),
+        ),
+    ],
+)
+def test_the_person_after_two_roles_joined_by_and_is_the_speaker(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -556,3 +556,15 @@ INNER_CLAUSE = SUBORDINATORS | lex("that who which whether if")
 
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "--", "(", "."})
+
+
+def person_after_roles(sent: Sentence, start: int) -> Speaker | None:
+    """The person named after a second role joined by "and" ("said former Ohio Gov. and party
+    Chairman Ed Rendell", from after "and"): words with no comma, then a person's name."""
+    for k in range(start, min(sent.n, start + 8)):
+        named = sent.mention_of[k]
+        if named is not None and named.kind is Kind.PERSON:
+            return Speaker(named.name, named.role, named)
+        if not is_word(sent.toks[k]):
+            return None
+    return None

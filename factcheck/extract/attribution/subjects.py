@@ -19,6 +19,7 @@ from factcheck.extract.attribution.phrases import (
     find_np_start,
     interpret,
     is_people_word,
+    person_after_roles,
     resolve_pronoun,
 )
 from factcheck.extract.attribution.sentence import Sentence, Speaker, is_word
@@ -41,6 +42,7 @@ from factcheck.extract.attribution.words import (
     POSS_PRON,
     PRONOUNS,
     ROLE_NOUNS,
+    TITLES,
     WEEKDAYS,
     lex,
 )
@@ -676,6 +678,8 @@ def find_subject_after(
             found = interpret(sent, start, end, loose=loose)
     if found is None or (found.entity is None and sent.low[start] in INDEFINITES):
         found = _appositive_name(sent, start) or found  # "said one protester, Jane Roe,"
+    if end < sent.n and sent.low[end] == "and" and sent.low[end - 1] in TITLES:
+        found = person_after_roles(sent, end + 1) or found  # "said former Gov. and Chair Ed Lee"
     return found, start
 
 
