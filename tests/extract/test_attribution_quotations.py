@@ -478,3 +478,27 @@ def test_the_person_after_two_roles_joined_by_and_is_the_speaker(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A document named as an object in the sentence before is what "It continued" means.
+        (
+            [
+                "Tom Reyes wrote in the affidavit that he saw the driver.",
+                "It continued: “Probable cause exists to charge the driver with one count.”",
+            ],
+            ("affidavit", None, "continued", (), (), True),
+        ),
+        # Later in its own sentence, "it" is the subject, not the thing named.
+        (
+            ["Acme Corp closed the report on Thursday; it did not explain why the site shut."],
+            ("Acme Corp", None, "explain", (), (), False),
+        ),
+    ],
+)
+def test_a_document_named_before_is_what_a_later_it_reports(
+    sentences: list[str], expected: Row
+) -> None:
+    assert rows(sentences)[-1] == expected

@@ -10,11 +10,17 @@ from factcheck.extract.attribution.words import DETS, DOC_NOUNS, NP_PREPS, POSS_
 
 
 def note_document_subject(sent: Sentence, start: int) -> None:
-    """Remember the document that opens the main clause at ``start``, if one does."""
+    """Remember the document that opens the main clause at ``start``, if one does, else the
+    last one the sentence names after a determiner ("Bujnowski wrote in the affidavit." "It
+    continued: …")."""
     low = sent.low
-    if start >= sent.n or not (low[start] in DETS or low[start] in POSS_PRON):
+    if start >= sent.n or not (
+        low[start] in DETS or low[start] in POSS_PRON or low[start].endswith("'s")
+    ):
+        _note_document_named(sent, start)
         return
     if DOC_NOUNS.isdisjoint(low[start + 1 : start + 6]):
+        _note_document_named(sent, start)
         return  # no document named where the subject stands
     head = -1
     end = min(find_np_end(sent, start), start + 6)
@@ -26,6 +32,24 @@ def note_document_subject(sent: Sentence, start: int) -> None:
     if head >= 0:
         first = start + 1 if low[start] in DETS else start
         sent.store.document = (sent.index, head, sent.join_tokens(sent.toks, first, head + 1))
+
+
+def _note_document_named(sent: Sentence, start: int) -> None:
+    """Remember the last document named after a determiner past the subject ("wrote in the
+    affidavit", "cited a 2001 memorandum")."""
+    low = sent.low
+    if DOC_NOUNS.isdisjoint(low[start:]):
+        return
+    for k in range(sent.n - 1, start, -1):
+        if (
+            sent.toks[k].islower()
+            and low[k] in DOC_NOUNS
+            and (low[k - 1] in DETS or low[k - 1] in POSS_PRON)
+        ):
+            # Placed after the sentence's end: an "it" later in this sentence ("suspended her
+            # account; it did not explain") means its subject, not the thing named.
+            sent.store.document = (sent.index, sent.n, sent.toks[k])
+            return
 
 
 def document_name(name: str | None) -> str | None:
