@@ -502,3 +502,25 @@ def test_a_document_named_before_is_what_a_later_it_reports(
     sentences: list[str], expected: Row
 ) -> None:
     assert rows(sentences)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # People "to" or "for" a person speak for that person: they are the subject.
+        ("Aides to Hale say she is shifting.", ("Aides", None, "say", (), (), False)),
+        (
+            "A spokeswoman for Ann Hale said the plan failed.",
+            ("spokeswoman for Ann Hale", None, "said", (), (), False),
+        ),
+        # A place or an occasion before the name: the person is the subject.
+        (
+            "At the party convention Sen. Ann Hale said the plan failed.",
+            ("Ann Hale", "Sen.", "said", (), (), False),
+        ),
+    ],
+)
+def test_people_for_a_person_named_before_speak_for_that_person(
+    sentence: str, expected: Row
+) -> None:
+    assert rows(["Ann Hale spoke.", sentence])[-1] == expected

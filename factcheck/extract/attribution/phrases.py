@@ -568,3 +568,17 @@ def person_after_roles(sent: Sentence, start: int) -> Speaker | None:
         if not is_word(sent.toks[k]):
             return None
     return None
+
+
+def joins_name(sent: Sentence, start: int, first: int) -> bool:
+    """Whether the words before the name at ``first`` join it into one noun phrase with them:
+    "Jane and Tom Roe", "Aides to Tom Roe", "a spokeswoman for Roe" (the people for the name
+    speak), unlike "at the party convention Sen. Jane Roe"."""
+    before = sent.low[first - 1]
+    if before in ("and", ","):
+        return True
+    return (
+        first > start + 1
+        and before in ("to", "of", "for")
+        and is_people_word(strip_possessive(sent.low[first - 2]))
+    )

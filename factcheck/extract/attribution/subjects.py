@@ -19,6 +19,7 @@ from factcheck.extract.attribution.phrases import (
     find_np_start,
     interpret,
     is_people_word,
+    joins_name,
     person_after_roles,
     resolve_pronoun,
 )
@@ -222,7 +223,7 @@ def find_subject_before(
     if named is not None:
         start = find_np_start(sent, j)
         first = sent.mention_end.get(j, start)
-        if named.kind is Kind.PERSON and start < first and low[first - 1] not in ("and", ","):
+        if named.kind is Kind.PERSON and start < first and not joins_name(sent, start, first):
             # "at the party convention Sen. Elizabeth Warren said": the person, not the place.
             speaker = interpret(sent, start, j + 1)
             if speaker is None or speaker.entity is not named:
