@@ -524,3 +524,22 @@ def test_people_for_a_person_named_before_speak_for_that_person(
     sentence: str, expected: Row
 ) -> None:
     assert rows(["Ann Hale spoke.", sentence])[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hale is congratulating Tom Reyes for his victory in the primary.",
+            ("Ann Hale", None, "congratulating", (), (), False),
+        ),
+        (
+            "Proponents are hailing the plan as a way to cut costs.",
+            ("Proponents", None, "hailing", (), (), False),
+        ),
+        # No one who can speak: a band joking around says nothing.
+        ("The band kept joking around on stage.", NONE),
+    ],
+)
+def test_a_speech_act_in_the_progressive_names_its_subject(sentence: str, expected: Row) -> None:
+    assert rows(["Ann Hale spoke.", sentence])[-1] == expected
