@@ -543,3 +543,8 @@ def test_people_for_a_person_named_before_speak_for_that_person(
 )
 def test_a_speech_act_in_the_progressive_names_its_subject(sentence: str, expected: Row) -> None:
     assert rows(["Ann Hale spoke.", sentence])[-1] == expected
+
+
+def test_a_reporting_participle_governs_the_words_after_it() -> None:
+    sentence = "Ann Hale spoke at length, cautioning that the vote underscores a need for calm."
+    assert rows([sentence]) == [("Ann Hale", None, "cautioning", (), (), False)]
