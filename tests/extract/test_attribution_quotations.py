@@ -548,3 +548,18 @@ def test_a_speech_act_in_the_progressive_names_its_subject(sentence: str, expect
 def test_a_reporting_participle_governs_the_words_after_it() -> None:
     sentence = "Ann Hale spoke at length, cautioning that the vote underscores a need for calm."
     assert rows([sentence]) == [("Ann Hale", None, "cautioning", (), (), False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Former Gov. Tom Reyes is endorsing Hale.", ("Tom Reyes", "Former Gov.", "endorsing")),
+        ("The senators, fearing a loss, voted no.", ("senators", None, "fearing")),
+        # A report in the sentence still governs it.
+        ("Tom Reyes said he hoped for Hale endorsing him.", ("Tom Reyes", None, "said")),
+    ],
+)
+def test_a_stance_in_the_progressive_names_its_holder(
+    sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert rows(["Ann Hale spoke.", sentence])[-1][:3] == expected
