@@ -563,3 +563,17 @@ def test_a_stance_in_the_progressive_names_its_holder(
     sentence: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert rows(["Ann Hale spoke.", sentence])[-1][:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The senator also decries super PACs and big-money groups.", ("senator", "decries")),
+        ("The mayor proposes allowing parents to deduct the cost.", ("mayor", "proposes")),
+    ],
+)
+def test_a_speech_act_in_the_present_names_its_subject(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    row_ = rows([sentence])[0]
+    assert (row_[0], row_[2]) == expected
