@@ -577,3 +577,14 @@ def test_a_speech_act_in_the_present_names_its_subject(
 ) -> None:
     row_ = rows([sentence])[0]
     assert (row_[0], row_[2]) == expected
+
+
+def test_a_document_named_again_is_its_authors_role() -> None:
+    sentences = [
+        "An editorial by the Dune Herald urged the mayor to resign.",
+        "“She should visit the flooded towns,” the editorial said.",
+    ]
+    assert rows(sentences) == [
+        ("Dune Herald", None, "urged", (), (), False),
+        ("Dune Herald", "editorial", "said", (), (), True),
+    ]

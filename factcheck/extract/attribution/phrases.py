@@ -369,7 +369,9 @@ def _resolve_document(sent: Sentence, i: int, split: int, j: int, noun: str) -> 
     if sent.low[i] in ("the", "this", "that"):
         found = sent.store.docs.get(noun)
         if found is not None:
-            return Speaker(found.name, found.role, found)
+            # "the editorial" of the newspaper that wrote it: the document is its role here.
+            described = sent.join_tokens(sent.toks, i + 1, split)
+            return Speaker(found.name, found.role, found, described=described)
     return Speaker(sent.join_tokens(sent.toks, _skip_determiners(sent, i, split), j))
 
 
