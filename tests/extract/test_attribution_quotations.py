@@ -588,3 +588,17 @@ def test_a_document_named_again_is_its_authors_role() -> None:
         ("Dune Herald", None, "urged", (), (), False),
         ("Dune Herald", "editorial", "said", (), (), True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She’s also praising the governor, who dropped out.", ("Ann Hale", "praising")),
+        ("Hale is still urging voters to turn out.", ("Ann Hale", "urging")),
+    ],
+)
+def test_an_adverb_between_be_and_a_speech_act_keeps_the_progressive(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    row_ = rows(["Ann Hale spoke.", sentence])[-1]
+    assert (row_[0], row_[2]) == expected

@@ -133,6 +133,8 @@ REFERS = lex("refer refers referred referring")
 REFLEXIVES = lex("itself himself herself themselves myself ourselves")
 CLAIMS = lex("claim claims claimed claiming")
 STATES = lex("state states")
+BETWEEN_BE = lex("also still now already again even just")
+"""Adverbs between a form of "be" and a verb in -ing: "He's also praising …"."""
 OWN_ACT = lex("by while")
 OWN_ACT_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.CALL})
 """Words before a participle that make it the clause subject's act: "by saying", "while noting"."""
@@ -434,10 +436,11 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             if speaker is None or not _is_document(sent, speaker, start, v):
                 return
             opener = speaker, start
+    b = v - 1
+    while b > 0 and verb.endswith("ing") and low[b] in BETWEEN_BE:
+        b -= 1  # "He's also praising", "is still urging"
     progressive = v and (
-        low[v - 1] in BE
-        or low[v - 1] in NEGATED_BE
-        or low[v - 1].partition("'")[::2] in CONTRACTED_BE
+        low[b] in BE or low[b] in NEGATED_BE or low[b].partition("'")[::2] in CONTRACTED_BE
     )
     if v >= 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
         if low[v - 2] in LEADS_TO:
