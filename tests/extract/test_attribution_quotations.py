@@ -602,3 +602,21 @@ def test_an_adverb_between_be_and_a_speech_act_keeps_the_progressive(
 ) -> None:
     row_ = rows(["Ann Hale spoke.", sentence])[-1]
     assert (row_[0], row_[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Republicans across the state are expressing concern about Hale.",
+            ("Republicans", "expressing"),
+        ),
+        (
+            "Hale continued her push online, referencing a report on the vote.",
+            ("Ann Hale", "referencing"),
+        ),
+    ],
+)
+def test_more_speech_acts_in_ing(sentence: str, expected: tuple[str, str]) -> None:
+    row_ = rows(["Ann Hale spoke.", sentence])[-1]
+    assert (row_[0], row_[2]) == expected
