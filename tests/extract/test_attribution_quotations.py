@@ -620,3 +620,8 @@ def test_an_adverb_between_be_and_a_speech_act_keeps_the_progressive(
 def test_more_speech_acts_in_ing(sentence: str, expected: tuple[str, str]) -> None:
     row_ = rows(["Ann Hale spoke.", sentence])[-1]
     assert (row_[0], row_[2]) == expected
+
+
+def test_an_inquiry_is_a_document_that_finds() -> None:
+    sentence = "The inquiry found that the office almost never searched its own email."
+    assert rows([sentence]) == [("inquiry", None, "found", (), (), False)]
