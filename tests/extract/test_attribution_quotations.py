@@ -625,3 +625,14 @@ def test_more_speech_acts_in_ing(sentence: str, expected: tuple[str, str]) -> No
 def test_an_inquiry_is_a_document_that_finds() -> None:
     sentence = "The inquiry found that the office almost never searched its own email."
     assert rows([sentence]) == [("inquiry", None, "found", (), (), False)]
+
+
+def test_calling_oneself_something_describes_oneself() -> None:
+    assert rows(["Ann Hale spoke.", "Hale calls herself a democratic socialist."])[-1] == (
+        "Ann Hale",
+        None,
+        "calls",
+        (),
+        (),
+        False,
+    )

@@ -412,7 +412,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     while after < sent.n - 1 and (low[after] in ("again", "also") or is_adverb(toks[after])):
         after += 1  # "called again for", "called repeatedly on"
     if cls is Cls.CALL and not (
-        (after < sent.n and low[after] in ("on", "for", "it"))
+        (after < sent.n and (low[after] in ("on", "for", "it") or low[after] in REFLEXIVES))
         or any(sent.is_placeholder(k) for k in range(v + 1, v + 14))
         or _names_something(sent, v)
     ):
