@@ -636,3 +636,19 @@ def test_calling_oneself_something_describes_oneself() -> None:
         (),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some Hale backers urged her not to back down.", ("Some Hale backers", "urged")),
+        (
+            "Hale's leading rivals have both urged the mayor to resign.",
+            ("Hale's leading rivals", "urged"),
+        ),
+        ("The plan will fail, former supporter says.", ("former supporter", "says")),
+    ],
+)
+def test_rivals_backers_and_supporters_are_people(sentence: str, expected: tuple[str, str]) -> None:
+    row_ = rows(["Ann Hale spoke.", sentence])[-1]
+    assert (row_[0], row_[2]) == expected
