@@ -652,3 +652,18 @@ def test_calling_oneself_something_describes_oneself() -> None:
 def test_rivals_backers_and_supporters_are_people(sentence: str, expected: tuple[str, str]) -> None:
     row_ = rows(["Ann Hale spoke.", sentence])[-1]
     assert (row_[0], row_[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some pundits predicted she would lose.", ("Some pundits", "predicted")),
+        (
+            "Ann Hale's biggest boosters in the state insisted it was a temporary dip.",
+            ("Ann Hale's biggest boosters", "insisted"),
+        ),
+    ],
+)
+def test_pundits_and_boosters_are_people(sentence: str, expected: tuple[str, str]) -> None:
+    row_ = rows(["Ann Hale spoke.", sentence])[-1]
+    assert (row_[0], row_[2]) == expected
