@@ -143,7 +143,7 @@ def test_that_after_a_preposition_opens_no_clause(sentence: str, expected: Row) 
     [
         # A connective before "she", whose words a colon sets off.
         (
-            "Then she added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            "Then she added a warning: “In the spring, I will back anyone who agrees.”",
             ("Ann Hale", None, None, (), (), True),
         ),
         (
@@ -156,10 +156,10 @@ def test_that_after_a_preposition_opens_no_clause(sentence: str, expected: Row) 
             ("Ann Hale", None, None, (), (), True),
         ),
         # Short scare quotes after the pronoun's verb are no one's words.
-        ("Then she added a “caveat.”", NONE),
+        ("Then she added a “warning.”", NONE),
         # "it" is no person whose words a sentence quotes.
         (
-            "Then it added a caveat: “Down the ballot, I will vote for anyone who agrees.”",
+            "Then it added a warning: “In the spring, I will back anyone who agrees.”",
             (None, None, None, (), (), True),
         ),
     ],
@@ -275,7 +275,7 @@ def test_words_the_article_writes_in_lower_case_make_no_person(
         ),
         # A place a preposition governs is no subject of the participle after it.
         (
-            "Ann Hale answered the question on Facebook writing, “Yes, I will. I was wrong.”",
+            "Ann Hale settled the matter on Facebook writing, “No, I won't. That was a mistake.”",
             ("Ann Hale", None, "writing", (), (), True),
         ),
         # After "with", the name is the participle's subject.
@@ -464,13 +464,13 @@ def test_a_name_inside_a_quotation_moves_no_mention_after_the_pronoun() -> None:
     [
         # Two roles joined by "and" before the name: the person named after both.
         (
-            "“We will win this state,” said former Ohio Gov. and Dune Party Chairman Ed Rendell.",
-            ("Ed Rendell", "Dune Party Chairman", "said", (), (), True),
+            "“We will win this state,” said former Utah Gov. and Dune Party Chairman Ed Morrow.",
+            ("Ed Morrow", "Dune Party Chairman", "said", (), (), True),
         ),
         # One role: the name after it, as before.
         (
-            "“We will win this state,” said former Ohio Gov. Ed Rendell.",
-            ("Ed Rendell", "former Ohio Gov.", "said", (), (), True),
+            "“We will win this state,” said former Utah Gov. Ed Morrow.",
+            ("Ed Morrow", "former Utah Gov.", "said", (), (), True),
         ),
     ],
 )
@@ -487,7 +487,7 @@ def test_the_person_after_two_roles_joined_by_and_is_the_speaker(
         (
             [
                 "Tom Reyes wrote in the affidavit that he saw the driver.",
-                "It continued: “Probable cause exists to charge the driver with one count.”",
+                "It continued: “The evidence is enough to charge the driver.”",
             ],
             ("affidavit", None, "continued", (), (), True),
         ),
@@ -623,7 +623,7 @@ def test_more_speech_acts_in_ing(sentence: str, expected: tuple[str, str]) -> No
 
 
 def test_an_inquiry_is_a_document_that_finds() -> None:
-    sentence = "The inquiry found that the office almost never searched its own email."
+    sentence = "The inquiry found that the office rarely checked its own records."
     assert rows([sentence]) == [("inquiry", None, "found", (), (), False)]
 
 

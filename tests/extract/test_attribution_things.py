@@ -62,7 +62,7 @@ def test_a_document_or_people_as_the_subject_keep_the_speaker(text: str, expecte
     [
         "But it can sometimes feel like the council is falling in line.",
         "It can feel as if the town has been forgotten.",
-        "The hearing promised to be a crucial moment for the mayor.",
+        "The hearing promised to be a turning point for the mayor.",
     ],
 )
 def test_an_impression_names_no_one_who_holds_a_view(text: str) -> None:
@@ -110,8 +110,8 @@ def test_words_in_quotation_marks_before_wrote_are_the_writers() -> None:
     "text",
     [
         "In 2007 the mayor declared himself an independent.",
-        "The senator won the spin by declaring himself the comeback kid.",
-        "His aides referred requests for comment to the campaign.",
+        "The mayor closed the night by declaring himself the winner.",
+        "Her staff referred questions to the city's press office.",
     ],
 )
 def test_a_deed_done_with_a_verb_of_speech_names_no_speaker(text: str) -> None:
@@ -136,7 +136,7 @@ def test_a_declaration_or_a_reference_still_speaks(text: str, expected: Row) -> 
 
 
 def test_a_stance_word_after_than_is_a_noun() -> None:
-    text = "A hopeful can run a campaign fueled by little more than hope."
+    text = "A newcomer could take the seat on little more than hope."
     assert only(text) == EMPTY
     assert only("Many voters hope that the mayor will resign.") == (
         "Many voters",
@@ -319,7 +319,7 @@ def test_examples_set_off_after_a_subject_leave_the_subject(text: str, expected:
 
 
 def test_long_after_an_auxiliary_is_an_adverb_before_the_verb() -> None:
-    text = "The mayor has long said that he will support the nominee."
+    text = "The mayor has long said that he would back the plan."
     assert only(text) == ("mayor", None, "said", (), (), False)
     text = "Critics have long argued that the plan is dead."
     assert only(text) == ("Critics", None, "argued", (), (), False)

@@ -81,7 +81,7 @@ def that_after_noun(low: list[str], b: int) -> bool:
     if _noun_before_that(low[b - 1]):
         return True
     if low[0] == "it" and low[1:2] and low[1] in BE:
-        return False  # "It was at the conference that Swanson delivered …": a cleft
+        return False  # "It was at the fair that Ruiz spoke …": a cleft
     det = low[b - 3 : b - 1]
     return low[b - 1] not in VERB_CLASS and any(w in DETS or w in POSS_PRON for w in det)
 

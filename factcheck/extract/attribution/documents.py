@@ -11,7 +11,7 @@ from factcheck.extract.attribution.words import DETS, DOC_NOUNS, NP_PREPS, POSS_
 
 def note_document_subject(sent: Sentence, start: int) -> None:
     """Remember the document that opens the main clause at ``start``, if one does, else the
-    last one the sentence names after a determiner ("Bujnowski wrote in the affidavit." "It
+    last one the sentence names after a determiner ("Ruiz wrote in the affidavit." "It
     continued: …")."""
     low = sent.low
     if start >= sent.n or not (

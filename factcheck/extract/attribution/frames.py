@@ -447,7 +447,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
             _read_infinitive(sent, v, verb, frames)
         return  # "asked him to say", "too soon to say": not words anyone said
     if coordinated_infinitive(sent, v, verb):
-        return  # "needs to sell herself and tell more jokes": an infinitive, not a statement
+        return  # "needs to relax and tell more stories": an infinitive, not a statement
     if v and low[v - 1] in HELPS:
         return  # "which helps explain": a bare infinitive, no one speaks
     if v and low[v - 1] == "to" and cls is Cls.SPEECH:
@@ -706,7 +706,7 @@ def order_chain(sent: Sentence, frames: list[Frame]) -> list[Frame]:
         if frame.trailing and not frame.cites:
             continue
         if nested and _modal(sent, frame):
-            continue  # "Obama said he expected that Americans will say no": what they may say
+            continue  # "Lee said he expected that voters will say no": what they may say
         if (
             not nested
             or (frame.cites and frame.vpos > nested[-1].vpos)

@@ -146,7 +146,7 @@ def _evidence_of_a_thing(sent: Sentence, frame: Frame) -> bool:
 def _impression(sent: Sentence, frame: Frame) -> bool:
     """Whether the frame only gives an impression: a bare "it" before "… like" or "… as if"
     ("it can sometimes feel like …"), or a thing that "promised to be" something (was
-    expected to be: "The debate promised to be a crucial moment")."""
+    expected to be: "The vote promised to be a turning point")."""
     low, v = sent.low, frame.vpos
     if frame.trailing or frame.spos >= v or v + 2 >= sent.n:
         return False

@@ -1,7 +1,7 @@
 """Stage ③ claims, attribution: verb forms used as nouns or adjectives — a cue word that only
 looks like a reporting verb: "the final say", "her only hope", "more pledged delegates", "an
 hourlong show", "claimed a victory" (a thing won, not words said) and a bare form that joins
-an infinitive ("needs to sell herself and tell more jokes")."""
+an infinitive ("needs to relax and tell more stories")."""
 
 from __future__ import annotations
 

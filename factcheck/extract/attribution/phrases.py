@@ -561,8 +561,8 @@ CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", "--", "(", "."})
 
 
 def person_after_roles(sent: Sentence, start: int) -> Speaker | None:
-    """The person named after a second role joined by "and" ("said former Ohio Gov. and party
-    Chairman Ed Rendell", from after "and"): words with no comma, then a person's name."""
+    """The person named after a second role joined by "and" ("said former Utah Gov. and party
+    Chairman Ed Morrow", from after "and"): words with no comma, then a person's name."""
     for k in range(start, min(sent.n, start + 8)):
         named = sent.mention_of[k]
         if named is not None and named.kind is Kind.PERSON:

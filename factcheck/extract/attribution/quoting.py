@@ -35,7 +35,7 @@ NOT_NOUNS = (
 """Words after a quotation that show it modifies no noun: "“fair share” of taxes", "“fundamentally
 transform” the country", "“embrace” him"."""
 LEAD_WORDS = lex("and but then so yet still later finally")
-"""Connectives before a clause's subject: "Then she added a caveat: “…”"."""
+"""Connectives before a clause's subject: "Then she added a warning: “…”"."""
 
 
 def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:

@@ -336,7 +336,7 @@ def _time_phrase(low: list[str], j: int) -> int | None:
 
 def _past_verb(sent: Sentence, start: int, end: int) -> int:
     """Where the noun phrase between ``start`` and ``end`` begins once a verb inside it is left
-    out: "the Clinton operation disparaged women who …" (women), "…, echoing security experts
+    out: "the campaign disparaged voters who …" (voters), "…, echoing security experts
     who …" (security experts); an adjective after a determiner or an adverb stays ("the newly
     elected officials")."""
     low, toks = sent.low, sent.toks
@@ -447,7 +447,7 @@ def _find_comma_subject(
         or (first.endswith(("ing", "ed")) and toks[seg_start][0].islower())
         or first in OTHER_PREPS
         or first in NP_PREPS
-        or first in EXAMPLE_OPENERS  # "The hawks, like Rubio and Bush, say"
+        or first in EXAMPLE_OPENERS  # "The hawks, like Lee and Ruiz, say"
     )
     if not appositive and c >= 1 and toks[c] == ",":
         # "Senator J.D. Vance, Republican of Ohio, argued", "Senator John Cornyn of Texas, the
