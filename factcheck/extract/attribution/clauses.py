@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.sentence import Frame, Sentence
 from factcheck.extract.attribution.words import (
+    AUX,
     BE,
     DETS,
     DOC_NOUNS,
@@ -44,19 +45,34 @@ def main_clause_frames(sent: Sentence, frames: list[Frame]) -> list[Frame]:
 DAY_WORDS = lex("yesterday today tonight earlier")
 SPANS = lex("week month year weekend morning afternoon evening night")
 SPAN_OPENERS = lex("this last past next")
-TIME_ENDS = DAY_WORDS | SPANS
+PERIODS = lex("past time times meantime days weeks months years decades")
+"""Nouns that end a phrase of time set between an auxiliary and its verb ("have in the past
+said", "has for years argued")."""
+PERIOD_PREPS = lex("in for over at")
+PERIOD_WORDS = lex("the recent past last several many few")
+TIME_ENDS = DAY_WORDS | SPANS | PERIODS
 """Words that end a time phrase between a subject and its verb: "yesterday", "this past
-week", "last month"."""
+week", "last month", "in the past"."""
 
 
 def time_phrase_start(low: list[str], j: int) -> int | None:
     """Where the time phrase ending at ``j`` leaves off, going back ("The council this past
-    week announced" from "week" to "council"), or None."""
+    week announced" from "week" to "council"; "have in the past said" from "past" to "have"),
+    or None."""
     if low[j] in DAY_WORDS:
         return j - 1
-    if low[j] in SPANS and j >= 1 and low[j - 1] in SPAN_OPENERS:
-        return j - 3 if j >= 2 and low[j - 2] == "this" else j - 2
-    return None
+    if low[j] in SPANS:
+        if j >= 1 and low[j - 1] in SPAN_OPENERS:
+            return j - 3 if j >= 2 and low[j - 2] == "this" else j - 2
+        return None
+    if low[j] not in PERIODS:
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 3 and low[k] in PERIOD_WORDS:
+        k -= 1
+    if k < 1 or low[k] not in PERIOD_PREPS or low[k - 1] not in AUX:
+        return None  # a phrase of time without an auxiliary before it
+    return k - 1
 
 
 def report_then_report(sent: Sentence, b: int, before: int) -> bool:

@@ -28,10 +28,10 @@ def is_editorial_note(text: str) -> bool:
 
 
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})
+"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
 ADDRESSED = lex("to about of with at for against on toward towards told telling tells tell asked")
 """Words that make the name after them an object: "a message to Trump:", "said of Sanders:",
-"telling Breitbart London:" (the listener)."""
-"""Verb classes that make a headline's first name its speaker ("Plan", "Support" are nouns)."""
+"telling Tom Reyes:" (the listener)."""
 
 
 def read_headline(sent: Sentence, frames: list[Frame]) -> None:

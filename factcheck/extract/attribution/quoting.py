@@ -61,7 +61,7 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
             # "Led by …", "Thirteen years earlier": a capital no name bears out, unless a verb
             # follows it inside the sentence, then the quotation ("On May 20, Netanyahu showed").
             return None
-        if end < n and _modified_noun(sent, end):
+        if end < n and _noun_after_name(sent, end):
             return None  # "The Fox News Channel blonde, a co-moderator, …": the name modifies
         if long_quote:
             # "Biden “kind of misspoke.”": a quotation right after the name, with no verb of
@@ -107,7 +107,7 @@ def _names_a_kind(sent: Sentence, q: int) -> bool:
     return word not in VERB_CLASS and not word.endswith(("ed", "ly", "ing"))
 
 
-def _modified_noun(sent: Sentence, k: int) -> bool:
+def _noun_after_name(sent: Sentence, k: int) -> bool:
     """Whether the word right after a name is a noun the name modifies: lower case, then a
     comma or a verb ("the Fox News Channel blonde, a …"), neither a verb nor an adverb itself."""
     token, word = sent.toks[k], sent.low[k]
@@ -142,7 +142,7 @@ def colon_subject(sent: Sentence, start: int) -> tuple[Speaker, str] | None:
             return None
         return found, low[start]
     if low[start] in ("he", "she"):
-        found = resolve_pronoun(sent, sent.low[start], start)
+        found = resolve_pronoun(sent, low[start], start)
         end = start + 1
     else:
         end = find_np_end(sent, start)

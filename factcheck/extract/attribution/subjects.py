@@ -49,6 +49,7 @@ from factcheck.extract.attribution.words import (
 )
 
 PERSONAL = lex("he she they we i")
+"""Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
 COUNTED = lex("many most some few several others all those")
 OBJECT_RELATIVES = lex("whom which who")
 """Relative words a clause with its own subject may open ("whom many voters believed")."""
@@ -58,7 +59,6 @@ CAMPUS_PREPS = PLACE_PREPS | lex("at")
 """Prepositions before an institution and its campus ("a professor at the University of …")."""
 AFTER_NAME = lex("and who whose which said says told added")
 """Words that may follow a name that heads its noun phrase."""
-"""Pronouns that stand for people, whose contracted auxiliary may precede a verb."""
 LY_NOUNS = lex("ally family rally daily weekly monthly assembly")
 """Nouns ending in -ly, which the verb's adverbs ("quickly", "reportedly") are not."""
 
@@ -198,12 +198,10 @@ def find_subject_before(
             j -= 1
             if j >= 0 and low[j] in ("on", "late", "early", "last", "this"):
                 j -= 1
-        elif lw in TIME_ENDS and time_phrase_start(low, j) is not None:
-            j = time_phrase_start(low, j) or 0  # "The council this week announced"
+        elif lw in TIME_ENDS and (back := time_phrase_start(low, j)) is not None:
+            j = back  # "The council this week announced", "have in the past said"
         elif j >= 2 and lw.isdigit() and len(lw) == 4 and low[j - 1] in ("in", "since"):
             j -= 2  # "McConnell, who in 2010 said": a year before the verb
-        elif lw in PERIODS and _time_phrase(low, j) is not None:
-            j = _time_phrase(low, j) or 0  # "have in the past said", "has for years argued"
         else:
             break
     if j < 0:
@@ -315,23 +313,11 @@ def _people_before(sent: Sentence, k: int) -> bool:
     return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
 
 
-PERIODS = lex("past time times meantime days weeks months years decades")
-AUX_ADVERBS = lex("long twice")
+AUX_ADVERBS = lex("twice")
+"""Adverbs between an auxiliary and its verb that are no auxiliary themselves ("has twice
+said"); "long" is one of the verb's companions (``AUX``)."""
 FLOATING = lex("all each")
-"""Nouns that end a phrase of time set between an auxiliary and its verb."""
-TIME_PREPS = lex("in for over at")
-TIME_WORDS = lex("the recent past last several many few")
-
-
-def _time_phrase(low: list[str], j: int) -> int | None:
-    """Where the auxiliary before a phrase of time ending at ``j`` stands ("have in the past",
-    "has for years"), or None when no auxiliary precedes the phrase."""
-    k = j - 1
-    while k >= 0 and j - k <= 3 and low[k] in TIME_WORDS:
-        k -= 1
-    if k < 1 or low[k] not in TIME_PREPS or low[k - 1] not in AUX:
-        return None
-    return k - 1
+"""Quantifiers after the noun they count: "The senators all said"."""
 
 
 def _past_verb(sent: Sentence, start: int, end: int) -> int:
