@@ -1,0 +1,85 @@
+"""Tests for stage ③ attribution on general shapes of sentence: where a speaker's phrase
+starts after "what" or "how", section headings in capitals, and their near misses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from attribution_rows import Row, row
+
+from factcheck.extract.attribution import attribute_sentences
+
+NONE: Row = (None, None, None, (), (), False)
+
+
+def rows(sentences: Sequence[str], blocks: Sequence[int] | None = None) -> list[Row]:
+    return [row(a) for a in attribute_sentences(sentences, blocks=blocks)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "what" opens a clause: the speaker's phrase starts after it, not at "half of".
+        (
+            "The ferry fares are less than half of what harbour pilots say they need.",
+            ("harbour pilots", None, "say", (), (), False),
+        ),
+        (
+            "The levy funds what local growers say is a fair price.",
+            ("local growers", None, "say", (), (), False),
+        ),
+        # Near misses: a subject that already starts after "what" stays as it was.
+        (
+            "The mayor called it exactly what the council said it was.",
+            ("council", None, "said", (), (), False),
+        ),
+        (
+            "The port kept what its owners say is the oldest crane in the county.",
+            ("owners", None, "say", (), (), False),
+        ),
+    ],
+)
+def test_a_speaker_after_what_starts_after_it(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+SAID = ("Ana Ruiz", None, "said", (), (), False)
+
+
+def test_a_quoted_heading_in_capitals_does_not_go_on_with_the_speaker_before() -> None:
+    sentences = [
+        "Ana Ruiz said the ferry would run again in May.",
+        "“FARES WILL RISE SOON”",
+        "The ferry company has not set a date.",
+    ]
+    assert rows(sentences, blocks=[0, 1, 2]) == [SAID, (None, None, None, (), (), True), NONE]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "blocks", "second"),
+    [
+        # The same quotation in ordinary case goes on with the speaker before it.
+        (
+            ["Ana Ruiz said the ferry would run again in May.", "“Fares will rise soon.”"],
+            [0, 1],
+            ("Ana Ruiz", None, "said", (), (), True),
+        ),
+        # In capitals but sharing its paragraph with more of the quotation: no heading.
+        (
+            ["Ana Ruiz said the ferry would run again in May.", "“FARES WILL RISE SOON.”"],
+            [0, 0],
+            ("Ana Ruiz", None, "said", (), (), True),
+        ),
+        # Shouted words with their own reporting verb keep it.
+        (
+            ["Ana Ruiz said the ferry would run again in May.", "“FARES WILL RISE,” she added."],
+            [0, 1],
+            ("Ana Ruiz", None, "added", (), (), True),
+        ),
+    ],
+)
+def test_near_misses_of_a_heading_in_capitals(
+    sentences: list[str], blocks: list[int], second: Row
+) -> None:
+    assert rows(sentences, blocks=blocks) == [SAID, second]
