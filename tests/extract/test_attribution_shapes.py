@@ -56,3 +56,41 @@ def test_near_misses_of_a_heading_in_capitals(
     sentences: list[str], blocks: list[int], second: Row
 ) -> None:
     assert rows(sentences, blocks=blocks) == [SAID, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An aside holding a quotation, its closing comma inside the marks, between the
+        # subject and the verb: the noun phrase after the verb opens the words reported.
+        (
+            "Tom Reyes, host of the radio show “Morning Tide,” argued the fares were too high.",
+            ("Tom Reyes", None, "argued", (), (), False),
+        ),
+        (
+            "The mayor, who calls the plan “a slow disaster,” said the council had ignored it.",
+            ("mayor", None, "said", (), (), False),
+        ),
+        (
+            "Ann Lee, citing “the long winter on the coast,” said the harbour could close.",
+            ("Ann Lee", None, "said", (), (), True),
+        ),
+        # Near misses: a speaker after the verb that ends the sentence or a clause of its own.
+        (
+            "“The fares have doubled,” said the pilot.",
+            ("pilot", None, "said", (), (), True),
+        ),
+        (
+            "“The harbour will close,” said the pilot, who has run the ferry for years.",
+            ("pilot", None, "said", (), (), True),
+        ),
+        (
+            "Ann Lee, who runs the ferry, said the fares had doubled.",
+            ("Ann Lee", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_quoted_aside_before_the_verb_leaves_the_subject_before_it(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
