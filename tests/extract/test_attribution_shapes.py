@@ -94,3 +94,31 @@ def test_a_quoted_aside_before_the_verb_leaves_the_subject_before_it(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A reporting participle opening the sentence: the main clause's subject speaks.
+        (
+            "Noting that the port had closed twice, Ann Lee voted against the plan.",
+            ("Ann Lee", None, "noting", (), (), False),
+        ),
+        (
+            "Having warned that the ferry would stop in May, the mayor left the meeting.",
+            ("mayor", None, "warned", (), (), False),
+        ),
+        # A finite reporting verb in the main clause still wins over the participle.
+        (
+            "Noting that the port had closed twice, Ann Lee added that fares would rise.",
+            ("Ann Lee", None, "added", (), (), False),
+        ),
+        # Near misses: a turn of phrase, and a participle that reports nothing.
+        ("Having said that, the mayor voted for the plan.", NONE),
+        ("Reading the report again, the mayor voted for the plan.", NONE),
+    ],
+)
+def test_a_reporting_participle_opening_the_sentence_takes_the_main_subject(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
