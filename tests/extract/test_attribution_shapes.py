@@ -122,3 +122,28 @@ def test_a_reporting_participle_opening_the_sentence_takes_the_main_subject(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A state's abbreviation after a town, set off by commas, is a place, not a speaker.
+        "At a fair in Salem, Ore., Ann Lee spoke for an hour, warning that the port would close.",
+        "At a fair in Dune, Tex., Ann Lee spoke for an hour, warning that the port would close.",
+        # Near miss: the state written out was a place already.
+        "At a fair in Salem, Oregon, Ann Lee spoke for an hour, warning that the port would close.",
+    ],
+)
+def test_a_state_abbreviation_after_a_town_is_a_place(sentence: str) -> None:
+    assert rows([sentence]) == [("Ann Lee", None, "warning", (), (), False)]
+
+
+def test_a_he_after_a_town_and_its_state_abbreviation_means_the_person() -> None:
+    sentences = [
+        "At a fair in Salem, Ore., the mayor spoke for an hour, warning that the port would close.",
+        "“We cannot wait,” he said.",
+    ]
+    assert rows(sentences) == [
+        ("mayor", None, "warning", (), (), False),
+        ("mayor", None, "said", (), (), True),
+    ]

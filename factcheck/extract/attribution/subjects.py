@@ -106,6 +106,8 @@ def _past_place(sent: Sentence, start: int, limit: int) -> int:
         return start
     if end + 1 < limit and sent.toks[end + 1] == ",":
         return end + 2
+    if end + 2 < limit and sent.toks[end + 1 : end + 3] == [".", ","]:
+        return end + 3  # "In Salem, Ore., Trump": the state's abbreviation
     return start
 
 
