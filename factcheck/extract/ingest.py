@@ -19,6 +19,7 @@ import sys
 import unicodedata
 import urllib.parse
 import warnings
+import zlib
 from dataclasses import dataclass, replace
 from hashlib import sha256
 from math import ceil
@@ -220,6 +221,12 @@ def looks_like_html(text: str) -> bool:
 def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if not raw.data:
         raise IngestError(f"{name}: {_noun(name)} is empty")
+    digest = sha256(raw.data).hexdigest()  # of the bytes as given, compressed or not
+    if raw.data.startswith(_GZIP_MAGIC):
+        # A page saved compressed ("page.html.gz") is read as the page it holds.
+        raw = _Raw(_gunzip(raw.data, name), raw.html, raw.charset, raw.url)
+        if not raw.data:
+            raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
     declared = raw.charset
     if declared is None and raw.html is not False:
         match = _META_CHARSET.search(raw.data[:4096])
@@ -229,7 +236,6 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     if text.isspace():
         raise IngestError(f"{name}: {_noun(name)} is empty (whitespace only)")
-    digest = sha256(raw.data).hexdigest()
     is_html = raw.html if raw.html is not None else looks_like_html(text)
     if not is_html:
         provenance = (("url", "fetch"),) if raw.url else ()
@@ -247,6 +253,27 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if page is text or not shows_repair(document, text):
         return document
     return replace(document, provenance=(*document.provenance, ("text", "repaired")))
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    """The bytes a gzip file holds (every member of it), stopping at MAX_BYTES however well they
+    were compressed."""
+    out = bytearray()
+    while data:
+        unpack = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+        try:
+            out += unpack.decompress(data, MAX_BYTES + 1 - len(out))
+        except zlib.error:
+            raise IngestError(f"{name}: damaged gzip archive") from None
+        if len(out) > MAX_BYTES or unpack.unconsumed_tail:
+            raise _too_large(name, None)
+        if not unpack.eof:
+            raise IngestError(f"{name}: gzip archive cut short")
+        data = unpack.unused_data.lstrip(b"\0")  # a member may be padded with NUL bytes
+    return bytes(out)
 
 
 def _noun(name: str) -> str:
@@ -294,7 +321,9 @@ def _read_file(path: str) -> _Raw:
         raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise _too_large(path, None)
-    suffix = os.path.splitext(path)[1].lower()
+    root, suffix = os.path.splitext(path.lower())
+    if suffix == ".gz":
+        suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
     html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
     return _Raw(data, html=html)
 
