@@ -147,3 +147,29 @@ def test_a_he_after_a_town_and_its_state_abbreviation_means_the_person() -> None
         ("mayor", None, "warning", (), (), False),
         ("mayor", None, "said", (), (), True),
     ]
+
+
+THANKED = ("Ann Lee", None, "thanked", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # The quotation talks about Ann Lee: "she" is the other woman named before it.
+        ("“Ms. Lee has done more for this harbour than anyone,” she said.", "Mara Quist"),
+        ("“Ann has done more for this harbour than anyone,” she said.", "Mara Quist"),
+        # Near miss: a quotation that names neither leaves the subject before as "she".
+        ("“The grant will pay for a new pier,” she said.", "Ann Lee"),
+    ],
+)
+def test_she_is_not_the_woman_her_quotation_talks_about(second: str, speaker: str) -> None:
+    first = "Ann Lee thanked Mara Quist, the harbour master, for the grant."
+    assert rows([first, second]) == [THANKED, (speaker, None, "said", (), (), True)]
+
+
+def test_the_only_person_named_still_speaks_when_her_quotation_names_her() -> None:
+    sentences = [
+        "Ann Lee, the mayor, spoke at the pier on Monday.",
+        "“Ms. Lee will not give up on this town,” she said.",
+    ]
+    assert rows(sentences) == [NONE, ("Ann Lee", "mayor", "said", (), (), True)]
