@@ -30,8 +30,8 @@ from factcheck.extract.attribution.complements import (
 )
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
-from factcheck.extract.attribution.labels import read_colon, read_headline
 from factcheck.extract.attribution.fronted import fronted_participle_subject
+from factcheck.extract.attribution.labels import read_colon, read_headline
 from factcheck.extract.attribution.nounforms import (
     coordinated_infinitive,
     modified_noun,
