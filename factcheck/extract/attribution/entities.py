@@ -477,6 +477,7 @@ class Store:
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
+        unnamed = False
         best_key: tuple[int, bool, bool, bool, bool, bool, int] = (
             -1,
             False,
@@ -535,6 +536,12 @@ class Store:
             key = (at, not talked_about, entity.said == at, subj, introduced, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
+                # "They" for one organisation the text has neither let speak nor made a
+                # subject ("… told Reuters. They want …") is most often people left unnamed.
+                aside = pronoun == "they" and entity.kind is not Kind.GROUP
+                unnamed = aside and not (entity.spoke or subj)
+        if unnamed:
+            return None
         if after and (best is None or best.said < sent - 2):
             # No one who spoke just before: the name in the words may be the speaker after all
             # ("Ms. Trump smiled, she said").
