@@ -173,3 +173,32 @@ def test_the_only_person_named_still_speaks_when_her_quotation_names_her() -> No
         "“Ms. Lee will not give up on this town,” she said.",
     ]
     assert rows(sentences) == [NONE, ("Ann Lee", "mayor", "said", (), (), True)]
+
+
+def test_they_is_not_an_organisation_named_only_in_passing() -> None:
+    # An outlet that only heard the story never speaks as "they": the people go unnamed.
+    sentences = [
+        "Ann Lee gave an interview to the Dune Valley Courier on Monday.",
+        "They say the ferry must return.",
+    ]
+    assert rows(sentences) == [NONE, (None, None, "say", (), (), False)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "they"),
+    [
+        # Near misses: an organisation that spoke, people named together, a plural noun.
+        ("The Harbour Board said the pier was unsafe.", "Harbour Board"),
+        ("Ann Lee and Tom Reyes met at the pier.", "Ann Lee and Tom Reyes"),
+        ("Local farmers met the mayor on Monday.", "Local farmers"),
+    ],
+)
+def test_they_still_means_who_spoke_or_was_named_as_people(opening: str, they: str) -> None:
+    assert rows([opening, "They say the ferry must return."])[1] == (
+        they,
+        None,
+        "say",
+        (),
+        (),
+        False,
+    )
