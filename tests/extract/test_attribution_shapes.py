@@ -116,6 +116,7 @@ def test_a_quoted_aside_before_the_verb_leaves_the_subject_before_it(
         # Near misses: a turn of phrase, and a participle that reports nothing.
         ("Having said that, the mayor voted for the plan.", NONE),
         ("Reading the report again, the mayor voted for the plan.", NONE),
+        ("Speaking at the pier on Monday, Ann Lee voted for the plan.", NONE),
     ],
 )
 def test_a_reporting_participle_opening_the_sentence_takes_the_main_subject(
