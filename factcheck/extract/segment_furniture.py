@@ -23,7 +23,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_text import BULLET_RE, strip_span
-from factcheck.lexicon import months, words
+from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
 
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
@@ -67,10 +67,11 @@ _CREDIT_LABEL_RE = re.compile(
     r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
     r"\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
 )
+# Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
+_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
 _CREDIT_AGENCY_RE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
-    r"(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|Reuters|REUTERS|"
-    r"EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
+    rf"(?:{_AGENCIES}|Handout|"
     r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
@@ -81,8 +82,8 @@ _INLINE_CREDIT_RE = re.compile(
     r"[(\[]\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
     r"\s*(?::|by)\s*[^()\[\]]{1,80}"
     r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
-    r"|(?:[A-Z][\w’'.-]*\s+){0,4}(?:via\s+)?(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Xinhua|"
-    r"Anadolu Agency|Shutterstock|Handout|File photo)(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
+    rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
+    r"(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
@@ -328,7 +329,7 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
 
     Before the body (a kicker, a section name) every such line is furniture. Inside the body a
     label of a few words ("Background") is furniture too, but a longer subheading says something
-    about the story ("Prisons plagued by understaffing"): it stays a body segment."""
+    about the story ("Shelters stretched by winter demand"): it stays a body segment."""
     in_body = False
     for i, unit in enumerate(units):
         if unit.kind is None and unit.terminal:
@@ -547,7 +548,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
         rest = piece[label.end() :]
         if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
             return True  # the label alone, or a label and its separator
-        # An unpunctuated label line ("Most read in world news"); a one-word label ("More")
+        # An unpunctuated label line ("Most read this week in science"); a one-word label ("More")
         # only with its separator, as it also opens sentences.
         return not terminal and count <= 12 and " " in label.group()
     if not terminal and count <= 6:
@@ -588,7 +589,7 @@ def _related_label_re() -> re.Pattern[str]:
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
     """An imperative addressed to the reader about the page: "Sign up for our newsletter",
-    "Follow her on Twitter", "Share it with a friend!"."""
+    "Follow the reporter on social media", "Pass it on to a friend!"."""
     if count > _PROMPT_MAX_WORDS:
         return False
     first = _FIRST_WORD_RE.match(piece)
