@@ -70,16 +70,24 @@ _POINTER_RE = re.compile(
     r"(?:please\s+)?(?:visit|call|contact|see|go to|email|e-mail|write to|click|head to)\b"
 )
 _MAX_WORDS = 40
-# fmt: off
+_OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
+"""The first words of a pointer or of a retailer's small print."""
 _NEEDLES = (
-    "ommission", "ffiliate", "share of", "commercial use", "copyright law", "Terms", "Policy",
-    "Agreement", "Notice", "Guidelines", "Standards", "oderat", "to hear", "et us know",
-    "end us", "mail us", "rite us", "ell us", "f you", "ubject to change", "hile supplies",
-    "hile stock",
+    "ommission",
+    "ffiliate",
+    "share of",
+    "commercial use",
+    "copyright law",
+    "our ",
+    "oderat",
+    "hear",
+    " us",
+    "f you",
+    "hile s",
+    "without notice",
 )
-# fmt: on
-"""One of these is in every notice that does not open with "For" or "To": most sentences are
-passed over by substring searches alone."""
+"""One of these is in every notice that does not open with one of the _OPENERS: most sentences
+are passed over by a few substring searches alone."""
 
 
 def notice_kind(piece: str, words: int) -> SegmentKind | None:
@@ -88,12 +96,12 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     subscribe, look elsewhere); None for any other sentence."""
     if words > _MAX_WORDS:
         return None
-    pointer = piece.startswith(("For ", "To "))
-    if not pointer and not any(map(piece.__contains__, _NEEDLES)):
+    opener = piece.startswith(_OPENERS)
+    if not opener and not any(map(piece.__contains__, _NEEDLES)):
         return None
     if any(map(piece.__contains__, _QUOTES)):
         return None
-    if pointer and _POINTER_RE.match(piece):
+    if opener and _POINTER_RE.match(piece):
         return SegmentKind.RELATED
     if _SMALL_PRINT_RE.match(piece):
         return SegmentKind.CREDIT
