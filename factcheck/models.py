@@ -64,7 +64,8 @@ class Document:
     """Where each metadata field came from, as (field, origin) pairs: 'meta' (the page's meta
     tags or title), 'json-ld', 'time' (the article's <time>), 'heading' (its <h1>), 'url' (the
     address's path), 'fetch' (the address it was fetched from), 'dateline' or 'text' (the
-    article's own text)."""
+    article's own text). ('text', 'repaired') says the text itself is not the bytes' first
+    reading: doubly encoded characters ("FranÃ§ois") were decoded again."""
 
 
 @dataclass(frozen=True, slots=True)

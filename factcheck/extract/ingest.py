@@ -1,10 +1,12 @@
 """Pipeline stage ①, ingest: read an article from a file, stdin or a URL into a Document.
 
 The Document's text is the input decoded, with a leading byte-order mark removed, CRLF and lone CR
-turned into LF, and Unicode normalised to NFC. Nothing else changes: whitespace (leading and
-trailing included), glued words and control characters stay as they were, so that every later
-offset points into exactly what the user gave. HTML pages are reduced to their article body by
-trafilatura, with one line per paragraph, and their metadata fills the Document's fields.
+turned into LF, Unicode normalised to NFC, and text whose UTF-8 had been read as Windows-1252
+("FranÃ§ois") decoded again (see mojibake.py; provenance then says ``text: repaired``). Nothing
+else changes: whitespace (leading and trailing included), glued words and control characters stay
+as they were, so that every later offset points into exactly what the user gave. HTML pages are
+reduced to their article body by trafilatura, with one line per paragraph, and their metadata
+fills the Document's fields.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ import sys
 import unicodedata
 import urllib.parse
 import warnings
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from hashlib import sha256
 from math import ceil
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from factcheck import __version__
 from factcheck.errors import IngestError, IngestWarning
+from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
 from factcheck.models import Document
@@ -217,6 +221,12 @@ def looks_like_html(text: str) -> bool:
 def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if not raw.data:
         raise IngestError(f"{name}: {_noun(name)} is empty")
+    digest = sha256(raw.data).hexdigest()  # of the bytes as given, compressed or not
+    if raw.data.startswith(_GZIP_MAGIC):
+        # A page saved compressed ("page.html.gz") is read as the page it holds.
+        raw = _Raw(_gunzip(raw.data, name), raw.html, raw.charset, raw.url)
+        if not raw.data:
+            raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
     declared = raw.charset
     if declared is None and raw.html is not False:
         match = _META_CHARSET.search(raw.data[:4096])
@@ -226,15 +236,44 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     if text.isspace():
         raise IngestError(f"{name}: {_noun(name)} is empty (whitespace only)")
-    digest = sha256(raw.data).hexdigest()
     is_html = raw.html if raw.html is not None else looks_like_html(text)
     if not is_html:
-        fetched = (("url", "fetch"),) if raw.url else ()
-        return Document(source=source, text=text, sha256=digest, url=raw.url, provenance=fetched)
-    if not looks_like_html(text):
+        provenance = (("url", "fetch"),) if raw.url else ()
+        repaired = repair_mojibake(text)
+        if repaired is not None:
+            # Not the bytes' first reading: the reviewer is told (the digest stays the bytes').
+            text, provenance = repaired, (*provenance, ("text", "repaired"))
+        return Document(source=source, text=text, sha256=digest, url=raw.url, provenance=provenance)
+    # A page is repaired whole, so that its metadata is judged as it was written.
+    page = repair_mojibake(text) or text
+    if not looks_like_html(page):
         # A bare fragment is not a document to the HTML parser; a wrapper makes it one.
-        text = f"<html><body>{text}</body></html>"
-    return html_document(source, name, text, digest, raw.url)
+        page = f"<html><body>{page}</body></html>"
+    document = html_document(source, name, page, digest, raw.url)
+    if page is text or not shows_repair(document, text):
+        return document
+    return replace(document, provenance=(*document.provenance, ("text", "repaired")))
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    """The bytes a gzip file holds (every member of it), stopping at MAX_BYTES however well they
+    were compressed."""
+    out = bytearray()
+    while data:
+        unpack = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+        try:
+            out += unpack.decompress(data, MAX_BYTES + 1 - len(out))
+        except zlib.error:
+            raise IngestError(f"{name}: damaged gzip archive") from None
+        if len(out) > MAX_BYTES or unpack.unconsumed_tail:
+            raise _too_large(name, None)
+        if not unpack.eof:
+            raise IngestError(f"{name}: gzip archive cut short")
+        data = unpack.unused_data.lstrip(b"\0")  # a member may be padded with NUL bytes
+    return bytes(out)
 
 
 def _noun(name: str) -> str:
@@ -282,7 +321,9 @@ def _read_file(path: str) -> _Raw:
         raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise _too_large(path, None)
-    suffix = os.path.splitext(path)[1].lower()
+    root, suffix = os.path.splitext(path.lower())
+    if suffix == ".gz":
+        suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
     html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
     return _Raw(data, html=html)
 

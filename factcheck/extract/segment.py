@@ -142,7 +142,7 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
                 break
     if not changes:
         return doc
-    order = ("title", "outlet", "byline", "published", "url")
+    order = ("title", "outlet", "byline", "published", "url", "text")
     provenance = tuple((key, origins[key]) for key in order if key in origins)
     return replace(doc, **changes, provenance=provenance)
 
