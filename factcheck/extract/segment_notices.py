@@ -64,11 +64,14 @@ _SMALL_PRINT_RE = re.compile(
     re.IGNORECASE,
 )
 # A pointer elsewhere: "For more information, please visit ...", "To order copies, call ...".
-_POINTER_RE = re.compile(
+_POINTER_LEAD = (
     r"(?:For (?:more|further|additional) (?:information|details|info)|To (?:order|learn more|"
-    r"find out more|read more|subscribe|buy|purchase|request|book))\b[^.!?]{0,80},\s*"
+    r"find out more|read more|subscribe|buy|purchase|request|book))\b"
+)
+_POINTER_VERB = (
     r"(?:please\s+)?(?:visit|call|contact|see|go to|email|e-mail|write to|click|head to)\b"
 )
+_POINTER_RE = re.compile(rf"{_POINTER_LEAD}[^.!?]{{0,80}},\s*{_POINTER_VERB}")
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
