@@ -203,3 +203,28 @@ def test_they_still_means_who_spoke_or_was_named_as_people(opening: str, they: s
         (),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A description that names an organisation in passing, then the person set off.
+        (
+            "“We will win,” said a leading Supreme Court advocate, Ann Lee.",
+            ("Ann Lee", None, "said", (), (), True),
+        ),
+        (
+            "“We will win,” said a senior Harbour Board member, Ann Lee, after the vote.",
+            ("Ann Lee", "senior Harbour Board member", "said", (), (), True),
+        ),
+        # Near miss: no name set off after the description.
+        (
+            "“We will win,” said a Dune Institute spokesman.",
+            ("Dune Institute spokesman", None, "said", (), (), True),
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_description_naming_an_organisation_speaks(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

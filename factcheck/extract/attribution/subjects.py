@@ -671,7 +671,8 @@ def find_subject_after(
         end = _name_after_role(sent, start)
         if end:
             found = interpret(sent, start, end, loose=loose)
-    if found is None or (found.entity is None and sent.low[start] in INDEFINITES):
+    described = found is None or found.entity is None or found.entity.kind is not Kind.PERSON
+    if found is None or (described and sent.low[start] in INDEFINITES):
         found = _appositive_name(sent, start) or found  # "said one protester, Jane Roe,"
     if end < sent.n and sent.low[end] == "and" and sent.low[end - 1] in TITLES:
         found = person_after_roles(sent, end + 1) or found  # "said former Gov. and Chair Ed Lee"
@@ -690,8 +691,8 @@ def _appositive_name(sent: Sentence, start: int) -> Speaker | None:
         stop = sent.mention_start.get(k + 1)
         if entity is None or stop is None or entity.kind is not Kind.PERSON:
             return None
-        if stop + 1 < sent.n and sent.toks[stop + 1] not in (",", ".", ";"):
-            return None
+        if stop + 1 < sent.n and sent.toks[stop + 1] not in (",", ".", ";", "of"):
+            return None  # "…, Jane Roe of the Dune Institute": the name and where she works
         return interpret(sent, k + 1, stop + 1)
     return None
 
