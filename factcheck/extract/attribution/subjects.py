@@ -11,6 +11,7 @@ from factcheck.extract.attribution.clauses import (
     that_after_noun,
     time_phrase_start,
 )
+from factcheck.extract.attribution.coordination import subordinate_subject
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
@@ -133,6 +134,9 @@ def find_clause_subject(
         b -= 1
         while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
             b -= 1
+    inner = subordinate_subject(sent, b, before)  # "… cheered when Lee spoke and said"
+    if inner is not None:
+        return inner
     start = skip_fronted(sent, b + 1, before)
     if start >= before - 1:
         start = b + 1  # "Then he cut into Bush, calling him …": no subject after the comma
