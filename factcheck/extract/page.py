@@ -203,7 +203,7 @@ def _strip_site(title: str, site: str | None) -> str:
 def _strip_address_names(title: str, url: str | None) -> str:
     """Drop an edge part of the title that the address names: a leading section that is a folder
     of the path ('Opinion | …' at /opinion/), or a trailing site name that starts with the host's
-    own name ('… – Vortex Cannon Entertainment' at vortexcannon.org)."""
+    own name ('… – Harbourlight Media Group' at harbourlight.example)."""
     if not url:
         return title
     parts = _TITLE_SEPARATORS.split(title)

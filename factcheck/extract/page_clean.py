@@ -52,8 +52,8 @@ def _words_upto(text: str, limit: int) -> int:
 
 
 def _teaser_runs(tree: Any) -> list[Any]:
-    """Runs of sibling blocks that each open with a link of a headline's length: "- [Pats place
-    Olszewski on IR](...) New England's roster is re-shuffling"."""
+    """Runs of sibling blocks that each open with a link of a headline's length: "- [Council delays
+    bridge vote](...) The decision moves to the spring session"."""
     teasers: set[Any] = set()
     for link in tree.xpath(_HEADLINE_LINKS):
         teasers.update(_opened_by(link))

@@ -20,12 +20,14 @@ from dataclasses import replace
 from datetime import date
 
 from factcheck.extract.bylines import clean_byline
-from factcheck.extract.segment_dates import MONTH, MONTH_NUMBERS, parse_date, today
+from factcheck.extract.segment_dates import MONTH_NUMBERS, parse_date, today
 from factcheck.extract.segment_furniture import (
     BYLINE_RE,
     DATE_START_CHARS,
     QUESTION_END_RE,
+    WIRE_DATELINE_RE,
     Unit,
+    classify_addresses,
     classify_captions,
     classify_headings,
     classify_patterns,
@@ -37,7 +39,7 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
-from factcheck.extract.segment_text import UPPER, split_blocks
+from factcheck.extract.segment_text import split_blocks
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 
@@ -52,11 +54,6 @@ __all__ = [
 
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
-# "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
-_WIRE_DATELINE_RE = re.compile(
-    rf"[{UPPER}][{UPPER} .’'/-]{{1,40}}(?:,\s+{MONTH}\s+\d{{1,2}})?\s+"
-    r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
-)
 
 
 def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
@@ -77,6 +74,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_tags(units)
     classify_captions(units)
     classify_shapes(units, block_sizes)
+    classify_addresses(units, doc.url)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(
@@ -137,7 +135,7 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
     if doc.outlet is None and "outlet" not in changes:
         body = (u for u in units if u.kind is None)
         for unit, _ in zip(body, range(3), strict=False):
-            wire = _WIRE_DATELINE_RE.match(unit.text)
+            wire = WIRE_DATELINE_RE.match(unit.text)
             if wire:
                 changes["outlet"] = wire.group("outlet")
                 origins["outlet"] = "text"

@@ -16,14 +16,16 @@ from factcheck.extract.segment_dates import (
     DATE,
     DATELINE_RE,
     LEADING_DATE_RE,
+    MONTH,
     SEP,
     TIME,
     TIME_24,
     TRAILING_DATE_RE,
     UPDATED_TIME_RE,
 )
-from factcheck.extract.segment_text import BULLET_RE, strip_span
-from factcheck.lexicon import months, words
+from factcheck.extract.segment_notices import notice_kind
+from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
+from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
 
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
@@ -58,7 +60,7 @@ _CONTRIBUTED_RE = re.compile(
     r"(?: from [^.]+)?\.?\Z"
 )
 _CREDIT_PAREN_RE = re.compile(
-    r"\(\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
+    r"\(\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
     r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
 )
@@ -67,10 +69,11 @@ _CREDIT_LABEL_RE = re.compile(
     r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
     r"\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
 )
+# Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
+_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
 _CREDIT_AGENCY_RE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
-    r"(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|AP Photo|AP|Reuters|REUTERS|"
-    r"EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Wikimedia Commons|Flickr|Handout|"
+    rf"(?:{_AGENCIES}|Handout|"
     r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
@@ -78,11 +81,11 @@ _CREDIT_SLASH_RE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}"
 )
 _INLINE_CREDIT_RE = re.compile(
-    r"[(\[]\s*(?:(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
+    r"[(\[]\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
     r"\s*(?::|by)\s*[^()\[\]]{1,80}"
     r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
-    r"|(?:[A-Z][\w’'.-]*\s+){0,4}(?:via\s+)?(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Xinhua|"
-    r"Anadolu Agency|Shutterstock|Handout|File photo)(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
+    rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
+    r"(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
@@ -99,7 +102,14 @@ _RELATED_ALONE_RE = re.compile(
     r"(?:Read more|Read More|READ MORE|Related|RELATED|More stories|Related stories|See also)"
     r"\s*[:»›>]?"
 )
-_TAGS_LABEL_RE = re.compile(r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)\s*:")
+# A label of tags: "Tags: ...", or the label alone on its line with the tags below it.
+_TAGS_LABEL_RE = re.compile(
+    r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)(?:\s*:|[ \t]*\n)"
+)
+# The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021".
+_POST_SIGNATURE_RE = re.compile(
+    rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?"
+)
 _HINT_RE = re.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
@@ -108,6 +118,11 @@ _HINT_RE = re.compile(
     r"Pictured|Above|Caption|"
     r"Updated|Published|Posted|First|Last|Modified|Date|\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+# "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
+WIRE_DATELINE_RE = re.compile(
+    rf"[{UPPER}][{UPPER} .’'/-]{{1,40}}(?:,\s+{MONTH}\s+\d{{1,2}})?\s+"
+    r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
 )
 QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
 _TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
@@ -175,9 +190,13 @@ def classify_patterns(units: list[Unit]) -> None:
     """Furniture recognisable from a segment alone: datelines, bylines, credits, links, tags."""
     for i, unit in enumerate(units):
         piece = unit.text
-        if len(piece) > 300 or (
-            unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece
-        ):
+        if len(piece) > 300:
+            if _TAGS_LABEL_RE.match(piece):
+                unit.kind = SegmentKind.TAGS  # a long list of tags under its label
+            continue
+        if piece[0] == "|" or piece[-1] == "|":
+            piece = piece.strip(" |") or piece  # the cell borders of a table around furniture
+        if unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece:
             continue
         glued_after = i + 1 < len(units) and units[i + 1].start == unit.end
         unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
@@ -204,6 +223,8 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
+    if piece[0] in "—–-" and _POST_SIGNATURE_RE.fullmatch(piece):
+        return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
 
 
@@ -267,18 +288,40 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
     for unit in units:
         if unit.kind is None and shortest <= len(unit.text) <= longest:
             first = unit.text.split(None, 1)[0]
-            # A word of letters and digits only is its own normal form once case-folded.
-            first = first.casefold() if first.isalnum() else _normalise_title(first)
+            # A word of letters and digits only is its own normal form once case-folded; one
+            # with a hyphen or a quote ("13-Inch") may be more than one word once normalised.
+            if first.isalnum():
+                first = first.casefold()
+            else:
+                first = (_normalise_title(first).split(None, 1) or [""])[0]
             if first in first_words and _normalise_title(unit.text) in wanted:
                 unit.kind = SegmentKind.TITLE
+    _kickers(units)
     return headline
 
 
+def _kickers(units: list[Unit]) -> None:
+    """Lines in title case without final punctuation above the headline, before any body
+    sentence: a kicker, a section's name or another story's headline ("New Tablet Now in
+    Stores")."""
+    top = next((i for i, u in enumerate(units) if u.kind is SegmentKind.TITLE), 0)
+    if any(u.kind is None and u.terminal for u in units[:top]):
+        return
+    for unit in units[:top]:
+        if unit.kind is None and unit.words <= _HEADING_MAX_WORDS and title_case(unit.text):
+            unit.kind = SegmentKind.TITLE
+
+
 def _near_title(piece: str, known_title: str | None) -> bool:
+    """Whether PIECE shares words with the page's stated title: two long words, and a quarter of
+    its own long words (a first sentence shares a name or two with the title, a headline most of
+    its words)."""
     if known_title is None:
         return True
     known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
-    return len(known & set(_normalise_title(piece).split())) >= 2
+    own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
+    shared = len(known & own)
+    return shared >= 2 and 4 * shared >= len(own)
 
 
 def _looks_like_headline(units: list[Unit], i: int) -> bool:
@@ -287,8 +330,8 @@ def _looks_like_headline(units: list[Unit], i: int) -> bool:
         return False
     if not (unit.text[0].isupper() or unit.text[0].isdigit() or unit.text[0] in "“\"‘'"):
         return False
-    if unit.text.endswith((":", ";", ",")):
-        return False
+    if unit.text.endswith((":", ";", ",")) or WIRE_DATELINE_RE.match(unit.text):
+        return False  # "LONDON (AP) — ...": a wire story's first sentence
     if not unit.terminal:
         return True
     if unit.text.endswith("."):
@@ -328,7 +371,7 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
 
     Before the body (a kicker, a section name) every such line is furniture. Inside the body a
     label of a few words ("Background") is furniture too, but a longer subheading says something
-    about the story ("Prisons plagued by understaffing"): it stays a body segment."""
+    about the story ("Shelters stretched by winter demand"): it stays a body segment."""
     in_body = False
     for i, unit in enumerate(units):
         if unit.kind is None and unit.terminal:
@@ -395,9 +438,9 @@ def classify_captions(units: list[Unit]) -> None:
         if (
             unit.kind is not SegmentKind.CREDIT
             or i == 0
-            or unit.text.startswith(("Source", "SOURCE"))
+            or unit.text.startswith(("Source", "SOURCE", "—", "–", "-"))
         ):
-            continue  # "Source: ..." credits the article or a chart, not a photo
+            continue  # "Source: ..." credits the article or a chart, "— Name (@name)" a post
         caption = units[i - 1]
         if caption.kind is not None:
             continue  # another credit ((IDF)(IDF)), or furniture
@@ -450,6 +493,34 @@ def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
         in_body = in_body or (unit.kind is None and unit.terminal)
 
 
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
+_LINK_LIST_MAX_WORDS = 10
+_LINK_LIST_RE = re.compile(
+    r"(?:[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s*)?"
+    r"(?:(?:https?://|www\.)\S+?[\s,;]*(?:\s(?:and|or)\s+)?){2,}"
+)
+
+
+def classify_addresses(units: list[Unit], url: str | None) -> None:
+    """Web addresses standing alone: the page's own address printed on it (a permalink or a
+    share box), and a list of two or more links, with or without a short label before it."""
+    own = _address_key(url) if url else None
+    for unit in units:
+        text = unit.text
+        if unit.kind is not None or ("://" not in text and "www." not in text):
+            continue
+        bare = text.strip().rstrip(".")
+        itself = own is not None and _ADDRESS_RE.fullmatch(bare) and _address_key(bare) == own
+        if itself or (unit.words <= _LINK_LIST_MAX_WORDS and _LINK_LIST_RE.fullmatch(bare)):
+            unit.kind = SegmentKind.RELATED
+
+
+def _address_key(address: str) -> str:
+    """An address without its scheme, "www.", query, fragment and final slash, in lower case."""
+    key = address.split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+    return key.removeprefix("www.")
+
+
 def _classify_players(units: list[Unit]) -> None:
     start = 0
     while start < len(units):
@@ -496,6 +567,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
                 return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
+    if terminal and (notice := notice_kind(piece, words)) is not None:
+        return notice  # the site's word to its reader: "We may earn a commission ..."
     if not terminal and _TEASER_TAG_RE.search(piece):
         return SegmentKind.RELATED
     if not terminal and words <= 3:
@@ -547,7 +620,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
         rest = piece[label.end() :]
         if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
             return True  # the label alone, or a label and its separator
-        # An unpunctuated label line ("Most read in world news"); a one-word label ("More")
+        # An unpunctuated label line ("Most read this week in science"); a one-word label ("More")
         # only with its separator, as it also opens sentences.
         return not terminal and count <= 12 and " " in label.group()
     if not terminal and count <= 6:
@@ -588,7 +661,7 @@ def _related_label_re() -> re.Pattern[str]:
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
     """An imperative addressed to the reader about the page: "Sign up for our newsletter",
-    "Follow her on Twitter", "Share it with a friend!"."""
+    "Follow the reporter on social media", "Pass it on to a friend!"."""
     if count > _PROMPT_MAX_WORDS:
         return False
     first = _FIRST_WORD_RE.match(piece)

@@ -220,7 +220,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> bool:
     """Whether a capital inside a run of letters starts something new, not the next part of a
-    name such as JavaScript, GiveWell or HomeKit. The evidence: a function word starts there
+    name such as JavaScript, BrightPath or HomeKit. The evidence: a function word starts there
     ("roomOn May 20", "gridA firefighter"); a byline ends there ("By Jane Roe, The TimesSenior
     leaders"); or the run is met only once and two of its parts stand alone elsewhere in the text
     ("NoemSouth Dakota"); or it is a run of three or more glued tags, or a lowercase word glued

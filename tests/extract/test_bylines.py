@@ -17,7 +17,7 @@ from factcheck.extract.bylines import clean_byline
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),
         ("Reuters Staff", "Reuters Staff"),
         ("The Editorial Board", "The Editorial Board"),
-        ("Analysis by Chris Cillizza", "Chris Cillizza"),
+        ("Analysis by Marta Quellen", "Marta Quellen"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:

@@ -1,0 +1,121 @@
+"""Stage ② segment, notices: what a site says to its reader about the page, not about the story.
+
+Around an article a site prints notices in its own voice: that it earns a commission on what the
+reader buys, what the reader may do with the copy, how comments are moderated, that it would like
+to hear from the reader, that the reader who enjoyed the article should subscribe, and where to
+go "for more information". Each is told by its shape: the site speaking as "we", "our" or "this
+article" to "you", about buying, copying, commenting or writing in. A sentence inside quotation
+marks is someone's speech, never the site's notice, and stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.models import SegmentKind
+
+_QUOTES = ("“", "”", '"', "‘", "’ ")
+"""Marks of quoted speech (a lone ’ is an apostrophe, so only one followed by a space counts)."""
+
+_SITE_VOICE_RE = re.compile(
+    r"\b(?:we|our|us|you|your)\b|\bthis (?:post|article|page|story|site|piece|newsletter)\b",
+    re.IGNORECASE,
+)
+# A commission on sales through the page: "We may earn a commission when you buy through our
+# links", "If you buy something through this post, the site may get a share of the sale".
+_DISCLOSURE_RE = re.compile(
+    r"\b(?:earns?|receives?|gets?|makes?|collects?|gives?|pays?)\b[^.;]{0,40}"
+    r"\b(?:commissions?|share of (?:the |any )?(?:sales?|revenue)|affiliate)\b"
+    r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b",
+    re.IGNORECASE,
+)
+# What the reader may do with the copy: "for your personal, non-commercial use", "governed by our
+# Terms of Use", "protected by copyright law".
+_USAGE_RE = re.compile(
+    r"\bnon-?commercial use\b"
+    r"|\bour (?:Subscriber Agreement|Terms(?: of (?:Use|Service))?|Privacy (?:Policy|Notice)"
+    r"|Cookie (?:Policy|Notice)|Community (?:Guidelines|Standards)|User Agreement)\b"
+    r"|\bby copyright law\b"
+)
+# How the site handles comments: "We moderate all comments", "Comments are moderated".
+_COMMENTS_RE = re.compile(
+    r"\bcomments?\b.{0,60}\bmoderat\w*|\bmoderat\w*\b.{0,60}\bcomments?\b", re.IGNORECASE
+)
+_READER_RE = re.compile(r"\b(?:you|your|comments?|below)\b", re.IGNORECASE)
+# An invitation to write in, addressed to the reader or pointing at the comments: "We'd like to
+# hear what you think", "Let us know in the comments".
+_FEEDBACK_RE = re.compile(
+    r"\bwe(?:['’]d| would)? (?:like|love|want) to hear\b|\blet us know\b"
+    r"|\b(?:send|email|e-mail|write) us\b|\btell us (?:what you think|in the comments)\b",
+    re.IGNORECASE,
+)
+# A pitch to the reader who enjoyed the page: "If you enjoyed this article, subscribe ...".
+_ENJOYED_RE = re.compile(
+    r"\bif you (?:enjoyed|liked|like|enjoy|found|appreciate[ds]?|value[ds]?)\b[^.]{0,40}"
+    r"\b(?:this|our) (?:article|post|story|piece|newsletter|journalism|reporting|content|work)\b",
+    re.IGNORECASE,
+)
+# A retailer's small print: "Prices and availability are subject to change", "while supplies
+# last". A sentence that only reports a price change ("Fuel prices remain subject to change, the
+# regulator warned") does not open with the prices.
+_SMALL_PRINT_RE = re.compile(
+    r"(?:Prices?|Pricing|Offers?|Deals?|Availability|Rates?)\b[^.]{0,40}\bsubject to change\b"
+    r"|.*\b(?:subject to change without notice|while (?:supplies|stocks?) lasts?)\b",
+    re.IGNORECASE,
+)
+# A pointer elsewhere: "For more information, please visit ...", "To order copies, call ...".
+_POINTER_LEAD = (
+    r"(?:For (?:more|further|additional) (?:information|details|info)|To (?:order|learn more|"
+    r"find out more|read more|subscribe|buy|purchase|request|book))\b"
+)
+_POINTER_VERB = (
+    r"(?:please\s+)?(?:visit|call|contact|see|go to|email|e-mail|write to|click|head to)\b"
+)
+_POINTER_RE = re.compile(rf"{_POINTER_LEAD}[^.!?]{{0,80}},\s*{_POINTER_VERB}")
+_MAX_WORDS = 40
+_OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
+"""The first words of a pointer or of a retailer's small print."""
+_NEEDLES = (
+    "ommission",
+    "ffiliate",
+    "share of",
+    "commercial use",
+    "copyright law",
+    "our ",
+    "oderat",
+    "hear",
+    " us",
+    "f you",
+    "hile s",
+    "without notice",
+)
+"""One of these is in every notice that does not open with one of the _OPENERS: most sentences
+are passed over by a few substring searches alone."""
+
+
+def notice_kind(piece: str, words: int) -> SegmentKind | None:
+    """The kind of PIECE, a sentence of WORDS words, when it is the site's notice to its reader:
+    CREDIT for small print (commissions, terms of use), RELATED for a prompt (write in,
+    subscribe, look elsewhere); None for any other sentence."""
+    if words > _MAX_WORDS:
+        return None
+    opener = piece.startswith(_OPENERS)
+    if not opener and not any(map(piece.__contains__, _NEEDLES)):
+        return None
+    if any(map(piece.__contains__, _QUOTES)):
+        return None
+    if opener and _POINTER_RE.match(piece):
+        return SegmentKind.RELATED
+    if _SMALL_PRINT_RE.match(piece):
+        return SegmentKind.CREDIT
+    if not _SITE_VOICE_RE.search(piece):
+        return None
+    if _DISCLOSURE_RE.search(piece) or _USAGE_RE.search(piece):
+        return SegmentKind.CREDIT
+    if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):
+        return SegmentKind.RELATED
+    if _FEEDBACK_RE.search(piece) and _READER_RE.search(piece):
+        return (
+            SegmentKind.RELATED
+        )  # "We'd like to hear from you", not "The speech we'd like to hear"
+    return None

@@ -1,0 +1,185 @@
+"""Page furniture told by its shape: the site's notices to its reader, signatures of embedded
+posts, tag labels, credits inside table borders, stand-alone addresses, and the headline beside a
+wire story's first sentence. Every example is made up; near misses stay body text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.segment import segment_document
+from factcheck.models import Document, SegmentKind
+
+TITLE = SegmentKind.TITLE
+DATELINE = SegmentKind.DATELINE
+CAPTION = SegmentKind.CAPTION
+CREDIT = SegmentKind.CREDIT
+RELATED = SegmentKind.RELATED
+TAGS = SegmentKind.TAGS
+STATEMENT = SegmentKind.STATEMENT
+
+BEFORE = "The council approved the new bridge on Monday."
+AFTER = "Work starts in the spring."
+
+
+def _kinds(text: str, **meta: str) -> list[tuple[SegmentKind, str]]:
+    document = Document(source="test", text=text, sha256="0" * 64, **meta)
+    return [(s.kind, s.text) for s in segment_document(document)[1]]
+
+
+def _between(line: str) -> list[tuple[SegmentKind, str]]:
+    return _kinds(f"{BEFORE}\n{line}\n{AFTER}")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("We may earn a commission when you buy through links on this page.", CREDIT),
+        ("If you buy something from our links, the shop gives us a share of the sales.", CREDIT),
+        ("Disclosure: we use affiliate links to support our work.", CREDIT),
+        ("This copy is for your personal, non-commercial use only.", CREDIT),
+        ("Use of this site is governed by our Terms of Use and by copyright law.", CREDIT),
+        ("Prices and availability are subject to change.", CREDIT),
+        ("Coupons may expire while supplies last.", CREDIT),
+        ("Comments on this page are moderated before they appear.", RELATED),
+        ("We’d love to hear what you think of the new design.", RELATED),
+        ("Let us know your favourite bridge in the box below.", RELATED),
+        ("Tell us in the comments which bridge you cross most.", RELATED),
+        ("If you liked this story, pass it on to a neighbour.", RELATED),
+        ("For more information, please visit the museum's website.", RELATED),
+        ("To order a print copy, call the front desk.", RELATED),
+    ],
+)
+def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The retailer earns a commission on every sale, the filing shows.",
+        "“We moderate every comment by hand,” the founder said.",
+        "For more than a decade, the firm has relied on contractors.",
+        "The ministry said its terms of service had changed.",
+        "Viewers said they would like to hear more from the mayor.",
+        "If you enjoyed the film, the sequel will not disappoint.",
+        "Fuel prices remain subject to change, the regulator warned.",
+        "Moderators removed the comments after the match, the league said.",
+        "To reach the island, the ferry takes two hours.",
+        "The speech we’d like to hear from the mayor.",
+    ],
+)
+def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_the_signature_of_an_embedded_post_is_a_credit_and_the_post_stays_body() -> None:
+    text = (
+        f"{BEFORE}\nThe new bridge looks great from the river!\n"
+        "— Jane Roe (@janeroe_writes) May 3, 2021\n"
+        f"{AFTER}\n— and then the council voted (again) on the budget."
+    )
+    assert _kinds(text) == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, "The new bridge looks great from the river!"),
+        (CREDIT, "— Jane Roe (@janeroe_writes)"),
+        (DATELINE, "May 3, 2021"),
+        (STATEMENT, AFTER),
+        (STATEMENT, "— and then the council voted (again) on the budget."),
+    ]
+
+
+def test_a_tags_label_on_its_own_line_heads_a_list_of_tags() -> None:
+    tags = "Tags\nbridges, rivers, city council, spring works, " + ", ".join(
+        f"ward {n}" for n in range(1, 60)
+    )
+    assert _kinds(f"{BEFORE}\n{tags}") == [(STATEMENT, BEFORE), (TAGS, tags)]
+    assert _kinds(f"{BEFORE}\nTags\nbridges, rivers") == [
+        (STATEMENT, BEFORE),
+        (TAGS, "Tags\nbridges, rivers"),
+    ]
+    line = "Tags were fixed to the birds before release."
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_credit_inside_table_borders_is_a_credit_of_its_caption() -> None:
+    text = (
+        f"{BEFORE}\n| The new bridge at dusk, seen from the east bank.\n"
+        f"(credit: Jane Roe/City Archive) |\n{AFTER}"
+    )
+    assert _kinds(text) == [
+        (STATEMENT, BEFORE),
+        (CAPTION, "| The new bridge at dusk, seen from the east bank."),
+        (CREDIT, "(credit: Jane Roe/City Archive) |"),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_the_pages_own_address_and_lists_of_links_are_furniture() -> None:
+    url = "https://news.example.org/2021/05/03/bridge-approved"
+    text = (
+        f"{BEFORE}\n{url}\nMore coverage: https://a.example.org/x and https://b.example.org/y\n"
+        "The plans are at https://council.example.org/plans.\nhttps://maps.example.org/bridge\n"
+        f"{AFTER}"
+    )
+    assert _kinds(text, url=url + "?ref=home") == [
+        (STATEMENT, BEFORE),
+        (RELATED, url),
+        (RELATED, "More coverage: https://a.example.org/x and https://b.example.org/y"),
+        (STATEMENT, "The plans are at https://council.example.org/plans."),
+        (STATEMENT, "https://maps.example.org/bridge"),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_a_wire_storys_first_sentence_is_never_the_headline() -> None:
+    lead = "RIVERTON (Wire Service) — The council approved the new bridge on Monday after a debate"
+    assert _kinds(f"{lead}\nWork starts in the spring.") == [
+        (STATEMENT, lead),
+        (STATEMENT, "Work starts in the spring."),
+    ]
+    assert _kinds(f"Council approves bridge\n{lead}\n{AFTER}") == [
+        (TITLE, "Council approves bridge"),
+        (STATEMENT, lead),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_a_first_line_sharing_only_a_name_with_the_title_stays_body() -> None:
+    lead = (
+        "Storm warnings were issued for coastal towns, roads and ports across the northern "
+        "region and its islands overnight"
+    )
+    assert _kinds(f"{lead}\n{AFTER}", title="Storm closes coastal roads") == [
+        (STATEMENT, lead),
+        (STATEMENT, AFTER),
+    ]
+    headline = "Storm closes coastal roads across the north"
+    assert _kinds(f"{headline}\n{AFTER}", title="Storm closes coastal roads") == [
+        (TITLE, headline),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_kickers_above_a_repeated_headline_are_furniture() -> None:
+    text = (
+        "New Phone Now Shipping Everywhere\n12-Inch Tablet Arrives in Stores\n"
+        "The tablet went on sale on Monday.\nIt costs less than the last one."
+    )
+    assert _kinds(text, title="12-Inch Tablet Arrives in Stores | Example Tech") == [
+        (TITLE, "New Phone Now Shipping Everywhere"),
+        (TITLE, "12-Inch Tablet Arrives in Stores"),
+        (STATEMENT, "The tablet went on sale on Monday."),
+        (STATEMENT, "It costs less than the last one."),
+    ]
+    # Without a repeated headline, a first line in sentence case stays where it was.
+    assert _kinds("The tablet went on sale today\nIt costs less than the last one.") == [
+        (TITLE, "The tablet went on sale today"),
+        (STATEMENT, "It costs less than the last one."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Wikimedia Commons", "Jane Roe/EPA-EFE", "iStockphoto", "Photo: Jane Roe/Alamy"]
+)
+def test_picture_agencies_make_credits(line: str) -> None:
+    assert _between(line) == [(CAPTION, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
