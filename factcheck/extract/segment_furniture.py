@@ -23,6 +23,7 @@ from factcheck.extract.segment_dates import (
     TRAILING_DATE_RE,
     UPDATED_TIME_RE,
 )
+from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
 from factcheck.lexicon import entries, months, words
@@ -490,6 +491,8 @@ def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
             heading = in_body and _is_body_heading(units, i, block_sizes)
             unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+        elif unit.kind is None and not unit.terminal:
+            unit.kind = debris_kind(unit.text, unit.terminal, unit.words)  # a long row of links
         in_body = in_body or (unit.kind is None and unit.terminal)
 
 
@@ -519,6 +522,35 @@ def _address_key(address: str) -> str:
     """An address without its scheme, "www.", query, fragment and final slash, in lower case."""
     key = address.split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
     return key.removeprefix("www.")
+
+
+_NOTICE_BLOCK_UNITS = 6
+_NOTICE_SENTENCE_WORDS = 25
+
+
+def classify_notice_blocks(units: list[Unit]) -> None:
+    """The rest of a short paragraph that is mostly the site's notices, credits and prompts
+    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too.
+    A quotation in it is someone's speech and stays body."""
+    start = 0
+    while start < len(units):
+        end = start + 1
+        while end < len(units) and units[end].block == units[start].block:
+            end += 1
+        run = units[start:end]
+        start = end
+        if len(run) > _NOTICE_BLOCK_UNITS:
+            continue
+        notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
+        if notices < 2 or 2 * notices < len(run):
+            continue
+        for unit in run:
+            if (
+                unit.kind is None
+                and unit.words <= _NOTICE_SENTENCE_WORDS
+                and not any(map(unit.text.__contains__, "“”\""))
+            ):
+                unit.kind = SegmentKind.RELATED
 
 
 def _classify_players(units: list[Unit]) -> None:
@@ -556,6 +588,9 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         "//" in piece and _IMAGE_URL_RE.search(piece)
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
+    debris = debris_kind(piece, terminal, words)
+    if debris is not None:
+        return debris
     # Character loops run in C (map), and only when a cheaper test leaves the answer open.
     if _has_digit(piece):
         limit = 0.3 * (len(piece) - piece.count(" "))
