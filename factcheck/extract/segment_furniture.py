@@ -268,7 +268,7 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
         if unit.kind is not None:
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
-        if _looks_like_headline(units, i) and _near_title(unit.text, known_title):
+        if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
             headline = unit
             unit.kind = SegmentKind.TITLE
         break
@@ -319,13 +319,27 @@ def _near_title(piece: str, known_title: str | None) -> bool:
     its words)."""
     if known_title is None:
         return True
+    shared, own = _long_words_shared(piece, known_title)
+    return shared >= 2 and 4 * shared >= own
+
+
+_MOSTLY = 0.6
+
+
+def _shared_words(piece: str, known_title: str) -> float:
+    """The share of PIECE's long words (four letters or more) that KNOWN_TITLE has too."""
+    shared, own = _long_words_shared(piece, known_title)
+    return shared / own if own else 0.0
+
+
+def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
+    """(PIECE's long words that KNOWN_TITLE has too, PIECE's long words), each counted once."""
     known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
     own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
-    shared = len(known & own)
-    return shared >= 2 and 4 * shared >= len(own)
+    return len(known & own), len(own)
 
 
-def _looks_like_headline(units: list[Unit], i: int) -> bool:
+def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:
     unit = units[i]
     if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
         return False
@@ -341,7 +355,10 @@ def _looks_like_headline(units: list[Unit], i: int) -> bool:
         return units[i + 1].block != unit.block and title_case(unit.text)
     if unit.text.endswith("…"):
         return False
-    # A question or exclamation counts as the headline only when the page repeats it later.
+    # A question or exclamation counts as the headline only when the page repeats it later, or
+    # when it says most of what the page's stated title says.
+    if known_title is not None and _shared_words(unit.text, known_title) >= _MOSTLY:
+        return True
     normal = _normalise_title(unit.text)
     return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
 
@@ -548,7 +565,7 @@ def classify_notice_blocks(units: list[Unit]) -> None:
             if (
                 unit.kind is None
                 and unit.words <= _NOTICE_SENTENCE_WORDS
-                and not any(map(unit.text.__contains__, "“”\""))
+                and not any(map(unit.text.__contains__, '“”"'))
             ):
                 unit.kind = SegmentKind.RELATED
 

@@ -90,8 +90,6 @@ _NEEDLES = (
     "ommission",
     "ffiliate",
     "share of",
-    "commercial use",
-    "copyright law",
     "our ",
     "oderat",
     "hear",
