@@ -1555,7 +1555,7 @@ def test_polnear_dev_figures_stay_above_the_floor() -> None:
     spec.loader.exec_module(bench)
     figures = bench.score(bench.factcheck_sentences(bench.load_split(POLNEAR / "dev")))
     assert figures.lenient.prf()[2] >= 0.795
-    assert figures.strict.prf()[2] >= 0.739
+    assert figures.strict.prf()[2] >= 0.740
     assert figures.quotes.prf()[2] >= 0.928
     assert figures.false <= 0.020 * figures.empty
 

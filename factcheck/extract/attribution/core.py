@@ -537,6 +537,7 @@ def attribute_sentences(
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
             and not _aside(sentences[k])
+            and not _capitals_heading(sentences, blocks, k)
             and not _turn_taken(sentences, results, outcomes, blocks, k)
         ):
             results[k] = _inherit(before, results[k])
@@ -676,6 +677,17 @@ def _aside(text: str) -> bool:
     """'(CROSSTALK.)', '[Applause]': a transcript's note in brackets, which nobody says."""
     core = text.strip(' "\u201c\u201d.')
     return core[:1] in "([" and core[-1:] in ")]"
+
+
+def _capitals_heading(sentences: Sequence[str], blocks: Sequence[int] | None, k: int) -> bool:
+    """'“PLANS CHANGE FAST”': a quotation in capitals that stands as a paragraph of its own,
+    which heads the section after it rather than going on with the speaker before it."""
+    if blocks is None or blocks[k] == blocks[k - 1]:
+        return False
+    if k + 1 < len(sentences) and blocks[k + 1] == blocks[k]:
+        return False
+    letters = [c for c in sentences[k] if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
 def _voices(sentences: Sequence[str], blocks: Sequence[int] | None) -> frozenset[str]:

@@ -477,7 +477,16 @@ class Store:
         person = pronoun in ("he", "she", "him")
         gender = GENDER_OF.get(pronoun, "")
         best: Entity | None = None
-        best_key: tuple[int, bool, bool, bool, bool, int] = (-1, False, False, False, False, 0)
+        unnamed = False
+        best_key: tuple[int, bool, bool, bool, bool, bool, int] = (
+            -1,
+            False,
+            False,
+            False,
+            False,
+            False,
+            0,
+        )
         for entity in reversed(self.recent):
             if entity.sent < best_key[0]:
                 break  # recency order: nothing further back can win
@@ -493,10 +502,12 @@ class Store:
             # Someone who spoke, has a title or role, or whose gender is known is a person for
             # sure; a bare two-word name ("West Point") may be a place.
             sure = entity.spoke or entity.role_rank > 0 or bool(entity.gender)
+            talked_about = False
             if entity.sent == sent and entity.quoted == sent:
                 # Named only inside this sentence's quotation: the quote mentions them, the
                 # pronoun outside it is someone else ("“Sanders does it right,” he said").
                 at, first, subj = entity.prev
+                talked_about = person
             elif entity.sent == sent and (entity.listed or (after and entity.pos < pos)):
                 # Listed with others, or named in the words a trailing "he said" reports: where
                 # the entity was named before counts.
@@ -520,9 +531,17 @@ class Store:
             # Someone brought in with a role in that very sentence ("…, which concerns Henry
             # Crespo, president of the caucus.") is who the next "he said" most likely means.
             introduced = at == entity.sent and entity.prev[0] < 0 and entity.role_rank >= 3
-            key = (at, entity.said == at, subj, introduced, sure, -first)
+            # Named in the quotation it reports, someone comes after anyone else named there:
+            # "…Ms. Lee has done more than anyone,” she said" is not Ms. Lee.
+            key = (at, not talked_about, entity.said == at, subj, introduced, sure, -first)
             if key[0] >= 0 and key > best_key:
                 best, best_key = entity, key
+                # "They" for one organisation the text has neither let speak nor made a
+                # subject ("… told Reuters. They want …") is most often people left unnamed.
+                aside = pronoun == "they" and entity.kind is not Kind.GROUP
+                unnamed = aside and not (entity.spoke or subj)
+        if unnamed:
+            return None
         if after and (best is None or best.said < sent - 2):
             # No one who spoke just before: the name in the words may be the speaker after all
             # ("Ms. Trump smiled, she said").

@@ -30,6 +30,7 @@ from factcheck.extract.attribution.complements import (
 )
 from factcheck.extract.attribution.complements import is_adverb as is_adverb
 from factcheck.extract.attribution.entities import LOOSE, Kind, strip_possessive
+from factcheck.extract.attribution.fronted import fronted_participle_subject
 from factcheck.extract.attribution.labels import read_colon, read_headline
 from factcheck.extract.attribution.nounforms import (
     coordinated_infinitive,
@@ -460,7 +461,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "six percentage points", "it points to": only "points out" reports words
     if verb in CLAIMS and takes_a_thing(sent, v):
         return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
-    if verb.endswith("ing") and not progressive:
+    if (verb.endswith("ing") and not progressive) or low[:v] == ["having"]:
         _read_participle(sent, v, verb, cls, frames)
         return
     # "“…?” the narrator asks": a speech act right after a quotation and its subject reports it.
@@ -589,7 +590,10 @@ def _disagrees(sent: Sentence, v: int, verb: str, speaker: Speaker) -> bool:
 
 def _read_participle(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame]) -> None:
     low = sent.low
-    if not v:
+    if not v or low[:v] == ["having"]:
+        fronted = fronted_participle_subject(sent, v)  # "Noting that …, Ann Lee …"
+        if fronted is not None:
+            frames.append(Frame(verb, v, fronted[0], fronted[1], secondary=True))
         return
     before = low[v - 1]
     speaker: Speaker | None = None

@@ -421,7 +421,9 @@ def _classify(
         or (
             before == ","
             and _after_place(toks, low, i - 1)
-            and low[end : end + 1] == [","]
+            and (
+                low[end : end + 1] == [","] or (len(lows) == 1 and low[end : end + 2] == [".", ","])
+            )
             and not (len(lows) > 1 and lows[0] in GIVEN_NAMES)  # "from Ohio, Mary Jones,"
         )
         or (before == "," and len(lows) == 1 and _after_affiliation(toks, low, i - 1))

@@ -106,6 +106,8 @@ def _past_place(sent: Sentence, start: int, limit: int) -> int:
         return start
     if end + 1 < limit and sent.toks[end + 1] == ",":
         return end + 2
+    if end + 2 < limit and sent.toks[end + 1 : end + 3] == [".", ","]:
+        return end + 3  # "In Salem, Ore., Trump": the state's abbreviation
     return start
 
 
@@ -313,6 +315,8 @@ def _people_before(sent: Sentence, k: int) -> bool:
     return is_people_word(word) or word in ROLE_NOUNS or word in GROUP_NOUNS
 
 
+CLAUSE_AUX = lex("would could will can may might must should has had is was are were")
+"""Auxiliaries that make the noun phrase before them the subject of a clause of its own."""
 AUX_ADVERBS = lex("twice")
 """Adverbs between an auxiliary and its verb that are no auxiliary themselves ("has twice
 said"); "long" is one of the verb's companions (``AUX``)."""
@@ -589,13 +593,15 @@ def find_opener_subject(sent: Sentence, v: int) -> tuple[Speaker | None, int]:
     last = v - 1
     while last > end and (low[last] in AUX or low[last] in ("long", "both", "all")):
         last -= 1  # "…, has said", "— have long argued"
-    closed = toks[last] in (",", ")") or low[last] in DASHES
+    # "Ann Lee, citing “a long winter,” said": the comma closing the aside is inside the marks.
+    quoted = sent.is_placeholder(last) and sent.quotes[sent.qpos[last]].text.endswith(",")
+    closed = toks[last] in (",", ")") or low[last] in DASHES or quoted
     if (after in (",", "(") or after in DASHES) and not closed:
         return None, v
     between = low[end:v]
     if ";" in between or ":" in between or any(p == (",", "and") for p in pairwise(between)):
         return None, v  # "…, and a comparison … shows": the clause after ", and" has its own
-    if any(map(sent.is_placeholder, range(end, v))):
+    if not quoted and any(map(sent.is_placeholder, range(end, v))):
         return None, v
     return interpret(sent, start, end, loose=True), start
 
@@ -657,6 +663,8 @@ def find_subject_after(
     if start < sent.n and sent.low[start] in PRONOUNS:
         return None, v  # "…, say it would": a pronoun after the verb is its object
     end = find_np_end(sent, start)
+    if end < sent.n and sent.low[end] in CLAUSE_AUX and sent.toks[end] == sent.low[end]:
+        return None, v  # "…, said the plan would fail": the subject of the words reported
     found = interpret(sent, start, end, loose=loose)
     if found is None and end <= start + 1:
         # "…,” said election lawyer Joe Smith": lowercase words describing the name after them.
