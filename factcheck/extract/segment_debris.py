@@ -15,9 +15,10 @@ import re
 from factcheck.extract.segment_text import UPPER
 from factcheck.models import SegmentKind
 
-# A shortcode opens with attributes ("[button link=...]") or closes ("[/button]"); a bracket of
-# an editor's words inside a quotation ("[the]", "[severe]") has neither.
-_SHORTCODE_RE = re.compile(r"\[(?:[a-z][a-z_-]*\s+[a-z_-]+\s*=[^\]]*|/[a-z][a-z_-]*)\]")
+# A line that opens with a shortcode and its attributes ("[button link=...] Send us ..."); a
+# bracket of an editor's words ("[the]") has no attributes, and markup inside a sentence ("said
+# [b]prices[/b] rose") leaves the sentence the article's.
+_SHORTCODE_RE = re.compile(r"\[[a-z][a-z_-]*\s+[a-z_-]+\s*=[^\]]*\]")
 _OTHER_PAGES_RE = re.compile(
     r"(?:Also|More|Read more|Read also|See more|Watch more)\s+(?:on|at|from)\s+"
     r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b"
@@ -38,7 +39,7 @@ _VIA_CAPTION_WORDS = (4, 15)
 def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     """The kind of PIECE, a segment of WORDS words, when it is a stray line of the page's
     interface or markup; None for any other segment."""
-    if "[" in piece and _SHORTCODE_RE.search(piece):
+    if piece[0] == "[" and _SHORTCODE_RE.match(piece):
         return SegmentKind.RELATED  # markup of the publishing system
     if piece.startswith(("Also ", "More ", "Read ", "See ", "Watch ")) and _OTHER_PAGES_RE.match(
         piece
