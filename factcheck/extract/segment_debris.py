@@ -39,7 +39,7 @@ _VIA_CAPTION_WORDS = (4, 15)
 def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     """The kind of PIECE, a segment of WORDS words, when it is a stray line of the page's
     interface or markup; None for any other segment."""
-    if piece[0] == "[" and _SHORTCODE_RE.match(piece):
+    if piece[:1] == "[" and _SHORTCODE_RE.match(piece):
         return SegmentKind.RELATED  # markup of the publishing system
     if piece.startswith(("Also ", "More ", "Read ", "See ", "Watch ")) and _OTHER_PAGES_RE.match(
         piece

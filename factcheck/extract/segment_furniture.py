@@ -195,7 +195,7 @@ def classify_patterns(units: list[Unit]) -> None:
             if _TAGS_LABEL_RE.match(piece):
                 unit.kind = SegmentKind.TAGS  # a long list of tags under its label
             continue
-        if piece[0] == "|" or piece[-1] == "|":
+        if piece.startswith("|") or piece.endswith("|"):
             piece = piece.strip(" |") or piece  # the cell borders of a table around furniture
         if unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece:
             continue
@@ -224,7 +224,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
-    if piece[0] in "—–-" and _POST_SIGNATURE_RE.fullmatch(piece):
+    if piece.startswith(("—", "–", "-")) and _POST_SIGNATURE_RE.fullmatch(piece):
         return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
 
