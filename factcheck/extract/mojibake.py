@@ -30,7 +30,20 @@ def repair_mojibake(text: str) -> str | None:
         return None
     import ftfy  # loaded only for text that shows the signs, which keeps start-up fast
 
-    fixed = unicodedata.normalize("NFC", ftfy.fix_encoding(text))
+    # Line by line, and only the lines that show the signs: a long text with one bad line is
+    # read once, and each line is judged on its own.
+    parts: list[str] = []
+    done = 0
+    for found in _SUSPECT.finditer(text):
+        if found.start() < done:
+            continue
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        parts += (text[done:start], ftfy.fix_encoding(text[start:end]))
+        done = end
+    parts.append(text[done:])
+    fixed = unicodedata.normalize("NFC", "".join(parts))
     return fixed if fixed != text else None
 
 

@@ -136,11 +136,18 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                 for word in held_words & shared:
                     holders.setdefault(word, []).append(r)
         j = order[rank]
+        figures = _numbers_of(numbers, words, j)
+        if not figures <= shared:
+            continue  # a number no other claim holds: it can repeat none
         # A claim is compared only with the longer claims that hold one of its rarest words: a
         # claim that may lack k of its words in a longer one shares at least one of any k + 1.
         spare = len(shorter) - needed
         rarest = sorted(shorter, key=held.__getitem__)[: spare + 1]
-        earlier = sorted({r for word in rarest for r in holders.get(word, ()) if r < rank})
+        found = {r for word in rarest for r in holders.get(word, ()) if r < rank}
+        if figures:
+            # ... and all of its numbers: a list of "item N costs N" lines compares no pair.
+            found.intersection_update(holders[min(figures, key=held.__getitem__)])
+        earlier = sorted(found)
         for r in earlier:
             # The first longer claim it repeats that does not itself repeat another.
             i = order[r]

@@ -6,6 +6,7 @@ in the language the lexicon names.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -37,6 +38,8 @@ _UNICODE_SPACES = (
 )
 _UNICODE_SPACE_RE = re.compile(f"[{_UNICODE_SPACES}]")
 _FALLBACK_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_SPACES_RE = re.compile(r"\s+")
+_OPENER_RE = re.compile("[\u201c\u2018\u00ab\u2039\u201e]")  # opening quotation marks
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -65,7 +68,9 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     for block_start, block_end in blocks:
         hard.add(block_start - base)
         hard.add(block_end - base)
-    cuts = _sentencex_cuts(flat)
+    cuts: set[int] = set()
+    for begin, stop in _pieces(flat, sorted(block_end - base for _, block_end in blocks)):
+        cuts.update(begin + cut for cut in _sentencex_cuts(flat[begin:stop]))
     cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
     cuts |= hard
     cuts.add(0)
@@ -98,6 +103,41 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         # Only a short piece or one ending in a period can run on into the next.
         join_next = (len(stripped) <= 4 or stripped[-1] == ".") and _joins_next(stripped)
     return [(base + a, base + b, i) for a, b, i in spans]
+
+
+def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:
+    """Where FLAT is cut for sentencex, so that no call holds many more than OPENERS opening
+    quotation marks: at a block end, or inside a block that holds more than twice as many, after
+    a sentence's end or a space. sentencex's time grows with the square of the opening marks it
+    holds unmatched, so a page of them (or a 64 MB paragraph) would take hours in one call. News
+    text holds far fewer (a few hundred in the longest article) and is read in one call."""
+    marks = [m.start() for m in _OPENER_RE.finditer(flat)]
+    if len(marks) <= OPENERS:
+        return [(0, len(flat))]
+    pieces: list[tuple[int, int]] = []
+    begin = 0
+    for block_end in block_ends:
+        first = bisect.bisect_left(marks, begin)
+        while bisect.bisect_left(marks, block_end) - first > 2 * OPENERS:
+            # Inside one block: after the sentence's end or the space that follows the marks.
+            after = marks[first + OPENERS]
+            found = _FALLBACK_END_RE.search(flat, after, block_end) or _SPACES_RE.search(
+                flat, after, block_end
+            )
+            cut = found.end() if found is not None else marks[first + 2 * OPENERS]
+            pieces.append((begin, cut))
+            begin = cut
+            first = bisect.bisect_left(marks, begin)
+        if bisect.bisect_left(marks, block_end) - first >= OPENERS:
+            pieces.append((begin, block_end))
+            begin = block_end
+    if begin < len(flat):
+        pieces.append((begin, len(flat)))
+    return pieces
+
+
+OPENERS = 1000
+"""Opening quotation marks one sentencex call is given, about (see ``_pieces``)."""
 
 
 def _sentencex_cuts(flat: str) -> set[int]:

@@ -203,3 +203,61 @@ def test_they_still_means_who_spoke_or_was_named_as_people(opening: str, they: s
         (),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A description that names an organisation in passing, then the person set off.
+        (
+            "“We will win,” said a leading Supreme Court advocate, Ann Lee.",
+            ("Ann Lee", None, "said", (), (), True),
+        ),
+        (
+            "“We will win,” said a senior Harbour Board member, Ann Lee, after the vote.",
+            ("Ann Lee", "senior Harbour Board member", "said", (), (), True),
+        ),
+        # Near miss: no name set off after the description.
+        (
+            "“We will win,” said a Dune Institute spokesman.",
+            ("Dune Institute spokesman", None, "said", (), (), True),
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_description_naming_an_organisation_speaks(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A verb joined by "and" inside a clause after "when" or "after" shares its subject.
+        (
+            "The crowd cheered when Ann Lee spotted a sign and asked that it be brought to her.",
+            ("Ann Lee", None, "asked", (), (), False),
+        ),
+        (
+            "The crowd cheered after Ann Lee took the stage and said the pier would reopen.",
+            ("Ann Lee", None, "said", (), (), False),
+        ),
+        # Near misses: "after" with an object and no clause, a particle, and no subordinator.
+        (
+            "Ann Lee spoke after the vote and said the pier would reopen.",
+            ("Ann Lee", None, "said", (), (), False),
+        ),
+        (
+            "Ann Lee went after Tom Reyes for his fares and said the pier would reopen.",
+            ("Ann Lee", None, "said", (), (), False),
+        ),
+        (
+            "Ann Lee took the stage and said the pier would reopen.",
+            ("Ann Lee", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_joined_inside_an_adverbial_clause_shares_its_subject(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract import repeats
 from factcheck.extract.pipeline import extract
 from factcheck.extract.repeats import _stopwords, content_words, is_repeat, link_repeats
 from factcheck.models import Claim
@@ -174,3 +176,36 @@ def test_a_word_between_marks_is_a_content_word_alone() -> None:
         "ray",
         "²",
     }
+
+
+def test_lines_that_differ_in_their_numbers_are_never_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A results table or a list of figures: every line shares its words with every other, and
+    # only a number no other line holds tells them apart. No pair can be a repeat.
+    compared = []
+    contains = repeats._contains
+
+    def counted(*args: frozenset[str]) -> bool:
+        compared.append(args)
+        return contains(*args)
+
+    monkeypatch.setattr(repeats, "_contains", counted)
+    claims = [
+        claim(n + 1, f"Line {n} says the council spent {n} dollars on roads, the mayor said.")
+        for n in range(500)
+    ]
+    assert [c.repeats for c in link_repeats(claims)] == [None] * 500
+    assert compared == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=30))
+def test_links_among_lines_told_apart_by_numbers_are_those_of_every_pair(
+    numbers: list[tuple[int, int]],
+) -> None:
+    claims = [
+        claim(i + 1, f"District {a} spent {b} million on roads and schools, officials reported.")
+        for i, (a, b) in enumerate(numbers)
+    ]
+    assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)

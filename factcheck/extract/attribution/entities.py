@@ -251,14 +251,20 @@ _LOWER_WORD = re.compile(r"[a-z][a-z]+(?:-[a-z]+)*")
 """What _WORD finds in lower case."""
 
 
+INDEXED = 200_000
+"""Characters of text above which PlainWords gathers every word at once (see PlainWords)."""
+
+
 class PlainWords:
     """Words an article writes in lower case inside its sentences and never capitalises there
     ("cool", "presidential"): capitalised, they only open a sentence, and name no one.
 
-    A sentence's first word does not count. Only a few words are ever asked about, so each is
-    looked up in the sentences that hold it, the first time it is asked about."""
+    A sentence's first word does not count. In an article only a few words are ever asked about,
+    so each is looked up in the sentences that hold it, the first time it is asked about. A text
+    longer than ``INDEXED`` (a book, a year of a newsletter) is asked about so many words that
+    each look through it would add up to the square of its length: its words are gathered once."""
 
-    __slots__ = ("known", "lowered", "sentences", "starts", "text")
+    __slots__ = ("known", "later", "lowered", "sentences", "starts", "text")
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.sentences = sentences
@@ -270,6 +276,11 @@ class PlainWords:
             at += len(sentence) + 1
         self.known: dict[str, bool] = {}
         self.lowered: dict[str, bool] = {}
+        self.later: set[str] | None = None
+        if len(self.text) > INDEXED:
+            self.later = set()  # every word _WORD finds in a sentence after its first
+            for sentence in sentences:
+                self.later.update(_WORD.findall(sentence)[1:])
 
     def __contains__(self, word: str) -> bool:
         found = self.known.get(word)
@@ -282,18 +293,21 @@ class PlainWords:
         if it capitalises it elsewhere ("day" beside "Election Day")."""
         found = self.lowered.get(word)
         if found is None:
-            found = self.lowered[word] = _LOWER_WORD.fullmatch(word) is not None and any(
-                word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word)
+            found = self.lowered[word] = _LOWER_WORD.fullmatch(word) is not None and self._later(
+                word
             )
         return found
 
     def _is_plain(self, word: str) -> bool:
         if not self.written_lower(word):
             return False  # never in lower case, as most names asked about
-        capital = word[0].upper() + word[1:]
-        return not any(
-            capital in _WORD.findall(self.sentences[n])[1:] for n in self._holding(capital)
-        )
+        return not self._later(word[0].upper() + word[1:])
+
+    def _later(self, word: str) -> bool:
+        """Whether some sentence holds ``word`` as a word _WORD finds, after its first."""
+        if self.later is not None:
+            return word in self.later
+        return any(word in _WORD.findall(self.sentences[n])[1:] for n in self._holding(word))
 
     def _holding(self, needle: str) -> Iterator[int]:
         """The sentences that may hold ``needle`` as a word _WORD finds, in order: not where a

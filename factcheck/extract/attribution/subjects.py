@@ -11,6 +11,7 @@ from factcheck.extract.attribution.clauses import (
     that_after_noun,
     time_phrase_start,
 )
+from factcheck.extract.attribution.coordination import subordinate_subject
 from factcheck.extract.attribution.entities import Entity, Kind, make_key, strip_possessive
 from factcheck.extract.attribution.phrases import (
     DEGREE_WORDS,
@@ -133,6 +134,9 @@ def find_clause_subject(
         b -= 1
         while b > floor and low[b] not in (";", "that", "while", "whereas", "because", "although"):
             b -= 1
+    inner = subordinate_subject(sent, b, before)  # "… cheered when Lee spoke and said"
+    if inner is not None:
+        return inner
     start = skip_fronted(sent, b + 1, before)
     if start >= before - 1:
         start = b + 1  # "Then he cut into Bush, calling him …": no subject after the comma
@@ -671,7 +675,8 @@ def find_subject_after(
         end = _name_after_role(sent, start)
         if end:
             found = interpret(sent, start, end, loose=loose)
-    if found is None or (found.entity is None and sent.low[start] in INDEFINITES):
+    described = found is None or found.entity is None or found.entity.kind is not Kind.PERSON
+    if found is None or (described and sent.low[start] in INDEFINITES):
         found = _appositive_name(sent, start) or found  # "said one protester, Jane Roe,"
     if end < sent.n and sent.low[end] == "and" and sent.low[end - 1] in TITLES:
         found = person_after_roles(sent, end + 1) or found  # "said former Gov. and Chair Ed Lee"
@@ -690,8 +695,8 @@ def _appositive_name(sent: Sentence, start: int) -> Speaker | None:
         stop = sent.mention_start.get(k + 1)
         if entity is None or stop is None or entity.kind is not Kind.PERSON:
             return None
-        if stop + 1 < sent.n and sent.toks[stop + 1] not in (",", ".", ";"):
-            return None
+        if stop + 1 < sent.n and sent.toks[stop + 1] not in (",", ".", ";", "of"):
+            return None  # "…, Jane Roe of the Dune Institute": the name and where she works
         return interpret(sent, k + 1, stop + 1)
     return None
 

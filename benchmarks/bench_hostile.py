@@ -1,0 +1,106 @@
+"""Hostile shapes of input: `factcheck extract` time on text made to find quadratic corners,
+against real news text of about the same size in the same run.
+
+Each shape is generated here (nothing is copied): a results table whose lines differ only in
+their numbers, lines that open quotations and never close them, one paragraph of nothing but
+opening marks, a word of two million letters, a page of 30,000 paragraphs, and a page nested
+100,000 elements deep. The peer is the shared data folder's news articles, joined into one file
+of about the same size, run the same way; a shape that is much slower per MB than news text has
+a corner left. Every run is a fresh process; figures are the median of the runs.
+
+Run: .venv/bin/python benchmarks/bench_hostile.py [--data DIR] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import DEFAULT_DATA, news_texts
+
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+OPEN, CLOSE = "\u201c", "\u201d"
+
+
+def shapes() -> dict[str, tuple[str, str]]:
+    """Name -> (file suffix, content) of every hostile shape."""
+    table = "".join(
+        f"Line {n} says the council spent {n} dollars on roads, the mayor said.\n"
+        for n in range(20_000)
+    )
+    unclosed = "".join(
+        f"{OPEN}Line {n} opens a quotation it never closes. It goes on.\n" for n in range(20_000)
+    )
+    page = "".join(
+        f"<p>Paragraph {n}: the board approved {n} new buses for the city, a spokesman said.</p>"
+        for n in range(30_000)
+    )
+    return {
+        "table of numbered lines": (".txt", table),
+        "unclosed quotations": (".txt", unclosed),
+        "one paragraph of marks": (".txt", (OPEN * 5000 + " he said. ") * 40 + "\n"),
+        "a word of 2M letters": (".txt", "a" * 2_000_000 + "\n"),
+        "page of 30,000 paragraphs": (
+            ".html",
+            f"<html><body><article>{page}</article></body></html>",
+        ),
+        "page nested 100,000 deep": (
+            ".html",
+            "<html><body>" + "<div>" * 100_000 + "<p>The council met.</p>" + "</div>" * 100_000,
+        ),
+    }
+
+
+def news_of_size(size: int, data: Path) -> str:
+    """Real articles, one after another, up to about SIZE bytes (each article once)."""
+    chosen, total = [], 0
+    for _, text in news_texts(data):
+        if total >= size:
+            break
+        chosen.append(text)
+        total += len(text.encode())
+    return "\n\n".join(chosen)
+
+
+def timed(path: Path, runs: int) -> tuple[float, int]:
+    """Median wall seconds of `extract` on PATH, and its exit code."""
+    seconds, code = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(FACTCHECK), "extract", str(path), "--format", "jsonl"], capture_output=True
+        )
+        seconds.append(time.perf_counter() - start)
+        code = done.returncode
+    return statistics.median(seconds), code
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"extract on hostile shapes (median of {args.runs} fresh processes):")
+        for name, (suffix, content) in shapes().items():
+            path = Path(tmp) / f"shape{suffix}"
+            path.write_text(content, encoding="utf-8")
+            size = path.stat().st_size / 1e6
+            seconds, code = timed(path, args.runs)
+            news = Path(tmp) / "news.txt"
+            if args.data.is_dir():
+                news.write_text(news_of_size(path.stat().st_size, args.data), encoding="utf-8")
+                peer, _ = timed(news, args.runs)
+                versus = f"; news text of that size {peer:5.2f} s, ratio {seconds / peer:4.1f}"
+            else:
+                versus = " (no shared data folder: no news text to compare)"
+            print(f"  {name:<26} {size:5.2f} MB in {seconds:6.2f} s, exit {code}{versus}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Tests for stage ② segment: text with thousands of opening quotation marks is split into
+sentences piece by piece, and gives the sentences it gives in one piece wherever that is the same
+reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import segment_sentences
+from factcheck.extract.segment_sentences import _pieces, split_sentences
+
+OPEN = "\u201c"
+
+
+def test_news_text_is_read_in_one_piece() -> None:
+    flat = f"{OPEN}Yes,\u201d she said. " * segment_sentences.OPENERS
+    assert _pieces(flat, [len(flat)]) == [(0, len(flat))]
+
+
+def test_pieces_end_at_the_block_that_brings_enough_marks() -> None:
+    block = f"{OPEN}Yes. " * 600  # 600 marks, 6 characters each
+    flat = block * 3
+    ends = [len(block), 2 * len(block), 3 * len(block)]
+    # 600 marks are too few to cut after; 1,200 are enough; the last 600 end the text.
+    assert _pieces(flat, ends) == [(0, 2 * len(block)), (2 * len(block), len(flat))]
+
+
+def test_one_block_of_many_marks_is_cut_after_a_sentence_end() -> None:
+    flat = f"{OPEN}Yes. " * 2500
+    # The 1,001st mark opens at 6,000; the sentence it opens ends with the space at 6,005.
+    assert _pieces(flat, [len(flat)]) == [(0, 6006), (6006, len(flat))]
+
+
+def test_a_block_of_marks_alone_is_cut_where_it_must_be() -> None:
+    flat = OPEN * 5000
+    assert _pieces(flat, [len(flat)]) == [(0, 2000), (2000, 4000), (4000, 5000)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{OPEN}We will build it,\u201d the mayor said. {OPEN}It will take two years.\u201d",
+        f"{OPEN}No.\u201d Then she left the room. Nobody followed her.",
+        "The vote was 12 to 3. The motion passed.",
+    ],
+)
+def test_quotations_closed_within_their_lines_read_the_same_in_pieces(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "\n".join(f"{n}. {line}" for n in range(2000))
+    pieces = split_sentences(text)
+    monkeypatch.setattr(segment_sentences, "OPENERS", 10**9)  # one sentencex call
+    assert pieces == split_sentences(text)
+    assert len(pieces) > 2000
+
+
+def test_a_page_of_unmatched_marks_still_gives_every_line() -> None:
+    lines = [f"{OPEN}Line {n} opens a quotation it never closes. It goes on." for n in range(3000)]
+    spans = split_sentences("\n".join(lines))
+    text = "\n".join(lines)
+    starts = {text[a:b].split(" ", 2)[1] for a, b in spans if text[a] == OPEN}
+    assert starts == {str(n) for n in range(3000)}
+    assert all(text[a:b].strip() == text[a:b] and "\n" not in text[a:b] for a, b in spans)
