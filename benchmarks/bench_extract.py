@@ -10,9 +10,9 @@ The package is byte-compiled first, as an installed copy is (see bytecode.py; ``
 it compiled from source on every run).
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--data DIR] [--runs 3] [--articles N]
-[--stages] [--source]. ``--articles N`` measures only the first N articles (both sources mixed)
-for a quick look; ``--stages`` prints, instead of the figures, where one cold run over them
-spends its CPU.
+[--stages] [--source]. Throughput is also measured on every article joined into one document.
+``--articles N`` measures only the first N articles (both sources mixed) for a quick look;
+``--stages`` prints, instead of the figures, where one cold run over them spends its CPU.
 """
 
 from __future__ import annotations
@@ -157,6 +157,15 @@ def throughput(texts: list[tuple[str, str]], runs: int) -> None:
         extract = [str(FACTCHECK), "extract", "--format", "jsonl", "--jobs", "1"]
         print(f"throughput (median of {runs} cold runs, a fresh process each, one core):")
         _line(f"ours, all {len(everything)} articles", size, _runs([*extract, *everything], runs))
+        # The same articles as one document (a book, a long transcript): no stage may take time
+        # that grows faster than the text does.
+        whole = Path(tmp) / "one-document.txt"
+        whole.write_text("\n\n".join(text for _, text in texts), encoding="utf-8")
+        _line(
+            "ours, all as one document",
+            whole.stat().st_size / 1e6,
+            _runs([*extract, str(whole)], runs),
+        )
         _line(f"ours, {len(some)} articles", some_size, _runs([*extract, *some], runs))
         peer = [sys.executable, "-c", _PEER, json.dumps(some)]
         _line(f"pysbd sentences, the same {len(some)}", some_size, _runs(peer, runs))
