@@ -30,6 +30,7 @@ from factcheck.extract.segment_furniture import (
     classify_addresses,
     classify_captions,
     classify_headings,
+    classify_notice_blocks,
     classify_patterns,
     classify_shapes,
     classify_tags,
@@ -75,6 +76,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_captions(units)
     classify_shapes(units, block_sizes)
     classify_addresses(units, doc.url)
+    classify_notice_blocks(units)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

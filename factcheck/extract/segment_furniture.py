@@ -23,6 +23,7 @@ from factcheck.extract.segment_dates import (
     TRAILING_DATE_RE,
     UPDATED_TIME_RE,
 )
+from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
 from factcheck.lexicon import entries, months, words
@@ -194,7 +195,7 @@ def classify_patterns(units: list[Unit]) -> None:
             if _TAGS_LABEL_RE.match(piece):
                 unit.kind = SegmentKind.TAGS  # a long list of tags under its label
             continue
-        if piece[0] == "|" or piece[-1] == "|":
+        if piece.startswith("|") or piece.endswith("|"):
             piece = piece.strip(" |") or piece  # the cell borders of a table around furniture
         if unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece:
             continue
@@ -223,7 +224,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
-    if piece[0] in "—–-" and _POST_SIGNATURE_RE.fullmatch(piece):
+    if piece.startswith(("—", "–", "-")) and _POST_SIGNATURE_RE.fullmatch(piece):
         return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
 
@@ -267,7 +268,7 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
         if unit.kind is not None:
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
-        if _looks_like_headline(units, i) and _near_title(unit.text, known_title):
+        if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
             headline = unit
             unit.kind = SegmentKind.TITLE
         break
@@ -318,13 +319,27 @@ def _near_title(piece: str, known_title: str | None) -> bool:
     its words)."""
     if known_title is None:
         return True
+    shared, own = _long_words_shared(piece, known_title)
+    return shared >= 2 and 4 * shared >= own
+
+
+_MOSTLY = 0.6
+
+
+def _shared_words(piece: str, known_title: str) -> float:
+    """The share of PIECE's long words (four letters or more) that KNOWN_TITLE has too."""
+    shared, own = _long_words_shared(piece, known_title)
+    return shared / own if own else 0.0
+
+
+def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
+    """(PIECE's long words that KNOWN_TITLE has too, PIECE's long words), each counted once."""
     known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
     own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
-    shared = len(known & own)
-    return shared >= 2 and 4 * shared >= len(own)
+    return len(known & own), len(own)
 
 
-def _looks_like_headline(units: list[Unit], i: int) -> bool:
+def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:
     unit = units[i]
     if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
         return False
@@ -340,7 +355,10 @@ def _looks_like_headline(units: list[Unit], i: int) -> bool:
         return units[i + 1].block != unit.block and title_case(unit.text)
     if unit.text.endswith("…"):
         return False
-    # A question or exclamation counts as the headline only when the page repeats it later.
+    # A question or exclamation counts as the headline only when the page repeats it later, or
+    # when it says most of what the page's stated title says.
+    if known_title is not None and _shared_words(unit.text, known_title) >= _MOSTLY:
+        return True
     normal = _normalise_title(unit.text)
     return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
 
@@ -490,6 +508,8 @@ def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
             heading = in_body and _is_body_heading(units, i, block_sizes)
             unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+        elif unit.kind is None and not unit.terminal:
+            unit.kind = debris_kind(unit.text, unit.terminal, unit.words)  # a long row of links
         in_body = in_body or (unit.kind is None and unit.terminal)
 
 
@@ -519,6 +539,35 @@ def _address_key(address: str) -> str:
     """An address without its scheme, "www.", query, fragment and final slash, in lower case."""
     key = address.split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
     return key.removeprefix("www.")
+
+
+_NOTICE_BLOCK_UNITS = 6
+_NOTICE_SENTENCE_WORDS = 25
+
+
+def classify_notice_blocks(units: list[Unit]) -> None:
+    """The rest of a short paragraph that is mostly the site's notices, credits and prompts
+    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too.
+    A quotation in it is someone's speech and stays body."""
+    start = 0
+    while start < len(units):
+        end = start + 1
+        while end < len(units) and units[end].block == units[start].block:
+            end += 1
+        run = units[start:end]
+        start = end
+        if len(run) > _NOTICE_BLOCK_UNITS:
+            continue
+        notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
+        if notices < 2 or 2 * notices < len(run):
+            continue
+        for unit in run:
+            if (
+                unit.kind is None
+                and unit.words <= _NOTICE_SENTENCE_WORDS
+                and not any(map(unit.text.__contains__, '“”"'))
+            ):
+                unit.kind = SegmentKind.RELATED
 
 
 def _classify_players(units: list[Unit]) -> None:
@@ -556,6 +605,9 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         "//" in piece and _IMAGE_URL_RE.search(piece)
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
+    debris = debris_kind(piece, terminal, words)
+    if debris is not None:
+        return debris
     # Character loops run in C (map), and only when a cheaper test leaves the answer open.
     if _has_digit(piece):
         limit = 0.3 * (len(piece) - piece.count(" "))

@@ -72,6 +72,17 @@ _POINTER_VERB = (
     r"(?:please\s+)?(?:visit|call|contact|see|go to|email|e-mail|write to|click|head to)\b"
 )
 _POINTER_RE = re.compile(rf"{_POINTER_LEAD}[^.!?]{{0,80}},\s*{_POINTER_VERB}")
+# The same pointer without its comma, or any "please visit", when a web or e-mail address follows:
+# "To order copies for your colleagues visit www.example.com", "... please contact us at ...".
+_LINKED_POINTER_RE = re.compile(
+    rf"{_POINTER_LEAD}[^.!?]{{0,100}}\s{_POINTER_VERB}|\bplease\s+{_POINTER_VERB}", re.IGNORECASE
+)
+_ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
+# An error message of the page's interface: "Something went wrong, please try again later."
+_ERROR_RE = re.compile(
+    r".{0,60}\bplease try again\b|(?:An error (?:has )?occurred|Something went wrong)\b.{0,40}\Z",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -79,8 +90,6 @@ _NEEDLES = (
     "ommission",
     "ffiliate",
     "share of",
-    "commercial use",
-    "copyright law",
     "our ",
     "oderat",
     "hear",
@@ -88,6 +97,9 @@ _NEEDLES = (
     "f you",
     "hile s",
     "without notice",
+    "lease ",
+    "rror",
+    "went wrong",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a few substring searches alone."""
@@ -105,6 +117,11 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     if any(map(piece.__contains__, _QUOTES)):
         return None
     if opener and _POINTER_RE.match(piece):
+        return SegmentKind.RELATED
+    if _ERROR_RE.match(piece):
+        return SegmentKind.RELATED
+    linked = opener or "lease " in piece
+    if linked and _LINKED_POINTER_RE.search(piece) and _ADDRESS_RE.search(piece):
         return SegmentKind.RELATED
     if _SMALL_PRINT_RE.match(piece):
         return SegmentKind.CREDIT

@@ -183,3 +183,93 @@ def test_kickers_above_a_repeated_headline_are_furniture() -> None:
 )
 def test_picture_agencies_make_credits(line: str) -> None:
     assert _between(line) == [(CAPTION, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("To order copies for your team visit https://shop.example.org/copies.", RELATED),
+        ("For group rates or reprints, please contact the desk at desk@example.org.", CREDIT),
+        ("For group rates or reprints, please visit www.example.org/reprints today.", RELATED),
+        ("Something went wrong while loading the comments.", RELATED),
+        ("An error has occurred, please try again later.", RELATED),
+        ("- Print Article", RELATED),
+    ],
+)
+def test_pointers_with_an_address_and_interface_messages_are_furniture(
+    line: str, kind: SegmentKind
+) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please call the hotline at 555-0100 if you see the missing dog.",
+        "An error in the count delayed the result by a day.",
+        "The agency asked residents to please visit the clinic before noon.",
+    ],
+)
+def test_appeals_and_errors_in_the_story_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Storm hits coast | Schools close early | Rates rise again", RELATED),
+        ("Also on example.com Ferry fares to rise in the new year", RELATED),
+        ("RIVERTON, Ohio (Example News", DATELINE),
+        ("The new dam at dawn via City Archive", CAPTION),
+        ("[button link=”https://example.org/send”] Send us your photos[/button]", RELATED),
+    ],
+)
+def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: SegmentKind) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| Riverton bridge | 14 spans | opened in spring |",
+        "Also on Tuesday the mayor visited the site",
+        "“The [new] bridge is safe,” the engineer said.",
+        "The engineers reached the site via the old road",
+        "The mayor said [b]spending[/b] rose by 4% in the year.",
+    ],
+)
+def test_table_rows_brackets_and_roads_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_short_paragraph_of_notices_is_the_sites_all_through() -> None:
+    notices = (
+        "Deals change daily. Prices and availability are subject to change. "
+        "We may earn a commission when you buy through our links."
+    )
+    assert _kinds(f"{BEFORE}\n{notices}\n{AFTER}") == [
+        (STATEMENT, BEFORE),
+        (RELATED, "Deals change daily."),
+        (CREDIT, "Prices and availability are subject to change."),
+        (CREDIT, "We may earn a commission when you buy through our links."),
+        (STATEMENT, AFTER),
+    ]
+    # One notice in a paragraph of the story leaves the story's sentences alone.
+    story = (
+        "The shop reopened on Friday. Its owner said sales doubled. "
+        "We may earn a commission when you buy through our links."
+    )
+    assert [kind for kind, _ in _kinds(story)] == [STATEMENT, STATEMENT, CREDIT]
+
+
+def test_an_exclaimed_first_line_saying_what_the_title_says_is_the_headline() -> None:
+    first = "Divers rescue trapped orca calf: “She is free!”"
+    assert _kinds(f"{first}\n{AFTER}", title="Trapped orca calf freed by divers") == [
+        (TITLE, first),
+        (STATEMENT, AFTER),
+    ]
+    other = "She is free at last!"
+    assert _kinds(f"{other}\n{AFTER}", title="Trapped orca calf freed by divers") == [
+        (STATEMENT, other),
+        (STATEMENT, AFTER),
+    ]

@@ -1,0 +1,57 @@
+"""Stage ② segment, debris: lines of a page's interface or markup left in its text.
+
+A page's text carries lines that are not sentences of anyone's: a row of other stories' headlines
+between bars ("Storm hits coast | Schools close | Rates rise"), a pointer to the site's other
+pages by its address ("Also on example.com ..."), a dateline cut off in its parenthesis
+("RIVERTON, Ohio (Example"), a photo's caption ending with where it came from ("The new dam via
+City Archive"), and the shortcodes of a publishing system ("[button link=...]"). Each is told by
+its shape alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.segment_text import UPPER
+from factcheck.models import SegmentKind
+
+# A line that opens with a shortcode and its attributes ("[button link=...] Send us ..."); a
+# bracket of an editor's words ("[the]") has no attributes, and markup inside a sentence ("said
+# [b]prices[/b] rose") leaves the sentence the article's.
+_SHORTCODE_RE = re.compile(r"\[[a-z][a-z_-]*\s+[a-z_-]+\s*=[^\]]*\]")
+_OTHER_PAGES_RE = re.compile(
+    r"(?:Also|More|Read more|Read also|See more|Watch more)\s+(?:on|at|from)\s+"
+    r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b"
+)
+_CUT_DATELINE_RE = re.compile(
+    rf"[{UPPER}][{UPPER} .’'/-]{{1,40}}(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?"
+    r"\s+\([^()]{0,40}"
+)
+# A source's name is capitalised, or starts with a small letter before a capital ("eFoto").
+_VIA_CREDIT_RE = re.compile(
+    r"\s+via\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\Z"
+)
+_BARS = 2
+"""A row of headlines has at least this many bars between them."""
+_VIA_CAPTION_WORDS = (4, 15)
+
+
+def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
+    """The kind of PIECE, a segment of WORDS words, when it is a stray line of the page's
+    interface or markup; None for any other segment."""
+    if piece[:1] == "[" and _SHORTCODE_RE.match(piece):
+        return SegmentKind.RELATED  # markup of the publishing system
+    if piece.startswith(("Also ", "More ", "Read ", "See ", "Watch ")) and _OTHER_PAGES_RE.match(
+        piece
+    ):
+        return SegmentKind.RELATED
+    if terminal:
+        return None
+    if piece.count(" | ") >= _BARS and not piece.startswith("|"):
+        return SegmentKind.RELATED  # headlines between bars; a table's row starts with its bar
+    if "(" in piece and _CUT_DATELINE_RE.fullmatch(piece):
+        return SegmentKind.DATELINE
+    low, high = _VIA_CAPTION_WORDS
+    if low <= words <= high and " via " in piece and _VIA_CREDIT_RE.search(piece):
+        return SegmentKind.CAPTION
+    return None
