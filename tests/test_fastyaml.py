@@ -444,3 +444,87 @@ def test_a_flow_key_without_its_value_is_not_lost() -> None:
 )
 def test_literal_blocks_are_read_fast(text: str) -> None:
     fast(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [ ]\n", {"a": []}),
+        ("a: { }\n", {"a": {}}),
+        ("- [ ]\n- {  }\n", [[], {}]),
+        ("a: [[ ], { }]\n", {"a": [[], {}]}),
+    ],
+)
+def test_empty_flow_collections_with_spaces_inside_are_read_fast(text: str, expected: Any) -> None:
+    assert fast(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {b: c: d: e}\n",  # a second ': ' after a value
+        "a: ['x' y]\n",  # two scalars without a comma between them
+        "a: [x [y]]\n",  # a collection right after a scalar
+        "a: [x] y\n",  # text after the closing bracket
+    ],
+)
+def test_flow_collections_pyyaml_refuses_are_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Text one column right of the key.
+        ("a: |\n one space\n", {"a": "one space\n"}),
+        # A blank line as wide as the text, before it.
+        ("a: |\n  \n  text\n", {"a": "\ntext\n"}),
+        # First lines that are not blank to YAML: a no-break space, a capital letter.
+        ("a: |\n  \xa0\n  text\n", {"a": "\xa0\ntext\n"}),
+        ("a: |\n  X X\n  y\n", {"a": "X X\ny\n"}),
+    ],
+)
+def test_literal_blocks_of_every_indentation_are_read_fast(text: str, expected: Any) -> None:
+    assert fast(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: |\n   \n  text\n",  # a blank line wider than the text, before it
+        "a: |\n  x\n\xa0\n",  # text left of the block's column, after it
+        "a: |\n  x\nX\n",
+    ],
+)
+def test_literal_blocks_pyyaml_refuses_are_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n- x\nXY: 1\n", {"a": ["x"], "XY": 1}),
+        ("links:\n- a\ne-mail: b\n", {"links": ["a"], "e-mail": "b"}),
+        ("people:\n-  Xavier\n- X\n", {"people": ["Xavier", "X"]}),
+        # A blank line between items, after one written over two lines.
+        ('- "x\n  y"\n\n- z\n', ["x y", "z"]),
+    ],
+)
+def test_block_sequences_with_blank_lines_and_keys_after_them_are_read_fast(
+    text: str, expected: Any
+) -> None:
+    assert fast(text) == expected
+
+
+@pytest.mark.parametrize("text", ["- a\n\xa0\n- b\n", "a:\n- x\n\u3000\n- y\n", "- a\nX\n- b\n"])
+def test_a_line_of_text_between_sequence_items_is_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
