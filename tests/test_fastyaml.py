@@ -287,6 +287,8 @@ BLOCK = "    value: 'yes'\n    note: null\n    evidence: []\n    at: '2024-01-01
         f"a:\n  q1:\n{BLOCK}b:\n{textwrap.indent(BLOCK, '  ')}",
         # Blocks of blocks.
         f"a:\n  q:\n{BLOCK}b:\n  q:\n{BLOCK}c:\n  q:\n{BLOCK}  r:\n{BLOCK}",
+        # Indented by one space: a block of one line, then a longer one that starts alike.
+        "a:\n b: 1\nc:\n b: 1\n d: 2\n",
     ],
 )
 def test_block_mappings_written_alike_read_as_pyyaml_reads_them(text: str) -> None:
@@ -512,11 +514,12 @@ def test_literal_blocks_pyyaml_refuses_are_declined(text: str) -> None:
         ("a:\n- x\nXY: 1\n", {"a": ["x"], "XY": 1}),
         ("links:\n- a\ne-mail: b\n", {"links": ["a"], "e-mail": "b"}),
         ("people:\n-  Xavier\n- X\n", {"people": ["Xavier", "X"]}),
+        ("- a\n- x-ray\n- at: http://x.org/a\n", ["a", "x-ray", {"at": "http://x.org/a"}]),
         # A blank line between items, after one written over two lines.
         ('- "x\n  y"\n\n- z\n', ["x y", "z"]),
     ],
 )
-def test_block_sequences_with_blank_lines_and_keys_after_them_are_read_fast(
+def test_block_sequence_items_of_every_shape_are_read_fast(
     text: str, expected: Any
 ) -> None:
     assert fast(text) == expected
