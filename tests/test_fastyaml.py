@@ -519,9 +519,7 @@ def test_literal_blocks_pyyaml_refuses_are_declined(text: str) -> None:
         ('- "x\n  y"\n\n- z\n', ["x y", "z"]),
     ],
 )
-def test_block_sequence_items_of_every_shape_are_read_fast(
-    text: str, expected: Any
-) -> None:
+def test_block_sequence_items_of_every_shape_are_read_fast(text: str, expected: Any) -> None:
     assert fast(text) == expected
 
 
