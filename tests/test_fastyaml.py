@@ -529,3 +529,23 @@ def test_a_line_of_text_between_sequence_items_is_declined(text: str) -> None:
         reference(text)
     with pytest.raises(fastyaml.Unsupported):
         fastyaml.load(text)
+
+
+def test_a_block_mapping_read_again_after_another_that_starts_alike_is_the_same_object() -> None:
+    for text in (
+        "a:\n  q: 1\nb:\n  q: 1\n  r: 2\nc:\n  q: 1\n",
+        f"a:\n  q:\n{BLOCK}b:\n  q:\n{BLOCK}    more: 1\nc:\n  q:\n{BLOCK}",
+    ):
+        values = fast(text)
+        assert values["a"] is values["c"], text
+        assert values["b"] != values["a"]
+
+
+def test_long_block_mappings_are_read_and_those_remembered_are_one_object() -> None:
+    longest = fastyaml._BLOCK_LINES
+    for count in (longest, longest + 1):
+        block = "".join(f"  key{n}: {n}\n" for n in range(count))
+        values = fast(f"a:\n{block}b:\n{block}")
+        assert values["a"] == {f"key{n}": n for n in range(count)}
+        if count <= longest:
+            assert values["a"] is values["b"]
