@@ -455,9 +455,10 @@ def test_literal_blocks_are_read_fast(text: str) -> None:
         ("a: { }\n", {"a": {}}),
         ("- [ ]\n- {  }\n", [[], {}]),
         ("a: [[ ], { }]\n", {"a": [[], {}]}),
+        ("a: [two words]\nb: {c: two words}\n", {"a": ["two words"], "b": {"c": "two words"}}),
     ],
 )
-def test_empty_flow_collections_with_spaces_inside_are_read_fast(text: str, expected: Any) -> None:
+def test_flow_collections_with_spaces_inside_are_read_fast(text: str, expected: Any) -> None:
     assert fast(text) == expected
 
 
@@ -468,6 +469,11 @@ def test_empty_flow_collections_with_spaces_inside_are_read_fast(text: str, expe
         "a: ['x' y]\n",  # two scalars without a comma between them
         "a: [x [y]]\n",  # a collection right after a scalar
         "a: [x] y\n",  # text after the closing bracket
+        # Brackets that do not match, around items of the simplest kind.
+        "a: [b: c}\n",
+        "a: {x]\n",
+        "a: [x, []}\n",
+        "a: {[], x]\n",
     ],
 )
 def test_flow_collections_pyyaml_refuses_are_declined(text: str) -> None:
