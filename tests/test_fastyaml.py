@@ -555,3 +555,16 @@ def test_long_block_mappings_are_read_and_those_remembered_are_one_object() -> N
         assert values["a"] == {f"key{n}": n for n in range(count)}
         if count <= longest:
             assert values["a"] is values["b"]
+
+
+def test_plain_scalars_that_start_with_an_indicator_character_are_read_fast() -> None:
+    text = "a: -5\nb: -x\nc: ?x\nd: :x\ne: --\n"
+    assert fast(text) == {"a": -5, "b": "-x", "c": "?x", "d": ":x", "e": "--"}
+
+
+@pytest.mark.parametrize("text", ["a: b:\n", "a: '\n", "a: 'abc\n", "- 'abc\n"])
+def test_scalars_pyyaml_refuses_are_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
