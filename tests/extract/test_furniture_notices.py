@@ -273,3 +273,12 @@ def test_an_exclaimed_first_line_saying_what_the_title_says_is_the_headline() ->
         (STATEMENT, other),
         (STATEMENT, AFTER),
     ]
+
+
+def test_names_inside_web_addresses_are_never_cut() -> None:
+    from factcheck.extract.segment import find_glued_boundaries
+
+    assert find_glued_boundaries("Write to the column at www.AskTheVet.org or by post.") == []
+    assert find_glued_boundaries("Tickets go on sale at TicketHouse.co.uk on Friday.") == []
+    text = "The council met in the roomOn Monday it voted."
+    assert find_glued_boundaries(text) == [text.index("On Monday")]
