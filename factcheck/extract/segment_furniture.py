@@ -719,6 +719,8 @@ def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
     first = _FIRST_WORD_RE.match(piece)
     if not first or first.group(1).lower() not in words("prompt_verbs"):
         return False
+    if piece[first.end() : first.end() + 4] in (" me ", " me.", " me!", " me,"):
+        return False  # "Tell me a story.": someone's words; a site asks for "us"
     if count <= 6 or piece.rstrip().endswith(("!", "...", "…")) or not terminal:
         return True
     interface = words("interface_words")

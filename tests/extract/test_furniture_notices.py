@@ -236,6 +236,7 @@ def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: S
         "“The [new] bridge is safe,” the engineer said.",
         "The engineers reached the site via the old road",
         "The mayor said [b]spending[/b] rose by 4% in the year.",
+        "Tell me about the bridge.",
     ],
 )
 def test_table_rows_brackets_and_roads_stay_body(line: str) -> None:
