@@ -261,3 +261,41 @@ def test_a_verb_joined_inside_an_adverbial_clause_shares_its_subject(
     sentence: str, expected: Row
 ) -> None:
     assert rows([sentence]) == [expected]
+
+
+BELIEVES = ("Ana Ruiz", None, "believes", (), (), False)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A bare quotation after a belief: her words, but no verb says she believes them.
+        (
+            ["Ana Ruiz believes that the ferry will return.", "“It is the only way across.”"],
+            [BELIEVES, ("Ana Ruiz", None, None, (), (), True)],
+        ),
+        # Near misses: a stance taken out loud, a report, and a quotation with its own verb.
+        (
+            ["Ana Ruiz agreed.", "“It is the only way across.”"],
+            [
+                ("Ana Ruiz", None, "agreed", (), (), False),
+                ("Ana Ruiz", None, "agreed", (), (), True),
+            ],
+        ),
+        (
+            ["Ana Ruiz said the ferry would return.", "“It is the only way across.”"],
+            [("Ana Ruiz", None, "said", (), (), False), ("Ana Ruiz", None, "said", (), (), True)],
+        ),
+        (
+            [
+                "Ana Ruiz believes that the ferry will return.",
+                "“It is the only way across,” she said.",
+            ],
+            [BELIEVES, ("Ana Ruiz", None, "said", (), (), True)],
+        ),
+    ],
+)
+def test_a_bare_quotation_after_a_belief_keeps_the_speaker_not_the_verb(
+    sentences: list[str], expected: list[Row]
+) -> None:
+    assert rows(sentences, blocks=[0, 1]) == expected

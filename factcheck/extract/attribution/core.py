@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
@@ -541,6 +542,10 @@ def attribute_sentences(
             and not _turn_taken(sentences, results, outcomes, blocks, k)
         ):
             results[k] = _inherit(before, results[k])
+            if VERB_CLASS.get(before.verb or "") is Cls.ATTITUDE and before.verb not in AGREES:
+                # "Ana Ruiz believes the ferry will return." “It is the only way across.”: her
+                # words, but not what she believes ("Ana Ruiz agreed." is her saying so).
+                results[k] = replace(results[k], verb=None)
     # In a transcript, the sentences after a speaker's label ("TAPPER: …") in the same paragraph
     # are that speaker's too.
     if blocks is not None:
@@ -599,6 +604,8 @@ def attribute_sentences(
 
 
 ASKED = lex("asked asks")
+AGREES = lex("agree agrees agreed disagree disagrees disagreed")
+"""Stances taken out loud: the quotation after "Ana Ruiz agreed." is what she said."""
 
 
 def _turn_taken(
