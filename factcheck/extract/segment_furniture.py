@@ -68,7 +68,7 @@ _CREDIT_PAREN_RE = re.compile(
 _CREDIT_LABEL_RE = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
     r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    r"\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"\s*(?::|by|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
 )
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
@@ -90,7 +90,7 @@ _INLINE_CREDIT_RE = re.compile(
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
-    r"\s*(?::|–|—|\|)\s*\S"
+    r"\s*(?::|–|—|\|)\s*\S|(?:Image|Media|Photo|Video) caption\s+\S"
 )
 _RELATED_LABEL_RE = re.compile(
     r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"

@@ -80,7 +80,9 @@ _LINKED_POINTER_RE = re.compile(
 _ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
 # An error message of the page's interface: "Something went wrong, please try again later."
 _ERROR_RE = re.compile(
-    r".{0,60}\bplease try again\b|(?:An error (?:has )?occurred|Something went wrong)\b.{0,40}\Z",
+    r".{0,60}\bplease try again\b|(?:An error (?:has )?occurred|Something went wrong)\b.{0,40}\Z"
+    r"|.{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
+    r" support)\b",
     re.IGNORECASE,
 )
 _MAX_WORDS = 40
@@ -100,6 +102,8 @@ _NEEDLES = (
     "lease ",
     "rror",
     "went wrong",
+    "avaScript",
+    "browser",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a few substring searches alone."""

@@ -283,3 +283,39 @@ def test_names_inside_web_addresses_are_never_cut() -> None:
     assert find_glued_boundaries("Tickets go on sale at TicketHouse.co.uk on Friday.") == []
     text = "The council met in the roomOn Monday it voted."
     assert find_glued_boundaries(text) == [text.index("On Monday")]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Please enable JavaScript to view the comments.", RELATED),
+        ("Skip to main content", RELATED),
+        ("Story continues below advertisement", RELATED),
+        ("Image caption The new bridge seen from the east bank at dawn.", CAPTION),
+    ],
+)
+def test_more_interface_lines_are_furniture(line: str, kind: SegmentKind) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+def test_a_credit_labelled_image_copyright_credits_the_caption_above_it() -> None:
+    caption = "The new bridge seen from the east bank at dawn."
+    credit = "Image copyright Jane Roe/Example Agency"
+    assert _kinds(f"{caption}\n{credit}\n{AFTER}") == [
+        (CAPTION, caption),
+        (CREDIT, credit),
+        (STATEMENT, AFTER),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The image caption misled readers, the panel found.",
+        "Her browser history was searched by the police.",
+        "Skipping the vote, the mayor left early.",
+        "Skip the queue and book a table early, the owner advised.",
+    ],
+)
+def test_sentences_about_captions_and_browsers_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
