@@ -24,7 +24,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_debris import debris_kind
-from factcheck.extract.segment_notices import notice_kind
+from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
 from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
@@ -547,8 +547,9 @@ _NOTICE_SENTENCE_WORDS = 25
 
 def classify_notice_blocks(units: list[Unit]) -> None:
     """The rest of a short paragraph that is mostly the site's notices, credits and prompts
-    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too.
-    A quotation in it is someone's speech and stays body."""
+    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too;
+    and a note on the author beside one ("Jane Roe is a reporter at Example News. Follow her
+    on social media."). A quotation in it is someone's speech and stays body."""
     start = 0
     while start < len(units):
         end = start + 1
@@ -559,13 +560,15 @@ def classify_notice_blocks(units: list[Unit]) -> None:
         if len(run) > _NOTICE_BLOCK_UNITS:
             continue
         notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
-        if notices < 2 or 2 * notices < len(run):
+        if notices == 0:
             continue
+        whole = notices >= 2 and 2 * notices >= len(run)
         for unit in run:
             if (
                 unit.kind is None
                 and unit.words <= _NOTICE_SENTENCE_WORDS
                 and not any(map(unit.text.__contains__, '“”"'))
+                and (whole or is_author_note(unit.text))
             ):
                 unit.kind = SegmentKind.RELATED
 

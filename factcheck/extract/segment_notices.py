@@ -11,7 +11,9 @@ marks is someone's speech, never the site's notice, and stays in the body.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
 _QUOTES = ("“", "”", '"', "‘", "’ ")
@@ -140,3 +142,18 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
             SegmentKind.RELATED
         )  # "We'd like to hear from you", not "The speech we'd like to hear"
     return None
+
+
+def is_author_note(piece: str) -> bool:
+    """Whether PIECE is a note on the article's author ("Jane Roe is a senior reporter at Example
+    News covering courts."): a name, "is a", a journalist's role and where the author works."""
+    return " is " in piece and _author_note_re().match(piece) is not None
+
+
+@cache
+def _author_note_re() -> re.Pattern[str]:
+    roles = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
+    return re.compile(
+        r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+        rf"(?:{roles})\b[^.!?]{{0,60}}?\s(?:at|for|with|of)\s+[A-Z]"
+    )

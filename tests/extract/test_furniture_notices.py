@@ -319,3 +319,19 @@ def test_a_credit_labelled_image_copyright_credits_the_caption_above_it() -> Non
 )
 def test_sentences_about_captions_and_browsers_stay_body(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_note_on_the_author_beside_a_prompt_is_furniture() -> None:
+    note = "Jane Roe is a senior reporter at Example News covering the courts."
+    prompt = "Follow her on social media."
+    assert _kinds(f"{BEFORE}\n{note} {prompt}") == [
+        (STATEMENT, BEFORE),
+        (RELATED, note),
+        (RELATED, prompt),
+    ]
+    story = "Jane Roe is a reporter at the Example Times who first reported the leak."
+    assert _kinds(f"{BEFORE}\n{story} The paper stood by her.") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, story),
+        (STATEMENT, "The paper stood by her."),
+    ]
