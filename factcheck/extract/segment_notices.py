@@ -2,10 +2,11 @@
 
 Around an article a site prints notices in its own voice: that it earns a commission on what the
 reader buys, what the reader may do with the copy, how comments are moderated, that it would like
-to hear from the reader, that the reader who enjoyed the article should subscribe, and where to
-go "for more information". Each is told by its shape: the site speaking as "we", "our" or "this
-article" to "you", about buying, copying, commenting or writing in. A sentence inside quotation
-marks is someone's speech, never the site's notice, and stays in the body.
+to hear from the reader, that the reader who enjoyed the article should subscribe, where to go
+"for more information", that something went wrong in the page, and who the author is. Each is
+told by its shape: the site speaking as "we", "our" or "this article" to "you", about buying,
+copying, commenting or writing in. A sentence inside quotation marks is someone's speech, never
+the site's notice, and stays in the body.
 """
 
 from __future__ import annotations
