@@ -335,3 +335,49 @@ def test_a_note_on_the_author_beside_a_prompt_is_furniture() -> None:
         (STATEMENT, story),
         (STATEMENT, "The paper stood by her."),
     ]
+
+
+_RELEASE = (
+    "Acme Robotics opens a plant in Riverton.\n"
+    "The plant will employ 200 people, the company said.\n"
+    "Production starts in May.\n"
+)
+
+
+def test_a_closing_about_section_is_the_publishers_boilerplate() -> None:
+    text = (
+        f"{_RELEASE}About Acme Robotics\n"
+        "Acme Robotics is a maker of warehouse robots. It was founded in 2001.\n"
+        "Media contact: press@acme.example"
+    )
+    assert _kinds(text) == [
+        (STATEMENT, "Acme Robotics opens a plant in Riverton."),
+        (STATEMENT, "The plant will employ 200 people, the company said."),
+        (STATEMENT, "Production starts in May."),
+        (TITLE, "About Acme Robotics"),
+        (CREDIT, "Acme Robotics is a maker of warehouse robots."),
+        (CREDIT, "It was founded in 2001."),
+        (CREDIT, "Media contact: press@acme.example"),
+    ]
+    note = f"{_RELEASE}About the author\nJane Roe writes on industry."
+    assert _kinds(note)[-2:] == [
+        (TITLE, "About the author"),
+        (RELATED, "Jane Roe writes on industry."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "paragraph"),
+    [
+        ("About the study", "The researchers followed 5,000 adults for ten years."),
+        ("About Acme Robotics", "The company was sold twice before the plant opened."),
+    ],
+)
+def test_a_section_about_something_else_stays_with_the_story(heading: str, paragraph: str) -> None:
+    kinds = _kinds(f"{_RELEASE}{heading}\n{paragraph}")
+    assert kinds[-1] == (STATEMENT, paragraph)
+    assert kinds[:3] == [
+        (STATEMENT, "Acme Robotics opens a plant in Riverton."),
+        (STATEMENT, "The plant will employ 200 people, the company said."),
+        (STATEMENT, "Production starts in May."),
+    ]
