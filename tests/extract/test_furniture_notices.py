@@ -222,6 +222,7 @@ def test_appeals_and_errors_in_the_story_stay_body(line: str) -> None:
         ("RIVERTON, Ohio (Example News", DATELINE),
         ("The new dam at dawn via City Archive", CAPTION),
         ("[button link=”https://example.org/send”] Send us your photos[/button]", RELATED),
+        ("Slide 3 of 12", RELATED),
     ],
 )
 def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -237,6 +238,7 @@ def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: S
         "The engineers reached the site via the old road",
         "The mayor said [b]spending[/b] rose by 4% in the year.",
         "Tell me about the bridge.",
+        "3 of 12 jurors agreed.",
     ],
 )
 def test_table_rows_brackets_and_roads_stay_body(line: str) -> None:
@@ -380,4 +382,11 @@ def test_a_section_about_something_else_stays_with_the_story(heading: str, parag
         (STATEMENT, "Acme Robotics opens a plant in Riverton."),
         (STATEMENT, "The plant will employ 200 people, the company said."),
         (STATEMENT, "Production starts in May."),
+    ]
+
+
+def test_a_galleries_buttons_after_the_body_are_furniture() -> None:
+    assert _kinds(f"{BEFORE}\nPrevious | Next") == [
+        (STATEMENT, BEFORE),
+        (RELATED, "Previous | Next"),
     ]
