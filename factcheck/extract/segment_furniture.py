@@ -68,7 +68,7 @@ _CREDIT_PAREN_RE = re.compile(
 _CREDIT_LABEL_RE = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
     r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    r"\s*(?::|by|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
 )
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))

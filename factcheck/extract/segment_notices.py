@@ -32,6 +32,13 @@ _DISCLOSURE_RE = re.compile(
     r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b",
     re.IGNORECASE,
 )
+# What the commission is on: the reader's purchases through the page's links ("Our reporters
+# found the agency earns a commission on permits" is the story's).
+_PURCHASE_RE = re.compile(
+    r"\b(?:links?|buy|buying|bought|purchases?|purchasing|orders?|products?|sales?|retailers?"
+    r"|affiliate)\b",
+    re.IGNORECASE,
+)
 # What the reader may do with the copy: "for your personal, non-commercial use", "governed by our
 # Terms of Use", "protected by copyright law".
 _USAGE_RE = re.compile(
@@ -82,8 +89,12 @@ _LINKED_POINTER_RE = re.compile(
 )
 _ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
 # An error message of the page's interface: "Something went wrong, please try again later."
+# An error of the page itself, alone or while it loads something ("Something went wrong at the
+# plant, officials said" is the story's).
 _ERROR_RE = re.compile(
-    r".{0,60}\bplease try again\b|(?:An error (?:has )?occurred|Something went wrong)\b.{0,40}\Z"
+    r".{0,60}\bplease try again\b"
+    r"|(?:An error (?:has )?occurred|Something went wrong)(?:\s+(?:while|when)\s+(?:loading|"
+    r"processing|submitting|saving|sending)\b[^,;]{0,40})?[.!]?\Z"
     r"|.{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
     r" support)\b",
     re.IGNORECASE,
@@ -134,7 +145,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return SegmentKind.CREDIT
     if not _SITE_VOICE_RE.search(piece):
         return None
-    if _DISCLOSURE_RE.search(piece) or _USAGE_RE.search(piece):
+    if (_DISCLOSURE_RE.search(piece) and _PURCHASE_RE.search(piece)) or _USAGE_RE.search(piece):
         return SegmentKind.CREDIT
     if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):
         return SegmentKind.RELATED

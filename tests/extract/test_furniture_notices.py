@@ -57,6 +57,7 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
     "line",
     [
         "The retailer earns a commission on every sale, the filing shows.",
+        "Our reporters found the agency earns a commission on every permit.",
         "“We moderate every comment by hand,” the founder said.",
         "For more than a decade, the firm has relied on contractors.",
         "The ministry said its terms of service had changed.",
@@ -179,7 +180,14 @@ def test_kickers_above_a_repeated_headline_are_furniture() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Wikimedia Commons", "Jane Roe/EPA-EFE", "iStockphoto", "Photo: Jane Roe/Alamy"]
+    "line",
+    [
+        "Wikimedia Commons",
+        "Jane Roe/EPA-EFE",
+        "iStockphoto",
+        "Photo: Jane Roe/Alamy",
+        "Image via Example Archive",
+    ],
 )
 def test_picture_agencies_make_credits(line: str) -> None:
     assert _between(line) == [(CAPTION, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
@@ -207,6 +215,8 @@ def test_pointers_with_an_address_and_interface_messages_are_furniture(
     [
         "Please call the hotline at 555-0100 if you see the missing dog.",
         "An error in the count delayed the result by a day.",
+        "Something went wrong at the plant, officials said.",
+        "An error occurred during the landing, the report found.",
         "The agency asked residents to please visit the clinic before noon.",
     ],
 )
