@@ -88,16 +88,19 @@ _LINKED_POINTER_RE = re.compile(
     rf"{_POINTER_LEAD}[^.!?]{{0,100}}\s{_POINTER_VERB}|\bplease\s+{_POINTER_VERB}", re.IGNORECASE
 )
 _ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
-# An error message of the page's interface: "Something went wrong, please try again later."
-# An error of the page itself, alone or while it loads something ("Something went wrong at the
-# plant, officials said" is the story's).
-_ERROR_RE = re.compile(
-    r".{0,60}\bplease try again\b"
-    r"|(?:An error (?:has )?occurred|Something went wrong)(?:\s+(?:while|when)\s+(?:loading|"
+# An error message of the page's interface: "Something went wrong, please try again later", an
+# error of the page itself, alone or while it loads something ("Something went wrong at the
+# plant, officials said" is the story's), a script or browser notice.
+_PAGE_ERROR = (
+    r"(?:An error (?:has )?occurred|Something went wrong)(?:\s+(?:while|when)\s+(?:loading|"
     r"processing|submitting|saving|sending)\b[^,;]{0,40})?[.!]?\Z"
-    r"|.{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
-    r" support)\b",
-    re.IGNORECASE,
+)
+_SCRIPT_ERROR = (
+    r".{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
+    r" support)\b"
+)
+_ERROR_RE = re.compile(
+    rf".{{0,60}}\bplease try again\b|{_PAGE_ERROR}|{_SCRIPT_ERROR}", re.IGNORECASE
 )
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
