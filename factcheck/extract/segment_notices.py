@@ -102,6 +102,19 @@ _SCRIPT_ERROR = (
 _ERROR_RE = re.compile(
     rf".{{0,60}}\bplease try again\b|{_PAGE_ERROR}|{_SCRIPT_ERROR}", re.IGNORECASE
 )
+# Where the article first ran: "This story was originally published by Example Weekly", "A
+# version of this article appeared in print" (a correction, "An earlier version of this story
+# misstated ...", says something about the story and stays).
+_THIS_PIECE = r"(?:This|A version of this) (?:article|story|post|piece|report|column)\b"
+_ORIGIN_RE = re.compile(
+    rf"{_THIS_PIECE}[^.]{{0,30}}?\b(?:(?:was |is |has been )?(?:originally |first )?"
+    r"(?:published|appeared|republished|reprinted)|originally ran|first ran)\b"
+)
+# A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
+_THANKS_RE = re.compile(
+    r"(?:Thanks?(?: you)?(?: so much)? for (?:signing up|subscribing|registering|reading)"
+    r"|You(?:['’]re| are) (?:all set|now subscribed|subscribed|signed up))\b"
+)
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -121,6 +134,17 @@ _NEEDLES = (
     "went wrong",
     "avaScript",
     "browser",
+    "riginally",
+    "first appeared",
+    "first ran",
+    "version of this",
+    "republished",
+    "reprinted",
+    "hanks for",
+    "hank you for",
+    "ou're ",
+    "ou’re ",
+    "ou are ",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a few substring searches alone."""
@@ -144,18 +168,19 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     linked = opener or "lease " in piece
     if linked and _LINKED_POINTER_RE.search(piece) and _ADDRESS_RE.search(piece):
         return SegmentKind.RELATED
-    if _SMALL_PRINT_RE.match(piece):
+    if _SMALL_PRINT_RE.match(piece) or _ORIGIN_RE.match(piece):
         return SegmentKind.CREDIT
+    if _THANKS_RE.match(piece):
+        return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None
     if (_DISCLOSURE_RE.search(piece) and _PURCHASE_RE.search(piece)) or _USAGE_RE.search(piece):
         return SegmentKind.CREDIT
     if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):
         return SegmentKind.RELATED
+    # "We'd like to hear from you", not "The speech we'd like to hear".
     if _FEEDBACK_RE.search(piece) and _READER_RE.search(piece):
-        return (
-            SegmentKind.RELATED
-        )  # "We'd like to hear from you", not "The speech we'd like to hear"
+        return SegmentKind.RELATED
     return None
 
 

@@ -47,6 +47,10 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("If you liked this story, pass it on to a neighbour.", RELATED),
         ("For more information, please visit the museum's website.", RELATED),
         ("To order a print copy, call the front desk.", RELATED),
+        ("This story was originally published by Example Weekly.", CREDIT),
+        ("A version of this article appeared in print on May 3.", CREDIT),
+        ("Thanks for signing up!", RELATED),
+        ("You're all set.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -66,6 +70,10 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "Fuel prices remain subject to change, the regulator warned.",
         "Moderators removed the comments after the match, the league said.",
         "To reach the island, the ferry takes two hours.",
+        "An earlier version of this story misstated the toll; 30 people died.",
+        "This report was published by the ministry in March, officials said.",
+        "Thanks to the new bridge, the ferry closed.",
+        "You are now entering the flood zone.",
         "The speech we’d like to hear from the mayor.",
     ],
 )
