@@ -158,3 +158,19 @@ def test_a_page_served_with_the_wrong_charset_is_read_as_written() -> None:
         "Mexico’s president, Enrique Peña Nieto, arrived in Montréal on Sunday for talks."
     )
     assert dict(doc.provenance)["text"] == "repaired"
+
+
+def test_the_table_says_the_text_was_repaired(tmp_path: Path) -> None:
+    garbled, right = tmp_path / "garbled.txt", tmp_path / "right.txt"
+    text = "Peña Nieto said on Tuesday that the talks would resume in June.\n"
+    garbled.write_bytes(doubly(text).encode("utf-8"))
+    right.write_text(text, encoding="utf-8")
+    runner = CliRunner(env={"COLUMNS": "100"})
+    tables = [
+        runner.invoke(app, ["--color", "never", "extract", str(path), "-f", "table"]).stdout
+        for path in (garbled, right)
+    ]
+    note = "text repaired: doubly encoded characters decoded again"
+    assert tables[0].splitlines()[:2] == [str(garbled), note]
+    assert note not in tables[1]
+    assert tables[0].splitlines()[2:] == tables[1].splitlines()[1:]
