@@ -27,6 +27,7 @@ test: $(BIN)/factcheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python tools/structure.py
 	$(BIN)/pytest -n auto
 
 $(VENV)/.mutation: $(BIN)/factcheck

@@ -37,11 +37,11 @@ def clean_byline(value: str | None) -> str | None:
         return None
     names: list[str] = []
     for part in _SPLIT_RE.split(value):
-        part = part.strip(" .")
+        part = _without_outlet(part.strip(" ."))
         if not part:
             continue
-        if names and _is_role(part):
-            continue  # "Jane Roe, Senior Reporter": the role after a name
+        if names and (_is_role(part) or _is_outlet(part)):
+            continue  # "Jane Roe, Senior Reporter", "Jane Roe, Example Press": after a name
         if _is_person(part) or _is_staff_credit(part):
             if part not in names:
                 names.append(part)
@@ -54,6 +54,8 @@ def _is_person(part: str) -> bool:
     tokens = part.split()
     if not 2 <= len(tokens) <= 5:
         return False
+    if tokens[0].lower() in _ARTICLES and not _is_outlet(part):
+        return False  # "The Morning Team" names no person; "The Associated Press" is a credit
     interface = words("interface_words")
     capitalised = 0
     for token in tokens:
@@ -70,9 +72,40 @@ def _is_person(part: str) -> bool:
 
 
 def _is_role(part: str) -> bool:
+    """A journalist's role: "Senior Reporter", "Editor-at-large" (a word of a role joined by
+    hyphens counts)."""
     roles = words("byline_roles")
     tokens = part.split()
-    return 0 < len(tokens) <= 5 and any(t.strip(".").capitalize() in roles for t in tokens)
+    return 0 < len(tokens) <= 5 and any(
+        piece.strip(".").capitalize() in roles for t in tokens for piece in t.split("-")
+    )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _is_outlet(part: str) -> bool:
+    """A news outlet's name, or one with a word after it: "Associated Press", "Example News
+    International" when "example news" is a known outlet."""
+    key = part.casefold().removeprefix("the ")
+    outlets = words("news_outlets")
+    return key in outlets or any(key.startswith(f"{name} ") for name in _long_outlets())
+
+
+def _without_outlet(part: str) -> str:
+    """PART without a known outlet's name after the person's: "JANE ROE Associated Press"."""
+    key = part.casefold()
+    for outlet in _long_outlets():
+        for name in (f"the {outlet}", outlet):
+            if key.endswith(f" {name}") and len(part[: -len(name)].split()) >= 2:
+                return part[: -len(name)].rstrip()
+    return part
+
+
+def _long_outlets() -> tuple[str, ...]:
+    """The known outlets whose names have two words or more (a one-word name such as "Sun" or
+    "Dawn" is also a person's name)."""
+    return tuple(name for name in words("news_outlets") if " " in name)
 
 
 def _is_staff_credit(part: str) -> bool:

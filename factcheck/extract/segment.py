@@ -39,6 +39,7 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
+from factcheck.extract.segment_sections import classify_closing_sections
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
 from factcheck.lexicon import words
@@ -77,6 +78,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_shapes(units, block_sizes)
     classify_addresses(units, doc.url)
     classify_notice_blocks(units)
+    classify_closing_sections(units)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

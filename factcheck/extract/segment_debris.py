@@ -4,8 +4,8 @@ A page's text carries lines that are not sentences of anyone's: a row of other s
 between bars ("Storm hits coast | Schools close | Rates rise"), a pointer to the site's other
 pages by its address ("Also on example.com ..."), a dateline cut off in its parenthesis
 ("RIVERTON, Ohio (Example"), a photo's caption ending with where it came from ("The new dam via
-City Archive"), and the shortcodes of a publishing system ("[button link=...]"). Each is told by
-its shape alone.
+City Archive"), the counter of a gallery's slides ("3 of 12"), and the shortcodes of a
+publishing system ("[button link=...]"). Each is told by its shape alone.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ _CUT_DATELINE_RE = re.compile(
 _VIA_CREDIT_RE = re.compile(
     r"\s+via\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\Z"
 )
+# The counter of a gallery's slides: "3 of 12", "Photo 3/12", "Slide 3 of 12".
+_SLIDE_COUNTER_RE = re.compile(
+    r"(?:(?:Photo|Image|Picture|Slide|Item)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}", re.IGNORECASE
+)
 _BARS = 2
 """A row of headlines has at least this many bars between them."""
 _VIA_CAPTION_WORDS = (4, 15)
@@ -47,6 +51,8 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED
     if terminal:
         return None
+    if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):
+        return SegmentKind.RELATED
     if piece.count(" | ") >= _BARS and not piece.startswith("|"):
         return SegmentKind.RELATED  # headlines between bars; a table's row starts with its bar
     if "(" in piece and _CUT_DATELINE_RE.fullmatch(piece):

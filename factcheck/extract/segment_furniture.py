@@ -24,7 +24,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_debris import debris_kind
-from factcheck.extract.segment_notices import notice_kind
+from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
 from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
@@ -68,7 +68,7 @@ _CREDIT_PAREN_RE = re.compile(
 _CREDIT_LABEL_RE = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
     r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    r"\s*(?::|by|courtesy of|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
 )
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
@@ -90,7 +90,7 @@ _INLINE_CREDIT_RE = re.compile(
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
-    r"\s*(?::|–|—|\|)\s*\S"
+    r"\s*(?::|–|—|\|)\s*\S|(?:Image|Media|Photo|Video) caption\s+\S"
 )
 _RELATED_LABEL_RE = re.compile(
     r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"
@@ -547,8 +547,9 @@ _NOTICE_SENTENCE_WORDS = 25
 
 def classify_notice_blocks(units: list[Unit]) -> None:
     """The rest of a short paragraph that is mostly the site's notices, credits and prompts
-    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too.
-    A quotation in it is someone's speech and stays body."""
+    ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too;
+    and a note on the author beside one ("Jane Roe is a reporter at Example News. Follow her
+    on social media."). A quotation in it is someone's speech and stays body."""
     start = 0
     while start < len(units):
         end = start + 1
@@ -559,13 +560,15 @@ def classify_notice_blocks(units: list[Unit]) -> None:
         if len(run) > _NOTICE_BLOCK_UNITS:
             continue
         notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
-        if notices < 2 or 2 * notices < len(run):
+        if notices == 0:
             continue
+        whole = notices >= 2 and 2 * notices >= len(run)
         for unit in run:
             if (
                 unit.kind is None
                 and unit.words <= _NOTICE_SENTENCE_WORDS
                 and not any(map(unit.text.__contains__, '“”"'))
+                and (whole or is_author_note(unit.text))
             ):
                 unit.kind = SegmentKind.RELATED
 
@@ -719,6 +722,8 @@ def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
     first = _FIRST_WORD_RE.match(piece)
     if not first or first.group(1).lower() not in words("prompt_verbs"):
         return False
+    if piece[first.end() : first.end() + 4] in (" me ", " me.", " me!", " me,"):
+        return False  # "Tell me a story.": someone's words; a site asks for "us"
     if count <= 6 or piece.rstrip().endswith(("!", "...", "…")) or not terminal:
         return True
     interface = words("interface_words")

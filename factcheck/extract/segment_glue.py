@@ -61,6 +61,8 @@ _MAX_WORD = 64
 _LETTERS_TAIL_RE = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]+\Z")
 _LETTERS_HEAD_RE = re.compile(rf"[{LETTERS}]*")
 _CAPITALS_TAIL_RE = re.compile(rf"(?<![{UPPER}])[{UPPER}]+\Z")
+# The end of a web address after a name: ".com", ".org", ".co.uk" and no letter after it.
+_DOMAIN_END_RE = re.compile(r"(?:\.[a-z]{2,6}){1,2}(?![\w])")
 
 
 def _stamp_starts(text: str, pos: int, hi: int) -> bool:
@@ -301,6 +303,8 @@ def _camel_glue(text: str, cut: int, lo: int, hi: int) -> int | None:
     word_end = tail.end() if tail else cut
     if word_end < hi and text[word_end] in "(_":
         return None  # looks like code: getElementById(
+    if word_end < hi and text[word_end] == "." and _DOMAIN_END_RE.match(text, word_end, hi):
+        return None  # a web address: ExampleNews.com, www.DearReader.org
     hump_start = word_start
     for i in range(cut - 1, word_start - 1, -1):
         if text[i].isupper():

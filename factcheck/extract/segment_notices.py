@@ -2,16 +2,19 @@
 
 Around an article a site prints notices in its own voice: that it earns a commission on what the
 reader buys, what the reader may do with the copy, how comments are moderated, that it would like
-to hear from the reader, that the reader who enjoyed the article should subscribe, and where to
-go "for more information". Each is told by its shape: the site speaking as "we", "our" or "this
-article" to "you", about buying, copying, commenting or writing in. A sentence inside quotation
-marks is someone's speech, never the site's notice, and stays in the body.
+to hear from the reader, that the reader who enjoyed the article should subscribe, where to go
+"for more information", that something went wrong in the page, and who the author is. Each is
+told by its shape: the site speaking as "we", "our" or "this article" to "you", about buying,
+copying, commenting or writing in. A sentence inside quotation marks is someone's speech, never
+the site's notice, and stays in the body.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
 _QUOTES = ("“", "”", '"', "‘", "’ ")
@@ -27,6 +30,13 @@ _DISCLOSURE_RE = re.compile(
     r"\b(?:earns?|receives?|gets?|makes?|collects?|gives?|pays?)\b[^.;]{0,40}"
     r"\b(?:commissions?|share of (?:the |any )?(?:sales?|revenue)|affiliate)\b"
     r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b",
+    re.IGNORECASE,
+)
+# What the commission is on: the reader's purchases through the page's links ("Our reporters
+# found the agency earns a commission on permits" is the story's).
+_PURCHASE_RE = re.compile(
+    r"\b(?:links?|buy|buying|bought|purchases?|purchasing|orders?|products?|sales?|retailers?"
+    r"|affiliate)\b",
     re.IGNORECASE,
 )
 # What the reader may do with the copy: "for your personal, non-commercial use", "governed by our
@@ -78,10 +88,32 @@ _LINKED_POINTER_RE = re.compile(
     rf"{_POINTER_LEAD}[^.!?]{{0,100}}\s{_POINTER_VERB}|\bplease\s+{_POINTER_VERB}", re.IGNORECASE
 )
 _ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
-# An error message of the page's interface: "Something went wrong, please try again later."
+# An error message of the page's interface: "Something went wrong, please try again later", an
+# error of the page itself, alone or while it loads something ("Something went wrong at the
+# plant, officials said" is the story's), a script or browser notice.
+_PAGE_ERROR = (
+    r"(?:An error (?:has )?occurred|Something went wrong)(?:\s+(?:while|when)\s+(?:loading|"
+    r"processing|submitting|saving|sending)\b[^,;]{0,40})?[.!]?\Z"
+)
+_SCRIPT_ERROR = (
+    r".{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
+    r" support)\b"
+)
 _ERROR_RE = re.compile(
-    r".{0,60}\bplease try again\b|(?:An error (?:has )?occurred|Something went wrong)\b.{0,40}\Z",
-    re.IGNORECASE,
+    rf".{{0,60}}\bplease try again\b|{_PAGE_ERROR}|{_SCRIPT_ERROR}", re.IGNORECASE
+)
+# Where the article first ran: "This story was originally published by Example Weekly", "A
+# version of this article appeared in print" (a correction, "An earlier version of this story
+# misstated ...", says something about the story and stays).
+_THIS_PIECE = r"(?:This|A version of this) (?:article|story|post|piece|report|column)\b"
+_ORIGIN_RE = re.compile(
+    rf"{_THIS_PIECE}[^.]{{0,30}}?\b(?:(?:was |is |has been )?(?:originally |first )?"
+    r"(?:published|appeared|republished|reprinted)|originally ran|first ran)\b"
+)
+# A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
+_THANKS_RE = re.compile(
+    r"(?:Thanks?(?: you)?(?: so much)? for (?:signing up|subscribing|registering|reading)"
+    r"|You(?:['’]re| are) (?:all set|now subscribed|subscribed|signed up))\b"
 )
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
@@ -100,6 +132,19 @@ _NEEDLES = (
     "lease ",
     "rror",
     "went wrong",
+    "avaScript",
+    "browser",
+    "riginally",
+    "first appeared",
+    "first ran",
+    "version of this",
+    "republished",
+    "reprinted",
+    "hanks for",
+    "hank you for",
+    "ou're ",
+    "ou’re ",
+    "ou are ",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a few substring searches alone."""
@@ -123,16 +168,32 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     linked = opener or "lease " in piece
     if linked and _LINKED_POINTER_RE.search(piece) and _ADDRESS_RE.search(piece):
         return SegmentKind.RELATED
-    if _SMALL_PRINT_RE.match(piece):
+    if _SMALL_PRINT_RE.match(piece) or _ORIGIN_RE.match(piece):
         return SegmentKind.CREDIT
+    if _THANKS_RE.match(piece):
+        return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None
-    if _DISCLOSURE_RE.search(piece) or _USAGE_RE.search(piece):
+    if (_DISCLOSURE_RE.search(piece) and _PURCHASE_RE.search(piece)) or _USAGE_RE.search(piece):
         return SegmentKind.CREDIT
     if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):
         return SegmentKind.RELATED
+    # "We'd like to hear from you", not "The speech we'd like to hear".
     if _FEEDBACK_RE.search(piece) and _READER_RE.search(piece):
-        return (
-            SegmentKind.RELATED
-        )  # "We'd like to hear from you", not "The speech we'd like to hear"
+        return SegmentKind.RELATED
     return None
+
+
+def is_author_note(piece: str) -> bool:
+    """Whether PIECE is a note on the article's author ("Jane Roe is a senior reporter at Example
+    News covering courts."): a name, "is a", a journalist's role and where the author works."""
+    return " is " in piece and _author_note_re().match(piece) is not None
+
+
+@cache
+def _author_note_re() -> re.Pattern[str]:
+    roles = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
+    return re.compile(
+        r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+        rf"(?:{roles})\b[^.!?]{{0,60}}?\s(?:at|for|with|of)\s+[A-Z]"
+    )

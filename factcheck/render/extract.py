@@ -148,6 +148,8 @@ def _header(doc: Document) -> Text:
     if meta:
         title.append("\n")
         title.append_text(safe_text(" · ".join(meta), style="dim"))
+    if ("text", "repaired") in doc.provenance:
+        title.append("\ntext repaired: doubly encoded characters decoded again", style="yellow")
     return title
 
 

@@ -18,6 +18,12 @@ from factcheck.extract.bylines import clean_byline
         ("Reuters Staff", "Reuters Staff"),
         ("The Editorial Board", "The Editorial Board"),
         ("Analysis by Marta Quellen", "Marta Quellen"),
+        ("Tomas Brill, Example Daily Editor-at-large", "Tomas Brill"),
+        ("ANA PELL, RUI COSTA Associated Press", "ANA PELL, RUI COSTA"),
+        ("By Ana Pell The Associated Press", "Ana Pell"),
+        ("Ana Pell, Associated Press", "Ana Pell"),
+        ("The Associated Press", "The Associated Press"),
+        ("Dawn Reyes and Ana Pell", "Dawn Reyes, Ana Pell"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
@@ -36,6 +42,8 @@ def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
         "https://example.org/people/jane-roe",
         "@janeroe",
         "jane.roe@example.org",
+        "The Morning Roundup",
+        "A Daily Digest",
         "",
         None,
     ],

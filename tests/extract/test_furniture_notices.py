@@ -47,6 +47,10 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("If you liked this story, pass it on to a neighbour.", RELATED),
         ("For more information, please visit the museum's website.", RELATED),
         ("To order a print copy, call the front desk.", RELATED),
+        ("This story was originally published by Example Weekly.", CREDIT),
+        ("A version of this article appeared in print on May 3.", CREDIT),
+        ("Thanks for signing up!", RELATED),
+        ("You're all set.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -57,6 +61,7 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
     "line",
     [
         "The retailer earns a commission on every sale, the filing shows.",
+        "Our reporters found the agency earns a commission on every permit.",
         "“We moderate every comment by hand,” the founder said.",
         "For more than a decade, the firm has relied on contractors.",
         "The ministry said its terms of service had changed.",
@@ -65,6 +70,10 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "Fuel prices remain subject to change, the regulator warned.",
         "Moderators removed the comments after the match, the league said.",
         "To reach the island, the ferry takes two hours.",
+        "An earlier version of this story misstated the toll; 30 people died.",
+        "This report was published by the ministry in March, officials said.",
+        "Thanks to the new bridge, the ferry closed.",
+        "You are now entering the flood zone.",
         "The speech we’d like to hear from the mayor.",
     ],
 )
@@ -179,7 +188,14 @@ def test_kickers_above_a_repeated_headline_are_furniture() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Wikimedia Commons", "Jane Roe/EPA-EFE", "iStockphoto", "Photo: Jane Roe/Alamy"]
+    "line",
+    [
+        "Wikimedia Commons",
+        "Jane Roe/EPA-EFE",
+        "iStockphoto",
+        "Photo: Jane Roe/Alamy",
+        "Image via Example Archive",
+    ],
 )
 def test_picture_agencies_make_credits(line: str) -> None:
     assert _between(line) == [(CAPTION, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
@@ -207,6 +223,8 @@ def test_pointers_with_an_address_and_interface_messages_are_furniture(
     [
         "Please call the hotline at 555-0100 if you see the missing dog.",
         "An error in the count delayed the result by a day.",
+        "Something went wrong at the plant, officials said.",
+        "An error occurred during the landing, the report found.",
         "The agency asked residents to please visit the clinic before noon.",
     ],
 )
@@ -222,6 +240,7 @@ def test_appeals_and_errors_in_the_story_stay_body(line: str) -> None:
         ("RIVERTON, Ohio (Example News", DATELINE),
         ("The new dam at dawn via City Archive", CAPTION),
         ("[button link=”https://example.org/send”] Send us your photos[/button]", RELATED),
+        ("Slide 3 of 12", RELATED),
     ],
 )
 def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -236,6 +255,8 @@ def test_stray_lines_of_the_interface_or_markup_are_furniture(line: str, kind: S
         "“The [new] bridge is safe,” the engineer said.",
         "The engineers reached the site via the old road",
         "The mayor said [b]spending[/b] rose by 4% in the year.",
+        "Tell me about the bridge.",
+        "3 of 12 jurors agreed.",
     ],
 )
 def test_table_rows_brackets_and_roads_stay_body(line: str) -> None:
@@ -272,4 +293,118 @@ def test_an_exclaimed_first_line_saying_what_the_title_says_is_the_headline() ->
     assert _kinds(f"{other}\n{AFTER}", title="Trapped orca calf freed by divers") == [
         (STATEMENT, other),
         (STATEMENT, AFTER),
+    ]
+
+
+def test_names_inside_web_addresses_are_never_cut() -> None:
+    from factcheck.extract.segment import find_glued_boundaries
+
+    assert find_glued_boundaries("Write to the column at www.AskTheVet.org or by post.") == []
+    assert find_glued_boundaries("Tickets go on sale at TicketHouse.co.uk on Friday.") == []
+    text = "The council met in the roomOn Monday it voted."
+    assert find_glued_boundaries(text) == [text.index("On Monday")]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Please enable JavaScript to view the comments.", RELATED),
+        ("Skip to main content", RELATED),
+        ("Story continues below advertisement", RELATED),
+        ("Image caption The new bridge seen from the east bank at dawn.", CAPTION),
+    ],
+)
+def test_more_interface_lines_are_furniture(line: str, kind: SegmentKind) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+def test_a_credit_labelled_image_copyright_credits_the_caption_above_it() -> None:
+    caption = "The new bridge seen from the east bank at dawn."
+    credit = "Image copyright Jane Roe/Example Agency"
+    assert _kinds(f"{caption}\n{credit}\n{AFTER}") == [
+        (CAPTION, caption),
+        (CREDIT, credit),
+        (STATEMENT, AFTER),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The image caption misled readers, the panel found.",
+        "Her browser history was searched by the police.",
+        "Skipping the vote, the mayor left early.",
+        "Skip the queue and book a table early, the owner advised.",
+    ],
+)
+def test_sentences_about_captions_and_browsers_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_note_on_the_author_beside_a_prompt_is_furniture() -> None:
+    note = "Jane Roe is a senior reporter at Example News covering the courts."
+    prompt = "Follow her on social media."
+    assert _kinds(f"{BEFORE}\n{note} {prompt}") == [
+        (STATEMENT, BEFORE),
+        (RELATED, note),
+        (RELATED, prompt),
+    ]
+    story = "Jane Roe is a reporter at the Example Times who first reported the leak."
+    assert _kinds(f"{BEFORE}\n{story} The paper stood by her.") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, story),
+        (STATEMENT, "The paper stood by her."),
+    ]
+
+
+_RELEASE = (
+    "Acme Robotics opens a plant in Riverton.\n"
+    "The plant will employ 200 people, the company said.\n"
+    "Production starts in May.\n"
+)
+
+
+def test_a_closing_about_section_is_the_publishers_boilerplate() -> None:
+    text = (
+        f"{_RELEASE}About Acme Robotics\n"
+        "Acme Robotics is a maker of warehouse robots. It was founded in 2001.\n"
+        "Media contact: press@acme.example"
+    )
+    assert _kinds(text) == [
+        (STATEMENT, "Acme Robotics opens a plant in Riverton."),
+        (STATEMENT, "The plant will employ 200 people, the company said."),
+        (STATEMENT, "Production starts in May."),
+        (TITLE, "About Acme Robotics"),
+        (CREDIT, "Acme Robotics is a maker of warehouse robots."),
+        (CREDIT, "It was founded in 2001."),
+        (CREDIT, "Media contact: press@acme.example"),
+    ]
+    note = f"{_RELEASE}About the author\nJane Roe writes on industry."
+    assert _kinds(note)[-2:] == [
+        (TITLE, "About the author"),
+        (RELATED, "Jane Roe writes on industry."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "paragraph"),
+    [
+        ("About the study", "The researchers followed 5,000 adults for ten years."),
+        ("About Acme Robotics", "The company was sold twice before the plant opened."),
+    ],
+)
+def test_a_section_about_something_else_stays_with_the_story(heading: str, paragraph: str) -> None:
+    kinds = _kinds(f"{_RELEASE}{heading}\n{paragraph}")
+    assert kinds[-1] == (STATEMENT, paragraph)
+    assert kinds[:3] == [
+        (STATEMENT, "Acme Robotics opens a plant in Riverton."),
+        (STATEMENT, "The plant will employ 200 people, the company said."),
+        (STATEMENT, "Production starts in May."),
+    ]
+
+
+def test_a_galleries_buttons_after_the_body_are_furniture() -> None:
+    assert _kinds(f"{BEFORE}\nPrevious | Next") == [
+        (STATEMENT, BEFORE),
+        (RELATED, "Previous | Next"),
     ]

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.extract.ingest import read_source
+from factcheck.extract.ingest import read_page, read_source
 from factcheck.extract.mojibake import repair_mojibake
 from factcheck.models import Document
 
@@ -139,3 +139,38 @@ def test_a_repair_in_a_page_script_alone_is_no_repair_of_the_article(tmp_path: P
         "Repairs will take two years and cost about three million pounds, it said.",
         "Signs in Portuguese will say “não”.",
     ]
+
+
+def test_a_page_served_with_the_wrong_charset_is_read_as_written() -> None:
+    # A server that calls UTF-8 bytes ISO-8859-1: every accented letter arrives as two.
+    page = (
+        "<html><head><title>Peña Nieto meets Trudeau in Montréal</title></head><body><article>"
+        "<h1>Peña Nieto meets Trudeau in Montréal</h1>"
+        "<p>Mexico’s president, Enrique Peña Nieto, arrived in Montréal on Sunday for talks.</p>"
+        "<p>The two leaders will discuss trade and the price of steel, officials said.</p>"
+        "</article></body></html>"
+    )
+    doc = read_page(
+        page.encode("utf-8"), "https://news.example/2016/06/26/talks", charset="iso-8859-1"
+    )
+    assert doc.title == "Peña Nieto meets Trudeau in Montréal"
+    assert doc.text.splitlines()[1] == (
+        "Mexico’s president, Enrique Peña Nieto, arrived in Montréal on Sunday for talks."
+    )
+    assert dict(doc.provenance)["text"] == "repaired"
+
+
+def test_the_table_says_the_text_was_repaired(tmp_path: Path) -> None:
+    garbled, right = tmp_path / "garbled.txt", tmp_path / "right.txt"
+    text = "Peña Nieto said on Tuesday that the talks would resume in June.\n"
+    garbled.write_bytes(doubly(text).encode("utf-8"))
+    right.write_text(text, encoding="utf-8")
+    runner = CliRunner(env={"COLUMNS": "100"})
+    tables = [
+        runner.invoke(app, ["--color", "never", "extract", str(path), "-f", "table"]).stdout
+        for path in (garbled, right)
+    ]
+    note = "text repaired: doubly encoded characters decoded again"
+    assert tables[0].splitlines()[:2] == [str(garbled), note]
+    assert note not in tables[1]
+    assert tables[0].splitlines()[2:] == tables[1].splitlines()[1:]

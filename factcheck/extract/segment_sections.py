@@ -1,0 +1,74 @@
+"""Stage ② segment, sections: the closing sections a page adds below the story.
+
+A press release ends with its company's description under a heading "About <Company>" ("About
+Acme Robotics" / "Acme Robotics is a maker of ..."), and an article may end with a note under
+"About the author". Both are the publisher's boilerplate, not the story. A section counts only
+in the second half of the text and only when its first paragraph opens with the name its heading
+gives (for a company), so a subheading such as "About the study" inside a report stays with the
+story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.segment_furniture import Unit
+from factcheck.models import SegmentKind
+
+_ABOUT_RE = re.compile(
+    r"About\s+(?:(?P<author>the\s+[Aa]uthors?)|(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4}))"
+    r"\s*:?"
+)
+_SECTION_BLOCKS = 4
+"""A closing section runs over at most this many paragraphs after its heading."""
+
+
+def classify_closing_sections(units: list[Unit]) -> None:
+    """Mark the paragraphs under a closing "About <Company>" or "About the author" heading:
+    CREDIT for a company's description, RELATED for a note on the author."""
+    half = len(units) // 2
+    i = half
+    while i < len(units) - 1:
+        heading = units[i]
+        found = _heading(units, i)
+        if found is None:
+            i += 1
+            continue
+        kind, name = found
+        after = units[i + 1]
+        if name is not None and not after.text.startswith(name):
+            i += 1
+            continue
+        heading.kind = SegmentKind.TITLE
+        blocks: set[int] = set()
+        j = i + 1
+        while j < len(units) and not _is_heading_line(units, j):
+            blocks.add(units[j].block)
+            if len(blocks) > _SECTION_BLOCKS:
+                break
+            units[j].kind = kind
+            j += 1
+        i = j
+
+
+def _heading(units: list[Unit], i: int) -> tuple[SegmentKind, str | None] | None:
+    """(kind of the section's paragraphs, the company's name or None) when units[i] is an
+    "About ..." heading on a line of its own."""
+    unit = units[i]
+    if unit.terminal or not unit.text.startswith("About") or not _is_heading_line(units, i):
+        return None
+    match = _ABOUT_RE.fullmatch(unit.text)
+    if match is None:
+        return None
+    if match.group("author"):
+        return SegmentKind.RELATED, None
+    return SegmentKind.CREDIT, match.group("name")
+
+
+def _is_heading_line(units: list[Unit], i: int) -> bool:
+    """Whether units[i] is a short line of its own without final punctuation."""
+    unit = units[i]
+    alone = (i == 0 or units[i - 1].block != unit.block) and (
+        i + 1 == len(units) or units[i + 1].block != unit.block
+    )
+    return alone and not unit.terminal and unit.words <= 8
