@@ -568,3 +568,16 @@ def test_scalars_pyyaml_refuses_are_declined(text: str) -> None:
         reference(text)
     with pytest.raises(fastyaml.Unsupported):
         fastyaml.load(text)
+
+
+def test_block_mappings_with_blank_lines_between_keys_are_read_fast() -> None:
+    text = "a: 1\n\nb: 2\nXenon: 54\n\n\nc:\n  d: 3\n\n  e: 4\n"
+    assert fast(text) == {"a": 1, "b": 2, "Xenon": 54, "c": {"d": 3, "e": 4}}
+
+
+@pytest.mark.parametrize("text", ["a: 1\n\xa0\nb: 2\n", "a:\n  b: 1\n  \u3000\n  c: 2\n"])
+def test_a_line_of_blank_characters_other_than_spaces_is_declined(text: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        reference(text)
+    with pytest.raises(fastyaml.Unsupported):
+        fastyaml.load(text)
