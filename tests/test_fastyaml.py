@@ -581,3 +581,20 @@ def test_a_line_of_blank_characters_other_than_spaces_is_declined(text: str) -> 
         reference(text)
     with pytest.raises(fastyaml.Unsupported):
         fastyaml.load(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("reviewer: Xiomara X\nshort: X\n", {"reviewer": "Xiomara X", "short": "X"}),
+        ("note:\nXylophone: 1\n", {"note": None, "Xylophone": 1}),
+        ("first: 1\nlast:\n", {"first": 1, "last": None}),
+        # A sequence item's first key, then a blank line inside a mapping at its column.
+        (
+            "x: 1\nl:\n- a: 1\ny:\n  b: 2\n\n  c: 3\n",
+            {"x": 1, "l": [{"a": 1}], "y": {"b": 2, "c": 3}},
+        ),
+    ],
+)
+def test_block_mapping_values_of_awkward_shapes_are_read_fast(text: str, expected: Any) -> None:
+    assert fast(text) == expected
