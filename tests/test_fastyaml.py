@@ -575,8 +575,21 @@ def test_block_mappings_with_blank_lines_between_keys_are_read_fast() -> None:
     assert fast(text) == {"a": 1, "b": 2, "Xenon": 54, "c": {"d": 3, "e": 4}}
 
 
-@pytest.mark.parametrize("text", ["a: 1\n\xa0\nb: 2\n", "a:\n  b: 1\n  \u3000\n  c: 2\n"])
-def test_a_line_of_blank_characters_other_than_spaces_is_declined(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n\xa0\nb: 2\n",
+        "a:\n  b: 1\n  \u3000\n  c: 2\n",
+        "\xa0\na: 1\n",
+        "a:\n\xa0\n  b: 1\n",
+        # A line of text alone, where a key should be.
+        "X\na: 1\n",
+        "a:\nX\n  b: 1\n",
+    ],
+)
+def test_a_line_of_blank_characters_other_than_spaces_or_of_text_alone_is_declined(
+    text: str,
+) -> None:
     with pytest.raises(yaml.YAMLError):
         reference(text)
     with pytest.raises(fastyaml.Unsupported):
