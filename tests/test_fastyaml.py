@@ -573,6 +573,7 @@ def test_scalars_pyyaml_refuses_are_declined(text: str) -> None:
 def test_block_mappings_with_blank_lines_between_keys_are_read_fast() -> None:
     text = "a: 1\n\nb: 2\nXenon: 54\n\n\nc:\n  d: 3\n\n  e: 4\n"
     assert fast(text) == {"a": 1, "b": 2, "Xenon": 54, "c": {"d": 3, "e": 4}}
+    assert fast("a: 1\nb:\n\n  c: 2\n") == {"a": 1, "b": {"c": 2}}
 
 
 @pytest.mark.parametrize(
