@@ -303,7 +303,12 @@ class _FlowReader:
                     break
                 expect_item = True
             elif indicator == "]" or indicator == "}":
-                if (indicator == "]") != isinstance(top, list) or key is not _MISSING:
+                # top is None once the outermost collection has closed: nothing may follow.
+                if (
+                    top is None
+                    or (indicator == "]") != isinstance(top, list)
+                    or key is not _MISSING
+                ):
                     break
                 value = top
                 if not stack:
@@ -590,7 +595,8 @@ class _Parser(_FlowReader):
             line = lines[j]
             if line.startswith(" " * column):
                 body.append(line[column:])
-                last = len(body)
+                if len(line) > column:  # a line of the indentation alone is an empty line
+                    last = len(body)
             elif line.strip(" "):
                 break
             else:

@@ -469,6 +469,11 @@ def test_flow_collections_with_spaces_inside_are_read_fast(text: str, expected: 
         "a: ['x' y]\n",  # two scalars without a comma between them
         "a: [x [y]]\n",  # a collection right after a scalar
         "a: [x] y\n",  # text after the closing bracket
+        # A closing bracket after the outermost collection closed.
+        "a: [x]}\n",
+        "a: {}}\n",
+        "- []}\n",
+        "a: {b: c}}\n",
         # Brackets that do not match, around items of the simplest kind.
         "a: [b: c}\n",
         "a: {x]\n",
@@ -493,6 +498,11 @@ def test_flow_collections_pyyaml_refuses_are_declined(text: str) -> None:
         # First lines that are not blank to YAML: a no-break space, a capital letter.
         ("a: |\n  \xa0\n  text\n", {"a": "\xa0\ntext\n"}),
         ("a: |\n  X X\n  y\n", {"a": "X X\ny\n"}),
+        # Lines of the indentation alone at the end are empty lines, as chomping has them.
+        ("a: |\n  x\n  \n", {"a": "x\n"}),
+        ("a: |+\n  x\n  \n  \n", {"a": "x\n\n\n"}),
+        ("a: |-\n  x\n  \nb: 1\n", {"a": "x", "b": 1}),
+        ("a:\n  b: |\n    x\n     \n    \n", {"a": {"b": "x\n \n"}}),
     ],
 )
 def test_literal_blocks_of_every_indentation_are_read_fast(text: str, expected: Any) -> None:
