@@ -12,6 +12,7 @@ import yaml
 
 from factcheck import fastyaml
 from factcheck.checklist.load import load_checklist
+from factcheck.errors import WorksheetError
 from factcheck.review.journal import load_worksheet
 from factcheck.review.worksheet_yaml import _Flow, dump_worksheet, parse_worksheet, pyyaml_dump
 from factcheck.yamlio import LOADER
@@ -268,6 +269,23 @@ def test_a_hand_edited_worksheet_keeps_yaml_meaning_beyond_the_subset(tmp_path: 
     worksheet = load_worksheet(target)
     answer = next(e for e in worksheet.claims if "extra" in e.answers).answers["extra"]
     assert (answer.value, answer.note) == ("no", "yes")
+
+
+def test_a_stray_closing_bracket_in_a_hand_edited_worksheet_is_an_error_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    text = (FIXTURES / "review" / "evacuation.worksheet.yaml").read_text(encoding="utf-8")
+    edited = text.replace(
+        "  answers: {}\n",
+        textwrap.indent("answers:\n  extra:\n    value: 'no'\n    note: [x]}\n", "  "),
+        1,
+    )
+    line = edited[: edited.index("note: [x]}")].count("\n") + 1
+    target = tmp_path / "edited.worksheet.yaml"
+    target.write_text(edited, encoding="utf-8")
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(target)
+    assert str(caught.value) == f"{target}:{line}: not valid YAML: did not find expected key"
 
 
 BLOCK = "    value: 'yes'\n    note: null\n    evidence: []\n    at: '2024-01-01T00:00:00Z'\n"
