@@ -20,13 +20,23 @@ _AS_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in ra
 # A UTF-8 sequence read that way: a lead byte 0xC2-0xF4, then a continuation byte 0x80-0xBF. A
 # pair of them is the cheap sign that the text may need decoding.
 _SUSPECT = re.compile("[\u00c2-\u00f4][" + re.escape("".join(_AS_CP1252[0x80:0xC0])) + "]")
+# The same pair in the text's own UTF-8, looked for first: a search that starts at one byte
+# value runs several times faster than one that starts at any of 51 characters.
+_SUSPECT_UTF8 = re.compile(
+    b"\xc3[\x82-\xb4](?:"
+    + b"|".join(re.escape(ch.encode("utf-8")) for ch in _AS_CP1252[0x80:0xC0])
+    + b")"
+)
 _NON_ASCII_WORD = re.compile(r"[^\s\x00-\x7f]+")
 
 
 def repair_mojibake(text: str) -> str | None:
     """TEXT with its doubly encoded characters decoded again, or None when there is nothing to
     repair (no suspect pair, or ftfy finds the text as good as it gets)."""
-    if text.isascii() or _SUSPECT.search(text) is None:
+    if text.isascii():
+        return None
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\xc3" not in data or _SUSPECT_UTF8.search(data) is None:
         return None
     import ftfy  # loaded only for text that shows the signs, which keeps start-up fast
 

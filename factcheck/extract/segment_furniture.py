@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
+from operator import attrgetter
 
 from factcheck.extract.segment_dates import (
     DATE,
@@ -550,13 +552,7 @@ def classify_notice_blocks(units: list[Unit]) -> None:
     ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too;
     and a note on the author beside one ("Jane Roe is a reporter at Example News. Follow her
     on social media."). A quotation in it is someone's speech and stays body."""
-    start = 0
-    while start < len(units):
-        end = start + 1
-        while end < len(units) and units[end].block == units[start].block:
-            end += 1
-        run = units[start:end]
-        start = end
+    for run in _blocks(units):
         if len(run) > _NOTICE_BLOCK_UNITS:
             continue
         notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
@@ -573,13 +569,13 @@ def classify_notice_blocks(units: list[Unit]) -> None:
                 unit.kind = SegmentKind.RELATED
 
 
+def _blocks(units: list[Unit]) -> list[list[Unit]]:
+    """The units in runs of one block each (a paragraph, a line), in order."""
+    return [list(run) for _, run in groupby(units, key=attrgetter("block"))]
+
+
 def _classify_players(units: list[Unit]) -> None:
-    start = 0
-    while start < len(units):
-        end = start + 1
-        while end < len(units) and units[end].block == units[start].block:
-            end += 1
-        line = units[start:end]
+    for line in _blocks(units):
         # A line of controls has pieces without final punctuation; a paragraph of prose has not.
         if (
             any(not u.terminal for u in line)
@@ -589,7 +585,6 @@ def _classify_players(units: list[Unit]) -> None:
             for unit in line:
                 if unit.kind is None or unit.kind is SegmentKind.TAGS:
                     unit.kind = SegmentKind.RELATED
-        start = end
 
 
 def _is_body_heading(units: list[Unit], i: int, block_sizes: dict[int, int]) -> bool:

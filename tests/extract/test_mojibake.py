@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.extract import mojibake
 from factcheck.extract.ingest import read_page, read_source
 from factcheck.extract.mojibake import repair_mojibake
 from factcheck.models import Document
@@ -174,3 +177,12 @@ def test_the_table_says_the_text_was_repaired(tmp_path: Path) -> None:
     assert tables[0].splitlines()[:2] == [str(garbled), note]
     assert note not in tables[1]
     assert tables[0].splitlines()[2:] == tables[1].splitlines()[1:]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aé Ã©Â€™â\u0080\u009d\u00a0¿ÀÁõôß“”—\u2019Ðж한\n\ud800", max_size=30))
+def test_the_byte_search_finds_a_suspect_pair_where_the_text_has_one(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    assert (mojibake._SUSPECT_UTF8.search(data) is not None) is (
+        mojibake._SUSPECT.search(text) is not None
+    )
