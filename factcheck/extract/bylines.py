@@ -9,6 +9,7 @@ addresses and handles are not bylines.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.lexicon import words
 
@@ -102,10 +103,11 @@ def _without_outlet(part: str) -> str:
     return part
 
 
+@cache
 def _long_outlets() -> tuple[str, ...]:
     """The known outlets whose names have two words or more (a one-word name such as "Sun" or
-    "Dawn" is also a person's name)."""
-    return tuple(name for name in words("news_outlets") if " " in name)
+    "Dawn" is also a person's name), the longest first."""
+    return tuple(sorted((n for n in words("news_outlets") if " " in n), key=lambda n: (-len(n), n)))
 
 
 def _is_staff_credit(part: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from factcheck.lexicon import words
+from factcheck import lexicon
 from factcheck.models import SegmentKind
 
 _QUOTES = ("“", "”", '"', "‘", "’ ")
@@ -192,7 +192,7 @@ def is_author_note(piece: str) -> bool:
 
 @cache
 def _author_note_re() -> re.Pattern[str]:
-    roles = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
+    roles = "|".join(sorted(lexicon.words("journalist_roles"), key=len, reverse=True))
     return re.compile(
         r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
         rf"(?:{roles})\b[^.!?]{{0,60}}?\s(?:at|for|with|of)\s+[A-Z]"
