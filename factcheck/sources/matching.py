@@ -334,14 +334,7 @@ class _Matcher:
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
         """The names in ``text``, or only those in ``text[start:end]``."""
         out: list[Mention] = []
-        if start == 0 and end is None and self.after_break is not None:
-            found_at: Iterable[tuple[int, int, str]] = self._matches(text, self.after_break)
-        else:
-            found_at = (
-                (m.start("core"), m.end("core"), m.group("core"))
-                for m in self.regex.finditer(text, start, len(text) if end is None else end)
-            )
-        for core_start, core_end, core in found_at:
+        for core_start, core_end, core in self._found_at(text, start, end):
             found = self.keys.get(_norm(core))
             if found is not None:
                 out.append(Mention(found, core_start, core_end, core))
@@ -350,21 +343,23 @@ class _Matcher:
     def scan(self, text: str) -> tuple[tuple[Mention, ...], list[tuple[int, int]], list[int]]:
         """``find(text)``, with the (start, end) of the name of every match, in order, and the
         start of each mention."""
-        found_at: Iterable[tuple[int, int, str]]
-        if self.after_break is not None:
-            found_at = self._matches(text, self.after_break)
-        else:
-            found_at = (
-                (m.start("core"), m.end("core"), m.group("core")) for m in self.regex.finditer(text)
-            )
         out: list[Mention] = []
         spans: list[tuple[int, int]] = []
-        for core_start, core_end, core in found_at:
+        for core_start, core_end, core in self._found_at(text, 0, None):
             spans.append((core_start, core_end))
             found = self.keys.get(_norm(core))
             if found is not None:
                 out.append(Mention(found, core_start, core_end, core))
         return tuple(out), spans, [m.start for m in out]
+
+    def _found_at(self, text: str, start: int, end: int | None) -> Iterable[tuple[int, int, str]]:
+        """(start, end, text) of the name of every match in ``text[start:end]``, in order."""
+        if start == 0 and end is None and self.after_break is not None:
+            return self._matches(text, self.after_break)
+        return (
+            (m.start("core"), m.end("core"), m.group("core"))
+            for m in self.regex.finditer(text, start, len(text) if end is None else end)
+        )
 
     def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, text) of the name of each match of ``self.regex.finditer(text)``, found
