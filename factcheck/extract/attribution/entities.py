@@ -337,7 +337,6 @@ class Store:
         "by_head",
         "by_name",
         "by_surname",
-        "codes",
         "described",
         "docs",
         "document",
@@ -352,7 +351,6 @@ class Store:
         self.plain = PlainWords(sentences)
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
-        self.codes: dict[str, int] = {}
         self.by_head: dict[str, dict[Entity, None]] = {}
         self.seen: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
@@ -411,8 +409,11 @@ class Store:
 
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
-        if len(tokens) == 1 and self.by_surname:
-            for key in _make_surname_keys(tokens[0]):
+        single = len(tokens) == 1
+        if single and self.by_surname:
+            token = tokens[0]
+            keys = _make_surname_keys(token) if "-" in token else (make_key(token),)
+            for key in keys:
                 found = self.by_surname.get(key)
                 told = (found.gender or found.given) if found is not None else ""
                 if found is not None and gender and told not in ("", gender):
@@ -444,9 +445,9 @@ class Store:
                         found,
                     )
                 return found
-        key = make_key(" ".join(tokens))
+        key = make_key(tokens[0] if single else " ".join(tokens))
         found = self.by_name.get(key)
-        if found is None and len(tokens) == 1:
+        if found is None and single:
             found = self.by_given.get(key)  # "Hillary" for Hillary Clinton
         return found
 
