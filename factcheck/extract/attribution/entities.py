@@ -4,11 +4,11 @@ how later mentions (surnames, descriptions, pronouns) find them again.
 
 from __future__ import annotations
 
-import enum
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
@@ -34,16 +34,27 @@ from factcheck.extract.attribution.words import (
 _REPEAT_RE = re.compile(r"(.)\1+")
 
 
-class Kind(enum.StrEnum):
-    """What sort of thing an entity is, as far as the text shows."""
+class Kind(str):
+    """What sort of thing an entity is, as far as the text shows: one of the constants below,
+    compared by identity (a plain class rather than an enum, for the reason ``Cls`` gives)."""
 
-    PERSON = "person"
-    ORG = "org"
-    MEDIA = "media"
-    GROUP = "group"
-    PLACE = "place"
+    __slots__ = ()
+
+    PERSON: ClassVar[Kind]
+    ORG: ClassVar[Kind]
+    MEDIA: ClassVar[Kind]
+    GROUP: ClassVar[Kind]
+    PLACE: ClassVar[Kind]
     """A place named as such ("in Salem, New Hampshire"): it never speaks nor takes a pronoun."""
-    UNKNOWN = "unknown"
+    UNKNOWN: ClassVar[Kind]
+
+
+Kind.PERSON = Kind("person")
+Kind.ORG = Kind("org")
+Kind.MEDIA = Kind("media")
+Kind.GROUP = Kind("group")
+Kind.PLACE = Kind("place")
+Kind.UNKNOWN = Kind("unknown")
 
 
 SPEAKING = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA, Kind.UNKNOWN})

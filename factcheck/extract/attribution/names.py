@@ -272,10 +272,11 @@ def _register(
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
-    lows = [strip_possessive(w) if "'" in w else w for w in low[i:j]]
+    one = j - i == 1  # as most names are
+    lows = [strip_possessive(low[i])] if one else [strip_possessive(w) for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
-    if lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
+    if len(lows) > 1 and lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
         for k in range(len(lows) - 1):
             if lows[k] in TITLES and lows[k + 1] not in TITLES:
                 title_end = k + 1
@@ -306,7 +307,7 @@ def _register(
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
         found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
         entity = found if found is not None and found.kind is Kind.PERSON else None
-    heads = [w for w in lows[title_end:] if w in ORG_HEADS or w in MEDIA_HEADS]
+    heads = [w for w in lows[title_end:] if w in _HEADS]
     kind = Kind.UNKNOWN
     if entity is None or entity.kind is Kind.UNKNOWN or heads:
         # Only a new entity, one of unknown kind or an organisation's heads need the kind.
@@ -367,6 +368,9 @@ def _register(
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
+
+
+_HEADS = ORG_HEADS | MEDIA_HEADS
 
 
 def _common_words(store: Store, lows: list[str], before: str) -> bool:
