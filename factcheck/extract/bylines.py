@@ -90,7 +90,16 @@ def _is_outlet(part: str) -> bool:
     International" when "example news" is a known outlet."""
     key = part.casefold().removeprefix("the ")
     outlets = words("news_outlets")
-    return key in outlets or any(key.startswith(f"{name} ") for name in _long_outlets())
+    if key in outlets or any(key.startswith(f"{name} ") for name in _long_outlets()):
+        return True
+    # "Dawn News", "Dawn International": a one-word outlet and a word that names an outlet or
+    # an organisation after it. A person's name may open on a one-word outlet ("Dawn Reyes").
+    first, _, rest = key.partition(" ")
+    return (
+        first in outlets
+        and len(rest.split()) == 1
+        and (rest in words("organisation_heads") or rest in words("media_heads"))
+    )
 
 
 def _without_outlet(part: str) -> str:

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from factcheck import lexicon
+from factcheck.extract.segment_text import any_of
 from factcheck.models import SegmentKind
 
 _QUOTES = ("“", "”", '"', "‘", "’ ")
@@ -147,7 +148,8 @@ _NEEDLES = (
     "ou are ",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
-are passed over by a few substring searches alone."""
+are passed over by a search for them alone."""
+_NEEDLE_RE = any_of(_NEEDLES)
 
 
 def notice_kind(piece: str, words: int) -> SegmentKind | None:
@@ -157,7 +159,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     if words > _MAX_WORDS:
         return None
     opener = piece.startswith(_OPENERS)
-    if not opener and not any(map(piece.__contains__, _NEEDLES)):
+    if not opener and _NEEDLE_RE.search(piece) is None:
         return None
     if any(map(piece.__contains__, _QUOTES)):
         return None

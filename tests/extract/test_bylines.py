@@ -24,6 +24,9 @@ from factcheck.extract.bylines import clean_byline
         ("Ana Pell, Associated Press", "Ana Pell"),
         ("The Associated Press", "The Associated Press"),
         ("Dawn Reyes and Ana Pell", "Dawn Reyes, Ana Pell"),
+        ("Tomas Brill, Dawn International", "Tomas Brill"),
+        ("Tomas Brill, Dawn Reyes", "Tomas Brill, Dawn Reyes"),
+        ("Tomas Brill, Dawn News", "Tomas Brill"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
