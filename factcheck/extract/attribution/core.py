@@ -528,12 +528,15 @@ def attribute_sentences(
         intro = outcomes[k].introduces
         if intro is not None and results[k].speaker is None and outcomes[k + 1].leads_with_quote:
             results[k] = intro  # "He then listed the qualities he wants:" and a quotation
+    # The passes that give a bare quotation a speaker change only sentences that open with one:
+    # they look at those alone, in the same order.
+    leading = [k for k, outcome in enumerate(outcomes) if outcome.leads_with_quote]
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
-    for k in range(1, len(results)):
+    for k in leading:
         before = results[k - 1]
         if (
-            outcomes[k].leads_with_quote
+            k
             and results[k].speaker is None
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
@@ -573,12 +576,11 @@ def attribute_sentences(
             results[k] = _inherit(after, results[k])
     # A bare quotation followed by a short sentence that only names who said it ("“Why are you
     # still endorsing him?”" "Obama asked Republican politicians.").
-    for k in range(len(results) - 2, -1, -1):
-        after = results[k + 1]
+    for k in reversed(leading):
+        after = results[k + 1] if k + 1 < len(results) else _NOTHING
         if (
-            outcomes[k].leads_with_quote
-            and results[k].speaker is None
-            and after.speaker is not None
+            results[k].speaker is None
+            and after.speaker is not None  # none after the last sentence
             and after.verb is not None
             and not after.quote
             and (outcomes[k + 1].tags or len(sentences[k + 1].split()) <= 12)
@@ -587,13 +589,12 @@ def attribute_sentences(
             results[k] = _inherit(after, results[k])
     # A bare quotation opening a paragraph whose next quotation names its speaker ("“A.” “B,”
     # she said.") is that speaker's too.
-    for k in range(len(results) - 2, -1, -1):
-        after = results[k + 1]
+    for k in reversed(leading):
+        after = results[k + 1] if k + 1 < len(results) else _NOTHING
         if (
-            outcomes[k].leads_with_quote
-            and results[k].speaker is None
+            results[k].speaker is None
+            and after.speaker is not None  # none after the last sentence
             and outcomes[k + 1].leads_with_quote
-            and after.speaker is not None
             and after.quote
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
