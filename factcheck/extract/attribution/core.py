@@ -358,7 +358,13 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     cue_words = CUES.intersection(present)
     fronted = sent.low[:1] == ["in"]
     opens = bool(quotes) and sent.is_placeholder(0)
-    if cue_words or fronted or opens or ":" in present or any(map(_starts_with_verb, quotes)):
+    if (
+        cue_words
+        or fronted
+        or opens
+        or ":" in present
+        or (quotes and any(map(_starts_with_verb, quotes)))
+    ):
         frames, measured = drop_nonsources(sent, find_frames(sent, cue_words))
         if frames:
             attach_channels(sent, frames, present)
@@ -376,7 +382,9 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
     chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
 
-    hedges = [h for h in _find_hedges(sent.low, present) if not measured or h != "according to"]
+    hedges = _find_hedges(sent.low, present)
+    if measured:
+        hedges = [h for h in hedges if h != "according to"]
     long_quote = leads = continued = False
     if quotes:
         for quoted in quotes:
@@ -675,7 +683,7 @@ def _signed_by(sent: Sentence, words: list[str], *, quote: bool) -> Attribution:
 
 
 def _marks_only(text: str) -> bool:
-    return not any(c.isalnum() for c in text) and any(c in _QUOTE_CHARS for c in text)
+    return not _QUOTE_CHARS.isdisjoint(text) and not any(c.isalnum() for c in text)
 
 
 _QUOTE_CHARS = frozenset('"\u201c\u201d')

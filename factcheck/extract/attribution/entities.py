@@ -378,7 +378,8 @@ class Store:
             entity.prev = (entity.sent, entity.pos, entity.subj)
             entity.sent, entity.pos, entity.subj = sent, pos, subj
         else:
-            entity.pos = min(entity.pos, pos)
+            if pos < entity.pos:
+                entity.pos = pos
             entity.subj = entity.subj or subj
         self.recent.pop(entity, None)
         self.recent[entity] = None

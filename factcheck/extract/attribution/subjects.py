@@ -91,10 +91,13 @@ AGO = lex("ago earlier later before")
 
 def _ago(low: list[str], start: int, limit: int) -> bool:
     """Whether a short phrase ending in "ago" or "earlier" and a comma opens at ``start``."""
-    end = min(limit, start + 6)
+    end = start + 6 if start + 6 < limit else limit
     if "," not in low[start + 2 : end]:
         return False  # most sentences: no comma this early
-    return any(low[k] in AGO and low[k + 1] == "," for k in range(start + 1, end - 1))
+    for k in range(start + 1, end - 1):  # noqa: SIM110 - a loop costs less than a generator
+        if low[k + 1] == "," and low[k] in AGO:
+            return True
+    return False
 
 
 def _past_place(sent: Sentence, start: int, limit: int) -> int:
