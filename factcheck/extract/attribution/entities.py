@@ -422,9 +422,11 @@ class Store:
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
         single = len(tokens) == 1
+        key = make_key(tokens[0] if single else " ".join(tokens))
         if single and self.by_surname:
             token = tokens[0]
-            keys = _make_surname_keys(token) if "-" in token else (make_key(token),)
+            # The first surname key is the name's own key.
+            keys = _make_surname_keys(token) if "-" in token else (key,)
             for key in keys:
                 found = self.by_surname.get(key)
                 told = (found.gender or found.given) if found is not None else ""
@@ -440,7 +442,13 @@ class Store:
                     )
                 if found is None:
                     continue
-                usual = None if gender else max(self.namesakes[key], key=_bare_order)
+                namesakes = self.namesakes[key]
+                if gender:
+                    usual = None
+                elif len(namesakes) == 1:
+                    usual = namesakes[0]  # most surnames: one person
+                else:
+                    usual = max(namesakes, key=_bare_order)
                 if usual is not None and usual.bare >= 0:
                     # "Trump said" after "Ivanka Trump": the namesake the article has been
                     # calling by the surname alone keeps it.
@@ -457,7 +465,7 @@ class Store:
                         found,
                     )
                 return found
-        key = make_key(tokens[0] if single else " ".join(tokens))
+            key = keys[0]
         found = self.by_name.get(key)
         if found is None and single:
             found = self.by_given.get(key)  # "Hillary" for Hillary Clinton

@@ -275,8 +275,11 @@ def _register(
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
-    one = j - i == 1  # as most names are
-    lows = [strip_possessive(low[i])] if one else [strip_possessive(w) for w in low[i:j]]
+    if j - i == 1:  # as most names are
+        word = low[i]
+        lows = [strip_possessive(word) if "'" in word else word]
+    else:
+        lows = [strip_possessive(w) if "'" in w else w for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
     if len(lows) > 1 and lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
