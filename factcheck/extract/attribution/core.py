@@ -683,7 +683,7 @@ def _signed_by(sent: Sentence, words: list[str], *, quote: bool) -> Attribution:
 
 
 def _marks_only(text: str) -> bool:
-    return not _QUOTE_CHARS.isdisjoint(text) and not any(c.isalnum() for c in text)
+    return not any(c.isalnum() for c in text) and any(c in _QUOTE_CHARS for c in text)
 
 
 _QUOTE_CHARS = frozenset('"\u201c\u201d')

@@ -115,7 +115,8 @@ def make_key(name: str) -> str:
     text = name.lower().replace("'", "").replace("-", "").replace(".", "")
     if text.startswith("the "):
         text = text[4:]
-    text = _REPEAT_RE.sub(r"\1", text)
+    if _REPEAT_RE.search(text) is not None:  # most names: no letter doubled, nothing to fold
+        text = _REPEAT_RE.sub(r"\1", text)
     if len(_KEYS) > 50_000:
         _KEYS.clear()
     _KEYS[name] = text
