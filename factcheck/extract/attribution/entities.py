@@ -4,11 +4,11 @@ how later mentions (surnames, descriptions, pronouns) find them again.
 
 from __future__ import annotations
 
-import enum
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
@@ -34,16 +34,27 @@ from factcheck.extract.attribution.words import (
 _REPEAT_RE = re.compile(r"(.)\1+")
 
 
-class Kind(enum.StrEnum):
-    """What sort of thing an entity is, as far as the text shows."""
+class Kind(str):
+    """What sort of thing an entity is, as far as the text shows: one of the constants below,
+    compared by identity (a plain class rather than an enum, for the reason ``Cls`` gives)."""
 
-    PERSON = "person"
-    ORG = "org"
-    MEDIA = "media"
-    GROUP = "group"
-    PLACE = "place"
+    __slots__ = ()
+
+    PERSON: ClassVar[Kind]
+    ORG: ClassVar[Kind]
+    MEDIA: ClassVar[Kind]
+    GROUP: ClassVar[Kind]
+    PLACE: ClassVar[Kind]
     """A place named as such ("in Salem, New Hampshire"): it never speaks nor takes a pronoun."""
-    UNKNOWN = "unknown"
+    UNKNOWN: ClassVar[Kind]
+
+
+Kind.PERSON = Kind("person")
+Kind.ORG = Kind("org")
+Kind.MEDIA = Kind("media")
+Kind.GROUP = Kind("group")
+Kind.PLACE = Kind("place")
+Kind.UNKNOWN = Kind("unknown")
 
 
 SPEAKING = frozenset({Kind.PERSON, Kind.ORG, Kind.MEDIA, Kind.UNKNOWN})
@@ -337,7 +348,6 @@ class Store:
         "by_head",
         "by_name",
         "by_surname",
-        "codes",
         "described",
         "docs",
         "document",
@@ -352,7 +362,6 @@ class Store:
         self.plain = PlainWords(sentences)
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
-        self.codes: dict[str, int] = {}
         self.by_head: dict[str, dict[Entity, None]] = {}
         self.seen: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
@@ -411,8 +420,11 @@ class Store:
 
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
-        if len(tokens) == 1 and self.by_surname:
-            for key in _make_surname_keys(tokens[0]):
+        single = len(tokens) == 1
+        if single and self.by_surname:
+            token = tokens[0]
+            keys = _make_surname_keys(token) if "-" in token else (make_key(token),)
+            for key in keys:
                 found = self.by_surname.get(key)
                 told = (found.gender or found.given) if found is not None else ""
                 if found is not None and gender and told not in ("", gender):
@@ -444,9 +456,9 @@ class Store:
                         found,
                     )
                 return found
-        key = make_key(" ".join(tokens))
+        key = make_key(tokens[0] if single else " ".join(tokens))
         found = self.by_name.get(key)
-        if found is None and len(tokens) == 1:
+        if found is None and single:
             found = self.by_given.get(key)  # "Hillary" for Hillary Clinton
         return found
 

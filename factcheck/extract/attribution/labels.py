@@ -18,13 +18,18 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 """The opening of a note the publication adds to its own text: a correction or an update."""
+_NOTE_FIRST = frozenset("cCeEuUtTaA")
+"""The letters ``_NOTE`` can open with ("correction", "editor's note", "update", "this", "an")."""
 
 
 def is_editorial_note(text: str) -> bool:
     """Whether a sentence is the publication's note on its own text ("Correction: An earlier
     version of this story misstated …", "This article was updated to reflect that …"): what
     it tells is the publication's, so no one in it is a speaker."""
-    return _NOTE.match(text.lstrip(" \u201c\"'")) is not None
+    text = text.lstrip(" \u201c\"'")
+    if text[:1] not in _NOTE_FIRST:
+        return False  # most sentences: no note opens with their first letter
+    return _NOTE.match(text) is not None
 
 
 HEADLINE_CUES = frozenset({Cls.SAY, Cls.SAY_COMP, Cls.SPEECH})

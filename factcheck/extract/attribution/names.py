@@ -12,6 +12,7 @@ from factcheck.extract.attribution.entities import Entity, Kind, Store, make_key
 from factcheck.extract.attribution.sentence import (
     AT_START,
     CAN_NAME,
+    CODES,
     DEMONYM,
     MONTH,
     OPENER,
@@ -85,7 +86,6 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
     recent = store.recent
     index = sent.index
     glue, context_before, context_after = RUN_GLUE, CONTEXT_BEFORE, CONTEXT_AFTER
-    codes = store.codes
     described = store.described
     mention_of = sent.mention_of
     mention_start, mention_end = sent.mention_start, sent.mention_end
@@ -95,9 +95,9 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
         if i < done:
             continue
         token = toks[i]
-        code = codes.get(token)
+        code = CODES.get(token)
         if code is None:
-            code = codes[token] = code_token(token)
+            code = code_token(token)
         if not code & CAN_NAME:
             if not (token.isalpha() and len(token) > 2 and store.is_surname(token)):
                 continue
@@ -116,7 +116,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
                 continue
         if i == 0 and _fronted_participle(toks, low) and not store.lookup(toks[:1]):
             continue  # "Chastened by the analyses, Trump …": a participle, not a name
-        if i == 0 and _plain_opener(store, toks, low, code) and low[0] in store.plain:
+        if i == 0 and _plain_opener(store, toks, low, code):
             continue  # "Cool heads prevailed": a word the article writes in lower case
         j = i + 1
         if (
@@ -194,7 +194,8 @@ def _plain_opener(store: Store, toks: list[str], low: list[str], code: int) -> b
     first = low[0]
     if code & DEMONYM or first in TITLES or first in GIVEN_NAMES or first in NAME_PARTICLES:
         return False
-    return store.lookup(toks[:1]) is None
+    # Both tests read the article only; the one that rules out most names goes first.
+    return first in store.plain and store.lookup(toks[:1]) is None
 
 
 def _is_date(low: list[str], i: int) -> bool:
@@ -210,15 +211,14 @@ def _is_date(low: list[str], i: int) -> bool:
 
 def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> int:
     """Where the name starting at token ``i`` ends: "Ziad al-Nakhleh"."""
-    codes = sent.store.codes
     n = len(toks)
     j = i + 1
     connectors: list[int] = []
     while j < n:
         token = toks[j]
-        code = codes.get(token)
+        code = CODES.get(token)
         if code is None:
-            code = codes[token] = code_token(token)
+            code = code_token(token)
         if code & CAN_NAME:
             j += 1
             if code & POSSESSIVE:
@@ -242,9 +242,9 @@ def _find_run_end(sent: Sentence, toks: list[str], low: list[str], i: int) -> in
             j += 2
         elif lw in ("of", "for", "and", "on", "&") and j + 1 < n:
             nxt = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
-            after = codes.get(toks[nxt])
+            after = CODES.get(toks[nxt])
             if after is None:
-                after = codes[toks[nxt]] = code_token(toks[nxt])
+                after = code_token(toks[nxt])
             if not after & CAN_NAME:
                 break
             connectors.append(j)
@@ -272,10 +272,11 @@ def _register(
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
-    lows = [strip_possessive(w) if "'" in w else w for w in low[i:j]]
+    one = j - i == 1  # as most names are
+    lows = [strip_possessive(low[i])] if one else [strip_possessive(w) for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
-    if lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
+    if len(lows) > 1 and lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
         for k in range(len(lows) - 1):
             if lows[k] in TITLES and lows[k + 1] not in TITLES:
                 title_end = k + 1
@@ -306,7 +307,7 @@ def _register(
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
         found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
         entity = found if found is not None and found.kind is Kind.PERSON else None
-    heads = [w for w in lows[title_end:] if w in ORG_HEADS or w in MEDIA_HEADS]
+    heads = [w for w in lows[title_end:] if w in _HEADS]
     kind = Kind.UNKNOWN
     if entity is None or entity.kind is Kind.UNKNOWN or heads:
         # Only a new entity, one of unknown kind or an organisation's heads need the kind.
@@ -367,6 +368,9 @@ def _register(
     if fresh:
         entity.quoted = -1 if pos_override is None else sent.index
     return entity
+
+
+_HEADS = ORG_HEADS | MEDIA_HEADS
 
 
 def _common_words(store: Store, lows: list[str], before: str) -> bool:

@@ -190,7 +190,20 @@ def count_title_words(text: str) -> int:
     return count
 
 
+CODES: dict[str, int] = {}
+"""Each token's code, kept across sentences and articles (a code depends on the token alone, and
+most capitalised words recur: "The", "Trump", "Monday"); ``code_token`` fills it."""
+
+
 def code_token(token: str) -> int:
+    """The token's code (see ``CAN_NAME``), remembered in ``CODES``."""
+    if len(CODES) > 100_000:
+        CODES.clear()  # a bound on what a long run over many texts keeps
+    code = CODES[token] = _code(token)
+    return code
+
+
+def _code(token: str) -> int:
     lw = token.lower()
     if lw in CAP_STOP and not (len(token) > 1 and token.isupper()):
         return 0

@@ -6,7 +6,7 @@ handful of function-word sets small enough to read at a glance stay here.
 
 from __future__ import annotations
 
-import enum
+from typing import ClassVar
 
 from factcheck.lexicon import entries, words
 
@@ -25,21 +25,35 @@ def _pairs(name: str) -> dict[str, str]:
     return out
 
 
-class Cls(enum.StrEnum):
-    """How a verb form reports speech."""
+class Cls(str):
+    """How a verb form reports speech: one of the constants below, compared by identity.
 
-    SAY = "say"
+    A plain class rather than an ``enum.Enum``: on Python 3.11 every read of an enum's member
+    goes through the enum type's ``__getattr__`` hook, several times slower than a class
+    attribute, and the parser reads these at almost every word it looks at."""
+
+    __slots__ = ()
+
+    SAY: ClassVar[Cls]
     """A reporting verb wherever it has a speaker as subject: said, claimed, warned."""
-    SAY_COMP = "say_comp"
+    SAY_COMP: ClassVar[Cls]
     """Reporting only before that/colon/quote or as a parenthetical: added, posted, notes."""
-    SPEECH = "speech"
+    SPEECH: ClassVar[Cls]
     """A speech act, used when the sentence has no reporting verb: urged, praised."""
-    CALL = "call"
+    CALL: ClassVar[Cls]
     """'called', reporting only in 'called on/for/it' or before a quotation: not a phone call."""
-    DOC = "doc"
+    DOC: ClassVar[Cls]
     """A finding: showed, found; only with a document subject or before 'that'."""
-    ATTITUDE = "attitude"
+    ATTITUDE: ClassVar[Cls]
     """A belief, wish or stance (believes, wants, backs): a cue when nothing reports speech."""
+
+
+Cls.SAY = Cls("say")
+Cls.SAY_COMP = Cls("say_comp")
+Cls.SPEECH = Cls("speech")
+Cls.CALL = Cls("call")
+Cls.DOC = Cls("doc")
+Cls.ATTITUDE = Cls("attitude")
 
 
 SAY = words("reporting_verbs")
