@@ -248,12 +248,20 @@ def _normalise(value: str, *, keep_lines: bool = False) -> str:
 # --- reading the page's own statements ----------------------------------------------------------
 
 
+# The elements the metadata is read from, gathered in one walk of the page: a walk per kind of
+# element would cost as much as this one each.
+_STATED = ("meta", "script", "time", "h1", "title", "link", "article")
+
+
 def _gather(tree: Any) -> _Evidence:
     evidence = _Evidence()
-    for node in _json_ld(tree):
+    stated: dict[str, list[Any]] = {tag: [] for tag in _STATED}
+    for element in tree.iterdescendants(*_STATED):
+        stated[element.tag].append(element)
+    for node in _json_ld(stated["script"]):
         _from_json_ld(node, evidence)
     meta: dict[str, str] = {}
-    for element in tree.iterfind(".//meta"):
+    for element in stated["meta"]:
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = element.get("content")
         if key and content and content.strip():
@@ -270,24 +278,26 @@ def _gather(tree: Any) -> _Evidence:
     if "og:site_name" in meta:
         evidence.sites.append((meta["og:site_name"], "meta"))
     itemprops = _itemprops(tree)
-    evidence.dates.extend((value, "time") for value in _article_times(tree, itemprops))
+    times = _article_times(stated["time"], stated["article"][:1], itemprops)
+    evidence.dates.extend((value, "time") for value in times)
     evidence.authors.extend((value, "meta") for value in _author_marks(tree, itemprops))
-    heading = tree.find(".//h1")
-    if heading is not None:
+    for heading in stated["h1"][:1]:
         evidence.titles.append((_normalise(_text(heading)), "heading"))
-    page_title = tree.find(".//title")
-    if page_title is not None and page_title.text:
-        evidence.titles.append((_normalise(page_title.text), "meta"))
-    canonical = tree.find(".//link[@rel='canonical']")
+    for page_title in stated["title"][:1]:
+        if page_title.text:
+            evidence.titles.append((_normalise(page_title.text), "meta"))
+    canonical = next((link for link in stated["link"] if link.get("rel") == "canonical"), None)
     href = canonical.get("href") if canonical is not None else meta.get("og:url")
     if href and href.startswith(("http://", "https://")):
         evidence.canonical = href.strip()
     return evidence
 
 
-def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD object in the page, nested graphs and lists flattened."""
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+def _json_ld(scripts: list[Any]) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object in the page's SCRIPTS, nested graphs and lists flattened."""
+    for script in scripts:
+        if script.get("type") != "application/ld+json":
+            continue
         try:
             data = json.loads(script.text or "")
         except ValueError:
@@ -373,18 +383,29 @@ def _author_marks(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
             if value and value.strip():
                 yield _normalise(value)
                 break
-    for element in tree.iterfind(".//*[@class]"):
-        if "byline" in element.get("class", "").lower():
-            value = _normalise(_text(element))
-            if value:
-                yield value
-            return
+    # The class names are read in document order as plain strings (no element becomes a Python
+    # object); the first that names a byline is that of the first element with a class equal
+    # to it, as an element before it with the same class would name a byline too.
+    names = tree.xpath("descendant::*/@class", smart_strings=False)
+    classes = "\x00".join(names).lower()  # no attribute holds a NUL
+    found = classes.find("byline")
+    if found >= 0:
+        name = names[classes.count("\x00", 0, found)]
+        element = tree.xpath("descendant::*[@class=$name][1]", name=name)[0]
+        value = _normalise(_text(element))
+        if value:
+            yield value
 
 
-def _article_times(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
-    """datetime values of the article's publication <time>: marked as the publication date, or
-    inside the <article>; never one marked as modified or updated."""
-    for element in tree.iterfind(".//time[@pubdate]"):
+def _article_times(
+    times: list[Any], articles: list[Any], itemprops: dict[str, list[Any]]
+) -> Iterator[str]:
+    """datetime values of the article's publication <time> (among the page's TIMES): marked as
+    the publication date, or inside the first of ARTICLES, the page's first <article>; never
+    one marked as modified or updated."""
+    for element in times:
+        if element.get("pubdate") is None:
+            continue
         value = element.get("datetime") or element.get("pubdate")
         if value:
             yield value
@@ -392,18 +413,15 @@ def _article_times(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
         value = element.get("datetime") or element.get("content")
         if value:
             yield value
-    article = tree.find(".//article")
-    scope = article if article is not None else None
-    if scope is None:
-        return
-    for element in scope.iterfind(".//time[@datetime]"):
-        marks = " ".join(
-            element.get(attribute, "") for attribute in ("class", "itemprop", "id", "data-type")
-        )
-        parent = element.getparent()
-        if parent is not None:
-            marks += " " + (parent.get("class") or "")
-        if _MODIFIED_RE.search(marks):
-            continue
-        yield element.get("datetime", "")
-        return
+    for scope in articles:
+        for element in scope.iterfind(".//time[@datetime]"):
+            marks = " ".join(
+                element.get(attribute, "") for attribute in ("class", "itemprop", "id", "data-type")
+            )
+            parent = element.getparent()
+            if parent is not None:
+                marks += " " + (parent.get("class") or "")
+            if _MODIFIED_RE.search(marks):
+                continue
+            yield element.get("datetime", "")
+            return

@@ -35,7 +35,13 @@ _LINK_LINE_MAX_WORDS = 50
 def drop_page_furniture(tree: Any) -> None:
     """Remove from TREE (an lxml HTML tree) the boxes of links to other stories, paragraphs made
     of links, and captions that repeat an image's description."""
-    doomed = [*_teaser_runs(tree), *_link_lines(tree), *_alt_captions(tree)]
+    # Lines and images are gathered in one walk of the page; nothing is removed before every
+    # rule has read the page.
+    lines: list[Any] = []
+    images: list[Any] = []
+    for element in tree.iter(*_LINE_TAGS, "img"):
+        (images if element.tag == "img" else lines).append(element)
+    doomed = [*_teaser_runs(tree), *_link_lines(lines), *_alt_captions(tree, images)]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the text that follows the element
@@ -105,10 +111,13 @@ def _leads(node: Any, parent: Any) -> bool:
     return True
 
 
-def _link_lines(tree: Any) -> list[Any]:
-    """Paragraphs and headings whose words are nearly all link text: another story's headline."""
+def _link_lines(lines: list[Any]) -> list[Any]:
+    """The paragraphs and headings among LINES whose words are nearly all link text: another
+    story's headline."""
     out = []
-    for element in tree.iter(*_LINE_TAGS):
+    for element in lines:
+        if next(element.iter("a"), None) is None:
+            continue  # no link: none of its two words or more is link text
         total = _words_upto(element.text_content(), _LINK_LINE_MAX_WORDS)
         if 2 <= total <= _LINK_LINE_MAX_WORDS and _link_words(element) >= _LINK_LINE_SHARE * total:
             out.append(element)
@@ -123,12 +132,12 @@ def _link_words(element: Any) -> int:
     return count
 
 
-def _alt_captions(tree: Any) -> list[Any]:
-    """Elements whose whole text is the description (alt text) of an image on the page: the
-    caption printed under a photo."""
+def _alt_captions(tree: Any, images: list[Any]) -> list[Any]:
+    """Elements whose whole text is the description (alt text) of one of IMAGES, the page's
+    images: the caption printed under a photo."""
     alts = {
         _key(alt)
-        for image in tree.iter("img")
+        for image in images
         if (alt := image.get("alt")) and _words(alt) >= _HEADLINE_MIN_WORDS
     }
     if not alts:

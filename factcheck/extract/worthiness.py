@@ -232,7 +232,7 @@ def _count_names(text: str) -> int:
     names: set[str] = set()
     # The first word is capitalised anyway; count it only when its shape says name (an acronym,
     # an inner capital as in "Al-Amin", a possessive) or a second capitalised word follows it.
-    word, second = first.group(1), first.group(2)
+    word, second = first.groups()
     if word[0].isupper() and word not in _NOT_ACTORS:
         rest = word[1:]
         # For ASCII, a capital after the first letter is exactly what lower() would change.

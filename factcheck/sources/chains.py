@@ -450,6 +450,11 @@ def _walk_chain(
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
+    if not (speaker or via):
+        # Most claims name no one: the outlet and the role are their whole chain.
+        if attribution.role:
+            ids.extend(m.id for m in registry.mentions(attribution.role))
+        return ids, unknown
     claim = _ClaimText(registry, text, document, start)
     for item in via:
         around, covered = claim.overlaps(item)
