@@ -85,10 +85,11 @@ _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")
 
 
-def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
+def _find_hedges(low: list[str], present: frozenset[str], measured: bool) -> list[str]:
     """Hedging words outside quotations, lowercase, in order, without repeats.
 
-    ``present`` holds the sentence's words that are in ``TRIGGERS``.
+    ``present`` holds the sentence's words that are in ``TRIGGERS``; ``measured`` says that
+    "according to" names a measure ("according to his body mass index"), which hedges nothing.
     """
     if HEDGE_TRIGGERS.isdisjoint(present):
         return []
@@ -111,7 +112,7 @@ def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
             label = f"{word} to"
         elif word in HEDGE_WORDS or (word == "claim" and nxt in ("that", "to")):
             label = word
-        elif word == "according" and nxt == "to":
+        elif word == "according" and nxt == "to" and not measured:
             label = "according to"
         elif word == "reports" and nxt in REPORTS_SAY:
             label = f"reports {nxt}"
@@ -358,13 +359,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     cue_words = CUES.intersection(present)
     fronted = sent.low[:1] == ["in"]
     opens = bool(quotes) and sent.is_placeholder(0)
-    if (
-        cue_words
-        or fronted
-        or opens
-        or ":" in present
-        or (quotes and any(map(_starts_with_verb, quotes)))
-    ):
+    verb_quoted = bool(quotes) and any(map(_starts_with_verb, quotes))  # "and “proclaimed …”"
+    if cue_words or fronted or opens or ":" in present or verb_quoted:
         frames, measured = drop_nonsources(sent, find_frames(sent, cue_words))
         if frames:
             attach_channels(sent, frames, present)
@@ -382,9 +378,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
     chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
 
-    hedges = _find_hedges(sent.low, present)
-    if measured:
-        hedges = [h for h in hedges if h != "according to"]
+    hedges = _find_hedges(sent.low, present, measured)
     long_quote = leads = continued = False
     if quotes:
         for quoted in quotes:

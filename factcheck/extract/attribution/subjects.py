@@ -94,10 +94,7 @@ def _ago(low: list[str], start: int, limit: int) -> bool:
     end = start + 6 if start + 6 < limit else limit
     if "," not in low[start + 2 : end]:
         return False  # most sentences: no comma this early
-    for k in range(start + 1, end - 1):  # noqa: SIM110 - a loop costs less than a generator
-        if low[k + 1] == "," and low[k] in AGO:
-            return True
-    return False
+    return any(low[k] in AGO and low[k + 1] == "," for k in range(start + 1, end - 1))
 
 
 def _past_place(sent: Sentence, start: int, limit: int) -> int:
