@@ -204,6 +204,8 @@ def _other_speakers(sent: Sentence, frames: list[Frame], main: Frame) -> tuple[s
 
 _NOTHING = Attribution()
 """The article's own voice: no speaker, no hedge, no quotation (immutable, so shared)."""
+_SILENT, _LEADS_SILENT = Outcome(_NOTHING, False), Outcome(_NOTHING, True)
+"""The outcomes of most sentences, shared: nothing changes an outcome once it is made."""
 
 
 def _introduced_person(sent: Sentence, start: int) -> Entity | None:
@@ -264,7 +266,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     more than one paragraph of the article."""
     store = sent.store
     if is_editorial_note(sent.masked):
-        return Outcome(_NOTHING, False)  # "Correction: An earlier version of this story …"
+        return _SILENT  # "Correction: An earlier version of this story …"
     if sent.quotes and sent.is_placeholder(0):
         signed = _signed_quotation(sent) if sent.masked.rstrip(" .")[-1:].isalpha() else None
         if signed is not None:
@@ -277,7 +279,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
             if named is not None:
                 return Outcome(named, False, labelled=True)
             if label.group(1).isalpha():
-                return Outcome(_NOTHING, False)  # "VIDEO:" unknown: not the last speaker
+                return _SILENT  # "VIDEO:" unknown: not the last speaker
     elif voices:
         label = _LABEL.match(sent.masked.lstrip(' "\u201c'))
         if label is not None and label.group(1) in voices and not _labelled(sent, label.group(1)):
@@ -292,7 +294,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # only "Name Says …" and "Name: …" attribute it.
         headline = find_frames(sent, frozenset())
         if not headline:
-            return Outcome(_NOTHING, False)
+            return _SILENT
         main = headline[0]
         return Outcome(
             Attribution(
@@ -305,7 +307,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         )
 
     if not sent.quotes and _label_only(sent.toks):
-        return Outcome(_NOTHING, False)  # "X.", "FULL TEXT.": a label, which names no one
+        return _SILENT  # "X.", "FULL TEXT.": a label, which names no one
     scan_names(sent, sent.toks, sent.low, None)
     if sent.masked.lstrip()[:1] in _DASHES:
         signed = _signature(sent)
@@ -417,7 +419,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         elif speaker is None and not hedges and not long_quote:
             if sent.n > 2 and sent.toks[-1] == ":":
                 return Outcome(_NOTHING, leads, introduces=_introducer(sent, start))
-            return Outcome(_NOTHING, leads)
+            return _LEADS_SILENT if leads else _SILENT
         return Outcome(
             Attribution(
                 speaker=speaker.name if speaker else None,

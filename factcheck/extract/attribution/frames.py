@@ -441,7 +441,9 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
     while b > 0 and verb.endswith("ing") and low[b] in BETWEEN_BE:
         b -= 1  # "He's also praising", "is still urging"
     progressive = v and (
-        low[b] in BE or low[b] in NEGATED_BE or low[b].partition("'")[::2] in CONTRACTED_BE
+        low[b] in BE
+        or low[b] in NEGATED_BE
+        or ("'" in low[b] and low[b].partition("'")[::2] in CONTRACTED_BE)
     )
     if v >= 2 and low[v - 1] == "to" and cls in INFINITIVE_CUES:
         if low[v - 2] in LEADS_TO:

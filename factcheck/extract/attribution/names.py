@@ -556,7 +556,8 @@ def _describe_around(
     span = None
     if i and toks[i - 1] == ",":
         span = _find_role_before(toks, low, i - 1, appositive=True)
-    elif i:
+    elif i and not ROLE_NOUN_FORMS.isdisjoint(low[i - 12 if i > 12 else 0 : i]):
+        # (the test _find_role_before opens with, made here: most names have no role before)
         span = _find_role_before(toks, low, i, appositive=False)
     after = j
     if after + 1 < n and low[after] == "of" and is_cap(toks[after + 1]):
