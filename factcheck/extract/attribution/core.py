@@ -241,7 +241,7 @@ def _label_only(toks: Sequence[str]) -> bool:
     """'X.', 'ABSTRACT.', 'FULL TEXT.': a sentence of one word, or a few in capitals, alone."""
     words: list[str] = []
     for token in toks:
-        if not is_word(token):
+        if not token[0].isalnum():  # is_word, without a call for each token
             if token not in ".:":
                 return False
         elif len(words) == 3:

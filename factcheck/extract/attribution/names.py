@@ -91,7 +91,7 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
     mention_start, mention_end = sent.mention_start, sent.mention_end
     done = 0
     # Tokens that differ from their lowercase hold a capital: cheap to find in C.
-    for i in list(compress(range(n), map(ne, toks, low))):
+    for i in compress(range(n), map(ne, toks, low)):
         if i < done:
             continue
         token = toks[i]
@@ -274,7 +274,8 @@ def _register(
     pos = i if pos_override is None else pos_override
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
-    names[-1] = strip_possessive(names[-1])
+    if possessive:
+        names[-1] = strip_possessive(names[-1])
     if j - i == 1:  # as most names are
         word = low[i]
         lows = [strip_possessive(word) if "'" in word else word]

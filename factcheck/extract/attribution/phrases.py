@@ -548,8 +548,9 @@ DEGREE_WORDS = lex("ever even just long shortly soon right only well")
 def clause_end(sent: Sentence, pos: int) -> int:
     """Where the simple clause that opens at token ``pos`` ends: the first comma, colon, dash,
     quotation, or word opening a clause within it ("that", "when") after it."""
+    toks, low, quoted = sent.toks, sent.low, sent.qpos  # (a quotation's placeholders)
     for k in range(pos + 1, sent.n):
-        if sent.toks[k] in CLAUSE_ENDS or sent.is_placeholder(k) or sent.low[k] in INNER_CLAUSE:
+        if toks[k] in CLAUSE_ENDS or k in quoted or low[k] in INNER_CLAUSE:
             return k
     return sent.n
 
