@@ -606,15 +606,19 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     debris = debris_kind(piece, terminal, words)
     if debris is not None:
         return debris
-    # Character loops run in C (map), and only when a cheaper test leaves the answer open.
-    if _has_digit(piece):
-        limit = 0.3 * (len(piece) - piece.count(" "))
-        # The letters a-z and A-Z, counted with two C calls, are some of its letters: when they
-        # reach the limit, so do all of them, and the per-character count is skipped.
-        if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER)) < limit:
-            letters = sum(map(str.isalpha, piece))
-            if letters < limit:
-                return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
+    # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
+    # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
+    # so do all of them, and neither digits nor letters are looked for (most sentences).
+    ascii_text = piece.encode("ascii", "ignore")
+    lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))
+    limit = 0.3 * (len(piece) - piece.count(" "))
+    if (
+        lower < limit
+        and _has_digit(piece)
+        and len(ascii_text.translate(None, _NOT_ASCII_LETTER)) < limit  # so are a-z and A-Z
+        and sum(map(str.isalpha, piece)) < limit
+    ):
+        return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
     if terminal and (notice := notice_kind(piece, words)) is not None:
@@ -626,7 +630,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
             return SegmentKind.TAGS  # a lone lower-case word or two: a section or topic label
         if _is_interface_label(piece):
             return SegmentKind.RELATED  # interface labels: "Comments", "Home |", "Share"
-    if words >= 2 and not heading and _in_capitals(piece):
+    if words >= 2 and not heading and _mostly_capitals(piece, lower):
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
         long_words = [w for w in piece[2:].split() if len(w) >= 4]
@@ -652,9 +656,15 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not c
 
 def _in_capitals(piece: str) -> bool:
     """At least six letters with a case, 85% of them capitals."""
+    lower = len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER))
+    return _mostly_capitals(piece, lower)
+
+
+def _mostly_capitals(piece: str, lower: int) -> bool:
+    """``_in_capitals(piece)``, told the number of letters a-z in PIECE."""
     # Every a-z is a cased letter that is not a capital: with more than a fifth of the text in
     # a-z, no 85% can be capitals, and the per-letter count below is skipped.
-    if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER)) > 0.2 * len(piece):
+    if lower > 0.2 * len(piece):
         return False
     cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
     return len(cased) >= 6 and sum(map(str.isupper, cased)) >= 0.85 * len(cased)
