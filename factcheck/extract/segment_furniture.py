@@ -499,12 +499,15 @@ _PLAYER_MAX_CHARS = 600
 _PROMPT_MAX_WORDS = 25
 
 
-def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
+def classify_shapes(
+    units: list[Unit], block_sizes: dict[int, int], lines: list[list[Unit]]
+) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
     stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
     inside the body), bulleted links to other stories, and the lines of a video player's
-    controls (read whole, as the glue repair cuts them into pieces)."""
-    _classify_players(units)
+    controls (read whole, as the glue repair cuts them into pieces). LINES are the units by
+    block (``block_runs``)."""
+    _classify_players(lines)
     in_body = False
     for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
@@ -547,12 +550,13 @@ _NOTICE_BLOCK_UNITS = 6
 _NOTICE_SENTENCE_WORDS = 25
 
 
-def classify_notice_blocks(units: list[Unit]) -> None:
+def classify_notice_blocks(runs: list[list[Unit]]) -> None:
     """The rest of a short paragraph that is mostly the site's notices, credits and prompts
     ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too;
     and a note on the author beside one ("Jane Roe is a reporter at Example News. Follow her
-    on social media."). A quotation in it is someone's speech and stays body."""
-    for run in _blocks(units):
+    on social media."). A quotation in it is someone's speech and stays body. RUNS are the
+    units by block (``block_runs``)."""
+    for run in runs:
         if len(run) > _NOTICE_BLOCK_UNITS:
             continue
         notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
@@ -569,13 +573,14 @@ def classify_notice_blocks(units: list[Unit]) -> None:
                 unit.kind = SegmentKind.RELATED
 
 
-def _blocks(units: list[Unit]) -> list[list[Unit]]:
-    """The units in runs of one block each (a paragraph, a line), in order."""
+def block_runs(units: list[Unit]) -> list[list[Unit]]:
+    """The units in runs of one block each (a paragraph, a line), in order: one run per block,
+    as the units of a block follow each other."""
     return [list(run) for _, run in groupby(units, key=attrgetter("block"))]
 
 
-def _classify_players(units: list[Unit]) -> None:
-    for line in _blocks(units):
+def _classify_players(lines: list[list[Unit]]) -> None:
+    for line in lines:
         # A line of controls has pieces without final punctuation; a paragraph of prose has not.
         if (
             any(not u.terminal for u in line)
