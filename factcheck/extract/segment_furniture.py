@@ -671,8 +671,27 @@ def _mostly_capitals(piece: str, lower: int) -> bool:
     # a-z, no 85% can be capitals, and the per-letter count below is skipped.
     if lower > 0.2 * len(piece):
         return False
-    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
-    return len(cased) >= 6 and sum(map(str.isupper, cased)) >= 0.85 * len(cased)
+    cased = piece.translate(_CASE_MARKS)  # one mark per letter with a case
+    return len(cased) >= 6 and cased.count("U") >= 0.85 * len(cased)
+
+
+class _CaseMarks(dict[int, str | None]):
+    """A ``str.translate`` table: a letter with a case (one that lower() and upper() change
+    apart) becomes "U" if it is a capital and "l" if not; any other character is left out.
+    Each character is looked at on first sight only, in C afterwards."""
+
+    def __missing__(self, code: int) -> str | None:
+        if len(self) >= _CASE_MARKS_MAX:
+            self.clear()
+        char = chr(code)
+        cased = char.isalpha() and char.lower() != char.upper()
+        mark = ("U" if char.isupper() else "l") if cased else None
+        self[code] = mark
+        return mark
+
+
+_CASE_MARKS = _CaseMarks()
+_CASE_MARKS_MAX = 10_000
 
 
 def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
