@@ -100,8 +100,12 @@ def any_of(needles: Iterable[str]) -> re.Pattern[str]:
     def rarity(char: str) -> int:
         return _RARITY.get(char, len(_RARITY))
 
+    def rarest(needle: str, places: Iterable[int]) -> int:
+        """The first of the places in NEEDLE that hold its rarest character among them."""
+        return max(places, key=lambda i: (rarity(needle[i]), -i))
+
     # The first of the rarest characters of each needle, then shared anchors where they do.
-    anchors = {n: max(range(len(n)), key=lambda i, n=n: (rarity(n[i]), -i)) for n in listed}
+    anchors = {needle: rarest(needle, range(len(needle))) for needle in listed}
     for _ in range(len(listed)):
         moved = False
         for needle in listed:
@@ -109,7 +113,7 @@ def any_of(needles: Iterable[str]) -> re.Pattern[str]:
             shared = [i for i, char in enumerate(needle) if char in others]
             if not shared:
                 continue
-            best = max(shared, key=lambda i, n=needle: (rarity(n[i]), -i))
+            best = rarest(needle, shared)
             own = needle[anchors[needle]]
             if best != anchors[needle] and (
                 own not in others or rarity(needle[best]) >= rarity(own)
