@@ -27,7 +27,7 @@ from factcheck.extract.segment_dates import (
 )
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_notices import is_author_note, notice_kind
-from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
+from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
 from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
 
@@ -480,6 +480,7 @@ _COPYRIGHT_RE = re.compile(
 _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
+_COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
 # not a sentence with its source after it ("... in Indiana. [IPFW]").
@@ -604,7 +605,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Each pattern is tried only on text holding a string every match of it holds.
     if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if (any(map(piece.__contains__, _COPYRIGHT_NEEDS)) and _COPYRIGHT_RE.search(piece)) or (
+    if (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece)) or (
         "//" in piece and _IMAGE_URL_RE.search(piece)
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
