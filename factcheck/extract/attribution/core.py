@@ -85,10 +85,11 @@ _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")
 
 
-def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
+def _find_hedges(low: list[str], present: frozenset[str], measured: bool) -> list[str]:
     """Hedging words outside quotations, lowercase, in order, without repeats.
 
-    ``present`` holds the sentence's words that are in ``TRIGGERS``.
+    ``present`` holds the sentence's words that are in ``TRIGGERS``; ``measured`` says that
+    "according to" names a measure ("according to his body mass index"), which hedges nothing.
     """
     if HEDGE_TRIGGERS.isdisjoint(present):
         return []
@@ -111,7 +112,7 @@ def _find_hedges(low: list[str], present: frozenset[str]) -> list[str]:
             label = f"{word} to"
         elif word in HEDGE_WORDS or (word == "claim" and nxt in ("that", "to")):
             label = word
-        elif word == "according" and nxt == "to":
+        elif word == "according" and nxt == "to" and not measured:
             label = "according to"
         elif word == "reports" and nxt in REPORTS_SAY:
             label = f"reports {nxt}"
@@ -358,7 +359,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     cue_words = CUES.intersection(present)
     fronted = sent.low[:1] == ["in"]
     opens = bool(quotes) and sent.is_placeholder(0)
-    if cue_words or fronted or opens or ":" in present or any(map(_starts_with_verb, quotes)):
+    verb_quoted = bool(quotes) and any(map(_starts_with_verb, quotes))  # "and “proclaimed …”"
+    if cue_words or fronted or opens or ":" in present or verb_quoted:
         frames, measured = drop_nonsources(sent, find_frames(sent, cue_words))
         if frames:
             attach_channels(sent, frames, present)
@@ -376,7 +378,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
     chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
 
-    hedges = [h for h in _find_hedges(sent.low, present) if not measured or h != "according to"]
+    hedges = _find_hedges(sent.low, present, measured)
     long_quote = leads = continued = False
     if quotes:
         for quoted in quotes:
@@ -528,12 +530,15 @@ def attribute_sentences(
         intro = outcomes[k].introduces
         if intro is not None and results[k].speaker is None and outcomes[k + 1].leads_with_quote:
             results[k] = intro  # "He then listed the qualities he wants:" and a quotation
+    # The passes that give a bare quotation a speaker change only sentences that open with one:
+    # they look at those alone, in the same order.
+    leading = [k for k, outcome in enumerate(outcomes) if outcome.leads_with_quote]
     # A bare quotation right after a reported speaker ("X said …", "X continued:") goes on with
     # that speaker's words.
-    for k in range(1, len(results)):
+    for k in leading:
         before = results[k - 1]
         if (
-            outcomes[k].leads_with_quote
+            k
             and results[k].speaker is None
             and before.speaker is not None
             and (before.quote or before.verb or sentences[k - 1].rstrip().endswith(":"))
@@ -573,12 +578,11 @@ def attribute_sentences(
             results[k] = _inherit(after, results[k])
     # A bare quotation followed by a short sentence that only names who said it ("“Why are you
     # still endorsing him?”" "Obama asked Republican politicians.").
-    for k in range(len(results) - 2, -1, -1):
-        after = results[k + 1]
+    for k in reversed(leading):
+        after = results[k + 1] if k + 1 < len(results) else _NOTHING
         if (
-            outcomes[k].leads_with_quote
-            and results[k].speaker is None
-            and after.speaker is not None
+            results[k].speaker is None
+            and after.speaker is not None  # none after the last sentence
             and after.verb is not None
             and not after.quote
             and (outcomes[k + 1].tags or len(sentences[k + 1].split()) <= 12)
@@ -587,13 +591,12 @@ def attribute_sentences(
             results[k] = _inherit(after, results[k])
     # A bare quotation opening a paragraph whose next quotation names its speaker ("“A.” “B,”
     # she said.") is that speaker's too.
-    for k in range(len(results) - 2, -1, -1):
-        after = results[k + 1]
+    for k in reversed(leading):
+        after = results[k + 1] if k + 1 < len(results) else _NOTHING
         if (
-            outcomes[k].leads_with_quote
-            and results[k].speaker is None
+            results[k].speaker is None
+            and after.speaker is not None  # none after the last sentence
             and outcomes[k + 1].leads_with_quote
-            and after.speaker is not None
             and after.quote
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):

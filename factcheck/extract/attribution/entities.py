@@ -115,7 +115,8 @@ def make_key(name: str) -> str:
     text = name.lower().replace("'", "").replace("-", "").replace(".", "")
     if text.startswith("the "):
         text = text[4:]
-    text = _REPEAT_RE.sub(r"\1", text)
+    if _REPEAT_RE.search(text) is not None:  # most names: no letter doubled, nothing to fold
+        text = _REPEAT_RE.sub(r"\1", text)
     if len(_KEYS) > 50_000:
         _KEYS.clear()
     _KEYS[name] = text
@@ -378,7 +379,8 @@ class Store:
             entity.prev = (entity.sent, entity.pos, entity.subj)
             entity.sent, entity.pos, entity.subj = sent, pos, subj
         else:
-            entity.pos = min(entity.pos, pos)
+            if pos < entity.pos:
+                entity.pos = pos
             entity.subj = entity.subj or subj
         self.recent.pop(entity, None)
         self.recent[entity] = None
@@ -421,9 +423,11 @@ class Store:
     def lookup(self, tokens: Sequence[str], gender: str = "") -> Entity | None:
         """The entity a name refers to: full name, surname (of the right gender), given name."""
         single = len(tokens) == 1
+        key = make_key(tokens[0] if single else " ".join(tokens))
         if single and self.by_surname:
             token = tokens[0]
-            keys = _make_surname_keys(token) if "-" in token else (make_key(token),)
+            # The first surname key is the name's own key.
+            keys = _make_surname_keys(token) if "-" in token else (key,)
             for key in keys:
                 found = self.by_surname.get(key)
                 told = (found.gender or found.given) if found is not None else ""
@@ -439,7 +443,13 @@ class Store:
                     )
                 if found is None:
                     continue
-                usual = None if gender else max(self.namesakes[key], key=_bare_order)
+                namesakes = self.namesakes[key]
+                if gender:
+                    usual = None
+                elif len(namesakes) == 1:
+                    usual = namesakes[0]  # most surnames: one person
+                else:
+                    usual = max(namesakes, key=_bare_order)
                 if usual is not None and usual.bare >= 0:
                     # "Trump said" after "Ivanka Trump": the namesake the article has been
                     # calling by the surname alone keeps it.
@@ -456,7 +466,7 @@ class Store:
                         found,
                     )
                 return found
-        key = make_key(tokens[0] if single else " ".join(tokens))
+            key = keys[0]
         found = self.by_name.get(key)
         if found is None and single:
             found = self.by_given.get(key)  # "Hillary" for Hillary Clinton

@@ -38,7 +38,8 @@ def answer_turns(
     labels: dict[int, str] = {}
     for k, text in enumerate(sentences):
         opens = k == 0 or blocks is None or blocks[k] != blocks[k - 1]
-        found = _TURN.match(text) if opens else None
+        # Every label opens with "Q" or "A": most paragraphs need no pattern.
+        found = _TURN.match(text) if opens and text[:1] in ("Q", "A") else None
         if found is not None:
             labels[k] = found.group(1)[0]
     if len(labels) < 2 or set(labels.values()) != {"Q", "A"}:

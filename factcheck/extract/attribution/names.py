@@ -176,7 +176,10 @@ def scan_names(sent: Sentence, toks: list[str], low: list[str], pos_override: in
         if main and j - i == 1 and entity.kind is Kind.PERSON and " " in entity.name:
             entity.bare = index  # "Trump said": the surname alone
         if main:
-            mention_of[i:j] = [entity] * (j - i)
+            if j - i == 1:
+                mention_of[i] = entity
+            else:
+                mention_of[i:j] = [entity] * (j - i)
             mention_start[i] = j - 1
             mention_end[j - 1] = i
 
@@ -272,8 +275,11 @@ def _register(
     possessive = toks[j - 1].endswith(("'", "'s"))
     names = toks[i:j]
     names[-1] = strip_possessive(names[-1])
-    one = j - i == 1  # as most names are
-    lows = [strip_possessive(low[i])] if one else [strip_possessive(w) for w in low[i:j]]
+    if j - i == 1:  # as most names are
+        word = low[i]
+        lows = [strip_possessive(word) if "'" in word else word]
+    else:
+        lows = [strip_possessive(w) if "'" in w else w for w in low[i:j]]
     # Peel leading titles: "Prime Minister Benjamin Netanyahu", "General Esmail Qaani".
     title_end = 0
     if len(lows) > 1 and lows[-1] not in ORG_HEADS and lows[-1] not in MEDIA_HEADS:
@@ -301,18 +307,19 @@ def _register(
         and lows[-1] not in TITLES
     ):
         name_tokens = name_tokens[1:]  # "a Wisconsin Trump rally": the state modifies the name
+    name_lows = lows[title_end:] if title_end else lows
     gender = gender_in(lows[:title_end]) if title_end else ""
     entity = store.lookup(name_tokens, gender)
     if entity is None and len(name_tokens) >= 3 and lows[title_end] not in GIVEN_NAMES:
         # "Crooked Hillary Clinton": an epithet before a person named in full before.
         found = store.by_name.get(make_key(" ".join(name_tokens[1:])))
         entity = found if found is not None and found.kind is Kind.PERSON else None
-    heads = [w for w in lows[title_end:] if w in _HEADS]
+    heads = [] if _HEADS.isdisjoint(name_lows) else [w for w in name_lows if w in _HEADS]
     kind = Kind.UNKNOWN
     if entity is None or entity.kind is Kind.UNKNOWN or heads:
         # Only a new entity, one of unknown kind or an organisation's heads need the kind.
-        kind = _classify(name_tokens, lows[title_end:], toks, low, (i, j), bool(title_end))
-        if kind is Kind.PERSON and _common_words(store, lows[title_end:], low[i - 1] if i else ""):
+        kind = _classify(name_tokens, name_lows, toks, low, (i, j), bool(title_end))
+        if kind is Kind.PERSON and _common_words(store, name_lows, low[i - 1] if i else ""):
             kind = Kind.UNKNOWN  # "Election Day", "Social Security": words, not a person's name
     fresh_person = False
     if entity is None and kind is Kind.PERSON and len(name_tokens) > 1:
@@ -440,10 +447,18 @@ def _classify(
         and last not in PLACE_HEADS
         and before not in PLACE_BEFORE
         and joined not in PLACES
-        and not any(w.isupper() and len(w.rstrip(".")) > 1 for w in names)  # "F." is an initial
+        and not _has_acronym(names)
     ):
         return Kind.PERSON
     return Kind.UNKNOWN
+
+
+def _has_acronym(names: list[str]) -> bool:
+    """Whether a word of the name is in capitals ("NBC"); "F." is an initial."""
+    for word in names:  # noqa: SIM110 - a loop costs less than a generator here
+        if word.isupper() and len(word.rstrip(".")) > 1:
+            return True
+    return False
 
 
 LED_BY = lex("campaign camp administration")

@@ -91,7 +91,7 @@ AGO = lex("ago earlier later before")
 
 def _ago(low: list[str], start: int, limit: int) -> bool:
     """Whether a short phrase ending in "ago" or "earlier" and a comma opens at ``start``."""
-    end = min(limit, start + 6)
+    end = start + 6 if start + 6 < limit else limit
     if "," not in low[start + 2 : end]:
         return False  # most sentences: no comma this early
     return any(low[k] in AGO and low[k + 1] == "," for k in range(start + 1, end - 1))
