@@ -35,13 +35,21 @@ _LINK_LINE_MAX_WORDS = 50
 def drop_page_furniture(tree: Any) -> None:
     """Remove from TREE (an lxml HTML tree) the boxes of links to other stories, paragraphs made
     of links, and captions that repeat an image's description."""
-    # Lines and images are gathered in one walk of the page; nothing is removed before every
-    # rule has read the page.
+    # Lines, images and captions are gathered in one walk of the page; nothing is removed
+    # before every rule has read the page.
     lines: list[Any] = []
     images: list[Any] = []
-    for element in tree.iter(*_LINE_TAGS, "img"):
-        (images if element.tag == "img" else lines).append(element)
-    doomed = [*_teaser_runs(tree), *_link_lines(lines), *_alt_captions(tree, images)]
+    captions: list[Any] = []
+    for element in tree.iter(*_LINE_TAGS, *_CAPTION_TAGS, "img"):
+        tag = element.tag
+        if tag == "img":
+            images.append(element)
+            continue
+        if tag in _LINE_TAGS:
+            lines.append(element)
+        if tag in _CAPTION_TAGS:
+            captions.append(element)
+    doomed = [*_teaser_runs(tree), *_link_lines(lines), *_alt_captions(images, captions)]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the text that follows the element
@@ -132,9 +140,10 @@ def _link_words(element: Any) -> int:
     return count
 
 
-def _alt_captions(tree: Any, images: list[Any]) -> list[Any]:
-    """Elements whose whole text is the description (alt text) of one of IMAGES, the page's
-    images: the caption printed under a photo."""
+def _alt_captions(images: list[Any], captions: list[Any]) -> list[Any]:
+    """The CAPTIONS (the page's figcaption, p and span elements) whose whole text is the
+    description (alt text) of one of IMAGES, the page's images: the caption printed under a
+    photo."""
     alts = {
         _key(alt)
         for image in images
@@ -144,7 +153,7 @@ def _alt_captions(tree: Any, images: list[Any]) -> list[Any]:
         return []
     starts = {alt.split(None, 1)[0] for alt in alts}
     out = []
-    for element in tree.iter(*_CAPTION_TAGS):
+    for element in captions:
         opening = (element.text or "").split(None, 1)
         if not opening or opening[0].casefold() not in starts:
             continue  # a caption's text starts right inside its element

@@ -27,6 +27,7 @@ from factcheck.extract.segment_furniture import (
     QUESTION_END_RE,
     WIRE_DATELINE_RE,
     Unit,
+    block_runs,
     classify_addresses,
     classify_captions,
     classify_headings,
@@ -67,17 +68,16 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     """
     text = doc.text
     units = _units(text)
-    block_sizes: dict[int, int] = {}
-    for unit in units:
-        block_sizes[unit.block] = block_sizes.get(unit.block, 0) + 1
+    runs = block_runs(units)
+    block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
     title = classify_title(units, doc.title)
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
-    classify_shapes(units, block_sizes)
+    classify_shapes(units, block_sizes, runs)
     classify_addresses(units, doc.url)
-    classify_notice_blocks(units)
+    classify_notice_blocks(runs)
     classify_closing_sections(units)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.

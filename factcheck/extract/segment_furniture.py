@@ -27,7 +27,7 @@ from factcheck.extract.segment_dates import (
 )
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_notices import is_author_note, notice_kind
-from factcheck.extract.segment_text import BULLET_RE, UPPER, strip_span
+from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
 from factcheck.lexicon import entries, months, words
 from factcheck.models import SegmentKind
 
@@ -480,6 +480,7 @@ _COPYRIGHT_RE = re.compile(
 _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
+_COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
 # not a sentence with its source after it ("... in Indiana. [IPFW]").
@@ -499,12 +500,15 @@ _PLAYER_MAX_CHARS = 600
 _PROMPT_MAX_WORDS = 25
 
 
-def classify_shapes(units: list[Unit], block_sizes: dict[int, int]) -> None:
+def classify_shapes(
+    units: list[Unit], block_sizes: dict[int, int], lines: list[list[Unit]]
+) -> None:
     """Furniture told by its shape, whatever the site: contact lines, copyright notices, time
     stamps and IDs, prompts to the reader, lines in capitals (but not a subheading in capitals
     inside the body), bulleted links to other stories, and the lines of a video player's
-    controls (read whole, as the glue repair cuts them into pieces)."""
-    _classify_players(units)
+    controls (read whole, as the glue repair cuts them into pieces). LINES are the units by
+    block (``block_runs``)."""
+    _classify_players(lines)
     in_body = False
     for i, unit in enumerate(units):
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
@@ -547,12 +551,13 @@ _NOTICE_BLOCK_UNITS = 6
 _NOTICE_SENTENCE_WORDS = 25
 
 
-def classify_notice_blocks(units: list[Unit]) -> None:
+def classify_notice_blocks(runs: list[list[Unit]]) -> None:
     """The rest of a short paragraph that is mostly the site's notices, credits and prompts
     ("Prices may vary. We earn a commission on sales. Follow us for deals."): the site's too;
     and a note on the author beside one ("Jane Roe is a reporter at Example News. Follow her
-    on social media."). A quotation in it is someone's speech and stays body."""
-    for run in _blocks(units):
+    on social media."). A quotation in it is someone's speech and stays body. RUNS are the
+    units by block (``block_runs``)."""
+    for run in runs:
         if len(run) > _NOTICE_BLOCK_UNITS:
             continue
         notices = sum(u.kind in (SegmentKind.CREDIT, SegmentKind.RELATED) for u in run)
@@ -569,13 +574,14 @@ def classify_notice_blocks(units: list[Unit]) -> None:
                 unit.kind = SegmentKind.RELATED
 
 
-def _blocks(units: list[Unit]) -> list[list[Unit]]:
-    """The units in runs of one block each (a paragraph, a line), in order."""
+def block_runs(units: list[Unit]) -> list[list[Unit]]:
+    """The units in runs of one block each (a paragraph, a line), in order: one run per block,
+    as the units of a block follow each other."""
     return [list(run) for _, run in groupby(units, key=attrgetter("block"))]
 
 
-def _classify_players(units: list[Unit]) -> None:
-    for line in _blocks(units):
+def _classify_players(lines: list[list[Unit]]) -> None:
+    for line in lines:
         # A line of controls has pieces without final punctuation; a paragraph of prose has not.
         if (
             any(not u.terminal for u in line)
@@ -599,22 +605,26 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Each pattern is tried only on text holding a string every match of it holds.
     if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if (any(map(piece.__contains__, _COPYRIGHT_NEEDS)) and _COPYRIGHT_RE.search(piece)) or (
+    if (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece)) or (
         "//" in piece and _IMAGE_URL_RE.search(piece)
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
     debris = debris_kind(piece, terminal, words)
     if debris is not None:
         return debris
-    # Character loops run in C (map), and only when a cheaper test leaves the answer open.
-    if _has_digit(piece):
-        limit = 0.3 * (len(piece) - piece.count(" "))
-        # The letters a-z and A-Z, counted with two C calls, are some of its letters: when they
-        # reach the limit, so do all of them, and the per-character count is skipped.
-        if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER)) < limit:
-            letters = sum(map(str.isalpha, piece))
-            if letters < limit:
-                return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
+    # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
+    # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
+    # so do all of them, and neither digits nor letters are looked for (most sentences).
+    ascii_text = piece.encode("ascii", "ignore")
+    lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))
+    limit = 0.3 * (len(piece) - piece.count(" "))
+    if (
+        lower < limit
+        and _has_digit(piece)
+        and len(ascii_text.translate(None, _NOT_ASCII_LETTER)) < limit  # so are a-z and A-Z
+        and sum(map(str.isalpha, piece)) < limit
+    ):
+        return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
     if terminal and (notice := notice_kind(piece, words)) is not None:
@@ -626,7 +636,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
             return SegmentKind.TAGS  # a lone lower-case word or two: a section or topic label
         if _is_interface_label(piece):
             return SegmentKind.RELATED  # interface labels: "Comments", "Home |", "Share"
-    if words >= 2 and not heading and _in_capitals(piece):
+    if words >= 2 and not heading and _mostly_capitals(piece, lower):
         return SegmentKind.TITLE  # a line in capitals: a heading or a teaser
     if not terminal and words <= _PROMPT_MAX_WORDS and piece.startswith(("- ", "• ", "· ")):
         long_words = [w for w in piece[2:].split() if len(w) >= 4]
@@ -652,12 +662,37 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not c
 
 def _in_capitals(piece: str) -> bool:
     """At least six letters with a case, 85% of them capitals."""
+    lower = len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER))
+    return _mostly_capitals(piece, lower)
+
+
+def _mostly_capitals(piece: str, lower: int) -> bool:
+    """``_in_capitals(piece)``, told the number of letters a-z in PIECE."""
     # Every a-z is a cased letter that is not a capital: with more than a fifth of the text in
     # a-z, no 85% can be capitals, and the per-letter count below is skipped.
-    if len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER)) > 0.2 * len(piece):
+    if lower > 0.2 * len(piece):
         return False
-    cased = [c for c in piece if c.isalpha() and c.lower() != c.upper()]
-    return len(cased) >= 6 and sum(map(str.isupper, cased)) >= 0.85 * len(cased)
+    cased = piece.translate(_CASE_MARKS)  # one mark per letter with a case
+    return len(cased) >= 6 and cased.count("U") >= 0.85 * len(cased)
+
+
+class _CaseMarks(dict[int, str | None]):
+    """A ``str.translate`` table: a letter with a case (one that lower() and upper() change
+    apart) becomes "U" if it is a capital and "l" if not; any other character is left out.
+    Each character is looked at on first sight only, in C afterwards."""
+
+    def __missing__(self, code: int) -> str | None:
+        if len(self) >= _CASE_MARKS_MAX:
+            self.clear()
+        char = chr(code)
+        cased = char.isalpha() and char.lower() != char.upper()
+        mark = ("U" if char.isupper() else "l") if cased else None
+        self[code] = mark
+        return mark
+
+
+_CASE_MARKS = _CaseMarks()
+_CASE_MARKS_MAX = 10_000
 
 
 def _is_related_label(piece: str, terminal: bool, count: int) -> bool:

@@ -88,17 +88,45 @@ def any_of(needles: Iterable[str]) -> re.Pattern[str]:
     """A pattern whose ``search`` finds whether a text holds one of NEEDLES (strings), in one
     call, sooner than a search for each needle.
 
-    Each needle is matched from its rarest character on, with what comes before that character
-    as a look-behind: the engine skips in C every position that holds none of those rare
-    characters, and tries only the needles of the character it stops at. The look-behind reads
+    Each needle is matched from one of its characters on (its anchor), then checked whole by a
+    look-behind: the engine skips in C every position that holds no anchor, and tries only the
+    needles of the anchor it stops at, each first by the character after the anchor. Anchors
+    are rare characters, and as few different ones as can be: a needle takes the anchor of
+    another when it holds it and it is no more frequent than its own. The look-behind reads
     only the searched text, so a needle is found exactly where it occurs whole.
     """
+    listed = list(dict.fromkeys(needles))
+
+    def rarity(char: str) -> int:
+        return _RARITY.get(char, len(_RARITY))
+
+    def rarest(needle: str, places: Iterable[int]) -> int:
+        """The first of the places in NEEDLE that hold its rarest character among them."""
+        return max(places, key=lambda i: (rarity(needle[i]), -i))
+
+    # The first of the rarest characters of each needle, then shared anchors where they do.
+    anchors = {needle: rarest(needle, range(len(needle))) for needle in listed}
+    for _ in range(len(listed)):
+        moved = False
+        for needle in listed:
+            others = {n[anchors[n]] for n in listed if n != needle}
+            shared = [i for i, char in enumerate(needle) if char in others]
+            if not shared:
+                continue
+            best = rarest(needle, shared)
+            own = needle[anchors[needle]]
+            if best != anchors[needle] and (
+                own not in others or rarity(needle[best]) >= rarity(own)
+            ):
+                anchors[needle], moved = best, True
+        if not moved:
+            break
     by_anchor: dict[str, list[str]] = {}
-    for needle in needles:
-        rarity = [_RARITY.get(c, len(_RARITY)) for c in needle]
-        at = max(range(len(needle)), key=lambda i: (rarity[i], -i))  # the first of the rarest
-        behind = f"(?<={re.escape(needle[: at + 1])})" if at else ""
-        by_anchor.setdefault(needle[at], []).append(behind + re.escape(needle[at + 1 :]))
+    for needle in listed:
+        at = anchors[needle]
+        rest = re.escape(needle[at + 1 :])
+        whole = f"(?<={re.escape(needle)})" if at else ""
+        by_anchor.setdefault(needle[at], []).append(rest + whole)
     return re.compile(
         "|".join(
             re.escape(anchor) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")

@@ -5,8 +5,12 @@ wire story's first sentence. Every example is made up; near misses stay body tex
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extract.segment import segment_document
+from factcheck.extract.segment_notices import _NEEDLES
+from factcheck.extract.segment_text import any_of
 from factcheck.models import Document, SegmentKind
 
 TITLE = SegmentKind.TITLE
@@ -408,3 +412,24 @@ def test_a_galleries_buttons_after_the_body_are_furniture() -> None:
         (STATEMENT, BEFORE),
         (RELATED, "Previous | Next"),
     ]
+
+
+NEEDLE_LETTERS = "ab ’'.(\u00e9x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=NEEDLE_LETTERS, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet=NEEDLE_LETTERS, max_size=40),
+)
+def test_one_search_finds_a_needle_where_a_search_for_each_does(
+    needles: list[str], text: str
+) -> None:
+    # Each needle is matched from its rarest character, with what precedes it looked behind.
+    assert (any_of(needles).search(text) is not None) == any(n in text for n in needles)
+
+
+def test_the_notice_needles_are_found_as_substrings() -> None:
+    text = "If you buy something, we may earn a commission."
+    assert any_of(_NEEDLES).search(text) is not None
+    assert any_of(_NEEDLES).search("The minister spoke at length.") is None
