@@ -677,9 +677,9 @@ def _mostly_capitals(piece: str, lower: int) -> bool:
 
 
 class _CaseMarks(dict[int, str | None]):
-    """A ``str.translate`` table: a letter with a case (one that lower() and upper() change
-    apart) becomes "U" if it is a capital and "l" if not; any other character is left out.
-    Each character is looked at on first sight only, in C afterwards."""
+    """A ``str.translate`` table: a letter with a case (one whose lower() and upper() differ)
+    becomes "U" if it is a capital and "l" if not; any other character is left out. Each
+    character is judged on first sight only, and looked up in C afterwards."""
 
     def __missing__(self, code: int) -> str | None:
         if len(self) >= _CASE_MARKS_MAX:

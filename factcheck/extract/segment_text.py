@@ -85,15 +85,15 @@ _RARITY = {c: rank for rank, c in enumerate(" etaoinshrdlcumwfgypbvkjxqz")}
 
 
 def any_of(needles: Iterable[str]) -> re.Pattern[str]:
-    """A pattern whose ``search`` finds whether a text holds one of NEEDLES (strings), in one
-    call, sooner than a search for each needle.
+    """A pattern whose ``search`` finds whether a text holds one of NEEDLES (non-empty strings),
+    in one call, sooner than a search for each needle.
 
     Each needle is matched from one of its characters on (its anchor), then checked whole by a
     look-behind: the engine skips in C every position that holds no anchor, and tries only the
     needles of the anchor it stops at, each first by the character after the anchor. Anchors
-    are rare characters, and as few different ones as can be: a needle takes the anchor of
-    another when it holds it and it is no more frequent than its own. The look-behind reads
-    only the searched text, so a needle is found exactly where it occurs whole.
+    are rare characters, and few different ones: a needle takes another's anchor that it holds
+    when its own is no other needle's or is no rarer. The look-behind reads only the searched
+    text, so a needle is found exactly where it occurs whole.
     """
     listed = list(dict.fromkeys(needles))
 
