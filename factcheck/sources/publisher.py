@@ -3,13 +3,20 @@
 Evidence, strongest first: the page's own publisher metadata (JSON-LD ``publisher`` or the site
 name, as ingest recorded them), the URL's domain matched against the registry (parent domains
 too), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that names
-a web domain ('Outlet.org –'), a copyright line, and a wire dateline ('CITY, Month D (AGENCY) –',
-'CITY (Reuters) -', 'City, AGENCY –'). The first is the publisher; the outlets the others name
-form its syndication chain: an agency story republished by a newspaper and carried by a
-syndication service is a chain of three. Nothing is invented: with no evidence the publisher stays
-unknown. ``Document.provenance`` records which evidence named the publisher (``outlet``: 'json-ld',
-'meta', 'url', 'syndication', 'byline', 'text', 'credit', 'copyright' or 'dateline') and the
-outlets it carried the story from (``outlet.via``: names, nearest first, separated by '; ').
+a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about itself
+('Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Jane Doe is a reporter for
+Outlet'), the web domain of the address they give ('Reach her at jroe@example.com'), and a wire
+dateline ('CITY, Month D (AGENCY) –', 'CITY (Reuters) -', 'City, AGENCY –').
+The first is the publisher; the outlets the others name form its syndication chain: an agency
+story republished by a newspaper and carried by a syndication service is a chain of three. A
+closing line naming where the story came from ('Originally published on Outlet', 'Source: Outlet
+News') and a wire dateline name the publisher only when nothing else does. Names in the closing
+lines must look like an outlet's (an outlet word, a web domain or a registry outlet), so a
+ministry or a person is never taken for one. Nothing is invented: with no evidence the publisher
+stays unknown. ``Document.provenance`` records which evidence named the publisher (``outlet``:
+'json-ld', 'meta', 'url', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing',
+'contact', 'origin' or 'dateline') and the outlets it carried the story from (``outlet.via``: names,
+nearest first, separated by '; ').
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
+from factcheck.sources.model import SourceKind
 
 if TYPE_CHECKING:
     from factcheck.sources.matching import Registry
@@ -56,13 +65,66 @@ _DOMAIN_CREDIT = re.compile(
 # '(MENAFN- Tehran Times)': a syndication service carrying an outlet's story.
 _SYNDICATED = re.compile(rf"\((?P<syndicator>{_NAME}?)\s*-\s*(?P<outlet>{_NAME})\)")
 _COPYRIGHT = re.compile(
-    r"(?:\u00a9|\([cC]\)|Copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?"
-    rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$))",
+    r"(?:\u00a9|\u24b8|\u24d2|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?"
+    r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?(?P<by>by\s+)?"
+    rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
     re.MULTILINE,
 )
+# A name in a closing line: capitalised words only ('Al Jazeera News', 'NJ.com', 'FOX NEWS').
+# A dot stays inside a word only before a letter or digit ('NJ.com'), never at a sentence's end.
+_TOKEN = r"(?:[\w&'\u2019-]|\.(?=\w))*"
+_CAPS = rf"(?:[Tt]he\s+|THE\s+)?[A-Z0-9]{_TOKEN}(?:[ ][A-Z0-9&]{_TOKEN}){{0,5}}"
+# 'Originally published on Outlet.', 'This article first appeared in Outlet': the piece itself,
+# at a sentence's start ('The study was first published in Nature' names no publisher).
 _ORIGINALLY = re.compile(
-    r"(?:originally|first)\s+(?:published|appeared|ran)\s+(?:by|in|on|at)\s+"
-    rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_NAME})"
+    r"(?:^|(?<=[.!?]\s))(?:(?i:an?\s+(?:\w+\s+)?version\s+of\s+)?"
+    r"(?i:this|the)\s+(?i:article|story|piece|post|column|essay|interview|report)\s+"
+    r"(?:(?i:was|has\s+been)\s+)?)?"
+    r"(?i:originally|first)\s+(?i:published|appeared|ran)\s+(?i:by|in|on|at)\s+"
+    rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
+    re.MULTILINE,
+)
+# 'Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Get the Outlet app'.
+_PROMOTION = re.compile(
+    r"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?"
+    r"(?i:follow|like|subscribe\s+to|sign\s+up\s+for|download|get)\s+"
+    rf"(?P<outlet>{_CAPS}?)(?:['\u2019]s)?"
+    r"(?:\s+(?i:opinion|section|page|channel|account|desk)){0,2}\s+"
+    r"(?i:on\s+(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|flipboard)"
+    r"|newsletters?\b|app\b|on\s+the\s+go\b)",
+    re.MULTILINE,
+)
+# 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
+_ROLES = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
+_AUTHOR_NOTE = re.compile(
+    r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+is\s+"
+    r"(?:(?:an?|the)\s+)?(?P<role>(?:[\w-]+\s+){0,4}?"
+    rf"(?i:{_ROLES})(?:-[\w-]+)?)\s+(?:at|for|with|of)\s+(?P<outlet>{_CAPS})",
+    re.MULTILINE,
+)
+_ADDRESS = r"[\w.+-]+@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b"
+# 'Reach her at jroe@example.com', 'Email: desk@example.com', 'Send tips to desk@example.com'.
+_CONTACT = re.compile(
+    r"\b(?:reach|reached|contact|e-?mail|write\s+to|send|tips?)\b[^.!?\n@]{0,80}?[\s:]" + _ADDRESS,
+    re.IGNORECASE,
+)
+# An address on a line of its own, after at most a name and a role ('Jane Roe jroe@example.com').
+_ADDRESS_LINE = re.compile(
+    r"^[^\S\n]*(?:[^\W\d][\w.,'\u2019 -]{0,40}?\s)?" + _ADDRESS + r"[^\S\n]*\.?[^\S\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# 'Source: Al Jazeera News' on a line of its own: where the story came from.
+_SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*\.?\s*$", re.MULTILINE)
+_WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
+_OUTLET_KINDS = frozenset(
+    {
+        SourceKind.WIRE_SERVICE,
+        SourceKind.NEWSPAPER,
+        SourceKind.BROADCASTER,
+        SourceKind.STATE_MEDIA,
+        SourceKind.PARTY_MEDIA,
+        SourceKind.SYNDICATION,
+    }
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
 _OUTLET_WORD = re.compile(
@@ -70,7 +132,9 @@ _OUTLET_WORD = re.compile(
     r"Broadcasting|Media|Daily|Wire|Network|Service|Telegraph|Observer|Chronicle|Reuters|"
     r"Xinhua|Sputnik|Anadolu|Bernama)\b"
 )
-_DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$")
+_DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
+_NAME_WORDS = words("outlet_words")
+_MAIL_SERVICES = words("mail_services")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
 _MAX_NAME = 60
@@ -81,16 +145,20 @@ def _clean(name: str) -> str:
 
 
 def _is_name(name: str) -> bool:
-    """A plausible outlet name: capitalised, short, never a date, a month or a weekday."""
+    """A plausible outlet name: capitalised or a web name, short, never a date, a month or a
+    weekday."""
     return (
         2 <= len(name) <= _MAX_NAME
-        and (name[0].isupper() or name[0].isdigit())
+        and (name[0].isupper() or name[0].isdigit() or bool(_WEB_NAME.fullmatch(name)))
         and not _DATEISH.search(name)
         and any(c.isalpha() for c in name)
     )
 
 
 def _agency_like(name: str, registry: Registry | None) -> bool:
+    if len(name) == 2 and name.isupper():
+        # 'New York, NY –': two capitals after a place are a state's or a country's code.
+        return registry is not None and _known(registry, name)
     if _ACRONYM.fullmatch(name) or _OUTLET_WORD.search(name):
         return True
     return registry is not None and _known(registry, name)
@@ -99,6 +167,29 @@ def _agency_like(name: str, registry: Registry | None) -> bool:
 def _known(registry: Registry, name: str) -> bool:
     mentions = registry.mentions(name)
     return bool(mentions) and mentions[0].start == 0 and mentions[-1].end >= len(name.rstrip("'"))
+
+
+def _outlet_like(name: str, registry: Registry | None) -> bool:
+    """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
+    is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
+    capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
+    if _WEB_NAME.fullmatch(name) or _OUTLET_WORD.search(name):
+        return True
+    if any(word in _NAME_WORDS for word in name.title().split()):
+        return True
+    if registry is None or not _known(registry, name):
+        return False
+    entry = registry.get(registry.mentions(name)[0].id)
+    return entry is not None and entry.kind in _OUTLET_KINDS
+
+
+def _closing_name(name: str) -> str:
+    """A name as a closing line prints it, without a possessive; a name in capitals as a title."""
+    name = re.sub(r"['\u2019]s?$", "", _clean(name))
+    if name.isupper() and " " in name:
+        # 'GET THE EXAMPLE NEWS APP': capitals for emphasis, not the name's own.
+        name = name.removeprefix("THE ").title()
+    return name
 
 
 class _Found:
@@ -148,16 +239,24 @@ def find_publisher(
         named = {name.casefold(): how for name, how in _text_evidence(document, head, registry)}
         how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
-    for segment in head:
-        if credit := _DOMAIN_CREDIT.match(segment.text):
-            found.add(credit.group("outlet"), "credit")
+    for credit in _credits(document, head):
+        found.add(credit, "credit")
     tail = document.text[-_TAIL_CHARS:]
-    for line in _COPYRIGHT.finditer(tail):
-        if not tail[line.end() :].startswith("/"):  # a photo credit: '\u00a9 Reuters/Jane Doe'
-            found.add(line.group("outlet"), "copyright")
-            break
+    if holder := _copyright(tail):
+        found.add(holder, "copyright")
+    for name in _closing(tail, registry):
+        found.add(name, "closing")
+    if domain := _contact(tail):
+        found.add(domain, "contact")
+    origins = _Found()
     for match in _ORIGINALLY.finditer(tail):
-        carried.add(match.group("outlet"), "originally published")
+        origins.add(match.group("outlet"), "origin")
+    for match in _SOURCE_LINE.finditer(tail):
+        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
+            origins.add(name, "origin")
+    for name, how in origins.items:
+        # Where the story came from: its publisher when nothing else names one.
+        (carried if found.items else found).add(name, how)
     for segment in head:
         text = _after_marker(segment.text)
         wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
@@ -184,15 +283,61 @@ def _text_evidence(
 ) -> list[tuple[str, str]]:
     """Outlets the text itself names in a credit, a copyright line or a wire dateline."""
     out: list[tuple[str, str]] = []
+    out.extend((credit, "credit") for credit in _credits(document, head))
     for segment in head:
-        if credit := _DOMAIN_CREDIT.match(segment.text):
-            out.append((_clean(credit.group("outlet")), "credit"))
         text = _after_marker(segment.text)
         wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
         if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
             out.append((_clean(wire.group("outlet")), "dateline"))
-    for line in _COPYRIGHT.finditer(document.text[-_TAIL_CHARS:]):
-        out.append((_clean(line.group("outlet")), "copyright"))
+    if holder := _copyright(document.text[-_TAIL_CHARS:]):
+        out.append((holder, "copyright"))
+    return out
+
+
+def _credits(document: Document, head: Sequence[Segment]) -> list[str]:
+    """Web names crediting the story at the start of a head segment or of a line of the head
+    ('Example.org – ...'), also where a sentence split cut the name at its dot."""
+    out = [_clean(m.group("outlet")) for s in head if (m := _DOMAIN_CREDIT.match(s.text))]
+    text = document.text[head[0].start : head[-1].end] if head else ""
+    for line in text.splitlines():
+        if credit := _DOMAIN_CREDIT.match(line.strip()):
+            out.append(_clean(credit.group("outlet")))
+    return list(dict.fromkeys(out))
+
+
+def _copyright(tail: str) -> str | None:
+    """The holder of the first copyright line that names an organisation: not a photo credit
+    ('\u00a9 Reuters/Jane Doe') and not an author's own ('Copyright 2015 by Jane Doe')."""
+    for line in _COPYRIGHT.finditer(tail):
+        if line.group("by") or tail[line.end() :].startswith("/"):
+            continue
+        return _clean(line.group("outlet"))
+    return None
+
+
+def _contact(tail: str) -> str | None:
+    """The web domain of the first address the closing lines give for the author or the
+    newsroom, unless it is a public mail service's."""
+    for match in (*_CONTACT.finditer(tail), *_ADDRESS_LINE.finditer(tail)):
+        domain = match.group("domain").lower()
+        if domain not in _MAIL_SERVICES:
+            return domain
+    return None
+
+
+def _closing(tail: str, registry: Registry | None) -> list[str]:
+    """Outlets the closing lines name as their own: promotions of the outlet's accounts,
+    newsletters and app, and the author's note ('Jane Doe is a reporter for Outlet')."""
+    out = []
+    for match in _PROMOTION.finditer(tail):
+        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
+            out.append(name)
+    for match in _AUTHOR_NOTE.finditer(tail):
+        role = match.group("role").casefold()
+        if "former" in role or "ex-" in role:
+            continue
+        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
+            out.append(name)
     return out
 
 

@@ -130,3 +130,65 @@ def test_a_syndicated_agency_story_is_a_chain_of_three(registry: Registry) -> No
     assert match.ids[:2] == ("menafn", "irna")
     assert match.unknown[:1] == ("Tehran Times",)
     assert claim.sources[:2] == ("menafn", "irna")
+
+
+@pytest.mark.parametrize(
+    ("closing", "outlet", "evidence"),
+    [
+        ("Follow The Daily Example on Twitter and Facebook.", "The Daily Example", "closing"),
+        ("Subscribe to Example.com\u2019s newsletters.", "Example.com", "closing"),
+        ("CLICK HERE TO GET THE EXAMPLE NEWS APP", "Example News", "closing"),
+        ("Jane Roe is a senior reporter for The Example Herald.", "The Example Herald", "closing"),
+        ("Jane Roe is Editor-at-Large at Example News.", "Example News", "closing"),
+        ("Reach her directly at jroe@example-daily.com.", "example-daily.com", "contact"),
+        ("jroe@example-daily.com", "example-daily.com", "contact"),
+        ("Originally published on Example Science.", "Example Science", "origin"),
+        ("This article first appeared on Example Insights.", "Example Insights", "origin"),
+        ("SOURCE: Example Network News", "Example Network News", "origin"),
+        ("Copyright Example Times 2019 - ISSN: 1234-5678", "Example Times", "copyright"),
+    ],
+)
+def test_closing_lines_name_the_publisher(
+    registry: Registry, closing: str, outlet: str, evidence: str
+) -> None:
+    document = _read(f"Protests spread\n\n{BODY}\n\n{closing}\n", registry)
+    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Outlets cited in the body are sources, never the publisher.
+        "The figures were first reported by Reuters, according to the Example Herald.",
+        "The study was first published in Nature.",
+        # Accounts, addresses and notes that are not an outlet's own.
+        "Follow NASA on Twitter for updates.",
+        "Follow Jane Roe on Twitter.",
+        "Reach him at jroe1990@gmail.com.",
+        "For details see info@example-ministry.gov, the ministry said.",
+        "Jane Roe is a former reporter for The Example Herald.",
+        "Jane Roe is a spokeswoman for the Example Ministry.",
+        "Source: Ministry of Health",
+        "Copyright \u00a9 2015 by Jane Roe. Reprinted with permission.",
+    ],
+)
+def test_near_misses_name_no_publisher(registry: Registry, closing: str) -> None:
+    assert _read(f"Protests spread\n\n{BODY}\n\n{closing}\n", registry).outlet is None
+
+
+def test_a_state_code_after_a_city_is_no_agency(registry: Registry) -> None:
+    assert _read(f"Austin, TX \u2013 {BODY}", registry).outlet is None
+
+
+def test_an_origin_follows_the_publisher_on_the_chain(registry: Registry) -> None:
+    text = (
+        f"By Jane Roe, The Daily Example\n\n{BODY}\n\n"
+        "This article was originally published by Example Insights.\n"
+    )
+    document = _read(text, registry)
+    assert (document.outlet, carried_from(document)) == ("The Daily Example", ("Example Insights",))
+
+
+def test_a_credit_split_at_its_dot_is_read_from_the_line(registry: Registry) -> None:
+    document = _read(f"ExampleNEWS.Net - {BODY}\n", registry)
+    assert (document.outlet, dict(document.provenance)["outlet"]) == ("ExampleNEWS.Net", "credit")
