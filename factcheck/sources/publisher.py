@@ -76,22 +76,27 @@ _TOKEN = r"(?:[\w&'\u2019-]|\.(?=\w))*"
 _CAPS = rf"(?:[Tt]he\s+|THE\s+)?[A-Z0-9]{_TOKEN}(?:[ ][A-Z0-9&]{_TOKEN}){{0,5}}"
 # 'Originally published on Outlet.', 'This article first appeared in Outlet': the piece itself,
 # at a sentence's start ('The study was first published in Nature' names no publisher).
-_ORIGINALLY = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?i:an?\s+(?:\w+\s+)?version\s+of\s+)?"
+_THIS_PIECE = (
+    r"(?:(?i:an?\s+(?:\w+\s+)?version\s+of\s+)?"
     r"(?i:this|the)\s+(?i:article|story|piece|post|column|essay|interview|report)\s+"
     r"(?:(?i:was|has\s+been)\s+)?)?"
+)
+_ORIGINALLY = re.compile(
+    rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
     r"(?i:originally|first)\s+(?i:published|appeared|ran)\s+(?i:by|in|on|at)\s+"
     rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
     re.MULTILINE,
 )
 # 'Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Get the Outlet app'.
-_PROMOTION = re.compile(
-    r"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?"
-    r"(?i:follow|like|subscribe\s+to|sign\s+up\s+for|download|get)\s+"
-    rf"(?P<outlet>{_CAPS}?)(?:['\u2019]s)?"
-    r"(?:\s+(?i:opinion|section|page|channel|account|desk)){0,2}\s+"
+_PROMOTE = r"(?i:follow|like|subscribe\s+to|sign\s+up\s+for|download|get)"
+_PROMOTED = (
     r"(?i:on\s+(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|flipboard)"
-    r"|newsletters?\b|app\b|on\s+the\s+go\b)",
+    r"|newsletters?\b|app\b|on\s+the\s+go\b)"
+)
+_PROMOTION = re.compile(
+    rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+"
+    rf"(?P<outlet>{_CAPS}?)(?:['\u2019]s)?"
+    rf"(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED}",
     re.MULTILINE,
 )
 # 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
