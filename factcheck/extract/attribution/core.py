@@ -356,10 +356,10 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     frames: list[Frame] = []
     measured = False  # "according to his body mass index": no source, and no hedge
     present = TRIGGERS.intersection(sent.low)
-    if ":" in sent.low:
+    if ":" in sent.masked:  # every colon of the text is a token of its own
         present = present | {":"}
     cue_words = CUES.intersection(present)
-    fronted = sent.low[:1] == ["in"]
+    fronted = sent.n > 0 and sent.low[0] == "in"
     opens = bool(quotes) and sent.is_placeholder(0)
     verb_quoted = bool(quotes) and any(map(_starts_with_verb, quotes))  # "and “proclaimed …”"
     if cue_words or fronted or opens or ":" in present or verb_quoted:
