@@ -378,7 +378,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "… an architect who said he was cheated, saying, “…”": the quotation is the words of
         # the frame that takes it, not of a relative clause's.
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
-    chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
+    # (without a frame there is no chain to order, nor a share of people in it)
+    chain = poll_speaker(sent, order_chain(sent, frames), all_frames) if frames else frames
 
     hedges = _find_hedges(sent.low, present, measured)
     long_quote = leads = continued = False
