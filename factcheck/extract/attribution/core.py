@@ -356,10 +356,10 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     frames: list[Frame] = []
     measured = False  # "according to his body mass index": no source, and no hedge
     present = TRIGGERS.intersection(sent.low)
-    if ":" in sent.low:
+    if ":" in sent.masked:  # every colon of the text is a token of its own
         present = present | {":"}
     cue_words = CUES.intersection(present)
-    fronted = sent.low[:1] == ["in"]
+    fronted = sent.n > 0 and sent.low[0] == "in"
     opens = bool(quotes) and sent.is_placeholder(0)
     verb_quoted = bool(quotes) and any(map(_starts_with_verb, quotes))  # "and “proclaimed …”"
     if cue_words or fronted or opens or ":" in present or verb_quoted:
@@ -378,7 +378,8 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # "… an architect who said he was cheated, saying, “…”": the quotation is the words of
         # the frame that takes it, not of a relative clause's.
         frames = [f for f in frames if f.quoted_object or not _relative(sent, f)]
-    chain = poll_speaker(sent, order_chain(sent, frames), all_frames)
+    # (without a frame there is no chain to order, nor a share of people in it)
+    chain = poll_speaker(sent, order_chain(sent, frames), all_frames) if frames else frames
 
     hedges = _find_hedges(sent.low, present, measured)
     long_quote = leads = continued = False

@@ -38,7 +38,7 @@ def _note_document_named(sent: Sentence, start: int) -> None:
     """Remember the last document named after a determiner past the subject ("wrote in the
     affidavit", "cited a 2001 memorandum")."""
     low = sent.low
-    if DOC_NOUNS.isdisjoint(low[start:]):
+    if DOC_NOUNS.isdisjoint(low[start:] if start else low):
         return
     for k in range(sent.n - 1, start, -1):
         if (

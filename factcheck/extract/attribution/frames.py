@@ -176,7 +176,7 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
             speaker, start = find_clause_subject(sent, v - 1)
             if speaker is not None:
                 frames.append(Frame(word, v, speaker, start, quoted_object=True))
-    if ":" in low:
+    if ":" in sent.masked:  # (every colon of the text is a token of its own)
         read_colon(sent, frames)
     if low and low[0] == "in":
         _read_fronted_document(sent, frames)

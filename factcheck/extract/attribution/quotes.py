@@ -112,7 +112,7 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
     if not kinds:
         return _QuoteLayout(spans, groups)  # no quotation anywhere
     for index, raw in enumerate(sentences):
-        text = double_apostrophes(raw)
+        text = double_apostrophes(raw) if "''" in raw else raw
         starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
         if starts and index:
             end_paragraph(index - 1)
