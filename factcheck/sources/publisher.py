@@ -73,8 +73,14 @@ _SLASH_AGENCY = re.compile(
 _CITY_DATE_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s*{_DATE},\s+(?P<outlet>{_NAME}){_DASH}")
 # '(CNN) — ...', '(Example News) - ...' opening the text.
 _BARE_AGENCY = re.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
-_DATELINES = (_AGENCY_DATELINE, _CITY_AGENCY, _AGENCY_NO_DASH, _SLASH_AGENCY, _CITY_DATE_AGENCY)
-_DATELINES += (_BARE_AGENCY,)
+_DATELINES = (
+    _AGENCY_DATELINE,
+    _CITY_AGENCY,
+    _AGENCY_NO_DASH,
+    _SLASH_AGENCY,
+    _CITY_DATE_AGENCY,
+    _BARE_AGENCY,
+)
 # 'Mehrnews.com –', 'Example.org -'
 _DOMAIN_CREDIT = re.compile(
     r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12})" + _DASH
@@ -304,8 +310,8 @@ def find_publisher(
         found.add(document.outlet, how or "text")
     lines = _head_lines(document, head)
     for line in lines:
-        if name := _credit_line(line, registry):
-            found.add(name, "byline")
+        if credited := _credit_line(line, registry):
+            found.add(credited, "byline")
     for credit in _credits(document, head):
         found.add(credit, "credit")
     tail = document.text[-_TAIL_CHARS:]
