@@ -177,6 +177,9 @@ _HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*(?:\|.*)?")
 _SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{_CAPS})\s*$", re.MULTILINE)
 _HEAD_LINES = 6
 _LINE_CHARS = 120
+_PART_CHARS = 40
+_PICTURE_WORD = re.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b")
+_DATE_PART = re.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
 _WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
 _OUTLET_KINDS = frozenset(
     {
@@ -309,7 +312,7 @@ def find_publisher(
         how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
     lines = _head_lines(document, head)
-    for line in lines:
+    for line in _byline_lines(head, lines):
         if credited := _credit_line(line, registry):
             found.add(credited, "byline")
     for credit in _credits(document, head):
@@ -393,18 +396,35 @@ def _datelines(
     return list(dict.fromkeys(out))
 
 
+def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:
+    """The head lines that may be a byline: not a photo's caption or credit."""
+    pictures = [s.text for s in head if s.kind in (SegmentKind.CAPTION, SegmentKind.CREDIT)]
+    return [
+        line
+        for line in lines
+        if not _PICTURE_WORD.search(line) and not any(p in line for p in pictures)
+    ]
+
+
 def _credit_line(line: str, registry: Registry | None) -> str | None:
     """The outlet a short credit line at the top names: 'Jane Roe, Example News', 'By Example
-    News Staff', or one part of 'Jane Roe | Example News | June 1, 2024'."""
+    News Staff', or one part of 'Jane Roe | Example News | June 1, 2024'. A line of parts must
+    have a byline, a date or a web name in it: 'Jane Roe | Example News' alone may credit a
+    picture."""
     if len(line) > _LINE_CHARS:
         return None
     candidates = []
     if credit := _PERSON_OUTLET.fullmatch(line) or _STAFF_LINE.fullmatch(line):
         candidates.append(credit.group("outlet"))
     parts = [part.strip() for part in line.split("|")]
-    if len(parts) > 1:
-        # Labelled parts ('Source: X', 'Updated: ...') and the byline's own names are not it.
-        candidates.extend(p for p in parts if ":" not in p and not p.startswith(("By ", "by ")))
+    if len(parts) > 1 and all(len(p) <= _PART_CHARS and ". " not in p for p in parts):
+        anchored = any(p.startswith(("By ", "by ")) or _DATE_PART.search(p) for p in parts)
+        for part in parts:
+            # Labelled parts ('Source: X', 'Updated: ...') and the byline's names are not it.
+            if ":" in part or part.startswith(("By ", "by ")):
+                continue
+            if anchored or _WEB_NAME.fullmatch(part):
+                candidates.append(part)
     for candidate in candidates:
         name = _closing_name(candidate)
         if _is_name(name) and _outlet_like(name, registry):

@@ -254,6 +254,11 @@ def test_credit_lines_and_datelines_at_the_top(
         f"Protests spread\n\nHome | World | Politics\n\n{BODY}",
         f"Protests spread\n\nBy Jane Roe | Staff\n\n{BODY}",
         f"{BODY}\n\n\u2014 Jane Roe",
+        # Picture credits at the top name the agency that took the picture, not the publisher.
+        f"Protests spread\n\nJane Roe | Reuters\n\n{BODY}",
+        f"Protests spread\n\nPhoto: Jane Roe | Reuters\n\n{BODY}",
+        f"Protests spread\n\nFILE PHOTO: Protesters march | Example News\n\n{BODY}",
+        f"Protests spread\n\nProtesters march on Monday. Jane Roe | Example Daily\n\n{BODY}",
     ],
 )
 def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str) -> None:
