@@ -15,14 +15,18 @@ is made of prefixes of its words in order ('nytimes' from 'New York Times'). For
 outlets' names are listed below.
 
 An outlet found is right when the registry's entry for it publishes on the host's domain, when it
-is a domain of the host, or when its letters (without 'The' and a domain ending) are one of the
-truth's names or sit inside the host's. Figures, over texts that name the publisher at all (the
-rule: a truth name or the domain appears in the text as words):
+is a domain of the host, when its letters (without 'The' and a domain ending) are one of the
+truth's names or sit inside the host's, or when it fits the host as a site name does. Figures,
+over texts that name the publisher at all (the rule: a truth name or the domain appears in the
+text as words), and again over those that name it near the top or the end (the first 300 or the
+last 600 characters, where credits stand):
 - found: the share where ``document.outlet`` is right;
 - chains: the share of their claims whose chain (``match_chain``: registry ids, then names the
-  registry lacks) starts with the right publisher;
-- wrong: texts (over all texts) where an outlet is named and it is not right, split into a wire
-  agency that the text credits (the story's origin, not invented) and any other name.
+  registry lacks) starts with the right publisher, and the same share over the claims of texts
+  where it is found;
+- wrong: texts (over all texts) where an outlet is named and it is not right, split into the
+  story's origin as the text credits it (a wire agency, a registry agency in a dateline,
+  'Originally published on ...': not invented) and any other name.
 
 Peers in the same run: the first registry outlet or web domain named in the text (a plain
 reading of the words), and, for the benchmark pages only, trafilatura's site name from the
@@ -259,7 +263,10 @@ def run(texts: list[Text], registry: Registry, misses: int) -> dict[str, Any]:
                 counts[f"{group}:chained"] += right and item.right(first_name, registry)
                 counts[f"{group}:found_claims"] += right
         if outlet and not right:
-            origin = dict(document.provenance).get("outlet") in ("dateline", "origin")
+            # The story's origin, as the text credits it: a known agency, an agency the
+            # dateline names that the registry knows, or 'Originally published on ...'.
+            how = dict(document.provenance).get("outlet")
+            origin = how == "origin" or (how == "dateline" and registry.find(outlet) is not None)
             kind = "wire" if origin or _is_wire(registry, outlet, item) else "wrong"
             counts[f"{group}:{kind}"] += 1
             shown.append(f"  {kind:5} {item.name:28} {item.host:24} -> {outlet!r}")
@@ -290,7 +297,8 @@ def main() -> None:
     print("rule: a text names its publisher when its domain, or a name of the site that fits the")
     print("host (4+ letters), appears in it as words; 'at top/end': within its first 300 or last")
     print("600 characters. wrong / origin: texts whose outlet is not the site, and is not / is a")
-    print("wire agency or an origin the text credits ('Originally published on ...')")
+    print("wire agency (a registry agency in a dateline) or an origin the text credits")
+    print("('Originally published on ...')")
     print()
     print(
         f"{'texts':8} {'n':>4} {'named':>5} {'found':>16} {'chains start with it':>21} "
