@@ -172,6 +172,12 @@ _STAFF_LINE = re.compile(
     rf"(?:By\s+)?(?P<outlet>{_CAPS}?)\s+(?i:staff(?:\s+(?:reports?|writers?|reporters?))?"
     r"|newsroom|news\s+desk|desk|bureau)\s*"
 )
+# 'Issued by: Ministry of Foreign Affairs | June 1, 2024': a press release's issuer.
+_ORG = rf"{_CAPS}(?:\s+(?:of|for|and)(?:\s+the)?\s+{_CAPS}){{0,3}}"
+_ISSUED = re.compile(
+    rf"(?i:issued|released|published|distributed)\s+by\s*:?\s+(?P<outlet>{_ORG})"
+    r"(?:\s+(?:on|at)\s+.*|\s*[|,;].*)?"
+)
 _HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*(?:\|.*)?")
 # '\u2014 Example Daily' signing off the text: where the story came from.
 _SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{_CAPS})\s*$", re.MULTILINE)
@@ -202,6 +208,7 @@ _NAME_WORDS = words("outlet_words")
 _GLUED = re.compile(r"(?<=[a-z0-9])([A-Z][a-z]+)\b")
 _MAIL_SERVICES = words("mail_services")
 _STAFF_WORDS = words("staff_words")
+_ORG_HEADS = words("organisation_heads")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
 _MAX_NAME = 60
@@ -406,13 +413,23 @@ def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:
     ]
 
 
+def _issuer(name: str) -> bool:
+    """NAME can issue a press release: an organisation ('Example Ministry', 'Office of the
+    Press Secretary') or an outlet, never a person."""
+    words = {word.casefold() for word in name.split()}
+    return _is_name(name) and bool(words & _ORG_HEADS or _outlet_like(name, None))
+
+
 def _credit_line(line: str, registry: Registry | None) -> str | None:
     """The outlet a short credit line at the top names: 'Jane Roe, Example News', 'By Example
-    News Staff', or one part of 'Jane Roe | Example News | June 1, 2024'. A line of parts must
+    News Staff', 'Issued by: Example Ministry', or one part of 'Jane Roe | Example News | June
+    1, 2024'. A line of parts must
     have a byline, a date or a web name in it: 'Jane Roe | Example News' alone may credit a
     picture."""
     if len(line) > _LINE_CHARS:
         return None
+    if (issued := _ISSUED.fullmatch(line)) and _issuer(name := _closing_name(issued["outlet"])):
+        return name
     candidates = []
     if credit := _PERSON_OUTLET.fullmatch(line) or _STAFF_LINE.fullmatch(line):
         candidates.append(credit.group("outlet"))

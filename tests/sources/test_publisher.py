@@ -235,6 +235,17 @@ def test_a_credit_split_at_its_dot_is_read_from_the_line(registry: Registry) -> 
             "origin",
         ),
         (f"{BODY}\n\n\u2014 Example Daily", "Example Daily", "origin"),
+        (
+            f"Protests spread\n\nIssued by: Ministry of Foreign Affairs of Example | June 1, 2024"
+            f"\n\n{BODY}",
+            "Ministry of Foreign Affairs of Example",
+            "byline",
+        ),
+        (
+            f"Protests spread\n\nPublished by Example Daily on June 1, 2024\n\n{BODY}",
+            "Example Daily",
+            "byline",
+        ),
     ],
 )
 def test_credit_lines_and_datelines_at_the_top(
@@ -259,6 +270,9 @@ def test_credit_lines_and_datelines_at_the_top(
         f"Protests spread\n\nPhoto: Jane Roe | Reuters\n\n{BODY}",
         f"Protests spread\n\nFILE PHOTO: Protesters march | Example News\n\n{BODY}",
         f"Protests spread\n\nProtesters march on Monday. Jane Roe | Example Daily\n\n{BODY}",
+        # A person publishing, and an issuer named inside a sentence.
+        f"Protests spread\n\nPublished by Jane Roe on June 1, 2024\n\n{BODY}",
+        f"Protests spread\n\nThe report was published by the Example Ministry.\n\n{BODY}",
     ],
 )
 def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str) -> None:
