@@ -251,9 +251,13 @@ def run(texts: list[Text], registry: Registry, misses: int) -> dict[str, Any]:
             for claim in extraction.claims:
                 match = match_chain(registry, claim, document)
                 counts[f"{group}:claims"] += 1
-                first = match.ids[0] if match.ids else (match.unknown or ("",))[0]
+                # The chain is the registry's ids, then the names it lacks: a publisher the
+                # registry does not know is the first of those.
+                known = bool(outlet and registry.mentions(outlet)) or not match.unknown
+                first = (match.ids or ("",))[0] if known else match.unknown[0]
                 first_name = e.name if (e := registry.get(first)) else first
                 counts[f"{group}:chained"] += right and item.right(first_name, registry)
+                counts[f"{group}:found_claims"] += right
         if outlet and not right:
             origin = dict(document.provenance).get("outlet") in ("dateline", "origin")
             kind = "wire" if origin or _is_wire(registry, outlet, item) else "wrong"
@@ -304,6 +308,11 @@ def main() -> None:
             f"{c['edge']:7} {_share(c['edge_found'], c['edge']):>16} | "
             f"{_share(c['peer'], c['named'])} (top/end {_share(c['edge_peer'], c['edge'])}; "
             f"wrong on {c['peer_wrong']} texts)"
+        )
+        found_claims = counts.get(f"{group}:found_claims", 0)
+        print(
+            f"{'':8} chains starting with it where it is found: "
+            f"{_share(c['chained'], found_claims)}"
         )
         if group != "polnear":
             print(

@@ -5,18 +5,19 @@ name, as ingest recorded them), the URL's domain matched against the registry (p
 too), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that names
 a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about itself
 ('Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Jane Doe is a reporter for
-Outlet'), the web domain of the address they give ('Reach her at jroe@example.com'), and a wire
-dateline ('CITY, Month D (AGENCY) –', 'CITY (Reuters) -', 'City, AGENCY –').
-The first is the publisher; the outlets the others name form its syndication chain: an agency
-story republished by a newspaper and carried by a syndication service is a chain of three. A
-closing line naming where the story came from ('Originally published on Outlet', 'Source: Outlet
-News') and a wire dateline name the publisher only when nothing else does. Names in the closing
-lines must look like an outlet's (an outlet word, a web domain or a registry outlet), so a
-ministry or a person is never taken for one. Nothing is invented: with no evidence the publisher
-stays unknown. ``Document.provenance`` records which evidence named the publisher (``outlet``:
-'json-ld', 'meta', 'url', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing',
-'contact', 'origin' or 'dateline') and the outlets it carried the story from (``outlet.via``: names,
-nearest first, separated by '; ').
+Outlet', 'Also on Outlet:'), the web domain of the address they give ('Reach her at
+jroe@example.com'), and a wire dateline ('CITY, Month D (AGENCY) –', 'CITY (Reuters) -',
+'City, AGENCY –'). The first is the publisher; the outlets the others name form its syndication
+chain: an agency story republished by a newspaper and carried by a syndication service is a
+chain of three. A closing line naming where the story came from ('Originally published on
+Outlet', 'Source: Outlet News'), a request for comment the newsroom reports ('did not respond to
+Outlet's request for comment') and a wire dateline name the publisher only when nothing else
+does. Names in the closing lines must look like an outlet's (an outlet word, a web domain or a
+registry outlet), so a ministry or a person is never taken for one. Nothing is invented: with no
+evidence the publisher stays unknown. ``Document.provenance`` records which evidence named the
+publisher (``outlet``: 'json-ld', 'meta', 'url', 'syndication', 'byline', 'text', 'credit',
+'copyright', 'closing', 'contact', 'origin', 'request' or 'dateline') and the outlets it carried
+the story from (``outlet.via``: names, nearest first, separated by '; ').
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ _THIS_PIECE = (
 )
 _ORIGINALLY = re.compile(
     rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
-    r"(?i:originally|first)\s+(?i:published|appeared|ran)\s+(?i:by|in|on|at)\s+"
+    r"(?:(?i:originally|first)\s+(?i:published|appeared|ran)|(?i:as\s+published))"
+    r"\s+(?i:by|in|on|at)\s+"
     rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
     re.MULTILINE,
 )
@@ -91,12 +93,13 @@ _ORIGINALLY = re.compile(
 _PROMOTE = r"(?i:follow|like|subscribe\s+to|sign\s+up\s+for|download|get)"
 _PROMOTED = (
     r"(?i:on\s+(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|flipboard)"
-    r"|newsletters?\b|app\b|on\s+the\s+go\b)"
+    r"|app\b|on\s+the\s+go\b)"
 )
+# A newsletter only with the owner's possessive: 'the Morning Review newsletter' is its own name.
 _PROMOTION = re.compile(
-    rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+"
-    rf"(?P<outlet>{_CAPS}?)(?:['\u2019]s)?"
-    rf"(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED}",
+    rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{_CAPS}?)"
+    r"(?:['\u2019]s?\s+(?i:newsletters?|app)\b"
+    rf"|(?:['\u2019]s)?(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED})",
     re.MULTILINE,
 )
 # 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
@@ -106,6 +109,25 @@ _AUTHOR_NOTE = re.compile(
     r"(?:(?:an?|the)\s+)?(?P<role>(?:[\w-]+\s+){0,4}?"
     rf"(?i:{_ROLES})(?:-[\w-]+)?)\s+(?:at|for|with|of)\s+(?P<outlet>{_CAPS})",
     re.MULTILINE,
+)
+# 'Jane Roe writes about science for The Daily Example.'
+_AUTHOR_WRITES = re.compile(
+    r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+"
+    r"(?:writes|edits|covers|reports|reviews)\b[^.!?\n]{0,60}?\s+for\s+"
+    rf"(?P<outlet>{_CAPS})",
+    re.MULTILINE,
+)
+# The heading of the site's own links after the article: 'Also on Outlet:', 'Popular on Outlet'.
+_SITE_HEADING = re.compile(
+    r"^[\s\ufeff]*(?i:also|more|popular|trending|latest|most\s+read|most\s+popular)\s+"
+    rf"(?i:on|from|in)\s+(?P<outlet>{_CAPS})\s*:?\s*$",
+    re.MULTILINE,
+)
+# 'did not respond to The Daily Example's request for comment.': the newsroom that asked.
+_REQUEST = re.compile(
+    rf"\brespond(?:ed)?\s+to\s+(?P<outlet>{_CAPS}?)['\u2019]s?\s+"
+    r"(?:requests?|inquir(?:y|ies)|questions|emailed\s+questions)\s+for\s+comment\b"
+    r"(?P<rest>[^.!?\n]{0,30})[.!?]?"
 )
 _ADDRESS = r"[\w.+-]+@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b"
 # 'Reach her at jroe@example.com', 'Email: desk@example.com', 'Send tips to desk@example.com'.
@@ -139,6 +161,7 @@ _OUTLET_WORD = re.compile(
 )
 _DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
 _NAME_WORDS = words("outlet_words")
+_GLUED = re.compile(r"(?<=[a-z0-9])([A-Z][a-z]+)\b")
 _MAIL_SERVICES = words("mail_services")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
@@ -182,6 +205,9 @@ def _outlet_like(name: str, registry: Registry | None) -> bool:
         return True
     if any(word in _NAME_WORDS for word in name.title().split()):
         return True
+    # An outlet word glued to the name's first part: 'ExamplePost', 'ExampleWire'.
+    if any(glued in _NAME_WORDS for glued in _GLUED.findall(name)):
+        return True
     if registry is None or not _known(registry, name):
         return False
     entry = registry.get(registry.mentions(name)[0].id)
@@ -194,7 +220,7 @@ def _closing_name(name: str) -> str:
     if name.isupper() and " " in name:
         # 'GET THE EXAMPLE NEWS APP': capitals for emphasis, not the name's own.
         name = name.removeprefix("THE ").title()
-    return name
+    return "The " + name[4:] if name.startswith("the ") else name
 
 
 class _Found:
@@ -255,13 +281,15 @@ def find_publisher(
         found.add(domain, "contact")
     origins = _Found()
     for match in _ORIGINALLY.finditer(tail):
-        origins.add(match.group("outlet"), "origin")
+        origins.add(_closing_name(match.group("outlet")), "origin")
     for match in _SOURCE_LINE.finditer(tail):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             origins.add(name, "origin")
     for name, how in origins.items:
         # Where the story came from: its publisher when nothing else names one.
         (carried if found.items else found).add(name, how)
+    if not found.items and (asked := _requester(document.text, registry)):
+        found.add(asked, "request")
     for segment in head:
         text = _after_marker(segment.text)
         wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
@@ -330,6 +358,20 @@ def _contact(tail: str) -> str | None:
     return None
 
 
+def _requester(text: str, registry: Registry | None) -> str | None:
+    """The newsroom whose request for comment the text reports, when it names one and only one,
+    and the sentence ends there (not '..., CNN reported')."""
+    names = set()
+    for match in _REQUEST.finditer(text):
+        name = _closing_name(match.group("outlet"))
+        if re.search(r"\b(?:report|said|says|according|told)", match.group("rest")):
+            return None
+        if not (_outlet_like(name, registry) or name.startswith("The ")):
+            return None
+        names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 def _closing(tail: str, registry: Registry | None) -> list[str]:
     """Outlets the closing lines name as their own: promotions of the outlet's accounts,
     newsletters and app, and the author's note ('Jane Doe is a reporter for Outlet')."""
@@ -341,6 +383,9 @@ def _closing(tail: str, registry: Registry | None) -> list[str]:
         role = match.group("role").casefold()
         if "former" in role or "ex-" in role:
             continue
+        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
+            out.append(name)
+    for match in (*_AUTHOR_WRITES.finditer(tail), *_SITE_HEADING.finditer(tail)):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
     return out

@@ -146,6 +146,18 @@ def test_a_syndicated_agency_story_is_a_chain_of_three(registry: Registry) -> No
         ("This article first appeared on Example Insights.", "Example Insights", "origin"),
         ("SOURCE: Example Network News", "Example Network News", "origin"),
         ("Copyright Example Times 2019 - ISSN: 1234-5678", "Example Times", "copyright"),
+        ("Jane Roe writes about science for The Example Herald.", "The Example Herald", "closing"),
+        ("Also on ExamplePost:", "ExamplePost", "closing"),
+        (
+            "As published in the International Example Times.",
+            "The International Example Times",
+            "origin",
+        ),
+        (
+            "The ministry did not respond to Example News\u2019 request for comment.",
+            "Example News",
+            "request",
+        ),
     ],
 )
 def test_closing_lines_name_the_publisher(
@@ -163,12 +175,17 @@ def test_closing_lines_name_the_publisher(
         "The study was first published in Nature.",
         # Accounts, addresses and notes that are not an outlet's own.
         "Follow NASA on Twitter for updates.",
+        "Subscribe to NASA on YouTube.",
         "Follow Jane Roe on Twitter.",
         "Reach him at jroe1990@gmail.com.",
         "For details see info@example-ministry.gov, the ministry said.",
         "Jane Roe is a former reporter for The Example Herald.",
         "Jane Roe is a spokeswoman for the Example Ministry.",
         "Source: Ministry of Health",
+        "Subscribe to the Morning Example newsletter.",
+        "Also on Example:",
+        "The ministry did not respond to Example News\u2019 request for comment, CNN reported.",
+        "Jane Roe writes poetry for children.",
         "Copyright \u00a9 2015 by Jane Roe. Reprinted with permission.",
     ],
 )
