@@ -362,9 +362,7 @@ class Store:
         "seen",
     )
 
-    def __init__(
-        self, sentences: Sequence[str] = (), blocks: Sequence[int] | None = None
-    ) -> None:
+    def __init__(self, sentences: Sequence[str] = (), blocks: Sequence[int] | None = None) -> None:
         self.plain = PlainWords(sentences)
         self.blocks = blocks
         """Each sentence's paragraph index, when the layout is known."""
