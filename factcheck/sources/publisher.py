@@ -59,6 +59,28 @@ _AGENCY_DATELINE = re.compile(
 )
 # 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).
 _CITY_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s+(?P<outlet>{_NAME}){_DASH}")
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+# 'NEW DELHI, June 1 (PTI) The ...', 'Islamabad, June 1 (APP): ...': no dash after a dated
+# dateline's agency.
+_AGENCY_NO_DASH = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?:{_PLACE},\s*)?{_DATE}\s*\((?P<outlet>{_NAME})\)"
+    r"(?::\s|\s+(?=[A-Z\u201c\"]))"
+)
+# 'MOSCOW, June 1. /TASS/.', 'Tehran, June 1, IRNA --'
+_SLASH_AGENCY = re.compile(
+    rf"(?P<place>{_PLACE}),\s*{_DATE}\.?\s*/(?P<outlet>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){{0,3}})/"
+)
+_CITY_DATE_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s*{_DATE},\s+(?P<outlet>{_NAME}){_DASH}")
+# '(CNN) — ...', '(Example News) - ...' opening the text.
+_BARE_AGENCY = re.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
+_DATELINES = (
+    _AGENCY_DATELINE,
+    _CITY_AGENCY,
+    _AGENCY_NO_DASH,
+    _SLASH_AGENCY,
+    _CITY_DATE_AGENCY,
+    _BARE_AGENCY,
+)
 # 'Mehrnews.com –', 'Example.org -'
 _DOMAIN_CREDIT = re.compile(
     r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12})" + _DASH
@@ -142,6 +164,19 @@ _ADDRESS_LINE = re.compile(
 )
 # 'Source: Al Jazeera News' on a line of its own: where the story came from.
 _SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*\.?\s*$", re.MULTILINE)
+# Credit lines at the top: 'Jane Roe, Example News', 'By Example News Staff', and the parts of
+# 'Jane Roe | Example News | June 1, 2024'.
+_PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
+_PERSON_OUTLET = re.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{_CAPS})\s*")
+_STAFF_LINE = re.compile(
+    rf"(?:By\s+)?(?P<outlet>{_CAPS}?)\s+(?i:staff(?:\s+(?:reports?|writers?|reporters?))?"
+    r"|newsroom|news\s+desk|desk|bureau)\s*"
+)
+_HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*(?:\|.*)?")
+# '\u2014 Example Daily' signing off the text: where the story came from.
+_SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{_CAPS})\s*$", re.MULTILINE)
+_HEAD_LINES = 6
+_LINE_CHARS = 120
 _WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
 _OUTLET_KINDS = frozenset(
     {
@@ -163,6 +198,7 @@ _DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:
 _NAME_WORDS = words("outlet_words")
 _GLUED = re.compile(r"(?<=[a-z0-9])([A-Z][a-z]+)\b")
 _MAIL_SERVICES = words("mail_services")
+_STAFF_WORDS = words("staff_words")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
 _MAX_NAME = 60
@@ -173,13 +209,15 @@ def _clean(name: str) -> str:
 
 
 def _is_name(name: str) -> bool:
-    """A plausible outlet name: capitalised or a web name, short, never a date, a month or a
-    weekday."""
+    """A plausible outlet name: capitalised or a web name, short, never a date, a month, a
+    weekday or a staff credit's words."""
     return (
         2 <= len(name) <= _MAX_NAME
         and (name[0].isupper() or name[0].isdigit() or bool(_WEB_NAME.fullmatch(name)))
         and not _DATEISH.search(name)
         and any(c.isalpha() for c in name)
+        # 'By Jane Roe | Staff': a staff credit's words alone name no outlet.
+        and not all(word.casefold() in _STAFF_WORDS for word in name.split())
     )
 
 
@@ -270,6 +308,10 @@ def find_publisher(
         named = {name.casefold(): how for name, how in _text_evidence(document, head, registry)}
         how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
+    lines = _head_lines(document, head)
+    for line in lines:
+        if credited := _credit_line(line, registry):
+            found.add(credited, "byline")
     for credit in _credits(document, head):
         found.add(credit, "credit")
     tail = document.text[-_TAIL_CHARS:]
@@ -280,9 +322,13 @@ def find_publisher(
     if domain := _contact(tail):
         found.add(domain, "contact")
     origins = _Found()
+    for line in lines:
+        source = _HEAD_SOURCE.fullmatch(line)
+        if source and _outlet_like(name := _closing_name(source.group("outlet")), registry):
+            origins.add(name, "origin")
     for match in _ORIGINALLY.finditer(tail):
         origins.add(_closing_name(match.group("outlet")), "origin")
-    for match in _SOURCE_LINE.finditer(tail):
+    for match in (*_SOURCE_LINE.finditer(tail), *_SIGN_OFF.finditer(tail)):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             origins.add(name, "origin")
     for name, how in origins.items:
@@ -290,14 +336,10 @@ def find_publisher(
         (carried if found.items else found).add(name, how)
     if not found.items and (asked := _requester(document.text, registry)):
         found.add(asked, "request")
-    for segment in head:
-        text = _after_marker(segment.text)
-        wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
-        if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
-            # A dateline names the agency the story comes from: the publisher when nothing else
-            # names one, otherwise the outlet the publisher carried it from.
-            (carried if found.items else found).add(wire.group("outlet"), "dateline")
-            break
+    for agency in _datelines(head, lines, registry)[:1]:
+        # A dateline names the agency the story comes from: the publisher when nothing else
+        # names one, otherwise the outlet the publisher carried it from.
+        (carried if found.items else found).add(agency, "dateline")
     if not found.items:
         if document.outlet and given not in _METADATA:
             # The text's own rules named something that is no outlet (a date, a weekday).
@@ -317,14 +359,57 @@ def _text_evidence(
     """Outlets the text itself names in a credit, a copyright line or a wire dateline."""
     out: list[tuple[str, str]] = []
     out.extend((credit, "credit") for credit in _credits(document, head))
-    for segment in head:
-        text = _after_marker(segment.text)
-        wire = _AGENCY_DATELINE.match(text) or _CITY_AGENCY.match(text)
-        if wire and (wire.re is _AGENCY_DATELINE or _agency_like(wire.group("outlet"), registry)):
-            out.append((_clean(wire.group("outlet")), "dateline"))
+    lines = _head_lines(document, head)
+    out.extend((agency, "dateline") for agency in _datelines(head, lines, registry))
     if holder := _copyright(document.text[-_TAIL_CHARS:]):
         out.append((holder, "copyright"))
     return out
+
+
+def _head_lines(document: Document, head: Sequence[Segment]) -> list[str]:
+    """The first short lines of the text, stripped, where credits and datelines stand."""
+    text = document.text[head[0].start : head[-1].end] if head else ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[:_HEAD_LINES]
+
+
+def _datelines(
+    head: Sequence[Segment], lines: Sequence[str], registry: Registry | None
+) -> list[str]:
+    """Agencies that datelines at the start of a head segment or line name, in order."""
+    out = []
+    for text in (*(s.text for s in head), *lines):
+        text = _after_marker(text)
+        for pattern in _DATELINES:
+            wire = pattern.match(text)
+            if not wire:
+                continue
+            name = _clean(wire.group("outlet"))
+            # A place and a dash before '(Outlet)' is the classic shape; any other must name
+            # something that looks like an agency.
+            if pattern is _AGENCY_DATELINE or _agency_like(name, registry):
+                out.append(name)
+                break
+    return list(dict.fromkeys(out))
+
+
+def _credit_line(line: str, registry: Registry | None) -> str | None:
+    """The outlet a short credit line at the top names: 'Jane Roe, Example News', 'By Example
+    News Staff', or one part of 'Jane Roe | Example News | June 1, 2024'."""
+    if len(line) > _LINE_CHARS:
+        return None
+    candidates = []
+    if credit := _PERSON_OUTLET.fullmatch(line) or _STAFF_LINE.fullmatch(line):
+        candidates.append(credit.group("outlet"))
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) > 1:
+        # Labelled parts ('Source: X', 'Updated: ...') and the byline's own names are not it.
+        candidates.extend(p for p in parts if ":" not in p and not p.startswith(("By ", "by ")))
+    for candidate in candidates:
+        name = _closing_name(candidate)
+        if _is_name(name) and _outlet_like(name, registry):
+            return name
+    return None
 
 
 def _credits(document: Document, head: Sequence[Segment]) -> list[str]:

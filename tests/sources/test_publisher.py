@@ -209,3 +209,52 @@ def test_an_origin_follows_the_publisher_on_the_chain(registry: Registry) -> Non
 def test_a_credit_split_at_its_dot_is_read_from_the_line(registry: Registry) -> None:
     document = _read(f"ExampleNEWS.Net - {BODY}\n", registry)
     assert (document.outlet, dict(document.provenance)["outlet"]) == ("ExampleNEWS.Net", "credit")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (f"(CNN) \u2014 {BODY}", "CNN", "dateline"),
+        (f"(Example News) - {BODY}", "Example News", "dateline"),
+        (f"NEW DELHI, June 1 (PTI) {BODY}", "PTI", "dateline"),
+        (f"Islamabad, June 1 (APP): {BODY}", "APP", "dateline"),
+        (f"MOSCOW, June 1. /TASS/. {BODY}", "TASS", "dateline"),
+        (f"Tehran, June 1, IRNA -- {BODY}", "IRNA", "dateline"),
+        (f"Protests spread\n\nJane Roe, Example News\n\n{BODY}", "Example News", "byline"),
+        (f"Protests spread\n\nBy Example News Staff\n\n{BODY}", "Example News", "byline"),
+        (f"Protests spread\n\nExample Daily Staff Report\n\n{BODY}", "Example Daily", "byline"),
+        (f"Protests spread\n\nJune 1, 2024 | Example Daily\n\n{BODY}", "Example Daily", "byline"),
+        (
+            f"Protests spread\n\nBy Xinhua | exampledaily.com.cn | Updated: 2024-06-01\n\n{BODY}",
+            "exampledaily.com.cn",
+            "byline",
+        ),
+        (
+            f"Protests spread\n\nSource: Xinhua| 2024-06-01 10:22|Editor: J\n\n{BODY}",
+            "Xinhua",
+            "origin",
+        ),
+        (f"{BODY}\n\n\u2014 Example Daily", "Example Daily", "origin"),
+    ],
+)
+def test_credit_lines_and_datelines_at_the_top(
+    registry: Registry, text: str, outlet: str, evidence: str
+) -> None:
+    document = _read(text, registry)
+    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"LONDON, June 1 (UK) {BODY}",
+        f"Paris, June 1, France -- {BODY}",
+        f"(Monday) \u2014 {BODY}",
+        f"Protests spread\n\nJane Roe, Example Ministry\n\n{BODY}",
+        f"Protests spread\n\nHome | World | Politics\n\n{BODY}",
+        f"Protests spread\n\nBy Jane Roe | Staff\n\n{BODY}",
+        f"{BODY}\n\n\u2014 Jane Roe",
+    ],
+)
+def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str) -> None:
+    assert _read(text, registry).outlet is None
