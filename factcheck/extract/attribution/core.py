@@ -506,7 +506,7 @@ def attribute_sentences(
     or two do not count. Every sentence inside one quotation shares its speaker.
     """
     layout = shared_layout(sentences, blocks)
-    store = Store(sentences)
+    store = Store(sentences, blocks)
     outlet_key = make_key(outlet) if outlet else None
     voices = _voices(sentences, blocks)
     outcomes = [

@@ -253,6 +253,8 @@ _OF = frozenset(["of", "for", "in", "at", "to", "with", "from", "de"])
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 """Pronouns that stand as a subject, which no name after them in their sentence can mean."""
+NEUTER_PRONOUNS = frozenset({"it", "they", "them"})
+"""Pronouns for an organisation or a group rather than one person."""
 
 GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 """The gender a pronoun tells."""
@@ -345,6 +347,7 @@ class Store:
     """Every entity named so far, with lookups by name, surname and recency."""
 
     __slots__ = (
+        "blocks",
         "by_given",
         "by_head",
         "by_name",
@@ -359,8 +362,10 @@ class Store:
         "seen",
     )
 
-    def __init__(self, sentences: Sequence[str] = ()) -> None:
+    def __init__(self, sentences: Sequence[str] = (), blocks: Sequence[int] | None = None) -> None:
         self.plain = PlainWords(sentences)
+        self.blocks = blocks
+        """Each sentence's paragraph index, when the layout is known."""
         self.not_names: set[str] = set()
         self.described: set[tuple[object, ...]] = set()
         self.by_head: dict[str, dict[Entity, None]] = {}
@@ -576,10 +581,18 @@ class Store:
                 # subject ("… told Reuters. They want …") is most often people left unnamed.
                 aside = pronoun == "they" and entity.kind is not Kind.GROUP
                 unnamed = aside and not (entity.spoke or subj)
-        if unnamed:
+        if unnamed or (best is not None and self._paragraphs_back(best, sent, pronoun) > 1):
             return None
         if after and (best is None or best.said < sent - 2):
             # No one who spoke just before: the name in the words may be the speaker after all
             # ("Ms. Trump smiled, she said").
             return self.pronoun(pronoun, sent, pos, clause_end)
         return best
+
+    def _paragraphs_back(self, entity: Entity, sent: int, pronoun: str) -> int:
+        """How many paragraphs back an "it" or "they" would reach for its antecedent: past the
+        paragraph before, the organisation or group last named is rarely what it means."""
+        blocks = self.blocks
+        if blocks is None or pronoun not in NEUTER_PRONOUNS or not 0 <= entity.sent <= sent:
+            return 0
+        return blocks[sent] - blocks[entity.sent]
