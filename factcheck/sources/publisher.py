@@ -1,23 +1,25 @@
 """Stage ④ sources: who published the article, found in order of evidence, and who it carried.
 
 Evidence, strongest first: the page's own publisher metadata (JSON-LD ``publisher`` or the site
-name, as ingest recorded them), the URL's domain matched against the registry (parent domains
-too), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that names
-a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about itself
-('Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Jane Doe is a reporter for
-Outlet', 'Also on Outlet:'), the web domain of the address they give ('Reach her at
-jroe@example.com'), and a wire dateline ('CITY, Month D (AGENCY) –', 'CITY (Reuters) -',
-'City, AGENCY –'). The first is the publisher; the outlets the others name form its syndication
-chain: an agency story republished by a newspaper and carried by a syndication service is a
-chain of three. A closing line naming where the story came from ('Originally published on
-Outlet', 'Source: Outlet News'), a request for comment the newsroom reports ('did not respond to
-Outlet's request for comment') and a wire dateline name the publisher only when nothing else
-does. Names in the closing lines must look like an outlet's (an outlet word, a web domain or a
-registry outlet), so a ministry or a person is never taken for one. Nothing is invented: with no
-evidence the publisher stays unknown. ``Document.provenance`` records which evidence named the
-publisher (``outlet``: 'json-ld', 'meta', 'url', 'syndication', 'byline', 'text', 'credit',
-'copyright', 'closing', 'contact', 'origin', 'request' or 'dateline') and the outlets it carried
-the story from (``outlet.via``: names, nearest first, separated by '; ').
+name, as ingest recorded them), the URL's domain matched against the registry (parent domains too),
+the article's own address alone on the text's first or last line (its domain, named as the registry
+names it), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that
+names a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about
+itself ('Follow Outlet on Twitter', 'Follow us @Outlet' for a registry outlet, 'Subscribe to
+Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:'), the web domain of
+the address they give ('Reach her at jroe@example.com'), and a wire dateline ('CITY, Month D
+(AGENCY) –', 'CITY (Reuters) -', 'City, AGENCY –'). The first is the publisher; the outlets the
+others name form its syndication chain: an agency story republished by a newspaper and carried by a
+syndication service is a chain of three. A closing line naming where the story came from
+('Originally published on Outlet', 'Reprinted with permission from Outlet', 'Source: Outlet News'),
+a request for comment the newsroom reports ('did not respond to Outlet's request for comment') and
+a wire dateline name the publisher only when nothing else does. Names in the closing lines must
+look like an outlet's (an outlet word, a web domain or a registry outlet), so a ministry or a
+person is never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
+``Document.provenance`` records which evidence named the publisher (``outlet``: 'json-ld', 'meta',
+'url', 'address', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing', 'contact',
+'origin', 'request' or 'dateline') and the outlets it carried the story from (``outlet.via``:
+names, nearest first, separated by '; ').
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.model import SourceKind
+from factcheck.sources.ratings import domain_key, site_label
 
 if TYPE_CHECKING:
     from factcheck.sources.matching import Registry
@@ -111,6 +114,40 @@ _ORIGINALLY = re.compile(
     rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
     re.MULTILINE,
 )
+# 'Reprinted with permission from Outlet', 'This article is republished from Outlet', 'This
+# story was produced by Outlet': where the piece came from, at a sentence's start.
+_PIECE_IS = (
+    r"(?i:this|the)\s+(?i:article|story|piece|post|column|essay|interview|report)\s+"
+    r"(?i:was|is|has\s+been)\s+"
+)
+_REPRINTED = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:(?:{_PIECE_IS})?(?i:reprinted|republished|reproduced)"
+    r"(?:\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission))?\s+(?i:from|of|courtesy\s+of)"
+    rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{_CAPS})",
+    re.MULTILINE,
+)
+# 'Follow us on Twitter @Example', 'Follow @Example': the outlet's own account, taken only when
+# the handle is a registry outlet's name or the name of its web domain.
+_HANDLE = re.compile(
+    r"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?:(?i:us)\s+)?"
+    r"(?:(?i:on)\s+(?i:twitter|x|instagram|threads|tiktok|bluesky)\s+)?(?:(?i:at)\s+)?"
+    r"@(?P<handle>\w{2,30})\b",
+    re.MULTILINE,
+)
+# A web address alone on a line: 'https://www.example.com/2019/06/01/story', 'www.example.com'.
+_ADDRESS_ALONE = re.compile(
+    r"(?:https?://(?:www\d?\.)?|www\d?\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+# An address in a copyright line: '\u00a9 2019 Example Media (www.example.com)'.
+_COPYRIGHT_MARK = re.compile(r"\u00a9|\u24b8|\u24d2|\([cC]\)|\b(?i:copyright)\b")
+_ADDRESS_IN = re.compile(
+    r"(?<![\w@.])(?:https?://|www\d?\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}\b",
+    re.IGNORECASE,
+)
+_PLATFORMS = words("platform_domains")
+_EDGE_CHARS = 600
 # 'Follow Outlet on Twitter', 'Subscribe to Outlet's newsletters', 'Get the Outlet app'.
 _PROMOTE = r"(?i:follow|like|subscribe\s+to|sign\s+up\s+for|download|get)"
 _PROMOTED = (
@@ -307,6 +344,8 @@ def find_publisher(
         found.add(document.outlet, given)
     if registry is not None and document.url and (entry := registry.by_domain(document.url)):
         found.add(entry.name, "url")
+    if address := _own_address(document.text):
+        found.add(_site_name(address, registry), "address")
     head = _head(document, segments)
     carried = _Found()
     for segment in head:
@@ -327,6 +366,8 @@ def find_publisher(
     tail = document.text[-_TAIL_CHARS:]
     if holder := _copyright(tail):
         found.add(holder, "copyright")
+    if address := _copyright_address(tail):
+        found.add(_site_name(address, registry), "copyright")
     for name in _closing(tail, registry):
         found.add(name, "closing")
     if domain := _contact(tail):
@@ -338,6 +379,11 @@ def find_publisher(
             origins.add(name, "origin")
     for match in _ORIGINALLY.finditer(tail):
         origins.add(_closing_name(match.group("outlet")), "origin")
+    for match in _REPRINTED.finditer(tail):
+        name = _closing_name(match.group("outlet"))
+        # 'Reprinted with permission from Jane Roe' names a person: an outlet's name only.
+        if _outlet_like(name, registry) or name.startswith("The "):
+            origins.add(name, "origin")
     for match in (*_SOURCE_LINE.finditer(tail), *_SIGN_OFF.finditer(tail)):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             origins.add(name, "origin")
@@ -470,6 +516,66 @@ def _copyright(tail: str) -> str | None:
     return None
 
 
+def _own_address(text: str) -> str | None:
+    """The article's own web address, alone on the text's first line, or the site's bare address
+    ('www.example.com') alone on its last: not a link a label introduces ('Online:'), not one of a
+    list of links, and not a platform's (a video, a post, a short link or an archived copy is not
+    the article). A last line's address with a path is a link to something else."""
+    first = [line.strip() for line in text[:_EDGE_CHARS].splitlines() if line.strip()][:2]
+    last = [line.strip() for line in text[-_EDGE_CHARS:].splitlines() if line.strip()][-2:]
+    if len(first) < 2 or len(last) < 2:
+        return None
+    for address, beside, at_end in ((first[0], first[1], False), (last[1], last[0], True)):
+        address = address.rstrip(".")
+        if not _ADDRESS_ALONE.fullmatch(address) or _ADDRESS_ALONE.fullmatch(beside.rstrip(".")):
+            continue
+        key = domain_key(address)
+        host = key.split("/", 1)[0]
+        if at_end and (key != host or beside.endswith(":")):
+            continue
+        if not any(host == p or host.endswith("." + p) for p in _PLATFORMS):
+            return address
+    return None
+
+
+def _site_name(address: str, registry: Registry | None) -> str:
+    """The outlet publishing on ADDRESS's domain, its parent domains too, as the registry names
+    it; otherwise the host itself ('example.com')."""
+    if registry is not None and (entry := registry.by_domain(address)):
+        return entry.name
+    return domain_key(address).split("/", 1)[0]
+
+
+def _copyright_address(tail: str) -> str | None:
+    """The web address a copyright line gives for its holder ('\u00a9 Example Media
+    (www.example.com)')."""
+    for line in tail.splitlines():
+        if _COPYRIGHT_MARK.search(line) and (address := _ADDRESS_IN.search(line)):
+            return address.group(0)
+    return None
+
+
+def _handle_outlet(handle: str, registry: Registry | None) -> str | None:
+    """The registry outlet whose name, an alias or its web domain's name is HANDLE ('@Reuters',
+    '@PressTV' for presstv.ir)."""
+    if registry is None:
+        return None
+    key = _squeeze(handle)
+    for entry in registry.entries:
+        if entry.kind not in _OUTLET_KINDS:
+            continue
+        names = (entry.name, *entry.aliases)
+        if any(_squeeze(n) == key for n in names) or any(
+            site_label(d) == key for d in entry.domains
+        ):
+            return entry.name
+    return None
+
+
+def _squeeze(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
 def _contact(tail: str) -> str | None:
     """The web domain of the first address the closing lines give for the author or the
     newsroom, unless it is a public mail service's."""
@@ -510,6 +616,9 @@ def _closing(tail: str, registry: Registry | None) -> list[str]:
     for match in (*_AUTHOR_WRITES.finditer(tail), *_SITE_HEADING.finditer(tail)):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
+    for match in _HANDLE.finditer(tail):
+        if outlet := _handle_outlet(match.group("handle"), registry):
+            out.append(outlet)
     return out
 
 

@@ -277,3 +277,70 @@ def test_credit_lines_and_datelines_at_the_top(
 )
 def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str) -> None:
     assert _read(text, registry).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            f"https://www.example-gazette.com/2019/06/01/arrests\n\nArrests made\n\n{BODY}\n",
+            "example-gazette.com",
+            "address",
+        ),
+        (f"https://en.presstv.ir/Detail/2021/06/01/1\n\n{BODY}\n", "Press TV", "address"),
+        (
+            f"{BODY}\n\nMore on the arrests soon.\n\nwww.example-noticias.com.br\n",
+            "example-noticias.com.br",
+            "address",
+        ),
+        (f"{BODY}\n\nFollow us on Twitter @Reuters.", "Reuters", "closing"),
+        (f"{BODY}\n\nFollow @PressTV for more.", "Press TV", "closing"),
+        (
+            f"{BODY}\n\n\u00a9 2019 Example Media Group (www.example-media.co.kr). All rights.",
+            "example-media.co.kr",
+            "copyright",
+        ),
+        (f"{BODY}\n\nReprinted with permission from Example News.", "Example News", "origin"),
+        (
+            f"{BODY}\n\nThis article is republished from The Example Review.",
+            "The Example Review",
+            "origin",
+        ),
+        (
+            f"{BODY}\n\nThis story was produced by The Example Project, a newsroom.",
+            "The Example Project",
+            "origin",
+        ),
+    ],
+)
+def test_addresses_handles_and_reprints_name_the_publisher(
+    registry: Registry, text: str, outlet: str, evidence: str
+) -> None:
+    document = _read(text, registry)
+    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An address in a sentence, in the middle, or in a list of links is another site's.
+        f"{BODY} The report is at https://www.example.org/report today.\n\nMore follows.",
+        f"{BODY}\n\nhttps://www.example.org/report\n\nThe army said 3,000 soldiers were sent.",
+        f"{BODY}\n\nRead more:\n\nhttps://www.example.org/a\n\nhttps://www.example.net/b\n",
+        # A video, a post or a link a label introduces at the end is not the article.
+        f"{BODY}\n\nWatch it here.\n\nhttps://www.youtube.com/watch?v=abc123\n",
+        f"{BODY}\n\nMore on the arrests soon.\n\nhttps://www.example.org/2019/report\n",
+        f"{BODY}\n\nOnline:\n\nhttp://example-poll.com.",
+        # An outlet cited in the body, an author's handle, a handle no registry outlet has.
+        f"{BODY} Reuters reported the figure, according to Reuters.\n\nMore follows.",
+        f"{BODY}\n\nFollow him on Twitter @Reuters.",
+        f"{BODY}\n\nFollow us on Twitter @ExampleDaily.",
+        # A permission from a person, a film's producer.
+        f"{BODY}\n\nReprinted with permission from Jane Roe.",
+        f"{BODY}\n\nThe film was produced by Example Studios.",
+        # An address in a closing sentence with no copyright mark.
+        f"{BODY}\n\nVisit www.example.com for tickets.",
+    ],
+)
+def test_near_miss_addresses_and_handles_name_no_publisher(registry: Registry, text: str) -> None:
+    assert _read(text, registry).outlet is None
