@@ -166,7 +166,13 @@ _ROLES = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
 _AUTHOR_NOTE = re.compile(
     r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+is\s+"
     r"(?:(?:an?|the)\s+)?(?P<role>(?:[\w-]+\s+){0,4}?"
-    rf"(?i:{_ROLES})(?:-[\w-]+)?)\s+(?:at|for|with|of)\s+(?P<outlet>{_CAPS})",
+    rf"(?i:{_ROLES})(?:-[\w-]+|\s+in\s+chief)?)\s+(?:at|for|with|of)\s+(?P<outlet>{_CAPS})",
+    re.MULTILINE,
+)
+# 'Follow Example News reporter Jane Roe on Twitter': the outlet's own staff, named with it.
+_FOLLOW_STAFF = re.compile(
+    rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{_CAPS})(?:['\u2019]s)?\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,4}}(?:{_ROLES})\b[^.!?\n]{{0,80}}?\s+{_PROMOTED}",
     re.MULTILINE,
 )
 # 'Jane Roe writes about science for The Daily Example.'
@@ -363,7 +369,8 @@ def find_publisher(
             found.add(credited, "byline")
     for credit in _credits(document, head):
         found.add(credit, "credit")
-    tail = document.text[-_TAIL_CHARS:]
+    # Pasted text keeps a page's no-break spaces ('Example\u00a0News'): names are read across them.
+    tail = document.text[-_TAIL_CHARS:].replace("\u00a0", " ")
     if holder := _copyright(tail):
         found.add(holder, "copyright")
     if address := _copyright_address(tail):
@@ -613,7 +620,11 @@ def _closing(tail: str, registry: Registry | None) -> list[str]:
             continue
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
-    for match in (*_AUTHOR_WRITES.finditer(tail), *_SITE_HEADING.finditer(tail)):
+    for match in (
+        *_AUTHOR_WRITES.finditer(tail),
+        *_SITE_HEADING.finditer(tail),
+        *_FOLLOW_STAFF.finditer(tail),
+    ):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
     for match in _HANDLE.finditer(tail):

@@ -307,6 +307,13 @@ def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str)
             "origin",
         ),
         (
+            f"{BODY}\n\nFollow Example News senior reporter Jane Roe on Twitter @janeroe.",
+            "Example News",
+            "closing",
+        ),
+        (f"{BODY}\n\nJane Roe is editor in chief of Example Daily.", "Example Daily", "closing"),
+        (f"{BODY}\n\nFollow Example\u00a0News on Twitter.", "Example News", "closing"),
+        (
             f"{BODY}\n\nThis story was produced by The Example Project, a newsroom.",
             "The Example Project",
             "origin",
@@ -335,6 +342,9 @@ def test_addresses_handles_and_reprints_name_the_publisher(
         f"{BODY} Reuters reported the figure, according to Reuters.\n\nMore follows.",
         f"{BODY}\n\nFollow him on Twitter @Reuters.",
         f"{BODY}\n\nFollow us on Twitter @ExampleDaily.",
+        # Another body's staff, a board that is no newsroom's.
+        f"{BODY}\n\nFollow NASA astronaut Jane Roe on Twitter.",
+        f"{BODY}\n\nJane Roe, a former member of the Example Times editorial board, agreed.",
         # A permission from a person, a film's producer.
         f"{BODY}\n\nReprinted with permission from Jane Roe.",
         f"{BODY}\n\nThe film was produced by Example Studios.",
