@@ -306,12 +306,33 @@ def _outlet_like(name: str, registry: Registry | None) -> bool:
 
 
 def _closing_name(name: str) -> str:
-    """A name as a closing line prints it, without a possessive; a name in capitals as a title."""
-    name = re.sub(r"['\u2019]s?$", "", _clean(name))
+    """A name as a closing line prints it, without a possessive or the staff named after it; a
+    name in capitals as a title."""
+    name = _without_staff(re.sub(r"['\u2019]s?$", "", _clean(name)))
     if name.isupper() and " " in name:
         # 'GET THE EXAMPLE NEWS APP': capitals for emphasis, not the name's own.
         name = name.removeprefix("THE ").title()
     return "The " + name[4:] if name.startswith("the ") else name
+
+
+_STAFF_ROLES = words("journalist_roles")
+# Words of a journalist's role that come before it ("Senior Editor", "Political Correspondent").
+_STAFF_MODIFIERS = frozenset(
+    word.casefold() for word in words("byline_roles") if word.casefold() in words("role_modifiers")
+)
+
+
+def _without_staff(name: str) -> str:
+    """NAME up to a journalist's role, when one follows the outlet's name: 'Follow Example News
+    Senior Editor Jane Roe on Twitter' names Example News."""
+    tokens = name.split()
+    for at in range(1, len(tokens)):
+        if tokens[at].casefold() in _STAFF_ROLES:
+            kept = tokens[:at]
+            while len(kept) > 1 and kept[-1].casefold() in _STAFF_MODIFIERS:
+                kept.pop()
+            return " ".join(kept)
+    return name
 
 
 class _Found:

@@ -148,6 +148,7 @@ def test_a_syndicated_agency_story_is_a_chain_of_three(registry: Registry) -> No
         ("Copyright Example Times 2019 - ISSN: 1234-5678", "Example Times", "copyright"),
         ("Jane Roe writes about science for The Example Herald.", "The Example Herald", "closing"),
         ("Also on ExamplePost:", "ExamplePost", "closing"),
+        ("Follow Example News Senior Editor Jane Roe on Twitter.", "Example News", "closing"),
         (
             "As published in the International Example Times.",
             "The International Example Times",
@@ -177,6 +178,7 @@ def test_closing_lines_name_the_publisher(
         "Follow NASA on Twitter for updates.",
         "Subscribe to NASA on YouTube.",
         "Follow Jane Roe on Twitter.",
+        "Follow NASA Administrator Jane Roe on Twitter.",
         "Reach him at jroe1990@gmail.com.",
         "For details see info@example-ministry.gov, the ministry said.",
         "Jane Roe is a former reporter for The Example Herald.",
