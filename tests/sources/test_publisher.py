@@ -25,6 +25,12 @@ def _read(text: str, registry: Registry, url: str | None = None) -> Document:
     return document
 
 
+def _publisher(text: str, registry: Registry) -> tuple[str | None, str | None]:
+    """The outlet found in TEXT and the evidence that named it."""
+    document = _read(text, registry)
+    return document.outlet, dict(document.provenance).get("outlet")
+
+
 BODY = "Officials said on Monday that 40 people had been arrested after protests in the capital."
 
 
@@ -164,8 +170,7 @@ def test_a_syndicated_agency_story_is_a_chain_of_three(registry: Registry) -> No
 def test_closing_lines_name_the_publisher(
     registry: Registry, closing: str, outlet: str, evidence: str
 ) -> None:
-    document = _read(f"Protests spread\n\n{BODY}\n\n{closing}\n", registry)
-    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+    assert _publisher(f"Protests spread\n\n{BODY}\n\n{closing}\n", registry) == (outlet, evidence)
 
 
 @pytest.mark.parametrize(
@@ -253,8 +258,7 @@ def test_a_credit_split_at_its_dot_is_read_from_the_line(registry: Registry) -> 
 def test_credit_lines_and_datelines_at_the_top(
     registry: Registry, text: str, outlet: str, evidence: str
 ) -> None:
-    document = _read(text, registry)
-    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+    assert _publisher(text, registry) == (outlet, evidence)
 
 
 @pytest.mark.parametrize(
@@ -325,8 +329,7 @@ def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str)
 def test_addresses_handles_and_reprints_name_the_publisher(
     registry: Registry, text: str, outlet: str, evidence: str
 ) -> None:
-    document = _read(text, registry)
-    assert (document.outlet, dict(document.provenance).get("outlet")) == (outlet, evidence)
+    assert _publisher(text, registry) == (outlet, evidence)
 
 
 @pytest.mark.parametrize(
