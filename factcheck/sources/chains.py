@@ -450,23 +450,20 @@ def _walk_chain(
     """The ids on a claim's chain, with repeats, and (when asked for) the unknown names."""
     ids, unknown = _outlet_ids(registry, document)
     speaker, via = attribution.speaker, attribution.via
-    if not (speaker or via):
-        # Most claims name no one: the outlet and the role are their whole chain.
-        if attribution.role:
-            ids.extend(m.id for m in registry.mentions(attribution.role))
-        return ids, unknown
-    claim = _ClaimText(registry, text, document, start)
-    for item in via:
-        around, covered = claim.overlaps(item)
-        ids.extend(m.id for m in (*registry.mentions(item), *around))
-        if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
-            unknown.append(name)
-    if speaker:
-        around, covered = claim.overlaps(speaker)
-        names = _chain_name(registry, speaker)
-        ids.extend(_speaker_ids(registry, speaker, document, around, names))
-        if with_unknown and not covered and names.unknown:
-            unknown.append(names.unknown)
+    if speaker or via:
+        # Only a claim that names someone is read for the names around them (most name no one).
+        claim = _ClaimText(registry, text, document, start)
+        for item in via:
+            around, covered = claim.overlaps(item)
+            ids.extend(m.id for m in (*registry.mentions(item), *around))
+            if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
+                unknown.append(name)
+        if speaker:
+            around, covered = claim.overlaps(speaker)
+            names = _chain_name(registry, speaker)
+            ids.extend(_speaker_ids(registry, speaker, document, around, names))
+            if with_unknown and not covered and names.unknown:
+                unknown.append(names.unknown)
     if attribution.role:
         ids.extend(m.id for m in registry.mentions(attribution.role))
     return ids, unknown

@@ -379,16 +379,20 @@ def find_publisher(
         if marker := _SYNDICATED.match(segment.text):
             found.add(marker.group("syndicator"), "syndication")
             carried.add(marker.group("outlet"), "syndication")
+    lines = _head_lines(document, head)
+    credits = _credits(document, head)
+    datelines = _datelines(head, lines, registry)
     if document.outlet and given not in _METADATA:
         byline = any(s.kind is SegmentKind.BYLINE and document.outlet in s.text for s in segments)
-        named = {name.casefold(): how for name, how in _text_evidence(document, head, registry)}
+        named = {
+            name.casefold(): how for name, how in _text_evidence(document.text, credits, datelines)
+        }
         how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
-    lines = _head_lines(document, head)
     for line in _byline_lines(head, lines):
         if credited := _credit_line(line, registry):
             found.add(credited, "byline")
-    for credit in _credits(document, head):
+    for credit in credits:
         found.add(credit, "credit")
     # Pasted text keeps a page's no-break spaces ('Example\u00a0News'): names are read across them.
     tail = document.text[-_TAIL_CHARS:].replace("\u00a0", " ")
@@ -420,7 +424,7 @@ def find_publisher(
         (carried if found.items else found).add(name, how)
     if not found.items and (asked := _requester(document.text, registry)):
         found.add(asked, "request")
-    for agency in _datelines(head, lines, registry)[:1]:
+    for agency in datelines[:1]:
         # A dateline names the agency the story comes from: the publisher when nothing else
         # names one, otherwise the outlet the publisher carried it from.
         (carried if found.items else found).add(agency, "dateline")
@@ -438,14 +442,13 @@ def find_publisher(
 
 
 def _text_evidence(
-    document: Document, head: Sequence[Segment], registry: Registry | None
+    text: str, credits: Sequence[str], datelines: Sequence[str]
 ) -> list[tuple[str, str]]:
-    """Outlets the text itself names in a credit, a copyright line or a wire dateline."""
-    out: list[tuple[str, str]] = []
-    out.extend((credit, "credit") for credit in _credits(document, head))
-    lines = _head_lines(document, head)
-    out.extend((agency, "dateline") for agency in _datelines(head, lines, registry))
-    if holder := _copyright(document.text[-_TAIL_CHARS:]):
+    """Outlets the text itself names in a credit, a copyright line or a wire dateline, given
+    its CREDITS and DATELINES."""
+    out = [(credit, "credit") for credit in credits]
+    out.extend((agency, "dateline") for agency in datelines)
+    if holder := _copyright(text[-_TAIL_CHARS:]):
         out.append((holder, "copyright"))
     return out
 

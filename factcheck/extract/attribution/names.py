@@ -557,7 +557,7 @@ def _describe_around(
     span = None
     if i and toks[i - 1] == ",":
         span = _find_role_before(toks, low, i - 1, appositive=True)
-    elif i and not ROLE_NOUN_FORMS.isdisjoint(low[i - 12 if i > 12 else 0 : i]):
+    elif i and not ROLE_NOUN_FORMS.isdisjoint(low[max(0, i - _ROLE_REACH) : i]):
         # (the test _find_role_before opens with, made here: most names have no role before)
         span = _find_role_before(toks, low, i, appositive=False)
     after = j
@@ -588,13 +588,17 @@ def _describe_around(
         _set_role(sent, entity, sent.join_tokens(toks, start, end), low[start:end], 3)
 
 
+_ROLE_REACH = 12
+"""How many words before a name its role may start."""
+
+
 def _find_role_before(
     toks: list[str], low: list[str], end: int, *, appositive: bool
 ) -> tuple[int, int] | None:
-    if ROLE_NOUN_FORMS.isdisjoint(low[max(0, end - 12) : end]):
+    if ROLE_NOUN_FORMS.isdisjoint(low[max(0, end - _ROLE_REACH) : end]):
         return None  # the phrase found below is never longer, and needs a role noun
     k = end - 1
-    while k >= 0 and end - k <= 12:
+    while k >= 0 and end - k <= _ROLE_REACH:
         lw = strip_possessive(low[k])
         token = toks[k]
         if (

@@ -266,8 +266,7 @@ class Sentence:
         else:
             self.apostrophe = "\u2019" in original and "'" not in original
             normal = _normalise(original)
-        if "''" in normal:  # seldom
-            normal = double_apostrophes(normal)
+        normal = double_apostrophes(normal)
         # A dateline ends on a dash: most sentences have none, and skip the pattern.
         dated = "-" in normal or "\u2014" in normal or "\u2013" in normal
         dateline = _DATELINE.match(normal) if dated else None
