@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.model import SourceKind
+from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.ratings import domain_key, site_label
 
 if TYPE_CHECKING:
@@ -52,7 +53,9 @@ _MONTH = (
 )
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DASH = r"\s*[-\u2013\u2014]+\s"
-_PLACE = r"[A-Z][A-Za-z\u00c0-\u024f .'\u2019/-]{1,40}?"
+_PLACE_CHARS = 41
+"""The longest place a dateline names: a capital and at most 40 more characters, no comma."""
+_PLACE = rf"[A-Z][A-Za-z\u00c0-\u024f .'\u2019/-]{{1,{_PLACE_CHARS - 1}}}?"
 _NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
 
 # 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
@@ -90,11 +93,14 @@ _DOMAIN_CREDIT = re.compile(
 )
 # '(MENAFN- Tehran Times)': a syndication service carrying an outlet's story.
 _SYNDICATED = re.compile(rf"\((?P<syndicator>{_NAME}?)\s*-\s*(?P<outlet>{_NAME})\)")
-_COPYRIGHT = re.compile(
-    r"(?:\u00a9|\u24b8|\u24d2|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?"
-    r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?(?P<by>by\s+)?"
-    rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
-    re.MULTILINE,
+_COPYRIGHT = Rule(
+    re.compile(
+        r"(?:\u00a9|\u24b8|\u24d2|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?"
+        r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?(?P<by>by\s+)?"
+        rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
+        re.MULTILINE,
+    ),
+    ("\u00a9", "\u24b8", "\u24d2", "(c)", "copyright"),
 )
 # A name in a closing line: capitalised words only ('Al Jazeera News', 'NJ.com', 'FOX NEWS').
 # A dot stays inside a word only before a letter or digit ('NJ.com'), never at a sentence's end.
@@ -107,12 +113,15 @@ _THIS_PIECE = (
     r"(?i:this|the)\s+(?i:article|story|piece|post|column|essay|interview|report)\s+"
     r"(?:(?i:was|has\s+been)\s+)?)?"
 )
-_ORIGINALLY = re.compile(
-    rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
-    r"(?:(?i:originally|first)\s+(?i:published|appeared|ran)|(?i:as\s+published))"
-    r"\s+(?i:by|in|on|at)\s+"
-    rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
-    re.MULTILINE,
+_ORIGINALLY = Rule(
+    re.compile(
+        rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
+        r"(?:(?i:originally|first)\s+(?i:published|appeared|ran)|(?i:as\s+published))"
+        r"\s+(?i:by|in|on|at)\s+"
+        rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
+        re.MULTILINE,
+    ),
+    ("originally", "first", "published"),
 )
 # 'Reprinted with permission from Outlet', 'This article is republished from Outlet', 'This
 # story was produced by Outlet': where the piece came from, at a sentence's start.
@@ -120,19 +129,25 @@ _PIECE_IS = (
     r"(?i:this|the)\s+(?i:article|story|piece|post|column|essay|interview|report)\s+"
     r"(?i:was|is|has\s+been)\s+"
 )
-_REPRINTED = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:(?:{_PIECE_IS})?(?i:reprinted|republished|reproduced)"
-    r"(?:\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission))?\s+(?i:from|of|courtesy\s+of)"
-    rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{_CAPS})",
-    re.MULTILINE,
+_REPRINTED = Rule(
+    re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?:(?:{_PIECE_IS})?(?i:reprinted|republished|reproduced)"
+        r"(?:\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission))?\s+(?i:from|of|courtesy\s+of)"
+        rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{_CAPS})",
+        re.MULTILINE,
+    ),
+    ("reprinted", "republished", "reproduced", "produced", "co-published"),
 )
 # 'Follow us on Twitter @Example', 'Follow @Example': the outlet's own account, taken only when
 # the handle is a registry outlet's name or the name of its web domain.
-_HANDLE = re.compile(
-    r"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?:(?i:us)\s+)?"
-    r"(?:(?i:on)\s+(?i:twitter|x|instagram|threads|tiktok|bluesky)\s+)?(?:(?i:at)\s+)?"
-    r"@(?P<handle>\w{2,30})\b",
-    re.MULTILINE,
+_HANDLE = Rule(
+    re.compile(
+        r"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?:(?i:us)\s+)?"
+        r"(?:(?i:on)\s+(?i:twitter|x|instagram|threads|tiktok|bluesky)\s+)?(?:(?i:at)\s+)?"
+        r"@(?P<handle>\w{2,30})\b",
+        re.MULTILINE,
+    ),
+    ("@",),
 )
 # A web address alone on a line: 'https://www.example.com/2019/06/01/story', 'www.example.com'.
 _ADDRESS_ALONE = re.compile(
@@ -141,7 +156,10 @@ _ADDRESS_ALONE = re.compile(
     re.IGNORECASE,
 )
 # An address in a copyright line: '\u00a9 2019 Example Media (www.example.com)'.
-_COPYRIGHT_MARK = re.compile(r"\u00a9|\u24b8|\u24d2|\([cC]\)|\b(?i:copyright)\b")
+_COPYRIGHT_MARK = Rule(
+    re.compile(r"\u00a9|\u24b8|\u24d2|\([cC]\)|\b(?i:copyright)\b"),
+    ("\u00a9", "\u24b8", "\u24d2", "(c)", "copyright"),
+)
 _ADDRESS_IN = re.compile(
     r"(?<![\w@.])(?:https?://|www\d?\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}\b",
     re.IGNORECASE,
@@ -155,11 +173,14 @@ _PROMOTED = (
     r"|app\b|on\s+the\s+go\b)"
 )
 # A newsletter only with the owner's possessive: 'the Morning Review newsletter' is its own name.
-_PROMOTION = re.compile(
-    rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{_CAPS}?)"
-    r"(?:['\u2019]s?\s+(?i:newsletters?|app)\b"
-    rf"|(?:['\u2019]s)?(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED})",
-    re.MULTILINE,
+_PROMOTION = Rule(
+    re.compile(
+        rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{_CAPS}?)"
+        r"(?:['\u2019]s?\s+(?i:newsletters?|app)\b"
+        rf"|(?:['\u2019]s)?(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED})",
+        re.MULTILINE,
+    ),
+    ("follow", "like", "subscribe", "sign", "download", "get"),
 )
 # 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
 _ROLES = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
@@ -170,23 +191,32 @@ _AUTHOR_NOTE = re.compile(
     re.MULTILINE,
 )
 # 'Follow Example News reporter Jane Roe on Twitter': the outlet's own staff, named with it.
-_FOLLOW_STAFF = re.compile(
-    rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{_CAPS})(?:['\u2019]s)?\s+"
-    rf"(?:[a-z][\w-]*\s+){{0,4}}(?:{_ROLES})\b[^.!?\n]{{0,80}}?\s+{_PROMOTED}",
-    re.MULTILINE,
+_FOLLOW_STAFF = Rule(
+    re.compile(
+        rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{_CAPS})(?:['\u2019]s)?\s+"
+        rf"(?:[a-z][\w-]*\s+){{0,4}}(?:{_ROLES})\b[^.!?\n]{{0,80}}?\s+{_PROMOTED}",
+        re.MULTILINE,
+    ),
+    ("follow",),
 )
 # 'Jane Roe writes about science for The Daily Example.'
-_AUTHOR_WRITES = re.compile(
-    r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+"
-    r"(?:writes|edits|covers|reports|reviews)\b[^.!?\n]{0,60}?\s+for\s+"
-    rf"(?P<outlet>{_CAPS})",
-    re.MULTILINE,
+_AUTHOR_WRITES = Rule(
+    re.compile(
+        r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+"
+        r"(?:writes|edits|covers|reports|reviews)\b[^.!?\n]{0,60}?\s+for\s+"
+        rf"(?P<outlet>{_CAPS})",
+        re.MULTILINE,
+    ),
+    ("writes", "edits", "covers", "reports", "reviews"),
 )
 # The heading of the site's own links after the article: 'Also on Outlet:', 'Popular on Outlet'.
-_SITE_HEADING = re.compile(
-    r"^[\s\ufeff]*(?i:also|more|popular|trending|latest|most\s+read|most\s+popular)\s+"
-    rf"(?i:on|from|in)\s+(?P<outlet>{_CAPS})\s*:?\s*$",
-    re.MULTILINE,
+_SITE_HEADING = Rule(
+    re.compile(
+        r"^[\s\ufeff]*(?i:also|more|popular|trending|latest|most\s+read|most\s+popular)\s+"
+        rf"(?i:on|from|in)\s+(?P<outlet>{_CAPS})\s*:?\s*$",
+        re.MULTILINE,
+    ),
+    ("also", "more", "popular", "trending", "latest", "most"),
 )
 # 'did not respond to The Daily Example's request for comment.': the newsroom that asked.
 _REQUEST = re.compile(
@@ -196,17 +226,26 @@ _REQUEST = re.compile(
 )
 _ADDRESS = r"[\w.+-]+@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b"
 # 'Reach her at jroe@example.com', 'Email: desk@example.com', 'Send tips to desk@example.com'.
-_CONTACT = re.compile(
-    r"\b(?:reach|reached|contact|e-?mail|write\s+to|send|tips?)\b[^.!?\n@]{0,80}?[\s:]" + _ADDRESS,
-    re.IGNORECASE,
+_CONTACT = Rule(
+    re.compile(
+        r"\b(?:reach|reached|contact|e-?mail|write\s+to|send|tips?)\b[^.!?\n@]{0,80}?[\s:]"
+        + _ADDRESS,
+        re.IGNORECASE,
+    ),
+    ("@",),
 )
 # An address on a line of its own, after at most a name and a role ('Jane Roe jroe@example.com').
-_ADDRESS_LINE = re.compile(
-    r"^[^\S\n]*(?:[^\W\d][\w.,'\u2019 -]{0,40}?\s)?" + _ADDRESS + r"[^\S\n]*\.?[^\S\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+_ADDRESS_LINE = Rule(
+    re.compile(
+        r"^[^\S\n]*(?:[^\W\d][\w.,'\u2019 -]{0,40}?\s)?" + _ADDRESS + r"[^\S\n]*\.?[^\S\n]*$",
+        re.MULTILINE | re.IGNORECASE,
+    ),
+    ("@",),
 )
 # 'Source: Al Jazeera News' on a line of its own: where the story came from.
-_SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*\.?\s*$", re.MULTILINE)
+_SOURCE_LINE = Rule(
+    re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*\.?\s*$", re.MULTILINE), ("source",)
+)
 # Credit lines at the top: 'Jane Roe, Example News', 'By Example News Staff', and the parts of
 # 'Jane Roe | Example News | June 1, 2024'.
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
@@ -227,7 +266,10 @@ _SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{_CAPS})\
 _HEAD_LINES = 6
 _LINE_CHARS = 120
 _PART_CHARS = 40
-_PICTURE_WORD = re.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b")
+_PICTURE_WORD = Rule(
+    re.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b"),
+    ("photo", "image", "pic", "credit", "file"),
+)
 _DATE_PART = re.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
 _WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
 _OUTLET_KINDS = frozenset(
@@ -396,27 +438,28 @@ def find_publisher(
         found.add(credit, "credit")
     # Pasted text keeps a page's no-break spaces ('Example\u00a0News'): names are read across them.
     tail = document.text[-_TAIL_CHARS:].replace("\u00a0", " ")
-    if holder := _copyright(tail):
+    low = lowered(tail)
+    if holder := _copyright(tail, low):
         found.add(holder, "copyright")
-    if address := _copyright_address(tail):
+    if address := _copyright_address(tail, low):
         found.add(_site_name(address, registry), "copyright")
-    for name in _closing(tail, registry):
+    for name in _closing(tail, low, registry):
         found.add(name, "closing")
-    if domain := _contact(tail):
+    if domain := _contact(tail, low):
         found.add(domain, "contact")
     origins = _Found()
     for line in lines:
         source = _HEAD_SOURCE.fullmatch(line)
         if source and _outlet_like(name := _closing_name(source.group("outlet")), registry):
             origins.add(name, "origin")
-    for match in _ORIGINALLY.finditer(tail):
+    for match in _ORIGINALLY.finditer(tail, low):
         origins.add(_closing_name(match.group("outlet")), "origin")
-    for match in _REPRINTED.finditer(tail):
+    for match in _REPRINTED.finditer(tail, low):
         name = _closing_name(match.group("outlet"))
         # 'Reprinted with permission from Jane Roe' names a person: an outlet's name only.
         if _outlet_like(name, registry) or name.startswith("The "):
             origins.add(name, "origin")
-    for match in (*_SOURCE_LINE.finditer(tail), *_SIGN_OFF.finditer(tail)):
+    for match in (*_SOURCE_LINE.finditer(tail, low), *_SIGN_OFF.finditer(tail)):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             origins.add(name, "origin")
     for name, how in origins.items:
@@ -448,7 +491,8 @@ def _text_evidence(
     its CREDITS and DATELINES."""
     out = [(credit, "credit") for credit in credits]
     out.extend((agency, "dateline") for agency in datelines)
-    if holder := _copyright(text[-_TAIL_CHARS:]):
+    tail = text[-_TAIL_CHARS:]
+    if holder := _copyright(tail, lowered(tail)):
         out.append((holder, "copyright"))
     return out
 
@@ -467,7 +511,7 @@ def _datelines(
     out = []
     for text in (*(s.text for s in head), *lines):
         text = _after_marker(text)
-        for pattern in _DATELINES:
+        for pattern in _dateline_patterns(text):
             wire = pattern.match(text)
             if not wire:
                 continue
@@ -480,13 +524,42 @@ def _datelines(
     return list(dict.fromkeys(out))
 
 
+def _dateline_patterns(text: str) -> list[re.Pattern[str]]:
+    """The patterns of ``_DATELINES``, in order, that may match at the start of TEXT.
+
+    Trying the patterns on every sentence of the head costs far more than looking first for the
+    characters each one needs: the parenthesis, slash or dash around the agency's name and, after
+    a place, the comma that ends the place's name (the first comma of the text, as a place's
+    name holds none).
+    """
+    paren = "(" in text
+    comma = text.find(",", 0, _PLACE_CHARS + 1) >= 2
+    if not (paren or comma):
+        return []  # most sentences
+    slash = "/" in text
+    dash = "-" in text or "\u2013" in text or "\u2014" in text
+    possible = (
+        (_AGENCY_DATELINE, paren and dash),
+        (_CITY_AGENCY, comma and dash),
+        (_AGENCY_NO_DASH, comma and paren),
+        (_SLASH_AGENCY, comma and slash),
+        (_CITY_DATE_AGENCY, comma and dash),
+        (_BARE_AGENCY, text.startswith("(") and dash),
+    )
+    return [pattern for pattern, may in possible if may]
+
+
 def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:
-    """The head lines that may be a byline: not a photo's caption or credit."""
+    """The head lines that may be a byline: short, and not a photo's caption or credit."""
+    # The length first: a paragraph is no byline, and searching it for words costs most.
+    short = [line for line in lines if len(line) <= _LINE_CHARS]
+    if not short:
+        return short
     pictures = [s.text for s in head if s.kind in (SegmentKind.CAPTION, SegmentKind.CREDIT)]
     return [
         line
-        for line in lines
-        if not _PICTURE_WORD.search(line) and not any(p in line for p in pictures)
+        for line in short
+        if not _PICTURE_WORD.search(line, lowered(line)) and not any(p in line for p in pictures)
     ]
 
 
@@ -537,10 +610,11 @@ def _credits(document: Document, head: Sequence[Segment]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _copyright(tail: str) -> str | None:
+def _copyright(tail: str, low: str) -> str | None:
     """The holder of the first copyright line that names an organisation: not a photo credit
-    ('\u00a9 Reuters/Jane Doe') and not an author's own ('Copyright 2015 by Jane Doe')."""
-    for line in _COPYRIGHT.finditer(tail):
+    ('\u00a9 Reuters/Jane Doe') and not an author's own ('Copyright 2015 by Jane Doe'), given
+    LOW, ``lowered(tail)``."""
+    for line in _COPYRIGHT.finditer(tail, low):
         if line.group("by") or tail[line.end() :].startswith("/"):
             continue
         return _clean(line.group("outlet"))
@@ -577,11 +651,13 @@ def _site_name(address: str, registry: Registry | None) -> str:
     return domain_key(address).split("/", 1)[0]
 
 
-def _copyright_address(tail: str) -> str | None:
+def _copyright_address(tail: str, low: str) -> str | None:
     """The web address a copyright line gives for its holder ('\u00a9 Example Media
-    (www.example.com)')."""
+    (www.example.com)'), given LOW, ``lowered(tail)``."""
+    if not _COPYRIGHT_MARK.may_match(low):
+        return None
     for line in tail.splitlines():
-        if _COPYRIGHT_MARK.search(line) and (address := _ADDRESS_IN.search(line)):
+        if _COPYRIGHT_MARK.pattern.search(line) and (address := _ADDRESS_IN.search(line)):
             return address.group(0)
     return None
 
@@ -607,10 +683,10 @@ def _squeeze(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
-def _contact(tail: str) -> str | None:
+def _contact(tail: str, low: str) -> str | None:
     """The web domain of the first address the closing lines give for the author or the
-    newsroom, unless it is a public mail service's."""
-    for match in (*_CONTACT.finditer(tail), *_ADDRESS_LINE.finditer(tail)):
+    newsroom, unless it is a public mail service's; given LOW, ``lowered(tail)``."""
+    for match in (*_CONTACT.finditer(tail, low), *_ADDRESS_LINE.finditer(tail, low)):
         domain = match.group("domain").lower()
         if domain not in _MAIL_SERVICES:
             return domain
@@ -621,7 +697,12 @@ def _requester(text: str, registry: Registry | None) -> str | None:
     """The newsroom whose request for comment the text reports, when it names one and only one,
     and the sentence ends there (not '..., CNN reported')."""
     names = set()
-    for match in _REQUEST.finditer(text):
+    # Every match starts with 'respond': the search starts at the first one (``\b`` still reads
+    # the character before it), not at each character of the text.
+    first = text.find("respond")
+    if first < 0:
+        return None
+    for match in _REQUEST.finditer(text, first):
         name = _closing_name(match.group("outlet"))
         if re.search(r"\b(?:report|said|says|according|told)", match.group("rest")):
             return None
@@ -631,11 +712,12 @@ def _requester(text: str, registry: Registry | None) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def _closing(tail: str, registry: Registry | None) -> list[str]:
+def _closing(tail: str, low: str, registry: Registry | None) -> list[str]:
     """Outlets the closing lines name as their own: promotions of the outlet's accounts,
-    newsletters and app, and the author's note ('Jane Doe is a reporter for Outlet')."""
+    newsletters and app, and the author's note ('Jane Doe is a reporter for Outlet'); given
+    LOW, ``lowered(tail)``."""
     out = []
-    for match in _PROMOTION.finditer(tail):
+    for match in _PROMOTION.finditer(tail, low):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
     for match in _AUTHOR_NOTE.finditer(tail):
@@ -645,13 +727,13 @@ def _closing(tail: str, registry: Registry | None) -> list[str]:
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
     for match in (
-        *_AUTHOR_WRITES.finditer(tail),
-        *_SITE_HEADING.finditer(tail),
-        *_FOLLOW_STAFF.finditer(tail),
+        *_AUTHOR_WRITES.finditer(tail, low),
+        *_SITE_HEADING.finditer(tail, low),
+        *_FOLLOW_STAFF.finditer(tail, low),
     ):
         if _outlet_like(name := _closing_name(match.group("outlet")), registry):
             out.append(name)
-    for match in _HANDLE.finditer(tail):
+    for match in _HANDLE.finditer(tail, low):
         if outlet := _handle_outlet(match.group("handle"), registry):
             out.append(outlet)
     return out
@@ -659,7 +741,7 @@ def _closing(tail: str, registry: Registry | None) -> list[str]:
 
 def _after_marker(text: str) -> str:
     """The text after a leading syndication marker: '(MENAFN- X) TEHRAN, June 1 (IRNA) -'."""
-    marker = _SYNDICATED.match(text)
+    marker = _SYNDICATED.match(text) if text.startswith("(") else None
     return text[marker.end() :].lstrip() if marker else text
 
 

@@ -1,0 +1,46 @@
+"""Stage ④ sources: patterns tried only on texts that hold a word every match needs.
+
+A pattern that may match anywhere is tried at every position of a text, which costs far more
+than looking for a word with ``in``; most texts hold none of the words a closing line or a
+credit is written with, and are not searched at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Letters that a case-insensitive pattern reads as an ASCII letter other than its two cases.
+_OTHER_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_OTHER_CASES_TABLE = str.maketrans(_OTHER_CASES)
+
+
+def lowered(text: str) -> str:
+    """TEXT in lower case, each letter that a case-insensitive pattern reads as an ASCII letter
+    written as that letter: a word such a pattern must match is in TEXT only if it is in this."""
+    if not text.isascii() and any(letter in text for letter in _OTHER_CASES):
+        text = text.translate(_OTHER_CASES_TABLE)
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern, and words one of which each of its matches holds (lower-cased)."""
+
+    pattern: re.Pattern[str]
+    """The pattern."""
+    needs: tuple[str, ...]
+    """Words in lower case: each match holds one of them, in any case."""
+
+    def may_match(self, low: str) -> bool:
+        """Whether the pattern may match in a text, given ``lowered(text)``."""
+        return any(word in low for word in self.needs)
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, given ``lowered(text)``."""
+        return self.pattern.search(text) if self.may_match(low) else None
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given ``lowered(text)``."""
+        return self.pattern.finditer(text) if self.may_match(low) else iter(())
