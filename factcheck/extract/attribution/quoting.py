@@ -37,7 +37,7 @@ transform” the country", "“embrace” him"."""
 LEAD_WORDS = lex("and but then so yet still later finally")
 """Connectives before a clause's subject: "Then she added a warning: “…”"."""
 CLAUSE_JOINS = lex("and but while whereas yet")
-"""Words that join a clause with a subject of its own after a comma: "…, and New York has …"."""
+"""Words that join a clause with a subject of its own after a comma: "…, and the county has …"."""
 
 
 def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:
@@ -100,8 +100,8 @@ def _verb_then_quote(sent: Sentence, end: int) -> bool:
 
 def _other_subject(sent: Sentence, start: int, stop: int) -> bool:
     """Whether a clause with a subject and a verb of its own opens between ``start`` and
-    ``stop``: "Sanders has done well in college towns, and New York has several, including
-    “…”" (the quotation is in New York's clause, not Sanders's)."""
+    ``stop``: "Ana Ruiz has done well in river towns, and Dune County has several, including
+    “…”" (the quotation is in the county's clause, not Ana Ruiz's)."""
     toks, low = sent.toks, sent.low
     for j in range(start, stop - 3):
         if toks[j] not in (",", ";") or low[j + 1] not in CLAUSE_JOINS:
