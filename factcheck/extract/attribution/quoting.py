@@ -36,6 +36,8 @@ NOT_NOUNS = (
 transform” the country", "“embrace” him"."""
 LEAD_WORDS = lex("and but then so yet still later finally")
 """Connectives before a clause's subject: "Then she added a warning: “…”"."""
+CLAUSE_JOINS = lex("and but while whereas yet")
+"""Words that join a clause with a subject of its own after a comma: "…, and the county has …"."""
 
 
 def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | None:
@@ -66,7 +68,9 @@ def quoting_subject(sent: Sentence, start: int, long_quote: bool) -> Speaker | N
         if long_quote:
             # "Biden “kind of misspoke.”": a quotation right after the name, with no verb of
             # the name's own before it, goes on with someone else's words about them.
-            return None if end < n and sent.is_placeholder(end) else found
+            if end < n and sent.is_placeholder(end):
+                return None
+            return None if _other_subject(sent, end, min(sent.qpos)) else found
         named = entity.kind in NAMED and low[start].partition("'")[0] not in PRONOUNS
         return found if named and _verb_then_quote(sent, end) else None
     if not long_quote or sent.is_placeholder(start) or not is_word(sent.toks[start]):
@@ -90,7 +94,25 @@ def _verb_then_quote(sent: Sentence, end: int) -> bool:
         k += 1
     if k >= n or not _finite(sent.toks[k]) or low[k] in BACK_STOP:
         return False
-    return any(sent.is_placeholder(q) and not _names_a_kind(sent, q) for q in range(k + 1, n))
+    first = next((q for q in range(k + 1, n) if q in sent.qpos and not _names_a_kind(sent, q)), n)
+    return first < n and not _other_subject(sent, k, first)
+
+
+def _other_subject(sent: Sentence, start: int, stop: int) -> bool:
+    """Whether a clause with a subject and a verb of its own opens between ``start`` and
+    ``stop``: "Ana Ruiz has done well in river towns, and Dune County has several, including
+    “…”" (the quotation is in the county's clause, not Ana Ruiz's)."""
+    toks, low = sent.toks, sent.low
+    for j in range(start, stop - 3):
+        if toks[j] not in (",", ";") or low[j + 1] not in CLAUSE_JOINS:
+            continue
+        k = j + 2
+        if not (toks[k][:1].isupper() or low[k] in PRONOUNS or low[k] in DETS):
+            continue
+        end = find_np_end(sent, k)
+        if k < end < stop and (low[end] in AUX or _finite(toks[end])):
+            return True
+    return False
 
 
 def _names_a_kind(sent: Sentence, q: int) -> bool:
