@@ -57,6 +57,9 @@ __all__ = [
 
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
+_STAFF_WORDS = words("staff_words")
+_STAFF_CREDIT_WORDS = 3
+"""The most words a staff credit before an outlet's name has: "By Staff Reporter, ..."."""
 
 
 def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
@@ -179,6 +182,12 @@ _REPORTING_NAMES_RE = re.compile(
 )
 
 
+def _staff_credit(name: str) -> bool:
+    """Whether NAME is a staff credit in place of a person's name: "Staff", "News Desk"."""
+    credit = name.split()
+    return 0 < len(credit) <= _STAFF_CREDIT_WORDS and credit[-1].casefold() in _STAFF_WORDS
+
+
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
     m = BYLINE_RE.fullmatch(piece)
@@ -193,7 +202,12 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         rest, outlet = parts[0].strip(), parts[1].strip()
     elif ", " in rest:
         head, tail = rest.rsplit(", ", 1)
-        if tail.startswith(("The ", "the ")) or _OUTLET_WORDS.search(tail):
+        if (
+            tail.startswith(("The ", "the "))
+            or _OUTLET_WORDS.search(tail)
+            or (_staff_credit(head) and tail[:1].isupper())
+        ):
+            # "By Staff, Example": after a staff credit, which names no person, the outlet.
             rest, outlet = head, tail
         elif _ROLE_WORDS.search(tail):
             rest = head

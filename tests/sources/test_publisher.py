@@ -379,3 +379,22 @@ def test_a_city_dateline_names_an_outlet_by_its_outlet_word(
     registry: Registry, text: str, outlet: str | None
 ) -> None:
     assert _publisher(text, registry) == (outlet, "dateline" if outlet else None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "credit"),
+    [
+        # After a staff credit, which names no person, the name is the outlet's.
+        ("By Staff, Examplia", "Examplia", "Staff"),
+        ("By News Desk, Example Now", "Example Now", "News Desk"),
+        ("By Agencies, Example Today", "Example Today", "Agencies"),
+        # After a person's name, a name without an outlet word names no outlet.
+        ("By Jane Roe, Tasnim", None, "Jane Roe, Tasnim"),
+    ],
+)
+def test_a_staff_byline_names_its_outlet(
+    registry: Registry, byline: str, outlet: str | None, credit: str
+) -> None:
+    document = _read(f"Protests spread\n\n{byline}\n\n{BODY}", registry)
+    assert (document.outlet, document.byline) == (outlet, credit)
+    assert dict(document.provenance).get("outlet") == ("byline" if outlet else None)
