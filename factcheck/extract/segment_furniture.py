@@ -19,6 +19,7 @@ from factcheck.extract.segment_dates import (
     DATELINE_RE,
     LEADING_DATE_RE,
     MONTH,
+    PLACED_DATELINE_RE,
     SEP,
     TIME,
     TIME_24,
@@ -208,6 +209,8 @@ def classify_patterns(units: list[Unit]) -> None:
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
     if words <= 12 and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
         return SegmentKind.DATELINE
+    if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
+        return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
     if words <= 16 and _is_byline(piece):
