@@ -40,6 +40,7 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
+from factcheck.extract.segment_head import is_issuer, is_masthead
 from factcheck.extract.segment_sections import classify_closing_sections
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -58,6 +59,8 @@ __all__ = [
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
 _STAFF_WORDS = words("staff_words")
+_HEAD_UNITS = 4
+"""The lines at the top of a text without a headline where an issuer's name may stand."""
 _STAFF_CREDIT_WORDS = 3
 """The most words a staff credit before an outlet's name has: "By Staff Reporter, ..."."""
 
@@ -138,6 +141,13 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
                 changes["outlet"] = outlet
                 origins["outlet"] = "text"
             if byline or outlet:
+                break
+    if doc.outlet is None and "outlet" not in changes:
+        # A masthead or an issuer above the headline names the publisher.
+        for unit in units[: units.index(title) if title is not None else _HEAD_UNITS]:
+            if unit.kind is SegmentKind.CREDIT and (is_masthead(unit.text) or is_issuer(unit.text)):
+                changes["outlet"] = unit.text
+                origins["outlet"] = "text"
                 break
     if doc.outlet is None and "outlet" not in changes:
         body = (u for u in units if u.kind is None)

@@ -27,6 +27,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_debris import debris_kind
+from factcheck.extract.segment_head import above_headline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
 from factcheck.lexicon import entries, months, words
@@ -271,6 +272,12 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
     headline: Unit | None = None
     for i, unit in enumerate(units):
         if unit.kind is not None:
+            continue
+        above = above_headline(
+            units, i, lambda j: _looks_like_headline(units, j, known_title), _TITLE_MAX_WORDS
+        )
+        if above is not None:
+            unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
