@@ -274,7 +274,11 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
         if unit.kind is not None:
             continue
         above = above_headline(
-            units, i, lambda j: _looks_like_headline(units, j, known_title), _TITLE_MAX_WORDS
+            units,
+            i,
+            lambda j: _looks_like_headline(units, j, known_title),
+            lambda j: _head_furniture(units[j]),
+            _TITLE_MAX_WORDS,
         )
         if above is not None:
             unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
@@ -349,6 +353,20 @@ def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
     known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
     own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
     return len(known & own), len(own)
+
+
+def _head_furniture(unit: Unit) -> SegmentKind | None:
+    """What furniture a line above a headline is by its shape: a headline in capitals is no
+    furniture there."""
+    kind = _shape_kind(unit.text, unit.terminal, unit.words, False)
+    if kind is SegmentKind.RELATED:
+        # A prompt names what it is about ("Share on Facebook", "Listen to this article"); a
+        # headline may open on the same verb ("Share prices fall").
+        interface = words("interface_words")
+        named = unit.text.split()[1:]  # what it is about, after the verb
+        if not any(w.strip(".,:;!?|").lower() in interface for w in named):
+            return None
+    return None if kind is SegmentKind.TITLE else kind
 
 
 def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:

@@ -52,6 +52,16 @@ def is_navigation(piece: str) -> bool:
     return len(steps) >= 2 and all(len(step.split()) <= _CRUMB_WORDS for step in steps)
 
 
+_ID_LINE = re.compile(
+    r"(?:[A-Z][A-Za-z]*\s+){0,2}(?:ID|Id|No\.|Number|#)\s*:?\s*#?[A-Za-z-]{0,4}\d[\d-]*"
+)
+
+
+def is_id_line(piece: str) -> bool:
+    """An article's number with its label: "Article ID: 48213", "Story No. 4821"."""
+    return _ID_LINE.fullmatch(piece) is not None
+
+
 def is_section_label(piece: str) -> bool:
     """A word or two standing above a headline: "Opinion", "World News", "EXCLUSIVE"."""
     names = piece.split()
@@ -106,14 +116,21 @@ def _proper_name(piece: str) -> list[str]:
 
 
 _HEAD_CREDITS = frozenset({SegmentKind.DATELINE, SegmentKind.BYLINE})
+_HEADLINE_WORDS = 3
+"""The fewest words of a headline that lines above it are told apart from."""
 
 
 def above_headline(
-    lines: Sequence[Line], i: int, headline: Callable[[int], bool], longest: int
+    lines: Sequence[Line],
+    i: int,
+    headline: Callable[[int], bool],
+    furniture: Callable[[int], SegmentKind | None],
+    longest: int,
 ) -> SegmentKind | None:
     """The kind of line ``i`` when it stands above the headline (or above the body of an
-    official text): a masthead, an issuer, navigation or a label; None for any other line.
-    ``headline(j)`` tells whether line ``j`` reads as a headline; ``longest`` is the most words
+    official text): a masthead, an issuer, navigation, a label, an ID or any line of the page's
+    furniture; None for any other line. ``headline(j)`` tells whether line ``j`` reads as a
+    headline, ``furniture(j)`` what furniture its shape makes it; ``longest`` is the most words
     a headline has."""
     line = lines[i]
     if line.terminal or line.words > longest:
@@ -133,13 +150,20 @@ def above_headline(
         if following.kind is SegmentKind.DATELINE or is_release_label(following.text):
             return SegmentKind.CREDIT
         return None
-    if later + 1 >= len(lines) or not headline(later) or lines[later].terminal:
+    if later + 1 >= len(lines) or lines[later].words < _HEADLINE_WORDS:
+        return None
+    if lines[later].terminal or not headline(later):
         return None
     after = lines[later + 1]
     if after.kind is None and not after.terminal:
         return None  # a list of short lines ("GIRLS BASKETBALL", a score, a score …)
     if is_navigation(piece):
         return SegmentKind.RELATED
+    if is_id_line(piece):
+        return SegmentKind.DATELINE  # "Article ID: 48213", like a bare number or a time stamp
+    shaped = furniture(i)
+    if shaped is not None:
+        return shaped  # "Skip to main content", "Share on Facebook", "2024-06-03T10:42:00Z"
     if is_masthead(piece) and (
         is_web_name(piece)
         or following.kind in _HEAD_CREDITS

@@ -86,3 +86,30 @@ def test_a_label_over_a_list_of_short_lines_stays_the_title() -> None:
     doc, segments = _read(text)
     assert doc.title == "GIRLS SOCCER"
     assert segments[:2] == [(TITLE, "GIRLS SOCCER"), (STATEMENT, "North d. South 3-1")]
+
+
+@pytest.mark.parametrize(
+    ("first", "kind"),
+    [
+        # An ID, a time stamp or an interface prompt above the headline is furniture.
+        ("Article ID: 48213", DATELINE),
+        ("48213", DATELINE),
+        ("2024-06-03T10:42:00Z", DATELINE),
+        ("Skip to main content", RELATED),
+        ("Share on Facebook", RELATED),
+        ("Listen to this article", RELATED),
+    ],
+)
+def test_ids_stamps_and_prompts_above_the_headline_are_furniture(
+    first: str, kind: SegmentKind
+) -> None:
+    doc, segments = _read(f"{first}\n{HEADLINE}\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments == [(kind, first), (TITLE, HEADLINE), (STATEMENT, BODY)]
+
+
+def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
+    first = "Share prices fall as oil slides"
+    doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
+    assert doc.title == first
+    assert segments[0] == (TITLE, first)
