@@ -40,7 +40,7 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
-from factcheck.extract.segment_head import is_issuer, is_masthead
+from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
 from factcheck.extract.segment_sections import classify_closing_sections
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -201,6 +201,8 @@ def _staff_credit(name: str) -> bool:
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
     m = BYLINE_RE.fullmatch(piece)
+    if not m and (named := named_byline(piece)) is not None:
+        return named, None  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None

@@ -27,7 +27,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_debris import debris_kind
-from factcheck.extract.segment_head import above_headline
+from factcheck.extract.segment_head import above_headline, named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
 from factcheck.lexicon import entries, months, words
@@ -214,7 +214,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
-    if words <= 16 and _is_byline(piece):
+    if words <= 16 and (_is_byline(piece) or named_byline(piece) is not None):
         return SegmentKind.BYLINE
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Protocol
 
-from factcheck.lexicon import words
+from factcheck.extract.segment_dates import DATE, SEP, TIME, TIME_24
+from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
 
 
@@ -181,3 +183,35 @@ def above_headline(
 def _trail(line: Line) -> bool:
     """Whether LINE is a navigation trail, which a masthead may stand above."""
     return not line.terminal and is_navigation(line.text)
+
+
+_PERSON = r"[A-Z][\w\u2019'.-]*(?:\s+(?:[A-Z][\w\u2019'.-]*|de|da|van|von|al|el|bin)){1,3}"
+_JOB = (
+    r"(?:[\w\u2019'-]+\s+){0,3}"
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor)s?"
+)
+_READING = r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read"
+_NAMED_BYLINE = re.compile(
+    rf"(?:By\s+)?(?P<names>{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})?)"
+    rf"(?:,\s*{_JOB}(?:\s+(?:at|for|of)\s+[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,3}})?"
+    rf"|{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|\s*[|\u00b7\u2022]\s*{_READING})"
+    rf"(?:\s*[|\u00b7\u2022]\s*{_READING})?"
+)
+
+
+def named_byline(piece: str) -> str | None:
+    """The names of a byline printed without "By" or with a reading time, when PIECE is one: a
+    person's name (its first word a given name) with a role, a date or a reading time after it
+    ("Jane Roe, Senior Reporter", "Jane Roe | June 3, 2024", "By Jane Roe \u2022 3 min read")."""
+    found = _NAMED_BYLINE.fullmatch(piece)
+    if found is None:
+        return None
+    names = found.group("names")
+    if not piece.startswith("By ") and names.split(None, 1)[0].lower() not in _given_names():
+        return None
+    return names
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(line.split(None, 1)[0] for line in entries("given_names"))

@@ -7,6 +7,7 @@ import pytest
 from factcheck.extract.segment import segment_document
 from factcheck.models import Document, SegmentKind
 
+BYLINE = SegmentKind.BYLINE
 TITLE = SegmentKind.TITLE
 CREDIT = SegmentKind.CREDIT
 RELATED = SegmentKind.RELATED
@@ -113,3 +114,35 @@ def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
     doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
     assert doc.title == first
     assert segments[0] == (TITLE, first)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "published"),
+    [
+        # A person's name with a role, a date or a reading time is a byline without "By".
+        ("Jane Roe, Senior Reporter", "Jane Roe", None),
+        ("Jane Roe, Example News diplomatic correspondent", "Jane Roe", None),
+        ("Jane Roe and John Doe, Staff Writers", "Jane Roe and John Doe", None),
+        ("Jane Roe | June 3, 2024", "Jane Roe", "2024-06-03"),
+        ("By Jane Roe \u2022 3 min read", "Jane Roe", None),
+    ],
+)
+def test_a_name_with_a_role_date_or_reading_time_is_a_byline(
+    line: str, names: str, published: str | None
+) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, names, published)
+    assert segments == [(TITLE, HEADLINE), (BYLINE, line), (STATEMENT, BODY)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council Votes, Editor",  # no given name: a heading, not a person
+        "Jane Roe",  # a name alone says nothing of its role
+    ],
+)
+def test_a_name_without_a_given_name_or_a_role_is_no_byline(line: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
+    assert doc.byline is None
+    assert BYLINE not in [kind for kind, _ in segments]
