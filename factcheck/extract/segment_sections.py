@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.segment_furniture import Unit
-from factcheck.lexicon import entries
+from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
 
 _ABOUT_RE = re.compile(
@@ -85,6 +85,9 @@ _TEASER_WORDS = 20
 _SHORT_WORDS = 4
 """Lines this short stay in a box of links even with final punctuation: 'In "News"'."""
 _LABEL_WORDS = 4
+_BOX_LABELS = frozenset({"related", "read more", "read also", "also read", "recommended"})
+"""Labels of a box alone on their line, beside the related-box labels of the lexicon (these
+words open sentences too, so the lexicon leaves them out)."""
 _SITE_CREDIT_RE = re.compile(
     r"(?:(?:Proudly\s+)?[Pp]owered\s+by|[Tt]heme\s+by|[Dd]esigned\s+by|[Ww]ebsite\s+by"
     r"|[Ss]ite\s+by|[Dd]eveloped\s+by)\s+\S"
@@ -96,6 +99,7 @@ def classify_link_boxes(units: list[Unit]) -> None:
     end that follows a label line of its own, up to the first sentence. Mark the comment form
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
+    box_labels = words("related_labels") | _BOX_LABELS
     half = len(units) // 2
     for unit in units:
         if unit.kind is None and not unit.terminal and _SITE_CREDIT_RE.match(unit.text):
@@ -108,9 +112,10 @@ def classify_link_boxes(units: list[Unit]) -> None:
             for rest in units[i:]:
                 rest.kind = rest.kind or SegmentKind.RELATED
             return
-        label = unit.kind is SegmentKind.RELATED and not unit.terminal
-        if not label or unit.words > _LABEL_WORDS:
+        if unit.kind is not SegmentKind.RELATED or unit.terminal or unit.words > _LABEL_WORDS:
             continue
+        if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
+            continue  # "Share | Comments": an interface's labels, not a box's
         for teaser in units[i + 1 :]:
             if teaser.kind is not None:
                 continue  # its date, its category, another label
