@@ -49,8 +49,15 @@ NAMES = (
     "Quds Force",
     "Iran's Quds Force",
     "AP",
+    "Télé Liban",
+    "cable news network",
+    "Agence France-Presse",
+    "France 24",
 )
-GLUE = ("", " ", "  ", "\n", ", ", ". ", "(", ")", "-", "'s ", "’", "_", "x", "said", "chief")
+GLUE = (
+    *("", " ", "  ", "\n", ", ", ". ", "(", ")", "-", "'s ", "’", "_", "x", "said", "chief"),
+    *("é", "\u201c", "\u2014", "\u0131", "3", "\u00a0"),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -71,6 +78,10 @@ def test_fast_search_finds_what_the_plain_scan_finds(parts: list[str]) -> None:
         "The AlgemeinerSenior reporter",
         "(Reuters)(Reuters) - Reuters’ Reuters's",
         "al-manar tv and AL-MANAR TV",
+        "the associated press said (the Associated Press)",
+        "\u201cthe associated press\u201d and télé liban",
+        "xAl-Akhbar éAl-Akhbar _Reuters 3AP 1 Reuters",
+        "Télé Liban, TÉLÉ LIBAN and téléLiban",
         "",
         " ",
         "x",
