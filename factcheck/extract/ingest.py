@@ -182,19 +182,42 @@ def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
     else from DECLARED (an HTTP or HTML charset), else UTF-8, else cp1252, else latin-1.
     Binary data raises IngestError naming NAME.
     """
+    return _decode_text(data, name, declared)[0]
+
+
+def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | None]:
+    """decode_bytes's text, and that text's UTF-8 when it is DATA's own (DATA was UTF-8 and NFC
+    changed nothing; CR turned into LF in both), else None.
+
+    A web page's characters are mostly ASCII markup. The controls and the characters NFC may
+    change are among the others, so when DATA is UTF-8 they are looked for among the others
+    alone, read from the bytes in C: the page's characters are not each looked at again.
+    """
     kind = _sniff_binary(data)
     if kind is not None:
         raise IngestError(f"{name}: binary file, not text ({kind})")
-    text = _decode(data, name, declared)
+    text, utf8 = _decode(data, name, declared)
     if text.startswith("\ufeff"):
-        text = text[1:]
+        text, utf8 = text[1:], None
+    rare = utf8.translate(None, _ASCII_NOT_CONTROL).decode("utf-8") if utf8 is not None else None
     sample = text[:_CONTROL_SAMPLE]
-    if sample and _controls(sample) > _CONTROL_SHARE * len(sample):
+    counted = rare if rare is not None and len(sample) == len(text) else sample
+    if sample and _controls(counted) > _CONTROL_SHARE * len(sample):
         raise IngestError(f"{name}: binary file, not text (mostly control characters)")
-    return normalise_text(text)
+    if "\r" in text:
+        text = _to_lf(text)
+        utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if utf8 is not None else None
+    if rare is not None and _is_nfc_beyond_ascii(rare):
+        return text, utf8
+    normal = _nfc(text)
+    return normal, utf8 if normal is text else None
 
 
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
+_ASCII_NOT_CONTROL = bytes(b for b in range(128) if not _CONTROL.match(chr(b)))
+# The combining diacritical marks: the only characters that compose with an ASCII character
+# before them (a letter, or "<", "=", ">" with U+0338), and the four that decompose to them.
+_ASCII_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def _controls(text: str) -> int:
@@ -203,14 +226,34 @@ def _controls(text: str) -> int:
     return len(text.encode("latin-1", "ignore").translate(None, _NOT_CONTROL_BYTES))
 
 
+def _is_nfc_beyond_ascii(rare: str) -> bool:
+    """Whether a text is NFC, told from RARE, the text without its ASCII characters that are
+    not controls; False means "not known" (RARE holds a combining diacritical mark).
+
+    An ASCII character is its own NFC, starts a combining sequence and is never the second of
+    a composed pair, so a text is NFC when each run of its other characters is, taken with the
+    ASCII character before it, which composes only with a combining diacritical mark opening
+    the run. Without those marks, the runs are NFC when, put end to end, they are: a change
+    NFC makes within a run it makes in the whole.
+    """
+    return not _ASCII_MARKS.search(rare) and unicodedata.is_normalized("NFC", rare)
+
+
 def normalise_text(text: str) -> str:
     """Turn CRLF and lone CR into LF and normalise to NFC; change nothing else."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _nfc(_to_lf(text) if "\r" in text else text)
+
+
+def _to_lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _nfc(text: str) -> str:
+    """TEXT in NFC: TEXT itself when it is NFC already."""
     # ASCII text is always NFC, and telling ASCII costs nothing (the string records it).
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -231,7 +274,7 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if declared is None and raw.html is not False:
         match = _META_CHARSET.search(raw.data[:4096])
         declared = match.group(1).decode("ascii") if match else None
-    text = decode_bytes(raw.data, name, declared=declared)
+    text, utf8 = _decode_text(raw.data, name, declared)
     if not text:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     if text.isspace():
@@ -239,13 +282,13 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     is_html = raw.html if raw.html is not None else looks_like_html(text)
     if not is_html:
         provenance = (("url", "fetch"),) if raw.url else ()
-        repaired = repair_mojibake(text)
+        repaired = repair_mojibake(text, utf8=utf8)
         if repaired is not None:
             # Not the bytes' first reading: the reviewer is told (the digest stays the bytes').
             text, provenance = repaired, (*provenance, ("text", "repaired"))
         return Document(source=source, text=text, sha256=digest, url=raw.url, provenance=provenance)
     # A page is repaired whole, so that its metadata is judged as it was written.
-    page = repair_mojibake(text) or text
+    page = repair_mojibake(text, utf8=utf8) or text
     if not looks_like_html(page):
         # A bare fragment is not a document to the HTML parser; a wrapper makes it one.
         page = f"<html><body>{page}</body></html>"
@@ -553,7 +596,7 @@ def _utf16_by_nuls(data: bytes) -> str | None:
     """Guess BOM-less UTF-16 from where the NUL bytes sit: mostly-ASCII text puts them all on
     one side of each two-byte unit."""
     sample = data[:_UTF16_SAMPLE]
-    if len(sample) < 2 or len(data) % 2:
+    if len(sample) < 2 or len(data) % 2 or b"\0" not in sample:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
@@ -565,27 +608,32 @@ def _utf16_by_nuls(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, name: str, declared: str | None) -> str:
+def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | None]:
+    """DATA's text, and DATA again when that text is DATA read as UTF-8 (else None)."""
     bom = _bom_encoding(data)
     if bom is not None:
         encoding, skip = bom
-        return _decode_strict(data, encoding, name, skip)
+        return _decode_strict(data, encoding, name, skip), None
     utf16 = _utf16_by_nuls(data)
     if utf16 is not None:
-        return _decode_strict(data, utf16, name, 0)
+        return _decode_strict(data, utf16, name, 0), None
     for encoding in _declared_encoding(declared):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), data if encoding == "utf-8" else None
         except UnicodeDecodeError:
             continue
+    try:
+        return data.decode("utf-8"), data  # valid UTF-8: no stray byte to look for
+    except UnicodeDecodeError:
+        pass
     repaired = _utf8_with_stray_bytes(data, name)
     if repaired is not None:
-        return repaired
+        return repaired, None
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), None
     except UnicodeDecodeError:
         # latin-1 maps every byte, so it never fails.
-        return data.decode("latin-1")
+        return data.decode("latin-1"), None
 
 
 _STRAY = re.compile("[\udc80-\udcff]+")
@@ -598,10 +646,6 @@ def _utf8_with_stray_bytes(data: bytes, name: str) -> str | None:
     quotes, dashes). It is read as UTF-8 when its valid multi-byte characters outnumber the
     stray bytes; otherwise None (the text is in a single-byte encoding).
     """
-    try:
-        return data.decode("utf-8")  # valid UTF-8: no stray byte to look for
-    except UnicodeDecodeError:
-        pass
     text = data.decode("utf-8", errors="surrogateescape")
     stray = sum(match.end() - match.start() for match in _STRAY.finditer(text))
     if not stray:

@@ -30,12 +30,13 @@ _SUSPECT_UTF8 = re.compile(
 _NON_ASCII_WORD = re.compile(r"[^\s\x00-\x7f]+")
 
 
-def repair_mojibake(text: str) -> str | None:
+def repair_mojibake(text: str, *, utf8: bytes | None = None) -> str | None:
     """TEXT with its doubly encoded characters decoded again, or None when there is nothing to
-    repair (no suspect pair, or ftfy finds the text as good as it gets)."""
+    repair (no suspect pair, or ftfy finds the text as good as it gets). UTF8, when given, is
+    TEXT in UTF-8 (the bytes it was read from), which spares encoding it again."""
     if text.isascii():
         return None
-    data = text.encode("utf-8", "surrogatepass")
+    data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
     if b"\xc3" not in data or _SUSPECT_UTF8.search(data) is None:
         return None
     import ftfy  # loaded only for text that shows the signs, which keeps start-up fast

@@ -14,9 +14,11 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, partial
+from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -71,13 +73,19 @@ _EARLIEST = date(1900, 1, 1)
 
 @dataclass(slots=True)
 class _Evidence:
-    """What a page says about itself, with where each value was found."""
+    """What a page says about itself, with where each value was found.
+
+    The dates and authors the page's markup shows (a <time>, an ``itemprop``, a byline's class)
+    come after those its metadata states, and each costs a walk of the page: they are read
+    only when those stated are not enough, and before the page is changed."""
 
     titles: list[tuple[str, str]] = field(default_factory=list)
     dates: list[tuple[str, str]] = field(default_factory=list)
     authors: list[tuple[str, str]] = field(default_factory=list)
     sites: list[tuple[str, str]] = field(default_factory=list)
     canonical: str | None = None
+    marked_dates: Iterator[tuple[str, str]] = field(default_factory=lambda: iter(()))
+    marked_authors: Iterator[tuple[str, str]] = field(default_factory=lambda: iter(()))
 
 
 def html_document(source: str, name: str, page: str, digest: str, url: str | None) -> Document:
@@ -87,7 +95,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     tree = trafilatura.load_html(page)
     if tree is None:
         raise IngestError(f"{name}: no article text found in the page")
-    evidence = _gather(tree)
+    found = _metadata(_gather(tree), url)  # read before the furniture leaves the page
     drop_page_furniture(tree)
     body = _body(trafilatura, tree, url)
     if body and split_body_chunks(tree, body):
@@ -96,7 +104,23 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         body = _body(trafilatura, tree, url)  # other stories were read with it: read it again
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
-    text = _normalise(body, keep_lines=True)
+    order = ("title", "outlet", "byline", "published", "url")
+    return Document(
+        source=source,
+        text=_normalise(body, keep_lines=True),
+        sha256=digest,
+        title=found["title"][0] if "title" in found else None,
+        outlet=found["outlet"][0] if "outlet" in found else None,
+        byline=found["byline"][0] if "byline" in found else None,
+        published=found["published"][0] if "published" in found else None,
+        url=found["url"][0] if "url" in found else None,
+        provenance=tuple((key, found[key][1]) for key in order if key in found),
+    )
+
+
+def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]]:
+    """The page's title, outlet, byline, publication date and address that EVIDENCE holds, each
+    with where it was found, by field name."""
     page_url = url or evidence.canonical
     found: dict[str, tuple[str, str]] = {}
     site = _first(evidence.sites)
@@ -105,28 +129,16 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     title = _title(evidence, site[0] if site else None, page_url)
     if title:
         found["title"] = title
-    byline = next(
-        ((b, origin) for value, origin in evidence.authors if (b := clean_byline(value))), None
-    )
+    authors = chain(evidence.authors, evidence.marked_authors)
+    byline = next(((b, origin) for value, origin in authors if (b := clean_byline(value))), None)
     if byline:
         found["byline"] = byline
-    published = _published(evidence.dates, page_url)
+    published = _published(chain(evidence.dates, evidence.marked_dates), page_url)
     if published:
         found["published"] = published
     if page_url:
         found["url"] = (page_url, "fetch" if url else "meta")
-    order = ("title", "outlet", "byline", "published", "url")
-    return Document(
-        source=source,
-        text=text,
-        sha256=digest,
-        title=found["title"][0] if "title" in found else None,
-        outlet=found["outlet"][0] if "outlet" in found else None,
-        byline=found["byline"][0] if "byline" in found else None,
-        published=found["published"][0] if "published" in found else None,
-        url=page_url,
-        provenance=tuple((key, found[key][1]) for key in order if key in found),
-    )
+    return found
 
 
 def _body(trafilatura: Any, tree: Any, url: str | None) -> str | None:
@@ -155,7 +167,7 @@ def _valid(date_text: str) -> str | None:
     return date_text if _EARLIEST <= value <= today() else None
 
 
-def _published(dates: list[tuple[str, str]], url: str | None) -> tuple[str, str] | None:
+def _published(dates: Iterable[tuple[str, str]], url: str | None) -> tuple[str, str] | None:
     in_url = url_date(url)
     for value, origin in dates:
         match = _ISO_DATE_RE.match(value)
@@ -277,10 +289,10 @@ def _gather(tree: Any) -> _Evidence:
             evidence.authors.append((meta[key], "meta"))
     if "og:site_name" in meta:
         evidence.sites.append((meta["og:site_name"], "meta"))
-    itemprops = _itemprops(tree)
+    itemprops = cache(partial(_itemprops, tree))  # read once, if at all
     times = _article_times(stated["time"], stated["article"][:1], itemprops)
-    evidence.dates.extend((value, "time") for value in times)
-    evidence.authors.extend((value, "meta") for value in _author_marks(tree, itemprops))
+    evidence.marked_dates = ((value, "time") for value in times)
+    evidence.marked_authors = ((value, "meta") for value in _author_marks(tree, itemprops))
     for heading in stated["h1"][:1]:
         evidence.titles.append((_normalise(_text(heading)), "heading"))
     for page_title in stated["title"][:1]:
@@ -373,16 +385,16 @@ def _itemprops(tree: Any) -> dict[str, list[Any]]:
     return found
 
 
-def _author_marks(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
+def _author_marks(tree: Any, itemprops: Callable[[], dict[str, list[Any]]]) -> Iterator[str]:
     """Names the page marks up as its author: rel="author" links, itemprop="author" elements
     and the first element whose class names a byline."""
-    for found in (tree.iterfind(".//a[@rel='author']"), itemprops.get("author", ())):
-        for element in found:
-            name = element.find(".//*[@itemprop='name']")
-            value = element.get("content") or _text(name if name is not None else element)
-            if value and value.strip():
-                yield _normalise(value)
-                break
+    # One at a time: the next is read only if the one before is not a byline.
+    name = _marked_name(tree.iterfind(".//a[@rel='author']"))
+    if name is not None:
+        yield name
+    name = _marked_name(itemprops().get("author", ()))
+    if name is not None:
+        yield name
     # The class names are read in document order as plain strings (no element becomes a Python
     # object); the first that names a byline is that of the first element with a class equal
     # to it, as an element before it with the same class would name a byline too.
@@ -397,8 +409,19 @@ def _author_marks(tree: Any, itemprops: dict[str, list[Any]]) -> Iterator[str]:
             yield value
 
 
+def _marked_name(elements: Iterable[Any]) -> str | None:
+    """The name marked by the first of ELEMENTS that marks one: its content, or the text of its
+    itemprop="name" element, or its own text."""
+    for element in elements:
+        name = element.find(".//*[@itemprop='name']")
+        value = element.get("content") or _text(name if name is not None else element)
+        if value and value.strip():
+            return _normalise(value)
+    return None
+
+
 def _article_times(
-    times: list[Any], articles: list[Any], itemprops: dict[str, list[Any]]
+    times: list[Any], articles: list[Any], itemprops: Callable[[], dict[str, list[Any]]]
 ) -> Iterator[str]:
     """datetime values of the article's publication <time> (among the page's TIMES): marked as
     the publication date, or inside the first of ARTICLES, the page's first <article>; never
@@ -409,7 +432,7 @@ def _article_times(
         value = element.get("datetime") or element.get("pubdate")
         if value:
             yield value
-    for element in itemprops.get("datePublished", ()):
+    for element in itemprops().get("datePublished", ()):
         value = element.get("datetime") or element.get("content")
         if value:
             yield value

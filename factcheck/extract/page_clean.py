@@ -11,6 +11,7 @@ The rules read the page's structure, never its words.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 # Elements that hold a paragraph or an item of a list or a box.
@@ -65,6 +66,12 @@ def _words_upto(text: str, limit: int) -> int:
     return len(text.split(None, limit))
 
 
+def _more_words_than(text: str, limit: int) -> bool:
+    """Whether TEXT has more than LIMIT words. A text shorter than LIMIT words can be (a letter
+    and a space each) is not split at all."""
+    return len(text) > 2 * limit and len(text.split(None, limit)) > limit
+
+
 def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Council delays
     bridge vote](...) The decision moves to the spring session"."""
@@ -99,7 +106,7 @@ def _opened_by(link: Any) -> list[Any]:
     while (parent := node.getparent()) is not None and _leads(node, parent):
         node = parent
         if node.tag in _BLOCK_TAGS:
-            if _words_upto(node.text_content(), _TEASER_MAX_WORDS) > _TEASER_MAX_WORDS:
+            if _more_words_than(node.text_content(), _TEASER_MAX_WORDS):
                 break
             out.append(node)
     return out
@@ -107,12 +114,12 @@ def _opened_by(link: Any) -> list[Any]:
 
 def _leads(node: Any, parent: Any) -> bool:
     """Whether no text of PARENT comes before NODE."""
-    if parent.text and parent.text.strip():
+    if not _blank(parent.text):
         return False
     before = node.getprevious()
     while before is not None:
-        if (before.tail and before.tail.strip()) or (
-            isinstance(before.tag, str) and before.text_content().strip()
+        if not _blank(before.tail) or (
+            isinstance(before.tag, str) and not _blank(before.text_content())
         ):
             return False
         before = before.getprevious()
@@ -134,8 +141,9 @@ def _link_lines(lines: list[Any]) -> list[Any]:
 
 def _link_words(element: Any) -> int:
     count = 0
-    for link in element.iterfind(".//a[@href]"):
-        if not link.get("href", "").strip().startswith(("#", "javascript:")):
+    for link in element.iterdescendants("a"):
+        href = link.get("href")
+        if href is not None and not href.strip().startswith(("#", "javascript:")):
             count += _words(link.text_content())
     return count
 
@@ -182,11 +190,11 @@ def split_body_chunks(tree: Any, text: str) -> bool:
 
     A chunk holds at least two paragraphs of prose and never a page's main heading, a date or
     an <article> of its own, so that a next story printed below the first stays out."""
-    said = " ".join(text.split())
     changed = False
     for chunks in _chunk_groups(tree):
         if any(chunk.getparent() is None for chunk in chunks):
             continue  # inside a chunk already joined to another
+        said = _spaced(text)  # only for a page that has chunks, once (it is cached)
         held = [_probe(chunk) in said for chunk in chunks]
         if any(held) and not all(held):
             first = chunks[0]
@@ -201,10 +209,16 @@ def split_body_chunks(tree: Any, text: str) -> bool:
     return changed
 
 
+@lru_cache(maxsize=1)
+def _spaced(text: str) -> str:
+    """TEXT with each run of whitespace made one space: the body both mends read, once."""
+    return " ".join(text.split())
+
+
 def _chunk_groups(tree: Any) -> list[list[Any]]:
     counts: dict[Any, int] = {}
     for paragraph in tree.iter("p"):
-        if _words_upto(paragraph.text_content(), _LONG_PARAGRAPH_WORDS) < _LONG_PARAGRAPH_WORDS:
+        if not _more_words_than(paragraph.text_content(), _LONG_PARAGRAPH_WORDS - 1):
             continue
         for ancestor in paragraph.iterancestors():
             counts[ancestor] = counts.get(ancestor, 0) + 1
@@ -241,10 +255,13 @@ def other_stories(tree: Any, text: str) -> bool:
     took in: articles holding a long paragraph of TEXT that sit inside another article beside
     the story (a box of related posts), neither around the story, nor inside it, nor its
     siblings (the entries of a live blog). Returns whether the page changed."""
-    said = " ".join(text.split())
     # Each article's probe is read once: a page of many articles would otherwise read every
     # article's paragraphs again for every other article.
-    probes = {a: probe for a in tree.iter("article") if (probe := _probe(a)) and probe in said}
+    probes = {a: probe for a in tree.iter("article") if (probe := _probe(a))}
+    if len(probes) < 2:
+        return False  # the body is looked at only on a page of several articles
+    said = _spaced(text)
+    probes = {a: probe for a, probe in probes.items() if probe in said}
     if len(probes) < 2:
         return False
     articles = list(probes)

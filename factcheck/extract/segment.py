@@ -40,7 +40,8 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
-from factcheck.extract.segment_sections import classify_closing_sections
+from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
+from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
 from factcheck.lexicon import words
@@ -57,6 +58,11 @@ __all__ = [
 
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
+_STAFF_WORDS = words("staff_words")
+_HEAD_UNITS = 4
+"""The lines at the top of a text without a headline where an issuer's name may stand."""
+_STAFF_CREDIT_WORDS = 3
+"""The most words a staff credit before an outlet's name has: "By Staff Reporter, ..."."""
 
 
 def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
@@ -79,6 +85,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_addresses(units, doc.url)
     classify_notice_blocks(runs)
     classify_closing_sections(units)
+    classify_link_boxes(units)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(
@@ -137,6 +144,13 @@ def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Docu
             if byline or outlet:
                 break
     if doc.outlet is None and "outlet" not in changes:
+        # A masthead or an issuer above the headline names the publisher.
+        for unit in units[: units.index(title) if title is not None else _HEAD_UNITS]:
+            if unit.kind is SegmentKind.CREDIT and (is_masthead(unit.text) or is_issuer(unit.text)):
+                changes["outlet"] = unit.text
+                origins["outlet"] = "text"
+                break
+    if doc.outlet is None and "outlet" not in changes:
         body = (u for u in units if u.kind is None)
         for unit, _ in zip(body, range(3), strict=False):
             wire = WIRE_DATELINE_RE.match(unit.text)
@@ -179,9 +193,17 @@ _REPORTING_NAMES_RE = re.compile(
 )
 
 
+def _staff_credit(name: str) -> bool:
+    """Whether NAME is a staff credit in place of a person's name: "Staff", "News Desk"."""
+    credit = name.split()
+    return 0 < len(credit) <= _STAFF_CREDIT_WORDS and credit[-1].casefold() in _STAFF_WORDS
+
+
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
     m = BYLINE_RE.fullmatch(piece)
+    if not m and (named := named_byline(piece)) is not None:
+        return named, None  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None
@@ -193,7 +215,12 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         rest, outlet = parts[0].strip(), parts[1].strip()
     elif ", " in rest:
         head, tail = rest.rsplit(", ", 1)
-        if tail.startswith(("The ", "the ")) or _OUTLET_WORDS.search(tail):
+        if (
+            tail.startswith(("The ", "the "))
+            or _OUTLET_WORDS.search(tail)
+            or (_staff_credit(head) and tail[:1].isupper())
+        ):
+            # "By Staff, Example": after a staff credit, which names no person, the outlet.
             rest, outlet = head, tail
         elif _ROLE_WORDS.search(tail):
             rest = head

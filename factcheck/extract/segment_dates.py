@@ -44,6 +44,13 @@ _STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DA
 DATELINE_RE = re.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"
 )
+_LINE_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ ][A-Z0-9&][\w.&'\u2019-]*){0,4}"
+PLACED_DATELINE_RE = re.compile(
+    rf"(?:{_LINE_NAME},\s+(?={DATE}))?{DATELINE_RE.pattern}"
+    rf"(?:\s*[|\u00b7\u2022]\s*(?:[a-z0-9][\w-]*\.)*{_LINE_NAME})?"
+)
+"""A dateline line with a place before it or an outlet after it, as pasted text often has at
+the top: "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"."""
 UPDATED_TIME_RE = re.compile(
     rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?)"
     rf"(?:{TIME}|{TIME_24}|{_AGO})"

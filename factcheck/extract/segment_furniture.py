@@ -19,6 +19,7 @@ from factcheck.extract.segment_dates import (
     DATELINE_RE,
     LEADING_DATE_RE,
     MONTH,
+    PLACED_DATELINE_RE,
     SEP,
     TIME,
     TIME_24,
@@ -26,6 +27,7 @@ from factcheck.extract.segment_dates import (
     UPDATED_TIME_RE,
 )
 from factcheck.extract.segment_debris import debris_kind
+from factcheck.extract.segment_head import above_headline, named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
 from factcheck.lexicon import entries, months, words
@@ -208,9 +210,11 @@ def classify_patterns(units: list[Unit]) -> None:
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
     if words <= 12 and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
         return SegmentKind.DATELINE
+    if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
+        return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
-    if words <= 16 and _is_byline(piece):
+    if words <= 16 and (_is_byline(piece) or named_byline(piece) is not None):
         return SegmentKind.BYLINE
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
@@ -268,6 +272,16 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
     headline: Unit | None = None
     for i, unit in enumerate(units):
         if unit.kind is not None:
+            continue
+        above = above_headline(
+            units,
+            i,
+            lambda j: _looks_like_headline(units, j, known_title),
+            lambda j: _head_furniture(units[j]),
+            _TITLE_MAX_WORDS,
+        )
+        if above is not None:
+            unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
@@ -339,6 +353,20 @@ def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
     known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
     own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
     return len(known & own), len(own)
+
+
+def _head_furniture(unit: Unit) -> SegmentKind | None:
+    """What furniture a line above a headline is by its shape: a headline in capitals is no
+    furniture there."""
+    kind = _shape_kind(unit.text, unit.terminal, unit.words, False)
+    if kind is SegmentKind.RELATED:
+        # A prompt names what it is about ("Share on Facebook", "Listen to this article"); a
+        # headline may open on the same verb ("Share prices fall").
+        interface = words("interface_words")
+        named = unit.text.split()[1:]  # what it is about, after the verb
+        if not any(w.strip(".,:;!?|").lower() in interface for w in named):
+            return None
+    return None if kind is SegmentKind.TITLE else kind
 
 
 def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:

@@ -320,9 +320,20 @@ def _agency_like(name: str, registry: Registry | None) -> bool:
     if len(name) == 2 and name.isupper():
         # 'New York, NY –': two capitals after a place are a state's or a country's code.
         return registry is not None and _known(registry, name)
-    if _ACRONYM.fullmatch(name) or _OUTLET_WORD.search(name):
+    if _ACRONYM.fullmatch(name) or _has_outlet_word(name):
         return True
     return registry is not None and _known(registry, name)
+
+
+def _has_outlet_word(name: str) -> bool:
+    """NAME holds a word outlets are named with ('Example News', 'The Example Guardian'), on its
+    own or glued to the name's first part ('ExamplePost')."""
+    if _OUTLET_WORD.search(name):
+        return True
+    # As written ('FM', 'BBC') or in title case, for a name printed in capitals ('FOX NEWS').
+    if any(word in _NAME_WORDS or word.title() in _NAME_WORDS for word in name.split()):
+        return True
+    return any(glued in _NAME_WORDS for glued in _GLUED.findall(name))
 
 
 def _known(registry: Registry, name: str) -> bool:
@@ -334,12 +345,7 @@ def _outlet_like(name: str, registry: Registry | None) -> bool:
     """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
     is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
     capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
-    if _WEB_NAME.fullmatch(name) or _OUTLET_WORD.search(name):
-        return True
-    if any(word in _NAME_WORDS for word in name.title().split()):
-        return True
-    # An outlet word glued to the name's first part: 'ExamplePost', 'ExampleWire'.
-    if any(glued in _NAME_WORDS for glued in _GLUED.findall(name)):
+    if _WEB_NAME.fullmatch(name) or _has_outlet_word(name):
         return True
     if registry is None or not _known(registry, name):
         return False

@@ -798,3 +798,30 @@ def test_glue_evidence_is_the_same_for_a_word_the_text_writes_very_often() -> No
     often = " ".join(["South Dakota voted."] * 80)
     text = f"Kristi NoemSouth Dakota governor. Noem won. {often}"
     assert find_glued_boundaries(text) == [text.index("South")]
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        # A place before the date, or the outlet after it: a dateline line, never the title.
+        ("New Delhi, 3 June 2024", False),
+        ("Port Harcourt, June 3, 2024", False),
+        ("June 3, 2024 | Example.com", True),
+        ("Jun 3, 2024 \u00b7 Example Daily", True),
+    ],
+)
+def test_a_dateline_with_its_place_or_outlet_is_no_title(line: str, first: bool) -> None:
+    title = "Ferry fares rise for a third year"
+    body = "The council voted on Tuesday to raise fares by 5 percent."
+    text = f"{line}\n{title}\n{body}\n" if first else f"{title}\n{line}\n{body}\n"
+    doc, segments = segment_document(_doc(text))
+    assert (doc.title, doc.published) == (title, "2024-06-03")
+    assert [(s.kind, s.text) for s in segments if s.kind is not STATEMENT] == (
+        [(DATELINE, line), (TITLE, title)] if first else [(TITLE, title), (DATELINE, line)]
+    )
+
+
+def test_a_place_and_a_date_inside_a_sentence_stay_body_text() -> None:
+    text = "Ferry fares rise\nThe council met in New Delhi, 3 June 2024 was the date it chose.\n"
+    _, segments = segment_document(_doc(text))
+    assert [s.kind for s in segments] == [TITLE, STATEMENT]

@@ -359,3 +359,42 @@ def test_addresses_handles_and_reprints_name_the_publisher(
 )
 def test_near_miss_addresses_and_handles_name_no_publisher(registry: Registry, text: str) -> None:
     assert _read(text, registry).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # A place, then a name with any word outlets are named with, then a dash.
+        (f"Lagos, Example Newspapers \u2013 {BODY}", "Example Newspapers"),
+        (f"Nairobi, Example FM \u2013 {BODY}", "Example FM"),
+        (f"Accra, The Example Guardian - {BODY}", "The Example Guardian"),
+        (f"LAGOS, THE EXAMPLE SUN \u2014 {BODY}", "THE EXAMPLE SUN"),
+        # A state, a country or a person after the place names no outlet.
+        (f"Springfield, Illinois \u2013 {BODY}", None),
+        (f"Lagos, Nigeria \u2013 {BODY}", None),
+        (f"Accra, Jane Roe \u2013 {BODY}", None),
+    ],
+)
+def test_a_city_dateline_names_an_outlet_by_its_outlet_word(
+    registry: Registry, text: str, outlet: str | None
+) -> None:
+    assert _publisher(text, registry) == (outlet, "dateline" if outlet else None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "credit"),
+    [
+        # After a staff credit, which names no person, the name is the outlet's.
+        ("By Staff, Examplia", "Examplia", "Staff"),
+        ("By News Desk, Example Now", "Example Now", "News Desk"),
+        ("By Agencies, Example Today", "Example Today", "Agencies"),
+        # After a person's name, a name without an outlet word names no outlet.
+        ("By Jane Roe, Tasnim", None, "Jane Roe, Tasnim"),
+    ],
+)
+def test_a_staff_byline_names_its_outlet(
+    registry: Registry, byline: str, outlet: str | None, credit: str
+) -> None:
+    document = _read(f"Protests spread\n\n{byline}\n\n{BODY}", registry)
+    assert (document.outlet, document.byline) == (outlet, credit)
+    assert dict(document.provenance).get("outlet") == ("byline" if outlet else None)

@@ -1,0 +1,217 @@
+"""Stage ② segment, the head of pasted text: the lines above a headline that are not it.
+
+Text copied from a web page often opens with the site's masthead ("Example Tribune Online"), its
+navigation ("Home | News | Politics") or a section label ("Opinion") before the headline, and an
+official text with its issuer and a label ("Ministry of Example Affairs", "Press Release"). Each
+is told by its shape alone, and only where a headline follows it: the headline is then looked
+for after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Protocol
+
+from factcheck.extract.segment_dates import DATE, SEP, TIME, TIME_24
+from factcheck.lexicon import entries, words
+from factcheck.models import SegmentKind
+
+
+class Line(Protocol):
+    """A line of the text as the segment stage holds it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> SegmentKind | None: ...
+    @property
+    def terminal(self) -> bool: ...
+    @property
+    def words(self) -> int: ...
+
+
+_CRUMB_SPLIT = re.compile(r"\s*[|>\u00bb\u203a\u2022\u00b7]\s*|\s+/\s+")
+_CRUMB_WORDS = 3
+"""The most words one step of a navigation trail has: "Home | World News | Middle East"."""
+_LABEL_WORDS = 2
+"""The most words a section label above a headline has: "Opinion", "World News"."""
+_MASTHEAD_WORDS = 6
+"""The most words a masthead has: "The Example Daily Tribune Online"."""
+_NAME_JOINS = frozenset({"of", "and", "for", "the", "&", "on"})
+_WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
+_EDITIONS = frozenset({"Online", "Live", "Digital", "Today", "Now"})
+"""Words after an outlet's own word in a masthead: "Example Tribune Online"."""
+
+
+def is_navigation(piece: str) -> bool:
+    """A navigation trail or menu: two steps or more of a few words each, with no figure and
+    no sentence's end ("Home | News | Politics", "Home > World > Africa")."""
+    if piece.endswith((".", "!", "?")) or any(c.isdigit() for c in piece):
+        return False
+    steps = [step for step in _CRUMB_SPLIT.split(piece) if step]
+    return len(steps) >= 2 and all(len(step.split()) <= _CRUMB_WORDS for step in steps)
+
+
+_ID_LINE = re.compile(
+    r"(?:[A-Z][A-Za-z]*\s+){0,2}(?:ID|Id|No\.|Number|#)\s*:?\s*#?[A-Za-z-]{0,4}\d[\d-]*"
+)
+
+
+def is_id_line(piece: str) -> bool:
+    """An article's number with its label: "Article ID: 48213", "Story No. 4821"."""
+    return _ID_LINE.fullmatch(piece) is not None
+
+
+def is_section_label(piece: str) -> bool:
+    """A word or two standing above a headline: "Opinion", "World News", "EXCLUSIVE"."""
+    names = piece.split()
+    return len(names) <= _LABEL_WORDS and not any(c.isdigit() for c in piece)
+
+
+def is_web_name(piece: str) -> bool:
+    """A site's web name alone: "Example.com", "news.example.co.uk"."""
+    return _WEB_NAME.fullmatch(piece) is not None
+
+
+def is_masthead(piece: str) -> bool:
+    """An outlet's name as a masthead: a web name ("Example.com") or a proper name whose last
+    word is an outlet's word ("Example Tribune", "The Example Post Online"). A headline can
+    have that shape too ("Senator Sues Example Times"): the caller asks for more evidence."""
+    if is_web_name(piece):
+        return True
+    names = _proper_name(piece)
+    if len(names) < 2:
+        return False
+    last = names[-1]
+    if last in _EDITIONS and len(names) > 2:
+        last = names[-2]
+    outlet_words = words("outlet_words")
+    return last in outlet_words or last.title() in outlet_words
+
+
+def is_issuer(piece: str) -> bool:
+    """An institution's name as the issuer of an official text: "Ministry of Example Affairs",
+    "Office of the Example Commissioner"."""
+    names = _proper_name(piece)
+    return (
+        len(names) >= 3
+        and names[0].lower() in words("organisation_heads")
+        and (names[1] in ("of", "for"))
+    )
+
+
+def is_release_label(piece: str) -> bool:
+    """What kind of official text follows: "Press Release", "STATEMENT"."""
+    return piece.strip(" :-\u2013\u2014").lower() in words("release_labels")
+
+
+def _proper_name(piece: str) -> list[str]:
+    """PIECE's words when it is a short proper name (capitalised words and the small words
+    that join them, no figure), else no words."""
+    names = piece.split()
+    if len(names) > _MASTHEAD_WORDS or any(c.isdigit() for c in piece):
+        return []
+    capitalised = all(w[0].isupper() or w in _NAME_JOINS for w in names)
+    return names if capitalised and names[0][0].isupper() else []
+
+
+_HEAD_CREDITS = frozenset({SegmentKind.DATELINE, SegmentKind.BYLINE})
+_HEADLINE_WORDS = 3
+"""The fewest words of a headline that lines above it are told apart from."""
+
+
+def above_headline(
+    lines: Sequence[Line],
+    i: int,
+    headline: Callable[[int], bool],
+    furniture: Callable[[int], SegmentKind | None],
+    longest: int,
+) -> SegmentKind | None:
+    """The kind of line ``i`` when it stands above the headline (or above the body of an
+    official text): a masthead, an issuer, navigation, a label, an ID or any line of the page's
+    furniture; None for any other line. ``headline(j)`` tells whether line ``j`` reads as a
+    headline, ``furniture(j)`` what furniture its shape makes it; ``longest`` is the most words
+    a headline has."""
+    line = lines[i]
+    if line.terminal or line.words > longest:
+        return None
+    piece = line.text
+    later = next(
+        (j for j in range(i + 1, len(lines)) if lines[j].kind is None and not _trail(lines[j])),
+        None,
+    )
+    if later is None:
+        return None
+    following = lines[i + 1]
+    if is_release_label(piece):
+        return SegmentKind.TAGS  # "Press Release"
+    if is_issuer(piece):
+        # "Ministry of Example Affairs" over "Press Release" or a dateline: who issued it.
+        if following.kind is SegmentKind.DATELINE or is_release_label(following.text):
+            return SegmentKind.CREDIT
+        return None
+    if later + 1 >= len(lines) or lines[later].words < _HEADLINE_WORDS:
+        return None
+    if lines[later].terminal or not headline(later):
+        return None
+    after = lines[later + 1]
+    if after.kind is None and not after.terminal:
+        return None  # a list of short lines ("GIRLS BASKETBALL", a score, a score …)
+    if is_navigation(piece):
+        return SegmentKind.RELATED
+    if is_id_line(piece):
+        return SegmentKind.DATELINE  # "Article ID: 48213", like a bare number or a time stamp
+    shaped = furniture(i)
+    if shaped is not None:
+        return shaped  # "Skip to main content", "Share on Facebook", "2024-06-03T10:42:00Z"
+    if is_masthead(piece) and (
+        is_web_name(piece)
+        or following.kind in _HEAD_CREDITS
+        or (following.kind is None and _trail(following))
+    ):
+        # Above a navigation trail, a dateline or a byline ("Example Tribune", "Home | News"),
+        # an outlet's name is a masthead; right above a line that reads as a headline it may be
+        # a headline itself ("Senator Sues Example Times") and is left alone.
+        return SegmentKind.CREDIT
+    if is_section_label(piece) and lines[later].words > line.words:
+        return SegmentKind.TAGS
+    return None
+
+
+def _trail(line: Line) -> bool:
+    """Whether LINE is a navigation trail, which a masthead may stand above."""
+    return not line.terminal and is_navigation(line.text)
+
+
+_PERSON = r"[A-Z][\w\u2019'.-]*(?:\s+(?:[A-Z][\w\u2019'.-]*|de|da|van|von|al|el|bin)){1,3}"
+_JOB = (
+    r"(?:[\w\u2019'-]+\s+){0,3}"
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor)s?"
+)
+_READING = r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read"
+_NAMED_BYLINE = re.compile(
+    rf"(?:By\s+)?(?P<names>{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})?)"
+    rf"(?:,\s*{_JOB}(?:\s+(?:at|for|of)\s+[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,3}})?"
+    rf"|{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|\s*[|\u00b7\u2022]\s*{_READING})"
+    rf"(?:\s*[|\u00b7\u2022]\s*{_READING})?"
+)
+
+
+def named_byline(piece: str) -> str | None:
+    """The names of a byline printed without "By" or with a reading time, when PIECE is one: a
+    person's name (its first word a given name) with a role, a date or a reading time after it
+    ("Jane Roe, Senior Reporter", "Jane Roe | June 3, 2024", "By Jane Roe \u2022 3 min read")."""
+    found = _NAMED_BYLINE.fullmatch(piece)
+    if found is None:
+        return None
+    names = found.group("names")
+    if not piece.startswith("By ") and names.split(None, 1)[0].lower() not in _given_names():
+        return None
+    return names
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(line.split(None, 1)[0] for line in entries("given_names"))

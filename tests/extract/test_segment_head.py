@@ -1,0 +1,178 @@
+"""Tests for stage ② segment: the lines above a pasted text's headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.segment import segment_document
+from factcheck.models import Document, SegmentKind
+
+BYLINE = SegmentKind.BYLINE
+TITLE = SegmentKind.TITLE
+CREDIT = SegmentKind.CREDIT
+RELATED = SegmentKind.RELATED
+TAGS = SegmentKind.TAGS
+DATELINE = SegmentKind.DATELINE
+STATEMENT = SegmentKind.STATEMENT
+
+HEADLINE = "Council raises ferry fares for a third year"
+BODY = "The council voted on Tuesday to raise fares by 5 percent."
+
+
+def _read(text: str) -> tuple[Document, list[tuple[SegmentKind, str]]]:
+    doc, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    return doc, [(s.kind, s.text) for s in segments]
+
+
+@pytest.mark.parametrize(
+    ("head", "kinds", "outlet"),
+    [
+        # A masthead over a navigation trail or a date names the publisher.
+        (
+            ["Example Tribune Online", "Home | News | Politics"],
+            [CREDIT, RELATED],
+            "Example Tribune Online",
+        ),
+        (["Example Tribune", "June 3, 2024"], [CREDIT, DATELINE], "Example Tribune"),
+        (["Example-news.com"], [CREDIT], "Example-news.com"),
+        # Navigation and a section label are no headline, and name no one.
+        (["Home | News | Politics"], [RELATED], None),
+        (["Home > World > Africa"], [RELATED], None),
+        (["Opinion"], [TAGS], None),
+        # Two words over a headline are a label, even an outlet's name without more evidence.
+        (["Example Tribune"], [TAGS], None),
+    ],
+)
+def test_lines_above_the_headline_are_not_the_title(
+    head: list[str], kinds: list[SegmentKind], outlet: str | None
+) -> None:
+    doc, segments = _read("\n".join([*head, HEADLINE, BODY]) + "\n")
+    assert (doc.title, doc.outlet) == (HEADLINE, outlet)
+    assert dict(doc.provenance).get("outlet") == ("text" if outlet else None)
+    assert segments == [*zip(kinds, head, strict=True), (TITLE, HEADLINE), (STATEMENT, BODY)]
+
+
+def test_an_official_text_names_its_issuer() -> None:
+    text = (
+        "Ministry of Example Affairs\nPress Release\nNew Delhi, 3 June 2024\n"
+        "The ministry said on Monday that 1.2 million children were vaccinated in May.\n"
+    )
+    doc, segments = _read(text)
+    assert (doc.title, doc.outlet, doc.published) == (
+        None,
+        "Ministry of Example Affairs",
+        "2024-06-03",
+    )
+    assert [kind for kind, _ in segments][:3] == [CREDIT, TAGS, DATELINE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline ending in an outlet's name, over a standfirst: the headline stays.
+        f"Senator Sues Example Times\nThe suit accuses the paper of libel\n{BODY}\n",
+        # An outlet's name right above the headline, with nothing else to say it is a masthead.
+        f"The Example Daily Tribune\n{HEADLINE}\n{BODY}\n",
+    ],
+)
+def test_a_headline_shaped_like_a_masthead_stays_the_title(text: str) -> None:
+    doc, segments = _read(text)
+    first = text.split("\n", 1)[0]
+    assert (doc.title, doc.outlet) == (first, None)
+    assert segments[0] == (TITLE, first)
+
+
+def test_a_label_over_a_list_of_short_lines_stays_the_title() -> None:
+    text = "GIRLS SOCCER\nNorth d. South 3-1\nNorth 2 1 — 3\nSouth 0 1 — 1\n"
+    doc, segments = _read(text)
+    assert doc.title == "GIRLS SOCCER"
+    assert segments[:2] == [(TITLE, "GIRLS SOCCER"), (STATEMENT, "North d. South 3-1")]
+
+
+@pytest.mark.parametrize(
+    ("first", "kind"),
+    [
+        # An ID, a time stamp or an interface prompt above the headline is furniture.
+        ("Article ID: 48213", DATELINE),
+        ("48213", DATELINE),
+        ("2024-06-03T10:42:00Z", DATELINE),
+        ("Skip to main content", RELATED),
+        ("Share on Facebook", RELATED),
+        ("Listen to this article", RELATED),
+    ],
+)
+def test_ids_stamps_and_prompts_above_the_headline_are_furniture(
+    first: str, kind: SegmentKind
+) -> None:
+    doc, segments = _read(f"{first}\n{HEADLINE}\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments == [(kind, first), (TITLE, HEADLINE), (STATEMENT, BODY)]
+
+
+def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
+    first = "Share prices fall as oil slides"
+    doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
+    assert doc.title == first
+    assert segments[0] == (TITLE, first)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "published"),
+    [
+        # A person's name with a role, a date or a reading time is a byline without "By".
+        ("Jane Roe, Senior Reporter", "Jane Roe", None),
+        ("Jane Roe, Example News diplomatic correspondent", "Jane Roe", None),
+        ("Jane Roe and John Doe, Staff Writers", "Jane Roe and John Doe", None),
+        ("Jane Roe | June 3, 2024", "Jane Roe", "2024-06-03"),
+        ("By Jane Roe \u2022 3 min read", "Jane Roe", None),
+    ],
+)
+def test_a_name_with_a_role_date_or_reading_time_is_a_byline(
+    line: str, names: str, published: str | None
+) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, names, published)
+    assert segments == [(TITLE, HEADLINE), (BYLINE, line), (STATEMENT, BODY)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council Votes, Editor",  # no given name: a heading, not a person
+        "Jane Roe",  # a name alone says nothing of its role
+    ],
+)
+def test_a_name_without_a_given_name_or_a_role_is_no_byline(line: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
+    assert doc.byline is None
+    assert BYLINE not in [kind for kind, _ in segments]
+
+
+def test_a_box_of_links_a_comment_form_and_site_credits_are_furniture() -> None:
+    story = [
+        "The council voted on Tuesday to raise fares by 5 percent.",
+        "The treasurer said the ferry service lost $4 million last year.",
+        "Fares last rose in 2023, when the council cited fuel costs.",
+    ]
+    box = ["Most Popular", "Mayor resigns after audit finds $2 million missing", "June 1, 2024"]
+    form = ["Leave a Reply", "Your email address will not be published.", "Name *"]
+    text = "\n".join([HEADLINE, *story, *box, "Powered by Example CMS", *form]) + "\n"
+    _, segments = _read(text)
+    assert segments == [
+        (TITLE, HEADLINE),
+        *((STATEMENT, line) for line in story),
+        (RELATED, box[0]),
+        (RELATED, box[1]),
+        (DATELINE, box[2]),
+        (CREDIT, "Powered by Example CMS"),
+        *((RELATED, line) for line in form),
+    ]
+
+
+def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
+    after = [
+        "Powered by a late surge, the party won the seat.",
+        "The treasurer said the ferry service lost $4 million last year.",
+    ]
+    _, segments = _read("\n".join([HEADLINE, BODY, "Read more", *after]) + "\n")
+    assert segments[-2:] == [(STATEMENT, line) for line in after]
