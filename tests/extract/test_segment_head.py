@@ -176,3 +176,23 @@ def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
     ]
     _, segments = _read("\n".join([HEADLINE, BODY, "Read more", *after]) + "\n")
     assert segments[-2:] == [(STATEMENT, line) for line in after]
+
+
+def test_a_press_release_head_is_furniture_and_its_headline_the_title() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nJune 3, 2024\nContact: press@example.gov\n"
+        f"Governor Roe Announces $40 Million for Ferries\n{BODY}\n"
+    )
+    doc, segments = _read(text)
+    assert (doc.title, doc.published) == (
+        "Governor Roe Announces $40 Million for Ferries",
+        "2024-06-03",
+    )
+    assert [kind for kind, _ in segments] == [TAGS, DATELINE, CREDIT, TITLE, STATEMENT]
+
+
+def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
+    text = f"Press Statement\nJane Roe, Department Spokesperson\n03.06.2024\n{BODY}\n"
+    doc, segments = _read(text)
+    assert (doc.title, doc.byline, doc.published) == (None, "Jane Roe", "2024-06-03")
+    assert [kind for kind, _ in segments] == [TAGS, BYLINE, DATELINE, STATEMENT]
