@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.attribution import attribute_sentences, quote_groups
 from factcheck.extract.captions import caption_claims
 from factcheck.extract.repeats import link_repeats
-from factcheck.extract.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentence
+from factcheck.extract.worthiness import DEFAULT_THRESHOLD, Worthiness, score_sentences
 from factcheck.models import Attribution, Claim, Document, Segment, SegmentKind
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def extract_claims(
     texts = [segments[i].text for i in body]
     blocks = [segments[i].block for i in body]
     attributions = attribute_sentences(texts, outlet=doc.outlet, blocks=blocks, title=doc.title)
-    scores = [score_sentence(text, threshold) for text in texts]
+    scores = score_sentences(texts, threshold)
 
     # The class of each body sentence, decided unit by unit below.
     kinds = [segments[i].kind for i in body]

@@ -266,6 +266,26 @@ class _Analysis(NamedTuple):
     """The first token, which tells whether the sentence may be a question without '?'."""
 
 
+# The reasons that word lists alone give, in REASONS order, for each combination of their flags
+# (one lookup instead of a test per flag), and what the count of names adds to the reasons and to
+# the features.
+_LISTED = (
+    (_STATISTIC, "statistic"),
+    (_COMPARATIVE, "comparative"),
+    (_TREND, "trend"),
+    (_CAUSAL, "causal"),
+    (_ATTRIBUTION, "attribution"),
+)
+_LISTED_SHIFT = 5
+assert [flag >> _LISTED_SHIFT for flag, _ in _LISTED] == [1, 2, 4, 8, 16]
+_LISTED_REASONS = tuple(
+    tuple(reason for flag, reason in _LISTED if (bits << _LISTED_SHIFT) & flag)
+    for bits in range(1 << len(_LISTED))
+)
+_NAME_REASONS = ((), ("named actor",), ("named actor",), ("named actor",))
+_NAME_FEATURES = ((), (), ("names 2+",), ("names 2+", "names 3+"))
+
+
 def _analyse(text: str) -> _Analysis:
     folded = _fold(text)
     tokens = _find_tokens(folded)
@@ -281,26 +301,12 @@ def _analyse(text: str) -> _Analysis:
         found.append("date")
     if cues & (_MAGNITUDE | _NUMWORD_UNIT) or (digits and _QUANTITY.search(folded)):
         found.append("quantity")
-    if cues & _STATISTIC:
-        found.append("statistic")
-    if cues & _COMPARATIVE:
-        found.append("comparative")
-    if cues & _TREND:
-        found.append("trend")
-    if cues & _CAUSAL:
-        found.append("causal")
-    if cues & _ATTRIBUTION:
-        found.append("attribution")
     names = _count_names(text)
-    if names:
-        found.append("named actor")
-    reasons = tuple(found)
-    if names >= 2:
-        found.append("names 2+")
-        if names >= 3:
-            found.append("names 3+")
+    listed = _LISTED_REASONS[(cues >> _LISTED_SHIFT) & 31]
+    reasons = (*found, *listed, *_NAME_REASONS[names])
+    features = (*reasons, *_NAME_FEATURES[names]) if names >= 2 else reasons
     opener = tokens[0] if tokens else ""
-    return _Analysis(terms, reasons, tuple(found), folded, cues, opener)
+    return _Analysis(terms, reasons, features, folded, cues, opener)
 
 
 def find_reasons(text: str) -> tuple[str, ...]:
@@ -554,6 +560,24 @@ def score_sentence(
     analysis = _analyse(text)
     score = _probability(model, analysis)
     return Worthiness(score, analysis.reasons, _classify(text, analysis, score, threshold))
+
+
+def score_sentences(
+    texts: Iterable[str],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    model: WorthinessModel | None = None,
+) -> list[Worthiness]:
+    """``score_sentence`` of each text, in order: the sentences of one article in one call."""
+    if model is None:
+        model = _bundled_model()
+    found: list[Worthiness] = []
+    append = found.append
+    for text in texts:
+        analysis = _analyse(text)
+        score = _probability(model, analysis)
+        append(Worthiness(score, analysis.reasons, _classify(text, analysis, score, threshold)))
+    return found
 
 
 # --- evaluation ----------------------------------------------------------------------------------

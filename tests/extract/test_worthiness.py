@@ -495,3 +495,52 @@ def test_heldout_f1_beats_the_rule_baseline() -> None:
         [score_sentence(s.text).kind is SegmentKind.CLAIM for s in split.balanced],
     )[0]
     assert balanced_ours > 0.73
+
+
+# --- one article's sentences at once ------------------------------------------------------------
+
+# Words that hit every rule, with names, figures, questions and opinions among them.
+_CUE_SENTENCE = (
+    "The minister said prices rose more than percent because according to Smith Jones in March "
+    "2019 three million average increased I think we must is a disgrace , . ? Why did you $ 5 "
+    "rate fell Paris"
+)
+_CUE_TEXT = st.lists(st.sampled_from(_CUE_SENTENCE.split()), max_size=25).map(" ".join)
+
+
+def _plain_reasons(text: str) -> tuple[str, ...]:
+    """The reasons as the rules define them: each cue word list tested on its own."""
+    analysis = worthiness._analyse(text)
+    cues, folded = analysis.cues, analysis.folded
+    digits = "0" in folded
+    flags = {
+        "number": digits or cues & worthiness._NUMWORD,
+        "date": cues & worthiness._DATE
+        or (cues & worthiness._YEAR_SHAPE and worthiness._YEAR.search(text)),
+        "quantity": cues & (worthiness._MAGNITUDE | worthiness._NUMWORD_UNIT)
+        or (digits and worthiness._QUANTITY.search(folded)),
+        "statistic": cues & worthiness._STATISTIC,
+        "comparative": cues & worthiness._COMPARATIVE,
+        "trend": cues & worthiness._TREND,
+        "causal": cues & worthiness._CAUSAL,
+        "attribution": cues & worthiness._ATTRIBUTION,
+        "named actor": worthiness._count_names(text) > 0,
+    }
+    return tuple(reason for reason in REASONS if flags[reason])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT)
+def test_reasons_from_the_flag_table_are_those_of_each_rule(text: str) -> None:
+    assert find_reasons(text) == _plain_reasons(text)
+    names = worthiness._count_names(text)
+    extra = ("names 2+", "names 3+")[: max(0, names - 1)]
+    assert worthiness.find_rule_features(text) == (*_plain_reasons(text), *extra)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_CUE_TEXT, max_size=8), st.floats(0.05, 0.95))
+def test_sentences_scored_together_score_as_one_by_one(texts: list[str], threshold: float) -> None:
+    assert worthiness.score_sentences(texts, threshold) == [
+        score_sentence(text, threshold) for text in texts
+    ]
