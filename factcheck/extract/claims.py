@@ -135,8 +135,9 @@ def extract_claims(
         )
     # Every body sentence carries its own attribution, whatever its class.
     out = list(segments)
-    for k, index in enumerate(body):
-        out[index] = _with(segments[index], kinds[k], attributions[k])
+    for index, kind, attribution in zip(body, kinds, attributions, strict=True):
+        seg = segments[index]
+        out[index] = Segment(seg.start, seg.end, kind, seg.text, seg.block, attribution)
     for caption in caption_claims(out, first_id=len(claims) + 1, threshold=threshold):
         sources = (
             ()
@@ -147,8 +148,3 @@ def extract_claims(
         )
         claims.append(replace(caption, sources=sources))
     return tuple(out), link_repeats(claims)
-
-
-def _with(segment: Segment, kind: SegmentKind, attribution: Attribution) -> Segment:
-    """The segment with its sentence class and attribution."""
-    return Segment(segment.start, segment.end, kind, segment.text, segment.block, attribution)
