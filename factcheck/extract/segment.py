@@ -41,7 +41,7 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
-from factcheck.extract.segment_sections import classify_closing_sections
+from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
 from factcheck.lexicon import words
@@ -85,6 +85,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_addresses(units, doc.url)
     classify_notice_blocks(runs)
     classify_closing_sections(units)
+    classify_link_boxes(units)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

@@ -32,7 +32,8 @@ _DATE_CORE = (
     rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{4})"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
 _STAMP_PREFIX = (
@@ -63,14 +64,16 @@ _FIND_DATE_RE = re.compile(
     rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
     r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
     r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
+    r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
 )
 
 
 def parse_date(text: str) -> str | None:
     """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None.
 
-    Understands "May 31, 2021", "31 May 2021", "2021-05-31" and numeric dates whose day is
-    unambiguous ("31/05/2021", "05/31/2021"); "05/06/2021" is left alone.
+    Understands "May 31, 2021", "31 May 2021", "2021-05-31", dates with dots, day first
+    ("31.05.2021"), and numeric dates with slashes whose day is unambiguous ("31/05/2021",
+    "05/31/2021"); "05/06/2021" is left alone.
     """
     for m in _FIND_DATE_RE.finditer(text):
         if m.group("mdy"):
@@ -79,6 +82,9 @@ def parse_date(text: str) -> str | None:
             year, month, day = m.group("y2"), _month_number(m.group("m2")), m.group("d2")
         elif m.group("iso"):
             year, month, day = m.group("y3"), int(m.group("m3")), m.group("d3")
+        elif m.group("dotted"):
+            # Day first: the countries that write dates with dots put the day before the month.
+            year, month, day = m.group("y5"), int(m.group("m5")), m.group("d5")
         else:
             first, second = int(m.group("a4")), int(m.group("b4"))
             if first > 12 >= second:

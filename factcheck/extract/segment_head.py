@@ -188,7 +188,8 @@ def _trail(line: Line) -> bool:
 _PERSON = r"[A-Z][\w\u2019'.-]*(?:\s+(?:[A-Z][\w\u2019'.-]*|de|da|van|von|al|el|bin)){1,3}"
 _JOB = (
     r"(?:[\w\u2019'-]+\s+){0,3}"
-    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor)s?"
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Cc]ontributor"
+    r"|[Ss]pokes(?:person|man|woman))s?"
 )
 _READING = r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read"
 _NAMED_BYLINE = re.compile(

@@ -1,5 +1,10 @@
 """Stage ② segment, sections: the closing sections a page adds below the story.
 
+Below a box's label ("Related", "Most Popular") come the headlines of other stories, each a
+short line with its date or category; below a comment form's label ("Leave a Reply") the form
+and the readers' comments; at the very end the site's own credits ("Powered by ..."). None of
+it is the story.
+
 A press release ends with its company's description under a heading "About <Company>" ("About
 Acme Robotics" / "Acme Robotics is a maker of ..."), and an article may end with a note under
 "About the author". Both are the publisher's boilerplate, not the story. A section counts only
@@ -13,6 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.segment_furniture import Unit
+from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
 
 _ABOUT_RE = re.compile(
@@ -72,3 +78,47 @@ def _is_heading_line(units: list[Unit], i: int) -> bool:
         i + 1 == len(units) or units[i + 1].block != unit.block
     )
     return alone and not unit.terminal and unit.words <= 8
+
+
+_TEASER_WORDS = 20
+"""The most words of a teaser line in a box of links: a headline."""
+_SHORT_WORDS = 4
+"""Lines this short stay in a box of links even with final punctuation: 'In "News"'."""
+_LABEL_WORDS = 4
+_BOX_LABELS = frozenset({"related", "read more", "read also", "also read", "recommended"})
+"""Labels of a box alone on their line, beside the related-box labels of the lexicon (these
+words open sentences too, so the lexicon leaves them out)."""
+_SITE_CREDIT_RE = re.compile(
+    r"(?:(?:Proudly\s+)?[Pp]owered\s+by|[Tt]heme\s+by|[Dd]esigned\s+by|[Ww]ebsite\s+by"
+    r"|[Ss]ite\s+by|[Dd]eveloped\s+by)\s+\S"
+)
+
+
+def classify_link_boxes(units: list[Unit]) -> None:
+    """Mark the headlines under a box's label RELATED: every short line without a sentence's
+    end that follows a label line of its own, up to the first sentence. Mark the comment form
+    and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
+    comment_labels = tuple(entries("comment_labels"))
+    box_labels = words("related_labels") | _BOX_LABELS
+    half = len(units) // 2
+    for unit in units:
+        if unit.kind is None and not unit.terminal and _SITE_CREDIT_RE.match(unit.text):
+            # "Powered by WordPress | Theme by Example"; "Powered by a late surge, the party
+            # won." is a sentence.
+            unit.kind = SegmentKind.CREDIT
+    for i, unit in enumerate(units):
+        comments = i >= half and unit.words <= _TEASER_WORDS
+        if comments and unit.text.lower().startswith(comment_labels):
+            for rest in units[i:]:
+                rest.kind = rest.kind or SegmentKind.RELATED
+            return
+        if unit.kind is not SegmentKind.RELATED or unit.terminal or unit.words > _LABEL_WORDS:
+            continue
+        if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
+            continue  # "Share | Comments": an interface's labels, not a box's
+        for teaser in units[i + 1 :]:
+            if teaser.kind is not None:
+                continue  # its date, its category, another label
+            if teaser.words > _TEASER_WORDS or (teaser.terminal and teaser.words > _SHORT_WORDS):
+                break  # a sentence: the box has ended
+            teaser.kind = SegmentKind.RELATED

@@ -825,3 +825,11 @@ def test_a_place_and_a_date_inside_a_sentence_stay_body_text() -> None:
     text = "Ferry fares rise\nThe council met in New Delhi, 3 June 2024 was the date it chose.\n"
     _, segments = segment_document(_doc(text))
     assert [s.kind for s in segments] == [TITLE, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("03.06.2024", "2024-06-03"), ("Berlin, 31.12.2023", "2023-12-31"), ("31.13.2023", None)],
+)
+def test_a_date_with_dots_is_read_day_first(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected

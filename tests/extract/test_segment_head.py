@@ -146,3 +146,53 @@ def test_a_name_without_a_given_name_or_a_role_is_no_byline(line: str) -> None:
     doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
     assert doc.byline is None
     assert BYLINE not in [kind for kind, _ in segments]
+
+
+def test_a_box_of_links_a_comment_form_and_site_credits_are_furniture() -> None:
+    story = [
+        "The council voted on Tuesday to raise fares by 5 percent.",
+        "The treasurer said the ferry service lost $4 million last year.",
+        "Fares last rose in 2023, when the council cited fuel costs.",
+    ]
+    box = ["Most Popular", "Mayor resigns after audit finds $2 million missing", "June 1, 2024"]
+    form = ["Leave a Reply", "Your email address will not be published.", "Name *"]
+    text = "\n".join([HEADLINE, *story, *box, "Powered by Example CMS", *form]) + "\n"
+    _, segments = _read(text)
+    assert segments == [
+        (TITLE, HEADLINE),
+        *((STATEMENT, line) for line in story),
+        (RELATED, box[0]),
+        (RELATED, box[1]),
+        (DATELINE, box[2]),
+        (CREDIT, "Powered by Example CMS"),
+        *((RELATED, line) for line in form),
+    ]
+
+
+def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
+    after = [
+        "Powered by a late surge, the party won the seat.",
+        "The treasurer said the ferry service lost $4 million last year.",
+    ]
+    _, segments = _read("\n".join([HEADLINE, BODY, "Read more", *after]) + "\n")
+    assert segments[-2:] == [(STATEMENT, line) for line in after]
+
+
+def test_a_press_release_head_is_furniture_and_its_headline_the_title() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nJune 3, 2024\nContact: press@example.gov\n"
+        f"Governor Roe Announces $40 Million for Ferries\n{BODY}\n"
+    )
+    doc, segments = _read(text)
+    assert (doc.title, doc.published) == (
+        "Governor Roe Announces $40 Million for Ferries",
+        "2024-06-03",
+    )
+    assert [kind for kind, _ in segments] == [TAGS, DATELINE, CREDIT, TITLE, STATEMENT]
+
+
+def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
+    text = f"Press Statement\nJane Roe, Department Spokesperson\n03.06.2024\n{BODY}\n"
+    doc, segments = _read(text)
+    assert (doc.title, doc.byline, doc.published) == (None, "Jane Roe", "2024-06-03")
+    assert [kind for kind, _ in segments] == [TAGS, BYLINE, DATELINE, STATEMENT]
