@@ -186,13 +186,20 @@ def _outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list
     The publisher is matched by its name, else by its URL's domain, else by the byline; a name the
     registry lacks is returned as unknown, in the same order.
     """
+    ids, unknown, _ = _outlets(registry, document)
+    return list(ids), list(unknown)
+
+
+def _outlets(
+    registry: Registry, document: Document
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``_outlet_ids``, and the ids once each."""
     # Every claim of an article starts its chain here: the last article's answer is kept.
     memo = registry._outlets
-    if memo and memo[0][0] is document:
-        return list(memo[0][1]), list(memo[0][2])
-    ids, unknown = _read_outlet_ids(registry, document)
-    memo[:] = [(document, tuple(ids), tuple(unknown))]
-    return ids, unknown
+    if not memo or memo[0][0] is not document:
+        ids, unknown = _read_outlet_ids(registry, document)
+        memo[:] = [(document, tuple(ids), tuple(unknown), tuple(dict.fromkeys(ids)))]
+    return memo[0][1:]
 
 
 def _read_outlet_ids(registry: Registry, document: Document) -> tuple[list[str], list[str]]:
@@ -434,6 +441,9 @@ def chain_sources(
 ) -> tuple[str, ...]:
     """``match_claim_sources`` for a claim with this text and attribution, before it is built;
     ``start``, where the text starts in the article's, lets the article's names be read once."""
+    if not (attribution.speaker or attribution.via or attribution.role):
+        # Most claims name no one: their chain is the article's outlets alone.
+        return _outlets(registry, document)[2]
     ids, _ = _walk_chain(registry, text, attribution, document, with_unknown=False, start=start)
     return tuple(dict.fromkeys(ids))
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from factcheck.sources.model import Mention, SourceEntry
@@ -85,8 +85,11 @@ class Registry:
         return {}
 
     @cached_property
-    def _outlets(self) -> list[tuple[Document, tuple[str, ...], tuple[str, ...]]]:
-        """The last article whose outlets were matched, with the ids and the unknown names."""
+    def _outlets(
+        self,
+    ) -> list[tuple[Document, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+        """The last article whose outlets were matched, with the ids, the unknown names and the
+        ids once each."""
         return []
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
@@ -193,7 +196,6 @@ _SPLIT = re.compile(f"([{re.escape(_SEPARATORS)}]+)")
 _LEFT = r"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))"
 _SUFFIX = "(?:(?<=[a-z])s)?(?:['\u2019](?:s(?!\\w))?)?"
 _RIGHT = r"(?:(?!\w)|(?<=[a-z])(?=[A-Z][a-z]))"
-_GLUED_CAPITAL = re.compile("[A-Z](?<=[a-z][A-Z])")
 
 
 def _norm(text: str) -> str:
@@ -266,12 +268,10 @@ class _Trie:
             return parts[0]
         return "(?:" + "|".join(parts) + ")"
 
-    def dispatch_pattern(self) -> str | None:
-        """The same pattern with one branch per first character, the names that start with it
-        inside, in the same order; None when a name may start with an optional atom.
-
-        A regex tries a branch whose first item is a plain character at once, so a position
-        where no name starts is rejected after one comparison per character, not per name.
+    def by_first_char(self) -> dict[str, str] | None:
+        """The pattern split by the character a name starts with: for each, the pattern of the
+        rest of the names that start with it, in the same order; None when a name may start
+        with an optional atom.
         """
         ordered = sorted(self.children.items(), key=lambda item: (-item[1].depth, item[0]))
         groups: dict[str, list[str]] = {}
@@ -283,11 +283,10 @@ class _Trie:
                 groups.setdefault(char, []).append(child.pattern())
         if not groups or self.terminal:
             return None
-        branches = [
-            re.escape(char) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+        return {
+            char: rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"
             for char, rest in groups.items()
-        ]
-        return "(?:" + "|".join(branches) + ")"
+        }
 
 
 def _atom_chars(atom: str) -> str | None:
@@ -317,12 +316,7 @@ class _Matcher:
             for domain in entry.domains:
                 self.domains.setdefault(domain, entry.id)
         self._body = trie.pattern() if self.keys else "(?!)"
-        # The same names just after a character that is not a word character: the regex skips
-        # to such characters without trying the names at every position of a word.
-        dispatch = trie.dispatch_pattern() if self.keys else None
-        self.after_break = (
-            re.compile(f"\\W(?P<core>{dispatch}){_SUFFIX}{_RIGHT}") if dispatch else None
-        )
+        self.passes = _passes(trie.by_first_char()) if self.keys else None
         # A match reads at most one character per atom, the suffix's three and two after them.
         self._reach = trie.depth + 8
 
@@ -354,60 +348,53 @@ class _Matcher:
 
     def _found_at(self, text: str, start: int, end: int | None) -> Iterable[tuple[int, int, str]]:
         """(start, end, text) of the name of every match in ``text[start:end]``, in order."""
-        if start == 0 and end is None and self.after_break is not None:
-            return self._matches(text, self.after_break)
+        if start == 0 and end is None and self.passes is not None:
+            return self._matches(text, self.passes)
         return (
             (m.start("core"), m.end("core"), m.group("core"))
             for m in self.regex.finditer(text, start, len(text) if end is None else end)
         )
 
-    def _matches(self, text: str, after_break: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+    def _matches(self, text: str, passes: _Passes) -> Iterator[tuple[int, int, str]]:
         """(start, end, text) of the name of each match of ``self.regex.finditer(text)``, found
         faster.
 
-        A name starts at the start of the text, after a character that is not a word character
-        (``after_break``), or at a capital glued to a lower-case letter (rare: each is tried).
-        The earlier of the next two candidates is taken, and the search goes on after it.
+        A name starts at the start of the text, after a character that is not a word character,
+        or at a capital glued to a lower-case letter. Names that do not start with a lower-case
+        letter are found by one search (``passes.capital``), the others by another
+        (``passes.lower``); the earlier of the next two is taken, and both go on after it.
         """
-        glued = [m.start() for m in _GLUED_CAPITAL.finditer(text)]
-        next_glued = 0
         pos = 0
-        if (first := self._match_at(text, 0, after_break)) is not None:
+        if (first := self._match_at(text, 0, passes)) is not None:
             yield first[:3]
             pos = first[3]
-        broken = after_break.search(text, max(pos - 1, 0))
-        glue: tuple[int, int, str, int] | None = None
-        glue_pending = True
+        capital_pass, lower_pass = passes
+        capital = capital_pass.search(text, pos)
+        lower = lower_pass.search(text, max(pos - 1, 0)) if lower_pass else None
         while True:
-            if broken is not None and broken.start("core") < pos:
-                broken = after_break.search(text, pos - 1)
-            if glue_pending or (glue is not None and glue[0] < pos):
-                glue, glue_pending = None, False
-                while next_glued < len(glued) and glue is None:
-                    at = glued[next_glued]
-                    next_glued += 1
-                    if at >= pos:
-                        glue = self._match_at(text, at, after_break)
-            if broken is not None and (glue is None or broken.start("core") < glue[0]):
-                yield broken.start("core"), broken.end("core"), broken.group("core")
-                pos = broken.end()
-            elif glue is not None:
-                yield glue[:3]
-                pos = glue[3]
+            if capital is not None and capital.start() < pos:
+                capital = capital_pass.search(text, pos)
+            if lower_pass and lower is not None and lower.start("core") < pos:
+                lower = lower_pass.search(text, pos - 1)
+            if capital is not None and (lower is None or capital.start() < lower.start("core")):
+                found = capital
+            elif lower is not None:
+                found = lower
             else:
                 return
+            yield found.start("core"), found.end("core"), found.group("core")
+            pos = found.end()
 
-    def _match_at(
-        self, text: str, at: int, after_break: re.Pattern[str]
-    ) -> tuple[int, int, str, int] | None:
-        """(start, end, text) of the name starting at ``at`` and the end of its match, where a
-        name may start (the start of the text, a glued capital); None when none does.
+    def _match_at(self, text: str, at: int, passes: _Passes) -> tuple[int, int, str, int] | None:
+        """(start, end, text) of the name starting at ``at`` (the start of the text) and the end
+        of its match; None when none does.
 
-        ``after_break`` runs on a space and a window of the text that outreaches any match, so
-        what it finds there is what ``self.regex`` finds at ``at``.
+        The passes run on a space and a window of the text that outreaches any match, so what
+        they find there is what ``self.regex`` finds at ``at``.
         """
-        match = after_break.match(" " + text[at : at + self._reach])
-        if match is None:
+        window = " " + text[at : at + self._reach]
+        match = passes.capital.match(window, 1) or (passes.lower and passes.lower.match(window))
+        if not match:
             return None
         shift = at - 1
         return (
@@ -416,6 +403,40 @@ class _Matcher:
             match.group("core"),
             match.end() + shift,
         )
+
+
+class _Passes(NamedTuple):
+    """The names of a registry as two patterns that skip through a text fast."""
+
+    capital: re.Pattern[str]
+    """Names that start with anything but a lower-case letter, each found at its first
+    character (a rare one: the search skips to it) when a character that is not a word
+    character comes before it or, for a capital A-Z, a lower-case letter a-z ('chiefAl-Akhbar')."""
+    lower: re.Pattern[str] | None
+    """Names that start with a lower-case letter, found from the character before them, which
+    is not a word character; None when no name does."""
+
+
+def _passes(by_first_char: dict[str, str] | None) -> _Passes | None:
+    """The two searches for names whose pattern is split by first character; None when it
+    cannot be."""
+    if by_first_char is None:
+        return None
+    capital, lower = [], []
+    for char, rest in by_first_char.items():
+        if char.islower():
+            lower.append(re.escape(char) + rest)
+            continue
+        before = "[\\Wa-z]" if "A" <= char <= "Z" else "\\W"
+        # The character itself comes first, so the regex skips to its next occurrence, and
+        # only then looks at the character before it.
+        capital.append(f"{re.escape(char)}(?<={before}{re.escape(char)}){rest}")
+    if not capital:
+        capital.append("(?!)")
+    return _Passes(
+        re.compile(f"(?P<core>(?:{'|'.join(capital)})){_SUFFIX}{_RIGHT}"),
+        re.compile(f"\\W(?P<core>(?:{'|'.join(lower)})){_SUFFIX}{_RIGHT}") if lower else None,
+    )
 
 
 def _host(url_or_host: str) -> str:
