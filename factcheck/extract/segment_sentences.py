@@ -66,10 +66,12 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     flat = text[base : blocks[-1][1]]
     if "\n" in flat:
         flat = flat.replace("\n", " ")  # blocks are cut below; a newline inside one is a space
-    hard = {cut - base for cut in glued_boundaries(text, blocks)}
-    for block_start, block_end in blocks:
-        hard.add(block_start - base)
-        hard.add(block_end - base)
+    # Block edges and glued boundaries always cut, in offsets into FLAT; the sets are built in C
+    # (a text that starts with its first block, as most do, needs no shift).
+    hard = set(glued_boundaries(text, blocks))
+    hard.update(itertools.chain.from_iterable(blocks))
+    if base:
+        hard = {cut - base for cut in hard}
     cuts: set[int] = set()
     for begin, stop in _pieces(flat, sorted(block_end - base for _, block_end in blocks)):
         cuts.update(begin + cut for cut in _sentencex_cuts(flat[begin:stop]))
@@ -77,7 +79,7 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     cuts |= hard
     cuts.add(0)
     cuts.add(len(flat))
-    spans: list[list[int]] = []
+    spans: list[tuple[int, int, int]] = []
     block, block_end = 0, blocks[0][1] - base
     join_next = False
     for raw_a, raw_b in itertools.pairwise(sorted(cuts)):
@@ -99,11 +101,13 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
                 or (raw_a not in hard and (join_next or _joins_previous(flat, spans[-1][1], a)))
             )
         ):
-            spans[-1][1] = b
+            spans[-1] = (spans[-1][0], b, spans[-1][2])
         else:
-            spans.append([a, b, block])
+            spans.append((a, b, block))
         # Only a short piece or one ending in a period can run on into the next.
         join_next = (len(stripped) <= 4 or stripped[-1] == ".") and _joins_next(stripped)
+    if not base:
+        return spans
     return [(base + a, base + b, i) for a, b, i in spans]
 
 
