@@ -272,23 +272,24 @@ def _gather(tree: Any) -> _Evidence:
         stated[element.tag].append(element)
     for node in _json_ld(stated["script"]):
         _from_json_ld(node, evidence)
+    # The first content of each name, normalised when read: a page names many more than are read.
     meta: dict[str, str] = {}
     for element in stated["meta"]:
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = element.get("content")
         if key and content and content.strip():
-            meta.setdefault(key.strip().lower(), _normalise(content))
+            meta.setdefault(key.strip().lower(), content)
     for key in _TITLE_KEYS:
         if key in meta:
-            evidence.titles.append((meta[key], "meta"))
+            evidence.titles.append((_normalise(meta[key]), "meta"))
     for key in _PUBLISHED_KEYS:
         if key in meta:
-            evidence.dates.append((meta[key], "meta"))
+            evidence.dates.append((_normalise(meta[key]), "meta"))
     for key in _AUTHOR_KEYS:
         if key in meta:
-            evidence.authors.append((meta[key], "meta"))
+            evidence.authors.append((_normalise(meta[key]), "meta"))
     if "og:site_name" in meta:
-        evidence.sites.append((meta["og:site_name"], "meta"))
+        evidence.sites.append((_normalise(meta["og:site_name"]), "meta"))
     itemprops = cache(partial(_itemprops, tree))  # read once, if at all
     times = _article_times(stated["time"], stated["article"][:1], itemprops)
     evidence.marked_dates = ((value, "time") for value in times)
@@ -299,7 +300,7 @@ def _gather(tree: Any) -> _Evidence:
         if page_title.text:
             evidence.titles.append((_normalise(page_title.text), "meta"))
     canonical = next((link for link in stated["link"] if link.get("rel") == "canonical"), None)
-    href = canonical.get("href") if canonical is not None else meta.get("og:url")
+    href = canonical.get("href") if canonical is not None else _normalise(meta.get("og:url", ""))
     if href and href.startswith(("http://", "https://")):
         evidence.canonical = href.strip()
     return evidence

@@ -25,9 +25,9 @@ _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
-# Links of three words or more, told by the XPath engine: text is left after the second space
-# between words (normalize-space() leaves one space between words and none at either end).
-_HEADLINE_LINKS = "//a[@href][substring-after(substring-after(normalize-space(), ' '), ' ')]"
+# Links of three words or more, told by the XPath engine: a space is left after the first
+# (normalize-space() leaves one space between words and none at either end).
+_HEADLINE_LINKS = "//a[@href][contains(substring-after(normalize-space(), ' '), ' ')]"
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
@@ -118,12 +118,16 @@ def _leads(node: Any, parent: Any) -> bool:
         return False
     before = node.getprevious()
     while before is not None:
-        if not _blank(before.tail) or (
-            isinstance(before.tag, str) and not _blank(before.text_content())
-        ):
+        if not _blank(before.tail) or (isinstance(before.tag, str) and _holds_text(before)):
             return False
         before = before.getprevious()
     return True
+
+
+def _holds_text(element: Any) -> bool:
+    """Whether ELEMENT holds text other than whitespace; its own opening text, when it has
+    some, tells without reading the rest."""
+    return not _blank(element.text) or not _blank(element.text_content())
 
 
 def _link_lines(lines: list[Any]) -> list[Any]:

@@ -59,6 +59,11 @@ __all__ = [
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
 _STAFF_WORDS = words("staff_words")
+_CAPS_THEN_OUTLET = re.compile(
+    r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
+    r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
+"""A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"."""
 _HEAD_UNITS = 4
 """The lines at the top of a text without a headline where an issuer's name may stand."""
 _STAFF_CREDIT_WORDS = 3
@@ -203,7 +208,7 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
     m = BYLINE_RE.fullmatch(piece)
     if not m and (named := named_byline(piece)) is not None:
-        return named, None  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
+        return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None
@@ -226,4 +231,6 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
             rest = head
     if rest.startswith(("The ", "the ")) and outlet is None:
         return None, rest
+    if outlet is None and (wire := _CAPS_THEN_OUTLET.fullmatch(rest)):
+        rest, outlet = wire.groups()  # "By JANE ROE Associated Press"
     return (rest or None), (outlet or None)

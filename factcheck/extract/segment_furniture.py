@@ -207,8 +207,13 @@ def classify_patterns(units: list[Unit]) -> None:
         unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
 
 
+_STAMP_WORDS = 20
+"""The most words of a line of dates and times: "Published 10:42 a.m. ET June 3, 2024 |
+Updated 1:15 p.m. ET June 3, 2024" has 16."""
+
+
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
-    if words <= 12 and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
+    if words <= _STAMP_WORDS and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"

@@ -192,25 +192,41 @@ _JOB = (
     r"|[Ss]pokes(?:person|man|woman))s?"
 )
 _READING = r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read"
+_OUTLET_NAME = r"(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}"
 _NAMED_BYLINE = re.compile(
     rf"(?:By\s+)?(?P<names>{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})?)"
     rf"(?:,\s*{_JOB}(?:\s+(?:at|for|of)\s+[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,3}})?"
-    rf"|{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|\s*[|\u00b7\u2022]\s*{_READING})"
+    rf"|{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|\s*[|\u00b7\u2022]\s*{_READING}"
+    # Last: a role is read as a role ("Senior Reporter"), not as an outlet's name.
+    rf"|,\s*(?P<outlet>{_OUTLET_NAME}))"
     rf"(?:\s*[|\u00b7\u2022]\s*{_READING})?"
 )
 
 
-def named_byline(piece: str) -> str | None:
-    """The names of a byline printed without "By" or with a reading time, when PIECE is one: a
-    person's name (its first word a given name) with a role, a date or a reading time after it
-    ("Jane Roe, Senior Reporter", "Jane Roe | June 3, 2024", "By Jane Roe \u2022 3 min read")."""
+def named_byline(piece: str) -> tuple[str, str | None] | None:
+    """(names, outlet) of a byline printed without "By" or with a reading time, when PIECE is
+    one: a person's name (its first word a given name) with a role, an outlet, a date or a
+    reading time after it ("Jane Roe, Senior Reporter", "Jane Roe, The Example Courier",
+    "Jane Roe | June 3, 2024", "By Jane Roe \u2022 3 min read")."""
     found = _NAMED_BYLINE.fullmatch(piece)
     if found is None:
         return None
-    names = found.group("names")
+    names, outlet = found.group("names"), found.group("outlet")
     if not piece.startswith("By ") and names.split(None, 1)[0].lower() not in _given_names():
         return None
-    return names
+    if outlet is not None and not (outlet.startswith("The ") or is_outlet_name(outlet)):
+        return None  # "Jane Roe, Example": a place or a second name as much as an outlet
+    return names, outlet
+
+
+def is_outlet_name(name: str) -> bool:
+    """Whether NAME holds a word outlets are named with ("Example Courier-Journal")."""
+    outlet_words = words("outlet_words")
+    return any(
+        part in outlet_words or part.title() in outlet_words
+        for word in name.split()
+        for part in word.split("-")
+    )
 
 
 @cache

@@ -462,15 +462,19 @@ def _walk_chain(
     speaker, via = attribution.speaker, attribution.via
     if speaker or via:
         # Only a claim that names someone is read for the names around them (most name no one).
+        names = _chain_name(registry, speaker) if speaker else None
+        if names and (names.person_key or names.surname_key):
+            # The speaker's ties are read off the scan of the whole article: made first, it
+            # gives the claim's own names too, without a scan of the claim.
+            registry.document_mentions(document.text)
         claim = _ClaimText(registry, text, document, start)
         for item in via:
             around, covered = claim.overlaps(item)
             ids.extend(m.id for m in (*registry.mentions(item), *around))
             if with_unknown and not covered and (name := _chain_name(registry, item).unknown):
                 unknown.append(name)
-        if speaker:
+        if speaker and names:
             around, covered = claim.overlaps(speaker)
-            names = _chain_name(registry, speaker)
             ids.extend(_speaker_ids(registry, speaker, document, around, names))
             if with_unknown and not covered and names.unknown:
                 unknown.append(names.unknown)

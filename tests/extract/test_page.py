@@ -94,6 +94,21 @@ def test_the_urls_date_is_used_when_the_page_states_none() -> None:
     assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "url")
 
 
+def test_the_markup_names_the_author_and_the_date_when_the_metadata_does_not() -> None:
+    # The byline is a link alone on its line, which the furniture cleaning takes out: the
+    # markup is read before the page is cleaned.
+    inside = (
+        '<p class="byline"><a href="/authors/maria-okafor">Maria Okafor</a></p>'
+        '<time datetime="2024-03-14">March 14</time>'
+    )
+    doc = read(
+        '<meta name="author" content="Follow Author"><meta name="date" content="soon">', inside
+    )
+    assert (doc.byline, doc.published) == ("Maria Okafor", "2024-03-14")
+    assert (dict(doc.provenance)["byline"], dict(doc.provenance)["published"]) == ("meta", "time")
+    assert "Maria Okafor" not in doc.text
+
+
 def test_a_junk_author_is_no_byline() -> None:
     assert read('<meta name="author" content="Follow Author">').byline is None
     assert read('<meta name="author" content="admin">').byline is None

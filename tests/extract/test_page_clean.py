@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.html
 import pytest
 import trafilatura
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck.extract import page_clean
 from factcheck.extract.ingest import read_page
 from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 
@@ -193,3 +197,28 @@ def test_a_line_of_links_goes_up_to_the_longest_a_headline_runs(count: int, drop
     tree = _tree(f'<html><body><p><a href="/other">{words}</a></p><p>Kept.</p></body></html>')
     drop_page_furniture(tree)
     assert _paragraphs(tree) == (["Kept."] if dropped else [words, "Kept."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\xa0\u2003"), max_size=40), st.integers(0, 12))
+def test_a_word_limit_is_told_as_counting_every_word_tells_it(text: str, limit: int) -> None:
+    assert page_clean._more_words_than(text, limit) == (len(text.split()) > limit)
+
+
+@pytest.mark.parametrize(
+    ("html", "holds"),
+    [
+        ("<span>Mayor</span>", True),
+        ("<span> \xa0 </span>", False),
+        ("<span> <img src='a.jpg'> <b>\u2003</b>\n</span>", False),
+        ("<span> <b>\xa0</b><i>opens</i></span>", True),
+        ("<span><b></b> tail text</span>", True),
+        ("<span><!-- a comment --> </span>", False),
+    ],
+)
+def test_an_element_holds_text_when_its_whole_text_is_more_than_whitespace(
+    html: str, holds: bool
+) -> None:
+    element = lxml.html.fragment_fromstring(html)
+    assert page_clean._holds_text(element) is holds
+    assert bool(element.text_content().strip()) is holds

@@ -196,3 +196,29 @@ def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
     doc, segments = _read(text)
     assert (doc.title, doc.byline, doc.published) == (None, "Jane Roe", "2024-06-03")
     assert [kind for kind, _ in segments] == [TAGS, BYLINE, DATELINE, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "outlet"),
+    [
+        ("Jane Roe, The Example Courier-Journal", "Jane Roe", "The Example Courier-Journal"),
+        ("By JANE ROE Associated Press", "JANE ROE", "Associated Press"),
+    ],
+)
+def test_a_byline_with_its_outlet(line: str, names: str, outlet: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
+    assert (doc.byline, doc.outlet) == (names, outlet)
+    assert segments[1] == (BYLINE, line)
+
+
+def test_a_name_and_a_place_is_no_byline() -> None:
+    doc, segments = _read(f"{HEADLINE}\nJane Roe, Springfield\n{BODY}\n")
+    assert (doc.byline, doc.outlet) == (None, None)
+    assert BYLINE not in [kind for kind, _ in segments]
+
+
+def test_a_long_line_of_stamps_is_a_dateline() -> None:
+    stamps = "Published 10:42 a.m. ET June 3, 2024 | Updated 1:15 p.m. ET June 3, 2024"
+    doc, segments = _read(f"{HEADLINE}\n{stamps}\n{BODY}\n")
+    assert doc.published == "2024-06-03"
+    assert segments == [(TITLE, HEADLINE), (DATELINE, stamps), (STATEMENT, BODY)]
