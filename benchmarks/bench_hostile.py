@@ -40,8 +40,14 @@ def shapes() -> dict[str, tuple[str, str]]:
         f"<p>Paragraph {n}: the board approved {n} new buses for the city, a spokesman said.</p>"
         for n in range(30_000)
     )
+    # Lines a page puts around its story, by the thousand: navigation over a headline, and
+    # boxes of links each under its own label.
+    head = "Home | News | Politics\n" * 20_000 + "Council raises fares\nThe council voted.\n"
+    boxes = "".join(f"Related\nOther story number {n} here\n" for n in range(15_000))
     return {
         "table of numbered lines": (".txt", table),
+        "20,000 navigation lines": (".txt", head),
+        "15,000 boxes of links": (".txt", boxes),
         "unclosed quotations": (".txt", unclosed),
         "one paragraph of marks": (".txt", (OPEN * 5000 + " he said. ") * 40 + "\n"),
         "a word of 2M letters": (".txt", "a" * 2_000_000 + "\n"),

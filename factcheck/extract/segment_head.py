@@ -118,6 +118,9 @@ def _proper_name(piece: str) -> list[str]:
 
 
 _HEAD_CREDITS = frozenset({SegmentKind.DATELINE, SegmentKind.BYLINE})
+_HEAD_REACH = 40
+"""The most lines between a line above the headline and the headline: a page's head is short,
+and a text of thousands of navigation lines is read in linear time."""
 _HEADLINE_WORDS = 3
 """The fewest words of a headline that lines above it are told apart from."""
 
@@ -138,10 +141,8 @@ def above_headline(
     if line.terminal or line.words > longest:
         return None
     piece = line.text
-    later = next(
-        (j for j in range(i + 1, len(lines)) if lines[j].kind is None and not _trail(lines[j])),
-        None,
-    )
+    reach = range(i + 1, min(len(lines), i + 1 + _HEAD_REACH))
+    later = next((j for j in reach if lines[j].kind is None and not _trail(lines[j])), None)
     if later is None:
         return None
     following = lines[i + 1]

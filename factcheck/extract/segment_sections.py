@@ -106,7 +106,10 @@ def classify_link_boxes(units: list[Unit]) -> None:
             # "Powered by WordPress | Theme by Example"; "Powered by a late surge, the party
             # won." is a sentence.
             unit.kind = SegmentKind.CREDIT
+    boxed = 0  # where the last box ended: a label inside a box opens no box of its own
     for i, unit in enumerate(units):
+        if i < boxed:
+            continue
         comments = i >= half and unit.words <= _TEASER_WORDS
         if comments and unit.text.lower().startswith(comment_labels):
             for rest in units[i:]:
@@ -116,9 +119,12 @@ def classify_link_boxes(units: list[Unit]) -> None:
             continue
         if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
             continue  # "Share | Comments": an interface's labels, not a box's
-        for teaser in units[i + 1 :]:
+        boxed = len(units)
+        for j in range(i + 1, len(units)):
+            teaser = units[j]
             if teaser.kind is not None:
                 continue  # its date, its category, another label
             if teaser.words > _TEASER_WORDS or (teaser.terminal and teaser.words > _SHORT_WORDS):
-                break  # a sentence: the box has ended
+                boxed = j  # a sentence: the box has ended
+                break
             teaser.kind = SegmentKind.RELATED
