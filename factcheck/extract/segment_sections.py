@@ -108,13 +108,13 @@ def classify_link_boxes(units: list[Unit]) -> None:
             unit.kind = SegmentKind.CREDIT
     boxed = 0  # where the last box ended: a label inside a box opens no box of its own
     for i, unit in enumerate(units):
-        if i < boxed:
-            continue
         comments = i >= half and unit.words <= _TEASER_WORDS
         if comments and unit.text.lower().startswith(comment_labels):
             for rest in units[i:]:
                 rest.kind = rest.kind or SegmentKind.RELATED
             return
+        if i < boxed:
+            continue
         if unit.kind is not SegmentKind.RELATED or unit.terminal or unit.words > _LABEL_WORDS:
             continue
         if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
