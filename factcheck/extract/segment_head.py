@@ -4,7 +4,7 @@ Text copied from a web page often opens with the site's masthead ("Example Tribu
 navigation ("Home | News | Politics") or a section label ("Opinion") before the headline, and an
 official text with its issuer and a label ("Ministry of Example Affairs", "Press Release"). Each
 is told by its shape alone, and only where a headline follows it: the headline is then looked
-for after it.
+for after it. Below the headline, a byline may come without "By" ("Jane Roe, Senior Reporter").
 """
 
 from __future__ import annotations
