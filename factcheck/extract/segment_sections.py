@@ -99,6 +99,7 @@ def classify_link_boxes(units: list[Unit]) -> None:
     end that follows a label line of its own, up to the first sentence. Mark the comment form
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
+    longest = max(map(len, comment_labels))
     box_labels = words("related_labels") | _BOX_LABELS
     half = len(units) // 2
     for unit in units:
@@ -109,7 +110,7 @@ def classify_link_boxes(units: list[Unit]) -> None:
     boxed = 0  # where the last box ended: a label inside a box opens no box of its own
     for i, unit in enumerate(units):
         comments = i >= half and unit.words <= _TEASER_WORDS
-        if comments and unit.text.lower().startswith(comment_labels):
+        if comments and unit.text[:longest].lower().startswith(comment_labels):
             for rest in units[i:]:
                 rest.kind = rest.kind or SegmentKind.RELATED
             return

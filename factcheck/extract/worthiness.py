@@ -558,11 +558,7 @@ def score_sentence(
     ``model`` defaults to the bundled weights. Questions and opinions keep their score but are
     never CLAIM.
     """
-    if model is None:
-        model = _bundled_model()
-    analysis = _analyse(text)
-    score = _probability(model, analysis)
-    return Worthiness(score, analysis.reasons, _classify(text, analysis, score, threshold))
+    return score_sentences((text,), threshold, model=model)[0]
 
 
 def score_sentences(

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factcheck.extract.segment_head import is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.model import SourceKind
@@ -271,7 +272,6 @@ _PICTURE_WORD = Rule(
     ("photo", "image", "pic", "credit", "file"),
 )
 _DATE_PART = re.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
-_WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
 _OUTLET_KINDS = frozenset(
     {
         SourceKind.WIRE_SERVICE,
@@ -308,7 +308,7 @@ def _is_name(name: str) -> bool:
     weekday or a staff credit's words."""
     return (
         2 <= len(name) <= _MAX_NAME
-        and (name[0].isupper() or name[0].isdigit() or bool(_WEB_NAME.fullmatch(name)))
+        and (name[0].isupper() or name[0].isdigit() or is_web_name(name))
         and not _DATEISH.search(name)
         and any(c.isalpha() for c in name)
         # 'By Jane Roe | Staff': a staff credit's words alone name no outlet.
@@ -345,7 +345,7 @@ def _outlet_like(name: str, registry: Registry | None) -> bool:
     """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
     is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
     capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
-    if _WEB_NAME.fullmatch(name) or _has_outlet_word(name):
+    if is_web_name(name) or _has_outlet_word(name):
         return True
     if registry is None or not _known(registry, name):
         return False
@@ -596,7 +596,7 @@ def _credit_line(line: str, registry: Registry | None) -> str | None:
             # Labelled parts ('Source: X', 'Updated: ...') and the byline's names are not it.
             if ":" in part or part.startswith(("By ", "by ")):
                 continue
-            if anchored or _WEB_NAME.fullmatch(part):
+            if anchored or is_web_name(part):
                 candidates.append(part)
     for candidate in candidates:
         name = _closing_name(candidate)
