@@ -1,0 +1,249 @@
+"""Pasted-page figures: a whole web page copied from a browser and read as plain text.
+
+Users often select all of a page in a browser, copy it and give it to ``factcheck extract`` as
+text: navigation, section labels, share buttons, time stamps, bylines without "By", boxes of
+other stories, comment forms and footers come with the story, one line per block. This renders
+each of the 181 real pages of the article-extraction benchmark (``../shared/data/
+article-extraction-benchmark/``) to that text (``pasted_text.py``), runs our plain-text
+extraction on it in this process, and measures:
+
+- furniture leak and body recall, as ``bench_pages.py`` defines them;
+- pages with no claim;
+- titles: pages whose title agrees with the page's headline (its ``og:title``, with or without
+  the site's name after a bar or dash, or the text of an ``<h1>``), after case, punctuation and
+  spaces are set aside;
+- bylines: pages given one, and how many of those are junk (not people's names or a staff
+  credit, by the checker ``junk_byline`` below);
+- dates: pages given one, how many disagree with a full date in the page's URL, and how many
+  are not a date the page's metadata states (``article:published_time``, ``datePublished``, a
+  ``<time datetime>``), of the pages that state one.
+
+The peer is a naive reader of the same text: the first line is the title, every sentence a claim.
+
+Run: .venv/bin/python benchmarks/bench_pasted.py [--data DIR] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from bench_pages import _SENTENCE_END, SET, load_pages, score_page, url_date
+from corpus import DEFAULT_DATA
+from pasted_text import pasted_text
+
+from factcheck.lexicon import words
+
+_NORMAL = re.compile(r"[\W_]+")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_DATE_IN_TEXT = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b(?:ago|today"
+    r"|yesterday)\b",
+    re.IGNORECASE,
+)
+_NAME_JOINS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
+
+
+@dataclass
+class Tally:
+    """Counts over the pages for one reader."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    titles: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+    """(page id, our title, the page's headlines) of each title that disagrees."""
+    junk: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, str, str]] = field(default_factory=list)
+    """(page id, our date, the page's date) of each date that disagrees."""
+
+
+def normal(text: str) -> str:
+    return _NORMAL.sub(" ", text).strip().casefold()
+
+
+def headlines(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's headlines, normalised: its og:title with and without the site's name, and the
+    text of each ``<h1>``."""
+    found: list[str] = []
+    for title in root.xpath("//meta[@property='og:title']/@content"):
+        found.append(title)
+        for sep in _SITE_SEPARATORS:
+            if sep in title:
+                found.append(title.rsplit(sep, 1)[0])
+                found.append(title.split(sep, 1)[0])
+    found.extend(h1.text_content() for h1 in root.iter("h1"))
+    return list(dict.fromkeys(n for n in map(normal, found) if n))
+
+
+def stated_dates(root: lxml.html.HtmlElement) -> set[str]:
+    """Dates the page's metadata states it was published (or changed) on, ISO."""
+    values = root.xpath(
+        "//meta[contains(@property,'published_time') or contains(@property,'modified_time')"
+        " or contains(@name,'date') or contains(@itemprop,'date')]/@content"
+        " | //time/@datetime | //*[@itemprop='datePublished' or @itemprop='dateModified']"
+        "/@content"
+    )
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        values.extend(re.findall(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"', script))
+    return {"-".join(m.groups()) for v in values if (m := _ISO_DATE.search(v))}
+
+
+def junk_byline(byline: str) -> bool:
+    """Whether BYLINE is not people's names or a staff credit: it holds a date or a figure, a
+    word of the page's interface, an address or a handle, a name of more than six words, more
+    than twelve words in all, or a lowercase word that is no name's particle."""
+    if _DATE_IN_TEXT.search(byline) or "@" in byline or "://" in byline or "www." in byline:
+        return True
+    interface, particles = words("interface_words"), words("name_particles")
+    tokens = byline.split()
+    if len(tokens) > 12 or any(w.strip(".,:;|").lower() in interface for w in tokens):
+        return True
+    for name in _NAME_JOINS.split(byline.removeprefix("By ")):
+        parts = name.split()
+        if len(parts) > 6:
+            return True
+        if any(p[:1].islower() and p.lower() not in particles for p in parts):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page as the benchmark reads it."""
+
+    id: str
+    url: str
+    body: str
+    text: str
+    """The page as pasted text."""
+    headlines: list[str]
+    dates: set[str]
+
+
+def read_pages(data: Path) -> list[Page]:
+    pages = []
+    for page_id, html, url, body in load_pages(data):
+        root = lxml.html.document_fromstring(html.decode("utf-8", "replace").lstrip())
+        pages.append(
+            Page(page_id[:12], url, body, pasted_text(html), headlines(root), stated_dates(root))
+        )
+    return pages
+
+
+def ours(page: Page, folder: Path) -> tuple[Counter[str], str | None, str | None, str | None]:
+    """Counts, title, byline and date of our plain-text extraction of the pasted page."""
+    from factcheck.extract.claims import extract_claims
+    from factcheck.extract.ingest import read_source
+    from factcheck.extract.segment import segment_document
+
+    path = folder / f"{page.id}.txt"
+    path.write_text(page.text, encoding="utf-8")
+    document, segments = segment_document(read_source(str(path)))
+    segments, claims = extract_claims(document, segments)
+    counts = score_page(page.body, [(str(s.kind), s.text) for s in segments], document.text, [])
+    counts["claims"] = len(claims)
+    return counts, document.title, document.byline, document.published
+
+
+def naive(page: Page, folder: Path) -> tuple[Counter[str], str | None, str | None, str | None]:
+    """The first line is the title and every sentence of the rest a claim."""
+    lines = page.text.splitlines()
+    pieces = [
+        ("claim", sentence)
+        for line in lines[1:]
+        for sentence in _SENTENCE_END.split(line)
+        if sentence
+    ]
+    counts = score_page(page.body, pieces, page.text, [])
+    counts["claims"] = len(pieces)
+    return counts, (lines[0] if lines else None), None, None
+
+
+def tally(pages: list[Page], run: object, folder: Path) -> Tally:
+    out = Tally()
+    for page in pages:
+        counts, title, byline, published = run(page, folder)  # type: ignore[operator]
+        out.counts.update(counts)
+        out.counts["empty"] += counts["claims"] == 0
+        if page.headlines:
+            out.counts["with headline"] += 1
+            if title is not None and normal(title) in page.headlines:
+                out.counts["title agrees"] += 1
+            else:
+                out.titles.append((page.id, title, page.headlines))
+        if byline:
+            out.counts["bylined"] += 1
+            if junk_byline(byline):
+                out.counts["junk byline"] += 1
+                out.junk.append((page.id, byline))
+        if published:
+            out.counts["dated"] += 1
+            expected = url_date(page.url)
+            if expected and published != expected:
+                out.counts["date off URL"] += 1
+                out.dates.append((page.id, published, f"URL {expected}"))
+            if page.dates:
+                out.counts["dated, page states"] += 1
+                if published not in page.dates:
+                    out.counts["date unstated"] += 1
+                    out.dates.append((page.id, published, f"page {sorted(page.dates)}"))
+    return out
+
+
+def report(name: str, result: Tally, pages: list[Page], show: bool) -> None:
+    c = result.counts
+    leak = c["leak"] / max(c["body"], 1)
+    recall = c["found"] / max(c["sentences"], 1)
+    print(f"{name}:")
+    print(f"  furniture leak   {c['leak']}/{c['body']} = {leak:.1%}")
+    print(f"  body recall      {c['found']}/{c['sentences']} = {recall:.1%}")
+    print(f"  pages, 0 claims  {c['empty']}/{len(pages)}")
+    agree = c["title agrees"] / max(c["with headline"], 1)
+    print(f"  titles           {c['title agrees']}/{c['with headline']} = {agree:.1%} agree")
+    if name.startswith("ours"):
+        with_url = sum(1 for p in pages if url_date(p.url))
+        print(f"  bylines          {c['bylined']} pages; {c['junk byline']} junk")
+        print(
+            f"  dates            {c['dated']} pages dated; {c['date off URL']} disagree with the "
+            f"URL's date ({with_url} URLs hold one); {c['date unstated']}/"
+            f"{c['dated, page states']} not a date the page states"
+        )
+    if show:
+        for page_id, title, wanted in result.titles:
+            print(f"    title {page_id}: {title!r}  want {wanted[:2]}")
+        for page_id, byline in result.junk:
+            print(f"    byline {page_id}: {byline!r}")
+        for page_id, published, expected in result.dates:
+            print(f"    date {page_id}: {published} ({expected})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--show", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    if not (args.data / SET / "ground-truth.json").is_file():
+        print(f"skipped: {args.data / SET} is not there (see ../shared/data/README.md)")
+        return
+    started = time.perf_counter()
+    pages = read_pages(args.data)
+    print(f"{len(pages)} pages from {SET}, each as a browser's select-all-copy text")
+    with tempfile.TemporaryDirectory() as tmp:
+        report("ours (plain-text extraction)", tally(pages, ours, Path(tmp)), pages, args.show)
+        report(
+            "peer (naive: first line, every sentence)",
+            tally(pages, naive, Path(tmp)),
+            pages,
+            args.show,
+        )
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
