@@ -35,7 +35,6 @@ from factcheck.extract.segment_furniture import (
     classify_patterns,
     classify_shapes,
     classify_tags,
-    classify_title,
     ends_sentence,
     split_furniture,
 )
@@ -44,6 +43,7 @@ from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
+from factcheck.extract.segment_title import classify_title
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 
