@@ -40,6 +40,7 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
+from factcheck.extract.segment_page import classify_menus, classify_page, page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -82,7 +83,8 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     runs = block_runs(units)
     block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
-    title = classify_title(units, doc.title)
+    top = page_headline(units, runs) if doc.title is None else None
+    title = classify_title(units, doc.title, top)
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
@@ -91,6 +93,9 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_notice_blocks(runs)
     classify_closing_sections(units)
     classify_link_boxes(units)
+    if top is not None:
+        classify_page(runs, units[top])
+    classify_menus(runs)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

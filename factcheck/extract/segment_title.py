@@ -28,13 +28,19 @@ def _normalise_title(piece: str) -> str:
     return _TITLE_NORMALISE_RE.sub(" ", piece).strip().casefold()
 
 
-def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
+def classify_title(units: list[Unit], known_title: str | None, top: int | None) -> Unit | None:
     """The headline: the first short line without final punctuation before the body starts,
-    and every later repetition of it (or of the title the document already has)."""
+    and every later repetition of it (or of the title the document already has). In a whole
+    page pasted as text, the line heading the story (``page_headline``), every line above it
+    the page's furniture: TOP is its index in UNITS, or None."""
     headline: Unit | None = None
     for i, unit in enumerate(units):
         if unit.kind is not None:
             continue
+        if i == top:
+            headline = unit
+            unit.kind = SegmentKind.TITLE
+            break
         above = above_headline(
             units,
             i,
@@ -44,6 +50,9 @@ def classify_title(units: list[Unit], known_title: str | None) -> Unit | None:
         )
         if above is not None:
             unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
+            continue
+        if top is not None:
+            unit.kind = _head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
