@@ -99,7 +99,8 @@ def classify_menus(runs: list[list[Unit]]) -> None:
 
 def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
     """Mark RELATED, in a pasted page whose HEADLINE was found (``page_headline``), the body
-    lines of every list of links below the headline (a share bar, tags, a menu in the footer)
+    lines of every list of links below the headline (a share bar, tags, a menu in the footer),
+    the lines without final punctuation between the headline and the story's first paragraph,
     and every body line after the story has ended: after its last paragraph of prose that is
     followed by a long run of lines without prose (boxes of other stories, comments, the
     site's footer). RUNS are the units by block (``block_runs``)."""
@@ -110,6 +111,12 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
         for run in runs[start + 1 + first : start + 1 + end]:
             if run[0].kind is None:
                 run[0].kind = SegmentKind.RELATED
+    for run in runs[start + 1 :]:
+        if _is_prose(run):
+            break
+        for unit in run:
+            if unit.kind is None and not unit.terminal:
+                unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     last, paragraphs = start, 0
     for k in range(start + 1, len(runs)):
         if _is_prose(runs[k]):
