@@ -41,7 +41,7 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
-from factcheck.extract.segment_head import is_issuer, is_masthead, named_byline
+from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
 from factcheck.extract.segment_page import classify_menus, classify_page, page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
@@ -59,7 +59,6 @@ __all__ = [
     "split_sentences",
 ]
 
-_OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("outlet_words"))) + r")\b")
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
 _STAFF_WORDS = words("staff_words")
 _CAPS_THEN_OUTLET = re.compile(
@@ -237,7 +236,7 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         head, tail = rest.rsplit(", ", 1)
         if (
             tail.startswith(("The ", "the "))
-            or _OUTLET_WORDS.search(tail)
+            or is_outlet_name(tail)
             or (_staff_credit(head) and tail[:1].isupper())
         ):
             # "By Staff, Example": after a staff credit, which names no person, the outlet.

@@ -41,6 +41,8 @@ _MASTHEAD_WORDS = 6
 """The most words a masthead has: "The Example Daily Tribune Online"."""
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "&", "on"})
 _WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
+_NAME_PARTS = re.compile(r"[^\W\d_]+")
+_GLUED_WORD = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+\b")
 _EDITIONS = frozenset({"Online", "Live", "Digital", "Today", "Now"})
 """Words after an outlet's own word in a masthead: "Example Tribune Online"."""
 
@@ -221,13 +223,12 @@ def named_byline(piece: str) -> tuple[str, str | None] | None:
 
 
 def is_outlet_name(name: str) -> bool:
-    """Whether NAME holds a word outlets are named with ("Example Courier-Journal")."""
+    """Whether NAME holds a word outlets are named with: "Example Courier-Journal", "FOX NEWS"
+    (a name in capitals), "ExamplePost" (the word glued to the name's first part)."""
     outlet_words = words("outlet_words")
     return any(
-        part in outlet_words or part.title() in outlet_words
-        for word in name.split()
-        for part in word.split("-")
-    )
+        part in outlet_words or part.title() in outlet_words for part in _NAME_PARTS.findall(name)
+    ) or any(glued in outlet_words for glued in _GLUED_WORD.findall(name))
 
 
 @cache

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from factcheck.extract.segment_head import is_web_name
+from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.model import SourceKind
@@ -283,14 +283,7 @@ _OUTLET_KINDS = frozenset(
     }
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
-_OUTLET_WORD = re.compile(
-    r"\b(?:News|Agency|Press|Times|Post|Herald|Tribune|Journal|Gazette|TV|Radio|Television|"
-    r"Broadcasting|Media|Daily|Wire|Network|Service|Telegraph|Observer|Chronicle|Reuters|"
-    r"Xinhua|Sputnik|Anadolu|Bernama)\b"
-)
 _DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
-_NAME_WORDS = words("outlet_words")
-_GLUED = re.compile(r"(?<=[a-z0-9])([A-Z][a-z]+)\b")
 _MAIL_SERVICES = words("mail_services")
 _STAFF_WORDS = words("staff_words")
 _ORG_HEADS = words("organisation_heads")
@@ -320,20 +313,9 @@ def _agency_like(name: str, registry: Registry | None) -> bool:
     if len(name) == 2 and name.isupper():
         # 'New York, NY –': two capitals after a place are a state's or a country's code.
         return registry is not None and _known(registry, name)
-    if _ACRONYM.fullmatch(name) or _has_outlet_word(name):
+    if _ACRONYM.fullmatch(name) or is_outlet_name(name):
         return True
     return registry is not None and _known(registry, name)
-
-
-def _has_outlet_word(name: str) -> bool:
-    """NAME holds a word outlets are named with ('Example News', 'The Example Guardian'), on its
-    own or glued to the name's first part ('ExamplePost')."""
-    if _OUTLET_WORD.search(name):
-        return True
-    # As written ('FM', 'BBC') or in title case, for a name printed in capitals ('FOX NEWS').
-    if any(word in _NAME_WORDS or word.title() in _NAME_WORDS for word in name.split()):
-        return True
-    return any(glued in _NAME_WORDS for glued in _GLUED.findall(name))
 
 
 def _known(registry: Registry, name: str) -> bool:
@@ -345,7 +327,7 @@ def _outlet_like(name: str, registry: Registry | None) -> bool:
     """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
     is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
     capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
-    if is_web_name(name) or _has_outlet_word(name):
+    if is_web_name(name) or is_outlet_name(name):
         return True
     if registry is None or not _known(registry, name):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.segment import segment_document
+from factcheck.extract.segment_head import is_outlet_name
 from factcheck.models import Document, SegmentKind
 
 BYLINE = SegmentKind.BYLINE
@@ -222,3 +223,21 @@ def test_a_long_line_of_stamps_is_a_dateline() -> None:
     doc, segments = _read(f"{HEADLINE}\n{stamps}\n{BODY}\n")
     assert doc.published == "2024-06-03"
     assert segments == [(TITLE, HEADLINE), (DATELINE, stamps), (STATEMENT, BODY)]
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("Example Courier-Journal", True),  # a part of a hyphened word
+        ("EXAMPLE NEWS", True),  # in capitals
+        ("ExamplePost", True),  # glued to the name's first part
+        ("Example Broadcasting Corporation", True),
+        ("The Example Times'", True),  # with a closing mark
+        ("Examplenews", False),  # inside a word
+        ("Springfield", False),
+        ("Jane Roe", False),
+    ],
+)
+def test_an_outlet_name_is_told_by_its_words(name: str, outlet: bool) -> None:
+    # One check serves the byline, masthead and publisher rules alike.
+    assert is_outlet_name(name) is outlet
