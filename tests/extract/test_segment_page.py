@@ -62,18 +62,21 @@ def test_a_pasted_page_is_read_around_its_story() -> None:
         [TODAY, *MENU, HEADLINE, BYLINE_LINE, STAMP, *SHARE, *BODY, *SHARE, *FOOTER]
     )
     assert (doc.title, doc.byline, doc.published) == (HEADLINE, "Jane Roe", "2024-03-05")
-    assert segments == [
-        (DATELINE, TODAY),  # the site's date of the day, not the story's
-        *((RELATED, line) for line in MENU[:-1]),
-        (SegmentKind.TAGS, MENU[-1]),  # a section's name right above the headline
-        (TITLE, HEADLINE),
-        (BYLINE, BYLINE_LINE),
-        (DATELINE, STAMP),
-        *((RELATED, line) for line in SHARE),
-        *((STATEMENT, line) for line in BODY),
-        *((RELATED, line) for line in SHARE),
-        *((RELATED, line) for line in FOOTER),
-    ]
+    assert (
+        segments
+        == [
+            (DATELINE, TODAY),  # the site's date of the day, not the story's
+            *((RELATED, line) for line in MENU[:-1]),
+            (SegmentKind.TAGS, MENU[-1]),  # a section's name right above the headline
+            (TITLE, HEADLINE),
+            (BYLINE, BYLINE_LINE),
+            (DATELINE, STAMP),
+            *((RELATED, line) for line in SHARE),
+            *((STATEMENT, line) for line in BODY),
+            *((RELATED, line) for line in SHARE),
+            *((RELATED, line) for line in FOOTER),
+        ]
+    )
 
 
 def test_a_teaser_above_the_story_is_not_its_headline() -> None:
