@@ -191,10 +191,20 @@ def _title(evidence: _Evidence, site: str | None, url: str | None) -> tuple[str,
         title = _strip_address_names(_strip_site(value, site), url)
         if title and (site is None or title.casefold() != site.casefold()):
             cleaned.append((title, origin))
-    for title, origin in cleaned:
-        if len(title.split()) >= 3:
-            return title, origin
-    return cleaned[0] if cleaned else None
+    chosen = next(((t, o) for t, o in cleaned if len(t.split()) >= 3), None)
+    chosen = chosen or (cleaned[0] if cleaned else None)
+    if chosen is None:
+        return None
+    # A headline cut short to fit a limit ("… making him third local to contract") reads on in
+    # another of the page's titles with words, not with a site's or section's name after a bar
+    # or a dash: the whole one is taken.
+    start = chosen[0] + " "
+    whole = (
+        (t, o)
+        for t, o in cleaned
+        if t.startswith(start) and t[len(start) : len(start) + 1].isalnum()
+    )
+    return next(whole, chosen)
 
 
 def _strip_site(title: str, site: str | None) -> str:

@@ -9,8 +9,10 @@ related-story links, tag lists) is told apart from body sentences with general r
 headline, byline, outlet and date become the document's metadata when it does not have them yet.
 
 The work is spread over modules by step: ``segment_text`` (blocks), ``segment_glue`` (glued
-boundaries), ``segment_sentences`` (sentencex and its corrections), ``segment_dates`` (datelines)
-and ``segment_furniture`` (the kinds of page furniture). This module puts them together.
+boundaries), ``segment_sentences`` (sentencex and its corrections), ``segment_dates`` (datelines),
+``segment_furniture`` (the kinds of page furniture), ``segment_title`` (the headline) and
+``segment_page`` (a whole web page pasted as text: its menus, its head and what follows the
+story). This module puts them together.
 """
 
 from __future__ import annotations
@@ -35,15 +37,16 @@ from factcheck.extract.segment_furniture import (
     classify_patterns,
     classify_shapes,
     classify_tags,
-    classify_title,
     ends_sentence,
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
+from factcheck.extract.segment_page import classify_menus, classify_page, page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
+from factcheck.extract.segment_title import classify_title
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 
@@ -65,6 +68,8 @@ _CAPS_THEN_OUTLET = re.compile(
 """A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"."""
 _HEAD_UNITS = 4
 """The lines at the top of a text without a headline where an issuer's name may stand."""
+_STAMP_REACH = 4
+"""The most lines above a pasted page's headline where its date or byline may stand."""
 _STAFF_CREDIT_WORDS = 3
 """The most words a staff credit before an outlet's name has: "By Staff Reporter, ..."."""
 
@@ -81,7 +86,8 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     runs = block_runs(units)
     block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
-    title = classify_title(units, doc.title)
+    top = page_headline(units, runs) if doc.title is None else None
+    title = classify_title(units, doc.title, top)
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
@@ -90,12 +96,15 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_notice_blocks(runs)
     classify_closing_sections(units)
     classify_link_boxes(units)
+    if top is not None:
+        classify_page(runs, units[top])
+    classify_menus(runs)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(
         Segment(u.start, u.end, u.kind or _body_kind(u.text), u.text, u.block) for u in units
     )
-    return _fill_metadata(doc, units, title), segments
+    return _fill_metadata(doc, units, title, top), segments
 
 
 def _body_kind(piece: str) -> SegmentKind:
@@ -123,18 +132,24 @@ def _unit(text: str, start: int, end: int, block: int) -> Unit:
     return Unit(start, end, block, piece, None, ends_sentence(piece))
 
 
-def _fill_metadata(doc: Document, units: list[Unit], title: Unit | None) -> Document:
+def _fill_metadata(
+    doc: Document, units: list[Unit], title: Unit | None, top: int | None
+) -> Document:
+    """The document with the metadata the text gives it. In a pasted page whose headline is
+    units[TOP], the story's date and byline are read from just above the headline on: a date
+    higher up is the site's (today's date beside its masthead), a byline another story's."""
     changes: dict[str, str] = {}
     origins = dict(doc.provenance)
     if doc.title is None and title is not None:
         changes["title"] = title.text
         origins["title"] = "text"
+    story = units if top is None else units[max(0, top - _STAMP_REACH) :]
     if doc.published is None:
-        published = _top_dateline(units)
+        published = _top_dateline(story)
         if published:
             changes["published"] = published
             origins["published"] = "dateline"
-    for unit in units:
+    for unit in story:
         if unit.kind is SegmentKind.BYLINE:
             byline, outlet = _parse_byline(unit.text)
             if byline and clean_byline(byline) is None:

@@ -3,7 +3,8 @@
 Around an article a site prints notices in its own voice: that it earns a commission on what the
 reader buys, what the reader may do with the copy, how comments are moderated, that it would like
 to hear from the reader, that the reader who enjoyed the article should subscribe, where to go
-"for more information", that something went wrong in the page, and who the author is. Each is
+"for more information", that something went wrong in the page, that it uses cookies, and who
+the author is. Each is
 told by its shape: the site speaking as "we", "our" or "this article" to "you", about buying,
 copying, commenting or writing in. A sentence inside quotation marks is someone's speech, never
 the site's notice, and stays in the body.
@@ -116,6 +117,15 @@ _THANKS_RE = re.compile(
     r"(?:Thanks?(?: you)?(?: so much)? for (?:signing up|subscribing|registering|reading)"
     r"|You(?:['’]re| are) (?:all set|now subscribed|subscribed|signed up))\b"
 )
+# A cookie banner: "We use cookies to improve your experience", "By continuing to use this
+# site, you agree to our use of cookies" ("The bakery sold cookies" is the story's).
+_CONSENT_RE = re.compile(
+    r"\b(?:use|uses|using|use of|accept|allow|about|our|these|third-party)\s+cookies\b"
+    r"|\bcookies? (?:policy|settings|preferences|notice|consent)\b"
+    r"|\bby (?:continuing|using|clicking|choosing|browsing)\b[^.]{0,80}"
+    r"\b(?:you )?(?:agree|consent|accept)\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -146,6 +156,9 @@ _NEEDLES = (
     "ou're ",
     "ou’re ",
     "ou are ",
+    "ookie",
+    "onsent",
+    "agree",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a search for them alone."""
@@ -176,6 +189,8 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None
+    if _CONSENT_RE.search(piece):
+        return SegmentKind.RELATED
     if (_DISCLOSURE_RE.search(piece) and _PURCHASE_RE.search(piece)) or _USAGE_RE.search(piece):
         return SegmentKind.CREDIT
     if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):

@@ -27,6 +27,7 @@ _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whit
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 """A list marker at the start of a line: a bullet, "1." or "(a)"."""
 _CONTINUATION_WORDS = words("continuation_words")
+_BYLINE_START = re.compile(r"by\s+[A-Z]")
 _LINE_END_CHARS = frozenset('.!?:…"”’)')
 
 
@@ -74,9 +75,11 @@ def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) ->
     if width:
         soft = pe - ps >= 0.6 * width and text[pe - 1] != ":"
     elif text[ns].islower():
-        soft = text[pe - 1] not in _LINE_END_CHARS
+        # "by Jane Roe" under a headline is its byline, not the headline going on.
+        soft = text[pe - 1] not in _LINE_END_CHARS and not _BYLINE_START.match(text, ns, ne)
     else:
-        soft = text[max(ps, pe - 12) : pe].rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS
+        # "... the tower and" goes on; a heading in title case ("Best Of") does not.
+        soft = text[max(ps, pe - 12) : pe].rsplit(None, 1)[-1] in _CONTINUATION_WORDS
     return soft and not BULLET_RE.match(text[ns : min(ne, ns + 8)] + " ")
 
 

@@ -160,6 +160,40 @@ def test_the_address_names_the_section_and_the_site_around_a_title(
     assert read_page(page(f"<title>{title}</title>", h1=""), url).title == headline
 
 
+@pytest.mark.parametrize(
+    ("head", "h1", "headline"),
+    [
+        # a stated headline cut short reads on in the page's heading: the whole one is taken
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million and close">',
+            "Bridge repairs to cost £48 million and close one lane",
+            "Bridge repairs to cost £48 million and close one lane",
+        ),
+        # a shorter headline that is not the start of the other stays as stated
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million">',
+            "Council says bridge repairs will cost £48 million",
+            "Bridge repairs to cost £48 million",
+        ),
+        # a site's or section's name after a bar is not more of the headline
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+            "<title>Bridge repairs to cost £48 million | World | Courier</title>",
+            "",
+            "Bridge repairs to cost £48 million",
+        ),
+        # the start of a word is not the start of a headline
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 mill">',
+            "Bridge repairs to cost £48 million",
+            "Bridge repairs to cost £48 mill",
+        ),
+    ],
+)
+def test_a_headline_cut_short_is_read_whole(head: str, h1: str, headline: str) -> None:
+    assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
+
+
 def test_the_article_time_is_a_publication_date() -> None:
     doc = read(inside='<time datetime="2024-03-14T09:00:00Z">14 March 2024</time>')
     assert (doc.published, dict(doc.provenance)["published"]) == ("2024-03-14", "time")

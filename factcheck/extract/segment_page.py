@@ -1,0 +1,201 @@
+"""Stage ② segment, whole pages: a web page copied from a browser and pasted as text.
+
+A browser's select-all-copy gives the story with the page around it, one line per block: menus
+and footers of links ("Home", "News", "Sport", ...), share bars ("Share", "Tweet", "Email"), a
+head of navigation above the headline, and below the story boxes of other stories, comment
+threads and the site's footer. Each is told by its shape: a run of short lines is a list of
+links; the story is the first stretch of prose paragraphs after such a head, its headline the
+line that heads that stretch; every line above the headline is the page's, and so is what comes
+after the prose has stopped for a long run of lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
+from factcheck.extract.segment_furniture import Unit
+from factcheck.extract.segment_notices import notice_kind
+from factcheck.lexicon import words
+from factcheck.models import SegmentKind
+
+_LINK_WORDS = 4
+"""The most words of a line in a list of links: "Support independent journalism"."""
+_LINK_CHARS = 40
+"""The most characters of such a line (a sentence in a script without spaces is one word)."""
+_WORD_CHARS = 16
+"""The most characters of a one-word line in such a list: a line of a script written without
+spaces is a sentence."""
+_MENU = 3
+"""The fewest short lines in a row that make a list of links in a pasted page: a menu, a share
+bar."""
+_LONG_MENU = 6
+"""The fewest such lines that make a list of links in any text."""
+_PROSE_CHARS = 80
+"""The fewest characters of sentences that make a paragraph of prose (about 15 words)."""
+_PROSE_REACH = 6
+"""A story's first paragraph has another within this many paragraphs after it; a notice alone
+among the links (a cookie banner) has not."""
+_HEADLINE_REACH = 8
+"""The most lines between the headline and the story's first paragraph (a byline, a date, a
+caption and its credit, a share bar), short lines left out."""
+_HEADLINE_WORDS = 30
+_TAIL_GAP = 8
+"""Lines without prose after which the story has ended: a share bar, tags, a box of links."""
+_STORY_PARAGRAPHS = 3
+"""Paragraphs of prose a story has before lines without prose can end it (a standfirst over a
+share bar does not)."""
+
+
+def _is_link(run: list[Unit]) -> bool:
+    """Whether a block is a line of a list of links: a few words without final punctuation,
+    figures or a label's colon ("Home", "World News", "Share")."""
+    if len(run) != 1:
+        return False
+    unit = run[0]
+    piece = unit.text
+    return (
+        unit.words <= _LINK_WORDS
+        and len(piece) <= (_LINK_CHARS if unit.words > 1 else _WORD_CHARS)
+        and not unit.terminal
+        and "、" not in piece  # an ideographic comma: a clause of a sentence
+        and not piece.endswith(":")
+        and not any(map(str.isdigit, piece))
+    )
+
+
+def _is_prose(run: list[Unit]) -> bool:
+    """Whether a block is a paragraph of prose: sentences of the body of enough characters, not
+    the site's notices (a cookie banner)."""
+    said = (u for u in run if u.kind is None and u.terminal)
+    return sum(len(u.text) for u in said if notice_kind(u.text, u.words) is None) >= _PROSE_CHARS
+
+
+def _menus(runs: list[list[Unit]], least: int = _MENU) -> list[tuple[int, int]]:
+    """The lists of links among RUNS, as (first, end) block indices: LEAST short lines or more
+    in a row."""
+    found = []
+    i = 0
+    while i < len(runs):
+        j = i
+        while j < len(runs) and _is_link(runs[j]):
+            j += 1
+        if j - i >= least:
+            found.append((i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def classify_menus(runs: list[list[Unit]]) -> None:
+    """Mark RELATED the body lines of a long list of links anywhere in a text: six short lines or
+    more in a row, without final punctuation or figures (a site's menu, its footer's links). A
+    list of ingredients or results has figures; a list of a story's points has sentences."""
+    for first, end in _menus(runs, _LONG_MENU):
+        for run in runs[first:end]:
+            if run[0].kind is None:
+                run[0].kind = SegmentKind.RELATED
+
+
+def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
+    """Mark RELATED, in a pasted page whose HEADLINE was found (``page_headline``), the body
+    lines of every list of links below the headline (a share bar, tags, a menu in the footer),
+    the lines without final punctuation between the headline and the story's first paragraph,
+    and every body line after the story has ended: after its last paragraph of prose that is
+    followed by a long run of lines without prose (boxes of other stories, comments, the
+    site's footer). RUNS are the units by block (``block_runs``)."""
+    start = next((k for k, run in enumerate(runs) if headline in run), None)
+    if start is None:
+        return
+    for first, end in _menus(runs[start + 1 :]):
+        for run in runs[start + 1 + first : start + 1 + end]:
+            if run[0].kind is None:
+                run[0].kind = SegmentKind.RELATED
+    for run in runs[start + 1 :]:
+        if _is_prose(run):
+            break
+        for unit in run:
+            if unit.kind is None and not unit.terminal:
+                unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
+    last, paragraphs = start, 0
+    for k in range(start + 1, len(runs)):
+        if _is_prose(runs[k]):
+            last, paragraphs = k, paragraphs + 1
+        elif paragraphs >= _STORY_PARAGRAPHS and k - last >= _TAIL_GAP:
+            break
+    else:
+        return
+    for run in runs[last + 1 :]:
+        for unit in run:
+            if unit.kind is None:
+                unit.kind = SegmentKind.RELATED
+
+
+def _body_start(runs: list[list[Unit]]) -> int | None:
+    """The block of the story's first paragraph: a paragraph of prose with another one close
+    after it."""
+    prose = [i for i, run in enumerate(runs) if _is_prose(run)]
+    for here, later in itertools.pairwise(prose):
+        if later - here <= _PROSE_REACH:
+            return here
+    return None
+
+
+def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
+    """The index in UNITS of a pasted page's headline, when lines of links stand above the
+    story: of the last lines above the story's first paragraph that read as a headline, the one
+    that shares the most words with the story's opening (a teaser of another story, a credit or
+    a share bar shares few), the tighter first; None when the text has no such head."""
+    start = _body_start(runs)
+    if start is None or not _menus(runs[:start]):
+        return None
+    if sum(map(_is_link, runs[:start])) < _LONG_MENU:
+        return None  # a short list above the story's paragraphs: the story's own
+    opening = {
+        w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
+    }
+    best, score, seen = None, (0, 0.0), 0
+    for i in range(units.index(runs[start][0]) - 1, -1, -1):
+        unit = units[i]
+        if unit.words <= _LINK_WORDS:
+            continue  # a share bar, a label: the headline may stand above them
+        seen += 1
+        if seen > _HEADLINE_REACH:
+            break
+        if unit.kind is None and _reads_as_headline(unit):
+            own = _long_words(unit)
+            shared = len(own & opening)
+            here = (shared, shared / len(own) if own else 0.0)
+            if best is None or here > score:
+                best, score = i, here
+    return best
+
+
+def _long_words(unit: Unit) -> set[str]:
+    """The words of four letters or more in UNIT, in lower case."""
+    return {w.casefold() for w in _WORD_RE.findall(unit.text) if len(w) >= 4}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_OPENING_BLOCKS = 3
+
+
+def _reads_as_headline(unit: Unit) -> bool:
+    piece = unit.text
+    if unit.terminal and not piece.rstrip("”’\"'").endswith(("?", "!")):
+        return False  # a caption or a standfirst; a headline may ask or exclaim
+    if not (piece[0].isupper() or piece[0].isdigit() or piece[0] in "“\"‘'"):
+        return False
+    if unit.words > _HEADLINE_WORDS or piece.endswith((":", ";", ",")):
+        return False
+    label, colon, rest = piece.partition(":")
+    if colon and (":" in rest or len(rest.split()) <= _LINK_WORDS or len(label.split()) > 5):
+        return False  # "Filed to: Science", "Price: $40 More info: ..."
+    if parse_date(piece) is not None or _STAMP_RE.search(piece):
+        return False  # a byline or a stamp with its date or time
+    interface = words("interface_words")
+    said = [w.strip(".,:;!?|()").lower() for w in piece.split()]
+    return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"
+
+
+_STAMP_RE = re.compile(rf"{TIME}|{TIME_24}|\b(?:ago|min read)\b", re.IGNORECASE)

@@ -1,0 +1,185 @@
+"""Stage ② segment, the headline: which line of the text is its headline, and its repeats.
+
+The headline is the first short line without final punctuation before the body starts (a line
+above it may be a masthead, navigation or a label: ``segment_head`` tells those apart); a
+repetition of it later in the text, or of the title the page states, is the headline too, and
+lines in title case above it are kickers or other stories' headlines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.segment_furniture import (
+    HEADING_MAX_WORDS,
+    WIRE_DATELINE_RE,
+    Unit,
+    _shape_kind,
+)
+from factcheck.extract.segment_head import above_headline
+from factcheck.lexicon import words
+from factcheck.models import SegmentKind
+
+_TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
+_TITLE_MAX_WORDS = 30
+
+
+def _normalise_title(piece: str) -> str:
+    return _TITLE_NORMALISE_RE.sub(" ", piece).strip().casefold()
+
+
+def classify_title(units: list[Unit], known_title: str | None, top: int | None) -> Unit | None:
+    """The headline: the first short line without final punctuation before the body starts,
+    and every later repetition of it (or of the title the document already has). In a whole
+    page pasted as text, the line heading the story (``page_headline``), every line above it
+    the page's furniture: TOP is its index in UNITS, or None."""
+    headline: Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.kind is not None:
+            continue
+        if i == top:
+            headline = unit
+            unit.kind = SegmentKind.TITLE
+            break
+        above = above_headline(
+            units,
+            i,
+            lambda j: _looks_like_headline(units, j, known_title),
+            lambda j: _head_furniture(units[j]),
+            _TITLE_MAX_WORDS,
+        )
+        if above is not None:
+            unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
+            continue
+        if top is not None:
+            unit.kind = _head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
+            continue
+        # Beside a page's stated title, a first line is a headline only if it shares its words.
+        if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
+            headline = unit
+            unit.kind = SegmentKind.TITLE
+        break
+    wanted = {_normalise_title(u.text) for u in (headline,) if u is not None}
+    if known_title:
+        known = _normalise_title(known_title)
+        wanted.add(known)
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if sep in known_title:
+                wanted.add(_normalise_title(known_title.rsplit(sep, 1)[0]))
+    wanted.discard("")
+    if not wanted:
+        return headline
+    # Normalising only drops punctuation and spaces, so a repeat is never much shorter or longer.
+    shortest = min(len(w) for w in wanted)
+    longest = 2 * max(len(w) for w in wanted) + 8
+    first_words = {w.split(None, 1)[0] for w in wanted}
+    for unit in units:
+        if unit.kind is None and shortest <= len(unit.text) <= longest:
+            first = unit.text.split(None, 1)[0]
+            # A word of letters and digits only is its own normal form once case-folded; one
+            # with a hyphen or a quote ("13-Inch") may be more than one word once normalised.
+            if first.isalnum():
+                first = first.casefold()
+            else:
+                first = (_normalise_title(first).split(None, 1) or [""])[0]
+            if first in first_words and _normalise_title(unit.text) in wanted:
+                unit.kind = SegmentKind.TITLE
+    _kickers(units)
+    return headline
+
+
+def _kickers(units: list[Unit]) -> None:
+    """Lines in title case without final punctuation above the headline, before any body
+    sentence: a kicker, a section's name or another story's headline ("New Tablet Now in
+    Stores")."""
+    top = next((i for i, u in enumerate(units) if u.kind is SegmentKind.TITLE), 0)
+    if any(u.kind is None and u.terminal for u in units[:top]):
+        return
+    for unit in units[:top]:
+        if unit.kind is None and unit.words <= HEADING_MAX_WORDS and title_case(unit.text):
+            unit.kind = SegmentKind.TITLE
+
+
+def _near_title(piece: str, known_title: str | None) -> bool:
+    """Whether PIECE shares words with the page's stated title: two long words, and a quarter of
+    its own long words (a first sentence shares a name or two with the title, a headline most of
+    its words)."""
+    if known_title is None:
+        return True
+    shared, own = _long_words_shared(piece, known_title)
+    return shared >= 2 and 4 * shared >= own
+
+
+_MOSTLY = 0.6
+
+
+def _shared_words(piece: str, known_title: str) -> float:
+    """The share of PIECE's long words (four letters or more) that KNOWN_TITLE has too."""
+    shared, own = _long_words_shared(piece, known_title)
+    return shared / own if own else 0.0
+
+
+def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
+    """(PIECE's long words that KNOWN_TITLE has too, PIECE's long words), each counted once."""
+    known = {w for w in _normalise_title(known_title).split() if len(w) >= 4}
+    own = {w for w in _normalise_title(piece).split() if len(w) >= 4}
+    return len(known & own), len(own)
+
+
+def _head_furniture(unit: Unit) -> SegmentKind | None:
+    """What furniture a line above a headline is by its shape: a headline in capitals is no
+    furniture there."""
+    kind = _shape_kind(unit.text, unit.terminal, unit.words, False)
+    if kind is SegmentKind.RELATED:
+        # A prompt names what it is about ("Share on Facebook", "Listen to this article"); a
+        # headline may open on the same verb ("Share prices fall").
+        interface = words("interface_words")
+        named = unit.text.split()[1:]  # what it is about, after the verb
+        if not any(w.strip(".,:;!?|").lower() in interface for w in named):
+            return None
+    return None if kind is SegmentKind.TITLE else kind
+
+
+def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:
+    unit = units[i]
+    if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
+        return False
+    if not (unit.text[0].isupper() or unit.text[0].isdigit() or unit.text[0] in "“\"‘'"):
+        return False
+    if unit.text.endswith((":", ";", ",")) or WIRE_DATELINE_RE.match(unit.text):
+        return False  # "LONDON (AP) — ...": a wire story's first sentence
+    if not unit.terminal:
+        return True
+    if unit.text.endswith("."):
+        # "Visa Program Up for Renewal Amid Allegations of Fraud.": a paragraph of its own in
+        # title case is a headline even with a full stop; a sentence has lowercase words.
+        return units[i + 1].block != unit.block and title_case(unit.text)
+    if unit.text.endswith("…"):
+        return False
+    # A question or exclamation counts as the headline only when the page repeats it later, or
+    # when it says most of what the page's stated title says.
+    if known_title is not None and _shared_words(unit.text, known_title) >= _MOSTLY:
+        return True
+    normal = _normalise_title(unit.text)
+    return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+_HEADLINE_SMALL = words("headline_small_words")
+_QUOTE_MARKS = "\"“‘'(["
+
+
+def title_case(text: str) -> bool:
+    """Whether TEXT is set in title case: at least four capitalised words and no lowercase word
+    but the short ones a headline leaves small ("of", "to", "the")."""
+    capitals = 0
+    for word in text.split():
+        word = word.lstrip(_QUOTE_MARKS)
+        first = word[:1]
+        if not first.isalpha():
+            continue
+        if first.islower():
+            if word.rstrip(".,;:!?’'\"”)]").lower() not in _HEADLINE_SMALL:
+                return False
+        else:
+            capitals += 1
+    return capitals >= 4

@@ -1,0 +1,156 @@
+"""Tests for stage ② segment: a whole web page pasted as text (select all, copy, paste).
+
+Every page here is made up; near misses (a story's own short list, a teaser above the story, a
+sentence about cookies) stay as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.segment import segment_document
+from factcheck.extract.segment_text import split_blocks
+from factcheck.models import Document, SegmentKind
+
+TITLE = SegmentKind.TITLE
+BYLINE = SegmentKind.BYLINE
+DATELINE = SegmentKind.DATELINE
+RELATED = SegmentKind.RELATED
+STATEMENT = SegmentKind.STATEMENT
+
+TODAY = "Friday, March 8, 2024"
+MENU = ["Home", "Local News", "Sport", "Business", "Weather", "Opinion", "Obituaries"]
+HEADLINE = "Harbour ferry fares rise for a third year running"
+BYLINE_LINE = "By Jane Roe"
+STAMP = "March 5, 2024"
+SHARE = ["Share", "Tweet", "Email", "Print"]
+BODY = [
+    "The harbour board voted on Tuesday to raise ferry fares by five percent from April, the "
+    "third rise in as many years.",
+    "Board members said the higher fares would pay for two new boats and longer evening "
+    "sailings on the island route.",
+    "Commuters who cross every day told the meeting that the fares already cost them more "
+    "than a monthly rail pass.",
+    "The board will review the fares again next spring, when the first new boat enters "
+    "service on the harbour.",
+]
+FOOTER = [
+    "Most Read",
+    "Storm closes coastal road for the weekend",
+    "Library opens a new reading room downtown",
+    "Council names the winner of its garden prize",
+    "School choir to sing at the spring fair",
+    "About Us",
+    "Contact",
+    "Advertise",
+    "Privacy Policy",
+    "Terms of Use",
+    "Careers",
+    "The Example Harbour Courier is a member of the Example Press Council and follows its "
+    "code of practice on accuracy.",
+]
+
+
+def _read(lines: list[str]) -> tuple[Document, list[tuple[SegmentKind, str]]]:
+    text = "\n".join(lines) + "\n"
+    doc, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    return doc, [(s.kind, s.text) for s in segments]
+
+
+def test_a_pasted_page_is_read_around_its_story() -> None:
+    doc, segments = _read(
+        [TODAY, *MENU, HEADLINE, BYLINE_LINE, STAMP, *SHARE, *BODY, *SHARE, *FOOTER]
+    )
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, "Jane Roe", "2024-03-05")
+    assert (
+        segments
+        == [
+            (DATELINE, TODAY),  # the site's date of the day, not the story's
+            *((RELATED, line) for line in MENU[:-1]),
+            (SegmentKind.TAGS, MENU[-1]),  # a section's name right above the headline
+            (TITLE, HEADLINE),
+            (BYLINE, BYLINE_LINE),
+            (DATELINE, STAMP),
+            *((RELATED, line) for line in SHARE),
+            *((STATEMENT, line) for line in BODY),
+            *((RELATED, line) for line in SHARE),
+            *((RELATED, line) for line in FOOTER),
+        ]
+    )
+
+
+def test_a_teaser_above_the_story_is_not_its_headline() -> None:
+    # Another story's headline stands nearer the first paragraph than the story's own; the
+    # headline is the line that shares the first paragraphs' words.
+    teaser = "Library opens a new reading room downtown"
+    _, segments = _read([*MENU, HEADLINE, BYLINE_LINE, teaser, STAMP, *BODY])
+    assert segments[len(MENU)] == (TITLE, HEADLINE)
+    assert (RELATED, teaser) in segments
+
+
+def test_a_share_bar_under_the_standfirst_does_not_end_the_story() -> None:
+    standfirst = "Commuters face higher fares again as the board pays for two new boats."
+    _, segments = _read([*MENU, HEADLINE, standfirst, *SHARE, *SHARE, *BODY])
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * len(BODY)
+
+
+def test_a_story_with_its_own_short_list_is_no_pasted_page() -> None:
+    # Three short lines of the story's own are not a site's menu: nothing changes.
+    points = ["Faster boats", "Later sailings", "Cheaper season tickets"]
+    doc, segments = _read([HEADLINE, BODY[0], *points, *BODY[1:]])
+    assert doc.title == HEADLINE
+    assert [kind for kind, text in segments if text in points] == [STATEMENT] * 3
+
+
+def test_a_long_list_of_links_is_the_site_s_anywhere() -> None:
+    # Six short lines without figures in a row: a menu, even with no headline found.
+    _, segments = _read([BODY[0], *MENU, BODY[1]])
+    assert segments == [(STATEMENT, BODY[0]), *((RELATED, m) for m in MENU), (STATEMENT, BODY[1])]
+
+
+def test_a_list_with_figures_is_the_story_s() -> None:
+    ingredients = ["2 cups flour", "1 tsp salt", "3 eggs", "1 cup milk", "2 tbsp butter", "1 egg"]
+    _, segments = _read([BODY[0], *ingredients, BODY[1]])
+    assert [kind for kind, text in segments if text in ingredients] == [STATEMENT] * 6
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("We use cookies to improve your experience on our site.", RELATED),
+        ("By continuing to browse this site, you agree to our use of cookies.", RELATED),
+        ("Please read our cookie policy before you go on.", RELATED),
+        # Near misses: cookies in a story, not the site speaking of its own.
+        ("The bakery sold ten thousand cookies at the spring fair.", STATEMENT),
+        ("Volunteers said the cookies ran out by noon.", STATEMENT),
+    ],
+)
+def test_a_cookie_banner_is_the_site_s_notice(line: str, kind: SegmentKind) -> None:
+    _, segments = _read([BODY[0], line, BODY[1]])
+    assert segments[1] == (kind, line)
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # A byline under a headline starts a line of its own, in lower case or not.
+        (f"{HEADLINE}\nby Jane Roe", [HEADLINE, "by Jane Roe"]),
+        # A heading in title case ends with its line; a sentence's last small word goes on.
+        ("Best Of\nTravel", ["Best Of", "Travel"]),
+        (
+            "The strike hit the tower and\nThe school next to it.",
+            ["The strike hit the tower and\nThe school next to it."],
+        ),
+        (
+            "The boats were late and\nthe crews tired.",
+            ["The boats were late and\nthe crews tired."],
+        ),
+    ],
+)
+def test_lines_of_a_page_stay_apart(text: str, blocks: list[str]) -> None:
+    assert [text[a:b] for a, b in split_blocks(text)] == blocks
+
+
+def test_by_any_means_opens_no_byline() -> None:
+    _, segments = _read(["By Any Means Necessary", BODY[0]])
+    assert segments[0][0] is not BYLINE
