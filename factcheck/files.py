@@ -144,15 +144,12 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
     points to is (the link stays). A device, pipe or socket (``/dev/stdout``, a named pipe) is
     written to as it is: replacing it would put a regular file where the device was.
     """
-    if isinstance(content, str | bytes):
-        pieces: Iterable[str | bytes] = (content,)
-    else:
-        pieces = content
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         mode = None
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        pieces = (content,) if isinstance(content, str | bytes) else content
         fd = os.open(path, os.O_WRONLY)
         try:
             for chunk in _chunks(pieces):
@@ -160,7 +157,7 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
         finally:
             os.close(fd)
         return
-    write_atomic(path.resolve() if path.is_symlink() else path, pieces)
+    write_atomic(path.resolve() if path.is_symlink() else path, content)
 
 
 def describe_os_error(exc: OSError) -> str:
