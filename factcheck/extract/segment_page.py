@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
@@ -32,6 +33,8 @@ _MENU = 3
 bar."""
 _LONG_MENU = 6
 """The fewest such lines that make a list of links in any text."""
+_HEAD_LINKS = 4
+"""The fewest short lines above a story's first paragraphs that make its text a whole page."""
 _PROSE_CHARS = 80
 """The fewest characters of sentences that make a paragraph of prose (about 15 words)."""
 _PROSE_REACH = 6
@@ -117,6 +120,7 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
         for unit in run:
             if unit.kind is None and not unit.terminal:
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
+    _classify_repeats(runs[start + 1 :])
     last, paragraphs = start, 0
     for k in range(start + 1, len(runs)):
         if _is_prose(runs[k]):
@@ -149,7 +153,7 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     start = _body_start(runs)
     if start is None or not _menus(runs[:start]):
         return None
-    if sum(map(_is_link, runs[:start])) < _LONG_MENU:
+    if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own
     opening = {
         w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
@@ -199,3 +203,24 @@ def _reads_as_headline(unit: Unit) -> bool:
 
 
 _STAMP_RE = re.compile(rf"{TIME}|{TIME_24}|\b(?:ago|min read)\b", re.IGNORECASE)
+
+
+_TWIN_REACH = 3
+"""A teaser printed twice (under its picture and as a link) comes again within this many lines."""
+_LABEL_REPEATS = 3
+"""A short line printed this often is a label of the page (a section's name over each teaser)."""
+
+
+def _classify_repeats(runs: list[list[Unit]]) -> None:
+    """Mark RELATED the lines of a pasted page that repeat: a line without final punctuation
+    printed again within three lines (a teaser under its picture and as its link), and a short
+    line printed three times or more (a section's name over each teaser, "Advertisement")."""
+    counts = Counter(run[0].text for run in runs if len(run) == 1 and run[0].words <= _LINK_WORDS)
+    lines = [run[0] for run in runs if len(run) == 1 and run[0].kind is None]
+    for i, unit in enumerate(lines):
+        if unit.terminal:
+            continue
+        near = lines[max(0, i - _TWIN_REACH) : i] + lines[i + 1 : i + 1 + _TWIN_REACH]
+        twin = any(u.text == unit.text for u in near)
+        if twin or counts[unit.text] >= _LABEL_REPEATS:
+            unit.kind = SegmentKind.RELATED
