@@ -11,12 +11,12 @@ after the prose has stopped for a long run of lines.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 
 from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
+from factcheck.extract.segment_head import is_navigation
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -58,12 +58,13 @@ def _is_link(run: list[Unit]) -> bool:
         return False
     unit = run[0]
     piece = unit.text
+    # The cheap tests first: most lines of a story fail one of them.
+    if unit.terminal or len(piece) > _LINK_CHARS or piece.endswith(":"):
+        return False
     return (
-        unit.words <= _LINK_WORDS
-        and len(piece) <= (_LINK_CHARS if unit.words > 1 else _WORD_CHARS)
-        and not unit.terminal
-        and "、" not in piece  # an ideographic comma: a clause of a sentence
-        and not piece.endswith(":")
+        (len(piece) <= _WORD_CHARS or unit.words > 1)
+        and unit.words <= _LINK_WORDS
+        and "\u3001" not in piece
         and not any(map(str.isdigit, piece))
     )
 
@@ -71,7 +72,9 @@ def _is_link(run: list[Unit]) -> bool:
 def _is_prose(run: list[Unit]) -> bool:
     """Whether a block is a paragraph of prose: sentences of the body of enough characters, not
     the site's notices (a cookie banner)."""
-    said = (u for u in run if u.kind is None and u.terminal)
+    said = [u for u in run if u.kind is None and u.terminal]
+    if sum(len(u.text) for u in said) < _PROSE_CHARS:
+        return False  # most lines of a page, told without reading their words
     return sum(len(u.text) for u in said if notice_kind(u.text, u.words) is None) >= _PROSE_CHARS
 
 
@@ -138,10 +141,12 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
 def _body_start(runs: list[list[Unit]]) -> int | None:
     """The block of the story's first paragraph: a paragraph of prose with another one close
     after it."""
-    prose = [i for i, run in enumerate(runs) if _is_prose(run)]
-    for here, later in itertools.pairwise(prose):
-        if later - here <= _PROSE_REACH:
-            return here
+    last = None
+    for i, run in enumerate(runs):
+        if _is_prose(run):
+            if last is not None and i - last <= _PROSE_REACH:
+                return last
+            last = i
     return None
 
 
@@ -150,8 +155,11 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     story: of the last lines above the story's first paragraph that read as a headline, the one
     that shares the most words with the story's opening (a teaser of another story, a credit or
     a share bar shares few), the tighter first; None when the text has no such head."""
+    menus = _menus(runs)
+    if not menus:
+        return None  # most texts: no list of links at all, and no paragraph is read
     start = _body_start(runs)
-    if start is None or not _menus(runs[:start]):
+    if start is None or menus[0][1] > start:
         return None
     if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own
@@ -195,6 +203,8 @@ def _reads_as_headline(unit: Unit) -> bool:
     label, colon, rest = piece.partition(":")
     if colon and (":" in rest or len(rest.split()) <= _LINK_WORDS or len(label.split()) > 5):
         return False  # "Filed to: Science", "Price: $40 More info: ..."
+    if is_navigation(piece) or piece.count(" | ") >= _BARS:
+        return False  # a breadcrumb trail, a row of links
     if parse_date(piece) is not None or _STAMP_RE.search(piece):
         return False  # a byline or a stamp with its date or time
     interface = words("interface_words")
@@ -202,6 +212,7 @@ def _reads_as_headline(unit: Unit) -> bool:
     return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"
 
 
+_BARS = 2
 _STAMP_RE = re.compile(rf"{TIME}|{TIME_24}|\b(?:ago|min read)\b", re.IGNORECASE)
 
 

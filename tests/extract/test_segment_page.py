@@ -96,6 +96,21 @@ def test_a_teaser_printed_twice_and_a_label_printed_thrice_are_the_page_s() -> N
     assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Harbour News > Ferry Fares > Island Route",  # a breadcrumb trail shares the words
+        "Posted in Harbour ferry fares | Permalink | Island route",  # so does a row of links
+        "Updated 10:42 a.m. harbour ferry fares",  # a stamp with its time
+    ],
+)
+def test_a_line_with_the_story_s_words_but_a_furniture_shape_is_not_the_headline(
+    between: str,
+) -> None:
+    _, segments = _read([*MENU, HEADLINE, between, *BODY])
+    assert segments[len(MENU)] == (TITLE, HEADLINE)
+
+
 def test_a_share_bar_under_the_standfirst_does_not_end_the_story() -> None:
     standfirst = "Commuters face higher fares again as the board pays for two new boats."
     _, segments = _read([*MENU, HEADLINE, standfirst, *SHARE, *SHARE, *BODY])
