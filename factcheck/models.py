@@ -186,7 +186,9 @@ class SourceFacts:
 # the field up on the class every time: twice the cost of setting the slot itself. A segment is
 # built for every piece of every article, an attribution for every sentence and a claim for every
 # claim, so these three are built by an __init__ that sets their slots directly, with the same
-# parameters. PLAIN_INITS keeps each generated __init__, the definition the quick one must match.
+# parameters. PLAIN_INITS keeps each generated __init__, the definition the quick one must match. A
+# field added to one of these classes goes into its __init__ too: unpacking the setters fails at
+# import until it does.
 
 _Init = Callable[..., None]
 _NEW = object()
