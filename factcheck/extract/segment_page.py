@@ -46,6 +46,13 @@ caption and its credit, a share bar), short lines left out."""
 _HEADLINE_WORDS = 30
 _TAIL_GAP = 8
 """Lines without prose after which the story has ended: a share bar, tags, a box of links."""
+_DENSE, _DENSE_REACH = 2, 5
+"""The story goes on after a box inside it when two of the five blocks after the box are
+paragraphs of prose (a footer's notes or a teaser's summary come one at a time between names,
+dates and links) ..."""
+_SHARED_WORDS = 0.5
+"""... and half of their long words are words the story has used (comments and other stories
+bring words of their own)."""
 _STORY_PARAGRAPHS = 3
 """Paragraphs of prose a story has before lines without prose can end it (a standfirst over a
 share bar does not)."""
@@ -109,7 +116,8 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
     the lines without final punctuation between the headline and the story's first paragraph,
     and every body line after the story has ended: after its last paragraph of prose that is
     followed by a long run of lines without prose (boxes of other stories, comments, the
-    site's footer). RUNS are the units by block (``block_runs``)."""
+    site's footer), unless the story's paragraphs follow that run (a box inside the story).
+    RUNS are the units by block (``block_runs``)."""
     start = next((k for k, run in enumerate(runs) if headline in run), None)
     if start is None:
         return
@@ -124,18 +132,34 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
             if unit.kind is None and not unit.terminal:
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     _classify_repeats(runs[start + 1 :])
+    prose = [_is_prose(run) for run in runs]
     last, paragraphs = start, 0
+    told: set[str] = set()
     for k in range(start + 1, len(runs)):
-        if _is_prose(runs[k]):
+        if prose[k]:
             last, paragraphs = k, paragraphs + 1
+            told.update(w for u in runs[k] for w in _long_words(u))
         elif paragraphs >= _STORY_PARAGRAPHS and k - last >= _TAIL_GAP:
-            break
+            resumed = next((n for n in range(k + 1, len(runs)) if prose[n]), None)
+            if resumed is None or not _goes_on(runs, prose, resumed, told):
+                break
+            last = k  # a box inside the story: the story's paragraphs follow it
     else:
         return
     for run in runs[last + 1 :]:
         for unit in run:
             if unit.kind is None:
                 unit.kind = SegmentKind.RELATED
+
+
+def _goes_on(runs: list[list[Unit]], prose: list[bool], at: int, told: set[str]) -> bool:
+    """Whether the paragraphs from block AT on go on with the story whose words are TOLD:
+    paragraph after paragraph, most of whose words the story has used."""
+    blocks = runs[at : at + _DENSE_REACH]
+    if sum(prose[at : at + _DENSE_REACH]) < _DENSE:
+        return False
+    own = {w for run in blocks for u in run for w in _long_words(u)}
+    return bool(own) and len(own & told) >= _SHARED_WORDS * len(own)
 
 
 def _body_start(runs: list[list[Unit]]) -> int | None:

@@ -111,6 +111,39 @@ def test_a_line_with_the_story_s_words_but_a_furniture_shape_is_not_the_headline
     assert segments[len(MENU)] == (TITLE, HEADLINE)
 
 
+BOX = [
+    "More on this story",
+    "Storm closes coastal road for the weekend",
+    "Library opens a new reading room downtown",
+    "Council names the winner of its garden prize",
+    "School choir to sing at the spring fair",
+    "Bakery wins regional bread award",
+    "Museum extends its summer opening hours",
+    "Marathon route changes for the city centre",
+]
+MORE = [
+    "Ferry fares on the island route have risen faster than bus fares, the harbour board's "
+    "own figures show.",
+    "The harbour board said the new boats would cut the evening crossing time by ten minutes.",
+]
+COMMENTS = [
+    "Great article, I always wondered about this stuff and now I know where my money goes.",
+    "Honestly my cat could run a better transport service than these clowns do every winter.",
+]
+
+
+def test_a_box_inside_the_story_does_not_end_it() -> None:
+    # The paragraphs after the box use the story's words: the story goes on.
+    _, segments = _read([*MENU, HEADLINE, *BODY, *BOX, *MORE])
+    assert [kind for kind, text in segments if text in MORE] == [STATEMENT] * 2
+
+
+def test_paragraphs_of_other_words_after_a_box_are_the_page_s() -> None:
+    # Comments after the box bring words of their own: the story ended before the box.
+    _, segments = _read([*MENU, HEADLINE, *BODY, *BOX, *COMMENTS])
+    assert [kind for kind, text in segments if text in COMMENTS] == [RELATED] * 2
+
+
 def test_a_share_bar_under_the_standfirst_does_not_end_the_story() -> None:
     standfirst = "Commuters face higher fares again as the board pays for two new boats."
     _, segments = _read([*MENU, HEADLINE, standfirst, *SHARE, *SHARE, *BODY])
