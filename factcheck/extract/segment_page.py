@@ -40,9 +40,10 @@ _PROSE_CHARS = 80
 _PROSE_REACH = 6
 """A story's first paragraph has another within this many paragraphs after it; a notice alone
 among the links (a cookie banner) has not."""
-_HEADLINE_REACH = 8
+_HEADLINE_REACH = 20
 """The most lines between the headline and the story's first paragraph (a byline, a date, a
-caption and its credit, a share bar), short lines left out."""
+caption and its credit, a share bar, a video's playlist), short lines left out: the story's
+words tell the headline from the others."""
 _HEADLINE_WORDS = 30
 _TAIL_GAP = 8
 """Lines without prose after which the story has ended: a share bar, tags, a box of links."""

@@ -144,6 +144,11 @@ def test_paragraphs_of_other_words_after_a_box_are_the_page_s() -> None:
     assert [kind for kind, text in segments if text in COMMENTS] == [RELATED] * 2
 
 
+def test_a_time_told_from_now_is_a_stamp() -> None:
+    _, segments = _read([BODY[0], "3 hours ago", "2 days ago at 7:52 am", BODY[1]])
+    assert [kind for kind, _ in segments] == [STATEMENT, DATELINE, DATELINE, STATEMENT]
+
+
 def test_a_share_bar_under_the_standfirst_does_not_end_the_story() -> None:
     standfirst = "Commuters face higher fares again as the board pays for two new boats."
     _, segments = _read([*MENU, HEADLINE, standfirst, *SHARE, *SHARE, *BODY])
