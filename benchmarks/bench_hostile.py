@@ -3,10 +3,11 @@ against real news text of about the same size in the same run.
 
 Each shape is generated here (nothing is copied): a results table whose lines differ only in
 their numbers, lines that open quotations and never close them, one paragraph of nothing but
-opening marks, a word of two million letters, a page of 30,000 paragraphs, and a page nested
-100,000 elements deep. The peer is the shared data folder's news articles, joined into one file
-of about the same size, run the same way; a shape that is much slower per MB than news text has
-a corner left. Every run is a fresh process; figures are the median of the runs.
+opening marks, a word of two million letters, a page of 30,000 paragraphs, a page nested 100,000
+elements deep, and whole pages pasted as text with their menus by the ten thousand. The peer is
+the shared data folder's news articles, joined into one file of about the same size, run the
+same way; a shape that is much slower per MB than news text has a corner left. Every run is a
+fresh process; figures are the median of the runs.
 
 Run: .venv/bin/python benchmarks/bench_hostile.py [--data DIR] [--runs 3]
 """
@@ -44,7 +45,22 @@ def shapes() -> dict[str, tuple[str, str]]:
     # boxes of links each under its own label.
     head = "Home | News | Politics\n" * 20_000 + "Council raises fares\nThe council voted.\n"
     boxes = "".join(f"Related\nOther story number {n} here\n" for n in range(15_000))
+    # A whole page pasted as text: a menu of short lines above and below a story, and menus
+    # and paragraphs taking turns, each paragraph a candidate for the story's first.
+    menu = "".join(f"Section {chr(65 + n % 26)}{chr(97 + n // 26 % 26)}\n" for n in range(40_000))
+    story = "".join(
+        f"The board approved {n} new buses for the city on Tuesday, a spokesman said.\n"
+        for n in range(200)
+    )
+    pasted = menu + "Council raises fares for a third year\n" + story + menu
+    turns = "".join(
+        f"Home\nNews\nSport\nThe board approved {n} buses for the city, a spokesman said"
+        " on Tuesday after a long debate.\n"
+        for n in range(20_000)
+    )
     return {
+        "pasted page, 80,000 menu lines": (".txt", pasted),
+        "menus and paragraphs in turn": (".txt", turns),
         "table of numbered lines": (".txt", table),
         "20,000 navigation lines": (".txt", head),
         "15,000 boxes of links": (".txt", boxes),

@@ -86,6 +86,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     runs = block_runs(units)
     block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
+    classify_menus(runs)  # before the headline, which no menu holds
     top = page_headline(units, runs) if doc.title is None else None
     title = classify_title(units, doc.title, top)
     classify_headings(units, block_sizes)
@@ -98,7 +99,6 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_link_boxes(units)
     if top is not None:
         classify_page(runs, units[top])
-    classify_menus(runs)
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

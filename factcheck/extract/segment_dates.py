@@ -57,6 +57,8 @@ UPDATED_TIME_RE = re.compile(
     rf"(?:{TIME}|{TIME_24}|{_AGO})"
     rf"(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*"
 )
+AGO_RE = re.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?")
+"""A time told from now, alone on its line under a comment or a teaser: "2 days ago at 7:52 am"."""
 TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
 LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
 _FIND_DATE_RE = re.compile(

@@ -15,6 +15,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from factcheck.extract.segment_dates import (
+    AGO_RE,
     DATE,
     DATELINE_RE,
     LEADING_DATE_RE,
@@ -215,6 +216,8 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
+    if words <= 8 and AGO_RE.fullmatch(piece):
+        return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
     if words <= 16 and (_is_byline(piece) or named_byline(piece) is not None):

@@ -11,11 +11,12 @@ after the prose has stopped for a long run of lines.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 
 from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
+from factcheck.extract.segment_head import is_navigation
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -32,17 +33,27 @@ _MENU = 3
 bar."""
 _LONG_MENU = 6
 """The fewest such lines that make a list of links in any text."""
+_HEAD_LINKS = 4
+"""The fewest short lines above a story's first paragraphs that make its text a whole page."""
 _PROSE_CHARS = 80
 """The fewest characters of sentences that make a paragraph of prose (about 15 words)."""
 _PROSE_REACH = 6
 """A story's first paragraph has another within this many paragraphs after it; a notice alone
 among the links (a cookie banner) has not."""
-_HEADLINE_REACH = 8
+_HEADLINE_REACH = 20
 """The most lines between the headline and the story's first paragraph (a byline, a date, a
-caption and its credit, a share bar), short lines left out."""
+caption and its credit, a share bar, a video's playlist), short lines left out: the story's
+words tell the headline from the others."""
 _HEADLINE_WORDS = 30
 _TAIL_GAP = 8
 """Lines without prose after which the story has ended: a share bar, tags, a box of links."""
+_DENSE, _DENSE_REACH = 2, 5
+"""The story goes on after a box inside it when two of the five blocks after the box are
+paragraphs of prose (a footer's notes or a teaser's summary come one at a time between names,
+dates and links) ..."""
+_SHARED_WORDS = 0.5
+"""... and half of their long words are words the story has used (comments and other stories
+bring words of their own)."""
 _STORY_PARAGRAPHS = 3
 """Paragraphs of prose a story has before lines without prose can end it (a standfirst over a
 share bar does not)."""
@@ -55,12 +66,13 @@ def _is_link(run: list[Unit]) -> bool:
         return False
     unit = run[0]
     piece = unit.text
+    # The cheap tests first: most lines of a story fail one of them.
+    if unit.terminal or len(piece) > _LINK_CHARS or piece.endswith(":"):
+        return False
     return (
-        unit.words <= _LINK_WORDS
-        and len(piece) <= (_LINK_CHARS if unit.words > 1 else _WORD_CHARS)
-        and not unit.terminal
-        and "、" not in piece  # an ideographic comma: a clause of a sentence
-        and not piece.endswith(":")
+        (len(piece) <= _WORD_CHARS or unit.words > 1)
+        and unit.words <= _LINK_WORDS
+        and "\u3001" not in piece
         and not any(map(str.isdigit, piece))
     )
 
@@ -68,7 +80,9 @@ def _is_link(run: list[Unit]) -> bool:
 def _is_prose(run: list[Unit]) -> bool:
     """Whether a block is a paragraph of prose: sentences of the body of enough characters, not
     the site's notices (a cookie banner)."""
-    said = (u for u in run if u.kind is None and u.terminal)
+    said = [u for u in run if u.kind is None and u.terminal]
+    if sum(len(u.text) for u in said) < _PROSE_CHARS:
+        return False  # most lines of a page, told without reading their words
     return sum(len(u.text) for u in said if notice_kind(u.text, u.words) is None) >= _PROSE_CHARS
 
 
@@ -103,7 +117,8 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
     the lines without final punctuation between the headline and the story's first paragraph,
     and every body line after the story has ended: after its last paragraph of prose that is
     followed by a long run of lines without prose (boxes of other stories, comments, the
-    site's footer). RUNS are the units by block (``block_runs``)."""
+    site's footer), unless the story's paragraphs follow that run (a box inside the story).
+    RUNS are the units by block (``block_runs``)."""
     start = next((k for k, run in enumerate(runs) if headline in run), None)
     if start is None:
         return
@@ -117,12 +132,19 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
         for unit in run:
             if unit.kind is None and not unit.terminal:
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
+    _classify_repeats(runs[start + 1 :])
+    prose = [_is_prose(run) for run in runs]
     last, paragraphs = start, 0
+    told: set[str] = set()
     for k in range(start + 1, len(runs)):
-        if _is_prose(runs[k]):
+        if prose[k]:
             last, paragraphs = k, paragraphs + 1
+            told.update(w for u in runs[k] for w in _long_words(u))
         elif paragraphs >= _STORY_PARAGRAPHS and k - last >= _TAIL_GAP:
-            break
+            resumed = next((n for n in range(k + 1, len(runs)) if prose[n]), None)
+            if resumed is None or not _goes_on(runs, prose, resumed, told):
+                break
+            last = k  # a box inside the story: the story's paragraphs follow it
     else:
         return
     for run in runs[last + 1 :]:
@@ -131,13 +153,25 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
                 unit.kind = SegmentKind.RELATED
 
 
+def _goes_on(runs: list[list[Unit]], prose: list[bool], at: int, told: set[str]) -> bool:
+    """Whether the paragraphs from block AT on go on with the story whose words are TOLD:
+    paragraph after paragraph, most of whose words the story has used."""
+    blocks = runs[at : at + _DENSE_REACH]
+    if sum(prose[at : at + _DENSE_REACH]) < _DENSE:
+        return False
+    own = {w for run in blocks for u in run for w in _long_words(u)}
+    return bool(own) and len(own & told) >= _SHARED_WORDS * len(own)
+
+
 def _body_start(runs: list[list[Unit]]) -> int | None:
     """The block of the story's first paragraph: a paragraph of prose with another one close
     after it."""
-    prose = [i for i, run in enumerate(runs) if _is_prose(run)]
-    for here, later in itertools.pairwise(prose):
-        if later - here <= _PROSE_REACH:
-            return here
+    last = None
+    for i, run in enumerate(runs):
+        if _is_prose(run):
+            if last is not None and i - last <= _PROSE_REACH:
+                return last
+            last = i
     return None
 
 
@@ -146,10 +180,13 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     story: of the last lines above the story's first paragraph that read as a headline, the one
     that shares the most words with the story's opening (a teaser of another story, a credit or
     a share bar shares few), the tighter first; None when the text has no such head."""
+    menus = _menus(runs)
+    if not menus:
+        return None  # most texts: no list of links at all, and no paragraph is read
     start = _body_start(runs)
-    if start is None or not _menus(runs[:start]):
+    if start is None or menus[0][1] > start:
         return None
-    if sum(map(_is_link, runs[:start])) < _LONG_MENU:
+    if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own
     opening = {
         w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
@@ -191,6 +228,8 @@ def _reads_as_headline(unit: Unit) -> bool:
     label, colon, rest = piece.partition(":")
     if colon and (":" in rest or len(rest.split()) <= _LINK_WORDS or len(label.split()) > 5):
         return False  # "Filed to: Science", "Price: $40 More info: ..."
+    if is_navigation(piece) or piece.count(" | ") >= _BARS:
+        return False  # a breadcrumb trail, a row of links
     if parse_date(piece) is not None or _STAMP_RE.search(piece):
         return False  # a byline or a stamp with its date or time
     interface = words("interface_words")
@@ -198,4 +237,26 @@ def _reads_as_headline(unit: Unit) -> bool:
     return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"
 
 
+_BARS = 2
 _STAMP_RE = re.compile(rf"{TIME}|{TIME_24}|\b(?:ago|min read)\b", re.IGNORECASE)
+
+
+_TWIN_REACH = 3
+"""A teaser printed twice (under its picture and as a link) comes again within this many lines."""
+_LABEL_REPEATS = 3
+"""A short line printed this often is a label of the page (a section's name over each teaser)."""
+
+
+def _classify_repeats(runs: list[list[Unit]]) -> None:
+    """Mark RELATED the lines of a pasted page that repeat: a line without final punctuation
+    printed again within three lines (a teaser under its picture and as its link), and a short
+    line printed three times or more (a section's name over each teaser, "Advertisement")."""
+    counts = Counter(run[0].text for run in runs if len(run) == 1 and run[0].words <= _LINK_WORDS)
+    lines = [run[0] for run in runs if len(run) == 1 and run[0].kind is None]
+    for i, unit in enumerate(lines):
+        if unit.terminal:
+            continue
+        near = lines[max(0, i - _TWIN_REACH) : i] + lines[i + 1 : i + 1 + _TWIN_REACH]
+        twin = any(u.text == unit.text for u in near)
+        if twin or counts[unit.text] >= _LABEL_REPEATS:
+            unit.kind = SegmentKind.RELATED
