@@ -96,8 +96,12 @@ def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Scri
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ReviewError(f"{path}: no such answers file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{path}: cannot read the answers file: {exc}") from None
+    except IsADirectoryError:
+        raise ReviewError(f"{path}: is a folder, not an answers file") from None
+    except UnicodeDecodeError:
+        raise ReviewError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot read the answers file: {exc.strerror}") from None
     r = NodeReader(str(path))
     try:
         root = compose_yaml(text, str(path), "answers (claim ids with their answers)")

@@ -664,6 +664,20 @@ def test_answers_file_errors_are_precise(
     assert str(info.value) == message
 
 
+def test_an_answers_file_that_cannot_be_read_is_named_plainly(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("folder").mkdir()
+    Path("latin.yaml").write_bytes(b"c1:\n  primary_source:\n    note: caf\xe9\n")
+    messages = []
+    for name in ("folder", "latin.yaml"):
+        with pytest.raises(ReviewError) as info:
+            read_answers(Path(name), worksheet, checklist)
+        messages.append(str(info.value))
+    assert messages == ["folder: is a folder, not an answers file", "latin.yaml: not UTF-8 text"]
+
+
 def test_outcome_lists_verdicts_and_what_is_left(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
