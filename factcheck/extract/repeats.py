@@ -8,6 +8,7 @@ words of the shorter one are in the longer one and their numbers agree; the shor
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections import Counter
@@ -106,6 +107,16 @@ def _numbers_of(
     return found
 
 
+def _holder_set(
+    memo: dict[str, frozenset[int]], holders: dict[str, list[int]], word: str
+) -> frozenset[int]:
+    """The ranks of the claims holding WORD, as a set made once however many claims ask."""
+    found = memo.get(word)
+    if found is None:
+        found = memo[word] = frozenset(holders[word])
+    return found
+
+
 def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The claims with ``repeats`` set on each near-duplicate of a longer claim.
 
@@ -125,6 +136,7 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     # Where each shared word is, by rank in that order, built when first needed.
     holders: dict[str, list[int]] | None = None
     numbers: dict[int, frozenset[str]] = {}
+    figure_holders: dict[str, frozenset[int]] = {}
     for rank in range(1, long):
         shorter = ranked[rank]
         needed = _shared_needed(len(shorter))
@@ -143,12 +155,19 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         # claim that may lack k of its words in a longer one shares at least one of any k + 1.
         spare = len(shorter) - needed
         rarest = sorted(shorter, key=held.__getitem__)[: spare + 1]
-        found = {r for word in rarest for r in holders.get(word, ()) if r < rank}
-        if figures:
-            # ... and all of its numbers: a list of "item N costs N" lines compares no pair.
-            found.intersection_update(holders[min(figures, key=held.__getitem__)])
-        earlier = sorted(found)
-        for r in earlier:
+        # ... and all of its numbers: a list of "item N costs N" lines compares no pair.
+        figure = min(figures, key=held.__getitem__) if figures else None
+        with_figure = _holder_set(figure_holders, holders, figure) if figure else None
+        # Each word's holders are in rank order, so merging them gives the candidates in rank
+        # order, and the search stops at the first match: a sentence repeated ten thousand times
+        # finds the first copy at once instead of gathering every other copy first.
+        last = -1
+        for r in heapq.merge(*(holders.get(word, ()) for word in rarest)):
+            if r >= rank:
+                break
+            if r == last or (with_figure is not None and r not in with_figure):
+                continue
+            last = r
             # The first longer claim it repeats that does not itself repeat another.
             i = order[r]
             if i not in primary and _contains(
