@@ -36,6 +36,7 @@ from factcheck.review.worksheet import (
     apply_change,
     journal_path,
     lock_path,
+    make_change,
 )
 from factcheck.review.worksheet_fast import CHANGE_KEYS
 from factcheck.review.worksheet_yaml import (
@@ -178,8 +179,48 @@ def replay_journal(
     return _replay(worksheet, changes, where, after_torn)[0]
 
 
+_EDITABLE = frozenset(
+    {
+        Action.ANSWER,
+        Action.NOTE,
+        Action.OVERRIDE,
+        Action.CONCLUSION,
+        Action.PUBLICATION,
+        Action.SPEAKER,
+        Action.ROLE,
+    }
+)
+"""Changes that record the value they replace: a mismatch means the file was edited since."""
+
+
+def _replaces_an_edit(worksheet: Worksheet, change: Change) -> str | None:
+    """How CHANGE overrides a value the worksheet file holds that the change did not see (the
+    file edited after the journal was written); None when the file holds what it saw."""
+    if change.action not in _EDITABLE:
+        return None
+    try:
+        current = make_change(
+            worksheet,
+            change.claim,
+            change.action,
+            reviewer=change.reviewer,
+            question=change.question,
+            new=change.new,
+        ).old
+    except WorksheetError:
+        return None  # applying it fails, and says why
+    if current == change.old:
+        return None
+    where = change.claim if change.question is None else f"{change.claim}.{change.question}"
+    return f"change {change.seq} sets {where} to {change.new!r} where the file has {current!r}"
+
+
 def _replay(
-    worksheet: Worksheet, changes: Iterable[Change], where: Path, after_torn: frozenset[int]
+    worksheet: Worksheet,
+    changes: Iterable[Change],
+    where: Path,
+    after_torn: frozenset[int],
+    replaced: list[str] | None = None,
 ) -> tuple[Worksheet, list[int]]:
     lost: list[int] = []
     for change in changes:
@@ -192,6 +233,10 @@ def _replay(
                 "it does not belong to this worksheet"
             )
         lost.extend(skipped)  # entries cut short before it
+        if replaced is not None:
+            edit = _replaces_an_edit(worksheet, change)
+            if edit is not None:
+                replaced.append(edit)
         try:
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
@@ -208,10 +253,19 @@ def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
 def _replayed(worksheet: Worksheet, jpath: Path) -> tuple[Worksheet, _Journal]:
     """The worksheet with its journal replayed, warning once about what had to be left out."""
     journal = _read_journal(jpath)
-    replayed, lost = _replay(worksheet, journal.changes, jpath, journal.after_torn)
+    replaced: list[str] = []
+    replayed, lost = _replay(worksheet, journal.changes, jpath, journal.after_torn, replaced)
     note = _left_out(lost, replayed.seq, journal.tail)
     if note:
         warnings.warn(JournalWarning(f"{jpath}: {note}"), stacklevel=3)
+    if replaced:
+        warnings.warn(
+            JournalWarning(
+                f"{jpath}: the worksheet was edited after this journal was written: "
+                + "; ".join(replaced)
+            ),
+            stacklevel=3,
+        )
     return replayed, journal
 
 

@@ -374,6 +374,31 @@ def test_changes_already_in_the_worksheet_are_passed_over_and_the_rest_replayed(
     assert load_worksheet(path).entry("c3").skipped
 
 
+def test_a_hand_edit_that_a_journal_entry_replaces_is_named(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    # A review was killed with answers only in the journal; then the YAML was edited (by hand,
+    # or by a teammate's commit) before the review resumed. The journal's answer wins, but the
+    # value it replaces is named rather than lost without a word.
+    recorded = make_change(
+        worksheet, "c1", Action.ANSWER, reviewer="ana", question="primary_source", new="yes",
+        now=lambda: AT,
+    )  # fmt: skip
+    edited = make_change(
+        worksheet, "c1", Action.ANSWER, reviewer="bo", question="primary_source", new="no",
+        now=lambda: AT,
+    )  # fmt: skip
+    by_hand = replace(apply_change(worksheet, edited), audit=worksheet.audit)
+    path = journal_of(tmp_path, by_hand, line(recorded))
+    with pytest.warns(JournalWarning) as caught:
+        replayed = load_worksheet(path)
+    assert replayed.entry("c1").answers["primary_source"].value == "yes"
+    assert warned(caught) == [
+        f"{journal_path(path)}: the worksheet was edited after this journal was written: "
+        "change 1 sets c1.primary_source to 'yes' where the file has 'no'"
+    ]
+
+
 def test_an_entry_cut_short_and_then_written_whole_replays_once(
     tmp_path: Path, worksheet: Worksheet
 ) -> None:
