@@ -51,6 +51,7 @@ _FETCH_CHUNK = 64 * 1024
 USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 _MAGIC = (
@@ -110,6 +111,8 @@ class _Raw:
     """Character set declared outside the bytes (an HTTP header), if any."""
     url: str | None = None
     """The URL the bytes came from, after redirects."""
+    markdown: bool = False
+    """True for a markdown file: read as the text it shows (markdown_text.py)."""
 
 
 class TextReader:
@@ -267,7 +270,7 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     digest = sha256(raw.data).hexdigest()  # of the bytes as given, compressed or not
     if raw.data.startswith(_GZIP_MAGIC):
         # A page saved compressed ("page.html.gz") is read as the page it holds.
-        raw = _Raw(_gunzip(raw.data, name), raw.html, raw.charset, raw.url)
+        raw = replace(raw, data=_gunzip(raw.data, name))
         if not raw.data:
             raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
     declared = raw.charset
@@ -286,6 +289,12 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         if repaired is not None:
             # Not the bytes' first reading: the reviewer is told (the digest stays the bytes').
             text, provenance = repaired, (*provenance, ("text", "repaired"))
+        if raw.markdown:
+            from factcheck.extract.markdown_text import markdown_text
+
+            text = markdown_text(text)
+            if not text.strip():
+                raise IngestError(f"{name}: {_noun(name)} is empty (markdown markup only)")
         return Document(source=source, text=text, sha256=digest, url=raw.url, provenance=provenance)
     # A page is repaired whole, so that its metadata is judged as it was written.
     page = repair_mojibake(text, utf8=utf8) or text
@@ -368,7 +377,7 @@ def _read_file(path: str) -> _Raw:
     if suffix == ".gz":
         suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
     html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
-    return _Raw(data, html=html)
+    return _Raw(data, html=html, markdown=suffix in MARKDOWN_SUFFIXES)
 
 
 def _read_stream(stream: BinaryIO | None, name: str) -> bytes:

@@ -126,6 +126,93 @@ def test_markdown_file_is_plain_text_even_with_html_in_it(tmp_path: Path) -> Non
     assert read_source(str(path)).text == text
 
 
+MARKDOWN_ARTICLE = """---
+title: "Harbour fees rise"
+layout: post
+---
+
+# Harbour fees rise again
+
+By Ana Lopes
+
+The port authority [said on Monday](https://example.org/notice "notice") that fees rose
+**12%** in 2023, and *the mayor* called it __fair__ and _needed_.
+
+![A crane at the quay](https://example.org/crane.jpg)
+
+- Dockworkers said wages rose `3%` in 2022.
+* Shippers said costs fell 2% in 2021, see [the report][r].
+
+> A union leader said \\*nothing\\* changed in 2020.
+
+Fees are 5 * 3 euros in snake_case_zone; <https://example.org/fees> lists them.
+
+[r]: https://example.org/report
+"""
+
+MARKDOWN_PLAIN = """Harbour fees rise again
+
+By Ana Lopes
+
+The port authority said on Monday that fees rose 12% in 2023, and the mayor called it fair \
+and needed.
+
+
+
+Dockworkers said wages rose 3% in 2022.
+Shippers said costs fell 2% in 2021, see the report.
+
+A union leader said *nothing* changed in 2020.
+
+Fees are 5 * 3 euros in snake_case_zone; https://example.org/fees lists them.
+
+
+"""
+
+
+def test_a_markdown_file_is_read_as_the_text_it_shows(tmp_path: Path) -> None:
+    # Markers, link targets, images and front matter are not the article's words: left in,
+    # a link splits its sentence in two and the heading is never the title. A paragraph wrapped
+    # over lines is one line, as it shows: a line break would end its sentence.
+    path = write(tmp_path / "harbour.md", MARKDOWN_ARTICLE.encode())
+    assert read_source(str(path)).text == MARKDOWN_PLAIN
+    same = write(tmp_path / "harbour.txt", MARKDOWN_ARTICLE.encode())
+    assert read_source(str(same)).text == MARKDOWN_ARTICLE  # a .txt file is taken as it is
+
+
+def test_a_markdown_file_gives_its_heading_as_the_title(tmp_path: Path) -> None:
+    from factcheck.extract.pipeline import extract
+
+    path = write(tmp_path / "harbour.md", MARKDOWN_ARTICLE.encode())
+    result = extract(str(path))
+    assert (result.document.title, result.document.byline) == (
+        "Harbour fees rise again",
+        "Ana Lopes",
+    )
+    assert result.claims[0].text == (
+        "The port authority said on Monday that fees rose 12% in 2023, and the mayor called "
+        "it fair and needed."
+    )
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["**a ", "[", "<!--", "_a ", "`a ", "[a](b ", "word\n", "- "],
+)
+def test_markdown_marks_that_never_close_take_linear_time(shape: str) -> None:
+    # Marks left open by the thousand (a hostile or broken file) must not make each one look
+    # for its end across the whole line.
+    import time
+
+    from factcheck.extract.markdown_text import markdown_text
+
+    text = shape * (400_000 // len(shape))
+    started = time.process_time()
+    markdown_text(text)
+    spent = time.process_time() - started
+    assert spent < 2.0, f"{spent:.1f} s of processor time"
+
+
 def test_unknown_extension_with_plain_text_is_text(tmp_path: Path) -> None:
     path = write(tmp_path / "article.dat", SAMPLE.encode())
     assert read_source(str(path)).text == SAMPLE

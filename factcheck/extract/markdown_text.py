@@ -1,0 +1,111 @@
+"""Stage ① ingest, markdown: a markdown file read as the text it shows.
+
+A `.md` article is the words a reader sees once it is rendered: heading marks, emphasis, list
+bullets, quotation marks (``>``), code ticks and backslash escapes go; a link keeps its words and
+loses its address; an image, a reference definition and a comment go whole; front matter goes,
+its ``title`` kept as the first line when the text has no heading. A paragraph wrapped over
+several lines is one line, as it shows (a hard break, two spaces or a backslash at a line's end,
+stays); headings, list items and code keep their own lines. Ordered-list numbers stay: they show.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_OR_RULE = re.compile(r"^[ \t]{0,3}(?:=+|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]*){3,})[ \t]*$")
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)")
+_ORDERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+(?=\S)")
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
+_TARGET = r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"
+"""What follows a link's or an image's words: (address "title") or [reference]."""
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _TARGET)
+_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]" + _TARGET)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_STRONG = re.compile(
+    r"(?<![\\\w])\*\*(?=[^\s*])([^*\n]*?[^\s*\\])\*\*(?!\w)"
+    r"|(?<![\\\w])__(?=[^\s_])([^_\n]*?[^\s_\\])__(?!\w)"
+)
+_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
+_UNDERSCORE = re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\w_])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<\"'])")
+
+
+def markdown_text(text: str) -> str:
+    """The text a markdown document shows (see the module's docstring)."""
+    title = None
+    front = _FRONT_MATTER.match(text)
+    if front:
+        found = _FRONT_TITLE.search(front.group(1))
+        title = found.group(1).strip("\"'") if found else None
+        text = text[front.end() :].lstrip("\n")
+    text = _without_comments(text)
+    lines: list[list[str]] = []  # each line shown, as the pieces it is joined from
+    joinable = False  # whether the next paragraph line goes on the last line
+    fenced = False
+    headed = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+            lines.append([""])
+            joinable = False
+            continue
+        if fenced:
+            lines.append([line])
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            headed = True
+            lines.append([_inline(heading.group(1) or "")])
+            joinable = False
+            continue
+        if _SETEXT_OR_RULE.match(line) or _DEFINITION.match(line) or not line.strip():
+            lines.append([""])
+            joinable = False
+            continue
+        hard_break = line.endswith(("  ", "\\"))
+        body = _QUOTE.sub("", line)
+        item = _BULLET.match(body) or _ORDERED.match(body)
+        shown = _inline(_BULLET.sub("", body).strip().removesuffix("\\").rstrip())
+        if joinable and not item:
+            lines[-1].append(shown)
+        else:
+            lines.append([shown])
+        joinable = not hard_break
+    shown_text = "\n".join(" ".join(pieces) for pieces in lines)
+    if title and not headed:
+        shown_text = f"{title}\n\n{shown_text}"
+    return shown_text
+
+
+def _inline(line: str) -> str:
+    """One line's inline markup turned into the words it shows."""
+    if not any(mark in line for mark in "[]<`*_\\"):
+        return line
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _CODE.sub(lambda m: m.group(2).strip(), line)
+    line = _STRONG.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _EMPHASIS.sub(r"\1", line)
+    line = _UNDERSCORE.sub(r"\1", line)
+    return _ESCAPE.sub(r"\1", line)
+
+
+def _without_comments(text: str) -> str:
+    """TEXT without its <!-- --> comments; an unclosed one runs to the end, as it renders."""
+    pieces: list[str] = []
+    at = 0
+    while (start := text.find("<!--", at)) != -1:
+        pieces.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return "".join(pieces)
+        at = end + 3
+    pieces.append(text[at:])
+    return "".join(pieces)
