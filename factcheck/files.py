@@ -14,6 +14,7 @@ import errno
 import itertools
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -134,6 +135,29 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
+    """Write a file the user named as output (``--output``).
+
+    A regular file is replaced whole by :func:`write_atomic`; behind a symbolic link, the file it
+    points to is (the link stays). A device, pipe or socket (``/dev/stdout``, a named pipe) is
+    written to as it is: replacing it would put a regular file where the device was.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        pieces = (content,) if isinstance(content, str | bytes) else content
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            for chunk in _chunks(pieces):
+                write_all(fd, chunk)
+        finally:
+            os.close(fd)
+        return
+    write_atomic(path.resolve() if path.is_symlink() else path, content)
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from factcheck import files
 from factcheck.errors import SourcesError, WorksheetError
-from factcheck.files import LinkRefused, slugify, write_atomic
+from factcheck.files import LinkRefused, slugify, write_atomic, write_output
 from factcheck.review.journal import save_worksheet
 from factcheck.review.worksheet_yaml import parse_worksheet
 from factcheck.sources.registry import add_entry, entry_fields
@@ -260,6 +260,42 @@ def test_written_files_are_readable_by_others_and_writable_by_the_owner(tmp_path
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+
+
+def test_an_output_that_is_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    # `-o /dev/stdout` or a named pipe: replacing the node would swap a device for a file.
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, ["one\n", "two\n"])
+    reader.join(timeout=10)
+    assert received == [b"one\ntwo\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert names(tmp_path) == ["pipe"]
+
+
+def test_an_output_behind_a_symbolic_link_replaces_the_file_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "published" / "report.md"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(target)
+    write_output(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_an_output_to_a_regular_file_is_atomic(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "report.md"
+    write_output(path, "whole\n")
+    assert path.read_text(encoding="utf-8") == "whole\n"
+    assert names(path.parent) == ["report.md"]
 
 
 def test_missing_folders_are_created_on_the_way(tmp_path: Path) -> None:

@@ -127,6 +127,12 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
         raise typer.Exit(code=130) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
+    except OSError as exc:
+        # The system's refusal (a full disk, a failing device), not a bug: say what it said.
+        if opts.debug:
+            raise
+        reason = exc.strerror or type(exc).__name__
+        fail(f"{exc.filename}: {reason}" if exc.filename else reason)
     except Exception as exc:
         # A bug, not the user's mistake: still one line, with the way to see more.
         if opts.debug:

@@ -118,7 +118,9 @@ def review(
 
     opts = _options(ctx)
     interactive = not no_input and sys.stdin.isatty()
-    if answers is None and not interactive:
+    parts = (title, summary, bottom_line, url)
+    # Without a terminal there must be something to apply: answers, or a part of the report.
+    if answers is None and not interactive and not (no_input and any(parts)):
         fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
     wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
 

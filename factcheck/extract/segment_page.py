@@ -144,7 +144,7 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
             resumed = next((n for n in range(k + 1, len(runs)) if prose[n]), None)
             if resumed is None or not _goes_on(runs, prose, resumed, told):
                 break
-            last = k  # a box inside the story: the story's paragraphs follow it
+            last = resumed - 1  # a box inside the story: the story's paragraphs follow it
     else:
         return
     for run in runs[last + 1 :]:

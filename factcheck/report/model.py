@@ -27,6 +27,7 @@ from factcheck.review.worksheet import (
     claim_verdict,
     document_slug,
     is_url,
+    is_worksheet_file,
     valid_answer_values,
     worksheet_warnings,
 )
@@ -559,11 +560,16 @@ def load_report(
 
 def write_report(path: Path, text: str | Iterable[str]) -> None:
     """Save a rendered report (whole, or in pieces as they are made) atomically: readers see the
-    old file or the new one, never half."""
-    from factcheck.files import describe_os_error, write_atomic
+    old file or the new one, never half. A worksheet is never the target: a mistyped ``--output``
+    would replace a review with its report."""
+    from factcheck.files import describe_os_error, write_output
 
+    if is_worksheet_file(path):
+        raise RenderError(
+            f"{path}: is a worksheet; a report never overwrites one, choose another --output"
+        )
     try:
-        write_atomic(path, text)
+        write_output(path, text)
     except OSError as exc:
         raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 

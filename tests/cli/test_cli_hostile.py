@@ -69,6 +69,13 @@ def test_extract_with_standard_output_closed(project: Path) -> None:
     )
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_extract_to_a_full_disk_is_the_system_s_error_not_a_bug(project: Path) -> None:
+    result = factcheck("extract", "s.txt", "-f", "json", cwd=project, shell_redirect=">/dev/full")
+    assert result.returncode == 1
+    assert result.stderr == "Error: No space left on device\n"
+
+
 def test_review_with_standard_input_closed(project: Path) -> None:
     result = factcheck(
         "review", "s.txt", "--reports-dir", "reports", cwd=project, shell_redirect="<&-"

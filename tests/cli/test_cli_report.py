@@ -177,6 +177,24 @@ def test_an_unwritable_output_is_one_line(worksheet: Path) -> None:
     assert err.startswith("Error: ") and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("output_format", ["markdown", "json", "csv", "terminal"])
+def test_a_report_never_overwrites_a_worksheet(
+    worksheet: Path, tmp_path: Path, output_format: str
+) -> None:
+    other = tmp_path / "colleague.yaml"  # a worksheet by its format line, not its name
+    shutil.copy(worksheet, other)
+    for target in (worksheet, other, worksheet.parent / "new.worksheet.yaml"):
+        before = target.read_bytes() if target.exists() else None
+        code, out, err = run("report", *fixed(worksheet), "-f", output_format, "-o", str(target))
+        assert (code, out, err) == (
+            1,
+            "",
+            f"Error: {target}: is a worksheet; a report never overwrites one, "
+            "choose another --output\n",
+        )
+        assert (target.read_bytes() if target.exists() else None) == before
+
+
 def test_worksheet_and_report_show_who_speaks_in_every_body_sentence(tmp_path: Path) -> None:
     article = tmp_path / "stadium.txt"
     article.write_text(

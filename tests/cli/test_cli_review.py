@@ -255,6 +255,25 @@ def test_without_a_terminal_or_answers_review_exits_2(worksheet: Path) -> None:
         )
 
 
+def test_no_input_sets_the_report_parts_without_answers(worksheet: Path) -> None:
+    # What the report's "To do before publishing" tells a user to run, in a script too.
+    result = run_process(
+        worksheet.name,
+        "--no-input",
+        "--title",
+        "A made-up title",
+        "--url",
+        "https://example.org/story",
+        cwd=worksheet.parent,
+    )
+    assert (result.returncode, result.stderr) == (0, f"Saved {worksheet.name}\n")
+    publication = load_worksheet(worksheet).publication
+    assert (publication.title, publication.url) == (
+        "A made-up title",
+        "https://example.org/story",
+    )
+
+
 def test_hand_broken_worksheet_is_one_precise_error_line(worksheet: Path) -> None:
     text = worksheet.read_text(encoding="utf-8").replace(
         "  skipped: false\n", "  skipped: no!\n", 1
