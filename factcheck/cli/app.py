@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -127,6 +128,14 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
         raise typer.Exit(code=130) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
+    except BrokenPipeError:
+        # The reader of our output stopped early (`| head`): its choice, not a failure. Output
+        # still buffered goes nowhere rather than fail again when Python exits.
+        with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise typer.Exit(code=0) from None
     except OSError as exc:
         # The system's refusal (a full disk, a failing device), not a bug: say what it said.
         if opts.debug:

@@ -76,6 +76,24 @@ def test_extract_to_a_full_disk_is_the_system_s_error_not_a_bug(project: Path) -
     assert result.stderr == "Error: No space left on device\n"
 
 
+def test_a_reader_that_stops_early_is_no_error(project: Path) -> None:
+    # `factcheck factchecks search - < claims.txt | head`: the pipe closing is the reader's
+    # choice, not a failure to report.
+    (project / "known.tsv").write_text(
+        "claim\tverdict\turl\nThe harbour fees rose by half last year\tFalse\t"
+        "https://example.org/fc\n",
+        encoding="utf-8",
+    )
+    db = str(project / "known.sqlite")
+    assert factcheck("factchecks", "import", "known.tsv", "--db", db, cwd=project).returncode == 0
+    (project / "queries.txt").write_text("Harbour fees rose by half\n" * 20_000, encoding="utf-8")
+    result = factcheck(
+        "factchecks", "search", "-", "--db", db, cwd=project,
+        shell_redirect="< queries.txt | head -c 100",
+    )  # fmt: skip
+    assert (len(result.stdout), result.stderr) == (100, "")
+
+
 def test_review_with_standard_input_closed(project: Path) -> None:
     result = factcheck(
         "review", "s.txt", "--reports-dir", "reports", cwd=project, shell_redirect="<&-"
