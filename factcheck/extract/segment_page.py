@@ -133,24 +133,77 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
             if unit.kind is None and not unit.terminal:
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     _classify_repeats(runs[start + 1 :])
-    prose = [_is_prose(run) for run in runs]
-    last, paragraphs = start, 0
-    told: set[str] = set()
-    for k in range(start + 1, len(runs)):
-        if prose[k]:
-            last, paragraphs = k, paragraphs + 1
-            told.update(w for u in runs[k] for w in _long_words(u))
-        elif paragraphs >= _STORY_PARAGRAPHS and k - last >= _TAIL_GAP:
-            resumed = next((n for n in range(k + 1, len(runs)) if prose[n]), None)
-            if resumed is None or not _goes_on(runs, prose, resumed, told):
-                break
-            last = resumed - 1  # a box inside the story: the story's paragraphs follow it
-    else:
-        return
-    for run in runs[last + 1 :]:
+    first, end = story_region(runs[start + 1 :])
+    if first == end:
+        return  # no prose after the headline: nothing tells the story's end
+    for run in runs[start + 1 + end :]:
         for unit in run:
             if unit.kind is None:
                 unit.kind = SegmentKind.RELATED
+
+
+_LINK_COST = 20
+"""What a line of a list of links weighs against the story: as much as a sentence's words."""
+_SENTENCE_WORDS = 8
+"""The fewest words of sentences that make a block weigh for the story (a caption's credit, a
+button's "Read more." weigh nothing)."""
+
+
+def _weight(run: list[Unit]) -> int:
+    """What a block weighs for being the story's: the words of its sentences, less the words of
+    its lines without final punctuation and of its furniture, and a line of a list of links
+    much less."""
+    if _is_link(run):
+        return -_LINK_COST
+    said = other = 0
+    for unit in run:
+        if unit.kind is None and unit.terminal:
+            said += len(unit.text.split())
+        else:
+            other += unit.words
+    return (said if said >= _SENTENCE_WORDS else 0) - other
+
+
+def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
+    """The story among RUNS, as (first, end) block indices: the stretch of blocks of the most
+    weight (``_weight``), found in one pass (the maximum subarray: Finn, Kushmerick and Smyth's
+    Body Text Extraction), cut before a thread of comments that follows the story."""
+    best, total, first, found = 0, 0, 0, (0, 0)
+    for i, run in enumerate(runs):
+        if total <= 0:
+            total, first = 0, i
+        total += _weight(run)
+        if total > best:
+            best, found = total, (first, i + 1)
+    return found[0], _before_comments(runs, *found)
+
+
+_COMMENT_MARKS = 2
+"""The fewest marks of comments (a commenter's "... says:", a "Reply" button) that make a
+thread of comments."""
+
+
+def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
+    """The end of the story in RUNS[FIRST:END] before a thread of comments: at the first of two
+    marks of a comment or more, a commenter's name over their words ("jane says:") or a button
+    to answer one."""
+    marks = [k for k in range(first, end) if _is_comment_mark(runs[k])]
+    if len(marks) < _COMMENT_MARKS:
+        return end
+    return marks[0]
+
+
+_MARK_WORDS = 5
+
+
+def _is_comment_mark(run: list[Unit]) -> bool:
+    if len(run) != 1 or run[0].words > _MARK_WORDS:
+        return False
+    piece = run[0].text.casefold()
+    return piece.endswith(_COMMENT_ENDS) or piece in words("comment_buttons")
+
+
+_COMMENT_ENDS = (" says:", " said:", " wrote:")
 
 
 def _goes_on(runs: list[list[Unit]], prose: list[bool], at: int, told: set[str]) -> bool:
@@ -183,8 +236,8 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     menus = _menus(runs)
     if not menus:
         return None  # most texts: no list of links at all, and no paragraph is read
-    start = _body_start(runs)
-    if start is None or menus[0][1] > start:
+    start, end = story_region(runs)
+    if start == end or menus[0][1] > start:
         return None
     if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own
