@@ -185,9 +185,9 @@ thread of comments."""
 
 def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
     """The end of the story in RUNS[FIRST:END] before a thread of comments: at the first of two
-    marks of a comment or more, a commenter's name over their words ("jane says:") or a button
-    to answer one."""
-    marks = [k for k in range(first, end) if _is_comment_mark(runs[k])]
+    marks of a comment or more, a commenter's name over their words ("jane says:", "Jo on May
+    2, 2019 at 4:47 pm said:") or a button to answer one ("Reply")."""
+    marks = [k for k in range(first, end) if len(runs[k]) == 1 and _is_comment_mark(runs[k][0])]
     if len(marks) < _COMMENT_MARKS:
         return end
     return marks[0]
@@ -196,11 +196,15 @@ def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
 _MARK_WORDS = 5
 
 
-def _is_comment_mark(run: list[Unit]) -> bool:
-    if len(run) != 1 or run[0].words > _MARK_WORDS:
-        return False
-    piece = run[0].text.casefold()
-    return piece.endswith(_COMMENT_ENDS) or piece in words("comment_buttons")
+_NAME_WORDS = 3
+"""The most words of a commenter's name over their comment."""
+
+
+def _is_comment_mark(unit: Unit) -> bool:
+    piece = unit.text.casefold()
+    if piece.endswith(_COMMENT_ENDS):
+        return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
+    return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
 
 
 _COMMENT_ENDS = (" says:", " said:", " wrote:")
