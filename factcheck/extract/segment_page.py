@@ -178,19 +178,13 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
     return found[0], _before_comments(runs, *found)
 
 
-_COMMENT_MARKS = 2
-"""The fewest marks of comments (a commenter's "... says:", a "Reply" button) that make a
-thread of comments."""
-
-
 def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
     """The end of the story in RUNS[FIRST:END] before a thread of comments: at the first of two
-    marks of a comment or more, a commenter's name over their words ("jane says:", "Jo on May
-    2, 2019 at 4:47 pm said:") or a button to answer one ("Reply")."""
-    marks = [k for k in range(first, end) if len(runs[k]) == 1 and _is_comment_mark(runs[k][0])]
-    if len(marks) < _COMMENT_MARKS:
-        return end
-    return marks[0]
+    marks of a comment or more from FIRST on, a commenter's name over their words ("jane
+    says:", "Jo on May 2, 2019 at 4:47 pm said:") or a button to answer one ("Reply")."""
+    marks = (k for k in range(first, len(runs)) if _is_comment_mark(runs[k][-1]))
+    cut, again = next(marks, end), next(marks, None)
+    return cut if again is not None and cut < end else end
 
 
 _MARK_WORDS = 5
@@ -201,7 +195,7 @@ _NAME_WORDS = 3
 
 
 def _is_comment_mark(unit: Unit) -> bool:
-    piece = unit.text.casefold()
+    piece = unit.text.rpartition("\n")[2].casefold()
     if piece.endswith(_COMMENT_ENDS):
         return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
