@@ -121,7 +121,7 @@ def main() -> None:
                 versus = f"; news text of that size {peer:5.2f} s, ratio {seconds / peer:4.1f}"
             else:
                 versus = " (no shared data folder: no news text to compare)"
-            print(f"  {name:<26} {size:5.2f} MB in {seconds:6.2f} s, exit {code}{versus}")
+            print(f"  {name:<31} {size:5.2f} MB in {seconds:6.2f} s, exit {code}{versus}")
 
 
 if __name__ == "__main__":

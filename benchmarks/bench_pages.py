@@ -11,6 +11,12 @@ library our HTML reading starts from, run on the same pages with the same option
   statement, question, opinion; for the peer: its text);
 - names split: cuts inside a word that the true body prints whole (JavaScript, iPhone);
 - dates: pages whose published date disagrees with a full date in the page's URL;
+- bylines: pages given one, and how many are not people's names or a staff credit (by
+  ``page_truth.junk_byline``);
+- titles: pages whose title agrees with the page's own headline (its ``og:title``, with or
+  without the site's name, or an ``<h1>``; ``page_truth.headlines``), case and punctuation set
+  aside. Where a page's og:title is its site's name, or the article's SEO title differs from
+  both, a right title counts as disagreeing: the figure is a floor;
 - speed: the whole extraction per page, in a fresh process per run (cold caches), median of runs
   with the spread, and the share of that time spent inside trafilatura: in its extraction
   (``bare_extraction``) and in its HTML parse (``load_html``, whose tree our metadata and
@@ -35,11 +41,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from bytecode import byte_compile
 from corpus import DEFAULT_DATA
+from page_truth import headlines, junk_byline, normal
 
 REPO = Path(__file__).resolve().parent.parent
 SET = "article-extraction-benchmark"
@@ -190,7 +199,7 @@ def peer(page: tuple[str, bytes, str, str]) -> tuple[Counter[str], dict[str, Any
 
 def quality(name: str, pages: list[tuple[str, bytes, str, str]], run: Any) -> None:
     total: Counter[str] = Counter()
-    empty = dated = disagree = bylined = titled = 0
+    empty = dated = disagree = bylined = titled = agree = junk = 0
     for page in pages:
         counts, meta = run(page)
         total.update(counts)
@@ -199,7 +208,9 @@ def quality(name: str, pages: list[tuple[str, bytes, str, str]], run: Any) -> No
         dated += published is not None
         disagree += bool(expected and published and published != expected)
         bylined += bool(meta["byline"])
+        junk += bool(meta["byline"]) and junk_byline(meta["byline"])
         titled += bool(meta["title"])
+        agree += bool(meta["title"]) and normal(meta["title"]) in _headlines(page)
     leak = total["leak"] / max(total["body"], 1)
     recall = total["found"] / max(total["sentences"], 1)
     with_url_date = sum(1 for page in pages if url_date(page[2]))
@@ -212,7 +223,17 @@ def quality(name: str, pages: list[tuple[str, bytes, str, str]], run: Any) -> No
         f"  dates            {dated} pages dated; {disagree} disagree with the URL's date "
         f"({with_url_date} URLs hold one)"
     )
-    print(f"  bylines {bylined}, titles {titled}")
+    print(f"  bylines          {bylined} pages; {junk} junk")
+    print(
+        f"  titles           {titled} pages; {agree} agree with the page's headline "
+        f"({agree / max(len(pages), 1):.1%})"
+    )
+
+
+@cache
+def _headlines(page: tuple[str, bytes, str, str]) -> list[str]:
+    """The page's own headlines (its og:title, with or without the site's name, or an h1)."""
+    return headlines(lxml.html.document_fromstring(page[1].decode("utf-8", "replace").lstrip()))
 
 
 _TIMING = """

@@ -13,7 +13,7 @@ extraction on it in this process, and measures:
   the site's name after a bar or dash, or the text of an ``<h1>``), after case, punctuation and
   spaces are set aside;
 - bylines: pages given one, and how many of those are junk (not people's names or a staff
-  credit, by the checker ``junk_byline`` below);
+  credit, by the checker ``page_truth.junk_byline``);
 - dates: pages given one, how many disagree with a full date in the page's URL, and how many
   are not a date the page's metadata states (``article:published_time``, ``datePublished``, a
   ``<time datetime>``), of the pages that state one.
@@ -26,7 +26,6 @@ Run: .venv/bin/python benchmarks/bench_pasted.py [--data DIR] [--show]
 from __future__ import annotations
 
 import argparse
-import re
 import tempfile
 import time
 from collections import Counter
@@ -36,19 +35,8 @@ from pathlib import Path
 import lxml.html
 from bench_pages import _SENTENCE_END, SET, load_pages, score_page, url_date
 from corpus import DEFAULT_DATA
+from page_truth import headlines, junk_byline, normal, stated_dates
 from pasted_text import pasted_text
-
-from factcheck.lexicon import words
-
-_NORMAL = re.compile(r"[\W_]+")
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_DATE_IN_TEXT = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b(?:ago|today"
-    r"|yesterday)\b",
-    re.IGNORECASE,
-)
-_NAME_JOINS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 
 
 @dataclass
@@ -61,56 +49,6 @@ class Tally:
     junk: list[tuple[str, str]] = field(default_factory=list)
     dates: list[tuple[str, str, str]] = field(default_factory=list)
     """(page id, our date, the page's date) of each date that disagrees."""
-
-
-def normal(text: str) -> str:
-    return _NORMAL.sub(" ", text).strip().casefold()
-
-
-def headlines(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's headlines, normalised: its og:title with and without the site's name, and the
-    text of each ``<h1>``."""
-    found: list[str] = []
-    for title in root.xpath("//meta[@property='og:title']/@content"):
-        found.append(title)
-        for sep in _SITE_SEPARATORS:
-            if sep in title:
-                found.append(title.rsplit(sep, 1)[0])
-                found.append(title.split(sep, 1)[0])
-    found.extend(h1.text_content() for h1 in root.iter("h1"))
-    return list(dict.fromkeys(n for n in map(normal, found) if n))
-
-
-def stated_dates(root: lxml.html.HtmlElement) -> set[str]:
-    """Dates the page's metadata states it was published (or changed) on, ISO."""
-    values = root.xpath(
-        "//meta[contains(@property,'published_time') or contains(@property,'modified_time')"
-        " or contains(@name,'date') or contains(@itemprop,'date')]/@content"
-        " | //time/@datetime | //*[@itemprop='datePublished' or @itemprop='dateModified']"
-        "/@content"
-    )
-    for script in root.xpath("//script[@type='application/ld+json']/text()"):
-        values.extend(re.findall(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"', script))
-    return {"-".join(m.groups()) for v in values if (m := _ISO_DATE.search(v))}
-
-
-def junk_byline(byline: str) -> bool:
-    """Whether BYLINE is not people's names or a staff credit: it holds a date or a figure, a
-    word of the page's interface, an address or a handle, a name of more than six words, more
-    than twelve words in all, or a lowercase word that is no name's particle."""
-    if _DATE_IN_TEXT.search(byline) or "@" in byline or "://" in byline or "www." in byline:
-        return True
-    interface, particles = words("interface_words"), words("name_particles")
-    tokens = byline.split()
-    if len(tokens) > 12 or any(w.strip(".,:;|").lower() in interface for w in tokens):
-        return True
-    for name in _NAME_JOINS.split(byline.removeprefix("By ")):
-        parts = name.split()
-        if len(parts) > 6:
-            return True
-        if any(p[:1].islower() and p.lower() not in particles for p in parts):
-            return True
-    return False
 
 
 @dataclass(frozen=True)

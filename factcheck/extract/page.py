@@ -185,13 +185,18 @@ def _published(dates: Iterable[tuple[str, str]], url: str | None) -> tuple[str, 
 
 def _title(evidence: _Evidence, site: str | None, url: str | None) -> tuple[str, str] | None:
     """The headline: the first stated title that is not the site's name, without the site's name
-    or the section named in the address around it; a title of three or more words is preferred."""
+    or the section named in the address around it; a title of three or more words is preferred.
+    A title that both the page's heading and its metadata state comes first: it is the headline
+    readers see, where the first stated one may be a title written for search engines."""
     cleaned = []
     for value, origin in evidence.titles:
         title = _strip_address_names(_strip_site(value, site), url)
         if title and (site is None or title.casefold() != site.casefold()):
             cleaned.append((title, origin))
-    chosen = next(((t, o) for t, o in cleaned if len(t.split()) >= 3), None)
+    shown = {_key(t) for t, o in cleaned if o == "heading"}
+    both = shown & {_key(t) for t, o in cleaned if o != "heading"}
+    seen = [(t, o) for t, o in cleaned if _key(t) in both]
+    chosen = next(((t, o) for t, o in seen + cleaned if len(t.split()) >= 3), None)
     chosen = chosen or (cleaned[0] if cleaned else None)
     if chosen is None:
         return None

@@ -160,6 +160,39 @@ def test_the_address_names_the_section_and_the_site_around_a_title(
     assert read_page(page(f"<title>{title}</title>", h1=""), url).title == headline
 
 
+def _ld(headline: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "'
+        + headline
+        + '"}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "headline"),
+    [
+        # the heading and the og:title agree: the headline readers see, not the one for search
+        (
+            _ld("Council approves £48m bridge repair plan")
+            + '<meta property="og:title" content="Bridge repairs to cost £48 million">',
+            "Bridge repairs to cost £48 million",
+            "Bridge repairs to cost £48 million",
+        ),
+        # a heading no metadata confirms (the site's name in an h1) leaves the order as it was
+        (
+            _ld("Council approves £48m bridge repair plan")
+            + '<meta property="og:title" content="Bridge repairs to cost £48 million">',
+            "The Courier",
+            "Council approves £48m bridge repair plan",
+        ),
+    ],
+)
+def test_the_headline_the_page_shows_and_states_comes_first(
+    head: str, h1: str, headline: str
+) -> None:
+    assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
+
+
 @pytest.mark.parametrize(
     ("head", "h1", "headline"),
     [
