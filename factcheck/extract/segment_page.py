@@ -4,9 +4,10 @@ A browser's select-all-copy gives the story with the page around it, one line pe
 and footers of links ("Home", "News", "Sport", ...), share bars ("Share", "Tweet", "Email"), a
 head of navigation above the headline, and below the story boxes of other stories, comment
 threads and the site's footer. Each is told by its shape: a run of short lines is a list of
-links; the story is the first stretch of prose paragraphs after such a head, its headline the
-line that heads that stretch; every line above the headline is the page's, and so is what comes
-after the prose has stopped for a long run of lines.
+links; the story is the stretch of blocks that weighs most, its sentences' words for it and the
+lines of lists of links against it (the whole page is weighed at once, not line by line), cut
+before a thread of comments; its headline is the line that heads that stretch. Every line above
+the headline is the page's, and so is every line after the story.
 """
 
 from __future__ import annotations
@@ -37,26 +38,11 @@ _HEAD_LINKS = 4
 """The fewest short lines above a story's first paragraphs that make its text a whole page."""
 _PROSE_CHARS = 80
 """The fewest characters of sentences that make a paragraph of prose (about 15 words)."""
-_PROSE_REACH = 6
-"""A story's first paragraph has another within this many paragraphs after it; a notice alone
-among the links (a cookie banner) has not."""
 _HEADLINE_REACH = 20
 """The most lines between the headline and the story's first paragraph (a byline, a date, a
 caption and its credit, a share bar, a video's playlist), short lines left out: the story's
 words tell the headline from the others."""
 _HEADLINE_WORDS = 30
-_TAIL_GAP = 8
-"""Lines without prose after which the story has ended: a share bar, tags, a box of links."""
-_DENSE, _DENSE_REACH = 2, 5
-"""The story goes on after a box inside it when two of the five blocks after the box are
-paragraphs of prose (a footer's notes or a teaser's summary come one at a time between names,
-dates and links) ..."""
-_SHARED_WORDS = 0.5
-"""... and half of their long words are words the story has used (comments and other stories
-bring words of their own)."""
-_STORY_PARAGRAPHS = 3
-"""Paragraphs of prose a story has before lines without prose can end it (a standfirst over a
-share bar does not)."""
 
 
 def _is_link(run: list[Unit]) -> bool:
@@ -115,10 +101,9 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
     """Mark RELATED, in a pasted page whose HEADLINE was found (``page_headline``), the body
     lines of every list of links below the headline (a share bar, tags, a menu in the footer),
     the lines without final punctuation between the headline and the story's first paragraph,
-    and every body line after the story has ended: after its last paragraph of prose that is
-    followed by a long run of lines without prose (boxes of other stories, comments, the
-    site's footer), unless the story's paragraphs follow that run (a box inside the story).
-    RUNS are the units by block (``block_runs``)."""
+    lines printed again (``_classify_repeats``), and every body line after the story
+    (``story_region``): boxes of other stories, comments, the site's footer. RUNS are the units
+    by block (``block_runs``)."""
     start = next((k for k, run in enumerate(runs) if headline in run), None)
     if start is None:
         return
@@ -133,46 +118,75 @@ def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
             if unit.kind is None and not unit.terminal:
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     _classify_repeats(runs[start + 1 :])
-    prose = [_is_prose(run) for run in runs]
-    last, paragraphs = start, 0
-    told: set[str] = set()
-    for k in range(start + 1, len(runs)):
-        if prose[k]:
-            last, paragraphs = k, paragraphs + 1
-            told.update(w for u in runs[k] for w in _long_words(u))
-        elif paragraphs >= _STORY_PARAGRAPHS and k - last >= _TAIL_GAP:
-            resumed = next((n for n in range(k + 1, len(runs)) if prose[n]), None)
-            if resumed is None or not _goes_on(runs, prose, resumed, told):
-                break
-            last = resumed - 1  # a box inside the story: the story's paragraphs follow it
-    else:
-        return
-    for run in runs[last + 1 :]:
+    first, end = story_region(runs[start + 1 :])
+    if first == end:
+        return  # no prose after the headline: nothing tells the story's end
+    for run in runs[start + 1 + end :]:
         for unit in run:
             if unit.kind is None:
                 unit.kind = SegmentKind.RELATED
 
 
-def _goes_on(runs: list[list[Unit]], prose: list[bool], at: int, told: set[str]) -> bool:
-    """Whether the paragraphs from block AT on go on with the story whose words are TOLD:
-    paragraph after paragraph, most of whose words the story has used."""
-    blocks = runs[at : at + _DENSE_REACH]
-    if sum(prose[at : at + _DENSE_REACH]) < _DENSE:
-        return False
-    own = {w for run in blocks for u in run for w in _long_words(u)}
-    return bool(own) and len(own & told) >= _SHARED_WORDS * len(own)
+_LINK_COST = 20
+"""What a line of a list of links weighs against the story: as much as a sentence's words."""
+_SENTENCE_WORDS = 8
+"""The fewest words of sentences that make a block weigh for the story (a caption's credit, a
+button's "Read more." weigh nothing)."""
 
 
-def _body_start(runs: list[list[Unit]]) -> int | None:
-    """The block of the story's first paragraph: a paragraph of prose with another one close
-    after it."""
-    last = None
+def _weight(run: list[Unit]) -> int:
+    """What a block weighs for being the story's: the words of its sentences, less the words of
+    its lines without final punctuation and of its furniture, and a line of a list of links
+    much less."""
+    if _is_link(run):
+        return -_LINK_COST
+    said = other = 0
+    for unit in run:
+        if unit.kind is None and unit.terminal:
+            said += len(unit.text.split())
+        else:
+            other += unit.words
+    return (said if said >= _SENTENCE_WORDS else 0) - other
+
+
+def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
+    """The story among RUNS, as (first, end) block indices: the stretch of blocks of the most
+    weight (``_weight``), found in one pass (the maximum subarray: Finn, Kushmerick and Smyth's
+    Body Text Extraction), cut before a thread of comments that follows the story."""
+    best, total, first, found = 0, 0, 0, (0, 0)
     for i, run in enumerate(runs):
-        if _is_prose(run):
-            if last is not None and i - last <= _PROSE_REACH:
-                return last
-            last = i
-    return None
+        if total <= 0:
+            total, first = 0, i
+        total += _weight(run)
+        if total > best:
+            best, found = total, (first, i + 1)
+    return found[0], _before_comments(runs, *found)
+
+
+def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
+    """The end of the story in RUNS[FIRST:END] before a thread of comments: at the first of two
+    marks of a comment or more from FIRST on, a commenter's name over their words ("jane
+    says:", "Jo on May 2, 2019 at 4:47 pm said:") or a button to answer one ("Reply")."""
+    marks = (k for k in range(first, len(runs)) if _is_comment_mark(runs[k][-1]))
+    cut, again = next(marks, end), next(marks, None)
+    return cut if again is not None and cut < end else end
+
+
+_MARK_WORDS = 5
+
+
+_NAME_WORDS = 3
+"""The most words of a commenter's name over their comment."""
+
+
+def _is_comment_mark(unit: Unit) -> bool:
+    piece = unit.text.rpartition("\n")[2].casefold()
+    if piece.endswith(_COMMENT_ENDS):
+        return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
+    return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
+
+
+_COMMENT_ENDS = (" says:", " said:", " wrote:")
 
 
 def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
@@ -183,8 +197,8 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     menus = _menus(runs)
     if not menus:
         return None  # most texts: no list of links at all, and no paragraph is read
-    start = _body_start(runs)
-    if start is None or menus[0][1] > start:
+    start, end = story_region(runs)
+    if start == end or menus[0][1] > start:
         return None
     if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own

@@ -87,13 +87,12 @@ def test_a_teaser_above_the_story_is_not_its_headline() -> None:
 def test_a_teaser_printed_twice_and_a_label_printed_thrice_are_the_page_s() -> None:
     teaser = "Ferry captain retires after forty years"
     label = "Local News"
-    lines = [*MENU, HEADLINE, BODY[0], label, teaser, teaser, BODY[1], label, BODY[2], label]
-    _, segments = _read([*lines, BODY[3]])
+    lines = [*MENU, HEADLINE, *BODY, label, teaser, teaser, label, BODY[0], label]
+    _, segments = _read(lines)
     assert [kind for kind, text in segments if text == teaser] == [RELATED] * 2
-    # Where the label stands over a paragraph it reads as a subheading: furniture either way.
     below = segments[len(MENU) + 1 :]
-    assert [kind for kind, text in below if text == label] == [RELATED, TITLE, TITLE]
-    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
+    assert [kind for kind, text in below if text == label] == [RELATED] * 3
+    assert [kind for kind, text in below if text in BODY] == [STATEMENT] * 4 + [RELATED]
 
 
 @pytest.mark.parametrize(
@@ -132,10 +131,49 @@ COMMENTS = [
 ]
 
 
-def test_a_box_inside_the_story_does_not_end_it() -> None:
-    # The paragraphs after the box use the story's words: the story goes on.
-    _, segments = _read([*MENU, HEADLINE, *BODY, *BOX, *MORE])
+def test_the_story_is_the_stretch_that_outweighs_the_lines_around_it() -> None:
+    # A short list of links inside the story weighs less than the paragraphs on both sides of
+    # it: the story goes on. A long box weighs more than the paragraphs after it: those are
+    # the page's (another story's summary).
+    short = BOX[1:4]
+    _, segments = _read([*MENU, HEADLINE, *BODY, *short, *MORE, *BODY])
     assert [kind for kind, text in segments if text in MORE] == [STATEMENT] * 2
+    _, segments = _read([*MENU, HEADLINE, *BODY, *BOX, *MORE])
+    assert [kind for kind, text in segments if text in MORE] == [RELATED] * 2
+
+
+def test_lines_of_the_story_s_own_between_its_paragraphs_stay_its() -> None:
+    # Short lines with figures (a plan, a table's rows) are no list of links: they weigh their
+    # words, and the paragraphs around them outweigh them.
+    plan = ["Day 1", "Walk for 20 minutes", "Day 2", "Swim 10 lengths", "Day 3", "Rest"]
+    _, segments = _read([*MENU, HEADLINE, *BODY[:2], *plan, *BODY[2:], *FOOTER])
+    assert [kind for kind, text in segments if text in plan] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
+
+
+@pytest.mark.parametrize(
+    ("marks", "kind"),
+    [
+        (["jane_r says:", "Reply", "tom88 says:", "Reply"], RELATED),
+        (
+            ["Jo Roe on March 5, 2024 at 4:47 pm said:", "Sam on March 6, 2024 at 9:02 am said:"],
+            RELATED,
+        ),
+        # Near misses: one mark is no thread; a speaker introduced at length is the story's.
+        (["jane_r says:"], STATEMENT),
+        (
+            ["The harbour master, who has run the port for years, says:", "Her deputy says:"],
+            STATEMENT,
+        ),
+    ],
+)
+def test_a_thread_of_comments_after_the_story_is_the_page_s(
+    marks: list[str], kind: SegmentKind
+) -> None:
+    lines = [*MENU, HEADLINE, *BODY, marks[0], COMMENTS[0], *marks[1:], COMMENTS[1]]
+    _, segments = _read(lines)
+    assert [k for k, text in segments if text in COMMENTS] == [kind] * 2
+    assert [k for k, text in segments if text in BODY] == [STATEMENT] * 4
 
 
 def test_paragraphs_of_other_words_after_a_box_are_the_page_s() -> None:
