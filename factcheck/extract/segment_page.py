@@ -191,9 +191,11 @@ _COMMENT_ENDS = (" says:", " said:", " wrote:")
 
 def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     """The index in UNITS of a pasted page's headline, when lines of links stand above the
-    story: of the last lines above the story's first paragraph that read as a headline, the one
-    that shares the most words with the story's opening (a teaser of another story, a credit or
-    a share bar shares few), the tighter first; None when the text has no such head."""
+    story (``story_region``): of the last lines above the story's first paragraph that read as a
+    headline, the one that shares the most words with the story's opening (a teaser of another
+    story, a credit or a share bar shares few), the tighter first, or the shorter line just
+    above it that shares words with both (a headline over its standfirst); None when the text
+    has no such head."""
     menus = _menus(runs)
     if not menus:
         return None  # most texts: no list of links at all, and no paragraph is read
@@ -205,8 +207,11 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
     opening = {
         w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
     }
-    best, score, seen = None, (0, 0.0), 0
-    for i in range(units.index(runs[start][0]) - 1, -1, -1):
+    first = units.index(runs[start][0])
+    if len(runs[start]) > 1:
+        first -= 1  # a paragraph; a line of its own may be a headline that asks or exclaims
+    best, score, seen, above = None, (0, 0.0), 0, {}
+    for i in range(first, -1, -1):
         unit = units[i]
         if unit.words <= _LINK_WORDS:
             continue  # a share bar, a label: the headline may stand above them
@@ -217,8 +222,14 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
             own = _long_words(unit)
             shared = len(own & opening)
             here = (shared, shared / len(own) if own else 0.0)
+            above[seen] = (i, shared, own)
             if best is None or here > score:
-                best, score = i, here
+                best, score, at = i, here, seen
+    if best is None or at + 1 not in above:
+        return best
+    upper, shared, own = above[at + 1]
+    if shared and own & _long_words(units[best]) and units[upper].words < units[best].words:
+        return upper  # a headline over its standfirst, which shares more of the story's words
     return best
 
 

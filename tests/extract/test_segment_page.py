@@ -253,3 +253,33 @@ def test_lines_of_a_page_stay_apart(text: str, blocks: list[str]) -> None:
 def test_by_any_means_opens_no_byline() -> None:
     _, segments = _read(["By Any Means Necessary", BODY[0]])
     assert segments[0][0] is not BYLINE
+
+
+def test_a_headline_that_asks_may_head_the_story_s_stretch() -> None:
+    # A question weighs as a sentence and opens the story's stretch: it is still its headline.
+    question = "Will harbour ferry fares rise for a third year running?"
+    doc, segments = _read([*MENU, question, *BODY, *FOOTER])
+    assert doc.title == question
+    assert segments[len(MENU)] == (TITLE, question)
+
+
+STANDFIRST = (
+    "Ferry fares rise again as the harbour board voted to raise fares by five percent for two "
+    "new boats"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # A standfirst longer than the headline shares more of the story's words, and the
+        # headline's words: the headline is the shorter line above it.
+        ([HEADLINE, STANDFIRST], HEADLINE),
+        # Near miss: a shorter line above the headline that shares none of its words is another
+        # story's teaser.
+        (["Library opens a new reading room downtown", HEADLINE], HEADLINE),
+    ],
+)
+def test_a_headline_over_its_standfirst_is_the_headline(lines: list[str], title: str) -> None:
+    doc, _ = _read([*MENU, *lines, *BODY, *FOOTER])
+    assert doc.title == title
