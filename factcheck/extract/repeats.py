@@ -12,7 +12,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -107,6 +107,24 @@ def _numbers_of(
     return found
 
 
+_FEW = 256
+"""Candidates up to this many are gathered and sorted at once: cheaper than merging lists."""
+
+
+def _merged(
+    lists: Sequence[Sequence[int]], rank: int, with_figure: frozenset[int] | None
+) -> Iterator[int]:
+    """The ranks below RANK in LISTS (each in rank order), in order, each once, and only those
+    in WITH_FIGURE when it is given."""
+    last = -1
+    for r in heapq.merge(*lists):
+        if r >= rank:
+            return
+        if r != last and (with_figure is None or r in with_figure):
+            last = r
+            yield r
+
+
 def _holder_set(
     memo: dict[str, frozenset[int]], holders: dict[str, list[int]], word: str
 ) -> frozenset[int]:
@@ -158,16 +176,18 @@ def link_repeats(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         # ... and all of its numbers: a list of "item N costs N" lines compares no pair.
         figure = min(figures, key=held.__getitem__) if figures else None
         with_figure = _holder_set(figure_holders, holders, figure) if figure else None
-        # Each word's holders are in rank order, so merging them gives the candidates in rank
-        # order, and the search stops at the first match: a sentence repeated ten thousand times
-        # finds the first copy at once instead of gathering every other copy first.
-        last = -1
-        for r in heapq.merge(*(holders.get(word, ()) for word in rarest)):
-            if r >= rank:
-                break
-            if r == last or (with_figure is not None and r not in with_figure):
-                continue
-            last = r
+        lists = [holders.get(word, ()) for word in rarest]
+        if sum(map(len, lists)) <= _FEW:
+            found = {r for held_by in lists for r in held_by if r < rank}
+            if with_figure is not None:
+                found &= with_figure
+            candidates: Iterable[int] = sorted(found)
+        else:
+            # Each word's holders are in rank order, so merging them gives the candidates in
+            # rank order, and the search stops at the first match: a sentence repeated ten
+            # thousand times finds the first copy at once instead of gathering every copy first.
+            candidates = _merged(lists, rank, with_figure)
+        for r in candidates:
             # The first longer claim it repeats that does not itself repeat another.
             i = order[r]
             if i not in primary and _contains(
