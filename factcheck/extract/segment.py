@@ -97,8 +97,8 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_notice_blocks(runs)
     classify_closing_sections(units)
     classify_link_boxes(units)
-    if top is not None:
-        classify_page(runs, units[top])
+    if doc.title is None:
+        classify_page(runs, None if top is None else units[top])
     # Positional arguments: a segment is made for every piece of every article, and a keyword
     # call costs half as much again.
     segments = tuple(

@@ -97,14 +97,19 @@ def classify_menus(runs: list[list[Unit]]) -> None:
                 run[0].kind = SegmentKind.RELATED
 
 
-def classify_page(runs: list[list[Unit]], headline: Unit) -> None:
-    """Mark RELATED, in a pasted page whose HEADLINE was found (``page_headline``), the body
-    lines of every list of links below the headline (a share bar, tags, a menu in the footer),
+def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
+    """Mark RELATED, in a pasted page whose HEADLINE was found (``page_headline``), or else
+    whose story has lists of links above it (``page_story``), the body lines of every list of
+    links below the headline (a share bar, tags, a menu in the footer),
     the lines without final punctuation between the headline and the story's first paragraph,
     lines printed again (``_classify_repeats``), and every body line after the story
     (``story_region``): boxes of other stories, comments, the site's footer. RUNS are the units
     by block (``block_runs``)."""
-    start = next((k for k, run in enumerate(runs) if headline in run), None)
+    if headline is None:
+        first = page_story(runs)
+        start = None if first is None else first - 1
+    else:
+        start = next((k for k, run in enumerate(runs) if headline in run), None)
     if start is None:
         return
     for first, end in _menus(runs[start + 1 :]):
@@ -189,13 +194,9 @@ def _is_comment_mark(unit: Unit) -> bool:
 _COMMENT_ENDS = (" says:", " said:", " wrote:")
 
 
-def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
-    """The index in UNITS of a pasted page's headline, when lines of links stand above the
-    story (``story_region``): of the last lines above the story's first paragraph that read as a
-    headline, the one that shares the most words with the story's opening (a teaser of another
-    story, a credit or a share bar shares few), the tighter first, or the shorter line just
-    above it that shares words with both (a headline over its standfirst); None when the text
-    has no such head."""
+def page_story(runs: list[list[Unit]]) -> int | None:
+    """The block of the story's first paragraph (``story_region``) when lists of links stand
+    above it, None when the text is no pasted page."""
     menus = _menus(runs)
     if not menus:
         return None  # most texts: no list of links at all, and no paragraph is read
@@ -204,6 +205,19 @@ def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
         return None
     if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:
         return None  # a short list above the story's paragraphs: the story's own
+    return start
+
+
+def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
+    """The index in UNITS of a pasted page's headline, when lines of links stand above the
+    story (``story_region``): of the last lines above the story's first paragraph that read as a
+    headline, the one that shares the most words with the story's opening (a teaser of another
+    story, a credit or a share bar shares few), the tighter first, or the shorter line just
+    above it that shares words with both (a headline over its standfirst); None when the text
+    has no such head."""
+    start = page_story(runs)
+    if start is None:
+        return None
     opening = {
         w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
     }

@@ -283,3 +283,14 @@ STANDFIRST = (
 def test_a_headline_over_its_standfirst_is_the_headline(lines: list[str], title: str) -> None:
     doc, _ = _read([*MENU, *lines, *BODY, *FOOTER])
     assert doc.title == title
+
+
+def test_a_pasted_page_without_a_headline_still_ends_with_its_story() -> None:
+    # No line above the story reads as a headline (a short one is left out): the links above
+    # the story still make the text a page, and what follows the story is the page's.
+    _, segments = _read([*MENU, "Fares rise", *BODY, *BOX, *MORE])
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
+    assert [kind for kind, text in segments if text in MORE] == [RELATED] * 2
+    # Near miss: the same text without the links above is an article, read as it was.
+    _, segments = _read(["Fares rise", *BODY, *BOX, *MORE])
+    assert [kind for kind, text in segments if text in MORE] == [STATEMENT] * 2
