@@ -9,6 +9,7 @@ asked once, and the answer is saved in the config.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,16 +65,19 @@ def resolve_reviewer(
 ) -> str:
     """The reviewer's name, from the first place that has one; ``ask`` (a terminal) is used
     last, and its answer remembered. Without any, a ReviewError says how to give one."""
-    for candidate in (given, os.environ.get("FACTCHECK_REVIEWER")):
+    for where, candidate in (
+        ("--reviewer", given),
+        ("FACTCHECK_REVIEWER", os.environ.get("FACTCHECK_REVIEWER")),
+    ):
         if candidate and candidate.strip():
-            return candidate.strip()
+            return _one_line(where, candidate.strip())
     if worksheet is not None and worksheet.publication.reviewer:
         return worksheet.publication.reviewer
     configured = configured_reviewer()
     if configured:
         return configured
     if ask is not None:
-        typed = (ask() or "").strip()
+        typed = _one_line("your name", (ask() or "").strip())
         if typed:
             remember_reviewer(typed)
             return typed
@@ -81,3 +85,11 @@ def resolve_reviewer(
         "say who is reviewing: --reviewer NAME (remembered with the worksheet), or "
         f"'reviewer: NAME' in {config_path()}"
     )
+
+
+def _one_line(where: str, name: str) -> str:
+    """NAME, unless it holds a line break, a tab or another control character: the name goes into
+    every answer, the audit log and the report's byline."""
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise ReviewError(f"{where}: expected a name on one line, got {name!r}")
+    return name

@@ -1052,6 +1052,23 @@ def test_answers_file_sets_conclusions_corrections_and_the_report_parts(
     assert str(info.value) == f"{bad}:2: article.url: expected an http(s) URL, got 'example.org'"
 
 
+def test_a_reviewer_name_is_one_line_of_plain_text(
+    worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The name goes into every answer, the audit log and the published report's byline.
+    from factcheck.review.reviewer import resolve_reviewer
+
+    for name in ("Ana\nLima", "Ana\x1b[2J"):
+        with pytest.raises(ReviewError) as info:
+            resolve_reviewer(name, worksheet, None)
+        assert str(info.value) == f"--reviewer: expected a name on one line, got {name!r}"
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "Bo\tBell")
+    with pytest.raises(ReviewError) as info:
+        resolve_reviewer(None, worksheet, None)
+    assert str(info.value) == "FACTCHECK_REVIEWER: expected a name on one line, got 'Bo\\tBell'"
+    assert resolve_reviewer("  Ana Lima ", worksheet, None) == "Ana Lima"
+
+
 def test_the_reviewer_is_never_the_login(
     tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
