@@ -169,12 +169,17 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
 
 
 def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
-    """The end of the story in RUNS[FIRST:END] before a thread of comments: at the first of two
-    marks of a comment or more from FIRST on, a commenter's name over their words ("jane
-    says:", "Jo on May 2, 2019 at 4:47 pm said:") or a button to answer one ("Reply")."""
+    """The end of the story in RUNS[FIRST:END] before a thread of comments: at the heading of a
+    thread ("12 thoughts on ..."), or at the first of two marks of a comment or more from FIRST
+    on: a commenter's name over their words ("jane says:", "Jo on May 2, 2019 at 4:47 pm
+    said:"), the date and time of a comment on a line of its own, a button to answer one
+    ("Reply")."""
     marks = (k for k in range(first, len(runs)) if _is_comment_mark(runs[k][-1]))
     cut, again = next(marks, end), next(marks, None)
-    return cut if again is not None and cut < end else end
+    if again is not None and cut < end:
+        return cut
+    heading = next((k for k in range(first, end) if _is_thread_heading(runs[k][0])), end)
+    return heading
 
 
 _MARK_WORDS = 5
@@ -188,7 +193,25 @@ def _is_comment_mark(unit: Unit) -> bool:
     piece = unit.text.rpartition("\n")[2].casefold()
     if piece.endswith(_COMMENT_ENDS):
         return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
+    if unit.words > _STAMP_WORDS or unit.terminal:
+        return False
+    if _TIME_RE.search(piece) and parse_date(unit.text) is not None:
+        return True  # "August 8, 2018 at 3:17 pm": a date and a time of day
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
+
+
+_STAMP_WORDS = 8
+_TIME_RE = re.compile(rf"{TIME}|{TIME_24}", re.IGNORECASE)
+
+
+def _is_thread_heading(unit: Unit) -> bool:
+    """Whether UNIT heads a thread of comments: a count of them on the story ("12 thoughts on
+    “...”", "34 responses to ...")."""
+    match = _THREAD_RE.match(unit.text)
+    return match is not None and match[1].casefold() in words("comment_counts")
+
+
+_THREAD_RE = re.compile(r"\d+ (\w+) (?:on|to) ")
 
 
 _COMMENT_ENDS = (" says:", " said:", " wrote:")
