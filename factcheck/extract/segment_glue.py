@@ -141,7 +141,8 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _W
             return None
         return _punct_glue(text, run.start(), pos, lo, hi, quotes)
     if left in "”)]":
-        return pos
+        # "[its words](https://…)": a link written in markdown goes on into its address.
+        return None if left == "]" and right == "(" else pos
     if left == '"':
         # Only a closing quote ends something; an opening one glued to a word is a lost space.
         return pos if capital and quotes.before(pos - 1) % 2 == 1 else None

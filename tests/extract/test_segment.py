@@ -314,6 +314,7 @@ def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
         ("power gridA firefighter works", ["power grid", "A firefighter works"]),
         ("World War IIAfter the war", ["World War II", "After the war"]),
         ("GMT+1Updated 2 hours ago", ["GMT+1", "Updated 2 hours ago"]),
+        ("as the report said [1]The next day", ["as the report said [1]", "The next day"]),
     ],
 )
 def test_glued_boundaries_are_split(text: str, pieces: list[str]) -> None:
@@ -333,6 +334,7 @@ def test_glued_boundaries_are_split(text: str, pieces: list[str]) -> None:
         "#BlackLivesMatter trended; @JoeBiden replied; document.querySelector(x) failed.",
         "The F-35A, the B-52s, COVID-19, 5G, 4K and 10Gbps links; the iPhone 15Pro.",
         "NBCUniversal, JPMorgan and USA Today; CEOs and IDs; Henry VIII.",
+        "The agency [reported](https://example.org/r) that exports rose, citing [a memo](Memo).",
     ],
 )
 def test_names_and_tokens_are_not_broken(text: str) -> None:
