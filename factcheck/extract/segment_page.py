@@ -201,7 +201,8 @@ def _is_comment_mark(unit: Unit) -> bool:
 
 
 _STAMP_WORDS = 8
-_TIME_RE = re.compile(rf"{TIME}|{TIME_24}", re.IGNORECASE)
+_TIMES = rf"{TIME}|{TIME_24}"
+_TIME_RE = re.compile(_TIMES, re.IGNORECASE)
 
 
 def _is_thread_heading(unit: Unit) -> bool:
@@ -300,7 +301,7 @@ def _reads_as_headline(unit: Unit) -> bool:
 
 
 _BARS = 2
-_STAMP_RE = re.compile(rf"{TIME}|{TIME_24}|\b(?:ago|min read)\b", re.IGNORECASE)
+_STAMP_RE = re.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
 
 
 _TWIN_REACH = 3

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from factcheck.errors import ReviewError, WorksheetError
+from factcheck.files import describe_os_error
 from factcheck.review.loop import Save, check_override, is_complete, summarize_review
 from factcheck.review.prompts import ReviewOutcome
 from factcheck.review.worksheet import (
@@ -101,7 +102,8 @@ def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Scri
     except UnicodeDecodeError:
         raise ReviewError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
-        raise ReviewError(f"{path}: cannot read the answers file: {exc.strerror}") from None
+        reason = describe_os_error(exc)
+        raise ReviewError(f"{path}: cannot read the answers file: {reason}") from None
     r = NodeReader(str(path))
     try:
         root = compose_yaml(text, str(path), "answers (claim ids with their answers)")
