@@ -224,8 +224,9 @@ def open_review(
         if reviewer:
             path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
-            chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
-            reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
+            name = DEFAULT_CHECKLIST if checklist is None else checklist
+            chosen = load_checklist(name)
+            reference = checklist_reference(name, path)
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
             findings = None
             if loaded_case is not None:
