@@ -18,6 +18,7 @@ from factcheck.errors import FactcheckError, ReviewError
 from factcheck.review.hints import ClaimHints, EvidenceOffer
 from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
+from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.reference import checklist_loader
 from factcheck.review.scripted import apply_answers, read_answers
@@ -33,7 +34,6 @@ from factcheck.review.worksheet import (
     is_worksheet_file,
     make_change,
     utc_now,
-    worksheet_warnings,
 )
 
 if TYPE_CHECKING:
