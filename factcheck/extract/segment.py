@@ -42,7 +42,8 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
-from factcheck.extract.segment_page import classify_menus, classify_page, page_headline
+from factcheck.extract.segment_page import classify_menus, classify_page
+from factcheck.extract.segment_page_title import page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -84,10 +85,10 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     text = doc.text
     units = _units(text)
     runs = block_runs(units)
-    block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
     classify_menus(runs)  # before the headline, which no menu holds
-    top = page_headline(units, runs) if doc.title is None else None
+    top = page_headline(text, units, runs) if doc.title is None else None
+    block_sizes = {run[0].block: len(run) for run in runs}  # once the headline is one unit
     title = classify_title(units, doc.title, top)
     classify_headings(units, block_sizes)
     classify_tags(units)
