@@ -10,9 +10,9 @@ headline, byline, outlet and date become the document's metadata when it does no
 
 The work is spread over modules by step: ``segment_text`` (blocks), ``segment_glue`` (glued
 boundaries), ``segment_sentences`` (sentencex and its corrections), ``segment_dates`` (datelines),
-``segment_furniture`` (the kinds of page furniture), ``segment_title`` (the headline) and
+``segment_furniture`` (the kinds of page furniture), ``segment_title`` (the headline),
 ``segment_page`` (a whole web page pasted as text: its menus, its head and what follows the
-story). This module puts them together.
+story) and ``segment_page_title`` (such a page's headline). This module puts them together.
 """
 
 from __future__ import annotations
