@@ -144,9 +144,10 @@ def _fill_metadata(
     if doc.title is None and title is not None:
         changes["title"] = title.text
         origins["title"] = "text"
-    story = units if top is None else units[max(0, top - _STAMP_REACH) :]
+    first = 0 if top is None else max(0, top - _STAMP_REACH)
+    story = units[first:]
     if doc.published is None:
-        published = _top_dateline(story)
+        published = _top_dateline(units, first)
         if published:
             changes["published"] = published
             origins["published"] = "dateline"
@@ -185,11 +186,12 @@ def _fill_metadata(
     return replace(doc, **changes, provenance=provenance)
 
 
-def _top_dateline(units: list[Unit]) -> str | None:
-    """The date of a dateline or byline at the top of the text (before the second body sentence),
-    unless it is an "updated" stamp or later than today."""
+def _top_dateline(units: list[Unit], first: int = 0) -> str | None:
+    """The date of a dateline or byline at the top of the text from UNITS[FIRST] on (before the
+    second body sentence), unless it is an "updated" stamp or later than today."""
     body_seen = 0
-    for unit in units:
+    for i in range(first, len(units)):
+        unit = units[i]
         if unit.kind is None and unit.terminal:
             body_seen += 1
             if body_seen >= 2:
@@ -198,6 +200,9 @@ def _top_dateline(units: list[Unit]) -> str | None:
             continue
         if _UPDATED_RE.match(unit.text):
             continue
+        label = units[i - 1] if i else None
+        if label is not None and label.block == unit.block and _UPDATED_RE.match(label.text):
+            continue  # "Updated 0412 GMT" cut from its date on the same line
         published = parse_date(unit.text)
         if published and date.fromisoformat(published) <= today():
             return published
