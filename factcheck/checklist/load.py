@@ -79,6 +79,12 @@ def builtin_names() -> list[str]:
 
 def locate_checklist(name_or_path: str | Path) -> Path:
     """The file for a built-in checklist name, or the given path."""
+    if isinstance(name_or_path, str) and not name_or_path.strip():
+        # Path('') is the working folder: say what is missing instead of "is a folder".
+        names = ", ".join(builtin_names())
+        raise ChecklistError(
+            f"empty checklist name (built-in: {names}); give a name or the path to a YAML file"
+        )
     if isinstance(name_or_path, str) and re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name_or_path):
         builtin = builtin_dir() / f"{name_or_path}.yaml"
         if builtin.is_file():

@@ -132,9 +132,14 @@ def factchecks_search(
     opts = _options(ctx)
 
     def action() -> None:
+        from factcheck.factchecks.matcher import check_query
         from factcheck.factchecks.store import open_database
         from factcheck.render import factchecks as render
 
+        if text != "-":
+            # One line of standard input may be blank and still answer in order; a query given
+            # on the command line that can match nothing is a mistake.
+            check_query(text)
         queries = sys.stdin.read().splitlines() if text == "-" else [text]
         console = make_console(opts.color) if fmt == "table" else None
         with open_database(db) as database:

@@ -10,9 +10,9 @@ headline, byline, outlet and date become the document's metadata when it does no
 
 The work is spread over modules by step: ``segment_text`` (blocks), ``segment_glue`` (glued
 boundaries), ``segment_sentences`` (sentencex and its corrections), ``segment_dates`` (datelines),
-``segment_furniture`` (the kinds of page furniture), ``segment_title`` (the headline) and
+``segment_furniture`` (the kinds of page furniture), ``segment_title`` (the headline),
 ``segment_page`` (a whole web page pasted as text: its menus, its head and what follows the
-story). This module puts them together.
+story) and ``segment_page_title`` (such a page's headline). This module puts them together.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
-from factcheck.extract.segment_page import classify_menus, classify_page, page_headline
+from factcheck.extract.segment_page import classify_menus, classify_page
+from factcheck.extract.segment_page_title import page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -84,10 +85,10 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     text = doc.text
     units = _units(text)
     runs = block_runs(units)
-    block_sizes = {run[0].block: len(run) for run in runs}
     classify_patterns(units)
     classify_menus(runs)  # before the headline, which no menu holds
-    top = page_headline(units, runs) if doc.title is None else None
+    top = page_headline(text, units, runs) if doc.title is None else None
+    block_sizes = {run[0].block: len(run) for run in runs}  # once the headline is one unit
     title = classify_title(units, doc.title, top)
     classify_headings(units, block_sizes)
     classify_tags(units)
@@ -143,9 +144,10 @@ def _fill_metadata(
     if doc.title is None and title is not None:
         changes["title"] = title.text
         origins["title"] = "text"
-    story = units if top is None else units[max(0, top - _STAMP_REACH) :]
+    first = 0 if top is None else max(0, top - _STAMP_REACH)
+    story = units[first:]
     if doc.published is None:
-        published = _top_dateline(story)
+        published = _top_dateline(units, first)
         if published:
             changes["published"] = published
             origins["published"] = "dateline"
@@ -184,11 +186,12 @@ def _fill_metadata(
     return replace(doc, **changes, provenance=provenance)
 
 
-def _top_dateline(units: list[Unit]) -> str | None:
-    """The date of a dateline or byline at the top of the text (before the second body sentence),
-    unless it is an "updated" stamp or later than today."""
+def _top_dateline(units: list[Unit], first: int = 0) -> str | None:
+    """The date of a dateline or byline at the top of the text from UNITS[FIRST] on (before the
+    second body sentence), unless it is an "updated" stamp or later than today."""
     body_seen = 0
-    for unit in units:
+    for i in range(first, len(units)):
+        unit = units[i]
         if unit.kind is None and unit.terminal:
             body_seen += 1
             if body_seen >= 2:
@@ -197,6 +200,9 @@ def _top_dateline(units: list[Unit]) -> str | None:
             continue
         if _UPDATED_RE.match(unit.text):
             continue
+        label = units[i - 1] if i else None
+        if label is not None and label.block == unit.block and _UPDATED_RE.match(label.text):
+            continue  # "Updated 0412 GMT" cut from its date on the same line
         published = parse_date(unit.text)
         if published and date.fromisoformat(published) <= today():
             return published

@@ -17,7 +17,6 @@ from collections import Counter
 
 from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
-from factcheck.extract.segment_head import is_navigation
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -38,11 +37,6 @@ _HEAD_LINKS = 4
 """The fewest short lines above a story's first paragraphs that make its text a whole page."""
 _PROSE_CHARS = 80
 """The fewest characters of sentences that make a paragraph of prose (about 15 words)."""
-_HEADLINE_REACH = 20
-"""The most lines between the headline and the story's first paragraph (a byline, a date, a
-caption and its credit, a share bar, a video's playlist), short lines left out: the story's
-words tell the headline from the others."""
-_HEADLINE_WORDS = 30
 
 
 def _is_link(run: list[Unit]) -> bool:
@@ -232,75 +226,6 @@ def page_story(runs: list[list[Unit]]) -> int | None:
     return start
 
 
-def page_headline(units: list[Unit], runs: list[list[Unit]]) -> int | None:
-    """The index in UNITS of a pasted page's headline, when lines of links stand above the
-    story (``story_region``): of the last lines above the story's first paragraph that read as a
-    headline, the one that shares the most words with the story's opening (a teaser of another
-    story, a credit or a share bar shares few), the tighter first, or the shorter line just
-    above it that shares words with both (a headline over its standfirst); None when the text
-    has no such head."""
-    start = page_story(runs)
-    if start is None:
-        return None
-    opening = {
-        w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u)
-    }
-    first = units.index(runs[start][0])
-    if len(runs[start]) > 1:
-        first -= 1  # a paragraph; a line of its own may be a headline that asks or exclaims
-    best, score, seen, above = None, (0, 0.0), 0, {}
-    for i in range(first, -1, -1):
-        unit = units[i]
-        if unit.words <= _LINK_WORDS:
-            continue  # a share bar, a label: the headline may stand above them
-        seen += 1
-        if seen > _HEADLINE_REACH:
-            break
-        if unit.kind is None and _reads_as_headline(unit):
-            own = _long_words(unit)
-            shared = len(own & opening)
-            here = (shared, shared / len(own) if own else 0.0)
-            above[seen] = (i, shared, own)
-            if best is None or here > score:
-                best, score, at = i, here, seen
-    if best is None or at + 1 not in above:
-        return best
-    upper, shared, own = above[at + 1]
-    if shared and own & _long_words(units[best]) and units[upper].words < units[best].words:
-        return upper  # a headline over its standfirst, which shares more of the story's words
-    return best
-
-
-def _long_words(unit: Unit) -> set[str]:
-    """The words of four letters or more in UNIT, in lower case."""
-    return {w.casefold() for w in _WORD_RE.findall(unit.text) if len(w) >= 4}
-
-
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_OPENING_BLOCKS = 3
-
-
-def _reads_as_headline(unit: Unit) -> bool:
-    piece = unit.text
-    if unit.terminal and not piece.rstrip("”’\"'").endswith(("?", "!")):
-        return False  # a caption or a standfirst; a headline may ask or exclaim
-    if not (piece[0].isupper() or piece[0].isdigit() or piece[0] in "“\"‘'"):
-        return False
-    if unit.words > _HEADLINE_WORDS or piece.endswith((":", ";", ",")):
-        return False
-    label, colon, rest = piece.partition(":")
-    if colon and (":" in rest or len(rest.split()) <= _LINK_WORDS or len(label.split()) > 5):
-        return False  # "Filed to: Science", "Price: $40 More info: ..."
-    if is_navigation(piece) or piece.count(" | ") >= _BARS:
-        return False  # a breadcrumb trail, a row of links
-    if parse_date(piece) is not None or _STAMP_RE.search(piece):
-        return False  # a byline or a stamp with its date or time
-    interface = words("interface_words")
-    said = [w.strip(".,:;!?|()").lower() for w in piece.split()]
-    return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"
-
-
-_BARS = 2
 _STAMP_RE = re.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from factcheck.extract.segment_furniture import (
     Unit,
     _shape_kind,
 )
-from factcheck.extract.segment_head import above_headline
+from factcheck.extract.segment_head import Line, above_headline
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -45,14 +45,14 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
             units,
             i,
             lambda j: _looks_like_headline(units, j, known_title),
-            lambda j: _head_furniture(units[j]),
+            lambda j: head_furniture(units[j]),
             _TITLE_MAX_WORDS,
         )
         if above is not None:
             unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
             continue
         if top is not None:
-            unit.kind = _head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
+            unit.kind = head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
             continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
@@ -126,7 +126,7 @@ def _long_words_shared(piece: str, known_title: str) -> tuple[int, int]:
     return len(known & own), len(own)
 
 
-def _head_furniture(unit: Unit) -> SegmentKind | None:
+def head_furniture(unit: Line) -> SegmentKind | None:
     """What furniture a line above a headline is by its shape: a headline in capitals is no
     furniture there."""
     kind = _shape_kind(unit.text, unit.terminal, unit.words, False)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.errors import FactchecksError
 from factcheck.lexicon import entries
 
 # --- constants tuned on the CLEF 2020 CheckThat! task 2 training split (see docs/factchecks.md) ---
@@ -140,6 +141,13 @@ class Query:
 def prepare(text: str) -> Query:
     """Prepare a query: cleaned of links, then reduced to terms."""
     return Query(text=text, terms=tuple(terms(clean_query(text))))
+
+
+def check_query(text: str) -> None:
+    """Refuse a query that can match nothing: empty, or only spaces, punctuation, links and
+    common words."""
+    if not prepare(text).terms:
+        raise FactchecksError(f"nothing to search for in {text!r}; give the words of a claim")
 
 
 @dataclass(frozen=True, slots=True)

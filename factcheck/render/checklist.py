@@ -234,7 +234,7 @@ def render_validation(validation: Validation) -> Text:
     """One file's result: an OK line with what was checked, or its problems one per line."""
     lines: list[Text] = []
     checklist, analysis = validation.checklist, validation.analysis
-    name = display_path(checklist.path) if checklist else validation.source
+    name = display_path(checklist.path) if checklist else (validation.source or "''")
     errors = [p for p in validation.problems if p.severity is Severity.ERROR]
     for problem in validation.problems:
         style = "red" if problem.severity is Severity.ERROR else "yellow"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, RenderError
 from factcheck.models import Claim, Document, Segment
+from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.worksheet import (
     WORKSHEET_SUFFIX,
     Answer,
@@ -29,7 +30,6 @@ from factcheck.review.worksheet import (
     is_url,
     is_worksheet_file,
     valid_answer_values,
-    worksheet_warnings,
 )
 from factcheck.sources.ratings import rating_sets
 

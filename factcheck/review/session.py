@@ -18,6 +18,7 @@ from factcheck.errors import FactcheckError, ReviewError
 from factcheck.review.hints import ClaimHints, EvidenceOffer
 from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
+from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.reference import checklist_loader
 from factcheck.review.scripted import apply_answers, read_answers
@@ -33,7 +34,6 @@ from factcheck.review.worksheet import (
     is_worksheet_file,
     make_change,
     utc_now,
-    worksheet_warnings,
 )
 
 if TYPE_CHECKING:
@@ -224,8 +224,9 @@ def open_review(
         if reviewer:
             path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
-            chosen = load_checklist(checklist or DEFAULT_CHECKLIST)
-            reference = checklist_reference(checklist or DEFAULT_CHECKLIST, path)
+            name = DEFAULT_CHECKLIST if checklist is None else checklist
+            chosen = load_checklist(name)
+            reference = checklist_reference(name, path)
             fresh = create_worksheet(extraction, chosen, registry, checklist_source=reference)
             findings = None
             if loaded_case is not None:

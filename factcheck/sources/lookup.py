@@ -20,6 +20,10 @@ def find_source(
 
     A domain or URL that no entry has is still a source when a rating set rates it.
     """
+    if not name.strip():
+        raise SourcesError(
+            "empty source name; give an id, name, alias or domain (see 'factcheck sources list')"
+        )
     entry = registry.find(name)
     domain = domain_key(name) if _DOMAIN_LIKE.fullmatch(name.strip()) else None
     if entry is None and domain is not None and not ratings_for(domain, sets):

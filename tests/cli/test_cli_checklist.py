@@ -69,6 +69,22 @@ def test_show_unknown_name_is_one_error_line() -> None:
     )
 
 
+EMPTY_NAME = (
+    "empty checklist name (built-in: admiralty, craap, quick, sift); give a name or the path "
+    "to a YAML file"
+)
+
+
+@pytest.mark.parametrize("name", ["", " "])
+def test_show_or_validate_without_a_name_is_one_error(name: str) -> None:
+    # Path('') is the working folder: the message must not be "is a folder".
+    assert run("checklist", "show", name) == (1, "", f"Error: {EMPTY_NAME}\n")
+    code, out, err = run("checklist", "validate", name)
+    assert (code, err) == (1, "")
+    shown = name or "''"
+    assert lines(out) == [EMPTY_NAME, f"{shown}: 1 error"]
+
+
 def test_show_invalid_file_names_its_first_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURES)
     code, out, err = run("checklist", "show", "unknown-name.yaml")

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -120,6 +121,15 @@ def test_search_table_escapes_untrusted_text(tmp_path: Path) -> None:
     assert code == 0
     assert "[bold]cheese[/bold] \\x1b[31m" in out
     assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("query", ["", "   ", " ?! -- ", "is it?"])
+def test_search_for_nothing_is_one_error_line(tmp_path: Path, query: str) -> None:
+    db = tmp_path / "fc.sqlite"
+    imported(db)
+    code, out, err = run("factchecks", "search", query, "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err == f"Error: nothing to search for in {query!r}; give the words of a claim\n"
 
 
 def test_search_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:

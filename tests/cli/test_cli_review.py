@@ -300,6 +300,18 @@ def test_answers_file_errors_are_reported_before_anything_is_saved(worksheet: Pa
     assert answers_of(worksheet) == {}
 
 
+def test_an_empty_checklist_name_is_refused_not_replaced_by_the_default(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))
+    result = run(str(SEED), "--checklist", "", *args, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: empty checklist name (built-in: admiralty, craap, quick, sift); give a name or "
+        "the path to a YAML file\n"
+    )
+    assert not reports.exists() or not any(reports.iterdir())
+
+
 def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))

@@ -108,6 +108,16 @@ def test_show_unknown_name_is_a_one_line_error() -> None:
     )
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_show_without_a_name_is_a_one_line_error(name: str) -> None:
+    assert run("sources", "show", name) == (
+        1,
+        "",
+        "Error: empty source name; give an id, name, alias or domain "
+        "(see 'factcheck sources list')\n",
+    )
+
+
 def test_a_bad_registry_file_is_a_one_line_error() -> None:
     path = FIXTURES / "unknown-key.yaml"
     code, out, err = run("sources", "list", "--sources", str(path))

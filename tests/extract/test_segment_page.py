@@ -299,3 +299,18 @@ def test_a_pasted_page_without_a_headline_still_ends_with_its_story() -> None:
     # Near miss: the same text without the links above is an article, read as it was.
     _, segments = _read(["Fares rise", *BODY, *BOX, *MORE])
     assert [kind for kind, text in segments if text in MORE] == [STATEMENT] * 2
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # The date of an update, cut from its "Updated" on the same line, is not the story's.
+        ("Updated 0412 GMT (1212 HKT) March 6, 2024", None),
+        ("Updated 04:12 GMT March 6, 2024", None),
+        # Near miss: a date of its own under the byline is the story's.
+        ("March 6, 2024", "2024-03-06"),
+    ],
+)
+def test_an_update_s_date_is_not_the_story_s(stamp: str, published: str | None) -> None:
+    doc, _ = _read([*MENU, HEADLINE, BYLINE_LINE, stamp, *BODY, *FOOTER])
+    assert doc.published == published

@@ -185,8 +185,8 @@ def test_a_changed_checklist_is_reported() -> None:
     changed = dataclasses.replace(checklist, sha256="0" * 64)
     built = build_report(worksheet, changed, registry)
     assert built.warnings == (
-        "checklist 'quick' changed since this worksheet was made (version 1 -> 1); "
-        "every answer is kept",
+        "checklist 'quick' changed since this worksheet was made (its questions or rules, "
+        "still version 1); every answer is kept",
     )
 
 

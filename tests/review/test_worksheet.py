@@ -48,7 +48,6 @@ from factcheck.review.worksheet import (
     journal_path,
     lock_path,
     worksheet_path,
-    worksheet_warnings,
 )
 from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 
@@ -363,37 +362,6 @@ def test_invalid_worksheet_gives_a_precise_error(
     with pytest.raises(WorksheetError) as info:
         load_worksheet(Path(f"{fault}.worksheet.yaml"), checklist)
     assert str(info.value) == FAULT_MESSAGES[fault]
-
-
-def test_after_a_checklist_change_answers_are_kept_and_listed(checklist: Checklist) -> None:
-    changed = replace(
-        checklist,
-        version=2,
-        sha256="f" * 64,
-        questions=tuple(q for q in checklist.questions if q.id != "primary_source"),
-    )
-    ws = load_worksheet(FAULTS / "bad-answer-value.worksheet.yaml", changed)
-    assert ws.claims[1].answers["primary_source"].value == "maybe"
-    assert worksheet_warnings(ws, changed, "0" * 64) == [
-        "the article changed since this worksheet was made; "
-        "its 3 claims and every answer are kept as they were",
-        "checklist 'review-test' changed since this worksheet was made (version 1 -> 2); "
-        "every answer is kept",
-        "answers to questions the checklist no longer has (kept): c2.primary_source",
-    ]
-
-
-def test_invalid_kept_answer_is_listed_after_a_checklist_change(checklist: Checklist) -> None:
-    changed = replace(checklist, sha256="f" * 64)
-    ws = load_worksheet(FAULTS / "bad-answer-value.worksheet.yaml", changed)
-    assert worksheet_warnings(ws, changed)[-1] == (
-        "answers no longer valid for their question (kept; asked again): "
-        "c2.primary_source ('maybe')"
-    )
-
-
-def test_unchanged_worksheet_has_no_warnings(worksheet: Worksheet, checklist: Checklist) -> None:
-    assert worksheet_warnings(worksheet, checklist, worksheet.document.sha256) == []
 
 
 # --- journal, compaction, lock -------------------------------------------------------------------

@@ -343,7 +343,7 @@ def test_an_override_to_a_verdict_the_scale_lacks_shows_its_id(
 def test_every_answer_a_changed_checklist_no_longer_takes_is_listed(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.worksheet import worksheet_warnings
+    from factcheck.review.outdated import worksheet_warnings
 
     ws = worksheet
     for claim, question, value in [

@@ -1,0 +1,218 @@
+"""Stage ② segment, a pasted page's headline: the line that heads the story of a web page copied
+from a browser and pasted as text (``segment_page``).
+
+Between the headline and the story's first paragraph a page prints its standfirst, byline and
+date, a picture's caption and credit, a share bar, a video's playlist; around them, boxes of
+other stories' headlines and menus. The headline is the line above the story that reads as one
+and shares the most words with the story's opening. A line is read as printed, whole: the
+sentence splitter may have cut it ("The Future of Fares … Explained") and a glued line may run
+on into it ("... Tourists" over "see also"). The lines of a box of other stories' headlines
+(four or more in a row, but the last) and a line among a menu's links are none. A headline of
+a few words, which reads as a link, is taken only right above a byline or a date and when no
+longer line shares the story's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.segment_dates import parse_date
+from factcheck.extract.segment_furniture import Unit, ends_sentence
+from factcheck.extract.segment_head import is_navigation
+from factcheck.extract.segment_page import _LINK_WORDS, _STAMP_RE, _is_link, page_story
+from factcheck.extract.segment_title import head_furniture
+from factcheck.lexicon import words
+from factcheck.models import SegmentKind
+
+_HEADLINE_REACH = 20
+"""The most lines between the headline and the story's first paragraph (a byline, a date, a
+caption and its credit, a share bar, a video's playlist), short lines and boxes of other
+stories' headlines left out: the story's words tell the headline from the others."""
+_HEADLINE_WORDS = 30
+_TEASERS = 4
+"""The fewest lines in a row that read as headlines that make a box of other stories'."""
+_MENU_SIDE = 3
+"""The lines of links right above and right below a line that make it a menu's own."""
+_OPENING_BLOCKS = 6
+_BARS = 2
+_LABELS = 2
+_SHORT_WORDS = 2
+_KICKER_WORDS = 2
+
+
+@dataclass(frozen=True)
+class _Line:
+    """The first line of a block above the story, as printed."""
+
+    start: int
+    end: int
+    text: str
+    terminal: bool
+    words: int
+    stops: bool
+    """Whether a sentence ends inside the line: a standfirst or a paragraph of two sentences (a
+    kicker's word or two may end with a full stop before the headline: "Update. Fares rise")."""
+    kind: SegmentKind | None = None
+    """The kind of furniture a piece of the line was told to be, if any."""
+
+
+def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int | None:
+    """The index in UNITS of a pasted page's headline, when lines of links stand above the
+    story (``page_story``); None when the text has no such head. Of the last lines above the
+    story's first paragraph that read as a headline, it is the one that shares the most words
+    with the story's opening (a teaser of another story, a credit or a share bar shares few),
+    the tighter first, or the shorter line just above it that shares words with both (a
+    headline over its standfirst); failing one that shares any, the nearest line of a few
+    words over a byline or a date that does (``_is_short_headline``). A headline the sentence
+    splitter cut, or that a glued line runs on from, is made one unit of its own in UNITS and
+    in RUNS (the units by block)."""
+    start = page_story(runs)
+    if start is None:
+        return None
+    opening = {
+        w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u.text)
+    }
+    skipped = _teaser_boxes(text, runs, start) | _menu_lines(runs, start)
+    best: tuple[int, _Line] | None = None
+    short: tuple[int, _Line] | None = None
+    score, seen, at = (0, 0.0), 0, 0
+    above: dict[int, tuple[int, _Line, int, set[str]]] = {}
+    # The story's first block is a headline only as a line of its own that asks or exclaims.
+    for k in range(start if len(runs[start]) == 1 else start - 1, -1, -1):
+        line = _first_line(text, runs[k])
+        if short is None and _is_short_headline(line, runs, k, opening):
+            short = (k, line)
+        if line.kind is not None or line.words <= _LINK_WORDS or k in skipped:
+            continue  # a share bar, a label, another story's headline: the headline is above
+        seen += 1
+        if seen > _HEADLINE_REACH:
+            break
+        if _reads_as_headline(line):
+            own = _long_words(line.text)
+            shared = len(own & opening)
+            here = (shared, shared / len(own) if own else 0.0)
+            above[seen] = (k, line, shared, own)
+            if best is None or here > score:
+                best, score, at = (k, line), here, seen
+    if best is None or score[0] == 0:
+        best = short or best  # no longer line shares the story's words
+    if best is None:
+        return None
+    if at + 1 in above:
+        k, line, shared, own = above[at + 1]
+        if shared and own & _long_words(best[1].text) and line.words < best[1].words:
+            best = (k, line)  # a headline over its standfirst, which shares more of the story
+    return _carve(text, units, runs[best[0]], best[1])
+
+
+def _is_short_headline(line: _Line, runs: list[list[Unit]], k: int, opening: set[str]) -> bool:
+    """Whether LINE, the first of block K of RUNS, is a headline of a few words: two words or
+    more that read as a headline, right above a byline or a date, and one of them in the story's
+    OPENING words ("Ferry Fares Explained" over "By Jane Roe")."""
+    below = runs[k + 1][0].kind if k + 1 < len(runs) else None
+    return (
+        _SHORT_WORDS <= line.words <= _LINK_WORDS
+        and line.kind in (None, SegmentKind.RELATED)  # a menu's line by its shape
+        and below in (SegmentKind.BYLINE, SegmentKind.DATELINE)
+        and _reads_as_headline(line)
+        and not _long_words(line.text).isdisjoint(opening)
+    )
+
+
+def _first_line(text: str, run: list[Unit]) -> _Line:
+    """The first line of the block RUN as printed: the whole block, or its first line where a
+    short glued line runs on from it ("... Tourists" over "see also")."""
+    start, end = run[0].start, run[-1].end
+    cut = text.find("\n", start, end)
+    if cut >= 0:
+        head = text[start:cut].rstrip()
+        last = head.rsplit(None, 1)[-1].lower() if head else ""
+        if not ends_sentence(text[start:end]) and last not in words("continuation_words"):
+            end = start + len(head)  # the glued line is the page's, not the headline's
+    covered = [u for u in run if u.start < end]
+    kind = next((u.kind for u in covered if u.kind is not None), None)
+    piece = text[start:end]
+    stops = any(
+        u.terminal and u.words > _KICKER_WORDS and not u.text.endswith("…") for u in covered[:-1]
+    )
+    return _Line(start, end, piece, ends_sentence(piece), len(piece.split()), stops, kind)
+
+
+def _carve(text: str, units: list[Unit], run: list[Unit], line: _Line) -> int:
+    """The index in UNITS of a unit that is LINE, made of the units of its block RUN where the
+    sentence splitter cut the line; a glued line after it becomes a unit of its own."""
+    covered = [u for u in run if u.start < line.end]
+    if len(covered) == 1 and covered[0].end == line.end:
+        covered[0].kind = None  # a short headline a list of links held
+        return units.index(covered[0])
+    first = units.index(covered[0])
+    last = covered[-1]
+    pieces = [Unit(line.start, line.end, last.block, line.text, None, line.terminal)]
+    if last.end > line.end:
+        rest = len(text) - len(text[line.end :].lstrip())
+        piece = text[rest : last.end]
+        pieces.append(Unit(rest, last.end, last.block, piece, None, ends_sentence(piece)))
+    units[first : first + len(covered)] = pieces
+    at = run.index(covered[0])
+    run[at : at + len(covered)] = pieces
+    return first
+
+
+def _teaser_boxes(text: str, runs: list[list[Unit]], start: int) -> set[int]:
+    """The blocks above START in a box of other stories' headlines: four lines or more in a
+    row that read as headlines, but the last, which may be the story's own below the box."""
+    boxed: set[int] = set()
+    row: list[int] = []
+    for k in range(start):
+        line = _first_line(text, runs[k])
+        if line.kind is None and line.words > _LINK_WORDS and _reads_as_headline(line):
+            row.append(k)
+            continue
+        if len(row) >= _TEASERS:
+            boxed.update(row[:-1])
+        row = []
+    if len(row) >= _TEASERS:
+        boxed.update(row[:-1])
+    return boxed
+
+
+def _menu_lines(runs: list[list[Unit]], start: int) -> set[int]:
+    """The blocks above START with lines of links right above and right below them: a menu's
+    line of more words ("Guide to Fares and Passes")."""
+    links = [_is_link(run) for run in runs[: start + _MENU_SIDE]]
+    side = [True] * _MENU_SIDE
+    return {
+        k
+        for k in range(_MENU_SIDE, start)
+        if links[k - _MENU_SIDE : k] == side == links[k + 1 : k + 1 + _MENU_SIDE]
+    }
+
+
+def _long_words(piece: str) -> set[str]:
+    """The words of four letters or more in PIECE, in lower case."""
+    return {w.casefold() for w in _WORD_RE.findall(piece) if len(w) >= 4}
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _reads_as_headline(line: _Line) -> bool:
+    piece = line.text
+    if line.stops or (line.terminal and not piece.rstrip("”’\"')").endswith(("?", "!"))):
+        return False  # a caption or a standfirst; a headline may ask or exclaim
+    if not (piece[0].isupper() or piece[0].isdigit() or piece[0] in "“\"‘'[("):
+        return False
+    if line.words > _HEADLINE_WORDS or piece.endswith((":", ";", ",")):
+        return False
+    if piece.count(":") >= _LABELS:
+        return False  # a row of labels and values: "Price: $40 More info: ..."
+    if is_navigation(piece) or piece.count(" | ") >= _BARS:
+        return False  # a breadcrumb trail, a row of links
+    if parse_date(piece) is not None or _STAMP_RE.search(piece):
+        return False  # a byline or a stamp with its date or time
+    if head_furniture(line) is not None:
+        return False  # a prompt ("Follow Jane Roe on Twitter"), a credit, a contact line
+    interface = words("interface_words")
+    said = [w.strip(".,:;!?|()").lower() for w in piece.split()]
+    return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"

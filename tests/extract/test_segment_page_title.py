@@ -1,0 +1,170 @@
+"""Tests for stage ② segment: the headline of a whole web page pasted as text.
+
+Every page here is made up, from the pieces of ``test_segment_page``; near misses (a menu's line
+with fewer links below it, a short line with no byline under it, a box's last line) stay as they
+were.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.segment import segment_document
+from factcheck.models import Document, SegmentKind
+
+TITLE = SegmentKind.TITLE
+RELATED = SegmentKind.RELATED
+
+MENU = ["Home", "Local News", "Sport", "Business", "Weather", "Opinion", "Obituaries"]
+HEADLINE = "Harbour ferry fares rise for a third year running"
+BYLINE = "By Jane Roe"
+STAMP = "March 5, 2024"
+BODY = [
+    "The harbour board voted on Tuesday to raise ferry fares by five percent from April, the "
+    "third rise in as many years.",
+    "Board members said the higher fares would pay for two new boats and longer evening "
+    "sailings on the island route.",
+    "Commuters who cross every day told the meeting that the fares already cost them more "
+    "than a monthly rail pass.",
+    "The board will review the fares again next spring, when the first new boat enters "
+    "service on the harbour.",
+]
+FOOTER = ["Most Read", "About Us", "Contact", "Advertise", "Privacy Policy", "Terms of Use"]
+TEASERS = [
+    "Storm closes coastal road for the weekend",
+    "Harbour board buys two new boats for the island ferry route",  # shares the story's words
+    "Library opens a new reading room downtown",
+    "Council names the winner of its garden prize",
+]
+
+
+def _title(lines: list[str]) -> tuple[str | None, list[tuple[SegmentKind, str]]]:
+    text = "\n".join(lines) + "\n"
+    doc, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    return doc.title, [(s.kind, s.text) for s in segments]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbour board: ferry fares will rise for a third year running",
+        "Ferry fares on the island route rise again: board",
+        "What the harbour board decided about ferry fares on the island: a guide",
+    ],
+)
+def test_a_headline_with_a_colon_is_the_headline(headline: str) -> None:
+    # The colon of a speaker, a topic or a source: a headline's, however long either side. The
+    # teaser above it shares none of the story's words.
+    teaser = "Library opens a new reading room downtown"
+    title, _ = _title([*MENU, teaser, headline, BYLINE, STAMP, *BODY, *FOOTER])
+    assert title == headline
+
+
+def test_a_row_of_labels_and_values_is_no_headline() -> None:
+    row = "Tested by: Jane Roe Fare: $4 Route: harbour to island ferry"
+    title, _ = _title([*MENU, HEADLINE, row, *BODY, *FOOTER])
+    assert title == HEADLINE
+
+
+def test_a_headline_the_sentence_splitter_cut_is_read_whole() -> None:
+    headline = "The Future of Harbour Ferry Fares Is … Higher"
+    title, segments = _title([*MENU, headline, BYLINE, *BODY, *FOOTER])
+    assert title == headline
+    assert segments[len(MENU)] == (TITLE, headline)
+
+
+def test_a_glued_line_under_the_headline_is_the_page_s() -> None:
+    # "see also" starts in lower case, so the text's blocks join it to the headline's line.
+    headline = "Harbour Ferry Fares Rise for a Third Year"
+    title, segments = _title([*MENU, f"{headline}\nsee also", BYLINE, *BODY, *FOOTER])
+    assert title == headline
+    assert segments[len(MENU) : len(MENU) + 2] == [(TITLE, headline), (RELATED, "see also")]
+
+
+def test_a_line_of_two_sentences_is_no_headline() -> None:
+    # A standfirst of two sentences shares more words, but a headline is one line of one.
+    standfirst = (
+        "Ferry fares rise again. The harbour board voted to raise ferry fares on the island "
+        "route for two new boats"
+    )
+    _, segments = _title([*MENU, standfirst, BYLINE, *BODY, *FOOTER])
+    assert not [text for kind, text in segments if kind is TITLE and text in standfirst]
+    # Near miss: a kicker's word with its full stop is part of the headline's line.
+    kicker = "Update. Harbour board votes to raise ferry fares on the island route for new boats"
+    title, _ = _title([*MENU, kicker, BYLINE, *BODY, *FOOTER])
+    assert title == kicker
+
+
+def test_a_line_that_opens_on_a_bracket_may_be_the_headline() -> None:
+    headline = "[Update] Harbour ferry fares rise for a third year running"
+    title, _ = _title([*MENU, headline, BYLINE, *BODY, *FOOTER])
+    assert title == headline
+
+
+def test_a_box_of_other_stories_headlines_is_passed_over() -> None:
+    # A teaser in the box shares more of the story's words than the headline above the box.
+    lines = [*MENU, HEADLINE, BYLINE, STAMP, *TEASERS, "Bakery wins regional bread award", *BODY]
+    title, _ = _title([*lines, *FOOTER])
+    assert title == HEADLINE
+
+
+def test_the_headline_right_under_a_box_is_still_the_headline() -> None:
+    title, _ = _title([*MENU, *TEASERS[::2], TEASERS[3], HEADLINE, BYLINE, *BODY, *FOOTER])
+    assert title == HEADLINE
+    # Near miss: three headlines in a row are no box; the one that shares most words wins.
+    title, _ = _title([*MENU, HEADLINE, BYLINE, *TEASERS[:3], *BODY, *FOOTER])
+    assert title == TEASERS[1]
+
+
+GUIDE = "Harbour Board Ferry Fares Boats and Sailings"
+"""A menu's line of more words than a link's, which shares more of the story's words than the
+headline."""
+
+
+def test_a_menu_s_line_of_more_words_is_not_the_headline() -> None:
+    title, _ = _title([*MENU[:3], GUIDE, *MENU[3:], HEADLINE, BYLINE, *BODY, *FOOTER])
+    assert title == HEADLINE
+    # Near miss: with two links below it, a line is no menu's (a headline over "Previous" and
+    # "Next" buttons).
+    title, _ = _title([*MENU, GUIDE, "Previous Post", "Next Post", STAMP, *BODY, *FOOTER])
+    assert title == GUIDE
+
+
+SHORT = "Ferry Fares Explained"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # A headline of a few words reads as one more link of the menu, but a byline follows.
+        ([*MENU, SHORT, BYLINE, *BODY], SHORT),
+        ([*MENU, SHORT, STAMP, *BODY], SHORT),
+        # Near misses: no byline or date under it; none of the story's words; a longer line
+        # that shares the story's words.
+        ([*MENU, SHORT, "Share", *BODY], None),
+        ([*MENU, "Weather Outlook Today", BYLINE, *BODY], None),
+        ([*MENU, HEADLINE, SHORT, BYLINE, *BODY], HEADLINE),
+    ],
+)
+def test_a_headline_of_a_few_words_stands_over_a_byline(
+    lines: list[str], title: str | None
+) -> None:
+    found, segments = _title([*lines, *FOOTER])
+    assert found == title
+    if title is not None:
+        assert (TITLE, title) in segments
+
+
+def test_the_headline_shares_words_with_the_story_past_its_first_paragraphs() -> None:
+    # The story's first three paragraphs name none of the headline's words; its sixth does.
+    opening = [
+        "Commuters queued for an hour on Tuesday as the morning boat left late again.",
+        "Many said they had given up on the timetable and now leave home far earlier.",
+        "Some have switched to the bus, which takes twice as long but runs on time.",
+        "Others said they would keep taking the boat whatever the delays cost them.",
+        "Their complaints reached the harbour board, which meets again next month.",
+        "The board said its ferry fares would pay for two new boats next spring.",
+    ]
+    teaser = "Storm closes coastal road for the weekend as commuters queue for buses"
+    title, _ = _title([*MENU, HEADLINE, BYLINE, teaser, *opening, *FOOTER])
+    assert title == HEADLINE
