@@ -740,7 +740,7 @@ def _assert_covers(text: str, spans: list[tuple[int, int]]) -> None:
     assert "".join(rebuilt) + text[pos:] == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_TEXT)
 def test_segments_never_drop_duplicate_or_reorder_text(text: str) -> None:
     doc, segments = segment_document(_doc(text))
