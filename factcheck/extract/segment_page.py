@@ -60,7 +60,7 @@ def _is_link(run: list[Unit]) -> bool:
 def _is_prose(run: list[Unit]) -> bool:
     """Whether a block is a paragraph of prose: sentences of the body of enough characters, not
     the site's notices (a cookie banner)."""
-    said = [u for u in run if u.kind is None and u.terminal]
+    said = [u for u in run if _is_said(u)]
     if sum(len(u.text) for u in said) < _PROSE_CHARS:
         return False  # most lines of a page, told without reading their words
     return sum(len(u.text) for u in said if notice_kind(u.text, u.words) is None) >= _PROSE_CHARS
@@ -114,7 +114,7 @@ def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
         if _is_prose(run):
             break
         for unit in run:
-            if unit.kind is None and not unit.terminal:
+            if unit.kind is None and not _is_said(unit):
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     _classify_repeats(runs[start + 1 :])
     first, end = story_region(runs[start + 1 :])
@@ -141,11 +141,32 @@ def _weight(run: list[Unit]) -> int:
         return -_LINK_COST
     said = other = 0
     for unit in run:
-        if unit.kind is None and unit.terminal:
-            said += len(unit.text.split())
+        if _is_said(unit):
+            said += _word_count(unit.text)
         else:
-            other += unit.words
+            other += _word_count(unit.text) if unit.words < _LONG else unit.words
     return (said if said >= _SENTENCE_WORDS else 0) - other
+
+
+def _is_said(unit: Unit) -> bool:
+    """Whether UNIT is a sentence of the body: a full stop of a script written without spaces
+    ("。") ends one too."""
+    return unit.kind is None and (unit.terminal or unit.text.endswith(_WIDE_STOPS))
+
+
+def _word_count(piece: str) -> int:
+    """The words of PIECE: those between spaces, and in a script written without them (Chinese,
+    Japanese) one for every two of its characters."""
+    return len(piece.split()) + len(_WIDE_RE.findall(piece)) // _WIDE_CHARS
+
+
+_WIDE_STOPS = ("\u3002", "\uff01", "\uff1f")
+"""The full stop, exclamation and question marks of Chinese and Japanese type."""
+_WIDE_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Kana and CJK ideographs: the letters of scripts written without spaces."""
+_WIDE_CHARS = 2
+_LONG = 99
+"""``Unit.words`` of a text too long to be furniture."""
 
 
 def story_region(runs: list[list[Unit]]) -> tuple[int, int]:

@@ -314,3 +314,26 @@ def test_a_pasted_page_without_a_headline_still_ends_with_its_story() -> None:
 def test_an_update_s_date_is_not_the_story_s(stamp: str, published: str | None) -> None:
     doc, _ = _read([*MENU, HEADLINE, BYLINE_LINE, stamp, *BODY, *FOOTER])
     assert doc.published == published
+
+
+MENU_JA = ["ホーム", "ニュース", "スポーツ", "経済", "天気", "お問い合わせ"]
+HEADLINE_JA = "港のフェリー運賃が三年連続で値上げ"
+BODY_JA = [
+    "港湾委員会は火曜日、四月からフェリー運賃を五パーセント値上げすることを決めた。",
+    "委員によると、値上げ分は新しい船二隻と夜の便の増便に充てられる。",
+    "毎日通勤する利用者は、運賃がすでに鉄道の定期券より高いと訴えた。",
+    "委員会は来年の春、最初の新しい船が就航する時に運賃を見直す予定だ。",
+]
+FOOTER_JA = ["人気記事", "島の道路が週末に閉鎖される", "図書館に新しい読書室ができた", "会社概要"]
+
+
+@pytest.mark.parametrize(
+    "headline", [HEADLINE_JA, "港のフェリー運賃がまた値上げ、通勤客は反発\uff01\uff1f"]
+)
+def test_a_pasted_page_in_a_script_without_spaces_is_read_around_its_story(headline: str) -> None:
+    # Sentences end with "。" and have no spaces: their characters weigh for the story, and a
+    # headline has no capital to open with; it may ask and exclaim with wide marks.
+    doc, segments = _read([*MENU_JA, headline, STAMP, *BODY_JA, *FOOTER_JA])
+    assert doc.title == headline
+    assert [kind for kind, text in segments if text in BODY_JA] == [STATEMENT] * 4
+    assert [kind for kind, text in segments if text in FOOTER_JA] == [RELATED] * 4
