@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
+from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.lexicon import words
@@ -210,8 +210,8 @@ def _is_comment_mark(unit: Unit) -> bool:
         return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
     if unit.words > _STAMP_WORDS or unit.terminal:
         return False
-    if _TIME_RE.search(piece) and parse_date(unit.text) is not None:
-        return True  # "August 8, 2018 at 3:17 pm": a date and a time of day
+    if _TIME_RE.search(piece) and (parse_date(unit.text) or AGO_RE.fullmatch(unit.text)):
+        return True  # "August 8, 2018 at 3:17 pm", "2 days ago at 7:52 am": a day and a time
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
 
 

@@ -160,10 +160,13 @@ def test_lines_of_the_story_s_own_between_its_paragraphs_stay_its() -> None:
             RELATED,
         ),
         (["March 5, 2024 at 4:47 pm", "March 6, 2024 at 9:02 am"], RELATED),
+        (["2 days ago at 7:52 am", "3 days ago at 9:02 am"], RELATED),
         (["3 thoughts on “Harbour ferry fares rise”"], RELATED),
         # Near misses: one mark is no thread; a speaker introduced at length is the story's; the
-        # times of a live report have no date; a count of other things heads no thread.
+        # times of a live report have no day, or no time of day; a count of other things heads
+        # no thread.
         (["10:32 am", "10:47 am"], STATEMENT),
+        (["2 hours ago", "1 hour ago"], STATEMENT),
         (["3 boats on the island route"], STATEMENT),
         (["jane_r says:"], STATEMENT),
         (
