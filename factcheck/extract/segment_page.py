@@ -110,9 +110,12 @@ def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
         for run in runs[start + 1 + first : start + 1 + end]:
             if run[0].kind is None:
                 run[0].kind = SegmentKind.RELATED
-    for run in runs[start + 1 :]:
-        if _is_prose(run):
-            break
+    lead, passed = story_region(runs[start + 1 :])[0], False
+    for k, run in enumerate(runs[start + 1 :]):
+        if _is_prose(run) or (passed and any(map(_is_said, run))):
+            if k >= lead or passed:
+                break  # the story's first paragraph
+            passed = True  # a notice over a video's playlist, which the story comes after
         for unit in run:
             if unit.kind is None and not _is_said(unit):
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title

@@ -340,3 +340,26 @@ def test_a_pasted_page_in_a_script_without_spaces_is_read_around_its_story(headl
     assert doc.title == headline
     assert [kind for kind, text in segments if text in BODY_JA] == [STATEMENT] * 4
     assert [kind for kind, text in segments if text in FOOTER_JA] == [RELATED] * 4
+
+
+PLAYLIST = [
+    "Fishing boats race across the bay at dawn",
+    "Lighthouse keeper shows off the new lamp",
+    "Divers clear the old wreck from the channel",
+    "Seals return to the north beach for winter",
+]
+
+
+def test_a_playlist_between_a_notice_and_the_story_is_the_page_s() -> None:
+    # A sentence or two over a video's playlist (a standfirst, a notice) stand before the
+    # story's stretch: the playlist's titles between them and the story are the page's.
+    standfirst = (
+        "Commuters face a third rise as the board pays for two new boats and more sailings."
+    )
+    _, segments = _read([*MENU, HEADLINE, standfirst, "Replay", *PLAYLIST, *BODY, *FOOTER])
+    assert [kind for kind, text in segments if text in PLAYLIST] == [RELATED] * 4
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
+    # Near miss: a subheading after the story's first paragraph is the story's.
+    heading = "What the harbour board decided"
+    _, segments = _read([*MENU, HEADLINE, BODY[0], heading, *BODY[1:], *FOOTER])
+    assert (STATEMENT, heading) in segments
