@@ -28,7 +28,7 @@ from factcheck.extract.segment_page import (
     _word_count,
     page_story,
 )
-from factcheck.extract.segment_title import head_furniture
+from factcheck.extract.segment_title import head_furniture, title_case
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -209,8 +209,10 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 def _reads_as_headline(line: _Line) -> bool:
     piece = line.text
-    if line.stops or (line.terminal and not piece.rstrip("”’\"')").endswith(_ASKS)):
-        return False  # a caption or a standfirst; a headline may ask or exclaim
+    stops = line.stops or (line.terminal and not piece.rstrip("”’\"')").endswith(_ASKS))
+    if stops and not title_case(piece):
+        return False  # a caption or a standfirst; a headline may ask or exclaim, or end its
+        # sentences with full stops in title case ("Fares Rise Again. Here's Why.")
     if piece[0].islower() or not (piece[0].isalnum() or piece[0] in "“\"‘'[("):
         return False  # a line that goes on; a script without capitals has none to open with
     if line.words > _HEADLINE_WORDS or piece.endswith((":", ";", ",")):
