@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ from factcheck import fastyaml
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "examples" / "seed-article.txt"
+
+# A suite started in the background by a shell without job control inherits Ctrl-C ignored, and a
+# program started from it inherits that too: the tests that press Ctrl-C would wait in vain. With
+# a handler of our own, every program the tests start gets the default again when it starts.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

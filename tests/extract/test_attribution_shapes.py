@@ -299,3 +299,83 @@ def test_a_bare_quotation_after_a_belief_keeps_the_speaker_not_the_verb(
     sentences: list[str], expected: list[Row]
 ) -> None:
     assert rows(sentences, blocks=[0, 1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A participle after the head describes the people; it is no part of their name.
+        (
+            "A group backed by the mayor said the plan would fail.",
+            ("group", None, "said", (), (), False),
+        ),
+        (
+            "Residents angered by the plan complained that the council had ignored them.",
+            ("Residents", None, "complained", (), (), False),
+        ),
+        # Near misses: a role keeps the whole phrase, an unnamed source keeps it as the role.
+        (
+            "A spokesman hired by the firm said the claim was false.",
+            ("spokesman hired by the firm", None, "said", (), (), False),
+        ),
+        (
+            "Sources briefed on the talks said a deal was near.",
+            ("unnamed sources", "Sources briefed on the talks", "said", (), ("anonymous",), False),
+        ),
+    ],
+)
+def test_a_participle_after_the_subject_is_not_part_of_its_name(
+    sentence: str, expected: Row
+) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count, a party and a plural noun: the people counted, not the count and the party.
+        (
+            "Two Democratic speechwriters urged her to change course, arguing that it worked.",
+            (
+                "unnamed sources",
+                "Two Democratic speechwriters",
+                "arguing",
+                (),
+                ("anonymous",),
+                False,
+            ),
+        ),
+        # Near misses: the party's members, and a party member whose verb follows at once.
+        (
+            "Republican lawmakers said the bill was dead.",
+            ("Republican lawmakers", None, "said", (), (), False),
+        ),
+        (
+            "The Wisconsin Republican says the plan will fail.",
+            ("Wisconsin Republican", None, "says", (), (), False),
+        ),
+    ],
+)
+def test_a_party_before_a_plural_noun_describes_the_people(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # After "let", a bare verb form is an infinitive: nobody reports anything.
+        ("Let voters decide what they want.", NONE),
+        ("The mayor let residents decide whether the park should close.", NONE),
+        # Near misses: the same people with a verb of their own.
+        (
+            "The mayor said residents should decide whether the park should close.",
+            ("mayor", None, "said", (), (), False),
+        ),
+        (
+            "Voters let the mayor know they were angry, and the mayor said he would listen.",
+            ("mayor", None, "said", (), (), False),
+        ),
+    ],
+)
+def test_a_verb_after_let_and_its_object_reports_nothing(sentence: str, expected: Row) -> None:
+    assert rows([sentence]) == [expected]

@@ -417,7 +417,7 @@ def test_a_galleries_buttons_after_the_body_are_furniture() -> None:
 NEEDLE_LETTERS = "ab ’'.(\u00e9x"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.text(alphabet=NEEDLE_LETTERS, min_size=1, max_size=4), min_size=1, max_size=6),
     st.text(alphabet=NEEDLE_LETTERS, max_size=40),

@@ -16,13 +16,13 @@ def _capitals_as_written(piece: str) -> bool:
     return len(cased) >= 6 and sum(c.isupper() for c in cased) >= 0.85 * len(cased)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=LETTERS, max_size=60))
 def test_lines_in_capitals_as_the_rule_says(piece: str) -> None:
     assert _in_capitals(piece) == _capitals_as_written(piece)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=LETTERS, max_size=60))
 def test_digits_found_as_str_isdigit_finds_them(piece: str) -> None:
     # ASCII text by substring searches, other text (Arabic-Indic digits, superscripts) by isdigit.
@@ -37,7 +37,7 @@ def _few_letters_as_written(piece: str) -> bool:
     return any(c.isdigit() for c in piece) and letters < 0.3 * (len(piece) - piece.count(" "))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.text(alphabet=LETTERS.replace("@", "").replace("©", "").replace("(", "") + "09", max_size=60)
 )

@@ -19,13 +19,13 @@ CHARACTERS = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=CHARACTERS, max_size=60))
 def test_control_characters_are_counted_as_the_pattern_finds_them(text: str) -> None:
     assert ingest._controls(text) == len(ingest._CONTROL.findall(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=60))
 def test_bytes_are_decoded_as_utf8_with_stray_bytes_read_as_cp1252(data: bytes) -> None:
     text = data.decode("utf-8", errors="surrogateescape")
@@ -64,7 +64,7 @@ def text_beyond_ascii(text: str) -> str:
     return "".join(ch for ch in text if not ch.isascii() or ingest._CONTROL.match(ch))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(PAGE_TEXTS)
 def test_a_text_is_nfc_when_its_characters_beyond_ascii_say_so(text: str) -> None:
     rare = text_beyond_ascii(text)
@@ -73,7 +73,7 @@ def test_a_text_is_nfc_when_its_characters_beyond_ascii_say_so(text: str) -> Non
     assert ingest._controls(rare) == ingest._controls(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(PAGE_TEXTS)
 def test_utf8_is_decoded_as_its_plain_definition_says(text: str) -> None:
     data = text.encode("utf-8")

@@ -199,7 +199,7 @@ def test_a_line_of_links_goes_up_to_the_longest_a_headline_runs(count: int, drop
     assert _paragraphs(tree) == (["Kept."] if dropped else [words, "Kept."])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \t\n\xa0\u2003"), max_size=40), st.integers(0, 12))
 def test_a_word_limit_is_told_as_counting_every_word_tells_it(text: str, limit: int) -> None:
     assert page_clean._more_words_than(text, limit) == (len(text.split()) > limit)

@@ -210,7 +210,7 @@ def test_score_sentence_returns_worthiness() -> None:
 _TOKEN_DEFINITION = re.compile(r"\w+(?:['.,]\w+)*|[?%$\u00a3\u20ac]")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.text(
         alphabet="ab0_é²'.,\"()[]:;!?%$€£“”«»-–—…*/| \n\tİΣ",
@@ -529,7 +529,7 @@ def _plain_reasons(text: str) -> tuple[str, ...]:
     return tuple(reason for reason in REASONS if flags[reason])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_CUE_TEXT)
 def test_reasons_from_the_flag_table_are_those_of_each_rule(text: str) -> None:
     assert find_reasons(text) == _plain_reasons(text)

@@ -137,7 +137,8 @@ STRETCH_GLUE = (" ", "  ", "\n", ", ", ". ", "(", ")", "-", "'s ", "’", "x", "
 def test_a_stretch_of_a_scanned_article_has_the_names_of_the_stretch_alone(
     parts: list[str],
 ) -> None:
-    registry = load_registry(user=False, builtin=True)
+    registry = _registry()
+    vars(registry).pop("_scans", None)  # the loaded registry, with no article scanned yet
     text = "".join(parts)
     assert registry.stretch_mentions(text, 0, len(text)) is None  # no scan of it yet
     assert registry.document_mentions(text) == registry._matcher.find(text)

@@ -74,6 +74,7 @@ GOES_ON = lex("added adds continued continues")
 """Verbs that go on with words just quoted ("Trump added during an interview.")."""
 NOUN_TAKERS = words("noun_taking_verbs")
 FEATURES = words("expressive_features")
+LETS = lex("let lets letting")
 DO = lex("do does did don't doesn't didn't to")
 """Words before a subject that make a bare form its verb: "Did the Clinton Foundation refuse"."""
 
@@ -134,6 +135,15 @@ def object_relative(sent: Sentence, v: int, start: int, cls: Cls) -> bool:
     if k >= sent.n or low[k] == "to" or not (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
         return False
     return k + 1 >= sent.n or low[k + 1] in GAP_ENDS or low[k + 1] in BE or low[k + 1] in MODALS
+
+
+def let_infinitive(sent: Sentence, v: int, start: int) -> bool:
+    """Whether the subject found for a bare verb form is the object of "let" ("Let voters
+    decide", "the mayor let residents choose"): the form is an infinitive, not a report."""
+    low = sent.low
+    if low[v].endswith(("s", "ed", "ing")) or low[v] in IRREGULAR_PAST:
+        return False
+    return any(low[k] in LETS for k in range(max(0, start - 1), v))
 
 
 def _past_adverbs(sent: Sentence, k: int) -> int:

@@ -18,6 +18,7 @@ from factcheck.extract.attribution.complements import (
     in_relative_clause,
     is_figure_of_speech,
     is_noun_form,
+    let_infinitive,
     modifies_a_noun,
     object_relative,
     object_then_purpose,
@@ -493,8 +494,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "it doesn't tell voters much": no one speaks
     if not trailing and possessed_after_preposition(sent, v, start):
         return  # "because of the aide's Fifth Amendment claims": a plural noun, not a verb
-    if not trailing and object_relative(sent, v, start, cls):
-        return  # "the law, which the senator championed, …": the relative word is its object
+    if not trailing and (object_relative(sent, v, start, cls) or let_infinitive(sent, v, start)):
+        return  # "the law, which the senator championed, …", "let voters decide": no report
     if not trailing and start > 1 and (toks[start - 1] == "," or sent.is_placeholder(start - 1)):
         after = v + 1
         while after < sent.n and low[after] in AUX:

@@ -152,6 +152,10 @@ def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
             k += 1  # "a readout published by the ministry"
             continue
         prev = low[k - 1] if k > i else ""
+        if prev in DEMONYMS and _plural_noun(lw) and k > i:
+            k += 1  # "two Democratic speechwriters": the people an affiliation describes
+            headed = True
+            continue
         if prev in DETS or prev in POSS_PRON or prev in MODS or prev in NP_PREPS:
             k += 1  # an ordinary noun after a determiner: "the matter", "the talks"
             headed = True
@@ -160,6 +164,12 @@ def find_np_end(sent: Sentence, i: int, limit: int | None = None) -> int:
     while k > i and low[k - 1] in NP_PREPS:
         k -= 1
     return k
+
+
+def _plural_noun(word: str) -> bool:
+    """A lowercase plural that is no verb form ("speechwriters", not "says" or "plans")."""
+    plural = word.endswith("s") and not word.endswith("ss")
+    return plural and word.isalpha() and word not in VERB_CLASS
 
 
 INDEFINITE = lex("a an another one")
@@ -278,7 +288,9 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         and low[head] not in BACK_STOP
     ):
         # "a friend said", "one California delegate said": someone the text does not name.
-        return Speaker("unnamed source", sent.join_tokens(toks, i, j), anonymous=True)
+        plural = low[i] not in INDEFINITE and low[head].endswith("s")  # "two aides said"
+        name = "unnamed sources" if plural else "unnamed source"
+        return Speaker(name, sent.join_tokens(toks, i, j), anonymous=True)
     if (
         loose
         and j - i <= 6
@@ -289,7 +301,7 @@ def interpret(sent: Sentence, i: int, j: int, *, loose: bool = False) -> Speaker
         and low[i] not in PRONOUNS
     ):
         # "Mrs. Clinton's confidants say", "several political experts suggest"
-        return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), split))
+        return Speaker(sent.join_tokens(toks, _skip_determiners(sent, i, split), head + 1))
     counted = low[head] in SHARES or low[i] in SHARES or _is_number(low[i])
     if counted and (loose or is_people_word(strip_possessive(low[j - 1]))):
         # "Twenty-four percent said", "half of GOP primary voters said": poll respondents.
@@ -405,7 +417,10 @@ def _resolve_common(sent: Sentence, i: int, split: int, j: int, head: str) -> Sp
         if found is not None:
             described = sent.join_tokens(sent.toks, i + 1, j)
             return Speaker(found.name, found.role, found, described=described)
-    name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else split)
+    named = split
+    while named - 1 > text_start and _is_participle(sent.toks[named - 1]):
+        named -= 1  # "a group backed by …": the participle describes them, it names no one
+    name = sent.join_tokens(sent.toks, text_start, j if head in ROLE_NOUNS else named)
     if name.lower() in ("others", "some", "many"):
         return None
     entity = sent.store.by_name.get(make_key(name))
