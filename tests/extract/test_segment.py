@@ -619,6 +619,7 @@ def test_a_subheading_inside_the_body_stays_body_unless_it_is_a_short_label() ->
         ("Photo: Reuters", CREDIT),
         ("Getty Images", CREDIT),
         ("AP Photo/Adel Hana", CREDIT),
+        ("Jane Roe/Example Daily Times/Getty Images", CREDIT),
         ("(Credit: IDF Spokesperson’s Unit)", CREDIT),
         ("READ MORE: Hamas leader killed in strike", RELATED),
         ("Related: Iran tests new missile", RELATED),
