@@ -363,3 +363,31 @@ def test_a_playlist_between_a_notice_and_the_story_is_the_page_s() -> None:
     heading = "What the harbour board decided"
     _, segments = _read([*MENU, HEADLINE, BODY[0], heading, *BODY[1:], *FOOTER])
     assert (STATEMENT, heading) in segments
+
+
+INGREDIENTS = [
+    "2 cups of flour",
+    "1 tsp of salt",
+    "3 fresh eggs",
+    "1 cup of milk",
+    "2 tbsp of butter, melted",
+    "1 pinch of nutmeg",
+]
+STEPS = [
+    "Whisk the flour, salt and eggs together in a large bowl until the batter is smooth.",
+    "Pour in the milk a little at a time, stirring all the while so that no lumps form.",
+    "Heat the butter in a pan and fry each pancake for a minute on both sides until golden.",
+]
+
+
+def test_a_list_with_figures_between_a_story_s_paragraphs_weighs_nothing_against_it() -> None:
+    # Six lines of a list with figures and two labels: the paragraphs after them are still
+    # the story's, and so are the list's lines.
+    lines = [*MENU, HEADLINE, *BODY[:2], "Ingredients", *INGREDIENTS, "Method", *STEPS, *FOOTER]
+    _, segments = _read(lines)
+    assert [kind for kind, text in segments if text in INGREDIENTS] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in STEPS] == [STATEMENT] * 3
+    # Near miss: lines with figures that alternate with other stories' headlines are no list.
+    teasers = [line for pair in zip(PLAYLIST, INGREDIENTS, strict=False) for line in pair]
+    _, segments = _read([*MENU, HEADLINE, *BODY, *teasers, *MORE])
+    assert [kind for kind, text in segments if text in MORE] == [RELATED] * 2
