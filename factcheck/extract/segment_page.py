@@ -184,7 +184,17 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
         total += 0 if i in listed else _weight(run)
         if total > best:
             best, found = total, (first, i + 1)
-    return found[0], _before_comments(runs, *found)
+    end = found[1]
+    if found[0] < end < len(runs) - 1:
+        # A list with figures right after the last paragraph, under its heading or not, ends
+        # the story (the dates of a tour, a table of results).
+        head = end + (end not in listed and end + 1 in listed and runs[end][0].words <= _HEADING)
+        tail = head
+        while tail in listed:
+            tail += 1
+        if tail - head >= _LONG_LIST:
+            end = tail  # a box of other stories' headlines with figures is shorter
+    return found[0], _before_comments(runs, found[0], end)
 
 
 def _figure_lists(runs: list[list[Unit]]) -> set[int]:
@@ -204,6 +214,9 @@ def _figure_lists(runs: list[list[Unit]]) -> set[int]:
 
 
 _LIST_LINES = 3
+_LONG_LIST = 6
+_HEADING = 8
+"""The most words of a list's heading: "The Tour Dates"."""
 
 
 def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:

@@ -391,3 +391,24 @@ def test_a_list_with_figures_between_a_story_s_paragraphs_weighs_nothing_against
     teasers = [line for pair in zip(PLAYLIST, INGREDIENTS, strict=False) for line in pair]
     _, segments = _read([*MENU, HEADLINE, *BODY, *teasers, *MORE])
     assert [kind for kind, text in segments if text in MORE] == [RELATED] * 2
+
+
+SAILINGS = [
+    "May 2 – Harbour Pier to North Island @ 7:15",
+    "May 3 – North Island to Harbour Pier @ 8:40",
+    "May 9 – Harbour Pier to South Bay @ 7:15",
+    "May 10 – South Bay to Harbour Pier @ 9:05",
+    "May 16 – Harbour Pier to North Island @ 7:30",
+    "May 17 – North Island to Harbour Pier @ 8:55",
+]
+
+
+def test_a_long_list_with_figures_after_the_last_paragraph_ends_the_story() -> None:
+    lines = [*MENU, HEADLINE, *BODY, "The New Boats' First Sailings", *SAILINGS, *FOOTER]
+    _, segments = _read(lines)
+    assert [kind for kind, text in segments if text in SAILINGS] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in FOOTER] == [RELATED] * len(FOOTER)
+    # Near miss: a short box of other stories' headlines with figures is the page's.
+    box = ["10 Best Walks on the Island", "5 Cafes by the Harbour", "7 Boats You Can Hire Today"]
+    _, segments = _read([*MENU, HEADLINE, *BODY, "Most Read", *box, *FOOTER])
+    assert [kind for kind, text in segments if text in box] == [RELATED] * 3
