@@ -412,3 +412,12 @@ def test_a_long_list_with_figures_after_the_last_paragraph_ends_the_story() -> N
     box = ["10 Best Walks on the Island", "5 Cafes by the Harbour", "7 Boats You Can Hire Today"]
     _, segments = _read([*MENU, HEADLINE, *BODY, "Most Read", *box, *FOOTER])
     assert [kind for kind, text in segments if text in box] == [RELATED] * 3
+
+
+def test_embedded_posts_with_a_report_link_do_not_end_the_story() -> None:
+    # "Report" under an embedded post is no comment's button: the story goes on past two.
+    post = ["Fares up again and nobody asked us.", "Image copyright @ferryusers", "Report"]
+    lines = [*MENU, HEADLINE, *BODY, *post, *STEPS, *MORE, *post, *FOOTER]
+    _, segments = _read(lines)
+    story = [*BODY, *STEPS, *MORE]
+    assert [kind for kind, text in segments if text in story] == [STATEMENT] * 9
