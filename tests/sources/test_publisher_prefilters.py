@@ -8,11 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sources import publisher
+from factcheck.sources import publisher, publisher_self
 from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.publisher import _DATELINES, _dateline_patterns
 
-RULES = {name: rule for name, rule in vars(publisher).items() if isinstance(rule, Rule)}
+RULES = {
+    name: rule
+    for module in (publisher, publisher_self)
+    for name, rule in vars(module).items()
+    if isinstance(rule, Rule)
+}
 
 # For each rule, texts its pattern matches: one for each way the pattern has to start a match.
 MATCHED = {
@@ -74,6 +79,34 @@ MATCHED = {
         "(c) Example Media",
         "(C) Example Media",
         "COPYRIGHT Example Media (www.example.com)",
+    ],
+    "_DISCLOSURE": [
+        "Disclosure: Example may earn a commission from links on this page.",
+        "Done. Example might receive compensation for products bought.",
+        "Example will earn an affiliate commission on purchases",
+    ],
+    "_NEWSROOM": [
+        "Contact the Example newsroom",
+        "Send tips to the Example news desk.",
+        "Email Example's news team",
+        "Write to the Example editorial team",
+    ],
+    "_BOARD": [
+        "Jane Roe is a member of Example's Board of Contributors.",
+        "Jane Roe, a member of the Example editorial board, said",
+        "Jane Roe is a judge and a member of the Example Contributors Network",
+    ],
+    "_ON_THE_GO": ["GET EXAMPLE ON THE GO", "Done. Take Example on the go"],
+    "_REPORTER": [
+        "Example's Jane Roe reports.",
+        "Example\u2019s Jane Roe has more:",
+        "Example's Jane Roe contributed to this story.",
+    ],
+    "_SITE": [
+        "Check out the Example website",
+        "Visit the Example web site",
+        "Go to the Example site",
+        "Download the Example mobile app",
     ],
     "_PICTURE_WORD": [
         "Photograph: Jane Roe",
