@@ -84,7 +84,8 @@ _CREDIT_AGENCY_RE = re.compile(
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
 _CREDIT_SLASH_RE = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
 )
 _INLINE_CREDIT_RE = re.compile(
     r"[(\[]\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"

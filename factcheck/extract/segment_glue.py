@@ -61,6 +61,14 @@ _MAX_WORD = 64
 _LETTERS_TAIL_RE = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]+\Z")
 _LETTERS_HEAD_RE = re.compile(rf"[{LETTERS}]*")
 _CAPITALS_TAIL_RE = re.compile(rf"(?<![{UPPER}])[{UPPER}]+\Z")
+# A bracketed footnote or reference mark just before an offset: a number or a range or list of
+# them, or one to four lowercase words or letters (possibly with a number, a dash or a question
+# mark); its shape, not its words, says what it is.
+_REFERENCE_MARK_RE = re.compile(
+    r"\[(?:(?P<number>\d{1,4}(?:\s?[-–,]\s?\d{1,4})*)"
+    r"|[a-z]+(?:(?:\s|\s?[-–]\s?)[a-z0-9]+){0,3}\??)\]\Z"
+)
+_MAX_MARK = 40
 # The end of a web address after a name: ".com", ".org", ".co.uk" and no letter after it.
 _DOMAIN_END_RE = re.compile(r"(?:\.[a-z]{2,6}){1,2}(?![\w])")
 
@@ -140,9 +148,10 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _W
         if not _OPENER_THEN_CAPITAL_RE.match(text, pos, hi):
             return None
         return _punct_glue(text, run.start(), pos, lo, hi, quotes)
-    if left in "”)]":
-        # "[its words](https://…)": a link written in markdown goes on into its address.
-        return None if left == "]" and right == "(" else pos
+    if left == "]":
+        return pos if _reference_mark_ends(text, pos, lo) else None
+    if left in "”)":
+        return pos
     if left == '"':
         # Only a closing quote ends something; an opening one glued to a word is a lost space.
         return pos if capital and quotes.before(pos - 1) % 2 == 1 else None
@@ -170,6 +179,24 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _W
     if cut is None or not _glue_is_evident(text, cut, block_lo, hi, seen):
         return None
     return cut
+
+
+def _reference_mark_ends(text: str, pos: int, lo: int) -> bool:
+    """Whether the bracket closing at ``pos`` ends a footnote or reference mark, after which the
+    text goes on: a number ("[1]", "[2–4]") anywhere, or a few lowercase words or letters ("[a]",
+    "[citation needed]", "[edit]") set against the word before them as a superscript is. Other
+    bracketed runs stay whole: markup ("[bold red]WARNING", "[b]Note"), a link written in
+    markdown ("[its words](https://…)", "[text][ref]"), a bracketed aside."""
+    if pos < len(text) and text[pos] in "([":
+        return False
+    mark = _REFERENCE_MARK_RE.search(text, max(lo, pos - _MAX_MARK), pos)
+    if mark is None:
+        return False
+    if mark.group("number"):
+        return True
+    # Set against a word or a sentence's end; after another bracket it is a markdown reference.
+    opening = mark.start()
+    return opening > lo and not text[opening - 1].isspace() and text[opening - 1] != "]"
 
 
 class _Words:

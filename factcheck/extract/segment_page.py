@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from factcheck.extract.segment_dates import TIME, TIME_24, parse_date
+from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.lexicon import words
@@ -60,7 +60,7 @@ def _is_link(run: list[Unit]) -> bool:
 def _is_prose(run: list[Unit]) -> bool:
     """Whether a block is a paragraph of prose: sentences of the body of enough characters, not
     the site's notices (a cookie banner)."""
-    said = [u for u in run if u.kind is None and u.terminal]
+    said = [u for u in run if _is_said(u)]
     if sum(len(u.text) for u in said) < _PROSE_CHARS:
         return False  # most lines of a page, told without reading their words
     return sum(len(u.text) for u in said if notice_kind(u.text, u.words) is None) >= _PROSE_CHARS
@@ -110,11 +110,14 @@ def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
         for run in runs[start + 1 + first : start + 1 + end]:
             if run[0].kind is None:
                 run[0].kind = SegmentKind.RELATED
-    for run in runs[start + 1 :]:
-        if _is_prose(run):
-            break
+    lead, passed = story_region(runs[start + 1 :])[0], False
+    for k, run in enumerate(runs[start + 1 :]):
+        if _is_prose(run) or (passed and any(map(_is_said, run))):
+            if k >= lead or passed:
+                break  # the story's first paragraph
+            passed = True  # a notice over a video's playlist, which the story comes after
         for unit in run:
-            if unit.kind is None and not unit.terminal:
+            if unit.kind is None and not _is_said(unit):
                 unit.kind = SegmentKind.RELATED  # a teaser, a credit, a player's title
     _classify_repeats(runs[start + 1 :])
     first, end = story_region(runs[start + 1 :])
@@ -141,11 +144,32 @@ def _weight(run: list[Unit]) -> int:
         return -_LINK_COST
     said = other = 0
     for unit in run:
-        if unit.kind is None and unit.terminal:
-            said += len(unit.text.split())
+        if _is_said(unit):
+            said += _word_count(unit.text)
         else:
-            other += unit.words
+            other += _word_count(unit.text) if unit.words < _LONG else unit.words
     return (said if said >= _SENTENCE_WORDS else 0) - other
+
+
+def _is_said(unit: Unit) -> bool:
+    """Whether UNIT is a sentence of the body: a full stop of a script written without spaces
+    ("。") ends one too."""
+    return unit.kind is None and (unit.terminal or unit.text.endswith(_WIDE_STOPS))
+
+
+def _word_count(piece: str) -> int:
+    """The words of PIECE: those between spaces, and in a script written without them (Chinese,
+    Japanese) one for every two of its characters."""
+    return len(piece.split()) + len(_WIDE_RE.findall(piece)) // _WIDE_CHARS
+
+
+_WIDE_STOPS = ("\u3002", "\uff01", "\uff1f")
+"""The full stop, exclamation and question marks of Chinese and Japanese type."""
+_WIDE_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Kana and CJK ideographs: the letters of scripts written without spaces."""
+_WIDE_CHARS = 2
+_LONG = 99
+"""``Unit.words`` of a text too long to be furniture."""
 
 
 def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
@@ -189,8 +213,8 @@ def _is_comment_mark(unit: Unit) -> bool:
         return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
     if unit.words > _STAMP_WORDS or unit.terminal:
         return False
-    if _TIME_RE.search(piece) and parse_date(unit.text) is not None:
-        return True  # "August 8, 2018 at 3:17 pm": a date and a time of day
+    if _TIME_RE.search(piece) and (parse_date(unit.text) or AGO_RE.fullmatch(unit.text)):
+        return True  # "August 8, 2018 at 3:17 pm", "2 days ago at 7:52 am": a day and a time
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
 
 

@@ -20,8 +20,15 @@ from dataclasses import dataclass
 from factcheck.extract.segment_dates import parse_date
 from factcheck.extract.segment_furniture import Unit, ends_sentence
 from factcheck.extract.segment_head import is_navigation
-from factcheck.extract.segment_page import _LINK_WORDS, _STAMP_RE, _is_link, page_story
-from factcheck.extract.segment_title import head_furniture
+from factcheck.extract.segment_page import (
+    _LINK_WORDS,
+    _STAMP_RE,
+    _WIDE_STOPS,
+    _is_link,
+    _word_count,
+    page_story,
+)
+from factcheck.extract.segment_title import head_furniture, title_case
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -36,6 +43,8 @@ _MENU_SIDE = 3
 """The lines of links right above and right below a line that make it a menu's own."""
 _OPENING_BLOCKS = 6
 _BARS = 2
+_ASKS = ("?", "!", "\uff1f", "\uff01")
+"""The ends of a headline that asks or exclaims, in Latin and in Chinese or Japanese type."""
 _LABELS = 2
 _SHORT_WORDS = 2
 _KICKER_WORDS = 2
@@ -136,7 +145,8 @@ def _first_line(text: str, run: list[Unit]) -> _Line:
     stops = any(
         u.terminal and u.words > _KICKER_WORDS and not u.text.endswith("…") for u in covered[:-1]
     )
-    return _Line(start, end, piece, ends_sentence(piece), len(piece.split()), stops, kind)
+    terminal = ends_sentence(piece) or piece.endswith(_WIDE_STOPS)
+    return _Line(start, end, piece, terminal, _word_count(piece), stops, kind)
 
 
 def _carve(text: str, units: list[Unit], run: list[Unit], line: _Line) -> int:
@@ -199,10 +209,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 def _reads_as_headline(line: _Line) -> bool:
     piece = line.text
-    if line.stops or (line.terminal and not piece.rstrip("”’\"')").endswith(("?", "!"))):
-        return False  # a caption or a standfirst; a headline may ask or exclaim
-    if not (piece[0].isupper() or piece[0].isdigit() or piece[0] in "“\"‘'[("):
-        return False
+    stops = line.stops or (line.terminal and not piece.rstrip("”’\"')").endswith(_ASKS))
+    if stops and not title_case(piece):
+        return False  # a caption or a standfirst; a headline may ask or exclaim, or end its
+        # sentences with full stops in title case ("Fares Rise Again. Here's Why.")
+    if piece[0].islower() or not (piece[0].isalnum() or piece[0] in "“\"‘'[("):
+        return False  # a line that goes on; a script without capitals has none to open with
     if line.words > _HEADLINE_WORDS or piece.endswith((":", ";", ",")):
         return False
     if piece.count(":") >= _LABELS:

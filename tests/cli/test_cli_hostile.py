@@ -261,3 +261,31 @@ def test_a_journal_torn_by_a_full_disk_keeps_later_answers_and_says_what_was_los
         if answer["question"] == "primary_source"
     }
     assert [answers[c] for c in ("c1", "c2", "c3", "c4")] == ["yes", "yes", None, "yes"]
+
+
+INVISIBLE_ARTICLE = (
+    "The harbour master, Dana Vel\u200bmont, said on Monday that 40 ferries would stop "
+    "running in May.\n\n"
+    "Port spokesman Rik\u200f Aldana said the closure would cost \u20ac3 million, according "
+    "to the Weekly\ufeff Courier.\n"
+)
+
+
+def test_invisible_characters_in_an_article_are_shown_in_the_terminal_and_markdown(
+    project: Path,
+) -> None:
+    (project / "port.txt").write_text(INVISIBLE_ARTICLE, encoding="utf-8")
+    table = factcheck("extract", "port.txt", "--format", "table", cwd=project)
+    assert table.returncode == 0, table.stderr
+    shown = " ".join(table.stdout.split())
+    assert "Dana Vel\\u200bmont" in shown
+    assert "Rik\\u200f Aldana" in shown
+    assert "Weekly\\ufeff Courier" in shown
+    assert not any(ch in table.stdout for ch in "\u200b\u200f\ufeff")
+    assert review(project, "port.txt").returncode == 0
+    markdown = factcheck(
+        "report", "reports/port.worksheet.yaml", "--format", "markdown", "-o", "-", cwd=project
+    )
+    assert markdown.returncode == 0, markdown.stderr
+    assert "Dana Vel\\\\u200bmont" in markdown.stdout
+    assert not any(ch in markdown.stdout for ch in "\u200b\u200f\ufeff")

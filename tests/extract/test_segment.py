@@ -315,6 +315,10 @@ def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
         ("World War IIAfter the war", ["World War II", "After the war"]),
         ("GMT+1Updated 2 hours ago", ["GMT+1", "Updated 2 hours ago"]),
         ("as the report said [1]The next day", ["as the report said [1]", "The next day"]),
+        ("fares rose 4%.[12–14]The mayor", ["fares rose 4%.[12–14]", "The mayor"]),
+        ("built 1901.[citation needed]The hall", ["built 1901.[citation needed]", "The hall"]),
+        ("fares rose.[a][3]Then they fell", ["fares rose.[a][3]", "Then they fell"]),
+        ("Early years[edit]The town grew", ["Early years[edit]", "The town grew"]),
     ],
 )
 def test_glued_boundaries_are_split(text: str, pieces: list[str]) -> None:
@@ -335,6 +339,8 @@ def test_glued_boundaries_are_split(text: str, pieces: list[str]) -> None:
         "The F-35A, the B-52s, COVID-19, 5G, 4K and 10Gbps links; the iPhone 15Pro.",
         "NBCUniversal, JPMorgan and USA Today; CEOs and IDs; Henry VIII.",
         "The agency [reported](https://example.org/r) that exports rose, citing [a memo](Memo).",
+        "The log shows [bold red]WARNING, then [b]Note and [Photo: Ann Lee/Wire]The ferry.",
+        "Both [the first draft][draft]Two and [2nd]Floor stay, as does [ x ]Y.",
     ],
 )
 def test_names_and_tokens_are_not_broken(text: str) -> None:
@@ -613,6 +619,7 @@ def test_a_subheading_inside_the_body_stays_body_unless_it_is_a_short_label() ->
         ("Photo: Reuters", CREDIT),
         ("Getty Images", CREDIT),
         ("AP Photo/Adel Hana", CREDIT),
+        ("Jane Roe/Example Daily Times/Getty Images", CREDIT),
         ("(Credit: IDF Spokesperson’s Unit)", CREDIT),
         ("READ MORE: Hamas leader killed in strike", RELATED),
         ("Related: Iran tests new missile", RELATED),

@@ -160,10 +160,13 @@ def test_lines_of_the_story_s_own_between_its_paragraphs_stay_its() -> None:
             RELATED,
         ),
         (["March 5, 2024 at 4:47 pm", "March 6, 2024 at 9:02 am"], RELATED),
+        (["2 days ago at 7:52 am", "3 days ago at 9:02 am"], RELATED),
         (["3 thoughts on “Harbour ferry fares rise”"], RELATED),
         # Near misses: one mark is no thread; a speaker introduced at length is the story's; the
-        # times of a live report have no date; a count of other things heads no thread.
+        # times of a live report have no day, or no time of day; a count of other things heads
+        # no thread.
         (["10:32 am", "10:47 am"], STATEMENT),
+        (["2 hours ago", "1 hour ago"], STATEMENT),
         (["3 boats on the island route"], STATEMENT),
         (["jane_r says:"], STATEMENT),
         (
@@ -314,3 +317,49 @@ def test_a_pasted_page_without_a_headline_still_ends_with_its_story() -> None:
 def test_an_update_s_date_is_not_the_story_s(stamp: str, published: str | None) -> None:
     doc, _ = _read([*MENU, HEADLINE, BYLINE_LINE, stamp, *BODY, *FOOTER])
     assert doc.published == published
+
+
+MENU_JA = ["ホーム", "ニュース", "スポーツ", "経済", "天気", "お問い合わせ"]
+HEADLINE_JA = "港のフェリー運賃が三年連続で値上げ"
+BODY_JA = [
+    "港湾委員会は火曜日、四月からフェリー運賃を五パーセント値上げすることを決めた。",
+    "委員によると、値上げ分は新しい船二隻と夜の便の増便に充てられる。",
+    "毎日通勤する利用者は、運賃がすでに鉄道の定期券より高いと訴えた。",
+    "委員会は来年の春、最初の新しい船が就航する時に運賃を見直す予定だ。",
+]
+FOOTER_JA = ["人気記事", "島の道路が週末に閉鎖される", "図書館に新しい読書室ができた", "会社概要"]
+
+
+@pytest.mark.parametrize(
+    "headline", [HEADLINE_JA, "港のフェリー運賃がまた値上げ、通勤客は反発\uff01\uff1f"]
+)
+def test_a_pasted_page_in_a_script_without_spaces_is_read_around_its_story(headline: str) -> None:
+    # Sentences end with "。" and have no spaces: their characters weigh for the story, and a
+    # headline has no capital to open with; it may ask and exclaim with wide marks.
+    doc, segments = _read([*MENU_JA, headline, STAMP, *BODY_JA, *FOOTER_JA])
+    assert doc.title == headline
+    assert [kind for kind, text in segments if text in BODY_JA] == [STATEMENT] * 4
+    assert [kind for kind, text in segments if text in FOOTER_JA] == [RELATED] * 4
+
+
+PLAYLIST = [
+    "Fishing boats race across the bay at dawn",
+    "Lighthouse keeper shows off the new lamp",
+    "Divers clear the old wreck from the channel",
+    "Seals return to the north beach for winter",
+]
+
+
+def test_a_playlist_between_a_notice_and_the_story_is_the_page_s() -> None:
+    # A sentence or two over a video's playlist (a standfirst, a notice) stand before the
+    # story's stretch: the playlist's titles between them and the story are the page's.
+    standfirst = (
+        "Commuters face a third rise as the board pays for two new boats and more sailings."
+    )
+    _, segments = _read([*MENU, HEADLINE, standfirst, "Replay", *PLAYLIST, *BODY, *FOOTER])
+    assert [kind for kind, text in segments if text in PLAYLIST] == [RELATED] * 4
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * 4
+    # Near miss: a subheading after the story's first paragraph is the story's.
+    heading = "What the harbour board decided"
+    _, segments = _read([*MENU, HEADLINE, BODY[0], heading, *BODY[1:], *FOOTER])
+    assert (STATEMENT, heading) in segments

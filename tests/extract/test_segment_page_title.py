@@ -95,6 +95,13 @@ def test_a_line_of_two_sentences_is_no_headline() -> None:
     assert title == kicker
 
 
+def test_a_headline_of_two_sentences_in_title_case_is_the_headline() -> None:
+    headline = "Harbour Ferry Fares Rise Again. Why Commuters Should Not Worry."
+    title, segments = _title(["Subscribe", *MENU, "Sign In", headline, BYLINE, *BODY, *FOOTER])
+    assert title == headline
+    assert segments[0] == (RELATED, "Subscribe")
+
+
 def test_a_line_that_opens_on_a_bracket_may_be_the_headline() -> None:
     headline = "[Update] Harbour ferry fares rise for a third year running"
     title, _ = _title([*MENU, headline, BYLINE, *BODY, *FOOTER])
