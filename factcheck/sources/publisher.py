@@ -6,7 +6,8 @@ the article's own address alone on the text's first or last line (its domain, na
 names it), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that
 names a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about
 itself ('Follow Outlet on Twitter', 'Follow us @Outlet' for a registry outlet, 'Subscribe to
-Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:'), the web domain of
+Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:', and the lines of
+``publisher_self``: 'Contact the Outlet newsroom', 'Outlet's Jane Roe reports'), the web domain of
 the address they give ('Reach her at jroe@example.com'), and a wire dateline ('CITY, Month D
 (AGENCY) –', 'CITY (Reuters) -', 'City, AGENCY –'). The first is the publisher; the outlets the
 others name form its syndication chain: an agency story republished by a newspaper and carried by a
@@ -14,8 +15,9 @@ syndication service is a chain of three. A closing line naming where the story c
 ('Originally published on Outlet', 'Reprinted with permission from Outlet', 'Source: Outlet News'),
 a request for comment the newsroom reports ('did not respond to Outlet's request for comment') and
 a wire dateline name the publisher only when nothing else does. Names in the closing lines must
-look like an outlet's (an outlet word, a web domain or a registry outlet), so a ministry or a
-person is never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
+look like an outlet's (an outlet word, a web domain or a registry outlet), or the text must back
+them (it prints their web domain, or two closing lines give them), so a ministry or a person is
+never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
 ``Document.provenance`` records which evidence named the publisher (``outlet``: 'json-ld', 'meta',
 'url', 'address', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing', 'contact',
 'origin', 'request' or 'dateline') and the outlets it carried the story from (``outlet.via``:
@@ -287,7 +289,7 @@ _OPENERS = words("sentence_openers")
 _NEWSROOM_ROLES = words("newsroom_roles")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
-_HEAD_CHARS = 1000
+_HEAD_CHARS = 700
 
 
 def _agency_like(name: str, registry: Registry | None) -> bool:
@@ -367,8 +369,7 @@ def find_publisher(
         found.add(_site_name(address, registry), "copyright")
     for name in _closing(tail, low, document.text, registry):
         found.add(name, "closing")
-    edges = _edges(document.text)
-    for name in self_names(edges, lowered(edges)):
+    for name in self_names(*_edges(document.text, tail, low)):
         found.add(name, "closing")
     if domain := _contact(tail, low):
         found.add(domain, "contact")
@@ -548,12 +549,14 @@ def _copyright(tail: str, low: str) -> str | None:
     return None
 
 
-def _edges(text: str) -> str:
-    """The first and last characters of TEXT, where an outlet writes about itself."""
-    text = text.replace("\u00a0", " ")
-    if len(text) <= _HEAD_CHARS + _TAIL_CHARS:
-        return text
-    return f"{text[:_HEAD_CHARS]}\n{text[-_TAIL_CHARS:]}"
+def _edges(text: str, tail: str, low: str) -> tuple[str, str]:
+    """The first and last characters of TEXT, where an outlet writes about itself, and them
+    lowered (``lowered``), given its TAIL and LOW, ``lowered(tail)``."""
+    if len(text) <= _HEAD_CHARS + len(tail):
+        whole = text.replace("\u00a0", " ")
+        return whole, lowered(whole)
+    head = text[:_HEAD_CHARS].replace("\u00a0", " ")
+    return f"{head}\n{tail}", f"{lowered(head)}\n{low}"
 
 
 def _own_address(text: str) -> str | None:

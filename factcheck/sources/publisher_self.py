@@ -30,13 +30,11 @@ if TYPE_CHECKING:
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
 _START = r"(?:^|(?<=[.!?:|]\s))"
 # 'Examplia may earn a commission from links on this page': only a site earns from its links.
+_EARNS = r"(?:[a-z]+\s+){1,2}(?:(?i:an?|small|affiliate)\s+){0,2}(?i:commissions?|compensation)\b"
+_FROM_LINKS = r"(?i:links?|purchases?|products?|affiliate|this\s+(?:page|site|article))"
 _DISCLOSURE = Rule(
     re.compile(
-        rf"{_START}(?P<outlet>{CAPS}?)\s+(?i:may|might|can|could|will|does|do)\s+"
-        r"(?i:earn|receive|get|collect)\s+(?:(?i:an?|small|affiliate|a\s+share\s+of)\s+){0,3}"
-        r"(?i:commissions?|compensation)\b[^.!?\n]{0,80}?"
-        r"\b(?i:links?|purchases?|products?|buy|sales|affiliate|this\s+(?:page|site|article))",
-        re.MULTILINE,
+        rf"{_START}(?P<outlet>{CAPS}?)\s+{_EARNS}[^.!?\n]{{0,80}}?\b{_FROM_LINKS}", re.MULTILINE
     ),
     ("commission", "compensation"),
 )
@@ -45,9 +43,9 @@ _NEWSROOM = Rule(
     re.compile(
         r"\b(?i:contact|e-?mail|reach|call|write\s+to|tips?\s+(?:to|for)|tell)\s+"
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)(?:['\u2019]s?)?\s+"
-        r"(?i:newsroom|news\s+desk|news\s+team|editorial\s+team)\b"
+        r"(?i:newsroom|news\s+desk|news\s+team)\b"
     ),
-    ("newsroom", "news desk", "news team", "editorial team"),
+    ("newsroom", "news desk", "news team"),
 )
 # 'Jane Roe is a member of Examplia's Board of Contributors', 'Jane Roe, a member of the
 # Examplia editorial board, ...': the outlet's opinion page.
@@ -72,16 +70,15 @@ _ON_THE_GO = Rule(
 )
 # 'Examplia's Jane Roe reports.', 'Examplia's Jane Roe contributed to this report.': a line of
 # its own crediting the outlet's reporter with the story.
-_REPORTER = Rule(
-    re.compile(
-        rf"^\s*(?P<outlet>{CAPS}?)['\u2019]s?\s+{_PERSON}\s+"
-        r"(?:reports|reported|has\s+more|contributed\s+to\s+this\s+(?:report|story))"
-        r"\s*[.:]?\s*$",
-        re.MULTILINE,
-    ),
-    ("report", "has more", "story"),
+_REPORTER = re.compile(
+    rf"\s*(?P<outlet>{CAPS}?)['\u2019]s?\s+{_PERSON}\s+"
+    r"(?:reports|reported|has\s+more|contributed\s+to\s+this\s+(?:report|story))\s*[.:]?\s*"
 )
-_STRONG = (_DISCLOSURE, _NEWSROOM, _BOARD, _ON_THE_GO, _REPORTER)
+_REPORTER_ENDS = ("reports", "reported", "has more", "this report", "this story")
+"""How a line that credits the outlet's reporter ends: only such lines are matched."""
+_CREDIT_LINES = 8
+"""The first and the last lines where a line credits the outlet's reporter."""
+_STRONG = (_DISCLOSURE, _NEWSROOM, _BOARD, _ON_THE_GO)
 # 'Check out the Examplia website or app': a name the text must back, as a ministry or a
 # school has a website and an app too.
 _SITE = Rule(
@@ -90,7 +87,7 @@ _SITE = Rule(
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)\s+"
         r"(?i:website|web\s+site|site|mobile\s+app|app)\b"
     ),
-    ("website", "web site", "site", "app"),
+    ("visit", "check out", "go to", "download"),
 )
 # A web domain printed in the text: 'examplia.com', 'www.examplia.co.uk', 'desk@examplia.org'.
 _DOMAIN = re.compile(
@@ -108,19 +105,23 @@ _MIN_KEY = 4
 def self_names(edges: str, low: str) -> list[str]:
     """Outlets that lines only an outlet writes about itself name in EDGES, the text's first
     and last characters, given LOW, ``lowered(edges)``."""
+    matches = [match for rule in _STRONG for match in rule.line_matches(edges, low)]
+    lines = edges.splitlines()
+    for line in lines[:_CREDIT_LINES] + lines[-_CREDIT_LINES:]:
+        if line.rstrip(" .:").endswith(_REPORTER_ENDS) and (credit := _REPORTER.fullmatch(line)):
+            matches.append(credit)
     out = []
-    for rule in _STRONG:
-        for match in rule.finditer(edges, low):
-            name = named_in(match)
-            if is_name(name) and name.split()[0].casefold() not in _OPENERS - {"the"}:
-                out.append(name)
+    for match in matches:
+        name = named_in(match)
+        if is_name(name) and name.split()[0].casefold() not in _OPENERS - {"the"}:
+            out.append(name)
     return out
 
 
 def site_names(tail: str, low: str) -> list[str]:
     """Names that the closing lines give a website or an app, given LOW,
     ``lowered(tail)``: an outlet's when the text backs them (``backed``)."""
-    return [named_in(match) for match in _SITE.finditer(tail, low)]
+    return [named_in(match) for match in _SITE.line_matches(tail, low)]
 
 
 def backed(name: str, text: str, named: Sequence[str] = ()) -> bool:
@@ -131,10 +132,10 @@ def backed(name: str, text: str, named: Sequence[str] = ()) -> bool:
         return True
     key = squeeze(name)
     keys = {key, key.removeprefix("the")}
-    squeezed = squeeze(text)
-    if not any(len(k) >= _MIN_KEY and k in squeezed for k in keys):
+    low = text.casefold()
+    if not any(len(k) >= _MIN_KEY and (k in low or k in low.replace("-", "")) for k in keys):
         return False  # the letters are not in the text: no domain of them is
-    return any(site_label(domain) in keys for domain in _outlet_domains(text))
+    return any(squeeze(site_label(domain)) in keys for domain in _outlet_domains(text))
 
 
 def _outlet_domains(text: str) -> list[str]:
