@@ -4,7 +4,8 @@ against real news text of about the same size in the same run.
 Each shape is generated here (nothing is copied): a results table whose lines differ only in
 their numbers, lines that open quotations and never close them, one paragraph of nothing but
 opening marks, a word of two million letters, a page of 30,000 paragraphs, a page nested 100,000
-elements deep, and whole pages pasted as text with their menus by the ten thousand. The peer is
+elements deep, whole pages pasted as text with their menus by the ten thousand, one sentence
+repeated 20,000 times, and a markdown file of marks that never close. The peer is
 the shared data folder's news articles, joined into one file of about the same size, run the
 same way; a shape that is much slower per MB than news text has a corner left. Every run is a
 fresh process; figures are the median of the runs.
@@ -58,7 +59,11 @@ def shapes() -> dict[str, tuple[str, str]]:
         " on Tuesday after a long debate.\n"
         for n in range(20_000)
     )
+    repeated = "The council spent 40 dollars on the new city roads in 2020, the mayor said.\n"
+    marks = "**a _b `c [d](e ![f <g " * 40_000 + "\n"
     return {
+        "one sentence 20,000 times": (".txt", repeated * 20_000),
+        "markdown marks left open": (".md", marks),
         "pasted page, 80,000 menu lines": (".txt", pasted),
         "menus and paragraphs in turn": (".txt", turns),
         "table of numbered lines": (".txt", table),

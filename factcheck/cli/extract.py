@@ -14,20 +14,32 @@ import typer
 from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
     from factcheck.extract.batch import BatchOptions, Outcome
 from factcheck.cli.app import Options, _error_line, _options, _SourcesPaths, app, run_guarded
 
 
+def _status_console(opts: Options) -> Console | None:
+    """The console for transient progress on stderr, or None when stderr is not a terminal:
+    with --color always or FORCE_COLOR, a log file or a pipe would keep every redraw."""
+    err = make_console(opts.color, file=sys.stderr)
+    return err if err.is_terminal and sys.stderr.isatty() else None
+
+
 def _run_batch(
-    sources: list[str], options: BatchOptions, jobs: int, opts: Options
+    sources: list[str], options: BatchOptions, jobs: int, err: Console | None
 ) -> list[Outcome]:
-    """Extract every source; a progress bar on stderr when there are several."""
+    """Extract every source; on a terminal, a status line for one source (not over what the
+    user types on standard input), a progress bar for several."""
     from factcheck.extract.batch import extract_many
 
     if len(sources) == 1:
-        return extract_many(sources, options, jobs=1)
-    err = make_console(opts.color, file=sys.stderr)
-    if not err.is_terminal:
+        if err is None or (sources[0] == "-" and sys.stdin.isatty()):
+            return extract_many(sources, options, jobs=1)
+        return [_extract_with_status(sources[0], options, err)]
+    if err is None:
         return extract_many(sources, options, jobs=jobs)  # no bar to draw
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -35,6 +47,33 @@ def _run_batch(
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=len(sources))
         return extract_many(sources, options, jobs=jobs, on_done=lambda _: progress.advance(task))
+
+
+def _extract_with_status(source: str, options: BatchOptions, err: Console) -> Outcome:
+    """Extract one source under a status line saying which stage it is in: a long input (tens
+    of megabytes take minutes) shows it is being worked on. The line is gone when it is done."""
+    from factcheck.extract.batch import extract_one
+    from factcheck.extract.pipeline import Stage
+    from factcheck.render.extract import stage_line
+
+    with err.status(stage_line(source, Stage.READING, 0), refresh_per_second=4) as status:
+        return extract_one(
+            source,
+            options,
+            on_stage=lambda stage, count: status.update(stage_line(source, stage, count)),
+        )
+
+
+def _print_table(console: Console, table: RenderableType, err: Console | None, line: Text) -> None:
+    """Print a claims table; on a terminal, laid out under a status line first, since the
+    table of a long input takes as long as its extraction."""
+    if err is None:
+        console.print(table)
+        return
+    with err.status(line, refresh_per_second=4), console.capture() as captured:
+        console.print(table)
+    console.file.write(captured.get())
+    console.file.flush()
 
 
 @app.command()
@@ -97,7 +136,8 @@ def extract(
         options = BatchOptions(
             registry_paths=tuple(registry_paths or ()), min_score=min_score, render=piece
         )
-        outcomes = _run_batch(sources, options, jobs, opts)
+        err = _status_console(opts)
+        outcomes = _run_batch(sources, options, jobs, err)
         for outcome in outcomes:
             if outcome.error:
                 _error_line(outcome.error)
@@ -107,9 +147,8 @@ def extract(
                 console = make_console(opts.color)
                 for outcome in done:
                     assert outcome.extraction is not None
-                    console.print(
-                        render.render_table(outcome.extraction, include_segments=all_segments)
-                    )
+                    table = render.render_table(outcome.extraction, include_segments=all_segments)
+                    _print_table(console, table, err, render.table_line(outcome.extraction))
             else:
                 sys.stdout.write(render.join_pieces([o.text or "" for o in done], fmt))
         return 1 if len(done) < len(outcomes) else 0

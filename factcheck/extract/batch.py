@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
-from factcheck.extract.pipeline import extract
+from factcheck.extract.pipeline import Stage, StageCallback, extract
 from factcheck.models import Extraction
 
 if TYPE_CHECKING:
@@ -56,14 +56,21 @@ def _registry(paths: tuple[Path, ...]) -> Registry:
     return load_registry(paths)
 
 
-def extract_one(source: str, options: BatchOptions) -> Outcome:
-    """Extract one source; a user-facing error is captured, not raised."""
+def extract_one(
+    source: str, options: BatchOptions, on_stage: StageCallback | None = None
+) -> Outcome:
+    """Extract one source; a user-facing error is captured, not raised. ``on_stage`` is told
+    each step of the pipeline as it starts."""
     try:
         registry = _registry(options.registry_paths) if options.use_registry else None
-        extraction = extract(source, registry=registry, min_score=options.min_score)
+        extraction = extract(
+            source, registry=registry, min_score=options.min_score, on_stage=on_stage
+        )
     except FactcheckError as exc:
         return Outcome(source, None, str(exc))
     if options.render is not None:
+        if on_stage is not None:
+            on_stage(Stage.WRITING, len(extraction.claims))
         return Outcome(source, None, None, options.render(extraction))
     return Outcome(source, extraction, None)
 

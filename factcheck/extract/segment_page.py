@@ -177,13 +177,46 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
     weight (``_weight``), found in one pass (the maximum subarray: Finn, Kushmerick and Smyth's
     Body Text Extraction), cut before a thread of comments that follows the story."""
     best, total, first, found = 0, 0, 0, (0, 0)
+    listed = _figure_lists(runs)
     for i, run in enumerate(runs):
         if total <= 0:
             total, first = 0, i
-        total += _weight(run)
+        total += 0 if i in listed else _weight(run)
         if total > best:
             best, found = total, (first, i + 1)
-    return found[0], _before_comments(runs, *found)
+    end = found[1]
+    if found[0] < end < len(runs) - 1:
+        # A list with figures right after the last paragraph, under its heading or not, ends
+        # the story (the dates of a tour, a table of results).
+        head = end + (end not in listed and end + 1 in listed and runs[end][0].words <= _HEADING)
+        tail = head
+        while tail in listed:
+            tail += 1
+        if tail - head >= _LONG_LIST:
+            end = tail  # a box of other stories' headlines with figures is shorter
+    return found[0], _before_comments(runs, found[0], end)
+
+
+def _figure_lists(runs: list[list[Unit]]) -> set[int]:
+    """The blocks of RUNS in a list with figures, which weighs nothing against the story: three
+    lines or more in a row, each with a figure and no sentence's end (ingredients, the dates
+    of a tour, a table's rows)."""
+    listed: set[int] = set()
+    row: list[int] = []
+    for i, run in enumerate([*runs, []]):
+        if len(run) == 1 and not _is_said(run[0]) and any(map(str.isdigit, run[0].text)):
+            row.append(i)
+            continue
+        if len(row) >= _LIST_LINES:
+            listed.update(row)
+        row = []
+    return listed
+
+
+_LIST_LINES = 3
+_LONG_LIST = 6
+_HEADING = 8
+"""The most words of a list's heading: "The Tour Dates"."""
 
 
 def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:

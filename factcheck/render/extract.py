@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from factcheck.factchecks.model import Match
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     # Rich loads only for the table: the text formats, written in batch workers, never need it.
     from rich.console import RenderableType
     from rich.text import Text
+
+    from factcheck.extract.pipeline import Stage
 
 FORMAT_VERSION = 1
 """Bumped only when a field of the extract output is renamed or removed."""
@@ -211,3 +213,29 @@ def render_table(extraction: Extraction, *, include_segments: bool = False) -> R
             seg_table.add_row(str(seg.kind), f"{seg.start}-{seg.end}", safe_text(seg.text))
         parts.append(seg_table)
     return Group(*parts)
+
+
+def stage_line(source: str, stage: Stage, count: int) -> Text:
+    """What the extraction of one source is doing, for a status line on a terminal."""
+    from factcheck.extract.pipeline import Stage
+
+    name = "standard input" if source == "-" else source
+    if stage is Stage.READING:
+        doing = "reading"
+    elif stage is Stage.SEGMENTING:
+        doing = f"splitting {count:,} characters into sentences"
+    elif stage is Stage.CLAIMS:
+        doing = f"finding the claims among {count:,} pieces of text"
+    elif stage is Stage.FACTCHECKS:
+        doing = f"matching {count:,} claims on known fact-checks"
+    elif stage is Stage.WRITING:
+        doing = f"writing {count:,} claim{'' if count == 1 else 's'}"
+    else:
+        assert_never(stage)
+    return safe_text(f"Extracting {name}: {doing}")
+
+
+def table_line(extraction: Extraction) -> Text:
+    """What is being done while the claims table of a long input is laid out."""
+    count = len(extraction.claims)
+    return safe_text(f"Laying out {count:,} claims of {extraction.document.source}")

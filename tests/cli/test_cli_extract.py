@@ -298,3 +298,71 @@ def test_no_color_writes_no_escape_codes(seed_path: Path, monkeypatch: pytest.Mo
     assert code == 0
     assert "\x1b" not in out
     assert "c1" in out
+
+
+PORT_ARTICLE = (
+    "The harbour master, Dana Velmont, said on Monday that 40 ferries would stop running in "
+    "May.\n\nPort spokesman Rik Aldana said the closure would cost 3 million euros.\n"
+)
+
+
+def _with_stderr_on_a_terminal(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """Run factcheck with stdout a pipe and stderr a pseudo-terminal: (code, stdout, terminal)."""
+    import os
+    import pty
+
+    main, side = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    with subprocess.Popen(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=side,
+    ) as process:
+        os.close(side)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        out = process.stdout.read() if process.stdout else b""
+        code = process.wait(timeout=120)
+    os.close(main)
+    return code, out.decode(), shown.decode()
+
+
+def test_one_source_shows_a_transient_status_line_on_a_terminal(tmp_path: Path) -> None:
+    (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
+    code, out, shown = _with_stderr_on_a_terminal("extract", "port.txt", "-f", "json", cwd=tmp_path)
+    assert code == 0
+    assert out == run_in(tmp_path, "extract", "port.txt", "-f", "json").stdout
+    assert "Extracting port.txt: writing 2 claims" in shown
+    assert shown.endswith("\x1b[2K")  # erased when done
+
+
+def test_progress_is_never_written_to_a_stderr_that_is_not_a_terminal(tmp_path: Path) -> None:
+    # --color always forces colour, not a terminal: a log file would keep every redraw.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PORT_ARTICLE, encoding="utf-8")
+    for sources in (["a.txt"], ["a.txt", "b.txt"]):
+        done = run_in(tmp_path, "--color", "always", "extract", *sources, "-f", "json")
+        assert (done.returncode, done.stderr) == (0, "")
+        assert len(done.stdout) > 100
+
+
+def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

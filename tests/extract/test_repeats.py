@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -211,15 +212,22 @@ def test_links_among_lines_told_apart_by_numbers_are_those_of_every_pair(
     assert [c.repeats for c in link_repeats(claims)] == _linked_pair_by_pair(claims)
 
 
-def test_a_sentence_repeated_by_the_thousand_links_in_linear_time() -> None:
+def test_a_sentence_repeated_by_the_thousand_links_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # A page pasted with one sentence repeated (a boilerplate line, an article pasted many
-    # times): every copy repeats the first, found without gathering every other copy first.
-    import time
+    # times): every copy repeats the first, found with one comparison each, without gathering
+    # every other copy first. benchmarks/bench_hostile.py measures the time.
+    compared = [0]
+    contains = repeats._contains
 
+    def counted(*args: Any) -> bool:
+        compared[0] += 1
+        return contains(*args)
+
+    monkeypatch.setattr(repeats, "_contains", counted)
     text = "The council spent 40 dollars on the new city roads in 2020, the mayor said."
     claims = [claim(n + 1, text) for n in range(20_000)]
-    started = time.process_time()
     linked = link_repeats(claims)
-    spent = time.process_time() - started
     assert [c.repeats for c in linked] == [None] + ["c1"] * 19_999
-    assert spent < 3.0, f"{spent:.1f} s of processor time"
+    assert compared[0] == 19_999

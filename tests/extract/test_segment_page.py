@@ -363,3 +363,61 @@ def test_a_playlist_between_a_notice_and_the_story_is_the_page_s() -> None:
     heading = "What the harbour board decided"
     _, segments = _read([*MENU, HEADLINE, BODY[0], heading, *BODY[1:], *FOOTER])
     assert (STATEMENT, heading) in segments
+
+
+INGREDIENTS = [
+    "2 cups of flour",
+    "1 tsp of salt",
+    "3 fresh eggs",
+    "1 cup of milk",
+    "2 tbsp of butter, melted",
+    "1 pinch of nutmeg",
+]
+STEPS = [
+    "Whisk the flour, salt and eggs together in a large bowl until the batter is smooth.",
+    "Pour in the milk a little at a time, stirring all the while so that no lumps form.",
+    "Heat the butter in a pan and fry each pancake for a minute on both sides until golden.",
+]
+
+
+def test_a_list_with_figures_between_a_story_s_paragraphs_weighs_nothing_against_it() -> None:
+    # Six lines of a list with figures and two labels: the paragraphs after them are still
+    # the story's, and so are the list's lines.
+    lines = [*MENU, HEADLINE, *BODY[:2], "Ingredients", *INGREDIENTS, "Method", *STEPS, *FOOTER]
+    _, segments = _read(lines)
+    assert [kind for kind, text in segments if text in INGREDIENTS] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in STEPS] == [STATEMENT] * 3
+    # Near miss: lines with figures that alternate with other stories' headlines are no list.
+    teasers = [line for pair in zip(PLAYLIST, INGREDIENTS, strict=False) for line in pair]
+    _, segments = _read([*MENU, HEADLINE, *BODY, *teasers, *MORE])
+    assert [kind for kind, text in segments if text in MORE] == [RELATED] * 2
+
+
+SAILINGS = [
+    "May 2 – Harbour Pier to North Island @ 7:15",
+    "May 3 – North Island to Harbour Pier @ 8:40",
+    "May 9 – Harbour Pier to South Bay @ 7:15",
+    "May 10 – South Bay to Harbour Pier @ 9:05",
+    "May 16 – Harbour Pier to North Island @ 7:30",
+    "May 17 – North Island to Harbour Pier @ 8:55",
+]
+
+
+def test_a_long_list_with_figures_after_the_last_paragraph_ends_the_story() -> None:
+    lines = [*MENU, HEADLINE, *BODY, "The New Boats' First Sailings", *SAILINGS, *FOOTER]
+    _, segments = _read(lines)
+    assert [kind for kind, text in segments if text in SAILINGS] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in FOOTER] == [RELATED] * len(FOOTER)
+    # Near miss: a short box of other stories' headlines with figures is the page's.
+    box = ["10 Best Walks on the Island", "5 Cafes by the Harbour", "7 Boats You Can Hire Today"]
+    _, segments = _read([*MENU, HEADLINE, *BODY, "Most Read", *box, *FOOTER])
+    assert [kind for kind, text in segments if text in box] == [RELATED] * 3
+
+
+def test_embedded_posts_with_a_report_link_do_not_end_the_story() -> None:
+    # "Report" under an embedded post is no comment's button: the story goes on past two.
+    post = ["Fares up again and nobody asked us.", "Image copyright @ferryusers", "Report"]
+    lines = [*MENU, HEADLINE, *BODY, *post, *STEPS, *MORE, *post, *FOOTER]
+    _, segments = _read(lines)
+    story = [*BODY, *STEPS, *MORE]
+    assert [kind for kind, text in segments if text in story] == [STATEMENT] * 9
