@@ -408,6 +408,8 @@ def _parse_json(origin: str, text: str, *, required: bool) -> object:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise FactchecksError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise FactchecksError(f"{origin}: JSON nested too deeply to read") from None
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)
