@@ -51,7 +51,7 @@ _NEWSROOM = Rule(
 # Examplia editorial board, ...': the outlet's opinion page.
 _BOARD = Rule(
     re.compile(
-        rf"^\s*{_PERSON}(?:,\s+|\s+is\s+(?:[^.!?\n]{{0,80}}?\s+and\s+)?)"
+        rf"^[^\S\n]*{_PERSON}(?:,\s+|\s+is\s+(?:[^.!?\n]{{0,80}}?\s+and\s+)?)"
         r"(?:(?:an?|the)\s+)?(?i:member)\s+of\s+"
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)(?:['\u2019]s?)?\s+"
         r"(?i:board\s+of\s+contributors|editorial\s+board|contributors\s+network)\b",
