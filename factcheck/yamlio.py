@@ -77,8 +77,14 @@ def compose(text: str) -> yaml.Node | None:
         raise YamlSyntaxError(
             str(exc.problem or exc.context), mark.line + 1 if mark else None, exc.context
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML's own message is two lines naming "<unicode string>" and a character offset.
+        line = text.count("\n", 0, exc.position) + 1
+        found = exc.character
+        what = f"U+{found:04X}" if isinstance(found, int) else repr(found)
+        raise YamlSyntaxError(f"character {what}: {exc.reason}", line) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc)) from None
+        raise YamlSyntaxError(str(exc).splitlines()[0]) from None
     except RecursionError:
         raise YamlSyntaxError("nested too deeply") from None
     if root is not None and _ANCHOR.search(text):

@@ -85,3 +85,53 @@ def test_every_yaml_the_tool_reads_refuses_a_bomb(tmp_path: Path) -> None:
         assert "aliases expand to more than 2,000,000 values" in said, (name, said)
         assert said.count("\n") <= 2, (name, said)
         assert "Traceback" not in said, name
+
+
+def test_every_yaml_the_tool_reads_names_the_line_of_a_control_character(tmp_path: Path) -> None:
+    # PyYAML says '  in "<unicode string>", position 31' on a second line: one line instead,
+    # with the file and the line.
+    text = 'id: made-up\nname: "Desk \x1b[31mred"\n'
+    (tmp_path / "ctl.yaml").write_text(text, encoding="utf-8")
+    worksheet = tmp_path / "w.worksheet.yaml"
+    worksheet.write_text(text, encoding="utf-8")
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "case.yaml").write_text(text, encoding="utf-8")
+    seed = REPO / "examples" / "seed-article.txt"
+    problem = "character U+001B: control characters are not allowed"
+    runs = {
+        "checklist": (
+            factcheck("checklist", "validate", "ctl.yaml", cwd=tmp_path),
+            f"ctl.yaml:2: invalid YAML: {problem}\nctl.yaml: 1 error\n",
+        ),
+        "worksheet": (
+            factcheck("report", str(worksheet), cwd=tmp_path),
+            f"Error: {worksheet}:2: not valid YAML: {problem}\n",
+        ),
+        "registry": (
+            factcheck("sources", "list", "--sources", "ctl.yaml", cwd=tmp_path),
+            f"Error: ctl.yaml:2: invalid YAML: {problem}\n",
+        ),
+        "case": (
+            factcheck("case", "show", str(case), cwd=tmp_path),
+            f"Error: {case / 'case.yaml'}:2: not valid YAML: {problem}\n",
+        ),
+        "answers": (
+            factcheck(
+                "review",
+                str(seed),
+                "--reports-dir",
+                "r",
+                "--answers",
+                "ctl.yaml",
+                "--no-input",
+                "--reviewer",
+                "qa",
+                cwd=tmp_path,
+            ),
+            f"Error: ctl.yaml:2: not valid YAML: {problem}\n",
+        ),
+    }
+    for name, (result, message) in runs.items():
+        assert result.returncode == 1, name
+        assert result.stdout + result.stderr == message, name

@@ -170,6 +170,10 @@ def read_source(source: str, *, stdin: BinaryIO | None = None) -> Document:
     The first reader in READERS that accepts the source reads it. Raises IngestError with a
     one-line message naming the source when it cannot be read.
     """
+    if not source.strip():
+        raise ReaderError(
+            f"empty source name {source!r}; give a file, '-' for standard input or a URL"
+        )
     for reader in READERS.values():
         if reader.accepts(source):
             return reader.read(source, stdin=stdin)

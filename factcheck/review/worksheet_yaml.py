@@ -353,6 +353,9 @@ def compose_yaml(text: str, filename: str, what: str = "a worksheet") -> yaml.No
         raise WorksheetError(f"{filename}{line}: not valid YAML: {exc.problem}") from None
     if node is None:
         raise WorksheetError(f"{filename}: empty file, expected {what}")
+    # A tag ('!!python/object', '!custom') is refused here as in every other YAML the tool reads,
+    # not read past as the text beside it.
+    Reader(filename, stop=WorksheetError).check_tags(node)
     return node
 
 

@@ -210,6 +210,16 @@ def test_bad_input_is_one_line_error(tmp_path: Path, make: object, message: str)
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_source_name_says_so(name: str) -> None:
+    # Not ": file not found", and not the working folder that Path('') stands for.
+    assert run("extract", name, "--format", "json") == (
+        1,
+        "",
+        f"Error: empty source name {name!r}; give a file, '-' for standard input or a URL\n",
+    )
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

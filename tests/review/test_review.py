@@ -645,6 +645,11 @@ ANSWER_FAULTS = {
         "answers.yaml:2: c1.skip: expected true or false, got 'later'",
     ),
     "not a mapping": ("- c1\n", "answers.yaml:1: expected a mapping, got a list"),
+    "python tag": (
+        "c1:\n  primary_source: !!python/name:os.system yes\n",
+        "answers.yaml:2: c1.primary_source: tag '!!python/name:os.system' is not allowed: "
+        "only plain YAML values are",
+    ),
 }
 
 

@@ -327,6 +327,8 @@ FAULT_MESSAGES = {
     "invalid-yaml": "invalid-yaml.worksheet.yaml:68: not valid YAML: "
     "did not find expected ',' or ']'",
     "missing-text": "missing-text.worksheet.yaml:64: claims[2]: missing key 'text'",
+    "python-tag": "python-tag.worksheet.yaml:65: claims[1].answers.primary_source.value: "
+    "tag '!!python/object:os.system' is not allowed: only plain YAML values are",
     "not-a-mapping": "not-a-mapping.worksheet.yaml:1: expected a mapping, got a list",
     "offset-not-integer": "offset-not-integer.worksheet.yaml:36: claims[0].start: "
     "expected an integer >= 0, got 'nineteen'",
