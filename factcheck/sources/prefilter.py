@@ -44,3 +44,22 @@ class Rule:
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, given ``lowered(text)``."""
         return self.pattern.finditer(text) if self.may_match(low) else iter(())
+
+    def line_matches(self, text: str, low: str) -> list[re.Match[str]]:
+        """The matches of a pattern that never spans two lines, in order: it is tried only on
+        the lines of TEXT that hold one of the words, given ``lowered(text)``."""
+        if len(low) != len(text):
+            # A letter whose lower case is longer: offsets in LOW are not offsets in TEXT.
+            return list(self.pattern.finditer(text))
+        starts = set()
+        for word in self.needs:
+            at = low.find(word)
+            while at >= 0:
+                starts.add(low.rfind("\n", 0, at) + 1)
+                end = low.find("\n", at)
+                at = -1 if end < 0 else low.find(word, end)
+        out: list[re.Match[str]] = []
+        for start in sorted(starts):
+            end = text.find("\n", start)
+            out.extend(self.pattern.finditer(text, start, len(text) if end < 0 else end))
+        return out

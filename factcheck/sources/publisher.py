@@ -6,7 +6,8 @@ the article's own address alone on the text's first or last line (its domain, na
 names it), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that
 names a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about
 itself ('Follow Outlet on Twitter', 'Follow us @Outlet' for a registry outlet, 'Subscribe to
-Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:'), the web domain of
+Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:', and the lines of
+``publisher_self``: 'Contact the Outlet newsroom', 'Outlet's Jane Roe reports'), the web domain of
 the address they give ('Reach her at jroe@example.com'), and a wire dateline ('CITY, Month D
 (AGENCY) –', 'CITY (Reuters) -', 'City, AGENCY –'). The first is the publisher; the outlets the
 others name form its syndication chain: an agency story republished by a newspaper and carried by a
@@ -14,8 +15,9 @@ syndication service is a chain of three. A closing line naming where the story c
 ('Originally published on Outlet', 'Reprinted with permission from Outlet', 'Source: Outlet News'),
 a request for comment the newsroom reports ('did not respond to Outlet's request for comment') and
 a wire dateline name the publisher only when nothing else does. Names in the closing lines must
-look like an outlet's (an outlet word, a web domain or a registry outlet), so a ministry or a
-person is never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
+look like an outlet's (an outlet word, a web domain or a registry outlet), or the text must back
+them (it prints their web domain, or two closing lines give them), so a ministry or a person is
+never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
 ``Document.provenance`` records which evidence named the publisher (``outlet``: 'json-ld', 'meta',
 'url', 'address', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing', 'contact',
 'origin', 'request' or 'dateline') and the outlets it carried the story from (``outlet.via``:
@@ -25,7 +27,6 @@ names, nearest first, separated by '; ').
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -33,8 +34,25 @@ from typing import TYPE_CHECKING
 from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
-from factcheck.sources.model import SourceKind
 from factcheck.sources.prefilter import Rule, lowered
+from factcheck.sources.publisher_names import (
+    CAPS,
+    MONTH,
+    OUTLET_KINDS,
+    clean,
+    closing_name,
+    is_name,
+    known,
+    named_in,
+    outlet_like,
+    squeeze,
+)
+from factcheck.sources.publisher_self import (
+    backed,
+    is_picture_agency,
+    self_names,
+    site_names,
+)
 from factcheck.sources.ratings import domain_key, site_label
 
 if TYPE_CHECKING:
@@ -48,11 +66,6 @@ _SEPARATOR = "; "
 _METADATA = ("json-ld", "meta")
 """Origins of an outlet that the page itself states."""
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DASH = r"\s*[-\u2013\u2014]+\s"
 _PLACE_CHARS = 41
 """The longest place a dateline names: a capital and at most 40 more characters, no comma."""
@@ -61,12 +74,12 @@ _NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
 
 # 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
 _AGENCY_DATELINE = re.compile(
-    rf"(?P<place>{_PLACE})(?:,\s*(?:{_PLACE},\s*)?{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"(?P<place>{_PLACE})(?:,\s*(?:{_PLACE},\s*)?{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     rf"\s*\((?P<outlet>{_NAME})\){_DASH}"
 )
 # 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).
 _CITY_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s+(?P<outlet>{_NAME}){_DASH}")
-_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+_DATE = rf"{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
 # 'NEW DELHI, June 1 (PTI) The ...', 'Islamabad, June 1 (APP): ...': no dash after a dated
 # dateline's agency.
 _AGENCY_NO_DASH = re.compile(
@@ -103,10 +116,6 @@ _COPYRIGHT = Rule(
     ),
     ("\u00a9", "\u24b8", "\u24d2", "(c)", "copyright"),
 )
-# A name in a closing line: capitalised words only ('Al Jazeera News', 'NJ.com', 'FOX NEWS').
-# A dot stays inside a word only before a letter or digit ('NJ.com'), never at a sentence's end.
-_TOKEN = r"(?:[\w&'\u2019-]|\.(?=\w))*"
-_CAPS = rf"(?:[Tt]he\s+|THE\s+)?[A-Z0-9]{_TOKEN}(?:[ ][A-Z0-9&]{_TOKEN}){{0,5}}"
 # 'Originally published on Outlet.', 'This article first appeared in Outlet': the piece itself,
 # at a sentence's start ('The study was first published in Nature' names no publisher).
 _THIS_PIECE = (
@@ -119,7 +128,7 @@ _ORIGINALLY = Rule(
         rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
         r"(?:(?i:originally|first)\s+(?i:published|appeared|ran)|(?i:as\s+published))"
         r"\s+(?i:by|in|on|at)\s+"
-        rf"(?:the\s+website\s+of\s+)?(?P<outlet>{_CAPS})",
+        rf"(?:the\s+website\s+of\s+)?(?P<outlet>{CAPS})",
         re.MULTILINE,
     ),
     ("originally", "first", "published"),
@@ -134,7 +143,7 @@ _REPRINTED = Rule(
     re.compile(
         rf"(?:^|(?<=[.!?]\s))(?:(?:{_PIECE_IS})?(?i:reprinted|republished|reproduced)"
         r"(?:\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission))?\s+(?i:from|of|courtesy\s+of)"
-        rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{_CAPS})",
+        rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{CAPS})",
         re.MULTILINE,
     ),
     ("reprinted", "republished", "reproduced", "produced", "co-published"),
@@ -176,7 +185,7 @@ _PROMOTED = (
 # A newsletter only with the owner's possessive: 'the Morning Review newsletter' is its own name.
 _PROMOTION = Rule(
     re.compile(
-        rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{_CAPS}?)"
+        rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{CAPS}?)"
         r"(?:['\u2019]s?\s+(?i:newsletters?|app)\b"
         rf"|(?:['\u2019]s)?(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED})",
         re.MULTILINE,
@@ -186,15 +195,16 @@ _PROMOTION = Rule(
 # 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
 _ROLES = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
 _AUTHOR_NOTE = re.compile(
-    r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+is\s+"
+    r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+is\s+"
     r"(?:(?:an?|the)\s+)?(?P<role>(?:[\w-]+\s+){0,4}?"
-    rf"(?i:{_ROLES})(?:-[\w-]+|\s+in\s+chief)?)\s+(?:at|for|with|of)\s+(?P<outlet>{_CAPS})",
+    rf"(?i:{_ROLES})(?:-[\w-]+|\s+in\s+chief)?)\s+(?:at|for|with|of)\s+(?P<outlet>{CAPS})"
+    r"(?P<end>\s*(?:[.;]\s|[.;]?\s*$))?",
     re.MULTILINE,
 )
 # 'Follow Example News reporter Jane Roe on Twitter': the outlet's own staff, named with it.
 _FOLLOW_STAFF = Rule(
     re.compile(
-        rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{_CAPS})(?:['\u2019]s)?\s+"
+        rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{CAPS})(?:['\u2019]s)?\s+"
         rf"(?:[a-z][\w-]*\s+){{0,4}}(?:{_ROLES})\b[^.!?\n]{{0,80}}?\s+{_PROMOTED}",
         re.MULTILINE,
     ),
@@ -205,7 +215,7 @@ _AUTHOR_WRITES = Rule(
     re.compile(
         r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+"
         r"(?:writes|edits|covers|reports|reviews)\b[^.!?\n]{0,60}?\s+for\s+"
-        rf"(?P<outlet>{_CAPS})",
+        rf"(?P<outlet>{CAPS})",
         re.MULTILINE,
     ),
     ("writes", "edits", "covers", "reports", "reviews"),
@@ -214,14 +224,14 @@ _AUTHOR_WRITES = Rule(
 _SITE_HEADING = Rule(
     re.compile(
         r"^[\s\ufeff]*(?i:also|more|popular|trending|latest|most\s+read|most\s+popular)\s+"
-        rf"(?i:on|from|in)\s+(?P<outlet>{_CAPS})\s*:?\s*$",
+        rf"(?i:on|from|in)\s+(?P<outlet>{CAPS})\s*:?\s*$",
         re.MULTILINE,
     ),
     ("also", "more", "popular", "trending", "latest", "most"),
 )
 # 'did not respond to The Daily Example's request for comment.': the newsroom that asked.
 _REQUEST = re.compile(
-    rf"\brespond(?:ed)?\s+to\s+(?P<outlet>{_CAPS}?)['\u2019]s?\s+"
+    rf"\brespond(?:ed)?\s+to\s+(?P<outlet>{CAPS}?)['\u2019]s?\s+"
     r"(?:requests?|inquir(?:y|ies)|questions|emailed\s+questions)\s+for\s+comment\b"
     r"(?P<rest>[^.!?\n]{0,30})[.!?]?"
 )
@@ -245,25 +255,25 @@ _ADDRESS_LINE = Rule(
 )
 # 'Source: Al Jazeera News' on a line of its own: where the story came from.
 _SOURCE_LINE = Rule(
-    re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*\.?\s*$", re.MULTILINE), ("source",)
+    re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*\.?\s*$", re.MULTILINE), ("source",)
 )
 # Credit lines at the top: 'Jane Roe, Example News', 'By Example News Staff', and the parts of
 # 'Jane Roe | Example News | June 1, 2024'.
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
-_PERSON_OUTLET = re.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{_CAPS})\s*")
+_PERSON_OUTLET = re.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS})\s*")
 _STAFF_LINE = re.compile(
-    rf"(?:By\s+)?(?P<outlet>{_CAPS}?)\s+(?i:staff(?:\s+(?:reports?|writers?|reporters?))?"
+    rf"(?:By\s+)?(?P<outlet>{CAPS}?)\s+(?i:staff(?:\s+(?:reports?|writers?|reporters?))?"
     r"|newsroom|news\s+desk|desk|bureau)\s*"
 )
 # 'Issued by: Ministry of Foreign Affairs | June 1, 2024': a press release's issuer.
-_ORG = rf"{_CAPS}(?:\s+(?:of|for|and)(?:\s+the)?\s+{_CAPS}){{0,3}}"
+_ORG = rf"{CAPS}(?:\s+(?:of|for|and)(?:\s+the)?\s+{CAPS}){{0,3}}"
 _ISSUED = re.compile(
     rf"(?i:issued|released|published|distributed)\s+by\s*:?\s+(?P<outlet>{_ORG})"
     r"(?:\s+(?:on|at)\s+.*|\s*[|,;].*)?"
 )
-_HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{_CAPS})\s*(?:\|.*)?")
+_HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
 # '\u2014 Example Daily' signing off the text: where the story came from.
-_SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{_CAPS})\s*$", re.MULTILINE)
+_SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE)
 _HEAD_LINES = 6
 _LINE_CHARS = 120
 _PART_CHARS = 40
@@ -272,97 +282,23 @@ _PICTURE_WORD = Rule(
     ("photo", "image", "pic", "credit", "file"),
 )
 _DATE_PART = re.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
-_OUTLET_KINDS = frozenset(
-    {
-        SourceKind.WIRE_SERVICE,
-        SourceKind.NEWSPAPER,
-        SourceKind.BROADCASTER,
-        SourceKind.STATE_MEDIA,
-        SourceKind.PARTY_MEDIA,
-        SourceKind.SYNDICATION,
-    }
-)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
-_DATEISH = re.compile(rf"^(?:{_MONTH}|{_DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
 _MAIL_SERVICES = words("mail_services")
-_STAFF_WORDS = words("staff_words")
 _ORG_HEADS = words("organisation_heads")
+_OPENERS = words("sentence_openers")
+_NEWSROOM_ROLES = words("newsroom_roles")
 _HEAD_SEGMENTS = 8
 _TAIL_CHARS = 800
-_MAX_NAME = 60
-
-
-def _clean(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split())).strip(" .,;:-\u2013\u2014")
-
-
-def _is_name(name: str) -> bool:
-    """A plausible outlet name: capitalised or a web name, short, never a date, a month, a
-    weekday or a staff credit's words."""
-    return (
-        2 <= len(name) <= _MAX_NAME
-        and (name[0].isupper() or name[0].isdigit() or is_web_name(name))
-        and not _DATEISH.search(name)
-        and any(c.isalpha() for c in name)
-        # 'By Jane Roe | Staff': a staff credit's words alone name no outlet.
-        and not all(word.casefold() in _STAFF_WORDS for word in name.split())
-    )
+_HEAD_CHARS = 700
 
 
 def _agency_like(name: str, registry: Registry | None) -> bool:
     if len(name) == 2 and name.isupper():
         # 'New York, NY –': two capitals after a place are a state's or a country's code.
-        return registry is not None and _known(registry, name)
+        return registry is not None and known(registry, name)
     if _ACRONYM.fullmatch(name) or is_outlet_name(name):
         return True
-    return registry is not None and _known(registry, name)
-
-
-def _known(registry: Registry, name: str) -> bool:
-    mentions = registry.mentions(name)
-    return bool(mentions) and mentions[0].start == 0 and mentions[-1].end >= len(name.rstrip("'"))
-
-
-def _outlet_like(name: str, registry: Registry | None) -> bool:
-    """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
-    is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
-    capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
-    if is_web_name(name) or is_outlet_name(name):
-        return True
-    if registry is None or not _known(registry, name):
-        return False
-    entry = registry.get(registry.mentions(name)[0].id)
-    return entry is not None and entry.kind in _OUTLET_KINDS
-
-
-def _closing_name(name: str) -> str:
-    """A name as a closing line prints it, without a possessive or the staff named after it; a
-    name in capitals as a title."""
-    name = _without_staff(re.sub(r"['\u2019]s?$", "", _clean(name)))
-    if name.isupper() and " " in name:
-        # 'GET THE EXAMPLE NEWS APP': capitals for emphasis, not the name's own.
-        name = name.removeprefix("THE ").title()
-    return "The " + name[4:] if name.startswith("the ") else name
-
-
-_STAFF_ROLES = words("journalist_roles")
-# Words of a journalist's role that come before it ("Senior Editor", "Political Correspondent").
-_STAFF_MODIFIERS = frozenset(
-    word.casefold() for word in words("byline_roles") if word.casefold() in words("role_modifiers")
-)
-
-
-def _without_staff(name: str) -> str:
-    """NAME up to a journalist's role, when one follows the outlet's name: 'Follow Example News
-    Senior Editor Jane Roe on Twitter' names Example News."""
-    tokens = name.split()
-    for at in range(1, len(tokens)):
-        if tokens[at].casefold() in _STAFF_ROLES:
-            kept = tokens[:at]
-            while len(kept) > 1 and kept[-1].casefold() in _STAFF_MODIFIERS:
-                kept.pop()
-            return " ".join(kept)
-    return name
+    return registry is not None and known(registry, name)
 
 
 class _Found:
@@ -372,9 +308,9 @@ class _Found:
         self.items: list[tuple[str, str]] = []
 
     def add(self, name: str, how: str) -> None:
-        name = _clean(name)
+        name = clean(name)
         key = name.casefold()
-        if _is_name(name) and all(n.casefold() != key for n, _ in self.items):
+        if is_name(name) and all(n.casefold() != key for n, _ in self.items):
             self.items.append((name, how))
 
 
@@ -417,7 +353,7 @@ def find_publisher(
         named = {
             name.casefold(): how for name, how in _text_evidence(document.text, credits, datelines)
         }
-        how = "byline" if byline else named.get(_clean(document.outlet).casefold(), given)
+        how = "byline" if byline else named.get(clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
     for line in _byline_lines(head, lines):
         if credited := _credit_line(line, registry):
@@ -431,24 +367,26 @@ def find_publisher(
         found.add(holder, "copyright")
     if address := _copyright_address(tail, low):
         found.add(_site_name(address, registry), "copyright")
-    for name in _closing(tail, low, registry):
+    for name in _closing(tail, low, document.text, registry):
+        found.add(name, "closing")
+    for name in self_names(*_edges(document.text, tail, low)):
         found.add(name, "closing")
     if domain := _contact(tail, low):
         found.add(domain, "contact")
     origins = _Found()
     for line in lines:
         source = _HEAD_SOURCE.fullmatch(line)
-        if source and _outlet_like(name := _closing_name(source.group("outlet")), registry):
+        if source and outlet_like(name := closing_name(source.group("outlet")), registry):
             origins.add(name, "origin")
     for match in _ORIGINALLY.finditer(tail, low):
-        origins.add(_closing_name(match.group("outlet")), "origin")
+        origins.add(named_in(match), "origin")
     for match in _REPRINTED.finditer(tail, low):
-        name = _closing_name(match.group("outlet"))
+        name = named_in(match)
         # 'Reprinted with permission from Jane Roe' names a person: an outlet's name only.
-        if _outlet_like(name, registry) or name.startswith("The "):
+        if outlet_like(name, registry) or name.startswith("The "):
             origins.add(name, "origin")
     for match in (*_SOURCE_LINE.finditer(tail, low), *_SIGN_OFF.finditer(tail)):
-        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
+        if outlet_like(name := named_in(match), registry):
             origins.add(name, "origin")
     for name, how in origins.items:
         # Where the story came from: its publisher when nothing else names one.
@@ -503,7 +441,7 @@ def _datelines(
             wire = pattern.match(text)
             if not wire:
                 continue
-            name = _clean(wire.group("outlet"))
+            name = clean(wire.group("outlet"))
             # A place and a dash before '(Outlet)' is the classic shape; any other must name
             # something that looks like an agency.
             if pattern is _AGENCY_DATELINE or _agency_like(name, registry):
@@ -555,7 +493,7 @@ def _issuer(name: str) -> bool:
     """NAME can issue a press release: an organisation ('Example Ministry', 'Office of the
     Press Secretary') or an outlet, never a person."""
     words = {word.casefold() for word in name.split()}
-    return _is_name(name) and bool(words & _ORG_HEADS or _outlet_like(name, None))
+    return is_name(name) and bool(words & _ORG_HEADS or outlet_like(name, None))
 
 
 def _credit_line(line: str, registry: Registry | None) -> str | None:
@@ -566,7 +504,7 @@ def _credit_line(line: str, registry: Registry | None) -> str | None:
     picture."""
     if len(line) > _LINE_CHARS:
         return None
-    if (issued := _ISSUED.fullmatch(line)) and _issuer(name := _closing_name(issued["outlet"])):
+    if (issued := _ISSUED.fullmatch(line)) and _issuer(name := closing_name(issued["outlet"])):
         return name
     candidates = []
     if credit := _PERSON_OUTLET.fullmatch(line) or _STAFF_LINE.fullmatch(line):
@@ -581,8 +519,8 @@ def _credit_line(line: str, registry: Registry | None) -> str | None:
             if anchored or is_web_name(part):
                 candidates.append(part)
     for candidate in candidates:
-        name = _closing_name(candidate)
-        if _is_name(name) and _outlet_like(name, registry):
+        name = closing_name(candidate)
+        if is_name(name) and outlet_like(name, registry):
             return name
     return None
 
@@ -590,11 +528,11 @@ def _credit_line(line: str, registry: Registry | None) -> str | None:
 def _credits(document: Document, head: Sequence[Segment]) -> list[str]:
     """Web names crediting the story at the start of a head segment or of a line of the head
     ('Example.org – ...'), also where a sentence split cut the name at its dot."""
-    out = [_clean(m.group("outlet")) for s in head if (m := _DOMAIN_CREDIT.match(s.text))]
+    out = [clean(m.group("outlet")) for s in head if (m := _DOMAIN_CREDIT.match(s.text))]
     text = document.text[head[0].start : head[-1].end] if head else ""
     for line in text.splitlines():
         if credit := _DOMAIN_CREDIT.match(line.strip()):
-            out.append(_clean(credit.group("outlet")))
+            out.append(clean(credit.group("outlet")))
     return list(dict.fromkeys(out))
 
 
@@ -605,8 +543,20 @@ def _copyright(tail: str, low: str) -> str | None:
     for line in _COPYRIGHT.finditer(tail, low):
         if line.group("by") or tail[line.end() :].startswith("/"):
             continue
-        return _clean(line.group("outlet"))
+        holder = clean(line.group("outlet"))
+        if not is_picture_agency(holder):
+            return holder
     return None
+
+
+def _edges(text: str, tail: str, low: str) -> tuple[str, str]:
+    """The first and last characters of TEXT, where an outlet writes about itself, and them
+    lowered (``lowered``), given its TAIL and LOW, ``lowered(tail)``."""
+    if len(text) <= _HEAD_CHARS + len(tail):
+        whole = text.replace("\u00a0", " ")
+        return whole, lowered(whole)
+    head = text[:_HEAD_CHARS].replace("\u00a0", " ")
+    return f"{head}\n{tail}", f"{lowered(head)}\n{low}"
 
 
 def _own_address(text: str) -> str | None:
@@ -655,20 +605,16 @@ def _handle_outlet(handle: str, registry: Registry | None) -> str | None:
     '@PressTV' for presstv.ir)."""
     if registry is None:
         return None
-    key = _squeeze(handle)
+    key = squeeze(handle)
     for entry in registry.entries:
-        if entry.kind not in _OUTLET_KINDS:
+        if entry.kind not in OUTLET_KINDS:
             continue
         names = (entry.name, *entry.aliases)
-        if any(_squeeze(n) == key for n in names) or any(
+        if any(squeeze(n) == key for n in names) or any(
             site_label(d) == key for d in entry.domains
         ):
             return entry.name
     return None
-
-
-def _squeeze(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
 
 
 def _contact(tail: str, low: str) -> str | None:
@@ -691,36 +637,51 @@ def _requester(text: str, registry: Registry | None) -> str | None:
     if first < 0:
         return None
     for match in _REQUEST.finditer(text, first):
-        name = _closing_name(match.group("outlet"))
+        name = named_in(match)
         if re.search(r"\b(?:report|said|says|according|told)", match.group("rest")):
             return None
-        if not (_outlet_like(name, registry) or name.startswith("The ")):
+        if not (outlet_like(name, registry) or name.startswith("The ")):
             return None
         names.add(name)
     return names.pop() if len(names) == 1 else None
 
 
-def _closing(tail: str, low: str, registry: Registry | None) -> list[str]:
+def _closing(tail: str, low: str, text: str, registry: Registry | None) -> list[str]:
     """Outlets the closing lines name as their own: promotions of the outlet's accounts,
     newsletters and app, and the author's note ('Jane Doe is a reporter for Outlet'); given
-    LOW, ``lowered(tail)``."""
-    out = []
-    for match in _PROMOTION.finditer(tail, low):
-        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
-            out.append(name)
+    LOW, ``lowered(tail)``. A name that does not look like an outlet's is taken when TEXT, the
+    whole text, backs it."""
+    named = [named_in(match) for match in _PROMOTION.finditer(tail, low)]
+    named.extend(site_names(tail, low))
+    notes = []
     for match in _AUTHOR_NOTE.finditer(tail):
-        role = match.group("role").casefold()
+        role, person = match.group("role").casefold(), match.group("person")
         if "former" in role or "ex-" in role:
             continue
-        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
-            out.append(name)
+        if " " not in person and person.casefold() in _OPENERS:
+            continue  # 'He is a reporter for ...': a sentence of the story, not a note
+        named.append(name := named_in(match))
+        # A newsroom's role, the note ending with the outlet: an outlet, whatever its name.
+        roles = {word.split("-")[0] for word in role.split()}
+        # A contributing editor writes for other outlets too: an op-ed's author, say.
+        if (
+            match.group("end") is not None
+            and roles & _NEWSROOM_ROLES
+            and "contributing" not in roles
+        ):
+            notes.append(name)
     for match in (
         *_AUTHOR_WRITES.finditer(tail, low),
         *_SITE_HEADING.finditer(tail, low),
         *_FOLLOW_STAFF.finditer(tail, low),
     ):
-        if _outlet_like(name := _closing_name(match.group("outlet")), registry):
-            out.append(name)
+        named.append(named_in(match))
+    out = [
+        name
+        for name in named
+        if outlet_like(name, registry)
+        or (is_name(name) and (name in notes or backed(name, text, named)))
+    ]
     for match in _HANDLE.finditer(tail, low):
         if outlet := _handle_outlet(match.group("handle"), registry):
             out.append(outlet)

@@ -8,11 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sources import publisher
+from factcheck.sources import publisher, publisher_self
 from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.publisher import _DATELINES, _dateline_patterns
 
-RULES = {name: rule for name, rule in vars(publisher).items() if isinstance(rule, Rule)}
+RULES = {
+    name: rule
+    for module in (publisher, publisher_self)
+    for name, rule in vars(module).items()
+    if isinstance(rule, Rule)
+}
 
 # For each rule, texts its pattern matches: one for each way the pattern has to start a match.
 MATCHED = {
@@ -74,6 +79,28 @@ MATCHED = {
         "(c) Example Media",
         "(C) Example Media",
         "COPYRIGHT Example Media (www.example.com)",
+    ],
+    "_DISCLOSURE": [
+        "Disclosure: Example may earn a commission from links on this page.",
+        "Done. Example might receive compensation for products bought.",
+        "Example will earn an affiliate commission on purchases",
+    ],
+    "_NEWSROOM": [
+        "Contact the Example newsroom",
+        "Send tips to the Example news desk.",
+        "Email Example's news team",
+    ],
+    "_BOARD": [
+        "Jane Roe is a member of Example's Board of Contributors.",
+        "Jane Roe, a member of the Example editorial board, said",
+        "Jane Roe is a judge and a member of the Example Contributors Network",
+    ],
+    "_ON_THE_GO": ["GET EXAMPLE ON THE GO", "Done. Take Example on the go"],
+    "_SITE": [
+        "Check out the Example website",
+        "Visit the Example web site",
+        "Go to the Example site",
+        "Download the Example mobile app",
     ],
     "_PICTURE_WORD": [
         "Photograph: Jane Roe",
@@ -180,3 +207,25 @@ def test_dateline_patterns_skip_only_those_that_cannot_match(text: str) -> None:
         pattern for pattern in kept if pattern.match(text)
     ]
     assert kept == [pattern for pattern in _DATELINES if pattern in kept]
+
+
+# Rules read line by line: their matches never span two lines.
+LINE_RULES = ["_DISCLOSURE", "_NEWSROOM", "_BOARD", "_ON_THE_GO", "_SITE"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(recased([text for name in LINE_RULES for text in MATCHED[name]]))
+def test_a_rule_read_line_by_line_finds_what_its_pattern_finds(text: str) -> None:
+    low = lowered(text)
+    for name in LINE_RULES:
+        expected = [m.span() for m in RULES[name].pattern.finditer(text)]
+        assert [m.span() for m in RULES[name].line_matches(text, low)] == expected, name
+
+
+def test_line_by_line_reads_every_line_that_holds_a_word() -> None:
+    rule = RULES["_NEWSROOM"]
+    text = "Contact the Example newsroom.\nNothing here.\nCall the Other news desk"
+    assert [m.group("outlet") for m in rule.line_matches(text, lowered(text))] == [
+        "Example",
+        "Other",
+    ]
