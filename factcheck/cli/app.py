@@ -151,9 +151,20 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
         raise typer.Exit(code=code)
 
 
+def path_argument(value: str) -> Path:
+    """A path given on the command line. An empty one is a usage error: Path('') would be the
+    working folder, and the message about it ("." is a folder) would puzzle."""
+    if not value.strip():
+        raise typer.BadParameter(f"empty path {value!r}; give a file or folder name")
+    return Path(value)
+
+
 _SourcesPaths = Annotated[
     list[Path] | None,
     typer.Option(
-        "--sources", metavar="FILE", help="Extra source registry file or folder (repeatable)."
+        "--sources",
+        metavar="FILE",
+        parser=path_argument,
+        help="Extra source registry file or folder (repeatable).",
     ),
 ]

@@ -16,14 +16,16 @@ from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
     pass
-from factcheck.cli.app import _command_group, _options, _SourcesPaths, run_guarded
+from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 
 case_app = _command_group(
     "case", "Cases: the articles about one story, to see who else reports each claim."
 )
 
 
-_CaseDir = Annotated[Path, typer.Argument(metavar="CASE_DIR", help="The case folder.")]
+_CaseDir = Annotated[
+    Path, typer.Argument(metavar="CASE_DIR", parser=path_argument, help="The case folder.")
+]
 
 
 @case_app.command("add")

@@ -18,7 +18,7 @@ from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
     pass
-from factcheck.cli.app import _command_group, _error_line, _options, run_guarded
+from factcheck.cli.app import _command_group, _error_line, _options, path_argument, run_guarded
 
 factchecks_app = _command_group(
     "factchecks", "Known fact-checks: import published reviews, then find the ones a claim matches."
@@ -30,6 +30,7 @@ _FactchecksDb = Annotated[
     typer.Option(
         "--db",
         metavar="PATH",
+        parser=path_argument,
         help="The database file (default: $FACTCHECK_FACTCHECKS_DB, else "
         "$XDG_DATA_HOME/factcheck/factchecks.sqlite).",
     ),
@@ -42,7 +43,9 @@ def factchecks_import(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...", help="ClaimReview JSON-LD, DataFeed, claims:search JSON, CSV or TSV."
+            metavar="FILE...",
+            parser=path_argument,
+            help="ClaimReview JSON-LD, DataFeed, claims:search JSON, CSV or TSV.",
         ),
     ],
     input_format: Annotated[

@@ -18,14 +18,17 @@ from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, 
 
 if TYPE_CHECKING:
     pass
-from factcheck.cli.app import _options, _SourcesPaths, app, run_guarded
+from factcheck.cli.app import _options, _SourcesPaths, app, path_argument, run_guarded
 
 
 @app.command()
 def report(
     ctx: typer.Context,
     worksheet: Annotated[
-        Path, typer.Argument(metavar="WORKSHEET", help="A worksheet made by factcheck review.")
+        Path,
+        typer.Argument(
+            metavar="WORKSHEET", parser=path_argument, help="A worksheet made by factcheck review."
+        ),
     ],
     output_format: Annotated[
         str,
@@ -75,6 +78,7 @@ def report(
         typer.Option(
             "--case",
             metavar="CASE_DIR",
+            parser=path_argument,
             help="terminal, markdown: add who else reports each claim, from this case.",
         ),
     ] = None,

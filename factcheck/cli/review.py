@@ -18,7 +18,7 @@ from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
     pass
-from factcheck.cli.app import _options, _SourcesPaths, app, fail, run_guarded
+from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
 
 
 @app.command()
@@ -64,7 +64,12 @@ def review(
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", help="Apply answers from a YAML file."),
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            parser=path_argument,
+            help="Apply answers from a YAML file.",
+        ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; only apply --answers.")
@@ -86,7 +91,10 @@ def review(
     reports_dir: Annotated[
         Path | None,
         typer.Option(
-            "--reports-dir", metavar="DIR", help="Where worksheets live (default: ./reports)."
+            "--reports-dir",
+            metavar="DIR",
+            parser=path_argument,
+            help="Where worksheets live (default: ./reports).",
         ),
     ] = None,
     registry_paths: _SourcesPaths = None,
@@ -95,6 +103,7 @@ def review(
         typer.Option(
             "--case",
             metavar="CASE_DIR",
+            parser=path_argument,
             help="Match each claim against the other articles of this case (factcheck case add).",
         ),
     ] = None,

@@ -18,7 +18,7 @@ from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
     pass
-from factcheck.cli.app import _command_group, _options, _SourcesPaths, run_guarded
+from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
@@ -105,7 +105,9 @@ def sources_validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE", help="Registry YAML files or folders of them."),
+        typer.Argument(
+            metavar="FILE", parser=path_argument, help="Registry YAML files or folders of them."
+        ),
     ],
 ) -> None:
     """Check registry files over the built-in registry.
@@ -164,7 +166,12 @@ def sources_check(
 def sources_import(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="CSV or TSV (domain, ratings) or YAML registry.")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            parser=path_argument,
+            help="CSV or TSV (domain, ratings) or YAML registry.",
+        ),
     ],
     name: Annotated[
         str, typer.Option("--as", metavar="NAME", help="The set's name, e.g. newsroom-2024.")
@@ -276,7 +283,10 @@ def sources_add(
     target: Annotated[
         Path | None,
         typer.Option(
-            "--file", metavar="FILE", help="Registry file to append to (default: your config file)."
+            "--file",
+            metavar="FILE",
+            parser=path_argument,
+            help="Registry file to append to (default: your config file).",
         ),
     ] = None,
     no_input: Annotated[

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _options, app, run_guarded
+from factcheck.cli.app import _options, app, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
 
@@ -20,6 +20,7 @@ _Worksheets = Annotated[
     list[Path],
     typer.Argument(
         metavar="WORKSHEET WORKSHEET...",
+        parser=path_argument,
         help="Worksheets of one article and one checklist, one per reviewer.",
     ),
 ]
@@ -90,7 +91,13 @@ def merge(
     worksheets: _Worksheets,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", metavar="PATH", help="The merged worksheet to write."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            parser=path_argument,
+            help="The merged worksheet to write.",
+        ),
     ],
     rule: Annotated[
         str,

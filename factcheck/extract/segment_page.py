@@ -198,21 +198,39 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
 
 
 def _figure_lists(runs: list[list[Unit]]) -> set[int]:
-    """The blocks of RUNS in a list with figures, which weighs nothing against the story: three
-    lines or more in a row, each with a figure and no sentence's end (ingredients, the dates
-    of a tour, a table's rows)."""
+    """The blocks of RUNS in a list of the story's, which weighs nothing against it: three
+    lines or more in a row without a sentence's end, each with a figure (ingredients, the dates
+    of a tour, a table's rows) or the same two marks or more between its words as the line
+    before it ("Team (Group A): Fifth place")."""
     listed: set[int] = set()
+    keys = [_list_keys(run) for run in runs]
     row: list[int] = []
-    for i, run in enumerate([*runs, []]):
-        if len(run) == 1 and not _is_said(run[0]) and any(map(str.isdigit, run[0].text)):
+    for i, key in enumerate([*keys, None]):
+        last = keys[row[-1]] if row else None
+        if key is not None and last is not None and last & key:
             row.append(i)
             continue
         if len(row) >= _LIST_LINES:
             listed.update(row)
-        row = []
+        row = [i] if key is not None else []
     return listed
 
 
+def _list_keys(run: list[Unit]) -> set[str] | None:
+    """What a line of a list may share with the line before it: a figure ("#") and its marks
+    (of two or more); None for a block that is no line of a list."""
+    if len(run) != 1 or _is_said(run[0]):
+        return None
+    keys = {"#"} if any(map(str.isdigit, run[0].text)) else set()
+    marks = _MARKS_RE.sub("", run[0].text)
+    if len(marks) >= _LIST_MARKS:
+        keys.add(marks)
+    return keys or None
+
+
+_LIST_MARKS = 2
+_MARKS_RE = re.compile(r"[^\W_]+|\s+")
+"""Letters, figures and spaces: what is left of a line without them is its marks."""
 _LIST_LINES = 3
 _LONG_LIST = 6
 _HEADING = 8

@@ -289,3 +289,28 @@ def test_invisible_characters_in_an_article_are_shown_in_the_terminal_and_markdo
     assert markdown.returncode == 0, markdown.stderr
     assert "Dana Vel\\\\u200bmont" in markdown.stdout
     assert not any(ch in markdown.stdout for ch in "\u200b\u200f\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["report", ""], "'WORKSHEET'"),
+        (["case", "show", " "], "'CASE_DIR'"),
+        (["sources", "import", "", "--as", "desk"], "'FILE'"),
+        (["factchecks", "stats", "--db", ""], "'--db'"),
+        (["compare", "", "b.worksheet.yaml"], "'WORKSHEET WORKSHEET...'"),
+        (["review", "s.txt", "--reports-dir", "", "--answers", "a.yaml"], "'--reports-dir'"),
+        (["extract", "s.txt", "--sources", ""], "'--sources'"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error_not_the_working_folder(
+    project: Path, args: list[str], name: str
+) -> None:
+    # Path('') is '.', which gave ".: not a worksheet; make one with: factcheck review ."
+    result = factcheck(*args, cwd=project)
+    assert (result.returncode, result.stdout) == (2, "")
+    value = next(a for a in args if not a.strip())
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for {name}: empty path {value!r}; give a file or folder name"
+    )
+    assert not (project / "reports").exists()

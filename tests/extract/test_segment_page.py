@@ -403,10 +403,22 @@ SAILINGS = [
 ]
 
 
-def test_a_long_list_with_figures_after_the_last_paragraph_ends_the_story() -> None:
-    lines = [*MENU, HEADLINE, *BODY, "The New Boats' First Sailings", *SAILINGS, *FOOTER]
+ROUTES = [
+    "North Island (Route A): Second boat",
+    "South Bay (Route B): First boat",
+    "West Point (Route C): 3rd boat",
+    "East Cove (Route D): Night sailings only",
+    "Old Harbour (Route E): Summer only",
+    "Lighthouse Rock (Route F): Weekends",
+]
+
+
+@pytest.mark.parametrize("items", [SAILINGS, ROUTES])
+def test_a_long_list_after_the_last_paragraph_ends_the_story(items: list[str]) -> None:
+    # Its lines have figures, or the same marks between their words.
+    lines = [*MENU, HEADLINE, *BODY, "The New Boats' First Sailings", *items, *FOOTER]
     _, segments = _read(lines)
-    assert [kind for kind, text in segments if text in SAILINGS] == [STATEMENT] * 6
+    assert [kind for kind, text in segments if text in items] == [STATEMENT] * 6
     assert [kind for kind, text in segments if text in FOOTER] == [RELATED] * len(FOOTER)
     # Near miss: a short box of other stories' headlines with figures is the page's.
     box = ["10 Best Walks on the Island", "5 Cafes by the Harbour", "7 Boats You Can Hire Today"]
