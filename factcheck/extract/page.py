@@ -328,7 +328,7 @@ def _json_ld(scripts: list[Any]) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python's stack
             continue
         stack = [data]
         while stack:

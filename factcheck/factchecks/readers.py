@@ -307,7 +307,8 @@ class TableReader:
         return "," in header and "\t" not in header
 
     def read(self, origin: str, text: str, data: object) -> ReadResult:
-        rows = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        rows = _table_rows(reader, origin)
         header = next(rows, None)
         if not header:
             raise FactchecksError(f"{origin}: empty file: expected a header row")
@@ -322,7 +323,7 @@ class TableReader:
             raise FactchecksError(f"{origin}: line 1: no claim column (one of: {wanted})")
         result = ReadResult()
         for row in rows:
-            position = f"line {rows.line_num}"
+            position = f"line {reader.line_num}"
             if not any(cell.strip() for cell in row):
                 continue
             values = {
@@ -407,7 +408,19 @@ def _parse_json(origin: str, text: str, *, required: bool) -> object:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise FactchecksError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise FactchecksError(f"{origin}: JSON nested too deeply to read") from None
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)
 """The names ``--format`` accepts."""
+
+
+def _table_rows(reader: Iterator[list[str]], origin: str) -> Iterator[list[str]]:
+    """The rows of a CSV reader; a row the csv module cannot read (a cell over its size limit)
+    ends the file with its line, not with an internal error."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        line = getattr(reader, "line_num", 0)
+        raise FactchecksError(f"{origin}: line {line}: cannot read the row: {exc}") from None

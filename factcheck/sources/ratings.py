@@ -280,7 +280,10 @@ def _clean_cell(text: str) -> str:
 
 def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dict[str, list[str]]]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    numbered = [(reader.line_num, row) for row in reader]
+    try:
+        numbered = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:  # a cell over the csv module's size limit
+        raise SourcesError(f"{display}:{reader.line_num}: cannot read the row: {exc}") from None
     numbers = [n for n, row in numbered if any(cell.strip() for cell in row)]
     rows = [row for _, row in numbered if any(cell.strip() for cell in row)]
     if len(rows) < 2:

@@ -65,6 +65,18 @@ def test_a_file_that_cannot_be_read_is_one_error_and_the_others_import(tmp_path:
     ]
 
 
+def test_a_cell_too_large_for_the_csv_module_is_one_error_line(tmp_path: Path) -> None:
+    db = tmp_path / "fc.sqlite"
+    huge, good = tmp_path / "huge.csv", FIXTURES / "claimreview-one.json"
+    huge.write_text('claim,rating\nThe moon is hollow.,False\n"' + "x " * 100_000 + '",False\n')
+    code, out, err = run("factchecks", "import", str(huge), str(good), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"Error: {huge}: line 3: cannot read the row: field larger than field limit (131072)",
+        f"{good}: 1 added, 0 updated, 0 unchanged",
+    ]
+
+
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("factchecks", "import", "x.json", "--format", "xml")
     assert code == 2

@@ -286,6 +286,10 @@ def test_import_keeps_sets_side_by_side_and_show_prints_each(tmp_path: Path) -> 
         ("domain,score\nnot a domain,3\n", "2: expected a domain, got 'not a domain'"),
         ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
+        (
+            'domain,score\na.org,1\nb.org,"' + "x" * 200_000 + '"\n',
+            "3: cannot read the row: field larger than field limit (131072)",
+        ),
     ],
 )
 def test_import_refuses_a_bad_table_with_one_line(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,12 @@ def test_json_ld_of_the_article_gives_date_headline_and_author() -> None:
         ("published", "json-ld"),
         ("url", "fetch"),
     )
+
+
+def test_json_ld_nested_deeper_than_python_reads_is_passed_over() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    doc = read(f'<script type="application/ld+json">{deep}</script>')
+    assert replace(doc, sha256="") == replace(read(), sha256="")  # the bytes differ, not the rest
 
 
 def test_no_date_is_invented_from_links_copyright_or_updated_stamps() -> None:

@@ -143,6 +143,14 @@ def test_unreadable_files_are_one_error(name: str, fmt: str | None, message: str
     assert message in str(caught.value)
 
 
+def test_json_nested_too_deeply_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path}: JSON nested too deeply to read"
+
+
 def test_a_file_of_unknown_shape_asks_for_format(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("just some words\n", encoding="utf-8")
