@@ -48,6 +48,8 @@ class Rule:
     def line_matches(self, text: str, low: str) -> list[re.Match[str]]:
         """The matches of a pattern that never spans two lines, in order: it is tried only on
         the lines of TEXT that hold one of the words, given ``lowered(text)``."""
+        if not self.may_match(low):
+            return []  # most texts: no line to read
         if len(low) != len(text):
             # A letter whose lower case is longer: offsets in LOW are not offsets in TEXT.
             return list(self.pattern.finditer(text))

@@ -17,10 +17,11 @@ a request for comment the newsroom reports ('did not respond to Outlet's request
 a wire dateline name the publisher only when nothing else does. Names in the closing lines must
 look like an outlet's (an outlet word, a web domain or a registry outlet), or the text must back
 them (it prints their web domain, or two closing lines give them), so a ministry or a person is
-never taken for one. Nothing is invented: with no evidence the publisher stays unknown.
-``Document.provenance`` records which evidence named the publisher (``outlet``: 'json-ld', 'meta',
-'url', 'address', 'syndication', 'byline', 'text', 'credit', 'copyright', 'closing', 'contact',
-'origin', 'request' or 'dateline') and the outlets it carried the story from (``outlet.via``:
+never taken for one; so must an outlet's name alone on the first line (a masthead). Nothing is
+invented: with no evidence the publisher stays unknown. ``Document.provenance`` records which
+evidence named the publisher (``outlet``: 'json-ld', 'meta', 'url', 'address', 'syndication',
+'byline', 'text', 'masthead', 'credit', 'copyright', 'closing', 'contact', 'origin', 'request' or
+'dateline') and the outlets it carried the story from (``outlet.via``:
 names, nearest first, separated by '; ').
 """
 
@@ -50,6 +51,7 @@ from factcheck.sources.publisher_names import (
 from factcheck.sources.publisher_self import (
     backed,
     is_picture_agency,
+    masthead,
     self_names,
     site_names,
 )
@@ -355,8 +357,10 @@ def find_publisher(
         }
         how = "byline" if byline else named.get(clean(document.outlet).casefold(), given)
         found.add(document.outlet, how or "text")
+    if top := masthead(document.text):
+        found.add(top, "masthead")
     for line in _byline_lines(head, lines):
-        if credited := _credit_line(line, registry):
+        if credited := _credit_line(line, registry, document.text):
             found.add(credited, "byline")
     for credit in credits:
         found.add(credit, "credit")
@@ -369,7 +373,7 @@ def find_publisher(
         found.add(_site_name(address, registry), "copyright")
     for name in _closing(tail, low, document.text, registry):
         found.add(name, "closing")
-    for name in self_names(*_edges(document.text, tail, low)):
+    for name in self_names(*_edges(document.text, tail, low), tail, low):
         found.add(name, "closing")
     if domain := _contact(tail, low):
         found.add(domain, "contact")
@@ -496,12 +500,11 @@ def _issuer(name: str) -> bool:
     return is_name(name) and bool(words & _ORG_HEADS or outlet_like(name, None))
 
 
-def _credit_line(line: str, registry: Registry | None) -> str | None:
+def _credit_line(line: str, registry: Registry | None, text: str = "") -> str | None:
     """The outlet a short credit line at the top names: 'Jane Roe, Example News', 'By Example
     News Staff', 'Issued by: Example Ministry', or one part of 'Jane Roe | Example News | June
-    1, 2024'. A line of parts must
-    have a byline, a date or a web name in it: 'Jane Roe | Example News' alone may credit a
-    picture."""
+    1, 2024'. A line of parts must have a byline, a date or a web name in it: 'Jane Roe | Example
+    News' alone may credit a picture. A name without an outlet's word must be one TEXT backs."""
     if len(line) > _LINE_CHARS:
         return None
     if (issued := _ISSUED.fullmatch(line)) and _issuer(name := closing_name(issued["outlet"])):
@@ -520,7 +523,7 @@ def _credit_line(line: str, registry: Registry | None) -> str | None:
                 candidates.append(part)
     for candidate in candidates:
         name = closing_name(candidate)
-        if is_name(name) and outlet_like(name, registry):
+        if is_name(name) and (outlet_like(name, registry) or (text and backed(name, text))):
             return name
     return None
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from factcheck.extract.segment_head import is_outlet_name
+from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import entries, words
 from factcheck.sources.prefilter import Rule
 from factcheck.sources.publisher_names import CAPS, clean, is_name, named_in, squeeze
@@ -76,9 +76,29 @@ _REPORTER = re.compile(
 )
 _REPORTER_ENDS = ("reports", "reported", "has more", "this report", "this story")
 """How a line that credits the outlet's reporter ends: only such lines are matched."""
-_CREDIT_LINES = 8
-"""The first and the last lines where a line credits the outlet's reporter."""
-_STRONG = (_DISCLOSURE, _NEWSROOM, _BOARD, _ON_THE_GO)
+_CREDIT_CHARS = 400
+"""The first and the last characters where a line credits the outlet's reporter."""
+_WEB = (
+    r"(?:https?://)?(?:www\d?\.)?(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*"
+    r"\.[A-Za-z]{2,12})\b(?!\.\w|/)"
+)
+# 'For more local news, visit examplia.com': the site sends readers to itself.
+_MORE_NEWS = Rule(
+    re.compile(
+        r"\b(?i:for\s+more)\s+(?:[\w-]+\s+){0,3}?(?i:news|stories|coverage|updates|reporting)"
+        rf",?\s+(?i:visit|go\s+to|head\s+to|see|check\s+out|log\s+on\s+to)\s+{_WEB}"
+    ),
+    ("for more",),
+)
+# 'Also on examplia.com Mayor resigns ...': the site's heading glued to the link after it.
+_SITE_LINK = Rule(
+    re.compile(rf"^[^\S\n]*(?i:also|more)\s+(?i:on|from)\s+{_WEB}\s+[A-Z\u201c\"]", re.MULTILINE),
+    ("also on", "also from", "more on", "more from"),
+)
+_AT_EDGES = (_DISCLOSURE,)
+"""Lines an outlet prints at the top or at the end."""
+_AT_END = (_NEWSROOM, _BOARD, _ON_THE_GO, _MORE_NEWS, _SITE_LINK)
+"""Lines an outlet prints at the end."""
 # 'Check out the Examplia website or app': a name the text must back, as a ministry or a
 # school has a website and an app too.
 _SITE = Rule(
@@ -99,15 +119,17 @@ _PLATFORMS = words("platform_domains")
 _MAIL_SERVICES = words("mail_services")
 _OPENERS = words("sentence_openers")
 _MIN_KEY = 4
+_MASTHEAD_CHARS = 80
+"""The longest first line read as a masthead."""
 """The fewest letters of a name a domain backs: a shorter one is too often part of a word."""
 
 
-def self_names(edges: str, low: str) -> list[str]:
+def self_names(edges: str, low: str, tail: str, tail_low: str) -> list[str]:
     """Outlets that lines only an outlet writes about itself name in EDGES, the text's first
-    and last characters, given LOW, ``lowered(edges)``."""
-    matches = [match for rule in _STRONG for match in rule.line_matches(edges, low)]
-    lines = edges.splitlines()
-    for line in lines[:_CREDIT_LINES] + lines[-_CREDIT_LINES:]:
+    and last characters, and TAIL, its last ones, given LOW and TAIL_LOW, them lowered."""
+    matches = [match for rule in _AT_EDGES for match in rule.line_matches(edges, low)]
+    matches.extend(match for rule in _AT_END for match in rule.line_matches(tail, tail_low))
+    for line in (*edges[:_CREDIT_CHARS].splitlines(), *tail[-_CREDIT_CHARS:].splitlines()):
         if line.rstrip(" .:").endswith(_REPORTER_ENDS) and (credit := _REPORTER.fullmatch(line)):
             matches.append(credit)
     out = []
@@ -115,6 +137,32 @@ def self_names(edges: str, low: str) -> list[str]:
         name = named_in(match)
         if is_name(name) and name.split()[0].casefold() not in _OPENERS - {"the"}:
             out.append(name)
+    return out
+
+
+def masthead(text: str) -> str | None:
+    """The outlet's name alone on the text's first line ('The Example Gazette', 'Examplia
+    Tribune') when the text names it again inside a longer line or prints its web domain: a
+    headline of that shape ('Senator Sues Example Times') is not repeated inside a sentence."""
+    first = text.lstrip()[:_MASTHEAD_CHARS].split("\n", 1)[0].strip()
+    if not first or is_web_name(first) or not is_masthead(first):
+        return None
+    short = first.removeprefix("The ")
+    rest = text.lstrip()[len(first) :]
+    for at in _occurrences(rest, short):
+        start = rest.rfind("\n", 0, at) + 1
+        end = rest.find("\n", at)
+        line = rest[start : len(rest) if end < 0 else end].strip()
+        if len(line) > len(short) + len("The ") + 1:
+            return first
+    return first if backed(first, text) else None
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out, at = [], text.find(name)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + 1)
     return out
 
 

@@ -96,6 +96,16 @@ MATCHED = {
         "Jane Roe is a judge and a member of the Example Contributors Network",
     ],
     "_ON_THE_GO": ["GET EXAMPLE ON THE GO", "Done. Take Example on the go"],
+    "_MORE_NEWS": [
+        "For more news, visit example.com",
+        "for more local news and updates go to www.example.co.uk",
+    ],
+    "_SITE_LINK": [
+        "Also on example.com Mayor resigns",
+        "More from www.example.org \u201cWe lost\u201d",
+        "Also from example.net The vote",
+        "MORE ON example.net Results",
+    ],
     "_SITE": [
         "Check out the Example website",
         "Visit the Example web site",
@@ -210,7 +220,15 @@ def test_dateline_patterns_skip_only_those_that_cannot_match(text: str) -> None:
 
 
 # Rules read line by line: their matches never span two lines.
-LINE_RULES = ["_DISCLOSURE", "_NEWSROOM", "_BOARD", "_ON_THE_GO", "_SITE"]
+LINE_RULES = [
+    "_DISCLOSURE",
+    "_NEWSROOM",
+    "_BOARD",
+    "_ON_THE_GO",
+    "_MORE_NEWS",
+    "_SITE_LINK",
+    "_SITE",
+]
 
 
 @settings(max_examples=200, deadline=None)

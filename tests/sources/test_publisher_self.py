@@ -140,3 +140,59 @@ def test_a_name_is_backed_by_its_domain_or_a_second_line(
 )
 def test_picture_agencies(name: str, expected: bool) -> None:
     assert is_picture_agency(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        # A masthead the text names again inside a sentence, or whose domain it prints.
+        (
+            f"The Aldford Gazette\n\n{HEAD}{BODY} The engineer spoke to The Aldford Gazette.\n",
+            "The Aldford Gazette",
+            "masthead",
+        ),
+        (
+            f"Aldford Tribune\n\n{HEAD}{BODY}\n\nLetters: desk@aldfordtribune.com\n",
+            "Aldford Tribune",
+            "masthead",
+        ),
+        # The site sending readers to itself.
+        (
+            f"{HEAD}{BODY}\n\nFor more local news, visit www.quillmere.net.\n",
+            "quillmere.net",
+            "closing",
+        ),
+        (
+            f"{HEAD}{BODY}\nAlso on quillmere.net Mayor resigns after vote\nThe vote was close.\n",
+            "quillmere.net",
+            "closing",
+        ),
+        # A credit at the top with a name the text backs.
+        (
+            f"{HEAD}Jane Roe, Quillmere\n\n{BODY}\n\nLetters: desk@quillmere.org\n",
+            "Quillmere",
+            "byline",
+        ),
+    ],
+)
+def test_mastheads_links_and_credits_the_text_backs(
+    registry: Registry, text: str, outlet: str, evidence: str
+) -> None:
+    assert _publisher(text, registry) == (outlet, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline of a masthead's shape, repeated as a line, names no publisher.
+        f"Senator Sues Example Times\n\nSenator Sues Example Times\n\n{BODY}\n",
+        f"Senator Sues Example Times\n\n{BODY}\n",
+        # Links to other sites: for more information, a report at an address.
+        f"{HEAD}{BODY}\n\nFor more information, visit www.quillmere.net.\n",
+        f"{HEAD}{BODY}\n\nRead the report at quillmere.net/report today.\n",
+        # A credit at the top with a name the text does not back.
+        f"{HEAD}Jane Roe, Quillmere\n\n{BODY}\n",
+    ],
+)
+def test_near_miss_mastheads_links_and_credits(registry: Registry, text: str) -> None:
+    assert _publisher(text, registry) == (None, None)
