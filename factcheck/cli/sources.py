@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from factcheck.errors import SourcesError
 from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
@@ -204,7 +205,16 @@ def _sources_ask(
         return (value or default).strip()
     text = f"{prompt} ({', '.join(choices)})" if choices else prompt
     while True:
-        answer = str(typer.prompt(text, default=default, show_default=bool(default))).strip()
+        try:
+            answer = str(typer.prompt(text, default=default, show_default=bool(default))).strip()
+        except typer.Abort:
+            if sys.stdin.isatty():
+                raise  # Ctrl-C or Ctrl-D on a terminal: the user stopped
+            # Piped answers ran out: say which field, instead of a bare "Aborted!".
+            raise SourcesError(
+                f"standard input ended before the field {prompt.split(' (')[0]!r}; give the "
+                "fields as flags with --no-input, or answer on a terminal"
+            ) from None
         if not choices or answer in choices:
             return answer
         typer.echo(f"Expected one of: {', '.join(choices)}", err=True)
@@ -311,6 +321,10 @@ def sources_add(
         )
 
         ask = not no_input
+        if name is not None and not name.strip():
+            raise typer.BadParameter(
+                "expected the source's name, got an empty one", param_hint="--name"
+            )
         if not ask and not (name and kind):
             raise typer.BadParameter("--no-input needs at least --name and --kind")
         the_name = _sources_ask(name, "Name", ask=ask)

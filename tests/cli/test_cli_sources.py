@@ -151,6 +151,30 @@ def test_add_from_flags_writes_the_user_registry() -> None:
     assert path.read_text(encoding="utf-8") == before
 
 
+def test_add_with_answers_that_run_out_names_the_field(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    code, out, err = run("sources", "add", "--file", str(target), stdin="Gazette of Nowhere\n\n")
+    assert code == 1
+    assert out.startswith("Name: Gazette of Nowhere\nId [gazette-of-nowhere]: \nKind (")
+    assert err.splitlines()[-1] == (
+        "Error: standard input ended before the field 'Kind'; give the fields as flags with "
+        "--no-input, or answer on a terminal"
+    )
+    assert not target.exists()
+
+
+def test_add_with_an_empty_name_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    code, out, err = run(
+        "sources", "add", "--name", " ", "--kind", "newspaper", "--file", str(target)
+    )
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        "Error: Invalid value for --name: expected the source's name, got an empty one"
+    )
+    assert not target.exists()
+
+
 def test_add_asks_for_each_field(tmp_path: Path) -> None:
     target = tmp_path / "mine.yaml"
     answers = [
