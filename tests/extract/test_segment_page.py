@@ -7,6 +7,7 @@ sentence about cookies) stay as they were.
 from __future__ import annotations
 
 import pytest
+from pasted_page import BODY, BYLINE_LINE, HEADLINE, MENU, STAMP
 
 from factcheck.extract.segment import segment_document
 from factcheck.extract.segment_text import split_blocks
@@ -19,21 +20,7 @@ RELATED = SegmentKind.RELATED
 STATEMENT = SegmentKind.STATEMENT
 
 TODAY = "Friday, March 8, 2024"
-MENU = ["Home", "Local News", "Sport", "Business", "Weather", "Opinion", "Obituaries"]
-HEADLINE = "Harbour ferry fares rise for a third year running"
-BYLINE_LINE = "By Jane Roe"
-STAMP = "March 5, 2024"
 SHARE = ["Share", "Tweet", "Email", "Print"]
-BODY = [
-    "The harbour board voted on Tuesday to raise ferry fares by five percent from April, the "
-    "third rise in as many years.",
-    "Board members said the higher fares would pay for two new boats and longer evening "
-    "sailings on the island route.",
-    "Commuters who cross every day told the meeting that the fares already cost them more "
-    "than a monthly rail pass.",
-    "The board will review the fares again next spring, when the first new boat enters "
-    "service on the harbour.",
-]
 FOOTER = [
     "Most Read",
     "Storm closes coastal road for the weekend",

@@ -8,6 +8,7 @@ were.
 from __future__ import annotations
 
 import pytest
+from pasted_page import BODY, BYLINE_LINE, HEADLINE, MENU, STAMP
 
 from factcheck.extract.segment import segment_document
 from factcheck.models import Document, SegmentKind
@@ -15,20 +16,6 @@ from factcheck.models import Document, SegmentKind
 TITLE = SegmentKind.TITLE
 RELATED = SegmentKind.RELATED
 
-MENU = ["Home", "Local News", "Sport", "Business", "Weather", "Opinion", "Obituaries"]
-HEADLINE = "Harbour ferry fares rise for a third year running"
-BYLINE = "By Jane Roe"
-STAMP = "March 5, 2024"
-BODY = [
-    "The harbour board voted on Tuesday to raise ferry fares by five percent from April, the "
-    "third rise in as many years.",
-    "Board members said the higher fares would pay for two new boats and longer evening "
-    "sailings on the island route.",
-    "Commuters who cross every day told the meeting that the fares already cost them more "
-    "than a monthly rail pass.",
-    "The board will review the fares again next spring, when the first new boat enters "
-    "service on the harbour.",
-]
 FOOTER = ["Most Read", "About Us", "Contact", "Advertise", "Privacy Policy", "Terms of Use"]
 TEASERS = [
     "Storm closes coastal road for the weekend",
@@ -56,7 +43,7 @@ def test_a_headline_with_a_colon_is_the_headline(headline: str) -> None:
     # The colon of a speaker, a topic or a source: a headline's, however long either side. The
     # teaser above it shares none of the story's words.
     teaser = "Library opens a new reading room downtown"
-    title, _ = _title([*MENU, teaser, headline, BYLINE, STAMP, *BODY, *FOOTER])
+    title, _ = _title([*MENU, teaser, headline, BYLINE_LINE, STAMP, *BODY, *FOOTER])
     assert title == headline
 
 
@@ -68,7 +55,7 @@ def test_a_row_of_labels_and_values_is_no_headline() -> None:
 
 def test_a_headline_the_sentence_splitter_cut_is_read_whole() -> None:
     headline = "The Future of Harbour Ferry Fares Is … Higher"
-    title, segments = _title([*MENU, headline, BYLINE, *BODY, *FOOTER])
+    title, segments = _title([*MENU, headline, BYLINE_LINE, *BODY, *FOOTER])
     assert title == headline
     assert segments[len(MENU)] == (TITLE, headline)
 
@@ -76,7 +63,7 @@ def test_a_headline_the_sentence_splitter_cut_is_read_whole() -> None:
 def test_a_glued_line_under_the_headline_is_the_page_s() -> None:
     # "see also" starts in lower case, so the text's blocks join it to the headline's line.
     headline = "Harbour Ferry Fares Rise for a Third Year"
-    title, segments = _title([*MENU, f"{headline}\nsee also", BYLINE, *BODY, *FOOTER])
+    title, segments = _title([*MENU, f"{headline}\nsee also", BYLINE_LINE, *BODY, *FOOTER])
     assert title == headline
     assert segments[len(MENU) : len(MENU) + 2] == [(TITLE, headline), (RELATED, "see also")]
 
@@ -87,39 +74,39 @@ def test_a_line_of_two_sentences_is_no_headline() -> None:
         "Ferry fares rise again. The harbour board voted to raise ferry fares on the island "
         "route for two new boats"
     )
-    _, segments = _title([*MENU, standfirst, BYLINE, *BODY, *FOOTER])
+    _, segments = _title([*MENU, standfirst, BYLINE_LINE, *BODY, *FOOTER])
     assert not [text for kind, text in segments if kind is TITLE and text in standfirst]
     # Near miss: a kicker's word with its full stop is part of the headline's line.
     kicker = "Update. Harbour board votes to raise ferry fares on the island route for new boats"
-    title, _ = _title([*MENU, kicker, BYLINE, *BODY, *FOOTER])
+    title, _ = _title([*MENU, kicker, BYLINE_LINE, *BODY, *FOOTER])
     assert title == kicker
 
 
 def test_a_headline_of_two_sentences_in_title_case_is_the_headline() -> None:
     headline = "Harbour Ferry Fares Rise Again. Why Commuters Should Not Worry."
-    title, segments = _title(["Subscribe", *MENU, "Sign In", headline, BYLINE, *BODY, *FOOTER])
+    title, segments = _title(["Subscribe", *MENU, "Sign In", headline, BYLINE_LINE, *BODY, *FOOTER])
     assert title == headline
     assert segments[0] == (RELATED, "Subscribe")
 
 
 def test_a_line_that_opens_on_a_bracket_may_be_the_headline() -> None:
     headline = "[Update] Harbour ferry fares rise for a third year running"
-    title, _ = _title([*MENU, headline, BYLINE, *BODY, *FOOTER])
+    title, _ = _title([*MENU, headline, BYLINE_LINE, *BODY, *FOOTER])
     assert title == headline
 
 
 def test_a_box_of_other_stories_headlines_is_passed_over() -> None:
     # A teaser in the box shares more of the story's words than the headline above the box.
-    lines = [*MENU, HEADLINE, BYLINE, STAMP, *TEASERS, "Bakery wins regional bread award", *BODY]
+    lines = [*MENU, HEADLINE, BYLINE_LINE, STAMP, *TEASERS, "Bakery wins regional bread award", *BODY]
     title, _ = _title([*lines, *FOOTER])
     assert title == HEADLINE
 
 
 def test_the_headline_right_under_a_box_is_still_the_headline() -> None:
-    title, _ = _title([*MENU, *TEASERS[::2], TEASERS[3], HEADLINE, BYLINE, *BODY, *FOOTER])
+    title, _ = _title([*MENU, *TEASERS[::2], TEASERS[3], HEADLINE, BYLINE_LINE, *BODY, *FOOTER])
     assert title == HEADLINE
     # Near miss: three headlines in a row are no box; the one that shares most words wins.
-    title, _ = _title([*MENU, HEADLINE, BYLINE, *TEASERS[:3], *BODY, *FOOTER])
+    title, _ = _title([*MENU, HEADLINE, BYLINE_LINE, *TEASERS[:3], *BODY, *FOOTER])
     assert title == TEASERS[1]
 
 
@@ -129,7 +116,7 @@ headline."""
 
 
 def test_a_menu_s_line_of_more_words_is_not_the_headline() -> None:
-    title, _ = _title([*MENU[:3], GUIDE, *MENU[3:], HEADLINE, BYLINE, *BODY, *FOOTER])
+    title, _ = _title([*MENU[:3], GUIDE, *MENU[3:], HEADLINE, BYLINE_LINE, *BODY, *FOOTER])
     assert title == HEADLINE
     # Near miss: with two links below it, a line is no menu's (a headline over "Previous" and
     # "Next" buttons).
@@ -144,13 +131,13 @@ SHORT = "Ferry Fares Explained"
     ("lines", "title"),
     [
         # A headline of a few words reads as one more link of the menu, but a byline follows.
-        ([*MENU, SHORT, BYLINE, *BODY], SHORT),
+        ([*MENU, SHORT, BYLINE_LINE, *BODY], SHORT),
         ([*MENU, SHORT, STAMP, *BODY], SHORT),
         # Near misses: no byline or date under it; none of the story's words; a longer line
         # that shares the story's words.
         ([*MENU, SHORT, "Share", *BODY], None),
-        ([*MENU, "Weather Outlook Today", BYLINE, *BODY], None),
-        ([*MENU, HEADLINE, SHORT, BYLINE, *BODY], HEADLINE),
+        ([*MENU, "Weather Outlook Today", BYLINE_LINE, *BODY], None),
+        ([*MENU, HEADLINE, SHORT, BYLINE_LINE, *BODY], HEADLINE),
     ],
 )
 def test_a_headline_of_a_few_words_stands_over_a_byline(
@@ -173,5 +160,5 @@ def test_the_headline_shares_words_with_the_story_past_its_first_paragraphs() ->
         "The board said its ferry fares would pay for two new boats next spring.",
     ]
     teaser = "Storm closes coastal road for the weekend as commuters queue for buses"
-    title, _ = _title([*MENU, HEADLINE, BYLINE, teaser, *opening, *FOOTER])
+    title, _ = _title([*MENU, HEADLINE, BYLINE_LINE, teaser, *opening, *FOOTER])
     assert title == HEADLINE
