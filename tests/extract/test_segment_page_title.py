@@ -97,7 +97,15 @@ def test_a_line_that_opens_on_a_bracket_may_be_the_headline() -> None:
 
 def test_a_box_of_other_stories_headlines_is_passed_over() -> None:
     # A teaser in the box shares more of the story's words than the headline above the box.
-    lines = [*MENU, HEADLINE, BYLINE_LINE, STAMP, *TEASERS, "Bakery wins regional bread award", *BODY]
+    lines = [
+        *MENU,
+        HEADLINE,
+        BYLINE_LINE,
+        STAMP,
+        *TEASERS,
+        "Bakery wins regional bread award",
+        *BODY,
+    ]
     title, _ = _title([*lines, *FOOTER])
     assert title == HEADLINE
 
