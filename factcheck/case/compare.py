@@ -10,13 +10,9 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from factcheck.case.details import Details, compatible_names, fold, quantity_relation
 from factcheck.extract.segment_dates import MONTH_NUMBERS
-
-if TYPE_CHECKING:
-    pass
 
 # --- comparing two claims -----------------------------------------------------------------------
 

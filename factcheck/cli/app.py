@@ -8,16 +8,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.render.console import ColorMode, defang
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     name="factcheck",

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
 from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
+from factcheck.render.console import make_console
 
 case_app = _command_group(
     "case", "Cases: the articles about one story, to see who else reports each claim."

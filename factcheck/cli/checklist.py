@@ -6,15 +6,12 @@ second, which `factcheck --version` and `--help` must not pay.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
 from factcheck.cli.app import _command_group, _options, run_guarded
+from factcheck.render.console import make_console
 
 checklist_app = _command_group(
     "checklist", "The checklists: list the built-in ones, show one, validate your own."

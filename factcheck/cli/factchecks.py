@@ -9,16 +9,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _command_group, _error_line, _options, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _command_group, _error_line, _options, path_argument, run_guarded
 
 factchecks_app = _command_group(
     "factchecks", "Known fact-checks: import published reviews, then find the ones a claim matches."

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _options, _SourcesPaths, app, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
 from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, parse_format
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _options, _SourcesPaths, app, path_argument, run_guarded
 
 
 @app.command()

@@ -9,16 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
 
 
 @app.command()

@@ -10,16 +10,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 from factcheck.errors import SourcesError
 from factcheck.render.console import make_console
-
-if TYPE_CHECKING:
-    pass
-from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 

@@ -16,16 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import entries, words
 from factcheck.sources.prefilter import Rule
 from factcheck.sources.publisher_names import CAPS, clean, is_name, named_in, squeeze
 from factcheck.sources.ratings import domain_key, site_label
-
-if TYPE_CHECKING:
-    pass
 
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
 _START = r"(?:^|(?<=[.!?:|]\s))"
@@ -119,9 +115,9 @@ _PLATFORMS = words("platform_domains")
 _MAIL_SERVICES = words("mail_services")
 _OPENERS = words("sentence_openers")
 _MIN_KEY = 4
+"""The fewest letters of a name a domain backs: a shorter one is too often part of a word."""
 _MASTHEAD_CHARS = 80
 """The longest first line read as a masthead."""
-"""The fewest letters of a name a domain backs: a shorter one is too often part of a word."""
 
 
 def self_names(edges: str, low: str, tail: str, tail_low: str) -> list[str]:
