@@ -153,6 +153,7 @@ def review(
             case=case_dir,
             reviewer=known,
             own=own,
+            unnamed=interactive,
         )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)

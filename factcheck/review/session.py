@@ -21,6 +21,7 @@ from factcheck.review.loop import is_complete, run_review, select_claims, summar
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.reference import checklist_loader
+from factcheck.review.reviewer import resolve_reviewer
 from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import (
     ARTICLE,
@@ -187,6 +188,7 @@ def open_review(
     case: Path | None = None,
     reviewer: str | None = None,
     own: bool = False,
+    unnamed: bool = True,
 ) -> ReviewSetup:
     """Open a worksheet for review: the one named, or the article's (made now if need be).
 
@@ -195,7 +197,8 @@ def open_review(
     case folder, every claim is matched against the case's other articles: the ``case.*`` facts
     are set from the matches, and the matches are offered as evidence. A ``reviewer`` who has
     their own worksheet (``<slug>.<reviewer>.worksheet.yaml``) continues it; with ``own``, they
-    start it beside the article's worksheet.
+    start it beside the article's worksheet. Without ``unnamed`` (nobody at a terminal to ask
+    the reviewer's name), no worksheet is made before the ``reviewer`` is known.
     """
     from factcheck.review.own import choose_worksheet, fresh_copy, owner_warning
     from factcheck.sources.registry import load_registry
@@ -224,6 +227,8 @@ def open_review(
         if reviewer:
             path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
+            if reviewer is None and not unnamed:
+                resolve_reviewer(None, None, None)  # says how to name one, before any file
             name = DEFAULT_CHECKLIST if checklist is None else checklist
             chosen = load_checklist(name)
             reference = checklist_reference(name, path)

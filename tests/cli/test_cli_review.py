@@ -546,5 +546,11 @@ def test_report_parts_and_the_reviewer_from_the_command_line(worksheet: Path) ->
         cwd=folder,
         env={"COLUMNS": "120", "FACTCHECK_REVIEWER": None},
     )
-    assert fresh.returncode == 1
-    assert fresh.stderr.startswith("Error: say who is reviewing: --reviewer NAME")
+    assert (fresh.returncode, fresh.stdout) == (1, "")
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "factcheck" / "config.yaml"
+    assert fresh.stderr == (
+        "Error: no reviewer named: give --reviewer NAME (remembered with the worksheet), set "
+        f"FACTCHECK_REVIEWER, or write 'reviewer: NAME' in {config}\n"
+    )
+    # Refused before anything is written: no worksheet without a reviewer is left behind.
+    assert not (folder / "r").exists()
