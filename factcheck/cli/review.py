@@ -129,6 +129,13 @@ def review(
     # Without a terminal there must be something to apply: answers, or a part of the report.
     if answers is None and not interactive and not (no_input and any(parts)):
         fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
+    if interactive and not sys.stdout.isatty():
+        # The questions would go where the output goes, and the reviewer would see none of them.
+        fail(
+            "review asks its questions on standard output, which is not a terminal; "
+            "do not redirect it, or use --answers FILE --no-input",
+            code=2,
+        )
     wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
 
     def action() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -585,3 +586,23 @@ def test_a_new_article_shows_a_transient_status_line_on_a_terminal(tmp_path: Pat
     making = "\x1b[0m Extracting port.txt: writing 2 claims\r\n"
     assert shown.startswith("\x1b[?25l")
     assert shown.split(making, 1)[1].endswith("\x1b[2KSaved tty/port.worksheet.yaml\r\n")
+
+
+def test_at_a_terminal_with_standard_output_redirected_review_refuses(tmp_path: Path) -> None:
+    # The questions went into the file; the reviewer saw a blank terminal waiting for keys.
+    command = (
+        f"{shlex.quote(sys.executable)} -m factcheck review {shlex.quote(str(SEED))} > out.txt"
+    )
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", command], cwd=str(tmp_path), env=environment(), encoding="utf-8",
+        timeout=60,
+    )  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert str(child.before) == (
+        "Error: review asks its questions on standard output, which is not a terminal; "
+        "do not redirect it, or use --answers FILE --no-input\r\n"
+    )
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
