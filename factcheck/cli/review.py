@@ -13,7 +13,15 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
+from factcheck.cli.app import (
+    _options,
+    _SourcesPaths,
+    app,
+    fail,
+    path_argument,
+    run_guarded,
+    score_argument,
+)
 from factcheck.cli.extract import stage_status, status_console
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
@@ -76,8 +84,7 @@ def review(
         float | None,
         typer.Option(
             "--min-score",
-            min=0.0,
-            max=1.0,
+            parser=score_argument,
             metavar="X",
             help="Leave out claims scoring below X (listed at the end).",
         ),

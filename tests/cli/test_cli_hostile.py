@@ -415,3 +415,17 @@ def test_searching_standard_input_answers_each_line_in_order(project: Path, know
         '{"query": "one", "matches": []}\n',
         message,
     )
+
+
+@pytest.mark.parametrize("command", ["extract", "review"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "2", "-0.1", "half"])
+def test_a_threshold_that_is_not_a_score_is_a_usage_error(
+    project: Path, command: str, value: str
+) -> None:
+    # 'nan' compares with no score: extract kept no claim, review every one.
+    result = factcheck(command, "s.txt", "--min-score", value, cwd=project)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--min-score': expected a number from 0 to 1, got {value!r}"
+    )
+    assert not (project / "reports").exists()
