@@ -606,3 +606,15 @@ def test_at_a_terminal_with_standard_output_redirected_review_refuses(tmp_path: 
     )
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_an_article_without_claims_says_there_is_nothing_to_review(tmp_path: Path) -> None:
+    # It used to print the header of an empty table.
+    (tmp_path / "headline.txt").write_text("Just a headline\n", encoding="utf-8")
+    (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
+    done = run("headline.txt", "--answers", "none.yaml", "--no-input", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "The article has no check-worthy claims: there is nothing to review.\n",
+    )
+    assert done.stderr == f"Saved {os.environ['FACTCHECK_REPORTS_DIR']}/headline.worksheet.yaml\n"
