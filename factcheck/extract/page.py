@@ -309,8 +309,11 @@ def _gather(tree: Any) -> _Evidence:
     times = _article_times(stated["time"], stated["article"][:1], itemprops)
     evidence.marked_dates = ((value, "time") for value in times)
     evidence.marked_authors = ((value, "meta") for value in _author_marks(tree, itemprops))
-    for heading in stated["h1"][:1]:
-        evidence.titles.append((_normalise(_text(heading)), "heading"))
+    # The first heading with words: a logo's heading holds an image and no text.
+    headings = (_normalise(_text(heading)) for heading in stated["h1"])
+    heading = next((text for text in headings if text), None)
+    if heading is not None:
+        evidence.titles.append((heading, "heading"))
     for page_title in stated["title"][:1]:
         if page_title.text:
             evidence.titles.append((_normalise(page_title.text), "meta"))

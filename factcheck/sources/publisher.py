@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
+from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR
 from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.publisher_names import (
     CAPS,
@@ -60,11 +61,6 @@ from factcheck.sources.ratings import domain_key, site_label
 if TYPE_CHECKING:
     from factcheck.sources.matching import Registry
 
-OUTLET = "outlet"
-"""Provenance key of the publisher: the value says which evidence named it."""
-CARRIED = "outlet.via"
-"""Provenance key of the outlets the publisher carried the story from, nearest first."""
-_SEPARATOR = "; "
 _METADATA = ("json-ld", "meta")
 """Origins of an outlet that the page itself states."""
 
@@ -410,7 +406,7 @@ def find_publisher(
     chain = [name for name, _ in carried.items if name.casefold() != publisher.casefold()]
     provenance.append((OUTLET, how))
     if chain:
-        provenance.append((CARRIED, _SEPARATOR.join(chain)))
+        provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
 
 
@@ -695,9 +691,3 @@ def _after_marker(text: str) -> str:
     """The text after a leading syndication marker: '(MENAFN- X) TEHRAN, June 1 (IRNA) -'."""
     marker = _SYNDICATED.match(text) if text.startswith("(") else None
     return text[marker.end() :].lstrip() if marker else text
-
-
-def carried_from(document: Document) -> tuple[str, ...]:
-    """The outlets the publisher carried the story from, nearest first."""
-    value = dict(document.provenance).get(CARRIED, "")
-    return tuple(name for name in value.split(_SEPARATOR) if name)

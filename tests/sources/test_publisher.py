@@ -8,7 +8,8 @@ import pytest
 
 from factcheck.extract.pipeline import extract
 from factcheck.models import Document
-from factcheck.sources.publisher import carried_from, find_publisher
+from factcheck.sources.outlet_keys import carried_from
+from factcheck.sources.publisher import find_publisher
 from factcheck.sources.registry import Registry, load_registry
 
 
