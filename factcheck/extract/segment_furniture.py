@@ -361,7 +361,7 @@ _COPYRIGHT_RE = re.compile(
     r"|(?m:^\s*copyright\b)"
 )
 _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
-_COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
+_COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
