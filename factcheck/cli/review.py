@@ -209,6 +209,8 @@ def review(
                 )
         except KeyboardInterrupt:
             setup.session.close()
+            if keyboard is not None:
+                console.print()  # the cursor may stand after a prompt and what was typed at it
             resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
             err.print(resume, markup=False, highlight=False, soft_wrap=True)
             return 130

@@ -200,6 +200,25 @@ def test_pty_answer_back_note_interrupt_resume_finish(
     assert not lock_path(worksheet).exists()
 
 
+def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    folder = worksheet.parent
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    term.screen("Claim 1/3 · question 1/4")
+    term.press("y", "Q2/3")
+    term.child.send("N")
+    term.child.expect_exact("Note: ")
+    term.child.send("half a no")
+    term.child.expect_exact("half a no")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    # The message used to follow the typed text on the prompt's line: "half a no^CSaved. ..."
+    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+    assert answers_of(worksheet) == {"c1": {"primary_source": "yes"}}  # the line was not given
+
+
 def test_sigkill_mid_review_keeps_every_confirmed_answer(
     worksheet: Path, terminals: list[Terminal]
 ) -> None:
