@@ -257,7 +257,11 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         elif _ROLE_WORDS.search(tail):
             rest = head
     if rest.startswith(("The ", "the ")) and outlet is None:
-        return None, rest
+        # "By The Example Ledger Staff": the outlet, without the words of its staff credit.
+        kept = rest.split()
+        while len(kept) > 2 and kept[-1].casefold() in _STAFF_WORDS:
+            kept.pop()
+        return None, " ".join(kept)
     if outlet is None and (wire := _CAPS_THEN_OUTLET.fullmatch(rest)):
         rest, outlet = wire.groups()  # "By JANE ROE Associated Press"
     return (rest or None), (outlet or None)
