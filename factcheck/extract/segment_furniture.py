@@ -54,7 +54,7 @@ BYLINE_RE = re.compile(
     rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
-    rf"(?:{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
+    rf"(?:(?:{SEP}|\s+on\s+){DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
 )
 _REPORTING_RE = re.compile(
     r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
