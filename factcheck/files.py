@@ -1,4 +1,5 @@
-"""Shared by every stage that writes: atomic file replacement, safe opening and file-name slugs.
+"""Shared by every stage that reads or writes files: atomic replacement, safe opening, reading
+with a size limit and file-name slugs.
 
 Every file the tool writes (worksheets, reports, case articles and index, registry entries) goes
 through :func:`write_atomic`: the new content is written to a fresh temporary file in the target's
@@ -158,6 +159,26 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
             os.close(fd)
         return
     write_atomic(path.resolve() if path.is_symlink() else path, content)
+
+
+class TooLarge(OSError):
+    """A file holds more than a reader takes (or never ends, as /dev/zero does)."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """Every byte of the file at ``path``, or TooLarge when it holds more than ``limit``.
+
+    The size is counted while reading, not asked of the file system: a device or a pipe says 0
+    and may never end (/dev/zero), which would fill the memory before any error.
+    """
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(path, limit)
+    return data
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -335,3 +335,20 @@ def test_a_word_ending_just_past_the_limit_is_dropped_whole() -> None:
     over = nine + "-abcdefg"  # the tenth word ends at 61 characters
     assert slugify(over + "-more") == nine
     assert slugify(over) == nine
+
+
+def test_read_limited_counts_what_it_reads(tmp_path: Path) -> None:
+    path = tmp_path / "ten.txt"
+    path.write_bytes(b"0123456789")
+    assert files.read_limited(path, 10) == b"0123456789"
+    with pytest.raises(files.TooLarge) as caught:
+        files.read_limited(path, 9)
+    assert (caught.value.filename, caught.value.strerror) == (str(path), "larger than 9 bytes")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_read_limited_stops_an_endless_device() -> None:
+    # /dev/zero says its size is 0 and never ends: asking its size first would read forever.
+    with pytest.raises(files.TooLarge) as caught:
+        files.read_limited(Path("/dev/zero"), 1000)
+    assert str(caught.value) == "[Errno 27] larger than 1,000 bytes: '/dev/zero'"

@@ -36,6 +36,9 @@ from factcheck.models import (
 from factcheck.records import attribution_record, document_record
 
 if TYPE_CHECKING:
+    import yaml
+
+    from factcheck import yamlio
     from factcheck.sources.registry import Registry
 
 CASE_FORMAT = "factcheck-case/1"
@@ -364,74 +367,136 @@ class _IndexEntry:
     title: str | None
     published: str | None
     added: str
+    claims: int | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The entry as the index writes it."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "claims": self.claims,
+            "added": self.added,
+        }
 
 
-def _read_index(case_dir: Path) -> list[_IndexEntry]:
-    from factcheck import yamlio  # PyYAML loads only when a case is read: keeps start-up fast
+_INDEX_KEYS = ("format", "articles")
+_ENTRY_KEYS = ("id", "source", "outlet", "title", "published", "claims", "added")
+_ARTICLE_ID = re.compile(rf"[0-9a-f]{{{ID_LENGTH}}}")
 
+
+def _index_text(case_dir: Path) -> str:
     path = case_index_path(case_dir)
     if not case_dir.exists():
         raise CaseError(f"{case_dir}: no such case folder; make one with: factcheck case add")
     if not case_dir.is_dir():
         raise CaseError(f"{case_dir}: not a folder")
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CaseError(f"{path}: no case index; add articles with: factcheck case add") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseError(f"{path}: cannot read the case index: {exc}") from None
+
+
+def _read_index(case_dir: Path) -> list[_IndexEntry]:
+    """The index's entries, read strictly: a mistake is one error naming file, line and key."""
+    from factcheck import yamlio  # PyYAML loads only when a case is read: keeps start-up fast
+
+    path = case_index_path(case_dir)
+    text = _index_text(case_dir)
     try:
-        data = yamlio.load(text)
+        root = yamlio.compose(text)
     except yamlio.YamlSyntaxError as exc:
         where = f":{exc.line}" if exc.line is not None else ""
         raise CaseError(f"{path}{where}: not valid YAML: {exc.problem}") from None
-    if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
+    r = yamlio.Reader(str(path), stop=CaseError)
+    if root is None:
         raise CaseError(f"{path}: format: expected {CASE_FORMAT!r}")
-    items = data.get("articles") or []
-    if not isinstance(items, list):
-        raise CaseError(f"{path}: articles: expected a list")
+    r.check_tags(root)
+    top = r.mapping(root, "", _INDEX_KEYS, ("format",))
+    assert top is not None  # the reader stops at the first problem
+    fmt = top["format"]
+    if r.scalar(fmt, "format") != CASE_FORMAT:
+        r.expected(fmt, "format", repr(CASE_FORMAT))
+    items = top.get("articles")
+    if items is None or yamlio.is_null(items):
+        return []
+    nodes = r.sequence(items, "articles", empty=True) or []
     entries: list[_IndexEntry] = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise CaseError(f"{path}: articles[{i}]: expected a mapping with an id")
-        unknown = set(item) - {"id", "source", "outlet", "title", "published", "claims", "added"}
-        if unknown:
-            raise CaseError(f"{path}: articles[{i}]: unknown key {sorted(unknown)[0]!r}")
-        if not re.fullmatch(rf"[0-9a-f]{{{ID_LENGTH}}}", item["id"]):
-            raise CaseError(f"{path}: articles[{i}].id: expected {ID_LENGTH} hex digits")
-        for key in ("source", "outlet", "title"):
-            value = item.get(key)
-            if value is not None and not isinstance(value, str):
-                raise CaseError(
-                    f"{path}: articles[{i}].{key}: expected text, got {_yaml_kind(value)}"
-                )
+    first: dict[str, int] = {}
+    for i, node in enumerate(nodes):
+        where = f"articles[{i}]"
+        found = r.mapping(node, where, _ENTRY_KEYS, ("id",))
+        assert found is not None
+        article_id = r.word(found["id"], f"{where}.id", _ARTICLE_ID, f"{ID_LENGTH} hex digits")
+        assert article_id is not None
+        if article_id in first:
+            r.fail(
+                found["id"],
+                f"{where}.id",
+                f"duplicate article {article_id!r} (first at line {first[article_id]})",
+            )
+        first[article_id] = yamlio.line_of(found["id"])
+        fields = {key: _index_text_value(r, found, key, where) for key in _TEXT_KEYS}
+        claims = found.get("claims")
+        count = None
+        if claims is not None and not yamlio.is_null(claims):
+            count = r.scalar(claims, f"{where}.claims", "a number of claims")
+            if count is not None and not count.isdigit():
+                r.expected(claims, f"{where}.claims", "a number of claims")
         entries.append(
             _IndexEntry(
-                id=item["id"],
-                source=str(item.get("source") or ""),
-                outlet=_text_or_none(item.get("outlet")) or None,
-                title=_text_or_none(item.get("title")),
-                published=str(item["published"]) if item.get("published") else None,
-                added=str(item.get("added") or ""),
+                id=article_id,
+                source=fields["source"] or "",
+                outlet=fields["outlet"],
+                title=fields["title"],
+                published=fields["published"],
+                added=fields["added"] or "",
+                claims=int(count) if count is not None else None,
             )
         )
     return entries
 
 
-def _write_index(case_dir: Path, articles: Sequence[CaseArticle]) -> None:
+_TEXT_KEYS = ("source", "outlet", "title", "published", "added")
+
+
+def _index_text_value(
+    r: yamlio.Reader, found: Mapping[str, yaml.Node], key: str, where: str
+) -> str | None:
+    """An entry's text: None when absent or empty. Dates may be written unquoted."""
+    import yaml
+
+    from factcheck import yamlio
+
+    node = found.get(key)
+    if node is None or yamlio.is_null(node):
+        return None
+    kinds = ("str", "timestamp") if key in ("published", "added") else ("str",)
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in {yamlio.TAG + k for k in kinds}:
+        r.expected(node, yamlio.join(where, key), "text")
+    return str(node.value).strip() or None
+
+
+def _write_index(case_dir: Path, rows: Sequence[CaseArticle | _IndexEntry]) -> None:
     import yaml
 
     records = [
-        {
-            "id": a.id,
-            "source": a.location,
-            "outlet": a.outlet,
-            "title": a.document.title,
-            "published": a.document.published,
-            "claims": len(a.extraction.claims),
-            "added": a.added,
+        row.record()
+        if isinstance(row, _IndexEntry)
+        else {
+            "id": row.id,
+            "source": row.location,
+            "outlet": row.outlet,
+            "title": row.document.title,
+            "published": row.document.published,
+            "claims": len(row.extraction.claims),
+            "added": row.added,
         }
-        for a in articles
+        for row in rows
     ]
     head = (
         "# A factcheck case: the articles about one story. Made by `factcheck case add`;\n"
@@ -481,7 +546,12 @@ def _load_article(
 
 def load_case(case_dir: Path, registry: Registry | None = None) -> Case:
     """Read a case: its index and every cached article (extracting stale ones again)."""
-    entries = _read_index(case_dir)
+    return _load_entries(case_dir, _read_index(case_dir), registry)
+
+
+def _load_entries(
+    case_dir: Path, entries: Sequence[_IndexEntry], registry: Registry | None
+) -> Case:
     articles: list[CaseArticle] = []
     warnings: list[str] = []
     for entry in entries:
@@ -501,28 +571,36 @@ def add_to_case(
     stdin: BinaryIO | None = None,
     now: Callable[[], str] = _utc_now,
     on_done: Callable[[Added], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Added]:
     """Add articles to a case (made if need be), extracting each one not already in it.
 
     A source that cannot be read is reported in its ``Added.error`` and the others still go in.
+    An article of the index whose cached copy cannot be read stays in the index as it is (with
+    any outlet corrected there), and ``on_warning`` is told why.
     """
     if case_dir.exists() and not case_dir.is_dir():
         raise CaseError(f"{case_dir}: not a folder")
+    articles: list[CaseArticle | _IndexEntry] = []
     if case_index_path(case_dir).exists():
-        case = load_case(case_dir, registry)
-        articles = list(case.articles)
-    else:
-        if case_dir.exists() and any(case_dir.iterdir()):
-            raise CaseError(f"{case_dir}: the folder is not empty and holds no {INDEX_FILE}")
-        articles = []
-    by_id = {a.id: a for a in articles}
+        entries = _read_index(case_dir)
+        case = _load_entries(case_dir, entries, registry)
+        loaded = {a.id: a for a in case.articles}
+        articles = [loaded.get(entry.id, entry) for entry in entries]
+        for warning in case.warnings:
+            if on_warning is not None:
+                on_warning(warning)
+    elif case_dir.exists() and any(case_dir.iterdir()):
+        raise CaseError(f"{case_dir}: the folder is not empty and holds no {INDEX_FILE}")
+    by_id = {a.id: a for a in articles if isinstance(a, CaseArticle)}
     results: list[Added] = []
     fingerprint = extractor_fingerprint()
     changed = False
     for source in sources:
         outcome = _add_one(case_dir, source, by_id, registry, stdin, now, fingerprint)
         if outcome.new and outcome.article is not None:
-            articles.append(outcome.article)
+            outcome = _into_index(articles, outcome, outcome.article)
+            assert outcome.article is not None
             by_id[outcome.article.id] = outcome.article
             changed = True
             # Each article is in the index as soon as it is cached, so an interrupted add
@@ -534,6 +612,22 @@ def add_to_case(
     if not changed and not case_index_path(case_dir).exists():
         _write_index(case_dir, articles)
     return results
+
+
+def _into_index(
+    rows: list[CaseArticle | _IndexEntry], outcome: Added, article: CaseArticle
+) -> Added:
+    """Put a newly cached article in the index rows: last, or in the place of its entry whose
+    cached copy was lost (keeping the outlet corrected there)."""
+    at = next((i for i, row in enumerate(rows) if row.id == article.id), None)
+    if at is None:
+        rows.append(article)
+        return outcome
+    old = rows[at]
+    if isinstance(old, _IndexEntry) and old.outlet:
+        article = replace(article, outlet=old.outlet)
+    rows[at] = article
+    return replace(outcome, article=article)
 
 
 def _add_one(

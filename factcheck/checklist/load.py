@@ -39,6 +39,7 @@ from factcheck.checklist.model import (
 )
 from factcheck.checklist.rules import RuleReader, Scope
 from factcheck.errors import ChecklistError
+from factcheck.files import TooLarge, read_limited
 from factcheck.yamlio import TAG, YamlSyntaxError, compose, join
 
 __all__ = [
@@ -126,9 +127,9 @@ def list_checklists() -> list[Checklist]:
 
 def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ChecklistError(f"{shown}: larger than {MAX_FILE_BYTES:,} bytes")
-        return path.read_bytes()
+        return read_limited(path, MAX_FILE_BYTES)
+    except TooLarge:
+        raise ChecklistError(f"{shown}: larger than {MAX_FILE_BYTES:,} bytes") from None
     except FileNotFoundError:
         raise ChecklistError(f"{shown}: no such file") from None
     except IsADirectoryError:

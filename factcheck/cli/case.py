@@ -49,11 +49,17 @@ def case_add(
     def action() -> int:
         from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
+        from factcheck.render.console import safe_text
         from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
-        results = add_to_case(case_dir, sources, registry=registry)
         err = make_console(_options(ctx).color, file=sys.stderr)
+        results = add_to_case(
+            case_dir,
+            sources,
+            registry=registry,
+            on_warning=lambda text: err.print(safe_text(f"Warning: {text}"), soft_wrap=True),
+        )
         err.print(render_added(results), soft_wrap=True)
         return 1 if any(result.error for result in results) else 0
 

@@ -6,7 +6,9 @@ second, which `factcheck --version` and `--help` must not pay.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,17 +17,47 @@ from factcheck.render.console import make_console
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.status import Status
     from rich.text import Text
 
     from factcheck.extract.batch import BatchOptions, Outcome
+    from factcheck.extract.pipeline import Stage, StageCallback
 from factcheck.cli.app import Options, _error_line, _options, _SourcesPaths, app, run_guarded
 
 
-def _status_console(opts: Options) -> Console | None:
+def status_console(opts: Options) -> Console | None:
     """The console for transient progress on stderr, or None when stderr is not a terminal:
     with --color always or FORCE_COLOR, a log file or a pipe would keep every redraw."""
     err = make_console(opts.color, file=sys.stderr)
     return err if err.is_terminal and sys.stderr.isatty() else None
+
+
+@contextlib.contextmanager
+def stage_status(source: str, err: Console | None) -> Iterator[StageCallback | None]:
+    """A stage callback for the extraction of ``source`` that shows, on a status line of
+    ``err``, which stage it is in: a long input (tens of megabytes take minutes) shows it is
+    being worked on. The line is drawn from the first stage told and is gone when the block
+    ends. None without a terminal, and while the user types the source on standard input."""
+    if err is None or (source == "-" and sys.stdin.isatty()):
+        yield None
+        return
+    from factcheck.render.extract import stage_line
+
+    shown: list[Status] = []
+
+    def on_stage(stage: Stage, count: int) -> None:
+        line = stage_line(source, stage, count)
+        if shown:
+            shown[0].update(line)
+            return
+        shown.append(err.status(line, refresh_per_second=4))
+        shown[0].start()
+
+    try:
+        yield on_stage
+    finally:
+        for status in shown:
+            status.stop()
 
 
 def _run_batch(
@@ -33,12 +65,13 @@ def _run_batch(
 ) -> list[Outcome]:
     """Extract every source; on a terminal, a status line for one source (not over what the
     user types on standard input), a progress bar for several."""
-    from factcheck.extract.batch import extract_many
+    from factcheck.extract.batch import extract_many, extract_one
 
     if len(sources) == 1:
-        if err is None or (sources[0] == "-" and sys.stdin.isatty()):
-            return extract_many(sources, options, jobs=1)
-        return [_extract_with_status(sources[0], options, err)]
+        with stage_status(sources[0], err) as on_stage:
+            if on_stage is None:
+                return extract_many(sources, options, jobs=1)
+            return [extract_one(sources[0], options, on_stage=on_stage)]
     if err is None:
         return extract_many(sources, options, jobs=jobs)  # no bar to draw
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -47,21 +80,6 @@ def _run_batch(
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=len(sources))
         return extract_many(sources, options, jobs=jobs, on_done=lambda _: progress.advance(task))
-
-
-def _extract_with_status(source: str, options: BatchOptions, err: Console) -> Outcome:
-    """Extract one source under a status line saying which stage it is in: a long input (tens
-    of megabytes take minutes) shows it is being worked on. The line is gone when it is done."""
-    from factcheck.extract.batch import extract_one
-    from factcheck.extract.pipeline import Stage
-    from factcheck.render.extract import stage_line
-
-    with err.status(stage_line(source, Stage.READING, 0), refresh_per_second=4) as status:
-        return extract_one(
-            source,
-            options,
-            on_stage=lambda stage, count: status.update(stage_line(source, stage, count)),
-        )
 
 
 def _print_table(console: Console, table: RenderableType, err: Console | None, line: Text) -> None:
@@ -136,7 +154,7 @@ def extract(
         options = BatchOptions(
             registry_paths=tuple(registry_paths or ()), min_score=min_score, render=piece
         )
-        err = _status_console(opts)
+        err = status_console(opts)
         outcomes = _run_batch(sources, options, jobs, err)
         for outcome in outcomes:
             if outcome.error:

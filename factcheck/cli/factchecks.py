@@ -6,8 +6,10 @@ second, which `factcheck --version` and `--help` must not pay.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -98,6 +100,26 @@ def factchecks_import(
     run_guarded(ctx, action)
 
 
+MAX_QUERY_CHARS = 100_000
+"""The longest line of standard input searched: a whole article on one line, not an endless one."""
+
+
+def _input_lines() -> Iterator[str]:
+    """Each line of standard input as it comes, so that a search answers line by line and an
+    endless input (/dev/zero, a stream without line breaks) never fills the memory."""
+    for number in itertools.count(1):
+        line = sys.stdin.readline(MAX_QUERY_CHARS + 2)  # and its line break, \r\n at most
+        if not line:
+            return
+        query = line.rstrip("\r\n")
+        if len(query) > MAX_QUERY_CHARS:
+            raise FactcheckError(
+                f"standard input: line {number} is longer than {MAX_QUERY_CHARS:,} characters; "
+                "give one claim per line"
+            )
+        yield query
+
+
 @factchecks_app.command("search")
 def factchecks_search(
     ctx: typer.Context,
@@ -140,7 +162,7 @@ def factchecks_search(
             # One line of standard input may be blank and still answer in order; a query given
             # on the command line that can match nothing is a mistake.
             check_query(text)
-        queries = sys.stdin.read().splitlines() if text == "-" else [text]
+        queries = _input_lines() if text == "-" else iter([text])
         console = make_console(opts.color) if fmt == "table" else None
         with open_database(db) as database:
             for query in queries:

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
+from factcheck.cli.extract import stage_status, status_console
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
 
@@ -145,15 +146,18 @@ def review(
             known = None
         if own and known is None:
             raise FactcheckError("--own needs your name: --reviewer NAME")
-        setup = open_review(
-            target,
-            checklist=checklist,
-            reports_dir=folder,
-            registry_paths=tuple(registry_paths or ()),
-            case=case_dir,
-            reviewer=known,
-            own=own,
-        )
+        with stage_status(target, status_console(opts)) as on_stage:
+            setup = open_review(
+                target,
+                checklist=checklist,
+                reports_dir=folder,
+                registry_paths=tuple(registry_paths or ()),
+                case=case_dir,
+                reviewer=known,
+                own=own,
+                unnamed=interactive,
+                on_stage=on_stage,
+            )
         for warning in setup.warnings:
             err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
         if setup.session.worksheet.merge is not None:

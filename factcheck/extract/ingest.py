@@ -216,6 +216,8 @@ def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, byt
         utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if utf8 is not None else None
     if rare is not None and _is_nfc_beyond_ascii(rare):
         return text, utf8
+    if utf8 is not None and (mended := _nfc_around_marks(utf8)) is not None:
+        return (text, utf8) if mended is utf8 else (mended.decode("utf-8"), None)
     normal = _nfc(text)
     return normal, utf8 if normal is text else None
 
@@ -225,6 +227,46 @@ _ASCII_NOT_CONTROL = bytes(b for b in range(128) if not _CONTROL.match(chr(b)))
 # The combining diacritical marks: the only characters that compose with an ASCII character
 # before them (a letter, or "<", "=", ">" with U+0338), and the four that decompose to them.
 _ASCII_MARKS = re.compile("[\u0300-\u036f]")
+
+
+# UTF-8's lead bytes of U+0300-U+037F, where every combining diacritical mark is.
+_MARK_LEADS = (0xCC, 0xCD)
+
+
+def _nfc_around_marks(data: bytes) -> bytes | None:
+    """DATA, UTF-8 text holding combining diacritical marks, in NFC: each run of non-ASCII
+    characters that holds a mark is put in NFC with the ASCII character before it, and the
+    result is checked as ``_is_nfc_beyond_ascii`` checks a text; None when that check leaves it
+    open. DATA itself when nothing changed.
+
+    An ASCII character is a starter that never ends a composed pair, so NFC never reaches across
+    one: the runs put in NFC leave a text canonically equivalent to DATA, and the one such text
+    that is NFC is DATA's NFC. A page's few marks are found by bytes.find in C; the rest of it,
+    most of its characters, is not normalised again.
+    """
+    runs: set[tuple[int, int]] = set()
+    for lead in _MARK_LEADS:
+        at = data.find(lead)
+        while at >= 0:
+            start = end = at
+            while start > 0 and data[start - 1] >= 0x80:
+                start -= 1
+            while end < len(data) and data[end] >= 0x80:
+                end += 1
+            runs.add((max(start - 1, 0), end))  # with the ASCII character before the run
+            at = data.find(lead, end)
+    parts: list[bytes] = []
+    done = 0
+    for start, end in sorted(runs):
+        run = data[start:end].decode("utf-8")
+        parts += (data[done:start], unicodedata.normalize("NFC", run).encode("utf-8"))
+        done = end
+    parts.append(data[done:])
+    mended = b"".join(parts)
+    rare = mended.translate(None, _ASCII_NOT_CONTROL).decode("utf-8")
+    if not _is_nfc_beyond_ascii(rare):
+        return None
+    return data if mended == data else mended
 
 
 def _controls(text: str) -> int:

@@ -309,8 +309,11 @@ def _gather(tree: Any) -> _Evidence:
     times = _article_times(stated["time"], stated["article"][:1], itemprops)
     evidence.marked_dates = ((value, "time") for value in times)
     evidence.marked_authors = ((value, "meta") for value in _author_marks(tree, itemprops))
-    for heading in stated["h1"][:1]:
-        evidence.titles.append((_normalise(_text(heading)), "heading"))
+    # The first heading with words: a logo's heading holds an image and no text.
+    headings = (_normalise(_text(heading)) for heading in stated["h1"])
+    heading = next((text for text in headings if text), None)
+    if heading is not None:
+        evidence.titles.append((heading, "heading"))
     for page_title in stated["title"][:1]:
         if page_title.text:
             evidence.titles.append((_normalise(page_title.text), "meta"))
@@ -405,7 +408,8 @@ def _author_marks(tree: Any, itemprops: Callable[[], dict[str, list[Any]]]) -> I
     """Names the page marks up as its author: rel="author" links, itemprop="author" elements
     and the first element whose class names a byline."""
     # One at a time: the next is read only if the one before is not a byline.
-    name = _marked_name(tree.iterfind(".//a[@rel='author']"))
+    # XPath: libxml2 walks the page for the few elements wanted (``iterfind`` walks it in Python).
+    name = _marked_name(tree.xpath("descendant::a[@rel='author']"))
     if name is not None:
         yield name
     name = _marked_name(itemprops().get("author", ()))
@@ -453,7 +457,7 @@ def _article_times(
         if value:
             yield value
     for scope in articles:
-        for element in scope.iterfind(".//time[@datetime]"):
+        for element in scope.xpath("descendant::time[@datetime]"):
             marks = " ".join(
                 element.get(attribute, "") for attribute in ("class", "itemprop", "id", "data-type")
             )

@@ -76,9 +76,10 @@ def _teaser_runs(tree: Any) -> list[Any]:
     """Runs of sibling blocks that each open with a link of a headline's length: "- [Council delays
     bridge vote](...) The decision moves to the spring session"."""
     teasers: set[Any] = set()
+    texts = _Texts()
     for link in tree.xpath(_HEADLINE_LINKS):
-        teasers.update(_opened_by(link))
-        if any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
+        teasers.update(_opened_by(link, texts))
+        if len(link) and any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
             teasers.add(link)  # a card: a link around a picture or a heading
     out: list[Any] = []
     for item in teasers:
@@ -95,39 +96,49 @@ def _teaser_runs(tree: Any) -> list[Any]:
     return out
 
 
+class _Texts(dict[Any, str]):
+    """The whole text of each element asked for (``text_content``), read from the page once: the
+    item a link opens is read again as the item before the next link."""
+
+    def __missing__(self, element: Any) -> str:
+        text: str = element.text_content()
+        self[element] = text
+        return text
+
+
 def _blank(text: str | None) -> bool:
     return not text or text.isspace()
 
 
-def _opened_by(link: Any) -> list[Any]:
+def _opened_by(link: Any, texts: _Texts) -> list[Any]:
     """The blocks, short enough for a teaser, whose text starts with LINK's text."""
     out = []
     node = link
-    while (parent := node.getparent()) is not None and _leads(node, parent):
+    while (parent := node.getparent()) is not None and _leads(node, parent, texts):
         node = parent
         if node.tag in _BLOCK_TAGS:
-            if _more_words_than(node.text_content(), _TEASER_MAX_WORDS):
+            if _more_words_than(texts[node], _TEASER_MAX_WORDS):
                 break
             out.append(node)
     return out
 
 
-def _leads(node: Any, parent: Any) -> bool:
+def _leads(node: Any, parent: Any, texts: _Texts) -> bool:
     """Whether no text of PARENT comes before NODE."""
     if not _blank(parent.text):
         return False
     before = node.getprevious()
     while before is not None:
-        if not _blank(before.tail) or (isinstance(before.tag, str) and _holds_text(before)):
+        if not _blank(before.tail) or (isinstance(before.tag, str) and _holds_text(before, texts)):
             return False
         before = before.getprevious()
     return True
 
 
-def _holds_text(element: Any) -> bool:
+def _holds_text(element: Any, texts: _Texts) -> bool:
     """Whether ELEMENT holds text other than whitespace; its own opening text, when it has
     some, tells without reading the rest."""
-    return not _blank(element.text) or not _blank(element.text_content())
+    return not _blank(element.text) or not _blank(texts[element])
 
 
 def _link_lines(lines: list[Any]) -> list[Any]:

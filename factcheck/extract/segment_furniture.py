@@ -54,7 +54,7 @@ BYLINE_RE = re.compile(
     rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
-    rf"(?:{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
+    rf"(?:(?:{SEP}|\s+on\s+){DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
 )
 _REPORTING_RE = re.compile(
     r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
@@ -361,7 +361,7 @@ _COPYRIGHT_RE = re.compile(
     r"|(?m:^\s*copyright\b)"
 )
 _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
-_COPYRIGHT_NEEDS = ("©", "ⓒ", "(", "Copyright", "COPYRIGHT", "copyright", "ights ")
+_COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")

@@ -144,7 +144,18 @@ def above_headline(
         return None
     piece = line.text
     reach = range(i + 1, min(len(lines), i + 1 + _HEAD_REACH))
-    later = next((j for j in reach if lines[j].kind is None and not _trail(lines[j])), None)
+    # The next line that may be the headline: labels of a word or two stacked between ("Menu",
+    # "Subscribe", "Nutrition") are passed over, each told apart from it in its turn.
+    later = next(
+        (
+            j
+            for j in reach
+            if lines[j].kind is None
+            and not _trail(lines[j])
+            and (lines[j].words >= _HEADLINE_WORDS or lines[j].terminal)
+        ),
+        None,
+    )
     if later is None:
         return None
     following = lines[i + 1]

@@ -18,6 +18,7 @@ from functools import cache
 from factcheck import lexicon
 from factcheck.extract.segment_text import any_of
 from factcheck.models import SegmentKind
+from factcheck.sources.prefilter import Rule, lowered
 
 _QUOTES = ("“", "”", '"', "‘", "’ ")
 """Marks of quoted speech (a lone ’ is an apostrophe, so only one followed by a space counts)."""
@@ -165,6 +166,22 @@ are passed over by a search for them alone."""
 _NEEDLE_RE = any_of(_NEEDLES)
 
 
+# The patterns tried on most of the sentences that hold a needle, each with words one of which
+# every match of it holds: a sentence without them is not searched.
+_ERROR = Rule(_ERROR_RE, ("try again", "error", "went wrong", "javascript", "browser"))
+_LINKED_POINTER = Rule(
+    _LINKED_POINTER_RE,
+    ("visit", "call", "contact", "see", "go to", "email", "e-mail", "write to", "click", "head to"),
+)
+_SMALL_PRINT = Rule(_SMALL_PRINT_RE, ("subject to change", "while "))
+_CONSENT = Rule(_CONSENT_RE, ("cookie",))
+_DISCLOSURE = Rule(_DISCLOSURE_RE, ("commission", "share of", "affiliate"))
+_USAGE = Rule(_USAGE_RE, ("commercial use", "our ", "by copyright law"))
+_COMMENTS = Rule(_COMMENTS_RE, ("moderat",))
+_ENJOYED = Rule(_ENJOYED_RE, ("if you ",))
+_FEEDBACK = Rule(_FEEDBACK_RE, ("to hear", " us"))
+
+
 def notice_kind(piece: str, words: int) -> SegmentKind | None:
     """The kind of PIECE, a sentence of WORDS words, when it is the site's notice to its reader:
     CREDIT for small print (commissions, terms of use), RELATED for a prompt (write in,
@@ -178,25 +195,27 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return None
     if opener and _POINTER_RE.match(piece):
         return SegmentKind.RELATED
-    if _ERROR_RE.match(piece):
+    low = lowered(piece)
+    if _ERROR.match(piece, low):
         return SegmentKind.RELATED
     linked = opener or "lease " in piece
-    if linked and _LINKED_POINTER_RE.search(piece) and _ADDRESS_RE.search(piece):
+    if linked and _LINKED_POINTER.search(piece, low) and _ADDRESS_RE.search(piece):
         return SegmentKind.RELATED
-    if _SMALL_PRINT_RE.match(piece) or _ORIGIN_RE.match(piece):
+    if _SMALL_PRINT.match(piece, low) or _ORIGIN_RE.match(piece):
         return SegmentKind.CREDIT
     if _THANKS_RE.match(piece):
         return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None
-    if _CONSENT_RE.search(piece):
+    if _CONSENT.search(piece, low):
         return SegmentKind.RELATED
-    if (_DISCLOSURE_RE.search(piece) and _PURCHASE_RE.search(piece)) or _USAGE_RE.search(piece):
+    disclosed = _DISCLOSURE.search(piece, low) and _PURCHASE_RE.search(piece)
+    if disclosed or _USAGE.search(piece, low):
         return SegmentKind.CREDIT
-    if _COMMENTS_RE.search(piece) or _ENJOYED_RE.search(piece):
+    if _COMMENTS.search(piece, low) or _ENJOYED.search(piece, low):
         return SegmentKind.RELATED
     # "We'd like to hear from you", not "The speech we'd like to hear".
-    if _FEEDBACK_RE.search(piece) and _READER_RE.search(piece):
+    if _FEEDBACK.search(piece, low) and _READER_RE.search(piece):
         return SegmentKind.RELATED
     return None
 

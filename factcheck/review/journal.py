@@ -15,6 +15,7 @@ import json
 import os
 import re
 import socket
+import stat
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -520,6 +521,10 @@ def _cut_torn_tail(journal: Path, good: int) -> None:
 
 def _read_text(path: Path) -> str:
     try:
+        # A device or a pipe in a worksheet's place would be read without end (/dev/zero), or
+        # wait for a writer that never comes.
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            raise WorksheetError(f"{path}: not a file (a device or a pipe)")
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise WorksheetError(f"{path}: no such worksheet") from None

@@ -82,8 +82,8 @@ def resolve_reviewer(
             remember_reviewer(typed)
             return typed
     raise ReviewError(
-        "say who is reviewing: --reviewer NAME (remembered with the worksheet), or "
-        f"'reviewer: NAME' in {config_path()}"
+        "no reviewer named: give --reviewer NAME (remembered with the worksheet), set "
+        f"FACTCHECK_REVIEWER, or write 'reviewer: NAME' in {config_path()}"
     )
 
 

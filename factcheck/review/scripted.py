@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from factcheck.errors import ReviewError, WorksheetError
-from factcheck.files import describe_os_error
+from factcheck.files import TooLarge, describe_os_error, read_limited
 from factcheck.review.loop import Save, check_override, is_complete, summarize_review
 from factcheck.review.prompts import ReviewOutcome
 from factcheck.review.worksheet import (
@@ -81,6 +81,8 @@ class Script:
     """Title, summary, bottom line, URL by name."""
 
 
+MAX_ANSWERS_BYTES = 64_000_000
+"""The largest answers file read: far more than the answers to the longest article."""
 _OVERRIDE_KEY = "override"
 _SKIP_KEY = "skip"
 _CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
@@ -94,7 +96,9 @@ def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Scri
     yes, no, unclear, got 'maybe'``.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_ANSWERS_BYTES).decode("utf-8")
+    except TooLarge:
+        raise ReviewError(f"{path}: larger than {MAX_ANSWERS_BYTES:,} bytes") from None
     except FileNotFoundError:
         raise ReviewError(f"{path}: no such answers file") from None
     except IsADirectoryError:

@@ -21,6 +21,7 @@ from factcheck.review.loop import is_complete, run_review, select_claims, summar
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.prompts import Asker, ReviewOutcome
 from factcheck.review.reference import checklist_loader
+from factcheck.review.reviewer import resolve_reviewer
 from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import (
     ARTICLE,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from factcheck.case.findings import CaseFindings
     from factcheck.case.store import Case
     from factcheck.checklist.load import Checklist
+    from factcheck.extract.pipeline import StageCallback
     from factcheck.factchecks.model import Match
     from factcheck.models import Document
     from factcheck.sources.registry import Registry
@@ -187,6 +189,8 @@ def open_review(
     case: Path | None = None,
     reviewer: str | None = None,
     own: bool = False,
+    unnamed: bool = True,
+    on_stage: StageCallback | None = None,
 ) -> ReviewSetup:
     """Open a worksheet for review: the one named, or the article's (made now if need be).
 
@@ -195,7 +199,9 @@ def open_review(
     case folder, every claim is matched against the case's other articles: the ``case.*`` facts
     are set from the matches, and the matches are offered as evidence. A ``reviewer`` who has
     their own worksheet (``<slug>.<reviewer>.worksheet.yaml``) continues it; with ``own``, they
-    start it beside the article's worksheet.
+    start it beside the article's worksheet. Without ``unnamed`` (nobody at a terminal to ask
+    the reviewer's name), no worksheet is made before the ``reviewer`` is known. ``on_stage`` is
+    told each stage of an article's extraction, then WRITING as its new worksheet is made.
     """
     from factcheck.review.own import choose_worksheet, fresh_copy, owner_warning
     from factcheck.sources.registry import load_registry
@@ -216,14 +222,18 @@ def open_review(
         path = choice.path if choice is not None else path
     else:
         from factcheck.checklist.load import load_checklist
-        from factcheck.extract.pipeline import extract
+        from factcheck.extract.pipeline import Stage, extract
 
-        extraction = extract(target, registry=registry)
+        extraction = extract(target, registry=registry, on_stage=on_stage)
         document_sha = extraction.document.sha256
         path, renamed = article_worksheet(reports_dir, extraction.document)
         if reviewer:
             path = choose_worksheet(path, reviewer, own=own).path
         if not path.exists():
+            if reviewer is None and not unnamed:
+                resolve_reviewer(None, None, None)  # says how to name one, before any file
+            if on_stage is not None:
+                on_stage(Stage.WRITING, len(extraction.claims))
             name = DEFAULT_CHECKLIST if checklist is None else checklist
             chosen = load_checklist(name)
             reference = checklist_reference(name, path)

@@ -23,7 +23,7 @@ from factcheck.sources.matching import (
 )
 from factcheck.sources.model import ChainMatch, Mention, Reliability, SourceEntry, SourceKind
 from factcheck.sources.names import name_domain
-from factcheck.sources.publisher import carried_from
+from factcheck.sources.outlet_keys import carried_from
 from factcheck.sources.ratings import RatingSet, domain_key, rating_sets
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"

@@ -20,6 +20,7 @@ import yaml
 
 from factcheck import yamlio
 from factcheck.errors import SourcesError
+from factcheck.files import TooLarge, read_limited
 from factcheck.sources.matching import Registry, _norm
 from factcheck.sources.model import (
     CITED_FACTS,
@@ -318,9 +319,9 @@ def _read_text(text: str, file: str) -> list[_Raw]:
 
 def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise SourcesError(f"{display}: file too large for a source registry")
-        data = path.read_bytes()
+        data = read_limited(path, _MAX_BYTES)
+    except TooLarge:
+        raise SourcesError(f"{display}: file too large for a source registry") from None
     except FileNotFoundError:
         raise SourcesError(f"{display}: no such file") from None
     except IsADirectoryError:

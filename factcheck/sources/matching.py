@@ -316,9 +316,15 @@ class _Matcher:
             for domain in entry.domains:
                 self.domains.setdefault(domain, entry.id)
         self._body = trie.pattern() if self.keys else "(?!)"
-        self.passes = _passes(trie.by_first_char()) if self.keys else None
+        self._trie = trie
         # A match reads at most one character per atom, the suffix's three and two after them.
         self._reach = trie.depth + 8
+
+    @cached_property
+    def passes(self) -> _Passes | None:
+        """The two searches that find the names fast (compiled when a search needs them: a
+        lookup by name or domain does not)."""
+        return _passes(self._trie.by_first_char()) if self.keys else None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:

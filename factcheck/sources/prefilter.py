@@ -37,6 +37,10 @@ class Rule:
         """Whether the pattern may match in a text, given ``lowered(text)``."""
         return any(word in low for word in self.needs)
 
+    def match(self, text: str, low: str) -> re.Match[str] | None:
+        """``pattern.match(text)``, given ``lowered(text)``."""
+        return self.pattern.match(text) if self.may_match(low) else None
+
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``lowered(text)``."""
         return self.pattern.search(text) if self.may_match(low) else None

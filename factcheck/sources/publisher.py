@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
+from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR
 from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.publisher_names import (
     CAPS,
@@ -60,11 +61,6 @@ from factcheck.sources.ratings import domain_key, site_label
 if TYPE_CHECKING:
     from factcheck.sources.matching import Registry
 
-OUTLET = "outlet"
-"""Provenance key of the publisher: the value says which evidence named it."""
-CARRIED = "outlet.via"
-"""Provenance key of the outlets the publisher carried the story from, nearest first."""
-_SEPARATOR = "; "
 _METADATA = ("json-ld", "meta")
 """Origins of an outlet that the page itself states."""
 
@@ -263,9 +259,13 @@ _SOURCE_LINE = Rule(
 # 'Jane Roe | Example News | June 1, 2024'.
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
 _PERSON_OUTLET = re.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS})\s*")
+# 'Jane Roe, Example Ledger staff writer': a newsroom's role after the outlet's name.
+_PERSON_OUTLET_ROLE = re.compile(
+    rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS}?)\s+(?P<role>(?:[a-z]+[\s-]){{0,2}}[a-z]+)\s*"
+)
 _STAFF_LINE = re.compile(
-    rf"(?:By\s+)?(?P<outlet>{CAPS}?)\s+(?i:staff(?:\s+(?:reports?|writers?|reporters?))?"
-    r"|newsroom|news\s+desk|desk|bureau)\s*"
+    rf"(?:By\s+)?(?!By\b)(?P<outlet>{CAPS}?)\s+(?P<credit>(?i:staff(?:\s+(?P<person>writers?"
+    r"|reporters?)|\s+reports?)?|newsroom|desk|bureau))\s*"
 )
 # 'Issued by: Ministry of Foreign Affairs | June 1, 2024': a press release's issuer.
 _ORG = rf"{CAPS}(?:\s+(?:of|for|and)(?:\s+the)?\s+{CAPS}){{0,3}}"
@@ -410,7 +410,7 @@ def find_publisher(
     chain = [name for name, _ in carried.items if name.casefold() != publisher.casefold()]
     provenance.append((OUTLET, how))
     if chain:
-        provenance.append((CARRIED, _SEPARATOR.join(chain)))
+        provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
 
 
@@ -510,9 +510,24 @@ def _credit_line(line: str, registry: Registry | None, text: str = "") -> str | 
     if (issued := _ISSUED.fullmatch(line)) and _issuer(name := closing_name(issued["outlet"])):
         return name
     candidates = []
-    if credit := _PERSON_OUTLET.fullmatch(line) or _STAFF_LINE.fullmatch(line):
+    if (
+        (credit := _PERSON_OUTLET_ROLE.fullmatch(line))
+        and credit.group("role").replace("-", " ").split()[-1] in _NEWSROOM_ROLES
+        and is_name(name := closing_name(credit.group("outlet")))
+    ):
+        return name  # only a newsroom has a staff writer
+    if credit := _PERSON_OUTLET.fullmatch(line):
         candidates.append(credit.group("outlet"))
     parts = [part.strip() for part in line.split("|")]
+    for part in parts:
+        if not (staff := _STAFF_LINE.fullmatch(part)) or _news_desk(staff):
+            continue
+        if staff.group("person"):
+            candidates.append(staff.group("outlet"))  # 'Jane Roe Staff Writer': maybe a person
+        elif is_name(name := closing_name(staff.group("outlet"))):
+            # 'By Example Ledger Staff', 'Example Ledger Staff Report': only a newsroom signs as
+            # its staff, so the name needs no outlet's word.
+            return name
     if len(parts) > 1 and all(len(p) <= _PART_CHARS and ". " not in p for p in parts):
         anchored = any(p.startswith(("By ", "by ")) or _DATE_PART.search(p) for p in parts)
         for part in parts:
@@ -526,6 +541,14 @@ def _credit_line(line: str, registry: Registry | None, text: str = "") -> str | 
         if is_name(name) and (outlet_like(name, registry) or (text and backed(name, text))):
             return name
     return None
+
+
+def _news_desk(staff: re.Match[str]) -> bool:
+    """'By the News Desk': the desk of a newsroom the line does not name."""
+    return staff.group("credit").casefold() == "desk" and staff.group("outlet").casefold() in (
+        "news",
+        "the news",
+    )
 
 
 def _credits(document: Document, head: Sequence[Segment]) -> list[str]:
@@ -695,9 +718,3 @@ def _after_marker(text: str) -> str:
     """The text after a leading syndication marker: '(MENAFN- X) TEHRAN, June 1 (IRNA) -'."""
     marker = _SYNDICATED.match(text) if text.startswith("(") else None
     return text[marker.end() :].lstrip() if marker else text
-
-
-def carried_from(document: Document) -> tuple[str, ...]:
-    """The outlets the publisher carried the story from, nearest first."""
-    value = dict(document.provenance).get(CARRIED, "")
-    return tuple(name for name in value.split(_SEPARATOR) if name)

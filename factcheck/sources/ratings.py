@@ -22,7 +22,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourcesError
-from factcheck.files import describe_os_error, write_atomic
+from factcheck.files import TooLarge, describe_os_error, read_limited, write_atomic
 from factcheck.sources.loading import _read_text
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
@@ -335,9 +335,9 @@ def read_rating_file(path: Path) -> tuple[list[str], dict[str, list[str]]]:
     """A CSV, TSV or YAML registry file as rating columns and a table of domain to values."""
     display = str(path)
     try:
-        if path.stat().st_size > _MAX_IMPORT_BYTES:
-            raise SourcesError(f"{display}: file too large for a rating set")
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path, _MAX_IMPORT_BYTES).decode("utf-8-sig")
+    except TooLarge:
+        raise SourcesError(f"{display}: file too large for a rating set") from None
     except FileNotFoundError:
         raise SourcesError(f"{display}: no such file") from None
     except IsADirectoryError:

@@ -14,7 +14,7 @@ from factcheck.records import document_record
 from factcheck.sources.chains import SourceCheck, article_domains
 from factcheck.sources.matching import Registry
 from factcheck.sources.model import SourceEntry
-from factcheck.sources.publisher import OUTLET, carried_from
+from factcheck.sources.outlet_keys import OUTLET, carried_from
 from factcheck.sources.ratings import Rating, RatingSet
 
 FORMAT = 1

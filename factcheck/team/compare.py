@@ -187,6 +187,7 @@ def load_sheets(
 
     if len(paths) < 2:
         raise TeamError("give at least two worksheets to compare or merge")
+    _refuse_repeats(paths)
     loaded: list[Checklist] = []
 
     def resolve(ref: ChecklistRef) -> Checklist:
@@ -205,6 +206,29 @@ def load_sheets(
         sheets.append(Sheet(reviewer, path, worksheet))
     check_sheets(sheets)
     return sheets, loaded[0]
+
+
+def _refuse_repeats(paths: Sequence[Path]) -> None:
+    """Raise TeamError when one file is given twice (the same name, another spelling of it, a
+    link to it): one reviewer would be counted as two, agreeing with themselves."""
+    import os
+
+    seen: dict[tuple[int, int], Path] = {}
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            continue  # reading it says what is wrong with it
+        key = (status.st_dev, status.st_ino)
+        if key in seen:
+            first = seen[key]
+            given = (
+                f"{path} is given twice"
+                if str(first) == str(path)
+                else f"{first} and {path} are the same worksheet"
+            )
+            raise TeamError(f"{given}; give each reviewer's worksheet once")
+        seen[key] = path
 
 
 def check_sheets(sheets: Sequence[Sheet]) -> None:

@@ -134,22 +134,48 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
     ("index", "message"),
     [
         (None, "{dir}/case.yaml: no case index; add articles with: factcheck case add"),
-        ("format: other\n", "{dir}/case.yaml: format: expected 'factcheck-case/1'"),
+        (
+            "format: other\n",
+            "{dir}/case.yaml:1: format: expected 'factcheck-case/1', got 'other'",
+        ),
+        ("", "{dir}/case.yaml: format: expected 'factcheck-case/1'"),
         (
             "format: [\n",
             "{dir}/case.yaml:2: not valid YAML: did not find expected node content",
         ),
         (
             "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, outlet: 42}]\n",
-            "{dir}/case.yaml: articles[0].outlet: expected text, got a number",
+            "{dir}/case.yaml:2: articles[0].outlet: expected text, got '42'",
         ),
         (
             "format: factcheck-case/1\narticles: [{id: 0123456789abcdef, colour: red}]\n",
-            "{dir}/case.yaml: articles[0]: unknown key 'colour'",
+            "{dir}/case.yaml:2: articles[0]: unknown key 'colour' (expected one of: id, source, "
+            "outlet, title, published, claims, added)",
         ),
         (
             "format: factcheck-case/1\narticles: [{id: abc}]\n",
-            "{dir}/case.yaml: articles[0].id: expected 16 hex digits",
+            "{dir}/case.yaml:2: articles[0].id: expected 16 hex digits, got 'abc'",
+        ),
+        (
+            "format: factcheck-case/1\nnotes: mine\n",
+            "{dir}/case.yaml:2: unknown key 'notes' (expected one of: format, articles)",
+        ),
+        (
+            "format: factcheck-case/1\narticles: []\nformat: factcheck-case/1\n",
+            "{dir}/case.yaml:3: duplicate key 'format' (first at line 1)",
+        ),
+        (
+            "format: factcheck-case/1\narticles:\n- id: 0123456789abcdef\n- id: 0123456789abcdef\n",
+            "{dir}/case.yaml:4: articles[1].id: duplicate article '0123456789abcdef' "
+            "(first at line 3)",
+        ),
+        (
+            "format: factcheck-case/1\narticles:\n- id: 0123456789abcdef\n  claims: three\n",
+            "{dir}/case.yaml:4: articles[0].claims: expected a number of claims, got 'three'",
+        ),
+        (
+            "format: factcheck-case/1\narticles: {a: 1}\n",
+            "{dir}/case.yaml:2: articles: expected a list, got a mapping",
         ),
     ],
 )

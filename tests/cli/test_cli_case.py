@@ -71,6 +71,40 @@ def test_case_errors_are_one_line(tmp_path: Path) -> None:
     assert err == f"Error: {tmp_path}: the folder is not empty and holds no case.yaml\n"
 
 
+def test_adding_to_a_case_keeps_an_article_whose_cache_was_damaged(tmp_path: Path) -> None:
+    # Adding an article used to rewrite the index without the article whose cached copy could
+    # not be read: its entry, and the outlet the reviewer had corrected there, were gone.
+    folder = tmp_path / "ferry"
+    wire, other = (str(FIXTURES / "ferry" / name) for name in ("wire.txt", "independent.txt"))
+    assert run("case", "add", str(folder), wire)[0] == 0
+    index = folder / "case.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("outlet: Northwire", "outlet: North Wire Desk"),
+        encoding="utf-8",
+    )
+    (cached,) = (folder / "articles").iterdir()
+    cached.write_text("{damaged", encoding="utf-8")
+    kept = index.read_text(encoding="utf-8")
+    code, out, err = run("case", "add", str(folder), other)
+    damaged = (
+        f"Warning: {cached}: damaged (Expecting property name enclosed in double quotes: "
+        f"line 1 column 2 (char 1)); add the article again ({wire})"
+    )
+    assert (code, out) == (0, "")
+    assert lines(err)[0] == damaged
+    assert lines(err)[1].startswith("Added: ")
+    assert index.read_text(encoding="utf-8").startswith(kept)  # the entry is still there
+    code, out, err = run("case", "add", str(folder), wire)  # added again: in its own place
+    assert (code, lines(err)) == (
+        0,
+        [damaged, "Added: North Wire Desk (2023-03-12; 4 claims) Ferry capsizes on Lake "
+         "Ardmoor, killing at least 14"],
+    )  # fmt: skip
+    code, out, err = run("case", "show", str(folder))
+    assert (code, err) == (0, "")
+    assert lines(out)[3].split()[:6] == ["1", "North", "Wire", "Desk", "2023-03-12", "4"]
+
+
 def test_case_help_lists_its_commands() -> None:
     code, out, _ = run("case", "--help")
     assert code == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from stderr_terminal import with_stderr_on_a_terminal
 from typer.testing import CliRunner
 
 from factcheck import __version__
@@ -316,41 +317,9 @@ PORT_ARTICLE = (
 )
 
 
-def _with_stderr_on_a_terminal(*args: str, cwd: Path) -> tuple[int, str, str]:
-    """Run factcheck with stdout a pipe and stderr a pseudo-terminal: (code, stdout, terminal)."""
-    import os
-    import pty
-
-    main, side = pty.openpty()
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
-    env.pop("NO_COLOR", None)
-    with subprocess.Popen(
-        [sys.executable, "-m", "factcheck", *args],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=side,
-    ) as process:
-        os.close(side)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            shown += chunk
-        out = process.stdout.read() if process.stdout else b""
-        code = process.wait(timeout=120)
-    os.close(main)
-    return code, out.decode(), shown.decode()
-
-
 def test_one_source_shows_a_transient_status_line_on_a_terminal(tmp_path: Path) -> None:
     (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
-    code, out, shown = _with_stderr_on_a_terminal("extract", "port.txt", "-f", "json", cwd=tmp_path)
+    code, out, shown = with_stderr_on_a_terminal("extract", "port.txt", "-f", "json", cwd=tmp_path)
     assert code == 0
     assert out == run_in(tmp_path, "extract", "port.txt", "-f", "json").stdout
     assert "Extracting port.txt: writing 2 claims" in shown

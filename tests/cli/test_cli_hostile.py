@@ -4,6 +4,7 @@ unwritable folders, names shared by two articles, custom checklists, edited work
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -314,3 +315,103 @@ def test_an_empty_path_is_a_usage_error_not_the_working_folder(
         f"Error: Invalid value for {name}: empty path {value!r}; give a file or folder name"
     )
     assert not (project / "reports").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["checklist", "show", "/dev/zero"], "/dev/zero: larger than 1,000,000 bytes"),
+        (
+            ["review", "s.txt", "--checklist", "/dev/zero", "--answers", "a.yaml", "--no-input"],
+            "/dev/zero: larger than 1,000,000 bytes",
+        ),
+        (
+            ["review", "s.txt", "--answers", "/dev/zero", "--no-input"],
+            "/dev/zero: larger than 64,000,000 bytes",
+        ),
+        (
+            ["sources", "list", "--sources", "/dev/zero"],
+            "/dev/zero: file too large for a source registry",
+        ),
+        (
+            ["sources", "import", "/dev/zero", "--as", "desk"],
+            "/dev/zero: file too large for a rating set",
+        ),
+        (["factchecks", "import", "/dev/zero"], "/dev/zero: larger than 200,000,000 bytes"),
+    ],
+)
+def test_an_endless_file_is_refused_not_read_forever(
+    project: Path, args: list[str], message: str
+) -> None:
+    # /dev/zero tells its size as 0: the size is counted while reading, so it stops at the limit.
+    result = factcheck(*args, cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"Error: {message}\n")
+    assert not (project / "reports").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_or_a_pipe_in_a_worksheet_s_place_is_refused(project: Path) -> None:
+    (project / "zero.worksheet.yaml").symlink_to("/dev/zero")
+    os.mkfifo(project / "pipe.worksheet.yaml")  # read, it would wait for a writer forever
+    for name in ("zero", "pipe"):
+        for args in (["report"], ["review", "--no-input", "--answers", "a.yaml"]):
+            result = factcheck(args[0], f"{name}.worksheet.yaml", *args[1:], cwd=project)
+            assert (result.returncode, result.stdout, result.stderr) == (
+                1,
+                "",
+                f"Error: {name}.worksheet.yaml: not a file (a device or a pipe)\n",
+            )
+
+
+TOO_LONG = "line {} is longer than 100,000 characters; give one claim per line"
+
+
+@pytest.fixture
+def known(project: Path) -> str:
+    """A database of one known fact-check, imported in the project."""
+    (project / "known.tsv").write_text(
+        "claim\tverdict\turl\nThe harbour fees rose by half last year\tFalse\t"
+        "https://example.org/fc\n",
+        encoding="utf-8",
+    )
+    db = str(project / "known.sqlite")
+    assert factcheck("factchecks", "import", "known.tsv", "--db", db, cwd=project).returncode == 0
+    return db
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_searching_an_endless_standard_input_stops_at_a_line_too_long(
+    project: Path, known: str
+) -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "factcheck", "factchecks", "search", "-", "--db", known],
+            cwd=project,
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    message = f"Error: standard input: {TOO_LONG.format(1)}\n"
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+
+
+def test_searching_standard_input_answers_each_line_in_order(project: Path, known: str) -> None:
+    lines = "one\r\nharbour fees rose\n\n" + "x" * 100_000 + "\nfinal"
+    (project / "queries.txt").write_text(lines, encoding="utf-8")
+    search = ("factchecks", "search", "-", "--db", known, "-f", "jsonl")
+    result = factcheck(*search, cwd=project, shell_redirect="< queries.txt")
+    assert (result.returncode, result.stderr) == (0, "")
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["query"] for a in answers] == ["one", "harbour fees rose", "", "x" * 100_000, "final"]
+    assert [len(a["matches"]) for a in answers] == [0, 1, 0, 0, 0]
+    (project / "queries.txt").write_text("one\n" + "y" * 100_001 + "\nlast\n", encoding="utf-8")
+    result = factcheck(*search, cwd=project, shell_redirect="< queries.txt")
+    message = f"Error: standard input: {TOO_LONG.format(2)}\n"
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        '{"query": "one", "matches": []}\n',
+        message,
+    )

@@ -15,6 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from inprocess import run_cli
+from stderr_terminal import with_stderr_on_a_terminal
 
 from factcheck.checklist.load import load_checklist
 from factcheck.review.journal import load_worksheet
@@ -546,5 +547,41 @@ def test_report_parts_and_the_reviewer_from_the_command_line(worksheet: Path) ->
         cwd=folder,
         env={"COLUMNS": "120", "FACTCHECK_REVIEWER": None},
     )
-    assert fresh.returncode == 1
-    assert fresh.stderr.startswith("Error: say who is reviewing: --reviewer NAME")
+    assert (fresh.returncode, fresh.stdout) == (1, "")
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "factcheck" / "config.yaml"
+    assert fresh.stderr == (
+        "Error: no reviewer named: give --reviewer NAME (remembered with the worksheet), set "
+        f"FACTCHECK_REVIEWER, or write 'reviewer: NAME' in {config}\n"
+    )
+    # Refused before anything is written: no worksheet without a reviewer is left behind.
+    assert not (folder / "r").exists()
+
+
+PORT_ARTICLE = (
+    "The harbour master, Dana Velmont, said on Monday that 40 ferries would stop running in "
+    "May.\n\nPort spokesman Rik Aldana said the closure would cost 3 million euros.\n"
+)
+
+
+def test_a_new_article_shows_a_transient_status_line_on_a_terminal(tmp_path: Path) -> None:
+    # A long article takes minutes to extract: the stage shows on a terminal, never in the data.
+    (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
+    (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
+    common = ("review", "port.txt", "--answers", "none.yaml", "--no-input", "--reports-dir")
+    code, out, shown = with_stderr_on_a_terminal(*common, "tty", cwd=tmp_path)
+    piped = subprocess.run(
+        [sys.executable, "-m", "factcheck", *common, "piped"],
+        cwd=tmp_path,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (piped.returncode, piped.stderr) == (0, "Saved piped/port.worksheet.yaml\n")
+    assert (code, out) == (0, piped.stdout)
+    # Each stage is drawn when the line is refreshed; the last, making the worksheet, always is.
+    making = "\x1b[0m Extracting port.txt: writing 2 claims\r\n"
+    assert shown.startswith("\x1b[?25l")
+    assert shown.split(making, 1)[1].endswith("\x1b[2KSaved tty/port.worksheet.yaml\r\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -98,6 +99,25 @@ def test_show_finds_a_builtin_source_by_a_phrase() -> None:
         "kind                 party or militia media",
     ]
     assert "affiliation          Hezbollah (hezbollah)" in lines(out)
+
+
+def test_show_by_domain_loads_no_extraction_stage() -> None:
+    # Each command is a fresh process: a lookup must not pay for compiling the stages' patterns.
+    code = (
+        "import sys\n"
+        "from factcheck.cli import app\n"
+        "sys.argv = ['factcheck', 'sources', 'show', 'bbc.co.uk', '--format', 'json']\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('factcheck.extract')\n"
+        "    or m == 'factcheck.sources.publisher')\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "[]\n")
+    assert json.loads(done.stdout)["entry"]["id"] == "bbc"
 
 
 def test_show_unknown_name_is_a_one_line_error() -> None:

@@ -160,11 +160,44 @@ def test_compare_two_gives_kappa_and_markdown_marks_differences(team: Path) -> N
             ["reports/seed-article.worksheet.yaml", "nope.worksheet.yaml"],
             "nope.worksheet.yaml: no such worksheet",
         ),
+        (
+            ["reports/seed-article.worksheet.yaml", "reports/seed-article.worksheet.yaml"],
+            "reports/seed-article.worksheet.yaml is given twice; "
+            "give each reviewer's worksheet once",
+        ),
+        (
+            [
+                "reports/seed-article.bob.worksheet.yaml",
+                "reports/seed-article.worksheet.yaml",
+                "./reports/../reports/seed-article.bob.worksheet.yaml",
+            ],
+            "reports/seed-article.bob.worksheet.yaml and "
+            "reports/../reports/seed-article.bob.worksheet.yaml are the same worksheet; "
+            "give each reviewer's worksheet once",
+        ),
     ],
 )
 def test_compare_refuses_with_one_line(team: Path, args: list[str], message: str) -> None:
     done = factcheck("compare", *args, cwd=team)
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
+
+
+def test_one_worksheet_under_two_names_is_neither_compared_nor_merged(
+    team: Path, tmp_path: Path
+) -> None:
+    # A link to Bob's worksheet would have been counted as a second reviewer agreeing with him.
+    bob = team / "reports" / "seed-article.bob.worksheet.yaml"
+    link = tmp_path / "bob-again.worksheet.yaml"
+    link.symlink_to(bob)
+    message = (
+        f"Error: {bob} and {link} are the same worksheet; give each reviewer's worksheet once\n"
+    )
+    done = factcheck("compare", str(bob), str(link), cwd=team)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", message)
+    merged = tmp_path / "m.worksheet.yaml"
+    done = factcheck("merge", str(bob), str(link), "-o", str(merged), cwd=team)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", message)
+    assert not merged.exists()
 
 
 def test_compare_refuses_another_checklist(team: Path, tmp_path: Path) -> None:

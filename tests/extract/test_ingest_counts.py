@@ -89,3 +89,27 @@ def test_utf8_is_decoded_as_its_plain_definition_says(text: str) -> None:
     assert utf8 is None or utf8 == decoded.encode("utf-8")
     if not data.startswith(b"\xef\xbb\xbf") and unicodedata.is_normalized("NFC", plain):
         assert utf8 is not None  # the bytes are kept whenever they are the text's
+
+
+@settings(max_examples=200, deadline=None)
+@given(PAGE_TEXTS)
+def test_marks_are_composed_run_by_run_as_nfc_composes_the_whole_text(text: str) -> None:
+    data = text.encode("utf-8")
+    mended = ingest._nfc_around_marks(data)
+    if mended is not None:
+        assert mended.decode("utf-8") == unicodedata.normalize("NFC", text)
+        assert (mended is data) is unicodedata.is_normalized("NFC", text)
+
+
+def test_a_page_with_a_few_decomposed_letters_is_composed_around_them() -> None:
+    page = "<p>Cafe\u0301 menu</p>\n" * 50 + "<p>Ha\u0308agen and \u00ea\u0323.</p>"
+    data = page.encode("utf-8")
+    mended = ingest._nfc_around_marks(data)
+    assert mended is not None
+    assert mended.decode("utf-8") == unicodedata.normalize("NFC", page)
+    assert ingest._nfc_around_marks(mended) is mended
+    assert ingest.decode_bytes(data, "x") == unicodedata.normalize("NFC", page)
+    # A mark that stays a mark in NFC (after a space) leaves the answer to the whole text's NFC.
+    alone = page + "<p>A \u0301 alone.</p>"
+    assert ingest._nfc_around_marks(alone.encode("utf-8")) is None
+    assert ingest.decode_bytes(alone.encode("utf-8"), "x") == unicodedata.normalize("NFC", alone)

@@ -200,6 +200,18 @@ def test_the_headline_the_page_shows_and_states_comes_first(
     assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
 
 
+def test_a_logo_heading_without_words_is_passed_over() -> None:
+    head = (
+        _ld("Council approves £48m bridge repair plan")
+        + '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+    )
+    logo = '<header><h1><a href="/"><img src="/logo.png" alt="The Courier"></a></h1></header>'
+    html = page(head).replace(b"<body>", b"<body>" + logo.encode())
+    document = read_page(html, "https://courier.example/news/bridge")
+    # the article's own heading agrees with the og:title: the headline readers see
+    assert document.title == "Bridge repairs to cost £48 million"
+
+
 @pytest.mark.parametrize(
     ("head", "h1", "headline"),
     [

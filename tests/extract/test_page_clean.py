@@ -220,5 +220,14 @@ def test_an_element_holds_text_when_its_whole_text_is_more_than_whitespace(
     html: str, holds: bool
 ) -> None:
     element = lxml.html.fragment_fromstring(html)
-    assert page_clean._holds_text(element) is holds
+    assert page_clean._holds_text(element, page_clean._Texts()) is holds
     assert bool(element.text_content().strip()) is holds
+
+
+def test_an_elements_text_is_read_from_the_page_once() -> None:
+    element = lxml.html.fragment_fromstring("<li><a href='/a'>Harbour ferry returns</a> soon</li>")
+    texts = page_clean._Texts()
+    assert texts[element] == "Harbour ferry returns soon"
+    element.text = "Changed "
+    assert texts[element] == "Harbour ferry returns soon"  # the first reading is kept
+    assert page_clean._Texts()[element] == "Changed Harbour ferry returns soon"

@@ -53,6 +53,14 @@ def test_lines_above_the_headline_are_not_the_title(
     assert segments == [*zip(kinds, head, strict=True), (TITLE, HEADLINE), (STATEMENT, BODY)]
 
 
+def test_labels_stacked_above_the_headline_are_passed_over() -> None:
+    byline = "Written by Jane Roe, MS, RD on June 3, 2024"
+    head = ["Subscribe", "Health", "Evidence Based"]
+    doc, segments = _read("\n".join([*head, HEADLINE, byline, BODY]) + "\n")
+    assert (doc.title, doc.published) == (HEADLINE, "2024-06-03")
+    assert [kind for kind, _ in segments] == [TAGS, TAGS, TAGS, TITLE, BYLINE, STATEMENT]
+
+
 def test_an_official_text_names_its_issuer() -> None:
     text = (
         "Ministry of Example Affairs\nPress Release\nNew Delhi, 3 June 2024\n"

@@ -1083,8 +1083,8 @@ def test_the_reviewer_is_never_the_login(
     with pytest.raises(ReviewError) as info:
         resolve_reviewer(None, worksheet, None)
     assert str(info.value) == (
-        "say who is reviewing: --reviewer NAME (remembered with the worksheet), or "
-        f"'reviewer: NAME' in {config_path()}"
+        "no reviewer named: give --reviewer NAME (remembered with the worksheet), set "
+        f"FACTCHECK_REVIEWER, or write 'reviewer: NAME' in {config_path()}"
     )
     assert resolve_reviewer(None, worksheet, lambda: "  Ana Lima ") == "Ana Lima"
     assert config_path().read_text(encoding="utf-8") == "reviewer: Ana Lima\n"

@@ -8,7 +8,8 @@ import pytest
 
 from factcheck.extract.pipeline import extract
 from factcheck.models import Document
-from factcheck.sources.publisher import carried_from, find_publisher
+from factcheck.sources.outlet_keys import carried_from
+from factcheck.sources.publisher import find_publisher
 from factcheck.sources.registry import Registry, load_registry
 
 
@@ -230,6 +231,25 @@ def test_a_credit_split_at_its_dot_is_read_from_the_line(registry: Registry) -> 
         (f"Protests spread\n\nJane Roe, Example News\n\n{BODY}", "Example News", "byline"),
         (f"Protests spread\n\nBy Example News Staff\n\n{BODY}", "Example News", "byline"),
         (f"Protests spread\n\nExample Daily Staff Report\n\n{BODY}", "Example Daily", "byline"),
+        # A staff credit, or a newsroom's role after the name: an outlet without an outlet word.
+        (f"Protests spread\n\nHarbor Ledger Staff Report\n\n{BODY}", "Harbor Ledger", "byline"),
+        (
+            f"Protests spread\n\nBy Harbor Ledger Staff | June 1, 2024\n\n{BODY}",
+            "Harbor Ledger",
+            "byline",
+        ),
+        (f"Protests spread\n\nBy The Harbor Ledger Staff\n\n{BODY}", "The Harbor Ledger", "byline"),
+        (
+            f"Protests spread\n\nJane Roe, Harbor Ledger staff writer\n\n{BODY}",
+            "Harbor Ledger",
+            "byline",
+        ),
+        (
+            f"Protests spread\n\nBy Jane Roe, Harbor Ledger chief political correspondent\n\n"
+            f"{BODY}",
+            "Harbor Ledger",
+            "byline",
+        ),
         (f"Protests spread\n\nJune 1, 2024 | Example Daily\n\n{BODY}", "Example Daily", "byline"),
         (
             f"Protests spread\n\nBy Xinhua | exampledaily.com.cn | Updated: 2024-06-01\n\n{BODY}",
@@ -270,6 +290,12 @@ def test_credit_lines_and_datelines_at_the_top(
         f"Protests spread\n\nJane Roe, Example Ministry\n\n{BODY}",
         f"Protests spread\n\nHome | World | Politics\n\n{BODY}",
         f"Protests spread\n\nBy Jane Roe | Staff\n\n{BODY}",
+        # Staff credits and roles that name no newsroom.
+        f"Protests spread\n\nBy Staff Reports\n\n{BODY}",
+        f"Protests spread\n\nBy the News Desk\n\n{BODY}",
+        f"Protests spread\n\nBy Jane Roe Staff Writer\n\n{BODY}",
+        f"Protests spread\n\nJane Roe, Harbor University professor\n\n{BODY}",
+        f"Protests spread\n\nBy Jane Roe, contributing writer\n\n{BODY}",
         f"{BODY}\n\n\u2014 Jane Roe",
         # Picture credits at the top name the agency that took the picture, not the publisher.
         f"Protests spread\n\nJane Roe | Reuters\n\n{BODY}",

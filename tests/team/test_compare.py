@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -195,7 +196,12 @@ def test_the_same_reviewer_twice_and_a_single_worksheet_are_refused(pick: Pick) 
         compare_worksheets([ana])
     with pytest.raises(TeamError) as caught:
         compare_worksheets([ana, ana])
-    assert str(caught.value) == f"{ana} and {ana} are both by reviewer 'ana'"
+    assert str(caught.value) == f"{ana} is given twice; give each reviewer's worksheet once"
+    copy = ana.with_name("copy.worksheet.yaml")
+    shutil.copyfile(ana, copy)
+    with pytest.raises(TeamError) as caught:
+        compare_worksheets([ana, copy])
+    assert str(caught.value) == f"{copy} and {ana} are both by reviewer 'ana'"
 
 
 def test_an_ordered_choice_question_gets_ordinal_alpha(
