@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from factcheck.extract.bylines import clean_byline
-from factcheck.extract.segment_dates import MONTH_NUMBERS, parse_date, today
+from factcheck.extract.segment_dates import LEADING_DATE_RE, MONTH_NUMBERS, parse_date, today
 from factcheck.extract.segment_furniture import (
     BYLINE_RE,
     DATE_START_CHARS,
@@ -119,7 +119,14 @@ def _units(text: str) -> list[Unit]:
     append = units.append
     for start, end, block in sentence_spans(text, split_blocks(text)):
         piece = text[start:end]
-        if piece[0] in DATE_START_CHARS or piece[-1].isdigit() or piece[-1] in ")]":
+        # Furniture is cut off a piece that opens with a date, or ends with a date or a credit
+        # in brackets: an opening date is looked for here, as most pieces have none.
+        last = piece[-1]
+        if (
+            last.isdigit()
+            or last in ")]"
+            or (piece[0] in DATE_START_CHARS and LEADING_DATE_RE.match(text, start, end))
+        ):
             parts = split_furniture(text, start, end)
             if len(parts) > 1:
                 units.extend(_unit(text, s, e, block) for s, e in parts)

@@ -34,6 +34,7 @@ from factcheck.extract.attribution.sentence import (
     Sentence,
     count_title_words,
     is_word,
+    positions,
     tokenize,
 )
 from factcheck.extract.attribution.subjects import (
@@ -95,9 +96,8 @@ def _find_hedges(low: list[str], present: frozenset[str], measured: bool) -> lis
         return []
     found: list[str] = []
     n = len(low)
-    for i, word in enumerate(low):
-        if word not in HEDGE_TRIGGERS:
-            continue
+    for i in positions(low, HEDGE_TRIGGERS.intersection(present)):
+        word = low[i]
         nxt = low[i + 1] if i + 1 < n else ""
         prev = low[i - 1] if i else ""
         label = ""

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import ClassVar
 
 from factcheck.extract.attribution.words import (
@@ -32,6 +33,9 @@ from factcheck.extract.attribution.words import (
 )
 
 _REPEAT_RE = re.compile(r"(.)\1+")
+_FIRST_OF_RUN = itemgetter(1)
+"""A run of one letter (a ``_REPEAT_RE`` match) as the letter once: called from C for each run,
+where the template "\\1" would be expanded by a Python function."""
 
 
 class Kind(str):
@@ -116,7 +120,7 @@ def make_key(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     if _REPEAT_RE.search(text) is not None:  # most names: no letter doubled, nothing to fold
-        text = _REPEAT_RE.sub(r"\1", text)
+        text = _REPEAT_RE.sub(_FIRST_OF_RUN, text)
     if len(_KEYS) > 50_000:
         _KEYS.clear()
     _KEYS[name] = text

@@ -54,6 +54,7 @@ from factcheck.extract.attribution.sentence import (
     Speaker,
     count_title_words,
     is_word,
+    positions,
 )
 from factcheck.extract.attribution.subjects import (
     PERSONAL,
@@ -148,16 +149,7 @@ def find_frames(sent: Sentence, cue_words: AbstractSet[str]) -> list[Frame]:
     frames: list[Frame] = []
     low = sent.low
     n = sent.n
-    # A sentence holds one or two cue words: finding where each stands is quicker than testing
-    # every word.
-    cues: list[int] = []
-    for word in cue_words:
-        at = -1
-        for _ in range(low.count(word)):
-            at = low.index(word, at + 1)
-            cues.append(at)
-    cues.sort()
-    for v in cues:
+    for v in positions(low, cue_words):
         lw = low[v]
         if lw == "according":
             if v + 1 < n and low[v + 1] == "to":

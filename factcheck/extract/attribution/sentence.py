@@ -5,7 +5,7 @@ stand) and the tokenizer that builds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.extract.attribution.entities import Entity, Store
@@ -234,6 +234,19 @@ def _code(token: str) -> int:
 
 def is_word(token: str) -> bool:
     return token[0].isalnum()
+
+
+def positions(low: list[str], words: Iterable[str]) -> list[int]:
+    """Where each of ``words`` stands in ``low``, in order. A sentence holds few of the words
+    asked about: finding where each stands is quicker than testing every word."""
+    found: list[int] = []
+    for word in words:
+        at = -1
+        for _ in range(low.count(word)):
+            at = low.index(word, at + 1)
+            found.append(at)
+    found.sort()
+    return found
 
 
 class Sentence:
