@@ -212,7 +212,7 @@ def review(
             if keyboard is not None:
                 console.print()  # the cursor may stand after a prompt and what was typed at it
             resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
-            err.print(resume, markup=False, highlight=False, soft_wrap=True)
+            err.print(safe_text(resume), soft_wrap=True)
             return 130
         finally:
             setup.session.close()
@@ -221,7 +221,7 @@ def review(
 
             console.print(render_findings(setup.findings))
         console.print(screen.render_outcome(outcome, setup.checklist))
-        err.print(f"Saved {setup.path}", markup=False, highlight=False, soft_wrap=True)
+        err.print(safe_text(f"Saved {setup.path}"), soft_wrap=True)
         return 0
 
     run_guarded(ctx, action)

@@ -429,3 +429,25 @@ def test_a_threshold_that_is_not_a_score_is_a_usage_error(
         f"Error: Invalid value for '--min-score': expected a number from 0 to 1, got {value!r}"
     )
     assert not (project / "reports").exists()
+
+
+def test_escape_codes_in_a_folder_name_are_shown_not_obeyed(project: Path) -> None:
+    # "Saved PATH" and "Saved. Resume with" wrote a folder name's escape codes to the terminal.
+    folder = "r\x1b[31mX"
+    done = factcheck(
+        "review", "s.txt", "--reports-dir", folder, "--answers", "a.yaml", "--no-input", cwd=project
+    )
+    assert (done.returncode, done.stderr) == (0, "Saved r\\x1b[31mX/s.worksheet.yaml\n")
+    (project / "b.yaml").write_text("{}\n", encoding="utf-8")
+    other = factcheck(
+        "review", f"{folder}/s.worksheet.yaml", "--reviewer", "Bo", "--own", "--answers", "b.yaml",
+        "--no-input", cwd=project,
+    )  # fmt: skip
+    assert other.returncode == 0, other.stderr
+    merged = factcheck(
+        "merge", f"{folder}/s.worksheet.yaml", f"{folder}/s.bo.worksheet.yaml", "-o",
+        f"{folder}/m.worksheet.yaml", cwd=project,
+    )  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    assert "\x1b" not in merged.stderr
+    assert merged.stderr.endswith("Saved r\\x1b[31mX/m.worksheet.yaml\n")
