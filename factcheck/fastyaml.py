@@ -65,6 +65,11 @@ _SIMPLE_PAIR = re.compile(rf"([A-Za-z0-9_][A-Za-z0-9_.\-/]*):\ ({_SIMPLE_VALUE})
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
+_MAX_DIGITS = 4000
+"""Longer integers are left to PyYAML's reader, which says what is wrong with them: Python
+refuses to convert more than 4300 digits (sys.get_int_max_str_digits)."""
+
+
 def _plain(text: str, cache: dict[str, Any]) -> Any:
     """A plain scalar's value, resolved as PyYAML's safe loader does (YAML 1.1)."""
     try:
@@ -80,7 +85,7 @@ def _plain(text: str, cache: dict[str, Any]) -> Any:
             value = None
         elif name == "bool":
             value = _BOOLS[text.lower()]
-        elif name == "int" and _DECIMAL.fullmatch(text):
+        elif name == "int" and _DECIMAL.fullmatch(text) and len(text) < _MAX_DIGITS:
             value = int(text)
         elif name == "float" and _FLOAT.fullmatch(text):
             value = float(text)

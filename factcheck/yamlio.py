@@ -111,6 +111,16 @@ def load(text: str) -> Any:
         raise YamlSyntaxError(str(exc.problem), mark.line + 1 if mark else None) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise YamlSyntaxError(str(exc)) from None
+    except ValueError as exc:
+        # A value PyYAML resolved but Python cannot make: an integer of more than 4300 digits
+        # (sys.get_int_max_str_digits), a date such as 2024-02-30.
+        raise YamlSyntaxError(_unreadable(exc)) from None
+
+
+def _unreadable(exc: ValueError) -> str:
+    if "integer string conversion" in str(exc):
+        return "a number too long to read"
+    return f"a value that cannot be read ({exc})"
 
 
 def children(node: yaml.Node) -> list[yaml.Node]:

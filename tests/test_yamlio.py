@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -135,3 +136,69 @@ def test_every_yaml_the_tool_reads_names_the_line_of_a_control_character(tmp_pat
     for name, (result, message) in runs.items():
         assert result.returncode == 1, name
         assert result.stdout + result.stderr == message, name
+
+
+def test_a_number_too_long_for_python_is_one_error() -> None:
+    # Python converts no integer of more than 4300 digits: PyYAML's ValueError is not a YAMLError.
+    with pytest.raises(YamlSyntaxError) as caught:
+        yamlio.load("reviewer: 1" + "0" * 5000 + "\n")
+    assert caught.value.problem == "a number too long to read"
+    with pytest.raises(YamlSyntaxError) as caught:
+        yamlio.load("published: 2024-02-30\n")
+    assert caught.value.problem == "a value that cannot be read (day is out of range for month)"
+
+
+def test_every_file_the_tool_reads_refuses_a_number_too_long(tmp_path: Path) -> None:
+    # Each was "Error: internal error: ValueError: Exceeds the limit (4300 digits) ...".
+    big = "1" + "0" * 5000
+    shown = f"'{big[:37]}...'"
+    seed = REPO / "examples" / "seed-article.txt"
+    made = factcheck(
+        "review", str(seed), "--reports-dir", "r", "--no-input", "--reviewer", "qa",
+        "--title", "Made up", cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    worksheet = tmp_path / "r" / "seed-article.worksheet.yaml"
+    text = worksheet.read_text(encoding="utf-8")
+    line = text[: text.index("\n  start: ")].count("\n") + 2
+    worksheet.write_text(
+        re.sub(r"\n  start: \d+", f"\n  start: {big}", text, count=1), encoding="utf-8"
+    )
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "case.yaml").write_text(
+        f"format: factcheck-case/1\narticles:\n- id: 0123456789abcdef\n  claims: {big}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "known.json").write_text(
+        f'[{{"claim": "Harbour fees rose", "rating": "False", "n": {big}}}]', encoding="utf-8"
+    )
+    config = tmp_path / "config" / "factcheck" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"reviewer: {big}\n", encoding="utf-8")
+    no_reviewer = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "FACTCHECK_REVIEWER": None}
+    runs = {
+        "worksheet": (
+            factcheck("report", str(worksheet), cwd=tmp_path),
+            f"Error: {worksheet}:{line}: claims[0].start: expected an integer >= 0, got {shown}\n",
+        ),
+        "case": (
+            factcheck("case", "show", str(case), cwd=tmp_path),
+            f"Error: {case / 'case.yaml'}:4: articles[0].claims: expected a number of claims, "
+            f"got {shown}\n",
+        ),
+        "fact-checks": (
+            factcheck("factchecks", "import", "known.json", "--db", "k.sqlite", cwd=tmp_path),
+            "Error: known.json: not valid JSON: a number too long to read\n",
+        ),
+        "config": (
+            run_cli(
+                *("review", str(seed), "--reports-dir", "s", "--title", "T", "--no-input"),
+                cwd=tmp_path,
+                env=no_reviewer,
+            ),
+            f"Error: {config}: not valid YAML: a number too long to read\n",
+        ),
+    }
+    for name, (result, message) in runs.items():
+        assert (result.returncode, result.stdout + result.stderr) == (1, message), name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -154,6 +155,18 @@ def path_argument(value: str) -> Path:
     if not value.strip():
         raise typer.BadParameter(f"empty path {value!r}; give a file or folder name")
     return Path(value)
+
+
+def score_argument(value: str) -> float:
+    """A check-worthiness threshold from 0 to 1. 'nan' is refused: no score compares with it,
+    so it silently kept every claim in one command and none in another."""
+    try:
+        score = float(value)
+    except ValueError:
+        score = math.nan
+    if not 0.0 <= score <= 1.0:
+        raise typer.BadParameter(f"expected a number from 0 to 1, got {value!r}")
+    return score
 
 
 _SourcesPaths = Annotated[

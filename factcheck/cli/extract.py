@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
     from factcheck.extract.batch import BatchOptions, Outcome
     from factcheck.extract.pipeline import Stage, StageCallback
-from factcheck.cli.app import Options, _error_line, _options, _SourcesPaths, app, run_guarded
+from factcheck.cli.app import (
+    Options,
+    _error_line,
+    _options,
+    _SourcesPaths,
+    app,
+    run_guarded,
+    score_argument,
+)
 
 
 def status_console(opts: Options) -> Console | None:
@@ -119,7 +127,10 @@ def extract(
     min_score: Annotated[
         float | None,
         typer.Option(
-            "--min-score", metavar="X", min=0.0, max=1.0, help="Claim threshold (default: model's)."
+            "--min-score",
+            metavar="X",
+            parser=score_argument,
+            help="Claim threshold (default: model's).",
         ),
     ] = None,
     jobs: Annotated[

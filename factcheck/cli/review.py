@@ -13,7 +13,15 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _options, _SourcesPaths, app, fail, path_argument, run_guarded
+from factcheck.cli.app import (
+    _options,
+    _SourcesPaths,
+    app,
+    fail,
+    path_argument,
+    run_guarded,
+    score_argument,
+)
 from factcheck.cli.extract import stage_status, status_console
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
@@ -76,8 +84,7 @@ def review(
         float | None,
         typer.Option(
             "--min-score",
-            min=0.0,
-            max=1.0,
+            parser=score_argument,
             metavar="X",
             help="Leave out claims scoring below X (listed at the end).",
         ),
@@ -129,6 +136,13 @@ def review(
     # Without a terminal there must be something to apply: answers, or a part of the report.
     if answers is None and not interactive and not (no_input and any(parts)):
         fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
+    if interactive and not sys.stdout.isatty():
+        # The questions would go where the output goes, and the reviewer would see none of them.
+        fail(
+            "review asks its questions on standard output, which is not a terminal; "
+            "do not redirect it, or use --answers FILE --no-input",
+            code=2,
+        )
     wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
 
     def action() -> int:
@@ -195,8 +209,10 @@ def review(
                 )
         except KeyboardInterrupt:
             setup.session.close()
+            if keyboard is not None:
+                console.print()  # the cursor may stand after a prompt and what was typed at it
             resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
-            err.print(resume, markup=False, highlight=False, soft_wrap=True)
+            err.print(safe_text(resume), soft_wrap=True)
             return 130
         finally:
             setup.session.close()
@@ -205,7 +221,7 @@ def review(
 
             console.print(render_findings(setup.findings))
         console.print(screen.render_outcome(outcome, setup.checklist))
-        err.print(f"Saved {setup.path}", markup=False, highlight=False, soft_wrap=True)
+        err.print(safe_text(f"Saved {setup.path}"), soft_wrap=True)
         return 0
 
     run_guarded(ctx, action)

@@ -121,6 +121,7 @@ def merge(
     opts = _options(ctx)
 
     def action() -> None:
+        from factcheck.render.console import safe_text
         from factcheck.render.team import render_merge
         from factcheck.review.journal import save_worksheet
         from factcheck.review.worksheet import WORKSHEET_SUFFIX
@@ -136,12 +137,7 @@ def merge(
         err.print(render_merge(result))
         if result.open:
             # One line, however long the path: it is a command to copy.
-            err.print(
-                f"Settle them with: factcheck review {output}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-        err.print(f"Saved {output}", markup=False, highlight=False, soft_wrap=True)
+            err.print(safe_text(f"Settle them with: factcheck review {output}"), soft_wrap=True)
+        err.print(safe_text(f"Saved {output}"), soft_wrap=True)
 
     run_guarded(ctx, action)

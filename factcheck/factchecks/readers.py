@@ -416,6 +416,8 @@ def _parse_json(origin: str, text: str, *, required: bool) -> object:
         raise FactchecksError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise FactchecksError(f"{origin}: JSON nested too deeply to read") from None
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise FactchecksError(f"{origin}: not valid JSON: a number too long to read") from None
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)

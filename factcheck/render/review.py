@@ -377,6 +377,8 @@ def render_outcome(outcome: ReviewOutcome, checklist: Checklist) -> RenderableTy
     from factcheck.review.worksheet import claim_verdict, valid_answer_values
 
     worksheet = outcome.worksheet
+    if not worksheet.claims:
+        return Text("The article has no check-worthy claims: there is nothing to review.")
     entries = [worksheet.entry(cid) for cid in outcome.reviewed] or list(worksheet.claims)
     verdicts = [(entry, claim_verdict(checklist, entry)) for entry in entries]
     graded = any(verdict.grade for _, verdict in verdicts)

@@ -20,6 +20,8 @@ from factcheck.errors import FactcheckError, RenderError
 from factcheck.models import Claim, Document, Segment
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.worksheet import (
+    JOURNAL_SUFFIX,
+    LOCK_SUFFIX,
     WORKSHEET_SUFFIX,
     Answer,
     ClaimReview,
@@ -564,14 +566,29 @@ def write_report(path: Path, text: str | Iterable[str]) -> None:
     would replace a review with its report."""
     from factcheck.files import describe_os_error, write_output
 
-    if is_worksheet_file(path):
-        raise RenderError(
-            f"{path}: is a worksheet; a report never overwrites one, choose another --output"
-        )
+    refused = _refused_output(path)
+    if refused:
+        raise RenderError(f"{path}: {refused}")
     try:
         write_output(path, text)
     except OSError as exc:
         raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
+
+
+def _refused_output(path: Path) -> str | None:
+    """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder,
+    or a file of a review. A worksheet's journal holds answers not yet saved in the worksheet."""
+    never = "a report never overwrites one, choose another --output"
+    for target in dict.fromkeys((path, path.resolve() if path.is_symlink() else path)):
+        if target.is_dir():
+            return "is a folder; give --output a file name"
+        if is_worksheet_file(target):
+            return f"is a worksheet; {never}"
+        if target.name.endswith(JOURNAL_SUFFIX):
+            return f"is a worksheet's journal of answers; {never}"
+        if target.name.endswith(LOCK_SUFFIX):
+            return f"is a worksheet's lock; {never}"
+    return None
 
 
 # --- small helpers shared by the renderers -----------------------------------------------------

@@ -28,12 +28,17 @@ def config_path() -> Path:
 
 
 def _read_config(path: Path) -> dict[str, object]:
+    from factcheck import yamlio
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise ReviewError(f"{path}: cannot read the config file: {exc}") from None
+    except yamlio.YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise ReviewError(f"{path}{where}: not valid YAML: {exc.problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -11,7 +11,7 @@ anything wrong. Either way a worksheet reads the same.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.fastyaml import Unsupported
@@ -478,18 +478,51 @@ def _change(value: Any) -> Change:
     )
 
 
-def _merge(value: Any, changes: int) -> MergeRecord:
+def _merge(value: Any, changes: int, claims: Collection[str]) -> MergeRecord:
     m = _mapping(value, _MERGE_REQUIRED, _MERGE_KEYS)
     originals = _int(m["originals"])
     if originals > changes:
         raise _no("merge.originals")
-    return MergeRecord(
+    record = MergeRecord(
         rule=_text(m["rule"]),
         reviewers=_texts(m["reviewers"]),
         worksheets=_texts(m["worksheets"]),
         originals=originals,
         open=_texts(m["open"]) if "open" in m else (),
     )
+    if merge_problem(record, claims) is not None:
+        raise _no("merge")
+    return record
+
+
+MERGE_RULES = ("majority", "unanimous")
+"""The rules a merge may record (factcheck merge --rule)."""
+
+
+def merge_problem(
+    record: MergeRecord, claims: Collection[str]
+) -> tuple[str, int | None, str] | None:
+    """What is wrong with a merge record edited by hand, as (its key, the index of the item at
+    fault in a list, the message); None when nothing is. ``claims`` are the worksheet's ids."""
+    if record.rule not in MERGE_RULES:
+        return "rule", None, f"expected majority or unanimous, got {record.rule!r}"
+    count = len(record.reviewers)
+    if count < 2:
+        return "reviewers", None, f"expected two reviewers or more, got {count}"
+    for i, name in enumerate(record.reviewers):
+        if name in record.reviewers[:i]:
+            return "reviewers", i, f"reviewer {name!r} is listed twice"
+    if len(record.worksheets) != count:
+        return (
+            "worksheets",
+            None,
+            f"expected one per reviewer ({count}), got {len(record.worksheets)}",
+        )
+    for i, item in enumerate(record.open):
+        claim, _, question = item.partition(".")
+        if claim not in claims or not question:
+            return "open", i, f"expected a claim of the worksheet and a question, got {item!r}"
+    return None
 
 
 def read_values(
@@ -557,6 +590,6 @@ def read_values(
         created=_text(m["created"]) if "created" in m else "",
         audit=tuple(audit),
         publication=publication,
-        merge=_merge(m["merge"], len(audit)) if "merge" in m else None,
+        merge=_merge(m["merge"], len(audit), seen) if "merge" in m else None,
         segments=segments,
     )

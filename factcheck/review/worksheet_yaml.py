@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, Union
 
 import yaml
@@ -52,6 +52,7 @@ from factcheck.review.worksheet_fast import (
     CHANGE_REQUIRED,
     CLAIM_OPTIONAL,
     CLAIM_REQUIRED,
+    merge_problem,
     read_values,
 )
 from factcheck.yamlio import (
@@ -744,21 +745,29 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         created=r.text(m["created"], "created") if "created" in m else "",
         audit=tuple(audit),
         publication=publication,
-        merge=_read_merge(r, m["merge"], len(audit)) if "merge" in m else None,
+        merge=_read_merge(r, m["merge"], len(audit), seen) if "merge" in m else None,
         segments=segments,
     )
 
 
-def _read_merge(r: NodeReader, node: yaml.Node, changes: int) -> MergeRecord:
+def _read_merge(
+    r: NodeReader, node: yaml.Node, changes: int, claims: Collection[str]
+) -> MergeRecord:
     keys = ("rule", "reviewers", "worksheets", "originals")
     m = r.mapping(node, "merge", required=keys, optional=("open",))
     originals = r.integer(m["originals"], "merge.originals")
     if originals > changes:
         r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
-    return MergeRecord(
+    record = MergeRecord(
         rule=r.text(m["rule"], "merge.rule"),
         reviewers=r.texts(m["reviewers"], "merge.reviewers"),
         worksheets=r.texts(m["worksheets"], "merge.worksheets"),
         originals=originals,
         open=r.texts(m["open"], "merge.open") if "open" in m else (),
     )
+    problem = merge_problem(record, claims)
+    if problem is not None:
+        key, at, message = problem
+        node = m[key] if at is None else r.sequence(m[key], "")[at]
+        r.fail(node, f"merge.{key}" if at is None else f"merge.{key}[{at}]", message)
+    return record

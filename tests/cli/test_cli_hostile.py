@@ -415,3 +415,39 @@ def test_searching_standard_input_answers_each_line_in_order(project: Path, know
         '{"query": "one", "matches": []}\n',
         message,
     )
+
+
+@pytest.mark.parametrize("command", ["extract", "review"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "2", "-0.1", "half"])
+def test_a_threshold_that_is_not_a_score_is_a_usage_error(
+    project: Path, command: str, value: str
+) -> None:
+    # 'nan' compares with no score: extract kept no claim, review every one.
+    result = factcheck(command, "s.txt", "--min-score", value, cwd=project)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--min-score': expected a number from 0 to 1, got {value!r}"
+    )
+    assert not (project / "reports").exists()
+
+
+def test_escape_codes_in_a_folder_name_are_shown_not_obeyed(project: Path) -> None:
+    # "Saved PATH" and "Saved. Resume with" wrote a folder name's escape codes to the terminal.
+    folder = "r\x1b[31mX"
+    done = factcheck(
+        "review", "s.txt", "--reports-dir", folder, "--answers", "a.yaml", "--no-input", cwd=project
+    )
+    assert (done.returncode, done.stderr) == (0, "Saved r\\x1b[31mX/s.worksheet.yaml\n")
+    (project / "b.yaml").write_text("{}\n", encoding="utf-8")
+    other = factcheck(
+        "review", f"{folder}/s.worksheet.yaml", "--reviewer", "Bo", "--own", "--answers", "b.yaml",
+        "--no-input", cwd=project,
+    )  # fmt: skip
+    assert other.returncode == 0, other.stderr
+    merged = factcheck(
+        "merge", f"{folder}/s.worksheet.yaml", f"{folder}/s.bo.worksheet.yaml", "-o",
+        f"{folder}/m.worksheet.yaml", cwd=project,
+    )  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    assert "\x1b" not in merged.stderr
+    assert merged.stderr.endswith("Saved r\\x1b[31mX/m.worksheet.yaml\n")

@@ -195,6 +195,32 @@ def test_a_report_never_overwrites_a_worksheet(
         assert (target.read_bytes() if target.exists() else None) == before
 
 
+def test_a_report_never_overwrites_a_journal_a_lock_or_a_linked_worksheet(
+    worksheet: Path, tmp_path: Path
+) -> None:
+    # A worksheet's journal holds the answers not yet saved into it: a mistyped --output that
+    # replaced it lost them, and left a worksheet that could not be read.
+    folder = worksheet.parent
+    stem = worksheet.name.removesuffix(".worksheet.yaml")
+    journal = folder / f"{stem}.worksheet.journal"
+    journal.write_text("", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(worksheet)
+    never = "a report never overwrites one, choose another --output"
+    for target, why in (
+        (journal, f"is a worksheet's journal of answers; {never}"),
+        (folder / f"{stem}.worksheet.lock", f"is a worksheet's lock; {never}"),
+        (link, f"is a worksheet; {never}"),
+        (folder, "is a folder; give --output a file name"),
+        (Path("."), "is a folder; give --output a file name"),
+    ):
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        code, out, err = run("report", *fixed(worksheet), "-f", "markdown", "-o", str(target))
+        assert (code, out, err) == (1, "", f"Error: {target}: {why}\n")
+        assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert run("report", *fixed(worksheet), "-f", "json")[0] == 0  # still a worksheet
+
+
 def test_worksheet_and_report_show_who_speaks_in_every_body_sentence(tmp_path: Path) -> None:
     article = tmp_path / "stadium.txt"
     article.write_text(

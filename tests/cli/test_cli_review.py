@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -197,6 +198,25 @@ def test_pty_answer_back_note_interrupt_resume_finish(
     assert done.publication.reviewer == "ana"
     assert "Supported" in output and "Not finished" not in output
     assert not lock_path(worksheet).exists()
+
+
+def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    folder = worksheet.parent
+    term = open_terminal(terminals, worksheet.name, cwd=folder)
+    term.screen("Claim 1/3 · question 1/4")
+    term.press("y", "Q2/3")
+    term.child.send("N")
+    term.child.expect_exact("Note: ")
+    term.child.send("half a no")
+    term.child.expect_exact("half a no")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    # The message used to follow the typed text on the prompt's line: "half a no^CSaved. ..."
+    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+    assert answers_of(worksheet) == {"c1": {"primary_source": "yes"}}  # the line was not given
 
 
 def test_sigkill_mid_review_keeps_every_confirmed_answer(
@@ -585,3 +605,35 @@ def test_a_new_article_shows_a_transient_status_line_on_a_terminal(tmp_path: Pat
     making = "\x1b[0m Extracting port.txt: writing 2 claims\r\n"
     assert shown.startswith("\x1b[?25l")
     assert shown.split(making, 1)[1].endswith("\x1b[2KSaved tty/port.worksheet.yaml\r\n")
+
+
+def test_at_a_terminal_with_standard_output_redirected_review_refuses(tmp_path: Path) -> None:
+    # The questions went into the file; the reviewer saw a blank terminal waiting for keys.
+    command = (
+        f"{shlex.quote(sys.executable)} -m factcheck review {shlex.quote(str(SEED))} > out.txt"
+    )
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", command], cwd=str(tmp_path), env=environment(), encoding="utf-8",
+        timeout=60,
+    )  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert str(child.before) == (
+        "Error: review asks its questions on standard output, which is not a terminal; "
+        "do not redirect it, or use --answers FILE --no-input\r\n"
+    )
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_an_article_without_claims_says_there_is_nothing_to_review(tmp_path: Path) -> None:
+    # It used to print the header of an empty table.
+    (tmp_path / "headline.txt").write_text("Just a headline\n", encoding="utf-8")
+    (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
+    done = run("headline.txt", "--answers", "none.yaml", "--no-input", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "The article has no check-worthy claims: there is nothing to review.\n",
+    )
+    assert done.stderr == f"Saved {os.environ['FACTCHECK_REPORTS_DIR']}/headline.worksheet.yaml\n"

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from factcheck.checklist.load import Checklist
+from factcheck.errors import WorksheetError
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
@@ -177,3 +180,56 @@ def test_review_of_a_merge_asks_only_the_open_questions(pick: Pick) -> None:
     merged = load_worksheet(target)
     assert merged.entry("c2").answers["corroborated"].value == "no"
     assert merged.entry("c2").answers["corroborated"].reviewer == "dee"
+
+
+ASK_BOTH = "expected a claim of the worksheet and a question"
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "message"),
+    [
+        (
+            ("rule: majority", "rule: dictator"),
+            "rule",
+            "expected majority or unanimous, got 'dictator'",
+        ),
+        (
+            ("reviewers: [ana, ben]", "reviewers: []"),
+            "reviewers",
+            "expected two reviewers or more, got 0",
+        ),
+        (
+            ("reviewers: [ana, ben]", "reviewers: [ana, ana]"),
+            "reviewers[1]",
+            "reviewer 'ana' is listed twice",
+        ),
+        (
+            ("reviewers: [ana, ben]", "reviewers: [ana, ben, cy]"),
+            "worksheets",
+            "expected one per reviewer (3), got 2",
+        ),
+        (
+            ("- c2.corroborated", "- c9.corroborated"),
+            "open[1]",
+            f"{ASK_BOTH}, got 'c9.corroborated'",
+        ),
+        (("- c2.corroborated", "- c2"), "open[1]", f"{ASK_BOTH}, got 'c2'"),
+    ],
+)
+def test_a_merge_record_edited_by_hand_is_one_error(
+    pick: Pick, tmp_path: Path, edit: tuple[str, str], line: str, message: str
+) -> None:
+    # An empty list of reviewers was "internal error: ValueError: zip() argument 2 is longer";
+    # an unknown rule or open question was taken as it was.
+    merged = merge_worksheets(pick("ana", "ben"), Rule.MAJORITY, now=lambda: NOW).worksheet
+    path = tmp_path / "team.worksheet.yaml"
+    save_worksheet(path, merged)
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+    key = line.split("[")[0]
+    number = text[: text.index(f"\n  {key}:")].count("\n") + 2  # the key's line
+    number += 2 if line == "open[1]" else 0  # the second item, on a line of its own
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == f"{path}:{number}: merge.{line}: {message}"

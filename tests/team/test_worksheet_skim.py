@@ -181,7 +181,10 @@ def test_a_second_audit_log_is_refused_as_the_full_read_refuses_it(
 
 def test_a_merged_worksheet_is_read_in_full(ana: Path, checklist: Checklist) -> None:
     before, log = split_audit(ana)
-    merge = "merge:\n  rule: majority\n  reviewers: [ana]\n  worksheets: [a.yaml]\n  originals: 0\n"
+    merge = (
+        "merge:\n  rule: majority\n  reviewers: [ana, ben]\n  worksheets: [a.yaml, b.yaml]\n"
+        "  originals: 0\n"
+    )
     ana.write_text(before + merge + log, encoding="utf-8")
     assert_read_in_full(ana, checklist)
     assert load_worksheet(ana, checklist).merge is not None
