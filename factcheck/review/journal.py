@@ -121,8 +121,11 @@ class _Journal:
 
 def _read_journal(path: Path) -> _Journal:
     try:
-        fd = open_nofollow(path, os.O_RDONLY)
+        # Not blocking: a pipe in the journal's place would wait for a writer forever.
+        fd = open_nofollow(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise WorksheetError(f"{path}: not a file (a device or a pipe); move it away")
             data = handle.read()
     except FileNotFoundError:
         return _Journal([], 0, frozenset(), b"")

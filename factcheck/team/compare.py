@@ -232,7 +232,15 @@ def _refuse_repeats(paths: Sequence[Path]) -> None:
 
 
 def check_sheets(sheets: Sequence[Sheet]) -> None:
-    """Raise TeamError naming the first mismatch: article, checklist, claims or reviewer."""
+    """Raise TeamError naming the first mismatch: article, checklist, claims or reviewer. A
+    merged worksheet is no one reviewer's: with it, its reviewers would be counted again."""
+    for sheet in sheets:
+        record = sheet.worksheet.merge
+        if record is not None:
+            raise TeamError(
+                f"{sheet.path} is a merge of {', '.join(record.reviewers)}, not one reviewer's "
+                "worksheet; give the reviewers' own worksheets"
+            )
     first = sheets[0]
     doc = first.worksheet.document
     ref = first.worksheet.checklist

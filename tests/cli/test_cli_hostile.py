@@ -451,3 +451,13 @@ def test_escape_codes_in_a_folder_name_are_shown_not_obeyed(project: Path) -> No
     assert merged.returncode == 0, merged.stderr
     assert "\x1b" not in merged.stderr
     assert merged.stderr.endswith("Saved r\\x1b[31mX/m.worksheet.yaml\n")
+
+
+def test_a_pipe_in_the_journal_s_place_is_refused_not_waited_on(project: Path) -> None:
+    assert review(project, "s.txt").returncode == 0
+    os.mkfifo(project / "reports" / "s.worksheet.journal")  # nobody will ever write to it
+    message = "Error: reports/s.worksheet.journal: not a file (a device or a pipe); move it away\n"
+    shown = factcheck("report", "reports/s.worksheet.yaml", "-f", "json", cwd=project)
+    assert (shown.returncode, shown.stdout, shown.stderr) == (1, "", message)
+    again = review(project, "reports/s.worksheet.yaml")
+    assert (again.returncode, again.stdout, again.stderr) == (1, "", message)

@@ -238,6 +238,16 @@ def test_merge_report_and_adjudicate(team: Path, tmp_path: Path) -> None:
     assert lines[-2:] == [f"Settle them with: factcheck review {out}", f"Saved {out}"]
     again = factcheck("merge", *sheets(team)[:2], "--output", str(out), cwd=team)
     assert again.stderr == f"Error: {out}: already exists; choose another --output\n"
+    # The merge counts Alice and Bob once: with it, Bob's answers would have counted twice.
+    merge = f"Error: {out} is a merge of Alice, Bob, not one reviewer's worksheet; "
+    for command in (["compare"], ["merge", "-o", "x.worksheet.yaml"]):
+        twice = factcheck(*command, str(out), sheets(team)[1], cwd=team)
+        assert (twice.returncode, twice.stdout, twice.stderr) == (
+            1,
+            "",
+            merge + "give the reviewers' own worksheets\n",
+        )
+    assert not (team / "x.worksheet.yaml").exists()
 
     report = factcheck("report", str(out), "--format", "markdown", "--output", "-", cwd=team)
     assert report.returncode == 0, report.stderr
