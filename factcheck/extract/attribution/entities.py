@@ -119,8 +119,7 @@ def make_key(name: str) -> str:
     text = name.lower().replace("'", "").replace("-", "").replace(".", "")
     if text.startswith("the "):
         text = text[4:]
-    if _REPEAT_RE.search(text) is not None:  # most names: no letter doubled, nothing to fold
-        text = _REPEAT_RE.sub(_FIRST_OF_RUN, text)
+    text = _REPEAT_RE.sub(_FIRST_OF_RUN, text)  # a name without a doubled letter comes back
     if len(_KEYS) > 50_000:
         _KEYS.clear()
     _KEYS[name] = text
