@@ -169,6 +169,15 @@ def score_argument(value: str) -> float:
     return score
 
 
+def check_one_stdin(sources: list[str]) -> None:
+    """'-' (standard input) may be given once: read a second time, it is empty."""
+    if sources.count("-") > 1:
+        raise typer.BadParameter(
+            "'-' (standard input) is given more than once; it can be read once",
+            param_hint="'SOURCE...'",
+        )
+
+
 _SourcesPaths = Annotated[
     list[Path] | None,
     typer.Option(

@@ -12,7 +12,14 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
+from factcheck.cli.app import (
+    _command_group,
+    _options,
+    _SourcesPaths,
+    check_one_stdin,
+    path_argument,
+    run_guarded,
+)
 from factcheck.render.console import make_console
 
 case_app = _command_group(
@@ -45,6 +52,8 @@ def case_add(
 
     Example: factcheck case add cases/joint-room examples/seed-article.txt https://example.com/a
     """
+
+    check_one_stdin(sources)
 
     def action() -> int:
         from factcheck.case.store import add_to_case

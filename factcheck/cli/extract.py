@@ -28,6 +28,7 @@ from factcheck.cli.app import (
     _options,
     _SourcesPaths,
     app,
+    check_one_stdin,
     run_guarded,
     score_argument,
 )
@@ -145,6 +146,7 @@ def extract(
 
     Example: factcheck extract examples/seed-article.txt --format json
     """
+    check_one_stdin(sources)
     fmt = output_format or ("table" if sys.stdout.isatty() else "json")
     if fmt not in ("table", "json", "jsonl", "yaml"):
         raise typer.BadParameter("expected table, json, jsonl or yaml", param_hint="--format")

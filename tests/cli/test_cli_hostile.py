@@ -461,3 +461,15 @@ def test_a_pipe_in_the_journal_s_place_is_refused_not_waited_on(project: Path) -
     assert (shown.returncode, shown.stdout, shown.stderr) == (1, "", message)
     again = review(project, "reports/s.worksheet.yaml")
     assert (again.returncode, again.stdout, again.stderr) == (1, "", message)
+
+
+@pytest.mark.parametrize("args", [["extract", "-", "-"], ["case", "add", "c", "s.txt", "-", "-"]])
+def test_standard_input_given_twice_is_a_usage_error(project: Path, args: list[str]) -> None:
+    # Read a second time, standard input was empty: "Error: stdin: input is empty".
+    result = factcheck(*args, cwd=project, shell_redirect="< s.txt")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for 'SOURCE...': '-' (standard input) is given more than once; "
+        "it can be read once"
+    )
+    assert sorted(p.name for p in project.iterdir()) == ["a.yaml", "s.txt"]
