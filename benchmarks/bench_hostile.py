@@ -5,7 +5,8 @@ Each shape is generated here (nothing is copied): a results table whose lines di
 their numbers, lines that open quotations and never close them, one paragraph of nothing but
 opening marks, a word of two million letters, a page of 30,000 paragraphs, a page nested 100,000
 elements deep, whole pages pasted as text with their menus by the ten thousand, one sentence
-repeated 20,000 times, and a markdown file of marks that never close. The peer is
+repeated 20,000 times, one sentence of 400,000 words that never ends, and a markdown file of
+marks that never close. The peer is
 the shared data folder's news articles, joined into one file of about the same size, run the
 same way; a shape that is much slower per MB than news text has a corner left. Every run is a
 fresh process; figures are the median of the runs.
@@ -16,6 +17,7 @@ Run: .venv/bin/python benchmarks/bench_hostile.py [--data DIR] [--runs 3]
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import subprocess
 import sys
@@ -60,9 +62,18 @@ def shapes() -> dict[str, tuple[str, str]]:
         for n in range(20_000)
     )
     repeated = "The council spent 40 dollars on the new city roads in 2020, the mayor said.\n"
+    # A text without a full stop: one sentence of news words in a fixed random order, its
+    # reporting verbs and clauses by the ten thousand.
+    vocabulary = (
+        "the council approved a plan for new buses and roads in the city after the mayor said it"
+        " was needed"
+    )
+    draw = random.Random(1).choice
+    endless = " ".join(draw(vocabulary.split()) for _ in range(400_000)) + "\n"
     marks = "**a _b `c [d](e ![f <g " * 40_000 + "\n"
     return {
         "one sentence 20,000 times": (".txt", repeated * 20_000),
+        "one sentence of 400,000 words": (".txt", endless),
         "markdown marks left open": (".md", marks),
         "pasted page, 80,000 menu lines": (".txt", pasted),
         "menus and paragraphs in turn": (".txt", turns),

@@ -4,6 +4,9 @@ where a "that" opens a clause, and a time phrase between a subject and its verb.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 from factcheck.extract.attribution.sentence import Frame, Sentence
 from factcheck.extract.attribution.words import (
     AUX,
@@ -32,13 +35,26 @@ def main_clause_frames(sent: Sentence, frames: list[Frame]) -> list[Frame]:
     inside such a clause, up to its comma, goes with it ("While X said he opposes …, …")."""
     if len(frames) < 2:
         return frames
-    dropped: set[int] = set()
+    # (where its subject starts, where its clause ends) of each frame in an adverbial clause
+    clauses: list[tuple[int, int]] = []
+    breaks: list[int] | None = None
     for frame in frames:
         if not in_adverbial_clause(sent, frame):
             continue
-        end = next((k for k in range(frame.vpos, sent.n) if sent.toks[k] in (",", ";")), sent.n)
-        dropped.update(id(f) for f in frames if frame.spos <= f.spos and f.vpos < end)
-    kept = [f for f in frames if id(f) not in dropped]
+        if breaks is None:  # where the commas stand, found once: a sentence may run for pages
+            breaks = [k for k in range(sent.n) if sent.toks[k] in (",", ";")]
+        at = bisect_left(breaks, frame.vpos)
+        clauses.append((frame.spos, breaks[at] if at < len(breaks) else sent.n))
+    if not clauses:
+        return frames
+    # A frame goes when a clause starts at or before its subject and ends after its verb: of
+    # the clauses starting by then, the one reaching furthest tells.
+    clauses.sort()
+    starts = [start for start, _ in clauses]
+    reach = list(accumulate((end for _, end in clauses), max))
+    kept = [
+        f for f in frames if not (at := bisect_right(starts, f.spos)) or reach[at - 1] <= f.vpos
+    ]
     return kept or frames
 
 

@@ -456,7 +456,7 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         return  # "six percentage points", "it points to": only "points out" reports words
     if verb in CLAIMS and takes_a_thing(sent, v):
         return  # "claimed a victory", "claiming 41 percent of the vote": won, not said
-    if (verb.endswith("ing") and not progressive) or low[:v] == ["having"]:
+    if (verb.endswith("ing") and not progressive) or (v == 1 and low[0] == "having"):
         _read_participle(sent, v, verb, cls, frames)
         return
     # "“…?” the narrator asks": a speech act right after a quotation and its subject reports it.
