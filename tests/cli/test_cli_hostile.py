@@ -77,16 +77,10 @@ def test_extract_to_a_full_disk_is_the_system_s_error_not_a_bug(project: Path) -
     assert result.stderr == "Error: No space left on device\n"
 
 
-def test_a_reader_that_stops_early_is_no_error(project: Path) -> None:
+def test_a_reader_that_stops_early_is_no_error(project: Path, known: str) -> None:
     # `factcheck factchecks search - < claims.txt | head`: the pipe closing is the reader's
     # choice, not a failure to report.
-    (project / "known.tsv").write_text(
-        "claim\tverdict\turl\nThe harbour fees rose by half last year\tFalse\t"
-        "https://example.org/fc\n",
-        encoding="utf-8",
-    )
-    db = str(project / "known.sqlite")
-    assert factcheck("factchecks", "import", "known.tsv", "--db", db, cwd=project).returncode == 0
+    db = known
     (project / "queries.txt").write_text("Harbour fees rose by half\n" * 20_000, encoding="utf-8")
     result = factcheck(
         "factchecks", "search", "-", "--db", db, cwd=project,
