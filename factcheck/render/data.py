@@ -321,8 +321,12 @@ def render_claimreview(
         if row.status is ClaimStatus.FINAL
     ]
     # Pages embed ClaimReview in <script type="application/ld+json">: a reviewer's "</script>"
-    # must not end that block, so every "</" is written "<\/" (the same string in JSON).
-    return _dumps(reviews).replace("</", "<\\/")
+    # must not end that block, nor "<!--" change how the rest of it is read, so every "<", ">"
+    # and "&" is written as its JSON escape (the same string once parsed).
+    return _dumps(reviews).translate(_SCRIPT_SAFE)
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 # --- CSV ---------------------------------------------------------------------------------------

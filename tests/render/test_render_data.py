@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from factcheck.render.data import (
     render_csv,
     render_json,
 )
+from factcheck.report.model import ClaimStatus
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -173,12 +175,24 @@ def test_claimreview_of_hostile_text_is_valid_json_without_raw_control_character
 
 
 def test_claimreview_cannot_end_an_embedding_script_block() -> None:
-    # Pages embed ClaimReview in <script type="application/ld+json">; a "</script>" in a
-    # reviewer's note or the article must not close that block.
+    # Pages embed ClaimReview in <script type="application/ld+json">; a "</script>" or a "<!--"
+    # in a reviewer's note or the article must not close that block or change how it is read.
     text = render_claimreview(adversarial())
-    assert "</" not in text
+    assert not {"<", ">", "&"} & set(text)
     reviews = json.loads(text)
     assert any("</script>" in json.dumps(r, ensure_ascii=False) for r in reviews)
+
+
+def test_claimreview_escapes_every_mark_html_reads_in_a_script_block() -> None:
+    report = adversarial()
+    row = next(r for r in report.claims if r.status is ClaimStatus.FINAL)
+    hostile = "<!-- <script> & </script> -->"
+    claim = replace(row.entry.claim, text=hostile)
+    rows = (replace(row, entry=replace(row.entry, claim=claim)),)
+    text = render_claimreview(replace(report, claims=rows))
+    escaped = "\\u003c!-- \\u003cscript\\u003e \\u0026 \\u003c/script\\u003e --\\u003e"
+    assert f'"claimReviewed": "{escaped}"' in text
+    assert json.loads(text)[0]["claimReviewed"] == hostile
 
 
 # --- CSV -----------------------------------------------------------------------------------------
