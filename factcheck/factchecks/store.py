@@ -146,6 +146,8 @@ class FactcheckDatabase:
         """Open ``path``; with ``create``, make it (and its folder) if need be. ``full_text``
         False forces the scan without FTS5 (None: use FTS5 where SQLite has it)."""
         self.path = path
+        if path.is_dir():
+            raise FactchecksError(f"{path}: is a folder; give --db the database file")
         if not create and not path.is_file():
             raise FactchecksError(
                 f"{path}: no fact-check database; import one with: factcheck factchecks import FILE"

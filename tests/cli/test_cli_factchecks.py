@@ -169,3 +169,17 @@ def test_stats_json_and_table(tmp_path: Path) -> None:
     assert code == 0
     assert "6 fact-checks" in out
     assert "Imported from" in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["search", "flooded highway"], ["import", str(FIXTURES / "table.csv")]],
+)
+def test_a_folder_as_the_database_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    code, out, err = run("factchecks", *command, "--db", str(tmp_path))
+    assert (code, out, err) == (
+        1,
+        "",
+        f"Error: {tmp_path}: is a folder; give --db the database file\n",
+    )
+    assert list(tmp_path.iterdir()) == []
