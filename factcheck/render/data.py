@@ -311,6 +311,10 @@ def claim_review(
     return review
 
 
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""The marks HTML reads inside a script block, as their JSON escapes."""
+
+
 def render_claimreview(
     report: Report, *, url: str | None = None, publisher: str | None = None
 ) -> str:
@@ -324,9 +328,6 @@ def render_claimreview(
     # must not end that block, nor "<!--" change how the rest of it is read, so every "<", ">"
     # and "&" is written as its JSON escape (the same string once parsed).
     return _dumps(reviews).translate(_SCRIPT_SAFE)
-
-
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 # --- CSV ---------------------------------------------------------------------------------------

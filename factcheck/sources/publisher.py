@@ -504,7 +504,9 @@ def _credit_line(line: str, registry: Registry | None, text: str = "") -> str | 
     """The outlet a short credit line at the top names: 'Jane Roe, Example News', 'By Example
     News Staff', 'Issued by: Example Ministry', or one part of 'Jane Roe | Example News | June
     1, 2024'. A line of parts must have a byline, a date or a web name in it: 'Jane Roe | Example
-    News' alone may credit a picture. A name without an outlet's word must be one TEXT backs."""
+    News' alone may credit a picture. A name without an outlet's word must be one TEXT backs,
+    unless only a newsroom signs so: its staff ('By Example Ledger Staff') or a newsroom's role
+    after it ('Jane Roe, Example Ledger staff writer')."""
     if len(line) > _LINE_CHARS:
         return None
     if (issued := _ISSUED.fullmatch(line)) and _issuer(name := closing_name(issued["outlet"])):

@@ -7,6 +7,7 @@ verdicts by reviewer and measures agreement on the verdicts and on every questio
 
 from __future__ import annotations
 
+import os
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -211,8 +212,6 @@ def load_sheets(
 def _refuse_repeats(paths: Sequence[Path]) -> None:
     """Raise TeamError when one file is given twice (the same name, another spelling of it, a
     link to it): one reviewer would be counted as two, agreeing with themselves."""
-    import os
-
     seen: dict[tuple[int, int], Path] = {}
     for path in paths:
         try:
