@@ -148,7 +148,7 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
-        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.keys import LineInterrupted, TtyKeyboard
         from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
@@ -207,12 +207,17 @@ def review(
                     min_score=min_score,
                     publication={k: v for k, v in written.items() if v is not None},
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             setup.session.close()
             if keyboard is not None:
                 console.print()  # the cursor may stand after a prompt and what was typed at it
             resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
             err.print(safe_text(resume), soft_wrap=True)
+            if isinstance(exc, LineInterrupted):
+                # A line is given with Enter; the worksheet has no place for half of one, so
+                # it is shown back rather than lost.
+                unsaved = f"Not saved (Ctrl-C came before Enter): {exc.label} {exc.typed}"
+                err.print(safe_text(unsaved), soft_wrap=True)
             return 130
         finally:
             setup.session.close()

@@ -209,14 +209,32 @@ def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
     term.press("y", "Q2/3")
     term.child.send("N")
     term.child.expect_exact("Note: ")
-    term.child.send("half a no")
-    term.child.expect_exact("half a no")
+    term.child.send("half a nx\x7fo")  # the terminal's own editing: x rubbed out
+    term.child.expect_exact("half a nx\b \bo")
     term.child.sendintr()
     output, status = term.finish()
     assert status == 130
     # The message used to follow the typed text on the prompt's line: "half a no^CSaved. ..."
-    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+    # and the typed text, never entered, was lost with the terminal's unfinished line.
+    assert output == (
+        "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+        "Not saved (Ctrl-C came before Enter): Note: half a no\r\n"
+    )
     assert answers_of(worksheet) == {"c1": {"primary_source": "yes"}}  # the line was not given
+    assert list(load_worksheet(worksheet).entry("c1").answers) == ["primary_source"]  # no note
+
+
+def test_pty_interrupt_on_an_empty_line_prompt_says_only_saved(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    term = open_terminal(terminals, worksheet.name, cwd=worksheet.parent)
+    term.screen("Claim 1/3 · question 1/4")
+    term.child.send("e")
+    term.child.expect_exact("Evidence URL: ")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
 
 
 def test_sigkill_mid_review_keeps_every_confirmed_answer(
