@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from inprocess import run_cli
+from inprocess import run_cli, run_cli_within
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -505,3 +505,31 @@ def test_the_resume_command_of_a_path_with_a_line_break_is_one_line_a_shell_read
             ["bash", "-c", f"printf %s {word}"], capture_output=True, timeout=30, check=True
         )
         assert echoed.stdout.decode("utf-8") == "r\nd/\x85it's\\.worksheet.yaml"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `extract pipe.txt` waited for a writer for ever; text written into a pipe is still read.
+    from factcheck import files
+
+    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
+    os.mkfifo(project / "pipe.txt")
+    refused = run_cli_within(60, "--color", "never", "extract", "pipe.txt", cwd=project)
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        1,
+        "",
+        "Error: pipe.txt: a named pipe that nothing was written to in 0.2 seconds; give a file, "
+        "or pipe the text to '-'\n",
+    )
+    answers = run_cli_within(
+        60, "--color", "never", "review", "s.txt", "--answers", "pipe.txt", "--no-input",
+        cwd=project,
+    )  # fmt: skip
+    assert (answers.returncode, answers.stdout, answers.stderr) == (
+        1,
+        "",
+        "Error: pipe.txt: cannot read the answers file: a named pipe that nothing was written to "
+        "in 0.2 seconds\n",
+    )
