@@ -148,7 +148,7 @@ def review(
     def action() -> int:
         from factcheck.render import review as screen
         from factcheck.render.console import safe_text
-        from factcheck.review.keys import TtyKeyboard
+        from factcheck.review.keys import LineInterrupted, TtyKeyboard
         from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
@@ -189,6 +189,7 @@ def review(
         )
         asker = screen.TerminalAsker(console, keyboard, setup.registry) if keyboard else None
         written = {"title": title, "summary": summary, "bottom_line": bottom_line, "url": url}
+        name: str | None = None
         try:
             with keyboard or contextlib.nullcontext():
                 name = resolve_reviewer(
@@ -207,12 +208,22 @@ def review(
                     min_score=min_score,
                     publication={k: v for k, v in written.items() if v is not None},
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            # Interrupted at the name prompt of a worksheet made just now: nothing is in it yet,
+            # and without a reviewer it would be nobody's; the next review starts afresh.
+            discarded = name is None and setup.session.discard()
             setup.session.close()
             if keyboard is not None:
                 console.print()  # the cursor may stand after a prompt and what was typed at it
             resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
+            if discarded:
+                resume = "Interrupted before a reviewer was named; no worksheet was made."
             err.print(safe_text(resume), soft_wrap=True)
+            if isinstance(exc, LineInterrupted):
+                # A line is given with Enter; the worksheet has no place for half of one, so
+                # it is shown back rather than lost.
+                unsaved = f"Not saved (Ctrl-C came before Enter): {exc.label} {exc.typed}"
+                err.print(safe_text(unsaved), soft_wrap=True)
             return 130
         finally:
             setup.session.close()

@@ -14,6 +14,7 @@ from factcheck.render.console import safe_text
 from factcheck.render.jsonout import _dumps
 from factcheck.render.team_cells import (
     DIFFERS,
+    NO_CLAIMS,
     alpha_cell,
     answer_cell,
     claim_notes,
@@ -57,6 +58,10 @@ def render_terminal(comparison: Comparison) -> RenderableType:
     which the reviewers differ, with their answers, notes and evidence."""
     from rich.console import Group
 
+    if not comparison.claims:
+        # Tables of nothing, and "answered every claim alike" of no claim, said nothing true.
+        warnings = [safe_text(f"Warning: {w}", style="yellow") for w in comparison.warnings]
+        return Group(safe_text(NO_CLAIMS), *warnings)
     parts: list[RenderableType] = [_terminal_header(comparison), _terminal_agreement(comparison)]
     parts.append(_terminal_verdicts(comparison))
     differing = differing_claims(comparison)
@@ -116,6 +121,7 @@ def _terminal_agreement(comparison: Comparison) -> RenderableType:
 Row = tuple[str, list[str], bool | None, str]
 """A row side by side: its name, a cell per reviewer, whether they agreed, and its style."""
 ALIKE = "The reviewers answered every claim alike."
+"""Stands for the claims one by one when there are none to show."""
 """Stands for the claims one by one when there are none to show."""
 VERDICTS_TITLE = "Verdicts"
 """Heads the verdicts side by side."""

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 DIFFERS = "≠"
 """Marks a row whose reviewers disagree, visible without colour."""
+NO_CLAIMS = "Nothing to compare: the worksheets have no claims."
+"""The whole comparison of worksheets without claims, in every format but JSON."""
 
 
 def percent_text(figure: Figure) -> str:

@@ -12,6 +12,7 @@ from factcheck.records import EMPTY, one_line
 from factcheck.render.markdown import _table, escape_markdown, link, show_url
 from factcheck.render.team_cells import (
     DIFFERS,
+    NO_CLAIMS,
     alpha_cell,
     answer_cell,
     claim_notes,
@@ -41,6 +42,10 @@ def render_markdown(comparison: Comparison) -> str:
         f"Claims: {len(comparison.claims)}"
     )
     lines.append("")
+    if not comparison.claims:
+        lines.extend([NO_CLAIMS, ""])
+        lines.extend(_markdown_warnings(comparison))
+        return "\n".join(lines).rstrip("\n") + "\n"
     lines.extend(_markdown_agreement(comparison))
     lines.extend(["", "## Verdicts", ""])
     header = ["Claim", *(escape_markdown(r) for r in comparison.reviewers), "Agreed"]
@@ -52,11 +57,14 @@ def render_markdown(comparison: Comparison) -> str:
     lines.extend(["", "## Claims", ""])
     for claim in comparison.claims:
         lines.extend(_markdown_claim(comparison, claim))
-    if comparison.warnings:
-        lines.extend(["## Warnings", ""])
-        lines.extend(f"- {escape_markdown(w)}" for w in comparison.warnings)
-        lines.append("")
+    lines.extend(_markdown_warnings(comparison))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_warnings(comparison: Comparison) -> list[str]:
+    if not comparison.warnings:
+        return []
+    return ["## Warnings", "", *(f"- {escape_markdown(w)}" for w in comparison.warnings), ""]
 
 
 def markdown_agreement(comparison: Comparison) -> list[str]:

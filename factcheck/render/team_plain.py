@@ -214,6 +214,7 @@ def plain_terminal(comparison: Comparison, console: Console) -> str | None:
         or options.legacy_windows
         or options.ascii_only
         or console.width < NARROWEST
+        or not comparison.claims
     ):
         return None
     layout = _Layout(console)

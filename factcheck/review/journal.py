@@ -388,6 +388,9 @@ class WorksheetSession:
         """The latest state, including every recorded change."""
         self.journal = journal_path(path)
         self._lock = lock
+        self.created = False
+        """Whether this session wrote the worksheet's first version (open_session with new)."""
+        self._recorded = False
         try:
             self._fd: int | None = open_nofollow(
                 self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
@@ -424,6 +427,22 @@ class WorksheetSession:
                 "it was not recorded"
             ) from None
         self.worksheet = worksheet
+        self._recorded = True
+
+    def discard(self) -> bool:
+        """Remove the worksheet this session created, when no change was recorded in it, and
+        close: an interrupted start leaves no file behind. False (and nothing done) otherwise."""
+        if self._fd is None or not self.created or self._recorded:
+            return False
+        try:
+            for leftover in (self.path, self.journal):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        finally:
+            os.close(self._fd)
+            self._fd = None
+            self._lock.release()
+        return True
 
     def compact(self) -> None:
         """Write the whole worksheet atomically, then empty the journal it now contains."""
@@ -494,7 +513,9 @@ def open_session(
             read = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
             worksheet, journal = _replayed(read, jpath)
             _cut_torn_tail(jpath, journal.good)
-        return WorksheetSession(path, worksheet, lock)
+        session = WorksheetSession(path, worksheet, lock)
+        session.created = new is not None
+        return session
     except BaseException:
         lock.release()
         raise

@@ -240,14 +240,22 @@ class TtyKeyboard:
         return data.decode("utf-8", "replace")[:1]
 
     def read_line(self, label: str) -> str | None:
-        """A line typed with the terminal's own editing (cooked mode), then back to cbreak."""
+        """A line typed with the terminal's own editing (cooked mode), then back to cbreak.
+
+        Ctrl-C before Enter raises `LineInterrupted` with what was typed: the terminal is told
+        not to discard its unfinished line (NOFLSH), and back in cbreak mode that line can be
+        read, so the caller can give it back to the reviewer.
+        """
         import termios
         import tty
 
         self.show(label)
-        self._restore()
+        if self._saved is not None:
+            cooked = list(self._saved)
+            cooked[3] |= termios.NOFLSH
+            termios.tcsetattr(self.fd, termios.TCSANOW, cooked)
+        chunks: list[bytes] = []
         try:
-            chunks: list[bytes] = []
             while True:
                 chunk = os.read(self.fd, 4096)
                 if not chunk:
@@ -255,7 +263,35 @@ class TtyKeyboard:
                 chunks.append(chunk)
                 if chunk.endswith(b"\n"):
                     break
+        except KeyboardInterrupt:
+            if self._saved is not None:
+                tty.setcbreak(self.fd, termios.TCSANOW)
+            # The unfinished line becomes readable once the terminal leaves cooked mode.
+            while select.select([self.fd], [], [], 0)[0]:
+                more = os.read(self.fd, 4096)
+                if not more:
+                    break
+                chunks.append(more)
+            typed = _decode_line(chunks)
+            if typed.strip():
+                raise LineInterrupted(label.strip(), typed) from None
+            raise
         finally:
             if self._saved is not None:
                 tty.setcbreak(self.fd, termios.TCSANOW)
-        return b"".join(chunks).decode("utf-8", "replace").rstrip("\r\n")
+        return _decode_line(chunks)
+
+
+def _decode_line(chunks: list[bytes]) -> str:
+    return b"".join(chunks).decode("utf-8", "replace").rstrip("\r\n")
+
+
+class LineInterrupted(KeyboardInterrupt):
+    """Ctrl-C at a line prompt, before Enter: what had been typed there, which nothing saved."""
+
+    def __init__(self, label: str, typed: str) -> None:
+        super().__init__(label, typed)
+        self.label = label
+        """The prompt, such as 'Note:'."""
+        self.typed = typed
+        """The unfinished line as the reviewer left it."""

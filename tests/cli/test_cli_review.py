@@ -69,12 +69,15 @@ def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 class Terminal:
     """`factcheck review` on a pseudo-terminal."""
 
-    def __init__(self, *args: str, cwd: Path) -> None:
+    def __init__(self, *args: str, cwd: Path, named: bool = True) -> None:
+        env = environment()
+        if not named:  # nobody named anywhere: review asks for the name
+            del env["FACTCHECK_REVIEWER"]
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "factcheck", "--color", "never", "review", *args],
             cwd=str(cwd),
-            env=environment(),
+            env=env,
             encoding="utf-8",
             timeout=30,
             dimensions=(50, 120),
@@ -110,8 +113,8 @@ def terminals() -> Iterator[list[Terminal]]:
         terminal.close()
 
 
-def open_terminal(terminals: list[Terminal], *args: str, cwd: Path) -> Terminal:
-    terminal = Terminal(*args, cwd=cwd)
+def open_terminal(terminals: list[Terminal], *args: str, cwd: Path, named: bool = True) -> Terminal:
+    terminal = Terminal(*args, cwd=cwd, named=named)
     terminals.append(terminal)
     return terminal
 
@@ -209,14 +212,32 @@ def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
     term.press("y", "Q2/3")
     term.child.send("N")
     term.child.expect_exact("Note: ")
-    term.child.send("half a no")
-    term.child.expect_exact("half a no")
+    term.child.send("half a nx\x7fo")  # the terminal's own editing: x rubbed out
+    term.child.expect_exact("half a nx\b \bo")
     term.child.sendintr()
     output, status = term.finish()
     assert status == 130
     # The message used to follow the typed text on the prompt's line: "half a no^CSaved. ..."
-    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+    # and the typed text, never entered, was lost with the terminal's unfinished line.
+    assert output == (
+        "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+        "Not saved (Ctrl-C came before Enter): Note: half a no\r\n"
+    )
     assert answers_of(worksheet) == {"c1": {"primary_source": "yes"}}  # the line was not given
+    assert list(load_worksheet(worksheet).entry("c1").answers) == ["primary_source"]  # no note
+
+
+def test_pty_interrupt_on_an_empty_line_prompt_says_only_saved(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    term = open_terminal(terminals, worksheet.name, cwd=worksheet.parent)
+    term.screen("Claim 1/3 · question 1/4")
+    term.child.send("e")
+    term.child.expect_exact("Evidence URL: ")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
 
 
 def test_sigkill_mid_review_keeps_every_confirmed_answer(
@@ -605,6 +626,51 @@ def test_a_new_article_shows_a_transient_status_line_on_a_terminal(tmp_path: Pat
     making = "\x1b[0m Extracting port.txt: writing 2 claims\r\n"
     assert shown.startswith("\x1b[?25l")
     assert shown.split(making, 1)[1].endswith("\x1b[2KSaved tty/port.worksheet.yaml\r\n")
+
+
+def test_pty_interrupt_at_the_name_prompt_makes_no_worksheet(
+    tmp_path: Path, terminals: list[Terminal]
+) -> None:
+    # It used to leave reports/port.worksheet.yaml made, with nobody's name on it.
+    (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
+    term = open_terminal(terminals, "port.txt", "--reports-dir", "r", cwd=tmp_path, named=False)
+    term.child.expect_exact("Your name, recorded with each answer: ")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    assert output.endswith(
+        "^C\r\nInterrupted before a reviewer was named; no worksheet was made.\r\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == []
+
+    term = open_terminal(terminals, "port.txt", "--reports-dir", "r", cwd=tmp_path, named=False)
+    term.child.expect_exact("Your name, recorded with each answer: ")
+    term.child.send("Noor Haddad\r")
+    term.screen("Claim 1/2 · question 1/")
+    term.child.send("q")
+    _, status = term.finish()
+    assert status == 0
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["port.worksheet.yaml"]
+    saved = load_worksheet(tmp_path / "r" / "port.worksheet.yaml")
+    assert saved.publication.reviewer == "Noor Haddad"
+
+
+def test_pty_interrupt_at_the_name_prompt_of_an_existing_worksheet_keeps_it(
+    worksheet: Path, terminals: list[Terminal]
+) -> None:
+    before = worksheet.read_text(encoding="utf-8")
+    term = open_terminal(terminals, worksheet.name, cwd=worksheet.parent, named=False)
+    term.child.expect_exact("Your name, recorded with each answer: ")
+    term.child.send("Noor")
+    term.child.expect_exact("Noor")
+    term.child.sendintr()
+    output, status = term.finish()
+    assert status == 130
+    assert output.endswith(
+        "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
+        "Not saved (Ctrl-C came before Enter): Your name, recorded with each answer: Noor\r\n"
+    )
+    assert worksheet.read_text(encoding="utf-8") == before
 
 
 def test_at_a_terminal_with_standard_output_redirected_review_refuses(tmp_path: Path) -> None:

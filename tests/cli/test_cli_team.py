@@ -328,3 +328,29 @@ def test_report_marks_the_caption_and_the_repeat(team: Path) -> None:
     ]
     assert len(data["claims"]) == 18
     assert data["summary"]["final"] + data["summary"]["skipped"] == 18
+
+
+def test_compare_of_worksheets_without_claims_says_so_in_one_line(tmp_path: Path) -> None:
+    # It used to print empty tables and "The reviewers answered every claim alike."
+    (tmp_path / "note.txt").write_text("A short headline about ferries\n", encoding="utf-8")
+    (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
+    for name, extra in (("Alice", ()), ("Bob", ("--own",))):
+        made = factcheck(
+            "review", "note.txt", "--reviewer", name, "--answers", "none.yaml", "--no-input",
+            *extra, cwd=tmp_path,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+    pair = ("reports/note.worksheet.yaml", "reports/note.bob.worksheet.yaml")
+    shown = factcheck("compare", *pair, cwd=tmp_path)
+    assert (shown.returncode, shown.stdout, shown.stderr) == (
+        0,
+        "Nothing to compare: the worksheets have no claims.\n",
+        "",
+    )
+    markdown = factcheck("compare", *pair, "-f", "markdown", cwd=tmp_path)
+    assert (markdown.returncode, markdown.stderr) == (0, "")
+    assert markdown.stdout == (
+        "# Reviewers compared: note.txt\n\n"
+        "Checklist: Quick source check (quick, version 1) · Reviewers: Alice, Bob · Claims: 0\n\n"
+        "Nothing to compare: the worksheets have no claims.\n"
+    )

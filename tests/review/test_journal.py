@@ -736,3 +736,24 @@ def test_a_lock_that_cannot_be_written_is_one_error(
     monkeypatch.undo()
     with WorksheetLock(path):  # nothing was left holding it
         pass
+
+
+def test_discard_removes_only_a_worksheet_made_by_the_session_with_nothing_recorded(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    path = tmp_path / "new.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    assert session.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+    session = open_session(path, new=worksheet)
+    change = skip(worksheet, "c1")
+    session.record(apply_change(worksheet, change), change)
+    assert not session.discard()  # an answer is in it: it is kept
+    session.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.worksheet.yaml"]
+
+    session = open_session(path)  # opened, not made, by this session
+    assert not session.discard()
+    session.close()
+    assert load_worksheet(path).entry("c1").skipped
