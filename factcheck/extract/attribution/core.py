@@ -33,6 +33,7 @@ from factcheck.extract.attribution.sentence import (
     Quote,
     Sentence,
     count_title_words,
+    gives_words,
     is_word,
     positions,
     tokenize,
@@ -140,13 +141,6 @@ def _find_unverified(low: list[str], i: int) -> str:
 def _is_title(quote: Quote) -> bool:
     """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
     return count_title_words(quote.text) > 0
-
-
-def _quotes_words(quote: Quote) -> bool:
-    """Whether a quotation of four words or more gives someone's words. One in title case names
-    a work, a slogan or an event ("“The Nightly Show with Larry Wilmore”", "“Make America Great
-    Again”"); one in capitals ("“THIS IS NOT OK.”") is words quoted as they were written."""
-    return quote.words >= 4 and (not _is_title(quote) or quote.text == quote.text.upper())
 
 
 def _starts_with_verb(quote: Quote) -> bool:
@@ -393,7 +387,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     if quotes:
         for quoted in quotes:
             continued = continued or quoted.continued
-            long_quote = long_quote or _quotes_words(quoted) or quoted.continued
+            long_quote = long_quote or gives_words(quoted) or quoted.continued
         # A quotation of three words or more, or one that is the whole sentence ("“Bodies
         # everywhere.”"), opens it.
         whole = sent.n <= 3 and not _is_title(quotes[0]) and not quotes[0].text.endswith(":")
