@@ -15,7 +15,7 @@ longer line shares the story's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.extract.segment_dates import parse_date
 from factcheck.extract.segment_furniture import Unit, ends_sentence
@@ -48,6 +48,9 @@ _ASKS = ("?", "!", "\uff1f", "\uff01")
 _LABELS = 2
 _SHORT_WORDS = 2
 _KICKER_WORDS = 2
+_TERSE_WORDS = 15
+"""The most words of a headline of short sentences that ends with a full stop."""
+_TERSE_SENTENCE_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
     skipped = _teaser_boxes(text, runs, start) | _menu_lines(runs, start)
     best: tuple[int, _Line] | None = None
     short: tuple[int, _Line] | None = None
+    terse: tuple[int, _Line] | None = None
     score, seen, at = (0, 0.0), 0, 0
     above: dict[int, tuple[int, _Line, int, set[str]]] = {}
     # The story's first block is a headline only as a line of its own that asks or exclaims.
@@ -104,8 +108,12 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
             above[seen] = (k, line, shared, own)
             if best is None or here > score:
                 best, score, at = (k, line), here, seen
+        elif terse is None and _is_terse_headline(runs, k, line, opening):
+            terse = (k, line)
     if best is None or score[0] == 0:
         best = short or best  # no longer line shares the story's words
+    if best is None:
+        best = terse  # no other line reads as a headline
     if best is None:
         return None
     if at + 1 in above:
@@ -127,6 +135,20 @@ def _is_short_headline(line: _Line, runs: list[list[Unit]], k: int, opening: set
         and _reads_as_headline(line)
         and not _long_words(line.text).isdisjoint(opening)
     )
+
+
+def _is_terse_headline(runs: list[list[Unit]], k: int, line: _Line, opening: set[str]) -> bool:
+    """Whether LINE, the first of block K of RUNS, is a headline of short sentences that ends
+    with a full stop ("Fares rise. Again."), right under a list of links and sharing words with
+    the story's OPENING: a standfirst has a sentence of more words, a caption stands lower."""
+    if not line.terminal or line.words > _TERSE_WORDS or k == 0 or not _is_link(runs[k - 1]):
+        return False
+    sentences = [u for u in runs[k] if u.start < line.end]
+    if any(u.words > _TERSE_SENTENCE_WORDS for u in sentences):
+        return False
+    if _long_words(line.text).isdisjoint(opening):
+        return False
+    return _reads_as_headline(replace(line, terminal=False, stops=False))
 
 
 def _first_line(text: str, run: list[Unit]) -> _Line:

@@ -41,6 +41,11 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
             headline = unit
             unit.kind = SegmentKind.TITLE
             break
+        if _over_button(units, i):
+            # A site's notice over its button ("Welcome to our edition" over "Learn more"):
+            # the page's, and the headline follows.
+            unit.kind = units[i + 1].kind = SegmentKind.RELATED
+            continue
         above = above_headline(
             units,
             i,
@@ -86,6 +91,19 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
                 unit.kind = SegmentKind.TITLE
     _kickers(units)
     return headline
+
+
+def _over_button(units: list[Unit], i: int) -> bool:
+    """Whether line I, without final punctuation, stands right over a button of a site's
+    notice, a line of its own ("Learn more", "Accept & Close"): a headline never does."""
+    if units[i].terminal or i + 1 >= len(units):
+        return False
+    button = units[i + 1]
+    return (
+        button.kind is None
+        and button.block != units[i].block
+        and button.text.rstrip(".!").casefold() in words("notice_buttons")
+    )
 
 
 def _kickers(units: list[Unit]) -> None:

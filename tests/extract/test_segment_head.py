@@ -118,6 +118,40 @@ def test_ids_stamps_and_prompts_above_the_headline_are_furniture(
     assert segments == [(kind, first), (TITLE, HEADLINE), (STATEMENT, BODY)]
 
 
+@pytest.mark.parametrize("button", ["Learn More", "Accept & Close", "Got it"])
+def test_a_notice_over_its_button_is_the_page_s(button: str) -> None:
+    notice = "Welcome to our International Edition"
+    doc, segments = _read(f"{notice}\n{button}\n{HEADLINE}\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments == [
+        (RELATED, notice),
+        (RELATED, button),
+        (TITLE, HEADLINE),
+        (STATEMENT, BODY),
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # Near misses: a headline over a link that is no notice's button, over a button on the
+        # same line, and a sentence over a button.
+        "Learn how ferry fares are set",
+        "Share",
+    ],
+)
+def test_a_headline_over_other_lines_stays_the_title(below: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{below}\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments[0] == (TITLE, HEADLINE)
+
+
+def test_a_sentence_over_a_button_is_no_notice() -> None:
+    sentence = "Fares rise again on the island route."
+    _, segments = _read(f"{sentence}\nLearn More\n{BODY}\n")
+    assert segments[0] == (STATEMENT, sentence)
+
+
 def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
     first = "Share prices fall as oil slides"
     doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")

@@ -89,6 +89,38 @@ def test_a_headline_of_two_sentences_in_title_case_is_the_headline() -> None:
     assert segments[0] == (RELATED, "Subscribe")
 
 
+TERSE = "Ferry fares rise ‘again. And again.’ Commuters have had enough."
+"""A headline of short sentences, which ends with a full stop and is not in title case."""
+LONGER = "Fares rise. The board voted on Tuesday to raise all of the ferry fares again."
+
+
+def test_a_headline_of_short_sentences_under_the_menu_is_the_headline() -> None:
+    # Over a stamp and a picture's credit, which read as no headline either.
+    lines = ["Skip to Article", *MENU, TERSE, "Updated 9:41 AM", "Jo Lee | Example Images"]
+    title, segments = _title([*lines, BYLINE_LINE, *BODY, *FOOTER])
+    assert title == TERSE
+    assert segments[0] == (RELATED, "Skip to Article")
+    assert (TITLE, TERSE) in segments
+
+
+@pytest.mark.parametrize(
+    ("lines", "line"),
+    [
+        # Near misses: a line of a longer sentence; a line under a date, not under the menu; a
+        # line of short sentences sharing none of the story's words.
+        ([*MENU, LONGER], LONGER),
+        ([*MENU, STAMP, TERSE], TERSE),
+        ([*MENU, "Winter is coming. Pack a scarf. Or two."], "Winter is coming. Pack a scarf."),
+    ],
+)
+def test_a_line_of_short_sentences_is_a_headline_only_under_the_menu(
+    lines: list[str], line: str
+) -> None:
+    title, segments = _title([*lines, "Updated 9:41 AM", BYLINE_LINE, *BODY, *FOOTER])
+    assert title is None or line not in title
+    assert not [text for kind, text in segments if kind is TITLE and line in text]
+
+
 def test_a_line_that_opens_on_a_bracket_may_be_the_headline() -> None:
     headline = "[Update] Harbour ferry fares rise for a third year running"
     title, _ = _title([*MENU, headline, BYLINE_LINE, *BODY, *FOOTER])
