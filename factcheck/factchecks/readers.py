@@ -23,7 +23,7 @@ from factcheck.factchecks.model import (
     verdict_from_value,
     verdict_from_words,
 )
-from factcheck.files import TooLarge, read_limited
+from factcheck.files import TooLarge, decode_marked, read_limited
 
 MAX_IMPORT_BYTES = 200_000_000
 """The largest file imported: a whole published feed of fact-checks fits, /dev/zero does not."""
@@ -378,7 +378,7 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
     """Read one file in the format named, else the one its content shows."""
     origin = str(path)
     try:
-        text = read_limited(path, MAX_IMPORT_BYTES).decode("utf-8-sig")
+        text = decode_marked(read_limited(path, MAX_IMPORT_BYTES))
     except TooLarge:
         raise FactchecksError(f"{origin}: larger than {MAX_IMPORT_BYTES:,} bytes") from None
     except FileNotFoundError:

@@ -195,3 +195,17 @@ def test_a_rating_that_is_not_a_finite_number_is_no_rating(
     assert [(r.claim, r.rating, r.verdict) for r in result.records] == [
         ("The ferry fare doubled in spring.", *expected)
     ]
+
+
+def test_a_spreadsheet_s_unicode_text_export_is_read(tmp_path: Path) -> None:
+    # Tab-separated UTF-16 with a byte order mark: it was refused as "not UTF-8 text".
+    path = tmp_path / "checks.txt"
+    text = (
+        "claim\tverdict\turl\r\nLa tarifa del ferry se duplicó.\tFalso\thttps://check.example/f\r\n"
+    )
+    path.write_bytes(text.encode("utf-16"))
+    result = read_file(path)
+    assert result.problems == []
+    assert [(r.claim, r.rating, r.url) for r in result.records] == [
+        ("La tarifa del ferry se duplicó.", "Falso", "https://check.example/f")
+    ]
