@@ -342,7 +342,7 @@ def test_how_opens_the_words_a_speaker_recalls() -> None:
         ),
         (
             "“Tales of the Night,” a series that first aired in 1989, will return next year.",
-            (None, None, None, (), (), True),
+            (None, None, None, (), (), False),  # a title: nobody's words quoted
         ),
     ],
 )

@@ -40,8 +40,8 @@ def test_a_quoted_sentence_set_off_by_a_comma_is_no_title_case_headline() -> Non
             "Hale Warns Voters In Dune County, “we will fail this year”",
             ("Hale", None, "warns", (), (), False),
         ),
-        # Set off by a comma, but in title case: a title, not prose.
-        ("Critics Pan Hale, “The Long Ohio Winter”", (None, None, None, (), (), True)),
+        # Set off by a comma, but in title case: a title, not prose, and no quotation.
+        ("Critics Pan Hale, “The Long Ohio Winter”", (None, None, None, (), (), False)),
     ],
 )
 def test_a_headline_whose_quotation_is_no_sentence_set_off_stays_a_headline(
@@ -667,3 +667,20 @@ def test_rivals_backers_and_supporters_are_people(sentence: str, expected: tuple
 def test_pundits_and_boosters_are_people(sentence: str, expected: tuple[str, str]) -> None:
     row_ = rows(["Ann Hale spoke.", sentence])[-1]
     assert (row_[0], row_[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        # A title, a slogan or a name in quotation marks is nobody's words quoted.
+        ("She is now the host of “The Late Hour with Dana Pike.”", False),
+        ("Volunteers wore hats reading “Keep Harbor Town Moving Forward.”", False),
+        ("He has starred in “Rivers of the Long North” and “The Glass Orchard.”", False),
+        # Near misses: words in capitals, a sentence in lower case, or both side by side.
+        ("The group sent one line to reporters: “THIS IS NOT OVER.”", True),
+        ("The mayor called the plan “a waste of everyone’s money and time.”", True),
+        ("On “The Late Hour” she said “we will run again next year.”", True),
+    ],
+)
+def test_a_quoted_title_is_no_direct_quotation(sentence: str, quote: bool) -> None:
+    assert attribute_sentences([sentence])[0].quote is quote

@@ -33,6 +33,7 @@ from factcheck.extract.attribution.sentence import (
     Quote,
     Sentence,
     count_title_words,
+    gives_words,
     is_word,
     positions,
     tokenize,
@@ -386,7 +387,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
     if quotes:
         for quoted in quotes:
             continued = continued or quoted.continued
-            long_quote = long_quote or quoted.words >= 4 or quoted.continued
+            long_quote = long_quote or gives_words(quoted) or quoted.continued
         # A quotation of three words or more, or one that is the whole sentence ("“Bodies
         # everywhere.”"), opens it.
         whole = sent.n <= 3 and not _is_title(quotes[0]) and not quotes[0].text.endswith(":")

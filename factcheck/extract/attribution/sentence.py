@@ -177,6 +177,15 @@ def _is_prose(quote: Quote) -> bool:
     return quote.words >= 4 and count_title_words(quote.text) == 0
 
 
+def gives_words(quote: Quote) -> bool:
+    """Whether a quotation of four words or more gives someone's words. One in title case names
+    a work, a slogan or an event ("“The Nightly Show with Larry Wilmore”", "“Make America Great
+    Again”"); one in capitals ("“THIS IS NOT OK.”") is words quoted as they were written."""
+    return quote.words >= 4 and (
+        count_title_words(quote.text) == 0 or quote.text == quote.text.upper()
+    )
+
+
 def count_title_words(text: str) -> int:
     """How many words of ``text`` a title capitalises (not "of", "the", …), or 0 as soon as one
     of them is in lower case: a quotation of such words names a work."""
