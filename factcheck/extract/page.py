@@ -123,7 +123,10 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     with where it was found, by field name."""
     page_url = url or evidence.canonical
     found: dict[str, tuple[str, str]] = {}
-    site = _first(evidence.sites)
+    host = (urlsplit(page_url).hostname or "").lower() if page_url else ""
+    site = next(
+        ((name, origin) for value, origin in evidence.sites if (name := _outlet(value, host))), None
+    )
     if site:
         found["outlet"] = site
     title = _title(evidence, site[0] if site else None, page_url)
@@ -139,6 +142,22 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     if page_url:
         found["url"] = (page_url, "fetch" if url else "meta")
     return found
+
+
+def _outlet(site: str, host: str) -> str | None:
+    """The outlet a site name in the page's metadata gives, or None when it names none.
+
+    Of "Name | Section | Topic", the name. A social handle ("@newsdesk") is an account, not
+    the outlet's name. A publishing platform's name ("Blogger", "WordPress") names the software
+    the site runs on, unless the page is on the platform's own domain.
+    """
+    name = site.split(" | ", 1)[0].strip()
+    if not name or name.startswith("@"):
+        return None
+    folded = name.casefold()
+    if folded in words("publishing_platforms") and folded.split(".", 1)[0] not in host:
+        return None
+    return name
 
 
 def _body(trafilatura: Any, tree: Any, url: str | None) -> str | None:

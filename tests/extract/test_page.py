@@ -133,6 +133,40 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
 
 
 @pytest.mark.parametrize(
+    ("site", "url", "outlet"),
+    [
+        ("The Courier | Bridges | Roads | Weather", "https://courier.example/a", "The Courier"),
+        ("The Courier | courier.example", "https://courier.example/a", "The Courier"),
+        ("@couriernews", "https://courier.example/a", None),
+        ("Blogger", "https://courier.example/a", None),
+        ("WordPress.com", "https://courier.example/a", None),
+        # near misses: the platform's own page, and names that only hold such a word
+        ("Medium", "https://medium.com/a", "Medium"),
+        ("Medium Rare Reviews", "https://courier.example/a", "Medium Rare Reviews"),
+        (
+            "The Courier – Bridges and Roads",
+            "https://courier.example/a",
+            "The Courier – Bridges and Roads",
+        ),
+    ],
+)
+def test_the_outlet_is_a_site_name_not_a_list_an_account_or_a_platform(
+    site: str, url: str, outlet: str | None
+) -> None:
+    doc = read(f'<meta property="og:site_name" content="{site}">', url=url)
+    assert (doc.outlet, dict(doc.provenance).get("outlet")) == (outlet, outlet and "meta")
+
+
+def test_a_platforms_name_gives_way_to_the_sites_own() -> None:
+    data = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Blogger"}}'
+    head = (
+        f'<script type="application/ld+json">{data}</script>'
+        '<meta property="og:site_name" content="Harbor Notes">'
+    )
+    assert read(head).outlet == "Harbor Notes"
+
+
+@pytest.mark.parametrize(
     ("title", "url", "headline"),
     [
         # a section label that is a folder of the address
