@@ -19,6 +19,7 @@ import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 """``O_NOFOLLOW`` where the platform has it: opening a symbolic link fails instead of following."""
@@ -168,13 +169,52 @@ class TooLarge(OSError):
         super().__init__(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
 
 
+PIPE_WAIT = 30.0
+"""Seconds a named pipe may keep its reader waiting before anything is written to it."""
+
+
+class NothingWritten(OSError):
+    """A named pipe that nobody wrote to (or opened for writing) in PIPE_WAIT seconds."""
+
+    def __init__(self, path: Path | str, seconds: float) -> None:
+        super().__init__(
+            errno.ETIMEDOUT,
+            f"a named pipe that nothing was written to in {seconds:g} seconds",
+            str(path),
+        )
+
+
+def open_readable(path: Path | str) -> BinaryIO:
+    """The file at ``path``, open for reading in binary.
+
+    A named pipe is opened without waiting for a writer, then given PIPE_WAIT seconds for its
+    first byte (or its end): text written into a pipe (``<(command)``) is read, but a pipe that
+    nobody writes to raises NothingWritten instead of keeping the reader waiting for ever.
+    """
+    import select
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            waiting = select.poll()
+            waiting.register(fd, select.POLLIN)
+            if not waiting.poll(int(PIPE_WAIT * 1000)):
+                raise NothingWritten(path, PIPE_WAIT)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """Every byte of the file at ``path``, or TooLarge when it holds more than ``limit``.
 
     The size is counted while reading, not asked of the file system: a device or a pipe says 0
-    and may never end (/dev/zero), which would fill the memory before any error.
+    and may never end (/dev/zero), which would fill the memory before any error. A named pipe
+    nobody writes to raises NothingWritten (see `open_readable`).
     """
-    with path.open("rb") as handle:
+    with open_readable(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(path, limit)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from typer.testing import CliRunner
 
@@ -29,3 +30,43 @@ def run_cli(
     return subprocess.CompletedProcess(
         ["factcheck", *args], result.exit_code, result.stdout, result.stderr
     )
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``'s result, or the test fails when it has not returned in ``seconds``.
+
+    For tests of input that never ends or never comes (/dev/zero, a pipe nobody writes): if the
+    protection they test regressed, the test fails instead of hanging the suite. The call runs
+    in a thread, which is left behind (a daemon) when it does not return.
+    """
+    import threading
+
+    import pytest
+
+    results: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(call())
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"did not finish in {seconds:g} seconds")
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
+def run_cli_within(
+    seconds: float, *args: str, cwd: Path, env: Mapping[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`run_cli`, failing the test when the command has not finished in ``seconds``."""
+    return within(seconds, lambda: run_cli(*args, cwd=cwd, env=env))

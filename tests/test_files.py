@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from inprocess import within
 
 from factcheck import files
 from factcheck.errors import SourcesError, WorksheetError
@@ -352,3 +353,44 @@ def test_read_limited_stops_an_endless_device() -> None:
     with pytest.raises(files.TooLarge) as caught:
         files.read_limited(Path("/dev/zero"), 1000)
     assert str(caught.value) == "[Errno 27] larger than 1,000 bytes: '/dev/zero'"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_nobody_writes_to_is_an_error_after_a_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # open() of a named pipe waits for a writer: with none, every reader waited for ever.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
+
+    def read() -> str:
+        with pytest.raises(files.NothingWritten) as caught:
+            files.read_limited(fifo, 1000)
+        return str(caught.value)
+
+    assert within(20, read) == (
+        f"[Errno {errno.ETIMEDOUT}] a named pipe that nothing was written to in 0.2 seconds: "
+        f"'{fifo}'"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_written_to_is_read_whole(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with fifo.open("wb") as handle:
+            handle.write(b"first\n")
+            handle.flush()
+            handle.write(b"second\n" * 20_000)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    assert within(20, lambda: files.read_limited(fifo, 1_000_000)) == (
+        b"first\n" + b"second\n" * 20_000
+    )
+    writer.join(20)

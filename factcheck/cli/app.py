@@ -15,7 +15,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.render.console import ColorMode, defang
+from factcheck.render.console import ColorMode, defang_line
 
 app = typer.Typer(
     name="factcheck",
@@ -72,7 +72,7 @@ def _show_warnings() -> None:
 
     def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
         if issubclass(category, FactcheckWarning):
-            sys.stderr.write(f"Warning: {defang(str(message))}\n")
+            sys.stderr.write(f"Warning: {defang_line(str(message))}\n")
         else:
             shown(message, category, *args, **kw)
 
@@ -107,7 +107,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _error_line(message: str) -> None:
-    sys.stderr.write(f"Error: {defang(message)}\n")
+    sys.stderr.write(f"Error: {defang_line(message)}\n")
 
 
 def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:

@@ -58,7 +58,7 @@ def case_add(
     def action() -> int:
         from factcheck.case.store import add_to_case
         from factcheck.render.case import render_added
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text
         from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
@@ -67,7 +67,7 @@ def case_add(
             case_dir,
             sources,
             registry=registry,
-            on_warning=lambda text: err.print(safe_text(f"Warning: {text}"), soft_wrap=True),
+            on_warning=lambda text: err.print(message_text(f"Warning: {text}"), soft_wrap=True),
         )
         err.print(render_added(results), soft_wrap=True)
         return 1 if any(result.error for result in results) else 0
@@ -119,14 +119,14 @@ def case_show(
     def action() -> None:
         from factcheck.case.store import load_case
         from factcheck.render.case import render_case, render_case_map
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text
         from factcheck.sources.registry import load_registry
 
         registry = load_registry(tuple(registry_paths or ()))
         case = load_case(case_dir, registry)
         err = make_console(_options(ctx).color, file=sys.stderr)
         for warning in case.warnings:
-            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+            err.print(message_text(f"Warning: {warning}"), soft_wrap=True)
         if map_format is not None:
             text = render_case_map(case, registry, map_format)
             assert isinstance(text, str)
@@ -136,7 +136,7 @@ def case_show(
             from factcheck.report.model import write_report
 
             write_report(Path(output), text)
-            err.print(safe_text(f"Wrote {output}"), soft_wrap=True)
+            err.print(message_text(f"Wrote {output}"), soft_wrap=True)
             return
         shown = render_case_map(case, registry, "terminal") if story_map else render_case(case)
         make_console(_options(ctx).color).print(shown)

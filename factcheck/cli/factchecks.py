@@ -77,7 +77,7 @@ def factchecks_import(
     def action() -> int:
         from factcheck.factchecks.readers import read_file
         from factcheck.factchecks.store import open_database
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text
         from factcheck.render.factchecks import import_summary
 
         err = make_console(opts.color, file=sys.stderr)
@@ -91,10 +91,10 @@ def factchecks_import(
                     failed += 1
                     continue
                 for problem in result.problems:
-                    err.print(safe_text(f"Warning: {problem}"), soft_wrap=True)
+                    err.print(message_text(f"Warning: {problem}"), soft_wrap=True)
                 counts = database.add(result.records)
                 summary = import_summary(str(path), counts, result.problems)
-                err.print(safe_text(summary), soft_wrap=True)
+                err.print(message_text(summary), soft_wrap=True)
         return 1 if failed else 0
 
     run_guarded(ctx, action)

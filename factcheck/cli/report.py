@@ -92,7 +92,7 @@ def report(
     opts = _options(ctx)
 
     def action() -> None:
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text
         from factcheck.render.report import render_report, render_terminal
         from factcheck.report.model import load_report, report_path, write_report
         from factcheck.review.worksheet import is_url, is_worksheet_file
@@ -118,7 +118,7 @@ def report(
             registry = load_registry(sources)
             case = load_case(case_dir, registry)
             for warning in case.warnings:
-                err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+                err.print(message_text(f"Warning: {warning}"), soft_wrap=True)
             _, findings = match_worksheet(case, built.worksheet, registry)
         from factcheck.factchecks.findings import match_claims
 
@@ -141,7 +141,7 @@ def report(
                 console.print(render_factchecks_terminal(built, known))
             return
         for warning in built.warnings:
-            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+            err.print(message_text(f"Warning: {warning}"), soft_wrap=True)
         if chosen is ReportFormat.JSON:
             if findings is not None:
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
@@ -155,7 +155,7 @@ def report(
                 sys.stdout.writelines(pieces)
                 return
             write_report(Path(output), pieces)
-            err.print(safe_text(f"Wrote {output}"), soft_wrap=True)
+            err.print(message_text(f"Wrote {output}"), soft_wrap=True)
             return
         text = render_report(built, chosen, details=details, url=url)
         if findings is not None:
@@ -177,6 +177,6 @@ def report(
             sys.stdout.write(text)
             return
         write_report(Path(target), text)
-        err.print(safe_text(f"Wrote {target}"), soft_wrap=True)
+        err.print(message_text(f"Wrote {target}"), soft_wrap=True)
 
     run_guarded(ctx, action)

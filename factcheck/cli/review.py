@@ -128,7 +128,6 @@ def review(
     Example: factcheck review examples/seed-article.txt --checklist quick
     """
     import contextlib
-    import shlex
 
     opts = _options(ctx)
     interactive = not no_input and sys.stdin.isatty()
@@ -147,7 +146,7 @@ def review(
 
     def action() -> int:
         from factcheck.render import review as screen
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text, safe_text
         from factcheck.review.keys import LineInterrupted, TtyKeyboard
         from factcheck.review.reviewer import resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
@@ -173,7 +172,7 @@ def review(
                 on_stage=on_stage,
             )
         for warning in setup.warnings:
-            err.print(safe_text(f"Warning: {warning}"), soft_wrap=True)
+            err.print(message_text(f"Warning: {warning}"), soft_wrap=True)
         if setup.session.worksheet.merge is not None:
             from factcheck.team.merge import adjudication_hints
 
@@ -214,16 +213,19 @@ def review(
             discarded = name is None and setup.session.discard()
             setup.session.close()
             if keyboard is not None:
-                console.print()  # the cursor may stand after a prompt and what was typed at it
-            resume = f"Saved. Resume with: factcheck review {shlex.quote(str(setup.path))}"
+                # The cursor may stand after a prompt and what was typed at it. Written past the
+                # console: Ctrl-C in the middle of its print would have it print a prompt again.
+                console.file.write("\n")
+                console.file.flush()
+            resume = f"Saved. Resume with: factcheck review {_shell_word(str(setup.path))}"
             if discarded:
                 resume = "Interrupted before a reviewer was named; no worksheet was made."
-            err.print(safe_text(resume), soft_wrap=True)
+            err.print(message_text(resume), soft_wrap=True)
             if isinstance(exc, LineInterrupted):
                 # A line is given with Enter; the worksheet has no place for half of one, so
                 # it is shown back rather than lost.
                 unsaved = f"Not saved (Ctrl-C came before Enter): {exc.label} {exc.typed}"
-                err.print(safe_text(unsaved), soft_wrap=True)
+                err.print(message_text(unsaved), soft_wrap=True)
             return 130
         finally:
             setup.session.close()
@@ -232,7 +234,32 @@ def review(
 
             console.print(render_findings(setup.findings))
         console.print(screen.render_outcome(outcome, setup.checklist))
-        err.print(safe_text(f"Saved {setup.path}"), soft_wrap=True)
+        err.print(message_text(f"Saved {setup.path}"), soft_wrap=True)
         return 0
 
     run_guarded(ctx, action)
+
+
+def _shell_word(text: str) -> str:
+    """Text quoted for a shell; with a character that is not printable (a line break in a file
+    name), in bash's $'...' form, so that the command stays on one line and works when pasted."""
+    import shlex
+
+    if text.isprintable():
+        return shlex.quote(text)
+
+    def escape(char: str) -> str:
+        if char in "\\'":
+            return "\\" + char
+        if char.isprintable():
+            return char
+        code = ord(char)  # \x writes a byte; above ASCII, \u writes the character
+        return (
+            f"\\x{code:02x}"
+            if code < 0x80
+            else f"\\u{code:04x}"
+            if code < 0x10000
+            else f"\\U{code:08x}"
+        )
+
+    return "$'" + "".join(map(escape, text)) + "'"

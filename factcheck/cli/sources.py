@@ -16,7 +16,7 @@ import typer
 
 from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 from factcheck.errors import SourcesError
-from factcheck.render.console import make_console, safe_text
+from factcheck.render.console import make_console, message_text
 
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
@@ -360,6 +360,6 @@ def sources_add(
         path = target or user_registry_path()
         entry = add_entry(fields, target=path, extra=tuple(registry_paths or ()))
         err = make_console(_options(ctx).color, file=sys.stderr)
-        err.print(safe_text(f"Added '{entry.id}' to {path}"), soft_wrap=True)
+        err.print(message_text(f"Added '{entry.id}' to {path}"), soft_wrap=True)
 
     run_guarded(ctx, action)

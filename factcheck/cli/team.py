@@ -121,7 +121,7 @@ def merge(
     opts = _options(ctx)
 
     def action() -> None:
-        from factcheck.render.console import safe_text
+        from factcheck.render.console import message_text
         from factcheck.render.team import render_merge
         from factcheck.review.journal import save_worksheet
         from factcheck.review.worksheet import WORKSHEET_SUFFIX
@@ -137,7 +137,7 @@ def merge(
         err.print(render_merge(result))
         if result.open:
             # One line, however long the path: it is a command to copy.
-            err.print(safe_text(f"Settle them with: factcheck review {output}"), soft_wrap=True)
-        err.print(safe_text(f"Saved {output}"), soft_wrap=True)
+            err.print(message_text(f"Settle them with: factcheck review {output}"), soft_wrap=True)
+        err.print(message_text(f"Saved {output}"), soft_wrap=True)
 
     run_guarded(ctx, action)

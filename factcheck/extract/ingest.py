@@ -30,6 +30,7 @@ from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
+from factcheck.files import NothingWritten, open_readable
 from factcheck.models import Document
 
 if TYPE_CHECKING:
@@ -403,7 +404,7 @@ def _read_file(path: str) -> _Raw:
     if info.st_size > MAX_BYTES:
         raise _too_large(path, info.st_size)
     try:
-        with open(path, "rb") as handle:
+        with open_readable(path) as handle:
             # Read one byte past the limit: files that report no size (pipes, /dev/*) still stop.
             # The size the file reports, and one byte more, is read first: a read of the whole
             # limit allocates that much memory for every file.
@@ -415,6 +416,8 @@ def _read_file(path: str) -> _Raw:
         raise IngestError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise IngestError(f"{path}: is a directory") from None
+    except NothingWritten as exc:
+        raise IngestError(f"{path}: {exc.strerror}; give a file, or pipe the text to '-'") from None
     except OSError as exc:
         raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:

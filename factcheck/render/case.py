@@ -24,7 +24,7 @@ from factcheck.case.compare import Relation
 from factcheck.case.findings import CaseFindings, ClaimFindings, Match, QuoteDrift
 from factcheck.case.store import Added, Case
 from factcheck.case.storymap import case_map, claim_map
-from factcheck.render.console import safe_text
+from factcheck.render.console import message_text, safe_text
 from factcheck.render.diagram import (
     DIAGRAM_FORMATS,
     render_dot,
@@ -125,10 +125,10 @@ def render_added(results: Sequence[Added]) -> RenderableType:
         article = result.article
         if article is None:
             line = Text("Not added: ", style="bold red")
-            line.append_text(safe_text(result.error or result.source))
+            line.append_text(message_text(result.error or result.source))
         else:
             line = Text("Added: " if result.new else "Already in the case: ")
-            line.append_text(safe_text(article.label, style="bold"))
+            line.append_text(message_text(article.label, style="bold"))
             title = article.document.title
             line.append_text(
                 safe_text(

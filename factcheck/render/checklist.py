@@ -22,7 +22,7 @@ from factcheck.checklist.model import (
     Severity,
 )
 from factcheck.checklist.validate import Validation
-from factcheck.render.console import safe_text
+from factcheck.render.console import message_text, safe_text
 
 
 def _style(colour: str | None) -> str:
@@ -238,12 +238,12 @@ def render_validation(validation: Validation) -> Text:
     errors = [p for p in validation.problems if p.severity is Severity.ERROR]
     for problem in validation.problems:
         style = "red" if problem.severity is Severity.ERROR else "yellow"
-        lines.append(safe_text(str(problem), style=style))
+        lines.append(message_text(str(problem), style=style))
     if errors:
-        lines.append(safe_text(f"{name}: {_count(len(errors), 'error')}", style="bold red"))
+        lines.append(message_text(f"{name}: {_count(len(errors), 'error')}", style="bold red"))
     elif checklist is not None and analysis is not None:
         summary = Text()
-        summary.append_text(safe_text(f"{name}: "))
+        summary.append_text(message_text(f"{name}: "))
         summary.append("OK", style="bold green")
         summary.append_text(
             safe_text(

@@ -57,6 +57,19 @@ def defang(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def defang_line(text: str) -> str:
+    """`defang`, and line breaks and tabs made visible too: a message (an error, a warning, a
+    status line) stays one line whatever a path or a name in it holds."""
+    return defang(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def message_text(text: str, style: str = "") -> Text:
+    """A one-line message as a Rich Text: never parsed as markup, `defang_line`'d."""
+    from rich.text import Text
+
+    return Text(defang_line(text), style=style)
+
+
 def safe_text(text: str, style: str = "") -> Text:
     """Untrusted text as a Rich Text: never parsed as markup, control codes made visible."""
     from rich.text import Text

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.render.console import defang, safe_text
+from factcheck.render.console import defang, message_text, safe_text
 from factcheck.sources.ratings import RatingSet
 from factcheck.sources.registry import (
     Partisan,
@@ -293,13 +293,13 @@ def _ids(claim_ids: tuple[str, ...]) -> Text:
 
 def render_registry_validation(validation: RegistryValidation) -> Text:
     """One registry file's result: its problems one per line and their count, or OK."""
-    lines = [safe_text(problem, style="red") for problem in validation.problems]
+    lines = [message_text(problem, style="red") for problem in validation.problems]
     count = len(validation.problems)
     if count:
         noun = "error" if count == 1 else "errors"
-        lines.append(safe_text(f"{validation.source}: {count} {noun}", style="bold red"))
+        lines.append(message_text(f"{validation.source}: {count} {noun}", style="bold red"))
     else:
-        summary = safe_text(f"{validation.source}: ")
+        summary = message_text(f"{validation.source}: ")
         summary.append("OK", style="bold green")
         noun = "entry" if validation.entries == 1 else "entries"
         summary.append_text(safe_text(f" ({validation.entries} {noun})"))

@@ -249,11 +249,12 @@ class TtyKeyboard:
         import termios
         import tty
 
-        self.show(label)
         if self._saved is not None:
             cooked = list(self._saved)
             cooked[3] |= termios.NOFLSH
             termios.tcsetattr(self.fd, termios.TCSANOW, cooked)
+        # Shown once the terminal echoes: what is typed on seeing it is echoed and edited there.
+        self.show(label)
         chunks: list[bytes] = []
         try:
             while True:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from inprocess import run_cli
+from inprocess import run_cli, run_cli_within
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -467,3 +467,69 @@ def test_standard_input_given_twice_is_a_usage_error(project: Path, args: list[s
         "it can be read once"
     )
     assert sorted(p.name for p in project.iterdir()) == ["a.yaml", "s.txt"]
+
+
+def test_a_line_break_in_a_path_keeps_each_message_on_one_line(project: Path) -> None:
+    # "Error: bad" on one line and "name.txt: binary file ..." on the next: a script reading
+    # one message a line read two, neither whole.
+    (project / "bad\nname.txt").write_bytes(b"\x00\x01 not text")
+    binary = factcheck("extract", "bad\nname.txt", cwd=project)
+    assert (binary.returncode, binary.stdout, binary.stderr) == (
+        1,
+        "",
+        "Error: bad\\nname.txt: binary file, not text (contains NUL bytes)\n",
+    )
+    (project / "x\ty\n.yaml").write_text("id: [\n", encoding="utf-8")
+    checked = factcheck("checklist", "validate", "x\ty\n.yaml", cwd=project)
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert checked.stdout.splitlines() == [
+        "x\\ty\\n.yaml:2: invalid YAML: did not find expected node content "
+        "(while parsing a flow node)",
+        "x\\ty\\n.yaml: 1 error",
+    ]
+    saved = factcheck(
+        "review", "s.txt", "--reports-dir", "r\nd", "--answers", "a.yaml", "--no-input",
+        cwd=project,
+    )  # fmt: skip
+    assert (saved.returncode, saved.stderr) == (0, "Saved r\\nd/s.worksheet.yaml\n")
+
+
+def test_the_resume_command_of_a_path_with_a_line_break_is_one_line_a_shell_reads() -> None:
+    from factcheck.cli.review import _shell_word
+
+    assert _shell_word("reports/it's.worksheet.yaml") == "'reports/it'\"'\"'s.worksheet.yaml'"
+    word = _shell_word("r\nd/\x85it's\\.worksheet.yaml")
+    assert word == "$'r\\x0ad/\\u0085it\\'s\\\\.worksheet.yaml'"
+    if shutil.which("bash"):
+        echoed = subprocess.run(
+            ["bash", "-c", f"printf %s {word}"], capture_output=True, timeout=30, check=True
+        )
+        assert echoed.stdout.decode("utf-8") == "r\nd/\x85it's\\.worksheet.yaml"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `extract pipe.txt` waited for a writer for ever; text written into a pipe is still read.
+    from factcheck import files
+
+    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
+    os.mkfifo(project / "pipe.txt")
+    refused = run_cli_within(60, "--color", "never", "extract", "pipe.txt", cwd=project)
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        1,
+        "",
+        "Error: pipe.txt: a named pipe that nothing was written to in 0.2 seconds; give a file, "
+        "or pipe the text to '-'\n",
+    )
+    answers = run_cli_within(
+        60, "--color", "never", "review", "s.txt", "--answers", "pipe.txt", "--no-input",
+        cwd=project,
+    )  # fmt: skip
+    assert (answers.returncode, answers.stdout, answers.stderr) == (
+        1,
+        "",
+        "Error: pipe.txt: cannot read the answers file: a named pipe that nothing was written to "
+        "in 0.2 seconds\n",
+    )

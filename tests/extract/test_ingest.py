@@ -294,7 +294,7 @@ def test_directory_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "secret.txt", b"text")
     monkeypatch.chdir(tmp_path)
-    real_open = builtins.open
+    real_open = os.open
 
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
         if file == "secret.txt":
@@ -302,7 +302,7 @@ def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
         return real_open(file, *args, **kwargs)
 
     # Root reads any file whatever its mode, so the refusal is simulated.
-    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(IngestError) as caught:
         read_source("secret.txt")
     assert str(caught.value) == "secret.txt: permission denied"
