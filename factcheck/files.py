@@ -10,6 +10,7 @@ version. The temporary file is removed on any failure or interrupt.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import itertools
@@ -219,6 +220,24 @@ def read_limited(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(path, limit)
     return data
+
+
+_MARKED = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_marked(data: bytes) -> str:
+    """Text in UTF-8, or in the UTF-16 or UTF-32 its byte order mark names (a spreadsheet's
+    "Unicode text" export); the mark itself left out. UnicodeDecodeError otherwise."""
+    for mark, encoding in _MARKED:
+        if data.startswith(mark):
+            return data.decode(encoding)
+    return data.decode("utf-8")
 
 
 def describe_os_error(exc: OSError) -> str:

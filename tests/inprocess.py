@@ -70,3 +70,35 @@ def run_cli_within(
 ) -> subprocess.CompletedProcess[str]:
     """`run_cli`, failing the test when the command has not finished in ``seconds``."""
     return within(seconds, lambda: run_cli(*args, cwd=cwd, env=env))
+
+
+_CAPPED = (
+    "import resource, sys\n"
+    "resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))\n"
+    "from factcheck.cli import app\n"
+    "app(args=sys.argv[1:], prog_name='factcheck')\n"
+)
+
+
+def run_cli_process(
+    *args: str, cwd: Path, seconds: float = 60, memory: int = 4 << 30
+) -> subprocess.CompletedProcess[str]:
+    """``factcheck ARGS`` in a process of its own, killed (and the test failed) after
+    ``seconds``, with at most ``memory`` bytes of address space: for input without end
+    (/dev/zero), where a reader that regressed would fill the memory or never return."""
+    import sys
+
+    import pytest
+
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", _CAPPED.format(cap=memory), *args],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=seconds,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"factcheck {' '.join(args)} did not finish in {seconds:g} seconds")

@@ -270,9 +270,9 @@ def test_an_output_that_is_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    write_output(fifo, ["one\n", "two\n"])
+    within(60, lambda: write_output(fifo, ["one\n", "two\n"]))
     reader.join(timeout=10)
     assert received == [b"one\ntwo\n"]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
@@ -351,7 +351,7 @@ def test_read_limited_counts_what_it_reads(tmp_path: Path) -> None:
 def test_read_limited_stops_an_endless_device() -> None:
     # /dev/zero says its size is 0 and never ends: asking its size first would read forever.
     with pytest.raises(files.TooLarge) as caught:
-        files.read_limited(Path("/dev/zero"), 1000)
+        within(60, lambda: files.read_limited(Path("/dev/zero"), 1000))
     assert str(caught.value) == "[Errno 27] larger than 1,000 bytes: '/dev/zero'"
 
 

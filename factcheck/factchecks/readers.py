@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from factcheck.factchecks.model import (
     verdict_from_value,
     verdict_from_words,
 )
-from factcheck.files import TooLarge, read_limited
+from factcheck.files import TooLarge, decode_marked, read_limited
 
 MAX_IMPORT_BYTES = 200_000_000
 """The largest file imported: a whole published feed of fact-checks fits, /dev/zero does not."""
@@ -79,16 +80,15 @@ def _text(value: object) -> str | None:
 
 
 def _number(value: object) -> float | None:
-    if isinstance(value, bool):
+    """A rating's number; None for anything else, and for a number no rating can be (NaN,
+    infinity, an integer too large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            return None
-    return None
+    try:
+        number = float(value.strip() if isinstance(value, str) else value)
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _rating(node: object) -> tuple[str | None, Verdict | None]:
@@ -378,7 +378,7 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
     """Read one file in the format named, else the one its content shows."""
     origin = str(path)
     try:
-        text = read_limited(path, MAX_IMPORT_BYTES).decode("utf-8-sig")
+        text = decode_marked(read_limited(path, MAX_IMPORT_BYTES))
     except TooLarge:
         raise FactchecksError(f"{origin}: larger than {MAX_IMPORT_BYTES:,} bytes") from None
     except FileNotFoundError:

@@ -22,7 +22,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourcesError
-from factcheck.files import TooLarge, describe_os_error, read_limited, write_atomic
+from factcheck.files import TooLarge, decode_marked, describe_os_error, read_limited, write_atomic
 from factcheck.sources.loading import _read_text
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
@@ -335,7 +335,7 @@ def read_rating_file(path: Path) -> tuple[list[str], dict[str, list[str]]]:
     """A CSV, TSV or YAML registry file as rating columns and a table of domain to values."""
     display = str(path)
     try:
-        text = read_limited(path, _MAX_IMPORT_BYTES).decode("utf-8-sig")
+        text = decode_marked(read_limited(path, _MAX_IMPORT_BYTES))
     except TooLarge:
         raise SourcesError(f"{display}: file too large for a rating set") from None
     except FileNotFoundError:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from inprocess import run_cli, run_cli_within
+from inprocess import run_cli, run_cli_process, run_cli_within, within
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -339,7 +339,8 @@ def test_an_endless_file_is_refused_not_read_forever(
     project: Path, args: list[str], message: str
 ) -> None:
     # /dev/zero tells its size as 0: the size is counted while reading, so it stops at the limit.
-    result = factcheck(*args, cwd=project)
+    # In a process of its own: a reader that regressed is stopped, and the test fails.
+    result = run_cli_process("--color", "never", *args, cwd=project)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", f"Error: {message}\n")
     assert not (project / "reports").exists()
 
@@ -350,7 +351,8 @@ def test_a_device_or_a_pipe_in_a_worksheet_s_place_is_refused(project: Path) -> 
     os.mkfifo(project / "pipe.worksheet.yaml")  # read, it would wait for a writer forever
     for name in ("zero", "pipe"):
         for args in (["report"], ["review", "--no-input", "--answers", "a.yaml"]):
-            result = factcheck(args[0], f"{name}.worksheet.yaml", *args[1:], cwd=project)
+            where = f"{name}.worksheet.yaml"
+            result = run_cli_process("--color", "never", args[0], where, *args[1:], cwd=project)
             assert (result.returncode, result.stdout, result.stderr) == (
                 1,
                 "",
@@ -451,9 +453,11 @@ def test_a_pipe_in_the_journal_s_place_is_refused_not_waited_on(project: Path) -
     assert review(project, "s.txt").returncode == 0
     os.mkfifo(project / "reports" / "s.worksheet.journal")  # nobody will ever write to it
     message = "Error: reports/s.worksheet.journal: not a file (a device or a pipe); move it away\n"
-    shown = factcheck("report", "reports/s.worksheet.yaml", "-f", "json", cwd=project)
+    shown = run_cli_within(
+        60, "--color", "never", "report", "reports/s.worksheet.yaml", "-f", "json", cwd=project
+    )
     assert (shown.returncode, shown.stdout, shown.stderr) == (1, "", message)
-    again = review(project, "reports/s.worksheet.yaml")
+    again = within(60, lambda: review(project, "reports/s.worksheet.yaml"))
     assert (again.returncode, again.stdout, again.stderr) == (1, "", message)
 
 

@@ -408,3 +408,28 @@ def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> N
         "state-media, party-media, think-tank, government, military, armed-group, ngo, "
         "syndication, person, other, got 'tv' (and 2 more problems)\n"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_import_reads_a_spreadsheet_s_unicode_text_export(tmp_path: Path, encoding: str) -> None:
+    # A spreadsheet's "Unicode text" is tab-separated UTF-16 with a byte order mark: it was
+    # refused as "not UTF-8 text".
+    table = tmp_path / "desk.tsv"
+    mark = {"utf-16-be": "\ufeff"}.get(encoding, "")
+    text = mark + "Site\tscore\tnote\r\nnew.example.org\t4\tséance vérifiée\r\n"
+    table.write_bytes(text.encode(encoding))
+    code, out, err = run("sources", "import", str(table), "--as", "desk")
+    assert (code, err) == (0, "")
+    assert out.startswith("Imported rating set 'desk': 1 domains (")
+    code, out, err = run("sources", "show", "new.example.org", "-f", "json")
+    assert (code, err) == (0, "")
+    assert [(r["set"], r["values"]) for r in json.loads(out)["ratings"]] == [
+        ("desk", {"score": "4", "note": "séance vérifiée"})
+    ]
+
+
+def test_import_of_text_in_another_encoding_without_a_mark_is_one_line(tmp_path: Path) -> None:
+    table = tmp_path / "desk.csv"
+    table.write_bytes("domain,note\nnew.example.org,vérifiée\n".encode("cp1252"))
+    code, out, err = run("sources", "import", str(table), "--as", "desk")
+    assert (code, out, err) == (1, "", f"Error: {table}: not UTF-8 text\n")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from inprocess import within
 
 from factcheck.errors import IngestError
 from factcheck.extract import ingest as ingest
@@ -393,12 +394,10 @@ def test_a_named_pipe_reporting_no_size_is_read_whole(tmp_path: Path) -> None:
         with path.open("w", encoding="utf-8") as handle:
             handle.write(text)
 
-    writer = threading.Thread(target=write)
+    writer = threading.Thread(target=write, daemon=True)
     writer.start()
-    try:
-        assert read_source(str(path)).text == text
-    finally:
-        writer.join()
+    assert within(60, lambda: read_source(str(path))).text == text
+    writer.join(60)
 
 
 # --- HTML -------------------------------------------------------------------------------------

@@ -166,3 +166,46 @@ def test_format_can_be_forced(tmp_path: Path) -> None:
     path.write_text("claim\tpublisher\nThe moon is hollow.\tDesk\n", encoding="utf-8")
     (record,) = read_file(path, "tsv").records
     assert (record.claim, record.publisher) == ("The moon is hollow.", "Desk")
+
+
+@pytest.mark.parametrize(
+    ("value", "best"),
+    [
+        ("1" + "0" * 400, "5"),  # an integer too large for a float: an internal error
+        ("NaN", "5"),  # was shown as the rating 'nan/5'
+        ("1e999", "5"),  # 'inf/5'
+        ("3", "-Infinity"),
+        ('"1e999"', "5"),
+    ],
+)
+def test_a_rating_that_is_not_a_finite_number_is_no_rating(
+    tmp_path: Path, value: str, best: str
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(
+        '{"@type": "ClaimReview", "claimReviewed": "The ferry fare doubled in spring.", '
+        f'"url": "https://check.example/fare", "reviewRating": {{"ratingValue": {value}, '
+        f'"bestRating": {best}}}}}',
+        encoding="utf-8",
+    )
+    result = read_file(path)
+    assert result.problems == []
+    # A best rating that is no number is left out: the scale is then the usual 1 to 5.
+    expected = (None, None) if best == "5" else ("3/5", Verdict.MIXED)
+    assert [(r.claim, r.rating, r.verdict) for r in result.records] == [
+        ("The ferry fare doubled in spring.", *expected)
+    ]
+
+
+def test_a_spreadsheet_s_unicode_text_export_is_read(tmp_path: Path) -> None:
+    # Tab-separated UTF-16 with a byte order mark: it was refused as "not UTF-8 text".
+    path = tmp_path / "checks.txt"
+    text = (
+        "claim\tverdict\turl\r\nLa tarifa del ferry se duplicó.\tFalso\thttps://check.example/f\r\n"
+    )
+    path.write_bytes(text.encode("utf-16"))
+    result = read_file(path)
+    assert result.problems == []
+    assert [(r.claim, r.rating, r.url) for r in result.records] == [
+        ("La tarifa del ferry se duplicó.", "Falso", "https://check.example/f")
+    ]
