@@ -3,7 +3,8 @@
 Evidence, strongest first: the page's own publisher metadata (JSON-LD ``publisher`` or the site
 name, as ingest recorded them), the URL's domain matched against the registry (parent domains too),
 the article's own address alone on the text's first or last line (its domain, named as the registry
-names it), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline, a credit that
+names it), a syndication marker ('(SYNDICATOR- Outlet)'), the outlet of the byline (in it, alone on
+the line under it, or its account to follow beside it: 'Follow @Outlet'), a credit that
 names a web domain ('Outlet.org –'), a copyright line, the closing lines an outlet writes about
 itself ('Follow Outlet on Twitter', 'Follow us @Outlet' for a registry outlet, 'Subscribe to
 Outlet's newsletters', 'Jane Doe is a reporter for Outlet', 'Also on Outlet:', and the lines of
@@ -32,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from factcheck.extract.segment_head import is_outlet_name, is_web_name
+from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR
@@ -47,6 +48,7 @@ from factcheck.sources.publisher_names import (
     known,
     named_in,
     outlet_like,
+    registry_outlet,
     squeeze,
 )
 from factcheck.sources.publisher_self import (
@@ -273,6 +275,8 @@ _ISSUED = re.compile(
     rf"(?i:issued|released|published|distributed)\s+by\s*:?\s+(?P<outlet>{_ORG})"
     r"(?:\s+(?:on|at)\s+.*|\s*[|,;].*)?"
 )
+# An outlet's name alone on a line: 'The Example Gazette', 'EXAMPLE NEWS'.
+_NAME_ALONE = re.compile(rf"(?P<outlet>{CAPS})\s*")
 _HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
 # '\u2014 Example Daily' signing off the text: where the story came from.
 _SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE)
@@ -362,6 +366,8 @@ def find_publisher(
     for line in _byline_lines(head, lines):
         if credited := _credit_line(line, registry, document.text):
             found.add(credited, "byline")
+    for name in _beside_byline(head, lines, registry):
+        found.add(name, "byline")
     for credit in credits:
         found.add(credit, "credit")
     # Pasted text keeps a page's no-break spaces ('Example\u00a0News'): names are read across them.
@@ -491,6 +497,31 @@ def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:
         for line in short
         if not _PICTURE_WORD.search(line, lowered(line)) and not any(p in line for p in pictures)
     ]
+
+
+def _beside_byline(
+    head: Sequence[Segment], lines: Sequence[str], registry: Registry | None
+) -> list[str]:
+    """Outlets the lines right around the byline name: an outlet's name alone on the line under
+    it ('By Jane Roe' over 'The Example Gazette'), which must end with an outlet's word or be a
+    registry outlet's (a person's affiliation, 'Harbor University', is none), and a registry
+    outlet's account to follow over or under it ('Follow @Reuters'; the author's is none)."""
+    bylines = [s.text.strip() for s in head if s.kind is SegmentKind.BYLINE]
+    out = []
+    for at, line in enumerate(lines):
+        if line not in bylines:
+            continue
+        if at + 1 < len(lines) and (alone := _NAME_ALONE.fullmatch(lines[at + 1])):
+            name = closing_name(alone.group("outlet"), shouted=False)
+            # The name ends with an outlet's word ('Example Gazette'), or the registry knows it:
+            # 'Storm Hits Example News Tower' is a headline.
+            if is_name(name) and (is_masthead(name) or registry_outlet(name, registry)):
+                out.append(name)
+        for beside in (*lines[max(0, at - 1) : at], *lines[at + 1 : at + 2]):
+            handle = _HANDLE.pattern.fullmatch(beside.rstrip("."))
+            if handle and (outlet := _handle_outlet(handle.group("handle"), registry)):
+                out.append(outlet)
+    return out
 
 
 def _issuer(name: str) -> bool:

@@ -72,8 +72,11 @@ def outlet_like(name: str, registry: Registry | None) -> bool:
     """NAME, read in a closing line, is an outlet's: it has an outlet word ('Example News'), it
     is a web name ('Example.com') or the registry knows it as an outlet. A bare acronym or a
     capitalised name is not enough there: 'Follow NASA on Twitter' names no publisher."""
-    if is_web_name(name) or is_outlet_name(name):
-        return True
+    return is_web_name(name) or is_outlet_name(name) or registry_outlet(name, registry)
+
+
+def registry_outlet(name: str, registry: Registry | None) -> bool:
+    """The registry knows NAME, the whole of it, as a news outlet's."""
     if registry is None or not known(registry, name):
         return False
     entry = registry.get(registry.mentions(name)[0].id)

@@ -424,3 +424,29 @@ def test_a_staff_byline_names_its_outlet(
     document = _read(f"Protests spread\n\n{byline}\n\n{BODY}", registry)
     assert (document.outlet, document.byline) == (outlet, credit)
     assert dict(document.provenance).get("outlet") == ("byline" if outlet else None)
+
+
+@pytest.mark.parametrize(
+    ("beside", "outlet"),
+    [
+        # An outlet's name alone on the line under the byline, or its account over or under it.
+        ("By Jane Roe\nThe Example Gazette", "The Example Gazette"),
+        ("By Jane Roe\nExample News\nJune 1, 2024", "Example News"),
+        ("By Jane Roe\nAssociated Press", "Associated Press"),
+        ("By Jane Roe\nFollow @Reuters", "Reuters"),
+        ("Follow @PressTV\nBy Jane Roe", "Press TV"),
+        # Near misses: a person's affiliation, a place, a headline ending with an outlet's name
+        # inside it, the author's own account, an outlet's name under no byline.
+        ("By Jane Roe\nHarbor University", None),
+        ("By Jane Roe\nWashington", None),
+        ("By Jane Roe\nStorm Hits Example News Tower", None),
+        ("By Jane Roe\nFollow @janeroe", None),
+        ("Jane Roe\nThe Example Gazette", None),
+        ("By Jane Roe\nFollow us for more", None),
+    ],
+)
+def test_the_lines_beside_the_byline_name_its_outlet(
+    registry: Registry, beside: str, outlet: str | None
+) -> None:
+    text = f"Protests spread across the capital\n\n{beside}\n\n{BODY}\n"
+    assert _publisher(text, registry) == (outlet, "byline" if outlet else None)
