@@ -1129,3 +1129,20 @@ def test_ctrl_c_at_a_part_of_the_report_keeps_the_parts_written_before_it(
         "Evacuation checked",
     )
     assert saved[-1][0].publication.title == "Evacuation checked"
+
+
+@pytest.mark.parametrize("typed", ["²", "\u0663", "9" * 5000, "\uff11"])
+def test_a_number_prompt_takes_only_ascii_digits(
+    worksheet: Worksheet, checklist: Checklist, typed: str
+) -> None:
+    # '²' is a digit to str.isdigit but not to int, and int refuses 5,000 digits: both ended
+    # the review with an internal error.
+    prompt = first_prompt(worksheet, checklist)
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+
+    def ask(keys: str, lines: Sequence[str | None]) -> Response:
+        return TerminalAsker(console, FakeKeyboard(keys, lines), clear=False).ask(prompt)
+
+    assert ask("o", [typed, "Thin"]) == OverrideVerdict(typed, "Thin")  # not a level: refused
+    assert ask("r", ["h", "Kan news", typed]) == Correct(Action.ADD_HOP, "Kan news", position=0)
+    assert ask("o", ["2", "Thin"]) == OverrideVerdict("unproven", "Thin")
