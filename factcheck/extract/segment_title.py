@@ -46,6 +46,9 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
             # the page's, and the headline follows.
             unit.kind = units[i + 1].kind = SegmentKind.RELATED
             continue
+        if _over_credit(units, i):
+            unit.kind = SegmentKind.CAPTION  # a picture's caption over the headline
+            continue
         above = above_headline(
             units,
             i,
@@ -103,6 +106,21 @@ def _over_button(units: list[Unit], i: int) -> bool:
         button.kind is None
         and button.block != units[i].block
         and button.text.rstrip(".!").casefold() in words("notice_buttons")
+    )
+
+
+def _over_credit(units: list[Unit], i: int) -> bool:
+    """Whether line I is a sentence that its picture's credit ends ("Crews at work on the
+    launch pad. (Credit: Jo Lee)") right over a line that reads as a headline: a caption."""
+    unit = units[i]
+    if not unit.terminal or i + 2 >= len(units):
+        return False
+    credit, below = units[i + 1], units[i + 2]
+    return (
+        credit.kind is SegmentKind.CREDIT
+        and credit.block == unit.block
+        and below.block != credit.block
+        and _looks_like_headline(units, i + 2, None)
     )
 
 
@@ -178,8 +196,29 @@ def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> 
     # when it says most of what the page's stated title says.
     if known_title is not None and _shared_words(unit.text, known_title) >= _MOSTLY:
         return True
+    if _stamped_below(units, i):
+        return True
     normal = _normalise_title(unit.text)
     return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+_STAMPS = (SegmentKind.BYLINE, SegmentKind.DATELINE)
+
+
+def _stamped_below(units: list[Unit], i: int) -> bool:
+    """Whether a byline or a dateline stands right under line I, or under a line of names
+    without final punctuation right under it ("Jane Roe and Jo Lee Example Gazette" over
+    "Published 10:02 AM"): what only a headline has."""
+    below = units[i + 1 : i + 3]
+    if below[0].kind in _STAMPS:
+        return True
+    return (
+        len(below) == 2
+        and below[0].kind is None
+        and not below[0].terminal
+        and below[0].words <= HEADING_MAX_WORDS
+        and below[1].kind in _STAMPS
+    )
 
 
 _HEADLINE_SMALL = words("headline_small_words")

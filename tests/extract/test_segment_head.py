@@ -152,6 +152,65 @@ def test_a_sentence_over_a_button_is_no_notice() -> None:
     assert segments[0] == (STATEMENT, sentence)
 
 
+CAPTION = "Crews at work on the new ferry pier. (Credit: Jo Lee/Example Images)"
+
+
+def test_a_caption_with_its_credit_over_the_headline_is_passed_over() -> None:
+    doc, segments = _read(f"{CAPTION}\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments[:3] == [
+        (SegmentKind.CAPTION, "Crews at work on the new ferry pier."),
+        (CREDIT, "(Credit: Jo Lee/Example Images)"),
+        (TITLE, HEADLINE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Near misses: a caption without its credit, a caption over a sentence.
+        f"Crews at work on the new ferry pier.\n{HEADLINE}\nBy Jane Roe\n{BODY}\n",
+        f"{CAPTION}\n{BODY}\nBy Jane Roe\n{BODY}\n",
+    ],
+)
+def test_a_caption_is_passed_over_only_with_its_credit_over_a_headline(text: str) -> None:
+    doc, segments = _read(text)
+    assert doc.title is None
+    assert TITLE not in {kind for kind, _ in segments}
+
+
+QUESTION = "Will ferry fares rise again, and who will pay?"
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["June 3, 2024"],
+        ["By Jane Roe"],
+        # Names without final punctuation over the date: a byline the text does not mark.
+        ["Jane Roe and Jo Lee Example Gazette", "Published 10:02 AM June 3, 2024"],
+    ],
+)
+def test_a_question_over_a_byline_or_a_date_is_the_headline(below: list[str]) -> None:
+    doc, segments = _read("\n".join([QUESTION, *below, BODY]) + "\n")
+    assert doc.title == QUESTION
+    assert segments[0] == (TITLE, QUESTION)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # Near misses: a question over the story, over a sentence then a date.
+        [],
+        ["The board meets on Tuesday.", "June 3, 2024"],
+    ],
+)
+def test_a_question_over_the_story_is_no_headline(below: list[str]) -> None:
+    doc, segments = _read("\n".join([QUESTION, *below, BODY]) + "\n")
+    assert doc.title is None
+    assert segments[0] == (SegmentKind.QUESTION, QUESTION)
+
+
 def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
     first = "Share prices fall as oil slides"
     doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
