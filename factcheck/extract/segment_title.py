@@ -59,6 +59,14 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
         if above is not None:
             unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
             continue
+        if _is_interface_link(unit):
+            unit.kind = SegmentKind.RELATED  # "Zurück zur Startseite", "Voltar ao início"
+            continue
+        stamp = _stamp_block(units, i)
+        if stamp:
+            for line in stamp:
+                line.kind = SegmentKind.DATELINE  # "Von Jane Roe publiziert am 3. Juni 2024"
+            continue
         if top is not None:
             unit.kind = head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
             continue
@@ -122,6 +130,42 @@ def _over_credit(units: list[Unit], i: int) -> bool:
         and below.block != credit.block
         and _looks_like_headline(units, i + 2, None)
     )
+
+
+_LINK_WORDS = 4
+_STAMP_WORDS = 10
+
+
+def _is_interface_link(unit: Unit) -> bool:
+    """Whether UNIT is a link of the page's interface in any language: a few words without
+    final punctuation, most of them an interface's ("Back to overview", "Zurück zur Übersicht",
+    "Voltar ao topo")."""
+    if unit.terminal or unit.words > _LINK_WORDS:
+        return False
+    interface = words("interface_words") | words("foreign_interface_words")
+    said = [w.strip(".,:;!?|()\u00ab\u00bb\u2039\u203a<>").lower() for w in unit.text.split()]
+    return 2 * sum(w in interface for w in said) > len(said)
+
+
+def _stamp_block(units: list[Unit], i: int) -> list[Unit]:
+    """The lines of the block that line I opens when it is a stamp in any language: a few words
+    with a figure and a word of publishing ("Posted 3 June 2024", "Von Jane Roe publiziert am
+    25. Juni 2018", which the sentence splitter cuts at "25."); no lines otherwise."""
+    unit = units[i]
+    if i and units[i - 1].block == unit.block:
+        return []
+    block = [unit]
+    for later in units[i + 1 :]:
+        if later.block != unit.block:
+            break
+        block.append(later)
+    piece = " ".join(u.text for u in block)
+    if len(piece.split()) > _STAMP_WORDS or not any(map(str.isdigit, piece)):
+        return []
+    said = {w.strip(".,:;|()").lower() for w in piece.split()}
+    if said.isdisjoint(words("publishing_words")):
+        return []
+    return [u for u in block if u.kind is None]
 
 
 def _kickers(units: list[Unit]) -> None:

@@ -211,6 +211,53 @@ def test_a_question_over_the_story_is_no_headline(below: list[str]) -> None:
     assert segments[0] == (SegmentKind.QUESTION, QUESTION)
 
 
+@pytest.mark.parametrize(
+    ("head", "kinds"),
+    [
+        # A link of the page's interface in the site's language, and a stamp in it that the
+        # sentence splitter may cut at a day's full stop.
+        (["Zurück zur Startseite"], [RELATED]),
+        # A word or two right over the headline is a label, as in English.
+        (["Voltar ao início", "Compartilhar Imprimir"], [RELATED, TAGS]),
+        (
+            ["Zurück zur Startseite", "Von Jane Roe veröffentlicht am 3. Juni 2024"],
+            [RELATED, DATELINE, DATELINE],
+        ),
+        (["Publicado em 3 de junho de 2024 por Maria Silva"], [DATELINE]),
+        (["Posted 3 June 2024, 10:42"], [DATELINE]),
+    ],
+)
+def test_interface_links_and_stamps_in_any_language_are_passed_over(
+    head: list[str], kinds: list[SegmentKind]
+) -> None:
+    # A second paragraph of another length: the text is not read as wrapped at one width.
+    doc, segments = _read("\n".join([*head, HEADLINE, BODY, LONGER_BODY]) + "\n")
+    assert doc.title == HEADLINE
+    assert [kind for kind, _ in segments] == [*kinds, TITLE, STATEMENT, STATEMENT]
+
+
+LONGER_BODY = (
+    "Commuters who cross the harbour every day said the rise would cost them more than two "
+    "hundred dollars a year, and the council promised to review the fares in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Near misses: a headline with an interface word, a stamp's word without a figure, a
+        # sentence of more words.
+        "Suche nach dem verlorenen Schiff geht weiter",
+        "Updated guidance for harbour ferries",
+        "Published in 2019, the harbour plan was updated twice by the board since then",
+    ],
+)
+def test_a_first_line_that_only_holds_an_interface_word_stays(first: str) -> None:
+    doc, segments = _read(f"{first}\n{HEADLINE}\n{BODY}\n")
+    assert segments[0][0] not in (RELATED, DATELINE)
+    assert doc.published is None
+
+
 def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
     first = "Share prices fall as oil slides"
     doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
