@@ -10,13 +10,16 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
-from factcheck.errors import SourcesError
-from factcheck.render.console import make_console, message_text
+from factcheck.errors import FactcheckError, SourcesError
+from factcheck.render.console import defang_line, make_console, message_text
+
+if TYPE_CHECKING:
+    from factcheck.sources.model import SourceEntry
 
 sources_app = _command_group("sources", "The source registry: who stands behind each claim.")
 
@@ -194,10 +197,45 @@ def sources_import(
     run_guarded(ctx, action)
 
 
+class _Given:
+    """The fields given so far (as flags or typed at a prompt), as the flags that give them
+    again: when the entry is refused or the prompts interrupted, nothing typed is lost."""
+
+    def __init__(self) -> None:
+        self.flags: list[str] = []
+
+    def add(self, flag: str, *values: str) -> None:
+        for value in values:
+            if value:
+                self.flags += [flag, value]
+
+    def command(self) -> str:
+        """The command that adds the entry with every field given so far."""
+        import shlex
+
+        return " ".join(["factcheck sources add", *map(shlex.quote, self.flags)])
+
+
 def _sources_ask(
-    value: str | None, prompt: str, *, ask: bool, default: str = "", choices: tuple[str, ...] = ()
+    value: str | None,
+    prompt: str,
+    *,
+    ask: bool,
+    default: str = "",
+    choices: tuple[str, ...] = (),
+    given: _Given | None = None,
+    flag: str = "",
 ) -> str:
-    """A flag's value, else (unless --no-input) the answer to a prompt."""
+    """A flag's value, else (unless --no-input) the answer to a prompt; noted in ``given``."""
+    answer = _sources_answer(value, prompt, ask=ask, default=default, choices=choices)
+    if given is not None and answer != default:
+        given.add(flag, answer)
+    return answer
+
+
+def _sources_answer(
+    value: str | None, prompt: str, *, ask: bool, default: str, choices: tuple[str, ...]
+) -> str:
     if value is not None or not ask:
         return (value or default).strip()
     text = f"{prompt} ({', '.join(choices)})" if choices else prompt
@@ -217,11 +255,16 @@ def _sources_ask(
         typer.echo(f"Expected one of: {', '.join(choices)}", err=True)
 
 
-def _sources_ask_list(values: list[str] | None, prompt: str, *, ask: bool) -> list[str]:
+def _sources_ask_list(
+    values: list[str] | None, prompt: str, *, ask: bool, given: _Given, flag: str
+) -> list[str]:
     if values or not ask:
-        return [v.strip() for v in values or () if v.strip()]
-    answer = _sources_ask(None, f"{prompt} (comma-separated, Enter for none)", ask=True)
-    return [part.strip() for part in answer.split(",") if part.strip()]
+        listed = [v.strip() for v in values or () if v.strip()]
+    else:
+        answer = _sources_ask(None, f"{prompt} (comma-separated, Enter for none)", ask=True)
+        listed = [part.strip() for part in answer.split(",") if part.strip()]
+    given.add(flag, *listed)
+    return listed
 
 
 @sources_app.command("add")
@@ -307,7 +350,7 @@ def sources_add(
     --domain example.com --citation https://example.com/about --no-input
     """
 
-    def action() -> None:
+    def add(ask: bool, given: _Given) -> tuple[SourceEntry, Path]:
         from factcheck.sources.registry import (
             Partisan,
             SourceKind,
@@ -317,30 +360,48 @@ def sources_add(
             user_registry_path,
         )
 
-        ask = not no_input
-        if name is not None and not name.strip():
-            raise typer.BadParameter(
-                "expected the source's name, got an empty one", param_hint="--name"
-            )
-        if not ask and not (name and kind):
-            raise typer.BadParameter("--no-input needs at least --name and --kind")
-        the_name = _sources_ask(name, "Name", ask=ask)
-        the_id = _sources_ask(source_id, "Id", ask=ask, default=slugify(the_name))
+        the_name = _sources_ask(name, "Name", ask=ask, given=given, flag="--name")
+        the_id = _sources_ask(
+            source_id, "Id", ask=ask, default=slugify(the_name), given=given, flag="--id"
+        )
         kinds = tuple(k.value for k in SourceKind)
-        the_kind = _sources_ask(kind, "Kind", ask=ask, choices=kinds)
-        the_aliases = _sources_ask_list(aliases, "Aliases", ask=ask)
-        the_domains = _sources_ask_list(domains, "Web domains", ask=ask)
-        the_affiliation = _sources_ask_list(affiliation, "Affiliated with (ids)", ask=ask)
-        the_owner = _sources_ask(owner, "Owner (Enter for unknown)", ask=ask)
-        the_party_to = _sources_ask_list(party_to, "Party to conflicts", ask=ask)
+        the_kind = _sources_ask(kind, "Kind", ask=ask, choices=kinds, given=given, flag="--kind")
+        the_aliases = _sources_ask_list(aliases, "Aliases", ask=ask, given=given, flag="--alias")
+        the_domains = _sources_ask_list(
+            domains, "Web domains", ask=ask, given=given, flag="--domain"
+        )
+        the_affiliation = _sources_ask_list(
+            affiliation, "Affiliated with (ids)", ask=ask, given=given, flag="--affiliation"
+        )
+        the_owner = _sources_ask(
+            owner, "Owner (Enter for unknown)", ask=ask, given=given, flag="--owner"
+        )
+        the_party_to = _sources_ask_list(
+            party_to, "Party to conflicts", ask=ask, given=given, flag="--party-to"
+        )
         stances = tuple(p.value for p in Partisan)
-        stance = _sources_ask(partisan, "Partisan", ask=ask, default="unknown", choices=stances)
+        stance = _sources_ask(
+            partisan, "Partisan", ask=ask, default="unknown", choices=stances, given=given,
+            flag="--partisan",
+        )  # fmt: skip
         leaning = stance in ("yes", "lean")
-        the_direction = _sources_ask(direction, "Direction (e.g. pro-X)", ask=ask and leaning)
-        the_sanctions = _sources_ask_list(sanctions, "Sanctions, bans, designations", ask=ask)
-        letter = _sources_ask(reliability, "Your reliability letter A-F (Enter: none)", ask=ask)
-        the_citation = _sources_ask(citation, "Citation URL for these facts", ask=ask)
-        the_notes = _sources_ask(notes, "Notes (Enter for none)", ask=ask)
+        the_direction = _sources_ask(
+            direction, "Direction (e.g. pro-X)", ask=ask and leaning, given=given,
+            flag="--direction",
+        )  # fmt: skip
+        the_sanctions = _sources_ask_list(
+            sanctions, "Sanctions, bans, designations", ask=ask, given=given, flag="--sanction"
+        )
+        letter = _sources_ask(
+            reliability, "Your reliability letter A-F (Enter: none)", ask=ask, given=given,
+            flag="--reliability",
+        )  # fmt: skip
+        the_citation = _sources_ask(
+            citation, "Citation URL for these facts", ask=ask, given=given, flag="--citation"
+        )
+        the_notes = _sources_ask(
+            notes, "Notes (Enter for none)", ask=ask, given=given, flag="--notes"
+        )
         fields = entry_fields(
             source_id=the_id,
             name=the_name,
@@ -358,7 +419,33 @@ def sources_add(
             citation=the_citation or None,
         )
         path = target or user_registry_path()
-        entry = add_entry(fields, target=path, extra=tuple(registry_paths or ()))
+        return add_entry(fields, target=path, extra=tuple(registry_paths or ())), path
+
+    def action() -> None:
+        ask = not no_input
+        if name is not None and not name.strip():
+            raise typer.BadParameter(
+                "expected the source's name, got an empty one", param_hint="--name"
+            )
+        if not ask and not (name and kind):
+            raise typer.BadParameter("--no-input needs at least --name and --kind")
+        given = _Given()
+        given.add("--file", str(target or ""))
+        for extra in registry_paths or ():
+            given.add("--sources", str(extra))
+        preset = len(given.flags)
+        try:
+            entry, path = add(ask, given)
+        except (typer.Abort, FactcheckError) as exc:
+            interrupted = isinstance(exc, typer.Abort) and isinstance(
+                exc.__context__, KeyboardInterrupt
+            )
+            if ask and len(given.flags) > preset:
+                again = f"Not added. To add it without typing again: {given.command()}"
+                sys.stderr.write(("\n" if interrupted else "") + f"{defang_line(again)}\n")
+            if interrupted:
+                raise KeyboardInterrupt from None  # Ctrl-C: exit 130, as everywhere
+            raise
         err = make_console(_options(ctx).color, file=sys.stderr)
         err.print(message_text(f"Added '{entry.id}' to {path}"), soft_wrap=True)
 

@@ -416,18 +416,22 @@ class WorksheetSession:
             raise WorksheetError(
                 f"{self.journal}: cannot save the answer: {describe_os_error(exc)}"
             ) from None
+        # Counted before its line is written: Ctrl-C during the write or the fsync (the
+        # keystroke and Ctrl-C nearly together) must not leave the change in the journal but
+        # not in the worksheet that closing the session saves, and then empties the journal.
+        previous, self.worksheet = self.worksheet, worksheet
+        recorded, self._recorded = self._recorded, True
         try:
             write_all(self._fd, (line + "\n").encode("utf-8"))
             _sync(self._fd)
         except OSError as exc:
+            self.worksheet, self._recorded = previous, recorded
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, size)
             raise WorksheetError(
                 f"{self.journal}: cannot save the answer: {describe_os_error(exc)}; "
                 "it was not recorded"
             ) from None
-        self.worksheet = worksheet
-        self._recorded = True
 
     def discard(self) -> bool:
         """Remove the worksheet this session created, when no change was recorded in it, and

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import subprocess
 import sys
 import types
 from pathlib import Path
 
+import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -433,3 +436,65 @@ def test_import_of_text_in_another_encoding_without_a_mark_is_one_line(tmp_path:
     table.write_bytes("domain,note\nnew.example.org,vérifiée\n".encode("cp1252"))
     code, out, err = run("sources", "import", str(table), "--as", "desk")
     assert (code, out, err) == (1, "", f"Error: {table}: not UTF-8 text\n")
+
+
+def test_add_refused_at_the_end_gives_back_every_answer_typed(tmp_path: Path) -> None:
+    # Thirteen answers typed, one letter wrong: they were all lost with the error.
+    target = tmp_path / "mine.yaml"
+    answers = [
+        "Gazette of Nowhere", "", "newspaper", "The Gazette, Nowhere Gazette",
+        "gazette.example", "", "Port O'Hara Media", "", "", "", "G",
+        "https://gazette.example/about", "",
+    ]  # fmt: skip
+    code, _, err = run("sources", "add", "--file", str(target), stdin="\n".join(answers) + "\n")
+    assert code == 1
+    again = (
+        f"factcheck sources add --file {target} --name 'Gazette of Nowhere' --kind newspaper "
+        "--alias 'The Gazette' --alias 'Nowhere Gazette' --domain gazette.example "
+        "--owner 'Port O'\"'\"'Hara Media' --reliability G "
+        "--citation https://gazette.example/about"
+    )
+    assert err.splitlines()[-2:] == [
+        f"Not added. To add it without typing again: {again}",
+        "Error: new entry: reliability: expected a letter A to F, got 'G'",
+    ]
+    assert not target.exists()
+    fixed = shlex.split(again.replace("--reliability G", "--reliability C"))[1:]
+    code, _, err = run(*fixed, "--no-input")
+    assert (code, err) == (0, f"Added 'gazette-of-nowhere' to {target}\n")
+    entry = load_registry([target]).get("gazette-of-nowhere")
+    assert entry is not None
+    assert (entry.owner, entry.reliability) == ("Port O'Hara Media", "C")
+
+
+def test_add_interrupted_at_a_prompt_exits_130_giving_back_the_answers(tmp_path: Path) -> None:
+    # Ctrl-C said "Aborted!", exited 1 and lost every answer typed.
+    target = tmp_path / "mine.yaml"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "factcheck", "--color", "never", "sources", "add", "--file", str(target)],
+        env={**os.environ, "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=30,
+    )
+    try:
+        for prompt, answer in (
+            ("Name", "Gazette of Nowhere"),
+            ("Id", ""),
+            ("Kind", "newspaper"),
+            ("Aliases", "The Gazette"),
+        ):
+            child.expect_exact(prompt)
+            child.sendline(answer)
+        child.expect_exact("Web domains")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 130
+    assert str(child.before).endswith(
+        "^C\r\nNot added. To add it without typing again: factcheck sources add --file "
+        f"{target} --name 'Gazette of Nowhere' --kind newspaper --alias 'The Gazette'\r\n"
+        "Interrupted.\r\n"
+    )
+    assert not target.exists()

@@ -757,3 +757,37 @@ def test_discard_removes_only_a_worksheet_made_by_the_session_with_nothing_recor
     assert not session.discard()
     session.close()
     assert load_worksheet(path).entry("c1").skipped
+
+
+@pytest.mark.parametrize("where", ["write", "fsync"])
+def test_ctrl_c_while_a_change_is_written_keeps_the_change(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    # Ctrl-C right after the keystroke: the change was in the journal, but closing the session
+    # saved the worksheet without it and emptied the journal, so it was lost.
+    import factcheck.review.journal as journal
+
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    change = skip(worksheet, "c1")
+    real_write, real_sync = os.write, journal._sync
+
+    def interrupted_write(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[:7]))  # part of the line is out
+        raise KeyboardInterrupt
+
+    def interrupted_sync(fd: int) -> None:
+        real_sync(fd)
+        raise KeyboardInterrupt  # as the signal handler raises it once fsync returns
+
+    if where == "write":
+        monkeypatch.setattr(os, "write", interrupted_write)
+    else:
+        monkeypatch.setattr(journal, "_sync", interrupted_sync)
+    with pytest.raises(KeyboardInterrupt):
+        session.record(apply_change(worksheet, change), change)
+    monkeypatch.undo()
+    assert not session.discard()  # a change is in it: the new worksheet is kept
+    session.close()
+    assert load_worksheet(path).entry("c1").skipped
+    assert not journal_path(path).exists()
