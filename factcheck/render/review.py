@@ -545,6 +545,8 @@ class TerminalAsker:
                 return written
             if line.strip():
                 written[name] = line.strip()
+                if prompt.save is not None:
+                    prompt.save(name, line.strip())
         return written
 
     def _command(

@@ -596,17 +596,17 @@ def check_override(checklist: Checklist, verdict: str, reason: str) -> str | Non
 
 
 def _ask_publication(walk: _Walk, asker: Asker) -> None:
+    def save(name: str, value: str) -> None:
+        if value.strip() and value.strip() != walk.worksheet.publication.get(name):
+            walk.record("article", Action.PUBLICATION, question=name, new=value.strip())
+
     written = asker.ask_publication(
-        PublicationPrompt(walk.worksheet, walk.checklist, walk.worksheet.publication)
+        PublicationPrompt(walk.worksheet, walk.checklist, walk.worksheet.publication, save)
     )
     for name in PUBLICATION_FIELDS:
         value = (written or {}).get(name)
-        if (
-            value is not None
-            and value.strip()
-            and value.strip() != walk.worksheet.publication.get(name)
-        ):
-            walk.record("article", Action.PUBLICATION, question=name, new=value.strip())
+        if value is not None:
+            save(name, value)
 
 
 def _outcome(walk: _Walk, below: Sequence[str], finished: bool) -> ReviewOutcome:

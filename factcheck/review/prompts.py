@@ -8,6 +8,7 @@ reviewer does into one of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -104,6 +105,9 @@ class PublicationPrompt:
     checklist: Checklist
     publication: Publication
     """What the reviewer has written so far."""
+    save: Callable[[str, str], None] | None = None
+    """Records one part (name, text) at once: an asker that asks part by part calls it as each
+    is written, so that Ctrl-C at the next part loses none before it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1094,3 +1094,38 @@ def test_the_reviewer_is_never_the_login(
     assert resolve_reviewer("Cy", remembered, None) == "Cy"
     monkeypatch.setenv("FACTCHECK_REVIEWER", "Di")
     assert resolve_reviewer(None, remembered, None) == "Di"
+
+
+def test_ctrl_c_at_a_part_of_the_report_keeps_the_parts_written_before_it(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    # The parts were recorded only when all three had been asked: Ctrl-C at the summary lost
+    # the title the reviewer had already entered.
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+
+    class StopsAtTheSummary(FakeKeyboard):
+        def read_line(self, label: str) -> str | None:
+            if label.startswith("What the article says"):
+                raise KeyboardInterrupt
+            return super().read_line(label)
+
+    keys = StopsAtTheSummary("yn\r\r\r", ["", "Evacuation checked"])  # no conclusion yet
+    terminal = TerminalAsker(console, keys, clear=False)
+    saved: list[tuple[Worksheet, Change]] = []
+    with pytest.raises(KeyboardInterrupt):
+        run_review(
+            worksheet,
+            checklist,
+            terminal,
+            lambda ws, change: saved.append((ws, change)),
+            reviewer="ana",
+            now=lambda: AT,
+            claims=["c1"],
+        )
+    assert [(c.claim, c.action, c.question, c.new) for _, c in saved][-1] == (
+        "article",
+        Action.PUBLICATION,
+        "title",
+        "Evacuation checked",
+    )
+    assert saved[-1][0].publication.title == "Evacuation checked"
