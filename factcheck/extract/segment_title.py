@@ -46,6 +46,9 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
             # the page's, and the headline follows.
             unit.kind = units[i + 1].kind = SegmentKind.RELATED
             continue
+        if _over_credit(units, i):
+            unit.kind = SegmentKind.CAPTION  # a picture's caption over the headline
+            continue
         above = above_headline(
             units,
             i,
@@ -55,6 +58,14 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
         )
         if above is not None:
             unit.kind = above  # a masthead, a navigation trail or a label: the headline follows
+            continue
+        if _is_interface_link(unit):
+            unit.kind = SegmentKind.RELATED  # "Zurück zur Startseite", "Voltar ao início"
+            continue
+        stamp = _stamp_block(units, i)
+        if stamp:
+            for line in stamp:
+                line.kind = SegmentKind.DATELINE  # "Von Jane Roe publiziert am 3. Juni 2024"
             continue
         if top is not None:
             unit.kind = head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
@@ -104,6 +115,57 @@ def _over_button(units: list[Unit], i: int) -> bool:
         and button.block != units[i].block
         and button.text.rstrip(".!").casefold() in words("notice_buttons")
     )
+
+
+def _over_credit(units: list[Unit], i: int) -> bool:
+    """Whether line I is a sentence that its picture's credit ends ("Crews at work on the
+    launch pad. (Credit: Jo Lee)") right over a line that reads as a headline: a caption."""
+    unit = units[i]
+    if not unit.terminal or i + 2 >= len(units):
+        return False
+    credit, below = units[i + 1], units[i + 2]
+    return (
+        credit.kind is SegmentKind.CREDIT
+        and credit.block == unit.block
+        and below.block != credit.block
+        and _looks_like_headline(units, i + 2, None)
+    )
+
+
+_LINK_WORDS = 4
+_STAMP_WORDS = 10
+
+
+def _is_interface_link(unit: Unit) -> bool:
+    """Whether UNIT is a link of the page's interface in any language: a few words without
+    final punctuation, most of them an interface's ("Back to overview", "Zurück zur Übersicht",
+    "Voltar ao topo")."""
+    if unit.terminal or unit.words > _LINK_WORDS:
+        return False
+    interface = words("interface_words") | words("foreign_interface_words")
+    said = [w.strip(".,:;!?|()\u00ab\u00bb\u2039\u203a<>").lower() for w in unit.text.split()]
+    return 2 * sum(w in interface for w in said) > len(said)
+
+
+def _stamp_block(units: list[Unit], i: int) -> list[Unit]:
+    """The lines of the block that line I opens when it is a stamp in any language: a few words
+    with a figure and a word of publishing ("Posted 3 June 2024", "Von Jane Roe publiziert am
+    25. Juni 2018", which the sentence splitter cuts at "25."); no lines otherwise."""
+    unit = units[i]
+    if i and units[i - 1].block == unit.block:
+        return []
+    block = [unit]
+    for later in units[i + 1 :]:
+        if later.block != unit.block:
+            break
+        block.append(later)
+    piece = " ".join(u.text for u in block)
+    if len(piece.split()) > _STAMP_WORDS or not any(map(str.isdigit, piece)):
+        return []
+    said = {w.strip(".,:;|()").lower() for w in piece.split()}
+    if said.isdisjoint(words("publishing_words")):
+        return []
+    return [u for u in block if u.kind is None]
 
 
 def _kickers(units: list[Unit]) -> None:
@@ -178,8 +240,29 @@ def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> 
     # when it says most of what the page's stated title says.
     if known_title is not None and _shared_words(unit.text, known_title) >= _MOSTLY:
         return True
+    if _stamped_below(units, i):
+        return True
     normal = _normalise_title(unit.text)
     return any(_normalise_title(u.text) == normal for u in units[i + 1 :])
+
+
+_STAMPS = (SegmentKind.BYLINE, SegmentKind.DATELINE)
+
+
+def _stamped_below(units: list[Unit], i: int) -> bool:
+    """Whether a byline or a dateline stands right under line I, or under a line of names
+    without final punctuation right under it ("Jane Roe and Jo Lee Example Gazette" over
+    "Published 10:02 AM"): what only a headline has."""
+    below = units[i + 1 : i + 3]
+    if below[0].kind in _STAMPS:
+        return True
+    return (
+        len(below) == 2
+        and below[0].kind is None
+        and not below[0].terminal
+        and below[0].words <= HEADING_MAX_WORDS
+        and below[1].kind in _STAMPS
+    )
 
 
 _HEADLINE_SMALL = words("headline_small_words")

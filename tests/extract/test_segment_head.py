@@ -152,6 +152,112 @@ def test_a_sentence_over_a_button_is_no_notice() -> None:
     assert segments[0] == (STATEMENT, sentence)
 
 
+CAPTION = "Crews at work on the new ferry pier. (Credit: Jo Lee/Example Images)"
+
+
+def test_a_caption_with_its_credit_over_the_headline_is_passed_over() -> None:
+    doc, segments = _read(f"{CAPTION}\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
+    assert doc.title == HEADLINE
+    assert segments[:3] == [
+        (SegmentKind.CAPTION, "Crews at work on the new ferry pier."),
+        (CREDIT, "(Credit: Jo Lee/Example Images)"),
+        (TITLE, HEADLINE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Near misses: a caption without its credit, a caption over a sentence.
+        f"Crews at work on the new ferry pier.\n{HEADLINE}\nBy Jane Roe\n{BODY}\n",
+        f"{CAPTION}\n{BODY}\nBy Jane Roe\n{BODY}\n",
+    ],
+)
+def test_a_caption_is_passed_over_only_with_its_credit_over_a_headline(text: str) -> None:
+    doc, segments = _read(text)
+    assert doc.title is None
+    assert TITLE not in {kind for kind, _ in segments}
+
+
+QUESTION = "Will ferry fares rise again, and who will pay?"
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["June 3, 2024"],
+        ["By Jane Roe"],
+        # Names without final punctuation over the date: a byline the text does not mark.
+        ["Jane Roe and Jo Lee Example Gazette", "Published 10:02 AM June 3, 2024"],
+    ],
+)
+def test_a_question_over_a_byline_or_a_date_is_the_headline(below: list[str]) -> None:
+    doc, segments = _read("\n".join([QUESTION, *below, BODY]) + "\n")
+    assert doc.title == QUESTION
+    assert segments[0] == (TITLE, QUESTION)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # Near misses: a question over the story, over a sentence then a date.
+        [],
+        ["The board meets on Tuesday.", "June 3, 2024"],
+    ],
+)
+def test_a_question_over_the_story_is_no_headline(below: list[str]) -> None:
+    doc, segments = _read("\n".join([QUESTION, *below, BODY]) + "\n")
+    assert doc.title is None
+    assert segments[0] == (SegmentKind.QUESTION, QUESTION)
+
+
+@pytest.mark.parametrize(
+    ("head", "kinds"),
+    [
+        # A link of the page's interface in the site's language, and a stamp in it that the
+        # sentence splitter may cut at a day's full stop.
+        (["Zurück zur Startseite"], [RELATED]),
+        # A word or two right over the headline is a label, as in English.
+        (["Voltar ao início", "Compartilhar Imprimir"], [RELATED, TAGS]),
+        (
+            ["Zurück zur Startseite", "Von Jane Roe veröffentlicht am 3. Juni 2024"],
+            [RELATED, DATELINE, DATELINE],
+        ),
+        (["Publicado em 3 de junho de 2024 por Maria Silva"], [DATELINE]),
+        (["Posted 3 June 2024, 10:42"], [DATELINE]),
+    ],
+)
+def test_interface_links_and_stamps_in_any_language_are_passed_over(
+    head: list[str], kinds: list[SegmentKind]
+) -> None:
+    # A second paragraph of another length: the text is not read as wrapped at one width.
+    doc, segments = _read("\n".join([*head, HEADLINE, BODY, LONGER_BODY]) + "\n")
+    assert doc.title == HEADLINE
+    assert [kind for kind, _ in segments] == [*kinds, TITLE, STATEMENT, STATEMENT]
+
+
+LONGER_BODY = (
+    "Commuters who cross the harbour every day said the rise would cost them more than two "
+    "hundred dollars a year, and the council promised to review the fares in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Near misses: a headline with an interface word, a stamp's word without a figure, a
+        # sentence of more words.
+        "Suche nach dem verlorenen Schiff geht weiter",
+        "Updated guidance for harbour ferries",
+        "Published in 2019, the harbour plan was updated twice by the board since then",
+    ],
+)
+def test_a_first_line_that_only_holds_an_interface_word_stays(first: str) -> None:
+    doc, segments = _read(f"{first}\n{HEADLINE}\n{BODY}\n")
+    assert segments[0][0] not in (RELATED, DATELINE)
+    assert doc.published is None
+
+
 def test_a_headline_opening_on_a_prompt_verb_stays_the_title() -> None:
     first = "Share prices fall as oil slides"
     doc, segments = _read(f"{first}\nTraders sold energy stocks all week\n{BODY}\n")
