@@ -445,7 +445,7 @@ def _read_index(case_dir: Path) -> list[_IndexEntry]:
         count = None
         if claims is not None and not yamlio.is_null(claims):
             count = r.scalar(claims, f"{where}.claims", "a number of claims")
-            if count is not None and not (count.isdigit() and len(count) < 10):
+            if count is not None and not (count.isascii() and count.isdigit() and len(count) < 10):
                 r.expected(claims, f"{where}.claims", "a number of claims")
         entries.append(
             _IndexEntry(

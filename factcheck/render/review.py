@@ -571,9 +571,8 @@ class TerminalAsker:
             return None if text is None else Conclude(text)
         if command is Command.OFFER and prompt is not None:
             picked = read(f"Record report (1-{len(prompt.offers)}): ")
-            if picked and picked.strip().isdigit():
-                return AcceptOffer(int(picked.strip()))
-            return None
+            number = _typed_number(picked)
+            return None if number is None else AcceptOffer(number)
         if command is Command.CORRECT:
             return self._correction(entry, document)
         if command is Command.OVERRIDE:
@@ -591,8 +590,9 @@ class TerminalAsker:
         if not picked or not picked.strip():
             return None
         picked = picked.strip()
-        if picked.isdigit() and 1 <= int(picked) <= len(levels):
-            picked = levels[int(picked) - 1]
+        number = _typed_number(picked)
+        if number is not None and 1 <= number <= len(levels):
+            picked = levels[number - 1]
         reason = read("Reason (required): ")
         if reason is None:
             return None
@@ -617,7 +617,7 @@ class TerminalAsker:
             if not name or not name.strip():
                 return None
             where = read(f"Position, 0 nearest the article (0-{len(att.via)}, Enter 0): ") or "0"
-            position = int(where) if where.strip().isdigit() else 0
+            position = _typed_number(where) or 0
             return Correct(Action.ADD_HOP, name, position=position)
         if choice == "x":
             name = read(f"Hop to remove ({', '.join(att.via) or 'none'}): ")
@@ -641,6 +641,15 @@ class TerminalAsker:
             reason = read("Why is it not a claim? ")
             return Correct(Action.DROP, reason=reason) if reason and reason.strip() else None
         return None
+
+
+def _typed_number(text: str | None) -> int | None:
+    """A number typed at a prompt, else None. Only ASCII digits, and not too many: '²' is a
+    digit to str.isdigit but not to int, and int refuses more than 4,300 digits."""
+    text = (text or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
 
 
 def _find(text: str, words: str | None, *, end: bool = True) -> int | None:

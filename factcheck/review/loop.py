@@ -8,6 +8,7 @@ verdict step; the review ends by asking for what the published report needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -244,8 +245,12 @@ class _Walk:
             self.record(entry.id, Action.UNSKIP)
 
     def new_claim_id(self) -> str:
-        numbers = [int(e.id[1:]) for e in self.worksheet.claims if e.id[1:].isdigit()]
+        # A hand-edited id may hold any digits: '²' is one to str.isdigit, not to int.
+        numbers = [int(e.id[1:]) for e in self.worksheet.claims if _ID_NUMBER.fullmatch(e.id[1:])]
         return f"c{max(numbers, default=0) + 1}"
+
+
+_ID_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def _question(checklist: Checklist, qid: str) -> Question:

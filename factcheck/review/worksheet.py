@@ -268,7 +268,7 @@ class Worksheet:
     def position(self, claim_id: str) -> int:
         """Index of the claim with this id; raise WorksheetError when there is none."""
         # Ids are c1, c2, ... in order, so the index is usually known without a scan.
-        match = re.fullmatch(r"c(\d+)", claim_id)
+        match = re.fullmatch(r"c([0-9]{1,9})", claim_id)
         if match:
             guess = int(match.group(1)) - 1
             if 0 <= guess < len(self.claims) and self.claims[guess].claim.id == claim_id:

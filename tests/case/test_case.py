@@ -173,6 +173,10 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
             "format: factcheck-case/1\narticles:\n- id: 0123456789abcdef\n  claims: three\n",
             "{dir}/case.yaml:4: articles[0].claims: expected a number of claims, got 'three'",
         ),
+        (  # a digit to str.isdigit, not to int: it was an internal error
+            "format: factcheck-case/1\narticles:\n- id: 0123456789abcdef\n  claims: \u00b2\n",
+            "{dir}/case.yaml:4: articles[0].claims: expected a number of claims, got '\u00b2'",
+        ),
         (
             "format: factcheck-case/1\narticles: {a: 1}\n",
             "{dir}/case.yaml:2: articles: expected a list, got a mapping",

@@ -1129,3 +1129,40 @@ def test_ctrl_c_at_a_part_of_the_report_keeps_the_parts_written_before_it(
         "Evacuation checked",
     )
     assert saved[-1][0].publication.title == "Evacuation checked"
+
+
+@pytest.mark.parametrize("typed", ["²", "\u0663", "9" * 5000, "\uff11"])
+def test_a_number_prompt_takes_only_ascii_digits(
+    worksheet: Worksheet, checklist: Checklist, typed: str
+) -> None:
+    # '²' is a digit to str.isdigit but not to int, and int refuses 5,000 digits: both ended
+    # the review with an internal error.
+    prompt = first_prompt(worksheet, checklist)
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+
+    def ask(keys: str, lines: Sequence[str | None]) -> Response:
+        return TerminalAsker(console, FakeKeyboard(keys, lines), clear=False).ask(prompt)
+
+    assert ask("o", [typed, "Thin"]) == OverrideVerdict(typed, "Thin")  # not a level: refused
+    assert ask("r", ["h", "Kan news", typed]) == Correct(Action.ADD_HOP, "Kan news", position=0)
+    assert ask("o", ["2", "Thin"]) == OverrideVerdict("unproven", "Thin")
+
+
+@pytest.mark.parametrize("odd", ["c\u00b2", "c" + "9" * 5000, "claim-x"])
+def test_a_claim_added_beside_a_hand_edited_claim_id_gets_the_next_number(
+    worksheet: Worksheet, checklist: Checklist, odd: str
+) -> None:
+    # A hand-edited id 'c²' ended the review with an internal error when a claim was added.
+    claims = tuple(
+        replace(e, claim=replace(e.claim, id=odd)) if e.id == "c3" else e for e in worksheet.claims
+    )
+    edited = replace(worksheet, claims=claims)
+    text = worksheet.document.text
+    outcome, _, _ = review(
+        edited,
+        checklist,
+        [Correct(Action.ADD_CLAIM, position=text.index("Roads stayed closed")), Quit()],
+        claims=["c1"],
+    )
+    assert [e.id for e in outcome.worksheet.claims] == ["c1", "c3", "c2", odd]
+    assert outcome.worksheet.entry("c3").claim.text == "Roads stayed closed."

@@ -538,3 +538,18 @@ def test_evidence_is_a_url_or_a_case_article(worksheet: Worksheet, checklist: Ch
     )
     loaded = parse_worksheet(dump_worksheet(ws), "case.worksheet.yaml", checklist)
     assert loaded.entry("c1").answers["primary_source"].evidence == (reference,)
+
+
+@pytest.mark.parametrize("odd", ["c" + "9" * 5000, "c\u0663", "c03"])
+def test_a_hand_edited_claim_id_is_found_by_its_position(odd: str) -> None:
+    # 'c' and 5,000 digits: int() refused them, and every lookup of the claim was an internal
+    # error (review --claims, the audit log).
+    worksheet = parse_worksheet(EVACUATION.read_text(encoding="utf-8"))
+    claims = tuple(
+        replace(e, claim=replace(e.claim, id=odd)) if e.id == "c2" else e for e in worksheet.claims
+    )
+    edited = replace(worksheet, claims=claims)
+    assert edited.position(odd) == 1
+    assert edited.entry(odd).claim.text == worksheet.entry("c2").claim.text
+    with pytest.raises(WorksheetError):
+        edited.position("c" + "8" * 5000)
