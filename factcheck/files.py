@@ -208,6 +208,30 @@ def open_readable(path: Path | str) -> BinaryIO:
         raise
 
 
+class NotAFile(OSError):
+    """A device or a pipe where the tool keeps one of its own files."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not a file (a device or a pipe)", str(path))
+
+
+def read_own_text(path: Path) -> str:
+    """The UTF-8 text of one of the tool's own files (a case's index or article, the config).
+
+    A device or a pipe in its place raises NotAFile instead of being read without end
+    (/dev/zero) or waited on for a writer that never comes (a named pipe).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotAFile(path)
+        os.set_blocking(fd, True)
+        return handle.read().decode("utf-8")
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """Every byte of the file at ``path``, or TooLarge when it holds more than ``limit``.
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
-from factcheck.files import write_atomic
+from factcheck.files import NotAFile, read_own_text, write_atomic
 from factcheck.models import (
     Attribution,
     Claim,
@@ -394,9 +394,11 @@ def _index_text(case_dir: Path) -> str:
     if not case_dir.is_dir():
         raise CaseError(f"{case_dir}: not a folder")
     try:
-        return path.read_text(encoding="utf-8")
+        return read_own_text(path)
     except FileNotFoundError:
         raise CaseError(f"{path}: no case index; add articles with: factcheck case add") from None
+    except NotAFile as exc:
+        raise CaseError(f"{path}: {exc.strerror}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseError(f"{path}: cannot read the case index: {exc}") from None
 
@@ -519,10 +521,12 @@ def _load_article(
 ) -> tuple[CaseArticle | None, str | None]:
     path = _article_path(case_dir, entry.id)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_own_text(path))
         ingested, extraction, added, current = parse_article_record(data)
     except FileNotFoundError:
         return None, f"{path}: missing; add the article again ({entry.source})"
+    except NotAFile as exc:
+        return None, f"{path}: {exc.strerror}; add the article again ({entry.source})"
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
         return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
     warning = None

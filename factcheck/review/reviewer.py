@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from factcheck.errors import ReviewError
-from factcheck.files import write_atomic
+from factcheck.files import NotAFile, read_own_text, write_atomic
 from factcheck.review.worksheet import Worksheet
 
 
@@ -31,9 +31,11 @@ def _read_config(path: Path) -> dict[str, object]:
     from factcheck import yamlio
 
     try:
-        data = yamlio.load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(read_own_text(path))
     except FileNotFoundError:
         return {}
+    except NotAFile as exc:
+        raise ReviewError(f"{path}: {exc.strerror}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ReviewError(f"{path}: cannot read the config file: {exc}") from None
     except yamlio.YamlSyntaxError as exc:

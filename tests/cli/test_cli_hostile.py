@@ -537,3 +537,44 @@ def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(
         "Error: pipe.txt: cannot read the answers file: a named pipe that nothing was written to "
         "in 0.2 seconds\n",
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_pipe_in_place_of_a_case_file_or_the_config_is_refused_not_waited_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The case's index, an article of it and the config file were read with no check: a named
+    # pipe there kept the command waiting for ever.
+    made = run_cli("--color", "never", "case", "add", "c", "s.txt", cwd=project)
+    assert made.returncode == 0, made.stderr
+    (article,) = (project / "c" / "articles").iterdir()
+    article.unlink()
+    os.mkfifo(article)
+    shown = run_cli_within(60, "--color", "never", "case", "show", "c", cwd=project)
+    assert (shown.returncode, shown.stderr) == (
+        0,
+        f"Warning: c/articles/{article.name}: not a file (a device or a pipe); add the article "
+        "again (s.txt)\n",
+    )
+    (project / "c" / "case.yaml").unlink()
+    os.mkfifo(project / "c" / "case.yaml")
+    shown = run_cli_within(60, "--color", "never", "case", "show", "c", cwd=project)
+    assert (shown.returncode, shown.stdout, shown.stderr) == (
+        1,
+        "",
+        "Error: c/case.yaml: not a file (a device or a pipe)\n",
+    )
+    config = project / "config" / "factcheck" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    os.mkfifo(config)
+    monkeypatch.delenv("FACTCHECK_REVIEWER")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(project / "config"))
+    reviewed = run_cli_within(
+        60, "--color", "never", "review", "s.txt", "--answers", "a.yaml", "--no-input",
+        cwd=project,
+    )  # fmt: skip
+    assert (reviewed.returncode, reviewed.stdout, reviewed.stderr) == (
+        1,
+        "",
+        f"Error: {config}: not a file (a device or a pipe)\n",
+    )
