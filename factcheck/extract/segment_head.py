@@ -52,8 +52,14 @@ def is_navigation(piece: str) -> bool:
     no sentence's end ("Home | News | Politics", "Home > World > Africa")."""
     if piece.endswith((".", "!", "?")) or any(c.isdigit() for c in piece):
         return False
-    steps = [step for step in _CRUMB_SPLIT.split(piece) if step]
+    steps = trail_steps(piece)
     return len(steps) >= 2 and all(len(step.split()) <= _CRUMB_WORDS for step in steps)
+
+
+def trail_steps(piece: str) -> list[str]:
+    """The steps of PIECE split at a navigation trail's marks ("Home > News > Ferry fares
+    rise"): one step when it has none."""
+    return [step for step in _CRUMB_SPLIT.split(piece) if step]
 
 
 _ID_LINE = re.compile(

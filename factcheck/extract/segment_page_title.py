@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.extract.segment_dates import parse_date
 from factcheck.extract.segment_furniture import Unit, ends_sentence
-from factcheck.extract.segment_head import is_navigation
+from factcheck.extract.segment_head import is_navigation, trail_steps
 from factcheck.extract.segment_page import (
     _LINK_WORDS,
     _STAMP_RE,
@@ -48,6 +48,9 @@ _ASKS = ("?", "!", "\uff1f", "\uff01")
 _LABELS = 2
 _SHORT_WORDS = 2
 _KICKER_WORDS = 2
+_TRAIL_STEPS = 2
+_CRUMB_HEADLINE_WORDS = 3
+"""The fewest words of a headline a navigation trail ends with: a section's name has fewer."""
 _TERSE_WORDS = 15
 """The most words of a headline of short sentences that ends with a full stop."""
 _TERSE_SENTENCE_WORDS = 10
@@ -85,6 +88,9 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
     opening = {
         w for run in runs[start : start + _OPENING_BLOCKS] for u in run for w in _long_words(u.text)
     }
+    crumbed = _crumbed_headline(text, runs, start, opening)
+    if crumbed is not None:
+        return _carve(text, units, runs[crumbed[0]], crumbed[1])
     skipped = _teaser_boxes(text, runs, start) | _menu_lines(runs, start)
     best: tuple[int, _Line] | None = None
     short: tuple[int, _Line] | None = None
@@ -121,6 +127,33 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
         if shared and own & _long_words(best[1].text) and line.words < best[1].words:
             best = (k, line)  # a headline over its standfirst, which shares more of the story
     return _carve(text, units, runs[best[0]], best[1])
+
+
+def _crumbed_headline(
+    text: str, runs: list[list[Unit]], start: int, opening: set[str]
+) -> tuple[int, _Line] | None:
+    """The line right over or under a navigation trail that ends with it ("Home > Tips > Ferry
+    Fares Explained…" under "Ferry Fares Explained…"), of a few words or more and sharing
+    words with the story's OPENING: a trail ends with the page it leads to. A headline of a
+    few words, or one ending with an ellipsis, reads as no other. The trail is marked the
+    page's."""
+    for k in range(start - 1, max(0, start - _HEADLINE_REACH) - 1, -1):
+        steps = trail_steps(_first_line(text, runs[k]).text)
+        if len(steps) < _TRAIL_STEPS:
+            continue
+        for near in (k - 1, k + 1):
+            if not 0 <= near < start:
+                continue
+            line = _first_line(text, runs[near])
+            if (
+                line.text == steps[-1]
+                and line.words >= _CRUMB_HEADLINE_WORDS
+                and not _long_words(line.text).isdisjoint(opening)
+            ):
+                for unit in runs[k]:
+                    unit.kind = SegmentKind.RELATED  # the trail, the page's navigation
+                return near, line
+    return None
 
 
 def _is_short_headline(line: _Line, runs: list[list[Unit]], k: int, opening: set[str]) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 from factcheck.factchecks.model import Match
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
 from factcheck.records import attribution_record, document_record
-from factcheck.render.console import safe_text
+from factcheck.render.console import message_text, safe_text
 
 if TYPE_CHECKING:
     # Rich loads only for the table: the text formats, written in batch workers, never need it.
@@ -232,10 +232,10 @@ def stage_line(source: str, stage: Stage, count: int) -> Text:
         doing = f"writing {count:,} claim{'' if count == 1 else 's'}"
     else:
         assert_never(stage)
-    return safe_text(f"Extracting {name}: {doing}")
+    return message_text(f"Extracting {name}: {doing}")  # one line, whatever the name holds
 
 
 def table_line(extraction: Extraction) -> Text:
     """What is being done while the claims table of a long input is laid out."""
     count = len(extraction.claims)
-    return safe_text(f"Laying out {count:,} claims of {extraction.document.source}")
+    return message_text(f"Laying out {count:,} claims of {extraction.document.source}")

@@ -9,7 +9,7 @@ Article text is shown with `safe_text` only, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from factcheck.render.console import safe_text
 from factcheck.review.keys import (
     Command,
     Keyboard,
+    LineInterrupted,
     choice_keys,
     format_legend,
     question_legend,
@@ -580,8 +581,27 @@ class TerminalAsker:
             return self._override(checklist)
         return None
 
+    def _reader(self) -> Callable[[str], str | None]:
+        """``read_line`` for a command of several lines: Ctrl-C at a later line gives back the
+        lines entered before it too, which nothing saved either (a hop's name, say)."""
+        entered: list[str] = []
+
+        def read(label: str) -> str | None:
+            try:
+                line = self.keyboard.read_line(label)
+            except KeyboardInterrupt as exc:
+                if not entered:
+                    raise
+                typed = exc.typed if isinstance(exc, LineInterrupted) else ""
+                raise LineInterrupted("; ".join([*entered, label.strip()]), typed) from None
+            if line is not None and line.strip():
+                entered.append(f"{label.strip()} {line.strip()}")
+            return line
+
+        return read
+
     def _override(self, checklist: Checklist | None) -> Response | None:
-        read = self.keyboard.read_line
+        read = self._reader()
         levels = _scale_ids(checklist) if checklist is not None else []
         listing = "  ".join(f"{i}) {level}" for i, level in enumerate(levels, start=1))
         if listing:
@@ -601,7 +621,7 @@ class TerminalAsker:
     def _correction(self, entry: ClaimReview, document: Document) -> Response | None:
         from factcheck.review.worksheet import Action
 
-        read = self.keyboard.read_line
+        read = self._reader()
         menu = " · ".join(f"{key} {what}" for key, what in _CORRECTIONS)
         self.console.print(safe_text(f"Correct {entry.id}: {menu}"))
         choice = (read("Which (empty to cancel): ") or "").strip()[:1]

@@ -46,6 +46,7 @@ def test_stage_lines_say_what_is_being_done() -> None:
         stage_line("big.txt", Stage.CLAIMS, 310_452).plain,
         stage_line("big.txt", Stage.FACTCHECKS, 2_104).plain,
         stage_line("[bold]x\x1b.txt", Stage.WRITING, 1).plain,
+        stage_line("two\nlines.txt", Stage.READING, 0).plain,  # a status line stays one line
     ]
     assert lines == [
         "Extracting big.txt: reading",
@@ -53,4 +54,5 @@ def test_stage_lines_say_what_is_being_done() -> None:
         "Extracting big.txt: finding the claims among 310,452 pieces of text",
         "Extracting big.txt: matching 2,104 claims on known fact-checks",
         "Extracting [bold]x\\x1b.txt: writing 1 claim",
+        "Extracting two\\nlines.txt: reading",
     ]

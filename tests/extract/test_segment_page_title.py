@@ -202,3 +202,33 @@ def test_the_headline_shares_words_with_the_story_past_its_first_paragraphs() ->
     teaser = "Storm closes coastal road for the weekend as commuters queue for buses"
     title, _ = _title([*MENU, HEADLINE, BYLINE_LINE, teaser, *opening, *FOOTER])
     assert title == HEADLINE
+
+
+CRUMBED = "Ferry Fares Explained…"
+"""A headline of a few words ending with an ellipsis, which reads as no other."""
+
+
+@pytest.mark.parametrize("below", [True, False])
+def test_a_headline_a_navigation_trail_ends_with_is_the_headline(below: bool) -> None:
+    trail = f"Home » Guides » {CRUMBED}"
+    head = [CRUMBED, trail] if below else [trail, CRUMBED]
+    title, segments = _title([*MENU, *head, "Share", *BODY, *FOOTER])
+    assert title == CRUMBED
+    assert (TITLE, CRUMBED) in segments
+    assert (RELATED, trail) in segments
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Near misses: a section's name of two words, a line that shares none of the story's
+        # words, a trail that ends with another line.
+        ["Home » Local News", "Local News"],
+        ["Home » Guides » Weather Outlook Today", "Weather Outlook Today"],
+        [f"Home » Guides » {CRUMBED} Again", CRUMBED],
+    ],
+)
+def test_a_trail_s_last_step_is_the_headline_only_when_it_is_one(head: list[str]) -> None:
+    title, segments = _title([*MENU, *head, "Share", *BODY, *FOOTER])
+    assert title != head[1]
+    assert (TITLE, head[1]) not in segments

@@ -1166,3 +1166,35 @@ def test_a_claim_added_beside_a_hand_edited_claim_id_gets_the_next_number(
     )
     assert [e.id for e in outcome.worksheet.claims] == ["c1", "c3", "c2", odd]
     assert outcome.worksheet.entry("c3").claim.text == "Roads stayed closed."
+
+
+def test_ctrl_c_at_a_later_line_of_a_command_gives_back_the_lines_before_it(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    # A hop's name was entered, then Ctrl-C at its position: the name was lost unseen.
+    from factcheck.review.keys import LineInterrupted
+
+    prompt = first_prompt(worksheet, checklist)
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+
+    class Interrupted(FakeKeyboard):
+        def read_line(self, label: str) -> str | None:
+            if not self.lines:
+                raise LineInterrupted(label.strip(), "2")
+            return super().read_line(label)
+
+    asker = TerminalAsker(console, Interrupted("r", ["h", "Kan news"]), clear=False)
+    with pytest.raises(LineInterrupted) as caught:
+        asker.ask(prompt)
+    assert (caught.value.label, caught.value.typed) == (
+        "Which (empty to cancel): h; Hop to add (the outlet or person the claim passed "
+        "through): Kan news; Position, 0 nearest the article (0-1, Enter 0):",
+        "2",
+    )
+    asker = TerminalAsker(console, Interrupted("o", ["2"]), clear=False)
+    with pytest.raises(LineInterrupted) as caught:
+        asker.ask(prompt)
+    assert (caught.value.label, caught.value.typed) == (
+        "Override verdict (number or id, empty to cancel): 2; Reason (required):",
+        "2",
+    )
