@@ -48,6 +48,8 @@ _ASKS = ("?", "!", "\uff1f", "\uff01")
 _LABELS = 2
 _SHORT_WORDS = 2
 _KICKER_WORDS = 2
+_PASSED_LINES = 3
+"""The most short lines between a headline of a few words and its byline or date."""
 _TRAIL_STEPS = 2
 _CRUMB_HEADLINE_WORDS = 3
 """The fewest words of a headline a navigation trail ends with: a section's name has fewer."""
@@ -158,16 +160,28 @@ def _crumbed_headline(
 
 def _is_short_headline(line: _Line, runs: list[list[Unit]], k: int, opening: set[str]) -> bool:
     """Whether LINE, the first of block K of RUNS, is a headline of a few words: two words or
-    more that read as a headline, right above a byline or a date, and one of them in the story's
-    OPENING words ("Ferry Fares Explained" over "By Jane Roe")."""
-    below = runs[k + 1][0].kind if k + 1 < len(runs) else None
+    more that read as a headline, above a byline or a date (``_stamp_below``), and one of them
+    in the story's OPENING words ("Ferry Fares Explained" over "By Jane Roe")."""
     return (
         _SHORT_WORDS <= line.words <= _LINK_WORDS
         and line.kind in (None, SegmentKind.RELATED)  # a menu's line by its shape
-        and below in (SegmentKind.BYLINE, SegmentKind.DATELINE)
+        and _stamp_below(runs, k)
         and _reads_as_headline(line)
         and not _long_words(line.text).isdisjoint(opening)
     )
+
+
+def _stamp_below(runs: list[list[Unit]], k: int) -> bool:
+    """Whether a byline or a date stands under block K of RUNS, right under it or past a few
+    lines of a word or a few each (a picture's credit, a section's label, a time stamp)."""
+    for below in runs[k + 1 : k + 2 + _PASSED_LINES]:
+        if below[0].kind in (SegmentKind.BYLINE, SegmentKind.DATELINE):
+            return True
+        if len(below) > 1 or below[0].terminal or below[0].words > _LINK_WORDS:
+            return False
+        if below[0].text.endswith(":"):
+            return False  # "Publish date:", the stamp's label: what is over it is its author
+    return False
 
 
 def _is_terse_headline(runs: list[list[Unit]], k: int, line: _Line, opening: set[str]) -> bool:

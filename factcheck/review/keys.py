@@ -253,10 +253,12 @@ class TtyKeyboard:
             cooked = list(self._saved)
             cooked[3] |= termios.NOFLSH
             termios.tcsetattr(self.fd, termios.TCSANOW, cooked)
-        # Shown once the terminal echoes: what is typed on seeing it is echoed and edited there.
-        self.show(label)
         chunks: list[bytes] = []
         try:
+            # Shown once the terminal echoes: what is typed on seeing it is echoed and edited
+            # there; and inside the try, so that Ctrl-C while it is shown still gives back
+            # what was typed.
+            self.show(label)
             while True:
                 chunk = os.read(self.fd, 4096)
                 if not chunk:

@@ -173,11 +173,20 @@ SHORT = "Ferry Fares Explained"
         # A headline of a few words reads as one more link of the menu, but a byline follows.
         ([*MENU, SHORT, BYLINE_LINE, *BODY], SHORT),
         ([*MENU, SHORT, STAMP, *BODY], SHORT),
+        # Past a picture's credit, a label and a time stamp, lines of a few words each.
+        (
+            [*MENU, SHORT, "© Jo Lee/Example", "Guides", "10:42 5.3.2024", BYLINE_LINE, *BODY],
+            SHORT,
+        ),
         # Near misses: no byline or date under it; none of the story's words; a longer line
         # that shares the story's words.
         ([*MENU, SHORT, "Share", *BODY], None),
         ([*MENU, "Weather Outlook Today", BYLINE_LINE, *BODY], None),
         ([*MENU, HEADLINE, SHORT, BYLINE_LINE, *BODY], HEADLINE),
+        # Near misses: more lines between it and the byline; the label of the date under it
+        # (what stands over "Published:" is the author).
+        ([*MENU, SHORT, "Guides", "Tips", "Maps", "Fares", BYLINE_LINE, *BODY], None),
+        ([*MENU, SHORT, "Published:", STAMP, *BODY], None),
     ],
 )
 def test_a_headline_of_a_few_words_stands_over_a_byline(
