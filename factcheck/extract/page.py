@@ -129,7 +129,9 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     )
     if site:
         found["outlet"] = site
-    title = _title(evidence, site[0] if site else None, page_url)
+    # The site's name as stated ("Example | Cars | Bikes") is what a title ends with.
+    stated = _first(evidence.sites)
+    title = _title(evidence, stated[0] if stated else None, page_url)
     if title:
         found["title"] = title
     authors = chain(evidence.authors, evidence.marked_authors)

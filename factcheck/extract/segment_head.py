@@ -90,8 +90,8 @@ def is_masthead(piece: str) -> bool:
     if is_web_name(piece):
         return True
     names = _proper_name(piece)
-    if len(names) < 2:
-        return False
+    if len(names) < 2 or any(name[-1] in ",:;" for name in names):
+        return False  # "Photo: Jane Roe, AP" is a credit, "Roe, AP" a name and an agency
     last = names[-1]
     if last in _EDITIONS and len(names) > 2:
         last = names[-2]

@@ -157,6 +157,16 @@ def test_the_outlet_is_a_site_name_not_a_list_an_account_or_a_platform(
     assert (doc.outlet, dict(doc.provenance).get("outlet")) == (outlet, outlet and "meta")
 
 
+def test_a_title_loses_the_site_name_as_stated_though_the_outlet_is_its_first_part() -> None:
+    site = "The Courier | Bridges | Roads"
+    head = (
+        f"<title>Bridge repairs to cost £48 million | {site}</title>"
+        f'<meta property="og:site_name" content="{site}">'
+    )
+    doc = read_page(page(head, h1=""), "https://courier.example/news/bridge")
+    assert (doc.title, doc.outlet) == ("Bridge repairs to cost £48 million", "The Courier")
+
+
 def test_a_platforms_name_gives_way_to_the_sites_own() -> None:
     data = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Blogger"}}'
     head = (

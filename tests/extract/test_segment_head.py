@@ -389,3 +389,18 @@ def test_a_long_line_of_stamps_is_a_dateline() -> None:
 def test_an_outlet_name_is_told_by_its_words(name: str, outlet: bool) -> None:
     # One check serves the byline, masthead and publisher rules alike.
     assert is_outlet_name(name) is outlet
+
+
+@pytest.mark.parametrize(
+    ("credit", "outlet"),
+    [
+        ("Photo: Dana Pike, AP", None),  # a picture's credit names its agency, not the outlet
+        ("Photo: Dana Pike, Example Tribune", None),
+        ("TheExampleTribune.com", "TheExampleTribune.com"),  # near miss: a masthead
+    ],
+)
+def test_a_picture_credit_above_the_headline_is_no_masthead(
+    credit: str, outlet: str | None
+) -> None:
+    doc, _ = _read(f"{credit}\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
+    assert (doc.title, doc.outlet) == (HEADLINE, outlet)
