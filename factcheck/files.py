@@ -255,13 +255,19 @@ _MARKED = (
 )
 
 
+def marked_encoding(head: bytes) -> str | None:
+    """The encoding the byte order mark at the start of HEAD names (one that drops the mark
+    when decoding), or None when there is none."""
+    for mark, encoding in _MARKED:
+        if head.startswith(mark):
+            return encoding
+    return None
+
+
 def decode_marked(data: bytes) -> str:
     """Text in UTF-8, or in the UTF-16 or UTF-32 its byte order mark names (a spreadsheet's
     "Unicode text" export); the mark itself left out. UnicodeDecodeError otherwise."""
-    for mark, encoding in _MARKED:
-        if data.startswith(mark):
-            return data.decode(encoding)
-    return data.decode("utf-8")
+    return data.decode(marked_encoding(data) or "utf-8")
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -6,12 +6,13 @@ second, which `factcheck --version` and `--help` must not pay.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -104,11 +105,39 @@ MAX_QUERY_CHARS = 100_000
 """The longest line of standard input searched: a whole article on one line, not an endless one."""
 
 
+def _marked_stdin() -> io.TextIOWrapper | None:
+    """Standard input decoded as its byte order mark says (UTF-16 or UTF-32 text, as files are
+    read), or None when it has no mark. The mark is looked at without being consumed."""
+    from factcheck.files import marked_encoding
+
+    stream = sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        head = peek(4)[:4]
+    elif stream.seekable():
+        start = stream.tell()
+        head = stream.read(4)
+        stream.seek(start)
+    else:
+        return None
+    encoding = marked_encoding(head)
+    return None if encoding is None else io.TextIOWrapper(stream, encoding=encoding)
+
+
 def _input_lines() -> Iterator[str]:
     """Each line of standard input as it comes, so that a search answers line by line and an
     endless input (/dev/zero, a stream without line breaks) never fills the memory."""
+    marked = _marked_stdin()
+    try:
+        yield from _lines(marked or sys.stdin)
+    finally:
+        if marked is not None:
+            marked.detach()  # standard input stays open for whoever reads it next
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
     for number in itertools.count(1):
-        line = sys.stdin.readline(MAX_QUERY_CHARS + 2)  # and its line break, \r\n at most
+        line = stream.readline(MAX_QUERY_CHARS + 2)  # and its line break, \r\n at most
         if not line:
             return
         query = line.rstrip("\r\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -119,6 +120,29 @@ def test_search_reads_one_query_per_line_and_answers_in_order(tmp_path: Path) ->
         [],
         ["https://check.example/reviews/tunnel-flood"],
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_search_reads_standard_input_in_the_encoding_its_byte_order_mark_names(
+    tmp_path: Path, encoding: str
+) -> None:
+    db = tmp_path / "fc.sqlite"
+    imported(db)
+    text = "Harbour tunnel flooded three times\r\nCafé owner’s pâté\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    runner = CliRunner(env={"COLUMNS": "120"})
+    result = runner.invoke(
+        app, ["factchecks", "search", "-", "--db", str(db), "-n", "1"], input=data
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == [
+        "Harbour tunnel flooded three times",
+        "Café owner’s pâté",
+    ]
+    assert lines[0]["matches"][0]["url"] == "https://check.example/reviews/tunnel-flood"
 
 
 def test_search_table_escapes_untrusted_text(tmp_path: Path) -> None:
