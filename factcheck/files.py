@@ -270,6 +270,14 @@ def decode_marked(data: bytes) -> str:
     return data.decode(marked_encoding(data) or "utf-8")
 
 
+def missing_file(path: Path) -> str:
+    """Why PATH could not be opened when it does not exist: '-', standard input to other
+    commands, is not read by the ones that take only files."""
+    if str(path) == "-":
+        return "standard input is not supported here; give a file"
+    return "no such file"
+
+
 def describe_os_error(exc: OSError) -> str:
     """An OSError as the tail of a one-line message ('Permission denied'), naming the file
     when it is not the one the message is about."""

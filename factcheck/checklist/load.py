@@ -39,7 +39,7 @@ from factcheck.checklist.model import (
 )
 from factcheck.checklist.rules import RuleReader, Scope
 from factcheck.errors import ChecklistError
-from factcheck.files import TooLarge, read_limited
+from factcheck.files import TooLarge, missing_file, read_limited
 from factcheck.yamlio import TAG, YamlSyntaxError, compose, join
 
 __all__ = [
@@ -131,7 +131,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     except TooLarge:
         raise ChecklistError(f"{shown}: larger than {MAX_FILE_BYTES:,} bytes") from None
     except FileNotFoundError:
-        raise ChecklistError(f"{shown}: no such file") from None
+        raise ChecklistError(f"{shown}: {missing_file(path)}") from None
     except IsADirectoryError:
         raise ChecklistError(f"{shown}: is a folder, expected a YAML file") from None
     except OSError as exc:

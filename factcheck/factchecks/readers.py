@@ -23,7 +23,7 @@ from factcheck.factchecks.model import (
     verdict_from_value,
     verdict_from_words,
 )
-from factcheck.files import TooLarge, decode_marked, read_limited
+from factcheck.files import TooLarge, decode_marked, missing_file, read_limited
 
 MAX_IMPORT_BYTES = 200_000_000
 """The largest file imported: a whole published feed of fact-checks fits, /dev/zero does not."""
@@ -382,7 +382,7 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
     except TooLarge:
         raise FactchecksError(f"{origin}: larger than {MAX_IMPORT_BYTES:,} bytes") from None
     except FileNotFoundError:
-        raise FactchecksError(f"{origin}: no such file") from None
+        raise FactchecksError(f"{origin}: {missing_file(path)}") from None
     except UnicodeDecodeError:
         raise FactchecksError(f"{origin}: not UTF-8 text") from None
     except OSError as exc:

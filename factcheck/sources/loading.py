@@ -20,7 +20,7 @@ import yaml
 
 from factcheck import yamlio
 from factcheck.errors import SourcesError
-from factcheck.files import TooLarge, read_limited
+from factcheck.files import TooLarge, missing_file, read_limited
 from factcheck.sources.matching import Registry, _norm
 from factcheck.sources.model import (
     CITED_FACTS,
@@ -323,7 +323,7 @@ def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
     except TooLarge:
         raise SourcesError(f"{display}: file too large for a source registry") from None
     except FileNotFoundError:
-        raise SourcesError(f"{display}: no such file") from None
+        raise SourcesError(f"{display}: {missing_file(path)}") from None
     except IsADirectoryError:
         raise SourcesError(f"{display}: is a directory") from None
     except OSError as exc:

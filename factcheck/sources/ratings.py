@@ -22,7 +22,14 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck.errors import SourcesError
-from factcheck.files import TooLarge, decode_marked, describe_os_error, read_limited, write_atomic
+from factcheck.files import (
+    TooLarge,
+    decode_marked,
+    describe_os_error,
+    missing_file,
+    read_limited,
+    write_atomic,
+)
 from factcheck.sources.loading import _read_text
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
@@ -339,7 +346,7 @@ def read_rating_file(path: Path) -> tuple[list[str], dict[str, list[str]]]:
     except TooLarge:
         raise SourcesError(f"{display}: file too large for a rating set") from None
     except FileNotFoundError:
-        raise SourcesError(f"{display}: no such file") from None
+        raise SourcesError(f"{display}: {missing_file(path)}") from None
     except IsADirectoryError:
         raise SourcesError(f"{display}: is a directory") from None
     except OSError as exc:

@@ -78,6 +78,19 @@ def test_a_cell_too_large_for_the_csv_module_is_one_error_line(tmp_path: Path) -
     ]
 
 
+def test_standard_input_is_refused_in_one_line_and_the_other_files_import(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "fc.sqlite"
+    good = FIXTURES / "claimreview-one.json"
+    code, out, err = run("factchecks", "import", "-", str(good), "--db", str(db), stdin="x\n")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "Error: -: standard input is not supported here; give a file",
+        f"{good}: 1 added, 0 updated, 0 unchanged",
+    ]
+
+
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("factchecks", "import", "x.json", "--format", "xml")
     assert code == 2

@@ -351,6 +351,12 @@ def test_import_refuses_a_bad_table_with_one_line(
     assert err.count("\n") == 1
 
 
+def test_import_refuses_standard_input_with_one_line() -> None:
+    code, out, err = run("sources", "import", "-", "--as", "desk", stdin="example.com,A\n")
+    assert (code, out) == (1, "")
+    assert err == "Error: -: standard input is not supported here; give a file\n"
+
+
 def test_a_bad_format_is_refused() -> None:
     code, out, err = run("sources", "list", "--format", "xml")
     assert (code, out) == (2, "")
