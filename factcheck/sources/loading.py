@@ -21,7 +21,7 @@ import yaml
 from factcheck import yamlio
 from factcheck.errors import SourcesError
 from factcheck.files import TooLarge, missing_file, read_limited
-from factcheck.sources.matching import Registry, _norm
+from factcheck.sources.matching import Registry, _norm, idna_host
 from factcheck.sources.model import (
     CITED_FACTS,
     FIELDS,
@@ -34,7 +34,9 @@ from factcheck.sources.model import (
 
 _CITABLE = (*CITED_FACTS, "domains", "notes")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_DOMAIN = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
+)
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _MAX_BYTES = 10_000_000
 _PARTISAN_KEYS = ("stance", "direction")
@@ -162,6 +164,24 @@ def _strings(node: yaml.Node, loc: _Loc, file: str) -> tuple[list[str], list[_Lo
     return values, locs
 
 
+def _refuse_empty_items(node: yaml.Node, loc: _Loc, file: str, message: str) -> None:
+    """Fail on the first blank item of a list, with MESSAGE rather than "expected a string"."""
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            blank = item.tag == "tag:yaml.org,2002:null" or item.tag in _STR_TAGS
+            if isinstance(item, yaml.ScalarNode) and blank and not str(item.value).strip():
+                _Loc(file, _line(item), f"{loc.path}[{index}]").fail(message)
+
+
+def _domain(text: str, loc: _Loc) -> str:
+    """A registry domain as page hosts are matched: no 'www.', an international one in its
+    IDNA form ('bücher.example' -> 'xn--bcher-kva.example')."""
+    domain = idna_host(text)
+    if domain is None or not _DOMAIN.fullmatch(domain):
+        loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
+    return domain.removeprefix("www.")
+
+
 def _choice(text: str, allowed: Sequence[str], loc: _Loc) -> str:
     if text not in allowed:
         loc.fail(f"expected one of {', '.join(allowed)}, got {text!r}")
@@ -258,14 +278,14 @@ def _read_value(raw: _Raw, key: str, value: yaml.Node, sub: _Loc, file: str) -> 
     if key in ("name", "owner", "notes"):
         raw.values[key] = _string(value, sub)
     elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
+        if key == "domains":
+            _refuse_empty_items(value, sub, file, "empty domain; give one like 'example.com'")
         values, locs = _strings(value, sub, file)
         for text, item_loc in zip(values, locs, strict=True):
-            if key == "domains" and not _DOMAIN.fullmatch(text):
-                item_loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
             if key == "affiliation" and not _ID.fullmatch(text):
                 item_loc.fail(f"expected a source id, got {text!r}")
         if key == "domains":
-            values = [v.removeprefix("www.") for v in values]
+            values = [_domain(text, loc) for text, loc in zip(values, locs, strict=True)]
         raw.values[key] = tuple(values)
         raw.items[key] = locs
     elif key == "kind":

@@ -448,4 +448,16 @@ def _passes(by_first_char: dict[str, str] | None) -> _Passes | None:
 def _host(url_or_host: str) -> str:
     text = url_or_host.strip().casefold()
     host = (urlsplit(text).hostname or "") if "//" in text else text.split("/", 1)[0]
-    return host.split(":", 1)[0].removeprefix("www.").rstrip(".")
+    host = host.split(":", 1)[0].rstrip(".")
+    return (idna_host(host) or host).removeprefix("www.")
+
+
+def idna_host(host: str) -> str | None:
+    """HOST in the ASCII form registries and DNS use: an international name's labels in IDNA
+    ('bücher.example' -> 'xn--bcher-kva.example'); None when it cannot be one."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None

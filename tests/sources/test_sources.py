@@ -205,6 +205,7 @@ _KINDS = (
             "4: entries[0].domains[0]: expected a bare domain like 'example.com', "
             "got 'https://www.schemed.example/'",
         ),
+        ("empty-domain", "6: entries[0].domains[1]: empty domain; give one like 'example.com'"),
         (
             "aliases-not-a-list",
             "4: entries[0].aliases: expected a list of strings, got 'Just One'",
@@ -486,6 +487,45 @@ def test_find_by_id_name_alias_domain_or_phrase(
     entry = registry.find(query)
     assert entry is not None
     assert entry.id == source_id
+
+
+def test_an_international_domain_is_kept_in_its_idna_form_and_matches_either_spelling(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path / "mine.yaml",
+        "entries:\n"
+        "  - id: buecher\n"
+        "    name: Bücher Blatt\n"
+        "    domains: [www.bücher.example, Straße.example]\n"
+        "    kind: newspaper\n"
+        "    citations: {kind: https://example.org/about}\n",
+    )
+    registry = load_registry([path], user=False)
+    entry = registry.get("buecher")
+    assert entry is not None
+    assert entry.domains == ("xn--bcher-kva.example", "strasse.example")
+    for url in (
+        "https://news.bücher.example/a/1",
+        "https://www.XN--BCHER-KVA.example/",
+        "https://BÜCHER.example:8443/x",
+    ):
+        found = registry.by_domain(url)
+        assert found is not None and found.id == "buecher", url
+    assert registry.by_domain("https://bucher.example/") is None
+
+
+def test_an_international_domain_that_cannot_be_one_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "mine.yaml",
+        "entries:\n  - id: odd\n    name: Odd\n    domains: ['bü..example']\n    kind: other\n",
+    )
+    with pytest.raises(SourcesError) as caught:
+        load_registry([path], user=False)
+    assert str(caught.value) == (
+        f"{path}:4: entries[0].domains[0]: expected a bare domain like 'example.com', "
+        "got 'bü..example'"
+    )
 
 
 def test_find_nothing(registry: Registry) -> None:
