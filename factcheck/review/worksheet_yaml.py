@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, Union
 
 import yaml
@@ -420,12 +420,21 @@ BODY_KINDS = tuple(str(kind) for kind in SegmentKind if kind not in FURNITURE_KI
 """The kinds of a body sentence, the only segments a worksheet lists."""
 
 
-def _read_segment(r: NodeReader, node: yaml.Node, where: str, article: str) -> Segment:
-    m = r.mapping(node, where, required=("start", "end", "kind"), optional=ATTRIBUTION_KEYS)
+def _span(r: NodeReader, m: Mapping[str, yaml.Node], where: str, length: int) -> tuple[int, int]:
+    """A span's start and end offsets in an article of LENGTH characters; the key out of range
+    is the one reported."""
     start = r.integer(m["start"], f"{where}.start")
     end = r.integer(m["end"], f"{where}.end")
-    if not start <= end <= len(article):
-        r.fail(m["end"], f"{where}.end", f"expected {start} <= end <= {len(article)}, got {end}")
+    if not 0 <= start <= length:
+        r.fail(m["start"], f"{where}.start", f"expected 0 <= start <= {length}, got {start}")
+    if not start <= end <= length:
+        r.fail(m["end"], f"{where}.end", f"expected {start} <= end <= {length}, got {end}")
+    return start, end
+
+
+def _read_segment(r: NodeReader, node: yaml.Node, where: str, article: str) -> Segment:
+    m = r.mapping(node, where, required=("start", "end", "kind"), optional=ATTRIBUTION_KEYS)
+    start, end = _span(r, m, where, len(article))
     kind = r.text(m["kind"], f"{where}.kind")
     if kind not in BODY_KINDS:
         r.fail(m["kind"], f"{where}.kind", f"expected one of {', '.join(BODY_KINDS)}, got {kind!r}")
@@ -525,11 +534,7 @@ def _read_claim(
     strict: bool,
 ) -> ClaimReview:
     m = r.mapping(node, where, required=CLAIM_REQUIRED, optional=CLAIM_OPTIONAL)
-    text_length = len(article)
-    start = r.integer(m["start"], f"{where}.start")
-    end = r.integer(m["end"], f"{where}.end")
-    if not start <= end <= text_length:
-        r.fail(m["end"], f"{where}.end", f"expected {start} <= end <= {text_length}, got {end}")
+    start, end = _span(r, m, where, len(article))
     score = (
         r.number(m["check_worthiness"], f"{where}.check_worthiness")
         if ("check_worthiness" in m)
@@ -566,7 +571,7 @@ def _read_claim(
             r.fail(m["paragraph"], f"{where}.paragraph", "expected [start, end]")
         p_start = r.integer(items[0], f"{where}.paragraph[0]")
         p_end = r.integer(items[1], f"{where}.paragraph[1]")
-        if not p_start <= start <= end <= p_end <= text_length:
+        if not p_start <= start <= end <= p_end <= len(article):
             r.fail(
                 m["paragraph"],
                 f"{where}.paragraph",

@@ -324,6 +324,8 @@ FAULT_MESSAGES = {
     "empty": "empty.worksheet.yaml: empty file, expected a worksheet",
     "end-out-of-range": "end-out-of-range.worksheet.yaml:79: claims[2].end: "
     "expected 194 <= end <= 238, got 999",
+    "start-out-of-range": "start-out-of-range.worksheet.yaml:78: claims[2].start: "
+    "expected 0 <= start <= 238, got 1940",
     "invalid-yaml": "invalid-yaml.worksheet.yaml:68: not valid YAML: "
     "did not find expected ',' or ']'",
     "missing-text": "missing-text.worksheet.yaml:64: claims[2]: missing key 'text'",
