@@ -31,6 +31,7 @@ from factcheck.files import (
     write_atomic,
 )
 from factcheck.sources.loading import _read_text
+from factcheck.sources.matching import idna_host
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
 """The rating sets that ship with the package."""
@@ -54,12 +55,16 @@ def user_ratings_dir() -> Path:
 
 
 def domain_key(url_or_domain: str) -> str:
-    """The lookup form of a domain, URL or 'domain/path': lower case, no scheme, no 'www.'."""
+    """The lookup form of a domain, URL or 'domain/path': lower case, no scheme, no 'www.', an
+    international host in the IDNA form registry domains are kept in ('xn--bcher-kva.example')."""
     text = url_or_domain.strip().casefold()
     if "//" in text:
         parts = urlsplit(text)
         text = (parts.hostname or "") + parts.path
     text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    host, slash, path = text.partition("/")
+    host = host.rstrip(".")
+    text = (idna_host(host) or host) + slash + path
     return text.removeprefix("www.").rstrip(".")
 
 

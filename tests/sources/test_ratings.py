@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.models import Document
+from factcheck.sources.loading import load_registry
 from factcheck.sources.names import name_domain
 from factcheck.sources.ratings import (
     candidate_keys,
@@ -135,3 +136,35 @@ def test_names_match_rated_domains_precision_first() -> None:
     assert found.reason == "'Breitbart News' without 'News' spells breitbart.com's own name"
     page = Document("-", "", "0", outlet="Example Site Name", url="https://www.breitbart.com/x")
     assert domain("Example Site Name", page) == "breitbart.com"
+
+
+def test_an_international_domain_in_a_ratings_table_matches_either_spelling(
+    tmp_path: Path,
+) -> None:
+    table_file = tmp_path / "intl.csv"
+    table_file.write_text(
+        "domain,score\nwww.Bücher.example,0.4\nhttps://straße.example/politik/,0.7\n",
+        encoding="utf-8",
+    )
+    registry_file = tmp_path / "mine.yaml"
+    registry_file.write_text(
+        "entries:\n"
+        "  - {id: buecher, name: Bücher Blatt, kind: newspaper, domains: [bücher.example],\n"
+        "     citations: {kind: https://x.org}}\n",
+        encoding="utf-8",
+    )
+    found, _ = import_set(table_file, "intl", "International names")
+    entry = load_registry([registry_file], user=False).get("buecher")
+    assert entry is not None and entry.domains == ("xn--bcher-kva.example",)
+    for address in (
+        *entry.domains,
+        "https://news.bücher.example/a/1",
+        "https://www.xn--bcher-kva.example/a/1",
+        "BÜCHER.example",
+    ):
+        rating = found.get(address)
+        assert rating is not None, address
+        assert (rating.domain, rating.value) == ("xn--bcher-kva.example", "0.4")
+    section = found.get("https://www.strasse.example/politik/heute")
+    assert section is not None and section.domain == "strasse.example/politik"
+    assert found.get("https://bucher.example/") is None
