@@ -37,6 +37,7 @@ from factcheck.report.model import (
     other_voices,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
+from factcheck.sources.matching import idna_host
 from factcheck.sources.ratings import rating_sets
 
 TABLE_TEXT_WIDTH = 120
@@ -107,11 +108,7 @@ def link_destination(url: str) -> str:
     parts = urlsplit(url)
     host = parts.hostname or ""
     if not host.isascii():
-        try:
-            ascii_host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            ascii_host = host
-        url = url.replace(host, ascii_host, 1)
+        url = url.replace(host, idna_host(host) or host, 1)
     encoded = quote(url, safe=_URL_SAFE)
     # Entity references are decoded in destinations; an escaped '&' stays a plain '&'.
     return encoded.replace("&", "\\&")
