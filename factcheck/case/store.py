@@ -290,11 +290,34 @@ def _read_document(data: Mapping[str, Any], text: str) -> Document:
     )
 
 
-def _read_claim(data: Mapping[str, Any], text: str) -> Claim:
+def _offset(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where}: expected a whole number, got {json.dumps(value)[:40]}")
+    return value
+
+
+def _span(start_value: object, end_value: object, where: str, length: int) -> tuple[int, int]:
+    """A span's offsets in a text of LENGTH characters, checked as worksheets check theirs: the
+    offset out of range is the one named."""
+    start = _offset(start_value, f"{where}.start")
+    end = _offset(end_value, f"{where}.end")
+    if not 0 <= start <= length:
+        raise ValueError(f"{where}.start: expected 0 <= start <= {length}, got {start}")
+    if not start <= end <= length:
+        raise ValueError(f"{where}.end: expected {start} <= end <= {length}, got {end}")
+    return start, end
+
+
+def _read_segment(data: Sequence[Any], where: str, text: str) -> Segment:
+    start, end = _span(data[0], data[1], where, len(text))
+    return Segment(
+        start=start, end=end, kind=SegmentKind(data[2]), text=text[start:end], block=int(data[3])
+    )
+
+
+def _read_claim(data: Mapping[str, Any], where: str, text: str) -> Claim:
     att = data.get("attribution") or {}
-    start, end = int(data["start"]), int(data["end"])
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"claim {data.get('id')!r} lies outside the text")
+    start, end = _span(data["start"], data["end"], where, len(text))
     return Claim(
         id=str(data["id"]),
         text=text[start:end],
@@ -334,16 +357,9 @@ def parse_article_record(data: object) -> tuple[Document, Extraction, str, bool]
     if not current:
         return ingested, Extraction(ingested, (), ()), added, False
     segments = tuple(
-        Segment(
-            start=int(s[0]),
-            end=int(s[1]),
-            kind=SegmentKind(s[2]),
-            text=text[int(s[0]) : int(s[1])],
-            block=int(s[3]),
-        )
-        for s in data["segments"]
+        _read_segment(s, f"segments[{i}]", text) for i, s in enumerate(data["segments"])
     )
-    claims = tuple(_read_claim(c, text) for c in data["claims"])
+    claims = tuple(_read_claim(c, f"claims[{i}]", text) for i, c in enumerate(data["claims"]))
     document = _read_document(data["document"], text)
     return ingested, Extraction(document, segments, claims), added, True
 

@@ -557,3 +557,44 @@ def test_a_sentence_naming_whose_data_it_reports_has_a_known_chain() -> None:
     claim = Claim(id="c1", text=text, start=0, end=len(text), check_worthiness=1.0)
     # 'storm' describes no one who speaks: the chain stays unknown.
     assert not claim_root(claim, view, None).known
+
+
+@pytest.mark.parametrize(
+    ("edit", "fault"),
+    [
+        (("claims", 0, "start", 10**6), "claims[0].start: expected 0 <= start <= {n}, got 1000000"),
+        (("claims", 0, "start", -1), "claims[0].start: expected 0 <= start <= {n}, got -1"),
+        (("claims", 0, "end", 10**6), "claims[0].end: expected {s} <= end <= {n}, got 1000000"),
+        (("claims", 1, "end", 1), "claims[1].end: expected {s} <= end <= {n}, got 1"),
+        (("claims", 0, "end", True), "claims[0].end: expected a whole number, got true"),
+        (("claims", 0, "start", "3"), 'claims[0].start: expected a whole number, got "3"'),
+        (("segments", 1, 0, 10**6), "segments[1].start: expected 0 <= start <= {n}, got 1000000"),
+        (("segments", 1, 1, 1), "segments[1].end: expected {s} <= end <= {n}, got 1"),
+        (("segments", 1, 1, 2.5), "segments[1].end: expected a whole number, got 2.5"),
+    ],
+)
+def test_a_hand_edited_span_out_of_range_or_inverted_is_named(
+    tmp_path: Path, edit: tuple[str, int, str | int, object], fault: str
+) -> None:
+    folder = tmp_path / "case"
+    source = tmp_path / "plain.txt"
+    source.write_text(
+        "Harbour officials in Quillmere said on Tuesday that 4,200 crates were unloaded.\n\n"
+        "The mayor of Quillmere, Ada Fenwick, said the port earned 12 million crowns last year.\n",
+        encoding="utf-8",
+    )
+    [added] = add_to_case(folder, [str(source)])
+    assert added.article is not None
+    path = folder / "articles" / f"{added.article.id}.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert len(record["claims"]) > 1 and len(record["segments"]) > 1
+    assert record["claims"][1]["start"] > 1 and record["segments"][1][0] > 1
+    table, index, key, value = edit
+    item = record[table][index]
+    start = item["start"] if table == "claims" else item[0]
+    item[key] = value
+    path.write_text(json.dumps(record), encoding="utf-8")
+    loaded = load_case(folder)
+    message = fault.format(n=len(record["text"]), s=start)
+    assert loaded.articles == ()
+    assert loaded.warnings == (f"{path}: damaged ({message}); add the article again ({source})",)
