@@ -108,7 +108,12 @@ def link_destination(url: str) -> str:
     parts = urlsplit(url)
     host = parts.hostname or ""
     if not host.isascii():
-        url = url.replace(host, idna_host(host) or host, 1)
+        # The host is rebuilt from the netloc as written: `hostname` is lower case, so it is
+        # not found in a URL that spells the host in capitals.
+        userinfo, at, host_port = parts.netloc.rpartition("@")
+        _, colon, port = host_port.partition(":")
+        netloc = f"{userinfo}{at}{idna_host(host) or host}{colon}{port}"
+        url = url.replace(parts.netloc, netloc, 1)
     encoded = quote(url, safe=_URL_SAFE)
     # Entity references are decoded in destinations; an escaped '&' stays a plain '&'.
     return encoded.replace("&", "\\&")

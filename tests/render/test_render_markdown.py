@@ -267,6 +267,27 @@ def test_links_keep_their_destination(url: str, href: str) -> None:
     assert link_destination(url).count("(") == 0
 
 
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://BÜCHER.example/a", "https://xn--bcher-kva.example/a"),
+        ("https://Straße.Example/", "https://strasse.example/"),
+        (
+            "https://Ann:Pw@ÄPFEL.example:8443/Ö?q=Ü",
+            "https://Ann:Pw@xn--pfel-koa.example:8443/%C3%96?q=%C3%9C",
+        ),
+        ("https://Ann@Example.ORG:8080/Path", "https://Ann@Example.ORG:8080/Path"),
+        ("https://EXAMPLE.org/BÜCHER.example", "https://EXAMPLE.org/B%C3%9CCHER.example"),
+        (
+            "https://BÜCHER.example/bücher.example",
+            "https://xn--bcher-kva.example/b%C3%BCcher.example",
+        ),
+    ],
+)
+def test_a_host_in_capitals_is_converted_and_userinfo_and_port_kept(url: str, href: str) -> None:
+    assert link_destination(url) == href
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://x.example/", "not a url", ""])
 def test_only_http_urls_become_links(url: str) -> None:
     assert link("text", url) == "text"
