@@ -461,3 +461,14 @@ def idna_host(host: str) -> str | None:
         return host.encode("idna").decode("ascii")
     except UnicodeError:
         return None
+
+
+def unicode_host(host: str) -> str:
+    """HOST with its IDNA labels spelled out ('xn--bcher-kva.example' -> 'bücher.example');
+    HOST itself when it has none or they are not valid IDNA."""
+    if "xn--" not in host:
+        return host
+    try:
+        return host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return host

@@ -31,7 +31,7 @@ from factcheck.files import (
     write_atomic,
 )
 from factcheck.sources.loading import _read_text
-from factcheck.sources.matching import idna_host
+from factcheck.sources.matching import idna_host, unicode_host
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "ratings"
 """The rating sets that ship with the package."""
@@ -150,6 +150,8 @@ class RatingSet:
             return self.memo[key]
         with self.path.open("rb") as handle:
             line = _search(handle, key.encode("utf-8"), self.data_start)
+            if line is None and (legacy := _legacy_key(key)) != key:
+                line = _search(handle, legacy.encode("utf-8"), self.data_start)
         found = None
         if line is not None:
             cells = line.decode("utf-8").rstrip("\n").split("\t")
@@ -190,6 +192,13 @@ class RatingSet:
             except ValueError:
                 return None
         return None
+
+
+def _legacy_key(key: str) -> str:
+    """The key as sets imported before international domains were keyed in IDNA form hold it:
+    the host as written ('bücher.example/politik'). Such sets keep working without re-import."""
+    host, slash, path = key.partition("/")
+    return unicode_host(host) + slash + path
 
 
 def _search(handle: IO[bytes], key: bytes, start: int) -> bytes | None:

@@ -19,6 +19,7 @@ from factcheck.sources.ratings import (
     rating_sets,
     read_rating_file,
     site_label,
+    user_ratings_dir,
     write_set,
 )
 
@@ -168,3 +169,36 @@ def test_an_international_domain_in_a_ratings_table_matches_either_spelling(
     section = found.get("https://www.strasse.example/politik/heute")
     assert section is not None and section.domain == "strasse.example/politik"
     assert found.get("https://bucher.example/") is None
+
+
+def test_a_set_stored_before_idna_keys_still_rates_its_international_domains() -> None:
+    # Written by hand as imports wrote sets then: international domains as typed, lower case.
+    folder = user_ratings_dir()
+    folder.mkdir(parents=True)
+    (folder / "older.tsv").write_text(
+        "# name: older\n# title: older\n# citation: made up\n# scale: number\n"
+        "domain\tscore\n"
+        "bücher.example\t0.4\n"
+        "example.org\t0.9\n"
+        "nachrichten.bücher.example/politik\t0.6\n",
+        encoding="utf-8",
+    )
+    (folder / "older.names").write_text("bücher\tbücher.example\n", encoding="utf-8")
+    older = next(s for s in rating_sets() if s.name == "older")
+    for address in (
+        "bücher.example",
+        "xn--bcher-kva.example",
+        "https://BÜCHER.example/a/1",
+        "https://news.www.xn--bcher-kva.example/",
+    ):
+        rating = older.get(address)
+        assert rating is not None, address
+        assert (rating.domain, rating.value) == ("bücher.example", "0.4")
+    assert older.exact("BÜCHER.example") == older.get("bücher.example")
+    section = older.get("https://Nachrichten.BÜCHER.example/politik/heute")
+    assert section is not None and section.domain == "nachrichten.bücher.example/politik"
+    assert older.get("example.org") is not None
+    assert older.get("xn--bcher-kva.invalid") is None
+    assert older.get("xn--zz.example") is None  # not valid IDNA: looked up only as written
+    found = name_domain("Bücher", older)
+    assert found is not None and found.domain == "bücher.example"
