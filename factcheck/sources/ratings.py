@@ -401,7 +401,13 @@ def _write_atomically(target: Path, lines: Sequence[str]) -> None:
 
 
 def site_label(domain: str) -> str:
-    """A domain's own name: 'breitbart' for breitbart.com, 'bbc' for www.bbc.co.uk."""
+    """A domain's own name: 'breitbart' for breitbart.com, 'bbc' for www.bbc.co.uk, 'bücher'
+    for xn--bcher-kva.example (spelled out, as the outlet's name is)."""
+    return unicode_host(_own_label(domain))
+
+
+def _own_label(domain: str) -> str:
+    """A domain's own name as its key spells it (an international one in IDNA)."""
     labels = domain_key(domain).split("/", 1)[0].split(".")
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return labels[-3]
@@ -411,7 +417,7 @@ def site_label(domain: str) -> str:
 def site_of(domain: str) -> str:
     """The registrable domain: 'bbc.co.uk' for news.bbc.co.uk."""
     host = domain_key(domain).split("/", 1)[0]
-    label = site_label(host)
+    label = _own_label(host)
     return host[host.rindex(label) :] if label in host else host
 
 

@@ -19,6 +19,7 @@ from factcheck.sources.ratings import (
     rating_sets,
     read_rating_file,
     site_label,
+    site_of,
     user_ratings_dir,
     write_set,
 )
@@ -169,6 +170,16 @@ def test_an_international_domain_in_a_ratings_table_matches_either_spelling(
     section = found.get("https://www.strasse.example/politik/heute")
     assert section is not None and section.domain == "strasse.example/politik"
     assert found.get("https://bucher.example/") is None
+
+
+def test_an_international_site_is_found_by_its_own_name_spelled_out(tmp_path: Path) -> None:
+    table_file = tmp_path / "intl.csv"
+    table_file.write_text("domain,score\nwww.Bücher.example,0.4\nexample.org,0.9\n", "utf-8")
+    found, _ = import_set(table_file, "intl", "International names")
+    assert found.site_named("bücher") == "xn--bcher-kva.example"
+    assert found.site_named("example") == "example.org"
+    assert site_label("https://news.xn--bcher-kva.example/a") == "bücher"
+    assert site_of("https://news.bücher.example/a") == "xn--bcher-kva.example"
 
 
 def test_a_set_stored_before_idna_keys_still_rates_its_international_domains() -> None:
