@@ -246,28 +246,33 @@ def read_limited(path: Path, limit: int) -> bytes:
     return data
 
 
-_MARKED = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+"""Each byte order mark with the encoding of the text after it."""
 
 
-def marked_encoding(head: bytes) -> str | None:
-    """The encoding the byte order mark at the start of HEAD names (one that drops the mark
-    when decoding), or None when there is none."""
-    for mark, encoding in _MARKED:
+def byte_order_mark(head: bytes) -> tuple[str, int] | None:
+    """The encoding the byte order mark at the start of HEAD names and the mark's length in
+    bytes, or None when there is none."""
+    for mark, encoding in BYTE_ORDER_MARKS:
         if head.startswith(mark):
-            return encoding
+            return encoding, len(mark)
     return None
 
 
 def decode_marked(data: bytes) -> str:
     """Text in UTF-8, or in the UTF-16 or UTF-32 its byte order mark names (a spreadsheet's
     "Unicode text" export); the mark itself left out. UnicodeDecodeError otherwise."""
-    return data.decode(marked_encoding(data) or "utf-8")
+    found = byte_order_mark(data)
+    if found is None:
+        return data.decode("utf-8")
+    encoding, size = found
+    return str(memoryview(data)[size:], encoding)
 
 
 def missing_file(path: Path) -> str:

@@ -107,21 +107,24 @@ MAX_QUERY_CHARS = 100_000
 
 def _marked_stdin() -> io.TextIOWrapper | None:
     """Standard input decoded as its byte order mark says (UTF-16 or UTF-32 text, as files are
-    read), or None when it has no mark. The mark is looked at without being consumed."""
-    from factcheck.files import marked_encoding
+    read), the mark left out, or None when it has no mark (then nothing of it is consumed)."""
+    from factcheck.files import byte_order_mark
 
     stream = sys.stdin.buffer
     peek = getattr(stream, "peek", None)
     if peek is not None:
-        head = peek(4)[:4]
+        found = byte_order_mark(peek(4)[:4])
     elif stream.seekable():
         start = stream.tell()
-        head = stream.read(4)
+        found = byte_order_mark(stream.read(4))
         stream.seek(start)
     else:
         return None
-    encoding = marked_encoding(head)
-    return None if encoding is None else io.TextIOWrapper(stream, encoding=encoding)
+    if found is None:
+        return None
+    encoding, size = found
+    stream.read(size)
+    return io.TextIOWrapper(stream, encoding=encoding)
 
 
 def _input_lines() -> Iterator[str]:

@@ -30,7 +30,7 @@ from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
 from factcheck.extract.readers import Reader, ReaderError
-from factcheck.files import NothingWritten, open_readable
+from factcheck.files import NothingWritten, byte_order_mark, open_readable
 from factcheck.models import Document
 
 if TYPE_CHECKING:
@@ -70,15 +70,6 @@ _MAGIC = (
     (b"\x7fELF", "executable"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
     (b"SQLite format 3\x00", "SQLite database"),
-)
-
-_BOMS = (
-    # UTF-32 first: its little-endian mark starts with UTF-16's.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 # Control characters that no text file is made of; tab, newlines, vertical tab and form feed
@@ -636,17 +627,10 @@ def _sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     if b"\x00" in data:
-        bom = _bom_encoding(data)
+        bom = byte_order_mark(data)
         wide = bom[0] if bom is not None else _utf16_by_nuls(data)
         if wide is None or not wide.startswith(("utf-16", "utf-32")):
             return "contains NUL bytes"
-    return None
-
-
-def _bom_encoding(data: bytes) -> tuple[str, int] | None:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding, len(bom)
     return None
 
 
@@ -668,7 +652,7 @@ def _utf16_by_nuls(data: bytes) -> str | None:
 
 def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | None]:
     """DATA's text, and DATA again when that text is DATA read as UTF-8 (else None)."""
-    bom = _bom_encoding(data)
+    bom = byte_order_mark(data)
     if bom is not None:
         encoding, skip = bom
         return _decode_strict(data, encoding, name, skip), None
