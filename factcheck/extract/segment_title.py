@@ -133,6 +133,8 @@ def _over_credit(units: list[Unit], i: int) -> bool:
 
 
 _LINK_WORDS = 4
+_INTERFACE_WORDS = words("interface_words") | words("foreign_interface_words")
+"""An interface's words in English and in the other languages sites are written in."""
 _STAMP_WORDS = 10
 
 
@@ -142,9 +144,8 @@ def _is_interface_link(unit: Unit) -> bool:
     "Voltar ao topo")."""
     if unit.terminal or unit.words > _LINK_WORDS:
         return False
-    interface = words("interface_words") | words("foreign_interface_words")
     said = [w.strip(".,:;!?|()\u00ab\u00bb\u2039\u203a<>").lower() for w in unit.text.split()]
-    return 2 * sum(w in interface for w in said) > len(said)
+    return 2 * sum(w in _INTERFACE_WORDS for w in said) > len(said)
 
 
 def _stamp_block(units: list[Unit], i: int) -> list[Unit]:
