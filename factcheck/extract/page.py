@@ -4,8 +4,9 @@ Metadata is evidence, not a guess. The publication date comes only from the page
 (JSON-LD of the article, meta tags, the article's ``<time>``) or from the URL's path, never from a
 "modified" stamp, a link or the page's copyright line, and never later than today; a full date in
 the URL wins over metadata that disagrees with it. The byline must be people's names or a staff
-credit; the title prefers the article's headline over the site's banner. Each field's origin is
-recorded in ``Document.provenance``.
+credit; the title prefers the article's headline over the site's banner; the outlet is the
+site's name, not a label or a tagline in its place. Each field's origin is recorded in
+``Document.provenance``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from factcheck.extract.page_clean import drop_page_furniture, other_stories, spl
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
+from factcheck.sources.ratings import site_label
 
 _PUBLISHED_KEYS = (
     "article:published_time",
@@ -61,6 +63,7 @@ _AUTHOR_KEYS = (
     "dc.creator",
 )
 _TITLE_KEYS = ("og:title", "twitter:title")
+_APP_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Story")
 _ISO_DATE_RE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
 _URL_DATE_RE = re.compile(
@@ -83,6 +86,8 @@ class _Evidence:
     dates: list[tuple[str, str]] = field(default_factory=list)
     authors: list[tuple[str, str]] = field(default_factory=list)
     sites: list[tuple[str, str]] = field(default_factory=list)
+    apps: list[tuple[str, str]] = field(default_factory=list)
+    """The name the page gives itself as an app to pin: the outlet when no site name is one."""
     canonical: str | None = None
     marked_dates: Iterator[tuple[str, str]] = field(default_factory=lambda: iter(()))
     marked_authors: Iterator[tuple[str, str]] = field(default_factory=lambda: iter(()))
@@ -124,9 +129,8 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     page_url = url or evidence.canonical
     found: dict[str, tuple[str, str]] = {}
     host = (urlsplit(page_url).hostname or "").lower() if page_url else ""
-    site = next(
-        ((name, origin) for value, origin in evidence.sites if (name := _outlet(value, host))), None
-    )
+    sites = chain(evidence.sites, evidence.apps)
+    site = next(((name, origin) for value, origin in sites if (name := _outlet(value, host))), None)
     if site:
         found["outlet"] = site
     # The site's name as stated ("Example | Cars | Bikes") is what a title ends with.
@@ -151,15 +155,56 @@ def _outlet(site: str, host: str) -> str | None:
 
     Of "Name | Section | Topic", the name. A social handle ("@newsdesk") is an account, not
     the outlet's name. A publishing platform's name ("Blogger", "WordPress") names the software
-    the site runs on, unless the page is on the platform's own domain.
+    the site runs on, unless the page is on the platform's own domain. A label in place of a name
+    ("US Edition", "News", "Hosted") and a tagline ("Expert advice for home cooks") name none.
     """
     name = site.split(" | ", 1)[0].strip()
-    if not name or name.startswith("@"):
+    if not name or name.startswith("@") or _is_label(name, host) or _is_tagline(name, host):
         return None
     folded = name.casefold()
     if folded in words("publishing_platforms") and folded.split(".", 1)[0] not in host:
         return None
     return name
+
+
+_LABEL_WORD = re.compile(r"\w+(?:\.\w+)*\.?")
+
+
+def _is_label(name: str, host: str) -> bool:
+    """NAME is made of the words that label a site's edition, region, section or hosting alone
+    ("U.S.", "US Edition", "International", "News", "Hosted"), unless it is the name the site's
+    own domain spells ("US News" on usnews.example). With an article ("The News") it is a name."""
+    found = [word.replace(".", "") for word in _LABEL_WORD.findall(name.casefold())]
+    if not found or found[0] == "the" or not set(found) <= words("site_labels"):
+        return False
+    return not host or "".join(found) != site_label(host)
+
+
+def _is_tagline(name: str, host: str) -> bool:
+    """NAME is a site's tagline, not its name: a sentence ("We cover the coast!"), or a phrase of
+    four words or more in sentence case ("Expert how-to for home cooks") that the page's host
+    does not spell a word of. Names in title case ("The Times of India"), in a brand's lowercase
+    ("pv magazine") and shorter names are names."""
+    found = [word for word in name.split() if any(char.isalpha() for char in word)]
+    if len(found) < 3:
+        return False
+    last = found[-1]
+    if name[-1] in "!?" or (last[-1] == "." and last[:-1].isalpha() and last[:-1].islower()):
+        return True
+    small = words("headline_small_words") | words("name_particles")
+    lowered = [word for word in found[1:] if _initial(word).islower() and word not in small]
+    if len(found) < 4 or not _initial(found[0]).isupper() or not lowered:
+        return False
+    letters = re.sub(r"[\W_]+", "", host.casefold())
+    return not any(
+        len(key) >= 3 and key in letters
+        for word in found
+        if word.casefold() not in small and (key := re.sub(r"[\W_]+", "", word.casefold()))
+    )
+
+
+def _initial(word: str) -> str:
+    return next(char for char in word if char.isalpha())
 
 
 def _body(trafilatura: Any, tree: Any, url: str | None) -> str | None:
@@ -338,6 +383,11 @@ def _gather(tree: Any) -> _Evidence:
     for page_title in stated["title"][:1]:
         if page_title.text:
             evidence.titles.append((_normalise(page_title.text), "meta"))
+    # Some pages give the story's headline as the app's name: a headline names no site.
+    headlines = {_key(title) for title, _ in evidence.titles}
+    for key in _APP_NAME_KEYS:
+        if key in meta and _key(app := _normalise(meta[key])) not in headlines:
+            evidence.apps.append((app, "meta"))
     canonical = next((link for link in stated["link"] if link.get("rel") == "canonical"), None)
     href = canonical.get("href") if canonical is not None else _normalise(meta.get("og:url", ""))
     if href and href.startswith(("http://", "https://")):

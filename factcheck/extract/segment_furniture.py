@@ -14,12 +14,14 @@ from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
+from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_dates import (
     AGO_RE,
     DATE,
     DATELINE_RE,
     LEADING_DATE_RE,
     MONTH,
+    PAGE_DATELINE_RE,
     PLACED_DATELINE_RE,
     SEP,
     TIME,
@@ -218,7 +220,11 @@ Updated 1:15 p.m. ET June 3, 2024" has 16."""
 
 
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
-    if words <= _STAMP_WORDS and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
+    if words <= _STAMP_WORDS and (
+        DATELINE_RE.fullmatch(piece)
+        or UPDATED_TIME_RE.fullmatch(piece)
+        or PAGE_DATELINE_RE.fullmatch(piece)  # "Dienstag, 5. März 2024, 14:30 Uhr"
+    ):
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
@@ -226,8 +232,10 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
-    if words <= 16 and (_is_byline(piece) or named_byline(piece) is not None):
-        return SegmentKind.BYLINE
+    if words <= 16 and (
+        _is_byline(piece) or named_byline(piece) is not None or page_byline(piece) is not None
+    ):
+        return SegmentKind.BYLINE  # "By Jane Roe", "Jane Roe, Senior Reporter", "Von Jana Roth"
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
     if words <= 14 and _is_credit(piece):

@@ -11,6 +11,8 @@ from shared_data import SHARED_DATA
 
 from factcheck.extract.ingest import read_page
 from factcheck.models import Document
+from factcheck.sources.publisher import find_publisher
+from factcheck.sources.registry import load_registry
 
 BODY = (
     "<article><h1>{h1}</h1>{inside}"
@@ -148,6 +150,40 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
             "https://courier.example/a",
             "The Courier – Bridges and Roads",
         ),
+        # an edition's, a section's or the hosting's label in place of the name
+        ("U.S.", "https://courier.example/a", None),
+        ("U.S", "https://courier.example/a", None),
+        ("US Edition", "https://courier.example/a", None),
+        ("International", "https://courier.example/a", None),
+        ("Hosted", "https://hosted.courier.example/a", None),
+        ("News", "https://courier.example/a", None),
+        ("Home", "https://courier.example/a", None),
+        ("Blog", "https://courier.example/a", None),
+        ("Latest News | Sport", "https://courier.example/a", None),
+        # a tagline: a sentence, or a phrase in sentence case the host spells no word of
+        ("Expert how-to for weekend sailors", "https://courier.example/a", None),
+        ("Your trusted guide to the harbour!", "https://courier.example/a", None),
+        ("We cover every bridge in the county.", "https://courier.example/a", None),
+        # near misses: short names, names of two words, with a country or a region, in a
+        # brand's lowercase, in title case, or spelled by the site's own domain
+        ("Zed", "https://www.zed.example/a", "Zed"),
+        ("Brio", "https://courier.example/a", "Brio"),
+        ("Harbor Notes", "https://courier.example/a", "Harbor Notes"),
+        ("KBX News", "https://courier.example/a", "KBX News"),
+        ("Times of Canada", "https://courier.example/a", "Times of Canada"),
+        ("The Times of Canada", "https://courier.example/a", "The Times of Canada"),
+        ("The News", "https://courier.example/a", "The News"),
+        ("The News International", "https://courier.example/a", "The News International"),
+        ("Asia News", "https://www.asianews.example/a", "Asia News"),
+        ("Courier International", "https://courier.example/a", "Courier International"),
+        ("pv courier International", "https://courier.example/a", "pv courier International"),
+        ("Il Corriere della Baia", "https://courier.example/a", "Il Corriere della Baia"),
+        (
+            "Bridges made simple for harbour towns",
+            "https://bridges.example/a",
+            "Bridges made simple for harbour towns",
+        ),
+        ("Example Co.", "https://courier.example/a", "Example Co."),
     ],
 )
 def test_the_outlet_is_a_site_name_not_a_list_an_account_or_a_platform(
@@ -165,6 +201,31 @@ def test_a_title_loses_the_site_name_as_stated_though_the_outlet_is_its_first_pa
     )
     doc = read_page(page(head, h1=""), "https://courier.example/news/bridge")
     assert (doc.title, doc.outlet) == ("Bridge repairs to cost £48 million", "The Courier")
+
+
+def test_a_label_gives_way_to_the_name_the_page_gives_its_app() -> None:
+    head = (
+        '<meta property="og:site_name" content="US Edition">'
+        '<meta name="application-name" content="The Courier">'
+    )
+    doc = read(head)
+    assert (doc.outlet, dict(doc.provenance).get("outlet")) == ("The Courier", "meta")
+    assert read('<meta name="apple-mobile-web-app-title" content="Courier">').outlet == "Courier"
+
+
+def test_an_app_name_that_is_the_headline_names_no_outlet() -> None:
+    head = (
+        '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+        '<meta name="application-name" content="Bridge repairs to cost £48 million">'
+    )
+    assert read(head).outlet is None
+
+
+def test_a_label_leaves_the_publisher_to_the_registrys_name_for_the_domain() -> None:
+    doc = read('<meta property="og:site_name" content="Hosted">', url="https://en.presstv.ir/a/1")
+    assert doc.outlet is None
+    published = find_publisher(doc, (), load_registry(user=False))
+    assert (published.outlet, dict(published.provenance)["outlet"]) == ("Press TV", "url")
 
 
 def test_a_platforms_name_gives_way_to_the_sites_own() -> None:
