@@ -78,6 +78,22 @@ def _read(head: list[str], body: list[str] = BODY) -> tuple[Document, list[Segme
             "Maria Sousa",
             "2024-03-05",
         ),
+        # Weekdays and bylines in lowercase, as French, Spanish, Portuguese, Italian and Dutch
+        # write them: a line of its own, not the line above going on.
+        (["mardi 5 mars 2024"], [DATELINE], None, "2024-03-05"),
+        (
+            ["Par Jeanne Roux", "mardi 5 mars 2024 à 14h30"],
+            [BYLINE, DATELINE],
+            "Jeanne Roux",
+            "2024-03-05",
+        ),
+        (
+            ["por Juana Ruiz", "martes, 5 de marzo de 2024"],
+            [BYLINE, DATELINE],
+            "Juana Ruiz",
+            "2024-03-05",
+        ),
+        (["publicado em 5 de março de 2024"], [DATELINE], None, "2024-03-05"),
         # Italian and Dutch.
         (["Di Giulia Neri", "5 marzo 2024"], [BYLINE, DATELINE], "Giulia Neri", "2024-03-05"),
         (
@@ -96,7 +112,7 @@ def _read(head: list[str], body: list[str] = BODY) -> tuple[Document, list[Segme
     ],
 )
 def test_a_byline_and_a_date_line_in_another_language_are_read(
-    head: list[str], kinds: list[SegmentKind], byline: str, published: str
+    head: list[str], kinds: list[SegmentKind], byline: str | None, published: str
 ) -> None:
     doc, found = _read(head)
     assert found == [
@@ -106,7 +122,10 @@ def test_a_byline_and_a_date_line_in_another_language_are_read(
         *(STATEMENT for _ in BODY),
     ]
     assert (doc.title, doc.byline, doc.published) == (HEADLINE, byline, published)
-    assert dict(doc.provenance) == {"title": "text", "byline": "text", "published": "dateline"}
+    origins = {"title": "text", "byline": "text", "published": "dateline"}
+    if byline is None:
+        del origins["byline"]
+    assert dict(doc.provenance) == origins
 
 
 @pytest.mark.parametrize(
@@ -186,3 +205,20 @@ def test_the_day_s_full_stop_of_a_german_date_ends_no_sentence() -> None:
     doc, found = _read(["Von Jana Roth publiziert am 25. Februar 2024"])
     assert found.count(BYLINE) == 1
     assert doc.published == "2024-02-25"
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # Near misses: a lowercase line that goes on from the one above it, with a weekday or a
+        # byline's word that opens no date and no name.
+        "mardi soir, pour la troisième année de suite",
+        "por la mañana, antes de la reunión del consejo",
+        "di recente anche per i pendolari",
+    ],
+)
+def test_a_lowercase_line_that_goes_on_stays_with_the_line_above(below: str) -> None:
+    text = f"{HEADLINE} and\n{below}\n" + "\n".join(BODY) + "\n"
+    doc, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    assert segments[0].text == f"{HEADLINE} and\n{below}"
+    assert doc.published is None
