@@ -28,6 +28,9 @@ test: $(BIN)/factcheck
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python tools/structure.py
+	# Byte-compiled as an installed copy is: the tests' subprocesses then load the package
+	# instead of compiling it again each (PYTHONDONTWRITEBYTECODE would keep them from saving it).
+	$(BIN)/python -m compileall -q factcheck
 	$(BIN)/pytest -n auto
 
 $(VENV)/.mutation: $(BIN)/factcheck
