@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,7 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 typer.testing._get_command = functools.cache(typer.main.get_command)
 
 
-@pytest.fixture(autouse=True)
-def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -44,6 +44,20 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     # The fast YAML reader remembers what it read from one document to the next: each test starts
     # with nothing remembered, so that what it reads is read, whatever the tests before it read.
     monkeypatch.setattr(fastyaml, "_MEMORY", fastyaml._Memory())
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    _isolated(tmp_path_factory, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def isolated_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same isolation for a module-scoped fixture that asks for this one: those are made
+    before any test's own, and would otherwise see the user's home, config and data."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _isolated(tmp_path_factory, monkeypatch)
+        yield
 
 
 @pytest.fixture
