@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import signal
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,8 +30,16 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 typer.testing._get_command = functools.cache(typer.main.get_command)
 
 
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path_factory.mktemp("home")
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the tests' homes, made once for the run."""
+    return tmp_path_factory.mktemp("homes")
+
+
+def _isolated(homes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A home of its own for each test, made apart from pytest's numbered folders: pytest numbers
+    # a new one by reading every name in its folder, which each test made longer.
+    home = Path(tempfile.mkdtemp(prefix="home", dir=homes))
     monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -47,16 +56,16 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 
 @pytest.fixture(autouse=True)
-def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    _isolated(tmp_path_factory, monkeypatch)
+def _isolate(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _isolated(_homes, monkeypatch)
 
 
 @pytest.fixture(scope="module")
-def isolated_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def isolated_module(_homes: Path) -> Iterator[None]:
     """The same isolation for a module-scoped fixture that asks for this one: those are made
     before any test's own, and would otherwise see the user's home, config and data."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        _isolated(tmp_path_factory, monkeypatch)
+        _isolated(_homes, monkeypatch)
         yield
 
 
