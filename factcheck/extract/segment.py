@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_bylines import page_byline
@@ -69,11 +70,6 @@ __all__ = [
 
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
 _STAFF_WORDS = words("staff_words")
-_CAPS_THEN_OUTLET = re.compile(
-    r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
-    r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-)
-"""A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"."""
 _HEAD_UNITS = 4
 """The lines at the top of a text without a headline where an issuer's name may stand."""
 _STAMP_REACH = 4
@@ -279,6 +275,16 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         while len(kept) > 2 and kept[-1].casefold() in _STAFF_WORDS:
             kept.pop()
         return None, " ".join(kept)
-    if outlet is None and (wire := _CAPS_THEN_OUTLET.fullmatch(rest)):
+    if outlet is None and (wire := _caps_then_outlet_re().fullmatch(rest)):
         rest, outlet = wire.groups()  # "By JANE ROE Associated Press"
     return (rest or None), (outlet or None)
+
+
+@cache
+def _caps_then_outlet_re() -> re.Pattern[str]:
+    """A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"
+    (compiled when a byline first needs it)."""
+    return re.compile(
+        r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
+        r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    )

@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from functools import cache
 
 from factcheck.extract.segment_text import LETTERS, UPPER
 from factcheck.lexicon import PAGE_LANGUAGES, entries, months, page_words
@@ -111,17 +112,30 @@ UPDATED_TIME_RE = re.compile(
 )
 AGO_RE = re.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?")
 """A time told from now, alone on its line under a comment or a teaser: "2 days ago at 7:52 am"."""
-TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+
+
+@cache
+def trailing_date_re() -> re.Pattern[str]:
+    """A date or a time stamp ending a piece after a word ("… military room May 31, 2021"),
+    compiled when a text first needs it: it is large, and few pieces end in a figure."""
+    return re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+
+
 LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
-_FIND_DATE_RE = re.compile(
-    rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
-    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
-    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
-    r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
-    r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
-    rf"|(?P<page>(?P<d6>\d{{1,2}})(?:\.|er|º|°|ª)?\s+(?:{_JOINER}\s+)?(?P<m6>{PAGE_MONTH}),?\s+"
-    rf"(?:{_JOINER}\s+)?(?P<y6>\d{{4}}))"
-)
+
+
+@cache
+def _find_date_re() -> re.Pattern[str]:
+    """Each form of date ``parse_date`` reads, compiled when a text first needs it."""
+    return re.compile(
+        rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+        rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
+        r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+        r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
+        r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
+        rf"|(?P<page>(?P<d6>\d{{1,2}})(?:\.|er|º|°|ª)?\s+(?:{_JOINER}\s+)?(?P<m6>{PAGE_MONTH}),?\s+"
+        rf"(?:{_JOINER}\s+)?(?P<y6>\d{{4}}))"
+    )
 
 
 def parse_date(text: str) -> str | None:
@@ -132,7 +146,7 @@ def parse_date(text: str) -> str | None:
     numeric dates with slashes whose day is unambiguous ("31/05/2021", "05/31/2021");
     "05/06/2021" is left alone.
     """
-    for m in _FIND_DATE_RE.finditer(text):
+    for m in _find_date_re().finditer(text):
         if m.group("mdy"):
             year, month, day = m.group("y1"), _month_number(m.group("m1")), m.group("d1")
         elif m.group("dmy"):

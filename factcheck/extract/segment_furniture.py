@@ -26,8 +26,8 @@ from factcheck.extract.segment_dates import (
     SEP,
     TIME,
     TIME_24,
-    TRAILING_DATE_RE,
     UPDATED_TIME_RE,
+    trailing_date_re,
 )
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_head import named_byline
@@ -115,10 +115,15 @@ _RELATED_ALONE_RE = re.compile(
 _TAGS_LABEL_RE = re.compile(
     r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)(?:\s*:|[ \t]*\n)"
 )
-# The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021".
-_POST_SIGNATURE_RE = re.compile(
-    rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?"
-)
+
+
+@cache
+def _post_signature_re() -> re.Pattern[str]:
+    """The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021"
+    (compiled when a text first needs it: few lines open with a dash)."""
+    return re.compile(rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?")
+
+
 _HINT_RE = re.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
@@ -185,7 +190,7 @@ def split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 return [(start, caption_end), (opening, end)]
     if ends_sentence(text[max(start, end - 4) : end]) or not text[end - 1].isdigit():
         return [(start, end)]
-    trail = TRAILING_DATE_RE.search(text, max(start, end - 80), end)
+    trail = trailing_date_re().search(text, max(start, end - 80), end)
     if trail and trail.start() > start and not DATELINE_RE.fullmatch(text, start, end):
         before = text[start : trail.start()].split()
         if len(before) >= 2 and before[-1].lower() not in _DATE_GOVERNORS:
@@ -245,7 +250,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
-    if piece.startswith(("—", "–", "-")) and _POST_SIGNATURE_RE.fullmatch(piece):
+    if piece.startswith(("—", "–", "-")) and _post_signature_re().fullmatch(piece):
         return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
 
