@@ -84,9 +84,25 @@ _PAGE_LABEL = words_as_written(page_words("published_words") | page_words("updat
 PAGE_PREFIX = rf"(?:{_PAGE_LABEL}(?:\s+{_JOINER})?\s*:?\s*|{_JOINER}\s+)"
 """A label of publication or change before a date, or a date's preposition: "Veröffentlicht
 am", "Publié le", "le"."""
-PAGE_DATELINE_RE = re.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
-"""A line of dates in another language: "Veröffentlicht am 5. März 2024, aktualisiert am 6. März
-2024"."""
+_PAGE_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b")
+"""A month of another language and a year, or the end of a numeric date: what a date line in
+another language holds at least."""
+
+
+@cache
+def _page_dateline_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
+
+
+def is_page_dateline(piece: str) -> bool:
+    """Whether PIECE is a line of dates in another language: "Veröffentlicht am 5. März 2024,
+    aktualisiert am 6. März 2024". Its pattern is compiled when a text first holds a month of
+    such a language and a year: it is large, and English text seldom does."""
+    return (
+        _PAGE_YEAR_RE.search(piece) is not None and _page_dateline_re().fullmatch(piece) is not None
+    )
+
+
 PAGE_UPDATED_RE = re.compile(
     rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?:\s+{_JOINER})?\s*:?"
     rf"(?:\s*\Z|\s*(?=\d)|\s+(?={words_as_written(page_words('weekdays'))}))"
