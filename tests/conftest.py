@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import signal
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 
 from factcheck import fastyaml
 
@@ -17,6 +20,12 @@ SEED = REPO / "examples" / "seed-article.txt"
 # a handler of our own, every program the tests start gets the default again when it starts.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# Typer's CliRunner turns the app into its click command at every invoke, reading the signature
+# and type hints of every command (50 ms each time, hundreds of times a run). The app does not
+# change while the tests run, and click makes a fresh context for each invocation, so each app
+# is turned into its command once and that command is invoked again.
+typer.testing._get_command = functools.cache(typer.main.get_command)
 
 
 @pytest.fixture(autouse=True)

@@ -20,9 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from factcheck.extract.bylines import clean_byline
-from factcheck.extract.segment_dates import LEADING_DATE_RE, MONTH_NUMBERS, parse_date, today
+from factcheck.extract.segment_bylines import page_byline
+from factcheck.extract.segment_dates import (
+    LEADING_DATE_RE,
+    MONTH_NUMBERS,
+    PAGE_UPDATED_RE,
+    parse_date,
+    today,
+)
 from factcheck.extract.segment_furniture import (
     BYLINE_RE,
     DATE_START_CHARS,
@@ -62,11 +70,6 @@ __all__ = [
 
 _ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
 _STAFF_WORDS = words("staff_words")
-_CAPS_THEN_OUTLET = re.compile(
-    r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
-    r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-)
-"""A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"."""
 _HEAD_UNITS = 4
 """The lines at the top of a text without a headline where an issuer's name may stand."""
 _STAMP_REACH = 4
@@ -208,15 +211,23 @@ def _top_dateline(units: list[Unit], first: int = 0) -> str | None:
         if _UPDATED_RE.match(unit.text):
             continue
         label = units[i - 1] if i else None
-        if label is not None and label.block == unit.block and _UPDATED_RE.match(label.text):
+        if label is not None and label.block == unit.block and _updated(label.text):
             continue  # "Updated 0412 GMT" cut from its date on the same line
-        published = parse_date(unit.text)
+        # Past a label of change in another language ("aktualisiert am"), a date is the change's.
+        changed = PAGE_UPDATED_RE.search(unit.text)
+        published = parse_date(unit.text if changed is None else unit.text[: changed.start()])
         if published and date.fromisoformat(published) <= today():
             return published
     return None
 
 
 _UPDATED_RE = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+
+
+def _updated(label: str) -> bool:
+    """Whether LABEL, cut from the date after it, says when the piece was changed, in English or
+    in another language ("Updated", "Aktualisiert am")."""
+    return _UPDATED_RE.match(label) is not None or PAGE_UPDATED_RE.search(label) is not None
 
 
 _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
@@ -236,6 +247,8 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     m = BYLINE_RE.fullmatch(piece)
     if not m and (named := named_byline(piece)) is not None:
         return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
+    if not m and (names := page_byline(piece)) is not None:
+        return names, None  # "Von Jana Roth", "Par Jeanne Roux, le 5 mars 2024"
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None
@@ -262,6 +275,16 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         while len(kept) > 2 and kept[-1].casefold() in _STAFF_WORDS:
             kept.pop()
         return None, " ".join(kept)
-    if outlet is None and (wire := _CAPS_THEN_OUTLET.fullmatch(rest)):
+    if outlet is None and (wire := _caps_then_outlet_re().fullmatch(rest)):
         rest, outlet = wire.groups()  # "By JANE ROE Associated Press"
     return (rest or None), (outlet or None)
+
+
+@cache
+def _caps_then_outlet_re() -> re.Pattern[str]:
+    """A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"
+    (compiled when a byline first needs it)."""
+    return re.compile(
+        r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
+        r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    )

@@ -1,16 +1,20 @@
 """Stage ② segment, dates: datelines, time stamps and calendar dates as written in news pages.
 
 The month and time-zone names come from the lexicon; the patterns here say how they combine.
+Dates in the languages of pasted pages ("Dienstag, 5. März 2024, 14:30 Uhr", "5 de marzo de
+2024") are read too, from the same lexicon's folders of those languages.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from functools import cache
 
-from factcheck.extract.segment_text import UPPER
-from factcheck.lexicon import entries, months
+from factcheck.extract.segment_text import LETTERS, UPPER
+from factcheck.lexicon import PAGE_LANGUAGES, entries, months, page_words
 
 TIMEZONES = "|".join(entries("timezones"))
 """Time-zone abbreviations as a regex alternation."""
@@ -36,11 +40,60 @@ _DATE_CORE = (
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
+
+
+def words_as_written(names: Iterable[str]) -> str:
+    """Lowercase words as a regex alternation that matches them in any case, as written in
+    running text, capitalised at a line's start or in capitals ("märz", "März", "MÄRZ"); the
+    longest first, a space as any."""
+    ordered = sorted(set(names), key=lambda w: (-len(w), w))
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+PAGE_MONTH_NUMBERS = {
+    name: number
+    for code in PAGE_LANGUAGES
+    for number, names in enumerate(months(code), start=1)
+    for name in names
+}
+"""Month names and abbreviations of the languages of pasted pages, lower-case, to the month's
+number."""
+PAGE_MONTH = rf"{words_as_written(PAGE_MONTH_NUMBERS)}\.?"
+"""A month name or abbreviation of the languages of pasted pages, as a regex."""
+_JOINER = words_as_written(page_words("date_joiners"))
+_PAGE_DAY = r"(?:[012]?\d|3[01])(?:\.|er|º|°|ª)?"
+_PAGE_DATE_CORE = (
+    rf"(?:{_PAGE_DAY}\s+(?:{_JOINER}\s+)?{PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+)
+_PAGE_WEEKDAY = rf"{words_as_written(page_words('weekdays'))}\.?,?\s+(?:{_JOINER}\s+)?"
+_TIME_WORD = words_as_written(page_words("time_words"))
+PAGE_TIME = (
+    rf"(?:{_TIME_WORD}\s+)?\d{{1,2}}(?:[:.]\d{{2}}|\s?h\s?\d{{2}}|h\b)(?:\s*{_TIME_WORD}\b)?"
+)
+"""A time of day as pages in other languages write it: "14:30 Uhr", "à 14h30", "às 14h"."""
 _STAMP_PREFIX = (
     r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
     r"First\s+published|Modified|Date)(?:\s+(?:[Oo]n|at))?\s*:?\s*"
 )
 SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"
+PAGE_DATE = rf"(?:{_PAGE_WEEKDAY})?{_PAGE_DATE_CORE}(?:{SEP}{PAGE_TIME})?"
+"""A date, with its weekday and time, as pages in other languages write it: "Dienstag, 5. März
+2024, 14:30 Uhr", "mardi 5 mars 2024 à 14h30", "5 de marzo de 2024"."""
+_PAGE_LABEL = words_as_written(page_words("published_words") | page_words("updated_words"))
+PAGE_PREFIX = rf"(?:{_PAGE_LABEL}(?:\s+{_JOINER})?\s*:?\s*|{_JOINER}\s+)"
+"""A label of publication or change before a date, or a date's preposition: "Veröffentlicht
+am", "Publié le", "le"."""
+PAGE_DATELINE_RE = re.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
+"""A line of dates in another language: "Veröffentlicht am 5. März 2024, aktualisiert am 6. März
+2024"."""
+PAGE_UPDATED_RE = re.compile(
+    rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?:\s+{_JOINER})?\s*:?"
+    rf"(?:\s*\Z|\s*(?=\d)|\s+(?={words_as_written(page_words('weekdays'))}))"
+)
+"""A label of change in another language before a date, or ending a line cut from its date:
+"Aktualisiert am 6. März 2024", "Stand: 06.03.2024", "mis à jour le"; a date after it is when
+the piece was changed. The same word before anything else is no label ("Stand News")."""
 _STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
 DATELINE_RE = re.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"
@@ -59,31 +112,50 @@ UPDATED_TIME_RE = re.compile(
 )
 AGO_RE = re.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?")
 """A time told from now, alone on its line under a comment or a teaser: "2 days ago at 7:52 am"."""
-TRAILING_DATE_RE = re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+
+
+@cache
+def trailing_date_re() -> re.Pattern[str]:
+    """A date or a time stamp ending a piece after a word ("… military room May 31, 2021"),
+    compiled when a text first needs it: it is large, and few pieces end in a figure."""
+    return re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+
+
 LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
-_FIND_DATE_RE = re.compile(
-    rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
-    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
-    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
-    r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
-    r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
-)
+
+
+@cache
+def _find_date_re() -> re.Pattern[str]:
+    """Each form of date ``parse_date`` reads, compiled when a text first needs it."""
+    return re.compile(
+        rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+        rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
+        r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+        r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
+        r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
+        rf"|(?P<page>(?P<d6>\d{{1,2}})(?:\.|er|º|°|ª)?\s+(?:{_JOINER}\s+)?(?P<m6>{PAGE_MONTH}),?\s+"
+        rf"(?:{_JOINER}\s+)?(?P<y6>\d{{4}}))"
+    )
 
 
 def parse_date(text: str) -> str | None:
     """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None.
 
-    Understands "May 31, 2021", "31 May 2021", "2021-05-31", dates with dots, day first
-    ("31.05.2021"), and numeric dates with slashes whose day is unambiguous ("31/05/2021",
-    "05/31/2021"); "05/06/2021" is left alone.
+    Understands "May 31, 2021", "31 May 2021", "2021-05-31", dates in the languages of pasted
+    pages ("31. Mai 2021", "31 de mayo de 2021"), dates with dots, day first ("31.05.2021"), and
+    numeric dates with slashes whose day is unambiguous ("31/05/2021", "05/31/2021");
+    "05/06/2021" is left alone.
     """
-    for m in _FIND_DATE_RE.finditer(text):
+    for m in _find_date_re().finditer(text):
         if m.group("mdy"):
             year, month, day = m.group("y1"), _month_number(m.group("m1")), m.group("d1")
         elif m.group("dmy"):
             year, month, day = m.group("y2"), _month_number(m.group("m2")), m.group("d2")
         elif m.group("iso"):
             year, month, day = m.group("y3"), int(m.group("m3")), m.group("d3")
+        elif m.group("page"):
+            year, day = m.group("y6"), m.group("d6")
+            month = PAGE_MONTH_NUMBERS[m.group("m6").rstrip(".").lower()]
         elif m.group("dotted"):
             # Day first: the countries that write dates with dots put the day before the month.
             year, month, day = m.group("y5"), int(m.group("m5")), m.group("d5")

@@ -14,18 +14,20 @@ from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
+from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_dates import (
     AGO_RE,
     DATE,
     DATELINE_RE,
     LEADING_DATE_RE,
     MONTH,
+    PAGE_DATELINE_RE,
     PLACED_DATELINE_RE,
     SEP,
     TIME,
     TIME_24,
-    TRAILING_DATE_RE,
     UPDATED_TIME_RE,
+    trailing_date_re,
 )
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_head import named_byline
@@ -113,10 +115,15 @@ _RELATED_ALONE_RE = re.compile(
 _TAGS_LABEL_RE = re.compile(
     r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)(?:\s*:|[ \t]*\n)"
 )
-# The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021".
-_POST_SIGNATURE_RE = re.compile(
-    rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?"
-)
+
+
+@cache
+def _post_signature_re() -> re.Pattern[str]:
+    """The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021"
+    (compiled when a text first needs it: few lines open with a dash)."""
+    return re.compile(rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?")
+
+
 _HINT_RE = re.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
@@ -183,7 +190,7 @@ def split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 return [(start, caption_end), (opening, end)]
     if ends_sentence(text[max(start, end - 4) : end]) or not text[end - 1].isdigit():
         return [(start, end)]
-    trail = TRAILING_DATE_RE.search(text, max(start, end - 80), end)
+    trail = trailing_date_re().search(text, max(start, end - 80), end)
     if trail and trail.start() > start and not DATELINE_RE.fullmatch(text, start, end):
         before = text[start : trail.start()].split()
         if len(before) >= 2 and before[-1].lower() not in _DATE_GOVERNORS:
@@ -213,7 +220,11 @@ Updated 1:15 p.m. ET June 3, 2024" has 16."""
 
 
 def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> SegmentKind | None:
-    if words <= _STAMP_WORDS and (DATELINE_RE.fullmatch(piece) or UPDATED_TIME_RE.fullmatch(piece)):
+    if words <= _STAMP_WORDS and (
+        DATELINE_RE.fullmatch(piece)
+        or UPDATED_TIME_RE.fullmatch(piece)
+        or PAGE_DATELINE_RE.fullmatch(piece)  # "Dienstag, 5. März 2024, 14:30 Uhr"
+    ):
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
@@ -221,8 +232,10 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
-    if words <= 16 and (_is_byline(piece) or named_byline(piece) is not None):
-        return SegmentKind.BYLINE
+    if words <= 16 and (
+        _is_byline(piece) or named_byline(piece) is not None or page_byline(piece) is not None
+    ):
+        return SegmentKind.BYLINE  # "By Jane Roe", "Jane Roe, Senior Reporter", "Von Jana Roth"
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
     if words <= 14 and _is_credit(piece):
@@ -237,7 +250,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.RELATED
     if _TAGS_LABEL_RE.match(piece):
         return SegmentKind.TAGS
-    if piece.startswith(("—", "–", "-")) and _POST_SIGNATURE_RE.fullmatch(piece):
+    if piece.startswith(("—", "–", "-")) and _post_signature_re().fullmatch(piece):
         return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
@@ -160,13 +161,20 @@ def _is_said(unit: Unit) -> bool:
 def _word_count(piece: str) -> int:
     """The words of PIECE: those between spaces, and in a script written without them (Chinese,
     Japanese) one for every two of its characters."""
-    return len(piece.split()) + len(_WIDE_RE.findall(piece)) // _WIDE_CHARS
+    return len(piece.split()) + len(_wide_re().findall(piece)) // _WIDE_CHARS
 
 
 _WIDE_STOPS = ("\u3002", "\uff01", "\uff1f")
 """The full stop, exclamation and question marks of Chinese and Japanese type."""
-_WIDE_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-"""Kana and CJK ideographs: the letters of scripts written without spaces."""
+
+
+@cache
+def _wide_re() -> re.Pattern[str]:
+    """Kana and CJK ideographs: the letters of scripts written without spaces (compiled when a
+    text first needs it: the ranges are wide, and few texts are read so)."""
+    return re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 _WIDE_CHARS = 2
 _LONG = 99
 """``Unit.words`` of a text too long to be furniture."""
@@ -261,17 +269,22 @@ _NAME_WORDS = 3
 def _is_comment_mark(unit: Unit) -> bool:
     piece = unit.text.rpartition("\n")[2].casefold()
     if piece.endswith(_COMMENT_ENDS):
-        return unit.words <= _NAME_WORDS + 1 or _STAMP_RE.search(piece) is not None
+        return unit.words <= _NAME_WORDS + 1 or _stamp_re().search(piece) is not None
     if unit.words > _STAMP_WORDS or unit.terminal:
         return False
-    if _TIME_RE.search(piece) and (parse_date(unit.text) or AGO_RE.fullmatch(unit.text)):
+    if _time_re().search(piece) and (parse_date(unit.text) or AGO_RE.fullmatch(unit.text)):
         return True  # "August 8, 2018 at 3:17 pm", "2 days ago at 7:52 am": a day and a time
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")
 
 
 _STAMP_WORDS = 8
 _TIMES = rf"{TIME}|{TIME_24}"
-_TIME_RE = re.compile(_TIMES, re.IGNORECASE)
+
+
+@cache
+def _time_re() -> re.Pattern[str]:
+    """A time of day, compiled when a text first needs it (a page with comments)."""
+    return re.compile(_TIMES, re.IGNORECASE)
 
 
 def _is_thread_heading(unit: Unit) -> bool:
@@ -301,7 +314,11 @@ def page_story(runs: list[list[Unit]]) -> int | None:
     return start
 
 
-_STAMP_RE = re.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
+@cache
+def _stamp_re() -> re.Pattern[str]:
+    """A time of day or a time told from now ("2 days ago", "5 min read"), compiled when a text
+    first needs it (a page with comments, or a pasted page's headline)."""
+    return re.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
 
 
 _TWIN_REACH = 3

@@ -22,9 +22,9 @@ from factcheck.extract.segment_furniture import Unit, ends_sentence
 from factcheck.extract.segment_head import is_navigation, trail_steps
 from factcheck.extract.segment_page import (
     _LINK_WORDS,
-    _STAMP_RE,
     _WIDE_STOPS,
     _is_link,
+    _stamp_re,
     _word_count,
     page_story,
 )
@@ -290,7 +290,7 @@ def _reads_as_headline(line: _Line) -> bool:
         return False  # a row of labels and values: "Price: $40 More info: ..."
     if is_navigation(piece) or piece.count(" | ") >= _BARS:
         return False  # a breadcrumb trail, a row of links
-    if parse_date(piece) is not None or _STAMP_RE.search(piece):
+    if parse_date(piece) is not None or _stamp_re().search(piece):
         return False  # a byline or a stamp with its date or time
     if head_furniture(line) is not None:
         return False  # a prompt ("Follow Jane Roe on Twitter"), a credit, a contact line

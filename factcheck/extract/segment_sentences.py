@@ -12,7 +12,7 @@ import re
 
 import sentencex
 
-from factcheck.extract.segment_dates import TIMEZONES
+from factcheck.extract.segment_dates import PAGE_MONTH, TIMEZONES
 from factcheck.extract.segment_glue import NEVER_FINAL, glued_boundaries
 from factcheck.extract.segment_text import UPPER, check_range, split_blocks
 from factcheck.lexicon import DEFAULT_LANGUAGE
@@ -29,6 +29,8 @@ _EXTRA_SPLIT_RE = re.compile(
 _DOMAIN_TAIL_RE = re.compile(r"(?<![\w.@/-])[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\.\Z")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
 _TZ_START_RE = re.compile(rf"(?:{TIMEZONES})\b")
+_DAY_END_RE = re.compile(r"(?<![\w.])\d{1,2}\.\Z")
+_MONTH_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+\d{{4}}\b")
 _ALNUM_RE = re.compile(r"\w")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 _CLOSERS = frozenset('”"’)]')
@@ -190,5 +192,14 @@ def _joins_next(piece: str) -> bool:
 
 
 def _joins_previous(flat: str, prev_end: int, a: int) -> bool:
-    """Whether the piece starting at ``a`` continues the previous one (a time zone after a.m.)."""
-    return flat[prev_end - 4 : prev_end] in _MERIDIEM and _TZ_START_RE.match(flat, a) is not None
+    """Whether the piece starting at ``a`` continues the previous one: a time zone after a.m., or
+    a month and year after a day's number and its full stop ("5. März 2024")."""
+    tail = flat[max(0, prev_end - 4) : prev_end]
+    if tail in _MERIDIEM:
+        return _TZ_START_RE.match(flat, a) is not None
+    return (
+        tail[-1:] == "."
+        and tail[-2:-1].isdigit()
+        and _DAY_END_RE.search(tail) is not None
+        and _MONTH_YEAR_RE.match(flat, a) is not None
+    )

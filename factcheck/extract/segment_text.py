@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.errors import SegmentError
-from factcheck.lexicon import words
+from factcheck.lexicon import page_words, words
 
 LOWER = "a-zß-öø-ÿ"
 """Lower-case letters, as a regex character-class body (Latin-1 letters included)."""
@@ -28,6 +28,22 @@ BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]
 """A list marker at the start of a line: a bullet, "1." or "(a)"."""
 _CONTINUATION_WORDS = words("continuation_words")
 _BYLINE_START = re.compile(r"by\s+[A-Z]")
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+    )
+
+
+_PAGE_LINE_START = re.compile(
+    rf"(?:{_alternation(page_words('weekdays'))})\.?,?\s+(?:[a-z]+\s+)?\d"
+    rf"|(?:{_alternation(page_words('published_words') | page_words('updated_words'))})"
+    r"(?:\s+[a-z]+)?\s*:?\s*\d"
+    rf"|(?:{_alternation(page_words('byline_words'))})\s+[{UPPER}][\w’'.-]*\s+[{UPPER}]"
+)
+"""The start of a date line or a byline in the languages of pasted pages, which write weekdays
+and months in lowercase: "mardi 5 mars 2024", "publicado el 5", "par Jeanne Roux"."""
 _LINE_END_CHARS = frozenset('.!?:…"”’)')
 
 
@@ -75,8 +91,13 @@ def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) ->
     if width:
         soft = pe - ps >= 0.6 * width and text[pe - 1] != ":"
     elif text[ns].islower():
-        # "by Jane Roe" under a headline is its byline, not the headline going on.
-        soft = text[pe - 1] not in _LINE_END_CHARS and not _BYLINE_START.match(text, ns, ne)
+        # "by Jane Roe" under a headline is its byline, not the headline going on, and so is
+        # "par Jeanne Roux" or a date line such as "mardi 5 mars 2024".
+        soft = (
+            text[pe - 1] not in _LINE_END_CHARS
+            and not _BYLINE_START.match(text, ns, ne)
+            and not _PAGE_LINE_START.match(text, ns, ne)
+        )
     else:
         # "... the tower and" goes on; a heading in title case ("Best Of") does not.
         soft = text[max(ps, pe - 12) : pe].rsplit(None, 1)[-1] in _CONTINUATION_WORDS

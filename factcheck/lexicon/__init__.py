@@ -4,6 +4,10 @@ Each language is a folder beside this file (``en/``) holding one word list per `
 entry per line; ``#`` starts a comment; blank lines are ignored) and the check-worthiness model.
 Code asks for a list by name and gets a frozen set, read once and cached. A second language is a
 new folder with the same file names and its own model, plus an entry in ``LANGUAGES``.
+
+A page pasted as text keeps its site's furniture in the site's language whatever language its
+story is read in: ``PAGE_LANGUAGES`` are the other languages whose dates and bylines are read at
+the top of such a page, each a folder holding only the lists ``PAGE_LISTS`` name.
 """
 
 from __future__ import annotations
@@ -42,11 +46,38 @@ LANGUAGES: dict[str, Language] = {"en": Language("en")}
 DEFAULT_LANGUAGE = LANGUAGES["en"]
 """The language used when none is named."""
 
+PAGE_LANGUAGES: tuple[str, ...] = ("de", "es", "fr", "it", "nl", "pt")
+"""The languages besides English whose page furniture is read in a pasted page: its date and its
+byline. They are not languages of the pipeline (no model, no claims): each folder holds only
+the lists in ``PAGE_LISTS``."""
+
+PAGE_LISTS: tuple[str, ...] = (
+    "months",
+    "weekdays",
+    "byline_words",
+    "byline_stopwords",
+    "name_joiners",
+    "published_words",
+    "updated_words",
+    "date_joiners",
+    "time_words",
+)
+"""The word lists each of ``PAGE_LANGUAGES`` has, by name."""
+
+
+def folder(language: str) -> Path:
+    """The lexicon folder of ``language``: a language of the pipeline or of page furniture."""
+    if language in LANGUAGES:
+        return LANGUAGES[language].folder
+    if language in PAGE_LANGUAGES:
+        return LEXICON_DIR / language
+    raise KeyError(language)
+
 
 @cache
 def entries(name: str, language: str = DEFAULT_LANGUAGE.code) -> tuple[str, ...]:
     """The entries of word list ``name`` in file order, comments and blank lines left out."""
-    path = LANGUAGES[language].folder / f"{name}.txt"
+    path = folder(language) / f"{name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     stripped = (line.split("#", 1)[0].strip() for line in lines)
     return tuple(line for line in stripped if line)
@@ -69,3 +100,9 @@ def months(language: str = DEFAULT_LANGUAGE.code) -> tuple[tuple[str, ...], ...]
     names = entries("months", language)
     full, short = names[:12], names[12:]
     return tuple((name, *(s for s in short if name.startswith(s))) for name in full)
+
+
+@cache
+def page_words(name: str) -> frozenset[str]:
+    """Word list ``name`` of every one of ``PAGE_LANGUAGES`` as one set, read once."""
+    return frozenset(word for code in PAGE_LANGUAGES for word in entries(name, code))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import entries, words
@@ -64,12 +65,19 @@ _ON_THE_GO = Rule(
     ),
     ("on the go",),
 )
-# 'Examplia's Jane Roe reports.', 'Examplia's Jane Roe contributed to this report.': a line of
-# its own crediting the outlet's reporter with the story.
-_REPORTER = re.compile(
-    rf"\s*(?P<outlet>{CAPS}?)['\u2019]s?\s+{_PERSON}\s+"
-    r"(?:reports|reported|has\s+more|contributed\s+to\s+this\s+(?:report|story))\s*[.:]?\s*"
-)
+
+
+@cache
+def _reporter_re() -> re.Pattern[str]:
+    """'Examplia's Jane Roe reports.', 'Examplia's Jane Roe contributed to this report.': a line
+    of its own crediting the outlet's reporter with the story (compiled when a line first ends
+    as such a credit does)."""
+    return re.compile(
+        rf"\s*(?P<outlet>{CAPS}?)['\u2019]s?\s+{_PERSON}\s+"
+        r"(?:reports|reported|has\s+more|contributed\s+to\s+this\s+(?:report|story))\s*[.:]?\s*"
+    )
+
+
 _REPORTER_ENDS = ("reports", "reported", "has more", "this report", "this story")
 """How a line that credits the outlet's reporter ends: only such lines are matched."""
 _CREDIT_CHARS = 400
@@ -126,7 +134,9 @@ def self_names(edges: str, low: str, tail: str, tail_low: str) -> list[str]:
     matches = [match for rule in _AT_EDGES for match in rule.line_matches(edges, low)]
     matches.extend(match for rule in _AT_END for match in rule.line_matches(tail, tail_low))
     for line in (*edges[:_CREDIT_CHARS].splitlines(), *tail[-_CREDIT_CHARS:].splitlines()):
-        if line.rstrip(" .:").endswith(_REPORTER_ENDS) and (credit := _REPORTER.fullmatch(line)):
+        if not line.rstrip(" .:").endswith(_REPORTER_ENDS):
+            continue
+        if (credit := _reporter_re().fullmatch(line)) is not None:
             matches.append(credit)
     out = []
     for match in matches:

@@ -27,6 +27,9 @@ from factcheck.extract.bylines import clean_byline
         ("Tomas Brill, Dawn International", "Tomas Brill"),
         ("Tomas Brill, Dawn Reyes", "Tomas Brill, Dawn Reyes"),
         ("Tomas Brill, Dawn News", "Tomas Brill"),
+        # Two names joined by the word for "and" of a page's language.
+        ("Jana Roth und Max Weber", "Jana Roth, Max Weber"),
+        ("Anna de Wit en Jan Smit", "Anna de Wit, Jan Smit"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:

@@ -214,16 +214,17 @@ def test_a_question_over_the_story_is_no_headline(below: list[str]) -> None:
 @pytest.mark.parametrize(
     ("head", "kinds"),
     [
-        # A link of the page's interface in the site's language, and a stamp in it that the
-        # sentence splitter may cut at a day's full stop.
+        # A link of the page's interface in the site's language, and a stamp in it with a
+        # byline, which the sentence splitter does not cut at a day's full stop.
         (["Zurück zur Startseite"], [RELATED]),
         # A word or two right over the headline is a label, as in English.
         (["Voltar ao início", "Compartilhar Imprimir"], [RELATED, TAGS]),
         (
             ["Zurück zur Startseite", "Von Jane Roe veröffentlicht am 3. Juni 2024"],
-            [RELATED, DATELINE, DATELINE],
+            [RELATED, BYLINE],
         ),
-        (["Publicado em 3 de junho de 2024 por Maria Silva"], [DATELINE]),
+        (["Publicado em 3 de junho de 2024 por Maria Silva"], [BYLINE]),
+        (["Publicado em 3 de junho de 2024"], [DATELINE]),
         (["Posted 3 June 2024, 10:42"], [DATELINE]),
     ],
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from factcheck.extract.attribution.entities import Kind, Store
 from factcheck.lexicon import words
@@ -17,13 +18,18 @@ _TURN = re.compile(r"(Q|A|Question|Answer)\s*:\s+\S")
 """A paragraph opening with an interview's label: "Q: Will you …", "Answer: No."."""
 
 _NAME = r"((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+)"
-_INTRO = re.compile(
-    r"\b(?:interview(?:ed|s)?|spoke|speaks|talked|talks|sat\s+down|Q&A|conversation|chat(?:ted)?)"
-    rf"\s+(?:\w+\s+){{0,3}}?(?:with|to)\s+(?:[a-z][\w'\u2019-]*\s+){{0,3}}{_NAME}"
-    rf"|\binterview(?:ed|s)?\s+{_NAME}"
-)
-"""Who is interviewed: "spoke with Senator Ann Hale", "sat down this week with his adviser
-Kellyanne Conway"."""
+
+
+@cache
+def _intro_re() -> re.Pattern[str]:
+    """Who is interviewed: "spoke with Senator Ann Hale", "sat down this week with his adviser
+    Kellyanne Conway" (compiled when an article first prints questions and answers)."""
+    return re.compile(
+        r"\b(?:interview(?:ed|s)?|spoke|speaks|talked|talks|sat\s+down|Q&A|conversation"
+        r"|chat(?:ted)?)"
+        rf"\s+(?:\w+\s+){{0,3}}?(?:with|to)\s+(?:[a-z][\w'\u2019-]*\s+){{0,3}}{_NAME}"
+        rf"|\binterview(?:ed|s)?\s+{_NAME}"
+    )
 
 
 def answer_turns(
@@ -62,7 +68,7 @@ _RUN = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*")
 def _interviewed(intro: Sequence[str], store: Store) -> Attribution | None:
     """The person interviewed: named after "interview with", "spoke with", "Q&A with", else
     the first person the introduction names who is not one of the journalists asking."""
-    for pattern in (_INTRO, _RUN):
+    for pattern in (_intro_re(), _RUN):
         for text in intro:
             for found in pattern.finditer(text):
                 named = next((g for g in found.groups() if g), None) or found.group()
