@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import signal
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 
 from factcheck import fastyaml
 
@@ -18,10 +23,23 @@ SEED = REPO / "examples" / "seed-article.txt"
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
+# Typer's CliRunner turns the app into its click command at every invoke, reading the signature
+# and type hints of every command (50 ms each time, hundreds of times a run). The app does not
+# change while the tests run, and click makes a fresh context for each invocation, so each app
+# is turned into its command once and that command is invoked again.
+typer.testing._get_command = functools.cache(typer.main.get_command)
 
-@pytest.fixture(autouse=True)
-def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path_factory.mktemp("home")
+
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the tests' homes, made once for the run."""
+    return tmp_path_factory.mktemp("homes")
+
+
+def _isolated(homes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A home of its own for each test, made apart from pytest's numbered folders: pytest numbers
+    # a new one by reading every name in its folder, which each test made longer.
+    home = Path(tempfile.mkdtemp(prefix="home", dir=homes))
     monkeypatch.setenv("FACTCHECK_REPORTS_DIR", str(home / "reports"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -35,6 +53,20 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     # The fast YAML reader remembers what it read from one document to the next: each test starts
     # with nothing remembered, so that what it reads is read, whatever the tests before it read.
     monkeypatch.setattr(fastyaml, "_MEMORY", fastyaml._Memory())
+
+
+@pytest.fixture(autouse=True)
+def _isolate(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _isolated(_homes, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def isolated_module(_homes: Path) -> Iterator[None]:
+    """The same isolation for a module-scoped fixture that asks for this one: those are made
+    before any test's own, and would otherwise see the user's home, config and data."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _isolated(_homes, monkeypatch)
+        yield
 
 
 @pytest.fixture

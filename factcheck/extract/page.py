@@ -156,10 +156,16 @@ def _outlet(site: str, host: str) -> str | None:
     Of "Name | Section | Topic", the name. A social handle ("@newsdesk") is an account, not
     the outlet's name. A publishing platform's name ("Blogger", "WordPress") names the software
     the site runs on, unless the page is on the platform's own domain. A label in place of a name
-    ("US Edition", "News", "Hosted") and a tagline ("Expert advice for home cooks") name none.
+    ("US Edition", "News", "Hosted"), a tagline ("Expert advice for home cooks") and a mark
+    without a letter or a digit ("★") name none.
     """
     name = site.split(" | ", 1)[0].strip()
-    if not name or name.startswith("@") or _is_label(name, host) or _is_tagline(name, host):
+    if (
+        not any(char.isalnum() for char in name)
+        or name.startswith("@")
+        or _is_label(name, host)
+        or _is_tagline(name, host)
+    ):
         return None
     folded = name.casefold()
     if folded in words("publishing_platforms") and folded.split(".", 1)[0] not in host:

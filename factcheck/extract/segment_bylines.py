@@ -25,18 +25,26 @@ _PERSON = rf"{_CAPITALISED}(?:\s+(?:(?:{_PARTICLE})\s+)*{_CAPITALISED}){{1,4}}"
 _JOINED = "|".join(sorted(page_words("name_joiners"), key=len, reverse=True))
 _NAMES = rf"{_PERSON}(?:\s*(?:,|&)\s*{_PERSON}|\s+(?:{_JOINED})\s+{_PERSON}){{0,3}}"
 _DATED = rf"(?:{PAGE_PREFIX})?{PAGE_DATE}"
-_PAGE_BYLINE_RE = re.compile(
-    rf"(?:{_DATED}{SEP})?(?P<by>{_BY})\s+(?P<names>{_NAMES})(?:(?:{SEP}|\s+){_DATED})?"
-)
+_BY_WORD_RE = re.compile(rf"(?<![\w’'-]){_BY}\s+[{UPPER}]")
+"""A byline's word before a capital, the least a byline of this kind holds."""
+
+
+@cache
+def _page_byline_re() -> re.Pattern[str]:
+    """A byline with a date before or after it, compiled when a text first holds a byline's
+    word before a capital: it is large, and English text seldom does."""
+    return re.compile(
+        rf"(?:{_DATED}{SEP})?(?P<by>{_BY})\s+(?P<names>{_NAMES})(?:(?:{SEP}|\s+){_DATED})?"
+    )
 
 
 def page_byline(piece: str) -> str | None:
     """The names of PIECE as printed when it is a byline in one of the languages of pasted pages,
     with a date before or after it ("Von Jana Roth", "Door Jan de Vries | 5 maart 2024"), else
     None."""
-    if piece[:1] not in _FIRST_CHARS:
+    if piece[:1] not in _FIRST_CHARS or _BY_WORD_RE.search(piece) is None:
         return None
-    found = _PAGE_BYLINE_RE.fullmatch(piece)
+    found = _page_byline_re().fullmatch(piece)
     if found is None:
         return None
     names = found.group("names")

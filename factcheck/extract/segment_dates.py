@@ -43,11 +43,11 @@ DATE = rf"(?:{_WEEKDAY})?{_DATE_CORE}"
 
 
 def words_as_written(names: Iterable[str]) -> str:
-    """Lowercase words as a regex alternation, each as written in running text, capitalised at a
-    line's start or in capitals: "märz", "März", "MÄRZ"; the longest first, spaces as any."""
-    found = {form for name in names for form in (name, name.capitalize(), name.upper())}
-    ordered = sorted(found, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    """Lowercase words as a regex alternation that matches them in any case, as written in
+    running text, capitalised at a line's start or in capitals ("märz", "März", "MÄRZ"); the
+    longest first, a space as any."""
+    ordered = sorted(set(names), key=lambda w: (-len(w), w))
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
 PAGE_MONTH_NUMBERS = {
@@ -84,16 +84,32 @@ _PAGE_LABEL = words_as_written(page_words("published_words") | page_words("updat
 PAGE_PREFIX = rf"(?:{_PAGE_LABEL}(?:\s+{_JOINER})?\s*:?\s*|{_JOINER}\s+)"
 """A label of publication or change before a date, or a date's preposition: "Veröffentlicht
 am", "Publié le", "le"."""
-PAGE_DATELINE_RE = re.compile(
-    rf"(?:{PAGE_PREFIX})?{PAGE_DATE}(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})*\.?"
-)
-"""A line of dates in another language: "Veröffentlicht am 5. März 2024, aktualisiert am 6. März
-2024"."""
+_PAGE_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b")
+"""A month of another language and a year, or the end of a numeric date: what a date line in
+another language holds at least."""
+
+
+@cache
+def _page_dateline_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
+
+
+def is_page_dateline(piece: str) -> bool:
+    """Whether PIECE is a line of dates in another language: "Veröffentlicht am 5. März 2024,
+    aktualisiert am 6. März 2024". Its pattern is compiled when a text first holds a month of
+    such a language and a year: it is large, and English text seldom does."""
+    return (
+        _PAGE_YEAR_RE.search(piece) is not None and _page_dateline_re().fullmatch(piece) is not None
+    )
+
+
 PAGE_UPDATED_RE = re.compile(
-    rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?![{LETTERS}])"
+    rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?:\s+{_JOINER})?\s*:?"
+    rf"(?:\s*\Z|\s*(?=\d)|\s+(?={words_as_written(page_words('weekdays'))}))"
 )
-"""A label of change in another language: "Aktualisiert", "mis à jour"; a date after it is when
-the piece was changed."""
+"""A label of change in another language before a date, or ending a line cut from its date:
+"Aktualisiert am 6. März 2024", "Stand: 06.03.2024", "mis à jour le"; a date after it is when
+the piece was changed. The same word before anything else is no label ("Stand News")."""
 _STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
 DATELINE_RE = re.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"

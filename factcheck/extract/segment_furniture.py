@@ -21,12 +21,12 @@ from factcheck.extract.segment_dates import (
     DATELINE_RE,
     LEADING_DATE_RE,
     MONTH,
-    PAGE_DATELINE_RE,
     PLACED_DATELINE_RE,
     SEP,
     TIME,
     TIME_24,
     UPDATED_TIME_RE,
+    is_page_dateline,
     trailing_date_re,
 )
 from factcheck.extract.segment_debris import debris_kind
@@ -223,7 +223,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     if words <= _STAMP_WORDS and (
         DATELINE_RE.fullmatch(piece)
         or UPDATED_TIME_RE.fullmatch(piece)
-        or PAGE_DATELINE_RE.fullmatch(piece)  # "Dienstag, 5. März 2024, 14:30 Uhr"
+        or is_page_dateline(piece)  # "Dienstag, 5. März 2024, 14:30 Uhr"
     ):
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):

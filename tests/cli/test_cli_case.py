@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,13 +33,19 @@ def lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
-@pytest.fixture
-def case_dir(tmp_path: Path) -> Path:
-    """The seed article and the other reports of its story, in a case."""
-    folder = tmp_path / "joint-room"
+@pytest.fixture(scope="module")
+def made_case(tmp_path_factory: pytest.TempPathFactory, isolated_module: None) -> Path:
+    """The seed article and the other reports of its story, added to a case once for the file."""
+    folder = tmp_path_factory.mktemp("made") / "joint-room"
     code, _, err = run("case", "add", str(folder), str(SEED), *map(str, STORY))
     assert code == 0, err
     return folder
+
+
+@pytest.fixture
+def case_dir(made_case: Path, tmp_path: Path) -> Path:
+    """The seed article and the other reports of its story, in a case of the test's own."""
+    return Path(shutil.copytree(made_case, tmp_path / "joint-room"))
 
 
 def test_case_add_reports_each_source_and_show_lists_them(tmp_path: Path) -> None:
@@ -249,15 +256,22 @@ SOURCES = str(FIXTURES / "sources.yaml")
 MAPS = FIXTURES / "maps"
 
 
-@pytest.fixture
-def interview_dir(tmp_path: Path) -> Path:
-    """The seed case: the bundled article and four other reports of the same interview."""
-    folder = tmp_path / "joint-room"
+@pytest.fixture(scope="module")
+def made_interview_case(tmp_path_factory: pytest.TempPathFactory, isolated_module: None) -> Path:
+    """The seed case, added once for the file."""
+    folder = tmp_path_factory.mktemp("made") / "joint-room"
     code, _, err = run(
         "case", "add", str(folder), str(SEED), *map(str, INTERVIEW), "--sources", SOURCES
     )
     assert code == 0, err
     return folder
+
+
+@pytest.fixture
+def interview_dir(made_interview_case: Path, tmp_path: Path) -> Path:
+    """The seed case: the bundled article and four other reports of the same interview, in a
+    folder of the test's own."""
+    return Path(shutil.copytree(made_interview_case, tmp_path / "joint-room"))
 
 
 def test_case_show_map_draws_one_root_as_a_tree(interview_dir: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from inprocess import run_cli
 from stderr_terminal import with_stderr_on_a_terminal
 from typer.testing import CliRunner
 
@@ -323,27 +324,17 @@ def test_one_source_shows_a_transient_status_line_on_a_terminal(tmp_path: Path) 
     (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
     code, out, shown = with_stderr_on_a_terminal("extract", "port.txt", "-f", "json", cwd=tmp_path)
     assert code == 0
-    assert out == run_in(tmp_path, "extract", "port.txt", "-f", "json").stdout
+    assert out == run_cli("extract", "port.txt", "-f", "json", cwd=tmp_path).stdout
     assert "Extracting port.txt: writing 2 claims" in shown
     assert shown.endswith("\x1b[2K")  # erased when done
 
 
 def test_progress_is_never_written_to_a_stderr_that_is_not_a_terminal(tmp_path: Path) -> None:
-    # --color always forces colour, not a terminal: a log file would keep every redraw.
+    # --color always forces colour, not a terminal: a log file would keep every redraw. Run in
+    # this process, standard error is the runner's buffer: no terminal either.
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(PORT_ARTICLE, encoding="utf-8")
     for sources in (["a.txt"], ["a.txt", "b.txt"]):
-        done = run_in(tmp_path, "--color", "always", "extract", *sources, "-f", "json")
+        done = run_cli("--color", "always", "extract", *sources, "-f", "json", cwd=tmp_path)
         assert (done.returncode, done.stderr) == (0, "")
         assert len(done.stdout) > 100
-
-
-def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )

@@ -53,19 +53,6 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run_cli("--color", "never", "review", *args, cwd=cwd, env=env)
 
 
-def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", "--color", "never", "review", *args],
-        cwd=cwd,
-        env=environment(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 class Terminal:
     """`factcheck review` on a pseudo-terminal."""
 
@@ -290,7 +277,7 @@ def test_sigkill_mid_review_keeps_every_confirmed_answer(
 
 def test_without_a_terminal_or_answers_review_exits_2(worksheet: Path) -> None:
     for extra in ((), ("--no-input",)):
-        result = run_process(worksheet.name, *extra, cwd=worksheet.parent)
+        result = run(worksheet.name, *extra, cwd=worksheet.parent)
         assert (result.returncode, result.stdout) == (2, "")
         assert result.stderr == (
             "Error: review needs a terminal to ask questions; use --answers FILE --no-input\n"
@@ -299,7 +286,7 @@ def test_without_a_terminal_or_answers_review_exits_2(worksheet: Path) -> None:
 
 def test_no_input_sets_the_report_parts_without_answers(worksheet: Path) -> None:
     # What the report's "To do before publishing" tells a user to run, in a script too.
-    result = run_process(
+    result = run(
         worksheet.name,
         "--no-input",
         "--title",
@@ -610,16 +597,7 @@ def test_a_new_article_shows_a_transient_status_line_on_a_terminal(tmp_path: Pat
     (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
     common = ("review", "port.txt", "--answers", "none.yaml", "--no-input", "--reports-dir")
     code, out, shown = with_stderr_on_a_terminal(*common, "tty", cwd=tmp_path)
-    piped = subprocess.run(
-        [sys.executable, "-m", "factcheck", *common, "piped"],
-        cwd=tmp_path,
-        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    piped = run_cli(*common, "piped", cwd=tmp_path, env={"TERM": "xterm", "COLUMNS": "100"})
     assert (piped.returncode, piped.stderr) == (0, "Saved piped/port.worksheet.yaml\n")
     assert (code, out) == (0, piped.stdout)
     # Each stage is drawn when the line is refreshed; the last, making the worksheet, always is.

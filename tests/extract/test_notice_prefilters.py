@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,15 +65,19 @@ OTHER_CASES = {"i": "\u0130\u0131", "I": "\u0130\u0131", "k": "\u212a", "s": "\u
 NOISE = ["", " ", "Our reporter said. ", "\u00a0", "\u2019s "]
 
 
+@functools.cache
+def _cases(char: str) -> st.SearchStrategy[str]:
+    """The character in either case or as a letter of another case: one strategy for each
+    character, made once (making one for each letter drawn cost more than the test itself)."""
+    return st.sampled_from((char, char.swapcase(), *OTHER_CASES.get(char, "")))
+
+
 @st.composite
 def recased(draw: st.DrawFn) -> str:
     """An example between bits of other text, each of its letters in either case or written
     as a letter of another case."""
     example = draw(st.sampled_from([text for texts in MATCHED.values() for text in texts]))
-    letters = [
-        draw(st.sampled_from([char, char.swapcase(), *OTHER_CASES.get(char, "")]))
-        for char in example
-    ]
+    letters = [draw(_cases(char)) for char in example]
     return draw(st.sampled_from(NOISE)) + "".join(letters) + draw(st.sampled_from(NOISE))
 
 

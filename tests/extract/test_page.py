@@ -160,6 +160,9 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
         ("Home", "https://courier.example/a", None),
         ("Blog", "https://courier.example/a", None),
         ("Latest News | Sport", "https://courier.example/a", None),
+        # no letter or digit: a picture or a mark, not a name
+        ("🙂", "https://courier.example/a", None),
+        ("★ | News", "https://courier.example/a", None),
         # a tagline: a sentence, or a phrase in sentence case the host spells no word of
         ("Expert how-to for weekend sailors", "https://courier.example/a", None),
         ("Your trusted guide to the harbour!", "https://courier.example/a", None),

@@ -159,6 +159,9 @@ def test_a_byline_s_word_before_no_name_is_no_byline(line: str) -> None:
         (["Última actualización: 6 de marzo de 2024"], None),
         (["Dernière mise à jour le 6 mars 2024", "Publié le 5 mars 2024"], "2024-03-05"),
         (["Stand: 06.03.2024, 10:12 Uhr"], None),
+        # Near miss: the word of a label of change before no date ("Stand" is German's).
+        (["By Jane Roe, Stand News, March 5, 2024"], "2024-03-05"),
+        (["Von Jana Roth, aktualisiert am Mittwoch, 6. März 2024"], None),
         # A date later than now is no date of publication.
         (["Di Giulia Neri", "9 marzo 2024"], None),
         (["Door Anna de Wit", "5 maart 2099"], None),

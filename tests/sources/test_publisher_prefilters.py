@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -133,15 +134,19 @@ OTHER_CASES = {
 NOISE = ["", " ", "\n", ". ", "said Jane Roe. ", "Example News\n", "\u00a0", "@", "| ", "about "]
 
 
+@functools.cache
+def _cases(char: str) -> st.SearchStrategy[str]:
+    """The character in either case or as a letter of another case: one strategy for each
+    character, made once (making one for each letter drawn cost more than the tests themselves)."""
+    return st.sampled_from((char, char.swapcase(), *OTHER_CASES.get(char, "")))
+
+
 @st.composite
 def recased(draw: st.DrawFn, examples: list[str]) -> str:
     """An example between bits of other text, each of its letters in either case or written
     as a letter of another case."""
     example = draw(st.sampled_from(examples))
-    out = []
-    for char in example:
-        choices = [char, char.swapcase(), *OTHER_CASES.get(char, "")]
-        out.append(draw(st.sampled_from(choices)))
+    out = [draw(_cases(char)) for char in example]
     before, after = draw(st.sampled_from(NOISE)), draw(st.sampled_from(NOISE))
     return before + "".join(out) + after
 
