@@ -37,8 +37,10 @@ from factcheck.cli.app import (
 def status_console(opts: Options) -> Console | None:
     """The console for transient progress on stderr, or None when stderr is not a terminal:
     with --color always or FORCE_COLOR, a log file or a pipe would keep every redraw."""
+    if not sys.stderr.isatty():
+        return None  # asked first: a script's or a pipe's run loads no Rich for a status line
     err = make_console(opts.color, file=sys.stderr)
-    return err if err.is_terminal and sys.stderr.isatty() else None
+    return err if err.is_terminal else None
 
 
 @contextlib.contextmanager
