@@ -36,12 +36,14 @@ SEED = REPO / "examples" / "seed-article.txt"
 
 
 @pytest.fixture(scope="module")
-def registry() -> Registry:
+def registry(isolated_module: None) -> Registry:
     return load_registry((FIXTURES / "sources.yaml",))
 
 
 @pytest.fixture(scope="module")
-def seed_case(tmp_path_factory: pytest.TempPathFactory, registry: Registry) -> Case:
+def seed_case(
+    tmp_path_factory: pytest.TempPathFactory, registry: Registry, isolated_module: None
+) -> Case:
     """The seed article with the other reports of its story."""
     folder = tmp_path_factory.mktemp("cases") / "joint-room"
     sources = [SEED, *sorted((FIXTURES / "seed").glob("*.txt"))]

@@ -47,7 +47,7 @@ def review(name: str, *extra: str, cwd: Path) -> subprocess.CompletedProcess[str
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def team(tmp_path_factory: pytest.TempPathFactory, isolated_module: None) -> Path:
     """A folder where Alice reviewed the article, then Bob and Carol each with --own."""
     folder = tmp_path_factory.mktemp("team")
     first = review("Alice", cwd=folder)
