@@ -156,12 +156,14 @@ def _outlet(site: str, host: str) -> str | None:
     Of "Name | Section | Topic", the name. A social handle ("@newsdesk") is an account, not
     the outlet's name. A publishing platform's name ("Blogger", "WordPress") names the software
     the site runs on, unless the page is on the platform's own domain. A label in place of a name
-    ("US Edition", "News", "Hosted"), a tagline ("Expert advice for home cooks") and a mark
-    without a letter or a digit ("★") name none.
+    ("US Edition", "News", "Hosted"), a tagline ("Expert advice for home cooks"), a mark
+    without a letter or a digit ("★") and a text longer than any outlet's name name none.
     """
     name = site.split(" | ", 1)[0].strip()
     if (
         not any(char.isalnum() for char in name)
+        or len(name) > _NAME_CHARS
+        or len(name.split()) > _NAME_WORDS
         or name.startswith("@")
         or _is_label(name, host)
         or _is_tagline(name, host)
@@ -173,6 +175,10 @@ def _outlet(site: str, host: str) -> str | None:
     return name
 
 
+_NAME_CHARS = 80
+_NAME_WORDS = 8
+"""The longest site name read: outlets' names run to five or six words ("The Atlanta
+Journal-Constitution", "Radio Free Europe/Radio Liberty"); more is a sentence or filler."""
 _LABEL_WORD = re.compile(r"\w+(?:\.\w+)*\.?")
 
 

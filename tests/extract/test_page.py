@@ -163,6 +163,16 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
         # no letter or digit: a picture or a mark, not a name
         ("🙂", "https://courier.example/a", None),
         ("★ | News", "https://courier.example/a", None),
+        # longer than any outlet's name: filler, not a name
+        (" ".join(["Harbor"] * 9), "https://courier.example/a", None),
+        ("Harbor" * 14, "https://courier.example/a", None),
+        # near misses: as long as real names run
+        (
+            "The Harbor and Valley Journal-Constitution",
+            "https://courier.example/a",
+            "The Harbor and Valley Journal-Constitution",
+        ),
+        (" ".join(["Harbor"] * 8), "https://courier.example/a", " ".join(["Harbor"] * 8)),
         # a tagline: a sentence, or a phrase in sentence case the host spells no word of
         ("Expert how-to for weekend sailors", "https://courier.example/a", None),
         ("Your trusted guide to the harbour!", "https://courier.example/a", None),
