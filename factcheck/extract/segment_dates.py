@@ -87,6 +87,7 @@ am", "Publié le", "le"."""
 _PAGE_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b")
 """A month of another language and a year, or the end of a numeric date: what a date line in
 another language holds at least."""
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 @cache
@@ -99,7 +100,9 @@ def is_page_dateline(piece: str) -> bool:
     aktualisiert am 6. März 2024". Its pattern is compiled when a text first holds a month of
     such a language and a year: it is large, and English text seldom does."""
     return (
-        _PAGE_YEAR_RE.search(piece) is not None and _page_dateline_re().fullmatch(piece) is not None
+        _YEAR_DIGITS_RE.search(piece) is not None  # a cheap test first: each date ends in a year
+        and _PAGE_YEAR_RE.search(piece) is not None
+        and _page_dateline_re().fullmatch(piece) is not None
     )
 
 
