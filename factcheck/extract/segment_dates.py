@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
 
-from factcheck.extract.segment_text import LETTERS, UPPER
+from factcheck.extract.segment_text import LETTERS, UPPER, alternation
 from factcheck.lexicon import PAGE_LANGUAGES, entries, months, page_words
 
 TIMEZONES = "|".join(entries("timezones"))
@@ -46,8 +46,7 @@ def words_as_written(names: Iterable[str]) -> str:
     """Lowercase words as a regex alternation that matches them in any case, as written in
     running text, capitalised at a line's start or in capitals ("märz", "März", "MÄRZ"); the
     longest first, a space as any."""
-    ordered = sorted(set(names), key=lambda w: (-len(w), w))
-    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    return f"(?i:{alternation(names)})"
 
 
 PAGE_MONTH_NUMBERS = {
