@@ -130,7 +130,12 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     found: dict[str, tuple[str, str]] = {}
     host = (urlsplit(page_url).hostname or "").lower() if page_url else ""
     sites = chain(evidence.sites, evidence.apps)
-    site = next(((name, origin) for value, origin in sites if (name := _outlet(value, host))), None)
+    names = [(name, origin) for value, origin in sites if (name := _outlet(value, host))]
+    # The site's own name before another's: a newspaper's page of wire copy states the wire as
+    # the story's publisher and its own name as the site's.
+    label = site_label(host) if host else ""
+    site = next((found for found in names if _spelled_by(found[0], label)), None)
+    site = site or next(iter(names), None)
     if site:
         found["outlet"] = site
     # The site's name as stated ("Example | Cars | Bikes") is what a title ends with.
@@ -173,6 +178,25 @@ def _outlet(site: str, host: str) -> str | None:
     if folded in words("publishing_platforms") and folded.split(".", 1)[0] not in host:
         return None
     return name
+
+
+def _spelled_by(name: str, label: str) -> bool:
+    """The domain's own LABEL spells NAME: some run of its words ("Times Union" in timesunion,
+    "San Antonio" in mysanantonio), its initials ("WSJ" for wsj), or part of one of its words
+    ("chron" of "Houston Chronicle", "livescience" of "livescience.com")."""
+    keys = [key for word in name.split() if (key := re.sub(r"[\W_]+", "", word.casefold()))]
+    if len(label) < 2 or not keys:
+        return False
+    if "".join(key[0] for key in keys) == label:
+        return True
+    runs = (
+        "".join(keys[start:end])
+        for start in range(len(keys))
+        for end in range(start + 1, len(keys) + 1)
+    )
+    return any((len(run) >= 4 or run == label) and run in label for run in runs) or (
+        len(label) >= 4 and any(label in key for key in keys)
+    )
 
 
 _NAME_CHARS = 80
