@@ -29,6 +29,7 @@ from factcheck.extract.page_clean import drop_page_furniture, other_stories, spl
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
+from factcheck.sources.outlet_keys import CARRIED
 from factcheck.sources.ratings import site_label
 
 _PUBLISHED_KEYS = (
@@ -109,7 +110,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         body = _body(trafilatura, tree, url)  # other stories were read with it: read it again
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
-    order = ("title", "outlet", "byline", "published", "url")
+    order = ("title", "outlet", "carried", "byline", "published", "url")
     return Document(
         source=source,
         text=_normalise(body, keep_lines=True),
@@ -119,7 +120,11 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         byline=found["byline"][0] if "byline" in found else None,
         published=found["published"][0] if "published" in found else None,
         url=found["url"][0] if "url" in found else None,
-        provenance=tuple((key, found[key][1]) for key in order if key in found),
+        provenance=tuple(
+            (CARRIED, found["carried"][0]) if key == "carried" else (key, found[key][1])
+            for key in order
+            if key in found
+        ),
     )
 
 
@@ -135,6 +140,8 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     # the story's publisher and its own name as the site's.
     label = site_label(host) if host else ""
     site = next((found for found in names if _spelled_by(found[0], label)), None)
+    if site and names[0][1] == "json-ld" and site != names[0]:
+        found["carried"] = names[0]  # the story's publisher, which the site carried
     site = site or next(iter(names), None)
     if site:
         found["outlet"] = site
