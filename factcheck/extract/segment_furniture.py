@@ -67,30 +67,40 @@ _CONTRIBUTED_RE = re.compile(
     r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
     r"(?: from [^.]+)?\.?\Z"
 )
+# A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
+_PICTURE = r"(?:Photo|Photograph|Image|Picture|Video|Illustration)(?:\s+credit)?|Credit"
 _CREDIT_PAREN_RE = re.compile(
-    r"\(\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
+    rf"\(\s*(?:(?i:{_PICTURE}|Source)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
     r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
 )
 _CREDIT_LABEL_RE = re.compile(
-    r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
-    r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"(?:(?:Photo|Photograph|Image|Picture|Video|Illustration)(?: [Cc]redit)?|Credit|Source|"
+    r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
+    # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
+    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
 )
+_CREDIT_BY_RE = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Illustration|Photo illustration)s? by "
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}\."
+)
+"""A credit written as a sentence: "Photo by Jane Roe.", "Photo illustration by Example."."""
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
 _CREDIT_AGENCY_RE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
     rf"(?:{_AGENCIES}|Handout|"
-    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
+    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
+    r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
 _CREDIT_SLASH_RE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
     r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
+    r"(?:\s+(?:file|FILE))?"  # "Jane Roe / Example Wire file": a file photo
 )
 _INLINE_CREDIT_RE = re.compile(
-    r"[(\[]\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
+    rf"[(\[]\s*(?:(?i:{_PICTURE})s?"
     r"\s*(?::|by)\s*[^()\[\]]{1,80}"
     r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
     rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
@@ -274,7 +284,7 @@ def _is_credit(piece: str) -> bool:
     if piece.startswith(("(", "[")):
         return bool(_CREDIT_PAREN_RE.fullmatch(piece) or _INLINE_CREDIT_RE.fullmatch(piece))
     if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
-        return False
+        return bool(_CREDIT_BY_RE.fullmatch(piece))
     return bool(
         _CREDIT_LABEL_RE.fullmatch(piece)
         or _CREDIT_AGENCY_RE.fullmatch(piece)
@@ -360,8 +370,13 @@ def classify_captions(units: list[Unit]) -> None:
         caption = units[i - 1]
         if caption.kind is not None:
             continue  # another credit ((IDF)(IDF)), or furniture
-        # An unpunctuated caption counts when its credit was printed on the same line.
-        if caption.terminal or (caption.block == unit.block and caption.words >= 4):
+        # An unpunctuated caption counts when its credit was printed on the same line. A
+        # paragraph's last sentence is no caption when the credit stands on a line of its own: the
+        # picture's caption was left out, and the credit follows the story's text.
+        paragraph = i >= 2 and units[i - 2].block == caption.block != unit.block
+        if (caption.terminal and not paragraph) or (
+            caption.block == unit.block and caption.words >= 4
+        ):
             caption.kind = SegmentKind.CAPTION
 
 
