@@ -241,6 +241,69 @@ def test_sentences_that_open_like_credits_stay_body(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Terms of Service Privacy Notice",
+        "Privacy Policy | Terms of Use | Cookie Settings",
+        "About Us · Contact Us · Do Not Sell My Personal Information",
+    ],
+)
+def test_a_line_of_links_to_the_sites_own_pages_is_furniture(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Terms of service were changed in May",
+        "Privacy policy experts met on Tuesday",
+        "The privacy policy changed in May.",
+    ],
+)
+def test_sentences_about_a_sites_policies_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medically reviewed by Jane Roe, PhD",
+        "Medically reviewed by Jo Ann Doe, RD, LD",
+        "Fact checked by Jane Roe",
+        "Reviewed by Jane Roe.",
+    ],
+)
+def test_a_reviewers_credit_is_a_byline_and_not_the_authors(line: str) -> None:
+    document = Document(source="test", text=f"{BEFORE}\n{line}\n{AFTER}", sha256="0" * 64)
+    found, segments = segment_document(document)
+    assert [(s.kind, s.text) for s in segments] == [
+        (STATEMENT, BEFORE),
+        (SegmentKind.BYLINE, line),
+        (STATEMENT, AFTER),
+    ]
+    assert found.byline is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Reviewed by Congress, the bill passed.", "Fact checked by the desk, it held up."]
+)
+def test_a_sentence_that_opens_like_a_reviewers_credit_stays_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_caption_after_its_label_on_a_line_without_a_period_is_a_caption() -> None:
+    caption = "Image caption The bridge seen from the east bank at dawn"
+    assert _between(caption) == [(STATEMENT, BEFORE), (CAPTION, caption), (STATEMENT, AFTER)]
+    # The label alone, where the page printed no caption, is the label of its slot.
+    assert _kinds(f"{BEFORE} It was close.\nMedia caption:\n{AFTER}") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, "It was close."),
+        (RELATED, "Media caption:"),
+        (STATEMENT, AFTER),
+    ]
+
+
 def test_a_credit_after_a_paragraph_leaves_its_last_sentence_in_the_story() -> None:
     # The picture's caption was left out: the credit follows the story's text.
     paragraph = f"{BEFORE} The vote was close."
