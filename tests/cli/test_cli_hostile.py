@@ -608,3 +608,19 @@ def test_an_output_that_is_a_loop_of_links_is_one_line(project: Path) -> None:
         "Error: loop.worksheet.yaml: already exists; choose another --output\n",
     )
     assert (project / "loop.worksheet.yaml").is_symlink()
+
+
+@pytest.mark.parametrize("own", [[], ["--own"]])
+def test_a_reviewer_name_that_is_refused_says_why_and_makes_no_worksheet(
+    project: Path, own: list[str]
+) -> None:
+    # The name was checked only after the article was extracted into a new worksheet, which was
+    # left behind, nobody's; with --own, the refusal read "--own needs your name", as if none
+    # had been given.
+    result = review(project, "s.txt", "--reviewer", "Ana\x1b[2J", *own)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: --reviewer: expected a name on one line, got 'Ana\\x1b[2J'\n",
+    )
+    assert not (project / "reports").exists()
