@@ -29,6 +29,7 @@ from factcheck.extract.page_clean import drop_page_furniture, other_stories, spl
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
 from factcheck.models import Document
+from factcheck.sources.outlet_keys import CARRIED
 from factcheck.sources.ratings import site_label
 
 _PUBLISHED_KEYS = (
@@ -109,7 +110,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         body = _body(trafilatura, tree, url)  # other stories were read with it: read it again
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
-    order = ("title", "outlet", "byline", "published", "url")
+    order = ("title", "outlet", "carried", "byline", "published", "url")
     return Document(
         source=source,
         text=_normalise(body, keep_lines=True),
@@ -119,7 +120,11 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         byline=found["byline"][0] if "byline" in found else None,
         published=found["published"][0] if "published" in found else None,
         url=found["url"][0] if "url" in found else None,
-        provenance=tuple((key, found[key][1]) for key in order if key in found),
+        provenance=tuple(
+            (CARRIED, found["carried"][0]) if key == "carried" else (key, found[key][1])
+            for key in order
+            if key in found
+        ),
     )
 
 
@@ -130,7 +135,14 @@ def _metadata(evidence: _Evidence, url: str | None) -> dict[str, tuple[str, str]
     found: dict[str, tuple[str, str]] = {}
     host = (urlsplit(page_url).hostname or "").lower() if page_url else ""
     sites = chain(evidence.sites, evidence.apps)
-    site = next(((name, origin) for value, origin in sites if (name := _outlet(value, host))), None)
+    names = [(name, origin) for value, origin in sites if (name := _outlet(value, host))]
+    # The site's own name before another's: a newspaper's page of wire copy states the wire as
+    # the story's publisher and its own name as the site's.
+    label = site_label(host) if host else ""
+    site = next((found for found in names if _spelled_by(found[0], label)), None)
+    if site and names[0][1] == "json-ld" and site != names[0]:
+        found["carried"] = names[0]  # the story's publisher, which the site carried
+    site = site or next(iter(names), None)
     if site:
         found["outlet"] = site
     # The site's name as stated ("Example | Cars | Bikes") is what a title ends with.
@@ -156,12 +168,14 @@ def _outlet(site: str, host: str) -> str | None:
     Of "Name | Section | Topic", the name. A social handle ("@newsdesk") is an account, not
     the outlet's name. A publishing platform's name ("Blogger", "WordPress") names the software
     the site runs on, unless the page is on the platform's own domain. A label in place of a name
-    ("US Edition", "News", "Hosted"), a tagline ("Expert advice for home cooks") and a mark
-    without a letter or a digit ("★") name none.
+    ("US Edition", "News", "Hosted"), a tagline ("Expert advice for home cooks"), a mark
+    without a letter or a digit ("★") and a text longer than any outlet's name name none.
     """
     name = site.split(" | ", 1)[0].strip()
     if (
         not any(char.isalnum() for char in name)
+        or len(name) > _NAME_CHARS
+        or len(name.split()) > _NAME_WORDS
         or name.startswith("@")
         or _is_label(name, host)
         or _is_tagline(name, host)
@@ -173,6 +187,29 @@ def _outlet(site: str, host: str) -> str | None:
     return name
 
 
+def _spelled_by(name: str, label: str) -> bool:
+    """The domain's own LABEL spells NAME: some run of its words ("Times Union" in timesunion,
+    "San Antonio" in mysanantonio), its initials ("WSJ" for wsj), or part of one of its words
+    ("chron" of "Houston Chronicle", "livescience" of "livescience.com")."""
+    keys = [key for word in name.split() if (key := re.sub(r"[\W_]+", "", word.casefold()))]
+    if len(label) < 2 or not keys:
+        return False
+    if "".join(key[0] for key in keys) == label:
+        return True
+    runs = (
+        "".join(keys[start:end])
+        for start in range(len(keys))
+        for end in range(start + 1, len(keys) + 1)
+    )
+    return any((len(run) >= 4 or run == label) and run in label for run in runs) or (
+        len(label) >= 4 and any(label in key for key in keys)
+    )
+
+
+_NAME_CHARS = 80
+_NAME_WORDS = 8
+"""The longest site name read: outlets' names run to five or six words ("The Atlanta
+Journal-Constitution", "Radio Free Europe/Radio Liberty"); more is a sentence or filler."""
 _LABEL_WORD = re.compile(r"\w+(?:\.\w+)*\.?")
 
 

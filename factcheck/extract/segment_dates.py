@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
 
-from factcheck.extract.segment_text import LETTERS, UPPER
+from factcheck.extract.segment_text import LETTERS, UPPER, alternation
 from factcheck.lexicon import PAGE_LANGUAGES, entries, months, page_words
 
 TIMEZONES = "|".join(entries("timezones"))
@@ -46,8 +46,7 @@ def words_as_written(names: Iterable[str]) -> str:
     """Lowercase words as a regex alternation that matches them in any case, as written in
     running text, capitalised at a line's start or in capitals ("märz", "März", "MÄRZ"); the
     longest first, a space as any."""
-    ordered = sorted(set(names), key=lambda w: (-len(w), w))
-    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    return f"(?i:{alternation(names)})"
 
 
 PAGE_MONTH_NUMBERS = {
@@ -87,6 +86,7 @@ am", "Publié le", "le"."""
 _PAGE_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b")
 """A month of another language and a year, or the end of a numeric date: what a date line in
 another language holds at least."""
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 @cache
@@ -99,7 +99,9 @@ def is_page_dateline(piece: str) -> bool:
     aktualisiert am 6. März 2024". Its pattern is compiled when a text first holds a month of
     such a language and a year: it is large, and English text seldom does."""
     return (
-        _PAGE_YEAR_RE.search(piece) is not None and _page_dateline_re().fullmatch(piece) is not None
+        _YEAR_DIGITS_RE.search(piece) is not None  # a cheap test first: each date ends in a year
+        and _PAGE_YEAR_RE.search(piece) is not None
+        and _page_dateline_re().fullmatch(piece) is not None
     )
 
 

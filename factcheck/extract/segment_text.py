@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from factcheck.errors import SegmentError
 from factcheck.lexicon import page_words, words
@@ -30,20 +31,26 @@ _CONTINUATION_WORDS = words("continuation_words")
 _BYLINE_START = re.compile(r"by\s+[A-Z]")
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(
-        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+def alternation(names: Iterable[str]) -> str:
+    """Words as a regex alternation, the longest first (so none stops at a shorter one that
+    begins it), a space as any run of spaces."""
+    ordered = sorted(set(names), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def _page_line_start_re() -> re.Pattern[str]:
+    """The start of a date line or a byline in the languages of pasted pages, which write
+    weekdays and months in lowercase: "mardi 5 mars 2024", "publicado el 5", "par Jeanne Roux"
+    (compiled when a line first starts in lowercase under another)."""
+    return re.compile(
+        rf"(?:{alternation(page_words('weekdays'))})\.?,?\s+(?:[a-z]+\s+)?\d"
+        rf"|(?:{alternation(page_words('published_words') | page_words('updated_words'))})"
+        r"(?:\s+[a-z]+)?\s*:?\s*\d"
+        rf"|(?:{alternation(page_words('byline_words'))})\s+[{UPPER}][\w’'.-]*\s+[{UPPER}]"
     )
 
 
-_PAGE_LINE_START = re.compile(
-    rf"(?:{_alternation(page_words('weekdays'))})\.?,?\s+(?:[a-z]+\s+)?\d"
-    rf"|(?:{_alternation(page_words('published_words') | page_words('updated_words'))})"
-    r"(?:\s+[a-z]+)?\s*:?\s*\d"
-    rf"|(?:{_alternation(page_words('byline_words'))})\s+[{UPPER}][\w’'.-]*\s+[{UPPER}]"
-)
-"""The start of a date line or a byline in the languages of pasted pages, which write weekdays
-and months in lowercase: "mardi 5 mars 2024", "publicado el 5", "par Jeanne Roux"."""
 _LINE_END_CHARS = frozenset('.!?:…"”’)')
 
 
@@ -96,7 +103,7 @@ def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) ->
         soft = (
             text[pe - 1] not in _LINE_END_CHARS
             and not _BYLINE_START.match(text, ns, ne)
-            and not _PAGE_LINE_START.match(text, ns, ne)
+            and not _page_line_start_re().match(text, ns, ne)
         )
     else:
         # "... the tower and" goes on; a heading in title case ("Best Of") does not.

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
-from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR
+from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR, carried_from
 from factcheck.sources.prefilter import Rule, lowered
 from factcheck.sources.publisher_names import (
     CAPS,
@@ -339,14 +339,16 @@ def find_publisher(
     provenance = [p for p in document.provenance if p[0] not in (OUTLET, CARRIED)]
     given = dict(document.provenance).get(OUTLET)
     found = _Found()
+    carried = _Found()
     if given in _METADATA and document.outlet:
         found.add(document.outlet, given)
+        for name in carried_from(document):  # the story's publisher, as the page states it
+            carried.add(name, given)
     if registry is not None and document.url and (entry := registry.by_domain(document.url)):
         found.add(entry.name, "url")
     if address := _own_address(document.text):
         found.add(_site_name(address, registry), "address")
     head = _head(document, segments)
-    carried = _Found()
     for segment in head:
         if marker := _SYNDICATED.match(segment.text):
             found.add(marker.group("syndicator"), "syndication")
@@ -405,8 +407,10 @@ def find_publisher(
         found.add(asked, "request")
     for agency in datelines[:1]:
         # A dateline names the agency the story comes from: the publisher when nothing else
-        # names one, otherwise the outlet the publisher carried it from.
-        (carried if found.items else found).add(agency, "dateline")
+        # names one, otherwise the outlet the publisher carried it from ('AP' is the page's
+        # 'Associated Press' when the registry knows both names).
+        if not _known(agency, carried, registry):
+            (carried if found.items else found).add(agency, "dateline")
     if not found.items:
         if document.outlet and given not in _METADATA:
             # The text's own rules named something that is no outlet (a date, a weekday).
@@ -418,6 +422,16 @@ def find_publisher(
     if chain:
         provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
+
+
+def _known(name: str, found: _Found, registry: Registry | None) -> bool:
+    """FOUND already names the outlet NAME names, as the registry knows its names."""
+    if registry is None or (entry := registry.find(name)) is None:
+        return False
+    return any(
+        (other := registry.find(known)) is not None and other.id == entry.id
+        for known, _ in found.items
+    )
 
 
 def _text_evidence(

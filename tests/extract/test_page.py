@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -163,6 +164,16 @@ def test_the_headline_is_preferred_to_the_site_banner() -> None:
         # no letter or digit: a picture or a mark, not a name
         ("🙂", "https://courier.example/a", None),
         ("★ | News", "https://courier.example/a", None),
+        # longer than any outlet's name: filler, not a name
+        (" ".join(["Harbor"] * 9), "https://courier.example/a", None),
+        ("Harbor" * 14, "https://courier.example/a", None),
+        # near misses: as long as real names run
+        (
+            "The Harbor and Valley Journal-Constitution",
+            "https://courier.example/a",
+            "The Harbor and Valley Journal-Constitution",
+        ),
+        (" ".join(["Harbor"] * 8), "https://courier.example/a", " ".join(["Harbor"] * 8)),
         # a tagline: a sentence, or a phrase in sentence case the host spells no word of
         ("Expert how-to for weekend sailors", "https://courier.example/a", None),
         ("Your trusted guide to the harbour!", "https://courier.example/a", None),
@@ -229,6 +240,40 @@ def test_a_label_leaves_the_publisher_to_the_registrys_name_for_the_domain() -> 
     assert doc.outlet is None
     published = find_publisher(doc, (), load_registry(user=False))
     assert (published.outlet, dict(published.provenance)["outlet"]) == ("Press TV", "url")
+
+
+@pytest.mark.parametrize(
+    ("publisher", "site", "url", "outlet"),
+    [
+        # the story's publisher is a wire or a news service; the site's own name is the page's
+        ("Harbor Wire Service", "The Courier", "https://courier.example/a", "The Courier"),
+        ("HV News Service", "Harbor Valley", "https://www.harborvalley.example/a", "Harbor Valley"),
+        # the domain spells a run of the name's words, its initials or part of a word
+        ("Harbor Wire", "Bay City Post", "https://mybaycity.example/a", "Bay City Post"),
+        ("Harbor Wire", "Harbor Valley Journal", "https://hvj.example/a", "Harbor Valley Journal"),
+        ("Harbor Wire", "Valley Chronicle", "https://www.chron.example/a", "Valley Chronicle"),
+        ("Harbor Wire", "baynews.example", "https://www.baynews.example/a", "baynews.example"),
+        # near misses: both names spelled by the domain, or neither: the publisher stated first
+        ("The Courier", "Courier", "https://courier.example/a", "The Courier"),
+        ("Courier Daily", "The Courier Daily", "https://courier.example/a", "Courier Daily"),
+        ("Harbor Wire", "Bay Times", "https://news.example/a", "Harbor Wire"),
+        ("Harbor Wire", "Bay Times", "https://ht.example/a", "Harbor Wire"),
+    ],
+)
+def test_the_sites_own_name_comes_before_a_publisher_the_domain_does_not_spell(
+    publisher: str, site: str, url: str, outlet: str
+) -> None:
+    data = json.dumps(
+        {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": publisher}}
+    )
+    head = (
+        f'<script type="application/ld+json">{data}</script>'
+        f'<meta property="og:site_name" content="{site}">'
+    )
+    doc = read(head, url=url)
+    # the publisher the domain does not spell is the outlet the site carried the story from
+    carried = publisher if outlet != publisher else None
+    assert (doc.outlet, dict(doc.provenance).get("outlet.via")) == (outlet, carried)
 
 
 def test_a_platforms_name_gives_way_to_the_sites_own() -> None:

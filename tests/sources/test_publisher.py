@@ -103,6 +103,31 @@ def test_page_metadata_outranks_the_text(registry: Registry) -> None:
 
 
 @pytest.mark.parametrize(
+    ("dateline", "carried"),
+    [
+        # the page's own statement of the wire, and its dateline naming the same agency
+        ("WASHINGTON (AP) — ", ("Associated Press",)),
+        ("", ("Associated Press",)),
+        # another agency's dateline: the story came through both
+        ("LONDON (Reuters) - ", ("Associated Press", "Reuters")),
+    ],
+)
+def test_the_wire_a_page_states_is_carried_once(
+    registry: Registry, dateline: str, carried: tuple[str, ...]
+) -> None:
+    page = Document(
+        "-",
+        f"{dateline}{BODY}",
+        "0",
+        outlet="Example Herald",
+        provenance=(("outlet", "meta"), ("outlet.via", "Associated Press")),
+    )
+    document = find_publisher(page, (), registry)
+    assert (document.outlet, carried_from(document)) == ("Example Herald", carried)
+    assert dict(document.provenance)["outlet"] == "meta"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         f"GAZA CITY, May 20 (Monday) - {BODY}",
