@@ -45,6 +45,13 @@ def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
         raise
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with every symbolic link followed. A loop of links is left as it
+    is, for the open or write that follows to report it (ELOOP) like any other refusal: before
+    Python 3.13, ``Path.resolve`` raised RuntimeError for it."""
+    return Path(os.path.realpath(path))
+
+
 def ensure_folder(folder: Path) -> None:
     """Create a folder (and its parents) unless it exists; NotAFolder if a file is in the way."""
     try:
@@ -160,7 +167,7 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
         finally:
             os.close(fd)
         return
-    write_atomic(path.resolve() if path.is_symlink() else path, content)
+    write_atomic(resolved(path) if path.is_symlink() else path, content)
 
 
 class TooLarge(OSError):

@@ -39,7 +39,7 @@ from factcheck.checklist.model import (
 )
 from factcheck.checklist.rules import RuleReader, Scope
 from factcheck.errors import ChecklistError
-from factcheck.files import TooLarge, missing_file, read_limited
+from factcheck.files import TooLarge, missing_file, read_limited, resolved
 from factcheck.yamlio import TAG, YamlSyntaxError, compose, join
 
 __all__ = [
@@ -102,7 +102,7 @@ def locate_checklist(name_or_path: str | Path) -> Path:
 def display_path(path: Path) -> str:
     """A path as shown in messages: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
     except OSError:

@@ -148,13 +148,15 @@ def review(
         from factcheck.render import review as screen
         from factcheck.render.console import message_text, safe_text
         from factcheck.review.keys import LineInterrupted, TtyKeyboard
-        from factcheck.review.reviewer import resolve_reviewer
+        from factcheck.review.reviewer import UnusableName, resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
 
         err = make_console(opts.color, file=sys.stderr)
         folder = reports_dir or Path(os.environ.get("FACTCHECK_REPORTS_DIR") or "reports")
         try:  # before the worksheet is open, only a given or configured name can choose it
             known: str | None = resolve_reviewer(reviewer, None, None)
+        except UnusableName:
+            raise  # before a worksheet is made for nobody
         except FactcheckError:
             known = None
         if own and known is None:

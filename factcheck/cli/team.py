@@ -6,6 +6,7 @@ second, which `factcheck --version` and `--help` must not pay.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -121,6 +122,7 @@ def merge(
     opts = _options(ctx)
 
     def action() -> None:
+        from factcheck.files import resolved
         from factcheck.render.console import message_text
         from factcheck.render.team import render_merge
         from factcheck.review.journal import save_worksheet
@@ -129,7 +131,8 @@ def merge(
 
         if not output.name.endswith(WORKSHEET_SUFFIX):
             raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
-        if output.exists() or output.resolve() in {p.resolve() for p in worksheets}:
+        # A link counts as there, even one that leads nowhere: merge never replaces a thing.
+        if os.path.lexists(output) or resolved(output) in {resolved(p) for p in worksheets}:
             raise FactcheckError(f"{output}: already exists; choose another --output")
         result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
         save_worksheet(output, result.worksheet)

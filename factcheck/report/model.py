@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, RenderError
+from factcheck.files import resolved
 from factcheck.models import Claim, Document, Segment
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.worksheet import (
@@ -579,7 +580,7 @@ def _refused_output(path: Path) -> str | None:
     """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder,
     or a file of a review. A worksheet's journal holds answers not yet saved in the worksheet."""
     never = "a report never overwrites one, choose another --output"
-    for target in dict.fromkeys((path, path.resolve() if path.is_symlink() else path)):
+    for target in dict.fromkeys((path, resolved(path) if path.is_symlink() else path)):
         if target.is_dir():
             return "is a folder; give --output a file name"
         if is_worksheet_file(target):

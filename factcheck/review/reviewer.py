@@ -94,9 +94,13 @@ def resolve_reviewer(
     )
 
 
+class UnusableName(ReviewError):
+    """A name was given, but cannot be recorded as it is."""
+
+
 def _one_line(where: str, name: str) -> str:
     """NAME, unless it holds a line break, a tab or another control character: the name goes into
     every answer, the audit log and the report's byline."""
     if any(unicodedata.category(char) == "Cc" for char in name):
-        raise ReviewError(f"{where}: expected a name on one line, got {name!r}")
+        raise UnusableName(f"{where}: expected a name on one line, got {name!r}")
     return name

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, ReviewError
+from factcheck.files import resolved
 from factcheck.review.hints import ClaimHints, EvidenceOffer
 from factcheck.review.journal import WorksheetSession, load_worksheet, open_session
 from factcheck.review.loop import is_complete, run_review, select_claims, summarize_review
@@ -160,9 +161,9 @@ def checklist_reference(name: str, worksheet: Path) -> str:
     worksheet's folder (so the pair can move together, or be shared in git)."""
     if _is_builtin_name(name) and not Path(name).exists():
         return name
-    target = Path(name).resolve()
+    target = resolved(Path(name))
     try:
-        return Path(os.path.relpath(target, worksheet.parent.resolve())).as_posix()
+        return Path(os.path.relpath(target, resolved(worksheet.parent))).as_posix()
     except ValueError:  # another drive on Windows
         return str(target)
 

@@ -578,3 +578,49 @@ def test_a_pipe_in_place_of_a_case_file_or_the_config_is_refused_not_waited_on(
         "",
         f"Error: {config}: not a file (a device or a pipe)\n",
     )
+
+
+def test_an_output_that_is_a_loop_of_links_is_one_line(project: Path) -> None:
+    # Path.resolve raises RuntimeError on a loop before Python 3.13: it came out as an
+    # "internal error" of report --output and merge --output.
+    assert review(project, "s.txt").returncode == 0
+    shutil.copyfile(project / "reports/s.worksheet.yaml", project / "other.worksheet.yaml")
+    for name in ("loop.md", "loop.worksheet.yaml"):
+        (project / name).symlink_to(f"{name}.2")
+        (project / f"{name}.2").symlink_to(name)
+    result = factcheck("report", "reports/s.worksheet.yaml", "-o", "loop.md", cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: loop.md: cannot save: Too many levels of symbolic links\n",
+    )
+    result = factcheck(
+        "merge",
+        "reports/s.worksheet.yaml",
+        "other.worksheet.yaml",
+        "-o",
+        "loop.worksheet.yaml",
+        cwd=project,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: loop.worksheet.yaml: already exists; choose another --output\n",
+    )
+    assert (project / "loop.worksheet.yaml").is_symlink()
+
+
+@pytest.mark.parametrize("own", [[], ["--own"]])
+def test_a_reviewer_name_that_is_refused_says_why_and_makes_no_worksheet(
+    project: Path, own: list[str]
+) -> None:
+    # The name was checked only after the article was extracted into a new worksheet, which was
+    # left behind, nobody's; with --own, the refusal read "--own needs your name", as if none
+    # had been given.
+    result = review(project, "s.txt", "--reviewer", "Ana\x1b[2J", *own)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: --reviewer: expected a name on one line, got 'Ana\\x1b[2J'\n",
+    )
+    assert not (project / "reports").exists()
