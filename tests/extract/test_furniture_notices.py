@@ -555,3 +555,29 @@ def test_the_notice_needles_are_found_as_substrings() -> None:
     text = "If you buy something, we may earn a commission."
     assert any_of(_NEEDLES).search(text) is not None
     assert any_of(_NEEDLES).search("The minister spoke at length.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "현재 MBC는 새 드라마로 승부를 보고 있으며 SBS는 종영을 앞두고 있다.",
+        "وقالت وكالة NASA إن المهمة ستنطلق في الربيع وفق BBC.",
+        "据 NBC 和 CBS 报道, 会议将于周一举行。",
+    ],
+)
+def test_a_sentence_in_a_script_without_case_is_not_a_line_in_capitals(line: str) -> None:
+    # Its acronyms are its only letters with a case, and all capitals.
+    assert _kinds(f"{BEFORE}\n{line} {AFTER}") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, line),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_a_line_mostly_in_latin_capitals_is_still_a_heading_in_any_script() -> None:
+    line = "BREAKING NEWS FROM SEOUL 속보."
+    assert _kinds(f"{BEFORE}\n{line} {AFTER}") == [
+        (STATEMENT, BEFORE),
+        (TITLE, line),
+        (STATEMENT, AFTER),
+    ]
