@@ -581,3 +581,32 @@ def test_a_line_mostly_in_latin_capitals_is_still_a_heading_in_any_script() -> N
         (TITLE, line),
         (STATEMENT, AFTER),
     ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Roe is the site's space editor and has covered NASA since 2009.",
+        "Jane Roe’s book about the moon, “Out There”, is out now.",
+        "Jane Roe joined the paper in 2015.",
+    ],
+)
+def test_a_note_on_the_articles_author_is_furniture(note: str) -> None:
+    text = f"Moon base plans unveiled\n\nBy Jane Roe\n\n{BEFORE}\n\n{note}"
+    assert _kinds(text)[-2:] == [(STATEMENT, BEFORE), (RELATED, note)]
+    # The byline may come from the page's metadata instead.
+    assert _kinds(f"{BEFORE}\n\n{note}", byline="Jane Roe")[-1] == (RELATED, note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe is the council's engineer and has run the project since 2009.",
+        "Roe is the site's space editor.",
+        "Jane Roe, the mayor, said the bridge was safe.",
+    ],
+)
+def test_other_people_and_the_author_in_the_story_stay_body(line: str) -> None:
+    text = f"By Jane Roe\n\n{BEFORE}\n\n{line}"
+    assert _kinds(text)[-2:] == [(STATEMENT, BEFORE), (STATEMENT, line)]
+    assert _kinds(f"{BEFORE}\n\n{line}") == [(STATEMENT, BEFORE), (STATEMENT, line)]
