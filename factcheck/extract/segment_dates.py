@@ -105,6 +105,54 @@ def is_page_dateline(piece: str) -> bool:
     )
 
 
+READING_TIME_MAX_CHARS = 60
+"""The most characters of a reading time's line: "Tempo estimado de leitura: 12 minutos" has 37."""
+
+
+@cache
+def _stems(name: str) -> tuple[str, ...]:
+    """The words of list NAME of the languages of pasted pages that hold no other of its words
+    ("lesezeit", "lectura", "min"): a text holding one of the list's words holds one of them."""
+    found = page_words(name)
+    return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))
+
+
+@cache
+def _page_reading_time_re() -> re.Pattern[str]:
+    """A reading time's label and its minutes, either way round (compiled on first use)."""
+    label = words_as_written(page_words("reading_time_labels"))
+    unit = words_as_written(page_words("minute_words"))
+    minutes = rf"\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?\s*{unit}\.?"
+    # "4 min de lecture", "3 minuti di lettura": a short word may come between.
+    after = rf"{minutes}\s+(?:[{LETTERS}]{{1,3}}\s+)?{label}\.?"
+    return re.compile(rf"(?:{label}\s*[:|·•–-]?\s*{minutes}|{after})")
+
+
+def is_page_reading_time(piece: str) -> bool:
+    """Whether PIECE is a reading time in another language: "Lesezeit: 3 Minuten", "3 Min.
+    Lesezeit", "Temps de lecture : 4 min". Its pattern is compiled when a short line first
+    holds a figure, a label's word and a word for minutes, as English text seldom does: this
+    runs on many short lines."""
+    if len(piece) > READING_TIME_MAX_CHARS or _DIGIT_RE.search(piece) is None:
+        return False
+    lowered = piece.lower()
+    if not any(map(lowered.__contains__, _stems("reading_time_labels"))) or not any(
+        map(lowered.__contains__, _stems("minute_words"))
+    ):
+        return False
+    return _page_reading_time_re().fullmatch(piece) is not None
+
+
+_DIGIT_RE = re.compile(r"\d")
+READING_TIME_OPENINGS = frozenset(
+    form[:2]
+    for label in page_words("reading_time_labels")
+    for form in (label, label.capitalize(), label.upper())
+)
+"""The first two characters of a reading time's label in another language, as written ("le",
+"Le", "LE"): such a reading time opens with them or with its figure."""
+
+
 PAGE_UPDATED_RE = re.compile(
     rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?:\s+{_JOINER})?\s*:?"
     rf"(?:\s*\Z|\s*(?=\d)|\s+(?={words_as_written(page_words('weekdays'))}))"

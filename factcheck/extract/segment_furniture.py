@@ -23,11 +23,14 @@ from factcheck.extract.segment_dates import (
     LEADING_DATE_RE,
     MONTH,
     PLACED_DATELINE_RE,
+    READING_TIME_MAX_CHARS,
+    READING_TIME_OPENINGS,
     SEP,
     TIME,
     TIME_24,
     UPDATED_TIME_RE,
     is_page_dateline,
+    is_page_reading_time,
     trailing_date_re,
 )
 from factcheck.extract.segment_debris import debris_kind
@@ -229,7 +232,16 @@ def classify_patterns(units: list[Unit]) -> None:
             continue
         if piece.startswith("|") or piece.endswith("|"):
             piece = piece.strip(" |") or piece  # the cell borders of a table around furniture
-        if unit.terminal and not _HINT_RE.match(piece) and "contributed" not in piece:
+        if (
+            unit.terminal
+            and not _HINT_RE.match(piece)
+            and "contributed" not in piece
+            and not (  # "Lesezeit: 3 Min."
+                len(piece) <= READING_TIME_MAX_CHARS
+                and piece[:2] in READING_TIME_OPENINGS
+                and is_page_reading_time(piece)
+            )
+        ):
             continue
         glued_after = i + 1 < len(units) and units[i + 1].start == unit.end
         unit.kind = _pattern_kind(piece, unit.terminal, unit.words, glued_after)
@@ -253,6 +265,12 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
+    if (
+        words <= 8
+        and (piece[:2] in READING_TIME_OPENINGS or piece[:1].isdigit())
+        and is_page_reading_time(piece)
+    ):
+        return SegmentKind.DATELINE  # "Lesezeit: 3 Minuten", "Temps de lecture : 4 min"
     if words <= 16 and (
         _is_byline(piece) or named_byline(piece) is not None or page_byline(piece) is not None
     ):

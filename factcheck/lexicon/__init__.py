@@ -7,7 +7,8 @@ new folder with the same file names and its own model, plus an entry in ``LANGUA
 
 A page pasted as text keeps its site's furniture in the site's language whatever language its
 story is read in: ``PAGE_LANGUAGES`` are the other languages whose dates and bylines are read at
-the top of such a page, each a folder holding only the lists ``PAGE_LISTS`` name.
+the top of such a page, and whose furniture (a reading time) is told from the story, each a
+folder holding only the lists ``PAGE_LISTS`` name.
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ DEFAULT_LANGUAGE = LANGUAGES["en"]
 """The language used when none is named."""
 
 PAGE_LANGUAGES: tuple[str, ...] = ("de", "es", "fr", "it", "nl", "pt")
-"""The languages besides English whose page furniture is read in a pasted page: its date and its
-byline. They are not languages of the pipeline (no model, no claims): each folder holds only
-the lists in ``PAGE_LISTS``."""
+"""The languages besides English whose page furniture is read in a pasted page: its date, its
+byline and its reading time. They are not languages of the pipeline (no model, no claims):
+each folder holds only the lists in ``PAGE_LISTS``."""
 
 PAGE_LISTS: tuple[str, ...] = (
     "months",
@@ -61,6 +62,8 @@ PAGE_LISTS: tuple[str, ...] = (
     "updated_words",
     "date_joiners",
     "time_words",
+    "reading_time_labels",
+    "minute_words",
 )
 """The word lists each of ``PAGE_LANGUAGES`` has, by name."""
 

@@ -225,3 +225,53 @@ def test_a_lowercase_line_that_goes_on_stays_with_the_line_above(below: str) -> 
     doc, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
     assert segments[0].text == f"{HEADLINE} and\n{below}"
     assert doc.published is None
+
+
+_READING_TIMES = [
+    "Tempo de leitura: 2 minutos",
+    "Lesezeit: 3 Minuten",
+    "3 Min. Lesezeit",
+    "Lesezeit: 3 Min.",
+    "Temps de lecture : 4 min",
+    "4 min de lecture",
+    "Tiempo de lectura: 3 min",
+    "Tempo di lettura: 3 minuti",
+    "Leestijd: 3 minuten",
+    "3 minutos de leitura",
+    "Lesedauer: 5-7 Minuten",
+]
+
+
+@pytest.mark.parametrize("line", _READING_TIMES)
+def test_a_reading_time_in_another_language_is_furniture(line: str) -> None:
+    # Under the byline, as "5 min read" is in English, and between two paragraphs.
+    doc, found = _read(["Von Jana Roth", line])
+    assert found == [
+        *(RELATED for _ in MENU),
+        TITLE,
+        BYLINE,
+        DATELINE,
+        *(STATEMENT for _ in BODY),
+    ]
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, "Jana Roth", None)
+    doc, found = _read([], [*BODY[:2], line, *BODY[2:]])
+    story = [STATEMENT, STATEMENT, DATELINE, STATEMENT, STATEMENT]
+    assert found == [*(RELATED for _ in MENU), TITLE, *story]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: a sentence about reading time, minutes without a label, a label without
+        # minutes, and English lines with a figure and minutes.
+        "Die Lesezeit beträgt drei Minuten, sagte die Autorin.",
+        "3 minutos de leitura bastam para entender o plano",
+        "Lettura del piano in 3 punti",
+        "Temps de lecture",
+        "The ferry crossing takes 45 minutes",
+        "Administration 2024",
+    ],
+)
+def test_a_line_about_reading_or_minutes_stays_in_the_story(line: str) -> None:
+    _, found = _read([], [*BODY[:2], line, *BODY[2:]])
+    assert DATELINE not in found
