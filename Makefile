@@ -31,7 +31,9 @@ test: $(BIN)/factcheck
 	# Byte-compiled as an installed copy is: the tests' subprocesses then load the package
 	# instead of compiling it again each (PYTHONDONTWRITEBYTECODE would keep them from saving it).
 	$(BIN)/python -m compileall -q factcheck
-	$(BIN)/pytest -n auto
+	# pytest saves the test modules it rewrites for its assertions only where Python may write
+	# bytecode: with the cache, a later run collects in about 4 s instead of 9.
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n auto
 
 $(VENV)/.mutation: $(BIN)/factcheck
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
+from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_dates import (
     AGO_RE,
@@ -63,34 +64,51 @@ _REPORTING_RE = re.compile(
     r"(?:\s*;\s*(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"[^;()]*?)*\)?\.?"
 )
+_REVIEWED_RE = re.compile(
+    r"(?:(?:Medically|Clinically|Legally)\s+)?(?:[Rr]eviewed|Fact[- ][Cc]hecked)\s+by\s+"
+    # the names, then their degrees: "Jane Roe, PhD", "Jo Doe, RD, LD", "Jan Poe, PharmD"
+    r"(?P<names>[A-Z][^;(),]*?)(?:,\s*[A-Z][A-Za-z]{0,6}\.?)*\.?"
+)
+"""A credit of the expert or checker who went over the story: "Medically reviewed by Jane Roe,
+PhD", "Fact checked by Jane Roe"."""
 _CONTRIBUTED_RE = re.compile(
     r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
     r"(?: from [^.]+)?\.?\Z"
 )
+# A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
+_PICTURE = r"(?:Photo|Photograph|Image|Picture|Video|Illustration)(?:\s+credit)?|Credit"
 _CREDIT_PAREN_RE = re.compile(
-    r"\(\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration)"
+    rf"\(\s*(?:(?i:{_PICTURE}|Source)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
     r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
 )
 _CREDIT_LABEL_RE = re.compile(
-    r"(?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Source|Illustration|Graphic|"
-    r"Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^.!?]{0,80}"
+    r"(?:(?:Photo|Photograph|Image|Picture|Video|Illustration)(?: [Cc]redit)?|Credit|Source|"
+    r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
+    # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
+    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
 )
+_CREDIT_BY_RE = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Illustration|Photo illustration)s? by "
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}\."
+)
+"""A credit written as a sentence: "Photo by Jane Roe.", "Photo illustration by Example."."""
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
 _CREDIT_AGENCY_RE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
     rf"(?:{_AGENCIES}|Handout|"
-    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool)"
+    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
+    r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
 _CREDIT_SLASH_RE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
     r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
+    r"(?:\s+(?:file|FILE))?"  # "Jane Roe / Example Wire file": a file photo
 )
 _INLINE_CREDIT_RE = re.compile(
-    r"[(\[]\s*(?:(?i:Photo|Photograph|Image|Picture|Video|Credit|Photo credit|Illustration)s?"
+    rf"[(\[]\s*(?:(?i:{_PICTURE})s?"
     r"\s*(?::|by)\s*[^()\[\]]{1,80}"
     r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
     rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
@@ -100,6 +118,8 @@ _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
     r"\s*(?::|–|—|\|)\s*\S|(?:Image|Media|Photo|Video) caption\s+\S"
 )
+_NAMED_CAPTION_RE = re.compile(r"(?:Image|Media|Photo|Video) caption\s+\S")
+_CAPTION_ALONE_RE = re.compile(r"(?:(?:Image|Media|Photo|Video) )?[Cc]aption|CAPTION")
 _RELATED_LABEL_RE = re.compile(
     r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"
     r"RELATED|Related(?: [Aa]rticles?| [Ss]tories| [Cc]overage| [Cc]ontent| [Rr]eading)?|"
@@ -126,6 +146,7 @@ def _post_signature_re() -> re.Pattern[str]:
 
 _HINT_RE = re.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
+    r"Medically|Clinically|Legally|Reviewed|Fact|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
     r"LISTEN|Further|Tags|TAGS|Topics|TOPICS|Filed|Categories|Keywords|Photo|Image|Picture|Video|"
     r"Credit|CREDIT|Source|SOURCE|PHOTO|IMAGE|Illustration|Graphic|Main|Top|File|FILE|Cover|"
@@ -238,6 +259,9 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.BYLINE  # "By Jane Roe", "Jane Roe, Senior Reporter", "Von Jana Roth"
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
+    reviewed = _REVIEWED_RE.fullmatch(piece) if words <= 16 else None
+    if reviewed and clean_byline(reviewed.group("names")) is not None:
+        return SegmentKind.BYLINE
     if words <= 14 and _is_credit(piece):
         return SegmentKind.CREDIT
     if _RELATED_LABEL_RE.match(piece) or _RELATED_ALONE_RE.fullmatch(piece):
@@ -274,7 +298,7 @@ def _is_credit(piece: str) -> bool:
     if piece.startswith(("(", "[")):
         return bool(_CREDIT_PAREN_RE.fullmatch(piece) or _INLINE_CREDIT_RE.fullmatch(piece))
     if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
-        return False
+        return bool(_CREDIT_BY_RE.fullmatch(piece))
     return bool(
         _CREDIT_LABEL_RE.fullmatch(piece)
         or _CREDIT_AGENCY_RE.fullmatch(piece)
@@ -351,6 +375,13 @@ def classify_captions(units: list[Unit]) -> None:
         if unit.kind is None and unit.terminal and _CAPTION_LABEL_RE.match(unit.text):
             unit.kind = SegmentKind.CAPTION
             continue
+        if unit.kind is None and not unit.terminal:
+            if _CAPTION_ALONE_RE.fullmatch(unit.text.rstrip(" :")):
+                unit.kind = SegmentKind.RELATED  # the label of an empty caption slot
+                continue
+            if _NAMED_CAPTION_RE.match(unit.text):
+                unit.kind = SegmentKind.CAPTION  # "Image caption The bridge at dawn"
+                continue
         if (
             unit.kind is not SegmentKind.CREDIT
             or i == 0
@@ -360,8 +391,13 @@ def classify_captions(units: list[Unit]) -> None:
         caption = units[i - 1]
         if caption.kind is not None:
             continue  # another credit ((IDF)(IDF)), or furniture
-        # An unpunctuated caption counts when its credit was printed on the same line.
-        if caption.terminal or (caption.block == unit.block and caption.words >= 4):
+        # An unpunctuated caption counts when its credit was printed on the same line. A
+        # paragraph's last sentence is no caption when the credit stands on a line of its own: the
+        # picture's caption was left out, and the credit follows the story's text.
+        paragraph = i >= 2 and units[i - 2].block == caption.block != unit.block
+        if (caption.terminal and not paragraph) or (
+            caption.block == unit.block and caption.words >= 4
+        ):
             caption.kind = SegmentKind.CAPTION
 
 
@@ -527,6 +563,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         return notice  # the site's word to its reader: "We may earn a commission ..."
     if not terminal and _TEASER_TAG_RE.search(piece):
         return SegmentKind.RELATED
+    if not terminal and _is_site_links(piece):
+        return SegmentKind.RELATED  # "Privacy Policy | Terms of Service": the site's own pages
     if not terminal and words <= 3:
         if _LOWER_LABEL_RE.fullmatch(piece):
             return SegmentKind.TAGS  # a lone lower-case word or two: a section or topic label
@@ -540,6 +578,27 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         if words >= 5 and long_words and capitalised >= 0.6 * len(long_words):
             return SegmentKind.RELATED  # a bulleted headline in title case: another story
     return None
+
+
+def _is_site_links(piece: str) -> bool:
+    """A line of nothing but links to the site's own pages, with or without separators: two
+    or more, or one of several words ("Privacy Policy"); one word alone ("Careers") may be a
+    heading or a body's last word."""
+    links, line = _site_links_res()
+    return line.fullmatch(piece) is not None and (
+        " " in piece.strip() or len(links.findall(piece)) >= 2
+    )
+
+
+@cache
+def _site_links_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One link to the site's own pages, and a line of them (compiled on first use)."""
+    names = sorted(words("site_links"), key=len, reverse=True)
+    link = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names) + ")"
+    return (
+        re.compile(link, re.IGNORECASE),
+        re.compile(rf"{link}(?:\s*[|•·/,]?\s*{link})*\s*\|?", re.IGNORECASE),
+    )
 
 
 _ASCII_DIGITS = tuple("0123456789")

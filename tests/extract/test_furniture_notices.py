@@ -206,6 +206,128 @@ def test_picture_agencies_make_credits(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        # a label with "credit" after it, in brackets or not
+        "(Image credit: Example Robotics)",
+        "(Picture credit: Jane Roe)",
+        "Illustration credit: Example Studio",
+        # initials in the credited name
+        "Photo: Jane R.T. Roe, Example Wire",
+        # a file photo, a reader's photo, an agency named alone
+        "Jane Roe / Example Wire file",
+        "Jane Q. Roe Submitted photo",
+        "Courtesy photo",
+        "Getty",
+        # a credit written as a sentence
+        "Photo by Jane Roe.",
+        "Photo illustration by Example Studio.",
+    ],
+)
+def test_more_credit_shapes_make_credits(line: str) -> None:
+    assert _between(line) == [(CAPTION, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: officials said 40 people died.",
+        "Photo by the river at dawn, the town is quiet.",
+        "Photo by photo, the archive was rebuilt.",
+        "Getty bought the archive in 2019.",
+    ],
+)
+def test_sentences_that_open_like_credits_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Terms of Service Privacy Notice",
+        "Privacy Policy | Terms of Use | Cookie Settings",
+        "About Us · Contact Us · Do Not Sell My Personal Information",
+    ],
+)
+def test_a_line_of_links_to_the_sites_own_pages_is_furniture(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Terms of service were changed in May",
+        "Privacy policy experts met on Tuesday",
+        "The privacy policy changed in May.",
+    ],
+)
+def test_sentences_about_a_sites_policies_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medically reviewed by Jane Roe, PhD",
+        "Medically reviewed by Jo Ann Doe, RD, LD",
+        "Fact checked by Jane Roe",
+        "Reviewed by Jane Roe.",
+    ],
+)
+def test_a_reviewers_credit_is_a_byline_and_not_the_authors(line: str) -> None:
+    document = Document(source="test", text=f"{BEFORE}\n{line}\n{AFTER}", sha256="0" * 64)
+    found, segments = segment_document(document)
+    assert [(s.kind, s.text) for s in segments] == [
+        (STATEMENT, BEFORE),
+        (SegmentKind.BYLINE, line),
+        (STATEMENT, AFTER),
+    ]
+    assert found.byline is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Reviewed by Congress, the bill passed.", "Fact checked by the desk, it held up."]
+)
+def test_a_sentence_that_opens_like_a_reviewers_credit_stays_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_caption_after_its_label_on_a_line_without_a_period_is_a_caption() -> None:
+    caption = "Image caption The bridge seen from the east bank at dawn"
+    assert _between(caption) == [(STATEMENT, BEFORE), (CAPTION, caption), (STATEMENT, AFTER)]
+    # The label alone, where the page printed no caption, is the label of its slot.
+    assert _kinds(f"{BEFORE} It was close.\nMedia caption:\n{AFTER}") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, "It was close."),
+        (RELATED, "Media caption:"),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_a_credit_after_a_paragraph_leaves_its_last_sentence_in_the_story() -> None:
+    # The picture's caption was left out: the credit follows the story's text.
+    paragraph = f"{BEFORE} The vote was close."
+    assert _kinds(f"{paragraph}\n(Image credit: Example Agency)\n{AFTER}") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, "The vote was close."),
+        (CREDIT, "(Image credit: Example Agency)"),
+        (STATEMENT, AFTER),
+    ]
+    # A caption on a line of its own, or the credit on the caption's line, is still a caption.
+    caption = "The bridge at dawn."
+    assert _kinds(f"{BEFORE}\n{caption}\n(Image credit: Example Agency)\n{AFTER}") == [
+        (STATEMENT, BEFORE),
+        (CAPTION, caption),
+        (CREDIT, "(Image credit: Example Agency)"),
+        (STATEMENT, AFTER),
+    ]
+    assert _kinds(f"{BEFORE}\n{caption} (Image credit: Example Agency)\n{AFTER}")[1:3] == [
+        (CAPTION, caption),
+        (CREDIT, "(Image credit: Example Agency)"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("To order copies for your team visit https://shop.example.org/copies.", RELATED),
