@@ -50,6 +50,7 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
+from factcheck.extract.segment_notices import is_note_on_author
 from factcheck.extract.segment_page import classify_menus, classify_page
 from factcheck.extract.segment_page_title import page_headline
 from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
@@ -99,6 +100,10 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_shapes(units, block_sizes, runs)
     classify_addresses(units, doc.url)
     classify_notice_blocks(runs)
+    if authors := _author_names(doc.byline, units):
+        for unit in units:
+            if unit.kind is None and is_note_on_author(unit.text, authors):
+                unit.kind = SegmentKind.RELATED  # "Jane Roe is the site's deals editor."
     classify_closing_sections(units)
     classify_link_boxes(units)
     if doc.title is None:
@@ -234,6 +239,16 @@ _BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
 _REPORTING_NAMES_RE = re.compile(
     r"[Rr]eporting\s+by\s+([^;()]+?)(?:\s+in\s+[A-Z][^;()]*)?\s*(?:[;()]|\Z)"
 )
+
+
+def _author_names(byline: str | None, units: list[Unit]) -> list[str]:
+    """The full names of the article's authors (two words or more): from BYLINE, or else from
+    the first byline in the text."""
+    if byline is None:
+        found = (u for u in units if u.kind is SegmentKind.BYLINE)
+        byline = next((names for u in found if (names := _parse_byline(u.text)[0])), None)
+    cleaned = clean_byline(byline)
+    return [name for name in cleaned.split(", ") if " " in name] if cleaned else []
 
 
 def _staff_credit(name: str) -> bool:

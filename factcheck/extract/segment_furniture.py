@@ -616,7 +616,7 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not c
 
 
 def _in_capitals(piece: str) -> bool:
-    """At least six letters with a case, 85% of them capitals."""
+    """At least six letters with a case, 85% of them capitals, and half the letters of PIECE."""
     lower = len(piece.encode("ascii", "ignore").translate(None, _NOT_ASCII_LOWER))
     return _mostly_capitals(piece, lower)
 
@@ -628,7 +628,11 @@ def _mostly_capitals(piece: str, lower: int) -> bool:
     if lower > 0.2 * len(piece):
         return False
     cased = piece.translate(_CASE_MARKS)  # one mark per letter with a case
-    return len(cased) >= 6 and cased.count("U") >= 0.85 * len(cased)
+    if len(cased) < 6 or cased.count("U") < 0.85 * len(cased):
+        return False
+    # In a script without case (Korean, Chinese, Arabic) a few acronyms are all the letters with
+    # a case: the line is in capitals only when they are most of its letters.
+    return len(cased) >= 0.5 * sum(map(str.isalpha, piece))
 
 
 class _CaseMarks(dict[int, str | None]):

@@ -13,6 +13,7 @@ the site's notice, and stays in the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from factcheck import lexicon
@@ -233,3 +234,17 @@ def _author_note_re() -> re.Pattern[str]:
         r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
         rf"(?:{roles})\b[^.!?]{{0,60}}?\s(?:at|for|with|of)\s+[A-Z]"
     )
+
+
+def is_note_on_author(piece: str, names: Iterable[str]) -> bool:
+    """Whether PIECE is a note on one of the article's authors, NAMES as the byline gives them:
+    it opens with one's full name and says who they are or what they wrote ("Jane Roe is the
+    site's deals editor.", "Jane Roe's book about the moon is out now."). A story names its own
+    author so only in such a note."""
+    return any(
+        piece.startswith(name) and _AFTER_AUTHOR_RE.match(piece, len(name)) is not None
+        for name in names
+    )
+
+
+_AFTER_AUTHOR_RE = re.compile(r"(?:[’']s\s|\s+(?:is|was|has|covers|writes|reports|joined)\s)")

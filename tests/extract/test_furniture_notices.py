@@ -555,3 +555,58 @@ def test_the_notice_needles_are_found_as_substrings() -> None:
     text = "If you buy something, we may earn a commission."
     assert any_of(_NEEDLES).search(text) is not None
     assert any_of(_NEEDLES).search("The minister spoke at length.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "현재 MBC는 새 드라마로 승부를 보고 있으며 SBS는 종영을 앞두고 있다.",
+        "وقالت وكالة NASA إن المهمة ستنطلق في الربيع وفق BBC.",
+        "据 NBC 和 CBS 报道, 会议将于周一举行。",
+    ],
+)
+def test_a_sentence_in_a_script_without_case_is_not_a_line_in_capitals(line: str) -> None:
+    # Its acronyms are its only letters with a case, and all capitals.
+    assert _kinds(f"{BEFORE}\n{line} {AFTER}") == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, line),
+        (STATEMENT, AFTER),
+    ]
+
+
+def test_a_line_mostly_in_latin_capitals_is_still_a_heading_in_any_script() -> None:
+    line = "BREAKING NEWS FROM SEOUL 속보."
+    assert _kinds(f"{BEFORE}\n{line} {AFTER}") == [
+        (STATEMENT, BEFORE),
+        (TITLE, line),
+        (STATEMENT, AFTER),
+    ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Roe is the site's space editor and has covered NASA since 2009.",
+        "Jane Roe’s book about the moon, “Out There”, is out now.",
+        "Jane Roe joined the paper in 2015.",
+    ],
+)
+def test_a_note_on_the_articles_author_is_furniture(note: str) -> None:
+    text = f"Moon base plans unveiled\n\nBy Jane Roe\n\n{BEFORE}\n\n{note}"
+    assert _kinds(text)[-2:] == [(STATEMENT, BEFORE), (RELATED, note)]
+    # The byline may come from the page's metadata instead.
+    assert _kinds(f"{BEFORE}\n\n{note}", byline="Jane Roe")[-1] == (RELATED, note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe is the council's engineer and has run the project since 2009.",
+        "Roe is the site's space editor.",
+        "Jane Roe, the mayor, said the bridge was safe.",
+    ],
+)
+def test_other_people_and_the_author_in_the_story_stay_body(line: str) -> None:
+    text = f"By Jane Roe\n\n{BEFORE}\n\n{line}"
+    assert _kinds(text)[-2:] == [(STATEMENT, BEFORE), (STATEMENT, line)]
+    assert _kinds(f"{BEFORE}\n\n{line}") == [(STATEMENT, BEFORE), (STATEMENT, line)]
