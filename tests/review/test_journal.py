@@ -310,6 +310,7 @@ def journal_of(tmp_path: Path, worksheet: Worksheet, *lines: bytes) -> Path:
         (b'{"seq":1,"reviewer":"ana","claim":"c1","action":"skip"}', "missing 'at'"),
         (b'{"seq":1,"at":"x","reviewer":"ana","claim":"c1","action":"skip","extra":1}',
          "unknown key 'extra'"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )  # fmt: skip
 def test_a_damaged_journal_entry_is_named_with_its_problem(
