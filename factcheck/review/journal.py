@@ -245,7 +245,9 @@ def _replay(
         try:
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
-            raise WorksheetError(f"{where}: change {change.seq}: {exc}") from None
+            which = f"change {change.seq}: "
+            problem = str(exc).removeprefix(which)  # some name the change already
+            raise WorksheetError(f"{where}: {which}{problem}") from None
     return worksheet, lost
 
 
