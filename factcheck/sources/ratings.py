@@ -326,7 +326,7 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
                 f"{display}:{number}: expected {len(header)} cells like the header, got {len(row)}"
             )
         key = domain_key(row[index])
-        if not key or " " in key or "." not in key:
+        if not key or any(char.isspace() for char in key) or "." not in key:
             raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
         values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
         if key in table:
