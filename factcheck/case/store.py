@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
-from factcheck.files import NotAFile, read_own_text, write_atomic
+from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
 from factcheck.models import (
     Attribution,
     Claim,
@@ -616,6 +617,35 @@ def add_to_case(
     """
     if case_dir.exists() and not case_dir.is_dir():
         raise CaseError(f"{case_dir}: not a folder")
+    with _adding_to(case_dir):
+        return _add_to_case(case_dir, sources, registry, stdin, now, on_done, on_warning)
+
+
+@contextlib.contextmanager
+def _adding_to(case_dir: Path) -> Iterator[None]:
+    """The case folder locked against another add until this one has written its index: each
+    writes the index it read plus its own articles, and of two at once the first lost its own.
+    An flock on the folder itself, which the kernel drops with the process; the next add waits."""
+    import fcntl
+
+    ensure_folder(case_dir)
+    fd = os.open(case_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _add_to_case(
+    case_dir: Path,
+    sources: Sequence[str],
+    registry: Registry | None,
+    stdin: BinaryIO | None,
+    now: Callable[[], str],
+    on_done: Callable[[Added], None] | None,
+    on_warning: Callable[[str], None] | None,
+) -> list[Added]:
     articles: list[CaseArticle | _IndexEntry] = []
     if case_index_path(case_dir).exists():
         entries = _read_index(case_dir)
