@@ -144,6 +144,19 @@ def case_index_path(case_dir: Path) -> Path:
     return case_dir / INDEX_FILE
 
 
+def is_case_file(path: Path) -> bool:
+    """Whether a file is a case's index or one of its articles, by the format it names at its
+    top (the index is YAML under a comment, an article one line of JSON)."""
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return re.search(r'^\{?"?format"?:\s*[\'"]?factcheck-case', head, re.MULTILINE) is not None
+
+
 def _article_path(case_dir: Path, article_id: str) -> Path:
     return case_dir / ARTICLES_DIR / f"{article_id}.json"
 

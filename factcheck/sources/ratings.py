@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -188,9 +189,11 @@ class RatingSet:
             return 1 - _LETTERS.index(rating.value) / (len(_LETTERS) - 1)
         if self.scale == "number":
             try:
-                return float(rating.value)
+                number = float(rating.value)
             except ValueError:
                 return None
+            # 'NaN' is how a spreadsheet exports an empty cell; neither it nor infinity rates.
+            return number if math.isfinite(number) else None
         return None
 
 
