@@ -556,6 +556,8 @@ def _load_article(
         return None, f"{path}: missing; add the article again ({entry.source})"
     except NotAFile as exc:
         return None, f"{path}: {exc.strerror}; add the article again ({entry.source})"
+    except RecursionError:  # JSON nested deeper than Python's stack
+        return None, f"{path}: damaged (nested too deeply); add the article again ({entry.source})"
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
         return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
     warning = None

@@ -141,11 +141,12 @@ def _read_journal(path: Path) -> _Journal:
         if raw.strip():
             try:
                 changes.append(_change_from_json(json.loads(raw)))
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 recovered = _torn_line(raw)
                 if recovered is None:
+                    problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
                     raise WorksheetError(
-                        f"{path}:{number}: damaged journal entry ({exc})"
+                        f"{path}:{number}: damaged journal entry ({problem})"
                     ) from None
                 after_torn.add(recovered[0].seq)
                 changes.extend(recovered)
@@ -162,7 +163,7 @@ def _torn_line(raw: bytes) -> list[Change] | None:
     for piece in pieces:
         try:
             changes.append(_change_from_json(json.loads(piece)))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             if changes or not (piece.startswith(_ENTRY_HEAD) or _ENTRY_HEAD.startswith(piece)):
                 return None
             torn += 1
@@ -244,7 +245,9 @@ def _replay(
         try:
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
-            raise WorksheetError(f"{where}: change {change.seq}: {exc}") from None
+            which = f"change {change.seq}: "
+            problem = str(exc).removeprefix(which)  # some name the change already
+            raise WorksheetError(f"{where}: {which}{problem}") from None
     return worksheet, lost
 
 

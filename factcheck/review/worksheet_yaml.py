@@ -361,7 +361,7 @@ def compose_yaml(text: str, filename: str, what: str = "a worksheet") -> yaml.No
 
 
 def _read_document(r: NodeReader, node: yaml.Node) -> Document:
-    keys = ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance")
+    keys = ("title", "outlet", "byline", "published", "url", "provenance")
     m = r.mapping(node, "document", required=("source", "sha256", "text"), optional=keys)
 
     def opt(key: str) -> str | None:

@@ -126,6 +126,10 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
     damaged = load_case(folder)
     assert damaged.articles == ()
     assert damaged.warnings[0].startswith(f"{path}: damaged (")
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # deeper than Python's stack
+    deep = load_case(folder)
+    assert deep.articles == ()
+    assert deep.warnings[0].startswith(f"{path}: damaged (nested too deeply); ")
     path.unlink()
     assert load_case(folder).warnings == (
         f"{path}: missing; add the article again ({FIXTURES / 'ferry' / 'wire.txt'})",

@@ -310,6 +310,7 @@ def journal_of(tmp_path: Path, worksheet: Worksheet, *lines: bytes) -> Path:
         (b'{"seq":1,"reviewer":"ana","claim":"c1","action":"skip"}', "missing 'at'"),
         (b'{"seq":1,"at":"x","reviewer":"ana","claim":"c1","action":"skip","extra":1}',
          "unknown key 'extra'"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )  # fmt: skip
 def test_a_damaged_journal_entry_is_named_with_its_problem(
@@ -431,6 +432,15 @@ def test_a_change_that_cannot_apply_names_the_journal_and_the_change(
     with pytest.raises(WorksheetError) as info:
         load_worksheet(path)
     assert str(info.value).startswith(f"{journal_path(path)}: change 1: ")
+
+
+def test_a_change_that_cannot_apply_is_named_once(tmp_path: Path, worksheet: Worksheet) -> None:
+    # The change's number came twice: "change 1: change 1: answer needs a question".
+    bad = Change(1, AT, "ana", "c1", Action.ANSWER, None, None, "yes")
+    path = journal_of(tmp_path, worksheet, line(bad))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}: change 1: answer needs a question"
 
 
 def test_recording_after_the_session_closed_is_refused(
