@@ -108,7 +108,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
         warnings.warn(
             IngestWarning(
                 f"{name}: a page of {elements:,} elements is read paragraph by paragraph, "
-                "without picking out its article (it would take minutes)"
+                "without picking out its article (too slow on a page this large)"
             ),
             stacklevel=2,
         )
