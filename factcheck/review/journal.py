@@ -243,6 +243,11 @@ def _replay(
             if edit is not None:
                 replaced.append(edit)
         try:
+            reason = (change.reason or "").strip()
+            if change.action is Action.OVERRIDE and change.new and not reason:
+                # The worksheet file holds no override without a reason: saved, it could not
+                # be read again.
+                raise WorksheetError("an override needs a reason")
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
             which = f"change {change.seq}: "

@@ -434,6 +434,30 @@ def test_a_change_that_cannot_apply_names_the_journal_and_the_change(
     assert str(info.value).startswith(f"{journal_path(path)}: change 1: ")
 
 
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            Change(1, AT, "ana", "c1", Action.EVIDENCE, "primary_source", None, "javascript:x"),
+            "evidence needs an http(s) URL, got 'javascript:x'",
+        ),
+        (
+            Change(1, AT, "ana", "c1", Action.OVERRIDE, None, None, "false"),
+            "an override needs a reason",
+        ),
+    ],
+)  # fmt: skip
+def test_a_journal_change_the_worksheet_file_could_not_hold_is_refused(
+    tmp_path: Path, worksheet: Worksheet, change: Change, problem: str
+) -> None:
+    # Replayed, saved into the YAML by the next review, it made a worksheet no command could
+    # read again ("expected an http(s) URL", "an override needs a reason").
+    path = journal_of(tmp_path, worksheet, line(change))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}: change 1: {problem}"
+
+
 def test_a_change_that_cannot_apply_is_named_once(tmp_path: Path, worksheet: Worksheet) -> None:
     # The change's number came twice: "change 1: change 1: answer needs a question".
     bad = Change(1, AT, "ana", "c1", Action.ANSWER, None, None, "yes")
