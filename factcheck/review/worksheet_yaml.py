@@ -688,6 +688,12 @@ def parse_worksheet_text(
         return _parse_worksheet(read(), filename, checklist)
 
 
+def loaded_once(checklist: ChecklistSource) -> ChecklistSource:
+    """The checklist source, a loading function called at most once (the worksheet and its
+    journal are both read against the checklist)."""
+    return _once(checklist) if callable(checklist) else checklist
+
+
 def _once(load: Callable[[ChecklistRef], Checklist]) -> Callable[[ChecklistRef], Checklist]:
     """``load``, called at most once however often the result is asked for."""
     loaded: list[Checklist] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.checklist.load import Checklist
 from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import write_atomic
 from factcheck.review.journal import load_worksheet, open_session, read_journal
@@ -456,6 +457,31 @@ def test_a_journal_change_the_worksheet_file_could_not_hold_is_refused(
     with pytest.raises(WorksheetError) as info:
         load_worksheet(path)
     assert str(info.value) == f"{journal_path(path)}: change 1: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            Change(1, AT, "ana", "c1", Action.ANSWER, "primary_source", None, "maybe"),
+            "c1.primary_source: expected one of yes, no, unclear, got 'maybe'",
+        ),
+        (
+            Change(1, AT, "ana", "c1", Action.OVERRIDE, None, None, "true-ish", "seen"),
+            "c1.override: expected one of supported, unproven, disputed, got 'true-ish'",
+        ),
+    ],
+)
+def test_a_journal_change_off_the_worksheet_s_checklist_is_refused(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist, change: Change, problem: str
+) -> None:
+    # The worksheet file is read against the checklist it was made with, the journal was not:
+    # an answer it does not have, saved by the next review, made a worksheet no command read.
+    path = journal_of(tmp_path, worksheet, line(change))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path, checklist)
+    assert str(info.value) == f"{journal_path(path)}: {problem}"
+    assert load_worksheet(path).entry("c1") != worksheet.entry("c1")  # read without a checklist
 
 
 def test_a_change_that_cannot_apply_is_named_once(tmp_path: Path, worksheet: Worksheet) -> None:
