@@ -132,6 +132,10 @@ def review(
     opts = _options(ctx)
     interactive = not no_input and sys.stdin.isatty()
     parts = (title, summary, bottom_line, url)
+    flags = ("--title", "--summary", "--bottom-line", "--url")
+    for flag, part in zip(flags, parts, strict=True):
+        if part is not None and not part.strip():
+            fail(f"{flag}: expected text, got an empty one", code=2)
     if url is not None:
         _check_published_url(url)
     # Without a terminal there must be something to apply: answers, or a part of the report.

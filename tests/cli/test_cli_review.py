@@ -700,3 +700,15 @@ def test_an_address_that_would_publish_a_password_is_refused(
     done = run(str(seed_path), "--no-input", "--url", url, cwd=tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
     assert not (tmp_path / "reports").exists()  # no worksheet was made
+
+
+@pytest.mark.parametrize("flag", ["--title", "--summary", "--bottom-line", "--url"])
+def test_an_empty_part_of_the_report_is_refused_by_name(
+    tmp_path: Path, seed_path: Path, flag: str
+) -> None:
+    done = run(str(seed_path), "--no-input", flag, " ", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"Error: {flag}: expected text, got an empty one\n",
+    )
+    assert not (tmp_path / "reports").exists()
