@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
-from factcheck.files import NotAFile, read_own_text, write_atomic
+from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
 from factcheck.models import (
     Attribution,
     Claim,
@@ -142,6 +143,19 @@ class Added:
 def case_index_path(case_dir: Path) -> Path:
     """The case's index file."""
     return case_dir / INDEX_FILE
+
+
+def is_case_file(path: Path) -> bool:
+    """Whether a file is a case's index or one of its articles, by the format it names at its
+    top (the index is YAML under a comment, an article one line of JSON)."""
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return re.search(r'^\{?"?format"?:\s*[\'"]?factcheck-case', head, re.MULTILINE) is not None
 
 
 def _article_path(case_dir: Path, article_id: str) -> Path:
@@ -543,6 +557,8 @@ def _load_article(
         return None, f"{path}: missing; add the article again ({entry.source})"
     except NotAFile as exc:
         return None, f"{path}: {exc.strerror}; add the article again ({entry.source})"
+    except RecursionError:  # JSON nested deeper than Python's stack
+        return None, f"{path}: damaged (nested too deeply); add the article again ({entry.source})"
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
         return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
     warning = None
@@ -601,6 +617,35 @@ def add_to_case(
     """
     if case_dir.exists() and not case_dir.is_dir():
         raise CaseError(f"{case_dir}: not a folder")
+    with _adding_to(case_dir):
+        return _add_to_case(case_dir, sources, registry, stdin, now, on_done, on_warning)
+
+
+@contextlib.contextmanager
+def _adding_to(case_dir: Path) -> Iterator[None]:
+    """The case folder locked against another add until this one has written its index: each
+    writes the index it read plus its own articles, and of two at once the first lost its own.
+    An flock on the folder itself, which the kernel drops with the process; the next add waits."""
+    import fcntl
+
+    ensure_folder(case_dir)
+    fd = os.open(case_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _add_to_case(
+    case_dir: Path,
+    sources: Sequence[str],
+    registry: Registry | None,
+    stdin: BinaryIO | None,
+    now: Callable[[], str],
+    on_done: Callable[[Added], None] | None,
+    on_warning: Callable[[str], None] | None,
+) -> list[Added]:
     articles: list[CaseArticle | _IndexEntry] = []
     if case_index_path(case_dir).exists():
         entries = _read_index(case_dir)

@@ -139,7 +139,11 @@ def extract(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", metavar="N", min=1, help="Parallel processes for many sources."
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=0,
+            help="Parallel processes for many sources; 0: one per available core.",
         ),
     ] = 1,
     registry_paths: _SourcesPaths = None,
@@ -157,7 +161,7 @@ def extract(
     def action() -> int:
         import functools
 
-        from factcheck.extract.batch import BatchOptions
+        from factcheck.extract.batch import BatchOptions, default_jobs
         from factcheck.render import extract as render
 
         # Text formats are written where each source is extracted: a worker sends back text.
@@ -170,7 +174,7 @@ def extract(
             registry_paths=tuple(registry_paths or ()), min_score=min_score, render=piece
         )
         err = status_console(opts)
-        outcomes = _run_batch(sources, options, jobs, err)
+        outcomes = _run_batch(sources, options, jobs or default_jobs(), err)
         for outcome in outcomes:
             if outcome.error:
                 _error_line(outcome.error)

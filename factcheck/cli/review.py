@@ -132,6 +132,12 @@ def review(
     opts = _options(ctx)
     interactive = not no_input and sys.stdin.isatty()
     parts = (title, summary, bottom_line, url)
+    flags = ("--title", "--summary", "--bottom-line", "--url")
+    for flag, part in zip(flags, parts, strict=True):
+        if part is not None and not part.strip():
+            fail(f"{flag}: expected text, got an empty one", code=2)
+    if url is not None:
+        _check_published_url(url)
     # Without a terminal there must be something to apply: answers, or a part of the report.
     if answers is None and not interactive and not (no_input and any(parts)):
         fail("review needs a terminal to ask questions; use --answers FILE --no-input", code=2)
@@ -265,3 +271,20 @@ def _shell_word(text: str) -> str:
         )
 
     return "$'" + "".join(map(escape, text)) + "'"
+
+
+def _check_published_url(url: str) -> None:
+    """Refuse an article address that would publish a user name or a password with the report,
+    as ``extract`` refuses to fetch one."""
+    from urllib.parse import urlsplit
+
+    try:
+        credentials = "@" in urlsplit(url).netloc
+    except ValueError as exc:
+        fail(f"--url: invalid URL ({exc})", code=2)
+    if credentials:
+        fail(
+            "--url: an address with a user name or password would be published with the "
+            "report; give it without them",
+            code=2,
+        )

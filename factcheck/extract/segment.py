@@ -248,7 +248,19 @@ def _author_names(byline: str | None, units: list[Unit]) -> list[str]:
         found = (u for u in units if u.kind is SegmentKind.BYLINE)
         byline = next((names for u in found if (names := _parse_byline(u.text)[0])), None)
     cleaned = clean_byline(byline)
-    return [name for name in cleaned.split(", ") if " " in name] if cleaned else []
+    if not cleaned:
+        return []
+    # People only: an outlet or a staff credit in the byline ("Associated Press", "Reuters
+    # Staff") is named by the story itself ("Associated Press reported ...").
+    outlets = words("news_outlets")
+    return [
+        name
+        for name in cleaned.split(", ")
+        if " " in name
+        and not is_outlet_name(name)
+        and not _staff_credit(name)
+        and name.casefold() not in outlets
+    ]
 
 
 def _staff_credit(name: str) -> bool:

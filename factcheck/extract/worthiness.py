@@ -197,9 +197,11 @@ _CUE_TERMS = frozenset(_CUES)
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
 # A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
-# plural), so a unit list is data while the shape of a quantity is the rule here.
+# plural), so a unit list is data while the shape of a quantity is the rule here. A number is
+# tried from where its run of digits and separators begins: tried from each of its digits, a
+# run of 20,000 digits took a minute.
 _QUANTITY = re.compile(
-    r"[$\u00a3\u20ac]\s?0|0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
+    r"[$\u00a3\u20ac]\s?0|(?<![0,.])[,.]*0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
     "(?:" + "|".join(entries("quantity_unit_patterns")) + ")"
     r"(?!\w)"
 )

@@ -579,6 +579,8 @@ def write_report(path: Path, text: str | Iterable[str]) -> None:
 def _refused_output(path: Path) -> str | None:
     """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder,
     or a file of a review. A worksheet's journal holds answers not yet saved in the worksheet."""
+    from factcheck.case.store import is_case_file  # only when a file is written: not for a terminal
+
     never = "a report never overwrites one, choose another --output"
     for target in dict.fromkeys((path, resolved(path) if path.is_symlink() else path)):
         if target.is_dir():
@@ -589,6 +591,8 @@ def _refused_output(path: Path) -> str | None:
             return f"is a worksheet's journal of answers; {never}"
         if target.name.endswith(LOCK_SUFFIX):
             return f"is a worksheet's lock; {never}"
+        if is_case_file(target):
+            return "is a case's own file; nothing else is written over it, choose another --output"
     return None
 
 

@@ -35,6 +35,7 @@ from factcheck.review.worksheet import (
     Change,
     Worksheet,
     apply_change,
+    check_value,
     journal_path,
     lock_path,
     make_change,
@@ -44,6 +45,7 @@ from factcheck.review.worksheet_yaml import (
     ChecklistSource,
     change_record,
     dump_worksheet,
+    loaded_once,
     parse_worksheet_text,
 )
 
@@ -141,11 +143,12 @@ def _read_journal(path: Path) -> _Journal:
         if raw.strip():
             try:
                 changes.append(_change_from_json(json.loads(raw)))
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 recovered = _torn_line(raw)
                 if recovered is None:
+                    problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
                     raise WorksheetError(
-                        f"{path}:{number}: damaged journal entry ({exc})"
+                        f"{path}:{number}: damaged journal entry ({problem})"
                     ) from None
                 after_torn.add(recovered[0].seq)
                 changes.extend(recovered)
@@ -162,7 +165,7 @@ def _torn_line(raw: bytes) -> list[Change] | None:
     for piece in pieces:
         try:
             changes.append(_change_from_json(json.loads(piece)))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             if changes or not (piece.startswith(_ENTRY_HEAD) or _ENTRY_HEAD.startswith(piece)):
                 return None
             torn += 1
@@ -242,23 +245,35 @@ def _replay(
             if edit is not None:
                 replaced.append(edit)
         try:
+            reason = (change.reason or "").strip()
+            if change.action is Action.OVERRIDE and change.new and not reason:
+                # The worksheet file holds no override without a reason: saved, it could not
+                # be read again.
+                raise WorksheetError("an override needs a reason")
             worksheet = apply_change(worksheet, change)
         except WorksheetError as exc:
-            raise WorksheetError(f"{where}: change {change.seq}: {exc}") from None
+            which = f"change {change.seq}: "
+            problem = str(exc).removeprefix(which)  # some name the change already
+            raise WorksheetError(f"{where}: {which}{problem}") from None
     return worksheet, lost
 
 
 def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
     """A worksheet from disk: the YAML with its journal replayed over it."""
+    checklist = loaded_once(checklist)
     worksheet = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
-    return _replayed(worksheet, journal_path(path))[0]
+    return _replayed(worksheet, journal_path(path), checklist)[0]
 
 
-def _replayed(worksheet: Worksheet, jpath: Path) -> tuple[Worksheet, _Journal]:
+def _replayed(
+    worksheet: Worksheet, jpath: Path, checklist: ChecklistSource = None
+) -> tuple[Worksheet, _Journal]:
     """The worksheet with its journal replayed, warning once about what had to be left out."""
     journal = _read_journal(jpath)
     replaced: list[str] = []
     replayed, lost = _replay(worksheet, journal.changes, jpath, journal.after_torn, replaced)
+    if journal.changes:
+        _refuse_off_checklist(replayed, checklist, jpath)
     note = _left_out(lost, replayed.seq, journal.tail)
     if note:
         warnings.warn(JournalWarning(f"{jpath}: {note}"), stacklevel=3)
@@ -271,6 +286,33 @@ def _replayed(worksheet: Worksheet, jpath: Path) -> tuple[Worksheet, _Journal]:
             stacklevel=3,
         )
     return replayed, journal
+
+
+def _refuse_off_checklist(worksheet: Worksheet, checklist: ChecklistSource, jpath: Path) -> None:
+    """Refuse what the journal put in that the worksheet file, read against the checklist it was
+    made with, could not hold (an answer or a verdict the checklist does not have): saved by the
+    next review, it made a worksheet no command could read again."""
+    if checklist is None:
+        return
+    resolved = checklist(worksheet.checklist) if callable(checklist) else checklist
+    ref = worksheet.checklist
+    if (ref.id, ref.sha256) != (resolved.id, resolved.sha256):
+        return  # the checklist changed: answers are kept as they are, in the file as well
+    questions = {question.id: question for question in resolved.questions}
+    levels = [level.id for level in resolved.scale]
+    for entry in worksheet.claims:
+        for qid, answer in entry.answers.items():
+            question = questions.get(qid)
+            if question is not None and answer.value is not None:
+                why = check_value(question, answer.value)
+                if why:
+                    raise WorksheetError(f"{jpath}: {entry.id}.{qid}: {why}")
+        verdict = entry.override.verdict if entry.override is not None else None
+        if verdict is not None and verdict not in levels:
+            expected = ", ".join(levels)
+            raise WorksheetError(
+                f"{jpath}: {entry.id}.override: expected one of {expected}, got {verdict!r}"
+            )
 
 
 def _left_out(lost: list[int], last: int, tail: bytes) -> str | None:
@@ -514,8 +556,9 @@ def open_session(
             save_worksheet(path, new)
             worksheet = new
         else:
+            checklist = loaded_once(checklist)
             read = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
-            worksheet, journal = _replayed(read, jpath)
+            worksheet, journal = _replayed(read, jpath, checklist)
             _cut_torn_tail(jpath, journal.good)
         session = WorksheetSession(path, worksheet, lock)
         session.created = new is not None

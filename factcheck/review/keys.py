@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import select
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -285,8 +286,17 @@ class TtyKeyboard:
         return _decode_line(chunks)
 
 
+_TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|O.?|.?)|[\x00-\x08\x0e-\x1f\x7f]")
+"""An escape sequence (an arrow key, Home, a colour code) or a control character that is not
+a space of some kind."""
+_SPACES = str.maketrans("\t\n\v\f\r", "     ")
+
+
 def _decode_line(chunks: list[bytes]) -> str:
-    return b"".join(chunks).decode("utf-8", "replace").rstrip("\r\n")
+    # The terminal's own line editing knows no arrow keys: what they send is left out, as are
+    # other control characters; a tab, or the line break of a pasted paragraph, is a space.
+    line = b"".join(chunks).decode("utf-8", "replace").rstrip("\r\n")
+    return _TERMINAL_CODE.sub("", line).translate(_SPACES)
 
 
 class LineInterrupted(KeyboardInterrupt):

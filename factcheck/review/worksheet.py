@@ -623,6 +623,11 @@ def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
             raise WorksheetError(f"change {change.seq}: {action} needs a question")
         if action is Action.EVIDENCE and change.new is None:
             raise WorksheetError(f"change {change.seq}: evidence needs a URL")
+        if action is Action.EVIDENCE and not is_evidence(change.new or ""):
+            # What the worksheet file could not hold: saved, no command could read it again.
+            raise WorksheetError(
+                f"change {change.seq}: evidence needs an http(s) URL, got {change.new!r}"
+            )
         answers = dict(entry.answers)
         answers[change.question] = _updated_answer(entry, change)
         entry = replace(entry, answers=answers)

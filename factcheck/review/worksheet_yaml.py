@@ -361,7 +361,7 @@ def compose_yaml(text: str, filename: str, what: str = "a worksheet") -> yaml.No
 
 
 def _read_document(r: NodeReader, node: yaml.Node) -> Document:
-    keys = ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance")
+    keys = ("title", "outlet", "byline", "published", "url", "provenance")
     m = r.mapping(node, "document", required=("source", "sha256", "text"), optional=keys)
 
     def opt(key: str) -> str | None:
@@ -686,6 +686,12 @@ def parse_worksheet_text(
             except fastyaml.Unsupported:
                 values = None
         return _parse_worksheet(read(), filename, checklist)
+
+
+def loaded_once(checklist: ChecklistSource) -> ChecklistSource:
+    """The checklist source, a loading function called at most once (the worksheet and its
+    journal are both read against the checklist)."""
+    return _once(checklist) if callable(checklist) else checklist
 
 
 def _once(load: Callable[[ChecklistRef], Checklist]) -> Callable[[ChecklistRef], Checklist]:

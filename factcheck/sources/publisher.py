@@ -342,8 +342,11 @@ def find_publisher(
     carried = _Found()
     if given in _METADATA and document.outlet:
         found.add(document.outlet, given)
-        for name in carried_from(document):  # the story's publisher, as the page states it
-            carried.add(name, given)
+        for name in carried_from(document):
+            # The story's publisher as the page states it: a news outlet or an agency the
+            # registry or the outlet list knows, not a media group that owns the site.
+            if registry_outlet(name, registry) or name.casefold() in words("news_outlets"):
+                carried.add(name, given)
     if registry is not None and document.url and (entry := registry.by_domain(document.url)):
         found.add(entry.name, "url")
     if address := _own_address(document.text):
@@ -417,7 +420,7 @@ def find_publisher(
             return replace(document, outlet=None, provenance=tuple(provenance))
         return document
     publisher, how = found.items[0]
-    chain = [name for name, _ in carried.items if name.casefold() != publisher.casefold()]
+    chain = [name for name, _ in carried.items if not _same_outlet(name, publisher, registry)]
     provenance.append((OUTLET, how))
     if chain:
         provenance.append((CARRIED, SEPARATOR.join(chain)))
@@ -426,12 +429,17 @@ def find_publisher(
 
 def _known(name: str, found: _Found, registry: Registry | None) -> bool:
     """FOUND already names the outlet NAME names, as the registry knows its names."""
+    return any(_same_outlet(name, known, registry) for known, _ in found.items)
+
+
+def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:
+    """NAME and OTHER name one outlet: the same words, or two names the registry gives one
+    outlet ('AP' and 'Associated Press')."""
+    if name.casefold() == other.casefold():
+        return True
     if registry is None or (entry := registry.find(name)) is None:
         return False
-    return any(
-        (other := registry.find(known)) is not None and other.id == entry.id
-        for known, _ in found.items
-    )
+    return (found := registry.find(other)) is not None and found.id == entry.id
 
 
 def _text_evidence(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -188,9 +189,11 @@ class RatingSet:
             return 1 - _LETTERS.index(rating.value) / (len(_LETTERS) - 1)
         if self.scale == "number":
             try:
-                return float(rating.value)
+                number = float(rating.value)
             except ValueError:
                 return None
+            # 'NaN' is how a spreadsheet exports an empty cell; neither it nor infinity rates.
+            return number if math.isfinite(number) else None
         return None
 
 
@@ -323,7 +326,7 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
                 f"{display}:{number}: expected {len(header)} cells like the header, got {len(row)}"
             )
         key = domain_key(row[index])
-        if not key or " " in key or "." not in key:
+        if not key or any(char.isspace() for char in key) or "." not in key:
             raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
         values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
         if key in table:

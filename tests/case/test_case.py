@@ -126,6 +126,10 @@ def test_a_stale_or_damaged_cache_is_handled(tmp_path: Path) -> None:
     damaged = load_case(folder)
     assert damaged.articles == ()
     assert damaged.warnings[0].startswith(f"{path}: damaged (")
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # deeper than Python's stack
+    deep = load_case(folder)
+    assert deep.articles == ()
+    assert deep.warnings[0].startswith(f"{path}: damaged (nested too deeply); ")
     path.unlink()
     assert load_case(folder).warnings == (
         f"{path}: missing; add the article again ({FIXTURES / 'ferry' / 'wire.txt'})",
@@ -600,3 +604,34 @@ def test_a_hand_edited_span_out_of_range_or_inverted_is_named(
     message = fault.format(n=len(record["text"]), s=start)
     assert loaded.articles == ()
     assert loaded.warnings == (f"{path}: damaged ({message}); add the article again ({source})",)
+
+
+def test_two_adds_at_once_keep_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each add read the index, extracted, and wrote the index it had read plus its own article:
+    # of two adds at once, the one that wrote first lost its article from the index.
+    import threading
+    import time
+
+    from factcheck.case import store
+
+    folder = tmp_path / "case"
+    add_to_case(folder, [str(FIXTURES / "ferry" / "wire.txt")])
+    real = store._add_one
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.3)  # both adds have read the index before either writes it
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_add_one", slow)
+    adds = [
+        threading.Thread(target=add_to_case, args=(folder, [str(FIXTURES / "ferry" / name)]))
+        for name in ("copy.txt", "independent.txt")
+    ]
+    for add in adds:
+        add.start()
+    for add in adds:
+        add.join()
+    sources = sorted(Path(a.location).name for a in load_case(folder).articles)
+    assert sources == ["copy.txt", "independent.txt", "wire.txt"]

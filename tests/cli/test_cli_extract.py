@@ -248,6 +248,8 @@ def test_parallel_jobs_give_the_same_output(tmp_path: Path, seed_path: Path) -> 
     _, parallel, _ = run("extract", *paths, "--format", "jsonl", "--jobs", "2")
     assert parallel == serial
     assert len(serial.splitlines()) == 4
+    # 0: one process per available core, whatever their number.
+    assert run("extract", *paths, "--format", "jsonl", "--jobs", "0") == (0, serial, "")
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml"])

@@ -624,3 +624,51 @@ def test_a_reviewer_name_that_is_refused_says_why_and_makes_no_worksheet(
         "Error: --reviewer: expected a name on one line, got 'Ana\\x1b[2J'\n",
     )
     assert not (project / "reports").exists()
+
+
+def test_a_map_or_a_report_never_overwrites_a_case_s_index_or_articles(project: Path) -> None:
+    # `case show --format json -o CASE/case.yaml` replaced the case's index with its map: the
+    # case could be neither shown nor added to again.
+    assert factcheck("case", "add", "case", "s.txt", cwd=project).returncode == 0
+    assert review(project, "s.txt").returncode == 0
+    saved = {p: p.read_bytes() for p in (project / "case").rglob("*") if p.is_file()}
+    article = next(p for p in saved if p.suffix == ".json")
+    never = "a case's own file; nothing else is written over it, choose another --output"
+    for target in (project / "case" / "case.yaml", article):
+        name = str(target.relative_to(project))
+        for command in (
+            ["case", "show", "case", "-f", "json", "-o", name],
+            ["report", "reports/s.worksheet.yaml", "-f", "markdown", "-o", name],
+        ):
+            result = factcheck(*command, cwd=project)
+            assert (result.returncode, result.stdout, result.stderr) == (
+                1,
+                "",
+                f"Error: {name}: is {never}\n",
+            )
+    assert {p: p.read_bytes() for p in (project / "case").rglob("*") if p.is_file()} == saved
+    assert factcheck("case", "show", "case", cwd=project).returncode == 0
+
+
+def test_a_rating_set_with_nan_and_infinity_keeps_json_output_valid(project: Path) -> None:
+    # A spreadsheet's 'NaN' (an empty cell) passed as a number, and `sources check -f json`
+    # printed a bare NaN: not JSON.
+    (project / "desk.csv").write_text(
+        "domain,score\nexamplia.com,NaN\nexamplia.org,inf\nexamplia.net,0.25\n", encoding="utf-8"
+    )
+    assert factcheck("sources", "import", "desk.csv", "--as", "desk", cwd=project).returncode == 0
+    (project / "story.txt").write_text(
+        "https://examplia.com/news/budget-story\n\nBudget Story\n\n"
+        "The city budget rose by 12 percent in 2023, the mayor said.\n",
+        encoding="utf-8",
+    )
+    result = factcheck("sources", "check", "story.txt", "-f", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+    def refuse(constant: str) -> object:
+        raise AssertionError(f"not JSON: {constant}")
+
+    data = json.loads(result.stdout, parse_constant=refuse)
+    assert [r["rating"] for r in data["publisher"]["ratings"]] == ["NaN"]  # shown as it is
+    facts = [c["facts"] for c in data["claims"]]
+    assert facts and all(f["rated"] and f["lowest_ratings"] == {} for f in facts)

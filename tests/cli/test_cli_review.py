@@ -681,3 +681,34 @@ def test_an_article_without_claims_says_there_is_nothing_to_review(tmp_path: Pat
         "The article has no check-worthy claims: there is nothing to review.\n",
     )
     assert done.stderr == f"Saved {os.environ['FACTCHECK_REPORTS_DIR']}/headline.worksheet.yaml\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "https://jane:secret@example.org/story",
+            "Error: --url: an address with a user name or password would be published with "
+            "the report; give it without them\n",
+        ),
+        ("http://[bad", "Error: --url: invalid URL (Invalid IPv6 URL)\n"),
+    ],
+)
+def test_an_address_that_would_publish_a_password_is_refused(
+    tmp_path: Path, seed_path: Path, url: str, message: str
+) -> None:
+    done = run(str(seed_path), "--no-input", "--url", url, cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
+    assert not (tmp_path / "reports").exists()  # no worksheet was made
+
+
+@pytest.mark.parametrize("flag", ["--title", "--summary", "--bottom-line", "--url"])
+def test_an_empty_part_of_the_report_is_refused_by_name(
+    tmp_path: Path, seed_path: Path, flag: str
+) -> None:
+    done = run(str(seed_path), "--no-input", flag, " ", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"Error: {flag}: expected text, got an empty one\n",
+    )
+    assert not (tmp_path / "reports").exists()

@@ -331,6 +331,9 @@ def test_import_keeps_sets_side_by_side_and_show_prints_each(tmp_path: Path) -> 
     [
         ("domain,score\n", "expected a header row and at least one rated domain"),
         ("domain,score\nnot a domain,3\n", "2: expected a domain, got 'not a domain'"),
+        # A tab or a line break in a domain broke the set's file, one domain to a line.
+        ('domain,score\n"a\tb.org",3\n', "2: expected a domain, got 'a\\tb.org'"),
+        ('domain,score\n"line\nbreak.org",3\n', "3: expected a domain, got 'line\\nbreak.org'"),
         ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
         (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from attribution_rows import Row, row
@@ -3449,3 +3450,53 @@ def test_a_participle_between_a_quantifier_and_a_noun_is_an_adjective(
 ) -> None:
     result = attribute_sentences([sentence])[0]
     assert (result.speaker, result.verb) == expected
+
+
+_PLAIN_WORDS = st.sampled_from(["he", "said", "the", "plan", "and", "it", "rained"])
+_CLAUSE_WORDS = st.sampled_from(["that", "when", ",", ";", ":", "—", "("])
+# Runs of words that end no clause, some longer than the words read one by one, each run closed
+# by a word that ends one (or not, at the end of the sentence).
+_CLAUSES = st.lists(
+    st.tuples(st.lists(_PLAIN_WORDS, max_size=150), st.one_of(st.none(), _CLAUSE_WORDS)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_CLAUSES, st.data())
+def test_a_clause_ends_where_a_word_by_word_reading_ends_it(
+    clauses: list[tuple[list[str], str | None]], data: Any
+) -> None:
+    # Long clauses are looked up in the sentence's ends, found once; short ones are read.
+    from factcheck.extract.attribution.entities import Store
+    from factcheck.extract.attribution.phrases import CLAUSE_ENDS, INNER_CLAUSE, clause_end
+    from factcheck.extract.attribution.sentence import Sentence
+
+    words = [word for run, end in clauses for word in (*run, *([end] if end else []))]
+    sent = Sentence(Store(), 0, " ".join(words) + ".", [])
+    pos = data.draw(st.integers(0, sent.n - 1))
+    ends = (
+        k
+        for k in range(pos + 1, sent.n)
+        if sent.toks[k] in CLAUSE_ENDS or k in sent.qpos or sent.low[k] in INNER_CLAUSE
+    )
+    assert clause_end(sent, pos) == next(ends, sent.n)
+
+
+def test_a_sentence_of_reporting_verbs_by_the_thousand_is_read_once() -> None:
+    # "He said" 5,000 times: every "said" asks where its clause ends.
+    found = attribute_sentences(["He said " * 5_000 + "that it rained."])
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("plain", [1, 63, 64, 65, 66, 129, 200])
+def test_a_clause_ends_at_its_first_end_however_far(plain: int) -> None:
+    from factcheck.extract.attribution.entities import Store
+    from factcheck.extract.attribution.phrases import clause_end
+    from factcheck.extract.attribution.sentence import Sentence
+
+    sent = Sentence(Store(), 0, "said " * plain + "that it rained, he said.", [])
+    for pos in range(plain):
+        assert clause_end(sent, pos) == plain  # the "that"
+    assert clause_end(sent, plain) == plain + 3  # the comma

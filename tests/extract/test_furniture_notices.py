@@ -610,3 +610,20 @@ def test_other_people_and_the_author_in_the_story_stay_body(line: str) -> None:
     text = f"By Jane Roe\n\n{BEFORE}\n\n{line}"
     assert _kinds(text)[-2:] == [(STATEMENT, BEFORE), (STATEMENT, line)]
     assert _kinds(f"{BEFORE}\n\n{line}") == [(STATEMENT, BEFORE), (STATEMENT, line)]
+
+
+@pytest.mark.parametrize(
+    ("byline", "line"),
+    [
+        ("Associated Press", "Associated Press reports that the bridge will close on Monday."),
+        ("Al Jazeera", "Al Jazeera has learned that the bridge will close."),
+        ("Reuters Staff", "Reuters Staff is the name on every story from the desk."),
+    ],
+)
+def test_an_outlet_or_a_staff_credit_in_the_byline_is_no_author_to_leave_out(
+    byline: str, line: str
+) -> None:
+    assert _kinds(f"{BEFORE}\n\n{line}", byline=byline) == [
+        (STATEMENT, BEFORE),
+        (STATEMENT, line),
+    ]

@@ -432,3 +432,34 @@ def test_benchmark_pages_keep_furniture_out_and_body_in(monkeypatch: pytest.Monk
     assert total["found"] >= 0.96 * total["sentences"]
     assert total["split"] <= 10
     assert disagree == 0
+
+
+def test_a_page_too_large_for_article_detection_is_read_paragraph_by_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck.errors import IngestWarning
+    from factcheck.extract import page as page_module
+
+    body = (
+        "<nav><p>Home</p><p>World</p></nav><script>var x = 1;</script>"
+        "<article><h1>Bridge repairs to cost £48 million</h1>"
+        "<p>The council said on Tuesday that repairs would cost £48 million.</p>"
+        "<blockquote><p>“We cannot wait any longer,” the head of transport said.</p></blockquote>"
+        "<ul><li>One lane closes for two years.</li></ul></article>"
+        "<footer><p>© 2024 Courier Media.</p></footer>"
+    )
+    html = f"<html><head><title>Bridge</title></head><body>{body}</body></html>".encode()
+    monkeypatch.setattr(page_module, "MAX_ELEMENTS", 10)
+    with pytest.warns(
+        IngestWarning, match=r"courier\.example/a: a page of 1[0-9] elements is read"
+    ):
+        doc = read_page(html, "https://courier.example/a")
+    assert doc.text == (
+        "Bridge repairs to cost £48 million\n\n"
+        "The council said on Tuesday that repairs would cost £48 million.\n\n"
+        "“We cannot wait any longer,” the head of transport said.\n\n"
+        "One lane closes for two years."
+    )
+    # Below the limit the same page is read by trafilatura, without a warning.
+    monkeypatch.setattr(page_module, "MAX_ELEMENTS", 50_000)
+    assert "Home" not in read_page(html, "https://courier.example/a").text

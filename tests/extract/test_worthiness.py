@@ -544,3 +544,24 @@ def test_sentences_scored_together_score_as_one_by_one(texts: list[str], thresho
     assert worthiness.score_sentences(texts, threshold) == [
         score_sentence(text, threshold) for text in texts
     ]
+
+
+def test_a_long_run_of_digits_is_read_in_linear_time() -> None:
+    # The quantity pattern was tried from each digit of a run, and each try read to the end of
+    # it: 20,000 digits (a pasted table or hash) took over a minute, 8,000 about ten seconds.
+    # A regular expression holds the interpreter, so the time is measured, not cut short.
+    import time
+
+    long = "1" * 8_000
+    start = time.perf_counter()
+    reasons = [
+        find_reasons(f"The file counts {long} rows."),
+        find_reasons(f"The road is {long}.5 km long."),
+        find_reasons(f"It rose {long},{long} percent."),
+    ]
+    assert time.perf_counter() - start < 1.0
+    assert reasons == [
+        ("number",),
+        ("number", "quantity"),
+        ("number", "quantity", "statistic", "trend"),
+    ]

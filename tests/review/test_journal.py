@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.checklist.load import Checklist
 from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import write_atomic
 from factcheck.review.journal import load_worksheet, open_session, read_journal
@@ -310,6 +311,7 @@ def journal_of(tmp_path: Path, worksheet: Worksheet, *lines: bytes) -> Path:
         (b'{"seq":1,"reviewer":"ana","claim":"c1","action":"skip"}', "missing 'at'"),
         (b'{"seq":1,"at":"x","reviewer":"ana","claim":"c1","action":"skip","extra":1}',
          "unknown key 'extra'"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )  # fmt: skip
 def test_a_damaged_journal_entry_is_named_with_its_problem(
@@ -431,6 +433,64 @@ def test_a_change_that_cannot_apply_names_the_journal_and_the_change(
     with pytest.raises(WorksheetError) as info:
         load_worksheet(path)
     assert str(info.value).startswith(f"{journal_path(path)}: change 1: ")
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            Change(1, AT, "ana", "c1", Action.EVIDENCE, "primary_source", None, "javascript:x"),
+            "evidence needs an http(s) URL, got 'javascript:x'",
+        ),
+        (
+            Change(1, AT, "ana", "c1", Action.OVERRIDE, None, None, "false"),
+            "an override needs a reason",
+        ),
+    ],
+)  # fmt: skip
+def test_a_journal_change_the_worksheet_file_could_not_hold_is_refused(
+    tmp_path: Path, worksheet: Worksheet, change: Change, problem: str
+) -> None:
+    # Replayed, saved into the YAML by the next review, it made a worksheet no command could
+    # read again ("expected an http(s) URL", "an override needs a reason").
+    path = journal_of(tmp_path, worksheet, line(change))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}: change 1: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            Change(1, AT, "ana", "c1", Action.ANSWER, "primary_source", None, "maybe"),
+            "c1.primary_source: expected one of yes, no, unclear, got 'maybe'",
+        ),
+        (
+            Change(1, AT, "ana", "c1", Action.OVERRIDE, None, None, "true-ish", "seen"),
+            "c1.override: expected one of supported, unproven, disputed, got 'true-ish'",
+        ),
+    ],
+)
+def test_a_journal_change_off_the_worksheet_s_checklist_is_refused(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist, change: Change, problem: str
+) -> None:
+    # The worksheet file is read against the checklist it was made with, the journal was not:
+    # an answer it does not have, saved by the next review, made a worksheet no command read.
+    path = journal_of(tmp_path, worksheet, line(change))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path, checklist)
+    assert str(info.value) == f"{journal_path(path)}: {problem}"
+    assert load_worksheet(path).entry("c1") != worksheet.entry("c1")  # read without a checklist
+
+
+def test_a_change_that_cannot_apply_is_named_once(tmp_path: Path, worksheet: Worksheet) -> None:
+    # The change's number came twice: "change 1: change 1: answer needs a question".
+    bad = Change(1, AT, "ana", "c1", Action.ANSWER, None, None, "yes")
+    path = journal_of(tmp_path, worksheet, line(bad))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == f"{journal_path(path)}: change 1: answer needs a question"
 
 
 def test_recording_after_the_session_closed_is_refused(

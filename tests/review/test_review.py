@@ -730,6 +730,23 @@ def test_tty_keyboard_reads_keys_and_lines_from_a_terminal() -> None:
         os.close(side)
 
 
+def test_keys_that_move_or_colour_are_left_out_of_a_typed_line() -> None:
+    # A line is read with the terminal's own editing, which knows no arrow keys: Left, Home or
+    # a pasted colour code went into the note as escape codes, saved and published with it.
+    import os
+
+    from factcheck.review.keys import TtyKeyboard
+
+    main, side = os.openpty()
+    try:
+        with TtyKeyboard(side, lambda label: None) as keyboard:
+            os.write(main, b"a \x1b[31mred\x1b[0m note\x1b[D\x1b[1;5C\x1bOH\x07 here\tand\n")
+            assert keyboard.read_line("Note: ") == "a red note here and"
+    finally:
+        os.close(main)
+        os.close(side)
+
+
 def test_open_review_makes_then_reopens_the_article_worksheet(tmp_path: Path) -> None:
     from factcheck.errors import FactcheckError
     from factcheck.review.session import checklist_reference, open_review

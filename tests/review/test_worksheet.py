@@ -348,6 +348,9 @@ FAULT_MESSAGES = {
     "one of: id, text, start, end, check_worthiness, reasons, attribution, sources, source_facts, "
     "facts, block, paragraph, skipped, override, answers, conclusion, dropped, corrected, caption, "
     "repeats)",
+    "unknown-document-key": "unknown-document-key.worksheet.yaml:7: document: unknown key "
+    "'colour' (expected one of: source, sha256, text, title, outlet, byline, published, url, "
+    "provenance)",
     "wrong-format": "wrong-format.worksheet.yaml:1: format: "
     "expected 'factcheck-worksheet/1', got 'factcheck-worksheet/9'",
 }

@@ -128,6 +128,24 @@ def test_the_wire_a_page_states_is_carried_once(
 
 
 @pytest.mark.parametrize(
+    ("outlet", "stated", "dateline"),
+    [
+        # the page's own agency, named again by its dateline's short name
+        ("Associated Press", None, "WASHINGTON (AP) — "),
+        # a media group the page states as the publisher owns the site; it carried nothing
+        ("Example Herald", "Example Media Group", ""),
+    ],
+)
+def test_an_outlet_is_never_carried_from_itself_or_from_its_owner(
+    registry: Registry, outlet: str, stated: str | None, dateline: str
+) -> None:
+    provenance = (("outlet", "meta"), *((("outlet.via", stated),) if stated else ()))
+    page = Document("-", f"{dateline}{BODY}", "0", outlet=outlet, provenance=provenance)
+    document = find_publisher(page, (), registry)
+    assert (document.outlet, carried_from(document)) == (outlet, ())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         f"GAZA CITY, May 20 (Monday) - {BODY}",

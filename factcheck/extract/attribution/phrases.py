@@ -564,10 +564,25 @@ def clause_end(sent: Sentence, pos: int) -> int:
     """Where the simple clause that opens at token ``pos`` ends: the first comma, colon, dash,
     quotation, or word opening a clause within it ("that", "when") after it."""
     toks, low, quoted = sent.toks, sent.low, sent.qpos  # (a quotation's placeholders)
-    for k in range(pos + 1, sent.n):
+    stop = min(sent.n, pos + 1 + _CLAUSE_SCAN)
+    for k in range(pos + 1, stop):
         if toks[k] in CLAUSE_ENDS or k in quoted or low[k] in INNER_CLAUSE:
             return k
-    return sent.n
+    if stop == sent.n:
+        return sent.n
+    # A clause longer than a sentence runs: the ends of the whole sentence, found in one pass
+    # and kept, so a sentence of thousands of words is not scanned again for each verb in it.
+    if sent.clause_ends is None:
+        ends = [sent.n] * (sent.n + 1)
+        for k in range(sent.n - 1, -1, -1):
+            is_end = toks[k] in CLAUSE_ENDS or k in quoted or low[k] in INNER_CLAUSE
+            ends[k] = k if is_end else ends[k + 1]
+        sent.clause_ends = ends
+    return sent.clause_ends[stop]
+
+
+_CLAUSE_SCAN = 64
+"""Tokens read one by one before the sentence's clause ends are looked up instead."""
 
 
 INNER_CLAUSE = SUBORDINATORS | lex("that who which whether if")

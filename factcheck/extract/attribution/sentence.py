@@ -263,6 +263,7 @@ class Sentence:
 
     __slots__ = (
         "apostrophe",
+        "clause_ends",
         "headline",
         "index",
         "low",
@@ -317,6 +318,7 @@ class Sentence:
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}
         self.qpos: dict[int, int] = {}
+        self.clause_ends: list[int] | None = None  # built by phrases.clause_end when needed
         if len(self.quotes) <= 8:
             for number in range(len(self.quotes)):
                 self.qpos[self.toks.index(chr(PLACEHOLDER + number))] = number
