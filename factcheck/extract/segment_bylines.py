@@ -23,7 +23,14 @@ _CAPITALISED = rf"[{UPPER}][\w’'.-]*"
 _PARTICLE = "|".join(sorted(words("name_particles"), key=len, reverse=True))
 _PERSON = rf"{_CAPITALISED}(?:\s+(?:(?:{_PARTICLE})\s+)*{_CAPITALISED}){{1,4}}"
 _JOINED = "|".join(sorted(page_words("name_joiners"), key=len, reverse=True))
-_NAMES = rf"{_PERSON}(?:\s*(?:,|&)\s*{_PERSON}|\s+(?:{_JOINED})\s+{_PERSON}){{0,3}}"
+# The fewest names first, so that a role after them ("Von Jana Roth, Leitende Redakteurin") is
+# read as a role before it is read as one more name.
+_NAMES = rf"{_PERSON}(?:\s*(?:,|&)\s*{_PERSON}|\s+(?:{_JOINED})\s+{_PERSON}){{0,3}}?"
+_ROLE = (
+    rf"(?:[\w’'-]+\s+){{0,2}}{words_as_written(page_words('byline_roles'))}(?:\s+[\w’'-]+){{0,4}}"
+)
+"""A journalist's role after the names, with a few words around it: "Redakteurin",
+"journaliste au service politique"."""
 _DATED = rf"(?:{PAGE_PREFIX})?{PAGE_DATE}"
 _BY_WORD_RE = re.compile(rf"(?<![\w’'-]){_BY}\s+[{UPPER}]")
 """A byline's word before a capital, the least a byline of this kind holds."""
@@ -34,7 +41,8 @@ def _page_byline_re() -> re.Pattern[str]:
     """A byline with a date before or after it, compiled when a text first holds a byline's
     word before a capital: it is large, and English text seldom does."""
     return re.compile(
-        rf"(?:{_DATED}{SEP})?(?P<by>{_BY})\s+(?P<names>{_NAMES})(?:(?:{SEP}|\s+){_DATED})?"
+        rf"(?:{_DATED}{SEP})?(?P<by>{_BY})\s+(?P<names>{_NAMES})(?:\s*,\s*{_ROLE}\b)?"
+        rf"(?:(?:{SEP}|\s+){_DATED})?"
     )
 
 

@@ -37,7 +37,7 @@ from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_head import named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
-from factcheck.lexicon import entries, months, words
+from factcheck.lexicon import entries, months, page_words, words
 from factcheck.models import SegmentKind
 
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
@@ -678,6 +678,8 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
     if count > _PROMPT_MAX_WORDS:
         return False
     label = _related_label_re().match(piece)
+    if label is None and piece[:2] in _PAGE_LABEL_OPENINGS:
+        label = _page_related_label_re().match(piece)  # "Leia também", "Lesen Sie auch"
     if label:
         rest = piece[label.end() :]
         if not rest.strip(" :.…") or _LABEL_END_RE.match(rest):
@@ -716,9 +718,28 @@ def _is_player_text(piece: str) -> bool:
 @cache
 def _related_label_re() -> re.Pattern[str]:
     """A related-box label at the start of a text, the longest that fits, as a whole word."""
-    labels = sorted(words("related_labels"), key=len, reverse=True)
-    alternation = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    return _label_re(words("related_labels"))
+
+
+@cache
+def _page_related_label_re() -> re.Pattern[str]:
+    """A related-box label of the languages of pasted pages ("Leia também", "Lees ook"),
+    compiled when a text first opens as one of them does."""
+    return _label_re(page_words("related_labels"))
+
+
+def _label_re(labels: frozenset[str]) -> re.Pattern[str]:
+    ordered = sorted(labels, key=len, reverse=True)
+    alternation = "|".join(re.escape(label).replace("'", "['’]") for label in ordered)
     return re.compile(rf"(?:{alternation})(?![^\W_])", re.IGNORECASE)
+
+
+_PAGE_LABEL_OPENINGS = frozenset(
+    form[:2]
+    for label in page_words("related_labels")
+    for form in (label, label.capitalize(), label.upper())
+)
+"""The first two characters of a related-box label of another language, as written."""
 
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.segment_furniture import Unit
-from factcheck.lexicon import entries, words
+from factcheck.lexicon import entries, page_words, words
 from factcheck.models import SegmentKind
 
 _ABOUT_RE = re.compile(
@@ -100,7 +100,7 @@ def classify_link_boxes(units: list[Unit]) -> None:
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
     longest = max(map(len, comment_labels))
-    box_labels = words("related_labels") | _BOX_LABELS
+    box_labels = words("related_labels") | page_words("related_labels") | _BOX_LABELS
     half = len(units) // 2
     for unit in units:
         if unit.kind is None and not unit.terminal and _SITE_CREDIT_RE.match(unit.text):

@@ -7,8 +7,8 @@ new folder with the same file names and its own model, plus an entry in ``LANGUA
 
 A page pasted as text keeps its site's furniture in the site's language whatever language its
 story is read in: ``PAGE_LANGUAGES`` are the other languages whose dates and bylines are read at
-the top of such a page, and whose furniture (a reading time) is told from the story, each a
-folder holding only the lists ``PAGE_LISTS`` name.
+the top of such a page, and whose furniture (a reading time, the label of a box of links) is
+told from the story, each a folder holding only the lists ``PAGE_LISTS`` name.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ PAGE_LISTS: tuple[str, ...] = (
     "time_words",
     "reading_time_labels",
     "minute_words",
+    "related_labels",
+    "byline_roles",
 )
 """The word lists each of ``PAGE_LANGUAGES`` has, by name."""
 

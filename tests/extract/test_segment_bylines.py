@@ -103,6 +103,44 @@ def _read(head: list[str], body: list[str] = BODY) -> tuple[Document, list[Segme
             "2024-03-05",
         ),
         (["Door Anna de Wit | 5 maart 2024"], [BYLINE], "Anna de Wit", "2024-03-05"),
+        # The author's role after the name: the byline names the author alone.
+        (
+            ["Von Jana Roth, Redakteurin", "5. März 2024"],
+            [BYLINE, DATELINE],
+            "Jana Roth",
+            "2024-03-05",
+        ),
+        (["Par Jeanne Roux, journaliste, le 5 mars 2024"], [BYLINE], "Jeanne Roux", "2024-03-05"),
+        (
+            ["Por Maria Sousa, repórter", "5 de março de 2024"],
+            [BYLINE, DATELINE],
+            "Maria Sousa",
+            "2024-03-05",
+        ),
+        (
+            ["Di Giulia Neri, giornalista", "5 marzo 2024"],
+            [BYLINE, DATELINE],
+            "Giulia Neri",
+            "2024-03-05",
+        ),
+        (
+            ["Door Anna de Wit, verslaggever", "5 maart 2024"],
+            [BYLINE, DATELINE],
+            "Anna de Wit",
+            "2024-03-05",
+        ),
+        (
+            ["Por Ana Ruiz, corresponsal en Lisboa", "5 de marzo de 2024"],
+            [BYLINE, DATELINE],
+            "Ana Ruiz",
+            "2024-03-05",
+        ),
+        (
+            ["Von Jana Roth, Leitende Redakteurin", "5. März 2024"],
+            [BYLINE, DATELINE],
+            "Jana Roth",
+            "2024-03-05",
+        ),
         (
             ["Door Anna de Wit", "Dinsdag 5 maart 2024 om 14:30"],
             [BYLINE, DATELINE],
@@ -141,6 +179,9 @@ def test_a_byline_and_a_date_line_in_another_language_are_read(
         "Von Montag An Gilt Der Neue Fahrplan",
         "Por Qué Suben Las Tarifas",
         "Door Slams Shut On Ferry Talks",
+        "Von Miller Signs With Ferry Line",
+        "Par exemple, la journaliste a écrit le contraire",
+        "Por qué la corresponsal dejó el diario",
     ],
 )
 def test_a_byline_s_word_before_no_name_is_no_byline(line: str) -> None:
@@ -275,3 +316,43 @@ def test_a_reading_time_in_another_language_is_furniture(line: str) -> None:
 def test_a_line_about_reading_or_minutes_stays_in_the_story(line: str) -> None:
     _, found = _read([], [*BODY[:2], line, *BODY[2:]])
     assert DATELINE not in found
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Você pode gostar",
+        "Leia também",
+        "Veja também",
+        "Lesen Sie auch",
+        "À lire aussi",
+        "Lire aussi",
+        "Lee también",
+        "Ver también",
+        "Leggi anche",
+        "Lees ook",
+    ],
+)
+def test_the_label_of_a_box_of_links_in_another_language_is_furniture(label: str) -> None:
+    # Alone on its line with a teaser under it, and before a teaser on its own line.
+    teaser = "Nieuwe veerboot komt in mei aan"
+    _, found = _read([], [*BODY[:2], label, teaser, *BODY[2:]])
+    story = [STATEMENT, STATEMENT, RELATED, RELATED, STATEMENT, STATEMENT]
+    assert found == [*(RELATED for _ in MENU), TITLE, *story]
+    _, found = _read([], [*BODY[:2], f"{label}: {teaser}", *BODY[2:]])
+    story = [STATEMENT, STATEMENT, RELATED, STATEMENT, STATEMENT]
+    assert found == [*(RELATED for _ in MENU), TITLE, *story]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: a sentence that opens with a label's words, and English lines.
+        "Lees ook het rapport van de havenraad over de tarieven.",
+        "Lee took the ferry to work on Tuesday.",
+        "Leggi anche il rapporto completo della commissione, disse lei.",
+    ],
+)
+def test_a_sentence_opening_with_a_label_s_words_stays_in_the_story(line: str) -> None:
+    _, found = _read([], [*BODY[:2], line, *BODY[2:]])
+    assert found == [*(RELATED for _ in MENU), TITLE, *(STATEMENT for _ in range(5))]
