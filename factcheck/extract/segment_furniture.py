@@ -678,7 +678,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
     if count > _PROMPT_MAX_WORDS:
         return False
     label = _related_label_re().match(piece)
-    starts = _PAGE_LABEL_STARTS.get(piece[:2]) if label is None else None
+    starts = _page_label_starts().get(piece[:2]) if label is None else None
     if starts is not None and piece[:_PAGE_LABEL_LONGEST].lower().startswith(starts):
         label = _page_related_label_re().match(piece)  # "Leia também", "Lesen Sie auch"
     if label:
@@ -735,13 +735,18 @@ def _label_re(labels: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})(?![^\W_])", re.IGNORECASE)
 
 
-_PAGE_LABEL_STARTS: dict[str, tuple[str, ...]] = {}
-for _label in sorted(page_words("related_labels")):
-    for _form in {_label, _label.capitalize(), _label.upper()}:
-        _PAGE_LABEL_STARTS[_form[:2]] = (*_PAGE_LABEL_STARTS.get(_form[:2], ()), _label)
-"""The related-box labels of other languages, in lower case, by their first two characters as
-written ("Le", "le", "LE"): a text is looked for the labels it may open with, and the pattern
-of all of them is tried only on one that opens with a label."""
+@cache
+def _page_label_starts() -> dict[str, tuple[str, ...]]:
+    """The related-box labels of other languages, in lower case, by their first two characters
+    as written ("Le", "le", "LE"): a text is looked for the labels it may open with, and the
+    pattern of all of them is tried only on one that opens with a label."""
+    starts: dict[str, tuple[str, ...]] = {}
+    for label in sorted(page_words("related_labels")):
+        for form in {label, label.capitalize(), label.upper()}:
+            starts[form[:2]] = (*starts.get(form[:2], ()), label)
+    return starts
+
+
 _PAGE_LABEL_LONGEST = max(map(len, page_words("related_labels")))
 
 

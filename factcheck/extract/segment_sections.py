@@ -16,6 +16,7 @@ story.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.extract.segment_furniture import Unit
 from factcheck.lexicon import entries, page_words, words
@@ -94,13 +95,19 @@ _SITE_CREDIT_RE = re.compile(
 )
 
 
+@cache
+def _box_labels() -> frozenset[str]:
+    """Labels over a box of links, in every language read."""
+    return words("related_labels") | page_words("related_labels") | _BOX_LABELS
+
+
 def classify_link_boxes(units: list[Unit]) -> None:
     """Mark the headlines under a box's label RELATED: every short line without a sentence's
     end that follows a label line of its own, up to the first sentence. Mark the comment form
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
     longest = max(map(len, comment_labels))
-    box_labels = words("related_labels") | page_words("related_labels") | _BOX_LABELS
+    box_labels = _box_labels()
     half = len(units) // 2
     for unit in units:
         if unit.kind is None and not unit.terminal and _SITE_CREDIT_RE.match(unit.text):
