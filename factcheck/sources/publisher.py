@@ -308,15 +308,18 @@ def _agency_like(name: str, registry: Registry | None) -> bool:
 
 
 class _Found:
-    """Outlets named by the evidence, each once, with the first piece of evidence for each."""
+    """Outlets named by the evidence, each once, with the first piece of evidence for each; with
+    a REGISTRY, two names it gives one outlet ('AP', 'Associated Press') are that outlet once."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: Registry | None = None) -> None:
         self.items: list[tuple[str, str]] = []
+        self.registry = registry
 
     def add(self, name: str, how: str) -> None:
         name = clean(name)
-        key = name.casefold()
-        if is_name(name) and all(n.casefold() != key for n, _ in self.items):
+        if is_name(name) and not any(
+            _same_outlet(name, known, self.registry) for known, _ in self.items
+        ):
             self.items.append((name, how))
 
 
@@ -339,7 +342,7 @@ def find_publisher(
     provenance = [p for p in document.provenance if p[0] not in (OUTLET, CARRIED)]
     given = dict(document.provenance).get(OUTLET)
     found = _Found()
-    carried = _Found()
+    carried = _Found(registry)
     if given in _METADATA and document.outlet:
         found.add(document.outlet, given)
         for name in carried_from(document):
@@ -410,10 +413,8 @@ def find_publisher(
         found.add(asked, "request")
     for agency in datelines[:1]:
         # A dateline names the agency the story comes from: the publisher when nothing else
-        # names one, otherwise the outlet the publisher carried it from ('AP' is the page's
-        # 'Associated Press' when the registry knows both names).
-        if not _known(agency, carried, registry):
-            (carried if found.items else found).add(agency, "dateline")
+        # names one, otherwise the outlet the publisher carried it from.
+        (carried if found.items else found).add(agency, "dateline")
     if not found.items:
         if document.outlet and given not in _METADATA:
             # The text's own rules named something that is no outlet (a date, a weekday).
@@ -425,11 +426,6 @@ def find_publisher(
     if chain:
         provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
-
-
-def _known(name: str, found: _Found, registry: Registry | None) -> bool:
-    """FOUND already names the outlet NAME names, as the registry knows its names."""
-    return any(_same_outlet(name, known, registry) for known, _ in found.items)
 
 
 def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:
