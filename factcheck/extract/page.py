@@ -203,7 +203,7 @@ def _spelled_by(name: str, label: str) -> bool:
     """The domain's own LABEL spells NAME: some run of its words ("Times Union" in timesunion,
     "San Antonio" in mysanantonio), its initials ("WSJ" for wsj), or part of one of its words
     ("chron" of "Houston Chronicle", "livescience" of "livescience.com")."""
-    keys = [key for word in name.split() if (key := re.sub(r"[\W_]+", "", word.casefold()))]
+    keys = [key for word in name.split() if (key := _key(word))]
     if len(label) < 2 or not keys:
         return False
     if "".join(key[0] for key in keys) == label:
@@ -250,11 +250,11 @@ def _is_tagline(name: str, host: str) -> bool:
     lowered = [word for word in found[1:] if _initial(word).islower() and word not in small]
     if len(found) < 4 or not _initial(found[0]).isupper() or not lowered:
         return False
-    letters = re.sub(r"[\W_]+", "", host.casefold())
+    letters = _key(host)
     return not any(
         len(key) >= 3 and key in letters
         for word in found
-        if word.casefold() not in small and (key := re.sub(r"[\W_]+", "", word.casefold()))
+        if word.casefold() not in small and (key := _key(word))
     )
 
 

@@ -78,15 +78,16 @@ _CONTRIBUTED_RE = re.compile(
     r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
     r"(?: from [^.]+)?\.?\Z"
 )
+_PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
 # A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
-_PICTURE = r"(?:Photo|Photograph|Image|Picture|Video|Illustration)(?:\s+credit)?|Credit"
+_PICTURE = rf"(?:{_PICTURE_NOUNS})(?:\s+credit)?|Credit"
 _CREDIT_PAREN_RE = re.compile(
     rf"\(\s*(?:(?i:{_PICTURE}|Source)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
     r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
 )
 _CREDIT_LABEL_RE = re.compile(
-    r"(?:(?:Photo|Photograph|Image|Picture|Video|Illustration)(?: [Cc]redit)?|Credit|Source|"
+    rf"(?:(?:{_PICTURE_NOUNS})(?: [Cc]redit)?|Credit|Source|"
     r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
     # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
     r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
@@ -679,7 +680,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
         return False
     label = _related_label_re().match(piece)
     starts = _page_label_starts().get(piece[:2]) if label is None else None
-    if starts is not None and piece[:_PAGE_LABEL_LONGEST].lower().startswith(starts):
+    if starts is not None and piece[: _page_label_longest()].lower().startswith(starts):
         label = _page_related_label_re().match(piece)  # "Leia também", "Lesen Sie auch"
     if label:
         rest = piece[label.end() :]
@@ -747,7 +748,9 @@ def _page_label_starts() -> dict[str, tuple[str, ...]]:
     return starts
 
 
-_PAGE_LABEL_LONGEST = max(map(len, page_words("related_labels")))
+@cache
+def _page_label_longest() -> int:
+    return max(map(len, page_words("related_labels")))
 
 
 def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
