@@ -7,6 +7,7 @@ entry. Every mistake in a file is reported, each with its file and line, not onl
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -338,6 +339,12 @@ def _read_text(text: str, file: str) -> list[_Raw]:
 
 
 def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
+    text = _read_bytes(path, display).decode("utf-8-sig")
+    return text, _read_text(text, display)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    """A registry file's bytes, checked to be UTF-8 text."""
     try:
         data = read_limited(path, _MAX_BYTES)
     except TooLarge:
@@ -349,10 +356,10 @@ def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
     except OSError as exc:
         raise SourcesError(f"{display}: cannot read: {exc.strerror}") from None
     try:
-        text = data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         raise SourcesError(f"{display}: not UTF-8 text") from None
-    return text, _read_text(text, display)
+    return data
 
 
 @dataclass(slots=True)
@@ -529,16 +536,38 @@ def load_registry(
     """Load and merge the built-in registry, the user's file, then each extra file or folder.
 
     An entry whose id is already defined updates it: the keys it gives replace the earlier ones.
+    Files read again in one process with the same bytes as before (a review, then its report)
+    give the registry merged the first time, without parsing them again.
     """
-    layers: list[_Layer] = []
+    read: list[list[tuple[str, bytes]]] = []
     problems = _Problems()
     for paths in _layer_paths(extra, builtin=builtin, user=user):
-        layers.append(_Layer([]))
+        read.append([])
         for path in paths:
             with problems.each():
-                layers[-1].files.append((_display(path), _read_file(path, _display(path))[1]))
+                read[-1].append((_display(path), _read_bytes(path, _display(path))))
     problems.check()
-    return _merge(layers)
+    key = tuple(
+        tuple((shown, hashlib.blake2b(data).digest()) for shown, data in files) for files in read
+    )
+    if (known := _MERGED.get(key)) is not None:
+        return known
+    layers: list[_Layer] = []
+    for files in read:
+        layers.append(_Layer([]))
+        for shown, data in files:
+            with problems.each():
+                layers[-1].files.append((shown, _read_text(data.decode("utf-8-sig"), shown)))
+    problems.check()
+    registry = _merge(layers)
+    if len(_MERGED) >= 8:
+        _MERGED.clear()
+    _MERGED[key] = registry
+    return registry
+
+
+_MERGED: dict[tuple[tuple[tuple[str, bytes], ...], ...], Registry] = {}
+"""The registries merged in this process, by the names and the digests of their files' bytes."""
 
 
 @dataclass(frozen=True, slots=True)

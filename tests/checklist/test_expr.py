@@ -304,7 +304,7 @@ ALPHABET = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.text(max_size=60))
 def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) -> None:
     try:
@@ -317,7 +317,7 @@ def test_parser_returns_a_tree_or_raises_checklist_error_on_any_text(text: str) 
     assert all(node.name in text for node in walk(tree) if isinstance(node, Name))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(ALPHABET, max_size=14).map(" ".join))
 def test_checker_returns_an_expr_or_raises_checklist_error_on_token_soup(text: str) -> None:
     try:
@@ -344,7 +344,7 @@ ENVIRONMENTS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(ALPHABET, max_size=14).map(" ".join), ENVIRONMENTS)
 def test_checked_expressions_evaluate_without_error_and_substitution_agrees(
     text: str, env: dict[str, Value]
@@ -499,7 +499,7 @@ GRAMMAR_ENVIRONMENTS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(EXPRESSIONS, GRAMMAR_ENVIRONMENTS)
 def test_generated_expressions_evaluate_to_their_meaning(
     generated: tuple[str, Meaning], env: dict[str, Value]
@@ -510,7 +510,7 @@ def test_generated_expressions_evaluate_to_their_meaning(
     assert (evaluate(expr.node, env) is True) is meaning(env)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(EXPRESSIONS, GRAMMAR_ENVIRONMENTS, st.data())
 def test_substitution_folds_to_the_meaning(
     generated: tuple[str, Meaning], env: dict[str, Value], data: st.DataObject

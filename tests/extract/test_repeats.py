@@ -117,7 +117,7 @@ VOCABULARY = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=14), max_size=25))
 def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> None:
     claims = [claim(i + 1, " ".join(words) + ".") for i, words in enumerate(sentences)]
@@ -128,7 +128,7 @@ def test_links_are_those_of_comparing_every_pair(sentences: list[list[str]]) -> 
 WIDE_VOCABULARY = [*VOCABULARY, *(f"word{n}" for n in range(40)), "7", "2021"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.lists(st.sampled_from(WIDE_VOCABULARY), min_size=4, max_size=16), max_size=30),
     st.lists(st.integers(min_value=0, max_value=29), max_size=6),
@@ -154,13 +154,13 @@ def _content_words_word_by_word(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet="aBcİiIΣ\u03c3ς\u0391\u0392 ’'._-0123 ThEǅé\n", max_size=40))
 def test_content_words_are_those_of_each_word_lowered_on_its_own(text: str) -> None:
     assert content_words(text) == _content_words_word_by_word(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet="aB0_é²ǅ'’.,\"()[]:;!?%$€£“”«»-–—…*/| \n\t", max_size=50))
 def test_content_words_between_marks_are_those_of_the_definition(text: str) -> None:
     assert content_words(text) == _content_words_word_by_word(text)
@@ -200,7 +200,7 @@ def test_lines_that_differ_in_their_numbers_are_never_compared(
     assert compared == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=30))
 def test_links_among_lines_told_apart_by_numbers_are_those_of_every_pair(
     numbers: list[tuple[int, int]],

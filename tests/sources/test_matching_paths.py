@@ -60,7 +60,7 @@ GLUE = (
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(GLUE)), max_size=30))
 def test_fast_search_finds_what_the_plain_scan_finds(parts: list[str]) -> None:
     matcher = _registry()._matcher

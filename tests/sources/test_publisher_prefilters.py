@@ -178,7 +178,7 @@ def test_a_rule_passes_the_texts_its_pattern_matches(name: str, text: str) -> No
     assert found.span() == expected.span()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(recased([text for texts in MATCHED.values() for text in texts]))
 def test_a_rule_finds_what_its_pattern_finds(text: str) -> None:
     low = lowered(text)
@@ -214,7 +214,7 @@ def test_every_dateline_shape_is_tried(text: str) -> None:
     assert set(matching) <= set(_dateline_patterns(text))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(recased(DATELINES))
 def test_dateline_patterns_skip_only_those_that_cannot_match(text: str) -> None:
     kept = _dateline_patterns(text)
@@ -236,7 +236,7 @@ LINE_RULES = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(recased([text for name in LINE_RULES for text in MATCHED[name]]))
 def test_a_rule_read_line_by_line_finds_what_its_pattern_finds(text: str) -> None:
     low = lowered(text)

@@ -819,6 +819,37 @@ def test_add_entry_creates_the_user_file_and_reloads(tmp_path: Path) -> None:
     assert reloaded.origins == (f"{target}:4",)
 
 
+def test_files_read_again_unchanged_give_the_registry_read_before(tmp_path: Path) -> None:
+    cited = "    kind: other\n    citations: {kind: https://first.example}\n"
+    entry = "entries:\n  - id: first\n    name: %s\n" + cited
+    target = write(tmp_path / "mine.yaml", entry % "First Outlet")
+    first = load_registry([target], builtin=False, user=False)
+    assert load_registry([target], builtin=False, user=False) is first
+    # Rewritten in place at once, with the same size: only the bytes tell it changed.
+    with target.open("r+", encoding="utf-8") as handle:
+        handle.write(entry % "Final Outlet")
+    changed = load_registry([target], builtin=False, user=False)
+    assert changed.get("first").name == "Final Outlet"
+    assert first.get("first").name == "First Outlet"
+    # The same bytes under another name are another registry: origins name the file.
+    twin = write(tmp_path / "twin.yaml", entry % "Final Outlet")
+    assert load_registry([twin], builtin=False, user=False).get("first").origins == (f"{twin}:2",)
+    # A file added to a folder, or a layer added, is read.
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(folder / "a.yaml", entry % "First Outlet")
+    assert len(load_registry([folder], builtin=False, user=False)) == 1
+    write(folder / "b.yaml", "entries:\n  - id: second\n    name: Second\n" + cited)
+    assert len(load_registry([folder], builtin=False, user=False)) == 2
+    # A later layer updates an earlier one: the order of the files is part of what was read.
+    assert load_registry([folder, target], builtin=False, user=False).get("first").name == (
+        "Final Outlet"
+    )
+    assert load_registry([target, folder], builtin=False, user=False).get("first").name == (
+        "First Outlet"
+    )
+
+
 def test_add_entry_appends_and_keeps_comments(tmp_path: Path) -> None:
     target = write(
         tmp_path / "mine.yaml",
