@@ -52,6 +52,15 @@ def resolved(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def link_target(path: Path) -> Path:
+    """Where to write a file the user keeps: behind a symbolic link to an existing regular file,
+    that file (the link stays, and whoever reads through it sees the change: a worksheet kept in
+    a shared folder, a config file in a dotfiles folder); anywhere else, ``path`` itself."""
+    if path.is_symlink() and path.is_file():
+        return resolved(path)
+    return path
+
+
 def ensure_folder(folder: Path) -> None:
     """Create a folder (and its parents) unless it exists; NotAFolder if a file is in the way."""
     try:

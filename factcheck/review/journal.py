@@ -26,6 +26,7 @@ from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import (
     describe_os_error,
     ensure_folder,
+    link_target,
     open_nofollow,
     write_all,
     write_atomic,
@@ -338,9 +339,10 @@ def _left_out(lost: list[int], last: int, tail: bytes) -> str | None:
 
 
 def save_worksheet(path: Path, worksheet: Worksheet) -> None:
-    """Write the whole worksheet atomically (no lock; use a WorksheetSession while reviewing)."""
+    """Write the whole worksheet atomically (no lock; use a WorksheetSession while reviewing);
+    behind a link to a worksheet, the file it points to (the link stays)."""
     try:
-        write_atomic(path, dump_worksheet(worksheet))
+        write_atomic(link_target(path), dump_worksheet(worksheet))
     except OSError as exc:
         raise WorksheetError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 

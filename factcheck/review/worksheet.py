@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from factcheck import yamlio
 from factcheck.checklist.answers import answer_kind, is_http_url
 from factcheck.errors import WorksheetError
-from factcheck.files import slugify
+from factcheck.files import link_target, slugify
 from factcheck.models import (
     FURNITURE_KINDS,
     Attribution,
@@ -369,18 +369,20 @@ def worksheet_source(path: Path) -> str | None:
 
 
 def _sibling(path: Path, suffix: str) -> Path:
+    # Beside the file a link points to: every way to that worksheet shares one journal and lock.
+    path = link_target(path)
     name = path.name
     stem = name[: -len(WORKSHEET_SUFFIX)] if name.endswith(WORKSHEET_SUFFIX) else path.stem
     return path.with_name(stem + suffix)
 
 
 def journal_path(path: Path) -> Path:
-    """The journal file beside a worksheet."""
+    """The journal file beside a worksheet (beside the file a link to one points to)."""
     return _sibling(path, JOURNAL_SUFFIX)
 
 
 def lock_path(path: Path) -> Path:
-    """The lock file beside a worksheet."""
+    """The lock file beside a worksheet (beside the file a link to one points to)."""
     return _sibling(path, LOCK_SUFFIX)
 
 

@@ -141,7 +141,7 @@ def add_entry(
     if [raw.id for raw in _read_text(new, display)][-1:] != [source_id]:
         raise SourcesError(f"{display}: cannot append the new entry; add it by hand")
     try:
-        files.write_atomic(target, new)
+        files.write_atomic(files.link_target(target), new)
     except OSError as exc:
         raise SourcesError(f"{display}: cannot save: {files.describe_os_error(exc)}") from None
     line = int(new.count("\n", 0, new.rindex(f"id: {source_id}")) + 1)

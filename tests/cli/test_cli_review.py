@@ -341,6 +341,25 @@ def test_an_empty_checklist_name_is_refused_not_replaced_by_the_default(tmp_path
     assert not reports.exists() or not any(reports.iterdir())
 
 
+def test_a_worksheet_linked_from_a_shared_folder_is_reviewed_where_it_is(tmp_path: Path) -> None:
+    reports, shared = tmp_path / "reports", tmp_path / "shared"
+    args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))
+    assert run(str(SEED), *args, cwd=tmp_path).returncode == 0
+    shared.mkdir()
+    kept = shared / "seed-article.worksheet.yaml"
+    (reports / kept.name).replace(kept)
+    (reports / kept.name).symlink_to(kept)
+    title = ("--no-input", "--reports-dir", str(reports), "--title", "Iran's role, checked")
+    result = run(str(SEED), *title, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, f"Saved {reports / kept.name}\n")
+    # The link stays a link, and the file it points to has the new title.
+    assert (reports / kept.name).is_symlink()
+    assert sorted(p.name for p in reports.iterdir()) == [kept.name]
+    assert load_worksheet(kept).publication.title == "Iran's role, checked"
+    report = run_cli("report", str(reports / kept.name), "-f", "markdown", "-o", "-", cwd=tmp_path)
+    assert "Iran's role, checked" in report.stdout
+
+
 def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))

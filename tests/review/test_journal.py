@@ -70,6 +70,32 @@ def saved(tmp_path: Path, ws: Worksheet) -> Path:
 # --- planted symbolic links ---------------------------------------------------------------------
 
 
+def test_a_worksheet_reviewed_through_links_is_the_file_they_point_to(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    shared = saved(tmp_path / "shared", worksheet)
+    mine, theirs = tmp_path / "mine.worksheet.yaml", tmp_path / "theirs.worksheet.yaml"
+    mine.symlink_to(shared)
+    theirs.symlink_to(shared)
+    with open_session(mine) as session:
+        # One lock for every way to the file: a review through another link waits its turn.
+        with pytest.raises(WorksheetError, match="already open in another review"):
+            open_session(theirs)
+        change = skip(worksheet, "c1")
+        session.record(apply_change(worksheet, change), change)
+        assert journal_path(mine) == journal_path(theirs) == journal_path(shared)
+        assert journal_path(shared).parent == shared.parent
+        # An answer given through one link is read through the other before it is saved.
+        assert load_worksheet(theirs).claims[0].skipped
+    assert mine.is_symlink() and theirs.is_symlink()
+    assert parse_worksheet(shared.read_text(encoding="utf-8")).claims[0].skipped
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "mine.worksheet.yaml",
+        "shared",
+        "theirs.worksheet.yaml",
+    ]
+
+
 def test_a_symbolic_link_at_the_lock_is_refused(tmp_path: Path, worksheet: Worksheet) -> None:
     path = saved(tmp_path, worksheet)
     victim = tmp_path / "victim.txt"
@@ -766,11 +792,12 @@ def test_a_lock_file_that_vanishes_while_being_taken_is_made_again(
     path = tmp_path / "w.worksheet.yaml"
     real_stat = os.stat
     vanished = []
+    held = lock_path(path)
 
     def previous_holder_cleans_up(where: object, **kw: object) -> os.stat_result:
-        if where == lock_path(path) and not vanished:
+        if where == held and not vanished:
             vanished.append(where)
-            lock_path(path).unlink()  # between our open and our flock
+            held.unlink()  # between our open and our flock
         return real_stat(where, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "stat", previous_holder_cleans_up)

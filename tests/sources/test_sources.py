@@ -850,6 +850,21 @@ def test_files_read_again_unchanged_give_the_registry_read_before(tmp_path: Path
     )
 
 
+def test_add_entry_to_a_linked_user_file_writes_the_file_it_links_to(tmp_path: Path) -> None:
+    kept = write(tmp_path / "dotfiles" / "sources.yaml", "# mine\nentries: []\n")
+    target = user_registry_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(kept)
+    fields = entry_fields(source_id="x-news", name="X News", kind="other", citation="https://x.ex")
+    entry = add_entry(fields, target=target)
+    assert target.is_symlink() and target.resolve() == kept.resolve()
+    assert kept.read_text(encoding="utf-8") == (
+        "# mine\nentries:\n  - id: x-news\n    name: X News\n    kind: other\n"
+        "    citations:\n      kind: https://x.ex\n"
+    )
+    assert load_registry().get("x-news") == entry
+
+
 def test_add_entry_appends_and_keeps_comments(tmp_path: Path) -> None:
     target = write(
         tmp_path / "mine.yaml",
