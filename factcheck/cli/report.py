@@ -15,7 +15,13 @@ import typer
 from factcheck.cli.app import _options, _SourcesPaths, app, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
-from factcheck.render.formats import REPORT_FORMATS, ReportFormat, format_help, parse_format
+from factcheck.render.formats import (
+    REPORT_FORMATS,
+    ReportFormat,
+    format_for_output,
+    format_help,
+    parse_format,
+)
 
 
 @app.command()
@@ -28,14 +34,14 @@ def report(
         ),
     ],
     output_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
             help=format_help(),
         ),
-    ] = ReportFormat.TERMINAL.value,
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -84,7 +90,7 @@ def report(
 
     Example: factcheck report reports/seed-article.worksheet.yaml --format markdown
     """
-    chosen = parse_format(output_format)
+    chosen = format_for_output(output) if output_format is None else parse_format(output_format)
     if chosen is None:
         names = [fmt.value for fmt in REPORT_FORMATS]
         expected = ", ".join(names[:-1]) + " or " + names[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from pathlib import PurePath
 
 
 class ReportFormat(enum.StrEnum):
@@ -31,9 +32,30 @@ REPORT_FORMATS: Mapping[ReportFormat, str] = {
 """Every report format, with what it is for."""
 
 
+SUFFIX_FORMATS: Mapping[str, ReportFormat] = {
+    ".md": ReportFormat.MARKDOWN,
+    ".markdown": ReportFormat.MARKDOWN,
+    ".json": ReportFormat.JSON,
+    ".jsonld": ReportFormat.CLAIMREVIEW,
+    ".csv": ReportFormat.CSV,
+}
+"""The format a file named by ``--output`` is written in, by its ending, when ``--format`` is
+not given; any other ending gets the terminal view."""
+
+
 def format_help() -> str:
     """The formats in words, for ``--format``'s help."""
-    return "; ".join(f"{fmt.value}: {what}" for fmt, what in REPORT_FORMATS.items()) + "."
+    formats = "; ".join(f"{fmt.value}: {what}" for fmt, what in REPORT_FORMATS.items())
+    endings = ", ".join(f"{suffix} {fmt.value}" for suffix, fmt in SUFFIX_FORMATS.items())
+    return f"{formats}. Default: the one --output's file ending names ({endings}), else terminal."
+
+
+def format_for_output(output: str | None) -> ReportFormat:
+    """The format of a report when ``--format`` is not given: the one the output file's ending
+    names ('report.md' is markdown), else the terminal view."""
+    if output is None or output == "-":
+        return ReportFormat.TERMINAL
+    return SUFFIX_FORMATS.get(PurePath(output).suffix.lower(), ReportFormat.TERMINAL)
 
 
 def parse_format(value: str) -> ReportFormat | None:

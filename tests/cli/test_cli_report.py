@@ -129,6 +129,36 @@ def test_terminal_to_a_file_is_plain_text(worksheet: Path, tmp_path: Path) -> No
     assert text.startswith("╭─ Fact-check report ─")
 
 
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("report.md", "markdown"),
+        ("REPORT.Markdown", "markdown"),
+        ("report.json", "json"),
+        ("report.jsonld", "claimreview"),
+        ("report.csv", "csv"),
+        ("report.txt", "terminal"),
+        ("report", "terminal"),
+    ],
+)
+def test_an_output_file_s_ending_names_its_format_unless_one_is_given(
+    worksheet: Path, tmp_path: Path, name: str, fmt: str
+) -> None:
+    implied, explicit = tmp_path / "implied" / name, tmp_path / "explicit" / name
+    assert run("report", *fixed(worksheet), "-o", str(implied))[0] == 0
+    assert run("report", *fixed(worksheet), "-f", fmt, "-o", str(explicit))[0] == 0
+    assert implied.read_bytes() == explicit.read_bytes()
+    # --format wins over the ending.
+    other = "terminal" if fmt != "terminal" else "json"
+    assert run("report", *fixed(worksheet), "-f", other, "-o", str(implied))[0] == 0
+    assert run("report", *fixed(worksheet), "-f", other, "-o", str(explicit))[0] == 0
+    assert implied.read_bytes() == explicit.read_bytes()
+    if fmt == "markdown":
+        assert implied.read_text(encoding="utf-8").startswith("╭─ Fact-check report ─")
+        assert run("report", *fixed(worksheet), "-o", str(implied))[0] == 0
+        assert implied.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_checklist_found_by_the_worksheet_reference(worksheet: Path) -> None:
     code, out, _ = run("report", str(worksheet), "-f", "json")
     assert code == 0
