@@ -167,15 +167,15 @@ def report(
         if findings is not None:
             from factcheck.render.case import add_findings_to_report
 
-            if output_format not in ("terminal", "markdown"):
+            if chosen not in (ReportFormat.TERMINAL, ReportFormat.MARKDOWN):
                 err.print("Warning: --case adds to terminal and markdown reports only", style="")
-            text = add_findings_to_report(built, output_format, text, findings)
+            text = add_findings_to_report(built, chosen.value, text, findings)
         if team is not None:
-            text = add_agreement_to_report(built, output_format, text, team)
+            text = add_agreement_to_report(built, chosen.value, text, team)
         if known is not None:
             from factcheck.render.factchecks import add_factchecks_to_report
 
-            text = add_factchecks_to_report(built, output_format, text, known)
+            text = add_factchecks_to_report(built, chosen.value, text, known)
         target = output
         if target is None and chosen is ReportFormat.MARKDOWN:
             target = str(report_path(worksheet))
