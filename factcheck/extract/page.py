@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.bylines import clean_byline
+from factcheck.extract.markdown_text import TABLE_RULE_RE
 from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 from factcheck.extract.segment_dates import parse_date, today
 from factcheck.lexicon import words
@@ -267,7 +268,12 @@ def _body(trafilatura: Any, tree: Any, url: str | None) -> str | None:
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
-    return body if isinstance(body, str) else None
+    if not isinstance(body, str):
+        return None
+    if "|-" in body or "|:" in body:
+        # trafilatura writes a table as markdown rows; the line under the header shows nothing.
+        body = "\n".join(line for line in body.split("\n") if not TABLE_RULE_RE.fullmatch(line))
+    return body
 
 
 MAX_ELEMENTS = 50_000

@@ -36,7 +36,7 @@ from factcheck.extract.segment_dates import (
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_head import named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
-from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, strip_span
+from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, is_table_row, strip_span
 from factcheck.lexicon import entries, months, page_words, words
 from factcheck.models import SegmentKind
 
@@ -566,6 +566,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
     # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
     # so do all of them, and neither digits nor letters are looked for (most sentences).
+    if piece[0] == "|" and is_table_row(piece):
+        return None  # a table's row: figures and names in capitals are its data, not furniture
     ascii_text = piece.encode("ascii", "ignore")
     lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))
     limit = 0.3 * (len(piece) - piece.count(" "))

@@ -14,7 +14,7 @@ import sentencex
 
 from factcheck.extract.segment_dates import PAGE_MONTH, TIMEZONES
 from factcheck.extract.segment_glue import NEVER_FINAL, glued_boundaries
-from factcheck.extract.segment_text import UPPER, check_range, split_blocks
+from factcheck.extract.segment_text import UPPER, check_range, is_table_row, split_blocks
 from factcheck.lexicon import DEFAULT_LANGUAGE
 
 # Boundaries sentencex misses. One leading character class lets the engine skip ahead in C.
@@ -79,6 +79,11 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         cuts.update(begin + cut for cut in _sentencex_cuts(flat[begin:stop]))
     cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
     cuts |= hard
+    if "|" in flat:
+        for block_start, block_stop in blocks:
+            if text[block_start] == "|" and is_table_row(text[block_start:block_stop]):
+                # A table's row is one piece, whatever its cells end with ("1 tackle.").
+                cuts.difference_update(range(block_start - base + 1, block_stop - base))
     cuts.add(0)
     cuts.add(len(flat))
     spans: list[tuple[int, int, int]] = []

@@ -24,6 +24,13 @@ LETTER_SET = frozenset(
     + "".join(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7))
 )
 
+
+def is_table_row(text: str) -> bool:
+    """A row of a table, as a page or a markdown file gives it: "| 2023 | 214 | North |"."""
+    row = text.strip()
+    return len(row) > 2 and row[0] == "|" and row[-1] == "|"
+
+
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
 BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 """A list marker at the start of a line: a bullet, "1." or "(a)"."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple, cast
 
 from factcheck.errors import ClaimsError
+from factcheck.extract.segment_text import is_table_row
 from factcheck.lexicon import DEFAULT_LANGUAGE, entries, months
 from factcheck.models import SegmentKind
 
@@ -378,6 +379,10 @@ def _checkable(reasons: tuple[str, ...]) -> bool:
 
 
 def _classify(text: str, analysis: _Analysis, score: float, threshold: float) -> SegmentKind:
+    if text[:1] == "|" and is_table_row(text):
+        # Figures the article lists, not a sentence anyone wrote: checked through the text
+        # that reports them, the row stays in the body as a statement.
+        return SegmentKind.STATEMENT
     if text.rstrip(_CLOSERS).endswith("?") or (
         analysis.opener in _QUESTION_OPENERS and _INTERROGATIVE.match(text)
     ):

@@ -196,6 +196,52 @@ def test_a_markdown_file_gives_its_heading_as_the_title(tmp_path: Path) -> None:
     )
 
 
+MARKDOWN_TABLE = """# Flood deaths rose sharply
+
+The ministry said on Tuesday that flood deaths rose to 214 in 2023, up from 120 a year
+earlier.
+
+| Year | Deaths | Note |
+|-----:|:------:|------|
+| 2022 | 120 | **North** only. |
+| 2023 | 214 | North \\| East |
+
+Region | Deaths
+--- | ---
+East | 94
+The figures come from the ministry's annual report.
+"""
+
+
+def test_a_markdown_table_is_read_row_by_row_and_its_rows_are_never_claims(
+    tmp_path: Path,
+) -> None:
+    from factcheck.extract.pipeline import extract
+
+    path = write(tmp_path / "floods.md", MARKDOWN_TABLE.encode())
+    assert read_source(str(path)).text == (
+        "Flood deaths rose sharply\n\nThe ministry said on Tuesday that flood deaths rose to 214 "
+        "in 2023, up from 120 a year earlier.\n\n| Year | Deaths | Note |\n"
+        "| 2022 | 120 | North only. |\n| 2023 | 214 | North | East |\n\n"
+        "| Region | Deaths |\n| East | 94 |\n"
+        "The figures come from the ministry's annual report.\n"
+    )
+    result = extract(str(path))
+    rows = [(seg.kind.value, seg.text) for seg in result.segments if seg.text.startswith("|")]
+    assert rows == [
+        ("statement", "| Year | Deaths | Note |"),
+        ("statement", "| 2022 | 120 | North only. |"),  # one piece, though a cell ends a sentence
+        ("statement", "| 2023 | 214 | North | East |"),
+        ("statement", "| Region | Deaths |"),
+        ("statement", "| East | 94 |"),
+    ]
+    assert [claim.text for claim in result.claims] == [
+        "The ministry said on Tuesday that flood deaths rose to 214 in 2023, up from 120 a year "
+        "earlier.",
+        "The figures come from the ministry's annual report.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("shape", "shown"),
     [

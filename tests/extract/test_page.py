@@ -463,3 +463,28 @@ def test_a_page_too_large_for_article_detection_is_read_paragraph_by_paragraph(
     # Below the limit the same page is read by trafilatura, without a warning.
     monkeypatch.setattr(page_module, "MAX_ELEMENTS", 50_000)
     assert "Home" not in read_page(html, "https://courier.example/a").text
+
+
+def test_a_table_is_read_row_by_row_and_its_rows_are_statements() -> None:
+    from factcheck.extract.claims import extract_claims
+    from factcheck.extract.segment import segment_document
+
+    table = (
+        "<table><tr><th>Cable</th><th>Finding</th></tr>"
+        "<tr><td>112</td><td>Corrosion found.</td></tr>"
+        "<tr><td>2024</td><td>48</td></tr></table>"
+    )
+    doc = read(inside=table)
+    # trafilatura writes the table as markdown; the line under its header shows nothing.
+    assert "\n| Cable | Finding | \n| 112 | Corrosion found. | \n| 2024 | 48 | \n" in doc.text
+    assert "---" not in doc.text
+    doc, segments = segment_document(doc)
+    segments, claims = extract_claims(doc, segments)
+    rows = [(seg.kind.value, seg.text) for seg in segments if seg.text.startswith("|")]
+    # One piece a row, whatever its cells end with; figures, not furniture; never a claim.
+    assert rows == [
+        ("statement", "| Cable | Finding |"),
+        ("statement", "| 112 | Corrosion found. |"),
+        ("statement", "| 2024 | 48 |"),
+    ]
+    assert not any(claim.text.startswith("|") for claim in claims)
