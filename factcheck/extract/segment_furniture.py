@@ -566,7 +566,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
     # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
     # so do all of them, and neither digits nor letters are looked for (most sentences).
-    if piece[0] == "|" and is_table_row(piece):
+    if piece[:1] == "|" and is_table_row(piece):
         return None  # a table's row: figures and names in capitals are its data, not furniture
     ascii_text = piece.encode("ascii", "ignore")
     lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))
