@@ -343,6 +343,8 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
             continue
         if not (unit.text[0].isupper() or unit.text[0].isdigit()) or BULLET_RE.match(unit.text):
             continue
+        if "\t" in unit.text and is_table_row(unit.text):
+            continue  # a table's header row, its cells between tabs
         if unit.text.endswith((":", ";", ",", "-", "–", "—")):
             continue
         prev, nxt = units[i - 1], units[i + 1]
@@ -566,7 +568,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
     # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
     # so do all of them, and neither digits nor letters are looked for (most sentences).
-    if piece[:1] == "|" and is_table_row(piece):
+    if (piece[:1] == "|" or "\t" in piece) and is_table_row(piece):
         return None  # a table's row: figures and names in capitals are its data, not furniture
     ascii_text = piece.encode("ascii", "ignore")
     lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))

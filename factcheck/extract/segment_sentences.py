@@ -79,9 +79,9 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         cuts.update(begin + cut for cut in _sentencex_cuts(flat[begin:stop]))
     cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
     cuts |= hard
-    if "|" in flat:
+    if "|" in flat or "\t" in flat:
         for block_start, block_stop in blocks:
-            if text[block_start] == "|" and is_table_row(text[block_start:block_stop]):
+            if is_table_row(text[block_start:block_stop]):
                 # A table's row is one piece, whatever its cells end with ("1 tackle.").
                 cuts.difference_update(range(block_start - base + 1, block_stop - base))
     cuts.add(0)

@@ -26,9 +26,16 @@ LETTER_SET = frozenset(
 
 
 def is_table_row(text: str) -> bool:
-    """A row of a table, as a page or a markdown file gives it: "| 2023 | 214 | North |"."""
+    """A row of a table: between bars, as a page or a markdown file gives it ("| 2023 | 214 |"),
+    or its cells between tabs, as a browser copies it ("2023<TAB>214")."""
     row = text.strip()
-    return len(row) > 2 and row[0] == "|" and row[-1] == "|"
+    if row[:1] == "|":
+        return len(row) > 2 and row[-1] == "|"
+    # One line whose words a tab parts; a tab that indents a wrapped line parts nothing.
+    return "\t" in row and "\n" not in row and _CELL_TAB_RE.search(row) is not None
+
+
+_CELL_TAB_RE = re.compile(r"\S *\t[ \t]*\S")
 
 
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace

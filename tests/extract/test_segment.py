@@ -842,3 +842,28 @@ def test_a_place_and_a_date_inside_a_sentence_stay_body_text() -> None:
 )
 def test_a_date_with_dots_is_read_day_first(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+def test_a_table_copied_from_a_browser_is_read_row_by_row_as_statements() -> None:
+    from factcheck.extract.claims import extract_claims
+
+    text = (
+        "Flood deaths rose, the ministry said on Tuesday, to 214 in 2023 from 120 in 2022.\n\n"
+        "Year\tDeaths\tNote\n2022\t120\tNorth only.\n2023 \t 214\tNorth and East.\n\n"
+        "The figures were published in the ministry's annual report.\n"
+        "\tAn indented paragraph says the figures were revised. It names no one.\n"
+    )
+    doc, segments = segment_document(_doc(text))
+    segments, claims = extract_claims(doc, segments)
+    # One piece a row, though a cell ends a sentence.
+    assert [(seg.kind, seg.text) for seg in segments[1:4]] == [
+        (SegmentKind.STATEMENT, "Year\tDeaths\tNote"),
+        (SegmentKind.STATEMENT, "2022\t120\tNorth only."),
+        (SegmentKind.STATEMENT, "2023 \t 214\tNorth and East."),
+    ]
+    # A tab that indents a paragraph parts no cells: its sentences are read as sentences.
+    assert [seg.text for seg in segments[5:]] == [
+        "An indented paragraph says the figures were revised.",
+        "It names no one.",
+    ]
+    assert all("\t" not in claim.text for claim in claims)
