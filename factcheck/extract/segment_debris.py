@@ -4,8 +4,9 @@ A page's text carries lines that are not sentences of anyone's: a row of other s
 between bars ("Storm hits coast | Schools close | Rates rise"), a pointer to the site's other
 pages by its address ("Also on example.com ..."), a dateline cut off in its parenthesis
 ("RIVERTON, Ohio (Example"), a photo's caption ending with where it came from ("The new dam via
-City Archive"), the counter of a gallery's slides ("3 of 12"), and the shortcodes of a
-publishing system ("[button link=...]"). Each is told by its shape alone.
+City Archive"), the counter of a gallery's slides ("3 of 12"), the shortcodes of a publishing
+system ("[button link=...]") and a post's line of details, each after its label ("Posted by:
+Jane Roe | Category: Health"). Each is told by its shape alone.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _VIA_CREDIT_RE = re.compile(
 _SLIDE_COUNTER_RE = re.compile(
     r"(?:(?:Photo|Image|Picture|Slide|Item)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}", re.IGNORECASE
 )
+# A label and its value between separators, as a post's line of details writes them:
+# "Posted by: Jane Roe | Category: Health | Tags: ...". A sentence holds one such label at most.
+_FIELD_RE = re.compile(rf"(?:\A|\s[-|·•–—]\s)[{UPPER}][\w ]{{1,24}}:\s+\S")
+_FIELDS = 2
+"""A line of a post's details has at least this many labelled fields."""
 _BARS = 2
 """A row of headlines has at least this many bars between them."""
 _VIA_CAPTION_WORDS = (4, 15)
@@ -49,6 +55,8 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         piece
     ):
         return SegmentKind.RELATED
+    if ": " in piece and len(_FIELD_RE.findall(piece)) >= _FIELDS:
+        return SegmentKind.TAGS  # the post's details, each after its label
     if terminal:
         return None
     if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):

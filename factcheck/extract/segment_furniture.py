@@ -434,6 +434,12 @@ _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", 
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
+_FOREIGN_RIGHTS_RE = any_of(
+    form
+    for notice in entries("foreign_rights_notices")
+    for form in (notice, notice[0].upper() + notice[1:], notice.upper())
+)
+"""A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
 # not a sentence with its source after it ("... in Indiana. [IPFW]").
@@ -558,8 +564,10 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Each pattern is tried only on text holding a string every match of it holds.
     if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece)) or (
-        "//" in piece and _IMAGE_URL_RE.search(piece)
+    if (
+        (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
+        or ("//" in piece and _IMAGE_URL_RE.search(piece))
+        or _FOREIGN_RIGHTS_RE.search(piece)
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
     debris = debris_kind(piece, terminal, words)

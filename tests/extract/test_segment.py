@@ -867,3 +867,32 @@ def test_a_table_copied_from_a_browser_is_read_row_by_row_as_statements() -> Non
         "It names no one.",
     ]
     assert all("\t" not in claim.text for claim in claims)
+
+
+def test_rights_notices_in_other_languages_and_a_post_s_details_are_furniture() -> None:
+    text = (
+        "Port fees rise again\n\n"
+        "The port authority said on Monday that fees rose 12% in 2023.\n\n"
+        "14/03/2024 - Posted by: Ana Lopes | Category: Economy | Tags: port, fees\n\n"
+        "Dockworkers said wages rose 3% in 2022, and shippers said: costs fell. Critics: none.\n\n"
+        "Diário Exemplo - Todos os direitos reservados\n무단전재 및 재배포 금지\n"
+        "版权所有 示例日报\nALLE RECHTE VORBEHALTEN.\n"
+    )
+    assert _kinds(text) == [
+        (SegmentKind.TITLE, "Port fees rise again"),
+        (SegmentKind.STATEMENT, "The port authority said on Monday that fees rose 12% in 2023."),
+        (
+            SegmentKind.TAGS,
+            "14/03/2024 - Posted by: Ana Lopes | Category: Economy | Tags: port, fees",
+        ),
+        # One label in a sentence is no line of details.
+        (
+            SegmentKind.STATEMENT,
+            "Dockworkers said wages rose 3% in 2022, and shippers said: costs fell.",
+        ),
+        (SegmentKind.STATEMENT, "Critics: none."),
+        (SegmentKind.CREDIT, "Diário Exemplo - Todos os direitos reservados"),
+        (SegmentKind.CREDIT, "무단전재 및 재배포 금지"),
+        (SegmentKind.CREDIT, "版权所有 示例日报"),
+        (SegmentKind.CREDIT, "ALLE RECHTE VORBEHALTEN."),
+    ]
