@@ -2,7 +2,8 @@
 
 Around an article a site prints notices in its own voice: that it earns a commission on what the
 reader buys, what the reader may do with the copy, how comments are moderated, that it would like
-to hear from the reader, that the reader who enjoyed the article should subscribe, where to go
+to hear from the reader, that the reader who enjoyed the article should subscribe, what a
+subscription costs ("12 issues for £11.99"), where to go
 "for more information", that something went wrong in the page, that it uses cookies, and who
 the author is. Each is
 told by its shape: the site speaking as "we", "our" or "this article" to "you", about buying,
@@ -128,6 +129,20 @@ _CONSENT_RE = re.compile(
     r"\b(?:you )?(?:agree|consent|accept)\b",
     re.IGNORECASE,
 )
+# A subscription offered to the reader: "12 issues for £11.99" (a sentence of its own), "for as
+# little as Rs 599 a year", "Get the magazine delivered to your door", "no paywalls". A price
+# alone is the story's.
+_PRICE = r"(?:[£$€¥₹]|Rs\.?|USD|EUR|GBP|INR)\s?\d"
+_OFFER_RE = re.compile(
+    rf"\A(?:(?:get|try|enjoy|save on)\s+)?(?:your\s+)?(?:first\s+)?\d+\s+(?:issues|editions)\s+"
+    rf"(?:for|at)\s+(?:just\s+|only\s+)?{_PRICE}"
+    rf"|\bfor\s+(?:as\s+little\s+as|just|only)\s+{_PRICE}[^.]{{0,60}}"
+    r"\b(?:a|per|each|every|first|the first)\s+(?:month|year|week|issue)\b"
+    r"|\b(?:get|have|receive)\b[^.]{0,60}\bdelivered\b[^.]{0,40}"
+    r"\b(?:to|through|into|straight to)\s+your\s+(?:inbox|door|doorstep|letterbox|mailbox)\b"
+    r"|\bno\s+paywalls?\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -161,6 +176,13 @@ _NEEDLES = (
     "ookie",
     "onsent",
     "agree",
+    "ssues ",
+    "ditions ",
+    "little as",
+    "or just",
+    "or only",
+    "elivered",
+    "aywall",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a search for them alone."""
@@ -181,6 +203,19 @@ _USAGE = Rule(_USAGE_RE, ("commercial use", "our ", "by copyright law"))
 _COMMENTS = Rule(_COMMENTS_RE, ("moderat",))
 _ENJOYED = Rule(_ENJOYED_RE, ("if you ",))
 _FEEDBACK = Rule(_FEEDBACK_RE, ("to hear", " us"))
+_OFFER = Rule(
+    _OFFER_RE,
+    (
+        "issues ",
+        "editions ",
+        "copies ",
+        "little as",
+        "for just",
+        "for only",
+        "delivered",
+        "paywall",
+    ),
+)
 
 
 def notice_kind(piece: str, words: int) -> SegmentKind | None:
@@ -204,7 +239,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED
     if _SMALL_PRINT.match(piece, low) or _ORIGIN_RE.match(piece):
         return SegmentKind.CREDIT
-    if _THANKS_RE.match(piece):
+    if _THANKS_RE.match(piece) or _OFFER.search(piece, low):
         return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None

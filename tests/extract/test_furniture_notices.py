@@ -55,6 +55,10 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("A version of this article appeared in print on May 3.", CREDIT),
         ("Thanks for signing up!", RELATED),
         ("You're all set.", RELATED),
+        ("Get Bridge Weekly delivered to your door every Friday.", RELATED),
+        ("12 issues for £9.99.", RELATED),
+        ("Subscribe to the digital edition for as little as $2 a month.", RELATED),
+        ("Members read everything we publish, with no paywalls.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -79,6 +83,9 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "Thanks to the new bridge, the ferry closed.",
         "You are now entering the flood zone.",
         "The speech we’d like to hear from the mayor.",
+        "The council sold 12 issues for £2 each, the clerk said.",
+        "Parcels delivered to your door cost more this year.",
+        "The paper now costs $2 a month more than in 2020.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:

@@ -53,6 +53,14 @@ MATCHED = {
     ],
     "_COMMENTS": ["All comments are moderated first.", "We moderate every comment."],
     "_ENJOYED": ["If you enjoyed this article, subscribe."],
+    "_OFFER": [
+        "12 issues for £11.99.",
+        "6 editions at just $5.",
+        "Read on for as little as Rs 599 for the first year.",
+        "Join for only €2 a month.",
+        "Get the weekly digest delivered straight to your inbox.",
+        "Members read with no paywalls.",
+    ],
     "_FEEDBACK": [
         "We'd like to hear from readers.",
         "Let us know below.",
