@@ -133,15 +133,20 @@ _CONSENT_RE = re.compile(
 # little as Rs 599 a year", "Get the magazine delivered to your door", "no paywalls". A price
 # alone is the story's.
 _PRICE = r"(?:[£$€¥₹]|Rs\.?|USD|EUR|GBP|INR)\s?\d"
-_OFFER_RE = re.compile(
+_ISSUES_FOR = (
     rf"\A(?:(?:get|try|enjoy|save on)\s+)?(?:your\s+)?(?:first\s+)?\d+\s+(?:issues|editions)\s+"
     rf"(?:for|at)\s+(?:just\s+|only\s+)?{_PRICE}"
-    rf"|\bfor\s+(?:as\s+little\s+as|just|only)\s+{_PRICE}[^.]{{0,60}}"
+)
+_FOR_LITTLE = (
+    rf"\bfor\s+(?:as\s+little\s+as|just|only)\s+{_PRICE}[^.]{{0,60}}"
     r"\b(?:a|per|each|every|first|the first)\s+(?:month|year|week|issue)\b"
-    r"|\b(?:get|have|receive)\b[^.]{0,60}\bdelivered\b[^.]{0,40}"
+)
+_DELIVERED = (
+    r"\b(?:get|have|receive)\b[^.]{0,60}\bdelivered\b[^.]{0,40}"
     r"\b(?:to|through|into|straight to)\s+your\s+(?:inbox|door|doorstep|letterbox|mailbox)\b"
-    r"|\bno\s+paywalls?\b",
-    re.IGNORECASE,
+)
+_OFFER_RE = re.compile(
+    rf"{_ISSUES_FOR}|{_FOR_LITTLE}|{_DELIVERED}|\bno\s+paywalls?\b", re.IGNORECASE
 )
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
@@ -176,17 +181,12 @@ _NEEDLES = (
     "ookie",
     "onsent",
     "agree",
-    "ssues ",
-    "ditions ",
-    "little as",
-    "or just",
-    "or only",
-    "elivered",
-    "aywall",
 )
 """One of these is in every notice that does not open with one of the _OPENERS: most sentences
 are passed over by a search for them alone."""
-_NEEDLE_RE = any_of(_NEEDLES)
+_OFFER_NEEDLES = ("ssues ", "ditions ", "little as", "or just", "or only", "elivered", "aywall")
+"""One of these is in every subscription offer (``_OFFER_RE``)."""
+_NEEDLE_RE = any_of(_NEEDLES + _OFFER_NEEDLES)
 
 
 # The patterns tried on most of the sentences that hold a needle, each with words one of which
