@@ -425,6 +425,11 @@ def classify_captions(units: list[Unit]) -> None:
 # --- furniture by shape -----------------------------------------------------------------------
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_HANDLE_RE = re.compile(r"@\w{2,30}[.,]?")
+_ICON_NAME_RE = re.compile(r"[a-z]+(?:_[a-z]+)+\b")
+"""The name of an icon in an icon font ("chevron_left", "keyboard_arrow_down"): a page that
+draws its icons with letters leaves their names in its text."""
+_ICON_MAX_WORDS = 6
 _HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
 _COPYRIGHT_RE = re.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
@@ -590,6 +595,10 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         return SegmentKind.DATELINE  # a time stamp or an ID: "2019-11-19T07:23:12+01:00"
     if _is_prompt(piece, terminal, words) or _is_related_label(piece, terminal, words):
         return SegmentKind.RELATED
+    if not terminal and words <= _ICON_MAX_WORDS and "_" in piece and _ICON_NAME_RE.match(piece):
+        return SegmentKind.RELATED  # an icon's name left by its font: "chevron_left Back to posts"
+    if not terminal and piece[:1] == "@" and _HANDLE_RE.fullmatch(piece):
+        return SegmentKind.CREDIT  # an account's handle alone: the signature of an embedded post
     if terminal and (notice := notice_kind(piece, words)) is not None:
         return notice  # the site's word to its reader: "We may earn a commission ..."
     if not terminal and _TEASER_TAG_RE.search(piece):

@@ -52,9 +52,13 @@ _USAGE_RE = re.compile(
     r"|Cookie (?:Policy|Notice)|Community (?:Guidelines|Standards)|User Agreement)\b"
     r"|\bby copyright law\b"
 )
-# How the site handles comments: "We moderate all comments", "Comments are moderated".
+# How the site handles comments: "We moderate all comments", "Comments are moderated", "We
+# reserve the right to remove any comment".
 _COMMENTS_RE = re.compile(
-    r"\bcomments?\b.{0,60}\bmoderat\w*|\bmoderat\w*\b.{0,60}\bcomments?\b", re.IGNORECASE
+    r"\bcomments?\b.{0,60}\bmoderat\w*|\bmoderat\w*\b.{0,60}\bcomments?\b"
+    r"|\breserves? the right to (?:remove|delete|edit|reject|refuse|block|hide)\b[^.]{0,60}"
+    r"\b(?:comments?|posts?|submissions?)\b",
+    re.IGNORECASE,
 )
 _READER_RE = re.compile(r"\b(?:you|your|comments?|below)\b", re.IGNORECASE)
 # An invitation to write in, addressed to the reader or pointing at the comments: "We'd like to
@@ -157,6 +161,7 @@ _NEEDLES = (
     "share of",
     "our ",
     "oderat",
+    "he right to",
     "hear",
     " us",
     "f you",
@@ -200,7 +205,7 @@ _SMALL_PRINT = Rule(_SMALL_PRINT_RE, ("subject to change", "while "))
 _CONSENT = Rule(_CONSENT_RE, ("cookie",))
 _DISCLOSURE = Rule(_DISCLOSURE_RE, ("commission", "share of", "affiliate"))
 _USAGE = Rule(_USAGE_RE, ("commercial use", "our ", "by copyright law"))
-_COMMENTS = Rule(_COMMENTS_RE, ("moderat",))
+_COMMENTS = Rule(_COMMENTS_RE, ("moderat", "the right to"))
 _ENJOYED = Rule(_ENJOYED_RE, ("if you ",))
 _FEEDBACK = Rule(_FEEDBACK_RE, ("to hear", " us"))
 _OFFER = Rule(

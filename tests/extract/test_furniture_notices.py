@@ -59,6 +59,7 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("12 issues for £9.99.", RELATED),
         ("Subscribe to the digital edition for as little as $2 a month.", RELATED),
         ("Members read everything we publish, with no paywalls.", RELATED),
+        ("We reserve the right to delete comments that insult other readers.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -86,6 +87,7 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "The council sold 12 issues for £2 each, the clerk said.",
         "Parcels delivered to your door cost more this year.",
         "The paper now costs $2 a month more than in 2020.",
+        "The league reserves the right to remove players who insult referees, we learned.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
@@ -634,3 +636,26 @@ def test_an_outlet_or_a_staff_credit_in_the_byline_is_no_author_to_leave_out(
         (STATEMENT, BEFORE),
         (STATEMENT, line),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("chevron_left Back to all posts", RELATED),
+        ("keyboard_arrow_down", RELATED),
+        ("@janeroe_news", CREDIT),
+    ],
+)
+def test_icon_names_and_a_handle_alone_are_furniture(line: str, kind: SegmentKind) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The file_name field was empty, the engineers said.",
+        "@janeroe_news said the bridge would open in May.",
+    ],
+)
+def test_sentences_with_an_underscore_or_a_handle_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]

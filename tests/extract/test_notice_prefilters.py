@@ -51,7 +51,11 @@ MATCHED = {
         "Use is governed by our Terms of Use.",
         "The copy is protected by copyright law.",
     ],
-    "_COMMENTS": ["All comments are moderated first.", "We moderate every comment."],
+    "_COMMENTS": [
+        "All comments are moderated first.",
+        "We moderate every comment.",
+        "We reserve the right to remove posts.",
+    ],
     "_ENJOYED": ["If you enjoyed this article, subscribe."],
     "_OFFER": [
         "12 issues for £11.99.",
