@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_bylines import page_byline
+from factcheck.extract.segment_credits import INLINE_CREDIT_RE, SOURCE_LABELS, is_credit
 from factcheck.extract.segment_dates import (
     AGO_RE,
     DATE,
@@ -77,46 +78,6 @@ PhD", "Fact checked by Jane Roe"."""
 _CONTRIBUTED_RE = re.compile(
     r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
     r"(?: from [^.]+)?\.?\Z"
-)
-_PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
-# A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
-_PICTURE = rf"(?:{_PICTURE_NOUNS})(?:\s+credit)?|Credit"
-_CREDIT_PAREN_RE = re.compile(
-    rf"\(\s*(?:(?i:{_PICTURE}|Source)"
-    r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
-    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
-)
-_CREDIT_LABEL_RE = re.compile(
-    rf"(?:(?:{_PICTURE_NOUNS})(?: [Cc]redit)?|Credit|Source|"
-    r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
-    # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
-    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
-)
-_CREDIT_BY_RE = re.compile(
-    r"(?:Photo|Photograph|Image|Picture|Illustration|Photo illustration)s? by "
-    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}\."
-)
-"""A credit written as a sentence: "Photo by Jane Roe.", "Photo illustration by Example."."""
-# Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
-_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
-_CREDIT_AGENCY_RE = re.compile(
-    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
-    rf"(?:{_AGENCIES}|Handout|"
-    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
-    r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"
-    r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
-)
-_CREDIT_SLASH_RE = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-    r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
-    r"(?:\s+(?:file|FILE))?"  # "Jane Roe / Example Wire file": a file photo
-)
-_INLINE_CREDIT_RE = re.compile(
-    rf"[(\[]\s*(?:(?i:{_PICTURE})s?"
-    r"\s*(?::|by)\s*[^()\[\]]{1,80}"
-    r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
-    rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
-    r"(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
 )
 _CAPTION_LABEL_RE = re.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
@@ -209,7 +170,7 @@ def split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, lead.end()), *split_furniture(text, *rest)]
     if text[end - 1] in ")]":
         opening = text.rfind("(" if text[end - 1] == ")" else "[", start, end)
-        if opening > start and _INLINE_CREDIT_RE.fullmatch(text, opening, end):
+        if opening > start and INLINE_CREDIT_RE.fullmatch(text, opening, end):
             caption_end = strip_span(text, start, opening)[1]
             if len(text[start:caption_end].split()) >= 3:
                 return [(start, caption_end), (opening, end)]
@@ -281,7 +242,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     reviewed = _REVIEWED_RE.fullmatch(piece) if words <= 16 else None
     if reviewed and clean_byline(reviewed.group("names")) is not None:
         return SegmentKind.BYLINE
-    if words <= 14 and _is_credit(piece):
+    if words <= 14 and is_credit(piece):
         return SegmentKind.CREDIT
     if _RELATED_LABEL_RE.match(piece) or _RELATED_ALONE_RE.fullmatch(piece):
         return SegmentKind.RELATED
@@ -313,18 +274,6 @@ def _is_byline(piece: str) -> bool:
     return first not in _BYLINE_STOPWORDS
 
 
-def _is_credit(piece: str) -> bool:
-    if piece.startswith(("(", "[")):
-        return bool(_CREDIT_PAREN_RE.fullmatch(piece) or _INLINE_CREDIT_RE.fullmatch(piece))
-    if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
-        return bool(_CREDIT_BY_RE.fullmatch(piece))
-    return bool(
-        _CREDIT_LABEL_RE.fullmatch(piece)
-        or _CREDIT_AGENCY_RE.fullmatch(piece)
-        or _CREDIT_SLASH_RE.fullmatch(piece)
-    )
-
-
 def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
     """Subheadings: a short line of its own, without final punctuation, before a paragraph.
 
@@ -345,6 +294,8 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
             continue
         if "\t" in unit.text and is_table_row(unit.text):
             continue  # a table's header row, its cells between tabs
+        if _is_postal_line(unit.text, unit.words):
+            continue  # a line of an address (a contact line, told by its shape)
         if unit.text.endswith((":", ";", ",", "-", "–", "—")):
             continue
         prev, nxt = units[i - 1], units[i + 1]
@@ -406,7 +357,7 @@ def classify_captions(units: list[Unit]) -> None:
         if (
             unit.kind is not SegmentKind.CREDIT
             or i == 0
-            or unit.text.startswith(("Source", "SOURCE", "—", "–", "-"))
+            or unit.text.startswith((*SOURCE_LABELS, "—", "–", "-"))
         ):
             continue  # "Source: ..." credits the article or a chart, "— Name (@name)" a post
         caption = units[i - 1]
@@ -426,6 +377,19 @@ def classify_captions(units: list[Unit]) -> None:
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_RE = re.compile(r"@\w{2,30}[.,]?")
+_POSTAL_RE = re.compile(
+    rf"(?:[A-Z]{{1,3}}-\s?\d{{4,5}}|\d{{5}})\s+[{UPPER}][\w'’.-]+(?:\s+[\w'’.-]+){{0,3}}"
+    rf"|[{UPPER}][\w .'’-]{{1,30}},\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
+)
+"""A line of an address holding its postal code and town: "DE-60314 Frankfurt am Main", "75008
+Paris", "Springfield, IL 62701" (a year has four digits: "2019 Rugby World Cup" is no town)."""
+_POSTAL_MAX_WORDS = 6
+
+
+def _is_postal_line(piece: str, words: int) -> bool:
+    return words <= _POSTAL_MAX_WORDS and _POSTAL_RE.fullmatch(piece) is not None
+
+
 _ICON_NAME_RE = re.compile(r"[a-z]+(?:_[a-z]+)+\b")
 """The name of an icon in an icon font ("chevron_left", "keyboard_arrow_down"): a page that
 draws its icons with letters leaves their names in its text."""
@@ -569,6 +533,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Each pattern is tried only on text holding a string every match of it holds.
     if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
+    if not terminal and _is_postal_line(piece, words):
+        return SegmentKind.CREDIT  # an address's postal code and town: "DE-60314 Frankfurt"
     if (
         (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
         or ("//" in piece and _IMAGE_URL_RE.search(piece))

@@ -659,3 +659,40 @@ def test_icon_names_and_a_handle_alone_are_furniture(line: str, kind: SegmentKin
 )
 def test_sentences_with_an_underscore_or_a_handle_stay_body(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    ("line", "english"),
+    [
+        ("Foto: Jana Roth", "Photo: Jana Roth"),
+        ("FOTO: REUTERS", "PHOTO: REUTERS"),
+        ("Fuente: Ministerio de Salud", "Source: Ministry of Health"),
+        ("Фото: Анна Петрова", "Photo: Anna Petrova"),
+        ("личный архив Анны Петровой", "Personal archive of Anna Petrova"),
+        ("Arquivo pessoal", "Personal archive"),
+        ("사진: 연합뉴스", "Photo: Yonhap"),
+    ],
+)
+def test_credits_in_other_languages_read_as_the_english_ones(line: str, english: str) -> None:
+    kinds = [kind for kind, _ in _between(line)]
+    assert kinds == [kind for kind, _ in _between(english)]
+    assert kinds[1:] == [CREDIT, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    "line", ["DE-60314 Frankfurt am Main", "75008 Paris", "Springfield, IL 62701"]
+)
+def test_the_postal_code_and_town_of_an_address_are_furniture(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (CREDIT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bild der Frau berichtete über den Streit um die Brücke.",
+        "2019 Rugby World Cup",
+        "10 Downing Street said the bridge would open in May.",
+    ],
+)
+def test_lines_that_open_like_foreign_credits_or_addresses_stay_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]

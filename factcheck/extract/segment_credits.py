@@ -1,0 +1,101 @@
+"""Stage ② segment, credits: the lines that credit a picture to whoever made or supplied it.
+
+A credit names a picture's maker or source after a label ("Photo: Jane Roe", "Image credit:
+Example Wire", "Foto: Jana Roth", "Фото: личный архив"), as an agency alone ("AP Photo",
+"Handout"), as names between slashes ("Jane Roe / Example Wire"), in brackets after a caption
+("[Jane Roe/AP]"), or as a sentence ("Photo by Jane Roe."). Each is told by its shape and the
+word lists of ``factcheck/lexicon/en/``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.lexicon import entries
+
+_PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
+# A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
+_PICTURE = rf"(?:{_PICTURE_NOUNS})(?:\s+credit)?|Credit"
+_CREDIT_PAREN_RE = re.compile(
+    rf"\(\s*(?:(?i:{_PICTURE}|Source)"
+    r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
+    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
+)
+_CREDIT_LABEL_RE = re.compile(
+    rf"(?:(?:{_PICTURE_NOUNS})(?: [Cc]redit)?|Credit|Source|"
+    r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
+    # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
+    r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
+)
+_CREDIT_BY_RE = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Illustration|Photo illustration)s? by "
+    r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}\."
+)
+"""A credit written as a sentence: "Photo by Jane Roe.", "Photo illustration by Example."."""
+# Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
+_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
+_CREDIT_AGENCY_RE = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
+    rf"(?:{_AGENCIES}|Handout|"
+    r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
+    r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"
+    r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
+)
+_CREDIT_SLASH_RE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
+    r"(?:\s+(?:file|FILE))?"  # "Jane Roe / Example Wire file": a file photo
+)
+INLINE_CREDIT_RE = re.compile(
+    rf"[(\[]\s*(?:(?i:{_PICTURE})s?"
+    r"\s*(?::|by)\s*[^()\[\]]{1,80}"
+    r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
+    rf"|(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:via\s+)?(?:{_AGENCIES}|Handout|File photo)"
+    r"(?:\s+via\s+[\w ]{1,30})?)\s*[)\]]"
+)
+
+
+def is_credit(piece: str) -> bool:
+    """Whether PIECE, a line of a few words, credits a picture: a label and a name ("Photo: Jane
+    Roe", "Foto: Jana Roth"), an agency ("AP Photo"), names between slashes or in brackets."""
+    if piece.startswith(("(", "[")):
+        return bool(_CREDIT_PAREN_RE.fullmatch(piece) or INLINE_CREDIT_RE.fullmatch(piece))
+    if piece.endswith(".") and not piece.endswith(("Jr.", "Inc.", "Co.")):
+        return bool(_CREDIT_BY_RE.fullmatch(piece))
+    return bool(
+        _CREDIT_LABEL_RE.fullmatch(piece)
+        or _CREDIT_AGENCY_RE.fullmatch(piece)
+        or _CREDIT_SLASH_RE.fullmatch(piece)
+        or _foreign_credit_re().fullmatch(piece)
+    )
+
+
+def _forms(name: str) -> list[str]:
+    """The entries of word list NAME as written, with a capital, and in capitals, the longest
+    first."""
+    found = {form for e in entries(name) for form in (e, e[0].upper() + e[1:], e.upper())}
+    return sorted(found, key=len, reverse=True)
+
+
+SOURCE_LABELS = ("Source", "SOURCE", *_forms("foreign_source_labels"))
+"""The labels of a source ("Source: Ministry of Health", "Fuente: ..."): its line credits a
+chart, a table or the article, not a photo whose caption came before."""
+
+
+@cache
+def _foreign_credit_re() -> re.Pattern[str]:
+    """A credit in another language: a picture's or a source's label and its name ("Foto: Jana
+    Roth", "Fuente: INE"), or a credit to someone's own collection, with a label or not
+    ("личный архив Анны Петровой")."""
+
+    def forms(*names: str) -> str:
+        return "|".join(re.escape(form) for name in names for form in _forms(name))
+
+    labels = forms("foreign_picture_labels", "foreign_source_labels")
+    archives = forms("personal_archive_credits")
+    separator = r"\s*(?::|–|—|\|)\s*"
+    return re.compile(
+        rf"(?:{labels}){separator}\S[^!?]{{0,80}}"
+        rf"|(?:(?:{labels}){separator})?(?:{archives})(?:[\s,:]+[^!?]{{1,60}})?"
+    )
