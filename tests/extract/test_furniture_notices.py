@@ -696,3 +696,13 @@ def test_the_postal_code_and_town_of_an_address_are_furniture(line: str) -> None
 )
 def test_lines_that_open_like_foreign_credits_or_addresses_stay_body(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize("line", ["167 Comments", "[ 167 comments ]", "0 Comments", "12 Replies"])
+def test_a_count_of_comments_alone_is_furniture(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
+
+
+def test_a_sentence_counting_comments_stays_body() -> None:
+    line = "12 comments were deleted by the moderators, the site said."
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
