@@ -706,3 +706,18 @@ def test_a_count_of_comments_alone_is_furniture(line: str) -> None:
 def test_a_sentence_counting_comments_stays_body() -> None:
     line = "12 comments were deleted by the moderators, the site said."
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weitere Beiträge zum Thema: Neue Brücke",
+        "Matérias relacionadas: Ponte nova",
+        "Más noticias: Puente nuevo",
+        "À voir aussi : Le pont neuf",
+        "Articoli simili: Il ponte",
+        "Gerelateerd nieuws: De brug",
+    ],
+)
+def test_more_labels_of_boxes_of_links_in_other_languages(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
