@@ -109,6 +109,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
 
 def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) -> bool:
     """Whether the line break between two lines is inside one paragraph."""
+    if (text[ps] == "|" or text[ns] == "|" or text.find("\t", ps, ne) != -1) and (
+        is_table_row(text[ps:pe]) or is_table_row(text[ns:ne])
+    ):
+        return False  # a table's rows are lines of their own, however alike their widths
     if width:
         soft = pe - ps >= 0.6 * width and text[pe - 1] != ":"
     elif text[ns].islower():

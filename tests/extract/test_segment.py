@@ -896,3 +896,12 @@ def test_rights_notices_in_other_languages_and_a_post_s_details_are_furniture() 
         (SegmentKind.CREDIT, "版权所有 示例日报"),
         (SegmentKind.CREDIT, "ALLE RECHTE VORBEHALTEN."),
     ]
+
+
+def test_a_tables_rows_of_one_width_are_not_read_as_a_wrapped_paragraph() -> None:
+    rows = [f"| {n} | Team number {n} of the northern league | {60 - n} points |" for n in range(6)]
+    text = "Standings after the final round, the league said on Monday.\n" + "\n".join(rows) + "\n"
+    assert _kinds(text) == [
+        (SegmentKind.STATEMENT, "Standings after the final round, the league said on Monday."),
+        *[(SegmentKind.STATEMENT, row) for row in rows],
+    ]

@@ -9,6 +9,8 @@ give no byline and no date.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pasted_page import BODY, HEADLINE, MENU
 
 from factcheck.extract.segment import segment_document
@@ -356,3 +358,41 @@ def test_the_label_of_a_box_of_links_in_another_language_is_furniture(label: str
 def test_a_sentence_opening_with_a_label_s_words_stays_in_the_story(line: str) -> None:
     _, found = _read([], [*BODY[:2], line, *BODY[2:]])
     assert found == [*(RELATED for _ in MENU), TITLE, *(STATEMENT for _ in range(5))]
+
+
+def _page_date_lines() -> st.SearchStrategy[str]:
+    """Lines that are, or nearly are, date lines of pages in the six languages."""
+    from factcheck.lexicon import PAGE_LANGUAGES, entries
+
+    def words_of(name: str) -> st.SearchStrategy[str]:
+        listed = sorted({w for code in PAGE_LANGUAGES for w in entries(name, code)})
+        return st.sampled_from(listed).flatmap(
+            lambda w: st.sampled_from([w, w.capitalize(), w.upper()])
+        )
+
+    space = st.sampled_from([" ", "  ", "\t", "", "\u00a0"])
+    day = st.sampled_from(["5", "05", "5.", "31", "1er", "1º"])
+    year = st.sampled_from(["2024", "1999", "24"])
+    parts = st.tuples(
+        st.one_of(st.just(""), words_of("published_words").map(lambda w: w + " ")),
+        st.one_of(st.just(""), words_of("weekdays").map(lambda w: w + ", ")),
+        day,
+        space,
+        st.one_of(st.just(""), words_of("date_joiners").map(lambda w: w + " ")),
+        words_of("months"),
+        st.sampled_from(["", ","]),
+        space,
+        st.one_of(st.just(""), words_of("date_joiners").map(lambda w: w + " ")),
+        year,
+        st.sampled_from(["", ", 14:30", " à 14h30", "x"]),
+    )
+    return parts.map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_page_date_lines())
+def test_a_page_date_line_is_what_its_whole_pattern_reads(line: str) -> None:
+    # The quick tests before the whole pattern never turn away a line the pattern reads.
+    from factcheck.extract.segment_dates import _page_dateline_re, is_page_dateline
+
+    assert is_page_dateline(line) == (_page_dateline_re().fullmatch(line) is not None)
