@@ -31,11 +31,19 @@ def is_table_row(text: str) -> bool:
     row = text.strip()
     if row[:1] == "|":
         return len(row) > 2 and row[-1] == "|"
-    # One line whose words a tab parts; a tab that indents a wrapped line parts nothing.
-    return "\t" in row and "\n" not in row and _CELL_TAB_RE.search(row) is not None
+    # One line whose words a tab parts; a tab that indents a wrapped line parts nothing, and
+    # sentences that follow one another in a cell are prose that a tab happens to part.
+    return (
+        "\t" in row
+        and "\n" not in row
+        and _CELL_TAB_RE.search(row) is not None
+        and _RUNNING_SENTENCES_RE.search(row) is None
+    )
 
 
 _CELL_TAB_RE = re.compile(r"\S *\t[ \t]*\S")
+_RUNNING_SENTENCES_RE = re.compile(rf"[{LOWER}]{{3}}[.!?][\"”’)]? +[\"“‘(]?[{UPPER}]")
+"""A sentence's end and the next one's start, after a word, not an abbreviation ("Mr. Roe")."""
 
 
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace

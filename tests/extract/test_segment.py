@@ -905,3 +905,12 @@ def test_a_tables_rows_of_one_width_are_not_read_as_a_wrapped_paragraph() -> Non
         (SegmentKind.STATEMENT, "Standings after the final round, the league said on Monday."),
         *[(SegmentKind.STATEMENT, row) for row in rows],
     ]
+
+
+def test_sentences_that_a_tab_parts_in_running_text_are_read_as_sentences() -> None:
+    text = "The council met on Monday. It approved the bridge for £48 million.\tWork starts soon.\n"
+    assert _kinds(text) == [
+        (SegmentKind.STATEMENT, "The council met on Monday."),
+        (SegmentKind.STATEMENT, "It approved the bridge for £48 million."),
+        (SegmentKind.STATEMENT, "Work starts soon."),
+    ]
