@@ -1,14 +1,13 @@
 """Stage ② segment, notices: what a site says to its reader about the page, not about the story.
 
 Around an article a site prints notices in its own voice: that it earns a commission on what the
-reader buys, what the reader may do with the copy, how comments are moderated, that it would like
-to hear from the reader, that the reader who enjoyed the article should subscribe, what a
-subscription costs ("12 issues for £11.99"), where to go
-"for more information", that something went wrong in the page, that it uses cookies, and who
-the author is. Each is
-told by its shape: the site speaking as "we", "our" or "this article" to "you", about buying,
-copying, commenting or writing in. A sentence inside quotation marks is someone's speech, never
-the site's notice, and stays in the body.
+reader buys, what the reader may do with the copy, how comments are moderated (in English or in
+one of the page languages), that it would like to hear from the reader, that the reader who
+enjoyed the article should subscribe, what a subscription costs ("12 issues for £11.99"), where
+to go "for more information", that something went wrong in the page, that it uses cookies, and
+who the author is. Each is told by its shape: the site speaking as "we", "our" or "this
+article" to "you", about buying, copying, commenting or writing in. A sentence inside quotation
+marks is someone's speech, never the site's notice, and stays in the body.
 """
 
 from __future__ import annotations
@@ -229,6 +228,8 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     subscribe, look elsewhere); None for any other sentence."""
     if words > _MAX_WORDS:
         return None
+    if _foreign_comments_re().search(piece) and _moderated_in_another_language(piece):
+        return SegmentKind.RELATED  # "Os comentários são moderados", "Kommentare ... geprüft"
     opener = piece.startswith(_OPENERS)
     if not opener and _NEEDLE_RE.search(piece) is None:
         return None
@@ -259,6 +260,21 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     if _FEEDBACK.search(piece, low) and _READER_RE.search(piece):
         return SegmentKind.RELATED
     return None
+
+
+@cache
+def _foreign_comments_re() -> re.Pattern[str]:
+    """A word for comments in one of the page languages, as written ("comentários",
+    "Kommentare", "COMMENTI"), compiled on first use."""
+    stems = lexicon.page_words("comment_words")
+    return any_of(form for stem in stems for form in (stem, stem.capitalize(), stem.upper()))
+
+
+def _moderated_in_another_language(piece: str) -> bool:
+    """Whether PIECE, which names comments in a page language, says they are moderated or
+    approved before they appear."""
+    low = piece.lower()
+    return any(word in low for word in lexicon.page_words("moderation_words"))
 
 
 def is_author_note(piece: str) -> bool:

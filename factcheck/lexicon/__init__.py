@@ -66,6 +66,8 @@ PAGE_LISTS: tuple[str, ...] = (
     "minute_words",
     "related_labels",
     "byline_roles",
+    "comment_words",
+    "moderation_words",
 )
 """The word lists each of ``PAGE_LANGUAGES`` has, by name."""
 

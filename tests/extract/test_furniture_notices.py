@@ -721,3 +721,29 @@ def test_a_sentence_counting_comments_stays_body() -> None:
 )
 def test_more_labels_of_boxes_of_links_in_other_languages(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Atenção: comentários ofensivos não serão aprovados pelo moderador.",
+        "Los comentarios pasan por moderación antes de publicarse.",
+        "Kommentare werden erst nach Prüfung freigeschaltet.",
+        "Les commentaires sont soumis à modération.",
+        "I commenti sono soggetti a moderazione.",
+        "Reacties worden gemodereerd.",
+    ],
+)
+def test_comment_policies_in_the_page_languages_are_furniture(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (RELATED, line), (STATEMENT, AFTER)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Il commento del ministro è stato approvato dal governo.",
+        "O comentário do ministro foi aprovado pelo governo.",
+    ],
+)
+def test_a_comment_approved_in_the_story_stays_body(line: str) -> None:
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
