@@ -7,8 +7,8 @@ new folder with the same file names and its own model, plus an entry in ``LANGUA
 
 A page pasted as text keeps its site's furniture in the site's language whatever language its
 story is read in: ``PAGE_LANGUAGES`` are the other languages whose dates and bylines are read at
-the top of such a page, and whose furniture (a reading time, the label of a box of links) is
-told from the story, each a folder holding only the lists ``PAGE_LISTS`` name.
+the top of such a page, and whose furniture (a reading time, the label of a box of links, a
+comment policy) is told from the story, each a folder holding only the lists ``PAGE_LISTS`` name.
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ DEFAULT_LANGUAGE = LANGUAGES["en"]
 """The language used when none is named."""
 
 PAGE_LANGUAGES: tuple[str, ...] = ("de", "es", "fr", "it", "nl", "pt")
-"""The languages besides English whose page furniture is read in a pasted page: its date, its
-byline and its reading time. They are not languages of the pipeline (no model, no claims):
-each folder holds only the lists in ``PAGE_LISTS``."""
+"""The languages besides English whose page furniture is read in a page: its date, its byline,
+its reading time, the labels of its boxes of links and its comment policy. They are not
+languages of the pipeline (no model, no claims): each folder holds only the lists in
+``PAGE_LISTS``."""
 
 PAGE_LISTS: tuple[str, ...] = (
     "months",
