@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck.extract.segment_text import written_forms
 from factcheck.lexicon import entries
 
 _PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
@@ -71,14 +72,7 @@ def is_credit(piece: str) -> bool:
     )
 
 
-def _forms(name: str) -> list[str]:
-    """The entries of word list NAME as written, with a capital, and in capitals, the longest
-    first."""
-    found = {form for e in entries(name) for form in (e, e[0].upper() + e[1:], e.upper())}
-    return sorted(found, key=len, reverse=True)
-
-
-SOURCE_LABELS = ("Source", "SOURCE", *_forms("foreign_source_labels"))
+SOURCE_LABELS = ("Source", "SOURCE", *written_forms(entries("foreign_source_labels")))
 """The labels of a source ("Source: Ministry of Health", "Fuente: ..."): its line credits a
 chart, a table or the article, not a photo whose caption came before."""
 
@@ -90,7 +84,7 @@ def _foreign_credit_re() -> re.Pattern[str]:
     ("личный архив Анны Петровой")."""
 
     def forms(*names: str) -> str:
-        return "|".join(re.escape(form) for name in names for form in _forms(name))
+        return "|".join(re.escape(form) for name in names for form in written_forms(entries(name)))
 
     labels = forms("foreign_picture_labels", "foreign_source_labels")
     archives = forms("personal_archive_credits")

@@ -37,7 +37,14 @@ from factcheck.extract.segment_dates import (
 from factcheck.extract.segment_debris import debris_kind
 from factcheck.extract.segment_head import named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
-from factcheck.extract.segment_text import BULLET_RE, UPPER, any_of, is_table_row, strip_span
+from factcheck.extract.segment_text import (
+    BULLET_RE,
+    UPPER,
+    any_of,
+    is_table_row,
+    strip_span,
+    written_forms,
+)
 from factcheck.lexicon import entries, months, page_words, words
 from factcheck.models import SegmentKind
 
@@ -303,8 +310,8 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
             continue
         if not (unit.text[0].isupper() or unit.text[0].isdigit()) or BULLET_RE.match(unit.text):
             continue
-        if "\t" in unit.text and is_table_row(unit.text):
-            continue  # a table's header row, its cells between tabs
+        if is_table_row(unit.text):
+            continue  # a table's header row
         if _is_postal_line(unit.text, unit.words):
             continue  # a line of an address (a contact line, told by its shape)
         if unit.text.endswith((":", ";", ",", "-", "–", "—")):
@@ -414,11 +421,7 @@ _IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", 
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
-_FOREIGN_RIGHTS_RE = any_of(
-    form
-    for notice in entries("foreign_rights_notices")
-    for form in (notice, notice[0].upper() + notice[1:], notice.upper())
-)
+_FOREIGN_RIGHTS_RE = any_of(written_forms(entries("foreign_rights_notices")))
 """A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
 _FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
@@ -558,7 +561,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Character loops run in C (map), and only when a cheaper test leaves the answer open. The
     # letters a-z, counted with two C calls, are some of its letters: when they reach the limit,
     # so do all of them, and neither digits nor letters are looked for (most sentences).
-    if (piece[:1] == "|" or "\t" in piece) and is_table_row(piece):
+    if is_table_row(piece):
         return None  # a table's row: figures and names in capitals are its data, not furniture
     ascii_text = piece.encode("ascii", "ignore")
     lower = len(ascii_text.translate(None, _NOT_ASCII_LOWER))

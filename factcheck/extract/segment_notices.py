@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from factcheck import lexicon
-from factcheck.extract.segment_text import any_of
+from factcheck.extract.segment_text import any_of, written_forms
 from factcheck.models import SegmentKind
 from factcheck.sources.prefilter import Rule, lowered
 
@@ -212,7 +212,6 @@ _OFFER = Rule(
     (
         "issues ",
         "editions ",
-        "copies ",
         "little as",
         "for just",
         "for only",
@@ -266,8 +265,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
 def _foreign_comments_re() -> re.Pattern[str]:
     """A word for comments in one of the page languages, as written ("comentários",
     "Kommentare", "COMMENTI"), compiled on first use."""
-    stems = lexicon.page_words("comment_words")
-    return any_of(form for stem in stems for form in (stem, stem.capitalize(), stem.upper()))
+    return any_of(written_forms(lexicon.page_words("comment_words")))
 
 
 def _moderated_in_another_language(piece: str) -> bool:

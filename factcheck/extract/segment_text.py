@@ -28,6 +28,8 @@ LETTER_SET = frozenset(
 def is_table_row(text: str) -> bool:
     """A row of a table: between bars, as a page or a markdown file gives it ("| 2023 | 214 |"),
     or its cells between tabs, as a browser copies it ("2023<TAB>214")."""
+    if "|" not in text and "\t" not in text:
+        return False  # most text: two searches in C
     row = text.strip()
     if row[:1] == "|":
         return len(row) > 2 and row[-1] == "|"
@@ -139,6 +141,14 @@ def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) ->
 
 # Characters from the most to the least frequent in English text; any other is rarer still.
 _RARITY = {c: rank for rank, c in enumerate(" etaoinshrdlcumwfgypbvkjxqz")}
+
+
+def written_forms(words: Iterable[str]) -> list[str]:
+    """Lower-case words (or phrases) as running text writes them: as they are, with a capital
+    and in capitals ("alle Rechte vorbehalten", "Alle Rechte vorbehalten", "ALLE RECHTE
+    VORBEHALTEN"), the longest first."""
+    found = {form for word in words for form in (word, word[0].upper() + word[1:], word.upper())}
+    return sorted(found, key=lambda form: (-len(form), form))
 
 
 def any_of(needles: Iterable[str]) -> re.Pattern[str]:

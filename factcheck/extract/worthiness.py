@@ -379,7 +379,7 @@ def _checkable(reasons: tuple[str, ...]) -> bool:
 
 
 def _classify(text: str, analysis: _Analysis, score: float, threshold: float) -> SegmentKind:
-    if (text[:1] == "|" or "\t" in text) and is_table_row(text):
+    if is_table_row(text):
         # Figures the article lists, not a sentence anyone wrote: checked through the text
         # that reports them, the row stays in the body as a statement.
         return SegmentKind.STATEMENT

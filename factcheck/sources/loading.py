@@ -7,7 +7,6 @@ entry. Every mistake in a file is reported, each with its file and line, not onl
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -339,12 +338,12 @@ def _read_text(text: str, file: str) -> list[_Raw]:
 
 
 def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
-    text = _read_bytes(path, display).decode("utf-8-sig")
+    text = _file_text(path, display)
     return text, _read_text(text, display)
 
 
-def _read_bytes(path: Path, display: str) -> bytes:
-    """A registry file's bytes, checked to be UTF-8 text."""
+def _file_text(path: Path, display: str) -> str:
+    """A registry file's text (UTF-8, a byte-order mark left out)."""
     try:
         data = read_limited(path, _MAX_BYTES)
     except TooLarge:
@@ -356,10 +355,9 @@ def _read_bytes(path: Path, display: str) -> bytes:
     except OSError as exc:
         raise SourcesError(f"{display}: cannot read: {exc.strerror}") from None
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SourcesError(f"{display}: not UTF-8 text") from None
-    return data
 
 
 @dataclass(slots=True)
@@ -536,28 +534,27 @@ def load_registry(
     """Load and merge the built-in registry, the user's file, then each extra file or folder.
 
     An entry whose id is already defined updates it: the keys it gives replace the earlier ones.
-    Files read again in one process with the same bytes as before (a review, then its report)
+    Files read again in one process with the same text as before (a review, then its report)
     give the registry merged the first time, without parsing them again.
     """
-    read: list[list[tuple[str, bytes]]] = []
+    read: list[tuple[tuple[str, str], ...]] = []
     problems = _Problems()
     for paths in _layer_paths(extra, builtin=builtin, user=user):
-        read.append([])
+        texts: list[tuple[str, str]] = []
         for path in paths:
             with problems.each():
-                read[-1].append((_display(path), _read_bytes(path, _display(path))))
+                texts.append((_display(path), _file_text(path, _display(path))))
+        read.append(tuple(texts))
     problems.check()
-    key = tuple(
-        tuple((shown, hashlib.blake2b(data).digest()) for shown, data in files) for files in read
-    )
+    key = tuple(read)
     if (known := _MERGED.get(key)) is not None:
         return known
     layers: list[_Layer] = []
     for files in read:
         layers.append(_Layer([]))
-        for shown, data in files:
+        for shown, text in files:
             with problems.each():
-                layers[-1].files.append((shown, _read_text(data.decode("utf-8-sig"), shown)))
+                layers[-1].files.append((shown, _read_text(text, shown)))
     problems.check()
     registry = _merge(layers)
     if len(_MERGED) >= 8:
@@ -566,8 +563,8 @@ def load_registry(
     return registry
 
 
-_MERGED: dict[tuple[tuple[tuple[str, bytes], ...], ...], Registry] = {}
-"""The registries merged in this process, by the names and the digests of their files' bytes."""
+_MERGED: dict[tuple[tuple[tuple[str, str], ...], ...], Registry] = {}
+"""The registries merged in this process, by the names and the texts of their files."""
 
 
 @dataclass(frozen=True, slots=True)
