@@ -56,6 +56,7 @@ _PUBLISHED_KEYS = (
     "citation_publication_date",
     "article_date_original",
     "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
 )
 _AUTHOR_KEYS = (
     "author",
@@ -68,11 +69,19 @@ _AUTHOR_KEYS = (
 _TITLE_KEYS = ("og:title", "twitter:title")
 _APP_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Story")
-_ISO_DATE_RE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
+_ISO_DATE_RE = re.compile(
+    r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])"
+    r"|\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:T\d|\s*\Z)"  # ISO's basic form: 20180619T055000+0900
+)
 _URL_DATE_RE = re.compile(
     r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•)\s+")
+_SPACELESS_RE = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+"""A letter of a script that runs its words together or counts one syllable a word (Chinese,
+Japanese, Korean syllables, Thai, Lao, Burmese, Khmer)."""
 _MODIFIED_RE = re.compile(r"modif|updat|edit", re.IGNORECASE)
 _EARLIEST = date(1900, 1, 1)
 
@@ -322,7 +331,7 @@ def _published(dates: Iterable[tuple[str, str]], url: str | None) -> tuple[str, 
     in_url = url_date(url)
     for value, origin in dates:
         match = _ISO_DATE_RE.match(value)
-        found = _valid("-".join(match.groups())) if match else None
+        found = _valid("-".join(filter(None, match.groups()))) if match else None
         if found is None and not match:
             parsed = parse_date(value[:60])
             found = _valid(parsed) if parsed else None
@@ -347,20 +356,41 @@ def _title(evidence: _Evidence, site: str | None, url: str | None) -> tuple[str,
     shown = {_key(t) for t, o in cleaned if o == "heading"}
     both = shown & {_key(t) for t, o in cleaned if o != "heading"}
     seen = [(t, o) for t, o in cleaned if _key(t) in both]
-    chosen = next(((t, o) for t, o in seen + cleaned if len(t.split()) >= 3), None)
+    chosen = next(((t, o) for t, o in seen + cleaned if _words(t) >= 3), None)
     chosen = chosen or (cleaned[0] if cleaned else None)
     if chosen is None:
         return None
     # A headline cut short to fit a limit ("… making him third local to contract") reads on in
     # another of the page's titles with words, not with a site's or section's name after a bar
-    # or a dash: the whole one is taken.
+    # or a dash, nor with the site's name that another title gives after one: the whole one is
+    # taken.
     start = chosen[0] + " "
+    names = {
+        _key(part) for value, _ in evidence.titles for part in _TITLE_SEPARATORS.split(value)[1:]
+    }
     whole = (
         (t, o)
         for t, o in cleaned
-        if t.startswith(start) and t[len(start) : len(start) + 1].isalnum()
+        if t.startswith(start)
+        and t[len(start) : len(start) + 1].isalnum()
+        and not _names_the_site(t[len(start) :], names, cleaned)
     )
     return next(whole, chosen)
+
+
+def _names_the_site(rest: str, names: set[str], titles: list[tuple[str, str]]) -> bool:
+    """Whether REST, the words after a headline in a longer title, is a site's or section's name
+    that another title gives after a separator, or ends in a banner that the page gives as a
+    title of its own ("… Photo 1 World News: Example News" beside "World News: Example News")."""
+    key = _key(rest)
+    return key in names or any(
+        len(other := _key(t)) >= 4 and key.endswith(other) for t, _ in titles
+    )
+
+
+def _words(text: str) -> int:
+    """The words of TEXT, two letters of a script written without spaces counting as one."""
+    return max(len(text.split()), len(_SPACELESS_RE.findall(text)) // 2)
 
 
 def _strip_site(title: str, site: str | None) -> str:
@@ -371,10 +401,10 @@ def _strip_site(title: str, site: str | None) -> str:
     kept = [p for p in parts if _key(p) != site_key and not (site_key and _key(p) in site_key)]
     if not kept:
         return title
-    # When no part names the site, a short last part is still the site's or section's name.
-    short_tail = len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3
-    if len(kept) == len(parts) and short_tail:
-        kept = parts[:-1]
+    # Short last parts, whether or not one names the site, are the site's and its sections'
+    # names ("… » Local » News » The Courier").
+    while len(kept) > 1 and _words(kept[-1]) <= 3 and _words(" ".join(kept[:-1])) >= 3:
+        kept.pop()
     return " ".join(kept) if len(kept) == 1 else _rejoin(title, kept)
 
 
@@ -392,13 +422,13 @@ def _strip_address_names(title: str, url: str | None) -> str:
     labels = (address.hostname or "").split(".")
     host = _key(labels[-2] if len(labels) >= 2 else "")
     first, last = _key(parts[0]), _key(parts[-1])
-    if len(parts[0].split()) <= 2 and first in folders:
+    if _words(parts[0]) <= 2 and first in folders:
         parts = parts[1:]
-    elif len(host) >= 4 and len(parts[-1].split()) <= 4 and last.startswith(host):
+    elif len(host) >= 4 and _words(parts[-1]) <= 4 and last.startswith(host):
         parts = parts[:-1]
     else:
         return title
-    return _rejoin(title, parts) if len(" ".join(parts).split()) >= 2 else title
+    return _rejoin(title, parts) if _words(" ".join(parts)) >= 2 else title
 
 
 def _rejoin(title: str, kept: list[str]) -> str:

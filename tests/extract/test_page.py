@@ -41,10 +41,33 @@ def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_NOW", "2024-06-01T12:00:00Z")
 
 
-def test_the_date_comes_from_the_pages_metadata() -> None:
-    doc = read('<meta property="article:published_time" content="2024-03-14T08:30:00+00:00">')
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2024-03-14T08:30:00+00:00">',
+        # ISO 8601's basic form, without dashes
+        '<meta property="article:published_time" content="20240314T083000+0900">',
+        '<meta name="pubdate" content="20240314">',
+        # the key an audience-data service reads the publication time from
+        '<meta name="cXenseParse:recs:publishtime" content="2024-03-14T08:30:00.000Z">',
+    ],
+)
+def test_the_date_comes_from_the_pages_metadata(head: str) -> None:
+    doc = read(head)
     assert doc.published == "2024-03-14"
     assert dict(doc.provenance)["published"] == "meta"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "20241314T083000",  # no thirteenth month
+        "202403141",  # a number longer than a date
+        "20240314083000",  # figures run on without the basic form's T
+    ],
+)
+def test_a_run_of_figures_that_is_no_date_in_basic_form_gives_none(content: str) -> None:
+    assert read(f'<meta name="pubdate" content="{content}">').published is None
 
 
 def test_json_ld_of_the_article_gives_date_headline_and_author() -> None:
@@ -396,6 +419,93 @@ def test_a_logo_heading_without_words_is_passed_over() -> None:
     ],
 )
 def test_a_headline_cut_short_is_read_whole(head: str, h1: str, headline: str) -> None:
+    assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "headline"),
+    [
+        # the site's name after the headline, which the page's title gives after a separator
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+            "<title>Bridge repairs to cost £48 million » Local » Harbour Daily Courier</title>",
+            "Bridge repairs to cost £48 million Harbour Daily Courier",
+            "Bridge repairs to cost £48 million",
+        ),
+        # a banner that the page gives as a heading of its own, after the headline
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+            "<title>Bridge repairs to cost £48 million Photo 1 World News: Courier</title>",
+            "World News: Courier",
+            "Bridge repairs to cost £48 million",
+        ),
+        # near miss: more of the headline, which no other title gives
+        (
+            '<meta property="og:title" content="Bridge repairs to cost £48 million">'
+            "<title>Bridge repairs to cost £48 million | Courier</title>",
+            "Bridge repairs to cost £48 million and close one lane",
+            "Bridge repairs to cost £48 million and close one lane",
+        ),
+    ],
+)
+def test_a_site_or_banner_after_the_headline_is_no_more_of_it(
+    head: str, h1: str, headline: str
+) -> None:
+    assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        # separators of two hyphens
+        (
+            "Bridge repairs to cost £48 million -- Roads -- Courier",
+            "Bridge repairs to cost £48 million",
+        ),
+        # every short part after the headline: its sections and the site's name
+        (
+            "Bridge repairs to cost £48 million » Local » News » Harbour Courier",
+            "Bridge repairs to cost £48 million",
+        ),
+        # a script written without spaces: its letters count as words
+        ("港口大桥维修费用四千八百万镑 - 港口日报网", "港口大桥维修费用四千八百万镑"),
+        ("港口大桥维修费用四千八百万镑 - 港口日报 - 两岸三地", "港口大桥维修费用四千八百万镑"),
+        # near misses: a long last part, and a headline too short to stand without its tail
+        ("Courier strike – what it means", "Courier strike – what it means"),
+        (
+            "Bridge repairs to cost £48 million – and the council has no plan",
+            "Bridge repairs to cost £48 million – and the council has no plan",
+        ),
+        # near miss: a slash joins two parts of one headline
+        ("Bridge repairs to cost £48m / Roads plan", "Bridge repairs to cost £48m / Roads plan"),
+    ],
+)
+def test_a_titles_site_and_section_names_are_dropped(title: str, headline: str) -> None:
+    url = "https://courier.example/x.html"
+    assert read_page(page(f"<title>{title}</title>", h1=""), url).title == headline
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "headline"),
+    [
+        # the heading and the og:title agree on a headline in Chinese; the page's title adds
+        # the site's name
+        (
+            '<meta property="og:title" content="港口大桥维修费用四千八百万镑">'
+            "<title>港口大桥维修费用四千八百万镑 - 港口日报网</title>",
+            "港口大桥维修费用四千八百万镑",
+            "港口大桥维修费用四千八百万镑",
+        ),
+        (
+            "<title>港口大桥维修费用四千八百万镑 - 港口日报网 - 两岸三地</title>",
+            "港口大桥维修费用四千八百万镑",
+            "港口大桥维修费用四千八百万镑",
+        ),
+    ],
+)
+def test_a_headline_in_a_script_without_spaces_is_chosen_as_one_in_words(
+    head: str, h1: str, headline: str
+) -> None:
     assert read_page(page(head, h1=h1), "https://courier.example/news/bridge").title == headline
 
 
