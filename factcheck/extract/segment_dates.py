@@ -106,6 +106,26 @@ def is_page_dateline(piece: str) -> bool:
     )
 
 
+_AGO_MAX_CHARS = 48
+"""The most characters of a time told from now in a page language with its label: "Publicado
+hace 2 horas" has 22."""
+
+
+def is_page_ago(piece: str) -> bool:
+    """Whether PIECE is a time told from now in a page language, alone on its line: "hace 2
+    horas", "vor einer Stunde", "Aggiornato 3 ore fa"."""
+    return len(piece) <= _AGO_MAX_CHARS and _page_ago_re().fullmatch(piece) is not None
+
+
+@cache
+def _page_ago_re() -> re.Pattern[str]:
+    """The phrases of ``ago_phrases`` in any case, a figure for their N, after an optional label
+    of publication or change; compiled when a text first has a short line to test."""
+    phrases = sorted(page_words("ago_phrases"), key=len, reverse=True)
+    forms = (re.escape(p).replace("N", r"\d{1,3}").replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?:{_PAGE_LABEL}\s*:?\s*)?(?i:{'|'.join(forms)})\.?")
+
+
 READING_TIME_MAX_CHARS = 60
 """The most characters of a reading time's line: "Tempo estimado de leitura: 12 minutos" has 37."""
 

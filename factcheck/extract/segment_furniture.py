@@ -30,6 +30,7 @@ from factcheck.extract.segment_dates import (
     TIME,
     TIME_24,
     UPDATED_TIME_RE,
+    is_page_ago,
     is_page_dateline,
     is_page_reading_time,
     trailing_date_re,
@@ -230,8 +231,8 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
-    if words <= 8 and AGO_RE.fullmatch(piece):
-        return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am"
+    if words <= 8 and (AGO_RE.fullmatch(piece) or is_page_ago(piece)):
+        return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am", "hace 2 horas"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"
     if (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck.extract.segment_dates import AGO_RE, is_page_ago
 from factcheck.extract.segment_furniture import Unit
 from factcheck.lexicon import entries, page_words, words
 from factcheck.models import SegmentKind
@@ -95,6 +96,33 @@ _SITE_CREDIT_RE = re.compile(
 )
 
 
+_THREAD_LOOK = 6
+"""How many lines under a comment label the first comment's time stands within."""
+
+
+def _times_follow(units: list[Unit], i: int) -> bool:
+    """Whether a time told from now ("2 hours ago", "hace 2 horas") stands on a line of its own
+    within a few lines under units[i]: the times of comments, so a label over them heads a
+    thread however early in the text it comes."""
+    return any(
+        unit.kind is SegmentKind.DATELINE
+        and (AGO_RE.fullmatch(unit.text) or is_page_ago(unit.text))
+        for unit in units[i + 1 : i + 1 + _THREAD_LOOK]
+    )
+
+
+def _is_page_comment_label(unit: Unit) -> bool:
+    """Whether UNIT is the label of a comment form or section in a page language, alone on its
+    line, its count of comments aside ("Deja un comentario", "Kommentare (12)")."""
+    if unit.terminal or unit.words > _LABEL_WORDS + 1:
+        return False
+    return unit.text.strip(_LABEL_MARKS).lower() in page_words("comment_labels")
+
+
+_LABEL_MARKS = " :|\u00bb\u203a>()[]0123456789"
+"""What a label line may hold around its words: marks, a count in brackets."""
+
+
 @cache
 def _box_labels() -> frozenset[str]:
     """Labels over a box of links, in every language read."""
@@ -116,8 +144,10 @@ def classify_link_boxes(units: list[Unit]) -> None:
             unit.kind = SegmentKind.CREDIT
     boxed = 0  # where the last box ended: a label inside a box opens no box of its own
     for i, unit in enumerate(units):
-        comments = i >= half and unit.words <= _TEASER_WORDS
-        if comments and unit.text[:longest].lower().startswith(comment_labels):
+        comments = unit.words <= _TEASER_WORDS and (i >= half or _times_follow(units, i))
+        if comments and (
+            unit.text[:longest].lower().startswith(comment_labels) or _is_page_comment_label(unit)
+        ):
             for rest in units[i:]:
                 rest.kind = rest.kind or SegmentKind.RELATED
             return

@@ -49,9 +49,9 @@ DEFAULT_LANGUAGE = LANGUAGES["en"]
 
 PAGE_LANGUAGES: tuple[str, ...] = ("de", "es", "fr", "it", "nl", "pt")
 """The languages besides English whose page furniture is read in a page: its date, its byline,
-its reading time, the labels of its boxes of links and its comment policy. They are not
-languages of the pipeline (no model, no claims): each folder holds only the lists in
-``PAGE_LISTS``."""
+its reading time, the labels of its boxes of links, its comment form and policy and the times
+told from now over comments. They are not languages of the pipeline (no model, no claims): each
+folder holds only the lists in ``PAGE_LISTS``."""
 
 PAGE_LISTS: tuple[str, ...] = (
     "months",
@@ -69,6 +69,8 @@ PAGE_LISTS: tuple[str, ...] = (
     "byline_roles",
     "comment_words",
     "moderation_words",
+    "comment_labels",
+    "ago_phrases",
 )
 """The word lists each of ``PAGE_LANGUAGES`` has, by name."""
 

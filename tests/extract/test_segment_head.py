@@ -319,7 +319,56 @@ def test_a_box_of_links_a_comment_form_and_site_credits_are_furniture() -> None:
     ]
 
 
-def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
+@pytest.mark.parametrize(
+    ("label", "policy", "stamp"),
+    [
+        (
+            "Deja un comentario",
+            "Los comentarios son responsabilidad de sus autores.",
+            "hace 5 minutos",
+        ),
+        ("Kommentare (12)", "Bitte bleiben Sie sachlich.", "vor 5 Minuten"),
+        ("Laisser un commentaire", "Merci de rester courtois.", "il y a 5 minutes"),
+        ("Lascia un commento", "Sii gentile con gli altri.", "5 minuti fa"),
+        ("Plaats een reactie", "Blijf beleefd.", "5 minuten geleden"),
+        ("Comentar", "Seja educado com os outros.", "há 5 minutos"),
+        ("Leave a comment", "Be kind to each other.", "5 minutes ago"),
+    ],
+)
+def test_a_comment_thread_under_its_label_is_furniture_however_early(
+    label: str, policy: str, stamp: str
+) -> None:
+    # The thread is longer than the story: its label, over comments with their times, ends the
+    # story though it stands in the text's first half.
+    story = [
+        "The council voted on Tuesday to raise fares by 5 percent.",
+        "The treasurer said the ferry service lost $4 million last year.",
+    ]
+    comment = "Fares are already too high for the people who ride every day."
+    thread = [label, policy, stamp, comment, stamp, comment + " Again.", stamp, "I agree."]
+    _, segments = _read("\n".join([HEADLINE, *story, *thread]) + "\n")
+    assert [kind for kind, text in segments if text in story] == [STATEMENT] * 2
+    assert {kind for kind, _ in segments[3:]} <= {TITLE, RELATED, DATELINE}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comentarios del alcalde",  # more words than the label: a heading of the story's own
+        "Kommentare",  # a label with no thread's times under it, early in the text
+    ],
+)
+def test_a_comment_label_without_a_thread_under_it_early_leaves_the_story(line: str) -> None:
+    story = [
+        "The council voted on Tuesday to raise fares by 5 percent.",
+        "The treasurer said the ferry service lost $4 million last year.",
+        "Fares last rose in 2023, when the council cited fuel costs.",
+        "The board will review the fares again next spring.",
+        "A new boat is due in April.",
+    ]
+    _, segments = _read("\n".join([HEADLINE, story[0], line, *story[1:]]) + "\n")
+    assert [kind for kind, text in segments if text in story] == [STATEMENT] * len(story)
+
     after = [
         "Powered by a late surge, the party won the seat.",
         "The treasurer said the ferry service lost $4 million last year.",

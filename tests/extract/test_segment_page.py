@@ -182,6 +182,44 @@ def test_a_time_told_from_now_is_a_stamp() -> None:
     assert [kind for kind, _ in segments] == [STATEMENT, DATELINE, DATELINE, STATEMENT]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hace 28 minutos",
+        "Hace una hora",
+        "há 3 horas",
+        "3 horas atrás",
+        "il y a 2 heures",
+        "Il y a une heure",
+        "vor 5 Minuten",
+        "vor einer Stunde",
+        "2 ore fa",
+        "un'ora fa",
+        "3 uur geleden",
+        "een dag geleden",
+        "Publicado hace 2 horas",
+        "Aktualisiert vor 3 Stunden",
+    ],
+)
+def test_a_time_told_from_now_in_a_page_language_is_a_stamp(line: str) -> None:
+    _, segments = _read([BODY[0], line, BODY[1]])
+    assert [kind for kind, _ in segments] == [STATEMENT, DATELINE, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hace 28 minutos, el puente cerró.",  # a sentence that starts with one
+        "hace 28 años",  # years: a story's own time, not a stamp
+        "Vor 5 Minuten war alles ruhig",
+        "2 ore fa e ancora niente",
+    ],
+)
+def test_a_sentence_that_opens_on_a_time_from_now_is_no_stamp(line: str) -> None:
+    _, segments = _read([BODY[0], line, BODY[1]])
+    assert DATELINE not in [kind for kind, _ in segments]
+
+
 def test_a_share_bar_under_the_standfirst_does_not_end_the_story() -> None:
     standfirst = "Commuters face higher fares again as the board pays for two new boats."
     _, segments = _read([*MENU, HEADLINE, standfirst, *SHARE, *SHARE, *BODY])
