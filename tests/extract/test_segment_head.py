@@ -369,6 +369,35 @@ def test_a_comment_label_without_a_thread_under_it_early_leaves_the_story(line: 
     _, segments = _read("\n".join([HEADLINE, story[0], line, *story[1:]]) + "\n")
     assert [kind for kind, text in segments if text in story] == [STATEMENT] * len(story)
 
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Facebook: https://facebook.com/courier", RELATED),
+        ("Twitter https://twitter.com/courier", RELATED),
+        ("เฟซบุ๊ก https://fb.me/courier", RELATED),
+        ("Donate via PayPal: https://paypal.me/courier", RELATED),
+        ("Watch: https://www.youtube.com/watch?v=abc123", RELATED),
+        ("Clique aqui: https://goo.gl/AbC123.", RELATED),
+        # near misses: another site's address is the story's information, and a longer line
+        # before a link is a sentence
+        ("Ticket details: https://www.ferryfestival.example/", STATEMENT),
+        ("Read the whole video at https://www.youtube.com/watch?v=abc123", STATEMENT),
+    ],
+)
+def test_a_link_to_a_platform_after_a_short_label_is_furniture(
+    line: str, kind: SegmentKind
+) -> None:
+    story = [
+        BODY,
+        "The treasurer said the ferry service lost $4 million last year.",
+        "Fares last rose in 2023, when the council cited fuel costs.",
+    ]
+    _, segments = _read("\n".join([HEADLINE, *story, line]) + "\n")
+    assert segments == [(TITLE, HEADLINE), *((STATEMENT, text) for text in story), (kind, line)]
+
+
+def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
     after = [
         "Powered by a late surge, the party won the seat.",
         "The treasurer said the ferry service lost $4 million last year.",
