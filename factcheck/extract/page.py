@@ -130,6 +130,18 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
             body = _body(trafilatura, tree, url)  # the body was split: read it again, joined
         if body and other_stories(tree, body):
             body = _body(trafilatura, tree, url)  # other stories were read with it: read again
+    if (not isinstance(body, str) or not body.strip()) and elements <= MAX_ELEMENTS:
+        # A plain page (a statement in <pre>, a list of paragraphs with no article around them)
+        # gives trafilatura no article to pick out: its paragraphs are read, with a warning.
+        body = _paragraphs(tree)
+        if body.strip():
+            warnings.warn(
+                IngestWarning(
+                    f"{name}: no article picked out of the page; every paragraph is read, "
+                    "furniture included"
+                ),
+                stacklevel=2,
+            )
     if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{name}: no article text found in the page")
     order = ("title", "outlet", "carried", "byline", "published", "url")
@@ -302,11 +314,24 @@ def _paragraphs(tree: Any) -> str:
             element.drop_tree()
     blocks = set(_BLOCKS)
     texts = (
-        " ".join(element.text_content().split())
+        _block_text(element)
         for element in tree.iter(*_BLOCKS)
         if not any(parent.tag in blocks for parent in element.iterancestors())
     )
     return "\n\n".join(text for text in texts if text)
+
+
+def _block_text(element: Any) -> str:
+    """The text of one block, its spaces collapsed; preformatted text keeps its lines and its
+    paragraphs (runs of lines between blank ones)."""
+    text = element.text_content()
+    if element.tag != "pre":
+        return " ".join(text.split())
+    paragraphs = (
+        "\n".join(" ".join(line.split()) for line in chunk.split("\n") if line.strip())
+        for chunk in re.split(r"\n\s*\n", text)
+    )
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def url_date(url: str | None) -> str | None:

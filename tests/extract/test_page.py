@@ -544,6 +544,24 @@ def test_benchmark_pages_keep_furniture_out_and_body_in(monkeypatch: pytest.Monk
     assert disagree == 0
 
 
+def test_a_plain_page_without_an_article_is_read_paragraph_by_paragraph() -> None:
+    from factcheck.errors import IngestWarning
+
+    # Plain text served as a page: its author's address in angle brackets parses as an element
+    # that holds the rest of the text, and trafilatura picks out no article.
+    html = (
+        b"<html><head><title>Statement</title></head><body><h1>Statement on the bridge</h1>"
+        b"<pre>\nJane Roe <http://courier.example/> 2024-03-14\n\nThe council will close one"
+        b" lane of the bridge for two years.\n</pre><nav><p>Home</p></nav></body></html>"
+    )
+    with pytest.warns(IngestWarning, match=r"courier\.example/s: no article picked out"):
+        doc = read_page(html, "https://courier.example/s")
+    assert doc.text == (
+        "Statement on the bridge\n\n"
+        "Jane Roe 2024-03-14\n\nThe council will close one lane of the bridge for two years."
+    )
+
+
 def test_a_page_too_large_for_article_detection_is_read_paragraph_by_paragraph(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
