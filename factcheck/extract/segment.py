@@ -54,7 +54,11 @@ from factcheck.extract.segment_links import classify_addresses
 from factcheck.extract.segment_notices import is_note_on_author
 from factcheck.extract.segment_page import classify_menus, classify_page
 from factcheck.extract.segment_page_title import page_headline
-from factcheck.extract.segment_sections import classify_closing_sections, classify_link_boxes
+from factcheck.extract.segment_sections import (
+    classify_closing_sections,
+    classify_excerpts,
+    classify_link_boxes,
+)
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
 from factcheck.extract.segment_title import classify_title
@@ -107,6 +111,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
                 unit.kind = SegmentKind.RELATED  # "Jane Roe is the site's deals editor."
     classify_closing_sections(units)
     classify_link_boxes(units)
+    classify_excerpts(units)
     if doc.title is None:
         classify_page(runs, None if top is None else units[top])
     # Positional arguments: a segment is made for every piece of every article, and a keyword

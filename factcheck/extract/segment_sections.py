@@ -2,8 +2,9 @@
 
 Below a box's label ("Related", "Most Popular") come the headlines of other stories, each a
 short line with its date or category; below a comment form's label ("Leave a Reply") the form
-and the readers' comments; at the very end the site's own credits ("Powered by ..."). None of
-it is the story.
+and the readers' comments; at the very end the site's own credits ("Powered by ..."). A list of
+other stories' excerpts, each cut short with an ellipsis, may stand anywhere. None of it is the
+story.
 
 A press release ends with its company's description under a heading "About <Company>" ("About
 Acme Robotics" / "Acme Robotics is a maker of ..."), and an article may end with a note under
@@ -166,3 +167,44 @@ def classify_link_boxes(units: list[Unit]) -> None:
                 boxed = j  # a sentence: the box has ended
                 break
             teaser.kind = SegmentKind.RELATED
+
+
+_EXCERPTS = 3
+"""The fewest paragraphs in a row, each cut short with an ellipsis, that make a list of other
+stories' excerpts."""
+_EXCERPT_CHARS = 60
+"""The fewest characters of such an excerpt: a headline and the opening words of its story."""
+
+
+def classify_excerpts(units: list[Unit]) -> None:
+    """Mark RELATED a list of other stories' excerpts: three or more paragraphs in a row, each a
+    headline and its story's opening cut short with an ellipsis ("… may soon...", "Raminder
+    Singh Rekhi, 41,..."). A story's own paragraphs seldom trail off so, and never three in a
+    row; a line that trails off alone stays."""
+    run: list[Unit] = []
+    block: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and block and unit.block == block[0].block:
+            block.append(unit)
+            continue
+        if block and _is_excerpt(block):
+            run.extend(block)
+        else:
+            _mark_excerpts(run)
+            run = []
+        block = [unit] if unit is not None else []
+    _mark_excerpts(run)
+
+
+def _is_excerpt(block: list[Unit]) -> bool:
+    last = block[-1].text.rstrip()
+    if not last.endswith(("...", "\u2026")):
+        return False
+    return sum(len(unit.text) for unit in block) >= _EXCERPT_CHARS
+
+
+def _mark_excerpts(run: list[Unit]) -> None:
+    blocks = {unit.block for unit in run}
+    if len(blocks) >= _EXCERPTS:
+        for unit in run:
+            unit.kind = unit.kind or SegmentKind.RELATED

@@ -397,6 +397,45 @@ def test_a_link_to_a_platform_after_a_short_label_is_furniture(
     assert segments == [(TITLE, HEADLINE), *((STATEMENT, text) for text in story), (kind, line)]
 
 
+EXCERPTS = [
+    "Storm closes coastal road HARBOURTON: The coastal road will stay closed until the storm has"
+    " passed, officials said, as waves reached...",
+    "Library opens a reading room HARBOURTON: The new room holds 4,000 books. Its opening hours"
+    " will be...",
+    "Council names garden prize winner HARBOURTON: The prize went to a school whose pupils"
+    " planted\u2026",
+]
+
+
+@pytest.mark.parametrize("cut", [0, 1, 2])
+def test_other_stories_excerpts_cut_short_in_a_row_are_furniture(cut: int) -> None:
+    story = [
+        BODY,
+        "The treasurer said the ferry service lost $4 million last year.",
+        "Fares last rose in 2023, when the council cited fuel costs.",
+    ]
+    # before the story, after it, or in the middle of the page
+    lines = [*story[:cut], *EXCERPTS, *story[cut:]]
+    _, segments = _read("\n\n".join([HEADLINE, *lines]) + "\n")
+    assert [kind for kind, text in segments if text in story] == [STATEMENT] * len(story)
+    excerpts = [kind for kind, text in segments if text not in story and text != HEADLINE]
+    assert set(excerpts) == {RELATED}
+    assert len(excerpts) >= len(EXCERPTS)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        EXCERPTS[:2],  # two in a row: a story may trail off twice
+        [EXCERPTS[0], BODY, EXCERPTS[1], BODY, EXCERPTS[2]],  # not in a row
+        ["And then...", "Nothing...", "Silence..."],  # too short to be a headline and its lede
+    ],
+)
+def test_paragraphs_that_trail_off_but_not_as_a_list_of_excerpts_stay(lines: list[str]) -> None:
+    _, segments = _read("\n\n".join([HEADLINE, *lines]) + "\n")
+    assert RELATED not in [kind for kind, _ in segments]
+
+
 def test_a_label_before_the_story_goes_on_keeps_the_sentences() -> None:
     after = [
         "Powered by a late surge, the party won the seat.",
