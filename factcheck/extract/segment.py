@@ -10,8 +10,8 @@ headline, byline, outlet and date become the document's metadata when it does no
 
 The work is spread over modules by step: ``segment_text`` (blocks), ``segment_glue`` (glued
 boundaries), ``segment_sentences`` (sentencex and its corrections), ``segment_dates`` (datelines),
-``segment_furniture`` (the kinds of page furniture), ``segment_links`` (web addresses alone on
-their lines), ``segment_title`` (the headline),
+``segment_furniture`` (the kinds of page furniture), ``segment_addresses`` (web and postal
+addresses alone on their lines), ``segment_title`` (the headline),
 ``segment_page`` (a whole web page pasted as text: its menus, its head and what follows the
 story) and ``segment_page_title`` (such a page's headline). This module puts them together.
 """
@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache
 
 from factcheck.extract.bylines import clean_byline
+from factcheck.extract.segment_addresses import classify_addresses
 from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_dates import (
     LEADING_DATE_RE,
@@ -50,7 +51,6 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
-from factcheck.extract.segment_links import classify_addresses
 from factcheck.extract.segment_notices import is_note_on_author
 from factcheck.extract.segment_page import classify_menus, classify_page
 from factcheck.extract.segment_page_title import page_headline

@@ -15,6 +15,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from factcheck.extract.bylines import clean_byline
+from factcheck.extract.segment_addresses import is_address_line
 from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_credits import INLINE_CREDIT_RE, SOURCE_LABELS, is_credit
 from factcheck.extract.segment_dates import (
@@ -313,7 +314,7 @@ def classify_headings(units: list[Unit], block_sizes: dict[int, int]) -> None:
             continue
         if is_table_row(unit.text):
             continue  # a table's header row
-        if _is_postal_line(unit.text, unit.words):
+        if is_address_line(unit.text, unit.words):
             continue  # a line of an address (a contact line, told by its shape)
         if unit.text.endswith((":", ";", ",", "-", "–", "—")):
             continue
@@ -396,19 +397,6 @@ def classify_captions(units: list[Unit]) -> None:
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_RE = re.compile(r"@\w{2,30}[.,]?")
-_POSTAL_RE = re.compile(
-    rf"(?:[A-Z]{{1,3}}-\s?\d{{4,5}}|\d{{5}})\s+[{UPPER}][\w'’.-]+(?:\s+[\w'’.-]+){{0,3}}"
-    rf"|[{UPPER}][\w .'’-]{{1,30}},\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
-)
-"""A line of an address holding its postal code and town: "DE-60314 Frankfurt am Main", "75008
-Paris", "Springfield, IL 62701" (a year has four digits: "2019 Rugby World Cup" is no town)."""
-_POSTAL_MAX_WORDS = 6
-
-
-def _is_postal_line(piece: str, words: int) -> bool:
-    return words <= _POSTAL_MAX_WORDS and _POSTAL_RE.fullmatch(piece) is not None
-
-
 _ICON_NAME_RE = re.compile(r"[a-z]+(?:_[a-z]+)+\b")
 """The name of an icon in an icon font ("chevron_left", "keyboard_arrow_down"): a page that
 draws its icons with letters leaves their names in its text."""
@@ -520,8 +508,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
     # Each pattern is tried only on text holding a string every match of it holds.
     if "@" in piece and _EMAIL_RE.search(piece):
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
-    if not terminal and _is_postal_line(piece, words):
-        return SegmentKind.CREDIT  # an address's postal code and town: "DE-60314 Frankfurt"
+    if is_address_line(piece, words):
+        return SegmentKind.CREDIT  # "DE-60314 Frankfurt", "Webergasse 20", "10 Downing Street"
     if (
         (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
         or ("//" in piece and _IMAGE_URL_RE.search(piece))

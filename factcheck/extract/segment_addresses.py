@@ -1,18 +1,61 @@
-"""Stage ② segment, links: web addresses standing alone on their lines.
+"""Stage ② segment, addresses: web and postal addresses standing alone on their lines.
 
 A page prints its own address (a permalink, a share box), lists links, and points to its
 accounts on platforms after a short label ("Facebook: https://facebook.com/…"). None of it is
 the story; an address of another site after a label ("Ticket details: https://…") is the story's
-information and stays.
+information and stays. A contact box prints a postal address line by line: a street and its
+number, a postal code and its town.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-from factcheck.extract.segment_furniture import Unit
-from factcheck.lexicon import words
+from factcheck.extract.segment_text import UPPER
+from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
+
+if TYPE_CHECKING:
+    from factcheck.extract.segment_furniture import Unit
+
+_POSTAL_RE = re.compile(
+    rf"(?:[A-Z]{{1,3}}-\s?\d{{4,5}}|\d{{5}})\s+[{UPPER}][\w'’.-]+(?:\s+[\w'’.-]+){{0,3}}"
+    rf"|[{UPPER}][\w .'’-]{{1,30}},\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
+)
+"""A line of an address holding its postal code and town: "DE-60314 Frankfurt am Main", "75008
+Paris", "Springfield, IL 62701" (a year has four digits: "2019 Rugby World Cup" is no town)."""
+_POSTAL_MAX_WORDS = 6
+
+
+def is_address_line(piece: str, words: int) -> bool:
+    """Whether PIECE, of WORDS words, is a line of a postal address: its postal code and town
+    ("DE-60314 Frankfurt am Main", "75008 Paris", "Springfield, IL 62701") or its street and
+    number ("Webergasse 20", "10 Downing Street", "Via Roma 12", "12 rue de la Paix")."""
+    if words > _POSTAL_MAX_WORDS or not any(map(str.isdigit, piece)):
+        return False
+    return _POSTAL_RE.fullmatch(piece) is not None or _street_re().fullmatch(piece) is not None
+
+
+@cache
+def _street_re() -> re.Pattern[str]:
+    """A street and its number, from the lexicon's street words, compiled on first use: a
+    street named in one word that ends in a street's word, then its number ("Webergasse 20");
+    a number, up to three words and a street's word ("10 Downing Street"); a street's word,
+    up to four words and a number ("Via Roma 12"); a number, a street's word and its name
+    ("12 rue de la Paix")."""
+    endings = "|".join(sorted(entries("street_endings"), key=len, reverse=True))
+    kinds = "|".join(re.escape(w) for w in sorted(entries("street_words"), key=len, reverse=True))
+    number = r"\d{1,5}[a-zA-Z]?"
+    name = r"[\w'’.-]+"
+    return re.compile(
+        rf"[{UPPER}]\w+(?:{endings})\.?\s+{number}"
+        rf"|{number},?\s+(?:{name}\s+){{1,3}}(?i:{kinds})\.?"
+        rf"|(?i:{kinds})\s+(?:{name},?\s+){{0,4}}{number}"
+        rf"|{number},?\s+(?i:{kinds})\s+(?:{name}\s*){{1,4}}"
+    )
+
 
 _ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 _LINK_LIST_MAX_WORDS = 10
