@@ -74,11 +74,15 @@ _ENJOYED_RE = re.compile(
     re.IGNORECASE,
 )
 # A retailer's small print: "Prices and availability are subject to change", "while supplies
-# last". A sentence that only reports a price change ("Fuel prices remain subject to change, the
-# regulator warned") does not open with the prices.
+# last"; a disclaimer: "The content is provided for information purposes only". A sentence
+# that only reports a price change ("Fuel prices remain subject to change, the regulator
+# warned") does not open with the prices.
 _SMALL_PRINT_RE = re.compile(
     r"(?:Prices?|Pricing|Offers?|Deals?|Availability|Rates?)\b[^.]{0,40}\bsubject to change\b"
-    r"|.*\b(?:subject to change without notice|while (?:supplies|stocks?) lasts?)\b",
+    r"|.*\b(?:subject to change without notice|while (?:supplies|stocks?) lasts?)\b"
+    # a disclaimer, not one a story reports
+    r"|(?!.*\b(?:said|says|told|according to)\b).*\bfor (?:general )?information(?:al)? purposes"
+    r" only\b",
     re.IGNORECASE,
 )
 # A pointer elsewhere: "For more information, please visit ...", "To order copies, call ...".
@@ -97,11 +101,13 @@ _LINKED_POINTER_RE = re.compile(
 )
 _ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
 # An error message of the page's interface: "Something went wrong, please try again later", an
-# error of the page itself, alone or while it loads something ("Something went wrong at the
-# plant, officials said" is the story's), a script or browser notice.
+# error of the page itself, alone, while it loads something or with the reader's connection or
+# request ("Something went wrong at the plant, officials said" is the story's), a script or
+# browser notice.
 _PAGE_ERROR = (
     r"(?:An error (?:has )?occurred|Something went wrong)(?:\s+(?:while|when)\s+(?:loading|"
-    r"processing|submitting|saving|sending)\b[^,;]{0,40})?[.!]?\Z"
+    r"processing|submitting|saving|sending)\b[^,;]{0,40}|\s+with\s+(?:the|your)\s+(?:connection"
+    r"|request|server|submission|sign-?up|login|upload|download))?[.!]?\Z"
 )
 _SCRIPT_ERROR = (
     r".{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
@@ -148,8 +154,13 @@ _DELIVERED = (
     r"\b(?:get|have|receive)\b[^.]{0,60}\bdelivered\b[^.]{0,40}"
     r"\b(?:to|through|into|straight to)\s+your\s+(?:inbox|door|doorstep|letterbox|mailbox)\b"
 )
+# A newsletter's tagline: "The news that matters, delivered weekday mornings."
+_TAGLINE = (
+    r",\s+delivered\s+(?:to\s+your\s+inbox|(?:every|each)\s+(?:morning|weekday|day|week)"
+    r"|weekday\s+mornings?|daily|weekly)\s*[.!]?\Z"
+)
 _OFFER_RE = re.compile(
-    rf"{_ISSUES_FOR}|{_FOR_LITTLE}|{_DELIVERED}|\bno\s+paywalls?\b", re.IGNORECASE
+    rf"{_ISSUES_FOR}|{_FOR_LITTLE}|{_DELIVERED}|{_TAGLINE}|\bno\s+paywalls?\b", re.IGNORECASE
 )
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
@@ -166,6 +177,7 @@ _NEEDLES = (
     "f you",
     "hile s",
     "without notice",
+    "purposes only",
     "lease ",
     "rror",
     "went wrong",
@@ -200,7 +212,7 @@ _LINKED_POINTER = Rule(
     _LINKED_POINTER_RE,
     ("visit", "call", "contact", "see", "go to", "email", "e-mail", "write to", "click", "head to"),
 )
-_SMALL_PRINT = Rule(_SMALL_PRINT_RE, ("subject to change", "while "))
+_SMALL_PRINT = Rule(_SMALL_PRINT_RE, ("subject to change", "while ", "purposes only"))
 _CONSENT = Rule(_CONSENT_RE, ("cookie",))
 _DISCLOSURE = Rule(_DISCLOSURE_RE, ("commission", "share of", "affiliate"))
 _USAGE = Rule(_USAGE_RE, ("commercial use", "our ", "by copyright law"))

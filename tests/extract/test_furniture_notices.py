@@ -60,6 +60,10 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("Subscribe to the digital edition for as little as $2 a month.", RELATED),
         ("Members read everything we publish, with no paywalls.", RELATED),
         ("We reserve the right to delete comments that insult other readers.", RELATED),
+        ("The content is provided for information purposes only.", CREDIT),
+        ("Our website and its content are for informational purposes only.", CREDIT),
+        ("The bridge news that matters, delivered weekday mornings.", RELATED),
+        ("Everything on the river, delivered to your inbox.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -88,6 +92,8 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "Parcels delivered to your door cost more this year.",
         "The paper now costs $2 a month more than in 2020.",
         "The league reserves the right to remove players who insult referees, we learned.",
+        "The mayor said the figures were for information purposes only.",
+        "The paper, delivered daily to 40,000 homes, lost money last year.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
@@ -344,6 +350,8 @@ def test_a_credit_after_a_paragraph_leaves_its_last_sentence_in_the_story() -> N
         ("For group rates or reprints, please visit www.example.org/reprints today.", RELATED),
         ("Something went wrong while loading the comments.", RELATED),
         ("An error has occurred, please try again later.", RELATED),
+        ("Something went wrong with the connection!", RELATED),
+        ("Something went wrong with your request.", RELATED),
         ("- Print Article", RELATED),
     ],
 )
@@ -359,6 +367,7 @@ def test_pointers_with_an_address_and_interface_messages_are_furniture(
         "Please call the hotline at 555-0100 if you see the missing dog.",
         "An error in the count delayed the result by a day.",
         "Something went wrong at the plant, officials said.",
+        "Something went wrong with the launch, officials said.",
         "An error occurred during the landing, the report found.",
         "The agency asked residents to please visit the clinic before noon.",
     ],
