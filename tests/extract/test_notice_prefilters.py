@@ -39,6 +39,7 @@ MATCHED = {
         "The offer holds while supplies last.",
         "Every deal is subject to change without notice.",
         "Sale ends while stocks last.",
+        "The page is for informational purposes only.",
     ],
     "_CONSENT": ["We use cookies to improve the page.", "Read the cookie policy."],
     "_DISCLOSURE": [
@@ -64,6 +65,12 @@ MATCHED = {
         "Join for only €2 a month.",
         "Get the weekly digest delivered straight to your inbox.",
         "Members read with no paywalls.",
+        "The news that matters, delivered weekday mornings.",
+    ],
+    "_HERE": [
+        "You can read the full report here.",
+        "Please sign up here!",
+        "Listen back here.",
     ],
     "_FEEDBACK": [
         "We'd like to hear from readers.",
