@@ -33,9 +33,12 @@ def is_address_line(piece: str, words: int) -> bool:
     """Whether PIECE, of WORDS words, is a line of a postal address: its postal code and town
     ("DE-60314 Frankfurt am Main", "75008 Paris", "Springfield, IL 62701") or its street and
     number ("Webergasse 20", "10 Downing Street", "Via Roma 12", "12 rue de la Paix")."""
-    if words > _POSTAL_MAX_WORDS or not any(map(str.isdigit, piece)):
+    if words > _POSTAL_MAX_WORDS or _DIGIT_RE.search(piece) is None:
         return False
     return _POSTAL_RE.fullmatch(piece) is not None or _street_re().fullmatch(piece) is not None
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 @cache

@@ -114,7 +114,22 @@ hace 2 horas" has 22."""
 def is_page_ago(piece: str) -> bool:
     """Whether PIECE is a time told from now in a page language, alone on its line: "hace 2
     horas", "vor einer Stunde", "Aggiornato 3 ore fa"."""
-    return len(piece) <= _AGO_MAX_CHARS and _page_ago_re().fullmatch(piece) is not None
+    return (
+        len(piece) <= _AGO_MAX_CHARS
+        and not _ago_markers().isdisjoint(piece.lower().split())
+        and _page_ago_re().fullmatch(piece) is not None
+    )
+
+
+@cache
+def _ago_markers() -> frozenset[str]:
+    """A word that each phrase of ``ago_phrases`` holds besides its number: its first ("hace",
+    "vor", "il") or, where the number opens it, its last ("fa", "geleden", "atrás"). A line
+    without one is no such phrase, and the large pattern is compiled only for a line with one."""
+    return frozenset(
+        phrase.split()[-1] if phrase.startswith("N ") else phrase.split()[0]
+        for phrase in page_words("ago_phrases")
+    )
 
 
 @cache

@@ -4,11 +4,11 @@ Around an article a site prints notices in its own voice: that it earns a commis
 reader buys, what the reader may do with the copy, how comments are moderated (in English or in
 one of the page languages), that it would like to hear from the reader, that the reader who
 enjoyed the article should subscribe, what a subscription costs ("12 issues for £11.99") or a
-discount's code, where to go "for more information" and what a link holds ("read the full
-report here"), that something went wrong in the page, that it uses cookies, and who the author
-is. Each is told by its shape: the site speaking as "we", "our" or "this
-article" to "you", about buying, copying, commenting or writing in. A sentence inside quotation
-marks is someone's speech, never the site's notice, and stays in the body.
+discount's code, where to go "for more information", that something went wrong in the page,
+that it uses cookies, and who the author is. Each is told by its shape: the site speaking as
+"we", "our" or "this article" to "you", about buying, copying, commenting or writing in. A
+sentence inside quotation marks is someone's speech, never the site's notice, and stays in the
+body.
 """
 
 from __future__ import annotations
@@ -169,13 +169,7 @@ _PROMO_RE = re.compile(
     r"(?i:use|enter|apply)\s+(?i:the\s+|our\s+)?(?i:(?:promo(?:tional)?|coupon|discount|voucher)"
     r"\s+)?(?i:code)\s*:?\s*[\"“'‘]?[A-Z0-9]{3,}\b"
 )
-# A pointer to what a link beside the words holds: "You can read the full report here.",
-# "Listen to the show live at 12:45 - or listen back here." ("The mayor said you can read it
-# here." reports what someone said: it does not open so).
-_HERE_RE = re.compile(
-    r"(?:You\s+can\s+|Please\s+)?(?:[Rr]ead|[Vv]iew|[Ss]ee|[Ff]ind|[Ww]atch|[Ll]isten|[Dd]ownload"
-    r"|[Ss]ign\s+up|[Ss]ubscribe|[Rr]egister|[Ll]earn\s+more)\b[^.!?]{0,80}\bhere[.!]?\Z"
-)
+_PROMO_WORDS = 12
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -224,7 +218,7 @@ _OFFER_NEEDLES = (
     "aywall",
 )
 """One of these is in every subscription offer (``_OFFER_RE``)."""
-_NEEDLE_RE = any_of((*_NEEDLES, *_OFFER_NEEDLES, "here"))
+_NEEDLE_RE = any_of(_NEEDLES + _OFFER_NEEDLES)
 
 
 # The patterns tried on most of the sentences that hold a needle, each with words one of which
@@ -253,7 +247,6 @@ _OFFER = Rule(
         "paywall",
     ),
 )
-_HERE = Rule(_HERE_RE, ("here",))
 
 
 def notice_kind(piece: str, words: int) -> SegmentKind | None:
@@ -264,7 +257,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return None
     if _foreign_comments_re().search(piece) and _moderated_in_another_language(piece):
         return SegmentKind.RELATED  # "Os comentários são moderados", "Kommentare ... geprüft"
-    if piece[:1] in "UuEeAa" and _PROMO_RE.match(piece):
+    if words <= _PROMO_WORDS and piece[:1] in "UuEeAa" and _PROMO_RE.match(piece):
         return SegmentKind.RELATED  # a discount's code, which may be quoted
     opener = piece.startswith(_OPENERS)
     if not opener and _NEEDLE_RE.search(piece) is None:
@@ -281,7 +274,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED
     if _SMALL_PRINT.match(piece, low) or _ORIGIN_RE.match(piece):
         return SegmentKind.CREDIT
-    if _THANKS_RE.match(piece) or _OFFER.search(piece, low) or _HERE.match(piece, low):
+    if _THANKS_RE.match(piece) or _OFFER.search(piece, low):
         return SegmentKind.RELATED
     if not _SITE_VOICE_RE.search(piece):
         return None

@@ -97,6 +97,9 @@ _SITE_CREDIT_RE = re.compile(
 )
 
 
+_EARLY_LABEL_WORDS = 6
+"""The most words of a comment label in the first half of the text ("Leave a Reply Cancel
+reply")."""
 _THREAD_LOOK = 6
 """How many lines under a comment label the first comment's time stands within."""
 
@@ -145,9 +148,15 @@ def classify_link_boxes(units: list[Unit]) -> None:
             unit.kind = SegmentKind.CREDIT
     boxed = 0  # where the last box ended: a label inside a box opens no box of its own
     for i, unit in enumerate(units):
-        comments = unit.words <= _TEASER_WORDS and (i >= half or _times_follow(units, i))
-        if comments and (
-            unit.text[:longest].lower().startswith(comment_labels) or _is_page_comment_label(unit)
+        # Early in the text only a short label is tried: a thread's times must follow it there.
+        early = i < half
+        if (
+            unit.words <= (_EARLY_LABEL_WORDS if early else _TEASER_WORDS)
+            and (
+                unit.text[:longest].lower().startswith(comment_labels)
+                or _is_page_comment_label(unit)
+            )
+            and (not early or _times_follow(units, i))
         ):
             for rest in units[i:]:
                 rest.kind = rest.kind or SegmentKind.RELATED
@@ -181,6 +190,8 @@ def classify_excerpts(units: list[Unit]) -> None:
     headline and its story's opening cut short with an ellipsis ("… may soon...", "Raminder
     Singh Rekhi, 41,..."). A story's own paragraphs seldom trail off so, and never three in a
     row; a line that trails off alone stays."""
+    if sum(unit.text.endswith(_ELLIPSES) for unit in units) < _EXCERPTS:
+        return  # most texts: too few lines cut short to make a list
     run: list[Unit] = []
     block: list[Unit] = []
     for unit in [*units, None]:
@@ -196,9 +207,12 @@ def classify_excerpts(units: list[Unit]) -> None:
     _mark_excerpts(run)
 
 
+_ELLIPSES = ("...", "\u2026")
+
+
 def _is_excerpt(block: list[Unit]) -> bool:
     last = block[-1].text.rstrip()
-    if not last.endswith(("...", "\u2026")):
+    if not last.endswith(_ELLIPSES):
         return False
     return sum(len(unit.text) for unit in block) >= _EXCERPT_CHARS
 

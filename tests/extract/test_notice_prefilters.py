@@ -67,11 +67,6 @@ MATCHED = {
         "Members read with no paywalls.",
         "The news that matters, delivered weekday mornings.",
     ],
-    "_HERE": [
-        "You can read the full report here.",
-        "Please sign up here!",
-        "Listen back here.",
-    ],
     "_FEEDBACK": [
         "We'd like to hear from readers.",
         "Let us know below.",
