@@ -5,8 +5,9 @@ between bars ("Storm hits coast | Schools close | Rates rise"), a pointer to the
 pages by its address ("Also on example.com ..."), a dateline cut off in its parenthesis
 ("RIVERTON, Ohio (Example"), a photo's caption ending with where it came from ("The new dam via
 City Archive"), the counter of a gallery's slides ("3 of 12"), the shortcodes of a publishing
-system ("[button link=...]") and a post's line of details, each after its label ("Posted by:
-Jane Roe | Category: Health"). Each is told by its shape alone.
+system ("[button link=...]"), a post's line of details, each after its label ("Posted by:
+Jane Roe | Category: Health"), and what a widget shows while it loads ("Loading weather
+data ..."). Each is told by its shape alone.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _FIELDS = 2
 _BARS = 2
 """A row of headlines has at least this many bars between them."""
 _VIA_CAPTION_WORDS = (4, 15)
+# What a widget shows while it loads: "Loading...", "Loading weather data …".
+_LOADING_RE = re.compile(r"(?:Loading|LOADING)(?:\s+[\w-]+){0,4}\s*(?:\.{2,}|…)")
+_LOADING_WORDS = 6
 
 
 def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
@@ -57,6 +61,9 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED
     if ": " in piece and len(_FIELD_RE.findall(piece)) >= _FIELDS:
         return SegmentKind.TAGS  # the post's details, each after its label
+    loading = words <= _LOADING_WORDS and piece.startswith(("Loading", "LOADING"))
+    if loading and _LOADING_RE.fullmatch(piece):
+        return SegmentKind.RELATED
     if terminal:
         return None
     if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):
