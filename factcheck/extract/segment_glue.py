@@ -278,8 +278,14 @@ def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> boo
     if seen.count(word) > 1:
         return False  # a name the text repeats
     parts = _HUMP_RE.findall(word)
-    if len(parts) >= _TAG_RUN_PARTS and all(len(part) >= 4 for part in parts):
-        return True  # a run of glued tags: "areasLebanonHezbollahIsrael"
+    if (
+        len(parts) >= _TAG_RUN_PARTS
+        and all(len(part) >= 4 for part in parts)
+        and (parts[0].islower() or len(parts) > _TAG_RUN_PARTS)
+    ):
+        # A run of glued tags: "areasLebanonHezbollahIsrael", "LebanonHezbollahIsraelGaza"; three
+        # capitalised words alone may be one name ("TechNewsWorld").
+        return True
     if len(parts) == 2 and parts[0].islower() and len(parts[0]) >= 4:
         return True  # a word glued to the next phrase's first: "chiefAl-Akhbar’s"
     return any(seen.count(a) and seen.count(b) for a, b in itertools.pairwise(parts))

@@ -780,10 +780,28 @@ def test_pathological_glue_stays_linear(unit: str) -> None:
         "BrightPath rates charities. BrightPath said the grant was its largest.",
         "The TrueCount survey covered 2,000 households.",
         "Their DevOps team moved the site to WordPress last year.",
+        # three capitalised words of four letters or more: one name, not a run of tags
+        "According to TechNewsWorld, the agency used wiretaps.",
+        "She moved from SportsNewsToday to BuzzFeedNews in 2019.",
     ],
 )
 def test_names_with_inner_capitals_stay_whole(text: str) -> None:
     assert find_glued_boundaries(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # after a lowercase word, or four and more: a run of tags
+        ("the border areasLebanonHezbollahIsrael", ["areas", "Lebanon", "Hezbollah", "Israel"]),
+        ("LebanonHezbollahIsraelGaza", ["Lebanon", "Hezbollah", "Israel", "Gaza"]),
+    ],
+)
+def test_a_run_of_glued_tags_is_cut_into_its_tags(text: str, pieces: list[str]) -> None:
+    cuts = find_glued_boundaries(text)
+    starts = [0, *cuts]
+    words = [text[a:b].split()[-1] for a, b in zip(starts, [*cuts, len(text)], strict=True)]
+    assert words == pieces
 
 
 def test_a_capital_is_cut_when_both_parts_stand_alone_elsewhere() -> None:
