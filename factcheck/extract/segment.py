@@ -56,6 +56,7 @@ from factcheck.extract.segment_page import classify_menus, classify_page
 from factcheck.extract.segment_page_title import page_headline
 from factcheck.extract.segment_sections import (
     classify_closing_sections,
+    classify_company_notes,
     classify_excerpts,
     classify_link_boxes,
 )
@@ -110,6 +111,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
             if unit.kind is None and is_note_on_author(unit.text, authors):
                 unit.kind = SegmentKind.RELATED  # "Jane Roe is the site's deals editor."
     classify_closing_sections(units)
+    classify_company_notes(units)
     classify_link_boxes(units)
     classify_excerpts(units)
     if doc.title is None:

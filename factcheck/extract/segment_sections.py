@@ -7,17 +7,20 @@ other stories' excerpts, each cut short with an ellipsis, may stand anywhere. No
 story.
 
 A press release ends with its company's description under a heading "About <Company>" ("About
-Acme Robotics" / "Acme Robotics is a maker of ..."), and an article may end with a note under
-"About the author". Both are the publisher's boilerplate, not the story. A section counts only
-in the second half of the text and only when its first paragraph opens with the name its heading
-gives (for a company), so a subheading such as "About the study" inside a report stays with the
-story.
+Acme Robotics" / "Acme Robotics is a maker of ..."), or without one when the description gives
+what only a company's boilerplate says (its ticker, its mission, the exchange that lists it),
+and an article may end with a note under "About the author". Both are the publisher's
+boilerplate, not the story. A section counts only in the second half of the text and only when
+its first paragraph opens with the name its heading gives (for a company), so a subheading such
+as "About the study" inside a report stays with the story.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
+from operator import attrgetter
 
 from factcheck.extract.segment_dates import AGO_RE, is_page_ago
 from factcheck.extract.segment_furniture import Unit
@@ -222,3 +225,49 @@ def _mark_excerpts(run: list[Unit]) -> None:
     if len(blocks) >= _EXCERPTS:
         for unit in run:
             unit.kind = unit.kind or SegmentKind.RELATED
+
+
+_TICKER = (
+    r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|LSE|TSX|TSXV|ASX|SIX|Euronext|OTC\w*)"
+    r"\s*:\s*[A-Z][A-Z.]{0,6}\)"
+)
+_COMPANY_IS_RE = re.compile(
+    r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+    rf"(?:\s*{_TICKER})?,?\s+(?:is|are)\s+(?:a|an|the)\s"
+)
+"""A company's description opening its boilerplate: "Ascom is a global solutions provider",
+"Example Corp. (NASDAQ: EXMP) is a maker of ..."."""
+_SIGNATURE_RE = re.compile(
+    rf"{_TICKER}"
+    r"|\b(?:[Vv]ision|[Mm]ission)\b[^.]{0,40}\bis to\b"
+    r"|\bshares\b[^.]{0,40}\b(?:are|is)\s+(?:listed|traded)\s+on\b"
+    r"|\blisted\s+on\s+the\b[^.]{0,40}\b(?:Stock\s+)?Exchange\b"
+)
+"""What only a company's own boilerplate says of it: its ticker, its mission or vision, the
+exchange that lists its shares."""
+
+
+def classify_company_notes(units: list[Unit]) -> None:
+    """Mark CREDIT a press release's closing description of its company without an "About"
+    heading: a paragraph in the second half of the text that opens by saying what the company
+    is ("Ascom is a global solutions provider ...") and gives its ticker, its mission or vision,
+    or the exchange that lists its shares; and the paragraphs right after it that open with the
+    company's name. A story that ends on what a company is, its headquarters or its staff,
+    without such words, keeps its paragraphs."""
+    half = len(units) // 2
+    blocks = [list(run) for _, run in groupby(units[half:], key=attrgetter("block"))]
+    for k, block in enumerate(blocks):
+        first = block[0]
+        if first.kind is not None or (" is " not in first.text and " are " not in first.text):
+            continue
+        opening = _COMPANY_IS_RE.match(first.text)
+        if opening is None or not _SIGNATURE_RE.search(" ".join(u.text for u in block)):
+            continue
+        name = opening.group("name")
+        for unit in block:
+            unit.kind = unit.kind or SegmentKind.CREDIT
+        for after in blocks[k + 1 : k + 1 + _SECTION_BLOCKS]:
+            if not after[0].text.startswith(name):
+                break
+            for unit in after:
+                unit.kind = unit.kind or SegmentKind.CREDIT

@@ -550,6 +550,42 @@ def test_a_section_about_something_else_stays_with_the_story(heading: str, parag
     ]
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Acme Robotics is a maker of warehouse robots. Its mission is to make every warehouse"
+        " safe. Acme Robotics employs 900 people.",
+        "Acme Robotics (NASDAQ: ACME) is a maker of warehouse robots.",
+        "Acme Robotics is a maker of warehouse robots. Its shares are listed on the SIX Swiss"
+        " Exchange.",
+    ],
+)
+def test_a_companys_boilerplate_without_a_heading_is_the_publishers(description: str) -> None:
+    more = "Acme Robotics was founded in 2001 in Riverton."
+    kinds = _kinds(f"{_RELEASE}\n{description}\n\n{more}")
+    assert kinds[:3] == [
+        (STATEMENT, "Acme Robotics opens a plant in Riverton."),
+        (STATEMENT, "The plant will employ 200 people, the company said."),
+        (STATEMENT, "Production starts in May."),
+    ]
+    assert {kind for kind, _ in kinds[3:]} == {CREDIT}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a story that ends on what a company is, where it sits and how many it employs
+        "Acme Robotics is a maker of warehouse robots. It is headquartered in Riverton and"
+        " employs 900 people.",
+        # the mission of someone else, in a paragraph that does not open on the company
+        "The mayor said the mission of Acme Robotics is to make every warehouse safe.",
+    ],
+)
+def test_a_story_ending_on_a_company_keeps_its_paragraph(paragraph: str) -> None:
+    kinds = _kinds(f"{_RELEASE}\n{paragraph}")
+    assert CREDIT not in [kind for kind, _ in kinds]
+
+
 def test_a_galleries_buttons_after_the_body_are_furniture() -> None:
     assert _kinds(f"{BEFORE}\nPrevious | Next") == [
         (STATEMENT, BEFORE),
