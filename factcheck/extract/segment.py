@@ -97,6 +97,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     runs = block_runs(units)
     classify_patterns(units)
     classify_menus(runs)  # before the headline, which no menu holds
+    classify_excerpts(units)  # before the story is looked for: other stories' openings
     top = page_headline(text, units, runs) if doc.title is None else None
     block_sizes = {run[0].block: len(run) for run in runs}  # once the headline is one unit
     title = classify_title(units, doc.title, top)
@@ -113,7 +114,6 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_closing_sections(units)
     classify_company_notes(units)
     classify_link_boxes(units)
-    classify_excerpts(units)
     if doc.title is None:
         classify_page(runs, None if top is None else units[top])
     # Positional arguments: a segment is made for every piece of every article, and a keyword

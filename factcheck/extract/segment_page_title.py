@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from factcheck.extract.segment_dates import parse_date
 from factcheck.extract.segment_furniture import Unit, ends_sentence
 from factcheck.extract.segment_head import is_navigation, trail_steps
+from factcheck.extract.segment_notices import notice_kind
 from factcheck.extract.segment_page import (
     _LINK_WORDS,
     _WIDE_STOPS,
@@ -294,6 +295,8 @@ def _reads_as_headline(line: _Line) -> bool:
         return False  # a byline or a stamp with its date or time
     if head_furniture(line) is not None:
         return False  # a prompt ("Follow Jane Roe on Twitter"), a credit, a contact line
+    if notice_kind(piece, line.words) is not None:
+        return False  # the site's notice: "Something went wrong with the connection!"
     interface = words("interface_words")
     said = [w.strip(".,:;!?|()").lower() for w in piece.split()]
     return 2 * sum(w in interface for w in said) < len(said)  # "Share this article"

@@ -458,3 +458,23 @@ def test_embedded_posts_with_a_report_link_do_not_end_the_story() -> None:
     _, segments = _read(lines)
     story = [*BODY, *STEPS, *MORE]
     assert [kind for kind, text in segments if text in story] == [STATEMENT] * 9
+
+
+EXCERPTS = [
+    "Storm closes coastal road HARBOURTON: The coastal road will stay closed until the storm has"
+    " passed, officials said, as waves reached...",
+    "Library opens a reading room HARBOURTON: The new room holds 4,000 books. Its opening hours"
+    " will be...",
+    "Council names garden prize winner HARBOURTON: The prize went to a school whose pupils"
+    " planted...",
+]
+
+
+def test_a_pasted_pages_story_is_found_past_an_error_and_a_list_of_excerpts() -> None:
+    # An error of the page's interface first, then its menu, a list of other stories'
+    # openings cut short, and the headline over its date and byline.
+    error = "Something went wrong with the connection!"
+    doc, segments = _read([error, *MENU, *EXCERPTS, HEADLINE, STAMP, BYLINE_LINE, *BODY])
+    assert doc.title == HEADLINE
+    assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * len(BODY)
+    assert {kind for kind, text in segments if text == error or text in EXCERPTS} == {RELATED}
