@@ -45,8 +45,8 @@ def clean_byline(value: str | None) -> str | None:
         part = _without_outlet(part.strip(" ."))
         if not part:
             continue
-        if names and (_is_role(part) or _is_outlet(part)):
-            continue  # "Jane Roe, Senior Reporter", "Jane Roe, Example Press": after a name
+        if names and (_is_role(part) or _is_outlet(part) or _is_company_form(part.split()[-1])):
+            continue  # "Jane Roe, Senior Reporter", "Jane Roe, Example Press Ltd": after a name
         if _is_person(part) or _is_staff_credit(part):
             if part not in names:
                 names.append(part)
@@ -62,6 +62,8 @@ def _is_person(part: str) -> bool:
     if tokens[0].lower() in _ARTICLES and not _is_outlet(part):
         return False  # "The Morning Team" names no person; "The Associated Press" is a credit
     interface = words("interface_words")
+    if _is_company_form(tokens[-1]):
+        return False  # "RSW AG", "Acme Media GmbH": a company, not a person
     capitalised = 0
     for token in tokens:
         if token.lower() in interface:
@@ -74,6 +76,15 @@ def _is_person(part: str) -> bool:
         elif token.lower() not in words("name_particles"):
             return False
     return capitalised >= 2 and token[:1].isupper()
+
+
+def _is_company_form(token: str) -> bool:
+    """Whether TOKEN is a company's legal form as written: "Ltd", "GmbH", "Inc.", "AG"; a form
+    of two letters only in capitals or with its full stop ("Co."), as a surname ("Sa") is not."""
+    bare = token.replace(".", "")
+    if bare.lower() not in words("company_forms"):
+        return False
+    return len(bare) > 2 or bare.isupper() or token.endswith(".")
 
 
 def _is_role(part: str) -> bool:

@@ -30,6 +30,10 @@ from factcheck.extract.bylines import clean_byline
         # Two names joined by the word for "and" of a page's language.
         ("Jana Roth und Max Weber", "Jana Roth, Max Weber"),
         ("Anna de Wit en Jan Smit", "Anna de Wit, Jan Smit"),
+        # a company after a name is where the author works; a surname of two letters stays
+        ("Jane Roe, Acme Robotics Ltd", "Jane Roe"),
+        ("Jon Sa", "Jon Sa"),
+        ("Mary Co", "Mary Co"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
@@ -50,6 +54,12 @@ def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
         "jane.roe@example.org",
         "The Morning Roundup",
         "A Daily Digest",
+        # a company names no author
+        "RSW AG",
+        "Acme Media GmbH",
+        "Example Holdings Inc.",
+        "Acme Robotics Ltd",
+        "Harbour Shipping SA",
         "",
         None,
     ],
