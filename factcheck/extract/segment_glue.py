@@ -42,10 +42,10 @@ _ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued 
 # follows a lowercase letter, a digit, or closing punctuation. Scanning for that pair first keeps
 # the regex engine in C for all but a few positions; each candidate is then judged in Python.
 _GLUE_CANDIDATE_RE = re.compile(
-    rf"[{UPPER}(\[“\"](?:(?<=[{LOWER}0-9.!?…”\")\]’].)|(?<=[{UPPER}]{{3}})(?=[{LOWER}]{{2}}))"
+    rf"[{UPPER}(\[“\"](?:(?<=[{LOWER}0-9.!?…”\")\]’'].)|(?<=[{UPPER}]{{3}})(?=[{LOWER}]{{2}}))"
 )
-_PUNCT_RUN_RE = re.compile(r"(?<![.!?…])[.!?…]+[”\"’)\]]*\Z")
-_PUNCT_ENDS = frozenset('.!?…”"’)]')
+_PUNCT_RUN_RE = re.compile(r"(?<![.!?…])[.!?…]+[”\"’')\]]*\Z")
+_PUNCT_ENDS = frozenset(".!?…”\"’')]")
 _OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{UPPER}]")
 # Backward searches start each attempt only where a run starts (the look-behind), so a search
 # over a window costs one pass over it.
@@ -163,8 +163,8 @@ def _judge_glue(text: str, pos: int, lo: int, hi: int, quotes: _Quotes, seen: _W
         if digits and _CAPITALISED_WORD_RE.match(text, pos, hi):
             return _digit_glue(text, digits.start(), pos, lo, hi)
         return None
-    if left == "’":
-        return None  # O’Brien, Qa’Ani
+    if left in "’'":
+        return None  # O’Brien, Qa’Ani, O'Neill
     block_lo, lo = lo, max(lo, pos - _MAX_WORD)
     if left.isupper():
         cut = _acronym_word_glue(text, pos, lo, hi)
@@ -314,7 +314,18 @@ def _punct_glue(text: str, ps: int, pe: int, lo: int, hi: int, quotes: _Quotes) 
         return None  # ASP.NET, not two sentences
     if text[pe - 1] == '"' and quotes.before(pe - 1) % 2 == 0:
         return pe - 1  # the straight quote opens the next sentence
+    if text[pe - 1] == "'" and not _single_quote_opened(text, window, ps):
+        return pe - 1  # "He left.'Go home,' she said": the quote opens the next sentence
     return pe
+
+
+def _single_quote_opened(text: str, lo: int, end: int) -> bool:
+    """Whether a straight single quote opens after a space in text[lo:end] since its last
+    sentence end, so that one after the sentence's end closes it ("the 'best year yet.'Then")
+    rather than opening the next (an apostrophe inside a word opens nothing)."""
+    start = max(text.rfind(mark, lo, end) for mark in (". ", "! ", "? ", "\n"))
+    opened = text.find(" '", max(lo, start), end)
+    return opened >= 0 or text.startswith("'", max(lo, start + 1))
 
 
 def _digit_glue(text: str, ds: int, de: int, lo: int, hi: int) -> int | None:

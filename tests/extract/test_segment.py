@@ -307,6 +307,9 @@ def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
         ('He left."The end is near," she said.', ["He left.", '"The end is near," she said.']),
         ('He said "it is over"The next day', ['He said "it is over"', "The next day"]),
         ("He said ‘no.’The end.", ["He said ‘no.’", "The end."]),
+        # straight single quotes: one that closes the sentence, and one that opens the next
+        ("the 'best year yet.'Then he left.", ["the 'best year yet.'", "Then he left."]),
+        ("He left.'Go home,' she said.", ["He left.", "'Go home,' she said."]),
         ("the death toll was 12.The count", ["the death toll was 12.", "The count"]),
         ("Updated 12:03 PM, June 4, 2024By Jane", ["Updated 12:03 PM, June 4, 2024", "By Jane"]),
         ("By Jane Doe, CNNKyiv’s air defenses", ["By Jane Doe, CNN", "Kyiv’s air defenses"]),
@@ -331,6 +334,7 @@ def test_glued_boundaries_are_split(text: str, pieces: list[str]) -> None:
         "McDonald MacArthur McCain McKinsey MacKenzie DeSantis DeVos DiCaprio LaGuardia LeBron",
         "iPhone iPad iOS macOS watchOS eBay YouTube PlayStation LinkedIn WhatsApp PayPal FedEx",
         "al-Nakhleh al-Ajouri Al-Akhbar Al-Amin Qa’ani O’Brien D’Alessandro IRGC’s Hamas’ leader",
+        "O'Neill met D'Angelo and N'Golo at the U.S.'s embassy; rock 'n' roll.",
         "He holds a PhD from Yale and a Ph.D. from Oxford; PhDs and MBAs applied.",
         "The U.S.A. and the U.K. met at 5 p.m. with J.R.R. Tolkien fans and e.g. NATO.",
         "Rates rose 3.5% to $2.50 in version 2.0.1 of ASP.NET and Node.js.",
