@@ -113,7 +113,7 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     if tree is None:
         raise IngestError(f"{name}: no article text found in the page")
     found = _metadata(_gather(tree), url)  # read before the furniture leaves the page
-    elements = sum(1 for _ in tree.iter())
+    elements = int(tree.xpath("count(//*)"))  # counted in C, no element made in Python
     if elements > MAX_ELEMENTS:
         warnings.warn(
             IngestWarning(
