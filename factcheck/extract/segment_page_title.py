@@ -54,6 +54,9 @@ _PASSED_LINES = 3
 _TRAIL_STEPS = 2
 _CRUMB_HEADLINE_WORDS = 3
 """The fewest words of a headline a navigation trail ends with: a section's name has fewer."""
+_WEAK_SHARE = 1
+"""The most words of the story's opening a headline may share and still give way to a nearer
+line with a byline or a date under it."""
 _TERSE_WORDS = 15
 """The most words of a headline of short sentences that ends with a full stop."""
 _TERSE_SENTENCE_WORDS = 10
@@ -98,6 +101,7 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
     best: tuple[int, _Line] | None = None
     short: tuple[int, _Line] | None = None
     terse: tuple[int, _Line] | None = None
+    stamped: tuple[int, _Line] | None = None
     score, seen, at = (0, 0.0), 0, 0
     above: dict[int, tuple[int, _Line, int, set[str]]] = {}
     # The story's first block is a headline only as a line of its own that asks or exclaims.
@@ -111,6 +115,8 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
         if seen > _HEADLINE_REACH:
             break
         if _reads_as_headline(line):
+            if stamped is None and _stamp_below(runs, k):
+                stamped = (k, line)
             own = _long_words(line.text)
             shared = len(own & opening)
             here = (shared, shared / len(own) if own else 0.0)
@@ -121,6 +127,10 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
             terse = (k, line)
     if best is None or score[0] == 0:
         best = short or best  # no longer line shares the story's words
+    if stamped is not None and score[0] <= _WEAK_SHARE and (best is None or stamped[0] > best[0]):
+        # A byline or a date right under a line nearer the story says more than a word or so
+        # that a line further up shares with it: that line is the headline.
+        best = stamped
     if best is None:
         best = terse  # no other line reads as a headline
     if best is None:

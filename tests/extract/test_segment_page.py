@@ -478,3 +478,44 @@ def test_a_pasted_pages_story_is_found_past_an_error_and_a_list_of_excerpts() ->
     assert doc.title == HEADLINE
     assert [kind for kind, text in segments if text in BODY] == [STATEMENT] * len(BODY)
     assert {kind for kind, text in segments if text == error or text in EXCERPTS} == {RELATED}
+
+
+TEASERS = [
+    "Storm closes coastal road for the weekend",
+    "Library opens a new reading room downtown",
+    "Council names the winner of its garden prize",
+    "School choir to sing at the spring fair",
+    "Harbour fares committee to meet in the spring",
+    "Mayor opens the new market hall on Monday",
+]
+
+
+def test_a_headline_with_its_byline_under_it_wins_over_a_teaser_sharing_a_word() -> None:
+    # Two boxes of other stories' headlines, a question between them, and the headline, the
+    # last line over the story, with its byline and date right under it. The story's opening
+    # shares a word ("spring") with a teaser further up and none with its headline.
+    headline = "The man whose ferry ticket nearly ruined him"
+    body = [
+        "The letter came on a Monday in spring.",
+        "It asked for 4,000 pounds, the passenger said.",
+        "The operator later said the letter had been sent in error.",
+    ]
+    question = "Is the bridge safe? Engineers think so"
+    lines = [*MENU, *TEASERS, question, *reversed(TEASERS), headline, BYLINE_LINE, "1 day ago"]
+    lines += body
+    doc, segments = _read(lines)
+    assert doc.title == headline
+    assert [kind for kind, text in segments if text in body] == [STATEMENT] * len(body)
+
+
+def test_a_teaser_sharing_more_of_the_story_is_not_displaced_by_a_stamped_line() -> None:
+    # Near miss: the line that shares two or more words with the story's opening is taken,
+    # though a stamped line stands nearer.
+    body = [
+        "Harbour ferry fares rose by 5 percent for a third year running on Monday.",
+        "The council said the money would pay for two new boats.",
+        "Commuters said the fares were already the highest in the region.",
+    ]
+    lines = [*MENU, HEADLINE, "Mayor opens the new market hall", BYLINE_LINE, STAMP, *body]
+    doc, _ = _read(lines)
+    assert doc.title == HEADLINE
