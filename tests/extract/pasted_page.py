@@ -17,3 +17,12 @@ BODY = [
     "The board will review the fares again next spring, when the first new boat enters "
     "service on the harbour.",
 ]
+# Other stories' openings, each cut short with an ellipsis, as a list of them shows.
+EXCERPTS = [
+    "Storm closes coastal road HARBOURTON: The coastal road will stay closed until the storm has"
+    " passed, officials said, as waves reached...",
+    "Library opens a reading room HARBOURTON: The new room holds 4,000 books. Its opening hours"
+    " will be...",
+    "Council names garden prize winner HARBOURTON: The prize went to a school whose pupils"
+    " planted\u2026",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pasted_page import EXCERPTS
 
 from factcheck.extract.segment import segment_document
 from factcheck.extract.segment_head import is_outlet_name
@@ -395,16 +396,6 @@ def test_a_link_to_a_platform_after_a_short_label_is_furniture(
     ]
     _, segments = _read("\n".join([HEADLINE, *story, line]) + "\n")
     assert segments == [(TITLE, HEADLINE), *((STATEMENT, text) for text in story), (kind, line)]
-
-
-EXCERPTS = [
-    "Storm closes coastal road HARBOURTON: The coastal road will stay closed until the storm has"
-    " passed, officials said, as waves reached...",
-    "Library opens a reading room HARBOURTON: The new room holds 4,000 books. Its opening hours"
-    " will be...",
-    "Council names garden prize winner HARBOURTON: The prize went to a school whose pupils"
-    " planted\u2026",
-]
 
 
 @pytest.mark.parametrize("cut", [0, 1, 2])

@@ -7,7 +7,7 @@ sentence about cookies) stay as they were.
 from __future__ import annotations
 
 import pytest
-from pasted_page import BODY, BYLINE_LINE, HEADLINE, MENU, STAMP
+from pasted_page import BODY, BYLINE_LINE, EXCERPTS, HEADLINE, MENU, STAMP
 
 from factcheck.extract.segment import segment_document
 from factcheck.extract.segment_text import split_blocks
@@ -458,16 +458,6 @@ def test_embedded_posts_with_a_report_link_do_not_end_the_story() -> None:
     _, segments = _read(lines)
     story = [*BODY, *STEPS, *MORE]
     assert [kind for kind, text in segments if text in story] == [STATEMENT] * 9
-
-
-EXCERPTS = [
-    "Storm closes coastal road HARBOURTON: The coastal road will stay closed until the storm has"
-    " passed, officials said, as waves reached...",
-    "Library opens a reading room HARBOURTON: The new room holds 4,000 books. Its opening hours"
-    " will be...",
-    "Council names garden prize winner HARBOURTON: The prize went to a school whose pupils"
-    " planted...",
-]
 
 
 def test_a_pasted_pages_story_is_found_past_an_error_and_a_list_of_excerpts() -> None:
