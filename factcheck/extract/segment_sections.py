@@ -103,19 +103,26 @@ _SITE_CREDIT_RE = re.compile(
 _EARLY_LABEL_WORDS = 6
 """The most words of a comment label in the first half of the text ("Leave a Reply Cancel
 reply")."""
-_THREAD_LOOK = 6
-"""How many lines under a comment label the first comment's time stands within."""
+_THREAD_LOOK = 8
+"""How many lines under a comment label the times of its first comments stand within."""
+_THREAD_TIMES = 2
+"""The fewest times of comments under a label early in the text: one time told from now may be
+the story's own stamp under a share bar."""
 
 
 def _times_follow(units: list[Unit], i: int) -> bool:
-    """Whether a time told from now ("2 hours ago", "hace 2 horas") stands on a line of its own
-    within a few lines under units[i]: the times of comments, so a label over them heads a
-    thread however early in the text it comes."""
-    return any(
-        unit.kind is SegmentKind.DATELINE
-        and (AGO_RE.fullmatch(unit.text) or is_page_ago(unit.text))
-        for unit in units[i + 1 : i + 1 + _THREAD_LOOK]
-    )
+    """Whether two or more times told from now ("2 hours ago", "hace 2 horas") stand on lines
+    of their own within a few lines under units[i]: the times of comments, so a label over them
+    heads a thread however early in the text it comes."""
+    times = 0
+    for unit in units[i + 1 : i + 1 + _THREAD_LOOK]:
+        if unit.kind is SegmentKind.DATELINE and (
+            AGO_RE.fullmatch(unit.text) or is_page_ago(unit.text)
+        ):
+            times += 1
+            if times >= _THREAD_TIMES:
+                return True
+    return False
 
 
 def _is_page_comment_label(unit: Unit) -> bool:

@@ -357,6 +357,7 @@ def test_a_comment_thread_under_its_label_is_furniture_however_early(
     [
         "Comentarios del alcalde",  # more words than the label: a heading of the story's own
         "Kommentare",  # a label with no thread's times under it, early in the text
+        "Leave a comment\n2 hours ago",  # one time under it: the story's own stamp
     ],
 )
 def test_a_comment_label_without_a_thread_under_it_early_leaves_the_story(line: str) -> None:
