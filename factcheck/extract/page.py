@@ -427,8 +427,17 @@ def _strip_site(title: str, site: str | None) -> str:
     if not kept:
         return title
     # Short last parts, whether or not one names the site, are the site's and its sections'
-    # names ("… » Local » News » The Courier").
-    while len(kept) > 1 and _words(kept[-1]) <= 3 and _words(" ".join(kept[:-1])) >= 3:
+    # names ("… » Local » News » The Courier"). The words of the parts before are kept as running
+    # sums, so a title of many parts is read in one pass.
+    split = [len(part.split()) for part in kept]
+    spaceless = [len(_SPACELESS_RE.findall(part)) for part in kept]
+    head_split, head_spaceless = sum(split), sum(spaceless)
+    while len(kept) > 1:
+        last = max(split[-1], spaceless[-1] // 2)
+        head_split -= split.pop()
+        head_spaceless -= spaceless.pop()
+        if last > 3 or max(head_split, head_spaceless // 2) < 3:
+            break
         kept.pop()
     return " ".join(kept) if len(kept) == 1 else _rejoin(title, kept)
 

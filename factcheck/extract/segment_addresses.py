@@ -47,7 +47,9 @@ def _street_re() -> re.Pattern[str]:
     street named in one word that ends in a street's word, then its number ("Webergasse 20");
     a number, up to three words and a street's word ("10 Downing Street"); a street's word,
     up to four words and a number ("Via Roma 12"); a number, a street's word and its name
-    ("12 rue de la Paix")."""
+    ("12 rue de la Paix"). Words are parted by spaces the pattern must meet, so a long run of
+    letters is never tried as several words (which would take time growing with its length to
+    the fourth power)."""
     endings = "|".join(sorted(entries("street_endings"), key=len, reverse=True))
     kinds = "|".join(re.escape(w) for w in sorted(entries("street_words"), key=len, reverse=True))
     number = r"\d{1,5}[a-zA-Z]?"
@@ -56,7 +58,7 @@ def _street_re() -> re.Pattern[str]:
         rf"[{UPPER}]\w+(?:{endings})\.?\s+{number}"
         rf"|{number},?\s+(?:{name}\s+){{1,3}}(?i:{kinds})\.?"
         rf"|(?i:{kinds})\s+(?:{name},?\s+){{0,4}}{number}"
-        rf"|{number},?\s+(?i:{kinds})\s+(?:{name}\s*){{1,4}}"
+        rf"|{number},?\s+(?i:{kinds})(?:\s+{name}){{1,4}}"
     )
 
 

@@ -739,6 +739,15 @@ NEAR_MISSES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["12 rue " + "a" * 50_000 + "!", "Via " + "a" * 50_000 + " 12!", "12 " + "a" * 50_000 + " St!"],
+)
+def test_a_long_run_of_letters_is_never_tried_as_a_streets_words(line: str) -> None:
+    # A pattern that could part the run into words anywhere would take hours here.
+    assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
 @pytest.mark.parametrize(("line", "kind"), MORE_FURNITURE)
 def test_more_furniture_told_by_its_shape(line: str, kind: SegmentKind) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (kind, line), (STATEMENT, AFTER)]

@@ -485,6 +485,15 @@ def test_a_titles_site_and_section_names_are_dropped(title: str, headline: str) 
     assert read_page(page(f"<title>{title}</title>", h1=""), url).title == headline
 
 
+def test_a_title_of_many_parts_is_read_in_one_pass() -> None:
+    # Each part's words are counted once: a title of 100,000 parts is read at once.
+    title = "Bridge repairs to cost £48 million" + " | News" * 100_000
+    url = "https://courier.example/x.html"
+    assert read_page(page(f"<title>{title}</title>", h1=""), url).title == (
+        "Bridge repairs to cost £48 million"
+    )
+
+
 @pytest.mark.parametrize(
     ("head", "h1", "headline"),
     [
