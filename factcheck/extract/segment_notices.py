@@ -4,11 +4,11 @@ Around an article a site prints notices in its own voice: that it earns a commis
 reader buys, what the reader may do with the copy, how comments are moderated (in English or in
 one of the page languages), that it would like to hear from the reader, that the reader who
 enjoyed the article should subscribe, what a subscription costs ("12 issues for £11.99") or a
-discount's code, where to go "for more information", that something went wrong in the page,
-that it uses cookies, and who the author is. Each is told by its shape: the site speaking as
-"we", "our" or "this article" to "you", about buying, copying, commenting or writing in. A
-sentence inside quotation marks is someone's speech, never the site's notice, and stays in the
-body.
+discount's code, where to go "for more information", how to report a mistake (the keys of an
+error-reporting widget, in any language), that something went wrong in the page, that it uses
+cookies, and who the author is. Each is told by its shape: the site speaking as "we", "our" or
+"this article" to "you", about buying, copying, commenting or writing in. A sentence inside
+quotation marks is someone's speech, never the site's notice, and stays in the body.
 """
 
 from __future__ import annotations
@@ -170,6 +170,9 @@ _PROMO_RE = re.compile(
     r"\s+)?(?i:code)\s*:?\s*[\"“'‘]?[A-Z0-9]{3,}\b"
 )
 _PROMO_WORDS = 12
+# The keys a page's error-reporting widget asks for: "Select the mistake and press Ctrl+Enter",
+# in whatever language the page is written.
+_REPORT_KEYS_RE = re.compile(r"\b(?:Ctrl|CTRL)\s*\+\s*(?:Enter|ENTER)\b")
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -259,6 +262,8 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED  # "Os comentários são moderados", "Kommentare ... geprüft"
     if words <= _PROMO_WORDS and piece[:1] in "UuEeAa" and _PROMO_RE.match(piece):
         return SegmentKind.RELATED  # a discount's code, which may be quoted
+    if "trl" in piece and _REPORT_KEYS_RE.search(piece):
+        return SegmentKind.RELATED  # "Select the text and press Ctrl+Enter", in any language
     opener = piece.startswith(_OPENERS)
     if not opener and _NEEDLE_RE.search(piece) is None:
         return None

@@ -66,6 +66,8 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("Everything on the river, delivered to your inbox.", RELATED),
         ('Use the code "FERRY20".', RELATED),
         ("Enter promo code BRIDGE20 at checkout.", RELATED),
+        ("Select the mistake and press Ctrl+Enter to tell the editors.", RELATED),
+        ("Iezīmējiet tekstu un spiediet Ctrl + Enter, lai nosūtītu labojumu!", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -97,6 +99,7 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "The mayor said the figures were for information purposes only.",
         "The paper, delivered daily to 40,000 homes, lost money last year.",
         "Use the code to open the gate, the police said.",
+        "The shortcut Ctrl+Shift+T reopens a closed tab, the company said.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
