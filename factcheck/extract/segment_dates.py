@@ -216,6 +216,12 @@ AGO_RE = re.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?"
 """A time told from now, alone on its line under a comment or a teaser: "2 days ago at 7:52 am"."""
 
 
+def is_time_ago(piece: str) -> bool:
+    """Whether PIECE is a time told from now alone on its line, in English ("3 hours ago", "2
+    days ago at 7:52 am") or in a page language ("hace 2 horas")."""
+    return AGO_RE.fullmatch(piece) is not None or is_page_ago(piece)
+
+
 @cache
 def trailing_date_re() -> re.Pattern[str]:
     """A date or a time stamp ending a piece after a word ("… military room May 31, 2021"),

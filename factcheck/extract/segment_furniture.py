@@ -19,7 +19,6 @@ from factcheck.extract.segment_addresses import is_address_line
 from factcheck.extract.segment_bylines import page_byline
 from factcheck.extract.segment_credits import INLINE_CREDIT_RE, SOURCE_LABELS, is_credit
 from factcheck.extract.segment_dates import (
-    AGO_RE,
     DATE,
     DATELINE_RE,
     LEADING_DATE_RE,
@@ -31,9 +30,9 @@ from factcheck.extract.segment_dates import (
     TIME,
     TIME_24,
     UPDATED_TIME_RE,
-    is_page_ago,
     is_page_dateline,
     is_page_reading_time,
+    is_time_ago,
     trailing_date_re,
 )
 from factcheck.extract.segment_debris import debris_kind
@@ -232,7 +231,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.DATELINE
     if words <= 12 and not terminal and PLACED_DATELINE_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"
-    if words <= 8 and (AGO_RE.fullmatch(piece) or is_page_ago(piece)):
+    if words <= 8 and is_time_ago(piece):
         return SegmentKind.DATELINE  # "3 hours ago", "2 days ago at 7:52 am", "hace 2 horas"
     if words <= 5 and _READING_TIME_RE.fullmatch(piece):
         return SegmentKind.DATELINE  # "5 min read"

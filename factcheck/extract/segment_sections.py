@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import groupby
-from operator import attrgetter
 
-from factcheck.extract.segment_dates import AGO_RE, is_page_ago
-from factcheck.extract.segment_furniture import Unit
+from factcheck.extract.segment_dates import is_time_ago
+from factcheck.extract.segment_furniture import Unit, block_runs
 from factcheck.lexicon import entries, page_words, words
 from factcheck.models import SegmentKind
 
@@ -116,9 +114,7 @@ def _times_follow(units: list[Unit], i: int) -> bool:
     heads a thread however early in the text it comes."""
     times = 0
     for unit in units[i + 1 : i + 1 + _THREAD_LOOK]:
-        if unit.kind is SegmentKind.DATELINE and (
-            AGO_RE.fullmatch(unit.text) or is_page_ago(unit.text)
-        ):
+        if unit.kind is SegmentKind.DATELINE and is_time_ago(unit.text):
             times += 1
             if times >= _THREAD_TIMES:
                 return True
@@ -202,19 +198,15 @@ def classify_excerpts(units: list[Unit]) -> None:
     row; a line that trails off alone stays."""
     if sum(unit.text.endswith(_ELLIPSES) for unit in units) < _EXCERPTS:
         return  # most texts: too few lines cut short to make a list
-    run: list[Unit] = []
-    block: list[Unit] = []
-    for unit in [*units, None]:
-        if unit is not None and block and unit.block == block[0].block:
-            block.append(unit)
-            continue
+    run: list[list[Unit]] = []
+    for block in [*block_runs(units), []]:
         if block and _is_excerpt(block):
-            run.extend(block)
-        else:
-            _mark_excerpts(run)
-            run = []
-        block = [unit] if unit is not None else []
-    _mark_excerpts(run)
+            run.append(block)
+            continue
+        if len(run) >= _EXCERPTS:
+            for unit in (unit for excerpt in run for unit in excerpt):
+                unit.kind = unit.kind or SegmentKind.RELATED
+        run = []
 
 
 _ELLIPSES = ("...", "\u2026")
@@ -225,13 +217,6 @@ def _is_excerpt(block: list[Unit]) -> bool:
     if not last.endswith(_ELLIPSES):
         return False
     return sum(len(unit.text) for unit in block) >= _EXCERPT_CHARS
-
-
-def _mark_excerpts(run: list[Unit]) -> None:
-    blocks = {unit.block for unit in run}
-    if len(blocks) >= _EXCERPTS:
-        for unit in run:
-            unit.kind = unit.kind or SegmentKind.RELATED
 
 
 _TICKER = (
@@ -262,7 +247,7 @@ def classify_company_notes(units: list[Unit]) -> None:
     company's name. A story that ends on what a company is, its headquarters or its staff,
     without such words, keeps its paragraphs."""
     half = len(units) // 2
-    blocks = [list(run) for _, run in groupby(units[half:], key=attrgetter("block"))]
+    blocks = block_runs(units[half:])
     for k, block in enumerate(blocks):
         first = block[0]
         if first.kind is not None or (" is " not in first.text and " are " not in first.text):
