@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from factcheck import regexes
 from factcheck.yamlio import LOADER
 
 
@@ -31,18 +32,20 @@ _RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+(?:[eE][-+][0-9]+)?")
+_DECIMAL = regexes.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = regexes.compile(r"-?[0-9]+\.[0-9]+(?:[eE][-+][0-9]+)?")
 
 # What PyYAML's reader refuses outside quoted escapes, and line breaks other than '\n'.
-_AWKWARD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]")
-_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*")
-_LITERAL = re.compile(r"\|(?:([1-9])?([+-])?|([+-])([1-9]))")
+_AWKWARD = regexes.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]"
+)
+_KEY = regexes.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*")
+_LITERAL = regexes.compile(r"\|(?:([1-9])?([+-])?|([+-])([1-9]))")
 # Text of a double-quoted scalar up to its closing quote (escapes skipped whole).
-_DQ_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*')
+_DQ_BODY = regexes.compile(r'[^"\\]*(?:\\.[^"\\]*)*')
 # Tokens of a one-line flow collection, each with the spaces around it: an indicator, the ": "
 # after a key, a single- or double-quoted scalar with its quotes, or a plain scalar.
-_FLOW_TOKEN = re.compile(
+_FLOW_TOKEN = regexes.compile(
     r"""(\ *(?:
     ([\[\]{},])
     | (:)(?=\ )
@@ -60,8 +63,8 @@ _SIMPLE_VALUE = r"""(?:
     | '(?:[^']|'')*'
     | (\[\])
     )"""
-_SIMPLE_ITEM = re.compile(_SIMPLE_VALUE, re.X)
-_SIMPLE_PAIR = re.compile(rf"([A-Za-z0-9_][A-Za-z0-9_.\-/]*):\ ({_SIMPLE_VALUE})", re.X)
+_SIMPLE_ITEM = regexes.compile(_SIMPLE_VALUE, re.X)
+_SIMPLE_PAIR = regexes.compile(rf"([A-Za-z0-9_][A-Za-z0-9_.\-/]*):\ ({_SIMPLE_VALUE})", re.X)
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 

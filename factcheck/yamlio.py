@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from factcheck import regexes
+
 LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """PyYAML's safe loader: the C one when PyYAML was built with libyaml."""
 DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -94,7 +96,7 @@ def compose(text: str) -> yaml.Node | None:
 
 # An anchor ('&name') where YAML allows one: at the start of a line or after a space, '[', '{' or
 # ','. Text that merely contains '&' (in a quoted string, say) only costs the full check.
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\]},]", re.M)
+_ANCHOR = regexes.compile(r"(?:^|[\s\[{,])&[^\s\]},]", re.M)
 
 
 def load(text: str) -> Any:

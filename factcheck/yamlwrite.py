@@ -14,9 +14,10 @@ layout around the strings is written directly. What it cannot be sure to write t
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
+
+from factcheck import regexes
 
 
 class Flow(dict[str, Any]):
@@ -27,9 +28,9 @@ class _Declined(Exception):
     """Something this writer does not lay out itself."""
 
 
-_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAKS = regexes.compile("[\x85\u2028\u2029]")
 """Line breaks for YAML besides '\\n': the emitter may write them as they are."""
-_LINES = re.compile("[\n\x85\u2028\u2029]")
+_LINES = regexes.compile("[\n\x85\u2028\u2029]")
 
 LONGEST = 100_000
 """Longest string written here; a longer one may be folded over lines by the emitter."""

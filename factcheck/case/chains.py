@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.case.compare import shingles
 from factcheck.case.details import (
     cited_names,
@@ -110,7 +111,7 @@ class Root:
         return next((n.label for n in self.nodes if n.key == key), key)
 
 
-_PERSON_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+$")
+_PERSON_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+$")
 
 
 def _name_nodes(name: str, registry: Registry | None, role: Role) -> list[ChainNode]:

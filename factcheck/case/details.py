@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import MONTH_NUMBERS
-from factcheck.lexicon import entries, months, words
+from factcheck.lexicon import entries, longest_first, months, words
 from factcheck.models import (
     Attribution,
     Claim,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 _DATE_WORDS = frozenset(
     ("updated", "posted", "published", "edited", "on", "at", "of", "am", "pm", "gmt", "utc")
 )
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")
+_ORDINAL = regexes.compile(r"^\d+(?:st|nd|rd|th)?$")
 
 
 def is_date_like(text: str) -> bool:
@@ -73,7 +74,7 @@ _LEMMAS = {
     for form in forms.split()
 }
 """Irregular forms and near-synonyms of the verbs news reports turn on, to one word each."""
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = regexes.compile(
     r"(?<![\w-])(?:" + "|".join(w for w in _NUMBER_WORDS if w != "one") + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -86,60 +87,60 @@ _MONTH_NAMES = "|".join(
         *(names[0].capitalize() for names in months()),
         *(
             rf"{short.capitalize()}\.?"
-            for short in sorted((s for names in months() for s in names[1:]), key=len, reverse=True)
+            for short in longest_first(s for names in months() for s in names[1:])
         ),
     ]
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = regexes.compile(
     rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?({_MONTH_NAMES}))(?:,?\s+((?:19|20)\d\d)\b)?"
 )
-_MONTH = re.compile(rf"\b({_MONTH_NAMES})(?!\w)")
-_YEAR = re.compile(r"(?<![\d,.$£€])\b((?:19|20)\d\d)\b(?![\d,.]\d|%)")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_TIME = re.compile(
+_MONTH = regexes.compile(rf"\b({_MONTH_NAMES})(?!\w)")
+_YEAR = regexes.compile(r"(?<![\d,.$£€])\b((?:19|20)\d\d)\b(?![\d,.]\d|%)")
+_WEEKDAY = regexes.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_TIME = regexes.compile(
     r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\b\d{1,2}:\d\d\b"
 )
-_NUMBER = re.compile(
+_NUMBER = regexes.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|percent|per cent))?"
     r"(?:\s+(thousand|million|billion|trillion))?(?![\w-])"
 )
-_PREVIOUS = re.compile(
+_PREVIOUS = regexes.compile(
     r"(?i:\bfrom)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d[\d,.]*"
     r"(?:\s*(?:%|percent|per cent))?(?:\s+(?:in|on)\s+(?:" + _MONTH_NAMES + r")(?:\s+\d{1,2})?)?"
 )
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*")
-_DATELINE = re.compile(
+_WORD = regexes.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*")
+_DATELINE = regexes.compile(
     r"^\s*([A-Z][A-Z .'\u2019-]{1,40}?)(?:,\s*[A-Za-z .]{2,30})?\s*\(([^()\n]{2,40})\)\s*"
     r"[-\u2013\u2014]+\s*"
 )
-_QUOTE = re.compile(r"\u201c([^\u201d]{3,})\u201d|\"([^\"]{3,})\"|\u00ab([^\u00bb]{3,})\u00bb")
-_NEGATION = re.compile(
+_QUOTE = regexes.compile(r"\u201c([^\u201d]{3,})\u201d|\"([^\"]{3,})\"|\u00ab([^\u00bb]{3,})\u00bb")
+_NEGATION = regexes.compile(
     r"\b(?:not|never|no|neither|nor|denied|denies|deny|denying|rejected|rejects|refuted|dismissed|false|"
     r"untrue|baseless|nobody|none)\b|n[\u2019']t\b",
     re.IGNORECASE,
 )
-_BLAME = re.compile(
+_BLAME = regexes.compile(
     r"\b(?:blam\w*|accus\w*|responsib\w*|culprits?|perpetrat\w*|attribut\w* (?:it|the \w+) to)\b",
     re.IGNORECASE,
 )
 _RUN = r"(?:[A-Z][\w'\u2019&.-]*)(?:[ \t]+(?:[A-Z][\w'\u2019&.-]*|of|for|de))*"
-_CITED_PAREN = re.compile(r"\(\s*([A-Z][^()\n]{1,40}?)\s*\)")
+_CITED_PAREN = regexes.compile(r"\(\s*([A-Z][^()\n]{1,40}?)\s*\)")
 
 
 def _alternatives(name: str) -> str:
     """A word list as a regular expression alternation, longest entry first."""
-    ordered = sorted(entries(name), key=len, reverse=True)
+    ordered = longest_first(entries(name))
     return "|".join(re.escape(entry).replace("\\ ", " ") for entry in ordered)
 
 
-_CITED_CUE = re.compile(
+_CITED_CUE = regexes.compile(
     rf"\b(?:{_alternatives('citation_cues')})[ \t]+(?:the[ \t]+)?"
     r"(?:[\w-]+-(?:run|operated|owned)[ \t]+)?"
 )
-_CITED_VERB = re.compile(rf"[ \t]+(?:{_alternatives('citation_verbs')})\b")
-_RUN_AT = re.compile(_RUN)
-_RUN_BEFORE = re.compile(f"({_RUN})$")
+_CITED_VERB = regexes.compile(rf"[ \t]+(?:{_alternatives('citation_verbs')})\b")
+_RUN_AT = regexes.compile(_RUN)
+_RUN_BEFORE = regexes.compile(f"({_RUN})$")
 
 
 def cited_names(text: str) -> list[str]:
@@ -163,7 +164,7 @@ def cited_names(text: str) -> list[str]:
     return names
 
 
-_POSSESSIVE = re.compile(
+_POSSESSIVE = regexes.compile(
     r"([\w-]+)['\u2019]s\s+(?:own\s+|latest\s+|new\s+|preliminary\s+|official\s+|parallel\s+"
     r"|final\s+)?([A-Za-z]+)"
 )
@@ -172,7 +173,7 @@ _NOT_BEFORE_OWNER = frozenset(("the", "a", "an", "its", "their", "his", "her", "
 _PREPOSITIONS = frozenset(("of", "to", "by", "from", "in", "on", "at", "for", "with", "as"))
 _DATA_NOUNS = ("count", "counts")
 """Nouns for data that the document nouns lack ('the mission's parallel count')."""
-_ORGANISATION_SUBJECT = re.compile(
+_ORGANISATION_SUBJECT = regexes.compile(
     r"^\s*(?:The\s+)?((?:[A-Z][\w'\u2019-]*\s+){0,5}[A-Z][\w-]*)\s+(?:[a-z]+ed|said|says|"
     r"found|finds|shows|estimates)\b"
 )
@@ -233,7 +234,7 @@ def _is_locative(before: str) -> bool:
     return False
 
 
-_PROPER = re.compile(
+_PROPER = regexes.compile(
     r"(?<![\w'\u2019-])((?:al-|el-|as-|ad-)?[A-Z][\w'\u2019-]*"
     r"(?:\s+(?:of\s+|al-|el-|bin\s+|de\s+)?[A-Z][\w'\u2019-]*)*)"
 )
@@ -594,8 +595,8 @@ def _trim_name(name: str, common: frozenset[str]) -> str:
     return " ".join(words)
 
 
-_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\u201c\"'(\u2018\u00ab]\s*)$")
+_PLACE_AFTER = regexes.compile(rf"\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE)
+_SENTENCE_START = regexes.compile(r"(?:^|[.!?:;]\s+|[\u201c\"'(\u2018\u00ab]\s*)$")
 
 
 def proper_names(text: str, common: frozenset[str]) -> list[tuple[int, str, bool]]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from factcheck import regexes
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
 from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
@@ -199,8 +200,8 @@ def extract_document(ingested: Document, registry: Registry | None = None) -> Ex
     return Extraction(document=document, segments=segments, claims=claims)
 
 
-_BY_LINE = re.compile(r"^[ \t]*By[ \t]+([^\n]{2,100})$", re.MULTILINE)
-_STAFF = re.compile(
+_BY_LINE = regexes.compile(r"^[ \t]*By[ \t]+([^\n]{2,100})$", re.MULTILINE)
+_STAFF = regexes.compile(
     r"\s+(?:staff|staff writers?|reporters?|newsroom|news desk|desk|correspondents?|team)\s*$",
     re.IGNORECASE,
 )
@@ -414,7 +415,7 @@ class _IndexEntry:
 
 _INDEX_KEYS = ("format", "articles")
 _ENTRY_KEYS = ("id", "source", "outlet", "title", "published", "claims", "added")
-_ARTICLE_ID = re.compile(rf"[0-9a-f]{{{ID_LENGTH}}}")
+_ARTICLE_ID = regexes.compile(rf"[0-9a-f]{{{ID_LENGTH}}}")
 
 
 def _index_text(case_dir: Path) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import enum
 import operator
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from factcheck import regexes
 from factcheck.errors import ChecklistError
 
 MAX_LENGTH = 2000
@@ -258,8 +258,8 @@ class Token:
     value: Value = None
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_NAME = regexes.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_NUMBER = regexes.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DIGITS = "0123456789"
 _OPS = ("==", "!=", "<=", ">=", "<", ">")
 _ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "t": "\t"}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import regexes
 from factcheck.checklist.answers import read_keyword
 from factcheck.checklist.expr import KEYWORDS
 from factcheck.checklist.model import (
@@ -140,10 +141,10 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 
 # --- loader ---------------------------------------------------------------------------------------
 
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_QUESTION_ID = re.compile(r"[a-z][a-z0-9_]*")
-_CHOICE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+-]*")
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}|[a-z]+(?:_[a-z0-9]+)*[0-9]*")
+_ID = regexes.compile(r"[a-z0-9][a-z0-9_-]*")
+_QUESTION_ID = regexes.compile(r"[a-z][a-z0-9_]*")
+_CHOICE = regexes.compile(r"[A-Za-z0-9_][A-Za-z0-9_+-]*")
+_COLOUR = regexes.compile(r"#[0-9a-fA-F]{6}|[a-z]+(?:_[a-z0-9]+)*[0-9]*")
 
 _QUESTION_KEYS = (
     "id",

@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck import regexes
 from factcheck.lexicon import page_words, words
 
-_LEAD_RE = re.compile(
+_LEAD_RE = regexes.compile(
     r"\A(?:(?:written|posted|reported|words|story|text|photos?|analysis|opinion|commentary|interview)\s+)?(?:by|from)\s*:?\s+"
     r"|\A(?:authors?|writers?|byline)\s*:\s*",
     re.IGNORECASE,
 )
-_SPLIT_RE = re.compile(
+_SPLIT_RE = regexes.compile(
     r"\s*(?:,|;|\||\band\b|&|\bwith\b|(?<=[a-z]{2})\.\s"
     + "".join(rf"|\s{re.escape(word)}\s" for word in sorted(page_words("name_joiners")))
     + r")\s*"
 )
-_NAME_TOKEN_RE = re.compile(r"[A-ZÀ-Þ][\w’'.-]*\Z|[A-ZÀ-Þ]\.(?:[A-Z]\.)*\Z")
-_NOT_A_NAME_RE = re.compile(r"\d|@|://|www\.|\.com\b|#|[<>{}=_/\\]")
+_NAME_TOKEN_RE = regexes.compile(r"[A-ZÀ-Þ][\w’'.-]*\Z|[A-ZÀ-Þ]\.(?:[A-Z]\.)*\Z")
+_NOT_A_NAME_RE = regexes.compile(r"\d|@|://|www\.|\.com\b|#|[<>{}=_/\\]")
 _MAX_LENGTH = 120
 
 

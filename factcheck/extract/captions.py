@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factcheck import regexes
 from factcheck.extract.worthiness import score_sentence
 from factcheck.models import Attribution, Claim, Segment, SegmentKind
 
-_CREDIT_LABEL = re.compile(
+_CREDIT_LABEL = regexes.compile(
     r"^(?:photo(?:graph)?s?|image|picture|video|credit|photo credit|source|illustration)\s*[:/]\s*",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ from hashlib import sha256
 from math import ceil
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from factcheck import __version__
+from factcheck import __version__, regexes
 from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
@@ -74,18 +74,18 @@ _MAGIC = (
 
 # Control characters that no text file is made of; tab, newlines, vertical tab and form feed
 # are ordinary text.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = regexes.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SAMPLE = 1 << 20
 _CONTROL_SHARE = 0.3
 _UTF16_SAMPLE = 1 << 16
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_HTML_START = re.compile(
+_META_CHARSET = regexes.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_HTML_START = regexes.compile(
     r"""\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
         <(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.I | re.S | re.X,
 )
-_URL_SCHEME = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
+_URL_SCHEME = regexes.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -218,7 +218,7 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 _ASCII_NOT_CONTROL = bytes(b for b in range(128) if not _CONTROL.match(chr(b)))
 # The combining diacritical marks: the only characters that compose with an ASCII character
 # before them (a letter, or "<", "=", ">" with U+0338), and the four that decompose to them.
-_ASCII_MARKS = re.compile("[\u0300-\u036f]")
+_ASCII_MARKS = regexes.compile("[\u0300-\u036f]")
 
 
 # UTF-8's lead bytes of U+0300-U+037F, where every combining diacritical mark is.
@@ -678,7 +678,7 @@ def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | 
         return data.decode("latin-1"), None
 
 
-_STRAY = re.compile("[\udc80-\udcff]+")
+_STRAY = regexes.compile("[\udc80-\udcff]+")
 
 
 def _utf8_with_stray_bytes(data: bytes, name: str) -> str | None:

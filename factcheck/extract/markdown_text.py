@@ -17,31 +17,35 @@ from __future__ import annotations
 
 import re
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_OR_RULE = re.compile(r"^[ \t]{0,3}(?:=+|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]*){3,})[ \t]*$")
-_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)")
-_ORDERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+(?=\S)")
-_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
+from factcheck import regexes
+
+_FRONT_MATTER = regexes.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = regexes.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+_FENCE = regexes.compile(r"^[ \t]{0,3}(?:```|~~~)")
+_HEADING = regexes.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_OR_RULE = regexes.compile(
+    r"^[ \t]{0,3}(?:=+|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]*){3,})[ \t]*$"
+)
+_QUOTE = regexes.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_BULLET = regexes.compile(r"^[ \t]*[-*+][ \t]+(?=\S)")
+_ORDERED = regexes.compile(r"^[ \t]*\d{1,9}[.)][ \t]+(?=\S)")
+_DEFINITION = regexes.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
 _TARGET = r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"
 """What follows a link's or an image's words: (address "title") or [reference]."""
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _TARGET)
-_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]" + _TARGET)
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(
+_IMAGE = regexes.compile(r"!\[[^\[\]\n]*\]" + _TARGET)
+_LINK = regexes.compile(r"(?<!\\)\[([^\[\]\n]+)\]" + _TARGET)
+_AUTOLINK = regexes.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_CODE = regexes.compile(r"(`+)(.+?)\1")
+_STRONG = regexes.compile(
     r"(?<![\\\w])\*\*(?=[^\s*])([^*\n]*?[^\s*\\])\*\*(?!\w)"
     r"|(?<![\\\w])__(?=[^\s_])([^_\n]*?[^\s_\\])__(?!\w)"
 )
-_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
-_UNDERSCORE = re.compile(r"(?<![\\\w_])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\w_])")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<\"'])")
-TABLE_RULE_RE = re.compile(r"[ \t]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?)?[ \t]*")
+_EMPHASIS = regexes.compile(r"(?<![\\\w*])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
+_UNDERSCORE = regexes.compile(r"(?<![\\\w_])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\w_])")
+_ESCAPE = regexes.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<\"'])")
+TABLE_RULE_RE = regexes.compile(r"[ \t]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?)?[ \t]*")
 """The line under a table's header row, which shows nothing: "|---|:---:|", "--- | ---"."""
-_CELL_BAR = re.compile(r"(?<!\\)\|")
+_CELL_BAR = regexes.compile(r"(?<!\\)\|")
 
 
 def markdown_text(text: str) -> str:

@@ -24,6 +24,7 @@ from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck import regexes
 from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.markdown_text import TABLE_RULE_RE
@@ -68,21 +69,21 @@ _AUTHOR_KEYS = (
 )
 _TITLE_KEYS = ("og:title", "twitter:title")
 _APP_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
-_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Story")
-_ISO_DATE_RE = re.compile(
+_ARTICLE_TYPES = regexes.compile(r"Article|BlogPosting|Report|Story")
+_ISO_DATE_RE = regexes.compile(
     r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])"
     r"|\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:T\d|\s*\Z)"  # ISO's basic form: 20180619T055000+0900
 )
-_URL_DATE_RE = re.compile(
+_URL_DATE_RE = regexes.compile(
     r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•)\s+")
-_SPACELESS_RE = re.compile(
+_TITLE_SEPARATORS = regexes.compile(r"\s+(?:\||--?|–|—|::|»|·|•)\s+")
+_SPACELESS_RE = regexes.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
 """A letter of a script that runs its words together or counts one syllable a word (Chinese,
 Japanese, Korean syllables, Thai, Lao, Burmese, Khmer)."""
-_MODIFIED_RE = re.compile(r"modif|updat|edit", re.IGNORECASE)
+_MODIFIED_RE = regexes.compile(r"modif|updat|edit", re.IGNORECASE)
 _EARLIEST = date(1900, 1, 1)
 
 
@@ -244,7 +245,7 @@ _NAME_CHARS = 80
 _NAME_WORDS = 8
 """The longest site name read: outlets' names run to five or six words ("The Atlanta
 Journal-Constitution", "Radio Free Europe/Radio Liberty"); more is a sentence or filler."""
-_LABEL_WORD = re.compile(r"\w+(?:\.\w+)*\.?")
+_LABEL_WORD = regexes.compile(r"\w+(?:\.\w+)*\.?")
 
 
 def _is_label(name: str, host: str) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
+from factcheck import regexes
 from factcheck.lexicon import entries
 from factcheck.models import Claim
 
@@ -24,8 +24,8 @@ CONTAINMENT = 0.8
 MIN_WORDS = 6
 """Content words the shorter claim needs at least, so that short sentences never match."""
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
+_WORD = regexes.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_PLAIN_WORD = regexes.compile(r"\w+(?:'\w+)*")
 
 
 @cache

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_addresses import classify_addresses
 from factcheck.extract.segment_bylines import page_byline
@@ -75,7 +76,9 @@ __all__ = [
     "split_sentences",
 ]
 
-_ROLE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE)
+_ROLE_WORDS = regexes.compile(
+    r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE
+)
 _STAFF_WORDS = words("staff_words")
 _HEAD_UNITS = 4
 """The lines at the top of a text without a headline where an issuer's name may stand."""
@@ -234,7 +237,7 @@ def _top_dateline(units: list[Unit], first: int = 0) -> str | None:
     return None
 
 
-_UPDATED_RE = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_UPDATED_RE = regexes.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def _updated(label: str) -> bool:
@@ -243,8 +246,8 @@ def _updated(label: str) -> bool:
     return _UPDATED_RE.match(label) is not None or PAGE_UPDATED_RE.search(label) is not None
 
 
-_BYLINE_SPLIT_RE = re.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
-_REPORTING_NAMES_RE = re.compile(
+_BYLINE_SPLIT_RE = regexes.compile(r"\s+(?:\||–|—|-|/|for)\s+|\s*[|/]\s*")
+_REPORTING_NAMES_RE = regexes.compile(
     r"[Rr]eporting\s+by\s+([^;()]+?)(?:\s+in\s+[A-Z][^;()]*)?\s*(?:[;()]|\Z)"
 )
 
@@ -319,7 +322,7 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
 def _caps_then_outlet_re() -> re.Pattern[str]:
     """A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"
     (compiled when a byline first needs it)."""
-    return re.compile(
+    return regexes.compile(
         r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
         r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
     )

@@ -13,14 +13,15 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.extract.segment_text import UPPER
-from factcheck.lexicon import entries, words
+from factcheck.lexicon import entries, longest_first, words
 from factcheck.models import SegmentKind
 
 if TYPE_CHECKING:
     from factcheck.extract.segment_furniture import Unit
 
-_POSTAL_RE = re.compile(
+_POSTAL_RE = regexes.compile(
     rf"(?:[A-Z]{{1,3}}-\s?\d{{4,5}}|\d{{5}})\s+[{UPPER}][\w'’.-]+(?:\s+[\w'’.-]+){{0,3}}"
     rf"|[{UPPER}][\w .'’-]{{1,30}},\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
 )
@@ -38,7 +39,7 @@ def is_address_line(piece: str, words: int) -> bool:
     return _POSTAL_RE.fullmatch(piece) is not None or _street_re().fullmatch(piece) is not None
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = regexes.compile(r"\d")
 
 
 @cache
@@ -50,11 +51,11 @@ def _street_re() -> re.Pattern[str]:
     ("12 rue de la Paix"). Words are parted by spaces the pattern must meet, so a long run of
     letters is never tried as several words (which would take time growing with its length to
     the fourth power)."""
-    endings = "|".join(sorted(entries("street_endings"), key=len, reverse=True))
-    kinds = "|".join(re.escape(w) for w in sorted(entries("street_words"), key=len, reverse=True))
+    endings = "|".join(longest_first(entries("street_endings")))
+    kinds = "|".join(re.escape(w) for w in longest_first(entries("street_words")))
     number = r"\d{1,5}[a-zA-Z]?"
     name = r"[\w'’.-]+"
-    return re.compile(
+    return regexes.compile(
         rf"[{UPPER}]\w+(?:{endings})\.?\s+{number}"
         rf"|{number},?\s+(?:{name}\s+){{1,3}}(?i:{kinds})\.?"
         rf"|(?i:{kinds})\s+(?:{name},?\s+){{0,4}}{number}"
@@ -62,15 +63,15 @@ def _street_re() -> re.Pattern[str]:
     )
 
 
-_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
+_ADDRESS_RE = regexes.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 _LINK_LIST_MAX_WORDS = 10
-_LINK_LIST_RE = re.compile(
+_LINK_LIST_RE = regexes.compile(
     r"(?:[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s*)?"
     r"(?:(?:https?://|www\.)\S+?[\s,;]*(?:\s(?:and|or)\s+)?){2,}"
 )
 
 
-_LABELLED_LINK_RE = re.compile(
+_LABELLED_LINK_RE = regexes.compile(
     r"[^\s:=]+(?:\s+[^\s:=]+){0,2}\s*(?::\s*|=\s*|\s)(?:https?://)?(?:www\.)?([\w.-]+)/[^\s<>\"“”]*"
 )
 """One address after a label of three words at most, alone on its line: "Facebook:

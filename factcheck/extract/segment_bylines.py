@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_dates import PAGE_DATE, PAGE_PREFIX, SEP, words_as_written
 from factcheck.extract.segment_text import UPPER
-from factcheck.lexicon import LANGUAGES, PAGE_LANGUAGES, entries, page_words, words
+from factcheck.lexicon import LANGUAGES, PAGE_LANGUAGES, entries, longest_first, page_words, words
 from factcheck.lexicon import months as lexicon_months
 
 _BY = words_as_written(page_words("byline_words"))
 _CAPITALISED = rf"[{UPPER}][\w’'.-]*"
-_PARTICLE = "|".join(sorted(words("name_particles"), key=len, reverse=True))
+_PARTICLE = "|".join(longest_first(words("name_particles")))
 _PERSON = rf"{_CAPITALISED}(?:\s+(?:(?:{_PARTICLE})\s+)*{_CAPITALISED}){{1,4}}"
-_JOINED = "|".join(sorted(page_words("name_joiners"), key=len, reverse=True))
+_JOINED = "|".join(longest_first(page_words("name_joiners")))
 # The fewest names first, so that a role after them ("Von Jana Roth, Leitende Redakteurin") is
 # read as a role before it is read as one more name.
 _NAMES = rf"{_PERSON}(?:\s*(?:,|&)\s*{_PERSON}|\s+(?:{_JOINED})\s+{_PERSON}){{0,3}}?"
@@ -32,7 +33,7 @@ _ROLE = (
 """A journalist's role after the names, with a few words around it: "Redakteurin",
 "journaliste au service politique"."""
 _DATED = rf"(?:{PAGE_PREFIX})?{PAGE_DATE}"
-_BY_WORD_RE = re.compile(rf"(?<![\w’'-]){_BY}\s+[{UPPER}]")
+_BY_WORD_RE = regexes.compile(rf"(?<![\w’'-]){_BY}\s+[{UPPER}]")
 """A byline's word before a capital, the least a byline of this kind holds."""
 
 
@@ -40,7 +41,7 @@ _BY_WORD_RE = re.compile(rf"(?<![\w’'-]){_BY}\s+[{UPPER}]")
 def _page_byline_re() -> re.Pattern[str]:
     """A byline with a date before or after it, compiled when a text first holds a byline's
     word before a capital: it is large, and English text seldom does."""
-    return re.compile(
+    return regexes.compile(
         rf"(?:{_DATED}{SEP})?(?P<by>{_BY})\s+(?P<names>{_NAMES})(?:\s*,\s*{_ROLE}\b)?"
         rf"(?:(?:{SEP}|\s+){_DATED})?"
     )

@@ -12,43 +12,44 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.segment_text import written_forms
-from factcheck.lexicon import entries
+from factcheck.lexicon import entries, longest_first
 
 _PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
 # A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
 _PICTURE = rf"(?:{_PICTURE_NOUNS})(?:\s+credit)?|Credit"
-_CREDIT_PAREN_RE = re.compile(
+_CREDIT_PAREN_RE = regexes.compile(
     rf"\(\s*(?:(?i:{_PICTURE}|Source)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
     r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
 )
-_CREDIT_LABEL_RE = re.compile(
+_CREDIT_LABEL_RE = regexes.compile(
     rf"(?:(?:{_PICTURE_NOUNS})(?: [Cc]redit)?|Credit|Source|"
     r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
     # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
     r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
 )
-_CREDIT_BY_RE = re.compile(
+_CREDIT_BY_RE = regexes.compile(
     r"(?:Photo|Photograph|Image|Picture|Illustration|Photo illustration)s? by "
     r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}\."
 )
 """A credit written as a sentence: "Photo by Jane Roe.", "Photo illustration by Example."."""
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
-_AGENCIES = "|".join(re.escape(a) for a in sorted(entries("photo_agencies"), key=len, reverse=True))
-_CREDIT_AGENCY_RE = re.compile(
+_AGENCIES = "|".join(re.escape(a) for a in longest_first(entries("photo_agencies")))
+_CREDIT_AGENCY_RE = regexes.compile(
     r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
     rf"(?:{_AGENCIES}|Handout|"
     r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
     r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"
     r"(?:\s+(?:via|/)\s+[\w’' ]{1,30})?"
 )
-_CREDIT_SLASH_RE = re.compile(
+_CREDIT_SLASH_RE = regexes.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
     r"(?:\s*/\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|via)){0,4}){1,2}"
     r"(?:\s+(?:file|FILE))?"  # "Jane Roe / Example Wire file": a file photo
 )
-INLINE_CREDIT_RE = re.compile(
+INLINE_CREDIT_RE = regexes.compile(
     rf"[(\[]\s*(?:(?i:{_PICTURE})s?"
     r"\s*(?::|by)\s*[^()\[\]]{1,80}"
     r"|[A-Z][^()\[\]/]{0,60}/\s*[A-Z][^()\[\]]{0,60}"
@@ -89,7 +90,7 @@ def _foreign_credit_re() -> re.Pattern[str]:
     labels = forms("foreign_picture_labels", "foreign_source_labels")
     archives = forms("personal_archive_credits")
     separator = r"\s*(?::|–|—|\|)\s*"
-    return re.compile(
+    return regexes.compile(
         rf"(?:{labels}){separator}\S[^!?]{{0,80}}"
         rf"|(?:(?:{labels}){separator})?(?:{archives})(?:[\s,:]+[^!?]{{1,60}})?"
     )

@@ -13,18 +13,15 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.segment_text import LETTERS, UPPER, alternation
-from factcheck.lexicon import PAGE_LANGUAGES, entries, months, page_words
+from factcheck.lexicon import PAGE_LANGUAGES, entries, longest_first, months, page_words
 
 TIMEZONES = "|".join(entries("timezones"))
 """Time-zone abbreviations as a regex alternation."""
 MONTH_NUMBERS = {name: number for number, names in enumerate(months(), start=1) for name in names}
 """Month names and their common abbreviations, lower-case, to the month's number."""
-MONTH = (
-    "(?:"
-    + "|".join(name.capitalize() for name in sorted(MONTH_NUMBERS, key=len, reverse=True))
-    + r")\.?"
-)
+MONTH = "(?:" + "|".join(name.capitalize() for name in longest_first(MONTH_NUMBERS)) + r")\.?"
 """A capitalised month name or abbreviation, with an optional period, as a regex."""
 
 _ZONE = rf"\s*(?:{TIMEZONES})\b(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?"
@@ -83,16 +80,18 @@ _PAGE_LABEL = words_as_written(page_words("published_words") | page_words("updat
 PAGE_PREFIX = rf"(?:{_PAGE_LABEL}(?:\s+{_JOINER})?\s*:?\s*|{_JOINER}\s+)"
 """A label of publication or change before a date, or a date's preposition: "Veröffentlicht
 am", "Publié le", "le"."""
-_PAGE_YEAR_RE = re.compile(rf"(?<=\s){PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b")
+_PAGE_YEAR_RE = regexes.compile(
+    rf"(?<=\s){PAGE_MONTH},?\s+(?:{_JOINER}\s+)?\d{{4}}|\d[./]\d{{4}}\b"
+)
 """A month of another language and a year, or the end of a numeric date: what a date line in
 another language holds at least. In such a line a month's name follows a space (after its day
 or a joiner): the search tries the names only there, four times faster than at every letter."""
-_YEAR_DIGITS_RE = re.compile(r"\d{4}")
+_YEAR_DIGITS_RE = regexes.compile(r"\d{4}")
 
 
 @cache
 def _page_dateline_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
+    return regexes.compile(rf"(?:{SEP}(?:{PAGE_PREFIX})?{PAGE_DATE})+\.?")
 
 
 def is_page_dateline(piece: str) -> bool:
@@ -136,9 +135,9 @@ def _ago_markers() -> frozenset[str]:
 def _page_ago_re() -> re.Pattern[str]:
     """The phrases of ``ago_phrases`` in any case, a figure for their N, after an optional label
     of publication or change; compiled when a text first has a short line to test."""
-    phrases = sorted(page_words("ago_phrases"), key=len, reverse=True)
+    phrases = longest_first(page_words("ago_phrases"))
     forms = (re.escape(p).replace("N", r"\d{1,3}").replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"(?:{_PAGE_LABEL}\s*:?\s*)?(?i:{'|'.join(forms)})\.?")
+    return regexes.compile(rf"(?:{_PAGE_LABEL}\s*:?\s*)?(?i:{'|'.join(forms)})\.?")
 
 
 READING_TIME_MAX_CHARS = 60
@@ -161,7 +160,7 @@ def _page_reading_time_re() -> re.Pattern[str]:
     minutes = rf"\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?\s*{unit}\.?"
     # "4 min de lecture", "3 minuti di lettura": a short word may come between.
     after = rf"{minutes}\s+(?:[{LETTERS}]{{1,3}}\s+)?{label}\.?"
-    return re.compile(rf"(?:{label}\s*[:|·•–-]?\s*{minutes}|{after})")
+    return regexes.compile(rf"(?:{label}\s*[:|·•–-]?\s*{minutes}|{after})")
 
 
 def is_page_reading_time(piece: str) -> bool:
@@ -179,7 +178,7 @@ def is_page_reading_time(piece: str) -> bool:
     return _page_reading_time_re().fullmatch(piece) is not None
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = regexes.compile(r"\d")
 READING_TIME_OPENINGS = frozenset(
     form[:2]
     for label in page_words("reading_time_labels")
@@ -189,7 +188,7 @@ READING_TIME_OPENINGS = frozenset(
 "Le", "LE"): such a reading time opens with them or with its figure."""
 
 
-PAGE_UPDATED_RE = re.compile(
+PAGE_UPDATED_RE = regexes.compile(
     rf"(?<![{LETTERS}]){words_as_written(page_words('updated_words'))}(?:\s+{_JOINER})?\s*:?"
     rf"(?:\s*\Z|\s*(?=\d)|\s+(?={words_as_written(page_words('weekdays'))}))"
 )
@@ -197,22 +196,22 @@ PAGE_UPDATED_RE = re.compile(
 "Aktualisiert am 6. März 2024", "Stand: 06.03.2024", "mis à jour le"; a date after it is when
 the piece was changed. The same word before anything else is no label ("Stand News")."""
 _STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
-DATELINE_RE = re.compile(
+DATELINE_RE = regexes.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"
 )
 _LINE_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ ][A-Z0-9&][\w.&'\u2019-]*){0,4}"
-PLACED_DATELINE_RE = re.compile(
+PLACED_DATELINE_RE = regexes.compile(
     rf"(?:{_LINE_NAME},\s+(?={DATE}))?{DATELINE_RE.pattern}"
     rf"(?:\s*[|\u00b7\u2022]\s*(?:[a-z0-9][\w-]*\.)*{_LINE_NAME})?"
 )
 """A dateline line with a place before it or an outlet after it, as pasted text often has at
 the top: "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"."""
-UPDATED_TIME_RE = re.compile(
+UPDATED_TIME_RE = regexes.compile(
     rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?)"
     rf"(?:{TIME}|{TIME_24}|{_AGO})"
     rf"(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*"
 )
-AGO_RE = re.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?")
+AGO_RE = regexes.compile(rf"(?:[Pp]osted\s+)?{_AGO}(?:\s+at\s+(?:{TIME}|{TIME_24}))?")
 """A time told from now, alone on its line under a comment or a teaser: "2 days ago at 7:52 am"."""
 
 
@@ -226,16 +225,16 @@ def is_time_ago(piece: str) -> bool:
 def trailing_date_re() -> re.Pattern[str]:
     """A date or a time stamp ending a piece after a word ("… military room May 31, 2021"),
     compiled when a text first needs it: it is large, and few pieces end in a figure."""
-    return re.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
+    return regexes.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
 
 
-LEADING_DATE_RE = re.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
+LEADING_DATE_RE = regexes.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
 
 
 @cache
 def _find_date_re() -> re.Pattern[str]:
     """Each form of date ``parse_date`` reads, compiled when a text first needs it."""
-    return re.compile(
+    return regexes.compile(
         rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
         rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
         r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"

@@ -14,39 +14,40 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexes
 from factcheck.extract.segment_text import UPPER
 from factcheck.models import SegmentKind
 
 # A line that opens with a shortcode and its attributes ("[button link=...] Send us ..."); a
 # bracket of an editor's words ("[the]") has no attributes, and markup inside a sentence ("said
 # [b]prices[/b] rose") leaves the sentence the article's.
-_SHORTCODE_RE = re.compile(r"\[[a-z][a-z_-]*\s+[a-z_-]+\s*=[^\]]*\]")
-_OTHER_PAGES_RE = re.compile(
+_SHORTCODE_RE = regexes.compile(r"\[[a-z][a-z_-]*\s+[a-z_-]+\s*=[^\]]*\]")
+_OTHER_PAGES_RE = regexes.compile(
     r"(?:Also|More|Read more|Read also|See more|Watch more)\s+(?:on|at|from)\s+"
     r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b"
 )
-_CUT_DATELINE_RE = re.compile(
+_CUT_DATELINE_RE = regexes.compile(
     rf"[{UPPER}][{UPPER} .’'/-]{{1,40}}(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?"
     r"\s+\([^()]{0,40}"
 )
 # A source's name is capitalised, or starts with a small letter before a capital ("eFoto").
-_VIA_CREDIT_RE = re.compile(
+_VIA_CREDIT_RE = regexes.compile(
     r"\s+via\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\Z"
 )
 # The counter of a gallery's slides: "3 of 12", "Photo 3/12", "Slide 3 of 12".
-_SLIDE_COUNTER_RE = re.compile(
+_SLIDE_COUNTER_RE = regexes.compile(
     r"(?:(?:Photo|Image|Picture|Slide|Item)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}", re.IGNORECASE
 )
 # A label and its value between separators, as a post's line of details writes them:
 # "Posted by: Jane Roe | Category: Health | Tags: ...". A sentence holds one such label at most.
-_FIELD_RE = re.compile(rf"(?:\A|\s[-|·•–—]\s)[{UPPER}][\w ]{{1,24}}:\s+\S")
+_FIELD_RE = regexes.compile(rf"(?:\A|\s[-|·•–—]\s)[{UPPER}][\w ]{{1,24}}:\s+\S")
 _FIELDS = 2
 """A line of a post's details has at least this many labelled fields."""
 _BARS = 2
 """A row of headlines has at least this many bars between them."""
 _VIA_CAPTION_WORDS = (4, 15)
 # What a widget shows while it loads: "Loading...", "Loading weather data …".
-_LOADING_RE = re.compile(r"(?:Loading|LOADING)(?:\s+[\w-]+){0,4}\s*(?:\.{2,}|…)")
+_LOADING_RE = regexes.compile(r"(?:Loading|LOADING)(?:\s+[\w-]+){0,4}\s*(?:\.{2,}|…)")
 _LOADING_WORDS = 6
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
+from factcheck import regexes
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_addresses import is_address_line
 from factcheck.extract.segment_bylines import page_byline
@@ -46,7 +47,7 @@ from factcheck.extract.segment_text import (
     strip_span,
     written_forms,
 )
-from factcheck.lexicon import entries, months, page_words, words
+from factcheck.lexicon import entries, longest_first, months, page_words, words
 from factcheck.models import SegmentKind
 
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
@@ -64,48 +65,48 @@ _ROLE = (
 )
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du|di|ben)\b[-\s]?)"
 _NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
-BYLINE_RE = re.compile(
+BYLINE_RE = regexes.compile(
     rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+)?(?:By|BY|by)\s+)"
     rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
     rf"(?:(?:{SEP}|\s+on\s+){DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
 )
-_REPORTING_RE = re.compile(
+_REPORTING_RE = regexes.compile(
     r"\(?(?:(?:Additional\s+)?[Rr]eporting|Writing|Compiled|Edited)\s+by\s+(?P<names>[A-Z][^;()]*?)"
     r"(?:\s*;\s*(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"[^;()]*?)*\)?\.?"
 )
-_REVIEWED_RE = re.compile(
+_REVIEWED_RE = regexes.compile(
     r"(?:(?:Medically|Clinically|Legally)\s+)?(?:[Rr]eviewed|Fact[- ][Cc]hecked)\s+by\s+"
     # the names, then their degrees: "Jane Roe, PhD", "Jo Doe, RD, LD", "Jan Poe, PharmD"
     r"(?P<names>[A-Z][^;(),]*?)(?:,\s*[A-Z][A-Za-z]{0,6}\.?)*\.?"
 )
 """A credit of the expert or checker who went over the story: "Medically reviewed by Jane Roe,
 PhD", "Fact checked by Jane Roe"."""
-_CONTRIBUTED_RE = re.compile(
+_CONTRIBUTED_RE = regexes.compile(
     r"\bcontributed(?: reporting| research)?(?: to this (?:report|story|article))?"
     r"(?: from [^.]+)?\.?\Z"
 )
-_CAPTION_LABEL_RE = re.compile(
+_CAPTION_LABEL_RE = regexes.compile(
     r"(?:Photo|Image|Picture|Pictured|Above|Top|Main image|File photo|FILE PHOTO|Caption)"
     r"\s*(?::|–|—|\|)\s*\S|(?:Image|Media|Photo|Video) caption\s+\S"
 )
-_NAMED_CAPTION_RE = re.compile(r"(?:Image|Media|Photo|Video) caption\s+\S")
-_CAPTION_ALONE_RE = re.compile(r"(?:(?:Image|Media|Photo|Video) )?[Cc]aption|CAPTION")
-_RELATED_LABEL_RE = re.compile(
+_NAMED_CAPTION_RE = regexes.compile(r"(?:Image|Media|Photo|Video) caption\s+\S")
+_CAPTION_ALONE_RE = regexes.compile(r"(?:(?:Image|Media|Photo|Video) )?[Cc]aption|CAPTION")
+_RELATED_LABEL_RE = regexes.compile(
     r"(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|Also Read|"
     r"RELATED|Related(?: [Aa]rticles?| [Ss]tories| [Cc]overage| [Cc]ontent| [Rr]eading)?|"
     r"SEE ALSO|See also|See Also|MORE|More on this(?: story)?|Recommended|RECOMMENDED|"
     r"Don['’]t miss|DON['’]T MISS|WATCH|Watch|LISTEN|Listen|Further reading)\s*[:|–—»›>-]\s*\S"
 )
-RELATED_PLAIN_RE = re.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
-_RELATED_ALONE_RE = re.compile(
+RELATED_PLAIN_RE = regexes.compile(r"(?:Read|READ|See also|Also read|Read also)\s+[“\"‘]?[A-Z0-9]")
+_RELATED_ALONE_RE = regexes.compile(
     r"(?:Read more|Read More|READ MORE|Related|RELATED|More stories|Related stories|See also)"
     r"\s*[:»›>]?"
 )
 # A label of tags: "Tags: ...", or the label alone on its line with the tags below it.
-_TAGS_LABEL_RE = re.compile(
+_TAGS_LABEL_RE = regexes.compile(
     r"(?:Tags|TAGS|Topics|TOPICS|Filed under|Categories|Keywords)(?:\s*:|[ \t]*\n)"
 )
 
@@ -114,10 +115,10 @@ _TAGS_LABEL_RE = re.compile(
 def _post_signature_re() -> re.Pattern[str]:
     """The signature under an embedded social-media post: "— Jane Roe (@janeroe) May 3, 2021"
     (compiled when a text first needs it: few lines open with a dash)."""
-    return re.compile(rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?")
+    return regexes.compile(rf"[—–-]\s*[^\s()@][^()@\n]{{0,60}}\(@\w{{1,30}}\)(?:{SEP}{DATE})?\.?")
 
 
-_HINT_RE = re.compile(
+_HINT_RE = regexes.compile(
     r"[(\[]|By\b|BY\b|by\b|Written|Words|Story|Reported|Reporting|Additional|Read|READ|Related|"
     r"Medically|Clinically|Legally|Reviewed|Fact|"
     r"RELATED|See|SEE|Also|ALSO|More|MORE|Recommended|RECOMMENDED|Don|DON|Watch|WATCH|Listen|"
@@ -128,11 +129,11 @@ _HINT_RE = re.compile(
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
 # "CAIRO/JERUSALEM, June 3 (Reuters) - ...": a wire story names its agency in the first sentence.
-WIRE_DATELINE_RE = re.compile(
+WIRE_DATELINE_RE = regexes.compile(
     rf"[{UPPER}][{UPPER} .’'/-]{{1,40}}(?:,\s+{MONTH}\s+\d{{1,2}})?\s+"
     r"\((?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)\s*[-–—]"
 )
-QUESTION_END_RE = re.compile(r"\?[!?]*[\"”’')\]]*\Z")
+QUESTION_END_RE = regexes.compile(r"\?[!?]*[\"”’')\]]*\Z")
 HEADING_MAX_WORDS = 12
 _LABEL_MAX_WORDS = 3
 _TAG_MAX_WORDS = 6
@@ -269,7 +270,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     return None
 
 
-_COMMENT_COUNT_RE = re.compile(r"[\[(]?\s*\d{1,7}\s+(\w+)\s*[\])]?")
+_COMMENT_COUNT_RE = regexes.compile(r"[\[(]?\s*\d{1,7}\s+(\w+)\s*[\])]?")
 
 
 def _is_comment_count(piece: str) -> bool:
@@ -394,37 +395,37 @@ def classify_captions(units: list[Unit]) -> None:
 
 # --- furniture by shape -----------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_HANDLE_RE = re.compile(r"@\w{2,30}[.,]?")
-_ICON_NAME_RE = re.compile(r"[a-z]+(?:_[a-z]+)+\b")
+_EMAIL_RE = regexes.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_HANDLE_RE = regexes.compile(r"@\w{2,30}[.,]?")
+_ICON_NAME_RE = regexes.compile(r"[a-z]+(?:_[a-z]+)+\b")
 """The name of an icon in an icon font ("chevron_left", "keyboard_arrow_down"): a page that
 draws its icons with letters leaves their names in its text."""
 _ICON_MAX_WORDS = 6
-_HANDLE_OR_LINK_RE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
-_COPYRIGHT_RE = re.compile(
+_HANDLE_OR_LINK_RE = regexes.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
+_COPYRIGHT_RE = regexes.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
     r"|(?m:^\s*copyright\b)"
 )
-_IMAGE_URL_RE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
+_IMAGE_URL_RE = regexes.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
 _FOREIGN_RIGHTS_RE = any_of(written_forms(entries("foreign_rights_notices")))
 """A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
-_FIRST_WORD_RE = re.compile(r"[\W_]*([A-Za-z’']+)")
+_FIRST_WORD_RE = regexes.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
 # not a sentence with its source after it ("... in Indiana. [IPFW]").
-_TEASER_TAG_RE = re.compile(
+_TEASER_TAG_RE = regexes.compile(
     r"[\w’'\"”)]\s*(?:\[\s*[A-Z][A-Z ]{2,}\s*\]\s*\|?|\[(?:Video|Photos?|Gallery|Audio)\])\Z"
 )
-_READING_TIME_RE = re.compile(
+_READING_TIME_RE = regexes.compile(
     r"(?:\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read|(?:Reading|Read)\s+time\s*:?\s*\d{1,3}"
     r"\s*(?:min|mins|minutes?))\.?",
     re.IGNORECASE,
 )
-_TOKEN_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-_LOWER_LABEL_RE = re.compile(r"[a-z][a-z -]*")
-_LABEL_END_RE = re.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
+_TOKEN_RE = regexes.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_LOWER_LABEL_RE = regexes.compile(r"[a-z][a-z -]*")
+_LABEL_END_RE = regexes.compile(r"\s*(?:[:|»›>]|\.\.\.|…)|\s+[–—-]\s")
 _SHAPE_MAX_WORDS = 30
 _PLAYER_MAX_CHARS = 600
 _PROMPT_MAX_WORDS = 25
@@ -573,11 +574,11 @@ def _is_site_links(piece: str) -> bool:
 @cache
 def _site_links_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One link to the site's own pages, and a line of them (compiled on first use)."""
-    names = sorted(words("site_links"), key=len, reverse=True)
+    names = longest_first(words("site_links"))
     link = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names) + ")"
     return (
-        re.compile(link, re.IGNORECASE),
-        re.compile(rf"{link}(?:\s*[|•·/,]?\s*{link})*\s*\|?", re.IGNORECASE),
+        regexes.compile(link, re.IGNORECASE),
+        regexes.compile(rf"{link}(?:\s*[|•·/,]?\s*{link})*\s*\|?", re.IGNORECASE),
     )
 
 
@@ -692,9 +693,9 @@ def _page_related_label_re() -> re.Pattern[str]:
 
 
 def _label_re(labels: frozenset[str]) -> re.Pattern[str]:
-    ordered = sorted(labels, key=len, reverse=True)
+    ordered = longest_first(labels)
     alternation = "|".join(re.escape(label).replace("'", "['’]") for label in ordered)
-    return re.compile(rf"(?:{alternation})(?![^\W_])", re.IGNORECASE)
+    return regexes.compile(rf"(?:{alternation})(?![^\W_])", re.IGNORECASE)
 
 
 @cache

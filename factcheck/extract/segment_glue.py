@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import DATELINE_RE, UPDATED_TIME_RE
 from factcheck.extract.segment_furniture import BYLINE_RE, RELATED_PLAIN_RE
 from factcheck.extract.segment_text import LETTER_SET, LETTERS, LOWER, UPPER, check_range
-from factcheck.lexicon import entries, words
+from factcheck.lexicon import entries, longest_first, words
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NEVER_FINAL = words("never_final_abbreviations")
@@ -25,52 +25,50 @@ _GLUE_KEEP_ABBREVIATIONS = NEVER_FINAL | words("glue_abbreviations")
 # Camel-case name prefixes: McDonald, MacArthur, DeSantis, DiCaprio, LaGuardia, LeBron, VanDyke.
 _NAME_PARTICLES = words("camel_name_prefixes")
 # Camel-case brands whose humps are not boundaries (checked from the start of the word).
-_BRAND_RE = re.compile(
-    "(?:" + "|".join(sorted(entries("brands"), key=len, reverse=True)) + f")(?![{LOWER}])"
-)
+_BRAND_RE = regexes.compile("(?:" + "|".join(longest_first(entries("brands"))) + f")(?![{LOWER}])")
 # Words that follow a number inside a product or unit name rather than starting a new phrase.
 _AFTER_NUMBER_IN_NAMES = words("number_name_words")
 _OPENERS = words("sentence_openers")
 _TAG_RUN_PARTS = 3  # parts of four or more letters in a run of glued tags
-_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_LETTER_RUN_RE = regexes.compile(r"[^\W\d_]+")
 # The parts of a run of letters: a capitalised word, an acronym, or a lowercase head.
-_HUMP_RE = re.compile(rf"[{UPPER}]+(?![{LOWER}])|[{UPPER}]?[{LOWER}]+|[^\W\d_]+")
+_HUMP_RE = regexes.compile(rf"[{UPPER}]+(?![{LOWER}])|[{UPPER}]?[{LOWER}]+|[^\W\d_]+")
 _SENTENCE_MARKS = '.!?”"\n'
 _ACRONYM_SUFFIXES = frozenset({"OS"})  # macOS, watchOS: a lowercase word glued to "OS" is a name
 
 # Every glued boundary ends just before a capital (or an opening bracket or quote) that directly
 # follows a lowercase letter, a digit, or closing punctuation. Scanning for that pair first keeps
 # the regex engine in C for all but a few positions; each candidate is then judged in Python.
-_GLUE_CANDIDATE_RE = re.compile(
+_GLUE_CANDIDATE_RE = regexes.compile(
     rf"[{UPPER}(\[“\"](?:(?<=[{LOWER}0-9.!?…”\")\]’'].)|(?<=[{UPPER}]{{3}})(?=[{LOWER}]{{2}}))"
 )
-_PUNCT_RUN_RE = re.compile(r"(?<![.!?…])[.!?…]+[”\"’')\]]*\Z")
+_PUNCT_RUN_RE = regexes.compile(r"(?<![.!?…])[.!?…]+[”\"’')\]]*\Z")
 _PUNCT_ENDS = frozenset(".!?…”\"’')]")
-_OPENER_THEN_CAPITAL_RE = re.compile(rf"[(\[“\"]?[{UPPER}]")
+_OPENER_THEN_CAPITAL_RE = regexes.compile(rf"[(\[“\"]?[{UPPER}]")
 # Backward searches start each attempt only where a run starts (the look-behind), so a search
 # over a window costs one pass over it.
-_LEFT_WORD_RE = re.compile(r"(?<![\w.’'&-])[\w.’'&-]*\Z")
-_RIGHT_WORD_RE = re.compile(r"[“\"‘(\[]?(\w+)")
-_NOT_SPACE_RUN_RE = re.compile(r"\S*")
-_INITIALISM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
-_ACRONYM_RE = re.compile(rf"[{UPPER}]{{2,}}(?![{LETTERS}])")
-_DIGITS_BEFORE_RE = re.compile(r"\d{1,4}\Z")
-_CAPITALISED_WORD_RE = re.compile(rf"[{UPPER}][{LOWER}]")
+_LEFT_WORD_RE = regexes.compile(r"(?<![\w.’'&-])[\w.’'&-]*\Z")
+_RIGHT_WORD_RE = regexes.compile(r"[“\"‘(\[]?(\w+)")
+_NOT_SPACE_RUN_RE = regexes.compile(r"\S*")
+_INITIALISM_RE = regexes.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Za-z]")
+_ACRONYM_RE = regexes.compile(rf"[{UPPER}]{{2,}}(?![{LETTERS}])")
+_DIGITS_BEFORE_RE = regexes.compile(r"\d{1,4}\Z")
+_CAPITALISED_WORD_RE = regexes.compile(rf"[{UPPER}][{LOWER}]")
 # Glue is judged within this many characters of a candidate, so no input makes the scan quadratic.
 _MAX_WORD = 64
-_LETTERS_TAIL_RE = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]+\Z")
-_LETTERS_HEAD_RE = re.compile(rf"[{LETTERS}]*")
-_CAPITALS_TAIL_RE = re.compile(rf"(?<![{UPPER}])[{UPPER}]+\Z")
+_LETTERS_TAIL_RE = regexes.compile(rf"(?<![{LETTERS}])[{LETTERS}]+\Z")
+_LETTERS_HEAD_RE = regexes.compile(rf"[{LETTERS}]*")
+_CAPITALS_TAIL_RE = regexes.compile(rf"(?<![{UPPER}])[{UPPER}]+\Z")
 # A bracketed footnote or reference mark just before an offset: a number or a range or list of
 # them, or one to four lowercase words or letters (possibly with a number, a dash or a question
 # mark); its shape, not its words, says what it is.
-_REFERENCE_MARK_RE = re.compile(
+_REFERENCE_MARK_RE = regexes.compile(
     r"\[(?:(?P<number>\d{1,4}(?:\s?[-–,]\s?\d{1,4})*)"
     r"|[a-z]+(?:(?:\s|\s?[-–]\s?)[a-z0-9]+){0,3}\??)\]\Z"
 )
 _MAX_MARK = 40
 # The end of a web address after a name: ".com", ".org", ".co.uk" and no letter after it.
-_DOMAIN_END_RE = re.compile(r"(?:\.[a-z]{2,6}){1,2}(?![\w])")
+_DOMAIN_END_RE = regexes.compile(r"(?:\.[a-z]{2,6}){1,2}(?![\w])")
 
 
 def _stamp_starts(text: str, pos: int, hi: int) -> bool:
@@ -245,7 +243,7 @@ class _Words:
 
 _WORDS_ASKED_MAX = 16
 _WORD_SEEN_MAX = 64
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTER_RE = regexes.compile(r"[^\W\d_]")
 
 
 def _glue_is_evident(text: str, cut: int, lo: int, hi: int, seen: _Words) -> bool:

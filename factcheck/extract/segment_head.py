@@ -9,11 +9,11 @@ for after it. Below the headline, a byline may come without "By" ("Jane Roe, Sen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Protocol
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import DATE, SEP, TIME, TIME_24
 from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
@@ -32,7 +32,7 @@ class Line(Protocol):
     def words(self) -> int: ...
 
 
-_CRUMB_SPLIT = re.compile(r"\s*[|>\u00bb\u203a\u2022\u00b7]\s*|\s+/\s+")
+_CRUMB_SPLIT = regexes.compile(r"\s*[|>\u00bb\u203a\u2022\u00b7]\s*|\s+/\s+")
 _CRUMB_WORDS = 3
 """The most words one step of a navigation trail has: "Home | World News | Middle East"."""
 _LABEL_WORDS = 2
@@ -40,9 +40,9 @@ _LABEL_WORDS = 2
 _MASTHEAD_WORDS = 6
 """The most words a masthead has: "The Example Daily Tribune Online"."""
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "&", "on"})
-_WEB_NAME = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
-_NAME_PARTS = re.compile(r"[^\W\d_]+")
-_GLUED_WORD = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+\b")
+_WEB_NAME = regexes.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
+_NAME_PARTS = regexes.compile(r"[^\W\d_]+")
+_GLUED_WORD = regexes.compile(r"(?<=[a-z0-9])[A-Z][a-z]+\b")
 _EDITIONS = frozenset({"Online", "Live", "Digital", "Today", "Now"})
 """Words after an outlet's own word in a masthead: "Example Tribune Online"."""
 
@@ -62,7 +62,7 @@ def trail_steps(piece: str) -> list[str]:
     return [step for step in _CRUMB_SPLIT.split(piece) if step]
 
 
-_ID_LINE = re.compile(
+_ID_LINE = regexes.compile(
     r"(?:[A-Z][A-Za-z]*\s+){0,2}(?:ID|Id|No\.|Number|#)\s*:?\s*#?[A-Za-z-]{0,4}\d[\d-]*"
 )
 
@@ -213,7 +213,7 @@ _JOB = (
 )
 _READING = r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read"
 _OUTLET_NAME = r"(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}"
-_NAMED_BYLINE = re.compile(
+_NAMED_BYLINE = regexes.compile(
     rf"(?:By\s+)?(?P<names>{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})?)"
     rf"(?:,\s*{_JOB}(?:\s+(?:at|for|of)\s+[A-Z][\w\u2019'.&-]*(?:\s+[A-Z][\w\u2019'.&-]*){{0,3}})?"
     rf"|{SEP}{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|\s*[|\u00b7\u2022]\s*{_READING}"

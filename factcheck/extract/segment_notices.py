@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from factcheck import lexicon
+from factcheck import lexicon, regexes
 from factcheck.extract.segment_text import any_of, written_forms
 from factcheck.models import SegmentKind
 from factcheck.sources.prefilter import Rule, lowered
@@ -25,13 +25,13 @@ from factcheck.sources.prefilter import Rule, lowered
 _QUOTES = ("“", "”", '"', "‘", "’ ")
 """Marks of quoted speech (a lone ’ is an apostrophe, so only one followed by a space counts)."""
 
-_SITE_VOICE_RE = re.compile(
+_SITE_VOICE_RE = regexes.compile(
     r"\b(?:we|our|us|you|your)\b|\bthis (?:post|article|page|story|site|piece|newsletter)\b",
     re.IGNORECASE,
 )
 # A commission on sales through the page: "We may earn a commission when you buy through our
 # links", "If you buy something through this post, the site may get a share of the sale".
-_DISCLOSURE_RE = re.compile(
+_DISCLOSURE_RE = regexes.compile(
     r"\b(?:earns?|receives?|gets?|makes?|collects?|gives?|pays?)\b[^.;]{0,40}"
     r"\b(?:commissions?|share of (?:the |any )?(?:sales?|revenue)|affiliate)\b"
     r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b",
@@ -39,14 +39,14 @@ _DISCLOSURE_RE = re.compile(
 )
 # What the commission is on: the reader's purchases through the page's links ("Our reporters
 # found the agency earns a commission on permits" is the story's).
-_PURCHASE_RE = re.compile(
+_PURCHASE_RE = regexes.compile(
     r"\b(?:links?|buy|buying|bought|purchases?|purchasing|orders?|products?|sales?|retailers?"
     r"|affiliate)\b",
     re.IGNORECASE,
 )
 # What the reader may do with the copy: "for your personal, non-commercial use", "governed by our
 # Terms of Use", "protected by copyright law".
-_USAGE_RE = re.compile(
+_USAGE_RE = regexes.compile(
     r"\bnon-?commercial use\b"
     r"|\bour (?:Subscriber Agreement|Terms(?: of (?:Use|Service))?|Privacy (?:Policy|Notice)"
     r"|Cookie (?:Policy|Notice)|Community (?:Guidelines|Standards)|User Agreement)\b"
@@ -54,22 +54,22 @@ _USAGE_RE = re.compile(
 )
 # How the site handles comments: "We moderate all comments", "Comments are moderated", "We
 # reserve the right to remove any comment".
-_COMMENTS_RE = re.compile(
+_COMMENTS_RE = regexes.compile(
     r"\bcomments?\b.{0,60}\bmoderat\w*|\bmoderat\w*\b.{0,60}\bcomments?\b"
     r"|\breserves? the right to (?:remove|delete|edit|reject|refuse|block|hide)\b[^.]{0,60}"
     r"\b(?:comments?|posts?|submissions?)\b",
     re.IGNORECASE,
 )
-_READER_RE = re.compile(r"\b(?:you|your|comments?|below)\b", re.IGNORECASE)
+_READER_RE = regexes.compile(r"\b(?:you|your|comments?|below)\b", re.IGNORECASE)
 # An invitation to write in, addressed to the reader or pointing at the comments: "We'd like to
 # hear what you think", "Let us know in the comments".
-_FEEDBACK_RE = re.compile(
+_FEEDBACK_RE = regexes.compile(
     r"\bwe(?:['’]d| would)? (?:like|love|want) to hear\b|\blet us know\b"
     r"|\b(?:send|email|e-mail|write) us\b|\btell us (?:what you think|in the comments)\b",
     re.IGNORECASE,
 )
 # A pitch to the reader who enjoyed the page: "If you enjoyed this article, subscribe ...".
-_ENJOYED_RE = re.compile(
+_ENJOYED_RE = regexes.compile(
     r"\bif you (?:enjoyed|liked|like|enjoy|found|appreciate[ds]?|value[ds]?)\b[^.]{0,40}"
     r"\b(?:this|our) (?:article|post|story|piece|newsletter|journalism|reporting|content|work)\b",
     re.IGNORECASE,
@@ -78,7 +78,7 @@ _ENJOYED_RE = re.compile(
 # last"; a disclaimer: "The content is provided for information purposes only". A sentence
 # that only reports a price change ("Fuel prices remain subject to change, the regulator
 # warned") does not open with the prices.
-_SMALL_PRINT_RE = re.compile(
+_SMALL_PRINT_RE = regexes.compile(
     r"(?:Prices?|Pricing|Offers?|Deals?|Availability|Rates?)\b[^.]{0,40}\bsubject to change\b"
     r"|.*\b(?:subject to change without notice|while (?:supplies|stocks?) lasts?)\b"
     # a disclaimer, not one a story reports
@@ -94,13 +94,13 @@ _POINTER_LEAD = (
 _POINTER_VERB = (
     r"(?:please\s+)?(?:visit|call|contact|see|go to|email|e-mail|write to|click|head to)\b"
 )
-_POINTER_RE = re.compile(rf"{_POINTER_LEAD}[^.!?]{{0,80}},\s*{_POINTER_VERB}")
+_POINTER_RE = regexes.compile(rf"{_POINTER_LEAD}[^.!?]{{0,80}},\s*{_POINTER_VERB}")
 # The same pointer without its comma, or any "please visit", when a web or e-mail address follows:
 # "To order copies for your colleagues visit www.example.com", "... please contact us at ...".
-_LINKED_POINTER_RE = re.compile(
+_LINKED_POINTER_RE = regexes.compile(
     rf"{_POINTER_LEAD}[^.!?]{{0,100}}\s{_POINTER_VERB}|\bplease\s+{_POINTER_VERB}", re.IGNORECASE
 )
-_ADDRESS_RE = re.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
+_ADDRESS_RE = regexes.compile(r"https?://|www\.|@[\w-]+\.[a-z]|\b[\w-]+\.(?:com|org|net)\b")
 # An error message of the page's interface: "Something went wrong, please try again later", an
 # error of the page itself, alone, while it loads something or with the reader's connection or
 # request ("Something went wrong at the plant, officials said" is the story's), a script or
@@ -114,25 +114,25 @@ _SCRIPT_ERROR = (
     r".{0,60}\b(?:enable JavaScript|JavaScript is (?:disabled|turned off)|your browser does not"
     r" support)\b"
 )
-_ERROR_RE = re.compile(
+_ERROR_RE = regexes.compile(
     rf".{{0,60}}\bplease try again\b|{_PAGE_ERROR}|{_SCRIPT_ERROR}", re.IGNORECASE
 )
 # Where the article first ran: "This story was originally published by Example Weekly", "A
 # version of this article appeared in print" (a correction, "An earlier version of this story
 # misstated ...", says something about the story and stays).
 _THIS_PIECE = r"(?:This|A version of this) (?:article|story|post|piece|report|column)\b"
-_ORIGIN_RE = re.compile(
+_ORIGIN_RE = regexes.compile(
     rf"{_THIS_PIECE}[^.]{{0,30}}?\b(?:(?:was |is |has been )?(?:originally |first )?"
     r"(?:published|appeared|republished|reprinted)|originally ran|first ran)\b"
 )
 # A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
-_THANKS_RE = re.compile(
+_THANKS_RE = regexes.compile(
     r"(?:Thanks?(?: you)?(?: so much)? for (?:signing up|subscribing|registering|reading)"
     r"|You(?:['’]re| are) (?:all set|now subscribed|subscribed|signed up))\b"
 )
 # A cookie banner: "We use cookies to improve your experience", "By continuing to use this
 # site, you agree to our use of cookies" ("The bakery sold cookies" is the story's).
-_CONSENT_RE = re.compile(
+_CONSENT_RE = regexes.compile(
     r"\b(?:use|uses|using|use of|accept|allow|about|our|these|third-party)\s+cookies\b"
     r"|\bcookies? (?:policy|settings|preferences|notice|consent)\b"
     r"|\bby (?:continuing|using|clicking|choosing|browsing)\b[^.]{0,80}"
@@ -160,19 +160,19 @@ _TAGLINE = (
     r",\s+delivered\s+(?:to\s+your\s+inbox|(?:every|each)\s+(?:morning|weekday|day|week)"
     r"|weekday\s+mornings?|daily|weekly)\s*[.!]?\Z"
 )
-_OFFER_RE = re.compile(
+_OFFER_RE = regexes.compile(
     rf"{_ISSUES_FOR}|{_FOR_LITTLE}|{_DELIVERED}|{_TAGLINE}|\bno\s+paywalls?\b", re.IGNORECASE
 )
 # A code for a discount, in capitals or figures, quoted or not: 'Use the code "GETPRO".', "Enter
 # promo code BRIDGE20 at checkout" ("Use the code to open the gate" gives no code).
-_PROMO_RE = re.compile(
+_PROMO_RE = regexes.compile(
     r"(?i:use|enter|apply)\s+(?i:the\s+|our\s+)?(?i:(?:promo(?:tional)?|coupon|discount|voucher)"
     r"\s+)?(?i:code)\s*:?\s*[\"“'‘]?[A-Z0-9]{3,}\b"
 )
 _PROMO_WORDS = 12
 # The keys a page's error-reporting widget asks for: "Select the mistake and press Ctrl+Enter",
 # in whatever language the page is written.
-_REPORT_KEYS_RE = re.compile(r"\b(?:Ctrl|CTRL)\s*\+\s*(?:Enter|ENTER)\b")
+_REPORT_KEYS_RE = regexes.compile(r"\b(?:Ctrl|CTRL)\s*\+\s*(?:Enter|ENTER)\b")
 _MAX_WORDS = 40
 _OPENERS = ("For ", "To ", "Pric", "Offer", "Deal", "Availab", "Rate")
 """The first words of a pointer or of a retailer's small print."""
@@ -318,8 +318,8 @@ def is_author_note(piece: str) -> bool:
 
 @cache
 def _author_note_re() -> re.Pattern[str]:
-    roles = "|".join(sorted(lexicon.words("journalist_roles"), key=len, reverse=True))
-    return re.compile(
+    roles = "|".join(lexicon.longest_first(lexicon.words("journalist_roles")))
+    return regexes.compile(
         r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
         rf"(?:{roles})\b[^.!?]{{0,60}}?\s(?:at|for|with|of)\s+[A-Z]"
     )
@@ -336,4 +336,4 @@ def is_note_on_author(piece: str, names: Iterable[str]) -> bool:
     )
 
 
-_AFTER_AUTHOR_RE = re.compile(r"(?:[’']s\s|\s+(?:is|was|has|covers|writes|reports|joined)\s)")
+_AFTER_AUTHOR_RE = regexes.compile(r"(?:[’']s\s|\s+(?:is|was|has|covers|writes|reports|joined)\s)")

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
@@ -172,7 +173,7 @@ _WIDE_STOPS = ("\u3002", "\uff01", "\uff1f")
 def _wide_re() -> re.Pattern[str]:
     """Kana and CJK ideographs: the letters of scripts written without spaces (compiled when a
     text first needs it: the ranges are wide, and few texts are read so)."""
-    return re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+    return regexes.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 _WIDE_CHARS = 2
@@ -237,7 +238,7 @@ def _list_keys(run: list[Unit]) -> set[str] | None:
 
 
 _LIST_MARKS = 2
-_MARKS_RE = re.compile(r"[^\W_]+|\s+")
+_MARKS_RE = regexes.compile(r"[^\W_]+|\s+")
 """Letters, figures and spaces: what is left of a line without them is its marks."""
 _LIST_LINES = 3
 _LONG_LIST = 6
@@ -284,7 +285,7 @@ _TIMES = rf"{TIME}|{TIME_24}"
 @cache
 def _time_re() -> re.Pattern[str]:
     """A time of day, compiled when a text first needs it (a page with comments)."""
-    return re.compile(_TIMES, re.IGNORECASE)
+    return regexes.compile(_TIMES, re.IGNORECASE)
 
 
 def _is_thread_heading(unit: Unit) -> bool:
@@ -294,7 +295,7 @@ def _is_thread_heading(unit: Unit) -> bool:
     return match is not None and match[1].casefold() in words("comment_counts")
 
 
-_THREAD_RE = re.compile(r"\d+ (\w+) (?:on|to) ")
+_THREAD_RE = regexes.compile(r"\d+ (\w+) (?:on|to) ")
 
 
 _COMMENT_ENDS = (" says:", " said:", " wrote:")
@@ -318,7 +319,7 @@ def page_story(runs: list[list[Unit]]) -> int | None:
 def _stamp_re() -> re.Pattern[str]:
     """A time of day or a time told from now ("2 days ago", "5 min read"), compiled when a text
     first needs it (a page with comments, or a pasted page's headline)."""
-    return re.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
+    return regexes.compile(rf"{_TIMES}|\b(?:ago|min read)\b", re.IGNORECASE)
 
 
 _TWIN_REACH = 3

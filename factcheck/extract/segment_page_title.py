@@ -14,9 +14,9 @@ longer line shares the story's words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import parse_date
 from factcheck.extract.segment_furniture import Unit, ends_sentence
 from factcheck.extract.segment_head import is_navigation, trail_steps
@@ -284,7 +284,7 @@ def _long_words(piece: str) -> set[str]:
     return {w.casefold() for w in _WORD_RE.findall(piece) if len(w) >= 4}
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = regexes.compile(r"[^\W\d_]+")
 
 
 def _reads_as_headline(line: _Line) -> bool:

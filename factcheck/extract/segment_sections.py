@@ -17,15 +17,15 @@ as "About the study" inside a report stays with the story.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import is_time_ago
 from factcheck.extract.segment_furniture import Unit, block_runs
 from factcheck.lexicon import entries, page_words, words
 from factcheck.models import SegmentKind
 
-_ABOUT_RE = re.compile(
+_ABOUT_RE = regexes.compile(
     r"About\s+(?:(?P<author>the\s+[Aa]uthors?)|(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4}))"
     r"\s*:?"
 )
@@ -92,7 +92,7 @@ _LABEL_WORDS = 4
 _BOX_LABELS = frozenset({"related", "read more", "read also", "also read", "recommended"})
 """Labels of a box alone on their line, beside the related-box labels of the lexicon (these
 words open sentences too, so the lexicon leaves them out)."""
-_SITE_CREDIT_RE = re.compile(
+_SITE_CREDIT_RE = regexes.compile(
     r"(?:(?:Proudly\s+)?[Pp]owered\s+by|[Tt]heme\s+by|[Dd]esigned\s+by|[Ww]ebsite\s+by"
     r"|[Ss]ite\s+by|[Dd]eveloped\s+by)\s+\S"
 )
@@ -223,13 +223,13 @@ _TICKER = (
     r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|LSE|TSX|TSXV|ASX|SIX|Euronext|OTC\w*)"
     r"\s*:\s*[A-Z][A-Z.]{0,6}\)"
 )
-_COMPANY_IS_RE = re.compile(
+_COMPANY_IS_RE = regexes.compile(
     r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
     rf"(?:\s*{_TICKER})?,?\s+(?:is|are)\s+(?:a|an|the)\s"
 )
 """A company's description opening its boilerplate: "Ascom is a global solutions provider",
 "Example Corp. (NASDAQ: EXMP) is a maker of ..."."""
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = regexes.compile(
     rf"{_TICKER}"
     r"|\b(?:[Vv]ision|[Mm]ission)\b[^.]{0,40}\bis to\b"
     r"|\bshares\b[^.]{0,40}\b(?:are|is)\s+(?:listed|traded)\s+on\b"

@@ -12,13 +12,14 @@ import re
 
 import sentencex
 
+from factcheck import regexes
 from factcheck.extract.segment_dates import PAGE_MONTH, TIMEZONES
 from factcheck.extract.segment_glue import NEVER_FINAL, glued_boundaries
 from factcheck.extract.segment_text import UPPER, check_range, is_table_row, split_blocks
 from factcheck.lexicon import DEFAULT_LANGUAGE
 
 # Boundaries sentencex misses. One leading character class lets the engine skip ahead in C.
-_EXTRA_SPLIT_RE = re.compile(
+_EXTRA_SPLIT_RE = regexes.compile(
     rf"""[.!?…](?:
         [”"’]?[)\]](?=\s+[“"‘(]?[{UPPER}])             # (A whole sentence in brackets.) Next
       | (?<=…)[”"’]?(?=\s+[“"‘]?[{UPPER}])             # trailing off… Next
@@ -26,24 +27,24 @@ _EXTRA_SPLIT_RE = re.compile(
     )""",
     re.VERBOSE,
 )
-_DOMAIN_TAIL_RE = re.compile(r"(?<![\w.@/-])[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\.\Z")
-_LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
-_TZ_START_RE = re.compile(rf"(?:{TIMEZONES})\b")
-_DAY_END_RE = re.compile(r"(?<![\w.])\d{1,2}\.\Z")
-_MONTH_YEAR_RE = re.compile(rf"{PAGE_MONTH},?\s+\d{{4}}\b")
-_ALNUM_RE = re.compile(r"\w")
+_DOMAIN_TAIL_RE = regexes.compile(r"(?<![\w.@/-])[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\.\Z")
+_LIST_MARKER_RE = regexes.compile(r"(?:\d{1,3}|[A-Za-z])[.)]\Z")
+_TZ_START_RE = regexes.compile(rf"(?:{TIMEZONES})\b")
+_DAY_END_RE = regexes.compile(r"(?<![\w.])\d{1,2}\.\Z")
+_MONTH_YEAR_RE = regexes.compile(rf"{PAGE_MONTH},?\s+\d{{4}}\b")
+_ALNUM_RE = regexes.compile(r"\w")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 _CLOSERS = frozenset('”"’)]')
 _UNICODE_SPACES = (
     "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
-_UNICODE_SPACE_RE = re.compile(f"[{_UNICODE_SPACES}]")
-_FALLBACK_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
-_SPACES_RE = re.compile(r"\s+")
+_UNICODE_SPACE_RE = regexes.compile(f"[{_UNICODE_SPACES}]")
+_FALLBACK_END_RE = regexes.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_SPACES_RE = regexes.compile(r"\s+")
 _OPENING_MARKS = "\u201c\u2018\u00ab\u2039\u201e"
 """Opening quotation marks."""
-_OPENER_RE = re.compile(f"[{_OPENING_MARKS}]")
+_OPENER_RE = regexes.compile(f"[{_OPENING_MARKS}]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

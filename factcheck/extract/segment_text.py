@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from factcheck import regexes
 from factcheck.errors import SegmentError
-from factcheck.lexicon import page_words, words
+from factcheck.lexicon import longest_first, page_words, words
 
 LOWER = "a-zß-öø-ÿ"
 """Lower-case letters, as a regex character-class body (Latin-1 letters included)."""
@@ -43,22 +44,22 @@ def is_table_row(text: str) -> bool:
     )
 
 
-_CELL_TAB_RE = re.compile(r"\S *\t[ \t]*\S")
-_RUNNING_SENTENCES_RE = re.compile(rf"[{LOWER}]{{3}}[.!?][\"”’)]? +[\"“‘(]?[{UPPER}]")
+_CELL_TAB_RE = regexes.compile(r"\S *\t[ \t]*\S")
+_RUNNING_SENTENCES_RE = regexes.compile(rf"[{LOWER}]{{3}}[.!?][\"”’)]? +[\"“‘(]?[{UPPER}]")
 """A sentence's end and the next one's start, after a word, not an abbreviation ("Mr. Roe")."""
 
 
-_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
-BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
+_LINE_RE = regexes.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
+BULLET_RE = regexes.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")
 """A list marker at the start of a line: a bullet, "1." or "(a)"."""
 _CONTINUATION_WORDS = words("continuation_words")
-_BYLINE_START = re.compile(r"by\s+[A-Z]")
+_BYLINE_START = regexes.compile(r"by\s+[A-Z]")
 
 
 def alternation(names: Iterable[str]) -> str:
     """Words as a regex alternation, the longest first (so none stops at a shorter one that
     begins it), a space as any run of spaces."""
-    ordered = sorted(set(names), key=lambda w: (-len(w), w))
+    ordered = longest_first(set(names))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
@@ -67,7 +68,7 @@ def _page_line_start_re() -> re.Pattern[str]:
     """The start of a date line or a byline in the languages of pasted pages, which write
     weekdays and months in lowercase: "mardi 5 mars 2024", "publicado el 5", "par Jeanne Roux"
     (compiled when a line first starts in lowercase under another)."""
-    return re.compile(
+    return regexes.compile(
         rf"(?:{alternation(page_words('weekdays'))})\.?,?\s+(?:[a-z]+\s+)?\d"
         rf"|(?:{alternation(page_words('published_words') | page_words('updated_words'))})"
         r"(?:\s+[a-z]+)?\s*:?\s*\d"
@@ -194,7 +195,7 @@ def any_of(needles: Iterable[str]) -> re.Pattern[str]:
         rest = re.escape(needle[at + 1 :])
         whole = f"(?<={re.escape(needle)})" if at else ""
         by_anchor.setdefault(needle[at], []).append(rest + whole)
-    return re.compile(
+    return regexes.compile(
         "|".join(
             re.escape(anchor) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
             for anchor, rests in by_anchor.items()

@@ -8,8 +8,7 @@ lines in title case above it are kickers or other stories' headlines.
 
 from __future__ import annotations
 
-import re
-
+from factcheck import regexes
 from factcheck.extract.segment_furniture import (
     HEADING_MAX_WORDS,
     WIRE_DATELINE_RE,
@@ -20,7 +19,7 @@ from factcheck.extract.segment_head import Line, above_headline
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
-_TITLE_NORMALISE_RE = re.compile(r"[\W_]+")
+_TITLE_NORMALISE_RE = regexes.compile(r"[\W_]+")
 _TITLE_MAX_WORDS = 30
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, cast
 
+from factcheck import regexes
 from factcheck.errors import ClaimsError
 from factcheck.extract.segment_text import is_table_row
 from factcheck.lexicon import DEFAULT_LANGUAGE, entries, months
@@ -56,8 +57,8 @@ RULE_FEATURES: tuple[str, ...] = (*REASONS, "names 2+", "names 3+")
 # --- tokenizer -----------------------------------------------------------------------------------
 
 # Digits become 0 so numbers generalise by shape ("0.0", "0,000", "0000").
-_NONZERO_DIGIT = re.compile("[1-9]")
-_TOKEN = re.compile(r"\w+(?:['.,]\w+)*|[?%$\u00a3\u20ac]")
+_NONZERO_DIGIT = regexes.compile("[1-9]")
+_TOKEN = regexes.compile(r"\w+(?:['.,]\w+)*|[?%$\u00a3\u20ac]")
 
 
 def _fold(text: str) -> str:
@@ -196,20 +197,20 @@ for _flag, _cue_words in _CUE_WORDS.items():
             _CUES[_key] = _CUES.get(_key, 0) | _flag
 _CUE_TERMS = frozenset(_CUES)
 
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
+_YEAR = regexes.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
 # A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
 # plural), so a unit list is data while the shape of a quantity is the rule here. A number is
 # tried from where its run of digits and separators begins: tried from each of its digits, a
 # run of 20,000 digits took a minute.
-_QUANTITY = re.compile(
+_QUANTITY = regexes.compile(
     r"[$\u00a3\u20ac]\s?0|(?<![0,.])[,.]*0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
     "(?:" + "|".join(entries("quantity_unit_patterns")) + ")"
     r"(?!\w)"
 )
 # A capitalised word, unless it opens a quotation or a new sentence (where every word is
 # capitalised). The look-behinds sit after the capital so the scan jumps from capital to capital.
-_CAPITALISED = re.compile(r"[A-Z](?<![\w\"\u201c(\[].)(?<![.!?\"\u201c]\s.)[\w'\u2019.-]*+")
-_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'\u2019-]*)(?:\s+([A-Z]\w*))?")
+_CAPITALISED = regexes.compile(r"[A-Z](?<![\w\"\u201c(\[].)(?<![.!?\"\u201c]\s.)[\w'\u2019.-]*+")
+_FIRST_WORD = regexes.compile(r"[\W\d_]*([^\W\d_][\w'\u2019-]*)(?:\s+([A-Z]\w*))?")
 # Capitalised words that are not names of actors: the pronoun I, titles and articles, months and
 # weekdays (those are dates).
 _NOT_ACTORS = frozenset(
@@ -335,7 +336,7 @@ def _alternatives(name: str) -> str:
 _AUX = r"(?:do|does|did|is|are|was|can|could|will|would|has|have|am)(?:n't|n\u2019t)?"
 # "What did the minister ...", "Will they ...": a question word or an auxiliary, then who it asks
 # about; the words after each come from the lexicon.
-_INTERROGATIVE = re.compile(
+_INTERROGATIVE = regexes.compile(
     rf"[\s\"'\u201c]*(?:(?:who|what|when|where|why|how|which)\s+{_AUX}\s+"
     rf"{_alternatives('question_subjects')}\b"
     rf"|{_AUX}\s+{_alternatives('question_subjects_after_auxiliary')}\b)",
@@ -343,18 +344,18 @@ _INTERROGATIVE = re.compile(
 )
 # Opinion patterns run on the folded text (lower case, straight apostrophes), and each only
 # when the sentence holds one of its cue words.
-_BELIEF_PATTERN = re.compile(
+_BELIEF_PATTERN = regexes.compile(
     rf"\b(?:i|we)\s+(?:{_alternatives('belief_adverbs')}\s+)?"
     rf"{_alternatives('belief_verbs')}\b(?!\s+(?:of|about)\b)"
     rf"|\bi(?:'m|\s+am)\s+{_alternatives('certainty_words')}\b"
     r"|\bin\s+my\s+(?:view|opinion|judgment|judgement)\b|\bmy\s+(?:view|opinion|belief)\s+is\b"
 )
-_EXHORTATION_PATTERN = re.compile(
+_EXHORTATION_PATTERN = regexes.compile(
     r"\b(?:we|you|us|they|everyone|everybody)\s+(?:all\s+)?(?:must|should|ought\s+to|need\s+to"
     r"|have\s+to|got\s+to|had\s+better)\b|\blet(?:'s|\s+us)\b"
     r"|\bshould(?:n't)?\b(?!\s+have\b|'ve\b)|\bought\s+to\b"
 )
-_JUDGEMENT_PATTERN = re.compile(
+_JUDGEMENT_PATTERN = regexes.compile(
     r"\b(?:is|are|was|were|'s|'re|be|been)\s+"
     r"(?:(?:so|very|really|truly|absolutely|simply|just|totally|quite|utterly|a|an|the|such\s+a)\s+)*"
     rf"(?:{'|'.join(_JUDGEMENT_WORDS)})"

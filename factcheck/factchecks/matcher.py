@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck import regexes
 from factcheck.errors import FactchecksError
 from factcheck.lexicon import entries
 
@@ -44,14 +45,14 @@ the best matches from there up are right on the training split."""
 CANDIDATES = 50
 """How many candidates the index hands to the re-ranker."""
 
-_URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*", re.IGNORECASE)
-_SIGNATURE = re.compile(
+_URL = regexes.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*", re.IGNORECASE)
+_SIGNATURE = regexes.compile(
     r"\s*[—–]\s*(?P<name>[^—–\n]{0,100})\(@\w+\)\s+(?P<month>[A-Za-z]+)\s+\d{1,2},\s+(?P<year>\d{4})\s*$"
 )
-_TAG = re.compile(r"[#@](\w+)")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
-_QUOTED = re.compile(r"[\"“”‘’']([^\"“”‘’']{3,120})[\"“”‘’']")
+_TAG = regexes.compile(r"[#@](\w+)")
+_CAMEL = regexes.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+_TOKEN = regexes.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_QUOTED = regexes.compile(r"[\"“”‘’']([^\"“”‘’']{3,120})[\"“”‘’']")
 
 
 def clean_query(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck import regexes
 from factcheck.lexicon import entries
 
 
@@ -131,7 +132,11 @@ def _rating_words() -> tuple[tuple[re.Pattern[str], str, Verdict], ...]:
         words, _, verdict = line.rpartition("=")
         phrase = words.strip().lower()
         table.append(
-            (re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), phrase, Verdict(verdict.strip()))
+            (
+                regexes.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"),
+                phrase,
+                Verdict(verdict.strip()),
+            )
         )
     return tuple(table)
 

@@ -13,6 +13,7 @@ comment policy) is told from the story, each a folder holding only the lists ``P
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -97,6 +98,12 @@ def entries(name: str, language: str = DEFAULT_LANGUAGE.code) -> tuple[str, ...]
 def words(name: str, language: str = DEFAULT_LANGUAGE.code) -> frozenset[str]:
     """Word list ``name`` of ``language`` as a set, read once."""
     return frozenset(entries(name, language))
+
+
+def longest_first(items: Iterable[str]) -> list[str]:
+    """Words in the order a regex alternation of them needs, the longest first (so none stops at
+    a shorter one that begins it), and in one fixed order whatever order a set gives them in."""
+    return sorted(items, key=lambda item: (-len(item), item))
 
 
 @cache

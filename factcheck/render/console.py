@@ -6,6 +6,8 @@ import os
 import re
 from typing import IO, TYPE_CHECKING, Literal
 
+from factcheck import regexes
+
 if TYPE_CHECKING:
     # Rich loads only when something is rendered, so `factcheck --version` stays quick.
     from rich.console import Console
@@ -26,7 +28,7 @@ _INVISIBLE = (
 )
 # An emoji flag of a region (England, Scotland, Wales) is a black flag followed by tag
 # characters; it is matched whole so that it is left as it is.
-_UNSAFE = re.compile(f"\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f|[{_INVISIBLE}]")
+_UNSAFE = regexes.compile(f"\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f|[{_INVISIBLE}]")
 _JOINERS = "\u200c\u200d"
 
 

@@ -11,11 +11,11 @@ survive into a label.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.case.graph import MAP_FORMAT, EdgeKind, MapNode, NodeKind, StoryMap, chain_map
 from factcheck.records import one_line
 from factcheck.render.console import defang, safe_text
@@ -31,8 +31,8 @@ DIAGRAM_FORMATS = ("mermaid", "dot", "json", "text")
 BAR_WIDTH = 20
 """Characters of the longest bar in the verdict distribution."""
 
-_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 ,.'()/+\-?!]")
-_WWW_DOT = re.compile(r"(?i)(?<=www)\.")
+_MERMAID_SAFE = regexes.compile(r"[A-Za-z0-9 ,.'()/+\-?!]")
+_WWW_DOT = regexes.compile(r"(?i)(?<=www)\.")
 
 
 def _clean(text: str) -> str:

@@ -9,12 +9,13 @@ list's items one at a time, so that a large report is never held whole.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
+
+from factcheck import regexes
 
 # JSON escapes C0 controls itself; these are the other characters a terminal or an editor may
 # act on (DEL, C1 controls, line separators, bidi overrides). They only occur inside strings.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = regexes.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _dumps(data: object) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
+from factcheck import regexes
 from factcheck.checklist.load import INFORMATION_CREDIBILITY, SOURCE_RELIABILITY
 from factcheck.models import Attribution, Segment
 from factcheck.records import EMPTY, one_line, shorten
@@ -48,11 +49,11 @@ MAX_CLAIM_IDS = 12
 # Characters that may open inline markup. Most are always escaped; '_' only outside a word (inside
 # one it never opens emphasis), '&' only before what could be an entity, ':' only before a
 # non-space (URL schemes, emoji codes). One character class keeps the scan fast.
-_SPECIAL = re.compile(r"[\\`*\[\]<>|~#$@_&:]")
+_SPECIAL = regexes.compile(r"[\\`*\[\]<>|~#$@_&:]")
 # The '.' of 'www.', which GFM's extended autolinks would turn into a link.
-_WWW = re.compile(r"(?i)(?<=www)\.")
+_WWW = regexes.compile(r"(?i)(?<=www)\.")
 # Characters that open a block (list item, ordered list, setext underline) only at a line start.
-_LEADING = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+_LEADING = regexes.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 _URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import socket
 import stat
 import warnings
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from factcheck import regexes
 from factcheck.errors import JournalWarning, WorksheetError
 from factcheck.files import (
     describe_os_error,
@@ -104,9 +104,9 @@ def read_journal(path: Path) -> tuple[list[Change], int]:
     return journal.changes, journal.good
 
 
-_ENTRY_START = re.compile(rb'(?=\{"seq":)')
+_ENTRY_START = regexes.compile(rb'(?=\{"seq":)')
 _ENTRY_HEAD = b'{"seq":'
-_TORN_SEQ = re.compile(rb'^\{"seq":(\d+)')
+_TORN_SEQ = regexes.compile(rb'^\{"seq":(\d+)')
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 import select
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from factcheck import regexes
 from factcheck.review.prompts import Accept, Back, CopyAnswers, Quit, Response, Skip, TakeOffer
 
 if TYPE_CHECKING:
@@ -286,7 +286,7 @@ class TtyKeyboard:
         return _decode_line(chunks)
 
 
-_TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|O.?|.?)|[\x00-\x08\x0e-\x1f\x7f]")
+_TERMINAL_CODE = regexes.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|O.?|.?)|[\x00-\x08\x0e-\x1f\x7f]")
 """An escape sequence (an arrow key, Home, a colour code) or a control character that is not
 a space of some kind."""
 _SPACES = str.maketrans("\t\n\v\f\r", "     ")

@@ -8,11 +8,11 @@ verdict step; the review ends by asking for what the published report needs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.errors import ReviewError, WorksheetError
 from factcheck.review.hints import ClaimHints
 from factcheck.review.prompts import (
@@ -250,7 +250,7 @@ class _Walk:
         return f"c{max(numbers, default=0) + 1}"
 
 
-_ID_NUMBER = re.compile(r"[0-9]{1,9}")
+_ID_NUMBER = regexes.compile(r"[0-9]{1,9}")
 
 
 def _question(checklist: Checklist, qid: str) -> Question:

@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from factcheck import regexes
 from factcheck.files import slugify
 from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, utc_now
 
-_OWN = re.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
+_OWN = regexes.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
 
 
 def own_path(worksheet: Path, reviewer: str) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from factcheck import yamlio
+from factcheck import regexes, yamlio
 from factcheck.checklist.answers import answer_kind, is_http_url
 from factcheck.errors import WorksheetError
 from factcheck.files import link_target, slugify
@@ -344,7 +344,7 @@ def article_worksheet(reports_dir: Path, document: Document) -> tuple[Path, str 
     raise WorksheetError(f"{reports_dir}: too many worksheets named {slug}")
 
 
-_SOURCE_LINE = re.compile(r"^document:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+source:[ \t]*(.*)$", re.M)
+_SOURCE_LINE = regexes.compile(r"^document:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+source:[ \t]*(.*)$", re.M)
 
 
 def worksheet_source(path: Path) -> str | None:

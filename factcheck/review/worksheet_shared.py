@@ -12,10 +12,9 @@ text reads the same. Whatever is not laid out as the tool writes it is read whol
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
-from factcheck import fastyaml
+from factcheck import fastyaml, regexes
 from factcheck.review.worksheet_fast import REVIEW_KEYS, Reviewed, read_values
 
 if TYPE_CHECKING:
@@ -26,9 +25,9 @@ _CLAIMS = "\nclaims:\n"
 _REVIEW = "\n  skipped: "
 # Where the claims end: the line break before the first line that is neither an item ("- ")
 # nor inside one (each pattern starts with a line break, which the search looks for fast).
-_CLAIMS_END = re.compile(r"\n(?!- | )")
+_CLAIMS_END = regexes.compile(r"\n(?!- | )")
 # A key of the reviewer's part at a claim's own level, after its first line.
-_REVIEW_KEY = re.compile(rf"\n  (?:{'|'.join(REVIEW_KEYS)}):")
+_REVIEW_KEY = regexes.compile(rf"\n  (?:{'|'.join(REVIEW_KEYS)}):")
 _REVIEW_FIRST = tuple(f"{key}:" for key in REVIEW_KEYS)
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck import fastyaml
+from factcheck import fastyaml, regexes
 from factcheck.review.journal import _read_text, load_worksheet
 from factcheck.review.worksheet import Worksheet, journal_path
 from factcheck.review.worksheet_shared import SharedReader
@@ -31,12 +31,12 @@ if TYPE_CHECKING:
 
 _AUDIT = "audit:"
 # One change of the log as the tool writes it (a line of its own).
-_ENTRY = re.compile(
+_ENTRY = regexes.compile(
     r"^- \{seq: [1-9][0-9]*, at: '[^'\n]*', reviewer: ([A-Za-z][A-Za-z0-9_-]*), claim: [^\n]*\}$",
     re.M,
 )
 # The line break before the first line after the log's start that is not one of its items.
-_LOG_END = re.compile(r"\n(?!- )")
+_LOG_END = regexes.compile(r"\n(?!- )")
 
 
 def skim_worksheet(

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from factcheck import regexes
 from factcheck.lexicon import words
 from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
 from factcheck.sources.matching import (
@@ -28,18 +29,18 @@ from factcheck.sources.ratings import RatingSet, domain_key, rating_sets
 
 _PARTICLES = "al|el|ad|ar|as|ash|at|az|bin|ibn|bint|abu|abd|de|del|der|da|di|du|van|von|le|la"
 _NAME_WORD = rf"(?<!\w)(?:(?:{_PARTICLES})[-\u2010\u2011 ])?[A-Z](?:\.|[\w\u2019'-]*)"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}")
-_TRAILING_NAME = re.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})\W*$")
+_NAME_RUN = regexes.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}")
+_TRAILING_NAME = regexes.compile(rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})\W*$")
 
 _TITLES = words("chain_titles")
 _NOT_NAMES = words("chain_non_names")
 _ROLE_NOUNS = words("chain_role_nouns")
-_WORD = re.compile(r"[\w\u2019'-]+")
-_SENTENCE_END = re.compile('[.;:!?]["\u201d\u2019)]*(?=\\s|[A-Z]|$)')
-_POSSESSIVE = re.compile("['\u2019]s?(?=[ \t])")
-_APPOSITIVE = re.compile(r",[ \t]+([^,.;:]{0,80}?)(?=[,.;:]|$)")
-_FINAL_POSSESSIVE = re.compile(r"['\u2019]s?$")
-_TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?\W*$")
+_WORD = regexes.compile(r"[\w\u2019'-]+")
+_SENTENCE_END = regexes.compile('[.;:!?]["\u201d\u2019)]*(?=\\s|[A-Z]|$)')
+_POSSESSIVE = regexes.compile("['\u2019]s?(?=[ \t])")
+_APPOSITIVE = regexes.compile(r",[ \t]+([^,.;:]{0,80}?)(?=[,.;:]|$)")
+_FINAL_POSSESSIVE = regexes.compile(r"['\u2019]s?$")
+_TRAILING_POSSESSIVE = regexes.compile(r"['\u2019]s?\W*$")
 
 
 def _strip_titles(name: str) -> str:
@@ -283,7 +284,7 @@ def _speaker_ids(
     return ids
 
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = regexes.compile(r"\w+")
 
 
 class _ClaimText:
@@ -423,7 +424,7 @@ def article_domains(document: Document) -> tuple[str, ...]:
     return tuple(dict.fromkeys(d for d in out if d))
 
 
-_LOOKS_LIKE_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,12}")
+_LOOKS_LIKE_DOMAIN = regexes.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,12}")
 
 
 def match_claim_sources(registry: Registry, claim: Claim, document: Document) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ entry. Every mistake in a file is reported, each with its file and line, not onl
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from factcheck import yamlio
+from factcheck import regexes, yamlio
 from factcheck.errors import SourcesError
 from factcheck.files import TooLarge, missing_file, read_limited
 from factcheck.sources.matching import Registry, _norm, idna_host
@@ -33,8 +32,8 @@ from factcheck.sources.model import (
 )
 
 _CITABLE = (*CITED_FACTS, "domains", "notes")
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_DOMAIN = re.compile(
+_ID = regexes.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DOMAIN = regexes.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
 )
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factcheck import regexes
 from factcheck.errors import SourcesError
 from factcheck.sources.matching import Registry
 from factcheck.sources.model import SourceEntry
 from factcheck.sources.ratings import RatingSet, domain_key, ratings_for
 
-_DOMAIN_LIKE = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[^\s/]+(?:/\S*)?", re.IGNORECASE)
+_DOMAIN_LIKE = regexes.compile(r"(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[^\s/]+(?:/\S*)?", re.IGNORECASE)
 
 
 def find_source(

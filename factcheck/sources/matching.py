@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
+from factcheck import regexes
 from factcheck.sources.model import Mention, SourceEntry
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ _APOSTROPHES = "'\u2019\u2018\u02bc`"
 _SEP_ATOM = "[\\s\\-\u2010\u2011\u2012\u2013]?"
 _APOS_ATOM = "['\u2019\u2018\u02bc`]?"
 _DROP = str.maketrans("", "", _SEPARATORS + _APOSTROPHES)
-_SPLIT = re.compile(f"([{re.escape(_SEPARATORS)}]+)")
+_SPLIT = regexes.compile(f"([{re.escape(_SEPARATORS)}]+)")
 
 # A name starts at a word start, or where glued text runs a lower-case letter into a capital
 # ("chiefAl-Akhbar"); it may carry a plural or possessive ending; and it ends at a word end, or
@@ -329,7 +330,7 @@ class _Matcher:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """Every name, tried at every position (compiled when a search needs it)."""
-        return re.compile(f"{_LEFT}(?P<core>{self._body}){_SUFFIX}{_RIGHT}")
+        return regexes.compile(f"{_LEFT}(?P<core>{self._body}){_SUFFIX}{_RIGHT}")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
         """The names in ``text``, or only those in ``text[start:end]``."""
@@ -440,8 +441,8 @@ def _passes(by_first_char: dict[str, str] | None) -> _Passes | None:
     if not capital:
         capital.append("(?!)")
     return _Passes(
-        re.compile(f"(?P<core>(?:{'|'.join(capital)})){_SUFFIX}{_RIGHT}"),
-        re.compile(f"\\W(?P<core>(?:{'|'.join(lower)})){_SUFFIX}{_RIGHT}") if lower else None,
+        regexes.compile(f"(?P<core>(?:{'|'.join(capital)})){_SUFFIX}{_RIGHT}"),
+        regexes.compile(f"\\W(?P<core>(?:{'|'.join(lower)})){_SUFFIX}{_RIGHT}") if lower else None,
     )
 
 

@@ -10,16 +10,16 @@ never match. Every match carries the reason a reviewer is shown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from factcheck import regexes
 from factcheck.models import Document
 from factcheck.sources.ratings import RatingSet, domain_key
 
 _OUTLET_WORDS = frozenset(
     {"news", "tv", "radio", "online", "daily", "times", "post", "network", "media", "agency"}
 )
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.&-][^\W_]+)*")
+_WORD = regexes.compile(r"[^\W_]+(?:['\u2019.&-][^\W_]+)*")
 _MIN_LETTERS = 5
 
 

@@ -33,8 +33,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
-from factcheck.lexicon import words
+from factcheck.lexicon import longest_first, words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR, carried_from
 from factcheck.sources.prefilter import Rule, lowered
@@ -73,26 +74,28 @@ _PLACE = rf"[A-Z][A-Za-z\u00c0-\u024f .'\u2019/-]{{1,{_PLACE_CHARS - 1}}}?"
 _NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
 
 # 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
-_AGENCY_DATELINE = re.compile(
+_AGENCY_DATELINE = regexes.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?:{_PLACE},\s*)?{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     rf"\s*\((?P<outlet>{_NAME})\){_DASH}"
 )
 # 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).
-_CITY_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s+(?P<outlet>{_NAME}){_DASH}")
+_CITY_AGENCY = regexes.compile(rf"(?P<place>{_PLACE}),\s+(?P<outlet>{_NAME}){_DASH}")
 _DATE = rf"{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
 # 'NEW DELHI, June 1 (PTI) The ...', 'Islamabad, June 1 (APP): ...': no dash after a dated
 # dateline's agency.
-_AGENCY_NO_DASH = re.compile(
+_AGENCY_NO_DASH = regexes.compile(
     rf"(?P<place>{_PLACE}),\s*(?:{_PLACE},\s*)?{_DATE}\s*\((?P<outlet>{_NAME})\)"
     r"(?::\s|\s+(?=[A-Z\u201c\"]))"
 )
 # 'MOSCOW, June 1. /TASS/.', 'Tehran, June 1, IRNA --'
-_SLASH_AGENCY = re.compile(
+_SLASH_AGENCY = regexes.compile(
     rf"(?P<place>{_PLACE}),\s*{_DATE}\.?\s*/(?P<outlet>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){{0,3}})/"
 )
-_CITY_DATE_AGENCY = re.compile(rf"(?P<place>{_PLACE}),\s*{_DATE},\s+(?P<outlet>{_NAME}){_DASH}")
+_CITY_DATE_AGENCY = regexes.compile(
+    rf"(?P<place>{_PLACE}),\s*{_DATE},\s+(?P<outlet>{_NAME}){_DASH}"
+)
 # '(CNN) — ...', '(Example News) - ...' opening the text.
-_BARE_AGENCY = re.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
+_BARE_AGENCY = regexes.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
 _DATELINES = (
     _AGENCY_DATELINE,
     _CITY_AGENCY,
@@ -102,13 +105,13 @@ _DATELINES = (
     _BARE_AGENCY,
 )
 # 'Mehrnews.com –', 'Example.org -'
-_DOMAIN_CREDIT = re.compile(
+_DOMAIN_CREDIT = regexes.compile(
     r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12})" + _DASH
 )
 # '(MENAFN- Tehran Times)': a syndication service carrying an outlet's story.
-_SYNDICATED = re.compile(rf"\((?P<syndicator>{_NAME}?)\s*-\s*(?P<outlet>{_NAME})\)")
+_SYNDICATED = regexes.compile(rf"\((?P<syndicator>{_NAME}?)\s*-\s*(?P<outlet>{_NAME})\)")
 _COPYRIGHT = Rule(
-    re.compile(
+    regexes.compile(
         r"(?:\u00a9|\u24b8|\u24d2|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?"
         r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?(?P<by>by\s+)?"
         rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
@@ -124,7 +127,7 @@ _THIS_PIECE = (
     r"(?:(?i:was|has\s+been)\s+)?)?"
 )
 _ORIGINALLY = Rule(
-    re.compile(
+    regexes.compile(
         rf"(?:^|(?<=[.!?]\s)){_THIS_PIECE}"
         r"(?:(?i:originally|first)\s+(?i:published|appeared|ran)|(?i:as\s+published))"
         r"\s+(?i:by|in|on|at)\s+"
@@ -140,7 +143,7 @@ _PIECE_IS = (
     r"(?i:was|is|has\s+been)\s+"
 )
 _REPRINTED = Rule(
-    re.compile(
+    regexes.compile(
         rf"(?:^|(?<=[.!?]\s))(?:(?:{_PIECE_IS})?(?i:reprinted|republished|reproduced)"
         r"(?:\s+(?i:with\s+(?:the\s+)?(?:kind\s+)?permission))?\s+(?i:from|of|courtesy\s+of)"
         rf"|{_PIECE_IS}(?i:produced|co-published)\s+(?i:by|with))\s+(?P<outlet>{CAPS})",
@@ -151,7 +154,7 @@ _REPRINTED = Rule(
 # 'Follow us on Twitter @Example', 'Follow @Example': the outlet's own account, taken only when
 # the handle is a registry outlet's name or the name of its web domain.
 _HANDLE = Rule(
-    re.compile(
+    regexes.compile(
         r"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?:(?i:us)\s+)?"
         r"(?:(?i:on)\s+(?i:twitter|x|instagram|threads|tiktok|bluesky)\s+)?(?:(?i:at)\s+)?"
         r"@(?P<handle>\w{2,30})\b",
@@ -160,17 +163,17 @@ _HANDLE = Rule(
     ("@",),
 )
 # A web address alone on a line: 'https://www.example.com/2019/06/01/story', 'www.example.com'.
-_ADDRESS_ALONE = re.compile(
+_ADDRESS_ALONE = regexes.compile(
     r"(?:https?://(?:www\d?\.)?|www\d?\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}"
     r"(?::\d{1,5})?(?:[/?#]\S*)?",
     re.IGNORECASE,
 )
 # An address in a copyright line: '\u00a9 2019 Example Media (www.example.com)'.
 _COPYRIGHT_MARK = Rule(
-    re.compile(r"\u00a9|\u24b8|\u24d2|\([cC]\)|\b(?i:copyright)\b"),
+    regexes.compile(r"\u00a9|\u24b8|\u24d2|\([cC]\)|\b(?i:copyright)\b"),
     ("\u00a9", "\u24b8", "\u24d2", "(c)", "copyright"),
 )
-_ADDRESS_IN = re.compile(
+_ADDRESS_IN = regexes.compile(
     r"(?<![\w@.])(?:https?://|www\d?\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}\b",
     re.IGNORECASE,
 )
@@ -184,7 +187,7 @@ _PROMOTED = (
 )
 # A newsletter only with the owner's possessive: 'the Morning Review newsletter' is its own name.
 _PROMOTION = Rule(
-    re.compile(
+    regexes.compile(
         rf"(?:^|(?<=[.!?|]\s))(?i:click\s+here\s+to\s+)?{_PROMOTE}\s+(?P<outlet>{CAPS}?)"
         r"(?:['\u2019]s?\s+(?i:newsletters?|app)\b"
         rf"|(?:['\u2019]s)?(?:\s+(?i:opinion|section|page|channel|account|desk)){{0,2}}\s+{_PROMOTED})",
@@ -193,8 +196,8 @@ _PROMOTION = Rule(
     ("follow", "like", "subscribe", "sign", "download", "get"),
 )
 # 'Jane Doe is a senior reporter for The Daily Example.': the author's closing note.
-_ROLES = "|".join(sorted(words("journalist_roles"), key=len, reverse=True))
-_AUTHOR_NOTE = re.compile(
+_ROLES = "|".join(longest_first(words("journalist_roles")))
+_AUTHOR_NOTE = regexes.compile(
     r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+is\s+"
     r"(?:(?:an?|the)\s+)?(?P<role>(?:[\w-]+\s+){0,4}?"
     rf"(?i:{_ROLES})(?:-[\w-]+|\s+in\s+chief)?)\s+(?:at|for|with|of)\s+(?P<outlet>{CAPS})"
@@ -203,7 +206,7 @@ _AUTHOR_NOTE = re.compile(
 )
 # 'Follow Example News reporter Jane Roe on Twitter': the outlet's own staff, named with it.
 _FOLLOW_STAFF = Rule(
-    re.compile(
+    regexes.compile(
         rf"(?:^|(?<=[.!?|]\s))(?i:follow)\s+(?P<outlet>{CAPS})(?:['\u2019]s)?\s+"
         rf"(?:[a-z][\w-]*\s+){{0,4}}(?:{_ROLES})\b[^.!?\n]{{0,80}}?\s+{_PROMOTED}",
         re.MULTILINE,
@@ -212,7 +215,7 @@ _FOLLOW_STAFF = Rule(
 )
 # 'Jane Roe writes about science for The Daily Example.'
 _AUTHOR_WRITES = Rule(
-    re.compile(
+    regexes.compile(
         r"^\s*(?P<person>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3})\s+"
         r"(?:writes|edits|covers|reports|reviews)\b[^.!?\n]{0,60}?\s+for\s+"
         rf"(?P<outlet>{CAPS})",
@@ -222,7 +225,7 @@ _AUTHOR_WRITES = Rule(
 )
 # The heading of the site's own links after the article: 'Also on Outlet:', 'Popular on Outlet'.
 _SITE_HEADING = Rule(
-    re.compile(
+    regexes.compile(
         r"^[\s\ufeff]*(?i:also|more|popular|trending|latest|most\s+read|most\s+popular)\s+"
         rf"(?i:on|from|in)\s+(?P<outlet>{CAPS})\s*:?\s*$",
         re.MULTILINE,
@@ -230,7 +233,7 @@ _SITE_HEADING = Rule(
     ("also", "more", "popular", "trending", "latest", "most"),
 )
 # 'did not respond to The Daily Example's request for comment.': the newsroom that asked.
-_REQUEST = re.compile(
+_REQUEST = regexes.compile(
     rf"\brespond(?:ed)?\s+to\s+(?P<outlet>{CAPS}?)['\u2019]s?\s+"
     r"(?:requests?|inquir(?:y|ies)|questions|emailed\s+questions)\s+for\s+comment\b"
     r"(?P<rest>[^.!?\n]{0,30})[.!?]?"
@@ -238,7 +241,7 @@ _REQUEST = re.compile(
 _ADDRESS = r"[\w.+-]+@(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b"
 # 'Reach her at jroe@example.com', 'Email: desk@example.com', 'Send tips to desk@example.com'.
 _CONTACT = Rule(
-    re.compile(
+    regexes.compile(
         r"\b(?:reach|reached|contact|e-?mail|write\s+to|send|tips?)\b[^.!?\n@]{0,80}?[\s:]"
         + _ADDRESS,
         re.IGNORECASE,
@@ -247,7 +250,7 @@ _CONTACT = Rule(
 )
 # An address on a line of its own, after at most a name and a role ('Jane Roe jroe@example.com').
 _ADDRESS_LINE = Rule(
-    re.compile(
+    regexes.compile(
         r"^[^\S\n]*(?:[^\W\d][\w.,'\u2019 -]{0,40}?\s)?" + _ADDRESS + r"[^\S\n]*\.?[^\S\n]*$",
         re.MULTILINE | re.IGNORECASE,
     ),
@@ -255,40 +258,43 @@ _ADDRESS_LINE = Rule(
 )
 # 'Source: Al Jazeera News' on a line of its own: where the story came from.
 _SOURCE_LINE = Rule(
-    re.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*\.?\s*$", re.MULTILINE), ("source",)
+    regexes.compile(rf"^\s*(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*\.?\s*$", re.MULTILINE),
+    ("source",),
 )
 # Credit lines at the top: 'Jane Roe, Example News', 'By Example News Staff', and the parts of
 # 'Jane Roe | Example News | June 1, 2024'.
 _PERSON = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
-_PERSON_OUTLET = re.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS})\s*")
+_PERSON_OUTLET = regexes.compile(rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS})\s*")
 # 'Jane Roe, Example Ledger staff writer': a newsroom's role after the outlet's name.
-_PERSON_OUTLET_ROLE = re.compile(
+_PERSON_OUTLET_ROLE = regexes.compile(
     rf"(?:By\s+)?{_PERSON}\s*,\s*(?P<outlet>{CAPS}?)\s+(?P<role>(?:[a-z]+[\s-]){{0,2}}[a-z]+)\s*"
 )
-_STAFF_LINE = re.compile(
+_STAFF_LINE = regexes.compile(
     rf"(?:By\s+)?(?!By\b)(?P<outlet>{CAPS}?)\s+(?P<credit>(?i:staff(?:\s+(?P<person>writers?"
     r"|reporters?)|\s+reports?)?|newsroom|desk|bureau))\s*"
 )
 # 'Issued by: Ministry of Foreign Affairs | June 1, 2024': a press release's issuer.
 _ORG = rf"{CAPS}(?:\s+(?:of|for|and)(?:\s+the)?\s+{CAPS}){{0,3}}"
-_ISSUED = re.compile(
+_ISSUED = regexes.compile(
     rf"(?i:issued|released|published|distributed)\s+by\s*:?\s+(?P<outlet>{_ORG})"
     r"(?:\s+(?:on|at)\s+.*|\s*[|,;].*)?"
 )
 # An outlet's name alone on a line: 'The Example Gazette', 'EXAMPLE NEWS'.
-_NAME_ALONE = re.compile(rf"(?P<outlet>{CAPS})\s*")
-_HEAD_SOURCE = re.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
+_NAME_ALONE = regexes.compile(rf"(?P<outlet>{CAPS})\s*")
+_HEAD_SOURCE = regexes.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
 # '\u2014 Example Daily' signing off the text: where the story came from.
-_SIGN_OFF = re.compile(rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE)
+_SIGN_OFF = regexes.compile(
+    rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE
+)
 _HEAD_LINES = 6
 _LINE_CHARS = 120
 _PART_CHARS = 40
 _PICTURE_WORD = Rule(
-    re.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b"),
+    regexes.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b"),
     ("photo", "image", "pic", "credit", "file"),
 )
-_DATE_PART = re.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
+_DATE_PART = regexes.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
+_ACRONYM = regexes.compile(r"[A-Z][A-Z&]{1,9}")
 _MAIL_SERVICES = words("mail_services")
 _ORG_HEADS = words("organisation_heads")
 _OPENERS = words("sentence_openers")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from factcheck import regexes
 from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.sources.model import SourceKind
@@ -39,7 +40,7 @@ OUTLET_KINDS = frozenset(
     }
 )
 """The registry's kinds of news outlet."""
-_DATEISH = re.compile(rf"^(?:{MONTH}|{DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
+_DATEISH = regexes.compile(rf"^(?:{MONTH}|{DAY})(?:\s|$)|\d{{1,2}}[:/]\d|^\d+$|^(?:19|20)\d\d\b")
 _STAFF_WORDS = words("staff_words")
 _MAX_NAME = 60
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import entries, words
 from factcheck.sources.prefilter import Rule
@@ -30,14 +31,14 @@ _START = r"(?:^|(?<=[.!?:|]\s))"
 _EARNS = r"(?:[a-z]+\s+){1,2}(?:(?i:an?|small|affiliate)\s+){0,2}(?i:commissions?|compensation)\b"
 _FROM_LINKS = r"(?i:links?|purchases?|products?|affiliate|this\s+(?:page|site|article))"
 _DISCLOSURE = Rule(
-    re.compile(
+    regexes.compile(
         rf"{_START}(?P<outlet>{CAPS}?)\s+{_EARNS}[^.!?\n]{{0,80}}?\b{_FROM_LINKS}", re.MULTILINE
     ),
     ("commission", "compensation"),
 )
 # 'Contact the Examplia newsroom', 'Send tips to the Examplia news desk'.
 _NEWSROOM = Rule(
-    re.compile(
+    regexes.compile(
         r"\b(?i:contact|e-?mail|reach|call|write\s+to|tips?\s+(?:to|for)|tell)\s+"
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)(?:['\u2019]s?)?\s+"
         r"(?i:newsroom|news\s+desk|news\s+team)\b"
@@ -47,7 +48,7 @@ _NEWSROOM = Rule(
 # 'Jane Roe is a member of Examplia's Board of Contributors', 'Jane Roe, a member of the
 # Examplia editorial board, ...': the outlet's opinion page.
 _BOARD = Rule(
-    re.compile(
+    regexes.compile(
         rf"^[^\S\n]*{_PERSON}(?:,\s+|\s+is\s+(?:[^.!?\n]{{0,80}}?\s+and\s+)?)"
         r"(?:(?:an?|the)\s+)?(?i:member)\s+of\s+"
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)(?:['\u2019]s?)?\s+"
@@ -58,7 +59,7 @@ _BOARD = Rule(
 )
 # 'Get Examplia on the go': the outlet's app.
 _ON_THE_GO = Rule(
-    re.compile(
+    regexes.compile(
         rf"{_START}(?i:click\s+here\s+to\s+)?(?i:get|take)\s+(?P<outlet>{CAPS}?)\s+"
         r"(?i:on\s+the\s+go)\b",
         re.MULTILINE,
@@ -72,7 +73,7 @@ def _reporter_re() -> re.Pattern[str]:
     """'Examplia's Jane Roe reports.', 'Examplia's Jane Roe contributed to this report.': a line
     of its own crediting the outlet's reporter with the story (compiled when a line first ends
     as such a credit does)."""
-    return re.compile(
+    return regexes.compile(
         rf"\s*(?P<outlet>{CAPS}?)['\u2019]s?\s+{_PERSON}\s+"
         r"(?:reports|reported|has\s+more|contributed\s+to\s+this\s+(?:report|story))\s*[.:]?\s*"
     )
@@ -88,7 +89,7 @@ _WEB = (
 )
 # 'For more local news, visit examplia.com': the site sends readers to itself.
 _MORE_NEWS = Rule(
-    re.compile(
+    regexes.compile(
         r"\b(?i:for\s+more)\s+(?:[\w-]+\s+){0,3}?(?i:news|stories|coverage|updates|reporting)"
         rf",?\s+(?i:visit|go\s+to|head\s+to|see|check\s+out|log\s+on\s+to)\s+{_WEB}"
     ),
@@ -96,7 +97,9 @@ _MORE_NEWS = Rule(
 )
 # 'Also on examplia.com Mayor resigns ...': the site's heading glued to the link after it.
 _SITE_LINK = Rule(
-    re.compile(rf"^[^\S\n]*(?i:also|more)\s+(?i:on|from)\s+{_WEB}\s+[A-Z\u201c\"]", re.MULTILINE),
+    regexes.compile(
+        rf"^[^\S\n]*(?i:also|more)\s+(?i:on|from)\s+{_WEB}\s+[A-Z\u201c\"]", re.MULTILINE
+    ),
     ("also on", "also from", "more on", "more from"),
 )
 _AT_EDGES = (_DISCLOSURE,)
@@ -106,7 +109,7 @@ _AT_END = (_NEWSROOM, _BOARD, _ON_THE_GO, _MORE_NEWS, _SITE_LINK)
 # 'Check out the Examplia website or app': a name the text must back, as a ministry or a
 # school has a website and an app too.
 _SITE = Rule(
-    re.compile(
+    regexes.compile(
         r"\b(?i:visit|check\s+out|go\s+to|download|subscribe\s+to|sign\s+up\s+for)\s+"
         rf"(?:(?i:the)\s+)?(?P<outlet>{CAPS}?)\s+"
         r"(?i:website|web\s+site|site|mobile\s+app|app)\b"
@@ -114,7 +117,7 @@ _SITE = Rule(
     ("visit", "check out", "go to", "download"),
 )
 # A web domain printed in the text: 'examplia.com', 'www.examplia.co.uk', 'desk@examplia.org'.
-_DOMAIN = re.compile(
+_DOMAIN = regexes.compile(
     r"(?<![\w-])(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{2,12})(?![\w-])", re.IGNORECASE | re.ASCII
 )
 _NO_OUTLET_ENDINGS = frozenset({"gov", "mil", "edu", "int"})
@@ -215,7 +218,7 @@ _PICTURE_AGENCIES = frozenset(
     for name in entries("photo_agencies")
     if name.casefold() not in words("news_outlets") and not is_outlet_name(name)
 )
-_PICTURE_ENDINGS = re.compile(r"\b(?i:images|photos?|photography|pictures|stock)$")
+_PICTURE_ENDINGS = regexes.compile(r"\b(?i:images|photos?|photography|pictures|stock)$")
 
 
 def is_picture_agency(name: str) -> bool:

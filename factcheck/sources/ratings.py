@@ -14,7 +14,6 @@ import csv
 import io
 import math
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
+from factcheck import regexes
 from factcheck.errors import SourcesError
 from factcheck.files import (
     TooLarge,
@@ -40,7 +40,7 @@ SUFFIX = ".tsv"
 NAMES_SUFFIX = ".names"
 """Beside each set, its sites by their own names ('breitbart<TAB>breitbart.com'), sorted."""
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NAME = regexes.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN_COLUMNS = ("domain", "site", "host", "url", "website")
 _LETTERS = "ABCDEF"
 _LINEAR_SCAN = 4096

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
-from factcheck import files, yamlio
+from factcheck import files, regexes, yamlio
 from factcheck.errors import SourcesError
 from factcheck.sources.loading import (
     _HEADER,
@@ -74,7 +73,7 @@ def entry_fields(
 
 
 _NEW = "new entry"
-_NEW_PREFIX = re.compile(rf"^{_NEW}:\d+: (?:entries\[0\]\.?(?::\s)?)?")
+_NEW_PREFIX = regexes.compile(rf"^{_NEW}:\d+: (?:entries\[0\]\.?(?::\s)?)?")
 
 
 def _appended(old: str, item: str, file: str) -> str:

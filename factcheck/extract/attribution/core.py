@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factcheck import regexes
 from factcheck.extract.attribution.asides import fronted_aside
 from factcheck.extract.attribution.clauses import main_clause_frames
 from factcheck.extract.attribution.counts import poll_goes_on, poll_speaker
@@ -64,24 +65,23 @@ from factcheck.extract.attribution.words import (
 from factcheck.lexicon import entries
 from factcheck.models import Attribution
 
-_ANON_RE = re.compile(
+_ANON_RE = regexes.compile(
     r"\b(?:"
     + "|".join(r"\s+".join(map(re.escape, p.split())) for p in entries("anonymity_phrases"))
     + r")\b"
 )
 """Any phrase saying that a source is unnamed on purpose ("on condition of anonymity")."""
-_SIGNATURE = re.compile(
+_SIGNATURE = regexes.compile(
     r"[-\u2013\u2014\u2015]+\s*((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w'\u2019-]*)\.?"
     r"\s*(?:[,(][^\"\u201c\u201d]*)?$"
 )
 """A signature line under a quotation: "— Jane Roe.", "-Sen. John Doe, Ohio, on Twitter"."""
-_HEADED = re.compile(
+_HEADED = regexes.compile(
     r"((?:[A-Z][\w.'\u2019&-]*\s+){0,3}[A-Z][\w'\u2019&-]*)"
     r"(?:\s+(?:on|to|at|in)\s+[^:]{1,60})?\s*:\s+(\S+\s+){2,}"
 )
-"""A headline that gives a speaker's words after a colon: "Graham: Trump Cannot Win.",
-"Sanders on the Debate: ‘We Won.’"."""
-_LABEL = re.compile(r"([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):\s")
+"""A headline with a speaker's words after a colon: "Sanders on the Debate: ‘We Won.’"."""
+_LABEL = regexes.compile(r"([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):\s")
 """A transcript's speaker label in capitals ("WALLACE: …"), here inside a quoted transcript."""
 _DASHES = "-\u2013\u2014\u2015"
 _CLOSING = ('"', "\u201d", "\u2019", "'")

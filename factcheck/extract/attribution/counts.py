@@ -4,9 +4,9 @@ found, so the poll that counted them is the speaker, not the people counted."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from factcheck import regexes
 from factcheck.extract.attribution.sentence import Frame, Sentence
 from factcheck.extract.attribution.words import NUMBER_WORDS, lex
 from factcheck.models import Attribution
@@ -49,7 +49,7 @@ def poll_speaker(sent: Sentence, chain: list[Frame], frames: list[Frame]) -> lis
 
 POLLS = lex("poll polls polling survey surveys")
 """Head words of a poll's name."""
-_SHARE_AGREES = re.compile(
+_SHARE_AGREES = regexes.compile(
     r"(?i)^\W*(?:and |but |only |just )?(?:[\w-]+ (?:percent|per cent)|\d+%|[\w-]+ in (?:10|ten)"
     r"|a (?:majority|plurality))\b[^,;:]*? (\w+)\W*$"
 )

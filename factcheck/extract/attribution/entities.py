@@ -4,13 +4,13 @@ how later mentions (surnames, descriptions, pronouns) find them again.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import ClassVar
 
+from factcheck import regexes
 from factcheck.extract.attribution.words import (
     ABBREVIATED_TITLES,
     CLAUSE,
@@ -32,7 +32,7 @@ from factcheck.extract.attribution.words import (
     Cls,
 )
 
-_REPEAT_RE = re.compile(r"(.)\1+")
+_REPEAT_RE = regexes.compile(r"(.)\1+")
 _FIRST_OF_RUN = itemgetter(1)
 """A run of one letter (a ``_REPEAT_RE`` match) as the letter once: called from C for each run,
 where the template "\\1" would be expanded by a Python function."""
@@ -263,8 +263,8 @@ GENDER_OF = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 """The gender a pronoun tells."""
 
 
-_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
-_LOWER_WORD = re.compile(r"[a-z][a-z]+(?:-[a-z]+)*")
+_WORD = regexes.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
+_LOWER_WORD = regexes.compile(r"[a-z][a-z]+(?:-[a-z]+)*")
 """What _WORD finds in lower case."""
 
 

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from factcheck import regexes
 from factcheck.extract.attribution.entities import Kind, Store
 from factcheck.lexicon import words
 from factcheck.models import Attribution
 
-_TURN = re.compile(r"(Q|A|Question|Answer)\s*:\s+\S")
+_TURN = regexes.compile(r"(Q|A|Question|Answer)\s*:\s+\S")
 """A paragraph opening with an interview's label: "Q: Will you …", "Answer: No."."""
 
 _NAME = r"((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+)"
@@ -24,7 +25,7 @@ _NAME = r"((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]+)"
 def _intro_re() -> re.Pattern[str]:
     """Who is interviewed: "spoke with Senator Ann Hale", "sat down this week with his adviser
     Kellyanne Conway" (compiled when an article first prints questions and answers)."""
-    return re.compile(
+    return regexes.compile(
         r"\b(?:interview(?:ed|s)?|spoke|speaks|talked|talks|sat\s+down|Q&A|conversation"
         r"|chat(?:ted)?)"
         rf"\s+(?:\w+\s+){{0,3}}?(?:with|to)\s+(?:[a-z][\w'\u2019-]*\s+){{0,3}}{_NAME}"
@@ -62,7 +63,7 @@ def answer_turns(
 
 
 _JOURNALISTS = words("journalist_roles")
-_RUN = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*")
+_RUN = regexes.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*")
 
 
 def _interviewed(intro: Sequence[str], store: Store) -> Attribution | None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexes
 from factcheck.extract.attribution.entities import Kind
 from factcheck.extract.attribution.sentence import HEADLINE_SMALL, Frame, Sentence, Speaker, is_word
 from factcheck.extract.attribution.words import AUX, VERB_CLASS, Cls, lex
 
 _WORK = r"(?:article|story|post|report|piece|column|item|page)"
-_NOTE = re.compile(
+_NOTE = regexes.compile(
     r"(?:(?:correction|clarification|editor'?s'? note|update)s?\s*(?::|\u2014|--)\s*)?"
     rf"(?:this {_WORK} (?:has been|had been|was|is) (?:updated|corrected|revised|amended)"
     rf"|an? (?:earlier|previous|prior) version of this {_WORK})",

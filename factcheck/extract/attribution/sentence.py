@@ -4,10 +4,10 @@ stand) and the tokenizer that builds it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from factcheck import regexes
 from factcheck.extract.attribution.entities import Entity, Store
 from factcheck.extract.attribution.quotes import PLACEHOLDER, double_apostrophes
 from factcheck.extract.attribution.words import (
@@ -135,7 +135,7 @@ CAN_NAME, AT_START, OPENER, MONTH, POSSESSIVE, DEMONYM = 1, 2, 4, 8, 16, 32
 RARE = AT_START | MONTH
 
 
-_DATELINE = re.compile(
+_DATELINE = regexes.compile(
     r"\s*(?:"
     r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
     r"(?:,(?: [A-Z][A-Za-z.]*){1,3})?"  # its state or country: ", N.C.", ", Calif."
