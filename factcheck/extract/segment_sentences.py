@@ -124,8 +124,13 @@ def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:
     quotation marks: at a block end, or inside a block that holds more than twice as many, after
     a sentence's end or a space. sentencex's time grows with the square of the opening marks it
     holds unmatched, so a page of them (or a 64 MB paragraph) would take hours in one call. News
-    text holds far fewer (a few hundred in the longest article) and is read in one call."""
-    if sum(map(flat.count, _OPENING_MARKS)) <= OPENERS:
+    text holds far fewer (a few hundred in the longest article) and is read in one call.
+
+    Its time per character also grows with the length of what it is given: 4 MB of news in one
+    call took it 20 times as long as article by article. A text longer than PIECE_CHARS (a
+    book, a long transcript, many articles in one file) is also cut at the first block end past
+    each PIECE_CHARS; an article, however long, is read in one call."""
+    if len(flat) <= PIECE_CHARS and sum(map(flat.count, _OPENING_MARKS)) <= OPENERS:
         return [(0, len(flat))]  # counted in C; the marks' places are wanted only past that
     marks = [m.start() for m in _OPENER_RE.finditer(flat)]
     pieces: list[tuple[int, int]] = []
@@ -142,7 +147,9 @@ def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:
             pieces.append((begin, cut))
             begin = cut
             first = bisect.bisect_left(marks, begin)
-        if bisect.bisect_left(marks, block_end) - first >= OPENERS:
+        if bisect.bisect_left(marks, block_end) - first >= OPENERS or (
+            block_end - begin >= PIECE_CHARS
+        ):
             pieces.append((begin, block_end))
             begin = block_end
     if begin < len(flat):
@@ -152,6 +159,8 @@ def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:
 
 OPENERS = 1000
 """Opening quotation marks one sentencex call is given, about (see ``_pieces``)."""
+PIECE_CHARS = 100_000
+"""Characters one sentencex call is given, about, where the text's blocks allow (``_pieces``)."""
 
 
 def _sentencex_cuts(flat: str) -> set[int]:

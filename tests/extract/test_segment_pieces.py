@@ -4,6 +4,8 @@ reading."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from factcheck.extract import segment_sentences
@@ -15,6 +17,30 @@ OPEN = "\u201c"
 def test_news_text_is_read_in_one_piece() -> None:
     flat = f"{OPEN}Yes,\u201d she said. " * segment_sentences.OPENERS
     assert _pieces(flat, [len(flat)]) == [(0, len(flat))]
+
+
+def test_an_article_however_long_is_read_in_one_piece() -> None:
+    block = "The council met on Monday. It voted to close the bridge for repairs. " * 10
+    flat = block * (segment_sentences.PIECE_CHARS // len(block))
+    ends = list(range(len(block), len(flat) + 1, len(block)))
+    assert len(flat) > 90_000
+    assert _pieces(flat, ends) == [(0, len(flat))]
+
+
+def test_a_book_is_read_in_pieces_cut_at_block_ends() -> None:
+    # sentencex's time per character grows with what one call holds: many articles in one file
+    # are given to it a hundred thousand characters or so at a time, cut where a block ends.
+    block = "The council met on Monday. It voted to close the bridge for repairs. " * 10
+    flat = block * 1000
+    ends = list(range(len(block), len(flat) + 1, len(block)))
+    pieces = _pieces(flat, ends)
+    assert pieces[0][0] == 0
+    assert pieces[-1][1] == len(flat)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
+    assert all(stop in ends for _, stop in pieces)
+    limit = segment_sentences.PIECE_CHARS
+    assert all(limit <= stop - start < limit + len(block) for start, stop in pieces[:-1])
+    assert len(pieces) == len(flat) // (limit + len(block) - limit % len(block)) + 1
 
 
 def test_pieces_end_at_the_block_that_brings_enough_marks() -> None:
@@ -50,6 +76,7 @@ def test_quotations_closed_within_their_lines_read_the_same_in_pieces(
     text = "\n".join(f"{n}. {line}" for n in range(2000))
     pieces = split_sentences(text)
     monkeypatch.setattr(segment_sentences, "OPENERS", 10**9)  # one sentencex call
+    monkeypatch.setattr(segment_sentences, "PIECE_CHARS", 10**9)
     assert pieces == split_sentences(text)
     assert len(pieces) > 2000
 
