@@ -5,6 +5,10 @@ each question's `when`, and counts which question is asked and which rule decide
 visit combinations one by one: values that no expression tells apart are grouped into classes, and
 the search is memoised on what is still undecided (the residual `when` conditions and rules), so
 combinations that lead to the same remaining decisions are counted together.
+
+Every search spends from a :class:`WorkBudget` of MAX_WORK steps, counted as it goes (conditions
+carried per state, counts kept, parts simplified), so a checklist whose rules keep too many
+states apart is refused within seconds and in bounded memory rather than after exhausting both.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from factcheck.checklist import model
 from factcheck.checklist.expr import (
     And,
     Answered,
@@ -34,7 +39,7 @@ from factcheck.checklist.expr import (
     walk,
 )
 from factcheck.checklist.facts import FACTS
-from factcheck.checklist.model import MAX_STATES, Checklist
+from factcheck.checklist.model import Checklist
 from factcheck.errors import ChecklistError
 
 
@@ -58,10 +63,38 @@ class Analysis:
     """Per credibility-grade rule: combinations it decides."""
     seconds: float = 0.0
     """Time taken."""
+    work: int = 0
+    """Steps of work spent (see :class:`WorkBudget`)."""
 
 
 class ChecklistTooComplex(ChecklistError):
-    """The enumeration exceeded MAX_STATES."""
+    """The enumeration would take more than MAX_WORK steps."""
+
+
+class WorkBudget:
+    """Steps of work the searches of one proof may spend together, MAX_WORK by default.
+
+    A search state costs a step for each condition it still carries and, when it is worked out,
+    one per count it keeps; simplifying a condition costs a step per part. Time and memory both
+    grow with these, not with the number of states alone: a state carrying a hundred rules costs
+    a hundred times one carrying one.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = model.MAX_WORK if limit is None else limit
+        """Steps allowed in all."""
+        self.spent = 0
+        """Steps spent so far."""
+        self.states = 0
+        """Search states worked out so far."""
+
+    def check(self) -> None:
+        """Refuse once the steps spent pass the limit."""
+        if self.spent > self.limit:
+            raise ChecklistTooComplex(
+                f"more than {self.limit:,} steps of work to check (after {self.states:,} "
+                "search states); split the rules or use fewer answers"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +190,13 @@ def _classes(
     return tuple((group[0], len(group) if weighted else 1) for group in groups.values())
 
 
-def analyse_checklist(checklist: Checklist) -> Analysis:
-    """Enumerate every reachable combination of answers and facts; count asks and decisions."""
+def analyse_checklist(checklist: Checklist, budget: WorkBudget | None = None) -> Analysis:
+    """Enumerate every reachable combination of answers and facts; count asks and decisions.
+
+    Raises ChecklistTooComplex once the search has spent the budget (MAX_WORK steps by default).
+    """
     started = time.perf_counter()
-    search = _Search(checklist)
+    search = _Search(checklist, budget=budget)
     vector = search.run()
     n_q = len(checklist.questions)
     n_r = len(checklist.rules)
@@ -179,6 +215,7 @@ def analyse_checklist(checklist: Checklist) -> Analysis:
         source_fired=tuple(source),
         credibility_fired=tuple(credibility),
         seconds=time.perf_counter() - started,
+        work=search.budget.spent,
     )
 
 
@@ -205,7 +242,8 @@ class _Formulas:
     """Hash-consed formulas: each distinct subformula is an int, so search states hash cheaply
     and each substitution is worked out once."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: WorkBudget) -> None:
+        self.budget = budget
         self.index: dict[tuple[object, ...], int] = {}
         self.table: list[tuple[object, ...]] = []
         self.names: list[frozenset[str]] = []
@@ -251,20 +289,20 @@ class _Formulas:
 
     def junction(self, is_or: bool, items: Sequence[int]) -> int:
         stop, keep = (self.true, self.false) if is_or else (self.false, self.true)
-        out: list[int] = []
+        kept: dict[int, None] = {}  # ordered and without repeats, in linear time
         for item in items:
             if item in self.values:
                 if (self.values[item] is True) == is_or:
                     return stop
                 continue
-            if item not in out:
-                out.append(item)
+            kept[item] = None
+        out = tuple(kept)
         if not out:
             return keep
         if len(out) == 1:
             return out[0]
         names = frozenset().union(*(self.names[item] for item in out))
-        return self.make(("or" if is_or else "and", tuple(out)), names)
+        return self.make(("or" if is_or else "and", out), names)
 
     def negate(self, item: int) -> int:
         if item in self.values:
@@ -287,6 +325,7 @@ class _Formulas:
         entry = self.table[formula]
         kind = entry[0]
         result: int
+        self.budget.spent += 1
         if kind == "var":
             result = self.lit(value)
         elif kind == "cmp":
@@ -301,6 +340,8 @@ class _Formulas:
         elif kind in ("and", "or"):
             items = entry[1]
             assert isinstance(items, tuple)
+            # The new junction keeps its items and the set of names they read.
+            self.budget.spent += len(items) + len(self.names[formula])
             result = self.junction(
                 kind == "or", [self.substitute(item, name, value, value_key) for item in items]
             )
@@ -322,6 +363,7 @@ class _Search:
         rules: Sequence[Expr | None] | None = None,
         *,
         grade_rules: bool = True,
+        budget: WorkBudget | None = None,
     ) -> None:
         questions = checklist.questions
         grade = checklist.grade if grade_rules else None
@@ -334,7 +376,8 @@ class _Search:
             *(question.when.node for question in questions if question.when),
             *(expr.node for expr in (*rule_exprs, *source, *credibility) if expr),
         ]
-        self.formulas = _Formulas()
+        self.budget = WorkBudget() if budget is None else budget
+        self.formulas = _Formulas(self.budget)
         whens = tuple(
             self.formulas.true if q.when is None else self.formulas.add(q.when.node)
             for q in questions
@@ -397,15 +440,16 @@ class _Search:
         return self.explore(0, self.start)
 
     def explore(self, step: int, state: _State) -> tuple[int, ...]:
+        budget = self.budget
+        # Looking a state up hashes every condition it carries; working it out adds its counts.
+        budget.spent += 1 + len(state[0]) + len(state[1]) + len(state[2]) + len(state[3])
         key = (step, state)
         cached = self.memo.get(key)
         if cached is not None:
             return cached
-        if len(self.memo) >= MAX_STATES:
-            raise ChecklistTooComplex(
-                f"more than {MAX_STATES:,} distinct states to check; split the rules or "
-                "use fewer answers"
-            )
+        budget.spent += self.size
+        budget.states += 1
+        budget.check()
         result = self.compute(step, state)
         self.memo[key] = result
         return result
@@ -436,6 +480,8 @@ class _Search:
         classes = var.classes
         if var.optional:
             classes = (*classes, (None, 1))
+        # Each class adds its following state's counts to the total.
+        self.budget.spent += len(classes) * self.size
         total = [0] * self.size
         if not relevant:
             total = _add(total, self.explore(step + 1, state), sum(n for _, n in classes))
@@ -457,6 +503,7 @@ class _Search:
         names = self.formulas.names
         substitute = self.formulas.substitute
         key = _value_key(value)
+        self.budget.spent += len(state[0])
         whens = tuple(
             formula if name not in names[formula] else substitute(formula, name, value, key)
             for formula in state[0]
@@ -464,9 +511,16 @@ class _Search:
         groups: list[_RuleList] = []
         for group in state[1:]:
             if any(name in names[formula] for _, formula in group):
+                self.budget.spent += len(group)
                 group = self.trim(
                     tuple(
-                        (index, substitute(formula, name, value, key)) for index, formula in group
+                        (
+                            index,
+                            formula
+                            if name not in names[formula]
+                            else substitute(formula, name, value, key),
+                        )
+                        for index, formula in group
                     )
                 )
             groups.append(group)

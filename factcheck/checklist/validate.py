@@ -9,6 +9,7 @@ from pathlib import Path
 from factcheck.checklist.analysis import (
     Analysis,
     ChecklistTooComplex,
+    WorkBudget,
     _Search,
     analyse_checklist,
 )
@@ -53,21 +54,29 @@ def validate_checklist(name_or_path: str | Path) -> Validation:
         problem = Problem("", 0, "", str(exc))
         return Validation(str(name_or_path), None, None, (problem,), time.perf_counter() - started)
     shown = display_path(checklist.path) if checklist.path.is_absolute() else str(checklist.path)
+    # One budget for the whole proof: explaining each dead rule searches again, and a checklist
+    # with many of them must not get MAX_WORK steps for each.
+    budget = WorkBudget()
     try:
-        analysis = analyse_checklist(checklist)
+        analysis = analyse_checklist(checklist, budget)
     except ChecklistTooComplex as exc:
         problem = Problem(shown, 0, "", f"cannot prove: {exc}")
         return Validation(
             str(name_or_path), checklist, None, (problem,), time.perf_counter() - started
         )
-    problems = check_analysis(checklist, analysis, shown)
+    problems = check_analysis(checklist, analysis, shown, budget)
     return Validation(
         str(name_or_path), checklist, analysis, tuple(problems), time.perf_counter() - started
     )
 
 
-def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list[Problem]:
-    """Turn an analysis into problems: questions never asked, rules that never fire."""
+def check_analysis(
+    checklist: Checklist, analysis: Analysis, shown: str, budget: WorkBudget
+) -> list[Problem]:
+    """Turn an analysis into problems: questions never asked, rules that never fire.
+
+    Explaining why a rule never fires spends from ``budget``, what the analysis left of it.
+    """
     problems: list[Problem] = []
     for i, (question, count) in enumerate(zip(checklist.questions, analysis.asked, strict=True)):
         if count == 0:
@@ -87,7 +96,7 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
                     shown,
                     rule.line,
                     f"verdicts[{i}]",
-                    f"rule can never fire: {_why_dead(checklist, rule.when)}",
+                    f"rule can never fire: {_why_dead(checklist, rule.when, budget)}",
                 )
             )
     if checklist.grade is not None:
@@ -102,7 +111,7 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
                             shown,
                             grade_rule.line,
                             f"grade.{part}[{i}]",
-                            f"rule can never fire: {_why_dead(checklist, grade_rule.when)}",
+                            f"rule can never fire: {_why_dead(checklist, grade_rule.when, budget)}",
                         )
                     )
     for i, question in enumerate(checklist.questions):
@@ -135,8 +144,8 @@ def check_analysis(checklist: Checklist, analysis: Analysis, shown: str) -> list
     return sorted(problems, key=lambda problem: problem.line)
 
 
-def _why_dead(checklist: Checklist, when: Expr) -> str:
-    alone = _Search(checklist, [when, None], grade_rules=False)
+def _why_dead(checklist: Checklist, when: Expr, budget: WorkBudget) -> str:
+    alone = _Search(checklist, [when, None], grade_rules=False, budget=budget)
     try:
         holds = alone.run()[alone.n_q]
     except ChecklistTooComplex:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checklist import analysis as checklist_analysis
+from factcheck.checklist import model as checklist_model
 from factcheck.checklist.analysis import analyse_checklist
 from factcheck.checklist.expr import Value
 from factcheck.checklist.facts import FACTS
@@ -544,11 +544,11 @@ def test_answers_compared_with_each_other_use_every_value() -> None:
 
 def test_too_complex_checklist_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    monkeypatch.setattr(checklist_analysis, "MAX_STATES", 3)
+    monkeypatch.setattr(checklist_model, "MAX_WORK", 3)
     result = validate_checklist("quick")
     assert [str(p) for p in result.problems] == [
-        "checklists/quick.yaml: cannot prove: more than 3 distinct states to check; split the "
-        "rules or use fewer answers"
+        "checklists/quick.yaml: cannot prove: more than 3 steps of work to check (after 1 "
+        "search states); split the rules or use fewer answers"
     ]
     assert not result.ok
 
