@@ -37,8 +37,10 @@ from typing import Any, AnyStr
 
 _FORMAT = 1
 _MAX_ENTRIES = 4000
-"""Patterns kept at most; a cache grown past it (patterns built from a user's own data that
-changed often) keeps only what the last run used."""
+_MAX_BYTES = 8_000_000
+"""Patterns and bytes kept at most (the package's own take about 400 and 1 MB). A cache grown
+past either (patterns built from a user's own registry, changed often) keeps only what the last
+run used."""
 
 _Key = tuple[str | bytes, int]
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -180,11 +182,11 @@ class _Store:
         """Keep the code of the patterns compiled afresh in this run, with the others kept."""
         if not self.dirty or self.path is None or self.entries is None:
             return
-        entries = self.entries
-        if len(entries) > _MAX_ENTRIES:
-            entries = {key: entries[key] for key in self.used}
         try:
-            data = marshal.dumps((self.stamp, entries))
+            data = marshal.dumps((self.stamp, self.entries))
+            if len(self.entries) > _MAX_ENTRIES or len(data) > _MAX_BYTES:
+                used = {key: self.entries[key] for key in self.used if key in self.entries}
+                data = marshal.dumps((self.stamp, used))
         except ValueError:
             return
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")

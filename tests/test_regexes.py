@@ -154,6 +154,21 @@ def test_a_cache_grown_past_its_bound_keeps_what_the_run_used(
     assert sorted(key[0] for key in regexes._Store(path)._read()) == ["another", "word0"]
 
 
+def test_a_cache_grown_past_its_size_keeps_what_the_run_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "patterns"
+    store = _store(path)
+    for number in range(5):
+        store.compile(f"(?:{'|'.join(f'word{n}x{number}' for n in range(50))})", 0)
+    store.write()
+    monkeypatch.setattr(regexes, "_MAX_BYTES", path.stat().st_size)
+    again = _store(path)
+    again.compile("another", 0)
+    again.write()
+    assert [key[0] for key in regexes._Store(path)._read()] == ["another"]
+
+
 def test_every_pattern_of_the_package_is_compiled_through_the_cache() -> None:
     package = Path(regexes.__file__).parent
     direct = [
