@@ -101,30 +101,31 @@ def _rewrite(path: Path, stamp: str, entries: dict[object, object]) -> None:
     path.write_bytes(zlib.crc32(data).to_bytes(4, "little") + data)
 
 
-def test_a_file_from_another_python_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "patterns"
+def _kept_one(path: Path) -> tuple[str, dict[Any, Any]]:
+    """The stamp and entries of a file that keeps the first pattern alone."""
     store = _store(path)
-    pattern, flags = PATTERNS[0]
-    store.compile(pattern, flags)
+    store.compile(*PATTERNS[0])
     store.write()
     stamp, entries = marshal.loads(path.read_bytes()[4:])
+    return stamp, entries
+
+
+def test_a_file_from_another_python_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "patterns"
+    stamp, entries = _kept_one(path)
     _rewrite(path, stamp.replace("3.", "9."), entries)
     assert regexes._Store(path)._read() == {}
 
 
 def test_code_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
     path = tmp_path / "patterns"
-    store = _store(path)
-    pattern, flags = PATTERNS[0]
-    store.compile(pattern, flags)
-    store.write()
-    stamp, entries = marshal.loads(path.read_bytes()[4:])
+    stamp, entries = _kept_one(path)
     (key, (final, _code, groups, index, names)) = next(iter(entries.items()))
     entries[key] = (final, b"\xff\xff\xff\xff" * 3, groups, index, names)  # no valid program
     _rewrite(path, stamp, entries)
 
     again = _store(path)
-    _same(again.compile(pattern, flags), pattern, flags)
+    _same(again.compile(*PATTERNS[0]), *PATTERNS[0])
     assert again.dirty  # and the good code is kept in its place
 
 
