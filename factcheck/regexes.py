@@ -42,6 +42,10 @@ _MAX_BYTES = 8_000_000
 past either (patterns built from a user's own registry, changed often) keeps only what the last
 run used."""
 
+_FIRST_READ = 100
+"""Length of the first pattern that has the file read: one this long takes milliseconds to
+compile, as long as reading the file; the short ones before it are compiled directly."""
+
 _Key = tuple[str | bytes, int]
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
@@ -100,6 +104,10 @@ class _Store:
         if self.internals is None or not isinstance(pattern, str | bytes):
             return re.compile(pattern, flags)
         if self.entries is None:
+            if len(pattern) < _FIRST_READ:
+                # Compiled here: a command that compiles a few short patterns (--version) would
+                # spend longer reading the file than compiling them.
+                return re.compile(pattern, flags)
             self.entries = self._read()
             atexit.register(self.write)
         flags = int(flags)

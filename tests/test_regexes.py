@@ -13,7 +13,11 @@ import pytest
 
 from factcheck import regexes
 
+LONG = r"(?:" + "|".join(f"word{n}" for n in range(40)) + r")\b"
+"""A pattern long enough to have the file read (the short ones before it are compiled
+directly)."""
 PATTERNS: list[tuple[Any, int]] = [
+    (LONG, re.IGNORECASE),
     (r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)", 0),
     (r"(?<=[.!?])\s+(?=[A-Z])", 0),
     (r"^\s*(?i:follow)\s+us\b", re.MULTILINE),
@@ -133,7 +137,7 @@ def test_an_unwritable_place_only_keeps_nothing(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     store = _store(blocker / "sub" / "patterns")  # a folder that cannot be made
-    _same(store.compile(*PATTERNS[1]), *PATTERNS[1])
+    _same(store.compile(*PATTERNS[0]), *PATTERNS[0])
     store.write()
     assert blocker.read_text(encoding="utf-8") == "x"
 
@@ -145,14 +149,15 @@ def test_a_cache_grown_past_its_bound_keeps_what_the_run_used(
     path = tmp_path / "patterns"
     store = _store(path)
     for number in range(5):
-        store.compile(f"word{number}", 0)
+        store.compile(f"{LONG}{number}", 0)
     store.write()
     assert len(regexes._Store(path)._read()) == 5  # not yet read past the bound
     again = _store(path)
-    again.compile("word0", 0)
-    again.compile("another", 0)
+    again.compile(f"{LONG}0", 0)
+    again.compile(f"{LONG}another", 0)
     again.write()
-    assert sorted(key[0] for key in regexes._Store(path)._read()) == ["another", "word0"]
+    kept = sorted(key[0] for key in regexes._Store(path)._read())
+    assert kept == [f"{LONG}0", f"{LONG}another"]
 
 
 def test_a_cache_grown_past_its_size_keeps_what_the_run_used(
@@ -161,13 +166,29 @@ def test_a_cache_grown_past_its_size_keeps_what_the_run_used(
     path = tmp_path / "patterns"
     store = _store(path)
     for number in range(5):
-        store.compile(f"(?:{'|'.join(f'word{n}x{number}' for n in range(50))})", 0)
+        store.compile(f"(?:{'|'.join(f'word{n}x{number}' for n in range(50))})", 0)  # long
     store.write()
     monkeypatch.setattr(regexes, "_MAX_BYTES", path.stat().st_size)
     again = _store(path)
-    again.compile("another", 0)
+    again.compile(f"{LONG}another", 0)
     again.write()
-    assert [key[0] for key in regexes._Store(path)._read()] == ["another"]
+    assert [key[0] for key in regexes._Store(path)._read()] == [f"{LONG}another"]
+
+
+def test_short_patterns_alone_never_read_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "patterns"
+    first = _store(path)
+    first.compile(LONG, 0)
+    first.write()
+    reads: list[Path] = []
+    monkeypatch.setattr(regexes._Store, "_read", lambda self: reads.append(path) or {})
+    store = _store(path)
+    _same(store.compile(*PATTERNS[1]), *PATTERNS[1])  # a command's start-up: a short one
+    assert reads == []
+    store.compile(LONG, 0)
+    assert reads == [path]
 
 
 def test_every_pattern_of_the_package_is_compiled_through_the_cache() -> None:
