@@ -167,7 +167,8 @@ class _Store:
         if self.path is None:
             return {}
         try:
-            data = self.path.read_bytes()
+            # A regular file only: reading a pipe or a device put in its place could block.
+            data = self.path.read_bytes() if self.path.is_file() else b""
         except OSError:
             return {}
         if int.from_bytes(data[:4], "little") != zlib.crc32(data[4:]):

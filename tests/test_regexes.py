@@ -4,6 +4,7 @@ and a kept file that is torn, corrupted, from another Python or unwritable chang
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import zlib
 from pathlib import Path
@@ -131,6 +132,13 @@ def test_code_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
     again = _store(path)
     _same(again.compile(*PATTERNS[0]), *PATTERNS[0])
     assert again.dirty  # and the good code is kept in its place
+
+
+def test_a_pipe_in_the_file_s_place_is_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "patterns"
+    os.mkfifo(path)
+    store = _store(path)
+    _same(store.compile(*PATTERNS[0]), *PATTERNS[0])  # would block on reading the pipe
 
 
 def test_an_unwritable_place_only_keeps_nothing(tmp_path: Path) -> None:
