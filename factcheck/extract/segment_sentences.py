@@ -129,7 +129,8 @@ def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:
     Its time per character also grows with the length of what it is given: 4 MB of news in one
     call took it 20 times as long as article by article. A text longer than PIECE_CHARS (a
     book, a long transcript, many articles in one file) is also cut at the first block end past
-    each PIECE_CHARS; an article, however long, is read in one call."""
+    each PIECE_CHARS; a news article (the longest of the benchmarks' 1,105 has 53,372
+    characters) is read in one call."""
     if len(flat) <= PIECE_CHARS and sum(map(flat.count, _OPENING_MARKS)) <= OPENERS:
         return [(0, len(flat))]  # counted in C; the marks' places are wanted only past that
     marks = [m.start() for m in _OPENER_RE.finditer(flat)]
