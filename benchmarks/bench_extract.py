@@ -10,7 +10,8 @@ The package is byte-compiled first, as an installed copy is (see bytecode.py; ``
 it compiled from source on every run).
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--data DIR] [--runs 3] [--articles N]
-[--stages] [--source]. Throughput is also measured on every article joined into one document.
+[--stages] [--source]. Throughput is also measured on every article joined into one document, and
+the wait for one article (the bundled one) beside the start-up.
 ``--articles N`` measures only the first N articles (both sources mixed) for a quick look;
 ``--stages`` prints, instead of the figures, where one cold run over them spends its CPU.
 """
@@ -172,7 +173,8 @@ def throughput(texts: list[tuple[str, str]], runs: int) -> None:
 
 
 def startup(runs: int = 15) -> None:
-    """`factcheck --version` wall time against `python -c 'import typer'`, median of runs."""
+    """`factcheck --version` wall time against `python -c 'import typer'`, median of runs; and
+    what a user waits for one article: `factcheck extract` on the bundled one."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "factcheck")], check=True)
     ours = _runs([str(FACTCHECK), "--version"], runs).wall
     typer = _runs([sys.executable, "-c", "import typer"], runs).wall
@@ -181,6 +183,13 @@ def startup(runs: int = 15) -> None:
         f"(runs {min(ours) * 1000:.0f}-{max(ours) * 1000:.0f}), import typer "
         f"{statistics.median(typer) * 1000:.0f} ms, ratio "
         f"{statistics.median(ours) / statistics.median(typer):.2f}"
+    )
+    seed = REPO / "examples" / "seed-article.txt"
+    one = _runs([str(FACTCHECK), "extract", str(seed), "--format", "jsonl"], runs).wall
+    print(
+        f"one article (median of {runs}): factcheck extract {seed.name} "
+        f"({seed.stat().st_size / 1000:.1f} kB) {statistics.median(one) * 1000:.0f} ms "
+        f"(runs {min(one) * 1000:.0f}-{max(one) * 1000:.0f})"
     )
 
 
