@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib
+import importlib.util
 import marshal
 import os
 import re
@@ -73,8 +74,6 @@ def _internals() -> tuple[Any, Any, Any] | None:
 
 def _cache_path() -> Path | None:
     """Where the kept code lives: beside this module's bytecode, named for the same Python."""
-    import importlib.util
-
     try:
         bytecode = importlib.util.cache_from_source(__file__)
     except (NotImplementedError, ValueError):
@@ -101,7 +100,7 @@ class _Store:
         return f"{_FORMAT} {sys.version} {magic} {getattr(engine, 'CODESIZE', '?')}"
 
     def compile(self, pattern: AnyStr, flags: int) -> re.Pattern[AnyStr]:
-        if self.internals is None or not isinstance(pattern, str | bytes):
+        if self.internals is None:
             return re.compile(pattern, flags)
         if self.entries is None:
             if len(pattern) < _FIRST_READ:
