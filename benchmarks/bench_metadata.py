@@ -20,7 +20,14 @@ Each page is read as if fetched from its URL. Per field:
   (``page_truth.junk_byline``), and how many name someone the reference names. The references'
   own lists are printed beside ours: they hold junk too.
 
-The peer is trafilatura's metadata on the same pages, in the same run.
+Where the folder also holds the text the other project expects of a page (``txt/<name>.txt``,
+as newspaper4k's does), the page's body is scored against it as ``bench_pages.py`` scores its
+pages: furniture leak (claim and statement segments less than 80% covered by word trigrams of
+the expected text) and body recall (its sentences of 4+ words at least 80% covered by prose
+segments). Words are runs of letters and digits, so a script that does not space its words
+(Chinese, Japanese, Thai) gives long "words" and few sentences of four.
+
+The peer is trafilatura on the same pages, in the same run: its metadata, and its text.
 
 Run: .venv/bin/python benchmarks/bench_metadata.py --pages DIR [--show]
 """
@@ -34,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import bench_pages
 from page_truth import junk_byline, normal
 
 from factcheck.extract.ingest import read_page
@@ -129,6 +137,43 @@ def report(label: str, counts: Counter[str]) -> None:
     )
 
 
+def bodies(folder: Path, show: bool) -> None:
+    """Furniture leak and body recall on the pages with an expected text, ours and the peer's."""
+    scored = []
+    for text in sorted((folder / "txt").glob("*.txt")):
+        html = folder / "html" / f"{text.stem}.html"
+        if not html.is_file():
+            continue
+        meta_path = folder / "metadata" / f"{text.stem}.json"
+        meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+        url = meta.get("url") or f"https://example.org/{text.stem}"
+        scored.append((text.stem, html.read_bytes(), url, text.read_text("utf-8")))
+    if not scored:
+        return
+    print(f"bodies of the {len(scored)} pages with an expected text:")
+    for label, run in (("ours", bench_pages.ours), ("peer (trafilatura alone)", bench_pages.peer)):
+        total: Counter[str] = Counter()
+        for page in scored:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                counts = run(page)[0]
+            total += counts
+            if (
+                show
+                and label == "ours"
+                and (counts["leak"] or counts["found"] < counts["sentences"])
+            ):
+                print(
+                    f"    body  {page[0]}: leak {counts['leak']}/{counts['body']}, "
+                    f"recall {counts['found']}/{counts['sentences']}"
+                )
+        print(
+            f"  {label}: furniture leak {total['leak']}/{total['body']} = "
+            f"{total['leak'] / max(total['body'], 1):.1%}; body recall {total['found']}/"
+            f"{total['sentences']} = {total['found'] / max(total['sentences'], 1):.1%}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, help="a folder with html/ and metadata/ (see above)")
@@ -141,6 +186,7 @@ def main() -> None:
     print(f"{len(pages)} pages with reference metadata from {args.pages}")
     report("ours", score(pages, [ours(page) for page in pages], args.show))
     report("peer (trafilatura's metadata)", score(pages, [peer(page) for page in pages], False))
+    bodies(args.pages, args.show)
 
 
 if __name__ == "__main__":

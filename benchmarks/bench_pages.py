@@ -55,7 +55,11 @@ SET = "article-extraction-benchmark"
 PROSE = {"claim", "statement", "question", "opinion"}
 BODY = {"claim", "statement"}
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence ends at a full stop, exclamation or question mark before a space and a capital, or,
+# in Chinese and Japanese, which put no space after a sentence, at their own full stops.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[\u3002\uff01\uff1f])(?=[^\s\u300d\u300f\u201d\uff09])"
+)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )

@@ -2,17 +2,21 @@
 
 Some furniture is plain only in the HTML: boxes of links to other stories (each item opens with
 a link to another page, a headline, often with a teaser after it), paragraphs that are nothing
-but links, and image captions that repeat the image's description. trafilatura keeps many of
-them when they sit inside the article's container, so they are removed from the parsed page
-first. After a first reading, two mistakes are mended and the body read again: a body split into
-chunks of which only some were read, and other stories (other <article> elements) read with it.
-The rules read the page's structure, never its words.
+but links, image captions that repeat the image's description, and the page's interface: what
+it hides until a reader clicks (a "save this article" pull-down, a share menu), the forms a
+reader fills in (a newsletter sign-up, a comment box) and its dialogs (a consent notice).
+trafilatura keeps many of them when they sit inside the article's container, so they are removed
+from the parsed page first. After a first reading, two mistakes are mended and the body read
+again: a body split into chunks of which only some were read, and other stories (other <article>
+elements) read with it. The rules read the page's structure, never its words.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
+
+from factcheck import regexes
 
 # Elements that hold a paragraph or an item of a list or a box.
 _BLOCK_TAGS = frozenset(
@@ -25,12 +29,37 @@ _CAPTION_TAGS = ("figcaption", "p", "span")
 _TEASER_RUN = 3
 """Consecutive items that open with a headline link make a box of links."""
 _TEASER_MAX_WORDS = 60
+_TEASER_MAX_WIDE = 150
+"""About as long as 60 words of English, in characters of a script that does not space its words."""
+_WIDE_RE = regexes.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
+"""A character of a script written without spaces between words: Thai, Lao, Burmese, Chinese,
+Japanese; Korean's syllables and full-width forms with them."""
 # Links of three words or more, told by the XPath engine: a space is left after the first
 # (normalize-space() leaves one space between words and none at either end).
 _HEADLINE_LINKS = "//a[@href][contains(substring-after(normalize-space(), ' '), ' ')]"
+# Links whose text holds eight characters or more outside ASCII's letters, digits and marks: a
+# headline in a script written without spaces between words (Chinese, Japanese, Thai).
+_ASCII = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&()*+,-./:;<=>?@[]^_{|}~"
+)
+_WIDE_LINKS = f"//a[@href][string-length(translate(normalize-space(), '{_ASCII}', '')) >= 8]"
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
+# Interface: hidden elements, forms with a control and dialogs. Case and spaces in a style are set
+# aside ("Display: None").
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+_INTERFACE = (
+    f"//*[@hidden or @aria-hidden='true' or contains({_STYLE}, 'display:none')"
+    f" or contains({_STYLE}, 'visibility:hidden')]"
+    " | //form[.//input or .//button or .//textarea or .//select]"
+    " | //dialog | //*[@role='dialog' or @role='alertdialog' or @aria-modal='true']"
+)
+_INTERFACE_MAX_CHARS = 1000
+"""The most text an element of the interface holds. Some pages keep their whole article in a hidden
+copy for search engines, or inside one form around the page (ASP.NET); those hold more."""
 
 
 def drop_page_furniture(tree: Any) -> None:
@@ -50,10 +79,36 @@ def drop_page_furniture(tree: Any) -> None:
             lines.append(element)
         if tag in _CAPTION_TAGS:
             captions.append(element)
-    doomed = [*_teaser_runs(tree), *_link_lines(lines), *_alt_captions(images, captions)]
+    doomed = [
+        *_teaser_runs(tree),
+        *_link_lines(lines),
+        *_alt_captions(images, captions),
+        *_interface(tree),
+    ]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the text that follows the element
+
+
+def _interface(tree: Any) -> list[Any]:
+    """Elements of the page's interface that hold a short text: what the page hides, the forms a
+    reader fills in (a control in each), and dialogs."""
+    return [
+        element
+        for element in tree.xpath(_INTERFACE)
+        if not _more_chars_than(element.text_content(), _INTERFACE_MAX_CHARS)
+    ]
+
+
+def _more_wide_than(text: str, limit: int) -> bool:
+    """Whether TEXT holds more than LIMIT characters of a script that does not space its words."""
+    return len(text) > limit and len(_WIDE_RE.findall(text)) > limit
+
+
+def _more_chars_than(text: str, limit: int) -> bool:
+    """Whether TEXT, its runs of spaces counted as one, has more than LIMIT characters. Words
+    are not counted: Chinese, Japanese and Thai do not space them."""
+    return len(text) > limit and len(" ".join(text.split())) > limit
 
 
 def _words(text: str) -> int:
@@ -77,7 +132,7 @@ def _teaser_runs(tree: Any) -> list[Any]:
     bridge vote](...) The decision moves to the spring session"."""
     teasers: set[Any] = set()
     texts = _Texts()
-    for link in tree.xpath(_HEADLINE_LINKS):
+    for link in tree.xpath(f"{_HEADLINE_LINKS} | {_WIDE_LINKS}"):
         teasers.update(_opened_by(link, texts))
         if len(link) and any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
             teasers.add(link)  # a card: a link around a picture or a heading
@@ -117,7 +172,8 @@ def _opened_by(link: Any, texts: _Texts) -> list[Any]:
     while (parent := node.getparent()) is not None and _leads(node, parent, texts):
         node = parent
         if node.tag in _BLOCK_TAGS:
-            if _more_words_than(texts[node], _TEASER_MAX_WORDS):
+            text = texts[node]
+            if _more_words_than(text, _TEASER_MAX_WORDS) or _more_wide_than(text, _TEASER_MAX_WIDE):
                 break
             out.append(node)
     return out

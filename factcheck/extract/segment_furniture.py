@@ -410,6 +410,22 @@ _IMAGE_URL_RE = regexes.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)
 _COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
 """One of these is in every match of ``_COPYRIGHT_RE``."""
 _COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
+# The site's word about copying its pages, in English: "No reproduction without permission", "This
+# material may not be published, broadcast, rewritten or redistributed", "Reproduction in whole
+# or in part is prohibited". A story's "may not be redistributed" lists one act, not several.
+_COPYING = (
+    r"(?:reproduced|republished|redistributed|rewritten|published|broadcast|copied|distributed)"
+)
+_REPRODUCTION_RE = regexes.compile(
+    r"\bNo (?:reproduction|redistribution|republication)\b"
+    rf"|\bmay not be {_COPYING}(?:,? (?:or |and )?{_COPYING}\b)+"
+    r"|\b(?:Reproduction|Redistribution|Republication)\b[^.]{0,60}"
+    r"\b(?:prohibited|forbidden|not permitted)\b"
+)
+_REPRODUCTION_NEED_RE = any_of(
+    ("No re", "may not be", "eproduction", "edistribution", "epublication")
+)
+"""One of these is in every match of ``_REPRODUCTION_RE``."""
 _FOREIGN_RIGHTS_RE = any_of(written_forms(entries("foreign_rights_notices")))
 """A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
 _FIRST_WORD_RE = regexes.compile(r"[\W_]*([A-Za-z’']+)")
@@ -514,6 +530,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
         or ("//" in piece and _IMAGE_URL_RE.search(piece))
         or _FOREIGN_RIGHTS_RE.search(piece)
+        or (_REPRODUCTION_NEED_RE.search(piece) and _REPRODUCTION_RE.search(piece))
     ):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
     debris = debris_kind(piece, terminal, words)

@@ -45,6 +45,9 @@ _SPACES_RE = regexes.compile(r"\s+")
 _OPENING_MARKS = "\u201c\u2018\u00ab\u2039\u201e"
 """Opening quotation marks."""
 _OPENER_RE = regexes.compile(f"[{_OPENING_MARKS}]")
+_WIDE_STOPS = frozenset("\u3002\uff01\uff1f\uff61")
+"""The full stop, exclamation and question marks of Chinese and Japanese, full- and
+half-width: a sentence ends at them with no space after."""
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -182,8 +185,14 @@ def _sentencex_cuts(flat: str) -> set[int]:
             for b in sentencex.get_sentence_boundaries(DEFAULT_LANGUAGE.code, flat)
         ]
     # A cut with no space on either side is glue, and glue was decided before: ASP.NET, a?b=C.
+    # Chinese and Japanese put no space after a sentence: their full stops cut by themselves.
     size = len(flat)
-    return {c for c in ends if 0 < c < size and (flat[c - 1].isspace() or flat[c].isspace())}
+    return {
+        c
+        for c in ends
+        if 0 < c < size
+        and (flat[c - 1].isspace() or flat[c].isspace() or flat[c - 1] in _WIDE_STOPS)
+    }
 
 
 def _keep_extra_split(chunk: str, m: re.Match[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,33 @@ def test_shapes_of_furniture() -> None:
     assert _shape_kind("The ministry said 300 people left.", True, 6, False) is None
     assert _shape_kind("(C) 2020 by the author", False, 5, False) is SegmentKind.CREDIT
     assert _shape_kind("He wrote (c) notes", False, 4, False) is None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "No reproduction without permission.",
+        "No redistribution or republication without written consent.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "This material may not be published, broadcast, rewritten, or redistributed.",
+        "The content may not be reproduced or distributed.",
+        "Reproduction in whole or in part without permission is prohibited.",
+        "Redistribution of this article is strictly forbidden.",
+    ],
+)
+def test_notices_about_copying_the_page_are_credits(notice: str) -> None:
+    words = len(notice.split())
+    assert _shape_kind(notice, True, words, False) is SegmentKind.CREDIT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The newspaper republished the photo without permission.",
+        "Grant money may not be redistributed to other programs, officials said.",
+        "The reproduction of the painting sold for $2 million.",
+        "No one was hurt.",
+    ],
+)
+def test_a_story_about_copying_is_not_a_notice(sentence: str) -> None:
+    assert _shape_kind(sentence, True, len(sentence.split()), False) is None

@@ -231,3 +231,116 @@ def test_an_elements_text_is_read_from_the_page_once() -> None:
     element.text = "Changed "
     assert texts[element] == "Harbour ferry returns soon"  # the first reading is kept
     assert page_clean._Texts()[element] == "Changed Harbour ferry returns soon"
+
+
+# --- the page's interface: hidden pull-downs, forms, dialogs -----------------------------------
+
+_INTERFACE = [
+    '<div style="Display: None;"><p>Save this article to read it later.</p></div>',
+    "<div hidden><p>Share this story with a friend.</p></div>",
+    '<span aria-hidden="true">Open the menu</span>',
+    '<div style="visibility:hidden"><p>Sign in to follow this author.</p></div>',
+    '<form action="/subscribe"><p>Get our weekly newsletter, sent every Friday.</p>'
+    '<input name="email"><button>Subscribe</button></form>',
+    '<div role="dialog"><p>We use cookies to improve the site.</p></div>',
+    '<div aria-modal="true"><p>Your session is about to expire.</p></div>',
+    "<dialog open><p>Turn on notifications for breaking news.</p></dialog>",
+]
+
+
+@pytest.mark.parametrize("furniture", _INTERFACE)
+def test_the_page_interface_is_taken_out_and_the_article_kept(furniture: str) -> None:
+    page = (
+        "<html><body><article><h1>Bridge repairs cost more than planned</h1>"
+        f"<p>{PARAGRAPHS[0]}</p>{furniture}<p>{PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    tree = _tree(page)
+    drop_page_furniture(tree)
+    assert " ".join(" ".join(tree.itertext()).split()) == " ".join(
+        ["Bridge repairs cost more than planned", *PARAGRAPHS[:2]]
+    )
+
+
+def test_an_article_kept_hidden_or_inside_a_form_is_not_interface() -> None:
+    # A hidden copy of the whole article for search engines, and a page inside one form (ASP.NET):
+    # each holds more text than any pull-down, dialog or sign-up form.
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    for wrapper in (
+        f'<div style="display:none" itemprop="articleBody">{body}</div>',
+        f'<form id="aspnetForm"><input type="hidden" name="state">{body}</form>',
+    ):
+        tree = _tree(f"<html><body>{wrapper}</body></html>")
+        drop_page_furniture(tree)
+        assert _paragraphs(tree) == PARAGRAPHS * 2
+
+
+def test_a_form_without_a_control_is_not_interface() -> None:
+    tree = _tree(f"<html><body><form><p>{PARAGRAPHS[0]}</p></form></body></html>")
+    drop_page_furniture(tree)
+    assert _paragraphs(tree) == PARAGRAPHS[:1]
+
+
+def test_hidden_sign_up_forms_leave_a_page_read_whole() -> None:
+    page = (
+        "<html><body><article><h1>Bridge repairs cost more than planned</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+        + '<div class="subscribe"><form><p>Sign up for our newsletter.</p>'
+        "<p>We send it about once a week and you can leave at any time.</p>"
+        "<button>Confirm</button></form></div>"
+        '<div style="display: none"><p>Members only: log in to save this article.</p></div>'
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:])
+        + "</article></body></html>"
+    )
+    doc = read_page(page.encode(), "https://courier.example/news/bridge")
+    assert doc.text == "\n".join(["Bridge repairs cost more than planned", *PARAGRAPHS])
+
+
+# --- scripts written without spaces between words -------------------------------------------
+
+_WIDE_BODY = [
+    "市議会は火曜日、橋の補修に四千八百万ポンドかかると発表した。点検でケーブルの腐食が見つかった。",
+    "技術者は二〇一九年に初めてケーブルの問題を指摘し、三年以内の全面点検を勧めていた。",
+    "工事は三月に始まり、二〇二六年の夏までに終わる見込みだと市は説明している。",
+]
+
+
+DATE = "\uff082018/6/{day}\uff09"  # between full-width brackets
+
+
+def test_a_box_of_headline_links_without_spaces_between_words_goes() -> None:
+    items = "".join(
+        f'<li><h4><a href="/article/{n}">{headline}</a></h4> <span>{DATE.format(day=n + 15)}</span>'
+        "</li>"
+        for n, headline in enumerate(
+            (
+                "市長が旧市庁舎に新しい図書館を開設",
+                "鉄道ストライキが深夜の協議で中止に",
+                "住民税が五パーセント上がる見通し",
+            )
+        )
+    )
+    page = (
+        "<html><body><article><h1>橋の補修費、予定を上回る</h1>"
+        + "".join(f"<p>{p}</p>" for p in _WIDE_BODY)
+        + f"<ul>{items}</ul></article></body></html>"
+    )
+    tree = _tree(page)
+    drop_page_furniture(tree)
+    assert [" ".join(e.text_content().split()) for e in tree.iter("p", "li")] == _WIDE_BODY
+
+
+def test_paragraphs_without_spaces_that_open_with_a_link_are_not_a_box() -> None:
+    # Three long paragraphs in a row, each opening with a link: more than a teaser holds.
+    paragraphs = [
+        f'<p><a href="/people/{n}">市議会交通委員長の山田花子氏</a>は、{p * 4}</p>'
+        for n, p in enumerate(_WIDE_BODY)
+    ]
+    tree = _tree(f"<html><body><article>{''.join(paragraphs)}</article></body></html>")
+    drop_page_furniture(tree)
+    assert len(list(tree.iter("p"))) == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\xa0\u2003文"), max_size=40), st.integers(0, 12))
+def test_a_character_limit_counts_runs_of_spaces_as_one(text: str, limit: int) -> None:
+    assert page_clean._more_chars_than(text, limit) == (len(" ".join(text.split())) > limit)

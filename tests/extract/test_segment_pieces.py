@@ -88,3 +88,24 @@ def test_a_page_of_unmatched_marks_still_gives_every_line() -> None:
     starts = {text[a:b].split(" ", 2)[1] for a, b in spans if text[a] == OPEN}
     assert starts == {str(n) for n in range(3000)}
     assert all(text[a:b].strip() == text[a:b] and "\n" not in text[a:b] for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "市議会は火曜日に発表した。工事は三月に始まる\uff01費用はいくらか\uff1f",
+            ["市議会は火曜日に発表した。", "工事は三月に始まる\uff01", "費用はいくらか\uff1f"],
+        ),
+        ("他说我们会赢。然后他走了。", ["他说我们会赢。", "然后他走了。"]),
+        # A quotation that the sentence goes on after is not cut at its full stop.
+        (
+            "「我々は勝つ。」と市長は言った。次の文です。",
+            ["「我々は勝つ。」と市長は言った。", "次の文です。"],
+        ),
+        # Glued Latin text stays glued: a cut needs a space, or a full stop of these scripts.
+        ("See ASP.NET and a?b=C. Next one.", ["See ASP.NET and a?b=C.", "Next one."]),
+    ],
+)
+def test_sentences_of_scripts_that_put_no_space_after_them(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
