@@ -48,6 +48,9 @@ _WIDE_LINKS = f"//a[@href][string-length(translate(normalize-space(), '{_ASCII}'
 _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
+_LINK_LINE_MIN_WIDE = 4
+_LINK_LINE_MAX_WIDE = 100
+"""A line of links in a script that does not space its words: 4 to 100 characters of it."""
 # Interface: hidden elements, forms with a control and dialogs. Case and spaces in a style are set
 # aside ("Display: None").
 _STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
@@ -204,10 +207,28 @@ def _link_lines(lines: list[Any]) -> list[Any]:
     for element in lines:
         if next(element.iter("a"), None) is None:
             continue  # no link: none of its two words or more is link text
-        total = _words_upto(element.text_content(), _LINK_LINE_MAX_WORDS)
+        text = element.text_content()
+        total = _words_upto(text, _LINK_LINE_MAX_WORDS)
         if 2 <= total <= _LINK_LINE_MAX_WORDS and _link_words(element) >= _LINK_LINE_SHARE * total:
             out.append(element)
+        elif total < 2 * _LINK_LINE_MAX_WORDS and _more_wide_than(text, _LINK_LINE_MIN_WIDE - 1):
+            # Words without spaces between them: the link's share of the characters.
+            letters = len("".join(text.split()))
+            if (
+                letters <= _LINK_LINE_MAX_WIDE
+                and _link_chars(element) >= _LINK_LINE_SHARE * letters
+            ):
+                out.append(element)
     return out
+
+
+def _link_chars(element: Any) -> int:
+    count = 0
+    for link in element.iterdescendants("a"):
+        href = link.get("href")
+        if href is not None and not href.strip().startswith(("#", "javascript:")):
+            count += len("".join(link.text_content().split()))
+    return count
 
 
 def _link_words(element: Any) -> int:

@@ -344,3 +344,24 @@ def test_paragraphs_without_spaces_that_open_with_a_link_are_not_a_box() -> None
 @given(st.text(alphabet=st.sampled_from("ab \t\n\xa0\u2003文"), max_size=40), st.integers(0, 12))
 def test_a_character_limit_counts_runs_of_spaces_as_one(text: str, limit: int) -> None:
     assert page_clean._more_chars_than(text, limit) == (len(" ".join(text.split())) > limit)
+
+
+def test_lines_of_links_without_spaces_between_words_go() -> None:
+    lines = [
+        '<p><a href="/">電子版トップ</a></p>',
+        '<p><a href="/corrections"><span>訂正・おわび</span></a></p>',
+        '<p><a href="/login">会員の方はこちら</a></p>',
+    ]
+    kept = '<p><a href="/people/1">山田花子</a>市議は、工事費が予定を大きく上回ると指摘した。</p>'
+    tree = _tree(
+        "<html><body><article>"
+        + "".join(f"<p>{p}</p>" for p in _WIDE_BODY)
+        + kept
+        + "".join(lines)
+        + "</article></body></html>"
+    )
+    drop_page_furniture(tree)
+    assert _paragraphs(tree) == [
+        *_WIDE_BODY,
+        "山田花子市議は、工事費が予定を大きく上回ると指摘した。",
+    ]
