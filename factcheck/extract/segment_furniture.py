@@ -42,6 +42,7 @@ from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import (
     BULLET_RE,
     UPPER,
+    WIDE_STOPS,
     any_of,
     is_table_row,
     strip_span,
@@ -161,10 +162,10 @@ class Unit:
 
 
 def ends_sentence(piece: str) -> bool:
-    return piece.rstrip("\"”’')]")[-1:] in _TERMINAL_CHARS
+    return piece.rstrip("\"”’')]\u300d\u300f\uff09")[-1:] in _TERMINAL_CHARS
 
 
-_TERMINAL_CHARS = frozenset(".!?…")
+_TERMINAL_CHARS = frozenset(".!?…" + WIDE_STOPS)
 # First letters of a dateline: digits, months, weekdays, "Updated", "Published", "Last", "Date"...
 DATE_START_CHARS = frozenset("0123456789JFMASONDTWUPL")
 

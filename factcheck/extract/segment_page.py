@@ -156,17 +156,13 @@ def _weight(run: list[Unit]) -> int:
 def _is_said(unit: Unit) -> bool:
     """Whether UNIT is a sentence of the body: a full stop of a script written without spaces
     ("。") ends one too."""
-    return unit.kind is None and (unit.terminal or unit.text.endswith(_WIDE_STOPS))
+    return unit.kind is None and unit.terminal
 
 
 def _word_count(piece: str) -> int:
     """The words of PIECE: those between spaces, and in a script written without them (Chinese,
     Japanese) one for every two of its characters."""
     return len(piece.split()) + len(_wide_re().findall(piece)) // _WIDE_CHARS
-
-
-_WIDE_STOPS = ("\u3002", "\uff01", "\uff1f")
-"""The full stop, exclamation and question marks of Chinese and Japanese type."""
 
 
 @cache

@@ -23,7 +23,6 @@ from factcheck.extract.segment_head import is_navigation, trail_steps
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.extract.segment_page import (
     _LINK_WORDS,
-    _WIDE_STOPS,
     _is_link,
     _stamp_re,
     _word_count,
@@ -225,7 +224,7 @@ def _first_line(text: str, run: list[Unit]) -> _Line:
     stops = any(
         u.terminal and u.words > _KICKER_WORDS and not u.text.endswith("…") for u in covered[:-1]
     )
-    terminal = ends_sentence(piece) or piece.endswith(_WIDE_STOPS)
+    terminal = ends_sentence(piece)
     return _Line(start, end, piece, terminal, _word_count(piece), stops, kind)
 
 

@@ -15,7 +15,13 @@ import sentencex
 from factcheck import regexes
 from factcheck.extract.segment_dates import PAGE_MONTH, TIMEZONES
 from factcheck.extract.segment_glue import NEVER_FINAL, glued_boundaries
-from factcheck.extract.segment_text import UPPER, check_range, is_table_row, split_blocks
+from factcheck.extract.segment_text import (
+    UPPER,
+    WIDE_STOPS,
+    check_range,
+    is_table_row,
+    split_blocks,
+)
 from factcheck.lexicon import DEFAULT_LANGUAGE
 
 # Boundaries sentencex misses. One leading character class lets the engine skip ahead in C.
@@ -45,9 +51,7 @@ _SPACES_RE = regexes.compile(r"\s+")
 _OPENING_MARKS = "\u201c\u2018\u00ab\u2039\u201e"
 """Opening quotation marks."""
 _OPENER_RE = regexes.compile(f"[{_OPENING_MARKS}]")
-_WIDE_STOPS = frozenset("\u3002\uff01\uff1f\uff61")
-"""The full stop, exclamation and question marks of Chinese and Japanese, full- and
-half-width: a sentence ends at them with no space after."""
+_WIDE_STOPS = frozenset(WIDE_STOPS)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -265,6 +265,21 @@ def test_first_paragraph_that_is_a_sentence_stays_in_the_body(first: str) -> Non
     assert segments[0].text == first
 
 
+def test_a_first_sentence_of_chinese_or_japanese_stays_in_the_body() -> None:
+    # Each ends at its own full stop: a sentence, not a headline, whatever its words.
+    first = "市議会は火曜日、橋の補修に四千八百万ポンドかかると発表した。"
+    quoted = "「工事は三月に始まる。」"
+    text = f"{first}点検で腐食が見つかった。\n\n{quoted}\n\n市長は記者会見で説明した。"
+    doc, segments = segment_document(_doc(text))
+    assert doc.title is None
+    assert [(s.kind, s.text) for s in segments] == [
+        (STATEMENT, first),
+        (STATEMENT, "点検で腐食が見つかった。"),
+        (STATEMENT, quoted),
+        (STATEMENT, "市長は記者会見で説明した。"),
+    ]
+
+
 def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
     text = "Harbour Council Says Ferry Fares Will Rise. The council voted on Tuesday.\n\nMore."
     doc, segments = segment_document(_doc(text))
