@@ -20,12 +20,18 @@ extraction on it in this process, and measures:
 
 The peer is a naive reader of the same text: the first line is the title, every sentence a claim.
 
-Run: .venv/bin/python benchmarks/bench_pasted.py [--data DIR] [--show]
+``--pages DIR`` reads, instead, pages from elsewhere laid out as newspaper4k's test data is
+(``html/<name>.html``, the text expected of it in ``txt/<name>.txt`` and, when there, its URL in
+``metadata/<name>.json``; see ``bench_metadata.py`` for where to get them): pages in languages and
+from sites the rules were not written on. Titles are scored against the page's headlines as above.
+
+Run: .venv/bin/python benchmarks/bench_pasted.py [--data DIR | --pages DIR] [--show]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from collections import Counter
@@ -70,6 +76,25 @@ def read_pages(data: Path) -> list[Page]:
         root = lxml.html.document_fromstring(html.decode("utf-8", "replace").lstrip())
         pages.append(
             Page(page_id[:12], url, body, pasted_text(html), headlines(root), stated_dates(root))
+        )
+    return pages
+
+
+def read_folder(folder: Path) -> list[Page]:
+    """The pages of a folder laid out as newspaper4k's test data is, with an expected text."""
+    pages = []
+    for expected in sorted((folder / "txt").glob("*.txt")):
+        html_path = folder / "html" / f"{expected.stem}.html"
+        if not html_path.is_file():
+            continue
+        meta_path = folder / "metadata" / f"{expected.stem}.json"
+        meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+        html = html_path.read_bytes()
+        root = lxml.html.document_fromstring(html.decode("utf-8", "replace").lstrip())
+        url = str(meta.get("url") or f"https://example.org/{expected.stem}")
+        body = expected.read_text(encoding="utf-8")
+        pages.append(
+            Page(expected.stem, url, body, pasted_text(html), headlines(root), stated_dates(root))
         )
     return pages
 
@@ -164,14 +189,22 @@ def report(name: str, result: Tally, pages: list[Page], show: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--pages", type=Path, help="pages from elsewhere, with html/ and txt/")
     parser.add_argument("--show", action="store_true", help="list every disagreement")
     args = parser.parse_args()
-    if not (args.data / SET / "ground-truth.json").is_file():
+    started = time.perf_counter()
+    if args.pages is not None:
+        pages = read_folder(args.pages)
+        if not pages:
+            print(f"skipped: no html/ and txt/ pages in {args.pages}")
+            return
+        print(f"{len(pages)} pages from {args.pages}, each as a browser's select-all-copy text")
+    elif not (args.data / SET / "ground-truth.json").is_file():
         print(f"skipped: {args.data / SET} is not there (see ../shared/data/README.md)")
         return
-    started = time.perf_counter()
-    pages = read_pages(args.data)
-    print(f"{len(pages)} pages from {SET}, each as a browser's select-all-copy text")
+    else:
+        pages = read_pages(args.data)
+        print(f"{len(pages)} pages from {SET}, each as a browser's select-all-copy text")
     with tempfile.TemporaryDirectory() as tmp:
         report("ours (plain-text extraction)", tally(pages, ours, Path(tmp)), pages, args.show)
         report(

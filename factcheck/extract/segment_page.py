@@ -20,6 +20,7 @@ from factcheck import regexes
 from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
+from factcheck.extract.segment_text import REQUIRED_FIELD_RE
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -247,7 +248,7 @@ def _before_comments(runs: list[list[Unit]], first: int, end: int) -> int:
     thread ("12 thoughts on ..."), or at the first of two marks of a comment or more from FIRST
     on: a commenter's name over their words ("jane says:", "Jo on May 2, 2019 at 4:47 pm
     said:"), the date and time of a comment on a line of its own, a button to answer one
-    ("Reply")."""
+    ("Reply"), a field the form to comment requires ("Name *")."""
     marks = (k for k in range(first, len(runs)) if _is_comment_mark(runs[k][-1]))
     cut, again = next(marks, end), next(marks, None)
     if again is not None and cut < end:
@@ -269,6 +270,8 @@ def _is_comment_mark(unit: Unit) -> bool:
         return unit.words <= _NAME_WORDS + 1 or _stamp_re().search(piece) is not None
     if unit.words > _STAMP_WORDS or unit.terminal:
         return False
+    if unit.words <= _MARK_WORDS and REQUIRED_FIELD_RE.search(piece):
+        return True  # "Name *", "Correo electrónico (*):": a field of the form to comment
     if _time_re().search(piece) and (parse_date(unit.text) or AGO_RE.fullmatch(unit.text)):
         return True  # "August 8, 2018 at 3:17 pm", "2 days ago at 7:52 am": a day and a time
     return unit.words <= _MARK_WORDS and piece in words("comment_buttons")

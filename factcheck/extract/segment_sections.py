@@ -22,6 +22,7 @@ from functools import cache
 from factcheck import regexes
 from factcheck.extract.segment_dates import is_time_ago
 from factcheck.extract.segment_furniture import Unit, block_runs
+from factcheck.extract.segment_text import REQUIRED_FIELD_RE
 from factcheck.lexicon import entries, page_words, words
 from factcheck.models import SegmentKind
 
@@ -109,12 +110,15 @@ the story's own stamp under a share bar."""
 
 
 def _times_follow(units: list[Unit], i: int) -> bool:
-    """Whether two or more times told from now ("2 hours ago", "hace 2 horas") stand on lines
-    of their own within a few lines under units[i]: the times of comments, so a label over them
-    heads a thread however early in the text it comes."""
+    """Whether two or more times told from now ("2 hours ago", "hace 2 horas") or fields a form
+    requires ("Name *", "Nombre (*):") stand on lines of their own within a few lines under
+    units[i]: the times of comments or the form to write one, so a label over them heads a
+    thread however early in the text it comes."""
     times = 0
     for unit in units[i + 1 : i + 1 + _THREAD_LOOK]:
-        if unit.kind is SegmentKind.DATELINE and is_time_ago(unit.text):
+        if (unit.kind is SegmentKind.DATELINE and is_time_ago(unit.text)) or (
+            not unit.terminal and unit.words <= _LABEL_WORDS and REQUIRED_FIELD_RE.search(unit.text)
+        ):
             times += 1
             if times >= _THREAD_TIMES:
                 return True

@@ -149,6 +149,9 @@ def test_lines_of_the_story_s_own_between_its_paragraphs_stay_its() -> None:
         (["March 5, 2024 at 4:47 pm", "March 6, 2024 at 9:02 am"], RELATED),
         (["2 days ago at 7:52 am", "3 days ago at 9:02 am"], RELATED),
         (["3 thoughts on “Harbour ferry fares rise”"], RELATED),
+        # The form to write a comment: the fields it requires.
+        (["Name *", "Email *"], RELATED),
+        (["Nombre (*):", "Correo electrónico (*):"], RELATED),
         # Near misses: one mark is no thread; a speaker introduced at length is the story's; the
         # times of a live report have no day, or no time of day; a count of other things heads
         # no thread.
@@ -156,6 +159,8 @@ def test_lines_of_the_story_s_own_between_its_paragraphs_stay_its() -> None:
         (["2 hours ago", "1 hour ago"], STATEMENT),
         (["3 boats on the island route"], STATEMENT),
         (["jane_r says:"], STATEMENT),
+        (["Name *"], STATEMENT),
+        (["Key facts:", "Background:"], STATEMENT),
         (
             ["The harbour master, who has run the port for years, says:", "Her deputy says:"],
             STATEMENT,
@@ -169,6 +174,33 @@ def test_a_thread_of_comments_after_the_story_is_the_page_s(
     _, segments = _read(lines)
     assert [k for k, text in segments if text in COMMENTS] == [kind] * 2
     assert [k for k, text in segments if text in BODY] == [STATEMENT] * 4
+
+
+ON_THE_STORY = [  # each comment, then the votes it got
+    "The harbour board raised the ferry fares again and the commuters pay for the new boats. The"
+    " board never listens to the island.",
+    "Votes: 3 up 1 down",
+    "The board should review the fares before the new boat enters service on the island route."
+    " Commuters cross every day and pay more.",
+    "Votes: 1 up 4 down",
+]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        ["Leave a Reply", "Your email address will not be published.", "Name *", "Email *"],
+        ["Comentar", "Normas de uso", "Nombre (*):", "Correo electrónico (*):", "Comentario:"],
+    ],
+)
+def test_a_comment_form_over_the_thread_is_the_page_s(form: list[str]) -> None:
+    # Its label comes before the middle of the text (a long thread follows), no time of a
+    # comment follows it, and the comments talk of the story in its words: the fields the form
+    # requires tell it.
+    lines = [*MENU, HEADLINE, *BODY, *form, *ON_THE_STORY * 3]
+    _, segments = _read(lines)
+    prose = {STATEMENT, SegmentKind.CLAIM, SegmentKind.QUESTION, SegmentKind.OPINION}
+    assert [text for kind, text in segments if kind in prose] == BODY
 
 
 def test_paragraphs_of_other_words_after_a_box_are_the_page_s() -> None:
