@@ -49,8 +49,8 @@ _HEADLINE_MIN_WORDS = 3
 _LINK_LINE_SHARE = 0.8
 _LINK_LINE_MAX_WORDS = 50
 _LINK_LINE_MIN_WIDE = 4
-_LINK_LINE_MAX_WIDE = 100
-"""A line of links in a script that does not space its words: 4 to 100 characters of it."""
+_LINK_LINE_MAX_WIDE = 250
+"""A line of links in a script that does not space its words: 4 to 250 characters of it."""
 # Interface: hidden elements, forms with a control and dialogs. Case and spaces in a style are set
 # aside ("Display: None").
 _STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
@@ -209,16 +209,19 @@ def _link_lines(lines: list[Any]) -> list[Any]:
             continue  # no link: none of its two words or more is link text
         text = element.text_content()
         total = _words_upto(text, _LINK_LINE_MAX_WORDS)
-        if 2 <= total <= _LINK_LINE_MAX_WORDS and _link_words(element) >= _LINK_LINE_SHARE * total:
-            out.append(element)
-        elif total < 2 * _LINK_LINE_MAX_WORDS and _more_wide_than(text, _LINK_LINE_MIN_WIDE - 1):
-            # Words without spaces between them: the link's share of the characters.
+        if total > _LINK_LINE_MAX_WORDS:
+            continue
+        if _more_wide_than(text, _LINK_LINE_MIN_WIDE - 1):
+            # Words without spaces between them (a few Latin ones may sit among them): the
+            # link's share of the characters, not of the words.
             letters = len("".join(text.split()))
             if (
                 letters <= _LINK_LINE_MAX_WIDE
                 and _link_chars(element) >= _LINK_LINE_SHARE * letters
             ):
                 out.append(element)
+        elif total >= 2 and _link_words(element) >= _LINK_LINE_SHARE * total:
+            out.append(element)
     return out
 
 

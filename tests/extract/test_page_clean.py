@@ -365,3 +365,16 @@ def test_lines_of_links_without_spaces_between_words_go() -> None:
         *_WIDE_BODY,
         "山田花子市議は、工事費が予定を大きく上回ると指摘した。",
     ]
+
+
+def test_a_paragraph_without_spaces_with_a_few_latin_links_is_kept() -> None:
+    # Counted in words it is three, two of them links ("Borno", "Boko Haram"); counted in
+    # characters, the links are a sixth of it.
+    paragraph = (
+        '<p>【6月18日 AFP】ナイジェリア北東部ボルノ<a href="/search?q=Borno">Borno</a>州で16日夜、'
+        "イスラム過激派組織「ボコ・ハラム"
+        '<a href="/search?q=Boko+Haram">Boko Haram</a>」による自爆攻撃が起き、31人が死亡した。</p>'
+    )
+    tree = _tree(f"<html><body><article>{paragraph}<p>{_WIDE_BODY[0]}</p></article></body></html>")
+    drop_page_furniture(tree)
+    assert len(list(tree.iter("p"))) == 2
