@@ -69,27 +69,37 @@ def is_credit(piece: str) -> bool:
         _CREDIT_LABEL_RE.fullmatch(piece)
         or _CREDIT_AGENCY_RE.fullmatch(piece)
         or _CREDIT_SLASH_RE.fullmatch(piece)
-        or _foreign_credit_re().fullmatch(piece)
+        or _foreign_credit_re().fullmatch(piece.strip(WIDE_BRACKETS + " "))
     )
 
 
-SOURCE_LABELS = ("Source", "SOURCE", *written_forms(entries("foreign_source_labels")))
-"""The labels of a source ("Source: Ministry of Health", "Fuente: ..."): its line credits a
-chart, a table or the article, not a photo whose caption came before."""
+WIDE_BRACKETS = "\u3010\u3011\uff08\uff09"
+"""The full-width brackets that Chinese and Japanese put around a credit at a story's foot."""
+
+
+SOURCE_LABELS = (
+    "Source",
+    "SOURCE",
+    *written_forms(entries("foreign_source_labels")),
+    *entries("foreign_editor_labels"),
+)
+"""The labels of a source ("Source: Ministry of Health", "Fuente: ...") or of the story's editor
+("责任编辑: 王辉"): its line credits a chart, a table or the article, not a photo whose caption
+came before."""
 
 
 @cache
 def _foreign_credit_re() -> re.Pattern[str]:
-    """A credit in another language: a picture's or a source's label and its name ("Foto: Jana
-    Roth", "Fuente: INE"), or a credit to someone's own collection, with a label or not
-    ("личный архив Анны Петровой")."""
+    """A credit in another language: a picture's, a source's or an editor's label and its name
+    ("Foto: Jana Roth", "Fuente: INE", "责任编辑: 王辉"), or a credit to someone's own collection,
+    with a label or not ("личный архив Анны Петровой")."""
 
     def forms(*names: str) -> str:
         return "|".join(re.escape(form) for name in names for form in written_forms(entries(name)))
 
-    labels = forms("foreign_picture_labels", "foreign_source_labels")
+    labels = forms("foreign_picture_labels", "foreign_source_labels", "foreign_editor_labels")
     archives = forms("personal_archive_credits")
-    separator = r"\s*(?::|–|—|\|)\s*"
+    separator = r"\s*(?::|\uff1a|–|—|\|)\s*"  # a colon, full-width too
     return regexes.compile(
         rf"(?:{labels}){separator}\S[^!?]{{0,80}}"
         rf"|(?:(?:{labels}){separator})?(?:{archives})(?:[\s,:]+[^!?]{{1,60}})?"

@@ -18,7 +18,12 @@ from factcheck import regexes
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_addresses import is_address_line
 from factcheck.extract.segment_bylines import page_byline
-from factcheck.extract.segment_credits import INLINE_CREDIT_RE, SOURCE_LABELS, is_credit
+from factcheck.extract.segment_credits import (
+    INLINE_CREDIT_RE,
+    SOURCE_LABELS,
+    WIDE_BRACKETS,
+    is_credit,
+)
 from factcheck.extract.segment_dates import (
     DATE,
     DATELINE_RE,
@@ -378,7 +383,7 @@ def classify_captions(units: list[Unit]) -> None:
         if (
             unit.kind is not SegmentKind.CREDIT
             or i == 0
-            or unit.text.startswith((*SOURCE_LABELS, "—", "–", "-"))
+            or unit.text.lstrip(WIDE_BRACKETS).startswith((*SOURCE_LABELS, "—", "–", "-"))
         ):
             continue  # "Source: ..." credits the article or a chart, "— Name (@name)" a post
         caption = units[i - 1]

@@ -777,3 +777,28 @@ def test_credits_in_other_languages_read_as_the_english_ones(line: str, english:
     kinds = [kind for kind, _ in _between(line)]
     assert kinds == [kind for kind, _ in _between(english)]
     assert kinds[1:] == [CREDIT, STATEMENT]
+
+
+WIDE_BEFORE = "市議会は月曜日、新しい橋の建設を承認した。"
+WIDE_AFTER = "工事は春に始まる。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u3010责任编辑:张樵苏\u3011",
+        "\uff08责任编辑\uff1a严玉洁 王辉\uff09",
+        "\uff08編集\uff1a山田花子\uff09",
+        "来源\uff1a中国日报网",
+    ],
+)
+def test_an_editor_or_source_credit_at_a_chinese_or_japanese_story_s_foot(line: str) -> None:
+    # Brackets around it, and the full-width colon, as those scripts write them.
+    kinds = _kinds(f"{WIDE_BEFORE}\n{line}\n{WIDE_AFTER}")
+    assert kinds == [(STATEMENT, WIDE_BEFORE), (CREDIT, line), (STATEMENT, WIDE_AFTER)]
+
+
+def test_a_sentence_about_an_editorial_office_is_no_credit() -> None:
+    line = "编辑部认为这是一个好主意。"
+    kinds = _kinds(f"{WIDE_BEFORE}\n{line}\n{WIDE_AFTER}")
+    assert kinds == [(STATEMENT, WIDE_BEFORE), (STATEMENT, line), (STATEMENT, WIDE_AFTER)]
