@@ -51,15 +51,12 @@ _LINK_LINE_MAX_WORDS = 50
 _LINK_LINE_MIN_WIDE = 4
 _LINK_LINE_MAX_WIDE = 250
 """A line of links in a script that does not space its words: 4 to 250 characters of it."""
-# Interface: hidden elements, forms with a control and dialogs. Case and spaces in a style are set
-# aside ("Display: None").
-_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
-_INTERFACE = (
-    f"//*[@hidden or @aria-hidden='true' or contains({_STYLE}, 'display:none')"
-    f" or contains({_STYLE}, 'visibility:hidden')]"
-    " | //form[.//input or .//button or .//textarea or .//select]"
-    " | //dialog | //*[@role='dialog' or @role='alertdialog' or @aria-modal='true']"
-)
+# Interface: hidden elements, forms with a control and dialogs. The attributes that tell them are
+# gathered in one walk of the page and read in Python: a test of each element in XPath costs more.
+_INTERFACE_MARKS = "//@hidden | //@aria-hidden | //@style | //@role | //@aria-modal"
+_HIDING_STYLES = ("display:none", "visibility:hidden")
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+_CONTROLS = ("input", "button", "textarea", "select")
 _INTERFACE_MAX_CHARS = 1000
 """The most text an element of the interface holds. Some pages keep their whole article in a hidden
 copy for search engines, or inside one form around the page (ASP.NET); those hold more."""
@@ -93,12 +90,42 @@ def drop_page_furniture(tree: Any) -> None:
             element.drop_tree()  # keeps the text that follows the element
 
 
+def _spaceless(tree: Any) -> bool:
+    """Whether the page is written in a script that does not space its words, by its language
+    (``<html lang>``) or its title: only then are its links measured in characters, which
+    costs a reading of every link's text."""
+    lang = str(tree.xpath("string(/html/@lang)")).strip().lower()
+    if lang[:2] in _SPACELESS_LANGUAGES:
+        return True
+    return _WIDE_RE.search(str(tree.xpath("string(//title)"))) is not None
+
+
+_SPACELESS_LANGUAGES = frozenset({"zh", "ja", "ko", "th", "lo", "my"})
+"""Languages written in the scripts of ``_WIDE_RE``: Chinese, Japanese, Korean, Thai, Lao,
+Burmese."""
+
+
 def _interface(tree: Any) -> list[Any]:
     """Elements of the page's interface that hold a short text: what the page hides, the forms a
     reader fills in (a control in each), and dialogs."""
+    found: dict[Any, None] = {}  # in the order found, each once
+    for value in tree.xpath(_INTERFACE_MARKS):
+        name = value.attrname
+        if name == "style":
+            style = "".join(value.split()).lower()  # "Display: None"
+            marked = any(hiding in style for hiding in _HIDING_STYLES)
+        elif name == "role":
+            marked = value in _DIALOG_ROLES
+        else:
+            marked = name == "hidden" or value == "true"  # aria-hidden, aria-modal
+        if marked:
+            found[value.getparent()] = None
+    for element in tree.iter("form", "dialog"):
+        if element.tag == "dialog" or next(element.iter(*_CONTROLS), None) is not None:
+            found[element] = None
     return [
         element
-        for element in tree.xpath(_INTERFACE)
+        for element in found
         if not _more_chars_than(element.text_content(), _INTERFACE_MAX_CHARS)
     ]
 
@@ -135,7 +162,8 @@ def _teaser_runs(tree: Any) -> list[Any]:
     bridge vote](...) The decision moves to the spring session"."""
     teasers: set[Any] = set()
     texts = _Texts()
-    for link in tree.xpath(f"{_HEADLINE_LINKS} | {_WIDE_LINKS}"):
+    links = f"{_HEADLINE_LINKS} | {_WIDE_LINKS}" if _spaceless(tree) else _HEADLINE_LINKS
+    for link in tree.xpath(links):
         teasers.update(_opened_by(link, texts))
         if len(link) and any(node.tag in _CARD_TAGS for node in link.iterdescendants()):
             teasers.add(link)  # a card: a link around a picture or a heading

@@ -319,14 +319,16 @@ def test_a_box_of_headline_links_without_spaces_between_words_goes() -> None:
             )
         )
     )
-    page = (
-        "<html><body><article><h1>橋の補修費、予定を上回る</h1>"
+    body = (
+        "<body><article><h1>橋の補修費、予定を上回る</h1>"
         + "".join(f"<p>{p}</p>" for p in _WIDE_BODY)
-        + f"<ul>{items}</ul></article></body></html>"
+        + f"<ul>{items}</ul></article></body>"
     )
-    tree = _tree(page)
-    drop_page_furniture(tree)
-    assert [" ".join(e.text_content().split()) for e in tree.iter("p", "li")] == _WIDE_BODY
+    # The page's language tells, or its title when it names none.
+    for head in ('<html lang="ja-JP">', "<html><head><title>橋の補修費 - 日報</title></head>"):
+        tree = _tree(f"{head}{body}</html>")
+        drop_page_furniture(tree)
+        assert [" ".join(e.text_content().split()) for e in tree.iter("p", "li")] == _WIDE_BODY
 
 
 def test_paragraphs_without_spaces_that_open_with_a_link_are_not_a_box() -> None:
