@@ -27,6 +27,8 @@ _SPLIT_RE = regexes.compile(
 _NAME_TOKEN_RE = regexes.compile(r"[A-ZÀ-Þ][\w’'.-]*\Z|[A-ZÀ-Þ]\.(?:[A-Z]\.)*\Z")
 _NOT_A_NAME_RE = regexes.compile(r"\d|@|://|www\.|\.com\b|#|[<>{}=_/\\]")
 _MAX_LENGTH = 120
+_NICKNAME_RE = regexes.compile(r"(?<=\S )[\"\u201c]([^\"\u201c\u201d]{1,30})[\"\u201d](?= \S)")
+"""A nickname in quotation marks between a given name and a surname."""
 
 
 def clean_byline(value: str | None) -> str | None:
@@ -57,6 +59,8 @@ def clean_byline(value: str | None) -> str | None:
 
 
 def _is_person(part: str) -> bool:
+    if '"' in part or "\u201c" in part:
+        part = _NICKNAME_RE.sub(r"\1", part)  # Amanda "Tania Mae" Tan: her name and nickname
     tokens = part.split()
     if not 2 <= len(tokens) <= 5:
         return False

@@ -34,6 +34,9 @@ from factcheck.extract.bylines import clean_byline
         ("Jane Roe, Acme Robotics Ltd", "Jane Roe"),
         ("Jon Sa", "Jon Sa"),
         ("Mary Co", "Mary Co"),
+        # a nickname in quotation marks between the names, as written
+        ('Amanda "Tania Mae" Tan', 'Amanda "Tania Mae" Tan'),
+        ("By Dana \u201cDee\u201d Roe and Jane Roe", "Dana \u201cDee\u201d Roe, Jane Roe"),
     ],
 )
 def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
@@ -60,6 +63,9 @@ def test_names_and_staff_credits_are_bylines(value: str, expected: str) -> None:
         "Example Holdings Inc.",
         "Acme Robotics Ltd",
         "Harbour Shipping SA",
+        # quotation marks that hold no nickname between names
+        '"Exclusive" Report',
+        'Amanda "Tania Mae Tan',
         "",
         None,
     ],
