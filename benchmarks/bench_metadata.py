@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_pages
-from page_truth import junk_byline, normal
+from page_truth import junk_byline, normal, pages_with_text
 
 from factcheck.extract.ingest import read_page
 
@@ -139,15 +139,7 @@ def report(label: str, counts: Counter[str]) -> None:
 
 def bodies(folder: Path, show: bool) -> None:
     """Furniture leak and body recall on the pages with an expected text, ours and the peer's."""
-    scored = []
-    for text in sorted((folder / "txt").glob("*.txt")):
-        html = folder / "html" / f"{text.stem}.html"
-        if not html.is_file():
-            continue
-        meta_path = folder / "metadata" / f"{text.stem}.json"
-        meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
-        url = meta.get("url") or f"https://example.org/{text.stem}"
-        scored.append((text.stem, html.read_bytes(), url, text.read_text("utf-8")))
+    scored = pages_with_text(folder)
     if not scored:
         return
     print(f"bodies of the {len(scored)} pages with an expected text:")

@@ -31,7 +31,6 @@ Run: .venv/bin/python benchmarks/bench_pasted.py [--data DIR | --pages DIR] [--s
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from collections import Counter
@@ -41,7 +40,7 @@ from pathlib import Path
 import lxml.html
 from bench_pages import _SENTENCE_END, SET, load_pages, score_page, url_date
 from corpus import DEFAULT_DATA
-from page_truth import headlines, junk_byline, normal, stated_dates
+from page_truth import headlines, junk_byline, normal, pages_with_text, stated_dates
 from pasted_text import pasted_text
 
 
@@ -83,19 +82,9 @@ def read_pages(data: Path) -> list[Page]:
 def read_folder(folder: Path) -> list[Page]:
     """The pages of a folder laid out as newspaper4k's test data is, with an expected text."""
     pages = []
-    for expected in sorted((folder / "txt").glob("*.txt")):
-        html_path = folder / "html" / f"{expected.stem}.html"
-        if not html_path.is_file():
-            continue
-        meta_path = folder / "metadata" / f"{expected.stem}.json"
-        meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
-        html = html_path.read_bytes()
+    for name, html, url, body in pages_with_text(folder):
         root = lxml.html.document_fromstring(html.decode("utf-8", "replace").lstrip())
-        url = str(meta.get("url") or f"https://example.org/{expected.stem}")
-        body = expected.read_text(encoding="utf-8")
-        pages.append(
-            Page(expected.stem, url, body, pasted_text(html), headlines(root), stated_dates(root))
-        )
+        pages.append(Page(name, url, body, pasted_text(html), headlines(root), stated_dates(root)))
     return pages
 
 

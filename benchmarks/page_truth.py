@@ -1,12 +1,15 @@
 """What a web page states about its own story, for the page benchmarks: its headlines, the dates
 its metadata gives, and a checker of bylines that are not people's names.
 
-Used by ``bench_pages.py`` (pages read as HTML) and ``bench_pasted.py`` (pages pasted as text).
+Used by ``bench_pages.py`` (pages read as HTML) and ``bench_pasted.py`` (pages pasted as text);
+``pages_with_text`` reads pages from elsewhere for ``bench_metadata.py`` and ``bench_pasted.py``.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import lxml.html
 
@@ -21,6 +24,22 @@ _DATE_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _NAME_JOINS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
+
+
+def pages_with_text(folder: Path) -> list[tuple[str, bytes, str, str]]:
+    """(name, HTML, URL, expected text) of each page of FOLDER laid out as newspaper4k's test
+    data is: ``html/<name>.html``, the text expected of it in ``txt/<name>.txt`` and, when there,
+    its URL in ``metadata/<name>.json`` (else an address made of its name)."""
+    pages = []
+    for expected in sorted((folder / "txt").glob("*.txt")):
+        html = folder / "html" / f"{expected.stem}.html"
+        if not html.is_file():
+            continue
+        meta_path = folder / "metadata" / f"{expected.stem}.json"
+        meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+        url = str(meta.get("url") or f"https://example.org/{expected.stem}")
+        pages.append((expected.stem, html.read_bytes(), url, expected.read_text("utf-8")))
+    return pages
 
 
 def normal(text: str) -> str:
