@@ -18,12 +18,12 @@ from factcheck.lexicon import longest_first, page_words, words
 LOWER = "a-zß-öø-ÿ"
 """Lower-case letters, as a regex character-class body (Latin-1 letters included)."""
 UPPER = "A-ZÀ-ÖØ-Þ"
+"""Capital letters, as a regex character-class body."""
 REQUIRED_FIELD_RE = regexes.compile(r"(?:\(\*\)|\s\*)\s*:?\Z")
 """The mark of a field a form requires, after its label: "Name *", "Email (*):"."""
 WIDE_STOPS = "\u3002\uff01\uff1f\uff61"
 """The full stop, exclamation and question marks of Chinese and Japanese, full- and half-width:
 a sentence ends at them with no space after."""
-"""Capital letters, as a regex character-class body."""
 LETTERS = LOWER + UPPER
 LETTER_SET = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
