@@ -26,7 +26,11 @@ MONTH = "(?:" + "|".join(name.capitalize() for name in longest_first(MONTH_NUMBE
 
 _ZONE = rf"\s*(?:{TIMEZONES})\b(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?"
 TIME = rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)(?:{_ZONE})?"
-TIME_24 = rf"\d{{1,2}}[:.]\d{{2}}(?:{_ZONE})?"
+TIME_24 = (
+    rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?(?:{_ZONE})?"
+)
+"""A time of the 24-hour clock, its seconds and its offset from UTC as ISO 8601 writes them too:
+"20:52", "20:52:15", "20:52:15Z", "20:52:15+01:00", "14.30 CET"."""
 _AGO = r"\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 _DATE_CORE = (
@@ -195,7 +199,7 @@ PAGE_UPDATED_RE = regexes.compile(
 """A label of change in another language before a date, or ending a line cut from its date:
 "Aktualisiert am 6. März 2024", "Stand: 06.03.2024", "mis à jour le"; a date after it is when
 the piece was changed. The same word before anything else is no label ("Stand News")."""
-_STAMP = rf"(?:{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
+_STAMP = rf"(?:{DATE}(?:(?:{SEP}|T)(?:{TIME}|{TIME_24}))?|(?:{TIME}|{TIME_24}){SEP}{DATE})"
 DATELINE_RE = regexes.compile(
     rf"(?:{_STAMP_PREFIX})?{_STAMP}(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*\.?"
 )
@@ -228,7 +232,11 @@ def trailing_date_re() -> re.Pattern[str]:
     return regexes.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
 
 
-LEADING_DATE_RE = regexes.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}])")
+LEADING_DATE_RE = regexes.compile(
+    rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}\u3040-\u30ff\u4e00-\u9fff])"
+)
+"""A date opening a line before what follows it: a capital, or a kana or ideograph of Chinese
+and Japanese, which have no capitals."""
 
 
 @cache

@@ -220,12 +220,17 @@ def head_furniture(unit: Line) -> SegmentKind | None:
     return None if kind is SegmentKind.TITLE else kind
 
 
+_CASELESS_RE = regexes.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+"""A kana, an ideograph or a Hangul syllable: Chinese, Japanese and Korean have no capitals."""
+
+
 def _looks_like_headline(units: list[Unit], i: int, known_title: str | None) -> bool:
     unit = units[i]
     if not 1 <= unit.words <= _TITLE_MAX_WORDS or i + 1 >= len(units):
         return False
-    if not (unit.text[0].isupper() or unit.text[0].isdigit() or unit.text[0] in "“\"‘'"):
-        return False
+    first = unit.text[0]
+    if not (first.isupper() or first.isdigit() or first in "“\"‘'" or _CASELESS_RE.match(first)):
+        return False  # a headline opens with a capital, or in a script that has none
     if unit.text.endswith((":", ";", ",")) or WIRE_DATELINE_RE.match(unit.text):
         return False  # "LONDON (AP) — ...": a wire story's first sentence
     if not unit.terminal:

@@ -280,6 +280,46 @@ def test_a_first_sentence_of_chinese_or_japanese_stays_in_the_body() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2023-11-17 20:52:15",
+        "2023-11-17T20:52:15Z",
+        "2023-11-17T20:52:15+01:00",
+        "2023-11-17 20:52:15.250",
+    ],
+)
+def test_a_time_stamp_with_seconds_under_the_headline_is_its_date(stamp: str) -> None:
+    # ISO 8601 as sites print it: seconds, a "T" between day and time, the offset from UTC.
+    body = "The harbour board voted on Tuesday to raise ferry fares by five percent."
+    doc, segments = segment_document(_doc(f"Harbour Ferry Fares Rise Again\n{stamp}\n{body}"))
+    assert (doc.title, doc.published) == ("Harbour Ferry Fares Rise Again", "2023-11-17")
+    assert [(s.kind, s.text) for s in segments] == [
+        (TITLE, "Harbour Ferry Fares Rise Again"),
+        (DATELINE, stamp),
+        (STATEMENT, body),
+    ]
+
+
+def test_a_chinese_headline_its_stamp_and_its_source() -> None:
+    # No capitals to open the headline; the source after the stamp, with a full-width colon.
+    headline = "短缺药品保供稳价 全力保障临床用药需求"
+    body = (
+        "新华社北京11月17日电 记者17日从国家卫生健康委获悉。"
+        "据了解\uff0c短缺药品信息监测共享正在推进。"
+    )
+    text = f"{headline}\n2023-11-17 20:52:15 来源\uff1a 新华网\n{body}"
+    doc, segments = segment_document(_doc(text))
+    assert (doc.title, doc.published) == (headline, "2023-11-17")
+    assert [(s.kind, s.text) for s in segments] == [
+        (TITLE, headline),
+        (DATELINE, "2023-11-17 20:52:15"),
+        (SegmentKind.CREDIT, "来源\uff1a 新华网"),
+        (STATEMENT, "新华社北京11月17日电 记者17日从国家卫生健康委获悉。"),
+        (STATEMENT, "据了解\uff0c短缺药品信息监测共享正在推进。"),
+    ]
+
+
 def test_title_case_sentence_inside_a_paragraph_is_not_a_headline() -> None:
     text = "Harbour Council Says Ferry Fares Will Rise. The council voted on Tuesday.\n\nMore."
     doc, segments = segment_document(_doc(text))
