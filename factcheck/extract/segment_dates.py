@@ -37,6 +37,8 @@ _DATE_CORE = (
     rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}/\d{1,2}/\d{1,2}\b|\d{4}\.\d{2}\.\d{2}\b"
+    r"|\d{4}\u5e74\d{1,2}\u6708\d{1,2}\u65e5"
     r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
@@ -245,7 +247,9 @@ def _find_date_re() -> re.Pattern[str]:
     return regexes.compile(
         rf"(?P<mdy>(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
         rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}}))"
-        r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+        r"|(?P<iso>(?P<y3>\d{4})(?:-(?P<m3>\d{2})-(?P<d3>\d{2})"
+        r"|/(?P<m7>\d{1,2})/(?P<d7>\d{1,2})\b|\.(?P<m9>\d{2})\.(?P<d9>\d{2})\b"
+        r"|\u5e74(?P<m8>\d{1,2})\u6708(?P<d8>\d{1,2})\u65e5))"
         r"|(?P<num>(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))"
         r"|(?P<dotted>(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4}))"
         rf"|(?P<page>(?P<d6>\d{{1,2}})(?:\.|er|º|°|ª)?\s+(?:{_JOINER}\s+)?(?P<m6>{PAGE_MONTH}),?\s+"
@@ -256,10 +260,10 @@ def _find_date_re() -> re.Pattern[str]:
 def parse_date(text: str) -> str | None:
     """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None.
 
-    Understands "May 31, 2021", "31 May 2021", "2021-05-31", dates in the languages of pasted
-    pages ("31. Mai 2021", "31 de mayo de 2021"), dates with dots, day first ("31.05.2021"), and
-    numeric dates with slashes whose day is unambiguous ("31/05/2021", "05/31/2021");
-    "05/06/2021" is left alone.
+    Understands "May 31, 2021", "31 May 2021", dates year first ("2021-05-31", "2021/5/31",
+    "2021.05.31", "2021年5月31日"), dates in the languages of pasted pages ("31. Mai 2021", "31 de
+    mayo de 2021"), dates with dots, day first ("31.05.2021"), and numeric dates with slashes
+    whose day is unambiguous ("31/05/2021", "05/31/2021"); "05/06/2021" is left alone.
     """
     for m in _find_date_re().finditer(text):
         if m.group("mdy"):
@@ -267,7 +271,13 @@ def parse_date(text: str) -> str | None:
         elif m.group("dmy"):
             year, month, day = m.group("y2"), _month_number(m.group("m2")), m.group("d2")
         elif m.group("iso"):
-            year, month, day = m.group("y3"), int(m.group("m3")), m.group("d3")
+            # Year first, then month and day, however written: 2021-05-31, 2021/5/31,
+            # 2021.05.31, 2021年5月31日.
+            year = m.group("y3")
+            month_text, day = next(
+                (m.group(f"m{n}"), m.group(f"d{n}")) for n in (3, 7, 8, 9) if m.group(f"m{n}")
+            )
+            month = int(month_text)
         elif m.group("page"):
             year, day = m.group("y6"), m.group("d6")
             month = PAGE_MONTH_NUMBERS[m.group("m6").rstrip(".").lower()]

@@ -283,6 +283,9 @@ def test_a_first_sentence_of_chinese_or_japanese_stays_in_the_body() -> None:
 @pytest.mark.parametrize(
     "stamp",
     [
+        "2023/11/17 20:52",
+        "2023.11.17 20:52",
+        "2023\u5e7411\u670817\u65e5 20:52",
         "2023-11-17 20:52:15",
         "2023-11-17T20:52:15Z",
         "2023-11-17T20:52:15+01:00",
@@ -290,7 +293,8 @@ def test_a_first_sentence_of_chinese_or_japanese_stays_in_the_body() -> None:
     ],
 )
 def test_a_time_stamp_with_seconds_under_the_headline_is_its_date(stamp: str) -> None:
-    # ISO 8601 as sites print it: seconds, a "T" between day and time, the offset from UTC.
+    # Year first, as East Asian sites print it; ISO 8601 with seconds, a "T" between day and
+    # time, the offset from UTC.
     body = "The harbour board voted on Tuesday to raise ferry fares by five percent."
     doc, segments = segment_document(_doc(f"Harbour Ferry Fares Rise Again\n{stamp}\n{body}"))
     assert (doc.title, doc.published) == ("Harbour Ferry Fares Rise Again", "2023-11-17")
@@ -742,6 +746,14 @@ def test_byline_metadata(byline: str, author: str | None, outlet: str | None) ->
         ("05/06/2021", None),
         ("February 30, 2021", None),
         ("no date here", None),
+        # year first, as East Asian sites write it
+        ("2021/5/31", "2021-05-31"),
+        ("2021.05.31", "2021-05-31"),
+        ("2021\u5e745\u670831\u65e5", "2021-05-31"),
+        ("2021/13/31", None),
+        ("version 2019.5.3", None),
+        # day first with dashes stays unread: too often a picture's date
+        ("31-05-2021", None),
     ],
 )
 def test_parse_date(text: str, iso: str | None) -> None:
