@@ -194,7 +194,8 @@ def split_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
     trail = trailing_date_re().search(text, max(start, end - 80), end)
     if trail and trail.start() > start and not DATELINE_RE.fullmatch(text, start, end):
         before = text[start : trail.start()].split()
-        if len(before) >= 2 and before[-1].lower() not in _DATE_GOVERNORS:
+        named = len(before) >= 2 or (len(before) == 1 and before[0][:1].isupper())
+        if named and before[-1].lower() not in _DATE_GOVERNORS:
             return [(start, trail.start()), (trail.start(1), end)]
     return [(start, end)]
 

@@ -305,6 +305,25 @@ def test_a_time_stamp_with_seconds_under_the_headline_is_its_date(stamp: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "dateline", "published"),
+    [
+        # one name or two, then the date: the date is the story's
+        ("LinkNaija October 06, 2018", "October 06, 2018", "2018-10-06"),
+        ("Jane Roe November 17, 2023", "November 17, 2023", "2023-11-17"),
+        # a word that governs the date: a headline's words, no date of the story
+        ("Since October 6, 2018", None, None),
+    ],
+)
+def test_a_date_after_a_name_under_the_headline_is_its_date(
+    line: str, dateline: str | None, published: str | None
+) -> None:
+    body = "The harbour board voted on Tuesday to raise ferry fares by five percent."
+    doc, segments = segment_document(_doc(f"Harbour Ferry Fares Rise Again\n{line}\n{body}"))
+    assert doc.published == published
+    assert [s.text for s in segments if s.kind is DATELINE] == ([dateline] if dateline else [])
+
+
 def test_a_chinese_headline_its_stamp_and_its_source() -> None:
     # No capitals to open the headline; the source after the stamp, with a full-width colon.
     headline = "短缺药品保供稳价 全力保障临床用药需求"
