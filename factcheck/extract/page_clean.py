@@ -60,6 +60,10 @@ _CONTROLS = ("input", "button", "textarea", "select")
 _INTERFACE_MAX_CHARS = 1000
 """The most text an element of the interface holds. Some pages keep their whole article in a hidden
 copy for search engines, or inside one form around the page (ASP.NET); those hold more."""
+_STORY_TAGS = ("h1", "article", "main")
+"""What an element of the interface never holds: a page's headline or its story's container. A
+short story inside one form around the page (ASP.NET) holds them, or else most of the page's
+paragraphs."""
 
 
 def drop_page_furniture(tree: Any) -> None:
@@ -123,11 +127,21 @@ def _interface(tree: Any) -> list[Any]:
     for element in tree.iter("form", "dialog"):
         if element.tag == "dialog" or next(element.iter(*_CONTROLS), None) is not None:
             found[element] = None
-    return [
-        element
-        for element in found
-        if not _more_chars_than(element.text_content(), _INTERFACE_MAX_CHARS)
-    ]
+    out = []
+    paragraphs = None  # the page's paragraphs, counted once if asked
+    for element in found:
+        if _more_chars_than(element.text_content(), _INTERFACE_MAX_CHARS):
+            continue
+        if next(element.iter(*_STORY_TAGS), None) is not None:
+            continue
+        own = sum(1 for _ in element.iter("p"))
+        if own >= 2:
+            if paragraphs is None:
+                paragraphs = int(tree.xpath("count(//p)"))
+            if 2 * own >= paragraphs:
+                continue  # most of the page's paragraphs: its story, not a sign-up form
+        out.append(element)
+    return out
 
 
 def _more_wide_than(text: str, limit: int) -> bool:

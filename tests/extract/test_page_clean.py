@@ -380,3 +380,24 @@ def test_a_paragraph_without_spaces_with_a_few_latin_links_is_kept() -> None:
     tree = _tree(f"<html><body><article>{paragraph}<p>{_WIDE_BODY[0]}</p></article></body></html>")
     drop_page_furniture(tree)
     assert len(list(tree.iter("p"))) == 2
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        f"<article><h1>Bridge repairs approved</h1><p>{BODY[0]}</p><p>{BODY[2]}</p></article>",
+        "<div class='content'><h2>Bridge repairs approved</h2>"
+        f"<p>{BODY[0]}</p><p>{BODY[2]}</p></div>",
+    ],
+)
+def test_a_short_story_inside_one_form_around_the_page_is_read(story: str) -> None:
+    # Under 1,000 characters, but the form holds the page's headline or story container, or
+    # most of its paragraphs: ASP.NET's form around the page, not a sign-up form.
+    page = (
+        "<html><head><title>Council news</title></head><body><form id='aspnetForm'>"
+        "<input type='hidden' name='__VIEWSTATE' value='x'>"
+        "<div id='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"{story}</form></body></html>"
+    )
+    doc = read_page(page.encode(), "https://council.example/news/bridge")
+    assert doc.text == "\n".join(["Bridge repairs approved", BODY[0], BODY[2]])
