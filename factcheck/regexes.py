@@ -24,17 +24,17 @@ compiled by ``re.compile``.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import importlib
 import importlib.util
 import marshal
-import os
 import re
 import sys
 import zlib
 from array import array
 from pathlib import Path
 from typing import Any, AnyStr
+
+from factcheck.files import write_atomic
 
 _FORMAT = 1
 _MAX_ENTRIES = 4000
@@ -197,14 +197,9 @@ class _Store:
                 data = marshal.dumps((self.stamp, used))
         except ValueError:
             return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(zlib.crc32(data).to_bytes(4, "little") + data)
-            os.replace(temporary, self.path)
+            write_atomic(self.path, zlib.crc32(data).to_bytes(4, "little") + data)
         except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
             return
         self.dirty = False
 

@@ -13,6 +13,7 @@ elements) read with it. The rules read the page's structure, never its words.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -267,22 +268,20 @@ def _link_lines(lines: list[Any]) -> list[Any]:
     return out
 
 
-def _link_chars(element: Any) -> int:
-    count = 0
+def _link_texts(element: Any) -> Iterator[str]:
+    """The text of each link of ELEMENT to another page (not to "#..." nor "javascript:")."""
     for link in element.iterdescendants("a"):
         href = link.get("href")
         if href is not None and not href.strip().startswith(("#", "javascript:")):
-            count += len("".join(link.text_content().split()))
-    return count
+            yield link.text_content()
+
+
+def _link_chars(element: Any) -> int:
+    return sum(len("".join(text.split())) for text in _link_texts(element))
 
 
 def _link_words(element: Any) -> int:
-    count = 0
-    for link in element.iterdescendants("a"):
-        href = link.get("href")
-        if href is not None and not href.strip().startswith(("#", "javascript:")):
-            count += _words(link.text_content())
-    return count
+    return sum(map(_words, _link_texts(element)))
 
 
 def _alt_captions(images: list[Any], captions: list[Any]) -> list[Any]:

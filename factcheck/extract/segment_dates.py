@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 
 from factcheck import regexes
-from factcheck.extract.segment_text import LETTERS, UPPER, alternation
+from factcheck.extract.segment_text import KANA_HAN, LETTERS, UPPER, alternation
 from factcheck.lexicon import PAGE_LANGUAGES, entries, longest_first, months, page_words
 
 TIMEZONES = "|".join(entries("timezones"))
@@ -234,9 +234,7 @@ def trailing_date_re() -> re.Pattern[str]:
     return regexes.compile(rf"(?<=[\w’'”)])\s+((?:{_STAMP_PREFIX})?{_STAMP})\Z")
 
 
-LEADING_DATE_RE = regexes.compile(
-    rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}\u3040-\u30ff\u4e00-\u9fff])"
-)
+LEADING_DATE_RE = regexes.compile(rf"(?:{_STAMP_PREFIX})?{_STAMP}(?=\s+[“\"‘]?[{UPPER}{KANA_HAN}])")
 """A date opening a line before what follows it: a capital, or a kana or ideograph of Chinese
 and Japanese, which have no capitals."""
 

@@ -20,7 +20,7 @@ from factcheck import regexes
 from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
-from factcheck.extract.segment_text import REQUIRED_FIELD_RE
+from factcheck.extract.segment_text import KANA_HAN, REQUIRED_FIELD_RE
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -170,7 +170,7 @@ def _word_count(piece: str) -> int:
 def _wide_re() -> re.Pattern[str]:
     """Kana and CJK ideographs: the letters of scripts written without spaces (compiled when a
     text first needs it: the ranges are wide, and few texts are read so)."""
-    return regexes.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+    return regexes.compile(f"[{KANA_HAN}]")
 
 
 _WIDE_CHARS = 2

@@ -51,7 +51,6 @@ _SPACES_RE = regexes.compile(r"\s+")
 _OPENING_MARKS = "\u201c\u2018\u00ab\u2039\u201e"
 """Opening quotation marks."""
 _OPENER_RE = regexes.compile(f"[{_OPENING_MARKS}]")
-_WIDE_STOPS = frozenset(WIDE_STOPS)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -195,7 +194,7 @@ def _sentencex_cuts(flat: str) -> set[int]:
         c
         for c in ends
         if 0 < c < size
-        and (flat[c - 1].isspace() or flat[c].isspace() or flat[c - 1] in _WIDE_STOPS)
+        and (flat[c - 1].isspace() or flat[c].isspace() or flat[c - 1] in WIDE_STOPS)
     }
 
 

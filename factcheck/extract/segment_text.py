@@ -19,6 +19,9 @@ LOWER = "a-zß-öø-ÿ"
 """Lower-case letters, as a regex character-class body (Latin-1 letters included)."""
 UPPER = "A-ZÀ-ÖØ-Þ"
 """Capital letters, as a regex character-class body."""
+KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+"""Kana and CJK ideographs, as a regex character-class body: the letters of Chinese and
+Japanese, which have no capitals and put no spaces between words."""
 REQUIRED_FIELD_RE = regexes.compile(r"(?:\(\*\)|\s\*)\s*:?\Z")
 """The mark of a field a form requires, after its label: "Name *", "Email (*):"."""
 WIDE_STOPS = "\u3002\uff01\uff1f\uff61"

@@ -16,6 +16,7 @@ from factcheck.extract.segment_furniture import (
     _shape_kind,
 )
 from factcheck.extract.segment_head import Line, above_headline
+from factcheck.extract.segment_text import KANA_HAN
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -220,7 +221,7 @@ def head_furniture(unit: Line) -> SegmentKind | None:
     return None if kind is SegmentKind.TITLE else kind
 
 
-_CASELESS_RE = regexes.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CASELESS_RE = regexes.compile(f"[{KANA_HAN}\uac00-\ud7af]")
 """A kana, an ideograph or a Hangul syllable: Chinese, Japanese and Korean have no capitals."""
 
 
