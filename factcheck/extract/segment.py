@@ -51,7 +51,13 @@ from factcheck.extract.segment_furniture import (
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
-from factcheck.extract.segment_head import is_issuer, is_masthead, is_outlet_name, named_byline
+from factcheck.extract.segment_head import (
+    bare_name,
+    is_issuer,
+    is_masthead,
+    is_outlet_name,
+    named_byline,
+)
 from factcheck.extract.segment_notices import is_note_on_author
 from factcheck.extract.segment_page import classify_menus, classify_page
 from factcheck.extract.segment_page_title import page_headline
@@ -63,7 +69,7 @@ from factcheck.extract.segment_sections import (
 )
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
-from factcheck.extract.segment_title import classify_title
+from factcheck.extract.segment_title import classify_title, date_under
 from factcheck.lexicon import words
 from factcheck.models import Document, Segment, SegmentKind
 
@@ -171,6 +177,10 @@ def _fill_metadata(
         changes["title"] = title.text
         origins["title"] = "text"
     first = 0 if top is None else max(0, top - _STAMP_REACH)
+    if top is None and title is not None:
+        at = units.index(title)
+        if date_under(units, at) and any(u.kind is SegmentKind.DATELINE for u in units[:at]):
+            first = at  # a date above the headline, when another is under it, is the site's
     story = units[first:]
     if doc.published is None:
         published = _top_dateline(units, first)
@@ -287,6 +297,9 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m and (names := page_byline(piece)) is not None:
         return names, None  # "Von Jana Roth", "Par Jeanne Roux, le 5 mars 2024"
+    if not m and (name := bare_name(piece)) is not None:
+        return name, None  # a name alone, on a line the byline was told from
+
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None

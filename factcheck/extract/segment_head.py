@@ -239,6 +239,16 @@ def named_byline(piece: str) -> tuple[str, str | None] | None:
     return names, outlet
 
 
+_BARE_PERSON = regexes.compile(_PERSON)
+
+
+def bare_name(piece: str) -> str | None:
+    """PIECE when it is a person's name alone, its first word a given name: "Jane Roe"."""
+    if _BARE_PERSON.fullmatch(piece) is None:
+        return None
+    return piece if piece.split(None, 1)[0].lower() in _given_names() else None
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether NAME holds a word outlets are named with: "Example Courier-Journal", "FOX NEWS"
     (a name in capitals), "ExamplePost" (the word glued to the name's first part)."""

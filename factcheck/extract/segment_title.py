@@ -15,7 +15,7 @@ from factcheck.extract.segment_furniture import (
     Unit,
     _shape_kind,
 )
-from factcheck.extract.segment_head import Line, above_headline
+from factcheck.extract.segment_head import Line, above_headline, bare_name, is_masthead
 from factcheck.extract.segment_text import KANA_HAN
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -70,6 +70,24 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
         if top is not None:
             unit.kind = head_furniture(unit) or SegmentKind.RELATED  # the page's, above it
             continue
+        later = None if known_title else dated_headline_below(units, i)
+        if later is not None:
+            # "Welcome to Example.net" over today's date, a motto and a section, then the story's
+            # headline over its own byline and date: the lines above it are the site's.
+            for line in units[i:later]:
+                if line.kind is None:
+                    line.kind = head_furniture(line) or SegmentKind.RELATED
+            headline = units[later]
+            headline.kind = SegmentKind.TITLE
+            for line in units[later + 1 :]:
+                if line.kind is not None:
+                    break
+                # Between the headline and its date: the author's name, or the outlet's.
+                if bare_name(line.text) is not None:
+                    line.kind = SegmentKind.BYLINE
+                elif line.text.startswith("The ") or is_masthead(line.text):
+                    line.kind = SegmentKind.CREDIT
+            break
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
             headline = unit
@@ -269,6 +287,52 @@ def _stamped_below(units: list[Unit], i: int) -> bool:
         and below[0].words <= HEADING_MAX_WORDS
         and below[1].kind in _STAMPS
     )
+
+
+_DATED_REACH = 6
+"""The most lines from a text's first line to a headline further down that is dated below."""
+_STAMP_NAME_LINES = 2
+"""The most short lines between a headline and the date under it: a name, an outlet."""
+
+
+def dated_headline_below(units: list[Unit], i: int) -> int | None:
+    """The index of the story's headline when line I, the first of the text, is the site's:
+    below I, before any sentence of the body, stands a date, and after it a line that reads as
+    a headline with its own date under it (past a name and an outlet at most). Of two short
+    lines each over a date, the later one heads the story; a story's headline is not followed
+    by a date and then another headline. None when the text has no such head."""
+    if units[i].terminal or units[i].words > HEADING_MAX_WORDS:
+        return None
+    dated = False
+    for j in range(i + 1, min(len(units), i + 1 + _DATED_REACH)):
+        unit = units[j]
+        if unit.kind is SegmentKind.DATELINE:
+            dated = True
+            continue
+        if unit.terminal or unit.words > _TITLE_MAX_WORDS:
+            return None  # the body has started
+        if (
+            unit.kind is None
+            and dated
+            and _looks_like_headline(units, j, None)
+            and date_under(units, j)
+        ):
+            return j
+    return None
+
+
+_STAMP_NAMES = (None, SegmentKind.BYLINE, SegmentKind.CREDIT)
+
+
+def date_under(units: list[Unit], j: int) -> bool:
+    """Whether a dateline stands under line J, past a few short lines at most (a name, an
+    outlet)."""
+    for unit in units[j + 1 : j + 2 + _STAMP_NAME_LINES]:
+        if unit.kind is SegmentKind.DATELINE:
+            return True
+        if unit.kind not in _STAMP_NAMES or unit.terminal or unit.words > 4:
+            return False
+    return False
 
 
 _HEADLINE_SMALL = words("headline_small_words")

@@ -514,3 +514,60 @@ def test_a_picture_credit_above_the_headline_is_no_masthead(
 ) -> None:
     doc, _ = _read(f"{credit}\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
     assert (doc.title, doc.outlet) == (HEADLINE, outlet)
+
+
+SITE_HEAD = ["Welcome to Example.net", "Mon, 25 Dec 2023", "News for People Who Read", "World"]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "kinds", "byline"),
+    [
+        (["Jane Roe", "The Example Gazette"], [BYLINE, CREDIT], "Jane Roe"),
+        (["Jane Roe"], [BYLINE], "Jane Roe"),
+        ([], [], None),
+    ],
+)
+def test_a_site_s_greeting_and_date_over_a_dated_headline_are_the_site_s(
+    stamp: list[str], kinds: list[SegmentKind], byline: str | None
+) -> None:
+    # The site's greeting over its date of the day, a motto and a section, then the story's
+    # headline over its author, its outlet and its own date: the story's are the later ones.
+    date = "Thu, 14 May 2020 17:55 UTC"
+    text = "\n".join([*SITE_HEAD, HEADLINE, *stamp, date, BODY]) + "\n"
+    doc, segments = _read(text)
+    assert (doc.title, doc.published, doc.byline) == (HEADLINE, "2020-05-14", byline)
+    assert segments == [
+        (RELATED, SITE_HEAD[0]),
+        (DATELINE, SITE_HEAD[1]),
+        (RELATED, SITE_HEAD[2]),
+        (RELATED, SITE_HEAD[3]),
+        (TITLE, HEADLINE),
+        *zip(kinds, stamp, strict=True),
+        (DATELINE, date),
+        (STATEMENT, BODY),
+    ]
+
+
+def test_a_headline_over_its_date_and_an_undated_subheading_stays_the_title() -> None:
+    # Near miss: the second short line has no date under it; the first is the headline.
+    sub = "Riders face a third rise in three years"
+    doc, segments = _read(f"{HEADLINE}\nJune 3, 2024\n{sub}\n{BODY}\n")
+    assert (doc.title, doc.published) == (HEADLINE, "2024-06-03")
+    assert segments[:2] == [(TITLE, HEADLINE), (DATELINE, "June 3, 2024")]
+
+
+def test_a_dated_headline_under_a_body_sentence_is_not_looked_for() -> None:
+    # Near miss: the body has started before the second date, which is then the story's own.
+    first = "The council met on Tuesday."
+    doc, segments = _read(f"{first}\nJune 3, 2024\n{HEADLINE}\nJune 4, 2024\n{BODY}\n")
+    assert doc.title is None
+    assert doc.published == "2024-06-03"
+    assert segments[0] == (STATEMENT, first)
+
+
+def test_a_date_above_the_headline_gives_way_to_the_one_under_it() -> None:
+    doc, _ = _read(f"June 2, 2024\n{HEADLINE}\nBy Jane Roe\nJune 3, 2024\n{BODY}\n")
+    assert (doc.title, doc.published) == (HEADLINE, "2024-06-03")
+    # Near miss: with no date under the headline, the one above it is the story's.
+    doc, _ = _read(f"June 2, 2024\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
+    assert (doc.title, doc.published) == (HEADLINE, "2024-06-02")
