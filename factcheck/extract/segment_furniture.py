@@ -408,6 +408,14 @@ _ICON_NAME_RE = regexes.compile(r"[a-z]+(?:_[a-z]+)+\b")
 """The name of an icon in an icon font ("chevron_left", "keyboard_arrow_down"): a page that
 draws its icons with letters leaves their names in its text."""
 _ICON_MAX_WORDS = 6
+_HANDLE_LINE_MAX_WORDS = 6
+_BRACKETED_MAX_WORDS = 6
+"""The most words of a label in brackets, the brackets counted where spaced: "[ The Verge ]"."""
+_HANDLE_IN_LINE_RE = regexes.compile(r"(?<![\w.])@\w{2,30}")
+_BRACKETED_RE = regexes.compile(
+    r"[\[\u3010\uff3b\u3014]\s*[^\]\u3011\uff3d\u3015]{1,40}?\s*[\]\u3011\uff3d\u3015]"
+)
+"""A label in square or lenticular brackets, alone on its line."""
 _HANDLE_OR_LINK_RE = regexes.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
 _COPYRIGHT_RE = regexes.compile(
     r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
@@ -468,6 +476,8 @@ def classify_shapes(
         if unit.kind is None and unit.words <= _SHAPE_MAX_WORDS:
             heading = in_body and _is_body_heading(units, i, block_sizes)
             unit.kind = _shape_kind(unit.text, unit.terminal, unit.words, heading)
+            if unit.kind is None and not unit.terminal and block_sizes[unit.block] == 1:
+                unit.kind = _lone_line_kind(unit.text, unit.words)
         elif unit.kind is None and not unit.terminal:
             unit.kind = debris_kind(unit.text, unit.terminal, unit.words)  # a long row of links
         in_body = in_body or (unit.kind is None and unit.terminal)
@@ -582,6 +592,18 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         capitalised = sum(w[0].isupper() for w in long_words)
         if words >= 5 and long_words and capitalised >= 0.6 * len(long_words):
             return SegmentKind.RELATED  # a bulleted headline in title case: another story
+    return None
+
+
+def _lone_line_kind(piece: str, words: int) -> SegmentKind | None:
+    """The kind of a line of its own without final punctuation, by a shape no subheading has:
+    a label in square or lenticular brackets ("[Advertisement]", a digest's "[Example Wire]"),
+    or a few words with an account's handle ("LINE ID = @example"). After a sentence in its
+    paragraph, a source in brackets is the sentence's and stays with it."""
+    if words <= _BRACKETED_MAX_WORDS and _BRACKETED_RE.fullmatch(piece):
+        return SegmentKind.RELATED
+    if words <= _HANDLE_LINE_MAX_WORDS and "@" in piece and _HANDLE_IN_LINE_RE.search(piece):
+        return SegmentKind.RELATED
     return None
 
 

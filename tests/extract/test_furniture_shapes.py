@@ -89,3 +89,58 @@ def test_notices_about_copying_the_page_are_credits(notice: str) -> None:
 )
 def test_a_story_about_copying_is_not_a_notice(sentence: str) -> None:
     assert _shape_kind(sentence, True, len(sentence.split()), False) is None
+
+
+def _kinds(text: str) -> list[tuple[SegmentKind, str]]:
+    from factcheck.extract.segment import segment_document
+    from factcheck.models import Document
+
+    _, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    return [(s.kind, s.text) for s in segments]
+
+
+HEADLINE = "Council raises ferry fares for a third year"
+FIRST = "The council voted on Tuesday to raise fares by 5 percent."
+LAST = "Riders said the rise would hurt commuters on the island route."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Advertisement]",
+        "[ The Example Gazette ]",  # a digest's source, after its item
+        "[Photo=Example Images, Jo Lee]",
+        "\u3010\u7ea0\u9519\u3011",  # a Chinese page's "report an error" link
+        "LINE ID = @example",
+        "Follow us @example_news",
+        "\u0410\u043a\u043a\u0430\u0443\u043d\u0442: @example",  # "Account:" in Russian
+        "@media screen and (max-width: 600px) {",
+    ],
+)
+def test_a_bracketed_label_or_a_handle_on_a_line_of_its_own_is_furniture(line: str) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n") == [
+        (SegmentKind.TITLE, HEADLINE),
+        (SegmentKind.STATEMENT, FIRST),
+        (SegmentKind.STATEMENT, LAST),
+        (SegmentKind.RELATED, line),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: a subheading; a sentence naming an account; a quotation's source in
+        # parentheses; a longer line in brackets; an e-mail address's "@"; and a web address,
+        # which a list of links in the body may print alone.
+        "Fares rise for the third year running",
+        "The mayor replied on her account @example.",
+        "(Example Wire)",
+        "[The council has since voted to freeze fares for the rest of the year]",
+        "Fares by email at fares@example.org",
+        "https://example.org/fares",
+    ],
+)
+def test_lines_like_them_keep_their_kind(line: str) -> None:
+    kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")
+    assert kinds[3][1] == line
+    assert kinds[3][0] is not SegmentKind.RELATED
