@@ -145,7 +145,8 @@ def _box_labels() -> frozenset[str]:
 
 def classify_link_boxes(units: list[Unit]) -> None:
     """Mark the headlines under a box's label RELATED: every short line without a sentence's
-    end that follows a label line of its own, up to the first sentence. Mark the comment form
+    end that follows a label line of its own, and each story's opening under its headline, up
+    to the first sentence that is none (``_teaser_end``). Mark the comment form
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
     longest = max(map(len, comment_labels))
@@ -178,14 +179,87 @@ def classify_link_boxes(units: list[Unit]) -> None:
         if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
             continue  # "Share | Comments": an interface's labels, not a box's
         boxed = len(units)
-        for j in range(i + 1, len(units)):
+        headline: int | None = None  # the last headline of the box, over its story's opening
+        j = i + 1
+        while j < len(units):
             teaser = units[j]
             if teaser.kind is not None:
+                j += 1
                 continue  # its date, its category, another label
-            if teaser.words > _TEASER_WORDS or (teaser.terminal and teaser.words > _SHORT_WORDS):
-                boxed = j  # a sentence: the box has ended
-                break
+            asks = _asking_headline(units, j) and _box_goes_on(units, j)
+            if teaser.words > _TEASER_WORDS or (
+                teaser.terminal and teaser.words > _SHORT_WORDS and not asks
+            ):
+                # A sentence: the box has ended, unless it is the short paragraph of the
+                # headline just above it with another headline under it (a box of headlines,
+                # each over the opening of its story).
+                near = headline is not None and j - headline <= _HEADLINE_REACH
+                end = _teaser_end(units, j) if near else None
+                if end is None:
+                    boxed = j
+                    break
+                for line in units[j:end]:
+                    line.kind = line.kind or SegmentKind.RELATED
+                headline = None
+                j = end
+                continue
             teaser.kind = SegmentKind.RELATED
+            # A headline has a few words; a name over a note on the author is no headline.
+            if (not teaser.terminal or asks) and teaser.words >= _HEADLINE_WORDS:
+                headline = j
+            j += 1
+
+
+def _asking_headline(units: list[Unit], j: int) -> bool:
+    """Whether units[J] is a question on a line of its own, as a headline in a box may be
+    ("Can Exercise Help?")."""
+    unit = units[j]
+    return (
+        unit.text.endswith("?")
+        and (j == 0 or units[j - 1].block != unit.block)
+        and (j + 1 == len(units) or units[j + 1].block != unit.block)
+    )
+
+
+def _box_goes_on(units: list[Unit], j: int) -> bool:
+    """Whether the box of links goes on under units[J], a question on a line of its own: the
+    next line is another headline, or a story's opening with a headline under it. A question
+    over a paragraph of the story's is the story's own."""
+    after = next((k for k in range(j + 1, len(units)) if units[k].kind is None), None)
+    if after is None:
+        return True
+    unit = units[after]
+    if unit.words <= _TEASER_WORDS and (not unit.terminal or _asking_headline(units, after)):
+        return True
+    return _teaser_end(units, after) is not None
+
+
+_TEASER_UNITS = 3
+"""The most sentences of the opening a headline in a box of links stands over."""
+_TEASER_PARAGRAPH_WORDS = 50
+_HEADLINE_WORDS = 3
+_HEADLINE_REACH = 3
+"""The most lines from a headline in a box to its story's opening: a byline, a date between."""
+
+
+def _teaser_end(units: list[Unit], j: int) -> int | None:
+    """Where the paragraph that units[J] opens ends, when it is a story's opening under its
+    headline in a box of links: a paragraph of its own, of a few sentences, with another
+    headline (a short line without a sentence's end) under it, the box's own lines aside."""
+    if j and units[j - 1].block == units[j].block:
+        return None
+    end = j
+    while end < len(units) and units[end].block == units[j].block:
+        end += 1
+    if end - j > _TEASER_UNITS or sum(u.words for u in units[j:end]) > _TEASER_PARAGRAPH_WORDS:
+        return None
+    after = next((k for k in range(end, len(units)) if units[k].kind is None), None)
+    if after is None:
+        return end
+    unit = units[after]
+    if unit.words > _TEASER_WORDS or (unit.terminal and not _asking_headline(units, after)):
+        return None
+    return end
 
 
 _EXCERPTS = 3
