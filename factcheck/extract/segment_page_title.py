@@ -103,9 +103,12 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
     stamped: tuple[int, _Line] | None = None
     score, seen, at = (0, 0.0), 0, 0
     above: dict[int, tuple[int, _Line, int, set[str]]] = {}
+    byline_at: int | None = None  # the byline nearest the story
     # The story's first block is a headline only as a line of its own that asks or exclaims.
     for k in range(start if len(runs[start]) == 1 else start - 1, -1, -1):
         line = _first_line(text, runs[k])
+        if byline_at is None and line.kind is SegmentKind.BYLINE:
+            byline_at = k
         if short is None and _is_short_headline(line, runs, k, opening):
             short = (k, line)
         if line.kind is not None or line.words <= _LINK_WORDS or k in skipped:
@@ -134,6 +137,13 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
         best = terse  # no other line reads as a headline
     if best is None:
         return None
+    if byline_at is not None and best[0] > byline_at:
+        # Under the story's byline stand a picture's caption or a video's title, not its
+        # headline: that is the nearest line over the byline that shares the story's words.
+        over = [(k, line) for k, line, shared, _ in above.values() if k < byline_at and shared]
+        if over:
+            best = max(over, key=lambda found: found[0])
+            at = next(seen for seen, found in above.items() if found[0] == best[0])
     if at + 1 in above:
         k, line, shared, own = above[at + 1]
         if shared and own & _long_words(best[1].text) and line.words < best[1].words:

@@ -145,9 +145,10 @@ def test_a_box_of_other_stories_headlines_is_passed_over() -> None:
 def test_the_headline_right_under_a_box_is_still_the_headline() -> None:
     title, _ = _title([*MENU, *TEASERS[::2], TEASERS[3], HEADLINE, BYLINE_LINE, *BODY, *FOOTER])
     assert title == HEADLINE
-    # Near miss: three headlines in a row are no box; the one that shares most words wins.
+    # Three headlines in a row under the byline are no box, and none is the story's headline:
+    # that is the line over the byline.
     title, _ = _title([*MENU, HEADLINE, BYLINE_LINE, *TEASERS[:3], *BODY, *FOOTER])
-    assert title == TEASERS[1]
+    assert title == HEADLINE
 
 
 GUIDE = "Harbour Board Ferry Fares Boats and Sailings"
@@ -241,3 +242,44 @@ def test_a_trail_s_last_step_is_the_headline_only_when_it_is_one(head: list[str]
     title, segments = _title([*MENU, *head, "Share", *BODY, *FOOTER])
     assert title != head[1]
     assert (TITLE, head[1]) not in segments
+
+
+VIDEO = "Harbour board votes to raise ferry fares to pay for two new boats and evening sailings"
+CAPTION = (
+    "Board members tour one of the new ferry boats at the harbour on Monday. The boats enter "
+    "service in April."
+)
+
+
+def test_the_headline_stands_over_the_byline_not_a_video_s_title_under_it() -> None:
+    # Under the byline a video's title and its caption share the story's words as much as the
+    # headline does: the headline is the line over the byline, and the byline is the story's.
+    standfirst = "The island route will cost commuters more from April."
+    head = [HEADLINE, standfirst, "Share", "Comments", BYLINE_LINE, "Close", "Video", VIDEO]
+    lines = [*MENU, *head, *BODY, *FOOTER]
+    title, segments = _title(lines)
+    assert title == HEADLINE
+    assert segments[len(MENU) : len(MENU) + len(head)] == [
+        (TITLE, HEADLINE),
+        (SegmentKind.STATEMENT, standfirst),
+        (RELATED, "Share"),
+        (RELATED, "Comments"),
+        (SegmentKind.BYLINE, BYLINE_LINE),
+        (RELATED, "Close"),
+        (RELATED, "Video"),
+        (RELATED, VIDEO),
+    ]
+    doc = segment_document(Document(source="test", text="\n".join(lines), sha256="0" * 64))[0]
+    assert doc.byline == "Jane Roe"
+
+
+def test_a_gallery_s_captions_printed_again_above_the_story_are_captions() -> None:
+    # A gallery between the byline and the story prints each slide's caption more than once:
+    # the story's paragraphs are printed once.
+    gallery = [CAPTION, "Image 1 of 8", "Close", CAPTION, "Back to Gallery"]
+    title, segments = _title([*MENU, HEADLINE, BYLINE_LINE, *gallery, *BODY, *FOOTER])
+    assert title == HEADLINE
+    captions = [(kind, text) for kind, text in segments if text in CAPTION]
+    first, second = CAPTION.split(" The ")
+    assert captions == [(SegmentKind.CAPTION, first), (SegmentKind.CAPTION, f"The {second}")] * 2
+    assert [kind for kind, text in segments if text in BODY] == [SegmentKind.STATEMENT] * 4
