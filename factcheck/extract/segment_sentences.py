@@ -67,7 +67,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, block index) of every sentence in the blocks, in order.
 
-    The blocks are segmented in one sentencex call: per-block calls cost more than the splitting.
+    The blocks are segmented in one sentencex call (per-block calls cost more than the
+    splitting), cut where a block's quotation marks do not pair (``_unpaired``); sentences
+    inside a quotation are cut too (``_quoted_cuts``).
     """
     if not blocks:
         return []
@@ -82,8 +84,13 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     if base:
         hard = {cut - base for cut in hard}
     cuts: set[int] = set()
-    for begin, stop in _pieces(flat, sorted(block_end - base for _, block_end in blocks)):
+    quoted = '"' in flat or "\u201c" in flat
+    for begin, stop in _unpaired(
+        flat, _pieces(flat, sorted(end - base for _, end in blocks)), blocks, base
+    ):
         cuts.update(begin + cut for cut in _sentencex_cuts(flat[begin:stop]))
+        if quoted:
+            cuts.update(_quoted_cuts(flat, begin, stop))
     cuts.update(m.end() for m in _EXTRA_SPLIT_RE.finditer(flat) if _keep_extra_split(flat, m))
     cuts |= hard
     if "|" in flat or "\t" in flat:
@@ -123,6 +130,57 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     if not base:
         return spans
     return [(base + a, base + b, i) for a, b, i in spans]
+
+
+_QUOTATION_RE = regexes.compile(r'\u201c[^\u201d\n]+\u201d|"[^"\n]+"')
+"""A quotation inside one paragraph, in curly or straight double marks."""
+_INNER_END_RE = regexes.compile(rf"[.!?][\u2019']?\s+[\u2018'(]?[{UPPER}0-9]")
+"""What a quotation of more than one sentence holds: a sentence's end and the next one's start."""
+
+
+def _quoted_cuts(flat: str, start: int, end: int) -> list[int]:
+    """Sentence ends inside quotations of more than one sentence, which sentencex never cuts:
+    "“We are ready. The enemy is not.”" is two sentences of one quotation (attribution gives
+    every sentence of one quotation its speaker). Each quotation's words are split by sentencex
+    on their own, without the marks; a cut is kept only before a capital or a figure. Only
+    FLAT[START:END] is read: a piece whose marks pair (``_unpaired``)."""
+    found: list[int] = []
+    for quotation in _QUOTATION_RE.finditer(flat, start, end):
+        begin, stop = quotation.start() + 1, quotation.end() - 1
+        if _INNER_END_RE.search(flat, begin, stop) is None:
+            continue  # most quotations: one sentence, or words inside one
+        for cut in _sentencex_cuts(flat[begin:stop]):
+            rest = flat[begin + cut : stop].lstrip()
+            if rest[:1].isupper() or rest[:1].isdigit() or rest[:2] in ("\u2018", "'"):
+                found.append(begin + cut)
+    return found
+
+
+def _unpaired(
+    flat: str, pieces: list[tuple[int, int]], blocks: list[tuple[int, int]], base: int
+) -> list[tuple[int, int]]:
+    """PIECES also cut after each block whose double quotation marks do not pair (a quotation
+    that goes on into the next paragraph, a stray mark). sentencex pairs the marks of all it is
+    given: one left open would pair with the next paragraph's, and hold every sentence between
+    them whole."""
+    if '"' not in flat and "\u201c" not in flat:
+        return pieces  # most texts quote someone: the blocks are looked at only then
+    ends = [
+        end - base
+        for start, end in blocks
+        if flat.count('"', start - base, end - base) % 2
+        or flat.count("\u201c", start - base, end - base)
+        != flat.count("\u201d", start - base, end - base)
+    ]
+    if not ends:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for begin, stop in pieces:
+        for end in ends[bisect.bisect_right(ends, begin) : bisect.bisect_left(ends, stop)]:
+            out.append((begin, end))
+            begin = end
+        out.append((begin, stop))
+    return out
 
 
 def _pieces(flat: str, block_ends: list[int]) -> list[tuple[int, int]]:

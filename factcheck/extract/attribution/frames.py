@@ -127,6 +127,13 @@ OBJECTS = lex("him her them me us you it")
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 NEGATED_BE = lex("isn't wasn't aren't weren't")
+
+
+def _negates(word: str) -> bool:
+    """Whether WORD denies the verb after it: "not", "never", "wouldn't", "didn’t"."""
+    return word in ("not", "never") or word.endswith(("n't", "n\u2019t"))
+
+
 TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
@@ -452,6 +459,8 @@ def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame])
         low[v + 1 : v + 2] != ["to"] or low[v + 2 : v + 3] in (["comment"], ["be"])
     ):
         return  # "declined to comment": nothing was said; "it declined in every state": a fall
+    if v and v + 1 < sent.n and toks[v + 1] in (".", "!", ";") and _negates(low[v - 1]):
+        return  # "Kadzik wouldn't say.", "She did not respond.": nothing was said
     if verb == "points" and low[v + 1 : v + 2] != ["out"]:
         return  # "six percentage points", "it points to": only "points out" reports words
     if verb in CLAIMS and takes_a_thing(sent, v):
