@@ -100,3 +100,39 @@ def test_a_speaker_who_says_nothing_is_no_source(refusal: str) -> None:
 def test_a_speaker_who_says_something_is_one(sentence: str, verb: str) -> None:
     found = attribute_sentences(["The inquiry began in May.", sentence])[1]
     assert (found.speaker, found.verb) == ("Kadzik", verb)
+
+
+def test_a_bare_quotation_after_a_reported_one_is_the_speaker_s_to_its_end() -> None:
+    # "“…,” Sanders said. “A. B.”": the second quotation goes on with his words, every sentence.
+    sentences = [
+        "\u201cWe will win,\u201d Bernie Sanders said.",
+        "\u201cAsk them.",
+        "They know.\u201d",
+    ]
+    found = attribute_sentences(sentences, blocks=[0, 0, 0])
+    assert [(a.speaker, a.quote) for a in found] == [("Bernie Sanders", True)] * 3
+
+
+def test_a_long_quotation_cut_into_its_sentences_is_still_one_quotation() -> None:
+    text = (
+        "Dean defended the remark, saying, \u201cI don\u2019t think this is a ridiculous idea. "
+        "Something odd was going on last night. Was it a cold? Probably not. But, you know, "
+        "the sniffling was odd. This man is unstable, and the question is why.\u201d"
+    )
+    sentences = _sentences(text)
+    assert len(sentences) == 6
+    found = attribute_sentences(sentences, blocks=[0] * 6)
+    assert [a.speaker for a in found] == ["Dean"] * 6
+
+
+def test_a_quotation_after_the_speaker_s_tag_is_theirs_to_its_closing_mark() -> None:
+    # The quotation after "…," she said. opens on a bare sentence that takes her as its
+    # speaker; its later sentences, inside the same marks, are hers too.
+    sentences = [
+        '"Are we where we need to be?',
+        'Probably not," Minyon Moore said.',
+        '"Are we going to get to where we need to be?',
+        'Absolutely."',
+    ]
+    found = attribute_sentences(sentences, blocks=[0] * 4)
+    assert [a.speaker for a in found] == ["Minyon Moore"] * 4

@@ -605,6 +605,14 @@ def attribute_sentences(
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
             results[k] = _inherit(after, results[k])
+    # The passes above may have given a quotation's first sentence its speaker (a bare quotation
+    # after a reported one): the quotation's other sentences are that speaker's words too.
+    for first, last in layout.groups:
+        owner = next((results[k] for k in range(first, last + 1) if results[k].speaker), None)
+        if owner is not None:
+            for k in range(first, last + 1):
+                if results[k].speaker is None:
+                    results[k] = _inherit(owner, results[k])
     answer_turns(sentences, blocks, results, store, title)
     poll_goes_on(sentences, results)
     return results

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 PLACEHOLDER = 0xE000
 """Quoted text is replaced by one private-use character per quotation while parsing."""
-_MAX_QUOTE_SPAN = 4
+_MAX_QUOTE_SPAN = 8
 """A quotation may run over at most this many sentence boundaries; past that a mark is stray."""
 
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
