@@ -25,7 +25,7 @@ from factcheck.extract.attribution.labels import is_editorial_note
 from factcheck.extract.attribution.names import gender_in, scan_names
 from factcheck.extract.attribution.nonsources import drop_nonsources
 from factcheck.extract.attribution.phrases import clause_end, find_np_end, interpret
-from factcheck.extract.attribution.quotes import PLACEHOLDER, shared_layout
+from factcheck.extract.attribution.quotes import PLACEHOLDER, inherit, shared_layout
 from factcheck.extract.attribution.quoting import colon_subject, quoting_subject
 from factcheck.extract.attribution.sentence import (
     HEADLINE_SMALL,
@@ -525,7 +525,7 @@ def attribute_sentences(
             continue
         for k in range(first, last + 1):
             if results[k].speaker is None:
-                results[k] = _inherit(owner, results[k])
+                results[k] = inherit(owner, results[k])
     _sign_quotations(sentences, results, outcomes, layout.groups)
     for k in range(min(2, len(sentences))):
         if results[k].speaker is None and ":" in sentences[k]:
@@ -550,7 +550,7 @@ def attribute_sentences(
             and not _capitals_heading(sentences, blocks, k)
             and not _turn_taken(sentences, results, outcomes, blocks, k)
         ):
-            results[k] = _inherit(before, results[k])
+            results[k] = inherit(before, results[k])
             if VERB_CLASS.get(before.verb or "") is Cls.ATTITUDE and before.verb not in AGREES:
                 # "Ana Ruiz believes the ferry will return." “It is the only way across.”: her
                 # words, but not what she believes ("Ana Ruiz agreed." is her saying so).
@@ -565,7 +565,7 @@ def attribute_sentences(
             if outcome.labelled:
                 label = results[k]
             elif label is not None and results[k].speaker is None and not _aside(sentences[k]):
-                results[k] = _inherit(label, results[k])
+                results[k] = inherit(label, results[k])
             elif results[k].speaker is not None and (
                 label is None or results[k].speaker != label.speaker
             ):
@@ -579,7 +579,7 @@ def attribute_sentences(
             and _marks_only(sentences[k])
             and not _QUOTE_CHARS.isdisjoint(sentences[k + 1])
         ):
-            results[k] = _inherit(after, results[k])
+            results[k] = inherit(after, results[k])
     # A bare quotation followed by a short sentence that only names who said it ("“Why are you
     # still endorsing him?”" "Obama asked Republican politicians.").
     for k in reversed(leading):
@@ -592,7 +592,7 @@ def attribute_sentences(
             and (outcomes[k + 1].tags or len(sentences[k + 1].split()) <= 12)
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
-            results[k] = _inherit(after, results[k])
+            results[k] = inherit(after, results[k])
     # A bare quotation opening a paragraph whose next quotation names its speaker ("“A.” “B,”
     # she said.") is that speaker's too.
     for k in reversed(leading):
@@ -604,7 +604,7 @@ def attribute_sentences(
             and after.quote
             and (blocks is None or blocks[k] == blocks[k + 1])
         ):
-            results[k] = _inherit(after, results[k])
+            results[k] = inherit(after, results[k])
     # The passes above may have given a quotation's first sentence its speaker (a bare quotation
     # after a reported one): the quotation's other sentences are that speaker's words too.
     for first, last in layout.groups:
@@ -612,7 +612,7 @@ def attribute_sentences(
         if owner is not None:
             for k in range(first, last + 1):
                 if results[k].speaker is None:
-                    results[k] = _inherit(owner, results[k])
+                    results[k] = inherit(owner, results[k])
     answer_turns(sentences, blocks, results, store, title)
     poll_goes_on(sentences, results)
     return results
@@ -768,7 +768,7 @@ def _sign_quotations(
             continue
         for j in range(firsts.get(k - 1, k - 1), k):
             if results[j].speaker is None:
-                results[j] = _inherit(results[k], results[j])
+                results[j] = inherit(results[k], results[j])
 
 
 def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribution | None:
@@ -795,14 +795,3 @@ def _headline_speaker(sentences: Sequence[str], k: int, store: Store) -> Attribu
 def _introduces(text: str, attribution: Attribution) -> bool:
     """'Dr. Ward stated:': a sentence that names a speaker and ends on a colon."""
     return attribution.speaker is not None and text.rstrip().endswith(":")
-
-
-def _inherit(owner: Attribution, own: Attribution) -> Attribution:
-    return Attribution(
-        speaker=owner.speaker,
-        role=owner.role,
-        verb=owner.verb,
-        via=owner.via,
-        hedges=own.hedges,
-        quote=True,
-    )

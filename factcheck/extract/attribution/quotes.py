@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.models import Attribution
+
 PLACEHOLDER = 0xE000
 """Quoted text is replaced by one private-use character per quotation while parsing."""
 _MAX_QUOTE_SPAN = 8
@@ -194,3 +196,15 @@ def shared_layout(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Qu
     layout = _layout_quotes(key, block_key)
     _LAST_LAYOUT[:] = [(key, block_key, layout)]
     return layout
+
+
+def inherit(owner: Attribution, own: Attribution) -> Attribution:
+    """OWN, a sentence of OWNER's quotation, with OWNER's speaker, role, verb and channels."""
+    return Attribution(
+        speaker=owner.speaker,
+        role=owner.role,
+        verb=owner.verb,
+        via=owner.via,
+        hedges=own.hedges,
+        quote=True,
+    )
