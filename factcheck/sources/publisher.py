@@ -75,7 +75,7 @@ _NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
 
 # 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
 _AGENCY_DATELINE = regexes.compile(
-    rf"(?P<place>{_PLACE})(?:,\s*(?:{_PLACE},\s*)?{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"(?P<place>{_PLACE})(?:,\s*{_PLACE}(?=\s*[(,]))?(?:,\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     rf"\s*\((?P<outlet>{_NAME})\){_DASH}"
 )
 # 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).

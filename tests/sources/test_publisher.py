@@ -41,6 +41,15 @@ BODY = "Officials said on Monday that 40 people had been arrested after protests
         (f"TEHRAN, June 1 (IRNA) \u2013 {BODY}", "IRNA", "dateline", ()),
         (f"LONDON (Reuters) - {BODY}", "Reuters", "dateline", ()),
         (f"Beirut, Lebanon, May 3 (AP) \u2014 {BODY}", "AP", "dateline", ()),
+        # A place and its country or state, with no date: the commonest wire dateline.
+        (f"KYIV, Ukraine (AP) \u2014 {BODY}", "AP", "dateline", ()),
+        (
+            f"SPRINGFIELD, Ill. (Capitol News Illinois) \u2014 {BODY}",
+            "Capitol News Illinois",
+            "dateline",
+            (),
+        ),
+        (f"GAZA CITY, Gaza Strip, Nov. 3 (AP) \u2014 {BODY}", "AP", "dateline", ()),
         (f"Tehran, IRNA \u2013 {BODY}", "IRNA", "dateline", ()),
         (f"Mehrnews.com \u2013 {BODY}", "Mehrnews.com", "credit", ()),
         (
