@@ -83,7 +83,7 @@ __all__ = [
 ]
 
 _ROLE_WORDS = regexes.compile(
-    r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(words("byline_roles"))) + r")s?\b", re.IGNORECASE
 )
 _STAFF_WORDS = words("staff_words")
 _HEAD_UNITS = 4
@@ -307,8 +307,11 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     rest = m.group("rest").strip()
     outlet: str | None = None
     parts = _BYLINE_SPLIT_RE.split(rest, maxsplit=1)
+    wire = _caps_then_outlet_re().fullmatch(rest) if len(parts) == 1 else None
+    if wire is not None:
+        return _wire_byline(*wire.groups())  # "By JANE ROE Associated Press"
     if len(parts) == 2:
-        rest, outlet = parts[0].strip(), parts[1].strip()
+        rest, outlet = parts[0].strip().rstrip(","), parts[1].strip()  # "Jane Roe, for Example"
     elif ", " in rest:
         head, tail = rest.rsplit(", ", 1)
         if (
@@ -326,16 +329,27 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         while len(kept) > 2 and kept[-1].casefold() in _STAFF_WORDS:
             kept.pop()
         return None, " ".join(kept)
-    if outlet is None and (wire := _caps_then_outlet_re().fullmatch(rest)):
-        rest, outlet = wire.groups()  # "By JANE ROE Associated Press"
     return (rest or None), (outlet or None)
+
+
+def _wire_byline(names: str, after: str) -> tuple[str, str | None]:
+    """(names, outlet) of a byline of names in capitals and what follows them: an outlet ("JANE
+    ROE Associated Press"), or a role after a news outlet's short name in capitals ("JANE ROE AP
+    Economics Writer"); "JANE ROE Staff Writer" names no outlet."""
+    if not _ROLE_WORDS.search(after):
+        return names, after
+    people, _, short = names.rpartition(" ")
+    if people and short.casefold() in words("news_outlets"):
+        return people, short
+    return names, None
 
 
 @cache
 def _caps_then_outlet_re() -> re.Pattern[str]:
-    """A name in capitals, then an outlet's name as written: "JANE ROE Associated Press"
-    (compiled when a byline first needs it)."""
+    """Names in capitals, then an outlet's name as written: "JANE ROE Associated Press", "JANE
+    ROE and JO LEE Associated Press" (compiled when a byline first needs it)."""
+    caps = r"(?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+"
     return regexes.compile(
-        r"((?:[A-Z][A-Z.'\u2019-]+\s+){1,4}[A-Z][A-Z.'\u2019-]+)"
+        rf"({caps}(?:(?:,\s*|\s+(?:and|AND|&)\s+){caps}){{0,3}})"
         r"\s+((?:The\s+)?[A-Z][a-z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
     )

@@ -73,7 +73,7 @@ _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|
 _NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 BYLINE_RE = regexes.compile(
     rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+)?(?:By|BY|by)\s+)"
-    rf"(?P<rest>{_NAME}(?:\s*(?:,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
+    rf"(?P<rest>{_NAME}(?:\s*(?:,\s*for\b|,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
     rf"(?:(?:{SEP}|\s+on\s+){DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"

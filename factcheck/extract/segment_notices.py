@@ -124,6 +124,7 @@ _THIS_PIECE = r"(?:This|A version of this) (?:article|story|post|piece|report|co
 _ORIGIN_RE = regexes.compile(
     rf"{_THIS_PIECE}[^.]{{0,30}}?\b(?:(?:was |is |has been )?(?:originally |first )?"
     r"(?:published|appeared|republished|reprinted)|originally ran|first ran)\b"
+    r"|The post .{1,300}? appeared first on [A-Z0-9]"  # a blog's feed, copied with its footer
 )
 # A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
 _THANKS_RE = regexes.compile(
@@ -196,6 +197,7 @@ _NEEDLES = (
     "browser",
     "riginally",
     "first appeared",
+    "appeared first",
     "first ran",
     "version of this",
     "republished",

@@ -136,6 +136,15 @@ _ORIGINALLY = Rule(
     ),
     ("originally", "first", "published"),
 )
+# 'The post Ferry Fares Rise appeared first on Outlet.': a blog's feed, copied with its footer.
+_FEED_POST = Rule(
+    regexes.compile(
+        r"(?:^|(?<=[.!?]\s))The\s+post\s+[^\n]{1,300}?\s+appeared\s+first\s+on\s+"
+        rf"(?P<outlet>{CAPS})",
+        re.MULTILINE,
+    ),
+    ("appeared first on",),
+)
 # 'Reprinted with permission from Outlet', 'This article is republished from Outlet', 'This
 # story was produced by Outlet': where the piece came from, at a sentence's start.
 _PIECE_IS = (
@@ -402,7 +411,7 @@ def find_publisher(
         source = _HEAD_SOURCE.fullmatch(line)
         if source and outlet_like(name := closing_name(source.group("outlet")), registry):
             origins.add(name, "origin")
-    for match in _ORIGINALLY.finditer(tail, low):
+    for match in (*_ORIGINALLY.finditer(tail, low), *_FEED_POST.finditer(tail, low)):
         origins.add(named_in(match), "origin")
     for match in _REPRINTED.finditer(tail, low):
         name = named_in(match)
@@ -435,13 +444,22 @@ def find_publisher(
 
 
 def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:
-    """NAME and OTHER name one outlet: the same words, or two names the registry gives one
-    outlet ('AP' and 'Associated Press')."""
-    if name.casefold() == other.casefold():
+    """NAME and OTHER name one outlet: the same words, spaced or not ('Example News Now' and
+    'ExampleNewsNow'), or two names the registry gives one outlet ('AP' and 'Associated
+    Press')."""
+    if _spelled(name) == _spelled(other):
         return True
     if registry is None or (entry := registry.find(name)) is None:
         return False
     return (found := registry.find(other)) is not None and found.id == entry.id
+
+
+def _spelled(name: str) -> str:
+    """NAME's letters and digits in lower case, without a leading 'The'."""
+    return _NOT_ALNUM.sub("", name.casefold().removeprefix("the "))
+
+
+_NOT_ALNUM = regexes.compile(r"[\W_]+")
 
 
 def _text_evidence(

@@ -462,9 +462,21 @@ def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
     [
         ("Jane Roe, The Example Courier-Journal", "Jane Roe", "The Example Courier-Journal"),
         ("By JANE ROE Associated Press", "JANE ROE", "Associated Press"),
+        # A wire's byline: the agency's short name, then the writer's role.
+        ("By JANE ROE AP Economics Writer", "JANE ROE", "AP"),
+        ("By JANE ROE and JO LEE AP White House Correspondents", "JANE ROE and JO LEE", "AP"),
+        (
+            "By JANE ROE, JO LEE and AL POE Associated Press",
+            "JANE ROE, JO LEE and AL POE",
+            "Associated Press",
+        ),
+        # Near miss: a role alone names no outlet.
+        ("By JANE ROE Staff Writer", "JANE ROE", None),
+        # A contributor's outlet after "for".
+        ("By Jane Roe, for The Example Review", "Jane Roe", "The Example Review"),
     ],
 )
-def test_a_byline_with_its_outlet(line: str, names: str, outlet: str) -> None:
+def test_a_byline_with_its_outlet(line: str, names: str, outlet: str | None) -> None:
     doc, segments = _read(f"{HEADLINE}\n{line}\n{BODY}\n")
     assert (doc.byline, doc.outlet) == (names, outlet)
     assert segments[1] == (BYLINE, line)

@@ -143,6 +143,8 @@ def test_the_wire_a_page_states_is_carried_once(
         ("Associated Press", None, "WASHINGTON (AP) — "),
         # a media group the page states as the publisher owns the site; it carried nothing
         ("Example Herald", "Example Media Group", ""),
+        # the page's own station, its name run together in its dateline
+        ("Example News Now", None, "HONOLULU, Hawaii (ExampleNewsNow) — "),
     ],
 )
 def test_an_outlet_is_never_carried_from_itself_or_from_its_owner(
@@ -385,6 +387,11 @@ def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str)
             "copyright",
         ),
         (f"{BODY}\n\nReprinted with permission from Example News.", "Example News", "origin"),
+        (
+            f"{BODY}\n\nThe post Protests spread in the capital appeared first on Example News.",
+            "Example News",
+            "origin",
+        ),
         (
             f"{BODY}\n\nThis article is republished from The Example Review.",
             "The Example Review",
