@@ -39,6 +39,10 @@ MATCHED = {
         "It ran. First appeared in Example News",
         "As published in The Daily Example",
     ],
+    "_FEED_POST": [
+        "The post Ferry fares rise again appeared first on Example News.",
+        "It ran. The post Fares: what next? appeared first on THE EXAMPLE DAILY",
+    ],
     "_REPRINTED": [
         "Reprinted with permission from Example News.",
         "This article is republished from Example News.",
