@@ -96,6 +96,16 @@ _CITY_DATE_AGENCY = regexes.compile(
 )
 # '(CNN) — ...', '(Example News) - ...' opening the text.
 _BARE_AGENCY = regexes.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
+_OPENINGS = (SegmentKind.CLAIM, SegmentKind.STATEMENT, SegmentKind.OPINION, SegmentKind.QUESTION)
+"""Kinds of a segment that opens the story: a dateline before it is its first words."""
+# 'Press TV –', 'RT —' opening the text: an outlet's name alone before the dash, in capitalised
+# words, which must name an outlet (an outlet's word, or the registry's).
+_OUTLET_DASH = regexes.compile(
+    r"(?P<outlet>[A-Z][\w.&'\u2019-]*(?:[ ][A-Z][\w.&'\u2019-]*){0,3})" + _DASH
+)
+_OUTLET_CHARS = 45
+"""How far into a text the dash after an outlet's name alone ('Press TV –') may stand."""
+_OPENING_DASHES = (" -", " \u2013", " \u2014")
 _DATELINES = (
     _AGENCY_DATELINE,
     _CITY_AGENCY,
@@ -103,6 +113,7 @@ _DATELINES = (
     _SLASH_AGENCY,
     _CITY_DATE_AGENCY,
     _BARE_AGENCY,
+    _OUTLET_DASH,
 )
 # 'Mehrnews.com –', 'Example.org -'
 _DOMAIN_CREDIT = regexes.compile(
@@ -487,16 +498,23 @@ def _datelines(
 ) -> list[str]:
     """Agencies that datelines at the start of a head segment or line name, in order."""
     out = []
-    for text in (*(s.text for s in head), *lines):
+    texts = (*((s.text, s.kind in _OPENINGS) for s in head), *((line, False) for line in lines))
+    for text, opening in texts:
         text = _after_marker(text)
         for pattern in _dateline_patterns(text):
-            wire = pattern.match(text)
+            wire = None if pattern is _OUTLET_DASH and not opening else pattern.match(text)
             if not wire:
                 continue
             name = clean(wire.group("outlet"))
             # A place and a dash before '(Outlet)' is the classic shape; any other must name
-            # something that looks like an agency.
-            if pattern is _AGENCY_DATELINE or _agency_like(name, registry):
+            # something that looks like an agency, and an outlet alone before the dash, which
+            # opens the story (a headline's "Example News Anchor Quits – Report" is none), an
+            # outlet.
+            if pattern is _OUTLET_DASH:
+                if is_outlet_name(name) or (registry is not None and known(registry, name)):
+                    out.append(name)
+                    break
+            elif pattern is _AGENCY_DATELINE or _agency_like(name, registry):
                 out.append(name)
                 break
     return list(dict.fromkeys(out))
@@ -512,7 +530,8 @@ def _dateline_patterns(text: str) -> list[re.Pattern[str]]:
     """
     paren = "(" in text
     comma = text.find(",", 0, _PLACE_CHARS + 1) >= 2
-    if not (paren or comma):
+    named = any(text.find(dash, 1, _OUTLET_CHARS) > 0 for dash in _OPENING_DASHES)
+    if not (paren or comma or named):
         return []  # most sentences
     slash = "/" in text
     dash = "-" in text or "\u2013" in text or "\u2014" in text
@@ -523,6 +542,7 @@ def _dateline_patterns(text: str) -> list[re.Pattern[str]]:
         (_SLASH_AGENCY, comma and slash),
         (_CITY_DATE_AGENCY, comma and dash),
         (_BARE_AGENCY, text.startswith("(") and dash),
+        (_OUTLET_DASH, named),
     )
     return [pattern for pattern, may in possible if may]
 

@@ -50,6 +50,9 @@ BODY = "Officials said on Monday that 40 people had been arrested after protests
             (),
         ),
         (f"GAZA CITY, Gaza Strip, Nov. 3 (AP) \u2014 {BODY}", "AP", "dateline", ()),
+        # An outlet's name alone before the dash that opens the story.
+        (f"Press TV \u2013 {BODY}", "Press TV", "dateline", ()),
+        (f"The Example Times - {BODY}", "The Example Times", "dateline", ()),
         (f"Tehran, IRNA \u2013 {BODY}", "IRNA", "dateline", ()),
         (f"Mehrnews.com \u2013 {BODY}", "Mehrnews.com", "credit", ()),
         (
@@ -166,6 +169,19 @@ def test_an_outlet_is_never_carried_from_itself_or_from_its_owner(
     ],
 )
 def test_dates_and_photo_credits_are_never_outlets(registry: Registry, text: str) -> None:
+    assert _read(text, registry).outlet is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Near misses: a label or a word before the opening dash, and a headline with a dash.
+        f"EXCLUSIVE \u2013 {BODY}",
+        f"Officials \u2013 {BODY}",
+        f"Example News Anchor Quits \u2013 Report\n\n{BODY}",
+    ],
+)
+def test_a_word_before_the_opening_dash_is_no_outlet(registry: Registry, text: str) -> None:
     assert _read(text, registry).outlet is None
 
 
