@@ -39,9 +39,17 @@ from factcheck.lexicon import longest_first, words
 from factcheck.models import Document, Segment, SegmentKind
 from factcheck.sources.outlet_keys import CARRIED, OUTLET, SEPARATOR, carried_from
 from factcheck.sources.prefilter import Rule, lowered
+from factcheck.sources.publisher_datelines import (
+    AGENCY_DATELINE,
+    DASH,
+    DATE,
+    NAME,
+    OPENINGS,
+    OUTLET_DASH,
+    dateline_patterns,
+)
 from factcheck.sources.publisher_names import (
     CAPS,
-    MONTH,
     OUTLET_KINDS,
     clean,
     closing_name,
@@ -67,65 +75,17 @@ if TYPE_CHECKING:
 _METADATA = ("json-ld", "meta")
 """Origins of an outlet that the page itself states."""
 
-_DASH = r"\s*[-\u2013\u2014]+\s"
-_PLACE_CHARS = 41
-"""The longest place a dateline names: a capital and at most 40 more characters, no comma."""
-_PLACE = rf"[A-Z][A-Za-z\u00c0-\u024f .'\u2019/-]{{1,{_PLACE_CHARS - 1}}}?"
-_NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
-
-# 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
-_AGENCY_DATELINE = regexes.compile(
-    rf"(?P<place>{_PLACE})(?:,\s*{_PLACE}(?=\s*[(,]))?(?:,\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    rf"\s*\((?P<outlet>{_NAME})\){_DASH}"
-)
-# 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).
-_CITY_AGENCY = regexes.compile(rf"(?P<place>{_PLACE}),\s+(?P<outlet>{_NAME}){_DASH}")
-_DATE = rf"{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-# 'NEW DELHI, June 1 (PTI) The ...', 'Islamabad, June 1 (APP): ...': no dash after a dated
-# dateline's agency.
-_AGENCY_NO_DASH = regexes.compile(
-    rf"(?P<place>{_PLACE}),\s*(?:{_PLACE},\s*)?{_DATE}\s*\((?P<outlet>{_NAME})\)"
-    r"(?::\s|\s+(?=[A-Z\u201c\"]))"
-)
-# 'MOSCOW, June 1. /TASS/.', 'Tehran, June 1, IRNA --'
-_SLASH_AGENCY = regexes.compile(
-    rf"(?P<place>{_PLACE}),\s*{_DATE}\.?\s*/(?P<outlet>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){{0,3}})/"
-)
-_CITY_DATE_AGENCY = regexes.compile(
-    rf"(?P<place>{_PLACE}),\s*{_DATE},\s+(?P<outlet>{_NAME}){_DASH}"
-)
-# '(CNN) — ...', '(Example News) - ...' opening the text.
-_BARE_AGENCY = regexes.compile(rf"\((?P<outlet>{_NAME})\){_DASH}")
-_OPENINGS = (SegmentKind.CLAIM, SegmentKind.STATEMENT, SegmentKind.OPINION, SegmentKind.QUESTION)
-"""Kinds of a segment that opens the story: a dateline before it is its first words."""
-# 'Press TV –', 'RT —' opening the text: an outlet's name alone before the dash, in capitalised
-# words, which must name an outlet (an outlet's word, or the registry's).
-_OUTLET_DASH = regexes.compile(
-    r"(?P<outlet>[A-Z][\w.&'\u2019-]*(?:[ ][A-Z][\w.&'\u2019-]*){0,3})" + _DASH
-)
-_OUTLET_CHARS = 45
-"""How far into a text the dash after an outlet's name alone ('Press TV –') may stand."""
-_OPENING_DASHES = (" -", " \u2013", " \u2014")
-_DATELINES = (
-    _AGENCY_DATELINE,
-    _CITY_AGENCY,
-    _AGENCY_NO_DASH,
-    _SLASH_AGENCY,
-    _CITY_DATE_AGENCY,
-    _BARE_AGENCY,
-    _OUTLET_DASH,
-)
 # 'Mehrnews.com –', 'Example.org -'
 _DOMAIN_CREDIT = regexes.compile(
-    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12})" + _DASH
+    r"(?P<outlet>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12})" + DASH
 )
 # '(MENAFN- Tehran Times)': a syndication service carrying an outlet's story.
-_SYNDICATED = regexes.compile(rf"\((?P<syndicator>{_NAME}?)\s*-\s*(?P<outlet>{_NAME})\)")
+_SYNDICATED = regexes.compile(rf"\((?P<syndicator>{NAME}?)\s*-\s*(?P<outlet>{NAME})\)")
 _COPYRIGHT = Rule(
     regexes.compile(
         r"(?:\u00a9|\u24b8|\u24d2|\([cC]\)|(?i:copyright))\s*(?:\u00a9\s*)?"
         r"(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?,?\s*)?(?P<by>by\s+)?"
-        rf"(?P<outlet>{_NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
+        rf"(?P<outlet>{NAME}?)(?=\s*(?:[.,;|]|All [Rr]ights|\s*$)|\s+(?:19|20)\d\d\b)",
         re.MULTILINE,
     ),
     ("\u00a9", "\u24b8", "\u24d2", "(c)", "copyright"),
@@ -313,7 +273,7 @@ _PICTURE_WORD = Rule(
     regexes.compile(r"\b(?i:photo|photograph|image|picture|pic|credit|file)s?\b"),
     ("photo", "image", "pic", "credit", "file"),
 )
-_DATE_PART = regexes.compile(rf"{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
+_DATE_PART = regexes.compile(rf"{DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}:\d\d")
 _ACRONYM = regexes.compile(r"[A-Z][A-Z&]{1,9}")
 _MAIL_SERVICES = words("mail_services")
 _ORG_HEADS = words("organisation_heads")
@@ -498,11 +458,11 @@ def _datelines(
 ) -> list[str]:
     """Agencies that datelines at the start of a head segment or line name, in order."""
     out = []
-    texts = (*((s.text, s.kind in _OPENINGS) for s in head), *((line, False) for line in lines))
+    texts = (*((s.text, s.kind in OPENINGS) for s in head), *((line, False) for line in lines))
     for text, opening in texts:
         text = _after_marker(text)
-        for pattern in _dateline_patterns(text):
-            wire = None if pattern is _OUTLET_DASH and not opening else pattern.match(text)
+        for pattern in dateline_patterns(text):
+            wire = None if pattern is OUTLET_DASH and not opening else pattern.match(text)
             if not wire:
                 continue
             name = clean(wire.group("outlet"))
@@ -510,41 +470,14 @@ def _datelines(
             # something that looks like an agency, and an outlet alone before the dash, which
             # opens the story (a headline's "Example News Anchor Quits – Report" is none), an
             # outlet.
-            if pattern is _OUTLET_DASH:
+            if pattern is OUTLET_DASH:
                 if is_outlet_name(name) or (registry is not None and known(registry, name)):
                     out.append(name)
                     break
-            elif pattern is _AGENCY_DATELINE or _agency_like(name, registry):
+            elif pattern is AGENCY_DATELINE or _agency_like(name, registry):
                 out.append(name)
                 break
     return list(dict.fromkeys(out))
-
-
-def _dateline_patterns(text: str) -> list[re.Pattern[str]]:
-    """The patterns of ``_DATELINES``, in order, that may match at the start of TEXT.
-
-    Trying the patterns on every sentence of the head costs far more than looking first for the
-    characters each one needs: the parenthesis, slash or dash around the agency's name and, after
-    a place, the comma that ends the place's name (the first comma of the text, as a place's
-    name holds none).
-    """
-    paren = "(" in text
-    comma = text.find(",", 0, _PLACE_CHARS + 1) >= 2
-    named = any(text.find(dash, 1, _OUTLET_CHARS) > 0 for dash in _OPENING_DASHES)
-    if not (paren or comma or named):
-        return []  # most sentences
-    slash = "/" in text
-    dash = "-" in text or "\u2013" in text or "\u2014" in text
-    possible = (
-        (_AGENCY_DATELINE, paren and dash),
-        (_CITY_AGENCY, comma and dash),
-        (_AGENCY_NO_DASH, comma and paren),
-        (_SLASH_AGENCY, comma and slash),
-        (_CITY_DATE_AGENCY, comma and dash),
-        (_BARE_AGENCY, text.startswith("(") and dash),
-        (_OUTLET_DASH, named),
-    )
-    return [pattern for pattern, may in possible if may]
 
 
 def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:

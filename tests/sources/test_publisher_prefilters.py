@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from factcheck.sources import publisher, publisher_self
 from factcheck.sources.prefilter import Rule, lowered
-from factcheck.sources.publisher import _DATELINES, _dateline_patterns
+from factcheck.sources.publisher_datelines import DATELINES as _DATELINES
+from factcheck.sources.publisher_datelines import dateline_patterns as _dateline_patterns
 
 RULES = {
     name: rule
@@ -196,6 +197,8 @@ DATELINES = [
     "TEHRAN, June 1 (IRNA) \u2013 Officials said.",
     "LONDON (Reuters) - Officials said.",
     "Beirut, Lebanon, May 3 (AP) \u2014 Officials said.",
+    "KYIV, Ukraine (AP) \u2014 Officials said.",
+    "Press TV \u2013 Officials said.",
     "Tehran, IRNA \u2013 Officials said.",
     "Tehran, IRNA \u2014 Officials said.",
     "Tehran, IRNA - Officials said.",
