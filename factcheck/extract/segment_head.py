@@ -39,6 +39,9 @@ _LABEL_WORDS = 2
 """The most words a section label above a headline has: "Opinion", "World News"."""
 _MASTHEAD_WORDS = 6
 """The most words a masthead has: "The Example Daily Tribune Online"."""
+_ISSUER_WORDS = 12
+"""The most words of an institution's name: "Office of the Example High Commissioner for Human
+Rights"."""
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "&", "on"})
 _WEB_NAME = regexes.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[A-Za-z]{2,12}")
 _NAME_PARTS = regexes.compile(r"[^\W\d_]+")
@@ -101,12 +104,21 @@ def is_masthead(piece: str) -> bool:
 
 def is_issuer(piece: str) -> bool:
     """An institution's name as the issuer of an official text: "Ministry of Example Affairs",
-    "Office of the Example Commissioner"."""
-    names = _proper_name(piece)
+    "Office of the Example Commissioner", "Ministry of Foreign Affairs of the Example
+    Republic"."""
+    names = _proper_name(piece, _ISSUER_WORDS)
     return (
         len(names) >= 3
         and names[0].lower() in words("organisation_heads")
         and (names[1] in ("of", "for"))
+    )
+
+
+def _issues(lines: Sequence[Line], i: int) -> bool:
+    """Whether line I, an institution's name, stands over "Press Release" or a dateline."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return following is not None and (
+        following.kind is SegmentKind.DATELINE or is_release_label(following.text)
     )
 
 
@@ -115,11 +127,11 @@ def is_release_label(piece: str) -> bool:
     return piece.strip(" :-\u2013\u2014").lower() in words("release_labels")
 
 
-def _proper_name(piece: str) -> list[str]:
+def _proper_name(piece: str, longest: int = _MASTHEAD_WORDS) -> list[str]:
     """PIECE's words when it is a short proper name (capitalised words and the small words
-    that join them, no figure), else no words."""
+    that join them, no figure; LONGEST words at most), else no words."""
     names = piece.split()
-    if len(names) > _MASTHEAD_WORDS or any(c.isdigit() for c in piece):
+    if len(names) > longest or any(c.isdigit() for c in piece):
         return []
     capitalised = all(w[0].isupper() or w in _NAME_JOINS for w in names)
     return names if capitalised and names[0][0].isupper() else []
@@ -169,9 +181,9 @@ def above_headline(
         return SegmentKind.TAGS  # "Press Release"
     if is_issuer(piece):
         # "Ministry of Example Affairs" over "Press Release" or a dateline: who issued it.
-        if following.kind is SegmentKind.DATELINE or is_release_label(following.text):
-            return SegmentKind.CREDIT
-        return None
+        return SegmentKind.CREDIT if _issues(lines, i) else None
+    if _proper_name(piece) and is_issuer(following.text) and _issues(lines, i + 1):
+        return SegmentKind.CREDIT  # a letterhead: "THE WHITE HOUSE" over its issuing office
     if later + 1 >= len(lines) or lines[later].words < _HEADLINE_WORDS:
         return None
     if lines[later].terminal or not headline(later):

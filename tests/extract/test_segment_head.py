@@ -583,3 +583,45 @@ def test_a_date_above_the_headline_gives_way_to_the_one_under_it() -> None:
     # Near miss: with no date under the headline, the one above it is the story's.
     doc, _ = _read(f"June 2, 2024\n{HEADLINE}\nBy Jane Roe\n{BODY}\n")
     assert (doc.title, doc.published) == (HEADLINE, "2024-06-02")
+
+
+@pytest.mark.parametrize(
+    ("head", "kinds", "outlet"),
+    [
+        # An institution's long name over "Press Release".
+        (
+            ["Ministry of Foreign Affairs of the Example Republic", "Press Release"],
+            [CREDIT, TAGS],
+            "Ministry of Foreign Affairs of the Example Republic",
+        ),
+        # A letterhead over the issuing office, its release label and date.
+        (
+            ["THE EXAMPLE HOUSE", "Office of the Press Secretary", "FOR IMMEDIATE RELEASE"],
+            [CREDIT, CREDIT, TAGS],
+            "Office of the Press Secretary",
+        ),
+    ],
+)
+def test_an_official_text_s_head_names_its_issuer_over_its_headline(
+    head: list[str], kinds: list[SegmentKind], outlet: str
+) -> None:
+    more = (
+        "Riders said the rise would hurt commuters who cross every day, and the council will "
+        "review the fares again next spring."
+    )
+    text = "\n".join([*head, "", HEADLINE, "", BODY, "", more]) + "\n"
+    doc, segments = _read(text)
+    assert (doc.title, doc.outlet) == (HEADLINE, outlet)
+    assert segments == [
+        *zip(kinds, head, strict=True),
+        (TITLE, HEADLINE),
+        (STATEMENT, BODY),
+        (STATEMENT, more),
+    ]
+
+
+def test_a_name_over_a_headline_with_no_issuing_office_is_no_letterhead() -> None:
+    # Near miss: a proper name over a line that is no institution's stays the headline.
+    doc, segments = _read(f"THE EXAMPLE HOUSE\nPress Secretary Jane Roe\n{BODY}\n")
+    assert doc.title == "THE EXAMPLE HOUSE"
+    assert segments[0] == (TITLE, "THE EXAMPLE HOUSE")
