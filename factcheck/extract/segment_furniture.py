@@ -83,6 +83,9 @@ _REPORTING_RE = regexes.compile(
     r"(?:\s*;\s*(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"[^;()]*?)*\)?\.?"
 )
+_INPUTS_RE = regexes.compile(
+    r"\(?With\s+(?:additional\s+)?inputs?\s+from\s+[A-Z][\w.&'\u2019 ,-]*?\)?\.?"
+)
 _REVIEWED_RE = regexes.compile(
     r"(?:(?:Medically|Clinically|Legally)\s+)?(?:[Rr]eviewed|Fact[- ][Cc]hecked)\s+by\s+"
     # the names, then their degrees: "Jane Roe, PhD", "Jo Doe, RD, LD", "Jan Poe, PharmD"
@@ -255,6 +258,8 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.BYLINE  # "By Jane Roe", "Jane Roe, Senior Reporter", "Von Jana Roth"
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
         return SegmentKind.BYLINE
+    if words <= 12 and piece[:5] in ("(With", "With ") and _INPUTS_RE.fullmatch(piece):
+        return SegmentKind.CREDIT  # "(With inputs from PTI)": the wires the story draws on
     reviewed = _REVIEWED_RE.fullmatch(piece) if words <= 16 else None
     if reviewed and clean_byline(reviewed.group("names")) is not None:
         return SegmentKind.BYLINE

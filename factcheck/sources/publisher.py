@@ -263,6 +263,15 @@ _ISSUED = regexes.compile(
 _NAME_ALONE = regexes.compile(rf"(?P<outlet>{CAPS})\s*")
 _HEAD_SOURCE = regexes.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
 # '\u2014 Example Daily' signing off the text: where the story came from.
+# '(With inputs from PTI)', 'With additional inputs from Example News': the wire's copy in it.
+_INPUTS = Rule(
+    regexes.compile(
+        r"^\s*\(?\s*(?i:with\s+(?:additional\s+)?inputs?\s+from)\s+"
+        rf"(?P<outlet>{CAPS})(?=\s*(?:\)|,|\.|and\b|&|$))",
+        re.MULTILINE,
+    ),
+    ("input",),
+)
 _SIGN_OFF = regexes.compile(
     rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE
 )
@@ -391,6 +400,9 @@ def find_publisher(
             origins.add(name, "origin")
     for match in (*_SOURCE_LINE.finditer(tail, low), *_SIGN_OFF.finditer(tail)):
         if outlet_like(name := named_in(match), registry):
+            origins.add(name, "origin")
+    for match in _INPUTS.finditer(tail, low):
+        if _ACRONYM.fullmatch(name := named_in(match)) or outlet_like(name, registry):
             origins.add(name, "origin")
     for name, how in origins.items:
         # Where the story came from: its publisher when nothing else names one.

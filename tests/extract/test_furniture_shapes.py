@@ -144,3 +144,8 @@ def test_lines_like_them_keep_their_kind(line: str) -> None:
     kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")
     assert kinds[3][1] == line
     assert kinds[3][0] is not SegmentKind.RELATED
+
+
+def test_the_wires_a_story_draws_on_are_its_credit() -> None:
+    line = "(With inputs from PTI)"
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (SegmentKind.CREDIT, line)

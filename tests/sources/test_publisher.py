@@ -408,6 +408,12 @@ def test_near_miss_credit_lines_name_no_publisher(registry: Registry, text: str)
             "Example News",
             "origin",
         ),
+        (f"{BODY}\n\n(With inputs from PTI)", "PTI", "origin"),
+        (
+            f"{BODY}\n\nWith additional inputs from Example News and Reuters.",
+            "Example News",
+            "origin",
+        ),
         (
             f"{BODY}\n\nThis article is republished from The Example Review.",
             "The Example Review",
@@ -451,6 +457,9 @@ def test_addresses_handles_and_reprints_name_the_publisher(
         # Another body's staff, a board that is no newsroom's.
         f"{BODY}\n\nFollow NASA astronaut Jane Roe on Twitter.",
         f"{BODY}\n\nJane Roe, a former member of the Example Times editorial board, agreed.",
+        # Inputs from people, not from an outlet.
+        f"{BODY}\n\n(With inputs from our correspondents)",
+        f"{BODY}\n\n(With inputs from Jane Roe)",
         # A permission from a person, a film's producer.
         f"{BODY}\n\nReprinted with permission from Jane Roe.",
         f"{BODY}\n\nThe film was produced by Example Studios.",

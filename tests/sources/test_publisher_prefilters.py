@@ -40,6 +40,10 @@ MATCHED = {
         "It ran. First appeared in Example News",
         "As published in The Daily Example",
     ],
+    "_INPUTS": [
+        "(With inputs from PTI)",
+        "It ran.\nwith additional input from Example News and AP.",
+    ],
     "_FEED_POST": [
         "The post Ferry fares rise again appeared first on Example News.",
         "It ran. The post Fares: what next? appeared first on THE EXAMPLE DAILY",
