@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 
 import sentencex
 
@@ -132,10 +133,29 @@ def sentence_spans(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     return [(base + a, base + b, i) for a, b, i in spans]
 
 
-_QUOTATION_RE = regexes.compile(r'\u201c[^\u201d\n]+\u201d|"[^"\n]+"')
-"""A quotation inside one paragraph, in curly or straight double marks."""
+_QUOTE_MARK_RE = regexes.compile('[\u201c\u201d"]')
+"""A double quotation mark, curly or straight."""
 _INNER_END_RE = regexes.compile(rf"[.!?][\u2019']?\s+[\u2018'(]?[{UPPER}0-9]")
 """What a quotation of more than one sentence holds: a sentence's end and the next one's start."""
+
+
+def _quotations(flat: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words of each quotation in FLAT[START:END], read left to right: an
+    opening curly mark runs to the next closing one, a straight mark to the next straight one,
+    and the marks inside a quotation are its words. A mark that nothing closes after it opens
+    none. One pass over the marks, however many are left open."""
+    closes = {"\u201c": "\u201d", '"': '"'}
+    last = {"\u201c": flat.rfind("\u201d", start, end), '"': flat.rfind('"', start, end)}
+    opened: tuple[str, int] | None = None
+    for mark in _QUOTE_MARK_RE.finditer(flat, start, end):
+        at, char = mark.start(), mark.group()
+        if opened is None:
+            if char in closes and at < last[char]:
+                opened = (closes[char], at)
+        elif char == opened[0]:
+            if at > opened[1] + 1:
+                yield opened[1] + 1, at
+            opened = None
 
 
 def _quoted_cuts(flat: str, start: int, end: int) -> list[int]:
@@ -145,8 +165,7 @@ def _quoted_cuts(flat: str, start: int, end: int) -> list[int]:
     on their own, without the marks; a cut is kept only before a capital or a figure. Only
     FLAT[START:END] is read: a piece whose marks pair (``_unpaired``)."""
     found: list[int] = []
-    for quotation in _QUOTATION_RE.finditer(flat, start, end):
-        begin, stop = quotation.start() + 1, quotation.end() - 1
+    for begin, stop in _quotations(flat, start, end):
         if _INNER_END_RE.search(flat, begin, stop) is None:
             continue  # most quotations: one sentence, or words inside one
         for cut in _sentencex_cuts(flat[begin:stop]):
