@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.attribution import attribute_sentences
-from factcheck.extract.segment_sentences import split_sentences
+from factcheck.extract.segment_sentences import _quotations, split_sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -136,3 +136,18 @@ def test_a_quotation_after_the_speaker_s_tag_is_theirs_to_its_closing_mark() -> 
     ]
     found = attribute_sentences(sentences, blocks=[0] * 4)
     assert [a.speaker for a in found] == ["Minyon Moore"] * 4
+
+
+@pytest.mark.parametrize(
+    ("flat", "quoted"),
+    [
+        ("He said \u201cA \u201cB\u201d C\u201d then.", ["A \u201cB"]),
+        # An opening mark nothing closes opens nothing; the straight pair after it is read.
+        ('\u201cOpen. Then "a pair" here.', ["a pair"]),
+        ('"One" and "two"', ["One", "two"]),
+        ("\u201c\u201d and \u201cx\u201d", ["x"]),
+        ("\u201c" * 5, []),
+    ],
+)
+def test_quotations_are_paired_left_to_right(flat: str, quoted: list[str]) -> None:
+    assert [flat[a:b] for a, b in _quotations(flat, 0, len(flat))] == quoted
