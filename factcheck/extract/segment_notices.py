@@ -126,6 +126,15 @@ _ORIGIN_RE = regexes.compile(
     r"(?:published|appeared|republished|reprinted)|originally ran|first ran)\b"
     r"|The post .{1,300}? appeared first on [A-Z0-9]"  # a blog's feed, copied with its footer
 )
+# The site's disclaimer of its writers' views: "Opinions expressed by Example contributors are
+# their own", "The views expressed in this article are those of the author and do not
+# necessarily reflect …". A story's "The views expressed in the letter are the party's" is none.
+_VIEWS_RE = regexes.compile(
+    r"(?:The\s+)?(?:[Vv]iews?|[Oo]pinions?)(?:\s+and\s+(?:views?|opinions?))?\s+expressed\b"
+    r"[^.]{0,80}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+|strictly\s+)?(?:those\s+of\s+the\s+"
+    r"(?:authors?|writers?|contributors?|columnists?)\b|(?:the\s+)?(?:authors?|writers?)['\u2019]s?"
+    r"\s+own\b|(?:their|his|her)\s+own\b|personal\b)|do(?:es)?\s+not\s+necessarily\s+reflect\b)"
+)
 # A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
 _THANKS_RE = regexes.compile(
     r"(?:Thanks?(?: you)?(?: so much)? for (?:signing up|subscribing|registering|reading)"
@@ -198,6 +207,7 @@ _NEEDLES = (
     "riginally",
     "first appeared",
     "appeared first",
+    "xpressed",
     "first ran",
     "version of this",
     "republished",
@@ -279,7 +289,7 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
     linked = opener or "lease " in piece
     if linked and _LINKED_POINTER.search(piece, low) and _ADDRESS_RE.search(piece):
         return SegmentKind.RELATED
-    if _SMALL_PRINT.match(piece, low) or _ORIGIN_RE.match(piece):
+    if _SMALL_PRINT.match(piece, low) or _ORIGIN_RE.match(piece) or _VIEWS_RE.match(piece):
         return SegmentKind.CREDIT
     if _THANKS_RE.match(piece) or _OFFER.search(piece, low):
         return SegmentKind.RELATED

@@ -68,6 +68,13 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
         ("Enter promo code BRIDGE20 at checkout.", RELATED),
         ("Select the mistake and press Ctrl+Enter to tell the editors.", RELATED),
         ("Iezīmējiet tekstu un spiediet Ctrl + Enter, lai nosūtītu labojumu!", RELATED),
+        ("Opinions expressed by Example contributors are their own.", CREDIT),
+        (
+            "The views expressed in this article are those of the author and do not necessarily "
+            "reflect the position of Example News.",
+            CREDIT,
+        ),
+        ("Views expressed are personal.", CREDIT),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -100,6 +107,8 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "The paper, delivered daily to 40,000 homes, lost money last year.",
         "Use the code to open the gate, the police said.",
         "The shortcut Ctrl+Shift+T reopens a closed tab, the company said.",
+        "The views expressed in the letter are the council's, the clerk said.",
+        "The views expressed by residents at the meeting were mixed.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
