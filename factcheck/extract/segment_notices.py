@@ -129,11 +129,15 @@ _ORIGIN_RE = regexes.compile(
 # The site's disclaimer of its writers' views: "Opinions expressed by Example contributors are
 # their own", "The views expressed in this article are those of the author and do not
 # necessarily reflect …". A story's "The views expressed in the letter are the party's" is none.
+_WRITERS = r"(?:authors?|writers?|contributors?|columnists?)"
+_THEIR_OWN = (
+    rf"(?:those\s+of\s+the\s+{_WRITERS}\b|(?:the\s+)?(?:authors?|writers?)['\u2019]s?\s+own\b"
+    r"|(?:their|his|her)\s+own\b|personal\b)"
+)
 _VIEWS_RE = regexes.compile(
     r"(?:The\s+)?(?:[Vv]iews?|[Oo]pinions?)(?:\s+and\s+(?:views?|opinions?))?\s+expressed\b"
-    r"[^.]{0,80}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+|strictly\s+)?(?:those\s+of\s+the\s+"
-    r"(?:authors?|writers?|contributors?|columnists?)\b|(?:the\s+)?(?:authors?|writers?)['\u2019]s?"
-    r"\s+own\b|(?:their|his|her)\s+own\b|personal\b)|do(?:es)?\s+not\s+necessarily\s+reflect\b)"
+    rf"[^.]{{0,80}}?\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+|strictly\s+)?{_THEIR_OWN}"
+    r"|do(?:es)?\s+not\s+necessarily\s+reflect\b)"
 )
 # A thank-you to the reader who signed up: "Thanks for signing up!", "You're all set."
 _THANKS_RE = regexes.compile(
