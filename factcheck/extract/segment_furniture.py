@@ -775,9 +775,16 @@ def _is_prompt(piece: str, terminal: bool, count: int) -> bool:
     if not first or first.group(1).lower() not in words("prompt_verbs"):
         return False
     if piece[first.end() : first.end() + 4] in (" me ", " me.", " me!", " me,"):
-        return False  # "Tell me a story.": someone's words; a site asks for "us"
+        # "Tell me a story.": someone's words; a site asks for "us", and an author for "me" on
+        # the site's interface only ("Follow me on Twitter").
+        return _names_interface(piece)
     if count <= 6 or piece.rstrip().endswith(("!", "...", "…")) or not terminal:
         return True
+    return _names_interface(piece)
+
+
+def _names_interface(piece: str) -> bool:
+    """Whether PIECE names a page's interface: a link, a handle or an interface word."""
     interface = words("interface_words")
     return bool(_HANDLE_OR_LINK_RE.search(piece)) or any(
         w.strip(".,:;!?’'\"").lower() in interface for w in piece.split()

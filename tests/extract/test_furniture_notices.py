@@ -75,6 +75,7 @@ def _between(line: str) -> list[tuple[SegmentKind, str]]:
             CREDIT,
         ),
         ("Views expressed are personal.", CREDIT),
+        ("Follow me on Twitter or LinkedIn.", RELATED),
     ],
 )
 def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentKind) -> None:
@@ -109,6 +110,8 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "The shortcut Ctrl+Shift+T reopens a closed tab, the company said.",
         "The views expressed in the letter are the council's, the clerk said.",
         "The views expressed by residents at the meeting were mixed.",
+        "Tell me a story.",
+        "Follow me to the river, the guide said.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
