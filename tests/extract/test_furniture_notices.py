@@ -111,7 +111,7 @@ def test_the_sites_notices_to_its_reader_are_furniture(line: str, kind: SegmentK
         "The views expressed in the letter are the council's, the clerk said.",
         "The views expressed by residents at the meeting were mixed.",
         "Tell me a story.",
-        "Follow me to the river, the guide said.",
+        "Give me the keys, the guard told him.",
     ],
 )
 def test_sentences_about_commissions_comments_or_prices_stay_body(line: str) -> None:
