@@ -169,8 +169,8 @@ def _quoted_cuts(flat: str, start: int, end: int) -> list[int]:
         if _INNER_END_RE.search(flat, begin, stop) is None:
             continue  # most quotations: one sentence, or words inside one
         for cut in _sentencex_cuts(flat[begin:stop]):
-            rest = flat[begin + cut : stop].lstrip()
-            if rest[:1].isupper() or rest[:1].isdigit() or rest[:2] in ("\u2018", "'"):
+            first = flat[begin + cut : stop].lstrip().lstrip("\u2018'(")[:1]
+            if first.isupper() or first.isdigit():
                 found.append(begin + cut)
     return found
 
@@ -183,7 +183,7 @@ def _unpaired(
     given: one left open would pair with the next paragraph's, and hold every sentence between
     them whole."""
     if '"' not in flat and "\u201c" not in flat:
-        return pieces  # most texts quote someone: the blocks are looked at only then
+        return pieces  # a text that quotes no one: its blocks are not looked at
     ends = [
         end - base
         for start, end in blocks
