@@ -13,6 +13,14 @@ def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text)]
 
 
+def test_a_sentence_in_brackets_inside_a_quotation_is_its_own() -> None:
+    text = '"The president sets the number each year. (Note: it is the law.)" the paper wrote.'
+    assert _sentences(text) == [
+        '"The president sets the number each year.',
+        '(Note: it is the law.)" the paper wrote.',
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
