@@ -329,7 +329,14 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         while len(kept) > 2 and kept[-1].casefold() in _STAFF_WORDS:
             kept.pop()
         return None, " ".join(kept)
+    if outlet is None and (glued := _GLUED_OUTLET_RE.fullmatch(rest)):
+        rest, outlet = glued.groups()  # "By Jane RoeCNN": the outlet's name run into hers
     return (rest or None), (outlet or None)
+
+
+_GLUED_OUTLET_RE = regexes.compile(r"(.*[a-z])([A-Z]{2,}(?:[A-Z][a-z]+)*)")
+"""Names whose last letter runs into an outlet's name in capitals: "Jane RoeCNN",
+"Jane RoeFOXBusiness"."""
 
 
 def _wire_byline(names: str, after: str) -> tuple[str, str | None]:
