@@ -53,6 +53,7 @@ BODY = "Officials said on Monday that 40 people had been arrested after protests
         # An outlet's name alone before the dash that opens the story.
         (f"Press TV \u2013 {BODY}", "Press TV", "dateline", ()),
         (f"The Example Times - {BODY}", "The Example Times", "dateline", ()),
+        (f"Example Weekly \u2013 {BODY}", "Example Weekly", "dateline", ()),
         (f"Tehran, IRNA \u2013 {BODY}", "IRNA", "dateline", ()),
         (f"Mehrnews.com \u2013 {BODY}", "Mehrnews.com", "credit", ()),
         (
