@@ -331,7 +331,26 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         return None, " ".join(kept)
     if outlet is None and (glued := _GLUED_OUTLET_RE.fullmatch(rest)):
         rest, outlet = glued.groups()  # "By Jane RoeCNN": the outlet's name run into hers
+    if outlet is not None:
+        outlet = _name_part(outlet)  # "Example Times chief political correspondent"
     return (rest or None), (outlet or None)
+
+
+_JOINING = frozenset({"of", "and", "&", "the", "for", "de", "la", "el", "du", "der"})
+
+
+def _name_part(outlet: str) -> str:
+    """OUTLET's name without the role after it: its capitalised words, and the small words
+    between them ("Example Times chief political correspondent" -> "Example Times")."""
+    kept: list[str] = []
+    parts = outlet.split()
+    for k, word in enumerate(parts):
+        named = word[:1].isupper() or word[:1].isdigit()
+        joins = word in _JOINING and k + 1 < len(parts) and parts[k + 1][:1].isupper()
+        if not (named or (kept and joins)):
+            break
+        kept.append(word)
+    return " ".join(kept) if kept else outlet
 
 
 _GLUED_OUTLET_RE = regexes.compile(r"(.*[a-z])([A-Z]{2,}(?:[A-Z][a-z]+)*)")

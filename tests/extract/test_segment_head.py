@@ -472,6 +472,8 @@ def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
         ),
         # Near miss: a role alone names no outlet.
         ("By JANE ROE Staff Writer", "JANE ROE", None),
+        # The outlet's name without the role after it.
+        ("By Jane Roe, Example Times chief political correspondent", "Jane Roe", "Example Times"),
         # An outlet's name in capitals run into the last name.
         ("By Jane RoeCNN", "Jane Roe", "CNN"),
         # A contributor's outlet after "for".
