@@ -38,6 +38,7 @@ from factcheck.extract.segment_furniture import (
     BYLINE_RE,
     DATE_START_CHARS,
     QUESTION_END_RE,
+    STAMPED_BYLINE_RE,
     WIRE_DATELINE_RE,
     Unit,
     block_runs,
@@ -292,7 +293,7 @@ def _staff_credit(name: str) -> bool:
 
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
-    m = BYLINE_RE.fullmatch(piece)
+    m = BYLINE_RE.fullmatch(piece) or STAMPED_BYLINE_RE.fullmatch(piece)
     if not m and (named := named_byline(piece)) is not None:
         return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m and (names := page_byline(piece)) is not None:

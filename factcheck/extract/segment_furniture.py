@@ -72,7 +72,8 @@ _ROLE = (
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du|di|ben)\b[-\s]?)"
 _NAME = rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}"
 BYLINE_RE = regexes.compile(
-    rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+)?(?:By|BY|by)\s+)"
+    rf"(?P<lead>(?:[Ww]ritten\s+|[Ww]ords\s+|[Ss]tory\s+|[Rr]eported\s+|[Pp]osted\s+|[Pp]ublished\s+)?"
+    r"(?:By|BY|by)\s+)"
     rf"(?P<rest>{_NAME}(?:\s*(?:,\s*for\b|,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
@@ -298,8 +299,16 @@ def _is_contribution(piece: str, words: int) -> bool:
     return found is not None and (words <= 20 or " to this " in found.group())
 
 
+# A blog's stamp, its date before its author: "Posted on June 3, 2024 by Jane Roe", "June 3,
+# 2024 by Jane Roe".
+STAMPED_BYLINE_RE = regexes.compile(
+    rf"(?:(?:[Pp]osted|[Pp]ublished|[Ww]ritten)\s+(?:on\s+)?)?{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?"
+    rf"\s+(?:by|By|BY)\s+(?P<rest>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+)
+
+
 def _is_byline(piece: str) -> bool:
-    m = BYLINE_RE.fullmatch(piece)
+    m = BYLINE_RE.fullmatch(piece) or STAMPED_BYLINE_RE.fullmatch(piece)
     if not m:
         return False
     first = m.group("rest").split(None, 1)[0].strip(",")

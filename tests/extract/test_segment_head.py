@@ -629,3 +629,26 @@ def test_a_name_over_a_headline_with_no_issuing_office_is_no_letterhead() -> Non
     doc, segments = _read(f"THE EXAMPLE HOUSE\nPress Secretary Jane Roe\n{BODY}\n")
     assert doc.title == "THE EXAMPLE HOUSE"
     assert segments[0] == (TITLE, "THE EXAMPLE HOUSE")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Posted by Jane Roe on June 3, 2024",
+        "Published on June 3, 2024 by Jane Roe",
+        "Posted on June 3, 2024 at 10:42 am by Jane Roe",
+        "June 3, 2024 by Jane Roe",
+    ],
+)
+def test_a_blog_s_stamp_gives_the_date_and_the_author(stamp: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{stamp}\n\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, "Jane Roe", "2024-06-03")
+    assert segments == [(TITLE, HEADLINE), (BYLINE, stamp), (STATEMENT, BODY)]
+
+
+def test_a_sentence_with_a_date_and_an_agent_is_no_stamp() -> None:
+    # Near miss: the body's "passed on June 3, 2024 by Congress" is a sentence.
+    sentence = "The law was passed on June 3, 2024 by Congress."
+    doc, segments = _read(f"{HEADLINE}\n\n{sentence}\n\n{BODY}\n")
+    assert doc.byline is None
+    assert segments[1] == (STATEMENT, sentence)
