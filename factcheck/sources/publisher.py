@@ -43,6 +43,7 @@ from factcheck.sources.publisher_datelines import (
     AGENCY_DATELINE,
     DASH,
     DATE,
+    LOWER_AGENCY,
     NAME,
     OPENINGS,
     OUTLET_DASH,
@@ -482,7 +483,12 @@ def _datelines(
             # something that looks like an agency, and an outlet alone before the dash, which
             # opens the story (a headline's "Example News Anchor Quits – Report" is none), an
             # outlet.
-            if pattern is OUTLET_DASH:
+            if pattern is LOWER_AGENCY:
+                entry = None if registry is None else registry.find(name)
+                if entry is not None:
+                    out.append(entry.name)  # 'dpa': the registry's name for it
+                    break
+            elif pattern is OUTLET_DASH:
                 if is_outlet_name(name) or (registry is not None and known(registry, name)):
                     out.append(name)
                     break

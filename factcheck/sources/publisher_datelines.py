@@ -46,6 +46,12 @@ OUTLET_DASH = regexes.compile(
 OUTLET_CHARS = 45
 """How far into a text the dash after an outlet's name alone ('Press TV –') may stand."""
 OPENING_DASHES = (" -", " \u2013", " \u2014")
+# 'BERLIN (dpa) –', 'Hamburg (dpa/lno) -': an agency that writes its name in lowercase, with its
+# regional desk after a slash; it must be the registry's.
+LOWER_AGENCY = regexes.compile(
+    rf"(?P<place>{PLACE})(?:,\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"\s*\((?P<outlet>[a-z]{{2,10}})(?:/[a-z]{{2,6}})?\){DASH}"
+)
 DATELINES = (
     AGENCY_DATELINE,
     CITY_AGENCY,
@@ -54,6 +60,7 @@ DATELINES = (
     CITY_DATE_AGENCY,
     BARE_AGENCY,
     OUTLET_DASH,
+    LOWER_AGENCY,
 )
 
 
@@ -80,5 +87,6 @@ def dateline_patterns(text: str) -> list[re.Pattern[str]]:
         (CITY_DATE_AGENCY, comma and dash),
         (BARE_AGENCY, text.startswith("(") and dash),
         (OUTLET_DASH, named),
+        (LOWER_AGENCY, paren and dash),
     )
     return [pattern for pattern, may in possible if may]

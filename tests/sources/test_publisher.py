@@ -54,6 +54,9 @@ BODY = "Officials said on Monday that 40 people had been arrested after protests
         (f"Press TV \u2013 {BODY}", "Press TV", "dateline", ()),
         (f"The Example Times - {BODY}", "The Example Times", "dateline", ()),
         (f"Example Weekly \u2013 {BODY}", "Example Weekly", "dateline", ()),
+        # An agency that writes its name in lowercase, its regional desk after a slash.
+        (f"BERLIN (dpa) \u2013 {BODY}", "Deutsche Presse-Agentur", "dateline", ()),
+        (f"Hamburg (dpa/lno) - {BODY}", "Deutsche Presse-Agentur", "dateline", ()),
         (f"Tehran, IRNA \u2013 {BODY}", "IRNA", "dateline", ()),
         (f"Mehrnews.com \u2013 {BODY}", "Mehrnews.com", "credit", ()),
         (
@@ -178,6 +181,7 @@ def test_dates_and_photo_credits_are_never_outlets(registry: Registry, text: str
     [
         # Near misses: a label or a word before the opening dash, and a headline with a dash.
         f"EXCLUSIVE \u2013 {BODY}",
+        f"LONDON (updated) \u2013 {BODY}",
         f"Officials \u2013 {BODY}",
         f"Example News Anchor Quits \u2013 Report\n\n{BODY}",
     ],

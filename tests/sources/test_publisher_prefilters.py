@@ -203,6 +203,7 @@ DATELINES = [
     "Beirut, Lebanon, May 3 (AP) \u2014 Officials said.",
     "KYIV, Ukraine (AP) \u2014 Officials said.",
     "Press TV \u2013 Officials said.",
+    "BERLIN (dpa) \u2013 Officials said.",
     "Tehran, IRNA \u2013 Officials said.",
     "Tehran, IRNA \u2014 Officials said.",
     "Tehran, IRNA - Officials said.",
