@@ -15,10 +15,13 @@ PLACE_CHARS = 41
 PLACE = rf"[A-Z][A-Za-z\u00c0-\u024f .'\u2019/-]{{1,{PLACE_CHARS - 1}}}?"
 NAME = r"[A-Z0-9][\w.&'\u2019-]*(?:[ ][A-Za-z0-9&][\w.&'\u2019-]*){0,5}"
 
-# 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —'
+DAY_FIRST = r"\d{1,2}(?:\s+[A-Za-z\u00c0-\u024f]{3,10}\.?)?(?:\s+\d{4})?"
+"""A date written day first, in any language, or a day alone: '3 Jun.', '3 juin 2024', '3'."""
+# 'TEHRAN, June 1 (IRNA) –', 'LONDON (Reuters) -', 'Beirut, Lebanon (AP) —', 'MADRID, 3 Jun.
+# (EUROPA PRESS) -', 'PARIS, 3 juin (AFP) –'
 AGENCY_DATELINE = regexes.compile(
-    rf"(?P<place>{PLACE})(?:,\s*{PLACE}(?=\s*[(,]))?(?:,\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    rf"\s*\((?P<outlet>{NAME})\){DASH}"
+    rf"(?P<place>{PLACE})(?:,\s*{PLACE}(?=\s*[(,]))?(?:,\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    rf"|,\s*{DAY_FIRST})?\s*\((?P<outlet>{NAME})\){DASH}"
 )
 # 'Tehran, IRNA –': the agency must look like one (an acronym or a name with an outlet word).
 CITY_AGENCY = regexes.compile(rf"(?P<place>{PLACE}),\s+(?P<outlet>{NAME}){DASH}")

@@ -54,6 +54,9 @@ BODY = "Officials said on Monday that 40 people had been arrested after protests
         (f"Press TV \u2013 {BODY}", "Press TV", "dateline", ()),
         (f"The Example Times - {BODY}", "The Example Times", "dateline", ()),
         (f"Example Weekly \u2013 {BODY}", "Example Weekly", "dateline", ()),
+        # A date written day first, in any language, or a day alone.
+        (f"MADRID, 3 Jun. (EUROPA PRESS) - {BODY}", "EUROPA PRESS", "dateline", ()),
+        (f"PARIS, 3 juin (AFP) \u2013 {BODY}", "AFP", "dateline", ()),
         # An agency that writes its name in lowercase, its regional desk after a slash.
         (f"BERLIN (dpa) \u2013 {BODY}", "Deutsche Presse-Agentur", "dateline", ()),
         (f"Hamburg (dpa/lno) - {BODY}", "Deutsche Presse-Agentur", "dateline", ()),

@@ -204,6 +204,7 @@ DATELINES = [
     "KYIV, Ukraine (AP) \u2014 Officials said.",
     "Press TV \u2013 Officials said.",
     "BERLIN (dpa) \u2013 Officials said.",
+    "MADRID, 3 Jun. (EUROPA PRESS) - Officials said.",
     "Tehran, IRNA \u2013 Officials said.",
     "Tehran, IRNA \u2014 Officials said.",
     "Tehran, IRNA - Officials said.",
