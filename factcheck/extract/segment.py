@@ -361,14 +361,18 @@ _GLUED_OUTLET_RE = regexes.compile(r"(.*[a-z])([A-Z]{2,}(?:[A-Z][a-z]+)*)")
 
 def _wire_byline(names: str, after: str) -> tuple[str, str | None]:
     """(names, outlet) of a byline of names in capitals and what follows them: an outlet ("JANE
-    ROE Associated Press"), or a role after a news outlet's short name in capitals ("JANE ROE AP
-    Economics Writer"); "JANE ROE Staff Writer" names no outlet."""
+    ROE Associated Press"), an outlet and the writer's role ("JANE ROE Associated Press Writer"),
+    or a role after a news outlet's short name in capitals ("JANE ROE AP Economics Writer");
+    "JANE ROE Staff Writer" names no outlet."""
     if not _ROLE_WORDS.search(after):
         return names, after
     people, _, short = names.rpartition(" ")
     if people and short.casefold() in words("news_outlets"):
         return people, short
-    return names, None
+    kept = after.split()
+    while kept and _ROLE_WORDS.fullmatch(kept[-1]):
+        kept.pop()  # "Associated Press Medical Writer": the outlet, then the writer's role
+    return names, (" ".join(kept) or None)
 
 
 @cache

@@ -470,6 +470,7 @@ def test_a_spokesperson_and_a_date_with_dots_head_a_statement() -> None:
             "JANE ROE, JO LEE and AL POE",
             "Associated Press",
         ),
+        ("By JANE ROE Associated Press Writer", "JANE ROE", "Associated Press"),
         # Near miss: a role alone names no outlet.
         ("By JANE ROE Staff Writer", "JANE ROE", None),
         # The outlet's name without the role after it.
