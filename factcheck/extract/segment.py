@@ -300,7 +300,6 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         return names, None  # "Von Jana Roth", "Par Jeanne Roux, le 5 mars 2024"
     if not m and (name := bare_name(piece)) is not None:
         return name, None  # a name alone, on a line the byline was told from
-
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None

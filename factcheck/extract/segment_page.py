@@ -114,9 +114,10 @@ def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
             if run[0].kind is None:
                 run[0].kind = SegmentKind.RELATED
     lead, passed = story_region(runs[start + 1 :])[0], False
-    printed = Counter(_block_text(run) for run in runs[start + 1 : start + 1 + lead])
+    above = [" ".join(unit.text for unit in run) for run in runs[start + 1 : start + 1 + lead]]
+    printed = Counter(above)
     for k, run in enumerate(runs[start + 1 :]):
-        if k < lead and printed[_block_text(run)] > 1:
+        if k < lead and printed[above[k]] > 1:
             # A caption printed again and again above the story (a gallery's slides): the
             # story's paragraphs are printed once.
             for unit in run:
@@ -137,10 +138,6 @@ def classify_page(runs: list[list[Unit]], headline: Unit | None) -> None:
         for unit in run:
             if unit.kind is None:
                 unit.kind = SegmentKind.RELATED
-
-
-def _block_text(run: list[Unit]) -> str:
-    return " ".join(unit.text for unit in run)
 
 
 _LINK_COST = 20

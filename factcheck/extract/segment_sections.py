@@ -22,8 +22,8 @@ from functools import cache
 from factcheck import regexes
 from factcheck.extract.segment_dates import is_time_ago
 from factcheck.extract.segment_furniture import Unit, block_runs
-from factcheck.extract.segment_text import REQUIRED_FIELD_RE
-from factcheck.lexicon import entries, page_words, words
+from factcheck.extract.segment_text import REQUIRED_FIELD_RE, related_labels
+from factcheck.lexicon import entries, page_words
 from factcheck.models import SegmentKind
 
 _ABOUT_RE = regexes.compile(
@@ -140,7 +140,7 @@ _LABEL_MARKS = " :|\u00bb\u203a>()[]0123456789"
 @cache
 def _box_labels() -> frozenset[str]:
     """Labels over a box of links, in every language read."""
-    return words("related_labels") | page_words("related_labels") | _BOX_LABELS
+    return related_labels() | _BOX_LABELS
 
 
 def classify_link_boxes(units: list[Unit]) -> None:
@@ -225,13 +225,20 @@ def _box_goes_on(units: list[Unit], j: int) -> bool:
     """Whether the box of links goes on under units[J], a question on a line of its own: the
     next line is another headline, or a story's opening with a headline under it. A question
     over a paragraph of the story's is the story's own."""
-    after = next((k for k in range(j + 1, len(units)) if units[k].kind is None), None)
-    if after is None:
-        return True
-    unit = units[after]
-    if unit.words <= _TEASER_WORDS and (not unit.terminal or _asking_headline(units, after)):
-        return True
-    return _teaser_end(units, after) is not None
+    after = _next_open(units, j + 1)
+    return after is None or _box_headline(units, after) or _teaser_end(units, after) is not None
+
+
+def _next_open(units: list[Unit], start: int) -> int | None:
+    """The index of the first line from START on that no rule has classed yet."""
+    return next((k for k in range(start, len(units)) if units[k].kind is None), None)
+
+
+def _box_headline(units: list[Unit], k: int) -> bool:
+    """Whether units[K] reads as a headline in a box of links: a short line without a
+    sentence's end, or a question on a line of its own."""
+    unit = units[k]
+    return unit.words <= _TEASER_WORDS and (not unit.terminal or _asking_headline(units, k))
 
 
 _TEASER_UNITS = 3
@@ -253,13 +260,8 @@ def _teaser_end(units: list[Unit], j: int) -> int | None:
         end += 1
     if end - j > _TEASER_UNITS or sum(u.words for u in units[j:end]) > _TEASER_PARAGRAPH_WORDS:
         return None
-    after = next((k for k in range(end, len(units)) if units[k].kind is None), None)
-    if after is None:
-        return end
-    unit = units[after]
-    if unit.words > _TEASER_WORDS or (unit.terminal and not _asking_headline(units, after)):
-        return None
-    return end
+    after = _next_open(units, end)
+    return end if after is None or _box_headline(units, after) else None
 
 
 _EXCERPTS = 3

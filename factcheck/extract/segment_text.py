@@ -85,9 +85,9 @@ def _page_line_start_re() -> re.Pattern[str]:
 
 
 @cache
-def _line_labels() -> frozenset[str]:
-    """Labels of a box of links, which a page may print in lowercase on a line of their own
-    ("related stories"): no sentence goes on in one."""
+def related_labels() -> frozenset[str]:
+    """Labels of a box of links in every language read, in lower case ("related stories"),
+    which a page may print in lowercase on a line of their own: no sentence goes on in one."""
     return words("related_labels") | page_words("related_labels")
 
 
@@ -148,7 +148,7 @@ def _is_soft_break(text: str, ps: int, pe: int, ns: int, ne: int, width: int) ->
             text[pe - 1] not in _LINE_END_CHARS
             and not _BYLINE_START.match(text, ns, ne)
             and not _page_line_start_re().match(text, ns, ne)
-            and text[ns:ne].rstrip(" :").lower() not in _line_labels()
+            and text[ns:ne].rstrip(" :").lower() not in related_labels()
         )
     else:
         # "... the tower and" goes on; a heading in title case ("Best Of") does not.

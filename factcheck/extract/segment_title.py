@@ -72,21 +72,7 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
             continue
         later = None if known_title else dated_headline_below(units, i)
         if later is not None:
-            # "Welcome to Example.net" over today's date, a motto and a section, then the story's
-            # headline over its own byline and date: the lines above it are the site's.
-            for line in units[i:later]:
-                if line.kind is None:
-                    line.kind = head_furniture(line) or SegmentKind.RELATED
-            headline = units[later]
-            headline.kind = SegmentKind.TITLE
-            for line in units[later + 1 :]:
-                if line.kind is not None:
-                    break
-                # Between the headline and its date: the author's name, or the outlet's.
-                if bare_name(line.text) is not None:
-                    line.kind = SegmentKind.BYLINE
-                elif line.text.startswith("The ") or is_masthead(line.text):
-                    line.kind = SegmentKind.CREDIT
+            headline = _dated_head(units, i, later)
             break
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
@@ -319,6 +305,26 @@ def dated_headline_below(units: list[Unit], i: int) -> int | None:
         ):
             return j
     return None
+
+
+def _dated_head(units: list[Unit], i: int, later: int) -> Unit:
+    """Class the head that ``dated_headline_below`` found, and return its headline: the lines
+    from I to LATER are the site's ("Welcome to Example.net" over today's date, a motto and a
+    section), units[LATER] is the story's headline, and the lines between it and its date are
+    the author's name or the outlet's."""
+    for line in units[i:later]:
+        if line.kind is None:
+            line.kind = head_furniture(line) or SegmentKind.RELATED
+    headline = units[later]
+    headline.kind = SegmentKind.TITLE
+    for line in units[later + 1 :]:
+        if line.kind is not None:
+            break
+        if bare_name(line.text) is not None:
+            line.kind = SegmentKind.BYLINE
+        elif line.text.startswith("The ") or is_masthead(line.text):
+            line.kind = SegmentKind.CREDIT
+    return headline
 
 
 _STAMP_NAMES = (None, SegmentKind.BYLINE, SegmentKind.CREDIT)

@@ -263,7 +263,6 @@ _ISSUED = regexes.compile(
 # An outlet's name alone on a line: 'The Example Gazette', 'EXAMPLE NEWS'.
 _NAME_ALONE = regexes.compile(rf"(?P<outlet>{CAPS})\s*")
 _HEAD_SOURCE = regexes.compile(rf"(?i:source)\s*:\s*(?P<outlet>{CAPS})\s*(?:\|.*)?")
-# '\u2014 Example Daily' signing off the text: where the story came from.
 # '(With inputs from PTI)', 'With additional inputs from Example News': the wire's copy in it.
 _INPUTS = Rule(
     regexes.compile(
@@ -273,6 +272,7 @@ _INPUTS = Rule(
     ),
     ("input",),
 )
+# '\u2014 Example Daily' signing off the text: where the story came from.
 _SIGN_OFF = regexes.compile(
     rf"^\s*(?:[\u2013\u2014]|-{{1,2}})\s*(?P<outlet>{CAPS})\s*$", re.MULTILINE
 )
@@ -478,24 +478,26 @@ def _datelines(
             wire = None if pattern is OUTLET_DASH and not opening else pattern.match(text)
             if not wire:
                 continue
-            name = clean(wire.group("outlet"))
-            # A place and a dash before '(Outlet)' is the classic shape; any other must name
-            # something that looks like an agency, and an outlet alone before the dash, which
-            # opens the story (a headline's "Example News Anchor Quits – Report" is none), an
-            # outlet.
-            if pattern is LOWER_AGENCY:
-                entry = None if registry is None else registry.find(name)
-                if entry is not None:
-                    out.append(entry.name)  # 'dpa': the registry's name for it
-                    break
-            elif pattern is OUTLET_DASH:
-                if is_outlet_name(name) or (registry is not None and known(registry, name)):
-                    out.append(name)
-                    break
-            elif pattern is AGENCY_DATELINE or _agency_like(name, registry):
-                out.append(name)
+            agency = _dateline_agency(pattern, clean(wire.group("outlet")), registry)
+            if agency is not None:
+                out.append(agency)
                 break
     return list(dict.fromkeys(out))
+
+
+def _dateline_agency(pattern: re.Pattern[str], name: str, registry: Registry | None) -> str | None:
+    """The agency a dateline of PATTERN's shape names as NAME, if it names one. A place and a
+    dash before '(Outlet)' is the classic shape; an agency written in lowercase ('dpa') must be
+    the registry's, and is given its name there; an outlet alone before the dash that opens the
+    story (a headline's "Example News Anchor Quits – Report" is none) must be an outlet; any
+    other shape must name something that looks like an agency."""
+    if pattern is LOWER_AGENCY:
+        entry = None if registry is None else registry.find(name)
+        return None if entry is None else entry.name
+    if pattern is OUTLET_DASH:
+        named = is_outlet_name(name) or (registry is not None and known(registry, name))
+        return name if named else None
+    return name if pattern is AGENCY_DATELINE or _agency_like(name, registry) else None
 
 
 def _byline_lines(head: Sequence[Segment], lines: Sequence[str]) -> list[str]:

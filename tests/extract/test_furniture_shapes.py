@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract.segment import segment_document
 from factcheck.extract.segment_furniture import _has_digit, _in_capitals, _shape_kind
-from factcheck.models import SegmentKind
+from factcheck.models import Document, SegmentKind
 
 LETTERS = "aAbBzZ éÉßẞǅǈªº ŉ Σσς\u0406\u0456 \u06612\u0663²½ -:.,@©()'’"
 
@@ -92,9 +93,6 @@ def test_a_story_about_copying_is_not_a_notice(sentence: str) -> None:
 
 
 def _kinds(text: str) -> list[tuple[SegmentKind, str]]:
-    from factcheck.extract.segment import segment_document
-    from factcheck.models import Document
-
     _, segments = segment_document(Document(source="test", text=text, sha256="0" * 64))
     return [(s.kind, s.text) for s in segments]
 

@@ -127,13 +127,6 @@ OBJECTS = lex("him her them me us you it")
 NOT_STANCE = lex("to up out of")
 """Words after which an attitude verb form is an infinitive or a noun ("drum up support")."""
 NEGATED_BE = lex("isn't wasn't aren't weren't")
-
-
-def _negates(word: str) -> bool:
-    """Whether WORD denies the verb after it: "not", "never", "wouldn't", "didn’t"."""
-    return word in ("not", "never") or word.endswith(("n't", "n\u2019t"))
-
-
 TELLS = lex("tell tells")
 HELPS = lex("help helps helped helping")
 IMPERSONAL = lex("it this that which what")
@@ -353,6 +346,11 @@ def _read_quoting(sent: Sentence, v: int, frames: list[Frame]) -> None:
     inner = interpret(sent, v + 1, end)
     if inner is not None:
         frames.append(Frame(lw, v, inner, v + 1, cites=True))
+
+
+def _negates(word: str) -> bool:
+    """Whether WORD denies the verb after it: "not", "never", "wouldn't", "didn’t"."""
+    return word in ("not", "never") or word.endswith(("n't", "n\u2019t"))
 
 
 def _read_verb(sent: Sentence, v: int, verb: str, cls: Cls, frames: list[Frame]) -> None:
