@@ -53,11 +53,11 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import (
-    bare_name,
     is_issuer,
     is_masthead,
     is_outlet_name,
     named_byline,
+    stamped_name,
 )
 from factcheck.extract.segment_notices import is_note_on_author
 from factcheck.extract.segment_page import classify_menus, classify_page
@@ -106,6 +106,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     units = _units(text)
     runs = block_runs(units)
     classify_patterns(units)
+    _classify_stamped_names(units)
     classify_menus(runs)  # before the headline, which no menu holds
     classify_excerpts(units)  # before the story is looked for: other stories' openings
     top = page_headline(text, units, runs) if doc.title is None else None
@@ -132,6 +133,33 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
         Segment(u.start, u.end, u.kind or _body_kind(u.text), u.text, u.block) for u in units
     )
     return _fill_metadata(doc, units, title, top), segments
+
+
+_STAMPED_NAME_WORDS = 8
+_HEADLINE_MIN_WORDS = 4
+"""The fewest words of the line over a byline told by its place alone."""
+
+
+def _classify_stamped_names(units: list[Unit]) -> None:
+    """A line of its own with a person's name, and their outlet's at most, right over a date
+    stamp and under a headline: the byline ("Jane Roe" or "Jane Roe Example Free Press" over
+    "Published 2:16 AM June 3, 2024"). Under a sentence, a label ("Rating: 36 Votes", over a
+    reader's comment's signature) or another name (a list of results) it is left alone."""
+    for i in range(1, len(units) - 1):
+        unit, below, above = units[i], units[i + 1], units[i - 1]
+        if (
+            below.kind is SegmentKind.DATELINE
+            and unit.kind is None
+            and not unit.terminal
+            and above.kind is None
+            and not above.terminal
+            and above.block != unit.block != below.block
+            and unit.words <= _STAMPED_NAME_WORDS
+            and above.words >= _HEADLINE_MIN_WORDS
+            and stamped_name(unit.text) is not None
+            and stamped_name(above.text) is None
+        ):
+            unit.kind = SegmentKind.BYLINE
 
 
 def _body_kind(piece: str) -> SegmentKind:
@@ -298,8 +326,8 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m and (names := page_byline(piece)) is not None:
         return names, None  # "Von Jana Roth", "Par Jeanne Roux, le 5 mars 2024"
-    if not m and (name := bare_name(piece)) is not None:
-        return name, None  # a name alone, on a line the byline was told from
+    if not m and (stamped := stamped_name(piece)) is not None:
+        return stamped  # a name alone or with its outlet, on a line the byline was told from
     if not m:
         reporting = _REPORTING_NAMES_RE.search(piece)
         names = reporting.group(1).strip().rstrip(".") if reporting else None

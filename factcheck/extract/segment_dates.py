@@ -213,7 +213,9 @@ PLACED_DATELINE_RE = regexes.compile(
 """A dateline line with a place before it or an outlet after it, as pasted text often has at
 the top: "New Delhi, 3 June 2024", "June 3, 2024 | Example.com"."""
 UPDATED_TIME_RE = regexes.compile(
-    rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?)"
+    rf"(?:{_STAMP_PREFIX}(?:{_WEEKDAY})?|(?:Today|Yesterday|TODAY|YESTERDAY),?\s*(?:at\s+)?"
+    # a weekday and the time, as a teaser or a story of the week is stamped: "Monday 6:30PM"
+    rf"|{_WEEKDAY}(?:at\s+)?(?=\d))"
     rf"(?:{TIME}|{TIME_24}|{_AGO})"
     rf"(?:{SEP}(?:{_STAMP_PREFIX})?(?:{_STAMP}|{TIME}|{_AGO}))*"
 )

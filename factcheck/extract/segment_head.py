@@ -261,6 +261,36 @@ def bare_name(piece: str) -> str | None:
     return piece if piece.split(None, 1)[0].lower() in _given_names() else None
 
 
+_STAMP_OUTLET_WORDS = 4
+"""The most words of the outlet's name after an author's name over a date stamp: "Jane Roe
+Example Free Press"."""
+
+
+def stamped_name(piece: str) -> tuple[str, str | None] | None:
+    """(name, outlet) when PIECE is how a page prints its author on a line of their own over
+    the date: a person's name alone (``bare_name``), or the name of two or three words then
+    their outlet's ("Jane Roe Example Free Press", "Jane Roe EXAMPLE TODAY"): a name with an
+    outlet's word, one of the known outlets, or one that ends as many do, with "Today"."""
+    words_ = piece.split()
+    # "Jane Roe Example Tribune" fits a name of four words too: the outlet is told first.
+    for cut in (2, 3):
+        rest = words_[cut:]
+        if 0 < len(rest) <= _STAMP_OUTLET_WORDS:
+            name, outlet = " ".join(words_[:cut]), " ".join(rest)
+            if _names_outlet(outlet) and bare_name(name) is not None:
+                return name, outlet
+    return (piece, None) if bare_name(piece) is not None else None
+
+
+def _names_outlet(outlet: str) -> bool:
+    """Whether OUTLET, after a name, is an outlet's name: with an outlet's word, one of the
+    known outlets, or a name that ends with "Today" ("Example Today", "EXAMPLE TODAY")."""
+    if not outlet[:1].isupper():
+        return False
+    folded = outlet.casefold()
+    return is_outlet_name(outlet) or folded.endswith(" today") or folded in words("news_outlets")
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether NAME holds a word outlets are named with: "Example Courier-Journal", "FOX NEWS"
     (a name in capitals), "ExamplePost" (the word glued to the name's first part)."""

@@ -137,9 +137,14 @@ def page_headline(text: str, units: list[Unit], runs: list[list[Unit]]) -> int |
         best = terse  # no other line reads as a headline
     if best is None:
         return None
-    if byline_at is not None and best[0] > byline_at:
+    if byline_at is not None and (
+        best[0] > byline_at
+        or (best[0] + 1 < byline_at and runs[best[0] + 1][0].kind is SegmentKind.BYLINE)
+    ):
         # Under the story's byline stand a picture's caption or a video's title, not its
-        # headline: that is the nearest line over the byline that shares the story's words.
+        # headline; above it, a headline over a byline of its own is another story's (a box of
+        # the author's stories, each over their name). The headline is the nearest line over
+        # the story's byline that shares the story's words.
         over = [(k, line) for k, line, shared, _ in above.values() if k < byline_at and shared]
         if over:
             best = max(over, key=lambda found: found[0])

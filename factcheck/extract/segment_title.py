@@ -15,7 +15,7 @@ from factcheck.extract.segment_furniture import (
     Unit,
     _shape_kind,
 )
-from factcheck.extract.segment_head import Line, above_headline, bare_name, is_masthead
+from factcheck.extract.segment_head import Line, above_headline, is_masthead, stamped_name
 from factcheck.extract.segment_text import KANA_HAN
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -320,7 +320,7 @@ def _dated_head(units: list[Unit], i: int, later: int) -> Unit:
     for line in units[later + 1 :]:
         if line.kind is not None:
             break
-        if bare_name(line.text) is not None:
+        if stamped_name(line.text) is not None:
             line.kind = SegmentKind.BYLINE
         elif line.text.startswith("The ") or is_masthead(line.text):
             line.kind = SegmentKind.CREDIT

@@ -653,3 +653,57 @@ def test_a_sentence_with_a_date_and_an_agent_is_no_stamp() -> None:
     doc, segments = _read(f"{HEADLINE}\n\n{sentence}\n\n{BODY}\n")
     assert doc.byline is None
     assert segments[1] == (STATEMENT, sentence)
+
+
+@pytest.mark.parametrize(
+    ("author", "byline", "outlet"),
+    [
+        ("Jane Roe", "Jane Roe", None),
+        # A name then its outlet's, as a network of local papers prints its authors.
+        ("Jane Roe Example Today", "Jane Roe", "Example Today"),
+        ("Jane Roe EXAMPLE TODAY", "Jane Roe", "EXAMPLE TODAY"),
+        ("Jane Roe Example Free Press", "Jane Roe", "Example Free Press"),
+    ],
+)
+def test_a_name_over_the_date_stamp_under_the_headline_is_the_byline(
+    author: str, byline: str, outlet: str | None
+) -> None:
+    stamp = "Published 2:16 AM EST Nov 20, 2019"
+    doc, segments = _read(f"{HEADLINE}\n{author}\n{stamp}\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.outlet, doc.published) == (
+        HEADLINE,
+        byline,
+        outlet,
+        "2019-11-20",
+    )
+    assert segments == [(TITLE, HEADLINE), (BYLINE, author), (DATELINE, stamp), (STATEMENT, BODY)]
+
+
+def test_a_name_over_a_date_under_a_sentence_is_no_byline() -> None:
+    # Near miss: under a body sentence, a name over a date signs a reader's comment.
+    comment = "Thanks for the clear report."
+    doc, segments = _read(f"{HEADLINE}\n\n{BODY}\n\n{comment}\nJane Roe\nJune 3, 2024\n")
+    assert doc.byline is None
+    assert (STATEMENT, "Jane Roe") in segments
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Monday 6:30PM", "Friday, 5:11 PM", "Fri 5:11pm", "Monday at 6:30 p.m."]
+)
+def test_a_weekday_and_a_time_are_a_stamp_that_gives_no_date(stamp: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\nBy Jane Roe\n{stamp}\n\n{BODY}\n")
+    assert segments == [
+        (TITLE, HEADLINE),
+        (BYLINE, "By Jane Roe"),
+        (DATELINE, stamp),
+        (STATEMENT, BODY),
+    ]
+    assert doc.published is None  # no day of the month: the date is not guessed
+
+
+def test_a_weekday_and_a_figure_in_a_sentence_are_no_stamp() -> None:
+    # Near miss: a line that opens on a weekday and a figure is a headline or a sentence.
+    line = "Monday 6 riders won the harbour race"
+    doc, segments = _read(f"{line}\n\n{BODY}\n")
+    assert doc.title == line
+    assert segments[0] == (TITLE, line)

@@ -283,3 +283,16 @@ def test_a_gallery_s_captions_printed_again_above_the_story_are_captions() -> No
     first, second = CAPTION.split(" The ")
     assert captions == [(SegmentKind.CAPTION, first), (SegmentKind.CAPTION, f"The {second}")] * 2
     assert [kind for kind, text in segments if text in BODY] == [SegmentKind.STATEMENT] * 4
+
+
+def test_the_author_s_other_stories_above_the_story_leave_its_headline_the_title() -> None:
+    # A box of the author's recent stories, each a headline over the author's name and a stamp
+    # of the week, then the story's own headline, name and stamp: the story's is the title, and
+    # the box's first headline, over the first name, is not.
+    box = ["Recent from Jane Roe"]
+    stamps = ("Friday 5:11PM", "Friday 11:40AM", "Thursday 9:05AM")
+    for teaser, stamp in zip(TEASERS[:3], stamps, strict=True):
+        box += [teaser, "Jane Roe", stamp]
+    title, segments = _title([*MENU, *box, HEADLINE, "Jane Roe", "Monday 6:30PM", *BODY, *FOOTER])
+    assert title == HEADLINE
+    assert (TITLE, TEASERS[0]) not in segments
