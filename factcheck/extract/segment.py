@@ -49,6 +49,7 @@ from factcheck.extract.segment_furniture import (
     classify_shapes,
     classify_tags,
     ends_sentence,
+    is_byline,
     split_furniture,
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
@@ -136,17 +137,25 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
 
 
 _STAMPED_NAME_WORDS = 8
+_STANDFIRST_SENTENCES = 3
+"""The most sentences between a headline and its byline: a standfirst's."""
+_BY_ALONE = frozenset({"By", "BY", "By:", "BY:", "Author:"})
 _HEADLINE_MIN_WORDS = 4
 """The fewest words of the line over a byline told by its place alone."""
 
 
 def _classify_stamped_names(units: list[Unit]) -> None:
-    """A line of its own with a person's name, and their outlet's at most, right over a date
-    stamp and under a headline: the byline ("Jane Roe" or "Jane Roe Example Free Press" over
-    "Published 2:16 AM June 3, 2024"). Under a sentence, a label ("Rating: 36 Votes", over a
-    reader's comment's signature) or another name (a list of results) it is left alone."""
+    """A line of its own with a person's name, and their outlet's at most, under "By" alone
+    on the line above, or right over a date stamp and under a headline: the byline ("Jane
+    Roe" or "Jane Roe Example Free Press" over "Published 2:16 AM June 3, 2024"). Over a date
+    but under a sentence, a label ("Rating: 36 Votes", over a reader's comment's signature)
+    or another name (a list of results), it is left alone."""
     for i in range(1, len(units) - 1):
         unit, below, above = units[i], units[i + 1], units[i - 1]
+        if unit.text in _BY_ALONE and unit.kind is None and below.kind is None:
+            if below.block != unit.block and is_byline(f"By {below.text}"):
+                unit.kind = below.kind = SegmentKind.BYLINE  # "By" over "Jane Roe"
+            continue
         if (
             below.kind is SegmentKind.DATELINE
             and unit.kind is None
@@ -210,15 +219,18 @@ def _fill_metadata(
         at = units.index(title)
         if date_under(units, at) and any(u.kind is SegmentKind.DATELINE for u in units[:at]):
             first = at  # a date above the headline, when another is under it, is the site's
-    story = units[first:]
     if doc.published is None:
         published = _top_dateline(units, first)
         if published:
             changes["published"] = published
             origins["published"] = "dateline"
-    for unit in story:
-        if unit.kind is SegmentKind.BYLINE:
-            byline, outlet = _parse_byline(unit.text)
+    body_seen = 0
+    for k in range(first, len(units)):
+        body_seen += units[k].kind is None and units[k].terminal
+        if units[k].kind is SegmentKind.BYLINE:
+            if body_seen > _STANDFIRST_SENTENCES and _told_by_place(units, k):
+                continue  # past a standfirst, under another story's headline in a box
+            byline, outlet = _parse_byline(_byline_text(units, k))
             if byline and clean_byline(byline) is None:
                 byline = None  # a label or a date where the names should be
             if doc.byline is None and byline:
@@ -295,8 +307,10 @@ def _author_names(byline: str | None, units: list[Unit]) -> list[str]:
     """The full names of the article's authors (two words or more): from BYLINE, or else from
     the first byline in the text."""
     if byline is None:
-        found = (u for u in units if u.kind is SegmentKind.BYLINE)
-        byline = next((names for u in found if (names := _parse_byline(u.text)[0])), None)
+        found = (k for k, u in enumerate(units) if u.kind is SegmentKind.BYLINE)
+        byline = next(
+            (names for k in found if (names := _parse_byline(_byline_text(units, k))[0])), None
+        )
     cleaned = clean_byline(byline)
     if not cleaned:
         return []
@@ -317,6 +331,23 @@ def _staff_credit(name: str) -> bool:
     """Whether NAME is a staff credit in place of a person's name: "Staff", "News Desk"."""
     credit = name.split()
     return 0 < len(credit) <= _STAFF_CREDIT_WORDS and credit[-1].casefold() in _STAFF_WORDS
+
+
+def _byline_text(units: list[Unit], k: int) -> str:
+    """The text of the byline UNITS[K], with the "By" printed alone on the line above it."""
+    text = units[k].text
+    return f"By {text}" if k and units[k - 1].text in _BY_ALONE else text
+
+
+def _told_by_place(units: list[Unit], k: int) -> bool:
+    """Whether the byline UNITS[K] was told by its place alone: a name under "By" on a line of
+    its own, or over a date stamp (``_classify_stamped_names``); under the story's date stamp,
+    as a story may end, it is the story's ("Published 3 June 2024" over "By" over "Jane Roe")."""
+    alone = _byline_text(units, k) != units[k].text
+    if not alone and stamped_name(units[k].text) is None:
+        return False
+    top = k - 1 if alone else k
+    return not (top and units[top - 1].kind is SegmentKind.DATELINE)
 
 
 def _parse_byline(piece: str) -> tuple[str | None, str | None]:

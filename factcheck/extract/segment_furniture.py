@@ -254,7 +254,7 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     ):
         return SegmentKind.DATELINE  # "Lesezeit: 3 Minuten", "Temps de lecture : 4 min"
     if words <= 16 and (
-        _is_byline(piece) or named_byline(piece) is not None or page_byline(piece) is not None
+        is_byline(piece) or named_byline(piece) is not None or page_byline(piece) is not None
     ):
         return SegmentKind.BYLINE  # "By Jane Roe", "Jane Roe, Senior Reporter", "Von Jana Roth"
     if _REPORTING_RE.fullmatch(piece) or (words <= 40 and _is_contribution(piece, words)):
@@ -307,7 +307,7 @@ STAMPED_BYLINE_RE = regexes.compile(
 )
 
 
-def _is_byline(piece: str) -> bool:
+def is_byline(piece: str) -> bool:
     m = BYLINE_RE.fullmatch(piece) or STAMPED_BYLINE_RE.fullmatch(piece)
     if not m:
         return False

@@ -707,3 +707,41 @@ def test_a_weekday_and_a_figure_in_a_sentence_are_no_stamp() -> None:
     doc, segments = _read(f"{line}\n\n{BODY}\n")
     assert doc.title == line
     assert segments[0] == (TITLE, line)
+
+
+@pytest.mark.parametrize("label", ["By", "BY", "Author:"])
+def test_by_alone_on_its_line_over_a_name_is_the_byline(label: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{label}\nJane Roe\nJune 3, 2024\n\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.published) == (HEADLINE, "Jane Roe", "2024-06-03")
+    assert segments[:3] == [(TITLE, HEADLINE), (BYLINE, label), (BYLINE, "Jane Roe")]
+
+
+def test_by_alone_over_a_sentence_is_no_byline() -> None:
+    # Near miss: "By" over a line that is no name.
+    line = "The council voted to raise fares again."
+    _, segments = _read(f"{HEADLINE}\nBy\n{line}\n\n{BODY}\n")
+    assert (BYLINE, line) not in segments
+
+
+STORY = [
+    BODY,
+    "Riders said the rise would hurt commuters who cross every day.",
+    "The board will review the fares again next spring.",
+    "Two new boats will join the route in the summer.",
+]
+
+
+def test_a_name_under_another_story_s_headline_after_the_story_is_not_its_byline() -> None:
+    # A box of other stories after the story, each a headline over "By" and its author's name:
+    # the story has no byline of its own, and is given none.
+    box = ["Storm closes coastal road for the weekend", "By", "Jo Lee", "Library opens a room"]
+    doc, segments = _read("\n".join([HEADLINE, "", *STORY, "", *box]) + "\n")
+    assert doc.byline is None
+    assert (BYLINE, "Jo Lee") in segments
+
+
+def test_a_byline_under_the_story_s_date_at_its_end_is_its_byline() -> None:
+    # A story that ends with its date stamp, then "By" and the author's name.
+    end = ["Published 3 June 2024", "By", "Jane Roe", "Sources"]
+    doc, _ = _read("\n".join([HEADLINE, "", *STORY, "", *end]) + "\n")
+    assert doc.byline == "Jane Roe"
