@@ -174,9 +174,11 @@ def classify_link_boxes(units: list[Unit]) -> None:
             return
         if i < boxed:
             continue
-        if unit.kind is not SegmentKind.RELATED or unit.terminal or unit.words > _LABEL_WORDS:
+        if unit.kind is not SegmentKind.RELATED or unit.terminal:
             continue
-        if unit.text.strip(" :|\u00bb\u203a>").lower() not in box_labels:
+        if unit.words > _LABEL_WORDS + _SECTION_WORDS:
+            continue
+        if not _opens_box(unit.text, box_labels):
             continue  # "Share | Comments": an interface's labels, not a box's
         boxed = len(units)
         headline: int | None = None  # the last headline of the box, over its story's opening
@@ -208,6 +210,31 @@ def classify_link_boxes(units: list[Unit]) -> None:
             if (not teaser.terminal or asks) and teaser.words >= _HEADLINE_WORDS:
                 headline = j
             j += 1
+
+
+_SECTION_WORDS = 3
+"""The most words of a section's name after a box's label: "Next Up In Science & Health"."""
+_SECTION_PREPOSITIONS = frozenset({"in", "from", "on", "at"})
+
+
+def _opens_box(text: str, box_labels: frozenset[str]) -> bool:
+    """Whether TEXT, a line of its own, is a box's label: one alone ("Related stories"), or one
+    that ends with a preposition before a section's name in capitals ("Next Up In Science &
+    Health", "More from World News"); "Continue Reading Below" is no box's."""
+    label = text.strip(" :|\u00bb\u203a>").lower()
+    if label in box_labels:
+        return True
+    words = label.split()
+    for cut in range(2, len(words)):
+        section = text.split()[cut:]
+        if (
+            words[cut - 1] in _SECTION_PREPOSITIONS
+            and " ".join(words[:cut]) in box_labels
+            and len(section) <= _SECTION_WORDS
+            and all(w[:1].isupper() or w == "&" for w in section)
+        ):
+            return True
+    return False
 
 
 def _asking_headline(units: list[Unit], j: int) -> bool:

@@ -90,3 +90,27 @@ def test_the_story_going_on_after_a_box_stays_the_story_s() -> None:
     assert kinds[2:5] == [(RELATED, line) for line in box]
     assert kinds[5] == (QUESTION, more[0])
     assert RELATED not in {kind for kind, _ in kinds[5:]}
+
+
+HEADLINES = [
+    "Bridge tolls to rise in spring",
+    "Island school gets a new roof",
+    "Old ferry may be saved by volunteers",
+]
+
+
+def test_a_box_labelled_with_its_section_holds_other_stories_headlines() -> None:
+    # "Next Up In <section>": a box's label that ends with a preposition before the section.
+    kinds = _kinds([HEADLINE, *BODY, "Next Up In Science & Health", *HEADLINES])
+    assert kinds[:3] == [(TITLE, HEADLINE), (STATEMENT, BODY[0]), (STATEMENT, BODY[1])]
+    assert kinds[3:] == [(RELATED, "Next Up In Science & Health")] + [
+        (RELATED, line) for line in HEADLINES
+    ]
+
+
+def test_a_label_with_no_preposition_before_a_word_opens_no_box() -> None:
+    # Near miss: "Continue Reading Below" marks where an advertisement was; what follows it is
+    # the story's.
+    more = "Two new boats join the route in May"
+    kinds = _kinds([HEADLINE, BODY[0], "Continue Reading Below", more, BODY[1]])
+    assert (RELATED, more) not in kinds
