@@ -7,7 +7,8 @@ pages by its address ("Also on example.com ..."), a dateline cut off in its pare
 City Archive"), the counter of a gallery's slides ("3 of 12"), the shortcodes of a publishing
 system ("[button link=...]"), a post's line of details, each after its label ("Posted by:
 Jane Roe | Category: Health"), and what a widget shows while it loads ("Loading weather
-data ..."). Each is told by its shape alone.
+data ..."), and a short line of the interface in another script ("このニュースをシェア",
+"회원가입"). Each is told by its shape alone, or by the interface's words.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 import re
 
 from factcheck import regexes
-from factcheck.extract.segment_text import UPPER
+from factcheck.extract.segment_text import UPPER, any_of, written_forms
+from factcheck.lexicon import entries
 from factcheck.models import SegmentKind
 
 # A line that opens with a shortcode and its attributes ("[button link=...] Send us ..."); a
@@ -49,6 +51,12 @@ _VIA_CAPTION_WORDS = (4, 15)
 # What a widget shows while it loads: "Loading...", "Loading weather data …".
 _LOADING_RE = regexes.compile(r"(?:Loading|LOADING)(?:\s+[\w-]+){0,4}\s*(?:\.{2,}|…)")
 _LOADING_WORDS = 6
+_FOREIGN_UI_RE = any_of(written_forms(entries("foreign_interface_phrases")))
+_FOREIGN_UI_CHARS = 40
+"""The most characters of a line of a page's interface in another script."""
+_FOREIGN_UI_SENTENCE_CHARS = 30
+"""The most characters of such a line that ends as a sentence does, written without spaces
+("電子版に登録すると続きをお読みいただけます。")."""
 
 
 def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
@@ -65,6 +73,8 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     loading = words <= _LOADING_WORDS and piece.startswith(("Loading", "LOADING"))
     if loading and _LOADING_RE.fullmatch(piece):
         return SegmentKind.RELATED
+    if len(piece) <= _FOREIGN_UI_CHARS and not piece.isascii() and _foreign_ui(piece, terminal):
+        return SegmentKind.RELATED  # "このニュースをシェア", "회원가입", "Читайте также"
     if terminal:
         return None
     if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):
@@ -77,3 +87,13 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     if low <= words <= high and " via " in piece and _VIA_CREDIT_RE.search(piece):
         return SegmentKind.CAPTION
     return None
+
+
+def _foreign_ui(piece: str, terminal: bool) -> bool:
+    """Whether PIECE, a short line in another script, holds a phrase of a page's interface: a
+    line that ends as a sentence does only when short and written without spaces (a space after
+    a bracketed label at most), as Chinese, Japanese and Thai are; a Russian or Korean sentence
+    may use the words."""
+    if terminal and (len(piece) > _FOREIGN_UI_SENTENCE_CHARS or piece.count(" ") > 1):
+        return False
+    return _FOREIGN_UI_RE.search(piece) is not None

@@ -108,10 +108,12 @@ LAST = "Riders said the rise would hurt commuters on the island route."
         "[Advertisement]",
         "[ The Example Gazette ]",  # a digest's source, after its item
         "[Photo=Example Images, Jo Lee]",
-        "\u3010\u7ea0\u9519\u3011",  # a Chinese page's "report an error" link
+        # a Chinese page's "report an error" link
+        "\u3010\u7ea0\u9519\u3011",
         "LINE ID = @example",
         "Follow us @example_news",
-        "\u0410\u043a\u043a\u0430\u0443\u043d\u0442: @example",  # "Account:" in Russian
+        # "Account:" in Russian
+        "\u0410\u043a\u043a\u0430\u0443\u043d\u0442: @example",
         "@media screen and (max-width: 600px) {",
     ],
 )
@@ -147,3 +149,63 @@ def test_lines_like_them_keep_their_kind(line: str) -> None:
 def test_the_wires_a_story_draws_on_are_its_credit() -> None:
     line = "(With inputs from PTI)"
     assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (SegmentKind.CREDIT, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Japanese: share this news
+        "\u3053\u306e\u30cb\u30e5\u30fc\u30b9\u3092\u30b7\u30a7\u30a2",
+        # Japanese: for paying members only
+        (
+            "\uff3b\u6709\u6599\u4f1a\u54e1\u9650\u5b9a\uff3d \u3053\u306e\u8a18"
+            "\u4e8b\u306f\u4f1a\u54e1\u9650\u5b9a\u3067\u3059\u3002"
+        ),
+        # Japanese: sign up to read on
+        (
+            "\u96fb\u5b50\u7248\u306b\u767b\u9332\u3059\u308b\u3068\u7d9a\u304d\u3092"
+            "\u304a\u8aad\u307f\u3044\u305f\u3060\u3051\u307e\u3059\u3002"
+        ),
+        # Chinese: read the full text
+        "\u9605\u8bfb\u5168\u6587",
+        # Korean: top news
+        "Entermedia \uc8fc\uc694\ub274\uc2a4",
+        # Korean: sign up
+        "\ud68c\uc6d0\uac00\uc785",
+        # Thai: click here
+        "\u0e04\u0e25\u0e34\u0e01\u0e17\u0e35\u0e48\u0e19\u0e35\u0e48",
+        # Arabic: read also
+        "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627",
+        # Russian: read also
+        "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435",
+    ],
+)
+def test_a_short_line_of_the_interface_in_another_script_is_furniture(line: str) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (SegmentKind.RELATED, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: a sentence that uses a word of the interface in its own sense, a long one.
+        # Japanese: the market share reached 10%
+        "\u5e02\u5834\u30b7\u30a7\u30a2\u306f10%\u306b\u9054\u3057\u305f\u3002",
+        # Japanese: a long sentence about a new log-in
+        (
+            "\u540c\u793e\u306f\u65b0\u3057\u3044\u30ed\u30b0\u30a4\u30f3\u65b9\u5f0f"
+            "\u3092\u6765\u6708\u304b\u3089\u5168\u3066\u306e\u5229\u7528\u8005\u306b"
+            "\u5c0e\u5165\u3059\u308b\u3068\u767a\u8868\u3057\u305f\u3002"
+        ),
+        # Russian: he decided to share his thoughts
+        (
+            "\u041e\u043d \u0440\u0435\u0448\u0438\u043b \u043f\u043e\u0434\u0435"
+            "\u043b\u0438\u0442\u044c\u0441\u044f \u0441\u0432\u043e\u0438\u043c"
+            "\u0438 \u043c\u044b\u0441\u043b\u044f\u043c\u0438 \u0441 \u0447\u0438"
+            "\u0442\u0430\u0442\u0435\u043b\u044f\u043c\u0438."
+        ),
+    ],
+)
+def test_a_sentence_in_another_script_with_an_interface_word_is_the_story_s(line: str) -> None:
+    kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")
+    assert kinds[3][1] == line
+    assert kinds[3][0] is not SegmentKind.RELATED
