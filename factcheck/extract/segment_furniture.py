@@ -77,6 +77,7 @@ BYLINE_RE = regexes.compile(
     rf"(?P<rest>{_NAME}(?:\s*(?:,\s*for\b|,|and|&|\||/|–|—|-|\bfor)\s*(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
     rf"(?:\s+(?:{_NAME_WORD}|of|for|and|in|&))*){{0,5}}"
     rf"(?:,\s*(?:[\w’'-]+\s+){{0,4}}{_ROLE}(?:\s+[\w’'-]+){{0,4}})?)"
+    r"(?:\s*(?:[|·•]\s*)?@\w{1,30})?"  # a handle after the name: "By Jane Roe@jroe"
     rf"(?:(?:{SEP}|\s+on\s+){DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?)?"
 )
 _REPORTING_RE = regexes.compile(
@@ -299,8 +300,7 @@ def _is_contribution(piece: str, words: int) -> bool:
     return found is not None and (words <= 20 or " to this " in found.group())
 
 
-# A blog's stamp, its date before its author: "Posted on June 3, 2024 by Jane Roe", "June 3,
-# 2024 by Jane Roe".
+# A blog's stamp, its date before its author: "Posted on June 3, 2024 by Jane Roe".
 STAMPED_BYLINE_RE = regexes.compile(
     rf"(?:(?:[Pp]osted|[Pp]ublished|[Ww]ritten)\s+(?:on\s+)?)?{DATE}(?:{SEP}(?:{TIME}|{TIME_24}))?"
     rf"\s+(?:by|By|BY)\s+(?P<rest>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"

@@ -745,3 +745,17 @@ def test_a_byline_under_the_story_s_date_at_its_end_is_its_byline() -> None:
     end = ["Published 3 June 2024", "By", "Jane Roe", "Sources"]
     doc, _ = _read("\n".join([HEADLINE, "", *STORY, "", *end]) + "\n")
     assert doc.byline == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe@janeroe Jun 3, 2024, 11:47am EDT",  # the handle run into the name
+        "By Jane Roe @janeroe Jun 3, 2024, 11:47am EDT",
+        "By Jane Roe | @janeroe",
+    ],
+)
+def test_a_byline_with_the_author_s_handle_gives_the_name(line: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n\n{BODY}\n")
+    assert (doc.title, doc.byline) == (HEADLINE, "Jane Roe")
+    assert segments == [(TITLE, HEADLINE), (BYLINE, line), (STATEMENT, BODY)]
