@@ -20,6 +20,7 @@ from factcheck import regexes
 from factcheck.extract.segment_dates import AGO_RE, TIME, TIME_24, parse_date
 from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
+from factcheck.extract.segment_sections import opens_box
 from factcheck.extract.segment_text import KANA_HAN, REQUIRED_FIELD_RE
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
@@ -186,12 +187,14 @@ _LONG = 99
 """``Unit.words`` of a text too long to be furniture."""
 
 
-def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
+def story_region(runs: list[list[Unit]], *, boxes: bool = False) -> tuple[int, int]:
     """The story among RUNS, as (first, end) block indices: the stretch of blocks of the most
     weight (``_weight``), found in one pass (the maximum subarray: Finn, Kushmerick and Smyth's
-    Body Text Extraction), cut before a thread of comments that follows the story."""
+    Body Text Extraction), cut before a thread of comments that follows the story. With BOXES,
+    a labelled box of headlines weighs nothing (``_labelled_boxes``): where the story starts is
+    then looked for across a box the site set inside it."""
     best, total, first, found = 0, 0, 0, (0, 0)
-    listed = _figure_lists(runs)
+    listed = _figure_lists(runs) | (_labelled_boxes(runs) if boxes else set())
     for i, run in enumerate(runs):
         if total <= 0:
             total, first = 0, i
@@ -209,6 +212,32 @@ def story_region(runs: list[list[Unit]]) -> tuple[int, int]:
         if tail - head >= _LONG_LIST:
             end = tail  # a box of other stories' headlines with figures is shorter
     return found[0], _before_comments(runs, found[0], end)
+
+
+_BOX_LABEL_WORDS = 7
+_BOX_HEADLINE_WORDS = 20
+
+
+def _labelled_boxes(runs: list[list[Unit]]) -> set[int]:
+    """The blocks of RUNS in a box of other stories' headlines under its label ("Most read in
+    world news"), which weigh nothing: a box the site sets inside the story leaves the story's
+    paragraphs above and below it one story. The box is its label and the lines without a
+    sentence's end under it."""
+    boxed: set[int] = set()
+    for i, run in enumerate(runs):
+        unit = run[0]
+        if len(run) > 1 or unit.terminal or unit.words > _BOX_LABEL_WORDS:
+            continue
+        if not opens_box(unit.text):
+            continue
+        j = i + 1
+        while j < len(runs) and len(runs[j]) == 1 and not runs[j][0].terminal:
+            if runs[j][0].words > _BOX_HEADLINE_WORDS:
+                break
+            j += 1
+        if j > i + 1:
+            boxed.update(range(i, j))
+    return boxed
 
 
 def _figure_lists(runs: list[list[Unit]]) -> set[int]:
@@ -314,7 +343,7 @@ def page_story(runs: list[list[Unit]]) -> int | None:
     menus = _menus(runs)
     if not menus:
         return None  # most texts: no list of links at all, and no paragraph is read
-    start, end = story_region(runs)
+    start, end = story_region(runs, boxes=True)
     if start == end or menus[0][1] > start:
         return None
     if sum(map(_is_link, runs[:start])) < _HEAD_LINKS:

@@ -150,7 +150,6 @@ def classify_link_boxes(units: list[Unit]) -> None:
     and what follows it RELATED, and the site's credits ("Powered by ...") CREDIT."""
     comment_labels = tuple(entries("comment_labels"))
     longest = max(map(len, comment_labels))
-    box_labels = _box_labels()
     half = len(units) // 2
     for unit in units:
         if unit.kind is None and not unit.terminal and _SITE_CREDIT_RE.match(unit.text):
@@ -178,7 +177,7 @@ def classify_link_boxes(units: list[Unit]) -> None:
             continue
         if unit.words > _LABEL_WORDS + _SECTION_WORDS:
             continue
-        if not _opens_box(unit.text, box_labels):
+        if not opens_box(unit.text):
             continue  # "Share | Comments": an interface's labels, not a box's
         boxed = len(units)
         headline: int | None = None  # the last headline of the box, over its story's opening
@@ -217,21 +216,22 @@ _SECTION_WORDS = 3
 _SECTION_PREPOSITIONS = frozenset({"in", "from", "on", "at"})
 
 
-def _opens_box(text: str, box_labels: frozenset[str]) -> bool:
+def opens_box(text: str) -> bool:
     """Whether TEXT, a line of its own, is a box's label: one alone ("Related stories"), or one
-    that ends with a preposition before a section's name in capitals ("Next Up In Science &
-    Health", "More from World News"); "Continue Reading Below" is no box's."""
+    then a preposition and a section's name ("Next Up In Science & Health", "Most read in world
+    news", "More from UK"); "Continue Reading Below" is no box's."""
+    box_labels = _box_labels()
     label = text.strip(" :|\u00bb\u203a>").lower()
     if label in box_labels:
         return True
     words = label.split()
-    for cut in range(2, len(words)):
-        section = text.split()[cut:]
+    for cut in range(1, len(words) - 1):
+        section = words[cut + 1 :]
         if (
-            words[cut - 1] in _SECTION_PREPOSITIONS
-            and " ".join(words[:cut]) in box_labels
+            words[cut] in _SECTION_PREPOSITIONS
             and len(section) <= _SECTION_WORDS
-            and all(w[:1].isupper() or w == "&" for w in section)
+            and " ".join(words[:cut]) in box_labels
+            and all(w.isalpha() or w == "&" for w in section)
         ):
             return True
     return False

@@ -296,3 +296,26 @@ def test_the_author_s_other_stories_above_the_story_leave_its_headline_the_title
     title, segments = _title([*MENU, *box, HEADLINE, "Jane Roe", "Monday 6:30PM", *BODY, *FOOTER])
     assert title == HEADLINE
     assert (TITLE, TEASERS[0]) not in segments
+
+
+def test_a_box_the_site_set_inside_the_story_leaves_the_story_one() -> None:
+    # The story's headline and date, its first two paragraphs, then a box of other stories
+    # under its label, then the rest of the story, longer than its start: the story starts at
+    # its first paragraph, under its own headline (no byline points to it), and neither part is
+    # the page's.
+    more = [
+        "Harbour officials said the new boats would each carry two hundred passengers a trip.",
+        "The first boat is due in the spring, and the second one a few months after it.",
+        "Evening sailings will run every half hour until ten o'clock from the summer.",
+        "The board said it would publish the full timetable on its website next month.",
+    ]
+    box = ["Most read in world news", *TEASERS, *(f"{t} again" for t in TEASERS), *TEASERS[:2]]
+    lines = [*MENU, HEADLINE, STAMP, *BODY[:2], *box, *BODY[2:], *more, *FOOTER]
+    title, segments = _title(lines)
+    assert title == HEADLINE
+    kinds = {text: kind for kind, text in segments}
+    assert {kinds[line] for line in [*BODY, *more]} <= {
+        SegmentKind.STATEMENT,
+        SegmentKind.CLAIM,
+    }
+    assert {kinds[line] for line in box} == {RELATED}
