@@ -5,11 +5,12 @@ Each shape is generated here (nothing is copied): a results table whose lines di
 their numbers, lines that open quotations and never close them, one paragraph of nothing but
 opening marks, a word of two million letters, pages of 30,000 and of 200,000 paragraphs (the
 second past the size at which the article is picked out), a page nested 100,000 elements deep,
-whole pages pasted as text with their menus by the ten thousand, one sentence repeated 20,000
-times, one sentence of 400,000 words that never ends, and a markdown file of marks that never
-close. The peer is the shared data folder's news articles, joined into one file of about the
-same size, run the same way; a shape that is much slower per MB than news text has a corner
-left. Every run is a fresh process; figures are the median of the runs.
+whole pages pasted as text with their menus by the ten thousand, a box's label line after line
+50,000 times, one sentence repeated 20,000 times, one sentence of 400,000 words that never ends,
+and a markdown file of marks that never close. The peer is the shared data folder's news
+articles, joined into one file of about the same size, run the same way; a shape that is much
+slower per MB than news text has a corner left. Every run is a fresh process; figures are the
+median of the runs.
 
 Run: .venv/bin/python benchmarks/bench_hostile.py [--data DIR] [--runs 3]
 """
@@ -80,6 +81,8 @@ def shapes() -> dict[str, tuple[str, str]]:
         "table of numbered lines": (".txt", table),
         "20,000 navigation lines": (".txt", head),
         "15,000 boxes of links": (".txt", boxes),
+        # a box's label line after line: each one may open a box that runs to the end
+        "50,000 box labels in a row": (".txt", "Related stories\n" * 50_000 + story),
         "unclosed quotations": (".txt", unclosed),
         "one paragraph of marks": (".txt", (OPEN * 5000 + " he said. ") * 40 + "\n"),
         "a word of 2M letters": (".txt", "a" * 2_000_000 + "\n"),

@@ -224,19 +224,22 @@ def _labelled_boxes(runs: list[list[Unit]]) -> set[int]:
     paragraphs above and below it one story. The box is its label and the lines without a
     sentence's end under it."""
     boxed: set[int] = set()
-    for i, run in enumerate(runs):
-        unit = run[0]
-        if len(run) > 1 or unit.terminal or unit.words > _BOX_LABEL_WORDS:
+    i = 0
+    while i < len(runs):
+        unit = runs[i][0]
+        i += 1
+        if len(runs[i - 1]) > 1 or unit.terminal or unit.words > _BOX_LABEL_WORDS:
             continue
         if not opens_box(unit.text):
             continue
-        j = i + 1
+        j = i
         while j < len(runs) and len(runs[j]) == 1 and not runs[j][0].terminal:
             if runs[j][0].words > _BOX_HEADLINE_WORDS:
                 break
             j += 1
-        if j > i + 1:
-            boxed.update(range(i, j))
+        if j > i:
+            boxed.update(range(i - 1, j))
+            i = j  # a label among the box's lines opens no box of its own
     return boxed
 
 
