@@ -83,6 +83,11 @@ def shapes() -> dict[str, tuple[str, str]]:
         "15,000 boxes of links": (".txt", boxes),
         # a box's label line after line: each one may open a box that runs to the end
         "50,000 box labels in a row": (".txt", "Related stories\n" * 50_000 + story),
+        # short lines above any headline, each passed over on the way to it
+        "menu lines and labels, 120,000": (
+            ".txt",
+            "Home\nNews\nSport\nNext Up In Science & Health\n" * 30_000 + story,
+        ),
         "unclosed quotations": (".txt", unclosed),
         "one paragraph of marks": (".txt", (OPEN * 5000 + " he said. ") * 40 + "\n"),
         "a word of 2M letters": (".txt", "a" * 2_000_000 + "\n"),

@@ -159,11 +159,10 @@ def _stamp_block(units: list[Unit], i: int) -> list[Unit]:
     unit = units[i]
     if i and units[i - 1].block == unit.block:
         return []
-    block = [unit]
-    for later in units[i + 1 :]:
-        if later.block != unit.block:
-            break
-        block.append(later)
+    end = i + 1
+    while end < len(units) and units[end].block == unit.block:
+        end += 1  # by index: a slice of the rest of the text for each line would be quadratic
+    block = units[i:end]
     piece = " ".join(u.text for u in block)
     if len(piece.split()) > _STAMP_WORDS or not any(map(str.isdigit, piece)):
         return []
