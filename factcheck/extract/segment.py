@@ -54,9 +54,11 @@ from factcheck.extract.segment_furniture import (
 )
 from factcheck.extract.segment_glue import find_glued_boundaries
 from factcheck.extract.segment_head import (
+    calendar_words,
     is_issuer,
     is_masthead,
     is_outlet_name,
+    is_web_name,
     named_byline,
     stamped_name,
 )
@@ -354,6 +356,8 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
     """(authors as printed, outlet) from a byline: 'By A and B, The Outlet' -> ('A and B', ...)."""
     m = BYLINE_RE.fullmatch(piece) or STAMPED_BYLINE_RE.fullmatch(piece)
     if not m and (named := named_byline(piece)) is not None:
+        if named[1] is None and (glued := _GLUED_OUTLET_RE.fullmatch(named[0])):
+            return glued[1], glued[2]  # "By Jane RoeCNN - June 3, 2024"
         return named  # "Jane Roe, Senior Reporter", "By Jane Roe • 3 min read"
     if not m and (names := page_byline(piece)) is not None:
         return names, None  # "Von Jana Roth", "Par Jeanne Roux, le 5 mars 2024"
@@ -364,6 +368,9 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         names = reporting.group(1).strip().rstrip(".") if reporting else None
         return names, None
     rest = m.group("rest").strip()
+    before, _, last = rest.rpartition(", ")
+    if before and last.lower() in calendar_words():
+        rest = before  # "By Jane Roe, Monday, 3 June 2024": the day is the date's
     outlet: str | None = None
     parts = _BYLINE_SPLIT_RE.split(rest, maxsplit=1)
     wire = _caps_then_outlet_re().fullmatch(rest) if len(parts) == 1 else None
@@ -376,6 +383,7 @@ def _parse_byline(piece: str) -> tuple[str | None, str | None]:
         if (
             tail.startswith(("The ", "the "))
             or is_outlet_name(tail)
+            or is_web_name(tail)  # "By Jane Roe, Example.com"
             or (_staff_credit(head) and tail[:1].isupper())
         ):
             # "By Staff, Example": after a staff credit, which names no person, the outlet.

@@ -207,7 +207,7 @@ DATELINE_RE = regexes.compile(
 )
 _LINE_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ ][A-Z0-9&][\w.&'\u2019-]*){0,4}"
 PLACED_DATELINE_RE = regexes.compile(
-    rf"(?:{_LINE_NAME},\s+(?={DATE}))?{DATELINE_RE.pattern}"
+    rf"(?:(?!(?:By|BY)\s){_LINE_NAME},\s+(?={DATE}))?{DATELINE_RE.pattern}"
     rf"(?:\s*[|\u00b7\u2022]\s*(?:[a-z0-9][\w-]*\.)*{_LINE_NAME})?"
 )
 """A dateline line with a place before it or an outlet after it, as pasted text often has at

@@ -16,6 +16,7 @@ from typing import Protocol
 from factcheck import regexes
 from factcheck.extract.segment_dates import DATE, SEP, TIME, TIME_24
 from factcheck.lexicon import entries, words
+from factcheck.lexicon import months as lexicon_months
 from factcheck.models import SegmentKind
 
 
@@ -242,7 +243,7 @@ def named_byline(piece: str) -> tuple[str, str | None] | None:
     "Jane Roe | June 3, 2024", "By Jane Roe \u2022 3 min read")."""
     found = _NAMED_BYLINE.fullmatch(piece)
     if found is None:
-        return None
+        return by_line(piece) if piece[:3] in ("By ", "BY ") else None
     names, outlet = found.group("names"), found.group("outlet")
     if not piece.startswith("By ") and names.split(None, 1)[0].lower() not in _given_names():
         return None
@@ -252,6 +253,95 @@ def named_byline(piece: str) -> tuple[str, str | None] | None:
 
 
 _BARE_PERSON = regexes.compile(_PERSON)
+_BY_MAX_WORDS = 20
+_BY_SEPARATORS = frozenset("-|\u00b7\u2022\u2013\u2014/")
+_BY_STOPS = frozenset({"on", "at", "updated", "published", "posted", "last"})
+_BY_JOINS = frozenset({"and", "&"})
+_BY_SMALL = frozenset({"to", "the", "of", "for", "and", "&", "in", "on", "at", "de"})
+_BY_TIME_WORDS = frozenset(
+    {"am", "pm", "a.m.", "p.m.", "ago", "min", "mins", "minutes", "hour", "hours", "day", "days"}
+)
+
+
+def by_line(piece: str) -> tuple[str, str | None] | None:
+    """(names, outlet) of a line that opens with "By" and the authors' names, and holds after
+    them only what a byline's line holds: a separator, a date or a time in any form ("11/19/19
+    06:56 AM EST", "2019-11-18T20:51:19Z", "2 days ago"), the authors' role or outlet, a web
+    name or an address, a section's name ("By Jane Roe - Staff Writer 2024-06-03T10:42:00Z
+    Science", "By Jane Roe On 6/3/24 at 4:00 PM EDT", "By Jane Roe, Jo Lee and Al Poe, CNN").
+    None when a word of a sentence follows ("By Sunday, the council ...")."""
+    tokens = piece.split()[1:]
+    if not tokens or len(tokens) > _BY_MAX_WORDS:
+        return None
+    names: list[list[str]] = []
+    current: list[str] = []
+    k = 0
+    calendar = calendar_words()
+    while k < len(tokens):
+        token = tokens[k]
+        bare = token.rstrip(",")
+        low = bare.lower()
+        if low in _BY_JOINS or not bare:
+            if current:  # "and", "&" or a comma of its own ("Jane Roe , Jo Lee")
+                names.append(current)
+                current = []
+        elif (
+            any(c.isdigit() for c in bare)
+            or bare in _BY_SEPARATORS
+            or low in _BY_STOPS
+            or low in calendar
+            or "@" in bare
+            or _WEB_NAME.fullmatch(bare)
+        ):
+            break
+        elif bare[:1].isupper() or bare[:1] in '"\u201c' or low in words("name_particles"):
+            current.append(bare)
+        else:
+            return None  # a word of a sentence among the names
+        if token.endswith(",") and current:
+            names.append(current)
+            current = []
+        k += 1
+    if current:
+        names.append(current)
+    rest = tokens[k:]
+    if not names or not all(_stamp_word(token, calendar) for token in rest):
+        return None
+    outlet = None
+    if len(names[-1]) == 1 or is_outlet_name(" ".join(names[-1])):
+        outlet = " ".join(names.pop())  # "…, CNN", "…, Example Tribune"
+    people = ", ".join(" ".join(name) for name in names)
+    return (people, outlet) if people else None
+
+
+def _stamp_word(token: str, calendar: frozenset[str]) -> bool:
+    """Whether TOKEN, after a byline's names, belongs to its stamp, role, outlet or section: a
+    figure, a mark, a capitalised word, a word of dates and times, a web name or an address."""
+    bare = token.strip(",.()[]")
+    low = bare.lower()
+    return (
+        not bare
+        or not bare[0].isalpha()
+        or bare[0].isupper()
+        or any(c.isdigit() for c in bare)
+        or low in _BY_SMALL
+        or low in _BY_STOPS
+        or low in _BY_TIME_WORDS
+        or low in calendar
+        or "@" in bare
+        or _WEB_NAME.fullmatch(bare) is not None
+    )
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Months, weekdays and time zones, in lower case: where a byline's names end."""
+    months = {name for month in lexicon_months() for name in month}
+    return frozenset(
+        months
+        | {w.lower() for w in entries("weekdays")}
+        | {w.lower() for w in entries("timezones")}
+    )
 
 
 def bare_name(piece: str) -> str | None:

@@ -759,3 +759,41 @@ def test_a_byline_with_the_author_s_handle_gives_the_name(line: str) -> None:
     doc, segments = _read(f"{HEADLINE}\n{line}\n\n{BODY}\n")
     assert (doc.title, doc.byline) == (HEADLINE, "Jane Roe")
     assert segments == [(TITLE, HEADLINE), (BYLINE, line), (STATEMENT, BODY)]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet"),
+    [
+        ("By Jane Roe - 06/03/24 10:42 AM EDT", "Jane Roe", None),
+        ("By Jane Roe | Special to the Example Press", "Jane Roe", None),
+        ("By Jane Roe - Staff Writer 2024-06-03T10:42:00Z Science", "Jane Roe", None),
+        ("By Jane Roe On 6/3/24 at 4:00 PM EDT", "Jane Roe", None),
+        ("By Jane Roe, Monday, 3 June 2024 08:05 GMT", "Jane Roe", None),
+        ("By Jane Roe 2 days ago", "Jane Roe", None),
+        ("By Jane Roe jroe@example.org (555) 555-0100", "Jane Roe", None),
+        ("By Jane Roe, Jo del Lee and Al Poe, CNN", "Jane Roe, Jo del Lee, Al Poe", "CNN"),
+        ("By Jane A. Roe , Jo Lee, and Al Poe, CNN", "Jane A. Roe, Jo Lee, Al Poe", "CNN"),
+        ("By Jane Roe, Example.com", "Jane Roe", "Example.com"),
+    ],
+)
+def test_a_byline_with_its_stamp_role_or_outlet_in_any_form_gives_the_names(
+    line: str, byline: str, outlet: str | None
+) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n\n{BODY}\n")
+    assert (doc.title, doc.byline, doc.outlet) == (HEADLINE, byline, outlet)
+    assert segments[1] == (BYLINE, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: "By" opening a sentence, a name followed by a sentence's words.
+        "By Sunday, the council will have voted on the fares.",
+        "By Christmas Day 2024 the new boats will be in service",
+        "By Executive Order the mayor froze the fares",
+    ],
+)
+def test_a_sentence_opening_with_by_is_no_byline(line: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\n{line}\n\n{BODY}\n")
+    assert doc.byline is None
+    assert segments[1][0] is not BYLINE
