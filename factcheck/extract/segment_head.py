@@ -307,6 +307,8 @@ def by_line(piece: str) -> tuple[str, str | None] | None:
     rest = tokens[k:]
     if not names or not all(_stamp_word(token, calendar) for token in rest):
         return None
+    if not rest and not any(name[0].lower() in _given_names() for name in names):
+        return None  # "By Any Means Necessary": a title, with no stamp and no given name
     outlet = None
     if len(names[-1]) == 1 or is_outlet_name(" ".join(names[-1])):
         outlet = " ".join(names.pop())  # "…, CNN", "…, Example Tribune"

@@ -797,3 +797,9 @@ def test_a_sentence_opening_with_by_is_no_byline(line: str) -> None:
     doc, segments = _read(f"{HEADLINE}\n{line}\n\n{BODY}\n")
     assert doc.byline is None
     assert segments[1][0] is not BYLINE
+
+
+def test_by_and_capitalised_words_with_no_stamp_and_no_given_name_is_a_title() -> None:
+    # Near miss: "By Any Means Necessary" names no one; "By Jane Roe" alone does.
+    doc, _ = _read(f"{HEADLINE}\nBy Any Means Necessary\n\n{BODY}\n")
+    assert doc.byline is None
