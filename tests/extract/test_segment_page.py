@@ -541,3 +541,12 @@ def test_a_teaser_sharing_more_of_the_story_is_not_displaced_by_a_stamped_line()
     lines = [*MENU, HEADLINE, "Mayor opens the new market hall", BYLINE_LINE, STAMP, *body]
     doc, _ = _read(lines)
     assert doc.title == HEADLINE
+
+
+@pytest.mark.parametrize("label", ["Reader Comments", "Readers' comments"])
+def test_the_readers_comments_under_their_label_are_the_page_s(label: str) -> None:
+    thread = ["Jo Lee · 2024-03-05T17:52:00Z", ON_THE_STORY[0], "Al Poe · 2024-03-06T09:10:00Z"]
+    lines = [*MENU, HEADLINE, *BODY, label, *thread, ON_THE_STORY[2]]
+    _, segments = _read(lines)
+    prose = {STATEMENT, SegmentKind.CLAIM, SegmentKind.QUESTION, SegmentKind.OPINION}
+    assert [text for kind, text in segments if kind in prose] == BODY
