@@ -265,20 +265,47 @@ def _carve(text: str, units: list[Unit], run: list[Unit], line: _Line) -> int:
 
 def _teaser_boxes(text: str, runs: list[list[Unit]], start: int) -> set[int]:
     """The blocks above START in a box of other stories' headlines: four lines or more in a
-    row that read as headlines, but the last, which may be the story's own below the box."""
+    row that read as headlines, each with its section's label over it or its date under it at
+    most, but the last, which may be the story's own below the box. When every headline of the
+    row stands between the same two kinds of line (a label over it, a date under it), the last
+    is one more of the box's."""
     boxed: set[int] = set()
     row: list[int] = []
-    for k in range(start):
-        line = _first_line(text, runs[k])
-        if line.kind is None and line.words > _LINK_WORDS and _reads_as_headline(line):
+    for k in range(start + 1):
+        line = _first_line(text, runs[k]) if k < start else None
+        if line is not None and len(runs[k]) == 1 and _teaser_mark(line):
+            continue  # a teaser's label or date, inside the row
+        if (
+            line is not None
+            and line.kind is None
+            and line.words > _LINK_WORDS
+            and _reads_as_headline(line)
+        ):
             row.append(k)
             continue
         if len(row) >= _TEASERS:
-            boxed.update(row[:-1])
+            alike = len({_sides(runs, i) for i in row}) == 1 and None not in _sides(runs, row[0])
+            boxed.update(row if alike else row[:-1])
         row = []
-    if len(row) >= _TEASERS:
-        boxed.update(row[:-1])
     return boxed
+
+
+_TEASER_MARKS = (SegmentKind.DATELINE, SegmentKind.TAGS)
+
+
+def _teaser_mark(line: _Line) -> bool:
+    """Whether LINE is what a box sets over or under each headline: a date, a section's label
+    (a few words in capitals: "AUTO NEWS")."""
+    if line.kind in _TEASER_MARKS:
+        return True
+    return line.kind is None and line.words <= _LINK_WORDS and line.text.isupper()
+
+
+def _sides(runs: list[list[Unit]], k: int) -> tuple[SegmentKind | None, SegmentKind | None]:
+    """The kinds of the lines right over and right under block K."""
+    over = runs[k - 1][0].kind if k else None
+    under = runs[k + 1][0].kind if k + 1 < len(runs) else None
+    return over, under
 
 
 def _menu_lines(runs: list[list[Unit]], start: int) -> set[int]:

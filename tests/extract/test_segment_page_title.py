@@ -319,3 +319,18 @@ def test_a_box_the_site_set_inside_the_story_leaves_the_story_one() -> None:
         SegmentKind.CLAIM,
     }
     assert {kinds[line] for line in box} == {RELATED}
+
+
+def test_a_list_of_stories_each_under_its_label_and_over_its_date_is_passed_over() -> None:
+    # Between the story's head and its body, a list of other stories: each headline stands
+    # under its section's label and over its date, the last one too. The title and the date
+    # are the story's, not the last listed story's.
+    listed = []
+    for teaser, day in zip(
+        TEASERS, ("June 1, 2016", "May 2, 2015", "Aug 3, 2014", "July 4, 2013"), strict=True
+    ):
+        listed += ["FERRY NEWS", teaser, day]
+    lines = [*MENU, HEADLINE, STAMP, "MORE STORIES LIKE THIS ONE", *listed, *BODY, *FOOTER]
+    text = "\n".join(lines) + "\n"
+    doc, _ = segment_document(Document(source="test", text=text, sha256="0" * 64))
+    assert (doc.title, doc.published) == (HEADLINE, "2024-03-05")
