@@ -22,6 +22,7 @@ from factcheck.extract.segment_furniture import Unit
 from factcheck.extract.segment_notices import notice_kind
 from factcheck.extract.segment_sections import opens_box
 from factcheck.extract.segment_text import KANA_HAN, REQUIRED_FIELD_RE
+from factcheck.extract.segment_title import title_case
 from factcheck.lexicon import words
 from factcheck.models import SegmentKind
 
@@ -154,6 +155,8 @@ def _weight(run: list[Unit]) -> int:
     much less."""
     if _is_link(run):
         return -_LINK_COST
+    if _is_teaser(run):
+        return -sum(_word_count(unit.text) for unit in run[:1])
     said = other = 0
     for unit in run:
         if _is_said(unit):
@@ -161,6 +164,33 @@ def _weight(run: list[Unit]) -> int:
         else:
             other += _word_count(unit.text) if unit.words < _LONG else unit.words
     return (said if said >= _SENTENCE_WORDS else 0) - other
+
+
+_TEASER_HEADLINE_WORDS = 4
+
+
+def _is_teaser(run: list[Unit]) -> bool:
+    """Whether RUN is another story's teaser: its headline in title case, then its opening
+    sentence on the same line ("Tape Gaffe Ends The Title RunThe champion's run was foiled
+    ..."). A story's paragraph never opens with a headline."""
+    first = run[0]
+    if first.kind is not None:
+        return False
+    if len(run) > 1:
+        return (
+            not first.terminal
+            and first.words >= _TEASER_HEADLINE_WORDS
+            and _is_said(run[1])
+            and title_case(first.text)
+        )
+    # The headline run into the sentence: "… Rivertown NeighborhoodVisiting Rivertown, or …"
+    glued = _GLUED_TEASER_RE.search(first.text) if first.terminal else None
+    return glued is not None and title_case(first.text[: glued.start() + 1])
+
+
+_GLUED_TEASER_RE = regexes.compile(r"[a-z][A-Z][a-z]+(?:\s+[A-Z][\w'\u2019,]*){0,3}\s+[a-z]")
+"""A sentence's first word run into the last word of a headline, the sentence going on in
+lower case within a few words."""
 
 
 def _is_said(unit: Unit) -> bool:

@@ -334,3 +334,30 @@ def test_a_list_of_stories_each_under_its_label_and_over_its_date_is_passed_over
     text = "\n".join(lines) + "\n"
     doc, _ = segment_document(Document(source="test", text=text, sha256="0" * 64))
     assert (doc.title, doc.published) == (HEADLINE, "2024-03-05")
+
+
+GLUED_TEASERS = [
+    "Storm Closes The Coastal Road For Two DaysThe road along the bay will stay shut while"
+    " crews clear the fallen trees and repair the wall.",
+    "Library Opens A New Reading Room DowntownThe new room holds four thousand books and"
+    " opens every day of the week from nine until late.",
+    "Council Names The Winner Of Its Garden PrizeThe prize went to a school whose pupils"
+    " planted a meadow on the old car park behind the hall.",
+    "Bridge Tolls Rise Again For Every DriverDrivers will pay a dollar more from March, and"
+    " lorries two dollars more, the bridge company said.",
+    "Harbour Market Moves To The Old QuayThe Saturday market will set up its stalls on the"
+    " old quay from next month while the square is rebuilt.",
+]
+
+
+def test_a_box_of_headlines_run_into_their_openings_is_no_story() -> None:
+    # Each line of the box is another story's headline in title case run into its first
+    # sentence: together they weigh more than the story's two paragraphs above them, but they
+    # are no story, and the headline and the paragraphs are the story's.
+    lines = [*MENU, HEADLINE, STAMP, *BODY[:2], *MENU, "Latest Headlines", *GLUED_TEASERS, *FOOTER]
+    title, segments = _title(lines)
+    assert title == HEADLINE
+    kinds = {text: kind for kind, text in segments}
+    assert {kinds[line] for line in BODY[:2]} <= {SegmentKind.STATEMENT, SegmentKind.CLAIM}
+    boxed = {kind for kind, text in segments if any(text in line for line in GLUED_TEASERS)}
+    assert boxed == {RELATED}
