@@ -41,7 +41,13 @@ def is_table_row(text: str) -> bool:
         return False  # most text: two searches in C
     row = text.strip()
     if row[:1] == "|":
-        return len(row) > 2 and row[-1] == "|"
+        # A page laid out in a table gives its whole story as one cell: sentences running on,
+        # many of them, in a row longer than a table's.
+        prose = (
+            len(row) > _PROSE_ROW_CHARS
+            and len(_RUNNING_SENTENCES_RE.findall(row, 0, _PROSE_ROW_LOOK)) >= _PROSE_ROW_SENTENCES
+        )
+        return len(row) > 2 and row[-1] == "|" and not prose
     # One line whose words a tab parts; a tab that indents a wrapped line parts nothing, and
     # sentences that follow one another in a cell are prose that a tab happens to part.
     return (
@@ -56,6 +62,11 @@ _CELL_TAB_RE = regexes.compile(r"\S *\t[ \t]*\S")
 _RUNNING_SENTENCES_RE = regexes.compile(rf"[{LOWER}]{{3}}[.!?][\"”’)]? +[\"“‘(]?[{UPPER}]")
 """A sentence's end and the next one's start, after a word, not an abbreviation ("Mr. Roe")."""
 
+
+_PROSE_ROW_CHARS = 400
+_PROSE_ROW_SENTENCES = 3
+_PROSE_ROW_LOOK = 2000
+"""How far into a long row its sentences are counted (the row may be a whole story)."""
 
 _LINE_RE = regexes.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
 BULLET_RE = regexes.compile(r"\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s")

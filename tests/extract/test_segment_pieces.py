@@ -9,7 +9,9 @@ import itertools
 import pytest
 
 from factcheck.extract import segment_sentences
+from factcheck.extract.segment import segment_document
 from factcheck.extract.segment_sentences import _pieces, split_sentences
+from factcheck.models import Document
 
 OPEN = "\u201c"
 
@@ -109,3 +111,28 @@ def test_a_page_of_unmatched_marks_still_gives_every_line() -> None:
 )
 def test_sentences_of_scripts_that_put_no_space_after_them(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+STORY_SENTENCES = [
+    "The harbour board voted on Tuesday to raise ferry fares by five percent from April.",
+    "It is the third rise in as many years, and commuters say they cannot afford another.",
+    "Board members said the higher fares would pay for two new boats and longer sailings.",
+    "Riders told the meeting that the fares already cost more than a monthly rail pass.",
+    "The board will review the fares again next spring, when the first boat arrives.",
+    "A spokesman said the new timetable would be published on the board's website.",
+]
+
+
+def test_a_story_laid_out_in_a_table_s_cell_is_read_sentence_by_sentence() -> None:
+    # A page laid out in a table gives its story as one cell between bars: its sentences are
+    # each a segment, not one row of a table.
+    row = "|  | " + " ".join(STORY_SENTENCES) + " |"
+    _, segments = segment_document(Document(source="t", text=row + "\n", sha256="0" * 64))
+    assert [s.text for s in segments] == [f"|  | {STORY_SENTENCES[0]}", *STORY_SENTENCES[1:], "|"]
+
+
+def test_a_table_s_row_with_a_sentence_in_a_cell_stays_one_row() -> None:
+    # Near miss: a data table's row whose cells end with full stops is one piece.
+    row = "| DL Jo Lee | 63 | 85% | 1 tackle (1 combined). 1 sack. Two hits. |"
+    _, segments = segment_document(Document(source="t", text=row + "\n", sha256="0" * 64))
+    assert [s.text for s in segments] == [row]
