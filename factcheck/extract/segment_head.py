@@ -310,7 +310,8 @@ def by_line(piece: str) -> tuple[str, str | None] | None:
     if not rest and not any(name[0].lower() in _given_names() for name in names):
         return None  # "By Any Means Necessary": a title, with no stamp and no given name
     outlet = None
-    if len(names[-1]) == 1 or is_outlet_name(" ".join(names[-1])):
+    last = " ".join(names[-1])
+    if (len(names[-1]) == 1 and last.isupper()) or _names_outlet(last):
         outlet = " ".join(names.pop())  # "…, CNN", "…, Example Tribune"
     people = ", ".join(" ".join(name) for name in names)
     return (people, outlet) if people else None
