@@ -73,7 +73,7 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     loading = words <= _LOADING_WORDS and piece.startswith(("Loading", "LOADING"))
     if loading and _LOADING_RE.fullmatch(piece):
         return SegmentKind.RELATED
-    if len(piece) <= _FOREIGN_UI_CHARS and not piece.isascii() and _foreign_ui(piece, terminal):
+    if is_foreign_interface(piece, terminal):
         return SegmentKind.RELATED  # "このニュースをシェア", "회원가입", "Читайте также"
     if terminal:
         return None
@@ -89,11 +89,13 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
     return None
 
 
-def _foreign_ui(piece: str, terminal: bool) -> bool:
-    """Whether PIECE, a short line in another script, holds a phrase of a page's interface: a
-    line that ends as a sentence does only when short and written without spaces (a space after
-    a bracketed label at most), as Chinese, Japanese and Thai are; a Russian or Korean sentence
-    may use the words."""
+def is_foreign_interface(piece: str, terminal: bool) -> bool:
+    """Whether PIECE is a short line in another script that holds a phrase of a page's
+    interface: a line that ends as a sentence does only when short and written without spaces
+    (a space after a bracketed label at most), as Chinese, Japanese and Thai are; a Russian or
+    Korean sentence may use the words."""
+    if len(piece) > _FOREIGN_UI_CHARS or piece.isascii():
+        return False
     if terminal and (len(piece) > _FOREIGN_UI_SENTENCE_CHARS or piece.count(" ") > 1):
         return False
     return _FOREIGN_UI_RE.search(piece) is not None

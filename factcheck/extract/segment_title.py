@@ -9,6 +9,7 @@ lines in title case above it are kickers or other stories' headlines.
 from __future__ import annotations
 
 from factcheck import regexes
+from factcheck.extract.segment_debris import is_foreign_interface
 from factcheck.extract.segment_furniture import (
     HEADING_MAX_WORDS,
     WIRE_DATELINE_RE,
@@ -146,6 +147,8 @@ def _is_interface_link(unit: Unit) -> bool:
     """Whether UNIT is a link of the page's interface in any language: a few words without
     final punctuation, most of them an interface's ("Back to overview", "Zurück zur Übersicht",
     "Voltar ao topo")."""
+    if is_foreign_interface(unit.text, unit.terminal):
+        return True  # "このニュースをシェア", "회원가입": a script the words below are not in
     if unit.terminal or unit.words > _LINK_WORDS:
         return False
     said = [w.strip(".,:;!?|()\u00ab\u00bb\u2039\u203a<>").lower() for w in unit.text.split()]
@@ -214,7 +217,7 @@ def head_furniture(unit: Line) -> SegmentKind | None:
     """What furniture a line above a headline is by its shape: a headline in capitals is no
     furniture there."""
     kind = _shape_kind(unit.text, unit.terminal, unit.words, False)
-    if kind is SegmentKind.RELATED:
+    if kind is SegmentKind.RELATED and not is_foreign_interface(unit.text, unit.terminal):
         # A prompt names what it is about ("Share on Facebook", "Listen to this article"); a
         # headline may open on the same verb ("Share prices fall").
         interface = words("interface_words")

@@ -361,3 +361,35 @@ def test_a_box_of_headlines_run_into_their_openings_is_no_story() -> None:
     assert {kinds[line] for line in BODY[:2]} <= {SegmentKind.STATEMENT, SegmentKind.CLAIM}
     boxed = {kind for kind, text in segments if any(text in line for line in GLUED_TEASERS)}
     assert boxed == {RELATED}
+
+
+# A Japanese story: its headline, the share button under its date, its paragraphs.
+JA_HEADLINE = (
+    "\u30ca\u30a4\u30b8\u30a7\u30ea\u30a2\u3067\u81ea\u7206\u653b\u6483\u300131\u4eba\u6b7b\u4ea1"
+)
+JA_SHARE = "\u3053\u306e\u30cb\u30e5\u30fc\u30b9\u3092\u30b7\u30a7\u30a2"  # "share this news"
+JA_BODY = [
+    (
+        "\u30ca\u30a4\u30b8\u30a7\u30ea\u30a2\u5317\u6771\u90e8\u306e\u5dde\u3067"
+        "16\u65e5\u591c\u3001\u81ea\u7206\u653b\u6483\u304c\u3042\u308a\u3001"
+        "\u5c11\u306a\u304f\u3068\u308231\u4eba\u304c\u6b7b\u4ea1\u3057\u305f"
+        "\u3068\u5f53\u5c40\u304c\u660e\u3089\u304b\u306b\u3057\u305f\u3002"
+    ),
+    (
+        "\u5f53\u5c40\u306b\u3088\u308b\u3068\u3001\u653b\u6483\u306f\u5e02\u5834"
+        "\u306e\u8fd1\u304f\u3067\u8d77\u304d\u3001\u3051\u304c\u4eba\u3082\u591a"
+        "\u6570\u51fa\u3066\u3044\u308b\u3068\u3044\u3046\u3002"
+    ),
+    (
+        "\u73fe\u5730\u306e\u4f4f\u6c11\u306f\u3001\u653b\u6483\u306e\u5f8c\u306b"
+        "\u9283\u58f0\u304c\u805e\u3053\u3048\u305f\u3068\u8a71\u3057\u3066\u3044"
+        "\u308b\u3002"
+    ),
+]
+
+
+def test_a_share_button_in_another_script_under_the_headline_is_no_headline() -> None:
+    lines = [*MENU, JA_HEADLINE, "2018-06-18 10:01", JA_SHARE, *JA_BODY, *FOOTER]
+    title, segments = _title(lines)
+    assert title == JA_HEADLINE
+    assert (RELATED, JA_SHARE) in segments
