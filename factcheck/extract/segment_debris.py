@@ -17,7 +17,7 @@ import re
 
 from factcheck import regexes
 from factcheck.extract.segment_text import UPPER, any_of, written_forms
-from factcheck.lexicon import entries
+from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
 
 # A line that opens with a shortcode and its attributes ("[button link=...] Send us ..."); a
@@ -77,6 +77,8 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         return SegmentKind.RELATED  # "このニュースをシェア", "회원가입", "Читайте также"
     if terminal:
         return None
+    if words >= _FOLLOW_MIN_WORDS and is_follow_line(piece):
+        return SegmentKind.RELATED  # "Twitter: @example Facebook Page: Example YouTube: ..."
     if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):
         return SegmentKind.RELATED
     if piece.count(" | ") >= _BARS and not piece.startswith("|"):
@@ -99,3 +101,24 @@ def is_foreign_interface(piece: str, terminal: bool) -> bool:
     if terminal and (len(piece) > _FOREIGN_UI_SENTENCE_CHARS or piece.count(" ") > 1):
         return False
     return _FOREIGN_UI_RE.search(piece) is not None
+
+
+_FOLLOW_MIN_WORDS = 4
+_FOLLOW_PLATFORMS = 3
+
+
+def is_follow_line(piece: str) -> bool:
+    """Whether PIECE lists where to follow the site: three of the interface's words or more
+    (its platforms: "Twitter", "Facebook", "YouTube", "RSS") and an account's handle or a web
+    name, which together make half its words or more ("Twitter: @example Facebook Page: Example
+    YouTube: Example Instagram @example RSS Feed")."""
+    if "@" not in piece and "." not in piece:
+        return False
+    interface = words("interface_words")
+    said = [w.strip(".,:;|()").lower() for w in piece.split()]
+    named = sum(w in interface for w in said)
+    marked = sum(w.startswith("@") or _WEB_NAME_RE.fullmatch(w) is not None for w in said)
+    return named >= _FOLLOW_PLATFORMS and marked > 0 and 2 * (named + marked) >= len(said)
+
+
+_WEB_NAME_RE = regexes.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")

@@ -9,7 +9,7 @@ lines in title case above it are kickers or other stories' headlines.
 from __future__ import annotations
 
 from factcheck import regexes
-from factcheck.extract.segment_debris import is_foreign_interface
+from factcheck.extract.segment_debris import is_follow_line, is_foreign_interface
 from factcheck.extract.segment_furniture import (
     HEADING_MAX_WORDS,
     WIRE_DATELINE_RE,
@@ -75,6 +75,9 @@ def classify_title(units: list[Unit], known_title: str | None, top: int | None) 
         if later is not None:
             headline = _dated_head(units, i, later)
             break
+        if not unit.terminal and is_follow_line(unit.text):
+            unit.kind = SegmentKind.RELATED  # where to follow the site, over its headline
+            continue
         # Beside a page's stated title, a first line is a headline only if it shares its words.
         if _looks_like_headline(units, i, known_title) and _near_title(unit.text, known_title):
             headline = unit

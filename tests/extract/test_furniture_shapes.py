@@ -209,3 +209,29 @@ def test_a_sentence_in_another_script_with_an_interface_word_is_the_story_s(line
     kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")
     assert kinds[3][1] == line
     assert kinds[3][0] is not SegmentKind.RELATED
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Twitter: @example Facebook Page: Example example.com YouTube: Example Instagram @ex",
+        "Follow us on Twitter, Facebook and Instagram: @example_news",
+    ],
+)
+def test_a_line_of_where_to_follow_the_site_is_furniture(line: str) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (SegmentKind.RELATED, line)
+
+
+def test_a_sentence_naming_platforms_stays_the_story_s() -> None:
+    # Near miss: the platforms are the story's subject, and no account is named.
+    line = "The company said Twitter, Facebook and YouTube removed the videos on Monday."
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1][0] is not SegmentKind.RELATED
+
+
+def test_a_line_of_where_to_follow_the_site_over_the_headline_is_no_title() -> None:
+    line = "Twitter: @example Facebook Page: Example example.com YouTube: Example Instagram @ex"
+    doc, segments = segment_document(
+        Document(source="test", text=f"{line}\n{HEADLINE}\n\n{FIRST}\n", sha256="0" * 64)
+    )
+    assert doc.title == HEADLINE
+    assert (segments[0].kind, segments[0].text) == (SegmentKind.RELATED, line)
