@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from factcheck import regexes
+from factcheck.extract.segment_head import is_web_name
 from factcheck.extract.segment_text import UPPER, any_of, written_forms
 from factcheck.lexicon import entries, words
 from factcheck.models import SegmentKind
@@ -117,8 +118,5 @@ def is_follow_line(piece: str) -> bool:
     interface = words("interface_words")
     said = [w.strip(".,:;|()").lower() for w in piece.split()]
     named = sum(w in interface for w in said)
-    marked = sum(w.startswith("@") or _WEB_NAME_RE.fullmatch(w) is not None for w in said)
+    marked = sum(w.startswith("@") or is_web_name(w) for w in said)
     return named >= _FOLLOW_PLATFORMS and marked > 0 and 2 * (named + marked) >= len(said)
-
-
-_WEB_NAME_RE = regexes.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")

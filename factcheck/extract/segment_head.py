@@ -14,9 +14,8 @@ from functools import cache
 from typing import Protocol
 
 from factcheck import regexes
-from factcheck.extract.segment_dates import DATE, SEP, TIME, TIME_24
+from factcheck.extract.segment_dates import DATE, MONTH_NUMBERS, SEP, TIME, TIME_24
 from factcheck.lexicon import entries, words
-from factcheck.lexicon import months as lexicon_months
 from factcheck.models import SegmentKind
 
 
@@ -291,7 +290,7 @@ def by_line(piece: str) -> tuple[str, str | None] | None:
             or low in _BY_STOPS
             or low in calendar
             or "@" in bare
-            or _WEB_NAME.fullmatch(bare)
+            or is_web_name(bare)
         ):
             break
         elif bare[:1].isupper() or bare[:1] in '"\u201c' or low in words("name_particles"):
@@ -332,16 +331,15 @@ def _stamp_word(token: str, calendar: frozenset[str]) -> bool:
         or low in _BY_TIME_WORDS
         or low in calendar
         or "@" in bare
-        or _WEB_NAME.fullmatch(bare) is not None
+        or is_web_name(bare)
     )
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     """Months, weekdays and time zones, in lower case: where a byline's names end."""
-    months = {name for month in lexicon_months() for name in month}
     return frozenset(
-        months
+        MONTH_NUMBERS.keys()
         | {w.lower() for w in entries("weekdays")}
         | {w.lower() for w in entries("timezones")}
     )
