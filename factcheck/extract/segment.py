@@ -70,6 +70,7 @@ from factcheck.extract.segment_sections import (
     classify_company_notes,
     classify_excerpts,
     classify_link_boxes,
+    classify_toggled_captions,
 )
 from factcheck.extract.segment_sentences import sentence_spans, split_sentences
 from factcheck.extract.segment_text import split_blocks
@@ -118,6 +119,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     classify_headings(units, block_sizes)
     classify_tags(units)
     classify_captions(units)
+    classify_toggled_captions(runs)
     classify_shapes(units, block_sizes, runs)
     classify_addresses(units, doc.url)
     classify_notice_blocks(runs)
@@ -138,7 +140,7 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     return _fill_metadata(doc, units, title, top), segments
 
 
-_STAMPED_NAME_WORDS = 8
+_STAMPED_NAME_WORDS = 12
 _STANDFIRST_SENTENCES = 3
 """The most sentences between a headline and its byline: a standfirst's."""
 _BY_ALONE = frozenset({"By", "BY", "By:", "BY:", "Author:"})

@@ -16,17 +16,21 @@ from factcheck import regexes
 from factcheck.extract.segment_text import written_forms
 from factcheck.lexicon import entries, longest_first
 
-_PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration"
+_PICTURE_NOUNS = "Photo|Photograph|Image|Picture|Video|Illustration|Screenshot|Screengrab"
 # A picture's label, with "credit" after it or not: "Photo", "Image credit", "Photographs".
 _PICTURE = rf"(?:{_PICTURE_NOUNS})(?:\s+credit)?|Credit"
 _CREDIT_PAREN_RE = regexes.compile(
     rf"\(\s*(?:(?i:{_PICTURE}|Source)"
     r"s?\s*(?::|by|courtesy of)\s*[^()]{1,80}"
-    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})\s*\)"
+    r"|[A-Z][\w’'.&/-]*(?:\s+(?:[A-Z][\w’'.&/-]*|via|of|the|and|&|/|-)){0,5})"
+    r"(?:,\s*(?:File|FILE|file))?\s*\)"  # "(Example Agency via AP, File)": a file photo
 )
 _CREDIT_LABEL_RE = regexes.compile(
-    rf"(?:(?:{_PICTURE_NOUNS})(?: [Cc]redit)?|Credit|Source|"
-    r"Graphic|Main image|Top image|File photo|Cover photo|PHOTO|IMAGE|CREDIT|SOURCE)s?"
+    # A video's length may stand before it ("05:22 - Source: Example News"); the label is
+    # read in any case ("PHOTOGRAPH", "PHotograph" as a page's letters set it).
+    r"(?:(?:\d{1,2}:)?\d{1,2}:\d{2}\s+[-–—|]\s+)?"
+    rf"(?i:(?:{_PICTURE_NOUNS})(?: credit)?|Credit|Source|"
+    r"Graphic|Main image|Top image|File photo|Cover photo)s?"
     # The credit's name may hold initials ("Photo: Ringo H.W. Chiu, AP"), not end a sentence.
     r"\s*(?::|by|via|courtesy of|copyright|source|–|—|\|)\s*\S[^!?]{0,80}"
 )
@@ -38,7 +42,8 @@ _CREDIT_BY_RE = regexes.compile(
 # Picture agencies as a regex alternation, the longest first ("AP Photo" before "AP").
 _AGENCIES = "|".join(re.escape(a) for a in longest_first(entries("photo_agencies")))
 _CREDIT_AGENCY_RE = regexes.compile(
-    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}"
+    # The photographer's name may be joined to the agency by a dash: "Jane Roe—Example Images".
+    r"(?:(?:[A-Z][\w’'.-]*|via)\s+){0,4}(?:[A-Z][\w’'.-]*—)?"
     rf"(?:{_AGENCIES}|Handout|"
     r"HANDOUT|Courtesy(?: of [\w’' -]+)?|File photo|FILE PHOTO|Screenshot|Screengrab|Pool|"
     r"(?:Submitted|Contributed|Courtesy) (?:photo|image))"

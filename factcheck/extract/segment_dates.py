@@ -76,6 +76,7 @@ PAGE_TIME = (
 """A time of day as pages in other languages write it: "14:30 Uhr", "à 14h30", "às 14h"."""
 _STAMP_PREFIX = (
     r"(?:Last\s+[Uu]pdated|LAST\s+UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|"
+    r"Submitted|SUBMITTED|"
     r"First\s+published|Modified|Date)(?:\s+(?:[Oo]n|at))?\s*:?\s*"
 )
 SEP = r"\s*(?:[,|/·•–—-]|at)?\s*"

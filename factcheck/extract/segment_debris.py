@@ -8,7 +8,8 @@ City Archive"), the counter of a gallery's slides ("3 of 12"), the shortcodes of
 system ("[button link=...]"), a post's line of details, each after its label ("Posted by:
 Jane Roe | Category: Health"), and what a widget shows while it loads ("Loading weather
 data ..."), and a short line of the interface in another script ("このニュースをシェア",
-"회원가입"). Each is told by its shape alone, or by the interface's words.
+"회원가입"), and the count of a story's comments ("167 Comments", "12 thoughts on “…”"). Each
+is told by its shape alone, or by the interface's words.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ _CUT_DATELINE_RE = regexes.compile(
 _VIA_CREDIT_RE = regexes.compile(
     r"\s+via\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\Z"
 )
-# The counter of a gallery's slides: "3 of 12", "Photo 3/12", "Slide 3 of 12".
+# The counter of a gallery's slides: "3 of 12", "Photo 3/12", "Slide 3 of 12", "Image 3 of / 12"
+# (the bar between the figures pasted as a character of its own).
 _SLIDE_COUNTER_RE = regexes.compile(
-    r"(?:(?:Photo|Image|Picture|Slide|Item)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}", re.IGNORECASE
+    r"(?:(?:Photo|Image|Picture|Slide|Item)s?\s+)?\d{1,3}\s*(?:of\s*/?|/)\s*\d{1,3}", re.IGNORECASE
 )
 # A label and its value between separators, as a post's line of details writes them:
 # "Posted by: Jane Roe | Category: Health | Tags: ...". A sentence holds one such label at most.
@@ -80,7 +82,7 @@ def debris_kind(piece: str, terminal: bool, words: int) -> SegmentKind | None:
         return None
     if words >= _FOLLOW_MIN_WORDS and is_follow_line(piece):
         return SegmentKind.RELATED  # "Twitter: @example Facebook Page: Example YouTube: ..."
-    if words <= 4 and _SLIDE_COUNTER_RE.fullmatch(piece):
+    if words <= 5 and _SLIDE_COUNTER_RE.fullmatch(piece):
         return SegmentKind.RELATED
     if piece.count(" | ") >= _BARS and not piece.startswith("|"):
         return SegmentKind.RELATED  # headlines between bars; a table's row starts with its bar
@@ -120,3 +122,15 @@ def is_follow_line(piece: str) -> bool:
     named = sum(w in interface for w in said)
     marked = sum(w.startswith("@") or is_web_name(w) for w in said)
     return named >= _FOLLOW_PLATFORMS and marked > 0 and 2 * (named + marked) >= len(said)
+
+
+_COMMENT_COUNT_RE = regexes.compile(
+    r"[\[(]?\s*\d{1,7}\s+(\w+)\s*[\])]?|(?:\d{1,7}|[Oo]ne)\s+(\w+)\s+(?:on|to)\s+[\"\u201c].+"
+)
+
+
+def is_comment_count(piece: str) -> bool:
+    """A count of a story's comments alone on its line ("167 Comments", "[ 12 replies ]"), or
+    the heading of the thread of them, with the story's headline ("12 thoughts on “…”")."""
+    found = _COMMENT_COUNT_RE.fullmatch(piece)
+    return found is not None and (found[1] or found[2]).casefold() in words("comment_counts")

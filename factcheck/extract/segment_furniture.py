@@ -41,7 +41,7 @@ from factcheck.extract.segment_dates import (
     is_time_ago,
     trailing_date_re,
 )
-from factcheck.extract.segment_debris import debris_kind
+from factcheck.extract.segment_debris import debris_kind, is_comment_count
 from factcheck.extract.segment_head import named_byline
 from factcheck.extract.segment_notices import is_author_note, notice_kind
 from factcheck.extract.segment_text import (
@@ -267,8 +267,8 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
         return SegmentKind.BYLINE
     if words <= 14 and is_credit(piece):
         return SegmentKind.CREDIT
-    if words <= 5 and not terminal and _is_comment_count(piece):
-        return SegmentKind.RELATED  # "167 Comments", "[ 12 replies ]": the link to the comments
+    if ((words <= 5 and not terminal) or piece[-1] in '"\u201d') and is_comment_count(piece):
+        return SegmentKind.RELATED  # "167 Comments", "[ 12 replies ]", "12 thoughts on “…”"
     if _RELATED_LABEL_RE.match(piece) or _RELATED_ALONE_RE.fullmatch(piece):
         return SegmentKind.RELATED
     if (
@@ -282,15 +282,6 @@ def _pattern_kind(piece: str, terminal: bool, words: int, glued_after: bool) -> 
     if piece.startswith(("—", "–", "-")) and _post_signature_re().fullmatch(piece):
         return SegmentKind.CREDIT  # the author of an embedded post, not a caption's credit
     return None
-
-
-_COMMENT_COUNT_RE = regexes.compile(r"[\[(]?\s*\d{1,7}\s+(\w+)\s*[\])]?")
-
-
-def _is_comment_count(piece: str) -> bool:
-    """A count of a story's comments alone on its line: "167 Comments", "[ 12 replies ]"."""
-    found = _COMMENT_COUNT_RE.fullmatch(piece)
-    return found is not None and found[1].casefold() in words("comment_counts")
 
 
 def _is_contribution(piece: str, words: int) -> bool:

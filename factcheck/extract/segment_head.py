@@ -357,11 +357,47 @@ _STAMP_OUTLET_WORDS = 4
 Example Free Press"."""
 
 
+_STAMPED_NAMES_SPLIT = regexes.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_STAMPED_NAMES = 3
+"""The most authors' names on a line of their own over the date."""
+
+
 def stamped_name(piece: str) -> tuple[str, str | None] | None:
-    """(name, outlet) when PIECE is how a page prints its author on a line of their own over
+    """(names, outlet) when PIECE is how a page prints its authors on a line of their own over
     the date: a person's name alone (``bare_name``), or the name of two or three words then
     their outlet's ("Jane Roe Example Free Press", "Jane Roe EXAMPLE TODAY"): a name with an
-    outlet's word, one of the known outlets, or one that ends as many do, with "Today"."""
+    outlet's word, one of the known outlets, or one that ends as many do, with "Today". Up to
+    three names, joined by commas, "and" or "&", before the outlet ("Jane Roe and Jo Lee
+    Example Today"); or a staff credit ("Example News wire services", "Example Times Staff")."""
+    *others, last = _STAMPED_NAMES_SPLIT.split(piece)
+    if len(others) >= _STAMPED_NAMES or any(bare_name(name) is None for name in others):
+        return None
+    found = _stamped_person(last)
+    if found is None:
+        return None if others else _stamped_staff(piece)
+    return (", ".join([*others, found[0]]), found[1]) if others else found
+
+
+def _stamped_staff(piece: str) -> tuple[str, str | None] | None:
+    """(credit, outlet) when PIECE is an outlet's name with its staff's words after it:
+    "Example News wire services", "Example Times Staff", "Example Post staff reports"."""
+    tokens = piece.split()
+    staff = words("staff_words")
+    cut = len(tokens)
+    while cut > 1 and tokens[cut - 1].casefold() in staff | _STAFF_TAILS:
+        cut -= 1
+    tail = [token.casefold() for token in tokens[cut:]]
+    outlet = " ".join(tokens[:cut])
+    if not tail or staff.isdisjoint(tail) or cut > _STAMP_OUTLET_WORDS:
+        return None
+    return (piece, outlet) if _names_outlet(outlet) else None
+
+
+_STAFF_TAILS = frozenset({"services", "reports"})
+"""Words after a staff credit's role word: "wire services", "staff reports"."""
+
+
+def _stamped_person(piece: str) -> tuple[str, str | None] | None:
     words_ = piece.split()
     # "Jane Roe Example Tribune" fits a name of four words too: the outlet is told first.
     for cut in (2, 3):

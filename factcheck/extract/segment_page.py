@@ -364,7 +364,7 @@ def _is_thread_heading(unit: Unit) -> bool:
     return match is not None and match[1].casefold() in words("comment_counts")
 
 
-_THREAD_RE = regexes.compile(r"\d+ (\w+) (?:on|to) ")
+_THREAD_RE = regexes.compile(r"(?:\d+|[Oo]ne) (\w+) (?:on|to) ")
 
 
 _COMMENT_ENDS = (" says:", " said:", " wrote:")

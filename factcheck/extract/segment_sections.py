@@ -3,8 +3,9 @@
 Below a box's label ("Related", "Most Popular") come the headlines of other stories, each a
 short line with its date or category; below a comment form's label ("Leave a Reply") the form
 and the readers' comments; at the very end the site's own credits ("Powered by ..."). A list of
-other stories' excerpts, each cut short with an ellipsis, may stand anywhere. None of it is the
-story.
+other stories' excerpts, each cut short with an ellipsis, may stand anywhere, and so may a
+gallery's caption, printed cut short with the button that shows it whole ("... more") beside
+itself whole with the button that hides it ("... less"). None of it is the story.
 
 A press release ends with its company's description under a heading "About <Company>" ("About
 Acme Robotics" / "Acme Robotics is a maker of ..."), or without one when the description gives
@@ -18,6 +19,7 @@ as "About the study" inside a report stays with the story.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from factcheck import regexes
 from factcheck.extract.segment_dates import is_time_ago
@@ -344,6 +346,32 @@ _SIGNATURE_RE = regexes.compile(
 )
 """What only a company's own boilerplate says of it: its ticker, its mission or vision, the
 exchange that lists its shares."""
+
+
+_SHOW_MORE_RE = regexes.compile(r"(?:\.\.\.|\u2026)\s*more\Z")
+_TOGGLE_SAME = 40
+"""The characters two lines of one caption share at their start."""
+
+
+def classify_toggled_captions(runs: list[list[Unit]]) -> None:
+    """A photo's caption printed twice, as a gallery pastes it: cut short with the button that
+    shows it whole ("... The team ... more"), and whole with the button that hides it again
+    ("... The team won 5-4. (Photo: Jane Roe) less"), the one line next to the other. Both
+    lines are the caption's."""
+    for one, other in pairwise(runs):
+        last, next_last = one[-1].text, other[-1].text
+        if not (last.endswith("more") and next_last.endswith(" less")) and not (
+            next_last.endswith("more") and last.endswith(" less")
+        ):
+            continue
+        shown = last if last.endswith("more") else next_last
+        if (
+            _SHOW_MORE_RE.search(shown)
+            and one[0].text[:_TOGGLE_SAME] == other[0].text[:_TOGGLE_SAME]
+        ):
+            for unit in (*one, *other):
+                if unit.kind is None:
+                    unit.kind = SegmentKind.CAPTION
 
 
 def classify_company_notes(units: list[Unit]) -> None:

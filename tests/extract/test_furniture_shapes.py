@@ -235,3 +235,79 @@ def test_a_line_of_where_to_follow_the_site_over_the_headline_is_no_title() -> N
     )
     assert doc.title == HEADLINE
     assert (segments[0].kind, segments[0].text) == (SegmentKind.RELATED, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Screenshot by Jane Roe/Example Esports",
+        "PHotograph: JANE ROE/Getty Images",  # the label as a page's letters set it
+        "Jane Roe\u2014Getty Images",
+        "(Example Agency via AP, File)",
+        "05:22 - Source: Example News",  # a video's length, then where it came from
+    ],
+)
+def test_a_picture_s_credit_in_more_shapes_is_a_credit(line: str) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (SegmentKind.CREDIT, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: a list of features in brackets; a dash in a sentence.
+        "(Multi-User Support, Handoff and More)",
+        "Jane Roe\u2014Getty Images bought her archive in 2019.",
+    ],
+)
+def test_lines_like_credits_keep_their_kind(line: str) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1][0] is not SegmentKind.CREDIT
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Image 3 of / 12", SegmentKind.RELATED),  # a gallery's counter, its bar pasted apart
+        ("12 thoughts on \u201cCouncil raises ferry fares again\u201d", SegmentKind.RELATED),
+        ("One thought on \u201cCouncil raises ferry fares\u201d", SegmentKind.RELATED),
+        ('34 responses to "Council raises ferry fares"', SegmentKind.RELATED),
+        ("Login \u2014 Register to add your comments!", SegmentKind.RELATED),
+        ("Submitted on Mon, 2024-06-03 13:49", SegmentKind.DATELINE),
+    ],
+)
+def test_a_gallery_s_counter_a_thread_s_heading_and_a_post_s_stamp_are_furniture(
+    line: str, kind: SegmentKind
+) -> None:
+    assert _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")[-1] == (kind, line)
+
+
+def test_thoughts_on_a_quotation_in_a_sentence_stay_the_story_s() -> None:
+    # Near miss: a count of thoughts in a sentence, with a quotation, is no thread's heading.
+    line = "Riders shared 12 thoughts on \u201cthe fares\u201d with the council."
+    kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{LAST}\n\n{line}\n")
+    assert kinds[-1] == (SegmentKind.STATEMENT, line)
+
+
+CAPTION_SHORT = "Riders wait for the ferry at the island pier on Tuesday. The council ... more"
+CAPTION_WHOLE = (
+    "Riders wait for the ferry at the island pier on Tuesday. The council voted to raise "
+    "fares. (Photo: Jane Roe) less"
+)
+
+
+@pytest.mark.parametrize("pair", [(CAPTION_WHOLE, CAPTION_SHORT), (CAPTION_SHORT, CAPTION_WHOLE)])
+def test_a_caption_printed_whole_and_cut_short_with_its_buttons_is_a_caption(
+    pair: tuple[str, str],
+) -> None:
+    kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{pair[0]}\n{pair[1]}\n\n{LAST}\n")
+    assert kinds[0] == (SegmentKind.TITLE, HEADLINE)
+    assert kinds[1] == (SegmentKind.STATEMENT, FIRST)
+    assert kinds[-1] == (SegmentKind.STATEMENT, LAST)
+    assert {kind for kind, _ in kinds[2:-1]} == {SegmentKind.CAPTION}
+
+
+def test_a_paragraph_ending_with_more_is_no_caption() -> None:
+    # Near miss: the same opening on two lines, but neither button ("... more", "less").
+    one = "Riders wait for the ferry at the island pier on Tuesday. They want more"
+    other = "Riders wait for the ferry at the island pier on Tuesday. They want less"
+    kinds = _kinds(f"{HEADLINE}\n\n{FIRST}\n\n{one}\n\n{other}\n\n{LAST}\n")
+    assert SegmentKind.CAPTION not in {kind for kind, _ in kinds}

@@ -663,6 +663,11 @@ def test_a_sentence_with_a_date_and_an_agent_is_no_stamp() -> None:
         ("Jane Roe Example Today", "Jane Roe", "Example Today"),
         ("Jane Roe EXAMPLE TODAY", "Jane Roe", "EXAMPLE TODAY"),
         ("Jane Roe Example Free Press", "Jane Roe", "Example Free Press"),
+        # Two or three authors before the outlet, or the outlet's staff.
+        ("Jane Roe and Tom Lee Example Today", "Jane Roe, Tom Lee", "Example Today"),
+        ("Jane Roe, Tom Lee & Al Poe Example Today", "Jane Roe, Tom Lee, Al Poe", "Example Today"),
+        ("Example News wire services", "Example News wire services", "Example News"),
+        ("Example Tribune Staff", "Example Tribune Staff", "Example Tribune"),
     ],
 )
 def test_a_name_over_the_date_stamp_under_the_headline_is_the_byline(
@@ -677,6 +682,22 @@ def test_a_name_over_the_date_stamp_under_the_headline_is_the_byline(
         "2019-11-20",
     )
     assert segments == [(TITLE, HEADLINE), (BYLINE, author), (DATELINE, stamp), (STATEMENT, BODY)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Near misses: names of no people, a fourth author, a company's services.
+        "Apple and Google Example Today",
+        "Jane Roe, Tom Lee, Mary Poe and Ann Lee",
+        "Example Health Services",
+    ],
+)
+def test_other_lines_over_the_date_stamp_are_no_byline(line: str) -> None:
+    stamp = "Published 2:16 AM EST Nov 20, 2019"
+    doc, segments = _read(f"{HEADLINE}\n{line}\n{stamp}\n{BODY}\n")
+    assert doc.byline is None
+    assert segments[1][0] is not BYLINE
 
 
 def test_a_name_over_a_date_under_a_sentence_is_no_byline() -> None:
