@@ -380,7 +380,9 @@ def stamped_name(piece: str) -> tuple[str, str | None] | None:
 
 def _stamped_staff(piece: str) -> tuple[str, str | None] | None:
     """(credit, outlet) when PIECE is an outlet's name with its staff's words after it:
-    "Example News wire services", "Example Times Staff", "Example Post staff reports"."""
+    "Example Times Staff", "Example News wire services", "Example Post staff reports". A credit
+    printed in lower case is no name to give as the byline: the credit is "" then, and only the
+    outlet is named."""
     tokens = piece.split()
     staff = words("staff_words")
     cut = len(tokens)
@@ -390,7 +392,9 @@ def _stamped_staff(piece: str) -> tuple[str, str | None] | None:
     outlet = " ".join(tokens[:cut])
     if not tail or staff.isdisjoint(tail) or cut > _STAMP_OUTLET_WORDS:
         return None
-    return (piece, outlet) if _names_outlet(outlet) else None
+    if not _names_outlet(outlet):
+        return None
+    return (piece if all(token[0].isupper() for token in tokens) else "", outlet)
 
 
 _STAFF_TAILS = frozenset({"services", "reports"})

@@ -666,12 +666,12 @@ def test_a_sentence_with_a_date_and_an_agent_is_no_stamp() -> None:
         # Two or three authors before the outlet, or the outlet's staff.
         ("Jane Roe and Tom Lee Example Today", "Jane Roe, Tom Lee", "Example Today"),
         ("Jane Roe, Tom Lee & Al Poe Example Today", "Jane Roe, Tom Lee, Al Poe", "Example Today"),
-        ("Example News wire services", "Example News wire services", "Example News"),
+        ("Example News wire services", None, "Example News"),  # no name in lower case
         ("Example Tribune Staff", "Example Tribune Staff", "Example Tribune"),
     ],
 )
 def test_a_name_over_the_date_stamp_under_the_headline_is_the_byline(
-    author: str, byline: str, outlet: str | None
+    author: str, byline: str | None, outlet: str | None
 ) -> None:
     stamp = "Published 2:16 AM EST Nov 20, 2019"
     doc, segments = _read(f"{HEADLINE}\n{author}\n{stamp}\n{BODY}\n")
