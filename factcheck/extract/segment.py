@@ -144,6 +144,8 @@ _STAMPED_NAME_WORDS = 12
 _STANDFIRST_SENTENCES = 3
 """The most sentences between a headline and its byline: a standfirst's."""
 _BY_ALONE = frozenset({"By", "BY", "By:", "BY:", "Author:"})
+_DATE_LABEL_WORDS = 3
+"""The most words of a date's label on the line over it: "Date published:"."""
 _HEADLINE_MIN_WORDS = 4
 """The fewest words of the line over a byline told by its place alone."""
 
@@ -163,9 +165,18 @@ def _classify_stamped_names(units: list[Unit]) -> None:
         if (
             below.kind is SegmentKind.DATELINE
             and unit.kind is None
+            and below.block != unit.block
+            and unit.text.endswith(":")
+            and _labels_date(unit)
+        ):
+            unit.kind = SegmentKind.DATELINE  # "Publish date:" over "Nov 18, 2019"
+            continue
+        if (
+            below.kind is SegmentKind.DATELINE
+            and unit.kind is None
             and not unit.terminal
             and above.kind is None
-            and not above.terminal
+            and (not above.terminal or _asks_at_top(units, i - 1))
             and above.block != unit.block != below.block
             and unit.words <= _STAMPED_NAME_WORDS
             and above.words >= _HEADLINE_MIN_WORDS
@@ -173,6 +184,28 @@ def _classify_stamped_names(units: list[Unit]) -> None:
             and stamped_name(above.text) is None
         ):
             unit.kind = SegmentKind.BYLINE
+
+
+def _labels_date(unit: Unit) -> bool:
+    """Whether UNIT, a line ending with a colon, is a date's label: a few words, one of them of
+    dates or of publishing ("Publish date:", "Posted:", "Veröffentlicht:")."""
+    said = unit.text.lower().rstrip(":").split()
+    return unit.words <= _DATE_LABEL_WORDS and not _LABEL_DATE_WORDS.isdisjoint(said)
+
+
+_LABEL_DATE_WORDS = words("publishing_words") | {"date", "publish", "modified", "time"}
+
+
+def _asks_at_top(units: list[Unit], k: int) -> bool:
+    """Whether UNITS[K] ends a headline that asks ("Is the ferry worth it?"): a question whose
+    line comes first, or under a line that is no sentence (the page's menu), not under a
+    sentence (as a reader's comment comes)."""
+    if not units[k].text.endswith("?"):
+        return False
+    block = units[k].block
+    while k > 0 and units[k - 1].block == block:
+        k -= 1
+    return k == 0 or not units[k - 1].terminal
 
 
 def _body_kind(piece: str) -> SegmentKind:

@@ -700,6 +700,42 @@ def test_other_lines_over_the_date_stamp_are_no_byline(line: str) -> None:
     assert segments[1][0] is not BYLINE
 
 
+@pytest.mark.parametrize("top", ["", "Welcome to Example Today\nLearn More\n"])
+def test_names_under_a_headline_that_asks_over_the_date_stamp_are_the_byline(top: str) -> None:
+    headline = "Will the riders pay the new ferry fares?"
+    names, stamp = "Jane Roe and Tom Lee Example Today", "Published 2:16 AM EST Nov 20, 2019"
+    doc, segments = _read(f"{top}{headline}\n{names}\n{stamp}\n{BODY}\n")
+    assert (doc.byline, doc.outlet, doc.published) == (
+        "Jane Roe, Tom Lee",
+        "Example Today",
+        "2019-11-20",
+    )
+    assert segments[-3:] == [(BYLINE, names), (DATELINE, stamp), (STATEMENT, BODY)]
+
+
+def test_a_name_under_a_reader_s_question_is_no_byline() -> None:
+    # Near miss: under the story's sentences, a question is a reader's comment, and the name
+    # over a date under it signs the next.
+    question = "Will the fares rise again next year?"
+    doc, segments = _read(f"{HEADLINE}\n\n{BODY}\n\n{question}\nJane Roe\nJune 3, 2024\n")
+    assert doc.byline is None
+    assert (STATEMENT, "Jane Roe") in segments
+
+
+@pytest.mark.parametrize("label", ["Publish date:", "Date published:", "Updated:"])
+def test_a_label_on_the_line_over_a_date_stamp_is_the_stamp_s(label: str) -> None:
+    doc, segments = _read(f"{HEADLINE}\nBy Jane Roe\n{label}\nNov 18, 2019\n\n{BODY}\n")
+    assert segments[2:] == [(DATELINE, label), (DATELINE, "Nov 18, 2019"), (STATEMENT, BODY)]
+    assert doc.published == "2019-11-18"
+
+
+def test_a_commenter_s_name_over_a_date_is_no_date_label() -> None:
+    # Near miss: a line ending with a colon without a word of dates, as a comment opens.
+    _, segments = _read(f"{HEADLINE}\n\n{BODY}\n\njane says:\nNov 18, 2019\n")
+    assert segments[2][1] == "jane says:"
+    assert segments[2][0] is not DATELINE
+
+
 def test_a_name_over_a_date_under_a_sentence_is_no_byline() -> None:
     # Near miss: under a body sentence, a name over a date signs a reader's comment.
     comment = "Thanks for the clear report."
