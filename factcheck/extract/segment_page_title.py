@@ -200,12 +200,12 @@ def _stamp_below(runs: list[list[Unit]], k: int) -> bool:
     """Whether a byline or a date stands under block K of RUNS, right under it or past a few
     lines of a word or a few each (a picture's credit, a section's label, a time stamp)."""
     for below in runs[k + 1 : k + 2 + _PASSED_LINES]:
+        if below[0].kind is not SegmentKind.BYLINE and below[0].text.endswith(":"):
+            return False  # "Publish date:", the stamp's label: what is over it is its author
         if below[0].kind in (SegmentKind.BYLINE, SegmentKind.DATELINE):
             return True
         if len(below) > 1 or below[0].terminal or below[0].words > _LINK_WORDS:
             return False
-        if below[0].text.endswith(":"):
-            return False  # "Publish date:", the stamp's label: what is over it is its author
     return False
 
 
