@@ -45,7 +45,8 @@ _DIGIT_RE = regexes.compile(r"\d")
 @cache
 def _street_re() -> re.Pattern[str]:
     """A street and its number, from the lexicon's street words, compiled on first use: a
-    street named in one word that ends in a street's word, then its number ("Webergasse 20");
+    street named in one word that ends in a street's word, after a word of its name at most,
+    then its number ("Webergasse 20", "Hanauer Landstr. 126-128");
     a number, up to three words and a street's word ("10 Downing Street"); a street's word,
     up to four words and a number ("Via Roma 12"); a number, a street's word and its name
     ("12 rue de la Paix"). Words are parted by spaces the pattern must meet, so a long run of
@@ -53,10 +54,11 @@ def _street_re() -> re.Pattern[str]:
     the fourth power)."""
     endings = "|".join(longest_first(entries("street_endings")))
     kinds = "|".join(re.escape(w) for w in longest_first(entries("street_words")))
-    number = r"\d{1,5}[a-zA-Z]?"
+    number = r"\d{1,5}[a-zA-Z]?(?:-\d{1,5}[a-zA-Z]?)?"  # "12", "12a", "126-128"
     name = r"[\w'’.-]+"
     return regexes.compile(
-        rf"[{UPPER}]\w+(?:{endings})\.?\s+{number}"
+        # After a name of one word, a year is no house's number: "Weihnachtsmarkt 2024".
+        rf"(?:[{UPPER}]\w+\s+)?[{UPPER}]\w+(?:{endings})\.?\s+(?!(?:19|20)\d\d\b){number}"
         rf"|{number},?\s+(?:{name}\s+){{1,3}}(?i:{kinds})\.?"
         rf"|(?i:{kinds})\s+(?:{name},?\s+){{0,4}}{number}"
         rf"|{number},?\s+(?i:{kinds})(?:\s+{name}){{1,4}}"

@@ -297,11 +297,14 @@ def _joins_next(piece: str) -> bool:
 
 
 def _joins_previous(flat: str, prev_end: int, a: int) -> bool:
-    """Whether the piece starting at ``a`` continues the previous one: a time zone after a.m., or
-    a month and year after a day's number and its full stop ("5. März 2024")."""
+    """Whether the piece starting at ``a`` continues the previous one: a time zone after a.m., a
+    month and year after a day's number and its full stop ("5. März 2024"), or a house's number
+    after a street's name cut short ("Bahnhofstr. 12")."""
     tail = flat[max(0, prev_end - 4) : prev_end]
     if tail in _MERIDIEM:
         return _TZ_START_RE.match(flat, a) is not None
+    if tail == "str." and flat[a : a + 1].isdigit() and flat[prev_end - 5 : prev_end - 4].isalpha():
+        return True  # a street's abbreviated name and its number: "Bahnhofstr. 12"
     return (
         tail[-1:] == "."
         and tail[-2:-1].isdigit()

@@ -712,6 +712,8 @@ MORE_FURNITURE = [
     ("Springfield, IL 62701", CREDIT),
     ("Webergasse 20", CREDIT),
     ("Keizersgracht 12a", CREDIT),
+    ("Fleischmarkt 1", CREDIT),
+    ("Hanauer Landstr. 126-128", CREDIT),  # not cut after the street's short name
     ("10 Downing Street", CREDIT),
     ("1600 Pennsylvania Ave.", CREDIT),
     ("Via Roma 12", CREDIT),
@@ -771,6 +773,11 @@ def test_more_furniture_told_by_its_shape(line: str, kind: SegmentKind) -> None:
 @pytest.mark.parametrize("line", NEAR_MISSES)
 def test_lines_near_that_furniture_stay_body(line: str) -> None:
     assert _between(line) == [(STATEMENT, BEFORE), (STATEMENT, line), (STATEMENT, AFTER)]
+
+
+def test_a_market_and_its_year_are_no_address() -> None:
+    # Near miss: after a name of one word ending as streets do, a year is no house's number.
+    assert _between("Weihnachtsmarkt 2024")[1][0] is not CREDIT
 
 
 @pytest.mark.parametrize(
