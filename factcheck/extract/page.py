@@ -566,8 +566,11 @@ def _json_ld(scripts: list[Any]) -> Iterator[dict[str, Any]]:
 
 
 def _types(node: dict[str, Any]) -> str:
+    """The node's types, one string: a list's names, past anything in it that is no name."""
     kind = node.get("@type", "")
-    return " ".join(kind) if isinstance(kind, list) else str(kind)
+    if isinstance(kind, list):
+        return " ".join(item for item in kind if isinstance(item, str))
+    return kind if isinstance(kind, str) else ""
 
 
 def _from_json_ld(node: dict[str, Any], evidence: _Evidence) -> None:

@@ -101,6 +101,22 @@ def test_json_ld_nested_deeper_than_python_reads_is_passed_over() -> None:
     assert replace(doc, sha256="") == replace(read(), sha256="")  # the bytes differ, not the rest
 
 
+@pytest.mark.parametrize(
+    "kind", ['["NewsArticle", 5]', '["NewsArticle", null]', '[{"a": 1}, "NewsArticle"]']
+)
+def test_json_ld_types_that_are_no_names_are_passed_over(kind: str) -> None:
+    data = f'{{"@type": {kind}, "headline": "Repairs cost more", "datePublished": "2024-03-14"}}'
+    doc = read(f'<script type="application/ld+json">{data}</script>')
+    assert (doc.title, doc.published) == ("Repairs cost more", "2024-03-14")
+
+
+@pytest.mark.parametrize("kind", ["[true]", '[["NewsArticle"]]', '{"a": 1}', "5"])
+def test_json_ld_of_no_named_type_gives_no_metadata(kind: str) -> None:
+    data = f'{{"@type": {kind}, "headline": "Repairs cost more", "datePublished": "2024-03-14"}}'
+    doc = read(f'<script type="application/ld+json">{data}</script>')
+    assert replace(doc, sha256="") == replace(read(), sha256="")
+
+
 def test_no_date_is_invented_from_links_copyright_or_updated_stamps() -> None:
     inside = (
         '<p class="updated">Updated <time class="updated" datetime="2024-05-02">May 2</time></p>'
