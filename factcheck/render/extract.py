@@ -10,6 +10,7 @@ from factcheck.factchecks.model import Match
 from factcheck.models import Attribution, Claim, Document, Extraction, Segment
 from factcheck.records import attribution_record, document_record
 from factcheck.render.console import message_text, safe_text
+from factcheck.render.jsonout import escaped
 
 if TYPE_CHECKING:
     # Rich loads only for the table: the text formats, written in batch workers, never need it.
@@ -113,9 +114,9 @@ def render_piece(extraction: Extraction, fmt: str, *, include_segments: bool = F
     """
     data = extraction_dict(extraction, include_segments=include_segments)
     if fmt == "jsonl":
-        return _JSONL.encode(data) + "\n"
+        return escaped(_JSONL.encode(data)) + "\n"
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return escaped(json.dumps(data, ensure_ascii=False, indent=2))
     if fmt == "yaml":
         import yaml
 

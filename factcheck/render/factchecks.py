@@ -14,6 +14,7 @@ from rich.text import Text
 from factcheck.factchecks.model import Match, Problem
 from factcheck.factchecks.store import DatabaseStats, ImportCounts
 from factcheck.render.console import safe_text
+from factcheck.render.jsonout import escaped
 
 if TYPE_CHECKING:
     from factcheck.report.model import Report
@@ -26,12 +27,12 @@ def search_record(query: str, matches: Sequence[Match]) -> dict[str, object]:
 
 def render_search_json(query: str, matches: Sequence[Match]) -> str:
     """One query's results as an indented JSON object."""
-    return json.dumps(search_record(query, matches), ensure_ascii=False, indent=2) + "\n"
+    return escaped(json.dumps(search_record(query, matches), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_search_line(query: str, matches: Sequence[Match]) -> str:
     """One query's results as one JSON line."""
-    return json.dumps(search_record(query, matches), ensure_ascii=False) + "\n"
+    return escaped(json.dumps(search_record(query, matches), ensure_ascii=False)) + "\n"
 
 
 def match_summary(match: Match) -> str:

@@ -18,6 +18,14 @@ from factcheck import regexes
 _JSON_UNSAFE = regexes.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def escaped(json_text: str) -> str:
+    """JSON_TEXT, made by ``json``, with the characters of _JSON_UNSAFE escaped too: a line
+    separator in a string would end a line of JSON Lines for a reader that splits on it."""
+    if _JSON_UNSAFE.search(json_text) is None:
+        return json_text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
 def _dumps(data: object) -> str:
     if isinstance(data, dict) and data:
         # Joined once with its last line break: a large report is copied as few times as may be.

@@ -672,3 +672,25 @@ def test_a_rating_set_with_nan_and_infinity_keeps_json_output_valid(project: Pat
     assert [r["rating"] for r in data["publisher"]["ratings"]] == ["NaN"]  # shown as it is
     facts = [c["facts"] for c in data["claims"]]
     assert facts and all(f["rated"] and f["lowest_ratings"] == {} for f in facts)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_line_separators_in_the_text_are_escaped_in_json_output(project: Path, fmt: str) -> None:
+    # U+2028, U+2029 and U+0085 end a line for readers that split on every line break: JSON
+    # Lines must keep one record to a line, and neither output may carry them raw.
+    text = (
+        "The minister said\u2028unemployment fell 3.5% in 2019, according to\x85 Reuters.\n\n"
+        "The ministry said exports rose 4% in 2020,\u2029 the statistics office reported.\n"
+    )
+    (project / "a.txt").write_text(text, encoding="utf-8")
+    (project / "b.txt").write_text(text, encoding="utf-8")
+    result = run_cli("extract", "a.txt", "b.txt", "-f", fmt, "--all", cwd=project)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert not set("\u2028\u2029\x85") & set(result.stdout)
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+    else:
+        records = json.loads(result.stdout)
+    assert len(records) == 2
+    pieces = "".join(s["text"] for s in records[0]["segments"])
+    assert {"\u2028", "\x85", "\u2029"} <= set(pieces)
