@@ -249,7 +249,12 @@ class _Reader(RuleReader):
             ident = self.optional(found, "id", here, lambda n, w: self.word(n, w, _ID, _ID_WHAT))
             label = self.optional(found, "label", here, self.text)
             description = self.optional(found, "description", here, self.text)
-            colour = self.optional(found, "colour", here, self._colour)
+            colour = self.optional(
+                found,
+                "colour",
+                here,
+                lambda n, w: self.word(n, w, _COLOUR, "a colour name such as green, or #rrggbb"),
+            )
             if ident is not None and ident in seen:
                 self.fail(
                     found["id"],
@@ -262,22 +267,6 @@ class _Reader(RuleReader):
             seen[ident] = found["id"].start_mark.line + 1
             levels.append(ScaleLevel(ident, label, description, colour, item.start_mark.line + 1))
         return tuple(levels)
-
-    def _colour(self, node: yaml.Node, where: str) -> str | None:
-        """A colour the terminal report can show: a name Rich knows ("green", "bright_red") or
-        #rrggbb."""
-        from rich.color import Color, ColorParseError
-
-        what = "a colour name such as green, or #rrggbb"
-        colour = self.word(node, where, _COLOUR, what)
-        if colour is None:
-            return None
-        try:
-            Color.parse(colour)
-        except ColorParseError:
-            self.expected(node, where, what)
-            return None
-        return colour
 
     def questions(self, node: yaml.Node, where: str) -> tuple[Question, ...] | None:
         items = self.sequence(node, where, "a list of questions")

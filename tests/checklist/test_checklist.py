@@ -318,22 +318,6 @@ def test_locate_prefers_builtins_for_plain_names(tmp_path: Path) -> None:
     assert locate_checklist(str(tmp_path / "x.yaml")) == tmp_path / "x.yaml"
 
 
-@pytest.mark.parametrize("colour", ["green", "bright_red", "#1a2b3c", "grey50"])
-def test_a_scale_level_s_colour_is_one_the_terminal_shows(colour: str) -> None:
-    text = MINIMAL.replace("{id: bad, label: Bad}", f"{{id: bad, label: Bad, colour: '{colour}'}}")
-    checklist = parse(text % ("  - {id: q, ask: Q?, answers: yes-no}", "  - default: ok"))
-    assert checklist.scale[1].colour == colour
-
-
-@pytest.mark.parametrize("colour", ["not_a_colour", "greem", "#12345"])
-def test_a_colour_no_terminal_shows_is_a_load_error(colour: str) -> None:
-    text = MINIMAL.replace("{id: bad, label: Bad}", f"{{id: bad, label: Bad, colour: '{colour}'}}")
-    assert load_problems(text % ("  - {id: q, ask: Q?, answers: yes-no}", "  - default: ok")) == [
-        f"test.yaml:6: scale[1].colour: expected a colour name such as green, or #rrggbb, "
-        f"got '{colour}'"
-    ]
-
-
 def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
     text = minimal("  - {id: q, ask: Q?, answers: yes-no, colour: red, size: 3}")
     with pytest.raises(ChecklistLoadError) as caught:
