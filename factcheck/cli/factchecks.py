@@ -76,7 +76,7 @@ def factchecks_import(
     opts = _options(ctx)
 
     def action() -> int:
-        from factcheck.factchecks.readers import read_file
+        from factcheck.factchecks.readers import origin_of, read_file
         from factcheck.factchecks.store import open_database
         from factcheck.render.console import message_text
         from factcheck.render.factchecks import import_summary
@@ -94,7 +94,7 @@ def factchecks_import(
                 for problem in result.problems:
                     err.print(message_text(f"Warning: {problem}"), soft_wrap=True)
                 counts = database.add(result.records)
-                summary = import_summary(str(path), counts, result.problems)
+                summary = import_summary(origin_of(path), counts, result.problems)
                 err.print(message_text(summary), soft_wrap=True)
         return 1 if failed else 0
 

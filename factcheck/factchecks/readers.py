@@ -11,7 +11,7 @@ import io
 import json
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,10 +23,19 @@ from factcheck.factchecks.model import (
     verdict_from_value,
     verdict_from_words,
 )
-from factcheck.files import TooLarge, decode_marked, missing_file, read_limited
+from factcheck.files import (
+    TooLarge,
+    decode_marked,
+    is_surrogate,
+    mend_surrogates,
+    missing_file,
+    read_limited,
+)
 
 MAX_IMPORT_BYTES = 200_000_000
 """The largest file imported: a whole published feed of fact-checks fits, /dev/zero does not."""
+
+_TEXT_FIELDS = tuple(f.name for f in fields(KnownCheck) if f.name != "verdict")
 
 
 @dataclass(slots=True)
@@ -36,7 +45,33 @@ class ReadResult:
     records: list[KnownCheck] = field(default_factory=list)
     """The records read."""
     problems: list[Problem] = field(default_factory=list)
-    """The records that could not be read, with why."""
+    """The records that could not be read, with why, and those read with a repair, in file
+    order."""
+
+    def keep(self, record: KnownCheck) -> None:
+        """Add RECORD; each lone surrogate in its text (a JSON escape such as \\ud800 without
+        its pair: no character, and text the database cannot store) becomes U+FFFD, and a
+        problem says so."""
+        mended: dict[str, Any] = {
+            name: fixed
+            for name in _TEXT_FIELDS
+            if (value := getattr(record, name)) is not None
+            and (fixed := mend_surrogates(value)) != value
+        }
+        if mended:
+            first = next(filter(is_surrogate, getattr(record, next(iter(mended)))))
+            message = (
+                f"{', '.join(mended)}: lone surrogate \\u{ord(first):04x} replaced with U+FFFD"
+            )
+            self.problems.append(Problem(record.origin, record.position, message, skipped=False))
+            record = replace(record, **mended)
+        self.records.append(record)
+
+
+def origin_of(path: Path) -> str:
+    """The name the records of PATH carry: the path as given, with a byte of the name that is
+    not UTF-8 shown as U+FFFD."""
+    return mend_surrogates(str(path))
 
 
 class Reader(Protocol):
@@ -172,7 +207,7 @@ def _read_nodes(nodes: Iterator[tuple[str, object]], origin: str) -> ReadResult:
             result.problems.append(Problem(origin, position, "expected a ClaimReview object"))
             continue
         try:
-            result.records.append(claim_review_record(node, origin, position))
+            result.keep(claim_review_record(node, origin, position))
         except ValueError as exc:
             result.problems.append(Problem(origin, position, str(exc)))
     return result
@@ -259,7 +294,7 @@ class GoogleReader:
                     continue
                 rating = _text(review.get("textualRating"))
                 url = _text(review.get("url"))
-                result.records.append(
+                result.keep(
                     KnownCheck(
                         claim=str(_text(claim.get("text"))),
                         origin=origin,
@@ -344,7 +379,7 @@ class TableReader:
                 continue
             rating = values.get("rating") or None
             url = values.get("url") or None
-            result.records.append(
+            result.keep(
                 KnownCheck(
                     claim=values["claim"],
                     origin=origin,
@@ -376,7 +411,7 @@ READERS: Mapping[str, Reader] = {
 
 def read_file(path: Path, fmt: str | None = None) -> ReadResult:
     """Read one file in the format named, else the one its content shows."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         text = decode_marked(read_limited(path, MAX_IMPORT_BYTES))
     except TooLarge:

@@ -78,6 +78,59 @@ def test_a_cell_too_large_for_the_csv_module_is_one_error_line(tmp_path: Path) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "position", "escape"),
+    [
+        (
+            '{"@type":"ClaimReview","claimReviewed":"lone \\ud800 surrogate",'
+            '"url":"https://fc.example/1"}',
+            "[0]",
+            "\\ud800",
+        ),
+        (
+            '{"claims":[{"text":"lone \\udfff surrogate","claimReview":'
+            '[{"url":"https://fc.example/2","textualRating":"False"}]}]}',
+            "claims[0].claimReview[0]",
+            "\\udfff",
+        ),
+    ],
+    ids=["claimreview", "google"],
+)
+def test_a_lone_surrogate_is_imported_as_the_replacement_character_with_a_warning(
+    tmp_path: Path, content: str, position: str, escape: str
+) -> None:
+    # The record was refused by the database with an internal UnicodeEncodeError.
+    db, path = tmp_path / "fc.sqlite", tmp_path / "surrogate.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run("factchecks", "import", str(path), "--db", str(db))
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"Warning: {path}: {position}: claim: lone surrogate {escape} replaced with U+FFFD",
+        f"{path}: 1 added, 0 updated, 0 unchanged",
+    ]
+    code, out, err = run("factchecks", "search", "lone surrogate", "--db", str(db))
+    assert (code, err) == (0, "")
+    assert [m["claim"] for m in json.loads(out)["matches"]] == ["lone \ufffd surrogate"]
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_with_the_replacement_character(
+    tmp_path: Path,
+) -> None:
+    # Python reads the byte 0xff of a file name as the lone surrogate \udcff, which the
+    # database refused with an internal error.
+    db, path = tmp_path / "fc.sqlite", tmp_path / "desk\udcff.csv"
+    try:
+        path.write_text("claim,rating\nThe moon is hollow.,False\n", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    shown = str(path).replace("\udcff", "\ufffd")
+    code, out, err = run("factchecks", "import", str(path), "--db", str(db))
+    assert (code, out, err) == (0, "", f"{shown}: 1 added, 0 updated, 0 unchanged\n")
+    code, out, err = run("factchecks", "stats", "--db", str(db), "--format", "json")
+    assert (code, err) == (0, "")
+    assert [o["origin"] for o in json.loads(out)["origins"]] == [shown]
+
+
 def test_standard_input_is_refused_in_one_line_and_the_other_files_import(
     tmp_path: Path,
 ) -> None:
