@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,6 +66,15 @@ class ReadResult:
             self.problems.append(Problem(record.origin, record.position, message, skipped=False))
             record = replace(record, **mended)
         self.records.append(record)
+
+
+class NoRecords(FactchecksError):
+    """A file that gave no record to import; ``problems`` says why each one was skipped."""
+
+    def __init__(self, origin: str, problems: Sequence[Problem]) -> None:
+        found = f"none usable ({len(problems)} skipped)" if problems else "none"
+        super().__init__(f"{origin}: expected at least one fact-check, found {found}")
+        self.problems = tuple(problems)
 
 
 def origin_of(path: Path) -> str:
@@ -410,7 +419,8 @@ READERS: Mapping[str, Reader] = {
 
 
 def read_file(path: Path, fmt: str | None = None) -> ReadResult:
-    """Read one file in the format named, else the one its content shows."""
+    """Read one file in the format named, else the one its content shows; :class:`NoRecords`
+    when it gives no record."""
     origin = origin_of(path)
     try:
         text = decode_marked(read_limited(path, MAX_IMPORT_BYTES))
@@ -438,7 +448,10 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
                 f"{origin}: cannot tell the format; name it with --format ({', '.join(READERS)})"
             )
         reader = found[0]
-    return reader.read(origin, text, data)
+    result = reader.read(origin, text, data)
+    if not result.records:
+        raise NoRecords(origin, result.problems)
+    return result
 
 
 def _parse_json(origin: str, text: str, *, required: bool) -> object:

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.errors import FactchecksError
 from factcheck.factchecks.model import KnownCheck, Verdict
-from factcheck.factchecks.readers import READERS, read_file
+from factcheck.factchecks.readers import READERS, NoRecords, read_file
 from factcheck.factchecks.store import FactcheckDatabase
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "factchecks"
@@ -213,6 +213,30 @@ def test_a_spreadsheet_s_unicode_text_export_is_read(tmp_path: Path) -> None:
     assert [(r.claim, r.rating, r.url) for r in result.records] == [
         ("La tarifa del ferry se duplicó.", "Falso", "https://check.example/f")
     ]
+
+
+def test_a_file_without_a_usable_record_is_one_error_that_keeps_why_each_was_skipped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "junk.json"
+    path.write_text('[1, {"@type": "ClaimReview"}]', encoding="utf-8")
+    with pytest.raises(NoRecords) as caught:
+        read_file(path)
+    assert (
+        str(caught.value)
+        == f"{path}: expected at least one fact-check, found none usable (2 skipped)"
+    )
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: [0]: expected a ClaimReview object",
+        f"{path}: [1]: no claimReviewed text",
+    ]
+    path.write_text("claim,rating\n\n", encoding="utf-8")
+    with pytest.raises(NoRecords) as caught:
+        read_file(path)
+    assert (str(caught.value), caught.value.problems) == (
+        f"{path}: expected at least one fact-check, found none",
+        (),
+    )
 
 
 # One review with every field each JSON format carries.
