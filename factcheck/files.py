@@ -1,5 +1,5 @@
 """Shared by every stage that reads or writes files: atomic replacement, safe opening, reading
-with a size limit and file-name slugs.
+with a size limit, file-name slugs and text mended so that a UTF-8 file can hold it.
 
 Every file the tool writes (worksheets, reports, case articles and index, registry entries) goes
 through :func:`write_atomic`: the new content is written to a fresh temporary file in the target's
@@ -289,6 +289,24 @@ def decode_marked(data: bytes) -> str:
         return data.decode("utf-8")
     encoding, size = found
     return str(memoryview(data)[size:], encoding)
+
+
+def is_surrogate(char: str) -> bool:
+    """Whether CHAR is half of a UTF-16 pair: alone in a Python string, it is no character."""
+    return "\ud800" <= char <= "\udfff"
+
+
+def mend_surrogates(text: str) -> str:
+    """TEXT with each lone surrogate replaced by U+FFFD, the replacement character: a JSON
+    escape without its pair (\\ud800), and a byte of a file name or an argument that is not
+    UTF-8 as Python reads it (\\udcff), are no characters, and no UTF-8 file can hold them."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if is_surrogate(char) else char for char in text)
+    return text
 
 
 def missing_file(path: Path) -> str:

@@ -394,3 +394,20 @@ def test_a_named_pipe_written_to_is_read_whole(tmp_path: Path) -> None:
         b"first\n" + b"second\n" * 20_000
     )
     writer.join(20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain ASCII", "plain ASCII"),
+        ("café 😀 中文", "café 😀 中文"),
+        ("lone \ud800 high", "lone \ufffd high"),
+        ("a name's byte \udcff", "a name's byte \ufffd"),
+        ("\udfff\ud800", "\ufffd\ufffd"),  # a low half before a high one is no pair either
+    ],
+)
+def test_mend_surrogates_replaces_each_lone_surrogate_and_nothing_else(
+    text: str, expected: str
+) -> None:
+    assert files.mend_surrogates(text) == expected
+    expected.encode("utf-8")

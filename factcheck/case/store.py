@@ -7,35 +7,27 @@ A case folder holds the articles about one story:
 
 ``<id>`` is the first 16 hex digits of the article's sha256, so an article is extracted once
 however often it is added. A cached extraction records the cache format and a fingerprint of the
-extractor; when either changed, the article is extracted again from its stored text.
+extractor; when either changed, the article is extracted again from its stored text. What a cached
+article holds, and how it is read back, is ``factcheck.case.cache``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck import regexes
+from factcheck.case.cache import article_record, extractor_fingerprint, parse_article_record
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
 from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
-from factcheck.models import (
-    Attribution,
-    Claim,
-    Document,
-    Extraction,
-    Segment,
-    SegmentKind,
-)
-from factcheck.records import attribution_record, document_record
+from factcheck.models import Document, Extraction
 
 if TYPE_CHECKING:
     import yaml
@@ -45,19 +37,10 @@ if TYPE_CHECKING:
 
 CASE_FORMAT = "factcheck-case/1"
 """Value of the ``format`` key of a case index."""
-ARTICLE_FORMAT = "factcheck-case-article"
-"""Value of the ``format`` key of a cached article."""
-CACHE_VERSION = 1
-"""Version of the cached article's layout; a cache with another version is extracted again."""
 INDEX_FILE = "case.yaml"
 ARTICLES_DIR = "articles"
 ID_LENGTH = 16
 """Hex digits of the sha256 that name an article."""
-
-
-# The folders whose code and data shape an extraction: a change to any file in them makes a cache
-# stale. Whole folders are hashed, so a new module or word list is covered without a list to keep.
-_EXTRACTOR_FOLDERS = ("extract", "sources", "lexicon")
 
 
 # --- the case folder -----------------------------------------------------------------------------
@@ -169,20 +152,6 @@ def _utc_now() -> str:
     return utc_now()
 
 
-@lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """A digest of the code and data that shape an extraction, so stale caches are noticed."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"{ARTICLE_FORMAT}/{CACHE_VERSION}".encode())
-    for folder in _EXTRACTOR_FOLDERS:
-        for path in sorted((package / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                with contextlib.suppress(OSError):
-                    digest.update(path.relative_to(package).as_posix().encode())
-                    digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def extract_document(ingested: Document, registry: Registry | None = None) -> Extraction:
     """Stages ②-④ on an ingested document: segments, claims and their registry sources."""
     from factcheck.extract.claims import extract_claims
@@ -240,143 +209,7 @@ def article_outlet(extraction: Extraction, registry: Registry | None = None) -> 
     return None
 
 
-# --- cache files --------------------------------------------------------------------------------
-
-
-def _claim_record(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "start": claim.start,
-        "end": claim.end,
-        "check_worthiness": claim.check_worthiness,
-        "reasons": list(claim.reasons),
-        "attribution": attribution_record(claim.attribution),
-        "sources": list(claim.sources),
-        "block": claim.block,
-    }
-
-
-def article_record(
-    ingested: Document, extraction: Extraction, *, added: str, fingerprint: str
-) -> dict[str, Any]:
-    """A cached article as plain data: the ingested text and metadata, then the extraction."""
-    return {
-        "format": ARTICLE_FORMAT,
-        "version": CACHE_VERSION,
-        "extractor": fingerprint,
-        "added": added,
-        "text": ingested.text,
-        "ingested": document_record(ingested),
-        "document": document_record(extraction.document),
-        "segments": [[s.start, s.end, str(s.kind), s.block] for s in extraction.segments],
-        "claims": [_claim_record(claim) for claim in extraction.claims],
-    }
-
-
-def _yaml_kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(str(value))
-
-
-def _text_or_none(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _read_document(data: Mapping[str, Any], text: str) -> Document:
-    return Document(
-        source=str(data.get("source") or ""),
-        text=text,
-        sha256=str(data["sha256"]),
-        title=_text_or_none(data.get("title")),
-        outlet=_text_or_none(data.get("outlet")),
-        byline=_text_or_none(data.get("byline")),
-        published=_text_or_none(data.get("published")),
-        url=_text_or_none(data.get("url")),
-        provenance=tuple(
-            (str(key), str(origin)) for key, origin in (data.get("provenance") or {}).items()
-        ),
-    )
-
-
-def _offset(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{where}: expected a whole number, got {json.dumps(value)[:40]}")
-    return value
-
-
-def _span(start_value: object, end_value: object, where: str, length: int) -> tuple[int, int]:
-    """A span's offsets in a text of LENGTH characters, checked as worksheets check theirs: the
-    offset out of range is the one named."""
-    start = _offset(start_value, f"{where}.start")
-    end = _offset(end_value, f"{where}.end")
-    if not 0 <= start <= length:
-        raise ValueError(f"{where}.start: expected 0 <= start <= {length}, got {start}")
-    if not start <= end <= length:
-        raise ValueError(f"{where}.end: expected {start} <= end <= {length}, got {end}")
-    return start, end
-
-
-def _read_segment(data: Sequence[Any], where: str, text: str) -> Segment:
-    start, end = _span(data[0], data[1], where, len(text))
-    return Segment(
-        start=start, end=end, kind=SegmentKind(data[2]), text=text[start:end], block=int(data[3])
-    )
-
-
-def _read_claim(data: Mapping[str, Any], where: str, text: str) -> Claim:
-    att = data.get("attribution") or {}
-    start, end = _span(data["start"], data["end"], where, len(text))
-    return Claim(
-        id=str(data["id"]),
-        text=text[start:end],
-        start=start,
-        end=end,
-        check_worthiness=float(data.get("check_worthiness", 0.0)),
-        reasons=tuple(str(r) for r in data.get("reasons") or ()),
-        attribution=Attribution(
-            speaker=_text_or_none(att.get("speaker")),
-            role=_text_or_none(att.get("role")),
-            verb=_text_or_none(att.get("verb")),
-            via=tuple(str(v) for v in att.get("via") or ()),
-            hedges=tuple(str(h) for h in att.get("hedges") or ()),
-            quote=bool(att.get("quote", False)),
-            others=tuple(str(o) for o in att.get("others") or ()),
-        ),
-        sources=tuple(str(s) for s in data.get("sources") or ()),
-        block=int(data.get("block", 0)),
-    )
-
-
-def parse_article_record(data: object) -> tuple[Document, Extraction, str, bool]:
-    """A cached article: (ingested document, extraction, added, whether it is current).
-
-    Raises ValueError, KeyError or TypeError when the record is damaged.
-    """
-    if not isinstance(data, dict) or data.get("format") != ARTICLE_FORMAT:
-        raise ValueError("not a cached factcheck article")
-    text = data["text"]
-    if not isinstance(text, str):
-        raise TypeError("text is not a string")
-    ingested = _read_document(data["ingested"], text)
-    current = data.get("version") == CACHE_VERSION and data.get("extractor") == (
-        extractor_fingerprint()
-    )
-    added = str(data.get("added") or "")
-    if not current:
-        return ingested, Extraction(ingested, (), ()), added, False
-    segments = tuple(
-        _read_segment(s, f"segments[{i}]", text) for i, s in enumerate(data["segments"])
-    )
-    claims = tuple(_read_claim(c, f"claims[{i}]", text) for i, c in enumerate(data["claims"]))
-    document = _read_document(data["document"], text)
-    return ingested, Extraction(document, segments, claims), added, True
+# --- cache files ---------------------------------------------------------------------------------
 
 
 def _write_article(case_dir: Path, article_id: str, record: Mapping[str, Any]) -> None:
@@ -560,7 +393,7 @@ def _load_article(
         return None, f"{path}: {exc.strerror}; add the article again ({entry.source})"
     except RecursionError:  # JSON nested deeper than Python's stack
         return None, f"{path}: damaged (nested too deeply); add the article again ({entry.source})"
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
+    except (OSError, ValueError) as exc:  # unreadable, not JSON, or not what the cache holds
         return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
     warning = None
     if not current:

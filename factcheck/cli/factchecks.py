@@ -62,8 +62,8 @@ def factchecks_import(
     """Import published fact-checks; a record imported before is updated, not repeated.
 
     A record that cannot be read is reported with its file and position; the others still
-    import. Your own reports become searchable too: factcheck report WORKSHEET --format
-    claimreview > mine.json, then import mine.json.
+    import. A file that gives no record at all is an error. Your own reports become searchable
+    too: factcheck report WORKSHEET --format claimreview > mine.json, then import mine.json.
 
     Example: factcheck factchecks import feed.json verified_claims.tsv
     """
@@ -76,7 +76,7 @@ def factchecks_import(
     opts = _options(ctx)
 
     def action() -> int:
-        from factcheck.factchecks.readers import read_file
+        from factcheck.factchecks.readers import NoRecords, origin_of, read_file
         from factcheck.factchecks.store import open_database
         from factcheck.render.console import message_text
         from factcheck.render.factchecks import import_summary
@@ -88,13 +88,15 @@ def factchecks_import(
                 try:
                     result = read_file(path, input_format)
                 except FactcheckError as exc:
+                    for problem in exc.problems if isinstance(exc, NoRecords) else ():
+                        err.print(message_text(f"Warning: {problem}"), soft_wrap=True)
                     _error_line(str(exc))
                     failed += 1
                     continue
                 for problem in result.problems:
                     err.print(message_text(f"Warning: {problem}"), soft_wrap=True)
                 counts = database.add(result.records)
-                summary = import_summary(str(path), counts, result.problems)
+                summary = import_summary(origin_of(path), counts, result.problems)
                 err.print(message_text(summary), soft_wrap=True)
         return 1 if failed else 0
 

@@ -74,7 +74,7 @@ class KnownCheck:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A record that could not be read; the others still are."""
+    """A record that could not be read, and the others still are; or one read with a repair."""
 
     origin: str
     """The file."""
@@ -82,6 +82,8 @@ class Problem:
     """Where in it."""
     message: str
     """What is wrong."""
+    skipped: bool = True
+    """Whether the record was left out; False: it was read, mended as the message says."""
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.position}: {self.message}"

@@ -10,8 +10,8 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,10 +23,19 @@ from factcheck.factchecks.model import (
     verdict_from_value,
     verdict_from_words,
 )
-from factcheck.files import TooLarge, decode_marked, missing_file, read_limited
+from factcheck.files import (
+    TooLarge,
+    decode_marked,
+    is_surrogate,
+    mend_surrogates,
+    missing_file,
+    read_limited,
+)
 
 MAX_IMPORT_BYTES = 200_000_000
 """The largest file imported: a whole published feed of fact-checks fits, /dev/zero does not."""
+
+_TEXT_FIELDS = tuple(f.name for f in fields(KnownCheck) if f.name != "verdict")
 
 
 @dataclass(slots=True)
@@ -36,7 +45,42 @@ class ReadResult:
     records: list[KnownCheck] = field(default_factory=list)
     """The records read."""
     problems: list[Problem] = field(default_factory=list)
-    """The records that could not be read, with why."""
+    """The records that could not be read, with why, and those read with a repair, in file
+    order."""
+
+    def keep(self, record: KnownCheck) -> None:
+        """Add RECORD; each lone surrogate in its text (a JSON escape such as \\ud800 without
+        its pair: no character, and text the database cannot store) becomes U+FFFD, and a
+        problem says so."""
+        mended: dict[str, Any] = {
+            name: fixed
+            for name in _TEXT_FIELDS
+            if (value := getattr(record, name)) is not None
+            and (fixed := mend_surrogates(value)) != value
+        }
+        if mended:
+            first = next(filter(is_surrogate, getattr(record, next(iter(mended)))))
+            message = (
+                f"{', '.join(mended)}: lone surrogate \\u{ord(first):04x} replaced with U+FFFD"
+            )
+            self.problems.append(Problem(record.origin, record.position, message, skipped=False))
+            record = replace(record, **mended)
+        self.records.append(record)
+
+
+class NoRecords(FactchecksError):
+    """A file that gave no record to import; ``problems`` says why each one was skipped."""
+
+    def __init__(self, origin: str, problems: Sequence[Problem]) -> None:
+        found = f"none usable ({len(problems)} skipped)" if problems else "none"
+        super().__init__(f"{origin}: expected at least one fact-check, found {found}")
+        self.problems = tuple(problems)
+
+
+def origin_of(path: Path) -> str:
+    """The name the records of PATH carry: the path as given, with a byte of the name that is
+    not UTF-8 shown as U+FFFD."""
+    return mend_surrogates(str(path))
 
 
 class Reader(Protocol):
@@ -172,7 +216,7 @@ def _read_nodes(nodes: Iterator[tuple[str, object]], origin: str) -> ReadResult:
             result.problems.append(Problem(origin, position, "expected a ClaimReview object"))
             continue
         try:
-            result.records.append(claim_review_record(node, origin, position))
+            result.keep(claim_review_record(node, origin, position))
         except ValueError as exc:
             result.problems.append(Problem(origin, position, str(exc)))
     return result
@@ -259,7 +303,7 @@ class GoogleReader:
                     continue
                 rating = _text(review.get("textualRating"))
                 url = _text(review.get("url"))
-                result.records.append(
+                result.keep(
                     KnownCheck(
                         claim=str(_text(claim.get("text"))),
                         origin=origin,
@@ -344,7 +388,7 @@ class TableReader:
                 continue
             rating = values.get("rating") or None
             url = values.get("url") or None
-            result.records.append(
+            result.keep(
                 KnownCheck(
                     claim=values["claim"],
                     origin=origin,
@@ -375,8 +419,9 @@ READERS: Mapping[str, Reader] = {
 
 
 def read_file(path: Path, fmt: str | None = None) -> ReadResult:
-    """Read one file in the format named, else the one its content shows."""
-    origin = str(path)
+    """Read one file in the format named, else the one its content shows; :class:`NoRecords`
+    when it gives no record."""
+    origin = origin_of(path)
     try:
         text = decode_marked(read_limited(path, MAX_IMPORT_BYTES))
     except TooLarge:
@@ -403,7 +448,10 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
                 f"{origin}: cannot tell the format; name it with --format ({', '.join(READERS)})"
             )
         reader = found[0]
-    return reader.read(origin, text, data)
+    result = reader.read(origin, text, data)
+    if not result.records:
+        raise NoRecords(origin, result.problems)
+    return result
 
 
 def _parse_json(origin: str, text: str, *, required: bool) -> object:

@@ -118,7 +118,8 @@ def stats_record(stats: DatabaseStats) -> dict[str, object]:
 
 def import_summary(origin: str, counts: ImportCounts, problems: Sequence[Problem]) -> str:
     """One line per imported file: what was added, updated, unchanged and skipped."""
-    skipped = f", {len(problems)} skipped" if problems else ""
+    count = sum(1 for problem in problems if problem.skipped)
+    skipped = f", {count} skipped" if count else ""
     return (
         f"{origin}: {counts.added} added, {counts.updated} updated, "
         f"{counts.unchanged} unchanged{skipped}"

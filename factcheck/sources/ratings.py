@@ -27,6 +27,7 @@ from factcheck.files import (
     TooLarge,
     decode_marked,
     describe_os_error,
+    mend_surrogates,
     missing_file,
     read_limited,
     write_atomic,
@@ -449,7 +450,8 @@ def import_set(path: Path, name: str, citation: str | None = None) -> tuple[Rati
     columns, table = read_rating_file(path)
     target = user_ratings_dir() / f"{name}{SUFFIX}"
     replaced = target.exists()
-    meta = {"name": name, "title": name, "citation": citation or f"imported from {path.name}"}
+    cited = citation or f"imported from {path.name}"
+    meta = {"name": name, "title": name, "citation": mend_surrogates(cited)}
     found = write_set(target, columns, table, meta)
     _sets.cache_clear()
     return found, replaced

@@ -10,13 +10,13 @@ from types import ModuleType
 
 import pytest
 
+from factcheck.case.cache import ARTICLE_FORMAT
 from factcheck.case.compare import Relation, compare_details
 from factcheck.case.details import Details, claim_details
 from factcheck.case.findings import ClaimFindings
 from factcheck.case.matching import match_claims
 from factcheck.case.review import apply_case_facts, review_hints, worksheet_extraction
 from factcheck.case.store import (
-    ARTICLE_FORMAT,
     Case,
     CaseArticle,
     add_to_case,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -110,6 +111,41 @@ def test_adding_to_a_case_keeps_an_article_whose_cache_was_damaged(tmp_path: Pat
     code, out, err = run("case", "show", str(folder))
     assert (code, err) == (0, "")
     assert lines(out)[3].split()[:6] == ["1", "North", "Wire", "Desk", "2023-03-12", "4"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fault"),
+    [
+        ("ingested", "x", 'ingested: expected an object, got "x"'),
+        ("ingested", None, "ingested: expected an object, got null"),
+        ("document", "x", 'document: expected an object, got "x"'),
+        ("document", None, "document: expected an object, got null"),
+        ("claims", "x", 'claims: expected a list, got "x"'),
+    ],
+)
+def test_a_cache_field_of_the_wrong_type_is_a_damaged_article_not_an_internal_error(
+    tmp_path: Path, key: str, value: object, fault: str
+) -> None:
+    # `case show` and `review --case` stopped with "internal error: AttributeError: 'str'
+    # object has no attribute 'get'".
+    folder = tmp_path / "ferry"
+    wire, other = (str(FIXTURES / "ferry" / name) for name in ("wire.txt", "independent.txt"))
+    assert run("case", "add", str(folder), wire, other)[0] == 0
+    (cached,) = (p for p in (folder / "articles").iterdir() if wire in p.read_text("utf-8"))
+    record = json.loads(cached.read_text(encoding="utf-8"))
+    record[key] = value
+    cached.write_text(json.dumps(record), encoding="utf-8")
+    damaged = f"Warning: {cached}: damaged ({fault}); add the article again ({wire})"
+    code, out, err = run("case", "show", str(folder))
+    assert (code, lines(err)) == (0, [damaged])
+    assert "Northwire" not in out and len(lines(out)) > 3
+    reports, answers = tmp_path / "reports", tmp_path / "none.yaml"
+    answers.write_text("{}\n", encoding="utf-8")
+    code, out, err = run(
+        "review", other, "--case", str(folder), "--answers", str(answers), "--no-input",
+        "--reviewer", "ana", "--reports-dir", str(reports),
+    )  # fmt: skip
+    assert (code, lines(err)) == (0, [damaged, f"Saved {reports / 'independent.worksheet.yaml'}"])
 
 
 def test_case_help_lists_its_commands() -> None:

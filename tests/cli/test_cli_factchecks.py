@@ -78,6 +78,149 @@ def test_a_cell_too_large_for_the_csv_module_is_one_error_line(tmp_path: Path) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "position", "escape"),
+    [
+        (
+            '{"@type":"ClaimReview","claimReviewed":"lone \\ud800 surrogate",'
+            '"url":"https://fc.example/1"}',
+            "[0]",
+            "\\ud800",
+        ),
+        (
+            '{"claims":[{"text":"lone \\udfff surrogate","claimReview":'
+            '[{"url":"https://fc.example/2","textualRating":"False"}]}]}',
+            "claims[0].claimReview[0]",
+            "\\udfff",
+        ),
+    ],
+    ids=["claimreview", "google"],
+)
+def test_a_lone_surrogate_is_imported_as_the_replacement_character_with_a_warning(
+    tmp_path: Path, content: str, position: str, escape: str
+) -> None:
+    # The record was refused by the database with an internal UnicodeEncodeError.
+    db, path = tmp_path / "fc.sqlite", tmp_path / "surrogate.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run("factchecks", "import", str(path), "--db", str(db))
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"Warning: {path}: {position}: claim: lone surrogate {escape} replaced with U+FFFD",
+        f"{path}: 1 added, 0 updated, 0 unchanged",
+    ]
+    code, out, err = run("factchecks", "search", "lone surrogate", "--db", str(db))
+    assert (code, err) == (0, "")
+    assert [m["claim"] for m in json.loads(out)["matches"]] == ["lone \ufffd surrogate"]
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_with_the_replacement_character(
+    tmp_path: Path,
+) -> None:
+    # Python reads the byte 0xff of a file name as the lone surrogate \udcff, which the
+    # database refused with an internal error.
+    db, path = tmp_path / "fc.sqlite", tmp_path / "desk\udcff.csv"
+    try:
+        path.write_text("claim,rating\nThe moon is hollow.,False\n", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    shown = str(path).replace("\udcff", "\ufffd")
+    code, out, err = run("factchecks", "import", str(path), "--db", str(db))
+    assert (code, out, err) == (0, "", f"{shown}: 1 added, 0 updated, 0 unchanged\n")
+    code, out, err = run("factchecks", "stats", "--db", str(db), "--format", "json")
+    assert (code, err) == (0, "")
+    assert [o["origin"] for o in json.loads(out)["origins"]] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "warnings", "message"),
+    [
+        ("header-only.csv", "claim,rating\n", [], "found none"),
+        ("blank-rows.tsv", "claim\trating\n\n \t \n", [], "found none"),
+        (
+            "table-junk.csv",
+            "claim,rating\n,False\n",
+            ["line 2: empty claim"],
+            "found none usable (1 skipped)",
+        ),
+        (
+            "junk.json",
+            '[1, null, "x", {"@type":"ClaimReview"}]',
+            [
+                "[0]: expected a ClaimReview object",
+                "[1]: expected a ClaimReview object",
+                "[2]: expected a ClaimReview object",
+                "[3]: no claimReviewed text",
+            ],
+            "found none usable (4 skipped)",
+        ),
+        (
+            "google-junk.json",
+            '{"claims":[{"text":"x","claimReview":5},5]}',
+            ["claims[0]: no claimReview", "claims[1]: no claim text"],
+            "found none usable (2 skipped)",
+        ),
+        (
+            "google-empty.json",
+            '{"claims":[]}',
+            [],
+            "found none",
+        ),
+        (
+            "datafeed-junk.json",
+            '{"@type":"DataFeed","dataFeedElement":[{"item":"not a review"}]}',
+            ["dataFeedElement[0]: expected a ClaimReview object"],
+            "found none usable (1 skipped)",
+        ),
+    ],
+    ids=[
+        "header-only",
+        "blank-rows",
+        "table-junk",
+        "junk",
+        "google-junk",
+        "google-empty",
+        "datafeed-junk",
+    ],
+)
+def test_a_file_that_gives_no_record_is_an_error_and_the_database_is_left_as_it_was(
+    tmp_path: Path, name: str, content: str, warnings: list[str], message: str
+) -> None:
+    # It was a success: "0 added, 0 updated, 0 unchanged", exit 0.
+    db, path = tmp_path / "fc.sqlite", tmp_path / name
+    imported(db)
+    before = db.read_bytes()
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run("factchecks", "import", str(path), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        *(f"Warning: {path}: {warning}" for warning in warnings),
+        f"Error: {path}: expected at least one fact-check, {message}",
+    ]
+    assert db.read_bytes() == before
+
+
+def test_a_file_without_records_fails_the_import_and_the_others_still_import(
+    tmp_path: Path,
+) -> None:
+    db, empty, good = tmp_path / "fc.sqlite", tmp_path / "empty.csv", FIXTURES / "table.csv"
+    empty.write_text("claim,rating\n", encoding="utf-8")
+    code, out, err = run("factchecks", "import", str(empty), str(good), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"Error: {empty}: expected at least one fact-check, found none",
+        f"Warning: {good}: line 4: empty claim",
+        f"Warning: {good}: line 5: expected 7 columns, got 8",
+        f"{good}: 2 added, 0 updated, 0 unchanged, 2 skipped",
+    ]
+    # Every record already there: nothing added, and nothing wrong.
+    code, out, err = run("factchecks", "import", str(good), "--db", str(db))
+    assert (code, out, err.splitlines()[-1]) == (
+        0,
+        "",
+        f"{good}: 0 added, 0 updated, 2 unchanged, 2 skipped",
+    )
+
+
 def test_standard_input_is_refused_in_one_line_and_the_other_files_import(
     tmp_path: Path,
 ) -> None:

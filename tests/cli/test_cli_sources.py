@@ -327,6 +327,30 @@ def test_import_keeps_sets_side_by_side_and_show_prints_each(tmp_path: Path) -> 
     assert (code, out.split(":")[0]) == (0, "Replaced rating set 'desk'")
 
 
+def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
+    tmp_path: Path,
+) -> None:
+    # Python reads the byte 0xff of a file name or an argument as the lone surrogate \udcff,
+    # which the set's file could not hold: an internal UnicodeEncodeError.
+    table = tmp_path / "desk\udcff.csv"
+    try:
+        table.write_text("domain,score\nnew.example.org,5\n", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    code, out, err = run("sources", "import", str(table), "--as", "desk")
+    assert (code, err) == (0, "")
+    assert out.startswith("Imported rating set 'desk': 1 domains (")
+    code, out, err = run("sources", "import", str(table), "--as", "team", "--citation", "T\udcff")
+    assert (code, err) == (0, "")
+    assert out.startswith("Imported rating set 'team': 1 domains (")
+    code, out, err = run("sources", "show", "new.example.org", "-f", "json")
+    assert (code, err) == (0, "")
+    assert [(r["set"], r["citation"]) for r in json.loads(out)["ratings"]] == [
+        ("desk", "imported from desk\ufffd.csv"),
+        ("team", "T\ufffd"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

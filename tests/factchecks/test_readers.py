@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from factcheck.errors import FactchecksError
 from factcheck.factchecks.model import KnownCheck, Verdict
-from factcheck.factchecks.readers import READERS, read_file
+from factcheck.factchecks.readers import READERS, NoRecords, read_file
+from factcheck.factchecks.store import FactcheckDatabase
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "factchecks"
 OWN_REPORT = Path(__file__).parents[1] / "fixtures" / "report" / "seed.claimreview.json"
@@ -209,3 +213,120 @@ def test_a_spreadsheet_s_unicode_text_export_is_read(tmp_path: Path) -> None:
     assert [(r.claim, r.rating, r.url) for r in result.records] == [
         ("La tarifa del ferry se duplicó.", "Falso", "https://check.example/f")
     ]
+
+
+def test_a_file_without_a_usable_record_is_one_error_that_keeps_why_each_was_skipped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "junk.json"
+    path.write_text('[1, {"@type": "ClaimReview"}]', encoding="utf-8")
+    with pytest.raises(NoRecords) as caught:
+        read_file(path)
+    assert (
+        str(caught.value)
+        == f"{path}: expected at least one fact-check, found none usable (2 skipped)"
+    )
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: [0]: expected a ClaimReview object",
+        f"{path}: [1]: no claimReviewed text",
+    ]
+    path.write_text("claim,rating\n\n", encoding="utf-8")
+    with pytest.raises(NoRecords) as caught:
+        read_file(path)
+    assert (str(caught.value), caught.value.problems) == (
+        f"{path}: expected at least one fact-check, found none",
+        (),
+    )
+
+
+# One review with every field each JSON format carries.
+_CLAIM_REVIEW = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "@id": "https://check.example/#fare",
+    "url": "https://check.example/fare",
+    "headline": "Did the ferry fare double?",
+    "claimReviewed": "The ferry fare doubled in spring.",
+    "datePublished": "2024-02-11",
+    "inLanguage": "en",
+    "author": {"@type": "Organization", "name": "Example Check"},
+    "reviewRating": {"@type": "Rating", "alternateName": "False"},
+    "itemReviewed": {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": "Dana Ortiz"},
+        "datePublished": "2024-02-01",
+    },
+}
+_EVERY_FORMAT = {
+    "claimreview": _CLAIM_REVIEW,
+    "datafeed": {"@type": "DataFeed", "dataFeedElement": [{"item": [_CLAIM_REVIEW]}]},
+    "google": {
+        "claims": [
+            {
+                "text": "The ferry fare doubled in spring.",
+                "claimant": "Dana Ortiz",
+                "claimDate": "2024-02-01T00:00:00Z",
+                "claimReview": [
+                    {
+                        "publisher": {"name": "Example Check", "site": "check.example"},
+                        "url": "https://check.example/fare",
+                        "title": "Did the ferry fare double?",
+                        "reviewDate": "2024-02-11T00:00:00Z",
+                        "textualRating": "False",
+                        "languageCode": "en",
+                    }
+                ],
+            }
+        ]
+    },
+}
+_TEXT_FIELDS = [f.name for f in fields(KnownCheck) if f.name != "verdict"]
+
+
+def _with_each_string_changed(data: object, change: Callable[[str], str]) -> Iterator[object]:
+    """DATA once for each string in it, that string changed."""
+    if isinstance(data, str):
+        yield change(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            for changed in _with_each_string_changed(value, change):
+                yield {**data, key: changed}
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            for changed in _with_each_string_changed(value, change):
+                yield [*data[:index], changed, *data[index + 1 :]]
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff"])
+@pytest.mark.parametrize("fmt", sorted(_EVERY_FORMAT))
+def test_a_lone_surrogate_in_any_string_of_any_json_format_is_read_as_u_fffd(
+    tmp_path: Path, fmt: str, surrogate: str
+) -> None:
+    # A JSON escape of half a UTF-16 pair is no character: the database refused the record
+    # with an internal error.
+    path = tmp_path / f"{fmt}.json"
+    database = FactcheckDatabase(tmp_path / "fc.sqlite", create=True)
+    mended: set[str] = set()
+    for change in (lambda text: surrogate + text, lambda text: text + surrogate):
+        for data in _with_each_string_changed(_EVERY_FORMAT[fmt], change):
+            path.write_text(json.dumps(data), encoding="utf-8")  # written as \\ud800
+            result = read_file(path)
+            (record,) = result.records
+            broken = [f for f in _TEXT_FIELDS if "\ufffd" in (getattr(record, f) or "")]
+            assert [str(p) for p in result.problems] == (
+                [
+                    f"{path}: {record.position}: {', '.join(broken)}: lone surrogate "
+                    f"\\u{ord(surrogate):04x} replaced with U+FFFD"
+                ]
+                if broken
+                else []
+            )
+            assert not any(p.skipped for p in result.problems)
+            for name in _TEXT_FIELDS:
+                (getattr(record, name) or "").encode("utf-8")
+            counts = database.add(result.records)
+            assert counts.added + counts.updated + counts.unchanged == 1
+            mended.update(broken)
+    database.close()
+    every = {"claim", "title", "rating", "publisher", "url", "date", "claim_date", "claimant"}
+    assert mended == every | ({"language"} if fmt == "google" else {"language", "ref"})
