@@ -30,6 +30,7 @@ from factcheck.extract.bylines import clean_byline
 from factcheck.extract.markdown_text import TABLE_RULE_RE
 from factcheck.extract.page_clean import drop_page_furniture, other_stories, split_body_chunks
 from factcheck.extract.segment_dates import parse_date, today
+from factcheck.files import mend_surrogates
 from factcheck.lexicon import words
 from factcheck.models import Document
 from factcheck.sources.outlet_keys import CARRIED
@@ -481,6 +482,9 @@ def _first(found: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def _normalise(value: str, *, keep_lines: bool = False) -> str:
+    """VALUE, a text the page states, with its spaces made single (or its line ends plain,
+    with KEEP_LINES), in NFC; a lone surrogate of a JSON escape ("\\ud800") becomes U+FFFD."""
+    value = mend_surrogates(value)
     if keep_lines:
         text = value.replace("\r\n", "\n").replace("\r", "\n")
     else:
@@ -581,7 +585,7 @@ def _from_json_ld(node: dict[str, Any], evidence: _Evidence) -> None:
         evidence.titles.append((_normalise(headline), "json-ld"))
     published = node.get("datePublished") or node.get("dateCreated")
     if isinstance(published, str):
-        evidence.dates.append((published, "json-ld"))
+        evidence.dates.append((mend_surrogates(published), "json-ld"))
     authors = node.get("author")
     people = [
         name

@@ -117,6 +117,20 @@ def test_json_ld_of_no_named_type_gives_no_metadata(kind: str) -> None:
     assert replace(doc, sha256="") == replace(read(), sha256="")
 
 
+def test_a_lone_surrogate_escaped_in_json_ld_becomes_the_replacement_character() -> None:
+    data = (
+        '{"@type": "NewsArticle", "headline": "Repairs \\ud800 cost more",'
+        ' "datePublished": "2024-03-14\\udfff", "author": {"name": "Maria \\ud800 Okafor"}}'
+    )
+    doc = read(f'<script type="application/ld+json">{data}</script>')
+    assert (doc.title, doc.published, doc.byline) == (
+        "Repairs \ufffd cost more",
+        "2024-03-14",
+        None,
+    )
+    assert doc.text.encode("utf-8")
+
+
 def test_no_date_is_invented_from_links_copyright_or_updated_stamps() -> None:
     inside = (
         '<p class="updated">Updated <time class="updated" datetime="2024-05-02">May 2</time></p>'
