@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -311,6 +312,16 @@ def _offset(value: object, where: str) -> int:
     return value
 
 
+def _score(value: object, where: str) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A whole number beyond a float's range overflows: no score either.
+        with contextlib.suppress(OverflowError):
+            score = float(value)
+            if math.isfinite(score):
+                return score
+    raise ValueError(f"{where}: expected a number, got {json.dumps(value)[:40]}")
+
+
 def _span(start_value: object, end_value: object, where: str, length: int) -> tuple[int, int]:
     """A span's offsets in a text of LENGTH characters, checked as worksheets check theirs: the
     offset out of range is the one named."""
@@ -338,7 +349,7 @@ def _read_claim(data: Mapping[str, Any], where: str, text: str) -> Claim:
         text=text[start:end],
         start=start,
         end=end,
-        check_worthiness=float(data.get("check_worthiness", 0.0)),
+        check_worthiness=_score(data.get("check_worthiness", 0.0), f"{where}.check_worthiness"),
         reasons=tuple(str(r) for r in data.get("reasons") or ()),
         attribution=Attribution(
             speaker=_text_or_none(att.get("speaker")),

@@ -88,7 +88,10 @@ def _int(value: Any, minimum: int = 0) -> int:
 
 def _number(value: Any) -> float:
     if type(value) is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # beyond a float's range: the node reader names it
+            raise _no("number") from None
     if type(value) is not float or not math.isfinite(value):
         raise _no("number")
     return value

@@ -672,3 +672,31 @@ def test_a_rating_set_with_nan_and_infinity_keeps_json_output_valid(project: Pat
     assert [r["rating"] for r in data["publisher"]["ratings"]] == ["NaN"]  # shown as it is
     facts = [c["facts"] for c in data["claims"]]
     assert facts and all(f["rated"] and f["lowest_ratings"] == {} for f in facts)
+
+
+def test_a_score_too_large_for_a_number_is_one_line_for_every_worksheet_command(
+    project: Path,
+) -> None:
+    # A 400-digit score failed every command with "internal error: OverflowError".
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  check_worthiness: "))
+    lines[at] = "  check_worthiness: 1" + "0" * 400 + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    shutil.copyfile(path, project / "reports" / "s.bo.worksheet.yaml")
+    both = ("reports/s.worksheet.yaml", "reports/s.bo.worksheet.yaml")
+    message = (
+        f"Error: reports/s.worksheet.yaml:{at + 1}: claims[0].check_worthiness: "
+        f"expected a number, got '1{'0' * 36}...'\n"
+    )
+    for command in (
+        ["report", both[0]],
+        ["report", both[0], "-f", "json"],
+        ["review", both[0], "--answers", "a.yaml", "--no-input"],
+        ["compare", *both],
+        ["merge", *both, "-o", "m.worksheet.yaml"],
+    ):
+        result = factcheck(*command, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
+    assert not (project / "m.worksheet.yaml").exists()

@@ -10,6 +10,7 @@ import pytest
 
 from factcheck import fastyaml
 from factcheck.checklist.load import load_checklist
+from factcheck.errors import WorksheetError
 from factcheck.extract.pipeline import extract
 from factcheck.models import Attribution
 from factcheck.review.worksheet import (
@@ -364,3 +365,20 @@ def test_after_the_checklist_changed_an_override_off_its_scale_is_kept() -> None
         claims=(replace(first, override=override), *worksheet.claims[1:]),
     )
     assert fast_and_strict(dump_worksheet(edited)) == edited
+
+
+def test_a_whole_number_score_beyond_a_float_is_declined_and_named_with_its_line() -> None:
+    # The fast reader turned it into a float: OverflowError, an internal error for every command.
+    checklist = load_checklist("quick")
+    text = dump_worksheet(full_worksheet())
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  check_worthiness: "))
+    lines[at] = "  check_worthiness: 1" + "0" * 400 + "\n"
+    broken = "".join(lines)
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(broken), checklist)
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(broken, "w.yaml", checklist)
+    assert str(info.value) == (
+        f"w.yaml:{at + 1}: claims[0].check_worthiness: expected a number, got '1{'0' * 36}...'"
+    )
