@@ -394,3 +394,24 @@ def test_a_named_pipe_written_to_is_read_whole(tmp_path: Path) -> None:
         b"first\n" + b"second\n" * 20_000
     )
     writer.join(20)
+
+
+@pytest.mark.parametrize(
+    ("typed", "folder"),
+    [
+        ("out/", True),
+        ("out//", True),
+        ("out/.", True),
+        ("out/..", True),
+        (".", True),
+        ("/", True),
+        ("out", False),
+        ("out/report.md", False),
+        ("out/.md", False),
+        ("...", False),
+    ],
+)
+def test_a_path_as_typed_names_a_folder_when_it_ends_in_a_slash_or_a_dot(
+    typed: str, folder: bool
+) -> None:
+    assert files.names_folder(typed) is folder

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, RenderError
-from factcheck.files import resolved
+from factcheck.files import names_folder, resolved
 from factcheck.models import Claim, Document, Segment
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.worksheet import (
@@ -561,26 +561,30 @@ def load_report(
     return build_report(worksheet, loaded[-1], registry, slug=report_slug(path))
 
 
-def write_report(path: Path, text: str | Iterable[str]) -> None:
+def write_report(path: Path | str, text: str | Iterable[str]) -> None:
     """Save a rendered report (whole, or in pieces as they are made) atomically: readers see the
     old file or the new one, never half. A worksheet is never the target: a mistyped ``--output``
-    would replace a review with its report."""
+    would replace a review with its report. ``path`` is best given as typed: a text ending in
+    '/' names a folder, which ``Path`` would forget."""
     from factcheck.files import describe_os_error, write_output
 
-    refused = _refused_output(path)
+    refused = _refused_output(Path(path), isinstance(path, str) and names_folder(path))
     if refused:
         raise RenderError(f"{path}: {refused}")
     try:
-        write_output(path, text)
+        write_output(Path(path), text)
     except OSError as exc:
         raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
 
-def _refused_output(path: Path) -> str | None:
-    """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder,
-    or a file of a review. A worksheet's journal holds answers not yet saved in the worksheet."""
+def _refused_output(path: Path, folder: bool) -> str | None:
+    """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder
+    (``folder``: the path as typed names one), or a file of a review. A worksheet's journal holds
+    answers not yet saved in the worksheet."""
     from factcheck.case.store import is_case_file  # only when a file is written: not for a terminal
 
+    if folder:
+        return "is a folder; give --output a file name"
     never = "a report never overwrites one, choose another --output"
     for target in dict.fromkeys((path, resolved(path) if path.is_symlink() else path)):
         if target.is_dir():
