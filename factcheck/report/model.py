@@ -33,6 +33,7 @@ from factcheck.review.worksheet import (
     is_url,
     is_worksheet_file,
     valid_answer_values,
+    valid_override,
 )
 from factcheck.sources.ratings import rating_sets
 
@@ -105,7 +106,7 @@ class ClaimRow:
     colour: str | None
     """The verdict's colour on the checklist's scale, for the terminal."""
     rank: int
-    """The verdict's position on the scale, best first from 0 (len(scale) when off the scale)."""
+    """The verdict's position on the scale, best first from 0."""
     rule: str
     """What decided: the rule's condition as written, 'default', or 'override'."""
     rule_number: int | None
@@ -145,8 +146,9 @@ class ClaimRow:
 
     @property
     def override(self) -> Override | None:
-        """The reviewer's override, if any."""
-        return self.entry.override
+        """The reviewer's override that decides the verdict, if any (one to a verdict the
+        checklist's scale no longer has does not)."""
+        return self.entry.override if self.rule_number is None else None
 
     @property
     def hops(self) -> int:
@@ -208,8 +210,8 @@ class Report:
     claims: tuple[ClaimRow, ...]
     """Every claim, in article order."""
     counts: tuple[VerdictCount, ...]
-    """Final verdicts by scale level, best first (zero counts included); verdicts that are off
-    the scale (an override after the checklist changed) follow."""
+    """Final verdicts by scale level, best first (zero counts included). An override to a
+    verdict the scale no longer has does not count: the rules decide that claim."""
     open: int
     """Claims whose verdict is not final yet."""
     skipped: int
@@ -339,13 +341,13 @@ def build_claim_row(
     verdict = claim_verdict(checklist, entry)
     ranks = {level.id: index for index, level in enumerate(checklist.scale)}
     colours = {level.id: level.colour for level in checklist.scale}
+    override = valid_override(checklist, entry)
     if entry.skipped:
         status = ClaimStatus.SKIPPED
-    elif entry.override is not None or verdict.final:
+    elif override is not None or verdict.final:
         status = ClaimStatus.FINAL
     else:
         status = ClaimStatus.OPEN
-    override = entry.override
     rules_label = None
     if override is not None:
         from factcheck.checklist.verdicts import decide_verdict

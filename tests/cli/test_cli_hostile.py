@@ -700,3 +700,41 @@ def test_a_score_too_large_for_a_number_is_one_line_for_every_worksheet_command(
         result = factcheck(*command, cwd=project)
         assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
     assert not (project / "m.worksheet.yaml").exists()
+
+
+def test_an_override_the_edited_checklist_has_no_level_for_is_named_and_not_published(
+    project: Path,
+) -> None:
+    # 'misleading', dropped from the checklist after the review, was published in every format
+    # as one of its verdicts, under the general "checklist changed" warning only.
+    quick = (REPO / "checklists" / "quick.yaml").read_text(encoding="utf-8")
+    (project / "my.yaml").write_text(quick, encoding="utf-8")
+    (project / "a.yaml").write_text(
+        "c3:\n  override: {verdict: misleading, reason: Says less than the interview}\n",
+        encoding="utf-8",
+    )
+    assert review(project, "s.txt", "--checklist", "my.yaml").returncode == 0
+    level = quick.index("  - id: misleading\n")
+    edited = quick[:level] + quick[quick.index("  - id: false\n") :]
+    edited = edited.replace("    verdict: misleading\n", '    verdict: "false"\n')
+    (project / "my.yaml").write_text(edited, encoding="utf-8")
+    warnings = (
+        "Warning: checklist 'quick' changed since this worksheet was made (its questions or "
+        "rules, still version 1); every answer is kept\n"
+        "Warning: overrides to a verdict no longer on the checklist's scale (kept; the rules "
+        "decide instead, and an open claim is asked again): c3 ('misleading')\n"
+    )
+    sheet = "reports/s.worksheet.yaml"
+    markdown = factcheck("report", sheet, "-f", "markdown", "-o", "-", cwd=project)
+    assert (markdown.returncode, markdown.stderr) == (0, warnings)
+    [row] = [line for line in markdown.stdout.splitlines() if line.startswith("| [c3]")]
+    assert row.startswith("| [c3](#claim-c3) | *open* | Ibrahim Al-Amin |")
+    claimreview = factcheck("report", sheet, "-f", "claimreview", cwd=project)
+    assert (claimreview.returncode, claimreview.stderr) == (0, warnings)
+    assert "misleading" not in claimreview.stdout.lower()
+    (project / "a.yaml").write_text("{}\n", encoding="utf-8")
+    again = review(project, sheet)
+    assert again.returncode == 0
+    assert again.stderr.startswith(warnings)
+    assert "\nNot finished: c1, c2, c3, c4, " in again.stdout
+    assert "verdict: misleading\n" in (project / sheet).read_text(encoding="utf-8")  # kept
