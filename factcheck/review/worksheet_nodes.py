@@ -33,6 +33,11 @@ class NodeReader:
         self._base.fail(node, where, message)
         raise AssertionError("unreachable: the reader stops at the first problem")
 
+    def fail_at(self, line: int, where: str, message: str) -> NoReturn:
+        """Stop at a line rather than a node (the last line of a file cut short)."""
+        self._base.fail_at(line, where, message)
+        raise AssertionError("unreachable: the reader stops at the first problem")
+
     @staticmethod
     def describe(node: yaml.Node) -> str:
         return got(node)

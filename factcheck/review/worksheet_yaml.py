@@ -54,6 +54,13 @@ from factcheck.review.worksheet_fast import (
     read_values,
 )
 from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
+from factcheck.review.worksheet_whole import (
+    CONTENTS_KEYS,
+    NO_AUDIT,
+    contents_problem,
+    contents_record,
+    repeats_problem,
+)
 from factcheck.yamlio import (
     DUMPER,
     collector_paused,
@@ -204,6 +211,8 @@ def dump_worksheet(worksheet: Worksheet) -> str:
     data = {
         "format": FORMAT,
         "created": worksheet.created,
+        # Counts of the parts after the claims: a reader tells a file cut short from a whole one.
+        "contents": _Flow(contents_record(worksheet)),
         "document": document_record(doc, with_text=True),
         "checklist": {
             "id": ref.id,
@@ -219,7 +228,6 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             if worksheet.segments
             else {}
         ),
-        "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
     if worksheet.merge is not None:
         record = worksheet.merge
@@ -230,6 +238,8 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             "originals": record.originals,
             "open": list(record.open),
         }
+    # Last, so that a file cut short loses entries that ``contents`` counts.
+    data["audit"] = [_Flow(change_record(change)) for change in worksheet.audit]
     return yamlwrite.dump(data, pyyaml_dump)
 
 
@@ -603,11 +613,12 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit", "publication", "merge", "segments"),
+        optional=("created", "contents", "audit", "publication", "merge", "segments"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
         r.fail(m["format"], "format", f"expected {FORMAT!r}, got {fmt!r}")
+    _check_whole(r, m, text.count("\n") + (not text.endswith("\n")))
     document = _read_document(r, m["document"])
     ref = _read_checklist_ref(r, m["checklist"])
     resolved: Checklist | None = checklist(ref) if callable(checklist) else checklist
@@ -639,6 +650,11 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         publication = Publication(
             **{k: r.optional_text(v, f"publication.{k}") for k, v in parts.items()}
         )
+    problem = repeats_problem(claims)
+    if problem is not None:
+        at, message = problem
+        node = r.mapping(r.sequence(m["claims"], "claims")[at], "", optional=None)["repeats"]
+        r.fail(node, f"claims[{at}].repeats", message)
     return Worksheet(
         document=document,
         checklist=ref,
@@ -649,6 +665,26 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         merge=_read_merge(r, m["merge"], len(audit), seen) if "merge" in m else None,
         segments=segments,
     )
+
+
+def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> None:
+    """Refuse a worksheet cut short: one that holds fewer body sentences or audit entries than
+    its ``contents`` counts, or that ends without its audit log."""
+    if "contents" in m:
+        written = {
+            key: r.integer(node, f"contents.{key}")
+            for key, node in r.mapping(m["contents"], "contents", CONTENTS_KEYS).items()
+        }
+        # A list cut after its key holds nothing.
+        found = {
+            key: len(r.sequence(m[key], key)) if key in m and not is_null(m[key]) else 0
+            for key in CONTENTS_KEYS
+        }
+        problem = contents_problem(written, found)
+        if problem is not None:
+            r.fail(m["contents"], f"contents.{problem[0]}", problem[1])
+    if "audit" not in m:
+        r.fail_at(lines, "", NO_AUDIT)
 
 
 def _read_merge(

@@ -738,3 +738,35 @@ def test_an_override_the_edited_checklist_has_no_level_for_is_named_and_not_publ
     assert again.stderr.startswith(warnings)
     assert "\nNot finished: c1, c2, c3, c4, " in again.stdout
     assert "verdict: misleading\n" in (project / sheet).read_text(encoding="utf-8")  # kept
+
+
+def test_a_worksheet_cut_short_is_refused_by_every_command_and_left_as_it_is(
+    project: Path,
+) -> None:
+    # Its first 48 of 1,254 lines read as a worksheet of one claim: `report` published it and
+    # `review` saved it, locking the loss in.
+    shutil.copyfile(REPO / "examples" / "seed-answers.yaml", project / "a.yaml")
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = "".join(lines[: lines.index("  override: null\n") + 1])
+    path.write_text(cut, encoding="utf-8")
+    shutil.copyfile(path, project / "reports" / "s.bo.worksheet.yaml")
+    both = ("reports/s.worksheet.yaml", "reports/s.bo.worksheet.yaml")
+    segments = sum(1 for line in lines if line.startswith("- {start: "))
+    message = (
+        f"Error: reports/s.worksheet.yaml:3: contents.segments: expected {segments} body "
+        "sentences, found 0: the worksheet is cut short; restore it from a copy\n"
+    )
+    (project / "e.yaml").write_text("{}\n", encoding="utf-8")
+    for command in (
+        ["report", both[0], "-f", "json"],
+        ["report", both[0], "-f", "markdown", "-o", "-"],
+        ["review", both[0], "--answers", "e.yaml", "--no-input"],
+        ["compare", *both],
+        ["merge", *both, "-o", "m.worksheet.yaml"],
+    ):
+        result = factcheck(*command, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
+    assert path.read_text(encoding="utf-8") == cut
+    assert not (project / "reports" / "s.md").exists()
