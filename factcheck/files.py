@@ -179,6 +179,13 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
     write_atomic(resolved(path) if path.is_symlink() else path, content)
 
 
+def names_folder(path: str) -> bool:
+    """Whether a path as the user typed it names a folder, whatever is there: it ends in a
+    separator, '.' or '..'. ``Path`` drops a final '/' and '.', so 'out/' would become a file
+    named 'out'."""
+    return os.path.basename(path) in ("", ".", "..")
+
+
 class TooLarge(OSError):
     """A file holds more than a reader takes (or never ends, as /dev/zero does)."""
 

@@ -411,3 +411,24 @@ def test_mend_surrogates_replaces_each_lone_surrogate_and_nothing_else(
 ) -> None:
     assert files.mend_surrogates(text) == expected
     expected.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "folder"),
+    [
+        ("out/", True),
+        ("out//", True),
+        ("out/.", True),
+        ("out/..", True),
+        (".", True),
+        ("/", True),
+        ("out", False),
+        ("out/report.md", False),
+        ("out/.md", False),
+        ("...", False),
+    ],
+)
+def test_a_path_as_typed_names_a_folder_when_it_ends_in_a_slash_or_a_dot(
+    typed: str, folder: bool
+) -> None:
+    assert files.names_folder(typed) is folder

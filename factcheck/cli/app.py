@@ -157,6 +157,13 @@ def path_argument(value: str) -> Path:
     return Path(value)
 
 
+def output_argument(value: str) -> str:
+    """A file to write, as typed: a final '/' says it names a folder, which ``Path`` would
+    forget. An empty one is a usage error, as for :func:`path_argument`."""
+    path_argument(value)
+    return value
+
+
 def score_argument(value: str) -> float:
     """A check-worthiness threshold from 0 to 1. 'nan' is refused: no score compares with it,
     so it silently kept every claim in one command and none in another."""

@@ -135,7 +135,7 @@ def case_show(
                 return
             from factcheck.report.model import write_report
 
-            write_report(Path(output), text)
+            write_report(output, text)
             err.print(message_text(f"Wrote {output}"), soft_wrap=True)
             return
         shown = render_case_map(case, registry, "terminal") if story_map else render_case(case)

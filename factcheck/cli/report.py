@@ -160,7 +160,7 @@ def report(
             if output in (None, "-"):
                 sys.stdout.writelines(pieces)
                 return
-            write_report(Path(output), pieces)
+            write_report(output, pieces)
             err.print(message_text(f"Wrote {output}"), soft_wrap=True)
             return
         text = render_report(built, chosen, details=details, url=url)
@@ -182,7 +182,7 @@ def report(
         if target in (None, "-"):
             sys.stdout.write(text)
             return
-        write_report(Path(target), text)
+        write_report(target, text)
         err.print(message_text(f"Wrote {target}"), soft_wrap=True)
 
     run_guarded(ctx, action)

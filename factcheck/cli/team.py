@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _options, app, path_argument, run_guarded
+from factcheck.cli.app import _options, app, output_argument, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
 
@@ -91,12 +91,12 @@ def merge(
     ctx: typer.Context,
     worksheets: _Worksheets,
     output: Annotated[
-        Path,
+        str,
         typer.Option(
             "--output",
             "-o",
             metavar="PATH",
-            parser=path_argument,
+            parser=output_argument,
             help="The merged worksheet to write.",
         ),
     ],
@@ -122,25 +122,28 @@ def merge(
     opts = _options(ctx)
 
     def action() -> None:
-        from factcheck.files import resolved
+        from factcheck.files import names_folder, resolved
         from factcheck.render.console import message_text
         from factcheck.render.team import render_merge
         from factcheck.review.journal import save_worksheet
         from factcheck.review.worksheet import WORKSHEET_SUFFIX
         from factcheck.team.merge import Rule, merge_worksheets
 
-        if not output.name.endswith(WORKSHEET_SUFFIX):
+        target = Path(output)
+        if names_folder(output):
+            raise FactcheckError(f"{output}: is a folder; give --output a file name")
+        if not target.name.endswith(WORKSHEET_SUFFIX):
             raise FactcheckError(f"--output: expected a file name ending in {WORKSHEET_SUFFIX}")
         # A link counts as there, even one that leads nowhere: merge never replaces a thing.
-        if os.path.lexists(output) or resolved(output) in {resolved(p) for p in worksheets}:
-            raise FactcheckError(f"{output}: already exists; choose another --output")
+        if os.path.lexists(target) or resolved(target) in {resolved(p) for p in worksheets}:
+            raise FactcheckError(f"{target}: already exists; choose another --output")
         result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
-        save_worksheet(output, result.worksheet)
+        save_worksheet(target, result.worksheet)
         err = make_console(opts.color, file=sys.stderr)
         err.print(render_merge(result))
         if result.open:
             # One line, however long the path: it is a command to copy.
-            err.print(message_text(f"Settle them with: factcheck review {output}"), soft_wrap=True)
-        err.print(message_text(f"Saved {output}"), soft_wrap=True)
+            err.print(message_text(f"Settle them with: factcheck review {target}"), soft_wrap=True)
+        err.print(message_text(f"Saved {target}"), soft_wrap=True)
 
     run_guarded(ctx, action)

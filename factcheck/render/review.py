@@ -319,6 +319,8 @@ def render_verdict(
     prompt: VerdictPrompt, registry: Registry | None = None, *, compact: bool = False
 ) -> RenderableType:
     """The end of a claim: its verdict, the rule that gave it in words, the conclusion."""
+    from factcheck.review.worksheet import valid_override
+
     entry = prompt.entry
     verdict = prompt.verdict
     progress = Text(f"Claim {prompt.claim_number}/{prompt.claim_count} · verdict", style="bold")
@@ -334,8 +336,9 @@ def render_verdict(
         open_ids = ", ".join(verdict.missing)
         label.append_text(safe_text(f"  (not final: {open_ids} open)", style="yellow"))
     info.add_row("Verdict", label)
-    if entry.override is not None:
-        why = f"overridden by {entry.override.reviewer}: {entry.override.reason}"
+    override = valid_override(prompt.checklist, entry)
+    if override is not None:
+        why = f"overridden by {override.reviewer}: {override.reason}"
     else:
         why = verdict.explain(prompt.checklist)
     info.add_row("Why", safe_text(why))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError, RenderError
-from factcheck.files import resolved
+from factcheck.files import names_folder, resolved
 from factcheck.models import Claim, Document, Segment
 from factcheck.review.outdated import worksheet_warnings
 from factcheck.review.worksheet import (
@@ -33,6 +33,7 @@ from factcheck.review.worksheet import (
     is_url,
     is_worksheet_file,
     valid_answer_values,
+    valid_override,
 )
 from factcheck.sources.ratings import rating_sets
 
@@ -105,7 +106,7 @@ class ClaimRow:
     colour: str | None
     """The verdict's colour on the checklist's scale, for the terminal."""
     rank: int
-    """The verdict's position on the scale, best first from 0 (len(scale) when off the scale)."""
+    """The verdict's position on the scale, best first from 0."""
     rule: str
     """What decided: the rule's condition as written, 'default', or 'override'."""
     rule_number: int | None
@@ -145,8 +146,9 @@ class ClaimRow:
 
     @property
     def override(self) -> Override | None:
-        """The reviewer's override, if any."""
-        return self.entry.override
+        """The reviewer's override that decides the verdict, if any (one to a verdict the
+        checklist's scale no longer has does not)."""
+        return self.entry.override if self.rule_number is None else None
 
     @property
     def hops(self) -> int:
@@ -208,8 +210,8 @@ class Report:
     claims: tuple[ClaimRow, ...]
     """Every claim, in article order."""
     counts: tuple[VerdictCount, ...]
-    """Final verdicts by scale level, best first (zero counts included); verdicts that are off
-    the scale (an override after the checklist changed) follow."""
+    """Final verdicts by scale level, best first (zero counts included). An override to a
+    verdict the scale no longer has does not count: the rules decide that claim."""
     open: int
     """Claims whose verdict is not final yet."""
     skipped: int
@@ -339,13 +341,13 @@ def build_claim_row(
     verdict = claim_verdict(checklist, entry)
     ranks = {level.id: index for index, level in enumerate(checklist.scale)}
     colours = {level.id: level.colour for level in checklist.scale}
+    override = valid_override(checklist, entry)
     if entry.skipped:
         status = ClaimStatus.SKIPPED
-    elif entry.override is not None or verdict.final:
+    elif override is not None or verdict.final:
         status = ClaimStatus.FINAL
     else:
         status = ClaimStatus.OPEN
-    override = entry.override
     rules_label = None
     if override is not None:
         from factcheck.checklist.verdicts import decide_verdict
@@ -561,26 +563,30 @@ def load_report(
     return build_report(worksheet, loaded[-1], registry, slug=report_slug(path))
 
 
-def write_report(path: Path, text: str | Iterable[str]) -> None:
+def write_report(path: Path | str, text: str | Iterable[str]) -> None:
     """Save a rendered report (whole, or in pieces as they are made) atomically: readers see the
     old file or the new one, never half. A worksheet is never the target: a mistyped ``--output``
-    would replace a review with its report."""
+    would replace a review with its report. ``path`` is best given as typed: a text ending in
+    '/' names a folder, which ``Path`` would forget."""
     from factcheck.files import describe_os_error, write_output
 
-    refused = _refused_output(path)
+    refused = _refused_output(Path(path), isinstance(path, str) and names_folder(path))
     if refused:
         raise RenderError(f"{path}: {refused}")
     try:
-        write_output(path, text)
+        write_output(Path(path), text)
     except OSError as exc:
         raise RenderError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
 
-def _refused_output(path: Path) -> str | None:
-    """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder,
-    or a file of a review. A worksheet's journal holds answers not yet saved in the worksheet."""
+def _refused_output(path: Path, folder: bool) -> str | None:
+    """Why a report may not be written at ``path`` (or where its symbolic link leads): a folder
+    (``folder``: the path as typed names one), or a file of a review. A worksheet's journal holds
+    answers not yet saved in the worksheet."""
     from factcheck.case.store import is_case_file  # only when a file is written: not for a terminal
 
+    if folder:
+        return "is a folder; give --output a file name"
     never = "a report never overwrites one, choose another --output"
     for target in dict.fromkeys((path, resolved(path) if path.is_symlink() else path)):
         if target.is_dir():

@@ -52,6 +52,7 @@ from factcheck.review.worksheet import (
     normalize_value,
     utc_now,
     valid_answer_values,
+    valid_override,
 )
 
 if TYPE_CHECKING:
@@ -88,8 +89,9 @@ def first_open_question(checklist: Checklist, entry: ClaimReview) -> Question | 
 
 
 def is_complete(checklist: Checklist, entry: ClaimReview) -> bool:
-    """Whether the claim is settled: dropped, overridden, or every required question answered."""
-    if entry.override is not None or entry.dropped is not None:
+    """Whether the claim is settled: dropped, overridden to a verdict on the scale, or every
+    required question answered."""
+    if valid_override(checklist, entry) is not None or entry.dropped is not None:
         return True
     return all(
         _valid_value(entry, question)

@@ -1,11 +1,11 @@
-"""Stage ⑥ worksheet: what changed since a worksheet was made (article, checklist, answers the
-checklist no longer takes), told to the reviewer as warnings; every answer is kept."""
+"""Stage ⑥ worksheet: what changed since a worksheet was made (article, checklist, answers and
+overrides the checklist no longer takes), told to the reviewer as warnings; every answer is kept."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.review.worksheet import ChecklistRef, Worksheet, check_value
+from factcheck.review.worksheet import ChecklistRef, Worksheet, check_value, valid_override
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist
@@ -35,7 +35,8 @@ def checklist_change(ref: ChecklistRef, checklist: Checklist) -> str | None:
 def worksheet_warnings(
     worksheet: Worksheet, checklist: Checklist, document_sha256: str | None = None
 ) -> list[str]:
-    """What changed since the worksheet was made: article, checklist, orphaned answers."""
+    """What changed since the worksheet was made: article, checklist, orphaned answers,
+    overrides to a verdict the checklist's scale no longer has."""
     warnings: list[str] = []
     if document_sha256 is not None and document_sha256 != worksheet.document.sha256:
         warnings.append(
@@ -48,7 +49,10 @@ def worksheet_warnings(
     questions = {q.id: q for q in checklist.questions}
     orphans: list[str] = []
     invalid: list[str] = []
+    off_scale: list[str] = []
     for entry in worksheet.claims:
+        if entry.override is not None and valid_override(checklist, entry) is None:
+            off_scale.append(f"{entry.id} ({entry.override.verdict!r})")
         for qid, answer in entry.answers.items():
             question = questions.get(qid)
             if question is None:
@@ -62,5 +66,10 @@ def worksheet_warnings(
     if invalid:
         warnings.append(
             "answers no longer valid for their question (kept; asked again): " + ", ".join(invalid)
+        )
+    if off_scale:
+        warnings.append(
+            "overrides to a verdict no longer on the checklist's scale (kept; the rules decide "
+            "instead, and an open claim is asked again): " + ", ".join(off_scale)
         )
     return warnings

@@ -32,7 +32,7 @@ from factcheck.review.worksheet import (
     utc_now,
     valid_answer_values,
 )
-from factcheck.review.worksheet_yaml import NodeReader, compose_yaml
+from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question

@@ -752,19 +752,31 @@ def normalize_value(question: Question, value: str) -> str:
     return value
 
 
+def valid_override(checklist: Checklist, entry: ClaimReview) -> Override | None:
+    """The claim's override when its verdict is on the checklist's scale as it is now.
+
+    An override to a level the checklist has since dropped is kept in the worksheet but left out
+    here, as answers a changed question no longer accepts are: the rules decide the claim."""
+    override = entry.override
+    if override is None or all(level.id != override.verdict for level in checklist.scale):
+        return None
+    return override
+
+
 def claim_verdict(checklist: Checklist, entry: ClaimReview) -> Verdict:
-    """The claim's verdict: the checklist's rules over its answers, unless overridden."""
+    """The claim's verdict: the checklist's rules over its answers, unless overridden to a
+    verdict on the checklist's scale."""
     from factcheck.checklist.verdicts import decide_verdict
 
     decided = decide_verdict(checklist, valid_answer_values(checklist, entry), entry.facts)
-    if entry.override is None:
+    override = valid_override(checklist, entry)
+    if override is None:
         return decided
-    labels = {level.id: level.label for level in checklist.scale}
-    verdict = entry.override.verdict
+    label = next(level.label for level in checklist.scale if level.id == override.verdict)
     return replace(
         decided,
-        verdict=verdict,
-        label=labels.get(verdict, verdict),
-        rule=f"override: {entry.override.reason}",
+        verdict=override.verdict,
+        label=label,
+        rule=f"override: {override.reason}",
         final=True,
     )

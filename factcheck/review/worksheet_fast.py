@@ -41,6 +41,12 @@ from factcheck.review.worksheet import (
     check_value,
     is_evidence,
 )
+from factcheck.review.worksheet_whole import (
+    CONTENTS_KEYS,
+    contents_problem,
+    contents_record,
+    repeats_problem,
+)
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -88,7 +94,10 @@ def _int(value: Any, minimum: int = 0) -> int:
 
 def _number(value: Any) -> float:
     if type(value) is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # beyond a float's range: the node reader names it
+            raise _no("number") from None
     if type(value) is not float or not math.isfinite(value):
         raise _no("number")
     return value
@@ -151,7 +160,8 @@ CHANGE_KEYS = (*CHANGE_REQUIRED, "question", "old", "new", "reason")
 """Keys of an audit change (a change may also carry ``prefill``)."""
 
 _ROOT = ("format", "document", "checklist", "claims")
-_ROOT_KEYS = frozenset((*_ROOT, "created", "audit", "publication", "merge", "segments"))
+_ROOT_KEYS = frozenset((*_ROOT, "created", "contents", "audit", "publication", "merge", "segments"))
+_CONTENTS_KEYS = frozenset(CONTENTS_KEYS)
 _DOC_REQUIRED = ("source", "sha256", "text")
 _DOC_KEYS = frozenset(
     ("source", "title", "outlet", "byline", "published", "url", "sha256", "provenance", "text")
@@ -526,10 +536,17 @@ def merge_problem(
 
 
 def read_values(
-    data: Any, checklist: Checklist | Callable[[ChecklistRef], Checklist] | None
+    data: Any,
+    checklist: Checklist | Callable[[ChecklistRef], Checklist] | None,
+    audit_skipped: int | None = None,
 ) -> Worksheet:
-    """The worksheet these values hold, or Unsupported at the first doubt."""
+    """The worksheet these values hold, or Unsupported at the first doubt.
+
+    ``audit_skipped``: the values hold no audit log, of that many entries, left unread
+    (:mod:`factcheck.review.worksheet_skim`); the worksheet's ``audit`` is then empty."""
     m = _mapping(data, _ROOT, _ROOT_KEYS)
+    if ("audit" in m) is (audit_skipped is not None):
+        raise _no("audit")
     if _text(m["format"]) != FORMAT:
         raise _no("format")
     document = _document(m["document"])
@@ -583,7 +600,7 @@ def read_values(
     if "publication" in m:
         parts = _mapping(m["publication"], (), frozenset(PUBLICATION_FIELDS))
         publication = Publication(**{key: _opt_text(value) for key, value in parts.items()})
-    return Worksheet(
+    worksheet = Worksheet(
         document=document,
         checklist=ref,
         claims=tuple(claims),
@@ -593,3 +610,15 @@ def read_values(
         merge=_merge(m["merge"], len(audit), seen) if "merge" in m else None,
         segments=segments,
     )
+    if "contents" in m:
+        written = _mapping(m["contents"], CONTENTS_KEYS, _CONTENTS_KEYS)
+        found = contents_record(worksheet)
+        if audit_skipped is not None:
+            found["audit"] = audit_skipped
+        if any(type(count) is not int or count < 0 for count in written.values()):
+            raise _no("contents")
+        if contents_problem(written, found):
+            raise _no("contents")
+    if repeats_problem(worksheet.claims) is not None:
+        raise _no("repeats")
+    return worksheet

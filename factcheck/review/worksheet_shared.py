@@ -69,15 +69,18 @@ class SharedReader:
         self.claims: dict[str, ClaimReview] = {}
         """That worksheet's claims, by their text up to ``skipped:``."""
 
-    def read(self, text: str, checklist: ChecklistSource) -> Worksheet:
-        """The worksheet of ``text``, as :func:`read_values` of :func:`fastyaml.load` reads it."""
+    def read(
+        self, text: str, checklist: ChecklistSource, audit_skipped: int | None = None
+    ) -> Worksheet:
+        """The worksheet of ``text``, as :func:`read_values` of :func:`fastyaml.load` reads it
+        (``audit_skipped`` as there)."""
         parts = _split(text)
         if parts is not None and self.article is not None:
             try:
-                return self._read_shared(*parts, checklist)
+                return self._read_shared(*parts, checklist, audit_skipped)
             except fastyaml.Unsupported:
                 pass
-        worksheet = read_values(fastyaml.load(text), checklist)
+        worksheet = read_values(fastyaml.load(text), checklist, audit_skipped)
         if parts is not None and self.article is None:
             self._remember(worksheet, parts[1])
         return worksheet
@@ -92,7 +95,12 @@ class SharedReader:
                 self.claims[cut[0]] = entry
 
     def _read_shared(
-        self, head: str, items: list[str], tail: str, checklist: ChecklistSource
+        self,
+        head: str,
+        items: list[str],
+        tail: str,
+        checklist: ChecklistSource,
+        audit_skipped: int | None,
     ) -> Worksheet:
         data = fastyaml.load(head + "claims: []\n" + tail)
         document = data.get("document") if type(data) is dict else None
@@ -114,4 +122,4 @@ class SharedReader:
             for base, value in zip(bases, values, strict=True)
         ]
         data["claims"] = claims
-        return read_values(data, checklist)
+        return read_values(data, checklist, audit_skipped)

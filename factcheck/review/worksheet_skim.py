@@ -82,6 +82,6 @@ def _skim(
         return None
     with collector_paused():
         try:
-            return shared.read(rest, checklist), counts
+            return shared.read(rest, checklist, len(names)), counts
         except fastyaml.Unsupported:
             return None

@@ -10,14 +10,12 @@ mistake.
 from __future__ import annotations
 
 import contextlib
-import math
-from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, Union
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Union
 
 import yaml
 
 from factcheck import fastyaml, yamlwrite
-from factcheck.errors import WorksheetError
 from factcheck.models import (
     FURNITURE_KINDS,
     Attribution,
@@ -55,15 +53,17 @@ from factcheck.review.worksheet_fast import (
     merge_problem,
     read_values,
 )
+from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
+from factcheck.review.worksheet_whole import (
+    CONTENTS_KEYS,
+    NO_AUDIT,
+    contents_problem,
+    contents_record,
+    repeats_problem,
+)
 from factcheck.yamlio import (
     DUMPER,
-    NULL_TAG,
-    TAG,
-    Reader,
-    YamlSyntaxError,
     collector_paused,
-    compose,
-    got,
     is_null,
 )
 from factcheck.yamlwrite import Flow
@@ -211,6 +211,8 @@ def dump_worksheet(worksheet: Worksheet) -> str:
     data = {
         "format": FORMAT,
         "created": worksheet.created,
+        # Counts of the parts after the claims: a reader tells a file cut short from a whole one.
+        "contents": _Flow(contents_record(worksheet)),
         "document": document_record(doc, with_text=True),
         "checklist": {
             "id": ref.id,
@@ -226,7 +228,6 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             if worksheet.segments
             else {}
         ),
-        "audit": [_Flow(change_record(change)) for change in worksheet.audit],
     }
     if worksheet.merge is not None:
         record = worksheet.merge
@@ -237,6 +238,8 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             "originals": record.originals,
             "open": list(record.open),
         }
+    # Last, so that a file cut short loses entries that ``contents`` counts.
+    data["audit"] = [_Flow(change_record(change)) for change in worksheet.audit]
     return yamlwrite.dump(data, pyyaml_dump)
 
 
@@ -255,109 +258,6 @@ def pyyaml_dump(data: object) -> str:
 
 
 # --- YAML: load with precise errors ---------------------------------------------------------
-
-
-class NodeReader:
-    """Reads worksheet nodes with the shared strict reader, stopping at the first mistake.
-
-    Every failure is a WorksheetError ``file:line: path: expected X, got Y``.
-    """
-
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
-        self._base = Reader(filename, stop=WorksheetError)
-
-    def fail(self, node: yaml.Node, where: str, message: str) -> NoReturn:
-        self._base.fail(node, where, message)
-        raise AssertionError("unreachable: the reader stops at the first problem")
-
-    @staticmethod
-    def describe(node: yaml.Node) -> str:
-        return got(node)
-
-    def mapping(
-        self,
-        node: yaml.Node,
-        where: str,
-        required: Sequence[str] = (),
-        optional: Sequence[str] | None = (),
-    ) -> dict[str, yaml.Node]:
-        """Keys → value nodes; optional=None allows any key."""
-        keys = None if optional is None else (*required, *optional)
-        found = self._base.mapping(node, where, keys, required)
-        assert found is not None
-        return found
-
-    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
-        items = self._base.sequence(node, where, empty=True)
-        assert items is not None
-        return items
-
-    def text(self, node: yaml.Node, where: str) -> str:
-        """Any scalar's text as written (so `yes` stays 'yes', dates stay strings)."""
-        value = self._base.scalar(node, where)
-        assert value is not None
-        return value
-
-    def optional_text(self, node: yaml.Node, where: str) -> str | None:
-        return None if is_null(node) else self.text(node, where)
-
-    def texts(self, node: yaml.Node, where: str) -> tuple[str, ...]:
-        return tuple(
-            self.text(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where))
-        )
-
-    def boolean(self, node: yaml.Node, where: str) -> bool:
-        value = self._base.boolean(node, where)
-        assert value is not None
-        return value
-
-    def integer(self, node: yaml.Node, where: str, minimum: int = 0) -> int:
-        if isinstance(node, yaml.ScalarNode) and node.tag == f"{TAG}int":
-            with contextlib.suppress(ValueError):
-                value = int(str(node.value).replace("_", ""), 0)
-                if value >= minimum:
-                    return value
-        self.fail(node, where, f"expected an integer >= {minimum}, got {got(node)}")
-
-    def number(self, node: yaml.Node, where: str) -> float:
-        if isinstance(node, yaml.ScalarNode) and node.tag in (f"{TAG}int", f"{TAG}float"):
-            with contextlib.suppress(ValueError):
-                value = float(str(node.value).replace("_", ""))
-                if math.isfinite(value):
-                    return value
-        self.fail(node, where, f"expected a number, got {got(node)}")
-
-    def fact(self, node: yaml.Node, where: str) -> FactValue:
-        if isinstance(node, yaml.SequenceNode):
-            return self.texts(node, where)
-        if not isinstance(node, yaml.ScalarNode):
-            self.fail(node, where, f"expected a scalar or a list, got {got(node)}")
-        tag = node.tag
-        if tag == NULL_TAG:
-            return None
-        if tag == f"{TAG}bool":
-            return self.boolean(node, where)
-        if tag == f"{TAG}int":
-            return self.integer(node, where, minimum=-(2**63))
-        if tag == f"{TAG}float":
-            return self.number(node, where)
-        return str(node.value)
-
-
-def compose_yaml(text: str, filename: str, what: str = "a worksheet") -> yaml.Node:
-    """The document's root node, or WorksheetError naming the line of a syntax error."""
-    try:
-        node = compose(text)
-    except YamlSyntaxError as exc:
-        line = f":{exc.line}" if exc.line is not None else ""
-        raise WorksheetError(f"{filename}{line}: not valid YAML: {exc.problem}") from None
-    if node is None:
-        raise WorksheetError(f"{filename}: empty file, expected {what}")
-    # A tag ('!!python/object', '!custom') is refused here as in every other YAML the tool reads,
-    # not read past as the text beside it.
-    Reader(filename, stop=WorksheetError).check_tags(node)
-    return node
 
 
 def _read_document(r: NodeReader, node: yaml.Node) -> Document:
@@ -713,11 +613,12 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         root,
         "",
         required=("format", "document", "checklist", "claims"),
-        optional=("created", "audit", "publication", "merge", "segments"),
+        optional=("created", "contents", "audit", "publication", "merge", "segments"),
     )
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
         r.fail(m["format"], "format", f"expected {FORMAT!r}, got {fmt!r}")
+    _check_whole(r, m, text.count("\n") + (not text.endswith("\n")))
     document = _read_document(r, m["document"])
     ref = _read_checklist_ref(r, m["checklist"])
     resolved: Checklist | None = checklist(ref) if callable(checklist) else checklist
@@ -749,6 +650,11 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         publication = Publication(
             **{k: r.optional_text(v, f"publication.{k}") for k, v in parts.items()}
         )
+    problem = repeats_problem(claims)
+    if problem is not None:
+        at, message = problem
+        node = r.mapping(r.sequence(m["claims"], "claims")[at], "", optional=None)["repeats"]
+        r.fail(node, f"claims[{at}].repeats", message)
     return Worksheet(
         document=document,
         checklist=ref,
@@ -759,6 +665,26 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         merge=_read_merge(r, m["merge"], len(audit), seen) if "merge" in m else None,
         segments=segments,
     )
+
+
+def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> None:
+    """Refuse a worksheet cut short: one that holds fewer body sentences or audit entries than
+    its ``contents`` counts, or that ends without its audit log."""
+    if "contents" in m:
+        written = {
+            key: r.integer(node, f"contents.{key}")
+            for key, node in r.mapping(m["contents"], "contents", CONTENTS_KEYS).items()
+        }
+        # A list cut after its key holds nothing.
+        found = {
+            key: len(r.sequence(m[key], key)) if key in m and not is_null(m[key]) else 0
+            for key in CONTENTS_KEYS
+        }
+        problem = contents_problem(written, found)
+        if problem is not None:
+            r.fail(m["contents"], f"contents.{problem[0]}", problem[1])
+    if "audit" not in m:
+        r.fail_at(lines, "", NO_AUDIT)
 
 
 def _read_merge(

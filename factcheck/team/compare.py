@@ -20,6 +20,7 @@ from factcheck.review.worksheet import (
     ClaimReview,
     Worksheet,
     claim_verdict,
+    valid_override,
 )
 from factcheck.review.worksheet_shared import SharedReader
 from factcheck.review.worksheet_skim import skim_worksheet
@@ -291,12 +292,13 @@ def _verdict(checklist: Checklist, reviewer: str, entry: ClaimReview | None) -> 
         return ReviewerVerdict(reviewer, None, None, "absent")
     if entry.dropped is not None:
         return ReviewerVerdict(reviewer, None, None, "dropped", entry.dropped)
-    if entry.skipped and entry.override is None:
+    override = valid_override(checklist, entry)
+    if entry.skipped and override is None:
         return ReviewerVerdict(reviewer, None, None, "skipped")
     verdict = claim_verdict(checklist, entry)
-    if entry.override is not None:
+    if override is not None:
         return ReviewerVerdict(
-            reviewer, verdict.verdict, verdict.label, "override", entry.override.reason
+            reviewer, verdict.verdict, verdict.label, "override", override.reason
         )
     if not verdict.final:
         return ReviewerVerdict(reviewer, None, None, "incomplete")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -577,9 +578,17 @@ def test_a_sentence_naming_whose_data_it_reports_has_a_known_chain() -> None:
         (("segments", 1, 0, 10**6), "segments[1].start: expected 0 <= start <= {n}, got 1000000"),
         (("segments", 1, 1, 1), "segments[1].end: expected {s} <= end <= {n}, got 1"),
         (("segments", 1, 1, 2.5), "segments[1].end: expected a whole number, got 2.5"),
+        (
+            ("claims", 0, "check_worthiness", 10**400),
+            f"claims[0].check_worthiness: expected a number from 0 to 1, got 1{'0' * 39}",
+        ),
+        (
+            ("claims", 0, "check_worthiness", math.nan),
+            "claims[0].check_worthiness: expected a number from 0 to 1, got NaN",
+        ),
     ],
 )
-def test_a_hand_edited_span_out_of_range_or_inverted_is_named(
+def test_a_hand_edited_span_or_score_out_of_range_is_named(
     tmp_path: Path, edit: tuple[str, int, str | int, object], fault: str
 ) -> None:
     folder = tmp_path / "case"

@@ -345,6 +345,16 @@ def test_case_show_map_writes_each_format(
     assert target.read_text(encoding="utf-8") == (MAPS / reference).read_text(encoding="utf-8")
 
 
+def test_case_show_map_into_a_folder_not_there_is_refused_not_written_as_a_file(
+    interview_dir: Path, tmp_path: Path
+) -> None:
+    # 'maps/' was written as a regular file named 'maps'.
+    named = f"{tmp_path / 'maps'}/"
+    code, out, err = run("case", "show", str(interview_dir), "-f", "text", "-o", named)
+    assert (code, out, err) == (1, "", f"Error: {named}: is a folder; give --output a file name\n")
+    assert not (tmp_path / "maps").exists()
+
+
 def test_case_show_map_rejects_unknown_formats(interview_dir: Path) -> None:
     code, _, err = run("case", "show", str(interview_dir), "--format", "svg")
     assert code == 2 and "expected mermaid, dot, json or text" in err

@@ -694,3 +694,101 @@ def test_line_separators_in_the_text_are_escaped_in_json_output(project: Path, f
     assert len(records) == 2
     pieces = "".join(s["text"] for s in records[0]["segments"])
     assert {"\u2028", "\x85", "\u2029"} <= set(pieces)
+
+
+def test_a_score_too_large_for_a_number_is_one_line_for_every_worksheet_command(
+    project: Path,
+) -> None:
+    # A 400-digit score failed every command with "internal error: OverflowError".
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  check_worthiness: "))
+    lines[at] = "  check_worthiness: 1" + "0" * 400 + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    shutil.copyfile(path, project / "reports" / "s.bo.worksheet.yaml")
+    both = ("reports/s.worksheet.yaml", "reports/s.bo.worksheet.yaml")
+    message = (
+        f"Error: reports/s.worksheet.yaml:{at + 1}: claims[0].check_worthiness: "
+        f"expected a number, got '1{'0' * 36}...'\n"
+    )
+    for command in (
+        ["report", both[0]],
+        ["report", both[0], "-f", "json"],
+        ["review", both[0], "--answers", "a.yaml", "--no-input"],
+        ["compare", *both],
+        ["merge", *both, "-o", "m.worksheet.yaml"],
+    ):
+        result = factcheck(*command, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
+    assert not (project / "m.worksheet.yaml").exists()
+
+
+def test_an_override_the_edited_checklist_has_no_level_for_is_named_and_not_published(
+    project: Path,
+) -> None:
+    # 'misleading', dropped from the checklist after the review, was published in every format
+    # as one of its verdicts, under the general "checklist changed" warning only.
+    quick = (REPO / "checklists" / "quick.yaml").read_text(encoding="utf-8")
+    (project / "my.yaml").write_text(quick, encoding="utf-8")
+    (project / "a.yaml").write_text(
+        "c3:\n  override: {verdict: misleading, reason: Says less than the interview}\n",
+        encoding="utf-8",
+    )
+    assert review(project, "s.txt", "--checklist", "my.yaml").returncode == 0
+    level = quick.index("  - id: misleading\n")
+    edited = quick[:level] + quick[quick.index("  - id: false\n") :]
+    edited = edited.replace("    verdict: misleading\n", '    verdict: "false"\n')
+    (project / "my.yaml").write_text(edited, encoding="utf-8")
+    warnings = (
+        "Warning: checklist 'quick' changed since this worksheet was made (its questions or "
+        "rules, still version 1); every answer is kept\n"
+        "Warning: overrides to a verdict no longer on the checklist's scale (kept; the rules "
+        "decide instead, and an open claim is asked again): c3 ('misleading')\n"
+    )
+    sheet = "reports/s.worksheet.yaml"
+    markdown = factcheck("report", sheet, "-f", "markdown", "-o", "-", cwd=project)
+    assert (markdown.returncode, markdown.stderr) == (0, warnings)
+    [row] = [line for line in markdown.stdout.splitlines() if line.startswith("| [c3]")]
+    assert row.startswith("| [c3](#claim-c3) | *open* | Ibrahim Al-Amin |")
+    claimreview = factcheck("report", sheet, "-f", "claimreview", cwd=project)
+    assert (claimreview.returncode, claimreview.stderr) == (0, warnings)
+    assert "misleading" not in claimreview.stdout.lower()
+    (project / "a.yaml").write_text("{}\n", encoding="utf-8")
+    again = review(project, sheet)
+    assert again.returncode == 0
+    assert again.stderr.startswith(warnings)
+    assert "\nNot finished: c1, c2, c3, c4, " in again.stdout
+    assert "verdict: misleading\n" in (project / sheet).read_text(encoding="utf-8")  # kept
+
+
+def test_a_worksheet_cut_short_is_refused_by_every_command_and_left_as_it_is(
+    project: Path,
+) -> None:
+    # Its first 48 of 1,254 lines read as a worksheet of one claim: `report` published it and
+    # `review` saved it, locking the loss in.
+    shutil.copyfile(REPO / "examples" / "seed-answers.yaml", project / "a.yaml")
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = "".join(lines[: lines.index("  override: null\n") + 1])
+    path.write_text(cut, encoding="utf-8")
+    shutil.copyfile(path, project / "reports" / "s.bo.worksheet.yaml")
+    both = ("reports/s.worksheet.yaml", "reports/s.bo.worksheet.yaml")
+    segments = sum(1 for line in lines if line.startswith("- {start: "))
+    message = (
+        f"Error: reports/s.worksheet.yaml:3: contents.segments: expected {segments} body "
+        "sentences, found 0: the worksheet is cut short; restore it from a copy\n"
+    )
+    (project / "e.yaml").write_text("{}\n", encoding="utf-8")
+    for command in (
+        ["report", both[0], "-f", "json"],
+        ["report", both[0], "-f", "markdown", "-o", "-"],
+        ["review", both[0], "--answers", "e.yaml", "--no-input"],
+        ["compare", *both],
+        ["merge", *both, "-o", "m.worksheet.yaml"],
+    ):
+        result = factcheck(*command, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
+    assert path.read_text(encoding="utf-8") == cut
+    assert not (project / "reports" / "s.md").exists()

@@ -251,6 +251,18 @@ def test_a_report_never_overwrites_a_journal_a_lock_or_a_linked_worksheet(
     assert run("report", *fixed(worksheet), "-f", "json")[0] == 0  # still a worksheet
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+@pytest.mark.parametrize("named", ["published/", "published/.", "published//"])
+def test_an_output_that_names_a_folder_not_there_is_refused_not_written_as_a_file(
+    worksheet: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, named: str
+) -> None:
+    # 'published/' was written as a regular file named 'published'.
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("report", *fixed(worksheet), "-f", fmt, "-o", named)
+    assert (code, out, err) == (1, "", f"Error: {named}: is a folder; give --output a file name\n")
+    assert not (tmp_path / "published").exists()
+
+
 def test_worksheet_and_report_show_who_speaks_in_every_body_sentence(tmp_path: Path) -> None:
     article = tmp_path / "stadium.txt"
     article.write_text(

@@ -313,7 +313,7 @@ def test_hand_broken_worksheet_is_one_precise_error_line(worksheet: Path) -> Non
     result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
     assert result.returncode == 1
     assert result.stderr == (
-        "Error: evacuation.worksheet.yaml:40: claims[0].skipped: expected true or false, "
+        "Error: evacuation.worksheet.yaml:41: claims[0].skipped: expected true or false, "
         "got 'no!'\n"
     )
 

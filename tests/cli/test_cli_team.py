@@ -182,6 +182,20 @@ def test_compare_refuses_with_one_line(team: Path, args: list[str], message: str
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
 
 
+def test_merge_into_a_folder_name_is_refused_not_written_as_a_file(
+    team: Path, tmp_path: Path
+) -> None:
+    # 'm.worksheet.yaml/' was saved as a worksheet file named 'm.worksheet.yaml'.
+    named = f"{tmp_path / 'm.worksheet.yaml'}/"
+    done = factcheck("merge", *sheets(team)[:2], "-o", named, cwd=team)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        1,
+        "",
+        f"Error: {named}: is a folder; give --output a file name\n",
+    )
+    assert not (tmp_path / "m.worksheet.yaml").exists()
+
+
 def test_one_worksheet_under_two_names_is_neither_compared_nor_merged(
     team: Path, tmp_path: Path
 ) -> None:

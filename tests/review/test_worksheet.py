@@ -329,6 +329,12 @@ FAULT_MESSAGES = {
     "invalid-yaml": "invalid-yaml.worksheet.yaml:68: not valid YAML: "
     "did not find expected ',' or ']'",
     "missing-text": "missing-text.worksheet.yaml:64: claims[2]: missing key 'text'",
+    "cut-short": "cut-short.worksheet.yaml:3: contents.audit: expected 2 audit entries, "
+    "found 1: the worksheet is cut short; restore it from a copy",
+    "no-audit": "no-audit.worksheet.yaml:41: the file ends here, without the audit log written "
+    "after the claims: the worksheet is cut short; restore it from a copy",
+    "repeats-unknown-claim": "repeats-unknown-claim.worksheet.yaml:45: claims[1].repeats: "
+    "no claim 'c9' in the worksheet",
     "python-tag": "python-tag.worksheet.yaml:65: claims[1].answers.primary_source.value: "
     "tag '!!python/object:os.system' is not allowed: only plain YAML values are",
     "not-a-mapping": "not-a-mapping.worksheet.yaml:1: expected a mapping, got a list",

@@ -325,19 +325,28 @@ def test_a_worksheet_is_known_by_its_format_line(tmp_path: Path, worksheet: Work
 # --- verdicts, warnings and the facts a worksheet keeps ----------------------------------------
 
 
-def test_an_override_to_a_verdict_the_scale_lacks_shows_its_id(
+def test_an_override_to_a_verdict_the_scale_lacks_is_kept_but_the_rules_decide(
     worksheet: Worksheet, checklist: Checklist
 ) -> None:
-    from factcheck.review.worksheet import claim_verdict
+    # It was the verdict, labelled with its bare id, and published as one of the checklist's.
+    from factcheck.review.loop import is_complete
+    from factcheck.review.outdated import worksheet_warnings
+    from factcheck.review.worksheet import claim_verdict, valid_override
 
     ws = applied(worksheet, "c1", Action.OVERRIDE, new="retracted", reason="Pulled by the paper")
-    verdict = claim_verdict(checklist, ws.entry("c1"))
-    assert (verdict.verdict, verdict.label, verdict.rule, verdict.final) == (
-        "retracted",
-        "retracted",
-        "override: Pulled by the paper",
-        True,
-    )
+    entry = ws.entry("c1")
+    assert entry.override is not None and entry.override.verdict == "retracted"
+    assert valid_override(checklist, entry) is None
+    assert claim_verdict(checklist, entry) == claim_verdict(checklist, worksheet.entry("c1"))
+    assert not is_complete(checklist, entry)
+    assert worksheet_warnings(ws, checklist, ws.document.sha256) == [
+        "overrides to a verdict no longer on the checklist's scale (kept; the rules decide "
+        "instead, and an open claim is asked again): c1 ('retracted')"
+    ]
+    ws = applied(ws, "c1", Action.OVERRIDE, new="disputed", reason="Denied by the army")
+    assert valid_override(checklist, ws.entry("c1")) == ws.entry("c1").override
+    assert claim_verdict(checklist, ws.entry("c1")).verdict == "disputed"
+    assert worksheet_warnings(ws, checklist, ws.document.sha256) == []
 
 
 def test_every_answer_a_changed_checklist_no_longer_takes_is_listed(

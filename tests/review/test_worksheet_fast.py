@@ -10,6 +10,7 @@ import pytest
 
 from factcheck import fastyaml
 from factcheck.checklist.load import load_checklist
+from factcheck.errors import WorksheetError
 from factcheck.extract.pipeline import extract
 from factcheck.models import Attribution
 from factcheck.review.worksheet import (
@@ -102,6 +103,10 @@ def test_everything_a_worksheet_holds_is_read_fast_and_the_same() -> None:
         ("format: ", "extra: x\nformat: "),
         ("  answers: {}\n", "  answers: {primary_source: }\n"),
         ("document:\n", "document:\n  extra: 1\n"),
+        ("contents: {segments: 19, audit: 2}", "contents: {segments: 19, audit: -1}"),
+        ("contents: {segments: 19, audit: 2}", "contents: {segments: 19}"),
+        ("contents: {segments: 19, audit: 2}", "contents: {segments: 19, audit: 2, claims: 9}"),
+        ("contents: {segments: 19, audit: 2}", "contents: {segments: 20, audit: 2}"),
     ],
 )
 def test_whatever_the_node_reader_refuses_the_fast_reader_declines(old: str, new: str) -> None:
@@ -364,3 +369,97 @@ def test_after_the_checklist_changed_an_override_off_its_scale_is_kept() -> None
         claims=(replace(first, override=override), *worksheet.claims[1:]),
     )
     assert fast_and_strict(dump_worksheet(edited)) == edited
+
+
+def test_a_whole_number_score_beyond_a_float_is_declined_and_named_with_its_line() -> None:
+    # The fast reader turned it into a float: OverflowError, an internal error for every command.
+    checklist = load_checklist("quick")
+    text = dump_worksheet(full_worksheet())
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  check_worthiness: "))
+    lines[at] = "  check_worthiness: 1" + "0" * 400 + "\n"
+    broken = "".join(lines)
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(broken), checklist)
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(broken, "w.yaml", checklist)
+    assert str(info.value) == (
+        f"w.yaml:{at + 1}: claims[0].check_worthiness: expected a number, got '1{'0' * 36}...'"
+    )
+
+
+def test_a_worksheet_cut_at_any_line_is_refused_never_read_as_a_shorter_one() -> None:
+    # A copy cut at a line boundary read as a worksheet of fewer claims, answers and changes.
+    checklist = load_checklist("quick")
+    text = dump_worksheet(full_worksheet())
+    lines = text.splitlines(keepends=True)
+    assert lines[2] == "contents: {segments: 19, audit: 2}\n"
+    for kept in range(1, len(lines)):
+        cut = "".join(lines[:kept])
+        with pytest.raises(fastyaml.Unsupported):
+            read_values(fastyaml.load(cut), checklist)
+        with pytest.raises(WorksheetError, match=r"^w\.yaml:\d+: "):
+            parse_worksheet(cut, "w.yaml", checklist)
+    claims_cut = "".join(lines[: lines.index("- id: c2\n")])
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(claims_cut, "w.yaml", checklist)
+    assert str(info.value) == (
+        "w.yaml:3: contents.segments: expected 19 body sentences, found 0: "
+        "the worksheet is cut short; restore it from a copy"
+    )
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet("".join(lines[:-1]), "w.yaml", checklist)
+    assert str(info.value) == (
+        "w.yaml:3: contents.audit: expected 2 audit entries, found 1: "
+        "the worksheet is cut short; restore it from a copy"
+    )
+
+
+def test_a_worksheet_written_before_contents_reads_as_before_and_needs_its_audit_log() -> None:
+    text = dump_worksheet(full_worksheet()).replace("contents: {segments: 19, audit: 2}\n", "")
+    assert fast_and_strict(text) == full_worksheet()
+    claims = text.index("\nclaims:\n") + len("\nclaims:\n")
+    cut = text[: text.index("\n- id: ", claims) + 1]
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(cut, "w.yaml", load_checklist("quick"))
+    assert str(info.value) == (
+        f"w.yaml:{cut.count(chr(10))}: the file ends here, without the audit log written after "
+        "the claims: the worksheet is cut short; restore it from a copy"
+    )
+
+
+def test_more_than_contents_counts_is_an_edit_and_reads_fast() -> None:
+    text = dump_worksheet(full_worksheet())
+    edited = text.replace(
+        "contents: {segments: 19, audit: 2}\n", "contents: {segments: 3, audit: 0}\n"
+    )
+    assert fast_and_strict(edited) == full_worksheet()
+
+
+def test_a_claim_may_repeat_only_a_claim_the_worksheet_holds() -> None:
+    # Claim c1 of the article repeats c10: with c10 gone, it pointed at nothing.
+    checklist = load_checklist("quick")
+    worksheet = full_worksheet()
+    repeating = next(entry for entry in worksheet.claims if entry.claim.repeats is not None)
+    gone = repeating.claim.repeats
+    kept = tuple(entry for entry in worksheet.claims if entry.id != gone)
+    text = dump_worksheet(replace(worksheet, claims=kept, merge=None))
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(text), checklist)
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(text, "w.yaml", checklist)
+    line = text.splitlines().index(f"  repeats: {gone}") + 1
+    assert str(info.value) == (
+        f"w.yaml:{line}: claims[{kept.index(repeating)}].repeats: "
+        f"no claim {gone!r} in the worksheet"
+    )
+    # A claim nothing points at may be removed by hand: the worksheet is still whole.
+    assert worksheet.merge is not None
+    pointed_at = {
+        *(entry.claim.repeats for entry in worksheet.claims),
+        *(change.claim for change in worksheet.audit),
+        *(item.partition(".")[0] for item in worksheet.merge.open),
+    }
+    spare = next(entry for entry in worksheet.claims if entry.id not in pointed_at)
+    fewer = replace(worksheet, claims=tuple(e for e in worksheet.claims if e is not spare))
+    assert fast_and_strict(dump_worksheet(fewer)) == fewer

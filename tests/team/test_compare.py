@@ -239,3 +239,21 @@ def test_reviewers_that_do_not_fit_side_by_side_are_grouped_by_answer(pick: Pick
     assert "  c3 ≠  Unproven: cy · Supported: the other" in lines
     assert "│   confidence ≠  5: ben · 4: the other 2  │" in lines
     assert "│   corroborated ≠  no: ana · unclear: ben │" in lines
+
+
+def test_an_override_the_checklist_s_scale_lacks_is_no_reviewer_s_verdict(
+    pick: Pick, checklist: Checklist
+) -> None:
+    # It counted as the reviewer's verdict, compared with verdicts of the checklist's scale.
+    from factcheck.review.worksheet import Override
+    from factcheck.team.compare import ReviewerVerdict, _verdict
+
+    entry = load_worksheet(pick("ana")[0]).entry("c2")
+    assert entry.override is None and not entry.skipped
+    ruled = _verdict(checklist, "ana", entry)
+    stale = replace(entry, override=Override("retracted", "Pulled", "ana", "2024-03-02T10:00:00Z"))
+    assert _verdict(checklist, "ana", stale) == ruled
+    kept = replace(entry, override=Override("disputed", "Denied", "ana", "2024-03-02T10:00:00Z"))
+    assert _verdict(checklist, "ana", kept) == ReviewerVerdict(
+        "ana", "disputed", "Disputed", "override", "Denied"
+    )

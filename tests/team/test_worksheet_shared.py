@@ -93,7 +93,12 @@ EDITS = {
     "another article": lambda text: text.replace("    Officials said", "    Officers said", 1),
     "the claims ended early": lambda text: text.replace("\n- id: c2\n", "\nx: 1\n- id: c2\n", 1),
     "a comment": lambda text: text.replace("\n- id: c2\n", "\n# c2\n- id: c2\n", 1),
-    "no claims": lambda text: text[: text.index("\nclaims:\n") + 1] + "claims: []\naudit: []\n",
+    "no claims": lambda text: (
+        text[: text.index("\nclaims:\n") + 1].replace(
+            "\ncontents: {segments: 0, audit: 16}\n", "\ncontents: {segments: 0, audit: 0}\n"
+        )
+        + "claims: []\naudit: []\n"
+    ),
 }
 
 

@@ -153,8 +153,20 @@ def test_a_broken_last_audit_line_is_named_as_the_full_read_names_it(
 def test_an_empty_audit_key_is_refused_as_the_full_read_refuses_it(
     ana: Path, checklist: Checklist
 ) -> None:
-    before, _ = split_audit(ana)
+    before, log = split_audit(ana)
     line = before.count("\n") + 1
+    ana.write_text(before + "audit:\n", encoding="utf-8")
+    # Counted in 'contents', the entries were lost: a file cut after the key.
+    entries = log.count("\n") - 1
+    assert_same_error(
+        ana,
+        checklist,
+        3,
+        f"contents.audit: expected {entries} audit entries, found 0: "
+        "the worksheet is cut short; restore it from a copy",
+    )
+    before = before.replace(f"contents: {{segments: 0, audit: {entries}}}\n", "")
+    line -= 1
     ana.write_text(before + "audit:\n", encoding="utf-8")
     assert_same_error(ana, checklist, line, "audit: expected a list, got nothing")
     ana.write_text(before + "audit:\npublication: {}\n", encoding="utf-8")
@@ -206,3 +218,20 @@ def test_answers_the_checklist_does_not_allow_are_named_as_the_full_read_names_t
     skimmed, counts = skim_worksheet(ana)
     assert counts == Counter({"ana": 12})
     assert skimmed == replace(load_worksheet(ana), audit=())
+
+
+def test_an_audit_log_cut_short_is_refused_as_the_full_read_refuses_it(
+    ana: Path, checklist: Checklist
+) -> None:
+    # The skimmed log was only counted: a log that lost its last lines read as a shorter history.
+    head, log = split_audit(ana)
+    entries = log.splitlines(keepends=True)[1:]
+    assert len(entries) > 1 and "\ncontents: {" in head
+    ana.write_text(head + "audit:\n" + "".join(entries[:-1]), encoding="utf-8")
+    assert_same_error(
+        ana,
+        checklist,
+        3,
+        f"contents.audit: expected {len(entries)} audit entries, found {len(entries) - 1}: "
+        "the worksheet is cut short; restore it from a copy",
+    )
