@@ -20,7 +20,7 @@ from stderr_terminal import with_stderr_on_a_terminal
 
 from factcheck.checklist.load import load_checklist
 from factcheck.review.journal import load_worksheet
-from factcheck.review.worksheet import journal_path, lock_path
+from factcheck.review.worksheet import Action, journal_path, lock_path
 from factcheck.review.worksheet_yaml import parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
@@ -327,6 +327,40 @@ def test_answers_file_errors_are_reported_before_anything_is_saved(worksheet: Pa
         "Error: answers.yaml:4: c2.primary_source: expected one of yes, no, unclear, got 'maybe'\n"
     )
     assert answers_of(worksheet) == {}
+
+
+def evidence_answers(path: Path, count: int) -> None:
+    urls = ", ".join(f"https://e.example/{n}" for n in range(count))
+    path.write_text(f"c1:\n  primary_source:\n    value: yes\n    evidence: [{urls}]\n")
+
+
+def test_an_answer_with_more_evidence_than_one_answer_takes_is_one_error_line(
+    worksheet: Path,
+) -> None:
+    # 50,000 URLs in one answer ran for minutes, writing a journal line and an fsync each.
+    evidence_answers(worksheet.parent / "answers.yaml", 50_000)
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: answers.yaml:4: c1.primary_source.evidence: expected at most 1,000 URLs, "
+        "got 50,000\n"
+    )
+    assert answers_of(worksheet) == {}
+
+
+def test_an_answer_with_the_most_evidence_one_answer_takes_is_saved_whole(
+    worksheet: Path,
+) -> None:
+    evidence_answers(worksheet.parent / "answers.yaml", 1000)
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (result.returncode, result.stderr) == (0, "Saved evacuation.worksheet.yaml\n")
+    saved = parse_worksheet(worksheet.read_text(encoding="utf-8"))
+    evidence = saved.entry("c1").answers["primary_source"].evidence
+    assert evidence == tuple(f"https://e.example/{n}" for n in range(1000))
+    actions = [c.action for c in saved.audit]  # the reviewer's name, the answer, the evidence
+    assert actions == [Action.PUBLICATION, Action.ANSWER] + [Action.EVIDENCE] * 1000
+    assert [c.seq for c in saved.audit] == list(range(1, 1003))
+    assert not journal_path(worksheet).exists()
 
 
 def test_an_empty_checklist_name_is_refused_not_replaced_by_the_default(tmp_path: Path) -> None:
