@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def is_http_url(text: str) -> bool:
     """Whether text is an absolute http(s) URL with a host and no whitespace."""
-    if not text or any(ch.isspace() for ch in text):
+    if text.split() != [text]:  # empty, or whitespace in it
         return False
     try:
         parts = urlsplit(text)

@@ -548,7 +548,7 @@ def _fetch_url(url: str) -> _Raw:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise _too_large(url, int(length))
-            data = _read_body(response, deadline)
+            data = _read_body(response, deadline, url)
     except urllib.error.HTTPError as exc:
         exc.close()
         if 300 <= exc.code < 400 and "loop" in str(exc.reason):
@@ -570,18 +570,48 @@ def _fetch_url(url: str) -> _Raw:
     return _Raw(data, html=html, charset=charset, url=final_url)
 
 
-def _read_body(response: http.client.HTTPResponse, deadline: _Deadline) -> bytes:
+def _read_body(response: http.client.HTTPResponse, deadline: _Deadline, url: str) -> bytes:
+    """The response's body, as the server sent it (compressed or not); IngestError when the
+    connection closes before the length the server announced, or before the chunk that ends a
+    chunked body: what came is part of a page, which would be read as if whole."""
+    import http.client
+
     parts: list[bytes] = []
     size = 0
     while size <= MAX_BYTES:
-        chunk = response.read1(_FETCH_CHUNK)
+        try:
+            chunk = response.read1(_FETCH_CHUNK)
+        except http.client.IncompleteRead as exc:
+            if deadline.expired:
+                raise TimeoutError("deadline") from None
+            got = size + len(exc.partial)
+            raise _cut_short(url, f"{got:,} bytes, without the chunk that ends the page") from None
         if deadline.expired:
             raise TimeoutError("deadline")
         if not chunk:
             break
         parts.append(chunk)
         size += len(chunk)
+    announced = _announced_length(response)
+    if announced is not None and size < announced:
+        raise _cut_short(url, f"{size:,} of {announced:,} bytes")
     return b"".join(parts)
+
+
+def _announced_length(response: http.client.HTTPResponse) -> int | None:
+    """The body's length in bytes as the Content-Length header gives it (of the bytes sent,
+    compressed or not); None without one, or when the body comes in chunks (which then
+    decide where it ends)."""
+    if "chunked" in (response.headers.get("Transfer-Encoding") or "").lower():
+        return None
+    length = (response.headers.get("Content-Length") or "").strip()
+    return int(length) if length.isdigit() else None
+
+
+def _cut_short(url: str, got: str) -> IngestError:
+    return IngestError(
+        f"{url}: the server closed the connection before the page was complete (got {got})"
+    )
 
 
 def _too_slow(url: str) -> IngestError:

@@ -16,7 +16,7 @@ import os
 import socket
 import stat
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -35,12 +35,12 @@ from factcheck.review.worksheet import (
     Action,
     Change,
     Worksheet,
-    apply_change,
     check_value,
     journal_path,
     lock_path,
     make_change,
 )
+from factcheck.review.worksheet_batch import ChangeBatch
 from factcheck.review.worksheet_fast import CHANGE_KEYS
 from factcheck.review.worksheet_yaml import (
     ChecklistSource,
@@ -231,32 +231,62 @@ def _replay(
     replaced: list[str] | None = None,
 ) -> tuple[Worksheet, list[int]]:
     lost: list[int] = []
+    batch = ChangeBatch(worksheet)
+    run: list[Change] = []  # evidence added to one answer, change after change: applied at once
     for change in changes:
-        if change.seq <= worksheet.seq:
+        if run and _continues(run[-1], change):
+            run.append(change)
+            continue
+        _apply_run(batch, run, where)
+        run = []
+        current = batch.current
+        if change.seq <= current.seq:
             continue  # already compacted into the YAML (a crash came before the journal reset)
-        skipped = range(worksheet.seq + 1, change.seq)  # empty for the next change in order
+        skipped = range(current.seq + 1, change.seq)  # empty for the next change in order
         if skipped and change.seq not in after_torn:
             raise WorksheetError(
-                f"{where}: journal jumps from change {worksheet.seq} to {change.seq}; "
+                f"{where}: journal jumps from change {current.seq} to {change.seq}; "
                 "it does not belong to this worksheet"
             )
         lost.extend(skipped)  # entries cut short before it
         if replaced is not None:
-            edit = _replaces_an_edit(worksheet, change)
+            edit = _replaces_an_edit(current, change)
             if edit is not None:
                 replaced.append(edit)
-        try:
-            reason = (change.reason or "").strip()
-            if change.action is Action.OVERRIDE and change.new and not reason:
-                # The worksheet file holds no override without a reason: saved, it could not
-                # be read again.
-                raise WorksheetError("an override needs a reason")
-            worksheet = apply_change(worksheet, change)
-        except WorksheetError as exc:
-            which = f"change {change.seq}: "
-            problem = str(exc).removeprefix(which)  # some name the change already
-            raise WorksheetError(f"{where}: {which}{problem}") from None
-    return worksheet, lost
+        reason = (change.reason or "").strip()
+        if change.action is Action.OVERRIDE and change.new and not reason:
+            # The worksheet file holds no override without a reason: saved, it could not be
+            # read again.
+            raise WorksheetError(f"{where}: change {change.seq}: an override needs a reason")
+        run = [change]
+        if change.action is not Action.EVIDENCE:
+            _apply_run(batch, run, where)
+            run = []
+    _apply_run(batch, run, where)
+    return batch.result(), lost
+
+
+def _continues(last: Change, change: Change) -> bool:
+    """Whether CHANGE adds evidence to the answer LAST added evidence to, right after it."""
+    return (
+        change.action is Action.EVIDENCE
+        and change.seq == last.seq + 1
+        and (change.claim, change.question) == (last.claim, last.question)
+    )
+
+
+def _apply_run(batch: ChangeBatch, run: Sequence[Change], where: Path) -> None:
+    """Apply a change, or a run of evidence for one answer; WorksheetError names the journal
+    and the change at fault."""
+    try:
+        batch.apply(run)
+    except WorksheetError as exc:
+        if len(run) > 1:
+            for change in run:  # one by one, to find the change at fault
+                _apply_run(batch, (change,), where)
+        which = f"change {run[0].seq}: "
+        problem = str(exc).removeprefix(which)  # some name the change already
+        raise WorksheetError(f"{where}: {which}{problem}") from None
 
 
 def load_worksheet(path: Path, checklist: ChecklistSource = None) -> Worksheet:
@@ -451,30 +481,42 @@ class WorksheetSession:
         journal is cut back to where it was and WorksheetError is raised, so the review stops
         before the next question instead of going on as if the answer were saved.
         """
+        self.record_all(worksheet, (change,))
+
+    def record_all(self, worksheet: Worksheet, changes: Sequence[Change]) -> None:
+        """Make changes durable together: their JSON lines appended to the journal in one write
+        and fsync'd once, all of them or (after a failed write) none."""
         if self._fd is None:
             raise WorksheetError(f"{self.path}: the review session is closed")
-        line = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
+        if not changes:
+            return
+        lines = "".join(
+            json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":")) + "\n"
+            for change in changes
+        )
+        one = len(changes) == 1
+        what = "the answer" if one else f"the {len(changes):,} changes"
         try:
             size = os.fstat(self._fd).st_size
         except OSError as exc:
             raise WorksheetError(
-                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}"
+                f"{self.journal}: cannot save {what}: {describe_os_error(exc)}"
             ) from None
-        # Counted before its line is written: Ctrl-C during the write or the fsync (the
-        # keystroke and Ctrl-C nearly together) must not leave the change in the journal but
+        # Counted before the lines are written: Ctrl-C during the write or the fsync (the
+        # keystroke and Ctrl-C nearly together) must not leave a change in the journal but
         # not in the worksheet that closing the session saves, and then empties the journal.
         previous, self.worksheet = self.worksheet, worksheet
         recorded, self._recorded = self._recorded, True
         try:
-            write_all(self._fd, (line + "\n").encode("utf-8"))
+            write_all(self._fd, lines.encode("utf-8"))
             _sync(self._fd)
         except OSError as exc:
             self.worksheet, self._recorded = previous, recorded
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, size)
             raise WorksheetError(
-                f"{self.journal}: cannot save the answer: {describe_os_error(exc)}; "
-                "it was not recorded"
+                f"{self.journal}: cannot save {what}: {describe_os_error(exc)}; "
+                f"{'it was' if one else 'they were'} not recorded"
             ) from None
 
     def discard(self) -> bool:

@@ -1,14 +1,14 @@
 """Stage ⑦ review, scripted: an answers file (``--answers FILE``) checked and applied.
 
 The file is checked against the worksheet and checklist as the interactive loop would check each
-response, with ``file:line`` errors; applying it records each change in turn, so a file applied
-twice changes nothing the second time.
+response, with ``file:line`` errors; applying it makes each change in turn and saves them together,
+so a file applied twice changes nothing the second time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,15 +16,15 @@ import yaml
 
 from factcheck.errors import ReviewError, WorksheetError
 from factcheck.files import TooLarge, describe_os_error, read_limited
-from factcheck.review.loop import Save, check_override, is_complete, summarize_review
+from factcheck.review.loop import check_override, is_complete, summarize_review
 from factcheck.review.prompts import ReviewOutcome
 from factcheck.review.worksheet import (
     ARTICLE,
     PUBLICATION_FIELDS,
     Action,
     Answer,
+    Change,
     Worksheet,
-    apply_change,
     check_value,
     is_url,
     make_change,
@@ -32,6 +32,7 @@ from factcheck.review.worksheet import (
     utc_now,
     valid_answer_values,
 )
+from factcheck.review.worksheet_batch import ChangeBatch
 from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
 
 if TYPE_CHECKING:
@@ -83,6 +84,9 @@ class Script:
 
 MAX_ANSWERS_BYTES = 64_000_000
 """The largest answers file read: far more than the answers to the longest article."""
+MAX_EVIDENCE = 1000
+"""The most evidence URLs one answer of an answers file may give: far more than a fact-check
+cites for one question."""
 _OVERRIDE_KEY = "override"
 _SKIP_KEY = "skip"
 _CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
@@ -207,6 +211,12 @@ def _read_scripted_answer(
     if "evidence" in m:
         ev = m["evidence"]
         items = [ev] if isinstance(ev, yaml.ScalarNode) else r.sequence(ev, f"{where}.evidence")
+        if len(items) > MAX_EVIDENCE:
+            r.fail(
+                ev,
+                f"{where}.evidence",
+                f"expected at most {MAX_EVIDENCE:,} URLs, got {len(items):,}",
+            )
         urls = []
         for i, item in enumerate(items):
             url = r.text(item, f"{where}.evidence[{i}]")
@@ -217,21 +227,26 @@ def _read_scripted_answer(
     return ScriptedAnswer(value=value_or_none, note=note, evidence=evidence)
 
 
+SaveAll = Callable[[Worksheet, Sequence[Change]], None]
+"""Makes changes durable together; gets the worksheet after the last of them."""
+
+
 def apply_answers(
     worksheet: Worksheet,
     checklist: Checklist,
     script: Script,
-    save: Save,
+    save: SaveAll,
     *,
     reviewer: str,
     now: Callable[[], str] = utc_now,
 ) -> ReviewOutcome:
-    """Record an answers file's answers, notes, evidence, overrides and skips, each saved in turn.
+    """Record an answers file's answers, notes, evidence, overrides and skips, saved together.
 
     Values equal to what the worksheet holds are not recorded again, so applying a file twice
-    changes nothing the second time.
+    changes nothing the second time; until the changes are saved, the file itself holds them.
+    Time is linear in the number of changes, tens of thousands of evidence URLs among them.
     """
-    changes = 0
+    batch = ChangeBatch(worksheet)
 
     def record(
         claim_id: str,
@@ -240,10 +255,12 @@ def apply_answers(
         question: str | None = None,
         new: str | None = None,
         reason: str | None = None,
+        more: Sequence[str] = (),
     ) -> None:
-        nonlocal worksheet, changes
+        """Make a change and apply it; for evidence, one more change after it, made at the same
+        time, for each URL of MORE, all added to the answer at once."""
         change = make_change(
-            worksheet,
+            batch.current,
             claim_id,
             action,
             reviewer=reviewer,
@@ -252,13 +269,14 @@ def apply_answers(
             reason=reason,
             now=now,
         )
-        worksheet = apply_change(worksheet, change)
-        save(worksheet, change)
-        changes += 1
+        run = [change]
+        for url in more:
+            run.append(replace(change, seq=run[-1].seq + 1, new=url))
+        batch.apply(run)
 
     for scripted in script.claims:
         cid = scripted.claim
-        entry = worksheet.entry(cid)
+        entry = batch.current.entry(cid)
         att = entry.claim.attribution
         if scripted.speaker is not None and scripted.speaker != (att.speaker or ""):
             record(cid, Action.SPEAKER, new=scripted.speaker or None)
@@ -267,15 +285,16 @@ def apply_answers(
         if scripted.drop is not None and entry.dropped is None:
             record(cid, Action.DROP, reason=scripted.drop)
         for qid, wanted in scripted.answers.items():
-            current = worksheet.entry(cid).answers.get(qid, Answer())
+            current = batch.current.entry(cid).answers.get(qid, Answer())
             if wanted.value is not None and wanted.value != current.value:
                 record(cid, Action.ANSWER, question=qid, new=wanted.value)
             if wanted.note is not None and wanted.note.strip() != (current.note or ""):
                 record(cid, Action.NOTE, question=qid, new=wanted.note.strip())
-            for url in wanted.evidence:
-                if url not in worksheet.entry(cid).answers.get(qid, Answer()).evidence:
-                    record(cid, Action.EVIDENCE, question=qid, new=url)
-        entry = worksheet.entry(cid)
+            had = set(batch.current.entry(cid).answers.get(qid, Answer()).evidence)
+            urls = [url for url in dict.fromkeys(wanted.evidence) if url not in had]
+            if urls:
+                record(cid, Action.EVIDENCE, question=qid, new=urls[0], more=urls[1:])
+        entry = batch.current.entry(cid)
         if scripted.override is not None:
             verdict, reason = scripted.override
             if entry.override is None or (entry.override.verdict, entry.override.reason) != (
@@ -290,12 +309,15 @@ def apply_answers(
         elif not scripted.skip and entry.skipped and is_complete(checklist, entry):
             record(cid, Action.UNSKIP)
     for name, value in script.publication.items():
-        if value != (worksheet.publication.get(name) or ""):
+        if value != (batch.current.publication.get(name) or ""):
             record(ARTICLE, Action.PUBLICATION, question=name, new=value or None)
+    worksheet = batch.result()
+    if batch.made:
+        save(worksheet, batch.made)
     return summarize_review(
         worksheet,
         checklist,
         [entry.id for entry in worksheet.claims],
         finished=all(is_complete(checklist, e) or e.skipped for e in worksheet.claims),
-        changes=changes,
+        changes=len(batch.made),
     )

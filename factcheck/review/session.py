@@ -91,7 +91,7 @@ def review_worksheet(
     if answers is not None:
         script = read_answers(answers, session.worksheet, checklist)
         applied = apply_answers(
-            session.worksheet, checklist, script, session.record, reviewer=reviewer, now=now
+            session.worksheet, checklist, script, session.record_all, reviewer=reviewer, now=now
         )
         changes += applied.changes
     if asker is not None:

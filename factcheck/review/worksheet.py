@@ -16,7 +16,7 @@ import enum
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -423,10 +423,8 @@ CASE_EVIDENCE_PREFIX = "case:"
 
 def is_evidence(text: str) -> bool:
     """Whether text can be recorded as evidence: an http(s) URL, or 'case:' and a path."""
-    if is_url(text):
-        return True
     rest = text[len(CASE_EVIDENCE_PREFIX) :] if text.startswith(CASE_EVIDENCE_PREFIX) else ""
-    return bool(rest.strip()) and "\n" not in rest
+    return is_url(text) or (bool(rest.strip()) and "\n" not in rest)
 
 
 def check_value(question: Question, value: str) -> str | None:
@@ -510,7 +508,8 @@ def create_worksheet(
     )
 
 
-def _updated_answer(entry: ClaimReview, change: Change) -> Answer:
+def _updated_answer(entry: ClaimReview, change: Change, urls: Sequence[str]) -> Answer:
+    """The answer CHANGE (the last of a run of evidence URLS, when it adds evidence) leaves."""
     assert change.question is not None
     answer = entry.answers.get(change.question, Answer())
     if change.action is Action.ANSWER:
@@ -518,8 +517,7 @@ def _updated_answer(entry: ClaimReview, change: Change) -> Answer:
     elif change.action is Action.NOTE:
         answer = replace(answer, note=change.new)
     else:
-        assert change.new is not None
-        answer = replace(answer, evidence=(*answer.evidence, change.new))
+        answer = replace(answer, evidence=(*answer.evidence, *urls))
     return replace(answer, reviewer=change.reviewer, at=change.at)
 
 
@@ -572,7 +570,7 @@ def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
         if change.question not in PUBLICATION_FIELDS:
             raise WorksheetError(f"change {change.seq}: no part {change.question!r} to publish")
         publication = replace(worksheet.publication, **{change.question: change.new})
-        return replace(worksheet, publication=publication, audit=(*worksheet.audit, change))
+        return replace(worksheet, publication=publication)
     try:
         if change.action is Action.ADD_CLAIM:
             start, end = corrections.parse_span(change.new or "")
@@ -605,7 +603,7 @@ def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
     except ValueError as exc:
         raise WorksheetError(f"change {change.seq}: {exc}") from None
     ordered = tuple(sorted(claims, key=lambda e: (e.claim.start, e.claim.end)))
-    return replace(worksheet, claims=ordered, audit=(*worksheet.audit, change))
+    return replace(worksheet, claims=ordered)
 
 
 _STRUCTURAL = frozenset({Action.PUBLICATION, Action.ADD_CLAIM, Action.SPLIT, Action.MERGE})
@@ -613,8 +611,41 @@ _STRUCTURAL = frozenset({Action.PUBLICATION, Action.ADD_CLAIM, Action.SPLIT, Act
 
 def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
     """The worksheet with one change applied and appended to its audit log."""
+    return apply_changes(worksheet, (change,))
+
+
+def apply_changes(worksheet: Worksheet, changes: Sequence[Change]) -> Worksheet:
+    """The worksheet with changes applied in order and appended to its audit log, as applying
+    each in turn with apply_change leaves it, in time linear in their number: the log is
+    extended once, and a run of evidence added to one answer is added at once."""
+    applied, start = worksheet, 0
+    while start < len(changes):
+        first, end = changes[start], start + 1
+        if first.action is Action.EVIDENCE:
+            while end < len(changes) and (
+                changes[end].action is Action.EVIDENCE
+                and (changes[end].claim, changes[end].question) == (first.claim, first.question)
+            ):
+                end += 1
+        applied = _applied(applied, changes[start:end])
+        start = end
+    return replace(applied, audit=(*worksheet.audit, *changes))
+
+
+def _evidence_url(change: Change) -> str:
+    """The URL an evidence change adds; WorksheetError when it adds none the file could hold
+    (saved, no command could read it again)."""
+    if change.new is None or not is_evidence(change.new):
+        needs = "a URL" if change.new is None else f"an http(s) URL, got {change.new!r}"
+        raise WorksheetError(f"change {change.seq}: evidence needs {needs}")
+    return change.new
+
+
+def _applied(worksheet: Worksheet, run: Sequence[Change]) -> Worksheet:
+    """The worksheet with one change, or a run of evidence for one answer, applied (no log)."""
     from factcheck.review import corrections
 
+    change = run[-1]
     if change.action in _STRUCTURAL:
         return _apply_structural(worksheet, change)
     index = worksheet.position(change.claim)
@@ -623,15 +654,9 @@ def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
     if action in (Action.ANSWER, Action.NOTE, Action.EVIDENCE):
         if change.question is None:
             raise WorksheetError(f"change {change.seq}: {action} needs a question")
-        if action is Action.EVIDENCE and change.new is None:
-            raise WorksheetError(f"change {change.seq}: evidence needs a URL")
-        if action is Action.EVIDENCE and not is_evidence(change.new or ""):
-            # What the worksheet file could not hold: saved, no command could read it again.
-            raise WorksheetError(
-                f"change {change.seq}: evidence needs an http(s) URL, got {change.new!r}"
-            )
+        urls = [_evidence_url(c) for c in run] if action is Action.EVIDENCE else []
         answers = dict(entry.answers)
-        answers[change.question] = _updated_answer(entry, change)
+        answers[change.question] = _updated_answer(entry, change, urls)
         entry = replace(entry, answers=answers)
     elif action is Action.OVERRIDE:
         if change.new is None:
@@ -674,7 +699,7 @@ def apply_change(worksheet: Worksheet, change: Change) -> Worksheet:
     else:  # pragma: no cover - exhaustive over Action
         raise WorksheetError(f"unknown action {action!r}")
     claims = (*worksheet.claims[:index], entry, *worksheet.claims[index + 1 :])
-    return replace(worksheet, claims=claims, audit=(*worksheet.audit, change))
+    return replace(worksheet, claims=claims)
 
 
 def make_change(
@@ -745,11 +770,9 @@ def valid_answer_values(checklist: Checklist, entry: ClaimReview) -> dict[str, s
 def normalize_value(question: Question, value: str) -> str:
     """A typed answer in canonical form: space stripped, choices matched case-blind ('Yes')."""
     value = value.strip()
-    if value not in question.choices:
-        for choice in question.choices:
-            if choice.lower() == value.lower():
-                return choice
-    return value
+    if value in question.choices:
+        return value
+    return next((choice for choice in question.choices if choice.lower() == value.lower()), value)
 
 
 def valid_override(checklist: Checklist, entry: ClaimReview) -> Override | None:
@@ -773,10 +796,5 @@ def claim_verdict(checklist: Checklist, entry: ClaimReview) -> Verdict:
     if override is None:
         return decided
     label = next(level.label for level in checklist.scale if level.id == override.verdict)
-    return replace(
-        decided,
-        verdict=override.verdict,
-        label=label,
-        rule=f"override: {override.reason}",
-        final=True,
-    )
+    rule = f"override: {override.reason}"
+    return replace(decided, verdict=override.verdict, label=label, rule=rule, final=True)

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from stderr_terminal import with_stderr_on_a_terminal
 
 from factcheck.checklist.load import load_checklist
 from factcheck.review.journal import load_worksheet
-from factcheck.review.worksheet import journal_path, lock_path
+from factcheck.review.worksheet import Action, journal_path, lock_path
 from factcheck.review.worksheet_yaml import parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
@@ -190,6 +191,14 @@ def test_pty_answer_back_note_interrupt_resume_finish(
     assert not lock_path(worksheet).exists()
 
 
+def interrupt_while_reading(term: Terminal) -> None:
+    """Ctrl-C at a line's prompt, once the line is being read. The prompt is printed just before
+    the read starts: a Ctrl-C in between is taken by Python before it waits for the line, and
+    the read then waits for ever. A user's key is never that quick."""
+    time.sleep(0.5)
+    term.child.sendintr()
+
+
 def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
     worksheet: Path, terminals: list[Terminal]
 ) -> None:
@@ -201,7 +210,7 @@ def test_pty_interrupt_while_typing_a_note_keeps_the_answers(
     term.child.expect_exact("Note: ")
     term.child.send("half a nx\x7fo")  # the terminal's own editing: x rubbed out
     term.child.expect_exact("half a nx\b \bo")
-    term.child.sendintr()
+    interrupt_while_reading(term)
     output, status = term.finish()
     assert status == 130
     # The message used to follow the typed text on the prompt's line: "half a no^CSaved. ..."
@@ -221,7 +230,7 @@ def test_pty_interrupt_on_an_empty_line_prompt_says_only_saved(
     term.screen("Claim 1/3 · question 1/4")
     term.child.send("e")
     term.child.expect_exact("Evidence URL: ")
-    term.child.sendintr()
+    interrupt_while_reading(term)
     output, status = term.finish()
     assert status == 130
     assert output == "^C\r\nSaved. Resume with: factcheck review evacuation.worksheet.yaml\r\n"
@@ -327,6 +336,40 @@ def test_answers_file_errors_are_reported_before_anything_is_saved(worksheet: Pa
         "Error: answers.yaml:4: c2.primary_source: expected one of yes, no, unclear, got 'maybe'\n"
     )
     assert answers_of(worksheet) == {}
+
+
+def evidence_answers(path: Path, count: int) -> None:
+    urls = ", ".join(f"https://e.example/{n}" for n in range(count))
+    path.write_text(f"c1:\n  primary_source:\n    value: yes\n    evidence: [{urls}]\n")
+
+
+def test_an_answer_with_more_evidence_than_one_answer_takes_is_one_error_line(
+    worksheet: Path,
+) -> None:
+    # 50,000 URLs in one answer ran for minutes, writing a journal line and an fsync each.
+    evidence_answers(worksheet.parent / "answers.yaml", 50_000)
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: answers.yaml:4: c1.primary_source.evidence: expected at most 1,000 URLs, "
+        "got 50,000\n"
+    )
+    assert answers_of(worksheet) == {}
+
+
+def test_an_answer_with_the_most_evidence_one_answer_takes_is_saved_whole(
+    worksheet: Path,
+) -> None:
+    evidence_answers(worksheet.parent / "answers.yaml", 1000)
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (result.returncode, result.stderr) == (0, "Saved evacuation.worksheet.yaml\n")
+    saved = parse_worksheet(worksheet.read_text(encoding="utf-8"))
+    evidence = saved.entry("c1").answers["primary_source"].evidence
+    assert evidence == tuple(f"https://e.example/{n}" for n in range(1000))
+    actions = [c.action for c in saved.audit]  # the reviewer's name, the answer, the evidence
+    assert actions == [Action.PUBLICATION, Action.ANSWER] + [Action.EVIDENCE] * 1000
+    assert [c.seq for c in saved.audit] == list(range(1, 1003))
+    assert not journal_path(worksheet).exists()
 
 
 def test_an_empty_checklist_name_is_refused_not_replaced_by_the_default(tmp_path: Path) -> None:
@@ -632,7 +675,7 @@ def test_pty_interrupt_at_the_name_prompt_makes_no_worksheet(
     (tmp_path / "port.txt").write_text(PORT_ARTICLE, encoding="utf-8")
     term = open_terminal(terminals, "port.txt", "--reports-dir", "r", cwd=tmp_path, named=False)
     term.child.expect_exact("Your name, recorded with each answer: ")
-    term.child.sendintr()
+    interrupt_while_reading(term)
     output, status = term.finish()
     assert status == 130
     assert output.endswith(
@@ -660,7 +703,7 @@ def test_pty_interrupt_at_the_name_prompt_of_an_existing_worksheet_keeps_it(
     term.child.expect_exact("Your name, recorded with each answer: ")
     term.child.send("Noor")
     term.child.expect_exact("Noor")
-    term.child.sendintr()
+    interrupt_while_reading(term)
     output, status = term.finish()
     assert status == 130
     assert output.endswith(

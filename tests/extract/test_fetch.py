@@ -1,11 +1,13 @@
-"""Stage ① ingest under hostile servers and unlucky bytes: trickling servers, redirect loops,
-credentials in URLs, and UTF-8 text with a few Windows-1252 bytes.
+"""Stage ① ingest under hostile servers and unlucky bytes: trickling servers, responses cut
+short, redirect loops, credentials in URLs, and UTF-8 text with a few Windows-1252 bytes.
 
 Every server here listens on 127.0.0.1 only and stops by itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import http.server
 import socket
 import threading
@@ -98,6 +100,105 @@ def test_headers_sent_a_byte_at_a_time_are_stopped_at_the_deadline(
         read_source(trickling_headers)
     assert str(caught.value) == (
         f"{trickling_headers}: the download took longer than 1 s (the server is too slow)"
+    )
+
+
+PAGE = (
+    b"<html><head><title>Jobs</title></head><body><article>"
+    + b"".join(
+        b"<p>The minister said unemployment fell %d.5%% in 20%02d, according to Reuters.</p>"
+        % (n, n)
+        for n in range(1, 21)
+    )
+    + b"</article></body></html>"
+)
+PACKED = gzip.compress(PAGE)
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
+HALF = len(PAGE) // 2
+RESPONSES = {
+    "/whole": HEAD + b"Content-Length: %d\r\n\r\n" % len(PAGE) + PAGE,
+    "/cut": HEAD + b"Content-Length: %d\r\n\r\n" % len(PAGE) + PAGE[:HALF],
+    "/gzip": HEAD + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(PACKED)
+    + PACKED,
+    "/gzip-cut": HEAD + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(PACKED)
+    + PACKED[:100],
+    "/chunks": HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
+    + b"%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n" % (HALF, PAGE[:HALF], len(PAGE) - HALF, PAGE[HALF:]),
+    "/chunks-cut": HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
+    + b"%x\r\n%s\r\n" % (HALF, PAGE[:HALF]),
+    "/chunk-cut": HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
+    + b"%x\r\n%s" % (len(PAGE), PAGE[:100]),
+    "/until-closed": HEAD + b"\r\n" + PAGE,  # no length: the page ends where the connection does
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cutting() -> Iterator[str]:
+    """A server that sends the response RESPONSES holds for the path, then closes."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                request = conn.recv(65536)
+                path = request.split(b" ")[1].decode() if request.count(b" ") > 1 else ""
+                with contextlib.suppress(OSError):
+                    conn.sendall(RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n"))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "got"),
+    [
+        ("/cut", f"{HALF:,} of {len(PAGE):,} bytes"),
+        ("/gzip-cut", f"100 of {len(PACKED):,} bytes"),  # the length of what is sent, compressed
+        ("/chunks-cut", f"{HALF:,} bytes, without the chunk that ends the page"),
+        ("/chunk-cut", "100 bytes, without the chunk that ends the page"),
+    ],
+)
+def test_a_response_cut_short_is_an_error_not_part_of_a_page(
+    cutting: str, path: str, got: str
+) -> None:
+    # Half a page was read as the whole article: exit 0, half its claims, no word of it.
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}{path}")
+    assert str(caught.value) == (
+        f"{cutting}{path}: the server closed the connection before the page was complete "
+        f"(got {got})"
+    )
+
+
+@pytest.mark.parametrize("path", ["/whole", "/gzip", "/chunks", "/until-closed"])
+def test_a_whole_response_is_the_whole_page(cutting: str, path: str) -> None:
+    document = read_source(f"{cutting}{path}")
+    assert document.title == "Jobs"
+    assert document.text.count("The minister said") == 20
+
+
+def test_a_response_cut_short_is_one_line_on_the_command_line(cutting: str, tmp_path: Path) -> None:
+    from inprocess import run_cli
+
+    done = run_cli("extract", "-f", "json", f"{cutting}/cut", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"Error: {cutting}/cut: the server closed the connection before the page was complete "
+        f"(got {HALF:,} of {len(PAGE):,} bytes)\n"
     )
 
 

@@ -9,6 +9,7 @@ import json
 import os
 import socket
 import stat
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from factcheck.review.worksheet import (
     Change,
     Worksheet,
     apply_change,
+    apply_changes,
     journal_path,
     lock_path,
     make_change,
 )
+from factcheck.review.worksheet_batch import ChangeBatch
 from factcheck.review.worksheet_yaml import change_record, dump_worksheet, parse_worksheet
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -46,6 +49,14 @@ def skip(ws: Worksheet, claim: str) -> Change:
 def line(change: Change) -> bytes:
     text = json.dumps(change_record(change), ensure_ascii=False, separators=(",", ":"))
     return (text + "\n").encode("utf-8")
+
+
+def evidence(after: int, urls: list[str], claim: str = "c1") -> list[Change]:
+    """Changes adding URLS to the claim's primary_source, numbered from AFTER + 1."""
+    return [
+        Change(after + n, AT, "ana", claim, Action.EVIDENCE, "primary_source", None, url)
+        for n, url in enumerate(urls, start=1)
+    ]
 
 
 def three_changes(ws: Worksheet) -> list[Change]:
@@ -172,6 +183,59 @@ def test_a_short_write_to_the_journal_fails_loudly_and_leaves_it_clean(
     assert session.worksheet == after_first  # the unsaved change does not count
     session.close(compact=False)
     assert load_worksheet(path) == after_first
+
+
+def test_changes_saved_together_are_one_write_and_one_fsync(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An answers file's changes were each written and fsync'd on their own: 50,000 evidence
+    # URLs took 50,000 fsyncs.
+    import factcheck.review.journal as journal
+
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    changes = [
+        *three_changes(worksheet),
+        *evidence(3, [f"https://e.example/{n}" for n in range(500)]),
+    ]
+    after = apply_changes(worksheet, changes)
+    writes, syncs = [], []
+    real_write, real_sync = os.write, journal._sync
+    monkeypatch.setattr(os, "write", lambda fd, data: writes.append(fd) or real_write(fd, data))
+    monkeypatch.setattr(journal, "_sync", lambda fd: syncs.append(fd) or real_sync(fd))
+    session.record_all(after, changes)
+    monkeypatch.undo()
+    assert (len(writes), len(syncs)) == (1, 1)
+    assert read_journal(journal_path(path))[0] == changes
+    assert session.worksheet == after
+    session.close(compact=False)
+    assert load_worksheet(path) == after
+
+
+def test_changes_saved_together_are_all_kept_or_none(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.worksheet.yaml"
+    session = open_session(path, new=worksheet)
+    real_write = os.write
+
+    def disk_fills_up(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[:100]))  # the first line and part of the second fit
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    changes = three_changes(worksheet)
+    monkeypatch.setattr(os, "write", disk_fills_up)
+    with pytest.raises(WorksheetError) as info:
+        session.record_all(apply_changes(worksheet, changes), changes)
+    monkeypatch.undo()
+    assert str(info.value) == (
+        f"{journal_path(path)}: cannot save the 3 changes: No space left on device; "
+        "they were not recorded"
+    )
+    assert journal_path(path).read_bytes() == b""
+    assert session.worksheet == worksheet
+    session.close(compact=False)
+    assert load_worksheet(path) == worksheet
 
 
 # --- torn and damaged journals -----------------------------------------------------------------
@@ -508,6 +572,49 @@ def test_a_journal_change_off_the_worksheet_s_checklist_is_refused(
         load_worksheet(path, checklist)
     assert str(info.value) == f"{journal_path(path)}: {problem}"
     assert load_worksheet(path).entry("c1") != worksheet.entry("c1")  # read without a checklist
+
+
+def test_a_long_run_of_evidence_replays_as_it_was_applied(
+    tmp_path: Path, worksheet: Worksheet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each entry copied the answer's evidence and the audit log: a journal of 50,000 evidence
+    # URLs took minutes to open.
+    first, second = three_changes(worksheet)[:2]
+    urls = [f"https://e.example/{n}" for n in range(2000)]
+    changes = [
+        first,
+        *evidence(1, urls[:1500]),
+        *evidence(1501, urls[1500:], claim="c2"),
+        replace(second, seq=2002),
+        *evidence(2002, urls[:10]),  # already there: added again, as the journal says
+    ]
+    path = journal_of(tmp_path, worksheet, *map(line, changes))
+    expected = worksheet
+    for change in changes:
+        expected = apply_change(expected, change)
+    runs: list[int] = []
+    real_apply = ChangeBatch.apply
+
+    def counted(batch: ChangeBatch, run: Sequence[Change]) -> None:
+        runs.append(len(run))
+        real_apply(batch, run)
+
+    monkeypatch.setattr(ChangeBatch, "apply", counted)
+    loaded = load_worksheet(path)
+    assert loaded == expected
+    assert loaded.entry("c1").answers["primary_source"].evidence == (*urls[:1500], *urls[:10])
+    assert [n for n in runs if n] == [1, 1500, 500, 1, 10]  # each run of evidence at once
+
+
+def test_bad_evidence_in_a_run_names_its_own_change(tmp_path: Path, worksheet: Worksheet) -> None:
+    changes = evidence(0, ["https://e.example/1", "https://e.example/2", "javascript:x"])
+    changes += evidence(3, ["https://e.example/4"])
+    path = journal_of(tmp_path, worksheet, *map(line, changes))
+    with pytest.raises(WorksheetError) as info:
+        load_worksheet(path)
+    assert str(info.value) == (
+        f"{journal_path(path)}: change 3: evidence needs an http(s) URL, got 'javascript:x'"
+    )
 
 
 def test_a_change_that_cannot_apply_is_named_once(tmp_path: Path, worksheet: Worksheet) -> None:

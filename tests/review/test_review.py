@@ -40,8 +40,15 @@ from factcheck.review.prompts import (
     TakeOffer,
     VerdictPrompt,
 )
-from factcheck.review.scripted import apply_answers, read_answers
-from factcheck.review.worksheet import Action, Change, Worksheet, claim_verdict
+from factcheck.review.scripted import MAX_EVIDENCE, apply_answers, read_answers
+from factcheck.review.worksheet import (
+    Action,
+    Change,
+    Worksheet,
+    apply_change,
+    claim_verdict,
+    make_change,
+)
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 AT = "2024-03-02T10:00:00Z"
@@ -569,19 +576,27 @@ def write_answers(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_answers_file_is_applied_and_saved_change_by_change(
+def test_answers_file_is_applied_and_saved_together(
     tmp_path: Path, worksheet: Worksheet, checklist: Checklist
 ) -> None:
     script = read_answers(write_answers(tmp_path, ANSWERS), worksheet, checklist)
-    saved: list[tuple[Worksheet, Change]] = []
+    saves: list[tuple[Worksheet, Sequence[Change]]] = []
     outcome = apply_answers(
         worksheet,
         checklist,
         script,
-        lambda ws, c: saved.append((ws, c)),
+        lambda ws, changes: saves.append((ws, changes)),
         reviewer="bot",
         now=lambda: AT,
     )
+    [(saved_worksheet, saved)] = saves
+    assert saved_worksheet == outcome.worksheet
+    assert outcome.worksheet.audit == (*worksheet.audit, *saved)
+    assert [c.seq for c in saved] == list(range(worksheet.seq + 1, worksheet.seq + 11))
+    one_by_one = worksheet
+    for change in saved:
+        one_by_one = apply_change(one_by_one, change)
+    assert one_by_one == outcome.worksheet
     ws = outcome.worksheet
     assert values(ws, "c1") == {"primary_source": "yes", "partisan_outlet": "no"}
     partisan = ws.entry("c1").answers["partisan_outlet"]
@@ -593,8 +608,42 @@ def test_answers_file_is_applied_and_saved_change_by_change(
     assert ws.entry("c3").skipped
     assert outcome.skipped == ("c3",) and outcome.incomplete == ("c3",)
     assert outcome.changes == len(saved) == 10
-    assert {c.reviewer for _, c in saved} == {"bot"}
+    assert {c.reviewer for c in saved} == {"bot"}
     again = apply_answers(ws, checklist, script, lambda ws, c: None, reviewer="bot")
+    assert again.changes == 0
+
+
+def test_evidence_by_the_thousand_is_added_once_each_in_the_file_s_order(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist
+) -> None:
+    # Each URL was looked for in the answer's evidence so far, and the answer and the audit log
+    # copied, for each one: 50,000 URLs in one answer took minutes.
+    had = "https://e.example/7"
+    first = make_change(
+        worksheet, "c2", Action.EVIDENCE, reviewer="ana", question="corroborated", new=had
+    )
+    start = apply_change(worksheet, first)
+    urls = [f"https://e.example/{n}" for n in range(MAX_EVIDENCE - 1)] + ["https://e.example/3"]
+    path = write_answers(
+        tmp_path,
+        "c2:\n  corroborated:\n    value: yes\n    evidence: [" + ", ".join(urls) + "]\n"
+        "  partisan_outlet:\n    evidence: https://e.example/other\n",
+    )
+    script = read_answers(path, start, checklist)
+    saves: list[Sequence[Change]] = []
+    outcome = apply_answers(
+        start, checklist, script, lambda ws, changes: saves.append(changes), reviewer="bot"
+    )
+    added = [u for u in urls[:-1] if u != had]
+    answers = outcome.worksheet.entry("c2").answers
+    assert answers["corroborated"].evidence == (had, *added)
+    assert answers["partisan_outlet"].evidence == ("https://e.example/other",)
+    [saved] = saves
+    assert [c.new for c in saved] == ["yes", *added, "https://e.example/other"]
+    assert [c.seq for c in saved] == list(range(start.seq + 1, start.seq + len(saved) + 1))
+    assert outcome.worksheet.audit == (*start.audit, *saved)
+    assert outcome.changes == len(saved) == MAX_EVIDENCE
+    again = apply_answers(outcome.worksheet, checklist, script, lambda ws, c: None, reviewer="bot")
     assert again.changes == 0
 
 
@@ -625,6 +674,12 @@ ANSWER_FAULTS = {
     "bad evidence": (
         "c1:\n  primary_source:\n    value: yes\n    evidence: [example.org]\n",
         "answers.yaml:4: c1.primary_source.evidence[0]: expected an http(s) URL, got 'example.org'",
+    ),
+    "too much evidence": (
+        "c1:\n  primary_source:\n    value: yes\n    evidence: ["
+        + ", ".join(f"https://e.example/{n}" for n in range(MAX_EVIDENCE + 1))
+        + "]\n",
+        "answers.yaml:4: c1.primary_source.evidence: expected at most 1,000 URLs, got 1,001",
     ),
     "unknown answer key": (
         "c1:\n  primary_source: {value: yes, notes: x}\n",

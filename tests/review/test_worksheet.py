@@ -127,6 +127,10 @@ def test_worksheet_and_sibling_paths(tmp_path: Path) -> None:
         ("example.org", False),
         ("https://", False),
         ("https://exa mple.org", False),
+        (" https://example.org/", False),
+        ("https://example.org/\n", False),
+        ("https://example.org/\u2003x", False),  # an em space
+        ("https://example.org/\x1cx", False),  # a file separator, a space to str.split
         ("https://example.org:99999/", False),
         ("", False),
     ],

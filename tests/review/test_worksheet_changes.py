@@ -21,6 +21,7 @@ from factcheck.review.worksheet import (
     Override,
     Worksheet,
     apply_change,
+    apply_changes,
     article_worksheet,
     document_slug,
     is_worksheet_file,
@@ -453,6 +454,55 @@ def test_evidence_records_no_old_value(worksheet: Worksheet) -> None:
     ws = applied(ws, "c1", Action.NOTE, question="primary_source", new="page 2")
     evidence = change(ws, "c1", Action.EVIDENCE, question="primary_source", new="https://a.org")
     assert (evidence.old, evidence.new) == (None, "https://a.org")
+
+
+def mixed_changes(ws: Worksheet) -> list[Change]:
+    """Answers, runs of evidence on two answers with other changes between, a publication part,
+    an added claim and a skip, each made on the worksheet the ones before it leave."""
+    made: list[Change] = []
+
+    def make(claim: str, action: Action, **details: object) -> None:
+        nonlocal ws
+        made.append(change(ws, claim, action, **details))
+        ws = apply_change(ws, made[-1])
+
+    make("c1", Action.ANSWER, question="primary_source", new="yes")
+    for n in range(300):
+        make("c1", Action.EVIDENCE, question="primary_source", new=f"https://e.example/{n}")
+    for n in range(3):
+        make("c2", Action.EVIDENCE, question="primary_source", new=f"https://e.example/{n}")
+    make("c1", Action.EVIDENCE, question="partisan_outlet", new="https://e.example/p")
+    make("c1", Action.EVIDENCE, question="primary_source", new="https://e.example/last")
+    make(ARTICLE, Action.PUBLICATION, question="title", new="Checked")
+    make("c4", Action.ADD_CLAIM, new="0-18")
+    make("c2", Action.SKIP)
+    return made
+
+
+def test_changes_applied_together_leave_what_they_leave_one_by_one(worksheet: Worksheet) -> None:
+    changes = mixed_changes(worksheet)
+    one_by_one = worksheet
+    for each in changes:
+        one_by_one = apply_change(one_by_one, each)
+    together = apply_changes(worksheet, changes)
+    assert together == one_by_one
+    assert together.audit == (*worksheet.audit, *changes)
+    evidence = together.entry("c1").answers["primary_source"].evidence
+    assert evidence == (*(f"https://e.example/{n}" for n in range(300)), "https://e.example/last")
+    assert apply_changes(worksheet, []) == worksheet
+
+
+def test_bad_evidence_among_evidence_applied_together_names_its_own_change(
+    worksheet: Worksheet,
+) -> None:
+    urls = ["https://e.example/1", "https://e.example/2", "example.org", "https://e.example/4"]
+    changes = [
+        Change(n, AT, "ana", "c1", Action.EVIDENCE, "primary_source", None, url)
+        for n, url in enumerate(urls, start=1)
+    ]
+    with pytest.raises(WorksheetError) as caught:
+        apply_changes(worksheet, changes)
+    assert str(caught.value) == "change 3: evidence needs an http(s) URL, got 'example.org'"
 
 
 @pytest.mark.parametrize(
