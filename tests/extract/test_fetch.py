@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,13 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def trickle_server(headers_too: bool) -> Iterator[str]:
-    """A server that sends one byte every 0.1 s, for 30 s at the most."""
+def socket_server(answer: Callable[[socket.socket, threading.Event], None]) -> Iterator[str]:
+    """A server on a free local port that reads each request and lets ANSWER write the response
+    on the connection (with the event set when the server stops), then closes it; yields
+    "http://127.0.0.1:PORT"."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
+    listener.listen(8)
     listener.settimeout(0.2)
     stop = threading.Event()
 
@@ -45,30 +47,40 @@ def trickle_server(headers_too: bool) -> Iterator[str]:
             except TimeoutError:
                 continue
             with conn:
-                conn.recv(65536)
-                head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
-                body = b"The minister said 300 people were evacuated. " * 10
-                data = head + body if headers_too else body
-                if not headers_too:
-                    conn.sendall(head)
-                started = time.monotonic()
-                for byte in data:
-                    if stop.is_set() or time.monotonic() - started > 30:
-                        break
-                    try:
-                        conn.sendall(bytes([byte]))
-                    except OSError:
-                        break
-                    time.sleep(0.1)
+                answer(conn, stop)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
         stop.set()
         thread.join(timeout=5)
         listener.close()
+
+
+def trickle_server(headers_too: bool) -> Iterator[str]:
+    """A server that sends one byte every 0.1 s, for 30 s at the most."""
+
+    def trickle(conn: socket.socket, stop: threading.Event) -> None:
+        conn.recv(65536)
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+        body = b"The minister said 300 people were evacuated. " * 10
+        data = head + body if headers_too else body
+        if not headers_too:
+            conn.sendall(head)
+        started = time.monotonic()
+        for byte in data:
+            if stop.is_set() or time.monotonic() - started > 30:
+                break
+            try:
+                conn.sendall(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.1)
+
+    for base in socket_server(trickle):
+        yield f"{base}/slow"
 
 
 @pytest.fixture
@@ -135,32 +147,14 @@ RESPONSES = {
 @pytest.fixture(scope="module")
 def cutting() -> Iterator[str]:
     """A server that sends the response RESPONSES holds for the path, then closes."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    listener.settimeout(0.2)
-    stop = threading.Event()
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            with conn:
-                request = conn.recv(65536)
-                path = request.split(b" ")[1].decode() if request.count(b" ") > 1 else ""
-                with contextlib.suppress(OSError):
-                    conn.sendall(RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n"))
+    def respond(conn: socket.socket, _: threading.Event) -> None:
+        request = conn.recv(65536)
+        path = request.split(b" ")[1].decode() if request.count(b" ") > 1 else ""
+        with contextlib.suppress(OSError):
+            conn.sendall(RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n"))
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
+    yield from socket_server(respond)
 
 
 @pytest.mark.parametrize(
