@@ -387,6 +387,9 @@ def _load_article(
     try:
         data = json.loads(read_own_text(path))
         ingested, extraction, added, current = parse_article_record(data)
+        if ingested.sha256[:ID_LENGTH] != entry.id:
+            # A copy or a rename left another article's cache under this one's name.
+            raise ValueError(f"it holds another article, {ingested.sha256[:ID_LENGTH]}")
     except FileNotFoundError:
         return None, f"{path}: missing; add the article again ({entry.source})"
     except NotAFile as exc:

@@ -148,6 +148,23 @@ def test_a_cache_field_of_the_wrong_type_is_a_damaged_article_not_an_internal_er
     assert (code, lines(err)) == (0, [damaged, f"Saved {reports / 'independent.worksheet.yaml'}"])
 
 
+def test_a_cache_file_holding_another_article_is_a_damaged_article(tmp_path: Path) -> None:
+    # A copy over another article's cache listed the other's title and claims under the
+    # first's source, and `review --case` matched the article under review with itself.
+    folder = tmp_path / "ferry"
+    wire, other = (str(FIXTURES / "ferry" / name) for name in ("wire.txt", "independent.txt"))
+    assert run("case", "add", str(folder), wire, other)[0] == 0
+    cached = {p.read_text("utf-8").count(wire) > 0: p for p in (folder / "articles").iterdir()}
+    cached[True].write_bytes(cached[False].read_bytes())  # the wire's cache now holds the other
+    damaged = (
+        f"Warning: {cached[True]}: damaged (it holds another article, {cached[False].stem}); "
+        f"add the article again ({wire})"
+    )
+    code, out, err = run("case", "show", str(folder))
+    assert (code, lines(err)) == (0, [damaged])
+    assert "Northwire" not in out
+
+
 def test_case_help_lists_its_commands() -> None:
     code, out, _ = run("case", "--help")
     assert code == 0
