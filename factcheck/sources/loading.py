@@ -36,6 +36,7 @@ _ID = regexes.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DOMAIN = regexes.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
 )
+_DOMAIN_MAX = 253
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _MAX_BYTES = 10_000_000
 _PARTISAN_KEYS = ("stance", "direction")
@@ -173,10 +174,11 @@ def _refuse_empty_items(node: yaml.Node, loc: _Loc, file: str, message: str) -> 
 
 
 def _domain(text: str, loc: _Loc) -> str:
-    """A registry domain as page hosts are matched: no 'www.', an international one in its
-    IDNA form ('bücher.example' -> 'xn--bcher-kva.example')."""
-    domain = idna_host(text)
-    if domain is None or not _DOMAIN.fullmatch(domain):
+    """A registry domain as page hosts are matched: in lower case ('Example.com' names
+    'example.com'), no 'www.', an international one in its IDNA form ('Bücher.example' ->
+    'xn--bcher-kva.example'), of 253 characters at most, as DNS allows."""
+    domain = idna_host(text.lower())
+    if domain is None or len(domain) > _DOMAIN_MAX or not _DOMAIN.fullmatch(domain):
         loc.fail(f"expected a bare domain like 'example.com', got {text!r}")
     return domain.removeprefix("www.")
 

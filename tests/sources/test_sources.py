@@ -515,6 +515,32 @@ def test_an_international_domain_is_kept_in_its_idna_form_and_matches_either_spe
     assert registry.by_domain("https://bucher.example/") is None
 
 
+def test_a_domain_in_capitals_is_the_domain_in_lower_case(tmp_path: Path) -> None:
+    # "Example.com" was refused as no bare domain, while "Bücher.example" was taken.
+    path = write(
+        tmp_path / "mine.yaml",
+        "entries:\n  - id: caps\n    name: Caps\n"
+        "    domains: ['Caps.Example', 'BÜCHER.example']\n    kind: newspaper\n"
+        "    citations: {kind: https://example.org/about}\n",
+    )
+    entry = load_registry([path], user=False).get("caps")
+    assert entry is not None
+    assert entry.domains == ("caps.example", "xn--bcher-kva.example")
+
+
+def test_a_domain_longer_than_dns_allows_is_refused(tmp_path: Path) -> None:
+    long = ".".join(["a" * 63] * 4) + ".com"  # 259 characters: DNS allows 253
+    path = write(
+        tmp_path / "mine.yaml",
+        f"entries:\n  - id: odd\n    name: Odd\n    domains: ['{long}']\n    kind: other\n",
+    )
+    with pytest.raises(SourcesError) as caught:
+        load_registry([path], user=False)
+    assert str(caught.value) == (
+        f"{path}:4: entries[0].domains[0]: expected a bare domain like 'example.com', got '{long}'"
+    )
+
+
 def test_an_international_domain_that_cannot_be_one_is_refused(tmp_path: Path) -> None:
     path = write(
         tmp_path / "mine.yaml",
