@@ -125,7 +125,7 @@ def merge(
         from factcheck.files import names_folder, resolved
         from factcheck.render.console import message_text
         from factcheck.render.team import render_merge
-        from factcheck.review.journal import save_worksheet
+        from factcheck.review.journal import write_new_worksheet
         from factcheck.review.worksheet import WORKSHEET_SUFFIX
         from factcheck.team.merge import Rule, merge_worksheets
 
@@ -137,8 +137,8 @@ def merge(
         # A link counts as there, even one that leads nowhere: merge never replaces a thing.
         if os.path.lexists(target) or resolved(target) in {resolved(p) for p in worksheets}:
             raise FactcheckError(f"{target}: already exists; choose another --output")
-        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist)
-        save_worksheet(target, result.worksheet)
+        result = merge_worksheets(worksheets, Rule(rule), checklist=checklist, output=target)
+        write_new_worksheet(target, result.worksheet)
         err = make_console(opts.color, file=sys.stderr)
         err.print(render_merge(result))
         if result.open:

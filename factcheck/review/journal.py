@@ -593,11 +593,7 @@ def open_session(
     try:
         jpath = journal_path(path)
         if new is not None:
-            if path.exists():
-                raise WorksheetError(f"{path}: a worksheet already exists there")
-            with contextlib.suppress(FileNotFoundError):
-                jpath.unlink()  # a journal without its worksheet belongs to nothing
-            save_worksheet(path, new)
+            _create(path, new)
             worksheet = new
         else:
             checklist = loaded_once(checklist)
@@ -610,6 +606,22 @@ def open_session(
     except BaseException:
         lock.release()
         raise
+
+
+def write_new_worksheet(path: Path, worksheet: Worksheet) -> None:
+    """Create a worksheet at path as a review creates one, under its lock: a journal left beside
+    it is removed; WorksheetError if a worksheet is there or a review holds the lock."""
+    with WorksheetLock(path):
+        _create(path, worksheet)
+
+
+def _create(path: Path, worksheet: Worksheet) -> None:
+    # Called with the lock held.
+    if path.exists():
+        raise WorksheetError(f"{path}: a worksheet already exists there")
+    with contextlib.suppress(FileNotFoundError):
+        journal_path(path).unlink()  # a journal without its worksheet belongs to nothing
+    save_worksheet(path, worksheet)
 
 
 def _cut_torn_tail(journal: Path, good: int) -> None:

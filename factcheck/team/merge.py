@@ -9,6 +9,7 @@ merged worksheet asks only what is left open, and shows what each reviewer answe
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from factcheck.review.worksheet import (
     Override,
     Worksheet,
     apply_change,
+    checklist_location,
     utc_now,
 )
 from factcheck.team.compare import Sheet, _claim_order, reviewer_answers
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
 
 MERGE_REVIEWER = "merge"
 """The name the merge's own changes are recorded under."""
+
+_BUILTIN_NAME = r"[a-z0-9][a-z0-9_-]*"
+"""How a checklist reference that names a built-in checklist (not a file) is spelled."""
 
 
 class Rule(enum.StrEnum):
@@ -320,13 +325,32 @@ def merge_worksheets(
     rule: Rule,
     *,
     checklist: str | None = None,
+    output: Path | None = None,
     now: Callable[[], str] = utc_now,
 ) -> MergeResult:
-    """Load the worksheets and merge them."""
+    """Load the worksheets and merge them; with ``output`` (where the merged worksheet is to be
+    written), its checklist reference is made relative to that file's folder."""
     from factcheck.team.compare import load_sheets
 
     sheets, resolved = load_sheets(paths, checklist=checklist)
-    return merge_sheets(sheets, resolved, rule, now=now)
+    result = merge_sheets(sheets, resolved, rule, now=now)
+    if output is None:
+        return result
+    ref = result.worksheet.checklist
+    source = rebased_checklist_source(ref.source, sheets[0].path, output)
+    worksheet = replace(result.worksheet, checklist=replace(ref, source=source))
+    return replace(result, worksheet=worksheet)
+
+
+def rebased_checklist_source(source: str, worksheet: Path, output: Path) -> str:
+    """A worksheet's checklist reference as a worksheet at ``output`` records it: a built-in name
+    or an absolute path as is, a path relative to the worksheet's folder made relative to the
+    folder of ``output``."""
+    from factcheck.review.session import checklist_reference
+
+    if re.fullmatch(_BUILTIN_NAME, source) or Path(source).is_absolute():
+        return source
+    return checklist_reference(checklist_location(source, worksheet), output)
 
 
 # --- reading a merged worksheet back ------------------------------------------------------------

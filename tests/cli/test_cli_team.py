@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 from inprocess import run_cli
 
 from factcheck.render.data import render_json
@@ -368,3 +369,65 @@ def test_compare_of_worksheets_without_claims_says_so_in_one_line(tmp_path: Path
         "Checklist: Quick source check (quick, version 1) · Reviewers: Alice, Bob · Claims: 0\n\n"
         "Nothing to compare: the worksheets have no claims.\n"
     )
+
+
+def test_merge_removes_a_journal_left_at_its_output(team: Path, tmp_path: Path) -> None:
+    # The journal of an earlier worksheet at that path was replayed into the new merged one:
+    # a stranger's answer adopted, or (numbers out of line) the merged worksheet unreadable.
+    clean = tmp_path / "clean" / "m.worksheet.yaml"
+    done = factcheck("merge", *sheets(team)[:2], "-o", str(clean), cwd=team)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "m.worksheet.yaml"
+    journal = tmp_path / "m.worksheet.journal"
+    journal.write_text(
+        '{"seq":400,"at":"2020-01-01T00:00:00Z","reviewer":"mallory","claim":"c1",'
+        '"action":"answer","question":"hedged","old":null,"new":"yes"}\n'
+    )
+    (tmp_path / "m.worksheet.lock").write_text("pid 1 on gone\n")  # left by a dead review
+    done = factcheck("merge", *sheets(team)[:2], "-o", str(out), cwd=team)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.splitlines()[-1] == f"Saved {out}"
+    assert out.read_text() == clean.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean", "m.worksheet.yaml"]
+    report = factcheck("report", str(out), "--format", "json", "--output", "-", cwd=team)
+    assert (report.returncode, report.stderr) == (0, "")
+    assert "mallory" not in report.stdout
+
+
+def test_merge_refuses_an_output_a_review_holds(team: Path, tmp_path: Path) -> None:
+    from factcheck.review.journal import WorksheetLock
+
+    out = tmp_path / "m.worksheet.yaml"
+    with WorksheetLock(out):
+        holder = (tmp_path / "m.worksheet.lock").read_text().strip()
+        done = factcheck("merge", *sheets(team)[:2], "-o", str(out), cwd=team)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            1,
+            "",
+            f"Error: {out} is already open in another review ({holder}); "
+            "finish or quit that review first\n",
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_merge_records_a_checklist_file_relative_to_its_output(tmp_path: Path) -> None:
+    # The worksheets' '../my-checklist.yaml' was copied as is into a merged worksheet in
+    # another folder, which then could not load its checklist.
+    shutil.copy(REPO / "checklists" / "quick.yaml", tmp_path / "my-checklist.yaml")
+    for name, own in (("Alice", ()), ("Bob", ("--own",))):
+        done = review(name, "--checklist", "my-checklist.yaml", *own, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    first = tmp_path / "reports" / "seed-article.worksheet.yaml"
+    assert yaml.safe_load(first.read_text())["checklist"]["source"] == "../my-checklist.yaml"
+    given = ["reports/seed-article.worksheet.yaml", "reports/seed-article.bob.worksheet.yaml"]
+    for output, source in (
+        ("merged.worksheet.yaml", "my-checklist.yaml"),
+        ("team/deep/m.worksheet.yaml", "../../my-checklist.yaml"),
+    ):
+        done = factcheck("merge", *given, "-o", output, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines()[-1] == f"Saved {output}"
+        merged = yaml.safe_load((tmp_path / output).read_text())
+        assert merged["checklist"]["source"] == source
+        report = factcheck("report", output, "--format", "json", "--output", "-", cwd=tmp_path)
+        assert (report.returncode, report.stderr) == (0, "")

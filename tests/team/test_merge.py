@@ -29,6 +29,7 @@ from factcheck.team.merge import (
     adjudication_hints,
     decide,
     merge_worksheets,
+    rebased_checklist_source,
     reviewer_sheets,
 )
 
@@ -233,3 +234,17 @@ def test_a_merge_record_edited_by_hand_is_one_error(
     with pytest.raises(WorksheetError) as caught:
         load_worksheet(path)
     assert str(caught.value) == f"{path}:{number}: merge.{line}: {message}"
+
+
+def test_a_checklist_reference_is_rebased_only_when_it_is_a_relative_file(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "mine.yaml").write_text("")
+    sheet = tmp_path / "reports" / "a.worksheet.yaml"
+    out = tmp_path / "team" / "m.worksheet.yaml"
+    absolute = str(tmp_path / "lists" / "mine.yaml")
+    assert rebased_checklist_source("quick", sheet, out) == "quick"
+    assert rebased_checklist_source(absolute, sheet, out) == absolute
+    assert rebased_checklist_source("../lists/mine.yaml", sheet, out) == "../lists/mine.yaml"
+    assert rebased_checklist_source("../lists/mine.yaml", sheet, tmp_path / "m.worksheet.yaml") == (
+        "lists/mine.yaml"
+    )
