@@ -8,6 +8,7 @@ continues it, so a team sharing one git repository never writes into each other'
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -94,7 +95,38 @@ def owner_warning(worksheet: Worksheet, path: Path, reviewer: str) -> str | None
     owner = worksheet_reviewer(worksheet, path)
     if owner == reviewer:
         return None
+    mine = own_path(path, reviewer)
+    if mine == path:
+        name = free_name(path, reviewer)
+        keep = (
+            f"To keep your own, use --own with a name of your own, e.g. --reviewer "
+            f"{shlex.quote(name)} (it makes {own_path(path, name).name})"
+        )
+    else:
+        keep = f"To keep your own, use --own (it makes {mine.name})"
+    return f"{path} is {owner}'s review; your answers go into it under your name. {keep}"
+
+
+def free_name(path: Path, reviewer: str) -> str:
+    """The reviewer's name with the first number after it whose own worksheet beside ``path``
+    does not exist yet: ``Li Wei 2`` when ``li-wei`` is taken."""
+    number = 2
+    while own_path(path, f"{reviewer} {number}").exists():
+        number += 1
+    return f"{reviewer} {number}"
+
+
+def own_refusal(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
+    """Why ``--own`` must not open ``path`` for ``reviewer``: it is another reviewer's own
+    worksheet (its name is the reviewer's, as two names can make the same file name)."""
+    owner = worksheet.publication.reviewer
+    if not owner and worksheet.audit and worksheet.merge is None:
+        owner = worksheet_reviewer(worksheet)
+    if not owner or owner == reviewer:
+        return None
+    name = free_name(path, reviewer)
     return (
-        f"{path} is {owner}'s review; your answers go into it under your name. "
-        f"To keep your own, use --own (it makes {own_path(path, reviewer).name})"
+        f"{path} is {owner}'s own worksheet, not {reviewer}'s; --own does not write into it: "
+        f"give a name of your own, e.g. --reviewer {shlex.quote(name)} "
+        f"(it makes {own_path(path, name).name})"
     )

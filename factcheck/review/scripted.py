@@ -66,7 +66,8 @@ class ScriptedClaim:
     conclusion: str | None = None
     """The reviewer's one-line conclusion."""
     drop: str | None = None
-    """Drop the claim as not a claim, for this reason."""
+    """Drop the claim as not a claim, for this reason (or give a dropped one this reason);
+    ``restore`` brings a dropped claim back."""
     speaker: str | None = None
     """A corrected speaker."""
     role: str | None = None
@@ -91,6 +92,9 @@ _OVERRIDE_KEY = "override"
 _SKIP_KEY = "skip"
 _CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
 _PUBLICATION_KEY = ARTICLE
+_DROP_KEY = "drop"
+RESTORE = "restore"
+"""``drop: restore`` brings a dropped claim back."""
 
 
 def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Script:
@@ -166,6 +170,8 @@ def _read_scripted_claim(
             skip = r.boolean(value, where)
         elif key in _CLAIM_TEXT_KEYS:
             texts[key] = r.text(value, where).strip()
+            if key == _DROP_KEY and not texts[key]:
+                r.fail(value, where, "dropping a claim needs a reason")
         else:
             expected = ", ".join([*questions, _OVERRIDE_KEY, _SKIP_KEY, *_CLAIM_TEXT_KEYS])
             r.fail(
@@ -282,7 +288,11 @@ def apply_answers(
             record(cid, Action.SPEAKER, new=scripted.speaker or None)
         if scripted.role is not None and scripted.role != (att.role or ""):
             record(cid, Action.ROLE, new=scripted.role or None)
-        if scripted.drop is not None and entry.dropped is None:
+        if scripted.drop == RESTORE:
+            if entry.dropped is not None:
+                record(cid, Action.DROP, new=RESTORE)
+        elif scripted.drop is not None and scripted.drop != entry.dropped:
+            # A new reason for a dropped claim replaces the old one, which the change keeps.
             record(cid, Action.DROP, reason=scripted.drop)
         for qid, wanted in scripted.answers.items():
             current = batch.current.entry(cid).answers.get(qid, Answer())

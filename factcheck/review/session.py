@@ -204,7 +204,7 @@ def open_review(
     the reviewer's name), no worksheet is made before the ``reviewer`` is known. ``on_stage`` is
     told each stage of an article's extraction, then WRITING as its new worksheet is made.
     """
-    from factcheck.review.own import choose_worksheet, fresh_copy, owner_warning
+    from factcheck.review.own import choose_worksheet, fresh_copy, own_refusal, owner_warning
     from factcheck.sources.registry import load_registry
 
     registry = load_registry(tuple(registry_paths))
@@ -252,6 +252,10 @@ def open_review(
     # Opened by its worksheet, the article's name is not known before the worksheet is read.
     article = "ARTICLE" if is_worksheet_file(target_path) else target
     loader = checklist_loader(checklist, path, article)
+    if own and reviewer and path.exists():
+        refusal = own_refusal(load_worksheet(path, loader), path, reviewer)
+        if refusal:
+            raise ReviewError(refusal)
 
     def remember(ref: ChecklistRef) -> Checklist:
         loaded.append(loader(ref))

@@ -774,3 +774,103 @@ def test_an_empty_part_of_the_report_is_refused_by_name(
         f"Error: {flag}: expected text, got an empty one\n",
     )
     assert not (tmp_path / "reports").exists()
+
+
+def test_answers_file_changes_a_drop_reason_restores_and_refuses_an_empty_reason(
+    worksheet: Path,
+) -> None:
+    answers = worksheet.parent / "answers.yaml"
+
+    def apply(text: str) -> subprocess.CompletedProcess[str]:
+        answers.write_text(text, encoding="utf-8")
+        return run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+
+    def drops() -> list[tuple[str | None, str | None, str | None]]:
+        audit = load_worksheet(worksheet).audit
+        return [(c.old, c.new, c.reason) for c in audit if c.action is Action.DROP]
+
+    saved = (0, f"Saved {worksheet.name}\n")
+    done = apply("c1: {drop: duplicate of c2}\n")
+    assert (done.returncode, done.stderr) == saved
+    done = apply("c1: {drop: 'a caption, not a claim'}\n")
+    assert (done.returncode, done.stderr) == saved
+    assert load_worksheet(worksheet).entry("c1").dropped == "a caption, not a claim"
+    assert drops() == [
+        (None, None, "duplicate of c2"),
+        ("duplicate of c2", None, "a caption, not a claim"),
+    ]
+    for _twice in range(2):  # the second restore finds the claim back and records nothing
+        done = apply("c1: {drop: restore}\n")
+        assert (done.returncode, done.stderr) == saved
+        assert load_worksheet(worksheet).entry("c1").dropped is None
+        assert drops()[2:] == [("a caption, not a claim", "restore", None)]
+
+    before = worksheet.read_bytes()
+    done = apply('c1:\n  primary_source: yes\nc2: {drop: ""}\n')
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "Error: answers.yaml:3: c2.drop: dropping a claim needs a reason\n"
+    assert worksheet.read_bytes() == before
+
+
+def test_own_never_writes_into_another_reviewers_worksheet_of_the_same_file_name(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "s.txt"
+    shutil.copyfile(SEED, article)
+    (tmp_path / "x.yaml").write_text('c1: {primary_source: "no", corroborated: "no"}\n')
+    (tmp_path / "y.yaml").write_text('c1: {primary_source: "unclear", corroborated: "yes"}\n')
+
+    def review(name: str, answers: str, *target: str) -> subprocess.CompletedProcess[str]:
+        args = ("--reviewer", name, "--own", "--answers", answers, "--no-input")
+        return run(*(target or ("s.txt",)), *args, "--reports-dir", "reports", cwd=tmp_path)
+
+    mine = tmp_path / "reports" / "s.li-wei.worksheet.yaml"
+    first = review("Li.Wei", "x.yaml")
+    assert (first.returncode, first.stderr) == (0, "Saved reports/s.li-wei.worksheet.yaml\n")
+    before = mine.read_bytes()
+    for target in ((), ("reports/s.li-wei.worksheet.yaml",)):
+        refused = review("Li Wei", "y.yaml", *target)
+        assert (refused.returncode, refused.stdout) == (1, "")
+        assert refused.stderr == (
+            "Error: reports/s.li-wei.worksheet.yaml is Li.Wei's own worksheet, not Li Wei's; "
+            "--own does not write into it: give a name of your own, e.g. --reviewer 'Li Wei 2' "
+            "(it makes s.li-wei-2.worksheet.yaml)\n"
+        )
+        assert mine.read_bytes() == before
+        assert sorted(p.name for p in mine.parent.iterdir()) == ["s.li-wei.worksheet.yaml"]
+
+    again = review("Li.Wei", "y.yaml")  # Li.Wei resumes their own worksheet
+    assert (again.returncode, again.stderr) == (0, "Saved reports/s.li-wei.worksheet.yaml\n")
+    assert answers_of(mine) == {"c1": {"primary_source": "unclear", "corroborated": "yes"}}
+    assert load_worksheet(mine).publication.reviewer == "Li.Wei"
+
+    assert review("!!!", "x.yaml").returncode == 0
+    refused = review("worksheet", "y.yaml")
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: reports/s.worksheet.worksheet.yaml is !!!'s own worksheet, not worksheet's; "
+        "--own does not write into it: give a name of your own, e.g. --reviewer 'worksheet 2' "
+        "(it makes s.worksheet-2.worksheet.yaml)\n",
+    )
+    assert answers_of(mine.with_name("s.worksheet.worksheet.yaml")) == {
+        "c1": {"primary_source": "no", "corroborated": "no"}
+    }
+
+    # Without --own, Li Wei answers in Li.Wei's worksheet, told whose it is and how to keep one.
+    shared = run(
+        "s.txt",
+        "--reviewer",
+        "Li Wei",
+        "--answers",
+        "y.yaml",
+        "--no-input",
+        "--reports-dir",
+        "reports",
+        cwd=tmp_path,
+    )
+    assert shared.returncode == 0
+    assert shared.stderr.splitlines()[0] == (
+        "Warning: reports/s.li-wei.worksheet.yaml is Li.Wei's review; your answers go into it "
+        "under your name. To keep your own, use --own with a name of your own, e.g. --reviewer "
+        "'Li Wei 2' (it makes s.li-wei-2.worksheet.yaml)"
+    )

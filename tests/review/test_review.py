@@ -690,6 +690,10 @@ ANSWER_FAULTS = {
         "c1:\n  override: {verdict: disputed, reason: ''}\n",
         "answers.yaml:2: c1.override: an override needs a reason",
     ),
+    "drop without reason": (
+        "c1:\n  primary_source: yes\n  drop: ' '\n",
+        "answers.yaml:3: c1.drop: dropping a claim needs a reason",
+    ),
     "override off the scale": (
         "c1:\n  override: {verdict: false, reason: x}\n",
         "answers.yaml:2: c1.override: not a verdict of this checklist: 'false' "
