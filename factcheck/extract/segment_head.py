@@ -385,8 +385,9 @@ def _stamped_staff(piece: str) -> tuple[str, str | None] | None:
     outlet is named."""
     tokens = piece.split()
     staff = words("staff_words")
+    credit = staff | _STAFF_TAILS
     cut = len(tokens)
-    while cut > 1 and tokens[cut - 1].casefold() in staff | _STAFF_TAILS:
+    while cut > 1 and tokens[cut - 1].casefold() in credit:
         cut -= 1
     tail = [token.casefold() for token in tokens[cut:]]
     outlet = " ".join(tokens[:cut])

@@ -97,14 +97,16 @@ def owner_warning(worksheet: Worksheet, path: Path, reviewer: str) -> str | None
         return None
     mine = own_path(path, reviewer)
     if mine == path:
-        name = free_name(path, reviewer)
-        keep = (
-            f"To keep your own, use --own with a name of your own, e.g. --reviewer "
-            f"{shlex.quote(name)} (it makes {own_path(path, name).name})"
-        )
+        keep = f"To keep your own, use --own with a name of your own, {_name_hint(path, reviewer)}"
     else:
         keep = f"To keep your own, use --own (it makes {mine.name})"
     return f"{path} is {owner}'s review; your answers go into it under your name. {keep}"
+
+
+def _name_hint(path: Path, reviewer: str) -> str:
+    """A free name for the reviewer's own worksheet beside ``path``, and the file it makes."""
+    name = free_name(path, reviewer)
+    return f"e.g. --reviewer {shlex.quote(name)} (it makes {own_path(path, name).name})"
 
 
 def free_name(path: Path, reviewer: str) -> str:
@@ -124,9 +126,7 @@ def own_refusal(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
         owner = worksheet_reviewer(worksheet)
     if not owner or owner == reviewer:
         return None
-    name = free_name(path, reviewer)
     return (
         f"{path} is {owner}'s own worksheet, not {reviewer}'s; --own does not write into it: "
-        f"give a name of your own, e.g. --reviewer {shlex.quote(name)} "
-        f"(it makes {own_path(path, name).name})"
+        f"give a name of your own, {_name_hint(path, reviewer)}"
     )

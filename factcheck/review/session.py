@@ -152,14 +152,15 @@ class ReviewSetup:
         return self.session.path
 
 
-def _is_builtin_name(name: str) -> bool:
+def is_builtin_name(name: str) -> bool:
+    """Whether a checklist reference is spelled as a built-in checklist's name, not a file's."""
     return re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name) is not None
 
 
 def checklist_reference(name: str, worksheet: Path) -> str:
     """How a worksheet records its checklist: a built-in name as is, a file relative to the
     worksheet's folder (so the pair can move together, or be shared in git)."""
-    if _is_builtin_name(name) and not Path(name).exists():
+    if is_builtin_name(name) and not Path(name).exists():
         return name
     target = resolved(Path(name))
     try:

@@ -9,7 +9,6 @@ merged worksheet asks only what is left open, and shows what each reviewer answe
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -37,9 +36,6 @@ if TYPE_CHECKING:
 
 MERGE_REVIEWER = "merge"
 """The name the merge's own changes are recorded under."""
-
-_BUILTIN_NAME = r"[a-z0-9][a-z0-9_-]*"
-"""How a checklist reference that names a built-in checklist (not a file) is spelled."""
 
 
 class Rule(enum.StrEnum):
@@ -346,9 +342,9 @@ def rebased_checklist_source(source: str, worksheet: Path, output: Path) -> str:
     """A worksheet's checklist reference as a worksheet at ``output`` records it: a built-in name
     or an absolute path as is, a path relative to the worksheet's folder made relative to the
     folder of ``output``."""
-    from factcheck.review.session import checklist_reference
+    from factcheck.review.session import checklist_reference, is_builtin_name
 
-    if re.fullmatch(_BUILTIN_NAME, source) or Path(source).is_absolute():
+    if is_builtin_name(source) or Path(source).is_absolute():
         return source
     return checklist_reference(checklist_location(source, worksheet), output)
 
