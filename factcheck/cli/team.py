@@ -112,7 +112,8 @@ def merge(
 ) -> None:
     """Merge reviewers' worksheets into one; review it to settle what the rule left open.
 
-    Every reviewer's answers, notes and evidence are kept in the merged worksheet's audit log.
+    Corrections (speaker, role, chain) and the report's title, summary, bottom line and URL
+    follow the rule too; every reviewer's own are kept in the merged worksheet's audit log.
 
     Example: factcheck merge reports/seed-article.*.worksheet.yaml
     --output team/seed-article.worksheet.yaml

@@ -330,7 +330,8 @@ def _note_text(line: str) -> Text:
 
 
 def render_merge(result: MergeResult) -> RenderableType:
-    """What a merge did: the rule, how many answers it settled, and the open questions."""
+    """What a merge did: the rule, how many answers it settled, the open questions, and the
+    corrections and parts of the report it settled or left as they were."""
     from rich.console import Group
 
     lines: list[RenderableType] = [
@@ -342,6 +343,19 @@ def render_merge(result: MergeResult) -> RenderableType:
     ]
     if result.open:
         lines.append(safe_text("Open questions: " + _open_list(result.open), style="bold"))
+    if result.corrections or result.unsettled:
+        lines.append(
+            safe_text(
+                f"Corrections and parts of the report: {result.corrections} settled, "
+                f"{len(result.unsettled)} left as they were."
+            )
+        )
+    if result.unsettled:
+        left = "; ".join(
+            f"{item.item} ({', '.join(f'{name} {value}' for name, value in item.votes)})"
+            for item in result.unsettled
+        )
+        lines.append(safe_text(f"Left as they were: {left}", style="bold"))
     return Group(*lines)
 
 

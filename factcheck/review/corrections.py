@@ -30,6 +30,21 @@ class Field(enum.StrEnum):
     DROPPED = "dropped"
 
 
+CLAIM_CORRECTIONS = (Field.SPEAKER, Field.ROLE, Field.CHAIN)
+"""The corrections that change a value of a claim's attribution (the rest change claims)."""
+
+
+def chain_text(attribution: Attribution) -> str | None:
+    """The chain as a change records it: the intermediaries one a line (None: none)."""
+    return "\n".join(attribution.via) or None
+
+
+def with_chain(attribution: Attribution, text: str | None) -> Attribution:
+    """The attribution with the whole chain a change records (see chain_text)."""
+    via = tuple(hop.strip() for hop in (text or "").split("\n") if hop.strip())
+    return replace(attribution, via=via)
+
+
 def with_speaker(attribution: Attribution, speaker: str | None) -> Attribution:
     """The attribution with the speaker the reviewer gave (None: the speaker is unknown)."""
     return replace(attribution, speaker=(speaker or "").strip() or None)

@@ -87,6 +87,8 @@ class Action(enum.StrEnum):
     """Split the claim at an offset (question) into itself and a new claim (new id)."""
     MERGE = "merge"
     """Merged another claim (new id) into this one; the other is dropped."""
+    CHAIN = "chain"
+    """Set the whole chain (new: the intermediaries one a line, the article's first; None: none)."""
 
 
 ARTICLE = "article"
@@ -182,6 +184,8 @@ class MergeRecord:
     """Audit entries 1 to this hold each reviewer's own answers, notes and evidence."""
     open: tuple[str, ...] = ()
     """The questions the rule left open, as 'claim.question'."""
+    unsettled: tuple[str, ...] = ()
+    """Corrections and report parts the rule left as they were: 'claim.field', 'article.part'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,6 +693,9 @@ def _applied(worksheet: Worksheet, run: Sequence[Change]) -> Worksheet:
     elif action is Action.REMOVE_HOP:
         att = corrections.without_hop(entry.claim.attribution, change.old or "")
         entry = _refreshed(entry, att, "chain")
+    elif action is Action.CHAIN:
+        att = corrections.with_chain(entry.claim.attribution, change.new)
+        entry = _refreshed(entry, att, "chain")
     elif action is Action.DROP:
         corrected = (
             entry.corrected if "dropped" in entry.corrected else (*entry.corrected, "dropped")
@@ -739,18 +746,8 @@ def make_change(
             old = answer.value if action is Action.ANSWER else answer.note
     elif action is Action.OVERRIDE and entry.override is not None:
         old = entry.override.verdict
-    return Change(
-        seq=worksheet.seq + 1,
-        at=now(),
-        reviewer=reviewer,
-        claim=claim_id,
-        action=action,
-        question=question,
-        old=old,
-        new=new,
-        reason=reason,
-        prefill=prefill,
-    )
+    seq = worksheet.seq + 1
+    return Change(seq, now(), reviewer, claim_id, action, question, old, new, reason, prefill)
 
 
 def valid_answer_values(checklist: Checklist, entry: ClaimReview) -> dict[str, str]:

@@ -24,6 +24,7 @@ from factcheck.models import (
     SegmentKind,
     SourceFacts,
 )
+from factcheck.review.corrections import CLAIM_CORRECTIONS
 from factcheck.review.worksheet import (
     ARTICLE,
     FORMAT,
@@ -179,7 +180,7 @@ _OVERRIDE = ("verdict", "reason", "reviewer", "at")
 _CLAIM_KEYS = frozenset((*CLAIM_REQUIRED, *CLAIM_OPTIONAL))
 _CHANGE_KEYS = frozenset((*CHANGE_KEYS, "prefill"))
 _MERGE_REQUIRED = ("rule", "reviewers", "worksheets", "originals")
-_MERGE_KEYS = frozenset((*_MERGE_REQUIRED, "open"))
+_MERGE_KEYS = frozenset((*_MERGE_REQUIRED, "open", "unsettled"))
 _ACTIONS = {action.value: action for action in Action}
 _NO_ATTRIBUTION = Attribution()
 _NO_SOURCE_FACTS = SourceFacts()
@@ -499,6 +500,7 @@ def _merge(value: Any, changes: int, claims: Collection[str]) -> MergeRecord:
         worksheets=_texts(m["worksheets"]),
         originals=originals,
         open=_texts(m["open"]) if "open" in m else (),
+        unsettled=_texts(m["unsettled"]) if "unsettled" in m else (),
     )
     if merge_problem(record, claims) is not None:
         raise _no("merge")
@@ -507,6 +509,8 @@ def _merge(value: Any, changes: int, claims: Collection[str]) -> MergeRecord:
 
 MERGE_RULES = ("majority", "unanimous")
 """The rules a merge may record (factcheck merge --rule)."""
+MERGE_PARTS = tuple(part for part in PUBLICATION_FIELDS if part != "reviewer")
+"""The parts of the report a merge reconciles (who reviews next is for that reviewer to say)."""
 
 
 def merge_problem(
@@ -532,6 +536,13 @@ def merge_problem(
         claim, _, question = item.partition(".")
         if claim not in claims or not question:
             return "open", i, f"expected a claim of the worksheet and a question, got {item!r}"
+    for i, item in enumerate(record.unsettled):
+        claim, _, what = item.partition(".")
+        if not (claim in claims and what in CLAIM_CORRECTIONS) and not (
+            claim == ARTICLE and what in MERGE_PARTS
+        ):
+            expected = "a claim of the worksheet and speaker, role or chain, or article and a part"
+            return "unsettled", i, f"expected {expected}, got {item!r}"
     return None
 
 

@@ -237,6 +237,8 @@ def dump_worksheet(worksheet: Worksheet) -> str:
             "worksheets": record.worksheets,
             "originals": record.originals,
             "open": list(record.open),
+            # Only a merge that left a correction or a part of the report unsettled has it.
+            **({"unsettled": list(record.unsettled)} if record.unsettled else {}),
         }
     # Last, so that a file cut short loses entries that ``contents`` counts.
     data["audit"] = [_Flow(change_record(change)) for change in worksheet.audit]
@@ -691,7 +693,7 @@ def _read_merge(
     r: NodeReader, node: yaml.Node, changes: int, claims: Collection[str]
 ) -> MergeRecord:
     keys = ("rule", "reviewers", "worksheets", "originals")
-    m = r.mapping(node, "merge", required=keys, optional=("open",))
+    m = r.mapping(node, "merge", required=keys, optional=("open", "unsettled"))
     originals = r.integer(m["originals"], "merge.originals")
     if originals > changes:
         r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
@@ -701,6 +703,7 @@ def _read_merge(
         worksheets=r.texts(m["worksheets"], "merge.worksheets"),
         originals=originals,
         open=r.texts(m["open"], "merge.open") if "open" in m else (),
+        unsettled=r.texts(m["unsettled"], "merge.unsettled") if "unsettled" in m else (),
     )
     problem = merge_problem(record, claims)
     if problem is not None:

@@ -1,34 +1,48 @@
 """Team review: several reviewers' worksheets merged into one, by majority or unanimity.
 
 The merged worksheet's audit log first holds every reviewer's own answers, notes, evidence,
-overrides and skips, under their names (entries 1 to ``merge.originals``); then the merge's own
-changes, which set each answer the rule settles and clear each one it leaves open. Reviewing the
-merged worksheet asks only what is left open, and shows what each reviewer answered.
+overrides, skips, corrections (speaker, role, chain) and parts of the report, under their names
+(entries 1 to ``merge.originals``); then the merge's own changes, which set each answer the rule
+settles and clear each one it leaves open, and set each correction and part of the report the
+rule settles or leave it as it was. Reviewing the merged worksheet asks only what is left open,
+and shows what each reviewer answered.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import TeamError, WorksheetError
+from factcheck.models import Attribution
+from factcheck.review.corrections import (
+    CLAIM_CORRECTIONS,
+    Field,
+    chain_text,
+    with_chain,
+    with_role,
+    with_speaker,
+)
 from factcheck.review.worksheet import (
+    ARTICLE,
     Action,
     Answer,
     Change,
     ClaimReview,
     MergeRecord,
     Override,
+    Publication,
     Worksheet,
     apply_change,
     checklist_location,
     utc_now,
 )
-from factcheck.team.compare import Sheet, _claim_order, reviewer_answers
+from factcheck.review.worksheet_fast import MERGE_PARTS
+from factcheck.team.compare import Sheet, reviewer_answers
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist
@@ -48,6 +62,23 @@ class Rule(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Unsettled:
+    """A correction or a part of the report that reviewers gave and the rule did not settle."""
+
+    claim: str
+    """The claim's id, or 'article' for a part of the report."""
+    field: str
+    """speaker, role or chain; or title, summary, bottom_line or url."""
+    votes: tuple[tuple[str, str], ...]
+    """Each reviewer who gave one, with the value as shown ('"Alpha"', 'none')."""
+
+    @property
+    def item(self) -> str:
+        """'claim.field', as the merge record lists it."""
+        return f"{self.claim}.{self.field}"
+
+
+@dataclass(frozen=True, slots=True)
 class MergeResult:
     """A merged worksheet and what the rule did."""
 
@@ -61,6 +92,10 @@ class MergeResult:
     """Answers the rule settled."""
     open: tuple[tuple[str, str], ...]
     """(claim, question) pairs the rule left open, in article and checklist order."""
+    corrections: int = 0
+    """Corrections and parts of the report the rule settled."""
+    unsettled: tuple[Unsettled, ...] = ()
+    """Corrections and parts of the report the rule left as they were, in article order."""
 
 
 def decide(values: Sequence[str], rule: Rule) -> str | None:
@@ -75,12 +110,59 @@ def decide(values: Sequence[str], rule: Rule) -> str | None:
     return counts[0][0]
 
 
+_CORRECTION_ACTIONS = {
+    Field.SPEAKER: Action.SPEAKER,
+    Field.ROLE: Action.ROLE,
+    Field.CHAIN: Action.CHAIN,
+}
+_CORRECTED_BY = {
+    **{action: str(what) for what, action in _CORRECTION_ACTIONS.items()},
+    Action.ADD_HOP: str(Field.CHAIN),
+    Action.REMOVE_HOP: str(Field.CHAIN),
+}
+
+
+def _last_changed(worksheet: Worksheet) -> dict[tuple[str, str], str]:
+    """When each correction and part of the report was last changed: (claim, field) → time."""
+    found: dict[tuple[str, str], str] = {}
+    for change in worksheet.audit:
+        what = _CORRECTED_BY.get(change.action)
+        if change.action is Action.PUBLICATION:
+            what = change.question
+        if what is not None:
+            found[(change.claim, what)] = change.at
+    return found
+
+
+def _stored(attribution: Attribution, what: str) -> str | None:
+    """A corrected value of the attribution as a change records it."""
+    if what == Field.CHAIN:
+        return chain_text(attribution)
+    return attribution.speaker if what == Field.SPEAKER else attribution.role
+
+
+def _corrected(attribution: Attribution, what: str, value: str | None) -> Attribution:
+    if what == Field.CHAIN:
+        return with_chain(attribution, value)
+    if what == Field.SPEAKER:
+        return with_speaker(attribution, value)
+    return with_role(attribution, value)
+
+
 def _originals(sheet: Sheet, start: int) -> Iterator[Change]:
-    """One reviewer's final answers, notes, evidence, overrides and skips as audit entries."""
+    """One reviewer's final answers, notes, evidence, overrides, skips, corrections and parts of
+    the report as audit entries."""
     seq = start
     fallback = sheet.worksheet.created or utc_now()
     name = sheet.reviewer
+    times = _last_changed(sheet.worksheet)
     for entry in sheet.worksheet.claims:
+        for what in CLAIM_CORRECTIONS:
+            if what in entry.corrected:
+                seq += 1
+                at = times.get((entry.id, what), fallback)
+                new = _stored(entry.claim.attribution, what)
+                yield Change(seq, at, name, entry.id, _CORRECTION_ACTIONS[what], new=new)
         for qid, answer in entry.answers.items():
             at = answer.at or fallback
             if answer.value is not None:
@@ -125,6 +207,12 @@ def _originals(sheet: Sheet, start: int) -> Iterator[Change]:
         if entry.dropped is not None:
             seq += 1
             yield Change(seq, fallback, name, entry.id, Action.DROP, reason=entry.dropped)
+    for part in MERGE_PARTS:
+        value = sheet.worksheet.publication.get(part)
+        if value is not None:
+            seq += 1
+            at = times.get((ARTICLE, part), fallback)
+            yield Change(seq, at, name, ARTICLE, Action.PUBLICATION, part, None, value)
 
 
 def _notes(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> str | None:
@@ -199,6 +287,148 @@ def _merge_override(
     return Override(verdict, "; ".join(reasons), MERGE_REVIEWER, now)
 
 
+def _shown(value: str | None) -> str:
+    """A correction or a part of the report as a merge's reasons show it."""
+    return '"' + value.replace("\n", " \u2190 ") + '"' if value else "none"
+
+
+def _settle(
+    votes: Sequence[tuple[str, str | None]], original: str | None, rule: Rule
+) -> tuple[str | None, str, bool]:
+    """The value the rule gives for the reviewers' corrections (the original when it gives
+    none), the reason the merge records, and whether the rule settled it."""
+    decided = decide([value or "" for _name, value in votes], rule)
+    shown = [(name, _shown(given)) for name, given in votes]
+    if decided is None:
+        return original, _reason(rule, shown, None), False
+    value = decided or None
+    return value, _reason(rule, shown, _shown(value)), True
+
+
+def _original(
+    what: str,
+    claim_id: str,
+    entries: Sequence[tuple[str, ClaimReview | None]],
+    sheets: Sequence[Sheet],
+) -> str | None:
+    """What the extractor found, before any reviewer corrected it: a reviewer's who left it,
+    else the value the first correction replaced, else the sentence's as the worksheet lists it."""
+    present = sorted(((n, e) for n, e in entries if e is not None), key=lambda item: item[0])
+    for _name, entry in present:
+        if what not in entry.corrected:
+            return _stored(entry.claim.attribution, what)
+    action = _CORRECTION_ACTIONS[Field(what)]
+    if what != Field.CHAIN:
+        for sheet in sorted(sheets, key=lambda sheet: sheet.reviewer):
+            for change in sheet.worksheet.audit:
+                if change.claim == claim_id and change.action is action:
+                    return change.old
+    spans = {(entry.claim.start, entry.claim.end) for _name, entry in present}
+    for segment in sheets[0].worksheet.segments:
+        if segment.attribution is not None and (segment.start, segment.end) in spans:
+            return _stored(segment.attribution, what)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """A claim's corrections, or the report's parts, as the rule leaves them."""
+
+    values: dict[str, str | None]
+    """The value of each field any reviewer gave, as the rule leaves it."""
+    adopted: tuple[str, ...]
+    """The fields whose value is now another than the original."""
+    settled: int
+    """The fields the rule settled."""
+    unsettled: tuple[Unsettled, ...]
+    """The fields some reviewer gave that it left as they were."""
+
+
+def _settle_all(
+    claim: str,
+    given: dict[str, list[tuple[str, str | None]]],
+    originals: dict[str, str | None],
+    voters: Collection[str],
+    rule: Rule,
+    builder: _Builder,
+) -> _Settled:
+    """Each field some reviewer gave (``given``: field → reviewers' values; only ``voters``
+    vote), settled by the rule, with the merge's change recorded for it."""
+    values: dict[str, str | None] = {}
+    adopted: list[str] = []
+    unsettled: list[Unsettled] = []
+    settled = 0
+    for what, all_votes in given.items():
+        votes = [(name, value) for name, value in all_votes if name in voters]
+        original = originals[what]
+        value, reason, done = _settle(votes, original, rule)
+        values[what] = value
+        settled += done
+        if value != original:
+            adopted.append(what)
+        if not done and votes:
+            shown = tuple((name, _shown(vote)) for name, vote in votes)
+            unsettled.append(Unsettled(claim, what, shown))
+        if claim == ARTICLE:
+            builder.add(claim, Action.PUBLICATION, question=what, new=value, reason=reason)
+        else:
+            action = _CORRECTION_ACTIONS[Field(what)]
+            builder.add(claim, action, old=original, new=value, reason=reason)
+    return _Settled(values, tuple(adopted), settled, tuple(unsettled))
+
+
+def _claim_corrections(
+    claim_id: str,
+    entries: Sequence[tuple[str, ClaimReview | None]],
+    voters: Collection[str],
+    sheets: Sequence[Sheet],
+    rule: Rule,
+    builder: _Builder,
+) -> _Settled:
+    """The speaker, role and chain of a claim as the rule settles the reviewers' corrections."""
+    given: dict[str, list[tuple[str, str | None]]] = {}
+    for what in CLAIM_CORRECTIONS:
+        votes = [
+            (name, _stored(entry.claim.attribution, what))
+            for name, entry in entries
+            if entry is not None and what in entry.corrected
+        ]
+        if votes:
+            given[what] = votes
+    originals = {what: _original(what, claim_id, entries, sheets) for what in given}
+    return _settle_all(claim_id, given, originals, voters, rule, builder)
+
+
+def _with_corrections(
+    base: ClaimReview, entries: Sequence[ClaimReview], settled: _Settled
+) -> ClaimReview:
+    """The claim with its settled speaker, role and chain, the facts read from them, and every
+    reviewer's other corrections marked."""
+    marks = {mark for entry in entries for mark in entry.corrected} - set(CLAIM_CORRECTIONS)
+    marks.update(settled.adopted)
+    corrected = tuple(str(mark) for mark in Field if mark in marks)
+    if not settled.values:
+        return replace(base, corrected=corrected)
+    attribution = base.claim.attribution
+    for what, value in settled.values.items():
+        attribution = _corrected(attribution, what, value)
+    facts = {
+        **base.facts,
+        "chain.hops": attribution.hops,
+        "attribution.speaker_known": bool(attribution.speaker),
+    }
+    claim = replace(base.claim, attribution=attribution)
+    return replace(base, claim=claim, facts=facts, corrected=corrected)
+
+
+def _base(entries: Sequence[tuple[str, ClaimReview | None]]) -> ClaimReview:
+    """The reviewer's claim the merged one starts from, whatever the order of the worksheets:
+    the claim's text as most reviewers have it, then the first reviewer by name."""
+    present = [(name, entry) for name, entry in entries if entry is not None]
+    spans = Counter((entry.claim.start, entry.claim.end) for _name, entry in present)
+    return min(present, key=lambda it: (-spans[(it[1].claim.start, it[1].claim.end)], it[0]))[1]
+
+
 def _counted(
     checklist: Checklist,
     entry: ClaimReview,
@@ -213,6 +443,16 @@ def _counted(
     counted = reviewer_answers(checklist, entry)
     seen.append((entry, given, counted))
     return counted
+
+
+def _claim_ids(by_id: Sequence[dict[str, ClaimReview]]) -> list[str]:
+    """Every claim id of any worksheet, in article order whatever the order of the worksheets."""
+    spans: dict[str, tuple[int, int]] = {}
+    for found in by_id:
+        for claim_id, entry in found.items():
+            span = (entry.claim.start, entry.claim.end)
+            spans[claim_id] = min(spans.get(claim_id, span), span)
+    return sorted(spans, key=lambda claim_id: (spans[claim_id], claim_id))
 
 
 def merge_sheets(
@@ -235,16 +475,21 @@ def merge_sheets(
     by_id = [{entry.id: entry for entry in sheet.worksheet.claims} for sheet in sheets]
     merged: list[ClaimReview] = []
     open_items: list[tuple[str, str]] = []
-    settled = 0
-    for claim_id, _text in _claim_order(sheets):
+    settled = corrections = 0
+    unsettled: list[Unsettled] = []
+    for claim_id in _claim_ids(by_id):
         entries = [(name, found.get(claim_id)) for name, found in zip(names, by_id, strict=True)]
-        base = next(entry for _name, entry in entries if entry is not None)
         seen: list[tuple[ClaimReview, dict[str, str], dict[str, str]]] = []
         counted = {
             name: _counted(checklist, entry, seen)
             for name, entry in entries
             if entry is not None and not entry.skipped and entry.dropped is None
         }
+        amended = _claim_corrections(claim_id, entries, counted, sheets, rule, builder)
+        corrections += amended.settled
+        unsettled.extend(amended.unsettled)
+        present = [entry for _name, entry in entries if entry is not None]
+        base = _with_corrections(_base(entries), present, amended)
         touched = {qid for _name, entry in entries if entry is not None for qid in entry.answers}
         answers: dict[str, Answer] = {}
         for question in [*checklist.questions]:
@@ -295,6 +540,9 @@ def merge_sheets(
                 dropped=dropped,
             )
         )
+    parts = _report_parts(sheets, rule, builder)
+    corrections += parts.settled
+    unsettled.extend(parts.unsettled)
     first = sheets[0].worksheet
     record = MergeRecord(
         rule=str(rule),
@@ -302,6 +550,7 @@ def merge_sheets(
         worksheets=tuple(str(sheet.path) for sheet in sheets),
         originals=originals,
         open=tuple(f"{claim}.{question}" for claim, question in open_items),
+        unsettled=tuple(left.item for left in unsettled),
     )
     worksheet = Worksheet(
         document=first.document,
@@ -309,11 +558,29 @@ def merge_sheets(
         claims=tuple(merged),
         created=stamp,
         audit=tuple(changes),
-        publication=replace(first.publication, reviewer=None),
+        publication=Publication(**parts.values),
         merge=record,
         segments=first.segments,
     )
-    return MergeResult(worksheet, rule, tuple(names), settled, tuple(open_items))
+    return MergeResult(
+        worksheet, rule, tuple(names), settled, tuple(open_items), corrections, tuple(unsettled)
+    )
+
+
+def _report_parts(sheets: Sequence[Sheet], rule: Rule, builder: _Builder) -> _Settled:
+    """The report's title, summary, bottom line and URL as the rule settles what the reviewers
+    wrote (a part no reviewer wrote stays unset)."""
+    given: dict[str, list[tuple[str, str | None]]] = {}
+    for part in MERGE_PARTS:
+        votes = [
+            (sheet.reviewer, sheet.worksheet.publication.get(part))
+            for sheet in sheets
+            if sheet.worksheet.publication.get(part) is not None
+        ]
+        if votes:
+            given[part] = votes
+    voters = [sheet.reviewer for sheet in sheets]
+    return _settle_all(ARTICLE, given, dict.fromkeys(given), voters, rule, builder)
 
 
 def merge_worksheets(
@@ -363,6 +630,12 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
         )
         for entry in worksheet.claims
     }
+    # The claims as the extractor found them: each reviewer's corrections apply to that.
+    for change in worksheet.audit[record.originals :]:
+        if change.action in _CORRECTION_ACTIONS.values() and change.claim in bare:
+            single = Worksheet(worksheet.document, worksheet.checklist, (bare[change.claim],), "")
+            found = apply_change(single, replace(change, seq=1, new=change.old)).claims[0]
+            bare[change.claim] = replace(found, corrected=bare[change.claim].corrected)
     own: dict[str, dict[str, ClaimReview]] = {name: dict(bare) for name in record.reviewers}
     for change in worksheet.audit[: record.originals]:
         claims = own.get(change.reviewer)

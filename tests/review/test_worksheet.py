@@ -316,7 +316,7 @@ def test_untrusted_text_survives_the_round_trip(worksheet: Worksheet) -> None:
 FAULT_MESSAGES = {
     "audit-unknown-action": "audit-unknown-action.worksheet.yaml:86: audit[0].action: expected "
     "one of answer, note, evidence, override, skip, unskip, conclusion, publication, speaker, "
-    "role, add_hop, remove_hop, drop, add_claim, split, merge, got 'delete'",
+    "role, add_hop, remove_hop, drop, add_claim, split, merge, chain, got 'delete'",
     "audit-unknown-claim": "audit-unknown-claim.worksheet.yaml:86: audit[0].claim: "
     "no claim 'c9' in the worksheet",
     "bad-answer-value": "bad-answer-value.worksheet.yaml:65: "

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from factcheck.checklist.load import Checklist
 from factcheck.errors import WorksheetError
+from factcheck.render.team import render_merge
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
@@ -21,7 +25,13 @@ from factcheck.review.prompts import (
     VerdictPrompt,
 )
 from factcheck.review.session import open_review
-from factcheck.review.worksheet import Action, Worksheet
+from factcheck.review.worksheet import (
+    Action,
+    Publication,
+    Worksheet,
+    apply_change,
+    make_change,
+)
 from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 from factcheck.team.merge import (
     MERGE_REVIEWER,
@@ -247,4 +257,221 @@ def test_a_checklist_reference_is_rebased_only_when_it_is_a_relative_file(tmp_pa
     assert rebased_checklist_source("../lists/mine.yaml", sheet, out) == "../lists/mine.yaml"
     assert rebased_checklist_source("../lists/mine.yaml", sheet, tmp_path / "m.worksheet.yaml") == (
         "lists/mine.yaml"
+    )
+
+
+# --- corrections and the report's parts ---------------------------------------------------------
+
+Edit = tuple[str, Action, str | None, str | None]
+"""A change a reviewer makes: claim (or 'article'), action, question, new value."""
+
+
+def edited(paths: dict[str, Path], checklist: Checklist, edits: dict[str, list[Edit]]) -> None:
+    """Each named reviewer's worksheet with their corrections and parts of the report made."""
+    for name, changes in edits.items():
+        worksheet = load_worksheet(paths[name], checklist)
+        for claim, action, question, new in changes:
+            change = make_change(
+                worksheet, claim, action, reviewer=name, question=question, new=new, now=lambda: NOW
+            )
+            worksheet = apply_change(worksheet, change)
+        save_worksheet(paths[name], worksheet)
+
+
+SPEAKERS: dict[str, list[Edit]] = {
+    "ana": [("c1", Action.SPEAKER, None, "Alpha"), ("article", Action.PUBLICATION, "title", "A")],
+    "ben": [("c1", Action.SPEAKER, None, "Beta"), ("article", Action.PUBLICATION, "title", "B")],
+    "cy": [
+        ("c1", Action.SPEAKER, None, "Beta"),
+        ("article", Action.PUBLICATION, "title", "B"),
+        ("article", Action.PUBLICATION, "summary", "Drones were shot down."),
+    ],
+}
+
+
+def attributions(worksheet: Worksheet) -> dict[str, tuple[str | None, str | None, tuple[str, ...]]]:
+    return {
+        e.id: (e.claim.attribution.speaker, e.claim.attribution.role, e.claim.attribution.via)
+        for e in worksheet.claims
+    }
+
+
+def merge_reasons(worksheet: Worksheet) -> list[tuple[str, Action, str | None, str | None, str]]:
+    """The merge's own changes other than answers: claim, action, question, new value, reason."""
+    assert worksheet.merge is not None
+    return [
+        (c.claim, c.action, c.question, c.new, c.reason or "")
+        for c in worksheet.audit[worksheet.merge.originals :]
+        if c.action in (Action.SPEAKER, Action.ROLE, Action.CHAIN, Action.PUBLICATION)
+    ]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(["ana", "ben", "cy"])))
+def test_corrections_follow_the_majority_whatever_the_order(
+    team: dict[str, Path], checklist: Checklist, order: tuple[str, ...]
+) -> None:
+    # The speaker and the report's title were the first worksheet's: Alpha, 'A' with ana first.
+    edited(team, checklist, SPEAKERS)
+    result = merge_worksheets([team[n] for n in order], Rule.MAJORITY, now=lambda: NOW)
+    merged = result.worksheet
+    assert attributions(merged) == {
+        "c1": ("Beta", None, ()),
+        "c2": ("The ministry", None, ("Al-Manar",)),
+        "c3": (None, None, ()),
+    }
+    assert [e.corrected for e in merged.claims] == [("speaker",), (), ()]
+    assert merged.publication == Publication(title="B", summary="Drones were shot down.")
+    assert merged.merge is not None
+    assert merged.merge.unsettled == ()
+    assert (result.corrections, result.unsettled) == (3, ())
+    if order != ("ana", "ben", "cy"):
+        return  # the reasons list the reviewers in the order given, as merge.reviewers does
+    assert merge_reasons(merged) == [
+        (
+            "c1",
+            Action.SPEAKER,
+            None,
+            "Beta",
+            'majority: 2 of 3 (ana "Alpha", ben "Beta", cy "Beta")',
+        ),
+        (
+            "article",
+            Action.PUBLICATION,
+            "title",
+            "B",
+            'majority: 2 of 3 (ana "A", ben "B", cy "B")',
+        ),
+        (
+            "article",
+            Action.PUBLICATION,
+            "summary",
+            "Drones were shot down.",
+            'majority: 1 of 1 (cy "Drones were shot down.")',
+        ),
+    ]
+
+
+def test_unanimous_leaves_a_disputed_correction_as_it_was_and_records_every_value(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    # Unanimous adopted ana's Alpha and 'A', which nobody else gave; ben's and cy's were lost.
+    edited(team, checklist, SPEAKERS)
+    result = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW)
+    merged = result.worksheet
+    assert attributions(merged)["c1"] == ("Officials", None, ())
+    assert [e.corrected for e in merged.claims] == [(), (), ()]
+    assert merged.publication == Publication()
+    assert merged.merge is not None
+    assert merged.merge.unsettled == ("c1.speaker", "article.title", "article.summary")
+    assert [(u.item, u.votes) for u in result.unsettled] == [
+        ("c1.speaker", (("ana", '"Alpha"'), ("ben", '"Beta"'), ("cy", '"Beta"'))),
+        ("article.title", (("ana", '"A"'), ("ben", '"B"'), ("cy", '"B"'))),
+        ("article.summary", (("cy", '"Drones were shot down."'),)),
+    ]
+    open_ = "open under the unanimous rule: "
+    assert merge_reasons(merged) == [
+        ("c1", Action.SPEAKER, None, "Officials", open_ + 'ana "Alpha", ben "Beta", cy "Beta"'),
+        ("article", Action.PUBLICATION, "title", None, open_ + 'ana "A", ben "B", cy "B"'),
+        ("article", Action.PUBLICATION, "summary", None, open_ + 'cy "Drones were shot down."'),
+    ]
+    originals = merged.audit[: merged.merge.originals]
+    kept = [
+        (c.reviewer, c.claim, c.action, c.question, c.new)
+        for c in originals
+        if c.action in (Action.SPEAKER, Action.PUBLICATION)
+    ]
+    assert kept == [
+        ("ana", "c1", Action.SPEAKER, None, "Alpha"),
+        ("ana", "article", Action.PUBLICATION, "title", "A"),
+        ("ben", "c1", Action.SPEAKER, None, "Beta"),
+        ("ben", "article", Action.PUBLICATION, "title", "B"),
+        ("cy", "c1", Action.SPEAKER, None, "Beta"),
+        ("cy", "article", Action.PUBLICATION, "title", "B"),
+        ("cy", "article", Action.PUBLICATION, "summary", "Drones were shot down."),
+    ]
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(render_merge(result))
+    assert out.getvalue() == (
+        "Merged 3 reviewers (ana, ben, cy) by the unanimous rule: 5 answers settled, 6 open.\n"
+        "Open questions: c1.confidence, c2.corroborated, c3.primary_source, "
+        "c3.partisan_outlet, c3.corroborated, c3.confidence\n"
+        "Corrections and parts of the report: 0 settled, 3 left as they were.\n"
+        'Left as they were: c1.speaker (ana "Alpha", ben "Beta", cy "Beta"); '
+        'article.title (ana "A", ben "B", cy "B"); '
+        'article.summary (cy "Drones were shot down.")\n'
+    )
+
+
+def test_the_chain_and_role_follow_the_rule_and_untouched_values_stay(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    edited(
+        team,
+        checklist,
+        {
+            "ana": [
+                ("c1", Action.ADD_HOP, "0", "Reuters"),
+                ("c1", Action.ROLE, None, "spokesman"),
+            ],
+            "ben": [("c1", Action.ADD_HOP, "0", "Reuters")],
+            "cy": [("c1", Action.ADD_HOP, "0", "AP"), ("c1", Action.ADD_HOP, "1", "Reuters")],
+        },
+    )
+    paths = list(team.values())
+    majority = merge_worksheets(paths, Rule.MAJORITY, now=lambda: NOW).worksheet
+    assert attributions(majority) == {
+        "c1": ("Officials", "spokesman", ("Reuters",)),
+        "c2": ("The ministry", None, ("Al-Manar",)),
+        "c3": (None, None, ()),
+    }
+    assert [e.corrected for e in majority.claims] == [("role", "chain"), (), ()]
+    assert majority.entry("c1").facts["chain.hops"] == 1
+    chain = 'majority: 2 of 3 (ana "Reuters", ben "Reuters", cy "AP \u2190 Reuters")'
+    assert merge_reasons(majority) == [
+        ("c1", Action.ROLE, None, "spokesman", 'majority: 1 of 1 (ana "spokesman")'),
+        ("c1", Action.CHAIN, None, "Reuters", chain),
+    ]
+    unanimous = merge_worksheets(paths, Rule.UNANIMOUS, now=lambda: NOW).worksheet
+    assert attributions(unanimous)["c1"] == ("Officials", None, ())
+    assert unanimous.entry("c1").facts["chain.hops"] == 0
+    assert unanimous.merge is not None
+    assert unanimous.merge.unsettled == ("c1.role", "c1.chain")
+
+
+def test_a_merge_with_corrections_is_saved_read_back_and_each_reviewer_rebuilt(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    edited(team, checklist, {**SPEAKERS, "ben": [("c1", Action.ADD_HOP, "0", "Reuters")]})
+    paths = list(team.values())
+    merged = merge_worksheets(paths, Rule.UNANIMOUS, now=lambda: NOW).worksheet
+    target = paths[0].parent / "merged.worksheet.yaml"
+    save_worksheet(target, merged)
+    loaded = load_worksheet(target, checklist)
+    assert loaded == parse_worksheet(dump_worksheet(merged), checklist=checklist)
+    assert loaded.merge == merged.merge
+    assert "  unsettled:\n  - c1.speaker\n  - c1.chain\n" in target.read_text(encoding="utf-8")
+    rebuilt = {s.reviewer: attributions(s.worksheet)["c1"] for s in reviewer_sheets(loaded, target)}
+    assert rebuilt == {
+        "ana": ("Alpha", None, ()),
+        "ben": ("Officials", None, ("Reuters",)),
+        "cy": ("Beta", None, ()),
+    }
+
+
+@pytest.mark.parametrize("item", ["c9.speaker", "c1.answer", "article.reviewer"])
+def test_an_unsettled_item_edited_by_hand_is_one_error(
+    team: dict[str, Path], checklist: Checklist, item: str
+) -> None:
+    edited(team, checklist, SPEAKERS)
+    merged = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW).worksheet
+    path = team["ana"].parent / "team.worksheet.yaml"
+    save_worksheet(path, merged)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - article.title\n", f"  - {item}\n"), encoding="utf-8")
+    number = text[: text.index("  - article.title\n")].count("\n") + 1
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == (
+        f"{path}:{number}: merge.unsettled[1]: expected a claim of the worksheet and speaker, "
+        f"role or chain, or article and a part, got {item!r}"
     )
