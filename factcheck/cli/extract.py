@@ -179,15 +179,16 @@ def extract(
             if outcome.error:
                 _error_line(outcome.error)
         done = [o for o in outcomes if o.error is None]
-        if done:
-            if fmt == "table":
-                console = make_console(opts.color)
-                for outcome in done:
-                    assert outcome.extraction is not None
-                    table = render.render_table(outcome.extraction, include_segments=all_segments)
-                    _print_table(console, table, err, render.table_line(outcome.extraction))
-            else:
-                sys.stdout.write(render.join_pieces([o.text or "" for o in done], fmt))
+        if fmt == "table":
+            console = make_console(opts.color)
+            for outcome in done:
+                assert outcome.extraction is not None
+                table = render.render_table(outcome.extraction, include_segments=all_segments)
+                _print_table(console, table, err, render.table_line(outcome.extraction))
+        else:
+            # Several sources give a JSON array, however many of them could be read.
+            texts = [o.text or "" for o in done]
+            sys.stdout.write(render.join_pieces(texts, fmt, several=len(outcomes) > 1))
         return 1 if len(done) < len(outcomes) else 0
 
     run_guarded(ctx, action)

@@ -124,11 +124,17 @@ def render_piece(extraction: Extraction, fmt: str, *, include_segments: bool = F
     raise ValueError(f"not a piece format: {fmt}")
 
 
-def join_pieces(pieces: Sequence[str], fmt: str) -> str:
-    """The whole output of ``render_piece``'s parts, one per source, in order."""
+def join_pieces(pieces: Sequence[str], fmt: str, *, several: bool | None = None) -> str:
+    """The whole output of ``render_piece``'s parts, one per source, in order.
+
+    JSON is one object for one source and an array for several: ``several`` says whether several
+    were given, whatever number of them could be read (when None: whether there are several
+    parts). No part of one source is no output; of several, an empty array."""
     if fmt == "json":
-        if len(pieces) == 1:
-            return pieces[0] + "\n"
+        if not (len(pieces) != 1 if several is None else several):
+            return pieces[0] + "\n" if pieces else ""
+        if not pieces:
+            return "[]\n"
         # A JSON text holds no raw line break, so each line of a part moves in by one level.
         return "[\n" + ",\n".join("  " + p.replace("\n", "\n  ") for p in pieces) + "\n]\n"
     if fmt == "yaml":

@@ -240,6 +240,31 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed_path: Path) 
     assert err == f"Error: {tmp_path / 'nope.txt'}: file not found\n"
 
 
+def test_json_of_several_sources_is_an_array_however_many_are_read(
+    tmp_path: Path,
+) -> None:
+    good = _write(tmp_path / "good.txt", b"The company said profits rose 12% in 2023.\n")
+    missing = str(tmp_path / "nope.txt")
+    code, one, err = run("extract", str(good), "--format", "json")
+    assert (code, err) == (0, "")
+    obj = json.loads(one)
+    assert obj["document"]["source"] == str(good)
+    # One of two read: still an array, of the one read; none of two read: an empty array.
+    code, out, err = run("extract", str(good), missing, "--format", "json")
+    assert (code, json.loads(out), err) == (1, [obj], f"Error: {missing}: file not found\n")
+    code, out, err = run("extract", missing, missing + "2", "--format", "json")
+    assert (code, out) == (1, "[]\n")
+    assert err == f"Error: {missing}: file not found\nError: {missing}2: file not found\n"
+    # One source that cannot be read prints nothing; jsonl and yaml print one part per source.
+    assert run("extract", missing, "--format", "json") == (
+        1,
+        "",
+        f"Error: {missing}: file not found\n",
+    )
+    for fmt in ("jsonl", "yaml"):
+        assert run("extract", missing, missing + "2", "--format", fmt)[1] == ""
+
+
 def test_parallel_jobs_give_the_same_output(tmp_path: Path, seed_path: Path) -> None:
     paths = []
     for i in range(4):
