@@ -17,6 +17,7 @@ from factcheck.cli.app import (
     _options,
     _SourcesPaths,
     check_one_stdin,
+    output_argument,
     path_argument,
     run_guarded,
 )
@@ -103,6 +104,7 @@ def case_show(
             "--output",
             "-o",
             metavar="FILE",
+            parser=output_argument,
             help="With --format: write the map here ('-': stdout).",
         ),
     ] = None,

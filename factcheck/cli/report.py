@@ -12,7 +12,14 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.app import _options, _SourcesPaths, app, path_argument, run_guarded
+from factcheck.cli.app import (
+    _options,
+    _SourcesPaths,
+    app,
+    output_argument,
+    path_argument,
+    run_guarded,
+)
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
 from factcheck.render.formats import (
@@ -48,6 +55,7 @@ def report(
             "--output",
             "-o",
             metavar="PATH|-",
+            parser=output_argument,
             help="File to write, or '-' for stdout (default: markdown goes to <slug>.md beside "
             "the worksheet, the other formats to stdout).",
         ),

@@ -149,6 +149,9 @@ def review(
             code=2,
         )
     wanted = [c.strip() for c in (claims or "").split(",") if c.strip()] or None
+    if claims is not None and wanted is None:
+        # An empty list would review every claim: not what a user narrowing the review meant.
+        fail(f"--claims: expected claim ids such as c3,c7, got {claims!r}", code=2)
 
     def action() -> int:
         from factcheck.render import review as screen

@@ -57,7 +57,7 @@ def user_ratings_dir() -> Path:
 
 
 def domain_key(url_or_domain: str) -> str:
-    """The lookup form of a domain, URL or 'domain/path': lower case, no scheme, no 'www.', an
+    """The lookup form of a domain, URL or 'domain/path': lower case, no scheme, port or 'www.', an
     international host in the IDNA form registry domains are kept in ('xn--bcher-kva.example')."""
     text = url_or_domain.strip().casefold()
     if "//" in text:
@@ -65,6 +65,9 @@ def domain_key(url_or_domain: str) -> str:
         text = (parts.hostname or "") + parts.path
     text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     host, slash, path = text.partition("/")
+    name, colon, port = host.rpartition(":")
+    if colon and port.isdigit() and ":" not in name:
+        host = name  # 'example.com:443': the port names no other site
     host = host.rstrip(".")
     text = (idna_host(host) or host) + slash + path
     return text.removeprefix("www.").rstrip(".")

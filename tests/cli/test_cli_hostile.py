@@ -296,6 +296,9 @@ def test_invisible_characters_in_an_article_are_shown_in_the_terminal_and_markdo
         (["compare", "", "b.worksheet.yaml"], "'WORKSHEET WORKSHEET...'"),
         (["review", "s.txt", "--reports-dir", "", "--answers", "a.yaml"], "'--reports-dir'"),
         (["extract", "s.txt", "--sources", ""], "'--sources'"),
+        (["report", "s.worksheet.yaml", "-o", ""], "'--output' / '-o'"),
+        (["case", "show", "cases/c", "--map", "-f", "dot", "-o", " "], "'--output' / '-o'"),
+        (["merge", "a.worksheet.yaml", "b.worksheet.yaml", "-o", ""], "'--output' / '-o'"),
     ],
 )
 def test_an_empty_path_is_a_usage_error_not_the_working_folder(
@@ -308,6 +311,14 @@ def test_an_empty_path_is_a_usage_error_not_the_working_folder(
     assert result.stderr.splitlines()[-1] == (
         f"Error: Invalid value for {name}: empty path {value!r}; give a file or folder name"
     )
+    assert not (project / "reports").exists()
+
+
+@pytest.mark.parametrize("claims", ["", " , "])
+def test_an_empty_claims_list_is_a_usage_error_not_every_claim(project: Path, claims: str) -> None:
+    result = review(project, "s.txt", "--claims", claims)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"Error: --claims: expected claim ids such as c3,c7, got {claims!r}\n"
     assert not (project / "reports").exists()
 
 

@@ -65,6 +65,14 @@ def test_lookups_try_the_section_the_host_then_parent_domains() -> None:
         "example.ir",
     ]
     assert candidate_keys("Example.ORG") == ["example.org"]
+    # A port names no other site, typed bare or in an address.
+    assert candidate_keys("example.org:443") == ["example.org"]
+    assert candidate_keys("http://en.example.ir:8080/news") == [
+        "en.example.ir/news",
+        "en.example.ir",
+        "example.ir",
+    ]
+    assert candidate_keys("example.org:x") == ["example.org:x"]
 
 
 def test_the_shipped_set_carries_its_citation_and_rates_by_parent_domain() -> None:
