@@ -670,9 +670,7 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
     )
 
 
-def _check_whole(
-    r: NodeReader, m: Mapping[str, yaml.Node], lines: int
-) -> tuple[str, str] | None:
+def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> tuple[str, str] | None:
     """Refuse a worksheet cut short: one that holds fewer body sentences or audit entries than
     its ``contents`` counts, or that ends without its audit log. Returns the problem of a count
     lower than the file holds (a count lowered by hand), to be raised once the items are read."""
