@@ -413,6 +413,22 @@ def test_searching_standard_input_answers_each_line_in_order(project: Path, know
     )
 
 
+@pytest.mark.parametrize("depth", [300, 1_000, 100_000])
+def test_a_page_nested_too_deep_to_parse_says_why(project: Path, depth: int) -> None:
+    # Its paragraphs inside 300 nested divs: "no article text found in the page".
+    paragraphs = "<p>The council said on Tuesday that the bridge would close for two years.</p>"
+    page = f"<html><body>{'<div>' * depth}{paragraphs}{'</div>' * depth}</body></html>"
+    (project / "deep.html").write_text(page, encoding="utf-8")
+    result = factcheck("extract", "deep.html", cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: deep.html: the page nests its elements more than 256 deep, where the HTML "
+        "parser stops, and no article text comes before that point: save the article's text "
+        "as a .txt file and extract that\n",
+    )
+
+
 @pytest.mark.parametrize("command", ["extract", "review"])
 @pytest.mark.parametrize("value", ["nan", "NaN", "inf", "2", "-0.1", "half"])
 def test_a_threshold_that_is_not_a_score_is_a_usage_error(
