@@ -113,8 +113,8 @@ def sources_validate(
 ) -> None:
     """Check registry files over the built-in registry.
 
-    Prints OK per file with its number of entries, or every problem as FILE:LINE: PATH: MESSAGE;
-    exits 1 on any error.
+    Prints OK per file with its number of entries (after a warning when it gives none), or every
+    problem as FILE:LINE: PATH: MESSAGE; exits 1 on any error.
 
     Example: factcheck sources validate my-sources.yaml
     """

@@ -294,6 +294,7 @@ def _ids(claim_ids: tuple[str, ...]) -> Text:
 def render_registry_validation(validation: RegistryValidation) -> Text:
     """One registry file's result: its problems one per line and their count, or OK."""
     lines = [message_text(problem, style="red") for problem in validation.problems]
+    lines.extend(message_text(warning, style="yellow") for warning in validation.warnings)
     count = len(validation.problems)
     if count:
         noun = "error" if count == 1 else "errors"

@@ -41,6 +41,7 @@ from factcheck.review.worksheet import (
     make_change,
 )
 from factcheck.review.worksheet_batch import ChangeBatch
+from factcheck.review.worksheet_comments import comment_lines
 from factcheck.review.worksheet_fast import CHANGE_KEYS
 from factcheck.review.worksheet_yaml import (
     ChecklistSource,
@@ -464,6 +465,9 @@ class WorksheetSession:
         self._lock = lock
         self.created = False
         """Whether this session wrote the worksheet's first version (open_session with new)."""
+        self.comment_lines = 0
+        """How many lines of the file, when it was opened, held a YAML comment: saving, which
+        writes the worksheet from its values, does not keep them."""
         self._recorded = False
         try:
             self._fd: int | None = open_nofollow(
@@ -592,16 +596,25 @@ def open_session(
     lock.acquire()
     try:
         jpath = journal_path(path)
+        comments: list[int] = []
         if new is not None:
             _create(path, new)
             worksheet = new
         else:
             checklist = loaded_once(checklist)
-            read = parse_worksheet_text(lambda: _read_text(path), str(path), checklist)
+
+            def text() -> str:
+                # Counted on the first reading: the text is not kept (see parse_worksheet_text).
+                content = _read_text(path)
+                comments[:] = comments or [comment_lines(content)]
+                return content
+
+            read = parse_worksheet_text(text, str(path), checklist)
             worksheet, journal = _replayed(read, jpath, checklist)
             _cut_torn_tail(jpath, journal.good)
         session = WorksheetSession(path, worksheet, lock)
         session.created = new is not None
+        session.comment_lines = comments[0] if comments else 0
         return session
     except BaseException:
         lock.release()

@@ -37,6 +37,7 @@ from factcheck.review.worksheet import (
     make_change,
     utc_now,
 )
+from factcheck.review.worksheet_comments import comments_warning
 
 if TYPE_CHECKING:
     from factcheck.case.findings import CaseFindings
@@ -268,6 +269,8 @@ def open_review(
         if document_sha is None:
             document_sha = _current_sha256(worksheet.document)
         warnings = worksheet_warnings(worksheet, loaded[-1], document_sha)
+        if session.comment_lines:
+            warnings.insert(0, comments_warning(path, session.comment_lines))
         shared = owner_warning(worksheet, path, reviewer) if reviewer else None
         warnings.extend([shared] if shared else [])
         setup = ReviewSetup(session, loaded[-1], registry, warnings, created=False)

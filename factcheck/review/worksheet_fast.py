@@ -46,6 +46,7 @@ from factcheck.review.worksheet_whole import (
     CONTENTS_KEYS,
     contents_problem,
     contents_record,
+    miscount_problem,
     repeats_problem,
 )
 
@@ -628,7 +629,7 @@ def read_values(
             found["audit"] = audit_skipped
         if any(type(count) is not int or count < 0 for count in written.values()):
             raise _no("contents")
-        if contents_problem(written, found):
+        if contents_problem(written, found) or miscount_problem(written, found):
             raise _no("contents")
     if repeats_problem(worksheet.claims) is not None:
         raise _no("repeats")

@@ -7,7 +7,9 @@ parts missing. ``contents``, written near the top, counts the body sentences and
 entries, so a reader notices either list cut short; a worksheet written before ``contents``
 existed has none, and then the audit log, which the tool has always written after the claims,
 must at least be there. The claims are not counted: removing one by hand is an edit a reviewer may
-make, as long as no other claim repeats it and no audit entry names it.
+make, as long as no other claim repeats it and no audit entry names it. A count lower than the file
+holds is refused too: otherwise ``contents: {segments: 0, audit: 0}``, written by hand, would turn
+the check off for good.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ _NOUNS = {"segments": "body sentences", "audit": "audit entries"}
 
 CUT_SHORT = "the worksheet is cut short; restore it from a copy"
 """The end of every message about a worksheet that lost its end."""
+
+WRONG_COUNT = "correct the count or delete the contents line"
+"""The end of every message about a count lower than the file holds."""
 
 NO_AUDIT = f"the file ends here, without the audit log written after the claims: {CUT_SHORT}"
 """Why a worksheet without ``audit`` is refused (at its last line)."""
@@ -42,6 +47,19 @@ def contents_problem(
         if found[key] < written[key]:
             noun = _NOUNS[key]
             return key, f"expected {written[key]} {noun}, found {found[key]}: {CUT_SHORT}"
+    return None
+
+
+def miscount_problem(
+    written: Mapping[str, int], found: Mapping[str, int]
+) -> tuple[str, str] | None:
+    """The first list of which the file holds more items than ``contents`` counts, as (its key,
+    the message); None when no count is too low. Asked once the items are read, so that a broken
+    item is named before the count it makes wrong."""
+    for key in CONTENTS_KEYS:
+        if found[key] > written[key]:
+            noun = _NOUNS[key]
+            return key, f"says {written[key]} {noun}, the file holds {found[key]}: {WRONG_COUNT}"
     return None
 
 

@@ -59,6 +59,7 @@ from factcheck.review.worksheet_whole import (
     NO_AUDIT,
     contents_problem,
     contents_record,
+    miscount_problem,
     repeats_problem,
 )
 from factcheck.yamlio import (
@@ -620,7 +621,7 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
     fmt = r.text(m["format"], "format")
     if fmt != FORMAT:
         r.fail(m["format"], "format", f"expected {FORMAT!r}, got {fmt!r}")
-    _check_whole(r, m, text.count("\n") + (not text.endswith("\n")))
+    miscount = _check_whole(r, m, text.count("\n") + (not text.endswith("\n")))
     document = _read_document(r, m["document"])
     ref = _read_checklist_ref(r, m["checklist"])
     resolved: Checklist | None = checklist(ref) if callable(checklist) else checklist
@@ -657,6 +658,8 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         at, message = problem
         node = r.mapping(r.sequence(m["claims"], "claims")[at], "", optional=None)["repeats"]
         r.fail(node, f"claims[{at}].repeats", message)
+    if miscount is not None:
+        r.fail(m["contents"], f"contents.{miscount[0]}", miscount[1])
     return Worksheet(
         document=document,
         checklist=ref,
@@ -669,9 +672,11 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
     )
 
 
-def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> None:
+def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> tuple[str, str] | None:
     """Refuse a worksheet cut short: one that holds fewer body sentences or audit entries than
-    its ``contents`` counts, or that ends without its audit log."""
+    its ``contents`` counts, or that ends without its audit log. Returns the problem of a count
+    lower than the file holds (a count lowered by hand), to be raised once the items are read."""
+    miscount = None
     if "contents" in m:
         written = {
             key: r.integer(node, f"contents.{key}")
@@ -685,8 +690,10 @@ def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> None:
         problem = contents_problem(written, found)
         if problem is not None:
             r.fail(m["contents"], f"contents.{problem[0]}", problem[1])
+        miscount = miscount_problem(written, found)
     if "audit" not in m:
         r.fail_at(lines, "", NO_AUDIT)
+    return miscount
 
 
 def _read_merge(

@@ -577,6 +577,8 @@ class RegistryValidation:
     """Every problem as FILE:LINE: PATH: MESSAGE (or FILE: MESSAGE), in file order."""
     entries: int
     """How many entries the file gives (0 when it has problems)."""
+    warnings: tuple[str, ...] = ()
+    """What loads but is likely a mistake, as FILE: MESSAGE: a file that gives no entry."""
 
 
 def validate_registry(path: Path) -> RegistryValidation:
@@ -590,4 +592,15 @@ def validate_registry(path: Path) -> RegistryValidation:
         return RegistryValidation(shown, (str(exc),), 0)
     prefix = f"{shown}:" if not path.is_dir() else f"{shown}{os.sep}"
     given = sum(any(o.startswith(prefix) for o in entry.origins) for entry in registry.entries)
-    return RegistryValidation(shown, (), given)
+    if given:
+        return RegistryValidation(shown, (), given)
+    # Loading takes an empty file as a registry with nothing in it yet; checking one, the user
+    # expects sources, so an empty file (or one of comments only, or of an empty list) is named.
+    if not path.is_dir():
+        lacks = "no sources in the file; add them"
+    elif _registry_files(path):
+        lacks = "no sources in the folder's registry files; add them"
+    else:
+        lacks = "no registry files (.yaml, .yml) in the folder; add one with sources"
+    empty = f"{shown}: warning: {lacks} under 'entries:' (see docs/sources.md)"
+    return RegistryValidation(shown, (), 0, (empty,))

@@ -424,6 +424,22 @@ def test_searching_standard_input_answers_each_line_in_order(project: Path, know
     )
 
 
+@pytest.mark.parametrize("depth", [300, 1_000, 100_000])
+def test_a_page_nested_too_deep_to_parse_says_why(project: Path, depth: int) -> None:
+    # Its paragraphs inside 300 nested divs: "no article text found in the page".
+    paragraphs = "<p>The council said on Tuesday that the bridge would close for two years.</p>"
+    page = f"<html><body>{'<div>' * depth}{paragraphs}{'</div>' * depth}</body></html>"
+    (project / "deep.html").write_text(page, encoding="utf-8")
+    result = factcheck("extract", "deep.html", cwd=project)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "Error: deep.html: the page nests its elements more than 256 deep, where the HTML "
+        "parser stops, and no article text comes before that point: save the article's text "
+        "as a .txt file and extract that\n",
+    )
+
+
 @pytest.mark.parametrize("command", ["extract", "review"])
 @pytest.mark.parametrize("value", ["nan", "NaN", "inf", "2", "-0.1", "half"])
 def test_a_threshold_that_is_not_a_score_is_a_usage_error(
@@ -803,3 +819,46 @@ def test_a_worksheet_cut_short_is_refused_by_every_command_and_left_as_it_is(
         assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
     assert path.read_text(encoding="utf-8") == cut
     assert not (project / "reports" / "s.md").exists()
+
+
+def test_a_count_lowered_by_hand_is_refused_by_every_command_and_left_as_it_is(
+    project: Path,
+) -> None:
+    # 'contents: {segments: 0, audit: 0}' written by hand was accepted: it turned the check for a
+    # worksheet cut short off for good.
+    shutil.copyfile(REPO / "examples" / "seed-answers.yaml", project / "a.yaml")
+    assert review(project, "s.txt").returncode == 0
+    path = project / "reports" / "s.worksheet.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    segments = sum(1 for line in lines if line.startswith("- {start: "))
+    audit = sum(1 for line in lines if line.startswith("- {seq: "))
+    assert lines[2] == f"contents: {{segments: {segments}, audit: {audit}}}\n"
+    lowered = text.replace(lines[2], "contents: {segments: 0, audit: 0}\n")
+    path.write_text(lowered, encoding="utf-8")
+    shutil.copyfile(path, project / "reports" / "s.bo.worksheet.yaml")
+    both = ("reports/s.worksheet.yaml", "reports/s.bo.worksheet.yaml")
+    message = (
+        f"Error: reports/s.worksheet.yaml:3: contents.segments: says 0 body sentences, the file "
+        f"holds {segments}: correct the count or delete the contents line\n"
+    )
+    (project / "e.yaml").write_text("{}\n", encoding="utf-8")
+    for command in (
+        ["report", both[0], "-f", "json"],
+        ["report", both[0], "-f", "markdown", "-o", "-"],
+        ["review", both[0], "--answers", "e.yaml", "--no-input"],
+        ["review", "s.txt", "--reports-dir", "reports", "--answers", "e.yaml", "--no-input"],
+        ["compare", *both],
+        ["merge", *both, "-o", "m.worksheet.yaml"],
+    ):
+        result = factcheck(*command, cwd=project)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message), command
+    assert path.read_text(encoding="utf-8") == lowered
+    assert not (project / "reports" / "s.md").exists()
+    assert not (project / "m.worksheet.yaml").exists()
+    # Deleting the line reads the worksheet as one written before contents existed; the next
+    # save writes the right counts again.
+    path.write_text(text.replace(lines[2], ""), encoding="utf-8")
+    again = factcheck("review", both[0], "--answers", "e.yaml", "--no-input", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert path.read_text(encoding="utf-8").splitlines(keepends=True)[2] == lines[2]

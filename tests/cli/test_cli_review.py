@@ -312,6 +312,35 @@ def test_no_input_sets_the_report_parts_without_answers(worksheet: Path) -> None
     )
 
 
+def test_comments_the_next_save_drops_are_warned_of_before_the_review(worksheet: Path) -> None:
+    # A reviewer's "# checked with the ministry" was gone after the next save, unannounced.
+    text = worksheet.read_text(encoding="utf-8")
+    commented = (
+        text.replace("- id: c2\n", "# checked with the ministry\n- id: c2\n", 1)
+        .replace("  skipped: false\n", "  skipped: false  # for now\n", 1)
+        # A '#' in the article's text or in a quoted string is not a comment.
+        .replace("    Evacuation ordered\n", "    #vacuation ordered\n", 1)
+        .replace("  title: Evacuation ordered\n", "  title: 'Evacuation #1'\n", 1)
+    )
+    worksheet.write_text(commented, encoding="utf-8")
+    answers = worksheet.parent / "answers.yaml"
+    answers.write_text("c1:\n  primary_source: yes\n", encoding="utf-8")
+    result = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (result.returncode, result.stderr) == (
+        0,
+        "Warning: evacuation.worksheet.yaml: saving the worksheet will not keep its 2 comment "
+        "lines; write notes in an answer's note (key N) and evidence URLs in its evidence "
+        "(key e) instead\n"
+        "Saved evacuation.worksheet.yaml\n",
+    )
+    saved = worksheet.read_text(encoding="utf-8")
+    assert "checked with the ministry" not in saved
+    assert "    #vacuation ordered\n" in saved
+    # Saved by the tool, the worksheet holds no comment: the next review says nothing.
+    again = run(worksheet.name, "--answers", "answers.yaml", "--no-input", cwd=worksheet.parent)
+    assert (again.returncode, again.stderr) == (0, "Saved evacuation.worksheet.yaml\n")
+
+
 def test_hand_broken_worksheet_is_one_precise_error_line(worksheet: Path) -> None:
     text = worksheet.read_text(encoding="utf-8").replace(
         "  skipped: false\n", "  skipped: no!\n", 1

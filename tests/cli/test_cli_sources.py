@@ -412,6 +412,52 @@ def test_check_names_the_publisher_from_a_wire_dateline_first_on_every_chain(
     assert [c["sources"] for c in data["claims"]][-1] == ["reuters", "xinhua"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["", "# our sources\n# none yet\n", "entries: []\n", "entries:\n", "\ufeff\n\n"],
+    ids=["empty", "comments", "empty-list", "null-entries", "blank"],
+)
+def test_validate_warns_of_a_file_without_sources_and_exits_0(tmp_path: Path, text: str) -> None:
+    # It said only 'OK (0 entries)'. Loading takes such a file as a registry with nothing in it
+    # yet (a file made before its first entry), so it is a warning, not an error.
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(text, encoding="utf-8")
+    assert run("sources", "validate", str(empty)) == (
+        0,
+        f"{empty}: warning: no sources in the file; add them under 'entries:' "
+        "(see docs/sources.md)\n"
+        f"{empty}: OK (0 entries)\n",
+        "",
+    )
+
+
+def test_validate_warns_of_a_folder_without_sources(tmp_path: Path) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("entries:\n  - {id: x}\n", encoding="utf-8")
+    assert run("sources", "validate", str(folder)) == (
+        0,
+        f"{folder}: warning: no registry files (.yaml, .yml) in the folder; add one with "
+        "sources under 'entries:' (see docs/sources.md)\n"
+        f"{folder}: OK (0 entries)\n",
+        "",
+    )
+    (folder / "a.yaml").write_text("# none yet\n", encoding="utf-8")
+    (folder / "b.yml").write_text("entries: []\n", encoding="utf-8")
+    assert run("sources", "validate", str(folder)) == (
+        0,
+        f"{folder}: warning: no sources in the folder's registry files; add them under "
+        "'entries:' (see docs/sources.md)\n"
+        f"{folder}: OK (0 entries)\n",
+        "",
+    )
+    (folder / "b.yml").write_text(
+        "entries:\n  - {id: mine, name: Mine, kind: other, citations: {kind: https://a.org}}\n",
+        encoding="utf-8",
+    )
+    assert run("sources", "validate", str(folder)) == (0, f"{folder}: OK (1 entry)\n", "")
+
+
 def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(

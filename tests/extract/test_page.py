@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from shared_data import SHARED_DATA
 
+from factcheck.errors import IngestError
 from factcheck.extract.ingest import read_page
 from factcheck.models import Document
 from factcheck.sources.publisher import find_publisher
@@ -630,6 +631,71 @@ def test_a_page_too_large_for_article_detection_is_read_paragraph_by_paragraph(
     # Below the limit the same page is read by trafilatura, without a warning.
     monkeypatch.setattr(page_module, "MAX_ELEMENTS", 50_000)
     assert "Home" not in read_page(html, "https://courier.example/a").text
+
+
+_DEEP_BODY = (
+    "<p>The council said on Tuesday that repairs to the bridge would cost 48 million.</p>"
+    "<p>One lane of the bridge will close for two years, the head of transport said.</p>"
+)
+
+
+def _nested(depth: int, inside: str) -> bytes:
+    """A page whose ``inside`` sits in ``depth`` nested divs (html and body are two more)."""
+    return (
+        "<html><head><title>Bridge</title></head><body>"
+        + "<div>" * depth
+        + inside
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
+
+
+def test_a_page_nested_as_deep_as_the_parser_goes_is_read_whole() -> None:
+    # Its paragraphs are 255 elements deep: one short of where the parser stops.
+    doc = read_page(_nested(252, _DEEP_BODY), "https://courier.example/a")
+    assert doc.text == (
+        "The council said on Tuesday that repairs to the bridge would cost 48 million.\n"
+        "One lane of the bridge will close for two years, the head of transport said."
+    )
+
+
+@pytest.mark.parametrize("depth", [254, 300, 1_000, 100_000])
+def test_a_page_nested_deeper_than_the_parser_goes_is_refused_with_the_reason(
+    depth: int,
+) -> None:
+    # The parser stopped at 256 deep and left the rest out: "no article text found".
+    with pytest.raises(IngestError) as caught:
+        read_page(_nested(depth, _DEEP_BODY), "https://courier.example/a")
+    assert str(caught.value) == (
+        "https://courier.example/a: the page nests its elements more than 256 deep, where the "
+        "HTML parser stops, and no article text comes before that point: save the article's "
+        "text as a .txt file and extract that"
+    )
+
+
+def test_the_text_past_where_the_parser_stops_is_named_as_not_read() -> None:
+    from factcheck.errors import IngestWarning
+
+    # The article comes before a part nested too deep: it is read, the rest was lost silently.
+    html = (
+        b"<html><head><title>Bridge</title></head><body><article>"
+        + _DEEP_BODY.encode()
+        + b"</article><section>"
+        + b"<div>" * 300
+        + b"<p>A comment on the bridge, nested deep.</p>"
+        + b"</div>" * 300
+        + b"</section><p>The last paragraph of the page.</p></body></html>"
+    )
+    with pytest.warns(IngestWarning) as caught:
+        doc = read_page(html, "https://courier.example/a")
+    assert [str(warning.message) for warning in caught] == [
+        "https://courier.example/a: the page nests its elements more than 256 deep, where the "
+        "HTML parser stops: the page's text after that point is not read"
+    ]
+    assert doc.text == (
+        "The council said on Tuesday that repairs to the bridge would cost 48 million.\n"
+        "One lane of the bridge will close for two years, the head of transport said."
+    )
 
 
 def test_a_table_is_read_row_by_row_and_its_rows_are_statements() -> None:

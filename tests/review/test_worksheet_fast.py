@@ -428,12 +428,35 @@ def test_a_worksheet_written_before_contents_reads_as_before_and_needs_its_audit
     )
 
 
-def test_more_than_contents_counts_is_an_edit_and_reads_fast() -> None:
+@pytest.mark.parametrize(
+    ("contents", "message"),
+    [
+        (
+            "{segments: 0, audit: 0}",
+            "contents.segments: says 0 body sentences, the file holds 19: "
+            "correct the count or delete the contents line",
+        ),
+        (
+            "{segments: 19, audit: 1}",
+            "contents.audit: says 1 audit entries, the file holds 2: "
+            "correct the count or delete the contents line",
+        ),
+    ],
+)
+def test_a_count_lower_than_the_file_holds_is_refused(contents: str, message: str) -> None:
+    # A count lowered by hand would turn the check for a worksheet cut short off for good.
+    checklist = load_checklist("quick")
     text = dump_worksheet(full_worksheet())
-    edited = text.replace(
-        "contents: {segments: 19, audit: 2}\n", "contents: {segments: 3, audit: 0}\n"
-    )
-    assert fast_and_strict(edited) == full_worksheet()
+    edited = text.replace("contents: {segments: 19, audit: 2}\n", f"contents: {contents}\n")
+    assert edited != text
+    with pytest.raises(fastyaml.Unsupported):
+        read_values(fastyaml.load(edited), checklist)
+    with pytest.raises(WorksheetError) as info:
+        parse_worksheet(edited, "w.yaml", checklist)
+    assert str(info.value) == f"w.yaml:3: {message}"
+    # Deleting the line reads the worksheet as one written before contents existed.
+    without = text.replace("contents: {segments: 19, audit: 2}\n", "")
+    assert fast_and_strict(without) == full_worksheet()
 
 
 def test_a_claim_may_repeat_only_a_claim_the_worksheet_holds() -> None:

@@ -235,3 +235,21 @@ def test_an_audit_log_cut_short_is_refused_as_the_full_read_refuses_it(
         f"contents.audit: expected {len(entries)} audit entries, found {len(entries) - 1}: "
         "the worksheet is cut short; restore it from a copy",
     )
+
+
+def test_an_audit_count_lowered_by_hand_is_refused_as_the_full_read_refuses_it(
+    ana: Path, checklist: Checklist
+) -> None:
+    # The skimmed log was only counted: a count lower than it holds switched the check off.
+    head, log = split_audit(ana)
+    entries = log.count("\n") - 1
+    written = f"contents: {{segments: 0, audit: {entries}}}\n"
+    assert written in head
+    ana.write_text(head.replace(written, "contents: {segments: 0, audit: 1}\n") + log, "utf-8")
+    assert_same_error(
+        ana,
+        checklist,
+        3,
+        f"contents.audit: says 1 audit entries, the file holds {entries}: "
+        "correct the count or delete the contents line",
+    )
