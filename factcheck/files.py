@@ -1,11 +1,14 @@
 """Shared by every stage that reads or writes files: atomic replacement, safe opening, reading
 with a size limit, file-name slugs and text mended so that a UTF-8 file can hold it.
 
-Every file the tool writes (worksheets, reports, case articles and index, registry entries) goes
-through :func:`write_atomic`: the new content is written to a fresh temporary file in the target's
-folder (created with ``O_EXCL | O_NOFOLLOW``, so a planted file or symbolic link is never written
-through), fsync'd and renamed over the target, so the target is always the old or the new complete
-version. The temporary file is removed on any failure or interrupt.
+Every file the tool writes (worksheets, reports, case articles and index, registry entries, rating
+sets, the config) goes through :func:`write_atomic`: the new content is written to a fresh
+temporary file in the target's folder (created with ``O_EXCL | O_NOFOLLOW``, so a planted file or
+symbolic link is never written through), fsync'd and renamed over the target, so the target is
+always the old or the new complete version. The temporary file is removed on any failure or
+interrupt. Only a regular file is ever replaced: behind a symbolic link, the file it points to
+(the link stays); a device, a pipe or a link to nothing is refused. A replaced file keeps its
+permission bits, and its owner and group where the system allows; a new file follows the umask.
 """
 
 from __future__ import annotations
@@ -117,6 +120,56 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+class LinkToNothing(OSError):
+    """A symbolic link to a file that does not exist, where the tool would write."""
+
+    def __init__(self, path: Path, target: Path) -> None:
+        super().__init__(
+            errno.ENOENT, f"a symbolic link to {target}, which does not exist", str(path)
+        )
+
+
+class NotReplaceable(OSError):
+    """A device, a pipe or a socket (or a link to one) where the tool would replace a file."""
+
+    def __init__(self, path: Path, target: Path | None = None) -> None:
+        what = "not a regular file (a device, a pipe or a socket)"
+        reason = what if target is None else f"a symbolic link to {target}, which is {what}"
+        super().__init__(errno.EINVAL, reason, str(path))
+
+
+def _replaced_file(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file :func:`write_atomic` replaces for ``path`` (behind a symbolic link, the one it
+    points to) and its status, None when there is none yet. Anything but a regular file (or a
+    folder, which the rename refuses) raises NotReplaceable; a link to nothing, LinkToNothing."""
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return path, None
+    if stat.S_ISLNK(info.st_mode):
+        target = resolved(path)
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            raise LinkToNothing(path, target) from None
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise NotReplaceable(path, target)
+        return target, info
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise NotReplaceable(path)
+    return path, info
+
+
+def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:
+    """Give the new file the replaced one's owner and group (as far as the user may: root keeps
+    both, an owner keeps a group they belong to), then its permission bits."""
+    with contextlib.suppress(OSError):
+        if (info.st_uid, info.st_gid) != ((fstat := os.fstat(fd)).st_uid, fstat.st_gid):
+            os.fchown(fd, info.st_uid if os.geteuid() == 0 else -1, info.st_gid)
+    with contextlib.suppress(OSError):  # a file system without modes: the new file stays private
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))
+
+
 def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMP_COUNTER)}.tmp")
 
@@ -125,19 +178,24 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
     """Replace a file's content so that it is always the old or the new complete version.
 
     ``content`` may come in pieces of text (an iterable of strings), written as they come.
-    Raises OSError (LinkRefused for a symbolic link where the temporary file goes); the temporary
-    file never outlives the call.
+    Behind a symbolic link, the file it points to is replaced and the link stays. A replaced file
+    keeps its permission bits (and owner and group, where allowed); a new one follows the umask.
+    Raises OSError: LinkRefused for a symbolic link where the temporary file goes,
+    NotReplaceable for a device, a pipe or a socket at ``path``, LinkToNothing for a link to a
+    missing file. The temporary file never outlives the call.
     """
     if isinstance(content, str | bytes):
         pieces: Iterable[str | bytes] = (content,)
     else:
         pieces = content
+    path, replaced = _replaced_file(path)
     ensure_folder(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_TRUNC
     while True:
         tmp = _temp_path(path)
         try:
-            fd = open_nofollow(tmp, flags, 0o644)
+            # Private until the replaced file's mode is copied: its readers only, never more.
+            fd = open_nofollow(tmp, flags, 0o666 if replaced is None else 0o600)
         except FileExistsError:
             continue  # a stale file of a killed writer: pick the next name, never reuse it
         break
@@ -145,6 +203,8 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
         try:
             for chunk in _chunks(pieces):
                 write_all(fd, chunk)
+            if replaced is not None:
+                _keep_owner_and_mode(fd, replaced)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -176,7 +236,7 @@ def write_output(path: Path, content: str | bytes | Iterable[str]) -> None:
         finally:
             os.close(fd)
         return
-    write_atomic(resolved(path) if path.is_symlink() else path, content)
+    write_atomic(path, content)
 
 
 def names_folder(path: str) -> bool:
@@ -245,13 +305,18 @@ def read_own_text(path: Path) -> str:
     (/dev/zero) or waited on for a writer that never comes (a named pipe).
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
+    try:
         mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(mode):  # before fdopen, whose own error would name the descriptor
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
         if not stat.S_ISREG(mode):
             raise NotAFile(path)
         os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
         return handle.read().decode("utf-8")
 
 

@@ -181,8 +181,14 @@ def sources_import(
         str | None,
         typer.Option("--citation", metavar="TEXT", help="Where the ratings come from."),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the set you imported before under this name."),
+    ] = False,
 ) -> None:
     """Import a rating set, kept beside the others under its own name and citation.
+
+    A shipped set's name is refused; a set you imported before is replaced only with --replace.
 
     Example: factcheck sources import ratings.csv --as newsroom --citation "Desk ratings, 2024"
     """
@@ -190,7 +196,7 @@ def sources_import(
     def action() -> None:
         from factcheck.sources.ratings import import_set
 
-        found, replaced = import_set(file, name, citation)
+        found, replaced = import_set(file, name, citation, replace=replace)
         verb = "Replaced" if replaced else "Imported"
         typer.echo(f"{verb} rating set '{found.name}': {len(found):,} domains ({found.path})")
 

@@ -34,10 +34,14 @@ def _read_config(path: Path) -> dict[str, object]:
         data = yamlio.load(read_own_text(path))
     except FileNotFoundError:
         return {}
+    except IsADirectoryError:
+        raise ReviewError(f"{path}: is a folder, not a file") from None
     except NotAFile as exc:
         raise ReviewError(f"{path}: {exc.strerror}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{path}: cannot read the config file: {exc}") from None
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot read the config file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ReviewError(f"{path}: cannot read the config file: not UTF-8 text") from None
     except yamlio.YamlSyntaxError as exc:
         where = f":{exc.line}" if exc.line is not None else ""
         raise ReviewError(f"{path}{where}: not valid YAML: {exc.problem}") from None
@@ -48,21 +52,46 @@ def _read_config(path: Path) -> dict[str, object]:
     return data
 
 
+def _where(path: Path, key: str, value: object) -> tuple[str, str]:
+    """Where ``key`` is in the (readable) config file, as 'FILE:LINE: KEY', and its value as
+    written: 'a list', 'a mapping' or the text of a scalar."""
+    from factcheck import yamlio
+
+    root = yamlio.compose(read_own_text(path))
+    pairs = root.value if isinstance(root, yaml.MappingNode) else []
+    for key_node, node in pairs:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            shown = str(node.value) if isinstance(node, yaml.ScalarNode) else yamlio.got(node)
+            return f"{path}:{yamlio.line_of(node)}: {key}", shown
+    return f"{path}: {key}", repr(value)  # merged in from an anchor ('<<: *defaults')
+
+
 def configured_reviewer() -> str | None:
-    """The reviewer named in the user's config, if any."""
-    value = _read_config(config_path()).get("reviewer")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    """The reviewer named in the user's config, if any; a name that is not text on one line
+    is a ReviewError naming the file, its line and the key."""
+    path = config_path()
+    value = _read_config(path).get("reviewer")
+    if value is None:
+        return None
+    where, shown = _where(path, "reviewer", value)
+    if not isinstance(value, str):
+        raise ReviewError(f"{where}: expected a name such as 'Ana Lima', got {shown}")
+    return _one_line(where, value.strip()) or None
 
 
 def remember_reviewer(name: str) -> None:
     """Save the reviewer's name in the user's config, keeping its other keys."""
+    from factcheck.files import describe_os_error
+
     path = config_path()
     data = _read_config(path)
     if data.get("reviewer") == name:
         return
     data["reviewer"] = name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    try:
+        write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
 
 def resolve_reviewer(

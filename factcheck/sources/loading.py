@@ -8,7 +8,7 @@ entry. Every mistake in a file is reported, each with its file and line, not onl
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,29 +148,41 @@ def _string(node: yaml.Node, loc: _Loc) -> str:
         loc.fail(f"expected a string, got {_describe(node)}")
     text = " ".join(str(node.value).split())
     if not text:
-        loc.fail("expected a string, got ''")
+        loc.fail("empty value")
     return text
 
 
-def _strings(node: yaml.Node, loc: _Loc, file: str) -> tuple[list[str], list[_Loc]]:
+_EMPTY_ITEM = {
+    "aliases": "empty alias; give a name or leave the item out",
+    "party_to": "empty item; name a conflict or dispute, or leave the item out",
+    "sanctions": "empty item; describe a sanction, or leave the item out",
+    "domains": "empty domain; give one like 'example.com'",
+    "affiliation": "empty item; give a source id, or leave the item out",
+}
+"""What a blank item of each list says, rather than "expected a string"."""
+
+
+def _strings(
+    node: yaml.Node, loc: _Loc, file: str, key: str, check: Callable[[str, _Loc], str] | None
+) -> tuple[list[str], list[_Loc]]:
+    """Every item of a list of strings (each passed through ``check``), or one SourcesLoadError
+    with the problem of every bad item: a blank one says so (see _EMPTY_ITEM)."""
     if not isinstance(node, yaml.SequenceNode):
         loc.fail(f"expected a list of strings, got {_describe(node)}")
     values: list[str] = []
     locs: list[_Loc] = []
+    problems = _Problems()
     for index, item in enumerate(node.value):
         item_loc = _Loc(file, _line(item), f"{loc.path}[{index}]")
-        values.append(_string(item, item_loc))
-        locs.append(item_loc)
-    return values, locs
-
-
-def _refuse_empty_items(node: yaml.Node, loc: _Loc, file: str, message: str) -> None:
-    """Fail on the first blank item of a list, with MESSAGE rather than "expected a string"."""
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
+        with problems.each():
             blank = item.tag == "tag:yaml.org,2002:null" or item.tag in _STR_TAGS
             if isinstance(item, yaml.ScalarNode) and blank and not str(item.value).strip():
-                _Loc(file, _line(item), f"{loc.path}[{index}]").fail(message)
+                item_loc.fail(_EMPTY_ITEM[key])
+            text = _string(item, item_loc)
+            values.append(check(text, item_loc) if check is not None else text)
+            locs.append(item_loc)
+    problems.check()
+    return values, locs
 
 
 def _domain(text: str, loc: _Loc) -> str:
@@ -183,6 +195,12 @@ def _domain(text: str, loc: _Loc) -> str:
     return domain.removeprefix("www.")
 
 
+def _source_id(text: str, loc: _Loc) -> str:
+    if not _ID.fullmatch(text):
+        loc.fail(f"expected a source id, got {text!r}")
+    return text
+
+
 def _choice(text: str, allowed: Sequence[str], loc: _Loc) -> str:
     if text not in allowed:
         loc.fail(f"expected one of {', '.join(allowed)}, got {text!r}")
@@ -190,6 +208,8 @@ def _choice(text: str, allowed: Sequence[str], loc: _Loc) -> str:
 
 
 def _url(node: yaml.Node, loc: _Loc) -> str:
+    if isinstance(node, yaml.ScalarNode) and not str(node.value).strip():
+        loc.fail("empty URL; give an http(s) URL")
     text = _string(node, loc)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
@@ -231,21 +251,30 @@ def _partisan(node: yaml.Node, loc: _Loc, file: str) -> tuple[Partisan, str | No
 def _citations(node: yaml.Node, loc: _Loc, file: str, raw: _Raw) -> None:
     if not isinstance(node, yaml.MappingNode):
         loc.fail(f"expected a mapping of fact to URL, got {_describe(node)}")
-    out = raw.cites
+    problems = _Problems()
     for fact, value, key_loc in _pairs(node, file, loc.path):
-        if fact not in _CITABLE:
-            key_loc.fail(f"unknown fact '{fact}' (expected one of: {', '.join(_CITABLE)})")
-        sub = _Loc(file, _line(value), f"{loc.path}.{fact}")
-        raw.cite_where[fact] = _Loc(file, key_loc.line, sub.path)
-        if isinstance(value, yaml.SequenceNode):
-            if not value.value:
-                sub.fail("expected at least one URL")
-            out[fact] = tuple(
-                _url(item, _Loc(file, _line(item), f"{sub.path}[{i}]"))
-                for i, item in enumerate(value.value)
-            )
-        else:
-            out[fact] = (_url(value, sub),)
+        with problems.each():
+            _citation(fact, value, key_loc, file, raw)
+    problems.check()
+
+
+def _citation(fact: str, value: yaml.Node, key_loc: _Loc, file: str, raw: _Raw) -> None:
+    """One fact's URL or list of URLs, every bad URL of the list reported."""
+    if fact not in _CITABLE:
+        key_loc.fail(f"unknown fact '{fact}' (expected one of: {', '.join(_CITABLE)})")
+    sub = _Loc(file, _line(value), f"{key_loc.path}.{fact}")
+    raw.cite_where[fact] = _Loc(file, key_loc.line, sub.path)
+    if not isinstance(value, yaml.SequenceNode):
+        raw.cites[fact] = (_url(value, sub),)
+        return
+    if not value.value:
+        sub.fail("expected at least one URL")
+    urls, problems = [], _Problems()
+    for i, item in enumerate(value.value):
+        with problems.each():
+            urls.append(_url(item, _Loc(file, _line(item), f"{sub.path}[{i}]")))
+    problems.check()
+    raw.cites[fact] = tuple(urls)
 
 
 def _read_entry(node: yaml.Node, file: str, path: str, problems: _Problems) -> _Raw:
@@ -279,14 +308,8 @@ def _read_value(raw: _Raw, key: str, value: yaml.Node, sub: _Loc, file: str) -> 
     if key in ("name", "owner", "notes"):
         raw.values[key] = _string(value, sub)
     elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
-        if key == "domains":
-            _refuse_empty_items(value, sub, file, "empty domain; give one like 'example.com'")
-        values, locs = _strings(value, sub, file)
-        for text, item_loc in zip(values, locs, strict=True):
-            if key == "affiliation" and not _ID.fullmatch(text):
-                item_loc.fail(f"expected a source id, got {text!r}")
-        if key == "domains":
-            values = [_domain(text, loc) for text, loc in zip(values, locs, strict=True)]
+        check = {"domains": _domain, "affiliation": _source_id}.get(key)
+        values, locs = _strings(value, sub, file, key, check)
         raw.values[key] = tuple(values)
         raw.items[key] = locs
     elif key == "kind":

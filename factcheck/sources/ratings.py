@@ -280,7 +280,7 @@ def _sets(env: tuple[str, str] | None) -> tuple[RatingSet, ...]:
     sets: dict[str, RatingSet] = {}
     for path in paths:
         found = open_set(path)
-        sets[found.name] = found  # an imported set may replace a shipped one of the same name
+        sets.setdefault(found.name, found)  # a shipped set is never hidden by an imported one
     return tuple(sets.values())
 
 
@@ -446,13 +446,28 @@ def _name_lines(table: Mapping[str, Sequence[str]]) -> list[str]:
     return lines
 
 
-def import_set(path: Path, name: str, citation: str | None = None) -> tuple[RatingSet, bool]:
-    """Import a rating file as the user's set ``name``; returns it and whether it replaced one."""
+def import_set(
+    path: Path, name: str, citation: str | None = None, *, replace: bool = False
+) -> tuple[RatingSet, bool]:
+    """Import a rating file as the user's set ``name``; returns it and whether it replaced one.
+
+    A shipped set's name is refused, and so is the name of a set the user imported before
+    unless ``replace`` is given: an import never takes the place of a set without being asked.
+    """
     if not _NAME.fullmatch(name):
         raise SourcesError(f"expected a set name of lowercase letters, digits, hyphens: {name!r}")
-    columns, table = read_rating_file(path)
+    if name in {found.name for found in rating_sets(user=False)}:
+        raise SourcesError(
+            f"'{name}' is the name of a shipped rating set; choose another, e.g. --as {name}-own"
+        )
     target = user_ratings_dir() / f"{name}{SUFFIX}"
-    replaced = target.exists()
+    replaced = os.path.lexists(target)
+    if replaced and not replace:
+        raise SourcesError(
+            f"rating set '{name}' already exists ({target}); "
+            "give --replace to replace it, or choose another name"
+        )
+    columns, table = read_rating_file(path)
     cited = citation or f"imported from {path.name}"
     meta = {"name": name, "title": name, "citation": mend_surrogates(cited)}
     found = write_set(target, columns, table, meta)

@@ -322,9 +322,58 @@ def test_import_keeps_sets_side_by_side_and_show_prints_each(tmp_path: Path) -> 
         ("lin2023", 11519, "number"),
         ("desk", 2, "number"),
     ]
-    # Re-importing under the same name replaces the set.
-    code, out, _ = run("sources", "import", str(table), "--as", "desk")
+    # Re-importing under the same name replaces the set when asked to.
+    code, out, _ = run("sources", "import", str(table), "--as", "desk", "--replace")
     assert (code, out.split(":")[0]) == (0, "Replaced rating set 'desk'")
+
+
+def rating_set_names() -> list[tuple[str, int, str]]:
+    code, out, err = run("sources", "list", "-f", "json")
+    assert (code, err) == (0, "")
+    return [(s["name"], s["domains"], s["citation"][:9]) for s in json.loads(out)["rating_sets"]]
+
+
+def test_import_never_takes_a_shipped_set_s_name(tmp_path: Path) -> None:
+    # `--as lin2023` replaced the shipped set of 11,519 domains with the user's two, everywhere.
+    table = tmp_path / "ratings.csv"
+    table.write_text("domain,score\nexample.com,0.5\nfoo.org,0.9\n", encoding="utf-8")
+    assert run("sources", "import", str(table), "--as", "lin2023") == (
+        1,
+        "",
+        "Error: 'lin2023' is the name of a shipped rating set; choose another, "
+        "e.g. --as lin2023-own\n",
+    )
+    assert rating_set_names() == [("lin2023", 11519, "Lin, H., ")]
+    code, out, err = run("sources", "show", "breitbart.com", "-f", "json")
+    assert (code, err) == (0, "")
+    assert [(r["set"], r["rating"]) for r in json.loads(out)["ratings"]] == [("lin2023", "0.2972")]
+    data = Path(os.environ["XDG_DATA_HOME"])
+    assert not (data / "factcheck" / "ratings").exists()
+
+
+def test_import_replaces_an_imported_set_only_with_replace(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("domain,score\nexample.com,0.5\nfoo.org,0.9\n", encoding="utf-8")
+    second.write_text("domain,score\nbar.org,3\n", encoding="utf-8")
+    target = Path(os.environ["XDG_DATA_HOME"]) / "factcheck" / "ratings" / "desk.tsv"
+    imported = run("sources", "import", str(first), "--as", "desk", "--citation", "Desk 2024")
+    assert imported == (0, f"Imported rating set 'desk': 2 domains ({target})\n", "")
+    assert run("sources", "import", str(second), "--as", "desk") == (
+        1,
+        "",
+        f"Error: rating set 'desk' already exists ({target}); give --replace to replace it, "
+        "or choose another name\n",
+    )
+    assert rating_set_names() == [("lin2023", 11519, "Lin, H., "), ("desk", 2, "Desk 2024")]
+    replaced = run("sources", "import", str(second), "--as", "desk", "--replace")
+    assert replaced == (0, f"Replaced rating set 'desk': 1 domains ({target})\n", "")
+    assert rating_set_names() == [
+        ("lin2023", 11519, "Lin, H., "),
+        ("desk", 1, "imported "),
+    ]
+    # --replace never reaches a shipped set.
+    assert run("sources", "import", str(second), "--as", "lin2023", "--replace")[0] == 1
+    assert rating_set_names()[0] == ("lin2023", 11519, "Lin, H., ")
 
 
 def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
@@ -491,6 +540,51 @@ def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> N
         "state-media, party-media, think-tank, government, military, armed-group, ngo, "
         "syndication, person, other, got 'tv' (and 2 more problems)\n"
     )
+
+
+def test_validate_lists_every_bad_item_of_every_list(tmp_path: Path) -> None:
+    # Only the first bad item of each list was reported, and an empty alias was "expected a
+    # string, got ''".
+    bad = tmp_path / "team.yaml"
+    bad.write_text(
+        "entries:\n"
+        "- id: q1\n"
+        '  name: "Q1"\n'
+        "  kind: newspaper\n"
+        '  domains: ["a b.com", "c d.com", "ok.example", "e..f", ""]\n'
+        '  aliases: ["", "Q One", " "]\n'
+        '  affiliation: ["Not An Id", ""]\n'
+        "  citations:\n"
+        '    kind: "wikipedia"\n'
+        '    domains: ["https://z.example", "nope", ""]\n'
+        '    affiliation: "https://z.example"\n'
+        '- {id: q2, name: "", kind: other, party_to: [""], sanctions: ["", x],\n'
+        "   citations: {kind: https://z.example}}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("sources", "validate", str(bad))
+    assert (code, err) == (1, "")
+    domain = "expected a bare domain like 'example.com', got"
+    alias = "empty alias; give a name or leave the item out"
+    assert out.splitlines() == [
+        f"{bad}:5: entries[0].domains[0]: {domain} 'a b.com'",
+        f"{bad}:5: entries[0].domains[1]: {domain} 'c d.com'",
+        f"{bad}:5: entries[0].domains[3]: {domain} 'e..f'",
+        f"{bad}:5: entries[0].domains[4]: empty domain; give one like 'example.com'",
+        f"{bad}:6: entries[0].aliases[0]: {alias}",
+        f"{bad}:6: entries[0].aliases[2]: {alias}",
+        f"{bad}:7: entries[0].affiliation[0]: expected a source id, got 'Not An Id'",
+        f"{bad}:7: entries[0].affiliation[1]: empty item; give a source id, or leave the item out",
+        f"{bad}:9: entries[0].citations.kind: expected an http(s) URL, got 'wikipedia'",
+        f"{bad}:10: entries[0].citations.domains[1]: expected an http(s) URL, got 'nope'",
+        f"{bad}:10: entries[0].citations.domains[2]: empty URL; give an http(s) URL",
+        f"{bad}:12: entries[1].name: empty value",
+        f"{bad}:12: entries[1].party_to[0]: empty item; name a conflict or dispute, or leave "
+        "the item out",
+        f"{bad}:12: entries[1].sanctions[0]: empty item; describe a sanction, or leave the item "
+        "out",
+        f"{bad}: 14 errors",
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])

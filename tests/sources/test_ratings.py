@@ -221,3 +221,14 @@ def test_a_set_stored_before_idna_keys_still_rates_its_international_domains() -
     assert older.get("xn--zz.example") is None  # not valid IDNA: looked up only as written
     found = name_domain("Bücher", older)
     assert found is not None and found.domain == "bücher.example"
+
+
+def test_a_set_of_the_user_s_under_a_shipped_name_never_hides_the_shipped_one() -> None:
+    # An import under the name `lin2023` (before such names were refused) left a file in the
+    # user's folder that took the shipped set's place in every command.
+    meta = {"name": "lin2023", "citation": "imported from ratings.csv"}
+    write_set(user_ratings_dir() / "lin2023.tsv", ["score"], {"example.com": ["0.5"]}, meta)
+    sets = rating_sets()
+    assert [(s.name, len(s), s.citation[:9]) for s in sets] == [("lin2023", 11519, "Lin, H., ")]
+    rating = sets[0].get("breitbart.com")
+    assert rating is not None and rating.value == "0.2972"
