@@ -112,8 +112,9 @@ def merge(
 ) -> None:
     """Merge reviewers' worksheets into one; review it to settle what the rule left open.
 
-    Corrections (speaker, role, chain) and the report's title, summary, bottom line and URL
-    follow the rule too; every reviewer's own are kept in the merged worksheet's audit log.
+    Corrections (speaker, role, chain), drops (not a claim) and the report's title, summary,
+    bottom line and URL follow the rule too; every reviewer's own are kept in the merged
+    worksheet's audit log.
 
     Example: factcheck merge reports/seed-article.*.worksheet.yaml
     --output team/seed-article.worksheet.yaml
@@ -142,7 +143,7 @@ def merge(
         write_new_worksheet(target, result.worksheet)
         err = make_console(opts.color, file=sys.stderr)
         err.print(render_merge(result))
-        if result.open:
+        if result.open or result.drops_open:
             # One line, however long the path: it is a command to copy.
             err.print(message_text(f"Settle them with: factcheck review {target}"), soft_wrap=True)
         err.print(message_text(f"Saved {target}"), soft_wrap=True)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         ClaimComparison,
         Comparison,
     )
-    from factcheck.team.merge import MergeResult
+    from factcheck.team.merge import MergeResult, Unsettled
 
 CLAIM_WIDTH = 110
 """Characters of a claim's text shown in the verdicts table."""
@@ -330,8 +330,9 @@ def _note_text(line: str) -> Text:
 
 
 def render_merge(result: MergeResult) -> RenderableType:
-    """What a merge did: the rule, how many answers it settled, the open questions, and the
-    corrections and parts of the report it settled or left as they were."""
+    """What a merge did: the rule, how many answers it settled, the open questions, the
+    corrections and parts of the report it settled or left as they were, and the claims some
+    reviewer dropped as not a claim that it dropped, kept or left open."""
     from rich.console import Group
 
     lines: list[RenderableType] = [
@@ -343,20 +344,40 @@ def render_merge(result: MergeResult) -> RenderableType:
     ]
     if result.open:
         lines.append(safe_text("Open questions: " + _open_list(result.open), style="bold"))
-    if result.corrections or result.unsettled:
+    left_as_they_were = result.corrections_unsettled
+    if result.corrections or left_as_they_were:
         lines.append(
             safe_text(
                 f"Corrections and parts of the report: {result.corrections} settled, "
-                f"{len(result.unsettled)} left as they were."
+                f"{len(left_as_they_were)} left as they were."
             )
         )
-    if result.unsettled:
-        left = "; ".join(
-            f"{item.item} ({', '.join(f'{name} {value}' for name, value in item.votes)})"
-            for item in result.unsettled
-        )
-        lines.append(safe_text(f"Left as they were: {left}", style="bold"))
+    if left_as_they_were:
+        lines.append(safe_text(f"Left as they were: {_votes(left_as_they_were)}", style="bold"))
+    left_open = result.drops_open
+    if result.drops or left_open:
+        counts = [
+            _claims(what, [claim for claim, done in result.drops if done == what])
+            for what in ("dropped", "kept")
+        ]
+        counts.append(_claims("left open", [item.claim for item in left_open]))
+        lines.append(safe_text(f"Drops (not a claim): {', '.join(counts)}."))
+    if left_open:
+        lines.append(safe_text(f"Left open: {_votes(left_open)}", style="bold"))
     return Group(*lines)
+
+
+def _votes(items: Sequence[Unsettled]) -> str:
+    """Each item the rule did not settle with every reviewer's value."""
+    return "; ".join(
+        f"{item.item} ({', '.join(f'{name} {value}' for name, value in item.votes)})"
+        for item in items
+    )
+
+
+def _claims(what: str, claims: Sequence[str]) -> str:
+    """'2 dropped (c1, c3)', or '0 kept'."""
+    return f"{len(claims)} {what}" + (f" ({', '.join(claims)})" if claims else "")
 
 
 def _open_list(items: Sequence[tuple[str, str]]) -> str:

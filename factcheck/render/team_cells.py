@@ -91,14 +91,16 @@ def merge_line(report: Report, comparison: Comparison) -> str:
 
 
 def still_open(report: Report) -> int:
+    """The questions the merge left open that are still unanswered, on claims not since dropped."""
     record = report.worksheet.merge
     if record is None:
         return 0
     count = 0
     for item in record.open:
         claim_id, _, qid = item.partition(".")
-        answer = report.worksheet.entry(claim_id).answers.get(qid)
-        count += answer is None or answer.value is None
+        entry = report.worksheet.entry(claim_id)
+        answer = entry.answers.get(qid)
+        count += entry.dropped is None and (answer is None or answer.value is None)
     return count
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck import regexes
-from factcheck.files import slugify
+from factcheck.files import SLUG_LENGTH, slugify
 from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, utc_now
 
 _OWN = regexes.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
@@ -97,25 +97,64 @@ def owner_warning(worksheet: Worksheet, path: Path, reviewer: str) -> str | None
         return None
     mine = own_path(path, reviewer)
     if mine == path:
-        keep = f"To keep your own, use --own with a name of your own, {_name_hint(path, reviewer)}"
+        keep = f"To keep your own, use --own with {_name_hint(path, reviewer)}"
     else:
         keep = f"To keep your own, use --own (it makes {mine.name})"
     return f"{path} is {owner}'s review; your answers go into it under your name. {keep}"
 
 
 def _name_hint(path: Path, reviewer: str) -> str:
-    """A free name for the reviewer's own worksheet beside ``path``, and the file it makes."""
+    """What to give for a name of the reviewer's own beside ``path``: a free one and the file it
+    makes, or a shorter one when no number is kept in a file name of the reviewer's name."""
     name = free_name(path, reviewer)
-    return f"e.g. --reviewer {shlex.quote(name)} (it makes {own_path(path, name).name})"
+    if name is None:
+        return (
+            f"a shorter name of your own (a file name keeps the first {SLUG_LENGTH} characters "
+            "of a name)"
+        )
+    return (
+        f"a name of your own, e.g. --reviewer {shlex.quote(name)} "
+        f"(it makes {own_path(path, name).name})"
+    )
 
 
-def free_name(path: Path, reviewer: str) -> str:
+def free_name(path: Path, reviewer: str) -> str | None:
     """The reviewer's name with the first number after it whose own worksheet beside ``path``
-    does not exist yet: ``Li Wei 2`` when ``li-wei`` is taken."""
+    does not exist yet: ``Li Wei 2`` when ``li-wei`` is taken.
+
+    A file name keeps the first ``SLUG_LENGTH`` characters of a name: a name too long for the
+    number to be kept loses words at its end until it is, so that each number makes a file name
+    of its own and the search ends. None when not even the first word and a number are kept.
+    """
     number = 2
-    while own_path(path, f"{reviewer} {number}").exists():
+    while True:
+        name = numbered_name(reviewer, number)
+        if name is None or not own_path(path, name).exists():
+            return name
         number += 1
-    return f"{reviewer} {number}"
+
+
+def numbered_name(reviewer: str, number: int) -> str | None:
+    """``reviewer`` and ``number`` (``Li Wei 2``), or as many of the name's first words as keep
+    the number in the file name the name makes; None when not even the first word does."""
+    whole = f"{reviewer} {number}"
+    if _kept_whole(whole):
+        return whole
+    words = reviewer.split()
+    found: str | None = None
+    # Words a slug drops ('-', '&') lengthen no slug: only the first SLUG_LENGTH words are
+    # tried, which keeps the search short whatever the name.
+    for count in range(1, min(len(words), SLUG_LENGTH) + 1):
+        name = " ".join([*words[:count], str(number)])
+        if not _kept_whole(name):
+            break
+        found = name
+    return found
+
+
+def _kept_whole(name: str) -> bool:
+    """Whether the file name ``name`` makes keeps all of it (it is not cut short)."""
+    return slugify(name) == slugify(name, max_length=None)
 
 
 def own_refusal(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
@@ -128,5 +167,5 @@ def own_refusal(worksheet: Worksheet, path: Path, reviewer: str) -> str | None:
         return None
     return (
         f"{path} is {owner}'s own worksheet, not {reviewer}'s; --own does not write into it: "
-        f"give a name of your own, {_name_hint(path, reviewer)}"
+        f"give {_name_hint(path, reviewer)}"
     )

@@ -185,7 +185,7 @@ class MergeRecord:
     open: tuple[str, ...] = ()
     """The questions the rule left open, as 'claim.question'."""
     unsettled: tuple[str, ...] = ()
-    """Corrections and report parts the rule left as they were: 'claim.field', 'article.part'."""
+    """What the rule left unsettled: 'claim.field', 'claim.drop' (left open), 'article.part'."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -512,6 +512,8 @@ MERGE_RULES = ("majority", "unanimous")
 """The rules a merge may record (factcheck merge --rule)."""
 MERGE_PARTS = tuple(part for part in PUBLICATION_FIELDS if part != "reviewer")
 """The parts of the report a merge reconciles (who reviews next is for that reviewer to say)."""
+MERGE_DROP = "drop"
+"""A merge's unsettled item 'claim.drop': reviewers split on dropping the claim as not a claim."""
 
 
 def merge_problem(
@@ -539,10 +541,12 @@ def merge_problem(
             return "open", i, f"expected a claim of the worksheet and a question, got {item!r}"
     for i, item in enumerate(record.unsettled):
         claim, _, what = item.partition(".")
-        if not (claim in claims and what in CLAIM_CORRECTIONS) and not (
+        if not (claim in claims and what in (*CLAIM_CORRECTIONS, MERGE_DROP)) and not (
             claim == ARTICLE and what in MERGE_PARTS
         ):
-            expected = "a claim of the worksheet and speaker, role or chain, or article and a part"
+            expected = (
+                "a claim of the worksheet and speaker, role, chain or drop, or article and a part"
+            )
             return "unsettled", i, f"expected {expected}, got {item!r}"
     return None
 

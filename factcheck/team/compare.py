@@ -1,8 +1,9 @@
 """Team review: several reviewers' worksheets of one article, side by side, with their agreement.
 
 `load_sheets` reads the worksheets and refuses any set that is not of one article (same sha256)
-and one checklist (same id and version). `compare_sheets` lines up each claim's answers and
-verdicts by reviewer and measures agreement on the verdicts and on every question.
+and one checklist (same id and version, and the same content unless it is one file edited between
+the reviews). `compare_sheets` lines up each claim's answers and verdicts by reviewer and measures
+agreement on the verdicts and on every question.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import TeamError
+from factcheck.files import resolved
 from factcheck.review.journal import load_worksheet
 from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import (
     ClaimReview,
     Worksheet,
+    checklist_location,
     claim_verdict,
     valid_override,
 )
@@ -259,6 +262,13 @@ def check_sheets(sheets: Sequence[Sheet]) -> None:
                 f"{sheet.path} uses checklist {theirs.id!r} version {theirs.version}, "
                 f"{first.path} uses {ref.id!r} version {ref.version}"
             )
+        if theirs.sha256 != ref.sha256 and _checklist_file(sheet) != _checklist_file(first):
+            raise TeamError(
+                f"{sheet.path} and {first.path} were made with different checklists of the same "
+                f"id and version ({ref.id!r} version {ref.version}): {_checklist_named(sheet)} "
+                f"(sha256 {theirs.sha256[:12]}) and {_checklist_named(first)} "
+                f"(sha256 {ref.sha256[:12]})"
+            )
         if sheet.reviewer in seen:
             raise TeamError(
                 f"{sheet.path} and {seen[sheet.reviewer]} are both by reviewer {sheet.reviewer!r}"
@@ -271,6 +281,24 @@ def check_sheets(sheets: Sequence[Sheet]) -> None:
                     f"{sheet.path} and {first.path} have different claims under id {entry.id!r} "
                     "(made with different versions of factcheck?)"
                 )
+
+
+def _checklist_file(sheet: Sheet) -> str:
+    """Where a worksheet's checklist comes from: a built-in name, or the file's real path. Two
+    worksheets whose checklists come from one place were made with one checklist, edited in
+    between when their sha256 differ."""
+    from factcheck.review.session import is_builtin_name
+
+    location = checklist_location(sheet.worksheet.checklist.source, sheet.path)
+    return location if is_builtin_name(location) else str(resolved(Path(location)))
+
+
+def _checklist_named(sheet: Sheet) -> str:
+    """A worksheet's checklist as a message names it: 'the built-in quick', or its file."""
+    from factcheck.review.session import is_builtin_name
+
+    location = checklist_location(sheet.worksheet.checklist.source, sheet.path)
+    return f"the built-in {location}" if is_builtin_name(location) else os.path.normpath(location)
 
 
 def sheet_warnings(sheets: Sequence[Sheet], checklist: Checklist) -> tuple[str, ...]:

@@ -1,18 +1,19 @@
 """Team review: several reviewers' worksheets merged into one, by majority or unanimity.
 
 The merged worksheet's audit log first holds every reviewer's own answers, notes, evidence,
-overrides, skips, corrections (speaker, role, chain) and parts of the report, under their names
-(entries 1 to ``merge.originals``); then the merge's own changes, which set each answer the rule
-settles and clear each one it leaves open, and set each correction and part of the report the
-rule settles or leave it as it was. Reviewing the merged worksheet asks only what is left open,
-and shows what each reviewer answered.
+overrides, skips, drops, corrections (speaker, role, chain) and parts of the report, under their
+names (entries 1 to ``merge.originals``); then the merge's own changes, which set each answer the
+rule settles and clear each one it leaves open, set each correction and part of the report the
+rule settles or leave it as it was, and drop or keep each claim some reviewer dropped as not a
+claim, or leave it open. Reviewing the merged worksheet asks only what is left open, and shows
+what each reviewer answered.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ from factcheck.review.worksheet import (
     checklist_location,
     utc_now,
 )
-from factcheck.review.worksheet_fast import MERGE_PARTS
+from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_PARTS
 from factcheck.team.compare import Sheet, reviewer_answers
 
 if TYPE_CHECKING:
@@ -63,14 +64,16 @@ class Rule(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Unsettled:
-    """A correction or a part of the report that reviewers gave and the rule did not settle."""
+    """A correction, a part of the report or a drop that reviewers gave and the rule did not
+    settle."""
 
     claim: str
     """The claim's id, or 'article' for a part of the report."""
     field: str
-    """speaker, role or chain; or title, summary, bottom_line or url."""
+    """speaker, role or chain; drop; or title, summary, bottom_line or url."""
     votes: tuple[tuple[str, str], ...]
-    """Each reviewer who gave one, with the value as shown ('"Alpha"', 'none')."""
+    """Each reviewer who gave one, with the value as shown ('"Alpha"', 'none'); for a drop,
+    'dropped "REASON"' or 'kept'."""
 
     @property
     def item(self) -> str:
@@ -95,7 +98,21 @@ class MergeResult:
     corrections: int = 0
     """Corrections and parts of the report the rule settled."""
     unsettled: tuple[Unsettled, ...] = ()
-    """Corrections and parts of the report the rule left as they were, in article order."""
+    """Corrections and parts of the report the rule left as they were, and claims it left open
+    as reviewers split on dropping them, in article order."""
+    drops: tuple[tuple[str, str], ...] = ()
+    """Claims some reviewer dropped as not a claim on which the rule settled, with what it
+    settled: (claim, 'dropped' or 'kept'), in article order."""
+
+    @property
+    def corrections_unsettled(self) -> tuple[Unsettled, ...]:
+        """The corrections and parts of the report the rule left as they were."""
+        return tuple(item for item in self.unsettled if item.field != MERGE_DROP)
+
+    @property
+    def drops_open(self) -> tuple[Unsettled, ...]:
+        """The claims the rule left open, reviewers split on dropping them."""
+        return tuple(item for item in self.unsettled if item.field == MERGE_DROP)
 
 
 def decide(values: Sequence[str], rule: Rule) -> str | None:
@@ -233,12 +250,56 @@ def _joined(items: Sequence[tuple[str, str | None]]) -> str | None:
     return "\n".join(f"{', '.join(names)}: {text}" for text, names in by_text.items()) or None
 
 
-def _dropped(entries: Sequence[tuple[str, ClaimReview | None]]) -> str | None:
-    """Why the claim is dropped, when every reviewer who has it dropped it."""
-    present = [(name, entry) for name, entry in entries if entry is not None]
-    if not present or any(entry.dropped is None for _name, entry in present):
+class _Drop(enum.Enum):
+    """What the rule makes of a claim some reviewer dropped as not a claim."""
+
+    DROPPED = "dropped"
+    KEPT = "kept"
+    OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class _DropVote:
+    """Reviewers' votes on whether a claim is one, and what the rule makes of them."""
+
+    outcome: _Drop
+    votes: tuple[tuple[str, str], ...]
+    """Each reviewer who voted, with the vote as shown: 'dropped "REASON"' or 'kept'."""
+    reason: str
+    """The merge's reason: the droppers' reasons when dropped, else the rule and the votes."""
+
+
+def _drop_vote(
+    entries: Sequence[tuple[str, ClaimReview | None]],
+    counted: Mapping[str, Mapping[str, str]],
+    rule: Rule,
+) -> _DropVote | None:
+    """Whether the rule drops a claim some reviewer dropped, keeps it or leaves it open; None
+    when no reviewer dropped it. A reviewer who dropped it votes to drop it; one who answered a
+    question about it or overrode its verdict, to keep it; one who skipped it or did not reach
+    it does not vote, as on its questions."""
+    ballots: list[tuple[str, bool]] = []
+    votes: list[tuple[str, str]] = []
+    for name, entry in entries:
+        if entry is None:
+            continue
+        if entry.dropped is not None:
+            ballots.append((name, True))
+            votes.append((name, f"dropped {_shown(entry.dropped)}"))
+        elif counted.get(name) or entry.override is not None:
+            ballots.append((name, False))
+            votes.append((name, "kept"))
+    if not any(dropped for _name, dropped in ballots):
         return None
-    return _joined([(name, entry.dropped) for name, entry in present])
+    decided = decide([MERGE_DROP if dropped else "keep" for _name, dropped in ballots], rule)
+    shown = ", ".join(f"{name} {vote}" for name, vote in votes)
+    if decided is None:
+        return _DropVote(_Drop.OPEN, tuple(votes), f"open under the {rule} rule: {shown}")
+    if decided == MERGE_DROP:
+        reasons = _joined([(name, e.dropped) for name, e in entries if e is not None])
+        return _DropVote(_Drop.DROPPED, tuple(votes), reasons or "")
+    agreeing = sum(1 for _name, dropped in ballots if not dropped)
+    return _DropVote(_Drop.KEPT, tuple(votes), f"{rule}: {agreeing} of {len(ballots)} ({shown})")
 
 
 def _evidence(entries: Sequence[tuple[str, ClaimReview | None]], qid: str) -> tuple[str, ...]:
@@ -477,6 +538,7 @@ def merge_sheets(
     open_items: list[tuple[str, str]] = []
     settled = corrections = 0
     unsettled: list[Unsettled] = []
+    drops: list[tuple[str, str]] = []
     for claim_id in _claim_ids(by_id):
         entries = [(name, found.get(claim_id)) for name, found in zip(names, by_id, strict=True)]
         seen: list[tuple[ClaimReview, dict[str, str], dict[str, str]]] = []
@@ -490,12 +552,27 @@ def merge_sheets(
         unsettled.extend(amended.unsettled)
         present = [entry for _name, entry in entries if entry is not None]
         base = _with_corrections(_base(entries), present, amended)
+        drop = _drop_vote(entries, counted, rule)
+        outcome = drop.outcome if drop is not None else _Drop.KEPT
+        if drop is not None:
+            if outcome is _Drop.OPEN:
+                unsettled.append(Unsettled(claim_id, MERGE_DROP, drop.votes))
+            else:
+                drops.append((claim_id, outcome.value))
+            restored = None if outcome is _Drop.DROPPED else "restored"
+            builder.add(claim_id, Action.DROP, new=restored, reason=drop.reason)
+        # A claim the rule drops has no answers to settle; one it leaves open, none settled:
+        # whoever reviews the merged worksheet drops it or answers its questions.
+        droppers = [(n, "dropped") for n, e in entries if e is not None and e.dropped is not None]
         touched = {qid for _name, entry in entries if entry is not None for qid in entry.answers}
         answers: dict[str, Answer] = {}
-        for question in [*checklist.questions]:
+        for question in checklist.questions if outcome is not _Drop.DROPPED else ():
             qid = question.id
             votes = [(name, counted[name][qid]) for name in names if qid in counted.get(name, {})]
             value = decide([answer for _name, answer in votes], rule)
+            if outcome is _Drop.OPEN and votes:
+                value = None
+                votes = sorted([*votes, *droppers], key=lambda vote: names.index(vote[0]))
             if value is not None:
                 settled += 1
             elif votes:
@@ -515,9 +592,13 @@ def merge_sheets(
             )
             if note:
                 builder.add(claim_id, Action.NOTE, question=qid, new=note)
-        override = _merge_override(entries, rule, stamp)
-        if any(entry is not None and entry.override for _name, entry in entries):
-            reason = override.reason if override else f"no {rule} for an override"
+        kept = [(name, e) for name, e in entries if e is not None and e.dropped is None]
+        override = _merge_override(kept, rule, stamp) if outcome is _Drop.KEPT else None
+        if any(entry.override for _name, entry in kept) and outcome is not _Drop.DROPPED:
+            if override is not None:
+                reason = override.reason
+            else:
+                reason = drop.reason if drop is not None else f"no {rule} for an override"
             builder.add(
                 claim_id, Action.OVERRIDE, new=override.verdict if override else None, reason=reason
             )
@@ -527,9 +608,7 @@ def merge_sheets(
         conclusion = _joined([(n, e.conclusion) for n, e in entries if e is not None])
         if conclusion:
             builder.add(claim_id, Action.CONCLUSION, new=conclusion)
-        dropped = _dropped(entries)
-        if dropped is None and any(e is not None and e.dropped for _n, e in entries):
-            builder.add(claim_id, Action.DROP, new="restored")
+        dropped = drop.reason if drop is not None and outcome is _Drop.DROPPED else None
         merged.append(
             replace(
                 base,
@@ -563,7 +642,14 @@ def merge_sheets(
         segments=first.segments,
     )
     return MergeResult(
-        worksheet, rule, tuple(names), settled, tuple(open_items), corrections, tuple(unsettled)
+        worksheet,
+        rule,
+        tuple(names),
+        settled,
+        tuple(open_items),
+        corrections,
+        tuple(unsettled),
+        tuple(drops),
     )
 
 
@@ -659,7 +745,8 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
 
 
 def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, ClaimHints]:
-    """For a merged worksheet: per claim, what each reviewer answered to each open question."""
+    """For a merged worksheet: per claim, who dropped it as not a claim when the rule left that
+    open, and what each reviewer answered to each open question."""
     from factcheck.review.hints import ClaimHints
 
     record = worksheet.merge
@@ -668,15 +755,19 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
     sheets = reviewer_sheets(worksheet, Path("merged"))
     by_claim: dict[str, list[str]] = {}
     labels = {q.id: q for q in checklist.questions}
+    for item in record.unsettled:
+        claim_id, _, what = item.partition(".")
+        dropped = [(s.reviewer, _entry(s, claim_id)) for s in sheets] if what == MERGE_DROP else []
+        said = "; ".join(f"{name} ({e.dropped})" for name, e in dropped if e and e.dropped)
+        if said:
+            by_claim.setdefault(claim_id, []).append(f"dropped as not a claim by {said}")
     for item in record.open:
         claim_id, _, qid = item.partition(".")
         question = labels.get(qid)
         parts = []
         for sheet in sheets:
-            try:
-                answer = sheet.worksheet.entry(claim_id).answers.get(qid)
-            except WorksheetError:
-                answer = None
+            entry = _entry(sheet, claim_id)
+            answer = entry.answers.get(qid) if entry and entry.dropped is None else None
             if answer is None or answer.value is None:
                 continue
             shown = question.label_for(answer.value) if question else answer.value
@@ -685,3 +776,10 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
         if parts:
             by_claim.setdefault(claim_id, []).append(f"{qid}: " + "; ".join(parts))
     return {claim: ClaimHints(tuple(lines), title="Reviewers") for claim, lines in by_claim.items()}
+
+
+def _entry(sheet: Sheet, claim_id: str) -> ClaimReview | None:
+    try:
+        return sheet.worksheet.entry(claim_id)
+    except WorksheetError:
+        return None

@@ -13,8 +13,9 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pytest
+from inprocess import run_cli
 
-from factcheck.checklist.load import Checklist
+from factcheck.checklist.load import Checklist, load_checklist
 from factcheck.errors import TeamError
 from factcheck.render.console import make_console
 from factcheck.render.team import render_terminal
@@ -23,7 +24,8 @@ from factcheck.render.team_markdown import render_markdown
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.own import worksheet_reviewer
 from factcheck.review.worksheet import ChecklistRef
-from factcheck.team.compare import compare_worksheets
+from factcheck.team.compare import Comparison, compare_worksheets
+from factcheck.team.merge import Rule, merge_worksheets
 
 TEAM = Path(__file__).resolve().parents[1] / "fixtures" / "team"
 REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
@@ -257,3 +259,95 @@ def test_an_override_the_checklist_s_scale_lacks_is_no_reviewer_s_verdict(
     assert _verdict(checklist, "ana", kept) == ReviewerVerdict(
         "ana", "disputed", "Disputed", "override", "Denied"
     )
+
+
+def test_reviewers_who_used_different_checklists_of_one_id_and_version_are_refused(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    # Ben's own copy of the checklist, id and version kept: a contradicted claim is unproven.
+    # Each reviewer's verdict was recomputed with the first worksheet's checklist.
+    ana, ben = team["ana"], team["ben"]
+    text = (TEAM.parent / "review" / "checklist.yaml").read_text(encoding="utf-8")
+    mine = ben.parent / "mine.yaml"
+    mine.write_text(text.replace("verdict: disputed", "verdict: unproven"), encoding="utf-8")
+    theirs = load_checklist(mine)
+    assert (theirs.id, theirs.version) == (checklist.id, checklist.version)
+    ref = ChecklistRef(theirs.id, theirs.version, theirs.sha256, "mine.yaml")
+    _rewrite(ben, ben, checklist=ref)
+    ours, other = checklist.sha256[:12], theirs.sha256[:12]
+    for first, second, named in (
+        (ana, ben, f"{mine} (sha256 {other}) and {ben.parent}/checklist.yaml (sha256 {ours})"),
+        (ben, ana, f"{ben.parent}/checklist.yaml (sha256 {ours}) and {mine} (sha256 {other})"),
+    ):
+        for run in (compare_worksheets, lambda paths: merge_worksheets(paths, Rule.MAJORITY)):
+            with pytest.raises(TeamError) as caught:
+                run([first, second])
+            assert str(caught.value) == (
+                f"{second} and {first} were made with different checklists of the same id and "
+                f"version ('review-test' version 1): {named}"
+            )
+
+
+def test_one_checklist_file_edited_between_two_reviews_is_compared_with_a_warning(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    # Ana reviewed before the team's checklist file was edited, ben after: one checklist, as
+    # it is now, decides both reviewers' verdicts, whatever the order of the worksheets.
+    ana, ben = team["ana"], team["ben"]
+    shared = ana.parent / "checklist.yaml"
+    text = shared.read_text(encoding="utf-8")
+    shared.write_text(text.replace("verdict: disputed", "verdict: unproven"), encoding="utf-8")
+    edited = load_checklist(shared)
+    (ana.parent / "sub").mkdir()
+    moved = _rewrite(
+        ben,
+        ana.parent / "sub" / ben.name,
+        checklist=ChecklistRef(edited.id, edited.version, edited.sha256, "../checklist.yaml"),
+    )
+    forward = compare_worksheets([ana, moved])
+    backward = compare_worksheets([moved, ana])
+    warning = (
+        f"checklist 'review-test' was edited since these worksheets were made ({ana}); answers "
+        "are compared as they are",
+    )
+    assert forward.warnings == backward.warnings == warning
+
+    def verdicts(comparison: Comparison) -> dict[str, dict[str, str | None]]:
+        return {c.id: {v.reviewer: v.verdict for v in c.verdicts} for c in comparison.claims}
+
+    assert verdicts(forward) == verdicts(backward)
+    assert verdicts(forward)["c2"] == {"ana": "unproven", "ben": "unproven"}
+
+
+def test_compare_and_merge_refuse_a_reviewers_own_copy_of_a_built_in_checklist(
+    tmp_path: Path,
+) -> None:
+    # Eve's c3 was shown "False" (ana's checklist) or ana's "Accurate" (eve's): by argument order.
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copyfile(repo / "examples" / "seed-article.txt", tmp_path / "s.txt")
+    text = (repo / "checklists" / "quick.yaml").read_text(encoding="utf-8")
+    (tmp_path / "myquick.yaml").write_text(
+        text.replace('verdict: "false"', "verdict: accurate", 1), encoding="utf-8"
+    )
+    env = {"COLUMNS": "120", "FACTCHECK_REPORTS_DIR": None}
+    for name, folder, chosen in (("ana", "a", "quick"), ("eve", "e", "myquick.yaml")):
+        done = run_cli(
+            *("review", "s.txt", "--reviewer", name, "--checklist", chosen, "--no-input"),
+            *("--answers", str(TEAM / "empty.answers.yaml"), "--reports-dir", folder),
+            cwd=tmp_path,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+    ours = load_checklist("quick").sha256[:12]
+    theirs = load_checklist(tmp_path / "myquick.yaml").sha256[:12]
+    ana, eve = "a/s.worksheet.yaml", "e/s.worksheet.yaml"
+    for command in (("compare",), ("merge", "--output", "m.worksheet.yaml")):
+        done = run_cli(*command, ana, eve, cwd=tmp_path, env=env)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            1,
+            "",
+            f"Error: {eve} and {ana} were made with different checklists of the same id and "
+            f"version ('quick' version 1): myquick.yaml (sha256 {theirs}) and the built-in "
+            f"quick (sha256 {ours})\n",
+        )
+    assert not (tmp_path / "m.worksheet.yaml").exists()

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from inprocess import run_cli
 from rich.console import Console
 
 from factcheck.checklist.load import Checklist
 from factcheck.errors import WorksheetError
 from factcheck.render.team import render_merge
+from factcheck.render.team_cells import still_open
+from factcheck.report.model import load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
     Accept,
+    Correct,
     Prompt,
     PublicationPrompt,
     Quit,
@@ -35,6 +42,7 @@ from factcheck.review.worksheet import (
 from factcheck.review.worksheet_yaml import dump_worksheet, parse_worksheet
 from factcheck.team.merge import (
     MERGE_REVIEWER,
+    MergeResult,
     Rule,
     adjudication_hints,
     decide,
@@ -458,7 +466,7 @@ def test_a_merge_with_corrections_is_saved_read_back_and_each_reviewer_rebuilt(
     }
 
 
-@pytest.mark.parametrize("item", ["c9.speaker", "c1.answer", "article.reviewer"])
+@pytest.mark.parametrize("item", ["c9.speaker", "c9.drop", "c1.answer", "article.reviewer"])
 def test_an_unsettled_item_edited_by_hand_is_one_error(
     team: dict[str, Path], checklist: Checklist, item: str
 ) -> None:
@@ -473,5 +481,248 @@ def test_an_unsettled_item_edited_by_hand_is_one_error(
         load_worksheet(path)
     assert str(caught.value) == (
         f"{path}:{number}: merge.unsettled[1]: expected a claim of the worksheet and speaker, "
-        f"role or chain, or article and a part, got {item!r}"
+        f"role, chain or drop, or article and a part, got {item!r}"
     )
+
+
+# --- drops: a claim some reviewers said is not a claim ------------------------------------------
+
+DROPS = {"ana": {"c1": "a headline, not a claim", "c3": "not a claim"}, "cy": {"c1": "not a claim"}}
+
+
+def dropped(paths: dict[str, Path], checklist: Checklist, drops: dict[str, dict[str, str]]) -> None:
+    """Each named reviewer's worksheet with the claims named dropped as not claims, for a reason."""
+    for name, claims in drops.items():
+        worksheet = load_worksheet(paths[name], checklist)
+        for claim, reason in claims.items():
+            change = make_change(
+                worksheet, claim, Action.DROP, reviewer=name, reason=reason, now=lambda: NOW
+            )
+            worksheet = apply_change(worksheet, change)
+        save_worksheet(paths[name], worksheet)
+
+
+def drop_changes(worksheet: Worksheet) -> list[tuple[str, str | None, str | None]]:
+    """The merge's own drop changes: claim, new value ('restored' or None), reason."""
+    assert worksheet.merge is not None
+    after = worksheet.audit[worksheet.merge.originals :]
+    return [(c.claim, c.new, c.reason) for c in after if c.action is Action.DROP]
+
+
+def printed(result: MergeResult) -> str:
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(render_merge(result))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(["ana", "ben", "cy"])))
+def test_a_claim_most_reviewers_dropped_is_dropped_and_one_most_kept_is_kept(
+    team: dict[str, Path], checklist: Checklist, order: tuple[str, ...]
+) -> None:
+    # c1 was merged with ben's answers alone, and published: ana and cy had said it is no claim.
+    dropped(team, checklist, DROPS)
+    result = merge_worksheets([team[n] for n in order], Rule.MAJORITY, now=lambda: NOW)
+    merged = result.worksheet
+    reasons = merged.entry("c1").dropped
+    assert sorted((reasons or "").splitlines()) == [
+        "ana: a headline, not a claim",
+        "cy: not a claim",
+    ]
+    assert (merged.entry("c1").answers, merged.entry("c1").override) == ({}, None)
+    assert merged.entry("c3").dropped is None
+    # ana dropped c3: she does not vote on its questions; ben and cy differ on three of them.
+    assert values(merged)["c3"] == {
+        "primary_source": None,
+        "partisan_outlet": None,
+        "corroborated": "yes",
+        "confidence": None,
+    }
+    assert result.drops == (("c1", "dropped"), ("c3", "kept"))
+    assert merged.merge is not None
+    assert merged.merge.unsettled == ()
+    assert not any(claim == "c1" for claim, _question in result.open)
+    if order != ("ana", "ben", "cy"):
+        return  # the reasons list the reviewers in the order given, as merge.reviewers does
+    assert drop_changes(merged) == [
+        ("c1", None, "ana: a headline, not a claim\ncy: not a claim"),
+        ("c3", "restored", 'majority: 2 of 3 (ana dropped "not a claim", ben kept, cy kept)'),
+    ]
+    assert printed(result) == (
+        "Merged 3 reviewers (ana, ben, cy) by the majority rule: 4 answers settled, 4 open.\n"
+        "Open questions: c2.corroborated, c3.primary_source, c3.partisan_outlet, c3.confidence\n"
+        "Drops (not a claim): 1 dropped (c1), 1 kept (c3), 0 left open.\n"
+    )
+
+
+def test_a_split_on_a_drop_leaves_the_claim_open_for_the_final_reviewer(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    dropped(team, checklist, DROPS)
+    result = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW)
+    merged = result.worksheet
+    # Neither dropped nor answered: no verdict is published on a claim some said is none.
+    assert [(e.id, e.dropped, e.override) for e in merged.claims] == [
+        ("c1", None, None),
+        ("c2", None, None),
+        ("c3", None, None),
+    ]
+    assert values(merged)["c1"] == {
+        "primary_source": None,
+        "partisan_outlet": None,
+        "confidence": None,
+    }
+    assert merged.merge is not None
+    assert merged.merge.unsettled == ("c1.drop", "c3.drop")
+    assert [(u.item, u.votes) for u in result.unsettled] == [
+        (
+            "c1.drop",
+            (
+                ("ana", 'dropped "a headline, not a claim"'),
+                ("ben", "kept"),
+                ("cy", 'dropped "not a claim"'),
+            ),
+        ),
+        ("c3.drop", (("ana", 'dropped "not a claim"'), ("ben", "kept"), ("cy", "kept"))),
+    ]
+    open_ = "open under the unanimous rule: "
+    assert drop_changes(merged) == [
+        (
+            "c1",
+            "restored",
+            open_ + 'ana dropped "a headline, not a claim", ben kept, cy dropped "not a claim"',
+        ),
+        ("c3", "restored", open_ + 'ana dropped "not a claim", ben kept, cy kept'),
+    ]
+    after = merged.audit[merged.merge.originals :]
+    reasons = {(c.claim, c.question): c.reason for c in after if c.action is Action.ANSWER}
+    assert reasons[("c1", "confidence")] == open_ + "ana dropped, ben 5, cy dropped"
+    assert reasons[("c3", "corroborated")] == open_ + "ana dropped, ben yes"
+    assert printed(result) == (
+        "Merged 3 reviewers (ana, ben, cy) by the unanimous rule: 3 answers settled, 8 open.\n"
+        "Open questions: c1.primary_source, c1.partisan_outlet, c1.confidence, c2.corroborated, "
+        "c3.primary_source, c3.partisan_outlet, c3.corroborated, c3.confidence\n"
+        "Drops (not a claim): 0 dropped, 0 kept, 2 left open (c1, c3).\n"
+        'Left open: c1.drop (ana dropped "a headline, not a claim", ben kept, cy dropped '
+        '"not a claim"); c3.drop (ana dropped "not a claim", ben kept, cy kept)\n'
+    )
+
+    # Saved and read back; the final reviewer is shown who dropped it, and drops it or answers.
+    target = team["ana"].parent / "merged.worksheet.yaml"
+    save_worksheet(target, merged)
+    assert load_worksheet(target, checklist).merge == merged.merge
+    hints = adjudication_hints(load_worksheet(target, checklist), checklist)
+    assert hints["c1"].lines == (
+        "dropped as not a claim by ana (a headline, not a claim); cy (not a claim)",
+        "primary_source: ben: yes",
+        "partisan_outlet: ben: no",
+        "confidence: ben: 5",
+    )
+    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
+    script = Replies(Correct(Action.DROP, reason="a headline"), Reply("yes"))
+    with setup.session:
+        run_review(
+            setup.session.worksheet,
+            setup.checklist,
+            script,
+            setup.session.record,
+            reviewer="dee",
+            claims=["c1", "c3"],
+            only_open=True,
+        )
+    assert [(p.entry.id, p.question.id) for p in script.prompts] == [
+        ("c1", "primary_source"),
+        ("c3", "primary_source"),
+        ("c3", "partisan_outlet"),  # answered by Quit
+    ]
+    settled = load_worksheet(target, checklist)
+    assert settled.entry("c1").dropped == "a headline"
+    assert settled.entry("c3").answers["primary_source"].value == "yes"
+    # Of the 8 questions left open, c1's 3 are gone with it and c3's first is answered.
+    assert still_open(load_report(target)) == 4
+
+
+def test_a_tie_on_a_drop_is_open_under_the_majority_rule_too(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    dropped(team, checklist, {"ana": {"c3": "not a claim"}})
+    result = merge_worksheets([team["ana"], team["ben"]], Rule.MAJORITY, now=lambda: NOW)
+    assert result.worksheet.merge is not None
+    assert result.worksheet.merge.unsettled == ("c3.drop",)
+    assert values(result.worksheet)["c3"] == dict.fromkeys(
+        ("primary_source", "partisan_outlet", "corroborated", "confidence")
+    )
+    assert printed(result).splitlines()[2:] == [
+        "Drops (not a claim): 0 dropped, 0 kept, 1 left open (c3).",
+        'Left open: c3.drop (ana dropped "not a claim", ben kept)',
+    ]
+
+
+class Replies:
+    """Gives the responses it holds, in turn, and records each prompt."""
+
+    def __init__(self, *responses: Response) -> None:
+        self.responses = list(responses)
+        self.prompts: list[Prompt] = []
+
+    def ask(self, prompt: Prompt) -> Response:
+        self.prompts.append(prompt)
+        return self.responses.pop(0) if self.responses else Quit()
+
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        return Accept()
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        return {}
+
+
+def test_merge_of_the_article_drops_what_two_of_three_reviewers_dropped(tmp_path: Path) -> None:
+    # "93 answers settled, 0 open": c1 and c3 were published with ben's verdicts.
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copyfile(repo / "examples" / "seed-article.txt", tmp_path / "s.txt")
+    (tmp_path / "drops.yaml").write_text(
+        "c1: {drop: 'a restatement of c10, not a new claim'}\nc3: {drop: not a claim}\n"
+    )
+    answers = {"ana": "drops.yaml", "ben": str(repo / "examples" / "seed-answers.yaml")}
+    answers["cy"] = "drops.yaml"
+
+    def factcheck(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {"COLUMNS": "250", "FACTCHECK_NOW": NOW, "FACTCHECK_REPORTS_DIR": None}
+        return run_cli("--color", "never", *args, cwd=tmp_path, env=env)
+
+    for name, given in answers.items():
+        own = () if name == "ana" else ("--own",)
+        done = factcheck(
+            "review", "s.txt", "--reviewer", name, "--answers", given, "--no-input", *own
+        )
+        assert done.returncode == 0, done.stderr
+    sheets = [
+        "reports/s.worksheet.yaml",
+        "reports/s.ben.worksheet.yaml",
+        "reports/s.cy.worksheet.yaml",
+    ]
+    done = factcheck("merge", *sheets, "--output", "team/s.worksheet.yaml")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == (
+        "Merged 3 reviewers (ana, ben, cy) by the majority rule: 82 answers settled, 0 open.\n"
+        "Corrections and parts of the report: 3 settled, 0 left as they were.\n"
+        "Drops (not a claim): 2 dropped (c1, c3), 0 kept, 0 left open.\n"
+        "Saved team/s.worksheet.yaml\n"
+    )
+    report = factcheck("report", "team/s.worksheet.yaml", "-f", "csv")
+    assert report.returncode == 0, report.stderr
+    published = [row.split(",")[0] for row in report.stdout.splitlines()[1:]]
+    assert "c1" not in published
+    assert "c3" not in published
+    compared = factcheck("compare", *sheets, "-f", "json")
+    claims = {claim["id"]: claim["status"] for claim in json.loads(compared.stdout)["claims"]}
+    assert claims["c1"] == claims["c3"] == {"ana": "dropped", "ben": "final", "cy": "dropped"}
+
+    split = factcheck("merge", *sheets[:2], "--output", "team/two.worksheet.yaml")
+    assert split.returncode == 0, split.stderr
+    assert split.stderr.splitlines()[-4:] == [
+        "Drops (not a claim): 0 dropped, 0 kept, 2 left open (c1, c3).",
+        'Left open: c1.drop (ana dropped "a restatement of c10, not a new claim", ben kept); '
+        'c3.drop (ana dropped "not a claim", ben kept)',
+        "Settle them with: factcheck review team/two.worksheet.yaml",
+        "Saved team/two.worksheet.yaml",
+    ]
