@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import shutil
 import signal
+import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,25 @@ def isolated_module(_homes: Path) -> Iterator[None]:
 def seed_path() -> Path:
     """The bundled real scraped article."""
     return SEED
+
+
+@pytest.fixture
+def read_only() -> Iterator[Callable[[Path], None]]:
+    """Make a file or folder read-only even for root, with ``chattr +i``; made writable again
+    after the test, whether it passed or failed. Skips where chattr is missing or refused."""
+    chattr = shutil.which("chattr")
+    if chattr is None:
+        pytest.skip("chattr is not available to make a file read-only")
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        done = subprocess.run([chattr, "+i", str(path)], capture_output=True, text=True)
+        if done.returncode:
+            pytest.skip(f"chattr +i refused: {done.stderr.strip()}")
+        made.append(path)
+
+    try:
+        yield make
+    finally:
+        for path in reversed(made):
+            subprocess.run([chattr, "-i", str(path)], capture_output=True, check=False)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from factcheck import regexes
-from factcheck.lexicon import entries
+from factcheck.lexicon import entries, longest_first
 
 
 class Verdict(enum.StrEnum):
@@ -61,15 +62,21 @@ class KnownCheck:
     """The record's own id in its file, when it has one."""
 
     def key(self) -> str:
-        """What makes two records the same review: its address and claim, else its id in the
-        file it came from, else its publisher and claim."""
+        """What makes two records the same review: its address and claim, else its id in a
+        file of the same name with the same publisher and claim (files of another desk or
+        month are named alike and numbered alike), else its publisher and claim."""
         claim = " ".join(self.claim.lower().split())
+        publisher = (self.publisher or "").lower()
         if self.url:
             return f"url:{self.url}\n{claim}"
         if self.ref:
             name = re.split(r"[/\\]", self.origin)[-1]
-            return f"ref:{name}\n{self.ref}"
-        return f"text:{(self.publisher or '').lower()}\n{claim}"
+            # The publisher and claim as a short digest: the key is stored and indexed.
+            both = hashlib.blake2b(
+                f"{publisher}\n{claim}".encode("utf-8", "surrogatepass"), digest_size=6
+            ).hexdigest()
+            return f"ref:{name}\n{self.ref}\n{both}"
+        return f"text:{publisher}\n{claim}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,19 +150,70 @@ def _rating_words() -> tuple[tuple[re.Pattern[str], str, Verdict], ...]:
     return tuple(table)
 
 
+_PERCENT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*$"
+"""A share written just before the rating words: "0% true", "80 percent accurate"."""
+_HYPHEN_PREFIX = r"(?<!\w)(?:un|non|not)-$"
+"""A negating prefix joined to the rating words by a hyphen: "un-true", "non-false"."""
+
+
+@cache
+def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that negate rating words after them, and where a rating's clause ends."""
+    negations = "|".join(re.escape(w) for w in longest_first(entries("fact-check-negations")))
+    contrasts = "|".join(re.escape(w) for w in longest_first(entries("fact-check-contrasts")))
+    return (
+        regexes.compile(rf"(?<!\w)(?:{negations}|\w+n't)(?!\w)"),
+        regexes.compile(rf"[,;:.!?()\[\]/|\u2013\u2014]|\s-\s|(?<!\w)(?:{contrasts})(?!\w)"),
+    )
+
+
+def _reading(before: str, verdict: Verdict) -> Verdict | bool | None:
+    """What rating words of ``verdict`` mean after the text ``before`` them: the verdict itself
+    (True: nothing changes it); another verdict (a share of true or false, a plain "not" before
+    a word for true); or None, when a negation or a share leaves the meaning unclear."""
+    negation, boundary = _clause_patterns()
+    clause = before[max((m.end() for m in boundary.finditer(before)), default=0) :]
+    share = re.search(_PERCENT, clause)
+    if share is not None:
+        value = min(float(share.group(1)), 100.0) / 100
+        if verdict is Verdict.TRUE:
+            return verdict_from_value(value, 1.0, 0.0)
+        if verdict is Verdict.FALSE:
+            return verdict_from_value(1.0 - value, 1.0, 0.0)
+        return None
+    if re.search(_HYPHEN_PREFIX, clause):
+        return Verdict.FALSE if verdict is Verdict.TRUE else None
+    found = list(negation.finditer(clause))
+    if not found:
+        return True
+    last = found[-1]
+    plain = re.fullmatch(r"not|\w+n'?t", last.group()) and not clause[last.end() :].strip()
+    if verdict is Verdict.TRUE and plain:
+        return Verdict.FALSE  # "not true", "isn't accurate"; "not entirely true" is unclear
+    return None
+
+
 def verdict_from_words(rating: str) -> Verdict | None:
-    """The verdict a rating's words mean: an exact entry, else the first entry it contains."""
-    text = " ".join(rating.lower().replace("’", "'").split()).strip(" .!")
+    """The verdict a rating's words mean: an exact entry, else the first entry it contains that
+    no negation or share in its clause qualifies; a negated or qualified entry means another
+    verdict only when that is clear ("not accurate", "0% true": false), else none: "not false"
+    and "not entirely accurate" say too little to be read as true or as false."""
+    text = " ".join(rating.lower().replace("\u2019", "'").split()).strip(" .!")
     if not text:
         return None
     table = _rating_words()
     for _, phrase, verdict in table:
         if text == phrase:
             return verdict
+    fallback: Verdict | None = None
     for pattern, _, verdict in table:
-        if pattern.search(text):
-            return verdict
-    return None
+        for found in pattern.finditer(text):
+            reading = _reading(text[: found.start()], verdict)
+            if reading is True:
+                return verdict
+            if isinstance(reading, Verdict) and fallback is None:
+                fallback = reading
+    return fallback
 
 
 def verdict_from_value(value: float, best: float, worst: float) -> Verdict | None:

@@ -9,9 +9,11 @@ record instead: the same results, slower on large databases.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,9 @@ SCHEMA_VERSION = "1"
 """Bumped when the tables change."""
 TERMS_VERSION = "2"
 """Bumped when the matcher's terms change; stored terms are then computed again."""
+KEYS_VERSION = "2"
+"""Bumped when what makes two records the same review changes; stored keys are then computed
+again."""
 
 COMMON_SHARE = 0.005
 """A term in more than this share of the records does not pick candidates (it still scores)."""
@@ -135,6 +140,142 @@ class DatabaseStats:
     """How many records have each language ('unknown' for none)."""
 
 
+_OWN_COLUMNS = {
+    "meta": {"key", "value"},
+    "factchecks": {"id", "key", *_FIELDS, "claim_terms", "title_terms"},
+    "vocab": {"term", "df"},
+}
+"""The tables of a fact-check database and the columns each has."""
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    """The tables in the file (SQLite's own left out)."""
+    return {
+        name
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("sqlite_")
+    }
+
+
+def _check_tables(
+    path: Path, db: sqlite3.Connection, tables: set[str], *, create: bool
+) -> dict[str, str]:
+    """The database's meta table; a file holding other tables than a fact-check database's (or
+    none, unless it is to be made) is refused."""
+    if not tables and create:
+        return {}
+    if not tables:
+        return _not_ours(path, "it holds no tables", create=create)
+    if "meta" in tables and _columns(db, "meta") >= _OWN_COLUMNS["meta"]:
+        meta: dict[str, str] = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        schema = meta.get("schema", SCHEMA_VERSION)
+        if schema != SCHEMA_VERSION:
+            raise FactchecksError(f"{path}: made by another version of factcheck (schema {schema})")
+    else:
+        meta = {}
+    for table, needed in _OWN_COLUMNS.items():
+        if table not in tables or not _columns(db, table) >= needed:
+            index = "factchecks_index"
+            names = sorted(t for t in tables if t == index or not t.startswith(f"{index}_"))
+            shown = ", ".join(names[:5]) + (", \u2026" if len(names) > 5 else "")
+            return _not_ours(path, f"another program's tables: {shown}", create=create)
+    return meta
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+
+
+def _not_ours(path: Path, reason: str, *, create: bool) -> dict[str, str]:
+    hint = "; nothing was changed: give --db a new file or a fact-check database" if create else ""
+    raise FactchecksError(f"{path}: not a fact-check database ({reason}){hint}")
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before anything is read, a database that cannot be written: a read-only file, or
+    a folder where SQLite cannot make its journal beside the file (or the file itself)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise FactchecksError(f"{path}: cannot write the fact-check database (read-only file)")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        raise FactchecksError(f"{path}: cannot write the fact-check database (read-only folder)")
+
+
+def _is_write_failure(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite could not write: a read-only file or folder, a journal it cannot make."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+    )
+
+
+def _write_error(path: Path, exc: sqlite3.DatabaseError) -> FactchecksError:
+    """What a failed write says: read-only, as the file or its folder is, else SQLite's words."""
+    if _is_write_failure(exc):
+        if path.exists() and not os.access(path, os.W_OK):
+            what = "read-only file"
+        elif path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+            what = "read-only folder"
+        else:
+            what = "read-only file or folder"
+    else:
+        what = str(exc)
+    return FactchecksError(f"{path}: cannot write the fact-check database ({what})")
+
+
+def _read_error(path: Path, exc: sqlite3.DatabaseError) -> FactchecksError:
+    return FactchecksError(f"{path}: cannot read the fact-check database ({exc})")
+
+
+def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    """The file opened for writing (made with its folder if need be), else for reading only."""
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return sqlite3.connect(path)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        raise _write_error(path, exc) if create else _read_error(path, exc) from None
+    except OSError as exc:
+        raise FactchecksError(f"{path}: cannot open: {exc.strerror}") from None
+
+
+@contextlib.contextmanager
+def _sqlite_errors(path: Path, *, write: bool) -> Iterator[None]:
+    """SQLite's refusal while reading or writing the database as one line, not an internal
+    error: a file damaged or changed by another program, a full disk, a read-only file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise _write_error(path, exc) if write else _read_error(path, exc) from None
+
+
+def _rekey(db: sqlite3.Connection) -> None:
+    """Compute every record's identity again (after what makes two records the same review
+    changed), so that importing a file again still updates its records."""
+    with db:
+        rows = db.execute(
+            "SELECT id, claim, origin, position, publisher, url, ref FROM factchecks"
+        ).fetchall()
+        db.execute("UPDATE factchecks SET key = '\n' || id")  # no new key is one of these
+        db.executemany(
+            "UPDATE factchecks SET key = ? WHERE id = ?",
+            [
+                (
+                    KnownCheck(
+                        claim, origin, position, publisher=publisher, url=url, ref=ref
+                    ).key(),
+                    rowid,
+                )
+                for rowid, claim, origin, position, publisher, url, ref in rows
+            ],
+        )
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('keys', ?)", (KEYS_VERSION,))
+
+
 def _terms_text(values: Sequence[str]) -> str:
     return " ".join(values)
 
@@ -144,7 +285,8 @@ class FactcheckDatabase:
 
     def __init__(self, path: Path, *, create: bool = False, full_text: bool | None = None) -> None:
         """Open ``path``; with ``create``, make it (and its folder) if need be. ``full_text``
-        False forces the scan without FTS5 (None: use FTS5 where SQLite has it)."""
+        False forces the scan without FTS5 (None: use FTS5 where SQLite has it). An existing
+        SQLite file that is not a fact-check database is refused, and nothing in it changes."""
         self.path = path
         if path.is_dir():
             raise FactchecksError(f"{path}: is a folder; give --db the database file")
@@ -152,31 +294,27 @@ class FactcheckDatabase:
             raise FactchecksError(
                 f"{path}: no fact-check database; import one with: factcheck factchecks import FILE"
             )
+        if create:
+            _check_writable(path)
+        self.db = _connect(path, create=create)
         try:
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(path)
-            else:
-                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            self._writable = create
             self._setup(create, full_text)
         except sqlite3.DatabaseError as exc:
+            self.db.close()
+            if create and _is_write_failure(exc):
+                raise _write_error(path, exc) from None
             raise FactchecksError(f"{path}: not a fact-check database ({exc})") from None
-        except OSError as exc:
-            raise FactchecksError(f"{path}: cannot open: {exc.strerror}") from None
+        except FactchecksError:
+            self.db.close()
+            raise
         self._corpus: list[matcher.Candidate] | None = None
         self._frequency: dict[str, int] = {}
         """Document frequencies looked up so far (emptied by every import)."""
 
     def _setup(self, create: bool, full_text: bool | None) -> None:
         db = self.db
-        if create:
-            db.executescript(_SCHEMA)
-        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("schema", SCHEMA_VERSION) != SCHEMA_VERSION:
-            raise FactchecksError(
-                f"{self.path}: made by another version of factcheck (schema {meta['schema']})"
-            )
+        tables = _tables(db)
+        meta = _check_tables(self.path, db, tables, create=create)
         stored_fts = meta.get("fts")
         if stored_fts is None:
             use = has_fts5() if full_text is None else full_text and has_fts5()
@@ -187,17 +325,24 @@ class FactcheckDatabase:
                     f"{self.path}: this database uses SQLite's FTS5 index, which this Python's "
                     "SQLite lacks; import the files again into a new database"
                 )
+        if not create:
+            # An index never made (an import cut short) is searched without: the same results.
+            self.full_text = use and "factchecks_index" in tables
+            return
         self.full_text = use
-        if create:
-            if use:
-                db.executescript(_FTS_SCHEMA)
-            with db:
-                db.executemany(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-                    [("schema", SCHEMA_VERSION), ("fts", "1" if use else "0"), ("terms", "")],
-                )
-            if meta.get("terms") != TERMS_VERSION:
-                self._reindex()
+        # One transaction: the tables are all made, or none is.
+        db.executescript(
+            "BEGIN;"
+            + _SCHEMA
+            + (_FTS_SCHEMA if use else "")
+            + "INSERT OR IGNORE INTO meta (key, value) VALUES "
+            + f"('schema', '{SCHEMA_VERSION}'), ('fts', '{'1' if use else '0'}'), ('terms', '');"
+            + "COMMIT;"
+        )
+        if meta.get("terms") != TERMS_VERSION or (use and "factchecks_index" not in tables):
+            self._reindex()
+        if meta.get("keys") != KEYS_VERSION:
+            _rekey(db)
 
     def close(self) -> None:
         """Close the file."""
@@ -212,7 +357,12 @@ class FactcheckDatabase:
     # --- writing ------------------------------------------------------------------------------
 
     def add(self, records: Iterable[KnownCheck]) -> ImportCounts:
-        """Add records, updating those already there (the same review read again)."""
+        """Add records, updating those already there (the same review read again); all of
+        them, or none when the database cannot be written."""
+        with _sqlite_errors(self.path, write=True):
+            return self._add(records)
+
+    def _add(self, records: Iterable[KnownCheck]) -> ImportCounts:
         added = updated = unchanged = 0
         db = self.db
         delta: Counter[str] = Counter()
@@ -334,7 +484,8 @@ class FactcheckDatabase:
 
     def count(self) -> int:
         """How many records there are."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
+        with _sqlite_errors(self.path, write=False):
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
         return int(row[0]) if row else 0
 
     def _stats(self, needed: Iterable[str]) -> matcher.Stats:
@@ -402,6 +553,10 @@ class FactcheckDatabase:
 
     def search(self, text: str, *, limit: int = 5, min_score: float = 0.0) -> list[Match]:
         """The known fact-checks that best match ``text``, best first."""
+        with _sqlite_errors(self.path, write=False):
+            return self._search(text, limit, min_score)
+
+    def _search(self, text: str, limit: int, min_score: float) -> list[Match]:
         query = matcher.prepare(text)
         candidates = self._candidates(query)
         needed = [*query.unique]
@@ -415,7 +570,8 @@ class FactcheckDatabase:
 
     def stats(self) -> DatabaseStats:
         """What the database holds, and from where."""
-        return _collect_stats(self)
+        with _sqlite_errors(self.path, write=False):
+            return _collect_stats(self)
 
 
 def _load_matches(

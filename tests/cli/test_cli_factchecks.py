@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -363,3 +365,57 @@ def test_a_folder_as_the_database_is_one_line(tmp_path: Path, command: list[str]
         f"Error: {tmp_path}: is a folder; give --db the database file\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a database that cannot be written, or is another program's --------------------------------
+
+READ_ONLY = [("folder", "fc.sqlite"), ("folder", "new.sqlite"), ("file", "fc.sqlite")]
+
+
+@pytest.mark.parametrize(("locked", "name"), READ_ONLY, ids=["folder", "new-in-folder", "file"])
+def test_a_read_only_database_is_one_clear_line(
+    tmp_path: Path, read_only: Callable[[Path], None], locked: str, name: str
+) -> None:
+    # It was "Error: internal error: OperationalError: unable to open database file", or "not a
+    # fact-check database (attempt to write a readonly database)".
+    share = tmp_path / "share"
+    imported(share / "fc.sqlite")
+    db = share / name
+    read_only(share if locked == "folder" else db)
+    code, out, err = run("factchecks", "import", str(FIXTURES / "datafeed.json"), "--db", str(db))
+    assert (code, out, err) == (
+        1,
+        "",
+        f"Error: {db}: cannot write the fact-check database (read-only {locked})\n",
+    )
+    assert not (share / "new.sqlite").exists()
+    code, _, err = run("factchecks", "stats", "--db", str(share / "fc.sqlite"))
+    assert (code, err) == (0, "")
+
+
+def test_import_refuses_another_programs_database_and_stats_says_what_it_is(
+    tmp_path: Path,
+) -> None:
+    # Import wrote our tables into it, and half-way when it had a table named `factchecks`;
+    # then stats ended in "internal error: OperationalError: no such column: origin".
+    db = tmp_path / "app.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE factchecks (id INTEGER PRIMARY KEY, note TEXT)")
+        connection.execute("INSERT INTO factchecks (note) VALUES ('precious')")
+    connection.close()
+    before = db.read_bytes()
+    code, out, err = run("factchecks", "import", str(FIXTURES / "table.csv"), "--db", str(db))
+    assert (code, out, err) == (
+        1,
+        "",
+        f"Error: {db}: not a fact-check database (another program's tables: factchecks); "
+        "nothing was changed: give --db a new file or a fact-check database\n",
+    )
+    assert db.read_bytes() == before
+    for command in (["stats"], ["search", "microchips"]):
+        code, out, err = run("factchecks", *command, "--db", str(db))
+        assert (code, out, err) == (
+            1,
+            "",
+            f"Error: {db}: not a fact-check database (another program's tables: factchecks)\n",
+        )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from factcheck.errors import FactchecksError
+from factcheck.factchecks import store
 from factcheck.factchecks.location import default_path
 from factcheck.factchecks.model import Verdict
 from factcheck.factchecks.readers import read_file
@@ -179,3 +182,180 @@ def test_the_database_path_follows_the_variables_as_they_change(
     assert default_path() == expected
     monkeypatch.setenv("FACTCHECK_FACTCHECKS_DB", "~/team.sqlite")
     assert default_path() == tmp_path / "one" / "team.sqlite"
+
+
+# --- what makes two records the same review ------------------------------------------------------
+
+ALPHA = """id,claim,rating,publisher
+1,"The moon is made of cheese",False,Alpha Check
+2,"Bananas cure the flu",False,Alpha Check
+"""
+BETA = """id,claim,rating,publisher
+1,"Sharks live in the city lake",False,Beta Facts
+2,"The bridge collapsed on Monday",True,Beta Facts
+"""
+
+
+def sheet(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_unrelated_file_of_the_same_name_and_ids_adds_its_records(tmp_path: Path) -> None:
+    # Beta's claims.csv replaced Alpha's records: "0 added, 2 updated", 2 records, not 4.
+    alpha = sheet(tmp_path / "alpha" / "claims.csv", ALPHA)
+    beta = sheet(tmp_path / "beta" / "claims.csv", BETA)
+    database = FactcheckDatabase(tmp_path / "fc.sqlite", create=True)
+    assert database.add(read_file(alpha).records) == ImportCounts(added=2)
+    assert database.add(read_file(beta).records) == ImportCounts(added=2)
+    assert database.count() == 4
+    (match,) = database.search("The moon is made of cheese", limit=1)
+    assert (match.claim, match.publisher) == ("The moon is made of cheese", "Alpha Check")
+    # Next month's sheet of the same desk, under the same name and numbered from 1 again.
+    later = sheet(tmp_path / "alpha" / "claims.csv", ALPHA.replace("moon", "sun"))
+    assert database.add(read_file(later).records) == ImportCounts(added=1, unchanged=1)
+    assert database.count() == 5
+
+
+def test_importing_the_same_sheet_again_updates_its_records(tmp_path: Path) -> None:
+    alpha = sheet(tmp_path / "alpha" / "claims.csv", ALPHA)
+    database = FactcheckDatabase(tmp_path / "fc.sqlite", create=True)
+    database.add(read_file(alpha).records)
+    assert database.add(read_file(alpha).records) == ImportCounts(unchanged=2)
+    changed = sheet(alpha, ALPHA.replace(",False,", ",Mostly false,", 1))
+    assert database.add(read_file(changed).records) == ImportCounts(updated=1, unchanged=1)
+    # The same sheet kept in another folder is still the same reviews.
+    moved = sheet(tmp_path / "copy" / "claims.csv", changed.read_text(encoding="utf-8"))
+    assert database.add(read_file(moved).records) == ImportCounts(updated=2)
+    assert database.count() == 2
+    (match,) = database.search("The moon is made of cheese", limit=1)
+    assert (match.rating, match.verdict) == ("Mostly false", Verdict.MOSTLY_FALSE)
+
+
+def test_a_database_keyed_the_old_way_is_keyed_again_and_still_updates(tmp_path: Path) -> None:
+    alpha = sheet(tmp_path / "alpha" / "claims.csv", ALPHA)
+    path = tmp_path / "fc.sqlite"
+    with FactcheckDatabase(path, create=True) as database:
+        database.add(read_file(alpha).records)
+    with sqlite3.connect(path) as old:  # as the previous version stored them
+        old.execute("UPDATE factchecks SET key = 'ref:claims.csv' || char(10) || ref")
+        old.execute("DELETE FROM meta WHERE key = 'keys'")
+    old.close()
+    with FactcheckDatabase(path, create=True) as database:
+        assert database.add(read_file(alpha).records) == ImportCounts(unchanged=2)
+        beta = sheet(tmp_path / "beta" / "claims.csv", BETA)
+        assert database.add(read_file(beta).records) == ImportCounts(added=2)
+        assert database.count() == 4
+
+
+# --- another program's database, and one left half-made ------------------------------------------
+
+REFUSED = "; nothing was changed: give --db a new file or a fact-check database"
+
+
+def foreign(path: Path, *statements: str) -> bytes:
+    with sqlite3.connect(path) as db:
+        for statement in statements:
+            db.execute(statement)
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("statements", "tables"),
+    [
+        (("CREATE TABLE notes (t TEXT)", "INSERT INTO notes VALUES ('mine')"), "notes"),
+        (
+            (
+                "CREATE TABLE factchecks (id INTEGER PRIMARY KEY, note TEXT)",
+                "INSERT INTO factchecks (note) VALUES ('precious')",
+            ),
+            "factchecks",
+        ),
+    ],
+    ids=["other-tables", "a-table-named-factchecks"],
+)
+def test_another_programs_database_is_refused_and_left_unchanged(
+    tmp_path: Path, statements: tuple[str, ...], tables: str
+) -> None:
+    # Import added our tables into it; with its own `factchecks` table it failed half-way, and
+    # then `factchecks stats` ended in "internal error: OperationalError: no such column".
+    path = tmp_path / "app.db"
+    before = foreign(path, *statements)
+    for create, hint in ((True, REFUSED), (False, "")):
+        with pytest.raises(FactchecksError) as caught:
+            FactcheckDatabase(path, create=create)
+        assert str(caught.value) == (
+            f"{path}: not a fact-check database (another program's tables: {tables}){hint}"
+        )
+    assert path.read_bytes() == before
+
+
+def test_a_database_half_converted_by_an_earlier_import_is_one_error(tmp_path: Path) -> None:
+    # What an import of the previous version left in a file with its own `factchecks` table.
+    path = tmp_path / "app.db"
+    foreign(
+        path,
+        "CREATE TABLE factchecks (id INTEGER PRIMARY KEY, note TEXT)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO meta VALUES ('schema', '1'), ('fts', '0'), ('terms', '')",
+        "CREATE TABLE vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL)",
+    )
+    with pytest.raises(FactchecksError) as caught:
+        FactcheckDatabase(path).stats()
+    assert str(caught.value) == (
+        f"{path}: not a fact-check database (another program's tables: factchecks, meta, vocab)"
+    )
+
+
+def test_an_empty_file_becomes_a_database_and_is_none_to_read(tmp_path: Path) -> None:
+    path = tmp_path / "fc.sqlite"
+    path.write_bytes(b"")
+    with pytest.raises(FactchecksError) as caught:
+        FactcheckDatabase(path)
+    assert str(caught.value) == f"{path}: not a fact-check database (it holds no tables)"
+    with FactcheckDatabase(path, create=True) as database:
+        assert database.add(read_file(FIXTURES / "claimreview-one.json").records) == ImportCounts(
+            added=1
+        )
+
+
+def test_a_database_whose_index_was_never_made_is_searched_and_mended(tmp_path: Path) -> None:
+    if not has_fts5():
+        pytest.skip("this SQLite has no FTS5")
+    path = tmp_path / "fc.sqlite"
+    with FactcheckDatabase(path, create=True, full_text=True) as database:
+        fill(database)
+    with sqlite3.connect(path) as cut:
+        cut.execute("DROP TABLE factchecks_index")
+    cut.close()
+    with FactcheckDatabase(path) as database:
+        assert not database.full_text
+        assert database.search("upside down tree", limit=1)[0].claim.startswith("A ")
+    with FactcheckDatabase(path, create=True) as database:
+        assert database.full_text
+        assert database.search("upside down tree", limit=1)[0].claim.startswith("A ")
+
+
+@pytest.mark.parametrize("locked", ["folder", "file"])
+def test_a_write_that_sqlite_refuses_says_read_only(
+    tmp_path: Path,
+    read_only: Callable[[Path], None],
+    monkeypatch: pytest.MonkeyPatch,
+    locked: str,
+) -> None:
+    # The check made before opening let through (a file system it cannot judge): SQLite's own
+    # refusal says the same, never an internal OperationalError.
+    path = tmp_path / "share" / "fc.sqlite"
+    path.parent.mkdir()
+    with FactcheckDatabase(path, create=True) as database:
+        fill(database)
+    monkeypatch.setattr(store, "_check_writable", lambda path: None)
+    read_only(path.parent if locked == "folder" else path)
+    record = replace(read_file(FIXTURES / "claimreview-one.json").records[0], rating="True")
+    with pytest.raises(FactchecksError) as caught, FactcheckDatabase(path, create=True) as db:
+        db.add([record])
+    assert str(caught.value) == f"{path}: cannot write the fact-check database (read-only {locked})"
+    with FactcheckDatabase(path) as database:
+        assert database.count() == 9
