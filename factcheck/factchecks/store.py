@@ -212,8 +212,28 @@ def _is_write_failure(exc: sqlite3.DatabaseError) -> bool:
     )
 
 
+BUSY_WAIT = 30.0
+"""Seconds a command waits for another process's write (an import) to the database to end."""
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """Whether another connection held the database longer than ``BUSY_WAIT``."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _busy_error(path: Path) -> FactchecksError:
+    return FactchecksError(
+        f"{path}: the fact-check database is busy: another program has been writing it for "
+        f"{BUSY_WAIT:g} s (an import?); try again when it is done"
+    )
+
+
 def _write_error(path: Path, exc: sqlite3.DatabaseError) -> FactchecksError:
-    """What a failed write says: read-only, as the file or its folder is, else SQLite's words."""
+    """What a failed write says: busy, read-only as the file or its folder is, else SQLite's
+    words."""
+    if _is_busy(exc):
+        return _busy_error(path)
     if _is_write_failure(exc):
         if path.exists() and not os.access(path, os.W_OK):
             what = "read-only file"
@@ -227,6 +247,8 @@ def _write_error(path: Path, exc: sqlite3.DatabaseError) -> FactchecksError:
 
 
 def _read_error(path: Path, exc: sqlite3.DatabaseError) -> FactchecksError:
+    if _is_busy(exc):
+        return _busy_error(path)
     return FactchecksError(f"{path}: cannot read the fact-check database ({exc})")
 
 
@@ -235,8 +257,8 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return sqlite3.connect(path)
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            return sqlite3.connect(path, timeout=BUSY_WAIT)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_WAIT)
     except sqlite3.DatabaseError as exc:
         raise _write_error(path, exc) if create else _read_error(path, exc) from None
     except OSError as exc:
@@ -301,6 +323,8 @@ class FactcheckDatabase:
             self._setup(create, full_text)
         except sqlite3.DatabaseError as exc:
             self.db.close()
+            if _is_busy(exc):
+                raise _busy_error(path) from None
             if create and _is_write_failure(exc):
                 raise _write_error(path, exc) from None
             raise FactchecksError(f"{path}: not a fact-check database ({exc})") from None

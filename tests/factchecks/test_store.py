@@ -359,3 +359,29 @@ def test_a_write_that_sqlite_refuses_says_read_only(
     assert str(caught.value) == f"{path}: cannot write the fact-check database (read-only {locked})"
     with FactcheckDatabase(path) as database:
         assert database.count() == 9
+
+
+def test_a_database_another_program_is_writing_is_busy_not_foreign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fc.sqlite"
+    database = FactcheckDatabase(path, create=True)
+    fill(database)
+    database.db.close()
+    monkeypatch.setattr(store, "BUSY_WAIT", 0.2)
+    busy = (
+        f"{path}: the fact-check database is busy: another program has been writing it for 0.2 s "
+        "(an import?); try again when it is done"
+    )
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # an import in another process holds the file
+    try:
+        for create in (False, True):
+            with pytest.raises(FactchecksError) as caught:
+                FactcheckDatabase(path, create=create)
+            assert str(caught.value) == busy
+    finally:
+        writer.execute("COMMIT")
+        writer.close()
+    # Once the write is done, the database reads as before.
+    assert FactcheckDatabase(path).count() == 9
