@@ -745,8 +745,9 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
 
 
 def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, ClaimHints]:
-    """For a merged worksheet: per claim, who dropped it as not a claim when the rule left that
-    open, and what each reviewer answered to each open question."""
+    """For a merged worksheet: per claim, who dropped it as not a claim and each reviewer's
+    correction (speaker, role, chain) when the rule left them open, and what each reviewer
+    answered to each open question."""
     from factcheck.review.hints import ClaimHints
 
     record = worksheet.merge
@@ -757,10 +758,16 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
     labels = {q.id: q for q in checklist.questions}
     for item in record.unsettled:
         claim_id, _, what = item.partition(".")
-        dropped = [(s.reviewer, _entry(s, claim_id)) for s in sheets] if what == MERGE_DROP else []
-        said = "; ".join(f"{name} ({e.dropped})" for name, e in dropped if e and e.dropped)
-        if said:
-            by_claim.setdefault(claim_id, []).append(f"dropped as not a claim by {said}")
+        entries = [(s.reviewer, _entry(s, claim_id)) for s in sheets]
+        if what == MERGE_DROP:
+            said = "; ".join(f"{name} ({e.dropped})" for name, e in entries if e and e.dropped)
+            line = f"dropped as not a claim by {said}" if said else ""
+        else:  # a correction the reviewers disagreed on: "speaker: ana "Alpha"; ben "Beta""
+            given = [(n, e) for n, e in entries if e is not None and what in e.corrected]
+            line = "; ".join(f"{n} {_shown(_stored(e.claim.attribution, what))}" for n, e in given)
+            line = f"{what}: {line}" if line and what in CLAIM_CORRECTIONS else ""
+        if line:
+            by_claim.setdefault(claim_id, []).append(line)
     for item in record.open:
         claim_id, _, qid = item.partition(".")
         question = labels.get(qid)

@@ -464,6 +464,9 @@ def test_a_merge_with_corrections_is_saved_read_back_and_each_reviewer_rebuilt(
         "ben": ("Officials", None, ("Reuters",)),
         "cy": ("Beta", None, ()),
     }
+    # The final reviewer is shown each reviewer's correction the rule left open.
+    hints = adjudication_hints(loaded, checklist)["c1"].lines
+    assert hints[:2] == ('speaker: ana "Alpha"; cy "Beta"', 'chain: ben "Reuters"')
 
 
 @pytest.mark.parametrize("item", ["c9.speaker", "c9.drop", "c1.answer", "article.reviewer"])
