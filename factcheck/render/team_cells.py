@@ -37,7 +37,8 @@ def figure_rows(comparison: Comparison) -> list[tuple[str, Agreement]]:
 
 def verdict_cell(verdict: ReviewerVerdict) -> str:
     if verdict.verdict is None:
-        return verdict.status
+        # A claim another reviewer added: this one never saw it.
+        return "not reviewed" if verdict.status == "absent" else verdict.status
     label = verdict.label or verdict.verdict
     return f"{label} (override)" if verdict.status == "override" else label
 

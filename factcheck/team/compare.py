@@ -2,8 +2,9 @@
 
 `load_sheets` reads the worksheets and refuses any set that is not of one article (same sha256)
 and one checklist (same id and version, and the same content unless it is one file edited between
-the reviews). `compare_sheets` lines up each claim's answers and verdicts by reviewer and measures
-agreement on the verdicts and on every question.
+the reviews), and gives the claims reviewers added ids of their own across the worksheets
+(:mod:`factcheck.team.claims`). `compare_sheets` lines up each claim's answers and verdicts by
+reviewer and measures agreement on the verdicts and on every question.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from factcheck.team.agreement import (
     pairwise_agreement,
     percent_agreement,
 )
+from factcheck.team.claims import check_claims, matched_sheets
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -210,7 +212,7 @@ def load_sheets(
         reviewer = counts.most_common(1)[0][0] if counts else worksheet_reviewer(worksheet, path)
         sheets.append(Sheet(reviewer, path, worksheet))
     check_sheets(sheets)
-    return sheets, loaded[0]
+    return matched_sheets(sheets), loaded[0]
 
 
 def _refuse_repeats(paths: Sequence[Path]) -> None:
@@ -248,7 +250,6 @@ def check_sheets(sheets: Sequence[Sheet]) -> None:
     doc = first.worksheet.document
     ref = first.worksheet.checklist
     seen: dict[str, Path] = {first.reviewer: first.path}
-    texts = {entry.id: entry.claim.text for entry in first.worksheet.claims}
     for sheet in sheets[1:]:
         other = sheet.worksheet
         if other.document.sha256 != doc.sha256:
@@ -274,13 +275,7 @@ def check_sheets(sheets: Sequence[Sheet]) -> None:
                 f"{sheet.path} and {seen[sheet.reviewer]} are both by reviewer {sheet.reviewer!r}"
             )
         seen[sheet.reviewer] = sheet.path
-        for entry in other.claims:
-            known = texts.setdefault(entry.id, entry.claim.text)
-            if known != entry.claim.text:
-                raise TeamError(
-                    f"{sheet.path} and {first.path} have different claims under id {entry.id!r} "
-                    "(made with different versions of factcheck?)"
-                )
+    check_claims(sheets)
 
 
 def _checklist_file(sheet: Sheet) -> str:
@@ -497,13 +492,17 @@ def _worked(
 
 
 def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:
-    """Every claim id of any worksheet with its text: in the first worksheet's order, then the
-    claims only later worksheets have, in theirs."""
-    found: dict[str, str] = {}
+    """Every claim id of any worksheet with its text (the first worksheet's that has it), in
+    article order whatever the order of the worksheets."""
+    found: dict[str, tuple[tuple[int, int], str]] = {}
     for sheet in sheets:
         for entry in sheet.worksheet.claims:
-            found.setdefault(entry.id, entry.claim.text)
-    return list(found.items())
+            span = (entry.claim.start, entry.claim.end)
+            known = found.setdefault(entry.id, (span, entry.claim.text))
+            if span < known[0]:
+                found[entry.id] = (span, known[1])
+    ordered = sorted(found, key=lambda claim_id: (found[claim_id][0], claim_id))
+    return [(claim_id, found[claim_id][1]) for claim_id in ordered]
 
 
 def compare_worksheets(paths: Sequence[Path], *, checklist: str | None = None) -> Comparison:

@@ -43,6 +43,7 @@ from factcheck.review.worksheet import (
     utc_now,
 )
 from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_PARTS
+from factcheck.team.claims import CLAIM_MADE, made_change, own_claims
 from factcheck.team.compare import Sheet, reviewer_answers
 
 if TYPE_CHECKING:
@@ -167,13 +168,17 @@ def _corrected(attribution: Attribution, what: str, value: str | None) -> Attrib
 
 
 def _originals(sheet: Sheet, start: int) -> Iterator[Change]:
-    """One reviewer's final answers, notes, evidence, overrides, skips, corrections and parts of
-    the report as audit entries."""
+    """One reviewer's claims made (added, split), final answers, notes, evidence, overrides,
+    skips, corrections and parts of the report as audit entries."""
     seq = start
     fallback = sheet.worksheet.created or utc_now()
     name = sheet.reviewer
     times = _last_changed(sheet.worksheet)
     for entry in sheet.worksheet.claims:
+        made = made_change(sheet, entry, seq + 1, fallback)
+        if made is not None:
+            seq += 1
+            yield made
         for what in CLAIM_CORRECTIONS:
             if what in entry.corrected:
                 seq += 1
@@ -722,10 +727,11 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
             single = Worksheet(worksheet.document, worksheet.checklist, (bare[change.claim],), "")
             found = apply_change(single, replace(change, seq=1, new=change.old)).claims[0]
             bare[change.claim] = replace(found, corrected=bare[change.claim].corrected)
-    own: dict[str, dict[str, ClaimReview]] = {name: dict(bare) for name in record.reviewers}
-    for change in worksheet.audit[: record.originals]:
+    originals = worksheet.audit[: record.originals]
+    own = {name: own_claims(bare, originals, name) for name in record.reviewers}
+    for change in originals:
         claims = own.get(change.reviewer)
-        if claims is None or change.claim not in claims:
+        if claims is None or change.claim not in claims or change.action in CLAIM_MADE:
             continue
         single = Worksheet(worksheet.document, worksheet.checklist, (claims[change.claim],), "")
         claims[change.claim] = apply_change(single, replace(change, seq=1)).claims[0]
@@ -735,7 +741,7 @@ def reviewer_sheets(worksheet: Worksheet, path: Path) -> list[Sheet]:
             path=Path(source),
             worksheet=replace(
                 worksheet,
-                claims=tuple(own[name][e.id] for e in worksheet.claims),
+                claims=tuple(own[name][e.id] for e in worksheet.claims if e.id in own[name]),
                 audit=(),
                 merge=None,
             ),
