@@ -469,6 +469,8 @@ class WorksheetSession:
         """How many lines of the file, when it was opened, held a YAML comment: saving, which
         writes the worksheet from its values, does not keep them."""
         self._recorded = False
+        self._opened = worksheet
+        """The worksheet as the file and its journal held it when the session began."""
         try:
             self._fd: int | None = open_nofollow(
                 self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
@@ -552,11 +554,12 @@ class WorksheetSession:
             ) from None
 
     def close(self, *, compact: bool = True) -> None:
-        """Compact (unless told not to), remove the empty journal and release the lock."""
+        """Compact (unless told not to, or unless nothing changed: the file is left as it is,
+        its comments too), remove the empty journal and release the lock."""
         if self._fd is None:
             return
         try:
-            if compact:
+            if compact and not self._unchanged():
                 self.compact()
                 with contextlib.suppress(OSError):
                     if self.journal.stat().st_size == 0:
@@ -565,6 +568,16 @@ class WorksheetSession:
             os.close(self._fd)
             self._fd = None
             self._lock.release()
+
+    def _unchanged(self) -> bool:
+        """Whether the file and its empty journal already hold the worksheet: no change was
+        recorded and nothing else (new fact-check matches) replaced it."""
+        assert self._fd is not None
+        try:
+            empty = os.fstat(self._fd).st_size == 0
+        except OSError:
+            return False
+        return empty and not self._recorded and self.worksheet is self._opened
 
     def __enter__(self) -> WorksheetSession:
         return self

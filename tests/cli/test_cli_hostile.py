@@ -856,9 +856,14 @@ def test_a_count_lowered_by_hand_is_refused_by_every_command_and_left_as_it_is(
     assert path.read_text(encoding="utf-8") == lowered
     assert not (project / "reports" / "s.md").exists()
     assert not (project / "m.worksheet.yaml").exists()
-    # Deleting the line reads the worksheet as one written before contents existed; the next
-    # save writes the right counts again.
+    # Deleting the line reads the worksheet as one written before contents existed; a review
+    # that changes nothing leaves the file as it is, the next save writes the counts again.
     path.write_text(text.replace(lines[2], ""), encoding="utf-8")
     again = factcheck("review", both[0], "--answers", "e.yaml", "--no-input", cwd=project)
     assert again.returncode == 0, again.stderr
-    assert path.read_text(encoding="utf-8").splitlines(keepends=True)[2] == lines[2]
+    assert path.read_text(encoding="utf-8") == text.replace(lines[2], "")
+    (project / "n.yaml").write_text("c1:\n  primary_source: no\n", encoding="utf-8")
+    again = factcheck("review", both[0], "--answers", "n.yaml", "--no-input", cwd=project)
+    assert again.returncode == 0, again.stderr
+    saved = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert saved[2] == f"contents: {{segments: {segments}, audit: {audit + 1}}}\n"
