@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from factcheck.models import Attribution, Claim
+from factcheck.models import Attribution, Claim, Segment
 
 REVIEWER_REASON = "added by the reviewer"
 """The reason listed on a claim the reviewer added, split off or merged."""
@@ -132,9 +133,13 @@ def merged_claim(text: str, first: Claim, second: Claim) -> Claim:
     return replace(first, text=text[start:end], start=start, end=end)
 
 
-def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The span of the sentence around an offset: from after the last sentence end before it to
-    the next one, within its line."""
+def sentence_at(text: str, offset: int, segments: Sequence[Segment] = ()) -> tuple[int, int]:
+    """The span of the sentence around an offset: the body sentence of ``segments`` (the
+    worksheet's) that holds it, else from after the last sentence end before it to the next one,
+    within its line."""
+    for segment in segments:
+        if segment.start <= offset < segment.end:
+            return span_text(text, segment.start, segment.end)
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line_end = len(text) if line_end < 0 else line_end

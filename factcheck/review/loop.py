@@ -559,7 +559,8 @@ def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
             walk.record(entry.id, action, new=value)
         elif action is Action.ADD_CLAIM:
             if correction.position is not None:
-                start, end = sentence_at(text, correction.position)
+                segments = walk.worksheet.segments
+                start, end = sentence_at(text, correction.position, segments)
                 value = f"{start}-{end}"
             if value is None:
                 return "Say which sentence to add."

@@ -12,10 +12,24 @@ import shlex
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck import regexes
+from factcheck.errors import ReviewError
 from factcheck.files import SLUG_LENGTH, slugify
-from factcheck.review.worksheet import WORKSHEET_SUFFIX, Worksheet, utc_now
+from factcheck.models import Attribution, Claim, Extraction, SegmentKind
+from factcheck.review.corrections import REVIEWER_REASON
+from factcheck.review.worksheet import (
+    WORKSHEET_SUFFIX,
+    Action,
+    ClaimReview,
+    Worksheet,
+    create_worksheet,
+)
+
+if TYPE_CHECKING:
+    from factcheck.checklist.load import Checklist
+    from factcheck.sources.registry import Registry
 
 _OWN = regexes.compile(r"^(?P<slug>[^.]+)\.(?P<reviewer>[^.]+)" + re.escape(WORKSHEET_SUFFIX) + "$")
 
@@ -34,16 +48,81 @@ def reviewer_in_name(path: Path) -> str | None:
     return match.group("reviewer") if match else None
 
 
-def fresh_copy(worksheet: Worksheet) -> Worksheet:
-    """The same claims and facts with no answers, overrides, skips or history."""
-    claims = tuple(
-        replace(entry, answers={}, override=None, skipped=False, conclusion=None)
-        for entry in worksheet.claims
+def fresh_copy(
+    worksheet: Worksheet, path: Path, checklist: Checklist, registry: Registry
+) -> Worksheet:
+    """A new worksheet of the article's claims as the extractor found them, as ``review ARTICLE
+    --own`` makes one: none of the answers, drops, corrections, added or split claims, report
+    parts or history of whoever reviewed ``worksheet`` (read from ``path``).
+
+    The claims of the body are found again in the sentences the worksheet lists, as they were
+    found in the first place; a caption's is taken back to its text and credit. ReviewError
+    when they are not the worksheet's own (another version of factcheck made it).
+    """
+    from factcheck.extract.claims import extract_claims
+    from factcheck.extract.repeats import link_repeats
+
+    sentences = tuple(
+        segment
+        if segment.kind is SegmentKind.QUESTION
+        else replace(segment, kind=SegmentKind.STATEMENT)
+        for segment in worksheet.segments
     )
-    publication = replace(worksheet.publication, reviewer=None)
-    return replace(
-        worksheet, claims=claims, created=utc_now(), audit=(), merge=None, publication=publication
+    segments, body = extract_claims(worksheet.document, sentences, registry=registry)
+    captions = _captions_as_found(worksheet)
+    found = {claim.id: claim.text for claim in body}
+    own = [e for e in worksheet.claims if not (_reviewers(e) or e.claim.caption)]
+
+    def same(entry: ClaimReview) -> bool:
+        reshaped = any(mark in entry.corrected for mark in ("split", "merged"))
+        text = found.get(entry.id)
+        return text is not None and (reshaped or text == entry.claim.text)
+
+    if len(own) != len(found) or not all(same(entry) for entry in own):
+        raise ReviewError(
+            f"the claims of {path} are not those the extractor finds in its article now "
+            "(another version of factcheck made it): start your own worksheet from the "
+            "article instead, with review ARTICLE --own"
+        )
+    claims = sorted((*body, *captions), key=lambda claim: _number(claim.id))
+    claims = list(link_repeats([replace(claim, repeats=None) for claim in claims]))
+    extraction = Extraction(worksheet.document, segments, tuple(claims))
+    return create_worksheet(
+        extraction, checklist, registry, checklist_source=worksheet.checklist.source
     )
+
+
+def _reviewers(entry: ClaimReview) -> bool:
+    return REVIEWER_REASON in entry.claim.reasons
+
+
+def _number(claim_id: str) -> int:
+    return int(claim_id[1:]) if claim_id[1:].isdigit() else 0
+
+
+def _captions_as_found(worksheet: Worksheet) -> list[Claim]:
+    """The extractor's caption claims of the worksheet, as it found them: undivided, credited
+    to the photo's credit (the first correction of the speaker tells who that was)."""
+    claims = {entry.id: entry.claim for entry in worksheet.claims}
+    start = worksheet.merge.originals if worksheet.merge is not None else 0
+    # A merged worksheet's first entries are each reviewer's, not changes made to it.
+    for change in reversed(worksheet.audit[start:]):
+        claim = claims.get(change.claim)
+        if claim is None:
+            continue
+        if change.action is Action.ADD_CLAIM:
+            del claims[change.claim]
+        elif change.action is Action.SPLIT and change.new in claims:
+            end = claims.pop(change.new).end
+            text = worksheet.document.text[claim.start : end]
+            claims[claim.id] = replace(claim, text=text, end=end)
+        elif change.action is Action.SPEAKER:
+            claims[claim.id] = replace(claim, attribution=Attribution(speaker=change.old))
+    return [
+        replace(claim, attribution=Attribution(speaker=claim.attribution.speaker))
+        for claim in claims.values()
+        if claim.caption and REVIEWER_REASON not in claim.reasons
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,8 +219,11 @@ def open_review(
         if choice is not None and choice.start_from is not None:
             start_loader = checklist_loader(checklist, path, "ARTICLE")
             start = load_worksheet(choice.start_from, start_loader)
-            session = open_session(choice.path, new=fresh_copy(start))
-            setup = ReviewSetup(session, start_loader(start.checklist), registry, [], True)
+            chosen = start_loader(start.checklist)
+            session = open_session(
+                choice.path, new=fresh_copy(start, choice.start_from, chosen, registry)
+            )
+            setup = ReviewSetup(session, chosen, registry, [], True)
             return _with_factchecks(_with_case(setup, loaded_case, None), None)
         path = choice.path if choice is not None else path
     else:
