@@ -392,10 +392,11 @@ def lock_path(path: Path) -> Path:
 
 def checklist_location(source: str, worksheet: Path) -> str:
     """Where to load a worksheet's checklist from: a built-in name as is, a relative file path
-    from the worksheet's folder (as the worksheet records it), an absolute path as is."""
+    from the worksheet's folder (as the worksheet records it; behind a symbolic link, the folder
+    of the file it points to, where the worksheet is saved), an absolute path as is."""
     if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", source) or Path(source).is_absolute():
         return source
-    return str(worksheet.parent / source)
+    return str(link_target(worksheet).parent / source)
 
 
 def is_worksheet_file(path: Path) -> bool:

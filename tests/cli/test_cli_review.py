@@ -432,6 +432,29 @@ def test_a_worksheet_linked_from_a_shared_folder_is_reviewed_where_it_is(tmp_pat
     assert "Iran's role, checked" in report.stdout
 
 
+def test_a_linked_worksheet_finds_its_checklist_from_the_file_it_points_to(
+    tmp_path: Path,
+) -> None:
+    # The team's worksheet and checklist live in a shared folder; reports/ holds a link.
+    team, reports = tmp_path / "team", tmp_path / "reports"
+    (team / "checklists").mkdir(parents=True)
+    desk = team / "checklists" / "desk.yaml"
+    shutil.copyfile(REPO / "checklists" / "quick.yaml", desk)
+    args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(team / "shared"))
+    assert run(str(SEED), "--checklist", str(desk), *args, cwd=tmp_path).returncode == 0
+    kept = team / "shared" / "seed-article.worksheet.yaml"
+    assert "  source: ../checklists/desk.yaml\n" in kept.read_text(encoding="utf-8")
+    reports.mkdir()
+    (reports / kept.name).symlink_to(Path("..") / "team" / "shared" / kept.name)
+    title = ("--no-input", "--reports-dir", str(reports), "--title", "Checked by the desk")
+    result = run(str(SEED), *title, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, f"Saved {reports / kept.name}\n")
+    assert load_worksheet(kept).publication.title == "Checked by the desk"
+    report = run_cli("report", str(reports / kept.name), "-f", "markdown", "-o", "-", cwd=tmp_path)
+    assert (report.returncode, report.stderr) == (0, "")
+    assert "Checked by the desk" in report.stdout
+
+
 def test_scripted_answers_on_the_seed_article(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     args = ("--answers", str(SEED_ANSWERS), "--no-input", "--reports-dir", str(reports))
