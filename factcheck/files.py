@@ -8,7 +8,9 @@ symbolic link is never written through), fsync'd and renamed over the target, so
 always the old or the new complete version. The temporary file is removed on any failure or
 interrupt. Only a regular file is ever replaced: behind a symbolic link, the file it points to
 (the link stays); a device, a pipe or a link to nothing is refused. A replaced file keeps its
-permission bits, and its owner and group where the system allows; a new file follows the umask.
+permission bits, and its owner and group where the system allows, its access control list and
+other extended attributes where the file system has them; a new file follows the umask. A hard
+link cannot be kept: the file's other names keep the old content, and the writer says so.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ import itertools
 import os
 import re
 import stat
+import struct
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from factcheck.errors import FactcheckWarning
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 """``O_NOFOLLOW`` where the platform has it: opening a symbolic link fails instead of following."""
@@ -170,6 +176,99 @@ def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:
         os.fchmod(fd, stat.S_IMODE(info.st_mode))
 
 
+class FileWarning(FactcheckWarning):
+    """A file was saved, but something about the old file could not be kept."""
+
+
+ACL_NAME = "system.posix_acl_access"
+"""The extended attribute that holds a file's POSIX access control list (Linux)."""
+_ACL_TAGS = {0x04: "group", 0x10: "mask"}
+"""The entries of an ACL that say what the owning group may do: its own and the mask."""
+
+
+def _group_access(acl: bytes) -> int | None:
+    """What the owning group may do under the ACL (its entry limited by the mask), as the three
+    permission bits; None when the bytes are not an ACL this reads."""
+    if len(acl) < 4 or (len(acl) - 4) % 8 or struct.unpack_from("<I", acl)[0] != 2:
+        return None
+    found: dict[str, int] = {
+        _ACL_TAGS[tag]: int(perm) & 0o7
+        for tag, perm, _ in struct.iter_unpack("<HHI", acl[4:])
+        if tag in _ACL_TAGS
+    }
+    if "group" not in found:
+        return None
+    return found["group"] & found.get("mask", 0o7)
+
+
+def _keep_attributes(fd: int, source: Path, info: os.stat_result) -> None:
+    """Copy the replaced file's extended attributes to the new one (the ACL after the mode bits,
+    whose group bits it sets to its mask); those the user may not set are left out. An ACL that
+    cannot be copied leaves the owning group what the ACL let it do, never the mask's wider
+    access that the copied mode bits show, and a warning."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return  # a file system without extended attributes: nothing to keep
+    for name in names:
+        if name == "system.posix_acl_default":
+            continue  # a folder's, for the files made in it
+        value = None
+        try:
+            value = os.getxattr(source, name)
+            os.setxattr(fd, name, value)
+        except OSError as exc:
+            if name == ACL_NAME:
+                _narrow_group(fd, info, value, source, exc)
+
+
+def _narrow_group(
+    fd: int, info: os.stat_result, acl: bytes | None, source: Path, exc: OSError
+) -> None:
+    group = _group_access(acl) if acl is not None else None
+    mode = stat.S_IMODE(info.st_mode) & ~0o070 | (group or 0) << 3
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, mode)
+    warnings.warn(
+        FileWarning(
+            f"{source}: its access control list could not be kept ({exc.strerror or exc}): "
+            "the users and groups it named lost their access"
+        ),
+        stacklevel=4,
+    )
+
+
+_LINKS_TOLD: set[tuple[int, int]] = set()
+"""The files (device, inode) whose other hard links were told of: once per file per command."""
+
+
+def hard_links_warning(path: Path) -> str | None:
+    """The warning that a save of ``path`` (behind a symbolic link, the file it points to) will
+    leave the file's other hard links with the old content, the first time it is asked for that
+    file; None when it has no other, or after the first time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if info.st_nlink < 2 or not stat.S_ISREG(info.st_mode):
+        return None
+    if (info.st_dev, info.st_ino) in _LINKS_TOLD:
+        return None
+    _LINKS_TOLD.add((info.st_dev, info.st_ino))
+    others = info.st_nlink - 1
+    links = (
+        "1 other hard link, which keeps"
+        if others == 1
+        else f"{others:,} other hard links, which keep"
+    )
+    return (
+        f"{path} has {links} the old content when this file is saved; share a file through a "
+        "symbolic link instead"
+    )
+
+
 def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMP_COUNTER)}.tmp")
 
@@ -179,7 +278,9 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
 
     ``content`` may come in pieces of text (an iterable of strings), written as they come.
     Behind a symbolic link, the file it points to is replaced and the link stays. A replaced file
-    keeps its permission bits (and owner and group, where allowed); a new one follows the umask.
+    keeps its permission bits (and owner and group, where allowed), its ACL and other extended
+    attributes; a new one follows the umask. A file with other hard links is replaced all the
+    same (they keep the old content), with a FileWarning the first time.
     Raises OSError: LinkRefused for a symbolic link where the temporary file goes,
     NotReplaceable for a device, a pipe or a socket at ``path``, LinkToNothing for a link to a
     missing file. The temporary file never outlives the call.
@@ -189,6 +290,10 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
     else:
         pieces = content
     path, replaced = _replaced_file(path)
+    if replaced is not None and replaced.st_nlink > 1:
+        told = hard_links_warning(path)
+        if told is not None:
+            warnings.warn(FileWarning(told), stacklevel=2)
     ensure_folder(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_TRUNC
     while True:
@@ -205,6 +310,7 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str]) -> None:
                 write_all(fd, chunk)
             if replaced is not None:
                 _keep_owner_and_mode(fd, replaced)
+                _keep_attributes(fd, path, replaced)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -1,16 +1,28 @@
 """What the one atomic writer replaces: only a regular file (behind a symbolic link, the file it
-points to), keeping its permission bits, owner and group; never a device, a pipe or a link's
-missing target."""
+points to), keeping its permission bits, owner and group, access control list and extended
+attributes, and saying so when the file's other hard links keep the old content; never a device,
+a pipe or a link's missing target."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import struct
 from pathlib import Path
 
 import pytest
 
-from factcheck.files import LinkToNothing, NotReplaceable, describe_os_error, write_atomic
+from factcheck import files
+from factcheck.files import (
+    ACL_NAME,
+    FileWarning,
+    LinkToNothing,
+    NotReplaceable,
+    describe_os_error,
+    hard_links_warning,
+    write_atomic,
+)
 
 
 def mode(path: Path) -> int:
@@ -105,3 +117,105 @@ def test_a_file_replaced_by_root_keeps_its_owner_and_group(tmp_path: Path) -> No
     write_atomic(path, "new\n")
     info = os.stat(path)
     assert (info.st_uid, info.st_gid, mode(path)) == (4321, 8765, 0o660)
+
+
+# --- access control lists, extended attributes and hard links -----------------------------------
+
+SHARED_ACL = struct.pack("<I", 2) + b"".join(
+    struct.pack("<HHI", tag, perm, who)
+    for tag, perm, who in [
+        (0x01, 6, 0xFFFFFFFF),  # the owner: rw
+        (0x02, 6, 1000),  # user 1000: rw
+        (0x04, 4, 0xFFFFFFFF),  # the owning group: r
+        (0x10, 6, 0xFFFFFFFF),  # the mask: rw, which the mode's group bits show
+        (0x20, 4, 0xFFFFFFFF),  # others: r
+    ]
+)
+"""What ``setfacl -m u:1000:rw`` leaves on a file of mode 0644."""
+
+
+def shared_with_acl(path: Path) -> Path:
+    path.write_text("old\n", encoding="utf-8")
+    os.chmod(path, 0o644)
+    try:
+        os.setxattr(path, ACL_NAME, SHARED_ACL)
+    except (OSError, AttributeError) as exc:
+        pytest.skip(f"the file system of {path.parent} has no POSIX ACLs ({exc})")
+    assert mode(path) == 0o664  # the group bits show the mask
+    return path
+
+
+def test_a_replaced_file_keeps_its_access_control_list(tmp_path: Path) -> None:
+    # The ACL was dropped and the mask's rw copied to the owning group, which could only read.
+    path = shared_with_acl(tmp_path / "s.worksheet.yaml")
+    write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert (os.getxattr(path, ACL_NAME), mode(path)) == (SHARED_ACL, 0o664)
+
+
+def test_a_replaced_file_keeps_its_extended_attributes(tmp_path: Path) -> None:
+    path = tmp_path / "s.worksheet.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    try:
+        os.setxattr(path, "user.factcheck.desk", b"politics")
+    except (OSError, AttributeError) as exc:
+        pytest.skip(f"the file system of {tmp_path} has no extended attributes ({exc})")
+    write_atomic(path, "new\n")
+    assert os.listxattr(path) == ["user.factcheck.desk"]
+    assert os.getxattr(path, "user.factcheck.desk") == b"politics"
+
+
+def test_an_acl_that_cannot_be_kept_never_widens_the_group_and_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = shared_with_acl(tmp_path / "s.worksheet.yaml")
+    setxattr = os.setxattr
+
+    def refuse_acl(target: int | str | Path, name: str, value: bytes, *args: int) -> None:
+        if name == ACL_NAME:
+            raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+        setxattr(target, name, value, *args)
+
+    monkeypatch.setattr(files.os, "setxattr", refuse_acl)
+    with pytest.warns(FileWarning) as told:
+        write_atomic(path, "new\n")
+    assert [str(w.message) for w in told] == [
+        f"{path}: its access control list could not be kept (Operation not supported): the "
+        "users and groups it named lost their access"
+    ]
+    # The owning group could read, not write: the mode bits say so, not the mask's rw.
+    assert (path.read_text(encoding="utf-8"), mode(path)) == ("new\n", 0o644)
+    assert ACL_NAME not in os.listxattr(path)
+
+
+def test_a_file_with_other_hard_links_is_replaced_with_a_warning_once(tmp_path: Path) -> None:
+    shared = tmp_path / "shared.worksheet.yaml"
+    shared.write_text("old\n", encoding="utf-8")
+    path = tmp_path / "s.worksheet.yaml"
+    os.link(shared, path)
+    with pytest.warns(FileWarning) as told:
+        write_atomic(path, "new\n")
+    assert [str(w.message) for w in told] == [
+        f"{path} has 1 other hard link, which keeps the old content when this file is saved; "
+        "share a file through a symbolic link instead"
+    ]
+    assert (path.read_text(encoding="utf-8"), shared.read_text(encoding="utf-8")) == (
+        "new\n",
+        "old\n",
+    )
+    write_atomic(path, "newer\n")  # no other link now: no warning (warnings are errors here)
+
+
+def test_the_hard_links_warning_is_given_once_per_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.worksheet.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    assert hard_links_warning(path) is None
+    for n in (1, 2):
+        os.link(path, tmp_path / f"copy{n}.yaml")
+    assert hard_links_warning(path) == (
+        f"{path} has 2 other hard links, which keep the old content when this file is saved; "
+        "share a file through a symbolic link instead"
+    )
+    assert hard_links_warning(path) is None
+    write_atomic(path, "new\n")  # told already: no warning (warnings are errors here)
+    assert (tmp_path / "copy2.yaml").read_text(encoding="utf-8") == "old\n"

@@ -154,6 +154,7 @@ def review(
         fail(f"--claims: expected claim ids such as c3,c7, got {claims!r}", code=2)
 
     def action() -> int:
+        from factcheck.files import hard_links_warning
         from factcheck.render import review as screen
         from factcheck.render.console import message_text, safe_text
         from factcheck.review.keys import LineInterrupted, TtyKeyboard
@@ -182,7 +183,8 @@ def review(
                 unnamed=interactive,
                 on_stage=on_stage,
             )
-        for warning in setup.warnings:
+        linked = hard_links_warning(setup.session.path)  # before the review, not at its save
+        for warning in [*setup.warnings, *([linked] if linked else [])]:
             err.print(message_text(f"Warning: {warning}"), soft_wrap=True)
         if setup.session.worksheet.merge is not None:
             from factcheck.team.merge import adjudication_hints

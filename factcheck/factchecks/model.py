@@ -150,8 +150,8 @@ def _rating_words() -> tuple[tuple[re.Pattern[str], str, Verdict], ...]:
     return tuple(table)
 
 
-_PERCENT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*$"
-"""A share written just before the rating words: "0% true", "80 percent accurate"."""
+_NOT_READ = -1.0
+"""The value of a share whose number is not read ("umpteen percent true")."""
 _HYPHEN_PREFIX = r"(?<!\w)(?:un|non|not)-$"
 """A negating prefix joined to the rating words by a hyphen: "un-true", "non-false"."""
 
@@ -167,20 +167,81 @@ def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _share_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, float]]:
+    """A share just before rating words, ending the text before them: a number and a word for
+    percent ("0% ", "zero per cent "), or two numbers joined by a word for of ("0/10 ", "3 out
+    of 10 "); the word a number as a word stands for, with its value."""
+    values = {w: float(v) for w, v in (line.split() for line in entries("number_values"))}
+    kinds: dict[str, list[str]] = {"percent": [], "of": []}
+    for line in entries("fact-check-shares"):
+        share, _, kind = line.rpartition("=")
+        word = re.escape(share.strip())
+        kinds[kind.strip()].append(rf"(?<![^\W\d]){word}" if share.strip()[0].isalpha() else word)
+    named = "|".join(re.escape(w) for w in longest_first(values))
+    # A number in digits, one in words ("twenty-five", "a hundred"), or any other word.
+    number = rf"(?:\d+(?:[.,]\d+)?|(?:a\s+)?(?:(?:{named})[\s-]+)*(?:{named})(?!\w)|[^\s/]+)"
+    percent, of = ("|".join(kinds[k]) for k in ("percent", "of"))
+    return (
+        regexes.compile(rf"(?<![\w.,])({number})\s*(?:{percent})\s*$"),
+        regexes.compile(rf"(?<![\w.,])({number})\s*(?:{of})\s*({number})\s*$"),
+        values,
+    )
+
+
+def _number(text: str, values: dict[str, float]) -> float:
+    """The value of a number in digits or in words; _NOT_READ for anything else."""
+    if text[0].isdigit():
+        return float(text.replace(",", "."))
+    total = 0.0
+    for word in re.split(r"[\s-]+", text.removeprefix("a ")):
+        if word not in values:
+            return _NOT_READ
+        value = values[word]
+        total = max(total, 1.0) * value if value == 100 else total + value
+    return total
+
+
+def _share(before: str) -> tuple[float, int] | None:
+    """The share of the rating words that ends the text before them, from 0 to 1 (_NOT_READ
+    when a number of it is not read), and where it starts; None when there is none."""
+    percent, of, values = _share_patterns()
+    found = percent.search(before)
+    if found is not None:
+        value = _number(found.group(1), values)
+        return (value if value == _NOT_READ else min(value, 100.0) / 100), found.start()
+    found = of.search(before)
+    if found is None:
+        return None
+    part, whole = (_number(found.group(n), values) for n in (1, 2))
+    if part == _NOT_READ or not 0 <= part <= whole or whole == 0:
+        return _NOT_READ, found.start()
+    return part / whole, found.start()
+
+
+def _clause_start(text: str, boundary: re.Pattern[str]) -> int:
+    """Where the clause that ends ``text`` starts."""
+    return max((m.end() for m in boundary.finditer(text)), default=0)
+
+
 def _reading(before: str, verdict: Verdict) -> Verdict | bool | None:
     """What rating words of ``verdict`` mean after the text ``before`` them: the verdict itself
     (True: nothing changes it); another verdict (a share of true or false, a plain "not" before
     a word for true); or None, when a negation or a share leaves the meaning unclear."""
     negation, boundary = _clause_patterns()
-    clause = before[max((m.end() for m in boundary.finditer(before)), default=0) :]
-    share = re.search(_PERCENT, clause)
+    share = _share(before)
     if share is not None:
-        value = min(float(share.group(1)), 100.0) / 100
+        # Found before the clause is cut: "0/10" and "0.5%" hold marks that end a clause.
+        value, start = share
+        head = before[:start]
+        if value == _NOT_READ or negation.search(head, _clause_start(head, boundary)):
+            return None  # "umpteen percent true", "not 100% accurate": unclear
         if verdict is Verdict.TRUE:
             return verdict_from_value(value, 1.0, 0.0)
         if verdict is Verdict.FALSE:
             return verdict_from_value(1.0 - value, 1.0, 0.0)
         return None
+    clause = before[_clause_start(before, boundary) :]
     if re.search(_HYPHEN_PREFIX, clause):
         return Verdict.FALSE if verdict is Verdict.TRUE else None
     found = list(negation.finditer(clause))

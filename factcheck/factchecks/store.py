@@ -288,7 +288,12 @@ def _rekey(db: sqlite3.Connection) -> None:
             [
                 (
                     KnownCheck(
-                        claim, origin, position, publisher=publisher, url=url, ref=ref
+                        _text(claim) or "",
+                        _text(origin) or "",
+                        _text(position) or "",
+                        publisher=_text(publisher),
+                        url=_text(url),
+                        ref=_text(ref),
                     ).key(),
                     rowid,
                 )
@@ -296,6 +301,29 @@ def _rekey(db: sqlite3.Connection) -> None:
             ],
         )
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('keys', ?)", (KEYS_VERSION,))
+
+
+def _text(value: object) -> str | None:
+    """A value of a text column as text: another program (or a hand) may have stored a BLOB,
+    read as UTF-8 with what is not replaced by U+FFFD, or a number."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _verdict(value: object) -> Verdict | None:
+    """A stored verdict; one this version does not know (written by another version or by
+    hand: 'satire') is read as none."""
+    try:
+        return Verdict(_text(value) or "")
+    except ValueError:
+        return None
 
 
 def _terms_text(values: Sequence[str]) -> str:
@@ -319,6 +347,8 @@ class FactcheckDatabase:
         if create:
             _check_writable(path)
         self.db = _connect(path, create=create)
+        # Text that is not UTF-8 (stored by another program) is read with U+FFFD, not refused.
+        self.db.text_factory = _decoded
         try:
             self._setup(create, full_text)
         except sqlite3.DatabaseError as exc:
@@ -616,16 +646,17 @@ def _load_matches(
     matches = []
     for score, candidate in chosen:
         row = rows[candidate.key]
+        claim, title, rating, _, publisher, url, date = (_text(v) for v in row[1:])
         matches.append(
             Match(
                 id=row[0],
-                claim=row[1],
-                title=row[2],
-                rating=row[3],
-                verdict=Verdict(row[4]) if row[4] else None,
-                publisher=row[5],
-                url=row[6],
-                date=row[7],
+                claim=claim or "",
+                title=title,
+                rating=rating,
+                verdict=_verdict(row[4]),
+                publisher=publisher,
+                url=url,
+                date=date,
                 score=score,
             )
         )
@@ -635,27 +666,30 @@ def _load_matches(
 def _collect_stats(database: FactcheckDatabase) -> DatabaseStats:
     db = database.db
     origins = tuple(
-        OriginStats(origin, count, first, last)
+        OriginStats(_text(origin) or "", count, _text(first), _text(last))
         for origin, count, first, last in db.execute(
             "SELECT origin, count(*), min(date), max(date) FROM factchecks "
             "GROUP BY origin ORDER BY count(*) DESC, origin"
         )
     )
     publishers = tuple(
-        (name, count)
+        (_text(name) or "", count)
         for name, count in db.execute(
             "SELECT publisher, count(*) FROM factchecks WHERE publisher IS NOT NULL "
             "GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 10"
         )
     )
-    counted = dict(
-        db.execute("SELECT coalesce(verdict, ''), count(*) FROM factchecks GROUP BY verdict")
-    )
-    verdicts = tuple((str(v), counted[str(v)]) for v in Verdict if counted.get(str(v))) + (
-        (("unrated", counted[""]),) if counted.get("") else ()
-    )
+    counted: Counter[str] = Counter()
+    for verdict, count in db.execute(
+        "SELECT coalesce(verdict, ''), count(*) FROM factchecks GROUP BY verdict"
+    ):
+        counted[_text(verdict) or ""] += count
+    # A verdict this version does not know is counted under its stored word, after the others.
+    verdicts = tuple((str(v), counted.pop(str(v))) for v in Verdict if counted.get(str(v)))
+    unrated = counted.pop("", 0)
+    verdicts += tuple(sorted(counted.items())) + ((("unrated", unrated),) if unrated else ())
     languages = tuple(
-        (name or "unknown", count)
+        (_text(name) or "unknown", count)
         for name, count in db.execute(
             "SELECT language, count(*) FROM factchecks GROUP BY language "
             "ORDER BY count(*) DESC, language"
@@ -687,10 +721,10 @@ def _candidate(row: Sequence[object]) -> matcher.Candidate:
     rowid, claim, title, claim_terms, title_terms = row
     return matcher.Candidate(
         key=int(str(rowid)),
-        claim=str(claim),
-        title=str(title or ""),
-        claim_terms=tuple(str(claim_terms).split()),
-        title_terms=tuple(str(title_terms).split()),
+        claim=_text(claim) or "",
+        title=_text(title) or "",
+        claim_terms=tuple((_text(claim_terms) or "").split()),
+        title_terms=tuple((_text(title_terms) or "").split()),
     )
 
 

@@ -419,3 +419,74 @@ def test_import_refuses_another_programs_database_and_stats_says_what_it_is(
             "",
             f"Error: {db}: not a fact-check database (another program's tables: factchecks)\n",
         )
+
+
+SHARED = """claim,rating,publisher,url
+The moon is made of cheese,Satire,Desk,https://ex.org/1
+The sun is cold at noon,False,Desk,https://ex.org/2
+"""
+
+
+def test_records_another_version_or_program_wrote_are_read_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A verdict this version does not know ('satire') ended search in "internal error:
+    # ValueError" and was left out of stats; a BLOB in a text column ended search -f json in
+    # "internal error: TypeError", and text that is not UTF-8 in "cannot read the database".
+    db, feed = tmp_path / "fc.sqlite", tmp_path / "r.csv"
+    feed.write_text(SHARED, encoding="utf-8")
+    assert run("factchecks", "import", str(feed), "--db", str(db))[0] == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE factchecks SET verdict = 'satire' WHERE url LIKE '%/1'")
+        connection.execute(
+            "UPDATE factchecks SET title = x'fffe', publisher = CAST(x'ff44' AS TEXT), "
+            "date = 2024 WHERE url LIKE '%/2'"
+        )
+    connection.close()
+    code, out, err = run("factchecks", "search", "moon cheese", "--db", str(db))
+    assert (code, err) == (0, "")
+    assert "Satire" in out
+    found = []
+    for query in ("moon cheese", "sun cold noon"):
+        code, out, err = run("factchecks", "search", query, "--db", str(db), "-f", "json")
+        assert (code, err) == (0, "")
+        (match,) = json.loads(out)["matches"]
+        found.append({k: v for k, v in match.items() if k != "score"})
+    assert found == [
+        {
+            "id": 1,
+            "claim": "The moon is made of cheese",
+            "title": None,
+            "rating": "Satire",
+            "verdict": None,
+            "publisher": "Desk",
+            "url": "https://ex.org/1",
+            "date": None,
+        },
+        {
+            "id": 2,
+            "claim": "The sun is cold at noon",
+            "title": "\ufffd\ufffd",
+            "rating": "False",
+            "verdict": "false",
+            "publisher": "\ufffdD",
+            "url": "https://ex.org/2",
+            "date": "2024",
+        },
+    ]
+    code, out, err = run("factchecks", "stats", "--db", str(db), "-f", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["verdicts"], data["publishers"], data["origins"][0]["first"]) == (
+        {"false": 1, "satire": 1},
+        {"Desk": 1, "\ufffdD": 1},
+        "2024",
+    )
+    # extract and review search the database as search does.
+    from factcheck.factchecks.findings import match_claims
+    from factcheck.models import Claim
+
+    monkeypatch.setenv("FACTCHECK_FACTCHECKS_DB", str(db))
+    claims = [Claim("c1", "The moon is made of cheese", 0, 26, 0.9)]
+    ((match,),) = (match_claims(claims) or {}).values()
+    assert (match.rating, match.verdict) == ("Satire", None)

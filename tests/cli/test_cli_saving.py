@@ -115,6 +115,32 @@ def test_a_review_keeps_a_shared_worksheet_writable_by_its_group(tmp_path: Path)
     assert mode(worksheet) == 0o664
 
 
+def test_a_review_warns_before_it_starts_that_other_hard_links_keep_the_old_content(
+    tmp_path: Path,
+) -> None:
+    # A worksheet hard-linked into reports/ from a shared folder: the save replaced the name
+    # reviewed, and the shared one silently kept the old answers.
+    (tmp_path / "s.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("c1:\n  primary_source: yes\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text('c3:\n  hedged: "yes"\n', encoding="utf-8")
+    args = ("--reports-dir", "reports", "--no-input", "--answers")
+    assert factcheck("review", "s.txt", *args, "a.yaml", cwd=tmp_path)[0] == 0
+    worksheet = Path("reports") / "s.worksheet.yaml"
+    (tmp_path / "shared").mkdir()
+    os.link(tmp_path / worksheet, tmp_path / "shared" / "s.worksheet.yaml")
+    code, _, err = factcheck("review", str(worksheet), *args[2:], "b.yaml", cwd=tmp_path)
+    assert (code, err) == (
+        0,
+        f"Warning: {worksheet} has 1 other hard link, which keeps the old content when this "
+        "file is saved; share a file through a symbolic link instead\n"
+        f"Saved {worksheet}\n",
+    )
+    shared = load_worksheet(tmp_path / "shared" / "s.worksheet.yaml")
+    assert [a.claim for a in load_worksheet(tmp_path / worksheet).audit] != [
+        a.claim for a in shared.audit
+    ]
+
+
 # --- the user's config file -------------------------------------------------------------------
 
 

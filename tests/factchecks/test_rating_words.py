@@ -46,6 +46,30 @@ from factcheck.models import Claim
         ("No proof it is true", None),
         ("non-false", None),
         ("30% misleading", None),
+        # A negated share says too little, whatever the share: "not 100% accurate" may be 90%.
+        ("Not 100% accurate", None),
+        ("Not 90% true", None),
+        ("Not 100% false", None),
+        ("Not 0% true", None),
+        ("isn't 100% accurate", None),
+        ("Far from 100% true", None),
+        ("Not false, but 0% true", Verdict.FALSE),
+        # A share spelled out is read as a share, of a number in digits or in words.
+        ("zero per cent true", Verdict.FALSE),
+        ("0 pct true", Verdict.FALSE),
+        ("0/10 true", Verdict.FALSE),
+        ("3 out of 10 true", Verdict.MOSTLY_FALSE),
+        ("three out of ten accurate", Verdict.MOSTLY_FALSE),
+        ("Twenty-five per cent true", Verdict.MOSTLY_FALSE),
+        ("A hundred percent true", Verdict.TRUE),
+        ("10/10 false", Verdict.FALSE),
+        ("50.5% true", Verdict.MIXED),
+        ("0.5 per-cent accurate", Verdict.FALSE),
+        # A share whose number is not read, or is no share, is unclear: never its words' verdict.
+        ("Umpteen percent true", None),
+        ("some/10 true", None),
+        ("11/10 true", None),
+        ("0/0 true", None),
         # A negation reaches only its own clause.
         ("Not false, but misleading", Verdict.MISLEADING),
         ("Not misleading but false", Verdict.FALSE),
@@ -120,3 +144,43 @@ def test_a_debunk_worded_with_a_negation_is_never_offered_as_corroboration(
     assert facts == {"factchecks.match": True, "factchecks.rating": "false"}
     question = next(q for q in load_checklist("quick").questions if q.id == "corroborated")
     assert offered(question, facts) == "contradicted"
+
+
+SHARES = """claim,rating,publisher,url
+The moon is made of cheese says senator,Not 100% accurate,Desk,https://ex.org/1
+Vaccines contain microchips claims post,Not 90% true,Desk,https://ex.org/2
+The bridge was closed for a decade,Not 100% false,Desk,https://ex.org/3
+Inflation hit 40 percent last year,Not 0% true,Desk,https://ex.org/4
+The mayor banned all cars downtown,zero per cent true,Desk,https://ex.org/5
+The river turned red from dye,0 pct true,Desk,https://ex.org/6
+Schools will close every Friday,0/10 true,Desk,https://ex.org/7
+Schools will open every Monday,0 percent true,Desk,https://ex.org/8
+"""
+
+
+def test_a_negated_or_spelled_out_share_is_never_stored_as_its_words_verdict(
+    tmp_path: Path,
+) -> None:
+    # "Not 100% accurate" and "Not 90% true" were stored as true, "Not 100% false" and "Not 0%
+    # true" as false, "zero per cent true", "0 pct true" and "0/10 true" as true.
+    feed, db = tmp_path / "feed.csv", tmp_path / "fc.sqlite"
+    feed.write_text(SHARES, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["factchecks", "import", str(feed), "--db", str(db)])
+    assert (result.exit_code, result.stderr) == (0, f"{feed}: 8 added, 0 updated, 0 unchanged\n")
+    found = {}
+    for line in SHARES.splitlines()[1:]:
+        claim = line.split(",")[0]
+        result = runner.invoke(app, ["factchecks", "search", claim, "--db", str(db), "-n", "1"])
+        (match,) = json.loads(result.stdout)["matches"]
+        found[match["rating"]] = match["verdict"]
+    assert found == {
+        "Not 100% accurate": None,
+        "Not 90% true": None,
+        "Not 100% false": None,
+        "Not 0% true": None,
+        "zero per cent true": "false",
+        "0 pct true": "false",
+        "0/10 true": "false",
+        "0 percent true": "false",
+    }
