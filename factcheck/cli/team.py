@@ -143,7 +143,7 @@ def merge(
         write_new_worksheet(target, result.worksheet)
         err = make_console(opts.color, file=sys.stderr)
         err.print(render_merge(result))
-        if result.open or result.drops_open:
+        if result.open or result.unsettled:
             # One line, however long the path: it is a command to copy.
             err.print(message_text(f"Settle them with: factcheck review {target}"), soft_wrap=True)
         err.print(message_text(f"Saved {target}"), soft_wrap=True)

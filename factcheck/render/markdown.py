@@ -40,6 +40,7 @@ from factcheck.report.model import (
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
 from factcheck.sources.matching import idna_host
 from factcheck.sources.ratings import rating_sets
+from factcheck.team.unsettled import unsettled_reasons
 
 TABLE_TEXT_WIDTH = 120
 """Characters of a claim's text shown in the verdict table (the full text is in its section)."""
@@ -189,15 +190,20 @@ def _todo(report: Report) -> list[str]:
     ]
     if local:
         items.append(f"Replace evidence that is a local file with a link ({_ids(local)}).")
+    unsettled = unsettled_reasons(report.worksheet)
+    for item, reason in unsettled:
+        why = f" ({escape_markdown(one_line(reason))})" if reason else ""
+        items.append(f"Settle {escape_markdown(item)}{why}.")
     if not items:
         return []
+    settle = " Settle what the merge left with `factcheck review WORKSHEET`." if unsettled else ""
     return [
         "## To do before publishing",
         "",
         *(f"- {item}" for item in items),
         "",
         "Set the parts with `factcheck review WORKSHEET --title ... --summary ... "
-        "--bottom-line ... --url ...`; conclusions are asked for at each claim's verdict.",
+        "--bottom-line ... --url ...`; conclusions are asked for at each claim's verdict." + settle,
     ]
 
 

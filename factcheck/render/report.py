@@ -39,6 +39,7 @@ from factcheck.report.model import (
     day,
     other_voices,
 )
+from factcheck.team.unsettled import unsettled_reasons
 
 DASH = "—"
 """Shown where there is nothing to show."""
@@ -346,6 +347,15 @@ def _details(row: ClaimRow) -> RenderableType:
 def render_terminal(report: Report, details: bool = False) -> RenderableType:
     """The report for the terminal: summary panel, claims table, sources, optional details."""
     parts: list[RenderableType] = [_summary(report), ClaimsTable(report)]
+    unsettled = unsettled_reasons(report.worksheet)
+    if unsettled:
+        todo = Text("To do before publishing", style="bold")
+        for item, reason in unsettled:
+            todo.append_text(
+                safe_text(f"\n- Settle {item}" + (f" ({one_line(reason)})." if reason else "."))
+            )
+        todo.append_text(safe_text("\nSettle them with: factcheck review WORKSHEET", style="dim"))
+        parts.append(todo)
     if details:
         parts += [_details(row) for row in report.claims]
     voices = _voices_table(report)

@@ -315,6 +315,13 @@ def render_prompt(
     )
 
 
+SETTLE_HINT = (
+    "Settle a speaker, role or chain with r (typing the value it has keeps it), "
+    "a verdict with o, a claim that is none with r d."
+)
+"""Shown with the reviewers' values a merge left unsettled, at a claim's verdict."""
+
+
 def render_verdict(
     prompt: VerdictPrompt, registry: Registry | None = None, *, compact: bool = False
 ) -> RenderableType:
@@ -348,6 +355,10 @@ def render_verdict(
         if entry.conclusion
         else Text("none yet (Enter asks for one line)", style="dim"),
     )
+    if prompt.hints is not None and prompt.hints.lines:
+        lines = [safe_text(line) for line in prompt.hints.lines]
+        lines.append(Text(SETTLE_HINT, style="dim"))
+        info.add_row(prompt.hints.title, Group(*lines))
     parts: list[RenderableType] = [progress, _claim_panel(prompt.document, entry, compact), info]
     if prompt.error:
         parts.append(safe_text(prompt.error, style="bold red"))
@@ -530,6 +541,9 @@ class TerminalAsker:
                 style="dim",
             )
         )
+        if prompt.hints is not None:
+            for hint in prompt.hints.lines:
+                self.console.print(safe_text(f"{prompt.hints.title}: {hint}"))
         publication = prompt.publication
         asked = (
             ("title", "Title", publication.title or prompt.worksheet.document.title),

@@ -335,6 +335,8 @@ def render_merge(result: MergeResult) -> RenderableType:
     reviewer dropped as not a claim that it dropped, kept or left open."""
     from rich.console import Group
 
+    from factcheck.review.worksheet_fast import MERGE_OVERRIDE
+
     lines: list[RenderableType] = [
         safe_text(
             f"Merged {len(result.reviewers)} reviewers ({', '.join(result.reviewers)}) "
@@ -364,6 +366,9 @@ def render_merge(result: MergeResult) -> RenderableType:
         lines.append(safe_text(f"Drops (not a claim): {', '.join(counts)}."))
     if left_open:
         lines.append(safe_text(f"Left open: {_votes(left_open)}", style="bold"))
+    overrides = [item for item in result.unsettled if item.field == MERGE_OVERRIDE]
+    if overrides:
+        lines.append(safe_text(f"Verdict overrides left open: {_votes(overrides)}", style="bold"))
     return Group(*lines)
 
 

@@ -467,6 +467,17 @@ def build_report(
         for entry in worksheet.claims
         if entry.dropped is None
     )
+    if worksheet.merge is not None:
+        from factcheck.team.unsettled import unsettled_claims
+
+        # Not final while the merge left its speaker, role, chain or override unsettled.
+        left = unsettled_claims(worksheet)
+        rows = tuple(
+            replace(row, status=ClaimStatus.OPEN)
+            if row.id in left and row.status is ClaimStatus.FINAL
+            else row
+            for row in rows
+        )
     repeats: dict[str, list[str]] = {}
     for row in rows:
         if row.claim.repeats:

@@ -38,6 +38,7 @@ from factcheck.review.prompts import (
     VerdictPrompt,
 )
 from factcheck.review.worksheet import (
+    ARTICLE,
     PUBLICATION_FIELDS,
     Action,
     Answer,
@@ -54,6 +55,7 @@ from factcheck.review.worksheet import (
     valid_answer_values,
     valid_override,
 )
+from factcheck.team.unsettled import unsettled_claims
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -156,6 +158,9 @@ class _Walk:
     revisit_skipped: bool
     only_open: bool = False
     """Ask only unanswered questions (adjudicating a merge), not every one after the first."""
+    unsettled: frozenset[str] = frozenset()
+    """Claims with a correction, drop or override the merge left unsettled: visited even when
+    every question is answered, to settle it at their verdict."""
     history: list[tuple[str, str]] = field(default_factory=list)
     """(claim id, question id) positions left forward, for going back."""
     changes: int = 0
@@ -200,7 +205,7 @@ class _Walk:
             entry = self.entry(step)
             if entry.skipped and not self.revisit_skipped:
                 continue
-            if first_open_question(self.checklist, entry) is not None:
+            if first_open_question(self.checklist, entry) is not None or entry.id in self.unsettled:
                 return step
         return None
 
@@ -294,6 +299,7 @@ def run_review(
         order=order,
         revisit_skipped=bool(claims),
         only_open=only_open,
+        unsettled=unsettled_claims(worksheet) if only_open else frozenset(),
     )
     step = walk.next_open(-1)
     qid = walk.first(step)
@@ -314,6 +320,7 @@ def run_review(
                     claim_number=step + 1,
                     claim_count=len(walk.order),
                     error=error,
+                    hints=(hints or {}).get(entry.id),
                 )
             )
             error = None
@@ -388,7 +395,7 @@ def run_review(
         elif qid not in {q.id for q in applicable(checklist, walk.entry(step))}:
             qid = walk.first(step)
     if finished:
-        _ask_publication(walk, asker)
+        _ask_publication(walk, asker, (hints or {}).get(ARTICLE))
     return _outcome(walk, below, finished)
 
 
@@ -603,13 +610,13 @@ def check_override(checklist: Checklist, verdict: str, reason: str) -> str | Non
     return None
 
 
-def _ask_publication(walk: _Walk, asker: Asker) -> None:
+def _ask_publication(walk: _Walk, asker: Asker, hints: ClaimHints | None = None) -> None:
     def save(name: str, value: str) -> None:
         if value.strip() and value.strip() != walk.worksheet.publication.get(name):
             walk.record("article", Action.PUBLICATION, question=name, new=value.strip())
 
     written = asker.ask_publication(
-        PublicationPrompt(walk.worksheet, walk.checklist, walk.worksheet.publication, save)
+        PublicationPrompt(walk.worksheet, walk.checklist, walk.worksheet.publication, save, hints)
     )
     for name in PUBLICATION_FIELDS:
         value = (written or {}).get(name)

@@ -94,6 +94,9 @@ class VerdictPrompt:
     claim_number: int
     claim_count: int
     error: str | None = None
+    hints: ClaimHints | None = None
+    """What the tool found about the claim beyond the checklist (reviewers' values a merge left
+    unsettled)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,8 @@ class PublicationPrompt:
     save: Callable[[str, str], None] | None = None
     """Records one part (name, text) at once: an asker that asks part by part calls it as each
     is written, so that Ctrl-C at the next part loses none before it."""
+    hints: ClaimHints | None = None
+    """Shown before the parts: what each reviewer wrote for a part a merge left unsettled."""
 
 
 @dataclass(frozen=True, slots=True)

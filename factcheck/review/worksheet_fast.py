@@ -514,6 +514,8 @@ MERGE_PARTS = tuple(part for part in PUBLICATION_FIELDS if part != "reviewer")
 """The parts of the report a merge reconciles (who reviews next is for that reviewer to say)."""
 MERGE_DROP = "drop"
 """A merge's unsettled item 'claim.drop': reviewers split on dropping the claim as not a claim."""
+MERGE_OVERRIDE = "override"
+"""A merge's unsettled item 'claim.override': reviewers split on overriding the claim's verdict."""
 
 
 def merge_problem(
@@ -541,11 +543,12 @@ def merge_problem(
             return "open", i, f"expected a claim of the worksheet and a question, got {item!r}"
     for i, item in enumerate(record.unsettled):
         claim, _, what = item.partition(".")
-        if not (claim in claims and what in (*CLAIM_CORRECTIONS, MERGE_DROP)) and not (
-            claim == ARTICLE and what in MERGE_PARTS
-        ):
+        if not (
+            claim in claims and what in (*CLAIM_CORRECTIONS, MERGE_DROP, MERGE_OVERRIDE)
+        ) and not (claim == ARTICLE and what in MERGE_PARTS):
             expected = (
-                "a claim of the worksheet and speaker, role, chain or drop, or article and a part"
+                "a claim of the worksheet and speaker, role, chain, drop or override, "
+                "or article and a part"
             )
             return "unsettled", i, f"expected {expected}, got {item!r}"
     return None

@@ -35,23 +35,21 @@ from factcheck.review.worksheet import (
     Change,
     ClaimReview,
     MergeRecord,
-    Override,
     Publication,
     Worksheet,
     apply_change,
     checklist_location,
     utc_now,
 )
-from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_PARTS
+from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS
 from factcheck.team.claims import CLAIM_MADE, made_change, own_claims
 from factcheck.team.compare import Sheet, reviewer_answers
+from factcheck.team.unsettled import MERGE_REVIEWER, override_vote, unsettled_hint
+from factcheck.team.unsettled import shown_value as _shown
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist
     from factcheck.review.hints import ClaimHints
-
-MERGE_REVIEWER = "merge"
-"""The name the merge's own changes are recorded under."""
 
 
 class Rule(enum.StrEnum):
@@ -65,13 +63,13 @@ class Rule(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Unsettled:
-    """A correction, a part of the report or a drop that reviewers gave and the rule did not
-    settle."""
+    """A correction, a part of the report, a drop or a verdict override that reviewers gave and
+    the rule did not settle."""
 
     claim: str
     """The claim's id, or 'article' for a part of the report."""
     field: str
-    """speaker, role or chain; drop; or title, summary, bottom_line or url."""
+    """speaker, role or chain; drop; override; or title, summary, bottom_line or url."""
     votes: tuple[tuple[str, str], ...]
     """Each reviewer who gave one, with the value as shown ('"Alpha"', 'none'); for a drop,
     'dropped "REASON"' or 'kept'."""
@@ -108,7 +106,7 @@ class MergeResult:
     @property
     def corrections_unsettled(self) -> tuple[Unsettled, ...]:
         """The corrections and parts of the report the rule left as they were."""
-        return tuple(item for item in self.unsettled if item.field != MERGE_DROP)
+        return tuple(i for i in self.unsettled if i.field not in (MERGE_DROP, MERGE_OVERRIDE))
 
     @property
     def drops_open(self) -> tuple[Unsettled, ...]:
@@ -335,27 +333,6 @@ class _Builder:
         seq = len(self.changes) + 1
         change = Change(seq, self.now, MERGE_REVIEWER, claim, action, **fields)  # type: ignore[arg-type]
         self.changes.append(change)
-
-
-def _merge_override(
-    entries: Sequence[tuple[str, ClaimReview | None]], rule: Rule, now: str
-) -> Override | None:
-    present = [entry for _name, entry in entries if entry is not None]
-    choices = [entry.override.verdict if entry.override else "" for entry in present]
-    verdict = decide(choices, rule)
-    if not verdict:
-        return None
-    reasons = [
-        f"{name}: {entry.override.reason}"
-        for name, entry in entries
-        if entry is not None and entry.override is not None and entry.override.verdict == verdict
-    ]
-    return Override(verdict, "; ".join(reasons), MERGE_REVIEWER, now)
-
-
-def _shown(value: str | None) -> str:
-    """A correction or a part of the report as a merge's reasons show it."""
-    return '"' + value.replace("\n", " \u2190 ") + '"' if value else "none"
 
 
 def _settle(
@@ -598,15 +575,14 @@ def merge_sheets(
             if note:
                 builder.add(claim_id, Action.NOTE, question=qid, new=note)
         kept = [(name, e) for name, e in entries if e is not None and e.dropped is None]
-        override = _merge_override(kept, rule, stamp) if outcome is _Drop.KEPT else None
-        if any(entry.override for _name, entry in kept) and outcome is not _Drop.DROPPED:
-            if override is not None:
-                reason = override.reason
-            else:
-                reason = drop.reason if drop is not None else f"no {rule} for an override"
-            builder.add(
-                claim_id, Action.OVERRIDE, new=override.verdict if override else None, reason=reason
-            )
+        vote = override_vote(kept, counted, lambda given: decide(given, rule), rule, stamp)
+        override = vote.override if vote is not None and outcome is _Drop.KEPT else None
+        if vote is not None and outcome is not _Drop.DROPPED:
+            reason = drop.reason if drop is not None and outcome is _Drop.OPEN else vote.reason
+            if vote.split and outcome is _Drop.KEPT:
+                unsettled.append(Unsettled(claim_id, MERGE_OVERRIDE, vote.votes))
+            new = override.verdict if override else None
+            builder.add(claim_id, Action.OVERRIDE, new=new, reason=reason)
         skipped = all(entry is None or entry.skipped for _name, entry in entries)
         if not skipped and any(entry is not None and entry.skipped for _n, entry in entries):
             builder.add(claim_id, Action.UNSKIP)
@@ -771,7 +747,8 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
         else:  # a correction the reviewers disagreed on: "speaker: ana "Alpha"; ben "Beta""
             given = [(n, e) for n, e in entries if e is not None and what in e.corrected]
             line = "; ".join(f"{n} {_shown(_stored(e.claim.attribution, what))}" for n, e in given)
-            line = f"{what}: {line}" if line and what in CLAIM_CORRECTIONS else ""
+            fallback = unsettled_hint(worksheet, what, entries)
+            line = f"{what}: {line}" if line and what in CLAIM_CORRECTIONS else fallback
         if line:
             by_claim.setdefault(claim_id, []).append(line)
     for item in record.open:
