@@ -8,6 +8,7 @@ entry. Every mistake in a file is reported, each with its file and line, not onl
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,10 +61,11 @@ class SourcesLoadError(SourcesError):
 
 
 class _Fault(SourcesError):
-    """One located mistake; the loaders gather them into one SourcesLoadError."""
+    """One located mistake (line 0: the whole file); the loaders gather them into one
+    SourcesLoadError."""
 
     def __init__(self, file: str, line: int, message: str) -> None:
-        super().__init__(f"{file}:{line}: {message}")
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
         self.file = file
         self.line = line
 
@@ -112,6 +114,9 @@ class _Raw:
     items: dict[str, list[_Loc]] = field(default_factory=dict)
     cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cite_where: dict[str, _Loc] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    """Keys given with a mistake (already reported), and 'citations.FACT' for a bad citation:
+    the checks that follow leave them out rather than report them again as missing."""
 
 
 def _describe(node: yaml.Node) -> str:
@@ -128,18 +133,23 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _pairs(node: yaml.MappingNode, file: str, path: str) -> list[tuple[str, yaml.Node, _Loc]]:
+def _pairs(
+    node: yaml.MappingNode, file: str, path: str, problems: _Problems
+) -> list[tuple[str, yaml.Node, _Loc]]:
+    """The mapping's keys and values; a key that is not plain, or given again, is a problem
+    recorded in ``problems`` and left out, so the other keys are still read."""
     out: list[tuple[str, yaml.Node, _Loc]] = []
     seen: set[str] = set()
     for key, value in node.value:
         loc = _Loc(file, _line(key), path)
-        if not isinstance(key, yaml.ScalarNode) or key.tag not in _STR_TAGS:
-            loc.fail(f"expected a plain key, got {_describe(key)}")
-        name = str(key.value)
-        if name in seen:
-            loc.fail(f"duplicate key '{name}'")
-        seen.add(name)
-        out.append((name, value, loc))
+        with problems.each():
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in _STR_TAGS:
+                loc.fail(f"expected a plain key, got {_describe(key)}")
+            name = str(key.value)
+            if name in seen:
+                loc.fail(f"duplicate key '{name}'")
+            seen.add(name)
+            out.append((name, value, loc))
     return out
 
 
@@ -164,9 +174,9 @@ _EMPTY_ITEM = {
 
 def _strings(
     node: yaml.Node, loc: _Loc, file: str, key: str, check: Callable[[str, _Loc], str] | None
-) -> tuple[list[str], list[_Loc]]:
-    """Every item of a list of strings (each passed through ``check``), or one SourcesLoadError
-    with the problem of every bad item: a blank one says so (see _EMPTY_ITEM)."""
+) -> tuple[list[str], list[_Loc], _Problems]:
+    """The good items of a list of strings (each passed through ``check``) with their places,
+    and the problem of every bad item: a blank one says so (see _EMPTY_ITEM)."""
     if not isinstance(node, yaml.SequenceNode):
         loc.fail(f"expected a list of strings, got {_describe(node)}")
     values: list[str] = []
@@ -181,8 +191,7 @@ def _strings(
             text = _string(item, item_loc)
             values.append(check(text, item_loc) if check is not None else text)
             locs.append(item_loc)
-    problems.check()
-    return values, locs
+    return values, locs, problems
 
 
 def _domain(text: str, loc: _Loc) -> str:
@@ -229,7 +238,10 @@ def _partisan(node: yaml.Node, loc: _Loc, file: str) -> tuple[Partisan, str | No
     if not isinstance(node, yaml.MappingNode):
         loc.fail(f"expected yes, no, lean or unknown, or a mapping, got {_describe(node)}")
     values: dict[str, str] = {}
-    for key, value, key_loc in _pairs(node, file, loc.path):
+    keys = _Problems()
+    pairs = _pairs(node, file, loc.path, keys)
+    keys.check()
+    for key, value, key_loc in pairs:
         if key not in _PARTISAN_KEYS:
             key_loc.fail(f"unknown key '{key}' (expected one of: {', '.join(_PARTISAN_KEYS)})")
         sub = _Loc(file, _line(value), f"{loc.path}.{key}")
@@ -252,9 +264,12 @@ def _citations(node: yaml.Node, loc: _Loc, file: str, raw: _Raw) -> None:
     if not isinstance(node, yaml.MappingNode):
         loc.fail(f"expected a mapping of fact to URL, got {_describe(node)}")
     problems = _Problems()
-    for fact, value, key_loc in _pairs(node, file, loc.path):
+    for fact, value, key_loc in _pairs(node, file, loc.path, problems):
+        found = len(problems.found)
         with problems.each():
             _citation(fact, value, key_loc, file, raw)
+        if len(problems.found) > found:
+            raw.broken.add(f"citations.{fact}")
     problems.check()
 
 
@@ -281,7 +296,7 @@ def _read_entry(node: yaml.Node, file: str, path: str, problems: _Problems) -> _
     loc = _Loc(file, _line(node), path)
     if not isinstance(node, yaml.MappingNode):
         loc.fail(f"expected a mapping, got {_describe(node)}")
-    pairs = _pairs(node, file, path)
+    pairs = _pairs(node, file, path, problems)
     for key, _, key_loc in pairs:
         if key not in FIELDS:
             with problems.each():
@@ -299,8 +314,11 @@ def _read_entry(node: yaml.Node, file: str, path: str, problems: _Problems) -> _
         sub = _Loc(file, _line(value), f"{path}.{key}")
         raw.where[key] = _Loc(file, key_loc.line, sub.path)
         if key != "id":
+            found = len(problems.found)
             with problems.each():
                 _read_value(raw, key, value, sub, file)
+            if len(problems.found) > found:
+                raw.broken.add(key)
     return raw
 
 
@@ -309,9 +327,10 @@ def _read_value(raw: _Raw, key: str, value: yaml.Node, sub: _Loc, file: str) -> 
         raw.values[key] = _string(value, sub)
     elif key in ("aliases", "party_to", "sanctions", "domains", "affiliation"):
         check = {"domains": _domain, "affiliation": _source_id}.get(key)
-        values, locs = _strings(value, sub, file, key, check)
-        raw.values[key] = tuple(values)
+        values, locs, problems = _strings(value, sub, file, key, check)
+        raw.values[key] = tuple(values)  # the good items, for the checks across entries
         raw.items[key] = locs
+        problems.check()
     elif key == "kind":
         raw.values[key] = SourceKind(_choice(_string(value, sub), list(SourceKind), sub))
     elif key == "reliability":
@@ -326,39 +345,62 @@ def _read_value(raw: _Raw, key: str, value: yaml.Node, sub: _Loc, file: str) -> 
 
 
 def _read_text(text: str, file: str) -> list[_Raw]:
-    """Parse one registry file's text into checked raw entries."""
+    """Parse one registry file's text into checked raw entries; SourcesLoadError lists every
+    problem."""
+    problems = _Problems()
+    raws = _collect_text(text, file, problems)
+    problems.check()
+    return raws
+
+
+def _collect_text(text: str, file: str, problems: _Problems) -> list[_Raw]:
+    """Every entry of one registry file's text that could be read (an id at least), each
+    problem recorded in ``problems``."""
     try:
         root = yamlio.compose(text)
     except yamlio.YamlSyntaxError as exc:
-        line = f":{exc.line}" if exc.line is not None else ""
-        raise SourcesError(f"{file}{line}: invalid YAML: {exc.problem}") from None
+        problems.found.append(_Fault(file, exc.line or 0, f"invalid YAML: {exc.problem}"))
+        return []
     if root is None:
         return []  # empty, or comments only: a registry with nothing in it yet
-    yamlio.Reader(file, stop=SourcesError).check_tags(root)
+    tags = yamlio.Reader(file)
+    tags.check_tags(root)
+    for tag in tags.problems:
+        where = f"{tag.where}: " if tag.where else ""
+        problems.found.append(_Fault(file, tag.line, f"{where}{tag.message}"))
+    if tags.problems:
+        return []
     if not isinstance(root, yaml.MappingNode):
-        _Loc(file, _line(root), "").fail(
-            f"expected a mapping with key 'entries', got {_describe(root)}"
+        problems.found.append(
+            _Fault(
+                file, _line(root), f"expected a mapping with key 'entries', got {_describe(root)}"
+            )
         )
-    pairs = _pairs(root, file, "")
+        return []
+    pairs = _pairs(root, file, "", problems)
     for key, _, key_loc in pairs:
         if key != "entries":
-            key_loc.fail(f"unknown key '{key}' (expected one of: entries)")
-    if not pairs:
-        _Loc(file, _line(root), "").fail("missing key 'entries'")
-    node = pairs[0][1]
+            with problems.each():
+                key_loc.fail(f"unknown key '{key}' (expected one of: entries)")
+    if not root.value:
+        problems.found.append(_Fault(file, _line(root), "missing key 'entries'"))
+    node = next((value for key, value, _ in pairs if key == "entries"), None)
+    if node is None or _is_null(node):
+        return []
     if not isinstance(node, yaml.SequenceNode):
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-            return []
-        _Loc(file, _line(node), "entries").fail(
-            f"expected a list of entries, got {_describe(node)}"
+        problems.found.append(
+            _Fault(file, _line(node), f"entries: expected a list of entries, got {_describe(node)}")
         )
-    problems = _Problems()
+        return []
     raws: list[_Raw] = []
     for i, item in enumerate(node.value):
         with problems.each():
             raws.append(_read_entry(item, file, f"entries[{i}]", problems))
-    problems.check()
     return raws
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
 
 def _read_file(path: Path, display: str) -> tuple[str, list[_Raw]]:
@@ -371,17 +413,27 @@ def _file_text(path: Path, display: str) -> str:
     try:
         data = read_limited(path, _MAX_BYTES)
     except TooLarge:
-        raise SourcesError(f"{display}: file too large for a source registry") from None
+        raise _Fault(display, 0, "file too large for a source registry") from None
     except FileNotFoundError:
-        raise SourcesError(f"{display}: {missing_file(path)}") from None
+        if path.is_symlink():
+            raise _Fault(display, 0, _broken_link(path)) from None
+        raise _Fault(display, 0, missing_file(path)) from None
     except IsADirectoryError:
-        raise SourcesError(f"{display}: is a directory") from None
+        raise _Fault(display, 0, "is a directory") from None
     except OSError as exc:
-        raise SourcesError(f"{display}: cannot read: {exc.strerror}") from None
+        raise _Fault(display, 0, f"cannot read: {exc.strerror}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SourcesError(f"{display}: not UTF-8 text") from None
+        raise _Fault(display, 0, "not UTF-8 text") from None
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "broken symbolic link; restore its file or remove the link"
+    return f"broken symbolic link to {target!r}; restore its file or remove the link"
 
 
 @dataclass(slots=True)
@@ -392,9 +444,18 @@ class _Layer:
 
 
 def _merge(layers: Sequence[_Layer]) -> Registry:
+    problems = _Problems()
+    registry = _merge_into(layers, problems)
+    problems.check()
+    return registry
+
+
+def _merge_into(layers: Sequence[_Layer], problems: _Problems) -> Registry:
+    """The layers merged entry by entry, each problem recorded in ``problems``: the checks across
+    entries run over every entry read, whatever else is wrong (a registry with problems is not
+    to be used)."""
     merged: dict[str, _Raw] = {}
     origins: dict[str, list[str]] = {}
-    problems = _Problems()
     for layer in layers:
         first_at: dict[str, _Loc] = {}
         for _, raws in layer.files:
@@ -414,11 +475,10 @@ def _merge(layers: Sequence[_Layer]) -> Registry:
     entries: list[SourceEntry] = []
     for raw in merged.values():
         with problems.each():
-            entries.append(_finish(raw, origins[raw.id], problems))
-    registry = Registry(tuple(entries))
-    _check_links(registry, merged, problems)
-    problems.check()
-    return registry
+            if (entry := _finish(raw, origins[raw.id], problems)) is not None:
+                entries.append(entry)
+    _check_links(merged, problems)
+    return Registry(tuple(entries))
 
 
 def _update(target: _Raw, raw: _Raw) -> None:
@@ -431,24 +491,29 @@ def _update(target: _Raw, raw: _Raw) -> None:
         target.cites.pop(key, None)
     target.cites.update(raw.cites)
     target.cite_where.update(raw.cite_where)
+    target.broken |= raw.broken
 
 
-def _finish(raw: _Raw, origins: Sequence[str], problems: _Problems) -> SourceEntry:
+def _finish(raw: _Raw, origins: Sequence[str], problems: _Problems) -> SourceEntry | None:
+    """The entry, or None when its name or kind was given with a mistake (reported already)."""
     for fact in CITED_FACTS:
         value = raw.values.get(fact)
         given = bool(value) and value != (Partisan.UNKNOWN, None)
-        if given and fact not in raw.cites:
+        cited = fact in raw.cites or bool({"citations", f"citations.{fact}"} & raw.broken)
+        if given and not cited:
             with problems.each():
                 raw.where[fact].fail(
                     f"no citation (add citations.{fact}: URL of a public reference)"
                 )
     for fact in raw.cites:
-        if fact not in raw.values:
+        if fact not in raw.values and fact not in raw.broken:
             with problems.each():
                 raw.cite_where[fact].fail(f"cites '{fact}', which the entry does not give")
     for key in ("name", "kind"):
-        if key not in raw.values:
+        if key not in raw.values and key not in raw.broken:
             raw.loc.fail(f"missing key '{key}'")
+    if "name" not in raw.values or "kind" not in raw.values:
+        return None
     stance = raw.values.get("partisan")
     partisan, direction = stance if isinstance(stance, tuple) else (Partisan.UNKNOWN, None)
     reliability = raw.values.get("reliability")
@@ -479,40 +544,44 @@ def _optional(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _check_links(registry: Registry, raws: Mapping[str, _Raw], problems: _Problems) -> None:
-    """Affiliations point at entries; no two entries share a name or an alias."""
+def _check_links(raws: Mapping[str, _Raw], problems: _Problems) -> None:
+    """Affiliations point at entries; no two entries share a domain, a name or an alias. Every
+    entry read is checked, with the items of its lists that were read."""
     owners: dict[str, tuple[str, _Loc]] = {}
     hosts: dict[str, tuple[str, _Loc]] = {}
-    for entry in registry.entries:
-        raw = raws[entry.id]
-        for domain, loc in zip(entry.domains, raw.items.get("domains", []), strict=True):
-            seen = hosts.setdefault(domain, (entry.id, loc))
-            if seen[0] != entry.id:
+    for raw in raws.values():
+        for domain, loc in _items(raw, "domains"):
+            seen = hosts.setdefault(domain, (raw.id, loc))
+            if seen[0] != raw.id:
                 with problems.each():
                     loc.fail(
                         f"domain {domain!r} already belongs to '{seen[0]}' "
                         f"({seen[1].file}:{seen[1].line})"
                     )
-        for index, target in enumerate(entry.affiliation):
-            loc = raw.items["affiliation"][index]
+        for target, loc in _items(raw, "affiliation"):
             with problems.each():
-                if target == entry.id:
+                if target == raw.id:
                     loc.fail("an entry cannot be affiliated with itself")
-                if registry.get(target) is None:
+                if target not in raws:
                     loc.fail(f"unknown source id '{target}'")
-        locs = [raw.where["name"], *raw.items.get("aliases", [])]
-        for name, loc in zip(entry.names, locs, strict=True):
+        names = [(str(raw.values["name"]), raw.where["name"])] if "name" in raw.values else []
+        for name, loc in [*names, *_items(raw, "aliases")]:
             key = _norm(name)
             other = owners.get(key)
             with problems.each():
                 if not key:
                     loc.fail(f"{name!r} has no letters or digits to match")
-                if other is not None and other[0] != entry.id:
+                if other is not None and other[0] != raw.id:
                     first = other[1]
                     loc.fail(
                         f"{name!r} is already a name of '{other[0]}' ({first.file}:{first.line})"
                     )
-            owners.setdefault(key, (entry.id, loc))
+            owners.setdefault(key, (raw.id, loc))
+
+
+def _items(raw: _Raw, key: str) -> list[tuple[str, _Loc]]:
+    """The items of one of the entry's lists with where each was given."""
+    return list(zip(_tuple(raw.values.get(key)), raw.items.get(key, []), strict=True))
 
 
 def builtin_sources_dir() -> Path:
@@ -529,19 +598,45 @@ def user_registry_path() -> Path:
     return root / "factcheck" / "sources.yaml"
 
 
-def _registry_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [path]
+def _registry_files(path: Path, problems: _Problems | None = None) -> list[Path]:
+    """A folder's registry files (.yaml, .yml; sub-folders left out) in name order, or the path
+    itself. One that is no file to read (a broken link, a named pipe) is left unread: with
+    ``problems``, it is a problem of its own."""
+    if not path.is_dir():
+        return [path]
+    found: list[Path] = []
+    for member in sorted(path.iterdir()):
+        if member.suffix not in (".yaml", ".yml") or member.is_dir():
+            continue
+        if member.is_file():
+            found.append(member)
+        elif problems is not None:
+            problems.found.append(_Fault(_display(member), 0, _not_a_file(member)))
+    return found
 
 
-def _layer_paths(extra: Sequence[Path], *, builtin: bool, user: bool) -> list[list[Path]]:
+def _not_a_file(path: Path) -> str:
+    """Why a folder's registry file that is not a regular file is not read (a pipe never is:
+    nothing may ever be written to it)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return _broken_link(path)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
+    return f"{kind or 'a device'}, not a file; a folder's registry files must be regular files"
+
+
+def _layer_paths(
+    extra: Sequence[Path], *, builtin: bool, user: bool, problems: _Problems | None = None
+) -> list[list[Path]]:
     layers: list[list[Path]] = []
     if builtin:
-        layers.append(_registry_files(builtin_sources_dir()))
+        layers.append(_registry_files(builtin_sources_dir(), problems))
     if user and user_registry_path().is_file():
         layers.append([user_registry_path()])
-    layers.extend(_registry_files(Path(p)) for p in extra)
+    layers.extend(_registry_files(Path(p), problems) for p in extra)
     return layers
 
 
@@ -563,24 +658,23 @@ def load_registry(
     """
     read: list[tuple[tuple[str, str], ...]] = []
     problems = _Problems()
-    for paths in _layer_paths(extra, builtin=builtin, user=user):
+    for paths in _layer_paths(extra, builtin=builtin, user=user, problems=problems):
         texts: list[tuple[str, str]] = []
         for path in paths:
             with problems.each():
                 texts.append((_display(path), _file_text(path, _display(path))))
         read.append(tuple(texts))
-    problems.check()
     key = tuple(read)
-    if (known := _MERGED.get(key)) is not None:
+    if not problems.found and (known := _MERGED.get(key)) is not None:
         return known
-    layers: list[_Layer] = []
-    for files in read:
-        layers.append(_Layer([]))
-        for shown, text in files:
-            with problems.each():
-                layers[-1].files.append((shown, _read_text(text, shown)))
+    # Every file that was read is checked, and the entries of all are checked together, even
+    # when some have problems: each problem is reported on the first run, not after others.
+    layers = [
+        _Layer([(shown, _collect_text(text, shown, problems)) for shown, text in files])
+        for files in read
+    ]
+    registry = _merge_into(layers, problems)
     problems.check()
-    registry = _merge(layers)
     if len(_MERGED) >= 8:
         _MERGED.clear()
     _MERGED[key] = registry

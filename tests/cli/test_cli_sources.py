@@ -530,7 +530,8 @@ def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> N
         f"{bad}:6: entries[1]: unknown key 'colour' (expected one of: id, name, aliases, "
         "domains, kind, affiliation, owner, party_to, partisan, sanctions, reliability, notes, "
         "citations)",
-        f"{bad}: 3 errors",
+        f"{bad}:6: entries[1].kind: no citation (add citations.kind: URL of a public reference)",
+        f"{bad}: 4 errors",
     ]
     assert run("sources", "validate", str(good)) == (0, f"{good}: OK (1 entry)\n", "")
     code, out, err = run("sources", "list", "--sources", str(bad))
@@ -538,7 +539,7 @@ def test_validate_lists_every_mistake_of_a_file_and_exits_1(tmp_path: Path) -> N
     assert err == (
         f"Error: {bad}:4: entries[0].kind: expected one of wire-service, newspaper, broadcaster, "
         "state-media, party-media, think-tank, government, military, armed-group, ngo, "
-        "syndication, person, other, got 'tv' (and 2 more problems)\n"
+        "syndication, person, other, got 'tv' (and 3 more problems)\n"
     )
 
 
@@ -583,7 +584,10 @@ def test_validate_lists_every_bad_item_of_every_list(tmp_path: Path) -> None:
         "the item out",
         f"{bad}:12: entries[1].sanctions[0]: empty item; describe a sanction, or leave the item "
         "out",
-        f"{bad}: 14 errors",
+        # The item that was read, 'x', is a sanction that needs its citation all the same.
+        f"{bad}:12: entries[1].sanctions: no citation (add citations.sanctions: URL of a public "
+        "reference)",
+        f"{bad}: 15 errors",
     ]
 
 
@@ -676,3 +680,134 @@ def test_add_interrupted_at_a_prompt_exits_130_giving_back_the_answers(tmp_path:
         "Interrupted.\r\n"
     )
     assert not target.exists()
+
+
+def test_validate_checks_across_entries_even_when_an_item_is_malformed(tmp_path: Path) -> None:
+    # Only the malformed domain was reported ("1 error"); fixing it brought up 6 more problems
+    # that were there all along: the checks across entries ran only when every entry parsed.
+    team = tmp_path / "team.yaml"
+    team.write_text(
+        "entries:\n"
+        "  - id: one\n"
+        "    name: One\n"
+        "    kind: newspaper\n"
+        '    domains: [ok.com, "bad domain"]\n'
+        "    affiliation: [nonexistent, one, missing3]\n"
+        "    citations: {kind: https://x.org/a, affiliation: https://x.org/b}\n"
+        "  - id: two\n"
+        "    name: Two\n"
+        "    kind: newspaper\n"
+        "    domains: [ok.com]\n"
+        "    affiliation: [missing2]\n"
+        "    citations: {kind: https://x.org/a, affiliation: https://x.org/b}\n"
+        "  - id: one\n"
+        "    name: Dup\n"
+        "    kind: newspaper\n"
+        "    citations: {kind: https://x.org/a}\n",
+        encoding="utf-8",
+    )
+    assert run("sources", "validate", str(team)) == (
+        1,
+        f"{team}:5: entries[0].domains[1]: expected a bare domain like 'example.com', "
+        "got 'bad domain'\n"
+        f"{team}:6: entries[0].affiliation[0]: unknown source id 'nonexistent'\n"
+        f"{team}:6: entries[0].affiliation[1]: an entry cannot be affiliated with itself\n"
+        f"{team}:6: entries[0].affiliation[2]: unknown source id 'missing3'\n"
+        f"{team}:11: entries[1].domains[0]: domain 'ok.com' already belongs to 'one' "
+        f"({team}:5)\n"
+        f"{team}:12: entries[1].affiliation[0]: unknown source id 'missing2'\n"
+        f"{team}:14: entries[2].id: duplicate id 'one' (first at {team}:2)\n"
+        f"{team}: 7 errors\n",
+        "",
+    )
+
+
+def test_validate_does_not_report_a_malformed_value_again_as_missing(tmp_path: Path) -> None:
+    # A value given with a mistake is one problem: not also a missing name, a citation of a
+    # fact "the entry does not give", or a fact without a citation.
+    team = tmp_path / "team.yaml"
+    team.write_text(
+        "entries:\n"
+        "  - id: one\n"
+        "    name: [One]\n"
+        "    kind: tv\n"
+        "    owner: {who: me}\n"
+        "    affiliation: [two, nobody]\n"
+        "    citations: {owner: https://x.org/o, affiliation: nope}\n"
+        "  - id: two\n"
+        "    name: Two\n"
+        "    name: Deux\n"
+        "    kind: other\n"
+        "    affiliation: [one]\n"
+        "    citations: {kind: https://x.org/a, affiliation: https://x.org/b}\n",
+        encoding="utf-8",
+    )
+    assert run("sources", "validate", str(team)) == (
+        1,
+        f"{team}:3: entries[0].name: expected a string, got a list\n"
+        f"{team}:4: entries[0].kind: expected one of wire-service, newspaper, broadcaster, "
+        "state-media, party-media, think-tank, government, military, armed-group, ngo, "
+        "syndication, person, other, got 'tv'\n"
+        f"{team}:5: entries[0].owner: expected a string, got a mapping\n"
+        f"{team}:6: entries[0].affiliation[1]: unknown source id 'nobody'\n"
+        f"{team}:7: entries[0].citations.affiliation: expected an http(s) URL, got 'nope'\n"
+        f"{team}:10: entries[1]: duplicate key 'name'\n"
+        f"{team}: 6 errors\n",
+        "",
+    )
+
+
+def test_validate_lists_the_problems_of_every_file_of_a_folder(tmp_path: Path) -> None:
+    # One file's malformed item hid every other file's problems, and a broken link or a named
+    # pipe called *.yaml was skipped without a word.
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(
+        "entries:\n"
+        "  - id: alpha\n"
+        "    name: Alpha\n"
+        "    kind: newspaper\n"
+        '    domains: ["bad domain"]\n'
+        "    citations: {kind: https://x.org/a}\n",
+        encoding="utf-8",
+    )
+    (folder / "b.yaml").write_text(
+        "entries:\n"
+        "  - id: beta\n"
+        "    name: Beta\n"
+        "    kind: newspaper\n"
+        "    affiliation: [alpha, nobody]\n"
+        "    citations: {kind: https://x.org/a, affiliation: https://x.org/b}\n"
+        "  - {id: alpha, name: Alpha Again, kind: other, citations: {kind: https://x.org/a}}\n",
+        encoding="utf-8",
+    )
+    (folder / "c.yaml").write_text("entries: [\n", encoding="utf-8")
+    (folder / "d.yaml").symlink_to("gone.yaml")
+    (folder / "notes.txt").symlink_to("gone.txt")  # not a registry file: not looked at
+    (folder / "old.yaml").mkdir()  # a folder in the folder: not looked into
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "e.yaml")
+    started = time.monotonic()
+    code, out, err = run("sources", "validate", str(folder))
+    assert time.monotonic() - started < 1.5  # the pipe was not waited on
+    pipe = (
+        [
+            f"{folder / 'e.yaml'}: a named pipe, not a file; a folder's registry files must be "
+            "regular files"
+        ]
+        if hasattr(os, "mkfifo")
+        else []
+    )
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{folder / 'a.yaml'}:5: entries[0].domains[0]: expected a bare domain like "
+        "'example.com', got 'bad domain'",
+        f"{folder / 'b.yaml'}:5: entries[0].affiliation[1]: unknown source id 'nobody'",
+        f"{folder / 'b.yaml'}:7: entries[1].id: duplicate id 'alpha' "
+        f"(first at {folder / 'a.yaml'}:2)",
+        f"{folder / 'c.yaml'}:2: invalid YAML: did not find expected node content",
+        f"{folder / 'd.yaml'}: broken symbolic link to 'gone.yaml'; restore its file or remove "
+        "the link",
+        *pipe,
+        f"{folder}: {5 + len(pipe)} errors",
+    ]

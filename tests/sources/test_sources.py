@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factcheck import files
 from factcheck.errors import SourcesError
 from factcheck.models import Attribution, Claim, Document, Extraction, SourceFacts
 from factcheck.sources.registry import (
@@ -255,9 +256,11 @@ def test_every_mistake_of_a_registry_file_is_reported_with_its_line(tmp_path: Pa
         f"{path}:4: entries[0].kind: expected one of {_KINDS}, got 'tv'",
         f"{path}:5: entries[0].reliability: expected a letter A to F, got 'G'",
         f"{path}:6: entries[1].id: expected lowercase letters, digits and hyphens, got 'Two Words'",
+        # The entries that were read are checked as a whole even though others are wrong.
+        f"{path}:11: entries[2].kind: no citation (add citations.kind: URL of a public reference)",
         f"{path}:12: entries[2]: unknown key 'colour' (expected one of: {_ALL_KEYS})",
     )
-    assert str(caught.value) == f"{caught.value.problems[0]} (and 3 more problems)"
+    assert str(caught.value) == f"{caught.value.problems[0]} (and 4 more problems)"
 
 
 def test_mistakes_between_entries_are_all_reported(tmp_path: Path) -> None:
@@ -290,6 +293,33 @@ def test_the_mistakes_of_every_file_of_a_folder_are_reported(tmp_path: Path) -> 
     assert caught.value.problems == (
         f"{first}:2: entries[0].kind: expected one of {_KINDS}, got 'tv'",
         f"{second}:2: entries[0]: unknown key 'ink' (expected one of: {_ALL_KEYS})",
+        f"{second}:2: entries[0].kind: no citation (add citations.kind: URL of a public reference)",
+    )
+
+
+def test_a_file_of_a_folder_that_cannot_be_read_is_one_problem_among_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first file that could not be read stopped the loading: the others went unchecked.
+    locked = write(tmp_path / "a.yaml", "entries: []\n")
+    other = write(
+        tmp_path / "b.yaml",
+        "entries:\n  - {id: y, name: Y, kind: other, affiliation: [x], "
+        "citations: {kind: https://a.org, affiliation: https://a.org}}\n",
+    )
+    read = files.read_limited
+
+    def refuse(path: Path, limit: int) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read(path, limit)
+
+    monkeypatch.setattr("factcheck.sources.loading.read_limited", refuse)
+    with pytest.raises(SourcesLoadError) as caught:
+        load_registry([tmp_path], builtin=False, user=False)
+    assert caught.value.problems == (
+        f"{locked}: cannot read: Permission denied",
+        f"{other}:2: entries[0].affiliation[0]: unknown source id 'x'",
     )
 
 
@@ -532,7 +562,8 @@ def test_a_domain_longer_than_dns_allows_is_refused(tmp_path: Path) -> None:
     long = ".".join(["a" * 63] * 4) + ".com"  # 259 characters: DNS allows 253
     path = write(
         tmp_path / "mine.yaml",
-        f"entries:\n  - id: odd\n    name: Odd\n    domains: ['{long}']\n    kind: other\n",
+        f"entries:\n  - id: odd\n    name: Odd\n    domains: ['{long}']\n    kind: other\n"
+        "    citations: {kind: https://a.org}\n",
     )
     with pytest.raises(SourcesError) as caught:
         load_registry([path], user=False)
@@ -544,7 +575,8 @@ def test_a_domain_longer_than_dns_allows_is_refused(tmp_path: Path) -> None:
 def test_an_international_domain_that_cannot_be_one_is_refused(tmp_path: Path) -> None:
     path = write(
         tmp_path / "mine.yaml",
-        "entries:\n  - id: odd\n    name: Odd\n    domains: ['bü..example']\n    kind: other\n",
+        "entries:\n  - id: odd\n    name: Odd\n    domains: ['bü..example']\n    kind: other\n"
+        "    citations: {kind: https://a.org}\n",
     )
     with pytest.raises(SourcesError) as caught:
         load_registry([path], user=False)
