@@ -335,7 +335,7 @@ def render_merge(result: MergeResult) -> RenderableType:
     reviewer dropped as not a claim that it dropped, kept or left open."""
     from rich.console import Group
 
-    from factcheck.review.worksheet_fast import MERGE_OVERRIDE
+    from factcheck.review.worksheet_fast import MERGE_OVERRIDE, MERGE_SPLIT
 
     lines: list[RenderableType] = [
         safe_text(
@@ -369,6 +369,9 @@ def render_merge(result: MergeResult) -> RenderableType:
     overrides = [item for item in result.unsettled if item.field == MERGE_OVERRIDE]
     if overrides:
         lines.append(safe_text(f"Verdict overrides left open: {_votes(overrides)}", style="bold"))
+    splits = [item for item in result.unsettled if item.field == MERGE_SPLIT]
+    if splits:
+        lines.append(safe_text(f"Splits left open: {_votes(splits)}", style="bold"))
     return Group(*lines)
 
 

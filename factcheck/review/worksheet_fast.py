@@ -516,6 +516,9 @@ MERGE_DROP = "drop"
 """A merge's unsettled item 'claim.drop': reviewers split on dropping the claim as not a claim."""
 MERGE_OVERRIDE = "override"
 """A merge's unsettled item 'claim.override': reviewers split on overriding the claim's verdict."""
+MERGE_SPLIT = "split"
+"""A merge's unsettled item 'claim.split': some reviewers split the claim, others did not (or
+split it elsewhere), and the rule did not settle it."""
 
 
 def merge_problem(
@@ -544,10 +547,11 @@ def merge_problem(
     for i, item in enumerate(record.unsettled):
         claim, _, what = item.partition(".")
         if not (
-            claim in claims and what in (*CLAIM_CORRECTIONS, MERGE_DROP, MERGE_OVERRIDE)
+            claim in claims
+            and what in (*CLAIM_CORRECTIONS, MERGE_DROP, MERGE_OVERRIDE, MERGE_SPLIT)
         ) and not (claim == ARTICLE and what in MERGE_PARTS):
             expected = (
-                "a claim of the worksheet and speaker, role, chain, drop or override, "
+                "a claim of the worksheet and speaker, role, chain, drop, override or split, "
                 "or article and a part"
             )
             return "unsettled", i, f"expected {expected}, got {item!r}"

@@ -191,6 +191,7 @@ def load_sheets(
     """
     from factcheck.review.reference import checklist_loader
     from factcheck.review.worksheet import ChecklistRef
+    from factcheck.team.article import warn_of_metadata
 
     if len(paths) < 2:
         raise TeamError("give at least two worksheets to compare or merge")
@@ -212,6 +213,7 @@ def load_sheets(
         reviewer = counts.most_common(1)[0][0] if counts else worksheet_reviewer(worksheet, path)
         sheets.append(Sheet(reviewer, path, worksheet))
     check_sheets(sheets)
+    warn_of_metadata(sheets)
     return matched_sheets(sheets), loaded[0]
 
 

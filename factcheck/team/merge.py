@@ -41,9 +41,11 @@ from factcheck.review.worksheet import (
     checklist_location,
     utc_now,
 )
-from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS
+from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS, MERGE_SPLIT
+from factcheck.team.article import article_sheet
 from factcheck.team.claims import CLAIM_MADE, made_change, own_claims
 from factcheck.team.compare import Sheet, reviewer_answers
+from factcheck.team.splits import split_votes
 from factcheck.team.unsettled import MERGE_REVIEWER, override_vote, unsettled_hint
 from factcheck.team.unsettled import shown_value as _shown
 
@@ -69,7 +71,7 @@ class Unsettled:
     claim: str
     """The claim's id, or 'article' for a part of the report."""
     field: str
-    """speaker, role or chain; drop; override; or title, summary, bottom_line or url."""
+    """speaker, role or chain; drop; override; split; or title, summary, bottom_line or url."""
     votes: tuple[tuple[str, str], ...]
     """Each reviewer who gave one, with the value as shown ('"Alpha"', 'none'); for a drop,
     'dropped "REASON"' or 'kept'."""
@@ -106,7 +108,8 @@ class MergeResult:
     @property
     def corrections_unsettled(self) -> tuple[Unsettled, ...]:
         """The corrections and parts of the report the rule left as they were."""
-        return tuple(i for i in self.unsettled if i.field not in (MERGE_DROP, MERGE_OVERRIDE))
+        kinds = (MERGE_DROP, MERGE_OVERRIDE, MERGE_SPLIT)
+        return tuple(i for i in self.unsettled if i.field not in kinds)
 
     @property
     def drops_open(self) -> tuple[Unsettled, ...]:
@@ -367,7 +370,7 @@ def _original(
                 if change.claim == claim_id and change.action is action:
                     return change.old
     spans = {(entry.claim.start, entry.claim.end) for _name, entry in present}
-    for segment in sheets[0].worksheet.segments:
+    for segment in article_sheet(sheets).worksheet.segments:
         if segment.attribution is not None and (segment.start, segment.end) in spans:
             return _stored(segment.attribution, what)
     return None
@@ -516,6 +519,7 @@ def merge_sheets(
     originals = len(changes)
     builder = _Builder(stamp, changes)
     by_id = [{entry.id: entry for entry in sheet.worksheet.claims} for sheet in sheets]
+    splits = split_votes(sheets, by_id, lambda given: decide(given, rule), str(rule))
     merged: list[ClaimReview] = []
     open_items: list[tuple[str, str]] = []
     settled = corrections = 0
@@ -523,6 +527,17 @@ def merge_sheets(
     drops: list[tuple[str, str]] = []
     for claim_id in _claim_ids(by_id):
         entries = [(name, found.get(claim_id)) for name, found in zip(names, by_id, strict=True)]
+        entries = splits.entries(claim_id, entries)
+        part = splits.dropped(claim_id, entries)
+        if part is not None:  # a part of a split the rule did not settle
+            builder.add(claim_id, Action.DROP, reason=part.dropped)
+            merged.append(part)
+            continue
+        split = splits.votes.get(claim_id)
+        if split is not None:
+            if split.outcome is None:
+                unsettled.append(Unsettled(claim_id, MERGE_SPLIT, split.votes))
+            builder.add(claim_id, Action.SPLIT, reason=split.reason)
         seen: list[tuple[ClaimReview, dict[str, str], dict[str, str]]] = []
         counted = {
             name: _counted(checklist, entry, seen)
@@ -603,7 +618,7 @@ def merge_sheets(
     parts = _report_parts(sheets, rule, builder)
     corrections += parts.settled
     unsettled.extend(parts.unsettled)
-    first = sheets[0].worksheet
+    first = article_sheet(sheets).worksheet
     record = MergeRecord(
         rule=str(rule),
         reviewers=tuple(names),
@@ -667,7 +682,7 @@ def merge_worksheets(
     if output is None:
         return result
     ref = result.worksheet.checklist
-    source = rebased_checklist_source(ref.source, sheets[0].path, output)
+    source = rebased_checklist_source(ref.source, article_sheet(sheets).path, output)
     worksheet = replace(result.worksheet, checklist=replace(ref, source=source))
     return replace(result, worksheet=worksheet)
 
@@ -747,7 +762,7 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
         else:  # a correction the reviewers disagreed on: "speaker: ana "Alpha"; ben "Beta""
             given = [(n, e) for n, e in entries if e is not None and what in e.corrected]
             line = "; ".join(f"{n} {_shown(_stored(e.claim.attribution, what))}" for n, e in given)
-            fallback = unsettled_hint(worksheet, what, entries)
+            fallback = unsettled_hint(worksheet, what, entries, claim_id)
             line = f"{what}: {line}" if line and what in CLAIM_CORRECTIONS else fallback
         if line:
             by_claim.setdefault(claim_id, []).append(line)

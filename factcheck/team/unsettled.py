@@ -1,13 +1,14 @@
 """Team review: what a merge left unsettled, and whether it has been settled since.
 
 A merge lists under ``merge.unsettled`` each correction of a claim (``c3.speaker``), part of the
-report (``article.title``), drop (``c1.drop``) and verdict override (``c11.override``) on which
-the reviewers' votes did not settle under its rule. An item is settled once a reviewer of the
+report (``article.title``), drop (``c1.drop``), verdict override (``c11.override``) and split of
+a claim (``c3.split``, see :mod:`factcheck.team.splits`) on which the reviewers' votes did not
+settle under its rule. An item is settled once a reviewer of the
 merged worksheet records a change on it after the merge: corrects that speaker, role or chain
 (typing the value it has keeps it), overrides the claim's verdict, writes that part of the
-report, or drops the claim or answers one of its questions. Until then the claim's verdict is
-not final, reviewing the merged worksheet visits the claim, and the report lists the item under
-"To do before publishing".
+report, splits the claim, or drops it or answers one of its questions. Until then the claim's
+verdict is not final, reviewing the merged worksheet visits the claim, and the report lists
+the item under "To do before publishing".
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from factcheck.review.corrections import CLAIM_CORRECTIONS
 from factcheck.review.worksheet import ARTICLE, Action, Change, ClaimReview, Override, Worksheet
-from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS
+from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS, MERGE_SPLIT
 
 MERGE_REVIEWER = "merge"
 """The name the merge's own changes are recorded under."""
@@ -28,6 +29,7 @@ _SETTLED_BY: dict[str, frozenset[Action]] = {
     "chain": frozenset({Action.CHAIN, Action.ADD_HOP, Action.REMOVE_HOP}),
     MERGE_OVERRIDE: frozenset({Action.OVERRIDE}),
     MERGE_DROP: frozenset({Action.DROP, Action.ANSWER}),
+    MERGE_SPLIT: frozenset({Action.SPLIT, Action.DROP, Action.ANSWER}),
 }
 """What a reviewer does after the merge that settles an item of a claim, by the item's field."""
 
@@ -37,6 +39,7 @@ _MERGED_AS: dict[str, Action] = {
     "chain": Action.CHAIN,
     MERGE_OVERRIDE: Action.OVERRIDE,
     MERGE_DROP: Action.DROP,
+    MERGE_SPLIT: Action.SPLIT,
 }
 """The action of the merge's own change on an item of a claim (its reason holds the votes)."""
 
@@ -170,12 +173,21 @@ def override_vote(
 
 
 def unsettled_hint(
-    worksheet: Worksheet, what: str, entries: Sequence[tuple[str, ClaimReview | None]]
+    worksheet: Worksheet,
+    what: str,
+    entries: Sequence[tuple[str, ClaimReview | None]],
+    claim: str = "",
 ) -> str:
     """For the review of a merged worksheet: each reviewer's override of a claim
     ('override: ana unproven ("only the government's word"); dan no override'), or part of the
-    report ('title: ana "ANA title"; ben "BEN title"'), when the merge left it open; '' for
-    anything else."""
+    report ('title: ana "ANA title"; ben "BEN title"'), or split of the claim ('split: ana whole;
+    ben split before "that the IRGC..."'), when the merge left it open; '' for anything else."""
+    if what == MERGE_SPLIT:
+        own, _since = _merge_changes(worksheet)
+        for change in own:
+            if change.claim == claim and change.action is Action.SPLIT and change.reason:
+                return f"{what}: {change.reason.partition(': ')[2]}"
+        return ""
     if what == MERGE_OVERRIDE:
         given = []
         for name, entry in entries:

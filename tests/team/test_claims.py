@@ -3,6 +3,7 @@ of their own where two worksheets use one id for different claims."""
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,14 +11,24 @@ from pathlib import Path
 
 import pytest
 from inprocess import run_cli
+from rich.console import Console
 
 from factcheck.checklist.load import Checklist
 from factcheck.errors import TeamError
+from factcheck.render.team import render_merge
 from factcheck.render.team_markdown import render_markdown
+from factcheck.report.model import ClaimStatus, load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.worksheet import Action, Worksheet, apply_change, make_change
 from factcheck.team.compare import Comparison, compare_sheets, compare_worksheets
-from factcheck.team.merge import MergeResult, Rule, merge_worksheets, reviewer_sheets
+from factcheck.team.merge import (
+    MergeResult,
+    Rule,
+    adjudication_hints,
+    merge_worksheets,
+    reviewer_sheets,
+)
+from factcheck.team.unsettled import still_unsettled
 
 TEAM = Path(__file__).resolve().parents[1] / "fixtures" / "team"
 REGEN = os.environ.get("FACTCHECK_REGEN") == "1"
@@ -232,25 +243,145 @@ def test_a_claim_one_reviewer_split_off_and_one_another_added_are_two_claims(
         ("c3", C3, ["supported", "supported", "unproven"]),
     ]
     result = merge_worksheets([ana, ben, cy], Rule.MAJORITY, now=lambda: NOW)
+    # Ana reviewed c2 whole, ben split it, cy skipped it: the split is left open, c2 kept whole
+    # with ana's answers, ben's part dropped.
     assert [(e.id, e.claim.text, e.corrected) for e in result.worksheet.claims] == [
         ("c1", C1, ()),
-        ("c2", C2, ("split",)),
+        ("c2", C2, ()),
         ("c5", channel, ("split",)),
         ("c6", CRITICS, ("added",)),
         ("c3", C3, ()),
     ]
-    assert values(result.worksheet)["c5"] == {"primary_source": "no", "partisan_outlet": "yes"}
+    assert values(result.worksheet)["c5"] == {}
     assert values(result.worksheet)["c6"] == {"primary_source": "no", "partisan_outlet": "no"}
     made = [
         (c.reviewer, c.claim, c.action, c.question, c.new)
         for c in result.worksheet.audit
-        if c.action in (Action.ADD_CLAIM, Action.SPLIT)
+        if c.action in (Action.ADD_CLAIM, Action.SPLIT) and c.reviewer != "merge"
     ]
     at = str(TEXT.index(channel))
     start = TEXT.index(CRITICS)
     assert made == [
         ("ana", "c6", Action.ADD_CLAIM, None, f"{start}-{start + len(CRITICS)}"),
         ("ben", "c2", Action.SPLIT, at, "c5"),
+    ]
+
+
+# --- a split some reviewers made and others did not -----------------------------------------
+
+CHANNEL = "according to the channel."
+HALF = "The ministry told Al-Manar that 12 drones were shot down,"
+SPLIT_AT = 'open under the majority rule: ana whole, ben split before "according to the channel."'
+
+
+def test_a_split_one_reviewer_made_and_another_did_not_is_left_open(
+    pick: Pick, checklist: Checklist, tmp_path: Path
+) -> None:
+    # Ana reviewed c2 whole, ben split it and answered both parts: the merge kept c2 whole with
+    # ben's answers on his half pooled in, and his second half with its own verdict, both final:
+    # one sentence published twice, "0 open".
+    ana, ben = pick("ana", "ben")
+    reviewed(ben, "ben", *split("c2", CHANNEL, "c4", primary_source="no", partisan_outlet="yes"))
+    for order in ([ana, ben], [ben, ana]):
+        result = merge_worksheets(order, Rule.MAJORITY, now=lambda: NOW)
+        claims = result.worksheet.claims
+        assert [(e.id, e.claim.text, e.corrected, bool(e.dropped)) for e in claims] == [
+            ("c1", C1, (), False),
+            ("c2", C2, (), False),
+            ("c4", CHANNEL, ("split",), True),
+            ("c3", C3, (), False),
+        ]
+        assert values(result.worksheet)["c2"] == {
+            "primary_source": "no",
+            "partisan_outlet": "yes",
+            "corroborated": "no",
+            "confidence": "2",
+        }
+        assert values(result.worksheet)["c4"] == {}
+    result = merge_worksheets([ana, ben], Rule.MAJORITY, now=lambda: NOW)
+    assert [(u.item, u.votes) for u in result.unsettled] == [
+        ("c2.split", (("ana", "whole"), ("ben", 'split before "according to the channel."')))
+    ]
+    merged = result.worksheet
+    assert merged.merge is not None
+    assert [
+        (c.claim, c.action, c.reason)
+        for c in merged.audit[merged.merge.originals :]
+        if c.action in (Action.SPLIT, Action.DROP)
+    ] == [
+        ("c2", Action.SPLIT, SPLIT_AT),
+        ("c4", Action.DROP, f"part of c2 as ben split it: {SPLIT_AT}"),
+    ]
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(render_merge(result))
+    assert out.getvalue() == (
+        "Merged 2 reviewers (ana, ben) by the majority rule: 8 answers settled, 3 open.\n"
+        "Open questions: c1.confidence, c3.primary_source, c3.confidence\n"
+        'Splits left open: c2.split (ana whole, ben split before "according to the channel.")\n'
+    )
+    target = tmp_path / "merged.worksheet.yaml"
+    save_worksheet(target, merged)
+    loaded = load_worksheet(target)
+    assert still_unsettled(loaded) == ("c2.split",)
+    hints = adjudication_hints(loaded, checklist)
+    assert hints["c2"].lines == ('split: ana whole, ben split before "according to the channel."',)
+    report = load_report(target)
+    assert [(row.id, row.label, row.status) for row in report.claims][1] == (
+        "c2",
+        "Disputed",
+        ClaimStatus.OPEN,
+    )
+    # The final reviewer's split settles it.
+    change = make_change(
+        loaded, "c2", Action.SPLIT, reviewer="dee", question=str(TEXT.index(CHANNEL)), new="c5"
+    )
+    assert still_unsettled(apply_change(loaded, change)) == ()
+
+
+def test_a_split_the_rule_settles_keeps_the_parts_with_the_answers_of_those_who_split(
+    pick: Pick,
+) -> None:
+    ana, ben, cy = pick("ana", "ben", "cy")
+    reviewed(ben, "ben", *split("c2", CHANNEL, "c4", primary_source="no", partisan_outlet="yes"))
+    reviewed(
+        cy,
+        "cy",
+        ("c2", Action.UNSKIP, {}),
+        *split("c2", CHANNEL, "c4", primary_source="unclear", partisan_outlet="yes"),
+    )
+    result = merge_worksheets([cy, ana, ben], Rule.MAJORITY, now=lambda: NOW)
+    assert merged(result)[1:3] == [
+        (
+            "c2",
+            HALF,
+            {
+                "primary_source": "no",
+                "partisan_outlet": "yes",
+                "corroborated": "unclear",
+                "confidence": "2",
+            },
+        ),
+        ("c4", CHANNEL, {"primary_source": None, "partisan_outlet": "yes"}),
+    ]
+    assert result.unsettled == ()
+    assert result.open == (("c4", "primary_source"), ("c3", "confidence"))
+    changes = result.worksheet.audit
+    assert [(c.claim, c.reason) for c in changes if c.action is Action.SPLIT and not c.new] == [
+        (
+            "c2",
+            'majority: 2 of 3 (cy split before "according to the channel.", ana whole, '
+            'ben split before "according to the channel.")',
+        )
+    ]
+    # Ana's answers on the whole claim are not counted on its first part.
+    reasons = [c.reason for c in changes if c.claim == "c2" and c.action is Action.ANSWER]
+    assert reasons[-4] == "majority: 2 of 2 (cy no, ben no)"
+    # Kept whole by the rule: the part dropped, nothing left open.
+    kept = merge_worksheets([ana, ben, cy], Rule.MAJORITY, now=lambda: NOW)
+    assert kept.unsettled == ()
+    assert [(e.id, e.claim.text, e.dropped is not None) for e in kept.worksheet.claims][1:3] == [
+        ("c2", HALF, False),
+        ("c4", CHANNEL, False),
     ]
 
 

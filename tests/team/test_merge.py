@@ -484,7 +484,7 @@ def test_an_unsettled_item_edited_by_hand_is_one_error(
         load_worksheet(path)
     assert str(caught.value) == (
         f"{path}:{number}: merge.unsettled[1]: expected a claim of the worksheet and speaker, "
-        f"role, chain, drop or override, or article and a part, got {item!r}"
+        f"role, chain, drop, override or split, or article and a part, got {item!r}"
     )
 
 
