@@ -559,8 +559,9 @@ class WorksheetSession:
         if self._fd is None:
             return
         try:
-            if compact and not self._unchanged():
-                self.compact()
+            if compact:
+                if not self._unchanged():
+                    self.compact()
                 with contextlib.suppress(OSError):
                     if self.journal.stat().st_size == 0:
                         self.journal.unlink()

@@ -862,6 +862,7 @@ def test_a_count_lowered_by_hand_is_refused_by_every_command_and_left_as_it_is(
     again = factcheck("review", both[0], "--answers", "e.yaml", "--no-input", cwd=project)
     assert again.returncode == 0, again.stderr
     assert path.read_text(encoding="utf-8") == text.replace(lines[2], "")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["s.bo.worksheet.yaml", path.name]
     (project / "n.yaml").write_text("c1:\n  primary_source: no\n", encoding="utf-8")
     again = factcheck("review", both[0], "--answers", "n.yaml", "--no-input", cwd=project)
     assert again.returncode == 0, again.stderr
