@@ -425,12 +425,16 @@ def agreement_terminal(report: Report, comparison: Comparison) -> RenderableType
 
 def agreement_data(report: Report, comparison: Comparison) -> dict[str, Any]:
     """The reviewers of a merged worksheet as JSON-ready data."""
+    from factcheck.team.unsettled import still_unsettled
+
     record = report.worksheet.merge
     return {
         "rule": record.rule if record else None,
         "reviewers": list(comparison.reviewers),
         "open": list(record.open) if record else [],
         "still_open": still_open(report),
+        "unsettled": list(record.unsettled) if record else [],
+        "still_unsettled": list(still_unsettled(report.worksheet)),
         "agreement": {
             "verdict": agreement_record(comparison.verdict),
             "questions": {q: agreement_record(a) for q, a in comparison.questions.items()},

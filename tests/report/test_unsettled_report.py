@@ -88,6 +88,8 @@ def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Pa
     data = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
     c3 = next(claim for claim in data["claims"] if claim["id"] == "c3")
     assert (c3["verdict"]["label"], c3["status"]) == ("Accurate", "open")
+    unsettled = ["c3.speaker", "article.title"]
+    assert (data["team"]["unsettled"], data["team"]["still_unsettled"]) == (unsettled, unsettled)
 
     # cy settles both: the speaker by keeping Beta, the title by writing one.
     (tmp_path / "cy.yaml").write_text("c3:\n  speaker: Beta\n")
@@ -99,5 +101,6 @@ def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Pa
     data = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
     c3 = next(claim for claim in data["claims"] if claim["id"] == "c3")
     assert (c3["verdict"]["label"], c3["status"]) == ("Accurate", "final")
+    assert (data["team"]["unsettled"], data["team"]["still_unsettled"]) == (unsettled, [])
     terminal = factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "terminal", "-o", "-")
     assert "To do before publishing" not in terminal.stdout
