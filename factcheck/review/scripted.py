@@ -250,8 +250,14 @@ def apply_answers(
 
     Values equal to what the worksheet holds are not recorded again, so applying a file twice
     changes nothing the second time; until the changes are saved, the file itself holds them.
+    On a merged worksheet, a value given for an item the merge left unsettled (``c3.speaker``,
+    ``article.title``) is recorded even when it is the one it holds: it settles the item, as
+    typing it again in a review does; so does an answer to a claim whose drop or split is open.
     Time is linear in the number of changes, tens of thousands of evidence URLs among them.
     """
+    from factcheck.team.unsettled import still_unsettled
+
+    unsettled = frozenset(still_unsettled(worksheet))
     batch = ChangeBatch(worksheet)
 
     def record(
@@ -284,10 +290,16 @@ def apply_answers(
         cid = scripted.claim
         entry = batch.current.entry(cid)
         att = entry.claim.attribution
-        if scripted.speaker is not None and scripted.speaker != (att.speaker or ""):
+        if scripted.speaker is not None and (
+            scripted.speaker != (att.speaker or "") or f"{cid}.speaker" in unsettled
+        ):
             record(cid, Action.SPEAKER, new=scripted.speaker or None)
-        if scripted.role is not None and scripted.role != (att.role or ""):
+        if scripted.role is not None and (
+            scripted.role != (att.role or "") or f"{cid}.role" in unsettled
+        ):
             record(cid, Action.ROLE, new=scripted.role or None)
+        # Answering a claim whose drop or split the merge left open keeps it, whole.
+        keeps = f"{cid}.drop" in unsettled or f"{cid}.split" in unsettled
         if scripted.drop == RESTORE:
             if entry.dropped is not None:
                 record(cid, Action.DROP, new=RESTORE)
@@ -296,8 +308,9 @@ def apply_answers(
             record(cid, Action.DROP, reason=scripted.drop)
         for qid, wanted in scripted.answers.items():
             current = batch.current.entry(cid).answers.get(qid, Answer())
-            if wanted.value is not None and wanted.value != current.value:
+            if wanted.value is not None and (wanted.value != current.value or keeps):
                 record(cid, Action.ANSWER, question=qid, new=wanted.value)
+                keeps = False
             if wanted.note is not None and wanted.note.strip() != (current.note or ""):
                 record(cid, Action.NOTE, question=qid, new=wanted.note.strip())
             had = set(batch.current.entry(cid).answers.get(qid, Answer()).evidence)
@@ -319,7 +332,7 @@ def apply_answers(
         elif not scripted.skip and entry.skipped and is_complete(checklist, entry):
             record(cid, Action.UNSKIP)
     for name, value in script.publication.items():
-        if value != (batch.current.publication.get(name) or ""):
+        if value != (batch.current.publication.get(name) or "") or f"{ARTICLE}.{name}" in unsettled:
             record(ARTICLE, Action.PUBLICATION, question=name, new=value or None)
     worksheet = batch.result()
     if batch.made:

@@ -104,3 +104,31 @@ def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Pa
     assert (data["team"]["unsettled"], data["team"]["still_unsettled"]) == (unsettled, [])
     terminal = factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "terminal", "-o", "-")
     assert "To do before publishing" not in terminal.stdout
+
+
+def test_an_answers_file_keeping_the_value_a_merge_left_settles_it(tmp_path: Path) -> None:
+    # Keeping the extractor's speaker and the title as they are, in an answers file, changed
+    # nothing and left "Settle c3.speaker" in the report for ever.
+    shutil.copyfile(REPO / "examples" / "seed-article.txt", tmp_path / "s.txt")
+    for name, speaker, title in (("ana", "Alpha", "ANA title"), ("ben", "Beta", "BEN title")):
+        (tmp_path / f"{name}.yaml").write_text(ANSWERS.format(speaker=speaker, title=title))
+        own = () if name == "ana" else ("--own",)
+        args = ("review", "s.txt", "--reviewer", name, "--answers", f"{name}.yaml", "--no-input")
+        assert factcheck(tmp_path, *args, *own).returncode == 0
+    sheets = ("reports/s.worksheet.yaml", "reports/s.ben.worksheet.yaml")
+    assert factcheck(tmp_path, "merge", *sheets, "--output", "m/s.worksheet.yaml").returncode == 0
+    merged = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
+    speaker = next(c for c in merged["claims"] if c["id"] == "c3")["attribution"]["speaker"]
+    (tmp_path / "keep.yaml").write_text(f"c3:\n  speaker: {speaker}\narticle:\n  title: ''\n")
+    args = ("review", "m/s.worksheet.yaml", "--reviewer", "cy", "--answers", "keep.yaml")
+    done = factcheck(tmp_path, *args, "--no-input")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
+    assert data["team"]["still_unsettled"] == []
+    c3 = next(c for c in data["claims"] if c["id"] == "c3")
+    assert (c3["attribution"]["speaker"], c3["status"]) == (speaker, "final")
+    # Applying the same file again changes nothing: the items are settled already.
+    again = factcheck(tmp_path, *args, "--no-input")
+    assert again.returncode == 0, again.stderr
+    after = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
+    assert len(after["audit"]) == len(data["audit"])
