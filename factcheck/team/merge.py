@@ -508,8 +508,10 @@ def merge_sheets(
     *,
     now: Callable[[], str] = utc_now,
 ) -> MergeResult:
-    """One worksheet whose answers follow the rule, every original kept in its audit log."""
+    """One worksheet whose answers follow the rule, every original kept in its audit log.
+    Reviewers are taken in the order of their names, whatever the order of the worksheets."""
     stamp = now()
+    sheets = sorted(sheets, key=lambda sheet: sheet.reviewer)
     names = [sheet.reviewer for sheet in sheets]
     if MERGE_REVIEWER in names:
         raise TeamError(f"a reviewer may not be called {MERGE_REVIEWER!r} in a merge")

@@ -369,13 +369,13 @@ def test_a_split_the_rule_settles_keeps_the_parts_with_the_answers_of_those_who_
     assert [(c.claim, c.reason) for c in changes if c.action is Action.SPLIT and not c.new] == [
         (
             "c2",
-            'majority: 2 of 3 (cy split before "according to the channel.", ana whole, '
-            'ben split before "according to the channel.")',
+            'majority: 2 of 3 (ana whole, ben split before "according to the channel.", '
+            'cy split before "according to the channel.")',
         )
     ]
     # Ana's answers on the whole claim are not counted on its first part.
     reasons = [c.reason for c in changes if c.claim == "c2" and c.action is Action.ANSWER]
-    assert reasons[-4] == "majority: 2 of 2 (cy no, ben no)"
+    assert reasons[-4] == "majority: 2 of 2 (ben no, cy no)"
     # Kept whole by the rule: the part dropped, nothing left open.
     kept = merge_worksheets([ana, ben, cy], Rule.MAJORITY, now=lambda: NOW)
     assert kept.unsettled == ()
