@@ -6,7 +6,8 @@ a claim (``c3.split``, see :mod:`factcheck.team.splits`) on which the reviewers'
 settle under its rule. An item is settled once a reviewer of the
 merged worksheet records a change on it after the merge: corrects that speaker, role or chain
 (typing the value it has keeps it), overrides the claim's verdict, writes that part of the
-report, splits the claim, or drops it or answers one of its questions. Until then the claim's
+report, splits the claim, or drops it, answers one of its questions, accepts its verdict with a
+conclusion or overrides it. Until then the claim's
 verdict is not final, reviewing the merged worksheet visits the claim, and the report lists
 the item under "To do before publishing".
 """
@@ -28,8 +29,11 @@ _SETTLED_BY: dict[str, frozenset[Action]] = {
     "role": frozenset({Action.ROLE}),
     "chain": frozenset({Action.CHAIN, Action.ADD_HOP, Action.REMOVE_HOP}),
     MERGE_OVERRIDE: frozenset({Action.OVERRIDE}),
-    MERGE_DROP: frozenset({Action.DROP, Action.ANSWER}),
-    MERGE_SPLIT: frozenset({Action.SPLIT, Action.DROP, Action.ANSWER}),
+    # Answering, concluding or overriding the claim as it stands keeps it, whole.
+    MERGE_DROP: frozenset({Action.DROP, Action.ANSWER, Action.CONCLUSION, Action.OVERRIDE}),
+    MERGE_SPLIT: frozenset(
+        {Action.SPLIT, Action.DROP, Action.ANSWER, Action.CONCLUSION, Action.OVERRIDE}
+    ),
 }
 """What a reviewer does after the merge that settles an item of a claim, by the item's field."""
 

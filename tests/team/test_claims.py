@@ -336,6 +336,13 @@ def test_a_split_one_reviewer_made_and_another_did_not_is_left_open(
         loaded, "c2", Action.SPLIT, reviewer="dee", question=str(TEXT.index(CHANNEL)), new="c5"
     )
     assert still_unsettled(apply_change(loaded, change)) == ()
+    # So does accepting its verdict whole, with a conclusion, or overriding it.
+    kept = make_change(loaded, "c2", Action.CONCLUSION, reviewer="dee", new="Whole, as written.")
+    assert still_unsettled(apply_change(loaded, kept)) == ()
+    verdict = make_change(
+        loaded, "c2", Action.OVERRIDE, reviewer="dee", new="unproven", reason="one source"
+    )
+    assert still_unsettled(apply_change(loaded, verdict)) == ()
 
 
 def test_a_split_the_rule_settles_keeps_the_parts_with_the_answers_of_those_who_split(
