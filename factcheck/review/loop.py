@@ -55,7 +55,7 @@ from factcheck.review.worksheet import (
     valid_answer_values,
     valid_override,
 )
-from factcheck.team.unsettled import unsettled_claims
+from factcheck.team.unsettled import still_unsettled, unsettled_claims
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -557,9 +557,15 @@ def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
             at = correction.position
             if at is None or not entry.claim.start < at < entry.claim.end:
                 return "Split at a place inside the claim."
+            whole = _split_in_dispute(walk.worksheet, entry.id)
             new_id = walk.new_claim_id()
             walk.record(entry.id, action, new=new_id, question=str(at))
             walk.order.insert(step + 1, new_id)
+            for qid, answer in entry.answers.items() if whole else ():
+                # A merge kept the claim whole with the answers of those who reviewed it so:
+                # they are about the whole text, not its first part, which is answered anew.
+                if answer.value is not None:
+                    walk.record(entry.id, Action.ANSWER, question=qid, new=None)
         elif action is Action.MERGE:
             if value is None or value == entry.id or value not in walk.order:
                 return f"No other claim {value!r} in this review to merge with."
@@ -658,3 +664,8 @@ def summarize_review(
         reviewed=tuple(reviewed),
         dropped=tuple(e.id for e in entries if e.dropped is not None),
     )
+
+
+def _split_in_dispute(worksheet: Worksheet, claim_id: str) -> bool:
+    """Whether the claim's split is an item a merge left unsettled and no one has settled."""
+    return worksheet.merge is not None and f"{claim_id}.split" in still_unsettled(worksheet)

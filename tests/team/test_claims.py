@@ -19,6 +19,16 @@ from factcheck.render.team import render_merge
 from factcheck.render.team_markdown import render_markdown
 from factcheck.report.model import ClaimStatus, load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
+from factcheck.review.loop import run_review
+from factcheck.review.prompts import (
+    Correct,
+    Prompt,
+    PublicationPrompt,
+    Quit,
+    Response,
+    VerdictPrompt,
+)
+from factcheck.review.session import open_review
 from factcheck.review.worksheet import Action, Worksheet, apply_change, make_change
 from factcheck.team.compare import Comparison, compare_sheets, compare_worksheets
 from factcheck.team.merge import (
@@ -343,6 +353,57 @@ def test_a_split_one_reviewer_made_and_another_did_not_is_left_open(
         loaded, "c2", Action.OVERRIDE, reviewer="dee", new="unproven", reason="one source"
     )
     assert still_unsettled(apply_change(loaded, verdict)) == ()
+
+
+class _SplitsAtTheVerdict:
+    """A final reviewer who, at the claim's verdict, splits it at ``at``, then stops."""
+
+    def __init__(self, at: int) -> None:
+        self.at, self.split = at, False
+
+    def ask(self, prompt: Prompt) -> Response:
+        return Quit()
+
+    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
+        if self.split:
+            return Quit()
+        self.split = True
+        return Correct(Action.SPLIT, position=self.at)
+
+    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
+        return {}
+
+
+def test_settling_an_open_split_by_splitting_leaves_the_first_part_to_answer_anew(
+    pick: Pick, tmp_path: Path
+) -> None:
+    # c2 kept whole, with ana's answers on the whole text: split by the final reviewer, its
+    # first part was at once final on those answers, a verdict no one gave on that text.
+    ana, ben = pick("ana", "ben")
+    reviewed(ben, "ben", *split("c2", CHANNEL, "c4", primary_source="no", partisan_outlet="yes"))
+    target = tmp_path / "merged.worksheet.yaml"
+    save_worksheet(target, merge_worksheets([ana, ben], Rule.MAJORITY, now=lambda: NOW).worksheet)
+    assert set(values(load_worksheet(target))["c2"].values()) != {None}
+    setup = open_review(str(target), reports_dir=tmp_path, reviewer="dee")
+    with setup.session:
+        run_review(
+            setup.session.worksheet,
+            setup.checklist,
+            _SplitsAtTheVerdict(TEXT.index(CHANNEL)),
+            setup.session.record,
+            reviewer="dee",
+            claims=["c2"],
+            only_open=True,
+        )
+    settled = load_worksheet(target)
+    assert still_unsettled(settled) == ()
+    assert set(values(settled)["c2"].values()) == {None}
+    assert [(e.id, e.claim.text) for e in settled.claims if e.dropped is None][1:3] == [
+        ("c2", HALF),
+        ("c5", CHANNEL),
+    ]
+    report = load_report(target)
+    assert [(row.id, row.status) for row in report.claims][1] == ("c2", ClaimStatus.OPEN)
 
 
 def test_a_split_the_rule_settles_keeps_the_parts_with_the_answers_of_those_who_split(
