@@ -36,10 +36,9 @@ def todo(markdown: str) -> list[str]:
     return markdown[start : markdown.index("## Summary")].splitlines()
 
 
-def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Path) -> None:
-    # ana and ben rejected c3's speaker for different names and wrote different titles: merge
-    # said nothing of settling them, and the report published c3 as final with the speaker both
-    # had rejected, its to-do list silent.
+def merged_pair(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """ana's and ben's reviews of the bundled article, with different speakers for c3 and
+    different titles, merged into m/s.worksheet.yaml: the merge's run."""
     shutil.copyfile(REPO / "examples" / "seed-article.txt", tmp_path / "s.txt")
     for name, speaker, title in (("ana", "Alpha", "ANA title"), ("ben", "Beta", "BEN title")):
         (tmp_path / f"{name}.yaml").write_text(ANSWERS.format(speaker=speaker, title=title))
@@ -48,7 +47,14 @@ def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Pa
         done = factcheck(tmp_path, *args, *own)
         assert done.returncode == 0, done.stderr
     sheets = ("reports/s.worksheet.yaml", "reports/s.ben.worksheet.yaml")
-    done = factcheck(tmp_path, "merge", *sheets, "--output", "m/s.worksheet.yaml")
+    return factcheck(tmp_path, "merge", *sheets, "--output", "m/s.worksheet.yaml")
+
+
+def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Path) -> None:
+    # ana and ben rejected c3's speaker for different names and wrote different titles: merge
+    # said nothing of settling them, and the report published c3 as final with the speaker both
+    # had rejected, its to-do list silent.
+    done = merged_pair(tmp_path)
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr == (
         "Merged 2 reviewers (ana, ben) by the majority rule: 6 answers settled, 0 open.\n"
@@ -109,14 +115,7 @@ def test_unsettled_speaker_and_title_are_listed_to_do_until_settled(tmp_path: Pa
 def test_an_answers_file_keeping_the_value_a_merge_left_settles_it(tmp_path: Path) -> None:
     # Keeping the extractor's speaker and the title as they are, in an answers file, changed
     # nothing and left "Settle c3.speaker" in the report for ever.
-    shutil.copyfile(REPO / "examples" / "seed-article.txt", tmp_path / "s.txt")
-    for name, speaker, title in (("ana", "Alpha", "ANA title"), ("ben", "Beta", "BEN title")):
-        (tmp_path / f"{name}.yaml").write_text(ANSWERS.format(speaker=speaker, title=title))
-        own = () if name == "ana" else ("--own",)
-        args = ("review", "s.txt", "--reviewer", name, "--answers", f"{name}.yaml", "--no-input")
-        assert factcheck(tmp_path, *args, *own).returncode == 0
-    sheets = ("reports/s.worksheet.yaml", "reports/s.ben.worksheet.yaml")
-    assert factcheck(tmp_path, "merge", *sheets, "--output", "m/s.worksheet.yaml").returncode == 0
+    assert merged_pair(tmp_path).returncode == 0
     merged = json.loads(factcheck(tmp_path, "report", "m/s.worksheet.yaml", "-f", "json").stdout)
     speaker = next(c for c in merged["claims"] if c["id"] == "c3")["attribution"]["speaker"]
     (tmp_path / "keep.yaml").write_text(f"c3:\n  speaker: {speaker}\narticle:\n  title: ''\n")
