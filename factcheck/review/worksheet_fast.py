@@ -555,6 +555,8 @@ def merge_problem(
                 "or article and a part"
             )
             return "unsettled", i, f"expected {expected}, got {item!r}"
+        if item in record.unsettled[:i]:
+            return "unsettled", i, f"{item!r} is listed twice"
     return None
 
 

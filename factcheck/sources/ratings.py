@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import os
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +23,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from factcheck import regexes
-from factcheck.errors import SourcesError
+from factcheck.errors import FactcheckWarning, SourcesError
 from factcheck.files import (
     TooLarge,
     decode_marked,
@@ -280,7 +281,15 @@ def _sets(env: tuple[str, str] | None) -> tuple[RatingSet, ...]:
     sets: dict[str, RatingSet] = {}
     for path in paths:
         found = open_set(path)
-        sets.setdefault(found.name, found)  # a shipped set is never hidden by an imported one
+        if found.name in sets:  # a shipped set is never hidden by an imported one
+            warnings.warn(
+                f"{path}: not used: a rating set named {found.name!r} is shipped with factcheck; "
+                f"import its file again under another name, e.g. --as {found.name}-own",
+                FactcheckWarning,
+                stacklevel=2,
+            )
+            continue
+        sets[found.name] = found
     return tuple(sets.values())
 
 

@@ -6,9 +6,11 @@ import random
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.errors import FactcheckWarning
 from factcheck.models import Document
 from factcheck.sources.loading import load_registry
 from factcheck.sources.names import name_domain
@@ -227,8 +229,15 @@ def test_a_set_of_the_user_s_under_a_shipped_name_never_hides_the_shipped_one() 
     # An import under the name `lin2023` (before such names were refused) left a file in the
     # user's folder that took the shipped set's place in every command.
     meta = {"name": "lin2023", "citation": "imported from ratings.csv"}
-    write_set(user_ratings_dir() / "lin2023.tsv", ["score"], {"example.com": ["0.5"]}, meta)
-    sets = rating_sets()
+    stored = user_ratings_dir() / "lin2023.tsv"
+    write_set(stored, ["score"], {"example.com": ["0.5"]}, meta)
+    with pytest.warns(FactcheckWarning) as caught:
+        sets = rating_sets()
+    # Not used, and said so, rather than passed over without a word.
+    assert [str(w.message) for w in caught] == [
+        f"{stored}: not used: a rating set named 'lin2023' is shipped with factcheck; import its "
+        "file again under another name, e.g. --as lin2023-own"
+    ]
     assert [(s.name, len(s), s.citation[:9]) for s in sets] == [("lin2023", 11519, "Lin, H., ")]
     rating = sets[0].get("breitbart.com")
     assert rating is not None and rating.value == "0.2972"

@@ -489,6 +489,22 @@ def test_an_unsettled_item_edited_by_hand_is_one_error(
     )
 
 
+def test_an_unsettled_item_listed_twice_by_hand_is_one_error(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    # Written twice, it was listed twice in the report's to-do list.
+    edited(team, checklist, SPEAKERS)
+    merged = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW).worksheet
+    path = team["ana"].parent / "team.worksheet.yaml"
+    save_worksheet(path, merged)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - article.title\n", "  - c1.speaker\n"), encoding="utf-8")
+    number = text[: text.index("  - article.title\n")].count("\n") + 1
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == f"{path}:{number}: merge.unsettled[1]: 'c1.speaker' is listed twice"
+
+
 # --- drops: a claim some reviewers said is not a claim ------------------------------------------
 
 DROPS = {"ana": {"c1": "a headline, not a claim", "c3": "not a claim"}, "cy": {"c1": "not a claim"}}
