@@ -13,12 +13,13 @@ different claims of the extractor under one id.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck import regexes
-from factcheck.errors import TeamError
+from factcheck.errors import FactcheckWarning, TeamError
 from factcheck.review.corrections import REVIEWER_REASON
 from factcheck.review.worksheet import Action, Change, ClaimReview, Worksheet
 
@@ -91,10 +92,19 @@ def matched_sheets(sheets: Sequence[Sheet]) -> list[Sheet]:
             highest += 1
             chosen[key] = f"c{highest}"
     matched = []
+    told: list[str] = []
     for sheet, mine in zip(sheets, made, strict=True):
         renamed = {old: chosen[key] for old, key in mine.items() if chosen[key] != old}
         worksheet = sheet.worksheet
         matched.append(replace(sheet, worksheet=renamed_claims(worksheet, renamed)))
+        told.extend(f"{sheet.reviewer}'s {old} is {new}" for old, new in renamed.items())
+    if told:
+        warnings.warn(
+            "claims reviewers added or split off under one id are numbered apart here: "
+            + ", ".join(told),
+            FactcheckWarning,
+            stacklevel=2,
+        )
     return matched
 
 
