@@ -761,11 +761,12 @@ def adjudication_hints(worksheet: Worksheet, checklist: Checklist) -> dict[str, 
         if what == MERGE_DROP:
             said = "; ".join(f"{name} ({e.dropped})" for name, e in entries if e and e.dropped)
             line = f"dropped as not a claim by {said}" if said else ""
-        else:  # a correction the reviewers disagreed on: "speaker: ana "Alpha"; ben "Beta""
+        elif what in CLAIM_CORRECTIONS:  # 'speaker: ana "Alpha"; ben "Beta"'
             given = [(n, e) for n, e in entries if e is not None and what in e.corrected]
-            line = "; ".join(f"{n} {_shown(_stored(e.claim.attribution, what))}" for n, e in given)
-            fallback = unsettled_hint(worksheet, what, entries, claim_id)
-            line = f"{what}: {line}" if line and what in CLAIM_CORRECTIONS else fallback
+            said = "; ".join(f"{n} {_shown(_stored(e.claim.attribution, what))}" for n, e in given)
+            line = f"{what}: {said}" if said else ""
+        else:  # an override, a split or a part of the report
+            line = unsettled_hint(worksheet, what, entries, claim_id)
         if line:
             by_claim.setdefault(claim_id, []).append(line)
     for item in record.open:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from askers import Settler
 from inprocess import run_cli
 from rich.console import Console
 
@@ -22,11 +23,7 @@ from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
     Correct,
-    Prompt,
-    PublicationPrompt,
     Quit,
-    Response,
-    VerdictPrompt,
 )
 from factcheck.review.session import open_review
 from factcheck.review.worksheet import Action, Worksheet, apply_change, make_change
@@ -363,25 +360,6 @@ def test_a_split_one_reviewer_made_and_another_did_not_is_left_open(
     assert still_unsettled(apply_change(loaded, verdict)) == ()
 
 
-class _SplitsAtTheVerdict:
-    """A final reviewer who, at the claim's verdict, splits it at ``at``, then stops."""
-
-    def __init__(self, at: int) -> None:
-        self.at, self.split = at, False
-
-    def ask(self, prompt: Prompt) -> Response:
-        return Quit()
-
-    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
-        if self.split:
-            return Quit()
-        self.split = True
-        return Correct(Action.SPLIT, position=self.at)
-
-    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
-        return {}
-
-
 def test_settling_an_open_split_by_splitting_leaves_the_first_part_to_answer_anew(
     pick: Pick, tmp_path: Path
 ) -> None:
@@ -397,7 +375,7 @@ def test_settling_an_open_split_by_splitting_leaves_the_first_part_to_answer_ane
         run_review(
             setup.session.worksheet,
             setup.checklist,
-            _SplitsAtTheVerdict(TEXT.index(CHANNEL)),
+            Settler(Correct(Action.SPLIT, position=TEXT.index(CHANNEL)), Quit()),
             setup.session.record,
             reviewer="dee",
             claims=["c2"],

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from askers import Replies
 from inprocess import run_cli
 from rich.console import Console
 
@@ -22,14 +23,8 @@ from factcheck.report.model import load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
-    Accept,
     Correct,
-    Prompt,
-    PublicationPrompt,
-    Quit,
     Reply,
-    Response,
-    VerdictPrompt,
 )
 from factcheck.review.session import open_review
 from factcheck.review.worksheet import (
@@ -150,24 +145,6 @@ def test_each_reviewer_is_rebuilt_from_the_merged_worksheet(
         assert rebuilt == notes
 
 
-class Script:
-    """Answers the questions it is asked, in turn, and records each prompt."""
-
-    def __init__(self, *replies: str) -> None:
-        self.replies = list(replies)
-        self.prompts: list[Prompt] = []
-
-    def ask(self, prompt: Prompt) -> Response:
-        self.prompts.append(prompt)
-        return Reply(self.replies.pop(0)) if self.replies else Quit()
-
-    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
-        return Accept()
-
-    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
-        return {}
-
-
 def test_review_of_a_merge_asks_only_the_open_questions(pick: Pick) -> None:
     paths = pick("ana", "ben", "cy")
     result = merge_worksheets(paths, Rule.MAJORITY, now=lambda: NOW)
@@ -175,7 +152,7 @@ def test_review_of_a_merge_asks_only_the_open_questions(pick: Pick) -> None:
     save_worksheet(target, result.worksheet)
     setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
     setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
-    script = Script("no", "4")
+    script = Replies(Reply("no"), Reply("4"))
     with setup.session:
         outcome = run_review(
             setup.session.worksheet,
@@ -671,24 +648,6 @@ def test_a_tie_on_a_drop_is_open_under_the_majority_rule_too(
         "Drops (not a claim): 0 dropped, 0 kept, 1 left open (c3).",
         'Left open: c3.drop (ana dropped "not a claim", ben kept)',
     ]
-
-
-class Replies:
-    """Gives the responses it holds, in turn, and records each prompt."""
-
-    def __init__(self, *responses: Response) -> None:
-        self.responses = list(responses)
-        self.prompts: list[Prompt] = []
-
-    def ask(self, prompt: Prompt) -> Response:
-        self.prompts.append(prompt)
-        return self.responses.pop(0) if self.responses else Quit()
-
-    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
-        return Accept()
-
-    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
-        return {}
 
 
 def test_merge_of_the_article_drops_what_two_of_three_reviewers_dropped(tmp_path: Path) -> None:

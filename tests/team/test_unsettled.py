@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from askers import Settler
 from rich.console import Console
 
 from factcheck.checklist.load import Checklist
@@ -14,13 +15,7 @@ from factcheck.report.model import ClaimStatus, load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
 from factcheck.review.prompts import (
-    Accept,
     Correct,
-    Prompt,
-    PublicationPrompt,
-    Quit,
-    Response,
-    VerdictPrompt,
 )
 from factcheck.review.session import open_review
 from factcheck.review.worksheet import Action, apply_change, make_change
@@ -144,28 +139,6 @@ def test_a_split_on_an_override_leaves_the_claim_open_for_the_final_reviewer(
     )
     settled = apply_change(merged, change)
     assert (still_unsettled(settled), unsettled_claims(settled)) == ((), frozenset())
-
-
-class Settler:
-    """Records every prompt; at a verdict, gives the responses it holds in turn, then Accept."""
-
-    def __init__(self, *at_verdict: Response) -> None:
-        self.at_verdict = list(at_verdict)
-        self.prompts: list[Prompt] = []
-        self.verdicts: list[VerdictPrompt] = []
-        self.publication: list[PublicationPrompt] = []
-
-    def ask(self, prompt: Prompt) -> Response:
-        self.prompts.append(prompt)
-        return Quit()
-
-    def ask_verdict(self, prompt: VerdictPrompt) -> Response:
-        self.verdicts.append(prompt)
-        return self.at_verdict.pop(0) if self.at_verdict else Accept()
-
-    def ask_publication(self, prompt: PublicationPrompt) -> dict[str, str] | None:
-        self.publication.append(prompt)
-        return {}
 
 
 SPEAKERS: dict[str, list[Edit]] = {
