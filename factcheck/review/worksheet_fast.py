@@ -11,7 +11,7 @@ anything wrong. Either way a worksheet reads the same.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.fastyaml import Unsupported
@@ -490,10 +490,12 @@ def _change(value: Any) -> Change:
     )
 
 
-def _merge(value: Any, changes: int, claims: Collection[str]) -> MergeRecord:
+def _merge(
+    value: Any, audit: Sequence[Change], claims: Collection[str], created: str
+) -> MergeRecord:
     m = _mapping(value, _MERGE_REQUIRED, _MERGE_KEYS)
     originals = _int(m["originals"])
-    if originals > changes:
+    if originals > len(audit):
         raise _no("merge.originals")
     record = MergeRecord(
         rule=_text(m["rule"]),
@@ -505,6 +507,8 @@ def _merge(value: Any, changes: int, claims: Collection[str]) -> MergeRecord:
     )
     if merge_problem(record, claims) is not None:
         raise _no("merge")
+    if originals_problem(record, audit, created) is not None:
+        raise _no("merge.originals")
     return record
 
 
@@ -512,6 +516,8 @@ MERGE_RULES = ("majority", "unanimous")
 """The rules a merge may record (factcheck merge --rule)."""
 MERGE_PARTS = tuple(part for part in PUBLICATION_FIELDS if part != "reviewer")
 """The parts of the report a merge reconciles (who reviews next is for that reviewer to say)."""
+MERGE_REVIEWER = "merge"
+"""The name the merge's own changes are recorded under."""
 MERGE_DROP = "drop"
 """A merge's unsettled item 'claim.drop': reviewers split on dropping the claim as not a claim."""
 MERGE_OVERRIDE = "override"
@@ -557,6 +563,29 @@ def merge_problem(
             return "unsettled", i, f"expected {expected}, got {item!r}"
         if item in record.unsettled[:i]:
             return "unsettled", i, f"{item!r} is listed twice"
+    return None
+
+
+def originals_problem(record: MergeRecord, audit: Sequence[Change], created: str) -> str | None:
+    """What is wrong with a merge's count of the reviewers' own entries (``merge.originals``),
+    edited by hand, against the audit log; None when nothing is. The reviewers' entries come
+    first, under their names; the merge's own changes, made when the worksheet was, right after."""
+    reviewers = frozenset(record.reviewers)
+    for at, change in enumerate(audit[: record.originals]):
+        if change.reviewer not in reviewers:
+            return (
+                f"says {record.originals} audit entries are the reviewers' own, but entry "
+                f"{change.seq} is by {change.reviewer!r}: set it to {at}"
+            )
+    for at in range(record.originals, len(audit)):
+        change = audit[at]
+        if change.reviewer == MERGE_REVIEWER and change.at == created:
+            if at != record.originals:
+                return (
+                    f"says {record.originals} audit entries are the reviewers' own, but the "
+                    f"merge's own changes begin at entry {change.seq}: set it to {at}"
+                )
+            break
     return None
 
 
@@ -625,14 +654,15 @@ def read_values(
     if "publication" in m:
         parts = _mapping(m["publication"], (), frozenset(PUBLICATION_FIELDS))
         publication = Publication(**{key: _opt_text(value) for key, value in parts.items()})
+    created = _text(m["created"]) if "created" in m else ""
     worksheet = Worksheet(
         document=document,
         checklist=ref,
         claims=tuple(claims),
-        created=_text(m["created"]) if "created" in m else "",
+        created=created,
         audit=tuple(audit),
         publication=publication,
-        merge=_merge(m["merge"], len(audit), seen) if "merge" in m else None,
+        merge=_merge(m["merge"], audit, seen, created) if "merge" in m else None,
         segments=segments,
     )
     if "contents" in m:

@@ -10,7 +10,7 @@ mistake.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 import yaml
@@ -51,6 +51,7 @@ from factcheck.review.worksheet_fast import (
     CLAIM_OPTIONAL,
     CLAIM_REQUIRED,
     merge_problem,
+    originals_problem,
     read_values,
 )
 from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
@@ -660,14 +661,15 @@ def _parse_worksheet(text: str, filename: str, checklist: ChecklistSource) -> Wo
         r.fail(node, f"claims[{at}].repeats", message)
     if miscount is not None:
         r.fail(m["contents"], f"contents.{miscount[0]}", miscount[1])
+    created = r.text(m["created"], "created") if "created" in m else ""
     return Worksheet(
         document=document,
         checklist=ref,
         claims=tuple(claims),
-        created=r.text(m["created"], "created") if "created" in m else "",
+        created=created,
         audit=tuple(audit),
         publication=publication,
-        merge=_read_merge(r, m["merge"], len(audit), seen) if "merge" in m else None,
+        merge=_read_merge(r, m["merge"], audit, seen, created) if "merge" in m else None,
         segments=segments,
     )
 
@@ -697,13 +699,13 @@ def _check_whole(r: NodeReader, m: Mapping[str, yaml.Node], lines: int) -> tuple
 
 
 def _read_merge(
-    r: NodeReader, node: yaml.Node, changes: int, claims: Collection[str]
+    r: NodeReader, node: yaml.Node, audit: Sequence[Change], claims: Collection[str], created: str
 ) -> MergeRecord:
     keys = ("rule", "reviewers", "worksheets", "originals")
     m = r.mapping(node, "merge", required=keys, optional=("open", "unsettled"))
     originals = r.integer(m["originals"], "merge.originals")
-    if originals > changes:
-        r.fail(m["originals"], "merge.originals", f"expected <= {changes}, got {originals}")
+    if originals > len(audit):
+        r.fail(m["originals"], "merge.originals", f"expected <= {len(audit)}, got {originals}")
     record = MergeRecord(
         rule=r.text(m["rule"], "merge.rule"),
         reviewers=r.texts(m["reviewers"], "merge.reviewers"),
@@ -717,4 +719,7 @@ def _read_merge(
         key, at, message = problem
         node = m[key] if at is None else r.sequence(m[key], "")[at]
         r.fail(node, f"merge.{key}" if at is None else f"merge.{key}[{at}]", message)
+    wrong = originals_problem(record, audit, created)
+    if wrong is not None:
+        r.fail(m["originals"], "merge.originals", wrong)
     return record

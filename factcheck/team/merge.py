@@ -41,12 +41,18 @@ from factcheck.review.worksheet import (
     checklist_location,
     utc_now,
 )
-from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS, MERGE_SPLIT
+from factcheck.review.worksheet_fast import (
+    MERGE_DROP,
+    MERGE_OVERRIDE,
+    MERGE_PARTS,
+    MERGE_REVIEWER,
+    MERGE_SPLIT,
+)
 from factcheck.team.article import article_sheet
 from factcheck.team.claims import CLAIM_MADE, made_change, own_claims
 from factcheck.team.compare import Sheet, reviewer_answers
 from factcheck.team.splits import split_votes
-from factcheck.team.unsettled import MERGE_REVIEWER, override_vote, unsettled_hint
+from factcheck.team.unsettled import override_vote, unsettled_hint
 from factcheck.team.unsettled import shown_value as _shown
 
 if TYPE_CHECKING:

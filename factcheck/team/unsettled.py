@@ -19,10 +19,13 @@ from dataclasses import dataclass
 
 from factcheck.review.corrections import CLAIM_CORRECTIONS
 from factcheck.review.worksheet import ARTICLE, Action, Change, ClaimReview, Override, Worksheet
-from factcheck.review.worksheet_fast import MERGE_DROP, MERGE_OVERRIDE, MERGE_PARTS, MERGE_SPLIT
-
-MERGE_REVIEWER = "merge"
-"""The name the merge's own changes are recorded under."""
+from factcheck.review.worksheet_fast import (
+    MERGE_DROP,
+    MERGE_OVERRIDE,
+    MERGE_PARTS,
+    MERGE_REVIEWER,
+    MERGE_SPLIT,
+)
 
 _SETTLED_BY: dict[str, frozenset[Action]] = {
     "speaker": frozenset({Action.SPEAKER}),

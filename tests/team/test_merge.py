@@ -231,6 +231,36 @@ def test_a_merge_record_edited_by_hand_is_one_error(
     assert str(caught.value) == f"{path}:{number}: merge.{line}: {message}"
 
 
+@pytest.mark.parametrize("shift", [-2, -1, 1])
+def test_a_count_of_the_reviewers_entries_edited_by_hand_is_one_error(
+    pick: Pick, tmp_path: Path, shift: int
+) -> None:
+    # Lowered, the reviewers' own answers counted as settling what the merge left open: every
+    # open question "settled", the claim final on one reviewer's answer.
+    merged = merge_worksheets(pick("ana", "ben"), Rule.MAJORITY, now=lambda: NOW).worksheet
+    assert merged.merge is not None
+    count = merged.merge.originals
+    own = merged.audit[count]
+    assert own.reviewer == MERGE_REVIEWER
+    path = tmp_path / "team.worksheet.yaml"
+    save_worksheet(path, merged)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(f"originals: {count}\n", f"originals: {count + shift}\n"), encoding="utf-8"
+    )
+    number = text[: text.index(f"  originals: {count}\n")].count("\n") + 1
+    if shift < 0:
+        problem = f"the merge's own changes begin at entry {own.seq}"
+    else:
+        problem = f"entry {own.seq} is by 'merge'"
+    with pytest.raises(WorksheetError) as caught:
+        load_worksheet(path)
+    assert str(caught.value) == (
+        f"{path}:{number}: merge.originals: says {count + shift} audit entries are the "
+        f"reviewers' own, but {problem}: set it to {count}"
+    )
+
+
 def test_a_checklist_reference_is_rebased_only_when_it_is_a_relative_file(tmp_path: Path) -> None:
     (tmp_path / "lists").mkdir()
     (tmp_path / "lists" / "mine.yaml").write_text("")
