@@ -440,6 +440,7 @@ _CORRECTIONS = (
     ("r", "role"),
     ("h", "add hop"),
     ("x", "remove hop"),
+    ("c", "chain"),
     ("p", "split"),
     ("m", "merge"),
     ("a", "add claim"),
@@ -659,6 +660,13 @@ class TerminalAsker:
         if choice == "x":
             name = read(f"Hop to remove ({', '.join(att.via) or 'none'}): ")
             return Correct(Action.REMOVE_HOP, name.strip()) if name and name.strip() else None
+        if choice == "c":
+            now = " \u2192 ".join(att.via) or "none"
+            line = read(
+                f"Chain (now {now}): the hops nearest the article first, separated by ';' "
+                "(Enter: keep it; '-': none): "
+            )
+            return None if line is None else Correct(Action.CHAIN, _typed_chain(line, att.via))
         if choice == "p":
             words = read("Split after the words: ")
             found = _find(entry.claim.text, words)
@@ -678,6 +686,17 @@ class TerminalAsker:
             reason = read("Why is it not a claim? ")
             return Correct(Action.DROP, reason=reason) if reason and reason.strip() else None
         return None
+
+
+def _typed_chain(line: str, now: Sequence[str]) -> str | None:
+    """A chain typed at the prompt as a change records it: the hops one a line (None: none).
+    Hops are separated by ';' or an arrow; an empty line keeps the chain, '-' clears it."""
+    if not line.strip():
+        return "\n".join(now) or None
+    if line.strip() == "-":
+        return None
+    hops = (" ".join(hop.split()) for hop in line.replace("\u2192", ";").split(";"))
+    return "\n".join(hop for hop in hops if hop) or None
 
 
 def _typed_number(text: str | None) -> int | None:

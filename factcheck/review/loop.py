@@ -524,7 +524,7 @@ def _respond(walk: _Walk, step: int, prompt: Prompt | None, response: Response) 
 
 def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
     """Record one correction of the claim at `step`; the reason it is refused, if so."""
-    from factcheck.review.corrections import sentence_at
+    from factcheck.review.corrections import chain_text, sentence_at
 
     entry = walk.entry(step)
     action = correction.action
@@ -533,6 +533,12 @@ def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
     try:
         if action in (Action.SPEAKER, Action.ROLE):
             walk.record(entry.id, action, new=value)
+        elif action is Action.CHAIN:
+            # The same chain again is recorded only to settle a chain a merge left open.
+            if value != chain_text(entry.claim.attribution) or _chain_in_dispute(
+                walk.worksheet, entry.id
+            ):
+                walk.record(entry.id, action, new=value)
         elif action is Action.ADD_HOP:
             if value is None:
                 return "A hop needs a name."
@@ -669,3 +675,8 @@ def summarize_review(
 def _split_in_dispute(worksheet: Worksheet, claim_id: str) -> bool:
     """Whether the claim's split is an item a merge left unsettled and no one has settled."""
     return worksheet.merge is not None and f"{claim_id}.split" in still_unsettled(worksheet)
+
+
+def _chain_in_dispute(worksheet: Worksheet, claim_id: str) -> bool:
+    """Whether the claim's chain is an item a merge left unsettled and no one has settled."""
+    return worksheet.merge is not None and f"{claim_id}.chain" in still_unsettled(worksheet)

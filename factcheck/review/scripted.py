@@ -34,6 +34,7 @@ from factcheck.review.worksheet import (
 )
 from factcheck.review.worksheet_batch import ChangeBatch
 from factcheck.review.worksheet_nodes import NodeReader, compose_yaml
+from factcheck.yamlio import is_null
 
 if TYPE_CHECKING:
     from factcheck.checklist.load import Checklist, Question
@@ -72,6 +73,8 @@ class ScriptedClaim:
     """A corrected speaker."""
     role: str | None = None
     """A corrected role."""
+    chain: tuple[str, ...] | None = None
+    """A corrected chain: its intermediaries, nearest the article first (empty: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ cites for one question."""
 _OVERRIDE_KEY = "override"
 _SKIP_KEY = "skip"
 _CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
+_CHAIN_KEY = "chain"
 _PUBLICATION_KEY = ARTICLE
 _DROP_KEY = "drop"
 RESTORE = "restore"
@@ -154,6 +158,7 @@ def _read_scripted_claim(
     override: tuple[str, str] | None = None
     skip = False
     texts: dict[str, str] = {}
+    chain: tuple[str, ...] | None = None
     for key, value in fields.items():
         where = f"{claim_id}.{key}"
         if key in questions:
@@ -172,8 +177,11 @@ def _read_scripted_claim(
             texts[key] = r.text(value, where).strip()
             if key == _DROP_KEY and not texts[key]:
                 r.fail(value, where, "dropping a claim needs a reason")
+        elif key == _CHAIN_KEY:
+            chain = _read_chain(r, value, where)
         else:
-            expected = ", ".join([*questions, _OVERRIDE_KEY, _SKIP_KEY, *_CLAIM_TEXT_KEYS])
+            keys = [*questions, _OVERRIDE_KEY, _SKIP_KEY, *_CLAIM_TEXT_KEYS, _CHAIN_KEY]
+            expected = ", ".join(keys)
             r.fail(
                 value, where, f"not a question of checklist {checklist.id!r} (expected {expected})"
             )
@@ -192,7 +200,25 @@ def _read_scripted_claim(
                 f"{claim_id}.{qid}",
                 f"not asked for this claim ({condition} is false)",
             )
-    return ScriptedClaim(claim=claim_id, answers=answers, override=override, skip=skip, **texts)
+    return ScriptedClaim(
+        claim=claim_id, answers=answers, override=override, skip=skip, chain=chain, **texts
+    )
+
+
+def _read_chain(r: NodeReader, node: yaml.Node, where: str) -> tuple[str, ...]:
+    """A chain's intermediaries, nearest the article first: a list of names, one name, or
+    nothing (``[]`` or null) for a claim that reached the article first hand."""
+    if is_null(node):
+        return ()
+    items = [node] if isinstance(node, yaml.ScalarNode) else r.sequence(node, where)
+    hops = []
+    for i, item in enumerate(items):
+        at = where if item is node else f"{where}[{i}]"
+        hop = " ".join(r.text(item, at).split())
+        if not hop:
+            r.fail(item, at, "expected the name of an outlet or person, got an empty text")
+        hops.append(hop)
+    return tuple(hops)
 
 
 def _read_scripted_answer(
@@ -298,6 +324,10 @@ def apply_answers(
             scripted.role != (att.role or "") or f"{cid}.role" in unsettled
         ):
             record(cid, Action.ROLE, new=scripted.role or None)
+        if scripted.chain is not None and (
+            scripted.chain != att.via or f"{cid}.chain" in unsettled
+        ):
+            record(cid, Action.CHAIN, new="\n".join(scripted.chain) or None)
         # Answering a claim whose drop or split the merge left open keeps it, whole.
         keeps = f"{cid}.drop" in unsettled or f"{cid}.split" in unsettled
         if scripted.drop == RESTORE:

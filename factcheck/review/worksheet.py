@@ -737,6 +737,8 @@ def make_change(
         old = att.speaker
     elif action is Action.ROLE:
         old = att.role
+    elif action is Action.CHAIN:
+        old = "\n".join(att.via) or None  # as corrections.chain_text records it
     elif action is Action.REMOVE_HOP:
         old, new = new, None
     elif action is Action.DROP:

@@ -664,7 +664,7 @@ ANSWER_FAULTS = {
         "c1:\n  sources_ok: yes\n",
         "answers.yaml:2: c1.sources_ok: not a question of checklist 'review-test' (expected "
         "primary_source, partisan_outlet, corroborated, confidence, override, skip, conclusion, "
-        "drop, speaker, role)",
+        "drop, speaker, role, chain)",
     ),
     "question not asked": (
         "c1:\n  primary_source: yes\n  corroborated: no\n",
@@ -703,6 +703,14 @@ ANSWER_FAULTS = {
         "c1:\n  skip: later\n",
         "answers.yaml:2: c1.skip: expected true or false, got 'later'",
     ),
+    "empty hop": (
+        "c1:\n  chain: [AP, ' ']\n",
+        "answers.yaml:2: c1.chain[1]: expected the name of an outlet or person, got an empty text",
+    ),
+    "chain of mappings": (
+        "c1:\n  chain: [{name: AP}]\n",
+        "answers.yaml:2: c1.chain[0]: expected a string, got a mapping",
+    ),
     "not a mapping": ("- c1\n", "answers.yaml:1: expected a mapping, got a list"),
     "python tag": (
         "c1:\n  primary_source: !!python/name:os.system yes\n",
@@ -726,6 +734,33 @@ def test_answers_file_errors_are_precise(
     with pytest.raises(ReviewError) as info:
         read_answers(Path("answers.yaml"), worksheet, checklist)
     assert str(info.value) == message
+
+
+def test_an_answers_file_sets_a_claims_whole_chain(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The chain could be corrected only a hop at a time, by hand.
+    monkeypatch.chdir(tmp_path)
+    assert worksheet.entry("c2").claim.attribution.via == ("Al-Manar",)
+
+    def applied(text: str, start: Worksheet) -> tuple[Worksheet, int]:
+        write_answers(tmp_path, text)
+        script = read_answers(Path("answers.yaml"), start, checklist)
+        outcome = apply_answers(start, checklist, script, lambda ws, c: None, reviewer="bot")
+        return outcome.worksheet, outcome.changes
+
+    two, changes = applied("c2:\n  chain: [Reuters,  ' AP  news ']\n", worksheet)
+    assert (two.entry("c2").claim.attribution.via, changes) == (("Reuters", "AP news"), 1)
+    assert two.entry("c2").corrected == ("chain",)
+    assert two.entry("c2").facts["chain.hops"] == 2
+    change = two.audit[-1]
+    assert (change.action, change.old, change.new) == (Action.CHAIN, "Al-Manar", "Reuters\nAP news")
+    assert applied("c2:\n  chain: [Reuters, AP news]\n", two)[1] == 0  # the same: nothing new
+    one, _ = applied("c2:\n  chain: Reuters\n", two)
+    assert one.entry("c2").claim.attribution.via == ("Reuters",)
+    for none in ("[]", "null"):
+        cleared, changes = applied(f"c2:\n  chain: {none}\n", two)
+        assert (cleared.entry("c2").claim.attribution.via, changes) == ((), 1)
 
 
 def test_an_answers_file_that_cannot_be_read_is_named_plainly(
@@ -1222,6 +1257,46 @@ def test_a_number_prompt_takes_only_ascii_digits(
     assert ask("o", [typed, "Thin"]) == OverrideVerdict(typed, "Thin")  # not a level: refused
     assert ask("r", ["h", "Kan news", typed]) == Correct(Action.ADD_HOP, "Kan news", position=0)
     assert ask("o", ["2", "Thin"]) == OverrideVerdict("unproven", "Thin")
+
+
+def test_the_whole_chain_is_typed_in_one_line(worksheet: Worksheet, checklist: Checklist) -> None:
+    prompt = first_prompt(worksheet, checklist)  # c2, through Al-Manar
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    labels: list[str] = []
+
+    class Labelled(FakeKeyboard):
+        def read_line(self, label: str) -> str | None:
+            labels.append(label)
+            return super().read_line(label)
+
+    def ask(line: str) -> Response:
+        return TerminalAsker(console, Labelled("r", ["c", line]), clear=False).ask(prompt)
+
+    assert ask("Reuters; AP  news;") == Correct(Action.CHAIN, "Reuters\nAP news")
+    assert ask("Reuters \u2192 AP") == Correct(Action.CHAIN, "Reuters\nAP")
+    assert ask("") == Correct(Action.CHAIN, "Al-Manar")  # Enter: the chain as it is
+    assert ask(" - ") == Correct(Action.CHAIN, None)  # none
+    assert "c chain" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert labels[:2] == [
+        "Which (empty to cancel): ",
+        "Chain (now Al-Manar): the hops nearest the article first, separated by ';' "
+        "(Enter: keep it; '-': none): ",
+    ]
+
+
+def test_typing_the_chain_it_has_records_nothing(
+    worksheet: Worksheet, checklist: Checklist
+) -> None:
+    outcome, _, saved = review(
+        worksheet,
+        checklist,
+        [Correct(Action.CHAIN, "Al-Manar"), Correct(Action.CHAIN, "Reuters\nAl-Manar"), Quit()],
+        claims=["c2"],
+    )
+    assert [(c.action, c.old, c.new) for _, c in saved] == [
+        (Action.CHAIN, "Al-Manar", "Reuters\nAl-Manar")
+    ]
+    assert outcome.worksheet.entry("c2").claim.attribution.via == ("Reuters", "Al-Manar")
 
 
 @pytest.mark.parametrize("odd", ["c\u00b2", "c" + "9" * 5000, "claim-x"])

@@ -194,3 +194,43 @@ def test_review_of_a_merge_visits_a_complete_claim_with_an_unsettled_speaker(
         ("c2", ClaimStatus.FINAL),
         ("c3", ClaimStatus.OPEN),
     ]
+
+
+def test_an_unsettled_chain_is_settled_by_typing_it_again_or_in_an_answers_file(
+    team: dict[str, Path], checklist: Checklist
+) -> None:
+    # The chain a merge left open could be kept only by adding a hop and removing it again.
+    from factcheck.review.scripted import apply_answers, read_answers
+
+    edited(team, checklist, {"ana": [("c1", Action.ADD_HOP, "0", "Reuters", None)]})
+    result = merge_worksheets([team["ana"], team["cy"]], Rule.UNANIMOUS, now=lambda: NOW)
+    target = _saved(team, result)
+    assert still_unsettled(load_worksheet(target)) == ("c1.chain",)
+    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
+    setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
+    asker = Settler(Correct(Action.CHAIN, None))  # the chain as it is: none
+    with setup.session:
+        run_review(
+            setup.session.worksheet,
+            setup.checklist,
+            asker,
+            setup.session.record,
+            reviewer="dee",
+            claims=["c1"],
+            hints=setup.hints,
+            only_open=True,
+        )
+    assert asker.verdicts[0].hints is not None
+    assert asker.verdicts[0].hints.lines == ('chain: ana "Reuters"',)
+    settled = load_worksheet(target)
+    assert settled.entry("c1").claim.attribution.via == ()
+    assert still_unsettled(settled) == ()
+    # The same by an answers file naming the chain it has, on a fresh merge.
+    target.unlink()
+    merged = load_worksheet(_saved(team, result))
+    answers = target.parent / "answers.yaml"
+    answers.write_text("c1:\n  chain: []\n", encoding="utf-8")
+    script = read_answers(answers, merged, checklist)
+    outcome = apply_answers(merged, checklist, script, lambda ws, c: None, reviewer="dee")
+    assert outcome.changes == 1
+    assert still_unsettled(outcome.worksheet) == ()
