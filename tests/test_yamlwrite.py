@@ -6,9 +6,12 @@ import random
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from factcheck import yamlwrite
 from factcheck.review.journal import load_worksheet
 from factcheck.review.worksheet_yaml import dump_worksheet, pyyaml_dump
+from factcheck.yamldump import holds_invisible
 from factcheck.yamlwrite import Flow
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,7 +63,14 @@ def test_random_documents_are_written_as_pyyaml_writes_them() -> None:
     for _ in range(3000):
         data = {key(rng) or "k": value(rng) for _ in range(rng.randint(1, 4))}
         asked.clear()
-        assert yamlwrite.dump(data, asking) == pyyaml_dump(data), data
+        written = yamlwrite.dump(data, asking)
+        if not holds_invisible(data):
+            assert written == pyyaml_dump(data), data
+        else:
+            # A string with an invisible character is written by PyYAML's Python emitter, which
+            # lays out a few things (an empty key) otherwise than the C one: the same data.
+            assert repr(yaml.safe_load(written)) == repr(yaml.safe_load(pyyaml_dump(data)))
+            assert not any(ch in written for ch in "\ufeff\xad\x85"), data
         # The writer asks PyYAML about pieces it makes; asked about the document itself, it
         # declined it (rather than writing it a second time to find out).
         declined += any(piece is data for piece in asked)

@@ -28,6 +28,7 @@ from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
 from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
 from factcheck.models import Document, Extraction
+from factcheck.yamldump import safe_dump
 
 if TYPE_CHECKING:
     import yaml
@@ -348,7 +349,6 @@ def _index_text_value(
 
 
 def _write_index(case_dir: Path, rows: Sequence[CaseArticle | _IndexEntry]) -> None:
-    import yaml
 
     records = [
         row.record()
@@ -368,7 +368,7 @@ def _write_index(case_dir: Path, rows: Sequence[CaseArticle | _IndexEntry]) -> N
         "# A factcheck case: the articles about one story. Made by `factcheck case add`;\n"
         "# correct an article's outlet here if the tool got it wrong. Format: docs/cases.md\n"
     )
-    body = yaml.safe_dump(
+    body = safe_dump(
         {"format": CASE_FORMAT, "articles": records},
         sort_keys=False,
         allow_unicode=True,

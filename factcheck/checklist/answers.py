@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from urllib.parse import urlsplit
 
 from factcheck.checklist.model import PRESETS, SCALE_ANSWERS, AnswerType
+from factcheck.invisible import has_invisible
 
 if TYPE_CHECKING:
     from factcheck.checklist.expr import Value
@@ -30,6 +31,21 @@ def is_http_url(text: str) -> bool:
         return False
     host = parts.hostname or ""
     return parts.scheme in ("http", "https") and bool(host) and port_ok
+
+
+def address_problem(text: str) -> str | None:
+    """Why TEXT cannot be recorded as a new address a report publishes (evidence, the article's
+    URL), or None: it must be an http(s) URL without controls or invisible characters (stored
+    raw, the report would link somewhere else than what was typed) and without a user name or
+    password (the report would publish them)."""
+    if not is_http_url(text) or has_invisible(text):
+        return f"expected an http(s) URL, got {text!r}"
+    if "@" in urlsplit(text).netloc:
+        return (
+            "an address with a user name or password would be published with the report; "
+            "give it without them"
+        )
+    return None
 
 
 class AnswerKind(Protocol):

@@ -19,6 +19,7 @@ import typer
 from factcheck.cli.app import _command_group, _error_line, _options, path_argument, run_guarded
 from factcheck.errors import FactcheckError
 from factcheck.render.console import make_console
+from factcheck.render.jsonout import escaped
 
 factchecks_app = _command_group(
     "factchecks", "Known fact-checks: import published reviews, then find the ones a claim matches."
@@ -237,7 +238,8 @@ def factchecks_stats(
         with open_database(db) as database:
             stats = database.stats()
         if output_format == "json":
-            sys.stdout.write(json.dumps(render.stats_record(stats), ensure_ascii=False, indent=2))
+            stats_json = json.dumps(render.stats_record(stats), ensure_ascii=False, indent=2)
+            sys.stdout.write(escaped(stats_json))
             sys.stdout.write("\n")
         else:
             make_console(opts.color).print(render.render_stats(stats))

@@ -17,6 +17,7 @@ import typer
 from factcheck.cli.app import _command_group, _options, _SourcesPaths, path_argument, run_guarded
 from factcheck.errors import FactcheckError, SourcesError
 from factcheck.render.console import defang_line, make_console, message_text
+from factcheck.render.jsonout import escaped
 
 if TYPE_CHECKING:
     from factcheck.sources.model import SourceEntry
@@ -33,7 +34,7 @@ _SourcesFormat = Annotated[
 def _sources_print(ctx: typer.Context, fmt: str, table: Callable[[], object], data: object) -> None:
     """Print a sources command's result as a table, or as JSON on standard output."""
     if fmt == "json":
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        typer.echo(escaped(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
         make_console(_options(ctx).color).print(table())
 

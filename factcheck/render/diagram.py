@@ -19,6 +19,7 @@ from factcheck import regexes
 from factcheck.case.graph import MAP_FORMAT, EdgeKind, MapNode, NodeKind, StoryMap, chain_map
 from factcheck.records import one_line
 from factcheck.render.console import defang, safe_text
+from factcheck.render.jsonout import escaped
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -182,7 +183,7 @@ def render_json(story: StoryMap) -> str:
             for g in story.groups
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _tree(story: StoryMap) -> list[tuple[str, list[tuple[int, str, MapNode, bool]]]]:

@@ -118,9 +118,9 @@ def render_piece(extraction: Extraction, fmt: str, *, include_segments: bool = F
     if fmt == "json":
         return escaped(json.dumps(data, ensure_ascii=False, indent=2))
     if fmt == "yaml":
-        import yaml
+        from factcheck.yamldump import safe_dump_all
 
-        return yaml.safe_dump_all([data], allow_unicode=True, sort_keys=False, width=100)
+        return safe_dump_all([data], allow_unicode=True, sort_keys=False, width=100)
     raise ValueError(f"not a piece format: {fmt}")
 
 

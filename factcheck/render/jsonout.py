@@ -9,13 +9,28 @@ list's items one at a time, so that a large report is never held whole.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from factcheck import regexes
+from factcheck.invisible import FLAG, FORMAT, harmless
 
 # JSON escapes C0 controls itself; these are the other characters a terminal or an editor may
-# act on (DEL, C1 controls, line separators, bidi overrides). They only occur inside strings.
-_JSON_UNSAFE = regexes.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# act on (DEL, C1 controls, line separators, the invisible format characters: bidi overrides,
+# zero-width spaces). They only occur inside strings. A joiner doing its work inside a script
+# and a region's flag are left as they are.
+_JSON_UNSAFE = regexes.compile(f"{FLAG}|[\x7f-\x9f\u2028\u2029{FORMAT}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    """A character as JSON escapes it: beyond U+FFFF, as its two UTF-16 surrogates."""
+    if harmless(match) and match.group() not in "\u2028\u2029":
+        return match.group()
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def escaped(json_text: str) -> str:
@@ -23,7 +38,7 @@ def escaped(json_text: str) -> str:
     separator in a string would end a line of JSON Lines for a reader that splits on it."""
     if _JSON_UNSAFE.search(json_text) is None:
         return json_text
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return _JSON_UNSAFE.sub(_escape, json_text)
 
 
 def _dumps(data: object) -> str:
@@ -44,7 +59,7 @@ def _string(text: str) -> str:
         return quoted
     quoted = _encode_string(text)
     if _JSON_UNSAFE.search(quoted):
-        quoted = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+        quoted = _JSON_UNSAFE.sub(_escape, quoted)
     if len(text) <= _SHORT:
         if len(_QUOTED) >= _REMEMBERED:
             _QUOTED.clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck import regexes
+from factcheck.checklist.answers import address_problem
 from factcheck.errors import ReviewError, WorksheetError
 from factcheck.review.hints import ClaimHints
 from factcheck.review.prompts import (
@@ -48,7 +49,6 @@ from factcheck.review.worksheet import (
     apply_change,
     check_value,
     claim_verdict,
-    is_url,
     make_change,
     normalize_value,
     utc_now,
@@ -495,8 +495,9 @@ def _respond(walk: _Walk, step: int, prompt: Prompt | None, response: Response) 
         return None
     if isinstance(response, AddEvidence):
         url = response.url.strip()
-        if not is_url(url):
-            return f"Not an http(s) URL: {url!r}"
+        problem = address_problem(url)
+        if problem is not None:
+            return problem[0].upper() + problem[1:] + "."
         assert prompt is not None
         current = prompt.current
         if current is None or url not in current.evidence:

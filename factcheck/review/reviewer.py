@@ -17,7 +17,9 @@ import yaml
 
 from factcheck.errors import ReviewError
 from factcheck.files import NotAFile, read_own_text, write_atomic
+from factcheck.invisible import has_invisible
 from factcheck.review.worksheet import Worksheet
+from factcheck.yamldump import safe_dump
 
 
 def config_path() -> Path:
@@ -89,7 +91,7 @@ def remember_reviewer(name: str) -> None:
         return
     data["reviewer"] = name
     try:
-        write_atomic(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        write_atomic(path, safe_dump(data, sort_keys=False, allow_unicode=True))
     except OSError as exc:
         raise ReviewError(f"{path}: cannot save: {describe_os_error(exc)}") from None
 
@@ -128,8 +130,11 @@ class UnusableName(ReviewError):
 
 
 def _one_line(where: str, name: str) -> str:
-    """NAME, unless it holds a line break, a tab or another control character: the name goes into
-    every answer, the audit log and the report's byline."""
+    """NAME, unless it holds a line break, a tab or another control character, or an invisible
+    format character (a bidi override, a zero-width space): the name goes into every answer, the
+    audit log and the report's byline, and "ana" with a zero-width space would look like "ana"."""
     if any(unicodedata.category(char) == "Cc" for char in name):
         raise UnusableName(f"{where}: expected a name on one line, got {name!r}")
+    if has_invisible(name):
+        raise UnusableName(f"{where}: expected a name without invisible characters, got {name!r}")
     return name

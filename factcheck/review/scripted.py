@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from factcheck.checklist.answers import address_problem
 from factcheck.errors import ReviewError, WorksheetError
 from factcheck.files import TooLarge, describe_os_error, read_limited
 from factcheck.review.loop import check_override, is_complete, summarize_review
@@ -26,7 +27,6 @@ from factcheck.review.worksheet import (
     Change,
     Worksheet,
     check_value,
-    is_url,
     make_change,
     normalize_value,
     utc_now,
@@ -134,8 +134,9 @@ def read_answers(path: Path, worksheet: Worksheet, checklist: Checklist) -> Scri
                 for name, node in parts.items()
             }
             url = publication.get("url")
-            if url is not None and not is_url(url):
-                r.fail(parts["url"], "article.url", f"expected an http(s) URL, got {url!r}")
+            problem = None if url is None else address_problem(url)
+            if problem is not None:
+                r.fail(parts["url"], "article.url", problem)
         scripted = [
             _read_scripted_claim(r, cid, node, worksheet, checklist) for cid, node in claims.items()
         ]
@@ -252,8 +253,9 @@ def _read_scripted_answer(
         urls = []
         for i, item in enumerate(items):
             url = r.text(item, f"{where}.evidence[{i}]")
-            if not is_url(url):
-                r.fail(item, f"{where}.evidence[{i}]", f"expected an http(s) URL, got {url!r}")
+            problem = address_problem(url)
+            if problem is not None:
+                r.fail(item, f"{where}.evidence[{i}]", problem)
             urls.append(url)
         evidence = tuple(urls)
     return ScriptedAnswer(value=value_or_none, note=note, evidence=evidence)

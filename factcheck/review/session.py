@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck.checklist.answers import address_problem
 from factcheck.errors import FactcheckError, ReviewError
 from factcheck.files import resolved
 from factcheck.review.hints import ClaimHints, EvidenceOffer
@@ -32,7 +33,6 @@ from factcheck.review.worksheet import (
     apply_change,
     article_worksheet,
     create_worksheet,
-    is_url,
     is_worksheet_file,
     make_change,
     utc_now,
@@ -75,8 +75,9 @@ def review_worksheet(
     wanted = {"reviewer": reviewer, **(publication or {})}
     for name in PUBLICATION_FIELDS:
         value = (wanted.get(name) or "").strip()
-        if name == "url" and value and not is_url(value):
-            raise ReviewError(f"--url: expected an http(s) URL, got {value!r}")
+        problem = address_problem(value) if name == "url" and value else None
+        if problem is not None:
+            raise ReviewError(f"--url: {problem}")
         if value and value != session.worksheet.publication.get(name):
             change = make_change(
                 session.worksheet,

@@ -63,6 +63,7 @@ from factcheck.review.worksheet_whole import (
     miscount_problem,
     repeats_problem,
 )
+from factcheck.yamldump import SafeTextDumper, holds_invisible
 from factcheck.yamlio import (
     DUMPER,
     collector_paused,
@@ -100,9 +101,18 @@ def _represent_tuple(dumper: yaml.SafeDumper, data: tuple[Any, ...]) -> yaml.Seq
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 
 
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Flow, _represent_flow)
-_Dumper.add_representer(tuple, _represent_tuple)
+class _CarefulDumper(SafeTextDumper):
+    """The same layout from PyYAML's Python emitter, which escapes invisible characters: for
+    the rare worksheet that holds one (see factcheck.yamldump)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+for _dumper in (_Dumper, _CarefulDumper):
+    _dumper.add_representer(str, _represent_str)
+    _dumper.add_representer(_Flow, _represent_flow)
+    _dumper.add_representer(tuple, _represent_tuple)
 
 
 def change_record(change: Change) -> dict[str, Any]:
@@ -252,7 +262,7 @@ def pyyaml_dump(data: object) -> str:
     :func:`factcheck.yamlwrite.dump` reproduces)."""
     text: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_CarefulDumper if holds_invisible(data) else _Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=1_000_000,

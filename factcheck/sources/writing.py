@@ -22,6 +22,7 @@ from factcheck.sources.loading import (
     _read_text,
 )
 from factcheck.sources.model import CITED_FACTS, SourceEntry
+from factcheck.yamldump import safe_dump
 
 
 def slugify(name: str) -> str:
@@ -122,7 +123,7 @@ def add_entry(
     if (existing := _merge(layers).get(source_id)) is not None:
         where = existing.origins[0] if existing.origins else "the registry"
         raise SourcesError(f"source id '{source_id}' already exists ({where}); choose another id")
-    item = yaml.safe_dump(
+    item = safe_dump(
         [dict(fields)], sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
     # Check the entry on its own first, so a mistake is reported as the user's input, not as a

@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from factcheck.render.jsonout import _JSON_UNSAFE, Stream, _dumps, _indented, dump_pieces
+from factcheck.render.jsonout import (
+    _JSON_UNSAFE,
+    Stream,
+    _dumps,
+    _escape,
+    _indented,
+    dump_pieces,
+)
 
 TEXTS = [
     "",
@@ -24,6 +31,10 @@ TEXTS = [
     "\u2028",
     "\x85",
     "\u202e",
+    "zero\u200bwidth",
+    "\u062e\u0627\u0646\u0647\u200c\u0647\u0627",
+    "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+    "tag\U000e0041",
     "😀",
     "</script>",
 ]
@@ -44,7 +55,18 @@ def value(rng: random.Random, depth: int = 0) -> Any:
 
 def reference(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _JSON_UNSAFE.sub(_escape, text) + "\n"
+
+
+def test_invisible_characters_are_escaped_and_read_back_the_same() -> None:
+    # A zero-width space was printed raw: "ana" and "ana\u200b" looked the same.
+    data = {text: text for text in TEXTS}
+    written = _dumps(data)
+    assert json.loads(written) == data
+    assert '"zero\\u200bwidth"' in written
+    assert '"tag\\udb40\\udc41"' in written
+    assert "\u0647\u200c\u0647" in written  # a joiner doing its work in Persian
+    assert "\U0001f3f4\U000e0067" in written  # a region's flag
 
 
 def test_random_data_is_written_as_json_dumps_writes_it() -> None:

@@ -184,6 +184,18 @@ def test_json_round_trips_the_map() -> None:
     assert data["groups"][0]["nodes"] == ["n1", "n2", "n3", "n4"]
 
 
+def test_json_escapes_invisible_characters() -> None:
+    # An outlet named in a byline with a right-to-left override was printed raw.
+    from dataclasses import replace
+
+    story = hostile_map()
+    node = replace(story.nodes[0], label="North\u202ewire zero\u200bwidth")
+    text = render_json(replace(story, nodes=(node, *story.nodes[1:])))
+    assert "\u202e" not in text and "\u200b" not in text
+    assert '"North\\u202ewire zero\\u200bwidth"' in text
+    assert json.loads(text)["nodes"][0]["label"] == node.label
+
+
 def test_text_and_tree_forms_are_one_line_per_node() -> None:
     story = hostile_map()
     text = render_text(story)

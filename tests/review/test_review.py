@@ -317,6 +317,8 @@ def test_notes_and_evidence_are_added_to_the_current_question(
             AddNote("  "),
             AddNote("dated May 20"),
             AddEvidence("example.org/release"),
+            AddEvidence("https://ana:pw@example.org/release"),
+            AddEvidence("https://example.org/\u202erelease"),
             AddEvidence("https://example.org/release"),
             AddEvidence("https://example.org/release"),
             Reply("yes"),
@@ -324,7 +326,14 @@ def test_notes_and_evidence_are_added_to_the_current_question(
         ],
     )
     assert asker.prompts[2].error == "A note needs some text."
-    assert asker.prompts[4].error == "Not an http(s) URL: 'example.org/release'"
+    assert asker.prompts[4].error == "Expected an http(s) URL, got 'example.org/release'."
+    assert asker.prompts[5].error == (
+        "An address with a user name or password would be published with the report; give it "
+        "without them."
+    )
+    assert asker.prompts[6].error == (
+        "Expected an http(s) URL, got 'https://example.org/\\u202erelease'."
+    )
     answer = outcome.worksheet.entry("c1").answers["primary_source"]
     assert answer.note == "Press release\ndated May 20"
     assert answer.evidence == ("https://example.org/release",)
@@ -702,6 +711,26 @@ ANSWER_FAULTS = {
     "skip not boolean": (
         "c1:\n  skip: later\n",
         "answers.yaml:2: c1.skip: expected true or false, got 'later'",
+    ),
+    "evidence with a password": (
+        "c1:\n  primary_source:\n    value: yes\n    evidence: https://ana:pw@intra.example/a\n",
+        "answers.yaml:4: c1.primary_source.evidence[0]: an address with a user name or password "
+        "would be published with the report; give it without them",
+    ),
+    "evidence with a control": (
+        'c1:\n  primary_source:\n    value: yes\n    evidence: "https://e.example/\\e[31m"\n',
+        "answers.yaml:4: c1.primary_source.evidence[0]: expected an http(s) URL, got "
+        "'https://e.example/\\x1b[31m'",
+    ),
+    "evidence with a bidi override": (
+        'c1:\n  primary_source:\n    value: yes\n    evidence: "https://e.example/\\u202eexe"\n',
+        "answers.yaml:4: c1.primary_source.evidence[0]: expected an http(s) URL, got "
+        "'https://e.example/\\u202eexe'",
+    ),
+    "article url with a password": (
+        "article:\n  url: https://ana:pw@news.example/a\n",
+        "answers.yaml:2: article.url: an address with a user name or password would be published "
+        "with the report; give it without them",
     ),
     "empty hop": (
         "c1:\n  chain: [AP, ' ']\n",
@@ -1183,6 +1212,15 @@ def test_a_reviewer_name_is_one_line_of_plain_text(
         resolve_reviewer(None, worksheet, None)
     assert str(info.value) == "FACTCHECK_REVIEWER: expected a name on one line, got 'Bo\\tBell'"
     assert resolve_reviewer("  Ana Lima ", worksheet, None) == "Ana Lima"
+    # "ana" and "ana" with a zero-width space looked like one reviewer in compare and merge.
+    for name in ("ana\u200b", "North\u202ewire", "\u2066ana\u2069"):
+        with pytest.raises(ReviewError) as info:
+            resolve_reviewer(name, worksheet, None)
+        assert str(info.value) == (
+            f"--reviewer: expected a name without invisible characters, got {name!r}"
+        )
+    persian = "\u0645\u0631\u06cc\u0645\u200c\u0647\u0627"  # a joiner inside a word
+    assert resolve_reviewer(persian, worksheet, None) == persian
 
 
 def test_the_reviewer_is_never_the_login(

@@ -568,3 +568,25 @@ def test_a_hand_edited_claim_id_is_found_by_its_position(odd: str) -> None:
     assert edited.entry(odd).claim.text == worksheet.entry("c2").claim.text
     with pytest.raises(WorksheetError):
         edited.position("c" + "8" * 5000)
+
+
+def test_invisible_characters_are_escaped_in_the_file_and_read_back_the_same(
+    worksheet: Worksheet, tmp_path: Path
+) -> None:
+    # A bidi override or a zero-width space was written raw: `cat`, `less` or `git diff` of a
+    # shared worksheet showed the article reordered. Persian's joiner and emoji stay as they are.
+    hostile = "North\u202ewire said zero\u200bwidth"
+    persian = "\u062e\u0627\u0646\u0647\u200c\u0647\u0627 \U0001f44d"
+    entry = worksheet.claims[0]
+    claim = replace(entry.claim, reasons=(hostile, persian))
+    ws = replace(worksheet, claims=(replace(entry, claim=claim), *worksheet.claims[1:]))
+    ws = apply_change(ws, change(ws, "c1", Action.NOTE, question="primary_source", new=hostile))
+    path = tmp_path / "x.worksheet.yaml"
+    save_worksheet(path, ws)
+    text = path.read_text(encoding="utf-8")
+    assert "\u202e" not in text and "\u200b" not in text
+    assert '"North\\u202Ewire said zero\\u200Bwidth"' in text
+    assert "\u062e\u0627\u0646\u0647\u200c\u0647\u0627" in text  # the joiner does its work
+    for back in (load_worksheet(path), parse_worksheet(text, "x.yaml")):
+        assert back.claims[0].claim.reasons == (hostile, persian)
+        assert back.claims[0].answers["primary_source"].note == hostile
