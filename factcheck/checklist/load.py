@@ -413,7 +413,11 @@ class _Reader(RuleReader):
         return AnswerType.CHOICE, tuple(choices), tuple(labels)
 
 
-_ID_WHAT = "an id of lower-case letters, digits, '-' and '_'"
-_QUESTION_ID_WHAT = "a question id of lower-case letters, digits and '_', starting with a letter"
-_CHOICE_WHAT = "an answer id of letters, digits, '_', '-' and '+'"
+_ID_WHAT = "an id of ASCII lower-case letters, digits, '-' and '_', not starting with '-' or '_'"
+_QUESTION_ID_WHAT = (
+    "a question id of ASCII lower-case letters, digits and '_', starting with a letter"
+)
+_CHOICE_WHAT = (
+    "an answer id of ASCII letters, digits, '_', '-' and '+', not starting with '-' or '+'"
+)
 _ANSWERS_WHAT = "a list of strings, or one of yes-no, yes-no-unclear, scale, text, url"

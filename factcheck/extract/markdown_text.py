@@ -2,7 +2,8 @@
 
 A `.md` article is the words a reader sees once it is rendered: heading marks, emphasis, list
 bullets, quotation marks (``>``), code ticks and backslash escapes go; a link keeps its words and
-loses its address; an image, a reference definition and a comment go whole; front matter goes,
+loses its address; an image, a reference definition, a footnote's mark and a comment go whole (a
+footnote's text stays, a paragraph of its own); front matter goes,
 its ``title`` kept as the first line when the text has no heading. A paragraph wrapped over
 several lines is one line, as it shows (a hard break, two spaces or a backslash at a line's end,
 stays); headings, list items, code and the rows of a table keep their own lines (a table's row as
@@ -29,7 +30,16 @@ _SETEXT_OR_RULE = regexes.compile(
 _QUOTE = regexes.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _BULLET = regexes.compile(r"^[ \t]*[-*+][ \t]+(?=\S)")
 _ORDERED = regexes.compile(r"^[ \t]*\d{1,9}[.)][ \t]+(?=\S)")
-_DEFINITION = regexes.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
+# A link's reference definition: "[label]: address", then at most a title in quotes or brackets.
+# "[Update]: The minister said ..." is not one: CommonMark shows it as the paragraph it is.
+_DEFINITION = regexes.compile(
+    r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^<>\n]*>|\S+)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$"
+)
+# A footnote's text ("[^1]: The minister said ...") shows at the foot of the page; a reference to
+# it ("[^1]"), as a number.
+_FOOTNOTE = regexes.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*")
+_FOOTNOTE_REF = regexes.compile(r"\[\^[^\]\s]+\](?!:)")
 _TARGET = r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\]\n]*\])"
 """What follows a link's or an image's words: (address "title") or [reference]."""
 _IMAGE = regexes.compile(r"!\[[^\[\]\n]*\]" + _TARGET)
@@ -99,6 +109,10 @@ def markdown_text(text: str) -> str:
             lines.append([""])
             joinable = False
             continue
+        footnote = _FOOTNOTE.match(line)
+        if footnote:
+            line = line[footnote.end() :]
+            joinable = False
         hard_break = line.endswith(("  ", "\\"))
         body = _QUOTE.sub("", line)
         item = _BULLET.match(body) or _ORDERED.match(body)
@@ -125,6 +139,7 @@ def _inline(line: str) -> str:
     if not any(mark in line for mark in "[]<`*_\\"):
         return line
     line = _IMAGE.sub("", line)
+    line = _FOOTNOTE_REF.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _CODE.sub(lambda m: m.group(2).strip(), line)

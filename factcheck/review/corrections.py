@@ -47,13 +47,14 @@ def with_chain(attribution: Attribution, text: str | None) -> Attribution:
 
 
 def with_speaker(attribution: Attribution, speaker: str | None) -> Attribution:
-    """The attribution with the speaker the reviewer gave (None: the speaker is unknown)."""
-    return replace(attribution, speaker=(speaker or "").strip() or None)
+    """The attribution with the speaker the reviewer gave, on one line (None: the speaker is
+    unknown)."""
+    return replace(attribution, speaker=" ".join((speaker or "").split()) or None)
 
 
 def with_role(attribution: Attribution, role: str | None) -> Attribution:
-    """The attribution with the role the reviewer gave (None: no role)."""
-    return replace(attribution, role=(role or "").strip() or None)
+    """The attribution with the role the reviewer gave, on one line (None: no role)."""
+    return replace(attribution, role=" ".join((role or "").split()) or None)
 
 
 def with_hop(attribution: Attribution, hop: str, position: int) -> Attribution:

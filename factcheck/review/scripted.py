@@ -95,6 +95,7 @@ _OVERRIDE_KEY = "override"
 _SKIP_KEY = "skip"
 _CLAIM_TEXT_KEYS = ("conclusion", "drop", "speaker", "role")
 _CHAIN_KEY = "chain"
+_ONE_LINE_KEYS = ("speaker", "role")
 _PUBLICATION_KEY = ARTICLE
 _DROP_KEY = "drop"
 RESTORE = "restore"
@@ -176,6 +177,8 @@ def _read_scripted_claim(
             skip = r.boolean(value, where)
         elif key in _CLAIM_TEXT_KEYS:
             texts[key] = r.text(value, where).strip()
+            if key in _ONE_LINE_KEYS:  # a name and a role, as the review's prompt takes them
+                texts[key] = " ".join(texts[key].split())
             if key == _DROP_KEY and not texts[key]:
                 r.fail(value, where, "dropping a claim needs a reason")
         elif key == _CHAIN_KEY:

@@ -334,8 +334,8 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
         (
             "  - {id: Q1, ask: Q?, answers: yes-no}",
             "  - default: ok",
-            "test.yaml:8: questions[0].id: expected a question id of lower-case letters, digits "
-            "and '_', starting with a letter, got 'Q1'",
+            "test.yaml:8: questions[0].id: expected a question id of ASCII lower-case letters, "
+            "digits and '_', starting with a letter, got 'Q1'",
         ),
         (
             "  - {id: and, ask: Q?, answers: yes-no}",
@@ -362,8 +362,8 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
         (
             "  - {id: q, ask: Q?, answers: [a, 'not sure']}",
             "  - default: ok",
-            "test.yaml:8: questions[0].answers[1]: expected an answer id of letters, digits, '_', "
-            "'-' and '+', got 'not sure'",
+            "test.yaml:8: questions[0].answers[1]: expected an answer id of ASCII letters, digits, "
+            "'_', '-' and '+', not starting with '-' or '+', got 'not sure'",
         ),
         (
             "  - {id: q, ask: Q?, answers: [a, {id: b}]}",
@@ -455,7 +455,8 @@ def test_top_level_problems_are_all_reported_in_line_order() -> None:
     text = "id: Bad Id\nname: x\nversion: 0\ncolour: red\nscale: []\nquestions: []\n"
     assert load_problems(text) == [
         "test.yaml:1: missing key 'verdicts'",
-        "test.yaml:1: id: expected an id of lower-case letters, digits, '-' and '_', got 'Bad Id'",
+        "test.yaml:1: id: expected an id of ASCII lower-case letters, digits, '-' and '_', not "
+        "starting with '-' or '_', got 'Bad Id'",
         "test.yaml:3: version: expected a whole number of 1 or more, got '0'",
         "test.yaml:4: unknown key 'colour' (expected one of: id, name, version, description, "
         "scale, questions, verdicts, grade)",

@@ -181,6 +181,25 @@ def test_a_markdown_file_is_read_as_the_text_it_shows(tmp_path: Path) -> None:
     assert read_source(str(same)).text == MARKDOWN_ARTICLE  # a .txt file is taken as it is
 
 
+def test_a_paragraph_shaped_like_a_reference_definition_and_a_footnote_are_kept(
+    tmp_path: Path,
+) -> None:
+    # Both were taken for a link's reference definition and went whole, with their claims.
+    text = (
+        "[Update]: The minister said 30% of schools closed in 2020.\n\n"
+        "The figure[^1] was disputed.\n\n"
+        "[^1]: The minister said 40% closed.\n\n"
+        '[ref]: https://example.org "A title"\n'
+        "[other]: <https://example.org/a b> (another)\n"
+    )
+    path = write(tmp_path / "update.md", text.encode())
+    assert read_source(str(path)).text == (
+        "[Update]: The minister said 30% of schools closed in 2020.\n\n"
+        "The figure was disputed.\n\n"
+        "The minister said 40% closed.\n\n\n\n"
+    )
+
+
 def test_a_markdown_file_gives_its_heading_as_the_title(tmp_path: Path) -> None:
     from factcheck.extract.pipeline import extract
 

@@ -792,6 +792,24 @@ def test_an_answers_file_sets_a_claims_whole_chain(
         assert (cleared.entry("c2").claim.attribution.via, changes) == ((), 1)
 
 
+def test_a_speaker_or_role_from_an_answers_file_is_one_line(
+    tmp_path: Path, worksheet: Worksheet, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Kept with its line break, a merge showed the speaker as a chain ("Ann Lee \u2190 Al-Manar").
+    monkeypatch.chdir(tmp_path)
+    write_answers(
+        tmp_path, 'c2:\n  speaker: "Ann Lee\\nAl-Manar TV"\n  role: " chief\\t of  staff"\n'
+    )
+    script = read_answers(Path("answers.yaml"), worksheet, checklist)
+    outcome = apply_answers(worksheet, checklist, script, lambda ws, c: None, reviewer="bot")
+    attribution = outcome.worksheet.entry("c2").claim.attribution
+    assert (attribution.speaker, attribution.role) == ("Ann Lee Al-Manar TV", "chief of staff")
+    assert [c.new for c in outcome.worksheet.audit[-2:]] == [
+        "Ann Lee Al-Manar TV",
+        "chief of staff",
+    ]
+
+
 def test_an_answers_file_that_cannot_be_read_is_named_plainly(
     tmp_path: Path, worksheet: Worksheet, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
 ) -> None:
