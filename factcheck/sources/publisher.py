@@ -29,11 +29,14 @@ names, nearest first, separated by '; ').
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from factcheck import regexes
+from factcheck.errors import FactcheckWarning
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import longest_first, words
 from factcheck.models import Document, Segment, SegmentKind
@@ -339,7 +342,8 @@ def find_publisher(
     given = dict(document.provenance).get(OUTLET)
     found = _Found()
     carried = _Found(registry)
-    if given in _METADATA and document.outlet:
+    borrowed = given in _METADATA and _borrowed(document, registry)
+    if given in _METADATA and document.outlet and not borrowed:
         found.add(document.outlet, given)
         for name in carried_from(document):
             # The story's publisher as the page states it: a news outlet or an agency the
@@ -415,8 +419,9 @@ def find_publisher(
         # names one, otherwise the outlet the publisher carried it from.
         (carried if found.items else found).add(agency, "dateline")
     if not found.items:
-        if document.outlet and given not in _METADATA:
-            # The text's own rules named something that is no outlet (a date, a weekday).
+        if document.outlet and (given not in _METADATA or borrowed):
+            # The text's own rules named something that is no outlet (a date, a weekday), or the
+            # page borrowed a rated outlet's name.
             return replace(document, outlet=None, provenance=tuple(provenance))
         return document
     publisher, how = found.items[0]
@@ -425,6 +430,26 @@ def find_publisher(
     if chain:
         provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
+
+
+def _borrowed(document: Document, registry: Registry | None) -> bool:
+    """The page's metadata names as its publisher an outlet of the registry that publishes on
+    other web domains than the page's own address: any site can borrow a rated outlet's name
+    with one meta tag, so the name is not taken (with a warning)."""
+    name = document.outlet or ""
+    if registry is None or not document.url or not registry_outlet(name, registry):
+        return False
+    entry = registry.get(registry.mentions(name)[0].id)
+    host = (urlsplit(document.url).hostname or "").removeprefix("www.")
+    if entry is None or not entry.domains or not host or registry.by_domain(host) is entry:
+        return False
+    warnings.warn(
+        f"the page names its publisher {name!r}, but its address is on {host}, not on a web "
+        f"domain of {entry.name} ({', '.join(entry.domains[:3])}): not taken as the publisher",
+        FactcheckWarning,
+        stacklevel=2,
+    )
+    return True
 
 
 def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:

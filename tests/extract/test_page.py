@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from shared_data import SHARED_DATA
 
-from factcheck.errors import IngestError
+from factcheck.errors import FactcheckWarning, IngestError
 from factcheck.extract.ingest import read_page
 from factcheck.models import Document
 from factcheck.sources.publisher import find_publisher
@@ -294,6 +294,26 @@ def test_a_label_leaves_the_publisher_to_the_registrys_name_for_the_domain() -> 
     assert doc.outlet is None
     published = find_publisher(doc, (), load_registry(user=False))
     assert (published.outlet, dict(published.provenance)["outlet"]) == ("Press TV", "url")
+
+
+def test_a_rated_outlets_name_on_another_sites_page_is_not_its_publisher() -> None:
+    # Any site borrowed a rated outlet's standing with one meta tag: "Reuters" on a page from
+    # elsewhere put the registry's reuters entry, and its ratings, first on every chain.
+    head = '<meta property="og:site_name" content="Reuters">'
+    registry = load_registry(user=False)
+    own = find_publisher(read(head, url="https://www.reuters.com/world/bridge"), (), registry)
+    assert (own.outlet, dict(own.provenance)["outlet"]) == ("Reuters", "meta")
+    with pytest.warns(FactcheckWarning) as caught:
+        other = find_publisher(read(head, url="http://127.0.0.1:8000/story"), (), registry)
+    assert other.outlet is None and "outlet" not in dict(other.provenance)
+    assert [str(w.message) for w in caught] == [
+        "the page names its publisher 'Reuters', but its address is on 127.0.0.1, not on a web "
+        "domain of Reuters (reuters.com): not taken as the publisher"
+    ]
+    # A name the registry does not know, or a page without an address, is taken as it is.
+    assert find_publisher(read(head.replace("Reuters", "Harbor Notes")), (), registry).outlet == (
+        "Harbor Notes"
+    )
 
 
 @pytest.mark.parametrize(
