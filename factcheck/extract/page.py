@@ -111,6 +111,8 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
     """The Document of an HTML page: trafilatura's article body and the page's own metadata."""
     import trafilatura  # heavy: loaded only when an HTML page is read
 
+    if len(page) > _LARGE_PAGE:
+        page = _HUGE_SCRIPT.sub(_emptied, page)
     tree = trafilatura.load_html(page)
     if tree is None:
         raise IngestError(f"{name}: no article text found in the page")
@@ -173,6 +175,22 @@ def html_document(source: str, name: str, page: str, digest: str, url: str | Non
             if key in found
         ),
     )
+
+
+_LARGE_PAGE = 8_000_000
+"""Pages longer than this (in characters) are looked at for huge scripts and styles first."""
+_HUGE_TEXT = 1_000_000
+_HUGE_SCRIPT = regexes.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
+"""A script or a style with its content: the HTML parser (libxml2) stops at a text of 10 MB, so
+an app's state written into the page (an 18 MB ``__NEXT_DATA__`` script in its head) lost the
+whole article; no script or style is article text."""
+
+
+def _emptied(match: re.Match[str]) -> str:
+    """A script or a style, without its content when that is huge."""
+    if len(match.group(3)) <= _HUGE_TEXT:
+        return match.group()
+    return match.group(1) + match.group(4)
 
 
 PARSER_DEPTH = 256

@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache
 
 from factcheck import regexes
+from factcheck.errors import IngestError
 from factcheck.extract.bylines import clean_byline
 from factcheck.extract.segment_addresses import classify_addresses
 from factcheck.extract.segment_bylines import page_byline
@@ -99,6 +100,12 @@ _STAFF_CREDIT_WORDS = 3
 """The most words a staff credit before an outlet's name has: "By Staff Reporter, ..."."""
 
 
+MAX_TEXT_CHARS = 8_000_000
+"""The longest text read as one article: a book of 3,000 pages. The work and the memory grow with
+the text (about a second and 120 MB a million characters), so a page whose text is longer (a
+60 KB compressed file can hold 20 MB of paragraphs) is refused rather than tie the machine up."""
+
+
 def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     """Split ``doc.text`` into segments with kinds, and fill metadata the document lacks.
 
@@ -107,6 +114,12 @@ def segment_document(doc: Document) -> tuple[Document, tuple[Segment, ...]]:
     of the text as a Segment, in order. Body sentences are STATEMENT or QUESTION.
     """
     text = doc.text
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"{doc.source}: its text is {len(text) / 1e6:.1f} million characters, more than the "
+            f"{MAX_TEXT_CHARS // 1_000_000} million read as one article: split it into parts and "
+            "extract each"
+        )
     units = _units(text)
     runs = block_runs(units)
     classify_patterns(units)

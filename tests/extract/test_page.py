@@ -296,6 +296,13 @@ def test_a_label_leaves_the_publisher_to_the_registrys_name_for_the_domain() -> 
     assert (published.outlet, dict(published.provenance)["outlet"]) == ("Press TV", "url")
 
 
+def test_an_apps_state_of_10_mb_in_the_head_does_not_hide_the_article() -> None:
+    # The HTML parser stops at a text of 10 MB: "no article text found in the page".
+    state = '<script id="__NEXT_DATA__" type="application/json">' + '"x", ' * 2_100_000
+    doc = read(f"<title>Bridge</title>{state}</script>")
+    assert doc.text.startswith("Bridge repairs to cost £48 million\nThe council said on Tuesday")
+
+
 def test_a_rated_outlets_name_on_another_sites_page_is_not_its_publisher() -> None:
     # Any site borrowed a rated outlet's standing with one meta tag: "Reuters" on a page from
     # elsewhere put the registry's reuters entry, and its ratings, first on every chain.

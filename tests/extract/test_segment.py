@@ -1022,3 +1022,19 @@ def test_sentences_that_a_tab_parts_in_running_text_are_read_as_sentences() -> N
         (SegmentKind.STATEMENT, "It approved the bridge for £48 million."),
         (SegmentKind.STATEMENT, "Work starts soon."),
     ]
+
+
+def test_a_text_longer_than_a_book_is_refused_before_any_work() -> None:
+    # A 60 KB compressed page held 20 MB of paragraphs: three minutes and 2.3 GB, then 6.7 GB
+    # for 60 MB.
+    from factcheck.errors import IngestError
+    from factcheck.extract.segment import MAX_TEXT_CHARS
+
+    text = "The minister said exports rose 12 percent in 2023.\n" * (MAX_TEXT_CHARS // 51 + 1)
+    with pytest.raises(IngestError) as caught:
+        segment_document(_doc(text))
+    assert str(caught.value) == (
+        "test: its text is 8.0 million characters, more than the 8 million read as one "
+        "article: split it into parts and extract each"
+    )
+    assert segment_document(_doc(text[: MAX_TEXT_CHARS // 100]))[1]  # a long one is read
