@@ -471,6 +471,9 @@ class WorksheetSession:
         self._recorded = False
         self._opened = worksheet
         """The worksheet as the file and its journal held it when the session began."""
+        self.identity = file_identity(path)
+        """The file as it was read (see file_identity): changed on disk during the review, it is
+        not overwritten."""
         try:
             self._fd: int | None = open_nofollow(
                 self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
@@ -541,9 +544,12 @@ class WorksheetSession:
         return True
 
     def compact(self) -> None:
-        """Write the whole worksheet atomically, then empty the journal it now contains."""
+        """Write the whole worksheet atomically, then empty the journal it now contains. A file
+        changed on disk since it was read is not overwritten: the review is saved beside it."""
         if self._fd is None:
             return
+        if file_identity(self.path) != self.identity:
+            self._save_aside()
         save_worksheet(self.path, self.worksheet)
         try:
             os.ftruncate(self._fd, 0)
@@ -552,6 +558,27 @@ class WorksheetSession:
             raise WorksheetError(
                 f"{self.journal}: cannot reset the journal: {exc.strerror}"
             ) from None
+
+    def _save_aside(self) -> None:
+        """Save the review under a new name beside the file someone changed meanwhile (by hand,
+        by git), empty the journal it holds, and raise WorksheetError saying so."""
+        stem = self.path.name.removesuffix(".worksheet.yaml").removesuffix(".yaml")
+        number = 1
+        while True:
+            suffix = "unsaved" if number == 1 else f"unsaved-{number}"
+            aside = self.path.with_name(f"{stem}.{suffix}.worksheet.yaml")
+            if not aside.exists() and not journal_path(aside).exists():
+                break
+            number += 1
+        save_worksheet(aside, self.worksheet)
+        assert self._fd is not None
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+        raise WorksheetError(
+            f"{self.path}: changed on disk during the review (edited by hand, or by git): not "
+            f"overwritten; this review is saved as {aside}: compare the two and keep the one "
+            "you want"
+        )
 
     def close(self, *, compact: bool = True) -> None:
         """Compact (unless told not to, or unless nothing changed: the file is left as it is,
@@ -590,6 +617,15 @@ class WorksheetSession:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file changed on disk: its inode, size and time of change (None: gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _sync(fd: int) -> None:

@@ -468,6 +468,36 @@ def test_journal_from_another_worksheet_is_refused(tmp_path: Path, worksheet: Wo
         load_worksheet(path)
 
 
+def test_a_file_changed_on_disk_during_a_review_is_not_overwritten(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    # A teammate's change pulled with git while the review was open was silently replaced.
+    path = tmp_path / "evacuation.worksheet.yaml"
+    save_worksheet(path, worksheet)
+    session = open_session(path)
+    ws = session.worksheet
+    c = change(ws, "c1", Action.ANSWER, question="primary_source", new="yes")
+    ws = apply_change(ws, c)
+    session.record(ws, c)
+    theirs = path.read_text(encoding="utf-8").replace("created:", "# pulled\ncreated:", 1)
+    write_atomic(path, theirs)
+    with pytest.raises(WorksheetError) as caught:
+        session.close()
+    aside = tmp_path / "evacuation.unsaved.worksheet.yaml"
+    assert str(caught.value) == (
+        f"{path}: changed on disk during the review (edited by hand, or by git): not "
+        f"overwritten; this review is saved as {aside}: compare the two and keep the one you want"
+    )
+    assert path.read_text(encoding="utf-8") == theirs
+    assert load_worksheet(aside) == ws
+    assert load_worksheet(path) == worksheet  # the journal's change is in the review's file
+    assert not lock_path(path).exists()
+    # A review that changes nothing leaves both files alone; one that does is saved again.
+    with open_session(path) as again:
+        assert again.worksheet == worksheet
+    assert path.read_text(encoding="utf-8") == theirs
+
+
 def test_second_session_is_refused_while_the_first_is_open(
     tmp_path: Path, worksheet: Worksheet
 ) -> None:
