@@ -29,6 +29,17 @@ class WorksheetError(FactcheckError):
     """A worksheet file is invalid, locked, or cannot be saved."""
 
 
+class JournalWriteError(WorksheetError):
+    """A change could not be written to the worksheet's journal (a full disk): it was not
+    recorded; the changes before it were."""
+
+    def __init__(self, message: str, unsaved: str | None = None) -> None:
+        super().__init__(message)
+        self.unsaved = unsaved
+        """The text the reviewer typed for the change (a note, a conclusion, a reason), to be
+        shown back rather than lost; None when there was none."""
+
+
 class ReviewError(FactcheckError):
     """A review cannot proceed (for example, scripted answers do not fit the checklist)."""
 

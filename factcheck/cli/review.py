@@ -23,7 +23,7 @@ from factcheck.cli.app import (
     score_argument,
 )
 from factcheck.cli.extract import stage_status, status_console
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, JournalWriteError
 from factcheck.render.console import make_console
 
 
@@ -156,7 +156,7 @@ def review(
     def action() -> int:
         from factcheck.files import hard_links_warning
         from factcheck.render import review as screen
-        from factcheck.render.console import message_text, safe_text
+        from factcheck.render.console import defang_line, message_text, safe_text
         from factcheck.review.keys import LineInterrupted, TtyKeyboard
         from factcheck.review.reviewer import UnusableName, resolve_reviewer
         from factcheck.review.session import open_review, review_worksheet
@@ -240,6 +240,23 @@ def review(
                 unsaved = f"Not saved (Ctrl-C came before Enter): {exc.label} {exc.typed}"
                 err.print(message_text(unsaved), soft_wrap=True)
             return 130
+        except JournalWriteError as exc:
+            # The disk is full: compacting would fail too, and say only that. The changes before
+            # this one are in the journal, which the next review replays.
+            setup.session.close(compact=False)
+            if keyboard is not None:
+                console.file.write("\n")
+                console.file.flush()
+            err.file.write(f"Error: {defang_line(str(exc))}\n")
+            err.file.flush()
+            resume = (
+                "The changes before it are kept in the journal. Resume with: factcheck review "
+                + _shell_word(str(setup.path))
+            )
+            err.print(message_text(resume), soft_wrap=True)
+            if exc.unsaved:
+                err.print(message_text(f"Not saved: {exc.unsaved}"), soft_wrap=True)
+            return 1
         finally:
             setup.session.close()
         if setup.findings is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from factcheck import regexes
-from factcheck.errors import JournalWarning, WorksheetError
+from factcheck.errors import JournalWarning, JournalWriteError, WorksheetError
 from factcheck.files import (
     describe_os_error,
     ensure_folder,
@@ -523,9 +523,10 @@ class WorksheetSession:
             self.worksheet, self._recorded = previous, recorded
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, size)
-            raise WorksheetError(
+            raise JournalWriteError(
                 f"{self.journal}: cannot save {what}: {describe_os_error(exc)}; "
-                f"{'it was' if one else 'they were'} not recorded"
+                f"{'it was' if one else 'they were'} not recorded",
+                _typed(changes[0]) if one else None,
             ) from None
 
     def discard(self) -> bool:
@@ -617,6 +618,16 @@ class WorksheetSession:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _typed(change: Change) -> str | None:
+    """The text a reviewer typed for a change: a note, a conclusion, evidence, a part of the
+    report, the reason of an override or a drop."""
+    if change.action in (Action.OVERRIDE, Action.DROP):
+        return change.reason or None
+    if change.action in (Action.NOTE, Action.CONCLUSION, Action.EVIDENCE, Action.PUBLICATION):
+        return change.new or None
+    return None
 
 
 def file_identity(path: Path) -> tuple[int, int, int] | None:

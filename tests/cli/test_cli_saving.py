@@ -115,6 +115,43 @@ def test_a_review_keeps_a_shared_worksheet_writable_by_its_group(tmp_path: Path)
     assert mode(worksheet) == 0o664
 
 
+def test_a_full_disk_says_which_change_was_lost_and_shows_its_text_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The journal's error was replaced by the save's at exit ("cannot save: No space left on
+    # device"), and the note just typed was gone without a word.
+    import errno
+
+    (tmp_path / "s.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("c1:\n  primary_source: yes\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("c1:\n  primary_source: {note: Checked twice.}\n")
+    args = ("--reports-dir", "reports", "--no-input", "--answers")
+    assert factcheck("review", "s.txt", *args, "a.yaml", cwd=tmp_path)[0] == 0
+    worksheet = tmp_path / "reports" / "s.worksheet.yaml"
+    before = worksheet.read_bytes()
+
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(".journal"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    code, _, err = factcheck("review", str(worksheet), *args[2:], "b.yaml", cwd=tmp_path)
+    monkeypatch.undo()
+    journal = tmp_path / "reports" / "s.worksheet.journal"
+    assert (code, err) == (
+        1,
+        f"Error: {journal}: cannot save the answer: No space left on device; it was not "
+        "recorded\n"
+        "The changes before it are kept in the journal. Resume with: factcheck review "
+        f"{worksheet}\n"
+        "Not saved: Checked twice.\n",
+    )
+    assert worksheet.read_bytes() == before
+
+
 def test_a_review_warns_before_it_starts_that_other_hard_links_keep_the_old_content(
     tmp_path: Path,
 ) -> None:
