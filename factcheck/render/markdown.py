@@ -36,6 +36,7 @@ from factcheck.report.model import (
     claim_marks,
     day,
     other_voices,
+    researched,
 )
 from factcheck.review.worksheet import CASE_EVIDENCE_PREFIX, ClaimReview, is_url
 from factcheck.sources.matching import idna_host
@@ -487,7 +488,7 @@ def _claim_section(report: Report, row: ClaimRow, details: bool) -> list[str]:
         for answer in row.answers
         if answer.asked and (details or answer.question not in internal)
     ]
-    if not any(answer.value is not None for answer in row.answers):
+    if not any(researched(answer) for answer in row.answers):
         return lines
     lines.append("")
     if asked:

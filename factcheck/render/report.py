@@ -38,6 +38,7 @@ from factcheck.report.model import (
     claim_marks,
     day,
     other_voices,
+    researched,
 )
 from factcheck.team.unsettled import unsettled_reasons
 
@@ -336,7 +337,8 @@ def _details(row: ClaimRow) -> RenderableType:
         text.append_text(Text.assemble(safe_text(row.label), " ", _why(row)))
     elif row.status is ClaimStatus.OPEN:
         text.append("\nnot reviewed yet", style="dim")
-    if reviewed:
+    if any(researched(answer) for answer in row.answers):
+        # Notes and evidence recorded before an answer was chosen are shown too.
         asked = [answer for answer in row.answers if answer.asked]
         for number, answer in enumerate(asked, start=1):
             _answer_lines(text, number, answer)

@@ -250,6 +250,15 @@ def _answer_label(question: Question | None, value: str | None) -> str | None:
     return question.label_for(value) if question is not None else value
 
 
+def researched(answer: AnswerRow) -> bool:
+    """Whether the reviewer recorded anything for the question: an answer, a note, evidence."""
+    return (
+        answer.value is not None
+        or bool(answer.note and answer.note.strip())
+        or bool(answer.evidence)
+    )
+
+
 def _answer_rows(checklist: Checklist, entry: ClaimReview) -> tuple[AnswerRow, ...]:
     from factcheck.checklist.verdicts import applicable_questions
 

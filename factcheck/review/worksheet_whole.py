@@ -64,11 +64,22 @@ def miscount_problem(
 
 
 def repeats_problem(claims: Sequence[ClaimReview]) -> tuple[int, str] | None:
-    """The first claim that repeats a claim the worksheet does not hold, as (its index, the
-    message); None when every claim it repeats is there."""
-    ids = {entry.id for entry in claims}
+    """The first claim that repeats a claim the worksheet does not hold, itself, or a claim that
+    leads back to it, as (its index, the message); None when the repeats are sound."""
+    repeated = {entry.id: entry.claim.repeats for entry in claims}
     for index, entry in enumerate(claims):
         repeats = entry.claim.repeats
-        if repeats is not None and repeats not in ids:
+        if repeats is not None and repeats not in repeated:
             return index, f"no claim {repeats!r} in the worksheet"
+    settled: set[str] = set()  # claims whose repeats lead to a claim that repeats none
+    for index, entry in enumerate(claims):
+        path = [entry.id]
+        step = repeated[entry.id]
+        while step is not None and step not in settled:
+            if step in path:
+                loop = " \u2192 ".join([*path[path.index(step) :], step])
+                return index, f"claims cannot repeat each other in a circle ({loop})"
+            path.append(step)
+            step = repeated[step]
+        settled.update(path)
     return None

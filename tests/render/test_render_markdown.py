@@ -315,3 +315,34 @@ def test_the_demo_report_is_publishable() -> None:
         assert f"**Conclusion:** {escape_markdown(row.entry.conclusion)}" in markdown
     assert not re.search(r"==|!=|>=|<=| in \[", markdown)
     assert "Write a conclusion" not in markdown
+
+
+def test_notes_and_evidence_before_an_answer_are_reported() -> None:
+    # Research recorded before the answer was chosen was in the worksheet and the JSON, but in
+    # neither the markdown report nor the terminal's details.
+    from report_fixtures import FIXTURES, terminal_text
+
+    from factcheck.checklist.load import load_checklist
+    from factcheck.report.model import build_report
+    from factcheck.review.worksheet import Action, apply_change, make_change
+    from factcheck.sources.registry import load_registry
+
+    base = seed()
+    row = next(r for r in base.claims if not any(a.value for a in r.answers))
+    question = row.answers[0].question
+    worksheet = base.worksheet
+    for action, new in (
+        (Action.NOTE, "Asked the ministry."),
+        (Action.EVIDENCE, "https://e.example/q"),
+    ):
+        change = make_change(worksheet, row.id, action, reviewer="ana", question=question, new=new)
+        worksheet = apply_change(worksheet, change)
+    checklist = load_checklist(FIXTURES / "quick.yaml")
+    registry = load_registry([FIXTURES / "sources.yaml"], builtin=False, user=False)
+    built = build_report(worksheet, checklist, registry, slug="seed")
+    section = render_markdown(built).split(f"### Claim {row.id}\n", 1)[1].split("### Claim", 1)[0]
+    assert "**Not reviewed yet.**" in section
+    assert "*not answered*\n   - Note: Asked the ministry.\n" in section
+    assert "   - Evidence: [e.example/q](https://e.example/q)\n" in section
+    details = terminal_text(built, details=True)
+    assert "Asked the ministry." in details and "https://e.example/q" in details

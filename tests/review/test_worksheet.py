@@ -339,6 +339,10 @@ FAULT_MESSAGES = {
     "after the claims: the worksheet is cut short; restore it from a copy",
     "repeats-unknown-claim": "repeats-unknown-claim.worksheet.yaml:45: claims[1].repeats: "
     "no claim 'c9' in the worksheet",
+    "repeats-itself": "repeats-itself.worksheet.yaml:45: claims[1].repeats: claims cannot "
+    "repeat each other in a circle (c2 \u2192 c2)",
+    "repeats-in-a-circle": "repeats-in-a-circle.worksheet.yaml:45: claims[1].repeats: claims "
+    "cannot repeat each other in a circle (c2 \u2192 c3 \u2192 c2)",
     "python-tag": "python-tag.worksheet.yaml:65: claims[1].answers.primary_source.value: "
     "tag '!!python/object:os.system' is not allowed: only plain YAML values are",
     "not-a-mapping": "not-a-mapping.worksheet.yaml:1: expected a mapping, got a list",
