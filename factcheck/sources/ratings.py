@@ -33,6 +33,7 @@ from factcheck.files import (
     read_limited,
     write_atomic,
 )
+from factcheck.invisible import has_invisible
 from factcheck.sources.loading import _read_text
 from factcheck.sources.matching import idna_host, unicode_host
 
@@ -339,7 +340,7 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
                 f"{display}:{number}: expected {len(header)} cells like the header, got {len(row)}"
             )
         key = domain_key(row[index])
-        if not key or any(char.isspace() for char in key) or "." not in key:
+        if not key or any(char.isspace() for char in key) or "." not in key or has_invisible(key):
             raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
         values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
         if key in table:

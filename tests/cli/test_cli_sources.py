@@ -408,6 +408,9 @@ def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
         # A tab or a line break in a domain broke the set's file, one domain to a line.
         ('domain,score\n"a\tb.org",3\n', "2: expected a domain, got 'a\\tb.org'"),
         ('domain,score\n"line\nbreak.org",3\n', "3: expected a domain, got 'line\\nbreak.org'"),
+        # An escape sequence or a bidi override was taken as a domain.
+        ("domain,score\nbad\x1b[31m.com,3\n", "2: expected a domain, got 'bad\\x1b[31m.com'"),
+        ("domain,score\nevil\u202ecom.org,3\n", "2: expected a domain, got 'evil\\u202ecom.org'"),
         ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
         (
