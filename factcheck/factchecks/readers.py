@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -156,8 +157,15 @@ def _rating(node: object) -> tuple[str | None, Verdict | None]:
 
 
 def _date(value: object) -> str | None:
+    """A date as the record keeps it: an ISO date's day ('2021-03-04'), None for one that is no
+    day of the calendar ('2021-13-45'); any other text as it is written."""
     text = _text(value)
-    return text[:10] if text and len(text) >= 10 and text[4] == "-" else text
+    if not text or len(text) < 10 or text[4] != "-":
+        return text
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def claim_review_record(node: Mapping[str, Any], origin: str, position: str) -> KnownCheck:
@@ -398,8 +406,8 @@ class TableReader:
                     verdict=verdict_from_words(rating) if rating else None,
                     publisher=values.get("publisher") or None,
                     url=url if url and url.startswith(("http://", "https://")) else None,
-                    date=values.get("date") or None,
-                    claim_date=values.get("claim_date") or None,
+                    date=_date(values.get("date")),
+                    claim_date=_date(values.get("claim_date")),
                     claimant=values.get("claimant") or None,
                     language=values.get("language") or None,
                     ref=values.get("ref") or None,

@@ -120,6 +120,22 @@ def test_csv_columns_are_found_by_name_and_bad_rows_reported_by_line() -> None:
     ]
 
 
+def test_a_date_that_is_no_day_of_the_calendar_is_left_out(tmp_path: Path) -> None:
+    # "2021-13-45" was stored and shown as the review's date.
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "claim,rating,date,claim_date\n"
+        "The bridge closed in 2019.,False,2021-13-45,2021-02-03T10:00:00Z\n"
+        "The dam opened in 2020.,True,March 3 2021,2021-02-30\n",
+        encoding="utf-8",
+    )
+    records = read_file(path).records
+    assert [(r.date, r.claim_date) for r in records] == [
+        (None, "2021-02-03"),
+        ("March 3 2021", None),
+    ]
+
+
 def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
     result = read_file(FIXTURES / "table.tsv")
     assert [(r.ref, r.claim, r.title) for r in result.records] == [
