@@ -18,12 +18,14 @@ FORMAT = (
     "\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0"
 )
 """The invisible format characters (Unicode category Cf): bidi overrides, isolates and marks that
 can reorder what a reader sees, zero-width spaces and joiners, the soft hyphen, the byte order
-mark, tag characters. An invisible character inside a name makes two names that look the same
-differ. Left out of Cf: the prepended concatenation marks (U+0600-0605, U+06DD, U+070F,
-U+0890-0891, U+08E2, U+110BD, U+110CD), which are visible."""
+mark, tag characters; and the Hangul fillers, letters that show nothing. An invisible character
+inside a name makes two names that look the same differ. Left out of Cf: the prepended
+concatenation marks (U+0600-0605, U+06DD, U+070F, U+0890-0891, U+08E2, U+110BD, U+110CD), which
+are visible."""
 
 INVISIBLE = CONTROLS + FORMAT
 """Both, as the inside of a regular expression's character class."""

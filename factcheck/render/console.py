@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 ColorMode = Literal["auto", "always", "never"]
 
 # Control and invisible format characters (see factcheck.invisible) are shown as escapes.
-_UNSAFE = regexes.compile(f"{FLAG}|[{INVISIBLE}]")
+# The line and paragraph separators too: a terminal may break the line there.
+_UNSAFE = regexes.compile(f"{FLAG}|[{INVISIBLE}\u2028\u2029]")
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -25,6 +25,9 @@ PREPENDED_MARKS |= {0x0891, 0x08E2, 0x110BD, 0x110CD}
         ("\u202eevil\u202c \u2066isolated\u2069", "\\u202eevil\\u202c \\u2066isolated\\u2069"),
         ("tag\U000e0041\U000e0042", "tag\\U000e0041\\U000e0042"),
         ("\x1b[31mred\x07", "\\x1b[31mred\\x07"),
+        # Letters that show nothing, and line separators a terminal may break the line at.
+        ("Dana\u3164Velmont \u115f\u1160\uffa0", "Dana\\u3164Velmont \\u115f\\u1160\\uffa0"),
+        ("one\u2028two\u2029", "one\\u2028two\\u2029"),
     ],
 )
 def test_invisible_and_control_characters_are_shown_as_escapes(text: str, expected: str) -> None:
