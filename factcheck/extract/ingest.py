@@ -12,44 +12,27 @@ fills the Document's fields.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 import re
 import sys
 import unicodedata
-import urllib.parse
 import warnings
 import zlib
 from dataclasses import dataclass, replace
 from hashlib import sha256
-from math import ceil
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import BinaryIO
 
-from factcheck import __version__, regexes
+from factcheck import regexes
 from factcheck.errors import IngestError, IngestWarning
+from factcheck.extract.fetch import fetch_url
 from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
-from factcheck.extract.readers import Reader, ReaderError
+from factcheck.extract.readers import Reader, ReaderError, too_large
 from factcheck.files import NothingWritten, byte_order_mark, open_readable
 from factcheck.models import Document
 
-if TYPE_CHECKING:
-    import http.client
-    import urllib.request
-
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input accepted, in bytes (64 MiB)."""
-
-FETCH_TIMEOUT = 20.0
-"""Seconds to wait for a web server to connect or send data."""
-
-FETCH_DEADLINE = 60.0
-"""Seconds a whole download may take (connecting, redirects, headers and body): a server that
-sends a byte now and then cannot hold the tool."""
-
-_FETCH_CHUNK = 64 * 1024
-
-USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -86,9 +69,6 @@ _HTML_START = regexes.compile(
     re.I | re.S | re.X,
 )
 _URL_SCHEME = regexes.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
-
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +124,9 @@ class UrlReader:
         return scheme is not None and scheme.group(1).lower() in ("http", "https")
 
     def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
-        return _build_document(source, source, _fetch_url(source))
+        page = fetch_url(source, limit=MAX_BYTES)
+        raw = _Raw(page.data, html=page.html, charset=page.charset, url=page.url)
+        return _build_document(source, source, raw)
 
 
 READERS: dict[str, Reader] = {"url": UrlReader(), "html": HtmlReader(), "text": TextReader()}
@@ -359,7 +341,7 @@ def _gunzip(data: bytes, name: str) -> bytes:
         except zlib.error:
             raise IngestError(f"{name}: damaged gzip archive") from None
         if len(out) > MAX_BYTES or unpack.unconsumed_tail:
-            raise _too_large(name, None)
+            raise too_large(name, None, MAX_BYTES)
         if not unpack.eof:
             raise IngestError(f"{name}: gzip archive cut short")
         data = unpack.unused_data.lstrip(b"\0")  # a member may be padded with NUL bytes
@@ -370,13 +352,6 @@ def _noun(name: str) -> str:
     if name == "stdin":
         return "input"
     return "page" if _URL_SCHEME.match(name) else "file"
-
-
-def _too_large(name: str, size: int | None) -> IngestError:
-    limit = MAX_BYTES // 2**20
-    if size is None:
-        return IngestError(f"{name}: too large (the limit is {limit} MB)")
-    return IngestError(f"{name}: too large ({ceil(size / 2**20)} MB; the limit is {limit} MB)")
 
 
 def _read_file(path: str) -> _Raw:
@@ -393,7 +368,7 @@ def _read_file(path: str) -> _Raw:
     if os.path.isdir(path):
         raise IngestError(f"{path}: is a directory")
     if info.st_size > MAX_BYTES:
-        raise _too_large(path, info.st_size)
+        raise too_large(path, info.st_size, MAX_BYTES)
     try:
         with open_readable(path) as handle:
             # Read one byte past the limit: files that report no size (pipes, /dev/*) still stop.
@@ -412,7 +387,7 @@ def _read_file(path: str) -> _Raw:
     except OSError as exc:
         raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise _too_large(path, None)
+        raise too_large(path, None, MAX_BYTES)
     root, suffix = os.path.splitext(path.lower())
     if suffix == ".gz":
         suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
@@ -430,226 +405,8 @@ def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
     except OSError as exc:
         raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise _too_large(name, None)
+        raise too_large(name, None, MAX_BYTES)
     return data
-
-
-class _Deadline:
-    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down."""
-
-    def __init__(self, seconds: float) -> None:
-        import threading
-
-        self.seconds = seconds
-        self.expired = False
-        self._connections: list[http.client.HTTPConnection] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def watch(self, connection: http.client.HTTPConnection) -> http.client.HTTPConnection:
-        with self._lock:
-            self._connections.append(connection)
-        return connection
-
-    def _expire(self) -> None:
-        import socket  # loaded already: the connections were opened with it
-
-        with self._lock:
-            self.expired = True
-            for connection in self._connections:
-                if connection.sock is not None:
-                    with contextlib.suppress(OSError):
-                        connection.sock.shutdown(socket.SHUT_RDWR)
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
-
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
-    # The network modules load only when a URL is fetched: reading files never needs them.
-    import http.client
-    import urllib.request
-
-    class Http(urllib.request.HTTPHandler):
-        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                return deadline.watch(http.client.HTTPConnection(host, **kw))
-
-            return self.do_open(connect, req)
-
-    class Https(urllib.request.HTTPSHandler):
-        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                return deadline.watch(http.client.HTTPSConnection(host, **kw))
-
-            return self.do_open(connect, req)
-
-    class WebRedirects(urllib.request.HTTPRedirectHandler):
-        """Follow redirects only to http and https (urllib would also follow ftp)."""
-
-        def redirect_request(
-            self,
-            req: urllib.request.Request,
-            fp: IO[bytes],
-            code: int,
-            msg: str,
-            headers: http.client.HTTPMessage,
-            newurl: str,
-        ) -> urllib.request.Request | None:
-            scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-            if scheme not in ("http", "https"):
-                fp.close()  # urllib closes it only after a redirect it follows
-                raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    return urllib.request.build_opener(Http, Https, WebRedirects)
-
-
-def _without_credentials(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"***@{host}"))
-
-
-def _fetch_url(url: str) -> _Raw:
-    import http.client
-    import urllib.error
-    import urllib.request
-
-    try:
-        has_credentials = "@" in urllib.parse.urlsplit(url).netloc
-    except ValueError as exc:
-        raise IngestError(f"{url}: invalid URL ({exc})") from None
-    if has_credentials:
-        raise IngestError(
-            f"{_without_credentials(url)}: a URL with a user name or password is not "
-            "supported; download the page yourself and pass the file"
-        )
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-        },
-    )
-    deadline = _Deadline(FETCH_DEADLINE)
-    try:
-        with deadline, _opener(deadline).open(request, timeout=FETCH_TIMEOUT) as response:
-            final_url = response.geturl()
-            header = response.headers.get("Content-Type")
-            content_type = response.headers.get_content_type() if header else None
-            charset = response.headers.get_content_charset() if header else None
-            html = _classify_content_type(url, content_type)
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise _too_large(url, int(length))
-            data = _read_body(response, deadline, url)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        if 300 <= exc.code < 400 and "loop" in str(exc.reason):
-            raise IngestError(f"{url}: redirected in a loop (HTTP {exc.code})") from None
-        reason = " ".join(str(exc.reason).split())  # one line, whatever the server sent
-        raise IngestError(f"{url}: HTTP {exc.code} {reason}".rstrip()) from None
-    except urllib.error.URLError as exc:
-        if deadline.expired:
-            raise _too_slow(url) from None
-        raise IngestError(f"{url}: {_describe_network_error(exc.reason)}") from None
-    except (TimeoutError, OSError, http.client.HTTPException) as exc:
-        if deadline.expired:
-            raise _too_slow(url) from None
-        raise IngestError(f"{url}: {_describe_network_error(exc)}") from None
-    except ValueError as exc:
-        raise IngestError(f"{url}: invalid URL ({exc})") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(url, None)
-    return _Raw(data, html=html, charset=charset, url=final_url)
-
-
-def _read_body(response: http.client.HTTPResponse, deadline: _Deadline, url: str) -> bytes:
-    """The response's body, as the server sent it (compressed or not); IngestError when the
-    connection closes before the length the server announced, or before the chunk that ends a
-    chunked body: what came is part of a page, which would be read as if whole."""
-    import http.client
-
-    parts: list[bytes] = []
-    size = 0
-    while size <= MAX_BYTES:
-        try:
-            chunk = response.read1(_FETCH_CHUNK)
-        except http.client.IncompleteRead as exc:
-            if deadline.expired:
-                raise TimeoutError("deadline") from None
-            got = size + len(exc.partial)
-            raise _cut_short(url, f"{got:,} bytes, without the chunk that ends the page") from None
-        if deadline.expired:
-            raise TimeoutError("deadline")
-        if not chunk:
-            break
-        parts.append(chunk)
-        size += len(chunk)
-    announced = _announced_length(response)
-    if announced is not None and size < announced:
-        raise _cut_short(url, f"{size:,} of {announced:,} bytes")
-    return b"".join(parts)
-
-
-def _announced_length(response: http.client.HTTPResponse) -> int | None:
-    """The body's length in bytes as the Content-Length header gives it (of the bytes sent,
-    compressed or not); None without one, or when the body comes in chunks (which then
-    decide where it ends)."""
-    if "chunked" in (response.headers.get("Transfer-Encoding") or "").lower():
-        return None
-    length = (response.headers.get("Content-Length") or "").strip()
-    return int(length) if length.isdigit() else None
-
-
-def _cut_short(url: str, got: str) -> IngestError:
-    return IngestError(
-        f"{url}: the server closed the connection before the page was complete (got {got})"
-    )
-
-
-def _too_slow(url: str) -> IngestError:
-    return IngestError(
-        f"{url}: the download took longer than {FETCH_DEADLINE:g} s (the server is too slow)"
-    )
-
-
-def _classify_content_type(url: str, content_type: str | None) -> bool | None:
-    if content_type is None:
-        return None
-    if content_type in _HTML_TYPES:
-        return True
-    if content_type in _TEXT_TYPES:
-        return False
-    if content_type.startswith("text/"):
-        return None
-    raise IngestError(f"{url}: not a text page (content type {content_type})")
-
-
-def _describe_network_error(reason: object) -> str:
-    import http.client
-    import socket
-    import ssl
-
-    if isinstance(reason, socket.gaierror):
-        return "cannot resolve the host name"
-    if isinstance(reason, TimeoutError):
-        return f"timed out after {FETCH_TIMEOUT:g} s"
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, ssl.SSLError):
-        return f"TLS error ({reason.reason or reason})"
-    if isinstance(reason, http.client.HTTPException):
-        return f"connection failed ({type(reason).__name__})"
-    if isinstance(reason, OSError) and reason.strerror:
-        return f"connection failed ({reason.strerror})"
-    return f"connection failed ({reason})"
 
 
 def _sniff_binary(data: bytes) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from factcheck.errors import IngestError, IngestWarning
-from factcheck.extract import ingest
+from factcheck.extract import fetch
 from factcheck.extract.ingest import decode_bytes, read_source
 
 
@@ -96,7 +96,7 @@ def trickling_headers() -> Iterator[str]:
 def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
     trickling_body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
     with pytest.raises(IngestError) as caught:
         read_source(trickling_body)
     assert str(caught.value) == (
@@ -107,7 +107,7 @@ def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
 def test_headers_sent_a_byte_at_a_time_are_stopped_at_the_deadline(
     trickling_headers: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
     with pytest.raises(IngestError) as caught:
         read_source(trickling_headers)
     assert str(caught.value) == (
