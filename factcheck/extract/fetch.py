@@ -1,21 +1,24 @@
 """Stage ① ingest, fetching: download a web page's bytes over http or https.
 
-A page is fetched with the tool's own User-Agent, following redirects to web addresses only, and
-within limits a hostile server cannot stretch: FETCH_TIMEOUT for each wait, FETCH_DEADLINE for
-the whole download, the caller's limit for the body. The body comes back as the server sent it (a
-gzip body is unpacked by ingest.py, as a gzip file is), with what the headers said about it.
-Whatever goes wrong is one IngestError naming the URL: a body cut short, a redirect loop, a
-server too slow, a content type that is not text.
+An address typed as a browser shows it is sent percent-encoded, as a browser sends it. A page is
+fetched with the tool's own User-Agent, following up to MAX_REDIRECTS redirects to web addresses
+without credentials, and within limits a hostile server cannot stretch: FETCH_TIMEOUT for each
+wait, FETCH_DEADLINE for the whole download, the caller's limit for the body. The body comes back
+as the server sent it (a gzip or deflate body is unpacked by ingest.py, as a gzip file is), with
+what the headers said about it. Whatever goes wrong is one IngestError naming the URL: a body cut
+short or sent in part, a redirect loop, a server too slow, a content type that is not text, a
+compression the tool cannot undo.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import urllib.parse
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from factcheck import __version__
+from factcheck import __version__, regexes
 from factcheck.errors import IngestError
 from factcheck.extract.readers import too_large
 
@@ -34,8 +37,24 @@ _FETCH_CHUNK = 64 * 1024
 
 USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
 
+MAX_REDIRECTS = 10
+"""Redirects followed, to different addresses, before the tool gives up (urllib's own limit)."""
+
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+
+# The content codings the tool undoes, by every name they go by: gzip is recognised by its
+# bytes (ingest.py, as a gzip file is); deflate only by the header that names it.
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+
+# What a browser percent-encodes in an address typed into it (the WHATWG URL standard's path and
+# special-query sets), besides every character beyond ASCII and the controls; "%" is left alone,
+# so that escapes already there stay as they are.
+_PATH_SAFE = "".join(sorted(set(map(chr, range(0x21, 0x7F))) - set('"#<>?`{}')))
+_QUERY_SAFE = "".join(sorted(set(map(chr, range(0x21, 0x7F))) - set("\"#<>'")))
+
+_CONTENT_RANGE = regexes.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*", re.I)
+_TOO_MANY_HEADERS = regexes.compile(r"got more than (\d+) headers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +68,9 @@ class Fetched:
     charset: str | None
     """The character set the Content-Type header declares, if any."""
     url: str
-    """The URL the bytes came from, after redirects."""
+    """The URL the bytes came from, after redirects (as the user typed it, without them)."""
+    coding: str | None = None
+    """The content coding the body is sent in ("gzip" or "deflate"), None for none."""
 
 
 class _Deadline:
@@ -88,7 +109,9 @@ class _Deadline:
         self._timer.cancel()
 
 
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener of the URL the user TYPED, as SENT (percent-encoded), that watches its
+    connections with DEADLINE and follows only the redirects a page can come through."""
     # The network modules load only when a URL is fetched: reading files never needs them.
     import http.client
     import urllib.request
@@ -108,7 +131,13 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
             return self.do_open(connect, req)
 
     class WebRedirects(urllib.request.HTTPRedirectHandler):
-        """Follow redirects only to http and https (urllib would also follow ftp)."""
+        """Follow redirects only to http and https (urllib would also follow ftp), to addresses
+        without credentials, never to one already visited, and MAX_REDIRECTS at most. urllib
+        says "loop" of any chain it stops, and takes the user name and password in a redirect's
+        address for part of the host name."""
+
+        def __init__(self) -> None:
+            self.visited = {urllib.parse.urldefrag(sent).url}
 
         def redirect_request(
             self,
@@ -123,6 +152,21 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
             if scheme not in ("http", "https"):
                 fp.close()  # urllib closes it only after a redirect it follows
                 raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
+            if "@" in urllib.parse.urlsplit(newurl).netloc:
+                fp.close()
+                raise _credentials_refused(
+                    f"{typed}: redirected to {_without_credentials(newurl)}; a URL"
+                )
+            target = urllib.parse.urldefrag(newurl).url
+            if target in self.visited:
+                fp.close()
+                raise IngestError(f"{typed}: redirected in a loop (HTTP {code})")
+            if len(self.visited) > MAX_REDIRECTS:
+                fp.close()
+                raise IngestError(
+                    f"{typed}: more than {MAX_REDIRECTS} redirects (stopped at {req.full_url})"
+                )
+            self.visited.add(target)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return urllib.request.build_opener(Http, Https, WebRedirects)
@@ -134,6 +178,25 @@ def _without_credentials(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=f"***@{host}"))
 
 
+def _credentials_refused(what: str) -> IngestError:
+    """The error for an address with credentials, WHAT being the start of the message (up to
+    "a URL")."""
+    return IngestError(
+        f"{what} with a user name or password is not supported; "
+        "download the page yourself and pass the file"
+    )
+
+
+def _percent_encoded(url: str) -> str:
+    """URL as a browser sends it: the characters of its path and query that an address may not
+    hold (beyond ASCII, spaces, controls, quotes) percent-encoded as UTF-8, escapes already
+    there kept. The host needs nothing: http.client and the resolver take it in IDNA."""
+    parts = urllib.parse.urlsplit(url)
+    path = urllib.parse.quote(parts.path, safe=_PATH_SAFE)
+    query = urllib.parse.quote(parts.query, safe=_QUERY_SAFE)
+    return urllib.parse.urlunsplit(parts._replace(path=path, query=query))
+
+
 def fetch_url(url: str, *, limit: int) -> Fetched:
     """The page at URL (http or https), of LIMIT bytes at most; IngestError with a one-line
     message naming URL when it cannot be fetched whole."""
@@ -143,15 +206,13 @@ def fetch_url(url: str, *, limit: int) -> Fetched:
 
     try:
         has_credentials = "@" in urllib.parse.urlsplit(url).netloc
+        sent = _percent_encoded(url)
     except ValueError as exc:
         raise IngestError(f"{url}: invalid URL ({exc})") from None
     if has_credentials:
-        raise IngestError(
-            f"{_without_credentials(url)}: a URL with a user name or password is not "
-            "supported; download the page yourself and pass the file"
-        )
+        raise _credentials_refused(f"{_without_credentials(url)}: a URL")
     request = urllib.request.Request(
-        url,
+        sent,
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
@@ -159,20 +220,25 @@ def fetch_url(url: str, *, limit: int) -> Fetched:
     )
     deadline = _Deadline(FETCH_DEADLINE)
     try:
-        with deadline, _opener(deadline).open(request, timeout=FETCH_TIMEOUT) as response:
+        opener = _opener(url, request.full_url, deadline)
+        with deadline, opener.open(request, timeout=FETCH_TIMEOUT) as response:
             final_url = response.geturl()
+            if final_url == request.full_url:
+                final_url = url  # not redirected: the address the user gave, as given
             header = response.headers.get("Content-Type")
             content_type = response.headers.get_content_type() if header else None
             charset = response.headers.get_content_charset() if header else None
             html = _classify_content_type(url, content_type)
+            coding = _content_coding(url, response.headers.get_all("Content-Encoding") or [])
+            part = _part_sent(response)
+            if part is not None:
+                raise IngestError(f"{url}: the server sent only part of the page ({part})")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise too_large(url, int(length), limit)
             data = _read_body(response, deadline, url, limit)
     except urllib.error.HTTPError as exc:
         exc.close()
-        if 300 <= exc.code < 400 and "loop" in str(exc.reason):
-            raise IngestError(f"{url}: redirected in a loop (HTTP {exc.code})") from None
         reason = " ".join(str(exc.reason).split())  # one line, whatever the server sent
         raise IngestError(f"{url}: HTTP {exc.code} {reason}".rstrip()) from None
     except urllib.error.URLError as exc:
@@ -187,7 +253,7 @@ def fetch_url(url: str, *, limit: int) -> Fetched:
         raise IngestError(f"{url}: invalid URL ({exc})") from None
     if len(data) > limit:
         raise too_large(url, None, limit)
-    return Fetched(data, html=html, charset=charset, url=final_url)
+    return Fetched(data, html=html, charset=charset, url=final_url, coding=coding)
 
 
 def _read_body(
@@ -230,6 +296,40 @@ def _announced_length(response: http.client.HTTPResponse) -> int | None:
     return int(length) if length.isdigit() else None
 
 
+def _content_coding(url: str, headers: list[str]) -> str | None:
+    """The content coding the Content-Encoding HEADERS name ("gzip", "deflate"), None for none;
+    IngestError for one the tool cannot undo (br, zstd, compress, several in a row)."""
+    codings = [
+        name.strip().lower() for header in headers for name in header.split(",") if name.strip()
+    ]
+    codings = [name for name in codings if name != "identity"]
+    if not codings:
+        return None
+    if len(codings) == 1 and codings[0] in _CODINGS:
+        return _CODINGS[codings[0]]
+    shown = " ".join(", ".join(headers).split())
+    shown = repr(shown if len(shown) <= 60 else shown[:59] + "…")
+    raise IngestError(
+        f"{url}: the page is compressed in a way the tool cannot read "
+        f"(Content-Encoding {shown}; it reads gzip and deflate)"
+    )
+
+
+def _part_sent(response: http.client.HTTPResponse) -> str | None:
+    """Which part of the page the response holds ("bytes 0-199 of 5,000") when it holds only
+    a part (a 206 Partial Content, or a Content-Range short of the whole); None when whole."""
+    match = _CONTENT_RANGE.fullmatch(response.headers.get("Content-Range") or "")
+    if match is None:
+        return "HTTP 206 Partial Content" if response.status == 206 else None
+    first, last, total = int(match[1]), int(match[2]), match[3]
+    # Of a length unknown ("/*"), only the status tells whether the bytes are all there are.
+    whole = response.status != 206 if total == "*" else last + 1 >= int(total)
+    if first == 0 and whole:
+        return None
+    size = "an unknown length" if total == "*" else f"{int(total):,}"
+    return f"bytes {first:,}-{last:,} of {size}"
+
+
 def _cut_short(url: str, got: str) -> IngestError:
     return IngestError(
         f"{url}: the server closed the connection before the page was complete (got {got})"
@@ -268,6 +368,9 @@ def _describe_network_error(reason: object) -> str:
     if isinstance(reason, ssl.SSLError):
         return f"TLS error ({reason.reason or reason})"
     if isinstance(reason, http.client.HTTPException):
+        many = _TOO_MANY_HEADERS.fullmatch(str(reason))
+        if many:  # http.client's limit, which ad and CDN stacks' cookies can pass
+            return f"the server sent too many headers (more than {many[1]})"
         return f"connection failed ({type(reason).__name__})"
     if isinstance(reason, OSError) and reason.strerror:
         return f"connection failed ({reason.strerror})"

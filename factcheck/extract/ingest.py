@@ -85,6 +85,8 @@ class _Raw:
     """The URL the bytes came from, after redirects."""
     markdown: bool = False
     """True for a markdown file: read as the text it shows (markdown_text.py)."""
+    coding: str | None = None
+    """The content coding a web server sent the bytes in ("gzip", "deflate"), if any."""
 
 
 class TextReader:
@@ -125,7 +127,7 @@ class UrlReader:
 
     def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
         page = fetch_url(source, limit=MAX_BYTES)
-        raw = _Raw(page.data, html=page.html, charset=page.charset, url=page.url)
+        raw = _Raw(page.data, page.html, page.charset, page.url, coding=page.coding)
         return _build_document(source, source, raw)
 
 
@@ -288,7 +290,11 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if not raw.data:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     digest = sha256(raw.data).hexdigest()  # of the bytes as given, compressed or not
-    if raw.data.startswith(_GZIP_MAGIC):
+    if raw.coding == "deflate":
+        raw = replace(raw, data=_inflate(raw.data, name))
+        if not raw.data:
+            raise IngestError(f"{name}: {_noun(name)} is empty (once decompressed)")
+    elif raw.data.startswith(_GZIP_MAGIC):
         # A page saved compressed ("page.html.gz") is read as the page it holds.
         raw = replace(raw, data=_gunzip(raw.data, name))
         if not raw.data:
@@ -346,6 +352,25 @@ def _gunzip(data: bytes, name: str) -> bytes:
             raise IngestError(f"{name}: gzip archive cut short")
         data = unpack.unused_data.lstrip(b"\0")  # a member may be padded with NUL bytes
     return bytes(out)
+
+
+def _inflate(data: bytes, name: str) -> bytes:
+    """The bytes a body sent with "Content-Encoding: deflate" holds, stopping at MAX_BYTES as
+    _gunzip does: a zlib stream, as the name means, or a bare deflate stream, which servers send
+    under it too and browsers read."""
+    failure = "damaged"
+    for wbits in (15, -15):  # 15: a zlib header and trailer; -15: none
+        unpack = zlib.decompressobj(wbits=wbits)
+        try:
+            out = unpack.decompress(data, MAX_BYTES + 1)
+        except zlib.error:
+            continue
+        if len(out) > MAX_BYTES or unpack.unconsumed_tail:
+            raise too_large(name, None, MAX_BYTES)
+        if unpack.eof:
+            return out
+        failure = "cut short"
+    raise IngestError(f"{name}: {failure} deflate data (the page was sent compressed)")
 
 
 def _noun(name: str) -> str:
