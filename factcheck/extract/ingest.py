@@ -177,6 +177,8 @@ def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, byt
     alone, read from the bytes in C: the page's characters are not each looked at again.
     """
     kind = _sniff_binary(data)
+    if kind == _NULS and (without := _without_stray_nuls(data, name, declared)) is not None:
+        data, kind = without, None
     if kind is not None:
         raise IngestError(f"{name}: binary file, not text ({kind})")
     text, utf8 = _decode(data, name, declared)
@@ -434,6 +436,11 @@ def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
     return data
 
 
+_NULS = "contains NUL bytes"
+_STRAY_NULS = 0.001
+"""The largest share of NUL bytes a text may hold and still be read (without them)."""
+
+
 def _sniff_binary(data: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -442,8 +449,38 @@ def _sniff_binary(data: bytes) -> str | None:
         bom = byte_order_mark(data)
         wide = bom[0] if bom is not None else _utf16_by_nuls(data)
         if wide is None or not wide.startswith(("utf-16", "utf-32")):
-            return "contains NUL bytes"
+            return _NULS
     return None
+
+
+def _without_stray_nuls(data: bytes, name: str, declared: str | None) -> bytes | None:
+    """DATA without its NUL bytes (and a warning) when they are a few strays in a text: under
+    _STRAY_NULS of the bytes, the rest valid in the encoding declared (else UTF-8). None when
+    they are not: the data is binary.
+
+    A broken save or CMS leaves a NUL in a page now and then, and browsers show the page; a
+    binary file holds one in every few hundred bytes, or is not valid text around them.
+    """
+    count = data.count(0)
+    if count >= _STRAY_NULS * len(data):
+        return None
+    rest = data.replace(b"\x00", b"")
+    bom = byte_order_mark(rest)
+    encoding, skip = bom or ((_declared_encoding(declared) or ("utf-8",))[0], 0)
+    try:
+        str(memoryview(rest)[skip:], encoding)
+    except UnicodeDecodeError:
+        return None
+    first = data.index(0)
+    warnings.warn(
+        IngestWarning(
+            f"{name}: a NUL byte at offset {first} was dropped"
+            if count == 1
+            else f"{name}: {count} NUL bytes (first at offset {first}) were dropped"
+        ),
+        stacklevel=3,
+    )
+    return rest
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
