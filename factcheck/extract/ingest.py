@@ -520,11 +520,54 @@ def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | 
     repaired = _utf8_with_stray_bytes(data, name)
     if repaired is not None:
         return repaired, None
+    detected = _detected(data) if declared is None else None
+    if detected is not None:
+        return detected, None
     try:
         return data.decode("cp1252"), None
     except UnicodeDecodeError:
         # latin-1 maps every byte, so it never fails.
         return data.decode("latin-1"), None
+
+
+_DETECTED_CHAOS = 0.1
+"""The most "mess" (charset_normalizer's measure, 0 to 1) a detected encoding's text may show."""
+_DETECTED_RUNS = 0.8
+"""The least share of a detected text's letters beyond ASCII that must stand beside another."""
+_LETTER_RUN = regexes.compile(r"(?:(?![\x00-\x7f])[^\W\d_])+")  # letters beyond ASCII
+# Latin letters beyond ASCII: Latin-1's, Latin Extended-A to -D and Additional, fullwidth.
+_LATIN = regexes.compile(
+    "[\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u2c60-\u2c7f"
+    "\ua720-\ua7ff\uff21-\uff3a\uff41-\uff5a]"
+)
+
+
+def _detected(data: bytes) -> str | None:
+    """DATA's text in the encoding charset_normalizer detects, when it is sure of it and the
+    text is in a script other than Latin (Arabic in windows-1256, Chinese in GB18030, Japanese
+    in Shift_JIS, Cyrillic in windows-1251 or KOI8-R, ...); else None.
+
+    A page that declares no charset is read as its browser would guess it. A guess of a Latin
+    encoding is set aside: Windows-1252, which reads such text today, is as good a guess, and
+    changing it would change how the tool reads Western texts. So is a guess whose letters stand
+    alone among ASCII ("cafй", "± љ Љ"): real text in another script comes in words of it.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > _DETECTED_CHAOS:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    runs = [len(run) for run in _LETTER_RUN.findall(text)]
+    letters = sum(runs)
+    latin = len(_LATIN.findall(text))
+    together = sum(length for length in runs if length > 1)
+    if letters - latin <= 9 * latin or together < _DETECTED_RUNS * letters:
+        return None
+    return text
 
 
 _STRAY = regexes.compile("[\udc80-\udcff]+")

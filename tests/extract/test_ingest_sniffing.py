@@ -4,6 +4,8 @@ plain-text name."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,82 @@ def test_the_nul_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None
     assert done.returncode == 0
     assert done.stderr == f"Warning: {path}: a NUL byte at offset {MIDDLE} was dropped\n"
     assert "exports rose 12 percent" in done.stdout
+
+
+# --- legacy encodings, no charset declared ----------------------------------------------------
+
+ARABIC = (
+    "<html><head><title>الوزير: الصادرات ارتفعت 12% في 2023</title></head><body><article>"
+    "<h1>الوزير: الصادرات ارتفعت 12% في 2023</h1><p>قال وزير التجارة كارلوس أورتيغا يوم الثلاثاء"
+    " إن الصادرات ارتفعت بنسبة 12 في المئة في عام 2023، وهو أسرع نمو منذ عقد.</p><p>وبحسب مكتب"
+    " الإحصاء الوطني، شحنت البلاد بضائع بقيمة 41 مليار دولار العام الماضي.</p></article></body>"
+    "</html>"
+)
+CHINESE = (
+    "<html><head><title>部长称2023年出口增长12%</title></head><body><article><h1>部长称2023年出口"
+    "增长12%</h1><p>贸易部长卡洛斯·奥尔特加周二表示，2023年出口增长了12%，是十年来最快的增长。</p>"  # noqa: RUF001
+    "<p>据国家统计局称，该国去年出口商品价值410亿美元，高于2022年的366亿美元。</p></article>"  # noqa: RUF001
+    "</body></html>"
+)
+JAPANESE = (
+    "<html><head><title>大臣、2023年の輸出は12%増と発表</title></head><body><article><h1>大臣、"
+    "2023年の輸出は12%増と発表</h1><p>貿易大臣のカルロス・オルテガ氏は火曜日、2023年の輸出が12％"  # noqa: RUF001
+    "増加し、過去10年で最も速い伸びとなったと述べた。</p><p>国家統計局によると、昨年の輸出額は"
+    "410億ドルだった。</p></article></body></html>"
+)
+RUSSIAN = (
+    "Министр торговли заявил во вторник, что экспорт вырос на 12 процентов в 2023 году, "
+    "что стало самым быстрым ростом за десятилетие.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (ARABIC, "windows-1256"),
+        (CHINESE, "gb18030"),
+        (JAPANESE, "shift_jis"),
+        (RUSSIAN, "windows-1251"),
+        (RUSSIAN, "koi8-r"),
+    ],
+)
+def test_a_legacy_encoding_no_charset_declares_is_detected(text: str, encoding: str) -> None:
+    # Arabic and Chinese were read as Windows-1252 ("ÇáæÒíÑ", "²¿³¤³Æ"); Shift_JIS was refused
+    # as "binary file, not text (mostly control characters)".
+    assert decode_bytes(text.encode(encoding), "page.html") == text
+
+
+def test_a_page_in_a_legacy_encoding_gives_its_title_and_claims(tmp_path: Path) -> None:
+    path = tmp_path / "ar.html"
+    path.write_bytes(ARABIC.encode("windows-1256"))
+    document = read_source(str(path))
+    assert document.title == "الوزير: الصادرات ارتفعت 12% في 2023"
+    assert "قال وزير التجارة كارلوس أورتيغا" in document.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “no” – café.",
+        "The café was closed, officials said on Tuesday. The naïve minister resigned.",
+        "Größe Straße Übung Ärger. Der Minister sagte: „Die Exporte sind gestiegen“.",
+        "¿Qué pasó? ¡El ministro dimitió! Año de la crisis, según el Gobierno.",
+        # Symbols alone, which a detector takes for Cyrillic letters in mac_cyrillic.
+        "Price: £12 ±3 ° ½ ¼ ¾ µ × ÷ ® ™ € • … ‰",
+    ],
+)
+def test_western_text_is_still_read_as_windows_1252(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252"), "old.txt") == text
+
+
+def test_a_declared_charset_is_not_second_guessed() -> None:
+    data = RUSSIAN.encode("windows-1251")
+    assert decode_bytes(data, "notes.txt", declared="windows-1252") == data.decode("cp1252")
+
+
+def test_importing_ingest_does_not_load_the_charset_detector() -> None:
+    code = "import sys, factcheck.extract.ingest; print('charset_normalizer' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout == "False\n"
