@@ -68,6 +68,9 @@ _HTML_START = regexes.compile(
         <(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.I | re.S | re.X,
 )
+# A page saved under a plain-text name is told by its opening alone: looks_like_html's other
+# openings (a <title>, a <meta>) could start a text that quotes markup.
+_HTML_DOCUMENT = regexes.compile(rb"\A\s*<(?:!doctype\s+html|html)\b", re.I)
 _URL_SCHEME = regexes.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
@@ -87,6 +90,9 @@ class _Raw:
     """True for a markdown file: read as the text it shows (markdown_text.py)."""
     coding: str | None = None
     """The content coding a web server sent the bytes in ("gzip", "deflate"), if any."""
+    text_name: bool = False
+    """True for a file named as plain text (.txt): read as HTML all the same when its bytes open
+    as an HTML document does."""
 
 
 class TextReader:
@@ -301,6 +307,8 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         raw = replace(raw, data=_gunzip(raw.data, name))
         if not raw.data:
             raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
+    if raw.text_name and _HTML_DOCUMENT.match(raw.data[:4096].removeprefix(codecs.BOM_UTF8)):
+        raw = replace(raw, html=True)
     declared = raw.charset
     if declared is None and raw.html is not False:
         match = _META_CHARSET.search(raw.data[:4096])
@@ -419,7 +427,9 @@ def _read_file(path: str) -> _Raw:
     if suffix == ".gz":
         suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
     html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
-    return _Raw(data, html=html, markdown=suffix in MARKDOWN_SUFFIXES)
+    markdown = suffix in MARKDOWN_SUFFIXES
+    text_name = suffix in TEXT_SUFFIXES and not markdown
+    return _Raw(data, html=html, markdown=markdown, text_name=text_name)
 
 
 def _read_stream(stream: BinaryIO | None, name: str) -> bytes:

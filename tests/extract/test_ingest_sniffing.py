@@ -171,3 +171,61 @@ def test_importing_ingest_does_not_load_the_charset_detector() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout == "False\n"
+
+
+# --- a page saved as .txt ---------------------------------------------------------------------
+
+STORY = """\
+{opening}<html><head><meta charset="utf-8"><title>Minister says exports rose 12% in 2023</title>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article>
+<h1>Minister says exports rose 12% in 2023</h1>
+<p class="byline">By Jane Smith</p>
+<p>The trade minister, Carlos Ortega, said on Tuesday that exports rose 12 percent in 2023.</p>
+<p>Opposition leader Maria Lopez disputed the figures, saying inflation explained the rise.</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "opening", ["<!doctype html>", "\ufeff  \n<!DOCTYPE HTML>", "", "\n<HTML lang=en>"]
+)
+def test_a_page_saved_as_txt_is_read_as_a_page(tmp_path: Path, opening: str) -> None:
+    # Was read as plain text: markup offered as claims, no title, no byline.
+    page = STORY.format(opening=opening)
+    if opening.startswith("\n<HTML"):
+        page = page.replace("<html>", "", 1)
+    path = tmp_path / "story.txt"
+    path.write_text(page, encoding="utf-8")
+    document = read_source(str(path))
+    piped = tmp_path / "story"
+    piped.write_text(page, encoding="utf-8")
+    assert (document.text, document.title, document.byline) == (
+        read_source(str(piped)).text,
+        "Minister says exports rose 12% in 2023",
+        "Jane Smith",
+    )
+    assert "<" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # A plain text that opens with markup other than a document's start stays text.
+        ("notes.txt", "<title> is the tag a page's name goes in, the trainer said.\n"),
+        ("notes.txt", "The minister said <html> pages load faster.\n"),
+    ],
+)
+def test_a_text_file_that_only_mentions_markup_stays_text(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert read_source(str(path)).text == text
+
+
+def test_a_markdown_file_opening_with_a_doctype_stays_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text("<!doctype html>\n\n# Exports rose\n\nThe minister said so.\n")
+    document = read_source(str(path))
+    assert document.provenance == ()
+    assert "The minister said so." in document.text
