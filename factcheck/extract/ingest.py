@@ -12,44 +12,27 @@ fills the Document's fields.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 import re
 import sys
 import unicodedata
-import urllib.parse
 import warnings
 import zlib
 from dataclasses import dataclass, replace
 from hashlib import sha256
-from math import ceil
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import BinaryIO
 
-from factcheck import __version__, regexes
+from factcheck import regexes
 from factcheck.errors import IngestError, IngestWarning
+from factcheck.extract.fetch import fetch_url
 from factcheck.extract.mojibake import repair_mojibake, shows_repair
 from factcheck.extract.page import html_document
-from factcheck.extract.readers import Reader, ReaderError
+from factcheck.extract.readers import Reader, ReaderError, too_large
 from factcheck.files import NothingWritten, byte_order_mark, open_readable
 from factcheck.models import Document
 
-if TYPE_CHECKING:
-    import http.client
-    import urllib.request
-
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input accepted, in bytes (64 MiB)."""
-
-FETCH_TIMEOUT = 20.0
-"""Seconds to wait for a web server to connect or send data."""
-
-FETCH_DEADLINE = 60.0
-"""Seconds a whole download may take (connecting, redirects, headers and body): a server that
-sends a byte now and then cannot hold the tool."""
-
-_FETCH_CHUNK = 64 * 1024
-
-USER_AGENT = f"factcheck/{__version__} (article fact-check worksheet; Python urllib)"
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -85,10 +68,10 @@ _HTML_START = regexes.compile(
         <(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.I | re.S | re.X,
 )
+# A page saved under a plain-text name is told by its opening alone: looks_like_html's other
+# openings (a <title>, a <meta>) could start a text that quotes markup.
+_HTML_DOCUMENT = regexes.compile(rb"\A\s*<(?:!doctype\s+html|html)\b", re.I)
 _URL_SCHEME = regexes.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
-
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +88,11 @@ class _Raw:
     """The URL the bytes came from, after redirects."""
     markdown: bool = False
     """True for a markdown file: read as the text it shows (markdown_text.py)."""
+    coding: str | None = None
+    """The content coding a web server sent the bytes in ("gzip", "deflate"), if any."""
+    text_name: bool = False
+    """True for a file named as plain text (.txt): read as HTML all the same when its bytes open
+    as an HTML document does."""
 
 
 class TextReader:
@@ -144,7 +132,9 @@ class UrlReader:
         return scheme is not None and scheme.group(1).lower() in ("http", "https")
 
     def read(self, source: str, *, stdin: BinaryIO | None = None) -> Document:
-        return _build_document(source, source, _fetch_url(source))
+        page = fetch_url(source, limit=MAX_BYTES)
+        raw = _Raw(page.data, page.html, page.charset, page.url, coding=page.coding)
+        return _build_document(source, source, raw)
 
 
 READERS: dict[str, Reader] = {"url": UrlReader(), "html": HtmlReader(), "text": TextReader()}
@@ -193,6 +183,8 @@ def _decode_text(data: bytes, name: str, declared: str | None) -> tuple[str, byt
     alone, read from the bytes in C: the page's characters are not each looked at again.
     """
     kind = _sniff_binary(data)
+    if kind == _NULS and (without := _without_stray_nuls(data, name, declared)) is not None:
+        data, kind = without, None
     if kind is not None:
         raise IngestError(f"{name}: binary file, not text ({kind})")
     text, utf8 = _decode(data, name, declared)
@@ -306,11 +298,17 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
     if not raw.data:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     digest = sha256(raw.data).hexdigest()  # of the bytes as given, compressed or not
-    if raw.data.startswith(_GZIP_MAGIC):
+    if raw.coding == "deflate":
+        raw = replace(raw, data=_inflate(raw.data, name))
+        if not raw.data:
+            raise IngestError(f"{name}: {_noun(name)} is empty (once decompressed)")
+    elif raw.data.startswith(_GZIP_MAGIC):
         # A page saved compressed ("page.html.gz") is read as the page it holds.
         raw = replace(raw, data=_gunzip(raw.data, name))
         if not raw.data:
             raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
+    if raw.text_name and _HTML_DOCUMENT.match(raw.data[:4096].removeprefix(codecs.BOM_UTF8)):
+        raw = replace(raw, html=True)
     declared = raw.charset
     if declared is None and raw.html is not False:
         match = _META_CHARSET.search(raw.data[:4096])
@@ -359,24 +357,36 @@ def _gunzip(data: bytes, name: str) -> bytes:
         except zlib.error:
             raise IngestError(f"{name}: damaged gzip archive") from None
         if len(out) > MAX_BYTES or unpack.unconsumed_tail:
-            raise _too_large(name, None)
+            raise too_large(name, None, MAX_BYTES)
         if not unpack.eof:
             raise IngestError(f"{name}: gzip archive cut short")
         data = unpack.unused_data.lstrip(b"\0")  # a member may be padded with NUL bytes
     return bytes(out)
 
 
+def _inflate(data: bytes, name: str) -> bytes:
+    """The bytes a body sent with "Content-Encoding: deflate" holds, stopping at MAX_BYTES as
+    _gunzip does: a zlib stream, as the name means, or a bare deflate stream, which servers send
+    under it too and browsers read."""
+    failure = "damaged"
+    for wbits in (15, -15):  # 15: a zlib header and trailer; -15: none
+        unpack = zlib.decompressobj(wbits=wbits)
+        try:
+            out = unpack.decompress(data, MAX_BYTES + 1)
+        except zlib.error:
+            continue
+        if len(out) > MAX_BYTES or unpack.unconsumed_tail:
+            raise too_large(name, None, MAX_BYTES)
+        if unpack.eof:
+            return out
+        failure = "cut short"
+    raise IngestError(f"{name}: {failure} deflate data (the page was sent compressed)")
+
+
 def _noun(name: str) -> str:
     if name == "stdin":
         return "input"
     return "page" if _URL_SCHEME.match(name) else "file"
-
-
-def _too_large(name: str, size: int | None) -> IngestError:
-    limit = MAX_BYTES // 2**20
-    if size is None:
-        return IngestError(f"{name}: too large (the limit is {limit} MB)")
-    return IngestError(f"{name}: too large ({ceil(size / 2**20)} MB; the limit is {limit} MB)")
 
 
 def _read_file(path: str) -> _Raw:
@@ -393,7 +403,7 @@ def _read_file(path: str) -> _Raw:
     if os.path.isdir(path):
         raise IngestError(f"{path}: is a directory")
     if info.st_size > MAX_BYTES:
-        raise _too_large(path, info.st_size)
+        raise too_large(path, info.st_size, MAX_BYTES)
     try:
         with open_readable(path) as handle:
             # Read one byte past the limit: files that report no size (pipes, /dev/*) still stop.
@@ -412,12 +422,14 @@ def _read_file(path: str) -> _Raw:
     except OSError as exc:
         raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise _too_large(path, None)
+        raise too_large(path, None, MAX_BYTES)
     root, suffix = os.path.splitext(path.lower())
     if suffix == ".gz":
         suffix = os.path.splitext(root)[1]  # "page.html.gz": a page, compressed
     html = True if suffix in HTML_SUFFIXES else False if suffix in TEXT_SUFFIXES else None
-    return _Raw(data, html=html, markdown=suffix in MARKDOWN_SUFFIXES)
+    markdown = suffix in MARKDOWN_SUFFIXES
+    text_name = suffix in TEXT_SUFFIXES and not markdown
+    return _Raw(data, html=html, markdown=markdown, text_name=text_name)
 
 
 def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
@@ -430,226 +442,13 @@ def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
     except OSError as exc:
         raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise _too_large(name, None)
+        raise too_large(name, None, MAX_BYTES)
     return data
 
 
-class _Deadline:
-    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down."""
-
-    def __init__(self, seconds: float) -> None:
-        import threading
-
-        self.seconds = seconds
-        self.expired = False
-        self._connections: list[http.client.HTTPConnection] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def watch(self, connection: http.client.HTTPConnection) -> http.client.HTTPConnection:
-        with self._lock:
-            self._connections.append(connection)
-        return connection
-
-    def _expire(self) -> None:
-        import socket  # loaded already: the connections were opened with it
-
-        with self._lock:
-            self.expired = True
-            for connection in self._connections:
-                if connection.sock is not None:
-                    with contextlib.suppress(OSError):
-                        connection.sock.shutdown(socket.SHUT_RDWR)
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
-
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
-    # The network modules load only when a URL is fetched: reading files never needs them.
-    import http.client
-    import urllib.request
-
-    class Http(urllib.request.HTTPHandler):
-        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                return deadline.watch(http.client.HTTPConnection(host, **kw))
-
-            return self.do_open(connect, req)
-
-    class Https(urllib.request.HTTPSHandler):
-        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                return deadline.watch(http.client.HTTPSConnection(host, **kw))
-
-            return self.do_open(connect, req)
-
-    class WebRedirects(urllib.request.HTTPRedirectHandler):
-        """Follow redirects only to http and https (urllib would also follow ftp)."""
-
-        def redirect_request(
-            self,
-            req: urllib.request.Request,
-            fp: IO[bytes],
-            code: int,
-            msg: str,
-            headers: http.client.HTTPMessage,
-            newurl: str,
-        ) -> urllib.request.Request | None:
-            scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-            if scheme not in ("http", "https"):
-                fp.close()  # urllib closes it only after a redirect it follows
-                raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    return urllib.request.build_opener(Http, Https, WebRedirects)
-
-
-def _without_credentials(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"***@{host}"))
-
-
-def _fetch_url(url: str) -> _Raw:
-    import http.client
-    import urllib.error
-    import urllib.request
-
-    try:
-        has_credentials = "@" in urllib.parse.urlsplit(url).netloc
-    except ValueError as exc:
-        raise IngestError(f"{url}: invalid URL ({exc})") from None
-    if has_credentials:
-        raise IngestError(
-            f"{_without_credentials(url)}: a URL with a user name or password is not "
-            "supported; download the page yourself and pass the file"
-        )
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-        },
-    )
-    deadline = _Deadline(FETCH_DEADLINE)
-    try:
-        with deadline, _opener(deadline).open(request, timeout=FETCH_TIMEOUT) as response:
-            final_url = response.geturl()
-            header = response.headers.get("Content-Type")
-            content_type = response.headers.get_content_type() if header else None
-            charset = response.headers.get_content_charset() if header else None
-            html = _classify_content_type(url, content_type)
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise _too_large(url, int(length))
-            data = _read_body(response, deadline, url)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        if 300 <= exc.code < 400 and "loop" in str(exc.reason):
-            raise IngestError(f"{url}: redirected in a loop (HTTP {exc.code})") from None
-        reason = " ".join(str(exc.reason).split())  # one line, whatever the server sent
-        raise IngestError(f"{url}: HTTP {exc.code} {reason}".rstrip()) from None
-    except urllib.error.URLError as exc:
-        if deadline.expired:
-            raise _too_slow(url) from None
-        raise IngestError(f"{url}: {_describe_network_error(exc.reason)}") from None
-    except (TimeoutError, OSError, http.client.HTTPException) as exc:
-        if deadline.expired:
-            raise _too_slow(url) from None
-        raise IngestError(f"{url}: {_describe_network_error(exc)}") from None
-    except ValueError as exc:
-        raise IngestError(f"{url}: invalid URL ({exc})") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(url, None)
-    return _Raw(data, html=html, charset=charset, url=final_url)
-
-
-def _read_body(response: http.client.HTTPResponse, deadline: _Deadline, url: str) -> bytes:
-    """The response's body, as the server sent it (compressed or not); IngestError when the
-    connection closes before the length the server announced, or before the chunk that ends a
-    chunked body: what came is part of a page, which would be read as if whole."""
-    import http.client
-
-    parts: list[bytes] = []
-    size = 0
-    while size <= MAX_BYTES:
-        try:
-            chunk = response.read1(_FETCH_CHUNK)
-        except http.client.IncompleteRead as exc:
-            if deadline.expired:
-                raise TimeoutError("deadline") from None
-            got = size + len(exc.partial)
-            raise _cut_short(url, f"{got:,} bytes, without the chunk that ends the page") from None
-        if deadline.expired:
-            raise TimeoutError("deadline")
-        if not chunk:
-            break
-        parts.append(chunk)
-        size += len(chunk)
-    announced = _announced_length(response)
-    if announced is not None and size < announced:
-        raise _cut_short(url, f"{size:,} of {announced:,} bytes")
-    return b"".join(parts)
-
-
-def _announced_length(response: http.client.HTTPResponse) -> int | None:
-    """The body's length in bytes as the Content-Length header gives it (of the bytes sent,
-    compressed or not); None without one, or when the body comes in chunks (which then
-    decide where it ends)."""
-    if "chunked" in (response.headers.get("Transfer-Encoding") or "").lower():
-        return None
-    length = (response.headers.get("Content-Length") or "").strip()
-    return int(length) if length.isdigit() else None
-
-
-def _cut_short(url: str, got: str) -> IngestError:
-    return IngestError(
-        f"{url}: the server closed the connection before the page was complete (got {got})"
-    )
-
-
-def _too_slow(url: str) -> IngestError:
-    return IngestError(
-        f"{url}: the download took longer than {FETCH_DEADLINE:g} s (the server is too slow)"
-    )
-
-
-def _classify_content_type(url: str, content_type: str | None) -> bool | None:
-    if content_type is None:
-        return None
-    if content_type in _HTML_TYPES:
-        return True
-    if content_type in _TEXT_TYPES:
-        return False
-    if content_type.startswith("text/"):
-        return None
-    raise IngestError(f"{url}: not a text page (content type {content_type})")
-
-
-def _describe_network_error(reason: object) -> str:
-    import http.client
-    import socket
-    import ssl
-
-    if isinstance(reason, socket.gaierror):
-        return "cannot resolve the host name"
-    if isinstance(reason, TimeoutError):
-        return f"timed out after {FETCH_TIMEOUT:g} s"
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, ssl.SSLError):
-        return f"TLS error ({reason.reason or reason})"
-    if isinstance(reason, http.client.HTTPException):
-        return f"connection failed ({type(reason).__name__})"
-    if isinstance(reason, OSError) and reason.strerror:
-        return f"connection failed ({reason.strerror})"
-    return f"connection failed ({reason})"
+_NULS = "contains NUL bytes"
+_STRAY_NULS = 0.001
+"""The largest share of NUL bytes a text may hold and still be read (without them)."""
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -660,8 +459,38 @@ def _sniff_binary(data: bytes) -> str | None:
         bom = byte_order_mark(data)
         wide = bom[0] if bom is not None else _utf16_by_nuls(data)
         if wide is None or not wide.startswith(("utf-16", "utf-32")):
-            return "contains NUL bytes"
+            return _NULS
     return None
+
+
+def _without_stray_nuls(data: bytes, name: str, declared: str | None) -> bytes | None:
+    """DATA without its NUL bytes (and a warning) when they are a few strays in a text: under
+    _STRAY_NULS of the bytes, the rest valid in the encoding declared (else UTF-8). None when
+    they are not: the data is binary.
+
+    A broken save or CMS leaves a NUL in a page now and then, and browsers show the page; a
+    binary file holds one in every few hundred bytes, or is not valid text around them.
+    """
+    count = data.count(0)
+    if count >= _STRAY_NULS * len(data):
+        return None
+    rest = data.replace(b"\x00", b"")
+    bom = byte_order_mark(rest)
+    encoding, skip = bom or ((_declared_encoding(declared) or ("utf-8",))[0], 0)
+    try:
+        str(memoryview(rest)[skip:], encoding)
+    except UnicodeDecodeError:
+        return None
+    first = data.index(0)
+    warnings.warn(
+        IngestWarning(
+            f"{name}: a NUL byte at offset {first} was dropped"
+            if count == 1
+            else f"{name}: {count} NUL bytes (first at offset {first}) were dropped"
+        ),
+        stacklevel=3,
+    )
+    return rest
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
@@ -701,11 +530,54 @@ def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, bytes | 
     repaired = _utf8_with_stray_bytes(data, name)
     if repaired is not None:
         return repaired, None
+    detected = _detected(data) if declared is None else None
+    if detected is not None:
+        return detected, None
     try:
         return data.decode("cp1252"), None
     except UnicodeDecodeError:
         # latin-1 maps every byte, so it never fails.
         return data.decode("latin-1"), None
+
+
+_DETECTED_CHAOS = 0.1
+"""The most "mess" (charset_normalizer's measure, 0 to 1) a detected encoding's text may show."""
+_DETECTED_RUNS = 0.8
+"""The least share of a detected text's letters beyond ASCII that must stand beside another."""
+_LETTER_RUN = regexes.compile(r"(?:(?![\x00-\x7f])[^\W\d_])+")  # letters beyond ASCII
+# Latin letters beyond ASCII: Latin-1's, Latin Extended-A to -D and Additional, fullwidth.
+_LATIN = regexes.compile(
+    "[\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u2c60-\u2c7f"
+    "\ua720-\ua7ff\uff21-\uff3a\uff41-\uff5a]"
+)
+
+
+def _detected(data: bytes) -> str | None:
+    """DATA's text in the encoding charset_normalizer detects, when it is sure of it and the
+    text is in a script other than Latin (Arabic in windows-1256, Chinese in GB18030, Japanese
+    in Shift_JIS, Cyrillic in windows-1251 or KOI8-R, ...); else None.
+
+    A page that declares no charset is read as its browser would guess it. A guess of a Latin
+    encoding is set aside: Windows-1252, which reads such text today, is as good a guess, and
+    changing it would change how the tool reads Western texts. So is a guess whose letters stand
+    alone among ASCII ("cafй", "± љ Љ"): real text in another script comes in words of it.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > _DETECTED_CHAOS:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    runs = [len(run) for run in _LETTER_RUN.findall(text)]
+    letters = sum(runs)
+    latin = len(_LATIN.findall(text))
+    together = sum(length for length in runs if length > 1)
+    if letters - latin <= 9 * latin or together < _DETECTED_RUNS * letters:
+        return None
+    return text
 
 
 _STRAY = regexes.compile("[\udc80-\udcff]+")

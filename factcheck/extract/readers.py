@@ -8,12 +8,21 @@ add it to that dict ahead of the plain-text reader, which accepts any file.
 
 from __future__ import annotations
 
+from math import ceil
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from factcheck.errors import IngestError
 
 if TYPE_CHECKING:
     from factcheck.models import Document
+
+
+def too_large(name: str, size: int | None, limit: int) -> IngestError:
+    """The error for an input NAME over LIMIT bytes (SIZE bytes, when it is known)."""
+    most = limit // 2**20
+    if size is None:
+        return IngestError(f"{name}: too large (the limit is {most} MB)")
+    return IngestError(f"{name}: too large ({ceil(size / 2**20)} MB; the limit is {most} MB)")
 
 
 class ReaderError(IngestError):

@@ -1,5 +1,7 @@
 """Stage ① ingest under hostile servers and unlucky bytes: trickling servers, responses cut
-short, redirect loops, credentials in URLs, and UTF-8 text with a few Windows-1252 bytes.
+short or sent in part, redirect loops and chains, credentials in URLs, addresses typed with
+characters a URL may not hold, compressed bodies, too many headers, and UTF-8 text with a few
+Windows-1252 bytes.
 
 Every server here listens on 127.0.0.1 only and stops by itself.
 """
@@ -13,6 +15,7 @@ import socket
 import threading
 import time
 import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from typing import Any
 import pytest
 
 from factcheck.errors import IngestError, IngestWarning
-from factcheck.extract import ingest
+from factcheck.extract import fetch, ingest
 from factcheck.extract.ingest import decode_bytes, read_source
 
 
@@ -96,7 +99,7 @@ def trickling_headers() -> Iterator[str]:
 def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
     trickling_body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
     with pytest.raises(IngestError) as caught:
         read_source(trickling_body)
     assert str(caught.value) == (
@@ -107,7 +110,7 @@ def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
 def test_headers_sent_a_byte_at_a_time_are_stopped_at_the_deadline(
     trickling_headers: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1.0)
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
     with pytest.raises(IngestError) as caught:
         read_source(trickling_headers)
     assert str(caught.value) == (
@@ -144,6 +147,56 @@ RESPONSES = {
 }  # fmt: skip
 
 
+def answer(body: bytes, *headers: str, status: str = "200 OK") -> bytes:
+    """A whole HTTP response: STATUS, HEADERS ("Name: value"), the length and BODY."""
+    lines = [f"HTTP/1.1 {status}", "Connection: close", *headers, f"Content-Length: {len(body)}"]
+    return "\r\n".join([*lines, "", ""]).encode() + body
+
+
+def deflated(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
+ZLIB = deflated(PAGE, 15)  # what "deflate" means: a zlib stream
+BARE = deflated(PAGE, -15)  # what many servers send under that name: a bare deflate stream
+BOMB = deflated(bytes(8 * 1024 * 1024), 15)
+TYPED = ("Content-Type: text/html",)
+PARTIAL = "206 Partial Content"
+RESPONSES |= {
+    "/deflate": answer(ZLIB, *TYPED, "Content-Encoding: deflate"),
+    "/deflate-bare": answer(BARE, *TYPED, "Content-Encoding: Deflate"),
+    "/deflate-cut": answer(ZLIB[:200], *TYPED, "Content-Encoding: deflate"),
+    "/deflate-damaged": answer(b"x" + ZLIB, *TYPED, "Content-Encoding: deflate"),
+    "/deflate-bomb": answer(BOMB, *TYPED, "Content-Encoding: deflate"),
+    "/identity": answer(PAGE, *TYPED, "Content-Encoding: identity"),
+    "/br": answer(b"\x1b\x03\x00\xf8", *TYPED, "Content-Encoding: br"),
+    "/stacked": answer(ZLIB, *TYPED, "Content-Encoding: deflate, gzip"),
+    "/part": answer(PAGE[:200], *TYPED, f"Content-Range: bytes 0-199/{len(PAGE)}", status=PARTIAL),
+    "/middle": answer(PAGE[100:300], *TYPED, "Content-Range: bytes 100-299/*", status=PARTIAL),
+    "/part-unnamed": answer(PAGE[:200], *TYPED, status=PARTIAL),
+    "/part-whole": answer(
+        PAGE, *TYPED, f"Content-Range: bytes 0-{len(PAGE) - 1}/{len(PAGE)}", status=PARTIAL
+    ),
+    "/range-whole": answer(PAGE, *TYPED, f"Content-Range: bytes 0-{len(PAGE) - 1}/{len(PAGE)}"),
+    "/cookies": answer(PAGE, *TYPED, *(f"Set-Cookie: c{n}=v; Path=/" for n in range(120))),
+    "/self": answer(b"", "Location: /self", status="302 Found"),
+    "/to-credentials": answer(
+        b"", "Location: http://ana:s3cret@127.0.0.1:9/article", status="302 Found"
+    ),
+    # Addresses typed as a browser shows them, as they arrive percent-encoded:
+    "/ar/%D9%85%D9%82%D8%A7%D9%84": answer(PAGE, *TYPED),
+    "/news/caf%C3%A9?q=exports%202023&kept=%41%2F": answer(PAGE, *TYPED),
+}
+# A chain of redirects, no address twice: /hop/12 -> /hop/11 -> ... -> /hop/0 -> /whole.
+RESPONSES |= {
+    f"/hop/{n}": answer(b"", f"Location: {f'/hop/{n - 1}' if n else '/whole'}", status="302 Found")
+    for n in range(13)
+}
+REQUESTED: list[str] = []
+"""The path of every request the cutting server was sent, in order."""
+
+
 @pytest.fixture(scope="module")
 def cutting() -> Iterator[str]:
     """A server that sends the response RESPONSES holds for the path, then closes."""
@@ -151,6 +204,7 @@ def cutting() -> Iterator[str]:
     def respond(conn: socket.socket, _: threading.Event) -> None:
         request = conn.recv(65536)
         path = request.split(b" ")[1].decode() if request.count(b" ") > 1 else ""
+        REQUESTED.append(path)
         with contextlib.suppress(OSError):
             conn.sendall(RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n"))
 
@@ -178,7 +232,21 @@ def test_a_response_cut_short_is_an_error_not_part_of_a_page(
     )
 
 
-@pytest.mark.parametrize("path", ["/whole", "/gzip", "/chunks", "/until-closed"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/whole",
+        "/gzip",
+        "/chunks",
+        "/until-closed",
+        "/deflate",
+        "/deflate-bare",
+        "/identity",
+        "/part-whole",
+        "/range-whole",
+        "/hop/9",  # ten redirects, the most followed
+    ],
+)
 def test_a_whole_response_is_the_whole_page(cutting: str, path: str) -> None:
     document = read_source(f"{cutting}{path}")
     assert document.title == "Jobs"
@@ -275,3 +343,126 @@ def test_the_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None:
         "were read as Windows-1252\n"
     )
     assert "It said “no”." in done.stdout
+
+
+# --- compressed bodies, partial content, too many headers ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        # The bytes of a deflated page were read as its text: junk claims, exit 0.
+        ("/deflate-cut", "cut short deflate data (the page was sent compressed)"),
+        ("/deflate-damaged", "damaged deflate data (the page was sent compressed)"),
+        (
+            "/br",
+            "the page is compressed in a way the tool cannot read "
+            "(Content-Encoding 'br'; it reads gzip and deflate)",
+        ),
+        (
+            "/stacked",
+            "the page is compressed in a way the tool cannot read "
+            "(Content-Encoding 'deflate, gzip'; it reads gzip and deflate)",
+        ),
+        # Part of a page was read as the whole article, without a word.
+        ("/part", f"the server sent only part of the page (bytes 0-199 of {len(PAGE):,})"),
+        ("/middle", "the server sent only part of the page (bytes 100-299 of an unknown length)"),
+        ("/part-unnamed", "the server sent only part of the page (HTTP 206 Partial Content)"),
+        # Was "connection failed (HTTPException)": http.client's limit, not the connection.
+        ("/cookies", "the server sent too many headers (more than 100)"),
+    ],
+)
+def test_a_body_the_tool_cannot_read_whole_is_one_clear_error(
+    cutting: str, path: str, reason: str
+) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}{path}")
+    assert str(caught.value) == f"{cutting}{path}: {reason}"
+
+
+def test_a_deflated_body_stops_at_the_size_limit(
+    cutting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "MAX_BYTES", 1024 * 1024)
+    assert len(BOMB) < 64 * 1024
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}/deflate-bomb")
+    assert str(caught.value) == f"{cutting}/deflate-bomb: too large (the limit is 1 MB)"
+
+
+def test_an_unknown_content_encoding_is_one_line_on_the_command_line(
+    cutting: str, tmp_path: Path
+) -> None:
+    from inprocess import run_cli
+
+    done = run_cli("extract", "-f", "json", f"{cutting}/br", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"Error: {cutting}/br: the page is compressed in a way the tool cannot read "
+        "(Content-Encoding 'br'; it reads gzip and deflate)\n"
+    )
+
+
+# --- redirects --------------------------------------------------------------------------------
+
+
+def test_more_redirects_than_followed_are_not_called_a_loop(cutting: str) -> None:
+    # "redirected in a loop (HTTP 302)": no address came twice, urllib stops after 10.
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}/hop/12")
+    assert str(caught.value) == (
+        f"{cutting}/hop/12: more than 10 redirects (stopped at {cutting}/hop/2)"
+    )
+
+
+def test_a_redirect_to_the_same_address_is_a_loop(cutting: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}/self")
+    assert str(caught.value) == f"{cutting}/self: redirected in a loop (HTTP 302)"
+
+
+def test_a_redirect_to_an_address_with_credentials_is_refused_without_echoing_them(
+    cutting: str,
+) -> None:
+    # urllib took "ana:s3cret@127.0.0.1" for the host: "cannot resolve the host name".
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}/to-credentials")
+    assert str(caught.value) == (
+        f"{cutting}/to-credentials: redirected to http://***@127.0.0.1:9/article; a URL with a "
+        "user name or password is not supported; download the page yourself and pass the file"
+    )
+
+
+# --- addresses as typed -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("/ar/مقال", "/ar/%D9%85%D9%82%D8%A7%D9%84"),
+        ("/news/café?q=exports 2023&kept=%41%2F", "/news/caf%C3%A9?q=exports%202023&kept=%41%2F"),
+        ("/ar/%D9%85%D9%82%D8%A7%D9%84", "/ar/%D9%85%D9%82%D8%A7%D9%84"),
+    ],
+)
+def test_an_address_typed_as_a_browser_shows_it_is_sent_percent_encoded(
+    cutting: str, typed: str, sent: str
+) -> None:
+    # Was "invalid URL ('ascii' codec can't encode ...)", and for the space "connection failed
+    # (InvalidURL)".
+    document = read_source(f"{cutting}{typed}")
+    assert REQUESTED[-1] == sent
+    assert (document.title, document.url) == ("Jobs", f"{cutting}{typed}")
+
+
+def test_a_host_name_beyond_ascii_is_looked_up_in_idna(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked_up: list[object] = []
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> list[Any]:
+        looked_up.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    with pytest.raises(IngestError) as caught:
+        read_source("http://bücher.example/ar/مقال")
+    assert str(caught.value) == "http://bücher.example/ar/مقال: cannot resolve the host name"
+    assert looked_up[0] in ("bücher.example", b"xn--bcher-kva.example")

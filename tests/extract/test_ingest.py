@@ -22,7 +22,7 @@ import pytest
 from inprocess import within
 
 from factcheck.errors import IngestError
-from factcheck.extract import ingest as ingest
+from factcheck.extract import fetch, ingest
 from factcheck.extract.ingest import read_source
 from factcheck.extract.readers import ReaderError
 from factcheck.models import Document
@@ -655,7 +655,7 @@ def test_url_with_html_gives_article_and_metadata(server: str) -> None:
         provenance=(*FROM_META, ("url", "fetch")),
         **ARTICLE_META,
     )
-    assert _Handler.user_agents[-1] == ingest.USER_AGENT
+    assert _Handler.user_agents[-1] == fetch.USER_AGENT
 
 
 def test_url_redirect_is_followed_and_final_url_kept(server: str) -> None:
@@ -695,7 +695,7 @@ def test_bad_url_gives_one_line_error(server: str, path: str, reason: str) -> No
 
 
 def test_url_timeout_is_an_error(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "FETCH_TIMEOUT", 0.1)
+    monkeypatch.setattr(fetch, "FETCH_TIMEOUT", 0.1)
     with pytest.raises(IngestError) as caught:
         read_source(f"{server}/slow")
     assert str(caught.value) == f"{server}/slow: timed out after 0.1 s"
