@@ -434,10 +434,12 @@ def find_publisher(
 
 def _borrowed(document: Document, registry: Registry | None) -> bool:
     """The page's metadata names as its publisher an outlet of the registry that publishes on
-    other web domains than the page's own address: any site can borrow a rated outlet's name
-    with one meta tag, so the name is not taken (with a warning)."""
+    other web domains than the address the page was fetched from: any site can borrow a rated
+    outlet's name with one meta tag, so the name is not taken (with a warning). A page read from
+    a file gives its address itself (a syndicated story's points to the original's)."""
     name = document.outlet or ""
-    if registry is None or not document.url or not registry_outlet(name, registry):
+    fetched = dict(document.provenance).get("url") == "fetch"  # not the page's own say-so
+    if registry is None or not fetched or not document.url or not registry_outlet(name, registry):
         return False
     entry = registry.get(registry.mentions(name)[0].id)
     host = (urlsplit(document.url).hostname or "").removeprefix("www.")

@@ -317,6 +317,11 @@ def test_a_rated_outlets_name_on_another_sites_page_is_not_its_publisher() -> No
         "the page names its publisher 'Reuters', but its address is on 127.0.0.1, not on a web "
         "domain of Reuters (reuters.com): not taken as the publisher"
     ]
+    # A page read from a file gives its address itself: a syndicated story's points to the
+    # original's, and the site that carried it is still its publisher.
+    canonical = '<link rel="canonical" href="https://www.cnn.com/2024/bridge">'
+    saved = read_page(page(head + canonical), None)
+    assert find_publisher(saved, (), registry).outlet == "Reuters"
     # A name the registry does not know, or a page without an address, is taken as it is.
     assert find_publisher(read(head.replace("Reuters", "Harbor Notes")), (), registry).outlet == (
         "Harbor Notes"
