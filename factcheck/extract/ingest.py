@@ -449,6 +449,8 @@ def _read_stream(stream: BinaryIO | None, name: str) -> bytes:
 _NULS = "contains NUL bytes"
 _STRAY_NULS = 0.001
 """The largest share of NUL bytes a text may hold and still be read (without them)."""
+_STRAY_CONTROLS = 0.01
+"""The largest share of other control characters the rest of such a text may hold."""
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -465,8 +467,8 @@ def _sniff_binary(data: bytes) -> str | None:
 
 def _without_stray_nuls(data: bytes, name: str, declared: str | None) -> bytes | None:
     """DATA without its NUL bytes (and a warning) when they are a few strays in a text: under
-    _STRAY_NULS of the bytes, the rest valid in the encoding declared (else UTF-8). None when
-    they are not: the data is binary.
+    _STRAY_NULS of the bytes, the rest valid in the encoding declared (else UTF-8, or text in
+    another encoding). None when they are not: the data is binary.
 
     A broken save or CMS leaves a NUL in a page now and then, and browsers show the page; a
     binary file holds one in every few hundred bytes, or is not valid text around them.
@@ -480,7 +482,12 @@ def _without_stray_nuls(data: bytes, name: str, declared: str | None) -> bytes |
     try:
         str(memoryview(rest)[skip:], encoding)
     except UnicodeDecodeError:
-        return None
+        # Without a declaration, a text in a single-byte encoding (Windows-1252) is read as one:
+        # one with hardly a control character in it.
+        if declared is not None or bom is not None or _sniff_binary(rest) is not None:
+            return None
+        if _controls(rest.decode("cp1252", errors="replace")) > _STRAY_CONTROLS * len(rest):
+            return None
     first = data.index(0)
     warnings.warn(
         IngestWarning(
@@ -552,6 +559,24 @@ _LATIN = regexes.compile(
 )
 
 
+_LEAST_BEYOND = 48
+"""The fewest characters beyond ASCII that tell another script from a Western text's quotes."""
+_BEYOND_RUN = regexes.compile(r"[^\x00-\x7f\s]{3,}")
+
+
+def _western(data: bytes) -> bool:
+    """Whether DATA read as Windows-1252 looks like a Western text: too few characters beyond
+    ASCII to tell ("The minister\u2019s claim", which a detector reads as Korean), or most of them
+    alone or in pairs among ASCII letters (quotes, dashes, accents: "caf\u00e9", "Gr\u00f6\u00dfe").
+    Another script read so comes in whole words of them ("\u00c7\u00e1\u00da\u00d1\u00c8")."""
+    text = data.decode("cp1252", errors="replace")
+    beyond = len(text) - len(text.encode("ascii", errors="ignore"))
+    if beyond < _LEAST_BEYOND:
+        return True
+    in_runs = sum(len(run) for run in _BEYOND_RUN.findall(text))
+    return in_runs < beyond / 2
+
+
 def _detected(data: bytes) -> str | None:
     """DATA's text in the encoding charset_normalizer detects, when it is sure of it and the
     text is in a script other than Latin (Arabic in windows-1256, Chinese in GB18030, Japanese
@@ -562,6 +587,8 @@ def _detected(data: bytes) -> str | None:
     changing it would change how the tool reads Western texts. So is a guess whose letters stand
     alone among ASCII ("cafй", "± љ Љ"): real text in another script comes in words of it.
     """
+    if _western(data):
+        return None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -83,6 +83,13 @@ def test_data_with_more_than_a_few_nul_bytes_or_binary_around_them_is_refused(
     assert str(caught.value) == "x.bin: binary file, not text (contains NUL bytes)"
 
 
+def test_a_stray_nul_in_a_windows_1252_text_is_dropped() -> None:
+    text = "The minister\u2019s claim, \u201cfalse\u201d, was repeated. " * 40
+    data = text.encode("cp1252")
+    with pytest.warns(IngestWarning):
+        assert decode_bytes(data[:500] + b"\0" + data[500:], "old.txt") == text
+
+
 def test_the_nul_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None:
     from inprocess import run_cli
 
@@ -154,6 +161,10 @@ def test_a_page_in_a_legacy_encoding_gives_its_title_and_claims(tmp_path: Path) 
         "¿Qué pasó? ¡El ministro dimitió! Año de la crisis, según el Gobierno.",
         # Symbols alone, which a detector takes for Cyrillic letters in mac_cyrillic.
         "Price: £12 ±3 ° ½ ¼ ¾ µ × ÷ ® ™ € • … ‰",
+        # A curly apostrophe before a no-break space, which a detector read as Korean or Chinese.
+        "The minister\u2019s\xa0claim is false, the agency said.",
+        "The mayor\u2019s\xa0office said 40 people were hurt in the fire on Tuesday.",
+        "\u201cWe\u2019re\xa0done,\u201d she said.\xa0\u2014\xa0It\u2019s\xa0over\u2026 " * 6,
     ],
 )
 def test_western_text_is_still_read_as_windows_1252(text: str) -> None:
