@@ -445,6 +445,8 @@ def _borrowed(document: Document, registry: Registry | None) -> bool:
     host = (urlsplit(document.url).hostname or "").removeprefix("www.")
     if entry is None or not entry.domains or not host or registry.by_domain(host) is entry:
         return False
+    if _copy_of(document.url, entry.domains):
+        return False
     warnings.warn(
         f"the page names its publisher {name!r}, but its address is on {host}, not on a web "
         f"domain of {entry.name} ({', '.join(entry.domains[:3])}): not taken as the publisher",
@@ -452,6 +454,18 @@ def _borrowed(document: Document, registry: Registry | None) -> bool:
         stacklevel=2,
     )
     return True
+
+
+def _copy_of(url: str, domains: Sequence[str]) -> bool:
+    """Whether URL is a copy of a page on one of DOMAINS whose address names the original's: an
+    archive's (web.archive.org/web/2024.../https://www.reuters.com/...) or a cache's
+    (www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/...), the original's host a segment
+    of its path."""
+    path = urlsplit(url.casefold()).path
+    return any(
+        re.search(rf"/(?:https?:/+)?(?:[\w-]+\.)*{re.escape(domain)}(?:[/:]|$)", path)
+        for domain in domains
+    )
 
 
 def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:

@@ -317,6 +317,12 @@ def test_a_rated_outlets_name_on_another_sites_page_is_not_its_publisher() -> No
         "the page names its publisher 'Reuters', but its address is on 127.0.0.1, not on a web "
         "domain of Reuters (reuters.com): not taken as the publisher"
     ]
+    # An archive's or a cache's copy names the original's address in its own.
+    for copy in (
+        "https://web.archive.org/web/20240101000000/https://www.reuters.com/world/bridge",
+        "https://www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/world/bridge",
+    ):
+        assert find_publisher(read(head, url=copy), (), registry).outlet == "Reuters"
     # A page read from a file gives its address itself: a syndicated story's points to the
     # original's, and the site that carried it is still its publisher.
     canonical = '<link rel="canonical" href="https://www.cnn.com/2024/bridge">'
