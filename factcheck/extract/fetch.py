@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 from factcheck import __version__, regexes
 from factcheck.errors import IngestError
 from factcheck.extract.readers import too_large
+from factcheck.invisible import has_invisible
 
 if TYPE_CHECKING:
     import http.client
@@ -139,6 +140,25 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
         def __init__(self) -> None:
             self.visited = {urllib.parse.urldefrag(sent).url}
 
+        def http_error_302(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: http.client.HTTPMessage,
+        ) -> IO[bytes] | None:
+            # urllib refuses a redirect to file: or data: itself, in its own words: said here.
+            target = headers.get("Location") or headers.get("URI") or ""
+            scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme
+            if target and scheme.lower() not in ("http", "https"):
+                fp.close()
+                shown = _without_credentials(target) if "@" in target else target
+                raise IngestError(f"{typed}: redirected to a non-web address {shown}")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
         def redirect_request(
             self,
             req: urllib.request.Request,
@@ -151,7 +171,8 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
             scheme = urllib.parse.urlsplit(newurl).scheme.lower()
             if scheme not in ("http", "https"):
                 fp.close()  # urllib closes it only after a redirect it follows
-                raise IngestError(f"{req.full_url}: redirected to a non-web address {newurl}")
+                shown = _without_credentials(newurl) if "@" in newurl else newurl
+                raise IngestError(f"{typed}: redirected to a non-web address {shown}")
             if "@" in urllib.parse.urlsplit(newurl).netloc:
                 fp.close()
                 raise _credentials_refused(
@@ -189,12 +210,20 @@ def _credentials_refused(what: str) -> IngestError:
 
 def _percent_encoded(url: str) -> str:
     """URL as a browser sends it: the characters of its path and query that an address may not
-    hold (beyond ASCII, spaces, controls, quotes) percent-encoded as UTF-8, escapes already
-    there kept. The host needs nothing: http.client and the resolver take it in IDNA."""
+    hold (beyond ASCII, spaces, quotes) percent-encoded as UTF-8, escapes already there kept,
+    and a host beyond ASCII in its IDNA form ('xn--e1afmkfd.xn--p1ai')."""
     parts = urllib.parse.urlsplit(url)
     path = urllib.parse.quote(parts.path, safe=_PATH_SAFE)
     query = urllib.parse.quote(parts.query, safe=_QUERY_SAFE)
-    return urllib.parse.urlunsplit(parts._replace(path=path, query=query))
+    netloc = parts.netloc
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ValueError(f"the host name {host!r} cannot be written in IDNA") from None
+        netloc = netloc.casefold().replace(host, ascii_host, 1)
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, path=path, query=query))
 
 
 def fetch_url(url: str, *, limit: int) -> Fetched:
@@ -204,6 +233,9 @@ def fetch_url(url: str, *, limit: int) -> Fetched:
     import urllib.error
     import urllib.request
 
+    if has_invisible(url) or "\n" in url or "\t" in url:
+        # Stored as the article's address, it would be published as another one.
+        raise IngestError(f"{url}: invalid URL (a line break, a control or an invisible character)")
     try:
         has_credentials = "@" in urllib.parse.urlsplit(url).netloc
         sent = _percent_encoded(url)
@@ -371,6 +403,8 @@ def _describe_network_error(reason: object) -> str:
         many = _TOO_MANY_HEADERS.fullmatch(str(reason))
         if many:  # http.client's limit, which ad and CDN stacks' cookies can pass
             return f"the server sent too many headers (more than {many[1]})"
+        if isinstance(reason, http.client.LineTooLong):
+            return "the server sent a line too long in its answer's head"
         return f"connection failed ({type(reason).__name__})"
     if isinstance(reason, OSError) and reason.strerror:
         return f"connection failed ({reason.strerror})"

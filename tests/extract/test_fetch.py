@@ -181,6 +181,9 @@ RESPONSES |= {
     "/range-whole": answer(PAGE, *TYPED, f"Content-Range: bytes 0-{len(PAGE) - 1}/{len(PAGE)}"),
     "/cookies": answer(PAGE, *TYPED, *(f"Set-Cookie: c{n}=v; Path=/" for n in range(120))),
     "/self": answer(b"", "Location: /self", status="302 Found"),
+    "/to-file": answer(b"", "Location: file:///etc/passwd", status="302 Found"),
+    "/to-ftp-login": answer(b"", "Location: ftp://ana:s3cret@files.example/x", status="301 Moved"),
+    "/long-line": answer(PAGE, *TYPED, "X-Padding: " + "x" * 70_000),
     "/to-credentials": answer(
         b"", "Location: http://ana:s3cret@127.0.0.1:9/article", status="302 Found"
     ),
@@ -370,6 +373,11 @@ def test_the_warning_is_one_line_on_the_command_line(tmp_path: Path) -> None:
         ("/part-unnamed", "the server sent only part of the page (HTTP 206 Partial Content)"),
         # Was "connection failed (HTTPException)": http.client's limit, not the connection.
         ("/cookies", "the server sent too many headers (more than 100)"),
+        # Was "connection failed (LineTooLong)".
+        ("/long-line", "the server sent a line too long in its answer's head"),
+        # Was urllib's own words; the other one printed the password.
+        ("/to-file", "redirected to a non-web address file:///etc/passwd"),
+        ("/to-ftp-login", "redirected to a non-web address ftp://***@files.example/x"),
     ],
 )
 def test_a_body_the_tool_cannot_read_whole_is_one_clear_error(
@@ -454,6 +462,19 @@ def test_an_address_typed_as_a_browser_shows_it_is_sent_percent_encoded(
     assert (document.title, document.url) == ("Jobs", f"{cutting}{typed}")
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["http://news.example/a\nb", "http://news.example/\u202eexe.html", "http://news.example/a\tb"],
+)
+def test_an_address_with_a_line_break_or_an_invisible_character_is_refused(typed: str) -> None:
+    # Fetched, it was stored as the article's address and published as another one.
+    with pytest.raises(IngestError) as caught:
+        read_source(typed)
+    assert str(caught.value) == (
+        f"{typed}: invalid URL (a line break, a control or an invisible character)"
+    )
+
+
 def test_a_host_name_beyond_ascii_is_looked_up_in_idna(monkeypatch: pytest.MonkeyPatch) -> None:
     looked_up: list[object] = []
 
@@ -465,4 +486,4 @@ def test_a_host_name_beyond_ascii_is_looked_up_in_idna(monkeypatch: pytest.Monke
     with pytest.raises(IngestError) as caught:
         read_source("http://bücher.example/ar/مقال")
     assert str(caught.value) == "http://bücher.example/ar/مقال: cannot resolve the host name"
-    assert looked_up[0] in ("bücher.example", b"xn--bcher-kva.example")
+    assert looked_up[0] in ("xn--bcher-kva.example", b"xn--bcher-kva.example")
