@@ -30,9 +30,14 @@ are visible."""
 INVISIBLE = CONTROLS + FORMAT
 """Both, as the inside of a regular expression's character class."""
 
-FLAG = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
-"""An emoji flag of a region (England, Scotland, Wales): a black flag followed by tag
-characters, matched whole so that it is left as it is."""
+FLAG = (
+    "\U0001f3f4\U000e0067\U000e0062"
+    "(?:\U000e0065\U000e006e\U000e0067|\U000e0073\U000e0063\U000e0074|\U000e0077\U000e006c\U000e0073)"
+    "\U000e007f"
+)
+"""The emoji flags of a region (England, Scotland, Wales: the only ones Unicode recommends): a
+black flag followed by tag characters spelling 'gbeng', 'gbsct' or 'gbwls', matched whole so
+that it is left as it is. Any other tag characters after a black flag are hidden text."""
 
 JOINERS = "\u200c\u200d"
 """The zero-width non-joiner and joiner, which do visible work inside Persian, Devanagari or an

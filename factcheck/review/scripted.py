@@ -210,17 +210,24 @@ def _read_scripted_claim(
 
 
 def _read_chain(r: NodeReader, node: yaml.Node, where: str) -> tuple[str, ...]:
-    """A chain's intermediaries, nearest the article first: a list of names, one name, or
-    nothing (``[]`` or null) for a claim that reached the article first hand."""
+    """A chain's intermediaries, nearest the article first: a list of names, or one line of them
+    separated by ';' or an arrow as `r c` takes them ("Al-Manar TV; Reuters"), or nothing
+    (``[]`` or null) for a claim that reached the article first hand."""
     if is_null(node):
         return ()
-    items = [node] if isinstance(node, yaml.ScalarNode) else r.sequence(node, where)
+    if isinstance(node, yaml.ScalarNode):
+        line = r.text(node, where).replace("\u2192", ";")
+        named = tuple(" ".join(hop.split()) for hop in line.split(";"))
+        if not all(named):
+            r.fail(node, where, "expected the name of an outlet or person, got an empty text")
+        return named
     hops = []
-    for i, item in enumerate(items):
-        at = where if item is node else f"{where}[{i}]"
-        hop = " ".join(r.text(item, at).split())
+    for i, item in enumerate(r.sequence(node, where)):
+        hop = " ".join(r.text(item, f"{where}[{i}]").split())
         if not hop:
-            r.fail(item, at, "expected the name of an outlet or person, got an empty text")
+            r.fail(
+                item, f"{where}[{i}]", "expected the name of an outlet or person, got an empty text"
+            )
         hops.append(hop)
     return tuple(hops)
 

@@ -28,10 +28,21 @@ PREPENDED_MARKS |= {0x0891, 0x08E2, 0x110BD, 0x110CD}
         # Letters that show nothing, and line separators a terminal may break the line at.
         ("Dana\u3164Velmont \u115f\u1160\uffa0", "Dana\\u3164Velmont \\u115f\\u1160\\uffa0"),
         ("one\u2028two\u2029", "one\\u2028two\\u2029"),
+        # Hidden text spelled in tag characters after a black flag, as if it were a region's.
+        (
+            "ana\U0001f3f4\U000e0068\U000e0069\U000e007f",
+            "ana\U0001f3f4\\U000e0068\\U000e0069\\U000e007f",
+        ),
     ],
 )
 def test_invisible_and_control_characters_are_shown_as_escapes(text: str, expected: str) -> None:
     assert defang(text) == expected
+
+
+def test_the_flags_of_england_scotland_and_wales_are_left_as_they_are() -> None:
+    for region in ("eng", "sct", "wls"):
+        flag = "\U0001f3f4" + "".join(chr(0xE0000 + ord(c)) for c in "gb" + region) + "\U000e007f"
+        assert defang(f"A {flag} flag") == f"A {flag} flag"
 
 
 @pytest.mark.parametrize(

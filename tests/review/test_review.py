@@ -787,6 +787,9 @@ def test_an_answers_file_sets_a_claims_whole_chain(
     assert applied("c2:\n  chain: [Reuters, AP news]\n", two)[1] == 0  # the same: nothing new
     one, _ = applied("c2:\n  chain: Reuters\n", two)
     assert one.entry("c2").claim.attribution.via == ("Reuters",)
+    # One line, as `r c` takes it: it was stored as one hop.
+    line, _ = applied("c2:\n  chain: Al-Manar TV; Reuters \u2192 AP\n", one)
+    assert line.entry("c2").claim.attribution.via == ("Al-Manar TV", "Reuters", "AP")
     for none in ("[]", "null"):
         cleared, changes = applied(f"c2:\n  chain: {none}\n", two)
         assert (cleared.entry("c2").claim.attribution.via, changes) == ((), 1)
