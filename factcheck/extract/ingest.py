@@ -68,9 +68,22 @@ _HTML_START = regexes.compile(
         <(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.I | re.S | re.X,
 )
-# A page saved under a plain-text name is told by its opening alone: looks_like_html's other
-# openings (a <title>, a <meta>) could start a text that quotes markup.
-_HTML_DOCUMENT = regexes.compile(rb"\A\s*<(?:!doctype\s+html|html)\b", re.I)
+# A page saved under a plain-text name is told by its opening (looks_like_html's other openings,
+# a <title> or a <meta>, could start a text that quotes markup) and a head, a body or the page's
+# end after it: a text may start "<html> tags are ...".
+_HTML_DOCUMENT = regexes.compile(r"\A\s*<(?:!doctype\s+html|html)\b", re.I)
+_HTML_PARTS = regexes.compile(r"<(?:head|body)\b|</html\s*>", re.I)
+_HTML_REACH = 65_536
+"""How far into a text saved under a plain-text name a page's head or body is looked for."""
+
+
+def _saved_page(text: str) -> bool:
+    """Whether TEXT, saved under a plain-text name, is a web page."""
+    return bool(_HTML_DOCUMENT.match(text, 0, 4096)) and bool(
+        _HTML_PARTS.search(text, 0, _HTML_REACH)
+    )
+
+
 _URL_SCHEME = regexes.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
@@ -307,7 +320,9 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         raw = replace(raw, data=_gunzip(raw.data, name))
         if not raw.data:
             raise IngestError(f"{name}: {_noun(name)} is empty (an empty gzip archive)")
-    if raw.text_name and _HTML_DOCUMENT.match(raw.data[:4096].removeprefix(codecs.BOM_UTF8)):
+    if raw.text_name and _saved_page(
+        raw.data[:_HTML_REACH].removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    ):
         raw = replace(raw, html=True)
     declared = raw.charset
     if declared is None and raw.html is not False:
@@ -318,6 +333,8 @@ def _build_document(source: str, name: str, raw: _Raw) -> Document:
         raise IngestError(f"{name}: {_noun(name)} is empty")
     if text.isspace():
         raise IngestError(f"{name}: {_noun(name)} is empty (whitespace only)")
+    if raw.text_name and not raw.html and _saved_page(text):
+        raw = replace(raw, html=True)  # in UTF-16, which the bytes did not show
     is_html = raw.html if raw.html is not None else looks_like_html(text)
     if not is_html:
         provenance = (("url", "fetch"),) if raw.url else ()

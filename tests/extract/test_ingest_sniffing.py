@@ -197,6 +197,15 @@ STORY = """\
 """
 
 
+def test_a_page_saved_as_txt_in_utf_16_is_read_as_a_page(tmp_path: Path) -> None:
+    # The bytes' opening showed no page: it was read as text, markup and all.
+    path = tmp_path / "story.txt"
+    path.write_text(STORY.format(opening="<!doctype html>"), encoding="utf-16")
+    document = read_source(str(path))
+    assert document.title == "Minister says exports rose 12% in 2023"
+    assert "<" not in document.text
+
+
 @pytest.mark.parametrize(
     "opening", ["<!doctype html>", "\ufeff  \n<!DOCTYPE HTML>", "", "\n<HTML lang=en>"]
 )
@@ -224,6 +233,8 @@ def test_a_page_saved_as_txt_is_read_as_a_page(tmp_path: Path, opening: str) -> 
         # A plain text that opens with markup other than a document's start stays text.
         ("notes.txt", "<title> is the tag a page's name goes in, the trainer said.\n"),
         ("notes.txt", "The minister said <html> pages load faster.\n"),
+        # Opens like a page, but holds no head, body or end of one.
+        ("notes.txt", "<html> tags are used to start a page, the teacher said on Tuesday.\n"),
     ],
 )
 def test_a_text_file_that_only_mentions_markup_stays_text(
