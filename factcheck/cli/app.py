@@ -58,7 +58,17 @@ def main(
         raise typer.BadParameter("expected auto, always or never", param_hint="--color")
     ctx.obj = Options(color=color, debug=debug)  # type: ignore[arg-type]
     _check_standard_streams()
+    _check_arguments()
     _show_warnings()
+
+
+def _check_arguments() -> None:
+    """Refuse a value given in another encoding than UTF-8 (a name typed in a Latin-1 terminal):
+    its stray bytes reach Python as surrogates, which no file the tool writes can hold. A file
+    of that name is still read (an old archive's Latin-1 name)."""
+    for given in sys.argv[1:]:
+        if any("\udc80" <= char <= "\udcff" for char in given) and not os.path.lexists(given):
+            fail(f"{given!r} is not UTF-8 text: give it in UTF-8", code=2)
 
 
 def _show_warnings() -> None:
@@ -134,6 +144,20 @@ def run_guarded(ctx: typer.Context, action: Callable[[], int | None]) -> None:
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
         raise typer.Exit(code=0) from None
+    except UnicodeEncodeError as exc:
+        # A file name or a value given on the command line in another encoding than UTF-8 (an
+        # old archive's Latin-1 name) reaches Python with its stray bytes as surrogates, which
+        # no file the tool writes can hold.
+        if opts.debug:
+            raise
+        if "surrogates" not in str(exc.reason):
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"
+            )
+        text = exc.object if isinstance(exc.object, str) else ""
+        words = text[: exc.start].split()[-1:] + text[exc.start :].split()[:1]
+        given = "".join(words)[:80] if words else ""
+        fail(f"{given!r} is not UTF-8 text: rename the file, or give it in UTF-8")
     except OSError as exc:
         # The system's refusal (a full disk, a failing device), not a bug: say what it said.
         if opts.debug:

@@ -868,3 +868,33 @@ def test_a_count_lowered_by_hand_is_refused_by_every_command_and_left_as_it_is(
     assert again.returncode == 0, again.stderr
     saved = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert saved[2] == f"contents: {{segments: {segments}, audit: {audit + 1}}}\n"
+
+
+def test_a_value_or_a_file_name_not_in_utf_8_is_one_clear_error(tmp_path: Path) -> None:
+    # Both ended in "internal error: UnicodeEncodeError: ... surrogates not allowed".
+    latin = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    shutil.copy(SEED, latin)
+    shutil.copy(SEED, tmp_path / "a.txt")
+    (tmp_path / "a.yaml").write_text("{}\n", encoding="utf-8")
+
+    def run(*args: bytes) -> tuple[int, str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "factcheck", "--color", "never", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        return done.returncode, done.stderr.decode("utf-8", "backslashreplace")
+
+    answers = (b"--answers", b"a.yaml", b"--no-input")
+    assert run(b"review", b"a.txt", *answers, b"--reviewer", b"an\xe9") == (
+        2,
+        "Error: 'an\\udce9' is not UTF-8 text: give it in UTF-8\n",
+    )
+    assert run(b"review", b"caf\xe9.txt", *answers, b"--reviewer", b"ana") == (
+        1,
+        "Error: 'caf\\udce9.txt' is not UTF-8 text: rename the file, or give it in UTF-8\n",
+    )
+    code, _ = run(b"extract", b"caf\xe9.txt")  # a file of that name is still read
+    assert code == 0
