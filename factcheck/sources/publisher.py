@@ -29,14 +29,11 @@ names, nearest first, separated by '; ').
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from factcheck import regexes
-from factcheck.errors import FactcheckWarning
 from factcheck.extract.segment_head import is_masthead, is_outlet_name, is_web_name
 from factcheck.lexicon import longest_first, words
 from factcheck.models import Document, Segment, SegmentKind
@@ -55,6 +52,7 @@ from factcheck.sources.publisher_datelines import (
 from factcheck.sources.publisher_names import (
     CAPS,
     OUTLET_KINDS,
+    borrowed_name,
     clean,
     closing_name,
     is_name,
@@ -342,7 +340,7 @@ def find_publisher(
     given = dict(document.provenance).get(OUTLET)
     found = _Found()
     carried = _Found(registry)
-    borrowed = given in _METADATA and _borrowed(document, registry)
+    borrowed = given in _METADATA and borrowed_name(document, registry)
     if given in _METADATA and document.outlet and not borrowed:
         found.add(document.outlet, given)
         for name in carried_from(document):
@@ -430,42 +428,6 @@ def find_publisher(
     if chain:
         provenance.append((CARRIED, SEPARATOR.join(chain)))
     return replace(document, outlet=publisher, provenance=tuple(provenance))
-
-
-def _borrowed(document: Document, registry: Registry | None) -> bool:
-    """The page's metadata names as its publisher an outlet of the registry that publishes on
-    other web domains than the address the page was fetched from: any site can borrow a rated
-    outlet's name with one meta tag, so the name is not taken (with a warning). A page read from
-    a file gives its address itself (a syndicated story's points to the original's)."""
-    name = document.outlet or ""
-    fetched = dict(document.provenance).get("url") == "fetch"  # not the page's own say-so
-    if registry is None or not fetched or not document.url or not registry_outlet(name, registry):
-        return False
-    entry = registry.get(registry.mentions(name)[0].id)
-    host = (urlsplit(document.url).hostname or "").removeprefix("www.")
-    if entry is None or not entry.domains or not host or registry.by_domain(host) is entry:
-        return False
-    if _copy_of(document.url, entry.domains):
-        return False
-    warnings.warn(
-        f"the page names its publisher {name!r}, but its address is on {host}, not on a web "
-        f"domain of {entry.name} ({', '.join(entry.domains[:3])}): not taken as the publisher",
-        FactcheckWarning,
-        stacklevel=2,
-    )
-    return True
-
-
-def _copy_of(url: str, domains: Sequence[str]) -> bool:
-    """Whether URL is a copy of a page on one of DOMAINS whose address names the original's: an
-    archive's (web.archive.org/web/2024.../https://www.reuters.com/...) or a cache's
-    (www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/...), the original's host a segment
-    of its path."""
-    path = urlsplit(url.casefold()).path
-    return any(
-        re.search(rf"/(?:https?:/+)?(?:[\w-]+\.)*{re.escape(domain)}(?:[/:]|$)", path)
-        for domain in domains
-    )
 
 
 def _same_outlet(name: str, other: str, registry: Registry | None) -> bool:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from factcheck import regexes
+from factcheck.errors import FactcheckWarning
 from factcheck.extract.segment_head import is_outlet_name, is_web_name
 from factcheck.lexicon import words
 from factcheck.sources.model import SourceKind
 
 if TYPE_CHECKING:
+    from factcheck.models import Document
     from factcheck.sources.matching import Registry
 
 MONTH = (
@@ -125,3 +130,39 @@ def _without_staff(name: str) -> str:
                 kept.pop()
             return " ".join(kept)
     return name
+
+
+def borrowed_name(document: Document, registry: Registry | None) -> bool:
+    """The page's metadata names as its publisher an outlet of the registry that publishes on
+    other web domains than the address the page was fetched from: any site can borrow a rated
+    outlet's name with one meta tag, so the name is not taken (with a warning). A page read from
+    a file gives its address itself (a syndicated story's points to the original's)."""
+    name = document.outlet or ""
+    fetched = dict(document.provenance).get("url") == "fetch"  # not the page's own say-so
+    if registry is None or not fetched or not document.url or not registry_outlet(name, registry):
+        return False
+    entry = registry.get(registry.mentions(name)[0].id)
+    host = (urlsplit(document.url).hostname or "").removeprefix("www.")
+    if entry is None or not entry.domains or not host or registry.by_domain(host) is entry:
+        return False
+    if copy_of(document.url, entry.domains):
+        return False
+    warnings.warn(
+        f"the page names its publisher {name!r}, but its address is on {host}, not on a web "
+        f"domain of {entry.name} ({', '.join(entry.domains[:3])}): not taken as the publisher",
+        FactcheckWarning,
+        stacklevel=2,
+    )
+    return True
+
+
+def copy_of(url: str, domains: Sequence[str]) -> bool:
+    """Whether URL is a copy of a page on one of DOMAINS whose address names the original's: an
+    archive's (web.archive.org/web/2024.../https://www.reuters.com/...) or a cache's
+    (www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/...), the original's host a segment
+    of its path."""
+    path = urlsplit(url.casefold()).path
+    return any(
+        re.search(rf"/(?:https?:/+)?(?:[\w-]+\.)*{re.escape(domain)}(?:[/:]|$)", path)
+        for domain in domains
+    )
