@@ -14,9 +14,7 @@ from factcheck.render.team import render_merge
 from factcheck.report.model import ClaimStatus, load_report
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import run_review
-from factcheck.review.prompts import (
-    Correct,
-)
+from factcheck.review.prompts import Correct, ReviewOutcome
 from factcheck.review.session import open_review
 from factcheck.review.worksheet import Action, apply_change, make_change
 from factcheck.team.merge import MergeResult, Rule, adjudication_hints, merge_worksheets
@@ -98,6 +96,23 @@ def test_unanimous_keeps_the_override_of_every_reviewer_who_worked_on_the_claim(
     assert (row.label, row.status, row.rule) == ("Disputed", ClaimStatus.FINAL, "override")
 
 
+def settled_by(target: Path, asker: Settler) -> ReviewOutcome:
+    """dee's review of c1 of the merged worksheet, only what is open, by ASKER."""
+    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
+    setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
+    with setup.session:
+        return run_review(
+            setup.session.worksheet,
+            setup.checklist,
+            asker,
+            setup.session.record,
+            reviewer="dee",
+            claims=["c1"],
+            hints=setup.hints,
+            only_open=True,
+        )
+
+
 def _saved(team: dict[str, Path], result: MergeResult) -> Path:
     target = team["ana"].parent / "merged.worksheet.yaml"
     save_worksheet(target, result.worksheet)
@@ -162,22 +177,9 @@ def test_review_of_a_merge_visits_a_complete_claim_with_an_unsettled_speaker(
     result = merge_worksheets([team["ana"], team["cy"]], Rule.MAJORITY, now=lambda: NOW)
     target = _saved(team, result)
     assert still_unsettled(load_worksheet(target)) == ("c1.speaker", "article.title")
-    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
-    setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
     # dee keeps the speaker the extractor found, by typing it again.
     asker = Settler(Correct(Action.SPEAKER, "Officials"))
-    with setup.session:
-        outcome = run_review(
-            setup.session.worksheet,
-            setup.checklist,
-            asker,
-            setup.session.record,
-            reviewer="dee",
-            claims=["c1"],
-            hints=setup.hints,
-            only_open=True,
-        )
-    assert outcome.finished
+    assert settled_by(target, asker).finished
     assert [p.entry.id for p in asker.prompts] == []
     assert [v.entry.id for v in asker.verdicts] == ["c1", "c1"]
     hints = asker.verdicts[0].hints
@@ -206,20 +208,8 @@ def test_an_unsettled_chain_is_settled_by_typing_it_again_or_in_an_answers_file(
     result = merge_worksheets([team["ana"], team["cy"]], Rule.UNANIMOUS, now=lambda: NOW)
     target = _saved(team, result)
     assert still_unsettled(load_worksheet(target)) == ("c1.chain",)
-    setup = open_review(str(target), reports_dir=target.parent, reviewer="dee")
-    setup.hints = adjudication_hints(setup.session.worksheet, setup.checklist)
     asker = Settler(Correct(Action.CHAIN, None))  # the chain as it is: none
-    with setup.session:
-        run_review(
-            setup.session.worksheet,
-            setup.checklist,
-            asker,
-            setup.session.record,
-            reviewer="dee",
-            claims=["c1"],
-            hints=setup.hints,
-            only_open=True,
-        )
+    settled_by(target, asker)
     assert asker.verdicts[0].hints is not None
     assert asker.verdicts[0].hints.lines == ('chain: ana "Reuters"',)
     settled = load_worksheet(target)
