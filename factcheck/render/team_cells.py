@@ -92,16 +92,17 @@ def merge_line(report: Report, comparison: Comparison) -> str:
 
 
 def still_open(report: Report) -> int:
-    """The questions the merge left open that are still unanswered, on claims not since dropped."""
+    """The questions the merge left open that are still asked and unanswered, on claims not
+    since dropped: an answer given since may have made a question no longer apply."""
     record = report.worksheet.merge
     if record is None:
         return 0
+    rows = {row.id: {answer.question: answer for answer in row.answers} for row in report.claims}
     count = 0
     for item in record.open:
         claim_id, _, qid = item.partition(".")
-        entry = report.worksheet.entry(claim_id)
-        answer = entry.answers.get(qid)
-        count += entry.dropped is None and (answer is None or answer.value is None)
+        answer = rows.get(claim_id, {}).get(qid)
+        count += answer is not None and answer.asked and answer.value is None
     return count
 
 

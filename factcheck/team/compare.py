@@ -494,10 +494,11 @@ def _worked(
 
 
 def _claim_order(sheets: Sequence[Sheet]) -> list[tuple[str, str]]:
-    """Every claim id of any worksheet with its text (the first worksheet's that has it), in
-    article order whatever the order of the worksheets."""
+    """Every claim id of any worksheet with its text (that of the first reviewer by name who has
+    it: a claim one reviewer split has two), in article order, whatever the order of the
+    worksheets."""
     found: dict[str, tuple[tuple[int, int], str]] = {}
-    for sheet in sheets:
+    for sheet in sorted(sheets, key=lambda sheet: sheet.reviewer):
         for entry in sheet.worksheet.claims:
             span = (entry.claim.start, entry.claim.end)
             known = found.setdefault(entry.id, (span, entry.claim.text))

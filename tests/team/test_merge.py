@@ -660,8 +660,9 @@ def test_a_split_on_a_drop_leaves_the_claim_open_for_the_final_reviewer(
     settled = load_worksheet(target, checklist)
     assert settled.entry("c1").dropped == "a headline"
     assert settled.entry("c3").answers["primary_source"].value == "yes"
-    # Of the 8 questions left open, c1's 3 are gone with it and c3's first is answered.
-    assert still_open(load_report(target)) == 4
+    # Of the 8 questions left open, c1's 3 are gone with it, c3's first is answered and its
+    # corroborated is no longer asked (only when primary_source != yes).
+    assert still_open(load_report(target)) == 3
 
 
 def test_a_tie_on_a_drop_is_open_under_the_majority_rule_too(
