@@ -14,12 +14,14 @@ from factcheck import regexes
 CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 """C0 controls except tab and newline, DEL and C1 controls."""
 
-FORMAT = (
+FORMAT_BMP = (
     "\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\u115f\u1160\u3164\uffa0"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u115f\u1160\u3164\uffa0"
 )
+FORMAT_ASTRAL = (
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+FORMAT = FORMAT_BMP + FORMAT_ASTRAL
 """The invisible format characters (Unicode category Cf): bidi overrides, isolates and marks that
 can reorder what a reader sees, zero-width spaces and joiners, the soft hyphen, the byte order
 mark, tag characters; and the Hangul fillers, letters that show nothing. An invisible character
@@ -46,8 +48,12 @@ emoji family."""
 INVISIBLE_RE = regexes.compile(f"[{INVISIBLE}]")
 """One control or invisible format character."""
 _INVISIBLE_OR_FLAG = regexes.compile(f"{FLAG}|[{INVISIBLE}]")
+_INVISIBLE_FIRST = regexes.compile(f"[{CONTROLS}{FORMAT_BMP}\U00010000-\U0010ffff]")
 _WRITTEN_RAW = regexes.compile(f"{FLAG}|[\x7f-\x9f{FORMAT}]")
 """What JSON and YAML writers would leave raw: invisible format characters, DEL, C1 controls."""
+_RAW_CHAR = regexes.compile(f"[\x7f-\x9f{FORMAT_BMP}\U00010000-\U0010ffff]")
+"""One of them or any character beyond the BMP, to look first: a character class of few ranges,
+which the engine scans fast (the ranges beyond the BMP each cost a test of every character)."""
 
 
 def joins(text: str, at: int) -> bool:
@@ -72,13 +78,15 @@ def harmless(match: re.Match[str]) -> bool:
 def has_invisible(text: str) -> bool:
     """Whether TEXT holds a control or an invisible format character (tab and newline aside),
     a joiner doing its work inside a script (a Persian name) and a region's flag aside."""
+    if _INVISIBLE_FIRST.search(text) is None:
+        return False
     return not all(harmless(match) for match in _INVISIBLE_OR_FLAG.finditer(text))
 
 
 def written_raw(text: str) -> bool:
     """Whether TEXT holds a character that a JSON or YAML writer would leave raw and a reader's
     terminal would act on (a joiner doing its work and a region's flag aside)."""
-    if _WRITTEN_RAW.search(text) is None:
+    if _RAW_CHAR.search(text) is None:
         return False
     return not all(harmless(match) for match in _WRITTEN_RAW.finditer(text))
 

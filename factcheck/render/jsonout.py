@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from factcheck import regexes
-from factcheck.invisible import FLAG, FORMAT, harmless
+from factcheck.invisible import FORMAT_ASTRAL, FORMAT_BMP, harmless
 
 # JSON escapes C0 controls itself; these are the other characters a terminal or an editor may
 # act on (DEL, C1 controls, line separators, the invisible format characters: bidi overrides,
-# zero-width spaces). They only occur inside strings. A joiner doing its work inside a script
-# and a region's flag are left as they are.
-_JSON_UNSAFE = regexes.compile(f"{FLAG}|[\x7f-\x9f\u2028\u2029{FORMAT}]")
+# zero-width spaces). They only occur inside strings. A joiner doing its work inside a script is
+# left as it is. One character class of few ranges, which the engine scans fast: the invisible
+# ones beyond the BMP are told apart from emoji in _escape.
+_JSON_UNSAFE = regexes.compile(f"[\x7f-\x9f\u2028\u2029{FORMAT_BMP}\U00010000-\U0010ffff]")
+_ASTRAL_FORMAT = regexes.compile(f"[{FORMAT_ASTRAL}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -27,6 +29,8 @@ def _escape(match: re.Match[str]) -> str:
     if harmless(match) and match.group() not in "\u2028\u2029":
         return match.group()
     code = ord(match.group())
+    if code > 0xFFFF and not _ASTRAL_FORMAT.match(match.group()):
+        return match.group()  # an emoji
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000
