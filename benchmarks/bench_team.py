@@ -90,7 +90,12 @@ def article_worksheet(count: int, checklist: Checklist) -> Worksheet:
     start = 0
     for i, sentence in enumerate(texts):
         claim: Claim = replace(
-            model.claim, id=f"c{i + 1}", text=sentence, start=start, end=start + len(sentence)
+            model.claim,
+            id=f"c{i + 1}",
+            text=sentence,
+            start=start,
+            end=start + len(sentence),
+            repeats=None,  # the model's link names a claim of the seed, not of this article
         )
         entries.append(replace(model, claim=claim, paragraph=(start, start + len(sentence))))
         start += len(sentence) + 1
