@@ -149,19 +149,17 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
             headers: http.client.HTTPMessage,
         ) -> IO[bytes] | None:
             # urllib refuses a redirect to file: or data: itself, in its own words: said here.
-            target = headers.get("Location") or headers.get("URI") or ""
-            if target:
-                self._refuse_non_web(fp, urllib.parse.urljoin(req.full_url, target))
-            return super().http_error_302(req, fp, code, msg, headers)
-
-        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-        @staticmethod
-        def _refuse_non_web(fp: IO[bytes], target: str) -> None:
+            # Every redirect passes here before redirect_request, which gets the same address.
+            target = urllib.parse.urljoin(
+                req.full_url, headers.get("Location") or headers.get("URI") or ""
+            )
             if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
                 fp.close()  # urllib closes it only after a redirect it follows
                 shown = _without_credentials(target) if "@" in target else target
                 raise IngestError(f"{typed}: redirected to a non-web address {shown}")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
         def redirect_request(
             self,
@@ -172,7 +170,6 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
             headers: http.client.HTTPMessage,
             newurl: str,
         ) -> urllib.request.Request | None:
-            self._refuse_non_web(fp, newurl)
             if "@" in urllib.parse.urlsplit(newurl).netloc:
                 fp.close()
                 raise _credentials_refused(

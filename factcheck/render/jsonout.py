@@ -26,7 +26,7 @@ _ASTRAL_FORMAT = regexes.compile(f"[{FORMAT_ASTRAL}]")
 
 def _escape(match: re.Match[str]) -> str:
     """A character as JSON escapes it: beyond U+FFFF, as its two UTF-16 surrogates."""
-    if harmless(match) and match.group() not in "\u2028\u2029":
+    if harmless(match):  # a joiner doing its work
         return match.group()
     code = ord(match.group())
     if code > 0xFFFF and not _ASTRAL_FORMAT.match(match.group()):

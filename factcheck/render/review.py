@@ -695,8 +695,9 @@ def _typed_chain(line: str, now: Sequence[str]) -> str | None:
         return "\n".join(now) or None
     if line.strip() == "-":
         return None
-    hops = (" ".join(hop.split()) for hop in line.replace("\u2192", ";").split(";"))
-    return "\n".join(hop for hop in hops if hop) or None
+    from factcheck.review.corrections import hops_in_line
+
+    return "\n".join(hop for hop in hops_in_line(line) if hop) or None
 
 
 def _typed_number(text: str | None) -> int | None:

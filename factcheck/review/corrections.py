@@ -40,6 +40,12 @@ def chain_text(attribution: Attribution) -> str | None:
     return "\n".join(attribution.via) or None
 
 
+def hops_in_line(line: str) -> tuple[str, ...]:
+    """The hops of a chain typed on one line, nearest the article first, separated by ';' or an
+    arrow, each on one line; an empty one where two separators meet."""
+    return tuple(" ".join(hop.split()) for hop in line.replace("\u2192", ";").split(";"))
+
+
 def with_chain(attribution: Attribution, text: str | None) -> Attribution:
     """The attribution with the whole chain a change records (see chain_text)."""
     via = tuple(hop.strip() for hop in (text or "").split("\n") if hop.strip())

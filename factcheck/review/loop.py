@@ -536,8 +536,8 @@ def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
             walk.record(entry.id, action, new=value)
         elif action is Action.CHAIN:
             # The same chain again is recorded only to settle a chain a merge left open.
-            if value != chain_text(entry.claim.attribution) or _chain_in_dispute(
-                walk.worksheet, entry.id
+            if value != chain_text(entry.claim.attribution) or _in_dispute(
+                walk.worksheet, entry.id, "chain"
             ):
                 walk.record(entry.id, action, new=value)
         elif action is Action.ADD_HOP:
@@ -564,7 +564,7 @@ def correct(walk: _Walk, step: int, correction: Correct) -> str | None:
             at = correction.position
             if at is None or not entry.claim.start < at < entry.claim.end:
                 return "Split at a place inside the claim."
-            whole = _split_in_dispute(walk.worksheet, entry.id)
+            whole = _in_dispute(walk.worksheet, entry.id, "split")
             new_id = walk.new_claim_id()
             walk.record(entry.id, action, new=new_id, question=str(at))
             walk.order.insert(step + 1, new_id)
@@ -673,11 +673,7 @@ def summarize_review(
     )
 
 
-def _split_in_dispute(worksheet: Worksheet, claim_id: str) -> bool:
-    """Whether the claim's split is an item a merge left unsettled and no one has settled."""
-    return worksheet.merge is not None and f"{claim_id}.split" in still_unsettled(worksheet)
-
-
-def _chain_in_dispute(worksheet: Worksheet, claim_id: str) -> bool:
-    """Whether the claim's chain is an item a merge left unsettled and no one has settled."""
-    return worksheet.merge is not None and f"{claim_id}.chain" in still_unsettled(worksheet)
+def _in_dispute(worksheet: Worksheet, claim_id: str, what: str) -> bool:
+    """Whether the claim's WHAT (split, chain) is an item a merge left unsettled and no one has
+    settled."""
+    return worksheet.merge is not None and f"{claim_id}.{what}" in still_unsettled(worksheet)

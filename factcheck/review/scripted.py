@@ -17,6 +17,7 @@ import yaml
 from factcheck.checklist.answers import address_problem
 from factcheck.errors import ReviewError, WorksheetError
 from factcheck.files import TooLarge, describe_os_error, read_limited
+from factcheck.review.corrections import hops_in_line
 from factcheck.review.loop import check_override, is_complete, summarize_review
 from factcheck.review.prompts import ReviewOutcome
 from factcheck.review.worksheet import (
@@ -216,8 +217,7 @@ def _read_chain(r: NodeReader, node: yaml.Node, where: str) -> tuple[str, ...]:
     if is_null(node):
         return ()
     if isinstance(node, yaml.ScalarNode):
-        line = r.text(node, where).replace("\u2192", ";")
-        named = tuple(" ".join(hop.split()) for hop in line.split(";"))
+        named = hops_in_line(r.text(node, where))
         if not all(named):
             r.fail(node, where, "expected the name of an outlet or person, got an empty text")
         return named

@@ -477,17 +477,23 @@ def test_a_merge_with_corrections_is_saved_read_back_and_each_reviewer_rebuilt(
     assert hints[:2] == ('speaker: ana "Alpha"; cy "Beta"', 'chain: ben "Reuters"')
 
 
-@pytest.mark.parametrize("item", ["c9.speaker", "c9.drop", "c1.answer", "article.reviewer"])
-def test_an_unsettled_item_edited_by_hand_is_one_error(
-    team: dict[str, Path], checklist: Checklist, item: str
-) -> None:
+def unsettled_edited(team: dict[str, Path], checklist: Checklist, item: str) -> tuple[Path, int]:
+    """A merged worksheet whose second unsettled item (article.title) was edited by hand to
+    ITEM, and the number of its line."""
     edited(team, checklist, SPEAKERS)
     merged = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW).worksheet
     path = team["ana"].parent / "team.worksheet.yaml"
     save_worksheet(path, merged)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  - article.title\n", f"  - {item}\n"), encoding="utf-8")
-    number = text[: text.index("  - article.title\n")].count("\n") + 1
+    return path, text[: text.index("  - article.title\n")].count("\n") + 1
+
+
+@pytest.mark.parametrize("item", ["c9.speaker", "c9.drop", "c1.answer", "article.reviewer"])
+def test_an_unsettled_item_edited_by_hand_is_one_error(
+    team: dict[str, Path], checklist: Checklist, item: str
+) -> None:
+    path, number = unsettled_edited(team, checklist, item)
     with pytest.raises(WorksheetError) as caught:
         load_worksheet(path)
     assert str(caught.value) == (
@@ -500,13 +506,7 @@ def test_an_unsettled_item_listed_twice_by_hand_is_one_error(
     team: dict[str, Path], checklist: Checklist
 ) -> None:
     # Written twice, it was listed twice in the report's to-do list.
-    edited(team, checklist, SPEAKERS)
-    merged = merge_worksheets(list(team.values()), Rule.UNANIMOUS, now=lambda: NOW).worksheet
-    path = team["ana"].parent / "team.worksheet.yaml"
-    save_worksheet(path, merged)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  - article.title\n", "  - c1.speaker\n"), encoding="utf-8")
-    number = text[: text.index("  - article.title\n")].count("\n") + 1
+    path, number = unsettled_edited(team, checklist, "c1.speaker")
     with pytest.raises(WorksheetError) as caught:
         load_worksheet(path)
     assert str(caught.value) == f"{path}:{number}: merge.unsettled[1]: 'c1.speaker' is listed twice"

@@ -318,6 +318,14 @@ def _saved(team: Team, result: MergeResult, name: str) -> Path:
     return target
 
 
+def _each_merge(team: Team) -> Iterator[tuple[Rule, MergeResult, Path]]:
+    """The team merged under each rule the tool does not refuse, with where it was saved."""
+    for rule in Rule:
+        result = _merged(team, list(team.paths), rule)
+        if result is not None:
+            yield rule, result, _saved(team, result, str(rule))
+
+
 def _orders(names: Sequence[str]) -> list[tuple[str, ...]]:
     forward = tuple(names)
     return [forward, forward[::-1], forward[1:] + forward[:1]]
@@ -365,11 +373,7 @@ def test_a_merge_does_not_depend_on_the_order_of_the_worksheets(data: st.DataObj
 def test_a_merged_worksheet_saves_loads_and_reports(data: st.DataObject) -> None:
     with _folder() as folder:
         team = _team(data, folder)
-        for rule in Rule:
-            result = _merged(team, list(team.paths), rule)
-            if result is None:
-                continue
-            target = _saved(team, result, str(rule))
+        for rule, result, target in _each_merge(team):
             assert load_worksheet(target, team.checklist) == result.worksheet
             report = load_report(target)
             comparison = merged_comparison(report)
@@ -405,11 +409,7 @@ def _own(entry: ClaimReview) -> object:
 def test_each_reviewer_is_rebuilt_from_the_merged_worksheet(data: st.DataObject) -> None:
     with _folder() as folder:
         team = _team(data, folder)
-        for rule in Rule:
-            result = _merged(team, list(team.paths), rule)
-            if result is None:
-                continue
-            target = _saved(team, result, str(rule))
+        for _, _, target in _each_merge(team):
             rebuilt = {
                 s.reviewer: s.worksheet for s in reviewer_sheets(load_worksheet(target), target)
             }
@@ -542,13 +542,9 @@ def test_a_merge_gives_only_verdicts_reviewers_gave_and_settles_to_nothing_open(
     with _folder() as folder:
         team = _team(data, folder)
         comparison = _compared(team, list(team.paths))
-        for rule in Rule:
-            result = _merged(team, list(team.paths), rule)
-            if result is None:
-                continue
+        for rule, _, target in _each_merge(team):
             assert comparison is not None
             given_verdicts = _verdicts_given(comparison)
-            target = _saved(team, result, str(rule))
             report = load_report(target)
             assert len(_still_asked(report)) == still_open(report)
             for row in report.claims:
