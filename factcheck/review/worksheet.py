@@ -592,12 +592,12 @@ def _apply_structural(worksheet: Worksheet, change: Change) -> Worksheet:
             claims[index] = replace(entry, claim=first, corrected=(*entry.corrected, "split"))
             claims.append(_new_entry(worksheet, second, entry))
         else:
-            index = worksheet.position(change.claim)
-            other = worksheet.position(change.new or "")
-            entry = claims[index]
+            index, other = worksheet.position(change.claim), worksheet.position(change.new or "")
+            entry, joined = claims[index], claims[other].paragraph
             claims[index] = replace(
                 entry,
                 claim=corrections.merged_claim(text, entry.claim, claims[other].claim),
+                paragraph=(min(entry.paragraph[0], joined[0]), max(entry.paragraph[1], joined[1])),
                 corrected=(*entry.corrected, "merged"),
             )
             claims[other] = replace(

@@ -485,14 +485,19 @@ def _read_claim(
             r.fail(m["paragraph"], f"{where}.paragraph", "expected [start, end]")
         p_start = r.integer(items[0], f"{where}.paragraph[0]")
         p_end = r.integer(items[1], f"{where}.paragraph[1]")
-        if not p_start <= start <= end <= p_end <= len(article):
+        # A claim merged with one of another paragraph was once saved with its own paragraph:
+        # such a worksheet reads back with the paragraph widened to hold the claim.
+        merged = "corrected" in m and "merged" in r.texts(m["corrected"], f"{where}.corrected")
+        if not p_start <= start <= end <= p_end <= len(article) and not (
+            merged and 0 <= p_start <= p_end <= len(article)
+        ):
             r.fail(
                 m["paragraph"],
                 f"{where}.paragraph",
                 f"expected a span around the claim ({start}-{end}) within the text, "
                 f"got [{p_start}, {p_end}]",
             )
-        paragraph = (p_start, p_end)
+        paragraph = (min(p_start, start), max(p_end, end))
     facts: dict[str, FactValue] = {}
     if "facts" in m:
         for name, value in r.mapping(m["facts"], f"{where}.facts", optional=None).items():

@@ -531,12 +531,6 @@ def _article_fixed(folder: Path) -> tuple[Path, Checklist]:
     return path, load_checklist(folder / "checklist.yaml")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a claim merged with one of another paragraph keeps its paragraph, and the saved "
-    "worksheet is refused: claims[0].paragraph: expected a span around the claim (19-175) "
-    "(/tmp/fuzz6/findings/w01.sh)",
-)
 def test_a_claim_merged_with_one_of_another_paragraph_is_saved_so_it_reads_back(
     tmp_path: Path,
 ) -> None:
@@ -547,3 +541,36 @@ def test_a_claim_merged_with_one_of_another_paragraph_is_saved_so_it_reads_back(
     with open_session(path, checklist) as session:
         session.record(merged, merge)
     assert load_worksheet(path, checklist) == merged
+    start, end = merged.entry("c1").claim.start, merged.entry("c1").claim.end
+    assert merged.entry("c1").paragraph[0] <= start < end <= merged.entry("c1").paragraph[1]
+
+
+def test_a_merged_claim_saved_with_its_own_paragraph_reads_back_with_it_widened(
+    tmp_path: Path,
+) -> None:
+    path, checklist = _article_fixed(tmp_path)
+    worksheet = load_worksheet(path, checklist)
+    c1 = worksheet.entry("c1")
+    merge = make_change(worksheet, "c1", Action.MERGE, reviewer="ana", new="c2", now=lambda: NOW)
+    merged = apply_change(worksheet, merge)
+    assert merged.entry("c1").paragraph != c1.paragraph
+    save_worksheet(
+        path,
+        replace(
+            merged,
+            claims=tuple(
+                replace(e, paragraph=c1.paragraph) if e.id == "c1" else e for e in merged.claims
+            ),
+        ),
+    )
+    claim = merged.entry("c1").claim
+    assert load_worksheet(path, checklist).entry("c1").paragraph == (
+        c1.paragraph[0],
+        claim.end,
+    )
+    text = path.read_text(encoding="utf-8")
+    unmerged = text.replace("  corrected: [merged]\n", "", 1)
+    assert unmerged != text
+    path.write_text(unmerged, encoding="utf-8")
+    with pytest.raises(WorksheetError, match=r"expected a span around the claim"):
+        load_worksheet(path, checklist)
