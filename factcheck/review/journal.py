@@ -11,6 +11,7 @@ Loading names, in one warning, every entry it had to leave out.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import socket
@@ -474,6 +475,9 @@ class WorksheetSession:
         self.identity = file_identity(path)
         """The file as it was read (see file_identity): changed on disk during the review, it is
         not overwritten."""
+        self.digest: bytes | None = None
+        """A digest of the file's bytes as they were read (None: not read, a new worksheet): a
+        file touched or written again with the same bytes is not taken as changed."""
         try:
             self._fd: int | None = open_nofollow(
                 self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644
@@ -549,7 +553,7 @@ class WorksheetSession:
         changed on disk since it was read is not overwritten: the review is saved beside it."""
         if self._fd is None:
             return
-        if file_identity(self.path) != self.identity:
+        if file_identity(self.path) != self.identity and not self._same_bytes():
             self._save_aside()
         save_worksheet(self.path, self.worksheet)
         try:
@@ -559,6 +563,13 @@ class WorksheetSession:
             raise WorksheetError(
                 f"{self.journal}: cannot reset the journal: {exc.strerror}"
             ) from None
+
+    def _same_bytes(self) -> bool:
+        """Whether the file on disk holds the bytes it held when it was read."""
+        try:
+            return self.digest is not None and _digest(self.path.read_bytes()) == self.digest
+        except OSError:
+            return False
 
     def _save_aside(self) -> None:
         """Save the review under a new name beside the file someone changed meanwhile (by hand,
@@ -639,6 +650,10 @@ def file_identity(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
+def _digest(content: bytes) -> bytes:
+    return hashlib.blake2b(content, digest_size=32).digest()
+
+
 def _sync(fd: int) -> None:
     # fdatasync skips the inode's timestamps, which replay does not need.
     sync = getattr(os, "fdatasync", os.fsync)
@@ -658,6 +673,7 @@ def open_session(
     try:
         jpath = journal_path(path)
         comments: list[int] = []
+        digest: list[bytes] = []
         if new is not None:
             _create(path, new)
             worksheet = new
@@ -668,6 +684,7 @@ def open_session(
                 # Counted on the first reading: the text is not kept (see parse_worksheet_text).
                 content = _read_text(path)
                 comments[:] = comments or [comment_lines(content)]
+                digest[:] = digest or [_digest(content.encode("utf-8"))]
                 return content
 
             read = parse_worksheet_text(text, str(path), checklist)
@@ -676,6 +693,7 @@ def open_session(
         session = WorksheetSession(path, worksheet, lock)
         session.created = new is not None
         session.comment_lines = comments[0] if comments else 0
+        session.digest = digest[0] if digest else None
         return session
     except BaseException:
         lock.release()

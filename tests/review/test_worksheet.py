@@ -502,6 +502,23 @@ def test_a_file_changed_on_disk_during_a_review_is_not_overwritten(
     assert path.read_text(encoding="utf-8") == theirs
 
 
+def test_a_file_written_again_with_the_same_bytes_during_a_review_is_saved(
+    tmp_path: Path, worksheet: Worksheet
+) -> None:
+    # `touch`, or git checking out the same content, changes the file's time and inode only.
+    path = tmp_path / "evacuation.worksheet.yaml"
+    save_worksheet(path, worksheet)
+    session = open_session(path)
+    ws = session.worksheet
+    c = change(ws, "c1", Action.ANSWER, question="primary_source", new="yes")
+    ws = apply_change(ws, c)
+    session.record(ws, c)
+    write_atomic(path, path.read_text(encoding="utf-8"))
+    session.close()
+    assert load_worksheet(path) == ws
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evacuation.worksheet.yaml"]
+
+
 def test_second_session_is_refused_while_the_first_is_open(
     tmp_path: Path, worksheet: Worksheet
 ) -> None:
