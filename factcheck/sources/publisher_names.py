@@ -156,12 +156,19 @@ def borrowed_name(document: Document, registry: Registry | None) -> bool:
     return True
 
 
+_COPY_DOMAINS = words("copy_domains")
+
+
 def copy_of(url: str, domains: Sequence[str]) -> bool:
     """Whether URL is a copy of a page on one of DOMAINS whose address names the original's: an
     archive's (web.archive.org/web/2024.../https://www.reuters.com/...) or a cache's
-    (www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/...), the original's host a segment
-    of its path."""
-    path = urlsplit(url.casefold()).path
+    (www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/...), on a domain of ``_COPY_DOMAINS``,
+    the original's host a segment of its path."""
+    parts = urlsplit(url.casefold())
+    host = (parts.hostname or "").rstrip(".")
+    if not any(host == d or host.endswith("." + d) for d in _COPY_DOMAINS):
+        return False
+    path = parts.path
     return any(
         re.search(rf"/(?:https?:/+)?(?:[\w-]+\.)*{re.escape(domain)}(?:[/:]|$)", path)
         for domain in domains

@@ -323,6 +323,13 @@ def test_a_rated_outlets_name_on_another_sites_page_is_not_its_publisher() -> No
         "https://www-reuters-com.cdn.ampproject.org/c/s/www.reuters.com/world/bridge",
     ):
         assert find_publisher(read(head, url=copy), (), registry).outlet == "Reuters"
+    # Elsewhere, an address holding the outlet's domain proves nothing.
+    for elsewhere in (
+        "https://news.example/www.reuters.com/world/bridge",
+        "https://news.example/web/2024/https://www.reuters.com/world/bridge",
+    ):
+        with pytest.warns(FactcheckWarning, match="its address is on news.example, not on"):
+            assert find_publisher(read(head, url=elsewhere), (), registry).outlet is None
     # A page read from a file gives its address itself: a syndicated story's points to the
     # original's, and the site that carried it is still its publisher.
     canonical = '<link rel="canonical" href="https://www.cnn.com/2024/bridge">'
