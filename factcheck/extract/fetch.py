@@ -77,23 +77,25 @@ class Fetched:
 
 
 class _Deadline:
-    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down, and the
-    sockets of TLS handshakes under way."""
+    """Stops a download at FETCH_DEADLINE: a timer shuts down the sockets it goes over, in
+    whatever it waits for (a TLS handshake, the head, the body)."""
 
     def __init__(self, seconds: float) -> None:
         import threading
 
         self.expired = False
-        self._connections: list[http.client.HTTPConnection] = []
-        self._handshakes: list[socket.socket] = []
+        self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
 
-    def watch(self, connection: http.client.HTTPConnection) -> http.client.HTTPConnection:
+    def watch(self, sock: socket.socket) -> None:
+        """Shut SOCK down at the deadline, or at once if it has passed. The socket is watched,
+        not its connection: urllib takes it from the connection once the head is read."""
         with self._lock:
-            self._connections.append(connection)
-        return connection
+            self._sockets.append(sock)
+            if self.expired:
+                _shut_down(sock)
 
     def watch_handshakes(self, context: ssl.SSLContext) -> ssl.SSLContext:
         """CONTEXT, each socket it wraps watched from the start of its TLS handshake. Wrapping
@@ -109,7 +111,7 @@ class _Deadline:
                 with deadline._lock:
                     if deadline.expired:
                         raise TimeoutError("the deadline passed before the TLS handshake")
-                    deadline._handshakes.append(self)
+                    deadline._sockets.append(self)
                 super().do_handshake(block)
 
         context.sslsocket_class = WatchedSocket
@@ -118,10 +120,7 @@ class _Deadline:
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
-            for connection in self._connections:
-                if connection.sock is not None:
-                    _shut_down(connection.sock)
-            for sock in self._handshakes:
+            for sock in self._sockets:
                 _shut_down(sock)
 
     def __enter__(self) -> _Deadline:
@@ -149,22 +148,24 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
     import ssl
     import urllib.request
 
+    class WatchedConnection(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
     class Http(urllib.request.HTTPHandler):
         def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                return deadline.watch(http.client.HTTPConnection(host, **kw))
-
-            return self.do_open(connect, req)
+            return self.do_open(WatchedConnection, req)
 
     class Https(urllib.request.HTTPSHandler):
         def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                context = kw.get("context")
-                if context is None:  # the one http.client would make
-                    context = ssl.create_default_context()
-                    context.set_alpn_protocols(["http/1.1"])
+                # The context http.client makes by default (certificates and host names
+                # checked, HTTP/1.1 offered), its handshakes watched.
+                context = ssl.create_default_context()
+                context.set_alpn_protocols(["http/1.1"])
                 kw["context"] = deadline.watch_handshakes(context)
-                return deadline.watch(http.client.HTTPSConnection(host, **kw))
+                return http.client.HTTPSConnection(host, **kw)
 
             return self.do_open(connect, req)
 

@@ -107,12 +107,32 @@ def trickling_headers() -> Iterator[Trickling]:
 
 
 @pytest.fixture
+def silent_after_head() -> Iterator[Trickling]:
+    """A server that sends the head of a page, then nothing until the tool hangs up (30 s at
+    the most)."""
+    hung_up = threading.Event()
+
+    def wait(conn: socket.socket, stop: threading.Event) -> None:
+        conn.recv(65536)
+        conn.sendall(SLOW_HEAD)
+        conn.settimeout(30)
+        with contextlib.suppress(OSError):
+            if conn.recv(1) == b"":
+                hung_up.set()
+
+    for base in socket_server(wait):
+        yield f"{base}/slow", hung_up
+
+
+@pytest.fixture
 def trickling_handshake() -> Iterator[Trickling]:
     # The head of a TLS handshake record of 16 KiB, then its bytes.
     yield from trickle_server(b"\x16\x03\x03\x40\x00", bytes(300), scheme="https")
 
 
-@pytest.mark.parametrize("slow", ["trickling_body", "trickling_headers", "trickling_handshake"])
+@pytest.mark.parametrize(
+    "slow", ["trickling_body", "trickling_headers", "silent_after_head", "trickling_handshake"]
+)
 def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
     slow: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -125,6 +145,35 @@ def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
     # At the deadline, not when the server stopped sending: a TLS handshake held the tool
     # until FETCH_TIMEOUT.
     assert hung_up.wait(10)
+
+
+TLS = Path(__file__).parents[1] / "fixtures" / "tls"
+"""A certificate for 127.0.0.1 and its key, made for these tests with
+`openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500
+-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1
+-addext keyUsage=critical,digitalSignature,keyCertSign -addext basicConstraints=critical,CA:TRUE`.
+"""
+
+
+def test_a_page_is_fetched_over_tls_offering_http_1_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "localhost.pem"))  # trusted for the test
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+    context.set_alpn_protocols(["http/1.1"])
+    agreed: list[str | None] = []
+
+    def respond(conn: socket.socket, stop: threading.Event) -> None:
+        with context.wrap_socket(conn, server_side=True) as tls:
+            agreed.append(tls.selected_alpn_protocol())
+            tls.recv(65536)
+            tls.sendall(answer(PAGE, *TYPED))
+
+    for base in socket_server(respond):
+        url = base.replace("http", "https", 1) + "/article"
+        assert fetch.fetch_url(url, limit=len(PAGE)) == Fetched(
+            PAGE, html=True, charset=None, url=url
+        )
+    assert agreed == ["http/1.1"]
 
 
 def test_a_tls_handshake_met_with_silence_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
