@@ -9,21 +9,25 @@ Every server here listens on 127.0.0.1 only and stops by itself.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gzip
+import http.client
 import http.server
 import socket
+import ssl
 import threading
 import time
 import warnings
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from factcheck.errors import IngestError, IngestWarning
 from factcheck.extract import fetch, ingest
+from factcheck.extract.fetch import Fetched
 from factcheck.extract.ingest import decode_bytes, read_source
 
 
@@ -62,16 +66,17 @@ def socket_server(answer: Callable[[socket.socket, threading.Event], None]) -> I
         listener.close()
 
 
-def trickle_server(headers_too: bool) -> Iterator[str]:
-    """A server that sends one byte every 0.1 s, for 30 s at the most."""
+Trickling = tuple[str, threading.Event]
+"""A slow server's URL, and an event set when the tool hangs up on it."""
+
+
+def trickle_server(head: bytes, data: bytes, scheme: str = "http") -> Iterator[Trickling]:
+    """A server that sends HEAD, then DATA one byte every 0.1 s, for 30 s at the most."""
+    hung_up = threading.Event()
 
     def trickle(conn: socket.socket, stop: threading.Event) -> None:
         conn.recv(65536)
-        head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
-        body = b"The minister said 300 people were evacuated. " * 10
-        data = head + body if headers_too else body
-        if not headers_too:
-            conn.sendall(head)
+        conn.sendall(head)
         started = time.monotonic()
         for byte in data:
             if stop.is_set() or time.monotonic() - started > 30:
@@ -79,43 +84,118 @@ def trickle_server(headers_too: bool) -> Iterator[str]:
             try:
                 conn.sendall(bytes([byte]))
             except OSError:
+                hung_up.set()
                 break
             time.sleep(0.1)
 
     for base in socket_server(trickle):
-        yield f"{base}/slow"
+        yield f"{base.replace('http', scheme, 1)}/slow", hung_up
+
+
+SLOW_HEAD = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+SLOW_BODY = b"The minister said 300 people were evacuated. " * 10
 
 
 @pytest.fixture
-def trickling_body() -> Iterator[str]:
-    yield from trickle_server(headers_too=False)
+def trickling_body() -> Iterator[Trickling]:
+    yield from trickle_server(SLOW_HEAD, SLOW_BODY)
 
 
 @pytest.fixture
-def trickling_headers() -> Iterator[str]:
-    yield from trickle_server(headers_too=True)
+def trickling_headers() -> Iterator[Trickling]:
+    yield from trickle_server(b"", SLOW_HEAD + SLOW_BODY)
 
 
+@pytest.fixture
+def silent_after_head() -> Iterator[Trickling]:
+    """A server that sends the head of a page, then nothing until the tool hangs up (30 s at
+    the most)."""
+    hung_up = threading.Event()
+
+    def wait(conn: socket.socket, stop: threading.Event) -> None:
+        conn.recv(65536)
+        conn.sendall(SLOW_HEAD)
+        conn.settimeout(30)
+        with contextlib.suppress(OSError):
+            if conn.recv(1) == b"":
+                hung_up.set()
+
+    for base in socket_server(wait):
+        yield f"{base}/slow", hung_up
+
+
+@pytest.fixture
+def trickling_handshake() -> Iterator[Trickling]:
+    # The head of a TLS handshake record of 16 KiB, then its bytes.
+    yield from trickle_server(b"\x16\x03\x03\x40\x00", bytes(300), scheme="https")
+
+
+@pytest.mark.parametrize(
+    "slow", ["trickling_body", "trickling_headers", "silent_after_head", "trickling_handshake"]
+)
 def test_a_server_sending_a_byte_at_a_time_is_stopped_at_the_deadline(
-    trickling_body: str, monkeypatch: pytest.MonkeyPatch
+    slow: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    url, hung_up = request.getfixturevalue(slow)
     monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
+    monkeypatch.setattr(fetch, "FETCH_TIMEOUT", 60.0)  # longer than the server sends
     with pytest.raises(IngestError) as caught:
-        read_source(trickling_body)
-    assert str(caught.value) == (
-        f"{trickling_body}: the download took longer than 1 s (the server is too slow)"
-    )
+        read_source(url)
+    assert str(caught.value) == f"{url}: the download took longer than 1 s (the server is too slow)"
+    # At the deadline, not when the server stopped sending: a TLS handshake held the tool
+    # until FETCH_TIMEOUT.
+    assert hung_up.wait(10)
 
 
-def test_headers_sent_a_byte_at_a_time_are_stopped_at_the_deadline(
-    trickling_headers: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
-    with pytest.raises(IngestError) as caught:
-        read_source(trickling_headers)
-    assert str(caught.value) == (
-        f"{trickling_headers}: the download took longer than 1 s (the server is too slow)"
-    )
+TLS = Path(__file__).parents[1] / "fixtures" / "tls"
+"""A certificate for 127.0.0.1 and its key, made for these tests with
+`openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500
+-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1
+-addext keyUsage=critical,digitalSignature,keyCertSign -addext basicConstraints=critical,CA:TRUE`.
+"""
+
+
+def test_a_page_is_fetched_over_tls_offering_http_1_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "localhost.pem"))  # trusted for the test
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+    context.set_alpn_protocols(["http/1.1"])
+    agreed: list[str | None] = []
+
+    def respond(conn: socket.socket, stop: threading.Event) -> None:
+        with context.wrap_socket(conn, server_side=True) as tls:
+            agreed.append(tls.selected_alpn_protocol())
+            tls.recv(65536)
+            tls.sendall(answer(PAGE, *TYPED))
+
+    for base in socket_server(respond):
+        url = base.replace("http", "https", 1) + "/article"
+        assert fetch.fetch_url(url, limit=len(PAGE)) == Fetched(
+            PAGE, html=True, charset=None, url=url
+        )
+    assert agreed == ["http/1.1"]
+
+
+def test_a_tls_handshake_met_with_silence_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch, "FETCH_TIMEOUT", 0.3)
+    for base in socket_server(lambda conn, stop: stop.wait()):
+        url = base.replace("http", "https", 1) + "/article"
+        with pytest.raises(IngestError) as caught:
+            read_source(url)
+        assert str(caught.value) == f"{url}: timed out after 0.3 s"
+
+
+def test_a_tls_handshake_begun_after_the_deadline_is_stopped_at_once() -> None:
+    deadline = fetch._Deadline(60)
+    deadline._expire()
+    context = deadline.watch_handshakes(ssl.create_default_context())
+    client, server = socket.socketpair()
+    client.settimeout(2)
+    with server, client:
+        with pytest.raises(TimeoutError) as caught:
+            context.wrap_socket(client, server_hostname="news.example")
+        assert str(caught.value) == "the deadline passed before the TLS handshake"
+        assert server.recv(1) == b""  # closed without a client hello sent
 
 
 PAGE = (
@@ -196,8 +276,40 @@ RESPONSES |= {
     f"/hop/{n}": answer(b"", f"Location: {f'/hop/{n - 1}' if n else '/whole'}", status="302 Found")
     for n in range(13)
 }
+# Responses that are not the whole page, or say more about it than its type.
+GREEK = "ανεργία μειώθηκε\n"  # unemployment fell
+UNSIZED = b"x" * 2**20 + b"\n"  # the size limit of these tests, and a byte more
+TRANSFER = b"Transfer-Encoding: chunked\r\n"
+CHUNKS = b"%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n" % (HALF, PAGE[:HALF], len(PAGE) - HALF, PAGE[HALF:])
+RESPONSES |= {
+    "/untyped": answer(PAGE),
+    "/greek": answer(GREEK.encode("iso-8859-7"), "Content-Type: text/plain; charset=ISO-8859-7"),
+    "/text-other": answer(PAGE, "Content-Type: text/x-page"),
+    "/unsized": HEAD + b"\r\n" + UNSIZED,
+    # A length beside chunks counts for nothing: the chunks say where the page ends.
+    "/chunks-and-length": HEAD + TRANSFER + b"Content-Length: %d\r\n\r\n" % (len(PAGE) + 100)
+    + CHUNKS,
+    "/chunk-cr": HEAD + TRANSFER + b"\r\n%x\r\n%s\r" % (HALF, PAGE[:HALF]),
+    "/gzip-identity": answer(PACKED, *TYPED, "Content-Encoding: gzip,identity"),
+    "/br-gzip": answer(PACKED, *TYPED, "Content-Encoding: br", "Content-Encoding: gzip"),
+    "/coding-60": answer(PAGE, *TYPED, "Content-Encoding: " + "x" * 60),
+    "/coding-61": answer(PAGE, *TYPED, "Content-Encoding: " + "x" * 61),
+    "/range-unknown": answer(PAGE, *TYPED, f"Content-Range: bytes 0-{len(PAGE) - 1}/*"),
+    "/part-unknown": answer(PAGE[:200], *TYPED, "Content-Range: bytes 0-199/*", status=PARTIAL),
+    "/range-short": answer(
+        PAGE[:-1], *TYPED, f"Content-Range: bytes 0-{len(PAGE) - 2}/{len(PAGE)}"
+    ),
+    "/no-reason": b"HTTP/1.1 410 \r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+    "/not-http": b"SSH-2.0-OpenSSH_9.6\r\n",
+    "/to-uri-file": answer(b"", "URI: file:///etc/passwd", status="302 Found"),
+    "/to-mailto": answer(b"", "Location: mailto:desk@news.example", status="302 Found"),
+    # This server over TLS: it answers a client hello in plain HTTP.
+    "/to-https": answer(b"", "Location: https://127.0.0.1:{port}/whole", status="302 Found"),
+}  # fmt: skip
 REQUESTED: list[str] = []
 """The path of every request the cutting server was sent, in order."""
+HEADS: list[bytes] = []
+"""The head of every request the cutting server was sent, in order."""
 
 
 @pytest.fixture(scope="module")
@@ -206,10 +318,13 @@ def cutting() -> Iterator[str]:
 
     def respond(conn: socket.socket, _: threading.Event) -> None:
         request = conn.recv(65536)
-        path = request.split(b" ")[1].decode() if request.count(b" ") > 1 else ""
+        path = request.split(b" ")[1].decode("latin-1") if request.count(b" ") > 1 else ""
         REQUESTED.append(path)
+        HEADS.append(request)
+        response = RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n")
+        port = str(conn.getsockname()[1]).encode()
         with contextlib.suppress(OSError):
-            conn.sendall(RESPONSES.get(path, b"HTTP/1.1 404 Not Found\r\n\r\n"))
+            conn.sendall(response.replace(b"{port}", port))
 
     yield from socket_server(respond)
 
@@ -487,3 +602,153 @@ def test_a_host_name_beyond_ascii_is_looked_up_in_idna(monkeypatch: pytest.Monke
         read_source("http://bücher.example/ar/مقال")
     assert str(caught.value) == "http://bücher.example/ar/مقال: cannot resolve the host name"
     assert looked_up[0] in ("xn--bcher-kva.example", b"xn--bcher-kva.example")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http:///article", "connection failed (no host given)"),
+        ("http://[::1/article", "invalid URL (Invalid IPv6 URL)"),
+        (
+            f"http://{'ü' * 64}.example/",
+            f"invalid URL (the host name '{'ü' * 64}.example' cannot be written in IDNA)",
+        ),
+        (
+            f"http://{'a' * 64}.example/",
+            "invalid URL (encoding with 'idna' codec failed (UnicodeError: label empty or too "
+            "long))",
+        ),
+    ],
+)
+def test_an_address_that_cannot_be_sent_is_one_clear_error(url: str, reason: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source(url)
+    assert str(caught.value) == f"{url}: {reason}"
+
+
+def test_a_password_holding_an_at_sign_is_not_echoed() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source("http://ana:s3@cret@127.0.0.1:9/article")
+    assert str(caught.value) == (
+        "http://***@127.0.0.1:9/article: a URL with a user name or password is not supported; "
+        "download the page yourself and pass the file"
+    )
+
+
+# --- what the server is told, and what its headers say -----------------------------------------
+
+
+def test_the_request_says_who_asks_and_what_it_reads(cutting: str) -> None:
+    read_source(f"{cutting}/whole")
+    lines = HEADS[-1].decode("latin-1").split("\r\n")
+    assert f"User-Agent: {fetch.USER_AGENT}" in lines
+    assert "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1" in lines
+
+
+@pytest.mark.parametrize(
+    ("path", "fetched"),
+    [
+        ("/whole", Fetched(PAGE, html=True, charset=None, url="/whole")),
+        ("/untyped", Fetched(PAGE, html=None, charset=None, url="/untyped")),
+        ("/text-other", Fetched(PAGE, html=None, charset=None, url="/text-other")),
+        (
+            "/greek",
+            Fetched(GREEK.encode("iso-8859-7"), html=False, charset="iso-8859-7", url="/greek"),
+        ),
+        ("/chunks", Fetched(PAGE, html=True, charset=None, url="/chunks")),
+        ("/chunks-and-length", Fetched(PAGE, html=True, charset=None, url="/chunks-and-length")),
+        ("/gzip", Fetched(PACKED, html=True, charset=None, url="/gzip", coding="gzip")),
+        (
+            "/gzip-identity",
+            Fetched(PACKED, html=True, charset=None, url="/gzip-identity", coding="gzip"),
+        ),
+        (
+            "/deflate-bare",
+            Fetched(BARE, html=True, charset=None, url="/deflate-bare", coding="deflate"),
+        ),
+        ("/range-unknown", Fetched(PAGE, html=True, charset=None, url="/range-unknown")),
+        ("/hop/1", Fetched(PAGE, html=True, charset=None, url="/whole")),
+    ],
+)
+def test_the_body_comes_with_what_the_headers_say_of_it(
+    cutting: str, path: str, fetched: Fetched
+) -> None:
+    got = fetch.fetch_url(f"{cutting}{path}", limit=len(fetched.data))
+    assert got == dataclasses.replace(fetched, url=f"{cutting}{fetched.url}")
+
+
+def test_a_body_without_a_length_is_read_up_to_the_limit_and_no_further(cutting: str) -> None:
+    url = f"{cutting}/unsized"
+    assert fetch.fetch_url(url, limit=len(UNSIZED)).data == UNSIZED
+    with pytest.raises(IngestError) as caught:
+        fetch.fetch_url(url, limit=len(UNSIZED) - 1)
+    assert str(caught.value) == f"{url}: too large (the limit is 1 MB)"
+
+
+class _Arriving:
+    """A response without a length whose body arrives in the given pieces."""
+
+    headers = http.client.HTTPMessage()
+
+    def __init__(self, *pieces: bytes) -> None:
+        self.pieces = list(pieces)
+
+    def read1(self, size: int) -> bytes:
+        return self.pieces.pop(0) if self.pieces else b""
+
+
+def test_a_body_is_read_past_the_limit_when_a_piece_ends_on_it() -> None:
+    # Stopping there would take the first 10 bytes for the whole page.
+    response = cast(http.client.HTTPResponse, _Arriving(b"a" * 10, b"b", b"c"))
+    body = fetch._read_body(response, fetch._Deadline(60), "page", limit=10)
+    assert body == b"a" * 10 + b"b"
+
+
+CUT = "the server closed the connection before the page was complete (got {})"
+UNREADABLE = (
+    "the page is compressed in a way the tool cannot read (Content-Encoding {}; "
+    "it reads gzip and deflate)"
+)
+PART = "the server sent only part of the page ({})"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        # A chunk's data and half its line break: the half is no byte of the page.
+        ("/chunk-cr", CUT.format(f"{HALF:,} bytes, without the chunk that ends the page")),
+        ("/br-gzip", UNREADABLE.format("'br, gzip'")),
+        ("/coding-60", UNREADABLE.format(repr("x" * 60))),
+        ("/coding-61", UNREADABLE.format(repr("x" * 59 + "…"))),
+        ("/part-unknown", PART.format("bytes 0-199 of an unknown length")),
+        ("/range-short", PART.format(f"bytes 0-{len(PAGE) - 2:,} of {len(PAGE):,}")),
+        ("/no-reason", "HTTP 410"),
+        ("/not-http", "connection failed (BadStatusLine)"),
+        ("/to-uri-file", "redirected to a non-web address file:///etc/passwd"),
+        # Was "mailto://***@desk@news.example": an address taken for a password.
+        ("/to-mailto", "redirected to a non-web address mailto:desk@news.example"),
+    ],
+)
+def test_a_response_the_tool_cannot_take_is_one_clear_error(
+    cutting: str, path: str, reason: str
+) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}{path}")
+    assert str(caught.value) == f"{cutting}{path}: {reason}"
+
+
+def test_a_redirect_to_https_is_followed(cutting: str) -> None:
+    # The server answers the client hello in plain HTTP: the handshake fails.
+    with pytest.raises(IngestError) as caught:
+        read_source(f"{cutting}/to-https")
+    assert str(caught.value) in {
+        f"{cutting}/to-https: TLS error ({reason})"
+        for reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE")
+    }
+
+
+def test_a_redirect_back_to_the_first_address_is_not_fetched_again(cutting: str) -> None:
+    with pytest.raises(IngestError):
+        read_source(f"{cutting}/self")
+    assert REQUESTED[-1] == "/self"
+    assert REQUESTED[-2] != "/self"
