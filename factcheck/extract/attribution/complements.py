@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import Kind, strip_possessive
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
-from factcheck.extract.attribution.sentence import Sentence, count_title_words, is_word
+from factcheck.extract.attribution.sentence import Sentence, is_word
 from factcheck.extract.attribution.words import (
     AUX,
     BE,
@@ -296,7 +296,7 @@ def writes_a_thing(sent: Sentence, v: int) -> bool:
     # "“…,” wrote the ambassador": the writer follows the words, unless the quotation is a
     # title ("who starred in “Parks and Recreation,” posted the clip to YouTube").
     quoted = before >= 0 and sent.is_placeholder(before)
-    if quoted and count_title_words(sent.quotes[sent.qpos[before]].text) < 2:
+    if quoted and sent.quotes[sent.qpos[before]].title_words() < 2:
         return False
     for k in range(v + 2, sent.n):
         word = low[k]
