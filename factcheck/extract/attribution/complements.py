@@ -80,7 +80,8 @@ DO = lex("do does did don't doesn't didn't to")
 
 
 def is_adverb(token: str) -> bool:
-    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+    # The length first: most tokens are short, and need no other test.
+    return len(token) > 4 and token.endswith("ly") and token.isalpha() and token.islower()
 
 
 def in_relative_clause(sent: Sentence, v: int) -> bool:
