@@ -125,12 +125,12 @@ def object_relative(sent: Sentence, v: int, start: int, cls: Cls) -> bool:
         return False
     low = sent.low
     before = low[start - 1]
-    k = _past_adverbs(sent, v + 1)
     if before in OBJECT_RELATIVES or before in INDEFINITE_PRONOUNS:
-        return cls in DEED_CLASSES and _clause_ends(sent, k)
+        return cls in DEED_CLASSES and _clause_ends(sent, _past_adverbs(sent, v + 1))
     noun = sent.toks[start - 1]
     if not (noun.isalpha() and noun.islower()) or before in CLAUSE or before in BREAKERS:
         return False
+    k = _past_adverbs(sent, v + 1)
     # A contact clause ("the ideas he believes in are …"): a noun, then the subject, then a
     # verb whose preposition has lost its object ("to" opens an infinitive instead).
     if k >= sent.n or low[k] == "to" or not (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
@@ -200,8 +200,10 @@ def reports_nothing(sent: Sentence, v: int) -> bool:
             if low[k] in ("not", "never") or low[k].endswith("n't"):
                 return True
             k -= 1
+    if low[v] not in LISTENER_VERBS:
+        return False
     k = _past_adverbs(sent, v + 1)
-    if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
+    if k >= sent.n or low[k] in NOTHING:
         return False
     k = max(k + 1, find_np_end(sent, k))  # past the listener: "reporters", "the agency"
     if k >= sent.n or low[k] not in NOTHING:
