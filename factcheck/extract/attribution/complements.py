@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from factcheck.extract.attribution.entities import Kind, strip_possessive
 from factcheck.extract.attribution.phrases import find_np_end, is_people_word
-from factcheck.extract.attribution.sentence import Sentence, count_title_words, is_word
+from factcheck.extract.attribution.sentence import Sentence, is_word
 from factcheck.extract.attribution.words import (
     AUX,
     BE,
@@ -80,7 +80,8 @@ DO = lex("do does did don't doesn't didn't to")
 
 
 def is_adverb(token: str) -> bool:
-    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
+    # The length first: most tokens are short, and need no other test.
+    return len(token) > 4 and token.endswith("ly") and token.isalpha() and token.islower()
 
 
 def in_relative_clause(sent: Sentence, v: int) -> bool:
@@ -124,12 +125,12 @@ def object_relative(sent: Sentence, v: int, start: int, cls: Cls) -> bool:
         return False
     low = sent.low
     before = low[start - 1]
-    k = _past_adverbs(sent, v + 1)
     if before in OBJECT_RELATIVES or before in INDEFINITE_PRONOUNS:
-        return cls in DEED_CLASSES and _clause_ends(sent, k)
+        return cls in DEED_CLASSES and _clause_ends(sent, _past_adverbs(sent, v + 1))
     noun = sent.toks[start - 1]
     if not (noun.isalpha() and noun.islower()) or before in CLAUSE or before in BREAKERS:
         return False
+    k = _past_adverbs(sent, v + 1)
     # A contact clause ("the ideas he believes in are …"): a noun, then the subject, then a
     # verb whose preposition has lost its object ("to" opens an infinitive instead).
     if k >= sent.n or low[k] == "to" or not (low[k] in NP_PREPS or low[k] in OTHER_PREPS):
@@ -199,8 +200,10 @@ def reports_nothing(sent: Sentence, v: int) -> bool:
             if low[k] in ("not", "never") or low[k].endswith("n't"):
                 return True
             k -= 1
+    if low[v] not in LISTENER_VERBS:
+        return False
     k = _past_adverbs(sent, v + 1)
-    if low[v] not in LISTENER_VERBS or k >= sent.n or low[k] in NOTHING:
+    if k >= sent.n or low[k] in NOTHING:
         return False
     k = max(k + 1, find_np_end(sent, k))  # past the listener: "reporters", "the agency"
     if k >= sent.n or low[k] not in NOTHING:
@@ -296,7 +299,7 @@ def writes_a_thing(sent: Sentence, v: int) -> bool:
     # "“…,” wrote the ambassador": the writer follows the words, unless the quotation is a
     # title ("who starred in “Parks and Recreation,” posted the clip to YouTube").
     quoted = before >= 0 and sent.is_placeholder(before)
-    if quoted and count_title_words(sent.quotes[sent.qpos[before]].text) < 2:
+    if quoted and sent.quotes[sent.qpos[before]].title_words() < 2:
         return False
     for k in range(v + 2, sent.n):
         word = low[k]

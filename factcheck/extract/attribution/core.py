@@ -33,10 +33,10 @@ from factcheck.extract.attribution.sentence import (
     Outcome,
     Quote,
     Sentence,
-    count_title_words,
     gives_words,
     is_word,
     positions,
+    spaced_in,
     tokenize,
 )
 from factcheck.extract.attribution.subjects import (
@@ -140,7 +140,7 @@ def _find_unverified(low: list[str], i: int) -> str:
 
 def _is_title(quote: Quote) -> bool:
     """A quotation set in title case ("“The Nightly Show with Larry Wilmore”") names a work."""
-    return count_title_words(quote.text) > 0
+    return quote.title_words() > 0
 
 
 def _starts_with_verb(quote: Quote) -> bool:
@@ -240,6 +240,8 @@ def _relative(sent: Sentence, frame: Frame) -> bool:
 
 def _label_only(toks: Sequence[str]) -> bool:
     """'X.', 'ABSTRACT.', 'FULL TEXT.': a sentence of one word, or a few in capitals, alone."""
+    if len(toks) > 1 and toks[1][0].isalnum() and toks[0][0].isalnum() and not toks[0].isupper():
+        return False  # most sentences: two words, the first not in capitals
     words: list[str] = []
     for token in toks:
         if not token[0].isalnum():  # is_word, without a call for each token
@@ -319,7 +321,7 @@ def _analyse(sent: Sentence, outlet_key: str | None, voices: frozenset[str]) -> 
         # Names inside a quotation count for later sentences ("General Esmail Qaani" in a
         # quote makes "the IRGC general" resolvable); a short scare quote names no one.
         if quoted.words >= 3 and quoted.text != quoted.text.lower():
-            tokens = tokenize(quoted.text)
+            tokens = tokenize(quoted.text, sent.marks)
             scan_names(sent, tokens, list(map(str.lower, tokens)), where)
 
     # The main clause's subject is the most salient mention for later pronouns.
@@ -510,8 +512,9 @@ def attribute_sentences(
     store = Store(sentences, blocks)
     outlet_key = make_key(outlet) if outlet else None
     voices = _voices(sentences, blocks)
+    marks = spaced_in(store.plain.text)
     outcomes = [
-        _analyse(Sentence(store, index, text, layout.spans[index]), outlet_key, voices)
+        _analyse(Sentence(store, index, text, layout.spans[index], marks), outlet_key, voices)
         for index, text in enumerate(sentences)
     ]
     results = [o.attribution for o in outcomes]

@@ -14,6 +14,8 @@ def note_document_subject(sent: Sentence, start: int) -> None:
     last one the sentence names after a determiner ("Ruiz wrote in the affidavit." "It
     continued: …")."""
     low = sent.low
+    if DOC_NOUNS.isdisjoint(low):
+        return  # most sentences name no document
     if start >= sent.n or not (
         low[start] in DETS or low[start] in POSS_PRON or low[start].endswith("'s")
     ):

@@ -50,9 +50,9 @@ from factcheck.extract.attribution.phrases import (
 )
 from factcheck.extract.attribution.sentence import (
     Frame,
+    Quote,
     Sentence,
     Speaker,
-    count_title_words,
     is_word,
     positions,
 )
@@ -186,7 +186,7 @@ def _read_quote_then_verb(sent: Sentence, frames: list[Frame]) -> None:
     """'“Mexico!” the audience screamed back.', '“…?” reacted Trump.': a quotation that opens
     the sentence, then only a speaker and a past-tense verb of any kind."""
     low, n = sent.low, sent.n
-    if _names_a_work(sent.quotes[sent.qpos[0]].text):
+    if _names_a_work(sent.quotes[sent.qpos[0]]):
         return  # "“Tales From the Crypt,” an HBO series that first aired …": a title
     k = 1
     if k < n and sent.toks[k] == ",":
@@ -246,9 +246,9 @@ def _came_from(sent: Sentence, v: int, end: int) -> int | None:
     return None
 
 
-def _names_a_work(text: str) -> bool:
+def _names_a_work(quote: Quote) -> bool:
     """A quotation set in title case names a work rather than quoting words."""
-    return count_title_words(text) > 1
+    return quote.title_words() > 1
 
 
 def _by_position(frame: Frame) -> int:

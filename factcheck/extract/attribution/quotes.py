@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,17 +28,26 @@ def double_apostrophes(text: str) -> str:
     return text.replace("''", '" ') if "''" in text else text
 
 
-def _find_marks(text: str, kinds: Sequence[str] = _MARKS) -> list[int]:
-    """Offsets of the double quotation marks in ``text``, in order; ``kinds`` are the marks
-    that may be there."""
-    found: list[int] = []
-    for mark in kinds:
+def _find_marks(sentences: Sequence[str]) -> dict[int, list[int]]:
+    """Offsets of the double quotation marks in each sentence that has any, in order: one
+    search of the whole text per kind of mark, as most sentences hold none."""
+    # Sentences joined on a line break, which neither is a mark nor makes two apostrophes.
+    text = double_apostrophes("\n".join(sentences))
+    starts: list[int] = []
+    at = 0
+    for sentence in sentences:
+        starts.append(at)
+        at += len(sentence) + 1
+    found: dict[int, list[int]] = {}
+    for mark in _MARKS:
         pos = text.find(mark)
         while pos >= 0:
-            found.append(pos)
+            number = bisect_right(starts, pos) - 1
+            found.setdefault(number, []).append(pos - starts[number])
             pos = text.find(mark, pos + 1)
-    if len(found) > 1:
-        found.sort()
+    for marks in found.values():
+        if len(marks) > 1:
+            marks.sort()
     return found
 
 
@@ -108,20 +118,20 @@ def _layout_quotes(sentences: Sequence[str], blocks: Sequence[int] | None) -> _Q
             close(last, len(sentences[last]))
         opened = None
 
-    # The marks the article uses at all, so that each sentence is searched for those only.
-    joined = "".join(sentences)
-    kinds = [m for m in _MARKS if m in joined or (m == '"' and "''" in joined)]
-    if not kinds:
+    found = _find_marks(sentences)
+    if not found:
         return _QuoteLayout(spans, groups)  # no quotation anywhere
     for index, raw in enumerate(sentences):
-        text = double_apostrophes(raw) if "''" in raw else raw
         starts = blocks is not None and (not index or blocks[index] != blocks[index - 1])
         if starts and index:
             end_paragraph(index - 1)
         if opened is not None and index - opened[0] > _MAX_QUOTE_SPAN and not leading:
             opened = None  # a quotation opening its paragraph may run on to the mark closing it
-        marks = _find_marks(text, kinds)
-        lead = len(text) - len(text.lstrip()) if marks else 0
+        marks = found.get(index)
+        if marks is None:
+            continue
+        text = double_apostrophes(raw)
+        lead = len(text) - len(text.lstrip())
         nested = -1
         for number, pos in enumerate(marks):
             if pos <= nested:

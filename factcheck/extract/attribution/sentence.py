@@ -36,7 +36,14 @@ _NORMAL_PAIRS = (
     ("\u00ab", '"'),
     ("\u00bb", '"'),
 )
-_SPACED = tuple(",;:()[]{}!?\u2014\u2013\u2026")
+SPACED = tuple(",;:()[]{}!?\u2014\u2013\u2026")
+"""The marks that are tokens of their own, wherever they stand."""
+
+
+def spaced_in(text: str) -> tuple[str, ...]:
+    """The marks of ``SPACED`` that ``text`` holds: an article's sentences and quotations need
+    be searched for those only."""
+    return tuple(mark for mark in SPACED if mark in text)
 
 
 def _normalise(text: str) -> str:
@@ -97,6 +104,14 @@ class Quote:
     """How many words it has (scare quotes have one or two)."""
     continued: bool
     """It opened in an earlier sentence."""
+    titled: int = -1
+    """How many words of it a title capitalises (see ``title_words``); -1 until asked."""
+
+    def title_words(self) -> int:
+        """``count_title_words`` of the text, counted once: several tests ask for it."""
+        if self.titled < 0:
+            self.titled = count_title_words(self.text)
+        return self.titled
 
 
 @dataclass(slots=True)
@@ -174,16 +189,14 @@ def _is_headline(toks: Sequence[str], quoted: bool = False) -> bool:
 
 def _is_prose(quote: Quote) -> bool:
     """A quotation of four words or more not set in title case: a sentence, not a title."""
-    return quote.words >= 4 and count_title_words(quote.text) == 0
+    return quote.words >= 4 and quote.title_words() == 0
 
 
 def gives_words(quote: Quote) -> bool:
     """Whether a quotation of four words or more gives someone's words. One in title case names
     a work, a slogan or an event ("“The Nightly Show with Larry Wilmore”", "“Make America Great
     Again”"); one in capitals ("“THIS IS NOT OK.”") is words quoted as they were written."""
-    return quote.words >= 4 and (
-        count_title_words(quote.text) == 0 or quote.text == quote.text.upper()
-    )
+    return quote.words >= 4 and (quote.title_words() == 0 or quote.text == quote.text.upper())
 
 
 def count_title_words(text: str) -> int:
@@ -267,6 +280,7 @@ class Sentence:
         "headline",
         "index",
         "low",
+        "marks",
         "masked",
         "mention_end",
         "mention_of",
@@ -279,10 +293,17 @@ class Sentence:
     )
 
     def __init__(
-        self, store: Store, index: int, original: str, spans: list[tuple[int, int]]
+        self,
+        store: Store,
+        index: int,
+        original: str,
+        spans: list[tuple[int, int]],
+        marks: Sequence[str] = SPACED,
     ) -> None:
+        """``marks`` are those of ``SPACED`` the article holds (``spaced_in``), if known."""
         self.store = store
         self.index = index
+        self.marks = marks
         if original.isascii():
             self.apostrophe = False
             normal = original
@@ -311,7 +332,7 @@ class Sentence:
         else:
             masked = normal
         self.masked = masked
-        self.toks: list[str] = tokenize(masked)
+        self.toks: list[str] = tokenize(masked, marks)
         self.low: list[str] = list(map(str.lower, self.toks))
         self.n = len(self.toks)
         self.mention_of: list[Entity | None] = [None] * self.n
@@ -351,9 +372,11 @@ class Sentence:
         return i in self.qpos
 
 
-def tokenize(text: str) -> list[str]:
-    """Split normalised text into words and punctuation (fast: one translate and one split)."""
-    for mark in _SPACED:
+def tokenize(text: str, marks: Sequence[str] = SPACED) -> list[str]:
+    """Split normalised text into words and punctuation (fast: one translate and one split).
+
+    ``marks`` are the marks of ``SPACED`` the text may hold: the others are not looked for."""
+    for mark in marks:
         if mark in text:
             text = text.replace(mark, f" {mark} ")
     if '"' in text:
