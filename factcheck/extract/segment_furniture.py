@@ -665,7 +665,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
     world news", "Popular on Example"), alone or before a teaser ("See more: ...")."""
     if count > _PROMPT_MAX_WORDS:
         return False
-    label = _related_label_re().match(piece)
+    label = _related_label_re().match(piece) if _opens_label(piece[:2]) else None
     starts = _page_label_starts().get(piece[:2]) if label is None else None
     if starts is not None and piece[: _page_label_longest()].lower().startswith(starts):
         label = _page_related_label_re().match(piece)  # "Leia também", "Lesen Sie auch"
@@ -708,6 +708,17 @@ def _is_player_text(piece: str) -> bool:
 def _related_label_re() -> re.Pattern[str]:
     """A related-box label at the start of a text, the longest that fits, as a whole word."""
     return _label_re(words("related_labels"))
+
+
+@cache
+def _opens_label(start: str) -> bool:
+    """Whether a related-box label may start with START, a text's first two characters, in any
+    case: most texts start as none does, and are not tried on every label (worked out once for
+    each start)."""
+    return (
+        _label_re(frozenset(label[:2] for label in words("related_labels"))).match(start)
+        is not None
+    )
 
 
 @cache
