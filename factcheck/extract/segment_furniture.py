@@ -43,17 +43,20 @@ from factcheck.extract.segment_dates import (
 )
 from factcheck.extract.segment_debris import debris_kind, is_comment_count
 from factcheck.extract.segment_head import named_byline
-from factcheck.extract.segment_notices import is_author_note, notice_kind
+from factcheck.extract.segment_notices import (
+    is_author_note,
+    is_rights_notice,
+    needles_re,
+    notice_kind,
+)
 from factcheck.extract.segment_text import (
     BULLET_RE,
     UPPER,
     WIDE_STOPS,
-    any_of,
     is_table_row,
     strip_span,
-    written_forms,
 )
-from factcheck.lexicon import entries, longest_first, months, page_words, words
+from factcheck.lexicon import longest_first, months, page_words, words
 from factcheck.models import SegmentKind
 
 # Words that, just before a trailing date, show the date belongs to the sentence ("... on May 31,
@@ -422,32 +425,7 @@ _BRACKETED_RE = regexes.compile(
 )
 """A label in square or lenticular brackets, alone on its line."""
 _HANDLE_OR_LINK_RE = regexes.compile(r"(?<!\w)@\w{2,}|https?://|www\.|\b[\w-]+\.(?:com|org|net)/")
-_COPYRIGHT_RE = regexes.compile(
-    r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
-    r"|(?m:^\s*copyright\b)"
-)
 _IMAGE_URL_RE = regexes.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
-_COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
-"""One of these is in every match of ``_COPYRIGHT_RE``."""
-_COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
-# The site's word about copying its pages, in English: "No reproduction without permission", "This
-# material may not be published, broadcast, rewritten or redistributed", "Reproduction in whole
-# or in part is prohibited". A story's "may not be redistributed" lists one act, not several.
-_COPYING = (
-    r"(?:reproduced|republished|redistributed|rewritten|published|broadcast|copied|distributed)"
-)
-_REPRODUCTION_RE = regexes.compile(
-    r"\bNo (?:reproduction|redistribution|republication)\b"
-    rf"|\bmay not be {_COPYING}(?:,? (?:or |and )?{_COPYING}\b)+"
-    r"|\b(?:Reproduction|Redistribution|Republication)\b[^.]{0,60}"
-    r"\b(?:prohibited|forbidden|not permitted)\b"
-)
-_REPRODUCTION_NEED_RE = any_of(
-    ("No re", "may not be", "eproduction", "edistribution", "epublication")
-)
-"""One of these is in every match of ``_REPRODUCTION_RE``."""
-_FOREIGN_RIGHTS_RE = any_of(written_forms(entries("foreign_rights_notices")))
-"""A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
 _FIRST_WORD_RE = regexes.compile(r"[\W_]*([A-Za-z’']+)")
 # A headline with a bracketed label after it: "Plague fears grow [VIDEO]", "... review [Video]";
 # not a sentence with its source after it ("... in Indiana. [IPFW]").
@@ -548,12 +526,8 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         return SegmentKind.CREDIT  # a contact line: "Reach her at jane@example.org."
     if is_address_line(piece, words):
         return SegmentKind.CREDIT  # "DE-60314 Frankfurt", "Webergasse 20", "10 Downing Street"
-    if (
-        (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
-        or ("//" in piece and _IMAGE_URL_RE.search(piece))
-        or _FOREIGN_RIGHTS_RE.search(piece)
-        or (_REPRODUCTION_NEED_RE.search(piece) and _REPRODUCTION_RE.search(piece))
-    ):
+    needled = needles_re().search(piece) is not None
+    if (needled and is_rights_notice(piece)) or ("//" in piece and _IMAGE_URL_RE.search(piece)):
         return SegmentKind.CREDIT  # a copyright line, or the address of an image
     debris = debris_kind(piece, terminal, words)
     if debris is not None:
@@ -579,7 +553,7 @@ def _shape_kind(piece: str, terminal: bool, words: int, heading: bool) -> Segmen
         return SegmentKind.RELATED  # an icon's name left by its font: "chevron_left Back to posts"
     if not terminal and piece[:1] == "@" and _HANDLE_RE.fullmatch(piece):
         return SegmentKind.CREDIT  # an account's handle alone: the signature of an embedded post
-    if terminal and (notice := notice_kind(piece, words)) is not None:
+    if terminal and (notice := notice_kind(piece, words, needled=needled)) is not None:
         return notice  # the site's word to its reader: "We may earn a commission ..."
     if not terminal and _TEASER_TAG_RE.search(piece):
         return SegmentKind.RELATED
@@ -691,7 +665,7 @@ def _is_related_label(piece: str, terminal: bool, count: int) -> bool:
     world news", "Popular on Example"), alone or before a teaser ("See more: ...")."""
     if count > _PROMPT_MAX_WORDS:
         return False
-    label = _related_label_re().match(piece)
+    label = _related_label_re().match(piece) if _opens_label(piece[:2]) else None
     starts = _page_label_starts().get(piece[:2]) if label is None else None
     if starts is not None and piece[: _page_label_longest()].lower().startswith(starts):
         label = _page_related_label_re().match(piece)  # "Leia também", "Lesen Sie auch"
@@ -734,6 +708,17 @@ def _is_player_text(piece: str) -> bool:
 def _related_label_re() -> re.Pattern[str]:
     """A related-box label at the start of a text, the longest that fits, as a whole word."""
     return _label_re(words("related_labels"))
+
+
+@cache
+def _opens_label(start: str) -> bool:
+    """Whether a related-box label may start with START, a text's first two characters, in any
+    case: most texts start as none does, and are not tried on every label (worked out once for
+    each start)."""
+    return (
+        _label_re(frozenset(label[:2] for label in words("related_labels"))).match(start)
+        is not None
+    )
 
 
 @cache

@@ -268,20 +268,69 @@ _OFFER = Rule(
 )
 
 
-def notice_kind(piece: str, words: int) -> SegmentKind | None:
+# A copyright line: "© 2024 Example News", "Copyright Example Media. All rights reserved."
+_COPYRIGHT_RE = regexes.compile(
+    r"[©ⓒ]|\([Cc]\)\s*\d{4}|\bCopyright\b|\bCOPYRIGHT\b|[Aa]ll [Rr]ights [Rr]eserved"
+    r"|(?m:^\s*copyright\b)"
+)
+_COPYRIGHT_NEEDS = ("©", "ⓒ", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyright", "ights ")
+"""One of these is in every match of ``_COPYRIGHT_RE``."""
+_COPYRIGHT_NEED_RE = any_of(_COPYRIGHT_NEEDS)
+# The site's word about copying its pages, in English: "No reproduction without permission", "This
+# material may not be published, broadcast, rewritten or redistributed", "Reproduction in whole
+# or in part is prohibited". A story's "may not be redistributed" lists one act, not several.
+_COPYING = (
+    r"(?:reproduced|republished|redistributed|rewritten|published|broadcast|copied|distributed)"
+)
+_REPRODUCTION_RE = regexes.compile(
+    r"\bNo (?:reproduction|redistribution|republication)\b"
+    rf"|\bmay not be {_COPYING}(?:,? (?:or |and )?{_COPYING}\b)+"
+    r"|\b(?:Reproduction|Redistribution|Republication)\b[^.]{0,60}"
+    r"\b(?:prohibited|forbidden|not permitted)\b"
+)
+_REPRODUCTION_NEEDS = ("No re", "may not be", "eproduction", "edistribution", "epublication")
+"""One of these is in every match of ``_REPRODUCTION_RE``."""
+_REPRODUCTION_NEED_RE = any_of(_REPRODUCTION_NEEDS)
+_FOREIGN_RIGHTS = written_forms(lexicon.entries("foreign_rights_notices"))
+"""A notice of rights reserved in another language or script: "Todos os direitos reservados"."""
+_FOREIGN_RIGHTS_RE = any_of(_FOREIGN_RIGHTS)
+
+
+def is_rights_notice(piece: str) -> bool:
+    """Whether PIECE is a copyright line or the site's word on copying its pages, in English or
+    in another language."""
+    return bool(
+        (_COPYRIGHT_NEED_RE.search(piece) and _COPYRIGHT_RE.search(piece))
+        or _FOREIGN_RIGHTS_RE.search(piece)
+        or (_REPRODUCTION_NEED_RE.search(piece) and _REPRODUCTION_RE.search(piece))
+    )
+
+
+@cache
+def needles_re() -> re.Pattern[str]:
+    """A search for every string that a notice of rights holds, that a notice to the reader
+    not opening with one of the openers holds, and for the words for comments in the page
+    languages: most sentences hold none, and need not be searched by ``is_rights_notice`` or,
+    told so by ``needled``, ``notice_kind`` (compiled on first use)."""
+    needles = (*_COPYRIGHT_NEEDS, *_REPRODUCTION_NEEDS, *_FOREIGN_RIGHTS, *_NEEDLES)
+    return any_of((*needles, *_OFFER_NEEDLES, *_comment_words()))
+
+
+def notice_kind(piece: str, words: int, *, needled: bool = True) -> SegmentKind | None:
     """The kind of PIECE, a sentence of WORDS words, when it is the site's notice to its reader:
     CREDIT for small print (commissions, terms of use), RELATED for a prompt (write in,
-    subscribe, look elsewhere); None for any other sentence."""
+    subscribe, look elsewhere); None for any other sentence. ``needled`` False says that
+    ``needles_re()`` finds nothing in PIECE."""
     if words > _MAX_WORDS:
         return None
-    if _foreign_comments_re().search(piece) and _moderated_in_another_language(piece):
+    if needled and _foreign_comments_re().search(piece) and _moderated_in_another_language(piece):
         return SegmentKind.RELATED  # "Os comentários são moderados", "Kommentare ... geprüft"
     if words <= _PROMO_WORDS and piece[:1] in "UuEeAa" and _PROMO_RE.match(piece):
         return SegmentKind.RELATED  # a discount's code, which may be quoted
     if "trl" in piece and _REPORT_KEYS_RE.search(piece):
         return SegmentKind.RELATED  # "Select the text and press Ctrl+Enter", in any language
     opener = piece.startswith(_OPENERS)
-    if not opener and _NEEDLE_RE.search(piece) is None:
+    if not opener and (not needled or _NEEDLE_RE.search(piece) is None):
         return None
     if any(map(piece.__contains__, _QUOTES)):
         return None
@@ -313,10 +362,16 @@ def notice_kind(piece: str, words: int) -> SegmentKind | None:
 
 
 @cache
+def _comment_words() -> list[str]:
+    """The words for comments in the page languages, as written ("comentários", "Kommentare",
+    "COMMENTI")."""
+    return written_forms(lexicon.page_words("comment_words"))
+
+
+@cache
 def _foreign_comments_re() -> re.Pattern[str]:
-    """A word for comments in one of the page languages, as written ("comentários",
-    "Kommentare", "COMMENTI"), compiled on first use."""
-    return any_of(written_forms(lexicon.page_words("comment_words")))
+    """A word for comments in one of the page languages, compiled on first use."""
+    return any_of(_comment_words())
 
 
 def _moderated_in_another_language(piece: str) -> bool:

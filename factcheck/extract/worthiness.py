@@ -201,11 +201,14 @@ _YEAR = regexes.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
 # A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
 # plural), so a unit list is data while the shape of a quantity is the rule here. A number is
 # tried from where its run of digits and separators begins: tried from each of its digits, a
-# run of 20,000 digits took a minute.
+# run of 20,000 digits took a minute. The pattern opens with the class of the characters a
+# match starts with, and the look-behinds after it tell them apart, so that the engine skips
+# in C to the next currency sign, separator or digit.
 _QUANTITY = regexes.compile(
-    r"[$\u00a3\u20ac]\s?0|(?<![0,.])[,.]*0(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
+    r"[$\u00a3\u20ac,.0](?:(?<=[$\u00a3\u20ac])\s?0|(?<![0,.].)(?:(?<=0)|(?<=[,.])[,.]*0)"
+    r"(?:[0,.]*0)?\s?-?\s?(?:and a half\s+)?"
     "(?:" + "|".join(entries("quantity_unit_patterns")) + ")"
-    r"(?!\w)"
+    r"(?!\w))"
 )
 # A capitalised word, unless it opens a quotation or a new sentence (where every word is
 # capitalised). The look-behinds sit after the capital so the scan jumps from capital to capital.
