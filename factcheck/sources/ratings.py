@@ -191,7 +191,7 @@ class RatingSet:
 
     def number(self, rating: Rating) -> float | None:
         """The main rating as a number from 0 (lowest) to 1 (highest), when the scale has one."""
-        if self.scale == "letter" and rating.value in _LETTERS:
+        if self.scale == "letter" and _is_letter(rating.value):
             return 1 - _LETTERS.index(rating.value) / (len(_LETTERS) - 1)
         if self.scale == "number":
             try:
@@ -303,13 +303,20 @@ def ratings_for(url_or_domain: str, sets: Sequence[RatingSet]) -> tuple[Rating, 
 
 
 def _scale(values: Sequence[str]) -> str:
-    if values and all(v in _LETTERS for v in values):
+    # A blank main rating (a row rated only in another column) says nothing about the scale.
+    values = [v for v in values if v]
+    if values and all(_is_letter(v) for v in values):
         return "letter"
     try:
         [float(v) for v in values]
     except ValueError:
         return "text"
     return "number"
+
+
+def _is_letter(value: str) -> bool:
+    """Whether VALUE is one reliability letter: 'in' alone takes '' and 'AB' for letters."""
+    return len(value) == 1 and value in _LETTERS
 
 
 def _clean_cell(text: str) -> str:
@@ -343,6 +350,11 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         if not key or any(char.isspace() for char in key) or "." not in key or has_invisible(key):
             raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
         values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
+        if not any(values):
+            # Kept, the row would count the domain as rated, and a blank read as a letter is A.
+            raise SourcesError(
+                f"{display}:{number}: no rating for {key!r}; rate it or leave the row out"
+            )
         if key in table:
             if key not in with_www:
                 raise SourcesError(f"{display}:{number}: domain {key!r} is listed twice")

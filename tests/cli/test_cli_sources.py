@@ -413,6 +413,11 @@ def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
         ("domain,score\nevil\u202ecom.org,3\n", "2: expected a domain, got 'evil\\u202ecom.org'"),
         ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
+        # A blank rating was read as the letter A: the best there is, for a domain nobody rated.
+        (
+            "domain,grade\na.org,C\nb.org, \n",
+            "3: no rating for 'b.org'; rate it or leave the row out",
+        ),
         (
             'domain,score\na.org,1\nb.org,"' + "x" * 200_000 + '"\n',
             "3: cannot read the row: field larger than field limit (131072)",

@@ -121,6 +121,16 @@ def test_tsv_with_a_www_duplicate_keeps_the_bare_domain(tmp_path: Path) -> None:
     assert open_set(write_set(tmp_path / "s.tsv", columns, table, {}).path).scale == "number"
 
 
+def test_only_one_letter_is_a_letter_and_a_blank_main_rating_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("domain,grade,note\na.org,C,x\nb.org,,only a note\n")
+    letters = open_set(write_set(tmp_path / "s.tsv", *read_rating_file(path), {}).path)
+    rated = [(d, letters.number(r)) for d in ("a.org", "b.org") if (r := letters.get(d))]
+    assert (letters.scale, rated) == ("letter", [("a.org", 0.6), ("b.org", None)])
+    path.write_text("domain,grade\na.org,C\nb.org,AB\n")
+    assert open_set(write_set(tmp_path / "w.tsv", *read_rating_file(path), {}).path).scale == "text"
+
+
 def test_site_names() -> None:
     assert [site_label(d) for d in ("breitbart.com", "www.bbc.co.uk", "en.presstv.ir")] == [
         "breitbart",
