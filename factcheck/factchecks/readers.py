@@ -30,6 +30,7 @@ from factcheck.files import (
     is_surrogate,
     mend_surrogates,
     missing_file,
+    quoted_to_end,
     read_limited,
 )
 
@@ -378,7 +379,10 @@ class TableReader:
             wanted = ", ".join(a for a in COLUMNS["claim"])
             raise FactchecksError(f"{origin}: line 1: no claim column (one of: {wanted})")
         result = ReadResult()
+        start, end = 0, reader.line_num
         for row in rows:
+            # A row's cells may span lines: it began on the line after the row before ended.
+            start, end = end + 1, reader.line_num
             position = f"line {reader.line_num}"
             if not any(cell.strip() for cell in row):
                 continue
@@ -412,6 +416,13 @@ class TableReader:
                     language=values.get("language") or None,
                     ref=values.get("ref") or None,
                 )
+            )
+        if start and quoted_to_end(text, start, self.delimiter):
+            # The csv module ends the open cell with the file: every row after a stray '"'
+            # became one record, and the rest of the sheet was lost without a word.
+            raise FactchecksError(
+                f"{origin}: line {start}: a quoted cell is never closed; "
+                "nothing was imported from the file"
             )
         return result
 

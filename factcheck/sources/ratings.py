@@ -30,6 +30,7 @@ from factcheck.files import (
     describe_os_error,
     mend_surrogates,
     missing_file,
+    quoted_to_end,
     read_limited,
     write_atomic,
 )
@@ -329,6 +330,11 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         numbered = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:  # a cell over the csv module's size limit
         raise SourcesError(f"{display}:{reader.line_num}: cannot read the row: {exc}") from None
+    # The last row began on the line after the one before it ended.
+    last = numbered[-2][0] + 1 if len(numbered) > 1 else 1
+    if numbered and quoted_to_end(text, last, delimiter):
+        # Read leniently, the cell took every row after it as one rating.
+        raise SourcesError(f"{display}:{last}: a quoted cell is never closed")
     numbers = [n for n, row in numbered if any(cell.strip() for cell in row)]
     rows = [row for _, row in numbered if any(cell.strip() for cell in row)]
     if len(rows) < 2:

@@ -136,6 +136,25 @@ def test_a_date_that_is_no_day_of_the_calendar_is_left_out(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('claim,rating\n"Vaccines contain chips,False\nThe moon is cheese,False\n', 2),
+        ('claim,rating\n"Two\nlines",False\n"No end,True', 4),
+        ('claim\trating\r"Cut\tshort\r', 2),
+    ],
+)
+def test_a_quoted_cell_never_closed_is_one_error(tmp_path: Path, content: str, line: int) -> None:
+    # The cell took every row after it: one record of the rest of the sheet, read without a word.
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(content.encode())
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == (
+        f"{path}: line {line}: a quoted cell is never closed; nothing was imported from the file"
+    )
+
+
 def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
     result = read_file(FIXTURES / "table.tsv")
     assert [(r.ref, r.claim, r.title) for r in result.records] == [
