@@ -121,6 +121,9 @@ class RatingSet:
     """Byte offset of the first data line."""
     memo: dict[str, Rating | None] = field(default_factory=dict, repr=False)
     """Keys already looked up: an article asks for its publisher's domain once per claim."""
+    unsorted: Mapping[bytes, bytes] | None = field(default=None, repr=False)
+    """Every line by its domain, for a set whose lines are out of order (a line added by hand),
+    which binary search would miss; None for a sorted set."""
 
     @property
     def name(self) -> str:
@@ -156,10 +159,14 @@ class RatingSet:
     def _find(self, key: str) -> Rating | None:
         if key in self.memo:
             return self.memo[key]
-        with self.path.open("rb") as handle:
-            line = _search(handle, key.encode("utf-8"), self.data_start)
-            if line is None and (legacy := _legacy_key(key)) != key:
-                line = _search(handle, legacy.encode("utf-8"), self.data_start)
+        if self.unsorted is not None:
+            legacy = _legacy_key(key).encode("utf-8")
+            line = self.unsorted.get(key.encode("utf-8")) or self.unsorted.get(legacy)
+        else:
+            with self.path.open("rb") as handle:
+                line = _search(handle, key.encode("utf-8"), self.data_start)
+                if line is None and (legacy_key := _legacy_key(key)) != key:
+                    line = _search(handle, legacy_key.encode("utf-8"), self.data_start)
         found = None
         if line is not None:
             cells = line.decode("utf-8").rstrip("\n").split("\t")
@@ -244,6 +251,25 @@ def _search(handle: IO[bytes], key: bytes, start: int) -> bytes | None:
     return None
 
 
+def _out_of_order(handle: IO[bytes]) -> dict[bytes, bytes] | None:
+    """The lines from the handle's place on, by their first cell, when they are not sorted by
+    it; None when they are (and can be searched by bisection)."""
+    start = handle.tell()
+    previous = b""
+    for line in handle:
+        cell = line.split(b"\t", 1)[0]
+        if cell < previous:
+            break
+        previous = cell
+    else:
+        return None
+    handle.seek(start)
+    found: dict[bytes, bytes] = {}
+    for line in handle:
+        found.setdefault(line.split(b"\t", 1)[0], line)
+    return found
+
+
 def open_set(path: Path) -> RatingSet:
     """Read a set's header."""
     meta: dict[str, str] = {}
@@ -260,7 +286,10 @@ def open_set(path: Path) -> RatingSet:
                         meta.setdefault(key.strip(), value.strip())
                     continue
                 columns = tuple(text.split("\t")[1:])
-                return RatingSet(path, meta, columns, handle.tell(), {})
+                start = handle.tell()
+                # A shipped set is sorted when it is built; a user's may have been edited since.
+                unsorted = None if path.parent == SHIPPED_DIR else _out_of_order(handle)
+                return RatingSet(path, meta, columns, start, {}, unsorted)
     except OSError as exc:
         raise SourcesError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:

@@ -131,6 +131,18 @@ def test_only_one_letter_is_a_letter_and_a_blank_main_rating_is_none(tmp_path: P
     assert open_set(write_set(tmp_path / "w.tsv", *read_rating_file(path), {}).path).scale == "text"
 
 
+def test_a_line_added_by_hand_out_of_order_is_still_found(tmp_path: Path) -> None:
+    # Binary search missed it: the domain was shown as unrated, without a word.
+    table = {f"{name}.org": ["0.5"] for name in ("bbb", "ccc", "ddd")}
+    path = write_set(tmp_path / "desk.tsv", ["score"], table, {"name": "desk"}).path
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("aaa.org\t0.9\nzzz.org\t0.1\n")
+    found = open_set(path)
+    rated = [(r.domain, r.value) for d in ("aaa.org", "ccc.org", "zzz.org") if (r := found.get(d))]
+    assert rated == [("aaa.org", "0.9"), ("ccc.org", "0.5"), ("zzz.org", "0.1")]
+    assert open_set(write_set(tmp_path / "s.tsv", ["score"], table, {}).path).unsorted is None
+
+
 def test_site_names() -> None:
     assert [site_label(d) for d in ("breitbart.com", "www.bbc.co.uk", "en.presstv.ir")] == [
         "breitbart",
