@@ -20,6 +20,7 @@ from factcheck.checklist.answers import read_keyword
 from factcheck.checklist.expr import KEYWORDS
 from factcheck.checklist.model import (
     INFORMATION_CREDIBILITY,
+    MAX_CHOICES,
     MAX_FILE_BYTES,
     MAX_QUESTIONS,
     MAX_WORK,
@@ -405,6 +406,15 @@ class _Reader(RuleReader):
             labels.append(label or choice)
         if len(node.value) < 2:
             self.expected(node, where, "a list of at least two answers")
+            return None
+        if len(node.value) > MAX_CHOICES:
+            # Only a scripted review could give the others, and validate would count them.
+            self.fail(
+                node,
+                where,
+                f"expected at most {MAX_CHOICES} answers (a review answers each with one key, "
+                f"1 to {MAX_CHOICES}), got {len(node.value)}",
+            )
             return None
         if len(choices) != len(node.value):
             return None

@@ -355,6 +355,13 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
             "got a list",
         ),
         (
+            # A review gives only nine answers: rules reading a tenth could never fire.
+            "  - {id: q, ask: Q?, answers: [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9]}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].answers: expected at most 9 answers (a review answers each "
+            "with one key, 1 to 9), got 10",
+        ),
+        (
             "  - {id: q, ask: Q?, answers: [a, b, a]}",
             "  - default: ok",
             "test.yaml:8: questions[0].answers[2]: duplicate answer 'a' (first at line 8)",
