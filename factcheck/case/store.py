@@ -532,6 +532,22 @@ def _into_index(
     return replace(outcome, article=article)
 
 
+def _not_an_article(source: str) -> str | None:
+    """Why SOURCE is one of the tool's own files rather than an article, or None: read as one,
+    a worksheet repeats its article's claims (with the reviewer's notes), and every claim of
+    that article would be matched by it as by another report."""
+    from factcheck.review.worksheet import is_url, is_worksheet_file
+
+    if source == "-" or is_url(source):
+        return None
+    path = Path(source)
+    if is_worksheet_file(path):
+        return "a worksheet, not an article; add the article it reviews"
+    if is_case_file(path):
+        return "a file of a case, not an article"
+    return None
+
+
 def _add_one(
     case_dir: Path,
     source: str,
@@ -543,6 +559,9 @@ def _add_one(
 ) -> Added:
     from factcheck.extract.ingest import read_source
 
+    refused = _not_an_article(source)
+    if refused is not None:
+        return Added(source, None, error=f"{source}: {refused}")
     try:
         ingested = read_source(source, stdin=stdin)
         article_id = ingested.sha256[:ID_LENGTH]
