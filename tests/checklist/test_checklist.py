@@ -367,6 +367,13 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
             "test.yaml:8: questions[0].answers[2]: duplicate answer 'a' (first at line 8)",
         ),
         (
+            # An answers file's 'YES' was read as the first of them, whichever was meant.
+            "  - {id: q, ask: Q?, answers: [yes, 'Yes']}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].answers[1]: duplicate answer 'Yes' (first at line 8, "
+            "as 'yes': answers are read in any case)",
+        ),
+        (
             "  - {id: q, ask: Q?, answers: [a, 'not sure']}",
             "  - default: ok",
             "test.yaml:8: questions[0].answers[1]: expected an answer id of ASCII letters, digits, "
