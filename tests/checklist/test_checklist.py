@@ -367,6 +367,14 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
             "test.yaml:8: questions[0].answers[2]: duplicate answer 'a' (first at line 8)",
         ),
         (
+            # The message named a prefill, which the question does not have.
+            "  - {id: q, ask: Q?, kind: finding, answers: yes-no,\n"
+            "     offer: [{when: q == yes, answer: 'yes'}]}",
+            "  - default: ok",
+            "test.yaml:9: questions[0].offer[0].when: offer can use only claim and source facts, "
+            "not the answer to 'q' (column 1)",
+        ),
+        (
             # An answers file's 'YES' was read as the first of them, whichever was meant.
             "  - {id: q, ask: Q?, answers: [yes, 'Yes']}",
             "  - default: ok",
