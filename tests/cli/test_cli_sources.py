@@ -415,6 +415,8 @@ def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
         # The open cell took the rows after it as one rating: 'a.org' rated '0.9 b.org,0.2'.
         ('domain,score\na.org,"0.9\nb.org,0.2\n', "2: a quoted cell is never closed"),
+        # Two columns of one name were kept as two ratings, shown as one.
+        ("domain,score,Score\na.org,1,2\n", "1: column 'Score' is named twice"),
         # A blank rating was read as the letter A: the best there is, for a domain nobody rated.
         (
             "domain,grade\na.org,C\nb.org, \n",

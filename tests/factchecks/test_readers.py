@@ -155,6 +155,17 @@ def test_a_quoted_cell_never_closed_is_one_error(tmp_path: Path, content: str, l
     )
 
 
+def test_a_column_the_reader_uses_named_twice_is_one_error(tmp_path: Path) -> None:
+    # The first was taken as the claim, the other left out without a word.
+    path = tmp_path / "sheet.csv"
+    path.write_text("claim,rating,Claim\nThe moon is cheese,False,Water is wet\n")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path}: line 1: column 'claim' is named twice"
+    path.write_text("claim,rating,notes,notes,\nThe moon is cheese,False,a,b,\n")
+    assert [r.claim for r in read_file(path).records] == ["The moon is cheese"]
+
+
 def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
     result = read_file(FIXTURES / "table.tsv")
     assert [(r.ref, r.claim, r.title) for r in result.records] == [
