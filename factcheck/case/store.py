@@ -264,8 +264,10 @@ def _index_text(case_dir: Path) -> str:
         raise CaseError(f"{path}: no case index; add articles with: factcheck case add") from None
     except NotAFile as exc:
         raise CaseError(f"{path}: {exc.strerror}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"{path}: cannot read the case index: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise CaseError(f"{path}: cannot read the case index: {exc.strerror}") from None
 
 
 def _read_index(case_dir: Path) -> list[_IndexEntry]:

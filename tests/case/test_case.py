@@ -220,6 +220,14 @@ def test_case_index_errors_name_the_file(tmp_path: Path, index: str | None, mess
     assert str(info.value) == message.format(dir=folder)
 
 
+def test_a_case_index_that_is_not_utf8_is_named_in_words(tmp_path: Path) -> None:
+    # The message was Python's: "'utf-8' codec can't decode byte 0xe9 in position 17: ...".
+    (tmp_path / "case.yaml").write_bytes(b"format: factcheck-caf\xe9/1\n")
+    with pytest.raises(CaseError) as info:
+        load_case(tmp_path)
+    assert str(info.value) == f"{tmp_path}/case.yaml: not UTF-8 text (byte 21)"
+
+
 def test_a_case_is_not_made_in_a_folder_holding_other_things(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(CaseError, match=r"the folder is not empty and holds no case\.yaml"):
