@@ -25,8 +25,6 @@ from factcheck.invisible import has_invisible
 
 if TYPE_CHECKING:
     import http.client
-    import socket
-    import ssl
     import urllib.request
 
 FETCH_TIMEOUT = 20.0
@@ -77,15 +75,14 @@ class Fetched:
 
 
 class _Deadline:
-    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down, and the
-    sockets of TLS handshakes under way."""
+    """Stops a download at FETCH_DEADLINE: a timer shuts the open connections down."""
 
     def __init__(self, seconds: float) -> None:
         import threading
 
+        self.seconds = seconds
         self.expired = False
         self._connections: list[http.client.HTTPConnection] = []
-        self._handshakes: list[socket.socket] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
@@ -95,34 +92,15 @@ class _Deadline:
             self._connections.append(connection)
         return connection
 
-    def watch_handshakes(self, context: ssl.SSLContext) -> ssl.SSLContext:
-        """CONTEXT, each socket it wraps watched from the start of its TLS handshake. Wrapping
-        takes the connection's socket over, leaving the timer nothing to shut down until the
-        handshake ends: a server sending a byte now and then holds it for FETCH_TIMEOUT, which
-        a handshake begun near the deadline (after a slow redirect) would overrun."""
-        import ssl
-
-        deadline = self
-
-        class WatchedSocket(ssl.SSLSocket):
-            def do_handshake(self, block: bool = False) -> None:
-                with deadline._lock:
-                    if deadline.expired:
-                        raise TimeoutError("the deadline passed before the TLS handshake")
-                    deadline._handshakes.append(self)
-                super().do_handshake(block)
-
-        context.sslsocket_class = WatchedSocket
-        return context
-
     def _expire(self) -> None:
+        import socket  # loaded already: the connections were opened with it
+
         with self._lock:
             self.expired = True
             for connection in self._connections:
                 if connection.sock is not None:
-                    _shut_down(connection.sock)
-            for sock in self._handshakes:
-                _shut_down(sock)
+                    with contextlib.suppress(OSError):
+                        connection.sock.shutdown(socket.SHUT_RDWR)
 
     def __enter__(self) -> _Deadline:
         self._timer.start()
@@ -132,21 +110,11 @@ class _Deadline:
         self._timer.cancel()
 
 
-def _shut_down(sock: socket.socket) -> None:
-    """Shut SOCK down both ways, waking whoever waits on it; a socket closed already (or
-    handed over to TLS) is left alone."""
-    import socket  # loaded already: the connections were opened with it
-
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-
-
 def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.OpenerDirector:
     """An opener of the URL the user TYPED, as SENT (percent-encoded), that watches its
     connections with DEADLINE and follows only the redirects a page can come through."""
     # The network modules load only when a URL is fetched: reading files never needs them.
     import http.client
-    import ssl
     import urllib.request
 
     class Http(urllib.request.HTTPHandler):
@@ -159,11 +127,6 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
     class Https(urllib.request.HTTPSHandler):
         def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             def connect(host: str, **kw: Any) -> http.client.HTTPConnection:
-                context = kw.get("context")
-                if context is None:  # the one http.client would make
-                    context = ssl.create_default_context()
-                    context.set_alpn_protocols(["http/1.1"])
-                kw["context"] = deadline.watch_handshakes(context)
                 return deadline.watch(http.client.HTTPSConnection(host, **kw))
 
             return self.do_open(connect, req)
@@ -192,7 +155,7 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
             )
             if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
                 fp.close()  # urllib closes it only after a redirect it follows
-                shown = _without_credentials(target)
+                shown = _without_credentials(target) if "@" in target else target
                 raise IngestError(f"{typed}: redirected to a non-web address {shown}")
             return super().http_error_302(req, fp, code, msg, headers)
 
@@ -228,11 +191,7 @@ def _opener(typed: str, sent: str, deadline: _Deadline) -> urllib.request.Opener
 
 
 def _without_credentials(url: str) -> str:
-    """URL with the user name and password of its address, if any, shown as '***'; an "@"
-    elsewhere (a mailto: address, a path) is no credential."""
     parts = urllib.parse.urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
     host = parts.netloc.rsplit("@", 1)[-1]
     return urllib.parse.urlunsplit(parts._replace(netloc=f"***@{host}"))
 
@@ -303,9 +262,9 @@ def fetch_url(url: str, *, limit: int) -> Fetched:
             part = _part_sent(response)
             if part is not None:
                 raise IngestError(f"{url}: the server sent only part of the page ({part})")
-            length = _announced_length(response)
-            if length is not None and length > limit:
-                raise too_large(url, length, limit)
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > limit:
+                raise too_large(url, int(length), limit)
             data = _read_body(response, deadline, url, limit)
     except urllib.error.HTTPError as exc:
         exc.close()
@@ -339,12 +298,11 @@ def _read_body(
     while size <= limit:
         try:
             chunk = response.read1(_FETCH_CHUNK)
-        except http.client.IncompleteRead:
+        except http.client.IncompleteRead as exc:
             if deadline.expired:
                 raise TimeoutError("deadline") from None
-            # What IncompleteRead holds here is never the page's: at most a piece of the line
-            # break that closes a chunk.
-            raise _cut_short(url, f"{size:,} bytes, without the chunk that ends the page") from None
+            got = size + len(exc.partial)
+            raise _cut_short(url, f"{got:,} bytes, without the chunk that ends the page") from None
         if deadline.expired:
             raise TimeoutError("deadline")
         if not chunk:

@@ -370,6 +370,12 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         raise SourcesError(f"{display}: expected a header row and at least one rated domain")
     header = [_clean_cell(cell) for cell in rows[0]]
     lowered = [cell.casefold() for cell in header]
+    twice = next(
+        (cell for i, cell in enumerate(header) if cell and lowered.index(lowered[i]) < i), None
+    )
+    if twice is not None:
+        # Which of the two is the domain, or the rating, cannot be told.
+        raise SourcesError(f"{display}:1: column {twice!r} is named twice")
     index = next((lowered.index(c) for c in _DOMAIN_COLUMNS if c in lowered), 0)
     columns = [cell for i, cell in enumerate(header) if i != index]
     if not columns:

@@ -166,6 +166,35 @@ def test_a_column_the_reader_uses_named_twice_is_one_error(tmp_path: Path) -> No
     assert [r.claim for r in read_file(path).records] == ["The moon is cheese"]
 
 
+def test_a_key_given_twice_in_one_object_is_read_last_and_named(tmp_path: Path) -> None:
+    # Read without a word: which of the two texts is the claim cannot be told from the file.
+    path = tmp_path / "feed.json"
+    path.write_text(
+        '[{"claimReviewed": "The moon is cheese", "claimReviewed": "Water is wet",'
+        ' "reviewRating": {"alternateName": "False", "alternateName": "True"}},'
+        ' {"claimReviewed": "Fish swim"}]'
+    )
+    result = read_file(path)
+    assert [(r.claim, r.rating) for r in result.records] == [
+        ("Water is wet", "True"),
+        ("Fish swim", None),
+    ]
+    assert [(str(p), p.skipped) for p in result.problems] == [
+        (f"{path}: [0]: key 'claimReviewed' given twice in one object; the last was read", False),
+        (f"{path}: [0]: key 'alternateName' given twice in one object; the last was read", False),
+    ]
+    path.write_text(
+        '{"claims": [{"text": "a b", "text": "c d", "claimReview": [{"url": "http://x.org/1"},'
+        ' {"url": "http://x.org/2", "url": "http://x.org/3"}]}]}'
+    )
+    tail = "given twice in one object; the last was read"
+    assert [str(p) for p in read_file(path).problems] == [
+        f"{path}: claims[0].claimReview[0]: key 'text' {tail}",
+        f"{path}: claims[0].claimReview[1]: key 'text' {tail}",
+        f"{path}: claims[0].claimReview[1]: key 'url' {tail}",
+    ]
+
+
 def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
     result = read_file(FIXTURES / "table.tsv")
     assert [(r.ref, r.claim, r.title) for r in result.records] == [
