@@ -410,13 +410,24 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
 
 def _read_registry_yaml(text: str, display: str) -> tuple[list[str], dict[str, list[str]]]:
     table: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
     for raw in _read_text(text, display):
         letter = raw.values.get("reliability")
         domains = raw.values.get("domains")
         if letter is None or not isinstance(domains, tuple):
             continue
-        for domain in domains:
-            table.setdefault(domain_key(str(domain)), [str(letter)])
+        places = raw.items.get("domains", [])
+        for index, domain in enumerate(domains):
+            key = domain_key(str(domain))
+            line = places[index].line if index < len(places) else raw.loc.line
+            first = table.setdefault(key, [str(letter)])[0]
+            if first != str(letter):
+                # The first entry's letter was kept without a word.
+                raise SourcesError(
+                    f"{display}:{line}: domain {key!r} is rated {letter} here and {first} "
+                    f"at line {lines[key]}"
+                )
+            lines.setdefault(key, line)
     if not table:
         raise SourcesError(f"{display}: no entry gives both domains and a reliability letter")
     return ["reliability"], table

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.errors import FactcheckWarning
+from factcheck.errors import FactcheckWarning, SourcesError
 from factcheck.models import Document
 from factcheck.sources.loading import load_registry
 from factcheck.sources.names import name_domain
@@ -111,6 +111,24 @@ def test_imported_sets_sit_beside_the_shipped_one_never_blended(tmp_path: Path) 
     assert ratings == [("lin2023", "0.2972"), ("desk", "B")]
     letter = found.get("examplewire.org")
     assert letter is not None and found.number(letter) == 0.8
+
+
+def test_a_registry_rating_one_domain_with_two_letters_is_refused(tmp_path: Path) -> None:
+    # The first entry's letter was kept: example.org was rated A, though the file also says E.
+    yaml_file = tmp_path / "desk.yaml"
+    yaml_file.write_text(
+        "entries:\n"
+        "  - {id: one, name: One, kind: newspaper, reliability: A,\n"
+        "     domains: [example.org, one.org], citations: {kind: https://x.org}}\n"
+        "  - {id: two, name: Two, kind: newspaper, reliability: E,\n"
+        "     domains: [two.org, www.example.org], citations: {kind: https://x.org}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourcesError) as caught:
+        read_rating_file(yaml_file)
+    assert str(caught.value) == (
+        f"{yaml_file}:5: domain 'example.org' is rated E here and A at line 3"
+    )
 
 
 def test_tsv_with_a_www_duplicate_keeps_the_bare_domain(tmp_path: Path) -> None:
