@@ -169,8 +169,11 @@ class RatingSet:
                     line = _search(handle, legacy_key.encode("utf-8"), self.data_start)
         found = None
         if line is not None:
-            cells = line.decode("utf-8").rstrip("\n").split("\t")
-            found = Rating(self.name, cells[0], tuple(zip(self.columns, cells[1:], strict=False)))
+            cells = line.decode("utf-8").rstrip("\r\n").split("\t")
+            values = tuple(zip(self.columns, cells[1:], strict=False))
+            # A line cut short, or edited by hand, may hold no rating: the domain is not rated.
+            if any(value.strip() for _, value in values):
+                found = Rating(self.name, cells[0], values)
         if len(self.memo) >= _MEMO_ITEMS:
             self.memo.clear()
         self.memo[key] = found
@@ -279,7 +282,7 @@ def open_set(path: Path) -> RatingSet:
                 line = handle.readline()
                 if not line:
                     raise SourcesError(f"{path}: no column header: not a rating set")
-                text = line.decode("utf-8").rstrip("\n")
+                text = line.decode("utf-8").rstrip("\r\n")
                 if text.startswith("#"):
                     key, sep, value = text[1:].strip().partition(":")
                     if sep:

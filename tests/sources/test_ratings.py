@@ -161,6 +161,17 @@ def test_a_line_added_by_hand_out_of_order_is_still_found(tmp_path: Path) -> Non
     assert open_set(write_set(tmp_path / "s.tsv", ["score"], table, {}).path).unsorted is None
 
 
+def test_a_line_cut_short_or_saved_with_crlf_is_read_without_error(tmp_path: Path) -> None:
+    # A last line cut before its rating was an internal error (IndexError) on lookup.
+    table = {"aaa.org": ["0.5"], "zzz.org": ["0.3"]}
+    path = write_set(tmp_path / "desk.tsv", ["score"], table, {"name": "desk"}).path
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n")[: -len(b"g\t0.3\r\n")])
+    found = open_set(path)
+    rating = found.get("aaa.org")
+    assert rating is not None and rating.values == (("score", "0.5"),)
+    assert found.get("zzz.or") is None
+
+
 def test_site_names() -> None:
     assert [site_label(d) for d in ("breitbart.com", "www.bbc.co.uk", "en.presstv.ir")] == [
         "breitbart",
