@@ -314,7 +314,19 @@ def _sets(env: tuple[str, str] | None) -> tuple[RatingSet, ...]:
         paths.extend(sorted(folder.glob(f"*{SUFFIX}")))
     sets: dict[str, RatingSet] = {}
     for path in paths:
-        found = open_set(path)
+        try:
+            found = open_set(path)
+        except SourcesError as exc:
+            if path.parent == SHIPPED_DIR:
+                raise
+            # One damaged set of the user's (emptied, cut short) stopped every command.
+            warnings.warn(
+                f"{exc}; not used: import its file again with --as {path.stem} --replace, "
+                "or remove it",
+                FactcheckWarning,
+                stacklevel=2,
+            )
+            continue
         if found.name in sets:  # a shipped set is never hidden by an imported one
             warnings.warn(
                 f"{path}: not used: a rating set named {found.name!r} is shipped with factcheck; "

@@ -292,3 +292,17 @@ def test_a_set_of_the_user_s_under_a_shipped_name_never_hides_the_shipped_one() 
     assert [(s.name, len(s), s.citation[:9]) for s in sets] == [("lin2023", 11519, "Lin, H., ")]
     rating = sets[0].get("breitbart.com")
     assert rating is not None and rating.value == "0.2972"
+
+
+def test_a_damaged_set_of_the_user_s_is_left_out_with_a_warning() -> None:
+    # An emptied file in the user's folder stopped every command with one error.
+    write_set(user_ratings_dir() / "desk.tsv", ["score"], {"example.com": ["0.5"]}, {})
+    emptied = user_ratings_dir() / "empty.tsv"
+    emptied.write_text("")
+    with pytest.warns(FactcheckWarning) as caught:
+        sets = rating_sets()
+    assert [str(w.message) for w in caught] == [
+        f"{emptied}: no column header: not a rating set; not used: import its file again with "
+        "--as empty --replace, or remove it"
+    ]
+    assert [s.name for s in sets] == ["lin2023", "desk"]
