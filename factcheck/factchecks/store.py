@@ -488,24 +488,9 @@ class FactcheckDatabase:
                 (rowid, claim_terms, title_terms),
             )
 
-    def _measure(self) -> dict[str, str]:
-        """The collection's statistics as the meta table keeps them, counted from the records."""
-        count, claim_total, title_total = self.db.execute(
-            "SELECT count(*), "
-            "coalesce(sum(length(claim_terms) - length(replace(claim_terms, ' ', '')) "
-            "+ (claim_terms != '')), 0), "
-            "coalesce(sum(length(title_terms) - length(replace(title_terms, ' ', '')) "
-            "+ (title_terms != '')), 0) FROM factchecks"
-        ).fetchone()
-        return {
-            "count": str(count),
-            "claim_length": str(claim_total / count if count else 0.0),
-            "title_length": str(title_total / count if count else 0.0),
-        }
-
     def _update_meta(self) -> None:
         self.db.executemany(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", self._measure().items()
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", _measure(self.db).items()
         )
 
     def _reindex(self) -> None:
@@ -545,7 +530,7 @@ class FactcheckDatabase:
         with _sqlite_errors(self.path, write=False):
             row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
             if row is not None and _statistic("count", row[0]) is None:
-                return int(self._measure()["count"])
+                return int(_measure(self.db)["count"])
         return int(row[0]) if row else 0
 
     def _stats(self, needed: Iterable[str]) -> matcher.Stats:
@@ -563,28 +548,16 @@ class FactcheckDatabase:
             found = dict(
                 self.db.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", chunk)
             )
-            known.update((t, self._frequency_of(t, found.get(t, 0))) for t in chunk)
+            known.update((t, _frequency_of(self.db, t, found.get(t, 0))) for t in chunk)
         if any(_statistic(key, value) is None for key, value in meta.items()):
             # A meta table edited by hand (or by another program): count again from the records.
-            meta = self._measure()
+            meta = _measure(self.db)
         return matcher.Stats(
             count=int(meta.get("count", 0)),
             claim_length=float(meta.get("claim_length", 0.0)),
             title_length=float(meta.get("title_length", 0.0)),
             frequency=known,
         )
-
-    def _frequency_of(self, term: str, stored: object) -> int:
-        """How many records hold TERM: as the vocabulary table gives it, or, where that is no
-        count (edited by hand), counted from the records."""
-        if isinstance(stored, int) and stored >= 0:
-            return stored
-        row = self.db.execute(
-            "SELECT count(*) FROM factchecks "
-            "WHERE instr(' ' || claim_terms || ' ' || title_terms || ' ', ' ' || ? || ' ') > 0",
-            (term,),
-        ).fetchone()
-        return int(row[0])
 
     def _all(self) -> list[matcher.Candidate]:
         if self._corpus is None:
@@ -726,6 +699,35 @@ def _collect_stats(database: FactcheckDatabase) -> DatabaseStats:
         verdicts=verdicts,
         languages=languages,
     )
+
+
+def _measure(db: sqlite3.Connection) -> dict[str, str]:
+    """The collection's statistics as the meta table keeps them, counted from the records."""
+    count, claim_total, title_total = db.execute(
+        "SELECT count(*), "
+        "coalesce(sum(length(claim_terms) - length(replace(claim_terms, ' ', '')) "
+        "+ (claim_terms != '')), 0), "
+        "coalesce(sum(length(title_terms) - length(replace(title_terms, ' ', '')) "
+        "+ (title_terms != '')), 0) FROM factchecks"
+    ).fetchone()
+    return {
+        "count": str(count),
+        "claim_length": str(claim_total / count if count else 0.0),
+        "title_length": str(title_total / count if count else 0.0),
+    }
+
+
+def _frequency_of(db: sqlite3.Connection, term: str, stored: object) -> int:
+    """How many records hold TERM: as the vocabulary table gives it, or, where that is no
+    count (edited by hand), counted from the records."""
+    if isinstance(stored, int) and stored >= 0:
+        return stored
+    row = db.execute(
+        "SELECT count(*) FROM factchecks "
+        "WHERE instr(' ' || claim_terms || ' ' || title_terms || ' ', ' ' || ? || ' ') > 0",
+        (term,),
+    ).fetchone()
+    return int(row[0])
 
 
 def _statistic(key: str, value: object) -> float | None:
