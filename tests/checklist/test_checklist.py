@@ -190,6 +190,41 @@ def test_fault_fixture_gives_its_exact_messages(
     assert not result.ok
 
 
+def test_a_prefill_or_offer_case_that_never_gives_its_answer_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Validate said OK without a word: the second case of each can never be the one that holds.
+    questions = (
+        "  - id: hops\n"
+        "    ask: How many hops?\n"
+        "    kind: article\n"
+        "    answers: [none, some, many]\n"
+        "    prefill:\n"
+        "      - {when: chain.hops <= 1, answer: none}\n"
+        "      - {when: chain.hops == 0, answer: some}\n"
+        "      - {when: chain.hops > 1 and chain.hops < 2, answer: some}\n"
+        "      - default: many\n"
+        "  - id: seen\n"
+        "    ask: Confirmed elsewhere?\n"
+        "    kind: finding\n"
+        "    answers: yes-no\n"
+        "    offer:\n"
+        "      - {when: case.matches >= 0, answer: 'yes'}\n"
+        "      - {when: factchecks.match, answer: 'no'}"
+    )
+    monkeypatch.chdir(tmp_path)
+    rules = "  - {when: hops == none, verdict: bad}\n  - default: ok"
+    Path("cases.yaml").write_text(minimal(questions, rules), encoding="utf-8")
+    result = validate_checklist("cases.yaml")
+    tail = "warning: this case never gives its answer: its when never holds, or an earlier case "
+    assert [str(problem) for problem in result.problems] == [
+        f"cases.yaml:8: questions[0].prefill[1]: {tail}always holds first",
+        f"cases.yaml:8: questions[0].prefill[2]: {tail}always holds first",
+        f"cases.yaml:17: questions[1].offer[1]: {tail}always holds first",
+    ]
+    assert result.ok
+
+
 @pytest.mark.parametrize("name", ["quick", "sift", "admiralty", "craap"])
 def test_builtin_checklist_validates_cleanly(name: str) -> None:
     result = validate_checklist(name)
