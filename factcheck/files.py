@@ -469,6 +469,26 @@ def decode_marked(data: bytes) -> str:
     return str(memoryview(data)[size:], encoding)
 
 
+def quoted_to_end(text: str, line: int, delimiter: str) -> bool:
+    """Whether the row of a CSV or TSV text that begins on LINE ends the text inside a quoted
+    cell: a stray '"' that the csv module, reading leniently, lets take every line after it.
+
+    Read strictly, that is the one error the csv module raises at the end of the data.
+    """
+    import csv
+    import io
+
+    lines = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        next(lines, None)
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
+
+
 def is_surrogate(char: str) -> bool:
     """Whether CHAR is half of a UTF-16 pair: alone in a Python string, it is no character."""
     return "\ud800" <= char <= "\udfff"

@@ -264,8 +264,10 @@ def _index_text(case_dir: Path) -> str:
         raise CaseError(f"{path}: no case index; add articles with: factcheck case add") from None
     except NotAFile as exc:
         raise CaseError(f"{path}: {exc.strerror}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"{path}: cannot read the case index: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise CaseError(f"{path}: cannot read the case index: {exc.strerror}") from None
 
 
 def _read_index(case_dir: Path) -> list[_IndexEntry]:
@@ -532,6 +534,22 @@ def _into_index(
     return replace(outcome, article=article)
 
 
+def _not_an_article(source: str) -> str | None:
+    """Why SOURCE is one of the tool's own files rather than an article, or None: read as one,
+    a worksheet repeats its article's claims (with the reviewer's notes), and every claim of
+    that article would be matched by it as by another report."""
+    from factcheck.review.worksheet import is_url, is_worksheet_file
+
+    if source == "-" or is_url(source):
+        return None
+    path = Path(source)
+    if is_worksheet_file(path):
+        return "a worksheet, not an article; add the article it reviews"
+    if is_case_file(path):
+        return "a file of a case, not an article"
+    return None
+
+
 def _add_one(
     case_dir: Path,
     source: str,
@@ -543,6 +561,9 @@ def _add_one(
 ) -> Added:
     from factcheck.extract.ingest import read_source
 
+    refused = _not_an_article(source)
+    if refused is not None:
+        return Added(source, None, error=f"{source}: {refused}")
     try:
         ingested = read_source(source, stdin=stdin)
         article_id = ingested.sha256[:ID_LENGTH]

@@ -73,7 +73,22 @@ class AnswerKind(Protocol):
 
 
 def _numbered(question: Question) -> dict[str, str]:
-    return {str(index): choice for index, choice in enumerate(question.choices[:9], start=1)}
+    """Key → choice: each choice by its place, 1 to 9; but when some choices are digits
+    (`[none, "1", "2", "3+"]`), each of those by its own digit and the others by the digits
+    left, one that starts the choice first: no digit gives an answer spelled with another."""
+    choices = question.choices
+    keys = {choice: choice for choice in choices if len(choice) == 1 and choice.isdigit()}
+    if not keys:
+        return {str(index): choice for index, choice in enumerate(choices[:9], start=1)}
+    rest = [choice for choice in choices if choice not in keys]
+    for choice in rest:
+        if choice[0].isdigit() and choice[0] not in keys:
+            keys[choice[0]] = choice
+    free = iter(digit for digit in "123456789" if digit not in keys)
+    for choice in rest:
+        if choice not in keys.values() and (digit := next(free, None)) is not None:
+            keys[digit] = choice
+    return keys
 
 
 class ChoiceAnswers:

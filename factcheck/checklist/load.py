@@ -20,6 +20,7 @@ from factcheck.checklist.answers import read_keyword
 from factcheck.checklist.expr import KEYWORDS
 from factcheck.checklist.model import (
     INFORMATION_CREDIBILITY,
+    MAX_CHOICES,
     MAX_FILE_BYTES,
     MAX_QUESTIONS,
     MAX_WORK,
@@ -376,7 +377,7 @@ class _Reader(RuleReader):
             return None
         choices: list[str] = []
         labels: list[str] = []
-        seen: dict[str, int] = {}
+        seen: dict[str, tuple[str, int]] = {}
         for i, item in enumerate(node.value):
             here = f"{where}[{i}]"
             label: str | None = None
@@ -395,16 +396,30 @@ class _Reader(RuleReader):
                 continue
             if choice is None:
                 continue
-            if choice in seen:
+            # An answer given by hand or in an answers file is matched in any case: 'Yes' and
+            # 'yes' would be taken for one another.
+            folded = choice.casefold()
+            if folded in seen:
+                first, line = seen[folded]
+                also = "" if first == choice else f", as '{first}': answers are read in any case"
                 self.fail(
-                    id_node, here, f"duplicate answer '{choice}' (first at line {seen[choice]})"
+                    id_node, here, f"duplicate answer '{choice}' (first at line {line}{also})"
                 )
                 continue
-            seen[choice] = id_node.start_mark.line + 1
+            seen[folded] = (choice, id_node.start_mark.line + 1)
             choices.append(choice)
             labels.append(label or choice)
         if len(node.value) < 2:
             self.expected(node, where, "a list of at least two answers")
+            return None
+        if len(node.value) > MAX_CHOICES:
+            # Only a scripted review could give the others, and validate would count them.
+            self.fail(
+                node,
+                where,
+                f"expected at most {MAX_CHOICES} answers (a review answers each with one key, "
+                f"1 to {MAX_CHOICES}), got {len(node.value)}",
+            )
             return None
         if len(choices) != len(node.value):
             return None

@@ -29,6 +29,8 @@ about 4,000 steps at most; the generated benchmark checklist of 12 questions and
 about 900,000."""
 MAX_QUESTIONS = 200
 """Most questions a checklist may have."""
+MAX_CHOICES = 9
+"""Most answers a choice list may have: a review answers each with one key, 1 to 9."""
 
 SOURCE_RELIABILITY: Mapping[str, str] = {
     "A": "Completely reliable",

@@ -79,7 +79,9 @@ class RuleReader(Reader):
             found = {str(key.value): value for key, value in item.value}
             when = prefill = offer = None
             if "offer" in found:
-                offer = self.prefill(found["offer"], join(here, "offer"), question, scope)
+                offer = self.prefill(
+                    found["offer"], join(here, "offer"), question, scope, key="offer"
+                )
             if "when" in found:
                 when = self.compile(
                     found["when"], join(here, "when"), *scope.before(position, "when")
@@ -107,8 +109,10 @@ class RuleReader(Reader):
             )
         return tuple(compiled)
 
-    def prefill(self, node: yaml.Node, where: str, question: Question, scope: Scope) -> Expr | None:
-        variables, unavailable = scope.facts_only()
+    def prefill(
+        self, node: yaml.Node, where: str, question: Question, scope: Scope, key: str = "prefill"
+    ) -> Expr | None:
+        variables, unavailable = scope.facts_only(key)
         if isinstance(node, yaml.SequenceNode):
             return self.prefill_cases(node, where, question, variables, unavailable)
         expr = self.compile(node, where, variables, unavailable, expect=None)
@@ -356,10 +360,10 @@ class Scope:
                 )
         return variables, unavailable
 
-    def facts_only(self) -> tuple[dict[str, Variable], dict[str, str]]:
-        """Names a prefill may read: the facts, never answers."""
+    def facts_only(self, key: str = "prefill") -> tuple[dict[str, Variable], dict[str, str]]:
+        """Names a prefill or an offer (KEY) may read: the facts, never answers."""
         unavailable = {
-            question.id: f"prefill can use only claim and source facts, not the answer "
+            question.id: f"{key} can use only claim and source facts, not the answer "
             f"to '{question.id}'"
             for question in self.questions
         }

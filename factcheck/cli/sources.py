@@ -199,7 +199,8 @@ def sources_import(
 
         found, replaced = import_set(file, name, citation, replace=replace)
         verb = "Replaced" if replaced else "Imported"
-        typer.echo(f"{verb} rating set '{found.name}': {len(found):,} domains ({found.path})")
+        domains = f"{len(found):,} domain{'' if len(found) == 1 else 's'}"
+        typer.echo(f"{verb} rating set '{found.name}': {domains} ({found.path})")
 
     run_guarded(ctx, action)
 

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -30,6 +31,7 @@ from factcheck.files import (
     is_surrogate,
     mend_surrogates,
     missing_file,
+    quoted_to_end,
     read_limited,
 )
 
@@ -49,10 +51,13 @@ class ReadResult:
     """The records that could not be read, with why, and those read with a repair, in file
     order."""
 
-    def keep(self, record: KnownCheck) -> None:
+    def keep(self, record: KnownCheck, twice: Sequence[str] = ()) -> None:
         """Add RECORD; each lone surrogate in its text (a JSON escape such as \\ud800 without
         its pair: no character, and text the database cannot store) becomes U+FFFD, and a
-        problem says so."""
+        problem says so, as one does of each key its object gave TWICE (the last was read)."""
+        for key in twice:
+            message = f"key {key!r} given twice in one object; the last was read"
+            self.problems.append(Problem(record.origin, record.position, message, skipped=False))
         mended: dict[str, Any] = {
             name: fixed
             for name in _TEXT_FIELDS
@@ -224,7 +229,7 @@ def _read_nodes(nodes: Iterator[tuple[str, object]], origin: str) -> ReadResult:
             result.problems.append(Problem(origin, position, "expected a ClaimReview object"))
             continue
         try:
-            result.keep(claim_review_record(node, origin, position))
+            result.keep(claim_review_record(node, origin, position), _given_twice(node))
         except ValueError as exc:
             result.problems.append(Problem(origin, position, str(exc)))
     return result
@@ -325,7 +330,8 @@ class GoogleReader:
                         claim_date=_date(claim.get("claimDate")),
                         claimant=_text(claim.get("claimant")),
                         language=_text(review.get("languageCode")),
-                    )
+                    ),
+                    _given_twice(claim, deep=False) + _given_twice(review),
                 )
         return result
 
@@ -374,11 +380,20 @@ class TableReader:
             for alias in aliases:
                 if alias in names and name not in where:
                     where[name] = names.index(alias)
+                    if names.count(alias) > 1 and alias:
+                        # Which of the two holds the claim (or the rating) cannot be told.
+                        raise FactchecksError(
+                            f"{origin}: line 1: column {header[where[name]].strip()!r} "
+                            "is named twice"
+                        )
         if "claim" not in where:
             wanted = ", ".join(a for a in COLUMNS["claim"])
             raise FactchecksError(f"{origin}: line 1: no claim column (one of: {wanted})")
         result = ReadResult()
+        start, end = 0, reader.line_num
         for row in rows:
+            # A row's cells may span lines: it began on the line after the row before ended.
+            start, end = end + 1, reader.line_num
             position = f"line {reader.line_num}"
             if not any(cell.strip() for cell in row):
                 continue
@@ -412,6 +427,13 @@ class TableReader:
                     language=values.get("language") or None,
                     ref=values.get("ref") or None,
                 )
+            )
+        if start and quoted_to_end(text, start, self.delimiter):
+            # The csv module ends the open cell with the file: every row after a stray '"'
+            # became one record, and the rest of the sheet was lost without a word.
+            raise FactchecksError(
+                f"{origin}: line {start}: a quoted cell is never closed; "
+                "nothing was imported from the file"
             )
         return result
 
@@ -467,13 +489,42 @@ def _parse_json(origin: str, text: str, *, required: bool) -> object:
     if start not in ("{", "[") and not required:
         return None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise FactchecksError(f"{origin}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise FactchecksError(f"{origin}: JSON nested too deeply to read") from None
     except ValueError:  # Python reads no integer of more than 4300 digits
         raise FactchecksError(f"{origin}: not valid JSON: a number too long to read") from None
+
+
+class _Twice(dict[str, Any]):
+    """A JSON object that gives a key more than once: the last value is kept, as JSON readers
+    do, and ``twice`` names the keys so that the record can say so."""
+
+    twice: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    twice = _Twice(found)
+    counted = Counter(key for key, _ in pairs)
+    twice.twice = tuple(key for key, count in counted.items() if count > 1)
+    return twice
+
+
+def _given_twice(node: object, deep: bool = True) -> list[str]:
+    """The keys given twice in one object of NODE (and, when DEEP, of the objects in it)."""
+    keys = list(node.twice) if isinstance(node, _Twice) else []
+    if deep and isinstance(node, Mapping):
+        for value in node.values():
+            keys += [key for key in _given_twice(value) if key not in keys]
+    elif deep and isinstance(node, list):
+        for value in node:
+            keys += [key for key in _given_twice(value) if key not in keys]
+    return keys
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(READERS)

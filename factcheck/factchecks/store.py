@@ -10,6 +10,7 @@ record instead: the same results, slower on large databases.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
 from collections import Counter
@@ -488,20 +489,8 @@ class FactcheckDatabase:
             )
 
     def _update_meta(self) -> None:
-        count, claim_total, title_total = self.db.execute(
-            "SELECT count(*), "
-            "coalesce(sum(length(claim_terms) - length(replace(claim_terms, ' ', '')) "
-            "+ (claim_terms != '')), 0), "
-            "coalesce(sum(length(title_terms) - length(replace(title_terms, ' ', '')) "
-            "+ (title_terms != '')), 0) FROM factchecks"
-        ).fetchone()
         self.db.executemany(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-            [
-                ("count", str(count)),
-                ("claim_length", str(claim_total / count if count else 0.0)),
-                ("title_length", str(title_total / count if count else 0.0)),
-            ],
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", _measure(self.db).items()
         )
 
     def _reindex(self) -> None:
@@ -540,6 +529,8 @@ class FactcheckDatabase:
         """How many records there are."""
         with _sqlite_errors(self.path, write=False):
             row = self.db.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
+            if row is not None and _statistic("count", row[0]) is None:
+                return int(_measure(self.db)["count"])
         return int(row[0]) if row else 0
 
     def _stats(self, needed: Iterable[str]) -> matcher.Stats:
@@ -557,7 +548,10 @@ class FactcheckDatabase:
             found = dict(
                 self.db.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", chunk)
             )
-            known.update((t, found.get(t, 0)) for t in chunk)
+            known.update((t, _frequency_of(self.db, t, found.get(t, 0))) for t in chunk)
+        if any(_statistic(key, value) is None for key, value in meta.items()):
+            # A meta table edited by hand (or by another program): count again from the records.
+            meta = _measure(self.db)
         return matcher.Stats(
             count=int(meta.get("count", 0)),
             claim_length=float(meta.get("claim_length", 0.0)),
@@ -705,6 +699,48 @@ def _collect_stats(database: FactcheckDatabase) -> DatabaseStats:
         verdicts=verdicts,
         languages=languages,
     )
+
+
+def _measure(db: sqlite3.Connection) -> dict[str, str]:
+    """The collection's statistics as the meta table keeps them, counted from the records."""
+    count, claim_total, title_total = db.execute(
+        "SELECT count(*), "
+        "coalesce(sum(length(claim_terms) - length(replace(claim_terms, ' ', '')) "
+        "+ (claim_terms != '')), 0), "
+        "coalesce(sum(length(title_terms) - length(replace(title_terms, ' ', '')) "
+        "+ (title_terms != '')), 0) FROM factchecks"
+    ).fetchone()
+    return {
+        "count": str(count),
+        "claim_length": str(claim_total / count if count else 0.0),
+        "title_length": str(title_total / count if count else 0.0),
+    }
+
+
+def _frequency_of(db: sqlite3.Connection, term: str, stored: object) -> int:
+    """How many records hold TERM: as the vocabulary table gives it, or, where that is no
+    count (edited by hand), counted from the records."""
+    if isinstance(stored, int) and stored >= 0:
+        return stored
+    row = db.execute(
+        "SELECT count(*) FROM factchecks "
+        "WHERE instr(' ' || claim_terms || ' ' || title_terms || ' ', ' ' || ? || ' ') > 0",
+        (term,),
+    ).fetchone()
+    return int(row[0])
+
+
+def _statistic(key: str, value: object) -> float | None:
+    """A statistic of the meta table as a number of 0 or more (the count a whole one, written
+    as one), or None when it is none."""
+    if key == "count":
+        text = str(value)
+        return float(text) if text.isascii() and text.isdigit() else None
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
 
 
 def _count_terms(db: sqlite3.Connection, delta: Counter[str]) -> None:

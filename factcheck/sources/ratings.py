@@ -30,6 +30,7 @@ from factcheck.files import (
     describe_os_error,
     mend_surrogates,
     missing_file,
+    quoted_to_end,
     read_limited,
     write_atomic,
 )
@@ -120,6 +121,9 @@ class RatingSet:
     """Byte offset of the first data line."""
     memo: dict[str, Rating | None] = field(default_factory=dict, repr=False)
     """Keys already looked up: an article asks for its publisher's domain once per claim."""
+    unsorted: Mapping[bytes, bytes] | None = field(default=None, repr=False)
+    """Every line by its domain, for a set whose lines are out of order (a line added by hand),
+    which binary search would miss; None for a sorted set."""
 
     @property
     def name(self) -> str:
@@ -155,14 +159,21 @@ class RatingSet:
     def _find(self, key: str) -> Rating | None:
         if key in self.memo:
             return self.memo[key]
-        with self.path.open("rb") as handle:
-            line = _search(handle, key.encode("utf-8"), self.data_start)
-            if line is None and (legacy := _legacy_key(key)) != key:
-                line = _search(handle, legacy.encode("utf-8"), self.data_start)
+        if self.unsorted is not None:
+            legacy = _legacy_key(key).encode("utf-8")
+            line = self.unsorted.get(key.encode("utf-8")) or self.unsorted.get(legacy)
+        else:
+            with self.path.open("rb") as handle:
+                line = _search(handle, key.encode("utf-8"), self.data_start)
+                if line is None and (legacy_key := _legacy_key(key)) != key:
+                    line = _search(handle, legacy_key.encode("utf-8"), self.data_start)
         found = None
         if line is not None:
-            cells = line.decode("utf-8").rstrip("\n").split("\t")
-            found = Rating(self.name, cells[0], tuple(zip(self.columns, cells[1:], strict=False)))
+            cells = line.decode("utf-8").rstrip("\r\n").split("\t")
+            values = tuple(zip(self.columns, cells[1:], strict=False))
+            # A line cut short, or edited by hand, may hold no rating: the domain is not rated.
+            if any(value.strip() for _, value in values):
+                found = Rating(self.name, cells[0], values)
         if len(self.memo) >= _MEMO_ITEMS:
             self.memo.clear()
         self.memo[key] = found
@@ -191,7 +202,7 @@ class RatingSet:
 
     def number(self, rating: Rating) -> float | None:
         """The main rating as a number from 0 (lowest) to 1 (highest), when the scale has one."""
-        if self.scale == "letter" and rating.value in _LETTERS:
+        if self.scale == "letter" and _is_letter(rating.value):
             return 1 - _LETTERS.index(rating.value) / (len(_LETTERS) - 1)
         if self.scale == "number":
             try:
@@ -243,6 +254,25 @@ def _search(handle: IO[bytes], key: bytes, start: int) -> bytes | None:
     return None
 
 
+def _out_of_order(handle: IO[bytes]) -> dict[bytes, bytes] | None:
+    """The lines from the handle's place on, by their first cell, when they are not sorted by
+    it; None when they are (and can be searched by bisection)."""
+    start = handle.tell()
+    previous = b""
+    for line in handle:
+        cell = line.split(b"\t", 1)[0]
+        if cell < previous:
+            break
+        previous = cell
+    else:
+        return None
+    handle.seek(start)
+    found: dict[bytes, bytes] = {}
+    for line in handle:
+        found.setdefault(line.split(b"\t", 1)[0], line)
+    return found
+
+
 def open_set(path: Path) -> RatingSet:
     """Read a set's header."""
     meta: dict[str, str] = {}
@@ -252,14 +282,17 @@ def open_set(path: Path) -> RatingSet:
                 line = handle.readline()
                 if not line:
                     raise SourcesError(f"{path}: no column header: not a rating set")
-                text = line.decode("utf-8").rstrip("\n")
+                text = line.decode("utf-8").rstrip("\r\n")
                 if text.startswith("#"):
                     key, sep, value = text[1:].strip().partition(":")
                     if sep:
                         meta.setdefault(key.strip(), value.strip())
                     continue
                 columns = tuple(text.split("\t")[1:])
-                return RatingSet(path, meta, columns, handle.tell(), {})
+                start = handle.tell()
+                # A shipped set is sorted when it is built; a user's may have been edited since.
+                unsorted = None if path.parent == SHIPPED_DIR else _out_of_order(handle)
+                return RatingSet(path, meta, columns, start, {}, unsorted)
     except OSError as exc:
         raise SourcesError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
@@ -281,7 +314,19 @@ def _sets(env: tuple[str, str] | None) -> tuple[RatingSet, ...]:
         paths.extend(sorted(folder.glob(f"*{SUFFIX}")))
     sets: dict[str, RatingSet] = {}
     for path in paths:
-        found = open_set(path)
+        try:
+            found = open_set(path)
+        except SourcesError as exc:
+            if path.parent == SHIPPED_DIR:
+                raise
+            # One damaged set of the user's (emptied, cut short) stopped every command.
+            warnings.warn(
+                f"{exc}; not used: import its file again with --as {path.stem} --replace, "
+                "or remove it",
+                FactcheckWarning,
+                stacklevel=2,
+            )
+            continue
         if found.name in sets:  # a shipped set is never hidden by an imported one
             warnings.warn(
                 f"{path}: not used: a rating set named {found.name!r} is shipped with factcheck; "
@@ -303,13 +348,20 @@ def ratings_for(url_or_domain: str, sets: Sequence[RatingSet]) -> tuple[Rating, 
 
 
 def _scale(values: Sequence[str]) -> str:
-    if values and all(v in _LETTERS for v in values):
+    # A blank main rating (a row rated only in another column) says nothing about the scale.
+    values = [v for v in values if v]
+    if values and all(_is_letter(v) for v in values):
         return "letter"
     try:
         [float(v) for v in values]
     except ValueError:
         return "text"
     return "number"
+
+
+def _is_letter(value: str) -> bool:
+    """Whether VALUE is one reliability letter: 'in' alone takes '' and 'AB' for letters."""
+    return len(value) == 1 and value in _LETTERS
 
 
 def _clean_cell(text: str) -> str:
@@ -322,12 +374,23 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         numbered = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:  # a cell over the csv module's size limit
         raise SourcesError(f"{display}:{reader.line_num}: cannot read the row: {exc}") from None
+    # The last row began on the line after the one before it ended.
+    last = numbered[-2][0] + 1 if len(numbered) > 1 else 1
+    if numbered and quoted_to_end(text, last, delimiter):
+        # Read leniently, the cell took every row after it as one rating.
+        raise SourcesError(f"{display}:{last}: a quoted cell is never closed")
     numbers = [n for n, row in numbered if any(cell.strip() for cell in row)]
     rows = [row for _, row in numbered if any(cell.strip() for cell in row)]
     if len(rows) < 2:
         raise SourcesError(f"{display}: expected a header row and at least one rated domain")
     header = [_clean_cell(cell) for cell in rows[0]]
     lowered = [cell.casefold() for cell in header]
+    twice = next(
+        (cell for i, cell in enumerate(header) if cell and lowered.index(lowered[i]) < i), None
+    )
+    if twice is not None:
+        # Which of the two is the domain, or the rating, cannot be told.
+        raise SourcesError(f"{display}:1: column {twice!r} is named twice")
     index = next((lowered.index(c) for c in _DOMAIN_COLUMNS if c in lowered), 0)
     columns = [cell for i, cell in enumerate(header) if i != index]
     if not columns:
@@ -343,6 +406,11 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
         if not key or any(char.isspace() for char in key) or "." not in key or has_invisible(key):
             raise SourcesError(f"{display}:{number}: expected a domain, got {row[index]!r}")
         values = [_clean_cell(cell) for i, cell in enumerate(row) if i != index]
+        if not any(values):
+            # Kept, the row would count the domain as rated, and a blank read as a letter is A.
+            raise SourcesError(
+                f"{display}:{number}: no rating for {key!r}; rate it or leave the row out"
+            )
         if key in table:
             if key not in with_www:
                 raise SourcesError(f"{display}:{number}: domain {key!r} is listed twice")
@@ -357,13 +425,24 @@ def _read_table(text: str, display: str, delimiter: str) -> tuple[list[str], dic
 
 def _read_registry_yaml(text: str, display: str) -> tuple[list[str], dict[str, list[str]]]:
     table: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
     for raw in _read_text(text, display):
         letter = raw.values.get("reliability")
         domains = raw.values.get("domains")
         if letter is None or not isinstance(domains, tuple):
             continue
-        for domain in domains:
-            table.setdefault(domain_key(str(domain)), [str(letter)])
+        places = raw.items.get("domains", [])
+        for index, domain in enumerate(domains):
+            key = domain_key(str(domain))
+            line = places[index].line if index < len(places) else raw.loc.line
+            first = table.setdefault(key, [str(letter)])[0]
+            if first != str(letter):
+                # The first entry's letter was kept without a word.
+                raise SourcesError(
+                    f"{display}:{line}: domain {key!r} is rated {letter} here and {first} "
+                    f"at line {lines[key]}"
+                )
+            lines.setdefault(key, line)
     if not table:
         raise SourcesError(f"{display}: no entry gives both domains and a reliability letter")
     return ["reliability"], table

@@ -98,6 +98,26 @@ def test_adding_articles_caches_each_extraction_once(tmp_path: Path, registry: R
     assert "format: factcheck-case/1" in index and "outlet: Kessel Courier" in index
 
 
+def test_a_worksheet_or_a_case_s_own_file_is_not_added_as_an_article(tmp_path: Path) -> None:
+    # Added, a worksheet repeated its article's claims: each was matched by "another report".
+    folder = tmp_path / "ferry"
+    wire = FIXTURES / "ferry" / "wire.txt"
+    worksheet = tmp_path / "wire.worksheet.yaml"
+    worksheet.write_text(wire.read_text(encoding="utf-8"), encoding="utf-8")
+    renamed = tmp_path / "notes.yaml"
+    renamed.write_text("format: factcheck-worksheet/1\n", encoding="utf-8")
+    index = folder / "case.yaml"
+    added = add_to_case(folder, [str(wire), str(worksheet), str(renamed)])
+    added += add_to_case(folder, [str(index)])
+    assert [(r.new, r.error) for r in added] == [
+        (True, None),
+        (False, f"{worksheet}: a worksheet, not an article; add the article it reviews"),
+        (False, f"{renamed}: a worksheet, not an article; add the article it reviews"),
+        (False, f"{index}: a file of a case, not an article"),
+    ]
+    assert len(load_case(folder).articles) == 1
+
+
 def test_an_outlet_corrected_in_the_index_is_used(tmp_path: Path) -> None:
     folder = tmp_path / "case"
     add_to_case(folder, [str(FIXTURES / "fire" / "copy.txt")])
@@ -198,6 +218,14 @@ def test_case_index_errors_name_the_file(tmp_path: Path, index: str | None, mess
     with pytest.raises(CaseError) as info:
         load_case(folder)
     assert str(info.value) == message.format(dir=folder)
+
+
+def test_a_case_index_that_is_not_utf8_is_named_in_words(tmp_path: Path) -> None:
+    # The message was Python's: "'utf-8' codec can't decode byte 0xe9 in position 17: ...".
+    (tmp_path / "case.yaml").write_bytes(b"format: factcheck-caf\xe9/1\n")
+    with pytest.raises(CaseError) as info:
+        load_case(tmp_path)
+    assert str(info.value) == f"{tmp_path}/case.yaml: not UTF-8 text (byte 21)"
 
 
 def test_a_case_is_not_made_in_a_folder_holding_other_things(tmp_path: Path) -> None:

@@ -190,6 +190,41 @@ def test_fault_fixture_gives_its_exact_messages(
     assert not result.ok
 
 
+def test_a_prefill_or_offer_case_that_never_gives_its_answer_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Validate said OK without a word: the second case of each can never be the one that holds.
+    questions = (
+        "  - id: hops\n"
+        "    ask: How many hops?\n"
+        "    kind: article\n"
+        "    answers: [none, some, many]\n"
+        "    prefill:\n"
+        "      - {when: chain.hops <= 1, answer: none}\n"
+        "      - {when: chain.hops == 0, answer: some}\n"
+        "      - {when: chain.hops > 1 and chain.hops < 2, answer: some}\n"
+        "      - default: many\n"
+        "  - id: seen\n"
+        "    ask: Confirmed elsewhere?\n"
+        "    kind: finding\n"
+        "    answers: yes-no\n"
+        "    offer:\n"
+        "      - {when: case.matches >= 0, answer: 'yes'}\n"
+        "      - {when: factchecks.match, answer: 'no'}"
+    )
+    monkeypatch.chdir(tmp_path)
+    rules = "  - {when: hops == none, verdict: bad}\n  - default: ok"
+    Path("cases.yaml").write_text(minimal(questions, rules), encoding="utf-8")
+    result = validate_checklist("cases.yaml")
+    tail = "warning: this case never gives its answer: its when never holds, or an earlier case "
+    assert [str(problem) for problem in result.problems] == [
+        f"cases.yaml:8: questions[0].prefill[1]: {tail}always holds first",
+        f"cases.yaml:8: questions[0].prefill[2]: {tail}always holds first",
+        f"cases.yaml:17: questions[1].offer[1]: {tail}always holds first",
+    ]
+    assert result.ok
+
+
 @pytest.mark.parametrize("name", ["quick", "sift", "admiralty", "craap"])
 def test_builtin_checklist_validates_cleanly(name: str) -> None:
     result = validate_checklist(name)
@@ -355,9 +390,31 @@ def test_load_error_names_the_first_problem_and_counts_the_rest() -> None:
             "got a list",
         ),
         (
+            # A review gives only nine answers: rules reading a tenth could never fire.
+            "  - {id: q, ask: Q?, answers: [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9]}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].answers: expected at most 9 answers (a review answers each "
+            "with one key, 1 to 9), got 10",
+        ),
+        (
             "  - {id: q, ask: Q?, answers: [a, b, a]}",
             "  - default: ok",
             "test.yaml:8: questions[0].answers[2]: duplicate answer 'a' (first at line 8)",
+        ),
+        (
+            # The message named a prefill, which the question does not have.
+            "  - {id: q, ask: Q?, kind: finding, answers: yes-no,\n"
+            "     offer: [{when: q == yes, answer: 'yes'}]}",
+            "  - default: ok",
+            "test.yaml:9: questions[0].offer[0].when: offer can use only claim and source facts, "
+            "not the answer to 'q' (column 1)",
+        ),
+        (
+            # An answers file's 'YES' was read as the first of them, whichever was meant.
+            "  - {id: q, ask: Q?, answers: [yes, 'Yes']}",
+            "  - default: ok",
+            "test.yaml:8: questions[0].answers[1]: duplicate answer 'Yes' (first at line 8, "
+            "as 'yes': answers are read in any case)",
         ),
         (
             "  - {id: q, ask: Q?, answers: [a, 'not sure']}",

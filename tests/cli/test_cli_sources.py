@@ -366,7 +366,7 @@ def test_import_replaces_an_imported_set_only_with_replace(tmp_path: Path) -> No
     )
     assert rating_set_names() == [("lin2023", 11519, "Lin, H., "), ("desk", 2, "Desk 2024")]
     replaced = run("sources", "import", str(second), "--as", "desk", "--replace")
-    assert replaced == (0, f"Replaced rating set 'desk': 1 domains ({target})\n", "")
+    assert replaced == (0, f"Replaced rating set 'desk': 1 domain ({target})\n", "")
     assert rating_set_names() == [
         ("lin2023", 11519, "Lin, H., "),
         ("desk", 1, "imported "),
@@ -388,10 +388,10 @@ def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
         pytest.skip("this file system takes only UTF-8 names")
     code, out, err = run("sources", "import", str(table), "--as", "desk")
     assert (code, err) == (0, "")
-    assert out.startswith("Imported rating set 'desk': 1 domains (")
+    assert out.startswith("Imported rating set 'desk': 1 domain (")
     code, out, err = run("sources", "import", str(table), "--as", "team", "--citation", "T\udcff")
     assert (code, err) == (0, "")
-    assert out.startswith("Imported rating set 'team': 1 domains (")
+    assert out.startswith("Imported rating set 'team': 1 domain (")
     code, out, err = run("sources", "show", "new.example.org", "-f", "json")
     assert (code, err) == (0, "")
     assert [(r["set"], r["citation"]) for r in json.loads(out)["ratings"]] == [
@@ -413,6 +413,15 @@ def test_import_cites_a_name_that_is_not_utf8_with_the_replacement_character(
         ("domain,score\nevil\u202ecom.org,3\n", "2: expected a domain, got 'evil\\u202ecom.org'"),
         ("domain,score\na.org,1\na.org,2\n", "3: domain 'a.org' is listed twice"),
         ("domain,score\na.org,1,2\n", "2: expected 2 cells like the header, got 3"),
+        # The open cell took the rows after it as one rating: 'a.org' rated '0.9 b.org,0.2'.
+        ('domain,score\na.org,"0.9\nb.org,0.2\n', "2: a quoted cell is never closed"),
+        # Two columns of one name were kept as two ratings, shown as one.
+        ("domain,score,Score\na.org,1,2\n", "1: column 'Score' is named twice"),
+        # A blank rating was read as the letter A: the best there is, for a domain nobody rated.
+        (
+            "domain,grade\na.org,C\nb.org, \n",
+            "3: no rating for 'b.org'; rate it or leave the row out",
+        ),
         (
             'domain,score\na.org,1\nb.org,"' + "x" * 200_000 + '"\n',
             "3: cannot read the row: field larger than field limit (131072)",
@@ -604,7 +613,7 @@ def test_import_reads_a_spreadsheet_s_unicode_text_export(tmp_path: Path, encodi
     table.write_bytes(text.encode(encoding))
     code, out, err = run("sources", "import", str(table), "--as", "desk")
     assert (code, err) == (0, "")
-    assert out.startswith("Imported rating set 'desk': 1 domains (")
+    assert out.startswith("Imported rating set 'desk': 1 domain (")
     code, out, err = run("sources", "show", "new.example.org", "-f", "json")
     assert (code, err) == (0, "")
     assert [(r["set"], r["values"]) for r in json.loads(out)["ratings"]] == [

@@ -136,6 +136,65 @@ def test_a_date_that_is_no_day_of_the_calendar_is_left_out(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('claim,rating\n"Vaccines contain chips,False\nThe moon is cheese,False\n', 2),
+        ('claim,rating\n"Two\nlines",False\n"No end,True', 4),
+        ('claim\trating\r"Cut\tshort\r', 2),
+    ],
+)
+def test_a_quoted_cell_never_closed_is_one_error(tmp_path: Path, content: str, line: int) -> None:
+    # The cell took every row after it: one record of the rest of the sheet, read without a word.
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(content.encode())
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == (
+        f"{path}: line {line}: a quoted cell is never closed; nothing was imported from the file"
+    )
+
+
+def test_a_column_the_reader_uses_named_twice_is_one_error(tmp_path: Path) -> None:
+    # The first was taken as the claim, the other left out without a word.
+    path = tmp_path / "sheet.csv"
+    path.write_text("claim,rating,Claim\nThe moon is cheese,False,Water is wet\n")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path}: line 1: column 'claim' is named twice"
+    path.write_text("claim,rating,notes,notes,\nThe moon is cheese,False,a,b,\n")
+    assert [r.claim for r in read_file(path).records] == ["The moon is cheese"]
+
+
+def test_a_key_given_twice_in_one_object_is_read_last_and_named(tmp_path: Path) -> None:
+    # Read without a word: which of the two texts is the claim cannot be told from the file.
+    path = tmp_path / "feed.json"
+    path.write_text(
+        '[{"claimReviewed": "The moon is cheese", "claimReviewed": "Water is wet",'
+        ' "reviewRating": {"alternateName": "False", "alternateName": "True"}},'
+        ' {"claimReviewed": "Fish swim"}]'
+    )
+    result = read_file(path)
+    assert [(r.claim, r.rating) for r in result.records] == [
+        ("Water is wet", "True"),
+        ("Fish swim", None),
+    ]
+    assert [(str(p), p.skipped) for p in result.problems] == [
+        (f"{path}: [0]: key 'claimReviewed' given twice in one object; the last was read", False),
+        (f"{path}: [0]: key 'alternateName' given twice in one object; the last was read", False),
+    ]
+    path.write_text(
+        '{"claims": [{"text": "a b", "text": "c d", "claimReview": [{"url": "http://x.org/1"},'
+        ' {"url": "http://x.org/2", "url": "http://x.org/3"}]}]}'
+    )
+    tail = "given twice in one object; the last was read"
+    assert [str(p) for p in read_file(path).problems] == [
+        f"{path}: claims[0].claimReview[0]: key 'text' {tail}",
+        f"{path}: claims[0].claimReview[1]: key 'text' {tail}",
+        f"{path}: claims[0].claimReview[1]: key 'url' {tail}",
+    ]
+
+
 def test_the_clef_style_tsv_reads_claim_title_and_unnamed_id() -> None:
     result = read_file(FIXTURES / "table.tsv")
     assert [(r.ref, r.claim, r.title) for r in result.records] == [

@@ -100,6 +100,32 @@ def test_search_is_the_same_with_and_without_the_full_text_index(tmp_path: Path)
         assert indexed.search(text)
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE meta SET value = 'many' WHERE key = 'count'",
+        "UPDATE meta SET value = '3.5' WHERE key = 'count'",
+        "UPDATE meta SET value = '-1' WHERE key = 'claim_length'",
+        "UPDATE meta SET value = 'nan' WHERE key = 'title_length'",
+        "UPDATE vocab SET df = 'x'",
+        "UPDATE vocab SET df = -3",
+    ],
+)
+def test_statistics_edited_by_hand_are_counted_again_from_the_records(
+    tmp_path: Path, edit: str
+) -> None:
+    # Each was an internal error (ValueError, TypeError) in search and stats.
+    path = tmp_path / "fc.sqlite"
+    fill(FactcheckDatabase(path, create=True))
+    query = "Harbour tunnel was flooded 3 times over the winter, closed 40 days!"
+    before = FactcheckDatabase(path).search(query)
+    with sqlite3.connect(path) as raw:
+        raw.execute(edit)
+    raw.close()
+    edited = FactcheckDatabase(path)
+    assert (edited.search(query), edited.count()) == (before, 9)
+
+
 def test_a_query_without_search_terms_matches_nothing(db: FactcheckDatabase) -> None:
     assert db.search("") == []
     assert db.search("the and of, it was!") == []

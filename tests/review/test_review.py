@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from factcheck.checklist.load import Checklist, load_checklist
+from factcheck.checklist.load import AnswerType, Checklist, Question, load_checklist
 from factcheck.errors import ReviewError
 from factcheck.render.review import TerminalAsker, render_prompt, render_verdict
 from factcheck.review.journal import load_worksheet
@@ -468,6 +468,22 @@ def test_first_letters_answer_when_unambiguous() -> None:
     sift = load_checklist("sift")
     keys = choice_keys(sift.question("better_coverage"))
     assert keys == {"1": "confirms", "2": "contradicts", "3": "mixed", "4": "none", "n": "none"}
+
+
+@pytest.mark.parametrize(
+    ("choices", "keys"),
+    [
+        # Numbered by place, 1 gave 'none', 2 gave '1' and 3 gave '2'.
+        (("none", "1", "2", "3+"), {"1": "1", "2": "2", "3": "3+", "4": "none", "n": "none"}),
+        (("0", "1", "2", "3+"), {"0": "0", "1": "1", "2": "2", "3": "3+"}),
+        (("1", "5", "10+"), {"1": "1", "5": "5", "2": "10+"}),
+    ],
+)
+def test_an_answer_that_is_a_digit_is_given_by_that_digit(
+    choices: tuple[str, ...], keys: dict[str, str]
+) -> None:
+    question = Question("n", "How many?", None, AnswerType.CHOICE, choices, False, None, None)
+    assert choice_keys(question) == keys
 
 
 def test_legend_lists_only_the_keys_that_work(worksheet: Worksheet, checklist: Checklist) -> None:

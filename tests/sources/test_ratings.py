@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.errors import FactcheckWarning
+from factcheck.errors import FactcheckWarning, SourcesError
 from factcheck.models import Document
 from factcheck.sources.loading import load_registry
 from factcheck.sources.names import name_domain
@@ -113,12 +113,63 @@ def test_imported_sets_sit_beside_the_shipped_one_never_blended(tmp_path: Path) 
     assert letter is not None and found.number(letter) == 0.8
 
 
+def test_a_registry_rating_one_domain_with_two_letters_is_refused(tmp_path: Path) -> None:
+    # The first entry's letter was kept: example.org was rated A, though the file also says E.
+    yaml_file = tmp_path / "desk.yaml"
+    yaml_file.write_text(
+        "entries:\n"
+        "  - {id: one, name: One, kind: newspaper, reliability: A,\n"
+        "     domains: [example.org, one.org], citations: {kind: https://x.org}}\n"
+        "  - {id: two, name: Two, kind: newspaper, reliability: E,\n"
+        "     domains: [two.org, www.example.org], citations: {kind: https://x.org}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourcesError) as caught:
+        read_rating_file(yaml_file)
+    assert str(caught.value) == (
+        f"{yaml_file}:5: domain 'example.org' is rated E here and A at line 3"
+    )
+
+
 def test_tsv_with_a_www_duplicate_keeps_the_bare_domain(tmp_path: Path) -> None:
     path = tmp_path / "t.tsv"
     path.write_text("url\trating\twhy\nwww.a.org\t1\tx\na.org\t2\ty\nhttps://b.org/\t3\tz\n")
     columns, table = read_rating_file(path)
     assert (columns, table) == (["rating", "why"], {"a.org": ["2", "y"], "b.org": ["3", "z"]})
     assert open_set(write_set(tmp_path / "s.tsv", columns, table, {}).path).scale == "number"
+
+
+def test_only_one_letter_is_a_letter_and_a_blank_main_rating_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("domain,grade,note\na.org,C,x\nb.org,,only a note\n")
+    letters = open_set(write_set(tmp_path / "s.tsv", *read_rating_file(path), {}).path)
+    rated = [(d, letters.number(r)) for d in ("a.org", "b.org") if (r := letters.get(d))]
+    assert (letters.scale, rated) == ("letter", [("a.org", 0.6), ("b.org", None)])
+    path.write_text("domain,grade\na.org,C\nb.org,AB\n")
+    assert open_set(write_set(tmp_path / "w.tsv", *read_rating_file(path), {}).path).scale == "text"
+
+
+def test_a_line_added_by_hand_out_of_order_is_still_found(tmp_path: Path) -> None:
+    # Binary search missed it: the domain was shown as unrated, without a word.
+    table = {f"{name}.org": ["0.5"] for name in ("bbb", "ccc", "ddd")}
+    path = write_set(tmp_path / "desk.tsv", ["score"], table, {"name": "desk"}).path
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("aaa.org\t0.9\nzzz.org\t0.1\n")
+    found = open_set(path)
+    rated = [(r.domain, r.value) for d in ("aaa.org", "ccc.org", "zzz.org") if (r := found.get(d))]
+    assert rated == [("aaa.org", "0.9"), ("ccc.org", "0.5"), ("zzz.org", "0.1")]
+    assert open_set(write_set(tmp_path / "s.tsv", ["score"], table, {}).path).unsorted is None
+
+
+def test_a_line_cut_short_or_saved_with_crlf_is_read_without_error(tmp_path: Path) -> None:
+    # A last line cut before its rating was an internal error (IndexError) on lookup.
+    table = {"aaa.org": ["0.5"], "zzz.org": ["0.3"]}
+    path = write_set(tmp_path / "desk.tsv", ["score"], table, {"name": "desk"}).path
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n")[: -len(b"g\t0.3\r\n")])
+    found = open_set(path)
+    rating = found.get("aaa.org")
+    assert rating is not None and rating.values == (("score", "0.5"),)
+    assert found.get("zzz.or") is None
 
 
 def test_site_names() -> None:
@@ -241,3 +292,17 @@ def test_a_set_of_the_user_s_under_a_shipped_name_never_hides_the_shipped_one() 
     assert [(s.name, len(s), s.citation[:9]) for s in sets] == [("lin2023", 11519, "Lin, H., ")]
     rating = sets[0].get("breitbart.com")
     assert rating is not None and rating.value == "0.2972"
+
+
+def test_a_damaged_set_of_the_user_s_is_left_out_with_a_warning() -> None:
+    # An emptied file in the user's folder stopped every command with one error.
+    write_set(user_ratings_dir() / "desk.tsv", ["score"], {"example.com": ["0.5"]}, {})
+    emptied = user_ratings_dir() / "empty.tsv"
+    emptied.write_text("")
+    with pytest.warns(FactcheckWarning) as caught:
+        sets = rating_sets()
+    assert [str(w.message) for w in caught] == [
+        f"{emptied}: no column header: not a rating set; not used: import its file again with "
+        "--as empty --replace, or remove it"
+    ]
+    assert [s.name for s in sets] == ["lin2023", "desk"]
