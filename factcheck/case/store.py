@@ -26,7 +26,13 @@ from factcheck import regexes
 from factcheck.case.cache import article_record, extractor_fingerprint, parse_article_record
 from factcheck.case.details import plausible_outlet
 from factcheck.errors import CaseError, FactcheckError
-from factcheck.files import NotAFile, ensure_folder, read_own_text, write_atomic
+from factcheck.files import (
+    NotAFile,
+    describe_os_error,
+    ensure_folder,
+    read_own_text,
+    write_atomic,
+)
 from factcheck.models import Document, Extraction
 from factcheck.yamldump import safe_dump
 
@@ -398,7 +404,10 @@ def _load_article(
         return None, f"{path}: {exc.strerror}; add the article again ({entry.source})"
     except RecursionError:  # JSON nested deeper than Python's stack
         return None, f"{path}: damaged (nested too deeply); add the article again ({entry.source})"
-    except (OSError, ValueError) as exc:  # unreadable, not JSON, or not what the cache holds
+    except OSError as exc:  # unreadable: a folder in its place, no permission
+        reason = describe_os_error(exc)
+        return None, f"{path}: cannot read ({reason}); add the article again ({entry.source})"
+    except ValueError as exc:  # not JSON, or not what the cache holds
         return None, f"{path}: damaged ({exc}); add the article again ({entry.source})"
     warning = None
     if not current:

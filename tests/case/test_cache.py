@@ -210,3 +210,17 @@ def test_a_nested_wrong_type_is_named_by_its_path(written: dict[str, Any]) -> No
     assert str(caught.value) == (
         "claims[0].check_worthiness: expected a number from 0 to 1, got Infinity"
     )
+
+
+def test_a_folder_in_a_cached_articles_place_is_told_in_words(tmp_path: Path) -> None:
+    # It was "damaged ([Errno 21] Is a directory: '...')": Python's error text.
+    folder = tmp_path / "ferry"
+    add_to_case(folder, [str(WIRE)])
+    (path,) = (folder / "articles").iterdir()
+    path.unlink()
+    path.mkdir()
+    loaded = load_case(folder)
+    assert loaded.articles == ()
+    assert loaded.warnings == (
+        f"{path}: cannot read (Is a directory); add the article again ({WIRE})",
+    )
