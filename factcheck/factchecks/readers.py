@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -353,6 +354,9 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
 """For each field, the column names it is found under (compared in lowercase, trimmed)."""
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
+
+
 class TableReader:
     """A CSV or TSV file with a header row naming its columns."""
 
@@ -363,7 +367,11 @@ class TableReader:
     def sniff(self, path: Path, text: str, data: object) -> bool:
         if data is not None:
             return False
-        header = text.split("\n", 1)[0]
+        # The header is the first line that holds something: blank lines before it are skipped
+        # by the reader too.
+        start = _BLANK_LINES.match(text).end()  # type: ignore[union-attr]
+        end = text.find("\n", start)
+        header = text[start : len(text) if end < 0 else end]
         if self.delimiter == "\t":
             return "\t" in header
         return "," in header and "\t" not in header
@@ -371,7 +379,7 @@ class TableReader:
     def read(self, origin: str, text: str, data: object) -> ReadResult:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
         rows = _table_rows(reader, origin)
-        header = next(rows, None)
+        header = next((row for row in rows if any(cell.strip() for cell in row)), None)
         if not header:
             raise FactchecksError(f"{origin}: empty file: expected a header row")
         names = [h.strip().lower().lstrip("\ufeff") for h in header]
@@ -383,12 +391,15 @@ class TableReader:
                     if names.count(alias) > 1 and alias:
                         # Which of the two holds the claim (or the rating) cannot be told.
                         raise FactchecksError(
-                            f"{origin}: line 1: column {header[where[name]].strip()!r} "
+                            f"{origin}: line {reader.line_num}: column "
+                            f"{header[where[name]].strip()!r} "
                             "is named twice"
                         )
         if "claim" not in where:
             wanted = ", ".join(a for a in COLUMNS["claim"])
-            raise FactchecksError(f"{origin}: line 1: no claim column (one of: {wanted})")
+            raise FactchecksError(
+                f"{origin}: line {reader.line_num}: no claim column (one of: {wanted})"
+            )
         result = ReadResult()
         start, end = 0, reader.line_num
         for row in rows:

@@ -405,3 +405,22 @@ def test_a_lone_surrogate_in_any_string_of_any_json_format_is_read_as_u_fffd(
     database.close()
     every = {"claim", "title", "rating", "publisher", "url", "date", "claim_date", "claimant"}
     assert mended == every | ({"language"} if fmt == "google" else {"language", "ref"})
+
+
+def test_a_table_opening_with_blank_lines_is_read_from_its_header(tmp_path: Path) -> None:
+    # It was "cannot tell the format", and with --format csv "empty file".
+    path = tmp_path / "sheet.csv"
+    path.write_text("\n \r\nclaim,rating\nThe moon is cheese,False\n\nWater is wet,True\n")
+    result = read_file(path)
+    assert [(r.claim, r.rating, r.position) for r in result.records] == [
+        ("The moon is cheese", "False", "line 4"),
+        ("Water is wet", "True", "line 6"),
+    ]
+    path.write_text("\n\nclaim,rating,Claim\nThe moon is cheese,False,Water is wet\n")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path}: line 3: column 'claim' is named twice"
+    path.write_text("\n\ntitle\tverdict\nThe moon\tFalse\n")
+    with pytest.raises(FactchecksError) as caught:
+        read_file(path)
+    assert str(caught.value).startswith(f"{path}: line 3: no claim column (one of: ")
