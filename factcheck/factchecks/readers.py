@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -18,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from factcheck import regexes
 from factcheck.errors import FactchecksError
 from factcheck.factchecks.model import (
     KnownCheck,
@@ -354,7 +354,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
 """For each field, the column names it is found under (compared in lowercase, trimmed)."""
 
 
-_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
+_BLANK_LINES = regexes.compile(r"(?:[ \t\r]*\n)*")
 
 
 class TableReader:
