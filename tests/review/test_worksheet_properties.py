@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from change_steps import NOW, Nothing, Texts, random_change
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -31,11 +32,8 @@ from factcheck.errors import FactcheckWarning, WorksheetError
 from factcheck.render.data import render_json
 from factcheck.render.markdown import link_destination, render_markdown
 from factcheck.report.model import Report, build_report
-from factcheck.review.corrections import sentence_at
 from factcheck.review.journal import load_worksheet, open_session, save_worksheet
-from factcheck.review.loop import applicable
 from factcheck.review.worksheet import (
-    ARTICLE,
     Action,
     Change,
     Worksheet,
@@ -52,7 +50,6 @@ from factcheck.sources.registry import load_registry
 TESTS = Path(__file__).resolve().parent.parent
 REVIEW = TESTS / "fixtures" / "review"
 SEED = TESTS.parent / "examples" / "seed-article.txt"
-NOW = "2024-03-09T12:00:00Z"
 REVIEWERS = ("ana", "Li Wei", "Zoë")
 
 # Few examples in CI; FACTCHECK_PROPERTY_EXAMPLES=2000 hunts for failures.
@@ -119,31 +116,11 @@ URLS = (
     "http://example.org/%3Cscript%3E#frag`x`",
 )
 PARTS = ("title", "summary", "bottom_line", "url", "reviewer")
-KINDS = (
-    "answer",
-    "note",
-    "evidence",
-    "override",
-    "conclusion",
-    "skip",
-    "drop",
-    "speaker",
-    "role",
-    "add_hop",
-    "remove_hop",
-    "chain",
-    "split",
-    "merge",
-    "add_claim",
-    "publication",
-)
+TEXTS = Texts(ANY_TEXT, ONE_LINE.filter(bool), URLS, PARTS, prefilled=True)
+"""Any text, hostile text most of all, in every change a reviewer types."""
 # What the saved file must never hold raw: bidi overrides and isolates, the zero-width space and
 # C1 controls.
 RAW = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\x80-\x9f]")
-
-
-class Nothing(Exception):
-    """There is nothing of the kind drawn to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,127 +161,6 @@ def _article(data: st.DataObject, folder: Path) -> tuple[Path, Checklist]:
     return path, load_checklist(folder / "checklist.yaml")
 
 
-def _next_id(worksheet: Worksheet) -> str:
-    numbers = [int(e.id[1:]) for e in worksheet.claims if e.id[1:].isdigit()]
-    return f"c{max(numbers, default=0) + 1}"
-
-
-def _step(data: st.DataObject, worksheet: Worksheet, checklist: Checklist) -> Change:
-    """One change a reviewer makes, as the review records it; Nothing when there is nothing of
-    the kind drawn to do."""
-    kind = data.draw(st.sampled_from(KINDS), label="kind")
-    reviewer = data.draw(st.sampled_from(REVIEWERS), label="reviewer")
-    live = [e for e in worksheet.claims if e.dropped is None]
-
-    def change(
-        claim: str,
-        action: Action,
-        *,
-        question: str | None = None,
-        new: str | None = None,
-        reason: str | None = None,
-    ) -> Change:
-        return make_change(
-            worksheet,
-            claim,
-            action,
-            reviewer=reviewer,
-            question=question,
-            new=new,
-            reason=reason,
-            now=lambda: NOW,
-        )
-
-    if kind == "publication":
-        part = data.draw(st.sampled_from(PARTS), label="part")
-        value = data.draw(st.sampled_from(URLS) if part == "url" else ANY_TEXT, label="value")
-        return change(ARTICLE, Action.PUBLICATION, question=part, new=value)
-    if kind == "add_claim":
-        text = worksheet.document.text
-        offset = data.draw(st.integers(0, len(text) - 1), label="offset")
-        start, end = sentence_at(text, offset, worksheet.segments)
-        return change(_next_id(worksheet), Action.ADD_CLAIM, new=f"{start}-{end}")
-    if kind == "drop":
-        entry = worksheet.entry(data.draw(st.sampled_from([e.id for e in worksheet.claims])))
-        if entry.dropped is None:
-            return change(entry.id, Action.DROP, reason=data.draw(ANY_TEXT, label="reason"))
-        return change(entry.id, Action.DROP, new="restore")
-    if not live:
-        raise Nothing("no claim left")
-    entry = worksheet.entry(data.draw(st.sampled_from([e.id for e in live]), label="claim"))
-    att = entry.claim.attribution
-    if kind in ("answer", "note", "evidence"):
-        asked = {q.id: q for q in applicable(checklist, entry)}
-        if not asked:
-            raise Nothing("no question asked")
-        question = asked[data.draw(st.sampled_from(sorted(asked)), label="question")]
-        answer = entry.answers.get(question.id)
-        if kind == "answer":
-            value = data.draw(st.sampled_from(question.choices), label="value")
-            prefill = data.draw(st.booleans(), label="prefill")
-            return make_change(
-                worksheet,
-                entry.id,
-                Action.ANSWER,
-                reviewer=reviewer,
-                question=question.id,
-                new=value,
-                prefill=prefill,
-                now=lambda: NOW,
-            )
-        if kind == "note":
-            text = data.draw(ANY_TEXT, label="note")
-            old = answer.note if answer is not None else None
-            new = f"{old}\n{text}" if old else text
-            return change(entry.id, Action.NOTE, question=question.id, new=new)
-        url = data.draw(st.sampled_from(URLS), label="url")
-        if answer is not None and url in answer.evidence:
-            raise Nothing("evidence already there")
-        return change(entry.id, Action.EVIDENCE, question=question.id, new=url)
-    if kind == "override":
-        verdict = data.draw(st.sampled_from([level.id for level in checklist.scale]))
-        return change(entry.id, Action.OVERRIDE, new=verdict, reason=data.draw(ANY_TEXT))
-    if kind == "conclusion":
-        return change(entry.id, Action.CONCLUSION, new=data.draw(ANY_TEXT, label="conclusion"))
-    if kind == "skip":
-        return change(entry.id, Action.UNSKIP if entry.skipped else Action.SKIP)
-    if kind in ("speaker", "role"):
-        value = data.draw(ONE_LINE, label=kind)
-        return change(entry.id, Action(kind), new=value or None)
-    if kind == "add_hop":
-        hop = data.draw(ONE_LINE.filter(bool), label="hop")
-        position = data.draw(st.integers(0, len(att.via)), label="position")
-        return change(entry.id, Action.ADD_HOP, question=str(position), new=hop)
-    if kind == "remove_hop":
-        if not att.via:
-            raise Nothing("no hop to remove")
-        return change(entry.id, Action.REMOVE_HOP, new=data.draw(st.sampled_from(att.via)))
-    if kind == "chain":
-        hops = data.draw(st.lists(ONE_LINE.filter(bool), max_size=3), label="chain")
-        if tuple(hops) == att.via:
-            raise Nothing("the same chain")
-        return change(entry.id, Action.CHAIN, new="\n".join(hops) or None)
-    if kind == "split":
-        text = entry.claim.text
-        spaces = [i for i, char in enumerate(text) if char == " "]
-        if not spaces:
-            raise Nothing("nowhere to split")
-        at = entry.claim.start + data.draw(st.sampled_from(spaces), label="split at")
-        return change(entry.id, Action.SPLIT, question=str(at), new=_next_id(worksheet))
-    others = [e for e in live if e.id != entry.id]
-    if not others:
-        raise Nothing("no other claim")
-    other = worksheet.entry(data.draw(st.sampled_from([e.id for e in others]), label="merge with"))
-    first, last = entry.paragraph
-    if (
-        min(entry.claim.start, other.claim.start) < first
-        or max(entry.claim.end, other.claim.end) > last
-    ):
-        # test_a_claim_merged_with_one_of_another_paragraph_is_saved_so_it_reads_back
-        raise Nothing("a known fault")
-    return change(entry.id, Action.MERGE, new=other.id)
-
-
 def _review(data: st.DataObject, folder: Path, most: int = 12) -> Review:
     path, checklist = _article(data, folder)
     base = load_worksheet(path, checklist)
@@ -314,7 +170,8 @@ def _review(data: st.DataObject, folder: Path, most: int = 12) -> Review:
         if not data.draw(st.booleans(), label="goes on"):
             break
         try:
-            made = _step(data, worksheet, checklist)
+            reviewer = data.draw(st.sampled_from(REVIEWERS), label="reviewer")
+            made = random_change(data, worksheet, checklist, reviewer, TEXTS)
             worksheet = apply_change(worksheet, made)
         except (Nothing, WorksheetError):
             continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from change_steps import NOW, Nothing, Texts, random_change
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -36,14 +37,12 @@ from factcheck.render.team_cells import still_open
 from factcheck.render.team_json import render_json as compare_json
 from factcheck.render.team_markdown import render_markdown as compare_markdown
 from factcheck.report.model import ClaimStatus, Report, load_report
-from factcheck.review.corrections import sentence_at
 from factcheck.review.journal import load_worksheet, save_worksheet
 from factcheck.review.loop import applicable
 from factcheck.review.scripted import apply_answers, read_answers
 from factcheck.review.worksheet import (
     ARTICLE,
     Action,
-    Change,
     ClaimReview,
     Worksheet,
     apply_change,
@@ -59,7 +58,6 @@ from factcheck.team.unsettled import still_unsettled
 TESTS = Path(__file__).resolve().parent.parent
 REVIEW = TESTS / "fixtures" / "review"
 SEED = TESTS.parent / "examples" / "seed-article.txt"
-NOW = "2024-03-09T12:00:00Z"
 NAMES = {"ana": "ana", "ben": "ben", "cy": "cy", "dee": "dee", "Li Wei": "li-wei", "Zoë": "zoe"}
 """Reviewers' names, with the part of their worksheets' file names that names them: capitals,
 spaces and letters beyond ASCII change the order of names."""
@@ -88,28 +86,8 @@ TEXTS = (
 PEOPLE = ("Alpha", "Beta", "Officials", "The ministry", "Al-Manar")
 URLS = ("https://example.org/a", "https://example.org/b?q=1")
 PARTS = ("title", "summary", "bottom_line")
-KINDS = (
-    "answer",
-    "note",
-    "evidence",
-    "override",
-    "conclusion",
-    "skip",
-    "drop",
-    "speaker",
-    "role",
-    "add_hop",
-    "remove_hop",
-    "chain",
-    "split",
-    "merge",
-    "add_claim",
-    "publication",
-)
-
-
-class Nothing(Exception):
-    """There is nothing of the kind drawn for the reviewer to do."""
+STEP_TEXTS = Texts(st.sampled_from(TEXTS), st.sampled_from(PEOPLE), URLS, PARTS)
+"""Few texts, so that reviewers often type the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,111 +134,6 @@ def _blank(folder: Path) -> Worksheet:
     return load_worksheet(blank)
 
 
-def _next_id(worksheet: Worksheet) -> str:
-    """The id the review gives a claim the reviewer adds or splits off."""
-    numbers = [int(e.id[1:]) for e in worksheet.claims if e.id[1:].isdigit()]
-    return f"c{max(numbers, default=0) + 1}"
-
-
-def _step(data: st.DataObject, worksheet: Worksheet, checklist: Checklist, name: str) -> Change:
-    """One change a reviewer makes, as the review records it; WorksheetError when the review
-    would refuse it, Nothing when there is nothing of the kind drawn to do."""
-    kind = data.draw(st.sampled_from(KINDS), label="kind")
-    live = [e for e in worksheet.claims if e.dropped is None]
-
-    def change(
-        claim: str,
-        action: Action,
-        *,
-        question: str | None = None,
-        new: str | None = None,
-        reason: str | None = None,
-    ) -> Change:
-        return make_change(
-            worksheet,
-            claim,
-            action,
-            reviewer=name,
-            question=question,
-            new=new,
-            reason=reason,
-            now=lambda: NOW,
-        )
-
-    if kind == "publication":
-        part = data.draw(st.sampled_from(PARTS), label="part")
-        return change(
-            ARTICLE, Action.PUBLICATION, question=part, new=data.draw(st.sampled_from(TEXTS))
-        )
-    if kind == "add_claim":
-        text = worksheet.document.text
-        offset = data.draw(st.integers(0, len(text) - 1), label="offset")
-        start, end = sentence_at(text, offset, worksheet.segments)
-        return change(_next_id(worksheet), Action.ADD_CLAIM, new=f"{start}-{end}")
-    if kind == "drop":
-        entry = worksheet.entry(data.draw(st.sampled_from([e.id for e in worksheet.claims])))
-        if entry.dropped is None:
-            return change(entry.id, Action.DROP, reason=data.draw(st.sampled_from(TEXTS)))
-        return change(entry.id, Action.DROP, new="restore")
-    if not live:
-        raise Nothing("no claim left")
-    entry = worksheet.entry(data.draw(st.sampled_from([e.id for e in live]), label="claim"))
-    att = entry.claim.attribution
-    if kind in ("answer", "note", "evidence"):
-        asked = {q.id: q for q in applicable(checklist, entry)}
-        question = asked[data.draw(st.sampled_from(sorted(asked)), label="question")]
-        answer = entry.answers.get(question.id)
-        if kind == "answer":
-            value = data.draw(st.sampled_from(question.choices), label="value")
-            return change(entry.id, Action.ANSWER, question=question.id, new=value)
-        if kind == "note":
-            text = data.draw(st.sampled_from(TEXTS), label="note")
-            old = answer.note if answer is not None else None
-            new = f"{old}\n{text}" if old else text
-            return change(entry.id, Action.NOTE, question=question.id, new=new)
-        url = data.draw(st.sampled_from(URLS), label="url")
-        if answer is not None and url in answer.evidence:
-            raise Nothing("evidence already there")
-        return change(entry.id, Action.EVIDENCE, question=question.id, new=url)
-    if kind == "override":
-        verdict = data.draw(st.sampled_from([level.id for level in checklist.scale]))
-        return change(
-            entry.id, Action.OVERRIDE, new=verdict, reason=data.draw(st.sampled_from(TEXTS))
-        )
-    if kind == "conclusion":
-        return change(entry.id, Action.CONCLUSION, new=data.draw(st.sampled_from(TEXTS)))
-    if kind == "skip":
-        return change(entry.id, Action.UNSKIP if entry.skipped else Action.SKIP)
-    if kind in ("speaker", "role"):
-        value = data.draw(st.sampled_from((*PEOPLE, "")), label=kind)
-        return change(entry.id, Action(kind), new=value or None)
-    if kind == "add_hop":
-        hop = data.draw(st.sampled_from(PEOPLE), label="hop")
-        position = data.draw(st.integers(0, len(att.via)), label="position")
-        return change(entry.id, Action.ADD_HOP, question=str(position), new=hop)
-    if kind == "remove_hop":
-        if not att.via:
-            raise Nothing("no hop to remove")
-        return change(entry.id, Action.REMOVE_HOP, new=data.draw(st.sampled_from(att.via)))
-    if kind == "chain":
-        hops = data.draw(st.lists(st.sampled_from(PEOPLE), max_size=3), label="chain")
-        if tuple(hops) == att.via:
-            raise Nothing("the same chain")
-        return change(entry.id, Action.CHAIN, new="\n".join(hops) or None)
-    if kind == "split":
-        text = entry.claim.text
-        spaces = [i for i, char in enumerate(text) if char == " "]
-        if not spaces:
-            raise Nothing("nowhere to split")
-        at = entry.claim.start + data.draw(st.sampled_from(spaces), label="split at")
-        return change(entry.id, Action.SPLIT, question=str(at), new=_next_id(worksheet))
-    others = [e for e in live if e.id != entry.id]
-    if not others:
-        raise Nothing("no other claim")
-    other = data.draw(st.sampled_from([e.id for e in others]), label="merge with")
-    return change(entry.id, Action.MERGE, new=other)
-
-
 def _reviewed(data: st.DataObject, base: Worksheet, checklist: Checklist, name: str) -> Worksheet:
     """The worksheet after a random sequence of one reviewer's changes."""
     worksheet = base
@@ -268,7 +141,7 @@ def _reviewed(data: st.DataObject, base: Worksheet, checklist: Checklist, name: 
         if not data.draw(st.booleans(), label=f"{name} goes on"):
             break
         try:
-            made = _step(data, worksheet, checklist, name)
+            made = random_change(data, worksheet, checklist, name, STEP_TEXTS)
             worksheet = apply_change(worksheet, made)
         except (Nothing, WorksheetError):
             continue
