@@ -25,9 +25,13 @@ from factcheck.sources.prefilter import Rule, lowered
 _QUOTES = ("“", "”", '"', "‘", "’ ")
 """Marks of quoted speech (a lone ’ is an apostrophe, so only one followed by a space counts)."""
 
+# "we", "our", "us", "you", "your" or "this article", in any case, as whole words. The pattern
+# opens with the class of their first letters in either case (no other letter is one of them in
+# another case), so that the engine skips in C to the next of them; the look-behinds tell the
+# words apart.
 _SITE_VOICE_RE = regexes.compile(
-    r"\b(?:we|our|us|you|your)\b|\bthis (?:post|article|page|story|site|piece|newsletter)\b",
-    re.IGNORECASE,
+    r"[OTUWYotuwy](?<!\w.)(?i:(?<=w)e|(?<=o)ur|(?<=u)s|(?<=y)our?"
+    r"|(?<=t)his (?:post|article|page|story|site|piece|newsletter))\b"
 )
 # A commission on sales through the page: "We may earn a commission when you buy through our
 # links", "If you buy something through this post, the site may get a share of the sale".

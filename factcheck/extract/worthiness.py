@@ -197,7 +197,8 @@ for _flag, _cue_words in _CUE_WORDS.items():
             _CUES[_key] = _CUES.get(_key, 0) | _flag
 _CUE_TERMS = frozenset(_CUES)
 
-_YEAR = regexes.compile(r"\b(?:1[5-9]|20)\d\d(?:s|'s)?\b")
+# A year from 1500 to 2099, opened by the class of its first digits, which the engine skips to.
+_YEAR = regexes.compile(r"[12](?<!\w.)(?:(?<=1)[5-9]|(?<=2)0)\d\d(?:s|'s)?\b")
 # A number (folded to 0) and what it measures; the units are patterns in the lexicon (s? marks a
 # plural), so a unit list is data while the shape of a quantity is the rule here. A number is
 # tried from where its run of digits and separators begins: tried from each of its digits, a
