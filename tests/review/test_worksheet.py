@@ -27,6 +27,7 @@ from factcheck.models import (
 )
 from factcheck.review.journal import (
     WorksheetLock,
+    WorksheetSession,
     load_worksheet,
     open_session,
     read_journal,
@@ -472,17 +473,22 @@ def test_journal_from_another_worksheet_is_refused(tmp_path: Path, worksheet: Wo
         load_worksheet(path)
 
 
+def _one_answer_recorded(path: Path, worksheet: Worksheet) -> tuple[WorksheetSession, Worksheet]:
+    """A review of WORKSHEET, saved at PATH, that has recorded one answer, and the worksheet."""
+    save_worksheet(path, worksheet)
+    session = open_session(path)
+    c = change(session.worksheet, "c1", Action.ANSWER, question="primary_source", new="yes")
+    ws = apply_change(session.worksheet, c)
+    session.record(ws, c)
+    return session, ws
+
+
 def test_a_file_changed_on_disk_during_a_review_is_not_overwritten(
     tmp_path: Path, worksheet: Worksheet
 ) -> None:
     # A teammate's change pulled with git while the review was open was silently replaced.
     path = tmp_path / "evacuation.worksheet.yaml"
-    save_worksheet(path, worksheet)
-    session = open_session(path)
-    ws = session.worksheet
-    c = change(ws, "c1", Action.ANSWER, question="primary_source", new="yes")
-    ws = apply_change(ws, c)
-    session.record(ws, c)
+    session, ws = _one_answer_recorded(path, worksheet)
     theirs = path.read_text(encoding="utf-8").replace("created:", "# pulled\ncreated:", 1)
     write_atomic(path, theirs)
     with pytest.raises(WorksheetError) as caught:
@@ -507,12 +513,7 @@ def test_a_file_written_again_with_the_same_bytes_during_a_review_is_saved(
 ) -> None:
     # `touch`, or git checking out the same content, changes the file's time and inode only.
     path = tmp_path / "evacuation.worksheet.yaml"
-    save_worksheet(path, worksheet)
-    session = open_session(path)
-    ws = session.worksheet
-    c = change(ws, "c1", Action.ANSWER, question="primary_source", new="yes")
-    ws = apply_change(ws, c)
-    session.record(ws, c)
+    session, ws = _one_answer_recorded(path, worksheet)
     write_atomic(path, path.read_text(encoding="utf-8"))
     session.close()
     assert load_worksheet(path) == ws

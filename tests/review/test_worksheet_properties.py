@@ -153,12 +153,7 @@ def _article(data: st.DataObject, folder: Path) -> tuple[Path, Checklist]:
         path = folder / "seed-article.worksheet.yaml"
         path.write_text(_seed_worksheet(), encoding="utf-8")
         return path, load_checklist("quick")
-    (folder / "checklist.yaml").write_bytes((REVIEW / "checklist.yaml").read_bytes())
-    text = (REVIEW / "evacuation.worksheet.yaml").read_text(encoding="utf-8")
-    text = text.replace("source: tests/fixtures/review/checklist.yaml", "source: checklist.yaml")
-    path = folder / "evacuation.worksheet.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path, load_checklist(folder / "checklist.yaml")
+    return _article_fixed(folder)
 
 
 def _review(data: st.DataObject, folder: Path, most: int = 12) -> Review:
