@@ -429,14 +429,18 @@ def test_a_redirect_loop_is_one_line(looping: str) -> None:
     assert str(caught.value) == f"{looping}: redirected in a loop (HTTP 302)"
 
 
-def test_a_url_with_credentials_is_refused_without_echoing_them() -> None:
+@pytest.mark.parametrize(
+    "url",
+    ["http://ana:s3cret@127.0.0.1:9/article", "http://ana:s3@cret@127.0.0.1:9/article"],
+    ids=["password", "password holding an at sign"],
+)
+def test_a_url_with_credentials_is_refused_without_echoing_them(url: str) -> None:
     with pytest.raises(IngestError) as caught:
-        read_source("http://ana:s3cret@127.0.0.1:9/article")
+        read_source(url)
     assert str(caught.value) == (
         "http://***@127.0.0.1:9/article: a URL with a user name or password is not supported; "
         "download the page yourself and pass the file"
     )
-    assert "s3cret" not in str(caught.value)
 
 
 # --- stray bytes ----------------------------------------------------------------------------
@@ -641,15 +645,6 @@ def test_an_address_that_cannot_be_sent_is_one_clear_error(url: str, reason: str
     with pytest.raises(IngestError) as caught:
         read_source(url)
     assert str(caught.value) == f"{url}: {reason}"
-
-
-def test_a_password_holding_an_at_sign_is_not_echoed() -> None:
-    with pytest.raises(IngestError) as caught:
-        read_source("http://ana:s3@cret@127.0.0.1:9/article")
-    assert str(caught.value) == (
-        "http://***@127.0.0.1:9/article: a URL with a user name or password is not supported; "
-        "download the page yourself and pass the file"
-    )
 
 
 # --- what the server is told, and what its headers say -----------------------------------------
