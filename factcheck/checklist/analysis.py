@@ -24,6 +24,7 @@ from factcheck.checklist import model
 from factcheck.checklist.expr import (
     And,
     Answered,
+    Case,
     Compare,
     Expr,
     Lit,
@@ -35,10 +36,12 @@ from factcheck.checklist.expr import (
     ValueType,
     Var,
     compare,
+    evaluate,
+    names_in,
     substitute,
     walk,
 )
-from factcheck.checklist.facts import FACTS
+from factcheck.checklist.facts import FACTS, fact_variables
 from factcheck.checklist.model import Checklist
 from factcheck.errors import ChecklistError
 
@@ -164,6 +167,38 @@ def _candidates(vtype: ValueType, constants: Sequence[Value]) -> list[Value]:
     points = [p for p in points if low <= p <= high]
     middles = [(a + b) / 2 for a, b in itertools.pairwise(points)]
     return [*sorted({*points, *middles})]
+
+
+MOST_FACT_CASES = 100_000
+"""Most combinations of fact values tried to find the cases of a prefill or an offer that never
+give their answer; a list of cases reading more is not checked."""
+
+
+def dead_cases(checklist: Checklist) -> list[tuple[int, str, int]]:
+    """(question index, 'prefill' or 'offer', case index) of each case of a prefill or an offer
+    that never gives its answer: its condition never holds, or an earlier case always holds
+    first, whatever values the facts it reads take."""
+    facts = fact_variables()
+    dead: list[tuple[int, str, int]] = []
+    for i, question in enumerate(checklist.questions):
+        for key, expr in (("prefill", question.prefill), ("offer", question.offer)):
+            if expr is None or not isinstance(expr.node, Case):
+                continue
+            conditions = [condition for condition, _ in expr.node.branches]
+            atoms = list(_atoms(conditions))
+            if any(isinstance(a, Compare) and isinstance(a.right, Var) for a in atoms):
+                continue  # a fact compared with a fact: its classes are not all known here
+            names = sorted({name for condition in conditions for name in names_in(condition)})
+            values = [_candidates(facts[n].type, _constants(n, atoms)) for n in names]
+            if math.prod(len(v) for v in values) > MOST_FACT_CASES:
+                continue
+            reached: set[int] = set()
+            for combination in itertools.product(*values):
+                env = dict(zip(names, combination, strict=True))
+                held = (j for j, c in enumerate(conditions) if evaluate(c, env) is True)
+                reached.add(next(held, -1))
+            dead += [(i, key, j) for j in range(len(conditions)) if j not in reached]
+    return dead
 
 
 def _classes(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,14 +10,11 @@ from factcheck.checklist.analysis import (
     Analysis,
     ChecklistTooComplex,
     WorkBudget,
-    _atoms,
-    _candidates,
-    _constants,
     _Search,
     analyse_checklist,
+    dead_cases,
 )
-from factcheck.checklist.expr import Case, Compare, Expr, Var, evaluate, names_in
-from factcheck.checklist.facts import fact_variables
+from factcheck.checklist.expr import Expr
 from factcheck.checklist.load import display_path, load_checklist
 from factcheck.checklist.model import Checklist, ChecklistLoadError, Problem, Severity
 from factcheck.errors import ChecklistError
@@ -151,46 +146,19 @@ def check_analysis(
     return sorted(problems, key=lambda problem: problem.line)
 
 
-MOST_FACT_CASES = 100_000
-"""Most combinations of fact values tried to find the cases of a prefill or an offer that never
-give their answer; a list of cases reading more is not checked."""
-
-
 def _dead_cases(checklist: Checklist, shown: str) -> list[Problem]:
-    """The cases of each prefill and offer that never give their answer: their condition never
-    holds, or an earlier case always holds first, whatever values the facts they read take."""
-    facts = fact_variables()
-    problems: list[Problem] = []
-    for i, question in enumerate(checklist.questions):
-        for key, expr in (("prefill", question.prefill), ("offer", question.offer)):
-            if expr is None or not isinstance(expr.node, Case):
-                continue
-            conditions = [condition for condition, _ in expr.node.branches]
-            atoms = list(_atoms(conditions))
-            if any(isinstance(a, Compare) and isinstance(a.right, Var) for a in atoms):
-                continue  # a fact compared with a fact: its classes are not all known here
-            names = sorted({name for condition in conditions for name in names_in(condition)})
-            values = [_candidates(facts[n].type, _constants(n, atoms)) for n in names]
-            if math.prod(len(v) for v in values) > MOST_FACT_CASES:
-                continue
-            reached: set[int] = set()
-            for combination in itertools.product(*values):
-                env = dict(zip(names, combination, strict=True))
-                held = (j for j, c in enumerate(conditions) if evaluate(c, env) is True)
-                reached.add(next(held, -1))
-            problems += [
-                Problem(
-                    shown,
-                    question.line,
-                    f"questions[{i}].{key}[{j}]",
-                    "this case never gives its answer: its when never holds, or an earlier "
-                    "case always holds first",
-                    Severity.WARNING,
-                )
-                for j in range(len(conditions))
-                if j not in reached
-            ]
-    return problems
+    """A warning for each case of a prefill or an offer that never gives its answer."""
+    return [
+        Problem(
+            shown,
+            checklist.questions[i].line,
+            f"questions[{i}].{key}[{j}]",
+            "this case never gives its answer: its when never holds, or an earlier "
+            "case always holds first",
+            Severity.WARNING,
+        )
+        for i, key, j in dead_cases(checklist)
+    ]
 
 
 def _why_dead(checklist: Checklist, when: Expr, budget: WorkBudget) -> str:
